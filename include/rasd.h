@@ -1,0 +1,232 @@
+/*
+ * rasd.h: the one public header of librasd, an engine that reads Arabic news.
+ *
+ * The library is layered: the text core (UTF-8, normalization, tokens,
+ * clitics and stems, segmentation) sits under the document layer (reading an
+ * article, its title and id) and the analysis writer (the JSON contract of
+ * `rasd analyze`, documented in docs/analyze.schema.json). Every offset the
+ * library reports is a [start, end) byte range into the text it was given:
+ * normalization builds matching keys beside the text, never in place of it.
+ *
+ * Conventions, borrowed from libpostal and SQLite: every name is prefixed
+ * rasd_; every object has _new/_load and _destroy; every fallible call
+ * returns an rasd_status and, when given one, fills an rasd_error with a
+ * message that names the file and the byte offset where they are known.
+ */
+#ifndef RASD_H
+#define RASD_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+#define RASD_VERSION "0.1.0"
+
+/* ---------------------------------------------------------------- errors */
+
+/* Stable codes: scripts may depend on them, so never renumber. */
+typedef enum rasd_status {
+    RASD_OK = 0,
+    RASD_ERR_NOMEM = 1,       /* out of memory */
+    RASD_ERR_IO = 2,          /* cannot open or read a file */
+    RASD_ERR_IS_DIR = 3,      /* a directory where a file was expected */
+    RASD_ERR_EMPTY = 4,       /* no text at all */
+    RASD_ERR_BINARY = 5,      /* NUL bytes or control characters */
+    RASD_ERR_UTF8 = 6,        /* invalid UTF-8 (only an error in strict mode) */
+    RASD_ERR_TOO_LARGE = 7,   /* over the configured size limit */
+    RASD_ERR_NOT_ARABIC = 8,  /* letters, but hardly any Arabic ones */
+    RASD_ERR_DATA = 9,        /* a malformed data file (lexicon, lists) */
+    RASD_ERR_USAGE = 10       /* a bad argument to an API call */
+} rasd_status;
+
+typedef struct rasd_error {
+    rasd_status code;
+    bool has_offset;          /* offset below is meaningful */
+    size_t offset;            /* byte offset into the input, when known */
+    char message[512];        /* complete, human-readable, names the file */
+} rasd_error;
+
+/* Short stable name of a status ("io", "utf8", ...), for JSON and logs. */
+const char *rasd_status_name(rasd_status status);
+
+/* ------------------------------------------------------------------ UTF-8 */
+
+typedef struct rasd_utf8_report {
+    size_t invalid_count;     /* invalid sequences replaced by U+FFFD */
+    size_t first_invalid;     /* byte offset (in the input) of the first one */
+    size_t chars;             /* code points in the output */
+} rasd_utf8_report;
+
+/* Validates `in` and writes a valid copy to *out (malloc'd, NUL-terminated),
+ * each invalid sequence replaced by U+FFFD. In strict mode the first invalid
+ * sequence is an RASD_ERR_UTF8 error carrying its byte offset. A leading
+ * byte-order mark is dropped. */
+rasd_status rasd_utf8_sanitize(const char *in, size_t len, bool strict, char **out, size_t *out_len,
+                               rasd_utf8_report *report, rasd_error *err);
+
+/* Decodes one code point at s[0..len); returns its byte length (>= 1) and
+ * stores it in *cp, or U+FFFD with length 1 for an invalid sequence. */
+size_t rasd_utf8_decode(const char *s, size_t len, int32_t *cp);
+
+/* ---------------------------------------------------------- normalization */
+
+/* Appends the matching key of s[0..len) to out (at most cap bytes, always
+ * NUL-terminated when cap > 0) and returns the key's full length, which may
+ * exceed cap (then the key was truncated, as with snprintf). The rules are in
+ * src/text/normalize.c and docs/text.md. */
+size_t rasd_normalize(const char *s, size_t len, char *out, size_t cap);
+
+#define RASD_NORM_MAX_EXPANSION 32
+
+/* Maps one code point to its key: returns the number of code points written
+ * to out (0 when it is dropped, more than one for a ligature). */
+int rasd_normalize_char(int32_t cp, int32_t out[RASD_NORM_MAX_EXPANSION]);
+
+/* ----------------------------------------------------------------- tokens */
+
+typedef enum rasd_token_type {
+    RASD_TOK_WORD = 0,    /* Arabic-script word (letters, diacritics, tatweel) */
+    RASD_TOK_LATIN,       /* word in any other script */
+    RASD_TOK_NUMBER,      /* digits in any script, with internal . , ٫ ٬ */
+    RASD_TOK_PUNCT,       /* punctuation; a run such as ... or !! is one token */
+    RASD_TOK_URL,
+    RASD_TOK_EMAIL,
+    RASD_TOK_HASHTAG,
+    RASD_TOK_MENTION,
+    RASD_TOK_SYMBOL,      /* anything else that is visible (emoji, currency) */
+    RASD_TOK_TYPE_COUNT
+} rasd_token_type;
+
+typedef struct rasd_token {
+    size_t start, end;    /* [start, end) byte offsets into the text */
+    rasd_token_type type;
+} rasd_token;
+
+const char *rasd_token_type_name(rasd_token_type type);
+
+/* A tokenizer is a cursor over a caller-owned buffer; it allocates nothing. */
+typedef struct rasd_tokenizer {
+    const char *text;
+    size_t len, pos;
+} rasd_tokenizer;
+
+void rasd_tokenizer_init(rasd_tokenizer *tz, const char *text, size_t len);
+/* Fills *tok with the next token; returns false at the end of the text.
+ * Whitespace (line breaks included) separates tokens and is never one. */
+bool rasd_tokenizer_next(rasd_tokenizer *tz, rasd_token *tok);
+
+/* --------------------------------------------------- lexicon and analyzer */
+
+/* Word statistics and closed word lists the clitic splitter consults:
+ * data/lexicon/ar-words.tsv (key TAB count), function-words.txt and
+ * abbreviations.txt. Read-only after loading: share one across threads. */
+typedef struct rasd_lexicon rasd_lexicon;
+
+/* dir: the data directory (NULL: $RASD_DATA, else the built-in path). */
+rasd_lexicon *rasd_lexicon_load(const char *dir, rasd_error *err);
+void rasd_lexicon_destroy(rasd_lexicon *lex);
+uint32_t rasd_lexicon_count(const rasd_lexicon *lex, const char *key, size_t len);
+bool rasd_lexicon_is_function_word(const rasd_lexicon *lex, const char *key, size_t len);
+bool rasd_lexicon_is_abbreviation(const rasd_lexicon *lex, const char *key, size_t len);
+/* The data directory actually used (for messages). */
+const char *rasd_lexicon_dir(const rasd_lexicon *lex);
+
+#define RASD_MAX_PROCLITICS 3
+
+/* The analysis of one word token. Strings point into the analyzer and stay
+ * valid until its next call. Spans are byte offsets into the analysed text. */
+typedef struct rasd_word {
+    const char *norm;   size_t norm_len;    /* matching key of the whole word */
+    int n_proclitics;
+    const char *proclitic[RASD_MAX_PROCLITICS]; /* keys: "و", "ال", "لل", ... */
+    size_t proclitic_len[RASD_MAX_PROCLITICS];
+    const char *base;   size_t base_len;    /* key of the word less its clitics */
+    size_t base_start, base_end;            /* the base's span in the text */
+    const char *enclitic; size_t enclitic_len; /* key, or NULL */
+    const char *stem;   size_t stem_len;    /* Snowball Arabic stem, as a key */
+} rasd_word;
+
+/* One analyzer per thread: it owns a Snowball stemmer and a bounded cache. */
+typedef struct rasd_analyzer rasd_analyzer;
+
+rasd_analyzer *rasd_analyzer_new(const rasd_lexicon *lex, rasd_error *err);
+void rasd_analyzer_destroy(rasd_analyzer *an);
+/* Analyses text[start, end), a token of type RASD_TOK_WORD or LATIN. */
+rasd_status rasd_analyze_word(rasd_analyzer *an, const char *text, size_t start, size_t end,
+                              rasd_word *out);
+
+/* ----------------------------------------------------------- segmentation */
+
+typedef struct rasd_span {
+    size_t start, end;
+} rasd_span;
+
+typedef struct rasd_span_list {
+    rasd_span *items;
+    size_t count, cap;
+} rasd_span_list;
+
+void rasd_span_list_free(rasd_span_list *list);
+
+/* Called for every token in text order, with the index of its sentence. */
+typedef void (*rasd_token_fn)(void *ctx, const rasd_token *tok, size_t sentence);
+
+/* Splits text into paragraphs (non-blank lines) and sentences, and counts
+ * tokens. on_token may be NULL. The rules are in src/text/segment.c. */
+rasd_status rasd_segment(rasd_analyzer *an, const char *text, size_t len, rasd_span_list *paragraphs,
+                         rasd_span_list *sentences, size_t *n_tokens, rasd_token_fn on_token,
+                         void *ctx);
+
+/* -------------------------------------------------------------- documents */
+
+typedef struct rasd_read_options {
+    bool strict_utf8;         /* invalid UTF-8 is an error, not a warning */
+    bool allow_non_arabic;    /* accept text with hardly any Arabic letters */
+    size_t max_bytes;         /* 0: RASD_DEFAULT_MAX_BYTES */
+} rasd_read_options;
+
+#define RASD_DEFAULT_MAX_BYTES ((size_t)16 << 20)
+
+typedef struct rasd_document {
+    char *path;               /* as given; "-" for standard input */
+    char *text;               /* valid UTF-8, NUL-terminated; all offsets refer to it */
+    size_t len;
+    rasd_span title;          /* the first non-blank line */
+    char id[33];              /* XXH3-128 of text, lowercase hex */
+    rasd_utf8_report utf8;    /* what sanitizing replaced */
+} rasd_document;
+
+/* Reads and checks one plain-text article. path "-" reads standard input. */
+rasd_status rasd_document_read(const char *path, const rasd_read_options *opt, rasd_document *doc,
+                               rasd_error *err);
+/* Same checks over a buffer already in memory (name is used in messages). */
+rasd_status rasd_document_from_buffer(const char *name, const char *data, size_t len,
+                                      const rasd_read_options *opt, rasd_document *doc,
+                                      rasd_error *err);
+void rasd_document_destroy(rasd_document *doc);
+
+/* --------------------------------------------------------------- analysis */
+
+typedef struct rasd_analysis_options {
+    const char *source;       /* outlet name, or NULL */
+    const char *published;    /* YYYY-MM-DD, or NULL */
+    bool with_tokens;         /* full token list instead of a count */
+} rasd_analysis_options;
+
+/* Returns true when s is a real calendar date written YYYY-MM-DD. */
+bool rasd_valid_date(const char *s);
+
+/* Analyses a document and returns its JSON line (malloc'd, ending in '\n'),
+ * following docs/analyze.schema.json. */
+rasd_status rasd_analysis_json(rasd_analyzer *an, const rasd_document *doc,
+                               const rasd_analysis_options *opt, char **json, size_t *json_len,
+                               rasd_error *err);
+
+#ifdef __cplusplus
+}
+#endif
+#endif /* RASD_H */

@@ -1,0 +1,40 @@
+#!/usr/bin/env bash
+# Derives data/lexicon/ar-words.tsv, the word statistics the clitic splitter
+# consults, from the SaudiNewsNet corpus in ../shared (or the directory given
+# as $1): the title and content of every article, counted by `rasd wordfreq`.
+# Run after a build; the output is committed, so users never need the corpus.
+set -euo pipefail
+here=$(cd "$(dirname "$0")/.." && pwd)
+corpus=${1:-$here/../shared/corpora/saudinewsnet}
+rasd=${RASD_BIN:-$here/build/rasd}
+min_count=${MIN_COUNT:-3}
+out=$here/data/lexicon/ar-words.tsv
+
+[ -d "$corpus" ] || { echo "build-lexicon: no corpus at $corpus" >&2; exit 2; }
+[ -x "$rasd" ] || { echo "build-lexicon: build rasd first ($rasd)" >&2; exit 2; }
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+
+for z in "$corpus"/*.zip; do unzip -q -o "$z" -d "$tmp/json"; done
+/usr/bin/python3 - "$tmp/json" "$tmp/text" <<'PY'
+import json, os, sys
+src, dst = sys.argv[1], sys.argv[2]
+os.makedirs(dst, exist_ok=True)
+for name in sorted(os.listdir(src)):
+    if not name.endswith(".json"):
+        continue
+    with open(os.path.join(src, name), encoding="utf-8") as f:
+        articles = json.load(f)
+    with open(os.path.join(dst, name[:-5] + ".txt"), "w", encoding="utf-8") as out:
+        for a in articles:
+            out.write((a.get("title") or "") + "\n" + (a.get("content") or "") + "\n\n")
+PY
+# An empty lexicon lets rasd run while it counts (wordfreq needs no lexicon).
+{
+  echo "# Word keys and their counts in the titles and bodies of the SaudiNewsNet"
+  echo "# corpus (26,743 articles, July-August 2015), words seen at least $min_count times."
+  echo "# Derived by scripts/build-lexicon.sh; do not edit by hand."
+  "$rasd" wordfreq --min-count "$min_count" "$tmp"/text/*.txt
+} > "$out.tmp"
+mv "$out.tmp" "$out"
+echo "build-lexicon: $(grep -vc '^#' "$out") words -> $out"

@@ -1,0 +1,53 @@
+/*
+ * cli.h: what the subcommands of the rasd command share: the command
+ * table's entry type, exit codes, and the data-directory option.
+ */
+#ifndef RASD_CLI_H
+#define RASD_CLI_H
+
+#include "rasd.h"
+
+#include <stdio.h>
+
+/* Exit codes, the same for every subcommand. */
+enum { EXIT_ALL_OK = 0, EXIT_INPUT_FAILED = 1, EXIT_USAGE = 2 };
+
+typedef struct rasd_command {
+    const char *name;
+    int (*run)(int argc, char **argv);
+    const char *summary;
+} rasd_command;
+
+int cmd_analyze(int argc, char **argv);
+int cmd_normalize(int argc, char **argv);
+int cmd_words(int argc, char **argv);
+int cmd_wordfreq(int argc, char **argv);
+
+/* "rasd: " + message on stderr. */
+void cli_error(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+void cli_warning(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+/* Parses a positive integer option value or reports a usage error. */
+bool cli_parse_size(const char *opt, const char *value, size_t *out);
+/* Loads the lexicon from --data / $RASD_DATA / the built-in path, or
+ * prints why it could not. */
+rasd_lexicon *cli_load_lexicon(const char *data_dir);
+/* Number of online processors, at least 1. */
+size_t cli_cores(void);
+
+/* Runs work(i) for i in [0, n) on `jobs` threads and calls emit(i) in
+ * order 0, 1, ... as results become ready, never letting work run more
+ * than a bounded window ahead of emit (memory stays flat). Each thread
+ * gets its own state from make_state. */
+typedef struct cli_pool_spec {
+    size_t n, jobs;
+    void *(*make_state)(void *ctx);
+    void (*free_state)(void *state);
+    void (*work)(void *ctx, void *state, size_t i);
+    void (*emit)(void *ctx, size_t i);
+    void *ctx;
+} cli_pool_spec;
+
+/* Returns false when threads or memory could not be had. */
+bool cli_pool_run(const cli_pool_spec *spec);
+
+#endif

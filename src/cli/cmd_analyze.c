@@ -1,0 +1,232 @@
+/*
+ * cmd_analyze.c: `rasd analyze`, plain-text articles in, one JSON line per
+ * article out, in input order, whatever --jobs is.
+ */
+#include "cli.h"
+
+#include <getopt.h>
+#include <stdlib.h>
+#include <string.h>
+
+static const char USAGE[] =
+    "usage: rasd analyze [options] PATH... | -\n"
+    "  Reads plain-text articles (first non-blank line = title) and writes one JSON\n"
+    "  object per article per line (docs/analyze.schema.json).\n"
+    "  --published YYYY-MM-DD  publication date of the articles\n"
+    "  --source NAME           outlet that published them\n"
+    "  --jobs N                articles analysed in parallel (default: the number of cores)\n"
+    "  --tokens                the full token list instead of a count\n"
+    "  --strict                invalid UTF-8 is an error instead of U+FFFD and a warning\n"
+    "  --max-bytes N[k|M]      refuse larger files (default 16M)\n"
+    "  --allow-non-arabic      accept text with hardly any Arabic letters\n"
+    "  --files-from FILE       read more paths from FILE, one per line (- for stdin)\n"
+    "  --data DIR              rasd's data directory (default: $RASD_DATA or the built-in one)\n"
+    "exit status: 0 all analysed, 1 some input failed, 2 usage error\n";
+
+typedef struct result {
+    char *json;
+    size_t json_len;
+    char *error;   /* message when the input failed */
+    char *warning; /* message when it was analysed with a caveat */
+} result;
+
+typedef struct run {
+    char **paths;
+    size_t n;
+    const rasd_lexicon *lex;
+    rasd_read_options read;
+    rasd_analysis_options analysis;
+    result *results;
+    size_t failed;
+} run;
+
+static void *make_analyzer(void *ctx) {
+    run *r = ctx;
+    rasd_error err = {0};
+    rasd_analyzer *an = rasd_analyzer_new(r->lex, &err);
+    if (!an) cli_error("%s", err.message);
+    return an;
+}
+
+static void free_analyzer(void *state) { rasd_analyzer_destroy(state); }
+
+static void analyze_one(void *ctx, void *state, size_t i) {
+    run *r = ctx;
+    result *res = &r->results[i];
+    rasd_error err = {0};
+    rasd_document doc;
+    if (!state) {
+        res->error = strdup("no analyzer (out of memory)");
+        return;
+    }
+    if (rasd_document_read(r->paths[i], &r->read, &doc, &err) != RASD_OK) {
+        res->error = strdup(err.message);
+        return;
+    }
+    if (doc.utf8.invalid_count) {
+        char msg[1200];
+        snprintf(msg, sizeof msg, "%s: %zu invalid UTF-8 sequence%s replaced by U+FFFD, the first at byte %zu",
+                 doc.path, doc.utf8.invalid_count, doc.utf8.invalid_count == 1 ? "" : "s", doc.utf8.first_invalid);
+        res->warning = strdup(msg);
+    }
+    if (rasd_analysis_json(state, &doc, &r->analysis, &res->json, &res->json_len, &err) != RASD_OK)
+        res->error = strdup(err.message);
+    rasd_document_destroy(&doc);
+}
+
+static void emit_one(void *ctx, size_t i) {
+    run *r = ctx;
+    result *res = &r->results[i];
+    if (res->warning) cli_warning("%s", res->warning);
+    if (res->error) {
+        cli_error("%s", res->error);
+        r->failed++;
+    } else if (res->json) {
+        fwrite(res->json, 1, res->json_len, stdout);
+    } else {
+        cli_error("%s: out of memory", r->paths[i]);
+        r->failed++;
+    }
+    free(res->json);
+    free(res->error);
+    free(res->warning);
+    memset(res, 0, sizeof *res);
+}
+
+/* Appends the lines of a --files-from list to the path list. */
+static bool read_path_list(const char *file, char ***paths, size_t *n, size_t *cap) {
+    FILE *f = strcmp(file, "-") == 0 ? stdin : fopen(file, "r");
+    if (!f) {
+        cli_error("%s: cannot open the --files-from list", file);
+        return false;
+    }
+    char *line = NULL;
+    size_t lcap = 0;
+    ssize_t got;
+    bool ok = true;
+    while ((got = getline(&line, &lcap, f)) >= 0) {
+        while (got > 0 && (line[got - 1] == '\n' || line[got - 1] == '\r')) line[--got] = '\0';
+        if (got == 0) continue;
+        if (*n == *cap) {
+            size_t nc = *cap ? *cap * 2 : 64;
+            char **p = realloc(*paths, nc * sizeof *p);
+            if (!p) {
+                ok = false;
+                break;
+            }
+            *paths = p;
+            *cap = nc;
+        }
+        if (!((*paths)[(*n)++] = strdup(line))) {
+            ok = false;
+            break;
+        }
+    }
+    free(line);
+    if (f != stdin) fclose(f);
+    if (!ok) cli_error("out of memory reading %s", file);
+    return ok;
+}
+
+int cmd_analyze(int argc, char **argv) {
+    static const struct option LONG[] = {
+        {"published", required_argument, 0, 'p'}, {"source", required_argument, 0, 's'},
+        {"jobs", required_argument, 0, 'j'},      {"tokens", no_argument, 0, 't'},
+        {"strict", no_argument, 0, 'S'},          {"max-bytes", required_argument, 0, 'm'},
+        {"allow-non-arabic", no_argument, 0, 'A'}, {"files-from", required_argument, 0, 'f'},
+        {"data", required_argument, 0, 'd'},      {"help", no_argument, 0, 'h'},
+        {0, 0, 0, 0},
+    };
+    run r = {0};
+    size_t jobs = cli_cores();
+    const char *data_dir = NULL;
+    const char *files_from = NULL;
+    int c;
+    optind = 1;
+    while ((c = getopt_long(argc, argv, "+j:h", LONG, NULL)) != -1) {
+        switch (c) {
+        case 'p':
+            if (!rasd_valid_date(optarg)) {
+                cli_error("--published: \"%s\" is not a date written YYYY-MM-DD", optarg);
+                return EXIT_USAGE;
+            }
+            r.analysis.published = optarg;
+            break;
+        case 's': r.analysis.source = optarg; break;
+        case 'j':
+            if (!cli_parse_size("--jobs", optarg, &jobs)) return EXIT_USAGE;
+            break;
+        case 't': r.analysis.with_tokens = true; break;
+        case 'S': r.read.strict_utf8 = true; break;
+        case 'm':
+            if (!cli_parse_size("--max-bytes", optarg, &r.read.max_bytes)) return EXIT_USAGE;
+            break;
+        case 'A': r.read.allow_non_arabic = true; break;
+        case 'f': files_from = optarg; break;
+        case 'd': data_dir = optarg; break;
+        case 'h': fputs(USAGE, stdout); return EXIT_ALL_OK;
+        default: fputs(USAGE, stderr); return EXIT_USAGE;
+        }
+    }
+    size_t cap = 0;
+    char **paths = NULL;
+    for (int i = optind; i < argc; i++) {
+        if (r.n == cap) {
+            cap = cap ? cap * 2 : 16;
+            char **p = realloc(paths, cap * sizeof *p);
+            if (!p) {
+                cli_error("out of memory");
+                return EXIT_USAGE;
+            }
+            paths = p;
+        }
+        paths[r.n++] = strdup(argv[i]);
+    }
+    int status = EXIT_ALL_OK;
+    rasd_lexicon *lex = NULL;
+    if (files_from && !read_path_list(files_from, &paths, &r.n, &cap)) {
+        status = EXIT_USAGE;
+        goto done;
+    }
+    if (r.n == 0) {
+        cli_error("analyze: no input (give paths, or - for standard input)");
+        fputs(USAGE, stderr);
+        status = EXIT_USAGE;
+        goto done;
+    }
+    size_t dashes = 0;
+    for (size_t i = 0; i < r.n; i++) dashes += strcmp(paths[i], "-") == 0;
+    if (dashes > 1) {
+        cli_error("analyze: standard input (-) given more than once");
+        status = EXIT_USAGE;
+        goto done;
+    }
+    if (!(lex = cli_load_lexicon(data_dir))) {
+        status = EXIT_USAGE;
+        goto done;
+    }
+    r.paths = paths;
+    r.lex = lex;
+    r.results = calloc(r.n, sizeof *r.results);
+    if (!r.results) {
+        cli_error("out of memory");
+        status = EXIT_USAGE;
+        goto done;
+    }
+    cli_pool_spec spec = {r.n, jobs, make_analyzer, free_analyzer, analyze_one, emit_one, &r};
+    if (!cli_pool_run(&spec)) {
+        spec.jobs = 1; /* no threads to be had: do it on this one */
+        cli_pool_run(&spec);
+    }
+    if (fflush(stdout) != 0) {
+        cli_error("cannot write the output");
+        status = EXIT_INPUT_FAILED;
+    }
+    if (r.failed) status = EXIT_INPUT_FAILED;
+done:
+    for (size_t i = 0; i < r.n; i++) free(paths[i]);
+    free(paths);
+    free(r.results);
+    rasd_lexicon_destroy(lex);
+    return status;
+}

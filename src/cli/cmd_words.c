@@ -1,0 +1,54 @@
+/*
+ * cmd_words.c: `rasd words TEXT...`: shows how rasd reads each token of a
+ * text: its type, key, clitics, base and stem. A window on the text core.
+ */
+#include "cli.h"
+
+#include <string.h>
+
+static void print_tokens(rasd_analyzer *an, const char *text) {
+    rasd_tokenizer tz;
+    rasd_token t;
+    rasd_tokenizer_init(&tz, text, strlen(text));
+    while (rasd_tokenizer_next(&tz, &t)) {
+        int n = (int)(t.end - t.start);
+        printf("%-8s %.*s", rasd_token_type_name(t.type), n, text + t.start);
+        rasd_word w;
+        if ((t.type == RASD_TOK_WORD || t.type == RASD_TOK_LATIN) &&
+            rasd_analyze_word(an, text, t.start, t.end, &w) == RASD_OK) {
+            printf("\tkey=%.*s\t", (int)w.norm_len, w.norm);
+            for (int i = 0; i < w.n_proclitics; i++) printf("%.*s+", (int)w.proclitic_len[i], w.proclitic[i]);
+            printf("%.*s", (int)w.base_len, w.base);
+            if (w.enclitic) printf("+%.*s", (int)w.enclitic_len, w.enclitic);
+            printf("\tstem=%.*s", (int)w.stem_len, w.stem);
+        }
+        putchar('\n');
+    }
+}
+
+int cmd_words(int argc, char **argv) {
+    const char *data_dir = NULL;
+    int first = 1;
+    if (argc > 2 && strcmp(argv[1], "--data") == 0) {
+        data_dir = argv[2];
+        first = 3;
+    }
+    if (argc <= first || strcmp(argv[first], "--help") == 0) {
+        fputs("usage: rasd words [--data DIR] TEXT...\n  shows each token's type, key, clitics (+) and stem\n",
+              argc <= first ? stderr : stdout);
+        return argc <= first ? EXIT_USAGE : EXIT_ALL_OK;
+    }
+    rasd_lexicon *lex = cli_load_lexicon(data_dir);
+    if (!lex) return EXIT_USAGE;
+    rasd_error err = {0};
+    rasd_analyzer *an = rasd_analyzer_new(lex, &err);
+    if (!an) {
+        cli_error("%s", err.message);
+        rasd_lexicon_destroy(lex);
+        return EXIT_USAGE;
+    }
+    for (int i = first; i < argc; i++) print_tokens(an, argv[i]);
+    rasd_analyzer_destroy(an);
+    rasd_lexicon_destroy(lex);
+    return EXIT_ALL_OK;
+}

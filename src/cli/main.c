@@ -1,0 +1,41 @@
+/*
+ * main.c: the rasd command. One table of subcommands, each in its own
+ * cmd_*.c file (after git's git.c and builtin/).
+ */
+#include "cli.h"
+
+#include <string.h>
+
+static const rasd_command COMMANDS[] = {
+    {"analyze", cmd_analyze, "analyse plain-text articles into JSON lines"},
+    {"words", cmd_words, "show how rasd reads each word of a text (key, clitics, stem)"},
+    {"normalize", cmd_normalize, "print the matching key of text"},
+    {"wordfreq", cmd_wordfreq, "count word keys in text files (builds the lexicon)"},
+};
+
+static void usage(FILE *out) {
+    fprintf(out, "usage: rasd COMMAND [options] [args]\n\ncommands:\n");
+    for (size_t i = 0; i < sizeof COMMANDS / sizeof COMMANDS[0]; i++)
+        fprintf(out, "  %-10s %s\n", COMMANDS[i].name, COMMANDS[i].summary);
+    fprintf(out, "\n'rasd COMMAND --help' shows a command's options. rasd %s\n", RASD_VERSION);
+}
+
+int main(int argc, char **argv) {
+    if (argc < 2) {
+        usage(stderr);
+        return EXIT_USAGE;
+    }
+    if (strcmp(argv[1], "--help") == 0 || strcmp(argv[1], "-h") == 0 || strcmp(argv[1], "help") == 0) {
+        usage(stdout);
+        return EXIT_ALL_OK;
+    }
+    if (strcmp(argv[1], "--version") == 0 || strcmp(argv[1], "version") == 0) {
+        printf("rasd %s\n", RASD_VERSION);
+        return EXIT_ALL_OK;
+    }
+    for (size_t i = 0; i < sizeof COMMANDS / sizeof COMMANDS[0]; i++)
+        if (strcmp(argv[1], COMMANDS[i].name) == 0) return COMMANDS[i].run(argc - 1, argv + 1);
+    cli_error("unknown command \"%s\"", argv[1]);
+    usage(stderr);
+    return EXIT_USAGE;
+}

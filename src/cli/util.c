@@ -1,0 +1,54 @@
+/*
+ * util.c: error printing and option parsing shared by the subcommands.
+ */
+#include "cli.h"
+
+#include <errno.h>
+#include <stdarg.h>
+#include <stdlib.h>
+#include <unistd.h>
+
+void cli_error(const char *fmt, ...) {
+    va_list ap;
+    va_start(ap, fmt);
+    fputs("rasd: ", stderr);
+    vfprintf(stderr, fmt, ap);
+    fputc('\n', stderr);
+    va_end(ap);
+}
+
+void cli_warning(const char *fmt, ...) {
+    va_list ap;
+    va_start(ap, fmt);
+    fputs("rasd: warning: ", stderr);
+    vfprintf(stderr, fmt, ap);
+    fputc('\n', stderr);
+    va_end(ap);
+}
+
+bool cli_parse_size(const char *opt, const char *value, size_t *out) {
+    char *end;
+    errno = 0;
+    unsigned long long v = strtoull(value, &end, 10);
+    size_t mult = 1;
+    if (end != value && (*end == 'k' || *end == 'K')) mult = 1024, end++;
+    else if (end != value && (*end == 'M' || *end == 'm')) mult = 1024 * 1024, end++;
+    if (end == value || *end || errno || v == 0 || value[0] == '-' || v > SIZE_MAX / mult) {
+        cli_error("%s: expected a positive number, got \"%s\"", opt, value);
+        return false;
+    }
+    *out = (size_t)v * mult;
+    return true;
+}
+
+rasd_lexicon *cli_load_lexicon(const char *data_dir) {
+    rasd_error err = {0};
+    rasd_lexicon *lex = rasd_lexicon_load(data_dir, &err);
+    if (!lex) cli_error("%s", err.message);
+    return lex;
+}
+
+size_t cli_cores(void) {
+    long n = sysconf(_SC_NPROCESSORS_ONLN);
+    return n > 0 ? (size_t)n : 1;
+}

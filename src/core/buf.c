@@ -1,0 +1,80 @@
+/*
+ * buf.c: a growable byte buffer, used to build keys and JSON. Growth is
+ * geometric; a failed allocation is remembered (oom) rather than returned
+ * from every append, which keeps the callers' code straight.
+ */
+#include "internal.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+void rasd_buf_reserve(rasd_buf *b, size_t extra) {
+    if (b->oom) return;
+    if (b->len + extra + 1 <= b->cap) return;
+    size_t cap = b->cap ? b->cap : 64;
+    while (cap < b->len + extra + 1) {
+        if (cap > SIZE_MAX / 2) {
+            b->oom = true;
+            return;
+        }
+        cap *= 2;
+    }
+    char *p = realloc(b->data, cap);
+    if (!p) {
+        b->oom = true;
+        return;
+    }
+    b->data = p;
+    b->cap = cap;
+    b->data[b->len] = '\0'; /* a reserved buffer is always a valid string */
+}
+
+void rasd_buf_append(rasd_buf *b, const char *s, size_t n) {
+    rasd_buf_reserve(b, n);
+    if (b->oom || n == 0) return;
+    memcpy(b->data + b->len, s, n);
+    b->len += n;
+    b->data[b->len] = '\0';
+}
+
+void rasd_buf_putc(rasd_buf *b, char c) {
+    rasd_buf_reserve(b, 1);
+    if (b->oom) return;
+    b->data[b->len++] = c;
+    b->data[b->len] = '\0';
+}
+
+size_t rasd_utf8_encode(int32_t cp, char out[4]) {
+    if (cp < 0x80) {
+        out[0] = (char)cp;
+        return 1;
+    }
+    if (cp < 0x800) {
+        out[0] = (char)(0xC0 | (cp >> 6));
+        out[1] = (char)(0x80 | (cp & 0x3F));
+        return 2;
+    }
+    if (cp < 0x10000) {
+        out[0] = (char)(0xE0 | (cp >> 12));
+        out[1] = (char)(0x80 | ((cp >> 6) & 0x3F));
+        out[2] = (char)(0x80 | (cp & 0x3F));
+        return 3;
+    }
+    out[0] = (char)(0xF0 | (cp >> 18));
+    out[1] = (char)(0x80 | ((cp >> 12) & 0x3F));
+    out[2] = (char)(0x80 | ((cp >> 6) & 0x3F));
+    out[3] = (char)(0x80 | (cp & 0x3F));
+    return 4;
+}
+
+void rasd_buf_put_cp(rasd_buf *b, int32_t cp) {
+    char tmp[4];
+    rasd_buf_append(b, tmp, rasd_utf8_encode(cp, tmp));
+}
+
+void rasd_buf_free(rasd_buf *b) {
+    free(b->data);
+    b->data = NULL;
+    b->len = b->cap = 0;
+    b->oom = false;
+}

@@ -1,0 +1,55 @@
+/*
+ * internal.h: helpers shared by the library's files and not part of the
+ * public API: error reporting, a growable byte buffer and a string hash.
+ */
+#ifndef RASD_INTERNAL_H
+#define RASD_INTERNAL_H
+
+#include "rasd.h"
+
+#include <stdarg.h>
+
+#if defined(__GNUC__)
+#define RASD_PRINTF(a, b) __attribute__((format(printf, a, b)))
+#else
+#define RASD_PRINTF(a, b)
+#endif
+
+/* Fills err (when not NULL) and returns code: the one error path. */
+rasd_status rasd_fail(rasd_error *err, rasd_status code, const char *fmt, ...) RASD_PRINTF(3, 4);
+/* Same, with a byte offset that the message already names. */
+rasd_status rasd_fail_at(rasd_error *err, rasd_status code, size_t offset, const char *fmt, ...)
+    RASD_PRINTF(4, 5);
+
+/* A growable byte buffer; on allocation failure it sets oom and stops
+ * growing, so callers check once at the end instead of after every append. */
+typedef struct rasd_buf {
+    char *data;
+    size_t len, cap;
+    bool oom;
+} rasd_buf;
+
+void rasd_buf_reserve(rasd_buf *b, size_t extra);
+void rasd_buf_append(rasd_buf *b, const char *s, size_t n);
+void rasd_buf_putc(rasd_buf *b, char c);
+void rasd_buf_free(rasd_buf *b);
+/* Appends the UTF-8 encoding of cp (must be a valid scalar value). */
+void rasd_buf_put_cp(rasd_buf *b, int32_t cp);
+/* Encodes cp into out (4 bytes room); returns its length. */
+size_t rasd_utf8_encode(int32_t cp, char out[4]);
+
+/* FNV-1a: short keys (words), where it is as fast as anything and needs no
+ * dependency; XXH3 is used for whole documents. */
+static inline uint64_t rasd_hash_bytes(const char *s, size_t n) {
+    uint64_t h = 1469598103934665603ULL;
+    for (size_t i = 0; i < n; i++) {
+        h ^= (unsigned char)s[i];
+        h *= 1099511628211ULL;
+    }
+    return h;
+}
+
+/* The lexicon an analyzer was made with (for the segmenter's look-ups). */
+const rasd_lexicon *rasd_analyzer_lexicon(const rasd_analyzer *an);
+
+#endif

@@ -1,0 +1,32 @@
+/*
+ * strtab.h: a string-keyed open-addressing hash table holding a count and
+ * flags per key, with the keys packed in one buffer. The lexicon and the
+ * word counter both use it.
+ */
+#ifndef RASD_STRTAB_H
+#define RASD_STRTAB_H
+
+#include "internal.h"
+
+typedef struct rasd_strtab_entry {
+    uint64_t hash; /* never 0 in a used slot */
+    uint32_t key_off, key_len;
+    uint32_t count;
+    uint32_t flags;
+} rasd_strtab_entry;
+
+typedef struct rasd_strtab {
+    rasd_strtab_entry *slots;
+    size_t mask, used;
+    rasd_buf keys;
+} rasd_strtab;
+
+/* Finds key; with create, adds it (count 0) when absent. Returns NULL when
+ * absent (without create) or out of memory (with create). */
+rasd_strtab_entry *rasd_strtab_get(rasd_strtab *t, const char *key, size_t len, bool create);
+static inline const char *rasd_strtab_key(const rasd_strtab *t, const rasd_strtab_entry *e) {
+    return t->keys.data + e->key_off;
+}
+void rasd_strtab_free(rasd_strtab *t);
+
+#endif

@@ -1,0 +1,193 @@
+/*
+ * document.c: reading one plain-text article and deciding whether it is
+ * text rasd should analyse. Every refusal names the file and, where one
+ * byte is to blame, its offset; nothing here can crash on hostile input.
+ * The first non-blank line is the title; the id is XXH3-128 of the text.
+ */
+#include "core/internal.h"
+#include "text/charclass.h"
+#include "text/utf8_inline.h"
+
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <xxhash.h>
+
+/* Below this share of Arabic letters among all letters a text is refused
+ * (unless allowed): an English page or a Latin-script feed is not news
+ * rasd can read, and analysing it would only produce noise. */
+#define MIN_ARABIC_SHARE 0.20
+/* Control characters beyond this share of the first bytes mean binary. */
+#define SNIFF_BYTES 65536
+
+static size_t max_bytes_of(const rasd_read_options *opt) {
+    return (opt && opt->max_bytes) ? opt->max_bytes : RASD_DEFAULT_MAX_BYTES;
+}
+
+static rasd_status check_binary(const char *name, const char *data, size_t len, rasd_error *err) {
+    const char *nul = memchr(data, '\0', len);
+    if (nul)
+        return rasd_fail_at(err, RASD_ERR_BINARY, (size_t)(nul - data), "%s: binary file (NUL byte at byte %zu)",
+                            name, (size_t)(nul - data));
+    size_t sniff = len < SNIFF_BYTES ? len : SNIFF_BYTES, controls = 0, first = 0;
+    for (size_t i = 0; i < sniff; i++) {
+        unsigned char c = (unsigned char)data[i];
+        if (c < 0x20 && c != '\t' && c != '\n' && c != '\r' && c != '\f' && c != '\v') {
+            if (controls++ == 0) first = i;
+        }
+    }
+    if (controls > 8 && controls * 100 > sniff)
+        return rasd_fail_at(err, RASD_ERR_BINARY, first,
+                            "%s: binary file (%zu control characters, the first at byte %zu)", name, controls, first);
+    return RASD_OK;
+}
+
+/* Counts Arabic and other letters; fills the title span (first line with
+ * a visible character, trimmed). */
+static void scan_text(const char *text, size_t len, size_t *arabic, size_t *other, rasd_span *title) {
+    const unsigned char *s = (const unsigned char *)text;
+    size_t i = 0, line = 0;
+    bool title_done = false, in_title = false;
+    size_t t_start = 0, t_end = 0;
+    *arabic = *other = 0;
+    while (i < len) {
+        int32_t cp;
+        size_t n = rasd_utf8_next(s + i, len - i, &cp);
+        rasd_cc cc = rasd_charclass(cp);
+        if (cc == CC_ARABIC) (*arabic)++;
+        else if (cc == CC_LETTER) (*other)++;
+        if (!title_done) {
+            if (cp == '\n') {
+                if (in_title) title_done = true;
+                line = i + 1;
+            } else if (cc != CC_SPACE && cc != CC_FORMAT) {
+                if (!in_title) t_start = i;
+                in_title = true;
+                t_end = i + n;
+            }
+        }
+        i += n;
+    }
+    (void)line;
+    title->start = in_title ? t_start : 0;
+    title->end = in_title ? t_end : 0;
+}
+
+rasd_status rasd_document_from_buffer(const char *name, const char *data, size_t len, const rasd_read_options *opt,
+                                      rasd_document *doc, rasd_error *err) {
+    memset(doc, 0, sizeof *doc);
+    size_t max = max_bytes_of(opt);
+    if (len > max)
+        return rasd_fail(err, RASD_ERR_TOO_LARGE, "%s: %zu bytes is over the limit of %zu bytes (--max-bytes)", name, len,
+                         max);
+    if (len == 0) return rasd_fail(err, RASD_ERR_EMPTY, "%s: empty file", name);
+    rasd_status st = check_binary(name, data, len, err);
+    if (st != RASD_OK) return st;
+    char *text;
+    size_t text_len;
+    rasd_error uerr;
+    st = rasd_utf8_sanitize(data, len, opt && opt->strict_utf8, &text, &text_len, &doc->utf8, &uerr);
+    if (st == RASD_ERR_UTF8)
+        return rasd_fail_at(err, st, uerr.offset, "%s: %s (--strict)", name, uerr.message);
+    if (st != RASD_OK) return rasd_fail(err, st, "%s: %s", name, uerr.message);
+    size_t arabic, other;
+    scan_text(text, text_len, &arabic, &other, &doc->title);
+    if (doc->title.end == 0) {
+        free(text);
+        return rasd_fail(err, RASD_ERR_EMPTY, "%s: no text (only whitespace)", name);
+    }
+    if (!(opt && opt->allow_non_arabic)) {
+        if (arabic == 0) {
+            free(text);
+            return rasd_fail(err, RASD_ERR_NOT_ARABIC,
+                             "%s: not Arabic text (no Arabic letters; --allow-non-arabic accepts it)", name);
+        }
+        if ((double)arabic < MIN_ARABIC_SHARE * (double)(arabic + other)) {
+            free(text);
+            return rasd_fail(err, RASD_ERR_NOT_ARABIC,
+                             "%s: not Arabic text (only %zu%% of its letters are Arabic; --allow-non-arabic accepts it)",
+                             name, arabic * 100 / (arabic + other));
+        }
+    }
+    doc->path = strdup(name);
+    if (!doc->path) {
+        free(text);
+        return rasd_fail(err, RASD_ERR_NOMEM, "%s: out of memory", name);
+    }
+    doc->text = text;
+    doc->len = text_len;
+    XXH128_hash_t h = XXH3_128bits(text, text_len);
+    snprintf(doc->id, sizeof doc->id, "%016llx%016llx", (unsigned long long)h.high64, (unsigned long long)h.low64);
+    return RASD_OK;
+}
+
+/* Reads all of f, up to max + 1 bytes (one more tells "too large"). */
+static rasd_status slurp(FILE *f, const char *name, size_t max, char **out, size_t *out_len, rasd_error *err) {
+    size_t cap = 65536, len = 0;
+    char *buf = malloc(cap);
+    if (!buf) return rasd_fail(err, RASD_ERR_NOMEM, "%s: out of memory", name);
+    for (;;) {
+        if (len == cap) {
+            if (cap > max) break;
+            cap *= 2;
+            char *p = realloc(buf, cap);
+            if (!p) {
+                free(buf);
+                return rasd_fail(err, RASD_ERR_NOMEM, "%s: out of memory", name);
+            }
+            buf = p;
+        }
+        size_t want = cap - len;
+        if (len + want > max + 1) want = max + 1 - len;
+        size_t got = fread(buf + len, 1, want, f);
+        len += got;
+        if (got < want || len > max) break;
+    }
+    if (ferror(f)) {
+        int e = errno;
+        free(buf);
+        return rasd_fail(err, RASD_ERR_IO, "%s: read error: %s", name, strerror(e));
+    }
+    if (len > max) {
+        free(buf);
+        return rasd_fail(err, RASD_ERR_TOO_LARGE, "%s: more than %zu bytes, over the limit (--max-bytes)", name, max);
+    }
+    *out = buf;
+    *out_len = len;
+    return RASD_OK;
+}
+
+rasd_status rasd_document_read(const char *path, const rasd_read_options *opt, rasd_document *doc, rasd_error *err) {
+    memset(doc, 0, sizeof *doc);
+    size_t max = max_bytes_of(opt);
+    bool is_stdin = strcmp(path, "-") == 0;
+    FILE *f = stdin;
+    if (!is_stdin) {
+        struct stat sb;
+        if (stat(path, &sb) != 0)
+            return rasd_fail(err, RASD_ERR_IO, "%s: cannot open: %s", path, strerror(errno));
+        if (S_ISDIR(sb.st_mode)) return rasd_fail(err, RASD_ERR_IS_DIR, "%s: is a directory, not a file", path);
+        if (S_ISREG(sb.st_mode) && (uint64_t)sb.st_size > max)
+            return rasd_fail(err, RASD_ERR_TOO_LARGE, "%s: %lld bytes is over the limit of %zu bytes (--max-bytes)",
+                             path, (long long)sb.st_size, max);
+        f = fopen(path, "rb");
+        if (!f) return rasd_fail(err, RASD_ERR_IO, "%s: cannot open: %s", path, strerror(errno));
+    }
+    char *data = NULL;
+    size_t len = 0;
+    rasd_status st = slurp(f, path, max, &data, &len, err);
+    if (!is_stdin) fclose(f);
+    if (st != RASD_OK) return st;
+    st = rasd_document_from_buffer(path, data, len, opt, doc, err);
+    free(data);
+    return st;
+}
+
+void rasd_document_destroy(rasd_document *doc) {
+    if (!doc) return;
+    free(doc->path);
+    free(doc->text);
+    memset(doc, 0, sizeof *doc);
+}

@@ -1,0 +1,143 @@
+/*
+ * lexicon.c: the word statistics and closed word lists that the clitic
+ * splitter consults. They are editable text files under data/lexicon/,
+ * read once at start-up into one open-addressing hash table whose keys are
+ * matching keys (so a file may be written in any spelling):
+ *
+ *   ar-words.tsv        key TAB count   how often each word form occurs in
+ *                                       running news text (scripts/build-lexicon.sh
+ *                                       derives it from a corpus)
+ *   function-words.txt  one per line    closed-class words (من، في، هو ...)
+ *   abbreviations.txt   one per line    forms after which "." ends no sentence
+ *
+ * '#' starts a comment line. A malformed line is an error naming file:line.
+ */
+#include "core/internal.h"
+#include "core/strtab.h"
+
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#ifndef RASD_DATA_DIR
+#define RASD_DATA_DIR "data"
+#endif
+
+enum { FLAG_FUNCTION = 1, FLAG_ABBREV = 2 };
+
+struct rasd_lexicon {
+    rasd_strtab words;
+    char dir[1024];
+};
+
+static rasd_status add(rasd_lexicon *lex, const char *word, size_t len, uint32_t count, uint32_t flags,
+                       rasd_error *err) {
+    char key[512];
+    size_t klen = rasd_normalize(word, len, key, sizeof key);
+    if (klen == 0 || klen >= sizeof key) return RASD_OK; /* nothing to match on */
+    rasd_strtab_entry *e = rasd_strtab_get(&lex->words, key, klen, true);
+    if (!e) return rasd_fail(err, RASD_ERR_NOMEM, "out of memory loading the lexicon");
+    /* Two spellings with one key (أمريكا، امريكا) pool their counts. */
+    e->count = (e->count > UINT32_MAX - count) ? UINT32_MAX : e->count + count;
+    e->flags |= flags;
+    return RASD_OK;
+}
+
+static char *trim(char *s, size_t *len) {
+    while (*len && (s[*len - 1] == '\n' || s[*len - 1] == '\r' || s[*len - 1] == ' ' || s[*len - 1] == '\t'))
+        s[--*len] = '\0';
+    while (*len && (*s == ' ' || *s == '\t')) s++, --*len;
+    return s;
+}
+
+/* Reads one list file. With counts, each line is "word TAB count". */
+static rasd_status load_file(rasd_lexicon *lex, const char *name, bool counts, uint32_t flags, rasd_error *err) {
+    char path[1200];
+    snprintf(path, sizeof path, "%s/lexicon/%s", lex->dir, name);
+    FILE *f = fopen(path, "rb");
+    if (!f)
+        return rasd_fail(err, RASD_ERR_DATA, "%s: cannot open: %s (set RASD_DATA or --data to rasd's data directory)",
+                         path, strerror(errno));
+    char *line = NULL;
+    size_t cap = 0, lineno = 0;
+    ssize_t got;
+    rasd_status st = RASD_OK;
+    while ((got = getline(&line, &cap, f)) >= 0) {
+        lineno++;
+        size_t len = (size_t)got;
+        char *s = trim(line, &len);
+        if (len == 0 || s[0] == '#') continue;
+        uint32_t count = 1;
+        if (counts) {
+            char *tab = memchr(s, '\t', len);
+            if (!tab) {
+                st = rasd_fail(err, RASD_ERR_DATA, "%s:%zu: expected \"word<TAB>count\"", path, lineno);
+                break;
+            }
+            char *endp;
+            errno = 0;
+            unsigned long v = strtoul(tab + 1, &endp, 10);
+            if (endp == tab + 1 || *endp != '\0' || errno || v > UINT32_MAX) {
+                st = rasd_fail(err, RASD_ERR_DATA, "%s:%zu: the count \"%s\" is not a number", path, lineno, tab + 1);
+                break;
+            }
+            count = (uint32_t)v;
+            len = (size_t)(tab - s);
+        } else {
+            count = 0;
+        }
+        if ((st = add(lex, s, len, count, flags, err)) != RASD_OK) break;
+    }
+    free(line);
+    fclose(f);
+    return st;
+}
+
+rasd_lexicon *rasd_lexicon_load(const char *dir, rasd_error *err) {
+    rasd_lexicon *lex = calloc(1, sizeof *lex);
+    if (!lex) {
+        rasd_fail(err, RASD_ERR_NOMEM, "out of memory");
+        return NULL;
+    }
+    if (!dir || !*dir) dir = getenv("RASD_DATA");
+    if (!dir || !*dir) dir = RASD_DATA_DIR;
+    snprintf(lex->dir, sizeof lex->dir, "%s", dir);
+    if (load_file(lex, "ar-words.tsv", true, 0, err) != RASD_OK ||
+        load_file(lex, "function-words.txt", false, FLAG_FUNCTION, err) != RASD_OK ||
+        load_file(lex, "abbreviations.txt", false, FLAG_ABBREV, err) != RASD_OK) {
+        if (err && err->code == RASD_OK) rasd_fail(err, RASD_ERR_NOMEM, "out of memory");
+        rasd_lexicon_destroy(lex);
+        return NULL;
+    }
+    return lex;
+}
+
+void rasd_lexicon_destroy(rasd_lexicon *lex) {
+    if (!lex) return;
+    rasd_strtab_free(&lex->words);
+    free(lex);
+}
+
+static const rasd_strtab_entry *lookup(const rasd_lexicon *lex, const char *key, size_t len) {
+    if (!lex || len == 0) return NULL;
+    /* get() without create does not modify the table */
+    return rasd_strtab_get((rasd_strtab *)&lex->words, key, len, false);
+}
+
+uint32_t rasd_lexicon_count(const rasd_lexicon *lex, const char *key, size_t len) {
+    const rasd_strtab_entry *e = lookup(lex, key, len);
+    return e ? e->count : 0;
+}
+
+bool rasd_lexicon_is_function_word(const rasd_lexicon *lex, const char *key, size_t len) {
+    const rasd_strtab_entry *e = lookup(lex, key, len);
+    return e && (e->flags & FLAG_FUNCTION);
+}
+
+bool rasd_lexicon_is_abbreviation(const rasd_lexicon *lex, const char *key, size_t len) {
+    const rasd_strtab_entry *e = lookup(lex, key, len);
+    return e && (e->flags & FLAG_ABBREV);
+}
+
+const char *rasd_lexicon_dir(const rasd_lexicon *lex) { return lex->dir; }

@@ -1,0 +1,128 @@
+/*
+ * normalize.c: the matching key. rasd never rewrites the text it stores;
+ * it compares words through a key in which spelling variants that Arabic
+ * writers use interchangeably collapse into one form:
+ *
+ *   أ إ آ ٱ ٲ ٳ -> ا      ى ی -> ي      ة ۀ ە -> ه      ک ڪ -> ك
+ *   diacritics U+064B-U+065F, U+0670, Quranic marks, signs U+0610-U+061A,
+ *   tatweel U+0640 and invisible format characters: removed
+ *   Arabic-Indic and Persian digits -> 0-9; ٫ -> .  ٬ -> ,  ٪ -> %
+ *   presentation forms U+FB50-U+FDFF, U+FE70-U+FEFF and full-width forms:
+ *   compatibility-decomposed by utf8proc, then folded again
+ *   every double quotation mark (« » “ ” „ ‟ 〝 〞 ＂) -> "   single ones -> '
+ *   other letters: lower case (utf8proc); exotic spaces -> ' '
+ *
+ * The per-character map is a switch rather than a utf8proc call because it
+ * runs on every letter of every article; utf8proc handles only the rare
+ * characters outside the Arabic and ASCII blocks.
+ */
+#include "core/internal.h"
+#include "utf8_inline.h"
+
+#include <utf8proc.h>
+
+static int fold_compat(int32_t cp, int32_t out[RASD_NORM_MAX_EXPANSION], int depth);
+
+static int fold(int32_t cp, int32_t out[RASD_NORM_MAX_EXPANSION], int depth) {
+    if (cp < 0x80) {
+        out[0] = (cp >= 'A' && cp <= 'Z') ? cp + 32 : cp;
+        return 1;
+    }
+    if (cp >= 0x0600 && cp <= 0x06FF) {
+        if ((cp >= 0x064B && cp <= 0x065F) || cp == 0x0670 || (cp >= 0x0610 && cp <= 0x061A) ||
+            (cp >= 0x06D6 && cp <= 0x06DC) || (cp >= 0x06DF && cp <= 0x06E8) || (cp >= 0x06EA && cp <= 0x06ED) ||
+            cp == 0x0640 || cp == 0x061C)
+            return 0;
+        if (cp >= 0x0660 && cp <= 0x0669) {
+            out[0] = '0' + (cp - 0x0660);
+            return 1;
+        }
+        if (cp >= 0x06F0 && cp <= 0x06F9) {
+            out[0] = '0' + (cp - 0x06F0);
+            return 1;
+        }
+        switch (cp) {
+        case 0x0622: case 0x0623: case 0x0625: case 0x0671: case 0x0672: case 0x0673:
+            out[0] = 0x0627; return 1;
+        case 0x0649: case 0x06CC:
+            out[0] = 0x064A; return 1;
+        case 0x0629: case 0x06C0: case 0x06D5:
+            out[0] = 0x0647; return 1;
+        case 0x06A9: case 0x06AA:
+            out[0] = 0x0643; return 1;
+        case 0x066B: out[0] = '.'; return 1;
+        case 0x066C: out[0] = ','; return 1;
+        case 0x066A: out[0] = '%'; return 1;
+        default: out[0] = cp; return 1;
+        }
+    }
+    switch (cp) {
+    case 0x00AB: case 0x00BB: case 0x201C: case 0x201D: case 0x201E: case 0x201F:
+    case 0x2033: case 0x301D: case 0x301E: case 0x301F: case 0xFF02:
+        out[0] = '"'; return 1;
+    case 0x2018: case 0x2019: case 0x201A: case 0x201B: case 0x2039: case 0x203A:
+    case 0x2032: case 0xFF07:
+        out[0] = '\''; return 1;
+    case 0x00A0: case 0x202F: case 0x205F: case 0x3000:
+        out[0] = ' '; return 1;
+    case 0x00AD: case 0xFEFF:
+        return 0;
+    default: break;
+    }
+    if ((cp >= 0x2000 && cp <= 0x200A)) {
+        out[0] = ' ';
+        return 1;
+    }
+    if ((cp >= 0x200B && cp <= 0x200F) || (cp >= 0x202A && cp <= 0x202E) || (cp >= 0x2060 && cp <= 0x2069))
+        return 0;
+    if ((cp >= 0xFB50 && cp <= 0xFDFF) || (cp >= 0xFE70 && cp <= 0xFEFE) || (cp >= 0xFF01 && cp <= 0xFFEE))
+        return fold_compat(cp, out, depth);
+    out[0] = utf8proc_tolower(cp);
+    return 1;
+}
+
+/* Compatibility decomposition through utf8proc, each piece folded again
+ * (a presentation form of alef with hamza becomes alef). */
+static int fold_compat(int32_t cp, int32_t out[RASD_NORM_MAX_EXPANSION], int depth) {
+    utf8proc_int32_t dec[RASD_NORM_MAX_EXPANSION];
+    int last = 0;
+    utf8proc_ssize_t n = utf8proc_decompose_char(cp, dec, RASD_NORM_MAX_EXPANSION,
+                                                    UTF8PROC_COMPAT | UTF8PROC_DECOMPOSE, &last);
+    if (n <= 0 || n > RASD_NORM_MAX_EXPANSION || depth > 2) {
+        out[0] = cp;
+        return 1;
+    }
+    int k = 0;
+    for (utf8proc_ssize_t i = 0; i < n; i++) {
+        int32_t tmp[RASD_NORM_MAX_EXPANSION];
+        int m = (dec[i] == cp) ? (tmp[0] = cp, 1) : fold(dec[i], tmp, depth + 1);
+        for (int j = 0; j < m && k < RASD_NORM_MAX_EXPANSION; j++) out[k++] = tmp[j];
+    }
+    return k;
+}
+
+int rasd_normalize_char(int32_t cp, int32_t out[RASD_NORM_MAX_EXPANSION]) { return fold(cp, out, 0); }
+
+size_t rasd_normalize(const char *s, size_t len, char *out, size_t cap) {
+    const unsigned char *p = (const unsigned char *)s;
+    size_t i = 0, n = 0, written = 0;
+    bool full = false; /* once a character did not fit, write no more */
+    while (i < len) {
+        int32_t cp;
+        i += rasd_utf8_next(p + i, len - i, &cp);
+        int32_t mapped[RASD_NORM_MAX_EXPANSION];
+        int m = fold(cp, mapped, 0);
+        for (int j = 0; j < m; j++) {
+            char enc[4];
+            size_t e = rasd_utf8_encode(mapped[j], enc);
+            if (!full && written + e < cap) {
+                for (size_t k = 0; k < e; k++) out[written++] = enc[k];
+            } else {
+                full = true;
+            }
+            n += e;
+        }
+    }
+    if (cap > 0) out[written] = '\0';
+    return n;
+}

@@ -1,0 +1,242 @@
+/*
+ * test_cli.c: `rasd analyze` on every kind of bad input: each case checks
+ * the message on stderr (it names the file, and the byte where it matters)
+ * and the exit status, and that the other inputs are still analysed.
+ */
+#include "test_helpers.h"
+
+#include <fcntl.h>
+#include <stdio.h>
+#include <sys/stat.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#ifndef RASD_BIN
+#define RASD_BIN "build/rasd"
+#endif
+
+static char tmpdir[] = "/tmp/rasd-cli-XXXXXX";
+static char out_buf[1 << 16], err_buf[1 << 16];
+static size_t out_len; /* full stdout length, even past out_buf */
+
+static char *read_all(const char *path, char *buf, size_t cap, size_t *total) {
+    FILE *f = fopen(path, "rb");
+    size_t n = f ? fread(buf, 1, cap - 1, f) : 0;
+    buf[n] = '\0';
+    if (total) {
+        *total = n;
+        if (f) {
+            fseek(f, 0, SEEK_END);
+            *total = (size_t)ftell(f);
+        }
+    }
+    if (f) fclose(f);
+    return buf;
+}
+
+/* Runs rasd with argv (NULL-terminated), stdin from in_path (or /dev/null);
+ * returns the exit status and fills out_buf and err_buf. */
+static int run(const char *in_path, const char *const *argv) {
+    char out_path[256], err_path[256];
+    snprintf(out_path, sizeof out_path, "%s/stdout", tmpdir);
+    snprintf(err_path, sizeof err_path, "%s/stderr", tmpdir);
+    pid_t pid = fork();
+    if (pid == 0) {
+        int in = open(in_path ? in_path : "/dev/null", O_RDONLY);
+        int out = open(out_path, O_WRONLY | O_CREAT | O_TRUNC, 0600);
+        int err = open(err_path, O_WRONLY | O_CREAT | O_TRUNC, 0600);
+        dup2(in, 0);
+        dup2(out, 1);
+        dup2(err, 2);
+        execv(RASD_BIN, (char *const *)argv);
+        _exit(127);
+    }
+    int status = 0;
+    waitpid(pid, &status, 0);
+    read_all(out_path, out_buf, sizeof out_buf, &out_len);
+    read_all(err_path, err_buf, sizeof err_buf, NULL);
+    return WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status);
+}
+
+static const char *write_file(const char *name, const char *data, size_t len) {
+    static char path[8][512];
+    static int next;
+    char *p = path[next++ % 8];
+    snprintf(p, 512, "%s/%s", tmpdir, name);
+    FILE *f = fopen(p, "wb");
+    fwrite(data, 1, len, f);
+    fclose(f);
+    return p;
+}
+
+static const char GOOD[] = "عنوان الخبر\nقالت قوات سوريا الديمقراطية إنها صدت هجوماً.\n";
+
+static size_t count_lines(const char *s) {
+    size_t n = 0;
+    for (; *s; s++) n += *s == '\n';
+    return n;
+}
+
+static void expect_failure_among_good(const char *bad, const char *message_part) {
+    const char *good = write_file("good.txt", GOOD, sizeof GOOD - 1);
+    const char *argv[] = {"rasd", "analyze", "--jobs", "2", good, bad, good, NULL};
+    int status = run(NULL, argv);
+    assert_int_equal(status, 1);
+    assert_non_null(strstr(err_buf, bad));          /* names the file */
+    assert_non_null(strstr(err_buf, message_part)); /* says what is wrong */
+    assert_int_equal(count_lines(out_buf), 2);      /* the others still analysed */
+}
+
+static void test_missing_file(void **state) {
+    (void)state;
+    expect_failure_among_good("/nonexistent/article.txt", "cannot open: No such file or directory");
+}
+
+static void test_unreadable_file(void **state) {
+    (void)state;
+    if (geteuid() != 0) {
+        const char *p = write_file("locked.txt", GOOD, sizeof GOOD - 1);
+        chmod(p, 0);
+        expect_failure_among_good(p, "Permission denied");
+    } else {
+        /* root reads any file; this one fails on read() with EIO */
+        expect_failure_among_good("/proc/self/mem", "read error");
+    }
+}
+
+static void test_directory(void **state) {
+    (void)state;
+    expect_failure_among_good(tmpdir, "is a directory");
+}
+
+static void test_binary_file(void **state) {
+    (void)state;
+    const char data[] = "\x7f" "ELF\x02\x01\x01\x00\x00\x00";
+    const char *p = write_file("program.bin", data, sizeof data - 1);
+    expect_failure_among_good(p, "binary file (NUL byte at byte 7)");
+}
+
+static void test_empty_and_blank_files(void **state) {
+    (void)state;
+    expect_failure_among_good(write_file("empty.txt", "", 0), "empty file");
+    expect_failure_among_good(write_file("blank.txt", " \n\t\n", 4), "no text (only whitespace)");
+}
+
+static void test_not_arabic(void **state) {
+    (void)state;
+    const char en[] = "Coalition statement\nThe coalition called for an immediate ceasefire in the region.\n";
+    expect_failure_among_good(write_file("english.txt", en, sizeof en - 1), "not Arabic text");
+    /* and accepted when asked */
+    const char *p = write_file("english.txt", en, sizeof en - 1);
+    const char *argv[] = {"rasd", "analyze", "--allow-non-arabic", p, NULL};
+    assert_int_equal(run(NULL, argv), 0);
+    assert_int_equal(count_lines(out_buf), 1);
+}
+
+static void test_invalid_utf8_warns_by_default_and_fails_strict(void **state) {
+    (void)state;
+    const char data[] = "عنوان\nنص \xFF\xFE سليم\n";
+    const char *p = write_file("broken.txt", data, sizeof data - 1);
+    size_t offset = strlen("عنوان\nنص ");
+    char expect[128];
+    const char *argv[] = {"rasd", "analyze", p, NULL};
+    assert_int_equal(run(NULL, argv), 0);
+    snprintf(expect, sizeof expect, "the first at byte %zu", offset);
+    assert_non_null(strstr(err_buf, "warning"));
+    assert_non_null(strstr(err_buf, p));
+    assert_non_null(strstr(err_buf, expect));
+    assert_non_null(strstr(out_buf, "\"invalid_utf8\":2"));
+    assert_non_null(strstr(out_buf, "\xEF\xBF\xBD"));
+
+    const char *strict[] = {"rasd", "analyze", "--strict", p, NULL};
+    assert_int_equal(run(NULL, strict), 1);
+    snprintf(expect, sizeof expect, "invalid UTF-8 at byte %zu", offset);
+    assert_non_null(strstr(err_buf, expect));
+    assert_non_null(strstr(err_buf, p));
+    assert_int_equal(out_len, 0);
+}
+
+static void test_50mb_single_line(void **state) {
+    (void)state;
+    size_t n = 50u << 20;
+    char *big = malloc(n);
+    for (size_t i = 0; i + 7 <= n; i += 7) memcpy(big + i, "قسد ", 7);
+    memset(big + n - n % 7, ' ', n % 7);
+    const char *p = write_file("big.txt", big, n);
+    free(big);
+    /* over the default limit: refused with the size and the option */
+    expect_failure_among_good(p, "over the limit of 16777216 bytes (--max-bytes)");
+    /* with a larger limit it is analysed: one paragraph, one sentence */
+    const char *argv[] = {"rasd", "analyze", "--max-bytes", "64M", p, NULL};
+    assert_int_equal(run(NULL, argv), 0);
+    assert_true(out_len > n);
+    assert_non_null(strstr(out_buf, "\"title\":\"قسد قسد"));
+    char tail[512], out_path[256];
+    snprintf(out_path, sizeof out_path, "%s/stdout", tmpdir);
+    FILE *f = fopen(out_path, "rb");
+    fseek(f, -(long)(sizeof tail - 1), SEEK_END);
+    tail[fread(tail, 1, sizeof tail - 1, f)] = '\0';
+    fclose(f);
+    assert_non_null(strstr(tail, "\"paragraphs\":1,\"sentences\":1,"));
+    remove(p);
+}
+
+static void test_stdin(void **state) {
+    (void)state;
+    const char *p = write_file("stdin.txt", GOOD, sizeof GOOD - 1);
+    const char *argv[] = {"rasd", "analyze", "--source", "رصد", "--published", "2023-09-04", "-", NULL};
+    assert_int_equal(run(p, argv), 0);
+    assert_non_null(strstr(out_buf, "\"path\":\"-\""));
+    assert_non_null(strstr(out_buf, "\"source\":\"رصد\""));
+    assert_non_null(strstr(out_buf, "\"published\":\"2023-09-04\""));
+    assert_non_null(strstr(out_buf, "\"title\":\"عنوان الخبر\""));
+}
+
+static void test_usage_errors(void **state) {
+    (void)state;
+    const char *none[] = {"rasd", "analyze", NULL};
+    assert_int_equal(run(NULL, none), 2);
+    assert_non_null(strstr(err_buf, "no input"));
+    const char *bad_date[] = {"rasd", "analyze", "--published", "2023-02-30", "x.txt", NULL};
+    assert_int_equal(run(NULL, bad_date), 2);
+    assert_non_null(strstr(err_buf, "--published: \"2023-02-30\" is not a date"));
+    const char *bad_jobs[] = {"rasd", "analyze", "--jobs", "0", "x.txt", NULL};
+    assert_int_equal(run(NULL, bad_jobs), 2);
+    assert_non_null(strstr(err_buf, "--jobs"));
+    const char *unknown[] = {"rasd", "analyze", "--frobnicate", "x.txt", NULL};
+    assert_int_equal(run(NULL, unknown), 2);
+    const char *cmd[] = {"rasd", "frobnicate", NULL};
+    assert_int_equal(run(NULL, cmd), 2);
+    assert_non_null(strstr(err_buf, "unknown command \"frobnicate\""));
+    const char *bad_data[] = {"rasd", "analyze", "--data", "/nonexistent/data", "x.txt", NULL};
+    assert_int_equal(run(NULL, bad_data), 2);
+    assert_non_null(strstr(err_buf, "/nonexistent/data/lexicon/ar-words.tsv: cannot open"));
+}
+
+static int make_tmpdir(void **state) {
+    (void)state;
+    return mkdtemp(tmpdir) ? 0 : -1;
+}
+
+static int remove_tmpdir(void **state) {
+    (void)state;
+    char cmd[600];
+    snprintf(cmd, sizeof cmd, "rm -rf '%s'", tmpdir);
+    return system(cmd) == 0 ? 0 : -1;
+}
+
+int main(void) {
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_missing_file),
+        cmocka_unit_test(test_unreadable_file),
+        cmocka_unit_test(test_directory),
+        cmocka_unit_test(test_binary_file),
+        cmocka_unit_test(test_empty_and_blank_files),
+        cmocka_unit_test(test_not_arabic),
+        cmocka_unit_test(test_invalid_utf8_warns_by_default_and_fails_strict),
+        cmocka_unit_test(test_50mb_single_line),
+        cmocka_unit_test(test_stdin),
+        cmocka_unit_test(test_usage_errors),
+    };
+    return cmocka_run_group_tests_name("cli", tests, make_tmpdir, remove_tmpdir);
+}

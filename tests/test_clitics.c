@@ -1,0 +1,155 @@
+/*
+ * test_clitics.c: clitic splitting, base spans and stems.
+ */
+#include "test_helpers.h"
+
+#include <stdio.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+/* "و+ال+عشائر" style rendering of a word's analysis (keys). */
+static const char *split_of(const char *word) {
+    static char out[512];
+    rasd_word w;
+    assert_int_equal(rasd_analyze_word(test_an, word, 0, strlen(word), &w), RASD_OK);
+    size_t len = 0;
+    for (int i = 0; i < w.n_proclitics; i++)
+        len += (size_t)snprintf(out + len, sizeof out - len, "%.*s+", (int)w.proclitic_len[i], w.proclitic[i]);
+    len += (size_t)snprintf(out + len, sizeof out - len, "%.*s", (int)w.base_len, w.base);
+    if (w.enclitic) snprintf(out + len, sizeof out - len, "+%.*s", (int)w.enclitic_len, w.enclitic);
+    return out;
+}
+
+static void test_acceptance_cases(void **state) {
+    (void)state;
+    assert_string_equal(split_of("وقسد"), "و+قسد");
+    assert_string_equal(split_of("لداعش"), "ل+داعش");
+    assert_string_equal(split_of("بدير"), "ب+دير");
+    assert_string_equal(split_of("والعشائر"), "و+ال+عشائر");
+    assert_string_equal(split_of("وأضافت"), "و+اضافت"); /* not و+أضاف+ت */
+}
+
+static void test_words_that_only_look_prefixed(void **state) {
+    (void)state;
+    assert_string_equal(split_of("وزير"), "وزير");
+    assert_string_equal(split_of("سيارة"), "سياره");
+    assert_string_equal(split_of("فيصل"), "فيصل");
+    assert_string_equal(split_of("لبنان"), "لبنان");
+    assert_string_equal(split_of("بريطانيا"), "بريطانيا");
+    assert_string_equal(split_of("الذي"), "الذي");
+    assert_string_equal(split_of("الله"), "الله");
+}
+
+static void test_prefix_combinations(void **state) {
+    (void)state;
+    assert_string_equal(split_of("بالعراق"), "ب+ال+عراق");
+    assert_string_equal(split_of("للأمم"), "لل+امم");
+    assert_string_equal(split_of("وللمرأة"), "و+لل+مراه");
+    assert_string_equal(split_of("سيواصل"), "س+يواصل");
+    assert_string_equal(split_of("ومن"), "و+من");
+}
+
+static void test_enclitics(void **state) {
+    (void)state;
+    assert_string_equal(split_of("دعمه"), "دعم+ه");
+    assert_string_equal(split_of("منها"), "من+ها");
+    assert_string_equal(split_of("شركائنا"), "شركائ+نا"); /* ء takes a seat before a suffix */
+    assert_string_equal(split_of("دولته"), "دولت+ه"); /* ة written ت before a suffix */
+    /* ة is not the pronoun ه, and the article excludes a suffix */
+    assert_string_equal(split_of("دولة"), "دوله");
+    assert_string_equal(split_of("العربي"), "ال+عربي");
+}
+
+static void test_base_span_points_into_text(void **state) {
+    (void)state;
+    const char *text = "قال إن وَقسدٍ انسحبت";
+    size_t start = strlen("قال إن "), end = start + strlen("وَقسدٍ");
+    rasd_word w;
+    assert_int_equal(rasd_analyze_word(test_an, text, start, end, &w), RASD_OK);
+    assert_int_equal(w.n_proclitics, 1);
+    /* the base starts at ق, after و and its fatha, and keeps its tanween */
+    assert_memory_equal(text + w.base_start, "قسدٍ", strlen("قسدٍ"));
+    assert_int_equal(w.base_end, end);
+    /* analysed again (a cache hit) at another offset: spans move with it */
+    const char *other = "وَقسدٍ";
+    assert_int_equal(rasd_analyze_word(test_an, other, 0, strlen(other), &w), RASD_OK);
+    assert_int_equal(w.base_start, strlen("وَ"));
+}
+
+static void test_stems_come_from_snowball(void **state) {
+    (void)state;
+    rasd_word a, b;
+    const char *x = "الأمريكية", *y = "لأمريكيه";
+    assert_int_equal(rasd_analyze_word(test_an, x, 0, strlen(x), &a), RASD_OK);
+    char stem_a[64];
+    snprintf(stem_a, sizeof stem_a, "%.*s", (int)a.stem_len, a.stem);
+    assert_int_equal(rasd_analyze_word(test_an, y, 0, strlen(y), &b), RASD_OK);
+    assert_true(a.stem_len > 0 && a.stem_len < a.norm_len);
+    assert_int_equal(b.stem_len, strlen(stem_a));
+    assert_memory_equal(b.stem, stem_a, b.stem_len);
+}
+
+static void test_latin_word_has_key_and_no_clitics(void **state) {
+    (void)state;
+    const char *t = "CJTF-OIR";
+    rasd_word w;
+    assert_int_equal(rasd_analyze_word(test_an, t, 0, strlen(t), &w), RASD_OK);
+    assert_int_equal(w.n_proclitics, 0);
+    assert_null(w.enclitic);
+    assert_int_equal(w.norm_len, strlen("cjtf-oir"));
+    assert_memory_equal(w.norm, "cjtf-oir", w.norm_len);
+}
+
+static void test_many_distinct_words_keep_cache_bounded(void **state) {
+    (void)state;
+    /* more distinct words than the cache holds: analyses stay correct */
+    char word[64];
+    for (int i = 0; i < 200000; i++) {
+        int n = snprintf(word, sizeof word, "وكلمة%d", i);
+        rasd_word w;
+        assert_int_equal(rasd_analyze_word(test_an, word, 0, (size_t)n, &w), RASD_OK);
+        assert_true(w.norm_len > 0);
+    }
+    assert_string_equal(split_of("والعشائر"), "و+ال+عشائر");
+}
+
+static void test_lexicon_errors_name_file_and_line(void **state) {
+    (void)state;
+    char dir[] = "/tmp/rasd-lex-XXXXXX";
+    assert_non_null(mkdtemp(dir));
+    char path[256];
+    snprintf(path, sizeof path, "%s/lexicon", dir);
+    assert_int_equal(mkdir(path, 0700), 0);
+    snprintf(path, sizeof path, "%s/lexicon/ar-words.tsv", dir);
+    FILE *f = fopen(path, "w");
+    fputs("# comment\nمن\t5\nفي\tmany\n", f);
+    fclose(f);
+    rasd_error err = {0};
+    rasd_lexicon *lex = rasd_lexicon_load(dir, &err);
+    assert_null(lex);
+    assert_int_equal(err.code, RASD_ERR_DATA);
+    assert_non_null(strstr(err.message, "ar-words.tsv:3"));
+    remove(path);
+    snprintf(path, sizeof path, "%s/lexicon", dir);
+    rmdir(path);
+    rmdir(dir);
+    /* a missing directory */
+    lex = rasd_lexicon_load("/nonexistent/rasd", &err);
+    assert_null(lex);
+    assert_non_null(strstr(err.message, "/nonexistent/rasd/lexicon/ar-words.tsv"));
+}
+
+int main(void) {
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_acceptance_cases),
+        cmocka_unit_test(test_words_that_only_look_prefixed),
+        cmocka_unit_test(test_prefix_combinations),
+        cmocka_unit_test(test_enclitics),
+        cmocka_unit_test(test_base_span_points_into_text),
+        cmocka_unit_test(test_stems_come_from_snowball),
+        cmocka_unit_test(test_latin_word_has_key_and_no_clitics),
+        cmocka_unit_test(test_many_distinct_words_keep_cache_bounded),
+        cmocka_unit_test(test_lexicon_errors_name_file_and_line),
+    };
+    return cmocka_run_group_tests_name("clitics", tests, setup_analyzer, teardown_analyzer);
+}

@@ -1,0 +1,248 @@
+/*
+ * test_text.c: UTF-8 validation, the normalization rules one by one, and
+ * token types.
+ */
+#include "test_helpers.h"
+
+/* ---- UTF-8 */
+
+static void test_utf8_valid_passes_through(void **state) {
+    (void)state;
+    const char *in = "قسد 2023 ok";
+    char *out;
+    size_t len;
+    rasd_utf8_report rep;
+    assert_int_equal(rasd_utf8_sanitize(in, strlen(in), false, &out, &len, &rep, NULL), RASD_OK);
+    assert_string_equal(out, in);
+    assert_int_equal(rep.invalid_count, 0);
+    assert_int_equal(rep.chars, 11);
+    free(out);
+}
+
+static void test_utf8_invalid_replaced_and_counted(void **state) {
+    (void)state;
+    /* a stray continuation byte at 2, a truncated 3-byte sequence at 5 */
+    const char in[] = "ab\x80" "cd\xE2\x82" "ef";
+    char *out;
+    size_t len;
+    rasd_utf8_report rep;
+    assert_int_equal(rasd_utf8_sanitize(in, sizeof in - 1, false, &out, &len, &rep, NULL), RASD_OK);
+    assert_string_equal(out, "ab\xEF\xBF\xBD" "cd\xEF\xBF\xBD" "ef");
+    assert_int_equal(rep.invalid_count, 2);
+    assert_int_equal(rep.first_invalid, 2);
+    free(out);
+}
+
+static void test_utf8_strict_reports_offset(void **state) {
+    (void)state;
+    const char in[] = "\xD9\x82\xD8\xB3\xFF";
+    char *out = NULL;
+    size_t len;
+    rasd_error err = {0};
+    assert_int_equal(rasd_utf8_sanitize(in, sizeof in - 1, true, &out, &len, NULL, &err), RASD_ERR_UTF8);
+    assert_true(err.has_offset);
+    assert_int_equal(err.offset, 4);
+    assert_non_null(strstr(err.message, "byte 4"));
+    assert_null(out);
+}
+
+static void test_utf8_overlong_and_surrogate_are_invalid(void **state) {
+    (void)state;
+    const char in[] = "\xC0\xAF|\xED\xA0\x80";
+    char *out;
+    size_t len;
+    rasd_utf8_report rep;
+    assert_int_equal(rasd_utf8_sanitize(in, sizeof in - 1, false, &out, &len, &rep, NULL), RASD_OK);
+    assert_true(rep.invalid_count >= 2);
+    assert_non_null(strchr(out, '|'));
+    free(out);
+}
+
+static void test_utf8_bom_dropped(void **state) {
+    (void)state;
+    const char in[] = "\xEF\xBB\xBFقسد";
+    char *out;
+    size_t len;
+    assert_int_equal(rasd_utf8_sanitize(in, sizeof in - 1, false, &out, &len, NULL, NULL), RASD_OK);
+    assert_string_equal(out, "قسد");
+    free(out);
+}
+
+/* ---- normalization, one rule each */
+
+static void test_norm_alef_variants(void **state) {
+    (void)state;
+    assert_string_equal(key_of("أ إ آ ٱ"), "ا ا ا ا");
+    assert_string_equal(key_of("الأميركية"), "الاميركيه");
+}
+
+static void test_norm_alef_maqsura_and_farsi_yeh(void **state) {
+    (void)state;
+    assert_string_equal(key_of("على"), "علي");
+    assert_string_equal(key_of("ی"), "ي");
+}
+
+static void test_norm_ta_marbuta(void **state) {
+    (void)state;
+    assert_string_equal(key_of("سورية"), "سوريه");
+}
+
+static void test_norm_keheh(void **state) {
+    (void)state;
+    assert_string_equal(key_of("ک"), "ك");
+}
+
+static void test_norm_diacritics_removed(void **state) {
+    (void)state;
+    /* fatha, damma, kasra, sukun, shadda, tanween, dagger alef */
+    assert_string_equal(key_of("نَفَّذَتْ مُسيّرةٌ هٰذا"), "نفذت مسيره هذا");
+    for (int32_t cp = 0x064B; cp <= 0x065F; cp++) {
+        int32_t out[RASD_NORM_MAX_EXPANSION];
+        assert_int_equal(rasd_normalize_char(cp, out), 0);
+    }
+    int32_t out[RASD_NORM_MAX_EXPANSION];
+    assert_int_equal(rasd_normalize_char(0x0670, out), 0);
+}
+
+static void test_norm_tatweel_removed(void **state) {
+    (void)state;
+    assert_string_equal(key_of("التنسيـــق"), "التنسيق");
+}
+
+static void test_norm_digits(void **state) {
+    (void)state;
+    assert_string_equal(key_of("٢٠٢٣"), "2023");
+    assert_string_equal(key_of("۴۵"), "45");
+    assert_string_equal(key_of("٤٫٥"), "4.5");
+}
+
+static void test_norm_presentation_forms(void **state) {
+    (void)state;
+    assert_string_equal(key_of("ﺍﻟﺘﺤﺎﻟﻒ"), "التحالف");
+    assert_string_equal(key_of("ﻻ"), "لا");
+    assert_string_equal(key_of("ﷲ"), "الله");
+}
+
+static void test_norm_quotes_unified(void **state) {
+    (void)state;
+    assert_string_equal(key_of("«قسد»"), "\"قسد\"");
+    assert_string_equal(key_of("“قسد”"), "\"قسد\"");
+    assert_string_equal(key_of("„x‟"), "\"x\"");
+    assert_string_equal(key_of("‘x’"), "'x'");
+}
+
+static void test_norm_latin_lowercase_and_invisibles(void **state) {
+    (void)state;
+    assert_string_equal(key_of("SDF"), "sdf");
+    assert_string_equal(key_of("قس\xE2\x80\x8F" "د"), "قسد"); /* RLM removed */
+}
+
+static void test_norm_truncates_on_character_boundary(void **state) {
+    (void)state;
+    char buf[4];
+    size_t n = rasd_normalize("قسد", strlen("قسد"), buf, sizeof buf);
+    assert_int_equal(n, 6);         /* full length reported */
+    assert_string_equal(buf, "ق"); /* only whole characters written */
+}
+
+/* ---- tokens */
+
+static void expect_tokens(const char *text, const rasd_token_type *types, const char *const *surfaces, size_t n) {
+    rasd_tokenizer tz;
+    rasd_token t;
+    rasd_tokenizer_init(&tz, text, strlen(text));
+    for (size_t i = 0; i < n; i++) {
+        assert_true(rasd_tokenizer_next(&tz, &t));
+        assert_int_equal(t.type, types[i]);
+        assert_int_equal(t.end - t.start, strlen(surfaces[i]));
+        assert_memory_equal(text + t.start, surfaces[i], strlen(surfaces[i]));
+    }
+    assert_false(rasd_tokenizer_next(&tz, &t));
+}
+
+static void test_tokens_kinds(void **state) {
+    (void)state;
+    const char *text = "قال SDF-led 2,000 و4.5 #دير_الزور @north_press https://x.org/a?b=1. a.b@c.org ✓";
+    const rasd_token_type types[] = {RASD_TOK_WORD,    RASD_TOK_LATIN,   RASD_TOK_NUMBER, RASD_TOK_WORD,
+                                     RASD_TOK_NUMBER,  RASD_TOK_HASHTAG, RASD_TOK_MENTION, RASD_TOK_URL,
+                                     RASD_TOK_PUNCT,   RASD_TOK_EMAIL,   RASD_TOK_SYMBOL};
+    const char *const surfaces[] = {"قال", "SDF-led", "2,000", "و", "4.5", "#دير_الزور", "@north_press",
+                                    "https://x.org/a?b=1", ".", "a.b@c.org", "✓"};
+    expect_tokens(text, types, surfaces, 11);
+}
+
+static void test_tokens_diacritics_and_tatweel_stay_in_word(void **state) {
+    (void)state;
+    const rasd_token_type types[] = {RASD_TOK_WORD, RASD_TOK_WORD, RASD_TOK_PUNCT};
+    const char *const surfaces[] = {"نَفَّذَتْ", "التنسيـــق", "…"};
+    expect_tokens("نَفَّذَتْ التنسيـــق…", types, surfaces, 3);
+}
+
+static void test_tokens_punctuation_runs(void **state) {
+    (void)state;
+    const rasd_token_type types[] = {RASD_TOK_WORD, RASD_TOK_PUNCT, RASD_TOK_PUNCT, RASD_TOK_WORD, RASD_TOK_PUNCT};
+    const char *const surfaces[] = {"حقاً", "؟!", "«", "نعم", "..."};
+    expect_tokens("حقاً؟! «نعم...", types, surfaces, 5);
+}
+
+static void test_tokens_long_run_is_cut(void **state) {
+    (void)state;
+    size_t n = 100000;
+    char *big = malloc(n * 2 + 1);
+    for (size_t i = 0; i < n; i++) memcpy(big + 2 * i, "ب", 2);
+    big[2 * n] = '\0';
+    rasd_tokenizer tz;
+    rasd_token t;
+    rasd_tokenizer_init(&tz, big, 2 * n);
+    size_t count = 0, covered = 0;
+    while (rasd_tokenizer_next(&tz, &t)) {
+        assert_true(t.end - t.start <= 256);
+        covered += t.end - t.start;
+        count++;
+    }
+    assert_int_equal(covered, 2 * n);
+    assert_true(count > 1);
+    free(big);
+}
+
+static void test_tokens_invalid_bytes_do_not_stop(void **state) {
+    (void)state;
+    const char text[] = "\xFF\xFEقسد\x80";
+    rasd_tokenizer tz;
+    rasd_token t;
+    rasd_tokenizer_init(&tz, text, sizeof text - 1);
+    size_t words = 0, last_end = 0;
+    while (rasd_tokenizer_next(&tz, &t)) {
+        words += t.type == RASD_TOK_WORD;
+        assert_true(t.start >= last_end);
+        last_end = t.end;
+    }
+    assert_int_equal(words, 1);
+}
+
+int main(void) {
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_utf8_valid_passes_through),
+        cmocka_unit_test(test_utf8_invalid_replaced_and_counted),
+        cmocka_unit_test(test_utf8_strict_reports_offset),
+        cmocka_unit_test(test_utf8_overlong_and_surrogate_are_invalid),
+        cmocka_unit_test(test_utf8_bom_dropped),
+        cmocka_unit_test(test_norm_alef_variants),
+        cmocka_unit_test(test_norm_alef_maqsura_and_farsi_yeh),
+        cmocka_unit_test(test_norm_ta_marbuta),
+        cmocka_unit_test(test_norm_keheh),
+        cmocka_unit_test(test_norm_diacritics_removed),
+        cmocka_unit_test(test_norm_tatweel_removed),
+        cmocka_unit_test(test_norm_digits),
+        cmocka_unit_test(test_norm_presentation_forms),
+        cmocka_unit_test(test_norm_quotes_unified),
+        cmocka_unit_test(test_norm_latin_lowercase_and_invisibles),
+        cmocka_unit_test(test_norm_truncates_on_character_boundary),
+        cmocka_unit_test(test_tokens_kinds),
+        cmocka_unit_test(test_tokens_diacritics_and_tatweel_stay_in_word),
+        cmocka_unit_test(test_tokens_punctuation_runs),
+        cmocka_unit_test(test_tokens_long_run_is_cut),
+        cmocka_unit_test(test_tokens_invalid_bytes_do_not_stop),
+    };
+    return cmocka_run_group_tests_name("text", tests, NULL, NULL);
+}
