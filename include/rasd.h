@@ -155,6 +155,10 @@ typedef struct rasd_analyzer rasd_analyzer;
 
 rasd_analyzer *rasd_analyzer_new(const rasd_lexicon *lex, rasd_error *err);
 void rasd_analyzer_destroy(rasd_analyzer *an);
+/* Starts loading the cache line that text[start, end) will look up, so a
+ * caller that knows the next few words can overlap their memory latency
+ * (the cache is larger than the processor's; a lookup is one miss). */
+void rasd_analyzer_prefetch(const rasd_analyzer *an, const char *text, size_t start, size_t end);
 /* Analyses text[start, end), a token of type RASD_TOK_WORD or LATIN. */
 rasd_status rasd_analyze_word(rasd_analyzer *an, const char *text, size_t start, size_t end,
                               rasd_word *out);

@@ -1,12 +1,16 @@
 /*
- * buf.c: a growable byte buffer, used to build keys and JSON. Growth is
- * geometric; a failed allocation is remembered (oom) rather than returned
- * from every append, which keeps the callers' code straight.
+ * buf.c: memory: a growable byte buffer, used to build keys and JSON (growth
+ * is geometric; a failed allocation is remembered (oom) rather than returned
+ * from every append, which keeps the callers' code straight), and the
+ * allocator for large hash tables.
  */
 #include "internal.h"
 
 #include <stdlib.h>
 #include <string.h>
+#include <sys/mman.h>
+
+#define HUGE_PAGE ((size_t)2 << 20)
 
 void rasd_buf_reserve(rasd_buf *b, size_t extra) {
     if (b->oom) return;
@@ -77,4 +81,16 @@ void rasd_buf_free(rasd_buf *b) {
     b->data = NULL;
     b->len = b->cap = 0;
     b->oom = false;
+}
+
+void *rasd_table_alloc(size_t bytes) {
+    if (bytes < HUGE_PAGE) return calloc(1, bytes ? bytes : 1);
+    size_t rounded = (bytes + HUGE_PAGE - 1) / HUGE_PAGE * HUGE_PAGE; /* aligned_alloc wants a multiple */
+    void *p = aligned_alloc(HUGE_PAGE, rounded);
+    if (!p) return NULL;
+#ifdef MADV_HUGEPAGE
+    madvise(p, rounded, MADV_HUGEPAGE);
+#endif
+    memset(p, 0, rounded);
+    return p;
 }

@@ -22,7 +22,7 @@ static rasd_cc classify_arabic_block(int32_t cp) {
     return CC_SYMBOL;
 }
 
-rasd_cc rasd_charclass(int32_t cp) {
+rasd_cc rasd_charclass_slow(int32_t cp) {
     if (cp < 0x80) {
         if (cp == ' ' || (cp >= '\t' && cp <= '\r')) return CC_SPACE;
         if (cp >= '0' && cp <= '9') return CC_DIGIT;

@@ -21,7 +21,14 @@ typedef enum rasd_cc {
     CC_SYMBOL
 } rasd_cc;
 
-rasd_cc rasd_charclass(int32_t cp);
+rasd_cc rasd_charclass_slow(int32_t cp);
+
+/* Inline for the letters that make up most of an Arabic article. */
+static inline rasd_cc rasd_charclass(int32_t cp) {
+    if ((cp >= 0x0621 && cp <= 0x063A) || (cp >= 0x0641 && cp <= 0x064A)) return CC_ARABIC;
+    if (cp == ' ') return CC_SPACE;
+    return rasd_charclass_slow(cp);
+}
 
 static inline int rasd_digit_value(int32_t cp) {
     if (cp >= '0' && cp <= '9') return cp - '0';

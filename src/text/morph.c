@@ -18,8 +18,11 @@
  *
  * Stems come from Snowball's Arabic stemmer (libstemmer), run on the key.
  * Analyses are cached per analyzer by exact surface bytes: news vocabulary
- * is Zipfian, so almost every word is a cache hit. The cache is bounded
- * (cleared when full) so memory does not grow with the input.
+ * is Zipfian, so almost every word is a cache hit. The cache is bounded so
+ * memory does not grow with the input: once full it admits nothing more
+ * and later new words are analysed afresh each time. The words seen first
+ * are, overwhelmingly, the frequent ones, so the hit rate stays high; a
+ * cache that was cleared when full would throw the frequent words away.
  */
 #include "charclass.h"
 #include "core/internal.h"
@@ -30,8 +33,9 @@
 #include <string.h>
 
 #define MAX_LETTERS 512
-#define CACHE_SLOTS (1u << 17)
-#define CACHE_MAX_USED (CACHE_SLOTS / 4 * 3)
+#define CACHE_SLOTS (1u << 18)
+#define CACHE_MAX_USED (CACHE_SLOTS / 2) /* short probe chains */
+#define CACHE_MAX_ARENA (16u << 20)
 
 /* How often the rest must occur, relative to the whole form, for a split.
  * Set from the lexicon's counts (docs/text.md has the figures): و is so
@@ -49,19 +53,27 @@
 /* A form seen this often with the rest never seen keeps its article. */
 #define KNOWN_WHOLE 5
 
+/* One cache line per entry: a hit reads this line and nothing else, as a
+ * word of up to INLINE_SURFACE bytes (most Arabic words) is compared in
+ * place; longer ones compare against their copy in the arena. */
+#define INLINE_SURFACE 22
 typedef struct cache_entry {
     uint64_t hash;
+    char surf[INLINE_SURFACE];
+    uint16_t surf_len;
     uint32_t surf_off, norm_off, stem_off;
-    uint16_t surf_len, norm_len, stem_len;
+    uint16_t norm_len, stem_len;
     uint16_t base_start, base_end; /* relative to the token's start */
     uint8_t n_pro, pro_len[RASD_MAX_PROCLITICS], enc_len;
     uint8_t used;
-} cache_entry;
+} __attribute__((aligned(64))) cache_entry;
+_Static_assert(sizeof(cache_entry) == 64, "a cache entry is one cache line");
 
 struct rasd_analyzer {
     const rasd_lexicon *lex;
     struct sb_stemmer *stemmer;
     cache_entry *slots;
+    cache_entry spare; /* the analysis of a word the full cache did not admit */
     size_t used;
     rasd_buf arena;
     /* scratch for the word being analysed */
@@ -75,7 +87,7 @@ rasd_analyzer *rasd_analyzer_new(const rasd_lexicon *lex, rasd_error *err) {
     rasd_analyzer *an = calloc(1, sizeof *an);
     if (!an) goto oom;
     an->lex = lex;
-    an->slots = calloc(CACHE_SLOTS, sizeof(cache_entry));
+    an->slots = rasd_table_alloc(CACHE_SLOTS * sizeof(cache_entry)); /* 2 MB-aligned: 64 too */
     if (!an->slots) goto oom;
     an->stemmer = sb_stemmer_new("arabic", "UTF_8");
     if (!an->stemmer) {
@@ -260,7 +272,9 @@ static cache_entry *cache_find(rasd_analyzer *an, const char *s, size_t n, uint6
     for (;;) {
         cache_entry *e = &an->slots[i];
         if (!e->used) return e;
-        if (e->hash == h && e->surf_len == n && memcmp(an->arena.data + e->surf_off, s, n) == 0) return e;
+        if (e->hash == h && e->surf_len == n &&
+            memcmp(n <= INLINE_SURFACE ? e->surf : an->arena.data + e->surf_off, s, n) == 0)
+            return e;
         i = (i + 1) & (CACHE_SLOTS - 1);
     }
 }
@@ -304,6 +318,11 @@ static size_t utf8_len_of(const int32_t *cps, size_t from, size_t to) {
     return n;
 }
 
+void rasd_analyzer_prefetch(const rasd_analyzer *an, const char *text, size_t start, size_t end) {
+    uint64_t h = rasd_hash_bytes(text + start, end - start) | 1;
+    __builtin_prefetch(&an->slots[(size_t)h & (CACHE_SLOTS - 1)]);
+}
+
 rasd_status rasd_analyze_word(rasd_analyzer *an, const char *text, size_t start, size_t end, rasd_word *out) {
     if (!an || !text || end <= start || end - start > UINT16_MAX)
         return RASD_ERR_USAGE;
@@ -315,10 +334,11 @@ rasd_status rasd_analyze_word(rasd_analyzer *an, const char *text, size_t start,
         fill_word(an, e, start, out);
         return RASD_OK;
     }
-    if (an->used >= CACHE_MAX_USED || an->arena.len > (64u << 20)) {
-        cache_clear(an);
-        e = cache_find(an, surf, surf_len, h);
-    }
+    /* Full: analyse into a spare entry, written over on every miss. The
+     * arena keeps a tail past CACHE_MAX_ARENA for it, rewound each time. */
+    bool admit = an->used < CACHE_MAX_USED && an->arena.len < CACHE_MAX_ARENA;
+    size_t arena_mark = an->arena.len;
+    if (!admit) e = &an->spare;
 
     /* key letters, each with the code point and source bytes it came from */
     size_t n = 0, i = 0;
@@ -354,7 +374,8 @@ rasd_status rasd_analyze_word(rasd_analyzer *an, const char *text, size_t start,
     ne.used = 1;
     ne.surf_off = (uint32_t)a->len;
     ne.surf_len = (uint16_t)surf_len;
-    rasd_buf_append(a, surf, surf_len);
+    if (surf_len <= INLINE_SURFACE) memcpy(ne.surf, surf, surf_len);
+    else rasd_buf_append(a, surf, surf_len);
     ne.norm_off = (uint32_t)a->len;
     for (size_t k = 0; k < n; k++) rasd_buf_put_cp(a, an->key[k]);
     ne.norm_len = (uint16_t)(a->len - ne.norm_off);
@@ -404,8 +425,9 @@ rasd_status rasd_analyze_word(rasd_analyzer *an, const char *text, size_t start,
         return RASD_ERR_NOMEM;
     }
     *e = ne;
-    an->used++;
+    if (admit) an->used++;
     fill_word(an, e, start, out);
+    if (!admit) an->arena.len = arena_mark; /* the strings stay readable until the next call */
     return RASD_OK;
 }
 

@@ -141,6 +141,18 @@ static size_t scan_number(const cursor *c, size_t at) {
  * joiners; other letters take marks, digits and one inner ' or -. */
 static size_t scan_word(const cursor *c, size_t at, bool arabic) {
     size_t i = at;
+    if (arabic) {
+        /* fast path: the two-byte letters, marks and tatweel of U+0621-U+065F
+         * (lead byte D8 or D9), which are nearly all of an Arabic word */
+        const unsigned char *s = c->s;
+        while (i + 1 < c->len && i - at < RASD_MAX_TOKEN_BYTES) {
+            unsigned b0 = s[i], b1 = s[i + 1];
+            if ((b0 == 0xD8 && b1 >= 0xA1 && b1 <= 0xBA) || (b0 == 0xD9 && b1 >= 0x80 && b1 <= 0x9F))
+                i += 2;
+            else
+                break;
+        }
+    }
     while (i < c->len && i - at < RASD_MAX_TOKEN_BYTES) {
         int32_t cp;
         size_t n;

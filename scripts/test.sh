@@ -1,0 +1,37 @@
+#!/usr/bin/env bash
+# The project's test command (the README's, and .ci/run's). Installs what is
+# missing, then builds and tests rasd four ways:
+#   1. gcc, optimised: unit tests, CLI bad-input tests, output validation
+#   2. clang with AddressSanitizer + UndefinedBehaviorSanitizer: the same tests
+#   3. valgrind over `rasd analyze --jobs 2` on the fixtures
+#   4. the libFuzzer target, for FUZZ_SECONDS (default 60)
+set -euo pipefail
+cd "$(dirname "$0")/.."
+bash scripts/install-deps.sh
+jobs=$(nproc)
+
+echo "== 1/4 gcc build and tests"
+cmake -S . -B build -DCMAKE_BUILD_TYPE=RelWithDebInfo > /dev/null
+cmake --build build -j"$jobs"
+ctest --test-dir build --output-on-failure
+
+echo "== 2/4 clang + ASan + UBSan build and tests"
+CC=clang cmake -S . -B build-asan -DCMAKE_BUILD_TYPE=Debug -DRASD_SANITIZE=ON > /dev/null
+cmake --build build-asan -j"$jobs"
+ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
+  ctest --test-dir build-asan --output-on-failure
+
+echo "== 3/4 valgrind"
+valgrind --quiet --error-exitcode=1 --leak-check=full --errors-for-leak-kinds=definite,indirect \
+  build/rasd analyze --jobs 2 --tokens tests/fixtures/*.txt examples/*.txt > /dev/null
+echo "valgrind: no errors, no leaks"
+
+echo "== 4/4 fuzzing for ${FUZZ_SECONDS:-60} s"
+CC=clang cmake -S . -B build-fuzz -DCMAKE_BUILD_TYPE=RelWithDebInfo -DRASD_FUZZ=ON -DRASD_TESTS=OFF > /dev/null
+cmake --build build-fuzz -j"$jobs" --target fuzz_text
+corpus=$(mktemp -d)
+trap 'rm -rf "$corpus"' EXIT
+cp tests/fixtures/*.txt examples/*.txt "$corpus"/
+build-fuzz/fuzz/fuzz_text -max_total_time="${FUZZ_SECONDS:-60}" -max_len=8192 -timeout=10 \
+  -print_final_stats=1 "$corpus" 2>&1 | tail -n 12
+echo "fuzz: no crash"
