@@ -51,6 +51,9 @@ static inline uint64_t rasd_hash_bytes(const char *s, size_t n) { return XXH3_64
  * Small requests are plain calloc. Free with free(). */
 void *rasd_table_alloc(size_t bytes);
 
+/* A word's count and whether it is a function word, in one look-up. */
+uint32_t rasd_lexicon_info(const rasd_lexicon *lex, const char *key, size_t len, bool *function_word);
+
 /* The lexicon an analyzer was made with (for the segmenter's look-ups). */
 const rasd_lexicon *rasd_analyzer_lexicon(const rasd_analyzer *an);
 

@@ -130,6 +130,12 @@ uint32_t rasd_lexicon_count(const rasd_lexicon *lex, const char *key, size_t len
     return e ? e->count : 0;
 }
 
+uint32_t rasd_lexicon_info(const rasd_lexicon *lex, const char *key, size_t len, bool *function_word) {
+    const rasd_strtab_entry *e = lookup(lex, key, len);
+    *function_word = e && (e->flags & FLAG_FUNCTION);
+    return e ? e->count : 0;
+}
+
 bool rasd_lexicon_is_function_word(const rasd_lexicon *lex, const char *key, size_t len) {
     const rasd_strtab_entry *e = lookup(lex, key, len);
     return e && (e->flags & FLAG_FUNCTION);

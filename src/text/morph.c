@@ -33,7 +33,8 @@
 #include <string.h>
 
 #define MAX_LETTERS 512
-#define CACHE_SLOTS (1u << 18)
+#define MAX_MEMO 8
+#define CACHE_SLOTS (1u << 19)
 #define CACHE_MAX_USED (CACHE_SLOTS / 2) /* short probe chains */
 #define CACHE_MAX_ARENA (16u << 20)
 
@@ -69,6 +70,12 @@ typedef struct cache_entry {
 } __attribute__((aligned(64))) cache_entry;
 _Static_assert(sizeof(cache_entry) == 64, "a cache entry is one cache line");
 
+typedef struct lexinfo {
+    uint32_t count;
+    bool function_word;
+    bool known; /* memo filled */
+} lexinfo;
+
 struct rasd_analyzer {
     const rasd_lexicon *lex;
     struct sb_stemmer *stemmer;
@@ -80,6 +87,7 @@ struct rasd_analyzer {
     int32_t key[MAX_LETTERS];      /* key letters */
     int32_t orig[MAX_LETTERS];     /* the code point each came from */
     uint32_t src_start[MAX_LETTERS], src_end[MAX_LETTERS];
+    lexinfo tail[MAX_MEMO]; /* memo of the current word's tails */
     rasd_buf scratch;
 };
 
@@ -127,16 +135,25 @@ static const char *encode(rasd_analyzer *an, const letters *w, size_t from, size
     return an->scratch.data ? an->scratch.data : "";
 }
 
-static uint32_t count_of(rasd_analyzer *an, const letters *w, size_t from, size_t to) {
+/* Count and function-word flag of key[from, to). Look-ups of a word's tails
+ * key[from, n) repeat while prefixes are weighed, so those are memoised
+ * for the word being analysed (an->tail, reset per word). */
+static lexinfo info_of(rasd_analyzer *an, const letters *w, size_t from, size_t to) {
+    if (to == w->n && from < MAX_MEMO && an->tail[from].known) return an->tail[from];
     size_t len;
     const char *s = encode(an, w, from, to, &len);
-    return rasd_lexicon_count(an->lex, s, len);
+    lexinfo li = {0, false, true};
+    li.count = rasd_lexicon_info(an->lex, s, len, &li.function_word);
+    if (to == w->n && from < MAX_MEMO) an->tail[from] = li;
+    return li;
+}
+
+static uint32_t count_of(rasd_analyzer *an, const letters *w, size_t from, size_t to) {
+    return info_of(an, w, from, to).count;
 }
 
 static bool is_function_word(rasd_analyzer *an, const letters *w, size_t from, size_t to) {
-    size_t len;
-    const char *s = encode(an, w, from, to, &len);
-    return rasd_lexicon_is_function_word(an->lex, s, len);
+    return info_of(an, w, from, to).function_word;
 }
 
 /* Count of "ال" + key[from, to): how often the rest occurs with the article. */
@@ -358,6 +375,7 @@ rasd_status rasd_analyze_word(rasd_analyzer *an, const char *text, size_t start,
         i += len;
     }
     letters w = {an->key, an->orig, n};
+    memset(an->tail, 0, sizeof an->tail);
 
     uint8_t pro[RASD_MAX_PROCLITICS] = {0}, n_pro = 0;
     size_t base = 0, enc = 0;
