@@ -213,9 +213,25 @@ rasd_status rasd_document_from_buffer(const char *name, const char *data, size_t
                                       rasd_error *err);
 void rasd_document_destroy(rasd_document *doc);
 
+/* -------------------------------------------------------------- knowledge */
+
+/* Actors (data/kb/), places (data/gazetteer/, and a GeoNames dump if given),
+ * titles and disambiguation rules, compiled into one name trie. Read-only
+ * once loaded: share one across threads. */
+typedef struct rasd_knowledge rasd_knowledge;
+
+typedef struct rasd_knowledge_options {
+    const char *data_dir; /* NULL: $RASD_DATA, else the built-in path */
+    const char *geonames; /* a GeoNames dump (19 columns) to add, or NULL */
+} rasd_knowledge_options;
+
+rasd_knowledge *rasd_knowledge_load(const rasd_knowledge_options *opt, rasd_error *err);
+void rasd_knowledge_destroy(rasd_knowledge *kn);
+
 /* --------------------------------------------------------------- analysis */
 
 typedef struct rasd_analysis_options {
+    const rasd_knowledge *knowledge; /* entities and places; NULL: none */
     const char *source;       /* outlet name, or NULL */
     const char *published;    /* YYYY-MM-DD, or NULL */
     bool with_tokens;         /* full token list instead of a count */

@@ -22,6 +22,10 @@ int cmd_analyze(int argc, char **argv);
 int cmd_normalize(int argc, char **argv);
 int cmd_words(int argc, char **argv);
 int cmd_wordfreq(int argc, char **argv);
+int cmd_actors(int argc, char **argv);
+int cmd_lookup(int argc, char **argv);
+int cmd_train_ner(int argc, char **argv);
+int cmd_eval_ner(int argc, char **argv);
 
 /* "rasd: " + message on stderr. */
 void cli_error(const char *fmt, ...) __attribute__((format(printf, 1, 2)));

@@ -21,6 +21,8 @@ static const char USAGE[] =
     "  --allow-non-arabic      accept text with hardly any Arabic letters\n"
     "  --files-from FILE       read more paths from FILE, one per line (- for stdin)\n"
     "  --data DIR              rasd's data directory (default: $RASD_DATA or the built-in one)\n"
+    "  --geonames FILE         add the places of a GeoNames dump (allCountries.txt, XX.txt)\n"
+    "  --no-entities           skip actors, people and places (text core only)\n"
     "exit status: 0 all analysed, 1 some input failed, 2 usage error\n";
 
 typedef struct result {
@@ -34,6 +36,7 @@ typedef struct run {
     char **paths;
     size_t n;
     const rasd_lexicon *lex;
+    rasd_knowledge *knowledge;
     rasd_read_options read;
     rasd_analysis_options analysis;
     result *results;
@@ -135,12 +138,15 @@ int cmd_analyze(int argc, char **argv) {
         {"strict", no_argument, 0, 'S'},          {"max-bytes", required_argument, 0, 'm'},
         {"allow-non-arabic", no_argument, 0, 'A'}, {"files-from", required_argument, 0, 'f'},
         {"data", required_argument, 0, 'd'},      {"help", no_argument, 0, 'h'},
+        {"geonames", required_argument, 0, 'g'},  {"no-entities", no_argument, 0, 'E'},
         {0, 0, 0, 0},
     };
     run r = {0};
     size_t jobs = cli_cores();
     const char *data_dir = NULL;
     const char *files_from = NULL;
+    const char *geonames = NULL;
+    bool entities = true;
     int c;
     optind = 1;
     while ((c = getopt_long(argc, argv, "+j:h", LONG, NULL)) != -1) {
@@ -164,6 +170,8 @@ int cmd_analyze(int argc, char **argv) {
         case 'A': r.read.allow_non_arabic = true; break;
         case 'f': files_from = optarg; break;
         case 'd': data_dir = optarg; break;
+        case 'g': geonames = optarg; break;
+        case 'E': entities = false; break;
         case 'h': fputs(USAGE, stdout); return EXIT_ALL_OK;
         default: fputs(USAGE, stderr); return EXIT_USAGE;
         }
@@ -205,6 +213,16 @@ int cmd_analyze(int argc, char **argv) {
         status = EXIT_USAGE;
         goto done;
     }
+    if (entities) {
+        rasd_error err = {0};
+        rasd_knowledge_options kopt = {data_dir, geonames};
+        if (!(r.knowledge = rasd_knowledge_load(&kopt, &err))) {
+            cli_error("%s", err.message);
+            status = EXIT_USAGE;
+            goto done;
+        }
+        r.analysis.knowledge = r.knowledge;
+    }
     r.paths = paths;
     r.lex = lex;
     r.results = calloc(r.n, sizeof *r.results);
@@ -227,6 +245,7 @@ done:
     for (size_t i = 0; i < r.n; i++) free(paths[i]);
     free(paths);
     free(r.results);
+    rasd_knowledge_destroy(r.knowledge);
     rasd_lexicon_destroy(lex);
     return status;
 }

@@ -8,9 +8,13 @@
 
 static const rasd_command COMMANDS[] = {
     {"analyze", cmd_analyze, "analyse plain-text articles into JSON lines"},
+    {"actors", cmd_actors, "list the knowledge base's actors"},
+    {"lookup", cmd_lookup, "show what a name resolves to, and why"},
     {"words", cmd_words, "show how rasd reads each word of a text (key, clitics, stem)"},
     {"normalize", cmd_normalize, "print the matching key of text"},
     {"wordfreq", cmd_wordfreq, "count word keys in text files (builds the lexicon)"},
+    {"train-ner", cmd_train_ner, "train the name tagger on token-TAG data"},
+    {"eval-ner", cmd_eval_ner, "score the name tagger on token-TAG data (CoNLL style)"},
 };
 
 static void usage(FILE *out) {

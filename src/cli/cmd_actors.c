@@ -1,0 +1,64 @@
+/*
+ * cmd_actors.c: `rasd actors`: lists the knowledge base's actors, as a
+ * table or as JSON lines, filtered by type or country.
+ */
+#include "cli.h"
+#include "knowledge/knowledge.h"
+
+#include <getopt.h>
+#include <jansson.h>
+#include <string.h>
+
+int cmd_actors(int argc, char **argv) {
+    static const struct option LONG[] = {
+        {"type", required_argument, 0, 't'}, {"country", required_argument, 0, 'c'},
+        {"json", no_argument, 0, 'j'},       {"data", required_argument, 0, 'd'},
+        {"help", no_argument, 0, 'h'},       {0, 0, 0, 0},
+    };
+    const char *type = NULL, *country = NULL, *data_dir = NULL;
+    bool json = false;
+    int c;
+    optind = 1;
+    while ((c = getopt_long(argc, argv, "+h", LONG, NULL)) != -1) {
+        switch (c) {
+        case 't': type = optarg; break;
+        case 'c': country = optarg; break;
+        case 'j': json = true; break;
+        case 'd': data_dir = optarg; break;
+        case 'h':
+            puts("usage: rasd actors [--type TYPE] [--country ISO3] [--json] [--data DIR]\n"
+                 "  lists the knowledge base's actors (data/kb/)");
+            return EXIT_ALL_OK;
+        default: return EXIT_USAGE;
+        }
+    }
+    rasd_error err = {0};
+    rasd_knowledge_options opt = {data_dir, NULL};
+    rasd_knowledge *kn = rasd_knowledge_load(&opt, &err);
+    if (!kn) {
+        cli_error("%s", err.message);
+        return EXIT_USAGE;
+    }
+    size_t shown = 0;
+    for (size_t i = 0; i < kn->n_actors; i++) {
+        const rasd_actor *a = &kn->actors[i];
+        if ((type && strcmp(type, a->type) != 0) || (country && strcmp(country, a->country) != 0)) continue;
+        shown++;
+        if (json) {
+            json_t *o = json_pack("{s:s, s:s, s:s, s:s, s:s, s:s, s:s, s:s}", "id", a->id, "type", a->type, "country",
+                                  a->country, "parent", a->parent_id, "cameo", a->cameo, "name_en", a->name_en,
+                                  "name_ar", a->name_ar, "source", kn->files[a->file]);
+            char *s = o ? json_dumps(o, JSON_COMPACT) : NULL;
+            if (s) puts(s);
+            free(s);
+            json_decref(o);
+        } else {
+            printf("%-28s %-12s %-4s %-24s %s\n", a->id, a->type, *a->country ? a->country : "-", a->name_en, a->name_ar);
+        }
+    }
+    if (!json)
+        fprintf(stderr, "%zu of %zu actors; %zu places; %zu names; loaded in %.1f ms\n", shown, kn->n_actors,
+                kn->n_places, kn->n_names, kn->load_ms);
+    rasd_knowledge_destroy(kn);
+    return EXIT_ALL_OK;
+}

@@ -1,0 +1,65 @@
+/*
+ * entities.h: who and where in one document. Names from the knowledge
+ * base (longest match over token keys, clitics stripped), people found
+ * after titles and in bylines, ambiguous names decided by rule, and short
+ * references (التنظيم، المتحدث) linked back to the entity they mean.
+ */
+#ifndef RASD_ENTITIES_H
+#define RASD_ENTITIES_H
+
+#include "knowledge/knowledge.h"
+
+typedef struct rasd_mention {
+    size_t start, end; /* the name in the text, attached clitics excluded */
+    size_t sentence;
+    const char *rule;  /* what produced it (a static string) */
+    uint16_t label;    /* loaded-label category (knowledge labels), 0 if none */
+} rasd_mention;
+
+typedef enum rasd_entity_origin { RASD_FROM_KB = 0, RASD_FROM_TITLE, RASD_FROM_BYLINE, RASD_FROM_TAGGER } rasd_entity_origin;
+
+typedef struct rasd_entity {
+    char *id;              /* KB id, or person:<name key> */
+    uint32_t actor;        /* KB index, or UINT32_MAX for a person found in the text */
+    rasd_entity_origin origin;
+    char *name_ar;         /* for entities not in the KB: the surface name */
+    char *title;           /* a person's title as written (العقيد), or NULL */
+    char *role;            /* title's role category (spokesperson, envoy...), or NULL */
+    char *byline_role;     /* author, editor */
+    uint32_t affiliation;  /* entity index (in this list) of the actor the person speaks for, or UINT32_MAX */
+    char *country;         /* for people: ISO3 from the affiliation, or NULL */
+    rasd_mention *mentions;
+    size_t n_mentions, cap_mentions;
+} rasd_entity;
+
+typedef struct rasd_place_hit {
+    uint32_t place;        /* knowledge place index, or UINT32_MAX for a country */
+    uint32_t actor;        /* the state actor, for a country */
+    rasd_mention *mentions;
+    size_t n_mentions, cap_mentions;
+    bool dateline;
+} rasd_place_hit;
+
+typedef struct rasd_entities {
+    rasd_entity *items;
+    size_t count, cap;
+    rasd_place_hit *places;
+    size_t n_places, cap_places;
+    uint32_t outlet;   /* entity index of the outlet named in the byline, or UINT32_MAX */
+    uint32_t dateline; /* place index (in places) of the dateline, or UINT32_MAX */
+} rasd_entities;
+
+/* The state of extraction over one document, fed sentence by sentence. */
+typedef struct rasd_entity_extractor rasd_entity_extractor;
+
+rasd_entity_extractor *rasd_entity_extractor_new(const rasd_knowledge *kn, rasd_analyzer *an, const char *text,
+                                                 size_t len, const rasd_span_list *paragraphs);
+/* Tokens of one sentence (or part of a very long one), in order. */
+rasd_status rasd_entity_extract_sentence(rasd_entity_extractor *x, const rasd_token *toks, size_t n,
+                                         size_t sentence);
+/* Finishes the document; moves the results into *out. */
+rasd_status rasd_entity_extractor_finish(rasd_entity_extractor *x, rasd_entities *out);
+void rasd_entity_extractor_destroy(rasd_entity_extractor *x);
+void rasd_entities_free(rasd_entities *e);
+
+#endif

@@ -1,0 +1,74 @@
+/*
+ * knowledge.h: the knowledge base in memory: actors (data/kb/), places
+ * (data/gazetteer/ and any GeoNames dump), titles, loaded-label categories
+ * and disambiguation rules, with every name compiled into one trie.
+ */
+#ifndef RASD_KNOWLEDGE_H
+#define RASD_KNOWLEDGE_H
+
+#include "core/arena.h"
+#include "names.h"
+
+typedef struct rasd_actor {
+    const char *id, *type, *country, *parent_id, *cameo, *name_en, *name_ar, *note;
+    uint32_t parent; /* index, or UINT32_MAX */
+    uint16_t file;
+    uint32_t line;
+} rasd_actor;
+
+typedef struct rasd_place {
+    const char *id, *name_en, *name_ar, *country, *admin1, *feature, *source;
+    double lat, lon;
+    uint32_t population;
+    uint8_t priority; /* higher wins among places of one name */
+} rasd_place;
+
+typedef struct rasd_title {
+    const char *text, *role, *name_en;
+} rasd_title;
+
+/* A short reference (التنظيم، الشيخ) and what it may refer to. */
+typedef enum { RASD_REF_TYPE = 0, RASD_REF_ROLE = 1, RASD_REF_TITLE = 2 } rasd_ref_kind;
+typedef struct rasd_reference {
+    rasd_ref_kind what;
+    const char *value; /* an actor type, a title role, or text a title contains */
+} rasd_reference;
+
+/* Disambiguation rules of data/kb/ambiguous.tsv (stable numbers). */
+enum {
+    RASD_RULE_NONE = 0,
+    RASD_RULE_DATELINE_OR_SUBJECT = 1, /* a place in a dateline, else the actor */
+    RASD_RULE_NAME_AFTER_TITLE = 2,    /* a person only after a title or first name, else nothing */
+    RASD_RULE_STATE_UNLESS_MEASURE = 3 /* the state, unless it measures something (قطر: diameter) */
+};
+
+struct rasd_knowledge {
+    rasd_actor *actors;
+    size_t n_actors;
+    rasd_place *places;
+    size_t n_places;
+    rasd_title *titles;
+    size_t n_titles;
+    char **labels; /* loaded-label categories; index 0 is "" */
+    size_t n_labels;
+    char **files;  /* data files, for messages */
+    size_t n_files;
+    rasd_reference *refs;
+    size_t n_refs;
+    rasd_strtab ref_words; /* key -> index + 1 into refs */
+    rasd_strtab not_names; /* keys that never start or continue a person's name */
+    rasd_names names;
+    rasd_strtab ids;       /* actor id -> index + 1 (flags: file << 24 | line) */
+    rasd_strtab place_ids; /* place id -> index + 1 */
+    rasd_strtab capitals; /* ISO3 -> place index + 1 of its capital */
+    rasd_arena pool;      /* every string */
+    double load_ms;
+    size_t n_names;
+};
+
+/* Index of an actor by id, or UINT32_MAX. */
+uint32_t rasd_knowledge_actor_index(const rasd_knowledge *kn, const char *id);
+/* Index of the capital of an ISO3 country, or UINT32_MAX. */
+uint32_t rasd_knowledge_capital(const rasd_knowledge *kn, const char *iso3);
+
+#endif

@@ -1,0 +1,326 @@
+/*
+ * test_knowledge.c: the knowledge base and entity extraction, on the small
+ * knowledge base in tests/fixtures/data/ and on sentences written for the
+ * tests: clitics, spelling variants, longest match, ambiguous names, loaded
+ * labels, places told apart by context, people after titles, bylines,
+ * references; and every load-time error, named by file and line.
+ */
+#include "test_helpers.h"
+
+#include "extract/entities.h"
+#include "knowledge/knowledge.h"
+
+#include <stdio.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#ifndef FIXTURE_DATA
+#define FIXTURE_DATA "tests/fixtures/data"
+#endif
+
+static rasd_knowledge *kn;
+
+static int setup(void **state) {
+    if (setup_analyzer(state) != 0) return -1;
+    rasd_error err = {0};
+    rasd_knowledge_options opt = {FIXTURE_DATA, NULL};
+    kn = rasd_knowledge_load(&opt, &err);
+    if (!kn) fprintf(stderr, "%s\n", err.message);
+    return kn ? 0 : -1;
+}
+
+static int teardown(void **state) {
+    rasd_knowledge_destroy(kn);
+    return teardown_analyzer(state);
+}
+
+/* Extracts from text, segmented as rasd analyze does. */
+static rasd_entities extract(const char *text) {
+    rasd_span_list paras = {0}, sents = {0};
+    assert_int_equal(rasd_segment(test_an, text, strlen(text), &paras, &sents, NULL, NULL, NULL), RASD_OK);
+    rasd_entity_extractor *x = rasd_entity_extractor_new(kn, test_an, text, strlen(text), &paras);
+    for (size_t s = 0; s < sents.count; s++) {
+        rasd_token toks[512];
+        size_t n = 0;
+        rasd_tokenizer tz;
+        rasd_tokenizer_init(&tz, text + sents.items[s].start, sents.items[s].end - sents.items[s].start);
+        while (n < 512 && rasd_tokenizer_next(&tz, &toks[n])) {
+            toks[n].start += sents.items[s].start;
+            toks[n].end += sents.items[s].start;
+            n++;
+        }
+        assert_int_equal(rasd_entity_extract_sentence(x, toks, n, s), RASD_OK);
+    }
+    rasd_entities es;
+    assert_int_equal(rasd_entity_extractor_finish(x, &es), RASD_OK);
+    rasd_entity_extractor_destroy(x);
+    rasd_span_list_free(&paras);
+    rasd_span_list_free(&sents);
+    return es;
+}
+
+static const rasd_entity *find(const rasd_entities *es, const char *id) {
+    for (size_t i = 0; i < es->count; i++)
+        if (strcmp(es->items[i].id, id) == 0) return &es->items[i];
+    return NULL;
+}
+
+static const rasd_place_hit *find_place(const rasd_entities *es, const char *id) {
+    for (size_t i = 0; i < es->n_places; i++)
+        if (es->places[i].place != UINT32_MAX && strcmp(kn->places[es->places[i].place].id, id) == 0)
+            return &es->places[i];
+    return NULL;
+}
+
+static void assert_mention(const char *text, const rasd_entity *e, const char *surface) {
+    assert_non_null(e);
+    for (size_t i = 0; i < e->n_mentions; i++)
+        if (e->mentions[i].end - e->mentions[i].start == strlen(surface) &&
+            memcmp(text + e->mentions[i].start, surface, strlen(surface)) == 0)
+            return;
+    fail_msg("no mention \"%s\" of %s", surface, e->id);
+}
+
+static void test_names_with_clitics_and_variants(void **state) {
+    (void)state;
+    const char *text = "قال مصدر إن وقسد ولقوات سوريا الديموقراطية و«قسد» انسحبت.";
+    rasd_entities es = extract(text);
+    const rasd_entity *sdf = find(&es, "sdf");
+    assert_mention(text, sdf, "قسد");
+    assert_mention(text, sdf, "قوات سوريا الديموقراطية"); /* spelling variant, ل stripped */
+    assert_int_equal(sdf->n_mentions, 3);
+    assert_null(find_place(&es, "gn:3"));
+    /* سوريا inside the SDF's name is not the country */
+    assert_null(find(&es, "syr"));
+    rasd_entities_free(&es);
+}
+
+static void test_article_restored_after_preposition(void **state) {
+    (void)state;
+    const char *text = "وجه رسالة للأمم المتحدة.";
+    rasd_entities es = extract(text);
+    assert_mention(text, find(&es, "un"), "لأمم المتحدة");
+    rasd_entities_free(&es);
+}
+
+static void test_longest_match_wins(void **state) {
+    (void)state;
+    const char *text = "أعلن التحالف الدولي لمحاربة داعش أمس.";
+    rasd_entities es = extract(text);
+    assert_mention(text, find(&es, "coalition"), "التحالف الدولي لمحاربة داعش");
+    assert_null(find(&es, "isis")); /* inside the longer name */
+    rasd_entities_free(&es);
+}
+
+static void test_ambiguous_dateline_or_government(void **state) {
+    (void)state;
+    const char *text = "واشنطن – نورث برس\nوقالت واشنطن إنها تراقب الوضع.";
+    rasd_entities es = extract(text);
+    const rasd_place_hit *city = find_place(&es, "gn:1");
+    assert_non_null(city);
+    assert_true(city->dateline);
+    assert_int_equal(city->n_mentions, 1);
+    assert_mention(text, find(&es, "usa-gov"), "واشنطن");
+    assert_int_equal(find(&es, "usa-gov")->n_mentions, 1);
+    const rasd_entity *outlet = &es.items[es.outlet];
+    assert_string_equal(outlet->id, "north-press");
+    rasd_entities_free(&es);
+}
+
+static void test_ambiguous_word_is_not_a_state(void **state) {
+    (void)state;
+    rasd_entities es = extract("أنبوب قطر 5 سم.");
+    assert_null(find(&es, "qat"));
+    rasd_entities_free(&es);
+    const char *text = "وصل الوفد إلى قطر.";
+    es = extract(text);
+    assert_mention(text, find(&es, "qat"), "قطر");
+    assert_int_equal(es.n_places, 1); /* a state is also a place */
+    rasd_entities_free(&es);
+}
+
+static void test_loaded_label_is_marked(void **state) {
+    (void)state;
+    const char *text = "هاجمت ميليشيا قسد القرية، وندد بالاحتلال الأمريكي.";
+    rasd_entities es = extract(text);
+    const rasd_entity *sdf = find(&es, "sdf");
+    assert_mention(text, sdf, "ميليشيا قسد");
+    assert_string_equal(kn->labels[sdf->mentions[0].label], "militia");
+    const rasd_entity *usa = find(&es, "usa");
+    assert_non_null(usa);
+    assert_string_equal(kn->labels[usa->mentions[0].label], "occupation");
+    rasd_entities_free(&es);
+}
+
+static void test_place_told_apart_by_context(void **state) {
+    (void)state;
+    rasd_entities es = extract("وصلوا إلى تل أبيض.");
+    assert_non_null(find_place(&es, "gn:5")); /* alone: the bigger namesake */
+    rasd_entities_free(&es);
+    es = extract("قالت قسد إن قواتها وصلت إلى تل أبيض.");
+    assert_non_null(find_place(&es, "gn:6")); /* after a Syrian actor: the Syrian town */
+    assert_null(find_place(&es, "gn:5"));
+    rasd_entities_free(&es);
+}
+
+static void test_joined_spelling_and_supplement(void **state) {
+    (void)state;
+    rasd_entities es = extract("القتال بديرالزور وفي الباغوز.");
+    assert_non_null(find_place(&es, "gn:2"));
+    assert_non_null(find_place(&es, "rasd:baghuz"));
+    rasd_entities_free(&es);
+}
+
+static void test_person_after_title_chain(void **state) {
+    (void)state;
+    const char *text = "وقال المتحدث باسم التحالف الدولي، العقيد مايلز كاكينز، إن العمل مستمر.\n"
+                       "وأضاف المتحدث أن الوضع مستقر.";
+    rasd_entities es = extract(text);
+    const rasd_entity *p = find(&es, "person:مايلز_كاكينز");
+    assert_non_null(p);
+    assert_string_equal(p->title, "العقيد");
+    assert_string_equal(p->role, "spokesperson");
+    assert_string_equal(es.items[p->affiliation].id, "coalition");
+    assert_int_equal(p->n_mentions, 2); /* the name, and "المتحدث" later */
+    assert_string_equal(p->mentions[1].rule, "coref:title"); /* the title alone, later */
+    rasd_entities_free(&es);
+}
+
+static void test_person_with_nationality_and_destination(void **state) {
+    (void)state;
+    const char *text = "وقال المبعوث الألماني إلى سوريا هانس مولر في تصريح إن الحل سياسي.";
+    rasd_entities es = extract(text);
+    const rasd_entity *p = find(&es, "person:هانس_مولر");
+    assert_non_null(p);
+    assert_string_equal(p->role, "envoy");
+    rasd_entities_free(&es);
+}
+
+static void test_known_person_takes_title(void **state) {
+    (void)state;
+    rasd_entities es = extract("وقال الرئيس السوري بشار الأسد إن الحرب انتهت.");
+    const rasd_entity *p = find(&es, "assad");
+    assert_non_null(p);
+    assert_string_equal(p->title, "الرئيس");
+    assert_int_equal(es.count, 1);
+    rasd_entities_free(&es);
+}
+
+static void test_bylines(void **state) {
+    (void)state;
+    const char *text = "عنوان الخبر\nالحسكة – سامي العلي – نورث برس\nنص الخبر هنا.\nإعداد: ليلى حسن - تحرير: عمر خالد";
+    rasd_entities es = extract(text);
+    const rasd_entity *author = find(&es, "person:سامي_العلي");
+    assert_non_null(author);
+    assert_string_equal(author->byline_role, "author");
+    assert_string_equal(find(&es, "person:ليلي_حسن")->byline_role, "author");
+    assert_string_equal(find(&es, "person:عمر_خالد")->byline_role, "editor");
+    assert_true(find_place(&es, "gn:4")->dateline);
+    assert_string_equal(es.items[es.outlet].id, "north-press");
+    rasd_entities_free(&es);
+}
+
+static void test_reference_to_the_one_group(void **state) {
+    (void)state;
+    const char *text = "هاجم تنظيم الدولة الإسلامية قرية. وقال شهود إن التنظيم انسحب.";
+    rasd_entities es = extract(text);
+    const rasd_entity *isis = find(&es, "isis");
+    assert_int_equal(isis->n_mentions, 2);
+    assert_mention(text, isis, "التنظيم");
+    rasd_entities_free(&es);
+    /* two groups: "the organisation" is ambiguous and left alone */
+    es = extract("اشتبك تنظيم الدولة مع قسد. وقال مصدر إن التنظيم انسحب.");
+    assert_int_equal(find(&es, "isis")->n_mentions, 1);
+    rasd_entities_free(&es);
+}
+
+/* ---- load-time errors */
+
+static char tmp[] = "/tmp/rasd-kb-XXXXXX";
+
+static void copy_file(const char *from, const char *to, const char *extra) {
+    FILE *in = fopen(from, "rb"), *out = fopen(to, "wb");
+    assert_non_null(in);
+    assert_non_null(out);
+    char buf[4096];
+    size_t n;
+    while ((n = fread(buf, 1, sizeof buf, in)) > 0) fwrite(buf, 1, n, out);
+    if (extra) fputs(extra, out);
+    fclose(in);
+    fclose(out);
+}
+
+/* A copy of the fixture data with `extra` appended to one file; returns
+ * the load error message. */
+static const char *load_error(const char *file, const char *extra) {
+    static rasd_error err;
+    static const char *const FILES[] = {"kb/countries.tsv", "kb/actors.tsv", "kb/ambiguous.tsv", "kb/titles.tsv",
+                                        "kb/references.tsv", "kb/not-names.txt", "kb/variants.tsv",
+                                        "gazetteer/places.tsv", "gazetteer/supplement.tsv", NULL};
+    char path[512], from[512];
+    snprintf(path, sizeof path, "%s/kb", tmp);
+    mkdir(path, 0700);
+    snprintf(path, sizeof path, "%s/gazetteer", tmp);
+    mkdir(path, 0700);
+    for (const char *const *f = FILES; *f; f++) {
+        snprintf(from, sizeof from, "%s/%s", FIXTURE_DATA, *f);
+        snprintf(path, sizeof path, "%s/%s", tmp, *f);
+        copy_file(from, path, strcmp(*f, file) == 0 ? extra : NULL);
+    }
+    rasd_knowledge_options opt = {tmp, NULL};
+    memset(&err, 0, sizeof err);
+    rasd_knowledge *bad = rasd_knowledge_load(&opt, &err);
+    assert_null(bad);
+    assert_int_equal(err.code, RASD_ERR_DATA);
+    return err.message;
+}
+
+static void expect_error(const char *file, const char *extra, const char *where, const char *what) {
+    const char *msg = load_error(file, extra);
+    if (!strstr(msg, where) || !strstr(msg, what)) fail_msg("unexpected message: %s", msg);
+}
+
+static void test_load_errors_name_file_and_line(void **state) {
+    (void)state;
+    assert_non_null(mkdtemp(tmp));
+    expect_error("kb/actors.tsv", "broken\tline\n", "kb/actors.tsv:13:", "expected 11 tab-separated fields");
+    expect_error("kb/actors.tsv", "sdf\tarmed_group\tSYR\t\t\tX\tاسم\t\t\t\t\n", "kb/actors.tsv:13:",
+                 "duplicate id \"sdf\"");
+    expect_error("kb/actors.tsv", "ypg\tarmed_group\tSYR\t\t\tYPG\tوحدات الحماية\tقسد\t\t\t\n", "kb/actors.tsv:13:",
+                 "is also a name of \"sdf\"");
+    expect_error("kb/actors.tsv", "x1\tarmed_group\tSYR\tnobody\t\tX\tاسم ما\t\t\t\t\n", "kb/actors.tsv:13:",
+                 "unknown parent \"nobody\"");
+    expect_error("kb/actors.tsv", "x2\tarmed_group\tSYR\t\t\tX\tاسم آخر\t\t\tالمرتزقة\t\n", "kb/actors.tsv:13:",
+                 "needs its category");
+    expect_error("kb/actors.tsv", "x3\twizard\tSYR\t\t\tX\tاسم ثالث\t\t\t\t\n", "kb/actors.tsv:13:",
+                 "unknown actor type");
+    expect_error("kb/countries.tsv", "xxx\tstate\tSyria\t\t\tX\tبلد\t\t\t\t\n", "kb/countries.tsv:8:",
+                 "not an ISO 3166-1 alpha-3 code");
+    expect_error("gazetteer/places.tsv", "gn:9\tX\tمكان\t\t95\t40\tSYR\t\tP.PPL\t0\tx\n", "gazetteer/places.tsv:8:",
+                 "bad coordinates");
+    expect_error("kb/ambiguous.tsv", "حلب\tnobody|word\tdateline-or-subject\tx\n", "kb/ambiguous.tsv:4:",
+                 "unknown candidate \"nobody\"");
+    char cmd[600];
+    snprintf(cmd, sizeof cmd, "rm -rf '%s'", tmp);
+    assert_int_equal(system(cmd), 0);
+}
+
+int main(void) {
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_names_with_clitics_and_variants),
+        cmocka_unit_test(test_article_restored_after_preposition),
+        cmocka_unit_test(test_longest_match_wins),
+        cmocka_unit_test(test_ambiguous_dateline_or_government),
+        cmocka_unit_test(test_ambiguous_word_is_not_a_state),
+        cmocka_unit_test(test_loaded_label_is_marked),
+        cmocka_unit_test(test_place_told_apart_by_context),
+        cmocka_unit_test(test_joined_spelling_and_supplement),
+        cmocka_unit_test(test_person_after_title_chain),
+        cmocka_unit_test(test_person_with_nationality_and_destination),
+        cmocka_unit_test(test_known_person_takes_title),
+        cmocka_unit_test(test_bylines),
+        cmocka_unit_test(test_reference_to_the_one_group),
+        cmocka_unit_test(test_load_errors_name_file_and_line),
+    };
+    return cmocka_run_group_tests_name("knowledge", tests, setup, teardown);
+}
