@@ -256,11 +256,14 @@ static const char *load_error(const char *file, const char *extra) {
     static rasd_error err;
     static const char *const FILES[] = {"kb/countries.tsv", "kb/actors.tsv", "kb/ambiguous.tsv", "kb/titles.tsv",
                                         "kb/references.tsv", "kb/not-names.txt", "kb/variants.tsv",
-                                        "gazetteer/places.tsv", "gazetteer/supplement.tsv", NULL};
+                                        "gazetteer/places.tsv", "gazetteer/supplement.tsv",
+                                        "gazetteer/not-places.txt", "lexicon/function-words.txt", NULL};
     char path[512], from[512];
     snprintf(path, sizeof path, "%s/kb", tmp);
     mkdir(path, 0700);
     snprintf(path, sizeof path, "%s/gazetteer", tmp);
+    mkdir(path, 0700);
+    snprintf(path, sizeof path, "%s/lexicon", tmp);
     mkdir(path, 0700);
     for (const char *const *f = FILES; *f; f++) {
         snprintf(from, sizeof from, "%s/%s", FIXTURE_DATA, *f);

@@ -70,6 +70,17 @@ def validate_lines(out, paths, what):
             check(any(p[0] <= s[0] and s[1] <= p[1] for p in d["paragraphs"]), f"{path}: sentence {s} crosses a paragraph")
         starts = [s[0] for s in d["sentences"]]
         check(starts == sorted(starts), f"{path}: sentences out of order")
+        for kind in ("entities", "places"):
+            for e in d.get(kind, []):
+                for m in e["mentions"]:
+                    check_span(raw, [m["start"], m["end"]], f"{path} {kind} mention")
+                    check(raw[m["start"]:m["end"]].decode("utf-8", "replace") == m["text"], f"{path}: mention text {m['text']!r}")
+                    check(m["sentence"] < len(d["sentences"]), f"{path}: mention sentence index")
+        ids = [e["id"] for e in d.get("entities", [])]
+        check(len(ids) == len(set(ids)), f"{path}: duplicate entity ids")
+        for e in d.get("entities", []):
+            if "affiliation" in e:
+                check(e["affiliation"] in ids, f"{path}: affiliation {e['affiliation']} is not an entity of the document")
         if isinstance(d["tokens"], list):
             for t in d["tokens"]:
                 check_span(raw, [t["start"], t["end"]], f"{path} token")

@@ -291,6 +291,7 @@ static bool match_at(rasd_entity_extractor *x, size_t i, size_t n, match *m) {
     if (ti->base_len && ti->base_len != ti->key_len) forms[nf++] = (form){ti->base_off, ti->base_len, ti->base_start};
     bool found = false;
     for (int f = 0; f < nf; f++) {
+        if (!rasd_names_may_start(names, key_at(x, forms[f].off), forms[f].len)) continue;
         uint32_t node = rasd_names_child(names, 0, key_at(x, forms[f].off), forms[f].len);
         size_t j = i, best_j = 0;
         uint32_t best_node = 0;
@@ -444,9 +445,15 @@ static void resolve(rasd_entity_extractor *x, match *m, size_t n, size_t sentenc
     }
     if (place) {
         uint32_t best = best_place(x, p, cnt);
+        size_t namesakes = 0;
         mn.rule = "gazetteer";
-        for (size_t i = 0; i < cnt; i++)
-            if (p[i].target.kind == RASD_NAME_PLACE && p[i].target.index == best) mn.rule = rule_name(&p[i].target);
+        for (size_t i = 0; i < cnt; i++) {
+            if (p[i].target.kind != RASD_NAME_PLACE) continue;
+            namesakes += i == 0 || p[i - 1].target.index != p[i].target.index || p[i - 1].target.kind != RASD_NAME_PLACE;
+            if (p[i].target.index == best) mn.rule = rule_name(&p[i].target);
+        }
+        /* several places of this name: say that context chose, never silently */
+        if (namesakes > 1) mn.rule = "gazetteer:namesake-chosen-by-context";
         int ph = place_hit(x, best, UINT32_MAX);
         mention_place(x, ph, mn);
         m->place = ph;

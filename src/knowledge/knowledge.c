@@ -251,6 +251,15 @@ static uint8_t place_priority(const char *country, bool supplement) {
     return 1;
 }
 
+/* A place name that is a common word (not-places.txt, function words). */
+static bool is_common_word(loader *L, const char *name) {
+    char key[512];
+    size_t kl = key_of(name, key, sizeof key);
+    return kl && rasd_strtab_get(&L->kn->not_places, key, kl, false) != NULL;
+}
+
+static rasd_status load_word_list(loader *L, const char *path, rasd_strtab *into);
+
 static rasd_status add_place(loader *L, rasd_tsv *t, uint16_t file, const char *id, const char *name_en,
                              const char *name_ar, char *aliases, double lat, double lon, const char *country,
                              const char *admin1, const char *feature, uint32_t population, const char *source,
@@ -271,9 +280,15 @@ static rasd_status add_place(loader *L, rasd_tsv *t, uint16_t file, const char *
         if (!e->count) e->count = index + 1;
     }
     rasd_name_target tg = {index, RASD_NAME_PLACE, RASD_NAME_PRIMARY, 0, 0, file, (uint32_t)t->line_no};
-    if ((st = add_name(L, name_ar, tg)) != RASD_OK) return st;
+    if (!is_common_word(L, name_ar) && (st = add_name(L, name_ar, tg)) != RASD_OK) return st;
     tg.flags = RASD_NAME_ALIAS;
-    return add_names(L, aliases, tg);
+    while (aliases && *aliases) {
+        char *bar = strchr(aliases, '|');
+        if (bar) *bar = '\0';
+        if (!is_common_word(L, aliases) && (st = add_name(L, aliases, tg)) != RASD_OK) return st;
+        aliases = bar ? bar + 1 : NULL;
+    }
+    return RASD_OK;
 }
 
 static rasd_status load_places(loader *L, const char *path, bool supplement, bool required) {
@@ -615,6 +630,8 @@ rasd_knowledge *rasd_knowledge_load(const rasd_knowledge_options *opt, rasd_erro
     if (st == RASD_OK) st = load_actors(&L, PATH("kb/actors.tsv"), true);
     if (st == RASD_OK) st = load_actors(&L, PATH("kb/agents.tsv"), false);
     if (st == RASD_OK) st = resolve_parents(&L);
+    if (st == RASD_OK) st = load_word_list(&L, PATH("gazetteer/not-places.txt"), &kn->not_places);
+    if (st == RASD_OK) st = load_word_list(&L, PATH("lexicon/function-words.txt"), &kn->not_places);
     if (st == RASD_OK) st = load_places(&L, PATH("gazetteer/places.tsv"), false, true);
     if (st == RASD_OK) st = load_places(&L, PATH("gazetteer/supplement.tsv"), true, true);
     if (st == RASD_OK && opt && opt->geonames && *opt->geonames) {
@@ -649,6 +666,7 @@ void rasd_knowledge_destroy(rasd_knowledge *kn) {
     free(kn->refs);
     rasd_strtab_free(&kn->ref_words);
     rasd_strtab_free(&kn->not_names);
+    rasd_strtab_free(&kn->not_places);
     free(kn->labels);
     free(kn->files);
     rasd_names_free(&kn->names);

@@ -57,6 +57,7 @@ struct rasd_knowledge {
     size_t n_refs;
     rasd_strtab ref_words; /* key -> index + 1 into refs */
     rasd_strtab not_names; /* keys that never start or continue a person's name */
+    rasd_strtab not_places; /* keys never matched as a place (common words) */
     rasd_names names;
     rasd_strtab ids;       /* actor id -> index + 1 (flags: file << 24 | line) */
     rasd_strtab place_ids; /* place id -> index + 1 */

@@ -44,6 +44,12 @@ rasd_status rasd_names_add(rasd_names *n, const char *name, size_t len, rasd_nam
     while (rasd_tokenizer_next(&tz, &t)) {
         size_t kl = rasd_name_token_key(name, &t, key, sizeof key);
         if (kl == 0) continue;
+        if (node == 0) {
+            if (!n->root_bits && !(n->root_bits = calloc(RASD_NAMES_ROOT_BITS / 64, sizeof(uint64_t))))
+                return rasd_fail(err, RASD_ERR_NOMEM, "out of memory building the name trie");
+            uint64_t h = rasd_hash_bytes(key, kl) & (RASD_NAMES_ROOT_BITS - 1);
+            n->root_bits[h >> 6] |= (uint64_t)1 << (h & 63);
+        }
         size_t k = edge_key(node, key, kl, buf);
         rasd_strtab_entry *e = rasd_strtab_get(&n->edges, buf, k, true);
         if (!e) return rasd_fail(err, RASD_ERR_NOMEM, "out of memory building the name trie");
@@ -101,5 +107,6 @@ void rasd_names_free(rasd_names *n) {
     free(n->pairs);
     free(n->node_first);
     free(n->node_count);
+    free(n->root_bits);
     memset(n, 0, sizeof *n);
 }

@@ -1,0 +1,177 @@
+#!/usr/bin/python3
+"""Measures rasd's entities and places against ../shared/seeds/gold.json
+(what a careful analyst extracts from the five seed articles). Prints the
+figures the entities issue asks for; never used to tune special cases.
+
+  scripts/eval-gold.py [--rasd build/rasd] [--seeds ../shared/seeds] [-v]
+
+Actors: every surface form found as a mention; each group resolving to one
+id across the files; no two groups sharing an id unless gold allows it;
+the country each group must carry. People: a person entity with the title,
+affiliation or byline role gold gives. Places: the right place (country,
+and within 10 km where gold gives coordinates).
+"""
+import argparse
+import json
+import math
+import os
+import subprocess
+import sys
+
+ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+
+
+def norm(s):
+    """A rough matching key (the same folds as rasd's, enough to compare)."""
+    table = str.maketrans({"أ": "ا", "إ": "ا", "آ": "ا", "ٱ": "ا", "ى": "ي", "ة": "ه", "ـ": None})
+    s = s.translate(table)
+    return "".join(c for c in s if not ("\u064b" <= c <= "\u065f" or c == "\u0670"))
+
+
+def occurrences(text, surface):
+    raw = text.encode()
+    pat = surface.encode()
+    out, i = [], raw.find(pat)
+    while i >= 0:
+        out.append((i, i + len(pat)))
+        i = raw.find(pat, i + 1)
+    return out
+
+
+def overlaps(a, b):
+    return a[0] < b[1] and b[0] < a[1]
+
+
+def km(lat1, lon1, lat2, lon2):
+    p1, p2 = math.radians(lat1), math.radians(lat2)
+    dp, dl = p2 - p1, math.radians(lon2 - lon1)
+    h = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
+    return 2 * 6371 * math.asin(math.sqrt(h))
+
+
+def main():
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--rasd", default=os.path.join(ROOT, "build", "rasd"))
+    ap.add_argument("--seeds", default=os.path.join(ROOT, "..", "shared", "seeds"))
+    ap.add_argument("-v", "--verbose", action="store_true")
+    args = ap.parse_args()
+    gold_path = os.path.join(args.seeds, "gold.json")
+    if not os.path.exists(gold_path):
+        print(f"eval-gold: SKIP: no gold file at {gold_path}")
+        return 0
+    gold = json.load(open(gold_path, encoding="utf-8"))
+    manifest = {}
+    for line in open(os.path.join(args.seeds, "manifest.tsv"), encoding="utf-8").read().splitlines()[1:]:
+        f = line.split("\t")
+        manifest[f[0]] = f[3]
+    docs = {}
+    for name in sorted(manifest):
+        p = subprocess.run([args.rasd, "analyze", "--published", manifest[name], os.path.join(args.seeds, name)],
+                           stdout=subprocess.PIPE, stderr=subprocess.PIPE, check=False)
+        if p.returncode != 0:
+            print(f"eval-gold: rasd failed on {name}: {p.stderr.decode()}")
+            return 1
+        docs[name] = json.loads(p.stdout)
+
+    def mentions_over(surface, files=None):
+        """(file, entity) pairs with a mention overlapping an occurrence of surface."""
+        hits = []
+        for name, d in docs.items():
+            if files and name not in files:
+                continue
+            occ = occurrences(d["text"], surface)
+            for e in d.get("entities", []):
+                for m in e["mentions"]:
+                    if any(overlaps((m["start"], m["end"]), o) for o in occ):
+                        hits.append((name, e))
+                        break
+        return hits
+
+    def places_over(surface):
+        hits = []
+        for name, d in docs.items():
+            occ = occurrences(d["text"], surface)
+            for p in d.get("places", []):
+                if any(overlaps((m["start"], m["end"]), o) for m in p["mentions"] for o in occ):
+                    hits.append((name, p))
+        return hits
+
+    report = []
+    # ---- actors
+    forms = found = 0
+    group_ids, one_id, country_ok, country_total = {}, 0, 0, 0
+    for g in gold["actors"]:
+        ids = set()
+        for s in g["surface"]:
+            forms += 1
+            hits = [e for _, e in mentions_over(s)]
+            if hits:
+                found += 1
+                ids.update(e["id"] for e in hits)
+            elif args.verbose:
+                print(f"  actor form not found: {s} ({g['group']})")
+        group_ids[g["group"]] = ids
+        if len(ids) == 1:
+            one_id += 1
+        elif args.verbose:
+            print(f"  group {g['group']} resolves to {sorted(ids)}")
+        if "country" in g:
+            country_total += 1
+            ents = [e for s in g["surface"] for _, e in mentions_over(s)]
+            if ents and all(e.get("country") == g["country"] for e in ents):
+                country_ok += 1
+            elif args.verbose:
+                print(f"  group {g['group']}: countries {sorted({str(e.get('country')) for e in ents})}, gold {g['country']}")
+    shared = 0
+    groups = gold["actors"]
+    for i, a in enumerate(groups):
+        for b in groups[i + 1:]:
+            common = group_ids[a["group"]] & group_ids[b["group"]]
+            allowed = b["group"] in a.get("may_merge_with", []) or a["group"] in b.get("may_merge_with", [])
+            if common and not allowed:
+                shared += 1
+                if args.verbose:
+                    print(f"  groups {a['group']} and {b['group']} share {sorted(common)}")
+    report.append(f"actors: {found}/{forms} surface forms found; {one_id}/{len(groups)} groups resolve to one id; "
+                  f"{shared} pairs of groups wrongly share an id; {country_ok}/{country_total} groups carry their country")
+
+    # ---- people
+    people_ok = 0
+    for p in gold["people"]:
+        hits = [e for _, e in mentions_over(p["surface"], [p["file"]]) if e["type"] == "person"]
+        ok = False
+        for e in hits:
+            want_title = p.get("title")
+            want_aff = p.get("affiliation")
+            want_role = p.get("role")
+            title_ok = bool(want_title) and norm(want_title).replace("ال", "", 1) in norm(e.get("title") or "")
+            aff_ok = bool(want_aff) and e.get("affiliation") in group_ids.get(want_aff, set())
+            role_ok = bool(want_role) and e.get("byline") == want_role
+            if not (want_title or want_aff or want_role) or title_ok or aff_ok or role_ok:
+                ok = True
+        people_ok += ok
+        if not ok and args.verbose:
+            print(f"  person not right: {p['surface']} ({p['name']}): {[ (e['id'], e.get('title'), e.get('affiliation'), e.get('byline')) for e in hits]}")
+    report.append(f"people: {people_ok}/{len(gold['people'])} found as persons with the title, affiliation or role given")
+
+    # ---- places
+    places_ok = 0
+    for g in gold["places"]:
+        ok_forms = 0
+        for s in g["surface"]:
+            hits = [p for _, p in places_over(s)]
+            good = [p for p in hits if p["country"] == g["country"] and
+                    ("lat" not in g or (p["lat"] is not None and km(g["lat"], g["lon"], p["lat"], p["lon"]) <= 10))]
+            if good:
+                ok_forms += 1
+            elif args.verbose:
+                print(f"  place form not right: {s} ({g['name']}): {[(p['id'], p['country'], p['lat'], p['lon']) for p in hits]}")
+        places_ok += ok_forms == len(g["surface"])
+    report.append(f"places: {places_ok}/{len(gold['places'])} resolve to the right place (all their forms)")
+    for line in report:
+        print(line)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
