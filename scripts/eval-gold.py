@@ -74,18 +74,31 @@ def main():
         docs[name] = json.loads(p.stdout)
 
     def mentions_over(surface, files=None):
-        """(file, entity) pairs with a mention overlapping an occurrence of surface."""
-        hits = []
+        """(file, entity) pairs that mention an occurrence of surface. A
+        mention counts when it lies within the occurrence, give or take an
+        attached clitic, or when it is a loaded label that contains it
+        (ميليشيا قسد). An occurrence inside another, longer name (داعش in
+        التحالف الدولي لمحاربة داعش) is part of that name; only when a form
+        occurs nowhere else (أعماق in وكالة أعماق) does the smallest longer
+        name that contains it count."""
+        tight, loose = [], []
         for name, d in docs.items():
             if files and name not in files:
                 continue
-            occ = occurrences(d["text"], surface)
-            for e in d.get("entities", []):
-                for m in e["mentions"]:
-                    if any(overlaps((m["start"], m["end"]), o) for o in occ):
-                        hits.append((name, e))
-                        break
-        return hits
+            for o in occurrences(d["text"], surface):
+                best, best_len = None, None
+                for e in d.get("entities", []):
+                    for m in e["mentions"]:
+                        span = (m["start"], m["end"])
+                        if not overlaps(span, o):
+                            continue
+                        if (o[0] - 4 <= span[0] and span[1] <= o[1] + 4) or "loaded" in m:
+                            tight.append((name, e))
+                        elif best is None or span[1] - span[0] < best_len:
+                            best, best_len = e, span[1] - span[0]
+                if best is not None:
+                    loose.append((name, best))
+        return tight if tight else loose
 
     def places_over(surface):
         hits = []

@@ -131,6 +131,7 @@ static json_t *entities_json(const rasd_knowledge *kn, const char *text, const r
         if (e->affiliation != UINT32_MAX) json_object_set_new(o, "affiliation", json_string(es->items[e->affiliation].id));
         if (e->byline_role) json_object_set_new(o, "byline", json_string(e->byline_role));
         json_object_set_new(o, "mentions", mentions_json(kn, text, e->mentions, e->n_mentions));
+        json_object_set_new(o, "mention_count", json_integer((json_int_t)e->total_mentions));
         json_array_append_new(a, o);
     }
     return a;
@@ -169,6 +170,7 @@ static json_t *places_json(const rasd_knowledge *kn, const char *text, const ras
         }
         if (h->dateline) json_object_set_new(o, "dateline", json_true());
         json_object_set_new(o, "mentions", mentions_json(kn, text, h->mentions, h->n_mentions));
+        json_object_set_new(o, "mention_count", json_integer((json_int_t)h->total_mentions));
         json_array_append_new(a, o);
     }
     return a;

@@ -22,6 +22,9 @@
 #include <string.h>
 
 #define MAX_NAME_WORDS 3
+/* References look back over at most this many entities: enough for any
+ * article, and no input can make the look-back quadratic. */
+#define RECENT 256
 #define MAX_FORM 3
 
 typedef struct tinfo {
@@ -31,6 +34,7 @@ typedef struct tinfo {
     uint32_t art_off, art_len;   /* "ال" + base when the word had the article (or لل), else 0 */
     size_t base_start, art_start;
     bool word, conj, skip;
+    bool bi; /* carries the preposition ب (بدمشق: in Damascus) */
     int match; /* index of the match covering it, or -1 */
 } tinfo;
 
@@ -55,6 +59,8 @@ struct rasd_entity_extractor {
     size_t cap_t;
     match *m;
     size_t n_m, cap_m;
+    rasd_strtab by_id;         /* entity id -> index + 1, so no input makes look-ups quadratic */
+    rasd_strtab place_keys;    /* (place, actor) -> index + 1 into out.places */
     /* per-document preference among same-named places */
     uint32_t country_votes[8];
     const char *country_codes[8];
@@ -101,18 +107,27 @@ rasd_entity_extractor *rasd_entity_extractor_new(const rasd_knowledge *kn, rasd_
     return x;
 }
 
+/* Index of the entity with this id, or -1; with create, a new slot whose
+ * id is set (the caller fills the rest). */
+static int entity_by_id(rasd_entity_extractor *x, const char *id, bool create) {
+    rasd_strtab_entry *e = rasd_strtab_get(&x->by_id, id, strlen(id), create);
+    if (!e) return -1;
+    if (e->count) return (int)e->count - 1;
+    if (!grow((void **)&x->out.items, &x->out.cap, x->out.count, sizeof(rasd_entity))) return -1;
+    rasd_entity *en = &x->out.items[x->out.count];
+    memset(en, 0, sizeof *en);
+    en->actor = UINT32_MAX;
+    en->affiliation = UINT32_MAX;
+    if (!(en->id = dup_n(id, strlen(id)))) return -1;
+    e->count = (uint32_t)++x->out.count;
+    return (int)x->out.count - 1;
+}
+
 /* Entity for a KB actor, created on first use. */
 static int entity_for_actor(rasd_entity_extractor *x, uint32_t actor) {
-    for (size_t i = 0; i < x->out.count; i++)
-        if (x->out.items[i].actor == actor) return (int)i;
-    if (!grow((void **)&x->out.items, &x->out.cap, x->out.count, sizeof(rasd_entity))) return -1;
-    rasd_entity *e = &x->out.items[x->out.count];
-    memset(e, 0, sizeof *e);
-    e->id = dup_n(x->kn->actors[actor].id, strlen(x->kn->actors[actor].id));
-    e->actor = actor;
-    e->affiliation = UINT32_MAX;
-    if (!e->id) return -1;
-    return (int)x->out.count++;
+    int i = entity_by_id(x, x->kn->actors[actor].id, true);
+    if (i >= 0) x->out.items[i].actor = actor;
+    return i;
 }
 
 /* Entity for a person found in the text, by the key of the name. */
@@ -123,23 +138,22 @@ static int entity_for_person(rasd_entity_extractor *x, const char *surface, size
     for (size_t i = 0; i < kl; i++)
         if (key[i] == ' ') key[i] = '_';
     snprintf(id, sizeof id, "person:%s", key);
-    for (size_t i = 0; i < x->out.count; i++)
-        if (strcmp(x->out.items[i].id, id) == 0) return (int)i;
-    if (!grow((void **)&x->out.items, &x->out.cap, x->out.count, sizeof(rasd_entity))) return -1;
-    rasd_entity *e = &x->out.items[x->out.count];
-    memset(e, 0, sizeof *e);
-    e->id = dup_n(id, strlen(id));
-    e->name_ar = dup_n(surface, n);
-    e->actor = UINT32_MAX;
-    e->affiliation = UINT32_MAX;
+    size_t before = x->out.count;
+    int i = entity_by_id(x, id, true);
+    if (i < 0 || x->out.count == before) return i; /* known already, or out of memory */
+    rasd_entity *e = &x->out.items[i];
     e->origin = origin;
-    if (!e->id || !e->name_ar) return -1;
-    return (int)x->out.count++;
+    if (!(e->name_ar = dup_n(surface, n))) return -1;
+    return i;
 }
 
-static bool add_mention(rasd_mention **items, size_t *count, size_t *cap, rasd_mention m) {
-    for (size_t i = 0; i < *count; i++) /* the same span twice (two rules) is one mention */
+static bool add_mention(rasd_mention **items, size_t *count, size_t *cap, size_t *total, rasd_mention m) {
+    /* the same span twice (found by two rules) is one mention; mentions
+     * arrive in text order, so a repeat can only be one of the last few */
+    for (size_t i = *count > 4 ? *count - 4 : 0; i < *count; i++)
         if ((*items)[i].start == m.start && (*items)[i].end == m.end) return true;
+    (*total)++;
+    if (*count >= RASD_MAX_MENTIONS) return true;
     if (!grow((void **)items, cap, *count, sizeof m)) return false;
     (*items)[(*count)++] = m;
     return true;
@@ -151,18 +165,21 @@ static void mention_entity(rasd_entity_extractor *x, int e, rasd_mention m) {
         return;
     }
     rasd_entity *en = &x->out.items[e];
-    if (!add_mention(&en->mentions, &en->n_mentions, &en->cap_mentions, m)) x->failed = true;
+    if (!add_mention(&en->mentions, &en->n_mentions, &en->cap_mentions, &en->total_mentions, m)) x->failed = true;
 }
 
 static int place_hit(rasd_entity_extractor *x, uint32_t place, uint32_t actor) {
-    for (size_t i = 0; i < x->out.n_places; i++)
-        if (x->out.places[i].place == place && x->out.places[i].actor == actor) return (int)i;
+    uint32_t key[2] = {place, actor};
+    rasd_strtab_entry *e = rasd_strtab_get(&x->place_keys, (const char *)key, sizeof key, true);
+    if (!e) return -1;
+    if (e->count) return (int)e->count - 1;
     if (!grow((void **)&x->out.places, &x->out.cap_places, x->out.n_places, sizeof(rasd_place_hit))) return -1;
     rasd_place_hit *p = &x->out.places[x->out.n_places];
     memset(p, 0, sizeof *p);
     p->place = place;
     p->actor = actor;
-    return (int)x->out.n_places++;
+    e->count = (uint32_t)++x->out.n_places;
+    return (int)x->out.n_places - 1;
 }
 
 static void mention_place(rasd_entity_extractor *x, int p, rasd_mention m) {
@@ -171,7 +188,7 @@ static void mention_place(rasd_entity_extractor *x, int p, rasd_mention m) {
         return;
     }
     rasd_place_hit *ph = &x->out.places[p];
-    if (!add_mention(&ph->mentions, &ph->n_mentions, &ph->cap_mentions, m)) x->failed = true;
+    if (!add_mention(&ph->mentions, &ph->n_mentions, &ph->cap_mentions, &ph->total_mentions, m)) x->failed = true;
 }
 
 static void vote_country(rasd_entity_extractor *x, const char *iso3) {
@@ -232,6 +249,11 @@ static bool analyse_tokens(rasd_entity_extractor *x, const rasd_token *toks, siz
     x->keys.len = 0;
     if (!grow((void **)&x->t, &x->cap_t, n, sizeof(tinfo))) return false;
     char key[512];
+    /* start loading every word's cache line before analysing the first:
+     * the lookups' memory latency overlaps (see rasd_analyzer_prefetch) */
+    for (size_t i = 0; i < n; i++)
+        if (toks[i].type == RASD_TOK_WORD || toks[i].type == RASD_TOK_LATIN)
+            rasd_analyzer_prefetch(x->an, x->text, toks[i].start, toks[i].end);
     for (size_t i = 0; i < n; i++) {
         tinfo *ti = &x->t[i];
         memset(ti, 0, sizeof *ti);
@@ -259,6 +281,8 @@ static bool analyse_tokens(rasd_entity_extractor *x, const rasd_token *toks, siz
                 ti->art_len = (uint32_t)(w.base_len + 4);
                 ti->art_start = article_start(x->text, &toks[i], &w);
             }
+            for (int k = 0; k < w.n_proclitics; k++)
+                ti->bi |= w.proclitic_len[k] == 2 && memcmp(w.proclitic[k], "\xD8\xA8", 2) == 0; /* ب */
             ti->conj = w.n_proclitics > 0 && w.proclitic_len[0] == 2 &&
                        (memcmp(w.proclitic[0], "\xD9\x88", 2) == 0 || memcmp(w.proclitic[0], "\xD9\x81", 2) == 0);
         } else {
@@ -367,6 +391,98 @@ static uint32_t best_place(const rasd_entity_extractor *x, const struct rasd_nam
 
 static bool is_number_token(const tinfo *t) { return t->tok.type == RASD_TOK_NUMBER; }
 
+/* Words before a name that make it a location: في دمشق، قرب دمشق، ريف دمشق. */
+static const char *const LOCATIVES[] = {"في", "الي", "من", "قرب", "شمال", "جنوب", "شرق", "غرب", "شمالي", "جنوبي",
+                                        "شرقي", "غربي", "ريف", "مدينه", "العاصمه", "محافظه", "وسط", "داخل",
+                                        "خارج", "حول", "نحو", "باتجاه", "بلده", "قريه", "منطقه", NULL};
+/* Words before a name that make it an outlet: قناة الجزيرة، وكالة أعماق. */
+static const char *const MEDIA_HEADS[] = {"قناه", "شبكه", "موقع", "صحيفه", "وكاله", "تلفزيون", "اذاعه", "جريده",
+                                          "مجله", "لقناه", "لوكاله", "لصحيفه", "لموقع", "وكالات", NULL};
+
+static bool prev_key_in(const rasd_entity_extractor *x, const match *m, const char *const *list) {
+    size_t i = m->ti;
+    while (i > 0 && x->t[i - 1].skip) i--; /* past an opening quotation mark */
+    if (i == 0 || !x->t[i - 1].word) return false;
+    const char *k = key_at(x, x->t[i - 1].key_off);
+    for (; *list; list++)
+        if (strcmp(k, *list) == 0) return true;
+    return false;
+}
+
+static bool in_quotes(const rasd_entity_extractor *x, const match *m) {
+    return m->ti > 0 && x->t[m->ti - 1].skip && x->t[m->ti - 1].tok.type == RASD_TOK_PUNCT;
+}
+
+/* Does the document already mention this candidate, its parent or a
+ * child of it (the last RECENT entities are looked at)? */
+static bool mentioned(rasd_entity_extractor *x, const rasd_name_target *c) {
+    if (c->kind != RASD_NAME_ACTOR) return false;
+    const rasd_actor *a = &x->kn->actors[c->index];
+    if (entity_by_id(x, a->id, false) >= 0) return true;
+    if (a->parent != UINT32_MAX && entity_by_id(x, x->kn->actors[a->parent].id, false) >= 0) return true;
+    for (size_t i = x->out.count > RECENT ? x->out.count - RECENT : 0; i < x->out.count; i++) {
+        uint32_t e = x->out.items[i].actor;
+        if (e != UINT32_MAX && x->kn->actors[e].parent == c->index) return true;
+    }
+    return false;
+}
+
+/* Settles an ambiguous name by its rule; NULL means "not a name here". The
+ * candidates are taken in the order data/kb/ambiguous.tsv lists them. */
+static const rasd_name_target *decide_ambiguous(rasd_entity_extractor *x, const match *m, size_t n,
+                                                const struct rasd_name_pair *p, size_t cnt) {
+    const rasd_name_target *cand[16];
+    size_t nc = 0;
+    for (size_t i = 0; i < cnt && nc < 16; i++)
+        if (p[i].target.flags & RASD_NAME_AMBIGUOUS) cand[nc++] = &p[i].target;
+    for (size_t i = 1; i < nc; i++) /* by listed position (the trie sorts by kind) */
+        for (size_t j = i; j > 0 && cand[j - 1]->pos > cand[j]->pos; j--) {
+            const rasd_name_target *t = cand[j];
+            cand[j] = cand[j - 1];
+            cand[j - 1] = t;
+        }
+    const rasd_name_target *first_actor = NULL, *first_place = NULL, *word = NULL, *media = NULL, *known = NULL;
+    for (size_t i = 0; i < nc; i++) {
+        const rasd_name_target *c = cand[i];
+        if (c->kind == RASD_NAME_WORD && !word) word = c;
+        if (c->kind == RASD_NAME_PLACE && !first_place) first_place = c;
+        if (c->kind == RASD_NAME_ACTOR) {
+            if (!first_actor) first_actor = c;
+            if (!media && strcmp(x->kn->actors[c->index].type, "media") == 0) media = c;
+            if (!known && mentioned(x, c)) known = c;
+        }
+    }
+    bool number_near = (m->ti > 0 && is_number_token(&x->t[m->ti - 1])) ||
+                       (m->tj + 1 < n && is_number_token(&x->t[m->tj + 1]));
+    bool after_title = m->ti > 0 && x->t[m->ti - 1].match >= 0 && x->m[x->t[m->ti - 1].match].title >= 0;
+    switch (nc ? cand[0]->rule : RASD_RULE_NONE) {
+    case RASD_RULE_DATELINE_OR_SUBJECT:
+        /* the city in a dateline or after a locative word (or ب: بدمشق),
+         * else the government that acts from it */
+        if (first_place && (is_dateline(x, m, n) || prev_key_in(x, m, LOCATIVES) ||
+                            x->t[m->ti].bi))
+            return first_place;
+        return first_actor ? first_actor : first_place;
+    case RASD_RULE_STATE_UNLESS_MEASURE:
+        return number_near ? NULL : first_actor;
+    case RASD_RULE_NAME_AFTER_TITLE:
+        if (known) return known;
+        return after_title ? first_actor : NULL;
+    case RASD_RULE_CONTEXT_ONLY:
+        return known;
+    case RASD_RULE_FIRST_UNLESS_CONTEXT:
+        if (known) return known;
+        if (number_near && word) return NULL;
+        return cand[0]->kind == RASD_NAME_WORD ? NULL : cand[0];
+    case RASD_RULE_OUTLET_CONTEXT:
+        if (media && (prev_key_in(x, m, MEDIA_HEADS) || in_quotes(x, m) || known == media)) return media;
+        if (first_place && prev_key_in(x, m, LOCATIVES)) return first_place;
+        return NULL;
+    default:
+        return NULL;
+    }
+}
+
 /* Records an actor's mention; a state is also a place. */
 static void record_actor(rasd_entity_extractor *x, match *m, uint32_t actor, rasd_mention mn) {
     m->entity = entity_for_actor(x, actor);
@@ -398,37 +514,21 @@ static void resolve(rasd_entity_extractor *x, match *m, size_t n, size_t sentenc
     }
     rasd_mention mn = {m->start, m->end, sentence, NULL, 0};
     if (ambiguous) {
-        /* the rule picks one of the listed candidates */
-        bool want_place = false, want_word = false;
-        switch (ambiguous->rule) {
-        case RASD_RULE_DATELINE_OR_SUBJECT: want_place = is_dateline(x, m, n); break;
-        case RASD_RULE_STATE_UNLESS_MEASURE:
-            want_word = (m->ti > 0 && is_number_token(&x->t[m->ti - 1])) || (m->tj + 1 < n && is_number_token(&x->t[m->tj + 1]));
-            break;
-        case RASD_RULE_NAME_AFTER_TITLE:
-            want_word = !(m->ti > 0 && x->t[m->ti - 1].match >= 0 && x->m[x->t[m->ti - 1].match].title >= 0);
-            break;
-        default: break;
-        }
-        if (want_word) return;
-        mn.rule = want_place ? "ambiguous:dateline" : "ambiguous:rule";
-        for (size_t i = 0; i < cnt; i++) {
-            const rasd_name_target *t = &p[i].target;
-            if (!(t->flags & RASD_NAME_AMBIGUOUS)) continue;
-            if (want_place && t->kind == RASD_NAME_PLACE) {
-                int ph = place_hit(x, t->index, UINT32_MAX);
-                mention_place(x, ph, mn);
-                if (ph >= 0) {
-                    x->out.places[ph].dateline = true;
-                    if (x->out.dateline == UINT32_MAX) x->out.dateline = (uint32_t)ph;
-                }
-                m->place = ph;
-                return;
+        if (title) m->title = (int)title->index; /* الأمين العام: a title first of all */
+        const rasd_name_target *pick = decide_ambiguous(x, m, n, p, cnt);
+        if (!pick) return; /* the common word, or no context to decide */
+        mn.rule = pick->kind == RASD_NAME_PLACE ? "ambiguous:place-by-context" : "ambiguous:actor-by-context";
+        if (pick->kind == RASD_NAME_PLACE) {
+            int ph = place_hit(x, pick->index, UINT32_MAX);
+            mention_place(x, ph, mn);
+            m->place = ph;
+            if (is_dateline(x, m, n) && ph >= 0) {
+                mn.rule = "ambiguous:dateline";
+                x->out.places[ph].dateline = true;
+                if (x->out.dateline == UINT32_MAX) x->out.dateline = (uint32_t)ph;
             }
-            if (!want_place && t->kind == RASD_NAME_ACTOR) {
-                record_actor(x, m, t->index, mn);
-                return;
-            }
+        } else {
+            record_actor(x, m, pick->index, mn);
         }
         return;
     }
@@ -479,6 +579,8 @@ static const char *const CONNECTORS[] = {"باسم", "في", "الي", "لدي",
                                          "العامه", "الرفيع", "الاعلي", "السابق", "السابقه", "الجديد", "المكلف",
                                          "لمحاربه", "لمكافحه", "ضد", NULL};
 
+static const char *const AFFILIATION_CONNECTORS[] = {"باسم", "في", "لدي", "عن", NULL};
+
 /* An adjective of nationality or scope: the article and a nisba ending. */
 static bool is_nisba(const rasd_entity_extractor *x, const tinfo *t) {
     if (!t->word || t->key_len < 8) return false;
@@ -508,7 +610,7 @@ static bool is_comma(const rasd_entity_extractor *x, const tinfo *t) {
  * role (and affiliation, when both are known). */
 static int person_by_role(const rasd_entity_extractor *x, const char *role, uint32_t affiliation) {
     int found = -1;
-    for (size_t i = 0; i < x->out.count; i++) {
+    for (size_t i = x->out.count > RECENT ? x->out.count - RECENT : 0; i < x->out.count; i++) {
         const rasd_entity *e = &x->out.items[i];
         if (!e->role || strcmp(e->role, role) != 0) continue;
         if (affiliation != UINT32_MAX && e->affiliation != UINT32_MAX && e->affiliation != affiliation) continue;
@@ -527,13 +629,22 @@ static void find_people(rasd_entity_extractor *x, size_t n, size_t sentence) {
         uint32_t affiliation = UINT32_MAX;
         size_t k = first->tj + 1, commas = 0;
         int person_actor = -1;
+        /* After باسم، في، لدى the words describe whom the person serves:
+         * a title there (المتحدث باسم الأمين العام) is not the person's own,
+         * until a comma opens an apposition (، العقيد ...). */
+        bool in_affiliation = false;
         while (k < n) {
             tinfo *t = &x->t[k];
             if (t->skip) { k++; continue; }
-            if (is_comma(x, t) && commas < 2) { commas++; k++; continue; }
+            if (is_comma(x, t) && commas < 2) { commas++; k++; in_affiliation = false; continue; }
             if (t->match >= 0) {
                 match *mm = &x->m[t->match];
-                if (mm->title >= 0 && mm->entity < 0) { last_title = mm; k = mm->tj + 1; mi = (size_t)t->match; continue; }
+                if (mm->title >= 0 && mm->entity < 0) {
+                    if (!in_affiliation) last_title = mm;
+                    k = mm->tj + 1;
+                    mi = (size_t)t->match;
+                    continue;
+                }
                 if (mm->entity >= 0) {
                     const rasd_entity *e = &x->out.items[mm->entity];
                     if (e->actor != UINT32_MAX && strcmp(x->kn->actors[e->actor].type, "person") == 0) {
@@ -546,6 +657,7 @@ static void find_people(rasd_entity_extractor *x, size_t n, size_t sentence) {
                 }
                 if (mm->place >= 0) { k = mm->tj + 1; continue; }
             }
+            if (t->word && key_is(x, t, AFFILIATION_CONNECTORS)) in_affiliation = true;
             if (t->word && (key_is(x, t, CONNECTORS) || is_nisba(x, t))) { k++; continue; }
             break;
         }
@@ -637,12 +749,13 @@ static void link_references(rasd_entity_extractor *x, size_t n, size_t sentence)
         if (!t->word || t->match >= 0) continue;
         const char *k = t->art_len ? key_at(x, t->art_off) : key_at(x, t->key_off);
         size_t kl = t->art_len ? t->art_len : t->key_len;
+        if (!rasd_knowledge_may_refer(kn, k, kl)) continue;
         const rasd_strtab_entry *r = rasd_strtab_get((rasd_strtab *)&kn->ref_words, k, kl, false);
         if (!r) continue;
         const rasd_reference *ref = &kn->refs[r->count - 1];
         int found = -1;
         bool two = false;
-        for (size_t e = 0; e < x->out.count && !two; e++) {
+        for (size_t e = x->out.count > RECENT ? x->out.count - RECENT : 0; e < x->out.count && !two; e++) {
             const rasd_entity *en = &x->out.items[e];
             bool ok;
             if (ref->what == RASD_REF_TYPE)
@@ -721,6 +834,8 @@ void rasd_entities_free(rasd_entities *e) {
 void rasd_entity_extractor_destroy(rasd_entity_extractor *x) {
     if (!x) return;
     rasd_entities_free(&x->out);
+    rasd_strtab_free(&x->by_id);
+    rasd_strtab_free(&x->place_keys);
     rasd_buf_free(&x->keys);
     free(x->t);
     free(x->m);

@@ -28,15 +28,21 @@ typedef struct rasd_entity {
     char *byline_role;     /* author, editor */
     uint32_t affiliation;  /* entity index (in this list) of the actor the person speaks for, or UINT32_MAX */
     char *country;         /* for people: ISO3 from the affiliation, or NULL */
-    rasd_mention *mentions;
+    rasd_mention *mentions;      /* the first RASD_MAX_MENTIONS */
     size_t n_mentions, cap_mentions;
+    size_t total_mentions;       /* all of them */
 } rasd_entity;
+
+/* Mentions kept per entity or place: a pathological document (one name a
+ * million times) must not make the output or the memory explode. */
+#define RASD_MAX_MENTIONS 10000
 
 typedef struct rasd_place_hit {
     uint32_t place;        /* knowledge place index, or UINT32_MAX for a country */
     uint32_t actor;        /* the state actor, for a country */
     rasd_mention *mentions;
     size_t n_mentions, cap_mentions;
+    size_t total_mentions;
     bool dateline;
 } rasd_place_hit;
 

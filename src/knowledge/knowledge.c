@@ -75,6 +75,16 @@ static bool valid_id(const char *s) {
     return true;
 }
 
+/* Place ids keep their sources' codes: gn-adm1:SY.01 */
+static bool valid_place_id(const char *s) {
+    if (!*s) return false;
+    for (; *s; s++)
+        if (!((*s >= 'a' && *s <= 'z') || (*s >= 'A' && *s <= 'Z') || (*s >= '0' && *s <= '9') || *s == '-' ||
+              *s == '_' || *s == ':' || *s == '.'))
+            return false;
+    return true;
+}
+
 static bool valid_iso3(const char *s) {
     return strlen(s) == 3 && s[0] >= 'A' && s[0] <= 'Z' && s[1] >= 'A' && s[1] <= 'Z' && s[2] >= 'A' && s[2] <= 'Z';
 }
@@ -193,7 +203,7 @@ static rasd_status load_actors(loader *L, const char *path, bool required) {
         *a = (rasd_actor){intern(L, f[0]), intern(L, f[1]), intern(L, f[2]), intern(L, f[3]), intern(L, f[4]),
                           intern(L, f[5]), intern(L, f[6]), intern(L, f[10]), UINT32_MAX, file,
                           (uint32_t)t.line_no};
-        rasd_name_target tg = {index, RASD_NAME_ACTOR, RASD_NAME_PRIMARY, 0, 0, file, (uint32_t)t.line_no};
+        rasd_name_target tg = {index, RASD_NAME_ACTOR, RASD_NAME_PRIMARY, 0, 0, file, 0, (uint32_t)t.line_no};
         if ((st = add_name(L, f[6], tg)) != RASD_OK || (st = add_name(L, f[5], tg)) != RASD_OK) break;
         tg.flags = RASD_NAME_ALIAS;
         if ((st = add_names(L, f[7], tg)) != RASD_OK || (st = add_names(L, f[8], tg)) != RASD_OK) break;
@@ -279,7 +289,7 @@ static rasd_status add_place(loader *L, rasd_tsv *t, uint16_t file, const char *
         if (!e) return rasd_fail(L->err, RASD_ERR_NOMEM, "out of memory");
         if (!e->count) e->count = index + 1;
     }
-    rasd_name_target tg = {index, RASD_NAME_PLACE, RASD_NAME_PRIMARY, 0, 0, file, (uint32_t)t->line_no};
+    rasd_name_target tg = {index, RASD_NAME_PLACE, RASD_NAME_PRIMARY, 0, 0, file, 0, (uint32_t)t->line_no};
     if (!is_common_word(L, name_ar) && (st = add_name(L, name_ar, tg)) != RASD_OK) return st;
     tg.flags = RASD_NAME_ALIAS;
     while (aliases && *aliases) {
@@ -301,7 +311,7 @@ static rasd_status load_places(loader *L, const char *path, bool supplement, boo
         if ((st = rasd_tsv_expect(&t, 11, L->err)) != RASD_OK) break;
         char **f = t.field;
         double lat, lon;
-        if (!valid_id(f[0])) {
+        if (!valid_place_id(f[0])) {
             st = rasd_tsv_fail(&t, L->err, "bad place id \"%s\"", f[0]);
         } else if (!parse_double(f[4], -90, 90, &lat) || !parse_double(f[5], -180, 180, &lon)) {
             st = rasd_tsv_fail(&t, L->err, "bad coordinates \"%s\", \"%s\"", f[4], f[5]);
@@ -427,7 +437,7 @@ static rasd_status load_titles(loader *L, const char *path) {
         }
         uint32_t index = (uint32_t)kn->n_titles;
         kn->titles[kn->n_titles++] = (rasd_title){intern(L, t.field[0]), intern(L, t.field[1]), intern(L, t.field[2])};
-        rasd_name_target tg = {index, RASD_NAME_TITLE, RASD_NAME_PRIMARY, 0, 0, file, (uint32_t)t.line_no};
+        rasd_name_target tg = {index, RASD_NAME_TITLE, RASD_NAME_PRIMARY, 0, 0, file, 0, (uint32_t)t.line_no};
         st = add_name(L, t.field[0], tg);
     }
     rasd_tsv_close(&t);
@@ -459,6 +469,8 @@ static rasd_status load_references(loader *L, const char *path) {
         kn->refs[kn->n_refs++] = (rasd_reference){what, intern(L, t.field[2])};
         char key[256];
         size_t kl = key_of(t.field[0], key, sizeof key);
+        uint64_t h = rasd_hash_bytes(key, kl) & (1024 * 64 - 1);
+        kn->ref_bits[h >> 6] |= (uint64_t)1 << (h & 63);
         rasd_strtab_entry *e = rasd_strtab_get(&kn->ref_words, key, kl, true);
         if (!e) st = rasd_fail(L->err, RASD_ERR_NOMEM, "out of memory");
         else if (e->count) st = rasd_tsv_fail(&t, L->err, "\"%s\" is listed twice", t.field[0]);
@@ -513,6 +525,9 @@ static uint16_t rule_of(const char *name) {
     if (strcmp(name, "dateline-or-subject") == 0) return RASD_RULE_DATELINE_OR_SUBJECT;
     if (strcmp(name, "name-after-title") == 0) return RASD_RULE_NAME_AFTER_TITLE;
     if (strcmp(name, "state-unless-measure") == 0) return RASD_RULE_STATE_UNLESS_MEASURE;
+    if (strcmp(name, "context-only") == 0) return RASD_RULE_CONTEXT_ONLY;
+    if (strcmp(name, "first-unless-context") == 0) return RASD_RULE_FIRST_UNLESS_CONTEXT;
+    if (strcmp(name, "outlet-context") == 0) return RASD_RULE_OUTLET_CONTEXT;
     return RASD_RULE_NONE;
 }
 
@@ -529,7 +544,8 @@ static rasd_status load_ambiguous(loader *L, const char *path) {
         uint16_t rule = rule_of(t.field[2]);
         if (rule == RASD_RULE_NONE) {
             st = rasd_tsv_fail(&t, L->err, "unknown rule \"%s\" (dateline-or-subject, name-after-title, "
-                                           "state-unless-measure)", t.field[2]);
+                                           "state-unless-measure, context-only, first-unless-context, "
+                                           "outlet-context)", t.field[2]);
             break;
         }
         char key[512];
@@ -539,10 +555,11 @@ static rasd_status load_ambiguous(loader *L, const char *path) {
             break;
         }
         char *list = t.field[1];
+        uint16_t pos = 0;
         while (st == RASD_OK && list && *list) {
             char *bar = strchr(list, '|');
             if (bar) *bar = '\0';
-            rasd_name_target tg = {0, RASD_NAME_ACTOR, RASD_NAME_AMBIGUOUS, 0, rule, file, (uint32_t)t.line_no};
+            rasd_name_target tg = {0, RASD_NAME_ACTOR, RASD_NAME_AMBIGUOUS, 0, rule, file, pos++, (uint32_t)t.line_no};
             if (strcmp(list, "word") == 0) {
                 tg.kind = RASD_NAME_WORD;
             } else {

@@ -39,7 +39,10 @@ enum {
     RASD_RULE_NONE = 0,
     RASD_RULE_DATELINE_OR_SUBJECT = 1, /* a place in a dateline, else the actor */
     RASD_RULE_NAME_AFTER_TITLE = 2,    /* a person only after a title or first name, else nothing */
-    RASD_RULE_STATE_UNLESS_MEASURE = 3 /* the state, unless it measures something (قطر: diameter) */
+    RASD_RULE_STATE_UNLESS_MEASURE = 3, /* the state, unless it measures something (قطر: diameter) */
+    RASD_RULE_CONTEXT_ONLY = 4,         /* a candidate the document already mentions, else nothing */
+    RASD_RULE_FIRST_UNLESS_CONTEXT = 5, /* the first candidate, unless the document points to another */
+    RASD_RULE_OUTLET_CONTEXT = 6        /* the outlet after a media word (قناة، وكالة) or in quotes */
 };
 
 struct rasd_knowledge {
@@ -56,6 +59,7 @@ struct rasd_knowledge {
     rasd_reference *refs;
     size_t n_refs;
     rasd_strtab ref_words; /* key -> index + 1 into refs */
+    uint64_t ref_bits[1024];  /* a bit per hash of each reference word: a quick "no" */
     rasd_strtab not_names; /* keys that never start or continue a person's name */
     rasd_strtab not_places; /* keys never matched as a place (common words) */
     rasd_names names;
@@ -66,6 +70,12 @@ struct rasd_knowledge {
     double load_ms;
     size_t n_names;
 };
+
+/* False when key is certainly not a reference word (references.tsv). */
+static inline bool rasd_knowledge_may_refer(const rasd_knowledge *kn, const char *key, size_t len) {
+    uint64_t h = rasd_hash_bytes(key, len) & (1024 * 64 - 1);
+    return (kn->ref_bits[h >> 6] >> (h & 63)) & 1;
+}
 
 /* Index of an actor by id, or UINT32_MAX. */
 uint32_t rasd_knowledge_actor_index(const rasd_knowledge *kn, const char *id);

@@ -35,6 +35,7 @@ typedef struct rasd_name_target {
     uint16_t label;  /* loaded-label category (index into the label table), 0 if none */
     uint16_t rule;   /* disambiguation rule of an ambiguous name, 0 if none */
     uint16_t file;   /* where it was defined, for error messages */
+    uint16_t pos;    /* an ambiguous name's candidates keep their listed order */
     uint32_t line;
 } rasd_name_target;
 
