@@ -8,7 +8,8 @@ PACKAGES=(
   clang libclang-rt-14-dev          # second compiler, ASan/UBSan and libFuzzer runtimes
   libutf8proc-dev                   # Unicode categories and NFKC folding
   libstemmer-dev libstemmer-tools   # Snowball stemmers (Arabic) and the stemwords reference tool
-  libjansson-dev                    # JSON reading and writing
+  libjansson-dev                    # JSON reading
+  libyajl-dev                       # JSON writing (a streaming generator)
   libxxhash-dev                     # document ids (XXH3-128)
   libcmocka-dev                     # unit-test framework
   python3 python3-jsonschema        # validates analyze output against docs/analyze.schema.json

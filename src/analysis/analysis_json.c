@@ -1,15 +1,21 @@
 /*
  * analysis_json.c: the JSON line that `rasd analyze` writes for a document,
  * the project's central contract (docs/analyze.schema.json). Later stages
- * (entities, quotes, events, ...) add members; the names here are fixed.
- * JSON is built and serialised with jansson.
+ * (quotes, events, ...) add members; the names here are fixed.
+ *
+ * The line is written with yajl's streaming generator rather than built as
+ * a tree: with a tree (jansson), allocating an object per token and mention
+ * took 40% of the whole analysis. Tokens arrive while the text is being
+ * segmented, before the sentences are known, so they go to a generator of
+ * their own whose array is spliced into the document's object at the end.
  */
 #include "core/internal.h"
 #include "extract/entities.h"
 
-#include <jansson.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <yajl/yajl_gen.h>
 
 bool rasd_valid_date(const char *s) {
     if (!s || strlen(s) != 10 || s[4] != '-' || s[7] != '-') return false;
@@ -22,18 +28,33 @@ bool rasd_valid_date(const char *s) {
     return d <= dim;
 }
 
-static json_t *span_array(const rasd_span_list *list) {
-    json_t *a = json_array();
-    for (size_t i = 0; a && i < list->count; i++) {
-        json_t *pair = json_array();
-        json_array_append_new(pair, json_integer((json_int_t)list->items[i].start));
-        json_array_append_new(pair, json_integer((json_int_t)list->items[i].end));
-        json_array_append_new(a, pair);
-    }
-    return a;
+/* ---------------------------------------------------------- yajl helpers */
+
+static void str_n(yajl_gen g, const char *s, size_t n) { yajl_gen_string(g, (const unsigned char *)s, n); }
+static void str(yajl_gen g, const char *s) { str_n(g, s, strlen(s)); }
+static void str_or_null(yajl_gen g, const char *s) { s && *s ? str(g, s) : (void)yajl_gen_null(g); }
+static void key(yajl_gen g, const char *k) { str(g, k); }
+static void num(yajl_gen g, size_t v) { yajl_gen_integer(g, (long long)v); }
+static void span(yajl_gen g, size_t start, size_t end) {
+    yajl_gen_array_open(g);
+    num(g, start);
+    num(g, end);
+    yajl_gen_array_close(g);
+}
+/* Coordinates with six decimals (about 10 cm), not yajl's %.17g. */
+static void coordinate(yajl_gen g, double v) {
+    char buf[32];
+    int n = snprintf(buf, sizeof buf, "%.6f", v);
+    yajl_gen_number(g, buf, (size_t)n);
 }
 
-static json_t *string_n(const char *s, size_t n) { return json_stringn_nocheck(s, n); }
+static void spans(yajl_gen g, const rasd_span_list *list) {
+    yajl_gen_array_open(g);
+    for (size_t i = 0; i < list->count; i++) span(g, list->items[i].start, list->items[i].end);
+    yajl_gen_array_close(g);
+}
+
+/* ------------------------------------------------------------- tokens */
 
 /* Entity extraction takes a sentence at a time; a sentence longer than this
  * is handed over in parts (a name cut at a part's edge is not found). */
@@ -42,7 +63,7 @@ static json_t *string_n(const char *s, size_t n) { return json_stringn_nocheck(s
 typedef struct token_ctx {
     rasd_analyzer *an;
     const char *text;
-    json_t *list;  /* NULL when only counting */
+    yajl_gen tokens; /* the token array (--tokens), or NULL when only counting */
     size_t words;
     bool failed;
     rasd_entity_extractor *x; /* NULL without a knowledge base */
@@ -57,6 +78,45 @@ static void flush_sentence(token_ctx *ctx) {
     ctx->n_sent = 0;
 }
 
+static void write_token(token_ctx *ctx, const rasd_token *tok, size_t sentence, bool wordish) {
+    yajl_gen g = ctx->tokens;
+    yajl_gen_map_open(g);
+    key(g, "start");
+    num(g, tok->start);
+    key(g, "end");
+    num(g, tok->end);
+    key(g, "type");
+    str(g, rasd_token_type_name(tok->type));
+    key(g, "sentence");
+    num(g, sentence);
+    key(g, "surface");
+    str_n(g, ctx->text + tok->start, tok->end - tok->start);
+    rasd_word w;
+    if (wordish && rasd_analyze_word(ctx->an, ctx->text, tok->start, tok->end, &w) == RASD_OK) {
+        key(g, "norm");
+        str_n(g, w.norm, w.norm_len);
+        key(g, "proclitics");
+        yajl_gen_array_open(g);
+        for (int i = 0; i < w.n_proclitics; i++) str_n(g, w.proclitic[i], w.proclitic_len[i]);
+        yajl_gen_array_close(g);
+        key(g, "base");
+        str_n(g, w.base, w.base_len);
+        key(g, "base_span");
+        span(g, w.base_start, w.base_end);
+        key(g, "enclitic");
+        if (w.enclitic) str_n(g, w.enclitic, w.enclitic_len);
+        else yajl_gen_null(g);
+        key(g, "stem");
+        str_n(g, w.stem, w.stem_len);
+    } else {
+        char k[1024];
+        size_t kl = rasd_normalize(ctx->text + tok->start, tok->end - tok->start, k, sizeof k);
+        key(g, "norm");
+        str_n(g, k, kl < sizeof k ? kl : strlen(k));
+    }
+    yajl_gen_map_close(g);
+}
+
 static void on_token(void *vctx, const rasd_token *tok, size_t sentence) {
     token_ctx *ctx = vctx;
     bool wordish = tok->type == RASD_TOK_WORD || tok->type == RASD_TOK_LATIN;
@@ -66,130 +126,213 @@ static void on_token(void *vctx, const rasd_token *tok, size_t sentence) {
         ctx->sent[ctx->n_sent++] = *tok;
     }
     if (wordish) ctx->words++;
-    if (!ctx->list) return;
-    json_t *o = json_object();
-    json_object_set_new(o, "start", json_integer((json_int_t)tok->start));
-    json_object_set_new(o, "end", json_integer((json_int_t)tok->end));
-    json_object_set_new(o, "type", json_string(rasd_token_type_name(tok->type)));
-    json_object_set_new(o, "sentence", json_integer((json_int_t)sentence));
-    json_object_set_new(o, "surface", string_n(ctx->text + tok->start, tok->end - tok->start));
-    rasd_word w;
-    if (wordish && rasd_analyze_word(ctx->an, ctx->text, tok->start, tok->end, &w) == RASD_OK) {
-        json_object_set_new(o, "norm", string_n(w.norm, w.norm_len));
-        json_t *pro = json_array();
-        for (int i = 0; i < w.n_proclitics; i++)
-            json_array_append_new(pro, string_n(w.proclitic[i], w.proclitic_len[i]));
-        json_object_set_new(o, "proclitics", pro);
-        json_object_set_new(o, "base", string_n(w.base, w.base_len));
-        json_t *bspan = json_array();
-        json_array_append_new(bspan, json_integer((json_int_t)w.base_start));
-        json_array_append_new(bspan, json_integer((json_int_t)w.base_end));
-        json_object_set_new(o, "base_span", bspan);
-        json_object_set_new(o, "enclitic", w.enclitic ? string_n(w.enclitic, w.enclitic_len) : json_null());
-        json_object_set_new(o, "stem", string_n(w.stem, w.stem_len));
-    } else {
-        char key[1024];
-        size_t kl = rasd_normalize(ctx->text + tok->start, tok->end - tok->start, key, sizeof key);
-        json_object_set_new(o, "norm", string_n(key, kl < sizeof key ? kl : strlen(key)));
-    }
-    if (json_array_append_new(ctx->list, o) != 0) ctx->failed = true;
+    if (ctx->tokens) write_token(ctx, tok, sentence, wordish);
 }
 
-static json_t *nullable_string(const char *s) { return s ? json_string(s) : json_null(); }
-static json_t *nonempty_or_null(const char *s) { return (s && *s) ? json_string(s) : json_null(); }
+/* ---------------------------------------------------- entities, places */
 
-static json_t *mentions_json(const rasd_knowledge *kn, const char *text, const rasd_mention *m, size_t n) {
-    json_t *a = json_array();
+static void mentions(yajl_gen g, const rasd_knowledge *kn, const char *text, const rasd_mention *m, size_t n,
+                     size_t total) {
+    key(g, "mentions");
+    yajl_gen_array_open(g);
     for (size_t i = 0; i < n; i++) {
-        json_t *o = json_object();
-        json_object_set_new(o, "start", json_integer((json_int_t)m[i].start));
-        json_object_set_new(o, "end", json_integer((json_int_t)m[i].end));
-        json_object_set_new(o, "sentence", json_integer((json_int_t)m[i].sentence));
-        json_object_set_new(o, "text", string_n(text + m[i].start, m[i].end - m[i].start));
-        json_object_set_new(o, "rule", json_string(m[i].rule ? m[i].rule : "kb"));
-        if (m[i].label) json_object_set_new(o, "loaded", json_string(kn->labels[m[i].label]));
-        json_array_append_new(a, o);
+        yajl_gen_map_open(g);
+        key(g, "start");
+        num(g, m[i].start);
+        key(g, "end");
+        num(g, m[i].end);
+        key(g, "sentence");
+        num(g, m[i].sentence);
+        key(g, "text");
+        str_n(g, text + m[i].start, m[i].end - m[i].start);
+        key(g, "rule");
+        str(g, m[i].rule ? m[i].rule : "kb");
+        if (m[i].label) {
+            key(g, "loaded");
+            str(g, kn->labels[m[i].label]);
+        }
+        yajl_gen_map_close(g);
     }
-    return a;
+    yajl_gen_array_close(g);
+    key(g, "mention_count");
+    num(g, total);
 }
 
-static json_t *entities_json(const rasd_knowledge *kn, const char *text, const rasd_entities *es) {
-    json_t *a = json_array();
+static void entities(yajl_gen g, const rasd_knowledge *kn, const char *text, const rasd_entities *es) {
+    key(g, "entities");
+    yajl_gen_array_open(g);
     for (size_t i = 0; i < es->count; i++) {
         const rasd_entity *e = &es->items[i];
-        const rasd_actor *act = e->actor != UINT32_MAX ? &kn->actors[e->actor] : NULL;
-        json_t *o = json_object();
-        json_object_set_new(o, "id", json_string(e->id));
-        json_object_set_new(o, "type", json_string(act ? act->type : "person"));
-        json_object_set_new(o, "name_ar", act ? nonempty_or_null(act->name_ar) : nullable_string(e->name_ar));
-        json_object_set_new(o, "name_en", act ? nonempty_or_null(act->name_en) : json_null());
-        json_object_set_new(o, "country", act ? nonempty_or_null(act->country) : nullable_string(e->country));
-        if (act && *act->cameo) json_object_set_new(o, "cameo", json_string(act->cameo));
-        if (act && act->parent != UINT32_MAX) json_object_set_new(o, "parent", json_string(kn->actors[act->parent].id));
-        if (e->title) json_object_set_new(o, "title", json_string(e->title));
-        if (e->role) json_object_set_new(o, "role", json_string(e->role));
-        if (e->affiliation != UINT32_MAX) json_object_set_new(o, "affiliation", json_string(es->items[e->affiliation].id));
-        if (e->byline_role) json_object_set_new(o, "byline", json_string(e->byline_role));
-        json_object_set_new(o, "mentions", mentions_json(kn, text, e->mentions, e->n_mentions));
-        json_object_set_new(o, "mention_count", json_integer((json_int_t)e->total_mentions));
-        json_array_append_new(a, o);
+        const rasd_actor *a = e->actor != UINT32_MAX ? &kn->actors[e->actor] : NULL;
+        yajl_gen_map_open(g);
+        key(g, "id");
+        str(g, e->id);
+        key(g, "type");
+        str(g, a ? a->type : "person");
+        key(g, "name_ar");
+        str_or_null(g, a ? a->name_ar : e->name_ar);
+        key(g, "name_en");
+        str_or_null(g, a ? a->name_en : NULL);
+        key(g, "country");
+        str_or_null(g, a ? a->country : e->country);
+        if (a && *a->cameo) {
+            key(g, "cameo");
+            str(g, a->cameo);
+        }
+        if (a && a->parent != UINT32_MAX) {
+            key(g, "parent");
+            str(g, kn->actors[a->parent].id);
+        }
+        if (e->title) {
+            key(g, "title");
+            str(g, e->title);
+        }
+        if (e->role) {
+            key(g, "role");
+            str(g, e->role);
+        }
+        if (e->affiliation != UINT32_MAX) {
+            key(g, "affiliation");
+            str(g, es->items[e->affiliation].id);
+        }
+        if (e->byline_role) {
+            key(g, "byline");
+            str(g, e->byline_role);
+        }
+        mentions(g, kn, text, e->mentions, e->n_mentions, e->total_mentions);
+        yajl_gen_map_close(g);
     }
-    return a;
+    yajl_gen_array_close(g);
 }
 
-static json_t *coordinate(double v, bool known) { return known ? json_real(v) : json_null(); }
-
-static json_t *places_json(const rasd_knowledge *kn, const char *text, const rasd_entities *es) {
-    json_t *a = json_array();
+static void places(yajl_gen g, const rasd_knowledge *kn, const char *text, const rasd_entities *es) {
+    key(g, "places");
+    yajl_gen_array_open(g);
     for (size_t i = 0; i < es->n_places; i++) {
         const rasd_place_hit *h = &es->places[i];
-        json_t *o = json_object();
+        yajl_gen_map_open(g);
         if (h->place != UINT32_MAX) {
             const rasd_place *p = &kn->places[h->place];
-            json_object_set_new(o, "id", json_string(p->id));
-            json_object_set_new(o, "name_ar", nonempty_or_null(p->name_ar));
-            json_object_set_new(o, "name_en", nonempty_or_null(p->name_en));
-            json_object_set_new(o, "lat", json_real(p->lat));
-            json_object_set_new(o, "lon", json_real(p->lon));
-            json_object_set_new(o, "country", json_string(p->country));
-            json_object_set_new(o, "admin1", nonempty_or_null(p->admin1));
-            json_object_set_new(o, "feature", nonempty_or_null(p->feature));
-        } else { /* a country: placed at its capital, said so in "feature" */
+            key(g, "id");
+            str(g, p->id);
+            key(g, "name_ar");
+            str_or_null(g, p->name_ar);
+            key(g, "name_en");
+            str_or_null(g, p->name_en);
+            key(g, "lat");
+            coordinate(g, p->lat);
+            key(g, "lon");
+            coordinate(g, p->lon);
+            key(g, "country");
+            str(g, p->country);
+            key(g, "admin1");
+            str_or_null(g, p->admin1);
+            key(g, "feature");
+            str_or_null(g, p->feature);
+        } else { /* a country: placed at its capital, and "feature" says so */
             const rasd_actor *c = &kn->actors[h->actor];
             uint32_t cap = rasd_knowledge_capital(kn, c->country);
             char id[32];
             snprintf(id, sizeof id, "country:%s", c->country);
-            json_object_set_new(o, "id", json_string(id));
-            json_object_set_new(o, "name_ar", nonempty_or_null(c->name_ar));
-            json_object_set_new(o, "name_en", nonempty_or_null(c->name_en));
-            json_object_set_new(o, "lat", coordinate(cap != UINT32_MAX ? kn->places[cap].lat : 0, cap != UINT32_MAX));
-            json_object_set_new(o, "lon", coordinate(cap != UINT32_MAX ? kn->places[cap].lon : 0, cap != UINT32_MAX));
-            json_object_set_new(o, "country", json_string(c->country));
-            json_object_set_new(o, "admin1", json_null());
-            json_object_set_new(o, "feature", json_string("country (coordinates of its capital)"));
+            key(g, "id");
+            str(g, id);
+            key(g, "name_ar");
+            str_or_null(g, c->name_ar);
+            key(g, "name_en");
+            str_or_null(g, c->name_en);
+            key(g, "lat");
+            cap != UINT32_MAX ? coordinate(g, kn->places[cap].lat) : (void)yajl_gen_null(g);
+            key(g, "lon");
+            cap != UINT32_MAX ? coordinate(g, kn->places[cap].lon) : (void)yajl_gen_null(g);
+            key(g, "country");
+            str(g, c->country);
+            key(g, "admin1");
+            yajl_gen_null(g);
+            key(g, "feature");
+            str(g, "country (coordinates of its capital)");
         }
-        if (h->dateline) json_object_set_new(o, "dateline", json_true());
-        json_object_set_new(o, "mentions", mentions_json(kn, text, h->mentions, h->n_mentions));
-        json_object_set_new(o, "mention_count", json_integer((json_int_t)h->total_mentions));
-        json_array_append_new(a, o);
+        if (h->dateline) {
+            key(g, "dateline");
+            yajl_gen_bool(g, 1);
+        }
+        mentions(g, kn, text, h->mentions, h->n_mentions, h->total_mentions);
+        yajl_gen_map_close(g);
     }
-    return a;
+    yajl_gen_array_close(g);
 }
 
-static json_t *byline_json(const rasd_knowledge *kn, const rasd_entities *es) {
-    json_t *o = json_object(), *authors = json_array(), *editors = json_array();
-    for (size_t i = 0; i < es->count; i++) {
-        const char *r = es->items[i].byline_role;
-        if (r && strcmp(r, "author") == 0) json_array_append_new(authors, json_string(es->items[i].id));
-        if (r && strcmp(r, "editor") == 0) json_array_append_new(editors, json_string(es->items[i].id));
-    }
-    json_object_set_new(o, "outlet", es->outlet != UINT32_MAX ? json_string(es->items[es->outlet].id) : json_null());
+static void byline(yajl_gen g, const rasd_knowledge *kn, const rasd_entities *es) {
+    key(g, "byline");
+    yajl_gen_map_open(g);
+    key(g, "outlet");
+    str_or_null(g, es->outlet != UINT32_MAX ? es->items[es->outlet].id : NULL);
     const rasd_place_hit *d = es->dateline != UINT32_MAX ? &es->places[es->dateline] : NULL;
-    json_object_set_new(o, "dateline",
-                        d && d->place != UINT32_MAX ? json_string(kn->places[d->place].id) : json_null());
-    json_object_set_new(o, "authors", authors);
-    json_object_set_new(o, "editors", editors);
-    return o;
+    key(g, "dateline");
+    str_or_null(g, d && d->place != UINT32_MAX ? kn->places[d->place].id : NULL);
+    static const char *const ROLES[] = {"authors", "author", "editors", "editor"};
+    for (int r = 0; r < 4; r += 2) {
+        key(g, ROLES[r]);
+        yajl_gen_array_open(g);
+        for (size_t i = 0; i < es->count; i++)
+            if (es->items[i].byline_role && strcmp(es->items[i].byline_role, ROLES[r + 1]) == 0) str(g, es->items[i].id);
+        yajl_gen_array_close(g);
+    }
+    yajl_gen_map_close(g);
+}
+
+/* ------------------------------------------------------------- document */
+
+static void document(yajl_gen g, const rasd_document *doc, const rasd_analysis_options *opt, const rasd_span_list *paras,
+                     const rasd_span_list *sents, size_t n_tokens, const token_ctx *ctx, const rasd_entities *es) {
+    yajl_gen_map_open(g);
+    key(g, "doc");
+    yajl_gen_map_open(g);
+    key(g, "id");
+    str(g, doc->id);
+    key(g, "path");
+    str(g, doc->path);
+    key(g, "source");
+    opt->source ? str(g, opt->source) : (void)yajl_gen_null(g);
+    key(g, "published");
+    opt->published ? str(g, opt->published) : (void)yajl_gen_null(g);
+    key(g, "title");
+    str_n(g, doc->text + doc->title.start, doc->title.end - doc->title.start);
+    key(g, "title_span");
+    span(g, doc->title.start, doc->title.end);
+    yajl_gen_map_close(g);
+    key(g, "text");
+    str_n(g, doc->text, doc->len);
+    key(g, "paragraphs");
+    spans(g, paras);
+    key(g, "sentences");
+    spans(g, sents);
+    if (!ctx->tokens) {
+        key(g, "tokens");
+        num(g, n_tokens);
+    }
+    if (opt->knowledge) {
+        entities(g, opt->knowledge, doc->text, es);
+        places(g, opt->knowledge, doc->text, es);
+        byline(g, opt->knowledge, es);
+    }
+    key(g, "stats");
+    yajl_gen_map_open(g);
+    key(g, "bytes");
+    num(g, doc->len);
+    key(g, "chars");
+    num(g, doc->utf8.chars);
+    key(g, "paragraphs");
+    num(g, paras->count);
+    key(g, "sentences");
+    num(g, sents->count);
+    key(g, "tokens");
+    num(g, n_tokens);
+    key(g, "words");
+    num(g, ctx->words);
+    key(g, "invalid_utf8");
+    num(g, doc->utf8.invalid_count);
+    yajl_gen_map_close(g);
+    yajl_gen_map_close(g);
 }
 
 rasd_status rasd_analysis_json(rasd_analyzer *an, const rasd_document *doc, const rasd_analysis_options *opt,
@@ -197,78 +340,69 @@ rasd_status rasd_analysis_json(rasd_analyzer *an, const rasd_document *doc, cons
     rasd_analysis_options none = {0};
     if (!opt) opt = &none;
     rasd_span_list paragraphs = {0}, sentences = {0};
-    token_ctx ctx = {.an = an, .text = doc->text, .list = opt->with_tokens ? json_array() : NULL};
+    token_ctx ctx = {.an = an, .text = doc->text};
     rasd_entities ents = {0};
-    json_t *root = NULL;
+    yajl_gen g = NULL;
+    rasd_status st = RASD_ERR_NOMEM;
+    if (opt->with_tokens) {
+        if (!(ctx.tokens = yajl_gen_alloc(NULL))) goto done;
+        yajl_gen_array_open(ctx.tokens);
+    }
     if (opt->knowledge) {
         ctx.x = rasd_entity_extractor_new(opt->knowledge, an, doc->text, doc->len, &paragraphs);
         ctx.sent = malloc(MAX_SENTENCE_TOKENS * sizeof *ctx.sent);
-        if (!ctx.x || !ctx.sent) goto fail;
+        if (!ctx.x || !ctx.sent) goto done;
     }
     size_t n_tokens = 0;
-    rasd_status st = rasd_segment(an, doc->text, doc->len, &paragraphs, &sentences, &n_tokens, on_token, &ctx);
+    st = rasd_segment(an, doc->text, doc->len, &paragraphs, &sentences, &n_tokens, on_token, &ctx);
     flush_sentence(&ctx);
-    if (st != RASD_OK || ctx.failed) goto fail;
-    if (ctx.x && rasd_entity_extractor_finish(ctx.x, &ents) != RASD_OK) goto fail;
-
-    root = json_object();
-    json_t *d = json_object();
-    json_object_set_new(d, "id", json_string(doc->id));
-    json_object_set_new(d, "path", json_string(doc->path));
-    json_object_set_new(d, "source", nullable_string(opt->source));
-    json_object_set_new(d, "published", nullable_string(opt->published));
-    json_object_set_new(d, "title", string_n(doc->text + doc->title.start, doc->title.end - doc->title.start));
-    json_t *tspan = json_array();
-    json_array_append_new(tspan, json_integer((json_int_t)doc->title.start));
-    json_array_append_new(tspan, json_integer((json_int_t)doc->title.end));
-    json_object_set_new(d, "title_span", tspan);
-    json_object_set_new(root, "doc", d);
-    json_object_set_new(root, "text", string_n(doc->text, doc->len));
-    json_object_set_new(root, "paragraphs", span_array(&paragraphs));
-    json_object_set_new(root, "sentences", span_array(&sentences));
-    json_object_set_new(root, "tokens", ctx.list ? ctx.list : json_integer((json_int_t)n_tokens));
-    ctx.list = NULL;
-    if (opt->knowledge) {
-        json_object_set_new(root, "entities", entities_json(opt->knowledge, doc->text, &ents));
-        json_object_set_new(root, "places", places_json(opt->knowledge, doc->text, &ents));
-        json_object_set_new(root, "byline", byline_json(opt->knowledge, &ents));
+    if (st == RASD_OK && (ctx.failed || (ctx.x && rasd_entity_extractor_finish(ctx.x, &ents) != RASD_OK)))
+        st = RASD_ERR_NOMEM;
+    if (st != RASD_OK || !(g = yajl_gen_alloc(NULL))) {
+        st = RASD_ERR_NOMEM;
+        goto done;
     }
-    json_t *stats = json_object();
-    json_object_set_new(stats, "bytes", json_integer((json_int_t)doc->len));
-    json_object_set_new(stats, "chars", json_integer((json_int_t)doc->utf8.chars));
-    json_object_set_new(stats, "paragraphs", json_integer((json_int_t)paragraphs.count));
-    json_object_set_new(stats, "sentences", json_integer((json_int_t)sentences.count));
-    json_object_set_new(stats, "tokens", json_integer((json_int_t)n_tokens));
-    json_object_set_new(stats, "words", json_integer((json_int_t)ctx.words));
-    json_object_set_new(stats, "invalid_utf8", json_integer((json_int_t)doc->utf8.invalid_count));
-    json_object_set_new(root, "stats", stats);
-
-    char *s = json_dumps(root, JSON_COMPACT);
-    if (!s) goto fail;
-    size_t n = strlen(s);
-    char *line = realloc(s, n + 2);
+    document(g, doc, opt, &paragraphs, &sentences, n_tokens, &ctx, &ents);
+    const unsigned char *main_buf = NULL, *tok_buf = NULL;
+    size_t main_len = 0, tok_len = 0;
+    yajl_gen_get_buf(g, &main_buf, &main_len);
+    if (ctx.tokens) {
+        yajl_gen_array_close(ctx.tokens);
+        yajl_gen_get_buf(ctx.tokens, &tok_buf, &tok_len);
+    }
+    /* main_buf is a complete object; the token array goes before its '}' */
+    static const char TOKENS_KEY[] = ",\"tokens\":";
+    size_t total = main_len + (ctx.tokens ? sizeof TOKENS_KEY - 1 + tok_len : 0) + 1;
+    char *line = main_len ? malloc(total + 1) : NULL;
     if (!line) {
-        free(s);
-        goto fail;
+        st = RASD_ERR_NOMEM;
+        goto done;
     }
-    line[n] = '\n';
-    line[n + 1] = '\0';
+    size_t at = 0;
+    if (ctx.tokens) {
+        memcpy(line, main_buf, main_len - 1); /* without the closing brace */
+        at = main_len - 1;
+        memcpy(line + at, TOKENS_KEY, sizeof TOKENS_KEY - 1);
+        at += sizeof TOKENS_KEY - 1;
+        memcpy(line + at, tok_buf, tok_len);
+        at += tok_len;
+        line[at++] = '}';
+    } else {
+        memcpy(line, main_buf, main_len);
+        at = main_len;
+    }
+    line[at++] = '\n';
+    line[at] = '\0';
     *out = line;
-    *out_len = n + 1;
-    json_decref(root);
+    *out_len = at;
+done:
+    if (g) yajl_gen_free(g);
+    if (ctx.tokens) yajl_gen_free(ctx.tokens);
     rasd_entities_free(&ents);
     rasd_entity_extractor_destroy(ctx.x);
     free(ctx.sent);
     rasd_span_list_free(&paragraphs);
     rasd_span_list_free(&sentences);
+    if (st != RASD_OK) return rasd_fail(err, st, "%s: out of memory while writing the analysis", doc->path);
     return RASD_OK;
-fail:
-    json_decref(root);
-    json_decref(ctx.list);
-    rasd_entities_free(&ents);
-    rasd_entity_extractor_destroy(ctx.x);
-    free(ctx.sent);
-    rasd_span_list_free(&paragraphs);
-    rasd_span_list_free(&sentences);
-    return rasd_fail(err, RASD_ERR_NOMEM, "%s: out of memory while writing the analysis", doc->path);
 }
