@@ -234,6 +234,35 @@ static void test_reference_to_the_one_group(void **state) {
     rasd_entities_free(&es);
 }
 
+static void test_geonames_dump_extends_the_gazetteer(void **state) {
+    (void)state;
+    rasd_error err = {0};
+    char path[512];
+    snprintf(path, sizeof path, "%s/../geonames-sample.txt", FIXTURE_DATA);
+    rasd_knowledge_options opt = {FIXTURE_DATA, path};
+    rasd_knowledge *big = rasd_knowledge_load(&opt, &err);
+    if (!big) fail_msg("%s", err.message);
+    rasd_knowledge *saved = kn;
+    kn = big;
+    const char *text = "قصفت المدفعية تل المثال الكبير.";
+    rasd_entities es = extract(text);
+    const rasd_place_hit *p = find_place(&es, "gn:9000001");
+    assert_non_null(p);
+    assert_string_equal(kn->places[p->place].country, "SYR");
+    assert_true(kn->places[p->place].lat > 36.09 && kn->places[p->place].lat < 36.11);
+    rasd_entities_free(&es);
+    kn = saved;
+    rasd_knowledge_destroy(big);
+    /* a row that is not GeoNames' 19 columns is an error naming the line */
+    FILE *f = fopen("/tmp/rasd-bad-geonames.txt", "w");
+    fputs("1\tonly three\tcolumns\n", f);
+    fclose(f);
+    opt.geonames = "/tmp/rasd-bad-geonames.txt";
+    assert_null(rasd_knowledge_load(&opt, &err));
+    assert_non_null(strstr(err.message, "rasd-bad-geonames.txt:1: expected a GeoNames row of 19"));
+    remove("/tmp/rasd-bad-geonames.txt");
+}
+
 /* ---- load-time errors */
 
 static char tmp[] = "/tmp/rasd-kb-XXXXXX";
@@ -323,6 +352,7 @@ int main(void) {
         cmocka_unit_test(test_known_person_takes_title),
         cmocka_unit_test(test_bylines),
         cmocka_unit_test(test_reference_to_the_one_group),
+        cmocka_unit_test(test_geonames_dump_extends_the_gazetteer),
         cmocka_unit_test(test_load_errors_name_file_and_line),
     };
     return cmocka_run_group_tests_name("knowledge", tests, setup, teardown);
