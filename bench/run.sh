@@ -64,13 +64,19 @@ awk -v s="$start" -v e="$end" -v w="$words" -v mb="$words_mb" \
 awk -F= '{ printf "%s=%.1f\n", $1, $2 / 1024 }' "$tmp/sw.rss"
 
 echo
-echo "== (b) rasd analyze (everything, JSON to /dev/null)"
+echo "== knowledge base load"
+"$build/rasd" actors > /dev/null 2> "$tmp/kb" && tail -n 1 "$tmp/kb"
+
+echo
+echo "== (b) rasd analyze (JSON to /dev/null): text core only, then everything (entities and places)"
 n=$(wc -l < "$tmp/list")
-for j in 1 2; do
+run_analyze() { # label, jobs, extra options
   start=$(date +%s.%N)
-  /usr/bin/time -f "%M" -o "$tmp/rss" "$build/rasd" analyze --jobs "$j" --files-from "$tmp/list" > /dev/null 2> "$tmp/err" || true
+  /usr/bin/time -f "%M" -o "$tmp/rss" "$build/rasd" analyze --jobs "$2" $3 --files-from "$tmp/list" > /dev/null 2> "$tmp/err" || true
   end=$(date +%s.%N)
   failed=$(grep -c '^rasd: ' "$tmp/err" || true)
-  awk -v s="$start" -v e="$end" -v n="$n" -v mb="$total_mb" -v j="$j" -v rss="$(tail -n 1 "$tmp/rss")" -v f="$failed" \
-    'BEGIN { t = e - s; printf "analyze jobs=%d articles=%d refused=%d seconds=%.2f MB_per_s=%.1f articles_per_s=%.0f peak_rss_MB=%.1f\n", j, n, f, t, mb / t, n / t, rss / 1024 }'
-done
+  awk -v s="$start" -v e="$end" -v n="$n" -v mb="$total_mb" -v j="$2" -v rss="$(tail -n 1 "$tmp/rss")" -v f="$failed" -v l="$1" \
+    'BEGIN { t = e - s; printf "analyze %s jobs=%d articles=%d refused=%d seconds=%.2f MB_per_s=%.1f articles_per_s=%.0f peak_rss_MB=%.1f\n", l, j, n, f, t, mb / t, n / t, rss / 1024 }'
+}
+run_analyze text-core 1 --no-entities
+for j in 1 2; do run_analyze everything "$j" ""; done
