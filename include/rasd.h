@@ -228,10 +228,14 @@ typedef struct rasd_knowledge_options {
 rasd_knowledge *rasd_knowledge_load(const rasd_knowledge_options *opt, rasd_error *err);
 void rasd_knowledge_destroy(rasd_knowledge *kn);
 
+/* The trained name tagger (src/ner/ner.h): names no dictionary holds. */
+typedef struct rasd_ner_model rasd_ner_model;
+
 /* --------------------------------------------------------------- analysis */
 
 typedef struct rasd_analysis_options {
     const rasd_knowledge *knowledge; /* entities and places; NULL: none */
+    const rasd_ner_model *tagger;    /* names no dictionary holds; NULL: none */
     const char *source;       /* outlet name, or NULL */
     const char *published;    /* YYYY-MM-DD, or NULL */
     bool with_tokens;         /* full token list instead of a count */

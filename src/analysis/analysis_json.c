@@ -168,7 +168,7 @@ static void entities(yajl_gen g, const rasd_knowledge *kn, const char *text, con
         key(g, "id");
         str(g, e->id);
         key(g, "type");
-        str(g, a ? a->type : "person");
+        str(g, a ? a->type : e->type ? e->type : "person");
         key(g, "name_ar");
         str_or_null(g, a ? a->name_ar : e->name_ar);
         key(g, "name_en");
@@ -229,6 +229,20 @@ static void places(yajl_gen g, const rasd_knowledge *kn, const char *text, const
             str_or_null(g, p->admin1);
             key(g, "feature");
             str_or_null(g, p->feature);
+        } else if (h->actor == UINT32_MAX) { /* a place the tagger found, unknown to the gazetteer */
+            char id[600];
+            snprintf(id, sizeof id, "unresolved:%s", h->name);
+            key(g, "id");
+            str(g, id);
+            key(g, "name_ar");
+            str(g, h->name);
+            static const char *const NULLS[] = {"name_en", "lat", "lon", "country", "admin1"};
+            for (size_t k = 0; k < 5; k++) {
+                key(g, NULLS[k]);
+                yajl_gen_null(g);
+            }
+            key(g, "feature");
+            str(g, "unresolved (a name the tagger found; not in the gazetteer)");
         } else { /* a country: placed at its capital, and "feature" says so */
             const rasd_actor *c = &kn->actors[h->actor];
             uint32_t cap = rasd_knowledge_capital(kn, c->country);
@@ -352,6 +366,7 @@ rasd_status rasd_analysis_json(rasd_analyzer *an, const rasd_document *doc, cons
         ctx.x = rasd_entity_extractor_new(opt->knowledge, an, doc->text, doc->len, &paragraphs);
         ctx.sent = malloc(MAX_SENTENCE_TOKENS * sizeof *ctx.sent);
         if (!ctx.x || !ctx.sent) goto done;
+        rasd_entity_extractor_set_tagger(ctx.x, opt->tagger);
     }
     size_t n_tokens = 0;
     st = rasd_segment(an, doc->text, doc->len, &paragraphs, &sentences, &n_tokens, on_token, &ctx);

@@ -3,6 +3,7 @@
  * article out, in input order, whatever --jobs is.
  */
 #include "cli.h"
+#include "ner/ner.h"
 
 #include <getopt.h>
 #include <stdlib.h>
@@ -23,6 +24,7 @@ static const char USAGE[] =
     "  --data DIR              rasd's data directory (default: $RASD_DATA or the built-in one)\n"
     "  --geonames FILE         add the places of a GeoNames dump (allCountries.txt, XX.txt)\n"
     "  --no-entities           skip actors, people and places (text core only)\n"
+    "  --no-tagger             dictionary names only: skip the trained name tagger\n"
     "exit status: 0 all analysed, 1 some input failed, 2 usage error\n";
 
 typedef struct result {
@@ -37,6 +39,7 @@ typedef struct run {
     size_t n;
     const rasd_lexicon *lex;
     rasd_knowledge *knowledge;
+    rasd_ner_model *tagger;
     rasd_read_options read;
     rasd_analysis_options analysis;
     result *results;
@@ -139,6 +142,7 @@ int cmd_analyze(int argc, char **argv) {
         {"allow-non-arabic", no_argument, 0, 'A'}, {"files-from", required_argument, 0, 'f'},
         {"data", required_argument, 0, 'd'},      {"help", no_argument, 0, 'h'},
         {"geonames", required_argument, 0, 'g'},  {"no-entities", no_argument, 0, 'E'},
+        {"no-tagger", no_argument, 0, 'T'},
         {0, 0, 0, 0},
     };
     run r = {0};
@@ -146,7 +150,7 @@ int cmd_analyze(int argc, char **argv) {
     const char *data_dir = NULL;
     const char *files_from = NULL;
     const char *geonames = NULL;
-    bool entities = true;
+    bool entities = true, tagger = true;
     int c;
     optind = 1;
     while ((c = getopt_long(argc, argv, "+j:h", LONG, NULL)) != -1) {
@@ -172,6 +176,7 @@ int cmd_analyze(int argc, char **argv) {
         case 'd': data_dir = optarg; break;
         case 'g': geonames = optarg; break;
         case 'E': entities = false; break;
+        case 'T': tagger = false; break;
         case 'h': fputs(USAGE, stdout); return EXIT_ALL_OK;
         default: fputs(USAGE, stderr); return EXIT_USAGE;
         }
@@ -222,6 +227,12 @@ int cmd_analyze(int argc, char **argv) {
             goto done;
         }
         r.analysis.knowledge = r.knowledge;
+        if (tagger && !(r.tagger = rasd_ner_load(lex, NULL, &err))) {
+            cli_error("%s (--no-tagger runs without it)", err.message);
+            status = EXIT_USAGE;
+            goto done;
+        }
+        r.analysis.tagger = r.tagger;
     }
     r.paths = paths;
     r.lex = lex;
@@ -245,6 +256,7 @@ done:
     for (size_t i = 0; i < r.n; i++) free(paths[i]);
     free(paths);
     free(r.results);
+    rasd_ner_destroy(r.tagger);
     rasd_knowledge_destroy(r.knowledge);
     rasd_lexicon_destroy(lex);
     return status;

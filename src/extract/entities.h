@@ -19,10 +19,11 @@ typedef struct rasd_mention {
 typedef enum rasd_entity_origin { RASD_FROM_KB = 0, RASD_FROM_TITLE, RASD_FROM_BYLINE, RASD_FROM_TAGGER } rasd_entity_origin;
 
 typedef struct rasd_entity {
-    char *id;              /* KB id, or person:<name key> */
+    char *id;              /* KB id, person:<name key>, or org:<name key> (tagger) */
     uint32_t actor;        /* KB index, or UINT32_MAX for a person found in the text */
     rasd_entity_origin origin;
     char *name_ar;         /* for entities not in the KB: the surface name */
+    const char *type;      /* for entities not in the KB: "person" or "organization" */
     char *title;           /* a person's title as written (العقيد), or NULL */
     char *role;            /* title's role category (spokesperson, envoy...), or NULL */
     char *byline_role;     /* author, editor */
@@ -38,8 +39,9 @@ typedef struct rasd_entity {
 #define RASD_MAX_MENTIONS 10000
 
 typedef struct rasd_place_hit {
-    uint32_t place;        /* knowledge place index, or UINT32_MAX for a country */
-    uint32_t actor;        /* the state actor, for a country */
+    uint32_t place;        /* knowledge place index, or UINT32_MAX for a country or an unknown place */
+    uint32_t actor;        /* the state actor, for a country; UINT32_MAX for an unknown place */
+    char *name;            /* an unknown place's name as written (found by the tagger) */
     rasd_mention *mentions;
     size_t n_mentions, cap_mentions;
     size_t total_mentions;
@@ -60,6 +62,8 @@ typedef struct rasd_entity_extractor rasd_entity_extractor;
 
 rasd_entity_extractor *rasd_entity_extractor_new(const rasd_knowledge *kn, rasd_analyzer *an, const char *text,
                                                  size_t len, const rasd_span_list *paragraphs);
+/* Adds the name tagger's names to the dictionary's (model may be NULL). */
+void rasd_entity_extractor_set_tagger(rasd_entity_extractor *x, const rasd_ner_model *model);
 /* Tokens of one sentence (or part of a very long one), in order. */
 rasd_status rasd_entity_extract_sentence(rasd_entity_extractor *x, const rasd_token *toks, size_t n,
                                          size_t sentence);

@@ -1,0 +1,104 @@
+/*
+ * extractor.h: the state of entity extraction over one document, shared by
+ * the files of src/extract/: entities.c (bookkeeping, matching, deciding),
+ * disambiguate.c (ambiguous names and namesake places), people.c (titles,
+ * bylines, references) and tagged_names.c (the name tagger's additions).
+ * Internal: every name here is prefixed ex_.
+ */
+#ifndef RASD_EXTRACTOR_H
+#define RASD_EXTRACTOR_H
+
+#include "entities.h"
+#include "ner/ner.h"
+
+#define MAX_NAME_WORDS 3
+/* References look back over at most this many entities: enough for any
+ * article, and no input can make the look-back quadratic. */
+#define RECENT 256
+#define MAX_FORM 3
+
+typedef struct tinfo {
+    rasd_token tok;
+    uint32_t key_off, key_len;   /* the token's key (skip: 0) */
+    uint32_t base_off, base_len; /* key of the base, clitics stripped */
+    uint32_t art_off, art_len;   /* "ال" + base when the word had the article (or لل), else 0 */
+    size_t base_start, art_start;
+    bool word, conj, skip;
+    bool bi; /* carries the preposition ب (بدمشق: in Damascus) */
+    int match; /* index of the match covering it, or -1 */
+} tinfo;
+
+typedef struct match {
+    size_t ti, tj; /* first and last token */
+    uint32_t node;
+    size_t start, end;
+    int entity; /* entity index, or -1 */
+    int place;  /* place index, or -1 */
+    int title;  /* title index, or -1 */
+} match;
+
+struct rasd_entity_extractor {
+    const rasd_knowledge *kn;
+    rasd_analyzer *an;
+    const char *text;
+    size_t len;
+    const rasd_span_list *paragraphs;
+    rasd_entities out;
+    rasd_buf keys;   /* token keys of the current sentence */
+    tinfo *t;
+    size_t cap_t;
+    match *m;
+    size_t n_m, cap_m;
+    rasd_strtab by_id;         /* entity id -> index + 1, so no input makes look-ups quadratic */
+    rasd_strtab place_keys;    /* (place, actor) -> index + 1 into out.places */
+    const rasd_ner_model *tagger;
+    rasd_ner_result tags;
+    uint8_t *covered;          /* per token of the sentence: already part of a name */
+    size_t cap_covered;
+    /* per-document preference among same-named places */
+    uint32_t country_votes[8];
+    const char *country_codes[8];
+    bool failed;
+};
+
+#define AL "\xD8\xA7\xD9\x84" /* ال */
+
+static inline const char *ex_key(const rasd_entity_extractor *x, uint32_t off) { return x->keys.data + off; }
+static inline bool ex_is_number(const tinfo *t) { return t->tok.type == RASD_TOK_NUMBER; }
+
+/* Room for at least count + 1 items. */
+bool ex_grow(void **items, size_t *cap, size_t count, size_t size);
+char *ex_dup(const char *s, size_t n);
+/* Entities and places of the document, created on first use; -1 when out of memory. */
+int ex_entity_by_id(rasd_entity_extractor *x, const char *id, bool create);
+int ex_entity_for_actor(rasd_entity_extractor *x, uint32_t actor);
+int ex_entity_for_name(rasd_entity_extractor *x, const char *prefix, const char *surface, size_t n,
+                       rasd_entity_origin origin);
+int ex_entity_for_person(rasd_entity_extractor *x, const char *surface, size_t n, rasd_entity_origin origin);
+void ex_mention_entity(rasd_entity_extractor *x, int e, rasd_mention m);
+int ex_place_hit(rasd_entity_extractor *x, uint32_t place, uint32_t actor);
+int ex_unknown_place(rasd_entity_extractor *x, const char *surface, size_t n);
+void ex_mention_place(rasd_entity_extractor *x, int p, rasd_mention m);
+/* Countries the document mentions, to tell namesake places apart. */
+void ex_vote_country(rasd_entity_extractor *x, const char *iso3);
+uint32_t ex_votes_for(const rasd_entity_extractor *x, const char *iso3);
+bool ex_opens_line(const rasd_entity_extractor *x, size_t pos);
+bool ex_is_dash(const rasd_entity_extractor *x, const tinfo *t);
+/* A dateline: the name opens its paragraph and a dash follows it. */
+bool ex_is_dateline(const rasd_entity_extractor *x, const match *m, size_t n);
+
+/* disambiguate.c */
+const rasd_name_target *ex_decide_ambiguous(rasd_entity_extractor *x, const match *m, size_t n,
+                                            const struct rasd_name_pair *p, size_t cnt);
+uint32_t ex_best_place(const rasd_entity_extractor *x, const struct rasd_name_pair *p, size_t n);
+
+/* people.c */
+bool ex_key_is(const rasd_entity_extractor *x, const tinfo *t, const char *const *list);
+void ex_find_people(rasd_entity_extractor *x, size_t n, size_t sentence);
+void ex_find_byline(rasd_entity_extractor *x, size_t n, size_t sentence);
+void ex_link_references(rasd_entity_extractor *x, size_t n, size_t sentence);
+
+/* tagged_names.c */
+rasd_status ex_tag_names(rasd_entity_extractor *x, const rasd_token *toks, size_t n, size_t sentence);
+
+#endif

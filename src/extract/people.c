@@ -1,0 +1,220 @@
+/*
+ * people.c: people and references. After a chain of titles, affiliations
+ * and adjectives (المتحدث باسم التحالف الدولي، العقيد ...) come one to three
+ * name words; credits and datelines (إعداد: ...، المدينة – الكاتب – الوكالة)
+ * give authors, editors and the outlet; short references (التنظيم، الشيخ)
+ * and titles without a name link back to the one entity they can mean.
+ */
+#include "extractor.h"
+
+#include <string.h>
+
+/* --------------------------------------------------------------- people */
+
+bool ex_key_is(const rasd_entity_extractor *x, const tinfo *t, const char *const *list) {
+    const char *k = ex_key(x, t->key_off);
+    for (; *list; list++)
+        if (strcmp(k, *list) == 0) return true;
+    return false;
+}
+
+/* Words that join titles, roles and affiliations before a name. */
+static const char *const CONNECTORS[] = {"باسم", "في", "الي", "لدي", "عن", "لشؤون", "الخاص", "الخاصه", "العام",
+                                         "العامه", "الرفيع", "الاعلي", "السابق", "السابقه", "الجديد", "المكلف",
+                                         "لمحاربه", "لمكافحه", "ضد", NULL};
+
+static const char *const AFFILIATION_CONNECTORS[] = {"باسم", "في", "لدي", "عن", NULL};
+
+/* An adjective of nationality or scope: the article and a nisba ending. */
+static bool is_nisba(const rasd_entity_extractor *x, const tinfo *t) {
+    if (!t->word || t->key_len < 8) return false;
+    const char *k = ex_key(x, t->key_off);
+    size_t n = t->key_len;
+    bool al = memcmp(k, AL, 4) == 0;
+    bool ya = memcmp(k + n - 2, "\xD9\x8A", 2) == 0;                             /* ي */
+    bool yah = n >= 4 && memcmp(k + n - 4, "\xD9\x8A\xD9\x87", 4) == 0;           /* يه */
+    return al && (ya || yah);
+}
+
+static bool can_be_name_word(const rasd_entity_extractor *x, const tinfo *t) {
+    if (!t->word || t->match >= 0 || t->conj) return false;
+    const char *k = ex_key(x, t->key_off);
+    if (rasd_lexicon_is_function_word(rasd_analyzer_lexicon(x->an), k, t->key_len)) return false;
+    if (rasd_strtab_get((rasd_strtab *)&x->kn->not_names, k, t->key_len, false)) return false;
+    return !ex_key_is(x, t, CONNECTORS);
+}
+
+static bool is_comma(const rasd_entity_extractor *x, const tinfo *t) {
+    if (t->tok.type != RASD_TOK_PUNCT) return false;
+    const char *k = ex_key(x, t->key_off);
+    return strcmp(k, ",") == 0 || strcmp(k, "\xD8\x8C") == 0;
+}
+
+/* The person an unnamed title refers to: the one earlier person with that
+ * role (and affiliation, when both are known). */
+static int person_by_role(const rasd_entity_extractor *x, const char *role, uint32_t affiliation) {
+    int found = -1;
+    for (size_t i = x->out.count > RECENT ? x->out.count - RECENT : 0; i < x->out.count; i++) {
+        const rasd_entity *e = &x->out.items[i];
+        if (!e->role || strcmp(e->role, role) != 0) continue;
+        if (affiliation != UINT32_MAX && e->affiliation != UINT32_MAX && e->affiliation != affiliation) continue;
+        if (found >= 0) return -1; /* two candidates: not unambiguous */
+        found = (int)i;
+    }
+    return found;
+}
+
+void ex_find_people(rasd_entity_extractor *x, size_t n, size_t sentence) {
+    for (size_t mi = 0; mi < x->n_m; mi++) {
+        match *first = &x->m[mi];
+        if (first->title < 0) continue;
+        const rasd_title *role_title = &x->kn->titles[first->title];
+        const match *last_title = first;
+        uint32_t affiliation = UINT32_MAX;
+        size_t k = first->tj + 1, commas = 0;
+        int person_actor = -1;
+        /* After باسم، في، لدى the words describe whom the person serves:
+         * a title there (المتحدث باسم الأمين العام) is not the person's own,
+         * until a comma opens an apposition (، العقيد ...). */
+        bool in_affiliation = false;
+        while (k < n) {
+            tinfo *t = &x->t[k];
+            if (t->skip) { k++; continue; }
+            if (is_comma(x, t) && commas < 2) { commas++; k++; in_affiliation = false; continue; }
+            if (t->match >= 0) {
+                match *mm = &x->m[t->match];
+                if (mm->title >= 0 && mm->entity < 0) {
+                    if (!in_affiliation) last_title = mm;
+                    k = mm->tj + 1;
+                    mi = (size_t)t->match;
+                    continue;
+                }
+                if (mm->entity >= 0) {
+                    const rasd_entity *e = &x->out.items[mm->entity];
+                    if (e->actor != UINT32_MAX && strcmp(x->kn->actors[e->actor].type, "person") == 0) {
+                        person_actor = mm->entity;
+                        break;
+                    }
+                    if (affiliation == UINT32_MAX) affiliation = (uint32_t)mm->entity;
+                    k = mm->tj + 1;
+                    continue;
+                }
+                if (mm->place >= 0) { k = mm->tj + 1; continue; }
+            }
+            if (t->word && ex_key_is(x, t, AFFILIATION_CONNECTORS)) in_affiliation = true;
+            if (t->word && (ex_key_is(x, t, CONNECTORS) || is_nisba(x, t))) { k++; continue; }
+            break;
+        }
+        int person = person_actor;
+        if (person < 0) {
+            size_t a = k, b = k;
+            while (b < n && b - a < MAX_NAME_WORDS && can_be_name_word(x, &x->t[b])) b++;
+            if (b > a) {
+                size_t start = x->t[a].tok.start, end = x->t[b - 1].tok.end;
+                person = ex_entity_for_person(x, x->text + start, end - start, RASD_FROM_TITLE);
+                ex_mention_entity(x, person, (rasd_mention){start, end, sentence, "title+name", 0});
+            } else {
+                /* a title with no name: the one earlier person who holds it */
+                int ref = person_by_role(x, role_title->role, affiliation);
+                if (ref >= 0)
+                    ex_mention_entity(x, ref, (rasd_mention){first->start, last_title->end, sentence, "coref:title", 0});
+                continue;
+            }
+        }
+        if (person < 0) {
+            x->failed = true;
+            return;
+        }
+        rasd_entity *e = &x->out.items[person];
+        if (!e->title) e->title = ex_dup(x->text + last_title->start, last_title->end - last_title->start);
+        if (!e->role) e->role = ex_dup(role_title->role, strlen(role_title->role));
+        if (e->affiliation == UINT32_MAX && affiliation != UINT32_MAX && (int)affiliation != person)
+            e->affiliation = affiliation;
+    }
+}
+
+/* ------------------------------------------------------------- bylines */
+
+static const char *const CREDIT_AUTHOR[] = {"اعداد", "كتابه", "بقلم", "تقرير", "اعداد:", NULL};
+static const char *const CREDIT_EDITOR[] = {"تحرير", "مراجعه", "تدقيق", NULL};
+
+static void set_byline_person(rasd_entity_extractor *x, size_t a, size_t b, size_t sentence, const char *role) {
+    size_t start = x->t[a].tok.start, end = x->t[b - 1].tok.end;
+    int p = ex_entity_for_person(x, x->text + start, end - start, RASD_FROM_BYLINE);
+    ex_mention_entity(x, p, (rasd_mention){start, end, sentence, "byline", 0});
+    if (p >= 0 && !x->out.items[p].byline_role) x->out.items[p].byline_role = ex_dup(role, strlen(role));
+}
+
+/* Credits (إعداد: فلان - تحرير: فلان) and datelines with a byline
+ * (المدينة – الكاتب – الوكالة) in a short paragraph. */
+void ex_find_byline(rasd_entity_extractor *x, size_t n, size_t sentence) {
+    size_t words = 0;
+    for (size_t i = 0; i < n; i++) words += x->t[i].word;
+    if (words == 0 || words > 10) return;
+    for (size_t i = 0; i + 1 < n; i++) {
+        const tinfo *t = &x->t[i];
+        const char *role = ex_key_is(x, t, CREDIT_AUTHOR) ? "author" : ex_key_is(x, t, CREDIT_EDITOR) ? "editor" : NULL;
+        if (!role || x->t[i + 1].tok.type != RASD_TOK_PUNCT || strcmp(ex_key(x, x->t[i + 1].key_off), ":") != 0)
+            continue;
+        size_t a = i + 2, b = a;
+        while (b < n && b - a < MAX_NAME_WORDS && can_be_name_word(x, &x->t[b]) && !ex_key_is(x, &x->t[b], CREDIT_AUTHOR) &&
+               !ex_key_is(x, &x->t[b], CREDIT_EDITOR))
+            b++;
+        if (b > a) set_byline_person(x, a, b, sentence, role);
+    }
+    /* PLACE – NAME – OUTLET */
+    size_t dash[4], nd = 0;
+    for (size_t i = 0; i < n && nd < 4; i++)
+        if (ex_is_dash(x, &x->t[i])) dash[nd++] = i;
+    if (nd == 2 && dash[1] > dash[0] + 1 && x->t[0].match >= 0 && x->m[x->t[0].match].place >= 0) {
+        size_t a = dash[0] + 1, b = a;
+        while (b < dash[1] && can_be_name_word(x, &x->t[b])) b++;
+        if (b == dash[1] && b - a <= MAX_NAME_WORDS) set_byline_person(x, a, b, sentence, "author");
+    }
+    if (nd >= 1) { /* the outlet after the last dash */
+        size_t i = dash[nd - 1] + 1;
+        while (i < n && x->t[i].skip) i++;
+        if (i < n && x->t[i].match >= 0 && x->m[x->t[i].match].entity >= 0) {
+            const rasd_entity *e = &x->out.items[x->m[x->t[i].match].entity];
+            if (e->actor != UINT32_MAX && strcmp(x->kn->actors[e->actor].type, "media") == 0)
+                x->out.outlet = (uint32_t)x->m[x->t[i].match].entity;
+        }
+    }
+}
+
+/* ---------------------------------------------------------- references */
+
+/* Short references (التنظيم، الشيخ، الوزير) to the one earlier entity they
+ * can mean: data/kb/references.tsv says what each word refers to. */
+void ex_link_references(rasd_entity_extractor *x, size_t n, size_t sentence) {
+    const rasd_knowledge *kn = x->kn;
+    for (size_t i = 0; i < n; i++) {
+        const tinfo *t = &x->t[i];
+        if (!t->word || t->match >= 0) continue;
+        const char *k = t->art_len ? ex_key(x, t->art_off) : ex_key(x, t->key_off);
+        size_t kl = t->art_len ? t->art_len : t->key_len;
+        if (!rasd_knowledge_may_refer(kn, k, kl)) continue;
+        const rasd_strtab_entry *r = rasd_strtab_get((rasd_strtab *)&kn->ref_words, k, kl, false);
+        if (!r) continue;
+        const rasd_reference *ref = &kn->refs[r->count - 1];
+        int found = -1;
+        bool two = false;
+        for (size_t e = x->out.count > RECENT ? x->out.count - RECENT : 0; e < x->out.count && !two; e++) {
+            const rasd_entity *en = &x->out.items[e];
+            bool ok;
+            if (ref->what == RASD_REF_TYPE)
+                ok = en->actor != UINT32_MAX && strcmp(kn->actors[en->actor].type, ref->value) == 0;
+            else if (ref->what == RASD_REF_ROLE)
+                ok = en->role && strcmp(en->role, ref->value) == 0;
+            else
+                ok = en->title && strstr(en->title, ref->value) != NULL;
+            if (!ok || en->n_mentions == 0 || en->mentions[0].start > t->tok.start) continue;
+            if (found >= 0) two = true;
+            else found = (int)e;
+        }
+        if (found >= 0 && !two) {
+            size_t start = t->art_len ? t->art_start : t->tok.start;
+            ex_mention_entity(x, found, (rasd_mention){start, t->tok.end, sentence, "coref:reference", 0});
+        }
+    }
+}
