@@ -35,6 +35,10 @@ bool cli_parse_size(const char *opt, const char *value, size_t *out);
 /* Loads the lexicon from --data / $RASD_DATA / the built-in path, or
  * prints why it could not. */
 rasd_lexicon *cli_load_lexicon(const char *data_dir);
+/* For commands that take phrases: `[--data DIR] TEXT...`. Sets *data_dir and
+ * *first (the first phrase); returns false, with *status set, when the
+ * command should stop there (no phrase: usage error; --help: usage, ok). */
+bool cli_phrase_args(int argc, char **argv, const char *usage, const char **data_dir, int *first, int *status);
 /* Number of online processors, at least 1. */
 size_t cli_cores(void);
 

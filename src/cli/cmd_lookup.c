@@ -55,18 +55,13 @@ static void show(const rasd_knowledge *kn, rasd_analyzer *an, const char *text) 
     rasd_entity_extractor_destroy(x);
 }
 
+static const char USAGE[] =
+    "usage: rasd lookup [--data DIR] NAME...\n  what each name or phrase resolves to, and why\n";
+
 int cmd_lookup(int argc, char **argv) {
-    const char *data_dir = NULL;
-    int first = 1;
-    if (argc > 2 && strcmp(argv[1], "--data") == 0) {
-        data_dir = argv[2];
-        first = 3;
-    }
-    if (argc <= first || strcmp(argv[first], "--help") == 0) {
-        fputs("usage: rasd lookup [--data DIR] NAME...\n  what each name or phrase resolves to, and why\n",
-              argc <= first ? stderr : stdout);
-        return argc <= first ? EXIT_USAGE : EXIT_ALL_OK;
-    }
+    const char *data_dir;
+    int first, status;
+    if (!cli_phrase_args(argc, argv, USAGE, &data_dir, &first, &status)) return status;
     rasd_lexicon *lex = cli_load_lexicon(data_dir);
     rasd_error err = {0};
     rasd_knowledge_options opt = {data_dir, NULL};

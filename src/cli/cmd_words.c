@@ -26,18 +26,13 @@ static void print_tokens(rasd_analyzer *an, const char *text) {
     }
 }
 
+static const char USAGE[] =
+    "usage: rasd words [--data DIR] TEXT...\n  shows each token's type, key, clitics (+) and stem\n";
+
 int cmd_words(int argc, char **argv) {
-    const char *data_dir = NULL;
-    int first = 1;
-    if (argc > 2 && strcmp(argv[1], "--data") == 0) {
-        data_dir = argv[2];
-        first = 3;
-    }
-    if (argc <= first || strcmp(argv[first], "--help") == 0) {
-        fputs("usage: rasd words [--data DIR] TEXT...\n  shows each token's type, key, clitics (+) and stem\n",
-              argc <= first ? stderr : stdout);
-        return argc <= first ? EXIT_USAGE : EXIT_ALL_OK;
-    }
+    const char *data_dir;
+    int first, status;
+    if (!cli_phrase_args(argc, argv, USAGE, &data_dir, &first, &status)) return status;
     rasd_lexicon *lex = cli_load_lexicon(data_dir);
     if (!lex) return EXIT_USAGE;
     rasd_error err = {0};

@@ -6,6 +6,7 @@
 #include <errno.h>
 #include <stdarg.h>
 #include <stdlib.h>
+#include <string.h>
 #include <unistd.h>
 
 void cli_error(const char *fmt, ...) {
@@ -51,4 +52,18 @@ rasd_lexicon *cli_load_lexicon(const char *data_dir) {
 size_t cli_cores(void) {
     long n = sysconf(_SC_NPROCESSORS_ONLN);
     return n > 0 ? (size_t)n : 1;
+}
+
+bool cli_phrase_args(int argc, char **argv, const char *usage, const char **data_dir, int *first, int *status) {
+    *data_dir = NULL;
+    *first = 1;
+    if (argc > 2 && strcmp(argv[1], "--data") == 0) {
+        *data_dir = argv[2];
+        *first = 3;
+    }
+    if (argc > *first && strcmp(argv[*first], "--help") != 0) return true;
+    bool help = argc > *first;
+    fputs(usage, help ? stdout : stderr);
+    *status = help ? EXIT_ALL_OK : EXIT_USAGE;
+    return false;
 }
