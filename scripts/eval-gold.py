@@ -181,6 +181,20 @@ def main():
                 print(f"  place form not right: {s} ({g['name']}): {[(p['id'], p['country'], p['lat'], p['lon']) for p in hits]}")
         places_ok += ok_forms == len(g["surface"])
     report.append(f"places: {places_ok}/{len(gold['places'])} resolve to the right place (all their forms)")
+    # ---- quotes
+    person_ids = {}
+    for p in gold["people"]:
+        person_ids[p["name"]] = {e["id"] for _, e in mentions_over(p["surface"], [p["file"]]) if e["type"] == "person"}
+    quotes_ok = 0
+    for q in gold.get("quotes", []):
+        want = group_ids.get(q["speaker"], set()) | person_ids.get(q["speaker"], set())
+        found = [x for x in docs[q["file"]].get("quotes", []) if norm(q["starts"]) in norm(x["text"])[: len(q["starts"]) + 40]]
+        ok = any(x["speaker"]["entity"] in want for x in found)
+        quotes_ok += ok
+        if not ok and args.verbose:
+            print(f"  quote not right: {q['file'][:3]} {q['speaker']}: {q['starts']} -> {[(x['speaker']['entity'], x['rule']) for x in found]}")
+    if gold.get("quotes"):
+        report.append(f"quotes: {quotes_ok}/{len(gold['quotes'])} found with the right speaker")
     for line in report:
         print(line)
     return 0

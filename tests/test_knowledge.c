@@ -286,13 +286,16 @@ static const char *load_error(const char *file, const char *extra) {
     static const char *const FILES[] = {"kb/countries.tsv", "kb/actors.tsv", "kb/ambiguous.tsv", "kb/titles.tsv",
                                         "kb/references.tsv", "kb/not-names.txt", "kb/variants.tsv",
                                         "gazetteer/places.tsv", "gazetteer/supplement.tsv",
-                                        "gazetteer/not-places.txt", "lexicon/function-words.txt", NULL};
+                                        "gazetteer/not-places.txt", "lexicon/function-words.txt",
+                                        "quotes/verbs.tsv", "quotes/sources.tsv", NULL};
     char path[512], from[512];
     snprintf(path, sizeof path, "%s/kb", tmp);
     mkdir(path, 0700);
     snprintf(path, sizeof path, "%s/gazetteer", tmp);
     mkdir(path, 0700);
     snprintf(path, sizeof path, "%s/lexicon", tmp);
+    mkdir(path, 0700);
+    snprintf(path, sizeof path, "%s/quotes", tmp);
     mkdir(path, 0700);
     for (const char *const *f = FILES; *f; f++) {
         snprintf(from, sizeof from, "%s/%s", FIXTURE_DATA, *f);

@@ -77,6 +77,10 @@ def validate_lines(out, paths, what):
                     check(raw[m["start"]:m["end"]].decode("utf-8", "replace") == m["text"], f"{path}: mention text {m['text']!r}")
                     check(m["sentence"] < len(d["sentences"]), f"{path}: mention sentence index")
         ids = [e["id"] for e in d.get("entities", [])]
+        for q in d.get("quotes", []):
+            check_span(raw, [q["start"], q["end"]], f"{path} quote")
+            check(raw[q["start"]:q["end"]].decode() == q["text"], f"{path}: quote text")
+            check(q["speaker"]["entity"] is None or q["speaker"]["entity"] in ids, f"{path}: quote speaker is not an entity")
         check(len(ids) == len(set(ids)), f"{path}: duplicate entity ids")
         for e in d.get("entities", []):
             if "affiliation" in e:

@@ -275,6 +275,52 @@ static void places(yajl_gen g, const rasd_knowledge *kn, const char *text, const
     yajl_gen_array_close(g);
 }
 
+static void quotes(yajl_gen g, const char *text, const rasd_entities *es) {
+    key(g, "quotes");
+    yajl_gen_array_open(g);
+    for (size_t i = 0; i < es->n_quotes; i++) {
+        const rasd_quote *q = &es->quotes[i];
+        yajl_gen_map_open(g);
+        key(g, "text");
+        str_n(g, text + q->start, q->end - q->start);
+        key(g, "start");
+        num(g, q->start);
+        key(g, "end");
+        num(g, q->end);
+        key(g, "sentence");
+        num(g, q->sentence);
+        key(g, "direct");
+        yajl_gen_bool(g, q->direct);
+        key(g, "verb");
+        yajl_gen_map_open(g);
+        key(g, "text");
+        str_n(g, text + q->verb_start, q->verb_end - q->verb_start);
+        key(g, "start");
+        num(g, q->verb_start);
+        key(g, "end");
+        num(g, q->verb_end);
+        yajl_gen_map_close(g);
+        key(g, "speaker");
+        yajl_gen_map_open(g);
+        key(g, "entity");
+        str_or_null(g, q->speaker >= 0 ? es->items[q->speaker].id : NULL);
+        key(g, "text");
+        if (q->speaker_end > q->speaker_start) str_n(g, text + q->speaker_start, q->speaker_end - q->speaker_start);
+        else yajl_gen_null(g);
+        key(g, "anonymous");
+        yajl_gen_bool(g, q->anonymous);
+        yajl_gen_map_close(g);
+        key(g, "continuation");
+        yajl_gen_bool(g, q->continuation);
+        key(g, "channel");
+        str_or_null(g, q->channel);
+        key(g, "rule");
+        str_or_null(g, q->rule);
+        yajl_gen_map_close(g);
+    }
+    yajl_gen_array_close(g);
+}
+
 static void byline(yajl_gen g, const rasd_knowledge *kn, const rasd_entities *es) {
     key(g, "byline");
     yajl_gen_map_open(g);
@@ -327,6 +373,7 @@ static void document(yajl_gen g, const rasd_document *doc, const rasd_analysis_o
     if (opt->knowledge) {
         entities(g, opt->knowledge, doc->text, es);
         places(g, opt->knowledge, doc->text, es);
+        quotes(g, doc->text, es);
         byline(g, opt->knowledge, es);
     }
     key(g, "stats");

@@ -53,6 +53,8 @@ rasd_entity_extractor *rasd_entity_extractor_new(const rasd_knowledge *kn, rasd_
     x->paragraphs = paragraphs;
     x->out.outlet = UINT32_MAX;
     x->out.dateline = UINT32_MAX;
+    x->last_speaker = -1;
+    x->last_issuer = -1;
     return x;
 }
 
@@ -430,6 +432,27 @@ static void resolve(rasd_entity_extractor *x, match *m, size_t n, size_t sentenc
     }
 }
 
+/* Marks the tokens a mention of this sentence covers. */
+static void cover(rasd_entity_extractor *x, size_t n, size_t start, size_t end) {
+    for (size_t i = 0; i < n; i++)
+        if (x->t[i].tok.start < end && start < x->t[i].tok.end) x->covered[i] = 1;
+}
+
+bool ex_cover_sentence(rasd_entity_extractor *x, size_t n, size_t sentence) {
+    if (!ex_grow((void **)&x->covered, &x->cap_covered, n, 1)) return false;
+    memset(x->covered, 0, n);
+    for (size_t i = 0; i < x->n_m; i++)
+        for (size_t k = x->m[i].ti; k <= x->m[i].tj; k++) x->covered[k] = 1;
+    /* people from titles and bylines are recent mentions of this sentence */
+    size_t from = x->out.count > RECENT ? x->out.count - RECENT : 0;
+    for (size_t e = from; e < x->out.count; e++) {
+        const rasd_entity *en = &x->out.items[e];
+        for (size_t m = en->n_mentions; m-- > 0 && en->mentions[m].sentence == sentence;)
+            cover(x, n, en->mentions[m].start, en->mentions[m].end);
+    }
+    return true;
+}
+
 /* --------------------------------------------------------------- driver */
 
 rasd_status rasd_entity_extract_sentence(rasd_entity_extractor *x, const rasd_token *toks, size_t n, size_t sentence) {
@@ -451,11 +474,13 @@ rasd_status rasd_entity_extract_sentence(rasd_entity_extractor *x, const rasd_to
     }
     ex_find_people(x, n, sentence);
     ex_find_byline(x, n, sentence);
+    if (!ex_cover_sentence(x, n, sentence)) return RASD_ERR_NOMEM;
     ex_link_references(x, n, sentence);
     if (x->tagger) {
         rasd_status st = ex_tag_names(x, toks, n, sentence);
         if (st != RASD_OK) return st;
     }
+    ex_find_quotes(x, n, sentence); /* speakers may be any of the above */
     return x->failed ? RASD_ERR_NOMEM : RASD_OK;
 }
 
@@ -490,6 +515,7 @@ void rasd_entities_free(rasd_entities *e) {
         free(e->places[i].name);
     }
     free(e->places);
+    free(e->quotes);
     memset(e, 0, sizeof *e);
 }
 
@@ -498,6 +524,7 @@ void rasd_entity_extractor_destroy(rasd_entity_extractor *x) {
     rasd_entities_free(&x->out);
     rasd_strtab_free(&x->by_id);
     rasd_strtab_free(&x->place_keys);
+    rasd_strtab_free(&x->surnames);
     rasd_ner_result_free(&x->tags);
     free(x->covered);
     rasd_buf_free(&x->keys);

@@ -48,11 +48,26 @@ typedef struct rasd_place_hit {
     bool dateline;
 } rasd_place_hit;
 
+/* Who said what: a direct quotation (between quotation marks) or an
+ * indirect one (a reporting verb, إن/أن and its clause). */
+typedef struct rasd_quote {
+    size_t start, end;                 /* the speaker's words, verbatim */
+    size_t verb_start, verb_end;       /* the reporting verb */
+    size_t speaker_start, speaker_end; /* the words naming the speaker (0, 0: none) */
+    int speaker;                       /* entity index, or -1 */
+    size_t sentence;
+    bool direct, anonymous, continuation;
+    const char *channel; /* "statement", "post" or NULL */
+    const char *rule;    /* how the speaker was found */
+} rasd_quote;
+
 typedef struct rasd_entities {
     rasd_entity *items;
     size_t count, cap;
     rasd_place_hit *places;
     size_t n_places, cap_places;
+    rasd_quote *quotes;
+    size_t n_quotes, cap_quotes;
     uint32_t outlet;   /* entity index of the outlet named in the byline, or UINT32_MAX */
     uint32_t dateline; /* place index (in places) of the dateline, or UINT32_MAX */
 } rasd_entities;

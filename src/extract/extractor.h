@@ -55,6 +55,9 @@ struct rasd_entity_extractor {
     rasd_ner_result tags;
     uint8_t *covered;          /* per token of the sentence: already part of a name */
     size_t cap_covered;
+    int last_speaker;          /* entity index of the last quote's speaker, or -1 */
+    int last_issuer;           /* the actor of the last sentence about a statement (بيان), or -1 */
+    rasd_strtab surnames;      /* a person's last name -> entity index + 1, for later bare mentions */
     /* per-document preference among same-named places */
     uint32_t country_votes[8];
     const char *country_codes[8];
@@ -87,6 +90,9 @@ bool ex_is_dash(const rasd_entity_extractor *x, const tinfo *t);
 /* A dateline: the name opens its paragraph and a dash follows it. */
 bool ex_is_dateline(const rasd_entity_extractor *x, const match *m, size_t n);
 
+/* Fills x->covered: which tokens of this sentence a mention already covers. */
+bool ex_cover_sentence(rasd_entity_extractor *x, size_t n, size_t sentence);
+
 /* disambiguate.c */
 const rasd_name_target *ex_decide_ambiguous(rasd_entity_extractor *x, const match *m, size_t n,
                                             const struct rasd_name_pair *p, size_t cnt);
@@ -97,6 +103,10 @@ bool ex_key_is(const rasd_entity_extractor *x, const tinfo *t, const char *const
 void ex_find_people(rasd_entity_extractor *x, size_t n, size_t sentence);
 void ex_find_byline(rasd_entity_extractor *x, size_t n, size_t sentence);
 void ex_link_references(rasd_entity_extractor *x, size_t n, size_t sentence);
+void ex_note_surname(rasd_entity_extractor *x, int person, size_t start, size_t end);
+
+/* quotes.c */
+void ex_find_quotes(rasd_entity_extractor *x, size_t n, size_t sentence);
 
 /* tagged_names.c */
 rasd_status ex_tag_names(rasd_entity_extractor *x, const rasd_token *toks, size_t n, size_t sentence);

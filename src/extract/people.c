@@ -11,6 +11,24 @@
 
 /* --------------------------------------------------------------- people */
 
+/* Remembers the last word of a person's name (مايلز كاكينز -> كاكينز) so
+ * that a later bare surname in the document means that person. A surname
+ * that two people share is forgotten (it could mean either). */
+void ex_note_surname(rasd_entity_extractor *x, int person, size_t start, size_t end) {
+    if (person < 0) return;
+    const char *s = x->text + start;
+    size_t n = end - start, last = n;
+    while (last > 0 && s[last - 1] != ' ') last--;
+    if (last == 0) return; /* one word: nothing to shorten */
+    char key[256];
+    size_t kl = rasd_normalize(s + last, n - last, key, sizeof key);
+    if (kl == 0 || kl >= sizeof key) return;
+    rasd_strtab_entry *e = rasd_strtab_get(&x->surnames, key, kl, true);
+    if (!e) return;
+    if (e->count == 0) e->count = (uint32_t)person + 1;
+    else if (e->count != (uint32_t)person + 1) e->count = UINT32_MAX; /* shared: ambiguous */
+}
+
 bool ex_key_is(const rasd_entity_extractor *x, const tinfo *t, const char *const *list) {
     const char *k = ex_key(x, t->key_off);
     for (; *list; list++)
@@ -113,6 +131,7 @@ void ex_find_people(rasd_entity_extractor *x, size_t n, size_t sentence) {
                 size_t start = x->t[a].tok.start, end = x->t[b - 1].tok.end;
                 person = ex_entity_for_person(x, x->text + start, end - start, RASD_FROM_TITLE);
                 ex_mention_entity(x, person, (rasd_mention){start, end, sentence, "title+name", 0});
+                ex_note_surname(x, person, start, end);
             } else {
                 /* a title with no name: the one earlier person who holds it */
                 int ref = person_by_role(x, role_title->role, affiliation);
@@ -190,7 +209,13 @@ void ex_link_references(rasd_entity_extractor *x, size_t n, size_t sentence) {
     const rasd_knowledge *kn = x->kn;
     for (size_t i = 0; i < n; i++) {
         const tinfo *t = &x->t[i];
-        if (!t->word || t->match >= 0) continue;
+        if (!t->word || t->match >= 0 || x->covered[i]) continue;
+        /* a bare surname of a person named in full earlier (لـكاكينز too) */
+        const rasd_strtab_entry *sn = rasd_strtab_get(&x->surnames, ex_key(x, t->base_off), t->base_len, false);
+        if (sn && sn->count != UINT32_MAX) {
+            ex_mention_entity(x, (int)sn->count - 1, (rasd_mention){t->base_start, t->tok.end, sentence, "coref:surname", 0});
+            continue;
+        }
         const char *k = t->art_len ? ex_key(x, t->art_off) : ex_key(x, t->key_off);
         size_t kl = t->art_len ? t->art_len : t->key_len;
         if (!rasd_knowledge_may_refer(kn, k, kl)) continue;

@@ -480,6 +480,37 @@ static rasd_status load_references(loader *L, const char *path) {
     return st;
 }
 
+/* A two-column list "word TAB kind" whose kinds are named in `kinds` (kind
+ * i is stored as i + 1): data/quotes/verbs.tsv and sources.tsv. */
+static rasd_status load_kinds(loader *L, const char *path, const char *const *kinds, rasd_strtab *into) {
+    rasd_tsv t;
+    rasd_status st = rasd_tsv_open(&t, path, L->err);
+    if (st != RASD_OK) return st;
+    while (st == RASD_OK && rasd_tsv_next(&t)) {
+        if (is_header(&t, "form") || is_header(&t, "word")) continue;
+        if (t.n_fields < 2) {
+            st = rasd_tsv_fail(&t, L->err, "expected at least 2 tab-separated fields, found %zu", t.n_fields);
+            break;
+        }
+        uint32_t kind = 0;
+        for (uint32_t k = 0; kinds[k]; k++)
+            if (strcmp(kinds[k], t.field[1]) == 0) kind = k + 1;
+        if (!kind) {
+            st = rasd_tsv_fail(&t, L->err, "unknown kind \"%s\"", t.field[1]);
+            break;
+        }
+        char key[256];
+        size_t kl = key_of(t.field[0], key, sizeof key);
+        char *space = memchr(key, ' ', kl); /* several words: keyed by the first */
+        if (space) kl = (size_t)(space - key);
+        rasd_strtab_entry *e = kl ? rasd_strtab_get(into, key, kl, true) : NULL;
+        if (kl && !e) st = rasd_fail(L->err, RASD_ERR_NOMEM, "out of memory");
+        else if (e && !e->count) e->count = kind;
+    }
+    rasd_tsv_close(&t);
+    return st;
+}
+
 /* data/kb/not-names.txt: one word a line (any spelling) */
 static rasd_status load_word_list(loader *L, const char *path, rasd_strtab *into) {
     rasd_tsv t;
@@ -658,6 +689,10 @@ rasd_knowledge *rasd_knowledge_load(const rasd_knowledge_options *opt, rasd_erro
     if (st == RASD_OK) st = load_titles(&L, PATH("kb/titles.tsv"));
     if (st == RASD_OK) st = load_references(&L, PATH("kb/references.tsv"));
     if (st == RASD_OK) st = load_word_list(&L, PATH("kb/not-names.txt"), &kn->not_names);
+    static const char *const SAY_KINDS[] = {"say", "continue", "post", NULL};
+    static const char *const SOURCE_KINDS[] = {"document", "post", "anonymous", NULL};
+    if (st == RASD_OK) st = load_kinds(&L, PATH("quotes/verbs.tsv"), SAY_KINDS, &kn->say_verbs);
+    if (st == RASD_OK) st = load_kinds(&L, PATH("quotes/sources.tsv"), SOURCE_KINDS, &kn->quote_sources);
     if (st == RASD_OK) st = load_ambiguous(&L, PATH("kb/ambiguous.tsv"));
     if (st == RASD_OK) st = rasd_names_finalize(&kn->names, err);
     if (st == RASD_OK) st = check_duplicates(&L);
@@ -684,6 +719,8 @@ void rasd_knowledge_destroy(rasd_knowledge *kn) {
     rasd_strtab_free(&kn->ref_words);
     rasd_strtab_free(&kn->not_names);
     rasd_strtab_free(&kn->not_places);
+    rasd_strtab_free(&kn->say_verbs);
+    rasd_strtab_free(&kn->quote_sources);
     free(kn->labels);
     free(kn->files);
     rasd_names_free(&kn->names);

@@ -34,6 +34,9 @@ typedef struct rasd_reference {
     const char *value; /* an actor type, a title role, or text a title contains */
 } rasd_reference;
 
+enum { RASD_SAY = 1, RASD_SAY_CONTINUE = 2, RASD_SAY_POST = 3 };
+enum { RASD_SOURCE_DOCUMENT = 1, RASD_SOURCE_POST = 2, RASD_SOURCE_ANONYMOUS = 3 };
+
 /* Disambiguation rules of data/kb/ambiguous.tsv (stable numbers). */
 enum {
     RASD_RULE_NONE = 0,
@@ -62,6 +65,8 @@ struct rasd_knowledge {
     uint64_t ref_bits[1024];  /* a bit per hash of each reference word: a quick "no" */
     rasd_strtab not_names; /* keys that never start or continue a person's name */
     rasd_strtab not_places; /* keys never matched as a place (common words) */
+    rasd_strtab say_verbs;  /* data/quotes/verbs.tsv: key -> kind (RASD_SAY_*) in count */
+    rasd_strtab quote_sources; /* data/quotes/sources.tsv: key -> kind (RASD_SOURCE_*) in count */
     rasd_names names;
     rasd_strtab ids;       /* actor id -> index + 1 (flags: file << 24 | line) */
     rasd_strtab place_ids; /* place id -> index + 1 */
