@@ -195,6 +195,18 @@ def main():
             print(f"  quote not right: {q['file'][:3]} {q['speaker']}: {q['starts']} -> {[(x['speaker']['entity'], x['rule']) for x in found]}")
     if gold.get("quotes"):
         report.append(f"quotes: {quotes_ok}/{len(gold['quotes'])} found with the right speaker")
+    # ---- framing
+    framing_ok = 0
+    for f in gold.get("framing", []):
+        want = group_ids.get(f["actor"], set()) if f["actor"] else {None}
+        hits = [x for x in docs[f["file"]].get("framing", [])
+                if norm(f["term"]) in norm(x["term"]) or norm(x["term"]) in norm(f["term"])]
+        ok = any(x["actor"] in want for x in hits)
+        framing_ok += ok
+        if not ok and args.verbose:
+            print(f"  framing not right: {f['file'][:3]} {f['actor']}: {f['term']} -> {[(x['actor'], x['term']) for x in hits]}")
+    if gold.get("framing"):
+        report.append(f"framing: {framing_ok}/{len(gold['framing'])} terms found on the right actor")
     for line in report:
         print(line)
     return 0

@@ -321,6 +321,33 @@ static void quotes(yajl_gen g, const char *text, const rasd_entities *es) {
     yajl_gen_array_close(g);
 }
 
+static void framing(yajl_gen g, const char *text, const rasd_entities *es) {
+    key(g, "framing");
+    yajl_gen_array_open(g);
+    for (size_t i = 0; i < es->n_framing; i++) {
+        const rasd_framing *f = &es->framing[i];
+        yajl_gen_map_open(g);
+        key(g, "actor");
+        str_or_null(g, f->actor >= 0 ? es->items[f->actor].id : NULL);
+        key(g, "term");
+        str_n(g, text + f->start, f->end - f->start);
+        key(g, "label");
+        str(g, f->label);
+        key(g, "polarity");
+        yajl_gen_integer(g, f->polarity);
+        key(g, "start");
+        num(g, f->start);
+        key(g, "end");
+        num(g, f->end);
+        key(g, "sentence");
+        num(g, f->sentence);
+        key(g, "source");
+        str(g, f->source);
+        yajl_gen_map_close(g);
+    }
+    yajl_gen_array_close(g);
+}
+
 static void byline(yajl_gen g, const rasd_knowledge *kn, const rasd_entities *es) {
     key(g, "byline");
     yajl_gen_map_open(g);
@@ -374,6 +401,7 @@ static void document(yajl_gen g, const rasd_document *doc, const rasd_analysis_o
         entities(g, opt->knowledge, doc->text, es);
         places(g, opt->knowledge, doc->text, es);
         quotes(g, doc->text, es);
+        framing(g, doc->text, es);
         byline(g, opt->knowledge, es);
     }
     key(g, "stats");

@@ -54,6 +54,13 @@ void *rasd_table_alloc(size_t bytes);
 /* A word's count and whether it is a function word, in one look-up. */
 uint32_t rasd_lexicon_info(const rasd_lexicon *lex, const char *key, size_t len, bool *function_word);
 
+/* Per-thread working memory of later stages, kept in the thread's analyzer
+ * so that it outlives one document (the name tagger's word cache costs
+ * megabytes to set up): the slot's pointer, NULL until the stage fills it;
+ * `destroy` frees it with the analyzer. */
+enum { RASD_SLOT_TAGGER = 0, RASD_SLOT_COUNT };
+void **rasd_analyzer_slot(rasd_analyzer *an, int slot, void (*destroy)(void *));
+
 /* The lexicon an analyzer was made with (for the segmenter's look-ups). */
 const rasd_lexicon *rasd_analyzer_lexicon(const rasd_analyzer *an);
 

@@ -311,7 +311,7 @@ static bool match_at(rasd_entity_extractor *x, size_t i, size_t n, match *m) {
         }
         if (best_node && (!found || best_j > m->tj)) {
             found = true;
-            *m = (match){i, best_j, best_node, forms[f].start, x->t[best_j].tok.end, -1, -1, -1};
+            *m = (match){i, best_j, best_node, forms[f].start, x->t[best_j].tok.end, -1, -1, -1, -1};
         }
     }
     return found;
@@ -369,6 +369,8 @@ static void resolve(rasd_entity_extractor *x, match *m, size_t n, size_t sentenc
     const struct rasd_name_pair *p = rasd_names_targets(&x->kn->names, m->node, &cnt);
     const rasd_name_target *actor = NULL, *title = NULL, *ambiguous = NULL;
     bool place = false;
+    for (size_t i = 0; i < cnt; i++)
+        if (p[i].target.kind == RASD_NAME_FRAME) m->frame = (int)p[i].target.index;
     for (size_t i = 0; i < cnt; i++) {
         const rasd_name_target *t = &p[i].target;
         if (t->flags & RASD_NAME_AMBIGUOUS) {
@@ -481,6 +483,7 @@ rasd_status rasd_entity_extract_sentence(rasd_entity_extractor *x, const rasd_to
         if (st != RASD_OK) return st;
     }
     ex_find_quotes(x, n, sentence); /* speakers may be any of the above */
+    ex_find_framing(x, n, sentence);
     return x->failed ? RASD_ERR_NOMEM : RASD_OK;
 }
 
@@ -516,6 +519,7 @@ void rasd_entities_free(rasd_entities *e) {
     }
     free(e->places);
     free(e->quotes);
+    free(e->framing);
     memset(e, 0, sizeof *e);
 }
 
@@ -525,7 +529,6 @@ void rasd_entity_extractor_destroy(rasd_entity_extractor *x) {
     rasd_strtab_free(&x->by_id);
     rasd_strtab_free(&x->place_keys);
     rasd_strtab_free(&x->surnames);
-    rasd_ner_result_free(&x->tags);
     free(x->covered);
     rasd_buf_free(&x->keys);
     free(x->t);

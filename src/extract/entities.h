@@ -61,6 +61,17 @@ typedef struct rasd_quote {
     const char *rule;    /* how the speaker was found */
 } rasd_quote;
 
+/* How an outlet colours an actor: a loaded term (مليشيا، ما يسمى، الاحتلال)
+ * attached to it, or a loaded name of it from the knowledge base. */
+typedef struct rasd_framing {
+    int actor;              /* entity index, or -1 (a term about no named actor) */
+    size_t start, end;      /* the term */
+    size_t sentence;
+    const char *label;      /* militia, occupation, so-called ... */
+    int polarity;           /* -1, 0, +1 */
+    const char *source;     /* "kb:loaded-label" or "lexicon" */
+} rasd_framing;
+
 typedef struct rasd_entities {
     rasd_entity *items;
     size_t count, cap;
@@ -68,6 +79,8 @@ typedef struct rasd_entities {
     size_t n_places, cap_places;
     rasd_quote *quotes;
     size_t n_quotes, cap_quotes;
+    rasd_framing *framing;
+    size_t n_framing, cap_framing;
     uint32_t outlet;   /* entity index of the outlet named in the byline, or UINT32_MAX */
     uint32_t dateline; /* place index (in places) of the dateline, or UINT32_MAX */
 } rasd_entities;

@@ -35,6 +35,7 @@ typedef struct match {
     int entity; /* entity index, or -1 */
     int place;  /* place index, or -1 */
     int title;  /* title index, or -1 */
+    int frame;  /* framing-lexicon term index, or -1 */
 } match;
 
 struct rasd_entity_extractor {
@@ -52,7 +53,6 @@ struct rasd_entity_extractor {
     rasd_strtab by_id;         /* entity id -> index + 1, so no input makes look-ups quadratic */
     rasd_strtab place_keys;    /* (place, actor) -> index + 1 into out.places */
     const rasd_ner_model *tagger;
-    rasd_ner_result tags;
     uint8_t *covered;          /* per token of the sentence: already part of a name */
     size_t cap_covered;
     int last_speaker;          /* entity index of the last quote's speaker, or -1 */
@@ -104,6 +104,9 @@ void ex_find_people(rasd_entity_extractor *x, size_t n, size_t sentence);
 void ex_find_byline(rasd_entity_extractor *x, size_t n, size_t sentence);
 void ex_link_references(rasd_entity_extractor *x, size_t n, size_t sentence);
 void ex_note_surname(rasd_entity_extractor *x, int person, size_t start, size_t end);
+
+/* framing.c */
+void ex_find_framing(rasd_entity_extractor *x, size_t n, size_t sentence);
 
 /* quotes.c */
 void ex_find_quotes(rasd_entity_extractor *x, size_t n, size_t sentence);

@@ -5,21 +5,37 @@
  */
 #include "extractor.h"
 
+#include <stdlib.h>
 #include <string.h>
 
 /* --------------------------------------------------------------- tagger */
 
 void rasd_entity_extractor_set_tagger(rasd_entity_extractor *x, const rasd_ner_model *model) { x->tagger = model; }
 
+static void free_tags(void *p) {
+    rasd_ner_result_free(p);
+    free(p);
+}
+
+/* The tagger's result lives with the thread's analyzer, not the document:
+ * its word cache is set up once per thread. */
+static rasd_ner_result *thread_tags(rasd_analyzer *an) {
+    void **slot = rasd_analyzer_slot(an, RASD_SLOT_TAGGER, free_tags);
+    if (!*slot) *slot = calloc(1, sizeof(rasd_ner_result));
+    return *slot;
+}
+
 /* Names the dictionary does not hold: the tagger's persons, organisations
  * and places, wherever they do not touch a name already found. */
 rasd_status ex_tag_names(rasd_entity_extractor *x, const rasd_token *toks, size_t n, size_t sentence) {
     if (!ex_cover_sentence(x, n, sentence)) return RASD_ERR_NOMEM;
+    rasd_ner_result *tags = thread_tags(x->an);
+    if (!tags) return RASD_ERR_NOMEM;
     rasd_error err = {0};
-    rasd_status st = rasd_ner_tag(x->tagger, x->an, x->text, toks, n, &x->tags, &err);
+    rasd_status st = rasd_ner_tag(x->tagger, x->an, x->text, toks, n, tags, &err);
     if (st != RASD_OK) return st;
-    for (size_t i = 0; i < x->tags.n_entities; i++) {
-        const rasd_ner_entity *ne = &x->tags.entities[i];
+    for (size_t i = 0; i < tags->n_entities; i++) {
+        const rasd_ner_entity *ne = &tags->entities[i];
         bool touches = false;
         for (size_t k = ne->first_token; k < ne->end_token && k < n; k++) touches |= x->covered[k];
         if (touches || ne->type == RASD_NER_MISC) continue;

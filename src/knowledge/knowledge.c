@@ -444,6 +444,49 @@ static rasd_status load_titles(loader *L, const char *path) {
     return st;
 }
 
+/* data/framing/labels.tsv: term TAB label TAB polarity TAB attaches TAB note.
+ * Terms become names of kind FRAME, so the one trie walk finds them too. */
+static rasd_status load_frames(loader *L, const char *path) {
+    rasd_knowledge *kn = L->kn;
+    rasd_tsv t;
+    rasd_status st = rasd_tsv_open(&t, path, L->err);
+    if (st != RASD_OK) return st;
+    uint16_t file = add_file(L, path);
+    size_t cap = 0;
+    static const char *const ATTACH[] = {"before", "after", "of", "death-word", "none", NULL};
+    while (st == RASD_OK && rasd_tsv_next(&t)) {
+        if (is_header(&t, "term")) continue;
+        if (t.n_fields < 4) {
+            st = rasd_tsv_fail(&t, L->err, "expected term, label, polarity, attaches (and a note)");
+            break;
+        }
+        char *end;
+        long pol = strtol(t.field[2], &end, 10);
+        if (end == t.field[2] || *end || pol < -1 || pol > 1) {
+            st = rasd_tsv_fail(&t, L->err, "polarity \"%s\" is not -1, 0 or 1", t.field[2]);
+            break;
+        }
+        int attach = -1;
+        for (int a = 0; ATTACH[a]; a++)
+            if (strcmp(ATTACH[a], t.field[3]) == 0) attach = a;
+        if (attach < 0) {
+            st = rasd_tsv_fail(&t, L->err, "attaches \"%s\" is not before, after, of, death-word or none", t.field[3]);
+            break;
+        }
+        if (!grow_array((void **)&kn->frames, &cap, kn->n_frames, sizeof(rasd_frame_term))) {
+            st = rasd_fail(L->err, RASD_ERR_NOMEM, "out of memory");
+            break;
+        }
+        uint32_t index = (uint32_t)kn->n_frames;
+        kn->frames[kn->n_frames++] =
+            (rasd_frame_term){intern(L, t.field[0]), intern(L, t.field[1]), (int)pol, (rasd_attach)attach};
+        rasd_name_target tg = {index, RASD_NAME_FRAME, RASD_NAME_PRIMARY, 0, 0, file, 0, (uint32_t)t.line_no};
+        st = add_name(L, t.field[0], tg);
+    }
+    rasd_tsv_close(&t);
+    return st;
+}
+
 /* data/kb/references.tsv: word TAB type|role|title TAB value */
 static rasd_status load_references(loader *L, const char *path) {
     rasd_knowledge *kn = L->kn;
@@ -687,6 +730,7 @@ rasd_knowledge *rasd_knowledge_load(const rasd_knowledge_options *opt, rasd_erro
         if (st == RASD_OK) st = load_geonames(&L, opt->geonames);
     }
     if (st == RASD_OK) st = load_titles(&L, PATH("kb/titles.tsv"));
+    if (st == RASD_OK) st = load_frames(&L, PATH("framing/labels.tsv"));
     if (st == RASD_OK) st = load_references(&L, PATH("kb/references.tsv"));
     if (st == RASD_OK) st = load_word_list(&L, PATH("kb/not-names.txt"), &kn->not_names);
     static const char *const SAY_KINDS[] = {"say", "continue", "post", NULL};
@@ -716,6 +760,7 @@ void rasd_knowledge_destroy(rasd_knowledge *kn) {
     free(kn->places);
     free(kn->titles);
     free(kn->refs);
+    free(kn->frames);
     rasd_strtab_free(&kn->ref_words);
     rasd_strtab_free(&kn->not_names);
     rasd_strtab_free(&kn->not_places);

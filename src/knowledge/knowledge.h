@@ -27,6 +27,14 @@ typedef struct rasd_title {
     const char *text, *role, *name_en;
 } rasd_title;
 
+/* A loaded term (data/framing/labels.tsv) and how it attaches to an actor. */
+typedef enum { RASD_ATTACH_BEFORE = 0, RASD_ATTACH_AFTER, RASD_ATTACH_OF, RASD_ATTACH_DEATH, RASD_ATTACH_NONE } rasd_attach;
+typedef struct rasd_frame_term {
+    const char *term, *label;
+    int polarity;
+    rasd_attach attaches;
+} rasd_frame_term;
+
 /* A short reference (التنظيم، الشيخ) and what it may refer to. */
 typedef enum { RASD_REF_TYPE = 0, RASD_REF_ROLE = 1, RASD_REF_TITLE = 2 } rasd_ref_kind;
 typedef struct rasd_reference {
@@ -59,6 +67,8 @@ struct rasd_knowledge {
     size_t n_labels;
     char **files;  /* data files, for messages */
     size_t n_files;
+    rasd_frame_term *frames;
+    size_t n_frames;
     rasd_reference *refs;
     size_t n_refs;
     rasd_strtab ref_words; /* key -> index + 1 into refs */

@@ -17,7 +17,8 @@ typedef enum rasd_name_kind {
     RASD_NAME_ACTOR = 0,
     RASD_NAME_PLACE = 1,
     RASD_NAME_TITLE = 2, /* a title or role before a person's name */
-    RASD_NAME_WORD = 3   /* a common word an ambiguous name may also be */
+    RASD_NAME_WORD = 3,  /* a common word an ambiguous name may also be */
+    RASD_NAME_FRAME = 4  /* a loaded term of the framing lexicon (data/framing/) */
 } rasd_name_kind;
 
 enum {

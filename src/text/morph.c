@@ -88,6 +88,8 @@ struct rasd_analyzer {
     int32_t orig[MAX_LETTERS];     /* the code point each came from */
     uint32_t src_start[MAX_LETTERS], src_end[MAX_LETTERS];
     lexinfo tail[MAX_MEMO]; /* memo of the current word's tails */
+    void *stage[RASD_SLOT_COUNT];           /* later stages' per-thread memory */
+    void (*slot_destroy[RASD_SLOT_COUNT])(void *);
     rasd_buf scratch;
 };
 
@@ -110,8 +112,16 @@ oom:
     return NULL;
 }
 
+void **rasd_analyzer_slot(rasd_analyzer *an, int slot, void (*destroy)(void *)) {
+    if (slot < 0 || slot >= RASD_SLOT_COUNT) return NULL;
+    an->slot_destroy[slot] = destroy;
+    return &an->stage[slot];
+}
+
 void rasd_analyzer_destroy(rasd_analyzer *an) {
     if (!an) return;
+    for (int i = 0; i < RASD_SLOT_COUNT; i++)
+        if (an->stage[i] && an->slot_destroy[i]) an->slot_destroy[i](an->stage[i]);
     if (an->stemmer) sb_stemmer_delete(an->stemmer);
     free(an->slots);
     rasd_buf_free(&an->arena);

@@ -1,0 +1,84 @@
+/*
+ * framing.c: how an outlet colours each actor. Two sources:
+ *  - loaded names of the knowledge base (ميليشيات قنديل for the SDF,
+ *    الاحتلال الأميركي for the United States): already mentions of their
+ *    actor, with the label's category;
+ *  - the framing lexicon (data/framing/labels.tsv): a loaded term found by
+ *    the same trie walk and attached to the actor it qualifies, as the
+ *    lexicon says: before it (مليشيا “قسد”، ما يسمى بـ“التحالف الدولي”), after
+ *    it (قسد الإرهابية), or, for words of death (شهيد، قتيل، هلاك), to the
+ *    victims named after them; a term with no actor near stays unattached.
+ */
+#include "extractor.h"
+
+#include <string.h>
+
+#define ATTACH_DISTANCE 3 /* words between a term and its actor */
+
+static void add_framing(rasd_entity_extractor *x, rasd_framing f) {
+    if (!ex_grow((void **)&x->out.framing, &x->out.cap_framing, x->out.n_framing, sizeof f)) {
+        x->failed = true;
+        return;
+    }
+    x->out.framing[x->out.n_framing++] = f;
+}
+
+/* The entity of the first match after token j (or before token i, when
+ * backwards), skipping quotation marks, punctuation and بـ, at most
+ * ATTACH_DISTANCE words away. */
+static int nearby_actor(const rasd_entity_extractor *x, size_t i, size_t j, size_t n, bool backwards, size_t distance) {
+    size_t words = 0;
+    if (!backwards) {
+        for (size_t k = j + 1; k < n && words <= distance; k++) {
+            const tinfo *t = &x->t[k];
+            if (t->match >= 0 && x->m[t->match].entity >= 0) return x->m[t->match].entity;
+            if (t->word && !(t->key_len == 2 && memcmp(ex_key(x, t->key_off), "\xD8\xA8", 2) == 0)) words++; /* بـ */
+        }
+    } else {
+        for (size_t k = i; k-- > 0 && words <= distance;) {
+            const tinfo *t = &x->t[k];
+            if (t->match >= 0 && x->m[t->match].entity >= 0) return x->m[t->match].entity;
+            if (t->word) words++;
+        }
+    }
+    return -1;
+}
+
+void ex_find_framing(rasd_entity_extractor *x, size_t n, size_t sentence) {
+    for (size_t mi = 0; mi < x->n_m; mi++) {
+        const match *m = &x->m[mi];
+        /* a loaded name of an actor */
+        if (m->entity >= 0) {
+            const rasd_entity *e = &x->out.items[m->entity];
+            if (e->n_mentions && e->mentions[e->n_mentions - 1].label && e->mentions[e->n_mentions - 1].start == m->start)
+                add_framing(x, (rasd_framing){m->entity, m->start, m->end, sentence,
+                                              x->kn->labels[e->mentions[e->n_mentions - 1].label], -1,
+                                              "kb:loaded-label"});
+            continue;
+        }
+        if (m->frame < 0) continue;
+        const rasd_frame_term *ft = &x->kn->frames[m->frame];
+        int actor = -1;
+        /* a definite term (المليشيا) refers back to the actor the article
+         * already gave this label to */
+        if (x->t[m->ti].art_len && ft->attaches != RASD_ATTACH_DEATH) {
+            for (size_t f = x->out.n_framing; f-- > 0;)
+                if (x->out.framing[f].actor >= 0 && strcmp(x->out.framing[f].label, ft->label) == 0) {
+                    actor = x->out.framing[f].actor;
+                    break;
+                }
+            if (actor >= 0) {
+                add_framing(x, (rasd_framing){actor, m->start, m->end, sentence, ft->label, ft->polarity, "lexicon:refers-back"});
+                continue;
+            }
+        }
+        switch (ft->attaches) {
+        case RASD_ATTACH_BEFORE:
+        case RASD_ATTACH_OF: actor = nearby_actor(x, m->ti, m->tj, n, false, ATTACH_DISTANCE); break;
+        case RASD_ATTACH_AFTER: actor = nearby_actor(x, m->ti, m->tj, n, true, 1); break;
+        case RASD_ATTACH_DEATH: actor = nearby_actor(x, m->ti, m->tj, n, false, 2 * ATTACH_DISTANCE); break;
+        case RASD_ATTACH_NONE: break;
+        }
+        add_framing(x, (rasd_framing){actor, m->start, m->end, sentence, ft->label, ft->polarity, "lexicon"});
+    }
+}
