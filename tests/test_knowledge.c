@@ -287,7 +287,7 @@ static const char *load_error(const char *file, const char *extra) {
                                         "kb/references.tsv", "kb/not-names.txt", "kb/variants.tsv",
                                         "gazetteer/places.tsv", "gazetteer/supplement.tsv",
                                         "gazetteer/not-places.txt", "lexicon/function-words.txt",
-                                        "quotes/verbs.tsv", "quotes/sources.tsv", NULL};
+                                        "quotes/verbs.tsv", "quotes/sources.tsv", "framing/labels.tsv", NULL};
     char path[512], from[512];
     snprintf(path, sizeof path, "%s/kb", tmp);
     mkdir(path, 0700);
@@ -296,6 +296,8 @@ static const char *load_error(const char *file, const char *extra) {
     snprintf(path, sizeof path, "%s/lexicon", tmp);
     mkdir(path, 0700);
     snprintf(path, sizeof path, "%s/quotes", tmp);
+    mkdir(path, 0700);
+    snprintf(path, sizeof path, "%s/framing", tmp);
     mkdir(path, 0700);
     for (const char *const *f = FILES; *f; f++) {
         snprintf(from, sizeof from, "%s/%s", FIXTURE_DATA, *f);
