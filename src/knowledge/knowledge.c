@@ -9,8 +9,7 @@
  * normal (they are told apart in context), and so are an actor and a place
  * sharing one (a country and its capital).
  */
-#include "knowledge.h"
-#include "tsv.h"
+#include "loader.h"
 
 #include <errno.h>
 #include <math.h>
@@ -26,143 +25,6 @@ static const char *const ACTOR_TYPES[] = {"state",  "government", "military", "a
                                           "party",  "tribe",      "media",    "company",     "person", "agency",
                                           "agent",  NULL};
 
-static const char *const FOCUS_COUNTRIES[] = {"SYR", "IRQ", "TUR", "LBN", "JOR", NULL};
-
-typedef struct variant {
-    char *from, *to;
-} variant;
-
-typedef struct loader {
-    rasd_knowledge *kn;
-    rasd_error *err;
-    variant *variants;
-    size_t n_variants;
-    rasd_strtab label_ids; /* category -> index */
-    rasd_strtab ambiguous; /* alias keys listed in ambiguous.tsv */
-    size_t cap_actors, cap_places, cap_titles, cap_labels, cap_files;
-    rasd_strtab iso2; /* alpha-2 -> index + 1 into iso3, for GeoNames dumps */
-    char (*iso3)[4];
-    size_t n_iso3, cap_iso3;
-} loader;
-
-static bool grow_array(void **items, size_t *cap, size_t count, size_t size) {
-    if (count < *cap) return true;
-    size_t nc = *cap ? *cap * 2 : 64;
-    void *p = realloc(*items, nc * size);
-    if (!p) return false;
-    *items = p;
-    *cap = nc;
-    return true;
-}
-
-static const char *intern(loader *L, const char *s) {
-    return rasd_arena_strndup(&L->kn->pool, s, strlen(s));
-}
-
-static uint16_t add_file(loader *L, const char *path) {
-    rasd_knowledge *kn = L->kn;
-    if (!grow_array((void **)&kn->files, &L->cap_files, kn->n_files, sizeof(char *))) return 0;
-    kn->files[kn->n_files] = (char *)intern(L, path);
-    return (uint16_t)kn->n_files++;
-}
-
-static bool valid_id(const char *s) {
-    if (!*s) return false;
-    for (; *s; s++)
-        if (!((*s >= 'a' && *s <= 'z') || (*s >= '0' && *s <= '9') || *s == '-' || *s == '_' || *s == ':' ||
-              *s == '.'))
-            return false;
-    return true;
-}
-
-/* Place ids keep their sources' codes: gn-adm1:SY.01 */
-static bool valid_place_id(const char *s) {
-    if (!*s) return false;
-    for (; *s; s++)
-        if (!((*s >= 'a' && *s <= 'z') || (*s >= 'A' && *s <= 'Z') || (*s >= '0' && *s <= '9') || *s == '-' ||
-              *s == '_' || *s == ':' || *s == '.'))
-            return false;
-    return true;
-}
-
-static bool valid_iso3(const char *s) {
-    return strlen(s) == 3 && s[0] >= 'A' && s[0] <= 'Z' && s[1] >= 'A' && s[1] <= 'Z' && s[2] >= 'A' && s[2] <= 'Z';
-}
-
-static size_t key_of(const char *s, char *out, size_t cap) {
-    size_t n = rasd_normalize(s, strlen(s), out, cap);
-    return n < cap ? n : strlen(out);
-}
-
-/* Adds a name and, for each spelling-variant rule that applies, the variant. */
-static rasd_status add_name(loader *L, const char *name, rasd_name_target t) {
-    if (!*name) return RASD_OK;
-    rasd_status st = rasd_names_add(&L->kn->names, name, strlen(name), t, NULL, L->err);
-    if (st != RASD_OK) return st;
-    L->kn->n_names++;
-    char key[512];
-    size_t kl = key_of(name, key, sizeof key);
-    for (size_t v = 0; v < L->n_variants; v++) {
-        char *hit = strstr(key, L->variants[v].from);
-        if (!hit) continue;
-        char alt[1024];
-        size_t pre = (size_t)(hit - key), from_len = strlen(L->variants[v].from);
-        int n = snprintf(alt, sizeof alt, "%.*s%s%s", (int)pre, key, L->variants[v].to, hit + from_len);
-        if (n <= 0 || (size_t)n >= sizeof alt) continue;
-        rasd_name_target vt = t;
-        vt.flags |= RASD_NAME_VARIANT;
-        if ((st = rasd_names_add(&L->kn->names, alt, (size_t)n, vt, NULL, L->err)) != RASD_OK) return st;
-        L->kn->n_names++;
-    }
-    (void)kl;
-    return RASD_OK;
-}
-
-/* Calls add_name for each '|'-separated item of list. */
-static rasd_status add_names(loader *L, char *list, rasd_name_target t) {
-    while (list && *list) {
-        char *bar = strchr(list, '|');
-        if (bar) *bar = '\0';
-        rasd_status st = add_name(L, list, t);
-        if (st != RASD_OK) return st;
-        list = bar ? bar + 1 : NULL;
-    }
-    return RASD_OK;
-}
-
-static uint16_t label_index(loader *L, const char *category) {
-    rasd_strtab_entry *e = rasd_strtab_get(&L->label_ids, category, strlen(category), true);
-    if (!e) return 0;
-    if (e->count == 0) {
-        rasd_knowledge *kn = L->kn;
-        if (kn->n_labels == 0) { /* index 0 is "no label" */
-            if (!grow_array((void **)&kn->labels, &L->cap_labels, 0, sizeof(char *))) return 0;
-            kn->labels[kn->n_labels++] = (char *)"";
-        }
-        if (!grow_array((void **)&kn->labels, &L->cap_labels, kn->n_labels, sizeof(char *))) return 0;
-        kn->labels[kn->n_labels] = (char *)intern(L, category);
-        e->count = (uint32_t)kn->n_labels++;
-    }
-    return (uint16_t)e->count;
-}
-
-/* Registers an id; a duplicate is an error naming both places. */
-static rasd_status register_id(loader *L, rasd_strtab *table, rasd_tsv *t, const char *id, uint32_t index,
-                               uint16_t file) {
-    rasd_strtab_entry *e = rasd_strtab_get(table, id, strlen(id), true);
-    if (!e) return rasd_fail(L->err, RASD_ERR_NOMEM, "out of memory");
-    if (e->count) {
-        uint32_t prev_file = e->flags >> 24, prev_line = e->flags & 0xFFFFFF;
-        return rasd_tsv_fail(t, L->err, "duplicate id \"%s\" (first defined at %s:%u)", id,
-                             L->kn->files[prev_file], prev_line);
-    }
-    e->count = index + 1;
-    e->flags = ((uint32_t)file << 24) | ((uint32_t)t->line_no & 0xFFFFFF);
-    return RASD_OK;
-}
-
-static bool is_header(rasd_tsv *t, const char *first) { return t->n_fields > 0 && strcmp(t->field[0], first) == 0; }
-
 /* ------------------------------------------------------------------ actors */
 
 static rasd_status load_actors(loader *L, const char *path, bool required) {
@@ -170,12 +32,12 @@ static rasd_status load_actors(loader *L, const char *path, bool required) {
     rasd_tsv t;
     rasd_status st = rasd_tsv_open(&t, path, L->err);
     if (st != RASD_OK) return required ? st : RASD_OK;
-    uint16_t file = add_file(L, path);
+    uint16_t file = kb_add_file(L, path);
     while (st == RASD_OK && rasd_tsv_next(&t)) {
-        if (is_header(&t, "id")) continue;
+        if (kb_is_header(&t, "id")) continue;
         if ((st = rasd_tsv_expect(&t, 11, L->err)) != RASD_OK) break;
         char **f = t.field;
-        if (!valid_id(f[0])) {
+        if (!kb_valid_id(f[0])) {
             st = rasd_tsv_fail(&t, L->err, "bad id \"%s\" (lowercase letters, digits, - _ : .)", f[0]);
             break;
         }
@@ -185,7 +47,7 @@ static rasd_status load_actors(loader *L, const char *path, bool required) {
             st = rasd_tsv_fail(&t, L->err, "unknown actor type \"%s\"", f[1]);
             break;
         }
-        if (*f[2] && !valid_iso3(f[2])) {
+        if (*f[2] && !kb_valid_iso3(f[2])) {
             st = rasd_tsv_fail(&t, L->err, "country \"%s\" is not an ISO 3166-1 alpha-3 code", f[2]);
             break;
         }
@@ -193,20 +55,20 @@ static rasd_status load_actors(loader *L, const char *path, bool required) {
             st = rasd_tsv_fail(&t, L->err, "actor \"%s\" has neither an Arabic nor an English name", f[0]);
             break;
         }
-        if (!grow_array((void **)&kn->actors, &L->cap_actors, kn->n_actors, sizeof(rasd_actor))) {
+        if (!kb_grow_array((void **)&kn->actors, &L->cap_actors, kn->n_actors, sizeof(rasd_actor))) {
             st = rasd_fail(L->err, RASD_ERR_NOMEM, "out of memory");
             break;
         }
         uint32_t index = (uint32_t)kn->n_actors;
-        if ((st = register_id(L, &kn->ids, &t, f[0], index, file)) != RASD_OK) break;
+        if ((st = kb_register_id(L, &kn->ids, &t, f[0], index, file)) != RASD_OK) break;
         rasd_actor *a = &kn->actors[kn->n_actors++];
-        *a = (rasd_actor){intern(L, f[0]), intern(L, f[1]), intern(L, f[2]), intern(L, f[3]), intern(L, f[4]),
-                          intern(L, f[5]), intern(L, f[6]), intern(L, f[10]), UINT32_MAX, file,
+        *a = (rasd_actor){kb_intern(L, f[0]), kb_intern(L, f[1]), kb_intern(L, f[2]), kb_intern(L, f[3]), kb_intern(L, f[4]),
+                          kb_intern(L, f[5]), kb_intern(L, f[6]), kb_intern(L, f[10]), UINT32_MAX, file,
                           (uint32_t)t.line_no};
         rasd_name_target tg = {index, RASD_NAME_ACTOR, RASD_NAME_PRIMARY, 0, 0, file, 0, (uint32_t)t.line_no};
-        if ((st = add_name(L, f[6], tg)) != RASD_OK || (st = add_name(L, f[5], tg)) != RASD_OK) break;
+        if ((st = kb_add_name(L, f[6], tg)) != RASD_OK || (st = kb_add_name(L, f[5], tg)) != RASD_OK) break;
         tg.flags = RASD_NAME_ALIAS;
-        if ((st = add_names(L, f[7], tg)) != RASD_OK || (st = add_names(L, f[8], tg)) != RASD_OK) break;
+        if ((st = kb_add_names(L, f[7], tg)) != RASD_OK || (st = kb_add_names(L, f[8], tg)) != RASD_OK) break;
         /* loaded labels: "label=category|..." */
         char *list = f[9];
         while (st == RASD_OK && list && *list) {
@@ -220,8 +82,8 @@ static rasd_status load_actors(loader *L, const char *path, bool required) {
             *eq = '\0';
             rasd_name_target lt = tg;
             lt.flags = RASD_NAME_LOADED;
-            lt.label = label_index(L, eq + 1);
-            st = add_name(L, list, lt);
+            lt.label = kb_label_index(L, eq + 1);
+            st = kb_add_name(L, list, lt);
             list = bar ? bar + 1 : NULL;
         }
     }
@@ -243,182 +105,6 @@ static rasd_status resolve_parents(loader *L) {
     return RASD_OK;
 }
 
-/* ------------------------------------------------------------------ places */
-
-static bool parse_double(const char *s, double lo, double hi, double *out) {
-    char *end;
-    errno = 0;
-    double v = strtod(s, &end);
-    if (end == s || *end || errno || !isfinite(v) || v < lo || v > hi) return false;
-    *out = v;
-    return true;
-}
-
-static uint8_t place_priority(const char *country, bool supplement) {
-    if (supplement) return 3;
-    for (const char *const *c = FOCUS_COUNTRIES; *c; c++)
-        if (strcmp(*c, country) == 0) return 2;
-    return 1;
-}
-
-/* A place name that is a common word (not-places.txt, function words). */
-static bool is_common_word(loader *L, const char *name) {
-    char key[512];
-    size_t kl = key_of(name, key, sizeof key);
-    return kl && rasd_strtab_get(&L->kn->not_places, key, kl, false) != NULL;
-}
-
-static rasd_status load_word_list(loader *L, const char *path, rasd_strtab *into);
-
-static rasd_status add_place(loader *L, rasd_tsv *t, uint16_t file, const char *id, const char *name_en,
-                             const char *name_ar, char *aliases, double lat, double lon, const char *country,
-                             const char *admin1, const char *feature, uint32_t population, const char *source,
-                             bool supplement) {
-    rasd_knowledge *kn = L->kn;
-    if (!grow_array((void **)&kn->places, &L->cap_places, kn->n_places, sizeof(rasd_place)))
-        return rasd_fail(L->err, RASD_ERR_NOMEM, "out of memory");
-    uint32_t index = (uint32_t)kn->n_places;
-    rasd_status st = register_id(L, &kn->place_ids, t, id, index, file);
-    if (st != RASD_OK) return st;
-    rasd_place *p = &kn->places[kn->n_places++];
-    *p = (rasd_place){intern(L, id),      intern(L, name_en), intern(L, name_ar), intern(L, country),
-                      intern(L, admin1),  intern(L, feature), intern(L, source),  lat,
-                      lon,                population,         place_priority(country, supplement)};
-    if (strcmp(feature, "P.PPLC") == 0) {
-        rasd_strtab_entry *e = rasd_strtab_get(&kn->capitals, country, strlen(country), true);
-        if (!e) return rasd_fail(L->err, RASD_ERR_NOMEM, "out of memory");
-        if (!e->count) e->count = index + 1;
-    }
-    rasd_name_target tg = {index, RASD_NAME_PLACE, RASD_NAME_PRIMARY, 0, 0, file, 0, (uint32_t)t->line_no};
-    if (!is_common_word(L, name_ar) && (st = add_name(L, name_ar, tg)) != RASD_OK) return st;
-    tg.flags = RASD_NAME_ALIAS;
-    while (aliases && *aliases) {
-        char *bar = strchr(aliases, '|');
-        if (bar) *bar = '\0';
-        if (!is_common_word(L, aliases) && (st = add_name(L, aliases, tg)) != RASD_OK) return st;
-        aliases = bar ? bar + 1 : NULL;
-    }
-    return RASD_OK;
-}
-
-static rasd_status load_places(loader *L, const char *path, bool supplement, bool required) {
-    rasd_tsv t;
-    rasd_status st = rasd_tsv_open(&t, path, L->err);
-    if (st != RASD_OK) return required ? st : RASD_OK;
-    uint16_t file = add_file(L, path);
-    while (st == RASD_OK && rasd_tsv_next(&t)) {
-        if (is_header(&t, "id")) continue;
-        if ((st = rasd_tsv_expect(&t, 11, L->err)) != RASD_OK) break;
-        char **f = t.field;
-        double lat, lon;
-        if (!valid_place_id(f[0])) {
-            st = rasd_tsv_fail(&t, L->err, "bad place id \"%s\"", f[0]);
-        } else if (!parse_double(f[4], -90, 90, &lat) || !parse_double(f[5], -180, 180, &lon)) {
-            st = rasd_tsv_fail(&t, L->err, "bad coordinates \"%s\", \"%s\"", f[4], f[5]);
-        } else if (!valid_iso3(f[6])) {
-            st = rasd_tsv_fail(&t, L->err, "country \"%s\" is not an ISO 3166-1 alpha-3 code", f[6]);
-        } else {
-            uint32_t pop = (uint32_t)strtoul(f[9], NULL, 10);
-            st = add_place(L, &t, file, f[0], f[1], f[2], f[3], lat, lon, f[6], f[7], f[8], pop, f[10], supplement);
-        }
-    }
-    rasd_tsv_close(&t);
-    return st;
-}
-
-static bool is_arabic_script(const char *s) {
-    const unsigned char *p = (const unsigned char *)s;
-    size_t arabic = 0, other = 0;
-    for (; *p; p++) {
-        if (*p >= 0xD8 && *p <= 0xDB) arabic++;
-        else if (*p < 0x80 && ((*p | 32) >= 'a' && (*p | 32) <= 'z')) other++;
-    }
-    return arabic > 0 && other == 0;
-}
-
-/* A GeoNames dump in its own 19-column format (allCountries.txt, XX.txt,
- * cities500.txt): rows with Arabic-script names become places. */
-static rasd_status load_geonames(loader *L, const char *path) {
-    rasd_tsv t;
-    rasd_status st = rasd_tsv_open(&t, path, L->err);
-    if (st != RASD_OK) return st;
-    uint16_t file = add_file(L, path);
-    while (st == RASD_OK && rasd_tsv_next(&t)) {
-        if (t.n_fields != 19) {
-            st = rasd_tsv_fail(&t, L->err, "expected a GeoNames row of 19 tab-separated fields, found %zu", t.n_fields);
-            break;
-        }
-        char **f = t.field;
-        char id[64];
-        snprintf(id, sizeof id, "gn:%s", f[0]);
-        if (rasd_strtab_get(&L->kn->place_ids, id, strlen(id), false)) continue; /* already known */
-        double lat, lon;
-        if (!parse_double(f[4], -90, 90, &lat) || !parse_double(f[5], -180, 180, &lon)) {
-            st = rasd_tsv_fail(&t, L->err, "bad coordinates \"%s\", \"%s\"", f[4], f[5]);
-            break;
-        }
-        /* Arabic-script alternate names: the first is the name, the rest aliases */
-        char *names = f[3], *first = NULL;
-        rasd_buf aliases = {0};
-        while (names && *names) {
-            char *comma = strchr(names, ',');
-            if (comma) *comma = '\0';
-            if (is_arabic_script(names)) {
-                if (!first) first = names;
-                else {
-                    if (aliases.len) rasd_buf_putc(&aliases, '|');
-                    rasd_buf_append(&aliases, names, strlen(names));
-                }
-            }
-            names = comma ? comma + 1 : NULL;
-        }
-        if (!first) {
-            rasd_buf_free(&aliases);
-            continue;
-        }
-        const rasd_strtab_entry *cc = rasd_strtab_get(&L->iso2, f[8], strlen(f[8]), false);
-        if (!cc) {
-            rasd_buf_free(&aliases);
-            st = rasd_tsv_fail(&t, L->err, "unknown country code \"%s\"", f[8]);
-            break;
-        }
-        const char *iso3 = L->iso3[cc->count - 1];
-        char feature[32];
-        snprintf(feature, sizeof feature, "%s.%s", f[6], f[7]);
-        rasd_buf_reserve(&aliases, 0);
-        st = add_place(L, &t, file, id, f[2], first, aliases.data ? aliases.data : (char *)"", lat, lon, iso3, f[10],
-                       feature, (uint32_t)strtoul(f[14], NULL, 10), "geonames-user-dump", false);
-        rasd_buf_free(&aliases);
-    }
-    rasd_tsv_close(&t);
-    return st;
-}
-
-/* data/kb/iso-codes.tsv: alpha-2 TAB alpha-3, for GeoNames' country column. */
-static rasd_status load_iso_codes(loader *L, const char *path) {
-    rasd_tsv t;
-    rasd_status st = rasd_tsv_open(&t, path, L->err);
-    if (st != RASD_OK) return st;
-    while (st == RASD_OK && rasd_tsv_next(&t)) {
-        if (is_header(&t, "alpha2")) continue;
-        if ((st = rasd_tsv_expect(&t, 2, L->err)) != RASD_OK) break;
-        if (strlen(t.field[0]) != 2 || !valid_iso3(t.field[1])) {
-            st = rasd_tsv_fail(&t, L->err, "expected alpha-2 TAB alpha-3");
-            break;
-        }
-        if (!grow_array((void **)&L->iso3, &L->cap_iso3, L->n_iso3, sizeof *L->iso3)) {
-            st = rasd_fail(L->err, RASD_ERR_NOMEM, "out of memory");
-            break;
-        }
-        memcpy(L->iso3[L->n_iso3], t.field[1], 4);
-        rasd_strtab_entry *e = rasd_strtab_get(&L->iso2, t.field[0], 2, true);
-        if (!e) st = rasd_fail(L->err, RASD_ERR_NOMEM, "out of memory");
-        else e->count = (uint32_t)++L->n_iso3;
-    }
-    rasd_tsv_close(&t);
-    return st;
-}
-
 /* ------------------------------------------------------- titles and rules */
 
 /* data/kb/titles.tsv: title TAB role TAB name_en */
@@ -427,18 +113,18 @@ static rasd_status load_titles(loader *L, const char *path) {
     rasd_tsv t;
     rasd_status st = rasd_tsv_open(&t, path, L->err);
     if (st != RASD_OK) return st;
-    uint16_t file = add_file(L, path);
+    uint16_t file = kb_add_file(L, path);
     while (st == RASD_OK && rasd_tsv_next(&t)) {
-        if (is_header(&t, "title")) continue;
+        if (kb_is_header(&t, "title")) continue;
         if ((st = rasd_tsv_expect(&t, 3, L->err)) != RASD_OK) break;
-        if (!grow_array((void **)&kn->titles, &L->cap_titles, kn->n_titles, sizeof(rasd_title))) {
+        if (!kb_grow_array((void **)&kn->titles, &L->cap_titles, kn->n_titles, sizeof(rasd_title))) {
             st = rasd_fail(L->err, RASD_ERR_NOMEM, "out of memory");
             break;
         }
         uint32_t index = (uint32_t)kn->n_titles;
-        kn->titles[kn->n_titles++] = (rasd_title){intern(L, t.field[0]), intern(L, t.field[1]), intern(L, t.field[2])};
+        kn->titles[kn->n_titles++] = (rasd_title){kb_intern(L, t.field[0]), kb_intern(L, t.field[1]), kb_intern(L, t.field[2])};
         rasd_name_target tg = {index, RASD_NAME_TITLE, RASD_NAME_PRIMARY, 0, 0, file, 0, (uint32_t)t.line_no};
-        st = add_name(L, t.field[0], tg);
+        st = kb_add_name(L, t.field[0], tg);
     }
     rasd_tsv_close(&t);
     return st;
@@ -451,11 +137,11 @@ static rasd_status load_frames(loader *L, const char *path) {
     rasd_tsv t;
     rasd_status st = rasd_tsv_open(&t, path, L->err);
     if (st != RASD_OK) return st;
-    uint16_t file = add_file(L, path);
+    uint16_t file = kb_add_file(L, path);
     size_t cap = 0;
     static const char *const ATTACH[] = {"before", "after", "of", "death-word", "none", NULL};
     while (st == RASD_OK && rasd_tsv_next(&t)) {
-        if (is_header(&t, "term")) continue;
+        if (kb_is_header(&t, "term")) continue;
         if (t.n_fields < 4) {
             st = rasd_tsv_fail(&t, L->err, "expected term, label, polarity, attaches (and a note)");
             break;
@@ -473,15 +159,15 @@ static rasd_status load_frames(loader *L, const char *path) {
             st = rasd_tsv_fail(&t, L->err, "attaches \"%s\" is not before, after, of, death-word or none", t.field[3]);
             break;
         }
-        if (!grow_array((void **)&kn->frames, &cap, kn->n_frames, sizeof(rasd_frame_term))) {
+        if (!kb_grow_array((void **)&kn->frames, &cap, kn->n_frames, sizeof(rasd_frame_term))) {
             st = rasd_fail(L->err, RASD_ERR_NOMEM, "out of memory");
             break;
         }
         uint32_t index = (uint32_t)kn->n_frames;
         kn->frames[kn->n_frames++] =
-            (rasd_frame_term){intern(L, t.field[0]), intern(L, t.field[1]), (int)pol, (rasd_attach)attach};
+            (rasd_frame_term){kb_intern(L, t.field[0]), kb_intern(L, t.field[1]), (int)pol, (rasd_attach)attach};
         rasd_name_target tg = {index, RASD_NAME_FRAME, RASD_NAME_PRIMARY, 0, 0, file, 0, (uint32_t)t.line_no};
-        st = add_name(L, t.field[0], tg);
+        st = kb_add_name(L, t.field[0], tg);
     }
     rasd_tsv_close(&t);
     return st;
@@ -495,7 +181,7 @@ static rasd_status load_references(loader *L, const char *path) {
     if (st != RASD_OK) return st;
     size_t cap = 0;
     while (st == RASD_OK && rasd_tsv_next(&t)) {
-        if (is_header(&t, "word")) continue;
+        if (kb_is_header(&t, "word")) continue;
         if ((st = rasd_tsv_expect(&t, 3, L->err)) != RASD_OK) break;
         rasd_ref_kind what;
         if (strcmp(t.field[1], "type") == 0) what = RASD_REF_TYPE;
@@ -505,13 +191,13 @@ static rasd_status load_references(loader *L, const char *path) {
             st = rasd_tsv_fail(&t, L->err, "unknown reference kind \"%s\" (type, role or title)", t.field[1]);
             break;
         }
-        if (!grow_array((void **)&kn->refs, &cap, kn->n_refs, sizeof(rasd_reference))) {
+        if (!kb_grow_array((void **)&kn->refs, &cap, kn->n_refs, sizeof(rasd_reference))) {
             st = rasd_fail(L->err, RASD_ERR_NOMEM, "out of memory");
             break;
         }
-        kn->refs[kn->n_refs++] = (rasd_reference){what, intern(L, t.field[2])};
+        kn->refs[kn->n_refs++] = (rasd_reference){what, kb_intern(L, t.field[2])};
         char key[256];
-        size_t kl = key_of(t.field[0], key, sizeof key);
+        size_t kl = kb_key_of(t.field[0], key, sizeof key);
         uint64_t h = rasd_hash_bytes(key, kl) & (1024 * 64 - 1);
         kn->ref_bits[h >> 6] |= (uint64_t)1 << (h & 63);
         rasd_strtab_entry *e = rasd_strtab_get(&kn->ref_words, key, kl, true);
@@ -530,7 +216,7 @@ static rasd_status load_kinds(loader *L, const char *path, const char *const *ki
     rasd_status st = rasd_tsv_open(&t, path, L->err);
     if (st != RASD_OK) return st;
     while (st == RASD_OK && rasd_tsv_next(&t)) {
-        if (is_header(&t, "form") || is_header(&t, "word")) continue;
+        if (kb_is_header(&t, "form") || kb_is_header(&t, "word")) continue;
         if (t.n_fields < 2) {
             st = rasd_tsv_fail(&t, L->err, "expected at least 2 tab-separated fields, found %zu", t.n_fields);
             break;
@@ -543,7 +229,7 @@ static rasd_status load_kinds(loader *L, const char *path, const char *const *ki
             break;
         }
         char key[256];
-        size_t kl = key_of(t.field[0], key, sizeof key);
+        size_t kl = kb_key_of(t.field[0], key, sizeof key);
         char *space = memchr(key, ' ', kl); /* several words: keyed by the first */
         if (space) kl = (size_t)(space - key);
         rasd_strtab_entry *e = kl ? rasd_strtab_get(into, key, kl, true) : NULL;
@@ -562,7 +248,7 @@ static rasd_status load_word_list(loader *L, const char *path, rasd_strtab *into
     while (st == RASD_OK && rasd_tsv_next(&t)) {
         if ((st = rasd_tsv_expect(&t, 1, L->err)) != RASD_OK) break;
         char key[256];
-        size_t kl = key_of(t.field[0], key, sizeof key);
+        size_t kl = kb_key_of(t.field[0], key, sizeof key);
         if (kl && !rasd_strtab_get(into, key, kl, true)) st = rasd_fail(L->err, RASD_ERR_NOMEM, "out of memory");
     }
     rasd_tsv_close(&t);
@@ -576,20 +262,20 @@ static rasd_status load_variants(loader *L, const char *path) {
     if (st != RASD_OK) return st;
     size_t cap = 0;
     while (st == RASD_OK && rasd_tsv_next(&t)) {
-        if (is_header(&t, "from")) continue;
+        if (kb_is_header(&t, "from")) continue;
         if ((st = rasd_tsv_expect(&t, 2, L->err)) != RASD_OK) break;
-        if (!grow_array((void **)&L->variants, &cap, L->n_variants, sizeof(variant))) {
+        if (!kb_grow_array((void **)&L->variants, &cap, L->n_variants, sizeof(variant))) {
             st = rasd_fail(L->err, RASD_ERR_NOMEM, "out of memory");
             break;
         }
         char from[256], to[256];
-        key_of(t.field[0], from, sizeof from);
-        key_of(t.field[1], to, sizeof to);
+        kb_key_of(t.field[0], from, sizeof from);
+        kb_key_of(t.field[1], to, sizeof to);
         if (!*from || strcmp(from, to) == 0) {
             st = rasd_tsv_fail(&t, L->err, "a variant rule needs two different non-empty forms");
             break;
         }
-        L->variants[L->n_variants++] = (variant){(char *)intern(L, from), (char *)intern(L, to)};
+        L->variants[L->n_variants++] = (variant){(char *)kb_intern(L, from), (char *)kb_intern(L, to)};
     }
     rasd_tsv_close(&t);
     return st;
@@ -611,9 +297,9 @@ static rasd_status load_ambiguous(loader *L, const char *path) {
     rasd_tsv t;
     rasd_status st = rasd_tsv_open(&t, path, L->err);
     if (st != RASD_OK) return st;
-    uint16_t file = add_file(L, path);
+    uint16_t file = kb_add_file(L, path);
     while (st == RASD_OK && rasd_tsv_next(&t)) {
-        if (is_header(&t, "alias")) continue;
+        if (kb_is_header(&t, "alias")) continue;
         if ((st = rasd_tsv_expect(&t, 4, L->err)) != RASD_OK) break;
         uint16_t rule = rule_of(t.field[2]);
         if (rule == RASD_RULE_NONE) {
@@ -623,7 +309,7 @@ static rasd_status load_ambiguous(loader *L, const char *path) {
             break;
         }
         char key[512];
-        size_t kl = key_of(t.field[0], key, sizeof key);
+        size_t kl = kb_key_of(t.field[0], key, sizeof key);
         if (!rasd_strtab_get(&L->ambiguous, key, kl, true)) {
             st = rasd_fail(L->err, RASD_ERR_NOMEM, "out of memory");
             break;
@@ -723,11 +409,11 @@ rasd_knowledge *rasd_knowledge_load(const rasd_knowledge_options *opt, rasd_erro
     if (st == RASD_OK) st = resolve_parents(&L);
     if (st == RASD_OK) st = load_word_list(&L, PATH("gazetteer/not-places.txt"), &kn->not_places);
     if (st == RASD_OK) st = load_word_list(&L, PATH("lexicon/function-words.txt"), &kn->not_places);
-    if (st == RASD_OK) st = load_places(&L, PATH("gazetteer/places.tsv"), false, true);
-    if (st == RASD_OK) st = load_places(&L, PATH("gazetteer/supplement.tsv"), true, true);
+    if (st == RASD_OK) st = kb_load_places(&L, PATH("gazetteer/places.tsv"), false, true);
+    if (st == RASD_OK) st = kb_load_places(&L, PATH("gazetteer/supplement.tsv"), true, true);
     if (st == RASD_OK && opt && opt->geonames && *opt->geonames) {
-        st = load_iso_codes(&L, PATH("kb/iso-codes.tsv"));
-        if (st == RASD_OK) st = load_geonames(&L, opt->geonames);
+        st = kb_load_iso_codes(&L, PATH("kb/iso-codes.tsv"));
+        if (st == RASD_OK) st = kb_load_geonames(&L, opt->geonames);
     }
     if (st == RASD_OK) st = load_titles(&L, PATH("kb/titles.tsv"));
     if (st == RASD_OK) st = load_frames(&L, PATH("framing/labels.tsv"));
