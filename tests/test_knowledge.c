@@ -238,7 +238,7 @@ static void test_geonames_dump_extends_the_gazetteer(void **state) {
     (void)state;
     rasd_error err = {0};
     char path[512];
-    snprintf(path, sizeof path, "%s/../geonames-sample.txt", FIXTURE_DATA);
+    snprintf(path, sizeof path, "%s/../geonames/sample.txt", FIXTURE_DATA);
     rasd_knowledge_options opt = {FIXTURE_DATA, path};
     rasd_knowledge *big = rasd_knowledge_load(&opt, &err);
     if (!big) fail_msg("%s", err.message);

@@ -72,13 +72,12 @@ void ex_find_framing(rasd_entity_extractor *x, size_t n, size_t sentence) {
                 continue;
             }
         }
-        switch (ft->attaches) {
-        case RASD_ATTACH_BEFORE:
-        case RASD_ATTACH_OF: actor = nearby_actor(x, m->ti, m->tj, n, false, ATTACH_DISTANCE); break;
-        case RASD_ATTACH_AFTER: actor = nearby_actor(x, m->ti, m->tj, n, true, 1); break;
-        case RASD_ATTACH_DEATH: actor = nearby_actor(x, m->ti, m->tj, n, false, 2 * ATTACH_DISTANCE); break;
-        case RASD_ATTACH_NONE: break;
-        }
+        /* the ways this term attaches, tried in order */
+        if (actor < 0 && (ft->attaches & (RASD_ATTACH_BEFORE | RASD_ATTACH_OF)))
+            actor = nearby_actor(x, m->ti, m->tj, n, false, ATTACH_DISTANCE);
+        if (actor < 0 && (ft->attaches & RASD_ATTACH_AFTER)) actor = nearby_actor(x, m->ti, m->tj, n, true, 1);
+        if (actor < 0 && (ft->attaches & RASD_ATTACH_DEATH))
+            actor = nearby_actor(x, m->ti, m->tj, n, false, 2 * ATTACH_DISTANCE);
         add_framing(x, (rasd_framing){actor, m->start, m->end, sentence, ft->label, ft->polarity, "lexicon"});
     }
 }

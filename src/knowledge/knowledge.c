@@ -130,6 +130,11 @@ static rasd_status load_titles(loader *L, const char *path) {
     return st;
 }
 
+static rasd_status kb_tsv_fail_attach(rasd_tsv *t, rasd_error *err, const char *value) {
+    return rasd_tsv_fail(t, err, "attaches \"%s\" is not a |-list of before, after, of, death-word, event, none",
+                         value);
+}
+
 /* data/framing/labels.tsv: term TAB label TAB polarity TAB attaches TAB note.
  * Terms become names of kind FRAME, so the one trie walk finds them too. */
 static rasd_status load_frames(loader *L, const char *path) {
@@ -139,7 +144,7 @@ static rasd_status load_frames(loader *L, const char *path) {
     if (st != RASD_OK) return st;
     uint16_t file = kb_add_file(L, path);
     size_t cap = 0;
-    static const char *const ATTACH[] = {"before", "after", "of", "death-word", "none", NULL};
+    static const char *const ATTACH[] = {"before", "after", "of", "death-word", "event", "none", NULL};
     while (st == RASD_OK && rasd_tsv_next(&t)) {
         if (kb_is_header(&t, "term")) continue;
         if (t.n_fields < 4) {
@@ -152,11 +157,20 @@ static rasd_status load_frames(loader *L, const char *path) {
             st = rasd_tsv_fail(&t, L->err, "polarity \"%s\" is not -1, 0 or 1", t.field[2]);
             break;
         }
-        int attach = -1;
-        for (int a = 0; ATTACH[a]; a++)
-            if (strcmp(ATTACH[a], t.field[3]) == 0) attach = a;
-        if (attach < 0) {
-            st = rasd_tsv_fail(&t, L->err, "attaches \"%s\" is not before, after, of, death-word or none", t.field[3]);
+        unsigned attach = 0;
+        bool attach_ok = true;
+        for (char *part = t.field[3]; part && *part && attach_ok;) {
+            char *bar = strchr(part, '|');
+            if (bar) *bar = '\0';
+            int a = -1;
+            for (int k = 0; ATTACH[k]; k++)
+                if (strcmp(ATTACH[k], part) == 0) a = k;
+            if (a < 0) attach_ok = false;
+            else attach |= a == 5 ? RASD_ATTACH_EVENT : 1u << a;
+            part = bar ? bar + 1 : NULL;
+        }
+        if (!attach_ok || !attach) {
+            st = kb_tsv_fail_attach(&t, L->err, t.field[3]);
             break;
         }
         if (!kb_grow_array((void **)&kn->frames, &cap, kn->n_frames, sizeof(rasd_frame_term))) {
@@ -165,7 +179,7 @@ static rasd_status load_frames(loader *L, const char *path) {
         }
         uint32_t index = (uint32_t)kn->n_frames;
         kn->frames[kn->n_frames++] =
-            (rasd_frame_term){kb_intern(L, t.field[0]), kb_intern(L, t.field[1]), (int)pol, (rasd_attach)attach};
+            (rasd_frame_term){kb_intern(L, t.field[0]), kb_intern(L, t.field[1]), (int)pol, attach};
         rasd_name_target tg = {index, RASD_NAME_FRAME, RASD_NAME_PRIMARY, 0, 0, file, 0, (uint32_t)t.line_no};
         st = kb_add_name(L, t.field[0], tg);
     }

@@ -28,11 +28,17 @@ typedef struct rasd_title {
 } rasd_title;
 
 /* A loaded term (data/framing/labels.tsv) and how it attaches to an actor. */
-typedef enum { RASD_ATTACH_BEFORE = 0, RASD_ATTACH_AFTER, RASD_ATTACH_OF, RASD_ATTACH_DEATH, RASD_ATTACH_NONE } rasd_attach;
+enum {
+    RASD_ATTACH_BEFORE = 1, /* the term comes before its actor: مليشيا قسد */
+    RASD_ATTACH_AFTER = 2,  /* after it: قسد الإرهابية */
+    RASD_ATTACH_OF = 4,     /* it names the actor with a nationality: الاحتلال الأميركي */
+    RASD_ATTACH_DEATH = 8,  /* a word of death, about the victims named after it */
+    RASD_ATTACH_EVENT = 16  /* it qualifies an event, not an actor */
+};
 typedef struct rasd_frame_term {
     const char *term, *label;
     int polarity;
-    rasd_attach attaches;
+    unsigned attaches; /* RASD_ATTACH_* flags; several are tried in order */
 } rasd_frame_term;
 
 /* A short reference (التنظيم، الشيخ) and what it may refer to. */
