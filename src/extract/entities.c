@@ -261,6 +261,7 @@ static bool analyse_tokens(rasd_entity_extractor *x, const rasd_token *toks, siz
             }
             for (int k = 0; k < w.n_proclitics; k++)
                 ti->bi |= w.proclitic_len[k] == 2 && memcmp(w.proclitic[k], "\xD8\xA8", 2) == 0; /* ب */
+            ex_quote_kinds(x, ti);
             ti->conj = w.n_proclitics > 0 && w.proclitic_len[0] == 2 &&
                        (memcmp(w.proclitic[0], "\xD9\x88", 2) == 0 || memcmp(w.proclitic[0], "\xD9\x81", 2) == 0);
         } else {

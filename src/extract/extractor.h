@@ -25,6 +25,8 @@ typedef struct tinfo {
     size_t base_start, art_start;
     bool word, conj, skip;
     bool bi; /* carries the preposition ب (بدمشق: in Damascus) */
+    uint8_t say;    /* RASD_SAY_* when a reporting verb (data/quotes/verbs.tsv), else 0 */
+    uint8_t source; /* RASD_SOURCE_* when a statement source (data/quotes/sources.tsv), else 0 */
     int match; /* index of the match covering it, or -1 */
 } tinfo;
 
@@ -110,6 +112,8 @@ void ex_find_framing(rasd_entity_extractor *x, size_t n, size_t sentence);
 
 /* quotes.c */
 void ex_find_quotes(rasd_entity_extractor *x, size_t n, size_t sentence);
+/* Fills t->say and t->source (once per token, when its words are analysed). */
+void ex_quote_kinds(const rasd_entity_extractor *x, tinfo *t);
 
 /* tagged_names.c */
 rasd_status ex_tag_names(rasd_entity_extractor *x, const rasd_token *toks, size_t n, size_t sentence);

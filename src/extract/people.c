@@ -211,7 +211,8 @@ void ex_link_references(rasd_entity_extractor *x, size_t n, size_t sentence) {
         const tinfo *t = &x->t[i];
         if (!t->word || t->match >= 0 || x->covered[i]) continue;
         /* a bare surname of a person named in full earlier (لـكاكينز too) */
-        const rasd_strtab_entry *sn = rasd_strtab_get(&x->surnames, ex_key(x, t->base_off), t->base_len, false);
+        const rasd_strtab_entry *sn =
+            x->surnames.used ? rasd_strtab_get(&x->surnames, ex_key(x, t->base_off), t->base_len, false) : NULL;
         if (sn && sn->count != UINT32_MAX) {
             ex_mention_entity(x, (int)sn->count - 1, (rasd_mention){t->base_start, t->tok.end, sentence, "coref:surname", 0});
             continue;

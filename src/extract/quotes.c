@@ -63,6 +63,11 @@ static uint32_t kind_of(const rasd_strtab *table, const rasd_entity_extractor *x
     return e ? e->count : 0;
 }
 
+void ex_quote_kinds(const rasd_entity_extractor *x, tinfo *t) {
+    t->say = t->word && !t->art_len ? (uint8_t)kind_of(&x->kn->say_verbs, x, t) : 0;
+    t->source = t->word ? (uint8_t)kind_of(&x->kn->quote_sources, x, t) : 0;
+}
+
 static bool is_quote_mark(const tinfo *t) { return t->skip && t->tok.type == RASD_TOK_PUNCT; }
 
 /* إن or أن (with or without a pronoun attached: إنه، أنهم) */
@@ -84,7 +89,6 @@ static void add_quote(rasd_entity_extractor *x, rasd_quote q) {
 /* Fills the speaker of a quote reported by the verb at token v. */
 static void find_speaker(rasd_entity_extractor *x, size_t v, size_t limit, size_t n, const mention_ref *ms, size_t nm,
                          rasd_quote *q) {
-    const rasd_knowledge *kn = x->kn;
     size_t end = v + 1 + SUBJECT_WINDOW < limit ? v + 1 + SUBJECT_WINDOW : limit;
     size_t window_end = end < n ? x->t[end > v + 1 ? end - 1 : v].tok.end : x->t[n - 1].tok.end;
     size_t vend = x->t[v].tok.end;
@@ -95,15 +99,15 @@ static void find_speaker(rasd_entity_extractor *x, size_t v, size_t limit, size_
     while (k < n && (x->t[k].skip || x->t[k].tok.type == RASD_TOK_PUNCT)) k++;
     if (k + 1 < n && x->t[k].word && x->t[k].key_len == 4 && memcmp(ex_key(x, x->t[k].key_off), "\xD9\x81\xD9\x8A", 4) == 0)
         k++; /* وجاء في البيان */
-    uint32_t source = k < n ? kind_of(&kn->quote_sources, x, &x->t[k]) : 0;
+    uint32_t source = k < n ? x->t[k].source : 0;
     for (size_t i = v + 1; i < end && i < n; i++) {
-        uint32_t s = kind_of(&kn->quote_sources, x, &x->t[i]);
+        uint32_t s = x->t[i].source;
         if (s == RASD_SOURCE_POST) q->channel = "post";
         if (s == RASD_SOURCE_DOCUMENT && !q->channel) q->channel = "statement";
     }
     /* «أصدر X بياناً جاء فيه أن ...»: a statement named just before the verb
      * speaks for the actor named before it */
-    if (v > 0 && kind_of(&kn->quote_sources, x, &x->t[v - 1]) == RASD_SOURCE_DOCUMENT) {
+    if (v > 0 && x->t[v - 1].source == RASD_SOURCE_DOCUMENT) {
         for (size_t i = nm; i-- > 0;) {
             if (ms[i].end > x->t[v - 1].tok.start || ms[i].person) continue;
             q->speaker = ms[i].entity;
@@ -160,8 +164,8 @@ static void find_speaker(rasd_entity_extractor *x, size_t v, size_t limit, size_
      * makes the quotation anonymous, with the actor it belongs to */
     size_t first = 0;
     while (first < v && !x->t[first].word) first++;
-    if (first < v && (x->t[first].match >= 0 || kind_of(&kn->quote_sources, x, &x->t[first]) == RASD_SOURCE_ANONYMOUS)) {
-        bool anon = kind_of(&kn->quote_sources, x, &x->t[first]) == RASD_SOURCE_ANONYMOUS;
+    if (first < v && (x->t[first].match >= 0 || x->t[first].source == RASD_SOURCE_ANONYMOUS)) {
+        bool anon = x->t[first].source == RASD_SOURCE_ANONYMOUS;
         for (size_t i = 0; i < nm; i++) {
             if (ms[i].end > x->t[v].tok.start) break;
             if (anon && ms[i].person) continue;
@@ -184,7 +188,7 @@ static void find_speaker(rasd_entity_extractor *x, size_t v, size_t limit, size_
  * speaker's own words reports nothing). */
 static bool is_reporting_verb(const rasd_entity_extractor *x, size_t v, const size_t *qa, const size_t *qb, size_t nq) {
     const tinfo *t = &x->t[v];
-    if (t->match >= 0 || t->art_len || !kind_of(&x->kn->say_verbs, x, t)) return false;
+    if (t->match >= 0 || !t->say) return false;
     for (size_t q = 0; q < nq; q++)
         if (v >= qa[q] && v < qb[q]) return false;
     return true;
@@ -217,7 +221,7 @@ static size_t unmarked_speech(const rasd_entity_extractor *x, size_t v, size_t n
  * issuer: the first actor it mentions. */
 static void note_issuer(rasd_entity_extractor *x, size_t n, const mention_ref *ms, size_t nm) {
     for (size_t i = 0; i < n; i++) {
-        if (kind_of(&x->kn->quote_sources, x, &x->t[i]) != RASD_SOURCE_DOCUMENT || x->t[i].art_len) continue;
+        if (x->t[i].source != RASD_SOURCE_DOCUMENT || x->t[i].art_len) continue;
         for (size_t k = 0; k < nm; k++)
             if (!ms[k].person || k + 1 == nm) {
                 x->last_issuer = ms[k].entity;

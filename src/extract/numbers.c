@@ -1,0 +1,1294 @@
+/*
+ * numbers.c: number mentions (see numbers.h and docs/numbers-and-dates.md),
+ * and the look-up machinery dates.c shares: phrase tables over token keys,
+ * words found under their clitics, month names, cardinals and ordinals.
+ *
+ * Hot path: every token of every sentence comes through here, so a token
+ * costs one normalization into a stack buffer and one hash probe; only a
+ * word whose first letters could be clitics before a listed word goes to
+ * the analyzer, and only a token that starts a number is looked at further.
+ * Nothing is allocated but the mentions themselves.
+ */
+#include "numbers.h"
+
+#include "core/arena.h"
+#include "knowledge/tsv.h"
+
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+#include <threads.h>
+
+#ifndef RASD_DATA_DIR
+#define RASD_DATA_DIR "data"
+#endif
+
+/* Keys of the letters that can be proclitics, and of the article (UTF-8). */
+#define K_WAW "\xD9\x88"   /* و */
+#define K_FA "\xD9\x81"    /* ف */
+#define K_BA "\xD8\xA8"    /* ب */
+#define K_LAM "\xD9\x84"   /* ل */
+#define K_KAF "\xD9\x83"   /* ك */
+#define K_ALEF "\xD8\xA7"  /* ا */
+#define K_AL K_ALEF K_LAM  /* ال */
+#define K_LL K_LAM K_LAM   /* لل */
+
+/* ------------------------------------------------------------- xtable */
+
+/* The filter is probed for nearly every word, so its key is cheap: the
+ * first eight bytes of the word (four Arabic letters), not cutting a
+ * character, read as one integer and multiplied. A leading article is
+ * skipped: with it, the first letters of most words would match some
+ * listed word (الخميس, الخبر). len is the first word's length: token keys
+ * have no spaces, phrase keys are cut at their first space on loading. */
+static bool has_article(const unsigned char *k, size_t len) {
+    return len > 4 && k[0] == 0xD8 && k[1] == 0xA7 && k[2] == 0xD9 && k[3] == 0x84;
+}
+
+static uint64_t prefix_hash(const char *key, size_t len, bool skip_article) {
+    const unsigned char *k = (const unsigned char *)key;
+    if (skip_article && has_article(k, len)) k += 4, len -= 4;
+    uint64_t x = 0;
+    size_t n = len;
+    if (len >= 8) {
+        n = 8;
+        while (n > 0 && n < len && (k[n] & 0xC0) == 0x80) n--;
+        memcpy(&x, k, 8);
+        if (n < 8) x &= (UINT64_C(1) << (8 * n)) - 1;
+    } else {
+        for (size_t i = 0; i < len; i++) x |= (uint64_t)k[i] << (8 * i);
+    }
+    return ((x ^ n) * UINT64_C(0x9E3779B97F4A7C15)) >> 40;
+}
+
+static size_t first_word_len(const char *key, size_t len) {
+    const char *sp = memchr(key, ' ', len);
+    return sp ? (size_t)(sp - key) : len;
+}
+
+/* A listed word that starts with ال itself (آلاف → الاف) is entered
+ * twice: as looked up bare (اف after the skipped article) and as looked up
+ * with the article (الالاف → الاف). */
+static void prefix_set(rasd_xtable *t, const char *key, size_t len) {
+    for (int skip = 1; skip >= 0; skip--) {
+        uint64_t h = prefix_hash(key, len, skip);
+        for (int k = 0; k < 2; k++, h >>= 14) t->prefix_bits[(h >> 6) & 255] |= 1ull << (h & 63);
+        if (!has_article((const unsigned char *)key, len)) break;
+    }
+}
+
+static bool prefix_maybe(const rasd_xtable *t, const char *key, size_t len) {
+    uint64_t h = prefix_hash(key, len, true);
+    for (int k = 0; k < 2; k++, h >>= 14)
+        if (!(t->prefix_bits[(h >> 6) & 255] & (1ull << (h & 63)))) return false;
+    return true;
+}
+
+/* entry->count: the index + 1, and this bit on the form with the article
+ * added by the table (الثالث for ثالث). */
+#define AUTO_ARTICLE 0x80000000u
+
+bool rasd_xtable_add(rasd_xtable *t, const char *key, size_t len, uint32_t idx, bool *dup) {
+    *dup = false;
+    rasd_strtab_entry *e = rasd_strtab_get(&t->keys, key, len, true);
+    if (!e) return false;
+    if (e->count && !(e->count & AUTO_ARTICLE)) {
+        *dup = true;
+        return true;
+    }
+    /* a listed form wins over one the table made (الأمس over أمس + ال) */
+    e->count = idx + 1;
+    prefix_set(t, key, first_word_len(key, len));
+    uint32_t words = 1;
+    for (size_t i = 0; i < len; i++) words += key[i] == ' ';
+    if (words > t->max_words) t->max_words = words;
+    /* Every word is also entered with the article, so that الثالث، القتلى
+     * and العام are found in one probe instead of through the analyzer. */
+    if (words == 1 && len + 4 < RASD_X_KEY_MAX) {
+        char al[RASD_X_KEY_MAX];
+        memcpy(al, K_AL, 4);
+        memcpy(al + 4, key, len);
+        rasd_strtab_entry *a = rasd_strtab_get(&t->keys, al, len + 4, true);
+        if (!a) return false;
+        if (!a->count) a->count = (idx + 1) | AUTO_ARTICLE;
+    }
+    return true;
+}
+
+/* The index of key and whether it is a form with the article the table
+ * added; -1 when absent. */
+static int32_t xtable_find(const rasd_xtable *t, const char *key, size_t len, bool *article) {
+    *article = false;
+    if (len == 0) return -1;
+    /* get() without create does not modify the table */
+    const rasd_strtab_entry *e = rasd_strtab_get((rasd_strtab *)&t->keys, key, len, false);
+    if (!e) return -1;
+    *article = e->count & AUTO_ARTICLE;
+    return (int32_t)(e->count & ~AUTO_ARTICLE) - 1;
+}
+
+int32_t rasd_xtable_get(const rasd_xtable *t, const char *key, size_t len) {
+    bool article;
+    return xtable_find(t, key, len, &article);
+}
+
+int32_t rasd_xtable_get_listed(const rasd_xtable *t, const char *key, size_t len) {
+    bool article;
+    int32_t idx = xtable_find(t, key, len, &article);
+    return article ? -1 : idx;
+}
+
+void rasd_xtable_free(rasd_xtable *t) {
+    rasd_strtab_free(&t->keys);
+    memset(t, 0, sizeof *t);
+}
+
+/* ------------------------------------------------------------ token keys */
+
+/* rasd_normalize decodes, folds and re-encodes every character, which is
+ * most of the cost of looking a token up. Nearly every token is ASCII or
+ * in the Arabic block, so the key of each Arabic-block character is taken
+ * once from rasd_normalize_char (the rules stay there) into this table;
+ * anything else goes through rasd_normalize. */
+typedef struct fast_char {
+    uint8_t len;   /* bytes of the key: 0 (dropped), 1 or 2 */
+    bool slow;     /* folds to something else: use rasd_normalize */
+    char bytes[2];
+} fast_char;
+
+/* Built once by the first rasd_numbers_load (every user of the keys has
+ * loaded one): read-only afterwards. */
+static fast_char arabic_block[256];
+static once_flag arabic_block_once = ONCE_FLAG_INIT;
+
+static void build_arabic_block(void) {
+    for (int32_t cp = 0x600; cp <= 0x6FF; cp++) {
+        fast_char *f = &arabic_block[cp - 0x600];
+        int32_t out[RASD_NORM_MAX_EXPANSION];
+        int m = rasd_normalize_char(cp, out);
+        if (m == 0) continue;
+        if (m > 1 || out[0] >= 0x800) {
+            f->slow = true;
+            continue;
+        }
+        char enc[4];
+        f->len = (uint8_t)rasd_utf8_encode(out[0], enc);
+        memcpy(f->bytes, enc, f->len);
+    }
+}
+
+size_t rasd_x_token_key(const char *text, const rasd_token *tok, char *buf) {
+    size_t len = tok->end - tok->start;
+    /* no listed word is this long: skip the normalization */
+    if (len >= RASD_X_KEY_MAX) return 0;
+    const unsigned char *s = (const unsigned char *)text + tok->start;
+    size_t n = 0, i = 0;
+    while (i < len) {
+        unsigned char b = s[i];
+        if (b >= 0xD8 && b <= 0xDB && i + 1 < len) {
+            unsigned char c = s[i + 1];
+            const fast_char *f = &arabic_block[(size_t)(b & 0x03) << 6 | (c & 0x3F)];
+            if ((c & 0xC0) != 0x80 || f->slow) goto slow;
+            memcpy(buf + n, f->bytes, 2); /* the second byte is overwritten when len is 1 */
+            n += f->len;
+            i += 2;
+        } else if (b < 0x80) {
+            buf[n++] = (char)((unsigned)(b - 'A') < 26u ? b + 32 : b);
+            i++;
+        } else {
+            goto slow;
+        }
+    }
+    buf[n] = '\0'; /* n <= len < RASD_X_KEY_MAX: each step writes at most what it reads */
+    return n;
+slow:;
+    size_t k = rasd_normalize(text + tok->start, len, buf, RASD_X_KEY_MAX);
+    return k < RASD_X_KEY_MAX ? k : 0;
+}
+
+bool rasd_x_is(const char *text, const rasd_token *tok, const char *key) {
+    size_t want = strlen(key);
+    if (tok->end - tok->start > want * 4 + 8) return false; /* diacritics at most triple a word */
+    char buf[RASD_X_KEY_MAX];
+    size_t k = rasd_x_token_key(text, tok, buf);
+    return k == want && memcmp(buf, key, k) == 0;
+}
+
+/* The byte offset in text[start, end) after its first `letters` key letters
+ * (and the marks that follow them, which belong to them). */
+static size_t skip_letters(const char *text, size_t start, size_t end, size_t letters) {
+    size_t pos = start, seen = 0;
+    while (pos < end && seen < letters) {
+        int32_t cp, out[RASD_NORM_MAX_EXPANSION];
+        pos += rasd_utf8_decode(text + pos, end - pos, &cp);
+        seen += (size_t)rasd_normalize_char(cp, out);
+    }
+    while (pos < end) {
+        int32_t cp, out[RASD_NORM_MAX_EXPANSION];
+        size_t l = rasd_utf8_decode(text + pos, end - pos, &cp);
+        if (rasd_normalize_char(cp, out) != 0) break;
+        pos += l;
+    }
+    return pos;
+}
+
+static size_t count_letters(const char *key, size_t len) {
+    size_t n = 0;
+    for (size_t i = 0; i < len; i++) n += ((unsigned char)key[i] & 0xC0) != 0x80;
+    return n;
+}
+
+static bool starts_with(const char *key, size_t len, const char *p) {
+    size_t n = strlen(p);
+    return len >= n && memcmp(key, p, n) == 0;
+}
+
+static bool is_letter(const char *key, size_t len, size_t off, const char *letter) {
+    return off + 2 <= len && key[off] == letter[0] && key[off + 1] == letter[1];
+}
+
+static bool rest_maybe(const rasd_xtable *t, const char *key, size_t len, size_t off) {
+    return off < len && prefix_maybe(t, key + off, len - off);
+}
+
+/* Could the key, less a conjunction (و ف) and a preposition (ب ل ك, or
+ * لل: ل and the article less its alef), start a listed phrase? A cheap
+ * test that spares the analyzer most words. The filter already skips the
+ * article, so الثالث needs no clitic to be a candidate. */
+static bool clitic_gate(const rasd_xtable *t, const char *key, size_t len) {
+    size_t off = 0;
+    if (is_letter(key, len, 0, K_WAW) || is_letter(key, len, 0, K_FA)) {
+        off = 2;
+        if (rest_maybe(t, key, len, off)) return true;
+    }
+    if (is_letter(key, len, off, K_BA) || is_letter(key, len, off, K_KAF) || is_letter(key, len, off, K_LAM)) {
+        bool lam = is_letter(key, len, off, K_LAM);
+        off += 2;
+        if (rest_maybe(t, key, len, off)) return true;
+        if (lam && is_letter(key, len, off, K_LAM) && rest_maybe(t, key, len, off + 2)) return true;
+    }
+    return false;
+}
+
+/* One reading of the first word: the key less `off` bytes of clitics. */
+typedef struct variant {
+    size_t off;
+    bool conj, prep, article;
+    size_t letters; /* clitic letters before the article, for the span */
+} variant;
+
+#define MAX_VARIANTS 8
+
+static void add_variant(variant *v, size_t *nv, size_t off, bool conj, bool prep, bool article, size_t letters) {
+    for (size_t k = 0; k < *nv; k++)
+        if (v[k].off == off) return;
+    if (*nv < MAX_VARIANTS) v[(*nv)++] = (variant){off, conj, prep, article, letters};
+}
+
+/* وأحد and واحد have one key: a hamza after و or ف in the text says the
+ * و is the conjunction. */
+static bool conj_hamza(const char *text, const rasd_token *tok) {
+    const unsigned char *s = (const unsigned char *)text + tok->start;
+    return tok->end - tok->start >= 4 && s[0] == 0xD9 && (s[1] == 0x88 || s[1] == 0x81) && s[2] == 0xD8 &&
+           (s[3] == 0xA2 || s[3] == 0xA3 || s[3] == 0xA5);
+}
+
+/* The readings of toks[i]: whole, then less each proclitic the analyzer
+ * found, then less a leading و/ف, ب and the article by rule. */
+static size_t variants_of(rasd_analyzer *an, const char *text, const rasd_token *tok, const char *key, size_t len,
+                          bool gate, variant *v) {
+    size_t nv = 0;
+    /* وأحد: the conjunction's reading goes first */
+    if (conj_hamza(text, tok)) add_variant(v, &nv, 2, true, false, false, 1);
+    add_variant(v, &nv, 0, false, false, false, 0);
+    if (!gate) return nv;
+    rasd_word w;
+    if (rasd_analyze_word(an, text, tok->start, tok->end, &w) == RASD_OK && w.norm_len == len &&
+        memcmp(w.norm, key, len) == 0) {
+        size_t off = 0, letters = 0;
+        bool conj = false, prep = false, article = false, after_article = false;
+        for (int k = 0; k < w.n_proclitics; k++) {
+            const char *p = w.proclitic[k];
+            size_t pl = w.proclitic_len[k];
+            bool is_al = pl == 4 && memcmp(p, K_AL, 4) == 0, is_ll = pl == 4 && memcmp(p, K_LL, 4) == 0;
+            if (is_al || is_ll) article = true;
+            if (is_ll) prep = true;
+            else if (pl == 2 && (memcmp(p, K_WAW, 2) == 0 || memcmp(p, K_FA, 2) == 0)) conj = true;
+            else if (!is_al) prep = true;
+            if (is_al || is_ll) after_article = true;
+            if (!after_article) letters += count_letters(p, pl);
+            off += pl;
+            if (off < len) add_variant(v, &nv, off, conj, prep, article, letters);
+        }
+    }
+    /* a closed-class word after و/ف (and ب), or the article, is taken
+     * whatever the counts (the analyzer leaves الحادي whole) */
+    size_t off = 0, letters = 0;
+    bool conj = false, prep = false;
+    if (starts_with(key, len, K_WAW) || starts_with(key, len, K_FA)) {
+        off = 2, letters = 1, conj = true;
+        add_variant(v, &nv, off, conj, prep, false, letters);
+    }
+    if (starts_with(key + off, len - off, K_BA)) {
+        off += 2, letters++, prep = true;
+        add_variant(v, &nv, off, conj, prep, false, letters);
+    }
+    if (starts_with(key + off, len - off, K_AL) && len - off > 6)
+        add_variant(v, &nv, off + 4, conj, prep, true, letters);
+    return nv;
+}
+
+/* A following word's key for phrase matching; with the article dropped too
+ * when the phrase's first word had it (الليرة السورية). */
+typedef struct follow {
+    char key[RASD_X_KEY_MAX];
+    size_t len;
+    bool ok;
+} follow;
+
+size_t rasd_x_match(const rasd_xtable *t, rasd_analyzer *an, const char *text, const rasd_token *toks, size_t n,
+                    size_t i, rasd_xword *out) {
+    out->idx = -1;
+    out->start = toks[i].start;
+    out->conj = out->prep = out->article = false;
+    if (!t->max_words || i >= n) return 0;
+    char key[RASD_X_KEY_MAX];
+    size_t len = rasd_x_token_key(text, &toks[i], key);
+    if (!len) return 0;
+    /* the common case first: the word as written, or nothing */
+    bool whole = prefix_maybe(t, key, len), hamza = conj_hamza(text, &toks[i]);
+    if (whole && t->max_words == 1 && !hamza) {
+        int32_t idx = xtable_find(t, key, len, &out->article);
+        if (idx >= 0) {
+            out->idx = idx;
+            return 1;
+        }
+    }
+    bool word = toks[i].type == RASD_TOK_WORD && an;
+    bool gate = word && ((whole && hamza) || clitic_gate(t, key, len));
+    if (!gate && (!whole || t->max_words == 1)) return 0;
+    variant v[MAX_VARIANTS];
+    size_t nv = variants_of(an, text, &toks[i], key, len, gate, v);
+
+    size_t max = t->max_words;
+    if (max > n - i) max = n - i;
+    follow fl[4];
+    size_t n_fl = 0;
+    if (max > 1) {
+        if (max > 5) max = 5;
+        for (size_t k = 1; k < max; k++) {
+            const rasd_token *ft = &toks[i + k];
+            fl[k - 1].len = ft->type == RASD_TOK_URL || ft->type == RASD_TOK_EMAIL ? 0 : rasd_x_token_key(text, ft, fl[k - 1].key);
+            fl[k - 1].ok = fl[k - 1].len > 0;
+            if (!fl[k - 1].ok) break;
+            n_fl = k;
+        }
+        max = n_fl + 1;
+    }
+
+    char phrase[RASD_X_KEY_MAX * 5 + 8];
+    for (size_t vi = 0; vi < nv; vi++) {
+        const char *k0 = key + v[vi].off;
+        size_t l0 = len - v[vi].off;
+        if (!prefix_maybe(t, k0, l0)) continue;
+        for (size_t words = max; words >= 1; words--) {
+            if (words == 1) {
+                bool auto_article;
+                int32_t idx = xtable_find(t, k0, l0, &auto_article);
+                if (idx < 0) break;
+                out->idx = idx;
+                out->conj = v[vi].conj;
+                out->prep = v[vi].prep;
+                out->article = v[vi].article || auto_article;
+                out->start = v[vi].letters ? skip_letters(text, toks[i].start, toks[i].end, v[vi].letters)
+                                           : toks[i].start;
+                return 1;
+            }
+            size_t pl = 0;
+            memcpy(phrase, k0, l0);
+            pl = l0;
+            for (size_t k = 1; k < words; k++) {
+                phrase[pl++] = ' ';
+                const follow *f = &fl[k - 1];
+                memcpy(phrase + pl, f->key, f->len);
+                pl += f->len;
+            }
+            int32_t idx = rasd_xtable_get(t, phrase, pl);
+            if (idx < 0 && words > 1) {
+                /* the article on the following words: الليرة السورية */
+                pl = l0;
+                bool changed = false;
+                for (size_t k = 1; k < words; k++) {
+                    phrase[pl++] = ' ';
+                    const follow *f = &fl[k - 1];
+                    size_t skip = starts_with(f->key, f->len, K_AL) && f->len > 6 ? 4 : 0;
+                    changed |= skip > 0;
+                    memcpy(phrase + pl, f->key + skip, f->len - skip);
+                    pl += f->len - skip;
+                }
+                if (changed) idx = rasd_xtable_get(t, phrase, pl);
+            }
+            if (idx >= 0) {
+                out->idx = idx;
+                out->conj = v[vi].conj;
+                out->prep = v[vi].prep;
+                out->article = v[vi].article;
+                out->start = v[vi].letters ? skip_letters(text, toks[i].start, toks[i].end, v[vi].letters)
+                                           : toks[i].start;
+                return words;
+            }
+        }
+    }
+    return 0;
+}
+
+void rasd_x_lookup(const rasd_xtable *t, rasd_analyzer *an, const char *text, const rasd_token *tok,
+                   rasd_xword *out) {
+    rasd_x_match(t, an, text, tok, 1, 0, out);
+}
+
+/* --------------------------------------------------------------- loading */
+
+const char *rasd_x_data_dir(const char *dir) {
+    if (!dir || !*dir) dir = getenv("RASD_DATA");
+    if (!dir || !*dir) dir = RASD_DATA_DIR;
+    return dir;
+}
+
+bool rasd_x_phrase_key(const char *field, char *out, size_t cap, size_t *len, uint32_t *words) {
+    size_t n = 0;
+    *words = 0;
+    const char *p = field;
+    while (*p) {
+        while (*p == ' ') p++;
+        if (!*p) break;
+        const char *w = p;
+        while (*p && *p != ' ') p++;
+        if (n && n + 1 < cap) out[n++] = ' ';
+        if (n >= cap) return false;
+        size_t k = rasd_normalize(w, (size_t)(p - w), out + n, cap - n);
+        if (k == 0 || n + k >= cap || k >= RASD_X_KEY_MAX) return false;
+        n += k;
+        ++*words;
+    }
+    *len = n;
+    return n > 0 && *words <= 5;
+}
+
+enum { KIND_UNIT, KIND_TENS, KIND_HUNDREDS, KIND_SCALE, KIND_APPROX, KIND_FRACTION, KIND_ORDINAL };
+enum { F_TEEN_ONLY = 1, F_TEEN = 2, F_DUAL = 4, F_PLURAL = 8, F_NO_ARTICLE = 16 };
+
+typedef struct numword {
+    double value;
+    uint8_t kind, flags;
+} numword;
+
+typedef struct unitdef {
+    const char *code; /* NULL: none */
+    uint32_t key_off, key_len; /* the phrase's key in units.keys */
+    uint8_t kind;     /* rasd_unit_kind */
+} unitdef;
+
+enum { Q_BEFORE = 1, Q_AFTER = 2 };
+
+typedef struct qualdef {
+    uint32_t flags; /* RASD_NUM_* */
+} qualdef;
+
+struct rasd_numbers {
+    rasd_xtable words;  numword *w;   size_t n_w, cap_w;
+    rasd_xtable units;  unitdef *u;   size_t n_u, cap_u;
+    rasd_xtable before; qualdef *qb;  size_t n_qb, cap_qb;
+    rasd_xtable after;  qualdef *qa;  size_t n_qa, cap_qa;
+    rasd_xtable months; rasd_xmonth *m; size_t n_m, cap_m;
+    rasd_xtable years;  size_t n_y;
+    rasd_arena arena;   /* codes */
+};
+
+static bool grow(void **items, size_t *cap, size_t count, size_t size) {
+    if (count < *cap) return true;
+    size_t nc = *cap ? *cap * 2 : 64;
+    void *p = realloc(*items, nc * size);
+    if (!p) return false;
+    *items = p;
+    *cap = nc;
+    return true;
+}
+
+/* Adds the phrase in field 0 of the current line to t with index idx; its
+ * entry in *entry when asked. */
+static rasd_status add_phrase_entry(rasd_tsv *f, rasd_xtable *t, uint32_t idx, const rasd_strtab_entry **entry,
+                                    rasd_error *err) {
+    char key[RASD_X_KEY_MAX * 5 + 8];
+    size_t len;
+    uint32_t words;
+    if (!rasd_x_phrase_key(f->field[0], key, sizeof key, &len, &words))
+        return rasd_tsv_fail(f, err, "empty or too long a phrase: \"%s\"", f->field[0]);
+    bool dup;
+    if (!rasd_xtable_add(t, key, len, idx, &dup)) return rasd_fail(err, RASD_ERR_NOMEM, "out of memory");
+    if (dup) return rasd_tsv_fail(f, err, "\"%s\" is listed twice (the same key as an earlier line)", f->field[0]);
+    if (entry) *entry = rasd_strtab_get(&t->keys, key, len, false);
+    return RASD_OK;
+}
+
+static rasd_status add_phrase(rasd_tsv *f, rasd_xtable *t, uint32_t idx, rasd_error *err) {
+    return add_phrase_entry(f, t, idx, NULL, err);
+}
+
+static bool parse_double(const char *s, double *v) {
+    char *end;
+    if (!*s) return false;
+    *v = strtod(s, &end);
+    return *end == '\0' && isfinite(*v);
+}
+
+static bool parse_int(const char *s, long lo, long hi, long *v) {
+    char *end;
+    if (!*s) return false;
+    *v = strtol(s, &end, 10);
+    return *end == '\0' && *v >= lo && *v <= hi;
+}
+
+static rasd_status number_line(rasd_numbers *nd, rasd_tsv *f, rasd_error *err) {
+    static const char *kinds[] = {"unit", "tens", "hundreds", "scale", "approx", "fraction", "ordinal"};
+    if (f->n_fields != 3 && f->n_fields != 4)
+        return rasd_tsv_fail(f, err, "expected form, value, kind [, flags], found %zu fields", f->n_fields);
+    numword w = {0};
+    if (!parse_double(f->field[1], &w.value) || w.value <= 0)
+        return rasd_tsv_fail(f, err, "not a positive number: \"%s\"", f->field[1]);
+    size_t k = 0;
+    while (k < 7 && strcmp(f->field[2], kinds[k]) != 0) k++;
+    if (k == 7) return rasd_tsv_fail(f, err, "unknown kind \"%s\" (unit, tens, hundreds, scale, approx, fraction, ordinal)", f->field[2]);
+    w.kind = (uint8_t)k;
+    if (f->n_fields == 4) {
+        char *save = NULL;
+        for (char *tok = strtok_r(f->field[3], ",", &save); tok; tok = strtok_r(NULL, ",", &save)) {
+            if (strcmp(tok, "teen-only") == 0) w.flags |= F_TEEN_ONLY;
+            else if (strcmp(tok, "teen") == 0) w.flags |= F_TEEN;
+            else if (strcmp(tok, "dual") == 0) w.flags |= F_DUAL;
+            else if (strcmp(tok, "plural") == 0) w.flags |= F_PLURAL;
+            else if (strcmp(tok, "no-article") == 0) w.flags |= F_NO_ARTICLE;
+            else return rasd_tsv_fail(f, err, "unknown flag \"%s\" (teen-only, teen, dual, plural, no-article)", tok);
+        }
+    }
+    if (!grow((void **)&nd->w, &nd->cap_w, nd->n_w, sizeof *nd->w)) return rasd_fail(err, RASD_ERR_NOMEM, "out of memory");
+    rasd_status st = add_phrase(f, &nd->words, (uint32_t)nd->n_w, err);
+    if (st == RASD_OK) nd->w[nd->n_w++] = w;
+    return st;
+}
+
+static rasd_status unit_line(rasd_numbers *nd, rasd_tsv *f, rasd_error *err) {
+    static const char *kinds[] = {"count", "currency", "measure", "time", "percent"};
+    static const uint8_t values[] = {RASD_UNIT_COUNT, RASD_UNIT_CURRENCY, RASD_UNIT_MEASURE, RASD_UNIT_TIME,
+                                     RASD_UNIT_PERCENT};
+    rasd_status st = rasd_tsv_expect(f, 3, err);
+    if (st != RASD_OK) return st;
+    unitdef u = {0};
+    size_t k = 0;
+    while (k < 5 && strcmp(f->field[2], kinds[k]) != 0) k++;
+    if (k == 5) return rasd_tsv_fail(f, err, "unknown kind \"%s\" (count, currency, measure, time, percent)", f->field[2]);
+    u.kind = values[k];
+    if (!*f->field[1]) return rasd_tsv_fail(f, err, "empty code (write - for none)");
+    if (strcmp(f->field[1], "-") != 0) {
+        u.code = rasd_arena_strndup(&nd->arena, f->field[1], strlen(f->field[1]));
+        if (!u.code) return rasd_fail(err, RASD_ERR_NOMEM, "out of memory");
+    }
+    if (!grow((void **)&nd->u, &nd->cap_u, nd->n_u, sizeof *nd->u)) return rasd_fail(err, RASD_ERR_NOMEM, "out of memory");
+    const rasd_strtab_entry *e = NULL;
+    st = add_phrase_entry(f, &nd->units, (uint32_t)nd->n_u, &e, err);
+    if (st == RASD_OK) {
+        u.key_off = e->key_off;
+        u.key_len = e->key_len;
+        nd->u[nd->n_u++] = u;
+    }
+    return st;
+}
+
+static rasd_status qualifier_line(rasd_numbers *nd, rasd_tsv *f, rasd_error *err) {
+    rasd_status st = rasd_tsv_expect(f, 3, err);
+    if (st != RASD_OK) return st;
+    qualdef q = {RASD_NUM_APPROX};
+    if (strcmp(f->field[2], "more") == 0) q.flags |= RASD_NUM_MORE_THAN;
+    else if (strcmp(f->field[2], "less") == 0) q.flags |= RASD_NUM_LESS_THAN;
+    else if (strcmp(f->field[2], "approx") != 0)
+        return rasd_tsv_fail(f, err, "unknown meaning \"%s\" (approx, more, less)", f->field[2]);
+    if (strcmp(f->field[1], "before") == 0) {
+        if (!grow((void **)&nd->qb, &nd->cap_qb, nd->n_qb, sizeof *nd->qb)) return rasd_fail(err, RASD_ERR_NOMEM, "out of memory");
+        st = add_phrase(f, &nd->before, (uint32_t)nd->n_qb, err);
+        if (st == RASD_OK) nd->qb[nd->n_qb++] = q;
+    } else if (strcmp(f->field[1], "after") == 0) {
+        if (!grow((void **)&nd->qa, &nd->cap_qa, nd->n_qa, sizeof *nd->qa)) return rasd_fail(err, RASD_ERR_NOMEM, "out of memory");
+        st = add_phrase(f, &nd->after, (uint32_t)nd->n_qa, err);
+        if (st == RASD_OK) nd->qa[nd->n_qa++] = q;
+    } else {
+        return rasd_tsv_fail(f, err, "unknown position \"%s\" (before, after)", f->field[1]);
+    }
+    return st;
+}
+
+static rasd_status month_line(rasd_numbers *nd, rasd_tsv *f, rasd_error *err) {
+    if (f->n_fields != 3 && f->n_fields != 4)
+        return rasd_tsv_fail(f, err, "expected name, month, calendar [, ambiguous], found %zu fields", f->n_fields);
+    long m;
+    if (!parse_int(f->field[1], 1, 12, &m)) return rasd_tsv_fail(f, err, "not a month number 1-12: \"%s\"", f->field[1]);
+    rasd_xmonth x = {(uint8_t)m, 0, false};
+    if (strcmp(f->field[2], "gregorian") == 0) x.calendar = RASD_CAL_GREGORIAN;
+    else if (strcmp(f->field[2], "syriac") == 0) x.calendar = RASD_CAL_SYRIAC;
+    else if (strcmp(f->field[2], "hijri") == 0) x.calendar = RASD_CAL_HIJRI;
+    else return rasd_tsv_fail(f, err, "unknown calendar \"%s\" (gregorian, syriac, hijri)", f->field[2]);
+    if (f->n_fields == 4) {
+        if (strcmp(f->field[3], "ambiguous") != 0)
+            return rasd_tsv_fail(f, err, "unknown flag \"%s\" (ambiguous)", f->field[3]);
+        x.ambiguous = true;
+    }
+    if (!grow((void **)&nd->m, &nd->cap_m, nd->n_m, sizeof *nd->m)) return rasd_fail(err, RASD_ERR_NOMEM, "out of memory");
+    rasd_status st = add_phrase(f, &nd->months, (uint32_t)nd->n_m, err);
+    if (st == RASD_OK) nd->m[nd->n_m++] = x;
+    return st;
+}
+
+/* date-words.tsv belongs to dates.c, which checks every line; numbers only
+ * takes the words that announce a year (عام 2019 is a date, not a count). */
+static rasd_status year_line(rasd_numbers *nd, rasd_tsv *f, rasd_error *err) {
+    if (f->n_fields < 2 || strcmp(f->field[1], "year") != 0) return RASD_OK;
+    bool dup;
+    char key[RASD_X_KEY_MAX * 5 + 8];
+    size_t len;
+    uint32_t words;
+    if (!rasd_x_phrase_key(f->field[0], key, sizeof key, &len, &words))
+        return rasd_tsv_fail(f, err, "empty or too long a phrase: \"%s\"", f->field[0]);
+    if (!rasd_xtable_add(&nd->years, key, len, (uint32_t)nd->n_y, &dup)) return rasd_fail(err, RASD_ERR_NOMEM, "out of memory");
+    if (!dup) nd->n_y++;
+    return RASD_OK;
+}
+
+typedef rasd_status (*line_fn)(rasd_numbers *nd, rasd_tsv *f, rasd_error *err);
+
+static rasd_status load_file(rasd_numbers *nd, const char *dir, const char *name, line_fn fn, rasd_error *err) {
+    char path[1200];
+    snprintf(path, sizeof path, "%s/extract/%s", dir, name);
+    rasd_tsv f;
+    rasd_status st = rasd_tsv_open(&f, path, err);
+    if (st != RASD_OK) return st;
+    while (st == RASD_OK && rasd_tsv_next(&f)) st = fn(nd, &f, err);
+    rasd_tsv_close(&f);
+    return st;
+}
+
+rasd_numbers *rasd_numbers_load(const char *data_dir, rasd_error *err) {
+    rasd_numbers *nd = calloc(1, sizeof *nd);
+    if (!nd) {
+        rasd_fail(err, RASD_ERR_NOMEM, "out of memory");
+        return NULL;
+    }
+    call_once(&arabic_block_once, build_arabic_block);
+    const char *dir = rasd_x_data_dir(data_dir);
+    if (load_file(nd, dir, "number-words.tsv", number_line, err) != RASD_OK ||
+        load_file(nd, dir, "units.tsv", unit_line, err) != RASD_OK ||
+        load_file(nd, dir, "number-qualifiers.tsv", qualifier_line, err) != RASD_OK ||
+        load_file(nd, dir, "months.tsv", month_line, err) != RASD_OK ||
+        load_file(nd, dir, "date-words.tsv", year_line, err) != RASD_OK) {
+        rasd_numbers_destroy(nd);
+        return NULL;
+    }
+    return nd;
+}
+
+void rasd_numbers_destroy(rasd_numbers *nd) {
+    if (!nd) return;
+    rasd_xtable_free(&nd->words);
+    rasd_xtable_free(&nd->units);
+    rasd_xtable_free(&nd->before);
+    rasd_xtable_free(&nd->after);
+    rasd_xtable_free(&nd->months);
+    rasd_xtable_free(&nd->years);
+    free(nd->w);
+    free(nd->u);
+    free(nd->qb);
+    free(nd->qa);
+    free(nd->m);
+    rasd_arena_free(&nd->arena);
+    free(nd);
+}
+
+const char *rasd_unit_kind_name(rasd_unit_kind kind) {
+    switch (kind) {
+    case RASD_UNIT_NONE: return "none";
+    case RASD_UNIT_NOUN: return "noun";
+    case RASD_UNIT_COUNT: return "count";
+    case RASD_UNIT_CURRENCY: return "currency";
+    case RASD_UNIT_MEASURE: return "measure";
+    case RASD_UNIT_TIME: return "time";
+    case RASD_UNIT_PERCENT: return "percent";
+    }
+    return "?";
+}
+
+/* ---------------------------------------------------------------- digits */
+
+/* Separators: ٫ (the key has .) is always the decimal point and ٬ (the key
+ * has ,) always groups thousands. Otherwise, when both . and , occur the
+ * last one is the decimal point (1,234.5 and 1.234,5); a lone , or . before
+ * other than three digits is a decimal point (2,5 and 4.5), before exactly
+ * three a lone , groups thousands (1,500) and a lone . stays decimal (the
+ * Levantine and Gulf press write 1.5); repeated separators group thousands
+ * only when every group after the first has three digits, else it is not a
+ * plain number (4.6.2020 is a date). */
+static bool parse_digits_key(const char *k, size_t len, const char *surface, size_t slen, double *value,
+                             bool *plain_int) {
+    if (!len) return false;
+    bool arabic_decimal = false, arabic_group = false;
+    for (size_t i = 0; i + 1 < slen; i++) {
+        if ((unsigned char)surface[i] == 0xD9 && (unsigned char)surface[i + 1] == 0xAB) arabic_decimal = true;
+        if ((unsigned char)surface[i] == 0xD9 && (unsigned char)surface[i + 1] == 0xAC) arabic_group = true;
+    }
+    size_t n_dot = 0, n_comma = 0, last_dot = 0, last_comma = 0;
+    for (size_t i = 0; i < len; i++) {
+        if (k[i] == '.') n_dot++, last_dot = i;
+        else if (k[i] == ',') n_comma++, last_comma = i;
+        else if (k[i] < '0' || k[i] > '9') return false;
+    }
+    char dec = 0;
+    if (arabic_decimal) dec = '.';
+    else if (arabic_group) dec = n_dot ? '.' : 0;
+    else if (n_dot && n_comma) dec = last_dot > last_comma ? '.' : ',';
+    else if (n_comma == 1 && len - last_comma - 1 != 3) dec = ',';
+    else if (n_dot == 1) dec = '.';
+    size_t n_dec = dec == '.' ? n_dot : dec == ',' ? n_comma : 0;
+    if (n_dec > 1) return false;
+    /* every group separator must be followed by exactly three digits, and
+     * the first group must have 1-3 digits */
+    size_t group = 0, first = SIZE_MAX;
+    bool in_frac = false;
+    for (size_t i = 0; i <= len; i++) {
+        if (i == len || k[i] == '.' || k[i] == ',') {
+            if (group == 0) return false;
+            bool is_dec = i < len && k[i] == dec;
+            if (!in_frac) {
+                if (first == SIZE_MAX) first = group;
+                else if (group != 3) return false;
+            }
+            if (i < len && !is_dec && !in_frac && first > 3) return false;
+            if (is_dec) in_frac = true;
+            else if (i < len && in_frac) return false;
+            group = 0;
+        } else {
+            group++;
+        }
+    }
+    double v = 0, scale = 0.1;
+    uint64_t iv = 0;
+    bool exact = true, frac = false;
+    for (size_t i = 0; i < len; i++) {
+        if (k[i] == dec) {
+            frac = true;
+            continue;
+        }
+        if (k[i] == '.' || k[i] == ',') continue;
+        int d = k[i] - '0';
+        if (!frac) {
+            if (iv > (UINT64_C(1) << 62) / 10) exact = false;
+            else iv = iv * 10 + (uint64_t)d;
+            v = v * 10 + d;
+        } else {
+            v += d * scale;
+            scale /= 10;
+        }
+    }
+    *value = frac || !exact ? v : (double)iv;
+    *plain_int = !frac && exact;
+    return true;
+}
+
+bool rasd_x_parse_digits(const char *text, const rasd_token *tok, double *value, bool *plain_int) {
+    char key[RASD_X_KEY_MAX];
+    size_t len = rasd_x_token_key(text, tok, key);
+    return parse_digits_key(key, len, text + tok->start, tok->end - tok->start, value, plain_int);
+}
+
+/* -------------------------------------------------------------- parsing */
+
+enum { L_NONE, L_DIGITS, L_UNIT, L_TEEN, L_TENS, L_HUNDREDS, L_SCALE, L_APPROX, L_FRACTION };
+
+typedef struct nparse {
+    double total, cur, last_scale;
+    int last;
+    bool words, approx, digits_only, year_like;
+    bool article;      /* the first word has the article (الآلاف): not in construct with a noun */
+    size_t start, end; /* the number's span */
+    size_t next;       /* the token after it */
+} nparse;
+
+static bool is_token(const char *text, const rasd_token *t, const char *key) {
+    return rasd_x_is(text, t, key);
+}
+
+/* Parses a number starting at toks[i] (w: its look-up, for a word). */
+static bool parse_number(const rasd_numbers *nd, rasd_analyzer *an, const char *text, const rasd_token *toks,
+                         size_t n, size_t i, const rasd_xword *w, nparse *p) {
+    memset(p, 0, sizeof *p);
+    const rasd_token *t = &toks[i];
+    bool pending_teen = false;
+    if (t->type == RASD_TOK_NUMBER) {
+        bool plain;
+        if (!rasd_x_parse_digits(text, t, &p->cur, &plain)) return false;
+        p->last = L_DIGITS;
+        p->digits_only = true;
+        p->start = t->start;
+        size_t dl = 0;
+        for (size_t k = t->start; k < t->end; k++) dl += ((unsigned char)text[k] & 0xC0) != 0x80;
+        p->year_like = plain && dl == 4 && p->cur >= 1000 && p->cur <= 2999;
+    } else {
+        const numword *e = &nd->w[w->idx];
+        if (e->kind == KIND_ORDINAL || e->kind == KIND_FRACTION) return false;
+        if (w->article && !((e->kind == KIND_UNIT && e->value >= 3 && !(e->flags & F_TEEN_ONLY)) ||
+                            e->kind == KIND_APPROX || (e->kind == KIND_SCALE && (e->flags & F_PLURAL))))
+            return false;
+        p->words = true;
+        p->article = w->article;
+        p->start = w->start;
+        switch (e->kind) {
+        case KIND_UNIT: p->cur = e->value; p->last = L_UNIT; pending_teen = e->flags & F_TEEN_ONLY; break;
+        case KIND_TENS: p->cur = e->value; p->last = L_TENS; break;
+        case KIND_HUNDREDS: p->cur = e->value; p->last = L_HUNDREDS; break;
+        case KIND_APPROX: p->cur = e->value; p->last = L_APPROX; p->approx = true; break;
+        case KIND_SCALE:
+            p->total = e->value;
+            p->last_scale = e->flags & F_DUAL ? e->value / 2 : e->value;
+            p->last = L_SCALE;
+            if (e->flags & F_PLURAL) p->approx = true;
+            break;
+        }
+    }
+    p->end = t->end;
+    size_t j = i + 1;
+    while (j < n) {
+        size_t tj = j;
+        bool conj_tok = false;
+        if (toks[j].type == RASD_TOK_WORD && j + 1 < n && is_token(text, &toks[j], K_WAW)) {
+            conj_tok = true;
+            tj = j + 1;
+        }
+        const rasd_token *tt = &toks[tj];
+        if (tt->type == RASD_TOK_NUMBER) {
+            /* مليون و200 ألف: digits continue a number only after a scale */
+            bool plain;
+            double v;
+            if (!conj_tok || p->last != L_SCALE || !rasd_x_parse_digits(text, tt, &v, &plain)) break;
+            p->cur = v;
+            p->last = L_DIGITS;
+            p->end = tt->end;
+            j = tj + 1;
+            continue;
+        }
+        if (tt->type != RASD_TOK_WORD) break;
+        rasd_xword w2;
+        rasd_x_lookup(&nd->words, an, text, tt, &w2);
+        if (w2.idx < 0 || w2.prep || (conj_tok && w2.conj)) break;
+        const numword *e = &nd->w[w2.idx];
+        bool conj = conj_tok || w2.conj;
+        if (e->kind == KIND_ORDINAL) break;
+        if (w2.article && !(e->kind == KIND_SCALE && (e->flags & F_PLURAL) && p->last == L_APPROX)) break;
+        if (pending_teen && !(e->flags & F_TEEN && !conj)) break;
+        double v = e->value;
+        if (conj) {
+            if (e->flags & F_TEEN_ONLY) break;
+            double units = fmod(p->cur, 100);
+            if (e->kind == KIND_UNIT || e->kind == KIND_TENS || e->kind == KIND_HUNDREDS) {
+                if (p->last == L_SCALE) {
+                    /* ألف وخمسمئة: a new group after a scale */
+                    p->cur = v;
+                    p->last = e->kind == KIND_UNIT ? L_UNIT : e->kind == KIND_TENS ? L_TENS : L_HUNDREDS;
+                } else if ((p->last == L_UNIT) && e->kind == KIND_TENS && units >= 1 && units <= 9) {
+                    p->cur += v; /* ثلاثة وعشرون */
+                    p->last = L_TENS;
+                } else if (p->last == L_HUNDREDS && v < 100 && units == 0) {
+                    p->cur += v; /* مئة وخمسون */
+                    p->last = e->kind == KIND_UNIT ? L_UNIT : L_TENS;
+                } else {
+                    break;
+                }
+            } else if (e->kind == KIND_FRACTION && p->last == L_SCALE && p->cur == 0) {
+                p->total += p->last_scale * v; /* مليون ونصف */
+                p->last = L_FRACTION;
+                p->end = tt->end;
+                j = tj + 1;
+                break;
+            } else {
+                break;
+            }
+        } else if ((e->flags & F_TEEN) && p->last == L_UNIT && p->cur >= 1 && p->cur <= 9) {
+            p->cur += 10; /* ثلاثة عشر */
+            p->last = L_TEEN;
+            pending_teen = false;
+        } else if (e->kind == KIND_HUNDREDS && v == 100 && p->last == L_UNIT && p->cur >= 3 && p->cur <= 9) {
+            p->cur *= 100; /* ثلاث مئة */
+            p->last = L_HUNDREDS;
+        } else if (e->kind == KIND_SCALE) {
+            if (e->flags & F_DUAL) break;
+            if (p->last == L_SCALE) {
+                /* ألف مليون */
+                if (p->cur != 0 || v <= p->last_scale || (e->flags & F_PLURAL)) break;
+                p->total *= v;
+            } else if (p->last == L_FRACTION) {
+                break;
+            } else {
+                p->total += p->cur * v;
+                p->cur = 0;
+            }
+            p->last_scale = v;
+            p->last = L_SCALE;
+        } else {
+            break;
+        }
+        p->words = true;
+        p->digits_only = false;
+        p->year_like = false;
+        p->end = tt->end;
+        j = tj + 1;
+    }
+    if (pending_teen) return false;
+    p->next = j;
+    return true;
+}
+
+/* An ordinal (الثالث، الحادي عشر، الخامس والعشرين) starting at toks[i]
+ * with look-up w: the tokens it takes and its value. */
+static size_t ordinal_span(const rasd_numbers *nd, rasd_analyzer *an, const char *text, const rasd_token *toks,
+                           size_t n, size_t i, const rasd_xword *w, int *value) {
+    const numword *e = &nd->w[w->idx];
+    size_t used = 1;
+    double v = e->value;
+    if (e->kind == KIND_TENS) {
+        /* العشرين: an ordinal only with the article */
+        if (!w->article) return 0;
+        *value = (int)v;
+        return 1;
+    }
+    if (e->kind != KIND_ORDINAL) return 0;
+    if (i + 1 < n && toks[i + 1].type == RASD_TOK_WORD) {
+        rasd_xword w2;
+        rasd_x_lookup(&nd->words, an, text, &toks[i + 1], &w2);
+        if (w2.idx >= 0) {
+            const numword *e2 = &nd->w[w2.idx];
+            if ((e2->flags & F_TEEN) && !w2.conj && !w2.prep && v < 10) {
+                v += 10, used = 2; /* الحادي عشر */
+            } else if (e2->kind == KIND_TENS && w2.conj && v < 10) {
+                v += e2->value, used = 2; /* الخامس والعشرين */
+            }
+        }
+    }
+    *value = (int)v;
+    return used;
+}
+
+size_t rasd_x_ordinal_at(const rasd_numbers *nd, rasd_analyzer *an, const char *text, const rasd_token *toks,
+                         size_t n, size_t i, int *value, size_t *start) {
+    if (i >= n || toks[i].type != RASD_TOK_WORD) return 0;
+    rasd_xword w;
+    rasd_x_lookup(&nd->words, an, text, &toks[i], &w);
+    if (w.idx < 0) return 0;
+    *start = w.start;
+    return ordinal_span(nd, an, text, toks, n, i, &w, value);
+}
+
+size_t rasd_x_cardinal_at(const rasd_numbers *nd, rasd_analyzer *an, const char *text, const rasd_token *toks,
+                          size_t n, size_t i, double *value, size_t *start) {
+    if (i >= n) return 0;
+    rasd_xword w = {.idx = -1};
+    if (toks[i].type == RASD_TOK_WORD) {
+        rasd_x_lookup(&nd->words, an, text, &toks[i], &w);
+        if (w.idx < 0) return 0;
+    } else if (toks[i].type != RASD_TOK_NUMBER) {
+        return 0;
+    }
+    nparse p;
+    if (!parse_number(nd, an, text, toks, n, i, &w, &p) || p.approx) return 0;
+    *value = p.total + p.cur;
+    *start = p.start;
+    return p.next - i;
+}
+
+size_t rasd_x_month_at(const rasd_numbers *nd, rasd_analyzer *an, const char *text, const rasd_token *toks,
+                       size_t n, size_t i, rasd_xmonth *m, size_t *start) {
+    if (i >= n || toks[i].type != RASD_TOK_WORD) return 0;
+    rasd_xword w;
+    size_t used = rasd_x_match(&nd->months, an, text, toks, n, i, &w);
+    if (!used || w.article) return 0;
+    *m = nd->m[w.idx];
+    *start = w.start;
+    return used;
+}
+
+static bool first_word(const rasd_xtable *t, const rasd_strtab_entry *e,
+                       bool (*fn)(void *ctx, const char *key, size_t len), void *ctx) {
+    const char *k = rasd_strtab_key(&t->keys, e);
+    const char *sp = memchr(k, ' ', e->key_len);
+    return fn(ctx, k, sp ? (size_t)(sp - k) : e->key_len);
+}
+
+bool rasd_x_date_starters(const rasd_numbers *nd, bool (*fn)(void *ctx, const char *key, size_t len), void *ctx) {
+    for (size_t s = 0; nd->months.keys.slots && s <= nd->months.keys.mask; s++)
+        if (nd->months.keys.slots[s].hash && !first_word(&nd->months, &nd->months.keys.slots[s], fn, ctx)) return false;
+    for (size_t s = 0; nd->words.keys.slots && s <= nd->words.keys.mask; s++) {
+        const rasd_strtab_entry *e = &nd->words.keys.slots[s];
+        if (!e->hash) continue;
+        uint8_t kind = nd->w[(e->count & ~AUTO_ARTICLE) - 1].kind;
+        if ((kind == KIND_ORDINAL || kind == KIND_TENS) && !first_word(&nd->words, e, fn, ctx)) return false;
+    }
+    return true;
+}
+
+/* Is a month name's last token toks[i - 1] (before a year)? */
+static bool month_ends_before(const rasd_numbers *nd, rasd_analyzer *an, const char *text, const rasd_token *toks,
+                              size_t n, size_t i) {
+    size_t k = i;
+    if (k >= 1 && toks[k - 1].type == RASD_TOK_PUNCT && is_token(text, &toks[k - 1], ")")) k--;
+    for (size_t back = 1; back <= 2 && back <= k; back++) {
+        rasd_xmonth m;
+        size_t s;
+        if (rasd_x_month_at(nd, an, text, toks, n, k - back, &m, &s) == back) return true;
+    }
+    return false;
+}
+
+/* A numeric date around toks[i]: d/m/y, y/m/d (with / - or .) */
+static bool in_numeric_date(const char *text, const rasd_token *toks, size_t n, size_t i) {
+    for (size_t first = i >= 4 ? i - 4 : 0; first <= i; first++) {
+        if (first + 4 >= n || (i - first) % 2) continue;
+        const rasd_token *a = &toks[first], *s1 = &toks[first + 1], *b = &toks[first + 2], *s2 = &toks[first + 3],
+                         *c = &toks[first + 4];
+        if (a->type != RASD_TOK_NUMBER || b->type != RASD_TOK_NUMBER || c->type != RASD_TOK_NUMBER) continue;
+        if (s1->type != RASD_TOK_PUNCT || s2->type != RASD_TOK_PUNCT) continue;
+        if (s1->end - s1->start != 1 || s2->end - s2->start != 1 || text[s1->start] != text[s2->start]) continue;
+        char sep = text[s1->start];
+        if (sep != '/' && sep != '-') continue;
+        if (a->end != s1->start || s1->end != b->start || b->end != s2->start || s2->end != c->start) continue;
+        return true;
+    }
+    return false;
+}
+
+/* ---------------------------------------------------------------- finding */
+
+static void set_unit(rasd_number *m, const char *key, size_t len) {
+    if (len >= sizeof m->unit) {
+        /* cut at a character boundary */
+        len = sizeof m->unit - 1;
+        while (len && ((unsigned char)key[len] & 0xC0) == 0x80) len--;
+    }
+    memcpy(m->unit, key, len);
+    m->unit[len] = '\0';
+}
+
+/* A listed unit at toks[j]: fills m and returns the token after it. */
+static size_t listed_unit(const rasd_numbers *nd, rasd_analyzer *an, const char *text, const rasd_token *toks,
+                          size_t n, size_t j, bool approx, rasd_number *m) {
+    rasd_xword w;
+    size_t used = rasd_x_match(&nd->units, an, text, toks, n, j, &w);
+    if (!used || w.conj || w.prep) return 0;
+    /* the article only after an approximate number: عشرات القتلى */
+    if (w.article && !approx) return 0;
+    const unitdef *u = &nd->u[w.idx];
+    m->unit_kind = u->kind;
+    m->code = u->code;
+    m->unit_start = w.start;
+    m->unit_end = toks[j + used - 1].end;
+    /* the unit's key: the listed phrase it matched */
+    set_unit(m, nd->units.keys.keys.data + u->key_off, u->key_len);
+    if (u->kind == RASD_UNIT_PERCENT) m->flags |= RASD_NUM_PERCENT;
+    return j + used;
+}
+
+/* A noun that is not listed, counted by the number (أربع محاولات). */
+static size_t open_noun(const rasd_numbers *nd, rasd_analyzer *an, const char *text, const rasd_token *toks,
+                        size_t n, size_t j, bool approx, rasd_number *m) {
+    if (j >= n || toks[j].type != RASD_TOK_WORD || !an) return 0;
+    rasd_xword w;
+    rasd_x_lookup(&nd->words, an, text, &toks[j], &w);
+    if (w.idx >= 0) return 0;
+    rasd_x_lookup(&nd->months, an, text, &toks[j], &w);
+    if (w.idx >= 0) return 0;
+    rasd_x_lookup(&nd->years, an, text, &toks[j], &w);
+    if (w.idx >= 0) return 0;
+    if (rasd_x_match(&nd->after, an, text, toks, n, j, &w) || rasd_x_match(&nd->before, an, text, toks, n, j, &w))
+        return 0; /* 100 تقريبا */
+    rasd_word a;
+    if (rasd_analyze_word(an, text, toks[j].start, toks[j].end, &a) != RASD_OK) return 0;
+    bool article = false;
+    for (int k = 0; k < a.n_proclitics; k++) {
+        if (a.proclitic_len[k] == 4 && memcmp(a.proclitic[k], K_AL, 4) == 0) article = true;
+        else return 0; /* وقال، بجروح: not the counted noun */
+    }
+    if (article && !approx) return 0;
+    if (a.enclitic) return 0; /* عشرة منهم */
+    const rasd_lexicon *lex = rasd_analyzer_lexicon(an);
+    if (rasd_lexicon_is_function_word(lex, a.norm, a.norm_len) || rasd_lexicon_is_function_word(lex, a.base, a.base_len))
+        return 0;
+    if (a.base_len < 4) return 0; /* one-letter leftovers */
+    /* the plural ending of verbs (قتلوا، نزحوا): an action, not the noun */
+    if (a.norm_len >= 4 && memcmp(a.norm + a.norm_len - 4, K_WAW K_ALEF, 4) == 0) return 0;
+    if (a.n_proclitics == 0 && (starts_with(a.norm, a.norm_len, K_BA) || starts_with(a.norm, a.norm_len, K_LAM))) {
+        /* The analyzer keeps بجروح whole (جروح is rare beside it), which is
+         * right for a word anywhere; right after a number, though, a
+         * preposition means this is not the counted noun (أصيب 3 بجروح),
+         * while nouns that merely start with ب or ل (بلدات، ليال) have no
+         * frequent rest. So here a rest seen 20 times and at least 5% as
+         * often as the whole is read as ب/ل + noun. */
+        uint32_t whole = rasd_lexicon_count(lex, a.norm, a.norm_len);
+        uint32_t rest = rasd_lexicon_count(lex, a.norm + 2, a.norm_len - 2);
+        if (rest >= 20 && (uint64_t)rest * 20 >= whole) return 0;
+    }
+    m->unit_kind = RASD_UNIT_NOUN;
+    m->code = NULL;
+    m->unit_start = article ? toks[j].start : a.base_start;
+    m->unit_end = toks[j].end;
+    set_unit(m, a.base, a.base_len);
+    return j + 1;
+}
+
+static bool push(rasd_number_list *out, const rasd_number *m) {
+    if (out->count == out->cap) {
+        size_t nc = out->cap ? out->cap * 2 : 16;
+        rasd_number *p = realloc(out->items, nc * sizeof *p);
+        if (!p) return false;
+        out->items = p;
+        out->cap = nc;
+    }
+    out->items[out->count++] = *m;
+    return true;
+}
+
+/* Qualifiers ending right before toks[i] (نحو، أكثر من): flags and start. */
+static void qualifier_before(const rasd_numbers *nd, rasd_analyzer *an, const char *text, const rasd_token *toks,
+                             size_t n, size_t i, size_t lo, rasd_number *m) {
+    uint32_t max = nd->before.max_words;
+    for (uint32_t k = max; k >= 1; k--) {
+        if (i < lo + k) continue;
+        size_t s = i - k;
+        rasd_xword w;
+        if (rasd_x_match(&nd->before, an, text, toks, n, s, &w) == k) {
+            m->flags |= nd->qb[w.idx].flags;
+            m->start = w.start;
+            return;
+        }
+    }
+}
+
+static size_t qualifier_after(const rasd_numbers *nd, rasd_analyzer *an, const char *text, const rasd_token *toks,
+                              size_t n, size_t j, rasd_number *m) {
+    if (j >= n || toks[j].type != RASD_TOK_WORD) return j;
+    rasd_xword w;
+    size_t used = rasd_x_match(&nd->after, an, text, toks, n, j, &w);
+    if (!used || w.conj || w.prep) return j;
+    m->flags |= nd->qa[w.idx].flags;
+    m->end = toks[j + used - 1].end;
+    return j + used;
+}
+
+static void set_value(rasd_number *m, double v) {
+    m->value = v;
+    if (v == floor(v) && fabs(v) < 9.2e18) {
+        m->ivalue = (int64_t)v;
+        m->flags |= RASD_NUM_INTEGRAL;
+    }
+}
+
+rasd_status rasd_numbers_find(const rasd_numbers *nd, rasd_analyzer *an, const char *text, const rasd_token *toks,
+                              size_t n, rasd_number_list *out) {
+    if (!nd || !text || (!toks && n)) return RASD_ERR_USAGE;
+    size_t lo = 0; /* qualifiers are not looked for inside an earlier mention */
+    for (size_t i = 0; i < n;) {
+        const rasd_token *t = &toks[i];
+        rasd_xword w = {.idx = -1};
+        if (t->type == RASD_TOK_WORD) {
+            rasd_x_lookup(&nd->words, an, text, t, &w);
+            if (w.idx < 0) {
+                i++;
+                continue;
+            }
+            int ord;
+            size_t used = ordinal_span(nd, an, text, toks, n, i, &w, &ord);
+            if (nd->w[w.idx].kind == KIND_ORDINAL) {
+                i += used ? used : 1; /* الثالث، الحادي عشر: never a quantity */
+                continue;
+            }
+        } else if (t->type != RASD_TOK_NUMBER) {
+            i++;
+            continue;
+        }
+        nparse p;
+        if (!parse_number(nd, an, text, toks, n, i, &w, &p)) {
+            i++;
+            continue;
+        }
+        rasd_number m = {0};
+        m.start = m.num_start = p.start;
+        m.end = m.num_end = p.end;
+        m.unit_start = m.unit_end = p.end;
+        set_value(&m, p.total + p.cur);
+        if (p.words) m.flags |= RASD_NUM_WORDS;
+        if (p.approx) m.flags |= RASD_NUM_APPROX;
+        size_t j = p.next;
+
+        /* dates: عام 2019، حزيران 2020، 4 حزيران، 4/6/2020 */
+        bool date = false;
+        if (p.digits_only) {
+            rasd_xword yw;
+            if (p.year_like && i >= 1 && toks[i - 1].type == RASD_TOK_WORD) {
+                rasd_x_lookup(&nd->years, an, text, &toks[i - 1], &yw);
+                if (yw.idx >= 0) m.flags |= RASD_NUM_YEAR | RASD_NUM_DATE, date = true;
+            }
+            if (!date && p.year_like && month_ends_before(nd, an, text, toks, n, i))
+                m.flags |= RASD_NUM_YEAR | RASD_NUM_DATE, date = true;
+            if (!date && (m.flags & RASD_NUM_INTEGRAL) && m.value >= 1 && m.value <= 31) {
+                size_t k = j;
+                if (k < n && is_token(text, &toks[k], "\xD9\x85\xD9\x86")) k++; /* من */
+                rasd_xmonth mo;
+                size_t s;
+                if (rasd_x_month_at(nd, an, text, toks, n, k, &mo, &s)) m.flags |= RASD_NUM_DATE, date = true;
+            }
+            if (!date && in_numeric_date(text, toks, n, i)) {
+                m.flags |= RASD_NUM_DATE, date = true;
+                if (p.year_like) m.flags |= RASD_NUM_YEAR;
+            }
+        }
+        if (!date) {
+            /* units and counted nouns */
+            size_t after = 0;
+            if (j < n && (toks[j].type == RASD_TOK_PUNCT || toks[j].type == RASD_TOK_SYMBOL) && is_token(text, &toks[j], "%"))
+                after = listed_unit(nd, an, text, toks, n, j, false, &m);
+            else if (j < n && !p.article)
+                after = listed_unit(nd, an, text, toks, n, j, p.approx, &m);
+            if (!after && p.approx && j + 1 < n && is_token(text, &toks[j], "\xD9\x85\xD9\x86")) /* عشرات من القتلى */
+                after = listed_unit(nd, an, text, toks, n, j + 1, true, &m);
+            if (!after && !p.year_like && !p.article && j < n) after = open_noun(nd, an, text, toks, n, j, p.approx, &m);
+            if (!after && p.approx && j + 1 < n && is_token(text, &toks[j], "\xD9\x85\xD9\x86"))
+                after = open_noun(nd, an, text, toks, n, j + 1, true, &m);
+            if (!after && p.words && p.last == L_UNIT && p.cur <= 2 && i >= 1 && i - 1 >= lo) {
+                /* قتيل واحد، جنديين اثنين: the noun comes first */
+                rasd_number tmp = m;
+                if (listed_unit(nd, an, text, toks, n, i - 1, false, &tmp) == i) {
+                    m = tmp;
+                    m.start = m.unit_start;
+                }
+            }
+            if (after) {
+                m.end = m.unit_end;
+                j = after;
+            }
+            j = qualifier_after(nd, an, text, toks, n, j, &m);
+            qualifier_before(nd, an, text, toks, n, i, lo, &m);
+        }
+        if (!push(out, &m)) return RASD_ERR_NOMEM;
+        lo = j;
+        i = j > i ? j : i + 1;
+    }
+    return RASD_OK;
+}
+
+void rasd_number_list_free(rasd_number_list *list) {
+    if (!list) return;
+    free(list->items);
+    memset(list, 0, sizeof *list);
+}
