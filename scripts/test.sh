@@ -10,6 +10,11 @@ cd "$(dirname "$0")/.."
 bash scripts/install-deps.sh
 jobs=$(nproc)
 
+echo "== 0/4 data checks (knowledge base, gazetteer, event and framing lexicons)"
+/usr/bin/python3 scripts/check-kb.py
+/usr/bin/python3 scripts/check-gazetteer.py
+/usr/bin/python3 scripts/check-events.py && echo "check-events: no problems"
+
 echo "== 1/4 gcc build and tests"
 cmake -S . -B build -DCMAKE_BUILD_TYPE=RelWithDebInfo > /dev/null
 cmake --build build -j"$jobs"
