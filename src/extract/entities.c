@@ -437,8 +437,14 @@ static void resolve(rasd_entity_extractor *x, match *m, size_t n, size_t sentenc
 
 /* Marks the tokens a mention of this sentence covers. */
 static void cover(rasd_entity_extractor *x, size_t n, size_t start, size_t end) {
-    for (size_t i = 0; i < n; i++)
-        if (x->t[i].tok.start < end && start < x->t[i].tok.end) x->covered[i] = 1;
+    /* tokens are in text order: find the first that ends after start */
+    size_t lo = 0, hi = n;
+    while (lo < hi) {
+        size_t mid = (lo + hi) / 2;
+        if (x->t[mid].tok.end <= start) lo = mid + 1;
+        else hi = mid;
+    }
+    for (size_t i = lo; i < n && x->t[i].tok.start < end; i++) x->covered[i] = 1;
 }
 
 bool ex_cover_sentence(rasd_entity_extractor *x, size_t n, size_t sentence) {
