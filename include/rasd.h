@@ -230,12 +230,17 @@ void rasd_knowledge_destroy(rasd_knowledge *kn);
 
 /* The trained name tagger (src/ner/ner.h): names no dictionary holds. */
 typedef struct rasd_ner_model rasd_ner_model;
+/* Number and date readers (src/extract/numbers.h, dates.h). */
+typedef struct rasd_numbers rasd_numbers;
+typedef struct rasd_dates rasd_dates;
 
 /* --------------------------------------------------------------- analysis */
 
 typedef struct rasd_analysis_options {
     const rasd_knowledge *knowledge; /* entities and places; NULL: none */
     const rasd_ner_model *tagger;    /* names no dictionary holds; NULL: none */
+    const rasd_numbers *numbers;     /* numbers with their units; NULL: none */
+    const rasd_dates *dates;         /* dates, resolved against `published`; NULL: none */
     const char *source;       /* outlet name, or NULL */
     const char *published;    /* YYYY-MM-DD, or NULL */
     bool with_tokens;         /* full token list instead of a count */

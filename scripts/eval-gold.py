@@ -207,6 +207,18 @@ def main():
             print(f"  framing not right: {f['file'][:3]} {f['actor']}: {f['term']} -> {[(x['actor'], x['term']) for x in hits]}")
     if gold.get("framing"):
         report.append(f"framing: {framing_ok}/{len(gold['framing'])} terms found on the right actor")
+    # ---- numbers and dates (exact: the text and the value)
+    for kind, key in (("numbers", "value"), ("dates", "value")):
+        items = gold.get(kind, [])
+        ok = 0
+        for g in items:
+            got = [x for x in docs[g["file"]].get(kind, []) if norm(g["text"]) in norm(x["text"])]
+            right = [x for x in got if str(x[key]) == str(g[key]) and ("unit" not in g or x.get("unit_code") == g["unit"])]
+            ok += bool(right)
+            if not right and args.verbose:
+                print(f"  {kind[:-1]} not right: {g['file'][:3]} {g['text']} = {g[key]}: {[(x['text'], x[key], x.get('unit_code')) for x in got]}")
+        if items:
+            report.append(f"{kind}: {ok}/{len(items)} exact")
     for line in report:
         print(line)
     return 0

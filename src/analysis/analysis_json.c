@@ -10,7 +10,9 @@
  * their own whose array is spliced into the document's object at the end.
  */
 #include "core/internal.h"
+#include "extract/dates.h"
 #include "extract/entities.h"
+#include "extract/numbers.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -67,14 +69,45 @@ typedef struct token_ctx {
     size_t words;
     bool failed;
     rasd_entity_extractor *x; /* NULL without a knowledge base */
-    rasd_token *sent;         /* the current sentence's tokens */
+    rasd_token *sent;         /* the current sentence's tokens (NULL: no sentence-level stage) */
     size_t n_sent, sent_index;
+    const rasd_analysis_options *opt;
+    rasd_number_list numbers;
+    rasd_date_list dates;
+    size_t *number_sentence, *date_sentence; /* the sentence of each */
+    size_t cap_ns, cap_ds;
 } token_ctx;
 
+/* Records the sentence of the items a finder appended (from `before` on). */
+static bool note_sentences(size_t **where, size_t *cap, size_t before, size_t count, size_t sentence) {
+    if (count > *cap) {
+        size_t nc = count * 2;
+        size_t *p = realloc(*where, nc * sizeof *p);
+        if (!p) return false;
+        *where = p;
+        *cap = nc;
+    }
+    for (size_t i = before; i < count; i++) (*where)[i] = sentence;
+    return true;
+}
+
 static void flush_sentence(token_ctx *ctx) {
-    if (ctx->x && ctx->n_sent &&
-        rasd_entity_extract_sentence(ctx->x, ctx->sent, ctx->n_sent, ctx->sent_index) != RASD_OK)
+    if (!ctx->n_sent) return;
+    if (ctx->x && rasd_entity_extract_sentence(ctx->x, ctx->sent, ctx->n_sent, ctx->sent_index) != RASD_OK)
         ctx->failed = true;
+    if (ctx->opt->numbers) {
+        size_t before = ctx->numbers.count;
+        if (rasd_numbers_find(ctx->opt->numbers, ctx->an, ctx->text, ctx->sent, ctx->n_sent, &ctx->numbers) != RASD_OK ||
+            !note_sentences(&ctx->number_sentence, &ctx->cap_ns, before, ctx->numbers.count, ctx->sent_index))
+            ctx->failed = true;
+    }
+    if (ctx->opt->dates) {
+        size_t before = ctx->dates.count;
+        if (rasd_dates_find(ctx->opt->dates, ctx->an, ctx->text, ctx->sent, ctx->n_sent, ctx->opt->published,
+                            &ctx->dates) != RASD_OK ||
+            !note_sentences(&ctx->date_sentence, &ctx->cap_ds, before, ctx->dates.count, ctx->sent_index))
+            ctx->failed = true;
+    }
     ctx->n_sent = 0;
 }
 
@@ -120,7 +153,7 @@ static void write_token(token_ctx *ctx, const rasd_token *tok, size_t sentence, 
 static void on_token(void *vctx, const rasd_token *tok, size_t sentence) {
     token_ctx *ctx = vctx;
     bool wordish = tok->type == RASD_TOK_WORD || tok->type == RASD_TOK_LATIN;
-    if (ctx->x) {
+    if (ctx->sent) {
         if (sentence != ctx->sent_index || ctx->n_sent == MAX_SENTENCE_TOKENS) flush_sentence(ctx);
         ctx->sent_index = sentence;
         ctx->sent[ctx->n_sent++] = *tok;
@@ -348,6 +381,71 @@ static void framing(yajl_gen g, const char *text, const rasd_entities *es) {
     yajl_gen_array_close(g);
 }
 
+static void numbers(yajl_gen g, const char *text, const token_ctx *ctx) {
+    key(g, "numbers");
+    yajl_gen_array_open(g);
+    for (size_t i = 0; i < ctx->numbers.count; i++) {
+        const rasd_number *nb = &ctx->numbers.items[i];
+        yajl_gen_map_open(g);
+        key(g, "text");
+        str_n(g, text + nb->start, nb->end - nb->start);
+        key(g, "start");
+        num(g, nb->start);
+        key(g, "end");
+        num(g, nb->end);
+        key(g, "sentence");
+        num(g, ctx->number_sentence[i]);
+        key(g, "value");
+        if (nb->flags & RASD_NUM_INTEGRAL) yajl_gen_integer(g, (long long)nb->ivalue);
+        else yajl_gen_double(g, nb->value);
+        key(g, "unit");
+        str_or_null(g, nb->unit);
+        key(g, "unit_code");
+        str_or_null(g, nb->code);
+        key(g, "unit_kind");
+        str(g, rasd_unit_kind_name(nb->unit_kind));
+        static const struct { uint32_t flag; const char *name; } FLAGS[] = {
+            {RASD_NUM_APPROX, "approximate"}, {RASD_NUM_MORE_THAN, "more_than"}, {RASD_NUM_LESS_THAN, "less_than"},
+            {RASD_NUM_PERCENT, "percent"},    {RASD_NUM_YEAR, "year"},           {RASD_NUM_WORDS, "in_words"}};
+        for (size_t f = 0; f < sizeof FLAGS / sizeof FLAGS[0]; f++) {
+            key(g, FLAGS[f].name);
+            yajl_gen_bool(g, (nb->flags & FLAGS[f].flag) != 0);
+        }
+        yajl_gen_map_close(g);
+    }
+    yajl_gen_array_close(g);
+}
+
+static void dates(yajl_gen g, const char *text, const token_ctx *ctx) {
+    key(g, "dates");
+    yajl_gen_array_open(g);
+    for (size_t i = 0; i < ctx->dates.count; i++) {
+        const rasd_date *d = &ctx->dates.items[i];
+        yajl_gen_map_open(g);
+        key(g, "text");
+        str_n(g, text + d->start, d->end - d->start);
+        key(g, "start");
+        num(g, d->start);
+        key(g, "end");
+        num(g, d->end);
+        key(g, "sentence");
+        num(g, ctx->date_sentence[i]);
+        key(g, "value");
+        str_or_null(g, d->iso[0] ? d->iso : NULL);
+        key(g, "granularity");
+        str(g, rasd_granularity_name(d->granularity));
+        static const struct { uint32_t flag; const char *name; } FLAGS[] = {
+            {RASD_DATE_RELATIVE, "relative"}, {RASD_DATE_HIJRI, "hijri"}, {RASD_DATE_UNRESOLVED, "unresolved"},
+            {RASD_DATE_APPROX, "approximate"}, {RASD_DATE_MISMATCH, "mismatch"}};
+        for (size_t f = 0; f < sizeof FLAGS / sizeof FLAGS[0]; f++) {
+            key(g, FLAGS[f].name);
+            yajl_gen_bool(g, (d->flags & FLAGS[f].flag) != 0);
+        }
+        yajl_gen_map_close(g);
+    }
+    yajl_gen_array_close(g);
+}
+
 static void byline(yajl_gen g, const rasd_knowledge *kn, const rasd_entities *es) {
     key(g, "byline");
     yajl_gen_map_open(g);
@@ -404,6 +502,8 @@ static void document(yajl_gen g, const rasd_document *doc, const rasd_analysis_o
         framing(g, doc->text, es);
         byline(g, opt->knowledge, es);
     }
+    if (opt->numbers) numbers(g, doc->text, ctx);
+    if (opt->dates) dates(g, doc->text, ctx);
     key(g, "stats");
     yajl_gen_map_open(g);
     key(g, "bytes");
@@ -429,7 +529,7 @@ rasd_status rasd_analysis_json(rasd_analyzer *an, const rasd_document *doc, cons
     rasd_analysis_options none = {0};
     if (!opt) opt = &none;
     rasd_span_list paragraphs = {0}, sentences = {0};
-    token_ctx ctx = {.an = an, .text = doc->text};
+    token_ctx ctx = {.an = an, .text = doc->text, .opt = opt};
     rasd_entities ents = {0};
     yajl_gen g = NULL;
     rasd_status st = RASD_ERR_NOMEM;
@@ -437,10 +537,12 @@ rasd_status rasd_analysis_json(rasd_analyzer *an, const rasd_document *doc, cons
         if (!(ctx.tokens = yajl_gen_alloc(NULL))) goto done;
         yajl_gen_array_open(ctx.tokens);
     }
+    if (opt->knowledge || opt->numbers || opt->dates) {
+        if (!(ctx.sent = malloc(MAX_SENTENCE_TOKENS * sizeof *ctx.sent))) goto done;
+    }
     if (opt->knowledge) {
         ctx.x = rasd_entity_extractor_new(opt->knowledge, an, doc->text, doc->len, &paragraphs);
-        ctx.sent = malloc(MAX_SENTENCE_TOKENS * sizeof *ctx.sent);
-        if (!ctx.x || !ctx.sent) goto done;
+        if (!ctx.x) goto done;
         rasd_entity_extractor_set_tagger(ctx.x, opt->tagger);
     }
     size_t n_tokens = 0;
@@ -491,6 +593,10 @@ done:
     rasd_entities_free(&ents);
     rasd_entity_extractor_destroy(ctx.x);
     free(ctx.sent);
+    rasd_number_list_free(&ctx.numbers);
+    rasd_date_list_free(&ctx.dates);
+    free(ctx.number_sentence);
+    free(ctx.date_sentence);
     rasd_span_list_free(&paragraphs);
     rasd_span_list_free(&sentences);
     if (st != RASD_OK) return rasd_fail(err, st, "%s: out of memory while writing the analysis", doc->path);

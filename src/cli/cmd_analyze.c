@@ -3,6 +3,8 @@
  * article out, in input order, whatever --jobs is.
  */
 #include "cli.h"
+#include "extract/dates.h"
+#include "extract/numbers.h"
 #include "ner/ner.h"
 
 #include <getopt.h>
@@ -40,6 +42,8 @@ typedef struct run {
     const rasd_lexicon *lex;
     rasd_knowledge *knowledge;
     rasd_ner_model *tagger;
+    rasd_numbers *numbers;
+    rasd_dates *dates;
     rasd_read_options read;
     rasd_analysis_options analysis;
     result *results;
@@ -233,6 +237,13 @@ int cmd_analyze(int argc, char **argv) {
             goto done;
         }
         r.analysis.tagger = r.tagger;
+        if (!(r.numbers = rasd_numbers_load(data_dir, &err)) || !(r.dates = rasd_dates_load(data_dir, &err))) {
+            cli_error("%s", err.message);
+            status = EXIT_USAGE;
+            goto done;
+        }
+        r.analysis.numbers = r.numbers;
+        r.analysis.dates = r.dates;
     }
     r.paths = paths;
     r.lex = lex;
@@ -257,6 +268,8 @@ done:
     free(paths);
     free(r.results);
     rasd_ner_destroy(r.tagger);
+    rasd_numbers_destroy(r.numbers);
+    rasd_dates_destroy(r.dates);
     rasd_knowledge_destroy(r.knowledge);
     rasd_lexicon_destroy(lex);
     return status;

@@ -46,7 +46,7 @@ struct rasd_dates {
     rasd_numbers *nd;
     rasd_xtable words;    dword *w;  size_t n_w, cap_w;
     rasd_xtable weekdays; wday *wd;  size_t n_wd, cap_wd;
-    rasd_xtable trigger;  size_t n_trig;
+    rasd_xtable trigger;  uint16_t *tmask; size_t n_trig, cap_trig;
 };
 
 /* ---------------------------------------------------------------- loading */
@@ -61,12 +61,38 @@ static bool grow(void **items, size_t *cap, size_t count, size_t size) {
     return true;
 }
 
-static bool add_trigger(void *ctx, const char *key, size_t len) {
-    rasd_dates *d = ctx;
+/* What a starting word can open, so that only those readings are tried. */
+enum { T_WEEKDAY = 1, T_MONTH = 2, T_ORDINAL = 4, T_DAY = 8, T_UNIT = 16, T_THIS = 32, T_AGO = 64,
+       T_YEAR = 128, T_MONTHWORD = 256, T_ANCHOR = 512 };
+
+static bool add_trigger(rasd_dates *d, const char *key, size_t len, uint16_t mask) {
+    int32_t idx = rasd_xtable_get_listed(&d->trigger, key, len);
+    if (idx >= 0) {
+        d->tmask[idx] |= mask;
+        return true;
+    }
     bool dup;
-    if (!rasd_xtable_add(&d->trigger, key, len, (uint32_t)d->n_trig, &dup)) return false;
-    if (!dup) d->n_trig++;
+    if (!grow((void **)&d->tmask, &d->cap_trig, d->n_trig, sizeof *d->tmask) ||
+        !rasd_xtable_add(&d->trigger, key, len, (uint32_t)d->n_trig, &dup))
+        return false;
+    d->tmask[d->n_trig++] = mask;
     return true;
+}
+
+static bool add_starter(void *ctx, const char *key, size_t len, int kind) {
+    return add_trigger(ctx, key, len, kind == 0 ? T_MONTH : T_ORDINAL);
+}
+
+static uint16_t trigger_mask(uint16_t roles) {
+    uint16_t m = 0;
+    if (roles & R_DAY) m |= T_DAY;
+    if (roles & R_UNIT) m |= T_UNIT;
+    if (roles & R_THIS) m |= T_THIS;
+    if (roles & R_AGO) m |= T_AGO;
+    if (roles & R_YEAR) m |= T_YEAR;
+    if (roles & R_MONTH) m |= T_MONTHWORD;
+    if (roles & R_ANCHOR) m |= T_ANCHOR;
+    return m;
 }
 
 /* The phrase key of field 0 and its first word's length. */
@@ -97,7 +123,7 @@ static rasd_status weekday_line(rasd_dates *d, rasd_tsv *f, rasd_error *err) {
     if (st != RASD_OK) return st;
     bool dup;
     if (!grow((void **)&d->wd, &d->cap_wd, d->n_wd, sizeof *d->wd) ||
-        !rasd_xtable_add(&d->weekdays, key, len, (uint32_t)d->n_wd, &dup) || !add_trigger(d, key, first))
+        !rasd_xtable_add(&d->weekdays, key, len, (uint32_t)d->n_wd, &dup) || !add_trigger(d, key, first, T_WEEKDAY))
         return rasd_fail(err, RASD_ERR_NOMEM, "out of memory");
     if (dup) return rasd_tsv_fail(f, err, "\"%s\" is listed twice (the same key as an earlier line)", f->field[0]);
     d->wd[d->n_wd++] = w;
@@ -164,7 +190,8 @@ static rasd_status word_line(rasd_dates *d, rasd_tsv *f, rasd_error *err) {
             return rasd_fail(err, RASD_ERR_NOMEM, "out of memory");
         d->w[d->n_w++] = w;
     }
-    if ((w.roles & R_STARTS) && !add_trigger(d, key, first)) return rasd_fail(err, RASD_ERR_NOMEM, "out of memory");
+    if ((w.roles & R_STARTS) && !add_trigger(d, key, first, trigger_mask(w.roles)))
+        return rasd_fail(err, RASD_ERR_NOMEM, "out of memory");
     return RASD_OK;
 }
 
@@ -188,13 +215,15 @@ rasd_dates *rasd_dates_load(const char *data_dir, rasd_error *err) {
         return NULL;
     }
     const char *dir = rasd_x_data_dir(data_dir);
+    /* العام، الأسبوع، الأمس: the words and starters take the article */
+    d->words.article_forms = d->trigger.article_forms = true;
     d->nd = rasd_numbers_load(dir, err);
     if (!d->nd || load_file(d, dir, "weekdays.tsv", weekday_line, err) != RASD_OK ||
         load_file(d, dir, "date-words.tsv", word_line, err) != RASD_OK) {
         rasd_dates_destroy(d);
         return NULL;
     }
-    if (!rasd_x_date_starters(d->nd, add_trigger, d)) {
+    if (!rasd_x_date_starters(d->nd, add_starter, d)) {
         rasd_fail(err, RASD_ERR_NOMEM, "out of memory");
         rasd_dates_destroy(d);
         return NULL;
@@ -210,6 +239,7 @@ void rasd_dates_destroy(rasd_dates *d) {
     rasd_xtable_free(&d->trigger);
     free(d->w);
     free(d->wd);
+    free(d->tmask);
     free(d);
 }
 
@@ -261,6 +291,16 @@ static int days_in_month(int y, int m) {
 }
 
 /* ----------------------------------------------------------------- state */
+
+static bool is_quote(const char *text, const rasd_token *t, bool open) {
+    if (t->type != RASD_TOK_PUNCT) return false;
+    size_t l = t->end - t->start;
+    const char *p = text + t->start;
+    if (l == 1) return *p == '"';
+    if (l == 2) return memcmp(p, open ? "\xC2\xAB" : "\xC2\xBB", 2) == 0; /* « » */
+    if (l == 3) return memcmp(p, open ? "\xE2\x80\x9C" : "\xE2\x80\x9D", 3) == 0; /* “ ” */
+    return false;
+}
 
 typedef struct ctx {
     const rasd_dates *d;
@@ -371,8 +411,13 @@ static bool month_at(const ctx *c, size_t i, month_expr *me) {
     size_t j = me->next, s;
     rasd_xmonth m2;
     size_t u2;
-    if (is_tok(c, j, "/") && (u2 = rasd_x_month_at(c->d->nd, c->an, c->text, c->toks, c->n, j + 1, &m2, &s))) {
+    if ((is_tok(c, j, "/") || is_tok(c, j, "-")) &&
+        (u2 = rasd_x_month_at(c->d->nd, c->an, c->text, c->toks, c->n, j + 1, &m2, &s))) {
         me->next = j + 1 + u2;
+    } else if ((u2 = rasd_x_month_at(c->d->nd, c->an, c->text, c->toks, c->n, j, &m2, &s)) &&
+               m2.month == me->m.month && m2.calendar != me->m.calendar) {
+        /* فبراير شباط 2009: the pair without a mark between */
+        me->next = j + u2;
     } else if (is_tok(c, j, "(") && (u2 = rasd_x_month_at(c->d->nd, c->an, c->text, c->toks, c->n, j + 1, &m2, &s)) &&
                is_tok(c, j + 1 + u2, ")")) {
         me->next = j + 2 + u2;
@@ -523,10 +568,11 @@ static size_t numeric_date(const ctx *c, size_t i, rasd_date *r) {
         next = i + 1;
     } else {
         char sep = 0;
+        bool spaced = false; /* 11 / 7 / 1436: only with three groups */
         for (size_t k = i; k < c->n && ng < 3; k += 2) {
             const rasd_token *a = &c->toks[k];
             if (a->type != RASD_TOK_NUMBER) break;
-            if (k > i && c->toks[k - 1].end != a->start) break;
+            if (k > i && c->toks[k - 1].end != a->start) spaced = true;
             size_t l = rasd_x_token_key(c->text, a, key);
             long v = 0;
             for (size_t q = 0; q < l; q++) {
@@ -537,12 +583,13 @@ static size_t numeric_date(const ctx *c, size_t i, rasd_date *r) {
             g[ng] = v, glen[ng++] = l;
             next = k + 1;
             const rasd_token *s = k + 1 < c->n ? &c->toks[k + 1] : NULL;
-            if (!s || s->type != RASD_TOK_PUNCT || s->end - s->start != 1 || s->start != a->end) break;
+            if (!s || s->type != RASD_TOK_PUNCT || s->end - s->start != 1 || k + 2 >= c->n) break;
+            if (s->start != a->end) spaced = true;
             char ch = c->text[s->start];
             if ((ch != '/' && ch != '-') || (sep && ch != sep)) break;
             sep = ch;
         }
-        if (ng < 2) return 0;
+        if (ng < 2 || (spaced && ng != 3)) return 0;
         /* a trailing separator does not belong to the date */
     }
     r->flags |= RASD_DATE_NUMERIC;
@@ -660,7 +707,13 @@ static size_t month_first(const ctx *c, size_t i, rasd_date *r) {
     anchored |= in.me.paired || next != in.me.next;
     /* a name that is also a word (آب، مارس) needs a year, a pair or شهر;
      * a Hijri month alone cannot be placed either */
-    if (!anchored && (in.me.m.ambiguous || in.me.m.calendar == RASD_CAL_HIJRI)) return 0;
+    if (!anchored && in.me.m.ambiguous) return 0;
+    /* a Hijri month is placed only by its year (شهر رمضان is a season) */
+    if (in.me.m.calendar == RASD_CAL_HIJRI && !in.has_year) return 0;
+    /* «نيسان» alone in quotes is a name (the carmaker), not a month */
+    if (!anchored && i > 0 && next < c->n && is_quote(c->text, &c->toks[i - 1], true) &&
+        is_quote(c->text, &c->toks[next], false))
+        return 0;
     if (!resolve_ymd(c, &in, r)) return 0;
     r->start = start;
     r->end = c->toks[next - 1].end;
@@ -749,29 +802,35 @@ static size_t relative(const ctx *c, size_t i, rasd_date *r) {
     const dword *e;
     size_t used, start;
     int unit, off;
-    if ((used = word_at(c, i, R_DAY, &w, &e))) {
-        /* اليوم التالي، اليوم العالمي: "the day", not today; اليوم الخميس is */
+    if ((used = word_at(c, i, R_DAY, &w, &e)) && !w.article) {
+        /* (الغد "the future" has the article; الأمس is listed with it) */
+        /* اليوم التالي، اليوم العالمي: "the day", not today; اليوم الخميس is;
+         * هذا اليوم is "this day" */
         wday wd;
-        rasd_xword ww;
+        rasd_xword ww, wt;
+        const dword *t;
         size_t k = i + used;
         if (e->day_offset == 0 && k < c->n && c->toks[k].type == RASD_TOK_WORD && !weekday_at(c, k, &wd, &ww)) {
             char key[RASD_X_KEY_MAX];
             size_t kl = rasd_x_token_key(c->text, &c->toks[k], key);
             if (kl > 4 && memcmp(key, "\xD8\xA7\xD9\x84", 4) == 0) return 0;
         }
+        if (e->day_offset == 0 && i > 0 && word_at(c, i - 1, R_THIS, &wt, &t)) return 0;
         relative_days(c, r, e->day_offset);
         r->start = w.start;
         r->end = c->toks[k - 1].end;
-        size_t wu = weekday_at(c, k, &wd, &ww);
+        /* أمس الخميس، اليوم (الاثنين): one expression; the weekday is checked */
+        bool paren = is_tok(c, k, "(");
+        size_t wu = weekday_at(c, k + paren, &wd, &ww);
         rasd_xword wq;
         const dword *q;
-        if (wu && !ww.conj && !word_at(c, k + wu, R_QUAL, &wq, &q)) {
-            /* أمس الخميس، اليوم الجمعة: one expression; the day is checked */
+        if (wu && !ww.conj && (paren ? is_tok(c, k + 1 + wu, ")") : !word_at(c, k + wu, R_QUAL, &wq, &q))) {
+            size_t next = k + wu + 2 * paren;
             r->weekday = wd.wd;
             r->flags |= RASD_DATE_WEEKDAY;
-            r->end = c->toks[k + wu - 1].end;
+            r->end = c->toks[next - 1].end;
             if (c->pub && iso_weekday(c->pdays + e->day_offset) != wd.wd) r->flags |= RASD_DATE_MISMATCH;
-            return k + wu;
+            return next;
         }
         return k;
     }
@@ -870,6 +929,9 @@ static size_t weekday_expr(const ctx *c, size_t i, rasd_date *r, bool anchored) 
             return e;
         }
     }
+    if (!anchored && i > 0 && k < c->n && is_quote(c->text, &c->toks[i - 1], true) &&
+        is_quote(c->text, &c->toks[k], false))
+        return 0; /* «الأحد»: a title */
     if (wd.ambiguous && !anchored) {
         /* الاثنين "the two", الأحد "the one": a date only after an anchor
          * word (صباح الأحد) or set off by punctuation (قال، الأحد، إن) */
@@ -888,13 +950,15 @@ static size_t weekday_expr(const ctx *c, size_t i, rasd_date *r, bool anchored) 
     return k;
 }
 
-static size_t parse_at(const ctx *c, size_t i, rasd_date *r) {
+/* The expression starting at toks[i], trying only what its first word can
+ * open (mask; all for a number). */
+static size_t parse_at(const ctx *c, size_t i, uint16_t mask, rasd_date *r) {
     size_t e;
     rasd_date t = {0};
     /* يوم الخميس، يوم أمس، يوم 4 حزيران: يوم belongs to the expression */
     rasd_xword w;
     const dword *dw;
-    size_t used = word_at(c, i, R_ANCHOR, &w, &dw);
+    size_t used = (mask & T_ANCHOR) ? word_at(c, i, R_ANCHOR, &w, &dw) : 0;
     if (used && (dw->roles & R_UNIT) && dw->unit == RASD_GRAN_DAY && dw->count == 1 && !w.article && i + used < c->n) {
         size_t j = i + used;
         if ((e = weekday_expr(c, j, &t, true)) || (t = (rasd_date){0}, e = absolute(c, j, &t)) ||
@@ -907,11 +971,11 @@ static size_t parse_at(const ctx *c, size_t i, rasd_date *r) {
         }
         t = (rasd_date){0};
     }
-    if ((e = weekday_expr(c, i, &t, false))) return *r = t, e;
+    if ((mask & T_WEEKDAY) && (e = weekday_expr(c, i, &t, false))) return *r = t, e;
     t = (rasd_date){0};
-    if ((e = absolute(c, i, &t))) return *r = t, e;
+    if ((mask & (T_MONTH | T_ORDINAL | T_MONTHWORD | T_YEAR | T_AGO)) && (e = absolute(c, i, &t))) return *r = t, e;
     t = (rasd_date){0};
-    if ((e = relative(c, i, &t))) return *r = t, e;
+    if ((mask & (T_DAY | T_UNIT | T_THIS | T_AGO)) && (e = relative(c, i, &t))) return *r = t, e;
     return 0;
 }
 
@@ -932,14 +996,26 @@ rasd_status rasd_dates_find(const rasd_dates *d, rasd_analyzer *an, const char *
     if (!d || !text || (!toks && n) || !out) return RASD_ERR_USAGE;
     ctx c = {d, an, text, toks, n, false, 0, 0, 0, 0, 0};
     if (published) {
-        if (!rasd_valid_date(published)) return RASD_ERR_USAGE;
+        /* parsed by hand: this runs for every sentence */
+        int v[3] = {0, 0, 0};
+        static const int at[3][2] = {{0, 4}, {5, 7}, {8, 10}};
+        if (strnlen(published, 11) != 10) return RASD_ERR_USAGE;
+        for (int f = 0; f < 3; f++)
+            for (int k = at[f][0]; k < at[f][1]; k++) {
+                if (published[k] < '0' || published[k] > '9') return RASD_ERR_USAGE;
+                v[f] = v[f] * 10 + (published[k] - '0');
+            }
+        if (published[4] != '-' || published[7] != '-' || v[0] < 1 || v[1] < 1 ||
+            v[1] > 12 || v[2] < 1 || v[2] > days_in_month(v[0], v[1]))
+            return RASD_ERR_USAGE;
         c.pub = true;
-        c.py = atoi(published), c.pm = atoi(published + 5), c.pd = atoi(published + 8);
+        c.py = v[0], c.pm = v[1], c.pd = v[2];
         c.pdays = days_from_civil(c.py, c.pm, c.pd);
         c.pwd = iso_weekday(c.pdays);
     }
     for (size_t i = 0; i < n;) {
         const rasd_token *t = &toks[i];
+        uint16_t mask = 0xFFFF;
         if (t->type == RASD_TOK_WORD) {
             rasd_xword w;
             rasd_x_lookup(&d->trigger, an, text, t, &w);
@@ -947,12 +1023,13 @@ rasd_status rasd_dates_find(const rasd_dates *d, rasd_analyzer *an, const char *
                 i++;
                 continue;
             }
+            mask = d->tmask[w.idx];
         } else if (t->type != RASD_TOK_NUMBER) {
             i++;
             continue;
         }
         rasd_date r;
-        size_t e = parse_at(&c, i, &r);
+        size_t e = parse_at(&c, i, mask, &r);
         if (!e) {
             i++;
             continue;

@@ -35,16 +35,16 @@
 
 /* ------------------------------------------------------------- xtable */
 
+static bool has_article(const unsigned char *k, size_t len) {
+    return len > 4 && k[0] == 0xD8 && k[1] == 0xA7 && k[2] == 0xD9 && k[3] == 0x84;
+}
+
 /* The filter is probed for nearly every word, so its key is cheap: the
  * first eight bytes of the word (four Arabic letters), not cutting a
  * character, read as one integer and multiplied. A leading article is
  * skipped: with it, the first letters of most words would match some
  * listed word (الخميس, الخبر). len is the first word's length: token keys
  * have no spaces, phrase keys are cut at their first space on loading. */
-static bool has_article(const unsigned char *k, size_t len) {
-    return len > 4 && k[0] == 0xD8 && k[1] == 0xA7 && k[2] == 0xD9 && k[3] == 0x84;
-}
-
 static uint64_t prefix_hash(const char *key, size_t len, bool skip_article) {
     const unsigned char *k = (const unsigned char *)key;
     if (skip_article && has_article(k, len)) k += 4, len -= 4;
@@ -104,7 +104,7 @@ bool rasd_xtable_add(rasd_xtable *t, const char *key, size_t len, uint32_t idx, 
     if (words > t->max_words) t->max_words = words;
     /* Every word is also entered with the article, so that الثالث، القتلى
      * and العام are found in one probe instead of through the analyzer. */
-    if (words == 1 && len + 4 < RASD_X_KEY_MAX) {
+    if (t->article_forms && words == 1 && len + 4 < RASD_X_KEY_MAX) {
         char al[RASD_X_KEY_MAX];
         memcpy(al, K_AL, 4);
         memcpy(al + 4, key, len);
@@ -501,7 +501,8 @@ struct rasd_numbers {
     rasd_xtable before; qualdef *qb;  size_t n_qb, cap_qb;
     rasd_xtable after;  qualdef *qa;  size_t n_qa, cap_qa;
     rasd_xtable months; rasd_xmonth *m; size_t n_m, cap_m;
-    rasd_xtable years;  size_t n_y;
+    rasd_xtable years;  size_t n_y;    /* عام، سنة (from date-words.tsv) */
+    rasd_xtable markers; size_t n_mk;  /* هـ، م: calendar marks after a year */
     rasd_arena arena;   /* codes */
 };
 
@@ -650,15 +651,20 @@ static rasd_status month_line(rasd_numbers *nd, rasd_tsv *f, rasd_error *err) {
 /* date-words.tsv belongs to dates.c, which checks every line; numbers only
  * takes the words that announce a year (عام 2019 is a date, not a count). */
 static rasd_status year_line(rasd_numbers *nd, rasd_tsv *f, rasd_error *err) {
-    if (f->n_fields < 2 || strcmp(f->field[1], "year") != 0) return RASD_OK;
+    if (f->n_fields < 2) return RASD_OK;
+    rasd_xtable *t;
+    size_t *count;
+    if (strcmp(f->field[1], "year") == 0) t = &nd->years, count = &nd->n_y;
+    else if (strcmp(f->field[1], "hijri") == 0 || strcmp(f->field[1], "ce") == 0) t = &nd->markers, count = &nd->n_mk;
+    else return RASD_OK;
     bool dup;
     char key[RASD_X_KEY_MAX * 5 + 8];
     size_t len;
     uint32_t words;
     if (!rasd_x_phrase_key(f->field[0], key, sizeof key, &len, &words))
         return rasd_tsv_fail(f, err, "empty or too long a phrase: \"%s\"", f->field[0]);
-    if (!rasd_xtable_add(&nd->years, key, len, (uint32_t)nd->n_y, &dup)) return rasd_fail(err, RASD_ERR_NOMEM, "out of memory");
-    if (!dup) nd->n_y++;
+    if (!rasd_xtable_add(t, key, len, (uint32_t)*count, &dup)) return rasd_fail(err, RASD_ERR_NOMEM, "out of memory");
+    if (!dup) ++*count;
     return RASD_OK;
 }
 
@@ -682,6 +688,8 @@ rasd_numbers *rasd_numbers_load(const char *data_dir, rasd_error *err) {
         return NULL;
     }
     call_once(&arabic_block_once, build_arabic_block);
+    /* words that take the article; month names and marks do not */
+    nd->words.article_forms = nd->units.article_forms = nd->years.article_forms = true;
     const char *dir = rasd_x_data_dir(data_dir);
     if (load_file(nd, dir, "number-words.tsv", number_line, err) != RASD_OK ||
         load_file(nd, dir, "units.tsv", unit_line, err) != RASD_OK ||
@@ -702,6 +710,7 @@ void rasd_numbers_destroy(rasd_numbers *nd) {
     rasd_xtable_free(&nd->after);
     rasd_xtable_free(&nd->months);
     rasd_xtable_free(&nd->years);
+    rasd_xtable_free(&nd->markers);
     free(nd->w);
     free(nd->u);
     free(nd->qb);
@@ -1020,21 +1029,23 @@ size_t rasd_x_month_at(const rasd_numbers *nd, rasd_analyzer *an, const char *te
     return used;
 }
 
-static bool first_word(const rasd_xtable *t, const rasd_strtab_entry *e,
-                       bool (*fn)(void *ctx, const char *key, size_t len), void *ctx) {
+static bool first_word(const rasd_xtable *t, const rasd_strtab_entry *e, int kind,
+                       bool (*fn)(void *ctx, const char *key, size_t len, int kind), void *ctx) {
+    if (e->count & AUTO_ARTICLE) return true; /* the caller's table adds its own */
     const char *k = rasd_strtab_key(&t->keys, e);
-    const char *sp = memchr(k, ' ', e->key_len);
-    return fn(ctx, k, sp ? (size_t)(sp - k) : e->key_len);
+    return fn(ctx, k, first_word_len(k, e->key_len), kind);
 }
 
-bool rasd_x_date_starters(const rasd_numbers *nd, bool (*fn)(void *ctx, const char *key, size_t len), void *ctx) {
+bool rasd_x_date_starters(const rasd_numbers *nd, bool (*fn)(void *ctx, const char *key, size_t len, int kind),
+                          void *ctx) {
     for (size_t s = 0; nd->months.keys.slots && s <= nd->months.keys.mask; s++)
-        if (nd->months.keys.slots[s].hash && !first_word(&nd->months, &nd->months.keys.slots[s], fn, ctx)) return false;
+        if (nd->months.keys.slots[s].hash && !first_word(&nd->months, &nd->months.keys.slots[s], 0, fn, ctx))
+            return false;
     for (size_t s = 0; nd->words.keys.slots && s <= nd->words.keys.mask; s++) {
         const rasd_strtab_entry *e = &nd->words.keys.slots[s];
-        if (!e->hash) continue;
-        uint8_t kind = nd->w[(e->count & ~AUTO_ARTICLE) - 1].kind;
-        if ((kind == KIND_ORDINAL || kind == KIND_TENS) && !first_word(&nd->words, e, fn, ctx)) return false;
+        if (!e->hash || (e->count & AUTO_ARTICLE)) continue;
+        uint8_t kind = nd->w[e->count - 1].kind;
+        if ((kind == KIND_ORDINAL || kind == KIND_TENS) && !first_word(&nd->words, e, 1, fn, ctx)) return false;
     }
     return true;
 }
@@ -1063,7 +1074,8 @@ static bool in_numeric_date(const char *text, const rasd_token *toks, size_t n, 
         if (s1->end - s1->start != 1 || s2->end - s2->start != 1 || text[s1->start] != text[s2->start]) continue;
         char sep = text[s1->start];
         if (sep != '/' && sep != '-') continue;
-        if (a->end != s1->start || s1->end != b->start || b->end != s2->start || s2->end != c->start) continue;
+        /* spaces are allowed (11 / 7 / 1436) since a four-digit year must end or open it */
+        if (c->end - c->start != 4 && a->end - a->start != 4) continue;
         return true;
     }
     return false;
@@ -1241,6 +1253,10 @@ rasd_status rasd_numbers_find(const rasd_numbers *nd, rasd_analyzer *an, const c
             }
             if (!date && p.year_like && month_ends_before(nd, an, text, toks, n, i))
                 m.flags |= RASD_NUM_YEAR | RASD_NUM_DATE, date = true;
+            if (!date && p.year_like && j < n && toks[j].type == RASD_TOK_WORD) {
+                rasd_x_lookup(&nd->markers, an, text, &toks[j], &yw); /* 1648م، 1436 هـ */
+                if (yw.idx >= 0 && !yw.conj && !yw.prep) m.flags |= RASD_NUM_YEAR | RASD_NUM_DATE, date = true;
+            }
             if (!date && (m.flags & RASD_NUM_INTEGRAL) && m.value >= 1 && m.value <= 31) {
                 size_t k = j;
                 if (k < n && is_token(text, &toks[k], "\xD9\x85\xD9\x86")) k++; /* من */

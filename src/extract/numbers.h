@@ -22,7 +22,7 @@ typedef struct rasd_numbers rasd_numbers;
 
 /* Loads data/extract/ under data_dir (NULL: $RASD_DATA, else the built-in
  * data directory): number-words.tsv, units.tsv, number-qualifiers.tsv,
- * months.tsv and the year words of date-words.tsv. A malformed line is an
+ * months.tsv, and from date-words.tsv the year words and calendar marks. A malformed line is an
  * RASD_ERR_DATA error whose message starts "path:line:". */
 rasd_numbers *rasd_numbers_load(const char *data_dir, rasd_error *err);
 void rasd_numbers_destroy(rasd_numbers *nd);
@@ -88,14 +88,15 @@ typedef struct rasd_xtable {
     rasd_strtab keys;   /* entry->count = index + 1 (see numbers.c) */
     uint64_t prefix_bits[256]; /* 16384-bit filter over the first letters */
     uint32_t max_words; /* the longest phrase, in words */
+    bool article_forms; /* set before adding: each word is also entered with the article */
 } rasd_xtable;
 
 /* Adds key (a phrase key) with index idx; false when out of memory. A key
  * added twice keeps its first index and *dup is set. */
 bool rasd_xtable_add(rasd_xtable *t, const char *key, size_t len, uint32_t idx, bool *dup);
-/* The index of key, or -1. Every single word is also entered with the
- * article (الثالث for ثالث) unless listed so itself; _listed ignores
- * those added forms. */
+/* The index of key, or -1. With article_forms, every single word is also
+ * entered with the article (الثالث for ثالث) unless listed so itself;
+ * _listed ignores those added forms. */
 int32_t rasd_xtable_get(const rasd_xtable *t, const char *key, size_t len);
 int32_t rasd_xtable_get_listed(const rasd_xtable *t, const char *key, size_t len);
 void rasd_xtable_free(rasd_xtable *t);
@@ -111,13 +112,15 @@ typedef struct rasd_xword {
 
 #define RASD_X_KEY_MAX 128
 
-/* The key of toks[i] into buf (RASD_X_KEY_MAX bytes); 0 when too long. */
+/* The key of tok (rasd_normalize's) into buf (RASD_X_KEY_MAX bytes); 0
+ * when too long. Its fast path is set up by the first rasd_numbers_load. */
 size_t rasd_x_token_key(const char *text, const rasd_token *tok, char *buf);
-/* Looks a word token up: its whole key first; then, when it starts with a
- * proclitic letter, the analyzer's base and the key less each proclitic the
- * analyzer found; then a leading و or ف (and a ب after it) as a clitic,
- * since these tables are closed classes (the analyzer, deciding by corpus
- * counts, leaves rare forms such as وتسعمائة whole). */
+/* Looks a word token up: its whole key first (the table holds the forms
+ * with the article too); then, when its first letters could be و ف and ب
+ * ل ك before a listed word, the key less each proclitic the analyzer
+ * found, then less a leading و or ف (and a ب after it) and the article by
+ * rule, since these tables are closed classes (the analyzer, deciding by
+ * corpus counts, leaves rare forms such as وتسعمائة and الحادي whole). */
 void rasd_x_lookup(const rasd_xtable *t, rasd_analyzer *an, const char *text, const rasd_token *tok,
                    rasd_xword *out);
 /* Whether tok's whole key is key (a short word or a punctuation mark). */
@@ -157,9 +160,10 @@ size_t rasd_x_cardinal_at(const rasd_numbers *nd, rasd_analyzer *an, const char 
 size_t rasd_x_ordinal_at(const rasd_numbers *nd, rasd_analyzer *an, const char *text, const rasd_token *toks,
                          size_t n, size_t i, int *value, size_t *start);
 /* Calls fn with every key that can start a date among the numbers'
- * tables: the first word of each month name, the ordinals and the tens
- * (العشرين من). False when fn does. */
-bool rasd_x_date_starters(const rasd_numbers *nd, bool (*fn)(void *ctx, const char *key, size_t len), void *ctx);
+ * tables: the first word of each month name (kind 0), the ordinals and the
+ * tens (kind 1: العشرين من). False when fn does. */
+bool rasd_x_date_starters(const rasd_numbers *nd, bool (*fn)(void *ctx, const char *key, size_t len, int kind),
+                          void *ctx);
 /* Parses a digits token (any script, with separators); false when it is not
  * a plain number (4.6.2020). */
 bool rasd_x_parse_digits(const char *text, const rasd_token *tok, double *value, bool *plain_int);

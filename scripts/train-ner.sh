@@ -1,0 +1,64 @@
+#!/usr/bin/env bash
+# Rebuilds the name tagger's data in one command (docs/ner.md):
+#   1. unpacks the SaudiNewsNet corpus (../shared/corpora/saudinewsnet, or
+#      $CORPUS) into plain text, as scripts/build-lexicon.sh does;
+#   2. learns word clusters from it -> data/ner/clusters.tsv
+#      (skipped with --model-only, which reuses the clusters already there);
+#   3. trains the tagger on ANERcorp (../shared/data/anercorp/train.txt, or
+#      $TRAIN) less its dev split, with the clusters, the name lists of
+#      data/kb and data/gazetteer as they are now, and tag profiles from the
+#      same corpus -> data/ner/model.bin, and prints the dev scores.
+# Run it after a build, and again whenever the name lists change a lot.
+# Takes about a minute on two cores. Extra arguments go to `rasd train-ner`
+# (for instance --epochs 15 or --dev-every 0).
+set -euo pipefail
+here=$(cd "$(dirname "$0")/.." && pwd)
+corpus=${CORPUS:-$here/../shared/corpora/saudinewsnet}
+train=${TRAIN:-$here/../shared/data/anercorp/train.txt}
+rasd=${RASD_BIN:-$here/build/rasd}
+out=$here/data/ner
+threads=$(nproc)
+
+model_only=false
+if [ "${1:-}" = "--model-only" ]; then
+  model_only=true
+  shift
+fi
+
+[ -x "$rasd" ] || { echo "train-ner: build rasd first ($rasd)" >&2; exit 2; }
+[ -d "$corpus" ] || { echo "train-ner: no corpus at $corpus" >&2; exit 2; }
+[ -f "$train" ] || { echo "train-ner: no training data at $train" >&2; exit 2; }
+if $model_only && [ ! -f "$out/clusters.tsv" ]; then
+  echo "train-ner: --model-only needs $out/clusters.tsv (run without it once)" >&2
+  exit 2
+fi
+mkdir -p "$out"
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+start=$(date +%s)
+
+echo "train-ner: unpacking $corpus"
+for z in "$corpus"/*.zip; do unzip -q -o "$z" -d "$tmp/json"; done
+/usr/bin/python3 - "$tmp/json" "$tmp/text" <<'PY'
+import json, os, sys
+src, dst = sys.argv[1], sys.argv[2]
+os.makedirs(dst, exist_ok=True)
+for name in sorted(os.listdir(src)):
+    if not name.endswith(".json"):
+        continue
+    with open(os.path.join(src, name), encoding="utf-8") as f:
+        articles = json.load(f)
+    with open(os.path.join(dst, name[:-5] + ".txt"), "w", encoding="utf-8") as out:
+        for a in articles:
+            out.write((a.get("title") or "") + "\n" + (a.get("content") or "") + "\n\n")
+PY
+
+if ! $model_only; then
+  echo "train-ner: word clusters -> $out/clusters.tsv"
+  "$rasd" train-ner --make-clusters "$out/clusters.tsv" --threads "$threads" "$tmp"/text/*.txt
+fi
+
+echo "train-ner: the tagger -> $out/model.bin"
+"$rasd" train-ner --train "$train" --clusters "$out/clusters.tsv" --corpus "$tmp/text" \
+  --threads "$threads" --out "$out/model.bin" "$@"
+echo "train-ner: done in $(( $(date +%s) - start )) s"

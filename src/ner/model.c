@@ -1,0 +1,570 @@
+/*
+ * model.c: the averaged structured perceptron (Collins 2002) behind the
+ * tagger, with libpostal's life cycle: a trainer is made (new), shown one
+ * sentence at a time (train), averaged into a model (finalize), and the
+ * model is written (save), read back (load) and freed (destroy).
+ *
+ * Weights live in a table of 2^bits rows, one weight per tag in a row, and
+ * a feature is hashed straight to its row (features.c): memory and the
+ * file are bounded by the table, whatever the training data. The runtime
+ * model keeps the averaged weights as int16 times one scale: half the
+ * memory of floats, so more of the table stays in cache, at no cost in
+ * accuracy (the averaged weights span a few thousand steps of the scale).
+ *
+ * Averaging uses the usual trick: beside each weight w the trainer keeps
+ * u, the sum of step * change; after T steps the average of w over all
+ * steps is w - u / T, with no per-step pass over the table.
+ *
+ * The file (all integers little-endian):
+ *   magic "RASDNER" 0x1A, u32 version, u32 feature set, u32 bits,
+ *   u32 tags, u32 epochs, f32 weight scale, f32 score a, f32 score b,
+ *   f32 transitions [(tags + 1) * tags], f32 end transitions [tags],
+ *   u64 words, each u64 key hash, u32 cluster path, u32 path length
+ *       + 256 * frequency step + 65536 * tag profile,
+ *   u64 rows, each u32 row, i16 weights [tags] (only rows not all zero),
+ *   u64 XXH64 of everything before it.
+ * Load checks each of these and refuses with a message naming the file.
+ */
+#include "ner/ner_internal.h"
+
+#include <errno.h>
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#define MODEL_VERSION 1
+static const unsigned char MAGIC[8] = {'R', 'A', 'S', 'D', 'N', 'E', 'R', 0x1A};
+
+/* ------------------------------------------------------------- Viterbi */
+
+/* I-X may only follow B-X or I-X: a tagging that breaks this has no
+ * reading as spans, so the decoder never produces one. */
+static inline bool allowed(unsigned prev, unsigned tag) {
+    if (tag == RASD_NER_O || (tag & 1)) return true; /* O and B-X follow anything */
+    return prev != NER_START && prev != RASD_NER_O && (prev + 1) / 2 == tag / 2;
+}
+
+#define NEG (-1e30f)
+
+void ner_viterbi(const float (*trans)[NER_NTAGS], const float *trans_end, const float *em, size_t n,
+                 uint8_t *tags, float *margin, float *work, uint8_t *back) {
+    if (n == 0) return;
+    /* tt[q][p]: the transition into q from p, forbidden ones very low */
+    float tt[NER_NTAGS][NER_NTAGS + 1];
+    for (unsigned p = 0; p <= NER_NTAGS; p++)
+        for (unsigned q = 0; q < NER_NTAGS; q++) tt[q][p] = allowed(p, q) ? trans[p][q] : NEG;
+    float *alpha = work, *beta = work + n * NER_NTAGS;
+    for (unsigned q = 0; q < NER_NTAGS; q++) alpha[q] = tt[q][NER_START] + em[q];
+    for (size_t i = 1; i < n; i++) {
+        const float *prev = alpha + (i - 1) * NER_NTAGS;
+        float *cur = alpha + i * NER_NTAGS;
+        for (unsigned q = 0; q < NER_NTAGS; q++) {
+            float best, s;
+            unsigned arg;
+            if (q != RASD_NER_O && !(q & 1)) {
+                /* I-X: only B-X and I-X may precede it */
+                best = prev[q - 1] + tt[q][q - 1], arg = q - 1;
+                if ((s = prev[q] + tt[q][q]) > best) best = s, arg = q;
+            } else {
+                best = prev[0] + tt[q][0], arg = 0;
+                for (unsigned p = 1; p < NER_NTAGS; p++)
+                    if ((s = prev[p] + tt[q][p]) > best) best = s, arg = p;
+            }
+            cur[q] = best + em[i * NER_NTAGS + q];
+            back[i * NER_NTAGS + q] = (uint8_t)arg;
+        }
+    }
+    const float *last = alpha + (n - 1) * NER_NTAGS;
+    unsigned arg = 0;
+    float best = last[0] + trans_end[0];
+    for (unsigned q = 1; q < NER_NTAGS; q++)
+        if (last[q] + trans_end[q] > best) best = last[q] + trans_end[q], arg = q;
+    tags[n - 1] = (uint8_t)arg;
+    bool any = arg != RASD_NER_O;
+    for (size_t i = n - 1; i > 0; i--) any |= (tags[i - 1] = back[i * NER_NTAGS + tags[i]]) != RASD_NER_O;
+    if (!margin || !any) return; /* margins only matter inside entities */
+    /* beta[i][p]: the best score of tokens i+1.. given tag p at i. The best
+     * tagging that puts p at i scores alpha + beta there. */
+    float *bl = beta + (n - 1) * NER_NTAGS;
+    for (unsigned q = 0; q < NER_NTAGS; q++) bl[q] = trans_end[q];
+    for (size_t i = n - 1; i > 0; i--) {
+        const float *next = beta + i * NER_NTAGS, *e = em + i * NER_NTAGS;
+        float *cur = beta + (i - 1) * NER_NTAGS;
+        float nx[NER_NTAGS];
+        for (unsigned q = 0; q < NER_NTAGS; q++) nx[q] = e[q] + next[q];
+        for (unsigned p = 0; p < NER_NTAGS; p++) {
+            float b = NEG;
+            for (unsigned q = 0; q < NER_NTAGS; q++) {
+                float s = tt[q][p] + nx[q];
+                if (s > b) b = s;
+            }
+            cur[p] = b;
+        }
+    }
+    for (size_t i = 0; i < n; i++) {
+        if (tags[i] == RASD_NER_O) continue;
+        float other = NEG;
+        for (unsigned q = 0; q < NER_NTAGS; q++)
+            if (q != tags[i]) {
+                float s = alpha[i * NER_NTAGS + q] + beta[i * NER_NTAGS + q];
+                if (s > other) other = s;
+            }
+        margin[i] = best - other;
+    }
+}
+
+/* ------------------------------------------------------------- trainer */
+
+struct ner_trainer {
+    ner_context ctx;
+    size_t rows;
+    float *w;
+    double *u;
+    float trans[NER_NTAGS + 1][NER_NTAGS];
+    double utrans[NER_NTAGS + 1][NER_NTAGS];
+    float tend[NER_NTAGS];
+    double utend[NER_NTAGS];
+    uint64_t steps;
+    /* scratch for one sentence */
+    float *em, *work;
+    uint8_t *back, *pred;
+    size_t cap;
+};
+
+ner_trainer *ner_trainer_new(ner_context *ctx, rasd_error *err) {
+    ner_trainer *tr = calloc(1, sizeof *tr);
+    if (!tr) {
+        ner_context_free(ctx);
+        rasd_fail(err, RASD_ERR_NOMEM, "out of memory");
+        return NULL;
+    }
+    tr->ctx = *ctx;
+    memset(ctx, 0, sizeof *ctx);
+    tr->rows = (size_t)1 << tr->ctx.bits;
+    tr->w = rasd_table_alloc(tr->rows * NER_NTAGS * sizeof *tr->w);
+    tr->u = rasd_table_alloc(tr->rows * NER_NTAGS * sizeof *tr->u);
+    if (!tr->w || !tr->u) {
+        unsigned bits = tr->ctx.bits;
+        ner_trainer_destroy(tr);
+        rasd_fail(err, RASD_ERR_NOMEM, "out of memory for a table of 2^%u rows", bits);
+        return NULL;
+    }
+    return tr;
+}
+
+void ner_trainer_destroy(ner_trainer *tr) {
+    if (!tr) return;
+    ner_context_free(&tr->ctx);
+    free(tr->w);
+    free(tr->u);
+    free(tr->em);
+    free(tr->work);
+    free(tr->back);
+    free(tr->pred);
+    free(tr);
+}
+
+const ner_context *ner_trainer_context(const ner_trainer *tr) { return &tr->ctx; }
+
+rasd_status ner_example_init(ner_example *ex, const ner_context *ctx, rasd_analyzer *an, const char *text,
+                             const rasd_token *tokens, size_t n, const uint8_t *gold) {
+    memset(ex, 0, sizeof *ex);
+    ner_tok *toks = malloc((n ? n : 1) * sizeof *toks);
+    ex->gold = malloc(n ? n : 1);
+    ex->off = malloc((n + 1) * sizeof *ex->off);
+    ex->rows = malloc((n ? n : 1) * NER_MAX_FEATURES * sizeof *ex->rows);
+    if (!toks || !ex->gold || !ex->off || !ex->rows) {
+        free(toks);
+        ner_example_free(ex);
+        return RASD_ERR_NOMEM;
+    }
+    rasd_status st = ner_prepare(ctx, an, text, tokens, n, toks);
+    if (st != RASD_OK) {
+        free(toks);
+        ner_example_free(ex);
+        return st;
+    }
+    ex->n = n;
+    size_t k = 0;
+    for (size_t i = 0; i < n; i++) {
+        ex->off[i] = (uint32_t)k;
+        k += ner_features(ctx, toks, n, i, ex->rows + k);
+        /* A gold I-X that follows O or another type begins a span (as
+         * conlleval reads it); train on the B-X the decoder can produce. */
+        uint8_t g = gold[i];
+        if (g != RASD_NER_O && !(g & 1) && (i == 0 || (ex->gold[i - 1] + 1) / 2 != (g + 1) / 2)) g--;
+        ex->gold[i] = g;
+    }
+    ex->off[n] = (uint32_t)k;
+    free(toks);
+    uint32_t *fit = realloc(ex->rows, (k ? k : 1) * sizeof *ex->rows);
+    if (fit) ex->rows = fit;
+    return RASD_OK;
+}
+
+void ner_example_free(ner_example *ex) {
+    free(ex->gold);
+    free(ex->rows);
+    free(ex->off);
+    memset(ex, 0, sizeof *ex);
+}
+
+static bool reserve(ner_trainer *tr, size_t n) {
+    if (n <= tr->cap) return true;
+    size_t cap = n < 64 ? 64 : n * 2;
+    float *em = realloc(tr->em, cap * NER_NTAGS * sizeof *em);
+    if (em) tr->em = em;
+    float *work = realloc(tr->work, 2 * cap * NER_NTAGS * sizeof *work);
+    if (work) tr->work = work;
+    uint8_t *back = realloc(tr->back, cap * NER_NTAGS);
+    if (back) tr->back = back;
+    uint8_t *pred = realloc(tr->pred, cap);
+    if (pred) tr->pred = pred;
+    if (!em || !work || !back || !pred) return false;
+    tr->cap = cap;
+    return true;
+}
+
+static inline void update(float *w, double *u, float delta, double step) {
+    *w += delta;
+    *u += step * delta;
+}
+
+size_t ner_trainer_train(ner_trainer *tr, const ner_example *ex) {
+    size_t n = ex->n;
+    if (n == 0) return 0;
+    if (!reserve(tr, n)) return n; /* out of memory: skip the sentence */
+    for (size_t i = 0; i < n; i++) {
+        float *e = tr->em + i * NER_NTAGS;
+        memset(e, 0, NER_NTAGS * sizeof *e);
+        for (uint32_t f = ex->off[i]; f < ex->off[i + 1]; f++) {
+            const float *w = tr->w + (size_t)ex->rows[f] * NER_NTAGS;
+            for (unsigned q = 0; q < NER_NTAGS; q++) e[q] += w[q];
+        }
+    }
+    ner_viterbi((const float(*)[NER_NTAGS])tr->trans, tr->tend, tr->em, n, tr->pred, NULL, tr->work, tr->back);
+    size_t wrong = 0;
+    double step = (double)tr->steps;
+    for (size_t i = 0; i < n; i++) {
+        uint8_t g = ex->gold[i], p = tr->pred[i];
+        uint8_t gp = i ? ex->gold[i - 1] : NER_START, pp = i ? tr->pred[i - 1] : NER_START;
+        if (g != p) {
+            wrong++;
+            for (uint32_t f = ex->off[i]; f < ex->off[i + 1]; f++) {
+                size_t r = (size_t)ex->rows[f] * NER_NTAGS;
+                update(&tr->w[r + g], &tr->u[r + g], 1.0f, step);
+                update(&tr->w[r + p], &tr->u[r + p], -1.0f, step);
+            }
+        }
+        if (g != p || gp != pp) {
+            update(&tr->trans[gp][g], &tr->utrans[gp][g], 1.0f, step);
+            update(&tr->trans[pp][p], &tr->utrans[pp][p], -1.0f, step);
+        }
+    }
+    if (ex->gold[n - 1] != tr->pred[n - 1]) {
+        update(&tr->tend[ex->gold[n - 1]], &tr->utend[ex->gold[n - 1]], 1.0f, step);
+        update(&tr->tend[tr->pred[n - 1]], &tr->utend[tr->pred[n - 1]], -1.0f, step);
+    }
+    tr->steps++;
+    return wrong;
+}
+
+rasd_ner_model *ner_trainer_finalize(const ner_trainer *tr, uint32_t epochs, rasd_error *err) {
+    rasd_ner_model *m = calloc(1, sizeof *m);
+    if (!m) {
+        rasd_fail(err, RASD_ERR_NOMEM, "out of memory");
+        return NULL;
+    }
+    if (ner_context_copy(&m->ctx, &tr->ctx, err) != RASD_OK) {
+        free(m);
+        return NULL;
+    }
+    m->w = rasd_table_alloc(tr->rows * NER_NTAGS * sizeof *m->w);
+    float *avg = malloc(tr->rows * NER_NTAGS * sizeof *avg);
+    if (!m->w || !avg) {
+        free(avg);
+        rasd_ner_destroy(m);
+        rasd_fail(err, RASD_ERR_NOMEM, "out of memory");
+        return NULL;
+    }
+    double T = tr->steps ? (double)tr->steps : 1.0;
+    float top = 0;
+    for (size_t i = 0; i < tr->rows * NER_NTAGS; i++) {
+        avg[i] = (float)((double)tr->w[i] - tr->u[i] / T);
+        if (fabsf(avg[i]) > top) top = fabsf(avg[i]);
+    }
+    m->wscale = top > 0 ? top / 32767.0f : 1.0f;
+    for (size_t i = 0; i < tr->rows * NER_NTAGS; i++) m->w[i] = (int16_t)lrintf(avg[i] / m->wscale);
+    free(avg);
+    for (unsigned p = 0; p <= NER_NTAGS; p++)
+        for (unsigned q = 0; q < NER_NTAGS; q++)
+            m->trans[p][q] = (float)((double)tr->trans[p][q] - tr->utrans[p][q] / T);
+    for (unsigned q = 0; q < NER_NTAGS; q++) m->trans_end[q] = (float)((double)tr->tend[q] - tr->utend[q] / T);
+    m->score_a = 1.0f;
+    m->score_b = 0.0f;
+    m->epochs = epochs;
+    m->id = ner_model_new_id();
+    return m;
+}
+
+void rasd_ner_destroy(rasd_ner_model *m) {
+    if (!m) return;
+    ner_context_free(&m->ctx);
+    free(m->w);
+    free(m);
+}
+
+/* ---------------------------------------------------------------- files */
+
+static void put_u32(rasd_buf *b, uint32_t v) {
+    unsigned char c[4] = {(unsigned char)v, (unsigned char)(v >> 8), (unsigned char)(v >> 16), (unsigned char)(v >> 24)};
+    rasd_buf_append(b, (const char *)c, 4);
+}
+static void put_u64(rasd_buf *b, uint64_t v) {
+    put_u32(b, (uint32_t)v);
+    put_u32(b, (uint32_t)(v >> 32));
+}
+static void put_f32(rasd_buf *b, float f) {
+    uint32_t v;
+    memcpy(&v, &f, 4);
+    put_u32(b, v);
+}
+
+rasd_status ner_model_save(const rasd_ner_model *m, const char *path, rasd_error *err) {
+    rasd_buf b = {0};
+    rasd_buf_append(&b, (const char *)MAGIC, sizeof MAGIC);
+    put_u32(&b, MODEL_VERSION);
+    put_u32(&b, NER_FEATURE_SET);
+    put_u32(&b, m->ctx.bits);
+    put_u32(&b, NER_NTAGS);
+    put_u32(&b, m->epochs);
+    put_f32(&b, m->wscale);
+    put_f32(&b, m->score_a);
+    put_f32(&b, m->score_b);
+    for (unsigned p = 0; p <= NER_NTAGS; p++)
+        for (unsigned q = 0; q < NER_NTAGS; q++) put_f32(&b, m->trans[p][q]);
+    for (unsigned q = 0; q < NER_NTAGS; q++) put_f32(&b, m->trans_end[q]);
+    uint64_t nc = 0;
+    for (size_t i = 0; i <= m->ctx.words_mask; i++)
+        nc += m->ctx.words[i].hash && (m->ctx.words[i].path_len || m->ctx.words[i].prof);
+    put_u64(&b, nc);
+    for (size_t i = 0; i <= m->ctx.words_mask; i++) {
+        const ner_word_entry *e = &m->ctx.words[i];
+        if (!e->hash || (!e->path_len && !e->prof)) continue;
+        put_u64(&b, e->hash);
+        put_u32(&b, e->path);
+        put_u32(&b, e->path_len | (uint32_t)e->freq << 8 | (uint32_t)e->prof << 16);
+    }
+    size_t rows = (size_t)1 << m->ctx.bits;
+    uint64_t nr = 0;
+    for (size_t r = 0; r < rows; r++)
+        for (unsigned q = 0; q < NER_NTAGS; q++)
+            if (m->w[r * NER_NTAGS + q]) {
+                nr++;
+                break;
+            }
+    put_u64(&b, nr);
+    for (size_t r = 0; r < rows; r++) {
+        const int16_t *w = m->w + r * NER_NTAGS;
+        bool any = false;
+        for (unsigned q = 0; q < NER_NTAGS; q++) any |= w[q] != 0;
+        if (!any) continue;
+        put_u32(&b, (uint32_t)r);
+        for (unsigned q = 0; q < NER_NTAGS; q++) {
+            uint16_t v = (uint16_t)w[q];
+            unsigned char c[2] = {(unsigned char)v, (unsigned char)(v >> 8)};
+            rasd_buf_append(&b, (const char *)c, 2);
+        }
+    }
+    if (b.oom) {
+        rasd_buf_free(&b);
+        return rasd_fail(err, RASD_ERR_NOMEM, "out of memory writing %s", path);
+    }
+    put_u64(&b, XXH64(b.data, b.len, 0));
+    /* Write beside the target and rename: a reader never sees half a model. */
+    char tmp[4200];
+    snprintf(tmp, sizeof tmp, "%s.tmp", path);
+    FILE *f = fopen(tmp, "wb");
+    rasd_status st = RASD_OK;
+    if (!f) st = rasd_fail(err, RASD_ERR_IO, "%s: cannot write: %s", tmp, strerror(errno));
+    else {
+        bool ok = fwrite(b.data, 1, b.len, f) == b.len;
+        ok &= fclose(f) == 0;
+        if (!ok || rename(tmp, path) != 0) {
+            st = rasd_fail(err, RASD_ERR_IO, "%s: cannot write: %s", path, strerror(errno));
+            remove(tmp);
+        }
+    }
+    rasd_buf_free(&b);
+    return st;
+}
+
+typedef struct reader {
+    const unsigned char *p, *end;
+    bool short_read;
+} reader;
+
+static uint32_t get_u32(reader *r) {
+    if (r->end - r->p < 4) {
+        r->short_read = true;
+        r->p = r->end;
+        return 0;
+    }
+    uint32_t v = (uint32_t)r->p[0] | (uint32_t)r->p[1] << 8 | (uint32_t)r->p[2] << 16 | (uint32_t)r->p[3] << 24;
+    r->p += 4;
+    return v;
+}
+static uint64_t get_u64(reader *r) {
+    uint64_t lo = get_u32(r);
+    return lo | (uint64_t)get_u32(r) << 32;
+}
+static float get_f32(reader *r) {
+    uint32_t v = get_u32(r);
+    float f;
+    memcpy(&f, &v, 4);
+    return f;
+}
+
+static rasd_status read_all(const char *path, unsigned char **data, size_t *len, rasd_error *err) {
+    FILE *f = fopen(path, "rb");
+    if (!f) return rasd_fail(err, RASD_ERR_IO, "%s: cannot open the name-tagger model: %s", path, strerror(errno));
+    rasd_buf b = {0};
+    char chunk[65536];
+    size_t got;
+    while ((got = fread(chunk, 1, sizeof chunk, f)) > 0) rasd_buf_append(&b, chunk, got);
+    bool bad = ferror(f);
+    fclose(f);
+    if (bad || b.oom) {
+        rasd_buf_free(&b);
+        return rasd_fail(err, bad ? RASD_ERR_IO : RASD_ERR_NOMEM, "%s: cannot read the name-tagger model", path);
+    }
+    if (!b.data) rasd_buf_reserve(&b, 1); /* an empty file: still a buffer, never NULL + 0 */
+    if (b.oom) return rasd_fail(err, RASD_ERR_NOMEM, "%s: out of memory", path);
+    *data = (unsigned char *)b.data;
+    *len = b.len;
+    return RASD_OK;
+}
+
+rasd_ner_model *ner_model_read(const rasd_lexicon *lex, const char *path, rasd_error *err) {
+    unsigned char *data = NULL;
+    size_t len = 0;
+    if (read_all(path, &data, &len, err) != RASD_OK) return NULL;
+    rasd_ner_model *m = NULL;
+    const char *why = NULL;
+    char whybuf[200];
+    reader r = {data, data + len, false};
+    if (len < sizeof MAGIC || memcmp(data, MAGIC, sizeof MAGIC) != 0) {
+        why = "not a rasd name-tagger model (wrong magic number)";
+        goto fail;
+    }
+    r.p += sizeof MAGIC;
+    uint32_t version = get_u32(&r);
+    if (r.short_read) {
+        why = "truncated";
+        goto fail;
+    }
+    if (version != MODEL_VERSION) {
+        snprintf(whybuf, sizeof whybuf, "model format version %u, this rasd reads version %d (retrain: scripts/train-ner.sh)",
+                 version, MODEL_VERSION);
+        why = whybuf;
+        goto fail;
+    }
+    {
+        reader tail = {data + (len >= 8 ? len - 8 : 0), data + len, false};
+        uint64_t sum = len >= sizeof MAGIC + 12 ? get_u64(&tail) : 0;
+        if (len < sizeof MAGIC + 12 || XXH64(data, len - 8, 0) != sum) {
+            why = "truncated or corrupt (checksum mismatch)";
+            goto fail;
+        }
+    }
+    r.end = data + len - 8; /* the checksum is not data */
+    uint32_t fset = get_u32(&r), bits = get_u32(&r), ntags = get_u32(&r), epochs = get_u32(&r);
+    if (fset != NER_FEATURE_SET) {
+        snprintf(whybuf, sizeof whybuf, "trained with feature set %u, this rasd extracts set %d (retrain: scripts/train-ner.sh)",
+                 fset, NER_FEATURE_SET);
+        why = whybuf;
+        goto fail;
+    }
+    if (bits < NER_MIN_BITS || bits > NER_MAX_BITS || ntags != NER_NTAGS) {
+        why = "bad header (table size or tag count out of range)";
+        goto fail;
+    }
+    m = calloc(1, sizeof *m);
+    if (!m || ner_context_init(&m->ctx, bits, lex, NULL) != RASD_OK) {
+        free(data);
+        free(m);
+        rasd_fail(err, RASD_ERR_NOMEM, "out of memory loading %s", path);
+        return NULL;
+    }
+    m->epochs = epochs;
+    m->id = ner_model_new_id();
+    m->wscale = get_f32(&r);
+    m->score_a = get_f32(&r);
+    m->score_b = get_f32(&r);
+    bool finite = isfinite(m->wscale) && m->wscale > 0 && isfinite(m->score_a) && isfinite(m->score_b);
+    for (unsigned p = 0; p <= NER_NTAGS; p++)
+        for (unsigned q = 0; q < NER_NTAGS; q++) finite &= isfinite(m->trans[p][q] = get_f32(&r)) != 0;
+    for (unsigned q = 0; q < NER_NTAGS; q++) finite &= isfinite(m->trans_end[q] = get_f32(&r)) != 0;
+    if (r.short_read) {
+        why = "truncated";
+        goto fail;
+    }
+    if (!finite) {
+        why = "bad weights (not finite numbers)";
+        goto fail;
+    }
+    uint64_t nc = get_u64(&r);
+    if (nc > (uint64_t)(r.end - r.p) / 16) {
+        why = "truncated (fewer clusters than the header says)";
+        goto fail;
+    }
+    for (uint64_t i = 0; i < nc; i++) {
+        uint64_t h = get_u64(&r);
+        uint32_t path_bits = get_u32(&r), plen = get_u32(&r), freq = (plen >> 8) & 255, prof = plen >> 16;
+        plen &= 255;
+        if (!h || (plen == 0 && prof == 0) || plen > NER_CLUSTER_MAX_BITS || freq > 15 || prof > 255 ||
+            path_bits >> plen) {
+            why = "bad cluster entry";
+            goto fail;
+        }
+        ner_word_entry *e = ner_context_word(&m->ctx, h, true);
+        if (!e) {
+            why = "out of memory";
+            goto fail;
+        }
+        m->ctx.n_clusters += plen && !e->path_len;
+        m->ctx.n_profiles += prof && !e->prof;
+        e->path = path_bits;
+        e->path_len = plen;
+        e->freq = freq;
+        e->prof = prof;
+    }
+    size_t rows = (size_t)1 << bits;
+    m->w = rasd_table_alloc(rows * NER_NTAGS * sizeof *m->w);
+    if (!m->w) {
+        why = "out of memory for the weights";
+        goto fail;
+    }
+    uint64_t nr = get_u64(&r);
+    if (r.short_read || nr > rows || nr * (4 + 2 * NER_NTAGS) != (uint64_t)(r.end - r.p)) {
+        why = "truncated or corrupt (the weight rows do not fill the file)";
+        goto fail;
+    }
+    for (uint64_t i = 0; i < nr; i++) {
+        uint32_t row = get_u32(&r);
+        if (row >= rows) {
+            why = "bad weight row index";
+            goto fail;
+        }
+        for (unsigned q = 0; q < NER_NTAGS; q++, r.p += 2)
+            m->w[(size_t)row * NER_NTAGS + q] = (int16_t)(uint16_t)(r.p[0] | r.p[1] << 8);
+    }
+    free(data);
+    return m;
+fail:
+    free(data);
+    rasd_ner_destroy(m);
+    rasd_fail(err, RASD_ERR_DATA, "%s: %s", path, why);
+    return NULL;
+}

@@ -1,0 +1,94 @@
+/*
+ * ner.h: the name tagger's runtime API, for the rest of rasd: load a model
+ * once, then tag the tokens of one sentence into BIO tags and entity spans.
+ *
+ * The tagger is an averaged perceptron over hashed features with a Viterbi
+ * decoder (docs/ner.md). Training, the model file and the word clusters are
+ * behind src/ner/ner_internal.h; this header is all a caller needs.
+ *
+ * Ownership:
+ *   - rasd_ner_model is read-only once loaded: one model may be shared by
+ *     any number of threads. The caller owns it (rasd_ner_destroy).
+ *   - rasd_analyzer is per thread, as everywhere in rasd; the tagger only
+ *     borrows it for the call.
+ *   - rasd_ner_result is owned by the caller (one per thread) and reused
+ *     from sentence to sentence: its arrays grow as needed and stay valid
+ *     until the next rasd_ner_tag on the same result or rasd_ner_result_free.
+ */
+#ifndef RASD_NER_H
+#define RASD_NER_H
+
+#include "rasd.h"
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+/* Entity types, in the order of ANERcorp's tag set. Stable: never renumber. */
+typedef enum rasd_ner_type {
+    RASD_NER_PERS = 0,
+    RASD_NER_LOC,
+    RASD_NER_ORG,
+    RASD_NER_MISC,
+    RASD_NER_TYPE_COUNT
+} rasd_ner_type;
+
+/* BIO tags: 0 is O, then B- and I- of each type: tag 1 + 2*type is B-type,
+ * 2 + 2*type is I-type. */
+#define RASD_NER_O 0
+#define RASD_NER_TAG_COUNT (1 + 2 * RASD_NER_TYPE_COUNT)
+#define RASD_NER_B(type) ((uint8_t)(1 + 2 * (type)))
+#define RASD_NER_I(type) ((uint8_t)(2 + 2 * (type)))
+
+/* "PERS", "LOC", "ORG", "MISC". */
+const char *rasd_ner_type_name(rasd_ner_type type);
+/* "O", "B-PERS", "I-PERS", ...; NULL for a tag out of range. */
+const char *rasd_ner_tag_name(uint8_t tag);
+/* Parses a tag name (exactly as rasd_ner_tag_name writes it). */
+bool rasd_ner_tag_parse(const char *s, size_t len, uint8_t *tag);
+
+typedef struct rasd_ner_model rasd_ner_model;
+
+/* Loads a model file (path NULL: <data dir>/ner/model.bin, the data
+ * directory being the lexicon's) and the name lists it consults, read from
+ * the lexicon's data directory (the .tsv files of kb/ and gazetteer/; a missing list is
+ * no list). The lexicon must outlive the model. A wrong, truncated or
+ * corrupt file is an RASD_ERR_DATA error naming it. */
+rasd_ner_model *rasd_ner_load(const rasd_lexicon *lex, const char *path, rasd_error *err);
+void rasd_ner_destroy(rasd_ner_model *model);
+
+/* One entity: [start, end) byte offsets into the text, tokens
+ * [first_token, end_token) of the sentence, and a confidence in [0, 1]: the
+ * logistic of the margin by which the best tagging beats the best one that
+ * tags any of the entity's tokens otherwise. */
+typedef struct rasd_ner_entity {
+    size_t start, end;
+    size_t first_token, end_token;
+    rasd_ner_type type;
+    float score;
+} rasd_ner_entity;
+
+typedef struct rasd_ner_scratch rasd_ner_scratch; /* private working memory */
+
+typedef struct rasd_ner_result {
+    uint8_t *tags;                /* one BIO tag per token */
+    size_t n_tags;
+    rasd_ner_entity *entities;    /* in text order, never overlapping */
+    size_t n_entities;
+    size_t tags_cap, entities_cap;
+    rasd_ner_scratch *scratch;
+} rasd_ner_result;
+
+/* Zero-initialise a result ({0}) before its first use. */
+void rasd_ner_result_free(rasd_ner_result *res);
+
+/* Tags the n tokens of one sentence of text (tokens as rasd_tokenizer_next
+ * gives them; any type). Long inputs are fine: cost and memory are linear
+ * in n. Fails only for bad arguments or lack of memory. */
+rasd_status rasd_ner_tag(const rasd_ner_model *model, rasd_analyzer *an, const char *text,
+                         const rasd_token *tokens, size_t n, rasd_ner_result *res, rasd_error *err);
+
+#ifdef __cplusplus
+}
+#endif
+#endif

@@ -1,0 +1,363 @@
+/*
+ * tagger.c: the runtime side of ner.h: loading a model with the current
+ * name lists, and tagging one sentence: features, emission scores from the
+ * int16 weight rows, Viterbi, then the spans.
+ *
+ * Speed (docs/ner.md): most features depend on one word only, so their
+ * summed weights are cached per word form (the word cache below), and a
+ * known word costs one look-up. For the rest, and for the words not yet
+ * cached, a sentence's weight rows are all found and their cache lines
+ * prefetched before any is summed, so that the memory misses overlap
+ * instead of following one another.
+ */
+#include "ner/ner_internal.h"
+
+#include <math.h>
+#include <stdatomic.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+static const char *const TYPE_NAMES[RASD_NER_TYPE_COUNT] = {"PERS", "LOC", "ORG", "MISC"};
+static const char *const TAG_NAMES[NER_NTAGS] = {"O",     "B-PERS", "I-PERS", "B-LOC", "I-LOC",
+                                                 "B-ORG", "I-ORG",  "B-MISC", "I-MISC"};
+
+const char *rasd_ner_type_name(rasd_ner_type type) {
+    return (unsigned)type < RASD_NER_TYPE_COUNT ? TYPE_NAMES[type] : "?";
+}
+
+const char *rasd_ner_tag_name(uint8_t tag) { return tag < NER_NTAGS ? TAG_NAMES[tag] : NULL; }
+
+bool rasd_ner_tag_parse(const char *s, size_t len, uint8_t *tag) {
+    for (unsigned q = 0; q < NER_NTAGS; q++)
+        if (strlen(TAG_NAMES[q]) == len && memcmp(TAG_NAMES[q], s, len) == 0) {
+            *tag = (uint8_t)q;
+            return true;
+        }
+    return false;
+}
+
+rasd_ner_model *rasd_ner_load(const rasd_lexicon *lex, const char *path, rasd_error *err) {
+    if (!lex) {
+        rasd_fail(err, RASD_ERR_USAGE, "rasd_ner_load: no lexicon");
+        return NULL;
+    }
+    const char *dir = rasd_lexicon_dir(lex);
+    char def[4200];
+    if (!path) {
+        snprintf(def, sizeof def, "%s/ner/model.bin", dir);
+        path = def;
+    }
+    rasd_ner_model *m = ner_model_read(lex, path, err);
+    if (!m) return NULL;
+    if (ner_context_load_names(&m->ctx, dir, err) != RASD_OK) {
+        rasd_ner_destroy(m);
+        return NULL;
+    }
+    return m;
+}
+
+/* ---------------------------------------------------------------- tagging */
+
+uint64_t ner_model_new_id(void) {
+    static _Atomic uint64_t next = 1;
+    return atomic_fetch_add(&next, 1);
+}
+
+/* The word cache. Most features of a token depend on one word only: its
+ * own (self) or a neighbour's at a fixed offset. Their summed weights are
+ * kept per word form, five vectors of per-tag sums (the word as the token
+ * itself, and as the word at -2, -1, +1, +2 from it), so that a word seen
+ * before costs one look-up instead of some fifty scattered weight rows.
+ * Sums of int16 weights are exact in int32, so the cache changes nothing
+ * in the result (tests/test_ner.c checks against ner_tag_reference). */
+#define CACHE_BITS 16
+
+typedef struct cached_word {
+    _Alignas(64) uint64_t tag; /* hash of the token's bytes and type; 0 = empty */
+    uint64_t key, base;
+    uint32_t path, flags;
+    uint8_t path_len, pad[7];
+    int32_t sum[5][NER_NTAGS];
+} cached_word; /* 256 bytes: four whole cache lines */
+
+#define MISS_ROWS (NER_MAX_SELF + 4 * NER_MAX_CTX)
+
+struct rasd_ner_scratch {
+    size_t cap;
+    ner_tok *toks;
+    uint32_t *rows, *mrows; /* pair rows per token; self and context rows per missed word */
+    uint8_t *pcount, *mcount;
+    size_t *miss;           /* tokens whose word was not cached */
+    int32_t *acc;
+    uint64_t *hash;
+    float *em, *work, *margin;
+    uint8_t *back;
+    cached_word *cache; /* 2^CACHE_BITS, allocated on first use */
+    uint64_t model_id;  /* the model the cache and edge sums belong to */
+    int32_t edge[4][NER_NTAGS]; /* the sentence's edges at -2, -1, +1, +2 */
+};
+
+static void scratch_free(rasd_ner_scratch *s) {
+    if (!s) return;
+    free(s->toks);
+    free(s->rows);
+    free(s->mrows);
+    free(s->pcount);
+    free(s->mcount);
+    free(s->miss);
+    free(s->acc);
+    free(s->hash);
+    free(s->em);
+    free(s->work);
+    free(s->margin);
+    free(s->back);
+    free(s->cache);
+    free(s);
+}
+
+void rasd_ner_result_free(rasd_ner_result *res) {
+    if (!res) return;
+    free(res->tags);
+    free(res->entities);
+    scratch_free(res->scratch);
+    memset(res, 0, sizeof *res);
+}
+
+#define GROW(ptr, count)                                           \
+    do {                                                           \
+        void *grown_ = realloc((ptr), (count) * sizeof *(ptr));    \
+        if (!grown_) return false;                                 \
+        (ptr) = grown_;                                            \
+    } while (0)
+
+static bool reserve(rasd_ner_result *res, size_t n) {
+    if (!res->scratch && !(res->scratch = calloc(1, sizeof *res->scratch))) return false;
+    rasd_ner_scratch *s = res->scratch;
+    if (!s->cache && !(s->cache = rasd_table_alloc(((size_t)1 << CACHE_BITS) * sizeof *s->cache))) return false;
+    if (n > s->cap) {
+        size_t cap = n < 64 ? 64 : n + n / 2;
+        GROW(s->toks, cap);
+        GROW(s->rows, cap * NER_MAX_PAIR);
+        GROW(s->mrows, cap * MISS_ROWS);
+        GROW(s->pcount, cap);
+        GROW(s->mcount, cap * 5);
+        GROW(s->miss, cap);
+        GROW(s->acc, cap * NER_NTAGS);
+        GROW(s->hash, cap);
+        GROW(s->em, cap * NER_NTAGS);
+        GROW(s->work, 2 * cap * NER_NTAGS);
+        GROW(s->margin, cap);
+        GROW(s->back, cap * NER_NTAGS);
+        s->cap = cap;
+    }
+    if (n > res->tags_cap) {
+        size_t cap = n < 64 ? 64 : n + n / 2;
+        GROW(res->tags, cap);
+        res->tags_cap = cap;
+    }
+    return true;
+}
+
+static bool add_entity(rasd_ner_result *res, const rasd_ner_entity *e) {
+    if (res->n_entities == res->entities_cap) {
+        size_t cap = res->entities_cap ? res->entities_cap * 2 : 16;
+        GROW(res->entities, cap);
+        res->entities_cap = cap;
+    }
+    res->entities[res->n_entities++] = *e;
+    return true;
+}
+
+static inline void add_rows(const int16_t *w, const uint32_t *rows, size_t k, int32_t *out) {
+    int32_t acc[NER_NTAGS] = {0}; /* in registers, not read-modify-write on out */
+    for (size_t f = 0; f < k; f++) {
+        const int16_t *r = w + (size_t)rows[f] * NER_NTAGS;
+        for (unsigned q = 0; q < NER_NTAGS; q++) acc[q] += r[q];
+    }
+    for (unsigned q = 0; q < NER_NTAGS; q++) out[q] += acc[q];
+}
+
+static inline void add_vec(int32_t *dst, const int32_t *src) {
+    for (unsigned q = 0; q < NER_NTAGS; q++) dst[q] += src[q];
+}
+
+static const int OFFSETS[4] = {-2, -1, 1, 2};
+
+static void bind_model(rasd_ner_scratch *s, const rasd_ner_model *m) {
+    if (s->model_id == m->id) return;
+    memset(s->cache, 0, ((size_t)1 << CACHE_BITS) * sizeof *s->cache);
+    uint32_t rows[NER_MAX_CTX];
+    memset(s->edge, 0, sizeof s->edge);
+    for (int j = 0; j < 4; j++) add_rows(m->w, rows, ner_features_ctx(&m->ctx, NULL, OFFSETS[j], rows), s->edge[j]);
+    s->model_id = m->id;
+}
+
+/* Emission scores of a sentence, into s->em. Words found in the cache
+ * add their sums at once; the others are analysed, their feature rows all
+ * found and prefetched, and only then summed (and cached), so that their
+ * memory misses overlap. */
+static void emissions(const rasd_ner_model *m, rasd_analyzer *an, const char *text, const rasd_token *tokens,
+                      size_t n, rasd_ner_scratch *s) {
+    const size_t mask = ((size_t)1 << CACHE_BITS) - 1;
+    const int16_t *w = m->w;
+    int32_t *acc = s->acc;
+    memset(acc, 0, n * NER_NTAGS * sizeof *acc);
+    for (size_t j = 0; j < n; j++) {
+        uint64_t h = (rasd_hash_bytes(text + tokens[j].start, tokens[j].end - tokens[j].start) +
+                      (uint64_t)tokens[j].type * 0x9e3779b97f4a7c15ULL) | 1;
+        s->hash[j] = h;
+        const char *line = (const char *)&s->cache[h & mask];
+        __builtin_prefetch(line);
+        __builtin_prefetch(line + 64);
+        __builtin_prefetch(line + 128);
+        __builtin_prefetch(line + 192);
+    }
+    size_t n_miss = 0;
+    for (size_t j = 0; j < n; j++) {
+        cached_word *e = &s->cache[s->hash[j] & mask];
+        ner_tok *t = &s->toks[j];
+        const int32_t(*sum)[NER_NTAGS];
+        if (e->tag == s->hash[j]) {
+            t->key = e->key;
+            t->base = e->base;
+            t->path = e->path;
+            t->path_len = e->path_len;
+            t->flags = e->flags;
+            t->span = 0;
+            sum = (const int32_t(*)[NER_NTAGS])e->sum;
+        } else {
+            /* a miss: its rows now, its sums after the other misses */
+            ner_prepare_token(&m->ctx, an, text, &tokens[j], t);
+            uint32_t *rows = s->mrows + n_miss * MISS_ROWS;
+            uint8_t *cnt = s->mcount + n_miss * 5;
+            size_t k = ner_features_self(&m->ctx, t, rows);
+            cnt[0] = (uint8_t)k;
+            for (int o = 0; o < 4; o++) {
+                size_t c = ner_features_ctx(&m->ctx, t, OFFSETS[o], rows + k);
+                cnt[1 + o] = (uint8_t)c;
+                k += c;
+            }
+            for (size_t f = 0; f < k; f++) __builtin_prefetch(w + (size_t)rows[f] * NER_NTAGS);
+            s->miss[n_miss++] = j;
+            continue;
+        }
+        /* word j is the word at -2 of token j + 2, at -1 of j + 1, ... */
+        add_vec(acc + j * NER_NTAGS, sum[0]);
+        if (j + 2 < n) add_vec(acc + (j + 2) * NER_NTAGS, sum[1]);
+        if (j + 1 < n) add_vec(acc + (j + 1) * NER_NTAGS, sum[2]);
+        if (j >= 1) add_vec(acc + (j - 1) * NER_NTAGS, sum[3]);
+        if (j >= 2) add_vec(acc + (j - 2) * NER_NTAGS, sum[4]);
+    }
+    for (size_t x = 0; x < n_miss; x++) {
+        size_t j = s->miss[x];
+        const ner_tok *t = &s->toks[j];
+        /* Every hit has been added already, so writing over a cache slot
+         * that one of them used is safe now. */
+        cached_word *e = &s->cache[s->hash[j] & mask];
+        memset(e, 0, sizeof *e);
+        e->tag = s->hash[j];
+        e->key = t->key;
+        e->base = t->base;
+        e->path = t->path;
+        e->path_len = t->path_len;
+        e->flags = t->flags;
+        const uint32_t *rows = s->mrows + x * MISS_ROWS;
+        const uint8_t *cnt = s->mcount + x * 5;
+        for (int part = 0; part < 5; part++) {
+            add_rows(w, rows, cnt[part], e->sum[part]);
+            rows += cnt[part];
+        }
+        add_vec(acc + j * NER_NTAGS, e->sum[0]);
+        if (j + 2 < n) add_vec(acc + (j + 2) * NER_NTAGS, e->sum[1]);
+        if (j + 1 < n) add_vec(acc + (j + 1) * NER_NTAGS, e->sum[2]);
+        if (j >= 1) add_vec(acc + (j - 1) * NER_NTAGS, e->sum[3]);
+        if (j >= 2) add_vec(acc + (j - 2) * NER_NTAGS, e->sum[4]);
+    }
+    for (size_t i = 0; i < n && i < 2; i++) {
+        add_vec(acc + i * NER_NTAGS, s->edge[0]);
+        if (i == 0) add_vec(acc, s->edge[1]);
+    }
+    for (size_t i = n >= 2 ? n - 2 : 0; i < n; i++) {
+        add_vec(acc + i * NER_NTAGS, s->edge[3]);
+        if (i == n - 1) add_vec(acc + i * NER_NTAGS, s->edge[2]);
+    }
+    if (m->ctx.phrases_used) ner_match_names(&m->ctx, s->toks, n);
+    /* the few features of two words or of the sentence, prefetched first */
+    for (size_t i = 0; i < n; i++) {
+        uint32_t *rows = s->rows + i * NER_MAX_PAIR;
+        size_t k = ner_features_pair(&m->ctx, s->toks, n, i, rows);
+        for (size_t f = 0; f < k; f++) __builtin_prefetch(w + (size_t)rows[f] * NER_NTAGS);
+        s->pcount[i] = (uint8_t)k;
+    }
+    for (size_t i = 0; i < n; i++) {
+        add_rows(w, s->rows + i * NER_MAX_PAIR, s->pcount[i], acc + i * NER_NTAGS);
+        for (unsigned q = 0; q < NER_NTAGS; q++) s->em[i * NER_NTAGS + q] = (float)acc[i * NER_NTAGS + q] * m->wscale;
+    }
+}
+
+rasd_status rasd_ner_tag(const rasd_ner_model *model, rasd_analyzer *an, const char *text,
+                         const rasd_token *tokens, size_t n, rasd_ner_result *res, rasd_error *err) {
+    if (!model || !an || !res || (n && (!text || !tokens)))
+        return rasd_fail(err, RASD_ERR_USAGE, "rasd_ner_tag: missing argument");
+    res->n_tags = res->n_entities = 0;
+    if (n == 0) return RASD_OK;
+    if (!reserve(res, n)) return rasd_fail(err, RASD_ERR_NOMEM, "out of memory tagging %zu tokens", n);
+    rasd_ner_scratch *s = res->scratch;
+    bind_model(s, model);
+    emissions(model, an, text, tokens, n, s);
+    ner_viterbi((const float(*)[NER_NTAGS])model->trans, model->trans_end, s->em, n, res->tags, s->margin, s->work,
+                s->back);
+    res->n_tags = n;
+
+    /* Spans: B-X opens one, I-X of the same type extends it (the decoder
+     * never writes I-X elsewhere). */
+    for (size_t i = 0; i < n;) {
+        uint8_t tag = res->tags[i];
+        if (tag == RASD_NER_O) {
+            i++;
+            continue;
+        }
+        unsigned type = (tag - 1u) / 2;
+        size_t j = i + 1;
+        float margin = s->margin[i];
+        while (j < n && res->tags[j] == RASD_NER_I(type)) {
+            if (s->margin[j] < margin) margin = s->margin[j];
+            j++;
+        }
+        rasd_ner_entity e = {tokens[i].start, tokens[j - 1].end, i, j, (rasd_ner_type)type,
+                             1.0f / (1.0f + expf(-(model->score_a * margin + model->score_b)))};
+        if (!add_entity(res, &e)) return rasd_fail(err, RASD_ERR_NOMEM, "out of memory");
+        i = j;
+    }
+    return RASD_OK;
+}
+
+const float *ner_result_emissions(const rasd_ner_result *res) { return res->scratch ? res->scratch->em : NULL; }
+
+const float *ner_result_margins(const rasd_ner_result *res) { return res->scratch ? res->scratch->margin : NULL; }
+
+const ner_tok *ner_result_tokens(const rasd_ner_result *res) { return res->scratch ? res->scratch->toks : NULL; }
+
+rasd_status ner_tag_reference(const rasd_ner_model *m, rasd_analyzer *an, const char *text,
+                              const rasd_token *tokens, size_t n, float *em, uint8_t *tags) {
+    if (n == 0) return RASD_OK;
+    ner_tok *toks = malloc(n * sizeof *toks);
+    float *work = malloc(2 * n * NER_NTAGS * sizeof *work);
+    uint8_t *back = malloc(n * NER_NTAGS);
+    rasd_status st = toks && work && back ? RASD_OK : RASD_ERR_NOMEM;
+    if (st == RASD_OK) st = ner_prepare(&m->ctx, an, text, tokens, n, toks);
+    for (size_t i = 0; st == RASD_OK && i < n; i++) {
+        uint32_t rows[NER_MAX_FEATURES];
+        int32_t acc[NER_NTAGS] = {0};
+        add_rows(m->w, rows, ner_features(&m->ctx, toks, n, i, rows), acc);
+        for (unsigned q = 0; q < NER_NTAGS; q++) em[i * NER_NTAGS + q] = (float)acc[q] * m->wscale;
+    }
+    if (st == RASD_OK)
+        ner_viterbi((const float(*)[NER_NTAGS])m->trans, m->trans_end, em, n, tags, NULL, work, back);
+    free(toks);
+    free(work);
+    free(back);
+    return st;
+}
+

@@ -1,0 +1,10 @@
+# The name tagger's cmocka tests (tests/test_ner.c), built like the others
+# in tests/CMakeLists.txt. They reach into src/ner/ner_internal.h (the
+# trainer, the model file, the scorer), hence the extra include directory.
+add_executable(test_ner test_ner.c)
+target_include_directories(test_ner PRIVATE ${CMAKE_SOURCE_DIR}/src)
+target_link_libraries(test_ner PRIVATE rasd_lib PkgConfig::CMOCKA)
+target_compile_definitions(test_ner PRIVATE RASD_BIN="$<TARGET_FILE:rasd>" RASD_SOURCE_DIR="${CMAKE_SOURCE_DIR}")
+add_dependencies(test_ner rasd)
+add_test(NAME ner COMMAND test_ner)
+set_tests_properties(ner PROPERTIES TIMEOUT 600)
