@@ -6,9 +6,14 @@
  *   - the inline UTF-8 validator accepts exactly what utf8proc accepts;
  *   - tokens are in order, non-empty, inside the text and on character
  *     boundaries, and never overlap;
- *   - sentences lie inside paragraphs; base spans lie inside their token.
+ *   - sentences lie inside paragraphs; base spans lie inside their token;
+ *   - the whole analysis (actors, people, places, the name tagger, quotes,
+ *     framing, numbers and dates) runs on it and gives one JSON line.
  */
 #include "rasd.h"
+#include "extract/dates.h"
+#include "extract/numbers.h"
+#include "ner/ner.h"
 
 #include <stdint.h>
 #include <stdlib.h>
@@ -17,6 +22,10 @@
 
 static rasd_lexicon *lex;
 static rasd_analyzer *an;
+static rasd_knowledge *kn;
+static rasd_ner_model *tagger;
+static rasd_numbers *numbers;
+static rasd_dates *dates;
 
 static void check(int cond) {
     if (!cond) abort();
@@ -34,6 +43,11 @@ int LLVMFuzzerInitialize(int *argc, char ***argv) {
     if (!lex) abort();
     an = rasd_analyzer_new(lex, &err);
     if (!an) abort();
+    kn = rasd_knowledge_load(NULL, &err);
+    tagger = rasd_ner_load(lex, NULL, &err);
+    numbers = rasd_numbers_load(NULL, &err);
+    dates = rasd_dates_load(NULL, &err);
+    if (!kn || !tagger || !numbers || !dates) abort();
     return 0;
 }
 
@@ -95,7 +109,12 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
             inside = paras.items[p].start <= sents.items[i].start && sents.items[i].end <= paras.items[p].end;
         check(inside);
     }
-    rasd_analysis_options aopt = {.with_tokens = size % 2 == 0};
+    rasd_analysis_options aopt = {.with_tokens = size % 2 == 0,
+                                  .knowledge = kn,
+                                  .tagger = tagger,
+                                  .numbers = numbers,
+                                  .dates = dates,
+                                  .published = size % 3 ? "2023-09-04" : NULL};
     char *json = NULL;
     size_t json_len = 0;
     check(rasd_analysis_json(an, &doc, &aopt, &json, &json_len, NULL) == RASD_OK);
