@@ -50,22 +50,29 @@ static size_t sentence_mentions(const rasd_entity_extractor *x, size_t sentence,
     return n;
 }
 
-static uint32_t kind_of(const rasd_strtab *table, const rasd_entity_extractor *x, const tinfo *t) {
-    if (!t->word) return 0;
-    const rasd_strtab_entry *e = rasd_strtab_get((rasd_strtab *)table, ex_key(x, t->base_off), t->base_len, false);
-    if (!e) e = rasd_strtab_get((rasd_strtab *)table, ex_key(x, t->key_off), t->key_len, false);
-    /* و or ف the clitic splitter kept (وأضاف is so frequent that the
-     * lexicon cannot tell it from a word): these lists hold no word that
-     * starts with و or ف followed by one of their own entries */
-    const char *k = ex_key(x, t->key_off);
-    if (!e && t->key_len > 4 && (memcmp(k, "\xD9\x88", 2) == 0 || memcmp(k, "\xD9\x81", 2) == 0))
-        e = rasd_strtab_get((rasd_strtab *)table, k + 2, t->key_len - 2, false);
+static uint32_t lookup(const rasd_strtab *table, const uint64_t bits[1024], const char *key, size_t len) {
+    if (!rasd_bits_may_hold(bits, key, len)) return 0;
+    const rasd_strtab_entry *e = rasd_strtab_get((rasd_strtab *)table, key, len, false);
     return e ? e->count : 0;
 }
 
+static uint32_t kind_of(const rasd_strtab *table, const uint64_t bits[1024], const rasd_entity_extractor *x,
+                        const tinfo *t) {
+    if (!t->word) return 0;
+    uint32_t k = lookup(table, bits, ex_key(x, t->base_off), t->base_len);
+    if (!k) k = lookup(table, bits, ex_key(x, t->key_off), t->key_len);
+    /* و or ف the clitic splitter kept (وأضاف is so frequent that the
+     * lexicon cannot tell it from a word): these lists hold no word that
+     * starts with و or ف followed by one of their own entries */
+    const char *key = ex_key(x, t->key_off);
+    if (!k && t->key_len > 4 && (memcmp(key, "\xD9\x88", 2) == 0 || memcmp(key, "\xD9\x81", 2) == 0))
+        k = lookup(table, bits, key + 2, t->key_len - 2);
+    return k;
+}
+
 void ex_quote_kinds(const rasd_entity_extractor *x, tinfo *t) {
-    t->say = t->word && !t->art_len ? (uint8_t)kind_of(&x->kn->say_verbs, x, t) : 0;
-    t->source = t->word ? (uint8_t)kind_of(&x->kn->quote_sources, x, t) : 0;
+    t->say = t->word && !t->art_len ? (uint8_t)kind_of(&x->kn->say_verbs, x->kn->say_bits, x, t) : 0;
+    t->source = t->word ? (uint8_t)kind_of(&x->kn->quote_sources, x->kn->source_bits, x, t) : 0;
 }
 
 static bool is_quote_mark(const tinfo *t) { return t->skip && t->tok.type == RASD_TOK_PUNCT; }

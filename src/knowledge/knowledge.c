@@ -225,7 +225,8 @@ static rasd_status load_references(loader *L, const char *path) {
 
 /* A two-column list "word TAB kind" whose kinds are named in `kinds` (kind
  * i is stored as i + 1): data/quotes/verbs.tsv and sources.tsv. */
-static rasd_status load_kinds(loader *L, const char *path, const char *const *kinds, rasd_strtab *into) {
+static rasd_status load_kinds(loader *L, const char *path, const char *const *kinds, rasd_strtab *into,
+                              uint64_t bits[1024]) {
     rasd_tsv t;
     rasd_status st = rasd_tsv_open(&t, path, L->err);
     if (st != RASD_OK) return st;
@@ -249,6 +250,7 @@ static rasd_status load_kinds(loader *L, const char *path, const char *const *ki
         rasd_strtab_entry *e = kl ? rasd_strtab_get(into, key, kl, true) : NULL;
         if (kl && !e) st = rasd_fail(L->err, RASD_ERR_NOMEM, "out of memory");
         else if (e && !e->count) e->count = kind;
+        if (kl) rasd_bits_set(bits, key, kl);
     }
     rasd_tsv_close(&t);
     return st;
@@ -435,8 +437,9 @@ rasd_knowledge *rasd_knowledge_load(const rasd_knowledge_options *opt, rasd_erro
     if (st == RASD_OK) st = load_word_list(&L, PATH("kb/not-names.txt"), &kn->not_names);
     static const char *const SAY_KINDS[] = {"say", "continue", "post", NULL};
     static const char *const SOURCE_KINDS[] = {"document", "post", "anonymous", NULL};
-    if (st == RASD_OK) st = load_kinds(&L, PATH("quotes/verbs.tsv"), SAY_KINDS, &kn->say_verbs);
-    if (st == RASD_OK) st = load_kinds(&L, PATH("quotes/sources.tsv"), SOURCE_KINDS, &kn->quote_sources);
+    if (st == RASD_OK) st = load_kinds(&L, PATH("quotes/verbs.tsv"), SAY_KINDS, &kn->say_verbs, kn->say_bits);
+    if (st == RASD_OK) st = load_kinds(&L, PATH("quotes/sources.tsv"), SOURCE_KINDS, &kn->quote_sources,
+                                           kn->source_bits);
     if (st == RASD_OK) st = load_ambiguous(&L, PATH("kb/ambiguous.tsv"));
     if (st == RASD_OK) st = rasd_names_finalize(&kn->names, err);
     if (st == RASD_OK) st = check_duplicates(&L);

@@ -83,6 +83,7 @@ struct rasd_knowledge {
     rasd_strtab not_places; /* keys never matched as a place (common words) */
     rasd_strtab say_verbs;  /* data/quotes/verbs.tsv: key -> kind (RASD_SAY_*) in count */
     rasd_strtab quote_sources; /* data/quotes/sources.tsv: key -> kind (RASD_SOURCE_*) in count */
+    uint64_t say_bits[1024], source_bits[1024]; /* a bit per hash of their keys: a quick "no" */
     rasd_names names;
     rasd_strtab ids;       /* actor id -> index + 1 (flags: file << 24 | line) */
     rasd_strtab place_ids; /* place id -> index + 1 */
@@ -96,6 +97,16 @@ struct rasd_knowledge {
 static inline bool rasd_knowledge_may_refer(const rasd_knowledge *kn, const char *key, size_t len) {
     uint64_t h = rasd_hash_bytes(key, len) & (1024 * 64 - 1);
     return (kn->ref_bits[h >> 6] >> (h & 63)) & 1;
+}
+
+/* False when key is certainly not in a table whose keys set these bits. */
+static inline bool rasd_bits_may_hold(const uint64_t bits[1024], const char *key, size_t len) {
+    uint64_t h = rasd_hash_bytes(key, len) & (1024 * 64 - 1);
+    return (bits[h >> 6] >> (h & 63)) & 1;
+}
+static inline void rasd_bits_set(uint64_t bits[1024], const char *key, size_t len) {
+    uint64_t h = rasd_hash_bytes(key, len) & (1024 * 64 - 1);
+    bits[h >> 6] |= (uint64_t)1 << (h & 63);
 }
 
 /* Index of an actor by id, or UINT32_MAX. */
