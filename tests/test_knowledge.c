@@ -5,59 +5,15 @@
  * labels, places told apart by context, people after titles, bylines,
  * references; and every load-time error, named by file and line.
  */
-#include "test_helpers.h"
+#include "test_extract_helpers.h"
 
-#include "extract/entities.h"
 #include "knowledge/knowledge.h"
 
 #include <stdio.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
-#ifndef FIXTURE_DATA
-#define FIXTURE_DATA "tests/fixtures/data"
-#endif
-
-static rasd_knowledge *kn;
-
-static int setup(void **state) {
-    if (setup_analyzer(state) != 0) return -1;
-    rasd_error err = {0};
-    rasd_knowledge_options opt = {FIXTURE_DATA, NULL};
-    kn = rasd_knowledge_load(&opt, &err);
-    if (!kn) fprintf(stderr, "%s\n", err.message);
-    return kn ? 0 : -1;
-}
-
-static int teardown(void **state) {
-    rasd_knowledge_destroy(kn);
-    return teardown_analyzer(state);
-}
-
-/* Extracts from text, segmented as rasd analyze does. */
-static rasd_entities extract(const char *text) {
-    rasd_span_list paras = {0}, sents = {0};
-    assert_int_equal(rasd_segment(test_an, text, strlen(text), &paras, &sents, NULL, NULL, NULL), RASD_OK);
-    rasd_entity_extractor *x = rasd_entity_extractor_new(kn, test_an, text, strlen(text), &paras);
-    for (size_t s = 0; s < sents.count; s++) {
-        rasd_token toks[512];
-        size_t n = 0;
-        rasd_tokenizer tz;
-        rasd_tokenizer_init(&tz, text + sents.items[s].start, sents.items[s].end - sents.items[s].start);
-        while (n < 512 && rasd_tokenizer_next(&tz, &toks[n])) {
-            toks[n].start += sents.items[s].start;
-            toks[n].end += sents.items[s].start;
-            n++;
-        }
-        assert_int_equal(rasd_entity_extract_sentence(x, toks, n, s), RASD_OK);
-    }
-    rasd_entities es;
-    assert_int_equal(rasd_entity_extractor_finish(x, &es), RASD_OK);
-    rasd_entity_extractor_destroy(x);
-    rasd_span_list_free(&paras);
-    rasd_span_list_free(&sents);
-    return es;
-}
+static rasd_entities extract(const char *text) { return extract_entities(text); }
 
 static const rasd_entity *find(const rasd_entities *es, const char *id) {
     for (size_t i = 0; i < es->count; i++)
@@ -360,5 +316,5 @@ int main(void) {
         cmocka_unit_test(test_geonames_dump_extends_the_gazetteer),
         cmocka_unit_test(test_load_errors_name_file_and_line),
     };
-    return cmocka_run_group_tests_name("knowledge", tests, setup, teardown);
+    return cmocka_run_group_tests_name("knowledge", tests, setup_knowledge, teardown_knowledge);
 }

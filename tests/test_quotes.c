@@ -2,29 +2,7 @@
  * test_quotes.c: who said what, one construction per test, on sentences
  * written for the tests and the small knowledge base of tests/fixtures/data.
  */
-#include "test_helpers.h"
-
-#include "extract/entities.h"
-
-#ifndef FIXTURE_DATA
-#define FIXTURE_DATA "tests/fixtures/data"
-#endif
-
-static rasd_knowledge *kn;
-
-static int setup(void **state) {
-    if (setup_analyzer(state) != 0) return -1;
-    rasd_error err = {0};
-    rasd_knowledge_options opt = {FIXTURE_DATA, NULL};
-    kn = rasd_knowledge_load(&opt, &err);
-    if (!kn) fprintf(stderr, "%s\n", err.message);
-    return kn ? 0 : -1;
-}
-
-static int teardown(void **state) {
-    rasd_knowledge_destroy(kn);
-    return teardown_analyzer(state);
-}
+#include "test_extract_helpers.h"
 
 static rasd_entities es;
 static const char *doc;
@@ -32,25 +10,7 @@ static const char *doc;
 static void extract(const char *text) {
     rasd_entities_free(&es);
     doc = text;
-    rasd_span_list paras = {0}, sents = {0};
-    assert_int_equal(rasd_segment(test_an, text, strlen(text), &paras, &sents, NULL, NULL, NULL), RASD_OK);
-    rasd_entity_extractor *x = rasd_entity_extractor_new(kn, test_an, text, strlen(text), &paras);
-    for (size_t s = 0; s < sents.count; s++) {
-        rasd_token toks[512];
-        size_t n = 0;
-        rasd_tokenizer tz;
-        rasd_tokenizer_init(&tz, text + sents.items[s].start, sents.items[s].end - sents.items[s].start);
-        while (n < 512 && rasd_tokenizer_next(&tz, &toks[n])) {
-            toks[n].start += sents.items[s].start;
-            toks[n].end += sents.items[s].start;
-            n++;
-        }
-        assert_int_equal(rasd_entity_extract_sentence(x, toks, n, s), RASD_OK);
-    }
-    assert_int_equal(rasd_entity_extractor_finish(x, &es), RASD_OK);
-    rasd_entity_extractor_destroy(x);
-    rasd_span_list_free(&paras);
-    rasd_span_list_free(&sents);
+    es = extract_entities(text);
 }
 
 /* The quote whose words start with `starts`; checks its speaker's id. */
@@ -147,7 +107,7 @@ static void test_surname_refers_back(void **state) {
 
 static int free_results(void **state) {
     rasd_entities_free(&es);
-    return teardown(state);
+    return teardown_knowledge(state);
 }
 
 int main(void) {
@@ -163,5 +123,5 @@ int main(void) {
         cmocka_unit_test(test_scare_quotes_are_not_quotations),
         cmocka_unit_test(test_surname_refers_back),
     };
-    return cmocka_run_group_tests_name("quotes", tests, setup, free_results);
+    return cmocka_run_group_tests_name("quotes", tests, setup_knowledge, free_results);
 }
