@@ -197,6 +197,42 @@ static void test_cache_matches_reference(void **state) {
     rasd_ner_destroy(m);
 }
 
+/* A "sentence" of 3,200 tokens (the same short one 400 times, no break):
+ * tagged in windows, with every token tagged and every name found. */
+static void test_very_long_sentence(void **state) {
+    (void)state;
+    rasd_ner_model *m = train_tiny(8);
+    sentence one;
+    make_sentence(&one, UNSEEN[0]);
+    size_t reps = 400, n = reps * one.n, len = strlen(one.text) + 1;
+    char *text = malloc(reps * len + 1);
+    rasd_token *toks = malloc(n * sizeof *toks);
+    for (size_t r = 0; r < reps; r++) {
+        memcpy(text + r * len, one.text, len - 1);
+        text[r * len + len - 1] = ' ';
+        for (size_t i = 0; i < one.n; i++) {
+            toks[r * one.n + i] = one.tokens[i];
+            toks[r * one.n + i].start += r * len;
+            toks[r * one.n + i].end += r * len;
+        }
+    }
+    text[reps * len] = '\0';
+    rasd_ner_result res = {0};
+    rasd_error err = {0};
+    assert_int_equal(rasd_ner_tag(m, test_an, text, toks, n, &res, &err), RASD_OK);
+    assert_int_equal(res.n_tags, n);
+    for (size_t i = 0; i < n; i++) assert_int_equal(res.tags[i], one.tags[i % one.n]);
+    assert_int_equal(res.n_entities, reps);
+    for (size_t e = 0; e < reps; e++) {
+        assert_int_equal(res.entities[e].first_token, e * one.n + 2);
+        assert_int_equal(res.entities[e].start, toks[e * one.n + 2].start);
+    }
+    rasd_ner_result_free(&res);
+    free(text);
+    free(toks);
+    rasd_ner_destroy(m);
+}
+
 static const char *tmp_path(const char *name) {
     static char path[4][512];
     static int next;
@@ -556,6 +592,7 @@ int main(void) {
         cmocka_unit_test(test_tag_names),
         cmocka_unit_test(test_learns_pattern),
         cmocka_unit_test(test_cache_matches_reference),
+        cmocka_unit_test(test_very_long_sentence),
         cmocka_unit_test(test_save_load_round_trip),
         cmocka_unit_test(test_bad_model_files),
         cmocka_unit_test(test_scores_by_hand),

@@ -87,11 +87,7 @@ static void record_entities(tagged *t, const rasd_ner_result *res, const uint8_t
             t->cap_ent = cap;
         }
         /* the raw margin (the score is its logistic, which saturates) */
-        const float *mg = ner_result_margins(res);
-        float margin = mg[ent->first_token];
-        for (size_t i = ent->first_token + 1; i < ent->end_token; i++)
-            if (mg[i] < margin) margin = mg[i];
-        t->margin[t->n_ent] = margin;
+        t->margin[t->n_ent] = ner_result_entity_margins(res)[e];
         t->right[t->n_ent++] = right;
     }
 }
@@ -526,6 +522,9 @@ int cmd_train_ner(int argc, char **argv) {
                 base.n_names[NER_LC_STATE], base.n_names[NER_LC_ORG], base.n_names[NER_LC_PLACE],
                 base.n_names[NER_LC_VILLAGE]);
     }
+    if (!n_corpus)
+        cli_warning("no --corpus: training without tag profiles, a little weaker on new names "
+                    "(scripts/train-ner.sh passes SaudiNewsNet)");
     if (n_corpus && ner_corpus_read(&corpus, corpus_paths, n_corpus, an, &err) != RASD_OK) {
         cli_error("%s", err.message);
         goto done;

@@ -83,8 +83,11 @@ typedef struct rasd_ner_result {
 void rasd_ner_result_free(rasd_ner_result *res);
 
 /* Tags the n tokens of one sentence of text (tokens as rasd_tokenizer_next
- * gives them; any type). Long inputs are fine: cost and memory are linear
- * in n. Fails only for bad arguments or lack of memory. */
+ * gives them; any type). Any length is fine: a "sentence" of more than
+ * 1,024 tokens (a text without full stops) is tagged in pieces of at most
+ * that, cut at punctuation where possible, so working memory stays
+ * bounded; res grows by one byte per token for the tags. Fails only for
+ * bad arguments or lack of memory. */
 rasd_status rasd_ner_tag(const rasd_ner_model *model, rasd_analyzer *an, const char *text,
                          const rasd_token *tokens, size_t n, rasd_ner_result *res, rasd_error *err);
 

@@ -170,14 +170,22 @@ struct rasd_ner_model {
 };
 
 /* The emission scores rasd_ner_tag computed for the last sentence tagged
- * into res (n_tags * NER_NTAGS), for tests. */
+ * into res (n_tags * NER_NTAGS; of its last window when it was longer than
+ * a window), for tests. */
 const float *ner_result_emissions(const rasd_ner_result *res);
+
+/* A sentence longer than this is tagged in windows of at most this many
+ * tokens (tagger.c), so that working memory stays bounded whatever the
+ * input (a 50 MB line without a full stop is one "sentence"). Real
+ * sentences are far shorter: ANERcorp's longest has 732 tokens. */
+#define NER_WINDOW 1024
 
 /* A fresh model id (never 0). */
 uint64_t ner_model_new_id(void);
 
 /* Tags a sentence the slow, plain way (every feature's row summed for
- * every token, no word cache): what rasd_ner_tag must agree with exactly.
+ * every token, no word cache): what rasd_ner_tag must agree with exactly
+ * (for sentences of up to NER_WINDOW tokens; this one takes no windows).
  * em (n * NER_NTAGS) and tags (n) are the caller's. */
 rasd_status ner_tag_reference(const rasd_ner_model *m, rasd_analyzer *an, const char *text,
                               const rasd_token *tokens, size_t n, float *em, uint8_t *tags);
@@ -292,10 +300,10 @@ ner_profile *ner_profile_build(const rasd_ner_model *m, const ner_corpus *c, siz
 void ner_profile_free(ner_profile *p);
 /* Writes each counted base's profile code into ctx's word table. */
 rasd_status ner_profile_apply(const ner_profile *p, ner_context *ctx, rasd_error *err);
-/* The per-token margins of the last sentence tagged into res (meaningful
- * for tokens not tagged O). */
-const float *ner_result_margins(const rasd_ner_result *res);
-/* The base hashes of the last sentence rasd_ner_tag tagged into res. */
+/* The raw Viterbi margin of each entity in res (res->n_entities of them),
+ * before the logistic that makes it a score. */
+const float *ner_result_entity_margins(const rasd_ner_result *res);
+/* The base hashes of the last window rasd_ner_tag tagged into res. */
 const ner_tok *ner_result_tokens(const rasd_ner_result *res);
 
 /* ------------------------------------------------------- word clusters */

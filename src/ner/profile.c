@@ -221,20 +221,25 @@ static void *prof_run(void *arg) {
     }
     for (size_t s = j->from; s < j->to && j->st == RASD_OK; s++) {
         const struct ner_corpus_sentence *sn = &j->c->sentences[s];
-        const rasd_token *toks = j->c->tokens + sn->first;
-        j->st = rasd_ner_tag(j->m, an, j->c->docs[sn->doc].text, toks, sn->n, &res, &j->err);
-        if (j->st != RASD_OK) break;
-        const ner_tok *info = ner_result_tokens(&res);
-        for (size_t i = 0; i < sn->n; i++) {
-            if (toks[i].type != RASD_TOK_WORD && toks[i].type != RASD_TOK_LATIN) continue;
-            prof_entry *e = prof_slot(j->p, info[i].base);
-            if (!e) {
-                j->st = rasd_fail(&j->err, RASD_ERR_NOMEM, "out of memory counting tags");
-                break;
+        /* one window at a time, so that the tagger's token records (kept
+         * for its last window) cover every token counted */
+        for (size_t off = 0; off < sn->n && j->st == RASD_OK; off += NER_WINDOW) {
+            const rasd_token *toks = j->c->tokens + sn->first + off;
+            size_t n = sn->n - off < NER_WINDOW ? sn->n - off : NER_WINDOW;
+            j->st = rasd_ner_tag(j->m, an, j->c->docs[sn->doc].text, toks, n, &res, &j->err);
+            if (j->st != RASD_OK) break;
+            const ner_tok *info = ner_result_tokens(&res);
+            for (size_t i = 0; i < n; i++) {
+                if (toks[i].type != RASD_TOK_WORD && toks[i].type != RASD_TOK_LATIN) continue;
+                prof_entry *e = prof_slot(j->p, info[i].base);
+                if (!e) {
+                    j->st = rasd_fail(&j->err, RASD_ERR_NOMEM, "out of memory counting tags");
+                    break;
+                }
+                e->n++;
+                if (res.tags[i] != RASD_NER_O) e->c[(res.tags[i] - 1) / 2]++;
+                e->b += res.tags[i] & 1; /* B-X tags are the odd ones */
             }
-            e->n++;
-            if (res.tags[i] != RASD_NER_O) e->c[(res.tags[i] - 1) / 2]++;
-            e->b += res.tags[i] & 1; /* B-X tags are the odd ones */
         }
     }
     rasd_ner_result_free(&res);

@@ -93,6 +93,8 @@ struct rasd_ner_scratch {
     uint64_t *hash;
     float *em, *work, *margin;
     uint8_t *back;
+    float *ent_margin;  /* the raw margin of each entity of res (for calibration) */
+    size_t ent_cap;
     cached_word *cache; /* 2^CACHE_BITS, allocated on first use */
     uint64_t model_id;  /* the model the cache and edge sums belong to */
     int32_t edge[4][NER_NTAGS]; /* the sentence's edges at -2, -1, +1, +2 */
@@ -113,6 +115,7 @@ static void scratch_free(rasd_ner_scratch *s) {
     free(s->margin);
     free(s->back);
     free(s->cache);
+    free(s->ent_margin);
     free(s);
 }
 
@@ -131,12 +134,13 @@ void rasd_ner_result_free(rasd_ner_result *res) {
         (ptr) = grown_;                                            \
     } while (0)
 
-static bool reserve(rasd_ner_result *res, size_t n) {
+/* Room for n tags, and working memory for a window of w tokens. */
+static bool reserve(rasd_ner_result *res, size_t n, size_t w) {
     if (!res->scratch && !(res->scratch = calloc(1, sizeof *res->scratch))) return false;
     rasd_ner_scratch *s = res->scratch;
     if (!s->cache && !(s->cache = rasd_table_alloc(((size_t)1 << CACHE_BITS) * sizeof *s->cache))) return false;
-    if (n > s->cap) {
-        size_t cap = n < 64 ? 64 : n + n / 2;
+    if (w > s->cap) {
+        size_t cap = w < 64 ? 64 : w + w / 2;
         GROW(s->toks, cap);
         GROW(s->rows, cap * NER_MAX_PAIR);
         GROW(s->mrows, cap * MISS_ROWS);
@@ -159,12 +163,19 @@ static bool reserve(rasd_ner_result *res, size_t n) {
     return true;
 }
 
-static bool add_entity(rasd_ner_result *res, const rasd_ner_entity *e) {
+static bool add_entity(rasd_ner_result *res, const rasd_ner_entity *e, float margin) {
     if (res->n_entities == res->entities_cap) {
         size_t cap = res->entities_cap ? res->entities_cap * 2 : 16;
         GROW(res->entities, cap);
         res->entities_cap = cap;
     }
+    rasd_ner_scratch *s = res->scratch;
+    if (res->n_entities == s->ent_cap) {
+        size_t cap = s->ent_cap ? s->ent_cap * 2 : 16;
+        GROW(s->ent_margin, cap);
+        s->ent_cap = cap;
+    }
+    s->ent_margin[res->n_entities] = margin;
     res->entities[res->n_entities++] = *e;
     return true;
 }
@@ -296,24 +307,20 @@ static void emissions(const rasd_ner_model *m, rasd_analyzer *an, const char *te
     }
 }
 
-rasd_status rasd_ner_tag(const rasd_ner_model *model, rasd_analyzer *an, const char *text,
-                         const rasd_token *tokens, size_t n, rasd_ner_result *res, rasd_error *err) {
-    if (!model || !an || !res || (n && (!text || !tokens)))
-        return rasd_fail(err, RASD_ERR_USAGE, "rasd_ner_tag: missing argument");
-    res->n_tags = res->n_entities = 0;
-    if (n == 0) return RASD_OK;
-    if (!reserve(res, n)) return rasd_fail(err, RASD_ERR_NOMEM, "out of memory tagging %zu tokens", n);
-    rasd_ner_scratch *s = res->scratch;
-    bind_model(s, model);
-    emissions(model, an, text, tokens, n, s);
-    ner_viterbi((const float(*)[NER_NTAGS])model->trans, model->trans_end, s->em, n, res->tags, s->margin, s->work,
-                s->back);
-    res->n_tags = n;
 
+/* Tags tokens [0, n) of one window, writing tags from res->tags + offset
+ * and entities with token indices shifted by offset. */
+static bool tag_window(const rasd_ner_model *model, rasd_analyzer *an, const char *text, const rasd_token *tokens,
+                       size_t n, size_t offset, rasd_ner_result *res) {
+    rasd_ner_scratch *s = res->scratch;
+    uint8_t *tags = res->tags + offset;
+    emissions(model, an, text, tokens, n, s);
+    ner_viterbi((const float(*)[NER_NTAGS])model->trans, model->trans_end, s->em, n, tags, s->margin, s->work,
+                s->back);
     /* Spans: B-X opens one, I-X of the same type extends it (the decoder
      * never writes I-X elsewhere). */
     for (size_t i = 0; i < n;) {
-        uint8_t tag = res->tags[i];
+        uint8_t tag = tags[i];
         if (tag == RASD_NER_O) {
             i++;
             continue;
@@ -321,21 +328,52 @@ rasd_status rasd_ner_tag(const rasd_ner_model *model, rasd_analyzer *an, const c
         unsigned type = (tag - 1u) / 2;
         size_t j = i + 1;
         float margin = s->margin[i];
-        while (j < n && res->tags[j] == RASD_NER_I(type)) {
+        while (j < n && tags[j] == RASD_NER_I(type)) {
             if (s->margin[j] < margin) margin = s->margin[j];
             j++;
         }
-        rasd_ner_entity e = {tokens[i].start, tokens[j - 1].end, i, j, (rasd_ner_type)type,
+        rasd_ner_entity e = {tokens[i].start, tokens[j - 1].end, offset + i, offset + j, (rasd_ner_type)type,
                              1.0f / (1.0f + expf(-(model->score_a * margin + model->score_b)))};
-        if (!add_entity(res, &e)) return rasd_fail(err, RASD_ERR_NOMEM, "out of memory");
+        if (!add_entity(res, &e, margin)) return false;
         i = j;
     }
+    return true;
+}
+
+rasd_status rasd_ner_tag(const rasd_ner_model *model, rasd_analyzer *an, const char *text,
+                         const rasd_token *tokens, size_t n, rasd_ner_result *res, rasd_error *err) {
+    if (!model || !an || !res || (n && (!text || !tokens)))
+        return rasd_fail(err, RASD_ERR_USAGE, "rasd_ner_tag: missing argument");
+    res->n_tags = res->n_entities = 0;
+    if (n == 0) return RASD_OK;
+    if (!reserve(res, n, n < NER_WINDOW ? n : NER_WINDOW))
+        return rasd_fail(err, RASD_ERR_NOMEM, "out of memory tagging %zu tokens", n);
+    bind_model(res->scratch, model);
+    for (size_t start = 0; start < n;) {
+        size_t len = n - start;
+        if (len > NER_WINDOW) {
+            /* cut after the last punctuation of the window's second half,
+             * where a name is least likely to be split */
+            len = NER_WINDOW;
+            for (size_t k = start + NER_WINDOW - 1; k >= start + NER_WINDOW / 2; k--)
+                if (tokens[k].type == RASD_TOK_PUNCT) {
+                    len = k - start + 1;
+                    break;
+                }
+        }
+        if (!tag_window(model, an, text, tokens + start, len, start, res))
+            return rasd_fail(err, RASD_ERR_NOMEM, "out of memory");
+        start += len;
+    }
+    res->n_tags = n;
     return RASD_OK;
 }
 
 const float *ner_result_emissions(const rasd_ner_result *res) { return res->scratch ? res->scratch->em : NULL; }
 
-const float *ner_result_margins(const rasd_ner_result *res) { return res->scratch ? res->scratch->margin : NULL; }
+const float *ner_result_entity_margins(const rasd_ner_result *res) {
+    return res->scratch ? res->scratch->ent_margin : NULL;
+}
 
 const ner_tok *ner_result_tokens(const rasd_ner_result *res) { return res->scratch ? res->scratch->toks : NULL; }
 
