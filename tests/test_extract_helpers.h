@@ -34,7 +34,7 @@ static inline int teardown_knowledge(void **state) {
 static inline rasd_entities extract_entities(const char *text) {
     rasd_span_list paras = {0}, sents = {0};
     assert_int_equal(rasd_segment(test_an, text, strlen(text), &paras, &sents, NULL, NULL, NULL), RASD_OK);
-    rasd_entity_extractor *x = rasd_entity_extractor_new(kn, test_an, text, strlen(text), &paras);
+    rasd_entity_extractor *x = rasd_entity_extractor_new(kn, test_an, text, strlen(text));
     for (size_t s = 0; s < sents.count; s++) {
         rasd_token toks[512];
         size_t n = 0;

@@ -541,7 +541,7 @@ rasd_status rasd_analysis_json(rasd_analyzer *an, const rasd_document *doc, cons
         if (!(ctx.sent = malloc(MAX_SENTENCE_TOKENS * sizeof *ctx.sent))) goto done;
     }
     if (opt->knowledge) {
-        ctx.x = rasd_entity_extractor_new(opt->knowledge, an, doc->text, doc->len, &paragraphs);
+        ctx.x = rasd_entity_extractor_new(opt->knowledge, an, doc->text, doc->len);
         if (!ctx.x) goto done;
         rasd_entity_extractor_set_tagger(ctx.x, opt->tagger);
     }

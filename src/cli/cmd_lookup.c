@@ -9,7 +9,7 @@
 #include <string.h>
 
 static void show(const rasd_knowledge *kn, rasd_analyzer *an, const char *text) {
-    rasd_entity_extractor *x = rasd_entity_extractor_new(kn, an, text, strlen(text), NULL);
+    rasd_entity_extractor *x = rasd_entity_extractor_new(kn, an, text, strlen(text));
     rasd_token toks[256];
     size_t n = 0;
     rasd_tokenizer tz;

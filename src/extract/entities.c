@@ -43,14 +43,13 @@ char *ex_dup(const char *s, size_t n) {
 
 
 rasd_entity_extractor *rasd_entity_extractor_new(const rasd_knowledge *kn, rasd_analyzer *an, const char *text,
-                                                 size_t len, const rasd_span_list *paragraphs) {
+                                                 size_t len) {
     rasd_entity_extractor *x = calloc(1, sizeof *x);
     if (!x) return NULL;
     x->kn = kn;
     x->an = an;
     x->text = text;
     x->len = len;
-    x->paragraphs = paragraphs;
     x->out.outlet = UINT32_MAX;
     x->out.dateline = UINT32_MAX;
     x->last_speaker = -1;

@@ -89,7 +89,7 @@ typedef struct rasd_entities {
 typedef struct rasd_entity_extractor rasd_entity_extractor;
 
 rasd_entity_extractor *rasd_entity_extractor_new(const rasd_knowledge *kn, rasd_analyzer *an, const char *text,
-                                                 size_t len, const rasd_span_list *paragraphs);
+                                                 size_t len);
 /* Adds the name tagger's names to the dictionary's (model may be NULL). */
 void rasd_entity_extractor_set_tagger(rasd_entity_extractor *x, const rasd_ner_model *model);
 /* Tokens of one sentence (or part of a very long one), in order. */

@@ -45,7 +45,6 @@ struct rasd_entity_extractor {
     rasd_analyzer *an;
     const char *text;
     size_t len;
-    const rasd_span_list *paragraphs;
     rasd_entities out;
     rasd_buf keys;   /* token keys of the current sentence */
     tinfo *t;
