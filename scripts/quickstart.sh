@@ -7,8 +7,23 @@ bash scripts/install-deps.sh
 cmake -S . -B build -DCMAKE_BUILD_TYPE=RelWithDebInfo > /dev/null
 cmake --build build -j"$(nproc)"
 echo
-echo "== build/rasd analyze examples/*.txt  (one JSON line per article; first 300 bytes of each shown)"
-build/rasd analyze --published 2024-03-05 --source examples examples/*.txt | cut -c1-300
+echo "== build/rasd analyze examples/*.txt > build/examples.jsonl  (one JSON line per article)"
+build/rasd analyze --published 2024-03-05 --source examples examples/*.txt > build/examples.jsonl
+echo "   $(wc -l < build/examples.jsonl) articles, $(wc -c < build/examples.jsonl) bytes; what they hold:"
+/usr/bin/python3 - build/examples.jsonl <<'PY'
+import json, sys
+for line in open(sys.argv[1], encoding="utf-8"):
+    d = json.loads(line)
+    print(f"\n  {d['doc']['title']}  ({len(d['sentences'])} sentences, {d['stats']['words']} words)")
+    print("   actors:", ", ".join(f"{e['id']} x{e['mention_count']}" for e in d["entities"]))
+    print("   places:", ", ".join(f"{p['name_en'] or p['name_ar']} ({p['lat']}, {p['lon']})" for p in d["places"]))
+    for q in d["quotes"]:
+        print(f"   quote: {q['speaker']['entity'] or q['speaker']['text']}: {q['text'][:70]}")
+    for n in d["numbers"]:
+        print(f"   number: {n['text']} = {n['value']} {n['unit_code'] or ''}")
+    for t in d["dates"]:
+        print(f"   date: {t['text']} = {t['value']}")
+PY
 echo
 echo "== build/rasd words: how rasd reads a phrase"
 build/rasd words "وقال المتحدث باسم التحالف إن قسد والعشائر اتفقتا"

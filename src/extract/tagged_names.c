@@ -25,8 +25,21 @@ static rasd_ner_result *thread_tags(rasd_analyzer *an) {
     return *slot;
 }
 
+/* A one-word name that is a common word of news text (ناشطون، ريف) is far
+ * more often the word than a name: the tagger's finding is left out. */
+#define COMMON_WORD_COUNT 50
+
+static bool common_single_word(const rasd_entity_extractor *x, const rasd_ner_entity *ne) {
+    if (ne->end_token != ne->first_token + 1) return false;
+    const tinfo *t = &x->t[ne->first_token];
+    if (!t->word) return false;
+    const rasd_lexicon *lex = rasd_analyzer_lexicon(x->an);
+    return rasd_lexicon_count(lex, ex_key(x, t->base_off), t->base_len) >= COMMON_WORD_COUNT;
+}
+
 /* Names the dictionary does not hold: the tagger's persons, organisations
- * and places, wherever they do not touch a name already found. */
+ * and places, wherever they neither touch nor border a name already found
+ * (ريف before دير الزور is part of the place, not another one). */
 rasd_status ex_tag_names(rasd_entity_extractor *x, const rasd_token *toks, size_t n, size_t sentence) {
     if (!ex_cover_sentence(x, n, sentence)) return RASD_ERR_NOMEM;
     rasd_ner_result *tags = thread_tags(x->an);
@@ -38,7 +51,9 @@ rasd_status ex_tag_names(rasd_entity_extractor *x, const rasd_token *toks, size_
         const rasd_ner_entity *ne = &tags->entities[i];
         bool touches = false;
         for (size_t k = ne->first_token; k < ne->end_token && k < n; k++) touches |= x->covered[k];
-        if (touches || ne->type == RASD_NER_MISC) continue;
+        touches |= ne->first_token > 0 && x->covered[ne->first_token - 1];
+        touches |= ne->end_token < n && x->covered[ne->end_token];
+        if (touches || ne->type == RASD_NER_MISC || common_single_word(x, ne)) continue;
         rasd_mention mn = {ne->start, ne->end, sentence, "tagger", 0};
         const char *surface = x->text + ne->start;
         size_t len = ne->end - ne->start;
