@@ -242,19 +242,28 @@ static bool analyse_tokens(rasd_entity_extractor *x, const rasd_token *toks, siz
         if ((toks[i].type == RASD_TOK_WORD || toks[i].type == RASD_TOK_LATIN) &&
             rasd_analyze_word(x->an, x->text, toks[i].start, toks[i].end, &w) == RASD_OK) {
             ti->word = true;
+            /* One copy per word: the base, and the base with its article,
+             * are slices of the whole key (proclitics + base + enclitic);
+             * only لل (whose article lost its alef) needs a key of its own.
+             * Slices are not NUL-terminated: they are used with lengths. */
             ti->key_off = push_key(x, w.norm, w.norm_len, &ti->key_len);
-            ti->base_off = push_key(x, w.base, w.base_len, &ti->base_len);
+            size_t pro_bytes = (size_t)(w.base - w.norm);
+            ti->base_off = ti->key_off + (uint32_t)pro_bytes;
+            ti->base_len = (uint32_t)w.base_len;
             ti->base_start = w.base_start;
             bool article = false;
             for (int k = 0; k < w.n_proclitics; k++)
                 article |= w.proclitic_len[k] == 4; /* ال or لل */
             if (article) {
-                x->keys.len += 0;
-                uint32_t off = (uint32_t)x->keys.len;
-                rasd_buf_append(&x->keys, AL, 4);
-                rasd_buf_append(&x->keys, w.base, w.base_len);
-                rasd_buf_putc(&x->keys, '\0');
-                ti->art_off = off;
+                const char *last = w.proclitic[w.n_proclitics - 1];
+                if (w.proclitic_len[w.n_proclitics - 1] == 4 && memcmp(last, AL, 4) == 0) {
+                    ti->art_off = ti->base_off - 4;
+                } else {
+                    ti->art_off = (uint32_t)x->keys.len;
+                    rasd_buf_append(&x->keys, AL, 4);
+                    rasd_buf_append(&x->keys, w.base, w.base_len);
+                    rasd_buf_putc(&x->keys, '\0');
+                }
                 ti->art_len = (uint32_t)(w.base_len + 4);
                 ti->art_start = article_start(x->text, &toks[i], &w);
             }

@@ -216,9 +216,10 @@ static size_t unmarked_speech(const rasd_entity_extractor *x, size_t v, size_t n
         if (words < MIN_QUOTE_WORDS || !w->word) continue;
         if (strcmp(p, ":") == 0) return k + 1;
         const char *b = ex_key(x, w->base_off);
+        static const char NAHNU[] = "\xD9\x86\xD8\xAD\xD9\x86", INNANA[] = "\xD8\xA7\xD9\x86\xD9\x86\xD8\xA7";
         bool first_person = (w->base_len >= 6 && memcmp(b, "\xD9\x86", 2) == 0 && !w->art_len) || /* نشعر، ندعو */
-                            strcmp(b, "\xD9\x86\xD8\xAD\xD9\x86") == 0 ||                   /* نحن */
-                            strcmp(ex_key(x, w->key_off), "\xD8\xA7\xD9\x86\xD9\x86\xD8\xA7") == 0; /* اننا */
+                            (w->base_len == sizeof NAHNU - 1 && memcmp(b, NAHNU, w->base_len) == 0) ||     /* نحن */
+                            (w->key_len == sizeof INNANA - 1 && memcmp(ex_key(x, w->key_off), INNANA, w->key_len) == 0);
         if (strcmp(p, "\xD8\x8C") == 0 && first_person) return k + 1;
     }
     return n;
