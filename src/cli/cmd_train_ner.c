@@ -1,0 +1,418 @@
+/*
+ * cmd_train_ner.c: `rasd train-ner`: trains the name tagger (docs/ner.md),
+ * and, hidden, `--make-clusters` for the word clusters.
+ */
+#include "cmd_ner.h"
+
+#include <errno.h>
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <time.h>
+
+/* --------------------------------------------------------- make-clusters */
+
+static int make_clusters(int argc, char **argv, int first) {
+    ner_cluster_options opt;
+    ner_cluster_defaults(&opt);
+    opt.verbose = true;
+    const char *out = NULL;
+    int i = first;
+    for (; i < argc && argv[i][0] == '-'; i++) {
+        const char *a = argv[i];
+        size_t *target = NULL;
+        if (strcmp(a, "--make-clusters") == 0 && i + 1 < argc) {
+            out = argv[++i];
+            continue;
+        }
+        if (strcmp(a, "--k") == 0) target = &opt.k;
+        else if (strcmp(a, "--min-count") == 0) target = &opt.min_count;
+        else if (strcmp(a, "--max-words") == 0) target = &opt.max_words;
+        else if (strcmp(a, "--contexts") == 0) target = &opt.contexts;
+        else if (strcmp(a, "--dims") == 0) target = &opt.dims;
+        else if (strcmp(a, "--iterations") == 0) target = &opt.iterations;
+        else if (strcmp(a, "--threads") == 0) target = &opt.threads;
+        else if (strcmp(a, "--quiet") == 0) {
+            opt.verbose = false;
+            continue;
+        } else {
+            cli_error("train-ner --make-clusters: unknown option %s", a);
+            return EXIT_USAGE;
+        }
+        if (i + 1 >= argc || !cli_parse_size(a, argv[i + 1], target)) {
+            if (i + 1 >= argc) cli_error("%s needs a value", a);
+            return EXIT_USAGE;
+        }
+        i++;
+    }
+    if (!out || i >= argc) {
+        cli_error("usage: rasd train-ner --make-clusters OUT [--k N] [--threads N] TEXT-FILE...");
+        return EXIT_USAGE;
+    }
+    rasd_error err = {0};
+    if (ner_build_clusters(argv + i, (size_t)(argc - i), &opt, out, &err) != RASD_OK) {
+        cli_error("%s", err.message);
+        return err.code == RASD_ERR_USAGE ? EXIT_USAGE : EXIT_INPUT_FAILED;
+    }
+    return EXIT_ALL_OK;
+}
+
+/* ------------------------------------------------------------- train-ner */
+
+static const char TRAIN_USAGE[] =
+    "usage: rasd train-ner [options]\n"
+    "  --train FILE      token-TAG training data (default: ../shared/data/anercorp/train.txt\n"
+    "                    beside the source tree)\n"
+    "  --dev-every N     hold out every Nth sentence as the dev split (default 10; 0: none)\n"
+    "  --dev-block B     hold out every Nth block of B sentences instead (B = 20 is about\n"
+    "                    an article: names unseen in training; default 1)\n"
+    "  --epochs N        passes over the data (default 12)\n"
+    "  --out PATH        model file (default: DATA/ner/model.bin)\n"
+    "  --clusters PATH   word clusters (default: DATA/ner/clusters.tsv; missing: none)\n"
+    "  --corpus PATH     unlabelled news (a directory of .txt files, or a file; repeatable)\n"
+    "                    for tag profiles: a first model tags it, the final one learns\n"
+    "                    from how each word was ner_cli_tagged (docs/ner.md)\n"
+    "  --threads N       threads for tagging the corpus (default: all cores)\n"
+    "  --data DIR        rasd's data directory (lexicon, kb, gazetteer)\n"
+    "  --quiet           no per-epoch report\n";
+
+static void shuffle(size_t *a, size_t n, uint64_t seed) {
+    for (size_t i = n; i > 1; i--) {
+        seed = seed * 6364136223846793005ULL + 1442695040888963407ULL;
+        size_t j = (size_t)((seed >> 33) % i);
+        size_t t = a[i - 1];
+        a[i - 1] = a[j];
+        a[j] = t;
+    }
+}
+
+/* What one training run needs to know. */
+typedef struct train_job {
+    const ner_data *data;
+    size_t dev_every;
+    size_t epochs;
+    bool quiet;
+    rasd_analyzer *an;
+    double t0;
+} train_job;
+
+/* Trains a trainer on examples ex[idx[0..n)] for the job's epochs; with a
+ * dev split and `report`, scores it after each epoch. Returns the final
+ * (averaged) model, or NULL. dev receives the last dev tagging. */
+static rasd_ner_model *run_epochs(const train_job *job, ner_trainer *tr, ner_example *ex, const size_t *idx, size_t n,
+                                  bool report, ner_cli_tagged *dev) {
+    rasd_error err = {0};
+    size_t *order = malloc((n ? n : 1) * sizeof *order);
+    rasd_ner_model *model = NULL;
+    if (!order) {
+        cli_error("out of memory");
+        return NULL;
+    }
+    for (size_t e = 0; e < job->epochs; e++) {
+        memcpy(order, idx, n * sizeof *order);
+        shuffle(order, n, 0x243f6a8885a308d3ULL + e);
+        size_t wrong = 0;
+        for (size_t k = 0; k < n; k++) wrong += ner_trainer_train(tr, &ex[order[k]]);
+        bool last = e + 1 == job->epochs;
+        if (!last && (!report || job->quiet)) continue;
+        rasd_ner_destroy(model);
+        if (!(model = ner_trainer_finalize(tr, (uint32_t)(e + 1), &err))) {
+            cli_error("%s", err.message);
+            break;
+        }
+        if (!report) continue;
+        if (!job->quiet) fprintf(stderr, "train-ner: epoch %2zu: %6zu training tokens wrong", e + 1, wrong);
+        if (job->dev_every) {
+            ner_cli_free_tagged(dev);
+            if (!ner_cli_tag_data(model, job->an, job->data, job->dev_every, true, NULL, dev)) {
+                rasd_ner_destroy(model);
+                model = NULL;
+                break;
+            }
+            ner_prf p = ner_counts_prf(&dev->counts, RASD_NER_TYPE_COUNT);
+            if (!job->quiet) fprintf(stderr, "; dev P %.2f R %.2f F1 %.2f", 100 * p.p, 100 * p.r, 100 * p.f);
+        }
+        if (!job->quiet) fprintf(stderr, " (%.1f s)\n", ner_cli_now() - job->t0);
+    }
+    free(order);
+    return model;
+}
+
+/* Builds the examples of the training sentences listed in idx with ctx. */
+static bool build_examples(const ner_data *data, const ner_context *ctx, rasd_analyzer *an, const size_t *sent_of,
+                           const size_t *idx, size_t n, ner_example *ex) {
+    for (size_t k = 0; k < n; k++) {
+        const ner_sentence *sn = &data->sentences[sent_of[idx[k]]];
+        ner_example_free(&ex[idx[k]]);
+        if (ner_example_init(&ex[idx[k]], ctx, an, data->text + sn->text_off, data->tokens + sn->first, sn->n,
+                             data->gold + sn->first) != RASD_OK) {
+            cli_error("out of memory");
+            return false;
+        }
+    }
+    return true;
+}
+
+/* Stacking: for each fold of the training sentences, a model trained on
+ * the other folds tags the corpus; a model trained on all of them does too.
+ * Then each fold's examples are rebuilt with the profiles of the model
+ * that never saw it, and the all-folds profiles go into final_ctx (what
+ * the final model, and so the runtime, sees). All first models train on
+ * the examples without profiles, so they are all made before any example
+ * is rebuilt. */
+static bool stack_profiles(const train_job *job, const ner_context *base, ner_context *final_ctx, ner_example *ex,
+                           const size_t *sent_of, size_t n_train, size_t folds, const ner_corpus *corpus,
+                           size_t threads) {
+    rasd_error err = {0};
+    size_t *idx = malloc((n_train ? n_train : 1) * sizeof *idx);
+    ner_profile **prof = calloc(folds + 1, sizeof *prof);
+    bool ok = idx && prof;
+    train_job quiet = *job;
+    quiet.quiet = true;
+    for (size_t k = 0; ok && k <= folds; k++) {
+        /* k < folds: without fold k; k == folds: all of them */
+        size_t n = 0;
+        for (size_t i = 0; i < n_train; i++)
+            if (k == folds || (i / 20) % folds != k) idx[n++] = i;
+        ner_context ctx;
+        ok = ner_context_copy(&ctx, base, &err) == RASD_OK;
+        ner_trainer *tr = ok ? ner_trainer_new(&ctx, &err) : NULL;
+        rasd_ner_model *model = tr ? run_epochs(&quiet, tr, ex, idx, n, false, NULL) : NULL;
+        ner_trainer_destroy(tr);
+        prof[k] = model ? ner_profile_build(model, corpus, threads, &err) : NULL;
+        if (model && k == folds && job->dev_every && !job->quiet) {
+            ner_cli_tagged dev = {0};
+            if (ner_cli_tag_data(model, job->an, job->data, job->dev_every, true, NULL, &dev)) {
+                ner_prf p = ner_counts_prf(&dev.counts, RASD_NER_TYPE_COUNT);
+                fprintf(stderr, "train-ner: first model (no profiles): dev P %.2f R %.2f F1 %.2f\n", 100 * p.p,
+                        100 * p.r, 100 * p.f);
+            }
+            ner_cli_free_tagged(&dev);
+        }
+        rasd_ner_destroy(model);
+        if (!prof[k]) {
+            cli_error("%s", err.message[0] ? err.message : "out of memory");
+            ok = false;
+        }
+        if (!job->quiet)
+            fprintf(stderr, "train-ner: profiles %zu of %zu done (%.1f s)\n", k + 1, folds + 1, ner_cli_now() - job->t0);
+    }
+    for (size_t k = 0; ok && k < folds; k++) {
+        size_t m = 0;
+        for (size_t i = 0; i < n_train; i++)
+            if ((i / 20) % folds == k) idx[m++] = i;
+        ner_context fold_ctx;
+        ok = ner_context_copy(&fold_ctx, base, &err) == RASD_OK && ner_profile_apply(prof[k], &fold_ctx, &err) == RASD_OK;
+        ok = ok && build_examples(job->data, &fold_ctx, job->an, sent_of, idx, m, ex);
+        ner_context_free(&fold_ctx);
+    }
+    if (ok) ok = ner_profile_apply(prof[folds], final_ctx, &err) == RASD_OK;
+    if (!ok && err.message[0]) cli_error("%s", err.message);
+    for (size_t k = 0; prof && k <= folds; k++) ner_profile_free(prof[k]);
+    free(prof);
+    free(idx);
+    return ok;
+}
+
+int cmd_train_ner(int argc, char **argv) {
+    for (int i = 1; i < argc; i++)
+        if (strcmp(argv[i], "--make-clusters") == 0) return make_clusters(argc, argv, 1);
+    const char *train = NULL, *out = NULL, *clusters = NULL, *data_dir = NULL;
+    char *corpus_paths[64];
+    size_t n_corpus = 0;
+    size_t dev_every = 10, epochs = 12, bits = NER_DEFAULT_BITS, folds = 5, threads = cli_cores();
+    bool quiet = false;
+    for (int i = 1; i < argc; i++) {
+        const char *a = argv[i];
+        if (strcmp(a, "--help") == 0 || strcmp(a, "-h") == 0) {
+            fputs(TRAIN_USAGE, stdout);
+            return EXIT_ALL_OK;
+        }
+        if (strcmp(a, "--quiet") == 0) {
+            quiet = true;
+            continue;
+        }
+        if (i + 1 >= argc) {
+            cli_error("train-ner: %s needs a value (or is unknown)", a);
+            fputs(TRAIN_USAGE, stderr);
+            return EXIT_USAGE;
+        }
+        char *v = argv[++i];
+        if (strcmp(a, "--train") == 0) train = v;
+        else if (strcmp(a, "--out") == 0) out = v;
+        else if (strcmp(a, "--clusters") == 0) clusters = v;
+        else if (strcmp(a, "--data") == 0) data_dir = v;
+        else if (strcmp(a, "--corpus") == 0) {
+            if (n_corpus == sizeof corpus_paths / sizeof corpus_paths[0]) {
+                cli_error("--corpus: at most 64 paths (give a directory)");
+                return EXIT_USAGE;
+            }
+            corpus_paths[n_corpus++] = v;
+        } else if (strcmp(a, "--dev-every") == 0) {
+            if (!ner_cli_parse_count(a, v, &dev_every) || dev_every == 1) {
+                if (dev_every == 1) cli_error("--dev-every 1 would leave nothing to train on");
+                return EXIT_USAGE;
+            }
+        } else if (strcmp(a, "--epochs") == 0) {
+            if (!cli_parse_size(a, v, &epochs)) return EXIT_USAGE;
+        } else if (strcmp(a, "--threads") == 0) {
+            if (!cli_parse_size(a, v, &threads)) return EXIT_USAGE;
+        } else if (strcmp(a, "--dev-block") == 0) {
+            if (!cli_parse_size(a, v, &ner_cli_dev_block)) return EXIT_USAGE;
+        } else if (strcmp(a, "--dev-fold") == 0) { /* hidden: which block of every N is dev (cross-validation) */
+            if (!ner_cli_parse_count(a, v, &ner_cli_dev_fold)) return EXIT_USAGE;
+        } else if (strcmp(a, "--folds") == 0) { /* hidden: jackknife folds for the profiles */
+            if (!cli_parse_size(a, v, &folds) || folds < 2) {
+                cli_error("--folds: expected 2 or more");
+                return EXIT_USAGE;
+            }
+        } else if (strcmp(a, "--bits") == 0) { /* hidden: the feature table's size */
+            if (!cli_parse_size(a, v, &bits) || bits < NER_MIN_BITS || bits > NER_MAX_BITS) {
+                cli_error("--bits: expected %d to %d", NER_MIN_BITS, NER_MAX_BITS);
+                return EXIT_USAGE;
+            }
+        } else {
+            cli_error("train-ner: unknown option %s", a);
+            fputs(TRAIN_USAGE, stderr);
+            return EXIT_USAGE;
+        }
+    }
+    double t0 = ner_cli_now();
+    rasd_lexicon *lex = cli_load_lexicon(data_dir);
+    if (!lex) return EXIT_USAGE;
+    const char *dir = rasd_lexicon_dir(lex);
+    char def_train[4200], def_out[4200], def_clusters[4200];
+    snprintf(def_train, sizeof def_train, "%s/../../shared/data/anercorp/train.txt", dir);
+    snprintf(def_out, sizeof def_out, "%s/ner/model.bin", dir);
+    snprintf(def_clusters, sizeof def_clusters, "%s/ner/clusters.tsv", dir);
+    if (!train) train = ner_cli_file_exists(def_train) ? def_train : "../shared/data/anercorp/train.txt";
+    if (!out) out = def_out;
+
+    int rc = EXIT_INPUT_FAILED;
+    rasd_error err = {0};
+    ner_data data = {0};
+    ner_trainer *tr = NULL;
+    rasd_analyzer *an = NULL;
+    ner_example *ex = NULL;
+    size_t *sent_of = NULL, *all = NULL;
+    rasd_ner_model *model = NULL;
+    ner_cli_tagged dev = {0};
+    ner_context base = {0}, final_ctx = {0};
+    ner_corpus corpus = {0};
+
+    if (ner_data_read(train, &data, &err) != RASD_OK || ner_context_init(&base, (uint32_t)bits, lex, &err) != RASD_OK) {
+        cli_error("%s", err.message);
+        goto done;
+    }
+    const char *cl = clusters ? clusters : def_clusters;
+    if (clusters || ner_cli_file_exists(cl)) {
+        if (ner_context_load_clusters(&base, cl, &err) != RASD_OK) {
+            cli_error("%s", err.message);
+            goto done;
+        }
+    } else {
+        cli_warning("no word clusters at %s: training without them (scripts/train-ner.sh builds them)", cl);
+    }
+    if (ner_context_load_names(&base, dir, &err) != RASD_OK || !(an = rasd_analyzer_new(lex, &err))) {
+        cli_error("%s", err.message);
+        goto done;
+    }
+    if (!quiet) {
+        size_t names = 0;
+        for (int c = 0; c < NER_LIST_CLASSES; c++) names += base.n_names[c];
+        fprintf(stderr,
+                "train-ner: %s: %zu sentences, %zu tokens; %zu clustered words; %zu listed names "
+                "(persons %zu, states %zu, organisations %zu, places %zu + %zu)\n",
+                train, data.n_sentences, data.n_tokens, base.n_clusters, names, base.n_names[NER_LC_PERSON],
+                base.n_names[NER_LC_STATE], base.n_names[NER_LC_ORG], base.n_names[NER_LC_PLACE],
+                base.n_names[NER_LC_VILLAGE]);
+    }
+    if (!n_corpus)
+        cli_warning("no --corpus: training without tag profiles, a little weaker on new names "
+                    "(scripts/train-ner.sh passes SaudiNewsNet)");
+    if (n_corpus && ner_corpus_read(&corpus, corpus_paths, n_corpus, an, &err) != RASD_OK) {
+        cli_error("%s", err.message);
+        goto done;
+    }
+    if (n_corpus && !quiet)
+        fprintf(stderr, "train-ner: corpus: %zu sentences, %zu tokens (%.1f s)\n", corpus.n_sentences,
+                corpus.n_tokens, ner_cli_now() - t0);
+
+    /* the training sentences (all but the dev split) */
+    ex = calloc(data.n_sentences ? data.n_sentences : 1, sizeof *ex);
+    sent_of = malloc((data.n_sentences ? data.n_sentences : 1) * sizeof *sent_of);
+    all = malloc((data.n_sentences ? data.n_sentences : 1) * sizeof *all);
+    if (!ex || !sent_of || !all) {
+        cli_error("out of memory");
+        goto done;
+    }
+    size_t n_train = 0, train_tokens = 0;
+    for (size_t s = 0; s < data.n_sentences; s++)
+        if (!ner_cli_is_dev(s, dev_every)) {
+            all[n_train] = n_train;
+            sent_of[n_train++] = s;
+            train_tokens += data.sentences[s].n;
+        }
+    if (n_train == 0) {
+        cli_error("%s: no training sentences", train);
+        goto done;
+    }
+    if (!quiet) {
+        if (dev_every && ner_cli_dev_block > 1)
+            fprintf(stderr, "train-ner: training on %zu sentences (%zu tokens); dev: every %zuth block of %zu sentences\n",
+                    n_train, train_tokens, dev_every, ner_cli_dev_block);
+        else if (dev_every)
+            fprintf(stderr, "train-ner: training on %zu sentences (%zu tokens); dev: every %zuth sentence\n", n_train,
+                    train_tokens, dev_every);
+        else
+            fprintf(stderr, "train-ner: training on all %zu sentences (%zu tokens); no dev split\n", n_train,
+                    train_tokens);
+    }
+    if (!build_examples(&data, &base, an, sent_of, all, n_train, ex)) goto done;
+    train_job job = {&data, dev_every, epochs, quiet, an, t0};
+    if (ner_context_copy(&final_ctx, &base, &err) != RASD_OK) {
+        cli_error("%s", err.message);
+        goto done;
+    }
+    if (n_corpus && !stack_profiles(&job, &base, &final_ctx, ex, sent_of, n_train, folds, &corpus, threads)) goto done;
+    ner_corpus_free(&corpus); /* before the final training: memory */
+    if (!(tr = ner_trainer_new(&final_ctx, &err))) {
+        cli_error("%s", err.message);
+        goto done;
+    }
+    if (!(model = run_epochs(&job, tr, ex, all, n_train, true, &dev))) goto done;
+    if (dev_every) {
+        ner_cli_calibrate(model, &dev);
+        if (ner_cli_dev_block > 1)
+            fprintf(stderr, "train-ner: dev split (every %zuth block of %zu sentences of %s):\n", dev_every,
+                    ner_cli_dev_block, train);
+        else
+            fprintf(stderr, "train-ner: dev split (every %zuth sentence of %s):\n", dev_every, train);
+        ner_cli_print_report(stderr, &dev.counts);
+    }
+    if (ner_model_save(model, out, &err) != RASD_OK) {
+        cli_error("%s", err.message);
+        goto done;
+    }
+    struct stat st;
+    fprintf(stderr, "train-ner: wrote %s (%.1f MB) in %.1f s\n", out,
+            stat(out, &st) == 0 ? (double)st.st_size / 1e6 : 0.0, ner_cli_now() - t0);
+    rc = EXIT_ALL_OK;
+done:
+    if (ex)
+        for (size_t s = 0; s < data.n_sentences; s++) ner_example_free(&ex[s]);
+    free(ex);
+    free(sent_of);
+    free(all);
+    ner_cli_free_tagged(&dev);
+    rasd_ner_destroy(model);
+    ner_trainer_destroy(tr);
+    ner_context_free(&base);
+    ner_context_free(&final_ctx);
+    ner_corpus_free(&corpus);
+    rasd_analyzer_destroy(an);
+    ner_data_free(&data);
+    rasd_lexicon_destroy(lex);
+    return rc;
+}
