@@ -94,3 +94,15 @@ void *rasd_table_alloc(size_t bytes) {
     memset(p, 0, rounded);
     return p;
 }
+
+bool rasd_grow(void **items, size_t *cap, size_t count, size_t size) {
+    if (count < *cap) return true;
+    size_t nc = *cap ? *cap * 2 : 16;
+    while (nc <= count) nc *= 2;
+    if (nc > SIZE_MAX / size) return false;
+    void *p = realloc(*items, nc * size);
+    if (!p) return false;
+    *items = p;
+    *cap = nc;
+    return true;
+}

@@ -46,6 +46,10 @@ size_t rasd_utf8_encode(int32_t cp, char out[4]);
 
 static inline uint64_t rasd_hash_bytes(const char *s, size_t n) { return XXH3_64bits(s, n); }
 
+/* Makes room in a growable array for at least count + 1 items (doubling);
+ * false when out of memory, the array left as it was. */
+bool rasd_grow(void **items, size_t *cap, size_t count, size_t size);
+
 /* Zeroed memory for a large table probed at random: 2 MB-aligned and, where
  * the kernel allows, on huge pages, so a probe does not also miss the TLB.
  * Small requests are plain calloc. Free with free(). */

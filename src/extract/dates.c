@@ -51,16 +51,6 @@ struct rasd_dates {
 
 /* ---------------------------------------------------------------- loading */
 
-static bool grow(void **items, size_t *cap, size_t count, size_t size) {
-    if (count < *cap) return true;
-    size_t nc = *cap ? *cap * 2 : 64;
-    void *p = realloc(*items, nc * size);
-    if (!p) return false;
-    *items = p;
-    *cap = nc;
-    return true;
-}
-
 /* What a starting word can open, so that only those readings are tried. */
 enum { T_WEEKDAY = 1, T_MONTH = 2, T_ORDINAL = 4, T_DAY = 8, T_UNIT = 16, T_THIS = 32, T_AGO = 64,
        T_YEAR = 128, T_MONTHWORD = 256, T_ANCHOR = 512 };
@@ -72,7 +62,7 @@ static bool add_trigger(rasd_dates *d, const char *key, size_t len, uint16_t mas
         return true;
     }
     bool dup;
-    if (!grow((void **)&d->tmask, &d->cap_trig, d->n_trig, sizeof *d->tmask) ||
+    if (!rasd_grow((void **)&d->tmask, &d->cap_trig, d->n_trig, sizeof *d->tmask) ||
         !rasd_xtable_add(&d->trigger, key, len, (uint32_t)d->n_trig, &dup))
         return false;
     d->tmask[d->n_trig++] = mask;
@@ -106,7 +96,8 @@ static rasd_status phrase(rasd_tsv *f, char *key, size_t cap, size_t *len, size_
     return RASD_OK;
 }
 
-static rasd_status weekday_line(rasd_dates *d, rasd_tsv *f, rasd_error *err) {
+static rasd_status weekday_line(void *ctx, rasd_tsv *f, rasd_error *err) {
+    rasd_dates *d = ctx;
     if (f->n_fields != 2 && f->n_fields != 3)
         return rasd_tsv_fail(f, err, "expected name, weekday [, ambiguous], found %zu fields", f->n_fields);
     char *end;
@@ -122,7 +113,7 @@ static rasd_status weekday_line(rasd_dates *d, rasd_tsv *f, rasd_error *err) {
     rasd_status st = phrase(f, key, sizeof key, &len, &first, err);
     if (st != RASD_OK) return st;
     bool dup;
-    if (!grow((void **)&d->wd, &d->cap_wd, d->n_wd, sizeof *d->wd) ||
+    if (!rasd_grow((void **)&d->wd, &d->cap_wd, d->n_wd, sizeof *d->wd) ||
         !rasd_xtable_add(&d->weekdays, key, len, (uint32_t)d->n_wd, &dup) || !add_trigger(d, key, first, T_WEEKDAY))
         return rasd_fail(err, RASD_ERR_NOMEM, "out of memory");
     if (dup) return rasd_tsv_fail(f, err, "\"%s\" is listed twice (the same key as an earlier line)", f->field[0]);
@@ -140,7 +131,8 @@ static const struct {
     {"link", R_LINK, 2},    {"hijri", R_HIJRI, 2},   {"ce", R_CE, 2},
 };
 
-static rasd_status word_line(rasd_dates *d, rasd_tsv *f, rasd_error *err) {
+static rasd_status word_line(void *ctx, rasd_tsv *f, rasd_error *err) {
+    rasd_dates *d = ctx;
     if (f->n_fields < 2) return rasd_tsv_fail(f, err, "expected phrase, role [, value [, count]], found 1 field");
     size_t r = 0, nr = sizeof ROLES / sizeof ROLES[0];
     while (r < nr && strcmp(f->field[1], ROLES[r].name) != 0) r++;
@@ -185,7 +177,7 @@ static rasd_status word_line(rasd_dates *d, rasd_tsv *f, rasd_error *err) {
         if (w.roles == R_UNIT) o->unit = w.unit, o->count = w.count;
     } else {
         bool dup;
-        if (!grow((void **)&d->w, &d->cap_w, d->n_w, sizeof *d->w) ||
+        if (!rasd_grow((void **)&d->w, &d->cap_w, d->n_w, sizeof *d->w) ||
             !rasd_xtable_add(&d->words, key, len, (uint32_t)d->n_w, &dup))
             return rasd_fail(err, RASD_ERR_NOMEM, "out of memory");
         d->w[d->n_w++] = w;
@@ -193,19 +185,6 @@ static rasd_status word_line(rasd_dates *d, rasd_tsv *f, rasd_error *err) {
     if ((w.roles & R_STARTS) && !add_trigger(d, key, first, trigger_mask(w.roles)))
         return rasd_fail(err, RASD_ERR_NOMEM, "out of memory");
     return RASD_OK;
-}
-
-typedef rasd_status (*line_fn)(rasd_dates *d, rasd_tsv *f, rasd_error *err);
-
-static rasd_status load_file(rasd_dates *d, const char *dir, const char *name, line_fn fn, rasd_error *err) {
-    char path[1200];
-    snprintf(path, sizeof path, "%s/extract/%s", dir, name);
-    rasd_tsv f;
-    rasd_status st = rasd_tsv_open(&f, path, err);
-    if (st != RASD_OK) return st;
-    while (st == RASD_OK && rasd_tsv_next(&f)) st = fn(d, &f, err);
-    rasd_tsv_close(&f);
-    return st;
 }
 
 rasd_dates *rasd_dates_load(const char *data_dir, rasd_error *err) {
@@ -218,8 +197,8 @@ rasd_dates *rasd_dates_load(const char *data_dir, rasd_error *err) {
     /* العام، الأسبوع، الأمس: the words and starters take the article */
     d->words.article_forms = d->trigger.article_forms = true;
     d->nd = rasd_numbers_load(dir, err);
-    if (!d->nd || load_file(d, dir, "weekdays.tsv", weekday_line, err) != RASD_OK ||
-        load_file(d, dir, "date-words.tsv", word_line, err) != RASD_OK) {
+    if (!d->nd || rasd_x_load_file(dir, "weekdays.tsv", weekday_line, d, err) != RASD_OK ||
+        rasd_x_load_file(dir, "date-words.tsv", word_line, d, err) != RASD_OK) {
         rasd_dates_destroy(d);
         return NULL;
     }

@@ -22,16 +22,6 @@
 /* ------------------------------------------------------------- building */
 
 /* Room for at least count + 1 items. */
-bool ex_grow(void **items, size_t *cap, size_t count, size_t size) {
-    if (count < *cap) return true;
-    size_t nc = *cap ? *cap * 2 : 16;
-    while (nc <= count) nc *= 2;
-    void *p = realloc(*items, nc * size);
-    if (!p) return false;
-    *items = p;
-    *cap = nc;
-    return true;
-}
 
 char *ex_dup(const char *s, size_t n) {
     char *p = malloc(n + 1);
@@ -63,7 +53,7 @@ int ex_entity_by_id(rasd_entity_extractor *x, const char *id, bool create) {
     rasd_strtab_entry *e = rasd_strtab_get(&x->by_id, id, strlen(id), create);
     if (!e) return -1;
     if (e->count) return (int)e->count - 1;
-    if (!ex_grow((void **)&x->out.items, &x->out.cap, x->out.count, sizeof(rasd_entity))) return -1;
+    if (!rasd_grow((void **)&x->out.items, &x->out.cap, x->out.count, sizeof(rasd_entity))) return -1;
     rasd_entity *en = &x->out.items[x->out.count];
     memset(en, 0, sizeof *en);
     en->actor = UINT32_MAX;
@@ -111,7 +101,7 @@ static bool add_mention(rasd_mention **items, size_t *count, size_t *cap, size_t
         if ((*items)[i].start == m.start && (*items)[i].end == m.end) return true;
     (*total)++;
     if (*count >= RASD_MAX_MENTIONS) return true;
-    if (!ex_grow((void **)items, cap, *count, sizeof m)) return false;
+    if (!rasd_grow((void **)items, cap, *count, sizeof m)) return false;
     (*items)[(*count)++] = m;
     return true;
 }
@@ -130,7 +120,7 @@ int ex_place_hit(rasd_entity_extractor *x, uint32_t place, uint32_t actor) {
     rasd_strtab_entry *e = rasd_strtab_get(&x->place_keys, (const char *)key, sizeof key, true);
     if (!e) return -1;
     if (e->count) return (int)e->count - 1;
-    if (!ex_grow((void **)&x->out.places, &x->out.cap_places, x->out.n_places, sizeof(rasd_place_hit))) return -1;
+    if (!rasd_grow((void **)&x->out.places, &x->out.cap_places, x->out.n_places, sizeof(rasd_place_hit))) return -1;
     rasd_place_hit *p = &x->out.places[x->out.n_places];
     memset(p, 0, sizeof *p);
     p->place = place;
@@ -149,7 +139,7 @@ int ex_unknown_place(rasd_entity_extractor *x, const char *surface, size_t n) {
     rasd_strtab_entry *e = rasd_strtab_get(&x->place_keys, id, (size_t)idl, true);
     if (!e) return -1;
     if (e->count) return (int)e->count - 1;
-    if (!ex_grow((void **)&x->out.places, &x->out.cap_places, x->out.n_places, sizeof(rasd_place_hit))) return -1;
+    if (!rasd_grow((void **)&x->out.places, &x->out.cap_places, x->out.n_places, sizeof(rasd_place_hit))) return -1;
     rasd_place_hit *p = &x->out.places[x->out.n_places];
     memset(p, 0, sizeof *p);
     p->place = UINT32_MAX;
@@ -224,7 +214,7 @@ static size_t article_start(const char *text, const rasd_token *t, const rasd_wo
 
 static bool analyse_tokens(rasd_entity_extractor *x, const rasd_token *toks, size_t n) {
     x->keys.len = 0;
-    if (!ex_grow((void **)&x->t, &x->cap_t, n, sizeof(tinfo))) return false;
+    if (!rasd_grow((void **)&x->t, &x->cap_t, n, sizeof(tinfo))) return false;
     char key[512];
     /* start loading every word's cache line before analysing the first:
      * the lookups' memory latency overlaps (see rasd_analyzer_prefetch) */
@@ -456,7 +446,7 @@ static void cover(rasd_entity_extractor *x, size_t n, size_t start, size_t end) 
 }
 
 bool ex_cover_sentence(rasd_entity_extractor *x, size_t n, size_t sentence) {
-    if (!ex_grow((void **)&x->covered, &x->cap_covered, n, 1)) return false;
+    if (!rasd_grow((void **)&x->covered, &x->cap_covered, n, 1)) return false;
     memset(x->covered, 0, n);
     for (size_t i = 0; i < x->n_m; i++)
         for (size_t k = x->m[i].ti; k <= x->m[i].tj; k++) x->covered[k] = 1;
@@ -482,7 +472,7 @@ rasd_status rasd_entity_extract_sentence(rasd_entity_extractor *x, const rasd_to
             i++;
             continue;
         }
-        if (!ex_grow((void **)&x->m, &x->cap_m, x->n_m, sizeof(match))) return RASD_ERR_NOMEM;
+        if (!rasd_grow((void **)&x->m, &x->cap_m, x->n_m, sizeof(match))) return RASD_ERR_NOMEM;
         x->m[x->n_m] = m;
         for (size_t k = m.ti; k <= m.tj; k++) x->t[k].match = (int)x->n_m;
         resolve(x, &x->m[x->n_m], n, sentence);

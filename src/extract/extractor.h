@@ -70,8 +70,6 @@ struct rasd_entity_extractor {
 static inline const char *ex_key(const rasd_entity_extractor *x, uint32_t off) { return x->keys.data + off; }
 static inline bool ex_is_number(const tinfo *t) { return t->tok.type == RASD_TOK_NUMBER; }
 
-/* Room for at least count + 1 items. */
-bool ex_grow(void **items, size_t *cap, size_t count, size_t size);
 char *ex_dup(const char *s, size_t n);
 /* Entities and places of the document, created on first use; -1 when out of memory. */
 int ex_entity_by_id(rasd_entity_extractor *x, const char *id, bool create);

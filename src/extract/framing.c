@@ -16,7 +16,7 @@
 #define ATTACH_DISTANCE 3 /* words between a term and its actor */
 
 static void add_framing(rasd_entity_extractor *x, rasd_framing f) {
-    if (!ex_grow((void **)&x->out.framing, &x->out.cap_framing, x->out.n_framing, sizeof f)) {
+    if (!rasd_grow((void **)&x->out.framing, &x->out.cap_framing, x->out.n_framing, sizeof f)) {
         x->failed = true;
         return;
     }

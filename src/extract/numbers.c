@@ -1,7 +1,7 @@
 /*
  * numbers.c: number mentions (see numbers.h and docs/numbers-and-dates.md),
- * and the look-up machinery dates.c shares: phrase tables over token keys,
- * words found under their clitics, month names, cardinals and ordinals.
+ * and what dates.c reads through numbers: month names, cardinals and
+ * ordinals. The phrase tables both use are phrases.c.
  *
  * Hot path: every token of every sentence comes through here, so a token
  * costs one normalization into a stack buffer and one hash probe; only a
@@ -17,463 +17,10 @@
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
-#include <threads.h>
 
 #ifndef RASD_DATA_DIR
 #define RASD_DATA_DIR "data"
 #endif
-
-/* Keys of the letters that can be proclitics, and of the article (UTF-8). */
-#define K_WAW "\xD9\x88"   /* و */
-#define K_FA "\xD9\x81"    /* ف */
-#define K_BA "\xD8\xA8"    /* ب */
-#define K_LAM "\xD9\x84"   /* ل */
-#define K_KAF "\xD9\x83"   /* ك */
-#define K_ALEF "\xD8\xA7"  /* ا */
-#define K_AL K_ALEF K_LAM  /* ال */
-#define K_LL K_LAM K_LAM   /* لل */
-
-/* ------------------------------------------------------------- xtable */
-
-static bool has_article(const unsigned char *k, size_t len) {
-    return len > 4 && k[0] == 0xD8 && k[1] == 0xA7 && k[2] == 0xD9 && k[3] == 0x84;
-}
-
-/* The filter is probed for nearly every word, so its key is cheap: the
- * first eight bytes of the word (four Arabic letters), not cutting a
- * character, read as one integer and multiplied. A leading article is
- * skipped: with it, the first letters of most words would match some
- * listed word (الخميس, الخبر). len is the first word's length: token keys
- * have no spaces, phrase keys are cut at their first space on loading. */
-static uint64_t prefix_hash(const char *key, size_t len, bool skip_article) {
-    const unsigned char *k = (const unsigned char *)key;
-    if (skip_article && has_article(k, len)) k += 4, len -= 4;
-    uint64_t x = 0;
-    size_t n = len;
-    if (len >= 8) {
-        n = 8;
-        while (n > 0 && n < len && (k[n] & 0xC0) == 0x80) n--;
-        memcpy(&x, k, 8);
-        if (n < 8) x &= (UINT64_C(1) << (8 * n)) - 1;
-    } else {
-        for (size_t i = 0; i < len; i++) x |= (uint64_t)k[i] << (8 * i);
-    }
-    return ((x ^ n) * UINT64_C(0x9E3779B97F4A7C15)) >> 40;
-}
-
-static size_t first_word_len(const char *key, size_t len) {
-    const char *sp = memchr(key, ' ', len);
-    return sp ? (size_t)(sp - key) : len;
-}
-
-/* A listed word that starts with ال itself (آلاف → الاف) is entered
- * twice: as looked up bare (اف after the skipped article) and as looked up
- * with the article (الالاف → الاف). */
-static void prefix_set(rasd_xtable *t, const char *key, size_t len) {
-    for (int skip = 1; skip >= 0; skip--) {
-        uint64_t h = prefix_hash(key, len, skip);
-        for (int k = 0; k < 2; k++, h >>= 14) t->prefix_bits[(h >> 6) & 255] |= 1ull << (h & 63);
-        if (!has_article((const unsigned char *)key, len)) break;
-    }
-}
-
-static bool prefix_maybe(const rasd_xtable *t, const char *key, size_t len) {
-    uint64_t h = prefix_hash(key, len, true);
-    for (int k = 0; k < 2; k++, h >>= 14)
-        if (!(t->prefix_bits[(h >> 6) & 255] & (1ull << (h & 63)))) return false;
-    return true;
-}
-
-/* entry->count: the index + 1, and this bit on the form with the article
- * added by the table (الثالث for ثالث). */
-#define AUTO_ARTICLE 0x80000000u
-
-bool rasd_xtable_add(rasd_xtable *t, const char *key, size_t len, uint32_t idx, bool *dup) {
-    *dup = false;
-    rasd_strtab_entry *e = rasd_strtab_get(&t->keys, key, len, true);
-    if (!e) return false;
-    if (e->count && !(e->count & AUTO_ARTICLE)) {
-        *dup = true;
-        return true;
-    }
-    /* a listed form wins over one the table made (الأمس over أمس + ال) */
-    e->count = idx + 1;
-    prefix_set(t, key, first_word_len(key, len));
-    uint32_t words = 1;
-    for (size_t i = 0; i < len; i++) words += key[i] == ' ';
-    if (words > t->max_words) t->max_words = words;
-    /* Every word is also entered with the article, so that الثالث، القتلى
-     * and العام are found in one probe instead of through the analyzer. */
-    if (t->article_forms && words == 1 && len + 4 < RASD_X_KEY_MAX) {
-        char al[RASD_X_KEY_MAX];
-        memcpy(al, K_AL, 4);
-        memcpy(al + 4, key, len);
-        rasd_strtab_entry *a = rasd_strtab_get(&t->keys, al, len + 4, true);
-        if (!a) return false;
-        if (!a->count) a->count = (idx + 1) | AUTO_ARTICLE;
-    }
-    return true;
-}
-
-/* The index of key and whether it is a form with the article the table
- * added; -1 when absent. */
-static int32_t xtable_find(const rasd_xtable *t, const char *key, size_t len, bool *article) {
-    *article = false;
-    if (len == 0) return -1;
-    /* get() without create does not modify the table */
-    const rasd_strtab_entry *e = rasd_strtab_get((rasd_strtab *)&t->keys, key, len, false);
-    if (!e) return -1;
-    *article = e->count & AUTO_ARTICLE;
-    return (int32_t)(e->count & ~AUTO_ARTICLE) - 1;
-}
-
-int32_t rasd_xtable_get(const rasd_xtable *t, const char *key, size_t len) {
-    bool article;
-    return xtable_find(t, key, len, &article);
-}
-
-int32_t rasd_xtable_get_listed(const rasd_xtable *t, const char *key, size_t len) {
-    bool article;
-    int32_t idx = xtable_find(t, key, len, &article);
-    return article ? -1 : idx;
-}
-
-void rasd_xtable_free(rasd_xtable *t) {
-    rasd_strtab_free(&t->keys);
-    memset(t, 0, sizeof *t);
-}
-
-/* ------------------------------------------------------------ token keys */
-
-/* rasd_normalize decodes, folds and re-encodes every character, which is
- * most of the cost of looking a token up. Nearly every token is ASCII or
- * in the Arabic block, so the key of each Arabic-block character is taken
- * once from rasd_normalize_char (the rules stay there) into this table;
- * anything else goes through rasd_normalize. */
-typedef struct fast_char {
-    uint8_t len;   /* bytes of the key: 0 (dropped), 1 or 2 */
-    bool slow;     /* folds to something else: use rasd_normalize */
-    char bytes[2];
-} fast_char;
-
-/* Built once by the first rasd_numbers_load (every user of the keys has
- * loaded one): read-only afterwards. */
-static fast_char arabic_block[256];
-static once_flag arabic_block_once = ONCE_FLAG_INIT;
-
-static void build_arabic_block(void) {
-    for (int32_t cp = 0x600; cp <= 0x6FF; cp++) {
-        fast_char *f = &arabic_block[cp - 0x600];
-        int32_t out[RASD_NORM_MAX_EXPANSION];
-        int m = rasd_normalize_char(cp, out);
-        if (m == 0) continue;
-        if (m > 1 || out[0] >= 0x800) {
-            f->slow = true;
-            continue;
-        }
-        char enc[4];
-        f->len = (uint8_t)rasd_utf8_encode(out[0], enc);
-        memcpy(f->bytes, enc, f->len);
-    }
-}
-
-size_t rasd_x_token_key(const char *text, const rasd_token *tok, char *buf) {
-    size_t len = tok->end - tok->start;
-    /* no listed word is this long: skip the normalization */
-    if (len >= RASD_X_KEY_MAX) return 0;
-    const unsigned char *s = (const unsigned char *)text + tok->start;
-    size_t n = 0, i = 0;
-    while (i < len) {
-        unsigned char b = s[i];
-        if (b >= 0xD8 && b <= 0xDB && i + 1 < len) {
-            unsigned char c = s[i + 1];
-            const fast_char *f = &arabic_block[(size_t)(b & 0x03) << 6 | (c & 0x3F)];
-            if ((c & 0xC0) != 0x80 || f->slow) goto slow;
-            memcpy(buf + n, f->bytes, 2); /* the second byte is overwritten when len is 1 */
-            n += f->len;
-            i += 2;
-        } else if (b < 0x80) {
-            buf[n++] = (char)((unsigned)(b - 'A') < 26u ? b + 32 : b);
-            i++;
-        } else {
-            goto slow;
-        }
-    }
-    buf[n] = '\0'; /* n <= len < RASD_X_KEY_MAX: each step writes at most what it reads */
-    return n;
-slow:;
-    size_t k = rasd_normalize(text + tok->start, len, buf, RASD_X_KEY_MAX);
-    return k < RASD_X_KEY_MAX ? k : 0;
-}
-
-bool rasd_x_is(const char *text, const rasd_token *tok, const char *key) {
-    size_t want = strlen(key);
-    if (tok->end - tok->start > want * 4 + 8) return false; /* diacritics at most triple a word */
-    char buf[RASD_X_KEY_MAX];
-    size_t k = rasd_x_token_key(text, tok, buf);
-    return k == want && memcmp(buf, key, k) == 0;
-}
-
-/* The byte offset in text[start, end) after its first `letters` key letters
- * (and the marks that follow them, which belong to them). */
-static size_t skip_letters(const char *text, size_t start, size_t end, size_t letters) {
-    size_t pos = start, seen = 0;
-    while (pos < end && seen < letters) {
-        int32_t cp, out[RASD_NORM_MAX_EXPANSION];
-        pos += rasd_utf8_decode(text + pos, end - pos, &cp);
-        seen += (size_t)rasd_normalize_char(cp, out);
-    }
-    while (pos < end) {
-        int32_t cp, out[RASD_NORM_MAX_EXPANSION];
-        size_t l = rasd_utf8_decode(text + pos, end - pos, &cp);
-        if (rasd_normalize_char(cp, out) != 0) break;
-        pos += l;
-    }
-    return pos;
-}
-
-static size_t count_letters(const char *key, size_t len) {
-    size_t n = 0;
-    for (size_t i = 0; i < len; i++) n += ((unsigned char)key[i] & 0xC0) != 0x80;
-    return n;
-}
-
-static bool starts_with(const char *key, size_t len, const char *p) {
-    size_t n = strlen(p);
-    return len >= n && memcmp(key, p, n) == 0;
-}
-
-static bool is_letter(const char *key, size_t len, size_t off, const char *letter) {
-    return off + 2 <= len && key[off] == letter[0] && key[off + 1] == letter[1];
-}
-
-static bool rest_maybe(const rasd_xtable *t, const char *key, size_t len, size_t off) {
-    return off < len && prefix_maybe(t, key + off, len - off);
-}
-
-/* Could the key, less a conjunction (و ف) and a preposition (ب ل ك, or
- * لل: ل and the article less its alef), start a listed phrase? A cheap
- * test that spares the analyzer most words. The filter already skips the
- * article, so الثالث needs no clitic to be a candidate. */
-static bool clitic_gate(const rasd_xtable *t, const char *key, size_t len) {
-    size_t off = 0;
-    if (is_letter(key, len, 0, K_WAW) || is_letter(key, len, 0, K_FA)) {
-        off = 2;
-        if (rest_maybe(t, key, len, off)) return true;
-    }
-    if (is_letter(key, len, off, K_BA) || is_letter(key, len, off, K_KAF) || is_letter(key, len, off, K_LAM)) {
-        bool lam = is_letter(key, len, off, K_LAM);
-        off += 2;
-        if (rest_maybe(t, key, len, off)) return true;
-        if (lam && is_letter(key, len, off, K_LAM) && rest_maybe(t, key, len, off + 2)) return true;
-    }
-    return false;
-}
-
-/* One reading of the first word: the key less `off` bytes of clitics. */
-typedef struct variant {
-    size_t off;
-    bool conj, prep, article;
-    size_t letters; /* clitic letters before the article, for the span */
-} variant;
-
-#define MAX_VARIANTS 8
-
-static void add_variant(variant *v, size_t *nv, size_t off, bool conj, bool prep, bool article, size_t letters) {
-    for (size_t k = 0; k < *nv; k++)
-        if (v[k].off == off) return;
-    if (*nv < MAX_VARIANTS) v[(*nv)++] = (variant){off, conj, prep, article, letters};
-}
-
-/* وأحد and واحد have one key: a hamza after و or ف in the text says the
- * و is the conjunction. */
-static bool conj_hamza(const char *text, const rasd_token *tok) {
-    const unsigned char *s = (const unsigned char *)text + tok->start;
-    return tok->end - tok->start >= 4 && s[0] == 0xD9 && (s[1] == 0x88 || s[1] == 0x81) && s[2] == 0xD8 &&
-           (s[3] == 0xA2 || s[3] == 0xA3 || s[3] == 0xA5);
-}
-
-/* The readings of toks[i]: whole, then less each proclitic the analyzer
- * found, then less a leading و/ف, ب and the article by rule. */
-static size_t variants_of(rasd_analyzer *an, const char *text, const rasd_token *tok, const char *key, size_t len,
-                          bool gate, variant *v) {
-    size_t nv = 0;
-    /* وأحد: the conjunction's reading goes first */
-    if (conj_hamza(text, tok)) add_variant(v, &nv, 2, true, false, false, 1);
-    add_variant(v, &nv, 0, false, false, false, 0);
-    if (!gate) return nv;
-    rasd_word w;
-    if (rasd_analyze_word(an, text, tok->start, tok->end, &w) == RASD_OK && w.norm_len == len &&
-        memcmp(w.norm, key, len) == 0) {
-        size_t off = 0, letters = 0;
-        bool conj = false, prep = false, article = false, after_article = false;
-        for (int k = 0; k < w.n_proclitics; k++) {
-            const char *p = w.proclitic[k];
-            size_t pl = w.proclitic_len[k];
-            bool is_al = pl == 4 && memcmp(p, K_AL, 4) == 0, is_ll = pl == 4 && memcmp(p, K_LL, 4) == 0;
-            if (is_al || is_ll) article = true;
-            if (is_ll) prep = true;
-            else if (pl == 2 && (memcmp(p, K_WAW, 2) == 0 || memcmp(p, K_FA, 2) == 0)) conj = true;
-            else if (!is_al) prep = true;
-            if (is_al || is_ll) after_article = true;
-            if (!after_article) letters += count_letters(p, pl);
-            off += pl;
-            if (off < len) add_variant(v, &nv, off, conj, prep, article, letters);
-        }
-    }
-    /* a closed-class word after و/ف (and ب), or the article, is taken
-     * whatever the counts (the analyzer leaves الحادي whole) */
-    size_t off = 0, letters = 0;
-    bool conj = false, prep = false;
-    if (starts_with(key, len, K_WAW) || starts_with(key, len, K_FA)) {
-        off = 2, letters = 1, conj = true;
-        add_variant(v, &nv, off, conj, prep, false, letters);
-    }
-    if (starts_with(key + off, len - off, K_BA)) {
-        off += 2, letters++, prep = true;
-        add_variant(v, &nv, off, conj, prep, false, letters);
-    }
-    if (starts_with(key + off, len - off, K_AL) && len - off > 6)
-        add_variant(v, &nv, off + 4, conj, prep, true, letters);
-    return nv;
-}
-
-/* A following word's key for phrase matching; with the article dropped too
- * when the phrase's first word had it (الليرة السورية). */
-typedef struct follow {
-    char key[RASD_X_KEY_MAX];
-    size_t len;
-    bool ok;
-} follow;
-
-size_t rasd_x_match(const rasd_xtable *t, rasd_analyzer *an, const char *text, const rasd_token *toks, size_t n,
-                    size_t i, rasd_xword *out) {
-    out->idx = -1;
-    out->start = toks[i].start;
-    out->conj = out->prep = out->article = false;
-    if (!t->max_words || i >= n) return 0;
-    char key[RASD_X_KEY_MAX];
-    size_t len = rasd_x_token_key(text, &toks[i], key);
-    if (!len) return 0;
-    /* the common case first: the word as written, or nothing */
-    bool whole = prefix_maybe(t, key, len), hamza = conj_hamza(text, &toks[i]);
-    if (whole && t->max_words == 1 && !hamza) {
-        int32_t idx = xtable_find(t, key, len, &out->article);
-        if (idx >= 0) {
-            out->idx = idx;
-            return 1;
-        }
-    }
-    bool word = toks[i].type == RASD_TOK_WORD && an;
-    bool gate = word && ((whole && hamza) || clitic_gate(t, key, len));
-    if (!gate && (!whole || t->max_words == 1)) return 0;
-    variant v[MAX_VARIANTS];
-    size_t nv = variants_of(an, text, &toks[i], key, len, gate, v);
-
-    size_t max = t->max_words;
-    if (max > n - i) max = n - i;
-    follow fl[4];
-    size_t n_fl = 0;
-    if (max > 1) {
-        if (max > 5) max = 5;
-        for (size_t k = 1; k < max; k++) {
-            const rasd_token *ft = &toks[i + k];
-            fl[k - 1].len = ft->type == RASD_TOK_URL || ft->type == RASD_TOK_EMAIL ? 0 : rasd_x_token_key(text, ft, fl[k - 1].key);
-            fl[k - 1].ok = fl[k - 1].len > 0;
-            if (!fl[k - 1].ok) break;
-            n_fl = k;
-        }
-        max = n_fl + 1;
-    }
-
-    char phrase[RASD_X_KEY_MAX * 5 + 8];
-    for (size_t vi = 0; vi < nv; vi++) {
-        const char *k0 = key + v[vi].off;
-        size_t l0 = len - v[vi].off;
-        if (!prefix_maybe(t, k0, l0)) continue;
-        for (size_t words = max; words >= 1; words--) {
-            if (words == 1) {
-                bool auto_article;
-                int32_t idx = xtable_find(t, k0, l0, &auto_article);
-                if (idx < 0) break;
-                out->idx = idx;
-                out->conj = v[vi].conj;
-                out->prep = v[vi].prep;
-                out->article = v[vi].article || auto_article;
-                out->start = v[vi].letters ? skip_letters(text, toks[i].start, toks[i].end, v[vi].letters)
-                                           : toks[i].start;
-                return 1;
-            }
-            size_t pl = 0;
-            memcpy(phrase, k0, l0);
-            pl = l0;
-            for (size_t k = 1; k < words; k++) {
-                phrase[pl++] = ' ';
-                const follow *f = &fl[k - 1];
-                memcpy(phrase + pl, f->key, f->len);
-                pl += f->len;
-            }
-            int32_t idx = rasd_xtable_get(t, phrase, pl);
-            if (idx < 0 && words > 1) {
-                /* the article on the following words: الليرة السورية */
-                pl = l0;
-                bool changed = false;
-                for (size_t k = 1; k < words; k++) {
-                    phrase[pl++] = ' ';
-                    const follow *f = &fl[k - 1];
-                    size_t skip = starts_with(f->key, f->len, K_AL) && f->len > 6 ? 4 : 0;
-                    changed |= skip > 0;
-                    memcpy(phrase + pl, f->key + skip, f->len - skip);
-                    pl += f->len - skip;
-                }
-                if (changed) idx = rasd_xtable_get(t, phrase, pl);
-            }
-            if (idx >= 0) {
-                out->idx = idx;
-                out->conj = v[vi].conj;
-                out->prep = v[vi].prep;
-                out->article = v[vi].article;
-                out->start = v[vi].letters ? skip_letters(text, toks[i].start, toks[i].end, v[vi].letters)
-                                           : toks[i].start;
-                return words;
-            }
-        }
-    }
-    return 0;
-}
-
-void rasd_x_lookup(const rasd_xtable *t, rasd_analyzer *an, const char *text, const rasd_token *tok,
-                   rasd_xword *out) {
-    rasd_x_match(t, an, text, tok, 1, 0, out);
-}
-
-/* --------------------------------------------------------------- loading */
-
-const char *rasd_x_data_dir(const char *dir) {
-    if (!dir || !*dir) dir = getenv("RASD_DATA");
-    if (!dir || !*dir) dir = RASD_DATA_DIR;
-    return dir;
-}
-
-bool rasd_x_phrase_key(const char *field, char *out, size_t cap, size_t *len, uint32_t *words) {
-    size_t n = 0;
-    *words = 0;
-    const char *p = field;
-    while (*p) {
-        while (*p == ' ') p++;
-        if (!*p) break;
-        const char *w = p;
-        while (*p && *p != ' ') p++;
-        if (n && n + 1 < cap) out[n++] = ' ';
-        if (n >= cap) return false;
-        size_t k = rasd_normalize(w, (size_t)(p - w), out + n, cap - n);
-        if (k == 0 || n + k >= cap || k >= RASD_X_KEY_MAX) return false;
-        n += k;
-        ++*words;
-    }
-    *len = n;
-    return n > 0 && *words <= 5;
-}
 
 enum { KIND_UNIT, KIND_TENS, KIND_HUNDREDS, KIND_SCALE, KIND_APPROX, KIND_FRACTION, KIND_ORDINAL };
 enum { F_TEEN_ONLY = 1, F_TEEN = 2, F_DUAL = 4, F_PLURAL = 8, F_NO_ARTICLE = 16 };
@@ -506,36 +53,6 @@ struct rasd_numbers {
     rasd_arena arena;   /* codes */
 };
 
-static bool grow(void **items, size_t *cap, size_t count, size_t size) {
-    if (count < *cap) return true;
-    size_t nc = *cap ? *cap * 2 : 64;
-    void *p = realloc(*items, nc * size);
-    if (!p) return false;
-    *items = p;
-    *cap = nc;
-    return true;
-}
-
-/* Adds the phrase in field 0 of the current line to t with index idx; its
- * entry in *entry when asked. */
-static rasd_status add_phrase_entry(rasd_tsv *f, rasd_xtable *t, uint32_t idx, const rasd_strtab_entry **entry,
-                                    rasd_error *err) {
-    char key[RASD_X_KEY_MAX * 5 + 8];
-    size_t len;
-    uint32_t words;
-    if (!rasd_x_phrase_key(f->field[0], key, sizeof key, &len, &words))
-        return rasd_tsv_fail(f, err, "empty or too long a phrase: \"%s\"", f->field[0]);
-    bool dup;
-    if (!rasd_xtable_add(t, key, len, idx, &dup)) return rasd_fail(err, RASD_ERR_NOMEM, "out of memory");
-    if (dup) return rasd_tsv_fail(f, err, "\"%s\" is listed twice (the same key as an earlier line)", f->field[0]);
-    if (entry) *entry = rasd_strtab_get(&t->keys, key, len, false);
-    return RASD_OK;
-}
-
-static rasd_status add_phrase(rasd_tsv *f, rasd_xtable *t, uint32_t idx, rasd_error *err) {
-    return add_phrase_entry(f, t, idx, NULL, err);
-}
-
 static bool parse_double(const char *s, double *v) {
     char *end;
     if (!*s) return false;
@@ -550,7 +67,8 @@ static bool parse_int(const char *s, long lo, long hi, long *v) {
     return *end == '\0' && *v >= lo && *v <= hi;
 }
 
-static rasd_status number_line(rasd_numbers *nd, rasd_tsv *f, rasd_error *err) {
+static rasd_status number_line(void *ctx, rasd_tsv *f, rasd_error *err) {
+    rasd_numbers *nd = ctx;
     static const char *kinds[] = {"unit", "tens", "hundreds", "scale", "approx", "fraction", "ordinal"};
     if (f->n_fields != 3 && f->n_fields != 4)
         return rasd_tsv_fail(f, err, "expected form, value, kind [, flags], found %zu fields", f->n_fields);
@@ -572,13 +90,14 @@ static rasd_status number_line(rasd_numbers *nd, rasd_tsv *f, rasd_error *err) {
             else return rasd_tsv_fail(f, err, "unknown flag \"%s\" (teen-only, teen, dual, plural, no-article)", tok);
         }
     }
-    if (!grow((void **)&nd->w, &nd->cap_w, nd->n_w, sizeof *nd->w)) return rasd_fail(err, RASD_ERR_NOMEM, "out of memory");
-    rasd_status st = add_phrase(f, &nd->words, (uint32_t)nd->n_w, err);
+    if (!rasd_grow((void **)&nd->w, &nd->cap_w, nd->n_w, sizeof *nd->w)) return rasd_fail(err, RASD_ERR_NOMEM, "out of memory");
+    rasd_status st = rasd_x_add_phrase(f, &nd->words, (uint32_t)nd->n_w, NULL, err);
     if (st == RASD_OK) nd->w[nd->n_w++] = w;
     return st;
 }
 
-static rasd_status unit_line(rasd_numbers *nd, rasd_tsv *f, rasd_error *err) {
+static rasd_status unit_line(void *ctx, rasd_tsv *f, rasd_error *err) {
+    rasd_numbers *nd = ctx;
     static const char *kinds[] = {"count", "currency", "measure", "time", "percent"};
     static const uint8_t values[] = {RASD_UNIT_COUNT, RASD_UNIT_CURRENCY, RASD_UNIT_MEASURE, RASD_UNIT_TIME,
                                      RASD_UNIT_PERCENT};
@@ -594,9 +113,9 @@ static rasd_status unit_line(rasd_numbers *nd, rasd_tsv *f, rasd_error *err) {
         u.code = rasd_arena_strndup(&nd->arena, f->field[1], strlen(f->field[1]));
         if (!u.code) return rasd_fail(err, RASD_ERR_NOMEM, "out of memory");
     }
-    if (!grow((void **)&nd->u, &nd->cap_u, nd->n_u, sizeof *nd->u)) return rasd_fail(err, RASD_ERR_NOMEM, "out of memory");
+    if (!rasd_grow((void **)&nd->u, &nd->cap_u, nd->n_u, sizeof *nd->u)) return rasd_fail(err, RASD_ERR_NOMEM, "out of memory");
     const rasd_strtab_entry *e = NULL;
-    st = add_phrase_entry(f, &nd->units, (uint32_t)nd->n_u, &e, err);
+    st = rasd_x_add_phrase(f, &nd->units, (uint32_t)nd->n_u, &e, err);
     if (st == RASD_OK) {
         u.key_off = e->key_off;
         u.key_len = e->key_len;
@@ -605,7 +124,8 @@ static rasd_status unit_line(rasd_numbers *nd, rasd_tsv *f, rasd_error *err) {
     return st;
 }
 
-static rasd_status qualifier_line(rasd_numbers *nd, rasd_tsv *f, rasd_error *err) {
+static rasd_status qualifier_line(void *ctx, rasd_tsv *f, rasd_error *err) {
+    rasd_numbers *nd = ctx;
     rasd_status st = rasd_tsv_expect(f, 3, err);
     if (st != RASD_OK) return st;
     qualdef q = {RASD_NUM_APPROX};
@@ -614,12 +134,12 @@ static rasd_status qualifier_line(rasd_numbers *nd, rasd_tsv *f, rasd_error *err
     else if (strcmp(f->field[2], "approx") != 0)
         return rasd_tsv_fail(f, err, "unknown meaning \"%s\" (approx, more, less)", f->field[2]);
     if (strcmp(f->field[1], "before") == 0) {
-        if (!grow((void **)&nd->qb, &nd->cap_qb, nd->n_qb, sizeof *nd->qb)) return rasd_fail(err, RASD_ERR_NOMEM, "out of memory");
-        st = add_phrase(f, &nd->before, (uint32_t)nd->n_qb, err);
+        if (!rasd_grow((void **)&nd->qb, &nd->cap_qb, nd->n_qb, sizeof *nd->qb)) return rasd_fail(err, RASD_ERR_NOMEM, "out of memory");
+        st = rasd_x_add_phrase(f, &nd->before, (uint32_t)nd->n_qb, NULL, err);
         if (st == RASD_OK) nd->qb[nd->n_qb++] = q;
     } else if (strcmp(f->field[1], "after") == 0) {
-        if (!grow((void **)&nd->qa, &nd->cap_qa, nd->n_qa, sizeof *nd->qa)) return rasd_fail(err, RASD_ERR_NOMEM, "out of memory");
-        st = add_phrase(f, &nd->after, (uint32_t)nd->n_qa, err);
+        if (!rasd_grow((void **)&nd->qa, &nd->cap_qa, nd->n_qa, sizeof *nd->qa)) return rasd_fail(err, RASD_ERR_NOMEM, "out of memory");
+        st = rasd_x_add_phrase(f, &nd->after, (uint32_t)nd->n_qa, NULL, err);
         if (st == RASD_OK) nd->qa[nd->n_qa++] = q;
     } else {
         return rasd_tsv_fail(f, err, "unknown position \"%s\" (before, after)", f->field[1]);
@@ -627,7 +147,8 @@ static rasd_status qualifier_line(rasd_numbers *nd, rasd_tsv *f, rasd_error *err
     return st;
 }
 
-static rasd_status month_line(rasd_numbers *nd, rasd_tsv *f, rasd_error *err) {
+static rasd_status month_line(void *ctx, rasd_tsv *f, rasd_error *err) {
+    rasd_numbers *nd = ctx;
     if (f->n_fields != 3 && f->n_fields != 4)
         return rasd_tsv_fail(f, err, "expected name, month, calendar [, ambiguous], found %zu fields", f->n_fields);
     long m;
@@ -642,15 +163,16 @@ static rasd_status month_line(rasd_numbers *nd, rasd_tsv *f, rasd_error *err) {
             return rasd_tsv_fail(f, err, "unknown flag \"%s\" (ambiguous)", f->field[3]);
         x.ambiguous = true;
     }
-    if (!grow((void **)&nd->m, &nd->cap_m, nd->n_m, sizeof *nd->m)) return rasd_fail(err, RASD_ERR_NOMEM, "out of memory");
-    rasd_status st = add_phrase(f, &nd->months, (uint32_t)nd->n_m, err);
+    if (!rasd_grow((void **)&nd->m, &nd->cap_m, nd->n_m, sizeof *nd->m)) return rasd_fail(err, RASD_ERR_NOMEM, "out of memory");
+    rasd_status st = rasd_x_add_phrase(f, &nd->months, (uint32_t)nd->n_m, NULL, err);
     if (st == RASD_OK) nd->m[nd->n_m++] = x;
     return st;
 }
 
 /* date-words.tsv belongs to dates.c, which checks every line; numbers only
  * takes the words that announce a year (عام 2019 is a date, not a count). */
-static rasd_status year_line(rasd_numbers *nd, rasd_tsv *f, rasd_error *err) {
+static rasd_status year_line(void *ctx, rasd_tsv *f, rasd_error *err) {
+    rasd_numbers *nd = ctx;
     if (f->n_fields < 2) return RASD_OK;
     rasd_xtable *t;
     size_t *count;
@@ -668,34 +190,21 @@ static rasd_status year_line(rasd_numbers *nd, rasd_tsv *f, rasd_error *err) {
     return RASD_OK;
 }
 
-typedef rasd_status (*line_fn)(rasd_numbers *nd, rasd_tsv *f, rasd_error *err);
-
-static rasd_status load_file(rasd_numbers *nd, const char *dir, const char *name, line_fn fn, rasd_error *err) {
-    char path[1200];
-    snprintf(path, sizeof path, "%s/extract/%s", dir, name);
-    rasd_tsv f;
-    rasd_status st = rasd_tsv_open(&f, path, err);
-    if (st != RASD_OK) return st;
-    while (st == RASD_OK && rasd_tsv_next(&f)) st = fn(nd, &f, err);
-    rasd_tsv_close(&f);
-    return st;
-}
-
 rasd_numbers *rasd_numbers_load(const char *data_dir, rasd_error *err) {
     rasd_numbers *nd = calloc(1, sizeof *nd);
     if (!nd) {
         rasd_fail(err, RASD_ERR_NOMEM, "out of memory");
         return NULL;
     }
-    call_once(&arabic_block_once, build_arabic_block);
+    rasd_x_init();
     /* words that take the article; month names and marks do not */
     nd->words.article_forms = nd->units.article_forms = nd->years.article_forms = true;
     const char *dir = rasd_x_data_dir(data_dir);
-    if (load_file(nd, dir, "number-words.tsv", number_line, err) != RASD_OK ||
-        load_file(nd, dir, "units.tsv", unit_line, err) != RASD_OK ||
-        load_file(nd, dir, "number-qualifiers.tsv", qualifier_line, err) != RASD_OK ||
-        load_file(nd, dir, "months.tsv", month_line, err) != RASD_OK ||
-        load_file(nd, dir, "date-words.tsv", year_line, err) != RASD_OK) {
+    if (rasd_x_load_file(dir, "number-words.tsv", number_line, nd, err) != RASD_OK ||
+        rasd_x_load_file(dir, "units.tsv", unit_line, nd, err) != RASD_OK ||
+        rasd_x_load_file(dir, "number-qualifiers.tsv", qualifier_line, nd, err) != RASD_OK ||
+        rasd_x_load_file(dir, "months.tsv", month_line, nd, err) != RASD_OK ||
+        rasd_x_load_file(dir, "date-words.tsv", year_line, nd, err) != RASD_OK) {
         rasd_numbers_destroy(nd);
         return NULL;
     }
@@ -1033,7 +542,7 @@ static bool first_word(const rasd_xtable *t, const rasd_strtab_entry *e, int kin
                        bool (*fn)(void *ctx, const char *key, size_t len, int kind), void *ctx) {
     if (e->count & AUTO_ARTICLE) return true; /* the caller's table adds its own */
     const char *k = rasd_strtab_key(&t->keys, e);
-    return fn(ctx, k, first_word_len(k, e->key_len), kind);
+    return fn(ctx, k, rasd_x_first_word_len(k, e->key_len), kind);
 }
 
 bool rasd_x_date_starters(const rasd_numbers *nd, bool (*fn)(void *ctx, const char *key, size_t len, int kind),
@@ -1140,7 +649,7 @@ static size_t open_noun(const rasd_numbers *nd, rasd_analyzer *an, const char *t
     if (a.base_len < 4) return 0; /* one-letter leftovers */
     /* the plural ending of verbs (قتلوا، نزحوا): an action, not the noun */
     if (a.norm_len >= 4 && memcmp(a.norm + a.norm_len - 4, K_WAW K_ALEF, 4) == 0) return 0;
-    if (a.n_proclitics == 0 && (starts_with(a.norm, a.norm_len, K_BA) || starts_with(a.norm, a.norm_len, K_LAM))) {
+    if (a.n_proclitics == 0 && (rasd_x_starts_with(a.norm, a.norm_len, K_BA) || rasd_x_starts_with(a.norm, a.norm_len, K_LAM))) {
         /* The analyzer keeps بجروح whole (جروح is rare beside it), which is
          * right for a word anywhere; right after a number, though, a
          * preposition means this is not the counted noun (أصيب 3 بجروح),

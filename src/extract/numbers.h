@@ -14,7 +14,7 @@
 #ifndef RASD_NUMBERS_H
 #define RASD_NUMBERS_H
 
-#include "core/strtab.h"
+#include "phrases.h"
 
 /* ------------------------------------------------------------ public API */
 
@@ -79,64 +79,6 @@ rasd_status rasd_numbers_find(const rasd_numbers *nd, rasd_analyzer *an, const c
 void rasd_number_list_free(rasd_number_list *list);
 
 /* ------------------------------------- internal: shared with dates.c only */
-
-/* A table of word and phrase keys (phrases: the words' keys joined by one
- * space) mapping each to an index into the owner's array, with a filter on
- * the first letters of its keys so that a word carrying a clitic is only
- * analysed when what follows the clitic could be in the table. */
-typedef struct rasd_xtable {
-    rasd_strtab keys;   /* entry->count = index + 1 (see numbers.c) */
-    uint64_t prefix_bits[256]; /* 16384-bit filter over the first letters */
-    uint32_t max_words; /* the longest phrase, in words */
-    bool article_forms; /* set before adding: each word is also entered with the article */
-} rasd_xtable;
-
-/* Adds key (a phrase key) with index idx; false when out of memory. A key
- * added twice keeps its first index and *dup is set. */
-bool rasd_xtable_add(rasd_xtable *t, const char *key, size_t len, uint32_t idx, bool *dup);
-/* The index of key, or -1. With article_forms, every single word is also
- * entered with the article (الثالث for ثالث) unless listed so itself;
- * _listed ignores those added forms. */
-int32_t rasd_xtable_get(const rasd_xtable *t, const char *key, size_t len);
-int32_t rasd_xtable_get_listed(const rasd_xtable *t, const char *key, size_t len);
-void rasd_xtable_free(rasd_xtable *t);
-
-/* A word token looked up in a table, clitics stripped as needed. */
-typedef struct rasd_xword {
-    int32_t idx;        /* index in the table, -1 when not found */
-    size_t start;       /* where the word starts less و ف ب ل ك (the article is kept) */
-    bool conj;          /* carried و or ف */
-    bool prep;          /* carried ب ل ك (or لل) */
-    bool article;       /* carried ال (or لل) */
-} rasd_xword;
-
-#define RASD_X_KEY_MAX 128
-
-/* The key of tok (rasd_normalize's) into buf (RASD_X_KEY_MAX bytes); 0
- * when too long. Its fast path is set up by the first rasd_numbers_load. */
-size_t rasd_x_token_key(const char *text, const rasd_token *tok, char *buf);
-/* Looks a word token up: its whole key first (the table holds the forms
- * with the article too); then, when its first letters could be و ف and ب
- * ل ك before a listed word, the key less each proclitic the analyzer
- * found, then less a leading و or ف (and a ب after it) and the article by
- * rule, since these tables are closed classes (the analyzer, deciding by
- * corpus counts, leaves rare forms such as وتسعمائة and الحادي whole). */
-void rasd_x_lookup(const rasd_xtable *t, rasd_analyzer *an, const char *text, const rasd_token *tok,
-                   rasd_xword *out);
-/* Whether tok's whole key is key (a short word or a punctuation mark). */
-bool rasd_x_is(const char *text, const rasd_token *tok, const char *key);
-/* The longest phrase of t starting at toks[i] (its first word read with its
- * clitics as rasd_x_lookup does; the following words as written, or less
- * the article when the phrase has them without it): the tokens it takes,
- * 0 when none; out->idx is the phrase's index. */
-size_t rasd_x_match(const rasd_xtable *t, rasd_analyzer *an, const char *text, const rasd_token *toks, size_t n,
-                    size_t i, rasd_xword *out);
-
-/* Splits a dictionary field of one or more words into a phrase key; false
- * when it is empty or too long. */
-bool rasd_x_phrase_key(const char *field, char *out, size_t cap, size_t *len, uint32_t *words);
-/* The data directory: dir, else $RASD_DATA, else the built-in one. */
-const char *rasd_x_data_dir(const char *dir);
 
 /* Month names (months.tsv). */
 typedef enum rasd_calendar { RASD_CAL_GREGORIAN = 0, RASD_CAL_SYRIAC, RASD_CAL_HIJRI } rasd_calendar;

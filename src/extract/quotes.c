@@ -85,7 +85,7 @@ static bool is_an(const rasd_entity_extractor *x, const tinfo *t) {
 }
 
 static void add_quote(rasd_entity_extractor *x, rasd_quote q) {
-    if (!ex_grow((void **)&x->out.quotes, &x->out.cap_quotes, x->out.n_quotes, sizeof q)) {
+    if (!rasd_grow((void **)&x->out.quotes, &x->out.cap_quotes, x->out.n_quotes, sizeof q)) {
         x->failed = true;
         return;
     }

@@ -3,6 +3,7 @@
 # to librasd. numbers.c uses libm (floor, fmod); the name tagger already
 # asks for it, and asking twice is harmless.
 set(RASD_EXTRACT_SOURCES
+  ${CMAKE_SOURCE_DIR}/src/extract/phrases.c
   ${CMAKE_SOURCE_DIR}/src/extract/numbers.c
   ${CMAKE_SOURCE_DIR}/src/extract/dates.c
 )

@@ -42,7 +42,7 @@ static rasd_status add_place(loader *L, rasd_tsv *t, uint16_t file, const char *
                              const char *admin1, const char *feature, uint32_t population, const char *source,
                              bool supplement) {
     rasd_knowledge *kn = L->kn;
-    if (!kb_grow_array((void **)&kn->places, &L->cap_places, kn->n_places, sizeof(rasd_place)))
+    if (!rasd_grow((void **)&kn->places, &L->cap_places, kn->n_places, sizeof(rasd_place)))
         return rasd_fail(L->err, RASD_ERR_NOMEM, "out of memory");
     uint32_t index = (uint32_t)kn->n_places;
     rasd_status st = kb_register_id(L, &kn->place_ids, t, id, index, file);
@@ -173,7 +173,7 @@ rasd_status kb_load_iso_codes(loader *L, const char *path) {
             st = rasd_tsv_fail(&t, L->err, "expected alpha-2 TAB alpha-3");
             break;
         }
-        if (!kb_grow_array((void **)&L->iso3, &L->cap_iso3, L->n_iso3, sizeof *L->iso3)) {
+        if (!rasd_grow((void **)&L->iso3, &L->cap_iso3, L->n_iso3, sizeof *L->iso3)) {
             st = rasd_fail(L->err, RASD_ERR_NOMEM, "out of memory");
             break;
         }

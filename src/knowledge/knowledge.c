@@ -55,7 +55,7 @@ static rasd_status load_actors(loader *L, const char *path, bool required) {
             st = rasd_tsv_fail(&t, L->err, "actor \"%s\" has neither an Arabic nor an English name", f[0]);
             break;
         }
-        if (!kb_grow_array((void **)&kn->actors, &L->cap_actors, kn->n_actors, sizeof(rasd_actor))) {
+        if (!rasd_grow((void **)&kn->actors, &L->cap_actors, kn->n_actors, sizeof(rasd_actor))) {
             st = rasd_fail(L->err, RASD_ERR_NOMEM, "out of memory");
             break;
         }
@@ -117,7 +117,7 @@ static rasd_status load_titles(loader *L, const char *path) {
     while (st == RASD_OK && rasd_tsv_next(&t)) {
         if (kb_is_header(&t, "title")) continue;
         if ((st = rasd_tsv_expect(&t, 3, L->err)) != RASD_OK) break;
-        if (!kb_grow_array((void **)&kn->titles, &L->cap_titles, kn->n_titles, sizeof(rasd_title))) {
+        if (!rasd_grow((void **)&kn->titles, &L->cap_titles, kn->n_titles, sizeof(rasd_title))) {
             st = rasd_fail(L->err, RASD_ERR_NOMEM, "out of memory");
             break;
         }
@@ -173,7 +173,7 @@ static rasd_status load_frames(loader *L, const char *path) {
             st = kb_tsv_fail_attach(&t, L->err, t.field[3]);
             break;
         }
-        if (!kb_grow_array((void **)&kn->frames, &cap, kn->n_frames, sizeof(rasd_frame_term))) {
+        if (!rasd_grow((void **)&kn->frames, &cap, kn->n_frames, sizeof(rasd_frame_term))) {
             st = rasd_fail(L->err, RASD_ERR_NOMEM, "out of memory");
             break;
         }
@@ -205,7 +205,7 @@ static rasd_status load_references(loader *L, const char *path) {
             st = rasd_tsv_fail(&t, L->err, "unknown reference kind \"%s\" (type, role or title)", t.field[1]);
             break;
         }
-        if (!kb_grow_array((void **)&kn->refs, &cap, kn->n_refs, sizeof(rasd_reference))) {
+        if (!rasd_grow((void **)&kn->refs, &cap, kn->n_refs, sizeof(rasd_reference))) {
             st = rasd_fail(L->err, RASD_ERR_NOMEM, "out of memory");
             break;
         }
@@ -280,7 +280,7 @@ static rasd_status load_variants(loader *L, const char *path) {
     while (st == RASD_OK && rasd_tsv_next(&t)) {
         if (kb_is_header(&t, "from")) continue;
         if ((st = rasd_tsv_expect(&t, 2, L->err)) != RASD_OK) break;
-        if (!kb_grow_array((void **)&L->variants, &cap, L->n_variants, sizeof(variant))) {
+        if (!rasd_grow((void **)&L->variants, &cap, L->n_variants, sizeof(variant))) {
             st = rasd_fail(L->err, RASD_ERR_NOMEM, "out of memory");
             break;
         }

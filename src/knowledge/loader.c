@@ -6,15 +6,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-bool kb_grow_array(void **items, size_t *cap, size_t count, size_t size) {
-    if (count < *cap) return true;
-    size_t nc = *cap ? *cap * 2 : 64;
-    void *p = realloc(*items, nc * size);
-    if (!p) return false;
-    *items = p;
-    *cap = nc;
-    return true;
-}
 
 const char *kb_intern(loader *L, const char *s) {
     return rasd_arena_strndup(&L->kn->pool, s, strlen(s));
@@ -22,7 +13,7 @@ const char *kb_intern(loader *L, const char *s) {
 
 uint16_t kb_add_file(loader *L, const char *path) {
     rasd_knowledge *kn = L->kn;
-    if (!kb_grow_array((void **)&kn->files, &L->cap_files, kn->n_files, sizeof(char *))) return 0;
+    if (!rasd_grow((void **)&kn->files, &L->cap_files, kn->n_files, sizeof(char *))) return 0;
     kn->files[kn->n_files] = (char *)kb_intern(L, path);
     return (uint16_t)kn->n_files++;
 }
@@ -97,10 +88,10 @@ uint16_t kb_label_index(loader *L, const char *category) {
     if (e->count == 0) {
         rasd_knowledge *kn = L->kn;
         if (kn->n_labels == 0) { /* index 0 is "no label" */
-            if (!kb_grow_array((void **)&kn->labels, &L->cap_labels, 0, sizeof(char *))) return 0;
+            if (!rasd_grow((void **)&kn->labels, &L->cap_labels, 0, sizeof(char *))) return 0;
             kn->labels[kn->n_labels++] = (char *)"";
         }
-        if (!kb_grow_array((void **)&kn->labels, &L->cap_labels, kn->n_labels, sizeof(char *))) return 0;
+        if (!rasd_grow((void **)&kn->labels, &L->cap_labels, kn->n_labels, sizeof(char *))) return 0;
         kn->labels[kn->n_labels] = (char *)kb_intern(L, category);
         e->count = (uint32_t)kn->n_labels++;
     }

@@ -28,7 +28,6 @@ typedef struct loader {
     size_t n_iso3, cap_iso3;
 } loader;
 
-bool kb_grow_array(void **items, size_t *cap, size_t count, size_t size);
 const char *kb_intern(loader *L, const char *s);
 uint16_t kb_add_file(loader *L, const char *path);
 bool kb_valid_id(const char *s);
