@@ -22,25 +22,10 @@ tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
 
 echo "bench: unpacking $corpus"
-for z in "$corpus"/*.zip; do unzip -q -o "$z" -d "$tmp/json"; done
-/usr/bin/python3 - "$tmp/json" "$tmp/articles" <<'PY'
-import json, os, sys
-src, dst = sys.argv[1], sys.argv[2]
-n = 0
-for name in sorted(os.listdir(src)):
-    if not name.endswith(".json"):
-        continue
-    day = os.path.join(dst, name[:-5])
-    os.makedirs(day, exist_ok=True)
-    for a in json.load(open(os.path.join(src, name), encoding="utf-8")):
-        with open(os.path.join(day, "%05d.txt" % n), "w", encoding="utf-8") as f:
-            f.write((a.get("title") or "").strip() + "\n\n" + (a.get("content") or "") + "\n")
-        n += 1
-print("bench: %d articles" % n)
-PY
-find "$tmp/articles" -name '*.txt' | sort > "$tmp/list"
+bash "$here/scripts/unpack-corpus.sh" "$corpus" "$tmp" --per-article
+find "$tmp/text" -name '*.txt' | sort > "$tmp/list"
 
-total_mb=$(du -sb "$tmp/articles" | awk '{printf "%.1f", $1/1e6}')
+total_mb=$(du -sb "$tmp/text" | awk '{printf "%.1f", $1/1e6}')
 echo "bench: corpus text ${total_mb} MB on disk"
 
 # warm the page cache, and dump the Arabic words for stemwords

@@ -15,20 +15,7 @@ out=$here/data/lexicon/ar-words.tsv
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
 
-for z in "$corpus"/*.zip; do unzip -q -o "$z" -d "$tmp/json"; done
-/usr/bin/python3 - "$tmp/json" "$tmp/text" <<'PY'
-import json, os, sys
-src, dst = sys.argv[1], sys.argv[2]
-os.makedirs(dst, exist_ok=True)
-for name in sorted(os.listdir(src)):
-    if not name.endswith(".json"):
-        continue
-    with open(os.path.join(src, name), encoding="utf-8") as f:
-        articles = json.load(f)
-    with open(os.path.join(dst, name[:-5] + ".txt"), "w", encoding="utf-8") as out:
-        for a in articles:
-            out.write((a.get("title") or "") + "\n" + (a.get("content") or "") + "\n\n")
-PY
+bash "$here/scripts/unpack-corpus.sh" "$corpus" "$tmp"
 # An empty lexicon lets rasd run while it counts (wordfreq needs no lexicon).
 {
   echo "# Word keys and their counts in the titles and bodies of the SaudiNewsNet"

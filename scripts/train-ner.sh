@@ -38,20 +38,7 @@ trap 'rm -rf "$tmp"' EXIT
 start=$(date +%s)
 
 echo "train-ner: unpacking $corpus"
-for z in "$corpus"/*.zip; do unzip -q -o "$z" -d "$tmp/json"; done
-/usr/bin/python3 - "$tmp/json" "$tmp/text" <<'PY'
-import json, os, sys
-src, dst = sys.argv[1], sys.argv[2]
-os.makedirs(dst, exist_ok=True)
-for name in sorted(os.listdir(src)):
-    if not name.endswith(".json"):
-        continue
-    with open(os.path.join(src, name), encoding="utf-8") as f:
-        articles = json.load(f)
-    with open(os.path.join(dst, name[:-5] + ".txt"), "w", encoding="utf-8") as out:
-        for a in articles:
-            out.write((a.get("title") or "") + "\n" + (a.get("content") or "") + "\n\n")
-PY
+bash "$(dirname "$0")/unpack-corpus.sh" "$corpus" "$tmp"
 
 if ! $model_only; then
   echo "train-ner: word clusters -> $out/clusters.tsv"
