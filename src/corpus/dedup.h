@@ -1,0 +1,55 @@
+/*
+ * dedup.h: exact and near-duplicate articles, and repeated paragraphs.
+ *
+ * Exact: the XXH3-128 of the article's normalized word keys (so spelling
+ * variants, diacritics, tatweel and spacing do not hide a copy). Near: a
+ * MinHash signature over word shingles, indexed with LSH bands; the
+ * parameters and why they were chosen are in docs/corpus.md.
+ *
+ * The index holds fingerprints only (a few hundred bytes per article), so
+ * the store can persist them and rebuild the index when it opens.
+ * Contract shared by src/corpus/dedup.c and the store.
+ */
+#ifndef RASD_DEDUP_H
+#define RASD_DEDUP_H
+
+#include "rasd.h"
+
+#define RASD_MINHASH_SIZE 128
+
+typedef struct rasd_fingerprint {
+    uint8_t exact[16];                   /* XXH3-128 of the normalized keys */
+    uint32_t minhash[RASD_MINHASH_SIZE]; /* one minimum per hash function */
+    uint32_t n_words;                    /* word tokens in the text */
+} rasd_fingerprint;
+
+/* Computes the fingerprint of text[0, len) with the caller's analyzer. */
+rasd_status rasd_fingerprint_text(rasd_analyzer *an, const char *text, size_t len, rasd_fingerprint *fp,
+                                  rasd_error *err);
+
+/* The key of one paragraph's normalized words, for repeated paragraphs
+ * within and across articles; 0 when the paragraph is too short to count
+ * (a dateline, a one-line caption). */
+uint64_t rasd_paragraph_key(rasd_analyzer *an, const char *text, size_t start, size_t end);
+
+typedef enum rasd_dup_kind { RASD_DUP_NONE = 0, RASD_DUP_EXACT, RASD_DUP_NEAR } rasd_dup_kind;
+
+typedef struct rasd_dup_match {
+    rasd_dup_kind kind;
+    int64_t original;  /* id of the earliest article it duplicates */
+    double similarity; /* estimated Jaccard similarity (1 for exact) */
+} rasd_dup_match;
+
+typedef struct rasd_dedup_options {
+    double threshold; /* near-duplicate when estimated Jaccard >= this; 0: default */
+} rasd_dedup_options;
+
+typedef struct rasd_dedup rasd_dedup;
+
+rasd_dedup *rasd_dedup_new(const rasd_dedup_options *opt, rasd_error *err);
+void rasd_dedup_destroy(rasd_dedup *d);
+/* Looks fp up among the articles added so far (filling *match), then adds
+ * it under id. Ids must be unique and increasing for "earliest" to hold. */
+rasd_status rasd_dedup_add(rasd_dedup *d, int64_t id, const rasd_fingerprint *fp, rasd_dup_match *match);
+
+#endif
