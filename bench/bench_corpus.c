@@ -134,6 +134,7 @@ static char *normalized(rasd_analyzer *an, const char *text) {
         } else {
             continue;
         }
+        if (!k) continue; /* a lone tatweel or mark: no key, as in dedup.c */
         if (n + k + 2 > cap) {
             cap = (n + k + 2) * 2;
             out = realloc(out, cap);
@@ -460,7 +461,7 @@ int main(int argc, char **argv) {
     }
     printf("\n== near duplicates at Jaccard >= %.2f: %zu pairs (%zu within one outlet); LSH candidates verified: %zu"
            " (%.2f per article); similarity <0.8:%zu 0.8-0.9:%zu 0.9-0.95:%zu >=0.95:%zu\n",
-           dopt.threshold > 0 ? dopt.threshold : 0.0, n_near, same_outlet, ds.candidates, (double)ds.candidates / n,
+           dopt.threshold > 0 ? dopt.threshold : RASD_DEDUP_DEFAULT_THRESHOLD, n_near, same_outlet, ds.candidates, (double)ds.candidates / n,
            sim_hist[0], sim_hist[1], sim_hist[2], sim_hist[3]);
     for (size_t k = 0; k < sample && k < n_near; k++) { /* partial Fisher-Yates */
         size_t j = k + (size_t)(rng() % (n_near - k));
@@ -508,6 +509,18 @@ int main(int argc, char **argv) {
     printf("\n== stories: %zu (%.2f articles each); sizes 1:%zu 2:%zu 3-5:%zu 6-10:%zu 11-50:%zu 51+:%zu; %zu span outlets\n",
            n_stories, (double)cor.count / (n_stories ? n_stories : 1), shist[0], shist[1], shist[2], shist[3], shist[4],
            shist[5], multi);
+    /* a recall proxy: copies (exact or near) should share their original's story */
+    size_t copies = 0, together = 0, in_big = 0;
+    for (size_t i = 0; i < cor.count; i++) {
+        const article *a = &cor.items[i];
+        size_t s = (size_t)a->story - 1;
+        if (s < cor.count && size[s] > 50) in_big++;
+        if (a->dup.kind == RASD_DUP_NONE) continue;
+        copies++;
+        together += cor.items[a->dup.original - 1].story == a->story;
+    }
+    printf("  duplicates in their original's story: %zu of %zu (%.3f); articles in stories of 51+: %zu (%.3f)\n", together,
+           copies, copies ? (double)together / copies : 0.0, in_big, (double)in_big / n);
     qsort(order, m, sizeof *order, cmp_story_size);
     printf("  largest: ");
     for (size_t i = 0; i < m && i < 10; i++) printf("%zu%s", order[i][0], i + 1 < 10 && i + 1 < m ? ", " : "\n");

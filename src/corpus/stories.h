@@ -34,6 +34,10 @@ typedef struct rasd_story_assignment {
     double similarity;        /* to the story it joined (1 when it opened one) */
 } rasd_story_assignment;
 
+/* Defaults (docs/corpus.md): cosine to a story's centroid, days around it. */
+#define RASD_STORIES_DEFAULT_THRESHOLD 0.3
+#define RASD_STORIES_DEFAULT_WINDOW 3
+
 typedef struct rasd_stories_options {
     double threshold;         /* 0: default */
     int window_days;          /* 0: default */
