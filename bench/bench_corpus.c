@@ -11,6 +11,7 @@
  *     --entities           pass the knowledge base's entity and place ids to the stories
  *     --seeds DIR          afterwards, cluster the seed articles (DIR/manifest.tsv)
  *     --limit N            stop after N articles
+ *     --brute N            check the LSH index against all pairs of the first N articles
  *
  * Reports exact-duplicate groups (each verified by comparing the members'
  * normalized texts), near-duplicate pairs with a random sample, repeated
@@ -294,7 +295,7 @@ static void run_seeds(const char *dir, rasd_analyzer *an, rasd_stories *stories,
 int main(int argc, char **argv) {
     rasd_dedup_options dopt = {0};
     rasd_stories_options sopt = {0};
-    size_t sample = 45, show_stories = 8, limit = 0;
+    size_t sample = 45, show_stories = 8, limit = 0, brute = 0;
     bool with_entities = false;
     const char *seeds = NULL;
     static const struct option LONG[] = {{"threshold", required_argument, 0, 't'},
@@ -305,6 +306,7 @@ int main(int argc, char **argv) {
                                          {"entities", no_argument, 0, 'e'},
                                          {"seeds", required_argument, 0, 'd'},
                                          {"limit", required_argument, 0, 'l'},
+                                         {"brute", required_argument, 0, 'b'},
                                          {0, 0, 0, 0}};
     int c;
     while ((c = getopt_long(argc, argv, "", LONG, NULL)) != -1) {
@@ -317,6 +319,7 @@ int main(int argc, char **argv) {
         case 'e': with_entities = true; break;
         case 'd': seeds = optarg; break;
         case 'l': limit = (size_t)atol(optarg); break;
+        case 'b': brute = (size_t)atol(optarg); break;
         default: fprintf(stderr, "usage: bench_corpus [options] ZIP... (see the source)\n"); return 2;
         }
     }
@@ -477,6 +480,24 @@ int main(int argc, char **argv) {
         print_head("2:", a->content, 160);
     }
     free(near);
+
+    /* LSH recall: every article of the first `brute` that has an earlier
+     * one at or above the threshold (all pairs compared) should be flagged */
+    if (brute) {
+        double t = dopt.threshold > 0 ? dopt.threshold : RASD_DEDUP_DEFAULT_THRESHOLD;
+        size_t should = 0, found = 0, pairs = 0;
+        if (brute > cor.count) brute = cor.count;
+        for (size_t j = 0; j < brute; j++) {
+            bool any = false;
+            for (size_t i = 0; i < j; i++)
+                if (rasd_fingerprint_similarity(&fps[i], &fps[j]) >= t) any = true, pairs++;
+            if (!any) continue;
+            should++;
+            found += cor.items[j].dup.kind != RASD_DUP_NONE;
+        }
+        printf("\n== LSH recall over the first %zu articles: %zu pairs at >= %.2f; %zu articles have an earlier match,"
+               " the index flagged %zu (%.4f)\n", brute, pairs, t, should, found, should ? (double)found / should : 1.0);
+    }
 
     /* stories */
     size_t *size = calloc(cor.count + 2, sizeof *size);
