@@ -61,6 +61,9 @@
 #define MIN_STEM_BYTES 4    /* two Arabic letters */
 
 #define STATE_MAGIC "RASDSTRY"
+/* More articles than any archive holds: a state claiming more is damaged
+ * (and the count must never wrap). */
+#define MAX_DOCS ((uint64_t)1 << 48)
 #define STATE_VERSION 1u
 
 typedef struct term_w {
@@ -301,7 +304,7 @@ static rasd_status doc_vector(rasd_stories *s, rasd_analyzer *an, const rasd_sto
         }
         if (slot->value < UINT32_MAX) slot->value++;
     }
-    s->n_docs++;
+    if (s->n_docs < MAX_DOCS) s->n_docs++;
     qsort(raw.items, raw.count, sizeof *raw.items, by_weight_desc);
     if (raw.count > DOC_TERMS) raw.count = DOC_TERMS;
     double norm = 0;
@@ -619,6 +622,7 @@ rasd_stories *rasd_stories_load(const unsigned char *data, size_t len, const ras
     if (!s) return NULL;
     s->n_docs = get_u64(&r);
     s->max_day = (int32_t)get_u32(&r);
+    if (s->n_docs > MAX_DOCS) return load_fail(s, err, HEADER_BYTES, "document count out of range");
     size_t at = r.pos;
     uint64_t n_df = get_u64(&r);
     if (r.bad || n_df > (len - r.pos) / 12) return load_fail(s, err, at, "document-frequency count exceeds the data");
@@ -660,7 +664,7 @@ rasd_stories *rasd_stories_load(const unsigned char *data, size_t len, const ras
         for (uint32_t t = 0; t < st->n_terms; t++) {
             st->terms[t].term = get_u64(&r);
             st->terms[t].w = get_f32(&r);
-            if (!isfinite(st->terms[t].w) || (t && st->terms[t].term <= st->terms[t - 1].term))
+            if (!isfinite(st->terms[t].w) || st->terms[t].w < 0 || (t && st->terms[t].term <= st->terms[t - 1].term))
                 return load_fail(s, err, at, "story terms out of order or not finite");
         }
         if (!post_story(s, (uint32_t)i)) return load_fail(s, err, at, "out of memory");
