@@ -40,9 +40,9 @@ cp tests/fixtures/*.txt examples/*.txt "$corpus"/
 build-fuzz/fuzz/fuzz_text -max_total_time="${FUZZ_SECONDS:-60}" -max_len=8192 -timeout=10 \
   -print_final_stats=1 "$corpus" 2>&1 | tail -n 12
 echo "fuzz: no crash"
-# The story-state loader (src/corpus/stories.c), from an empty corpus.
+# The story-state loader and the duplicate and story code on any text.
 cmake --build build-fuzz -j"$jobs" --target fuzz_stories_state
-mkdir "$corpus/stories"
+mkdir "$corpus/stories" && cp tests/fixtures/*.txt "$corpus/stories"/
 build-fuzz/fuzz/fuzz_stories_state -max_total_time="${FUZZ_STORIES_SECONDS:-20}" -max_len=4096 -timeout=10 \
   -print_final_stats=1 "$corpus/stories" 2>&1 | tail -n 3
 echo "fuzz (story state): no crash"

@@ -290,7 +290,7 @@ static rasd_status doc_vector(rasd_stories *s, rasd_analyzer *an, const rasd_sto
         return rasd_fail(err, RASD_ERR_NOMEM, "out of memory reading the terms of article %lld", (long long)in->id);
     }
     /* an entity listed twice counts once; a stem and an entity never share a hash seed */
-    qsort(raw.items, raw.count, sizeof *raw.items, by_term);
+    if (raw.count > 1) qsort(raw.items, raw.count, sizeof *raw.items, by_term);
     size_t u = 0;
     for (size_t i = 0; i < raw.count; i++)
         if (!u || raw.items[u - 1].term != raw.items[i].term) raw.items[u++] = raw.items[i];
@@ -305,7 +305,7 @@ static rasd_status doc_vector(rasd_stories *s, rasd_analyzer *an, const rasd_sto
         if (slot->value < UINT32_MAX) slot->value++;
     }
     if (s->n_docs < MAX_DOCS) s->n_docs++;
-    qsort(raw.items, raw.count, sizeof *raw.items, by_weight_desc);
+    if (raw.count > 1) qsort(raw.items, raw.count, sizeof *raw.items, by_weight_desc);
     if (raw.count > DOC_TERMS) raw.count = DOC_TERMS;
     double norm = 0;
     for (size_t i = 0; i < raw.count; i++) norm += (double)raw.items[i].w * raw.items[i].w;
@@ -339,6 +339,7 @@ static bool post_story(rasd_stories *s, uint32_t k) {
     story *st = &s->stories[k];
     term_w top[CENTROID_TERMS];
     size_t n = st->n_terms;
+    if (!n) return true;
     memcpy(top, st->terms, n * sizeof *top);
     qsort(top, n, sizeof *top, by_weight_desc);
     if (n > POST_TERMS) n = POST_TERMS;
@@ -368,7 +369,7 @@ static bool post_story(rasd_stories *s, uint32_t k) {
 /* Adds the document vector (sorted by term) to story k's centroid and cuts
  * it back to CENTROID_TERMS terms. */
 static bool add_to_centroid(story *st, const term_w *doc, size_t n) {
-    term_w *sum = malloc((st->n_terms + n) * sizeof *sum);
+    term_w *sum = malloc((st->n_terms + n + 1) * sizeof *sum);
     if (!sum) return false;
     size_t i = 0, j = 0, m = 0;
     while (i < n || j < st->n_terms) {
@@ -453,8 +454,10 @@ rasd_status rasd_stories_add(rasd_stories *s, rasd_analyzer *an, const rasd_stor
         free(v.items);
         return rasd_fail(err, RASD_ERR_NOMEM, "out of memory clustering article %lld", (long long)in->id);
     }
-    memcpy(doc, v.items, v.count * sizeof *doc);
-    qsort(doc, v.count, sizeof *doc, by_term);
+    if (v.count) {
+        memcpy(doc, v.items, v.count * sizeof *doc);
+        qsort(doc, v.count, sizeof *doc, by_term);
+    }
     double sim = 0;
     long k = best_story(s, &v, doc, v.count, day, &sim);
     bool ok = true;
