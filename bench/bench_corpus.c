@@ -325,7 +325,11 @@ int main(int argc, char **argv) {
     }
     corpus cor = {0};
     for (int i = optind; i < argc; i++) read_zip(argv[i], &cor);
-    if (limit && cor.count > limit) cor.count = limit; /* (the rest leak until exit) */
+    for (size_t i = limit; limit && i < cor.count; i++) {
+        article *a = &cor.items[i];
+        free(a->title), free(a->content), free(a->source), free(a->date), free(a->origin);
+    }
+    if (limit && cor.count > limit) cor.count = limit;
     rasd_error err = {0};
     rasd_lexicon *lex = rasd_lexicon_load(NULL, &err);
     rasd_analyzer *an = lex ? rasd_analyzer_new(lex, &err) : NULL;
