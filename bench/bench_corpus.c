@@ -152,8 +152,8 @@ static char *normalized(rasd_analyzer *an, const char *text) {
 static void print_head(const char *label, const char *s, size_t chars) {
     printf("    %s ", label);
     size_t c = 0;
-    for (const char *p = s; *p && c < chars; p++) {
-        if (((unsigned char)*p & 0xC0) != 0x80) c++;
+    for (const char *p = s; *p; p++) {
+        if (((unsigned char)*p & 0xC0) != 0x80 && ++c > chars) break; /* whole characters only */
         putchar(*p == '\n' || *p == '\t' ? ' ' : *p);
     }
     putchar('\n');

@@ -57,7 +57,9 @@
  * (beyond the window) is dropped from the inverted index's lists as they
  * are scanned: input arrives roughly in date order, and the lists of common
  * terms would otherwise grow with the whole archive. */
+#ifndef RETIRE_DAYS
 #define RETIRE_DAYS 30
+#endif
 #define MIN_STEM_BYTES 4    /* two Arabic letters */
 
 #define STATE_MAGIC "RASDSTRY"
@@ -251,8 +253,9 @@ static bool count_words(rasd_analyzer *an, const char *text, size_t len, float w
         rasd_word w;
         if (rasd_analyze_word(an, text, tok.start, tok.end, &w) != RASD_OK) continue;
         if (w.stem_len < MIN_STEM_BYTES) continue;
-        if (lex && (rasd_lexicon_is_function_word(lex, w.norm, w.norm_len) ||
-                    rasd_lexicon_is_function_word(lex, w.base, w.base_len)))
+        /* the word, or what is left once its clitics are off (وفي -> في) */
+        if (lex && (rasd_lexicon_is_function_word(lex, w.base, w.base_len) ||
+                    (w.base_len != w.norm_len && rasd_lexicon_is_function_word(lex, w.norm, w.norm_len))))
             continue;
         if (!push_term(out, stem_term(w.stem, w.stem_len), weight)) return false;
     }
