@@ -567,6 +567,19 @@ int main(int argc, char **argv) {
                     k++;
         printed++;
     }
+    /* the state the store keeps: size and save/load time */
+    unsigned char *state = NULL;
+    size_t state_len = 0;
+    double s0 = cpu_now();
+    if (rasd_stories_save(st, &state, &state_len, &err) == RASD_OK) {
+        double s1 = cpu_now();
+        rasd_stories *back = rasd_stories_load(state, state_len, NULL, &err);
+        double s2 = cpu_now();
+        printf("  state: %.1f MB, saved in %.0f ms, loaded in %.0f ms%s%s\n", state_len / 1e6, 1e3 * (s1 - s0),
+               1e3 * (s2 - s1), back ? "" : ", LOAD FAILED: ", back ? "" : err.message);
+        rasd_stories_destroy(back);
+        free(state);
+    }
     if (seeds) run_seeds(seeds, an, st, kn);
 
     for (size_t i = 0; i < cor.cap && i < cor.count; i++) {

@@ -48,6 +48,8 @@ typedef struct rasd_dedup_options {
     double threshold; /* near-duplicate when estimated Jaccard >= this; 0: default */
 } rasd_dedup_options;
 
+/* The index: one writer at a time (the ingest's collecting thread); it
+ * keeps each article's fingerprint, about 540 bytes an article. */
 typedef struct rasd_dedup rasd_dedup;
 
 rasd_dedup *rasd_dedup_new(const rasd_dedup_options *opt, rasd_error *err);

@@ -43,6 +43,8 @@ typedef struct rasd_stories_options {
     int window_days;          /* 0: default */
 } rasd_stories_options;
 
+/* One writer at a time: articles are assigned in the order they are added
+ * (ingest order, roughly by date), and the result depends on that order. */
 typedef struct rasd_stories rasd_stories;
 
 rasd_stories *rasd_stories_new(const rasd_stories_options *opt, rasd_error *err);
