@@ -102,6 +102,20 @@ static void test_time_window(void **state) {
     rasd_stories_destroy(s);
 }
 
+static void test_undated_article_does_not_retire_an_archive(void **state) {
+    (void)state;
+    rasd_stories *s = rasd_stories_new(NULL, NULL);
+    add(s, input(1, "2015-07-21", "North Press", A_TITLE, A_TEXT));
+    /* undated: it counts as today, years later, and opens its own story */
+    rasd_story_assignment x = add(s, input(2, NULL, "Hawar", A_TITLE, A_TEXT));
+    assert_true(x.opened);
+    /* the archive goes on: the next day's report still finds story 1 */
+    rasd_story_assignment b = add(s, input(3, "2015-07-22", "Enab Baladi", B_TITLE, B_TEXT));
+    assert_false(b.opened);
+    assert_int_equal(b.story, 1);
+    rasd_stories_destroy(s);
+}
+
 static void test_save_load_continues_the_same_stories(void **state) {
     (void)state;
     /* reference: one clusterer throughout */
@@ -230,6 +244,7 @@ int main(void) {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_two_outlets_join_and_unrelated_opens),
         cmocka_unit_test(test_time_window),
+        cmocka_unit_test(test_undated_article_does_not_retire_an_archive),
         cmocka_unit_test(test_save_load_continues_the_same_stories),
         cmocka_unit_test(test_damaged_state_is_refused),
         cmocka_unit_test(test_bad_input),

@@ -53,8 +53,8 @@
 #ifndef POST_TERMS
 #define POST_TERMS 20
 #endif
-/* A story whose last day is this many days before the newest article seen
- * (beyond the window) is dropped from the inverted index's lists as they
+/* A story whose last day is this many days before the newest dated article
+ * seen (beyond the window) is dropped from the inverted index's lists as they
  * are scanned: input arrives roughly in date order, and the lists of common
  * terms would otherwise grow with the whole archive. */
 #ifndef RETIRE_DAYS
@@ -519,7 +519,9 @@ rasd_status rasd_stories_add(rasd_stories *s, rasd_analyzer *an, const rasd_stor
     terms v = {0};
     rasd_status st = doc_vector(s, an, in, &v, err);
     if (st != RASD_OK) return st;
-    if (day > s->max_day) s->max_day = day;
+    /* only dated articles move the clock that retires stories: an undated
+     * one (dated today) in an old archive must not retire all of it */
+    if (in->published && day > s->max_day) s->max_day = day;
     /* v is heaviest first (for the query); a copy sorted by term for the cosines */
     term_w *doc = malloc((v.count ? v.count : 1) * sizeof *doc);
     if (!doc) {
