@@ -26,6 +26,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+/* (The #ifndef guards let bench variants be built with other values for
+ * the measurements in docs/corpus.md; the library uses the values here.) */
 #ifndef SHINGLE_K
 #define SHINGLE_K 5
 #endif
@@ -54,8 +56,6 @@
  * for no pair (and keeps the pair counting linear in the text). */
 #define PARAGRAPH_MAX_RUN 32
 
-/* (The #ifndef guards let bench variants be built with other values for
- * the measurements in docs/corpus.md; the library uses the values here.) */
 _Static_assert(LSH_BANDS * LSH_ROWS <= RASD_MINHASH_SIZE, "bands x rows must fit the signature");
 
 /* ------------------------------------------------------------ word keys */
