@@ -127,6 +127,14 @@ static char *atom_link(const xmlNode *entry) {
     return any;
 }
 
+/* "editor@example.org (Name)", RSS 2.0's author form: the name. */
+static void author_name(char *a) {
+    char *open = strchr(a, '('), *close = open ? strrchr(open, ')') : NULL;
+    if (!open || !close || close == open + 1 || !memchr(a, '@', (size_t)(open - a))) return;
+    *close = '\0';
+    memmove(a, open + 1, strlen(open + 1) + 1);
+}
+
 typedef struct walk {
     const char *name;
     const rasd_feed_options *opt;
@@ -195,7 +203,7 @@ static void item(walk *w, const xmlNode *n, bool atom) {
         a.text = content_of(encoded, false);
         if (!a.text) a.text = content_of(child(n, "description"), false);
         a.author = plain_of(creator);
-        if (!a.author) a.author = plain_of(child(n, "author"));
+        if (!a.author && (a.author = plain_of(child(n, "author")))) author_name(a.author);
         a.published = date_of(child(n, "pubDate"));
         if (!a.published) a.published = date_of(dcdate);
     }
@@ -251,6 +259,25 @@ static const char *entity_decl(const char *data, size_t len) {
     return NULL;
 }
 
+/* The first error of a parse (libxml2 keeps only the last, which after a
+ * fault is often a consequence, "premature end of data"). */
+typedef struct first_error {
+    bool set;
+    int line, column;
+    char message[300];
+} first_error;
+
+static void capture_error(void *ctx, xmlErrorPtr e) {
+    first_error *f = ctx;
+    if (f->set || !e || e->level < XML_ERR_ERROR) return;
+    f->set = true;
+    f->line = e->line;
+    f->column = e->int2;
+    snprintf(f->message, sizeof f->message, "%s", e->message ? e->message : "malformed XML");
+    size_t ml = strlen(f->message);
+    while (ml && (f->message[ml - 1] == '\n' || f->message[ml - 1] == ' ')) f->message[--ml] = '\0';
+}
+
 rasd_status rasd_feed_read(const char *name, const char *data, size_t len, const rasd_feed_options *opt,
                            rasd_article_fn on_article, rasd_skip_fn on_skip, void *ctx, size_t *n_items,
                            rasd_error *err) {
@@ -267,25 +294,26 @@ rasd_status rasd_feed_read(const char *name, const char *data, size_t len, const
                             name, (size_t)(ent - data));
     xmlParserCtxtPtr ctxt = xmlNewParserCtxt();
     if (!ctxt) return rasd_fail(err, RASD_ERR_NOMEM, "out of memory");
-    /* no network, no DTD, no entity substitution, no messages on stderr;
-     * libxml2's default limits (depth, text node size) stay on */
-    int flags = XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING | XML_PARSE_NOCDATA;
+    /* no network, no DTD, no entity substitution; errors to capture_error
+     * (a per-thread handler in libxml2), never to stderr; libxml2's
+     * default limits (depth, text node size) stay on */
+    int flags = XML_PARSE_NONET | XML_PARSE_NOWARNING | XML_PARSE_NOCDATA;
+    first_error fe = {0};
+    xmlSetStructuredErrorFunc(&fe, capture_error);
     xmlDocPtr doc = xmlCtxtReadMemory(ctxt, data, (int)len, name, opt->charset, flags);
-    char broken[512] = "";
+    char broken[600] = "";
     size_t broken_at = 0;
     if (!doc || !ctxt->wellFormed) {
-        const xmlError *e = &ctxt->lastError;
         long consumed = xmlByteConsumed(ctxt);
         broken_at = consumed > 0 ? (size_t)consumed : 0;
-        char msg[300];
-        snprintf(msg, sizeof msg, "%s", e->message ? e->message : "malformed XML");
-        size_t ml = strlen(msg);
-        while (ml && (msg[ml - 1] == '\n' || msg[ml - 1] == ' ')) msg[--ml] = '\0';
-        snprintf(broken, sizeof broken, "%.200s:%d:%d: malformed XML: %s", name, e->line, e->int2, msg);
+        if (!fe.set) snprintf(fe.message, sizeof fe.message, "malformed XML");
+        snprintf(broken, sizeof broken, "%.200s:%d:%d: malformed XML: %.280s", name, fe.line, fe.column, fe.message);
         if (doc) xmlFreeDoc(doc);
         /* libxml2's recovery may still find the items before the fault */
+        fe.set = true; /* keep the first error; ignore recovery's */
         doc = xmlCtxtReadMemory(ctxt, data, (int)len, name, opt->charset, flags | XML_PARSE_RECOVER);
     }
+    xmlSetStructuredErrorFunc(NULL, NULL);
     xmlFreeParserCtxt(ctxt);
     const xmlNode *root = doc ? xmlDocGetRootElement(doc) : NULL;
     walk w = {name, opt, on_article, on_skip, ctx, NULL, 0, 0, opt->max_items ? opt->max_items : RASD_FEED_MAX_ITEMS,
