@@ -57,15 +57,15 @@ static size_t line_key(const char *s, size_t len, char *out, size_t cap, size_t 
     rasd_tokenizer_init(&tz, s, len);
     while (rasd_tokenizer_next(&tz, &t)) {
         size_t tl = t.end - t.start;
-        if (t.type == RASD_TOK_PUNCT) continue;
-        if (t.type == RASD_TOK_SYMBOL) {
-            (*symbols)++;
-            /* | • · » › are the separators of menus and breadcrumbs */
+        if (t.type == RASD_TOK_PUNCT || t.type == RASD_TOK_SYMBOL) {
+            /* | • · » › / > are the separators of menus and breadcrumbs */
             const char *p = s + t.start;
             if ((tl == 1 && (*p == '|' || *p == '/' || *p == '>')) ||
                 (tl == 2 && (!memcmp(p, "\xC2\xB7", 2) || !memcmp(p, "\xC2\xBB", 2))) ||
                 (tl == 3 && (!memcmp(p, "\xE2\x80\xA2", 3) || !memcmp(p, "\xE2\x80\xBA", 3))))
                 (*separators)++;
+            if (t.type == RASD_TOK_PUNCT) continue;
+            (*symbols)++;
         } else {
             (*words)++;
             if (t.type == RASD_TOK_LATIN) (*latin)++;

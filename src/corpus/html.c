@@ -26,7 +26,7 @@
 /* More start tags than this and the page is refused: gumbo builds and
  * frees its tree recursively, so the tree's depth must stay bounded, and
  * no news page comes near (a big one has ~10,000). */
-#define MAX_TAGS 200000
+#define MAX_TAGS 100000
 
 /* ------------------------------------------------------------ utilities */
 
@@ -203,6 +203,12 @@ static void text_walk(text_ctx *c, const GumboNode *n, int depth) {
     GumboTag t = n->v.element.tag;
     if (is_never_text(t)) return;
     if (c->skip_furniture && is_furniture(n)) return;
+    if (t == GUMBO_TAG_BR) { /* a line break, never a blank line */
+        while (c->b->len && c->b->data[c->b->len - 1] == ' ') c->b->len--;
+        c->pending_space = false;
+        if (c->b->len && c->b->data[c->b->len - 1] != '\n') rasd_buf_putc(c->b, '\n');
+        return;
+    }
     bool block = is_block(t);
     /* lists of links inside the body (related articles, tags) */
     if (c->prune_links && (t == GUMBO_TAG_UL || t == GUMBO_TAG_OL || t == GUMBO_TAG_DIV || t == GUMBO_TAG_P ||
