@@ -150,8 +150,9 @@ rasd_status rasd_fetch(const char *url, const rasd_fetch_options *opt, rasd_fetc
         st = rasd_fail(err, RASD_ERR_NETWORK, "%s: %s", url, errbuf[0] ? errbuf : curl_easy_strerror(rc));
     else if (out->status == 304)
         out->not_modified = true;
-    else if (out->status >= 400 || out->status < 200)
-        st = rasd_fail(err, RASD_ERR_NETWORK, "%s: HTTP status %ld", url, out->status);
+    else if (out->status >= 300 || out->status < 200)
+        st = rasd_fail(err, RASD_ERR_NETWORK, "%s: HTTP status %ld%s", url, out->status,
+                       out->status < 400 ? " (a redirect past the limit)" : "");
     if (st != RASD_OK || !out->final_url) {
         rasd_buf_free(&s.body);
         long status = out->status;
