@@ -41,8 +41,27 @@ static char *text_of(const xmlNode *n) {
     while (isspace((unsigned char)*s)) s++;
     size_t len = strlen(s);
     while (len && isspace((unsigned char)s[len - 1])) len--;
-    char *out = len ? strndup(s, len) : NULL;
+    /* libxml2's recovery passes bytes through that the declared encoding
+     * does not allow: sanitize, so every field is valid UTF-8 */
+    char *out = NULL;
+    size_t out_len;
+    rasd_utf8_report rep;
+    if (len && rasd_utf8_sanitize(s, len, false, &out, &out_len, &rep, NULL) != RASD_OK) out = NULL;
     xmlFree(c);
+    if (out && !out_len) {
+        free(out);
+        out = NULL;
+    }
+    return out;
+}
+
+/* An attribute's value as valid UTF-8, malloc'd. */
+static char *dup_utf8(const xmlChar *v) {
+    char *out = NULL;
+    size_t n;
+    rasd_utf8_report rep;
+    if (!v || rasd_utf8_sanitize((const char *)v, strlen((const char *)v), false, &out, &n, &rep, NULL) != RASD_OK)
+        return NULL;
     return out;
 }
 
@@ -117,11 +136,11 @@ static char *atom_link(const xmlNode *entry) {
         xmlFree(rel);
         if (alt) {
             free(any);
-            char *s = strdup((const char *)href);
+            char *s = dup_utf8(href);
             xmlFree(href);
             return s;
         }
-        if (!any) any = strdup((const char *)href);
+        if (!any) any = dup_utf8(href);
         xmlFree(href);
     }
     return any;
@@ -197,7 +216,7 @@ static void item(walk *w, const xmlNode *n, bool atom) {
         if (!a.url && n->type == XML_ELEMENT_NODE) { /* RDF: rdf:about */
             xmlChar *about = xmlGetNsProp(n, (const xmlChar *)"about",
                                           (const xmlChar *)"http://www.w3.org/1999/02/22-rdf-syntax-ns#");
-            if (about) a.url = strdup((const char *)about);
+            if (about) a.url = dup_utf8(about);
             xmlFree(about);
         }
         a.text = content_of(encoded, false);

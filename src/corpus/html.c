@@ -715,6 +715,12 @@ rasd_status rasd_html_read(const char *name, const char *data, size_t len, const
         free(text);
         text = r.text, tlen = r.len, r.text = NULL;
         rasd_boilerplate_result_free(&r);
+        /* a removed line between two blank ones leaves two in a row */
+        size_t w = 0;
+        for (size_t i = 0; i < tlen; i++)
+            if (!(text[i] == '\n' && w >= 2 && text[w - 1] == '\n' && text[w - 2] == '\n')) text[w++] = text[i];
+        while (w && text[w - 1] == '\n') w--;
+        text[tlen = w] = '\0';
     }
     if (!text || tlen == 0) {
         free(text);
