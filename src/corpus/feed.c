@@ -338,6 +338,8 @@ rasd_status rasd_feed_read(const char *name, const char *data, size_t len, const
     walk w = {name, opt, on_article, on_skip, ctx, NULL, 0, 0, opt->max_items ? opt->max_items : RASD_FEED_MAX_ITEMS,
               false, false};
     bool is_feed = root && walk_doc(&w, root);
+    char root_name[64];
+    snprintf(root_name, sizeof root_name, "%s", root ? (const char *)root->name : "?");
     free(w.feed_title);
     if (doc) xmlFreeDoc(doc);
     if (n_items) *n_items = w.handed < w.max_items ? w.handed : w.max_items;
@@ -353,7 +355,7 @@ rasd_status rasd_feed_read(const char *name, const char *data, size_t len, const
     }
     if (!is_feed)
         return rasd_fail(err, RASD_ERR_FORMAT, "%s: not a feed (the root element is <%s>, not rss, feed or rdf:RDF)",
-                         name, root ? (const char *)root->name : "?");
+                         name, root_name);
     return RASD_OK;
 }
 
