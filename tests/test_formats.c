@@ -136,6 +136,28 @@ static void boilerplate_keeps_clean_article(void **state) {
     rasd_boilerplate_result_free(&r);
 }
 
+/* Lines that look like furniture and are not, each met in a real corpus
+ * (SaudiNewsNet): quoted names, an agency's initials, a common phrase that
+ * is also a "more" link, a list of apps, a date written with slashes. */
+static void boilerplate_spares_lookalikes(void **state) {
+    (void)state;
+    const char *t = "«قسد» تعلن «حظر تجول» في «الرقة»\n"
+                    "(أ. ف. ب)\n"
+                    "الوزير: على الدول بذل المزيد لدعم النازحين\n"
+                    "2. «فيسبوك ماسنجر» Facebook Messenger\n"
+                    "التاريخ : 9 / 10 / 1436هـ\n"
+                    "• ما رأيك في القرار؟\n"
+                    "خبر طويل بما يكفي ليعد فقرة من المقال، فيه فواصل وكلمات كثيرة عن الاجتماع والقرار والمدينة "
+                    "وأهلها وما جرى في الأسبوع الماضي من أحداث.\n"
+                    "...المزيد\n";
+    rasd_boilerplate_result r;
+    assert_int_equal(rasd_boilerplate_filter(bp, t, strlen(t), &r, NULL), RASD_OK);
+    /* only the "more" link goes */
+    assert_int_equal(r.n_removed, 1);
+    assert_true(removed_is(&r, t, 0, "...المزيد"));
+    rasd_boilerplate_result_free(&r);
+}
+
 static void boilerplate_symbols_and_menus(void **state) {
     (void)state;
     const char *t = "الرئيسية | أخبار | سوريا | اقتصاد\n×\nع ع ع\n"
@@ -540,6 +562,7 @@ int main(void) {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(boilerplate_removes_furniture),
         cmocka_unit_test(boilerplate_keeps_clean_article),
+        cmocka_unit_test(boilerplate_spares_lookalikes),
         cmocka_unit_test(boilerplate_symbols_and_menus),
         cmocka_unit_test(boilerplate_phrase_list_errors),
         cmocka_unit_test(boilerplate_on_seeds),

@@ -27,16 +27,16 @@
 #define NOTICE_WORDS 60
 /* Lines of the closing run: longer than this ends the run. */
 #define TAIL_WORDS 15
-/* Share of share-bar words (or Latin and link words) that makes a short
- * line a share bar (or a credit or a link list). */
+/* Share of share-bar words (or of links) that makes a short line a share
+ * bar (or a contact line or a tag list). */
 #define SHARE_SHARE 0.6
-#define LATIN_SHARE 0.6
-#define LATIN_MAX_WORDS 8
+#define LINK_SHARE 0.6
+#define LINK_MAX_WORDS 8
 #define MAX_PHRASE_KEY 256
 #define MAX_LINE_KEY 4096
 
-typedef enum kind { K_START, K_ANY, K_NOTICE, K_SHARE, K_COUNT } kind;
-static const char *const KIND_NAMES[K_COUNT] = {"start", "any", "notice", "share"};
+typedef enum kind { K_LINE, K_START, K_ANY, K_NOTICE, K_SHARE, K_COUNT } kind;
+static const char *const KIND_NAMES[K_COUNT] = {"line", "start", "any", "notice", "share"};
 
 struct rasd_boilerplate {
     rasd_buf keys;             /* all phrase keys, NUL-separated */
@@ -48,23 +48,30 @@ struct rasd_boilerplate {
  * punctuation, one space between them. Returns its length; *words gets the
  * number of tokens that are words, numbers or links (not symbols). */
 static size_t line_key(const char *s, size_t len, char *out, size_t cap, size_t *words, size_t *latin,
-                       size_t *links, size_t *one_letter, size_t *symbols, size_t *separators) {
+                       size_t *links, size_t *one_letter, size_t *symbols, size_t *separators, size_t *puncts) {
     rasd_tokenizer tz;
     rasd_token t;
     size_t n = 0;
-    *words = *latin = *links = *one_letter = *symbols = *separators = 0;
+    *words = *latin = *links = *one_letter = *symbols = *separators = *puncts = 0;
     out[0] = '\0';
     rasd_tokenizer_init(&tz, s, len);
     while (rasd_tokenizer_next(&tz, &t)) {
         size_t tl = t.end - t.start;
         if (t.type == RASD_TOK_PUNCT || t.type == RASD_TOK_SYMBOL) {
-            /* | • · » › / > are the separators of menus and breadcrumbs */
+            /* | > · • › » standing alone between words separate the items
+             * of menus and breadcrumbs ("الرئيسية » أخبار » سوريا"); glued
+             * to a word («قسد») or opening a line ("• سؤال") they do not;
+             * "/" is left out: dates are written 9 / 10 / 1436 */
             const char *p = s + t.start;
-            if ((tl == 1 && (*p == '|' || *p == '/' || *p == '>')) ||
-                (tl == 2 && (!memcmp(p, "\xC2\xB7", 2) || !memcmp(p, "\xC2\xBB", 2))) ||
-                (tl == 3 && (!memcmp(p, "\xE2\x80\xA2", 3) || !memcmp(p, "\xE2\x80\xBA", 3))))
+            bool spaced = t.start > 0 && s[t.start - 1] == ' ' && t.end < len && s[t.end] == ' ' && *words > 0;
+            if (spaced && ((tl == 1 && (*p == '|' || *p == '>')) ||
+                           (tl == 2 && (!memcmp(p, "\xC2\xB7", 2) || !memcmp(p, "\xC2\xBB", 2))) ||
+                           (tl == 3 && (!memcmp(p, "\xE2\x80\xA2", 3) || !memcmp(p, "\xE2\x80\xBA", 3)))))
                 (*separators)++;
-            if (t.type == RASD_TOK_PUNCT) continue;
+            if (t.type == RASD_TOK_PUNCT) {
+                (*puncts)++;
+                continue;
+            }
             (*symbols)++;
         } else {
             (*words)++;
@@ -88,8 +95,8 @@ static size_t line_key(const char *s, size_t len, char *out, size_t cap, size_t 
 static rasd_status add_phrase(rasd_boilerplate *bp, kind k, const char *phrase, const char *name, size_t line_no,
                               rasd_error *err) {
     char key[MAX_PHRASE_KEY];
-    size_t w, l, u, o, s, sep;
-    size_t n = line_key(phrase, strlen(phrase), key, sizeof key, &w, &l, &u, &o, &s, &sep);
+    size_t w, l, u, o, s, sep, pu;
+    size_t n = line_key(phrase, strlen(phrase), key, sizeof key, &w, &l, &u, &o, &s, &sep, &pu);
     if (n == 0) return rasd_fail(err, RASD_ERR_DATA, "%s:%zu: the phrase has no words", name, line_no);
     if (n + 1 >= sizeof key) return rasd_fail(err, RASD_ERR_DATA, "%s:%zu: the phrase is too long", name, line_no);
     if (!rasd_grow((void **)&bp->off[k], &bp->cap[k], bp->n[k], sizeof(size_t)))
@@ -135,7 +142,7 @@ rasd_boilerplate *rasd_boilerplate_from_buffer(const char *name, const char *dat
         int k = 0;
         while (k < K_COUNT && strcmp(line, KIND_NAMES[k]) != 0) k++;
         if (k == K_COUNT) {
-            rasd_fail(err, RASD_ERR_DATA, "%s:%zu: unknown kind \"%s\" (start, any, notice or share)", name,
+            rasd_fail(err, RASD_ERR_DATA, "%s:%zu: unknown kind \"%s\" (line, start, any, notice or share)", name,
                       line_no, line);
             goto fail;
         }
@@ -197,6 +204,15 @@ static bool any_of(const rasd_boilerplate *bp, kind k, const char *key, size_t k
     return false;
 }
 
+/* Whether the whole line is a `line` phrase ("المزيد", "...المزيد"). */
+static bool any_of_line(const rasd_boilerplate *bp, const char *key, size_t klen) {
+    for (size_t i = 0; i < bp->n[K_LINE]; i++) {
+        const char *p = bp->keys.data + bp->off[K_LINE][i];
+        if (strlen(p) == klen && !memcmp(p, key, klen)) return true;
+    }
+    return false;
+}
+
 /* Words of the key that are share-bar words (multi-word entries count
  * each of their words). */
 static size_t share_words(const rasd_boilerplate *bp, const char *key, size_t klen) {
@@ -230,16 +246,24 @@ typedef struct line_info {
 /* The features of one line and the verdict they give, before position. */
 static const char *classify(const rasd_boilerplate *bp, const char *s, size_t len, bool arabic_doc, size_t *words) {
     char k[MAX_LINE_KEY];
-    size_t latin, links, one_letter, symbols, separators;
-    size_t klen = line_key(s, len, k, sizeof k, words, &latin, &links, &one_letter, &symbols, &separators);
+    size_t latin, links, one_letter, symbols, separators, puncts;
+    size_t klen = line_key(s, len, k, sizeof k, words, &latin, &links, &one_letter, &symbols, &separators, &puncts);
     size_t w = *words;
     if (w == 0) return symbols ? "symbols" : NULL; /* "×", "***", a lone icon; NULL: blank */
-    if (w >= 2 && one_letter == w) return "symbols"; /* "ع ع ع": font-size buttons */
+    /* "ع ع ع": font-size buttons; "(أ. ف. ب)", an agency's initials, has
+     * its dots and stays */
+    if (w >= 2 && one_letter == w && puncts == 0) return "symbols";
+    if (any_of_line(bp, k, klen)) return "phrase";
     if (w <= SHORT_WORDS && (any_of(bp, K_START, k, klen, true) || any_of(bp, K_ANY, k, klen, false)))
         return "phrase";
     if (w <= NOTICE_WORDS && any_of(bp, K_NOTICE, k, klen, false)) return "phrase";
-    if (w <= SHORT_WORDS && (double)share_words(bp, k, klen) >= SHARE_SHARE * (double)w) return "share-bar";
-    if (arabic_doc && w <= LATIN_MAX_WORDS && (double)(latin + links) >= LATIN_SHARE * (double)w) return "links";
+    /* share bars carry no quotes or numbering: "2. «فيسبوك ماسنجر»" is an
+     * item of a list of apps */
+    if (w <= SHORT_WORDS && puncts <= 1 && (double)share_words(bp, k, klen) >= SHARE_SHARE * (double)w)
+        return "share-bar";
+    /* links, addresses, handles and hashtags alone: a writer's contact line,
+     * a list of tags (Latin words alone are not enough: product names) */
+    if (arabic_doc && w <= LINK_MAX_WORDS && (double)links >= LINK_SHARE * (double)w) return "links";
     if (separators >= 2 && w <= 3 * (separators + 1)) return "menu";
     return NULL;
 }
