@@ -337,6 +337,13 @@ static void html_windows_1256(void **state) {
     assert_string_equal(a.title, "الحسكة");
     assert_non_null(strstr(a.text, "وصلت وفود إلى مدينة الحسكة،"));
     rasd_article_clear(&a);
+    /* nothing names the charset: bytes that are not UTF-8 are read as windows-1256 */
+    static const char BARE[] = "<p>\xe6\xd5\xe1\xca \xe6\xdd\xe6\xcf \xc5\xe1\xec \xe3\xcf\xed\xe4\xc9 "
+                               "\xc7\xe1\xcd\xd3\xdf\xc9\xa1 \xe6\xc7\xcc\xca\xe3\xda\xca \xe3\xda "
+                               "\xc7\xe1\xe3\xcc\xe1\xd3 \xc7\xe1\xe3\xcd\xe1\xed.</p>";
+    assert_int_equal(rasd_html_read("bare.html", BARE, sizeof BARE - 1, NULL, &a, NULL), RASD_OK);
+    assert_non_null(strstr(a.text, "وصلت وفود إلى مدينة الحسكة، واجتمعت مع المجلس المحلي."));
+    rasd_article_clear(&a);
     /* the same bytes, the charset from HTTP instead of <meta> */
     char *raw = NULL;
     size_t rl = 0;

@@ -831,7 +831,17 @@ rasd_status rasd_html_to_utf8(const char *name, const char *data, size_t len, co
     if (len >= 3 && u[0] == 0xEF && u[1] == 0xBB && u[2] == 0xBF) charset = "utf-8";
     else if (len >= 2 && u[0] == 0xFF && u[1] == 0xFE) charset = "utf-16le";
     else if (len >= 2 && u[0] == 0xFE && u[1] == 0xFF) charset = "utf-16be";
-    else if (!charset || !*charset) charset = sniff_meta_charset(data, len, sniffed, sizeof sniffed) ? sniffed : "utf-8";
+    else if (!charset || !*charset) charset = sniff_meta_charset(data, len, sniffed, sizeof sniffed) ? sniffed : NULL;
+    if (!charset) {
+        /* nothing says: UTF-8, unless the bytes are plainly not UTF-8; then
+         * windows-1256, the legacy charset of nearly every Arabic site */
+        rasd_utf8_report rep;
+        rasd_status st = rasd_utf8_sanitize(data, len, false, out, out_len, &rep, err);
+        if (st != RASD_OK || rep.invalid_count <= 8 || rep.invalid_count * 100 <= rep.chars) return st;
+        free(*out);
+        *out = NULL;
+        charset = "windows-1256";
+    }
     rasd_status st = rasd_charset_to_utf8(name, charset, data, len, out, out_len, err);
     if (st == RASD_ERR_FORMAT) /* an unknown charset named by the page: read it as UTF-8 */
         st = rasd_charset_to_utf8(name, "utf-8", data, len, out, out_len, err);
