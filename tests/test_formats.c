@@ -270,6 +270,30 @@ static void html_article_without_furniture(void **state) {
     free(page);
 }
 
+/* The body in two sibling blocks with an advert between them, a closing
+ * paragraph beside them, a side column: the whole article, nothing else. */
+static void html_split_body(void **state) {
+    (void)state;
+    size_t len;
+    char *page = fixture("html/split-body.html", &len);
+    rasd_article a;
+    assert_int_equal(rasd_html_read("split.html", page, len, NULL, &a, NULL), RASD_OK);
+    assert_string_equal(a.title, "عودة التيار الكهربائي إلى أحياء في دير الزور");
+    assert_string_equal(a.published, "2022-10-04");
+    const char *want[] = {"عاد التيار الكهربائي", "وقال مسؤول في مديرية", "وأضاف أن الأضرار", "ويشكو الأهالي",
+                          "وكانت المديرية أعلنت"};
+    const char *last = a.text;
+    for (size_t i = 0; i < 5; i++) {
+        const char *p = strstr(a.text, want[i]);
+        if (!p || p < last) fail_msg("\"%s\" missing or out of order:\n%s", want[i], a.text);
+        last = p;
+    }
+    assert_null(strstr(a.text, "إعلان"));
+    assert_null(strstr(a.text, "مباراة"));
+    rasd_article_clear(&a);
+    free(page);
+}
+
 static void html_json_ld_and_entities(void **state) {
     (void)state;
     size_t len;
@@ -574,6 +598,7 @@ int main(void) {
         cmocka_unit_test(boilerplate_phrase_list_errors),
         cmocka_unit_test(boilerplate_on_seeds),
         cmocka_unit_test(html_article_without_furniture),
+        cmocka_unit_test(html_split_body),
         cmocka_unit_test(html_json_ld_and_entities),
         cmocka_unit_test(html_malformed_and_hostile),
         cmocka_unit_test(html_windows_1256),

@@ -269,19 +269,40 @@ typedef struct cand {
     double score;
 } cand;
 
+/* Candidates by node, in an open-addressing table: a big page has tens of
+ * thousands of blocks, so a linear search per block would be quadratic. */
 typedef struct scorer {
     cand *c;
-    size_t n, cap;
+    size_t cap, n; /* cap: a power of two, or 0 */
     bool oom;
 } scorer;
 
+static size_t slot_of(const scorer *s, const GumboNode *n) {
+    uintptr_t h = (uintptr_t)n;
+    h ^= h >> 17;
+    h *= (uintptr_t)0x9E3779B97F4A7C15ULL;
+    size_t i = (size_t)(h >> 7) & (s->cap - 1);
+    while (s->c[i].node && s->c[i].node != n) i = (i + 1) & (s->cap - 1);
+    return i;
+}
+
 static cand *cand_of(scorer *s, const GumboNode *n) {
-    for (size_t i = 0; i < s->n; i++)
-        if (s->c[i].node == n) return &s->c[i];
-    if (!rasd_grow((void **)&s->c, &s->cap, s->n, sizeof *s->c)) {
-        s->oom = true;
-        return NULL;
+    if (s->cap == 0 || (s->n + 1) * 2 > s->cap) {
+        size_t cap = s->cap ? s->cap * 2 : 256;
+        cand *old = s->c;
+        size_t old_cap = s->cap;
+        if (!(s->c = calloc(cap, sizeof *s->c))) {
+            s->c = old;
+            s->oom = true;
+            return NULL;
+        }
+        s->cap = cap;
+        for (size_t i = 0; i < old_cap; i++)
+            if (old[i].node) s->c[slot_of(s, old[i].node)] = old[i];
+        free(old);
     }
+    size_t i = slot_of(s, n);
+    if (s->c[i].node) return &s->c[i];
     double base = 0;
     switch (n->v.element.tag) {
     case GUMBO_TAG_DIV: base = 5; break;
@@ -293,8 +314,15 @@ static cand *cand_of(scorer *s, const GumboNode *n) {
     }
     if (is_article_body(n)) base += 50;
     base += class_weight(n);
-    s->c[s->n] = (cand){n, base};
-    return &s->c[s->n++];
+    s->c[i] = (cand){n, base};
+    s->n++;
+    return &s->c[i];
+}
+
+static const cand *cand_find(const scorer *s, const GumboNode *n) {
+    if (s->cap == 0) return NULL;
+    const cand *c = &s->c[slot_of(s, n)];
+    return c->node ? c : NULL;
 }
 
 /* Whether an element holds block children (then it is not a paragraph
@@ -357,37 +385,82 @@ static const GumboNode *find_article_body(const GumboNode *n, int depth) {
     return NULL;
 }
 
-/* The article's element: the page's own articleBody mark when it holds
- * text, else the best-scoring container (its score discounted by its link
- * density), else the body. */
-static const GumboNode *pick_body(const GumboNode *root, bool *oom) {
+/* The article's elements, in document order, into *out: the page's own
+ * articleBody mark when it holds text; else the best-scoring container
+ * (its score discounted by its link density) and those of its siblings
+ * that score near it or are prose paragraphs (Readability's rule: an
+ * article split over sibling blocks is one article); else the body. */
+typedef struct picked {
+    const GumboNode **nodes;
+    size_t n, cap;
+    bool oom;
+} picked;
+
+static void pick(picked *p, const GumboNode *n) {
+    if (!rasd_grow((void **)&p->nodes, &p->cap, p->n, sizeof *p->nodes)) {
+        p->oom = true;
+        return;
+    }
+    p->nodes[p->n++] = n;
+}
+
+static void pick_body(const GumboNode *root, picked *out) {
     const GumboNode *marked = find_article_body(root, 0);
-    if (marked && text_len_of(marked, false, 0) >= MIN_BLOCK_BYTES) return marked;
+    if (marked && text_len_of(marked, false, 0) >= MIN_BLOCK_BYTES) {
+        pick(out, marked);
+        return;
+    }
     scorer s = {0};
     score_walk(&s, root, 0);
-    *oom = s.oom;
+    out->oom = s.oom;
     const GumboNode *best = NULL;
     double best_score = 0;
-    for (size_t i = 0; i < s.n; i++) {
+    for (size_t i = 0; i < s.cap; i++) {
+        if (!s.c[i].node) continue;
         double sc = s.c[i].score * (1 - link_density(s.c[i].node));
+        s.c[i].score = sc;
         if (!best || sc > best_score) best = s.c[i].node, best_score = sc;
     }
-    free(s.c);
-    if (best) {
-        /* a lone paragraph's parent may be a wrapper inside the real
-         * container: climb while the parent holds little else */
-        size_t own = text_len_of(best, false, 0);
-        while (best->parent && best->parent->type == GUMBO_NODE_ELEMENT &&
-               best->parent->v.element.tag != GUMBO_TAG_BODY && best->parent->v.element.tag != GUMBO_TAG_HTML) {
-            size_t up = text_len_of(best->parent, false, 0);
-            if (up > own + own / 3 || link_density(best->parent) > MAX_LINK_DENSITY) break;
-            best = best->parent;
-            own = up;
-        }
-        return best;
+    if (!best) {
+        free(s.c);
+        const GumboNode *body = find_tag(root, GUMBO_TAG_BODY, 0);
+        pick(out, body ? body : root);
+        return;
     }
-    const GumboNode *body = find_tag(root, GUMBO_TAG_BODY, 0);
-    return body ? body : root;
+    /* the best may be a wrapper inside the real container: climb while
+     * the parent adds no paragraph of its own (a side column is one) */
+    size_t own = text_len_of(best, false, 0);
+    while (best->parent && best->parent->type == GUMBO_NODE_ELEMENT &&
+           best->parent->v.element.tag != GUMBO_TAG_BODY && best->parent->v.element.tag != GUMBO_TAG_HTML) {
+        size_t up = text_len_of(best->parent, false, 0);
+        if (up >= own + MIN_BLOCK_BYTES || link_density(best->parent) > MAX_LINK_DENSITY) break;
+        best = best->parent;
+        own = up;
+    }
+    const GumboNode *parent = best->parent;
+    if (!parent || parent->type != GUMBO_NODE_ELEMENT) {
+        free(s.c);
+        pick(out, best);
+        return;
+    }
+    double threshold = best_score * 0.2 > 10 ? best_score * 0.2 : 10;
+    for (unsigned i = 0; i < parent->v.element.children.length; i++) {
+        const GumboNode *sib = parent->v.element.children.data[i];
+        if (sib == best) {
+            pick(out, sib);
+            continue;
+        }
+        if (sib->type != GUMBO_NODE_ELEMENT || is_furniture(sib)) continue;
+        const cand *c = cand_find(&s, sib);
+        bool take = c && c->score >= threshold;
+        if (!take && sib->v.element.tag == GUMBO_TAG_P) {
+            size_t len = text_len_of(sib, false, 0);
+            double ld = link_density(sib);
+            take = (len >= 80 && ld < 0.25) || (len >= MIN_BLOCK_BYTES && ld == 0);
+        }
+        if (take) pick(out, sib);
+    }
+    free(s.c);
 }
 
 /* ------------------------------------------------------------ metadata */
@@ -672,11 +745,16 @@ rasd_status rasd_html_read(const char *name, const char *data, size_t len, const
     }
     meta m = {0};
     meta_walk(&m, g->root, 0);
-    bool oom = false;
-    const GumboNode *body = pick_body(g->root, &oom);
+    picked body = {0};
+    pick_body(g->root, &body);
+    bool oom = body.oom;
     rasd_buf b = {0};
     text_ctx c = {&b, true, true, false};
-    text_walk(&c, body, 0);
+    for (size_t i = 0; i < body.n; i++) {
+        text_walk(&c, body.nodes[i], 0);
+        text_newline(&c);
+    }
+    free(body.nodes);
     a->origin = strdup(name);
     a->title = pick_title(&m);
     a->author = m.author, m.author = NULL;
