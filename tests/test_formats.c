@@ -11,6 +11,7 @@
 #include "corpus/boilerplate.h"
 #include "corpus/feed.h"
 #include "corpus/html.h"
+#include "core/internal.h"
 
 #include <sys/stat.h>
 
@@ -339,6 +340,16 @@ static void html_malformed_and_hostile(void **state) {
     assert_int_equal(rasd_html_read("deep.html", deep, k, NULL, &a, &err), RASD_ERR_FORMAT);
     assert_non_null(strstr(err.message, "deep.html"));
     rasd_article_clear(&a);
+    /* thousands of <p><b> left open are sloppy, not deep: read */
+    rasd_buf sl = {0};
+    for (int i = 0; i < 3000; i++) {
+        const char *piece = "<p><b>فقرة بخط عريض لم يغلق، وفيها كلمات كافية لتحسب فقرة من المقال.</p><li>بند";
+        rasd_buf_append(&sl, piece, strlen(piece));
+    }
+    assert_int_equal(rasd_html_read("sloppy.html", sl.data, sl.len, NULL, &a, &err), RASD_OK);
+    assert_non_null(strstr(a.text, "فقرة بخط عريض"));
+    rasd_article_clear(&a);
+    rasd_buf_free(&sl);
     /* too large */
     rasd_html_options small = {.max_bytes = 100};
     assert_int_equal(rasd_html_read("big.html", deep, k, &small, &a, &err), RASD_ERR_TOO_LARGE);

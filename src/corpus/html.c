@@ -711,12 +711,112 @@ static bool too_many_tags(const char *s, size_t len) {
     return false;
 }
 
+static bool listed(const char *const *list, size_t count, const char *name, size_t n) {
+    for (size_t i = 0; i < count; i++)
+        if (strlen(list[i]) == n && !strncasecmp(list[i], name, n)) return true;
+    return false;
+}
+
+/* Elements without content. */
+static bool void_element(const char *name, size_t n) {
+    static const char *const VOID[] = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta",
+                                       "param", "source", "track", "wbr", "keygen", "image"};
+    return listed(VOID, sizeof VOID / sizeof *VOID, name, n);
+}
+
+/* Inline elements: a <p> closes through them, not through blocks. */
+static bool inline_element(const char *name, size_t n) {
+    static const char *const INL[] = {"a", "b", "i", "u", "s", "em", "strong", "span", "font", "small", "big",
+                                      "strike", "code", "tt", "sup", "sub", "mark", "abbr", "cite", "q", "label"};
+    return listed(INL, sizeof INL / sizeof *INL, name, n);
+}
+
+/* Elements that a sibling of the same name closes (<p>…<p>, <li>…<li>). */
+static bool self_closing_sibling(const char *name, size_t n) {
+    static const char *const SIB[] = {"p", "li", "td", "th", "tr", "option", "dt", "dd"};
+    return listed(SIB, sizeof SIB / sizeof *SIB, name, n);
+}
+
+/* An estimate, from above, of how deep the page's elements nest, before
+ * gumbo sees it: gumbo's parse time grows with depth times tags (each
+ * start tag looks through the open elements), so a page nested thousands
+ * deep takes it seconds, and no real page nests past a few dozen. Start
+ * tags push their name (a <p> or <li> first closes one open just above,
+ * a block an open <p>),
+ * end tags pop to a matching name among the top 64 (a stray end tag pops
+ * nothing, as in gumbo; </p> also closes the <b> left open inside it);
+ * comments, scripts and styles are skipped. Returns true when the estimate passes the limit. */
+static bool too_deep(const char *s, size_t len, size_t limit) {
+    typedef struct {
+        uint64_t h;
+        bool is_inline;
+    } open_el;
+    const uint64_t P_HASH = (1469598103934665603ULL ^ 'p') * 1099511628211ULL;
+    open_el *stack = malloc((limit + 1) * sizeof *stack);
+    if (!stack) return true;
+    size_t depth = 0;
+    const char *end = s + len;
+    bool deep = false;
+    for (const char *p = s; !deep && (p = memchr(p, '<', (size_t)(end - p))) != NULL; p++) {
+        if (end - p >= 4 && !memcmp(p, "<!--", 4)) {
+            const char *q = p + 4;
+            while (q + 3 <= end && memcmp(q, "-->", 3)) q++;
+            p = q + 3 <= end ? q + 2 : end - 1;
+            continue;
+        }
+        bool closing = p + 1 < end && p[1] == '/';
+        const char *name = p + 1 + closing, *ne = name;
+        while (ne < end && (isalnum((unsigned char)*ne) || *ne == '-' || *ne == ':')) ne++;
+        if (ne == name || !isalpha((unsigned char)*name)) continue;
+        size_t nl = (size_t)(ne - name);
+        uint64_t h = 1469598103934665603ULL;
+        for (const char *c = name; c < ne; c++) h = (h ^ (uint64_t)tolower((unsigned char)*c)) * 1099511628211ULL;
+        const char *gt = memchr(ne, '>', (size_t)(end - ne));
+        if (!gt) break;
+        if (closing) {
+            for (size_t k = 0; k < depth && k < 64; k++)
+                if (stack[depth - 1 - k].h == h) {
+                    depth -= k + 1;
+                    break;
+                }
+        } else if (!(gt > ne && gt[-1] == '/') && !void_element(name, nl)) {
+            if ((nl == 6 && !strncasecmp(name, "script", 6)) || (nl == 5 && !strncasecmp(name, "style", 5))) {
+                /* raw text up to its end tag */
+                const char *q = gt;
+                while (q + 2 < end && !(q[0] == '<' && q[1] == '/' && !strncasecmp(q + 2, name, nl))) q++;
+                p = q;
+                continue;
+            }
+            bool is_inline = inline_element(name, nl);
+            /* a <p> or <li> open just above (through inline elements
+             * only) is closed by a sibling of its name, and a block
+             * closes an open <p>, with what they hold */
+            uint64_t closes = self_closing_sibling(name, nl) ? h : is_inline ? 0 : P_HASH;
+            for (size_t k = 0; closes && k < depth && k < 16; k++) {
+                if (stack[depth - 1 - k].h == closes) {
+                    depth -= k + 1;
+                    break;
+                }
+                if (!stack[depth - 1 - k].is_inline) break;
+            }
+            stack[depth++] = (open_el){h, is_inline};
+            deep = depth > limit;
+        }
+        p = gt;
+    }
+    free(stack);
+    return deep;
+}
+
 /* Parses html (valid UTF-8 from here on) after the size and tag checks. */
 static rasd_status parse(const char *name, const char *html, size_t len, size_t max, GumboOutput **out, rasd_error *err) {
     if (len > max)
         return rasd_fail(err, RASD_ERR_TOO_LARGE, "%s: %zu bytes of HTML, over the limit of %zu", name, len, max);
     if (too_many_tags(html, len))
         return rasd_fail(err, RASD_ERR_FORMAT, "%s: more than %d tags: not a news page", name, MAX_TAGS);
+    if (too_deep(html, len, RASD_HTML_MAX_DEPTH))
+        return rasd_fail(err, RASD_ERR_FORMAT, "%s: elements nested more than %d deep: not a news page", name,
+                         RASD_HTML_MAX_DEPTH);
     GumboOptions o = kGumboDefaultOptions;
     o.max_errors = 0; /* the parse errors of real pages are legion and say nothing */
     *out = gumbo_parse_with_options(&o, html, len);
