@@ -359,6 +359,29 @@ static void cli_watch_once(void **state) {
     assert_int_equal(run_rasd(bad, out, sizeof out), 2);
 }
 
+/* `rasd analyze` on a page, feeds and a refused feed: one line per
+ * article, the refused file named on stderr, exit status 1. */
+static void cli_analyze_pages_and_feeds(void **state) {
+    (void)state;
+    char out[65536];
+    const char *argv[] = {RASD_BIN, "analyze", "--no-tagger", "--jobs", "2", "--data", DATA_DIR,
+                          FIXTURES "/html/jsonld.html", FIXTURES "/feeds/rss2.xml", FIXTURES "/feeds/bomb.xml",
+                          FIXTURES "/feeds/atom.xml", NULL};
+    assert_int_equal(run_rasd(argv, out, sizeof out), 1);
+    size_t lines = 0;
+    for (char *p = out; *p; p++) lines += *p == '\n';
+    assert_int_equal(lines, 1 + 3 + 2);
+    const char *first = strstr(out, "\"path\":\"" FIXTURES "/html/jsonld.html\"");
+    const char *feed = strstr(out, "rss2.xml#4\"");
+    const char *atom = strstr(out, "atom.xml#2\"");
+    assert_non_null(first);
+    assert_non_null(feed);
+    assert_non_null(atom);
+    assert_true(first < feed && feed < atom); /* input order, whatever --jobs */
+    assert_non_null(strstr(out, "\"published\":\"2022-11-25\""));
+    assert_null(strstr(out, "bomb.xml"));
+}
+
 int main(void) {
     if (access("/usr/bin/python3", X_OK) != 0) {
         fprintf(stderr, "skipped: /usr/bin/python3 is needed for the test server\n");
@@ -372,6 +395,7 @@ int main(void) {
         cmocka_unit_test(watch_survives_bad_feeds_and_state),
         cmocka_unit_test(watch_list_errors),
         cmocka_unit_test(cli_watch_once),
+        cmocka_unit_test(cli_analyze_pages_and_feeds),
     };
     return cmocka_run_group_tests(tests, start_server, stop_server);
 }
