@@ -380,6 +380,15 @@ static void cli_analyze_pages_and_feeds(void **state) {
     assert_true(first < feed && feed < atom); /* input order, whatever --jobs */
     assert_non_null(strstr(out, "\"published\":\"2022-11-25\""));
     assert_null(strstr(out, "bomb.xml"));
+    /* URLs: a page and a feed, fetched */
+    const char *urls[] = {RASD_BIN, "analyze", "--no-entities", "--data", DATA_DIR, url("/a.html"), url("/feed.xml"),
+                          url("/missing"), NULL};
+    assert_int_equal(run_rasd(urls, out, sizeof out), 1); /* /missing: 404 */
+    lines = 0;
+    for (char *p = out; *p; p++) lines += *p == '\n';
+    assert_int_equal(lines, 1 + 3);
+    assert_non_null(strstr(out, "\"title\":\"اتفاق على إعادة فتح معبر حدودي\""));
+    assert_non_null(strstr(out, "/feed.xml#3\""));
 }
 
 int main(void) {
