@@ -302,6 +302,14 @@ static void html_json_ld_and_entities(void **state) {
     rasd_article a;
     assert_int_equal(rasd_html_read("ld.html", page, len, NULL, &a, NULL), RASD_OK);
     assert_string_equal(a.title, "وصول قافلة مساعدات إلى مخيم الهول");
+    rasd_article_clear(&a);
+    /* og:title with the outlet's name after a dash */
+    const char *og = "<meta property=\"og:site_name\" content=\"الموقع\"><meta property=\"og:title\" "
+                     "content=\"عنوان الخبر – الموقع\"><p>نص الخبر، وهو فقرة طويلة بما يكفي لتحسب فقرة من مقال.</p>";
+    assert_int_equal(rasd_html_read("og.html", og, strlen(og), NULL, &a, NULL), RASD_OK);
+    assert_string_equal(a.title, "عنوان الخبر");
+    rasd_article_clear(&a);
+    assert_int_equal(rasd_html_read("ld.html", page, len, NULL, &a, NULL), RASD_OK);
     assert_string_equal(a.author, "ليلى حسن");
     assert_string_equal(a.published, "2022-11-25");
     assert_string_equal(a.source, "وكالة الاختبار");
@@ -558,6 +566,25 @@ static void feed_limits(void **state) {
     free(x);
 }
 
+/* A WordPress feed's footer line goes when the filter is given; the
+ * article's lines stay. */
+static void feed_boilerplate(void **state) {
+    (void)state;
+    const char *x = "<rss version=\"2.0\"><channel><title>مدونة</title><item><link>https://example.org/p</link>"
+                    "<description>&lt;p&gt;افتتاح معرض للكتاب في القامشلي بمشاركة عشرين دار نشر.&lt;/p&gt;"
+                    "&lt;p&gt;ظهرت المقالة افتتاح معرض أولاً على مدونة.&lt;/p&gt;</description></item></channel></rss>";
+    got g = {0};
+    rasd_feed_options with = {.bp = bp};
+    assert_int_equal(rasd_feed_read("wp.xml", x, strlen(x), &with, keep, skipped, &g, NULL, NULL), RASD_OK);
+    assert_int_equal(g.n, 1);
+    assert_string_equal(g.a[0].text, "افتتاح معرض للكتاب في القامشلي بمشاركة عشرين دار نشر.");
+    got_free(&g);
+    memset(&g, 0, sizeof g);
+    assert_int_equal(rasd_feed_read("wp.xml", x, strlen(x), NULL, keep, skipped, &g, NULL, NULL), RASD_OK);
+    assert_non_null(strstr(g.a[0].text, "ظهرت المقالة"));
+    got_free(&g);
+}
+
 static void feed_sniffing(void **state) {
     (void)state;
     const char *feed = "\xEF\xBB\xBF<?xml version=\"1.0\"?>\n<!-- c -->\n<rss version=\"2.0\">";
@@ -621,6 +648,7 @@ int main(void) {
         cmocka_unit_test(feed_malformed),
         cmocka_unit_test(feed_refuses_entities),
         cmocka_unit_test(feed_limits),
+        cmocka_unit_test(feed_boilerplate),
         cmocka_unit_test(feed_sniffing),
         cmocka_unit_test(web_dates),
     };

@@ -4,6 +4,7 @@
  */
 #include "feed.h"
 
+#include "boilerplate.h"
 #include "core/internal.h"
 #include "html.h"
 
@@ -229,6 +230,17 @@ static void item(walk *w, const xmlNode *n, bool atom) {
     }
     if (w->feed_title) a.source = strdup(w->feed_title);
     a.len = a.text ? strlen(a.text) : 0;
+    if (a.text && w->opt->bp) {
+        rasd_boilerplate_result r;
+        if (rasd_boilerplate_filter(w->opt->bp, a.text, a.len, &r, NULL) == RASD_OK) {
+            free(a.text);
+            a.text = r.len ? r.text : NULL;
+            a.len = r.len;
+            if (!r.len) free(r.text);
+            r.text = NULL;
+            rasd_boilerplate_result_free(&r);
+        }
+    }
     if (!a.origin) {
         w->oom = w->stop = true;
     } else if (!a.text && !(a.url && w->opt->keep_empty)) {

@@ -24,6 +24,8 @@ typedef struct rasd_feed_options {
     size_t max_items;    /* 0: RASD_FEED_MAX_ITEMS; items after it are skipped */
     bool keep_empty;     /* hand on items with a link but no text (text NULL): the
                             watcher fetches their page */
+    const struct rasd_boilerplate *bp; /* plain-text filter over item text ("The post
+                            ... appeared first on ..."), or NULL */
 } rasd_feed_options;
 
 /* Reads every item of a feed held in memory, calling on_article for each

@@ -661,7 +661,22 @@ static void meta_free(meta *m) {
 /* The title: og:title (or JSON-LD headline), else <title> less the site's
  * name ("Headline | Outlet", "Outlet - Headline"), else the first <h1>. */
 static char *pick_title(meta *m) {
-    if (m->og_title) return strdup(m->og_title);
+    if (m->og_title) {
+        /* og:title too may carry the site's name: "Headline | Outlet" */
+        char *t = strdup(m->og_title);
+        size_t tl = t ? strlen(t) : 0, sl = m->site ? strlen(m->site) : 0;
+        if (t && sl && tl > sl + 3 && !strcmp(t + tl - sl, m->site)) {
+            size_t cut = tl - sl;
+            for (;;) { /* the separator before the name: spaces, | - – — */
+                if (cut && (t[cut - 1] == ' ' || t[cut - 1] == '|' || t[cut - 1] == '-')) cut--;
+                else if (cut >= 3 && (!memcmp(t + cut - 3, "\xE2\x80\x93", 3) || !memcmp(t + cut - 3, "\xE2\x80\x94", 3)))
+                    cut -= 3;
+                else break;
+            }
+            if (cut > 0 && cut < tl - sl) t[cut] = '\0';
+        }
+        return t;
+    }
     if (!m->title) return m->h1 ? strdup(m->h1) : NULL;
     static const char *const SEPS[] = {" | ", " - ", " – ", " — ", " :: ", " « ", " » ", " · "};
     char *t = strdup(m->title);
