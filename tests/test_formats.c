@@ -295,6 +295,27 @@ static void html_split_body(void **state) {
     free(page);
 }
 
+/* Utility classes and a rescued container: "overflow-hidden" hides
+ * nothing, "main-column sidebar-layout" holds the article, "post-tags"
+ * and "comments-area" are furniture. */
+static void html_class_words(void **state) {
+    (void)state;
+    const char *page =
+        "<html><body><div class=\"overflow-hidden d-flex\"><div class=\"main-column sidebar-layout\">"
+        "<p>فقرة أولى من المقال، فيها ما يكفي من الكلمات لتحسب فقرة، عن اجتماع المجلس المحلي.</p>"
+        "<p>فقرة ثانية من المقال، عن قرارات الاجتماع، ومنها ترميم المدارس وشبكة المياه.</p>"
+        "<div class=\"post-tags\"><a href=\"/t/1\">المجلس</a> <a href=\"/t/2\">المياه</a></div>"
+        "<div class=\"comments-area\"><p>تعليق طويل من قارئ، يشكر فيه المحرر على المقال، ويطلب المزيد.</p></div>"
+        "</div></div></body></html>";
+    rasd_article a;
+    assert_int_equal(rasd_html_read("classes.html", page, strlen(page), NULL, &a, NULL), RASD_OK);
+    assert_non_null(strstr(a.text, "فقرة أولى"));
+    assert_non_null(strstr(a.text, "فقرة ثانية"));
+    assert_null(strstr(a.text, "تعليق"));
+    assert_null(strstr(a.text, "المجلس\n"));
+    rasd_article_clear(&a);
+}
+
 static void html_json_ld_and_entities(void **state) {
     (void)state;
     size_t len;
@@ -637,6 +658,7 @@ int main(void) {
         cmocka_unit_test(boilerplate_on_seeds),
         cmocka_unit_test(html_article_without_furniture),
         cmocka_unit_test(html_split_body),
+        cmocka_unit_test(html_class_words),
         cmocka_unit_test(html_json_ld_and_entities),
         cmocka_unit_test(html_malformed_and_hostile),
         cmocka_unit_test(html_windows_1256),

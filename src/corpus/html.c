@@ -86,34 +86,41 @@ static bool contains_ci(const char *hay, const char *needle) {
 
 /* class and id words that mark furniture (Readability's "unlikely
  * candidates", plus the share bars and appeals of Arabic news sites) and
- * article bodies. */
-static const char *const NEGATIVE[] = {
-    "comment", "share", "sharing", "social", "related", "sidebar", "footer", "header", "navbar", "nav-",
-    "menu", "breadcrumb", "donat", "newsletter", "subscribe", "advert", "ads-", "-ads", "banner", "promo",
-    "sponsor", "cookie", "consent", "popup", "modal", "widget", "tags", "tag-list", "pagination", "pager",
-    "more-news", "most-read", "mostread", "trending", "recommend", "outbrain", "taboola", "disqus", "byline-share",
-    "print", "toolbar", "font-size", "fontsize", "read-also", "readalso", "see-also", "caption", "credit",
-    "author-box", "skip", "hidden", "support-us", "membership",
+ * article bodies. STRONG words make furniture whatever else the class
+ * says; WEAK ones only when no word of an article's container is there
+ * too ("sidebar" is furniture, "main-column sidebar-left content" may not
+ * be), as Readability rescues its unlikely candidates. */
+static const char *const STRONG[] = {
+    "comment", "share", "sharing", "social", "related", "donat", "newsletter", "subscribe", "cookie", "consent",
+    "breadcrumb", "outbrain", "taboola", "disqus", "most-read", "mostread", "recommend", "read-also", "readalso",
+    "see-also", "support-us", "membership", "advert", "popup", "modal", "sponsor", "promo", "font-size",
+    "fontsize", "toolbar",
 };
+static const char *const WEAK[] = {
+    "sidebar", "footer", "header", "navbar", "nav-", "menu", "banner", "widget", "tags", "tag-list", "pagination",
+    "pager", "more-news", "trending", "print", "caption", "credit", "author-box", "skip", "ads-", "-ads",
+};
+static const char *const RESCUE[] = {"article", "body", "content", "main", "column", "story", "entry", "news"};
 static const char *const POSITIVE[] = {
     "article-body", "articlebody", "article_body", "article-content", "article__body", "entry-content",
     "post-content", "post-body", "story-body", "story-content", "news-content", "news-body", "main-content",
     "content-body", "the-content", "article-text", "single-content", "body-text",
 };
 
-static int class_weight(const GumboNode *n) {
+static bool any_word(const GumboNode *n, const char *const *words, size_t count) {
     const char *c = attr(n, "class"), *id = attr(n, "id");
+    if (!c && !id) return false;
+    for (size_t i = 0; i < count; i++)
+        if (contains_ci(c, words[i]) || contains_ci(id, words[i])) return true;
+    return false;
+}
+
+#define ANY_WORD(n, list) any_word(n, list, sizeof list / sizeof *list)
+
+static int class_weight(const GumboNode *n) {
     int w = 0;
-    for (size_t i = 0; i < sizeof POSITIVE / sizeof *POSITIVE; i++)
-        if (contains_ci(c, POSITIVE[i]) || contains_ci(id, POSITIVE[i])) {
-            w += 25;
-            break;
-        }
-    for (size_t i = 0; i < sizeof NEGATIVE / sizeof *NEGATIVE; i++)
-        if (contains_ci(c, NEGATIVE[i]) || contains_ci(id, NEGATIVE[i])) {
-            w -= 25;
-            break;
-        }
+    if (ANY_WORD(n, POSITIVE)) w += 25;
+    if (ANY_WORD(n, STRONG) || (ANY_WORD(n, WEAK) && !ANY_WORD(n, RESCUE))) w -= 25;
     return w;
 }
 
@@ -139,7 +146,7 @@ static bool is_furniture(const GumboNode *n) {
     const char *hidden = attr(n, "hidden"), *aria = attr(n, "aria-hidden"), *style = attr(n, "style");
     if (hidden || (aria && !strcasecmp(aria, "true"))) return true;
     if (style && (contains_ci(style, "display:none") || contains_ci(style, "display: none"))) return true;
-    return class_weight(n) < 0;
+    return ANY_WORD(n, STRONG) || (ANY_WORD(n, WEAK) && !ANY_WORD(n, RESCUE));
 }
 
 /* ------------------------------------------------------------ text */
