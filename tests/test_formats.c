@@ -10,6 +10,7 @@
 
 #include "corpus/boilerplate.h"
 #include "corpus/feed.h"
+#include "corpus/fetch.h"
 #include "corpus/html.h"
 #include "core/internal.h"
 
@@ -606,6 +607,35 @@ static void feed_boilerplate(void **state) {
     got_free(&g);
 }
 
+/* Relative links: resolved against the page's or the feed's URL, dropped
+ * when there is nothing to resolve them against or they are not http(s). */
+static void relative_urls(void **state) {
+    (void)state;
+    const char *page = "<link rel=\"canonical\" href=\"/news/123\"><p>نص الخبر، وهو فقرة طويلة بما يكفي لتحسب فقرة.</p>";
+    rasd_article a;
+    rasd_html_options from = {.url = "https://example.org/archive/2021/x.html"};
+    assert_int_equal(rasd_html_read("rel.html", page, strlen(page), &from, &a, NULL), RASD_OK);
+    assert_string_equal(a.url, "https://example.org/news/123");
+    rasd_article_clear(&a);
+    assert_int_equal(rasd_html_read("rel.html", page, strlen(page), NULL, &a, NULL), RASD_OK);
+    assert_null(a.url);
+    rasd_article_clear(&a);
+    const char *x = "<rss><channel><item><link>story/7</link><description>نص</description></item>"
+                    "<item><link>javascript:alert(1)</link><description>نص آخر</description></item></channel></rss>";
+    got g = {0};
+    rasd_feed_options base = {.base_url = "https://example.org/feeds/main.xml"};
+    assert_int_equal(rasd_feed_read("rel.xml", x, strlen(x), &base, keep, skipped, &g, NULL, NULL), RASD_OK);
+    assert_int_equal(g.n, 2);
+    assert_string_equal(g.a[0].url, "https://example.org/feeds/story/7");
+    assert_null(g.a[1].url);
+    got_free(&g);
+    char *u = rasd_url_resolve("https://a.org/x/y.html", "../z?q=1");
+    assert_string_equal(u, "https://a.org/z?q=1");
+    free(u);
+    assert_null(rasd_url_resolve(NULL, "/rel"));
+    assert_null(rasd_url_resolve(NULL, "urn:uuid:1"));
+}
+
 static void feed_sniffing(void **state) {
     (void)state;
     const char *feed = "\xEF\xBB\xBF<?xml version=\"1.0\"?>\n<!-- c -->\n<rss version=\"2.0\">";
@@ -671,6 +701,7 @@ int main(void) {
         cmocka_unit_test(feed_refuses_entities),
         cmocka_unit_test(feed_limits),
         cmocka_unit_test(feed_boilerplate),
+        cmocka_unit_test(relative_urls),
         cmocka_unit_test(feed_sniffing),
         cmocka_unit_test(web_dates),
     };

@@ -179,7 +179,7 @@ bool cli_analyze_web(rasd_analyzer *an, const char *path, const rasd_read_option
     web_run w = {an, read, aopt, {0}, {0}, 0};
     rasd_status st;
     if (kind == WEB_FEED) {
-        rasd_feed_options fo = {.max_bytes = max, .charset = res.charset, .bp = web_bp};
+        rasd_feed_options fo = {.max_bytes = max, .charset = res.charset, .base_url = res.final_url, .bp = web_bp};
         st = rasd_feed_read(path, data, len, &fo, on_web_article, on_web_skip, &w, NULL, &err);
     } else {
         rasd_article a;

@@ -6,6 +6,7 @@
 
 #include "boilerplate.h"
 #include "core/internal.h"
+#include "fetch.h"
 #include "html.h"
 
 #include <ctype.h>
@@ -229,6 +230,11 @@ static void item(walk *w, const xmlNode *n, bool atom) {
         if (!a.published) a.published = date_of(dcdate);
     }
     if (w->feed_title) a.source = strdup(w->feed_title);
+    if (a.url) { /* absolute, resolved against the feed's URL, or none */
+        char *abs = rasd_url_resolve(w->opt->base_url, a.url);
+        free(a.url);
+        a.url = abs;
+    }
     a.len = a.text ? strlen(a.text) : 0;
     if (a.text && w->opt->bp) {
         rasd_boilerplate_result r;

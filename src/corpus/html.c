@@ -7,6 +7,7 @@
 #include "html.h"
 
 #include "core/internal.h"
+#include "fetch.h"
 
 #include <ctype.h>
 #include <errno.h>
@@ -882,8 +883,10 @@ rasd_status rasd_html_read(const char *name, const char *data, size_t len, const
     a->author = m.author, m.author = NULL;
     if (a->author) clean_author(a->author);
     a->published = m.published, m.published = NULL;
-    if (m.url) a->url = m.url, m.url = NULL;
-    else a->url = dup_or_null(opt->url);
+    /* a relative canonical link ("/news/123") is resolved against where
+     * the page came from; without that, it is kept only when absolute */
+    if (m.url) a->url = rasd_url_resolve(opt->url, m.url);
+    if (!a->url) a->url = dup_or_null(opt->url);
     a->source = m.site, m.site = NULL;
     meta_free(&m);
     gumbo_destroy_output(&kGumboDefaultOptions, g);

@@ -163,7 +163,7 @@ rasd_status rasd_watch_poll(const char *const *feeds, size_t n, const rasd_watch
             rasd_fetch_result_free(&res);
             continue;
         }
-        rasd_feed_options fopt = {.charset = res.charset, .keep_empty = true, .bp = opt->bp};
+        rasd_feed_options fopt = {.charset = res.charset, .base_url = res.final_url, .keep_empty = true, .bp = opt->bp};
         st = rasd_feed_read(feeds[i], res.body, res.len, &fopt, on_item, on_item_skip, &r, NULL, &e);
         if (r.failure != RASD_OK) {
             rasd_fetch_result_free(&res);
