@@ -294,6 +294,31 @@ static void watch_survives_bad_feeds_and_state(void **state) {
     rasd_watch_file_close(wf);
 }
 
+/* The state file keeps the newest keys, up to its limit, in order. */
+static void watch_file_forgets_oldest(void **state) {
+    (void)state;
+    char path[400], key[64];
+    snprintf(path, sizeof path, "%s/many-state.json", tmpdir);
+    rasd_error err = {0};
+    rasd_watch_file *wf = rasd_watch_file_open(path, &err);
+    rasd_watch_state st = rasd_watch_file_state(wf);
+    size_t n = RASD_WATCH_FILE_MAX_SEEN + 10;
+    for (size_t i = 0; i < n; i++) {
+        snprintf(key, sizeof key, "https://example.org/%zu", i);
+        assert_int_equal(st.mark(st.ctx, key, &err), RASD_OK);
+    }
+    assert_int_equal(rasd_watch_file_save(wf, &err), RASD_OK);
+    rasd_watch_file_close(wf);
+    wf = rasd_watch_file_open(path, &err);
+    st = rasd_watch_file_state(wf);
+    assert_false(st.seen(st.ctx, "https://example.org/0"));
+    assert_false(st.seen(st.ctx, "https://example.org/9"));
+    assert_true(st.seen(st.ctx, "https://example.org/10"));
+    snprintf(key, sizeof key, "https://example.org/%zu", n - 1);
+    assert_true(st.seen(st.ctx, key));
+    rasd_watch_file_close(wf);
+}
+
 static void watch_list_errors(void **state) {
     (void)state;
     char path[400];
@@ -402,6 +427,7 @@ int main(void) {
         cmocka_unit_test(fetch_redirect_and_charset),
         cmocka_unit_test(watch_second_poll_fetches_nothing),
         cmocka_unit_test(watch_survives_bad_feeds_and_state),
+        cmocka_unit_test(watch_file_forgets_oldest),
         cmocka_unit_test(watch_list_errors),
         cmocka_unit_test(cli_watch_once),
         cmocka_unit_test(cli_analyze_pages_and_feeds),
