@@ -2,7 +2,8 @@
  * html.c: see html.h. gumbo gives the tree; the content score, the
  * furniture rules and the metadata look-ups are written here because no
  * C library does them (Readability and boilerpipe are JavaScript and
- * Java). JSON-LD is read with jansson, charsets converted with iconv.
+ * Java). JSON-LD is read with jansson; charsets are charset.c's, dates
+ * webdate.c's.
  */
 #include "html.h"
 
@@ -10,9 +11,7 @@
 #include "fetch.h"
 
 #include <ctype.h>
-#include <errno.h>
 #include <gumbo.h>
-#include <iconv.h>
 #include <jansson.h>
 #include <stdlib.h>
 #include <string.h>
@@ -961,153 +960,4 @@ rasd_status rasd_html_text(const char *data, size_t len, char **text, size_t *te
     *text = b.data;
     *text_len = b.len;
     return RASD_OK;
-}
-
-/* ------------------------------------------------------------ charsets */
-
-rasd_status rasd_charset_to_utf8(const char *name, const char *charset, const char *data, size_t len, char **out,
-                                 size_t *out_len, rasd_error *err) {
-    *out = NULL;
-    *out_len = 0;
-    if (!strcasecmp(charset, "utf-8") || !strcasecmp(charset, "utf8") || !strcasecmp(charset, "us-ascii") ||
-        !strcasecmp(charset, "ascii")) {
-        rasd_utf8_report rep;
-        return rasd_utf8_sanitize(data, len, false, out, out_len, &rep, err);
-    }
-    /* browsers read iso-8859-1 as windows-1252, and so do we */
-    const char *from = !strcasecmp(charset, "iso-8859-1") || !strcasecmp(charset, "latin1") ? "WINDOWS-1252" : charset;
-    iconv_t cd = iconv_open("UTF-8", from);
-    if (cd == (iconv_t)-1) return rasd_fail(err, RASD_ERR_FORMAT, "%s: unknown character set \"%s\"", name, charset);
-    rasd_buf b = {0};
-    rasd_buf_reserve(&b, len * 2 + 16);
-    char *in = (char *)data;
-    size_t in_left = len;
-    while (in_left && !b.oom) {
-        rasd_buf_reserve(&b, in_left * 2 + 16);
-        if (b.oom) break;
-        char *o = b.data + b.len;
-        size_t o_left = b.cap - b.len - 1;
-        size_t r = iconv(cd, &in, &in_left, &o, &o_left);
-        b.len = (size_t)(o - b.data);
-        if (r == (size_t)-1) {
-            if (errno == E2BIG) continue;
-            /* a byte the charset does not have, or a truncated sequence */
-            rasd_buf_append(&b, "\xEF\xBF\xBD", 3);
-            in++;
-            in_left--;
-        }
-    }
-    iconv_close(cd);
-    if (b.oom) {
-        rasd_buf_free(&b);
-        return rasd_fail(err, RASD_ERR_NOMEM, "out of memory");
-    }
-    rasd_utf8_report rep;
-    rasd_status st = rasd_utf8_sanitize(b.data ? b.data : "", b.len, false, out, out_len, &rep, err);
-    rasd_buf_free(&b);
-    return st;
-}
-
-/* The charset a <meta> in the first bytes declares, into out. */
-static bool sniff_meta_charset(const char *s, size_t len, char *out, size_t cap) {
-    size_t n = len < 4096 ? len : 4096;
-    for (size_t i = 0; i + 8 < n; i++) {
-        if (strncasecmp(s + i, "charset", 7) != 0) continue;
-        size_t j = i + 7;
-        while (j < n && s[j] == ' ') j++;
-        if (j >= n || s[j] != '=') continue;
-        j++;
-        while (j < n && (s[j] == ' ' || s[j] == '"' || s[j] == '\'')) j++;
-        size_t k = 0;
-        while (j < n && k + 1 < cap && (isalnum((unsigned char)s[j]) || s[j] == '-' || s[j] == '_' || s[j] == ':'))
-            out[k++] = s[j++];
-        out[k] = '\0';
-        if (k) return true;
-    }
-    return false;
-}
-
-rasd_status rasd_html_to_utf8(const char *name, const char *data, size_t len, const char *charset, char **out,
-                              size_t *out_len, rasd_error *err) {
-    char sniffed[64];
-    const unsigned char *u = (const unsigned char *)data;
-    if (len >= 3 && u[0] == 0xEF && u[1] == 0xBB && u[2] == 0xBF) charset = "utf-8";
-    else if (len >= 2 && u[0] == 0xFF && u[1] == 0xFE) charset = "utf-16le";
-    else if (len >= 2 && u[0] == 0xFE && u[1] == 0xFF) charset = "utf-16be";
-    else if (!charset || !*charset) charset = sniff_meta_charset(data, len, sniffed, sizeof sniffed) ? sniffed : NULL;
-    if (!charset) {
-        /* nothing says: UTF-8, unless the bytes are plainly not UTF-8; then
-         * windows-1256, the legacy charset of nearly every Arabic site */
-        rasd_utf8_report rep;
-        rasd_status st = rasd_utf8_sanitize(data, len, false, out, out_len, &rep, err);
-        if (st != RASD_OK || rep.invalid_count <= 8 || rep.invalid_count * 100 <= rep.chars) return st;
-        free(*out);
-        *out = NULL;
-        charset = "windows-1256";
-    }
-    rasd_status st = rasd_charset_to_utf8(name, charset, data, len, out, out_len, err);
-    if (st == RASD_ERR_FORMAT) /* an unknown charset named by the page: read it as UTF-8 */
-        st = rasd_charset_to_utf8(name, "utf-8", data, len, out, out_len, err);
-    return st;
-}
-
-/* ------------------------------------------------------------ dates */
-
-static bool leap(int y) { return (y % 4 == 0 && y % 100 != 0) || y % 400 == 0; }
-
-static bool make_date(int y, int m, int d, char out[11]) {
-    static const int DAYS[] = {31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
-    if (y < 1800 || y > 2200 || m < 1 || m > 12 || d < 1 || d > DAYS[m - 1] || (m == 2 && d == 29 && !leap(y)))
-        return false;
-    out[0] = (char)('0' + y / 1000), out[1] = (char)('0' + y / 100 % 10), out[2] = (char)('0' + y / 10 % 10);
-    out[3] = (char)('0' + y % 10), out[4] = '-', out[5] = (char)('0' + m / 10), out[6] = (char)('0' + m % 10);
-    out[7] = '-', out[8] = (char)('0' + d / 10), out[9] = (char)('0' + d % 10), out[10] = '\0';
-    return true;
-}
-
-static int digits(const char *s, int n) {
-    int v = 0;
-    for (int i = 0; i < n; i++) {
-        if (!isdigit((unsigned char)s[i])) return -1;
-        v = v * 10 + (s[i] - '0');
-    }
-    return v;
-}
-
-bool rasd_web_date(const char *s, char out[11]) {
-    if (!s) return false;
-    while (isspace((unsigned char)*s)) s++;
-    size_t n = strlen(s);
-    /* ISO 8601 and its slashed form: YYYY-MM-DD... */
-    if (n >= 10 && (s[4] == '-' || s[4] == '/') && s[7] == s[4] && (n == 10 || !isdigit((unsigned char)s[10]))) {
-        int y = digits(s, 4), m = digits(s + 5, 2), d = digits(s + 8, 2);
-        return y >= 0 && m >= 0 && d >= 0 && make_date(y, m, d, out);
-    }
-    /* ISO 8601 basic: YYYYMMDD */
-    if (n >= 8 && (n == 8 || s[8] == 'T')) {
-        int y = digits(s, 4), m = digits(s + 4, 2), d = digits(s + 6, 2);
-        if (y >= 0 && m >= 0 && d >= 0) return make_date(y, m, d, out);
-    }
-    /* RFC 822 / 1123: [Day, ]DD Mon YYYY ... */
-    static const char *const MONTHS[] = {"jan", "feb", "mar", "apr", "may", "jun",
-                                         "jul", "aug", "sep", "oct", "nov", "dec"};
-    const char *p = s;
-    const char *comma = strchr(p, ',');
-    if (comma && comma - p <= 12) p = comma + 1;
-    while (*p == ' ') p++;
-    char *end;
-    long d = strtol(p, &end, 10);
-    if (end == p || d < 1 || d > 31) return false;
-    p = end;
-    while (*p == ' ' || *p == '-') p++;
-    int m = 0;
-    for (int i = 0; i < 12; i++)
-        if (!strncasecmp(p, MONTHS[i], 3)) m = i + 1;
-    if (!m) return false;
-    while (isalpha((unsigned char)*p)) p++;
-    while (*p == ' ' || *p == '-' || *p == '.') p++;
-    long y = strtol(p, &end, 10);
-    if (end == p) return false;
-    if (end - p == 2) y += y < 50 ? 2000 : 1900; /* RFC 822's two-digit years */
-    return make_date((int)y, m, (int)d, out);
 }
