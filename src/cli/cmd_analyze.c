@@ -14,7 +14,9 @@
 static const char USAGE[] =
     "usage: rasd analyze [options] PATH... | -\n"
     "  Reads plain-text articles (first non-blank line = title) and writes one JSON\n"
-    "  object per article per line (docs/analyze.schema.json).\n"
+    "  object per article per line (docs/analyze.schema.json). HTML pages (.html,\n"
+    "  .htm) and feeds (.xml, .rss, .atom), files that look like them, and http(s)\n"
+    "  URLs give their articles (docs/ingest-formats.md).\n"
     "  --published YYYY-MM-DD  publication date of the articles\n"
     "  --source NAME           outlet that published them\n"
     "  --jobs N                articles analysed in parallel (default: the number of cores)\n"
@@ -67,6 +69,11 @@ static void analyze_one(void *ctx, void *state, size_t i) {
     rasd_document doc;
     if (!state) {
         res->error = strdup("no analyzer (out of memory)");
+        return;
+    }
+    if (cli_is_web_input(r->paths[i])) { /* HTML pages and feeds: web_input.c */
+        cli_analyze_web(state, r->paths[i], &r->read, &r->analysis, &res->json, &res->json_len, &res->warning,
+                        &res->error);
         return;
     }
     if (rasd_document_read(r->paths[i], &r->read, &doc, &err) != RASD_OK) {
@@ -218,7 +225,7 @@ int cmd_analyze(int argc, char **argv) {
         status = EXIT_USAGE;
         goto done;
     }
-    if (!(lex = cli_load_lexicon(data_dir))) {
+    if (!(lex = cli_load_lexicon(data_dir)) || !cli_web_init(data_dir)) {
         status = EXIT_USAGE;
         goto done;
     }
@@ -272,5 +279,6 @@ done:
     rasd_dates_destroy(r.dates);
     rasd_knowledge_destroy(r.knowledge);
     rasd_lexicon_destroy(lex);
+    cli_web_done();
     return status;
 }
