@@ -386,7 +386,8 @@ V("رحب", "051", ip="ب", note="welcomes")
 V("أشاد", "051", ip="ب", note="praises")
 V("ثمن", "051", amb="ثمن", note="commends; ثمن is also the noun 'price'")
 V("أيد", "051", note="endorses")
-V("هنأ", "051", add="هنأوا|هنؤوا", note="congratulates")
+V("هنأ", "051", add="هنأوا|هنؤوا", drop="هنأ",
+  note="congratulates; the bare past هنأ is left out: it folds to هنا 'here', far more frequent")
 V("اعتذر", "055", ip="عن", note="apologises")
 V("وقع", "057", cue=AGREEMENT + "|وثيقة|إعلان|بيان مشترك",
   note="signs; وقع alone is 'happened, fell' (وقع انفجار): only with an agreement as object")

@@ -383,6 +383,25 @@ static bool first_person(const rasd_event_coder *c, size_t i, const rasd_trigger
     return memcmp(r->lemma, "\xD9\x86", 2) != 0;
 }
 
+/* Only quotation marks or punctuation before token i in its sentence. */
+static bool opens_sentence(const rasd_event_coder *c, size_t i) {
+    for (size_t k = 0; k < i; k++)
+        if (c->x->t[k].word) return false;
+    return true;
+}
+
+/* A verb with no subject of its own goes on with the one who spoke before
+ * only when no noun follows it as its subject: «وأشاد بدور»، «وحذر من»، not
+ * «واتفق الجانبان». */
+static bool continues(const rasd_event_coder *c, const cand *cd) {
+    size_t k = cd->tj + 1;
+    while (k < c->n && c->x->t[k].skip) k++;
+    if (k >= c->n || ev_is_punct(c, k)) return true;
+    int m = ev_mark(c, k);
+    return (m && m != EV_MARK_EACH && m != EV_MARK_BOUNDARY) || ev_has_prep_clitic(c, k, 'b') ||
+           ev_has_prep_clitic(c, k, 'l');
+}
+
 static void code_candidate(rasd_event_coder *c, const cand *cd, const rasd_number_list *nums, size_t nb,
                            const rasd_date_list *dates, size_t db, const size_t *heads, size_t n_heads) {
     rasd_entity_extractor *x = c->x;
@@ -467,7 +486,7 @@ static void code_candidate(rasd_event_coder *c, const cand *cd, const rasd_numbe
             } else {
                 int g = ev_mention_after(c, cd->tj + 1, n, 0, false);
                 if (g >= 0 && victim) tgt = g, tgt_rule = "genitive-victim";
-                else if (g >= 0) src = g, src_rule = "genitive-agent";
+                else if (g >= 0 && r->verb) src = g, src_rule = "genitive-agent"; /* قصف قوات النظام */
             }
         }
     } else {
@@ -487,10 +506,7 @@ static void code_candidate(rasd_event_coder *c, const cand *cd, const rasd_numbe
         } else if ((src = ev_mention_after(c, cd->tj + 1, n, r->speech ? 4 : 3, false)) >= 0) {
             src_rule = "subject-after-verb";
             if (c->ms[src].tj + 1 > after) after = c->ms[src].tj + 1;
-        } else if (r->speech && !ambiguous && quoted && speaker >= 0) {
-            e.source.entity = speaker;
-            src_rule = "speaker-of-quote";
-        } else if (r->speech && !ambiguous && x->t[i].conj) {
+        } else if (r->speech && !ambiguous && x->t[i].conj && opens_sentence(c, i) && continues(c, cd)) {
             /* «طالبت X ...، وحمّلته المسؤولية»، «يدين ...، ويحث»: the same act
              * goes on, one event; «وأشاد ب...» in a sentence of its own: the
              * one who spoke before */
@@ -525,7 +541,7 @@ static void code_candidate(rasd_event_coder *c, const cand *cd, const rasd_numbe
             {"مع", EV_MARK_WITH, 0},   {"على", EV_MARK_ON, 0},   {"ضد", EV_MARK_AGAINST, 0}, {"إلى", EV_MARK_TO, 0},
             {"من", EV_MARK_FROM, 0},   {"عن", EV_MARK_ABOUT, 0}, {"بين", EV_MARK_BETWEEN, 0}, {"في", EV_MARK_IN, 0},
             {"ب", 0, 'b'},             {"ل", 0, 'l'}};
-        if (strstr(tp, "-") && (tgt = ev_mention_after(c, after, n, 3, false)) >= 0) tgt_rule = "direct-object";
+        if (strstr(tp, "-") && (tgt = ev_mention_after(c, after, n, 2, false)) >= 0) tgt_rule = "direct-object";
         for (size_t k = after; tgt < 0 && *tp && k < n && k < after + 12; k++) {
             if (ev_mark(c, k) == EV_MARK_BOUNDARY) break;
             /* «...، وألقت القبض»: a comma and و open the next clause */
@@ -565,12 +581,15 @@ static void code_candidate(rasd_event_coder *c, const cand *cd, const rasd_numbe
     }
     if (tgt >= 0) ev_set_actor(c, tgt, &e.target, tgt_rule);
     /* the same actor on both sides is no event between two */
-    if (e.target.entity >= 0 && e.target.entity == e.source.entity) ev_set_actor(c, -1, &e.target, NULL);
+    if ((e.target.entity >= 0 && e.target.entity == e.source.entity) ||
+        (e.target.end && e.target.start == e.source.start && e.target.end == e.source.end))
+        ev_set_actor(c, -1, &e.target, NULL);
 
     bool has_source = e.source.entity >= 0 || e.source.agent >= 0 || e.source.country[0];
     bool has_target = e.target.entity >= 0 || e.target.agent >= 0;
     int root = root_of(r->cameo);
-    if (!has_source && !(victim && e.target.entity >= 0)) return;
+    /* no source: only a named victim (اغتيال الشيخ فلان، مقتل عناصر من داعش) */
+    if (!has_source && !(victim && e.target.entity >= 0 && !c->ms[tgt].state)) return;
     /* force, an appeal or a meeting with nobody at the other end is no event */
     if ((root >= 15 || root == 2 || root == 4) && !has_target) return;
     if (ambiguous && (!src_rule || (strncmp(src_rule, "subject", 7) != 0 && strncmp(src_rule, "between", 7) != 0)))

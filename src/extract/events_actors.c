@@ -121,7 +121,7 @@ bool ev_find_mentions(rasd_event_coder *c) {
         if (g->entity < 0 || g->person) continue;
         size_t k = m->tj + 1;
         if (k < n && k < g->ti && ev_mark(c, k) == EV_MARK_FROM) k++;
-        if (k != g->ti) continue;
+        if (k != g->ti || ev_has_prep_clitic(c, k, 'b') || ev_has_prep_clitic(c, k, 'k')) continue; /* رجال الأمن بمصر */
         m->entity = g->entity;
         m->state = g->state;
         m->tj = g->tj;
@@ -131,6 +131,13 @@ bool ev_find_mentions(rasd_event_coder *c) {
     for (size_t i = 0; i < c->n_ms; i++) {
         size_t ti = c->ms[i].ti;
         c->ms[i].attr = ti > 0 && ev_mark(c, ti - 1) == EV_MARK_ATTR;
+        /* التمور السعودية، القيادة السعودية: a state's name after a definite
+         * noun is its adjective, no party */
+        if (c->ms[i].state && c->ms[i].agent < 0 && c->ms[i].ti == c->ms[i].tj && x->t[ti].art_len && ti > 0 &&
+            x->t[ti - 1].art_len && !ev_mark(c, ti - 1)) {
+            drop(c, i);
+            i--;
+        }
     }
     memset(c->used, 0, n); /* from now on: cue words a trigger took */
     return true;
@@ -143,9 +150,8 @@ int ev_mention_after(const rasd_event_coder *c, size_t from, size_t until, int g
     for (size_t k = from; k < until && k < c->n; k++) {
         int m = mention_starting(c, k);
         if (m >= 0) {
-            if (c->ms[m].attr) {
+            if (c->ms[m].attr) { /* «التحالف التابع للاحتلال الأميركي، ...»: a description */
                 k = c->ms[m].tj;
-                words++;
                 continue;
             }
             if (!allow_prep_words && (ev_has_prep_clitic(c, k, 'b') || ev_has_prep_clitic(c, k, 'l'))) return -1;
@@ -163,8 +169,11 @@ int ev_mention_after(const rasd_event_coder *c, size_t from, size_t until, int g
             after_each = true;
             continue;
         }
-        if (!allow_prep_words && !(after_each && mark == EV_MARK_FROM) &&
-            (is_prep_mark(mark) || ev_has_prep_clitic(c, k, 'b') || ev_has_prep_clitic(c, k, 'l')))
+        if (after_each && mark == EV_MARK_FROM) { /* كلا من X و Y */
+            after_each = false;
+            continue;
+        }
+        if (!allow_prep_words && (is_prep_mark(mark) || ev_has_prep_clitic(c, k, 'b') || ev_has_prep_clitic(c, k, 'l')))
             return -1;
         after_each = false;
         if (++words > gap) return -1;
