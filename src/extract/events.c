@@ -275,9 +275,15 @@ static size_t issue_head(const rasd_event_coder *c, const cand *u) {
     return c->n;
 }
 
+/* Rows whose noun's genitive, or whose verb's object with no subject, is
+ * the victim: killings, assaults, abductions, assassinations, arrests.
+ * Bombings (183) and deportations (174) are not: their genitive is a
+ * place or a thing (تفجير مسجد، تهجير دمشق). */
 static bool is_victim_row(const rasd_trigger *r) {
     int root = root_of(r->cameo);
-    return root == 17 || root == 18 || root == 20 || strcmp(r->lemma, "مقتل") == 0 || strcmp(r->lemma, "قتل") == 0;
+    if (strncmp(r->cameo, "183", 3) == 0) return false;
+    return (root == 17 && strncmp(r->cameo, "173", 3) == 0) || root == 18 || strcmp(r->lemma, "مقتل") == 0 ||
+           strcmp(r->lemma, "قتل") == 0;
 }
 
 /* Civilian agents (CAMEO CVL, REF, EDU, HLH, MED, LAB, AGR, REL, HRI) and
@@ -567,7 +573,14 @@ static void code_candidate(rasd_event_coder *c, const cand *cd, const rasd_numbe
                 }
             }
         }
-        if (tgt < 0 && !*tp && (tgt = ev_mention_after(c, after, n, 4, true)) >= 0) tgt_rule = "nearest-after-trigger";
+        if (tgt < 0 && !*tp) {
+            /* أشاد بدور قسد، رحب بقرار مجلس الأمن: the party named in what is
+             * praised; else a direct object */
+            size_t h = issue_head(c, cd);
+            if (h < n && h <= after + 2) tgt = ev_mention_after(c, h, n, 2, true);
+            else tgt = ev_mention_after(c, after, n, 2, false);
+            if (tgt >= 0) tgt_rule = "nearest-after-trigger";
+        }
         int root = root_of(r->cameo);
         if (tgt < 0 && r->speech && (root == 2 || root == 10)) {
             /* «دعا إلى وقف القتال بين X و Y»: the call is to both sides */
@@ -589,11 +602,13 @@ static void code_candidate(rasd_event_coder *c, const cand *cd, const rasd_numbe
     bool has_target = e.target.entity >= 0 || e.target.agent >= 0;
     int root = root_of(r->cameo);
     /* no source: only a named victim (اغتيال الشيخ فلان، مقتل عناصر من داعش) */
-    if (!has_source && !(victim && e.target.entity >= 0 && !c->ms[tgt].state)) return;
+    if (!has_source && !(victim && e.target.entity >= 0 && !c->ms[tgt].state && c->ms[tgt].ti <= after + 2)) return;
     /* force, an appeal or a meeting with nobody at the other end is no event */
     if ((root >= 15 || root == 2 || root == 4) && !has_target) return;
     if (ambiguous && (!src_rule || (strncmp(src_rule, "subject", 7) != 0 && strncmp(src_rule, "between", 7) != 0)))
         return;
+    /* حقق في، طالب ب: an ambiguous verb needs its preposition (حقق أرباحا is no inquiry) */
+    if (ambiguous && !cd->noun && *r->issue_prep && issue_head(c, cd) >= n) return;
 
     /* flags */
     if (c->hits[i].future) e.flags |= RASD_EV_FUTURE;
