@@ -102,6 +102,14 @@ static void find_hits(rasd_event_coder *c) {
         }
         if (t->base_len != t->key_len && (h->node = walk(c, ex_key(x, t->base_off), t->base_len, i, &tj))) {
             h->tj = tj;
+            for (size_t k = 0; k + 1 < t->base_off - t->key_off; k += 2) /* ستهاجم: the splitter took the س */
+                h->future |= memcmp(key + k, "\xD8\xB3", 2) == 0;
+            continue;
+        }
+        /* بالإفراج: the splitter may leave the article on the base */
+        const char *b = ex_key(x, t->base_off);
+        if (t->base_len > 6 && memcmp(b, AL, 4) == 0 && (h->node = walk(c, b + 4, t->base_len - 4, i, &tj))) {
+            h->tj = tj;
             continue;
         }
         size_t len = t->key_len;
@@ -181,6 +189,40 @@ typedef struct cand {
     bool noun;
 } cand;
 
+/* Does a path of the trie from token k (any prefix of it, not only the
+ * longest: الإفراج is a cue inside the trigger phrase الإفراج عن) carry
+ * the cue of trigger row `row`? Its last token in *tj. */
+static bool cue_at(const rasd_event_coder *c, size_t k, uint32_t row, size_t *tj) {
+    const rasd_entity_extractor *x = c->x;
+    const rasd_names *w = &c->d->words;
+    const tinfo *t = &x->t[k];
+    if (!t->word) return false;
+    const char *forms[3] = {ex_key(x, t->key_off), ex_key(x, t->base_off), ex_key(x, t->base_off) + 4};
+    size_t lens[3] = {t->key_len, t->base_len, t->base_len > 6 ? t->base_len - 4 : 0};
+    if (lens[2] && memcmp(forms[1], AL, 4) != 0) lens[2] = 0;
+    for (int f = 0; f < 3; f++) {
+        if ((f == 1 && lens[1] == lens[0]) || !lens[f]) continue;
+        if (!rasd_names_may_start(w, forms[f], lens[f])) continue;
+        uint32_t node = rasd_names_child(w, 0, forms[f], lens[f]);
+        size_t j = k;
+        while (node) {
+            size_t cnt;
+            const struct rasd_name_pair *p = rasd_names_targets(w, node, &cnt);
+            for (size_t z = 0; z < cnt; z++)
+                if (p[z].target.kind == EV_CUE && p[z].target.index == row) {
+                    *tj = j;
+                    return true;
+                }
+            size_t nk = j + 1;
+            while (nk < c->n && x->t[nk].skip) nk++;
+            if (nk >= c->n) break;
+            node = rasd_names_child(w, node, ex_key(x, x->t[nk].key_off), x->t[nk].key_len);
+            j = nk;
+        }
+    }
+    return false;
+}
+
 /* The rows of the trigger at token i that fit its form (a verb row never
  * takes the article or a preposition), the cue row whose cue follows
  * first winning over the row without one. Returns false if none applies. */
@@ -215,17 +257,13 @@ static bool pick_row(rasd_event_coder *c, size_t i, cand *out) {
     for (size_t k = tj + 1; k < end; k++) {
         if (!c->hits[k].node || c->used[k]) continue;
         if (ev_mark(c, k) && k > tj + 5) continue; /* تواصل مع: a preposition cue only right after the verb */
-        size_t n2;
-        const struct rasd_name_pair *q = rasd_names_targets(&c->d->words, c->hits[k].node, &n2);
-        for (size_t z = 0; z < n2; z++) {
-            if (q[z].target.kind != EV_CUE) continue;
-            for (size_t y = 0; y < cnt; y++) {
-                if (p[y].target.kind != EV_TRIGGER || p[y].target.index != q[z].target.index) continue;
-                const rasd_trigger *r = &c->d->triggers[p[y].target.index];
-                if (nominal && !r->noun) continue;
-                *out = (cand){i, tj, (int)p[y].target.index, k, c->hits[k].tj, nominal || !r->verb};
-                return true;
-            }
+        for (size_t y = 0; y < cnt; y++) {
+            if (p[y].target.kind != EV_TRIGGER) continue;
+            const rasd_trigger *r = &c->d->triggers[p[y].target.index];
+            size_t cue_end;
+            if (!r->has_cue || (nominal && !r->noun) || !cue_at(c, k, p[y].target.index, &cue_end)) continue;
+            *out = (cand){i, tj, (int)p[y].target.index, k, cue_end, nominal || !r->verb};
+            return true;
         }
     }
     int row = plain >= 0 ? plain : -1;
@@ -607,8 +645,9 @@ static void code_candidate(rasd_event_coder *c, const cand *cd, const rasd_numbe
     if ((root >= 15 || root == 2 || root == 4) && !has_target) return;
     if (ambiguous && (!src_rule || (strncmp(src_rule, "subject", 7) != 0 && strncmp(src_rule, "between", 7) != 0)))
         return;
-    /* حقق في، طالب ب: an ambiguous verb needs its preposition (حقق أرباحا is no inquiry) */
-    if (ambiguous && !cd->noun && *r->issue_prep && issue_head(c, cd) >= n) return;
+    /* حقق في، طالب ب: an ambiguous verb needs its preposition right after
+     * its subject (حقق مكاسب في is no inquiry) */
+    if (ambiguous && !cd->noun && *r->issue_prep && issue_head(c, cd) > after + 1) return;
 
     /* flags */
     if (c->hits[i].future) e.flags |= RASD_EV_FUTURE;

@@ -196,7 +196,8 @@ int ev_mention_before(const rasd_event_coder *c, size_t v, size_t from) {
             /* «القيادة العامة لقوات سوريا الديمقراطية، قد اتهمت»: a ل
              * mention is the subject's owner; a ب، مع، في one is no subject */
             if (ev_has_prep_clitic(c, m->ti, 'b') || m->attr) return -1;
-            if (m->ti > 0 && is_prep_mark(ev_mark(c, m->ti - 1))) return -1;
+            int before = m->ti > 0 ? ev_mark(c, m->ti - 1) : 0;
+            if (is_prep_mark(before) || before == EV_MARK_CLAIM) return -1; /* «وبحسب قسد، هاجم»: قسد only reports */
             return (int)i;
         }
         return -1;
