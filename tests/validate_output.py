@@ -138,6 +138,12 @@ if os.path.isdir(SEEDS):
     docs = validate_lines(run(seeds), seeds, "seeds")
     check(len(docs) == 5, "five seed articles give five lines")
     docs = validate_lines(run(["--tokens"] + seeds), seeds, "seeds --tokens")
+    # the event table: a header, then one row per event of the JSON, every row as wide as the header
+    rows = run(["--format", "events-tsv"] + seeds).decode("utf-8").splitlines()
+    n_events = sum(len(d.get("events", [])) for d in docs)
+    check(len(rows) == n_events + 1 and rows[0].startswith("doc_id\t"), f"events-tsv: {len(rows) - 1} rows for {n_events} events")
+    width = len(rows[0].split("\t"))
+    check(all(len(r.split("\t")) == width for r in rows), "events-tsv: every row has the header's columns")
 else:
     print(f"SKIP: seed articles not found at {SEEDS}; only the repo's fixtures were checked")
 
