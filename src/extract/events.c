@@ -456,6 +456,7 @@ static void code_candidate(rasd_event_coder *c, const cand *cd, const rasd_numbe
         if (heads[h] == i) return; /* the content of a call or a charge */
     bool ambiguous = ev_has(c, i, EV_MARK, EV_MARK_AMBIGUOUS);
     if (ambiguous && !cd->noun && x->t[i].art_len) return;
+    if (ambiguous && i > 0 && ex_is_number(&x->t[i - 1])) return; /* 100 طالب: counted, a noun */
 
     rasd_event e;
     memset(&e, 0, sizeof e);
@@ -484,7 +485,7 @@ static void code_candidate(rasd_event_coder *c, const cand *cd, const rasd_numbe
         for (size_t k = cd->tj + 1; k < n && k <= cd->tj + 3; k++) {
             if (ev_mark(c, k) != EV_MARK_BETWEEN) continue;
             int with = -1;
-            for (size_t z = k + 1; z < n && z < k + 20; z++) {
+            for (size_t z = k + 1; z < n && z < k + 16; z++) {
                 if (ev_mark(c, z) == EV_MARK_BOUNDARY) break;
                 if (ev_mark(c, z) == EV_MARK_WITH) {
                     with = (int)z;
@@ -499,7 +500,7 @@ static void code_candidate(rasd_event_coder *c, const cand *cd, const rasd_numbe
                     if (c->ms[z].ti <= k || c->ms[z].attr) continue;
                     if (src < 0 || (c->ms[z].person && !c->ms[src].person)) src = (int)z;
                 }
-                if (src < 0) break;
+                if (src < 0 || c->ms[src].entity == c->ms[w].entity) break;
                 tgt = w;
                 src_rule = "between-party";
                 tgt_rule = "with-party";
@@ -536,12 +537,9 @@ static void code_candidate(rasd_event_coder *c, const cand *cd, const rasd_numbe
     } else {
         size_t clause = quoted ? q_first : 0;
         if (r->speech && first_person(c, i, r)) {
-            if (speaker >= 0) {
+            if (speaker >= 0) { /* outside a quotation ندين may be a noun (نشيد: anthem) */
                 e.source.entity = speaker;
                 src_rule = "speaker-of-quote";
-            } else if (x->last_speaker >= 0) {
-                e.source.entity = x->last_speaker;
-                src_rule = "last-speaker";
             }
         } else if (!x->t[i].conj && (src = ev_mention_before(c, i, clause)) >= 0) {
             /* وتواصل، واستهدفت: a verb after و opens its own clause; the
@@ -559,15 +557,21 @@ static void code_candidate(rasd_event_coder *c, const cand *cd, const rasd_numbe
             e.source.entity = x->last_speaker;
             src_rule = "continues-last-speaker";
         } else if (r->speech && !ambiguous) {
-            /* «أعرب فلان ... أن الأمين العام يدين»: the one who speaks in the sentence */
-            size_t that = n;
-            for (size_t k = i; k-- > 0;)
+            /* «أعرب فلان ... أن الأمين العام يدين»: the person a reporting verb
+             * introduces speaks, when the trigger opens the reported clause */
+            size_t that = n, say = n;
+            for (size_t k = i; k-- > 0 && i - k <= 6;)
                 if (ev_mark(c, k) == EV_MARK_THAT) {
                     that = k;
                     break;
                 }
-            for (size_t z = c->n_ms; that < n && z-- > 0;)
-                if (c->ms[z].tj < that && c->ms[z].person) {
+            for (size_t k = 0; that < n && k < that; k++)
+                if (x->t[k].say) {
+                    say = k;
+                    break;
+                }
+            for (size_t z = c->n_ms; say < n && z-- > 0;)
+                if (c->ms[z].tj < that && c->ms[z].ti > say && c->ms[z].person) {
                     src = (int)z;
                     src_rule = "speaker-of-sentence";
                     break;

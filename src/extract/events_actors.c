@@ -100,7 +100,9 @@ bool ev_find_mentions(rasd_event_coder *c) {
                 m.end = x->t[k].tok.end;
                 break;
             }
-            if (!x->t[k].art_len) break; /* only an adjective (with the article) may come between */
+            /* only an adjective may come between, and only after a definite
+             * agent (القوات الخاصة الأمريكية; not معارضون الرئيس التركي) */
+            if (!x->t[k].art_len || !x->t[i].art_len) break;
         }
         if (!add(c, m)) return false;
         i = m.tj;
@@ -184,10 +186,15 @@ int ev_mention_after(const rasd_event_coder *c, size_t from, size_t until, int g
 int ev_mention_before(const rasd_event_coder *c, size_t v, size_t from) {
     const rasd_entity_extractor *x = c->x;
     for (size_t k = v; k-- > from;) {
-        if (ev_is_punct(c, k) || x->t[k].skip) {
+        if (x->t[k].skip) continue; /* quotation marks */
+        if (ev_is_punct(c, k)) {
+            /* a comma may part a long subject from its verb; a dash, a
+             * bracket or a colon closes what came before */
             const char *p = ex_key(x, x->t[k].key_off);
-            if (strcmp(p, ".") == 0 || strcmp(p, "\xD8\x9B") == 0 || strcmp(p, ":") == 0) return -1;
-            continue;
+            if (strcmp(p, "\xD8\x8C") == 0 || strcmp(p, ",") == 0 || strcmp(p, "\xC2\xBB") == 0 ||
+                strcmp(p, "\xE2\x80\x9D") == 0)
+                continue; /* ، , » ” */
+            return -1;
         }
         if (ev_mark(c, k) == EV_MARK_AUX) continue;
         for (size_t i = 0; i < c->n_ms; i++) {
@@ -196,6 +203,7 @@ int ev_mention_before(const rasd_event_coder *c, size_t v, size_t from) {
             /* «القيادة العامة لقوات سوريا الديمقراطية، قد اتهمت»: a ل
              * mention is the subject's owner; a ب، مع، في one is no subject */
             if (ev_has_prep_clitic(c, m->ti, 'b') || m->attr) return -1;
+            if (ev_has_prep_clitic(c, m->ti, 'l') && (m->ti == 0 || !x->t[m->ti - 1].art_len)) return -1;
             int before = m->ti > 0 ? ev_mark(c, m->ti - 1) : 0;
             if (is_prep_mark(before) || before == EV_MARK_CLAIM) return -1; /* «وبحسب قسد، هاجم»: قسد only reports */
             return (int)i;
