@@ -23,17 +23,11 @@
 
 /* ------------------------------------------------------------ helpers */
 
-int ev_mark(const rasd_event_coder *c, size_t i) {
-    if (i >= c->n || !c->hits[i].node) return 0;
-    size_t cnt;
-    const struct rasd_name_pair *p = rasd_names_targets(&c->d->words, c->hits[i].node, &cnt);
-    for (size_t k = 0; k < cnt; k++)
-        if (p[k].target.kind == EV_MARK && p[k].target.index != EV_MARK_AMBIGUOUS) return (int)p[k].target.index;
-    return 0;
-}
+int ev_mark(const rasd_event_coder *c, size_t i) { return i < c->n ? c->hits[i].mark : 0; }
 
 bool ev_has(const rasd_event_coder *c, size_t i, int kind, int64_t index) {
-    if (i >= c->n || !c->hits[i].node) return false;
+    if (i >= c->n || !(c->hits[i].kinds & (1u << kind))) return false;
+    if (index < 0) return true;
     size_t cnt;
     const struct rasd_name_pair *p = rasd_names_targets(&c->d->words, c->hits[i].node, &cnt);
     for (size_t k = 0; k < cnt; k++)
@@ -64,7 +58,7 @@ bool ev_has_prep_clitic(const rasd_event_coder *c, size_t i, char which) {
 
 /* ------------------------------------------------------------ matching */
 
-static uint32_t walk(const rasd_event_coder *c, const char *key, size_t len, size_t i, uint32_t *tj) {
+static uint32_t walk(const rasd_event_coder *c, const char *key, size_t len, size_t i, uint32_t *tj, bool *cue) {
     const rasd_names *w = &c->d->words;
     const rasd_entity_extractor *x = c->x;
     if (!len || !rasd_names_may_start(w, key, len)) return 0;
@@ -72,9 +66,11 @@ static uint32_t walk(const rasd_event_coder *c, const char *key, size_t len, siz
     size_t j = i;
     while (node) {
         size_t cnt;
-        if (rasd_names_targets(w, node, &cnt)) {
+        const struct rasd_name_pair *p = rasd_names_targets(w, node, &cnt);
+        if (p) {
             best = node;
             *tj = (uint32_t)j;
+            for (size_t k = 0; k < cnt; k++) *cue |= p[k].target.kind == EV_CUE;
         }
         size_t k = j + 1;
         while (k < c->n && x->t[k].skip) k++;
@@ -91,16 +87,16 @@ static void find_hits(rasd_event_coder *c) {
     const rasd_entity_extractor *x = c->x;
     for (size_t i = 0; i < c->n; i++) {
         ev_hit *h = &c->hits[i];
-        *h = (ev_hit){0, (uint32_t)i, false};
+        *h = (ev_hit){0, (uint32_t)i, false, false, 0, 0};
         const tinfo *t = &x->t[i];
         if (!t->word || t->skip) continue;
         const char *key = ex_key(x, t->key_off);
         uint32_t tj = (uint32_t)i;
-        if ((h->node = walk(c, key, t->key_len, i, &tj))) {
+        if ((h->node = walk(c, key, t->key_len, i, &tj, &h->cue))) {
             h->tj = tj;
             continue;
         }
-        if (t->base_len != t->key_len && (h->node = walk(c, ex_key(x, t->base_off), t->base_len, i, &tj))) {
+        if (t->base_len != t->key_len && (h->node = walk(c, ex_key(x, t->base_off), t->base_len, i, &tj, &h->cue))) {
             h->tj = tj;
             for (size_t k = 0; k + 1 < t->base_off - t->key_off; k += 2) /* ستهاجم: the splitter took the س */
                 h->future |= memcmp(key + k, "\xD8\xB3", 2) == 0;
@@ -108,7 +104,7 @@ static void find_hits(rasd_event_coder *c) {
         }
         /* بالإفراج: the splitter may leave the article on the base */
         const char *b = ex_key(x, t->base_off);
-        if (t->base_len > 6 && memcmp(b, AL, 4) == 0 && (h->node = walk(c, b + 4, t->base_len - 4, i, &tj))) {
+        if (t->base_len > 6 && memcmp(b, AL, 4) == 0 && (h->node = walk(c, b + 4, t->base_len - 4, i, &tj, &h->cue))) {
             h->tj = tj;
             continue;
         }
@@ -116,7 +112,7 @@ static void find_hits(rasd_event_coder *c) {
         if (len > 6 && (memcmp(key, "\xD9\x88", 2) == 0 || memcmp(key, "\xD9\x81", 2) == 0)) { /* و ف */
             key += 2;
             len -= 2;
-            if ((h->node = walk(c, key, len, i, &tj))) {
+            if ((h->node = walk(c, key, len, i, &tj, &h->cue))) {
                 h->tj = tj;
                 continue;
             }
@@ -125,7 +121,7 @@ static void find_hits(rasd_event_coder *c) {
         if (len > 6 && memcmp(key, "\xD8\xB3", 2) == 0 &&
             (memcmp(key + 2, "\xD9\x8A", 2) == 0 || memcmp(key + 2, "\xD8\xAA", 2) == 0 ||
              memcmp(key + 2, "\xD9\x86", 2) == 0)) {
-            if ((h->node = walk(c, key + 2, len - 2, i, &tj))) {
+            if ((h->node = walk(c, key + 2, len - 2, i, &tj, &h->cue))) {
                 size_t cnt;
                 const struct rasd_name_pair *p = rasd_names_targets(&c->d->words, h->node, &cnt);
                 bool trigger = false;
@@ -139,6 +135,35 @@ static void find_hits(rasd_event_coder *c) {
             }
         }
     }
+    /* what each path names, once: the rules ask it many times */
+    for (size_t i = 0; i < c->n; i++) {
+        ev_hit *h = &c->hits[i];
+        if (!h->node) continue;
+        size_t cnt;
+        const struct rasd_name_pair *p = rasd_names_targets(&c->d->words, h->node, &cnt);
+        for (size_t k = 0; k < cnt; k++) {
+            h->kinds |= (uint8_t)(1u << p[k].target.kind);
+            if (p[k].target.kind == EV_MARK && p[k].target.index != EV_MARK_AMBIGUOUS && !h->mark)
+                h->mark = (uint8_t)p[k].target.index;
+        }
+    }
+}
+
+/* Could any word of the sentence start a trigger? Asked of a small bit
+ * table before the trie is walked at all: most sentences have no trigger,
+ * and then the coder costs a hash per word form and nothing else. */
+static bool may_have_trigger(const rasd_event_coder *c) {
+    const rasd_entity_extractor *x = c->x;
+    const uint64_t *bits = c->d->trigger_bits;
+    for (size_t i = 0; i < c->n; i++) {
+        const tinfo *t = &x->t[i];
+        if (!t->word || t->key_len < 4) continue;
+        /* the table holds each first word with ال، و، ف، س، وس before it
+         * too, so the whole key and the base are all there is to ask */
+        if (ev_bits_may_hold(bits, ex_key(x, t->key_off), t->key_len)) return true;
+        if (t->base_len != t->key_len && ev_bits_may_hold(bits, ex_key(x, t->base_off), t->base_len)) return true;
+    }
+    return false;
 }
 
 /* ---------------------------------------------------------- the coder */
@@ -255,7 +280,7 @@ static bool pick_row(rasd_event_coder *c, size_t i, cand *out) {
     }
     /* cue rows: the nearest cue after the trigger */
     for (size_t k = tj + 1; k < end; k++) {
-        if (!c->hits[k].node || c->used[k]) continue;
+        if (!c->hits[k].cue || c->used[k]) continue;
         if (ev_mark(c, k) && k > tj + 5) continue; /* تواصل مع: a preposition cue only right after the verb */
         for (size_t y = 0; y < cnt; y++) {
             if (p[y].target.kind != EV_TRIGGER) continue;
@@ -279,44 +304,26 @@ static bool pick_row(rasd_event_coder *c, size_t i, cand *out) {
  * X و Y، التحقيق في **اغتيال** فلان) is a reported fact. Returns n if none. */
 static size_t issue_head(const rasd_event_coder *c, const cand *u) {
     const rasd_trigger *r = &c->d->triggers[u->row];
-    if (!*r->issue_prep) return c->n;
+    if (!r->issue_mask) return c->n;
     size_t from = (u->cue_j ? u->cue_j : u->tj) + 1;
     for (size_t k = from; k < c->n && k < from + ISSUE_WINDOW; k++) {
         int mark = ev_mark(c, k);
         if (mark == EV_MARK_BOUNDARY) break;
         bool in_mention = false;
-        for (size_t z = 0; z < c->n_ms; z++)
-            if (c->ms[z].ti <= k && k <= c->ms[z].tj) in_mention = true;
+        for (size_t z = 0; z < c->n_ms && !in_mention; z++) in_mention = c->ms[z].ti <= k && k <= c->ms[z].tj;
         if (in_mention) continue;
-        static const struct { const char *word; int mark; } PREPS[] = {
-            {"إلى", EV_MARK_TO}, {"على", EV_MARK_ON}, {"من", EV_MARK_FROM}, {"عن", EV_MARK_ABOUT},
-            {"في", EV_MARK_IN},  {"أن", EV_MARK_THAT}};
-        for (size_t z = 0; z < sizeof PREPS / sizeof PREPS[0]; z++) {
-            if (mark != PREPS[z].mark) continue;
-            const char *ip = r->issue_prep;
-            size_t wl = strlen(PREPS[z].word);
-            for (const char *s = ip; s && *s;) {
-                const char *bar = strchr(s, '|');
-                size_t len = bar ? (size_t)(bar - s) : strlen(s);
-                if (len == wl && memcmp(s, PREPS[z].word, wl) == 0) {
-                    size_t h = k + 1;
-                    while (h < c->n && (ev_is_punct(c, h) || c->x->t[h].skip)) h++;
-                    return h;
-                }
-                s = bar ? bar + 1 : NULL;
-            }
+        if (mark && (r->issue_mask & EV_PREP_MARK(mark))) {
+            size_t h = k + 1;
+            while (h < c->n && (ev_is_punct(c, h) || c->x->t[h].skip)) h++;
+            return h;
         }
-        if ((strstr(r->issue_prep, "ب") && ev_has_prep_clitic(c, k, 'b')) ||
-            (strstr(r->issue_prep, "ل") && ev_has_prep_clitic(c, k, 'l')))
+        if (((r->issue_mask & EV_PREP_B) && ev_has_prep_clitic(c, k, 'b')) ||
+            ((r->issue_mask & EV_PREP_L) && ev_has_prep_clitic(c, k, 'l')))
             return k;
     }
     return c->n;
 }
 
-/* Rows whose noun's genitive, or whose verb's object with no subject, is
- * the victim: killings, assaults, abductions, assassinations, arrests.
- * Bombings (183) and deportations (174) are not: their genitive is a
- * place or a thing (تفجير مسجد، تهجير دمشق). */
 static bool is_victim_row(const rasd_trigger *r) {
     int root = root_of(r->cameo);
     if (strncmp(r->cameo, "183", 3) == 0) return false;
@@ -584,38 +591,23 @@ static void code_candidate(rasd_event_coder *c, const cand *cd, const rasd_numbe
 
     /* the target, by the row's preposition */
     if (tgt < 0 && !(e.flags & RASD_EV_SYMMETRIC)) {
-        const char *tp = r->target_prep;
-        static const struct { const char *word; int mark; char clitic; } PREPS[] = {
-            {"مع", EV_MARK_WITH, 0},   {"على", EV_MARK_ON, 0},   {"ضد", EV_MARK_AGAINST, 0}, {"إلى", EV_MARK_TO, 0},
-            {"من", EV_MARK_FROM, 0},   {"عن", EV_MARK_ABOUT, 0}, {"بين", EV_MARK_BETWEEN, 0}, {"في", EV_MARK_IN, 0},
-            {"ب", 0, 'b'},             {"ل", 0, 'l'}};
-        if (strstr(tp, "-") && (tgt = ev_mention_after(c, after, n, 2, false)) >= 0) tgt_rule = "direct-object";
-        for (size_t k = after; tgt < 0 && *tp && k < n && k < after + 12; k++) {
-            if (ev_mark(c, k) == EV_MARK_BOUNDARY) break;
+        uint32_t tp = r->target_mask;
+        if ((tp & EV_PREP_DIRECT) && (tgt = ev_mention_after(c, after, n, 2, false)) >= 0) tgt_rule = "direct-object";
+        for (size_t k = after; tgt < 0 && (tp & ~(uint32_t)EV_PREP_DIRECT) && k < n && k < after + 12; k++) {
+            int mark = ev_mark(c, k);
+            if (mark == EV_MARK_BOUNDARY) break;
             /* «...، وألقت القبض»: a comma and و open the next clause */
             if (k + 1 < n && ev_is_punct(c, k) && x->t[k + 1].conj && k > after) break;
-            for (size_t z = 0; z < sizeof PREPS / sizeof PREPS[0]; z++) {
-                bool listed = false;
-                size_t wl = strlen(PREPS[z].word);
-                for (const char *s = tp; s && *s;) {
-                    const char *bar = strchr(s, '|');
-                    size_t len = bar ? (size_t)(bar - s) : strlen(s);
-                    listed |= len == wl && memcmp(s, PREPS[z].word, wl) == 0;
-                    s = bar ? bar + 1 : NULL;
-                }
-                if (!listed) continue;
-                int m = -1;
-                if (PREPS[z].mark && ev_mark(c, k) == PREPS[z].mark) m = ev_mention_after(c, k + 1, n, 3, false);
-                else if (PREPS[z].clitic && ev_has_prep_clitic(c, k, PREPS[z].clitic))
-                    m = ev_mention_after(c, k, n, 3, true);
-                if (m >= 0) {
-                    tgt = m;
-                    tgt_rule = "object-of-preposition";
-                    break;
-                }
+            int m = -1;
+            if (mark && (tp & EV_PREP_MARK(mark))) m = ev_mention_after(c, k + 1, n, 3, false);
+            else if (((tp & EV_PREP_B) && ev_has_prep_clitic(c, k, 'b')) || ((tp & EV_PREP_L) && ev_has_prep_clitic(c, k, 'l')))
+                m = ev_mention_after(c, k, n, 3, true);
+            if (m >= 0) {
+                tgt = m;
+                tgt_rule = "object-of-preposition";
             }
         }
-        if (tgt < 0 && !*tp) {
+        if (tgt < 0 && !*r->target_prep) {
             /* أشاد بدور قسد، رحب بقرار مجلس الأمن: the party named in what is
              * praised; else a direct object */
             size_t h = issue_head(c, cd);
@@ -651,7 +643,7 @@ static void code_candidate(rasd_event_coder *c, const cand *cd, const rasd_numbe
         return;
     /* حقق في، طالب ب: an ambiguous verb needs its preposition right after
      * its subject (حقق مكاسب في is no inquiry) */
-    if (ambiguous && !cd->noun && *r->issue_prep && issue_head(c, cd) > after + 1) return;
+    if (ambiguous && !cd->noun && r->issue_mask && issue_head(c, cd) > after + 1) return;
 
     /* flags */
     if (c->hits[i].future) e.flags |= RASD_EV_FUTURE;
@@ -712,6 +704,10 @@ rasd_status rasd_event_code_sentence(rasd_event_coder *c, rasd_entity_extractor 
     c->kn = x->kn;
     c->n = n;
     c->sentence = sentence;
+    if (!may_have_trigger(c)) {
+        c->quote_from = x->out.n_quotes;
+        return RASD_OK;
+    }
     if (!rasd_grow((void **)&c->hits, &c->cap_hits, n, sizeof *c->hits)) return RASD_ERR_NOMEM;
     find_hits(c);
     bool any = false;

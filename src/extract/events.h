@@ -48,9 +48,21 @@ enum {
     EV_MARK_COUNT
 };
 
+/* How a trigger's target or content is introduced (target_prep and
+ * issue_prep of triggers.tsv), as bits: read once at load time. */
+enum {
+    EV_PREP_DIRECT = 1u << 0, /* "-": the direct object */
+    EV_PREP_B = 1u << 1,      /* ب, attached */
+    EV_PREP_L = 1u << 2,      /* ل, attached */
+    EV_PREP_WORD = 1u << 3    /* from here on: 1u << (EV_PREP_WORD_SHIFT + an EV_MARK_*) */
+};
+#define EV_PREP_WORD_SHIFT 3
+#define EV_PREP_MARK(m) (1u << (EV_PREP_WORD_SHIFT + (m)))
+
 typedef struct rasd_trigger {
     const char *lemma, *cue, *cameo, *plover_type, *plover_mode, *acled, *target_prep, *issue_prep, *ambiguous;
     bool verb, noun, speech, has_cue;
+    uint32_t target_mask, issue_mask; /* EV_PREP_* bits */
     uint32_t line;
 } rasd_trigger;
 
@@ -66,9 +78,19 @@ typedef struct rasd_event_dict {
     size_t n_agents;
     char (*nations)[4]; /* ISO3 of each nationality row */
     size_t n_nations;
+    /* A bit per hash of the first word of every trigger form: a sentence
+     * none of whose words sets one has no event, and is not read further. */
+    uint64_t *trigger_bits; /* EV_TRIGGER_BITS bits */
     char **strings;     /* every string the rows point to */
     size_t n_strings, cap_strings;
 } rasd_event_dict;
+
+#define EV_TRIGGER_BITS (1u << 20)
+
+static inline bool ev_bits_may_hold(const uint64_t *bits, const char *key, size_t len) {
+    uint64_t h = rasd_hash_bytes(key, len) & (EV_TRIGGER_BITS - 1);
+    return (bits[h >> 6] >> (h & 63)) & 1;
+}
 
 /* Loads data/events/ under dir (triggers.tsv, agents.tsv, nationalities.tsv).
  * A malformed line is an RASD_ERR_DATA error naming the file and line. */

@@ -6,6 +6,7 @@
  * grammar, not vocabulary, so they live here rather than in a data file.
  */
 #include "events.h"
+#include "knowledge/knowledge.h"
 #include "knowledge/tsv.h"
 
 #include <stdlib.h>
@@ -69,6 +70,29 @@ static bool has_item(const char *list, const char *item) {
     return false;
 }
 
+/* The EV_PREP_* bits of a |-separated list of prepositions. */
+static uint32_t prep_mask(const char *list) {
+    static const struct {
+        const char *word;
+        uint32_t bit;
+    } PREPS[] = {{"-", EV_PREP_DIRECT},
+                 {"ب", EV_PREP_B},
+                 {"ل", EV_PREP_L},
+                 {"مع", EV_PREP_MARK(EV_MARK_WITH)},
+                 {"على", EV_PREP_MARK(EV_MARK_ON)},
+                 {"ضد", EV_PREP_MARK(EV_MARK_AGAINST)},
+                 {"إلى", EV_PREP_MARK(EV_MARK_TO)},
+                 {"من", EV_PREP_MARK(EV_MARK_FROM)},
+                 {"عن", EV_PREP_MARK(EV_MARK_ABOUT)},
+                 {"بين", EV_PREP_MARK(EV_MARK_BETWEEN)},
+                 {"في", EV_PREP_MARK(EV_MARK_IN)},
+                 {"أن", EV_PREP_MARK(EV_MARK_THAT)}};
+    uint32_t mask = 0;
+    for (size_t i = 0; i < sizeof PREPS / sizeof PREPS[0]; i++)
+        if (has_item(list, PREPS[i].word)) mask |= PREPS[i].bit;
+    return mask;
+}
+
 static rasd_status load_triggers(rasd_event_dict *d, const char *path, rasd_error *err) {
     rasd_tsv t;
     rasd_status st = rasd_tsv_open(&t, path, err);
@@ -113,10 +137,36 @@ static rasd_status load_triggers(rasd_event_dict *d, const char *path, rasd_erro
             break;
         }
         r->speech = strcmp(t.field[8], "yes") == 0;
+        r->target_mask = prep_mask(t.field[9]);
+        r->issue_mask = prep_mask(t.field[10]);
         r->has_cue = *t.field[3] != '\0';
         r->line = (uint32_t)t.line_no;
         uint32_t row = (uint32_t)d->n_triggers++;
         st = add_list(d, t.field[1], (rasd_name_target){row, EV_TRIGGER, 0, 0, 0, 0, 0, r->line}, err);
+        for (const char *f = t.field[1]; st == RASD_OK && f && *f;) { /* first words, for the quick "no" */
+            const char *bar = strchr(f, '|');
+            size_t n = bar ? (size_t)(bar - f) : strlen(f);
+            rasd_tokenizer tz;
+            rasd_token tok;
+            rasd_tokenizer_init(&tz, f, n);
+            char key[256];
+            if (rasd_tokenizer_next(&tz, &tok)) {
+                size_t kl = rasd_name_token_key(f, &tok, key, sizeof key);
+                /* and the forms a word may take around it that the clitic
+                 * splitter may leave on its base: ال، و، ف، س، وس */
+                static const char *const PREFIXES[] = {"", "\xD8\xA7\xD9\x84", "\xD9\x88", "\xD9\x81",
+                                                       "\xD8\xB3", "\xD9\x88\xD8\xB3", "\xD9\x81\xD8\xB3"};
+                for (size_t p = 0; kl && kl + 8 < sizeof key && p < sizeof PREFIXES / sizeof PREFIXES[0]; p++) {
+                    char v[sizeof key];
+                    size_t pl = strlen(PREFIXES[p]);
+                    memcpy(v, PREFIXES[p], pl);
+                    memcpy(v + pl, key, kl);
+                    uint64_t h = rasd_hash_bytes(v, pl + kl) & (EV_TRIGGER_BITS - 1);
+                    d->trigger_bits[h >> 6] |= (uint64_t)1 << (h & 63);
+                }
+            }
+            f = bar ? bar + 1 : NULL;
+        }
         if (st == RASD_OK)
             st = add_list(d, t.field[3], (rasd_name_target){row, EV_CUE, 0, 0, 0, 0, 0, r->line}, err);
         if (st == RASD_OK)
@@ -199,6 +249,11 @@ rasd_event_dict *rasd_event_dict_load(const char *dir, rasd_error *err) {
     }
     char path[1200];
     snprintf(path, sizeof path, "%s/events/triggers.tsv", dir);
+    if (!(d->trigger_bits = calloc(EV_TRIGGER_BITS / 64, sizeof(uint64_t)))) {
+        free(d);
+        rasd_fail(err, RASD_ERR_NOMEM, "out of memory");
+        return NULL;
+    }
     rasd_status st = load_triggers(d, path, err);
     if (st == RASD_OK) {
         snprintf(path, sizeof path, "%s/events/agents.tsv", dir);
@@ -226,5 +281,6 @@ void rasd_event_dict_destroy(rasd_event_dict *d) {
     free(d->triggers);
     free(d->agents);
     free(d->nations);
+    free(d->trigger_bits);
     free(d);
 }

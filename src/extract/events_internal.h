@@ -15,6 +15,9 @@ typedef struct ev_hit {
     uint32_t node; /* 0: nothing starts here */
     uint32_t tj;   /* last token of the path */
     bool future;   /* matched only once a future س was taken off (سيقصف) */
+    bool cue;      /* some node along the path (not only its end) is a cue */
+    uint8_t mark;  /* the closed class at the path's end (EV_MARK_*), or 0 */
+    uint8_t kinds; /* a bit per kind of target at the path's end (1 << EV_*) */
 } ev_hit;
 
 /* A participant named in the sentence: an entity mention or a generic agent. */
