@@ -265,6 +265,7 @@ static void test_no_event(void **state) {
     expect_no_event("شارك طالب من الحسكة في المسابقة.");                      /* طالب: a student */
     expect_no_event("قصفت مواقع في ريف الحسكة.");                              /* force with no party */
     expect_no_event("مقتل شاب في الحسكة.");                                    /* a death, no named victim, no source */
+    expect_no_event("قتل ثلاثة مدنيين في الحسكة.");                            /* passive: the civilians are the victims */
     expect_no_event("دعا التحالف الدولي إلى الهدوء.");                         /* an appeal to nobody */
     expect_no_event("وحقق داعش مكاسب كبيرة في المنطقة.");                     /* حقق: achieved, not investigated */
     expect_no_event("أعلن التحالف الدولي عن خطة جديدة.");                      /* a statement (CAMEO 01) */

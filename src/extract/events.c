@@ -543,7 +543,17 @@ static void code_candidate(rasd_event_coder *c, const cand *cd, const rasd_numbe
         }
     } else {
         size_t clause = quoted ? q_first : 0;
-        if (r->speech && first_person(c, i, r)) {
+        size_t next = cd->tj + 1;
+        while (next < n && x->t[next].skip) next++;
+        bool counted = next < n && ex_is_number(&x->t[next]);
+        for (size_t k = nb; !counted && next < n && k < nums->count; k++) /* ثلاثة: a number in words */
+            counted = nums->items[k].start <= x->t[next].tok.start && x->t[next].tok.start < nums->items[k].end;
+        if (victim && counted) {
+            /* «قُتل ثلاثة مدنيين»: a count right after a killing verb is its
+             * victims, the verb passive (unvowelled, it reads like قَتل) */
+            int v = ev_mention_after(c, next, n, 2, false);
+            if (v >= 0) tgt = v, tgt_rule = "victims-after-passive";
+        } else if (r->speech && first_person(c, i, r)) {
             if (speaker >= 0) { /* outside a quotation ندين may be a noun (نشيد: anthem) */
                 e.source.entity = speaker;
                 src_rule = "speaker-of-quote";
