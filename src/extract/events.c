@@ -61,7 +61,7 @@ bool ev_has_prep_clitic(const rasd_event_coder *c, size_t i, char which) {
 static uint32_t walk(const rasd_event_coder *c, const char *key, size_t len, size_t i, uint32_t *tj, bool *cue) {
     const rasd_names *w = &c->d->words;
     const rasd_entity_extractor *x = c->x;
-    if (!len || !rasd_names_may_start(w, key, len)) return 0;
+    if (!len || !rasd_bits_may_hold(c->d->first_bits, key, len)) return 0;
     uint32_t node = rasd_names_child(w, 0, key, len), best = 0;
     size_t j = i;
     while (node) {
@@ -147,23 +147,6 @@ static void find_hits(rasd_event_coder *c) {
                 h->mark = (uint8_t)p[k].target.index;
         }
     }
-}
-
-/* Could any word of the sentence start a trigger? Asked of a small bit
- * table before the trie is walked at all: most sentences have no trigger,
- * and then the coder costs a hash per word form and nothing else. */
-static bool may_have_trigger(const rasd_event_coder *c) {
-    const rasd_entity_extractor *x = c->x;
-    const uint64_t *bits = c->d->trigger_bits;
-    for (size_t i = 0; i < c->n; i++) {
-        const tinfo *t = &x->t[i];
-        if (!t->word || t->key_len < 4) continue;
-        /* the table holds each first word with ال، و، ف، س، وس before it
-         * too, so the whole key and the base are all there is to ask */
-        if (ev_bits_may_hold(bits, ex_key(x, t->key_off), t->key_len)) return true;
-        if (t->base_len != t->key_len && ev_bits_may_hold(bits, ex_key(x, t->base_off), t->base_len)) return true;
-    }
-    return false;
 }
 
 /* ---------------------------------------------------------- the coder */
@@ -714,10 +697,6 @@ rasd_status rasd_event_code_sentence(rasd_event_coder *c, rasd_entity_extractor 
     c->kn = x->kn;
     c->n = n;
     c->sentence = sentence;
-    if (!may_have_trigger(c)) {
-        c->quote_from = x->out.n_quotes;
-        return RASD_OK;
-    }
     if (!rasd_grow((void **)&c->hits, &c->cap_hits, n, sizeof *c->hits)) return RASD_ERR_NOMEM;
     find_hits(c);
     bool any = false;

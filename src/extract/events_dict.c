@@ -53,6 +53,16 @@ static rasd_status add_list(rasd_event_dict *d, const char *list, rasd_name_targ
         if (n && *list != '@') { /* @class: a build-time placeholder, already expanded */
             rasd_status st = rasd_names_add(&d->words, list, n, t, NULL, err);
             if (st != RASD_OK) return st;
+            rasd_tokenizer tz;
+            rasd_token tok;
+            char key[256];
+            rasd_tokenizer_init(&tz, list, n);
+            while (rasd_tokenizer_next(&tz, &tok)) { /* the first token with a key, as rasd_names_add */
+                size_t kl = rasd_name_token_key(list, &tok, key, sizeof key);
+                if (!kl) continue;
+                if (kl < sizeof key) rasd_bits_set(d->first_bits, key, kl);
+                break;
+            }
         }
         list = bar ? bar + 1 : NULL;
     }
@@ -143,30 +153,6 @@ static rasd_status load_triggers(rasd_event_dict *d, const char *path, rasd_erro
         r->line = (uint32_t)t.line_no;
         uint32_t row = (uint32_t)d->n_triggers++;
         st = add_list(d, t.field[1], (rasd_name_target){row, EV_TRIGGER, 0, 0, 0, 0, 0, r->line}, err);
-        for (const char *f = t.field[1]; st == RASD_OK && f && *f;) { /* first words, for the quick "no" */
-            const char *bar = strchr(f, '|');
-            size_t n = bar ? (size_t)(bar - f) : strlen(f);
-            rasd_tokenizer tz;
-            rasd_token tok;
-            rasd_tokenizer_init(&tz, f, n);
-            char key[256];
-            if (rasd_tokenizer_next(&tz, &tok)) {
-                size_t kl = rasd_name_token_key(f, &tok, key, sizeof key);
-                /* and the forms a word may take around it that the clitic
-                 * splitter may leave on its base: ال، و، ف، س، وس */
-                static const char *const PREFIXES[] = {"", "\xD8\xA7\xD9\x84", "\xD9\x88", "\xD9\x81",
-                                                       "\xD8\xB3", "\xD9\x88\xD8\xB3", "\xD9\x81\xD8\xB3"};
-                for (size_t p = 0; kl && kl + 8 < sizeof key && p < sizeof PREFIXES / sizeof PREFIXES[0]; p++) {
-                    char v[sizeof key];
-                    size_t pl = strlen(PREFIXES[p]);
-                    memcpy(v, PREFIXES[p], pl);
-                    memcpy(v + pl, key, kl);
-                    uint64_t h = rasd_hash_bytes(v, pl + kl) & (EV_TRIGGER_BITS - 1);
-                    d->trigger_bits[h >> 6] |= (uint64_t)1 << (h & 63);
-                }
-            }
-            f = bar ? bar + 1 : NULL;
-        }
         if (st == RASD_OK)
             st = add_list(d, t.field[3], (rasd_name_target){row, EV_CUE, 0, 0, 0, 0, 0, r->line}, err);
         if (st == RASD_OK)
@@ -249,11 +235,6 @@ rasd_event_dict *rasd_event_dict_load(const char *dir, rasd_error *err) {
     }
     char path[1200];
     snprintf(path, sizeof path, "%s/events/triggers.tsv", dir);
-    if (!(d->trigger_bits = calloc(EV_TRIGGER_BITS / 64, sizeof(uint64_t)))) {
-        free(d);
-        rasd_fail(err, RASD_ERR_NOMEM, "out of memory");
-        return NULL;
-    }
     rasd_status st = load_triggers(d, path, err);
     if (st == RASD_OK) {
         snprintf(path, sizeof path, "%s/events/agents.tsv", dir);
@@ -281,6 +262,5 @@ void rasd_event_dict_destroy(rasd_event_dict *d) {
     free(d->triggers);
     free(d->agents);
     free(d->nations);
-    free(d->trigger_bits);
     free(d);
 }
