@@ -67,6 +67,13 @@ bool ev_find_mentions(rasd_event_coder *c) {
             const rasd_mention *mn = &en->mentions[k];
             size_t ti = token_at(x, n, mn->start), tj = token_at(x, n, mn->end > 0 ? mn->end - 1 : 0);
             if (ti >= n || tj >= n || tj < ti) continue;
+            /* a person read after a title that ran into common words
+             * (وزير الصحة بالاستفادة): a word with ب or ل attached is no
+             * part of a name, so this is no participant */
+            bool garbled = false;
+            for (size_t t = ti + 1; person && en->actor == UINT32_MAX && t <= tj && !garbled; t++)
+                garbled = x->t[t].word && (ev_has_prep_clitic(c, t, 'b') || ev_has_prep_clitic(c, t, 'l'));
+            if (garbled) continue;
             ev_mention m = {ti, tj, mn->start, mn->end, (int)e, -1, -1, person, false, state};
             if (!add(c, m)) return false;
             for (size_t t = ti; t <= tj; t++) c->used[t] = 1;
