@@ -245,7 +245,7 @@ static bool pick_row(rasd_event_coder *c, size_t i, cand *out) {
     /* the clause after the trigger: where its cue may be */
     size_t end = tj + 1;
     while (end < c->n && end <= tj + CUE_WINDOW) {
-        if (ev_mark(c, end) == EV_MARK_BOUNDARY) break;
+        if (ev_mark(c, end) == EV_MARK_BOUNDARY || ev_mark(c, end) == EV_MARK_RELATIVE) break;
         if (ev_is_punct(c, end)) {
             const char *k = ex_key(x, x->t[end].key_off);
             if (strcmp(k, ".") == 0 || strcmp(k, "\xD8\x9B") == 0) break;
@@ -291,7 +291,7 @@ static size_t issue_head(const rasd_event_coder *c, const cand *u) {
     size_t from = (u->cue_j ? u->cue_j : u->tj) + 1;
     for (size_t k = from; k < c->n && k < from + ISSUE_WINDOW; k++) {
         int mark = ev_mark(c, k);
-        if (mark == EV_MARK_BOUNDARY) break;
+        if (mark == EV_MARK_BOUNDARY || mark == EV_MARK_RELATIVE) break;
         bool in_mention = false;
         for (size_t z = 0; z < c->n_ms && !in_mention; z++) in_mention = c->ms[z].ti <= k && k <= c->ms[z].tj;
         if (in_mention) continue;
@@ -473,10 +473,10 @@ static void code_candidate(rasd_event_coder *c, const cand *cd, const rasd_numbe
     if (cd->noun) {
         /* «الاشتباكات (المستمرة) بين X و Y»: both sides; «اجتماع بين X، مع Y»: X meets Y */
         for (size_t k = cd->tj + 1; k < n && k <= cd->tj + 3; k++) {
-            if (ev_mark(c, k) != EV_MARK_BETWEEN) continue;
+            if (ev_mark(c, k) != EV_MARK_BETWEEN || x->t[k].key_len != x->t[k].base_len) continue; /* not بينهم */
             int with = -1;
             for (size_t z = k + 1; z < n && z < k + 16; z++) {
-                if (ev_mark(c, z) == EV_MARK_BOUNDARY) break;
+                if (ev_mark(c, z) == EV_MARK_BOUNDARY || ev_mark(c, z) == EV_MARK_RELATIVE) break;
                 if (ev_mark(c, z) == EV_MARK_WITH) {
                     with = (int)z;
                     break;
@@ -541,6 +541,10 @@ static void code_candidate(rasd_event_coder *c, const cand *cd, const rasd_numbe
                 e.source.entity = speaker;
                 src_rule = "speaker-of-quote";
             }
+        } else if (i > 0 && ev_mark(c, i - 1) == EV_MARK_RELATIVE) {
+            /* «قسد التي هاجمت ...»: the noun the relative clause is about;
+             * none named (الاغتيالات التي استهدفت) is no source */
+            if ((src = ev_mention_before(c, i - 1, clause)) >= 0) src_rule = "antecedent-of-relative";
         } else if (!x->t[i].conj && (src = ev_mention_before(c, i, clause)) >= 0) {
             /* وتواصل، واستهدفت: a verb after و opens its own clause; the
              * name before it belongs to the clause before */
@@ -588,7 +592,7 @@ static void code_candidate(rasd_event_coder *c, const cand *cd, const rasd_numbe
         if ((tp & EV_PREP_DIRECT) && (tgt = ev_mention_after(c, after, n, 2, false)) >= 0) tgt_rule = "direct-object";
         for (size_t k = after; tgt < 0 && (tp & ~(uint32_t)EV_PREP_DIRECT) && k < n && k < after + 12; k++) {
             int mark = ev_mark(c, k);
-            if (mark == EV_MARK_BOUNDARY) break;
+            if (mark == EV_MARK_BOUNDARY || mark == EV_MARK_RELATIVE) break;
             /* «...، وألقت القبض»: a comma and و open the next clause */
             if (k + 1 < n && ev_is_punct(c, k) && x->t[k + 1].conj && k > after) break;
             int m = -1;

@@ -173,7 +173,7 @@ int ev_mention_after(const rasd_event_coder *c, size_t from, size_t until, int g
         }
         if (x->t[k].skip) continue;
         int mark = ev_mark(c, k);
-        if (mark == EV_MARK_BOUNDARY) return -1;
+        if (mark == EV_MARK_BOUNDARY || mark == EV_MARK_RELATIVE) return -1;
         if (mark == EV_MARK_EACH) {
             after_each = true;
             continue;
@@ -203,7 +203,9 @@ int ev_mention_before(const rasd_event_coder *c, size_t v, size_t from) {
                 continue; /* ، , » ” */
             return -1;
         }
-        if (ev_mark(c, k) == EV_MARK_AUX) continue;
+        /* قد، كان between a subject and its verb; not فقد، وكان: they open
+         * a clause of their own */
+        if (ev_mark(c, k) == EV_MARK_AUX && !x->t[k].conj) continue;
         for (size_t i = 0; i < c->n_ms; i++) {
             const ev_mention *m = &c->ms[i];
             if (m->tj != k) continue;
