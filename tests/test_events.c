@@ -128,6 +128,10 @@ static void test_verbal_named_source_and_target(void **state) {
     code("وقالت مصادر محلية إن قوات العشائر التي هاجمت مواقع داعش أمس انسحبت.");
     e = expect_event("هاجمت", "19", "tribal-forces", "isis");
     assert_string_equal(e->source.rule, "antecedent-of-relative");
+    code("وينتمي غالبية النشطاء الذين اختطفهم داعش أمس إلى الحسكة.");
+    e = expect_event("اختطفهم", "18", "isis", NULL);
+    assert_string_equal(e->source.rule, "subject-after-verb");
+    assert_string_equal(e->target.rule, "antecedent-as-object");
     code("وكانت قسد قد اتهمت تركيا بقصف القرى الحدودية.");
     e = expect_event("اتهمت", "11", "sdf", "tur");
     assert_string_equal(e->source.rule, "subject-before-verb");

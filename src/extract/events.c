@@ -541,7 +541,10 @@ static void code_candidate(rasd_event_coder *c, const cand *cd, const rasd_numbe
                 e.source.entity = speaker;
                 src_rule = "speaker-of-quote";
             }
-        } else if (i > 0 && ev_mark(c, i - 1) == EV_MARK_RELATIVE) {
+        } else if (i > 0 && ev_mark(c, i - 1) == EV_MARK_RELATIVE &&
+                   x->t[i].base_off + x->t[i].base_len >= x->t[i].key_off + x->t[i].key_len) {
+            /* (a verb with an object pronoun, النشطاء الذين اختطفهم الحوثيون,
+             * has its subject after it) */
             /* «قسد التي هاجمت ...»: the noun the relative clause is about;
              * none named (الاغتيالات التي استهدفت) is no source */
             if ((src = ev_mention_before(c, i - 1, clause)) >= 0) src_rule = "antecedent-of-relative";
@@ -549,7 +552,7 @@ static void code_candidate(rasd_event_coder *c, const cand *cd, const rasd_numbe
             /* وتواصل، واستهدفت: a verb after و opens its own clause; the
              * name before it belongs to the clause before */
             src_rule = "subject-before-verb";
-        } else if ((src = ev_mention_after(c, cd->tj + 1, n, r->speech ? 4 : 3, false)) >= 0) {
+        } else if ((src = ev_subject_after(c, cd->tj + 1, r->speech ? 4 : 3)) >= 0) {
             src_rule = "subject-after-verb";
             if (c->ms[src].tj + 1 > after) after = c->ms[src].tj + 1;
         } else if (r->speech && !ambiguous && x->t[i].conj && opens_sentence(c, i) && continues(c, cd)) {
@@ -582,6 +585,10 @@ static void code_candidate(rasd_event_coder *c, const cand *cd, const rasd_numbe
                 }
         }
         if (src >= 0 && c->ms[src].tj >= after) after = c->ms[src].tj + 1;
+        /* «النشطاء الذين اختطفهم داعش»: the object pronoun is the noun before */
+        if (i > 0 && ev_mark(c, i - 1) == EV_MARK_RELATIVE && src_rule && strcmp(src_rule, "subject-after-verb") == 0 &&
+            (tgt = ev_mention_before(c, i - 1, clause)) >= 0)
+            tgt_rule = "antecedent-as-object";
     }
     if (src >= 0) ev_set_actor(c, src, &e.source, src_rule);
     else if (src_rule) e.source.rule = src_rule;

@@ -45,6 +45,7 @@ enum {
     EV_MARK_THAT,         /* أن، إن: a clause follows whose subject comes first */
     EV_MARK_STILL,        /* لا يزال، ما زال: 'still', no negation */
     EV_MARK_RELATIVE,     /* الذي، التي، الذين: the verb after it has the noun before it as subject */
+    EV_MARK_HEAD,         /* قوات، مدفعية، عناصر، وزير ...: a subject's head before the name it governs */
     EV_MARK_AMBIGUOUS,    /* a trigger form that is also a common word (طالب: student) */
     EV_MARK_COUNT
 };

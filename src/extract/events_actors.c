@@ -152,7 +152,20 @@ bool ev_find_mentions(rasd_event_coder *c) {
     return true;
 }
 
+/* heads_only: the words before the mention may only be what heads a
+ * subject (a force, a title, an agent: «وشنت مدفعية الاحتلال التركي»),
+ * not any noun («تهدد سمعة إسرائيل»: إسرائيل is no subject). */
+static int mention_after(const rasd_event_coder *c, size_t from, size_t until, int gap, bool allow_prep_words,
+                         bool heads_only);
+
+int ev_subject_after(const rasd_event_coder *c, size_t from, int gap) { return mention_after(c, from, c->n, gap, false, true); }
+
 int ev_mention_after(const rasd_event_coder *c, size_t from, size_t until, int gap, bool allow_prep_words) {
+    return mention_after(c, from, until, gap, allow_prep_words, false);
+}
+
+static int mention_after(const rasd_event_coder *c, size_t from, size_t until, int gap, bool allow_prep_words,
+                         bool heads_only) {
     const rasd_entity_extractor *x = c->x;
     int words = 0;
     bool after_each = false;
@@ -182,7 +195,12 @@ int ev_mention_after(const rasd_event_coder *c, size_t from, size_t until, int g
             after_each = false;
             continue;
         }
-        if (!allow_prep_words && (is_prep_mark(mark) || ev_has_prep_clitic(c, k, 'b') || ev_has_prep_clitic(c, k, 'l')))
+        bool head = mark == EV_MARK_HEAD || ev_has(c, k, EV_AGENT, -1) ||
+                    (x->t[k].match >= 0 && x->m[x->t[k].match].title >= 0); /* a title: وزير الخارجية */
+        if (heads_only && !head) return -1;
+        if (mark == EV_MARK_HEAD && c->hits[k].tj > k) k = c->hits[k].tj; /* ما يسمى: one head of two words */
+        if (!allow_prep_words && !head &&
+            (is_prep_mark(mark) || ev_has_prep_clitic(c, k, 'b') || ev_has_prep_clitic(c, k, 'l')))
             return -1;
         after_each = false;
         if (++words > gap) return -1;
