@@ -131,7 +131,7 @@ static void test_verbal_named_source_and_target(void **state) {
     code("وينتمي غالبية النشطاء الذين اختطفهم داعش أمس إلى الحسكة.");
     e = expect_event("اختطفهم", "18", "isis", NULL);
     assert_string_equal(e->source.rule, "subject-after-verb");
-    assert_string_equal(e->target.rule, "antecedent-as-object");
+    assert_string_equal(e->target.rule, "object-before-verb");
     code("وكانت قسد قد اتهمت تركيا بقصف القرى الحدودية.");
     e = expect_event("اتهمت", "11", "sdf", "tur");
     assert_string_equal(e->source.rule, "subject-before-verb");

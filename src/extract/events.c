@@ -9,7 +9,8 @@
  * participants; the rules below pick them), flags for negation, future,
  * hypothesis and claim, the sentence's place, date and casualty numbers,
  * and an ACLED type. Precision comes first: a trigger without a solid
- * source (or, for a killing or an arrest, a named victim) is no event, and
+ * source (or, for a killing, an assassination or an abduction, a named
+ * victim) is no event, and
  * a violent one needs a target.
  */
 #include "events_internal.h"
@@ -308,10 +309,8 @@ static size_t issue_head(const rasd_event_coder *c, const cand *u) {
 }
 
 static bool is_victim_row(const rasd_trigger *r) {
-    int root = root_of(r->cameo);
-    if (strncmp(r->cameo, "183", 3) == 0) return false;
-    return (root == 17 && strncmp(r->cameo, "173", 3) == 0) || root == 18 || strcmp(r->lemma, "مقتل") == 0 ||
-           strcmp(r->lemma, "قتل") == 0;
+    return strcmp(r->plover_mode, "assassinate") == 0 || strcmp(r->plover_mode, "abduct") == 0 ||
+           strcmp(r->lemma, "مقتل") == 0 || strcmp(r->lemma, "قتل") == 0;
 }
 
 /* Civilian agents (CAMEO CVL, REF, EDU, HLH, MED, LAB, AGR, REL, HRI) and
@@ -526,6 +525,7 @@ static void code_candidate(rasd_event_coder *c, const cand *cd, const rasd_numbe
         }
     } else {
         size_t clause = quoted ? q_first : 0;
+        bool enclitic = x->t[i].base_off + x->t[i].base_len < x->t[i].key_off + x->t[i].key_len;
         size_t next = cd->tj + 1;
         while (next < n && x->t[next].skip) next++;
         bool counted = next < n && ex_is_number(&x->t[next]);
@@ -541,8 +541,14 @@ static void code_candidate(rasd_event_coder *c, const cand *cd, const rasd_numbe
                 e.source.entity = speaker;
                 src_rule = "speaker-of-quote";
             }
-        } else if (i > 0 && ev_mark(c, i - 1) == EV_MARK_RELATIVE &&
-                   x->t[i].base_off + x->t[i].base_len >= x->t[i].key_off + x->t[i].key_len) {
+        } else if (enclitic && (src = ev_subject_after(c, cd->tj + 1, r->speech ? 4 : 3)) >= 0) {
+            /* «شيرين مكاوي قد خطفها مسلحون»، «النشطاء الذين اختطفهم الحوثيون»:
+             * a verb with an object pronoun has its subject after it, and the
+             * pronoun is the noun before */
+            src_rule = "subject-after-verb";
+            if ((tgt = ev_mention_before(c, i > 0 && ev_mark(c, i - 1) == EV_MARK_RELATIVE ? i - 1 : i, clause)) >= 0)
+                tgt_rule = "object-before-verb";
+        } else if (i > 0 && ev_mark(c, i - 1) == EV_MARK_RELATIVE && !enclitic) {
             /* (a verb with an object pronoun, النشطاء الذين اختطفهم الحوثيون,
              * has its subject after it) */
             /* «قسد التي هاجمت ...»: the noun the relative clause is about;
@@ -585,10 +591,6 @@ static void code_candidate(rasd_event_coder *c, const cand *cd, const rasd_numbe
                 }
         }
         if (src >= 0 && c->ms[src].tj >= after) after = c->ms[src].tj + 1;
-        /* «النشطاء الذين اختطفهم داعش»: the object pronoun is the noun before */
-        if (i > 0 && ev_mark(c, i - 1) == EV_MARK_RELATIVE && src_rule && strcmp(src_rule, "subject-after-verb") == 0 &&
-            (tgt = ev_mention_before(c, i - 1, clause)) >= 0)
-            tgt_rule = "antecedent-as-object";
     }
     if (src >= 0) ev_set_actor(c, src, &e.source, src_rule);
     else if (src_rule) e.source.rule = src_rule;
