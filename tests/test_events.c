@@ -273,6 +273,7 @@ static void test_no_event(void **state) {
     expect_no_event("قصفت مواقع في ريف الحسكة.");                              /* force with no party */
     expect_no_event("مقتل شاب في الحسكة.");                                    /* a death, no named victim, no source */
     expect_no_event("قتل ثلاثة مدنيين في الحسكة.");                            /* passive: the civilians are the victims */
+    expect_no_event("وقتل ضابط شرطة في هجوم على الحسكة.");                     /* passive, the victim unnamed */
     expect_no_event("وأسفر الاشتباك عن مقتل 15 شخصاً من بينهم نساء وأطفال.");   /* من بينهم: among them, no two sides */
     expect_no_event("وكانت الاغتيالات التي استهدفت شخصيات قيادية قد زادت.");    /* the relative clause's subject is no actor */
     expect_no_event("دعا التحالف الدولي إلى الهدوء.");                         /* an appeal to nobody */

@@ -558,7 +558,14 @@ static void code_candidate(rasd_event_coder *c, const cand *cd, const rasd_numbe
             /* وتواصل، واستهدفت: a verb after و opens its own clause; the
              * name before it belongs to the clause before */
             src_rule = "subject-before-verb";
-        } else if ((src = ev_subject_after(c, cd->tj + 1, r->speech ? 4 : 3)) >= 0) {
+        } else if ((src = ev_subject_after(c, cd->tj + 1, r->speech ? 4 : 3)) >= 0 && victim &&
+                   c->ms[src].entity < 0 && memcmp(ex_key(x, x->t[i].base_off), "\xD9\x82", 2) == 0) {
+            /* «قتل ضابط شرطة»، «وقُتلت عائلة»: a past killing verb before an
+             * unnamed noun is passive; the noun is the victim */
+            tgt = src;
+            tgt_rule = "victims-after-passive";
+            src = -1;
+        } else if (src >= 0) {
             src_rule = "subject-after-verb";
             if (c->ms[src].tj + 1 > after) after = c->ms[src].tj + 1;
         } else if (r->speech && !ambiguous && x->t[i].conj && opens_sentence(c, i) && continues(c, cd)) {
