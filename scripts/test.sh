@@ -33,7 +33,7 @@ echo "valgrind: no errors, no leaks"
 
 echo "== 4/4 fuzzing for ${FUZZ_SECONDS:-60} s"
 CC=clang cmake -S . -B build-fuzz -DCMAKE_BUILD_TYPE=RelWithDebInfo -DRASD_FUZZ=ON -DRASD_TESTS=OFF > /dev/null
-cmake --build build-fuzz -j"$jobs" --target fuzz_text fuzz_html fuzz_feed fuzz_boilerplate
+cmake --build build-fuzz -j"$jobs" --target fuzz_text fuzz_events fuzz_html fuzz_feed fuzz_boilerplate
 corpus=$(mktemp -d)
 trap 'rm -rf "$corpus"' EXIT
 cp tests/fixtures/*.txt examples/*.txt "$corpus"/
@@ -49,6 +49,9 @@ for t in html feed boilerplate; do
   build-fuzz/fuzz/fuzz_$t -max_total_time="${FUZZ_WEB_SECONDS:-20}" -max_len=8192 -timeout=10 \
     -print_final_stats=1 "$corpus/$t" 2>&1 | tail -n 3
 done
+# the event coder's dictionary reader and articles (fuzz/fuzz_events.c)
+build-fuzz/fuzz/fuzz_events -max_total_time="${FUZZ_EVENTS_SECONDS:-20}" -max_len=8192 -timeout=10 \
+  -print_final_stats=1 "$corpus" 2>&1 | tail -n 3
 echo "fuzz: no crash"
 # The story-state loader and the duplicate and story code on any text.
 cmake --build build-fuzz -j"$jobs" --target fuzz_stories_state
