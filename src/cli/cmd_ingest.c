@@ -89,6 +89,8 @@ typedef struct ingest {
     /* counts for the summary */
     size_t n_read, stored, already, exact, near, skipped, skipped_by[RASD_ERR_NOT_FOUND + 1];
     uint64_t bytes_total, bytes_done, text_bytes;
+    /* where the writer thread's time goes (wall seconds), for the summary */
+    double t_store, t_link, t_commit;
     double t0, last_report;
 } ingest;
 
@@ -246,6 +248,7 @@ static void analyse_one(void *ctx, void *state, size_t i) {
 /* --------------------------------------------------------------- writer */
 
 static bool end_batch(ingest *g, bool reopen) {
+    double t0 = now();
     rasd_error err = {0};
     rasd_status st = rasd_link_save(g->link, g->store, &err);
     if (st == RASD_OK) st = rasd_store_commit(g->store, &err);
@@ -256,6 +259,7 @@ static bool end_batch(ingest *g, bool reopen) {
         return false;
     }
     g->in_batch = 0;
+    g->t_commit += now() - t0;
     return true;
 }
 
@@ -315,8 +319,12 @@ static void write_one(void *ctx, size_t i) {
         .similarity = lr.similarity,
     };
     bool already = false;
+    double t1 = now();
     if (st == RASD_OK) st = rasd_store_put(g->store, &d, &id, &already, &err);
+    double t2 = now();
     if (st == RASD_OK && !already) st = rasd_link_story(g->link, g->store, id, &d, &it->rows, &it->fp, &err);
+    g->t_store += t2 - t1;
+    g->t_link += now() - t2;
     if (st == RASD_ERR_DB || st == RASD_ERR_NOMEM) { /* the database itself failed: stop writing */
         g->db_failed = true;
         g->db_err = err;
@@ -424,6 +432,8 @@ static void summary(ingest *g) {
             ru.ru_maxrss / 1024, rasd_store_target(g->store), (long long)c.documents, (long long)c.duplicates_exact,
             (long long)c.exact_groups, (long long)c.duplicates_near, (long long)c.stories,
             (double)rasd_store_size(g->store) / 1e6);
+    fprintf(stderr, "  writer thread: %.1f s storing, %.1f s duplicates and stories, %.1f s committing\n", g->t_store,
+            g->t_link, g->t_commit);
 }
 
 int cmd_ingest(int argc, char **argv) {

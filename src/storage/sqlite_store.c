@@ -512,9 +512,11 @@ static rasd_status sq_search(rasd_store *b, const rasd_search_query *qq, rasd_se
     }
     rasd_status st = RASD_OK;
     if (rc != SQLITE_DONE) {
-        const char *m = sqlite3_errmsg(s->db);
-        bool syntax = strstr(m, "syntax") || strstr(m, "fts5");
-        st = rasd_fail(err, syntax ? RASD_ERR_USAGE : RASD_ERR_DB, "search \"%s\": %s", qq->text, m);
+        /* a plain SQLITE_ERROR here is the query's own fault (FTS5 syntax);
+         * I/O, corruption, locking have codes of their own */
+        bool query_fault = sqlite3_extended_errcode(s->db) == SQLITE_ERROR;
+        st = rasd_fail(err, query_fault ? RASD_ERR_USAGE : RASD_ERR_DB, "search \"%s\": %s", qq->text,
+                       sqlite3_errmsg(s->db));
     }
     sqlite3_finalize(q);
     free(match);
