@@ -322,7 +322,13 @@ static void write_one(void *ctx, size_t i) {
     double t1 = now();
     if (st == RASD_OK) st = rasd_store_put(g->store, &d, &id, &already, &err);
     double t2 = now();
-    if (st == RASD_OK && !already) st = rasd_link_story(g->link, g->store, id, &d, &it->rows, &it->fp, &err);
+    if (st == RASD_OK && !already) {
+        /* the story thread takes over what it needs of the article */
+        rasd_link_job job = {id, it->text, it->title, it->a.published, it->a.source, it->len, it->rows};
+        it->text = it->title = it->a.published = it->a.source = NULL;
+        memset(&it->rows, 0, sizeof it->rows);
+        st = rasd_link_story(g->link, g->store, &job, &it->fp, &err);
+    }
     g->t_store += t2 - t1;
     g->t_link += now() - t2;
     if (st == RASD_ERR_DB || st == RASD_ERR_NOMEM) { /* the database itself failed: stop writing */
@@ -334,7 +340,7 @@ static void write_one(void *ctx, size_t i) {
         g->already++;
     } else {
         g->stored++;
-        g->text_bytes += it->len;
+        g->text_bytes += d.len;
         if (lr.duplicate_of && strcmp(lr.dup_kind, "exact") == 0) g->exact++;
         else if (lr.duplicate_of) g->near++;
         if (++g->in_batch >= g->batch) end_batch(g, true);
@@ -434,6 +440,8 @@ static void summary(ingest *g) {
             (double)rasd_store_size(g->store) / 1e6);
     fprintf(stderr, "  writer thread: %.1f s storing, %.1f s duplicates and stories, %.1f s committing\n", g->t_store,
             g->t_link, g->t_commit);
+    if (rasd_link_story_failures(g->link))
+        fprintf(stderr, "  %zu articles could not be put in a story\n", rasd_link_story_failures(g->link));
 }
 
 int cmd_ingest(int argc, char **argv) {
