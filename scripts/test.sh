@@ -40,3 +40,11 @@ cp tests/fixtures/*.txt examples/*.txt "$corpus"/
 build-fuzz/fuzz/fuzz_text -max_total_time="${FUZZ_SECONDS:-60}" -max_len=8192 -timeout=10 \
   -print_final_stats=1 "$corpus" 2>&1 | tail -n 12
 echo "fuzz: no crash"
+# The JSON and JSON Lines article readers (fuzz/fuzz_json_reader.c).
+cmake --build build-fuzz -j"$jobs" --target fuzz_json_reader
+json_corpus=$(mktemp -d)
+trap 'rm -rf "$corpus" "$json_corpus"' EXIT
+cp fuzz/corpus_json/* "$json_corpus"/
+build-fuzz/fuzz/fuzz_json_reader -max_total_time="${FUZZ_JSON_SECONDS:-30}" -max_len=4096 -timeout=10 \
+  -print_final_stats=1 "$json_corpus" 2>&1 | tail -n 12
+echo "fuzz_json_reader: no crash"
