@@ -23,14 +23,16 @@ static int64_t int_or(json_t *o, const char *key, int64_t dflt) {
     return json_is_integer(v) ? (int64_t)json_integer_value(v) : dflt;
 }
 
-/* A member that is a string, or an object naming something by one of a few
- * keys ({"entity": ...}, {"id": ...}, {"code": ...}): events and quotes
- * refer to actors and places either way. */
+/* A member that is a string, or an object naming something by the first
+ * of a few keys it has ({"entity": ...}, {"agent": ...}, {"id": ...},
+ * {"code": ...}, {"value": ...}): events and quotes refer to actors,
+ * places and dates either way (an event's participant is an entity, else
+ * a generic agent, else a CAMEO code). */
 static const char *ref_of(json_t *o, const char *key) {
     json_t *v = json_object_get(o, key);
     if (json_is_string(v)) return json_string_value(v);
     if (!json_is_object(v)) return NULL;
-    static const char *const KEYS[] = {"entity", "id", "code", "value", "text"};
+    static const char *const KEYS[] = {"entity", "agent", "id", "code", "value", "text"};
     for (size_t i = 0; i < sizeof KEYS / sizeof KEYS[0]; i++) {
         json_t *w = json_object_get(v, KEYS[i]);
         if (json_is_string(w)) return json_string_value(w);
@@ -95,13 +97,18 @@ rasd_status rasd_rows_from_json(const char *name, const char *json, size_t len, 
         return rasd_fail_at(err, RASD_ERR_FORMAT, (size_t)jerr.position, "%s: analysis JSON, byte %d: %s", name,
                             jerr.position, jerr.text);
     rows->json = root;
-    if (!json_is_object(root)) return rasd_fail(err, RASD_ERR_FORMAT, "%s: analysis JSON is not an object", name);
+    if (!json_is_object(root)) {
+        rasd_rows_free(rows);
+        return rasd_fail(err, RASD_ERR_FORMAT, "%s: analysis JSON is not an object", name);
+    }
     static const char *const MEMBERS[] = {"entities", "places", "quotes", "events", "framing", "numbers", "dates",
                                           "paragraphs"};
     json_t *arr[8];
     for (size_t i = 0; i < 8; i++)
-        if (!array_member(root, MEMBERS[i], &arr[i]))
+        if (!array_member(root, MEMBERS[i], &arr[i])) {
+            rasd_rows_free(rows);
             return rasd_fail(err, RASD_ERR_FORMAT, "%s: analysis member \"%s\" is not an array", name, MEMBERS[i]);
+        }
     size_t i;
     json_t *it;
 
@@ -148,11 +155,13 @@ rasd_status rasd_rows_from_json(const char *name, const char *json, size_t len, 
             ev->source = ref_of(it, "source");
             ev->target = ref_of(it, "target");
             ev->cameo = ref_of(it, "cameo");
-            ev->plover = ref_of(it, "plover");
+            ev->plover = ref_of(it, "plover_type") ? ref_of(it, "plover_type") : ref_of(it, "plover");
             ev->acled = ref_of(it, "acled");
             ev->place = ref_of(it, "place");
             ev->date = ref_of(it, "date");
-            span_of(it, &ev->start, &ev->end);
+            /* the trigger's span: the event is where its verb is */
+            json_t *trig = json_object_get(it, "trigger");
+            span_of(json_is_object(trig) ? trig : it, &ev->start, &ev->end);
             rasd_buf b = {0};
             const char *key;
             json_t *v;

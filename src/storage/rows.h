@@ -85,7 +85,8 @@ typedef struct rasd_rows {
 } rasd_rows;
 
 /* Parses one analysis JSON line (name is used in messages). Members the
- * analysis lacks give no rows; a member of the wrong shape is an error. */
+ * analysis lacks give no rows; a member of the wrong shape is an error
+ * (rows is then empty; freeing it again is harmless). */
 rasd_status rasd_rows_from_json(const char *name, const char *json, size_t len, rasd_rows *rows, rasd_error *err);
 void rasd_rows_free(rasd_rows *rows);
 
