@@ -33,12 +33,15 @@ echo "valgrind: no errors, no leaks"
 
 echo "== 4/4 fuzzing for ${FUZZ_SECONDS:-60} s"
 CC=clang cmake -S . -B build-fuzz -DCMAKE_BUILD_TYPE=RelWithDebInfo -DRASD_FUZZ=ON -DRASD_TESTS=OFF > /dev/null
-cmake --build build-fuzz -j"$jobs" --target fuzz_text
+cmake --build build-fuzz -j"$jobs" --target fuzz_text fuzz_events
 corpus=$(mktemp -d)
 trap 'rm -rf "$corpus"' EXIT
 cp tests/fixtures/*.txt examples/*.txt "$corpus"/
 build-fuzz/fuzz/fuzz_text -max_total_time="${FUZZ_SECONDS:-60}" -max_len=8192 -timeout=10 \
   -print_final_stats=1 "$corpus" 2>&1 | tail -n 12
+# the event coder's dictionary reader and articles (fuzz/fuzz_events.c)
+build-fuzz/fuzz/fuzz_events -max_total_time="${FUZZ_EVENTS_SECONDS:-20}" -max_len=8192 -timeout=10 \
+  -print_final_stats=1 "$corpus" 2>&1 | tail -n 3
 echo "fuzz: no crash"
 # The JSON and JSON Lines article readers (fuzz/fuzz_json_reader.c).
 cmake --build build-fuzz -j"$jobs" --target fuzz_json_reader
