@@ -4,6 +4,7 @@
  */
 #include "cli.h"
 #include "cli/engine.h"
+#include "core/internal.h"
 
 #include <getopt.h>
 #include <jansson.h>
@@ -355,7 +356,7 @@ int cmd_analyze(int argc, char **argv) {
         goto done;
     }
     if (r.events_tsv) {
-        if (!r.knowledge) {
+        if (!engine.knowledge) {
             cli_error("--format events-tsv needs the entities (drop --no-entities)");
             status = EXIT_USAGE;
             goto done;
