@@ -14,7 +14,9 @@
 static const char USAGE[] =
     "usage: rasd analyze [options] PATH... | -\n"
     "  Reads plain-text articles (first non-blank line = title) and writes one JSON\n"
-    "  object per article per line (docs/analyze.schema.json).\n"
+    "  object per article per line (docs/analyze.schema.json). HTML pages (.html,\n"
+    "  .htm) and feeds (.xml, .rss, .atom), or files that look like them, give\n"
+    "  their articles (docs/ingest-formats.md).\n"
     "  --published YYYY-MM-DD  publication date of the articles\n"
     "  --source NAME           outlet that published them\n"
     "  --jobs N                articles analysed in parallel (default: the number of cores)\n"
@@ -183,6 +185,11 @@ static void analyze_one(void *ctx, void *state, size_t i) {
         res->error = strdup("no analyzer (out of memory)");
         return;
     }
+    if (cli_is_web_input(r->paths[i])) { /* HTML pages and feeds: web_input.c */
+        cli_analyze_web(state, r->paths[i], &r->read, &r->analysis, &res->json, &res->json_len, &res->warning,
+                        &res->error);
+        return;
+    }
     if (rasd_document_read(r->paths[i], &r->read, &doc, &err) != RASD_OK) {
         res->error = strdup(err.message);
         return;
@@ -343,7 +350,7 @@ int cmd_analyze(int argc, char **argv) {
         goto done;
     }
     cli_engine_options eopt = {data_dir, geonames, entities, tagger};
-    if (!cli_engine_load(&engine, &eopt, &r.analysis)) {
+    if (!cli_engine_load(&engine, &eopt, &r.analysis) || !cli_web_init(data_dir)) {
         status = EXIT_USAGE;
         goto done;
     }
@@ -378,5 +385,6 @@ done:
     free(paths);
     free(r.results);
     cli_engine_destroy(&engine);
+    cli_web_done();
     return status;
 }

@@ -34,7 +34,8 @@ static const char USAGE[] =
     "  Reads articles from files, directories (recursively) and zip archives, analyses\n"
     "  them, links duplicates and stories, and stores everything in a database.\n"
     "  Formats: .txt (first line = title; a manifest.tsv beside them gives outlet and\n"
-    "  date), .json (an array of objects, or one object), .jsonl, and .zip of these.\n"
+    "  date), .json (an array of objects, or one object), .jsonl, .html, RSS/Atom feeds\n"
+    "  (.xml, .rss, .atom), .zip of these, and http(s) URLs.\n"
     "  --db PATH               the database (default: $RASD_DB, else ./rasd.db)\n"
     "  --jobs N                articles analysed in parallel (default: the number of cores)\n"
     "  --source NAME           outlet of articles that name none\n"
@@ -507,6 +508,11 @@ int cmd_ingest(int argc, char **argv) {
         status = EXIT_USAGE;
         goto done;
     }
+    if (!cli_web_init(eopt.data_dir)) { /* the boilerplate list for HTML pages */
+        status = EXIT_USAGE;
+        goto done;
+    }
+    ropt.boilerplate = cli_web_boilerplate();
     if (!(g.store = rasd_store_open(db, g.engine.lex, &err))) {
         cli_error("%s", err.message);
         status = EXIT_USAGE;
@@ -548,6 +554,7 @@ done:
     for (size_t i = 0; i < g.n_stash; i++) rasd_analyzer_destroy(g.stash[i]);
     free(g.chunk);
     cli_engine_destroy(&g.engine);
+    cli_web_done();
     pthread_mutex_destroy(&g.stash_mu);
     the_ingest = NULL;
     return status;
