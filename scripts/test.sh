@@ -61,3 +61,9 @@ cp fuzz/corpus_json/* "$json_corpus"/
 build-fuzz/fuzz/fuzz_json_reader -max_total_time="${FUZZ_JSON_SECONDS:-30}" -max_len=4096 -timeout=10 \
   -print_final_stats=1 "$json_corpus" 2>&1 | tail -n 12
 echo "fuzz_json_reader: no crash"
+# The story-state loader and the duplicate and story code on any text.
+cmake --build build-fuzz -j"$jobs" --target fuzz_stories_state
+mkdir "$corpus/stories" && cp tests/fixtures/*.txt "$corpus/stories"/
+build-fuzz/fuzz/fuzz_stories_state -max_total_time="${FUZZ_STORIES_SECONDS:-20}" -max_len=4096 -timeout=10 \
+  -print_final_stats=1 "$corpus/stories" 2>&1 | tail -n 3
+echo "fuzz (story state): no crash"
