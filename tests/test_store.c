@@ -141,7 +141,8 @@ static void test_newer_schema_refused(void **state) {
 static void test_not_a_database(void **state) {
     (void)state;
     const char *path = tmp_path("text.db");
-    write_file(path, "this is not a database, only some text that is long enough to look like a header\n", 83);
+    const char text[] = "this is not a database, only some text that is long enough to look like a header\n";
+    write_file(path, text, sizeof text - 1);
     rasd_error err = {0};
     assert_null(rasd_store_open(path, test_lex, &err));
     assert_int_equal(err.code, RASD_ERR_DB);
@@ -530,8 +531,9 @@ static void test_manifest(void **state) {
                             "one.txt\tOutlet One\tnone\t2022-11-25\n"
                             "two.txt\tunknown (x)\tnone\t2020-06-05\n";
     write_file(tmp_path("seeds/manifest.tsv"), manifest, sizeof manifest - 1);
-    write_file(tmp_path("seeds/one.txt"), "عنوان\nنص\n", 19);
-    write_file(tmp_path("seeds/two.txt"), "عنوان\nنص\n", 19);
+    const char article[] = "عنوان\nنص\n";
+    write_file(tmp_path("seeds/one.txt"), article, sizeof article - 1);
+    write_file(tmp_path("seeds/two.txt"), article, sizeof article - 1);
     sink_log l = read_path(tmp_path("seeds"), NULL);
     assert_int_equal(l.articles, 2);
     assert_int_equal(l.skips, 0); /* manifest.tsv is metadata, not an article */
@@ -579,7 +581,8 @@ static void test_corrupt_zip_member(void **state) {
     assert_int_equal(l.skips, 1);
     assert_non_null(strstr(l.skip_msgs[0], "damaged.zip:bad.txt"));
     /* and a file that is no zip at all, though named one */
-    write_file(tmp_path("fake.zip"), "PK\3\4 not really", 16);
+    const char fake[] = "PK\3\4 not really";
+    write_file(tmp_path("fake.zip"), fake, sizeof fake - 1);
     l = read_path(tmp_path("fake.zip"), NULL);
     assert_int_equal(l.articles, 0);
     assert_int_equal(l.skips, 1);

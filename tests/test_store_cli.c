@@ -75,7 +75,10 @@ static int run(const char *const *argv) { return finish(spawn(argv)); }
 
 static int64_t scalar(const char *db_path, const char *sql) {
     sqlite3 *db;
-    if (sqlite3_open_v2(db_path, &db, SQLITE_OPEN_READONLY, NULL) != SQLITE_OK) return -1;
+    if (sqlite3_open_v2(db_path, &db, SQLITE_OPEN_READONLY, NULL) != SQLITE_OK) {
+        sqlite3_close(db); /* SQLite allocates a handle even when it cannot open */
+        return -1;
+    }
     sqlite3_busy_timeout(db, 5000);
     sqlite3_stmt *st;
     int64_t v = -1;
