@@ -2,8 +2,9 @@
  * cmd_ingest.c: `rasd ingest`, files in, a database out.
  *
  * The readers (src/corpus/reader.c) turn files, directories and archives
- * into articles on this thread, gathered into chunks. Each chunk goes
- * through the ordered pool (pool.c): worker threads analyse the articles
+ * into articles on a reader thread, gathered into chunks and queued (two
+ * at most), so parsing a large file overlaps the work on the last one.
+ * Each chunk goes through the ordered pool (pool.c): worker threads analyse the articles
  * (the same analysis as `rasd analyze`), flatten it into rows and compute
  * each article's fingerprint; this thread, the one writer, takes them in
  * input order, links duplicates and stories (src/storage/ingest.c) and writes them
@@ -52,6 +53,7 @@ static const char USAGE[] =
     "exit status: 0 all stored (or already there), 1 some input skipped, 2 usage error\n";
 
 #define CHUNK 1024
+#define QUEUE_DEPTH 2
 #define LOG_EVERY_SECONDS 10.0
 
 /* One article in flight: what the reader gave, what the worker made. */
@@ -82,8 +84,19 @@ typedef struct ingest {
     pthread_mutex_t stash_mu;
     rasd_analyzer *stash[64];
     size_t n_stash;
-    item *chunk;
+    item *chunk; /* the chunk the pool works on */
     size_t n;
+    /* the reader thread's chunks: filling, then queued for the pool */
+    pthread_mutex_t q_mu;
+    pthread_cond_t q_changed;
+    item *filling;
+    size_t n_filling;
+    item *queue[QUEUE_DEPTH];
+    size_t queue_n[QUEUE_DEPTH], n_queued;
+    bool reading_done, stop_reading;
+    const rasd_reader_options *ropt;
+    char **inputs;
+    int n_inputs;
     size_t in_batch;
     bool db_failed;
     rasd_error db_err;
@@ -113,7 +126,9 @@ static void progress(ingest *g, bool force) {
     if (!force && t - g->last_report < (g->tty ? 0.25 : LOG_EVERY_SECONDS)) return;
     g->last_report = t;
     double rate = el > 0 ? (double)g->n_read / el : 0;
+    pthread_mutex_lock(&g->q_mu);
     double frac = g->bytes_total ? (double)g->bytes_done / (double)g->bytes_total : 0;
+    pthread_mutex_unlock(&g->q_mu);
     double eta = frac > 0.001 ? el / frac - el : 0;
     if (g->tty) {
         int w = 30, filled = (int)(frac * w + 0.5);
@@ -190,6 +205,7 @@ static void analyse_one(void *ctx, void *state, size_t i) {
     item *it = &g->chunk[i];
     rasd_analyzer *an = state;
     rasd_error err = {0};
+    if (it->error) return; /* a record the reader skipped, reported in order */
     if (!an) {
         fail_item(it, RASD_ERR_NOMEM, "no analyzer (out of memory)");
         return;
@@ -360,26 +376,98 @@ static void run_chunk(ingest *g) {
     g->n = 0;
 }
 
-static bool on_article(void *ctx, rasd_article *a) {
-    ingest *g = ctx;
-    item *it = &g->chunk[g->n++];
-    memset(it, 0, sizeof *it);
-    it->a = *a; /* steal every field */
-    memset(a, 0, sizeof *a);
-    if (g->n == CHUNK) run_chunk(g);
-    return !g->db_failed;
+/* ----------------------------------------------------------- the reader */
+
+/* Queues the chunk being filled (waiting while the queue is full). */
+static bool queue_filling(ingest *g) {
+    pthread_mutex_lock(&g->q_mu);
+    while (g->n_queued == QUEUE_DEPTH && !g->stop_reading) pthread_cond_wait(&g->q_changed, &g->q_mu);
+    bool go_on = !g->stop_reading;
+    if (go_on && g->n_filling) {
+        g->queue[g->n_queued] = g->filling;
+        g->queue_n[g->n_queued++] = g->n_filling;
+        g->filling = NULL;
+        g->n_filling = 0;
+        pthread_cond_broadcast(&g->q_changed);
+    }
+    pthread_mutex_unlock(&g->q_mu);
+    return go_on;
 }
 
+/* The next free item of the chunk being filled, or NULL (out of memory,
+ * or the writer has stopped). */
+static item *next_item(ingest *g) {
+    if (g->n_filling == CHUNK && !queue_filling(g)) return NULL;
+    if (!g->filling && !(g->filling = calloc(CHUNK, sizeof *g->filling))) return NULL;
+    item *it = &g->filling[g->n_filling++];
+    memset(it, 0, sizeof *it);
+    return it;
+}
+
+static bool on_article(void *ctx, rasd_article *a) {
+    ingest *g = ctx;
+    item *it = next_item(g);
+    if (!it) return false;
+    it->a = *a; /* steal every field */
+    memset(a, 0, sizeof *a);
+    return true;
+}
+
+/* A skipped record travels as an item too, so that it is counted and
+ * reported in input order by the writer, like the articles around it. */
 static void on_skip(void *ctx, const rasd_error *err) {
     ingest *g = ctx;
-    g->n_read++;
-    report_skip(g, err->code, err->message);
+    item *it = next_item(g);
+    if (it) fail_item(it, err->code, err->message);
 }
 
 static void on_file(void *ctx, const char *path, uint64_t bytes) {
     (void)path;
     ingest *g = ctx;
+    pthread_mutex_lock(&g->q_mu);
     g->bytes_done += bytes;
+    pthread_mutex_unlock(&g->q_mu);
+}
+
+static void *reader_thread(void *arg) {
+    ingest *g = arg;
+    rasd_reader_sink sink = {on_article, on_skip, on_file, g, false, NULL};
+    for (int i = 0; i < g->n_inputs && !sink.stop; i++) {
+        rasd_error rerr = {0};
+        if (rasd_read_path(g->inputs[i], g->ropt, &sink, &rerr) != RASD_OK) on_skip(g, &rerr);
+    }
+    rasd_reader_sink_done(&sink);
+    queue_filling(g);
+    pthread_mutex_lock(&g->q_mu);
+    g->reading_done = true;
+    pthread_cond_broadcast(&g->q_changed);
+    pthread_mutex_unlock(&g->q_mu);
+    return NULL;
+}
+
+/* Runs the pool over every chunk the reader queues, until it is done. */
+static void consume(ingest *g) {
+    for (;;) {
+        pthread_mutex_lock(&g->q_mu);
+        while (!g->n_queued && !g->reading_done) pthread_cond_wait(&g->q_changed, &g->q_mu);
+        if (!g->n_queued) {
+            pthread_mutex_unlock(&g->q_mu);
+            return;
+        }
+        item *chunk = g->queue[0];
+        size_t n = g->queue_n[0];
+        memmove(g->queue, g->queue + 1, (QUEUE_DEPTH - 1) * sizeof *g->queue);
+        memmove(g->queue_n, g->queue_n + 1, (QUEUE_DEPTH - 1) * sizeof *g->queue_n);
+        g->n_queued--;
+        if (g->db_failed) g->stop_reading = true;
+        pthread_cond_broadcast(&g->q_changed);
+        pthread_mutex_unlock(&g->q_mu);
+        g->chunk = chunk;
+        g->n = n;
+        run_chunk(g); /* after a database failure, write_one only frees */
+        free(chunk);
+        g->chunk = NULL;
+    }
 }
 
 /* Input size, for the progress bar's share and ETA. */
@@ -413,7 +501,7 @@ static void summary(ingest *g) {
     struct rusage ru;
     getrusage(RUSAGE_SELF, &ru);
     double cpu = (double)ru.ru_utime.tv_sec + (double)ru.ru_utime.tv_usec / 1e6;
-    struct timespec tw; /* this thread's: reading and writing */
+    struct timespec tw; /* this thread: the writer */
     clock_gettime(CLOCK_THREAD_CPUTIME_ID, &tw);
     double cpu_writer = (double)tw.tv_sec + (double)tw.tv_nsec / 1e9;
     clear_bar(g);
@@ -432,7 +520,7 @@ static void summary(ingest *g) {
         fputc('\n', stderr);
     }
     fprintf(stderr,
-            "  %.1f s (CPU: %.1f s user in all, %.1f s in the reader and writer thread), %.0f articles/s, %.2f MB/s of"
+            "  %.1f s (CPU: %.1f s user in all, %.1f s in the writer thread), %.0f articles/s, %.2f MB/s of"
             " text; peak RSS %ld MB\n"
             "  %s: %lld documents (%lld exact duplicates in %lld groups, %lld near), %lld stories, %.1f MB\n",
             el, cpu, cpu_writer, el > 0 ? (double)g->n_read / el : 0, el > 0 ? (double)g->text_bytes / el / 1e6 : 0,
@@ -498,12 +586,9 @@ int cmd_ingest(int argc, char **argv) {
     g.tty = isatty(2);
     int status = EXIT_ALL_OK;
     pthread_mutex_init(&g.stash_mu, NULL);
+    pthread_mutex_init(&g.q_mu, NULL);
+    pthread_cond_init(&g.q_changed, NULL);
     the_ingest = &g;
-    if (!(g.chunk = calloc(CHUNK, sizeof *g.chunk))) {
-        cli_error("out of memory");
-        status = EXIT_USAGE;
-        goto done;
-    }
     if (!cli_engine_load(&g.engine, &eopt, &g.analysis)) {
         status = EXIT_USAGE;
         goto done;
@@ -530,13 +615,17 @@ int cmd_ingest(int argc, char **argv) {
         status = EXIT_USAGE;
         goto done;
     }
-    rasd_reader_sink sink = {on_article, on_skip, on_file, &g, false, NULL};
-    for (int i = optind; i < argc && !g.db_failed; i++) {
-        rasd_error rerr = {0};
-        if (rasd_read_path(argv[i], &ropt, &sink, &rerr) != RASD_OK) on_skip(&g, &rerr);
+    g.ropt = &ropt;
+    g.inputs = argv + optind;
+    g.n_inputs = argc - optind;
+    pthread_t reader;
+    if (pthread_create(&reader, NULL, reader_thread, &g) != 0) {
+        cli_error("cannot start the reader thread");
+        status = EXIT_USAGE;
+        goto done;
     }
-    run_chunk(&g);
-    rasd_reader_sink_done(&sink);
+    consume(&g);
+    pthread_join(reader, NULL);
     if (!g.db_failed) end_batch(&g, false);
     if (g.db_failed) {
         clear_bar(&g);
@@ -552,10 +641,13 @@ done:
     rasd_analyzer_destroy(g.writer_an);
     rasd_store_close(g.store);
     for (size_t i = 0; i < g.n_stash; i++) rasd_analyzer_destroy(g.stash[i]);
-    free(g.chunk);
+    for (size_t i = 0; i < g.n_filling; i++) free_item(&g.filling[i]);
+    free(g.filling);
     cli_engine_destroy(&g.engine);
     cli_web_done();
     pthread_mutex_destroy(&g.stash_mu);
+    pthread_cond_destroy(&g.q_changed);
+    pthread_mutex_destroy(&g.q_mu);
     the_ingest = NULL;
     return status;
 }
