@@ -69,7 +69,13 @@ typedef struct item {
     rasd_fingerprint fp;
     rasd_status code; /* RASD_OK, or why it is skipped */
     char *error;
+    bool stored;      /* its hash was in the store before this run */
 } item;
+
+/* A 128-bit hash as two integers, for the sorted table of stored ones. */
+typedef struct hash128 {
+    uint64_t hi, lo;
+} hash128;
 
 typedef struct ingest {
     rasd_store *store;
@@ -80,6 +86,9 @@ typedef struct ingest {
     bool keep_json, quiet, tty;
     rasd_link *link;
     rasd_analyzer *writer_an; /* the writer's, for story terms */
+    /* hashes stored before this run, sorted: workers skip those articles */
+    hash128 *prior;
+    size_t n_prior, cap_prior;
     /* analyzers outlive chunks: the pool's threads borrow them */
     pthread_mutex_t stash_mu;
     rasd_analyzer *stash[64];
@@ -200,6 +209,34 @@ static void identity_hash(const item *it, char out[33]) {
     snprintf(out, 33, "%016llx%016llx", (unsigned long long)h.high64, (unsigned long long)h.low64);
 }
 
+static hash128 parse_hash(const char *hex) {
+    hash128 h = {0, 0};
+    for (int i = 0; i < 32 && hex[i]; i++) {
+        int c = hex[i], v = c >= '0' && c <= '9' ? c - '0' : c >= 'a' && c <= 'f' ? c - 'a' + 10 : 0;
+        if (i < 16) h.hi = h.hi << 4 | (uint64_t)v;
+        else h.lo = h.lo << 4 | (uint64_t)v;
+    }
+    return h;
+}
+
+static int hash_cmp(const void *a, const void *b) {
+    const hash128 *x = a, *y = b;
+    if (x->hi != y->hi) return x->hi < y->hi ? -1 : 1;
+    return x->lo < y->lo ? -1 : x->lo > y->lo;
+}
+
+static bool add_stored(void *ctx, const char *hash) {
+    ingest *g = ctx;
+    if (!rasd_grow((void **)&g->prior, &g->cap_prior, g->n_prior, sizeof *g->prior)) return false;
+    g->prior[g->n_prior++] = parse_hash(hash);
+    return true;
+}
+
+static bool was_stored(const ingest *g, const char *hash) {
+    hash128 h = parse_hash(hash);
+    return g->n_prior && bsearch(&h, g->prior, g->n_prior, sizeof *g->prior, hash_cmp);
+}
+
 static void analyse_one(void *ctx, void *state, size_t i) {
     ingest *g = ctx;
     item *it = &g->chunk[i];
@@ -239,6 +276,11 @@ static void analyse_one(void *ctx, void *state, size_t i) {
     }
     memcpy(it->text_id, doc.id, sizeof it->text_id);
     identity_hash(it, it->hash);
+    if (was_stored(g, it->hash)) { /* ingested before: nothing to analyse */
+        it->stored = true;
+        rasd_document_destroy(&doc);
+        return;
+    }
     doc.text = it->text; /* lent back for the analysis */
     rasd_analysis_options opt = g->analysis;
     opt.source = it->a.source;
@@ -296,6 +338,12 @@ static void write_one(void *ctx, size_t i) {
     g->n_read++;
     if (g->db_failed) {
         free_item(it);
+        return;
+    }
+    if (it->stored) {
+        g->already++;
+        free_item(it);
+        progress(g, false);
         return;
     }
     if (it->error || !it->text) {
@@ -608,6 +656,12 @@ int cmd_ingest(int argc, char **argv) {
         status = EXIT_USAGE;
         goto done;
     }
+    if (rasd_store_each_hash(g.store, add_stored, &g, &err) != RASD_OK) {
+        cli_error("%s", err.message);
+        status = EXIT_USAGE;
+        goto done;
+    }
+    if (g.n_prior) qsort(g.prior, g.n_prior, sizeof *g.prior, hash_cmp);
     g.t0 = g.last_report = now();
     for (int i = optind; i < argc; i++) g.bytes_total += bytes_under(argv[i], 0);
     if (rasd_store_begin(g.store, &err) != RASD_OK) {
@@ -643,6 +697,7 @@ done:
     for (size_t i = 0; i < g.n_stash; i++) rasd_analyzer_destroy(g.stash[i]);
     for (size_t i = 0; i < g.n_filling; i++) free_item(&g.filling[i]);
     free(g.filling);
+    free(g.prior);
     cli_engine_destroy(&g.engine);
     cli_web_done();
     pthread_mutex_destroy(&g.stash_mu);
