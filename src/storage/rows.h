@@ -4,8 +4,8 @@
  * quotes, events, framing, numbers, dates and paragraphs.
  *
  * Backend-neutral and done by the worker threads of an ingest, so the one
- * writer thread only binds values. Strings point into the parsed JSON the
- * rows keep alive; they stay valid until rasd_rows_free.
+ * writer thread only binds values. Strings live in an arena the rows own;
+ * they stay valid until rasd_rows_free.
  */
 #ifndef RASD_ROWS_H
 #define RASD_ROWS_H
@@ -62,7 +62,7 @@ typedef struct rasd_row_paragraph {
 } rasd_row_paragraph;
 
 typedef struct rasd_rows {
-    void *json; /* the parsed analysis the strings point into */
+    void *arena; /* the strings' memory */
     rasd_row_entity *entities;
     size_t n_entities;
     rasd_row_place *places;
