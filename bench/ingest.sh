@@ -38,7 +38,8 @@ status=0
   "$build/rasd" ingest --quiet --db "$db" --jobs "$jobs" "$corpus" 2> "$tmp/log" || status=$?
 [ "$status" -le 1 ] || { cat "$tmp/log" >&2; exit "$status"; }
 grep -v '^rasd: skipped' "$tmp/log"
-read -r wall user sys rss < "$tmp/time"
+# GNU time puts "Command exited with non-zero status 1" first when it did
+read -r wall user sys rss < <(tail -n 1 "$tmp/time")
 read -r n_read n_stored < <(awk '/^rasd ingest:/ {print $3, $5}' "$tmp/log" | tr -d ',')
 text_mb=$(sqlite3 "$db" "SELECT printf('%.1f', sum(length(CAST(text AS BLOB)))/1e6) FROM documents")
 groups=$(sqlite3 "$db" "SELECT count(DISTINCT duplicate_of) FROM documents WHERE dup_kind = 'exact'")
