@@ -102,6 +102,7 @@ typedef struct ingest {
     size_t n_filling;
     item *queue[QUEUE_DEPTH];
     size_t queue_n[QUEUE_DEPTH], n_queued;
+    size_t n_produced; /* items queued so far, for the progress bar */
     bool reading_done, stop_reading;
     const rasd_reader_options *ropt;
     char **inputs;
@@ -135,9 +136,13 @@ static void progress(ingest *g, bool force) {
     if (!force && t - g->last_report < (g->tty ? 0.25 : LOG_EVERY_SECONDS)) return;
     g->last_report = t;
     double rate = el > 0 ? (double)g->n_read / el : 0;
+    /* the share of the input read, times the share of what was read that
+     * is written: the reader runs ahead by up to three chunks */
     pthread_mutex_lock(&g->q_mu);
     double frac = g->bytes_total ? (double)g->bytes_done / (double)g->bytes_total : 0;
+    if (g->n_produced) frac *= (double)g->n_read / (double)g->n_produced;
     pthread_mutex_unlock(&g->q_mu);
+    if (frac > 1) frac = 1;
     double eta = frac > 0.001 ? el / frac - el : 0;
     if (g->tty) {
         int w = 30, filled = (int)(frac * w + 0.5);
@@ -434,6 +439,7 @@ static bool queue_filling(ingest *g) {
     if (go_on && g->n_filling) {
         g->queue[g->n_queued] = g->filling;
         g->queue_n[g->n_queued++] = g->n_filling;
+        g->n_produced += g->n_filling;
         g->filling = NULL;
         g->n_filling = 0;
         pthread_cond_broadcast(&g->q_changed);
