@@ -32,6 +32,7 @@ static bool on_item(void *ctx, rasd_article *a) {
     (*n)++;
     check(a->origin && !strncmp(a->origin, "fuzz.xml#", 9));
     check(a->text || a->url);
+    if (a->url) check(!strncmp(a->url, "http://", 7) || !strncmp(a->url, "https://", 8));
     if (a->text) check(a->len == strlen(a->text));
     check_utf8(a->text);
     check_utf8(a->title);
@@ -55,7 +56,8 @@ static bool has_entity_decl(const uint8_t *d, size_t n) {
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
     size_t n = 0, handed = 0;
     rasd_error err = {0};
-    rasd_feed_options opt = {.keep_empty = size % 2 == 0, .max_items = 50};
+    rasd_feed_options opt = {.keep_empty = size % 2 == 0, .max_items = 50,
+                             .base_url = size % 3 ? "https://example.org/feed.xml" : NULL};
     rasd_status st = rasd_feed_read("fuzz.xml", (const char *)data, size, &opt, on_item, on_skip, &n, &handed, &err);
     if (has_entity_decl(data, size)) check(st == RASD_ERR_FORMAT && n == 0);
     if (st == RASD_OK) check(handed == n);

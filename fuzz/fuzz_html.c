@@ -38,7 +38,9 @@ int LLVMFuzzerInitialize(int *argc, char ***argv) {
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
     rasd_article a;
-    rasd_html_options opt = {.bp = size % 2 ? bp : NULL, .charset = size % 5 == 0 ? "windows-1256" : NULL};
+    rasd_html_options opt = {.bp = size % 2 ? bp : NULL,
+                             .charset = size % 5 == 0 ? "windows-1256" : NULL,
+                             .url = size % 3 ? "https://example.org/news/a.html" : NULL};
     rasd_error err = {0};
     if (rasd_html_read("fuzz.html", (const char *)data, size, &opt, &a, &err) == RASD_OK) {
         check(a.text && a.len == strlen(a.text) && a.len > 0);
@@ -50,6 +52,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
     check_utf8(a.title);
     check_utf8(a.author);
     check_utf8(a.url);
+    if (a.url) check(!strncmp(a.url, "http://", 7) || !strncmp(a.url, "https://", 8));
     check_utf8(a.source);
     if (a.published) check(rasd_valid_date(a.published));
     rasd_article_clear(&a);

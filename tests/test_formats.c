@@ -10,7 +10,9 @@
 
 #include "corpus/boilerplate.h"
 #include "corpus/feed.h"
+#include "corpus/fetch.h"
 #include "corpus/html.h"
+#include "core/internal.h"
 
 #include <sys/stat.h>
 
@@ -294,6 +296,27 @@ static void html_split_body(void **state) {
     free(page);
 }
 
+/* Utility classes and a rescued container: "overflow-hidden" hides
+ * nothing, "main-column sidebar-layout" holds the article, "post-tags"
+ * and "comments-area" are furniture. */
+static void html_class_words(void **state) {
+    (void)state;
+    const char *page =
+        "<html><body><div class=\"overflow-hidden d-flex\"><div class=\"main-column sidebar-layout\">"
+        "<p>فقرة أولى من المقال، فيها ما يكفي من الكلمات لتحسب فقرة، عن اجتماع المجلس المحلي.</p>"
+        "<p>فقرة ثانية من المقال، عن قرارات الاجتماع، ومنها ترميم المدارس وشبكة المياه.</p>"
+        "<div class=\"post-tags\"><a href=\"/t/1\">المجلس</a> <a href=\"/t/2\">المياه</a></div>"
+        "<div class=\"comments-area\"><p>تعليق طويل من قارئ، يشكر فيه المحرر على المقال، ويطلب المزيد.</p></div>"
+        "</div></div></body></html>";
+    rasd_article a;
+    assert_int_equal(rasd_html_read("classes.html", page, strlen(page), NULL, &a, NULL), RASD_OK);
+    assert_non_null(strstr(a.text, "فقرة أولى"));
+    assert_non_null(strstr(a.text, "فقرة ثانية"));
+    assert_null(strstr(a.text, "تعليق"));
+    assert_null(strstr(a.text, "المجلس\n"));
+    rasd_article_clear(&a);
+}
+
 static void html_json_ld_and_entities(void **state) {
     (void)state;
     size_t len;
@@ -301,6 +324,14 @@ static void html_json_ld_and_entities(void **state) {
     rasd_article a;
     assert_int_equal(rasd_html_read("ld.html", page, len, NULL, &a, NULL), RASD_OK);
     assert_string_equal(a.title, "وصول قافلة مساعدات إلى مخيم الهول");
+    rasd_article_clear(&a);
+    /* og:title with the outlet's name after a dash */
+    const char *og = "<meta property=\"og:site_name\" content=\"الموقع\"><meta property=\"og:title\" "
+                     "content=\"عنوان الخبر – الموقع\"><p>نص الخبر، وهو فقرة طويلة بما يكفي لتحسب فقرة من مقال.</p>";
+    assert_int_equal(rasd_html_read("og.html", og, strlen(og), NULL, &a, NULL), RASD_OK);
+    assert_string_equal(a.title, "عنوان الخبر");
+    rasd_article_clear(&a);
+    assert_int_equal(rasd_html_read("ld.html", page, len, NULL, &a, NULL), RASD_OK);
     assert_string_equal(a.author, "ليلى حسن");
     assert_string_equal(a.published, "2022-11-25");
     assert_string_equal(a.source, "وكالة الاختبار");
@@ -339,6 +370,16 @@ static void html_malformed_and_hostile(void **state) {
     assert_int_equal(rasd_html_read("deep.html", deep, k, NULL, &a, &err), RASD_ERR_FORMAT);
     assert_non_null(strstr(err.message, "deep.html"));
     rasd_article_clear(&a);
+    /* thousands of <p><b> left open are sloppy, not deep: read */
+    rasd_buf sl = {0};
+    for (int i = 0; i < 3000; i++) {
+        const char *piece = "<p><b>فقرة بخط عريض لم يغلق، وفيها كلمات كافية لتحسب فقرة من المقال.</p><li>بند";
+        rasd_buf_append(&sl, piece, strlen(piece));
+    }
+    assert_int_equal(rasd_html_read("sloppy.html", sl.data, sl.len, NULL, &a, &err), RASD_OK);
+    assert_non_null(strstr(a.text, "فقرة بخط عريض"));
+    rasd_article_clear(&a);
+    rasd_buf_free(&sl);
     /* too large */
     rasd_html_options small = {.max_bytes = 100};
     assert_int_equal(rasd_html_read("big.html", deep, k, &small, &a, &err), RASD_ERR_TOO_LARGE);
@@ -547,6 +588,54 @@ static void feed_limits(void **state) {
     free(x);
 }
 
+/* A WordPress feed's footer line goes when the filter is given; the
+ * article's lines stay. */
+static void feed_boilerplate(void **state) {
+    (void)state;
+    const char *x = "<rss version=\"2.0\"><channel><title>مدونة</title><item><link>https://example.org/p</link>"
+                    "<description>&lt;p&gt;افتتاح معرض للكتاب في القامشلي بمشاركة عشرين دار نشر.&lt;/p&gt;"
+                    "&lt;p&gt;ظهرت المقالة افتتاح معرض أولاً على مدونة.&lt;/p&gt;</description></item></channel></rss>";
+    got g = {0};
+    rasd_feed_options with = {.bp = bp};
+    assert_int_equal(rasd_feed_read("wp.xml", x, strlen(x), &with, keep, skipped, &g, NULL, NULL), RASD_OK);
+    assert_int_equal(g.n, 1);
+    assert_string_equal(g.a[0].text, "افتتاح معرض للكتاب في القامشلي بمشاركة عشرين دار نشر.");
+    got_free(&g);
+    memset(&g, 0, sizeof g);
+    assert_int_equal(rasd_feed_read("wp.xml", x, strlen(x), NULL, keep, skipped, &g, NULL, NULL), RASD_OK);
+    assert_non_null(strstr(g.a[0].text, "ظهرت المقالة"));
+    got_free(&g);
+}
+
+/* Relative links: resolved against the page's or the feed's URL, dropped
+ * when there is nothing to resolve them against or they are not http(s). */
+static void relative_urls(void **state) {
+    (void)state;
+    const char *page = "<link rel=\"canonical\" href=\"/news/123\"><p>نص الخبر، وهو فقرة طويلة بما يكفي لتحسب فقرة.</p>";
+    rasd_article a;
+    rasd_html_options from = {.url = "https://example.org/archive/2021/x.html"};
+    assert_int_equal(rasd_html_read("rel.html", page, strlen(page), &from, &a, NULL), RASD_OK);
+    assert_string_equal(a.url, "https://example.org/news/123");
+    rasd_article_clear(&a);
+    assert_int_equal(rasd_html_read("rel.html", page, strlen(page), NULL, &a, NULL), RASD_OK);
+    assert_null(a.url);
+    rasd_article_clear(&a);
+    const char *x = "<rss><channel><item><link>story/7</link><description>نص</description></item>"
+                    "<item><link>javascript:alert(1)</link><description>نص آخر</description></item></channel></rss>";
+    got g = {0};
+    rasd_feed_options base = {.base_url = "https://example.org/feeds/main.xml"};
+    assert_int_equal(rasd_feed_read("rel.xml", x, strlen(x), &base, keep, skipped, &g, NULL, NULL), RASD_OK);
+    assert_int_equal(g.n, 2);
+    assert_string_equal(g.a[0].url, "https://example.org/feeds/story/7");
+    assert_null(g.a[1].url);
+    got_free(&g);
+    char *u = rasd_url_resolve("https://a.org/x/y.html", "../z?q=1");
+    assert_string_equal(u, "https://a.org/z?q=1");
+    free(u);
+    assert_null(rasd_url_resolve(NULL, "/rel"));
+    assert_null(rasd_url_resolve(NULL, "urn:uuid:1"));
+}
+
 static void feed_sniffing(void **state) {
     (void)state;
     const char *feed = "\xEF\xBB\xBF<?xml version=\"1.0\"?>\n<!-- c -->\n<rss version=\"2.0\">";
@@ -599,6 +688,7 @@ int main(void) {
         cmocka_unit_test(boilerplate_on_seeds),
         cmocka_unit_test(html_article_without_furniture),
         cmocka_unit_test(html_split_body),
+        cmocka_unit_test(html_class_words),
         cmocka_unit_test(html_json_ld_and_entities),
         cmocka_unit_test(html_malformed_and_hostile),
         cmocka_unit_test(html_windows_1256),
@@ -610,6 +700,8 @@ int main(void) {
         cmocka_unit_test(feed_malformed),
         cmocka_unit_test(feed_refuses_entities),
         cmocka_unit_test(feed_limits),
+        cmocka_unit_test(feed_boilerplate),
+        cmocka_unit_test(relative_urls),
         cmocka_unit_test(feed_sniffing),
         cmocka_unit_test(web_dates),
     };

@@ -294,6 +294,31 @@ static void watch_survives_bad_feeds_and_state(void **state) {
     rasd_watch_file_close(wf);
 }
 
+/* The state file keeps the newest keys, up to its limit, in order. */
+static void watch_file_forgets_oldest(void **state) {
+    (void)state;
+    char path[400], key[64];
+    snprintf(path, sizeof path, "%s/many-state.json", tmpdir);
+    rasd_error err = {0};
+    rasd_watch_file *wf = rasd_watch_file_open(path, &err);
+    rasd_watch_state st = rasd_watch_file_state(wf);
+    size_t n = RASD_WATCH_FILE_MAX_SEEN + 10;
+    for (size_t i = 0; i < n; i++) {
+        snprintf(key, sizeof key, "https://example.org/%zu", i);
+        assert_int_equal(st.mark(st.ctx, key, &err), RASD_OK);
+    }
+    assert_int_equal(rasd_watch_file_save(wf, &err), RASD_OK);
+    rasd_watch_file_close(wf);
+    wf = rasd_watch_file_open(path, &err);
+    st = rasd_watch_file_state(wf);
+    assert_false(st.seen(st.ctx, "https://example.org/0"));
+    assert_false(st.seen(st.ctx, "https://example.org/9"));
+    assert_true(st.seen(st.ctx, "https://example.org/10"));
+    snprintf(key, sizeof key, "https://example.org/%zu", n - 1);
+    assert_true(st.seen(st.ctx, key));
+    rasd_watch_file_close(wf);
+}
+
 static void watch_list_errors(void **state) {
     (void)state;
     char path[400];
@@ -359,6 +384,38 @@ static void cli_watch_once(void **state) {
     assert_int_equal(run_rasd(bad, out, sizeof out), 2);
 }
 
+/* `rasd analyze` on a page, feeds and a refused feed: one line per
+ * article, the refused file named on stderr, exit status 1. */
+static void cli_analyze_pages_and_feeds(void **state) {
+    (void)state;
+    char out[65536];
+    const char *argv[] = {RASD_BIN, "analyze", "--no-tagger", "--jobs", "2", "--data", DATA_DIR,
+                          FIXTURES "/html/jsonld.html", FIXTURES "/feeds/rss2.xml", FIXTURES "/feeds/bomb.xml",
+                          FIXTURES "/feeds/atom.xml", NULL};
+    assert_int_equal(run_rasd(argv, out, sizeof out), 1);
+    size_t lines = 0;
+    for (char *p = out; *p; p++) lines += *p == '\n';
+    assert_int_equal(lines, 1 + 3 + 2);
+    const char *first = strstr(out, "\"path\":\"" FIXTURES "/html/jsonld.html\"");
+    const char *feed = strstr(out, "rss2.xml#4\"");
+    const char *atom = strstr(out, "atom.xml#2\"");
+    assert_non_null(first);
+    assert_non_null(feed);
+    assert_non_null(atom);
+    assert_true(first < feed && feed < atom); /* input order, whatever --jobs */
+    assert_non_null(strstr(out, "\"published\":\"2022-11-25\""));
+    assert_null(strstr(out, "bomb.xml"));
+    /* URLs: a page and a feed, fetched */
+    const char *urls[] = {RASD_BIN, "analyze", "--no-entities", "--data", DATA_DIR, url("/a.html"), url("/feed.xml"),
+                          url("/missing"), NULL};
+    assert_int_equal(run_rasd(urls, out, sizeof out), 1); /* /missing: 404 */
+    lines = 0;
+    for (char *p = out; *p; p++) lines += *p == '\n';
+    assert_int_equal(lines, 1 + 3);
+    assert_non_null(strstr(out, "\"title\":\"اتفاق على إعادة فتح معبر حدودي\""));
+    assert_non_null(strstr(out, "/feed.xml#3\""));
+}
+
 int main(void) {
     if (access("/usr/bin/python3", X_OK) != 0) {
         fprintf(stderr, "skipped: /usr/bin/python3 is needed for the test server\n");
@@ -370,8 +427,10 @@ int main(void) {
         cmocka_unit_test(fetch_redirect_and_charset),
         cmocka_unit_test(watch_second_poll_fetches_nothing),
         cmocka_unit_test(watch_survives_bad_feeds_and_state),
+        cmocka_unit_test(watch_file_forgets_oldest),
         cmocka_unit_test(watch_list_errors),
         cmocka_unit_test(cli_watch_once),
+        cmocka_unit_test(cli_analyze_pages_and_feeds),
     };
     return cmocka_run_group_tests(tests, start_server, stop_server);
 }

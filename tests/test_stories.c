@@ -102,6 +102,20 @@ static void test_time_window(void **state) {
     rasd_stories_destroy(s);
 }
 
+static void test_undated_article_does_not_retire_an_archive(void **state) {
+    (void)state;
+    rasd_stories *s = rasd_stories_new(NULL, NULL);
+    add(s, input(1, "2015-07-21", "North Press", A_TITLE, A_TEXT));
+    /* undated: it counts as today, years later, and opens its own story */
+    rasd_story_assignment x = add(s, input(2, NULL, "Hawar", A_TITLE, A_TEXT));
+    assert_true(x.opened);
+    /* the archive goes on: the next day's report still finds story 1 */
+    rasd_story_assignment b = add(s, input(3, "2015-07-22", "Enab Baladi", B_TITLE, B_TEXT));
+    assert_false(b.opened);
+    assert_int_equal(b.story, 1);
+    rasd_stories_destroy(s);
+}
+
 static void test_save_load_continues_the_same_stories(void **state) {
     (void)state;
     /* reference: one clusterer throughout */
@@ -197,13 +211,44 @@ static void test_bad_input(void **state) {
     assert_int_equal(err.code, RASD_ERR_USAGE);
 }
 
+/* The similarity article B gets to A's story when both carry `entities`. */
+static double similarity_with(const char *const *entities, size_t n) {
+    rasd_stories_options loose = {.threshold = 0.01}; /* always join: we read the similarity */
+    rasd_stories *s = rasd_stories_new(&loose, NULL);
+    rasd_story_input a = input(1, "2024-03-10", "North Press", A_TITLE, A_TEXT);
+    a.entities = entities;
+    a.n_entities = n;
+    add(s, a);
+    rasd_story_input e = input(2, "2024-03-11", "Hawar", E_TITLE, E_TEXT);
+    e.entities = entities;
+    e.n_entities = n;
+    rasd_story_assignment r = add(s, e);
+    assert_false(r.opened);
+    rasd_stories_destroy(s);
+    return r.similarity;
+}
+
+static void test_shared_entities_count_and_kb_ids_most(void **state) {
+    (void)state;
+    static const char *const kb[] = {"sdf", "country:TUR"};
+    static const char *const tagged[] = {"org:قسد", "person:فلان"};
+    static const char *const kb_twice[] = {"sdf", "sdf", "country:TUR"};
+    double none = similarity_with(NULL, 0), with_kb = similarity_with(kb, 2), with_tagged = similarity_with(tagged, 2);
+    assert_true(with_tagged > none);
+    assert_true(with_kb > with_tagged);
+    /* an id listed twice counts once */
+    assert_true(similarity_with(kb_twice, 3) == with_kb);
+}
+
 int main(void) {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_two_outlets_join_and_unrelated_opens),
         cmocka_unit_test(test_time_window),
+        cmocka_unit_test(test_undated_article_does_not_retire_an_archive),
         cmocka_unit_test(test_save_load_continues_the_same_stories),
         cmocka_unit_test(test_damaged_state_is_refused),
         cmocka_unit_test(test_bad_input),
+        cmocka_unit_test(test_shared_entities_count_and_kb_ids_most),
     };
     return cmocka_run_group_tests(tests, setup_analyzer, teardown_analyzer);
 }

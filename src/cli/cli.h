@@ -69,10 +69,10 @@ struct rasd_boilerplate;
 bool cli_web_init(const char *data_dir);
 void cli_web_done(void);
 const struct rasd_boilerplate *cli_web_boilerplate(void);
-/* .html .htm .xhtml .xml .rss .atom, or (not .txt) first bytes that look
- * like HTML or a feed. */
+/* An http(s) URL; a .html .htm .xhtml .xml .rss .atom file, or (not
+ * .txt) one whose first bytes look like HTML or a feed. */
 bool cli_is_web_input(const char *path);
-/* Analyses every article of an HTML page or feed file: their JSON lines,
+/* Analyses every article of an HTML page or feed (file or URL): JSON lines,
  * concatenated, in *json; items that failed in *warning; false (and
  * *error) when nothing could be analysed. */
 bool cli_analyze_web(rasd_analyzer *an, const char *path, const rasd_read_options *read,

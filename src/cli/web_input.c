@@ -1,7 +1,8 @@
 /*
  * web_input.c: what `rasd analyze` and `rasd watch` share about articles
- * that arrive as HTML pages and feeds rather than plain text: telling such
- * files apart (by extension, else by their first bytes), reading them into
+ * that arrive as HTML pages, feeds or http(s) URLs rather than plain text:
+ * telling such inputs apart (a URL; a file by extension, else by its first
+ * bytes), fetching URLs, reading them into
  * articles (src/corpus/html.c, feed.c), and turning an article into the
  * analysis JSON line, its title as the document's first line, as the plain
  * text reader would have it.
@@ -9,6 +10,7 @@
 #include "cli.h"
 #include "corpus/boilerplate.h"
 #include "corpus/feed.h"
+#include "corpus/fetch.h"
 #include "corpus/html.h"
 #include "core/internal.h"
 #include "extract/dates.h"
@@ -52,7 +54,12 @@ static web_kind kind_of(const char *path, const char *head, size_t len) {
     return WEB_NONE;
 }
 
+static bool is_url(const char *path) {
+    return !strncasecmp(path, "http://", 7) || !strncasecmp(path, "https://", 8);
+}
+
 bool cli_is_web_input(const char *path) {
+    if (is_url(path)) return true;
     if (!strcmp(path, "-") || has_ext(path, ".txt")) return false;
     if (kind_of(path, NULL, 0) != WEB_NONE) return true;
     FILE *f = fopen(path, "rb");
@@ -148,24 +155,41 @@ bool cli_analyze_web(rasd_analyzer *an, const char *path, const rasd_read_option
                      const rasd_analysis_options *aopt, char **json, size_t *json_len, char **warning, char **error) {
     rasd_error err = {0};
     size_t max = read->max_bytes ? read->max_bytes : RASD_DEFAULT_MAX_BYTES, len = 0;
-    char *data = read_file(path, max, &len, &err);
+    char *data = NULL;
+    rasd_fetch_result res = {0};
+    web_kind kind = WEB_NONE;
+    if (is_url(path)) {
+        /* a URL: fetched, and read by what the server says it sent (else
+         * by its first bytes) */
+        rasd_fetch_options fo = {.max_bytes = max};
+        if (rasd_fetch(path, &fo, &res, &err) == RASD_OK) {
+            data = res.body, len = res.len;
+            const char *ct = res.content_type ? res.content_type : "";
+            if (strstr(ct, "html")) kind = WEB_HTML;
+            else if (strstr(ct, "xml") || strstr(ct, "rss") || strstr(ct, "atom")) kind = WEB_FEED;
+            else kind = rasd_looks_like_feed(data, len) ? WEB_FEED : WEB_HTML;
+        }
+    } else if ((data = read_file(path, max, &len, &err)) != NULL) {
+        kind = kind_of(path, data, len);
+    }
     if (!data) {
         *error = strdup(err.message);
         return false;
     }
     web_run w = {an, read, aopt, {0}, {0}, 0};
     rasd_status st;
-    if (kind_of(path, data, len) == WEB_FEED) {
-        rasd_feed_options fo = {.max_bytes = max};
+    if (kind == WEB_FEED) {
+        rasd_feed_options fo = {.max_bytes = max, .charset = res.charset, .base_url = res.final_url, .bp = web_bp};
         st = rasd_feed_read(path, data, len, &fo, on_web_article, on_web_skip, &w, NULL, &err);
     } else {
         rasd_article a;
-        rasd_html_options ho = {.bp = web_bp, .max_bytes = max};
+        rasd_html_options ho = {.bp = web_bp, .max_bytes = max, .charset = res.charset, .url = res.final_url};
         st = rasd_html_read(path, data, len, &ho, &a, &err);
         if (st == RASD_OK) on_web_article(&w, &a);
         rasd_article_clear(&a);
     }
-    free(data);
+    if (res.body) rasd_fetch_result_free(&res);
+    else free(data);
     if (st == RASD_OK && w.articles == 0 && !w.out.oom)
         st = rasd_fail(&err, RASD_ERR_EMPTY, "%s: no article could be analysed", path);
     if (w.warnings.len) *warning = strndup(w.warnings.data, w.warnings.len);

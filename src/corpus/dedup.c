@@ -26,6 +26,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+/* (The #ifndef guards let bench variants be built with other values for
+ * the measurements in docs/corpus.md; the library uses the values here.) */
 #ifndef SHINGLE_K
 #define SHINGLE_K 5
 #endif
@@ -50,12 +52,10 @@
 #ifndef PARAGRAPH_NEAR
 #define PARAGRAPH_NEAR RASD_PARAGRAPH_NEAR
 #endif
-/* All-pairs comparison of paragraphs stops here (a normal article has
- * tens); exact repeats are still found among all of them. */
-#define PARAGRAPH_MAX_NEAR 1000
+/* A shingle found in more paragraphs than this is a stock phrase: it counts
+ * for no pair (and keeps the pair counting linear in the text). */
+#define PARAGRAPH_MAX_RUN 32
 
-/* (The #ifndef guards let bench variants be built with other values for
- * the measurements in docs/corpus.md; the library uses the values here.) */
 _Static_assert(LSH_BANDS * LSH_ROWS <= RASD_MINHASH_SIZE, "bands x rows must fit the signature");
 
 /* ------------------------------------------------------------ word keys */
@@ -193,8 +193,14 @@ typedef struct table {
 
 static uint64_t nonzero(uint64_t k) { return k ? k : 1; }
 
+/* Where key's probe starts: Fibonacci hashing, as some keys (paragraph
+ * pairs) are not hashes themselves. */
+static size_t table_start(const table *t, uint64_t key) {
+    return (size_t)((key * 0x9E3779B97F4A7C15ull) >> 29) & t->mask;
+}
+
 static slot *table_find(table *t, uint64_t key) {
-    size_t i = (size_t)key & t->mask;
+    size_t i = table_start(t, key);
     while (t->slots[i].key && t->slots[i].key != key) i = (i + 1) & t->mask;
     return &t->slots[i];
 }
@@ -286,7 +292,7 @@ static uint64_t band_key(const rasd_fingerprint *fp, int band) {
  * the first 64 bits are resolved by probing on with the full 128. */
 static uint32_t find_exact(rasd_dedup *d, const rasd_fingerprint *fp) {
     uint64_t key = exact_key(fp);
-    size_t i = (size_t)key & d->exact.mask;
+    size_t i = table_start(&d->exact, key);
     for (; d->exact.slots[i].key; i = (i + 1) & d->exact.mask) {
         const slot *s = &d->exact.slots[i];
         if (s->key == key && memcmp(d->articles[s->value].fp.exact, fp->exact, sizeof fp->exact) == 0) return s->value;
@@ -297,7 +303,7 @@ static uint32_t find_exact(rasd_dedup *d, const rasd_fingerprint *fp) {
 static bool add_exact(rasd_dedup *d, uint32_t article) {
     if (!table_reserve(&d->exact)) return false;
     uint64_t key = exact_key(&d->articles[article].fp);
-    size_t i = (size_t)key & d->exact.mask;
+    size_t i = table_start(&d->exact, key);
     while (d->exact.slots[i].key) i = (i + 1) & d->exact.mask; /* after any 64-bit twin */
     d->exact.slots[i] = (slot){key, article};
     d->exact.used++;
@@ -430,16 +436,6 @@ static int cmp_u64(const void *x, const void *y) {
     return (a > b) - (a < b);
 }
 
-static size_t shared_count(const uint64_t *a, size_t na, const uint64_t *b, size_t nb) {
-    size_t i = 0, j = 0, n = 0;
-    while (i < na && j < nb) {
-        if (a[i] < b[j]) i++;
-        else if (a[i] > b[j]) j++;
-        else n++, i++, j++;
-    }
-    return n;
-}
-
 static int cmp_pair(const void *x, const void *y) {
     const rasd_paragraph_pair *a = x, *b = y;
     if (a->a != b->a) return a->a < b->a ? -1 : 1;
@@ -450,6 +446,74 @@ static bool push_pair(rasd_paragraph_pair **pairs, size_t *n, size_t *cap, rasd_
     if (*n == *cap && !rasd_grow((void **)pairs, cap, *n, sizeof **pairs)) return false;
     (*pairs)[(*n)++] = p;
     return true;
+}
+
+typedef struct shingle_at {
+    uint64_t hash;
+    uint32_t paragraph;
+} shingle_at;
+
+static int cmp_shingle_at(const void *x, const void *y) {
+    const shingle_at *a = x, *b = y;
+    if (a->hash != b->hash) return a->hash < b->hash ? -1 : 1;
+    return (a->paragraph > b->paragraph) - (a->paragraph < b->paragraph);
+}
+
+/* Near repeats: paragraphs that share a passage. Rather than comparing
+ * every pair of paragraphs (quadratic in a long text), the (shingle,
+ * paragraph) entries are sorted by shingle and each run of equal shingles
+ * adds one to the count of every pair of paragraphs in it. */
+static rasd_status near_paragraphs(const para_info *info, size_t n, rasd_paragraph_pair **pairs, size_t *n_pairs,
+                                   size_t *cap) {
+    size_t total = 0;
+    for (size_t p = 0; p < n; p++) total += info[p].n_shingles;
+    if (!total || n > UINT32_MAX) return RASD_OK;
+    shingle_at *e = malloc(total * sizeof *e);
+    table counts = {0};
+    if (!e || !table_init(&counts, 1024)) {
+        free(e);
+        return RASD_ERR_NOMEM;
+    }
+    size_t m = 0;
+    for (size_t p = 0; p < n; p++)
+        for (size_t i = 0; i < info[p].n_shingles; i++) e[m++] = (shingle_at){info[p].shingles[i], (uint32_t)p};
+    qsort(e, m, sizeof *e, cmp_shingle_at);
+    rasd_status st = RASD_OK;
+    for (size_t i = 0; i < m && st == RASD_OK;) {
+        size_t j = i + 1;
+        while (j < m && e[j].hash == e[i].hash) j++;
+        if (j - i <= PARAGRAPH_MAX_RUN) {
+            for (size_t x = i; x < j && st == RASD_OK; x++) {
+                for (size_t y = x + 1; y < j; y++) { /* paragraphs ascending within a run */
+                    uint64_t key = ((uint64_t)e[x].paragraph << 32 | e[y].paragraph) + 1;
+                    if (!table_reserve(&counts)) {
+                        st = RASD_ERR_NOMEM;
+                        break;
+                    }
+                    slot *s = table_find(&counts, key);
+                    if (!s->key) {
+                        *s = (slot){key, 0};
+                        counts.used++;
+                    }
+                    s->value++;
+                }
+            }
+        }
+        i = j;
+    }
+    for (size_t k = 0; k <= counts.mask && st == RASD_OK; k++) {
+        const slot *s = &counts.slots[k];
+        if (!s->key || s->value < PARAGRAPH_MIN_SHARED) continue;
+        size_t a = (size_t)((s->key - 1) >> 32), b = (size_t)((s->key - 1) & 0xFFFFFFFFu);
+        if (info[a].key == info[b].key) continue; /* an exact repeat, reported as such */
+        size_t smaller = info[a].n_shingles < info[b].n_shingles ? info[a].n_shingles : info[b].n_shingles;
+        double sim = (double)s->value / (double)smaller;
+        if (sim >= PARAGRAPH_NEAR && !push_pair(pairs, n_pairs, cap, (rasd_paragraph_pair){a, b, false, sim}))
+            st = RASD_ERR_NOMEM;
+    }
+    free(counts.slots);
+    free(e);
+    return st;
 }
 
 rasd_status rasd_repeated_paragraphs(rasd_analyzer *an, const char *text, const rasd_span_list *paragraphs,
@@ -471,7 +535,7 @@ rasd_status rasd_repeated_paragraphs(rasd_analyzer *an, const char *text, const 
             break;
         }
         info[p].key = words_key(w.items, w.count);
-        if (!info[p].key || p >= PARAGRAPH_MAX_NEAR) continue;
+        if (!info[p].key) continue;
         size_t ns = w.count - PARAGRAPH_K + 1;
         info[p].shingles = malloc(ns * sizeof *info[p].shingles);
         if (!info[p].shingles) {
@@ -510,20 +574,7 @@ rasd_status rasd_repeated_paragraphs(rasd_analyzer *an, const char *text, const 
         }
         free(order);
     }
-    /* Near repeats: paragraphs that share a passage. */
-    size_t lim = n < PARAGRAPH_MAX_NEAR ? n : PARAGRAPH_MAX_NEAR;
-    for (size_t a = 0; a < lim && st == RASD_OK; a++) {
-        if (!info[a].n_shingles) continue;
-        for (size_t b = a + 1; b < lim && st == RASD_OK; b++) {
-            if (!info[b].n_shingles || info[a].key == info[b].key) continue;
-            size_t shared = shared_count(info[a].shingles, info[a].n_shingles, info[b].shingles, info[b].n_shingles);
-            size_t smaller = info[a].n_shingles < info[b].n_shingles ? info[a].n_shingles : info[b].n_shingles;
-            double sim = (double)shared / (double)smaller;
-            if (shared >= PARAGRAPH_MIN_SHARED && sim >= PARAGRAPH_NEAR &&
-                !push_pair(pairs, n_pairs, &cap, (rasd_paragraph_pair){a, b, false, sim}))
-                st = RASD_ERR_NOMEM;
-        }
-    }
+    if (st == RASD_OK) st = near_paragraphs(info, n, pairs, n_pairs, &cap);
     for (size_t p = 0; info && p < n; p++) free(info[p].shingles);
     free(info);
     if (st == RASD_OK && *n_pairs > 1) qsort(*pairs, *n_pairs, sizeof **pairs, cmp_pair);

@@ -4,12 +4,15 @@
  */
 #include "feed.h"
 
+#include "boilerplate.h"
 #include "core/internal.h"
+#include "fetch.h"
 #include "html.h"
 
 #include <ctype.h>
 #include <libxml/parser.h>
 #include <libxml/tree.h>
+#include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
@@ -227,7 +230,23 @@ static void item(walk *w, const xmlNode *n, bool atom) {
         if (!a.published) a.published = date_of(dcdate);
     }
     if (w->feed_title) a.source = strdup(w->feed_title);
+    if (a.url) { /* absolute, resolved against the feed's URL, or none */
+        char *abs = rasd_url_resolve(w->opt->base_url, a.url);
+        free(a.url);
+        a.url = abs;
+    }
     a.len = a.text ? strlen(a.text) : 0;
+    if (a.text && w->opt->bp) {
+        rasd_boilerplate_result r;
+        if (rasd_boilerplate_filter(w->opt->bp, a.text, a.len, &r, NULL) == RASD_OK) {
+            free(a.text);
+            a.text = r.len ? r.text : NULL;
+            a.len = r.len;
+            if (!r.len) free(r.text);
+            r.text = NULL;
+            rasd_boilerplate_result_free(&r);
+        }
+    }
     if (!a.origin) {
         w->oom = w->stop = true;
     } else if (!a.text && !(a.url && w->opt->keep_empty)) {
@@ -297,6 +316,11 @@ static void capture_error(void *ctx, xmlErrorPtr e) {
     while (ml && (f->message[ml - 1] == '\n' || f->message[ml - 1] == ' ')) f->message[--ml] = '\0';
 }
 
+/* libxml2 sets up its globals on first use, which is not thread-safe:
+ * once, before any parse. */
+static pthread_once_t xml_once = PTHREAD_ONCE_INIT;
+static void init_xml(void) { xmlInitParser(); }
+
 rasd_status rasd_feed_read(const char *name, const char *data, size_t len, const rasd_feed_options *opt,
                            rasd_article_fn on_article, rasd_skip_fn on_skip, void *ctx, size_t *n_items,
                            rasd_error *err) {
@@ -311,6 +335,7 @@ rasd_status rasd_feed_read(const char *name, const char *data, size_t len, const
         return rasd_fail_at(err, RASD_ERR_FORMAT, (size_t)(ent - data),
                             "%s: byte %zu: entity declarations are refused (entity expansion and external entities)",
                             name, (size_t)(ent - data));
+    pthread_once(&xml_once, init_xml);
     xmlParserCtxtPtr ctxt = xmlNewParserCtxt();
     if (!ctxt) return rasd_fail(err, RASD_ERR_NOMEM, "out of memory");
     /* no network, no DTD, no entity substitution; errors to capture_error

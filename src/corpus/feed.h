@@ -20,10 +20,13 @@
 
 typedef struct rasd_feed_options {
     const char *charset; /* from an HTTP Content-Type, or NULL: the XML declaration's */
+    const char *base_url; /* the feed's URL: relative item links are resolved against it */
     size_t max_bytes;    /* 0: RASD_FEED_MAX_BYTES */
     size_t max_items;    /* 0: RASD_FEED_MAX_ITEMS; items after it are skipped */
     bool keep_empty;     /* hand on items with a link but no text (text NULL): the
                             watcher fetches their page */
+    const struct rasd_boilerplate *bp; /* plain-text filter over item text ("The post
+                            ... appeared first on ..."), or NULL */
 } rasd_feed_options;
 
 /* Reads every item of a feed held in memory, calling on_article for each

@@ -179,3 +179,22 @@ void rasd_fetch_result_free(rasd_fetch_result *r) {
     free(r->final_url);
     memset(r, 0, sizeof *r);
 }
+
+char *rasd_url_resolve(const char *base, const char *ref) {
+    if (!ref || !*ref) return NULL;
+    CURLU *u = curl_url();
+    if (!u) return NULL;
+    char *out = NULL;
+    /* a base only when ref is not absolute itself */
+    if ((!base || curl_url_set(u, CURLUPART_URL, base, 0) == CURLUE_OK) &&
+        curl_url_set(u, CURLUPART_URL, ref, 0) == CURLUE_OK) {
+        char *scheme = NULL, *url = NULL;
+        if (curl_url_get(u, CURLUPART_SCHEME, &scheme, 0) == CURLUE_OK &&
+            (!strcmp(scheme, "http") || !strcmp(scheme, "https")) && curl_url_get(u, CURLUPART_URL, &url, 0) == CURLUE_OK)
+            out = strdup(url);
+        curl_free(scheme);
+        curl_free(url);
+    }
+    curl_url_cleanup(u);
+    return out;
+}

@@ -44,4 +44,9 @@ typedef struct rasd_fetch_result {
 rasd_status rasd_fetch(const char *url, const rasd_fetch_options *opt, rasd_fetch_result *out, rasd_error *err);
 void rasd_fetch_result_free(rasd_fetch_result *r);
 
+/* ref resolved against base (RFC 3986, by libcurl's URL API): an absolute
+ * http(s) URL, malloc'd; NULL when there is none (base NULL and ref
+ * relative, or either malformed, or another scheme). */
+char *rasd_url_resolve(const char *base, const char *ref);
+
 #endif

@@ -9,6 +9,8 @@ set(RASD_FORMATS_SOURCES
   ${CMAKE_SOURCE_DIR}/src/corpus/article.c
   ${CMAKE_SOURCE_DIR}/src/corpus/boilerplate.c
   ${CMAKE_SOURCE_DIR}/src/corpus/html.c
+  ${CMAKE_SOURCE_DIR}/src/corpus/charset.c
+  ${CMAKE_SOURCE_DIR}/src/corpus/webdate.c
   ${CMAKE_SOURCE_DIR}/src/corpus/feed.c
   ${CMAKE_SOURCE_DIR}/src/corpus/fetch.c
   ${CMAKE_SOURCE_DIR}/src/corpus/watch.c

@@ -2,16 +2,16 @@
  * html.c: see html.h. gumbo gives the tree; the content score, the
  * furniture rules and the metadata look-ups are written here because no
  * C library does them (Readability and boilerpipe are JavaScript and
- * Java). JSON-LD is read with jansson, charsets converted with iconv.
+ * Java). JSON-LD is read with jansson; charsets are charset.c's, dates
+ * webdate.c's.
  */
 #include "html.h"
 
 #include "core/internal.h"
+#include "fetch.h"
 
 #include <ctype.h>
-#include <errno.h>
 #include <gumbo.h>
-#include <iconv.h>
 #include <jansson.h>
 #include <stdlib.h>
 #include <string.h>
@@ -86,34 +86,41 @@ static bool contains_ci(const char *hay, const char *needle) {
 
 /* class and id words that mark furniture (Readability's "unlikely
  * candidates", plus the share bars and appeals of Arabic news sites) and
- * article bodies. */
-static const char *const NEGATIVE[] = {
-    "comment", "share", "sharing", "social", "related", "sidebar", "footer", "header", "navbar", "nav-",
-    "menu", "breadcrumb", "donat", "newsletter", "subscribe", "advert", "ads-", "-ads", "banner", "promo",
-    "sponsor", "cookie", "consent", "popup", "modal", "widget", "tags", "tag-list", "pagination", "pager",
-    "more-news", "most-read", "mostread", "trending", "recommend", "outbrain", "taboola", "disqus", "byline-share",
-    "print", "toolbar", "font-size", "fontsize", "read-also", "readalso", "see-also", "caption", "credit",
-    "author-box", "skip", "hidden", "support-us", "membership",
+ * article bodies. STRONG words make furniture whatever else the class
+ * says; WEAK ones only when no word of an article's container is there
+ * too ("sidebar" is furniture, "main-column sidebar-left content" may not
+ * be), as Readability rescues its unlikely candidates. */
+static const char *const STRONG[] = {
+    "comment", "share", "sharing", "social", "related", "donat", "newsletter", "subscribe", "cookie", "consent",
+    "breadcrumb", "outbrain", "taboola", "disqus", "most-read", "mostread", "recommend", "read-also", "readalso",
+    "see-also", "support-us", "membership", "advert", "popup", "modal", "sponsor", "promo", "font-size",
+    "fontsize", "toolbar",
 };
+static const char *const WEAK[] = {
+    "sidebar", "footer", "header", "navbar", "nav-", "menu", "banner", "widget", "tags", "tag-list", "pagination",
+    "pager", "more-news", "trending", "print", "caption", "credit", "author-box", "skip", "ads-", "-ads",
+};
+static const char *const RESCUE[] = {"article", "body", "content", "main", "column", "story", "entry", "news"};
 static const char *const POSITIVE[] = {
     "article-body", "articlebody", "article_body", "article-content", "article__body", "entry-content",
     "post-content", "post-body", "story-body", "story-content", "news-content", "news-body", "main-content",
     "content-body", "the-content", "article-text", "single-content", "body-text",
 };
 
-static int class_weight(const GumboNode *n) {
+static bool any_word(const GumboNode *n, const char *const *words, size_t count) {
     const char *c = attr(n, "class"), *id = attr(n, "id");
+    if (!c && !id) return false;
+    for (size_t i = 0; i < count; i++)
+        if (contains_ci(c, words[i]) || contains_ci(id, words[i])) return true;
+    return false;
+}
+
+#define ANY_WORD(n, list) any_word(n, list, sizeof list / sizeof *list)
+
+static int class_weight(const GumboNode *n) {
     int w = 0;
-    for (size_t i = 0; i < sizeof POSITIVE / sizeof *POSITIVE; i++)
-        if (contains_ci(c, POSITIVE[i]) || contains_ci(id, POSITIVE[i])) {
-            w += 25;
-            break;
-        }
-    for (size_t i = 0; i < sizeof NEGATIVE / sizeof *NEGATIVE; i++)
-        if (contains_ci(c, NEGATIVE[i]) || contains_ci(id, NEGATIVE[i])) {
-            w -= 25;
-            break;
-        }
+    if (ANY_WORD(n, POSITIVE)) w += 25;
+    if (ANY_WORD(n, STRONG) || (ANY_WORD(n, WEAK) && !ANY_WORD(n, RESCUE))) w -= 25;
     return w;
 }
 
@@ -139,7 +146,7 @@ static bool is_furniture(const GumboNode *n) {
     const char *hidden = attr(n, "hidden"), *aria = attr(n, "aria-hidden"), *style = attr(n, "style");
     if (hidden || (aria && !strcasecmp(aria, "true"))) return true;
     if (style && (contains_ci(style, "display:none") || contains_ci(style, "display: none"))) return true;
-    return class_weight(n) < 0;
+    return ANY_WORD(n, STRONG) || (ANY_WORD(n, WEAK) && !ANY_WORD(n, RESCUE));
 }
 
 /* ------------------------------------------------------------ text */
@@ -661,7 +668,22 @@ static void meta_free(meta *m) {
 /* The title: og:title (or JSON-LD headline), else <title> less the site's
  * name ("Headline | Outlet", "Outlet - Headline"), else the first <h1>. */
 static char *pick_title(meta *m) {
-    if (m->og_title) return strdup(m->og_title);
+    if (m->og_title) {
+        /* og:title too may carry the site's name: "Headline | Outlet" */
+        char *t = strdup(m->og_title);
+        size_t tl = t ? strlen(t) : 0, sl = m->site ? strlen(m->site) : 0;
+        if (t && sl && tl > sl + 3 && !strcmp(t + tl - sl, m->site)) {
+            size_t cut = tl - sl;
+            for (;;) { /* the separator before the name: spaces, | - – — */
+                if (cut && (t[cut - 1] == ' ' || t[cut - 1] == '|' || t[cut - 1] == '-')) cut--;
+                else if (cut >= 3 && (!memcmp(t + cut - 3, "\xE2\x80\x93", 3) || !memcmp(t + cut - 3, "\xE2\x80\x94", 3)))
+                    cut -= 3;
+                else break;
+            }
+            if (cut > 0 && cut < tl - sl) t[cut] = '\0';
+        }
+        return t;
+    }
     if (!m->title) return m->h1 ? strdup(m->h1) : NULL;
     static const char *const SEPS[] = {" | ", " - ", " – ", " — ", " :: ", " « ", " » ", " · "};
     char *t = strdup(m->title);
@@ -711,12 +733,112 @@ static bool too_many_tags(const char *s, size_t len) {
     return false;
 }
 
+static bool listed(const char *const *list, size_t count, const char *name, size_t n) {
+    for (size_t i = 0; i < count; i++)
+        if (strlen(list[i]) == n && !strncasecmp(list[i], name, n)) return true;
+    return false;
+}
+
+/* Elements without content. */
+static bool void_element(const char *name, size_t n) {
+    static const char *const VOID[] = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta",
+                                       "param", "source", "track", "wbr", "keygen", "image"};
+    return listed(VOID, sizeof VOID / sizeof *VOID, name, n);
+}
+
+/* Inline elements: a <p> closes through them, not through blocks. */
+static bool inline_element(const char *name, size_t n) {
+    static const char *const INL[] = {"a", "b", "i", "u", "s", "em", "strong", "span", "font", "small", "big",
+                                      "strike", "code", "tt", "sup", "sub", "mark", "abbr", "cite", "q", "label"};
+    return listed(INL, sizeof INL / sizeof *INL, name, n);
+}
+
+/* Elements that a sibling of the same name closes (<p>…<p>, <li>…<li>). */
+static bool self_closing_sibling(const char *name, size_t n) {
+    static const char *const SIB[] = {"p", "li", "td", "th", "tr", "option", "dt", "dd"};
+    return listed(SIB, sizeof SIB / sizeof *SIB, name, n);
+}
+
+/* An estimate, from above, of how deep the page's elements nest, before
+ * gumbo sees it: gumbo's parse time grows with depth times tags (each
+ * start tag looks through the open elements), so a page nested thousands
+ * deep takes it seconds, and no real page nests past a few dozen. Start
+ * tags push their name (a <p> or <li> first closes one open just above,
+ * a block an open <p>),
+ * end tags pop to a matching name among the top 64 (a stray end tag pops
+ * nothing, as in gumbo; </p> also closes the <b> left open inside it);
+ * comments, scripts and styles are skipped. Returns true when the estimate passes the limit. */
+static bool too_deep(const char *s, size_t len, size_t limit) {
+    typedef struct {
+        uint64_t h;
+        bool is_inline;
+    } open_el;
+    const uint64_t P_HASH = (1469598103934665603ULL ^ 'p') * 1099511628211ULL;
+    open_el *stack = malloc((limit + 1) * sizeof *stack);
+    if (!stack) return true;
+    size_t depth = 0;
+    const char *end = s + len;
+    bool deep = false;
+    for (const char *p = s; !deep && (p = memchr(p, '<', (size_t)(end - p))) != NULL; p++) {
+        if (end - p >= 4 && !memcmp(p, "<!--", 4)) {
+            const char *q = p + 4;
+            while (q + 3 <= end && memcmp(q, "-->", 3)) q++;
+            p = q + 3 <= end ? q + 2 : end - 1;
+            continue;
+        }
+        bool closing = p + 1 < end && p[1] == '/';
+        const char *name = p + 1 + closing, *ne = name;
+        while (ne < end && (isalnum((unsigned char)*ne) || *ne == '-' || *ne == ':')) ne++;
+        if (ne == name || !isalpha((unsigned char)*name)) continue;
+        size_t nl = (size_t)(ne - name);
+        uint64_t h = 1469598103934665603ULL;
+        for (const char *c = name; c < ne; c++) h = (h ^ (uint64_t)tolower((unsigned char)*c)) * 1099511628211ULL;
+        const char *gt = memchr(ne, '>', (size_t)(end - ne));
+        if (!gt) break;
+        if (closing) {
+            for (size_t k = 0; k < depth && k < 64; k++)
+                if (stack[depth - 1 - k].h == h) {
+                    depth -= k + 1;
+                    break;
+                }
+        } else if (!(gt > ne && gt[-1] == '/') && !void_element(name, nl)) {
+            if ((nl == 6 && !strncasecmp(name, "script", 6)) || (nl == 5 && !strncasecmp(name, "style", 5))) {
+                /* raw text up to its end tag */
+                const char *q = gt;
+                while (q + 2 < end && !(q[0] == '<' && q[1] == '/' && !strncasecmp(q + 2, name, nl))) q++;
+                p = q;
+                continue;
+            }
+            bool is_inline = inline_element(name, nl);
+            /* a <p> or <li> open just above (through inline elements
+             * only) is closed by a sibling of its name, and a block
+             * closes an open <p>, with what they hold */
+            uint64_t closes = self_closing_sibling(name, nl) ? h : is_inline ? 0 : P_HASH;
+            for (size_t k = 0; closes && k < depth && k < 16; k++) {
+                if (stack[depth - 1 - k].h == closes) {
+                    depth -= k + 1;
+                    break;
+                }
+                if (!stack[depth - 1 - k].is_inline) break;
+            }
+            stack[depth++] = (open_el){h, is_inline};
+            deep = depth > limit;
+        }
+        p = gt;
+    }
+    free(stack);
+    return deep;
+}
+
 /* Parses html (valid UTF-8 from here on) after the size and tag checks. */
 static rasd_status parse(const char *name, const char *html, size_t len, size_t max, GumboOutput **out, rasd_error *err) {
     if (len > max)
         return rasd_fail(err, RASD_ERR_TOO_LARGE, "%s: %zu bytes of HTML, over the limit of %zu", name, len, max);
     if (too_many_tags(html, len))
         return rasd_fail(err, RASD_ERR_FORMAT, "%s: more than %d tags: not a news page", name, MAX_TAGS);
+    if (too_deep(html, len, RASD_HTML_MAX_DEPTH))
+        return rasd_fail(err, RASD_ERR_FORMAT, "%s: elements nested more than %d deep: not a news page", name,
+                         RASD_HTML_MAX_DEPTH);
     GumboOptions o = kGumboDefaultOptions;
     o.max_errors = 0; /* the parse errors of real pages are legion and say nothing */
     *out = gumbo_parse_with_options(&o, html, len);
@@ -760,8 +882,10 @@ rasd_status rasd_html_read(const char *name, const char *data, size_t len, const
     a->author = m.author, m.author = NULL;
     if (a->author) clean_author(a->author);
     a->published = m.published, m.published = NULL;
-    if (m.url) a->url = m.url, m.url = NULL;
-    else a->url = dup_or_null(opt->url);
+    /* a relative canonical link ("/news/123") is resolved against where
+     * the page came from; without that, it is kept only when absolute */
+    if (m.url) a->url = rasd_url_resolve(opt->url, m.url);
+    if (!a->url) a->url = dup_or_null(opt->url);
     a->source = m.site, m.site = NULL;
     meta_free(&m);
     gumbo_destroy_output(&kGumboDefaultOptions, g);
@@ -836,153 +960,4 @@ rasd_status rasd_html_text(const char *data, size_t len, char **text, size_t *te
     *text = b.data;
     *text_len = b.len;
     return RASD_OK;
-}
-
-/* ------------------------------------------------------------ charsets */
-
-rasd_status rasd_charset_to_utf8(const char *name, const char *charset, const char *data, size_t len, char **out,
-                                 size_t *out_len, rasd_error *err) {
-    *out = NULL;
-    *out_len = 0;
-    if (!strcasecmp(charset, "utf-8") || !strcasecmp(charset, "utf8") || !strcasecmp(charset, "us-ascii") ||
-        !strcasecmp(charset, "ascii")) {
-        rasd_utf8_report rep;
-        return rasd_utf8_sanitize(data, len, false, out, out_len, &rep, err);
-    }
-    /* browsers read iso-8859-1 as windows-1252, and so do we */
-    const char *from = !strcasecmp(charset, "iso-8859-1") || !strcasecmp(charset, "latin1") ? "WINDOWS-1252" : charset;
-    iconv_t cd = iconv_open("UTF-8", from);
-    if (cd == (iconv_t)-1) return rasd_fail(err, RASD_ERR_FORMAT, "%s: unknown character set \"%s\"", name, charset);
-    rasd_buf b = {0};
-    rasd_buf_reserve(&b, len * 2 + 16);
-    char *in = (char *)data;
-    size_t in_left = len;
-    while (in_left && !b.oom) {
-        rasd_buf_reserve(&b, in_left * 2 + 16);
-        if (b.oom) break;
-        char *o = b.data + b.len;
-        size_t o_left = b.cap - b.len - 1;
-        size_t r = iconv(cd, &in, &in_left, &o, &o_left);
-        b.len = (size_t)(o - b.data);
-        if (r == (size_t)-1) {
-            if (errno == E2BIG) continue;
-            /* a byte the charset does not have, or a truncated sequence */
-            rasd_buf_append(&b, "\xEF\xBF\xBD", 3);
-            in++;
-            in_left--;
-        }
-    }
-    iconv_close(cd);
-    if (b.oom) {
-        rasd_buf_free(&b);
-        return rasd_fail(err, RASD_ERR_NOMEM, "out of memory");
-    }
-    rasd_utf8_report rep;
-    rasd_status st = rasd_utf8_sanitize(b.data ? b.data : "", b.len, false, out, out_len, &rep, err);
-    rasd_buf_free(&b);
-    return st;
-}
-
-/* The charset a <meta> in the first bytes declares, into out. */
-static bool sniff_meta_charset(const char *s, size_t len, char *out, size_t cap) {
-    size_t n = len < 4096 ? len : 4096;
-    for (size_t i = 0; i + 8 < n; i++) {
-        if (strncasecmp(s + i, "charset", 7) != 0) continue;
-        size_t j = i + 7;
-        while (j < n && s[j] == ' ') j++;
-        if (j >= n || s[j] != '=') continue;
-        j++;
-        while (j < n && (s[j] == ' ' || s[j] == '"' || s[j] == '\'')) j++;
-        size_t k = 0;
-        while (j < n && k + 1 < cap && (isalnum((unsigned char)s[j]) || s[j] == '-' || s[j] == '_' || s[j] == ':'))
-            out[k++] = s[j++];
-        out[k] = '\0';
-        if (k) return true;
-    }
-    return false;
-}
-
-rasd_status rasd_html_to_utf8(const char *name, const char *data, size_t len, const char *charset, char **out,
-                              size_t *out_len, rasd_error *err) {
-    char sniffed[64];
-    const unsigned char *u = (const unsigned char *)data;
-    if (len >= 3 && u[0] == 0xEF && u[1] == 0xBB && u[2] == 0xBF) charset = "utf-8";
-    else if (len >= 2 && u[0] == 0xFF && u[1] == 0xFE) charset = "utf-16le";
-    else if (len >= 2 && u[0] == 0xFE && u[1] == 0xFF) charset = "utf-16be";
-    else if (!charset || !*charset) charset = sniff_meta_charset(data, len, sniffed, sizeof sniffed) ? sniffed : NULL;
-    if (!charset) {
-        /* nothing says: UTF-8, unless the bytes are plainly not UTF-8; then
-         * windows-1256, the legacy charset of nearly every Arabic site */
-        rasd_utf8_report rep;
-        rasd_status st = rasd_utf8_sanitize(data, len, false, out, out_len, &rep, err);
-        if (st != RASD_OK || rep.invalid_count <= 8 || rep.invalid_count * 100 <= rep.chars) return st;
-        free(*out);
-        *out = NULL;
-        charset = "windows-1256";
-    }
-    rasd_status st = rasd_charset_to_utf8(name, charset, data, len, out, out_len, err);
-    if (st == RASD_ERR_FORMAT) /* an unknown charset named by the page: read it as UTF-8 */
-        st = rasd_charset_to_utf8(name, "utf-8", data, len, out, out_len, err);
-    return st;
-}
-
-/* ------------------------------------------------------------ dates */
-
-static bool leap(int y) { return (y % 4 == 0 && y % 100 != 0) || y % 400 == 0; }
-
-static bool make_date(int y, int m, int d, char out[11]) {
-    static const int DAYS[] = {31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
-    if (y < 1800 || y > 2200 || m < 1 || m > 12 || d < 1 || d > DAYS[m - 1] || (m == 2 && d == 29 && !leap(y)))
-        return false;
-    out[0] = (char)('0' + y / 1000), out[1] = (char)('0' + y / 100 % 10), out[2] = (char)('0' + y / 10 % 10);
-    out[3] = (char)('0' + y % 10), out[4] = '-', out[5] = (char)('0' + m / 10), out[6] = (char)('0' + m % 10);
-    out[7] = '-', out[8] = (char)('0' + d / 10), out[9] = (char)('0' + d % 10), out[10] = '\0';
-    return true;
-}
-
-static int digits(const char *s, int n) {
-    int v = 0;
-    for (int i = 0; i < n; i++) {
-        if (!isdigit((unsigned char)s[i])) return -1;
-        v = v * 10 + (s[i] - '0');
-    }
-    return v;
-}
-
-bool rasd_web_date(const char *s, char out[11]) {
-    if (!s) return false;
-    while (isspace((unsigned char)*s)) s++;
-    size_t n = strlen(s);
-    /* ISO 8601 and its slashed form: YYYY-MM-DD... */
-    if (n >= 10 && (s[4] == '-' || s[4] == '/') && s[7] == s[4] && (n == 10 || !isdigit((unsigned char)s[10]))) {
-        int y = digits(s, 4), m = digits(s + 5, 2), d = digits(s + 8, 2);
-        return y >= 0 && m >= 0 && d >= 0 && make_date(y, m, d, out);
-    }
-    /* ISO 8601 basic: YYYYMMDD */
-    if (n >= 8 && (n == 8 || s[8] == 'T')) {
-        int y = digits(s, 4), m = digits(s + 4, 2), d = digits(s + 6, 2);
-        if (y >= 0 && m >= 0 && d >= 0) return make_date(y, m, d, out);
-    }
-    /* RFC 822 / 1123: [Day, ]DD Mon YYYY ... */
-    static const char *const MONTHS[] = {"jan", "feb", "mar", "apr", "may", "jun",
-                                         "jul", "aug", "sep", "oct", "nov", "dec"};
-    const char *p = s;
-    const char *comma = strchr(p, ',');
-    if (comma && comma - p <= 12) p = comma + 1;
-    while (*p == ' ') p++;
-    char *end;
-    long d = strtol(p, &end, 10);
-    if (end == p || d < 1 || d > 31) return false;
-    p = end;
-    while (*p == ' ' || *p == '-') p++;
-    int m = 0;
-    for (int i = 0; i < 12; i++)
-        if (!strncasecmp(p, MONTHS[i], 3)) m = i + 1;
-    if (!m) return false;
-    while (isalpha((unsigned char)*p)) p++;
-    while (*p == ' ' || *p == '-' || *p == '.') p++;
-    long y = strtol(p, &end, 10);
-    if (end == p) return false;
-    if (end - p == 2) y += y < 50 ? 2000 : 1900; /* RFC 822's two-digit years */
-    return make_date((int)y, m, (int)d, out);
 }

@@ -17,8 +17,9 @@
 
 /* Pages larger than this are refused (RASD_ERR_TOO_LARGE). */
 #define RASD_HTML_MAX_BYTES ((size_t)8 << 20)
-/* Elements nested deeper than this are read as if flat: no page needs
- * it, and it bounds the recursion of the walk over the tree. */
+/* Pages whose elements nest deeper than this are refused before parsing
+ * (gumbo's time grows with depth times tags), and the walks over the tree
+ * stop there: no news page nests past a few dozen. */
 #define RASD_HTML_MAX_DEPTH 512
 
 typedef struct rasd_html_options {

@@ -53,14 +53,15 @@
 #ifndef POST_TERMS
 #define POST_TERMS 20
 #endif
-/* A story whose last day is this many days before the newest article seen
- * (beyond the window) is dropped from the inverted index's lists as they
+/* A story whose last day is this many days before the newest dated article
+ * seen (beyond the window) is dropped from the inverted index's lists as they
  * are scanned: input arrives roughly in date order, and the lists of common
  * terms would otherwise grow with the whole archive. */
 #ifndef RETIRE_DAYS
 #define RETIRE_DAYS 30
 #endif
 #define MIN_STEM_BYTES 4    /* two Arabic letters */
+#define FW_CACHE 4096       /* entries of the function-word cache (32 kB) */
 
 #define STATE_MAGIC "RASDSTRY"
 /* More articles than any archive holds: a state claiming more is damaged
@@ -113,6 +114,11 @@ struct rasd_stories {
     size_t n_stories, cap_stories;
     int32_t max_day;
     uint32_t stamp;
+    /* Function-word answers of the lexicon, direct-mapped by the word's
+     * hash: the lexicon is a large table probed at random, and the same
+     * few thousand words make most of the text. */
+    const rasd_lexicon *fw_lex;
+    uint64_t fw_cache[FW_CACHE];
 };
 
 /* ---------------------------------------------------------------- the map */
@@ -227,23 +233,90 @@ static int by_weight_desc(const void *x, const void *y) {
     return by_term(x, y); /* deterministic among ties */
 }
 
-/* Sorts by term and sums the weights of equal terms. */
-static void merge_terms(terms *t) {
-    if (!t->count) return;
-    qsort(t->items, t->count, sizeof *t->items, by_term);
-    size_t u = 0;
-    for (size_t i = 0; i < t->count; i++) {
-        if (u && t->items[u - 1].term == t->items[i].term) t->items[u - 1].w += t->items[i].w;
-        else t->items[u++] = t->items[i];
+/* Moves the k heaviest items (in by_weight_desc order, a total order as
+ * terms are distinct) to items[0, k), in no particular order: quickselect,
+ * so that only those k need sorting afterwards. */
+static void top_k(term_w *a, size_t n, size_t k) {
+    size_t lo = 0, hi = n;
+    while (k > lo && k < hi && hi - lo > 1) {
+        size_t mid = lo + (hi - lo) / 2;
+        term_w t = a[mid];
+        a[mid] = a[hi - 1];
+        a[hi - 1] = t;
+        size_t store = lo;
+        for (size_t i = lo; i + 1 < hi; i++) {
+            if (by_weight_desc(&a[i], &a[hi - 1]) < 0) {
+                t = a[i];
+                a[i] = a[store];
+                a[store++] = t;
+            }
+        }
+        t = a[store];
+        a[store] = a[hi - 1];
+        a[hi - 1] = t;
+        /* a[lo, store) come before the pivot, now at store */
+        if (k <= store) hi = store;
+        else lo = store + 1;
     }
-    t->count = u;
+}
+
+/* The k heaviest items first, heaviest first; returns how many there are. */
+static size_t heaviest(term_w *a, size_t n, size_t k) {
+    if (n > k) top_k(a, n, k), n = k;
+    if (n > 1) qsort(a, n, sizeof *a, by_weight_desc);
+    return n;
 }
 
 static uint64_t stem_term(const char *stem, size_t len) { return nonzero(XXH3_64bits_withSeed(stem, len, 0x7374656d)); }
 static uint64_t entity_term(const char *id) { return nonzero(XXH3_64bits_withSeed(id, strlen(id), 0x656e7469)); }
 
+/* Terms summed by a small hash table (instead of sorting every word):
+ * slots hold an item's position + 1. */
+typedef struct acc {
+    uint32_t *slots;
+    size_t mask;
+    terms t;
+} acc;
+
+/* The item of term, added with weight 0 when absent; NULL when out of memory. */
+static term_w *acc_get(acc *a, uint64_t term) {
+    if ((a->t.count + 1) * 2 > a->mask + 1 || !a->slots) {
+        size_t cap = a->slots ? (a->mask + 1) * 2 : 512;
+        uint32_t *slots = calloc(cap, sizeof *slots);
+        if (!slots) return NULL;
+        for (size_t i = 0; i < a->t.count; i++) {
+            size_t j = (size_t)a->t.items[i].term & (cap - 1);
+            while (slots[j]) j = (j + 1) & (cap - 1);
+            slots[j] = (uint32_t)i + 1;
+        }
+        free(a->slots);
+        a->slots = slots;
+        a->mask = cap - 1;
+    }
+    size_t j = (size_t)term & a->mask;
+    for (; a->slots[j]; j = (j + 1) & a->mask)
+        if (a->t.items[a->slots[j] - 1].term == term) return &a->t.items[a->slots[j] - 1];
+    if (!push_term(&a->t, term, 0)) return NULL;
+    a->slots[j] = (uint32_t)a->t.count;
+    return &a->t.items[a->t.count - 1];
+}
+
+static bool is_function_word(rasd_stories *s, const rasd_lexicon *lex, const char *key, size_t len) {
+    if (s->fw_lex != lex) { /* another lexicon: forget the answers */
+        memset(s->fw_cache, 0, sizeof s->fw_cache);
+        s->fw_lex = lex;
+    }
+    uint64_t h = rasd_hash_bytes(key, len);
+    uint64_t tag = (h | 2) & ~(uint64_t)1; /* bit 1 set: never an empty entry; bit 0: the answer */
+    uint64_t *e = &s->fw_cache[(h >> 20) & (FW_CACHE - 1)];
+    if ((*e & ~(uint64_t)1) == tag) return *e & 1;
+    bool fw = rasd_lexicon_is_function_word(lex, key, len);
+    *e = tag | fw;
+    return fw;
+}
+
 /* Adds one raw count per content word of text[0, len) (`weight` each). */
-static bool count_words(rasd_analyzer *an, const char *text, size_t len, float weight, terms *out) {
+static bool count_words(rasd_stories *s, rasd_analyzer *an, const char *text, size_t len, float weight, acc *out) {
     const rasd_lexicon *lex = rasd_analyzer_lexicon(an);
     rasd_tokenizer tz;
     rasd_token tok;
@@ -254,10 +327,12 @@ static bool count_words(rasd_analyzer *an, const char *text, size_t len, float w
         if (rasd_analyze_word(an, text, tok.start, tok.end, &w) != RASD_OK) continue;
         if (w.stem_len < MIN_STEM_BYTES) continue;
         /* the word, or what is left once its clitics are off (وفي -> في) */
-        if (lex && (rasd_lexicon_is_function_word(lex, w.base, w.base_len) ||
-                    (w.base_len != w.norm_len && rasd_lexicon_is_function_word(lex, w.norm, w.norm_len))))
+        if (lex && (is_function_word(s, lex, w.base, w.base_len) ||
+                    (w.base_len != w.norm_len && is_function_word(s, lex, w.norm, w.norm_len))))
             continue;
-        if (!push_term(out, stem_term(w.stem, w.stem_len), weight)) return false;
+        term_w *t = acc_get(out, stem_term(w.stem, w.stem_len));
+        if (!t) return false;
+        t->w += weight;
     }
     return true;
 }
@@ -266,50 +341,45 @@ static bool is_kb_entity(const char *id) {
     return strncmp(id, "person:", 7) != 0 && strncmp(id, "org:", 4) != 0 && strncmp(id, "unresolved:", 11) != 0;
 }
 
-static double idf(const rasd_stories *s, uint64_t term) {
-    const map_slot *slot = map_find(&s->df, term);
-    double df = slot->key ? slot->value : 0;
-    return log(((double)s->n_docs + 1) / (df + 1)) + 1;
-}
-
 /* The article's vector: at most DOC_TERMS terms, by weight (heaviest first),
  * length 1. Learns the document frequencies of its terms afterwards. */
 static rasd_status doc_vector(rasd_stories *s, rasd_analyzer *an, const rasd_story_input *in, terms *v,
                               rasd_error *err) {
-    terms raw = {0};
+    acc a = {0};
     bool ok = true;
-    if (in->title) ok = count_words(an, in->title, strlen(in->title), TITLE_WEIGHT, &raw);
-    if (ok && in->text) ok = count_words(an, in->text, in->len, 1, &raw);
-    merge_terms(&raw);
-    for (size_t i = 0; i < raw.count; i++) raw.items[i].w = (float)((1 + log(raw.items[i].w)) * idf(s, raw.items[i].term));
+    if (in->title) ok = count_words(s, an, in->title, strlen(in->title), TITLE_WEIGHT, &a);
+    if (ok && in->text) ok = count_words(s, an, in->text, in->len, 1, &a);
+    /* entities: an id listed twice counts once (stems and ids are hashed
+     * with different seeds, so they do not meet); their weight is kept
+     * negative, as the boost, until the idf is known */
     for (size_t i = 0; ok && i < in->n_entities; i++) {
         const char *id = in->entities[i];
         if (!id || !*id) continue;
-        uint64_t t = entity_term(id);
-        ok = push_term(&raw, t, (float)(idf(s, t) * (is_kb_entity(id) ? ENTITY_KB_BOOST : ENTITY_BOOST)));
+        term_w *e = acc_get(&a, entity_term(id));
+        if (!e) ok = false;
+        else if (e->w == 0) e->w = (float)-(is_kb_entity(id) ? ENTITY_KB_BOOST : ENTITY_BOOST);
+    }
+    free(a.slots);
+    terms raw = a.t;
+    /* weights from the document frequencies as they were before this
+     * article, which then counts in them (one look-up per term for both) */
+    for (size_t i = 0; ok && i < raw.count; i++) {
+        map_slot *slot = map_get(&s->df, raw.items[i].term);
+        if (!slot) {
+            ok = false;
+            break;
+        }
+        double idf = log(((double)s->n_docs + 1) / ((double)slot->value + 1)) + 1;
+        float w = raw.items[i].w;
+        raw.items[i].w = (float)(w < 0 ? -w * idf : (1 + log(w)) * idf);
+        if (slot->value < UINT32_MAX) slot->value++;
     }
     if (!ok) {
         free(raw.items);
         return rasd_fail(err, RASD_ERR_NOMEM, "out of memory reading the terms of article %lld", (long long)in->id);
     }
-    /* an entity listed twice counts once; a stem and an entity never share a hash seed */
-    if (raw.count > 1) qsort(raw.items, raw.count, sizeof *raw.items, by_term);
-    size_t u = 0;
-    for (size_t i = 0; i < raw.count; i++)
-        if (!u || raw.items[u - 1].term != raw.items[i].term) raw.items[u++] = raw.items[i];
-    raw.count = u;
-    /* document frequencies learn from every term, kept or not */
-    for (size_t i = 0; i < raw.count; i++) {
-        map_slot *slot = map_get(&s->df, raw.items[i].term);
-        if (!slot) {
-            free(raw.items);
-            return rasd_fail(err, RASD_ERR_NOMEM, "out of memory counting document frequencies");
-        }
-        if (slot->value < UINT32_MAX) slot->value++;
-    }
     if (s->n_docs < MAX_DOCS) s->n_docs++;
-    if (raw.count > 1) qsort(raw.items, raw.count, sizeof *raw.items, by_weight_desc);
-    if (raw.count > DOC_TERMS) raw.count = DOC_TERMS;
+    raw.count = heaviest(raw.items, raw.count, DOC_TERMS);
     double norm = 0;
     for (size_t i = 0; i < raw.count; i++) norm += (double)raw.items[i].w * raw.items[i].w;
     norm = sqrt(norm);
@@ -344,8 +414,7 @@ static bool post_story(rasd_stories *s, uint32_t k) {
     size_t n = st->n_terms;
     if (!n) return true;
     memcpy(top, st->terms, n * sizeof *top);
-    qsort(top, n, sizeof *top, by_weight_desc);
-    if (n > POST_TERMS) n = POST_TERMS;
+    n = heaviest(top, n, POST_TERMS);
     for (size_t i = 0; i < n; i++) {
         bool listed = false;
         for (uint32_t p = 0; p < st->n_posted && !listed; p++) listed = st->posted[p] == top[i].term;
@@ -381,7 +450,7 @@ static bool add_to_centroid(story *st, const term_w *doc, size_t n) {
         else sum[m++] = (term_w){doc[i].term, doc[i].w + st->terms[j].w}, i++, j++;
     }
     if (m > CENTROID_TERMS) {
-        qsort(sum, m, sizeof *sum, by_weight_desc);
+        top_k(sum, m, CENTROID_TERMS);
         m = CENTROID_TERMS;
         qsort(sum, m, sizeof *sum, by_term);
     }
@@ -450,7 +519,9 @@ rasd_status rasd_stories_add(rasd_stories *s, rasd_analyzer *an, const rasd_stor
     terms v = {0};
     rasd_status st = doc_vector(s, an, in, &v, err);
     if (st != RASD_OK) return st;
-    if (day > s->max_day) s->max_day = day;
+    /* only dated articles move the clock that retires stories: an undated
+     * one (dated today) in an old archive must not retire all of it */
+    if (in->published && day > s->max_day) s->max_day = day;
     /* v is heaviest first (for the query); a copy sorted by term for the cosines */
     term_w *doc = malloc((v.count ? v.count : 1) * sizeof *doc);
     if (!doc) {

@@ -163,7 +163,7 @@ rasd_status rasd_watch_poll(const char *const *feeds, size_t n, const rasd_watch
             rasd_fetch_result_free(&res);
             continue;
         }
-        rasd_feed_options fopt = {.charset = res.charset, .keep_empty = true};
+        rasd_feed_options fopt = {.charset = res.charset, .base_url = res.final_url, .keep_empty = true, .bp = opt->bp};
         st = rasd_feed_read(feeds[i], res.body, res.len, &fopt, on_item, on_item_skip, &r, NULL, &e);
         if (r.failure != RASD_OK) {
             rasd_fetch_result_free(&res);
@@ -244,6 +244,24 @@ struct rasd_watch_file {
 static bool wf_seen(void *ctx, const char *key) {
     rasd_watch_file *f = ctx;
     return json_object_get(f->seen, key) != NULL;
+}
+
+/* Drops the oldest keys past the limit (jansson keeps an object's keys in
+ * insertion order). */
+static void forget_oldest(rasd_watch_file *f) {
+    size_t n = json_object_size(f->seen);
+    if (n <= RASD_WATCH_FILE_MAX_SEEN) return;
+    size_t drop = n - RASD_WATCH_FILE_MAX_SEEN;
+    json_t *kept = json_object();
+    if (!kept) return;
+    const char *key;
+    json_t *v;
+    size_t i = 0;
+    json_object_foreach(f->seen, key, v) {
+        if (i++ >= drop) json_object_set(kept, key, v);
+    }
+    json_decref(f->seen);
+    f->seen = kept;
 }
 
 static rasd_status wf_mark(void *ctx, const char *key, rasd_error *err) {
@@ -340,6 +358,7 @@ static void gen_str(yajl_gen g, const char *s) {
 }
 
 rasd_status rasd_watch_file_save(rasd_watch_file *f, rasd_error *err) {
+    forget_oldest(f);
     yajl_gen g = yajl_gen_alloc(NULL);
     if (!g) return rasd_fail(err, RASD_ERR_NOMEM, "out of memory");
     yajl_gen_config(g, yajl_gen_beautify, 1);

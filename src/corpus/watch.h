@@ -61,7 +61,11 @@ rasd_status rasd_watch_read_list(const char *path, char ***feeds, size_t *n, ras
 void rasd_watch_free_list(char **feeds, size_t n);
 
 /* The file-backed state. A missing file is an empty state; a broken one
- * is an error naming it (never silently replaced: it holds what was seen). */
+ * is an error naming it (never silently replaced: it holds what was seen).
+ * It remembers the last RASD_WATCH_FILE_MAX_SEEN keys (a feed holds its
+ * last few dozen items, so an older key never comes back); the store's
+ * implementation is for runs that must remember everything. */
+#define RASD_WATCH_FILE_MAX_SEEN 50000
 typedef struct rasd_watch_file rasd_watch_file;
 
 rasd_watch_file *rasd_watch_file_open(const char *path, rasd_error *err);
