@@ -39,6 +39,9 @@ trap 'rm -rf "$corpus"' EXIT
 cp tests/fixtures/*.txt examples/*.txt "$corpus"/
 build-fuzz/fuzz/fuzz_text -max_total_time="${FUZZ_SECONDS:-60}" -max_len=8192 -timeout=10 \
   -print_final_stats=1 "$corpus" 2>&1 | tail -n 12
+# the event coder's dictionary reader and articles (fuzz/fuzz_events.c)
+build-fuzz/fuzz/fuzz_events -max_total_time="${FUZZ_EVENTS_SECONDS:-20}" -max_len=8192 -timeout=10 \
+  -print_final_stats=1 "$corpus" 2>&1 | tail -n 3
 # The web readers (docs/ingest-formats.md), FUZZ_WEB_SECONDS each (default 20),
 # each from its own fixtures.
 mkdir "$corpus/html" "$corpus/feed" "$corpus/boilerplate"
@@ -49,10 +52,15 @@ for t in html feed boilerplate; do
   build-fuzz/fuzz/fuzz_$t -max_total_time="${FUZZ_WEB_SECONDS:-20}" -max_len=8192 -timeout=10 \
     -print_final_stats=1 "$corpus/$t" 2>&1 | tail -n 3
 done
-# the event coder's dictionary reader and articles (fuzz/fuzz_events.c)
-build-fuzz/fuzz/fuzz_events -max_total_time="${FUZZ_EVENTS_SECONDS:-20}" -max_len=8192 -timeout=10 \
-  -print_final_stats=1 "$corpus" 2>&1 | tail -n 3
 echo "fuzz: no crash"
+# The JSON and JSON Lines article readers (fuzz/fuzz_json_reader.c).
+cmake --build build-fuzz -j"$jobs" --target fuzz_json_reader
+json_corpus=$(mktemp -d)
+trap 'rm -rf "$corpus" "$json_corpus"' EXIT
+cp fuzz/corpus_json/* "$json_corpus"/
+build-fuzz/fuzz/fuzz_json_reader -max_total_time="${FUZZ_JSON_SECONDS:-30}" -max_len=4096 -timeout=10 \
+  -print_final_stats=1 "$json_corpus" 2>&1 | tail -n 12
+echo "fuzz_json_reader: no crash"
 # The story-state loader and the duplicate and story code on any text.
 cmake --build build-fuzz -j"$jobs" --target fuzz_stories_state
 mkdir "$corpus/stories" && cp tests/fixtures/*.txt "$corpus/stories"/

@@ -1,0 +1,714 @@
+/*
+ * cmd_ingest.c: `rasd ingest`, files in, a database out.
+ *
+ * The readers (src/corpus/reader.c) turn files, directories and archives
+ * into articles on a reader thread, gathered into chunks and queued (two
+ * at most), so parsing a large file overlaps the work on the last one.
+ * Each chunk goes through the ordered pool (pool.c): worker threads analyse the articles
+ * (the same analysis as `rasd analyze`), flatten it into rows and compute
+ * each article's fingerprint; this thread, the one writer, takes them in
+ * input order, links duplicates and stories (src/storage/ingest.c) and writes them
+ * in batches, one transaction per batch. A killed ingest therefore loses
+ * the batch in flight and nothing else; running it again stores what is
+ * missing and reports the rest as already stored.
+ */
+#include "cli.h"
+#include "cli/engine.h"
+#include "corpus/reader.h"
+#include "storage/ingest.h"
+#include "storage/store.h"
+
+#include "core/internal.h"
+
+#include <dirent.h>
+#include <getopt.h>
+#include <pthread.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/resource.h>
+#include <sys/stat.h>
+#include <time.h>
+#include <unistd.h>
+
+static const char USAGE[] =
+    "usage: rasd ingest [options] PATH...\n"
+    "  Reads articles from files, directories (recursively) and zip archives, analyses\n"
+    "  them, links duplicates and stories, and stores everything in a database.\n"
+    "  Formats: .txt (first line = title; a manifest.tsv beside them gives outlet and\n"
+    "  date), .json (an array of objects, or one object), .jsonl, .html, RSS/Atom feeds\n"
+    "  (.xml, .rss, .atom), .zip of these, and http(s) URLs.\n"
+    "  --db PATH               the database (default: $RASD_DB, else ./rasd.db)\n"
+    "  --jobs N                articles analysed in parallel (default: the number of cores)\n"
+    "  --source NAME           outlet of articles that name none\n"
+    "  --map F=M,...           JSON members for the fields title, content, source, url, date,\n"
+    "                          author (default: title, content, source, url, date..., author)\n"
+    "  --batch N               articles per transaction (default 1000)\n"
+    "  --keep-json             also store each article's analysis JSON line\n"
+    "  --allow-non-arabic      accept text with hardly any Arabic letters\n"
+    "  --data DIR              rasd's data directory (default: $RASD_DATA or the built-in one)\n"
+    "  --geonames FILE         add the places of a GeoNames dump\n"
+    "  --no-entities           skip actors, people and places (text core only)\n"
+    "  --no-tagger             dictionary names only: skip the trained name tagger\n"
+    "  --quiet                 no progress, only problems and the summary\n"
+    "exit status: 0 all stored (or already there), 1 some input skipped, 2 usage error\n";
+
+#define CHUNK 1024
+#define QUEUE_DEPTH 2
+#define LOG_EVERY_SECONDS 10.0
+
+/* One article in flight: what the reader gave, what the worker made. */
+typedef struct item {
+    rasd_article a;
+    char *text; /* the document: title line, then the body */
+    size_t len;
+    char *title;
+    char hash[33], text_id[33];
+    char *json;
+    size_t json_len;
+    rasd_rows rows;
+    rasd_fingerprint fp;
+    rasd_status code; /* RASD_OK, or why it is skipped */
+    char *error;
+    bool stored;      /* its hash was in the store before this run */
+} item;
+
+/* A 128-bit hash as two integers, for the sorted table of stored ones. */
+typedef struct hash128 {
+    uint64_t hi, lo;
+} hash128;
+
+typedef struct ingest {
+    rasd_store *store;
+    cli_engine engine;
+    rasd_analysis_options analysis;
+    rasd_read_options read;
+    size_t jobs, batch;
+    bool keep_json, quiet, tty;
+    rasd_link *link;
+    rasd_analyzer *writer_an; /* the writer's, for story terms */
+    /* hashes stored before this run, sorted: workers skip those articles */
+    hash128 *prior;
+    size_t n_prior, cap_prior;
+    /* analyzers outlive chunks: the pool's threads borrow them */
+    pthread_mutex_t stash_mu;
+    rasd_analyzer *stash[64];
+    size_t n_stash;
+    item *chunk; /* the chunk the pool works on */
+    size_t n;
+    /* the reader thread's chunks: filling, then queued for the pool */
+    pthread_mutex_t q_mu;
+    pthread_cond_t q_changed;
+    item *filling;
+    size_t n_filling;
+    item *queue[QUEUE_DEPTH];
+    size_t queue_n[QUEUE_DEPTH], n_queued;
+    size_t n_produced; /* items queued so far, for the progress bar */
+    bool reading_done, stop_reading;
+    const rasd_reader_options *ropt;
+    char **inputs;
+    int n_inputs;
+    size_t in_batch;
+    bool db_failed;
+    rasd_error db_err;
+    /* counts for the summary */
+    size_t n_read, stored, already, exact, near, skipped, skipped_by[RASD_ERR_NOT_FOUND + 1];
+    uint64_t bytes_total, bytes_done, text_bytes;
+    /* where the writer thread's time goes (wall seconds), for the summary */
+    double t_store, t_link, t_commit;
+    double t0, last_report;
+} ingest;
+
+static double now(void) {
+    struct timespec ts;
+    clock_gettime(CLOCK_MONOTONIC, &ts);
+    return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
+}
+
+/* ------------------------------------------------------------- progress */
+
+static void clear_bar(ingest *g) {
+    if (g->tty && !g->quiet) fputs("\r\033[K", stderr);
+}
+
+static void progress(ingest *g, bool force) {
+    if (g->quiet) return;
+    double t = now(), el = t - g->t0;
+    if (!force && t - g->last_report < (g->tty ? 0.25 : LOG_EVERY_SECONDS)) return;
+    g->last_report = t;
+    double rate = el > 0 ? (double)g->n_read / el : 0;
+    /* the share of the input read, times the share of what was read that
+     * is written: the reader runs ahead by up to three chunks */
+    pthread_mutex_lock(&g->q_mu);
+    double frac = g->bytes_total ? (double)g->bytes_done / (double)g->bytes_total : 0;
+    if (g->n_produced) frac *= (double)g->n_read / (double)g->n_produced;
+    pthread_mutex_unlock(&g->q_mu);
+    if (frac > 1) frac = 1;
+    double eta = frac > 0.001 ? el / frac - el : 0;
+    if (g->tty) {
+        int w = 30, filled = (int)(frac * w + 0.5);
+        char bar[64];
+        for (int i = 0; i < w; i++) bar[i] = i < filled ? '#' : '.';
+        bar[w] = '\0';
+        fprintf(stderr, "\r\033[K[%s] %3.0f%%  %zu articles  %.0f/s  ETA %d:%02d", bar, frac * 100, g->n_read, rate,
+                (int)eta / 60, (int)eta % 60);
+    } else {
+        fprintf(stderr, "rasd: ingest: %zu articles read, %zu stored, %.0f/s, %.0f%% of the input\n", g->n_read,
+                g->stored, rate, frac * 100);
+    }
+}
+
+static void report_skip(ingest *g, rasd_status code, const char *msg) {
+    g->skipped++;
+    if (code <= RASD_ERR_NOT_FOUND) g->skipped_by[code]++;
+    clear_bar(g);
+    cli_error("skipped: %s", msg);
+}
+
+/* --------------------------------------------------------------- worker */
+
+static void *take_analyzer(void *ctx) {
+    ingest *g = ctx;
+    rasd_analyzer *an = NULL;
+    pthread_mutex_lock(&g->stash_mu);
+    if (g->n_stash) an = g->stash[--g->n_stash];
+    pthread_mutex_unlock(&g->stash_mu);
+    if (an) return an;
+    rasd_error err = {0};
+    if (!(an = rasd_analyzer_new(g->engine.lex, &err))) cli_error("%s", err.message);
+    return an;
+}
+
+/* pool.c hands free_state only the state, so the stash is found here (one
+ * ingest per process). */
+static ingest *the_ingest;
+
+static void give_back(void *state) {
+    ingest *g = the_ingest;
+    if (!state) return;
+    pthread_mutex_lock(&g->stash_mu);
+    if (g->n_stash < sizeof g->stash / sizeof g->stash[0]) {
+        g->stash[g->n_stash++] = state;
+        state = NULL;
+    }
+    pthread_mutex_unlock(&g->stash_mu);
+    rasd_analyzer_destroy(state);
+}
+
+static void fail_item(item *it, rasd_status code, const char *msg) {
+    it->code = code;
+    it->error = strdup(msg);
+}
+
+/* The identity of an article for re-ingest: its URL and text when it has a
+ * URL (the same text at two URLs is two articles, one a duplicate of the
+ * other), else its text. */
+static void identity_hash(const item *it, char out[33]) {
+    XXH3_state_t st;
+    XXH3_128bits_reset(&st);
+    if (it->a.url) {
+        XXH3_128bits_update(&st, it->a.url, strlen(it->a.url));
+        XXH3_128bits_update(&st, "\0", 1);
+    }
+    XXH3_128bits_update(&st, it->text, it->len);
+    XXH128_hash_t h = XXH3_128bits_digest(&st);
+    snprintf(out, 33, "%016llx%016llx", (unsigned long long)h.high64, (unsigned long long)h.low64);
+}
+
+static hash128 parse_hash(const char *hex) {
+    hash128 h = {0, 0};
+    for (int i = 0; i < 32 && hex[i]; i++) {
+        int c = hex[i], v = c >= '0' && c <= '9' ? c - '0' : c >= 'a' && c <= 'f' ? c - 'a' + 10 : 0;
+        if (i < 16) h.hi = h.hi << 4 | (uint64_t)v;
+        else h.lo = h.lo << 4 | (uint64_t)v;
+    }
+    return h;
+}
+
+static int hash_cmp(const void *a, const void *b) {
+    const hash128 *x = a, *y = b;
+    if (x->hi != y->hi) return x->hi < y->hi ? -1 : 1;
+    return x->lo < y->lo ? -1 : x->lo > y->lo;
+}
+
+static bool add_stored(void *ctx, const char *hash) {
+    ingest *g = ctx;
+    if (!rasd_grow((void **)&g->prior, &g->cap_prior, g->n_prior, sizeof *g->prior)) return false;
+    g->prior[g->n_prior++] = parse_hash(hash);
+    return true;
+}
+
+static bool was_stored(const ingest *g, const char *hash) {
+    hash128 h = parse_hash(hash);
+    return g->n_prior && bsearch(&h, g->prior, g->n_prior, sizeof *g->prior, hash_cmp);
+}
+
+static void analyse_one(void *ctx, void *state, size_t i) {
+    ingest *g = ctx;
+    item *it = &g->chunk[i];
+    rasd_analyzer *an = state;
+    rasd_error err = {0};
+    if (it->error) return; /* a record the reader skipped, reported in order */
+    if (!an) {
+        fail_item(it, RASD_ERR_NOMEM, "no analyzer (out of memory)");
+        return;
+    }
+    /* the document the analysis reads: the title as its first line */
+    rasd_buf b = {0};
+    if (it->a.title && *it->a.title) {
+        rasd_buf_append(&b, it->a.title, strlen(it->a.title));
+        rasd_buf_putc(&b, '\n');
+    }
+    rasd_buf_append(&b, it->a.text ? it->a.text : "", it->a.len);
+    if (b.oom) {
+        rasd_buf_free(&b);
+        fail_item(it, RASD_ERR_NOMEM, "out of memory");
+        return;
+    }
+    rasd_document doc;
+    rasd_status st = rasd_document_from_buffer(it->a.origin, b.data ? b.data : "", b.len, &g->read, &doc, &err);
+    rasd_buf_free(&b);
+    if (st != RASD_OK) {
+        fail_item(it, st, err.message);
+        return;
+    }
+    it->text = doc.text;
+    it->len = doc.len;
+    doc.text = NULL;
+    if (!(it->title = strndup(it->text + doc.title.start, doc.title.end - doc.title.start))) {
+        rasd_document_destroy(&doc);
+        fail_item(it, RASD_ERR_NOMEM, "out of memory");
+        return;
+    }
+    memcpy(it->text_id, doc.id, sizeof it->text_id);
+    identity_hash(it, it->hash);
+    if (was_stored(g, it->hash)) { /* ingested before: nothing to analyse */
+        it->stored = true;
+        rasd_document_destroy(&doc);
+        return;
+    }
+    doc.text = it->text; /* lent back for the analysis */
+    rasd_analysis_options opt = g->analysis;
+    opt.source = it->a.source;
+    opt.published = it->a.published;
+    st = rasd_analysis_json(an, &doc, &opt, &it->json, &it->json_len, &err);
+    doc.text = NULL;
+    rasd_document_destroy(&doc);
+    if (st == RASD_OK) st = rasd_rows_from_json(it->a.origin, it->json, it->json_len, &it->rows, &err);
+    if (st == RASD_OK) st = rasd_link_prepare(an, it->text, it->len, &it->rows, &it->fp, &err);
+    /* the index's terms, here rather than on the writer thread */
+    if (st == RASD_OK) st = rasd_terms_collect(an, it->title, strlen(it->title), &it->rows.title_terms, &err);
+    if (st == RASD_OK) st = rasd_terms_collect(an, it->text, it->len, &it->rows.text_terms, &err);
+    if (st != RASD_OK) {
+        fail_item(it, st, err.message);
+        return;
+    }
+    if (!g->keep_json) {
+        free(it->json);
+        it->json = NULL;
+        it->json_len = 0;
+    }
+}
+
+/* --------------------------------------------------------------- writer */
+
+static bool end_batch(ingest *g, bool reopen) {
+    double t0 = now();
+    rasd_error err = {0};
+    rasd_status st = rasd_link_save(g->link, g->store, &err);
+    if (st == RASD_OK) st = rasd_store_commit(g->store, &err);
+    if (st == RASD_OK && reopen) st = rasd_store_begin(g->store, &err);
+    if (st != RASD_OK) {
+        g->db_failed = true;
+        g->db_err = err;
+        return false;
+    }
+    g->in_batch = 0;
+    g->t_commit += now() - t0;
+    return true;
+}
+
+static void free_item(item *it) {
+    rasd_article_clear(&it->a);
+    free(it->text);
+    free(it->title);
+    free(it->json);
+    free(it->error);
+    rasd_rows_free(&it->rows);
+    memset(it, 0, sizeof *it);
+}
+
+static void write_one(void *ctx, size_t i) {
+    ingest *g = ctx;
+    item *it = &g->chunk[i];
+    g->n_read++;
+    if (g->db_failed) {
+        free_item(it);
+        return;
+    }
+    if (it->stored) {
+        g->already++;
+        free_item(it);
+        progress(g, false);
+        return;
+    }
+    if (it->error || !it->text) {
+        report_skip(g, it->error ? it->code : RASD_ERR_NOMEM, it->error ? it->error : "out of memory");
+        free_item(it);
+        progress(g, false);
+        return;
+    }
+    rasd_error err = {0};
+    int64_t id = 0;
+    rasd_status st = rasd_store_find_by_hash(g->store, it->hash, &id, &err);
+    if (st == RASD_OK && id) {
+        g->already++;
+        free_item(it);
+        progress(g, false);
+        return;
+    }
+    rasd_link_result lr = {0};
+    if (st == RASD_OK) st = rasd_store_next_id(g->store, &id, &err);
+    if (st == RASD_OK) st = rasd_link_duplicate(g->link, id, &it->fp, &lr, &err);
+    rasd_store_doc d = {
+        .id = id,
+        .hash = it->hash,
+        .text_id = it->text_id,
+        .origin = it->a.origin,
+        .url = it->a.url,
+        .title = it->title,
+        .source = it->a.source,
+        .author = it->a.author,
+        .published = it->a.published,
+        .text = it->text,
+        .len = it->len,
+        .analysis_json = it->json,
+        .analysis_len = it->json_len,
+        .rows = &it->rows,
+        .duplicate_of = lr.duplicate_of,
+        .dup_kind = lr.dup_kind,
+        .similarity = lr.similarity,
+    };
+    bool already = false;
+    double t1 = now();
+    if (st == RASD_OK) st = rasd_store_put(g->store, &d, &id, &already, &err);
+    double t2 = now();
+    if (st == RASD_OK && !already) {
+        /* the story thread takes over what it needs of the article */
+        rasd_link_job job = {id, it->text, it->title, it->a.published, it->a.source, it->len, it->rows};
+        it->text = it->title = it->a.published = it->a.source = NULL;
+        memset(&it->rows, 0, sizeof it->rows);
+        st = rasd_link_story(g->link, g->store, &job, &it->fp, &err);
+    }
+    g->t_store += t2 - t1;
+    g->t_link += now() - t2;
+    if (st == RASD_ERR_DB || st == RASD_ERR_NOMEM) { /* the database itself failed: stop writing */
+        g->db_failed = true;
+        g->db_err = err;
+    } else if (st != RASD_OK) {
+        report_skip(g, st, err.message);
+    } else if (already) {
+        g->already++;
+    } else {
+        g->stored++;
+        g->text_bytes += d.len;
+        if (lr.duplicate_of && strcmp(lr.dup_kind, "exact") == 0) g->exact++;
+        else if (lr.duplicate_of) g->near++;
+        if (++g->in_batch >= g->batch) end_batch(g, true);
+    }
+    free_item(it);
+    progress(g, false);
+}
+
+static void run_chunk(ingest *g) {
+    if (!g->n) return;
+    cli_pool_spec spec = {g->n, g->jobs, take_analyzer, give_back, analyse_one, write_one, g};
+    if (!cli_pool_run(&spec)) {
+        spec.jobs = 1;
+        cli_pool_run(&spec);
+    }
+    g->n = 0;
+}
+
+/* ----------------------------------------------------------- the reader */
+
+/* Queues the chunk being filled (waiting while the queue is full). */
+static bool queue_filling(ingest *g) {
+    pthread_mutex_lock(&g->q_mu);
+    while (g->n_queued == QUEUE_DEPTH && !g->stop_reading) pthread_cond_wait(&g->q_changed, &g->q_mu);
+    bool go_on = !g->stop_reading;
+    if (go_on && g->n_filling) {
+        g->queue[g->n_queued] = g->filling;
+        g->queue_n[g->n_queued++] = g->n_filling;
+        g->n_produced += g->n_filling;
+        g->filling = NULL;
+        g->n_filling = 0;
+        pthread_cond_broadcast(&g->q_changed);
+    }
+    pthread_mutex_unlock(&g->q_mu);
+    return go_on;
+}
+
+/* The next free item of the chunk being filled, or NULL (out of memory,
+ * or the writer has stopped). */
+static item *next_item(ingest *g) {
+    if (g->n_filling == CHUNK && !queue_filling(g)) return NULL;
+    if (!g->filling && !(g->filling = calloc(CHUNK, sizeof *g->filling))) return NULL;
+    item *it = &g->filling[g->n_filling++];
+    memset(it, 0, sizeof *it);
+    return it;
+}
+
+static bool on_article(void *ctx, rasd_article *a) {
+    ingest *g = ctx;
+    item *it = next_item(g);
+    if (!it) return false;
+    it->a = *a; /* steal every field */
+    memset(a, 0, sizeof *a);
+    return true;
+}
+
+/* A skipped record travels as an item too, so that it is counted and
+ * reported in input order by the writer, like the articles around it. */
+static void on_skip(void *ctx, const rasd_error *err) {
+    ingest *g = ctx;
+    item *it = next_item(g);
+    if (it) fail_item(it, err->code, err->message);
+}
+
+static void on_file(void *ctx, const char *path, uint64_t bytes) {
+    (void)path;
+    ingest *g = ctx;
+    pthread_mutex_lock(&g->q_mu);
+    g->bytes_done += bytes;
+    pthread_mutex_unlock(&g->q_mu);
+}
+
+static void *reader_thread(void *arg) {
+    ingest *g = arg;
+    rasd_reader_sink sink = {on_article, on_skip, on_file, g, false, NULL};
+    for (int i = 0; i < g->n_inputs && !sink.stop; i++) {
+        rasd_error rerr = {0};
+        if (rasd_read_path(g->inputs[i], g->ropt, &sink, &rerr) != RASD_OK) on_skip(g, &rerr);
+    }
+    rasd_reader_sink_done(&sink);
+    queue_filling(g);
+    pthread_mutex_lock(&g->q_mu);
+    g->reading_done = true;
+    pthread_cond_broadcast(&g->q_changed);
+    pthread_mutex_unlock(&g->q_mu);
+    return NULL;
+}
+
+/* Runs the pool over every chunk the reader queues, until it is done. */
+static void consume(ingest *g) {
+    for (;;) {
+        pthread_mutex_lock(&g->q_mu);
+        while (!g->n_queued && !g->reading_done) pthread_cond_wait(&g->q_changed, &g->q_mu);
+        if (!g->n_queued) {
+            pthread_mutex_unlock(&g->q_mu);
+            return;
+        }
+        item *chunk = g->queue[0];
+        size_t n = g->queue_n[0];
+        memmove(g->queue, g->queue + 1, (QUEUE_DEPTH - 1) * sizeof *g->queue);
+        memmove(g->queue_n, g->queue_n + 1, (QUEUE_DEPTH - 1) * sizeof *g->queue_n);
+        g->n_queued--;
+        if (g->db_failed) g->stop_reading = true;
+        pthread_cond_broadcast(&g->q_changed);
+        pthread_mutex_unlock(&g->q_mu);
+        g->chunk = chunk;
+        g->n = n;
+        run_chunk(g); /* after a database failure, write_one only frees */
+        free(chunk);
+        g->chunk = NULL;
+    }
+}
+
+/* Input size, for the progress bar's share and ETA. */
+static uint64_t bytes_under(const char *path, int depth) {
+    struct stat stb;
+    if (stat(path, &stb) != 0) return 0;
+    if (!S_ISDIR(stb.st_mode)) return S_ISREG(stb.st_mode) ? (uint64_t)stb.st_size : 0;
+    if (depth > 64) return 0;
+    DIR *d = opendir(path);
+    if (!d) return 0;
+    uint64_t total = 0;
+    struct dirent *e;
+    while ((e = readdir(d))) {
+        if (e->d_name[0] == '.') continue;
+        size_t n = strlen(path) + strlen(e->d_name) + 2;
+        char *child = malloc(n);
+        if (!child) break;
+        snprintf(child, n, "%s/%s", path, e->d_name);
+        total += bytes_under(child, depth + 1);
+        free(child);
+    }
+    closedir(d);
+    return total;
+}
+
+static void summary(ingest *g) {
+    double el = now() - g->t0;
+    rasd_store_counts c = {0};
+    rasd_error err = {0};
+    rasd_store_counts_get(g->store, &c, &err);
+    struct rusage ru;
+    getrusage(RUSAGE_SELF, &ru);
+    double cpu = (double)ru.ru_utime.tv_sec + (double)ru.ru_utime.tv_usec / 1e6;
+    struct timespec tw; /* this thread: the writer */
+    clock_gettime(CLOCK_THREAD_CPUTIME_ID, &tw);
+    double cpu_writer = (double)tw.tv_sec + (double)tw.tv_nsec / 1e9;
+    clear_bar(g);
+    fprintf(stderr,
+            "rasd ingest: %zu read, %zu stored, %zu already stored, %zu exact duplicates, %zu near duplicates, "
+            "%zu skipped\n",
+            g->n_read, g->stored, g->already, g->exact, g->near, g->skipped);
+    if (g->skipped) {
+        fputs("  skipped:", stderr);
+        const char *sep = " ";
+        for (size_t i = 0; i <= RASD_ERR_NOT_FOUND; i++)
+            if (g->skipped_by[i]) {
+                fprintf(stderr, "%s%s %zu", sep, rasd_status_name((rasd_status)i), g->skipped_by[i]);
+                sep = ", ";
+            }
+        fputc('\n', stderr);
+    }
+    fprintf(stderr,
+            "  %.1f s (CPU: %.1f s user in all, %.1f s in the writer thread), %.0f articles/s, %.2f MB/s of"
+            " text; peak RSS %ld MB\n"
+            "  %s: %lld documents (%lld exact duplicates in %lld groups, %lld near), %lld stories, %.1f MB\n",
+            el, cpu, cpu_writer, el > 0 ? (double)g->n_read / el : 0, el > 0 ? (double)g->text_bytes / el / 1e6 : 0,
+            ru.ru_maxrss / 1024, rasd_store_target(g->store), (long long)c.documents, (long long)c.duplicates_exact,
+            (long long)c.exact_groups, (long long)c.duplicates_near, (long long)c.stories,
+            (double)rasd_store_size(g->store) / 1e6);
+    fprintf(stderr, "  writer thread: %.1f s storing, %.1f s duplicates and stories, %.1f s committing\n", g->t_store,
+            g->t_link, g->t_commit);
+    if (rasd_link_story_failures(g->link))
+        fprintf(stderr, "  %zu articles could not be put in a story\n", rasd_link_story_failures(g->link));
+}
+
+int cmd_ingest(int argc, char **argv) {
+    static const struct option LONG[] = {
+        {"db", required_argument, 0, 'D'},        {"jobs", required_argument, 0, 'j'},
+        {"source", required_argument, 0, 's'},    {"map", required_argument, 0, 'M'},
+        {"batch", required_argument, 0, 'b'},     {"keep-json", no_argument, 0, 'K'},
+        {"allow-non-arabic", no_argument, 0, 'A'}, {"data", required_argument, 0, 'd'},
+        {"geonames", required_argument, 0, 'g'},  {"no-entities", no_argument, 0, 'E'},
+        {"no-tagger", no_argument, 0, 'T'},       {"quiet", no_argument, 0, 'q'},
+        {"help", no_argument, 0, 'h'},            {0, 0, 0, 0},
+    };
+    ingest g = {.jobs = cli_cores(), .batch = 1000};
+    rasd_reader_options ropt = {0};
+    cli_engine_options eopt = {.entities = true, .tagger = true};
+    const char *db = NULL;
+    rasd_error err = {0};
+    int c;
+    optind = 1;
+    while ((c = getopt_long(argc, argv, "+j:h", LONG, NULL)) != -1) {
+        switch (c) {
+        case 'D': db = optarg; break;
+        case 'j':
+            if (!cli_parse_size("--jobs", optarg, &g.jobs)) return EXIT_USAGE;
+            break;
+        case 's': ropt.source = optarg; break;
+        case 'M':
+            if (rasd_field_map_parse(optarg, &ropt.map, &err) != RASD_OK) {
+                cli_error("%s", err.message);
+                return EXIT_USAGE;
+            }
+            break;
+        case 'b':
+            if (!cli_parse_size("--batch", optarg, &g.batch)) return EXIT_USAGE;
+            break;
+        case 'K': g.keep_json = true; break;
+        case 'A': g.read.allow_non_arabic = true; break;
+        case 'd': eopt.data_dir = optarg; break;
+        case 'g': eopt.geonames = optarg; break;
+        case 'E': eopt.entities = false; break;
+        case 'T': eopt.tagger = false; break;
+        case 'q': g.quiet = true; break;
+        case 'h': fputs(USAGE, stdout); return EXIT_ALL_OK;
+        default: fputs(USAGE, stderr); return EXIT_USAGE;
+        }
+    }
+    if (optind >= argc) {
+        cli_error("ingest: no input (give files, directories or zip archives)");
+        fputs(USAGE, stderr);
+        return EXIT_USAGE;
+    }
+    if (g.jobs > sizeof g.stash / sizeof g.stash[0]) g.jobs = sizeof g.stash / sizeof g.stash[0];
+    g.tty = isatty(2);
+    int status = EXIT_ALL_OK;
+    pthread_mutex_init(&g.stash_mu, NULL);
+    pthread_mutex_init(&g.q_mu, NULL);
+    pthread_cond_init(&g.q_changed, NULL);
+    the_ingest = &g;
+    if (!cli_engine_load(&g.engine, &eopt, &g.analysis)) {
+        status = EXIT_USAGE;
+        goto done;
+    }
+    if (!cli_web_init(eopt.data_dir)) { /* the boilerplate list for HTML pages */
+        status = EXIT_USAGE;
+        goto done;
+    }
+    ropt.boilerplate = cli_web_boilerplate();
+    if (!(g.store = rasd_store_open(db, g.engine.lex, &err))) {
+        cli_error("%s", err.message);
+        status = EXIT_USAGE;
+        goto done;
+    }
+    if (!(g.writer_an = take_analyzer(&g)) || !(g.link = rasd_link_open(g.store, g.writer_an, &err))) {
+        if (g.writer_an) cli_error("%s", err.message);
+        status = EXIT_USAGE;
+        goto done;
+    }
+    if (rasd_store_each_hash(g.store, add_stored, &g, &err) != RASD_OK) {
+        cli_error("%s", err.message);
+        status = EXIT_USAGE;
+        goto done;
+    }
+    if (g.n_prior) qsort(g.prior, g.n_prior, sizeof *g.prior, hash_cmp);
+    g.t0 = g.last_report = now();
+    for (int i = optind; i < argc; i++) g.bytes_total += bytes_under(argv[i], 0);
+    if (rasd_store_begin(g.store, &err) != RASD_OK) {
+        cli_error("%s", err.message);
+        status = EXIT_USAGE;
+        goto done;
+    }
+    g.ropt = &ropt;
+    g.inputs = argv + optind;
+    g.n_inputs = argc - optind;
+    pthread_t reader;
+    if (pthread_create(&reader, NULL, reader_thread, &g) != 0) {
+        cli_error("cannot start the reader thread");
+        status = EXIT_USAGE;
+        goto done;
+    }
+    consume(&g);
+    pthread_join(reader, NULL);
+    if (!g.db_failed) end_batch(&g, false);
+    if (g.db_failed) {
+        clear_bar(&g);
+        cli_error("%s (the last batch was rolled back; what was committed before is kept)", g.db_err.message);
+        rasd_store_rollback(g.store, &err);
+        status = EXIT_INPUT_FAILED;
+    }
+    progress(&g, true);
+    summary(&g);
+    if (g.skipped) status = EXIT_INPUT_FAILED;
+done:
+    rasd_link_close(g.link);
+    rasd_analyzer_destroy(g.writer_an);
+    rasd_store_close(g.store);
+    for (size_t i = 0; i < g.n_stash; i++) rasd_analyzer_destroy(g.stash[i]);
+    for (size_t i = 0; i < g.n_filling; i++) free_item(&g.filling[i]);
+    free(g.filling);
+    free(g.prior);
+    cli_engine_destroy(&g.engine);
+    cli_web_done();
+    pthread_mutex_destroy(&g.stash_mu);
+    pthread_cond_destroy(&g.q_changed);
+    pthread_mutex_destroy(&g.q_mu);
+    the_ingest = NULL;
+    return status;
+}

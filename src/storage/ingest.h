@@ -1,0 +1,59 @@
+/*
+ * ingest.h: what links a new article to those already stored: its
+ * duplicate (src/corpus/dedup.h) and its story (src/corpus/stories.h),
+ * with their state kept in the store so that a later ingest continues
+ * where the last one stopped. All calls into dedup and stories during an
+ * ingest go through here.
+ *
+ * rasd_link_prepare runs on worker threads (it uses only the caller's
+ * analyzer); everything else runs on the one writer thread.
+ */
+#ifndef RASD_INGEST_H
+#define RASD_INGEST_H
+
+#include "corpus/dedup.h"
+#include "storage/rows.h"
+#include "storage/store.h"
+
+typedef struct rasd_link rasd_link;
+
+typedef struct rasd_link_result {
+    int64_t duplicate_of;  /* 0: not a duplicate */
+    const char *dup_kind;  /* "exact" or "near" when a duplicate */
+    double similarity;
+} rasd_link_result;
+
+/* Rebuilds the duplicate index from the store's fingerprints and loads the
+ * story clusterer's saved state. an: the writer thread's analyzer. */
+rasd_link *rasd_link_open(rasd_store *store, rasd_analyzer *an, rasd_error *err);
+void rasd_link_close(rasd_link *l);
+
+/* Worker side: the article's fingerprint and its paragraphs' keys. */
+rasd_status rasd_link_prepare(rasd_analyzer *an, const char *text, size_t len, rasd_rows *rows,
+                              rasd_fingerprint *fp, rasd_error *err);
+/* Writer side, before storing the article under id: is it a duplicate? */
+rasd_status rasd_link_duplicate(rasd_link *l, int64_t id, const rasd_fingerprint *fp, rasd_link_result *out,
+                                rasd_error *err);
+/* What the story clusterer needs of a stored article; the link takes every
+ * field (the caller hands them over and must not free them). */
+typedef struct rasd_link_job {
+    int64_t id;
+    char *text, *title, *published, *source;
+    size_t len;
+    rasd_rows rows; /* for the entity ids */
+} rasd_link_job;
+
+/* Writer side, after storing the article: stores its fingerprint and
+ * queues it for its story, which a thread of the link's own assigns while
+ * the writer goes on (the clusterer is the other half of the serial work
+ * of an ingest). Takes job's fields. */
+rasd_status rasd_link_story(rasd_link *l, rasd_store *store, rasd_link_job *job, const rasd_fingerprint *fp,
+                            rasd_error *err);
+/* Before each commit: waits for the queued articles' stories, stores them,
+ * refreshes the touched stories' summaries and saves the clusterer's
+ * state, all in the same transaction as the articles. */
+rasd_status rasd_link_save(rasd_link *l, rasd_store *store, rasd_error *err);
+/* Articles whose story could not be assigned (they keep none), so far. */
+size_t rasd_link_story_failures(const rasd_link *l);
+
+#endif
