@@ -26,6 +26,8 @@ int cmd_actors(int argc, char **argv);
 int cmd_lookup(int argc, char **argv);
 int cmd_train_ner(int argc, char **argv);
 int cmd_eval_ner(int argc, char **argv);
+int cmd_ingest(int argc, char **argv);
+int cmd_search(int argc, char **argv);
 /* reading the store (cli_query.h) and serving it */
 int cmd_stories(int argc, char **argv);
 int cmd_story(int argc, char **argv);

@@ -3,9 +3,7 @@
  * article out, in input order, whatever --jobs is.
  */
 #include "cli.h"
-#include "extract/dates.h"
-#include "extract/numbers.h"
-#include "ner/ner.h"
+#include "cli/engine.h"
 
 #include <getopt.h>
 #include <stdlib.h>
@@ -40,10 +38,6 @@ typedef struct run {
     char **paths;
     size_t n;
     const rasd_lexicon *lex;
-    rasd_knowledge *knowledge;
-    rasd_ner_model *tagger;
-    rasd_numbers *numbers;
-    rasd_dates *dates;
     rasd_read_options read;
     rasd_analysis_options analysis;
     result *results;
@@ -200,7 +194,7 @@ int cmd_analyze(int argc, char **argv) {
         paths[r.n++] = strdup(argv[i]);
     }
     int status = EXIT_ALL_OK;
-    rasd_lexicon *lex = NULL;
+    cli_engine engine = {0};
     if (files_from && !read_path_list(files_from, &paths, &r.n, &cap)) {
         status = EXIT_USAGE;
         goto done;
@@ -218,35 +212,13 @@ int cmd_analyze(int argc, char **argv) {
         status = EXIT_USAGE;
         goto done;
     }
-    if (!(lex = cli_load_lexicon(data_dir))) {
+    cli_engine_options eopt = {data_dir, geonames, entities, tagger};
+    if (!cli_engine_load(&engine, &eopt, &r.analysis)) {
         status = EXIT_USAGE;
         goto done;
     }
-    if (entities) {
-        rasd_error err = {0};
-        rasd_knowledge_options kopt = {data_dir, geonames};
-        if (!(r.knowledge = rasd_knowledge_load(&kopt, &err))) {
-            cli_error("%s", err.message);
-            status = EXIT_USAGE;
-            goto done;
-        }
-        r.analysis.knowledge = r.knowledge;
-        if (tagger && !(r.tagger = rasd_ner_load(lex, NULL, &err))) {
-            cli_error("%s (--no-tagger runs without it)", err.message);
-            status = EXIT_USAGE;
-            goto done;
-        }
-        r.analysis.tagger = r.tagger;
-        if (!(r.numbers = rasd_numbers_load(data_dir, &err)) || !(r.dates = rasd_dates_load(data_dir, &err))) {
-            cli_error("%s", err.message);
-            status = EXIT_USAGE;
-            goto done;
-        }
-        r.analysis.numbers = r.numbers;
-        r.analysis.dates = r.dates;
-    }
     r.paths = paths;
-    r.lex = lex;
+    r.lex = engine.lex;
     r.results = calloc(r.n, sizeof *r.results);
     if (!r.results) {
         cli_error("out of memory");
@@ -267,10 +239,6 @@ done:
     for (size_t i = 0; i < r.n; i++) free(paths[i]);
     free(paths);
     free(r.results);
-    rasd_ner_destroy(r.tagger);
-    rasd_numbers_destroy(r.numbers);
-    rasd_dates_destroy(r.dates);
-    rasd_knowledge_destroy(r.knowledge);
-    rasd_lexicon_destroy(lex);
+    cli_engine_destroy(&engine);
     return status;
 }

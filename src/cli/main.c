@@ -15,6 +15,8 @@ static const rasd_command COMMANDS[] = {
     {"wordfreq", cmd_wordfreq, "count word keys in text files (builds the lexicon)"},
     {"train-ner", cmd_train_ner, "train the name tagger on token-TAG data"},
     {"eval-ner", cmd_eval_ner, "score the name tagger on token-TAG data (CoNLL style)"},
+    {"ingest", cmd_ingest, "store articles (files, directories, JSON, zip) with their analysis"},
+    {"search", cmd_search, "full-text search of the stored articles"},
     /* reading the store (src/storage/queries.h) and serving it */
     {"stories", cmd_stories, "list the store's stories, largest first"},
     {"story", cmd_story, "show one story: articles by outlet, labels, quotes, events, places"},

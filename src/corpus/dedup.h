@@ -52,4 +52,36 @@ void rasd_dedup_destroy(rasd_dedup *d);
  * it under id. Ids must be unique and increasing for "earliest" to hold. */
 rasd_status rasd_dedup_add(rasd_dedup *d, int64_t id, const rasd_fingerprint *fp, rasd_dup_match *match);
 
+/* Repeated paragraphs within one article: pairs (a < b, indexes into the
+ * paragraph list rasd_segment gives) that are the same paragraph (exact,
+ * similarity 1) or restate the same passage in near-identical words
+ * (similarity = shared word shingles / shingles of the shorter paragraph,
+ * at least RASD_PARAGRAPH_NEAR, and a shared passage of 14 words or more).
+ * The rules and the measurements are in docs/corpus.md. */
+#define RASD_PARAGRAPH_NEAR 0.25
+
+typedef struct rasd_paragraph_pair {
+    size_t a, b;       /* paragraph indexes, a < b */
+    bool exact;        /* same normalized words */
+    double similarity; /* 1 for exact */
+} rasd_paragraph_pair;
+
+/* Fills *pairs (malloc'd, free() it; NULL when none) and *n_pairs. */
+rasd_status rasd_repeated_paragraphs(rasd_analyzer *an, const char *text, const rasd_span_list *paragraphs,
+                                     rasd_paragraph_pair **pairs, size_t *n_pairs, rasd_error *err);
+
+/* Estimated Jaccard similarity of two fingerprints (share of equal minima),
+ * for the evaluation tool and for explaining a match. */
+double rasd_fingerprint_similarity(const rasd_fingerprint *a, const rasd_fingerprint *b);
+
+/* Counters of the index, for measuring the LSH parameters. */
+typedef struct rasd_dedup_stats {
+    size_t articles;   /* added so far */
+    size_t candidates; /* LSH candidate pairs verified */
+    size_t near;       /* candidates that passed verification */
+    size_t exact;      /* exact duplicates */
+} rasd_dedup_stats;
+
+void rasd_dedup_get_stats(const rasd_dedup *d, rasd_dedup_stats *stats);
+
 #endif

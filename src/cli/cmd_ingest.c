@@ -1,0 +1,525 @@
+/*
+ * cmd_ingest.c: `rasd ingest`, files in, a database out.
+ *
+ * The readers (src/corpus/reader.c) turn files, directories and archives
+ * into articles on this thread, gathered into chunks. Each chunk goes
+ * through the ordered pool (pool.c): worker threads analyse the articles
+ * (the same analysis as `rasd analyze`), flatten it into rows and compute
+ * each article's fingerprint; this thread, the one writer, takes them in
+ * input order, links duplicates and stories (src/storage/ingest.c) and writes them
+ * in batches, one transaction per batch. A killed ingest therefore loses
+ * the batch in flight and nothing else; running it again stores what is
+ * missing and reports the rest as already stored.
+ */
+#include "cli.h"
+#include "cli/engine.h"
+#include "corpus/reader.h"
+#include "storage/ingest.h"
+#include "storage/store.h"
+
+#include "core/internal.h"
+
+#include <dirent.h>
+#include <getopt.h>
+#include <pthread.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/resource.h>
+#include <sys/stat.h>
+#include <time.h>
+#include <unistd.h>
+
+static const char USAGE[] =
+    "usage: rasd ingest [options] PATH...\n"
+    "  Reads articles from files, directories (recursively) and zip archives, analyses\n"
+    "  them, links duplicates and stories, and stores everything in a database.\n"
+    "  Formats: .txt (first line = title; a manifest.tsv beside them gives outlet and\n"
+    "  date), .json (an array of objects, or one object), .jsonl, and .zip of these.\n"
+    "  --db PATH               the database (default: $RASD_DB, else ./rasd.db)\n"
+    "  --jobs N                articles analysed in parallel (default: the number of cores)\n"
+    "  --source NAME           outlet of articles that name none\n"
+    "  --map F=M,...           JSON members for the fields title, content, source, url, date,\n"
+    "                          author (default: title, content, source, url, date..., author)\n"
+    "  --batch N               articles per transaction (default 500)\n"
+    "  --keep-json             also store each article's analysis JSON line\n"
+    "  --allow-non-arabic      accept text with hardly any Arabic letters\n"
+    "  --data DIR              rasd's data directory (default: $RASD_DATA or the built-in one)\n"
+    "  --geonames FILE         add the places of a GeoNames dump\n"
+    "  --no-entities           skip actors, people and places (text core only)\n"
+    "  --no-tagger             dictionary names only: skip the trained name tagger\n"
+    "  --quiet                 no progress, only problems and the summary\n"
+    "exit status: 0 all stored (or already there), 1 some input skipped, 2 usage error\n";
+
+#define CHUNK 1024
+#define LOG_EVERY_SECONDS 10.0
+
+/* One article in flight: what the reader gave, what the worker made. */
+typedef struct item {
+    rasd_article a;
+    char *text; /* the document: title line, then the body */
+    size_t len;
+    char *title;
+    char hash[33], text_id[33];
+    char *json;
+    size_t json_len;
+    rasd_rows rows;
+    rasd_fingerprint fp;
+    rasd_status code; /* RASD_OK, or why it is skipped */
+    char *error;
+} item;
+
+typedef struct ingest {
+    rasd_store *store;
+    cli_engine engine;
+    rasd_analysis_options analysis;
+    rasd_read_options read;
+    size_t jobs, batch;
+    bool keep_json, quiet, tty;
+    rasd_link *link;
+    rasd_analyzer *writer_an; /* the writer's, for story terms */
+    /* analyzers outlive chunks: the pool's threads borrow them */
+    pthread_mutex_t stash_mu;
+    rasd_analyzer *stash[64];
+    size_t n_stash;
+    item *chunk;
+    size_t n;
+    size_t in_batch;
+    bool db_failed;
+    rasd_error db_err;
+    /* counts for the summary */
+    size_t n_read, stored, already, exact, near, skipped, skipped_by[RASD_ERR_NOT_FOUND + 1];
+    uint64_t bytes_total, bytes_done, text_bytes;
+    double t0, last_report;
+} ingest;
+
+static double now(void) {
+    struct timespec ts;
+    clock_gettime(CLOCK_MONOTONIC, &ts);
+    return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
+}
+
+/* ------------------------------------------------------------- progress */
+
+static void clear_bar(ingest *g) {
+    if (g->tty && !g->quiet) fputs("\r\033[K", stderr);
+}
+
+static void progress(ingest *g, bool force) {
+    if (g->quiet) return;
+    double t = now(), el = t - g->t0;
+    if (!force && t - g->last_report < (g->tty ? 0.25 : LOG_EVERY_SECONDS)) return;
+    g->last_report = t;
+    double rate = el > 0 ? (double)g->n_read / el : 0;
+    double frac = g->bytes_total ? (double)g->bytes_done / (double)g->bytes_total : 0;
+    double eta = frac > 0.001 ? el / frac - el : 0;
+    if (g->tty) {
+        int w = 30, filled = (int)(frac * w + 0.5);
+        char bar[64];
+        for (int i = 0; i < w; i++) bar[i] = i < filled ? '#' : '.';
+        bar[w] = '\0';
+        fprintf(stderr, "\r\033[K[%s] %3.0f%%  %zu articles  %.0f/s  ETA %d:%02d", bar, frac * 100, g->n_read, rate,
+                (int)eta / 60, (int)eta % 60);
+    } else {
+        fprintf(stderr, "rasd: ingest: %zu articles read, %zu stored, %.0f/s, %.0f%% of the input\n", g->n_read,
+                g->stored, rate, frac * 100);
+    }
+}
+
+static void report_skip(ingest *g, rasd_status code, const char *msg) {
+    g->skipped++;
+    if (code <= RASD_ERR_NOT_FOUND) g->skipped_by[code]++;
+    clear_bar(g);
+    cli_error("skipped: %s", msg);
+}
+
+/* --------------------------------------------------------------- worker */
+
+static void *take_analyzer(void *ctx) {
+    ingest *g = ctx;
+    rasd_analyzer *an = NULL;
+    pthread_mutex_lock(&g->stash_mu);
+    if (g->n_stash) an = g->stash[--g->n_stash];
+    pthread_mutex_unlock(&g->stash_mu);
+    if (an) return an;
+    rasd_error err = {0};
+    if (!(an = rasd_analyzer_new(g->engine.lex, &err))) cli_error("%s", err.message);
+    return an;
+}
+
+/* pool.c hands free_state only the state, so the stash is found here (one
+ * ingest per process). */
+static ingest *the_ingest;
+
+static void give_back(void *state) {
+    ingest *g = the_ingest;
+    if (!state) return;
+    pthread_mutex_lock(&g->stash_mu);
+    if (g->n_stash < sizeof g->stash / sizeof g->stash[0]) {
+        g->stash[g->n_stash++] = state;
+        state = NULL;
+    }
+    pthread_mutex_unlock(&g->stash_mu);
+    rasd_analyzer_destroy(state);
+}
+
+static void fail_item(item *it, rasd_status code, const char *msg) {
+    it->code = code;
+    it->error = strdup(msg);
+}
+
+/* The identity of an article for re-ingest: its URL and text when it has a
+ * URL (the same text at two URLs is two articles, one a duplicate of the
+ * other), else its text. */
+static void identity_hash(const item *it, char out[33]) {
+    XXH3_state_t st;
+    XXH3_128bits_reset(&st);
+    if (it->a.url) {
+        XXH3_128bits_update(&st, it->a.url, strlen(it->a.url));
+        XXH3_128bits_update(&st, "\0", 1);
+    }
+    XXH3_128bits_update(&st, it->text, it->len);
+    XXH128_hash_t h = XXH3_128bits_digest(&st);
+    snprintf(out, 33, "%016llx%016llx", (unsigned long long)h.high64, (unsigned long long)h.low64);
+}
+
+static void analyse_one(void *ctx, void *state, size_t i) {
+    ingest *g = ctx;
+    item *it = &g->chunk[i];
+    rasd_analyzer *an = state;
+    rasd_error err = {0};
+    if (!an) {
+        fail_item(it, RASD_ERR_NOMEM, "no analyzer (out of memory)");
+        return;
+    }
+    /* the document the analysis reads: the title as its first line */
+    rasd_buf b = {0};
+    if (it->a.title && *it->a.title) {
+        rasd_buf_append(&b, it->a.title, strlen(it->a.title));
+        rasd_buf_putc(&b, '\n');
+    }
+    rasd_buf_append(&b, it->a.text ? it->a.text : "", it->a.len);
+    if (b.oom) {
+        rasd_buf_free(&b);
+        fail_item(it, RASD_ERR_NOMEM, "out of memory");
+        return;
+    }
+    rasd_document doc;
+    rasd_status st = rasd_document_from_buffer(it->a.origin, b.data ? b.data : "", b.len, &g->read, &doc, &err);
+    rasd_buf_free(&b);
+    if (st != RASD_OK) {
+        fail_item(it, st, err.message);
+        return;
+    }
+    it->text = doc.text;
+    it->len = doc.len;
+    doc.text = NULL;
+    it->title = strndup(it->text + doc.title.start, doc.title.end - doc.title.start);
+    memcpy(it->text_id, doc.id, sizeof it->text_id);
+    identity_hash(it, it->hash);
+    doc.text = it->text; /* lent back for the analysis */
+    rasd_analysis_options opt = g->analysis;
+    opt.source = it->a.source;
+    opt.published = it->a.published;
+    st = rasd_analysis_json(an, &doc, &opt, &it->json, &it->json_len, &err);
+    doc.text = NULL;
+    rasd_document_destroy(&doc);
+    if (st == RASD_OK) st = rasd_rows_from_json(it->a.origin, it->json, it->json_len, &it->rows, &err);
+    if (st == RASD_OK) st = rasd_link_prepare(an, it->text, it->len, &it->rows, &it->fp, &err);
+    if (st != RASD_OK) {
+        fail_item(it, st, err.message);
+        return;
+    }
+    if (!g->keep_json) {
+        free(it->json);
+        it->json = NULL;
+        it->json_len = 0;
+    }
+}
+
+/* --------------------------------------------------------------- writer */
+
+static bool end_batch(ingest *g, bool reopen) {
+    rasd_error err = {0};
+    rasd_status st = rasd_link_save(g->link, g->store, &err);
+    if (st == RASD_OK) st = rasd_store_commit(g->store, &err);
+    if (st == RASD_OK && reopen) st = rasd_store_begin(g->store, &err);
+    if (st != RASD_OK) {
+        g->db_failed = true;
+        g->db_err = err;
+        return false;
+    }
+    g->in_batch = 0;
+    return true;
+}
+
+static void free_item(item *it) {
+    rasd_article_clear(&it->a);
+    free(it->text);
+    free(it->title);
+    free(it->json);
+    free(it->error);
+    rasd_rows_free(&it->rows);
+    memset(it, 0, sizeof *it);
+}
+
+static void write_one(void *ctx, size_t i) {
+    ingest *g = ctx;
+    item *it = &g->chunk[i];
+    g->n_read++;
+    if (g->db_failed) {
+        free_item(it);
+        return;
+    }
+    if (it->error || !it->text) {
+        report_skip(g, it->error ? it->code : RASD_ERR_NOMEM, it->error ? it->error : "out of memory");
+        free_item(it);
+        progress(g, false);
+        return;
+    }
+    rasd_error err = {0};
+    int64_t id = 0;
+    rasd_status st = rasd_store_find_by_hash(g->store, it->hash, &id, &err);
+    if (st == RASD_OK && id) {
+        g->already++;
+        free_item(it);
+        progress(g, false);
+        return;
+    }
+    rasd_link_result lr = {0};
+    if (st == RASD_OK) st = rasd_store_next_id(g->store, &id, &err);
+    if (st == RASD_OK) st = rasd_link_duplicate(g->link, id, &it->fp, &lr, &err);
+    rasd_store_doc d = {
+        .id = id,
+        .hash = it->hash,
+        .text_id = it->text_id,
+        .origin = it->a.origin,
+        .url = it->a.url,
+        .title = it->title,
+        .source = it->a.source,
+        .author = it->a.author,
+        .published = it->a.published,
+        .text = it->text,
+        .len = it->len,
+        .analysis_json = it->json,
+        .analysis_len = it->json_len,
+        .rows = &it->rows,
+        .duplicate_of = lr.duplicate_of,
+        .dup_kind = lr.dup_kind,
+        .similarity = lr.similarity,
+    };
+    bool already = false;
+    if (st == RASD_OK) st = rasd_store_put(g->store, &d, &id, &already, &err);
+    if (st == RASD_OK && !already) st = rasd_link_story(g->link, g->store, id, &d, &it->rows, &it->fp, &err);
+    if (st == RASD_ERR_DB || st == RASD_ERR_NOMEM) { /* the database itself failed: stop writing */
+        g->db_failed = true;
+        g->db_err = err;
+    } else if (st != RASD_OK) {
+        report_skip(g, st, err.message);
+    } else if (already) {
+        g->already++;
+    } else {
+        g->stored++;
+        g->text_bytes += it->len;
+        if (lr.duplicate_of && strcmp(lr.dup_kind, "exact") == 0) g->exact++;
+        else if (lr.duplicate_of) g->near++;
+        if (++g->in_batch >= g->batch) end_batch(g, true);
+    }
+    free_item(it);
+    progress(g, false);
+}
+
+static void run_chunk(ingest *g) {
+    if (!g->n) return;
+    cli_pool_spec spec = {g->n, g->jobs, take_analyzer, give_back, analyse_one, write_one, g};
+    if (!cli_pool_run(&spec)) {
+        spec.jobs = 1;
+        cli_pool_run(&spec);
+    }
+    g->n = 0;
+}
+
+static bool on_article(void *ctx, rasd_article *a) {
+    ingest *g = ctx;
+    item *it = &g->chunk[g->n++];
+    memset(it, 0, sizeof *it);
+    it->a = *a; /* steal every field */
+    memset(a, 0, sizeof *a);
+    if (g->n == CHUNK) run_chunk(g);
+    return !g->db_failed;
+}
+
+static void on_skip(void *ctx, const rasd_error *err) {
+    ingest *g = ctx;
+    g->n_read++;
+    report_skip(g, err->code, err->message);
+}
+
+static void on_file(void *ctx, const char *path, uint64_t bytes) {
+    (void)path;
+    ingest *g = ctx;
+    g->bytes_done += bytes;
+}
+
+/* Input size, for the progress bar's share and ETA. */
+static uint64_t bytes_under(const char *path, int depth) {
+    struct stat stb;
+    if (stat(path, &stb) != 0) return 0;
+    if (!S_ISDIR(stb.st_mode)) return S_ISREG(stb.st_mode) ? (uint64_t)stb.st_size : 0;
+    if (depth > 64) return 0;
+    DIR *d = opendir(path);
+    if (!d) return 0;
+    uint64_t total = 0;
+    struct dirent *e;
+    while ((e = readdir(d))) {
+        if (e->d_name[0] == '.') continue;
+        size_t n = strlen(path) + strlen(e->d_name) + 2;
+        char *child = malloc(n);
+        if (!child) break;
+        snprintf(child, n, "%s/%s", path, e->d_name);
+        total += bytes_under(child, depth + 1);
+        free(child);
+    }
+    closedir(d);
+    return total;
+}
+
+static void summary(ingest *g) {
+    double el = now() - g->t0;
+    rasd_store_counts c = {0};
+    rasd_error err = {0};
+    rasd_store_counts_get(g->store, &c, &err);
+    struct rusage ru;
+    getrusage(RUSAGE_SELF, &ru);
+    double cpu = (double)ru.ru_utime.tv_sec + (double)ru.ru_utime.tv_usec / 1e6;
+    clear_bar(g);
+    fprintf(stderr,
+            "rasd ingest: %zu read, %zu stored, %zu already stored, %zu exact duplicates, %zu near duplicates, "
+            "%zu skipped\n",
+            g->n_read, g->stored, g->already, g->exact, g->near, g->skipped);
+    if (g->skipped) {
+        fputs("  skipped:", stderr);
+        const char *sep = " ";
+        for (size_t i = 0; i <= RASD_ERR_NOT_FOUND; i++)
+            if (g->skipped_by[i]) {
+                fprintf(stderr, "%s%s %zu", sep, rasd_status_name((rasd_status)i), g->skipped_by[i]);
+                sep = ", ";
+            }
+        fputc('\n', stderr);
+    }
+    fprintf(stderr,
+            "  %.1f s (%.1f s CPU user), %.0f articles/s, %.2f MB/s of text; peak RSS %ld MB\n"
+            "  %s: %lld documents (%lld exact duplicates in %lld groups, %lld near), %lld stories, %.1f MB\n",
+            el, cpu, el > 0 ? (double)g->n_read / el : 0, el > 0 ? (double)g->text_bytes / el / 1e6 : 0,
+            ru.ru_maxrss / 1024, rasd_store_target(g->store), (long long)c.documents, (long long)c.duplicates_exact,
+            (long long)c.exact_groups, (long long)c.duplicates_near, (long long)c.stories,
+            (double)rasd_store_size(g->store) / 1e6);
+}
+
+int cmd_ingest(int argc, char **argv) {
+    static const struct option LONG[] = {
+        {"db", required_argument, 0, 'D'},        {"jobs", required_argument, 0, 'j'},
+        {"source", required_argument, 0, 's'},    {"map", required_argument, 0, 'M'},
+        {"batch", required_argument, 0, 'b'},     {"keep-json", no_argument, 0, 'K'},
+        {"allow-non-arabic", no_argument, 0, 'A'}, {"data", required_argument, 0, 'd'},
+        {"geonames", required_argument, 0, 'g'},  {"no-entities", no_argument, 0, 'E'},
+        {"no-tagger", no_argument, 0, 'T'},       {"quiet", no_argument, 0, 'q'},
+        {"help", no_argument, 0, 'h'},            {0, 0, 0, 0},
+    };
+    ingest g = {.jobs = cli_cores(), .batch = 500};
+    rasd_reader_options ropt = {0};
+    cli_engine_options eopt = {.entities = true, .tagger = true};
+    const char *db = NULL;
+    rasd_error err = {0};
+    int c;
+    optind = 1;
+    while ((c = getopt_long(argc, argv, "+j:h", LONG, NULL)) != -1) {
+        switch (c) {
+        case 'D': db = optarg; break;
+        case 'j':
+            if (!cli_parse_size("--jobs", optarg, &g.jobs)) return EXIT_USAGE;
+            break;
+        case 's': ropt.source = optarg; break;
+        case 'M':
+            if (rasd_field_map_parse(optarg, &ropt.map, &err) != RASD_OK) {
+                cli_error("%s", err.message);
+                return EXIT_USAGE;
+            }
+            break;
+        case 'b':
+            if (!cli_parse_size("--batch", optarg, &g.batch)) return EXIT_USAGE;
+            break;
+        case 'K': g.keep_json = true; break;
+        case 'A': g.read.allow_non_arabic = true; break;
+        case 'd': eopt.data_dir = optarg; break;
+        case 'g': eopt.geonames = optarg; break;
+        case 'E': eopt.entities = false; break;
+        case 'T': eopt.tagger = false; break;
+        case 'q': g.quiet = true; break;
+        case 'h': fputs(USAGE, stdout); return EXIT_ALL_OK;
+        default: fputs(USAGE, stderr); return EXIT_USAGE;
+        }
+    }
+    if (optind >= argc) {
+        cli_error("ingest: no input (give files, directories or zip archives)");
+        fputs(USAGE, stderr);
+        return EXIT_USAGE;
+    }
+    if (g.jobs > sizeof g.stash / sizeof g.stash[0]) g.jobs = sizeof g.stash / sizeof g.stash[0];
+    g.tty = isatty(2);
+    int status = EXIT_ALL_OK;
+    pthread_mutex_init(&g.stash_mu, NULL);
+    the_ingest = &g;
+    if (!(g.chunk = calloc(CHUNK, sizeof *g.chunk))) {
+        cli_error("out of memory");
+        status = EXIT_USAGE;
+        goto done;
+    }
+    if (!cli_engine_load(&g.engine, &eopt, &g.analysis)) {
+        status = EXIT_USAGE;
+        goto done;
+    }
+    if (!(g.store = rasd_store_open(db, g.engine.lex, &err))) {
+        cli_error("%s", err.message);
+        status = EXIT_USAGE;
+        goto done;
+    }
+    if (!(g.writer_an = take_analyzer(&g)) || !(g.link = rasd_link_open(g.store, g.writer_an, &err))) {
+        if (g.writer_an) cli_error("%s", err.message);
+        status = EXIT_USAGE;
+        goto done;
+    }
+    g.t0 = g.last_report = now();
+    for (int i = optind; i < argc; i++) g.bytes_total += bytes_under(argv[i], 0);
+    if (rasd_store_begin(g.store, &err) != RASD_OK) {
+        cli_error("%s", err.message);
+        status = EXIT_USAGE;
+        goto done;
+    }
+    rasd_reader_sink sink = {on_article, on_skip, on_file, &g, false, NULL};
+    for (int i = optind; i < argc && !g.db_failed; i++) {
+        rasd_error rerr = {0};
+        if (rasd_read_path(argv[i], &ropt, &sink, &rerr) != RASD_OK) on_skip(&g, &rerr);
+    }
+    run_chunk(&g);
+    rasd_reader_sink_done(&sink);
+    if (!g.db_failed) end_batch(&g, false);
+    if (g.db_failed) {
+        clear_bar(&g);
+        cli_error("%s (the last batch was rolled back; what was committed before is kept)", g.db_err.message);
+        rasd_store_rollback(g.store, &err);
+        status = EXIT_INPUT_FAILED;
+    }
+    progress(&g, true);
+    summary(&g);
+    if (g.skipped) status = EXIT_INPUT_FAILED;
+done:
+    rasd_link_close(g.link);
+    rasd_analyzer_destroy(g.writer_an);
+    rasd_store_close(g.store);
+    for (size_t i = 0; i < g.n_stash; i++) rasd_analyzer_destroy(g.stash[i]);
+    free(g.chunk);
+    cli_engine_destroy(&g.engine);
+    pthread_mutex_destroy(&g.stash_mu);
+    the_ingest = NULL;
+    return status;
+}

@@ -1,0 +1,203 @@
+/*
+ * reader.c: the one dispatch from a path or a buffer to the reader of its
+ * format (reader.h), directories walked in name order, and the helpers the
+ * format readers share. A new format (HTML, feeds) is one more line in
+ * format_of() and one more function.
+ */
+#include "corpus/reader.h"
+
+#include "core/internal.h"
+
+#include <dirent.h>
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+#include <sys/stat.h>
+
+void rasd_article_clear(rasd_article *a) {
+    if (!a) return;
+    free(a->origin);
+    free(a->url);
+    free(a->title);
+    free(a->text);
+    free(a->source);
+    free(a->author);
+    free(a->published);
+    memset(a, 0, sizeof *a);
+}
+
+bool rasd_reader_emit(rasd_reader_sink *sink, rasd_article *a) {
+    bool go_on = !sink->stop && sink->on_article(sink->ctx, a);
+    rasd_article_clear(a);
+    if (!go_on) sink->stop = true;
+    return go_on;
+}
+
+void rasd_reader_skip(rasd_reader_sink *sink, const rasd_error *err) {
+    if (sink->on_skip) sink->on_skip(sink->ctx, err);
+}
+
+char *rasd_reader_date(const char *s, size_t n) {
+    char d[11];
+    if (!s || n < 10) return NULL;
+    memcpy(d, s, 10);
+    d[10] = '\0';
+    if (n > 10 && s[10] != ' ' && s[10] != 'T' && s[10] != 't') return NULL;
+    return rasd_valid_date(d) ? strdup(d) : NULL;
+}
+
+rasd_status rasd_field_map_parse(const char *spec, rasd_field_map *map, rasd_error *err) {
+    /* the names point into spec: commas and '=' are overwritten in place */
+    char *p = (char *)spec;
+    while (p && *p) {
+        char *comma = strchr(p, ',');
+        if (comma) *comma = '\0';
+        char *eq = strchr(p, '=');
+        if (!eq || eq == p || !eq[1])
+            return rasd_fail(err, RASD_ERR_USAGE, "--map: \"%s\" is not FIELD=MEMBER", p);
+        *eq = '\0';
+        const char *v = eq + 1;
+        if (strcmp(p, "title") == 0) map->title = v;
+        else if (strcmp(p, "content") == 0 || strcmp(p, "text") == 0) map->content = v;
+        else if (strcmp(p, "source") == 0 || strcmp(p, "outlet") == 0) map->source = v;
+        else if (strcmp(p, "url") == 0) map->url = v;
+        else if (strcmp(p, "date") == 0 || strcmp(p, "published") == 0) map->date = v;
+        else if (strcmp(p, "author") == 0) map->author = v;
+        else
+            return rasd_fail(err, RASD_ERR_USAGE,
+                             "--map: unknown field \"%s\" (title, content, source, url, date, author)", p);
+        p = comma ? comma + 1 : NULL;
+    }
+    return RASD_OK;
+}
+
+typedef enum format { FMT_UNKNOWN, FMT_TXT, FMT_JSON, FMT_JSONL, FMT_ZIP } format;
+
+static bool ends_with(const char *s, const char *suffix) {
+    size_t n = strlen(s), m = strlen(suffix);
+    return n >= m && strcasecmp(s + n - m, suffix) == 0;
+}
+
+/* By extension; else by the first bytes (a zip's magic, JSON's brackets). */
+static format format_of(const char *name, const char *data, size_t len) {
+    if (ends_with(name, ".txt")) return FMT_TXT;
+    if (ends_with(name, ".json")) return FMT_JSON;
+    if (ends_with(name, ".jsonl") || ends_with(name, ".ndjson")) return FMT_JSONL;
+    if (ends_with(name, ".zip")) return FMT_ZIP;
+    if (!data) return FMT_UNKNOWN;
+    if (len >= 4 && memcmp(data, "PK\3\4", 4) == 0) return FMT_ZIP;
+    size_t i = 0;
+    while (i < len && (data[i] == ' ' || data[i] == '\t' || data[i] == '\r' || data[i] == '\n')) i++;
+    if (i < len && (data[i] == '[' || data[i] == '{')) return FMT_JSON;
+    return FMT_TXT;
+}
+
+/* Files a directory walk leaves alone: metadata, not articles. */
+static bool is_metadata(const char *name) {
+    return name[0] == '.' || strcmp(name, "manifest.tsv") == 0 || ends_with(name, ".tsv") || ends_with(name, ".md") ||
+           strcmp(name, "gold.json") == 0;
+}
+
+rasd_status rasd_read_buffer(const char *name, const char *data, size_t len, const rasd_reader_options *opt,
+                             rasd_reader_sink *sink, rasd_error *err) {
+    switch (format_of(name, data, len)) {
+    case FMT_JSON: return rasd_read_json(name, data, len, opt, sink, err);
+    case FMT_JSONL: return rasd_read_jsonl(name, data, len, opt, sink, err);
+    case FMT_ZIP: return rasd_read_zip(name, data, len, opt, sink, err);
+    default: return rasd_read_txt(name, data, len, opt, sink, err);
+    }
+}
+
+static size_t max_bytes_of(const rasd_reader_options *opt) {
+    return opt && opt->max_bytes ? opt->max_bytes : RASD_DEFAULT_MAX_BYTES * 16;
+}
+
+static rasd_status read_file(const char *path, const rasd_reader_options *opt, rasd_reader_sink *sink,
+                             rasd_error *err) {
+    FILE *f = fopen(path, "rb");
+    if (!f) return rasd_fail(err, RASD_ERR_IO, "%s: cannot open: %s", path, strerror(errno));
+    struct stat stb;
+    if (fstat(fileno(f), &stb) != 0 || !S_ISREG(stb.st_mode)) {
+        fclose(f);
+        return rasd_fail(err, RASD_ERR_IO, "%s: not a regular file", path);
+    }
+    size_t max = max_bytes_of(opt);
+    if ((uint64_t)stb.st_size > max) {
+        fclose(f);
+        return rasd_fail(err, RASD_ERR_TOO_LARGE, "%s: %lld bytes is over the limit of %zu bytes", path,
+                         (long long)stb.st_size, max);
+    }
+    size_t len = (size_t)stb.st_size;
+    char *data = malloc(len + 1);
+    if (!data) {
+        fclose(f);
+        return rasd_fail(err, RASD_ERR_NOMEM, "%s: out of memory", path);
+    }
+    size_t got = fread(data, 1, len, f);
+    bool failed = ferror(f);
+    fclose(f);
+    if (failed || got != len) {
+        free(data);
+        return rasd_fail(err, RASD_ERR_IO, "%s: read error", path);
+    }
+    data[len] = '\0';
+    rasd_status st = rasd_read_buffer(path, data, len, opt, sink, err);
+    free(data);
+    if (sink->on_file) sink->on_file(sink->ctx, path, len);
+    return st;
+}
+
+static int by_name(const void *a, const void *b) { return strcmp(*(char *const *)a, *(char *const *)b); }
+
+static rasd_status read_dir(const char *path, const rasd_reader_options *opt, rasd_reader_sink *sink,
+                            rasd_error *err) {
+    DIR *d = opendir(path);
+    if (!d) return rasd_fail(err, RASD_ERR_IO, "%s: cannot open the directory: %s", path, strerror(errno));
+    char **names = NULL;
+    size_t n = 0, cap = 0;
+    struct dirent *e;
+    rasd_status st = RASD_OK;
+    while ((e = readdir(d))) {
+        if (is_metadata(e->d_name)) continue;
+        if (!rasd_grow((void **)&names, &cap, n, sizeof *names) || !(names[n] = strdup(e->d_name))) {
+            st = rasd_fail(err, RASD_ERR_NOMEM, "%s: out of memory listing the directory", path);
+            break;
+        }
+        n++;
+    }
+    closedir(d);
+    if (st == RASD_OK) qsort(names, n, sizeof *names, by_name);
+    for (size_t i = 0; st == RASD_OK && i < n && !sink->stop; i++) {
+        size_t plen = strlen(path) + strlen(names[i]) + 2;
+        char *child = malloc(plen);
+        if (!child) {
+            st = rasd_fail(err, RASD_ERR_NOMEM, "%s: out of memory", path);
+            break;
+        }
+        snprintf(child, plen, "%s%s%s", path, ends_with(path, "/") ? "" : "/", names[i]);
+        struct stat stb;
+        rasd_error ferr = {0};
+        rasd_status fs;
+        if (stat(child, &stb) != 0) fs = rasd_fail(&ferr, RASD_ERR_IO, "%s: %s", child, strerror(errno));
+        else if (S_ISDIR(stb.st_mode)) fs = read_dir(child, opt, sink, &ferr);
+        else if (!S_ISREG(stb.st_mode)) fs = RASD_OK; /* sockets, fifos: not articles */
+        else if (format_of(names[i], NULL, 0) == FMT_UNKNOWN)
+            fs = rasd_fail(&ferr, RASD_ERR_FORMAT, "%s: not a format rasd reads (.txt, .json, .jsonl, .zip)", child);
+        else fs = read_file(child, opt, sink, &ferr);
+        if (fs != RASD_OK) rasd_reader_skip(sink, &ferr); /* one bad file costs only itself */
+        free(child);
+    }
+    for (size_t i = 0; i < n; i++) free(names[i]);
+    free(names);
+    return st;
+}
+
+rasd_status rasd_read_path(const char *path, const rasd_reader_options *opt, rasd_reader_sink *sink,
+                           rasd_error *err) {
+    struct stat stb;
+    if (stat(path, &stb) != 0) return rasd_fail(err, RASD_ERR_IO, "%s: %s", path, strerror(errno));
+    if (S_ISDIR(stb.st_mode)) return read_dir(path, opt, sink, err);
+    return read_file(path, opt, sink, err);
+}

@@ -1,0 +1,658 @@
+/*
+ * stories.c: online clustering of articles into stories.
+ *
+ * An article becomes a sparse vector: the Snowball stems of its words
+ * (function words dropped, title words counted TITLE_WEIGHT times), each
+ * weighted (1 + ln tf) * idf with document frequencies learned as articles
+ * arrive, plus the entity ids its analysis found, as terms of their own
+ * weighted up (knowledge-base ids most). The DOC_TERMS heaviest terms are
+ * kept and the vector is normalized to length 1.
+ *
+ * A story is the sum of its articles' vectors (its centroid, cut to the
+ * CENTROID_TERMS heaviest terms), its first and last day. An article is
+ * compared (cosine) only with stories that
+ *   - hold one of its QUERY_TERMS heaviest terms among their POST_TERMS
+ *     heaviest (an inverted index from term to stories), and
+ *   - have a day within window_days of the article's day;
+ * it joins the most similar one if the cosine reaches the threshold, else
+ * it opens a new story whose id is its own. Every constant is justified by
+ * the measurements in docs/corpus.md.
+ *
+ * State (document frequencies and stories) is saved as a little-endian
+ * byte string: magic, version, payload length, XXH64 of the payload, then
+ * the payload; the loader checks every count against the bytes left.
+ * Hand-written: this is the engine's own model, no library holds it.
+ */
+#include "corpus/stories.h"
+
+#include "core/internal.h"
+
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#define DEFAULT_THRESHOLD 0.25
+#define DEFAULT_WINDOW_DAYS 3
+#define TITLE_WEIGHT 3      /* a title word counts as this many body words */
+#define ENTITY_KB_BOOST 2.0 /* knowledge-base ids, places and countries */
+#define ENTITY_BOOST 1.0    /* person:/org:/unresolved: names the tagger found */
+#define DOC_TERMS 40
+#define QUERY_TERMS 12
+#define CENTROID_TERMS 80
+#define POST_TERMS 20
+/* A story whose last day is this many days before the newest article seen
+ * (beyond the window) is dropped from the inverted index's lists as they
+ * are scanned: input arrives roughly in date order, and the lists of common
+ * terms would otherwise grow with the whole archive. */
+#define RETIRE_DAYS 30
+#define MIN_STEM_BYTES 4    /* two Arabic letters */
+
+#define STATE_MAGIC "RASDSTRY"
+#define STATE_VERSION 1u
+
+typedef struct term_w {
+    uint64_t term;
+    float w;
+} term_w;
+
+typedef struct story {
+    int64_t id;
+    int32_t first_day, last_day;
+    uint32_t n_articles;
+    uint32_t n_terms; /* centroid, sorted by term */
+    term_w *terms;
+    double norm;
+    uint64_t *posted; /* terms this story is listed under */
+    uint32_t n_posted, cap_posted;
+    uint32_t stamp;
+} story;
+
+/* 64-bit key -> 32-bit value, open addressing, key 0 = empty. */
+typedef struct map_slot {
+    uint64_t key;
+    uint32_t value;
+} map_slot;
+
+typedef struct map {
+    map_slot *slots;
+    size_t mask, used;
+} map;
+
+typedef struct list {
+    uint32_t *items;
+    size_t count, cap;
+} list;
+
+struct rasd_stories {
+    double threshold;
+    int window;
+    uint64_t n_docs;
+    map df;      /* term -> document frequency */
+    map index;   /* term -> position in lists */
+    list *lists; /* stories listed under a term */
+    size_t n_lists, cap_lists;
+    story *stories;
+    size_t n_stories, cap_stories;
+    int32_t max_day;
+    uint32_t stamp;
+};
+
+/* ---------------------------------------------------------------- the map */
+
+static uint64_t nonzero(uint64_t k) { return k ? k : 1; }
+
+static map_slot *map_find(const map *m, uint64_t key) {
+    size_t i = (size_t)(key ^ (key >> 29)) & m->mask;
+    while (m->slots[i].key && m->slots[i].key != key) i = (i + 1) & m->mask;
+    return &m->slots[i];
+}
+
+static bool map_init(map *m, size_t cap) {
+    m->slots = calloc(cap, sizeof *m->slots);
+    m->mask = cap - 1;
+    m->used = 0;
+    return m->slots != NULL;
+}
+
+/* The slot of key, created (value 0) when absent; NULL when out of memory. */
+static map_slot *map_get(map *m, uint64_t key) {
+    map_slot *s = map_find(m, key);
+    if (s->key) return s;
+    if ((m->used + 1) * 2 > m->mask + 1) {
+        map bigger;
+        if (!map_init(&bigger, (m->mask + 1) * 2)) return NULL;
+        for (size_t i = 0; i <= m->mask; i++)
+            if (m->slots[i].key) *map_find(&bigger, m->slots[i].key) = m->slots[i];
+        bigger.used = m->used;
+        free(m->slots);
+        *m = bigger;
+        s = map_find(m, key);
+    }
+    s->key = key;
+    s->value = 0;
+    m->used++;
+    return s;
+}
+
+/* ------------------------------------------------------------------ dates */
+
+/* Days since 1970-01-01 of a proleptic Gregorian date (Howard Hinnant's
+ * days_from_civil). */
+static int32_t days_from_civil(int y, int m, int d) {
+    y -= m <= 2;
+    int era = (y >= 0 ? y : y - 399) / 400;
+    int yoe = y - era * 400;
+    int doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
+    int doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+    return (int32_t)(era * 146097 + doe - 719468);
+}
+
+static int32_t today(void) { return (int32_t)(time(NULL) / 86400); }
+
+/* -------------------------------------------------------- the life cycle */
+
+rasd_stories *rasd_stories_new(const rasd_stories_options *opt, rasd_error *err) {
+    double threshold = opt && opt->threshold > 0 ? opt->threshold : DEFAULT_THRESHOLD;
+    int window = opt && opt->window_days > 0 ? opt->window_days : DEFAULT_WINDOW_DAYS;
+    if (threshold > 1 || window > 3650) {
+        rasd_fail(err, RASD_ERR_USAGE, "story options out of range: threshold %g (0, 1], window %d days (1 to 3650)",
+                  threshold, window);
+        return NULL;
+    }
+    rasd_stories *s = calloc(1, sizeof *s);
+    if (!s || !map_init(&s->df, 1 << 14) || !map_init(&s->index, 1 << 12)) {
+        rasd_stories_destroy(s);
+        rasd_fail(err, RASD_ERR_NOMEM, "out of memory creating the story clusterer");
+        return NULL;
+    }
+    s->threshold = threshold;
+    s->window = window;
+    s->max_day = INT32_MIN;
+    return s;
+}
+
+void rasd_stories_destroy(rasd_stories *s) {
+    if (!s) return;
+    for (size_t i = 0; i < s->n_stories; i++) {
+        free(s->stories[i].terms);
+        free(s->stories[i].posted);
+    }
+    free(s->stories);
+    for (size_t i = 0; i < s->n_lists; i++) free(s->lists[i].items);
+    free(s->lists);
+    free(s->df.slots);
+    free(s->index.slots);
+    free(s);
+}
+
+/* ------------------------------------------------------ document vectors */
+
+typedef struct terms {
+    term_w *items;
+    size_t count, cap;
+} terms;
+
+static bool push_term(terms *t, uint64_t term, float w) {
+    if (t->count == t->cap && !rasd_grow((void **)&t->items, &t->cap, t->count, sizeof *t->items)) return false;
+    t->items[t->count++] = (term_w){term, w};
+    return true;
+}
+
+static int by_term(const void *x, const void *y) {
+    uint64_t a = ((const term_w *)x)->term, b = ((const term_w *)y)->term;
+    return (a > b) - (a < b);
+}
+
+static int by_weight_desc(const void *x, const void *y) {
+    float a = ((const term_w *)x)->w, b = ((const term_w *)y)->w;
+    if (a != b) return a < b ? 1 : -1;
+    return by_term(x, y); /* deterministic among ties */
+}
+
+/* Sorts by term and sums the weights of equal terms. */
+static void merge_terms(terms *t) {
+    if (!t->count) return;
+    qsort(t->items, t->count, sizeof *t->items, by_term);
+    size_t u = 0;
+    for (size_t i = 0; i < t->count; i++) {
+        if (u && t->items[u - 1].term == t->items[i].term) t->items[u - 1].w += t->items[i].w;
+        else t->items[u++] = t->items[i];
+    }
+    t->count = u;
+}
+
+static uint64_t stem_term(const char *stem, size_t len) { return nonzero(XXH3_64bits_withSeed(stem, len, 0x7374656d)); }
+static uint64_t entity_term(const char *id) { return nonzero(XXH3_64bits_withSeed(id, strlen(id), 0x656e7469)); }
+
+/* Adds one raw count per content word of text[0, len) (`weight` each). */
+static bool count_words(rasd_analyzer *an, const char *text, size_t len, float weight, terms *out) {
+    const rasd_lexicon *lex = rasd_analyzer_lexicon(an);
+    rasd_tokenizer tz;
+    rasd_token tok;
+    rasd_tokenizer_init(&tz, text, len);
+    while (rasd_tokenizer_next(&tz, &tok)) {
+        if (tok.type != RASD_TOK_WORD && tok.type != RASD_TOK_LATIN) continue;
+        rasd_word w;
+        if (rasd_analyze_word(an, text, tok.start, tok.end, &w) != RASD_OK) continue;
+        if (w.stem_len < MIN_STEM_BYTES) continue;
+        if (lex && (rasd_lexicon_is_function_word(lex, w.norm, w.norm_len) ||
+                    rasd_lexicon_is_function_word(lex, w.base, w.base_len)))
+            continue;
+        if (!push_term(out, stem_term(w.stem, w.stem_len), weight)) return false;
+    }
+    return true;
+}
+
+static bool is_kb_entity(const char *id) {
+    return strncmp(id, "person:", 7) != 0 && strncmp(id, "org:", 4) != 0 && strncmp(id, "unresolved:", 11) != 0;
+}
+
+static double idf(const rasd_stories *s, uint64_t term) {
+    const map_slot *slot = map_find(&s->df, term);
+    double df = slot->key ? slot->value : 0;
+    return log(((double)s->n_docs + 1) / (df + 1)) + 1;
+}
+
+/* The article's vector: at most DOC_TERMS terms, by weight (heaviest first),
+ * length 1. Learns the document frequencies of its terms afterwards. */
+static rasd_status doc_vector(rasd_stories *s, rasd_analyzer *an, const rasd_story_input *in, terms *v,
+                              rasd_error *err) {
+    terms raw = {0};
+    bool ok = true;
+    if (in->title) ok = count_words(an, in->title, strlen(in->title), TITLE_WEIGHT, &raw);
+    if (ok && in->text) ok = count_words(an, in->text, in->len, 1, &raw);
+    merge_terms(&raw);
+    for (size_t i = 0; i < raw.count; i++) raw.items[i].w = (float)((1 + log(raw.items[i].w)) * idf(s, raw.items[i].term));
+    for (size_t i = 0; ok && i < in->n_entities; i++) {
+        const char *id = in->entities[i];
+        if (!id || !*id) continue;
+        uint64_t t = entity_term(id);
+        ok = push_term(&raw, t, (float)(idf(s, t) * (is_kb_entity(id) ? ENTITY_KB_BOOST : ENTITY_BOOST)));
+    }
+    if (!ok) {
+        free(raw.items);
+        return rasd_fail(err, RASD_ERR_NOMEM, "out of memory reading the terms of article %lld", (long long)in->id);
+    }
+    /* an entity listed twice counts once; a stem and an entity never share a hash seed */
+    qsort(raw.items, raw.count, sizeof *raw.items, by_term);
+    size_t u = 0;
+    for (size_t i = 0; i < raw.count; i++)
+        if (!u || raw.items[u - 1].term != raw.items[i].term) raw.items[u++] = raw.items[i];
+    raw.count = u;
+    /* document frequencies learn from every term, kept or not */
+    for (size_t i = 0; i < raw.count; i++) {
+        map_slot *slot = map_get(&s->df, raw.items[i].term);
+        if (!slot) {
+            free(raw.items);
+            return rasd_fail(err, RASD_ERR_NOMEM, "out of memory counting document frequencies");
+        }
+        if (slot->value < UINT32_MAX) slot->value++;
+    }
+    s->n_docs++;
+    qsort(raw.items, raw.count, sizeof *raw.items, by_weight_desc);
+    if (raw.count > DOC_TERMS) raw.count = DOC_TERMS;
+    double norm = 0;
+    for (size_t i = 0; i < raw.count; i++) norm += (double)raw.items[i].w * raw.items[i].w;
+    norm = sqrt(norm);
+    for (size_t i = 0; i < raw.count && norm > 0; i++) raw.items[i].w = (float)(raw.items[i].w / norm);
+    *v = raw;
+    return RASD_OK;
+}
+
+/* -------------------------------------------------------------- stories */
+
+/* dot(doc, story centroid) / |centroid|; doc sorted by term, length 1. */
+static double cosine(const term_w *doc, size_t n, const story *st) {
+    if (st->norm <= 0) return 0;
+    double dot = 0;
+    size_t i = 0, j = 0;
+    while (i < n && j < st->n_terms) {
+        if (doc[i].term < st->terms[j].term) i++;
+        else if (doc[i].term > st->terms[j].term) j++;
+        else dot += (double)doc[i++].w * st->terms[j++].w;
+    }
+    return dot / st->norm;
+}
+
+static bool in_window(const rasd_stories *s, const story *st, int32_t day) {
+    return (int64_t)day >= (int64_t)st->first_day - s->window && (int64_t)day <= (int64_t)st->last_day + s->window;
+}
+
+/* Lists story k under its POST_TERMS heaviest centroid terms not yet listed. */
+static bool post_story(rasd_stories *s, uint32_t k) {
+    story *st = &s->stories[k];
+    term_w top[CENTROID_TERMS];
+    size_t n = st->n_terms;
+    memcpy(top, st->terms, n * sizeof *top);
+    qsort(top, n, sizeof *top, by_weight_desc);
+    if (n > POST_TERMS) n = POST_TERMS;
+    for (size_t i = 0; i < n; i++) {
+        bool listed = false;
+        for (uint32_t p = 0; p < st->n_posted && !listed; p++) listed = st->posted[p] == top[i].term;
+        if (listed) continue;
+        map_slot *slot = map_get(&s->index, top[i].term);
+        if (!slot) return false;
+        if (slot->value == 0) { /* a new list; list positions are stored + 1 */
+            if (s->n_lists == s->cap_lists && !rasd_grow((void **)&s->lists, &s->cap_lists, s->n_lists, sizeof *s->lists))
+                return false;
+            s->lists[s->n_lists] = (list){0};
+            slot->value = (uint32_t)++s->n_lists;
+        }
+        list *l = &s->lists[slot->value - 1];
+        if (l->count == l->cap && !rasd_grow((void **)&l->items, &l->cap, l->count, sizeof *l->items)) return false;
+        l->items[l->count++] = k;
+        size_t cap = st->cap_posted;
+        if (st->n_posted == cap && !rasd_grow((void **)&st->posted, &cap, st->n_posted, sizeof *st->posted)) return false;
+        st->cap_posted = (uint32_t)cap;
+        st->posted[st->n_posted++] = top[i].term;
+    }
+    return true;
+}
+
+/* Adds the document vector (sorted by term) to story k's centroid and cuts
+ * it back to CENTROID_TERMS terms. */
+static bool add_to_centroid(story *st, const term_w *doc, size_t n) {
+    term_w *sum = malloc((st->n_terms + n) * sizeof *sum);
+    if (!sum) return false;
+    size_t i = 0, j = 0, m = 0;
+    while (i < n || j < st->n_terms) {
+        if (j == st->n_terms || (i < n && doc[i].term < st->terms[j].term)) sum[m++] = doc[i++];
+        else if (i == n || st->terms[j].term < doc[i].term) sum[m++] = st->terms[j++];
+        else sum[m++] = (term_w){doc[i].term, doc[i].w + st->terms[j].w}, i++, j++;
+    }
+    if (m > CENTROID_TERMS) {
+        qsort(sum, m, sizeof *sum, by_weight_desc);
+        m = CENTROID_TERMS;
+        qsort(sum, m, sizeof *sum, by_term);
+    }
+    term_w *kept = realloc(st->terms, CENTROID_TERMS * sizeof *kept);
+    if (!kept) {
+        free(sum);
+        return false;
+    }
+    memcpy(kept, sum, m * sizeof *kept);
+    free(sum);
+    st->terms = kept;
+    st->n_terms = (uint32_t)m;
+    double norm = 0;
+    for (size_t k = 0; k < m; k++) norm += (double)kept[k].w * kept[k].w;
+    st->norm = sqrt(norm);
+    return true;
+}
+
+/* The most similar story in the window among those listed under the
+ * article's heaviest terms; -1 when none. */
+static long best_story(rasd_stories *s, const terms *by_weight, const term_w *doc, size_t n, int32_t day,
+                       double *similarity) {
+    long best = -1;
+    double best_sim = 0;
+    if (++s->stamp == 0) {
+        for (size_t i = 0; i < s->n_stories; i++) s->stories[i].stamp = 0;
+        s->stamp = 1;
+    }
+    size_t q = by_weight->count < QUERY_TERMS ? by_weight->count : QUERY_TERMS;
+    for (size_t t = 0; t < q; t++) {
+        const map_slot *slot = map_find(&s->index, by_weight->items[t].term);
+        if (!slot->key) continue;
+        list *l = &s->lists[slot->value - 1];
+        size_t keep = 0;
+        for (size_t i = 0; i < l->count; i++) {
+            story *st = &s->stories[l->items[i]];
+            if ((int64_t)st->last_day + s->window + RETIRE_DAYS < (int64_t)s->max_day) continue; /* retired */
+            l->items[keep++] = l->items[i];
+            if (st->stamp == s->stamp || !in_window(s, st, day)) continue;
+            st->stamp = s->stamp;
+            double sim = cosine(doc, n, st);
+            if (sim > best_sim || (sim == best_sim && best >= 0 && st->id < s->stories[best].id)) {
+                best_sim = sim;
+                best = (long)l->items[i];
+            }
+        }
+        l->count = keep;
+    }
+    *similarity = best_sim;
+    return best;
+}
+
+rasd_status rasd_stories_add(rasd_stories *s, rasd_analyzer *an, const rasd_story_input *in,
+                             rasd_story_assignment *out, rasd_error *err) {
+    if (!s || !an || !in || !out || (!in->text && in->len) || (!in->entities && in->n_entities))
+        return rasd_fail(err, RASD_ERR_USAGE, "rasd_stories_add: missing clusterer, analyzer, input or output");
+    int32_t day;
+    if (in->published) {
+        if (!rasd_valid_date(in->published))
+            return rasd_fail(err, RASD_ERR_USAGE, "article %lld: publication date \"%.40s\" is not YYYY-MM-DD",
+                             (long long)in->id, in->published);
+        day = days_from_civil(atoi(in->published), atoi(in->published + 5), atoi(in->published + 8));
+    } else {
+        day = today();
+    }
+    terms v = {0};
+    rasd_status st = doc_vector(s, an, in, &v, err);
+    if (st != RASD_OK) return st;
+    if (day > s->max_day) s->max_day = day;
+    /* v is heaviest first (for the query); a copy sorted by term for the cosines */
+    term_w *doc = malloc((v.count ? v.count : 1) * sizeof *doc);
+    if (!doc) {
+        free(v.items);
+        return rasd_fail(err, RASD_ERR_NOMEM, "out of memory clustering article %lld", (long long)in->id);
+    }
+    memcpy(doc, v.items, v.count * sizeof *doc);
+    qsort(doc, v.count, sizeof *doc, by_term);
+    double sim = 0;
+    long k = best_story(s, &v, doc, v.count, day, &sim);
+    bool ok = true;
+    if (k >= 0 && sim >= s->threshold) {
+        story *t = &s->stories[k];
+        ok = add_to_centroid(t, doc, v.count);
+        if (day < t->first_day) t->first_day = day;
+        if (day > t->last_day) t->last_day = day;
+        t->n_articles++;
+        ok = ok && post_story(s, (uint32_t)k);
+        *out = (rasd_story_assignment){t->id, false, sim};
+    } else {
+        if (s->n_stories == s->cap_stories &&
+            !rasd_grow((void **)&s->stories, &s->cap_stories, s->n_stories, sizeof *s->stories)) {
+            ok = false;
+        } else {
+            k = (long)s->n_stories++;
+            story *t = &s->stories[k];
+            *t = (story){.id = in->id, .first_day = day, .last_day = day, .n_articles = 1};
+            ok = add_to_centroid(t, doc, v.count) && post_story(s, (uint32_t)k);
+            *out = (rasd_story_assignment){in->id, true, 1.0};
+        }
+    }
+    free(doc);
+    free(v.items);
+    if (!ok) return rasd_fail(err, RASD_ERR_NOMEM, "out of memory clustering article %lld", (long long)in->id);
+    return RASD_OK;
+}
+
+/* ------------------------------------------------------------ save, load */
+
+static void put_u32(rasd_buf *b, uint32_t v) {
+    unsigned char x[4] = {(unsigned char)v, (unsigned char)(v >> 8), (unsigned char)(v >> 16), (unsigned char)(v >> 24)};
+    rasd_buf_append(b, (const char *)x, 4);
+}
+
+static void put_u64(rasd_buf *b, uint64_t v) {
+    put_u32(b, (uint32_t)v);
+    put_u32(b, (uint32_t)(v >> 32));
+}
+
+static void put_f32(rasd_buf *b, float f) {
+    uint32_t v;
+    memcpy(&v, &f, 4);
+    put_u32(b, v);
+}
+
+static void put_f64(rasd_buf *b, double f) {
+    uint64_t v;
+    memcpy(&v, &f, 8);
+    put_u64(b, v);
+}
+
+/* Header: magic[8], version u32, payload length u64, XXH64(payload) u64. */
+#define HEADER_BYTES 28
+
+rasd_status rasd_stories_save(const rasd_stories *s, unsigned char **data, size_t *len, rasd_error *err) {
+    if (!s || !data || !len) return rasd_fail(err, RASD_ERR_USAGE, "rasd_stories_save: no clusterer or output");
+    rasd_buf b = {0};
+    rasd_buf_reserve(&b, HEADER_BYTES);
+    rasd_buf_append(&b, STATE_MAGIC, 8);
+    put_u32(&b, STATE_VERSION);
+    put_u64(&b, 0); /* length and checksum, filled below */
+    put_u64(&b, 0);
+    put_u64(&b, s->n_docs);
+    put_u32(&b, (uint32_t)s->max_day);
+    put_u64(&b, s->df.used);
+    for (size_t i = 0; i <= s->df.mask; i++) {
+        if (!s->df.slots[i].key) continue;
+        put_u64(&b, s->df.slots[i].key);
+        put_u32(&b, s->df.slots[i].value);
+    }
+    put_u64(&b, s->n_stories);
+    for (size_t i = 0; i < s->n_stories; i++) {
+        const story *st = &s->stories[i];
+        put_u64(&b, (uint64_t)st->id);
+        put_u32(&b, (uint32_t)st->first_day);
+        put_u32(&b, (uint32_t)st->last_day);
+        put_u32(&b, st->n_articles);
+        put_u32(&b, st->n_terms);
+        put_f64(&b, st->norm);
+        for (uint32_t t = 0; t < st->n_terms; t++) {
+            put_u64(&b, st->terms[t].term);
+            put_f32(&b, st->terms[t].w);
+        }
+    }
+    if (b.oom) {
+        rasd_buf_free(&b);
+        return rasd_fail(err, RASD_ERR_NOMEM, "out of memory saving the state of %zu stories", s->n_stories);
+    }
+    uint64_t payload = b.len - HEADER_BYTES;
+    uint64_t sum = XXH64(b.data + HEADER_BYTES, payload, 0);
+    for (int i = 0; i < 8; i++) {
+        b.data[12 + i] = (char)(payload >> (8 * i));
+        b.data[20 + i] = (char)(sum >> (8 * i));
+    }
+    *data = (unsigned char *)b.data;
+    *len = b.len;
+    return RASD_OK;
+}
+
+typedef struct reader {
+    const unsigned char *p;
+    size_t len, pos;
+    bool bad;
+} reader;
+
+static bool have(reader *r, size_t n) {
+    if (r->bad || r->len - r->pos < n) r->bad = true;
+    return !r->bad;
+}
+
+static uint32_t get_u32(reader *r) {
+    if (!have(r, 4)) return 0;
+    const unsigned char *p = r->p + r->pos;
+    r->pos += 4;
+    return (uint32_t)p[0] | (uint32_t)p[1] << 8 | (uint32_t)p[2] << 16 | (uint32_t)p[3] << 24;
+}
+
+static uint64_t get_u64(reader *r) {
+    uint64_t lo = get_u32(r);
+    return lo | (uint64_t)get_u32(r) << 32;
+}
+
+static float get_f32(reader *r) {
+    uint32_t v = get_u32(r);
+    float f;
+    memcpy(&f, &v, 4);
+    return f;
+}
+
+static double get_f64(reader *r) {
+    uint64_t v = get_u64(r);
+    double f;
+    memcpy(&f, &v, 8);
+    return f;
+}
+
+static rasd_stories *load_fail(rasd_stories *s, rasd_error *err, size_t offset, const char *what) {
+    rasd_stories_destroy(s);
+    rasd_fail_at(err, RASD_ERR_FORMAT, offset, "story state, byte %zu: %s", offset, what);
+    return NULL;
+}
+
+rasd_stories *rasd_stories_load(const unsigned char *data, size_t len, const rasd_stories_options *opt,
+                                rasd_error *err) {
+    if (!data && len) {
+        rasd_fail(err, RASD_ERR_USAGE, "rasd_stories_load: no data");
+        return NULL;
+    }
+    reader r = {data, len, 0, false};
+    if (len < HEADER_BYTES || memcmp(data, STATE_MAGIC, 8) != 0)
+        return load_fail(NULL, err, 0, "not a story state (bad magic number or too short)");
+    r.pos = 8;
+    uint32_t version = get_u32(&r);
+    if (version != STATE_VERSION) {
+        rasd_fail_at(err, RASD_ERR_FORMAT, 8, "story state, byte 8: version %u, this rasd reads version %u", version,
+                     STATE_VERSION);
+        return NULL;
+    }
+    uint64_t payload = get_u64(&r), sum = get_u64(&r);
+    if (payload != len - HEADER_BYTES) return load_fail(NULL, err, 12, "payload length does not match the data");
+    if (XXH64(data + HEADER_BYTES, payload, 0) != sum) return load_fail(NULL, err, 20, "checksum mismatch (corrupted)");
+    rasd_stories *s = rasd_stories_new(opt, err);
+    if (!s) return NULL;
+    s->n_docs = get_u64(&r);
+    s->max_day = (int32_t)get_u32(&r);
+    size_t at = r.pos;
+    uint64_t n_df = get_u64(&r);
+    if (r.bad || n_df > (len - r.pos) / 12) return load_fail(s, err, at, "document-frequency count exceeds the data");
+    for (uint64_t i = 0; i < n_df; i++) {
+        at = r.pos;
+        uint64_t term = get_u64(&r);
+        uint32_t df = get_u32(&r);
+        if (!term || df == 0 || df > s->n_docs) return load_fail(s, err, at, "bad document-frequency entry");
+        map_slot *slot = map_get(&s->df, term);
+        if (!slot) return load_fail(s, err, at, "out of memory");
+        if (slot->value) return load_fail(s, err, at, "term listed twice");
+        slot->value = df;
+    }
+    at = r.pos;
+    uint64_t n_stories = get_u64(&r);
+    if (r.bad || n_stories > (len - r.pos) / 32 || n_stories >= UINT32_MAX)
+        return load_fail(s, err, at, "story count exceeds the data");
+    if (n_stories) {
+        s->stories = calloc(n_stories, sizeof *s->stories);
+        if (!s->stories) return load_fail(s, err, at, "out of memory");
+        s->cap_stories = n_stories;
+    }
+    for (uint64_t i = 0; i < n_stories; i++) {
+        at = r.pos;
+        story *st = &s->stories[i];
+        st->id = (int64_t)get_u64(&r);
+        st->first_day = (int32_t)get_u32(&r);
+        st->last_day = (int32_t)get_u32(&r);
+        st->n_articles = get_u32(&r);
+        st->n_terms = get_u32(&r);
+        st->norm = get_f64(&r);
+        if (r.bad || st->n_terms > CENTROID_TERMS || (size_t)st->n_terms * 12 > len - r.pos)
+            return load_fail(s, err, at, "story term count exceeds the data");
+        if (st->first_day > st->last_day || st->n_articles == 0 || !isfinite(st->norm) || st->norm < 0)
+            return load_fail(s, err, at, "inconsistent story record");
+        s->n_stories = i + 1; /* owned from here on, freed on failure */
+        st->terms = malloc(CENTROID_TERMS * sizeof *st->terms);
+        if (!st->terms) return load_fail(s, err, at, "out of memory");
+        for (uint32_t t = 0; t < st->n_terms; t++) {
+            st->terms[t].term = get_u64(&r);
+            st->terms[t].w = get_f32(&r);
+            if (!isfinite(st->terms[t].w) || (t && st->terms[t].term <= st->terms[t - 1].term))
+                return load_fail(s, err, at, "story terms out of order or not finite");
+        }
+        if (!post_story(s, (uint32_t)i)) return load_fail(s, err, at, "out of memory");
+    }
+    if (r.pos != len) return load_fail(s, err, r.pos, "trailing bytes after the last story");
+    return s;
+}

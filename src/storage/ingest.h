@@ -1,0 +1,44 @@
+/*
+ * ingest.h: what links a new article to those already stored: its
+ * duplicate (src/corpus/dedup.h) and its story (src/corpus/stories.h),
+ * with their state kept in the store so that a later ingest continues
+ * where the last one stopped. All calls into dedup and stories during an
+ * ingest go through here.
+ *
+ * rasd_link_prepare runs on worker threads (it uses only the caller's
+ * analyzer); everything else runs on the one writer thread.
+ */
+#ifndef RASD_INGEST_H
+#define RASD_INGEST_H
+
+#include "corpus/dedup.h"
+#include "storage/rows.h"
+#include "storage/store.h"
+
+typedef struct rasd_link rasd_link;
+
+typedef struct rasd_link_result {
+    int64_t duplicate_of;  /* 0: not a duplicate */
+    const char *dup_kind;  /* "exact" or "near" when a duplicate */
+    double similarity;
+} rasd_link_result;
+
+/* Rebuilds the duplicate index from the store's fingerprints and loads the
+ * story clusterer's saved state. an: the writer thread's analyzer. */
+rasd_link *rasd_link_open(rasd_store *store, rasd_analyzer *an, rasd_error *err);
+void rasd_link_close(rasd_link *l);
+
+/* Worker side: the article's fingerprint and its paragraphs' keys. */
+rasd_status rasd_link_prepare(rasd_analyzer *an, const char *text, size_t len, rasd_rows *rows,
+                              rasd_fingerprint *fp, rasd_error *err);
+/* Writer side, before storing the article under id: is it a duplicate? */
+rasd_status rasd_link_duplicate(rasd_link *l, int64_t id, const rasd_fingerprint *fp, rasd_link_result *out,
+                                rasd_error *err);
+/* Writer side, after storing it: its story and its fingerprint. */
+rasd_status rasd_link_story(rasd_link *l, rasd_store *store, int64_t id, const rasd_store_doc *d,
+                            const rasd_rows *rows, const rasd_fingerprint *fp, rasd_error *err);
+/* Before each commit: the touched stories' summaries and the clusterer's
+ * state, in the same transaction as the articles. */
+rasd_status rasd_link_save(rasd_link *l, rasd_store *store, rasd_error *err);
+
+#endif

@@ -1,0 +1,88 @@
+/*
+ * rows.h: an article's analysis (the JSON line of docs/analyze.schema.json)
+ * flattened into the rows the store keeps in its tables: entities, places,
+ * quotes, events, framing, numbers, dates and paragraphs.
+ *
+ * Backend-neutral and done by the worker threads of an ingest, so the one
+ * writer thread only binds values. Strings point into the parsed JSON the
+ * rows keep alive; they stay valid until rasd_rows_free.
+ */
+#ifndef RASD_ROWS_H
+#define RASD_ROWS_H
+
+#include "rasd.h"
+
+typedef struct rasd_row_entity {
+    const char *id, *name, *type, *country; /* name: Arabic, else English; may be NULL */
+    int64_t mention_count;
+    char *mentions; /* JSON [[start,end],...] of the listed mentions (owned) */
+} rasd_row_entity;
+
+typedef struct rasd_row_place {
+    const char *id, *name, *country;
+    bool has_coords;
+    double lat, lon;
+    int64_t mention_count;
+    char *mentions; /* owned, as above */
+} rasd_row_place;
+
+typedef struct rasd_row_quote {
+    const char *speaker, *speaker_text, *verb, *text; /* speaker: entity id or NULL */
+    bool direct;
+    int64_t start, end;
+} rasd_row_quote;
+
+typedef struct rasd_row_event {
+    const char *source, *target, *cameo, *plover, *acled, *place, *date; /* may be NULL */
+    char *flags; /* the event's boolean members that are true, comma-separated (owned) */
+    int64_t start, end;
+} rasd_row_event;
+
+typedef struct rasd_row_framing {
+    const char *actor, *term, *label;
+    int64_t polarity, start, end;
+} rasd_row_framing;
+
+typedef struct rasd_row_number {
+    const char *text, *unit, *unit_code;
+    bool has_value;
+    double value;
+    int64_t start, end;
+} rasd_row_number;
+
+typedef struct rasd_row_date {
+    const char *text, *value, *granularity; /* value: ISO date or NULL when unresolved */
+    int64_t start, end;
+} rasd_row_date;
+
+typedef struct rasd_row_paragraph {
+    int64_t start, end;
+    uint64_t key; /* repeated-paragraph key (dedup.h), 0 when none */
+} rasd_row_paragraph;
+
+typedef struct rasd_rows {
+    void *json; /* the parsed analysis the strings point into */
+    rasd_row_entity *entities;
+    size_t n_entities;
+    rasd_row_place *places;
+    size_t n_places;
+    rasd_row_quote *quotes;
+    size_t n_quotes;
+    rasd_row_event *events;
+    size_t n_events;
+    rasd_row_framing *framing;
+    size_t n_framing;
+    rasd_row_number *numbers;
+    size_t n_numbers;
+    rasd_row_date *dates;
+    size_t n_dates;
+    rasd_row_paragraph *paragraphs;
+    size_t n_paragraphs;
+} rasd_rows;
+
+/* Parses one analysis JSON line (name is used in messages). Members the
+ * analysis lacks give no rows; a member of the wrong shape is an error. */
+rasd_status rasd_rows_from_json(const char *name, const char *json, size_t len, rasd_rows *rows, rasd_error *err);
+void rasd_rows_free(rasd_rows *rows);
+
+#endif

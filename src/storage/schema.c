@@ -1,0 +1,122 @@
+/*
+ * schema.c: the store's SQLite schema, step by step (see schema.h).
+ *
+ * Step 1 holds the documents and their full-text index; step 2 the
+ * analysis as tables; step 3 stories. Offsets (span_start, span_end) are
+ * byte offsets into documents.text, as everywhere in rasd. The full-text
+ * index is an external-content FTS5 table over documents (title, text), so
+ * the text is stored once; it uses rasd's own tokenizer (fts_rasd.c), which
+ * must be registered on the connection before the table is touched.
+ */
+#include "storage/schema.h"
+
+#include "core/internal.h"
+#include <stdio.h>
+
+const rasd_migration rasd_migrations[] = {
+    {1, "documents and the full-text index",
+     "CREATE TABLE documents(\n"
+     "  id INTEGER PRIMARY KEY,\n"
+     "  hash TEXT NOT NULL UNIQUE,        -- identity: XXH3-128 of url + text, re-ingest finds it\n"
+     "  text_id TEXT NOT NULL,            -- XXH3-128 of text (the analysis' doc.id)\n"
+     "  origin TEXT NOT NULL,             -- file, archive member or record it came from\n"
+     "  url TEXT, title TEXT, source TEXT, author TEXT,\n"
+     "  published TEXT,                   -- YYYY-MM-DD\n"
+     "  ingested_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ', 'now')),\n"
+     "  text TEXT NOT NULL,\n"
+     "  analysis TEXT,                    -- the analysis JSON line, when kept\n"
+     "  duplicate_of INTEGER REFERENCES documents(id),\n"
+     "  dup_kind TEXT CHECK (dup_kind IN ('exact', 'near')),\n"
+     "  similarity REAL,\n"
+     "  story INTEGER,\n"
+     "  story_similarity REAL\n"
+     ");\n"
+     "CREATE INDEX documents_by_source ON documents(source, published);\n"
+     "CREATE INDEX documents_by_published ON documents(published);\n"
+     "CREATE INDEX documents_by_text_id ON documents(text_id);\n"
+     "CREATE INDEX documents_by_original ON documents(duplicate_of) WHERE duplicate_of IS NOT NULL;\n"
+     "CREATE VIRTUAL TABLE documents_fts USING fts5(title, text, content='documents', content_rowid='id',\n"
+     "  tokenize='rasd');\n"
+     "INSERT INTO documents_fts(documents_fts, rank) VALUES('rank', 'bm25(4.0, 1.0)');\n"
+     "CREATE TABLE state(name TEXT PRIMARY KEY, data BLOB NOT NULL);\n"},
+    {2, "the analysis as tables",
+     "CREATE TABLE entities(doc INTEGER NOT NULL REFERENCES documents(id), entity TEXT NOT NULL, name TEXT,\n"
+     "  type TEXT, country TEXT, mention_count INTEGER NOT NULL, mentions TEXT NOT NULL);\n"
+     "CREATE INDEX entities_by_doc ON entities(doc);\n"
+     "CREATE INDEX entities_by_entity ON entities(entity, doc);\n"
+     "CREATE TABLE places(doc INTEGER NOT NULL REFERENCES documents(id), place TEXT NOT NULL, name TEXT,\n"
+     "  lat REAL, lon REAL, country TEXT, mention_count INTEGER NOT NULL, mentions TEXT NOT NULL);\n"
+     "CREATE INDEX places_by_doc ON places(doc);\n"
+     "CREATE INDEX places_by_place ON places(place, doc);\n"
+     "CREATE TABLE quotes(doc INTEGER NOT NULL REFERENCES documents(id), speaker TEXT, speaker_text TEXT,\n"
+     "  verb TEXT, direct INTEGER NOT NULL, span_start INTEGER, span_end INTEGER, text TEXT);\n"
+     "CREATE INDEX quotes_by_doc ON quotes(doc);\n"
+     "CREATE INDEX quotes_by_speaker ON quotes(speaker) WHERE speaker IS NOT NULL;\n"
+     "CREATE TABLE events(doc INTEGER NOT NULL REFERENCES documents(id), source TEXT, target TEXT, cameo TEXT,\n"
+     "  plover TEXT, acled TEXT, place TEXT, date TEXT, flags TEXT, span_start INTEGER, span_end INTEGER);\n"
+     "CREATE INDEX events_by_doc ON events(doc);\n"
+     "CREATE TABLE framing(doc INTEGER NOT NULL REFERENCES documents(id), actor TEXT, term TEXT, label TEXT,\n"
+     "  polarity INTEGER, span_start INTEGER, span_end INTEGER);\n"
+     "CREATE INDEX framing_by_doc ON framing(doc);\n"
+     "CREATE TABLE numbers(doc INTEGER NOT NULL REFERENCES documents(id), text TEXT, value REAL, unit TEXT,\n"
+     "  unit_code TEXT, span_start INTEGER, span_end INTEGER);\n"
+     "CREATE INDEX numbers_by_doc ON numbers(doc);\n"
+     "CREATE TABLE dates(doc INTEGER NOT NULL REFERENCES documents(id), text TEXT, value TEXT,\n"
+     "  granularity TEXT, span_start INTEGER, span_end INTEGER);\n"
+     "CREATE INDEX dates_by_doc ON dates(doc);\n"
+     "CREATE TABLE paragraphs(doc INTEGER NOT NULL REFERENCES documents(id), idx INTEGER NOT NULL,\n"
+     "  span_start INTEGER, span_end INTEGER,\n"
+     "  pkey INTEGER,                      -- repeated-paragraph key (dedup.h), NULL when too short\n"
+     "  repeated_of INTEGER,               -- earliest document with the same paragraph\n"
+     "  PRIMARY KEY (doc, idx)) WITHOUT ROWID;\n"
+     "CREATE INDEX paragraphs_by_key ON paragraphs(pkey, doc) WHERE pkey IS NOT NULL;\n"
+     "CREATE TABLE fingerprints(doc INTEGER PRIMARY KEY REFERENCES documents(id), data BLOB NOT NULL);\n"},
+    {3, "stories",
+     "CREATE TABLE stories(id INTEGER PRIMARY KEY,  -- the id of its first document\n"
+     "  title TEXT, first_seen TEXT, last_seen TEXT, n_articles INTEGER NOT NULL, outlets TEXT);\n"
+     "CREATE TABLE story_labels(story INTEGER NOT NULL REFERENCES stories(id), outlet TEXT NOT NULL,\n"
+     "  actor TEXT NOT NULL, label TEXT NOT NULL, count INTEGER NOT NULL,\n"
+     "  PRIMARY KEY (story, outlet, actor, label)) WITHOUT ROWID;\n"
+     "CREATE INDEX documents_by_story ON documents(story) WHERE story IS NOT NULL;\n"},
+};
+
+const size_t rasd_n_migrations = sizeof rasd_migrations / sizeof rasd_migrations[0];
+
+int rasd_schema_version(void) { return rasd_migrations[rasd_n_migrations - 1].version; }
+
+static rasd_status exec(sqlite3 *db, const char *name, const char *sql, rasd_error *err) {
+    char *msg = NULL;
+    if (sqlite3_exec(db, sql, NULL, NULL, &msg) == SQLITE_OK) return RASD_OK;
+    rasd_status st = rasd_fail(err, RASD_ERR_DB, "%s: %s", name, msg ? msg : sqlite3_errmsg(db));
+    sqlite3_free(msg);
+    return st;
+}
+
+rasd_status rasd_schema_migrate(sqlite3 *db, const char *name, int target, rasd_error *err) {
+    sqlite3_stmt *st;
+    int version = 0;
+    if (sqlite3_prepare_v2(db, "PRAGMA user_version", -1, &st, NULL) != SQLITE_OK)
+        return rasd_fail(err, RASD_ERR_DB, "%s: %s", name, sqlite3_errmsg(db));
+    if (sqlite3_step(st) == SQLITE_ROW) version = sqlite3_column_int(st, 0);
+    sqlite3_finalize(st);
+    if (version > rasd_schema_version())
+        return rasd_fail(err, RASD_ERR_DB, "%s: schema version %d is newer than this rasd's (%d)", name, version,
+                         rasd_schema_version());
+    for (size_t i = 0; i < rasd_n_migrations; i++) {
+        const rasd_migration *m = &rasd_migrations[i];
+        if (m->version <= version || m->version > target) continue;
+        rasd_status s = exec(db, name, "BEGIN IMMEDIATE", err);
+        if (s != RASD_OK) return s;
+        char pragma[64];
+        snprintf(pragma, sizeof pragma, "PRAGMA user_version = %d", m->version);
+        if ((s = exec(db, name, m->sql, err)) != RASD_OK || (s = exec(db, name, pragma, err)) != RASD_OK ||
+            (s = exec(db, name, "COMMIT", err)) != RASD_OK) {
+            char saved[sizeof err->message];
+            snprintf(saved, sizeof saved, "%s", err ? err->message : "");
+            sqlite3_exec(db, "ROLLBACK", NULL, NULL, NULL);
+            return rasd_fail(err, RASD_ERR_DB, "migration to schema %d (%s) failed: %s", m->version, m->summary,
+                             saved);
+        }
+    }
+    return RASD_OK;
+}

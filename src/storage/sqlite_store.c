@@ -1,0 +1,593 @@
+/*
+ * sqlite_store.c: the SQLite backend of the store (store.h).
+ *
+ * One file, WAL journal with synchronous=NORMAL (a crash loses at most the
+ * last transactions, never consistency), schema by migrations (schema.c),
+ * every statement prepared once per connection. Each document is written
+ * under its own savepoint inside the caller's batch transaction, so a
+ * document that fails half-way leaves no rows behind and costs no other.
+ */
+#include "storage/fts_rasd.h"
+#include "storage/schema.h"
+#include "storage/store_backend.h"
+
+#include "core/internal.h"
+
+#include <sqlite3.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+
+enum {
+    ST_INSERT_DOC,
+    ST_FIND_HASH,
+    ST_INSERT_FTS,
+    ST_ENTITY,
+    ST_PLACE,
+    ST_QUOTE,
+    ST_EVENT,
+    ST_FRAMING,
+    ST_NUMBER,
+    ST_DATE,
+    ST_PARAGRAPH,
+    ST_PARAGRAPH_FIRST,
+    ST_SET_STORY,
+    ST_PUT_STATE,
+    ST_GET_STATE,
+    ST_PUT_FP,
+    ST_NEXT_ID,
+    ST_COUNT
+};
+
+static const char *const SQL[ST_COUNT] = {
+    [ST_INSERT_DOC] = "INSERT INTO documents(hash, text_id, origin, url, title, source, author, published, text,"
+                      " analysis, duplicate_of, dup_kind, similarity, id) VALUES(?,?,?,?,?,?,?,?,?,?,?,?,?,?)"
+                      " ON CONFLICT(hash) DO NOTHING",
+    [ST_FIND_HASH] = "SELECT id FROM documents WHERE hash = ?",
+    [ST_INSERT_FTS] = "INSERT INTO documents_fts(rowid, title, text) VALUES(?,?,?)",
+    [ST_ENTITY] = "INSERT INTO entities(doc, entity, name, type, country, mention_count, mentions)"
+                  " VALUES(?,?,?,?,?,?,?)",
+    [ST_PLACE] = "INSERT INTO places(doc, place, name, lat, lon, country, mention_count, mentions)"
+                 " VALUES(?,?,?,?,?,?,?,?)",
+    [ST_QUOTE] = "INSERT INTO quotes(doc, speaker, speaker_text, verb, direct, span_start, span_end, text)"
+                 " VALUES(?,?,?,?,?,?,?,?)",
+    [ST_EVENT] = "INSERT INTO events(doc, source, target, cameo, plover, acled, place, date, flags, span_start,"
+                 " span_end) VALUES(?,?,?,?,?,?,?,?,?,?,?)",
+    [ST_FRAMING] = "INSERT INTO framing(doc, actor, term, label, polarity, span_start, span_end)"
+                   " VALUES(?,?,?,?,?,?,?)",
+    [ST_NUMBER] = "INSERT INTO numbers(doc, text, value, unit, unit_code, span_start, span_end)"
+                  " VALUES(?,?,?,?,?,?,?)",
+    [ST_DATE] = "INSERT INTO dates(doc, text, value, granularity, span_start, span_end) VALUES(?,?,?,?,?,?)",
+    [ST_PARAGRAPH] = "INSERT INTO paragraphs(doc, idx, span_start, span_end, pkey, repeated_of)"
+                     " VALUES(?,?,?,?,?,?)",
+    [ST_PARAGRAPH_FIRST] = "SELECT doc FROM paragraphs WHERE pkey = ? ORDER BY doc LIMIT 1",
+    [ST_SET_STORY] = "UPDATE documents SET story = ?, story_similarity = ? WHERE id = ?",
+    [ST_PUT_STATE] = "INSERT INTO state(name, data) VALUES(?,?) ON CONFLICT(name) DO UPDATE SET data = excluded.data",
+    [ST_GET_STATE] = "SELECT data FROM state WHERE name = ?",
+    [ST_PUT_FP] = "INSERT OR REPLACE INTO fingerprints(doc, data) VALUES(?,?)",
+    [ST_NEXT_ID] = "SELECT coalesce(max(id), 0) + 1 FROM documents",
+};
+
+typedef struct sqlite_store {
+    rasd_store base;
+    sqlite3 *db;
+    rasd_lexicon *own_lex;
+    sqlite3_stmt *st[ST_COUNT];
+} sqlite_store;
+
+static sqlite_store *of(rasd_store *s) { return (sqlite_store *)s; }
+
+static rasd_status db_fail(sqlite_store *s, rasd_error *err, const char *what) {
+    return rasd_fail(err, RASD_ERR_DB, "%s: %s: %s", s->base.target, what, sqlite3_errmsg(s->db));
+}
+
+static rasd_status exec(sqlite_store *s, const char *sql, rasd_error *err) {
+    if (sqlite3_exec(s->db, sql, NULL, NULL, NULL) != SQLITE_OK) return db_fail(s, err, sql);
+    return RASD_OK;
+}
+
+static void bind_text(sqlite3_stmt *st, int i, const char *v) {
+    if (v) sqlite3_bind_text(st, i, v, -1, SQLITE_STATIC);
+    else sqlite3_bind_null(st, i);
+}
+
+/* Runs a bound statement that returns no rows, then resets it. */
+static rasd_status step_done(sqlite_store *s, sqlite3_stmt *st, rasd_error *err, const char *what) {
+    int rc = sqlite3_step(st);
+    rasd_status r = rc == SQLITE_DONE ? RASD_OK : db_fail(s, err, what);
+    sqlite3_reset(st);
+    sqlite3_clear_bindings(st);
+    return r;
+}
+
+/* ------------------------------------------------------------ lifecycle */
+
+static void sq_close(rasd_store *base) {
+    sqlite_store *s = of(base);
+    for (int i = 0; i < ST_COUNT; i++) sqlite3_finalize(s->st[i]);
+    if (s->db) {
+        /* leave a compact WAL behind for the next reader */
+        sqlite3_exec(s->db, "PRAGMA optimize", NULL, NULL, NULL);
+        sqlite3_close(s->db);
+    }
+    rasd_lexicon_destroy(s->own_lex);
+    free(s->base.target);
+    free(s);
+}
+
+static uint64_t sq_size(rasd_store *base) {
+    sqlite_store *s = of(base);
+    struct stat stb;
+    uint64_t total = 0;
+    char wal[4096];
+    if (stat(s->base.target, &stb) == 0) total += (uint64_t)stb.st_size;
+    snprintf(wal, sizeof wal, "%s-wal", s->base.target);
+    if (stat(wal, &stb) == 0) total += (uint64_t)stb.st_size;
+    return total;
+}
+
+static rasd_status sq_begin(rasd_store *b, rasd_error *err) { return exec(of(b), "BEGIN IMMEDIATE", err); }
+static rasd_status sq_commit(rasd_store *b, rasd_error *err) { return exec(of(b), "COMMIT", err); }
+static rasd_status sq_rollback(rasd_store *b, rasd_error *err) {
+    if (sqlite3_get_autocommit(of(b)->db)) return RASD_OK; /* nothing open */
+    return exec(of(b), "ROLLBACK", err);
+}
+
+/* ------------------------------------------------------------ documents */
+
+static rasd_status find_hash(sqlite_store *s, const char *hash, int64_t *id, rasd_error *err) {
+    sqlite3_stmt *st = s->st[ST_FIND_HASH];
+    sqlite3_bind_text(st, 1, hash, -1, SQLITE_STATIC);
+    int rc = sqlite3_step(st);
+    *id = rc == SQLITE_ROW ? sqlite3_column_int64(st, 0) : 0;
+    sqlite3_reset(st);
+    return rc == SQLITE_ROW || rc == SQLITE_DONE ? RASD_OK : db_fail(s, err, "finding a document by hash");
+}
+
+static rasd_status put_rows(sqlite_store *s, int64_t id, const rasd_rows *r, rasd_error *err) {
+    rasd_status st = RASD_OK;
+    sqlite3_stmt *q;
+    q = s->st[ST_ENTITY];
+    for (size_t i = 0; st == RASD_OK && i < r->n_entities; i++) {
+        const rasd_row_entity *e = &r->entities[i];
+        sqlite3_bind_int64(q, 1, id);
+        bind_text(q, 2, e->id);
+        bind_text(q, 3, e->name);
+        bind_text(q, 4, e->type);
+        bind_text(q, 5, e->country);
+        sqlite3_bind_int64(q, 6, e->mention_count);
+        bind_text(q, 7, e->mentions);
+        st = step_done(s, q, err, "storing an entity");
+    }
+    q = s->st[ST_PLACE];
+    for (size_t i = 0; st == RASD_OK && i < r->n_places; i++) {
+        const rasd_row_place *p = &r->places[i];
+        sqlite3_bind_int64(q, 1, id);
+        bind_text(q, 2, p->id);
+        bind_text(q, 3, p->name);
+        if (p->has_coords) {
+            sqlite3_bind_double(q, 4, p->lat);
+            sqlite3_bind_double(q, 5, p->lon);
+        }
+        bind_text(q, 6, p->country);
+        sqlite3_bind_int64(q, 7, p->mention_count);
+        bind_text(q, 8, p->mentions);
+        st = step_done(s, q, err, "storing a place");
+    }
+    q = s->st[ST_QUOTE];
+    for (size_t i = 0; st == RASD_OK && i < r->n_quotes; i++) {
+        const rasd_row_quote *x = &r->quotes[i];
+        sqlite3_bind_int64(q, 1, id);
+        bind_text(q, 2, x->speaker);
+        bind_text(q, 3, x->speaker_text);
+        bind_text(q, 4, x->verb);
+        sqlite3_bind_int(q, 5, x->direct);
+        sqlite3_bind_int64(q, 6, x->start);
+        sqlite3_bind_int64(q, 7, x->end);
+        bind_text(q, 8, x->text);
+        st = step_done(s, q, err, "storing a quote");
+    }
+    q = s->st[ST_EVENT];
+    for (size_t i = 0; st == RASD_OK && i < r->n_events; i++) {
+        const rasd_row_event *x = &r->events[i];
+        sqlite3_bind_int64(q, 1, id);
+        bind_text(q, 2, x->source);
+        bind_text(q, 3, x->target);
+        bind_text(q, 4, x->cameo);
+        bind_text(q, 5, x->plover);
+        bind_text(q, 6, x->acled);
+        bind_text(q, 7, x->place);
+        bind_text(q, 8, x->date);
+        bind_text(q, 9, x->flags && *x->flags ? x->flags : NULL);
+        sqlite3_bind_int64(q, 10, x->start);
+        sqlite3_bind_int64(q, 11, x->end);
+        st = step_done(s, q, err, "storing an event");
+    }
+    q = s->st[ST_FRAMING];
+    for (size_t i = 0; st == RASD_OK && i < r->n_framing; i++) {
+        const rasd_row_framing *x = &r->framing[i];
+        sqlite3_bind_int64(q, 1, id);
+        bind_text(q, 2, x->actor);
+        bind_text(q, 3, x->term);
+        bind_text(q, 4, x->label);
+        sqlite3_bind_int64(q, 5, x->polarity);
+        sqlite3_bind_int64(q, 6, x->start);
+        sqlite3_bind_int64(q, 7, x->end);
+        st = step_done(s, q, err, "storing a framing term");
+    }
+    q = s->st[ST_NUMBER];
+    for (size_t i = 0; st == RASD_OK && i < r->n_numbers; i++) {
+        const rasd_row_number *x = &r->numbers[i];
+        sqlite3_bind_int64(q, 1, id);
+        bind_text(q, 2, x->text);
+        if (x->has_value) sqlite3_bind_double(q, 3, x->value);
+        bind_text(q, 4, x->unit);
+        bind_text(q, 5, x->unit_code);
+        sqlite3_bind_int64(q, 6, x->start);
+        sqlite3_bind_int64(q, 7, x->end);
+        st = step_done(s, q, err, "storing a number");
+    }
+    q = s->st[ST_DATE];
+    for (size_t i = 0; st == RASD_OK && i < r->n_dates; i++) {
+        const rasd_row_date *x = &r->dates[i];
+        sqlite3_bind_int64(q, 1, id);
+        bind_text(q, 2, x->text);
+        bind_text(q, 3, x->value);
+        bind_text(q, 4, x->granularity);
+        sqlite3_bind_int64(q, 5, x->start);
+        sqlite3_bind_int64(q, 6, x->end);
+        st = step_done(s, q, err, "storing a date");
+    }
+    q = s->st[ST_PARAGRAPH];
+    for (size_t i = 0; st == RASD_OK && i < r->n_paragraphs; i++) {
+        const rasd_row_paragraph *x = &r->paragraphs[i];
+        int64_t first = 0;
+        if (x->key) { /* the earliest document holding the same paragraph */
+            sqlite3_stmt *f = s->st[ST_PARAGRAPH_FIRST];
+            sqlite3_bind_int64(f, 1, (int64_t)x->key);
+            int rc = sqlite3_step(f);
+            if (rc == SQLITE_ROW) first = sqlite3_column_int64(f, 0);
+            sqlite3_reset(f);
+            if (rc != SQLITE_ROW && rc != SQLITE_DONE) {
+                st = db_fail(s, err, "looking up a repeated paragraph");
+                break;
+            }
+        }
+        sqlite3_bind_int64(q, 1, id);
+        sqlite3_bind_int64(q, 2, (int64_t)i);
+        sqlite3_bind_int64(q, 3, x->start);
+        sqlite3_bind_int64(q, 4, x->end);
+        if (x->key) sqlite3_bind_int64(q, 5, (int64_t)x->key);
+        if (first && first != id) sqlite3_bind_int64(q, 6, first);
+        st = step_done(s, q, err, "storing a paragraph");
+    }
+    return st;
+}
+
+static rasd_status sq_put(rasd_store *base, const rasd_store_doc *d, int64_t *id, bool *already, rasd_error *err) {
+    sqlite_store *s = of(base);
+    *already = false;
+    *id = 0;
+    rasd_status st = exec(s, "SAVEPOINT doc", err);
+    if (st != RASD_OK) return st;
+    sqlite3_stmt *q = s->st[ST_INSERT_DOC];
+    bind_text(q, 1, d->hash);
+    bind_text(q, 2, d->text_id);
+    bind_text(q, 3, d->origin);
+    bind_text(q, 4, d->url);
+    bind_text(q, 5, d->title);
+    bind_text(q, 6, d->source);
+    bind_text(q, 7, d->author);
+    bind_text(q, 8, d->published);
+    sqlite3_bind_text(q, 9, d->text, (int)d->len, SQLITE_STATIC);
+    if (d->analysis_json) sqlite3_bind_text(q, 10, d->analysis_json, (int)d->analysis_len, SQLITE_STATIC);
+    if (d->duplicate_of > 0) {
+        sqlite3_bind_int64(q, 11, d->duplicate_of);
+        bind_text(q, 12, d->dup_kind);
+        sqlite3_bind_double(q, 13, d->similarity);
+    }
+    if (d->id > 0) sqlite3_bind_int64(q, 14, d->id);
+    st = step_done(s, q, err, "storing a document");
+    if (st == RASD_OK && sqlite3_changes(s->db) == 0) { /* the hash is there: re-ingest */
+        *already = true;
+        st = find_hash(s, d->hash, id, err);
+        if (st == RASD_OK) return exec(s, "RELEASE doc", err);
+    }
+    if (st == RASD_OK) {
+        *id = sqlite3_last_insert_rowid(s->db);
+        q = s->st[ST_INSERT_FTS];
+        sqlite3_bind_int64(q, 1, *id);
+        bind_text(q, 2, d->title);
+        sqlite3_bind_text(q, 3, d->text, (int)d->len, SQLITE_STATIC);
+        st = step_done(s, q, err, "indexing a document");
+    }
+    if (st == RASD_OK && d->rows) st = put_rows(s, *id, d->rows, err);
+    if (st == RASD_OK) return exec(s, "RELEASE doc", err);
+    sqlite3_exec(s->db, "ROLLBACK TO doc; RELEASE doc", NULL, NULL, NULL);
+    *id = 0;
+    return st;
+}
+
+static rasd_status sq_find_by_hash(rasd_store *b, const char *hash, int64_t *id, rasd_error *err) {
+    return find_hash(of(b), hash, id, err);
+}
+
+static rasd_status sq_next_id(rasd_store *b, int64_t *id, rasd_error *err) {
+    sqlite_store *s = of(b);
+    sqlite3_stmt *q = s->st[ST_NEXT_ID];
+    int rc = sqlite3_step(q);
+    *id = rc == SQLITE_ROW ? sqlite3_column_int64(q, 0) : 0;
+    sqlite3_reset(q);
+    return rc == SQLITE_ROW ? RASD_OK : db_fail(s, err, "reading the next document id");
+}
+
+/* -------------------------------------------------------------- stories */
+
+static rasd_status sq_set_story(rasd_store *b, int64_t doc, int64_t story, double sim, rasd_error *err) {
+    sqlite_store *s = of(b);
+    sqlite3_stmt *q = s->st[ST_SET_STORY];
+    sqlite3_bind_int64(q, 1, story);
+    sqlite3_bind_double(q, 2, sim);
+    sqlite3_bind_int64(q, 3, doc);
+    return step_done(s, q, err, "assigning a story");
+}
+
+/* Recomputed from the story's documents rather than counted up one by one,
+ * so the summary is right whatever order documents arrive in. Called once
+ * per batch for each story the batch touched. */
+static rasd_status sq_refresh_story(rasd_store *b, int64_t story, rasd_error *err) {
+    sqlite_store *s = of(b);
+    static const char SUMMARY[] =
+        "INSERT INTO stories(id, title, first_seen, last_seen, n_articles, outlets)"
+        " SELECT ?1, (SELECT title FROM documents WHERE id = ?1),"
+        "  min(coalesce(published, substr(ingested_at, 1, 10))), max(coalesce(published, substr(ingested_at, 1, 10))),"
+        "  count(*), (SELECT group_concat(source, ', ') FROM (SELECT DISTINCT source FROM documents"
+        "   WHERE story = ?1 AND source IS NOT NULL ORDER BY source))"
+        " FROM documents WHERE story = ?1"
+        " ON CONFLICT(id) DO UPDATE SET first_seen = excluded.first_seen, last_seen = excluded.last_seen,"
+        "  n_articles = excluded.n_articles, outlets = excluded.outlets";
+    static const char LABELS_DELETE[] = "DELETE FROM story_labels WHERE story = ?1";
+    static const char LABELS[] =
+        "INSERT INTO story_labels(story, outlet, actor, label, count)"
+        " SELECT ?1, coalesce(d.source, ''), coalesce(f.actor, ''), f.label, count(*)"
+        " FROM documents d JOIN framing f ON f.doc = d.id WHERE d.story = ?1 AND f.label IS NOT NULL"
+        " GROUP BY 2, 3, 4";
+    const char *const steps[] = {SUMMARY, LABELS_DELETE, LABELS};
+    for (size_t i = 0; i < 3; i++) {
+        sqlite3_stmt *q;
+        if (sqlite3_prepare_v3(s->db, steps[i], -1, SQLITE_PREPARE_PERSISTENT, &q, NULL) != SQLITE_OK)
+            return db_fail(s, err, "summarising a story");
+        sqlite3_bind_int64(q, 1, story);
+        rasd_status st = step_done(s, q, err, "summarising a story");
+        sqlite3_finalize(q);
+        if (st != RASD_OK) return st;
+    }
+    return RASD_OK;
+}
+
+/* ---------------------------------------------------------------- state */
+
+static rasd_status sq_put_state(rasd_store *b, const char *name, const void *data, size_t len, rasd_error *err) {
+    sqlite_store *s = of(b);
+    sqlite3_stmt *q = s->st[ST_PUT_STATE];
+    sqlite3_bind_text(q, 1, name, -1, SQLITE_STATIC);
+    sqlite3_bind_blob64(q, 2, data ? data : "", len, SQLITE_STATIC);
+    return step_done(s, q, err, "saving state");
+}
+
+static rasd_status sq_get_state(rasd_store *b, const char *name, void **data, size_t *len, rasd_error *err) {
+    sqlite_store *s = of(b);
+    sqlite3_stmt *q = s->st[ST_GET_STATE];
+    *data = NULL;
+    *len = 0;
+    sqlite3_bind_text(q, 1, name, -1, SQLITE_STATIC);
+    int rc = sqlite3_step(q);
+    rasd_status st = RASD_OK;
+    if (rc == SQLITE_ROW) {
+        size_t n = (size_t)sqlite3_column_bytes(q, 0);
+        const void *p = sqlite3_column_blob(q, 0);
+        *data = malloc(n ? n : 1);
+        if (!*data) st = rasd_fail(err, RASD_ERR_NOMEM, "%s: out of memory reading state %s", b->target, name);
+        else if (n) memcpy(*data, p, n);
+        *len = n;
+    } else if (rc != SQLITE_DONE) {
+        st = db_fail(s, err, "reading state");
+    }
+    sqlite3_reset(q);
+    return st;
+}
+
+static rasd_status sq_put_fingerprint(rasd_store *b, int64_t doc, const void *fp, size_t len, rasd_error *err) {
+    sqlite_store *s = of(b);
+    sqlite3_stmt *q = s->st[ST_PUT_FP];
+    sqlite3_bind_int64(q, 1, doc);
+    sqlite3_bind_blob64(q, 2, fp, len, SQLITE_STATIC);
+    return step_done(s, q, err, "saving a fingerprint");
+}
+
+static rasd_status sq_each_fingerprint(rasd_store *b, rasd_fingerprint_fn fn, void *ctx, rasd_error *err) {
+    sqlite_store *s = of(b);
+    sqlite3_stmt *q;
+    if (sqlite3_prepare_v2(s->db, "SELECT doc, data FROM fingerprints ORDER BY doc", -1, &q, NULL) != SQLITE_OK)
+        return db_fail(s, err, "reading fingerprints");
+    int rc;
+    while ((rc = sqlite3_step(q)) == SQLITE_ROW)
+        if (!fn(ctx, sqlite3_column_int64(q, 0), sqlite3_column_blob(q, 1), (size_t)sqlite3_column_bytes(q, 1)))
+            break;
+    rasd_status st = rc == SQLITE_ROW || rc == SQLITE_DONE ? RASD_OK : db_fail(s, err, "reading fingerprints");
+    sqlite3_finalize(q);
+    return st;
+}
+
+/* --------------------------------------------------------------- search */
+
+/* Plain words become an FTS5 query of quoted words (all must match), so
+ * that punctuation in them is never read as query syntax; a query that
+ * already uses FTS5 syntax (quotes, a * prefix, parentheses, AND/OR/NOT,
+ * NEAR) is passed as it is. Returns a malloc'd string. */
+static char *fts_query_of(const char *text) {
+    bool syntax = strpbrk(text, "\"*()") != NULL || strstr(text, " OR ") || strstr(text, " AND ") ||
+                  strstr(text, " NOT ") || strstr(text, "NEAR(");
+    if (syntax) return strdup(text);
+    rasd_buf b = {0};
+    const char *p = text;
+    while (*p) {
+        while (*p == ' ' || *p == '\t' || *p == '\n') p++;
+        const char *w = p;
+        while (*p && *p != ' ' && *p != '\t' && *p != '\n') p++;
+        if (p == w) break;
+        if (b.len) rasd_buf_putc(&b, ' ');
+        rasd_buf_putc(&b, '"');
+        rasd_buf_append(&b, w, (size_t)(p - w));
+        rasd_buf_putc(&b, '"');
+    }
+    rasd_buf_putc(&b, '\0');
+    if (b.oom) {
+        rasd_buf_free(&b);
+        return NULL;
+    }
+    return b.data;
+}
+
+/* Two steps: the best `limit` ids under the filters, ranked by BM25 (title
+ * weighted 4:1, set in the schema), then snippets for those alone, since
+ * snippet() costs a re-tokenization of the whole text. */
+static const char SEARCH_SQL[] =
+    "WITH top(id, score) AS ("
+    " SELECT documents_fts.rowid, documents_fts.rank FROM documents_fts JOIN documents d ON d.id = documents_fts.rowid"
+    " WHERE documents_fts MATCH ?1"
+    "  AND (?2 IS NULL OR d.source = ?2)"
+    "  AND (?3 IS NULL OR d.published >= ?3)"
+    "  AND (?4 IS NULL OR d.published <= ?4)"
+    "  AND (?5 IS NULL OR EXISTS (SELECT 1 FROM entities e WHERE e.entity = ?5 AND e.doc = d.id))"
+    "  AND (?6 IS NULL OR EXISTS (SELECT 1 FROM places p WHERE p.place = ?6 AND p.doc = d.id))"
+    " ORDER BY documents_fts.rank LIMIT ?7)"
+    " SELECT d.id, d.hash, d.title, d.source, d.published, d.url, d.origin, -top.score,"
+    "  snippet(documents_fts, 1, ?8, ?9, '…', 14), d.duplicate_of, d.story"
+    " FROM top JOIN documents d ON d.id = top.id JOIN documents_fts ON documents_fts.rowid = top.id"
+    " WHERE documents_fts MATCH ?1 ORDER BY top.score";
+
+static rasd_status sq_search(rasd_store *b, const rasd_search_query *qq, rasd_search_fn fn, void *ctx,
+                             rasd_error *err) {
+    sqlite_store *s = of(b);
+    char *match = fts_query_of(qq->text);
+    if (!match) return rasd_fail(err, RASD_ERR_NOMEM, "search: out of memory");
+    sqlite3_stmt *q;
+    if (sqlite3_prepare_v3(s->db, SEARCH_SQL, -1, SQLITE_PREPARE_PERSISTENT, &q, NULL) != SQLITE_OK) {
+        free(match);
+        return db_fail(s, err, "preparing the search");
+    }
+    sqlite3_bind_text(q, 1, match, -1, SQLITE_STATIC);
+    bind_text(q, 2, qq->outlet);
+    bind_text(q, 3, qq->since);
+    bind_text(q, 4, qq->until);
+    bind_text(q, 5, qq->actor);
+    bind_text(q, 6, qq->place);
+    sqlite3_bind_int64(q, 7, qq->limit ? (int64_t)qq->limit : 20);
+    bind_text(q, 8, qq->mark_open ? qq->mark_open : "[");
+    bind_text(q, 9, qq->mark_close ? qq->mark_close : "]");
+    int rc;
+    while ((rc = sqlite3_step(q)) == SQLITE_ROW) {
+        rasd_search_hit h = {
+            .id = sqlite3_column_int64(q, 0),
+            .hash = (const char *)sqlite3_column_text(q, 1),
+            .title = (const char *)sqlite3_column_text(q, 2),
+            .source = (const char *)sqlite3_column_text(q, 3),
+            .published = (const char *)sqlite3_column_text(q, 4),
+            .url = (const char *)sqlite3_column_text(q, 5),
+            .origin = (const char *)sqlite3_column_text(q, 6),
+            .score = sqlite3_column_double(q, 7),
+            .snippet = (const char *)sqlite3_column_text(q, 8),
+            .duplicate_of = sqlite3_column_int64(q, 9),
+            .story = sqlite3_column_int64(q, 10),
+        };
+        if (!fn(ctx, &h)) {
+            rc = SQLITE_DONE;
+            break;
+        }
+    }
+    rasd_status st = RASD_OK;
+    if (rc != SQLITE_DONE) {
+        const char *m = sqlite3_errmsg(s->db);
+        bool syntax = strstr(m, "syntax") || strstr(m, "fts5");
+        st = rasd_fail(err, syntax ? RASD_ERR_USAGE : RASD_ERR_DB, "search \"%s\": %s", qq->text, m);
+    }
+    sqlite3_finalize(q);
+    free(match);
+    return st;
+}
+
+static rasd_status sq_counts(rasd_store *b, rasd_store_counts *out, rasd_error *err) {
+    sqlite_store *s = of(b);
+    static const char SQL_COUNTS[] =
+        "SELECT (SELECT count(*) FROM documents),"
+        " (SELECT count(*) FROM documents WHERE dup_kind = 'exact'),"
+        " (SELECT count(*) FROM documents WHERE dup_kind = 'near'),"
+        " (SELECT count(DISTINCT duplicate_of) FROM documents WHERE dup_kind = 'exact'),"
+        " (SELECT count(*) FROM stories)";
+    sqlite3_stmt *q;
+    memset(out, 0, sizeof *out);
+    if (sqlite3_prepare_v2(s->db, SQL_COUNTS, -1, &q, NULL) != SQLITE_OK) return db_fail(s, err, "counting");
+    int rc = sqlite3_step(q);
+    if (rc == SQLITE_ROW) {
+        out->documents = sqlite3_column_int64(q, 0);
+        out->duplicates_exact = sqlite3_column_int64(q, 1);
+        out->duplicates_near = sqlite3_column_int64(q, 2);
+        out->exact_groups = sqlite3_column_int64(q, 3);
+        out->stories = sqlite3_column_int64(q, 4);
+    }
+    sqlite3_finalize(q);
+    return rc == SQLITE_ROW ? RASD_OK : db_fail(s, err, "counting");
+}
+
+static const rasd_store_ops SQLITE_OPS = {
+    "sqlite",       sq_close,          sq_size,          sq_begin,          sq_commit,
+    sq_rollback,    sq_put,            sq_find_by_hash,  sq_next_id,        sq_set_story,
+    sq_refresh_story, sq_put_state,    sq_get_state,     sq_put_fingerprint, sq_each_fingerprint,
+    sq_search,      sq_counts,
+};
+
+rasd_store *rasd_sqlite_store_open(const char *path, const rasd_lexicon *lex, rasd_error *err) {
+    sqlite_store *s = calloc(1, sizeof *s);
+    if (!s || !(s->base.target = strdup(path))) {
+        free(s);
+        rasd_fail(err, RASD_ERR_NOMEM, "%s: out of memory", path);
+        return NULL;
+    }
+    s->base.ops = &SQLITE_OPS;
+    if (!lex) {
+        if (!(lex = s->own_lex = rasd_lexicon_load(NULL, err))) goto fail_quiet;
+    }
+    struct stat stb;
+    if (stat(path, &stb) == 0 && S_ISDIR(stb.st_mode)) {
+        rasd_fail(err, RASD_ERR_IS_DIR, "%s: is a directory, not a database file", path);
+        goto fail_quiet;
+    }
+    if (sqlite3_open_v2(path, &s->db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX, NULL) !=
+        SQLITE_OK) {
+        rasd_fail(err, RASD_ERR_DB, "%s: cannot open the database: %s", path,
+                  s->db ? sqlite3_errmsg(s->db) : "out of memory");
+        goto fail_quiet;
+    }
+    sqlite3_busy_timeout(s->db, 10000);
+    sqlite3_extended_result_codes(s->db, 1);
+    /* WAL: readers (rasd search) never wait for the writer; NORMAL: a
+     * commit is durable at the next checkpoint, which is consistent after a
+     * crash and several times faster than FULL's fsync per commit. */
+    if (exec(s, "PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL;"
+                " PRAGMA cache_size = -65536; PRAGMA temp_store = MEMORY",
+             err) != RASD_OK)
+        goto fail_quiet;
+    if (rasd_fts_register(s->db, lex, err) != RASD_OK) goto fail_quiet;
+    if (rasd_schema_migrate(s->db, path, rasd_schema_version(), err) != RASD_OK) goto fail_quiet;
+    for (int i = 0; i < ST_COUNT; i++)
+        if (sqlite3_prepare_v3(s->db, SQL[i], -1, SQLITE_PREPARE_PERSISTENT, &s->st[i], NULL) != SQLITE_OK) {
+            rasd_fail(err, RASD_ERR_DB, "%s: preparing \"%.60s\": %s", path, SQL[i], sqlite3_errmsg(s->db));
+            goto fail_quiet;
+        }
+    return &s->base;
+fail_quiet:
+    sq_close(&s->base);
+    return NULL;
+}

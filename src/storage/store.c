@@ -1,0 +1,78 @@
+/*
+ * store.c: the one place that picks a storage backend and forwards the
+ * store's operations to it (store.h, store_backend.h). A target that is a
+ * postgres:// URL will go to the PostgreSQL backend when it exists; any
+ * other target is a SQLite file.
+ */
+#include "storage/store_backend.h"
+
+#include "core/internal.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+rasd_store *rasd_store_open(const char *target, const rasd_lexicon *lex, rasd_error *err) {
+    if (!target || !*target) target = getenv("RASD_DB");
+    if (!target || !*target) target = "rasd.db";
+    if (strncmp(target, "postgres://", 11) == 0 || strncmp(target, "postgresql://", 13) == 0) {
+        rasd_fail(err, RASD_ERR_USAGE, "%s: this rasd has no PostgreSQL backend yet (use a SQLite file)", target);
+        return NULL;
+    }
+    return rasd_sqlite_store_open(target, lex, err);
+}
+
+void rasd_store_close(rasd_store *s) {
+    if (s) s->ops->close(s);
+}
+
+const char *rasd_store_target(const rasd_store *s) { return s->target; }
+uint64_t rasd_store_size(rasd_store *s) { return s->ops->size(s); }
+rasd_status rasd_store_begin(rasd_store *s, rasd_error *err) { return s->ops->begin(s, err); }
+rasd_status rasd_store_commit(rasd_store *s, rasd_error *err) { return s->ops->commit(s, err); }
+rasd_status rasd_store_rollback(rasd_store *s, rasd_error *err) { return s->ops->rollback(s, err); }
+
+rasd_status rasd_store_put(rasd_store *s, const rasd_store_doc *d, int64_t *id, bool *already, rasd_error *err) {
+    if (!d->hash || !d->text_id || !d->origin || !d->text)
+        return rasd_fail(err, RASD_ERR_USAGE, "rasd_store_put: hash, text_id, origin and text are required");
+    return s->ops->put(s, d, id, already, err);
+}
+
+rasd_status rasd_store_find_by_hash(rasd_store *s, const char *hash, int64_t *id, rasd_error *err) {
+    return s->ops->find_by_hash(s, hash, id, err);
+}
+
+rasd_status rasd_store_next_id(rasd_store *s, int64_t *id, rasd_error *err) { return s->ops->next_id(s, id, err); }
+
+rasd_status rasd_store_set_story(rasd_store *s, int64_t doc, int64_t story, double similarity, rasd_error *err) {
+    return s->ops->set_story(s, doc, story, similarity, err);
+}
+
+rasd_status rasd_store_refresh_story(rasd_store *s, int64_t story, rasd_error *err) {
+    return s->ops->refresh_story(s, story, err);
+}
+
+rasd_status rasd_store_put_state(rasd_store *s, const char *name, const void *data, size_t len, rasd_error *err) {
+    return s->ops->put_state(s, name, data, len, err);
+}
+
+rasd_status rasd_store_get_state(rasd_store *s, const char *name, void **data, size_t *len, rasd_error *err) {
+    return s->ops->get_state(s, name, data, len, err);
+}
+
+rasd_status rasd_store_put_fingerprint(rasd_store *s, int64_t doc, const void *fp, size_t len, rasd_error *err) {
+    return s->ops->put_fingerprint(s, doc, fp, len, err);
+}
+
+rasd_status rasd_store_each_fingerprint(rasd_store *s, rasd_fingerprint_fn fn, void *ctx, rasd_error *err) {
+    return s->ops->each_fingerprint(s, fn, ctx, err);
+}
+
+rasd_status rasd_store_search(rasd_store *s, const rasd_search_query *q, rasd_search_fn fn, void *ctx,
+                              rasd_error *err) {
+    if (!q->text || !*q->text) return rasd_fail(err, RASD_ERR_USAGE, "search: empty query");
+    return s->ops->search(s, q, fn, ctx, err);
+}
+
+rasd_status rasd_store_counts_get(rasd_store *s, rasd_store_counts *out, rasd_error *err) {
+    return s->ops->counts(s, out, err);
+}

@@ -1,0 +1,39 @@
+/*
+ * store_backend.h: what a storage backend provides (store.h's operations
+ * as a table of functions). store.c dispatches every public call through
+ * it; a backend embeds rasd_store as its first member.
+ */
+#ifndef RASD_STORE_BACKEND_H
+#define RASD_STORE_BACKEND_H
+
+#include "storage/store.h"
+
+typedef struct rasd_store_ops {
+    const char *name;
+    void (*close)(rasd_store *s);
+    uint64_t (*size)(rasd_store *s);
+    rasd_status (*begin)(rasd_store *s, rasd_error *err);
+    rasd_status (*commit)(rasd_store *s, rasd_error *err);
+    rasd_status (*rollback)(rasd_store *s, rasd_error *err);
+    rasd_status (*put)(rasd_store *s, const rasd_store_doc *d, int64_t *id, bool *already, rasd_error *err);
+    rasd_status (*find_by_hash)(rasd_store *s, const char *hash, int64_t *id, rasd_error *err);
+    rasd_status (*next_id)(rasd_store *s, int64_t *id, rasd_error *err);
+    rasd_status (*set_story)(rasd_store *s, int64_t doc, int64_t story, double similarity, rasd_error *err);
+    rasd_status (*refresh_story)(rasd_store *s, int64_t story, rasd_error *err);
+    rasd_status (*put_state)(rasd_store *s, const char *name, const void *data, size_t len, rasd_error *err);
+    rasd_status (*get_state)(rasd_store *s, const char *name, void **data, size_t *len, rasd_error *err);
+    rasd_status (*put_fingerprint)(rasd_store *s, int64_t doc, const void *fp, size_t len, rasd_error *err);
+    rasd_status (*each_fingerprint)(rasd_store *s, rasd_fingerprint_fn fn, void *ctx, rasd_error *err);
+    rasd_status (*search)(rasd_store *s, const rasd_search_query *q, rasd_search_fn fn, void *ctx, rasd_error *err);
+    rasd_status (*counts)(rasd_store *s, rasd_store_counts *out, rasd_error *err);
+} rasd_store_ops;
+
+struct rasd_store {
+    const rasd_store_ops *ops;
+    char *target;
+};
+
+/* The SQLite backend (sqlite_store.c). */
+rasd_store *rasd_sqlite_store_open(const char *path, const rasd_lexicon *lex, rasd_error *err);
+
+#endif
