@@ -167,15 +167,17 @@ static enum MHD_Result on_request(void *cls, struct MHD_Connection *conn, const 
     rasd_http_server *srv = cls;
     conn_state *st = *con_cls;
     if (!st) return MHD_NO; /* the URI callback ran out of memory */
-    bool has_body = strcmp(method, "POST") == 0 || strcmp(method, "PUT") == 0 || strcmp(method, "PATCH") == 0;
-    if (has_body && !st->seen) {
-        /* the first call has the headers only: a declared length over the
-         * limit is refused at once, else the body is read first */
+    if (!st->seen) {
+        /* The first call has the headers only. Answering in it would make
+         * libmicrohttpd close the connection (the request is not read to
+         * its end), so every request is answered in a later call, keeping
+         * connections alive; a declared body over the limit is refused
+         * at once all the same, without reading it. */
         st->seen = true;
         const char *cl = MHD_lookup_connection_value(conn, MHD_HEADER_KIND, MHD_HTTP_HEADER_CONTENT_LENGTH);
         if (!cl || strtoull(cl, NULL, 10) <= RASD_HTTP_MAX_BODY) return MHD_YES;
         st->body_too_large = true;
-    } else if (has_body && *upload_data_size) {
+    } else if (*upload_data_size) {
         if (!st->body_too_large && st->body.len + *upload_data_size <= RASD_HTTP_MAX_BODY)
             rasd_buf_append(&st->body, upload_data, *upload_data_size);
         else
@@ -244,11 +246,12 @@ rasd_http_server *rasd_http_start(const rasd_http_options *opt, rasd_error *err)
     }
     unsigned threads = opt->threads ? opt->threads : 4;
     srv->daemon = MHD_start_daemon(
-        flags, (uint16_t)opt->port, NULL, NULL, on_request, srv, MHD_OPTION_SOCK_ADDR, addr,
+        flags, (uint16_t)opt->port, NULL, NULL, on_request, srv, MHD_OPTION_EXTERNAL_LOGGER, log_mhd, srv,
+        MHD_OPTION_SOCK_ADDR, addr,
         MHD_OPTION_THREAD_POOL_SIZE, threads, MHD_OPTION_CONNECTION_MEMORY_LIMIT, (size_t)(64 * 1024),
         MHD_OPTION_CONNECTION_TIMEOUT, opt->timeout_s ? opt->timeout_s : 30u, MHD_OPTION_CONNECTION_LIMIT, 1024u,
         MHD_OPTION_URI_LOG_CALLBACK, on_uri, srv, MHD_OPTION_NOTIFY_COMPLETED, on_completed, srv,
-        MHD_OPTION_EXTERNAL_LOGGER, log_mhd, srv, MHD_OPTION_END);
+        MHD_OPTION_END);
     if (!srv->daemon) {
         rasd_fail(err, RASD_ERR_NETWORK, "cannot listen on %s port %u (in use, or not an address of this machine)",
                   bind, opt->port);

@@ -15,6 +15,7 @@
 #include "storage/queries.h"
 
 #include <pthread.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>

@@ -8,6 +8,7 @@
 #include "knowledge/knowledge.h"
 #include "storage/queries_sqlite.h"
 
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <yajl/yajl_gen.h>
@@ -130,7 +131,11 @@ rasd_status rasd_query_actor(rasd_store *s, const rasd_knowledge *kn, const char
         gen_key(g, "name_en"), gen_str(g, a->name_en);
         gen_key(g, "name_ar"), gen_str(g, a->name_ar);
         gen_key(g, "note"), gen_str(g, a->note && *a->note ? a->note : NULL);
-        gen_key(g, "source"), gen_str(g, kn->files[a->file]);
+        /* the data file, from the data directory down (not the server's paths) */
+        const char *file = kn->files[a->file], *cut = file;
+        for (const char *p = file; *p; p++)
+            if (*p == '/' && strncmp(p + 1, "kb/", 3) == 0) cut = p + 1;
+        gen_key(g, "source"), gen_str(g, cut);
         yajl_gen_map_close(g);
         rasd_status st = gen_finish(g, &kb, err);
         if (st != RASD_OK) {

@@ -126,8 +126,9 @@ static const char STORY_SQL[] =
     "   WHERE d.story = s.id GROUP BY e.entity ORDER BY n DESC LIMIT 50))), "
     /* each actor's labels per outlet (framing) */
     " 'labels', json((SELECT json_group_array(json_object('actor', actor, 'name', (SELECT name FROM entities "
-    "   WHERE entity = actor LIMIT 1), 'outlet', o, 'label', label, 'count', n)) FROM (SELECT f.actor, "
-    "   coalesce(d.source, '') AS o, f.label, count(*) AS n FROM framing f JOIN documents d ON d.id = f.doc "
+    "   WHERE entity = actor LIMIT 1), 'outlet', o, 'label', label, 'count', n, 'terms', json(terms))) FROM ("
+    "   SELECT f.actor, coalesce(d.source, '') AS o, f.label, count(*) AS n, json_group_array(DISTINCT f.term) "
+    "   AS terms FROM framing f JOIN documents d ON d.id = f.doc "
     "   WHERE d.story = s.id AND f.actor IS NOT NULL GROUP BY f.actor, o, f.label ORDER BY f.actor, o, n DESC))), "
     /* quotes grouped by speaker */
     " 'quotes', json((SELECT json_group_array(json_object('speaker', spk, 'name', (SELECT name FROM entities "
@@ -241,8 +242,9 @@ static const char ACTOR_SQL[] =
     "   FROM (SELECT e.*, d.source AS outlet, coalesce(e.date, d.published) AS date, "
     "   " SPAN("d", "e.span_start", "e.span_end") " AS t FROM events e JOIN documents d ON d.id = e.doc "
     "   WHERE e.target = :id_text ORDER BY date DESC LIMIT 100))), "
-    " 'labels', json((SELECT json_group_array(json_object('outlet', o, 'label', label, 'count', n)) FROM ("
-    "   SELECT coalesce(d.source, '') AS o, f.label, count(*) AS n FROM framing f JOIN documents d "
+    " 'labels', json((SELECT json_group_array(json_object('outlet', o, 'label', label, 'count', n, "
+    "   'terms', json(terms))) FROM (SELECT coalesce(d.source, '') AS o, f.label, count(*) AS n, "
+    "   json_group_array(DISTINCT f.term) AS terms FROM framing f JOIN documents d "
     "   ON d.id = f.doc WHERE f.actor = :id_text GROUP BY o, f.label ORDER BY o, n DESC))), "
     " 'quotes', (SELECT count(*) FROM quotes WHERE speaker = :id_text)) END";
 
@@ -296,8 +298,9 @@ static const char OUTLETS_SQL[] =
     "page AS (SELECT * FROM m ORDER BY articles DESC, outlet LIMIT :limit OFFSET :offset) " PAGE_JSON(
         "json_object('outlet', outlet, 'articles', articles, 'first', first, 'last', last, "
         "'labels', json((SELECT json_group_array(json_object('actor', actor, 'name', (SELECT name FROM "
-        "entities WHERE entity = actor LIMIT 1), 'label', label, 'count', n)) FROM (SELECT f.actor, f.label, "
-        "count(*) AS n FROM framing f JOIN documents d ON d.id = f.doc WHERE coalesce(d.source, '') = "
+        "entities WHERE entity = actor LIMIT 1), 'label', label, 'count', n, 'terms', json(terms))) FROM (SELECT "
+        "f.actor, f.label, count(*) AS n, json_group_array(DISTINCT f.term) AS terms FROM framing f JOIN "
+        "documents d ON d.id = f.doc WHERE coalesce(d.source, '') = "
         "page.outlet AND f.actor IS NOT NULL AND (:since IS NULL OR d.published >= :since) AND "
         "(:until IS NULL OR d.published <= :until) GROUP BY f.actor, f.label ORDER BY n DESC LIMIT 100))))");
 

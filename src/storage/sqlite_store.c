@@ -591,3 +591,9 @@ fail_quiet:
     sq_close(&s->base);
     return NULL;
 }
+
+/* For the query layer (queries_sqlite.c): the connection of an SQLite
+ * store, or NULL for a store of another backend. */
+sqlite3 *rasd_sqlite_store_db(rasd_store *s) {
+    return s && s->ops == &SQLITE_OPS ? of(s)->db : NULL;
+}
