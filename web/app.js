@@ -3,9 +3,9 @@
  * articles with their annotations, actors, events and outlets, over the
  * JSON API (docs/api.md). A page is chosen by the URL's hash (#/story/12).
  *
- * Article text is untrusted: every piece of it reaches the page through
- * textContent (the el() helper below); nothing is ever assigned to
- * innerHTML. Offsets from the API are UTF-8 byte offsets; text is cut at
+ * Article text is untrusted: every piece of it reaches the page as a text
+ * node (the el() helper below); no string is ever parsed as markup.
+ * Offsets from the API are UTF-8 byte offsets; text is cut at
  * them through a TextEncoder copy of the article.
  */
 "use strict";

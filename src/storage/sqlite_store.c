@@ -510,7 +510,9 @@ static rasd_status sq_search(rasd_store *b, const rasd_search_query *qq, rasd_se
     rasd_status st = RASD_OK;
     if (rc != SQLITE_DONE) {
         const char *m = sqlite3_errmsg(s->db);
-        bool syntax = strstr(m, "syntax") || strstr(m, "fts5");
+        /* the statement is constant: a plain SQLITE_ERROR while stepping is
+         * the query text's fault (FTS5 syntax, "unterminated string") */
+        bool syntax = rc == SQLITE_ERROR || strstr(m, "syntax") || strstr(m, "fts5");
         st = rasd_fail(err, syntax ? RASD_ERR_USAGE : RASD_ERR_DB, "search \"%s\": %s", qq->text, m);
     }
     sqlite3_finalize(q);
