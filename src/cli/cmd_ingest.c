@@ -40,7 +40,7 @@ static const char USAGE[] =
     "  --source NAME           outlet of articles that name none\n"
     "  --map F=M,...           JSON members for the fields title, content, source, url, date,\n"
     "                          author (default: title, content, source, url, date..., author)\n"
-    "  --batch N               articles per transaction (default 500)\n"
+    "  --batch N               articles per transaction (default 1000)\n"
     "  --keep-json             also store each article's analysis JSON line\n"
     "  --allow-non-arabic      accept text with hardly any Arabic letters\n"
     "  --data DIR              rasd's data directory (default: $RASD_DATA or the built-in one)\n"
@@ -89,6 +89,8 @@ typedef struct ingest {
     /* counts for the summary */
     size_t n_read, stored, already, exact, near, skipped, skipped_by[RASD_ERR_NOT_FOUND + 1];
     uint64_t bytes_total, bytes_done, text_bytes;
+    /* where the writer thread's time goes (wall seconds), for the summary */
+    double t_store, t_link, t_commit;
     double t0, last_report;
 } ingest;
 
@@ -213,7 +215,11 @@ static void analyse_one(void *ctx, void *state, size_t i) {
     it->text = doc.text;
     it->len = doc.len;
     doc.text = NULL;
-    it->title = strndup(it->text + doc.title.start, doc.title.end - doc.title.start);
+    if (!(it->title = strndup(it->text + doc.title.start, doc.title.end - doc.title.start))) {
+        rasd_document_destroy(&doc);
+        fail_item(it, RASD_ERR_NOMEM, "out of memory");
+        return;
+    }
     memcpy(it->text_id, doc.id, sizeof it->text_id);
     identity_hash(it, it->hash);
     doc.text = it->text; /* lent back for the analysis */
@@ -225,6 +231,9 @@ static void analyse_one(void *ctx, void *state, size_t i) {
     rasd_document_destroy(&doc);
     if (st == RASD_OK) st = rasd_rows_from_json(it->a.origin, it->json, it->json_len, &it->rows, &err);
     if (st == RASD_OK) st = rasd_link_prepare(an, it->text, it->len, &it->rows, &it->fp, &err);
+    /* the index's terms, here rather than on the writer thread */
+    if (st == RASD_OK) st = rasd_terms_collect(an, it->title, strlen(it->title), &it->rows.title_terms, &err);
+    if (st == RASD_OK) st = rasd_terms_collect(an, it->text, it->len, &it->rows.text_terms, &err);
     if (st != RASD_OK) {
         fail_item(it, st, err.message);
         return;
@@ -239,6 +248,7 @@ static void analyse_one(void *ctx, void *state, size_t i) {
 /* --------------------------------------------------------------- writer */
 
 static bool end_batch(ingest *g, bool reopen) {
+    double t0 = now();
     rasd_error err = {0};
     rasd_status st = rasd_link_save(g->link, g->store, &err);
     if (st == RASD_OK) st = rasd_store_commit(g->store, &err);
@@ -249,6 +259,7 @@ static bool end_batch(ingest *g, bool reopen) {
         return false;
     }
     g->in_batch = 0;
+    g->t_commit += now() - t0;
     return true;
 }
 
@@ -308,8 +319,12 @@ static void write_one(void *ctx, size_t i) {
         .similarity = lr.similarity,
     };
     bool already = false;
+    double t1 = now();
     if (st == RASD_OK) st = rasd_store_put(g->store, &d, &id, &already, &err);
+    double t2 = now();
     if (st == RASD_OK && !already) st = rasd_link_story(g->link, g->store, id, &d, &it->rows, &it->fp, &err);
+    g->t_store += t2 - t1;
+    g->t_link += now() - t2;
     if (st == RASD_ERR_DB || st == RASD_ERR_NOMEM) { /* the database itself failed: stop writing */
         g->db_failed = true;
         g->db_err = err;
@@ -391,6 +406,9 @@ static void summary(ingest *g) {
     struct rusage ru;
     getrusage(RUSAGE_SELF, &ru);
     double cpu = (double)ru.ru_utime.tv_sec + (double)ru.ru_utime.tv_usec / 1e6;
+    struct timespec tw; /* this thread's: reading and writing */
+    clock_gettime(CLOCK_THREAD_CPUTIME_ID, &tw);
+    double cpu_writer = (double)tw.tv_sec + (double)tw.tv_nsec / 1e9;
     clear_bar(g);
     fprintf(stderr,
             "rasd ingest: %zu read, %zu stored, %zu already stored, %zu exact duplicates, %zu near duplicates, "
@@ -407,12 +425,15 @@ static void summary(ingest *g) {
         fputc('\n', stderr);
     }
     fprintf(stderr,
-            "  %.1f s (%.1f s CPU user), %.0f articles/s, %.2f MB/s of text; peak RSS %ld MB\n"
+            "  %.1f s (CPU: %.1f s user in all, %.1f s in the reader and writer thread), %.0f articles/s, %.2f MB/s of"
+            " text; peak RSS %ld MB\n"
             "  %s: %lld documents (%lld exact duplicates in %lld groups, %lld near), %lld stories, %.1f MB\n",
-            el, cpu, el > 0 ? (double)g->n_read / el : 0, el > 0 ? (double)g->text_bytes / el / 1e6 : 0,
+            el, cpu, cpu_writer, el > 0 ? (double)g->n_read / el : 0, el > 0 ? (double)g->text_bytes / el / 1e6 : 0,
             ru.ru_maxrss / 1024, rasd_store_target(g->store), (long long)c.documents, (long long)c.duplicates_exact,
             (long long)c.exact_groups, (long long)c.duplicates_near, (long long)c.stories,
             (double)rasd_store_size(g->store) / 1e6);
+    fprintf(stderr, "  writer thread: %.1f s storing, %.1f s duplicates and stories, %.1f s committing\n", g->t_store,
+            g->t_link, g->t_commit);
 }
 
 int cmd_ingest(int argc, char **argv) {
@@ -425,7 +446,7 @@ int cmd_ingest(int argc, char **argv) {
         {"no-tagger", no_argument, 0, 'T'},       {"quiet", no_argument, 0, 'q'},
         {"help", no_argument, 0, 'h'},            {0, 0, 0, 0},
     };
-    ingest g = {.jobs = cli_cores(), .batch = 500};
+    ingest g = {.jobs = cli_cores(), .batch = 1000};
     rasd_reader_options ropt = {0};
     cli_engine_options eopt = {.entities = true, .tagger = true};
     const char *db = NULL;

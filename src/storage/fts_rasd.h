@@ -1,21 +1,25 @@
 /*
  * fts_rasd.h: the `rasd` tokenizer for SQLite's FTS5, so that full-text
- * search reads words the way the rest of rasd does (matching keys, clitics
- * stripped, Snowball stems). SQLite backend only.
+ * search reads words the way the rest of rasd does (terms.h). SQLite
+ * backend only.
  */
 #ifndef RASD_FTS_RASD_H
 #define RASD_FTS_RASD_H
 
 #include "rasd.h"
+#include "storage/terms.h"
 
 #include <sqlite3.h>
 
-/* Registers the tokenizer "rasd" on db; lex must outlive db. */
-rasd_status rasd_fts_register(sqlite3 *db, const rasd_lexicon *lex, rasd_error *err);
+typedef struct rasd_fts rasd_fts;
 
-/* The term the tokenizer indexes for the word text[start, end) (for tests
- * and `rasd words`-style inspection): written to out (cap bytes, NUL-
- * terminated); returns its length, 0 when the word gives no term. */
-size_t rasd_fts_term(rasd_analyzer *an, const char *text, size_t start, size_t end, char *out, size_t cap);
+/* Registers the tokenizer "rasd" on db (lex must outlive db); the handle
+ * is freed with the connection. */
+rasd_fts *rasd_fts_register(sqlite3 *db, const rasd_lexicon *lex, rasd_error *err);
+
+/* Terms computed ahead (rasd_terms_collect) for the texts about to be
+ * indexed on this connection: the tokenizer replays a list instead of
+ * reading a text whose length and hash it matches. NULL: none. */
+void rasd_fts_expect(rasd_fts *fts, const rasd_term_list *a, const rasd_term_list *b);
 
 #endif

@@ -226,5 +226,7 @@ void rasd_rows_free(rasd_rows *rows) {
     free(rows->dates);
     free(rows->paragraphs);
     json_decref(rows->json);
+    rasd_term_list_free(&rows->title_terms);
+    rasd_term_list_free(&rows->text_terms);
     memset(rows, 0, sizeof *rows);
 }

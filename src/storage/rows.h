@@ -11,6 +11,7 @@
 #define RASD_ROWS_H
 
 #include "rasd.h"
+#include "storage/terms.h"
 
 typedef struct rasd_row_entity {
     const char *id, *name, *type, *country; /* name: Arabic, else English; may be NULL */
@@ -78,6 +79,9 @@ typedef struct rasd_rows {
     size_t n_dates;
     rasd_row_paragraph *paragraphs;
     size_t n_paragraphs;
+    /* the full-text index's terms of the title and the text, when computed
+     * ahead (rasd_terms_collect); otherwise the index reads the texts */
+    rasd_term_list title_terms, text_terms;
 } rasd_rows;
 
 /* Parses one analysis JSON line (name is used in messages). Members the

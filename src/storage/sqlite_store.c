@@ -37,6 +37,9 @@ enum {
     ST_GET_STATE,
     ST_PUT_FP,
     ST_NEXT_ID,
+    ST_STORY_SUMMARY,
+    ST_STORY_LABELS_DELETE,
+    ST_STORY_LABELS,
     ST_COUNT
 };
 
@@ -67,11 +70,29 @@ static const char *const SQL[ST_COUNT] = {
     [ST_GET_STATE] = "SELECT data FROM state WHERE name = ?",
     [ST_PUT_FP] = "INSERT OR REPLACE INTO fingerprints(doc, data) VALUES(?,?)",
     [ST_NEXT_ID] = "SELECT coalesce(max(id), 0) + 1 FROM documents",
+    /* a story's summary, recomputed from its documents rather than counted
+     * up one by one, so it is right whatever order documents arrive in */
+    [ST_STORY_SUMMARY] =
+        "INSERT INTO stories(id, title, first_seen, last_seen, n_articles, outlets)"
+        " SELECT ?1, (SELECT title FROM documents WHERE id = ?1),"
+        "  min(coalesce(published, substr(ingested_at, 1, 10))), max(coalesce(published, substr(ingested_at, 1, 10))),"
+        "  count(*), (SELECT group_concat(source, ', ') FROM (SELECT DISTINCT source FROM documents"
+        "   WHERE story = ?1 AND source IS NOT NULL ORDER BY source))"
+        " FROM documents WHERE story = ?1"
+        " ON CONFLICT(id) DO UPDATE SET first_seen = excluded.first_seen, last_seen = excluded.last_seen,"
+        "  n_articles = excluded.n_articles, outlets = excluded.outlets",
+    [ST_STORY_LABELS_DELETE] = "DELETE FROM story_labels WHERE story = ?1",
+    [ST_STORY_LABELS] =
+        "INSERT INTO story_labels(story, outlet, actor, label, count)"
+        " SELECT ?1, coalesce(d.source, ''), coalesce(f.actor, ''), f.label, count(*)"
+        " FROM documents d JOIN framing f ON f.doc = d.id WHERE d.story = ?1 AND f.label IS NOT NULL"
+        " GROUP BY 2, 3, 4",
 };
 
 typedef struct sqlite_store {
     rasd_store base;
     sqlite3 *db;
+    rasd_fts *fts;
     rasd_lexicon *own_lex;
     sqlite3_stmt *st[ST_COUNT];
 } sqlite_store;
@@ -300,7 +321,9 @@ static rasd_status sq_put(rasd_store *base, const rasd_store_doc *d, int64_t *id
         sqlite3_bind_int64(q, 1, *id);
         bind_text(q, 2, d->title);
         sqlite3_bind_text(q, 3, d->text, (int)d->len, SQLITE_STATIC);
+        if (d->rows) rasd_fts_expect(s->fts, &d->rows->title_terms, &d->rows->text_terms);
         st = step_done(s, q, err, "indexing a document");
+        rasd_fts_expect(s->fts, NULL, NULL);
     }
     if (st == RASD_OK && d->rows) st = put_rows(s, *id, d->rows, err);
     if (st == RASD_OK) return exec(s, "RELEASE doc", err);
@@ -333,34 +356,14 @@ static rasd_status sq_set_story(rasd_store *b, int64_t doc, int64_t story, doubl
     return step_done(s, q, err, "assigning a story");
 }
 
-/* Recomputed from the story's documents rather than counted up one by one,
- * so the summary is right whatever order documents arrive in. Called once
- * per batch for each story the batch touched. */
+/* Called once per batch for each story the batch touched. */
 static rasd_status sq_refresh_story(rasd_store *b, int64_t story, rasd_error *err) {
     sqlite_store *s = of(b);
-    static const char SUMMARY[] =
-        "INSERT INTO stories(id, title, first_seen, last_seen, n_articles, outlets)"
-        " SELECT ?1, (SELECT title FROM documents WHERE id = ?1),"
-        "  min(coalesce(published, substr(ingested_at, 1, 10))), max(coalesce(published, substr(ingested_at, 1, 10))),"
-        "  count(*), (SELECT group_concat(source, ', ') FROM (SELECT DISTINCT source FROM documents"
-        "   WHERE story = ?1 AND source IS NOT NULL ORDER BY source))"
-        " FROM documents WHERE story = ?1"
-        " ON CONFLICT(id) DO UPDATE SET first_seen = excluded.first_seen, last_seen = excluded.last_seen,"
-        "  n_articles = excluded.n_articles, outlets = excluded.outlets";
-    static const char LABELS_DELETE[] = "DELETE FROM story_labels WHERE story = ?1";
-    static const char LABELS[] =
-        "INSERT INTO story_labels(story, outlet, actor, label, count)"
-        " SELECT ?1, coalesce(d.source, ''), coalesce(f.actor, ''), f.label, count(*)"
-        " FROM documents d JOIN framing f ON f.doc = d.id WHERE d.story = ?1 AND f.label IS NOT NULL"
-        " GROUP BY 2, 3, 4";
-    const char *const steps[] = {SUMMARY, LABELS_DELETE, LABELS};
+    static const int STEPS[] = {ST_STORY_SUMMARY, ST_STORY_LABELS_DELETE, ST_STORY_LABELS};
     for (size_t i = 0; i < 3; i++) {
-        sqlite3_stmt *q;
-        if (sqlite3_prepare_v3(s->db, steps[i], -1, SQLITE_PREPARE_PERSISTENT, &q, NULL) != SQLITE_OK)
-            return db_fail(s, err, "summarising a story");
+        sqlite3_stmt *q = s->st[STEPS[i]];
         sqlite3_bind_int64(q, 1, story);
         rasd_status st = step_done(s, q, err, "summarising a story");
-        sqlite3_finalize(q);
         if (st != RASD_OK) return st;
     }
     return RASD_OK;
@@ -509,11 +512,11 @@ static rasd_status sq_search(rasd_store *b, const rasd_search_query *qq, rasd_se
     }
     rasd_status st = RASD_OK;
     if (rc != SQLITE_DONE) {
-        const char *m = sqlite3_errmsg(s->db);
-        /* the statement is constant: a plain SQLITE_ERROR while stepping is
-         * the query text's fault (FTS5 syntax, "unterminated string") */
-        bool syntax = rc == SQLITE_ERROR || strstr(m, "syntax") || strstr(m, "fts5");
-        st = rasd_fail(err, syntax ? RASD_ERR_USAGE : RASD_ERR_DB, "search \"%s\": %s", qq->text, m);
+        /* a plain SQLITE_ERROR here is the query's own fault (FTS5 syntax);
+         * I/O, corruption, locking have codes of their own */
+        bool query_fault = sqlite3_extended_errcode(s->db) == SQLITE_ERROR;
+        st = rasd_fail(err, query_fault ? RASD_ERR_USAGE : RASD_ERR_DB, "search \"%s\": %s", qq->text,
+                       sqlite3_errmsg(s->db));
     }
     sqlite3_finalize(q);
     free(match);
@@ -581,7 +584,7 @@ rasd_store *rasd_sqlite_store_open(const char *path, const rasd_lexicon *lex, ra
                 " PRAGMA cache_size = -65536; PRAGMA temp_store = MEMORY",
              err) != RASD_OK)
         goto fail_quiet;
-    if (rasd_fts_register(s->db, lex, err) != RASD_OK) goto fail_quiet;
+    if (!(s->fts = rasd_fts_register(s->db, lex, err))) goto fail_quiet;
     if (rasd_schema_migrate(s->db, path, rasd_schema_version(), err) != RASD_OK) goto fail_quiet;
     for (int i = 0; i < ST_COUNT; i++)
         if (sqlite3_prepare_v3(s->db, SQL[i], -1, SQLITE_PREPARE_PERSISTENT, &s->st[i], NULL) != SQLITE_OK) {

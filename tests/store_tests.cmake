@@ -1,0 +1,13 @@
+# The store's tests: tests/test_store.c (the library: schema, migrations,
+# the index's tokenizer against unicode61, search filters, the readers'
+# bad input) and tests/test_store_cli.c (rasd ingest and rasd search as a
+# user runs them, a killed ingest included).
+foreach(name store store_cli)
+  add_executable(test_${name} test_${name}.c)
+  target_link_libraries(test_${name} PRIVATE rasd_lib PkgConfig::CMOCKA)
+  target_include_directories(test_${name} PRIVATE ${CMAKE_SOURCE_DIR}/src)
+  target_compile_definitions(test_${name} PRIVATE RASD_BIN="$<TARGET_FILE:rasd>")
+  add_test(NAME ${name} COMMAND test_${name})
+endforeach()
+add_dependencies(test_store_cli rasd)
+set_tests_properties(store_cli PROPERTIES TIMEOUT 600)
