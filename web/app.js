@@ -58,6 +58,25 @@
     return { bytes: bytes, cut: (s, e) => dec.decode(bytes.subarray(s, e)) };
   }
 
+  /* Arabic names of the framing lexicon's label codes (data/framing/labels.tsv);
+   * a code without one is shown as it is. */
+  const LABELS = {
+    terrorist: "إرهابي", heroic: "بطولي", martyr: "شهيد", "so-called": "ما يسمى", perished: "هلاك", occupation: "احتلال",
+    killed: "مقتل", barbaric: "همجي", "zionist-entity": "الكيان الصهيوني", takfiri: "تكفيري", separatist: "انفصالي",
+    proxy: "وكيل", cowardly: "جبان", "backed-by": "مدعوم من", regime: "نظام", mujahideen: "مجاهدون",
+    "martyrdom-operation": "عملية استشهادية", extremist: "متطرف", derogatory: "تحقير", uprising: "انتفاضة",
+    sectarian: "طائفي", resistance: "مقاومة", putschist: "انقلابي", outlaw: "خارج عن القانون", militia: "ميليشيا",
+    mercenaries: "مرتزقة", massacre: "مجزرة", invader: "غازٍ", illegitimate: "غير شرعي", gunmen: "مسلحون",
+    gangs: "عصابات", fascist: "فاشي", factions: "فصائل", eliminated: "تصفية", "demographic-change": "تغيير ديمغرافي",
+    crime: "جريمة", aggressor: "معتدٍ", "war-crimes": "جرائم حرب", violations: "انتهاكات", victim: "ضحية",
+    enemy: "عدو", remnants: "فلول", liberation: "تحرير",
+  };
+  function labelChip(l, attrs) {
+    return el("span", Object.assign({ class: "label", title: l.label }, attrs || {}), LABELS[l.label] || l.label,
+      l.count > 1 ? " ×" + l.count : "",
+      l.terms && l.terms.length ? el("span", { class: "muted" }, " («" + l.terms.join("»، «") + "»)") : null);
+  }
+
   function link(href, text, attrs) { return el("a", Object.assign({ href: href }, attrs || {}), text); }
   function actorLink(id, name) { return id ? link("#/actor/" + encodeURIComponent(id), name || id) : el("span", { class: "muted" }, name || "؟"); }
   function outletName(o) { return o ? o : "منبر غير معروف"; }
@@ -166,7 +185,7 @@
     else main.appendChild(el("div", { id: "labels" }, table(["الفاعل"].concat(outlets.map(outletName)), actors.map((a) => {
       const name = (s.labels.find((l) => l.actor === a) || {}).name;
       return [actorLink(a, name)].concat(outlets.map((o) => el("div", {}, s.labels.filter((l) => l.actor === a && l.outlet === o)
-        .map((l) => el("span", { class: "label", dataset: { actor: a, outlet: o } }, l.label, l.count > 1 ? " ×" + l.count : "")))));
+        .map((l) => labelChip(l, { dataset: { actor: a, outlet: o } })))));
     }))));
 
     main.appendChild(el("h2", {}, "التصريحات حسب المتحدث"));
@@ -334,7 +353,7 @@
     main.appendChild(bars(a.per_day || []));
     main.appendChild(el("p", { class: "muted" }, (a.per_day || []).map((d) => d.date + ": " + d.mentions).join(" · ")));
     main.appendChild(el("h2", {}, "الأوصاف حسب المنبر"));
-    main.appendChild(table(["المنبر", "الوصف", "العدد"], (a.labels || []).map((l) => [outletName(l.outlet), el("span", { class: "label" }, l.label), String(l.count)])));
+    main.appendChild(table(["المنبر", "الوصف", "العدد"], (a.labels || []).map((l) => [outletName(l.outlet), labelChip(Object.assign({}, l, { count: 1 })), String(l.count)])));
     const evRows = (list, other) => list.map((e) => [e.date || "", e.cameo || "", actorLink(e[other]), link("#/article/" + e.doc + "?hl=" + e.start + "-" + e.end, e.text || "…")]);
     main.appendChild(el("h2", {}, "أحداث هو فاعلها"));
     main.appendChild(table(["التاريخ", "CAMEO", "الهدف", "النص"], evRows(a.as_source || [], "target")));
@@ -363,7 +382,7 @@
     for (const o of a.items) {
       main.appendChild(el("section", { class: "card" },
         el("h3", {}, outletName(o.outlet), el("span", { class: "muted" }, " · " + o.articles + " مقالة · " + (o.first || "") + " – " + (o.last || ""))),
-        o.labels.length ? el("div", {}, o.labels.slice(0, 30).map((l) => el("span", { class: "label" }, (l.name || l.actor) + ": " + l.label + " ×" + l.count)))
+        o.labels.length ? el("div", {}, o.labels.slice(0, 30).map((l) => el("span", {}, actorLink(l.actor, l.name), ": ", labelChip(l))))
           : el("p", { class: "muted" }, "لا أوصاف.")));
     }
     main.appendChild(pager(a, (off) => { location.hash = "#/outlets" + query(Object.assign({}, params, { offset: off })); }));

@@ -42,13 +42,19 @@ window.rasdMap = (function () {
       svg.appendChild(t);
       return svg;
     }
-    /* the extent to show: the places, padded, never smaller than ~6 degrees */
-    let lons = located.map((p) => p.lon), lats = located.map((p) => p.lat);
-    if (!located.length) { lons = [35.5, 42.5]; lats = [32.3, 37.4]; }
-    let x0 = Math.min(...lons), x1 = Math.max(...lons), y0 = Math.min(...lats), y1 = Math.max(...lats);
+    /* the extent to show: the places near the median place (a story about
+     * Deir ez-Zor that names Washington stays a map of Syria), padded,
+     * never smaller than ~6 degrees; Syria when nothing is located */
+    const median = (v) => v.slice().sort((a, b) => a - b)[Math.floor(v.length / 2)];
+    const mx = located.length ? median(located.map((p) => p.lon)) : 39;
+    const my = located.length ? median(located.map((p) => p.lat)) : 35;
+    const near = located.filter((p) => Math.abs(p.lon - mx) < 12 && Math.abs(p.lat - my) < 12);
+    let lons = near.map((p) => p.lon), lats = near.map((p) => p.lat);
+    if (!near.length) { lons = [35.5, 42.5]; lats = [32.3, 37.4]; }
+    const x0 = Math.min(...lons), x1 = Math.max(...lons), y0 = Math.min(...lats), y1 = Math.max(...lats);
     const cx = (x0 + x1) / 2, cy = (y0 + y1) / 2;
     const half = Math.max(3, (x1 - x0) / 2 + 1, (y1 - y0) / 2 + 1);
-    const box = { type: "Feature", geometry: { type: "MultiPoint", coordinates: [[cx - half, cy - half], [cx + half, cy + half]] } };
+    const box = { type: "Feature", geometry: { type: "MultiPoint", coordinates: [[cx - half, Math.max(-80, cy - half)], [cx + half, Math.min(80, cy + half)]] } };
     const projection = d3.geoMercator().fitExtent([[10, 10], [width - 10, height - 10]], box);
     const path = d3.geoPath(projection);
     const g = svgEl("g", {});
@@ -60,7 +66,7 @@ window.rasdMap = (function () {
     const max = Math.max(1, ...located.map((p) => p.mentions || 1));
     for (const p of located) {
       const xy = projection([p.lon, p.lat]);
-      if (!xy) continue;
+      if (!xy || xy[0] < 0 || xy[1] < 0 || xy[0] > width || xy[1] > height) continue; /* outside the view */
       const c = svgEl("circle", { cx: xy[0].toFixed(1), cy: xy[1].toFixed(1), r: (3 + 6 * Math.sqrt((p.mentions || 1) / max)).toFixed(1), class: "place" });
       c.dataset.place = p.id;
       const title = svgEl("title", {});
