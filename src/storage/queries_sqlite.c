@@ -353,7 +353,8 @@ static const char EXPORT_CSV_SQL[] =
     " (SELECT group_concat(entity, '|') FROM entities WHERE doc = d.id), "
     " (SELECT group_concat(place, '|') FROM places WHERE doc = d.id), "
     " (SELECT count(*) FROM quotes WHERE doc = d.id), (SELECT count(*) FROM events WHERE doc = d.id), "
-    " (SELECT group_concat(actor || ':' || label, '|') FROM framing WHERE doc = d.id AND actor IS NOT NULL) "
+    " (SELECT replace(group_concat(DISTINCT actor || ':' || label), ',', '|') FROM framing "
+    "  WHERE doc = d.id AND actor IS NOT NULL) "
     "FROM documents d WHERE " DOC_FILTERS("d") " ORDER BY d.id LIMIT :limit OFFSET :offset";
 
 static const char *const CSV_HEADER[] = {"id", "published", "source", "title", "url", "story",
