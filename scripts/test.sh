@@ -40,3 +40,11 @@ cp tests/fixtures/*.txt examples/*.txt "$corpus"/
 build-fuzz/fuzz/fuzz_text -max_total_time="${FUZZ_SECONDS:-60}" -max_len=8192 -timeout=10 \
   -print_final_stats=1 "$corpus" 2>&1 | tail -n 12
 echo "fuzz: no crash"
+# rasd serve's request handling (fuzz/fuzz_http.c), seeded from fuzz/corpus_http
+cmake --build build-fuzz -j"$jobs" --target fuzz_http
+http_corpus=$(mktemp -d)
+cp fuzz/corpus_http/* "$http_corpus"/
+build-fuzz/fuzz/fuzz_http -max_total_time="${FUZZ_HTTP_SECONDS:-20}" -max_len=2048 -timeout=10 \
+  -print_final_stats=1 "$http_corpus" 2>&1 | tail -n 6
+rm -rf "$http_corpus"
+echo "fuzz_http: no crash"

@@ -38,9 +38,16 @@ void rasd_http_error(rasd_http_response *res, unsigned status, const char *code,
     va_start(ap, fmt);
     vsnprintf(message, sizeof message, fmt, ap);
     va_end(ap);
-    /* yajl escapes the message (it may quote a request's bytes) and
-     * validates its UTF-8: invalid bytes from a request make the
-     * generator fail, and then a fixed message is used instead. */
+    /* The message may quote a request's bytes: invalid UTF-8 becomes
+     * U+FFFD first (yajl's own check lets some invalid sequences through),
+     * and yajl escapes the rest. */
+    char *clean = NULL;
+    size_t clean_len = 0;
+    rasd_utf8_report report;
+    if (rasd_utf8_sanitize(message, strlen(message), false, &clean, &clean_len, &report, NULL) == RASD_OK) {
+        snprintf(message, sizeof message, "%s", clean);
+        free(clean);
+    }
     char *json = NULL;
     size_t len = 0;
     yajl_gen g = yajl_gen_alloc(NULL);

@@ -23,6 +23,17 @@ static rasd_status check_date(const char *name, const char *v, rasd_error *err) 
     return RASD_OK;
 }
 
+static bool valid_utf8(const char *s) {
+    size_t len = strlen(s);
+    for (size_t i = 0; i < len;) {
+        int32_t cp;
+        size_t n = rasd_utf8_decode(s + i, len - i, &cp);
+        if (cp == 0xFFFD && n == 1) return false; /* an invalid sequence, not a real U+FFFD */
+        i += n;
+    }
+    return true;
+}
+
 rasd_status rasd_query_check(const rasd_query *q, rasd_error *err) {
     const char *names[] = {"q", "since", "until", "outlet", "actor", "target", "cameo", "speaker", "place", "type"};
     const char *values[] = {q->text,  q->since,   q->until, q->outlet, q->actor,
@@ -30,6 +41,8 @@ rasd_status rasd_query_check(const rasd_query *q, rasd_error *err) {
     for (size_t i = 0; i < sizeof names / sizeof names[0]; i++)
         if (values[i] && strlen(values[i]) > MAX_FILTER_BYTES)
             return rasd_fail(err, RASD_ERR_USAGE, "%s: longer than %d bytes", names[i], MAX_FILTER_BYTES);
+        else if (values[i] && !valid_utf8(values[i]))
+            return rasd_fail(err, RASD_ERR_USAGE, "%s: not valid UTF-8", names[i]);
     rasd_status s;
     if ((s = check_date("since", q->since, err)) != RASD_OK || (s = check_date("until", q->until, err)) != RASD_OK)
         return s;
@@ -113,8 +126,8 @@ static rasd_status gen_finish(yajl_gen g, rasd_buf *out, rasd_error *err) {
 
 rasd_status rasd_query_actor(rasd_store *s, const rasd_knowledge *kn, const char *id, rasd_buf *out,
                              rasd_error *err) {
-    if (!id || !*id || strlen(id) > MAX_FILTER_BYTES)
-        return rasd_fail(err, RASD_ERR_USAGE, "actor: an id of 1 to %d bytes is needed", MAX_FILTER_BYTES);
+    if (!id || !*id || strlen(id) > MAX_FILTER_BYTES || !valid_utf8(id))
+        return rasd_fail(err, RASD_ERR_USAGE, "actor: an id of 1 to %d bytes of UTF-8 is needed", MAX_FILTER_BYTES);
     sqlite3 *db = db_of(s, err);
     if (!db) return RASD_ERR_USAGE;
     uint32_t i = kn ? rasd_knowledge_actor_index(kn, id) : UINT32_MAX;
