@@ -246,6 +246,10 @@ typedef struct server {
     unsigned port;
 } server;
 
+/* The server running, so that a failed test (which leaves its function
+ * early) does not leave it behind: the group's teardown stops it. */
+static pid_t running = 0;
+
 /* Starts `rasd serve --port 0 ...` and reads the port it prints. */
 static server start_server(bool allow_ingest) {
     int fds[2];
@@ -267,6 +271,7 @@ static server start_server(bool allow_ingest) {
     assert_non_null(fgets(line, sizeof line, f));
     fclose(f);
     server s = {pid, 0};
+    running = pid;
     const char *p = strstr(line, "127.0.0.1:");
     assert_non_null(p);
     s.port = (unsigned)atoi(p + 10);
@@ -278,6 +283,7 @@ static void stop_server(server *s) {
     kill(s->pid, SIGTERM);
     int status = 0;
     waitpid(s->pid, &status, 0);
+    running = 0;
     /* SIGTERM is a clean stop: exit status 0 */
     assert_true(WIFEXITED(status));
     assert_int_equal(WEXITSTATUS(status), 0);
@@ -400,6 +406,10 @@ static int setup_store(void **state) {
 
 static int teardown_store(void **state) {
     (void)state;
+    if (running) {
+        kill(running, SIGKILL);
+        waitpid(running, NULL, 0);
+    }
     char cmd[400];
     snprintf(cmd, sizeof cmd, "rm -rf '%s'", dir);
     curl_global_cleanup();

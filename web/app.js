@@ -139,7 +139,7 @@
         facet("التواريخ", "date", facets.dates || [], "since")),
       el("section", { id: "results" },
         el("h1", {}, "نتائج البحث عن «", a.query, "»"),
-        el("p", { class: "muted" }, a.total_is_exact ? a.total + " مقالة" : "أكثر من " + a.total + " مقالة"),
+        el("p", { class: "muted" }, a.total + " مقالة", a.total > a.facets_over ? " (التصنيفات من أول " + a.facets_over + ")" : ""),
         a.items.map((h) => el("article", { class: "card result", dataset: { id: h.id } },
           el("h3", {}, link("#/article/" + h.id, h.title || "(بلا عنوان)")),
           el("div", { class: "muted" }, outletName(h.source), " · ", h.published || "",

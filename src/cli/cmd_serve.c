@@ -24,6 +24,22 @@ static const char USAGE[] =
     "  --data DIR       rasd's data directory (actor records; the analysis of ingested articles)\n"
     "  --quiet          no access log on stderr\n";
 
+/* The pool's stores: the command's store, set up as a reader. */
+typedef struct serve_target {
+    cli_store_target store;
+    bool read_only;
+} serve_target;
+
+static rasd_store *open_reader(void *ctx, rasd_error *err) {
+    serve_target *t = ctx;
+    rasd_store *s = cli_store_target_open(&t->store, err);
+    if (s && rasd_query_reader_setup(s, t->read_only, err) != RASD_OK) {
+        rasd_store_close(s);
+        return NULL;
+    }
+    return s;
+}
+
 int cmd_serve(int argc, char **argv) {
     static const struct option LONG[] = {
         {"db", required_argument, 0, 'D'},   {"port", required_argument, 0, 'p'},
@@ -67,8 +83,9 @@ int cmd_serve(int argc, char **argv) {
         cli_error("serve: unexpected argument \"%s\"", argv[optind]);
         return EXIT_USAGE;
     }
-    cli_store_target target = {0};
-    if (!cli_store_target_init(&target, db, data_dir, !allow_ingest)) return EXIT_INPUT_FAILED;
+    serve_target st = {.read_only = !allow_ingest};
+    cli_store_target *target = &st.store;
+    if (!cli_store_target_init(target, db, data_dir, !allow_ingest)) return EXIT_INPUT_FAILED;
 
     rasd_error err = {0};
     rasd_knowledge_options kopt = {data_dir, NULL};
@@ -78,7 +95,7 @@ int cmd_serve(int argc, char **argv) {
     cli_ingest *ingest = NULL;
     if (allow_ingest && !(ingest = cli_ingest_new(data_dir))) {
         rasd_knowledge_destroy(kn);
-        cli_store_target_free(&target);
+        cli_store_target_free(target);
         return EXIT_INPUT_FAILED;
     }
 
@@ -96,8 +113,8 @@ int cmd_serve(int argc, char **argv) {
     opt.http.port = (unsigned)port;
     opt.http.threads = (unsigned)threads;
     opt.http.quiet = quiet;
-    opt.open_store = cli_store_target_open;
-    opt.open_ctx = &target;
+    opt.open_store = open_reader;
+    opt.open_ctx = &st;
     opt.knowledge = kn;
     opt.ingest = ingest ? cli_ingest_json : NULL;
     opt.ingest_ctx = ingest;
@@ -106,11 +123,11 @@ int cmd_serve(int argc, char **argv) {
         cli_error("serve: %s", err.message);
         cli_ingest_destroy(ingest);
         rasd_knowledge_destroy(kn);
-        cli_store_target_free(&target);
+        cli_store_target_free(target);
         return err.code == RASD_ERR_USAGE ? EXIT_USAGE : EXIT_INPUT_FAILED;
     }
     printf("rasd serve: http://%s%s%s:%u/ (database %s%s); Ctrl-C stops\n", strchr(bind, ':') ? "[" : "", bind,
-           strchr(bind, ':') ? "]" : "", rasd_server_port(srv), target.path,
+           strchr(bind, ':') ? "]" : "", rasd_server_port(srv), target->path,
            allow_ingest ? ", ingest allowed" : ", read-only");
     fflush(stdout);
     int sig = 0;
@@ -119,6 +136,6 @@ int cmd_serve(int argc, char **argv) {
     rasd_server_stop(srv);
     cli_ingest_destroy(ingest);
     rasd_knowledge_destroy(kn);
-    cli_store_target_free(&target);
+    cli_store_target_free(target);
     return EXIT_ALL_OK;
 }

@@ -14,8 +14,6 @@
 #include <yajl/yajl_gen.h>
 
 #define MAX_FILTER_BYTES 1000
-/* Search looks at this many hits at most for its total and facets. */
-#define SEARCH_SCAN 1000
 
 static rasd_status check_date(const char *name, const char *v, rasd_error *err) {
     if (v && !rasd_valid_date(v))
@@ -172,8 +170,7 @@ typedef struct hit_copy {
 typedef struct search_run {
     hit_copy *hits; /* only the page's */
     size_t n, cap;
-    size_t seen, first, last; /* hits seen; page is [first, last) */
-    rasd_buf ids;             /* every hit's id, as a JSON array */
+    size_t seen, first; /* hits seen; the page starts at first */
     bool oom;
 } search_run;
 
@@ -186,21 +183,16 @@ static char *dup_or_null(const char *s, bool *oom) {
 
 static bool on_hit(void *ctx, const rasd_search_hit *h) {
     search_run *r = ctx;
-    char num[32];
-    snprintf(num, sizeof num, "%s%lld", r->seen ? "," : "[", (long long)h->id);
-    rasd_buf_append(&r->ids, num, strlen(num));
-    if (r->seen >= r->first && r->seen < r->last) {
-        if (!rasd_grow((void **)&r->hits, &r->cap, r->n, sizeof *r->hits)) {
-            r->oom = true;
-            return false;
-        }
-        hit_copy *c = &r->hits[r->n++];
-        *c = (hit_copy){h->id, h->story, h->duplicate_of, dup_or_null(h->title, &r->oom),
-                        dup_or_null(h->source, &r->oom), dup_or_null(h->published, &r->oom),
-                        dup_or_null(h->url, &r->oom), dup_or_null(h->snippet, &r->oom), h->score};
+    if (r->seen++ < r->first) return true;
+    if (!rasd_grow((void **)&r->hits, &r->cap, r->n, sizeof *r->hits)) {
+        r->oom = true;
+        return false;
     }
-    r->seen++;
-    return !r->oom && r->seen < SEARCH_SCAN;
+    hit_copy *c = &r->hits[r->n++];
+    *c = (hit_copy){h->id, h->story, h->duplicate_of, dup_or_null(h->title, &r->oom),
+                    dup_or_null(h->source, &r->oom), dup_or_null(h->published, &r->oom),
+                    dup_or_null(h->url, &r->oom), dup_or_null(h->snippet, &r->oom), h->score};
+    return !r->oom;
 }
 
 /* Marks around the matched words in the store's snippets; taken out again
@@ -235,6 +227,9 @@ static void gen_snippet(yajl_gen g, const char *snippet) {
     rasd_buf_free(&text);
 }
 
+/* Two steps: the page of hits from the store's search (ranked, with
+ * snippets, for offset + limit hits only: snippets are the costly part),
+ * then the exact total and the facets from the unranked matches. */
 rasd_status rasd_query_search(rasd_store *s, const rasd_query *q, rasd_buf *out, rasd_error *err) {
     rasd_status st = rasd_query_check(q, err);
     if (st != RASD_OK) return st;
@@ -244,24 +239,20 @@ rasd_status rasd_query_search(rasd_store *s, const rasd_query *q, rasd_buf *out,
     size_t limit = q->limit ? q->limit : RASD_QUERY_DEFAULT_LIMIT;
     search_run r = {0};
     r.first = q->offset;
-    r.last = q->offset + limit;
-    rasd_search_query sq = {q->text, SEARCH_SCAN, q->outlet, q->since, q->until, q->actor, q->place,
+    rasd_search_query sq = {q->text, q->offset + limit, q->outlet, q->since, q->until, q->actor, q->place,
                             MARK_OPEN, MARK_CLOSE};
     st = rasd_store_search(s, &sq, on_hit, &r, err);
-    rasd_buf_putc(&r.ids, r.seen ? ']' : '[');
-    if (!r.seen) rasd_buf_putc(&r.ids, ']');
+    if (st == RASD_OK && r.oom) st = rasd_fail(err, RASD_ERR_NOMEM, "out of memory searching");
     rasd_buf facets = {0};
-    if (st == RASD_OK && (r.oom || r.ids.oom)) st = rasd_fail(err, RASD_ERR_NOMEM, "out of memory searching");
-    if (st == RASD_OK) st = rasd_sqlite_facets(db, r.ids.data, &facets, err);
+    int64_t total = 0;
+    if (st == RASD_OK) st = rasd_sqlite_search_facets(db, q, &total, &facets, err);
     if (st == RASD_OK) {
         yajl_gen g = yajl_gen_alloc(NULL);
         if (!g) st = rasd_fail(err, RASD_ERR_NOMEM, "out of memory");
         else {
             yajl_gen_map_open(g);
             gen_key(g, "query"), gen_str(g, q->text);
-            gen_key(g, "total"), yajl_gen_integer(g, (long long)r.seen);
-            /* the scan stops at SEARCH_SCAN hits: then there may be more */
-            gen_key(g, "total_is_exact"), yajl_gen_bool(g, r.seen < SEARCH_SCAN);
+            gen_key(g, "total"), yajl_gen_integer(g, (long long)total);
             gen_key(g, "limit"), yajl_gen_integer(g, (long long)limit);
             gen_key(g, "offset"), yajl_gen_integer(g, (long long)q->offset);
             gen_key(g, "items");
@@ -285,6 +276,8 @@ rasd_status rasd_query_search(rasd_store *s, const rasd_query *q, rasd_buf *out,
                 yajl_gen_map_close(g);
             }
             yajl_gen_array_close(g);
+            /* over the first RASD_FACET_SCAN matches */
+            gen_key(g, "facets_over"), yajl_gen_integer(g, total < RASD_FACET_SCAN ? total : RASD_FACET_SCAN);
             gen_key(g, "facets");
             /* already JSON: yajl_gen_number writes it verbatim */
             yajl_gen_number(g, facets.data, facets.len);
@@ -297,9 +290,13 @@ rasd_status rasd_query_search(rasd_store *s, const rasd_query *q, rasd_buf *out,
         free(r.hits[i].url), free(r.hits[i].snippet);
     }
     free(r.hits);
-    rasd_buf_free(&r.ids);
     rasd_buf_free(&facets);
     return st;
+}
+
+rasd_status rasd_query_reader_setup(rasd_store *s, bool read_only, rasd_error *err) {
+    sqlite3 *db = db_of(s, err);
+    return db ? rasd_sqlite_reader_setup(db, read_only, err) : RASD_ERR_USAGE;
 }
 
 /* ----------------------------------------------------------------- export */

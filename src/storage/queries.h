@@ -56,6 +56,11 @@ rasd_status rasd_query_events(rasd_store *s, const rasd_query *q, rasd_buf *out,
 rasd_status rasd_query_quotes(rasd_store *s, const rasd_query *q, rasd_buf *out, rasd_error *err);
 rasd_status rasd_query_outlets(rasd_store *s, const rasd_query *q, rasd_buf *out, rasd_error *err);
 
+/* Settings for a store that serves queries (a smaller page cache, since a
+ * server holds one connection per thread; no writes at all when
+ * read_only). */
+rasd_status rasd_query_reader_setup(rasd_store *s, bool read_only, rasd_error *err);
+
 /* Export: every document matching q (since, until, outlet; limit and
  * offset ignored unless limit is set) with its annotations, streamed in
  * chunks: one JSON object per line (jsonl) or one CSV row per document

@@ -310,10 +310,19 @@ rasd_status rasd_sqlite_query_outlets(sqlite3 *db, const rasd_query *q, rasd_buf
 
 /* ----------------------------------------------------------------- search */
 
-/* Facets of a set of documents (ids as a JSON array): outlets, actors,
- * places and days, each with its count, most frequent first. */
+/* The matches of a search under its filters, as the store's search finds
+ * them (the same MATCH expression and filters), without ranking or
+ * snippets: counting is cheap in FTS5, ranking and snippets are not. */
+#define MATCHES                                                                                               \
+    "SELECT d.id FROM documents_fts JOIN documents d ON d.id = documents_fts.rowid "                          \
+    "WHERE documents_fts MATCH :match AND " DOC_FILTERS("d") " AND "                                           \
+    "(:actor IS NULL OR EXISTS (SELECT 1 FROM entities e WHERE e.entity = :actor AND e.doc = d.id)) AND "     \
+    "(:place IS NULL OR EXISTS (SELECT 1 FROM places p WHERE p.place = :place AND p.doc = d.id))"
+
+/* Facets: outlets, actors, places and days, each with its count, most
+ * frequent first, over the first matches by id. */
 static const char FACETS_SQL[] =
-    "WITH ids AS (SELECT value AS id FROM json_each(:id_text)) SELECT json_object("
+    "WITH ids AS (" MATCHES " LIMIT :scan) SELECT (SELECT count(*) FROM (" MATCHES ")), json_object("
     " 'outlets', json((SELECT json_group_array(json_object('value', o, 'count', n)) FROM (SELECT "
     "   coalesce(source, '') AS o, count(*) AS n FROM documents WHERE id IN ids GROUP BY o ORDER BY n DESC))), "
     " 'actors', json((SELECT json_group_array(json_object('value', entity, 'name', name, 'count', n)) FROM ("
@@ -326,8 +335,39 @@ static const char FACETS_SQL[] =
     "   published AS p, count(*) AS n FROM documents WHERE id IN ids AND published IS NOT NULL "
     "   GROUP BY p ORDER BY p))))";
 
-rasd_status rasd_sqlite_facets(sqlite3 *db, const char *ids_json, rasd_buf *out, rasd_error *err) {
-    return one_json(db, FACETS_SQL, NULL, 0, ids_json, NULL, "no facets", out, err);
+rasd_status rasd_sqlite_search_facets(sqlite3 *db, const rasd_query *q, int64_t *total, rasd_buf *facets,
+                                      rasd_error *err) {
+    char *match = rasd_sqlite_fts_query(q->text);
+    if (!match) return rasd_fail(err, RASD_ERR_NOMEM, "out of memory searching");
+    sqlite3_stmt *st;
+    if (sqlite3_prepare_v2(db, FACETS_SQL, -1, &st, NULL) != SQLITE_OK) {
+        free(match);
+        return db_fail(db, err, "preparing the facets");
+    }
+    bind_query(st, q);
+    bind_text(st, ":match", match);
+    bind_int(st, ":scan", RASD_FACET_SCAN);
+    rasd_status s = RASD_OK;
+    int rc = sqlite3_step(st);
+    if (rc == SQLITE_ROW) {
+        *total = sqlite3_column_int64(st, 0);
+        rasd_buf_append(facets, (const char *)sqlite3_column_text(st, 1), (size_t)sqlite3_column_bytes(st, 1));
+        if (facets->oom) s = rasd_fail(err, RASD_ERR_NOMEM, "out of memory building facets");
+    } else {
+        /* the statement is constant: an error is the query text's (FTS5 syntax) */
+        s = rasd_fail(err, sqlite3_extended_errcode(db) == SQLITE_ERROR ? RASD_ERR_USAGE : RASD_ERR_DB,
+                      "search \"%.200s\": %s", q->text, sqlite3_errmsg(db));
+    }
+    sqlite3_finalize(st);
+    free(match);
+    return s;
+}
+
+rasd_status rasd_sqlite_reader_setup(sqlite3 *db, bool read_only, rasd_error *err) {
+    const char *sql = read_only ? "PRAGMA cache_size = -16384; PRAGMA query_only = 1"
+                                : "PRAGMA cache_size = -16384";
+    if (sqlite3_exec(db, sql, NULL, NULL, NULL) != SQLITE_OK) return db_fail(db, err, "setting up a reader");
+    return RASD_OK;
 }
 
 /* ----------------------------------------------------------------- export */

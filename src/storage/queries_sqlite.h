@@ -20,17 +20,27 @@ rasd_status rasd_sqlite_query_actor(sqlite3 *db, const char *id, const char *kb_
 rasd_status rasd_sqlite_query_events(sqlite3 *db, const rasd_query *q, rasd_buf *out, rasd_error *err);
 rasd_status rasd_sqlite_query_quotes(sqlite3 *db, const rasd_query *q, rasd_buf *out, rasd_error *err);
 rasd_status rasd_sqlite_query_outlets(sqlite3 *db, const rasd_query *q, rasd_buf *out, rasd_error *err);
-/* Facets (outlets, actors, places, dates) of the documents whose ids are
- * in the JSON array ids_json. */
-rasd_status rasd_sqlite_facets(sqlite3 *db, const char *ids_json, rasd_buf *out, rasd_error *err);
 
 typedef struct rasd_sqlite_export rasd_sqlite_export;
 rasd_sqlite_export *rasd_sqlite_export_open(sqlite3 *db, const rasd_query *q, bool csv, rasd_error *err);
 rasd_status rasd_sqlite_export_next(rasd_sqlite_export *x, rasd_buf *out, bool *done, rasd_error *err);
 void rasd_sqlite_export_close(rasd_sqlite_export *x);
 
-/* The connection of an SQLite store, or NULL for another backend
- * (provided by the SQLite backend, sqlite_store.c). */
+/* How many documents match a search (q->text and its filters), exactly,
+ * and the facets of the first RASD_FACET_SCAN of them (by id). */
+#define RASD_FACET_SCAN 1000
+rasd_status rasd_sqlite_search_facets(sqlite3 *db, const rasd_query *q, int64_t *total, rasd_buf *facets,
+                                      rasd_error *err);
+
+/* Reader settings for a connection that serves queries: a smaller page
+ * cache per connection (the server holds several), and no writes at all
+ * when read_only (PRAGMA query_only). */
+rasd_status rasd_sqlite_reader_setup(sqlite3 *db, bool read_only, rasd_error *err);
+
+/* Provided by the SQLite backend (sqlite_store.c): the connection of an
+ * SQLite store, or NULL for another backend; and the FTS5 MATCH expression
+ * its search uses for a query text (malloc'd). */
 sqlite3 *rasd_sqlite_store_db(rasd_store *s);
+char *rasd_sqlite_fts_query(const char *text);
 
 #endif
