@@ -568,6 +568,107 @@ static void test_ingest_over_http(void **state) {
     stop_server(&s);
 }
 
+/* ---------------------------------------------------- query commands */
+
+static char out_buf[1 << 17], err_buf[1 << 14];
+
+/* Runs rasd with argv; fills out_buf and err_buf; returns the exit status. */
+static int run_captured(const char *const *argv) {
+    char out_path[400], err_path[400];
+    snprintf(out_path, sizeof out_path, "%s/stdout", dir);
+    snprintf(err_path, sizeof err_path, "%s/stderr", dir);
+    pid_t pid = fork();
+    if (pid == 0) {
+        int out = open(out_path, O_WRONLY | O_CREAT | O_TRUNC, 0600);
+        int err = open(err_path, O_WRONLY | O_CREAT | O_TRUNC, 0600);
+        dup2(out, 1);
+        dup2(err, 2);
+        execv(RASD_BIN, (char *const *)argv);
+        _exit(127);
+    }
+    int status = 0;
+    waitpid(pid, &status, 0);
+    FILE *f = fopen(out_path, "rb");
+    size_t n = f ? fread(out_buf, 1, sizeof out_buf - 1, f) : 0;
+    out_buf[n] = '\0';
+    if (f) fclose(f);
+    f = fopen(err_path, "rb");
+    n = f ? fread(err_buf, 1, sizeof err_buf - 1, f) : 0;
+    err_buf[n] = '\0';
+    if (f) fclose(f);
+    return WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+}
+
+static void test_query_commands(void **state) {
+    (void)state;
+    /* JSON: the same answer the server gives */
+    const char *stories_json[] = {RASD_BIN, "stories", "--db", db, "--json", NULL};
+    assert_int_equal(run_captured(stories_json), 0);
+    json_t *doc = json_loads(out_buf, 0, NULL);
+    assert_non_null(doc);
+    json_t *items = json_object_get(doc, "items");
+    assert_true(json_array_size(items) >= 1);
+    long long story = json_integer_value(json_object_get(json_array_get(items, 0), "id"));
+    json_decref(doc);
+    /* a table with a header, Arabic as it is */
+    const char *stories[] = {RASD_BIN, "stories", "--db", db, NULL};
+    assert_int_equal(run_captured(stories), 0);
+    assert_true(strncmp(out_buf, "id", 2) == 0);
+    assert_non_null(strstr(out_buf, "دير الزور"));
+    assert_non_null(strstr(err_buf, " of "));
+    /* CSV: a header row, then one row per story, quoted where needed */
+    const char *stories_csv[] = {RASD_BIN, "stories", "--db", db, "--csv", NULL};
+    assert_int_equal(run_captured(stories_csv), 0);
+    assert_true(strncmp(out_buf, "id,articles,first,last,outlets,title\r\n", 38) == 0);
+    char id[32];
+    snprintf(id, sizeof id, "%lld", story);
+    const char *one[] = {RASD_BIN, "story", id, "--db", db, NULL};
+    assert_int_equal(run_captured(one), 0);
+    assert_non_null(strstr(out_buf, "== articles by outlet"));
+    assert_non_null(strstr(out_buf, "== places"));
+    const char *missing[] = {RASD_BIN, "story", "987654", "--db", db, NULL};
+    assert_int_equal(run_captured(missing), 1);
+    assert_non_null(strstr(err_buf, "no story 987654"));
+    const char *bad_id[] = {RASD_BIN, "story", "x1", "--db", db, NULL};
+    assert_int_equal(run_captured(bad_id), 2);
+    const char *bad_cameo[] = {RASD_BIN, "events", "--cameo", "1x", "--db", db, NULL};
+    assert_int_equal(run_captured(bad_cameo), 2);
+    assert_non_null(strstr(err_buf, "cameo"));
+    const char *bad_date[] = {RASD_BIN, "quotes", "--since", "2023-02-30", "--db", db, NULL};
+    assert_int_equal(run_captured(bad_date), 2);
+    assert_non_null(strstr(err_buf, "since"));
+    const char *wrong_option[] = {RASD_BIN, "stories", "--speaker", "x", "--db", db, NULL};
+    assert_int_equal(run_captured(wrong_option), 2);
+    const char *no_db[] = {RASD_BIN, "stories", "--db", "/nonexistent/rasd.db", NULL};
+    assert_int_equal(run_captured(no_db), 1);
+    assert_non_null(strstr(err_buf, "/nonexistent/rasd.db"));
+    /* the top actors, from the store */
+    const char *top[] = {RASD_BIN, "actors", "--top", "--limit", "2", "--json", "--db", db, NULL};
+    assert_int_equal(run_captured(top), 0);
+    doc = json_loads(out_buf, 0, NULL);
+    assert_int_equal(json_array_size(json_object_get(doc, "items")), 2);
+    assert_string_equal(json_string_value(json_object_get(json_array_get(json_object_get(doc, "items"), 0), "id")),
+                        "sdf");
+    json_decref(doc);
+    const char *quotes[] = {RASD_BIN, "quotes", "--db", db, "--json", NULL};
+    assert_int_equal(run_captured(quotes), 0);
+    doc = json_loads(out_buf, 0, NULL);
+    assert_non_null(doc);
+    json_decref(doc);
+    const char *outlets[] = {RASD_BIN, "outlets", "--db", db, NULL};
+    assert_int_equal(run_captured(outlets), 0);
+    assert_true(strncmp(out_buf, "outlet", 6) == 0);
+    /* export: JSON Lines by default, CSV on demand; the hostile title intact */
+    const char *jsonl[] = {RASD_BIN, "export", "--db", db, NULL};
+    assert_int_equal(run_captured(jsonl), 0);
+    assert_non_null(strstr(out_buf, "<script>alert(1)</script>"));
+    const char *csv[] = {RASD_BIN, "export", "--db", db, "--format", "csv", NULL};
+    assert_int_equal(run_captured(csv), 0);
+    assert_true(strncmp(out_buf, "id,published,source,title,", 26) == 0);
+    const char *bad_format[] = {RASD_BIN, "export", "--db", db, "--format", "xml", NULL};
+    assert_int_equal(run_captured(bad_format), 2);
+}
+
 int main(void) {
     const struct CMUnitTest unit[] = {
         cmocka_unit_test(test_dispatch_errors),
@@ -577,6 +678,7 @@ int main(void) {
     const struct CMUnitTest live[] = {
         cmocka_unit_test(test_hostile_text_served_literally),
         cmocka_unit_test(test_bad_requests_keep_serving),
+        cmocka_unit_test(test_query_commands),
         cmocka_unit_test(test_ingest_over_http),
     };
     int failed = cmocka_run_group_tests_name("dispatcher", unit, setup_app, teardown_app);

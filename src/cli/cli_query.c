@@ -64,7 +64,8 @@ bool cli_query_args_parse(int argc, char **argv, const char *usage, const char *
     if (top) *top = false;
     int c, idx;
     optind = 1;
-    while ((c = getopt_long(argc, argv, "+h", LONG, &idx)) != -1) {
+    /* options may follow the positional argument (rasd story 12 --json) */
+    while ((c = getopt_long(argc, argv, "h", LONG, &idx)) != -1) {
         const char *name = c >= O_DB && c < O_HELP ? LONG[c - O_DB].name : "";
         bool own = c == O_ACTOR || c == O_TARGET || c == O_CAMEO || c == O_SPEAKER || c == O_TYPE || c == O_TOP;
         if (own && !wants(extra, name)) {
