@@ -83,6 +83,9 @@ int cmd_serve(int argc, char **argv) {
         cli_error("serve: unexpected argument \"%s\"", argv[optind]);
         return EXIT_USAGE;
     }
+    if (strcmp(bind, "127.0.0.1") != 0 && strcmp(bind, "::1") != 0 && strncmp(bind, "127.", 4) != 0)
+        cli_warning("serving on %s, not loopback: anyone who can reach it can read the store%s", bind,
+                    allow_ingest ? " and add to it" : "");
     serve_target st = {.read_only = !allow_ingest};
     cli_store_target *target = &st.store;
     if (!cli_store_target_init(target, db, data_dir, !allow_ingest)) return EXIT_INPUT_FAILED;
