@@ -337,6 +337,8 @@ N("نداء", "نداءات|نداءً", "020", ip="إلى|ل", note="an appeal 
 
 # -- 03 express intent to cooperate (AGREE) ----------------------------------
 V("تعهد", "030", ip="ب", note="pledges")
+V("تعهد", "071", cue="دولار|دولارا|مليون دولار|مليار دولار|يورو|مساعدات|تمويل|منحة", ip="ب",
+  note="pledges a sum of money or aid: coded as the aid it promises (071), as analysts code pledges of funds")
 V("أبدى", "030", cue="استعداده|استعدادها|استعدادهم|الاستعداد|استعداد|رغبته|رغبتها",
   note="expresses willingness; أبدى alone (قلقه، أسفه) is not an event")
 V("وافق", "030", tp="", ip="على", note="agrees to")
@@ -350,6 +352,8 @@ V("وافق", "038", cue=MEDIATION, ip="على", note="accepts mediation")
 
 # -- 04 consult (CONSULT) -----------------------------------------------------
 V("التقى", "040", tp="-|ب|مع", note="meets")
+V("تواصل", "040", tp="مع", cue="مع",
+  note="is in contact with (تتواصل مع تركيا); only with مع: تواصل alone is 'continued' (تواصل القصف)")
 V("اجتمع", "040", tp="ب|مع", note="meets")
 V("بحث", "040", tp="مع", amb="بحث",
   note="discusses with; بحث is also 'search, research' (البحث عن): the ambiguous form only with مع and an actor")
@@ -382,7 +386,8 @@ V("رحب", "051", ip="ب", note="welcomes")
 V("أشاد", "051", ip="ب", note="praises")
 V("ثمن", "051", amb="ثمن", note="commends; ثمن is also the noun 'price'")
 V("أيد", "051", note="endorses")
-V("هنأ", "051", add="هنأوا|هنؤوا", note="congratulates")
+V("هنأ", "051", add="هنأوا|هنؤوا", drop="هنأ",
+  note="congratulates; the bare past هنأ is left out: it folds to هنا 'here', far more frequent")
 V("اعتذر", "055", ip="عن", note="apologises")
 V("وقع", "057", cue=AGREEMENT + "|وثيقة|إعلان|بيان مشترك",
   note="signs; وقع alone is 'happened, fell' (وقع انفجار): only with an agreement as object")
@@ -641,6 +646,8 @@ N("هجوم", "هجمات|هجوما|هجومين|هجوم بري|هجمة", "19
   note="as the content of a threat or accusation it is not an event of its own")
 V("شن", "190", cue="هجوم|هجوما|هجمات|عملية عسكرية|عمليات عسكرية|حملة عسكرية|عملية|هجمة", tp="على",
   note="launches an attack")
+V("بدأ", "190", cue="حملة عسكرية|عملية عسكرية|هجوما|هجوم|عملية برية|هجوما بريا", tp="على|ضد",
+  note="starts a military campaign or attack; بدأ alone ('began') is no event")
 V("شن", "195", cue="غارة|غارات|غارات جوية|ضربات جوية|ضربة جوية", tp="على", note="launches air strikes")
 V("شن", "173", cue="حملة اعتقالات|حملة اعتقال|حملة مداهمات|حملة دهم|حملات اعتقال", tp="على|في",
   note="launches an arrest campaign")

@@ -10,6 +10,15 @@ id across the files; no two groups sharing an id unless gold allows it;
 the country each group must carry. People: a person entity with the title,
 affiliation or byline role gold gives. Places: the right place (country,
 and within 10 km where gold gives coordinates).
+
+Events: a gold event is found when an extracted event of its file has its
+CAMEO root, its source (an entity of the source's group, or of a group gold
+lets it merge with, or a person of that name; a person also counts for the
+actor they speak for, an actor for its parent: the US government is the
+US), and, where gold gives targets, one of them as target (either way
+round for a symmetric event); a gold event without a source wants none.
+Precision: every extracted event is listed, and one that matches no gold
+event is marked WRONG; the figure is wrong events per right one.
 """
 import argparse
 import json
@@ -219,9 +228,69 @@ def main():
                 print(f"  {kind[:-1]} not right: {g['file'][:3]} {g['text']} = {g[key]}: {[(x['text'], x[key], x.get('unit_code')) for x in got]}")
         if items:
             report.append(f"{kind}: {ok}/{len(items)} exact")
+    # ---- events
+    if gold.get("events"):
+        report.extend(eval_events(gold, docs, group_ids, person_ids, args.verbose))
     for line in report:
         print(line)
     return 0
+
+
+def eval_events(gold, docs, group_ids, person_ids, verbose):
+    merges = {g["group"]: set(g.get("may_merge_with", [])) for g in gold["actors"]}
+
+    def ids_of(name):
+        if name is None:
+            return set()
+        out = set(group_ids.get(name, set())) | set(person_ids.get(name, set()))
+        for other in merges.get(name, ()):
+            out |= group_ids.get(other, set())
+        return out
+
+    def actor_ids(a):
+        if not a:
+            return set()
+        return {x for x in (a.get("entity"), a.get("affiliation"), a.get("parent")) if x}
+
+    def matches(e, name, g):
+        if e["root"] != g["cameo_root"]:
+            return False
+        src, tgt = actor_ids(e["source"]), actor_ids(e["target"])
+        want_src = ids_of(g["source"])
+        want_tgt = set().union(*(ids_of(t) for t in g["target"])) if g.get("target") else None
+        def ok(s_ids, t_ids):
+            if g["source"] is None:
+                if s_ids:
+                    return False
+            elif not s_ids & want_src:
+                return False
+            return want_tgt is None or bool(t_ids & want_tgt)
+        return ok(src, tgt) or (g.get("symmetric", False) and ok(tgt, src))
+
+    found = 0
+    for g in gold["events"]:
+        hit = any(matches(e, g["file"], g) for e in docs[g["file"]].get("events", []))
+        found += hit
+        if not hit and verbose:
+            print(f"  event not found: {g['file'][:3]} {g['source']} {g['cameo_root']} {g['target']}: {g['what']}")
+    right = wrong = 0
+    lines = []
+    for name, d in sorted(docs.items()):
+        for e in d.get("events", []):
+            ok = any(matches(e, name, g) for g in gold["events"] if g["file"] == name)
+            right += ok
+            wrong += not ok
+            def who(a):
+                return "-" if not a else (a.get("entity") or a.get("agent") or a.get("country") or "?")
+            flags = ",".join(k for k in ("symmetric", "negated", "future", "hypothetical", "claimed") if e.get(k))
+            lines.append(f"  {'     ' if ok else 'WRONG'} {name[:3]} {who(e['source'])} {e['cameo']} {who(e['target'])}"
+                         f"  «{e['trigger']['text']}»{'  [' + flags + ']' if flags else ''}")
+    print("events extracted from the seeds (WRONG: matches no gold event):")
+    for line in lines:
+        print(line)
+    ratio = f"{wrong / right:.2f}" if right else "inf"
+    return [f"events: {found}/{len(gold['events'])} found with the right CAMEO root, source and target; "
+            f"{right + wrong} extracted, {right} right, {wrong} wrong ({ratio} wrong per right one; the bar is < 0.25)"]
 
 
 if __name__ == "__main__":

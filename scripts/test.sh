@@ -33,13 +33,40 @@ echo "valgrind: no errors, no leaks"
 
 echo "== 4/4 fuzzing for ${FUZZ_SECONDS:-60} s"
 CC=clang cmake -S . -B build-fuzz -DCMAKE_BUILD_TYPE=RelWithDebInfo -DRASD_FUZZ=ON -DRASD_TESTS=OFF > /dev/null
-cmake --build build-fuzz -j"$jobs" --target fuzz_text
+cmake --build build-fuzz -j"$jobs" --target fuzz_text fuzz_events fuzz_html fuzz_feed fuzz_boilerplate
 corpus=$(mktemp -d)
 trap 'rm -rf "$corpus"' EXIT
 cp tests/fixtures/*.txt examples/*.txt "$corpus"/
 build-fuzz/fuzz/fuzz_text -max_total_time="${FUZZ_SECONDS:-60}" -max_len=8192 -timeout=10 \
   -print_final_stats=1 "$corpus" 2>&1 | tail -n 12
+# the event coder's dictionary reader and articles (fuzz/fuzz_events.c)
+build-fuzz/fuzz/fuzz_events -max_total_time="${FUZZ_EVENTS_SECONDS:-20}" -max_len=8192 -timeout=10 \
+  -print_final_stats=1 "$corpus" 2>&1 | tail -n 3
+# The web readers (docs/ingest-formats.md), FUZZ_WEB_SECONDS each (default 20),
+# each from its own fixtures.
+mkdir "$corpus/html" "$corpus/feed" "$corpus/boilerplate"
+cp tests/fixtures/html/* tests/fixtures/web/*.html "$corpus/html"/
+cp tests/fixtures/feeds/* tests/fixtures/web/*.xml "$corpus/feed"/
+cp tests/fixtures/*.txt "$corpus/boilerplate"/
+for t in html feed boilerplate; do
+  build-fuzz/fuzz/fuzz_$t -max_total_time="${FUZZ_WEB_SECONDS:-20}" -max_len=8192 -timeout=10 \
+    -print_final_stats=1 "$corpus/$t" 2>&1 | tail -n 3
+done
 echo "fuzz: no crash"
+# The JSON and JSON Lines article readers (fuzz/fuzz_json_reader.c).
+cmake --build build-fuzz -j"$jobs" --target fuzz_json_reader
+json_corpus=$(mktemp -d)
+trap 'rm -rf "$corpus" "$json_corpus"' EXIT
+cp fuzz/corpus_json/* "$json_corpus"/
+build-fuzz/fuzz/fuzz_json_reader -max_total_time="${FUZZ_JSON_SECONDS:-30}" -max_len=4096 -timeout=10 \
+  -print_final_stats=1 "$json_corpus" 2>&1 | tail -n 12
+echo "fuzz_json_reader: no crash"
+# The story-state loader and the duplicate and story code on any text.
+cmake --build build-fuzz -j"$jobs" --target fuzz_stories_state
+mkdir "$corpus/stories" && cp tests/fixtures/*.txt "$corpus/stories"/
+build-fuzz/fuzz/fuzz_stories_state -max_total_time="${FUZZ_STORIES_SECONDS:-20}" -max_len=4096 -timeout=10 \
+  -print_final_stats=1 "$corpus/stories" 2>&1 | tail -n 3
+echo "fuzz (story state): no crash"
 # rasd serve's request handling (fuzz/fuzz_http.c), seeded from fuzz/corpus_http
 cmake --build build-fuzz -j"$jobs" --target fuzz_http
 http_corpus=$(mktemp -d)

@@ -141,7 +141,8 @@ static void test_newer_schema_refused(void **state) {
 static void test_not_a_database(void **state) {
     (void)state;
     const char *path = tmp_path("text.db");
-    write_file(path, "this is not a database, only some text that is long enough to look like a header\n", 83);
+    const char text[] = "this is not a database, only some text that is long enough to look like a header\n";
+    write_file(path, text, sizeof text - 1);
     rasd_error err = {0};
     assert_null(rasd_store_open(path, test_lex, &err));
     assert_int_equal(err.code, RASD_ERR_DB);
@@ -366,6 +367,57 @@ static void test_search_filters(void **state) {
     rasd_store_close(s);
 }
 
+/* ---------------------------------------------------------------- rows */
+
+static void test_rows_from_analysis(void **state) {
+    (void)state;
+    static const char JSON[] =
+        "{\"doc\": {\"id\": \"x\"}, \"paragraphs\": [[0, 10], [11, 40]],"
+        " \"entities\": [{\"id\": \"sdf\", \"type\": \"armed_group\", \"name_ar\": \"قسد\", \"country\": \"SYR\","
+        "   \"mention_count\": 2, \"mentions\": [{\"start\": 3, \"end\": 9}, {\"start\": 20, \"end\": 26}]}],"
+        " \"places\": [{\"id\": \"gn:1\", \"name_ar\": \"الرقة\", \"lat\": 35.9, \"lon\": 39.0, \"country\": \"SYR\","
+        "   \"mention_count\": 1, \"mentions\": [{\"start\": 30, \"end\": 40}]}],"
+        " \"quotes\": [{\"text\": \"ق\", \"start\": 5, \"end\": 7, \"direct\": true, \"verb\": {\"text\": \"قال\"},"
+        "   \"speaker\": {\"entity\": \"sdf\", \"text\": \"قسد\"}}],"
+        " \"events\": [{\"trigger\": {\"text\": \"هاجم\", \"span\": [12, 20]}, \"cameo\": \"190\","
+        "   \"plover_type\": \"ASSAULT\", \"acled\": \"Battles\", \"negated\": true, \"future\": false,"
+        "   \"source\": {\"entity\": null, \"agent\": \"police\", \"code\": \"COP\"},"
+        "   \"target\": {\"entity\": \"sdf\", \"agent\": null}, \"place\": {\"id\": \"gn:1\"},"
+        "   \"date\": {\"value\": \"2020-01-02\", \"granularity\": \"day\"}}],"
+        " \"framing\": [{\"actor\": \"sdf\", \"term\": \"ميليشيا\", \"label\": \"militia\", \"polarity\": -1,"
+        "   \"start\": 1, \"end\": 2}],"
+        " \"numbers\": [{\"text\": \"3\", \"value\": 3, \"unit\": null, \"start\": 0, \"end\": 1}],"
+        " \"dates\": [{\"text\": \"أمس\", \"value\": null, \"granularity\": \"day\", \"start\": 0, \"end\": 6}]}";
+    rasd_rows r;
+    rasd_error err = {0};
+    assert_int_equal(rasd_rows_from_json("t", JSON, sizeof JSON - 1, &r, &err), RASD_OK);
+    assert_int_equal(r.n_entities, 1);
+    assert_string_equal(r.entities[0].mentions, "[[3,9],[20,26]]");
+    assert_int_equal(r.n_places, 1);
+    assert_true(r.places[0].has_coords);
+    assert_string_equal(r.quotes[0].speaker, "sdf");
+    assert_string_equal(r.quotes[0].verb, "قال");
+    assert_int_equal(r.n_events, 1);
+    assert_string_equal(r.events[0].source, "police");
+    assert_string_equal(r.events[0].target, "sdf");
+    assert_string_equal(r.events[0].plover, "ASSAULT");
+    assert_string_equal(r.events[0].place, "gn:1");
+    assert_string_equal(r.events[0].date, "2020-01-02");
+    assert_string_equal(r.events[0].flags, "negated");
+    assert_int_equal(r.events[0].start, 12);
+    assert_int_equal(r.events[0].end, 20);
+    assert_int_equal(r.framing[0].polarity, -1);
+    assert_true(r.numbers[0].has_value);
+    assert_null(r.dates[0].value);
+    assert_int_equal(r.n_paragraphs, 2);
+    assert_int_equal(r.paragraphs[1].end, 40);
+    rasd_rows_free(&r);
+    static const char WRONG[] = "{\"entities\": {\"id\": \"x\"}}";
+    assert_int_equal(rasd_rows_from_json("t.json", WRONG, sizeof WRONG - 1, &r, &err), RASD_ERR_FORMAT);
+    assert_non_null(strstr(err.message, "entities"));
+    rasd_rows_free(&r);
+}
+
 /* ------------------------------------------------------------- readers */
 
 typedef struct sink_log {
@@ -479,8 +531,9 @@ static void test_manifest(void **state) {
                             "one.txt\tOutlet One\tnone\t2022-11-25\n"
                             "two.txt\tunknown (x)\tnone\t2020-06-05\n";
     write_file(tmp_path("seeds/manifest.tsv"), manifest, sizeof manifest - 1);
-    write_file(tmp_path("seeds/one.txt"), "عنوان\nنص\n", 19);
-    write_file(tmp_path("seeds/two.txt"), "عنوان\nنص\n", 19);
+    const char article[] = "عنوان\nنص\n";
+    write_file(tmp_path("seeds/one.txt"), article, sizeof article - 1);
+    write_file(tmp_path("seeds/two.txt"), article, sizeof article - 1);
     sink_log l = read_path(tmp_path("seeds"), NULL);
     assert_int_equal(l.articles, 2);
     assert_int_equal(l.skips, 0); /* manifest.tsv is metadata, not an article */
@@ -528,7 +581,8 @@ static void test_corrupt_zip_member(void **state) {
     assert_int_equal(l.skips, 1);
     assert_non_null(strstr(l.skip_msgs[0], "damaged.zip:bad.txt"));
     /* and a file that is no zip at all, though named one */
-    write_file(tmp_path("fake.zip"), "PK\3\4 not really", 16);
+    const char fake[] = "PK\3\4 not really";
+    write_file(tmp_path("fake.zip"), fake, sizeof fake - 1);
     l = read_path(tmp_path("fake.zip"), NULL);
     assert_int_equal(l.articles, 0);
     assert_int_equal(l.skips, 1);
@@ -558,6 +612,7 @@ int main(void) {
         cmocka_unit_test(test_variants_side_by_side),
         cmocka_unit_test(test_highlight_points_into_original),
         cmocka_unit_test(test_search_filters),
+        cmocka_unit_test(test_rows_from_analysis),
         cmocka_unit_test(test_jsonl_bad_line),
         cmocka_unit_test(test_json_array_and_map),
         cmocka_unit_test(test_json_syntax_error_position),

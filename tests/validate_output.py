@@ -81,6 +81,23 @@ def validate_lines(out, paths, what):
             check_span(raw, [q["start"], q["end"]], f"{path} quote")
             check(raw[q["start"]:q["end"]].decode() == q["text"], f"{path}: quote text")
             check(q["speaker"]["entity"] is None or q["speaker"]["entity"] in ids, f"{path}: quote speaker is not an entity")
+        for ev in d.get("events", []):
+            check_span(raw, ev["trigger"]["span"], f"{path} event trigger")
+            check_span(raw, ev["sentence_span"], f"{path} event sentence")
+            ts, te = ev["trigger"]["span"]
+            check(raw[ts:te].decode() == ev["trigger"]["text"], f"{path}: event trigger text")
+            check(ev["sentence_span"][0] <= ts and te <= ev["sentence_span"][1], f"{path}: event trigger outside its sentence")
+            check(ev["sentence"] < len(d["sentences"]), f"{path}: event sentence index")
+            check(ev["root"] == ev["cameo"][:2], f"{path}: event root {ev['root']} of {ev['cameo']}")
+            check(ev["source"] is not None or ev["target"] is not None, f"{path}: event without any actor")
+            for side in ("source", "target"):
+                a = ev[side]
+                if a is None:
+                    continue
+                check(a["entity"] is None or a["entity"] in ids, f"{path}: event {side} is not an entity")
+                if a["span"] is not None:
+                    check_span(raw, a["span"], f"{path} event {side}")
+                    check(raw[a["span"][0]:a["span"][1]].decode() == a["text"], f"{path}: event {side} text")
         check(len(ids) == len(set(ids)), f"{path}: duplicate entity ids")
         for e in d.get("entities", []):
             if "affiliation" in e:
@@ -121,6 +138,12 @@ if os.path.isdir(SEEDS):
     docs = validate_lines(run(seeds), seeds, "seeds")
     check(len(docs) == 5, "five seed articles give five lines")
     docs = validate_lines(run(["--tokens"] + seeds), seeds, "seeds --tokens")
+    # the event table: a header, then one row per event of the JSON, every row as wide as the header
+    rows = run(["--format", "events-tsv"] + seeds).decode("utf-8").splitlines()
+    n_events = sum(len(d.get("events", [])) for d in docs)
+    check(len(rows) == n_events + 1 and rows[0].startswith("doc_id\t"), f"events-tsv: {len(rows) - 1} rows for {n_events} events")
+    width = len(rows[0].split("\t"))
+    check(all(len(r.split("\t")) == width for r in rows), "events-tsv: every row has the header's columns")
 else:
     print(f"SKIP: seed articles not found at {SEEDS}; only the repo's fixtures were checked")
 

@@ -12,6 +12,7 @@
 #include "core/internal.h"
 #include "extract/dates.h"
 #include "extract/entities.h"
+#include "extract/events.h"
 #include "extract/numbers.h"
 
 #include <stdio.h>
@@ -76,6 +77,8 @@ typedef struct token_ctx {
     rasd_date_list dates;
     size_t *number_sentence, *date_sentence; /* the sentence of each */
     size_t cap_ns, cap_ds;
+    rasd_event_coder *events; /* NULL without a knowledge base */
+    rasd_event_list event_list;
 } token_ctx;
 
 /* Records the sentence of the items a finder appended (from `before` on). */
@@ -95,6 +98,7 @@ static void flush_sentence(token_ctx *ctx) {
     if (!ctx->n_sent) return;
     if (ctx->x && rasd_entity_extract_sentence(ctx->x, ctx->sent, ctx->n_sent, ctx->sent_index) != RASD_OK)
         ctx->failed = true;
+    size_t numbers_before = ctx->numbers.count, dates_before = ctx->dates.count;
     if (ctx->opt->numbers) {
         size_t before = ctx->numbers.count;
         if (rasd_numbers_find(ctx->opt->numbers, ctx->an, ctx->text, ctx->sent, ctx->n_sent, &ctx->numbers) != RASD_OK ||
@@ -108,6 +112,10 @@ static void flush_sentence(token_ctx *ctx) {
             !note_sentences(&ctx->date_sentence, &ctx->cap_ds, before, ctx->dates.count, ctx->sent_index))
             ctx->failed = true;
     }
+    /* events last: they take the sentence's mentions, numbers and dates */
+    if (ctx->events && rasd_event_code_sentence(ctx->events, ctx->x, ctx->n_sent, ctx->sent_index, &ctx->numbers,
+                                                numbers_before, &ctx->dates, dates_before) != RASD_OK)
+        ctx->failed = true;
     ctx->n_sent = 0;
 }
 
@@ -446,6 +454,160 @@ static void dates(yajl_gen g, const char *text, const token_ctx *ctx) {
     yajl_gen_array_close(g);
 }
 
+/* A participant of an event: who it is, its CAMEO code, and where the text names it. */
+static void event_actor(yajl_gen g, const rasd_knowledge *kn, const char *text, const rasd_entities *es,
+                        const rasd_event_actor *a) {
+    if (a->entity < 0 && a->agent < 0 && !a->country[0]) {
+        yajl_gen_null(g);
+        return;
+    }
+    const rasd_event_dict *d = kn->events;
+    const rasd_entity *en = a->entity >= 0 ? &es->items[a->entity] : NULL;
+    const rasd_actor *ka = en && en->actor != UINT32_MAX ? &kn->actors[en->actor] : NULL;
+    yajl_gen_map_open(g);
+    key(g, "entity");
+    str_or_null(g, en ? en->id : NULL);
+    key(g, "agent");
+    str_or_null(g, a->agent >= 0 ? d->agents[a->agent].name_en : NULL);
+    key(g, "name_ar");
+    str_or_null(g, ka ? ka->name_ar : en ? en->name_ar : a->agent >= 0 ? d->agents[a->agent].name : NULL);
+    key(g, "name_en");
+    str_or_null(g, ka ? ka->name_en : a->agent >= 0 ? d->agents[a->agent].name_en : NULL);
+    key(g, "type");
+    str(g, ka ? ka->type : en ? (en->type ? en->type : "person") : a->agent >= 0 ? "agent" : "state");
+    key(g, "affiliation");
+    str_or_null(g, en && en->affiliation != UINT32_MAX ? es->items[en->affiliation].id : NULL);
+    key(g, "parent");
+    str_or_null(g, ka && ka->parent != UINT32_MAX ? kn->actors[ka->parent].id : NULL);
+    key(g, "code");
+    str_or_null(g, a->code);
+    key(g, "country");
+    str_or_null(g, a->country);
+    key(g, "text");
+    if (a->end > a->start) str_n(g, text + a->start, a->end - a->start);
+    else yajl_gen_null(g);
+    key(g, "span");
+    if (a->end > a->start) span(g, a->start, a->end);
+    else yajl_gen_null(g);
+    key(g, "rule");
+    str_or_null(g, a->rule);
+    yajl_gen_map_close(g);
+}
+
+static void events(yajl_gen g, const rasd_knowledge *kn, const char *text, const rasd_entities *es,
+                   const rasd_event_list *list) {
+    key(g, "events");
+    yajl_gen_array_open(g);
+    for (size_t i = 0; i < list->count; i++) {
+        const rasd_event *e = &list->items[i];
+        const rasd_trigger *r = &kn->events->triggers[e->trigger];
+        yajl_gen_map_open(g);
+        key(g, "trigger");
+        yajl_gen_map_open(g);
+        key(g, "text");
+        str_n(g, text + e->start, e->end - e->start);
+        key(g, "lemma");
+        str(g, r->lemma);
+        key(g, "span");
+        span(g, e->start, e->end);
+        key(g, "cue");
+        str_or_null(g, r->cue);
+        yajl_gen_map_close(g);
+        key(g, "sentence");
+        num(g, e->sentence);
+        key(g, "sentence_span");
+        span(g, e->sent_start, e->sent_end);
+        key(g, "cameo");
+        str(g, r->cameo);
+        key(g, "root");
+        str_n(g, r->cameo, 2);
+        key(g, "quad_class");
+        yajl_gen_integer(g, rasd_cameo_quad_class(r->cameo));
+        key(g, "goldstein");
+        yajl_gen_double(g, rasd_cameo_goldstein(r->cameo));
+        key(g, "plover_type");
+        str_or_null(g, r->plover_type);
+        key(g, "plover_mode");
+        str_or_null(g, r->plover_mode);
+        key(g, "acled");
+        str_or_null(g, e->acled);
+        key(g, "source");
+        event_actor(g, kn, text, es, &e->source);
+        key(g, "target");
+        event_actor(g, kn, text, es, &e->target);
+        static const struct { uint32_t flag; const char *name; } FLAGS[] = {
+            {RASD_EV_SYMMETRIC, "symmetric"}, {RASD_EV_NEGATED, "negated"},     {RASD_EV_FUTURE, "future"},
+            {RASD_EV_HYPOTHETICAL, "hypothetical"}, {RASD_EV_CLAIMED, "claimed"}, {RASD_EV_IN_QUOTE, "in_quote"}};
+        for (size_t f = 0; f < sizeof FLAGS / sizeof FLAGS[0]; f++) {
+            key(g, FLAGS[f].name);
+            yajl_gen_bool(g, (e->flags & FLAGS[f].flag) != 0);
+        }
+        key(g, "place");
+        if (e->place >= 0) {
+            const rasd_place_hit *h = &es->places[e->place];
+            yajl_gen_map_open(g);
+            const char *name = NULL;
+            char id[600];
+            double lat = 0, lon = 0;
+            bool coords = false;
+            if (h->place != UINT32_MAX) {
+                const rasd_place *p = &kn->places[h->place];
+                snprintf(id, sizeof id, "%s", p->id);
+                name = p->name_ar;
+                lat = p->lat, lon = p->lon, coords = true;
+            } else if (h->actor != UINT32_MAX) {
+                const rasd_actor *ca = &kn->actors[h->actor];
+                uint32_t cap = rasd_knowledge_capital(kn, ca->country);
+                snprintf(id, sizeof id, "country:%s", ca->country);
+                name = ca->name_ar;
+                if (cap != UINT32_MAX) lat = kn->places[cap].lat, lon = kn->places[cap].lon, coords = true;
+            } else {
+                snprintf(id, sizeof id, "unresolved:%s", h->name);
+                name = h->name;
+            }
+            key(g, "id");
+            str(g, id);
+            key(g, "name_ar");
+            str_or_null(g, name);
+            key(g, "lat");
+            coords ? coordinate(g, lat) : (void)yajl_gen_null(g);
+            key(g, "lon");
+            coords ? coordinate(g, lon) : (void)yajl_gen_null(g);
+            key(g, "from_dateline");
+            yajl_gen_bool(g, (e->flags & RASD_EV_PLACE_DATELINE) != 0);
+            yajl_gen_map_close(g);
+        } else {
+            yajl_gen_null(g);
+        }
+        key(g, "date");
+        if (e->date[0]) {
+            yajl_gen_map_open(g);
+            key(g, "value");
+            str(g, e->date);
+            key(g, "granularity");
+            str(g, e->granularity ? e->granularity : "day");
+            key(g, "from_publication");
+            yajl_gen_bool(g, (e->flags & RASD_EV_DATE_PUBLISHED) != 0);
+            yajl_gen_map_close(g);
+        } else {
+            yajl_gen_null(g);
+        }
+        key(g, "magnitudes");
+        yajl_gen_map_open(g);
+        static const char *const MAG[] = {"killed", "wounded", "arrested", "money"};
+        const double vals[] = {e->killed, e->wounded, e->arrested, e->money};
+        for (int k = 0; k < 4; k++) {
+            key(g, MAG[k]);
+            vals[k] >= 0 ? (void)yajl_gen_double(g, vals[k]) : (void)yajl_gen_null(g);
+        }
+        key(g, "currency");
+        str_or_null(g, e->currency);
+        yajl_gen_map_close(g);
+        yajl_gen_map_close(g);
+    }
+    yajl_gen_array_close(g);
+}
+
 static void byline(yajl_gen g, const rasd_knowledge *kn, const rasd_entities *es) {
     key(g, "byline");
     yajl_gen_map_open(g);
@@ -500,6 +662,7 @@ static void document(yajl_gen g, const rasd_document *doc, const rasd_analysis_o
         places(g, opt->knowledge, doc->text, es);
         quotes(g, doc->text, es);
         framing(g, doc->text, es);
+        if (opt->knowledge->events) events(g, opt->knowledge, doc->text, es, &ctx->event_list);
         byline(g, opt->knowledge, es);
     }
     if (opt->numbers) numbers(g, doc->text, ctx);
@@ -544,11 +707,15 @@ rasd_status rasd_analysis_json(rasd_analyzer *an, const rasd_document *doc, cons
         ctx.x = rasd_entity_extractor_new(opt->knowledge, an, doc->text, doc->len);
         if (!ctx.x) goto done;
         rasd_entity_extractor_set_tagger(ctx.x, opt->tagger);
+        if (opt->knowledge->events && !(ctx.events = rasd_event_coder_new(opt->knowledge->events, opt->published)))
+            goto done;
     }
     size_t n_tokens = 0;
     st = rasd_segment(an, doc->text, doc->len, &paragraphs, &sentences, &n_tokens, on_token, &ctx);
     flush_sentence(&ctx);
     if (st == RASD_OK && (ctx.failed || (ctx.x && rasd_entity_extractor_finish(ctx.x, &ents) != RASD_OK)))
+        st = RASD_ERR_NOMEM;
+    if (st == RASD_OK && ctx.events && rasd_event_coder_finish(ctx.events, &ents, &ctx.event_list) != RASD_OK)
         st = RASD_ERR_NOMEM;
     if (st != RASD_OK || !(g = yajl_gen_alloc(NULL))) {
         st = RASD_ERR_NOMEM;
@@ -591,6 +758,8 @@ done:
     if (g) yajl_gen_free(g);
     if (ctx.tokens) yajl_gen_free(ctx.tokens);
     rasd_entities_free(&ents);
+    rasd_event_coder_destroy(ctx.events);
+    rasd_event_list_free(&ctx.event_list);
     rasd_entity_extractor_destroy(ctx.x);
     free(ctx.sent);
     rasd_number_list_free(&ctx.numbers);

@@ -28,6 +28,7 @@ int cmd_train_ner(int argc, char **argv);
 int cmd_eval_ner(int argc, char **argv);
 int cmd_ingest(int argc, char **argv);
 int cmd_search(int argc, char **argv);
+int cmd_watch(int argc, char **argv);
 /* reading the store (cli_query.h) and serving it */
 int cmd_stories(int argc, char **argv);
 int cmd_story(int argc, char **argv);
@@ -67,5 +68,25 @@ typedef struct cli_pool_spec {
 
 /* Returns false when threads or memory could not be had. */
 bool cli_pool_run(const cli_pool_spec *spec);
+
+/* web_input.c: HTML pages and feeds given to `rasd analyze`, and the
+ * articles `rasd watch` finds. cli_web_init loads the boilerplate phrase
+ * list (data/corpus/boilerplate.txt), once, before any thread starts. */
+struct rasd_article;
+struct rasd_boilerplate;
+bool cli_web_init(const char *data_dir);
+void cli_web_done(void);
+const struct rasd_boilerplate *cli_web_boilerplate(void);
+/* .html .htm .xhtml .xml .rss .atom, or (not .txt) first bytes that look
+ * like HTML or a feed. */
+bool cli_is_web_input(const char *path);
+/* Analyses every article of an HTML page or feed file: their JSON lines,
+ * concatenated, in *json; items that failed in *warning; false (and
+ * *error) when nothing could be analysed. */
+bool cli_analyze_web(rasd_analyzer *an, const char *path, const rasd_read_options *read,
+                     const rasd_analysis_options *aopt, char **json, size_t *json_len, char **warning, char **error);
+/* One article's analysis line (its title as the document's first line). */
+rasd_status cli_article_json(rasd_analyzer *an, const struct rasd_article *a, const rasd_read_options *read,
+                             const rasd_analysis_options *aopt, char **json, size_t *json_len, rasd_error *err);
 
 #endif

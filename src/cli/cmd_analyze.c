@@ -4,15 +4,19 @@
  */
 #include "cli.h"
 #include "cli/engine.h"
+#include "core/internal.h"
 
 #include <getopt.h>
+#include <jansson.h>
 #include <stdlib.h>
 #include <string.h>
 
 static const char USAGE[] =
     "usage: rasd analyze [options] PATH... | -\n"
     "  Reads plain-text articles (first non-blank line = title) and writes one JSON\n"
-    "  object per article per line (docs/analyze.schema.json).\n"
+    "  object per article per line (docs/analyze.schema.json). HTML pages (.html,\n"
+    "  .htm) and feeds (.xml, .rss, .atom), or files that look like them, give\n"
+    "  their articles (docs/ingest-formats.md).\n"
     "  --published YYYY-MM-DD  publication date of the articles\n"
     "  --source NAME           outlet that published them\n"
     "  --jobs N                articles analysed in parallel (default: the number of cores)\n"
@@ -25,6 +29,8 @@ static const char USAGE[] =
     "  --geonames FILE         add the places of a GeoNames dump (allCountries.txt, XX.txt)\n"
     "  --no-entities           skip actors, people and places (text core only)\n"
     "  --no-tagger             dictionary names only: skip the trained name tagger\n"
+    "  --format json|events-tsv  one JSON line per article (default), or one row per\n"
+    "                          event with a header line, for spreadsheets (docs/events.md)\n"
     "exit status: 0 all analysed, 1 some input failed, 2 usage error\n";
 
 typedef struct result {
@@ -42,7 +48,123 @@ typedef struct run {
     rasd_analysis_options analysis;
     result *results;
     size_t failed;
+    bool events_tsv;
 } run;
+
+/* ------------------------------------------------------ --format events-tsv */
+
+/* The event table's columns, GDELT/ICEWS-like: one row per event. Each is
+ * a path into an event of the analysis JSON ("source.code"), or a
+ * document field ("@doc.id"). */
+static const struct { const char *name, *path; } TSV_COLUMNS[] = {
+    {"doc_id", "@id"},
+    {"date", "date.value"},
+    {"date_granularity", "date.granularity"},
+    {"date_from_publication", "date.from_publication"},
+    {"source_entity", "source.entity"},
+    {"source_agent", "source.agent"},
+    {"source_name", "source.name_en"},
+    {"source_name_ar", "source.name_ar"},
+    {"source_code", "source.code"},
+    {"source_country", "source.country"},
+    {"target_entity", "target.entity"},
+    {"target_agent", "target.agent"},
+    {"target_name", "target.name_en"},
+    {"target_name_ar", "target.name_ar"},
+    {"target_code", "target.code"},
+    {"target_country", "target.country"},
+    {"cameo", "cameo"},
+    {"root", "root"},
+    {"quad_class", "quad_class"},
+    {"goldstein", "goldstein"},
+    {"plover_type", "plover_type"},
+    {"plover_mode", "plover_mode"},
+    {"acled", "acled"},
+    {"place_id", "place.id"},
+    {"place_name", "place.name_ar"},
+    {"lat", "place.lat"},
+    {"lon", "place.lon"},
+    {"place_from_dateline", "place.from_dateline"},
+    {"negated", "negated"},
+    {"future", "future"},
+    {"hypothetical", "hypothetical"},
+    {"claimed", "claimed"},
+    {"symmetric", "symmetric"},
+    {"in_quote", "in_quote"},
+    {"killed", "magnitudes.killed"},
+    {"wounded", "magnitudes.wounded"},
+    {"arrested", "magnitudes.arrested"},
+    {"money", "magnitudes.money"},
+    {"currency", "magnitudes.currency"},
+    {"trigger", "trigger.text"},
+    {"trigger_lemma", "trigger.lemma"},
+    {"trigger_start", "trigger.span.0"},
+    {"trigger_end", "trigger.span.1"},
+    {"sentence", "sentence"},
+    {"sentence_start", "sentence_span.0"},
+    {"sentence_end", "sentence_span.1"},
+    {"source_rule", "source.rule"},
+    {"target_rule", "target.rule"},
+};
+
+static void tsv_header(void) {
+    for (size_t c = 0; c < sizeof TSV_COLUMNS / sizeof TSV_COLUMNS[0]; c++)
+        printf("%s%s", c ? "\t" : "", TSV_COLUMNS[c].name);
+    putchar('\n');
+}
+
+static const json_t *tsv_lookup(const json_t *v, const char *path) {
+    char part[64];
+    while (v && *path) {
+        size_t n = strcspn(path, ".");
+        if (n >= sizeof part) return NULL;
+        memcpy(part, path, n);
+        part[n] = '\0';
+        v = json_is_array(v) ? json_array_get(v, (size_t)atoi(part)) : json_object_get(v, part);
+        path += n + (path[n] == '.');
+    }
+    return v;
+}
+
+/* A cell: empty for null; tabs and line breaks (never in codes, possible in
+ * names and trigger text) become spaces so a row stays a row. */
+static void tsv_cell(rasd_buf *out, const json_t *v) {
+    char num[64];
+    const char *s = NULL;
+    if (json_is_string(v)) s = json_string_value(v);
+    else if (json_is_true(v)) s = "1";
+    else if (json_is_false(v)) s = "0";
+    else if (json_is_integer(v)) snprintf(num, sizeof num, "%lld", (long long)json_integer_value(v)), s = num;
+    else if (json_is_real(v)) snprintf(num, sizeof num, "%.6g", json_real_value(v)), s = num;
+    for (; s && *s; s++) rasd_buf_putc(out, *s == '\t' || *s == '\n' || *s == '\r' ? ' ' : *s);
+}
+
+/* Rewrites a result's JSON line as its event rows. */
+static bool json_to_events_tsv(result *res) {
+    json_error_t jerr;
+    json_t *d = json_loadb(res->json, res->json_len, 0, &jerr);
+    if (!d) return false;
+    rasd_buf out = {0};
+    const json_t *id = tsv_lookup(d, "doc.id"), *events = json_object_get(d, "events");
+    for (size_t i = 0; i < json_array_size(events); i++) {
+        const json_t *e = json_array_get(events, i);
+        for (size_t c = 0; c < sizeof TSV_COLUMNS / sizeof TSV_COLUMNS[0]; c++) {
+            if (c) rasd_buf_putc(&out, '\t');
+            const char *path = TSV_COLUMNS[c].path;
+            tsv_cell(&out, path[0] == '@' ? id : tsv_lookup(e, path));
+        }
+        rasd_buf_putc(&out, '\n');
+    }
+    json_decref(d);
+    if (out.oom) {
+        rasd_buf_free(&out);
+        return false;
+    }
+    free(res->json);
+    res->json = out.data ? out.data : strdup("");
+    res->json_len = out.len;
+    return res->json != NULL;
+}
 
 static void *make_analyzer(void *ctx) {
     run *r = ctx;
@@ -63,6 +185,11 @@ static void analyze_one(void *ctx, void *state, size_t i) {
         res->error = strdup("no analyzer (out of memory)");
         return;
     }
+    if (cli_is_web_input(r->paths[i])) { /* HTML pages and feeds: web_input.c */
+        cli_analyze_web(state, r->paths[i], &r->read, &r->analysis, &res->json, &res->json_len, &res->warning,
+                        &res->error);
+        return;
+    }
     if (rasd_document_read(r->paths[i], &r->read, &doc, &err) != RASD_OK) {
         res->error = strdup(err.message);
         return;
@@ -75,6 +202,8 @@ static void analyze_one(void *ctx, void *state, size_t i) {
     }
     if (rasd_analysis_json(state, &doc, &r->analysis, &res->json, &res->json_len, &err) != RASD_OK)
         res->error = strdup(err.message);
+    else if (r->events_tsv && !json_to_events_tsv(res))
+        res->error = strdup("out of memory writing the event table");
     rasd_document_destroy(&doc);
 }
 
@@ -140,7 +269,7 @@ int cmd_analyze(int argc, char **argv) {
         {"allow-non-arabic", no_argument, 0, 'A'}, {"files-from", required_argument, 0, 'f'},
         {"data", required_argument, 0, 'd'},      {"help", no_argument, 0, 'h'},
         {"geonames", required_argument, 0, 'g'},  {"no-entities", no_argument, 0, 'E'},
-        {"no-tagger", no_argument, 0, 'T'},
+        {"no-tagger", no_argument, 0, 'T'},      {"format", required_argument, 0, 'F'},
         {0, 0, 0, 0},
     };
     run r = {0};
@@ -175,6 +304,14 @@ int cmd_analyze(int argc, char **argv) {
         case 'g': geonames = optarg; break;
         case 'E': entities = false; break;
         case 'T': tagger = false; break;
+        case 'F':
+            if (strcmp(optarg, "events-tsv") == 0) {
+                r.events_tsv = true;
+            } else if (strcmp(optarg, "json") != 0) {
+                cli_error("--format: \"%s\" is neither json nor events-tsv", optarg);
+                return EXIT_USAGE;
+            }
+            break;
         case 'h': fputs(USAGE, stdout); return EXIT_ALL_OK;
         default: fputs(USAGE, stderr); return EXIT_USAGE;
         }
@@ -213,7 +350,7 @@ int cmd_analyze(int argc, char **argv) {
         goto done;
     }
     cli_engine_options eopt = {data_dir, geonames, entities, tagger};
-    if (!cli_engine_load(&engine, &eopt, &r.analysis)) {
+    if (!cli_engine_load(&engine, &eopt, &r.analysis) || !cli_web_init(data_dir)) {
         status = EXIT_USAGE;
         goto done;
     }
@@ -224,6 +361,14 @@ int cmd_analyze(int argc, char **argv) {
         cli_error("out of memory");
         status = EXIT_USAGE;
         goto done;
+    }
+    if (r.events_tsv) {
+        if (!engine.knowledge) {
+            cli_error("--format events-tsv needs the entities (drop --no-entities)");
+            status = EXIT_USAGE;
+            goto done;
+        }
+        tsv_header();
     }
     cli_pool_spec spec = {r.n, jobs, make_analyzer, free_analyzer, analyze_one, emit_one, &r};
     if (!cli_pool_run(&spec)) {
@@ -240,5 +385,6 @@ done:
     free(paths);
     free(r.results);
     cli_engine_destroy(&engine);
+    cli_web_done();
     return status;
 }

@@ -2,8 +2,9 @@
  * cmd_ingest.c: `rasd ingest`, files in, a database out.
  *
  * The readers (src/corpus/reader.c) turn files, directories and archives
- * into articles on this thread, gathered into chunks. Each chunk goes
- * through the ordered pool (pool.c): worker threads analyse the articles
+ * into articles on a reader thread, gathered into chunks and queued (two
+ * at most), so parsing a large file overlaps the work on the last one.
+ * Each chunk goes through the ordered pool (pool.c): worker threads analyse the articles
  * (the same analysis as `rasd analyze`), flatten it into rows and compute
  * each article's fingerprint; this thread, the one writer, takes them in
  * input order, links duplicates and stories (src/storage/ingest.c) and writes them
@@ -34,7 +35,8 @@ static const char USAGE[] =
     "  Reads articles from files, directories (recursively) and zip archives, analyses\n"
     "  them, links duplicates and stories, and stores everything in a database.\n"
     "  Formats: .txt (first line = title; a manifest.tsv beside them gives outlet and\n"
-    "  date), .json (an array of objects, or one object), .jsonl, and .zip of these.\n"
+    "  date), .json (an array of objects, or one object), .jsonl, .html, RSS/Atom feeds\n"
+    "  (.xml, .rss, .atom), .zip of these, and http(s) URLs.\n"
     "  --db PATH               the database (default: $RASD_DB, else ./rasd.db)\n"
     "  --jobs N                articles analysed in parallel (default: the number of cores)\n"
     "  --source NAME           outlet of articles that name none\n"
@@ -51,6 +53,7 @@ static const char USAGE[] =
     "exit status: 0 all stored (or already there), 1 some input skipped, 2 usage error\n";
 
 #define CHUNK 1024
+#define QUEUE_DEPTH 2
 #define LOG_EVERY_SECONDS 10.0
 
 /* One article in flight: what the reader gave, what the worker made. */
@@ -66,7 +69,13 @@ typedef struct item {
     rasd_fingerprint fp;
     rasd_status code; /* RASD_OK, or why it is skipped */
     char *error;
+    bool stored;      /* its hash was in the store before this run */
 } item;
+
+/* A 128-bit hash as two integers, for the sorted table of stored ones. */
+typedef struct hash128 {
+    uint64_t hi, lo;
+} hash128;
 
 typedef struct ingest {
     rasd_store *store;
@@ -77,12 +86,26 @@ typedef struct ingest {
     bool keep_json, quiet, tty;
     rasd_link *link;
     rasd_analyzer *writer_an; /* the writer's, for story terms */
+    /* hashes stored before this run, sorted: workers skip those articles */
+    hash128 *prior;
+    size_t n_prior, cap_prior;
     /* analyzers outlive chunks: the pool's threads borrow them */
     pthread_mutex_t stash_mu;
     rasd_analyzer *stash[64];
     size_t n_stash;
-    item *chunk;
+    item *chunk; /* the chunk the pool works on */
     size_t n;
+    /* the reader thread's chunks: filling, then queued for the pool */
+    pthread_mutex_t q_mu;
+    pthread_cond_t q_changed;
+    item *filling;
+    size_t n_filling;
+    item *queue[QUEUE_DEPTH];
+    size_t queue_n[QUEUE_DEPTH], n_queued;
+    bool reading_done, stop_reading;
+    const rasd_reader_options *ropt;
+    char **inputs;
+    int n_inputs;
     size_t in_batch;
     bool db_failed;
     rasd_error db_err;
@@ -112,7 +135,9 @@ static void progress(ingest *g, bool force) {
     if (!force && t - g->last_report < (g->tty ? 0.25 : LOG_EVERY_SECONDS)) return;
     g->last_report = t;
     double rate = el > 0 ? (double)g->n_read / el : 0;
+    pthread_mutex_lock(&g->q_mu);
     double frac = g->bytes_total ? (double)g->bytes_done / (double)g->bytes_total : 0;
+    pthread_mutex_unlock(&g->q_mu);
     double eta = frac > 0.001 ? el / frac - el : 0;
     if (g->tty) {
         int w = 30, filled = (int)(frac * w + 0.5);
@@ -184,11 +209,40 @@ static void identity_hash(const item *it, char out[33]) {
     snprintf(out, 33, "%016llx%016llx", (unsigned long long)h.high64, (unsigned long long)h.low64);
 }
 
+static hash128 parse_hash(const char *hex) {
+    hash128 h = {0, 0};
+    for (int i = 0; i < 32 && hex[i]; i++) {
+        int c = hex[i], v = c >= '0' && c <= '9' ? c - '0' : c >= 'a' && c <= 'f' ? c - 'a' + 10 : 0;
+        if (i < 16) h.hi = h.hi << 4 | (uint64_t)v;
+        else h.lo = h.lo << 4 | (uint64_t)v;
+    }
+    return h;
+}
+
+static int hash_cmp(const void *a, const void *b) {
+    const hash128 *x = a, *y = b;
+    if (x->hi != y->hi) return x->hi < y->hi ? -1 : 1;
+    return x->lo < y->lo ? -1 : x->lo > y->lo;
+}
+
+static bool add_stored(void *ctx, const char *hash) {
+    ingest *g = ctx;
+    if (!rasd_grow((void **)&g->prior, &g->cap_prior, g->n_prior, sizeof *g->prior)) return false;
+    g->prior[g->n_prior++] = parse_hash(hash);
+    return true;
+}
+
+static bool was_stored(const ingest *g, const char *hash) {
+    hash128 h = parse_hash(hash);
+    return g->n_prior && bsearch(&h, g->prior, g->n_prior, sizeof *g->prior, hash_cmp);
+}
+
 static void analyse_one(void *ctx, void *state, size_t i) {
     ingest *g = ctx;
     item *it = &g->chunk[i];
     rasd_analyzer *an = state;
     rasd_error err = {0};
+    if (it->error) return; /* a record the reader skipped, reported in order */
     if (!an) {
         fail_item(it, RASD_ERR_NOMEM, "no analyzer (out of memory)");
         return;
@@ -222,6 +276,11 @@ static void analyse_one(void *ctx, void *state, size_t i) {
     }
     memcpy(it->text_id, doc.id, sizeof it->text_id);
     identity_hash(it, it->hash);
+    if (was_stored(g, it->hash)) { /* ingested before: nothing to analyse */
+        it->stored = true;
+        rasd_document_destroy(&doc);
+        return;
+    }
     doc.text = it->text; /* lent back for the analysis */
     rasd_analysis_options opt = g->analysis;
     opt.source = it->a.source;
@@ -281,6 +340,12 @@ static void write_one(void *ctx, size_t i) {
         free_item(it);
         return;
     }
+    if (it->stored) {
+        g->already++;
+        free_item(it);
+        progress(g, false);
+        return;
+    }
     if (it->error || !it->text) {
         report_skip(g, it->error ? it->code : RASD_ERR_NOMEM, it->error ? it->error : "out of memory");
         free_item(it);
@@ -322,7 +387,13 @@ static void write_one(void *ctx, size_t i) {
     double t1 = now();
     if (st == RASD_OK) st = rasd_store_put(g->store, &d, &id, &already, &err);
     double t2 = now();
-    if (st == RASD_OK && !already) st = rasd_link_story(g->link, g->store, id, &d, &it->rows, &it->fp, &err);
+    if (st == RASD_OK && !already) {
+        /* the story thread takes over what it needs of the article */
+        rasd_link_job job = {id, it->text, it->title, it->a.published, it->a.source, it->len, it->rows};
+        it->text = it->title = it->a.published = it->a.source = NULL;
+        memset(&it->rows, 0, sizeof it->rows);
+        st = rasd_link_story(g->link, g->store, &job, &it->fp, &err);
+    }
     g->t_store += t2 - t1;
     g->t_link += now() - t2;
     if (st == RASD_ERR_DB || st == RASD_ERR_NOMEM) { /* the database itself failed: stop writing */
@@ -334,7 +405,7 @@ static void write_one(void *ctx, size_t i) {
         g->already++;
     } else {
         g->stored++;
-        g->text_bytes += it->len;
+        g->text_bytes += d.len;
         if (lr.duplicate_of && strcmp(lr.dup_kind, "exact") == 0) g->exact++;
         else if (lr.duplicate_of) g->near++;
         if (++g->in_batch >= g->batch) end_batch(g, true);
@@ -353,26 +424,98 @@ static void run_chunk(ingest *g) {
     g->n = 0;
 }
 
-static bool on_article(void *ctx, rasd_article *a) {
-    ingest *g = ctx;
-    item *it = &g->chunk[g->n++];
-    memset(it, 0, sizeof *it);
-    it->a = *a; /* steal every field */
-    memset(a, 0, sizeof *a);
-    if (g->n == CHUNK) run_chunk(g);
-    return !g->db_failed;
+/* ----------------------------------------------------------- the reader */
+
+/* Queues the chunk being filled (waiting while the queue is full). */
+static bool queue_filling(ingest *g) {
+    pthread_mutex_lock(&g->q_mu);
+    while (g->n_queued == QUEUE_DEPTH && !g->stop_reading) pthread_cond_wait(&g->q_changed, &g->q_mu);
+    bool go_on = !g->stop_reading;
+    if (go_on && g->n_filling) {
+        g->queue[g->n_queued] = g->filling;
+        g->queue_n[g->n_queued++] = g->n_filling;
+        g->filling = NULL;
+        g->n_filling = 0;
+        pthread_cond_broadcast(&g->q_changed);
+    }
+    pthread_mutex_unlock(&g->q_mu);
+    return go_on;
 }
 
+/* The next free item of the chunk being filled, or NULL (out of memory,
+ * or the writer has stopped). */
+static item *next_item(ingest *g) {
+    if (g->n_filling == CHUNK && !queue_filling(g)) return NULL;
+    if (!g->filling && !(g->filling = calloc(CHUNK, sizeof *g->filling))) return NULL;
+    item *it = &g->filling[g->n_filling++];
+    memset(it, 0, sizeof *it);
+    return it;
+}
+
+static bool on_article(void *ctx, rasd_article *a) {
+    ingest *g = ctx;
+    item *it = next_item(g);
+    if (!it) return false;
+    it->a = *a; /* steal every field */
+    memset(a, 0, sizeof *a);
+    return true;
+}
+
+/* A skipped record travels as an item too, so that it is counted and
+ * reported in input order by the writer, like the articles around it. */
 static void on_skip(void *ctx, const rasd_error *err) {
     ingest *g = ctx;
-    g->n_read++;
-    report_skip(g, err->code, err->message);
+    item *it = next_item(g);
+    if (it) fail_item(it, err->code, err->message);
 }
 
 static void on_file(void *ctx, const char *path, uint64_t bytes) {
     (void)path;
     ingest *g = ctx;
+    pthread_mutex_lock(&g->q_mu);
     g->bytes_done += bytes;
+    pthread_mutex_unlock(&g->q_mu);
+}
+
+static void *reader_thread(void *arg) {
+    ingest *g = arg;
+    rasd_reader_sink sink = {on_article, on_skip, on_file, g, false, NULL};
+    for (int i = 0; i < g->n_inputs && !sink.stop; i++) {
+        rasd_error rerr = {0};
+        if (rasd_read_path(g->inputs[i], g->ropt, &sink, &rerr) != RASD_OK) on_skip(g, &rerr);
+    }
+    rasd_reader_sink_done(&sink);
+    queue_filling(g);
+    pthread_mutex_lock(&g->q_mu);
+    g->reading_done = true;
+    pthread_cond_broadcast(&g->q_changed);
+    pthread_mutex_unlock(&g->q_mu);
+    return NULL;
+}
+
+/* Runs the pool over every chunk the reader queues, until it is done. */
+static void consume(ingest *g) {
+    for (;;) {
+        pthread_mutex_lock(&g->q_mu);
+        while (!g->n_queued && !g->reading_done) pthread_cond_wait(&g->q_changed, &g->q_mu);
+        if (!g->n_queued) {
+            pthread_mutex_unlock(&g->q_mu);
+            return;
+        }
+        item *chunk = g->queue[0];
+        size_t n = g->queue_n[0];
+        memmove(g->queue, g->queue + 1, (QUEUE_DEPTH - 1) * sizeof *g->queue);
+        memmove(g->queue_n, g->queue_n + 1, (QUEUE_DEPTH - 1) * sizeof *g->queue_n);
+        g->n_queued--;
+        if (g->db_failed) g->stop_reading = true;
+        pthread_cond_broadcast(&g->q_changed);
+        pthread_mutex_unlock(&g->q_mu);
+        g->chunk = chunk;
+        g->n = n;
+        run_chunk(g); /* after a database failure, write_one only frees */
+        free(chunk);
+        g->chunk = NULL;
+    }
 }
 
 /* Input size, for the progress bar's share and ETA. */
@@ -406,7 +549,7 @@ static void summary(ingest *g) {
     struct rusage ru;
     getrusage(RUSAGE_SELF, &ru);
     double cpu = (double)ru.ru_utime.tv_sec + (double)ru.ru_utime.tv_usec / 1e6;
-    struct timespec tw; /* this thread's: reading and writing */
+    struct timespec tw; /* this thread: the writer */
     clock_gettime(CLOCK_THREAD_CPUTIME_ID, &tw);
     double cpu_writer = (double)tw.tv_sec + (double)tw.tv_nsec / 1e9;
     clear_bar(g);
@@ -425,7 +568,7 @@ static void summary(ingest *g) {
         fputc('\n', stderr);
     }
     fprintf(stderr,
-            "  %.1f s (CPU: %.1f s user in all, %.1f s in the reader and writer thread), %.0f articles/s, %.2f MB/s of"
+            "  %.1f s (CPU: %.1f s user in all, %.1f s in the writer thread), %.0f articles/s, %.2f MB/s of"
             " text; peak RSS %ld MB\n"
             "  %s: %lld documents (%lld exact duplicates in %lld groups, %lld near), %lld stories, %.1f MB\n",
             el, cpu, cpu_writer, el > 0 ? (double)g->n_read / el : 0, el > 0 ? (double)g->text_bytes / el / 1e6 : 0,
@@ -434,6 +577,8 @@ static void summary(ingest *g) {
             (double)rasd_store_size(g->store) / 1e6);
     fprintf(stderr, "  writer thread: %.1f s storing, %.1f s duplicates and stories, %.1f s committing\n", g->t_store,
             g->t_link, g->t_commit);
+    if (rasd_link_story_failures(g->link))
+        fprintf(stderr, "  %zu articles could not be put in a story\n", rasd_link_story_failures(g->link));
 }
 
 int cmd_ingest(int argc, char **argv) {
@@ -489,16 +634,18 @@ int cmd_ingest(int argc, char **argv) {
     g.tty = isatty(2);
     int status = EXIT_ALL_OK;
     pthread_mutex_init(&g.stash_mu, NULL);
+    pthread_mutex_init(&g.q_mu, NULL);
+    pthread_cond_init(&g.q_changed, NULL);
     the_ingest = &g;
-    if (!(g.chunk = calloc(CHUNK, sizeof *g.chunk))) {
-        cli_error("out of memory");
-        status = EXIT_USAGE;
-        goto done;
-    }
     if (!cli_engine_load(&g.engine, &eopt, &g.analysis)) {
         status = EXIT_USAGE;
         goto done;
     }
+    if (!cli_web_init(eopt.data_dir)) { /* the boilerplate list for HTML pages */
+        status = EXIT_USAGE;
+        goto done;
+    }
+    ropt.boilerplate = cli_web_boilerplate();
     if (!(g.store = rasd_store_open(db, g.engine.lex, &err))) {
         cli_error("%s", err.message);
         status = EXIT_USAGE;
@@ -509,6 +656,12 @@ int cmd_ingest(int argc, char **argv) {
         status = EXIT_USAGE;
         goto done;
     }
+    if (rasd_store_each_hash(g.store, add_stored, &g, &err) != RASD_OK) {
+        cli_error("%s", err.message);
+        status = EXIT_USAGE;
+        goto done;
+    }
+    if (g.n_prior) qsort(g.prior, g.n_prior, sizeof *g.prior, hash_cmp);
     g.t0 = g.last_report = now();
     for (int i = optind; i < argc; i++) g.bytes_total += bytes_under(argv[i], 0);
     if (rasd_store_begin(g.store, &err) != RASD_OK) {
@@ -516,13 +669,17 @@ int cmd_ingest(int argc, char **argv) {
         status = EXIT_USAGE;
         goto done;
     }
-    rasd_reader_sink sink = {on_article, on_skip, on_file, &g, false, NULL};
-    for (int i = optind; i < argc && !g.db_failed; i++) {
-        rasd_error rerr = {0};
-        if (rasd_read_path(argv[i], &ropt, &sink, &rerr) != RASD_OK) on_skip(&g, &rerr);
+    g.ropt = &ropt;
+    g.inputs = argv + optind;
+    g.n_inputs = argc - optind;
+    pthread_t reader;
+    if (pthread_create(&reader, NULL, reader_thread, &g) != 0) {
+        cli_error("cannot start the reader thread");
+        status = EXIT_USAGE;
+        goto done;
     }
-    run_chunk(&g);
-    rasd_reader_sink_done(&sink);
+    consume(&g);
+    pthread_join(reader, NULL);
     if (!g.db_failed) end_batch(&g, false);
     if (g.db_failed) {
         clear_bar(&g);
@@ -538,9 +695,14 @@ done:
     rasd_analyzer_destroy(g.writer_an);
     rasd_store_close(g.store);
     for (size_t i = 0; i < g.n_stash; i++) rasd_analyzer_destroy(g.stash[i]);
-    free(g.chunk);
+    for (size_t i = 0; i < g.n_filling; i++) free_item(&g.filling[i]);
+    free(g.filling);
+    free(g.prior);
     cli_engine_destroy(&g.engine);
+    cli_web_done();
     pthread_mutex_destroy(&g.stash_mu);
+    pthread_cond_destroy(&g.q_changed);
+    pthread_mutex_destroy(&g.q_mu);
     the_ingest = NULL;
     return status;
 }

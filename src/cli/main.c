@@ -9,6 +9,7 @@
 static const rasd_command COMMANDS[] = {
     {"analyze", cmd_analyze, "analyse plain-text articles into JSON lines"},
     {"actors", cmd_actors, "list the knowledge base's actors"},
+    {"watch", cmd_watch, "poll RSS/Atom feeds and read each new article (docs/ingest-formats.md)"},
     {"lookup", cmd_lookup, "show what a name resolves to, and why"},
     {"words", cmd_words, "show how rasd reads each word of a text (key, clitics, stem)"},
     {"normalize", cmd_normalize, "print the matching key of text"},

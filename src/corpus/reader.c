@@ -7,6 +7,9 @@
 #include "corpus/reader.h"
 
 #include "core/internal.h"
+#include "corpus/feed.h"
+#include "corpus/fetch.h"
+#include "corpus/html.h"
 
 #include <dirent.h>
 #include <errno.h>
@@ -15,18 +18,6 @@
 #include <string.h>
 #include <strings.h>
 #include <sys/stat.h>
-
-void rasd_article_clear(rasd_article *a) {
-    if (!a) return;
-    free(a->origin);
-    free(a->url);
-    free(a->title);
-    free(a->text);
-    free(a->source);
-    free(a->author);
-    free(a->published);
-    memset(a, 0, sizeof *a);
-}
 
 bool rasd_reader_emit(rasd_reader_sink *sink, rasd_article *a) {
     bool go_on = !sink->stop && sink->on_article(sink->ctx, a);
@@ -73,7 +64,7 @@ rasd_status rasd_field_map_parse(const char *spec, rasd_field_map *map, rasd_err
     return RASD_OK;
 }
 
-typedef enum format { FMT_UNKNOWN, FMT_TXT, FMT_JSON, FMT_JSONL, FMT_ZIP } format;
+typedef enum format { FMT_UNKNOWN, FMT_TXT, FMT_JSON, FMT_JSONL, FMT_ZIP, FMT_HTML, FMT_FEED } format;
 
 static bool ends_with(const char *s, const char *suffix) {
     size_t n = strlen(s), m = strlen(suffix);
@@ -86,8 +77,12 @@ static format format_of(const char *name, const char *data, size_t len) {
     if (ends_with(name, ".json")) return FMT_JSON;
     if (ends_with(name, ".jsonl") || ends_with(name, ".ndjson")) return FMT_JSONL;
     if (ends_with(name, ".zip")) return FMT_ZIP;
+    if (ends_with(name, ".html") || ends_with(name, ".htm") || ends_with(name, ".xhtml")) return FMT_HTML;
+    if (ends_with(name, ".xml") || ends_with(name, ".rss") || ends_with(name, ".atom")) return FMT_FEED;
     if (!data) return FMT_UNKNOWN;
     if (len >= 4 && memcmp(data, "PK\3\4", 4) == 0) return FMT_ZIP;
+    if (rasd_looks_like_feed(data, len)) return FMT_FEED;
+    if (rasd_looks_like_html(data, len)) return FMT_HTML;
     size_t i = 0;
     while (i < len && (data[i] == ' ' || data[i] == '\t' || data[i] == '\r' || data[i] == '\n')) i++;
     if (i < len && (data[i] == '[' || data[i] == '{')) return FMT_JSON;
@@ -100,12 +95,60 @@ static bool is_metadata(const char *name) {
            strcmp(name, "gold.json") == 0;
 }
 
+/* The readers of web formats are the formats module's (html.c, feed.c);
+ * these two hand their articles to the sink like every other reader. */
+static rasd_status read_html_with(const char *name, const char *data, size_t len, const rasd_html_options *ho,
+                                  const rasd_reader_options *opt, rasd_reader_sink *sink, rasd_error *err) {
+    (void)err;
+    rasd_article a = {0};
+    rasd_error e = {0};
+    if (rasd_html_read(name, data, len, ho, &a, &e) != RASD_OK) {
+        rasd_article_clear(&a);
+        rasd_reader_skip(sink, &e); /* a page without an article costs only itself */
+        return RASD_OK;
+    }
+    if (!a.source && opt && opt->source) a.source = strdup(opt->source);
+    rasd_reader_emit(sink, &a);
+    return RASD_OK;
+}
+
+rasd_status rasd_read_html(const char *name, const char *data, size_t len, const rasd_reader_options *opt,
+                           rasd_reader_sink *sink, rasd_error *err) {
+    rasd_html_options ho = {.bp = opt ? opt->boilerplate : NULL};
+    return read_html_with(name, data, len, &ho, opt, sink, err);
+}
+
+typedef struct feed_ctx {
+    rasd_reader_sink *sink;
+    const rasd_reader_options *opt;
+} feed_ctx;
+
+static bool feed_article(void *ctx, rasd_article *a) {
+    feed_ctx *f = ctx;
+    if (!a->source && f->opt && f->opt->source) a->source = strdup(f->opt->source);
+    return rasd_reader_emit(f->sink, a);
+}
+
+static void feed_skip(void *ctx, const rasd_error *err) { rasd_reader_skip(((feed_ctx *)ctx)->sink, err); }
+
+rasd_status rasd_read_feed(const char *name, const char *data, size_t len, const rasd_reader_options *opt,
+                           rasd_reader_sink *sink, rasd_error *err) {
+    feed_ctx f = {sink, opt};
+    rasd_error e = {0};
+    if (rasd_feed_read(name, data, len, NULL, feed_article, feed_skip, &f, NULL, &e) != RASD_OK)
+        rasd_reader_skip(sink, &e); /* not a feed at all: this file alone */
+    (void)err;
+    return RASD_OK;
+}
+
 rasd_status rasd_read_buffer(const char *name, const char *data, size_t len, const rasd_reader_options *opt,
                              rasd_reader_sink *sink, rasd_error *err) {
     switch (format_of(name, data, len)) {
     case FMT_JSON: return rasd_read_json(name, data, len, opt, sink, err);
     case FMT_JSONL: return rasd_read_jsonl(name, data, len, opt, sink, err);
     case FMT_ZIP: return rasd_read_zip(name, data, len, opt, sink, err);
+    case FMT_HTML: return rasd_read_html(name, data, len, opt, sink, err);
+    case FMT_FEED: return rasd_read_feed(name, data, len, opt, sink, err);
     default: return rasd_read_txt(name, data, len, opt, sink, err);
     }
 }
@@ -184,7 +227,8 @@ static rasd_status read_dir(const char *path, const rasd_reader_options *opt, ra
         else if (S_ISDIR(stb.st_mode)) fs = read_dir(child, opt, sink, &ferr);
         else if (!S_ISREG(stb.st_mode)) fs = RASD_OK; /* sockets, fifos: not articles */
         else if (format_of(names[i], NULL, 0) == FMT_UNKNOWN)
-            fs = rasd_fail(&ferr, RASD_ERR_FORMAT, "%s: not a format rasd reads (.txt, .json, .jsonl, .zip)", child);
+            fs = rasd_fail(&ferr, RASD_ERR_FORMAT,
+                           "%s: not a format rasd reads (.txt, .json, .jsonl, .zip, .html, .xml/.rss/.atom)", child);
         else fs = read_file(child, opt, sink, &ferr);
         if (fs != RASD_OK) rasd_reader_skip(sink, &ferr); /* one bad file costs only itself */
         free(child);
@@ -194,8 +238,31 @@ static rasd_status read_dir(const char *path, const rasd_reader_options *opt, ra
     return st;
 }
 
+/* An http(s) URL: fetched (fetch.c), then read by what the server says it
+ * is, else by its first bytes. */
+static rasd_status read_url(const char *url, const rasd_reader_options *opt, rasd_reader_sink *sink,
+                            rasd_error *err) {
+    rasd_fetch_result res = {0};
+    rasd_status st = rasd_fetch(url, NULL, &res, err);
+    if (st != RASD_OK) return st;
+    const char *ct = res.content_type ? res.content_type : "";
+    if (strstr(ct, "html")) {
+        rasd_html_options ho = {.charset = res.charset, .url = res.final_url ? res.final_url : url,
+                                .bp = opt ? opt->boilerplate : NULL};
+        st = read_html_with(url, res.body, res.len, &ho, opt, sink, err);
+    } else if (strstr(ct, "rss") || strstr(ct, "atom") || strstr(ct, "xml")) {
+        st = rasd_read_feed(url, res.body, res.len, opt, sink, err);
+    } else {
+        st = rasd_read_buffer(url, res.body, res.len, opt, sink, err);
+    }
+    if (sink->on_file) sink->on_file(sink->ctx, url, 0);
+    rasd_fetch_result_free(&res);
+    return st;
+}
+
 rasd_status rasd_read_path(const char *path, const rasd_reader_options *opt, rasd_reader_sink *sink,
                            rasd_error *err) {
+    if (strncmp(path, "http://", 7) == 0 || strncmp(path, "https://", 8) == 0) return read_url(path, opt, sink, err);
     struct stat stb;
     if (stat(path, &stb) != 0) return rasd_fail(err, RASD_ERR_IO, "%s: %s", path, strerror(errno));
     if (S_ISDIR(stb.st_mode)) return read_dir(path, opt, sink, err);

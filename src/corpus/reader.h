@@ -7,8 +7,9 @@
  *   JSON: an array of objects or one object (.json)                   reader_json.c
  *   JSON Lines (.jsonl, .ndjson)                                      reader_json.c
  *   zip archives of any of these (.zip)                               reader_zip.c
+ *   HTML pages (.html, .htm), RSS/Atom feeds (.xml, .rss, .atom)      html.c, feed.c
+ *   http(s) URLs (fetched, then read by their content type)           fetch.c
  *   directories, recursively, in name order                           reader.c
- * HTML pages, RSS/Atom feeds and URLs plug into the same dispatch.
  *
  * A reader never stops at a bad record: it reports it to on_skip (the
  * message names the file, the member, the line or the byte) and goes on.
@@ -31,6 +32,7 @@ typedef struct rasd_reader_options {
     const char *source;  /* outlet for articles that name none, or NULL */
     rasd_field_map map;
     size_t max_bytes;    /* per file or archive member; 0: RASD_DEFAULT_MAX_BYTES * 16 */
+    const struct rasd_boilerplate *boilerplate; /* filters HTML bodies (boilerplate.h); NULL: not */
 } rasd_reader_options;
 
 typedef struct rasd_reader_sink {
@@ -67,6 +69,10 @@ rasd_status rasd_read_txt(const char *name, const char *data, size_t len, const 
                           rasd_reader_sink *sink, rasd_error *err);
 rasd_status rasd_read_zip(const char *name, const char *data, size_t len, const rasd_reader_options *opt,
                           rasd_reader_sink *sink, rasd_error *err);
+rasd_status rasd_read_html(const char *name, const char *data, size_t len, const rasd_reader_options *opt,
+                           rasd_reader_sink *sink, rasd_error *err);
+rasd_status rasd_read_feed(const char *name, const char *data, size_t len, const rasd_reader_options *opt,
+                           rasd_reader_sink *sink, rasd_error *err);
 
 /* Hands a to the sink and clears it; false when the sink asked to stop. */
 bool rasd_reader_emit(rasd_reader_sink *sink, rasd_article *a);

@@ -32,23 +32,40 @@
 #include <string.h>
 #include <time.h>
 
-#define DEFAULT_THRESHOLD 0.25
-#define DEFAULT_WINDOW_DAYS 3
+/* (The #ifndef guards let bench variants be built with other values for
+ * the measurements in docs/corpus.md; the library uses the values here.) */
+#ifndef TITLE_WEIGHT
 #define TITLE_WEIGHT 3      /* a title word counts as this many body words */
+#endif
+#ifndef ENTITY_KB_BOOST
 #define ENTITY_KB_BOOST 2.0 /* knowledge-base ids, places and countries */
+#endif
 #define ENTITY_BOOST 1.0    /* person:/org:/unresolved: names the tagger found */
+#ifndef DOC_TERMS
 #define DOC_TERMS 40
+#endif
+#ifndef QUERY_TERMS
 #define QUERY_TERMS 12
+#endif
+#ifndef CENTROID_TERMS
 #define CENTROID_TERMS 80
+#endif
+#ifndef POST_TERMS
 #define POST_TERMS 20
+#endif
 /* A story whose last day is this many days before the newest article seen
  * (beyond the window) is dropped from the inverted index's lists as they
  * are scanned: input arrives roughly in date order, and the lists of common
  * terms would otherwise grow with the whole archive. */
+#ifndef RETIRE_DAYS
 #define RETIRE_DAYS 30
+#endif
 #define MIN_STEM_BYTES 4    /* two Arabic letters */
 
 #define STATE_MAGIC "RASDSTRY"
+/* More articles than any archive holds: a state claiming more is damaged
+ * (and the count must never wrap). */
+#define MAX_DOCS ((uint64_t)1 << 48)
 #define STATE_VERSION 1u
 
 typedef struct term_w {
@@ -153,8 +170,8 @@ static int32_t today(void) { return (int32_t)(time(NULL) / 86400); }
 /* -------------------------------------------------------- the life cycle */
 
 rasd_stories *rasd_stories_new(const rasd_stories_options *opt, rasd_error *err) {
-    double threshold = opt && opt->threshold > 0 ? opt->threshold : DEFAULT_THRESHOLD;
-    int window = opt && opt->window_days > 0 ? opt->window_days : DEFAULT_WINDOW_DAYS;
+    double threshold = opt && opt->threshold > 0 ? opt->threshold : RASD_STORIES_DEFAULT_THRESHOLD;
+    int window = opt && opt->window_days > 0 ? opt->window_days : RASD_STORIES_DEFAULT_WINDOW;
     if (threshold > 1 || window > 3650) {
         rasd_fail(err, RASD_ERR_USAGE, "story options out of range: threshold %g (0, 1], window %d days (1 to 3650)",
                   threshold, window);
@@ -236,8 +253,9 @@ static bool count_words(rasd_analyzer *an, const char *text, size_t len, float w
         rasd_word w;
         if (rasd_analyze_word(an, text, tok.start, tok.end, &w) != RASD_OK) continue;
         if (w.stem_len < MIN_STEM_BYTES) continue;
-        if (lex && (rasd_lexicon_is_function_word(lex, w.norm, w.norm_len) ||
-                    rasd_lexicon_is_function_word(lex, w.base, w.base_len)))
+        /* the word, or what is left once its clitics are off (وفي -> في) */
+        if (lex && (rasd_lexicon_is_function_word(lex, w.base, w.base_len) ||
+                    (w.base_len != w.norm_len && rasd_lexicon_is_function_word(lex, w.norm, w.norm_len))))
             continue;
         if (!push_term(out, stem_term(w.stem, w.stem_len), weight)) return false;
     }
@@ -275,7 +293,7 @@ static rasd_status doc_vector(rasd_stories *s, rasd_analyzer *an, const rasd_sto
         return rasd_fail(err, RASD_ERR_NOMEM, "out of memory reading the terms of article %lld", (long long)in->id);
     }
     /* an entity listed twice counts once; a stem and an entity never share a hash seed */
-    qsort(raw.items, raw.count, sizeof *raw.items, by_term);
+    if (raw.count > 1) qsort(raw.items, raw.count, sizeof *raw.items, by_term);
     size_t u = 0;
     for (size_t i = 0; i < raw.count; i++)
         if (!u || raw.items[u - 1].term != raw.items[i].term) raw.items[u++] = raw.items[i];
@@ -289,8 +307,8 @@ static rasd_status doc_vector(rasd_stories *s, rasd_analyzer *an, const rasd_sto
         }
         if (slot->value < UINT32_MAX) slot->value++;
     }
-    s->n_docs++;
-    qsort(raw.items, raw.count, sizeof *raw.items, by_weight_desc);
+    if (s->n_docs < MAX_DOCS) s->n_docs++;
+    if (raw.count > 1) qsort(raw.items, raw.count, sizeof *raw.items, by_weight_desc);
     if (raw.count > DOC_TERMS) raw.count = DOC_TERMS;
     double norm = 0;
     for (size_t i = 0; i < raw.count; i++) norm += (double)raw.items[i].w * raw.items[i].w;
@@ -324,6 +342,7 @@ static bool post_story(rasd_stories *s, uint32_t k) {
     story *st = &s->stories[k];
     term_w top[CENTROID_TERMS];
     size_t n = st->n_terms;
+    if (!n) return true;
     memcpy(top, st->terms, n * sizeof *top);
     qsort(top, n, sizeof *top, by_weight_desc);
     if (n > POST_TERMS) n = POST_TERMS;
@@ -353,7 +372,7 @@ static bool post_story(rasd_stories *s, uint32_t k) {
 /* Adds the document vector (sorted by term) to story k's centroid and cuts
  * it back to CENTROID_TERMS terms. */
 static bool add_to_centroid(story *st, const term_w *doc, size_t n) {
-    term_w *sum = malloc((st->n_terms + n) * sizeof *sum);
+    term_w *sum = malloc((st->n_terms + n + 1) * sizeof *sum);
     if (!sum) return false;
     size_t i = 0, j = 0, m = 0;
     while (i < n || j < st->n_terms) {
@@ -438,8 +457,10 @@ rasd_status rasd_stories_add(rasd_stories *s, rasd_analyzer *an, const rasd_stor
         free(v.items);
         return rasd_fail(err, RASD_ERR_NOMEM, "out of memory clustering article %lld", (long long)in->id);
     }
-    memcpy(doc, v.items, v.count * sizeof *doc);
-    qsort(doc, v.count, sizeof *doc, by_term);
+    if (v.count) {
+        memcpy(doc, v.items, v.count * sizeof *doc);
+        qsort(doc, v.count, sizeof *doc, by_term);
+    }
     double sim = 0;
     long k = best_story(s, &v, doc, v.count, day, &sim);
     bool ok = true;
@@ -607,6 +628,7 @@ rasd_stories *rasd_stories_load(const unsigned char *data, size_t len, const ras
     if (!s) return NULL;
     s->n_docs = get_u64(&r);
     s->max_day = (int32_t)get_u32(&r);
+    if (s->n_docs > MAX_DOCS) return load_fail(s, err, HEADER_BYTES, "document count out of range");
     size_t at = r.pos;
     uint64_t n_df = get_u64(&r);
     if (r.bad || n_df > (len - r.pos) / 12) return load_fail(s, err, at, "document-frequency count exceeds the data");
@@ -648,7 +670,7 @@ rasd_stories *rasd_stories_load(const unsigned char *data, size_t len, const ras
         for (uint32_t t = 0; t < st->n_terms; t++) {
             st->terms[t].term = get_u64(&r);
             st->terms[t].w = get_f32(&r);
-            if (!isfinite(st->terms[t].w) || (t && st->terms[t].term <= st->terms[t - 1].term))
+            if (!isfinite(st->terms[t].w) || st->terms[t].w < 0 || (t && st->terms[t].term <= st->terms[t - 1].term))
                 return load_fail(s, err, at, "story terms out of order or not finite");
         }
         if (!post_story(s, (uint32_t)i)) return load_fail(s, err, at, "out of memory");

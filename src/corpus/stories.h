@@ -34,11 +34,17 @@ typedef struct rasd_story_assignment {
     double similarity;        /* to the story it joined (1 when it opened one) */
 } rasd_story_assignment;
 
+/* Defaults (docs/corpus.md): cosine to a story's centroid, days around it. */
+#define RASD_STORIES_DEFAULT_THRESHOLD 0.3
+#define RASD_STORIES_DEFAULT_WINDOW 3
+
 typedef struct rasd_stories_options {
     double threshold;         /* 0: default */
     int window_days;          /* 0: default */
 } rasd_stories_options;
 
+/* One writer at a time: articles are assigned in the order they are added
+ * (ingest order, roughly by date), and the result depends on that order. */
 typedef struct rasd_stories rasd_stories;
 
 rasd_stories *rasd_stories_new(const rasd_stories_options *opt, rasd_error *err);

@@ -10,12 +10,14 @@
  * sharing one (a country and its capital).
  */
 #include "loader.h"
+#include "extract/events.h"
 
 #include <errno.h>
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
+#include <unistd.h>
 
 #ifndef RASD_DATA_DIR
 #define RASD_DATA_DIR "data"
@@ -443,6 +445,11 @@ rasd_knowledge *rasd_knowledge_load(const rasd_knowledge_options *opt, rasd_erro
     if (st == RASD_OK) st = load_ambiguous(&L, PATH("kb/ambiguous.tsv"));
     if (st == RASD_OK) st = rasd_names_finalize(&kn->names, err);
     if (st == RASD_OK) st = check_duplicates(&L);
+    /* the event dictionary: a data directory without events/ (a test
+     * fixture, a reduced install) codes no events; a malformed one fails */
+    if (st == RASD_OK && access(PATH("events/triggers.tsv"), F_OK) == 0 &&
+        !(kn->events = rasd_event_dict_load(dir, err)))
+        st = err ? err->code : RASD_ERR_DATA;
 #undef PATH
     free(L.variants);
     free(L.iso3);
@@ -472,6 +479,7 @@ void rasd_knowledge_destroy(rasd_knowledge *kn) {
     free(kn->labels);
     free(kn->files);
     rasd_names_free(&kn->names);
+    rasd_event_dict_destroy(kn->events);
     rasd_strtab_free(&kn->ids);
     rasd_strtab_free(&kn->place_ids);
     rasd_strtab_free(&kn->capitals);

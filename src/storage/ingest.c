@@ -6,6 +6,10 @@
  * in the same transaction as the batch it describes, so a killed ingest
  * leaves state and articles in step.
  *
+ * Stories are assigned on a thread of their own, in input order, while the
+ * writer stores the next articles; each batch's commit waits for them, so
+ * what is committed always has its story.
+ *
  * A fingerprint is stored as the struct's bytes (rasd_fingerprint is
  * plain integers): a database moves between machines of the same byte
  * order; a wrong-sized blob is refused when the index is rebuilt.
@@ -15,20 +19,85 @@
 #include "core/internal.h"
 #include "corpus/stories.h"
 
+#include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
 
 #define STORIES_STATE "stories"
 
+typedef struct story_result {
+    int64_t doc, story;
+    double similarity;
+    bool ok;
+} story_result;
+
 struct rasd_link {
     rasd_dedup *dedup;
     rasd_stories *stories;
-    rasd_analyzer *an;
-    int64_t *touched; /* stories changed since the last save */
+    rasd_analyzer *an; /* the story thread's */
+    int64_t *touched;  /* stories changed since the last save */
     size_t n_touched, cap_touched;
     rasd_status fp_status;
     int64_t bad_fp_doc;
+    size_t failures;
+    /* the story thread: jobs in, results out, both in input order */
+    pthread_t thread;
+    bool started, stop;
+    pthread_mutex_t mu;
+    pthread_cond_t changed;
+    rasd_link_job *jobs;
+    size_t n_jobs, cap_jobs, next_job;
+    story_result *results;
+    size_t n_results, cap_results;
 };
+
+static void job_free(rasd_link_job *j) {
+    free(j->text);
+    free(j->title);
+    free(j->published);
+    free(j->source);
+    rasd_rows_free(&j->rows);
+    memset(j, 0, sizeof *j);
+}
+
+static story_result assign(rasd_link *l, rasd_link_job *j) {
+    story_result r = {.doc = j->id};
+    const char **ents = j->rows.n_entities ? malloc(j->rows.n_entities * sizeof *ents) : NULL;
+    if (j->rows.n_entities && !ents) return r;
+    for (size_t i = 0; i < j->rows.n_entities; i++) ents[i] = j->rows.entities[i].id;
+    rasd_story_input in = {j->id, j->published, j->source, j->title, j->text, j->len, ents, j->rows.n_entities};
+    rasd_story_assignment a = {0};
+    rasd_error err = {0};
+    r.ok = rasd_stories_add(l->stories, l->an, &in, &a, &err) == RASD_OK;
+    r.story = a.story;
+    r.similarity = a.similarity;
+    free(ents);
+    return r;
+}
+
+static void *story_thread(void *arg) {
+    rasd_link *l = arg;
+    pthread_mutex_lock(&l->mu);
+    for (;;) {
+        while (!l->stop && l->next_job == l->n_jobs) pthread_cond_wait(&l->changed, &l->mu);
+        if (l->next_job == l->n_jobs) break; /* stopping, nothing left */
+        rasd_link_job job = l->jobs[l->next_job];
+        memset(&l->jobs[l->next_job], 0, sizeof job);
+        pthread_mutex_unlock(&l->mu);
+        story_result r = assign(l, &job);
+        job_free(&job);
+        pthread_mutex_lock(&l->mu);
+        l->next_job++;
+        if (l->n_results < l->cap_results || rasd_grow((void **)&l->results, &l->cap_results, l->n_results,
+                                                          sizeof *l->results))
+            l->results[l->n_results++] = r;
+        else
+            l->failures++;
+        pthread_cond_broadcast(&l->changed);
+    }
+    pthread_mutex_unlock(&l->mu);
+    return NULL;
+}
 
 static bool add_fingerprint(void *ctx, int64_t doc, const void *data, size_t len) {
     rasd_link *l = ctx;
@@ -51,6 +120,8 @@ rasd_link *rasd_link_open(rasd_store *store, rasd_analyzer *an, rasd_error *err)
         return NULL;
     }
     l->an = an;
+    pthread_mutex_init(&l->mu, NULL);
+    pthread_cond_init(&l->changed, NULL);
     if (!(l->dedup = rasd_dedup_new(NULL, err))) goto fail;
     if (rasd_store_each_fingerprint(store, add_fingerprint, l, err) != RASD_OK) goto fail;
     if (l->fp_status != RASD_OK) {
@@ -64,6 +135,11 @@ rasd_link *rasd_link_open(rasd_store *store, rasd_analyzer *an, rasd_error *err)
     l->stories = state ? rasd_stories_load(state, len, NULL, err) : rasd_stories_new(NULL, err);
     free(state);
     if (!l->stories) goto fail;
+    if (pthread_create(&l->thread, NULL, story_thread, l) != 0) {
+        rasd_fail(err, RASD_ERR_NOMEM, "cannot start the story thread");
+        goto fail;
+    }
+    l->started = true;
     return l;
 fail:
     rasd_link_close(l);
@@ -72,6 +148,18 @@ fail:
 
 void rasd_link_close(rasd_link *l) {
     if (!l) return;
+    if (l->started) {
+        pthread_mutex_lock(&l->mu);
+        l->stop = true;
+        pthread_cond_broadcast(&l->changed);
+        pthread_mutex_unlock(&l->mu);
+        pthread_join(l->thread, NULL);
+    }
+    for (size_t i = l->next_job; i < l->n_jobs; i++) job_free(&l->jobs[i]);
+    free(l->jobs);
+    free(l->results);
+    pthread_cond_destroy(&l->changed);
+    pthread_mutex_destroy(&l->mu);
     rasd_dedup_destroy(l->dedup);
     rasd_stories_destroy(l->stories);
     free(l->touched);
@@ -102,36 +190,68 @@ rasd_status rasd_link_duplicate(rasd_link *l, int64_t id, const rasd_fingerprint
     return RASD_OK;
 }
 
-rasd_status rasd_link_story(rasd_link *l, rasd_store *store, int64_t id, const rasd_store_doc *d,
-                            const rasd_rows *rows, const rasd_fingerprint *fp, rasd_error *err) {
-    rasd_status st = rasd_store_put_fingerprint(store, id, fp, sizeof *fp, err);
-    if (st != RASD_OK) return st;
-    const char **ents = rows->n_entities ? malloc(rows->n_entities * sizeof *ents) : NULL;
-    if (rows->n_entities && !ents) return rasd_fail(err, RASD_ERR_NOMEM, "%s: out of memory", d->origin);
-    for (size_t i = 0; i < rows->n_entities; i++) ents[i] = rows->entities[i].id;
-    rasd_story_input in = {id, d->published, d->source, d->title, d->text, d->len, ents, rows->n_entities};
-    rasd_story_assignment a = {0};
-    st = rasd_stories_add(l->stories, l->an, &in, &a, err);
-    free(ents);
-    if (st != RASD_OK) return st;
-    if ((st = rasd_store_set_story(store, id, a.story, a.similarity, err)) != RASD_OK) return st;
+rasd_status rasd_link_story(rasd_link *l, rasd_store *store, rasd_link_job *job, const rasd_fingerprint *fp,
+                            rasd_error *err) {
+    rasd_status st = rasd_store_put_fingerprint(store, job->id, fp, sizeof *fp, err);
+    if (st != RASD_OK) {
+        job_free(job);
+        return st;
+    }
+    pthread_mutex_lock(&l->mu);
+    if (l->next_job == l->n_jobs) l->next_job = l->n_jobs = 0; /* all taken: reuse the array */
+    bool ok = rasd_grow((void **)&l->jobs, &l->cap_jobs, l->n_jobs, sizeof *l->jobs);
+    if (ok) {
+        l->jobs[l->n_jobs++] = *job;
+        memset(job, 0, sizeof *job);
+        pthread_cond_broadcast(&l->changed);
+    }
+    pthread_mutex_unlock(&l->mu);
+    if (!ok) {
+        job_free(job);
+        return rasd_fail(err, RASD_ERR_NOMEM, "out of memory queueing a story");
+    }
+    return RASD_OK;
+}
+
+size_t rasd_link_story_failures(const rasd_link *l) { return l->failures; }
+
+static rasd_status touch(rasd_link *l, int64_t story, rasd_error *err) {
     for (size_t i = 0; i < l->n_touched; i++)
-        if (l->touched[i] == a.story) return RASD_OK;
+        if (l->touched[i] == story) return RASD_OK;
     if (!rasd_grow((void **)&l->touched, &l->cap_touched, l->n_touched, sizeof *l->touched))
         return rasd_fail(err, RASD_ERR_NOMEM, "out of memory");
-    l->touched[l->n_touched++] = a.story;
+    l->touched[l->n_touched++] = story;
     return RASD_OK;
 }
 
 rasd_status rasd_link_save(rasd_link *l, rasd_store *store, rasd_error *err) {
+    /* the batch's stories, once the thread has caught up */
+    pthread_mutex_lock(&l->mu);
+    while (l->next_job < l->n_jobs) pthread_cond_wait(&l->changed, &l->mu);
+    story_result *results = l->results;
+    size_t n = l->n_results;
+    l->results = NULL;
+    l->n_results = l->cap_results = 0;
+    pthread_mutex_unlock(&l->mu);
+    rasd_status st = RASD_OK;
+    for (size_t i = 0; st == RASD_OK && i < n; i++) {
+        if (!results[i].ok) {
+            l->failures++;
+            continue;
+        }
+        st = rasd_store_set_story(store, results[i].doc, results[i].story, results[i].similarity, err);
+        if (st == RASD_OK) st = touch(l, results[i].story, err);
+    }
+    free(results);
+    if (st != RASD_OK) return st;
     for (size_t i = 0; i < l->n_touched; i++) {
-        rasd_status st = rasd_store_refresh_story(store, l->touched[i], err);
+        st = rasd_store_refresh_story(store, l->touched[i], err);
         if (st != RASD_OK) return st;
     }
     l->n_touched = 0;
     unsigned char *data = NULL;
     size_t len = 0;
-    rasd_status st = rasd_stories_save(l->stories, &data, &len, err);
+    st = rasd_stories_save(l->stories, &data, &len, err);
     if (st == RASD_OK) st = rasd_store_put_state(store, STORIES_STATE, data, len, err);
     free(data);
     return st;

@@ -34,11 +34,26 @@ rasd_status rasd_link_prepare(rasd_analyzer *an, const char *text, size_t len, r
 /* Writer side, before storing the article under id: is it a duplicate? */
 rasd_status rasd_link_duplicate(rasd_link *l, int64_t id, const rasd_fingerprint *fp, rasd_link_result *out,
                                 rasd_error *err);
-/* Writer side, after storing it: its story and its fingerprint. */
-rasd_status rasd_link_story(rasd_link *l, rasd_store *store, int64_t id, const rasd_store_doc *d,
-                            const rasd_rows *rows, const rasd_fingerprint *fp, rasd_error *err);
-/* Before each commit: the touched stories' summaries and the clusterer's
- * state, in the same transaction as the articles. */
+/* What the story clusterer needs of a stored article; the link takes every
+ * field (the caller hands them over and must not free them). */
+typedef struct rasd_link_job {
+    int64_t id;
+    char *text, *title, *published, *source;
+    size_t len;
+    rasd_rows rows; /* for the entity ids */
+} rasd_link_job;
+
+/* Writer side, after storing the article: stores its fingerprint and
+ * queues it for its story, which a thread of the link's own assigns while
+ * the writer goes on (the clusterer is the other half of the serial work
+ * of an ingest). Takes job's fields. */
+rasd_status rasd_link_story(rasd_link *l, rasd_store *store, rasd_link_job *job, const rasd_fingerprint *fp,
+                            rasd_error *err);
+/* Before each commit: waits for the queued articles' stories, stores them,
+ * refreshes the touched stories' summaries and saves the clusterer's
+ * state, all in the same transaction as the articles. */
 rasd_status rasd_link_save(rasd_link *l, rasd_store *store, rasd_error *err);
+/* Articles whose story could not be assigned (they keep none), so far. */
+size_t rasd_link_story_failures(const rasd_link *l);
 
 #endif

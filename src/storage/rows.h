@@ -4,8 +4,8 @@
  * quotes, events, framing, numbers, dates and paragraphs.
  *
  * Backend-neutral and done by the worker threads of an ingest, so the one
- * writer thread only binds values. Strings point into the parsed JSON the
- * rows keep alive; they stay valid until rasd_rows_free.
+ * writer thread only binds values. Strings live in an arena the rows own;
+ * they stay valid until rasd_rows_free.
  */
 #ifndef RASD_ROWS_H
 #define RASD_ROWS_H
@@ -62,7 +62,7 @@ typedef struct rasd_row_paragraph {
 } rasd_row_paragraph;
 
 typedef struct rasd_rows {
-    void *json; /* the parsed analysis the strings point into */
+    void *arena; /* the strings' memory */
     rasd_row_entity *entities;
     size_t n_entities;
     rasd_row_place *places;
@@ -85,7 +85,8 @@ typedef struct rasd_rows {
 } rasd_rows;
 
 /* Parses one analysis JSON line (name is used in messages). Members the
- * analysis lacks give no rows; a member of the wrong shape is an error. */
+ * analysis lacks give no rows; a member of the wrong shape is an error
+ * (rows is then empty; freeing it again is harmless). */
 rasd_status rasd_rows_from_json(const char *name, const char *json, size_t len, rasd_rows *rows, rasd_error *err);
 void rasd_rows_free(rasd_rows *rows);
 

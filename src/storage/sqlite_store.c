@@ -336,6 +336,19 @@ static rasd_status sq_find_by_hash(rasd_store *b, const char *hash, int64_t *id,
     return find_hash(of(b), hash, id, err);
 }
 
+static rasd_status sq_each_hash(rasd_store *b, rasd_hash_fn fn, void *ctx, rasd_error *err) {
+    sqlite_store *s = of(b);
+    sqlite3_stmt *q;
+    if (sqlite3_prepare_v2(s->db, "SELECT hash FROM documents", -1, &q, NULL) != SQLITE_OK)
+        return db_fail(s, err, "reading the document hashes");
+    int rc;
+    while ((rc = sqlite3_step(q)) == SQLITE_ROW)
+        if (!fn(ctx, (const char *)sqlite3_column_text(q, 0))) break;
+    rasd_status st = rc == SQLITE_ROW || rc == SQLITE_DONE ? RASD_OK : db_fail(s, err, "reading the document hashes");
+    sqlite3_finalize(q);
+    return st;
+}
+
 static rasd_status sq_next_id(rasd_store *b, int64_t *id, rasd_error *err) {
     sqlite_store *s = of(b);
     sqlite3_stmt *q = s->st[ST_NEXT_ID];
@@ -548,7 +561,7 @@ static rasd_status sq_counts(rasd_store *b, rasd_store_counts *out, rasd_error *
 
 static const rasd_store_ops SQLITE_OPS = {
     "sqlite",       sq_close,          sq_size,          sq_begin,          sq_commit,
-    sq_rollback,    sq_put,            sq_find_by_hash,  sq_next_id,        sq_set_story,
+    sq_rollback,    sq_put,            sq_find_by_hash,  sq_each_hash,      sq_next_id,        sq_set_story,
     sq_refresh_story, sq_put_state,    sq_get_state,     sq_put_fingerprint, sq_each_fingerprint,
     sq_search,      sq_counts,
 };

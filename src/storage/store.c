@@ -41,6 +41,10 @@ rasd_status rasd_store_find_by_hash(rasd_store *s, const char *hash, int64_t *id
     return s->ops->find_by_hash(s, hash, id, err);
 }
 
+rasd_status rasd_store_each_hash(rasd_store *s, rasd_hash_fn fn, void *ctx, rasd_error *err) {
+    return s->ops->each_hash(s, fn, ctx, err);
+}
+
 rasd_status rasd_store_next_id(rasd_store *s, int64_t *id, rasd_error *err) { return s->ops->next_id(s, id, err); }
 
 rasd_status rasd_store_set_story(rasd_store *s, int64_t doc, int64_t story, double similarity, rasd_error *err) {

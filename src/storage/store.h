@@ -58,6 +58,10 @@ typedef struct rasd_store_doc {
 rasd_status rasd_store_put(rasd_store *s, const rasd_store_doc *d, int64_t *id, bool *already, rasd_error *err);
 /* Id of the document with this hash, or 0. */
 rasd_status rasd_store_find_by_hash(rasd_store *s, const char *hash, int64_t *id, rasd_error *err);
+/* Calls fn with the hash of every stored document (fn returns false to
+ * stop): an ingest loads them once, so its workers skip what is stored. */
+typedef bool (*rasd_hash_fn)(void *ctx, const char *hash);
+rasd_status rasd_store_each_hash(rasd_store *s, rasd_hash_fn fn, void *ctx, rasd_error *err);
 /* The id the next stored document will get (ids only grow). */
 rasd_status rasd_store_next_id(rasd_store *s, int64_t *id, rasd_error *err);
 

@@ -17,6 +17,7 @@ typedef struct rasd_store_ops {
     rasd_status (*rollback)(rasd_store *s, rasd_error *err);
     rasd_status (*put)(rasd_store *s, const rasd_store_doc *d, int64_t *id, bool *already, rasd_error *err);
     rasd_status (*find_by_hash)(rasd_store *s, const char *hash, int64_t *id, rasd_error *err);
+    rasd_status (*each_hash)(rasd_store *s, rasd_hash_fn fn, void *ctx, rasd_error *err);
     rasd_status (*next_id)(rasd_store *s, int64_t *id, rasd_error *err);
     rasd_status (*set_story)(rasd_store *s, int64_t doc, int64_t story, double similarity, rasd_error *err);
     rasd_status (*refresh_story)(rasd_store *s, int64_t story, rasd_error *err);

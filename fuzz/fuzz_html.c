@@ -1,0 +1,64 @@
+/*
+ * fuzz_html.c: libFuzzer target for the HTML reader (src/corpus/html.c):
+ * charset sniffing and conversion, gumbo's parse, the content score, the
+ * metadata look-ups (JSON-LD included) and the fragment reader. Besides
+ * "no crash, no leak, no hang" it checks on every input that what comes
+ * out is valid UTF-8, that a date is a real YYYY-MM-DD, and that the body
+ * never holds a blank line run longer than one.
+ */
+#include "rasd.h"
+#include "corpus/html.h"
+
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+
+static rasd_boilerplate *bp;
+
+static void check(int cond) {
+    if (!cond) abort();
+}
+
+static void check_utf8(const char *s) {
+    if (!s) return;
+    char *out = NULL;
+    size_t n;
+    rasd_utf8_report rep;
+    check(rasd_utf8_sanitize(s, strlen(s), true, &out, &n, &rep, NULL) == RASD_OK);
+    free(out);
+}
+
+int LLVMFuzzerInitialize(int *argc, char ***argv) {
+    (void)argc;
+    (void)argv;
+    bp = rasd_boilerplate_load(NULL, NULL);
+    if (!bp) abort();
+    return 0;
+}
+
+int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
+    rasd_article a;
+    rasd_html_options opt = {.bp = size % 2 ? bp : NULL, .charset = size % 5 == 0 ? "windows-1256" : NULL};
+    rasd_error err = {0};
+    if (rasd_html_read("fuzz.html", (const char *)data, size, &opt, &a, &err) == RASD_OK) {
+        check(a.text && a.len == strlen(a.text) && a.len > 0);
+        check(!strstr(a.text, "\n\n\n"));
+        check_utf8(a.text);
+    } else {
+        check(err.message[0] != '\0');
+    }
+    check_utf8(a.title);
+    check_utf8(a.author);
+    check_utf8(a.url);
+    check_utf8(a.source);
+    if (a.published) check(rasd_valid_date(a.published));
+    rasd_article_clear(&a);
+    char *t = NULL;
+    size_t tl = 0;
+    if (rasd_html_text((const char *)data, size, &t, &tl, NULL) == RASD_OK) {
+        check(t && tl == strlen(t));
+        check_utf8(t);
+    }
+    free(t);
+    return 0;
+}

@@ -1,0 +1,360 @@
+/*
+ * boilerplate.c: see boilerplate.h. No library classifies the lines of
+ * Arabic news pages pasted as text (boilerpipe and Readability work on
+ * the DOM, which is gone by then), so this is written here: a handful of
+ * features per line, the phrase list of data/corpus/boilerplate.txt, and
+ * one rule about position (a page's furniture closes the article: once a
+ * run of short lines at the end holds one boilerplate line, everything
+ * from there down is furniture too, whatever its words).
+ */
+#include "boilerplate.h"
+
+#include "core/internal.h"
+
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#ifndef RASD_DATA_DIR
+#define RASD_DATA_DIR "data"
+#endif
+
+/* A line of at most this many words is "short": only short lines may be
+ * removed for a phrase, so an article's own sentences are safe. */
+#define SHORT_WORDS 12
+/* Notices (cookies, copyright) run longer than furniture. */
+#define NOTICE_WORDS 60
+/* Lines of the closing run: longer than this ends the run. */
+#define TAIL_WORDS 15
+/* Share of share-bar words (or of links) that makes a short line a share
+ * bar (or a contact line or a tag list). */
+#define SHARE_SHARE 0.6
+#define LINK_SHARE 0.6
+#define LINK_MAX_WORDS 8
+#define MAX_PHRASE_KEY 256
+#define MAX_LINE_KEY 4096
+
+typedef enum kind { K_LINE, K_START, K_ANY, K_NOTICE, K_SHARE, K_COUNT } kind;
+static const char *const KIND_NAMES[K_COUNT] = {"line", "start", "any", "notice", "share"};
+
+struct rasd_boilerplate {
+    rasd_buf keys;             /* all phrase keys, NUL-separated */
+    size_t *off[K_COUNT];      /* offsets into keys, per kind */
+    size_t n[K_COUNT], cap[K_COUNT];
+};
+
+/* The key of s[0, len): the matching keys of its tokens other than
+ * punctuation, one space between them. Returns its length; *words gets the
+ * number of tokens that are words, numbers or links (not symbols). */
+static size_t line_key(const char *s, size_t len, char *out, size_t cap, size_t *words, size_t *latin,
+                       size_t *links, size_t *one_letter, size_t *symbols, size_t *separators, size_t *puncts) {
+    rasd_tokenizer tz;
+    rasd_token t;
+    size_t n = 0;
+    *words = *latin = *links = *one_letter = *symbols = *separators = *puncts = 0;
+    out[0] = '\0';
+    rasd_tokenizer_init(&tz, s, len);
+    while (rasd_tokenizer_next(&tz, &t)) {
+        size_t tl = t.end - t.start;
+        if (t.type == RASD_TOK_PUNCT || t.type == RASD_TOK_SYMBOL) {
+            /* | > · • › » standing alone between words separate the items
+             * of menus and breadcrumbs ("الرئيسية » أخبار » سوريا"); glued
+             * to a word («قسد») or opening a line ("• سؤال") they do not;
+             * "/" is left out: dates are written 9 / 10 / 1436 */
+            const char *p = s + t.start;
+            bool spaced = t.start > 0 && s[t.start - 1] == ' ' && t.end < len && s[t.end] == ' ' && *words > 0;
+            if (spaced && ((tl == 1 && (*p == '|' || *p == '>')) ||
+                           (tl == 2 && (!memcmp(p, "\xC2\xB7", 2) || !memcmp(p, "\xC2\xBB", 2))) ||
+                           (tl == 3 && (!memcmp(p, "\xE2\x80\xA2", 3) || !memcmp(p, "\xE2\x80\xBA", 3)))))
+                (*separators)++;
+            if (t.type == RASD_TOK_PUNCT) {
+                (*puncts)++;
+                continue;
+            }
+            (*symbols)++;
+        } else {
+            (*words)++;
+            if (t.type == RASD_TOK_LATIN) (*latin)++;
+            if (t.type == RASD_TOK_URL || t.type == RASD_TOK_EMAIL || t.type == RASD_TOK_MENTION ||
+                t.type == RASD_TOK_HASHTAG)
+                (*links)++;
+            int32_t cp;
+            if (rasd_utf8_decode(s + t.start, tl, &cp) == tl && t.type == RASD_TOK_WORD) (*one_letter)++;
+        }
+        if (n && n + 1 < cap) out[n++] = ' ';
+        if (n + 1 < cap) {
+            size_t k = rasd_normalize(s + t.start, tl, out + n, cap - n);
+            n += k < cap - n ? k : cap - n - 1;
+        }
+        out[n] = '\0';
+    }
+    return n;
+}
+
+static rasd_status add_phrase(rasd_boilerplate *bp, kind k, const char *phrase, const char *name, size_t line_no,
+                              rasd_error *err) {
+    char key[MAX_PHRASE_KEY];
+    size_t w, l, u, o, s, sep, pu;
+    size_t n = line_key(phrase, strlen(phrase), key, sizeof key, &w, &l, &u, &o, &s, &sep, &pu);
+    if (n == 0) return rasd_fail(err, RASD_ERR_DATA, "%s:%zu: the phrase has no words", name, line_no);
+    if (n + 1 >= sizeof key) return rasd_fail(err, RASD_ERR_DATA, "%s:%zu: the phrase is too long", name, line_no);
+    if (!rasd_grow((void **)&bp->off[k], &bp->cap[k], bp->n[k], sizeof(size_t)))
+        return rasd_fail(err, RASD_ERR_NOMEM, "out of memory");
+    bp->off[k][bp->n[k]++] = bp->keys.len;
+    rasd_buf_append(&bp->keys, key, n + 1); /* with its NUL */
+    if (bp->keys.oom) return rasd_fail(err, RASD_ERR_NOMEM, "out of memory");
+    return RASD_OK;
+}
+
+rasd_boilerplate *rasd_boilerplate_from_buffer(const char *name, const char *data, size_t len, rasd_error *err) {
+    rasd_boilerplate *bp = calloc(1, sizeof *bp);
+    if (!bp) {
+        rasd_fail(err, RASD_ERR_NOMEM, "out of memory");
+        return NULL;
+    }
+    size_t pos = 0, line_no = 0;
+    while (pos < len) {
+        const char *nl = memchr(data + pos, '\n', len - pos);
+        size_t end = nl ? (size_t)(nl - data) : len;
+        char line[1024];
+        size_t ll = end - pos;
+        line_no++;
+        if (ll && data[pos + ll - 1] == '\r') ll--;
+        if (ll >= sizeof line) {
+            rasd_fail(err, RASD_ERR_DATA, "%s:%zu: line too long", name, line_no);
+            goto fail;
+        }
+        memcpy(line, data + pos, ll);
+        line[ll] = '\0';
+        pos = end + 1;
+        if (ll == 0 || line[0] == '#') continue;
+        if (memchr(line, '\0', ll)) {
+            rasd_fail(err, RASD_ERR_DATA, "%s:%zu: NUL byte", name, line_no);
+            goto fail;
+        }
+        char *tab = strchr(line, '\t');
+        if (!tab) {
+            rasd_fail(err, RASD_ERR_DATA, "%s:%zu: expected KIND<TAB>PHRASE", name, line_no);
+            goto fail;
+        }
+        *tab = '\0';
+        int k = 0;
+        while (k < K_COUNT && strcmp(line, KIND_NAMES[k]) != 0) k++;
+        if (k == K_COUNT) {
+            rasd_fail(err, RASD_ERR_DATA, "%s:%zu: unknown kind \"%s\" (line, start, any, notice or share)", name,
+                      line_no, line);
+            goto fail;
+        }
+        if (add_phrase(bp, (kind)k, tab + 1, name, line_no, err) != RASD_OK) goto fail;
+    }
+    return bp;
+fail:
+    rasd_boilerplate_destroy(bp);
+    return NULL;
+}
+
+rasd_boilerplate *rasd_boilerplate_load(const char *data_dir, rasd_error *err) {
+    if (!data_dir || !*data_dir) data_dir = getenv("RASD_DATA");
+    if (!data_dir || !*data_dir) data_dir = RASD_DATA_DIR;
+    char path[1024];
+    snprintf(path, sizeof path, "%s/corpus/boilerplate.txt", data_dir);
+    FILE *f = fopen(path, "rb");
+    if (!f) {
+        rasd_fail(err, RASD_ERR_DATA, "%s: cannot open: %s (set RASD_DATA or --data to rasd's data directory)",
+                  path, strerror(errno));
+        return NULL;
+    }
+    rasd_buf b = {0};
+    char chunk[8192];
+    size_t got;
+    while ((got = fread(chunk, 1, sizeof chunk, f)) > 0) rasd_buf_append(&b, chunk, got);
+    bool bad = ferror(f);
+    fclose(f);
+    rasd_boilerplate *bp = NULL;
+    if (bad) rasd_fail(err, RASD_ERR_IO, "%s: read error", path);
+    else if (b.oom) rasd_fail(err, RASD_ERR_NOMEM, "out of memory");
+    else bp = rasd_boilerplate_from_buffer(path, b.data ? b.data : "", b.len, err);
+    rasd_buf_free(&b);
+    return bp;
+}
+
+void rasd_boilerplate_destroy(rasd_boilerplate *bp) {
+    if (!bp) return;
+    rasd_buf_free(&bp->keys);
+    for (int k = 0; k < K_COUNT; k++) free(bp->off[k]);
+    free(bp);
+}
+
+/* Whether phrase p occurs in key at a word start (at its very start when
+ * anchored). The phrase may end inside a word: "camera icon" is glued to
+ * the caption after it when the page's alt text lost its space. */
+static bool has_phrase(const char *key, size_t klen, const char *p, bool anchored) {
+    size_t plen = strlen(p);
+    if (plen > klen) return false;
+    if (anchored) return memcmp(key, p, plen) == 0;
+    for (const char *h = key; (h = strstr(h, p)) != NULL; h++)
+        if (h == key || h[-1] == ' ') return true;
+    return false;
+}
+
+static bool any_of(const rasd_boilerplate *bp, kind k, const char *key, size_t klen, bool anchored) {
+    for (size_t i = 0; i < bp->n[k]; i++)
+        if (has_phrase(key, klen, bp->keys.data + bp->off[k][i], anchored)) return true;
+    return false;
+}
+
+/* Whether the whole line is a `line` phrase ("المزيد", "...المزيد"). */
+static bool any_of_line(const rasd_boilerplate *bp, const char *key, size_t klen) {
+    for (size_t i = 0; i < bp->n[K_LINE]; i++) {
+        const char *p = bp->keys.data + bp->off[K_LINE][i];
+        if (strlen(p) == klen && !memcmp(p, key, klen)) return true;
+    }
+    return false;
+}
+
+/* Words of the key that are share-bar words (multi-word entries count
+ * each of their words). */
+static size_t share_words(const rasd_boilerplate *bp, const char *key, size_t klen) {
+    size_t hits = 0, i = 0;
+    while (i < klen) {
+        size_t best = 0;
+        for (size_t p = 0; p < bp->n[K_SHARE]; p++) {
+            const char *ph = bp->keys.data + bp->off[K_SHARE][p];
+            size_t pl = strlen(ph);
+            if (pl > best && i + pl <= klen && memcmp(key + i, ph, pl) == 0 && (i + pl == klen || key[i + pl] == ' '))
+                best = pl;
+        }
+        size_t end = i;
+        if (best) {
+            end = i + best;
+            for (size_t j = i; j < end; j++) hits += j == i || key[j] == ' ';
+        } else {
+            while (end < klen && key[end] != ' ') end++;
+        }
+        i = end + 1;
+    }
+    return hits;
+}
+
+typedef struct line_info {
+    rasd_span span;
+    size_t words;
+    const char *reason; /* NULL: kept */
+} line_info;
+
+/* The features of one line and the verdict they give, before position. */
+static const char *classify(const rasd_boilerplate *bp, const char *s, size_t len, bool arabic_doc, size_t *words) {
+    char k[MAX_LINE_KEY];
+    size_t latin, links, one_letter, symbols, separators, puncts;
+    size_t klen = line_key(s, len, k, sizeof k, words, &latin, &links, &one_letter, &symbols, &separators, &puncts);
+    size_t w = *words;
+    if (w == 0) return symbols ? "symbols" : NULL; /* "×", "***", a lone icon; NULL: blank */
+    /* "ع ع ع": font-size buttons; "(أ. ف. ب)", an agency's initials, has
+     * its dots and stays */
+    if (w >= 2 && one_letter == w && puncts == 0) return "symbols";
+    if (any_of_line(bp, k, klen)) return "phrase";
+    if (w <= SHORT_WORDS && (any_of(bp, K_START, k, klen, true) || any_of(bp, K_ANY, k, klen, false)))
+        return "phrase";
+    if (w <= NOTICE_WORDS && any_of(bp, K_NOTICE, k, klen, false)) return "phrase";
+    /* share bars carry no quotes or numbering: "2. «فيسبوك ماسنجر»" is an
+     * item of a list of apps */
+    if (w <= SHORT_WORDS && puncts <= 1 && (double)share_words(bp, k, klen) >= SHARE_SHARE * (double)w)
+        return "share-bar";
+    /* links, addresses, handles and hashtags alone: a writer's contact line,
+     * a list of tags (Latin words alone are not enough: product names) */
+    if (arabic_doc && w <= LINK_MAX_WORDS && (double)links >= LINK_SHARE * (double)w) return "links";
+    if (separators >= 2 && w <= 3 * (separators + 1)) return "menu";
+    return NULL;
+}
+
+static bool mostly_arabic(const char *s, size_t len) {
+    size_t arabic = 0, other = 0;
+    const unsigned char *u = (const unsigned char *)s;
+    for (size_t i = 0; i < len; i++) {
+        arabic += (unsigned)(u[i] - 0xD8) < 4u;
+        other += (unsigned)((u[i] | 32) - 'a') < 26u;
+    }
+    /* an Arabic letter is two bytes, one lead byte: compare letters */
+    return arabic > other;
+}
+
+rasd_status rasd_boilerplate_filter(const rasd_boilerplate *bp, const char *text, size_t len,
+                                    rasd_boilerplate_result *out, rasd_error *err) {
+    memset(out, 0, sizeof *out);
+    if (!bp || (!text && len)) return rasd_fail(err, RASD_ERR_USAGE, "boilerplate filter: no phrase list or text");
+    line_info *lines = NULL;
+    size_t n = 0, cap = 0;
+    bool arabic_doc = mostly_arabic(text, len);
+    for (size_t pos = 0; pos < len;) {
+        const char *nl = memchr(text + pos, '\n', len - pos);
+        size_t end = nl ? (size_t)(nl - text) : len;
+        if (!rasd_grow((void **)&lines, &cap, n, sizeof *lines)) {
+            free(lines);
+            return rasd_fail(err, RASD_ERR_NOMEM, "out of memory");
+        }
+        line_info *li = &lines[n++];
+        li->span = (rasd_span){pos, end};
+        li->reason = classify(bp, text + pos, end - pos, arabic_doc, &li->words);
+        pos = end + 1;
+    }
+    /* the closing run: the short lines after the last long one; from its
+     * first boilerplate line on, everything goes (the appeal's own words
+     * are not in any list, but it sits among lines that are) */
+    size_t last_long = n;
+    for (size_t i = n; i-- > 0;)
+        if (lines[i].words > TAIL_WORDS) {
+            last_long = i;
+            break;
+        }
+    if (last_long < n) {
+        size_t first = n;
+        for (size_t i = last_long + 1; i < n && first == n; i++)
+            if (lines[i].reason) first = i;
+        for (size_t i = first; i < n; i++)
+            if (!lines[i].reason && lines[i].words) lines[i].reason = "tail";
+    }
+    rasd_buf b = {0};
+    rasd_buf_reserve(&b, len);
+    size_t removed = 0;
+    for (size_t i = 0; i < n; i++) removed += lines[i].reason != NULL;
+    if (removed && !(out->removed = calloc(removed, sizeof *out->removed))) b.oom = true;
+    for (size_t i = 0; i < n && !b.oom; i++) {
+        if (lines[i].reason) {
+            out->removed[out->n_removed++] = (rasd_removed_line){lines[i].span, lines[i].reason};
+            continue;
+        }
+        size_t s = lines[i].span.start, e = lines[i].span.end;
+        rasd_buf_append(&b, text + s, e - s);
+        if (e < len) rasd_buf_putc(&b, '\n');
+    }
+    free(lines);
+    if (b.oom) {
+        rasd_buf_free(&b);
+        rasd_boilerplate_result_free(out);
+        return rasd_fail(err, RASD_ERR_NOMEM, "out of memory");
+    }
+    /* blank lines the removal left at the end */
+    while (b.len && (b.data[b.len - 1] == '\n' || b.data[b.len - 1] == '\r' || b.data[b.len - 1] == ' ' ||
+                     b.data[b.len - 1] == '\t'))
+        b.len--;
+    if (b.len < len && len && text[len - 1] == '\n' && b.len) b.data[b.len++] = '\n';
+    if (!b.data) {
+        b.data = calloc(1, 1);
+        if (!b.data) {
+            rasd_boilerplate_result_free(out);
+            return rasd_fail(err, RASD_ERR_NOMEM, "out of memory");
+        }
+    }
+    b.data[b.len] = '\0';
+    out->text = b.data;
+    out->len = b.len;
+    return RASD_OK;
+}
+
+void rasd_boilerplate_result_free(rasd_boilerplate_result *r) {
+    if (!r) return;
+    free(r->text);
+    free(r->removed);
+    memset(r, 0, sizeof *r);
+}

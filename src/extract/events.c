@@ -1,0 +1,796 @@
+/*
+ * events.c: coding the events of a sentence (events.h; how it decides:
+ * docs/events.md). After the entity extractor has read a sentence, its
+ * token keys are walked once over the event trie; each trigger form that
+ * is not part of a name, not the content of a call or a charge (دعا إلى
+ * **وقف**، اتهم ب**قصف**) and not a statement (CAMEO 01, the quotes stage
+ * has those) gets its row (a cue word after it picks the cue row: شن
+ * غارات → 195), a source and a target (events_actors.c finds the
+ * participants; the rules below pick them), flags for negation, future,
+ * hypothesis and claim, the sentence's place, date and casualty numbers,
+ * and an ACLED type. Precision comes first: a trigger without a solid
+ * source (or, for a killing or an arrest, a named victim) is no event, and
+ * a violent one needs a target.
+ */
+#include "events_internal.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#define CUE_WINDOW 24   /* tokens after a trigger searched for its cue */
+#define ISSUE_WINDOW 25 /* tokens after a speech trigger searched for its content */
+#define MAX_HEADS 64
+
+/* ------------------------------------------------------------ helpers */
+
+int ev_mark(const rasd_event_coder *c, size_t i) {
+    if (i >= c->n || !c->hits[i].node) return 0;
+    size_t cnt;
+    const struct rasd_name_pair *p = rasd_names_targets(&c->d->words, c->hits[i].node, &cnt);
+    for (size_t k = 0; k < cnt; k++)
+        if (p[k].target.kind == EV_MARK && p[k].target.index != EV_MARK_AMBIGUOUS) return (int)p[k].target.index;
+    return 0;
+}
+
+bool ev_has(const rasd_event_coder *c, size_t i, int kind, int64_t index) {
+    if (i >= c->n || !c->hits[i].node) return false;
+    size_t cnt;
+    const struct rasd_name_pair *p = rasd_names_targets(&c->d->words, c->hits[i].node, &cnt);
+    for (size_t k = 0; k < cnt; k++)
+        if (p[k].target.kind == kind && (index < 0 || p[k].target.index == (uint32_t)index)) return true;
+    return false;
+}
+
+bool ev_is_punct(const rasd_event_coder *c, size_t i) { return c->x->t[i].tok.type == RASD_TOK_PUNCT; }
+
+/* The proclitics of a token are the bytes of its key before its base:
+ * "وبال" for وبالتحقيق, "لل" for للقتال. which: 'b' ب, 'l' ل, 'k' ك. */
+bool ev_has_prep_clitic(const rasd_event_coder *c, size_t i, char which) {
+    const tinfo *t = &c->x->t[i];
+    if (!t->word || t->base_off <= t->key_off) return false;
+    const char *p = ex_key(c->x, t->key_off);
+    size_t len = t->base_off - t->key_off;
+    if (len >= 4 && memcmp(p + len - 4, AL, 4) == 0) {
+        len -= 4; /* the article */
+    } else if (len >= 4 && memcmp(p + len - 4, "\xD9\x84\xD9\x84", 4) == 0) {
+        if (which == 'l') return true; /* لل: ل and the article */
+        len -= 4;
+    }
+    const char *want = which == 'b' ? "\xD8\xA8" : which == 'l' ? "\xD9\x84" : "\xD9\x83";
+    for (size_t k = 0; k + 1 < len; k += 2)
+        if (memcmp(p + k, want, 2) == 0) return true;
+    return false;
+}
+
+/* ------------------------------------------------------------ matching */
+
+static uint32_t walk(const rasd_event_coder *c, const char *key, size_t len, size_t i, uint32_t *tj) {
+    const rasd_names *w = &c->d->words;
+    const rasd_entity_extractor *x = c->x;
+    if (!len || !rasd_names_may_start(w, key, len)) return 0;
+    uint32_t node = rasd_names_child(w, 0, key, len), best = 0;
+    size_t j = i;
+    while (node) {
+        size_t cnt;
+        if (rasd_names_targets(w, node, &cnt)) {
+            best = node;
+            *tj = (uint32_t)j;
+        }
+        size_t k = j + 1;
+        while (k < c->n && x->t[k].skip) k++;
+        if (k >= c->n) break;
+        node = rasd_names_child(w, node, ex_key(x, x->t[k].key_off), x->t[k].key_len);
+        j = k;
+    }
+    return best;
+}
+
+/* The longest path of the event trie at each word: from its whole key,
+ * its base, its key less a و/ف the splitter kept, or less a future س. */
+static void find_hits(rasd_event_coder *c) {
+    const rasd_entity_extractor *x = c->x;
+    for (size_t i = 0; i < c->n; i++) {
+        ev_hit *h = &c->hits[i];
+        *h = (ev_hit){0, (uint32_t)i, false};
+        const tinfo *t = &x->t[i];
+        if (!t->word || t->skip) continue;
+        const char *key = ex_key(x, t->key_off);
+        uint32_t tj = (uint32_t)i;
+        if ((h->node = walk(c, key, t->key_len, i, &tj))) {
+            h->tj = tj;
+            continue;
+        }
+        if (t->base_len != t->key_len && (h->node = walk(c, ex_key(x, t->base_off), t->base_len, i, &tj))) {
+            h->tj = tj;
+            for (size_t k = 0; k + 1 < t->base_off - t->key_off; k += 2) /* ستهاجم: the splitter took the س */
+                h->future |= memcmp(key + k, "\xD8\xB3", 2) == 0;
+            continue;
+        }
+        /* بالإفراج: the splitter may leave the article on the base */
+        const char *b = ex_key(x, t->base_off);
+        if (t->base_len > 6 && memcmp(b, AL, 4) == 0 && (h->node = walk(c, b + 4, t->base_len - 4, i, &tj))) {
+            h->tj = tj;
+            continue;
+        }
+        size_t len = t->key_len;
+        if (len > 6 && (memcmp(key, "\xD9\x88", 2) == 0 || memcmp(key, "\xD9\x81", 2) == 0)) { /* و ف */
+            key += 2;
+            len -= 2;
+            if ((h->node = walk(c, key, len, i, &tj))) {
+                h->tj = tj;
+                continue;
+            }
+        }
+        /* سيقصف، ستدعو: س before a present tense */
+        if (len > 6 && memcmp(key, "\xD8\xB3", 2) == 0 &&
+            (memcmp(key + 2, "\xD9\x8A", 2) == 0 || memcmp(key + 2, "\xD8\xAA", 2) == 0 ||
+             memcmp(key + 2, "\xD9\x86", 2) == 0)) {
+            if ((h->node = walk(c, key + 2, len - 2, i, &tj))) {
+                size_t cnt;
+                const struct rasd_name_pair *p = rasd_names_targets(&c->d->words, h->node, &cnt);
+                bool trigger = false;
+                for (size_t k = 0; k < cnt; k++) trigger |= p[k].target.kind == EV_TRIGGER;
+                if (trigger) {
+                    h->tj = tj;
+                    h->future = true;
+                } else {
+                    h->node = 0;
+                }
+            }
+        }
+    }
+}
+
+/* ---------------------------------------------------------- the coder */
+
+rasd_event_coder *rasd_event_coder_new(const rasd_event_dict *dict, const char *published) {
+    rasd_event_coder *c = calloc(1, sizeof *c);
+    if (!c) return NULL;
+    c->d = dict;
+    c->published = published;
+    return c;
+}
+
+void rasd_event_list_free(rasd_event_list *list) {
+    free(list->items);
+    memset(list, 0, sizeof *list);
+}
+
+void rasd_event_coder_destroy(rasd_event_coder *c) {
+    if (!c) return;
+    rasd_event_list_free(&c->out);
+    free(c->hits);
+    free(c->ms);
+    free(c->used);
+    free(c);
+}
+
+static int root_of(const char *cameo) { return (cameo[0] - '0') * 10 + (cameo[1] - '0'); }
+
+int rasd_cameo_quad_class(const char *cameo) {
+    int r = root_of(cameo);
+    return r <= 5 ? 1 : r <= 8 ? 2 : r <= 13 ? 3 : 4;
+}
+
+/* The Goldstein weight of each CAMEO root's base code (010, 020, ... 200),
+ * as the CAMEO Goldstein table gives them: a root-level weight, no finer. */
+double rasd_cameo_goldstein(const char *cameo) {
+    static const double G[21] = {0,    0.0, 3.0,  4.0,  1.0,  3.5,  6.0,  7.0,  5.0,  -2.0, -5.0,
+                                 -2.0, -4.0, -4.4, -6.5, -7.2, -4.0, -5.0, -9.0, -10.0, -10.0};
+    int r = root_of(cameo);
+    return r >= 1 && r <= 20 ? G[r] : 0.0;
+}
+
+typedef struct cand {
+    size_t i;          /* trigger token */
+    uint32_t tj;       /* its last token */
+    int row;
+    size_t cue_i, cue_j; /* the cue words (cue_i == 0 && cue_j == 0: none) */
+    bool noun;
+} cand;
+
+/* Does a path of the trie from token k (any prefix of it, not only the
+ * longest: الإفراج is a cue inside the trigger phrase الإفراج عن) carry
+ * the cue of trigger row `row`? Its last token in *tj. */
+static bool cue_at(const rasd_event_coder *c, size_t k, uint32_t row, size_t *tj) {
+    const rasd_entity_extractor *x = c->x;
+    const rasd_names *w = &c->d->words;
+    const tinfo *t = &x->t[k];
+    if (!t->word) return false;
+    const char *forms[3] = {ex_key(x, t->key_off), ex_key(x, t->base_off), ex_key(x, t->base_off) + 4};
+    size_t lens[3] = {t->key_len, t->base_len, t->base_len > 6 ? t->base_len - 4 : 0};
+    if (lens[2] && memcmp(forms[1], AL, 4) != 0) lens[2] = 0;
+    for (int f = 0; f < 3; f++) {
+        if ((f == 1 && lens[1] == lens[0]) || !lens[f]) continue;
+        if (!rasd_names_may_start(w, forms[f], lens[f])) continue;
+        uint32_t node = rasd_names_child(w, 0, forms[f], lens[f]);
+        size_t j = k;
+        while (node) {
+            size_t cnt;
+            const struct rasd_name_pair *p = rasd_names_targets(w, node, &cnt);
+            for (size_t z = 0; z < cnt; z++)
+                if (p[z].target.kind == EV_CUE && p[z].target.index == row) {
+                    *tj = j;
+                    return true;
+                }
+            size_t nk = j + 1;
+            while (nk < c->n && x->t[nk].skip) nk++;
+            if (nk >= c->n) break;
+            node = rasd_names_child(w, node, ex_key(x, x->t[nk].key_off), x->t[nk].key_len);
+            j = nk;
+        }
+    }
+    return false;
+}
+
+/* The rows of the trigger at token i that fit its form (a verb row never
+ * takes the article or a preposition), the cue row whose cue follows
+ * first winning over the row without one. Returns false if none applies. */
+static bool pick_row(rasd_event_coder *c, size_t i, cand *out) {
+    const rasd_entity_extractor *x = c->x;
+    const tinfo *t = &x->t[i];
+    size_t cnt;
+    const struct rasd_name_pair *p = rasd_names_targets(&c->d->words, c->hits[i].node, &cnt);
+    bool nominal = t->art_len || ev_has_prep_clitic(c, i, 'b') || ev_has_prep_clitic(c, i, 'l');
+    int plain = -1, plain_noun = -1;
+    uint32_t tj = c->hits[i].tj;
+    /* the clause after the trigger: where its cue may be */
+    size_t end = tj + 1;
+    while (end < c->n && end <= tj + CUE_WINDOW) {
+        if (ev_mark(c, end) == EV_MARK_BOUNDARY) break;
+        if (ev_is_punct(c, end)) {
+            const char *k = ex_key(x, x->t[end].key_off);
+            if (strcmp(k, ".") == 0 || strcmp(k, "\xD8\x9B") == 0) break;
+        }
+        end++;
+    }
+    for (size_t k = 0; k < cnt; k++) {
+        if (p[k].target.kind != EV_TRIGGER) continue;
+        const rasd_trigger *r = &c->d->triggers[p[k].target.index];
+        if (nominal && !r->noun) continue;
+        if (!r->has_cue) {
+            if (plain < 0 && (!nominal || r->noun)) plain = (int)p[k].target.index;
+            if (plain_noun < 0 && r->noun) plain_noun = (int)p[k].target.index;
+        }
+    }
+    /* cue rows: the nearest cue after the trigger */
+    for (size_t k = tj + 1; k < end; k++) {
+        if (!c->hits[k].node || c->used[k]) continue;
+        if (ev_mark(c, k) && k > tj + 5) continue; /* تواصل مع: a preposition cue only right after the verb */
+        for (size_t y = 0; y < cnt; y++) {
+            if (p[y].target.kind != EV_TRIGGER) continue;
+            const rasd_trigger *r = &c->d->triggers[p[y].target.index];
+            size_t cue_end;
+            if (!r->has_cue || (nominal && !r->noun) || !cue_at(c, k, p[y].target.index, &cue_end)) continue;
+            *out = (cand){i, tj, (int)p[y].target.index, k, cue_end, nominal || !r->verb};
+            return true;
+        }
+    }
+    int row = plain >= 0 ? plain : -1;
+    if (row < 0) return false;
+    const rasd_trigger *r = &c->d->triggers[row];
+    *out = (cand){i, tj, row, 0, 0, nominal || !r->verb};
+    return true;
+}
+
+/* The first word of what a speech trigger at token u asks, charges or
+ * warns of: after its issue preposition (دعا إلى **وقف**، طالب **بالإفراج**).
+ * That word is content, not an event; what it governs (وقف **القتال** بين
+ * X و Y، التحقيق في **اغتيال** فلان) is a reported fact. Returns n if none. */
+static size_t issue_head(const rasd_event_coder *c, const cand *u) {
+    const rasd_trigger *r = &c->d->triggers[u->row];
+    if (!*r->issue_prep) return c->n;
+    size_t from = (u->cue_j ? u->cue_j : u->tj) + 1;
+    for (size_t k = from; k < c->n && k < from + ISSUE_WINDOW; k++) {
+        int mark = ev_mark(c, k);
+        if (mark == EV_MARK_BOUNDARY) break;
+        bool in_mention = false;
+        for (size_t z = 0; z < c->n_ms; z++)
+            if (c->ms[z].ti <= k && k <= c->ms[z].tj) in_mention = true;
+        if (in_mention) continue;
+        static const struct { const char *word; int mark; } PREPS[] = {
+            {"إلى", EV_MARK_TO}, {"على", EV_MARK_ON}, {"من", EV_MARK_FROM}, {"عن", EV_MARK_ABOUT},
+            {"في", EV_MARK_IN},  {"أن", EV_MARK_THAT}};
+        for (size_t z = 0; z < sizeof PREPS / sizeof PREPS[0]; z++) {
+            if (mark != PREPS[z].mark) continue;
+            const char *ip = r->issue_prep;
+            size_t wl = strlen(PREPS[z].word);
+            for (const char *s = ip; s && *s;) {
+                const char *bar = strchr(s, '|');
+                size_t len = bar ? (size_t)(bar - s) : strlen(s);
+                if (len == wl && memcmp(s, PREPS[z].word, wl) == 0) {
+                    size_t h = k + 1;
+                    while (h < c->n && (ev_is_punct(c, h) || c->x->t[h].skip)) h++;
+                    return h;
+                }
+                s = bar ? bar + 1 : NULL;
+            }
+        }
+        if ((strstr(r->issue_prep, "ب") && ev_has_prep_clitic(c, k, 'b')) ||
+            (strstr(r->issue_prep, "ل") && ev_has_prep_clitic(c, k, 'l')))
+            return k;
+    }
+    return c->n;
+}
+
+/* Rows whose noun's genitive, or whose verb's object with no subject, is
+ * the victim: killings, assaults, abductions, assassinations, arrests.
+ * Bombings (183) and deportations (174) are not: their genitive is a
+ * place or a thing (تفجير مسجد، تهجير دمشق). */
+static bool is_victim_row(const rasd_trigger *r) {
+    int root = root_of(r->cameo);
+    if (strncmp(r->cameo, "183", 3) == 0) return false;
+    return (root == 17 && strncmp(r->cameo, "173", 3) == 0) || root == 18 || strcmp(r->lemma, "مقتل") == 0 ||
+           strcmp(r->lemma, "قتل") == 0;
+}
+
+/* Civilian agents (CAMEO CVL, REF, EDU, HLH, MED, LAB, AGR, REL, HRI) and
+ * named people are the victims that make violence one-sided. */
+static bool is_civilian(const rasd_event_coder *c, const rasd_event_actor *a) {
+    if (a->agent >= 0 && a->entity < 0) {
+        static const char *const CIV[] = {"CVL", "REF", "EDU", "HLH", "MED", "LAB", "AGR", "REL", "HRI", "BUS"};
+        const char *code = c->d->agents[a->agent].code;
+        for (size_t k = 0; k < sizeof CIV / sizeof CIV[0]; k++)
+            if (strstr(code, CIV[k])) return true;
+    }
+    return false;
+}
+
+static const char *acled_type(const rasd_event_coder *c, const rasd_trigger *r, const rasd_event *e) {
+    int root = root_of(r->cameo);
+    const char *a = *r->acled ? r->acled : NULL;
+    if (root >= 18 && root <= 20) {
+        bool remote = strcmp(r->plover_mode, "aerial") == 0 || strcmp(r->plover_mode, "heavy-weapons") == 0 ||
+                      strcmp(r->plover_mode, "explosives") == 0 || strcmp(r->plover_mode, "suicide-attack") == 0;
+        bool person_target = e->target.entity >= 0 && e->target.agent < 0 && c->x->out.items[e->target.entity].actor ==
+                                                                                    UINT32_MAX;
+        if ((!a || strcmp(a, "Battles") == 0) && !remote && (is_civilian(c, &e->target) || person_target))
+            return "Violence against civilians";
+        if (!a) return remote ? "Explosions/Remote violence" : "Battles";
+    }
+    return a;
+}
+
+/* The place of an event: the first gazetteer place the sentence names,
+ * else a country it names that is not one of the event's parties. */
+static int sentence_place(const rasd_event_coder *c, const rasd_event *e) {
+    const rasd_entity_extractor *x = c->x;
+    int best = -1, best_country = -1;
+    size_t best_at = SIZE_MAX, best_country_at = SIZE_MAX;
+    for (size_t p = 0; p < x->out.n_places; p++) {
+        const rasd_place_hit *ph = &x->out.places[p];
+        for (size_t k = ph->n_mentions; k-- > 0 && ph->mentions[k].sentence == c->sentence;) {
+            const rasd_mention *m = &ph->mentions[k];
+            bool party = (m->start >= e->source.start && m->end <= e->source.end && e->source.end) ||
+                         (m->start >= e->target.start && m->end <= e->target.end && e->target.end);
+            if (party) continue;
+            if (ph->place != UINT32_MAX && m->start < best_at) best = (int)p, best_at = m->start;
+            if (ph->place == UINT32_MAX && ph->actor != UINT32_MAX && m->start < best_country_at)
+                best_country = (int)p, best_country_at = m->start;
+        }
+    }
+    return best >= 0 ? best : best_country;
+}
+
+static void magnitudes(const rasd_event_coder *c, const rasd_trigger *r, rasd_event *e, const rasd_number_list *nums,
+                       size_t nb, size_t trigger_end) {
+    int root = root_of(r->cameo);
+    bool violent = root >= 14;
+    bool kill = strcmp(r->lemma, "قتل") == 0 || strcmp(r->lemma, "مقتل") == 0 || strcmp(r->plover_mode, "execute") == 0;
+    bool arrest = strncmp(r->cameo, "173", 3) == 0;
+    for (size_t i = nb; i < nums->count; i++) {
+        const rasd_number *nm = &nums->items[i];
+        double v = nm->value;
+        const char *code = nm->code ? nm->code : "";
+        if (nm->unit_kind == RASD_UNIT_CURRENCY) {
+            if (e->money < 0) {
+                e->money = v;
+                e->currency = nm->code;
+            }
+            continue;
+        }
+        if (!violent || (nm->flags & (RASD_NUM_YEAR | RASD_NUM_DATE | RASD_NUM_PERCENT))) continue;
+        bool near = nm->start >= trigger_end && nm->start - trigger_end < 40; /* right after the trigger: قتل 5 مدنيين */
+        if (strcmp(code, "killed") == 0 || (kill && near && nm->unit_kind != RASD_UNIT_TIME))
+            e->killed = e->killed < 0 ? v : e->killed + v;
+        else if (strcmp(code, "wounded") == 0)
+            e->wounded = e->wounded < 0 ? v : e->wounded + v;
+        else if (strcmp(code, "detainees") == 0 || strcmp(code, "prisoners") == 0 || (arrest && near && nm->unit_kind != RASD_UNIT_TIME))
+            e->arrested = e->arrested < 0 ? v : e->arrested + v;
+    }
+    (void)c;
+}
+
+/* Is token i inside a quotation of this sentence? Its speaker in *speaker. */
+static bool in_quote(const rasd_event_coder *c, size_t i, int *speaker, size_t *q_first) {
+    const rasd_entity_extractor *x = c->x;
+    const tinfo *t = &x->t[i];
+    for (size_t q = c->quote_from; q < x->out.n_quotes; q++) {
+        const rasd_quote *qu = &x->out.quotes[q];
+        if (qu->sentence != c->sentence || t->tok.start < qu->start || t->tok.end > qu->end) continue;
+        *speaker = qu->speaker;
+        size_t k = i;
+        while (k > 0 && x->t[k - 1].tok.start >= qu->start) k--;
+        *q_first = k;
+        return true;
+    }
+    return false;
+}
+
+static bool first_person(const rasd_event_coder *c, size_t i, const rasd_trigger *r) {
+    const tinfo *t = &c->x->t[i];
+    const char *b = ex_key(c->x, t->base_off);
+    size_t bl = t->base_len;
+    if (bl > 4 && (memcmp(b, "\xD9\x88", 2) == 0 || memcmp(b, "\xD9\x81", 2) == 0)) b += 2, bl -= 2; /* و ف kept */
+    if (bl < 6 || memcmp(b, "\xD9\x86", 2) != 0) return false; /* ن */
+    if (memcmp(b + 2, "\xD9\x86", 2) == 0) return true;        /* نن: ننفي، نناشد */
+    return memcmp(r->lemma, "\xD9\x86", 2) != 0;
+}
+
+/* Only quotation marks or punctuation before token i in its sentence. */
+static bool opens_sentence(const rasd_event_coder *c, size_t i) {
+    for (size_t k = 0; k < i; k++)
+        if (c->x->t[k].word) return false;
+    return true;
+}
+
+/* A verb with no subject of its own goes on with the one who spoke before
+ * only when no noun follows it as its subject: «وأشاد بدور»، «وحذر من»، not
+ * «واتفق الجانبان». */
+static bool continues(const rasd_event_coder *c, const cand *cd) {
+    size_t k = cd->tj + 1;
+    while (k < c->n && c->x->t[k].skip) k++;
+    if (k >= c->n || ev_is_punct(c, k)) return true;
+    int m = ev_mark(c, k);
+    return (m && m != EV_MARK_EACH && m != EV_MARK_BOUNDARY) || ev_has_prep_clitic(c, k, 'b') ||
+           ev_has_prep_clitic(c, k, 'l');
+}
+
+static void code_candidate(rasd_event_coder *c, const cand *cd, const rasd_number_list *nums, size_t nb,
+                           const rasd_date_list *dates, size_t db, const size_t *heads, size_t n_heads) {
+    rasd_entity_extractor *x = c->x;
+    const rasd_trigger *r = &c->d->triggers[cd->row];
+    size_t i = cd->i, n = c->n;
+    if (root_of(r->cameo) == 1) return; /* statements: the quotes stage reports them */
+    for (size_t h = 0; h < n_heads; h++)
+        if (heads[h] == i) return; /* the content of a call or a charge */
+    bool ambiguous = ev_has(c, i, EV_MARK, EV_MARK_AMBIGUOUS);
+    if (ambiguous && !cd->noun && x->t[i].art_len) return;
+    if (ambiguous && i > 0 && ex_is_number(&x->t[i - 1])) return; /* 100 طالب: counted, a noun */
+
+    rasd_event e;
+    memset(&e, 0, sizeof e);
+    e.trigger = (uint32_t)cd->row;
+    e.start = x->t[i].tok.start;
+    e.end = x->t[cd->tj].tok.end;
+    e.sentence = c->sentence;
+    e.sent_start = x->t[0].tok.start;
+    e.sent_end = x->t[n - 1].tok.end;
+    e.place = -1;
+    e.killed = e.wounded = e.arrested = e.money = -1;
+    ev_set_actor(c, -1, &e.source, NULL);
+    ev_set_actor(c, -1, &e.target, NULL);
+
+    int speaker = -1;
+    size_t q_first = 0;
+    bool quoted = in_quote(c, i, &speaker, &q_first);
+    if (quoted) e.flags |= RASD_EV_IN_QUOTE;
+    size_t after = cd->tj + 1; /* the words after the trigger (and its subject) */
+    int src = -1, tgt = -1;
+    const char *src_rule = NULL, *tgt_rule = NULL;
+    bool victim = is_victim_row(r);
+
+    if (cd->noun) {
+        /* «الاشتباكات (المستمرة) بين X و Y»: both sides; «اجتماع بين X، مع Y»: X meets Y */
+        for (size_t k = cd->tj + 1; k < n && k <= cd->tj + 3; k++) {
+            if (ev_mark(c, k) != EV_MARK_BETWEEN) continue;
+            int with = -1;
+            for (size_t z = k + 1; z < n && z < k + 16; z++) {
+                if (ev_mark(c, z) == EV_MARK_BOUNDARY) break;
+                if (ev_mark(c, z) == EV_MARK_WITH) {
+                    with = (int)z;
+                    break;
+                }
+            }
+            if (with >= 0) {
+                /* the one named between بين and مع: a person first (the
+                 * envoy after his titles), else the first party */
+                int w = ev_mention_after(c, (size_t)with + 1, n, 3, true);
+                for (size_t z = 0; w >= 0 && z < c->n_ms && c->ms[z].ti < (size_t)with; z++) {
+                    if (c->ms[z].ti <= k || c->ms[z].attr) continue;
+                    if (src < 0 || (c->ms[z].person && !c->ms[src].person)) src = (int)z;
+                }
+                if (src < 0 || c->ms[src].entity == c->ms[w].entity) break;
+                tgt = w;
+                src_rule = "between-party";
+                tgt_rule = "with-party";
+                break;
+            }
+            int a = ev_mention_after(c, k + 1, n, 3, false);
+            if (a < 0) break;
+            int b = ev_mention_after(c, c->ms[a].tj + 1, n, 1, false);
+            if (b >= 0) {
+                src = a;
+                tgt = b;
+                src_rule = tgt_rule = "between-pair";
+                e.flags |= RASD_EV_SYMMETRIC;
+            }
+            break;
+        }
+        if (src < 0 && tgt < 0) {
+            /* القصف التركي، هجمات تركية: the nationality is the source */
+            size_t k = cd->tj + 1;
+            if (k < n && ev_has(c, k, EV_NATION, -1) && !victim) {
+                size_t cnt;
+                const struct rasd_name_pair *p = rasd_names_targets(&c->d->words, c->hits[k].node, &cnt);
+                for (size_t z = 0; z < cnt; z++)
+                    if (p[z].target.kind == EV_NATION) memcpy(e.source.country, c->d->nations[p[z].target.index], 4);
+                e.source.start = x->t[k].tok.start;
+                e.source.end = x->t[k].tok.end;
+                e.source.rule = "nationality-adjective";
+            } else {
+                int g = ev_mention_after(c, cd->tj + 1, n, 0, false);
+                if (g >= 0 && victim) tgt = g, tgt_rule = "genitive-victim";
+                else if (g >= 0 && r->verb) src = g, src_rule = "genitive-agent"; /* قصف قوات النظام */
+            }
+        }
+    } else {
+        size_t clause = quoted ? q_first : 0;
+        if (r->speech && first_person(c, i, r)) {
+            if (speaker >= 0) { /* outside a quotation ندين may be a noun (نشيد: anthem) */
+                e.source.entity = speaker;
+                src_rule = "speaker-of-quote";
+            }
+        } else if (!x->t[i].conj && (src = ev_mention_before(c, i, clause)) >= 0) {
+            /* وتواصل، واستهدفت: a verb after و opens its own clause; the
+             * name before it belongs to the clause before */
+            src_rule = "subject-before-verb";
+        } else if ((src = ev_mention_after(c, cd->tj + 1, n, r->speech ? 4 : 3, false)) >= 0) {
+            src_rule = "subject-after-verb";
+            if (c->ms[src].tj + 1 > after) after = c->ms[src].tj + 1;
+        } else if (r->speech && !ambiguous && x->t[i].conj && opens_sentence(c, i) && continues(c, cd)) {
+            /* «طالبت X ...، وحمّلته المسؤولية»، «يدين ...، ويحث»: the same act
+             * goes on, one event; «وأشاد ب...» in a sentence of its own: the
+             * one who spoke before */
+            if (c->out.count && c->out.items[c->out.count - 1].sentence + 1 >= c->sentence) return;
+            if (x->last_speaker < 0) return;
+            e.source.entity = x->last_speaker;
+            src_rule = "continues-last-speaker";
+        } else if (r->speech && !ambiguous) {
+            /* «أعرب فلان ... أن الأمين العام يدين»: the person a reporting verb
+             * introduces speaks, when the trigger opens the reported clause */
+            size_t that = n, say = n;
+            for (size_t k = i; k-- > 0 && i - k <= 6;)
+                if (ev_mark(c, k) == EV_MARK_THAT) {
+                    that = k;
+                    break;
+                }
+            for (size_t k = 0; that < n && k < that; k++)
+                if (x->t[k].say) {
+                    say = k;
+                    break;
+                }
+            for (size_t z = c->n_ms; say < n && z-- > 0;)
+                if (c->ms[z].tj < that && c->ms[z].ti > say && c->ms[z].person) {
+                    src = (int)z;
+                    src_rule = "speaker-of-sentence";
+                    break;
+                }
+        }
+        if (src >= 0 && c->ms[src].tj >= after) after = c->ms[src].tj + 1;
+    }
+    if (src >= 0) ev_set_actor(c, src, &e.source, src_rule);
+    else if (src_rule) e.source.rule = src_rule;
+
+    /* the target, by the row's preposition */
+    if (tgt < 0 && !(e.flags & RASD_EV_SYMMETRIC)) {
+        const char *tp = r->target_prep;
+        static const struct { const char *word; int mark; char clitic; } PREPS[] = {
+            {"مع", EV_MARK_WITH, 0},   {"على", EV_MARK_ON, 0},   {"ضد", EV_MARK_AGAINST, 0}, {"إلى", EV_MARK_TO, 0},
+            {"من", EV_MARK_FROM, 0},   {"عن", EV_MARK_ABOUT, 0}, {"بين", EV_MARK_BETWEEN, 0}, {"في", EV_MARK_IN, 0},
+            {"ب", 0, 'b'},             {"ل", 0, 'l'}};
+        if (strstr(tp, "-") && (tgt = ev_mention_after(c, after, n, 2, false)) >= 0) tgt_rule = "direct-object";
+        for (size_t k = after; tgt < 0 && *tp && k < n && k < after + 12; k++) {
+            if (ev_mark(c, k) == EV_MARK_BOUNDARY) break;
+            /* «...، وألقت القبض»: a comma and و open the next clause */
+            if (k + 1 < n && ev_is_punct(c, k) && x->t[k + 1].conj && k > after) break;
+            for (size_t z = 0; z < sizeof PREPS / sizeof PREPS[0]; z++) {
+                bool listed = false;
+                size_t wl = strlen(PREPS[z].word);
+                for (const char *s = tp; s && *s;) {
+                    const char *bar = strchr(s, '|');
+                    size_t len = bar ? (size_t)(bar - s) : strlen(s);
+                    listed |= len == wl && memcmp(s, PREPS[z].word, wl) == 0;
+                    s = bar ? bar + 1 : NULL;
+                }
+                if (!listed) continue;
+                int m = -1;
+                if (PREPS[z].mark && ev_mark(c, k) == PREPS[z].mark) m = ev_mention_after(c, k + 1, n, 3, false);
+                else if (PREPS[z].clitic && ev_has_prep_clitic(c, k, PREPS[z].clitic))
+                    m = ev_mention_after(c, k, n, 3, true);
+                if (m >= 0) {
+                    tgt = m;
+                    tgt_rule = "object-of-preposition";
+                    break;
+                }
+            }
+        }
+        if (tgt < 0 && !*tp) {
+            /* أشاد بدور قسد، رحب بقرار مجلس الأمن: the party named in what is
+             * praised; else a direct object */
+            size_t h = issue_head(c, cd);
+            if (h < n && h <= after + 2) tgt = ev_mention_after(c, h, n, 2, true);
+            else tgt = ev_mention_after(c, after, n, 2, false);
+            if (tgt >= 0) tgt_rule = "nearest-after-trigger";
+        }
+        int root = root_of(r->cameo);
+        if (tgt < 0 && r->speech && (root == 2 || root == 10)) {
+            /* «دعا إلى وقف القتال بين X و Y»: the call is to both sides */
+            size_t h = issue_head(c, cd);
+            for (size_t k = h; k < n && k < h + 6; k++)
+                if (ev_mark(c, k) == EV_MARK_BETWEEN) {
+                    if ((tgt = ev_mention_after(c, k + 1, n, 1, false)) >= 0) tgt_rule = "party-in-issue";
+                    break;
+                }
+        }
+    }
+    if (tgt >= 0) ev_set_actor(c, tgt, &e.target, tgt_rule);
+    /* the same actor on both sides is no event between two */
+    if ((e.target.entity >= 0 && e.target.entity == e.source.entity) ||
+        (e.target.end && e.target.start == e.source.start && e.target.end == e.source.end))
+        ev_set_actor(c, -1, &e.target, NULL);
+
+    bool has_source = e.source.entity >= 0 || e.source.agent >= 0 || e.source.country[0];
+    bool has_target = e.target.entity >= 0 || e.target.agent >= 0;
+    int root = root_of(r->cameo);
+    /* no source: only a named victim (اغتيال الشيخ فلان، مقتل عناصر من داعش) */
+    if (!has_source && !(victim && e.target.entity >= 0 && !c->ms[tgt].state && c->ms[tgt].ti <= after + 2)) return;
+    /* force, an appeal or a meeting with nobody at the other end is no event */
+    if ((root >= 15 || root == 2 || root == 4) && !has_target) return;
+    if (ambiguous && (!src_rule || (strncmp(src_rule, "subject", 7) != 0 && strncmp(src_rule, "between", 7) != 0)))
+        return;
+    /* حقق في، طالب ب: an ambiguous verb needs its preposition right after
+     * its subject (حقق مكاسب في is no inquiry) */
+    if (ambiguous && !cd->noun && *r->issue_prep && issue_head(c, cd) > after + 1) return;
+
+    /* flags */
+    if (c->hits[i].future) e.flags |= RASD_EV_FUTURE;
+    size_t back = 0;
+    for (size_t k = i; k-- > 0 && back < 3;) {
+        if (ev_is_punct(c, k) || x->t[k].skip) continue;
+        int m = ev_mark(c, k);
+        if (m == EV_MARK_NEG) e.flags |= RASD_EV_NEGATED;
+        if (m == EV_MARK_NEG_FUT) e.flags |= RASD_EV_NEGATED | RASD_EV_FUTURE;
+        if (m == EV_MARK_FUT) e.flags |= RASD_EV_FUTURE;
+        if (m != EV_MARK_AUX) back++;
+    }
+    for (size_t k = i > 12 ? i - 12 : 0; k < i; k++) {
+        int m = ev_mark(c, k);
+        if (m == EV_MARK_HYP) e.flags |= RASD_EV_HYPOTHETICAL;
+        /* نفى أن: what is denied did not happen (as the denier says) */
+        if (c->hits[k].node && ev_has(c, k, EV_TRIGGER, -1)) {
+            size_t cnt;
+            const struct rasd_name_pair *p = rasd_names_targets(&c->d->words, c->hits[k].node, &cnt);
+            for (size_t z = 0; z < cnt; z++)
+                if (p[z].target.kind == EV_TRIGGER && strcmp(c->d->triggers[p[z].target.index].lemma, "نفى") == 0)
+                    e.flags |= RASD_EV_NEGATED;
+        }
+    }
+    for (size_t k = 0; k < n; k++)
+        if (ev_mark(c, k) == EV_MARK_CLAIM) {
+            bool named = false; /* بحسب inside a name is no claim */
+            for (size_t z = 0; z < c->n_ms; z++) named |= c->ms[z].ti <= k && k <= c->ms[z].tj;
+            if (!named) e.flags |= RASD_EV_CLAIMED;
+        }
+
+    e.acled = acled_type(c, r, &e);
+    e.place = sentence_place(c, &e);
+    for (size_t k = db; k < dates->count; k++)
+        if (dates->items[k].iso[0]) {
+            memcpy(e.date, dates->items[k].iso, sizeof e.date);
+            e.granularity = rasd_granularity_name(dates->items[k].granularity);
+            break;
+        }
+    if (!e.date[0] && c->published) {
+        snprintf(e.date, sizeof e.date, "%s", c->published);
+        e.granularity = "day";
+        e.flags |= RASD_EV_DATE_PUBLISHED;
+    }
+    magnitudes(c, r, &e, nums, nb, e.end);
+    if (!rasd_grow((void **)&c->out.items, &c->out.cap, c->out.count, sizeof e)) {
+        c->failed = true;
+        return;
+    }
+    c->out.items[c->out.count++] = e;
+}
+
+rasd_status rasd_event_code_sentence(rasd_event_coder *c, rasd_entity_extractor *x, size_t n, size_t sentence,
+                                     const rasd_number_list *numbers, size_t nb, const rasd_date_list *dates,
+                                     size_t db) {
+    if (!c || !x || n == 0) return RASD_OK;
+    c->x = x;
+    c->kn = x->kn;
+    c->n = n;
+    c->sentence = sentence;
+    if (!rasd_grow((void **)&c->hits, &c->cap_hits, n, sizeof *c->hits)) return RASD_ERR_NOMEM;
+    find_hits(c);
+    bool any = false;
+    for (size_t i = 0; i < n && !any; i++) any = c->hits[i].node && ev_has(c, i, EV_TRIGGER, -1);
+    if (any) {
+        if (!ev_find_mentions(c)) return RASD_ERR_NOMEM;
+        size_t heads[MAX_HEADS], n_heads = 0;
+        for (size_t i = 0; i < n; i++) {
+            if (!c->hits[i].node || c->used[i] || !ev_has(c, i, EV_TRIGGER, -1)) continue;
+            /* a trigger inside a name (الحشد الشعبي) is part of the name;
+             * but a name read after a title may have swallowed a verb
+             * (الأمين العام يدين ...): a trigger opening it wins */
+            bool named = false;
+            for (size_t z = 0; z < c->n_ms && !named; z++) {
+                const ev_mention *m = &c->ms[z];
+                if (m->ti > i || i > m->tj || m->entity < 0) continue;
+                const rasd_entity *en = &x->out.items[m->entity];
+                named = !(m->ti == i && en->actor == UINT32_MAX && en->origin != RASD_FROM_KB);
+            }
+            if (named) continue;
+            cand cd;
+            if (!pick_row(c, i, &cd)) continue;
+            if (cd.cue_j) /* شن غارات: the cue is this event's, not an event of its own */
+                for (size_t k = cd.cue_i; k <= cd.cue_j; k++) c->used[k] = 1;
+            if (n_heads < MAX_HEADS && c->d->triggers[cd.row].speech) {
+                size_t h = issue_head(c, &cd);
+                if (h < n) heads[n_heads++] = h;
+            }
+            code_candidate(c, &cd, numbers, nb, dates, db, heads, n_heads);
+            i = cd.tj;
+        }
+    }
+    c->quote_from = x->out.n_quotes;
+    return c->failed ? RASD_ERR_NOMEM : RASD_OK;
+}
+
+/* The CAMEO actor code and country of a participant: a KB actor's own; a
+ * person's from the actor they speak for; an agent's built from its
+ * country or group and its agent code (TUR + COP, SDF's code + nothing). */
+static void finish_actor(const rasd_event_coder *c, const rasd_entities *es, rasd_event_actor *a) {
+    const char *code = "", *country = a->country;
+    if (a->entity >= 0) {
+        const rasd_entity *en = &es->items[a->entity];
+        uint32_t actor = en->actor;
+        if (actor == UINT32_MAX && en->affiliation != UINT32_MAX) actor = es->items[en->affiliation].actor;
+        if (actor != UINT32_MAX) {
+            code = c->kn->actors[actor].cameo;
+            if (!*country) country = c->kn->actors[actor].country;
+        } else if (en->country && !*country) {
+            country = en->country;
+        }
+    }
+    char buf[sizeof a->code];
+    if (a->agent >= 0) {
+        const char *ag = c->d->agents[a->agent].code;
+        if (*code && strlen(code) > 3) snprintf(buf, sizeof buf, "%s", code); /* a group's own code says it */
+        else snprintf(buf, sizeof buf, "%s%s", *code ? code : *country ? country : "---", ag);
+    } else if (*code) {
+        snprintf(buf, sizeof buf, "%s", code);
+    } else {
+        snprintf(buf, sizeof buf, "%s", a->entity < 0 && *country ? country : "");
+    }
+    memcpy(a->code, buf, sizeof a->code);
+    if (country != a->country) snprintf(a->country, sizeof a->country, "%s", country ? country : "");
+}
+
+rasd_status rasd_event_coder_finish(rasd_event_coder *c, const rasd_entities *es, rasd_event_list *out) {
+    for (size_t i = 0; i < c->out.count; i++) {
+        rasd_event *e = &c->out.items[i];
+        if (c->kn) {
+            finish_actor(c, es, &e->source);
+            finish_actor(c, es, &e->target);
+        }
+        if (e->place < 0 && es->dateline != UINT32_MAX) {
+            e->place = (int)es->dateline;
+            e->flags |= RASD_EV_PLACE_DATELINE;
+        }
+    }
+    *out = c->out;
+    memset(&c->out, 0, sizeof c->out);
+    return c->failed ? RASD_ERR_NOMEM : RASD_OK;
+}

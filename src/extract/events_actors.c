@@ -1,0 +1,227 @@
+/*
+ * events_actors.c: who takes part in a sentence's events. The participants
+ * are the entity mentions the extractor found in the sentence and the
+ * generic agents of data/events/agents.tsv (المتظاهرون، الشرطة، مسلحون) on
+ * words no mention covers; an agent takes a country from the nationality
+ * adjective after it (الشرطة التركية: TUR + COP) and the group named right
+ * after it (عناصر من قسد, عناصر الأسايش: the group). The source and target
+ * rules (events.c) ask for the participant just before or just after a
+ * word, with a bound on the words between: Arabic puts the subject right
+ * after its verb (VSO) or, after إن/أن and كان ... قد, right before it.
+ */
+#include "events_internal.h"
+
+#include <string.h>
+
+static bool is_prep_mark(int m) {
+    return m == EV_MARK_WITH || m == EV_MARK_ON || m == EV_MARK_AGAINST || m == EV_MARK_TO || m == EV_MARK_FROM ||
+           m == EV_MARK_ABOUT || m == EV_MARK_IN || m == EV_MARK_BETWEEN;
+}
+
+/* First token whose span reaches past pos. */
+static size_t token_at(const rasd_entity_extractor *x, size_t n, size_t pos) {
+    size_t lo = 0, hi = n;
+    while (lo < hi) {
+        size_t mid = (lo + hi) / 2;
+        if (x->t[mid].tok.end <= pos) lo = mid + 1;
+        else hi = mid;
+    }
+    return lo;
+}
+
+static bool add(rasd_event_coder *c, ev_mention m) {
+    if (!rasd_grow((void **)&c->ms, &c->cap_ms, c->n_ms, sizeof m)) return false;
+    c->ms[c->n_ms++] = m;
+    return true;
+}
+
+static int mention_starting(const rasd_event_coder *c, size_t k) {
+    for (size_t i = 0; i < c->n_ms; i++)
+        if (c->ms[i].ti == k) return (int)i;
+    return -1;
+}
+
+static void drop(rasd_event_coder *c, size_t i) {
+    memmove(&c->ms[i], &c->ms[i + 1], (c->n_ms - i - 1) * sizeof *c->ms);
+    c->n_ms--;
+}
+
+bool ev_find_mentions(rasd_event_coder *c) {
+    rasd_entity_extractor *x = c->x;
+    size_t n = c->n;
+    c->n_ms = 0;
+    if (!rasd_grow((void **)&c->used, &c->cap_used, n, 1)) return false;
+    memset(c->used, 0, n); /* here: tokens an entity mention covers */
+    size_t from = x->out.count > RECENT ? x->out.count - RECENT : 0;
+    for (size_t e = from; e < x->out.count; e++) {
+        const rasd_entity *en = &x->out.items[e];
+        bool person, state = false;
+        if (en->actor == UINT32_MAX) {
+            person = !en->type || strcmp(en->type, "person") == 0;
+        } else {
+            const char *type = x->kn->actors[en->actor].type;
+            person = strcmp(type, "person") == 0;
+            state = strcmp(type, "state") == 0;
+        }
+        for (size_t k = en->n_mentions; k-- > 0 && en->mentions[k].sentence == c->sentence;) {
+            const rasd_mention *mn = &en->mentions[k];
+            size_t ti = token_at(x, n, mn->start), tj = token_at(x, n, mn->end > 0 ? mn->end - 1 : 0);
+            if (ti >= n || tj >= n || tj < ti) continue;
+            ev_mention m = {ti, tj, mn->start, mn->end, (int)e, -1, -1, person, false, state};
+            if (!add(c, m)) return false;
+            for (size_t t = ti; t <= tj; t++) c->used[t] = 1;
+        }
+    }
+    /* generic agents on the words no mention covers */
+    for (size_t i = 0; i < n; i++) {
+        if (c->used[i] || !c->hits[i].node || !ev_has(c, i, EV_AGENT, -1)) continue;
+        /* المجتمع المدني، الإدارة المدنية: a nisba after a definite noun is its adjective */
+        if (i > 0 && x->t[i].art_len && x->t[i - 1].art_len && x->t[i].base_len >= 4) {
+            const char *b = ex_key(x, x->t[i].base_off);
+            size_t bl = x->t[i].base_len;
+            if (memcmp(b + bl - 2, "\xD9\x8A", 2) == 0 || (bl >= 6 && memcmp(b + bl - 4, "\xD9\x8A\xD9\x87", 4) == 0))
+                continue;
+        }
+        size_t cnt;
+        const struct rasd_name_pair *p = rasd_names_targets(&c->d->words, c->hits[i].node, &cnt);
+        int agent = -1;
+        for (size_t k = 0; k < cnt && agent < 0; k++)
+            if (p[k].target.kind == EV_AGENT) agent = (int)p[k].target.index;
+        size_t tj = c->hits[i].tj;
+        ev_mention m = {i, tj, x->t[i].tok.start, x->t[tj].tok.end, -1, agent, -1, false, false, false};
+        /* a nationality adjective right after it (another adjective may come between: القوات الخاصة الأمريكية) */
+        for (size_t k = tj + 1; k < n && k <= tj + 2; k++) {
+            if (c->hits[k].node && ev_has(c, k, EV_NATION, -1) && !c->used[k]) {
+                size_t cnt2;
+                const struct rasd_name_pair *q = rasd_names_targets(&c->d->words, c->hits[k].node, &cnt2);
+                for (size_t z = 0; z < cnt2; z++)
+                    if (q[z].target.kind == EV_NATION) m.nation = (int)q[z].target.index;
+                m.tj = k;
+                m.end = x->t[k].tok.end;
+                break;
+            }
+            /* only an adjective may come between, and only after a definite
+             * agent (القوات الخاصة الأمريكية; not معارضون الرئيس التركي) */
+            if (!x->t[k].art_len || !x->t[i].art_len) break;
+        }
+        if (!add(c, m)) return false;
+        i = m.tj;
+    }
+    /* text order (a sentence has few mentions) */
+    for (size_t i = 1; i < c->n_ms; i++)
+        for (size_t j = i; j > 0 && c->ms[j - 1].ti > c->ms[j].ti; j--) {
+            ev_mention t = c->ms[j];
+            c->ms[j] = c->ms[j - 1];
+            c->ms[j - 1] = t;
+        }
+    /* an agent of a named group (عناصر من قسد، عناصر الأسايش، مقاتلو داعش):
+     * the group, named by the whole phrase */
+    for (size_t i = 0; i < c->n_ms; i++) {
+        ev_mention *m = &c->ms[i];
+        if (m->agent < 0 || m->entity >= 0 || m->nation >= 0 || i + 1 >= c->n_ms) continue;
+        ev_mention *g = &c->ms[i + 1];
+        if (g->entity < 0 || g->person) continue;
+        size_t k = m->tj + 1;
+        if (k < n && k < g->ti && ev_mark(c, k) == EV_MARK_FROM) k++;
+        if (k != g->ti || ev_has_prep_clitic(c, k, 'b') || ev_has_prep_clitic(c, k, 'k')) continue; /* رجال الأمن بمصر */
+        m->entity = g->entity;
+        m->state = g->state;
+        m->tj = g->tj;
+        m->end = g->end;
+        drop(c, i + 1);
+    }
+    for (size_t i = 0; i < c->n_ms; i++) {
+        size_t ti = c->ms[i].ti;
+        c->ms[i].attr = ti > 0 && ev_mark(c, ti - 1) == EV_MARK_ATTR;
+        /* التمور السعودية، القيادة السعودية: a state's name after a definite
+         * noun is its adjective, no party */
+        if (c->ms[i].state && c->ms[i].agent < 0 && c->ms[i].ti == c->ms[i].tj && x->t[ti].art_len && ti > 0 &&
+            x->t[ti - 1].art_len && !ev_mark(c, ti - 1)) {
+            drop(c, i);
+            i--;
+        }
+    }
+    memset(c->used, 0, n); /* from now on: cue words a trigger took */
+    return true;
+}
+
+int ev_mention_after(const rasd_event_coder *c, size_t from, size_t until, int gap, bool allow_prep_words) {
+    const rasd_entity_extractor *x = c->x;
+    int words = 0;
+    bool after_each = false;
+    for (size_t k = from; k < until && k < c->n; k++) {
+        int m = mention_starting(c, k);
+        if (m >= 0) {
+            if (c->ms[m].attr) { /* «التحالف التابع للاحتلال الأميركي، ...»: a description */
+                k = c->ms[m].tj;
+                continue;
+            }
+            if (!allow_prep_words && (ev_has_prep_clitic(c, k, 'b') || ev_has_prep_clitic(c, k, 'l'))) return -1;
+            return m;
+        }
+        if (ev_is_punct(c, k)) {
+            const char *p = ex_key(x, x->t[k].key_off);
+            if (strcmp(p, ".") == 0 || strcmp(p, "\xD8\x9B") == 0 || strcmp(p, ":") == 0) return -1; /* . ؛ : */
+            continue;
+        }
+        if (x->t[k].skip) continue;
+        int mark = ev_mark(c, k);
+        if (mark == EV_MARK_BOUNDARY) return -1;
+        if (mark == EV_MARK_EACH) {
+            after_each = true;
+            continue;
+        }
+        if (after_each && mark == EV_MARK_FROM) { /* كلا من X و Y */
+            after_each = false;
+            continue;
+        }
+        if (!allow_prep_words && (is_prep_mark(mark) || ev_has_prep_clitic(c, k, 'b') || ev_has_prep_clitic(c, k, 'l')))
+            return -1;
+        after_each = false;
+        if (++words > gap) return -1;
+    }
+    return -1;
+}
+
+int ev_mention_before(const rasd_event_coder *c, size_t v, size_t from) {
+    const rasd_entity_extractor *x = c->x;
+    for (size_t k = v; k-- > from;) {
+        if (x->t[k].skip) continue; /* quotation marks */
+        if (ev_is_punct(c, k)) {
+            /* a comma may part a long subject from its verb; a dash, a
+             * bracket or a colon closes what came before */
+            const char *p = ex_key(x, x->t[k].key_off);
+            if (strcmp(p, "\xD8\x8C") == 0 || strcmp(p, ",") == 0 || strcmp(p, "\xC2\xBB") == 0 ||
+                strcmp(p, "\xE2\x80\x9D") == 0)
+                continue; /* ، , » ” */
+            return -1;
+        }
+        if (ev_mark(c, k) == EV_MARK_AUX) continue;
+        for (size_t i = 0; i < c->n_ms; i++) {
+            const ev_mention *m = &c->ms[i];
+            if (m->tj != k) continue;
+            /* «القيادة العامة لقوات سوريا الديمقراطية، قد اتهمت»: a ل
+             * mention is the subject's owner; a ب، مع، في one is no subject */
+            if (ev_has_prep_clitic(c, m->ti, 'b') || m->attr) return -1;
+            if (ev_has_prep_clitic(c, m->ti, 'l') && (m->ti == 0 || !x->t[m->ti - 1].art_len)) return -1;
+            int before = m->ti > 0 ? ev_mark(c, m->ti - 1) : 0;
+            if (is_prep_mark(before) || before == EV_MARK_CLAIM) return -1; /* «وبحسب قسد، هاجم»: قسد only reports */
+            return (int)i;
+        }
+        return -1;
+    }
+    return -1;
+}
+
+void ev_set_actor(const rasd_event_coder *c, int m, rasd_event_actor *a, const char *rule) {
+    memset(a, 0, sizeof *a);
+    a->entity = a->agent = -1;
+    if (m < 0) return;
+    const ev_mention *mn = &c->ms[m];
+    a->entity = mn->entity;
+    a->agent = mn->agent;
+    if (mn->nation >= 0) memcpy(a->country, c->d->nations[mn->nation], 4);
+    a->start = mn->start;
+    a->end = mn->end;
+    a->rule = rule;
+}

@@ -1,0 +1,67 @@
+/*
+ * events_internal.h: the state the event coder keeps over one sentence,
+ * shared by events.c (triggers, cues, flags, place, date, magnitudes) and
+ * events_actors.c (the sentence's participants, source and target rules).
+ * Internal to src/extract/: every name here is prefixed ev_.
+ */
+#ifndef RASD_EVENTS_INTERNAL_H
+#define RASD_EVENTS_INTERNAL_H
+
+#include "events.h"
+#include "extractor.h"
+
+/* What the event trie says about the path starting at one token. */
+typedef struct ev_hit {
+    uint32_t node; /* 0: nothing starts here */
+    uint32_t tj;   /* last token of the path */
+    bool future;   /* matched only once a future س was taken off (سيقصف) */
+} ev_hit;
+
+/* A participant named in the sentence: an entity mention or a generic agent. */
+typedef struct ev_mention {
+    size_t ti, tj;     /* first and last token */
+    size_t start, end;
+    int entity, agent;
+    int nation;        /* nationality row that follows an agent, or -1 */
+    bool person;
+    bool attr;         /* after التابع ل، باسم ...: a description, not a party */
+    bool state;        /* a state (تركيا): also a place */
+} ev_mention;
+
+struct rasd_event_coder {
+    const rasd_event_dict *d;
+    const rasd_knowledge *kn;
+    const char *published;
+    rasd_event_list out;
+    ev_hit *hits;
+    size_t cap_hits;
+    ev_mention *ms;
+    size_t n_ms, cap_ms;
+    uint8_t *used; /* per token: a cue already used by a trigger */
+    size_t cap_used;
+    size_t n;      /* tokens of the current sentence */
+    size_t sentence;
+    rasd_entity_extractor *x;
+    size_t quote_from; /* the quotes of this sentence are x->out.quotes[quote_from..] */
+    bool failed;
+};
+
+/* The closed class (EV_MARK_*) of the path at token i, or 0. */
+int ev_mark(const rasd_event_coder *c, size_t i);
+/* Does the path at token i carry a target of this kind (and index, unless -1)? */
+bool ev_has(const rasd_event_coder *c, size_t i, int kind, int64_t index);
+/* The token carries a preposition ب، ل or ك (بالتحقيق، للقتال). */
+bool ev_has_prep_clitic(const rasd_event_coder *c, size_t i, char which);
+bool ev_is_punct(const rasd_event_coder *c, size_t i);
+
+/* events_actors.c */
+bool ev_find_mentions(rasd_event_coder *c);
+/* The mention starting at or after token from with at most gap words
+ * before it (punctuation and quotation marks not counted), none of them
+ * a preposition; -1 if none. until: no token at or after it is searched. */
+int ev_mention_after(const rasd_event_coder *c, size_t from, size_t until, int gap, bool allow_prep_words);
+/* The mention that ends just before token v (a subject before its verb). */
+int ev_mention_before(const rasd_event_coder *c, size_t v, size_t from);
+void ev_set_actor(const rasd_event_coder *c, int m, rasd_event_actor *a, const char *rule);
+
+#endif

@@ -1,0 +1,290 @@
+/*
+ * test_events.c: the event coder, one construction per test, on sentences
+ * written for the tests. Actors and places come from the small knowledge
+ * base of tests/fixtures/data; the event dictionary, numbers and dates from
+ * the real data/ (the coder is what is tested, with the dictionary it ships).
+ */
+#include "test_extract_helpers.h"
+
+#include "extract/events.h"
+
+#ifndef RASD_DATA_DIR_FOR_TESTS
+#define RASD_DATA_DIR_FOR_TESTS "data"
+#endif
+
+#define PUBLISHED "2023-09-05"
+
+static rasd_event_dict *dict;
+static rasd_numbers *nums;
+static rasd_dates *dts;
+static rasd_entities es;
+static rasd_event_list evs;
+static const char *doc;
+
+static int setup(void **state) {
+    if (setup_knowledge(state) != 0) return -1;
+    rasd_error err = {0};
+    dict = rasd_event_dict_load(RASD_DATA_DIR_FOR_TESTS, &err);
+    nums = rasd_numbers_load(RASD_DATA_DIR_FOR_TESTS, &err);
+    dts = rasd_dates_load(RASD_DATA_DIR_FOR_TESTS, &err);
+    if (!dict || !nums || !dts) {
+        fprintf(stderr, "%s\n", err.message);
+        return -1;
+    }
+    kn->events = dict; /* the fixture knowledge base has no events/ of its own */
+    return 0;
+}
+
+static int teardown(void **state) {
+    rasd_entities_free(&es);
+    rasd_event_list_free(&evs);
+    kn->events = NULL;
+    rasd_event_dict_destroy(dict);
+    rasd_numbers_destroy(nums);
+    rasd_dates_destroy(dts);
+    return teardown_knowledge(state);
+}
+
+/* Entities, numbers, dates and events of text, sentence by sentence, as
+ * `rasd analyze` runs them. */
+static void code(const char *text) {
+    rasd_entities_free(&es);
+    rasd_event_list_free(&evs);
+    doc = text;
+    rasd_span_list paras = {0}, sents = {0};
+    assert_int_equal(rasd_segment(test_an, text, strlen(text), &paras, &sents, NULL, NULL, NULL), RASD_OK);
+    rasd_entity_extractor *x = rasd_entity_extractor_new(kn, test_an, text, strlen(text));
+    rasd_event_coder *c = rasd_event_coder_new(dict, PUBLISHED);
+    rasd_number_list nl = {0};
+    rasd_date_list dl = {0};
+    for (size_t s = 0; s < sents.count; s++) {
+        rasd_token toks[512];
+        size_t n = 0;
+        rasd_tokenizer tz;
+        rasd_tokenizer_init(&tz, text + sents.items[s].start, sents.items[s].end - sents.items[s].start);
+        while (n < 512 && rasd_tokenizer_next(&tz, &toks[n])) {
+            toks[n].start += sents.items[s].start;
+            toks[n].end += sents.items[s].start;
+            n++;
+        }
+        assert_int_equal(rasd_entity_extract_sentence(x, toks, n, s), RASD_OK);
+        size_t nb = nl.count, db = dl.count;
+        assert_int_equal(rasd_numbers_find(nums, test_an, text, toks, n, &nl), RASD_OK);
+        assert_int_equal(rasd_dates_find(dts, test_an, text, toks, n, PUBLISHED, &dl), RASD_OK);
+        assert_int_equal(rasd_event_code_sentence(c, x, n, s, &nl, nb, &dl, db), RASD_OK);
+    }
+    assert_int_equal(rasd_entity_extractor_finish(x, &es), RASD_OK);
+    assert_int_equal(rasd_event_coder_finish(c, &es, &evs), RASD_OK);
+    rasd_event_coder_destroy(c);
+    rasd_entity_extractor_destroy(x);
+    rasd_number_list_free(&nl);
+    rasd_date_list_free(&dl);
+    rasd_span_list_free(&paras);
+    rasd_span_list_free(&sents);
+}
+
+static const char *entity_id(const rasd_event_actor *a) { return a->entity >= 0 ? es.items[a->entity].id : NULL; }
+
+static const char *cameo(const rasd_event *e) { return dict->triggers[e->trigger].cameo; }
+
+/* The one event whose trigger text starts with `trigger`; checks its CAMEO
+ * root and the ids of its source and target (NULL: none). */
+static const rasd_event *expect_event(const char *trigger, const char *root, const char *source, const char *target) {
+    const rasd_event *found = NULL;
+    for (size_t i = 0; i < evs.count; i++) {
+        const rasd_event *e = &evs.items[i];
+        if (e->end - e->start < strlen(trigger) || memcmp(doc + e->start, trigger, strlen(trigger)) != 0) continue;
+        if (found) fail_msg("two events at \"%s\"", trigger);
+        found = e;
+    }
+    if (!found) fail_msg("no event at \"%s\" (%zu events)", trigger, evs.count);
+    assert_memory_equal(cameo(found), root, 2);
+    const char *s = entity_id(&found->source), *t = entity_id(&found->target);
+    if (source) {
+        if (!s) fail_msg("event \"%s\": no source entity (rule %s)", trigger, found->source.rule ? found->source.rule : "-");
+        assert_string_equal(s, source);
+    }
+    if (target) {
+        if (!t) fail_msg("event \"%s\": no target entity (rule %s)", trigger, found->target.rule ? found->target.rule : "-");
+        assert_string_equal(t, target);
+    }
+    return found;
+}
+
+static void expect_no_event(const char *text) {
+    code(text);
+    if (evs.count)
+        fail_msg("\"%s\": %zu event(s), the first at \"%.*s\" (%s)", text, evs.count,
+                 (int)(evs.items[0].end - evs.items[0].start), doc + evs.items[0].start, cameo(&evs.items[0]));
+}
+
+static void test_verbal_named_source_and_target(void **state) {
+    (void)state;
+    code("قصفت تركيا مواقع قسد في ريف الحسكة.");
+    const rasd_event *e = expect_event("قصفت", "19", "tur", "sdf");
+    assert_string_equal(e->source.rule, "subject-after-verb");
+    assert_true(e->target.end > e->target.start);
+    assert_memory_equal(doc + e->target.start, "قسد", strlen("قسد"));
+    code("وكانت قسد قد اتهمت تركيا بقصف القرى الحدودية.");
+    e = expect_event("اتهمت", "11", "sdf", "tur");
+    assert_string_equal(e->source.rule, "subject-before-verb");
+    assert_int_equal(evs.count, 1); /* بقصف is the charge, not a shelling of its own */
+}
+
+static void test_agent_with_country(void **state) {
+    (void)state;
+    code("اعتقلت الشرطة التركية ثلاثة ناشطين في دير الزور.");
+    const rasd_event *e = expect_event("اعتقلت", "17", NULL, NULL);
+    assert_int_equal(e->source.entity, -1);
+    assert_true(e->source.agent >= 0);
+    assert_string_equal(e->source.code, "TURCOP");
+    assert_string_equal(e->source.country, "TUR");
+    assert_true(e->target.agent >= 0);
+    assert_string_equal(e->target.code, "---OPP");
+    assert_true(e->arrested == 3);
+    /* an agent of a named group takes the group */
+    code("هاجم عناصر من داعش مواقع قسد.");
+    e = expect_event("هاجم", "19", "isis", "sdf");
+    assert_true(e->source.agent >= 0);
+}
+
+static void test_speaker_of_speech_act(void **state) {
+    (void)state;
+    code("وقال التحالف الدولي في بيان: «ندين الهجوم على المدنيين في دير الزور».");
+    const rasd_event *e = expect_event("ندين", "11", "coalition", NULL);
+    assert_string_equal(e->source.rule, "speaker-of-quote");
+    assert_true(e->flags & RASD_EV_IN_QUOTE);
+    code("دعا التحالف الدولي قسد إلى وقف إطلاق النار.");
+    e = expect_event("دعا", "02", "coalition", "sdf");
+    assert_string_equal(cameo(e), "0256");
+    code("طالبت قوات العشائر التحالف الدولي بالإفراج عن المعتقلين.");
+    e = expect_event("طالبت", "10", "tribal-forces", "coalition");
+    assert_string_equal(cameo(e), "1053");
+    assert_int_equal(evs.count, 1); /* the release asked for is the demand's content */
+}
+
+static void test_negated(void **state) {
+    (void)state;
+    code("لم تقصف تركيا مواقع قسد.");
+    assert_true(expect_event("تقصف", "19", "tur", "sdf")->flags & RASD_EV_NEGATED);
+    code("لن تهاجم تركيا مواقع قسد.");
+    const rasd_event *e = expect_event("تهاجم", "19", "tur", "sdf");
+    assert_true((e->flags & RASD_EV_NEGATED) && (e->flags & RASD_EV_FUTURE));
+    code("ونفى التحالف الدولي أن يكون داعش قد هاجم قسد في الحسكة.");
+    assert_true(expect_event("هاجم", "19", "isis", "sdf")->flags & RASD_EV_NEGATED);
+    code("قصفت تركيا مواقع قسد.");
+    assert_false(expect_event("قصفت", "19", "tur", "sdf")->flags & (RASD_EV_NEGATED | RASD_EV_FUTURE));
+    code("لا يزال داعش يهاجم مواقع قسد.");
+    assert_false(expect_event("يهاجم", "19", "isis", "sdf")->flags & RASD_EV_NEGATED);
+}
+
+static void test_future(void **state) {
+    (void)state;
+    code("ستهاجم تركيا مواقع قسد.");
+    assert_true(expect_event("ستهاجم", "19", "tur", "sdf")->flags & RASD_EV_FUTURE);
+    code("سوف تقصف تركيا مواقع قسد.");
+    assert_true(expect_event("تقصف", "19", "tur", "sdf")->flags & RASD_EV_FUTURE);
+}
+
+static void test_hypothetical(void **state) {
+    (void)state;
+    code("وإذا هاجمت تركيا قسد فإن التحالف الدولي سيرد.");
+    assert_true(expect_event("هاجمت", "19", "tur", "sdf")->flags & RASD_EV_HYPOTHETICAL);
+    code("لو قصفت تركيا مواقع قسد لانهارت الهدنة.");
+    assert_true(expect_event("قصفت", "19", "tur", "sdf")->flags & RASD_EV_HYPOTHETICAL);
+}
+
+static void test_claimed(void **state) {
+    (void)state;
+    code("وزعمت قسد أن داعش هاجم قوات العشائر.");
+    assert_true(expect_event("هاجم", "19", "isis", "tribal-forces")->flags & RASD_EV_CLAIMED);
+    code("وبحسب قسد، هاجم داعش قوات العشائر.");
+    assert_true(expect_event("هاجم", "19", "isis", "tribal-forces")->flags & RASD_EV_CLAIMED);
+}
+
+static void test_nominal_symmetric(void **state) {
+    (void)state;
+    code("وتجددت الاشتباكات بين قسد وقوات العشائر في دير الزور.");
+    const rasd_event *e = expect_event("الاشتباكات", "19", "sdf", "tribal-forces");
+    assert_true(e->flags & RASD_EV_SYMMETRIC);
+    assert_string_equal(e->source.rule, "between-pair");
+    assert_string_equal(e->acled, "Battles");
+    /* a meeting between X, with Y */
+    code("وعقد اجتماع بين الرئيس بشار الأسد، مع ممثلين عن قسد.");
+    e = expect_event("اجتماع", "04", "assad", "sdf");
+    assert_false(e->flags & RASD_EV_SYMMETRIC);
+}
+
+static void test_magnitudes(void **state) {
+    (void)state;
+    code("قتل داعش 5 مدنيين في الحسكة.");
+    const rasd_event *e = expect_event("قتل", "19", "isis", NULL);
+    assert_true(e->killed == 5);
+    assert_true(e->target.agent >= 0);
+    assert_string_equal(e->acled, "Violence against civilians");
+    code("وتعهدت الولايات المتحدة بتقديم 100 مليون دولار لدعم الاستقرار.");
+    e = expect_event("وتعهدت", "07", "usa", NULL);
+    assert_true(e->money == 100e6);
+    assert_string_equal(e->currency, "USD");
+}
+
+static void test_place_and_date(void **state) {
+    (void)state;
+    code("وفي 3 آذار 2021، قصفت تركيا مواقع قسد في دير الزور.");
+    const rasd_event *e = expect_event("قصفت", "19", "tur", "sdf");
+    assert_string_equal(e->date, "2021-03-03");
+    assert_false(e->flags & RASD_EV_DATE_PUBLISHED);
+    assert_true(e->place >= 0);
+    assert_int_equal(es.places[e->place].place, 1); /* gn:2, Deir ez-Zor (the second place of the fixture) */
+    code("الحسكة - نورث برس\nقصفت تركيا مواقع قسد.");
+    e = expect_event("قصفت", "19", "tur", "sdf");
+    assert_string_equal(e->date, PUBLISHED);
+    assert_true(e->flags & RASD_EV_DATE_PUBLISHED);
+    assert_true(e->flags & RASD_EV_PLACE_DATELINE);
+    assert_true(e->place >= 0 && es.places[e->place].dateline);
+    /* every event points back to its sentence */
+    assert_true(e->sent_start <= e->start && e->end <= e->sent_end);
+}
+
+static void test_acled(void **state) {
+    (void)state;
+    code("شن التحالف الدولي غارات على مواقع داعش في دير الزور.");
+    const rasd_event *e = expect_event("شن", "19", "coalition", "isis");
+    assert_string_equal(cameo(e), "195");
+    assert_string_equal(e->acled, "Explosions/Remote violence");
+    assert_int_equal(evs.count, 1); /* غارات is شن's cue, not a second event */
+    code("هاجم مسلحون مجهولون المدنيين في الحسكة.");
+    e = expect_event("هاجم", "19", NULL, NULL);
+    assert_string_equal(e->source.code, "---UAF");
+    assert_string_equal(e->acled, "Violence against civilians");
+}
+
+static void test_no_event(void **state) {
+    (void)state;
+    expect_no_event("قال المتحدث إن الوضع هادئ في المنطقة.");               /* a quote, no trigger */
+    expect_no_event("شارك طالب من الحسكة في المسابقة.");                      /* طالب: a student */
+    expect_no_event("قصفت مواقع في ريف الحسكة.");                              /* force with no party */
+    expect_no_event("مقتل شاب في الحسكة.");                                    /* a death, no named victim, no source */
+    expect_no_event("دعا التحالف الدولي إلى الهدوء.");                         /* an appeal to nobody */
+    expect_no_event("وحقق داعش مكاسب كبيرة في المنطقة.");                     /* حقق: achieved, not investigated */
+    expect_no_event("أعلن التحالف الدولي عن خطة جديدة.");                      /* a statement (CAMEO 01) */
+    expect_no_event("وتواصل قسد عملها في المنطقة حتى الآن، مع التحالف الدولي."); /* تواصل: went on */
+}
+
+int main(void) {
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_verbal_named_source_and_target),
+        cmocka_unit_test(test_agent_with_country),
+        cmocka_unit_test(test_speaker_of_speech_act),
+        cmocka_unit_test(test_negated),
+        cmocka_unit_test(test_future),
+        cmocka_unit_test(test_hypothetical),
+        cmocka_unit_test(test_claimed),
+        cmocka_unit_test(test_nominal_symmetric),
+        cmocka_unit_test(test_magnitudes),
+        cmocka_unit_test(test_place_and_date),
+        cmocka_unit_test(test_acled),
+        cmocka_unit_test(test_no_event),
+    };
+    return cmocka_run_group_tests(tests, setup, teardown);
+}
