@@ -10,6 +10,7 @@
 #include "cli/engine.h"
 #include "cli_query.h"
 #include "storage/ingest.h"
+#include "storage/terms.h"
 
 #include <jansson.h>
 #include <pthread.h>
@@ -119,6 +120,9 @@ static rasd_status store_one(cli_ingest *g, rasd_store *store, json_t *o, int64_
     if (st == RASD_OK) st = rasd_analysis_json(g->an, &doc, &opt, &json, &json_len, err);
     if (st == RASD_OK) st = rasd_rows_from_json("POST /api/ingest", json, json_len, &rows, err);
     if (st == RASD_OK) st = rasd_link_prepare(g->an, doc.text, doc.len, &rows, &fp, err);
+    /* the index's terms, as the ingest's workers compute them */
+    if (st == RASD_OK) st = rasd_terms_collect(g->an, doc_title, strlen(doc_title), &rows.title_terms, err);
+    if (st == RASD_OK) st = rasd_terms_collect(g->an, doc.text, doc.len, &rows.text_terms, err);
     if (st == RASD_OK) st = rasd_store_find_by_hash(store, hash, id, err);
     if (st == RASD_OK && *id) {
         *already = true;
@@ -135,7 +139,21 @@ static rasd_status store_one(cli_ingest *g, rasd_store *store, json_t *o, int64_
         .dup_kind = lr.dup_kind, .similarity = lr.similarity,
     };
     if (st == RASD_OK) st = rasd_store_put(store, &d, id, already, err);
-    if (st == RASD_OK && !*already) st = rasd_link_story(g->link, store, *id, &d, &rows, &fp, err);
+    if (st == RASD_OK && !*already) {
+        /* the story clusterer takes what it needs of the article (copies
+         * of what the request owns) */
+        rasd_link_job job = {*id, doc.text, doc_title, published ? strdup(published) : NULL,
+                             source ? strdup(source) : NULL, doc.len, rows};
+        doc.text = NULL, doc_title = NULL;
+        memset(&rows, 0, sizeof rows);
+        if ((published && !job.published) || (source && !job.source)) {
+            free(job.text), free(job.title), free(job.published), free(job.source);
+            rasd_rows_free(&job.rows);
+            st = rasd_fail(err, RASD_ERR_NOMEM, "out of memory");
+        } else {
+            st = rasd_link_story(g->link, store, &job, &fp, err);
+        }
+    }
     if (st == RASD_OK) st = rasd_link_save(g->link, store, err);
     if (st == RASD_OK) st = rasd_store_commit(store, err);
     if (st == RASD_OK) in_tx = false;
