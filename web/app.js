@@ -203,9 +203,9 @@
       el("span", { class: "muted" }, " — ", outletName(t.outlet))))));
     if (s.events.length) {
       main.appendChild(el("h2", {}, "الأحداث"));
-      main.appendChild(table(["التاريخ", "الفاعل", "CAMEO", "الهدف", "النص"], s.events.map((e) => [
+      main.appendChild(table(["التاريخ", "الفاعل", "CAMEO", "الهدف", "السياق"], s.events.map((e) => [
         e.date || "", actorLink(e.source), e.cameo || "", actorLink(e.target),
-        link("#/article/" + e.doc + "?hl=" + e.start + "-" + e.end, e.text || "…")])));
+        link("#/article/" + e.doc + "?hl=" + e.start + "-" + e.end, e.context || e.text || "…")])));
     }
 
     main.appendChild(el("h2", {}, "الأماكن"));
@@ -354,7 +354,7 @@
     main.appendChild(el("p", { class: "muted" }, (a.per_day || []).map((d) => d.date + ": " + d.mentions).join(" · ")));
     main.appendChild(el("h2", {}, "الأوصاف حسب المنبر"));
     main.appendChild(table(["المنبر", "الوصف", "العدد"], (a.labels || []).map((l) => [outletName(l.outlet), labelChip(Object.assign({}, l, { count: 1 })), String(l.count)])));
-    const evRows = (list, other) => list.map((e) => [e.date || "", e.cameo || "", actorLink(e[other]), link("#/article/" + e.doc + "?hl=" + e.start + "-" + e.end, e.text || "…")]);
+    const evRows = (list, other) => list.map((e) => [e.date || "", e.cameo || "", actorLink(e[other]), link("#/article/" + e.doc + "?hl=" + e.start + "-" + e.end, e.context || e.text || "…")]);
     main.appendChild(el("h2", {}, "أحداث هو فاعلها"));
     main.appendChild(table(["التاريخ", "CAMEO", "الهدف", "النص"], evRows(a.as_source || [], "target")));
     main.appendChild(el("h2", {}, "أحداث هو هدفها"));
@@ -367,9 +367,9 @@
     const a = await api("/api/events" + query(params));
     clear(main);
     main.appendChild(el("h1", {}, "الأحداث"));
-    main.appendChild(table(["التاريخ", "الفاعل", "CAMEO", "الهدف", "المنبر", "النص"], a.items.map((e) => [
+    main.appendChild(table(["التاريخ", "الفاعل", "CAMEO", "الهدف", "المنبر", "السياق"], a.items.map((e) => [
       e.date || "", actorLink(e.source), e.cameo || "", actorLink(e.target), outletName(e.outlet),
-      link("#/article/" + e.doc + "?hl=" + e.start + "-" + e.end, e.text || "…")])));
+      link("#/article/" + e.doc + "?hl=" + e.start + "-" + e.end, e.context || e.text || "…")])));
     main.appendChild(pager(a, (off) => { location.hash = "#/events" + query(Object.assign({}, params, { offset: off })); }));
   }
 

@@ -21,7 +21,7 @@ int cmd_events(int argc, char **argv) {
     }
     static const cli_column COLS[] = {
         {"date", "date", 0},     {"source", "source", 24}, {"cameo", "cameo", 0}, {"target", "target", 24},
-        {"outlet", "outlet", 20}, {"doc", "doc", 0},        {"text", "text", 60},
+        {"outlet", "outlet", 20}, {"doc", "doc", 0},        {"trigger", "text", 12}, {"context", "context", 60},
     };
     return cli_run_list(&a, rasd_query_events, COLS, sizeof COLS / sizeof COLS[0]);
 }

@@ -96,7 +96,7 @@ int cmd_story(int argc, char **argv) {
         section("quotes by speaker", quotes, QUOTES, 4, CLI_TABLE);
         json_decref(quotes);
         static const cli_column EVENTS[] = {{"date", "date", 0},     {"source", "source", 24}, {"cameo", "cameo", 0},
-                                            {"target", "target", 24}, {"doc", "doc", 0},        {"text", "text", 50}};
+                                            {"target", "target", 24}, {"doc", "doc", 0},        {"context", "context", 50}};
         section("events", json_object_get(doc, "events"), EVENTS, 6, CLI_TABLE);
         static const cli_column PLACES[] = {{"place", "name", 24}, {"id", "id", 24}, {"lat", "lat", 0},
                                             {"lon", "lon", 0},    {"mentions", "mentions", 0}};

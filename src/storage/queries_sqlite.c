@@ -24,6 +24,12 @@
 /* The text of a byte span of document d (substr on a blob counts bytes). */
 #define SPAN(d, s, e) "CAST(substr(CAST(" d ".text AS BLOB), " s " + 1, " e " - " s ") AS TEXT)"
 
+/* The paragraph around a span of document d (at most 300 characters):
+ * an event's span is its trigger word, too short to read alone. */
+#define CONTEXT(d, s, e)                                                                                      \
+    "(SELECT substr(" SPAN(d, "p.span_start", "p.span_end") ", 1, 300) FROM paragraphs p WHERE p.doc = " d  \
+    ".id AND p.span_start <= " s " AND p.span_end >= " e " LIMIT 1)"
+
 /* Date filters shared by the lists: on the document's publication date. */
 #define DOC_FILTERS(d)                                                                                        \
     "(:since IS NULL OR " d ".published >= :since) AND (:until IS NULL OR " d ".published <= :until) AND "     \
@@ -140,8 +146,9 @@ static const char STORY_SQL[] =
     /* events, by date */
     " 'events', json((SELECT json_group_array(json_object('doc', doc, 'outlet', outlet, 'date', date, "
     "   'source', source, 'target', target, 'cameo', cameo, 'plover', plover, 'acled', acled, 'place', place, "
-    "   'text', text, 'start', span_start, 'end', span_end)) FROM (SELECT e.*, d.source AS outlet, "
-    "   coalesce(e.date, d.published) AS date, " SPAN("d", "e.span_start", "e.span_end") " AS text "
+    "   'text', text, 'context', context, 'start', span_start, 'end', span_end)) FROM (SELECT e.*, "
+    "   d.source AS outlet, coalesce(e.date, d.published) AS date, " SPAN("d", "e.span_start", "e.span_end")
+    " AS text, " CONTEXT("d", "e.span_start", "e.span_end") " AS context "
     "   FROM events e JOIN documents d ON d.id = e.doc WHERE d.story = s.id ORDER BY date, e.doc, e.span_start))), "
     /* the timeline: articles and events in date order */
     " 'timeline', json((SELECT json_group_array(json_object('date', date, 'kind', kind, 'doc', doc, "
@@ -233,14 +240,16 @@ static const char ACTOR_SQL[] =
     "   FROM (SELECT published, sum(mention_count) AS n, count(*) AS k FROM m WHERE published IS NOT NULL "
     "   GROUP BY published ORDER BY published))), "
     " 'as_source', json((SELECT json_group_array(json_object('doc', doc, 'outlet', outlet, 'date', date, "
-    "   'target', target, 'cameo', cameo, 'plover', plover, 'text', t, 'start', span_start, 'end', span_end)) "
-    "   FROM (SELECT e.*, d.source AS outlet, coalesce(e.date, d.published) AS date, "
-    "   " SPAN("d", "e.span_start", "e.span_end") " AS t FROM events e JOIN documents d ON d.id = e.doc "
+    "   'target', target, 'cameo', cameo, 'plover', plover, 'text', t, 'context', c, 'start', span_start, "
+    "   'end', span_end)) FROM (SELECT e.*, d.source AS outlet, coalesce(e.date, d.published) AS date, "
+    "   " SPAN("d", "e.span_start", "e.span_end") " AS t, " CONTEXT("d", "e.span_start", "e.span_end") " AS c "
+    "   FROM events e JOIN documents d ON d.id = e.doc "
     "   WHERE e.source = :id_text ORDER BY date DESC LIMIT 100))), "
     " 'as_target', json((SELECT json_group_array(json_object('doc', doc, 'outlet', outlet, 'date', date, "
-    "   'source', source, 'cameo', cameo, 'plover', plover, 'text', t, 'start', span_start, 'end', span_end)) "
-    "   FROM (SELECT e.*, d.source AS outlet, coalesce(e.date, d.published) AS date, "
-    "   " SPAN("d", "e.span_start", "e.span_end") " AS t FROM events e JOIN documents d ON d.id = e.doc "
+    "   'source', source, 'cameo', cameo, 'plover', plover, 'text', t, 'context', c, 'start', span_start, "
+    "   'end', span_end)) FROM (SELECT e.*, d.source AS outlet, coalesce(e.date, d.published) AS date, "
+    "   " SPAN("d", "e.span_start", "e.span_end") " AS t, " CONTEXT("d", "e.span_start", "e.span_end") " AS c "
+    "   FROM events e JOIN documents d ON d.id = e.doc "
     "   WHERE e.target = :id_text ORDER BY date DESC LIMIT 100))), "
     " 'labels', json((SELECT json_group_array(json_object('outlet', o, 'label', label, 'count', n, "
     "   'terms', json(terms))) FROM (SELECT coalesce(d.source, '') AS o, f.label, count(*) AS n, "
@@ -265,11 +274,12 @@ static const char EVENTS_SQL[] =
     "  (:outlet IS NULL OR d.source = :outlet) AND "
     "  (:since IS NULL OR coalesce(e.date, d.published) >= :since) AND "
     "  (:until IS NULL OR coalesce(e.date, d.published) <= :until)), "
-    "page AS (SELECT m.*, " SPAN("d", "m.span_start", "m.span_end") " AS t FROM (SELECT * FROM m "
+    "page AS (SELECT m.*, " SPAN("d", "m.span_start", "m.span_end") " AS t, "
+    CONTEXT("d", "m.span_start", "m.span_end") " AS c FROM (SELECT * FROM m "
     "  ORDER BY day DESC, doc DESC, span_start LIMIT :limit OFFSET :offset) m JOIN documents d ON d.id = m.doc) "
     PAGE_JSON("json_object('doc', doc, 'outlet', outlet, 'title', title, 'date', day, 'source', source, "
               "'target', target, 'cameo', cameo, 'plover', plover, 'acled', acled, 'place', place, "
-              "'text', t, 'start', span_start, 'end', span_end)");
+              "'text', t, 'context', c, 'start', span_start, 'end', span_end)");
 
 rasd_status rasd_sqlite_query_events(sqlite3 *db, const rasd_query *q, rasd_buf *out, rasd_error *err) {
     return one_json(db, EVENTS_SQL, q, 0, NULL, NULL, "no events", out, err);
