@@ -20,6 +20,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 /* The text of a byte span of document d (substr on a blob counts bytes). */
 #define SPAN(d, s, e) "CAST(substr(CAST(" d ".text AS BLOB), " s " + 1, " e " - " s ") AS TEXT)"
@@ -40,7 +41,30 @@
     "SELECT json_object('total', (SELECT count(*) FROM m), 'limit', :limit, 'offset', :offset, "               \
     "'items', json((SELECT json_group_array(" item ") FROM page)))"
 
+/* No question may hold a connection for long: past this many seconds a
+ * statement is interrupted and the caller gets an error saying so. */
+#define QUERY_SECONDS 10
+
+static int past_deadline(void *ctx) {
+    const struct timespec *deadline = ctx;
+    struct timespec now;
+    clock_gettime(CLOCK_MONOTONIC, &now);
+    return now.tv_sec > deadline->tv_sec || (now.tv_sec == deadline->tv_sec && now.tv_nsec > deadline->tv_nsec);
+}
+
+/* Arms the deadline on db (checked every few thousand VM steps). */
+static void arm_deadline(sqlite3 *db, struct timespec *deadline) {
+    clock_gettime(CLOCK_MONOTONIC, deadline);
+    deadline->tv_sec += QUERY_SECONDS;
+    sqlite3_progress_handler(db, 10000, past_deadline, deadline);
+}
+
+static void disarm_deadline(sqlite3 *db) { sqlite3_progress_handler(db, 0, NULL, NULL); }
+
 static rasd_status db_fail(sqlite3 *db, rasd_error *err, const char *what) {
+    if (sqlite3_errcode(db) == SQLITE_INTERRUPT)
+        return rasd_fail(err, RASD_ERR_DB, "%s: stopped after %d s (the question is too broad; narrow it)", what,
+                         QUERY_SECONDS);
     return rasd_fail(err, RASD_ERR_DB, "%s: %s: %s", sqlite3_db_filename(db, "main") ? sqlite3_db_filename(db, "main") : "store",
                      what, sqlite3_errmsg(db));
 }
@@ -83,7 +107,10 @@ static rasd_status one_json(sqlite3 *db, const char *sql, const rasd_query *q, i
     bind_int(st, ":id", id);
     bind_text(st, ":id_text", id_text);
     bind_text(st, ":kb", kb_json);
+    struct timespec deadline;
+    arm_deadline(db, &deadline);
     int rc = sqlite3_step(st);
+    disarm_deadline(db);
     rasd_status s = RASD_OK;
     if (rc == SQLITE_ROW && sqlite3_column_type(st, 0) != SQLITE_NULL) {
         rasd_buf_append(out, (const char *)sqlite3_column_text(st, 0), (size_t)sqlite3_column_bytes(st, 0));
@@ -358,11 +385,16 @@ rasd_status rasd_sqlite_search_facets(sqlite3 *db, const rasd_query *q, int64_t 
     bind_text(st, ":match", match);
     bind_int(st, ":scan", RASD_FACET_SCAN);
     rasd_status s = RASD_OK;
+    struct timespec deadline;
+    arm_deadline(db, &deadline);
     int rc = sqlite3_step(st);
+    disarm_deadline(db);
     if (rc == SQLITE_ROW) {
         *total = sqlite3_column_int64(st, 0);
         rasd_buf_append(facets, (const char *)sqlite3_column_text(st, 1), (size_t)sqlite3_column_bytes(st, 1));
         if (facets->oom) s = rasd_fail(err, RASD_ERR_NOMEM, "out of memory building facets");
+    } else if (rc == SQLITE_INTERRUPT) {
+        s = db_fail(db, err, "search");
     } else {
         /* the statement is constant: an error is the query text's (FTS5 syntax) */
         s = rasd_fail(err, sqlite3_extended_errcode(db) == SQLITE_ERROR ? RASD_ERR_USAGE : RASD_ERR_DB,

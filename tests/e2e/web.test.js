@@ -18,7 +18,7 @@
  */
 "use strict";
 
-const { test, before, after } = require("node:test");
+const { test, before, after, afterEach } = require("node:test");
 const assert = require("node:assert/strict");
 const { spawn, spawnSync } = require("node:child_process");
 const fs = require("node:fs");
@@ -64,6 +64,7 @@ async function api(p) {
 }
 
 let ids = {}; /* seed prefix -> article id */
+const problems = [];
 
 before(async () => {
   tmp = fs.mkdtempSync(path.join(os.tmpdir(), "rasd-e2e-"));
@@ -100,9 +101,16 @@ before(async () => {
     args: ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update"],
   });
   page = await browser.newPage({ viewport: { width: 1300, height: 1000 } });
-  /* nothing may be fetched from anywhere but this server */
-  page.on("request", (r) => { if (!r.url().startsWith(base) && !r.url().startsWith("data:")) throw new Error("off-site request: " + r.url()); });
-  page.on("pageerror", (e) => { throw e; });
+  /* nothing may be fetched from anywhere but this server, and no script
+   * error may happen: both are checked after every test */
+  page.on("request", (r) => { if (!r.url().startsWith(base) && !r.url().startsWith("data:")) problems.push("off-site request: " + r.url()); });
+  page.on("pageerror", (e) => problems.push("script error: " + e.message));
+  page.on("console", (m) => { if (m.type() === "error") problems.push("console error: " + m.text()); });
+});
+
+afterEach(() => {
+  const found = problems.splice(0);
+  assert.deepEqual(found, []);
 });
 
 after(async () => {
