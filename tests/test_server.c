@@ -158,6 +158,20 @@ static void test_static_assets(void **state) {
     assert_true(res.len > 100);
     rasd_http_response_clear(&res);
 
+    /* revalidation: the same ETag gives a 304 without a body */
+    const rasd_asset *index = rasd_asset_find("index.html");
+    assert_non_null(index);
+    rasd_http_request req = {.method = "GET", .path = "/static/index.html", .if_none_match = index->etag};
+    rasd_server_handle(app, &req, &res);
+    assert_int_equal(res.status, 304);
+    assert_int_equal(res.len, 0);
+    rasd_http_response_clear(&res);
+    req.if_none_match = "\"stale\"";
+    rasd_server_handle(app, &req, &res);
+    assert_int_equal(res.status, 200);
+    assert_int_equal(res.len, index->len);
+    rasd_http_response_clear(&res);
+
     const char *traversal[] = {"/static/../../etc/passwd", "/static/..", "/static/%2e%2e/etc/passwd",
                                "/static/../index.html", "/static/", "/static//etc/passwd"};
     for (size_t i = 0; i < sizeof traversal / sizeof traversal[0]; i++) {
