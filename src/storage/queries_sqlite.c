@@ -351,10 +351,13 @@ rasd_status rasd_sqlite_query_outlets(sqlite3 *db, const rasd_query *q, rasd_buf
  * them (the same MATCH expression and filters), without ranking or
  * snippets: counting is cheap in FTS5, ranking and snippets are not. */
 #define MATCHES                                                                                               \
-    "SELECT d.id FROM documents_fts JOIN documents d ON d.id = documents_fts.rowid "                          \
-    "WHERE documents_fts MATCH :match AND " DOC_FILTERS("d") " AND "                                           \
-    "(:actor IS NULL OR EXISTS (SELECT 1 FROM entities e WHERE e.entity = :actor AND e.doc = d.id)) AND "     \
-    "(:place IS NULL OR EXISTS (SELECT 1 FROM places p WHERE p.place = :place AND p.doc = d.id))"
+    "SELECT f.rowid AS id FROM documents_fts f WHERE documents_fts MATCH :match AND "                          \
+    "((:outlet IS NULL AND :since IS NULL AND :until IS NULL AND :actor IS NULL AND :place IS NULL) OR "       \
+    " EXISTS (SELECT 1 FROM documents d WHERE d.id = f.rowid AND " DOC_FILTERS("d") " AND "                    \
+    " (:actor IS NULL OR EXISTS (SELECT 1 FROM entities e WHERE e.entity = :actor AND e.doc = d.id)) AND "    \
+    " (:place IS NULL OR EXISTS (SELECT 1 FROM places p WHERE p.place = :place AND p.doc = d.id))))"
+/* (without filters, the matches come from the index alone, which is what
+ * makes counting a common word cheap) */
 
 /* Facets: outlets, actors, places and days, each with its count, most
  * frequent first, over the first matches by id. */
