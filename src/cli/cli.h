@@ -29,6 +29,14 @@ int cmd_eval_ner(int argc, char **argv);
 int cmd_ingest(int argc, char **argv);
 int cmd_search(int argc, char **argv);
 int cmd_watch(int argc, char **argv);
+/* reading the store (cli_query.h) and serving it */
+int cmd_stories(int argc, char **argv);
+int cmd_story(int argc, char **argv);
+int cmd_events(int argc, char **argv);
+int cmd_quotes(int argc, char **argv);
+int cmd_outlets(int argc, char **argv);
+int cmd_export(int argc, char **argv);
+int cmd_serve(int argc, char **argv);
 
 /* "rasd: " + message on stderr. */
 void cli_error(const char *fmt, ...) __attribute__((format(printf, 1, 2)));

@@ -1,15 +1,40 @@
 /*
  * cmd_actors.c: `rasd actors`: lists the knowledge base's actors, as a
- * table or as JSON lines, filtered by type or country.
+ * table or as JSON lines, filtered by type or country; with --top, the
+ * actors the store's articles name most (rasd_query_actors).
  */
 #include "cli.h"
+#include "cli_query.h"
 #include "knowledge/knowledge.h"
 
 #include <getopt.h>
 #include <jansson.h>
 #include <string.h>
 
+static const char TOP_USAGE[] =
+    "usage: rasd actors --top [--type TYPE] [--since D] [--until D] [--outlet NAME] [--limit N] [--offset N]\n"
+    "                   [--json | --csv] [--db PATH]\n"
+    "  the actors the stored articles mention most\n";
+
+static int actors_top(int argc, char **argv) {
+    cli_query_args a;
+    bool top;
+    int first, status;
+    if (!cli_query_args_parse(argc, argv, TOP_USAGE, "type top", &a, &top, &first, &status)) return status;
+    if (first < argc) {
+        cli_error("actors: unexpected argument \"%s\"", argv[first]);
+        return EXIT_USAGE;
+    }
+    static const cli_column COLS[] = {
+        {"id", "id", 32},           {"type", "type", 0},           {"country", "country", 0},
+        {"mentions", "mentions", 0}, {"articles", "articles", 0}, {"name", "name", 40},
+    };
+    return cli_run_list(&a, rasd_query_actors, COLS, sizeof COLS / sizeof COLS[0]);
+}
+
 int cmd_actors(int argc, char **argv) {
+    for (int i = 1; i < argc; i++)
+        if (strcmp(argv[i], "--top") == 0) return actors_top(argc, argv);
     static const struct option LONG[] = {
         {"type", required_argument, 0, 't'}, {"country", required_argument, 0, 'c'},
         {"json", no_argument, 0, 'j'},       {"data", required_argument, 0, 'd'},
@@ -27,7 +52,7 @@ int cmd_actors(int argc, char **argv) {
         case 'd': data_dir = optarg; break;
         case 'h':
             puts("usage: rasd actors [--type TYPE] [--country ISO3] [--json] [--data DIR]\n"
-                 "  lists the knowledge base's actors (data/kb/)");
+                 "  lists the knowledge base's actors (data/kb/); `rasd actors --top --help`: the store's");
             return EXIT_ALL_OK;
         default: return EXIT_USAGE;
         }

@@ -18,6 +18,14 @@ static const rasd_command COMMANDS[] = {
     {"eval-ner", cmd_eval_ner, "score the name tagger on token-TAG data (CoNLL style)"},
     {"ingest", cmd_ingest, "store articles (files, directories, JSON, zip) with their analysis"},
     {"search", cmd_search, "full-text search of the stored articles"},
+    /* reading the store (src/storage/queries.h) and serving it */
+    {"stories", cmd_stories, "list the store's stories, largest first"},
+    {"story", cmd_story, "show one story: articles by outlet, labels, quotes, events, places"},
+    {"events", cmd_events, "list coded events (--actor --target --cameo --since)"},
+    {"quotes", cmd_quotes, "list quotes with their speakers (--speaker)"},
+    {"outlets", cmd_outlets, "list outlets and how each labels the actors"},
+    {"export", cmd_export, "write the store's articles and annotations as JSON Lines or CSV"},
+    {"serve", cmd_serve, "serve the JSON API and the web interface"},
 };
 
 static void usage(FILE *out) {

@@ -617,3 +617,13 @@ fail_quiet:
     sq_close(&s->base);
     return NULL;
 }
+
+/* For the query layer (queries_sqlite.c): the connection of an SQLite
+ * store, or NULL for a store of another backend. */
+sqlite3 *rasd_sqlite_store_db(rasd_store *s) {
+    return s && s->ops == &SQLITE_OPS ? of(s)->db : NULL;
+}
+
+/* For the query layer: the FTS5 MATCH expression search uses for text (the
+ * same words-or-syntax rule), malloc'd, or NULL when out of memory. */
+char *rasd_sqlite_fts_query(const char *text) { return fts_query_of(text); }

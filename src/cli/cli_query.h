@@ -1,0 +1,76 @@
+/*
+ * cli_query.h: what the query commands (stories, story, events, quotes,
+ * actors --top, outlets, export) and `rasd serve` share: the store they
+ * open, their common options, and one printer that shows a query's JSON
+ * answer as a table on a terminal (Arabic as it is), as CSV, or as the
+ * JSON itself.
+ */
+#ifndef RASD_CLI_QUERY_H
+#define RASD_CLI_QUERY_H
+
+#include "cli.h"
+#include "storage/queries.h"
+
+#include <jansson.h>
+
+/* The database a command reads, and the lexicon its full-text index
+ * needs. open() may be called once per thread. */
+typedef struct cli_store_target {
+    const char *path;
+    rasd_lexicon *lex;
+} cli_store_target;
+
+/* db: --db or NULL ($RASD_DB, else rasd.db). must_exist: a missing file is
+ * an error (reading commands) rather than a new empty database. Prints why
+ * and returns false on failure. */
+bool cli_store_target_init(cli_store_target *t, const char *db, const char *data_dir, bool must_exist);
+rasd_store *cli_store_target_open(void *target, rasd_error *err);
+void cli_store_target_free(cli_store_target *t);
+
+typedef enum cli_format { CLI_TABLE = 0, CLI_JSON, CLI_CSV } cli_format;
+
+/* Options every listing command takes; parsed by cli_query_args. */
+typedef struct cli_query_args {
+    rasd_query q;
+    const char *db, *data_dir;
+    cli_format format;
+} cli_query_args;
+
+/* Parses argv with the common options (--db --data --json --csv --limit
+ * --offset --since --until --outlet) plus the command's own, given as
+ * "actor target cameo speaker type top" names in `extra` (each taking a
+ * value except `top`). *top is set by --top when asked for. Positional
+ * arguments are left at argv[*first..argc). Prints usage and returns
+ * false, with *status, when the command should stop. */
+bool cli_query_args_parse(int argc, char **argv, const char *usage, const char *extra, cli_query_args *a,
+                          bool *top, int *first, int *status);
+
+/* One column of a table: header, the member it shows (a dotted path:
+ * "kb.name_ar"; an array's values are joined with ", "), and a width cap
+ * in terminal cells (0: none). */
+typedef struct cli_column {
+    const char *header, *path;
+    int max_width;
+} cli_column;
+
+/* Prints the items of a JSON array as an aligned table (widths measured
+ * in terminal cells, so Arabic and combining marks line up) or as CSV
+ * (RFC 4180, a header line first). */
+void cli_print_rows(FILE *out, json_t *items, const cli_column *cols, size_t n_cols, cli_format format);
+
+/* Runs a list query and prints its answer: the JSON as it is, or its
+ * items as a table or CSV with "N of TOTAL" on stderr. Returns the exit
+ * status. */
+typedef rasd_status (*cli_list_query)(rasd_store *, const rasd_query *, rasd_buf *, rasd_error *);
+int cli_run_list(const cli_query_args *a, cli_list_query fn, const cli_column *cols, size_t n_cols);
+
+/* POST /api/ingest for `rasd serve --allow-ingest`: a JSON article
+ * ({"text": ..., "title", "source", "published", "url", "author"})
+ * analysed and stored as `rasd ingest` would (serve_ingest.c). */
+typedef struct cli_ingest cli_ingest;
+cli_ingest *cli_ingest_new(const char *data_dir);
+void cli_ingest_destroy(cli_ingest *ing);
+rasd_status cli_ingest_json(void *ing, rasd_store *store, const char *json, size_t len, int64_t *id,
+                            bool *already, rasd_error *err);
+
+#endif

@@ -1,0 +1,144 @@
+/*
+ * cmd_serve.c: `rasd serve`: the JSON API and the web interface over a
+ * store, on loopback by default, read-only unless --allow-ingest.
+ * SIGINT and SIGTERM stop it cleanly: requests in flight finish, the
+ * stores close.
+ */
+#include "cli.h"
+#include "cli_query.h"
+#include "server/server.h"
+
+#include <getopt.h>
+#include <signal.h>
+#include <stdlib.h>
+#include <string.h>
+
+static const char USAGE[] =
+    "usage: rasd serve [--db PATH] [--port 8080] [--bind 127.0.0.1] [--threads N] [--allow-ingest]\n"
+    "  Serves the JSON API (/api/..., docs/api.md) and the web interface (/) over a store.\n"
+    "  --db PATH        the database (default: $RASD_DB, else rasd.db)\n"
+    "  --port N         TCP port (default 8080; 0: any free port, printed on start)\n"
+    "  --bind ADDR      address to listen on (default 127.0.0.1, loopback only)\n"
+    "  --threads N      serving threads (default 4)\n"
+    "  --allow-ingest   accept POST /api/ingest (read-only otherwise)\n"
+    "  --data DIR       rasd's data directory (actor records; the analysis of ingested articles)\n"
+    "  --quiet          no access log on stderr\n";
+
+/* The pool's stores: the command's store, set up as a reader. */
+typedef struct serve_target {
+    cli_store_target store;
+    bool read_only;
+} serve_target;
+
+static rasd_store *open_reader(void *ctx, rasd_error *err) {
+    serve_target *t = ctx;
+    rasd_store *s = cli_store_target_open(&t->store, err);
+    if (s && rasd_query_reader_setup(s, t->read_only, err) != RASD_OK) {
+        rasd_store_close(s);
+        return NULL;
+    }
+    return s;
+}
+
+int cmd_serve(int argc, char **argv) {
+    static const struct option LONG[] = {
+        {"db", required_argument, 0, 'D'},   {"port", required_argument, 0, 'p'},
+        {"bind", required_argument, 0, 'b'}, {"threads", required_argument, 0, 't'},
+        {"allow-ingest", no_argument, 0, 'i'}, {"data", required_argument, 0, 'd'},
+        {"quiet", no_argument, 0, 'q'},      {"help", no_argument, 0, 'h'},
+        {0, 0, 0, 0},
+    };
+    const char *db = NULL, *bind = "127.0.0.1", *data_dir = NULL;
+    size_t port = 8080, threads = 4;
+    bool allow_ingest = false, quiet = false;
+    int c;
+    optind = 1;
+    while ((c = getopt_long(argc, argv, "+h", LONG, NULL)) != -1) {
+        switch (c) {
+        case 'D': db = optarg; break;
+        case 'p':
+            if (strcmp(optarg, "0") == 0) port = 0;
+            else if (!cli_parse_size("--port", optarg, &port)) return EXIT_USAGE;
+            if (port > 65535) {
+                cli_error("--port: %zu is not a TCP port", port);
+                return EXIT_USAGE;
+            }
+            break;
+        case 'b': bind = optarg; break;
+        case 't':
+            if (!cli_parse_size("--threads", optarg, &threads)) return EXIT_USAGE;
+            if (threads > 256) {
+                cli_error("--threads: at most 256");
+                return EXIT_USAGE;
+            }
+            break;
+        case 'i': allow_ingest = true; break;
+        case 'd': data_dir = optarg; break;
+        case 'q': quiet = true; break;
+        case 'h': fputs(USAGE, stdout); return EXIT_ALL_OK;
+        default: fputs(USAGE, stderr); return EXIT_USAGE;
+        }
+    }
+    if (optind < argc) {
+        cli_error("serve: unexpected argument \"%s\"", argv[optind]);
+        return EXIT_USAGE;
+    }
+    if (strcmp(bind, "127.0.0.1") != 0 && strcmp(bind, "::1") != 0 && strncmp(bind, "127.", 4) != 0)
+        cli_warning("serving on %s, not loopback: anyone who can reach it can read the store%s", bind,
+                    allow_ingest ? " and add to it" : "");
+    serve_target st = {.read_only = !allow_ingest};
+    cli_store_target *target = &st.store;
+    if (!cli_store_target_init(target, db, data_dir, !allow_ingest)) return EXIT_INPUT_FAILED;
+
+    rasd_error err = {0};
+    rasd_knowledge_options kopt = {data_dir, NULL};
+    rasd_knowledge *kn = rasd_knowledge_load(&kopt, &err);
+    if (!kn) cli_warning("actor records unavailable: %s", err.message);
+
+    cli_ingest *ingest = NULL;
+    if (allow_ingest && !(ingest = cli_ingest_new(data_dir))) {
+        rasd_knowledge_destroy(kn);
+        cli_store_target_free(target);
+        return EXIT_INPUT_FAILED;
+    }
+
+    /* Block the stop signals in every thread (the daemon's inherit the
+     * mask); this thread then waits for one with sigwait. */
+    sigset_t stop;
+    sigemptyset(&stop);
+    sigaddset(&stop, SIGINT);
+    sigaddset(&stop, SIGTERM);
+    pthread_sigmask(SIG_BLOCK, &stop, NULL);
+    signal(SIGPIPE, SIG_IGN);
+
+    rasd_server_options opt = {0};
+    opt.http.bind = bind;
+    opt.http.port = (unsigned)port;
+    opt.http.threads = (unsigned)threads;
+    opt.http.quiet = quiet;
+    opt.open_store = open_reader;
+    opt.open_ctx = &st;
+    opt.knowledge = kn;
+    opt.ingest = ingest ? cli_ingest_json : NULL;
+    opt.ingest_ctx = ingest;
+    rasd_server *srv = rasd_server_start(&opt, &err);
+    if (!srv) {
+        cli_error("serve: %s", err.message);
+        cli_ingest_destroy(ingest);
+        rasd_knowledge_destroy(kn);
+        cli_store_target_free(target);
+        return err.code == RASD_ERR_USAGE ? EXIT_USAGE : EXIT_INPUT_FAILED;
+    }
+    printf("rasd serve: http://%s%s%s:%u/ (database %s%s); Ctrl-C stops\n", strchr(bind, ':') ? "[" : "", bind,
+           strchr(bind, ':') ? "]" : "", rasd_server_port(srv), target->path,
+           allow_ingest ? ", ingest allowed" : ", read-only");
+    fflush(stdout);
+    int sig = 0;
+    sigwait(&stop, &sig);
+    fprintf(stderr, "rasd serve: %s received, stopping\n", sig == SIGINT ? "SIGINT" : "SIGTERM");
+    rasd_server_stop(srv);
+    cli_ingest_destroy(ingest);
+    rasd_knowledge_destroy(kn);
+    cli_store_target_free(target);
+    return EXIT_ALL_OK;
+}

@@ -1,0 +1,25 @@
+/*
+ * cmd_stories.c: `rasd stories`: the stories of the store, largest first,
+ * filtered by date range, outlet or actor (rasd_query_stories).
+ */
+#include "cli_query.h"
+
+static const char USAGE[] =
+    "usage: rasd stories [--since D] [--until D] [--outlet NAME] [--actor ID] [--limit N] [--offset N]\n"
+    "                    [--json | --csv] [--db PATH]\n"
+    "  Lists stories (articles about one thing, across outlets), largest first.\n";
+
+int cmd_stories(int argc, char **argv) {
+    cli_query_args a;
+    int first, status;
+    if (!cli_query_args_parse(argc, argv, USAGE, "actor", &a, NULL, &first, &status)) return status;
+    if (first < argc) {
+        cli_error("stories: unexpected argument \"%s\"", argv[first]);
+        return EXIT_USAGE;
+    }
+    static const cli_column COLS[] = {
+        {"id", "id", 0},         {"articles", "articles", 0}, {"first", "first_seen", 0},
+        {"last", "last_seen", 0}, {"outlets", "outlets", 40}, {"title", "title", 60},
+    };
+    return cli_run_list(&a, rasd_query_stories, COLS, sizeof COLS / sizeof COLS[0]);
+}

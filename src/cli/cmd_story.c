@@ -1,0 +1,108 @@
+/*
+ * cmd_story.c: `rasd story ID`: one story as an analyst reads it: its
+ * articles by outlet, the labels each outlet puts on each actor, quotes
+ * by speaker, events in date order and places (rasd_query_story).
+ */
+#include "cli_query.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+static const char USAGE[] =
+    "usage: rasd story ID [--json | --csv] [--db PATH]\n"
+    "  Shows one story: articles by outlet, each actor's labels per outlet (framing),\n"
+    "  quotes by speaker, events and places. --csv prints its articles only.\n";
+
+static void section(const char *title, json_t *items, const cli_column *cols, size_t n, cli_format format) {
+    if (format == CLI_TABLE) printf("\n== %s (%zu)\n", title, json_array_size(items));
+    if (json_array_size(items)) cli_print_rows(stdout, items, cols, n, format);
+}
+
+int cmd_story(int argc, char **argv) {
+    cli_query_args a;
+    int first, status;
+    if (!cli_query_args_parse(argc, argv, USAGE, "", &a, NULL, &first, &status)) return status;
+    if (first + 1 != argc) {
+        cli_error("story: one story id is needed");
+        fputs(USAGE, stderr);
+        return EXIT_USAGE;
+    }
+    const char *id_text = argv[first];
+    char *end;
+    long long id = strtoll(id_text, &end, 10);
+    if (*end || id <= 0) {
+        cli_error("story: \"%s\" is not a story id (a positive number)", id_text);
+        return EXIT_USAGE;
+    }
+    cli_store_target t;
+    if (!cli_store_target_init(&t, a.db, a.data_dir, true)) return EXIT_INPUT_FAILED;
+    rasd_error err = {0};
+    rasd_store *s = cli_store_target_open(&t, &err);
+    rasd_buf out = {0};
+    rasd_status st = s ? rasd_query_story(s, id, &out, &err) : err.code;
+    rasd_store_close(s);
+    cli_store_target_free(&t);
+    if (st != RASD_OK) {
+        cli_error("%s", err.message);
+        rasd_buf_free(&out);
+        return EXIT_INPUT_FAILED;
+    }
+    if (a.format == CLI_JSON) {
+        fwrite(out.data, 1, out.len, stdout);
+        fputc('\n', stdout);
+        rasd_buf_free(&out);
+        return EXIT_ALL_OK;
+    }
+    json_t *doc = json_loadb(out.data, out.len, 0, NULL);
+    rasd_buf_free(&out);
+    if (!doc) {
+        cli_error("story %lld: the store's answer is not JSON", id);
+        return EXIT_INPUT_FAILED;
+    }
+    /* articles, flattened with their outlet */
+    json_t *articles = json_array(), *o, *x;
+    size_t i, j;
+    json_array_foreach(json_object_get(doc, "outlets"), i, o) {
+        json_array_foreach(json_object_get(o, "articles"), j, x) {
+            json_object_set(x, "outlet", json_object_get(o, "outlet"));
+            json_array_append(articles, x);
+        }
+    }
+    static const cli_column ARTICLES[] = {
+        {"outlet", "outlet", 24}, {"id", "id", 0}, {"published", "published", 0}, {"title", "title", 70}};
+    if (a.format == CLI_CSV) {
+        cli_print_rows(stdout, articles, ARTICLES, 4, CLI_CSV);
+    } else {
+        printf("story %lld: %s\n%s to %s, %lld articles\n", id,
+               json_string_value(json_object_get(doc, "title")) ? json_string_value(json_object_get(doc, "title"))
+                                                               : "(untitled)",
+               json_string_value(json_object_get(doc, "first_seen")) ? json_string_value(json_object_get(doc, "first_seen")) : "?",
+               json_string_value(json_object_get(doc, "last_seen")) ? json_string_value(json_object_get(doc, "last_seen")) : "?",
+               (long long)json_integer_value(json_object_get(doc, "articles")));
+        section("articles by outlet", articles, ARTICLES, 4, CLI_TABLE);
+        static const cli_column LABELS[] = {
+            {"actor", "actor", 24}, {"name", "name", 24}, {"outlet", "outlet", 24}, {"label", "label", 20}, {"count", "count", 0}};
+        section("labels per outlet (framing)", json_object_get(doc, "labels"), LABELS, 5, CLI_TABLE);
+        /* quotes, flattened with their speaker */
+        json_t *quotes = json_array();
+        json_array_foreach(json_object_get(doc, "quotes"), i, o) {
+            json_array_foreach(json_object_get(o, "quotes"), j, x) {
+                json_object_set(x, "speaker", json_object_get(o, json_is_string(json_object_get(o, "speaker")) ? "speaker" : "speaker_text"));
+                json_array_append(quotes, x);
+            }
+        }
+        static const cli_column QUOTES[] = {
+            {"speaker", "speaker", 24}, {"outlet", "outlet", 20}, {"doc", "doc", 0}, {"quote", "text", 70}};
+        section("quotes by speaker", quotes, QUOTES, 4, CLI_TABLE);
+        json_decref(quotes);
+        static const cli_column EVENTS[] = {{"date", "date", 0},     {"source", "source", 24}, {"cameo", "cameo", 0},
+                                            {"target", "target", 24}, {"doc", "doc", 0},        {"context", "context", 50}};
+        section("events", json_object_get(doc, "events"), EVENTS, 6, CLI_TABLE);
+        static const cli_column PLACES[] = {{"place", "name", 24}, {"id", "id", 24}, {"lat", "lat", 0},
+                                            {"lon", "lon", 0},    {"mentions", "mentions", 0}};
+        section("places", json_object_get(doc, "places"), PLACES, 5, CLI_TABLE);
+    }
+    json_decref(articles);
+    json_decref(doc);
+    return EXIT_ALL_OK;
+}

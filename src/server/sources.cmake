@@ -1,0 +1,59 @@
+# The query layer (src/storage/queries*.c), `rasd serve` (src/server/) and
+# its web interface (web/, embedded at build time with the npm files it
+# vendors), and the commands built on them (src/cli/). Included by the
+# top-level CMakeLists.txt after the rasd target exists.
+pkg_check_modules(RASD_MHD REQUIRED IMPORTED_TARGET libmicrohttpd)
+pkg_check_modules(RASD_QUERY_SQLITE REQUIRED IMPORTED_TARGET sqlite3)
+
+# name=path: the name is the URL under /static/ (index.html is also /).
+set(RASD_WEB_ASSETS
+  index.html=${CMAKE_SOURCE_DIR}/web/index.html
+  app.css=${CMAKE_SOURCE_DIR}/web/app.css
+  app.js=${CMAKE_SOURCE_DIR}/web/app.js
+  map.js=${CMAKE_SOURCE_DIR}/web/map.js
+  favicon.svg=${CMAKE_SOURCE_DIR}/web/favicon.svg
+  d3-array.min.js=${CMAKE_SOURCE_DIR}/node_modules/d3-array/dist/d3-array.min.js
+  d3-geo.min.js=${CMAKE_SOURCE_DIR}/node_modules/d3-geo/dist/d3-geo.min.js
+  topojson-client.min.js=${CMAKE_SOURCE_DIR}/node_modules/topojson-client/dist/topojson-client.min.js
+  countries-50m.json=${CMAKE_SOURCE_DIR}/node_modules/world-atlas/countries-50m.json
+  naskh-400.woff2=${CMAKE_SOURCE_DIR}/node_modules/@fontsource/noto-naskh-arabic/files/noto-naskh-arabic-arabic-400-normal.woff2
+  naskh-700.woff2=${CMAKE_SOURCE_DIR}/node_modules/@fontsource/noto-naskh-arabic/files/noto-naskh-arabic-arabic-700-normal.woff2
+)
+set(rasd_web_paths)
+foreach(pair IN LISTS RASD_WEB_ASSETS)
+  string(REGEX REPLACE "^[^=]*=" "" p "${pair}")
+  list(APPEND rasd_web_paths "${p}")
+endforeach()
+string(REPLACE ";" "|" rasd_web_arg "${RASD_WEB_ASSETS}")
+add_custom_command(
+  OUTPUT ${CMAKE_BINARY_DIR}/web_assets.c
+  COMMAND ${CMAKE_COMMAND} -DOUT=${CMAKE_BINARY_DIR}/web_assets.c "-DFILES=${rasd_web_arg}"
+          -P ${CMAKE_SOURCE_DIR}/src/server/embed_assets.cmake
+  DEPENDS ${rasd_web_paths} ${CMAKE_SOURCE_DIR}/src/server/embed_assets.cmake
+  COMMENT "Embedding the web interface"
+  VERBATIM)
+
+add_library(rasd_server STATIC
+  ${CMAKE_SOURCE_DIR}/src/storage/queries.c
+  ${CMAKE_SOURCE_DIR}/src/storage/queries_sqlite.c
+  ${CMAKE_SOURCE_DIR}/src/server/dispatch.c
+  ${CMAKE_SOURCE_DIR}/src/server/params.c
+  ${CMAKE_SOURCE_DIR}/src/server/http.c
+  ${CMAKE_SOURCE_DIR}/src/server/server.c
+  ${CMAKE_SOURCE_DIR}/src/server/assets.c
+  ${CMAKE_BINARY_DIR}/web_assets.c
+)
+target_include_directories(rasd_server PUBLIC ${CMAKE_SOURCE_DIR}/src)
+target_link_libraries(rasd_server PUBLIC rasd_lib PkgConfig::RASD_MHD PkgConfig::RASD_QUERY_SQLITE Threads::Threads)
+
+set(RASD_SERVER_CLI_SOURCES
+  ${CMAKE_SOURCE_DIR}/src/cli/cli_query.c
+  ${CMAKE_SOURCE_DIR}/src/cli/cmd_stories.c
+  ${CMAKE_SOURCE_DIR}/src/cli/cmd_story.c
+  ${CMAKE_SOURCE_DIR}/src/cli/cmd_events.c
+  ${CMAKE_SOURCE_DIR}/src/cli/cmd_quotes.c
+  ${CMAKE_SOURCE_DIR}/src/cli/cmd_outlets.c
+  ${CMAKE_SOURCE_DIR}/src/cli/cmd_export.c
+  ${CMAKE_SOURCE_DIR}/src/cli/cmd_serve.c
+  ${CMAKE_SOURCE_DIR}/src/cli/serve_ingest.c
+)

@@ -1,0 +1,521 @@
+/*
+ * queries_sqlite.c: the questions of queries.h answered by SQLite.
+ *
+ * Each question is one SQL statement that builds its whole JSON answer
+ * with SQLite's JSON functions (json_object, json_group_array), so strings
+ * are escaped by SQLite, the shape is visible in one place, and the answer
+ * is one row: no JSON is assembled by hand in C. A PostgreSQL backend
+ * writes the same statements with json_build_object/json_agg.
+ *
+ * Every value a caller gives is bound by name (:since, :actor, ...); the
+ * SQL text is constant. A nested aggregate is wrapped in json(...) where
+ * it leaves a subquery, because SQLite forgets that a value is JSON when
+ * it crosses a subquery and would otherwise quote it as a string.
+ *
+ * Offsets (start, end) are byte offsets into the document's text, as
+ * everywhere in rasd; SPAN() cuts such a span out of the text as bytes.
+ */
+#include "storage/queries_sqlite.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+/* The text of a byte span of document d (substr on a blob counts bytes). */
+#define SPAN(d, s, e) "CAST(substr(CAST(" d ".text AS BLOB), " s " + 1, " e " - " s ") AS TEXT)"
+
+/* The paragraph around a span of document d (at most 300 characters):
+ * an event's span is its trigger word, too short to read alone. */
+#define CONTEXT(d, s, e)                                                                                      \
+    "(SELECT substr(" SPAN(d, "p.span_start", "p.span_end") ", 1, 300) FROM paragraphs p WHERE p.doc = " d  \
+    ".id AND p.span_start <= " s " AND p.span_end >= " e " LIMIT 1)"
+
+/* Date filters shared by the lists: on the document's publication date. */
+#define DOC_FILTERS(d)                                                                                        \
+    "(:since IS NULL OR " d ".published >= :since) AND (:until IS NULL OR " d ".published <= :until) AND "     \
+    "(:outlet IS NULL OR " d ".source = :outlet)"
+
+/* The page of a list: total, limit, offset and the items of `page`. */
+#define PAGE_JSON(item)                                                                                       \
+    "SELECT json_object('total', (SELECT count(*) FROM m), 'limit', :limit, 'offset', :offset, "               \
+    "'items', json((SELECT json_group_array(" item ") FROM page)))"
+
+/* No question may hold a connection for long: past this many seconds a
+ * statement is interrupted and the caller gets an error saying so. */
+#define QUERY_SECONDS 10
+
+static int past_deadline(void *ctx) {
+    const struct timespec *deadline = ctx;
+    struct timespec now;
+    clock_gettime(CLOCK_MONOTONIC, &now);
+    return now.tv_sec > deadline->tv_sec || (now.tv_sec == deadline->tv_sec && now.tv_nsec > deadline->tv_nsec);
+}
+
+/* Arms the deadline on db (checked every few thousand VM steps). */
+static void arm_deadline(sqlite3 *db, struct timespec *deadline) {
+    clock_gettime(CLOCK_MONOTONIC, deadline);
+    deadline->tv_sec += QUERY_SECONDS;
+    sqlite3_progress_handler(db, 10000, past_deadline, deadline);
+}
+
+static void disarm_deadline(sqlite3 *db) { sqlite3_progress_handler(db, 0, NULL, NULL); }
+
+static rasd_status db_fail(sqlite3 *db, rasd_error *err, const char *what) {
+    if (sqlite3_errcode(db) == SQLITE_INTERRUPT)
+        return rasd_fail(err, RASD_ERR_DB, "%s: stopped after %d s (the question is too broad; narrow it)", what,
+                         QUERY_SECONDS);
+    return rasd_fail(err, RASD_ERR_DB, "%s: %s: %s", sqlite3_db_filename(db, "main") ? sqlite3_db_filename(db, "main") : "store",
+                     what, sqlite3_errmsg(db));
+}
+
+static void bind_text(sqlite3_stmt *st, const char *name, const char *value) {
+    int i = sqlite3_bind_parameter_index(st, name);
+    if (!i) return;
+    if (value) sqlite3_bind_text(st, i, value, -1, SQLITE_STATIC);
+    else sqlite3_bind_null(st, i);
+}
+
+static void bind_int(sqlite3_stmt *st, const char *name, int64_t value) {
+    int i = sqlite3_bind_parameter_index(st, name);
+    if (i) sqlite3_bind_int64(st, i, value);
+}
+
+static void bind_query(sqlite3_stmt *st, const rasd_query *q) {
+    bind_text(st, ":text", q->text);
+    bind_text(st, ":since", q->since);
+    bind_text(st, ":until", q->until);
+    bind_text(st, ":outlet", q->outlet);
+    bind_text(st, ":actor", q->actor);
+    bind_text(st, ":target", q->target);
+    bind_text(st, ":cameo", q->cameo);
+    bind_text(st, ":speaker", q->speaker);
+    bind_text(st, ":place", q->place);
+    bind_text(st, ":type", q->type);
+    bind_int(st, ":limit", (int64_t)(q->limit ? q->limit : RASD_QUERY_DEFAULT_LIMIT));
+    bind_int(st, ":offset", (int64_t)q->offset);
+}
+
+/* Runs a statement whose one row is one JSON text and appends it to out;
+ * a NULL (or no row) is RASD_ERR_NOT_FOUND with `missing` as message. */
+static rasd_status one_json(sqlite3 *db, const char *sql, const rasd_query *q, int64_t id, const char *id_text,
+                            const char *kb_json, const char *missing, rasd_buf *out, rasd_error *err) {
+    sqlite3_stmt *st;
+    if (sqlite3_prepare_v2(db, sql, -1, &st, NULL) != SQLITE_OK) return db_fail(db, err, "preparing a query");
+    static const rasd_query NONE = {0};
+    bind_query(st, q ? q : &NONE);
+    bind_int(st, ":id", id);
+    bind_text(st, ":id_text", id_text);
+    bind_text(st, ":kb", kb_json);
+    struct timespec deadline;
+    arm_deadline(db, &deadline);
+    int rc = sqlite3_step(st);
+    disarm_deadline(db);
+    rasd_status s = RASD_OK;
+    if (rc == SQLITE_ROW && sqlite3_column_type(st, 0) != SQLITE_NULL) {
+        rasd_buf_append(out, (const char *)sqlite3_column_text(st, 0), (size_t)sqlite3_column_bytes(st, 0));
+        if (out->oom) s = rasd_fail(err, RASD_ERR_NOMEM, "out of memory building a query's answer");
+    } else if (rc == SQLITE_ROW || rc == SQLITE_DONE) {
+        s = rasd_fail(err, RASD_ERR_NOT_FOUND, "%s", missing);
+    } else {
+        s = db_fail(db, err, "running a query");
+    }
+    sqlite3_finalize(st);
+    return s;
+}
+
+/* ---------------------------------------------------------------- stories */
+
+static const char STORIES_SQL[] =
+    "WITH m AS (SELECT s.id, s.title, s.first_seen, s.last_seen, s.n_articles FROM stories s WHERE "
+    "  (:since IS NULL OR s.last_seen >= :since) AND (:until IS NULL OR s.first_seen <= :until) AND "
+    "  (:outlet IS NULL OR EXISTS (SELECT 1 FROM documents d WHERE d.story = s.id AND d.source = :outlet)) AND "
+    "  (:actor IS NULL OR EXISTS (SELECT 1 FROM entities e JOIN documents d ON d.id = e.doc "
+    "                             WHERE e.entity = :actor AND d.story = s.id))), "
+    "page AS (SELECT * FROM m ORDER BY n_articles DESC, last_seen DESC, id DESC LIMIT :limit OFFSET :offset) " PAGE_JSON(
+        "json_object('id', id, 'title', title, 'first_seen', first_seen, 'last_seen', last_seen, "
+        "'articles', n_articles, 'outlets', json((SELECT json_group_array(o) FROM (SELECT DISTINCT "
+        "coalesce(source, '') AS o FROM documents WHERE story = page.id ORDER BY o))))");
+
+rasd_status rasd_sqlite_query_stories(sqlite3 *db, const rasd_query *q, rasd_buf *out, rasd_error *err) {
+    return one_json(db, STORIES_SQL, q, 0, NULL, NULL, "no stories", out, err);
+}
+
+/* ------------------------------------------------------------------ story */
+
+static const char STORY_SQL[] =
+    "SELECT json_object('id', s.id, 'title', s.title, 'first_seen', s.first_seen, 'last_seen', s.last_seen, "
+    " 'articles', s.n_articles, "
+    /* articles grouped by outlet */
+    " 'outlets', json((SELECT json_group_array(json_object('outlet', o, 'articles', json(a))) FROM ("
+    "   SELECT coalesce(d.source, '') AS o, json_group_array(json_object('id', d.id, 'title', d.title, "
+    "     'published', d.published, 'url', d.url, 'duplicate_of', d.duplicate_of, 'dup_kind', d.dup_kind, "
+    "     'lead', substr(d.text, 1, 400))) AS a "
+    "   FROM (SELECT * FROM documents WHERE story = s.id ORDER BY published, id) d GROUP BY o ORDER BY o))), "
+    /* who is named most */
+    " 'actors', json((SELECT json_group_array(json_object('id', entity, 'name', name, 'type', type, "
+    "   'mentions', n, 'articles', k)) FROM (SELECT e.entity, max(e.name) AS name, max(e.type) AS type, "
+    "   sum(e.mention_count) AS n, count(*) AS k FROM entities e JOIN documents d ON d.id = e.doc "
+    "   WHERE d.story = s.id GROUP BY e.entity ORDER BY n DESC LIMIT 50))), "
+    /* each actor's labels per outlet (framing) */
+    " 'labels', json((SELECT json_group_array(json_object('actor', actor, 'name', (SELECT name FROM entities "
+    "   WHERE entity = actor LIMIT 1), 'outlet', o, 'label', label, 'count', n, 'terms', json(terms))) FROM ("
+    "   SELECT f.actor, coalesce(d.source, '') AS o, f.label, count(*) AS n, json_group_array(DISTINCT f.term) "
+    "   AS terms FROM framing f JOIN documents d ON d.id = f.doc "
+    "   WHERE d.story = s.id AND f.actor IS NOT NULL GROUP BY f.actor, o, f.label ORDER BY f.actor, o, n DESC))), "
+    /* quotes grouped by speaker */
+    " 'quotes', json((SELECT json_group_array(json_object('speaker', spk, 'name', (SELECT name FROM entities "
+    "   WHERE entity = spk LIMIT 1), 'speaker_text', st, 'quotes', json(qs))) FROM (SELECT q.speaker AS spk, "
+    "   max(q.speaker_text) AS st, count(*) AS n, json_group_array(json_object('doc', q.doc, 'outlet', d.source, "
+    "   'text', q.text, 'verb', q.verb, 'direct', json(CASE WHEN q.direct THEN 'true' ELSE 'false' END), "
+    "   'start', q.span_start, 'end', q.span_end)) AS qs FROM quotes q JOIN documents d ON d.id = q.doc "
+    "   WHERE d.story = s.id GROUP BY coalesce(q.speaker, q.speaker_text) ORDER BY n DESC))), "
+    /* events, by date */
+    " 'events', json((SELECT json_group_array(json_object('doc', doc, 'outlet', outlet, 'date', date, "
+    "   'source', source, 'target', target, 'cameo', cameo, 'plover', plover, 'acled', acled, 'place', place, "
+    "   'text', text, 'context', context, 'start', span_start, 'end', span_end)) FROM (SELECT e.*, "
+    "   d.source AS outlet, coalesce(e.date, d.published) AS date, " SPAN("d", "e.span_start", "e.span_end")
+    " AS text, " CONTEXT("d", "e.span_start", "e.span_end") " AS context "
+    "   FROM events e JOIN documents d ON d.id = e.doc WHERE d.story = s.id ORDER BY date, e.doc, e.span_start))), "
+    /* the timeline: articles and events in date order */
+    " 'timeline', json((SELECT json_group_array(json_object('date', date, 'kind', kind, 'doc', doc, "
+    "   'outlet', outlet, 'text', text)) FROM (SELECT published AS date, 'article' AS kind, id AS doc, "
+    "   source AS outlet, title AS text FROM documents WHERE story = s.id UNION ALL SELECT coalesce(e.date, "
+    "   d.published), 'event', d.id, d.source, coalesce(e.cameo, '') || ' ' || coalesce(e.source, '?') || ' → ' "
+    "   || coalesce(e.target, '?') FROM events e JOIN documents d ON d.id = e.doc WHERE d.story = s.id "
+    "   ORDER BY 1, 3))), "
+    /* places with coordinates */
+    " 'places', json((SELECT json_group_array(json_object('id', place, 'name', name, 'country', country, "
+    "   'lat', lat, 'lon', lon, 'mentions', n, 'articles', k)) FROM (SELECT p.place, max(p.name) AS name, "
+    "   max(p.country) AS country, max(p.lat) AS lat, max(p.lon) AS lon, sum(p.mention_count) AS n, "
+    "   count(*) AS k FROM places p JOIN documents d ON d.id = p.doc WHERE d.story = s.id "
+    "   GROUP BY p.place ORDER BY n DESC)))) "
+    "FROM stories s WHERE s.id = :id";
+
+rasd_status rasd_sqlite_query_story(sqlite3 *db, int64_t id, rasd_buf *out, rasd_error *err) {
+    char missing[64];
+    snprintf(missing, sizeof missing, "no story %lld", (long long)id);
+    return one_json(db, STORY_SQL, NULL, id, NULL, NULL, missing, out, err);
+}
+
+/* ---------------------------------------------------------------- article */
+
+static const char ARTICLE_SQL[] =
+    "SELECT json_object('id', d.id, 'hash', d.hash, 'title', d.title, 'source', d.source, 'author', d.author, "
+    " 'published', d.published, 'url', d.url, 'origin', d.origin, 'story', d.story, "
+    " 'duplicate_of', d.duplicate_of, 'dup_kind', d.dup_kind, 'similarity', d.similarity, 'text', d.text, "
+    " 'sentences', CASE WHEN json_valid(d.analysis) THEN json_extract(d.analysis, '$.sentences') END, "
+    " 'paragraphs', json((SELECT json_group_array(json_array(span_start, span_end)) FROM (SELECT * FROM "
+    "   paragraphs WHERE doc = d.id ORDER BY idx))), "
+    " 'entities', json((SELECT json_group_array(json_object('id', entity, 'name', name, 'type', type, "
+    "   'country', country, 'mention_count', mention_count, 'mentions', json(mentions))) FROM (SELECT * FROM "
+    "   entities WHERE doc = d.id ORDER BY mention_count DESC))), "
+    " 'places', json((SELECT json_group_array(json_object('id', place, 'name', name, 'country', country, "
+    "   'lat', lat, 'lon', lon, 'mention_count', mention_count, 'mentions', json(mentions))) FROM (SELECT * FROM "
+    "   places WHERE doc = d.id ORDER BY mention_count DESC))), "
+    " 'quotes', json((SELECT json_group_array(json_object('speaker', speaker, 'speaker_text', speaker_text, "
+    "   'verb', verb, 'direct', json(CASE WHEN direct THEN 'true' ELSE 'false' END), 'text', text, "
+    "   'start', span_start, 'end', span_end)) FROM (SELECT * FROM quotes WHERE doc = d.id ORDER BY span_start))), "
+    " 'events', json((SELECT json_group_array(json_object('source', source, 'target', target, 'cameo', cameo, "
+    "   'plover', plover, 'acled', acled, 'place', place, 'date', date, 'flags', flags, 'text', t, "
+    "   'start', span_start, 'end', span_end)) FROM (SELECT e.*, " SPAN("d", "e.span_start", "e.span_end") " AS t "
+    "   FROM events e WHERE e.doc = d.id ORDER BY e.span_start))), "
+    " 'framing', json((SELECT json_group_array(json_object('actor', actor, 'term', term, 'label', label, "
+    "   'polarity', polarity, 'start', span_start, 'end', span_end)) FROM (SELECT * FROM framing "
+    "   WHERE doc = d.id ORDER BY span_start))), "
+    " 'numbers', json((SELECT json_group_array(json_object('text', text, 'value', value, 'unit', unit, "
+    "   'unit_code', unit_code, 'start', span_start, 'end', span_end)) FROM (SELECT * FROM numbers "
+    "   WHERE doc = d.id ORDER BY span_start))), "
+    " 'dates', json((SELECT json_group_array(json_object('text', text, 'value', value, 'granularity', "
+    "   granularity, 'start', span_start, 'end', span_end)) FROM (SELECT * FROM dates WHERE doc = d.id "
+    "   ORDER BY span_start)))) "
+    "FROM documents d WHERE d.id = :id";
+
+rasd_status rasd_sqlite_query_article(sqlite3 *db, int64_t id, rasd_buf *out, rasd_error *err) {
+    char missing[64];
+    snprintf(missing, sizeof missing, "no article %lld", (long long)id);
+    return one_json(db, ARTICLE_SQL, NULL, id, NULL, NULL, missing, out, err);
+}
+
+/* ----------------------------------------------------------------- actors */
+
+static const char ACTORS_SQL[] =
+    "WITH m AS (SELECT e.entity AS id, max(e.name) AS name, max(e.type) AS type, max(e.country) AS country, "
+    "  sum(e.mention_count) AS mentions, count(*) AS articles FROM entities e JOIN documents d ON d.id = e.doc "
+    "  WHERE (:type IS NULL OR e.type = :type) AND " DOC_FILTERS("d") " GROUP BY e.entity), "
+    "page AS (SELECT * FROM m ORDER BY mentions DESC, id LIMIT :limit OFFSET :offset) " PAGE_JSON(
+        "json_object('id', id, 'name', name, 'type', type, 'country', country, 'mentions', mentions, "
+        "'articles', articles)");
+
+rasd_status rasd_sqlite_query_actors(sqlite3 *db, const rasd_query *q, rasd_buf *out, rasd_error *err) {
+    return one_json(db, ACTORS_SQL, q, 0, NULL, NULL, "no actors", out, err);
+}
+
+static const char ACTOR_SQL[] =
+    "WITH m AS (SELECT e.*, d.published, d.source AS outlet FROM entities e JOIN documents d ON d.id = e.doc "
+    "  WHERE e.entity = :id_text) "
+    "SELECT CASE WHEN :kb IS NULL AND NOT EXISTS (SELECT 1 FROM m) THEN NULL ELSE json_object("
+    " 'id', :id_text, 'kb', json(:kb), "
+    " 'name', (SELECT name FROM m LIMIT 1), 'type', (SELECT type FROM m LIMIT 1), "
+    " 'mentions', (SELECT coalesce(sum(mention_count), 0) FROM m), 'articles', (SELECT count(*) FROM m), "
+    /* how the articles write its name: the text of its first mentions */
+    " 'names_seen', json((SELECT json_group_array(json_object('text', t, 'count', n)) FROM (SELECT "
+    "   " SPAN("d", "json_extract(j.value, '$[0]')", "json_extract(j.value, '$[1]')") " AS t, count(*) AS n "
+    "   FROM (SELECT * FROM m ORDER BY doc DESC LIMIT 300) mm JOIN documents d ON d.id = mm.doc, "
+    "   json_each(mm.mentions) j GROUP BY t ORDER BY n DESC LIMIT 20))), "
+    " 'per_day', json((SELECT json_group_array(json_object('date', published, 'mentions', n, 'articles', k)) "
+    "   FROM (SELECT published, sum(mention_count) AS n, count(*) AS k FROM m WHERE published IS NOT NULL "
+    "   GROUP BY published ORDER BY published))), "
+    " 'as_source', json((SELECT json_group_array(json_object('doc', doc, 'outlet', outlet, 'date', date, "
+    "   'target', target, 'cameo', cameo, 'plover', plover, 'text', t, 'context', c, 'start', span_start, "
+    "   'end', span_end)) FROM (SELECT e.*, d.source AS outlet, coalesce(e.date, d.published) AS date, "
+    "   " SPAN("d", "e.span_start", "e.span_end") " AS t, " CONTEXT("d", "e.span_start", "e.span_end") " AS c "
+    "   FROM events e JOIN documents d ON d.id = e.doc "
+    "   WHERE e.source = :id_text ORDER BY date DESC LIMIT 100))), "
+    " 'as_target', json((SELECT json_group_array(json_object('doc', doc, 'outlet', outlet, 'date', date, "
+    "   'source', source, 'cameo', cameo, 'plover', plover, 'text', t, 'context', c, 'start', span_start, "
+    "   'end', span_end)) FROM (SELECT e.*, d.source AS outlet, coalesce(e.date, d.published) AS date, "
+    "   " SPAN("d", "e.span_start", "e.span_end") " AS t, " CONTEXT("d", "e.span_start", "e.span_end") " AS c "
+    "   FROM events e JOIN documents d ON d.id = e.doc "
+    "   WHERE e.target = :id_text ORDER BY date DESC LIMIT 100))), "
+    " 'labels', json((SELECT json_group_array(json_object('outlet', o, 'label', label, 'count', n, "
+    "   'terms', json(terms))) FROM (SELECT coalesce(d.source, '') AS o, f.label, count(*) AS n, "
+    "   json_group_array(DISTINCT f.term) AS terms FROM framing f JOIN documents d "
+    "   ON d.id = f.doc WHERE f.actor = :id_text GROUP BY o, f.label ORDER BY o, n DESC))), "
+    " 'quotes', (SELECT count(*) FROM quotes WHERE speaker = :id_text)) END";
+
+rasd_status rasd_sqlite_query_actor(sqlite3 *db, const char *id, const char *kb_json, rasd_buf *out,
+                                    rasd_error *err) {
+    char missing[300];
+    snprintf(missing, sizeof missing, "no actor \"%.200s\" in the knowledge base or the store", id);
+    return one_json(db, ACTOR_SQL, NULL, 0, id, kb_json, missing, out, err);
+}
+
+/* ----------------------------------------------------------------- events */
+
+static const char EVENTS_SQL[] =
+    "WITH m AS (SELECT e.*, d.source AS outlet, d.title, coalesce(e.date, d.published) AS day "
+    "  FROM events e JOIN documents d ON d.id = e.doc WHERE "
+    "  (:actor IS NULL OR e.source = :actor) AND (:target IS NULL OR e.target = :target) AND "
+    "  (:cameo IS NULL OR substr(e.cameo, 1, length(:cameo)) = :cameo) AND "
+    "  (:outlet IS NULL OR d.source = :outlet) AND "
+    "  (:since IS NULL OR coalesce(e.date, d.published) >= :since) AND "
+    "  (:until IS NULL OR coalesce(e.date, d.published) <= :until)), "
+    "page AS (SELECT m.*, " SPAN("d", "m.span_start", "m.span_end") " AS t, "
+    CONTEXT("d", "m.span_start", "m.span_end") " AS c FROM (SELECT * FROM m "
+    "  ORDER BY day DESC, doc DESC, span_start LIMIT :limit OFFSET :offset) m JOIN documents d ON d.id = m.doc) "
+    PAGE_JSON("json_object('doc', doc, 'outlet', outlet, 'title', title, 'date', day, 'source', source, "
+              "'target', target, 'cameo', cameo, 'plover', plover, 'acled', acled, 'place', place, "
+              "'text', t, 'context', c, 'start', span_start, 'end', span_end)");
+
+rasd_status rasd_sqlite_query_events(sqlite3 *db, const rasd_query *q, rasd_buf *out, rasd_error *err) {
+    return one_json(db, EVENTS_SQL, q, 0, NULL, NULL, "no events", out, err);
+}
+
+/* ----------------------------------------------------------------- quotes */
+
+static const char QUOTES_SQL[] =
+    "WITH m AS (SELECT q.*, d.source AS outlet, d.title, d.published FROM quotes q JOIN documents d "
+    "  ON d.id = q.doc WHERE (:speaker IS NULL OR q.speaker = :speaker) AND " DOC_FILTERS("d") "), "
+    "page AS (SELECT * FROM m ORDER BY published DESC, doc DESC, span_start LIMIT :limit OFFSET :offset) "
+    PAGE_JSON("json_object('doc', doc, 'outlet', outlet, 'title', title, 'published', published, "
+              "'speaker', speaker, 'speaker_text', speaker_text, 'verb', verb, "
+              "'direct', json(CASE WHEN direct THEN 'true' ELSE 'false' END), 'text', text, "
+              "'start', span_start, 'end', span_end)");
+
+rasd_status rasd_sqlite_query_quotes(sqlite3 *db, const rasd_query *q, rasd_buf *out, rasd_error *err) {
+    return one_json(db, QUOTES_SQL, q, 0, NULL, NULL, "no quotes", out, err);
+}
+
+/* ---------------------------------------------------------------- outlets */
+
+static const char OUTLETS_SQL[] =
+    "WITH m AS (SELECT coalesce(d.source, '') AS outlet, count(*) AS articles, min(d.published) AS first, "
+    "  max(d.published) AS last FROM documents d WHERE " DOC_FILTERS("d") " GROUP BY outlet), "
+    "page AS (SELECT * FROM m ORDER BY articles DESC, outlet LIMIT :limit OFFSET :offset) " PAGE_JSON(
+        "json_object('outlet', outlet, 'articles', articles, 'first', first, 'last', last, "
+        "'labels', json((SELECT json_group_array(json_object('actor', actor, 'name', (SELECT name FROM "
+        "entities WHERE entity = actor LIMIT 1), 'label', label, 'count', n, 'terms', json(terms))) FROM (SELECT "
+        "f.actor, f.label, count(*) AS n, json_group_array(DISTINCT f.term) AS terms FROM framing f JOIN "
+        "documents d ON d.id = f.doc WHERE coalesce(d.source, '') = "
+        "page.outlet AND f.actor IS NOT NULL AND (:since IS NULL OR d.published >= :since) AND "
+        "(:until IS NULL OR d.published <= :until) GROUP BY f.actor, f.label ORDER BY n DESC LIMIT 100))))");
+
+rasd_status rasd_sqlite_query_outlets(sqlite3 *db, const rasd_query *q, rasd_buf *out, rasd_error *err) {
+    return one_json(db, OUTLETS_SQL, q, 0, NULL, NULL, "no outlets", out, err);
+}
+
+/* ----------------------------------------------------------------- search */
+
+/* The matches of a search under its filters, as the store's search finds
+ * them (the same MATCH expression and filters), without ranking or
+ * snippets: counting is cheap in FTS5, ranking and snippets are not. */
+#define MATCHES                                                                                               \
+    "SELECT f.rowid AS id FROM documents_fts f WHERE documents_fts MATCH :match AND "                          \
+    "((:outlet IS NULL AND :since IS NULL AND :until IS NULL AND :actor IS NULL AND :place IS NULL) OR "       \
+    " EXISTS (SELECT 1 FROM documents d WHERE d.id = f.rowid AND " DOC_FILTERS("d") " AND "                    \
+    " (:actor IS NULL OR EXISTS (SELECT 1 FROM entities e WHERE e.entity = :actor AND e.doc = d.id)) AND "    \
+    " (:place IS NULL OR EXISTS (SELECT 1 FROM places p WHERE p.place = :place AND p.doc = d.id))))"
+/* (without filters, the matches come from the index alone, which is what
+ * makes counting a common word cheap) */
+
+/* Facets: outlets, actors, places and days, each with its count, most
+ * frequent first, over the first matches by id. */
+static const char FACETS_SQL[] =
+    "WITH ids AS (" MATCHES " LIMIT :scan) SELECT (SELECT count(*) FROM (" MATCHES ")), json_object("
+    " 'outlets', json((SELECT json_group_array(json_object('value', o, 'count', n)) FROM (SELECT "
+    "   coalesce(source, '') AS o, count(*) AS n FROM documents WHERE id IN ids GROUP BY o ORDER BY n DESC))), "
+    " 'actors', json((SELECT json_group_array(json_object('value', entity, 'name', name, 'count', n)) FROM ("
+    "   SELECT entity, max(name) AS name, count(*) AS n FROM entities WHERE doc IN ids GROUP BY entity "
+    "   ORDER BY n DESC LIMIT 20))), "
+    " 'places', json((SELECT json_group_array(json_object('value', place, 'name', name, 'count', n)) FROM ("
+    "   SELECT place, max(name) AS name, count(*) AS n FROM places WHERE doc IN ids GROUP BY place "
+    "   ORDER BY n DESC LIMIT 20))), "
+    " 'dates', json((SELECT json_group_array(json_object('value', p, 'count', n)) FROM (SELECT "
+    "   published AS p, count(*) AS n FROM documents WHERE id IN ids AND published IS NOT NULL "
+    "   GROUP BY p ORDER BY p))))";
+
+rasd_status rasd_sqlite_search_facets(sqlite3 *db, const rasd_query *q, int64_t *total, rasd_buf *facets,
+                                      rasd_error *err) {
+    char *match = rasd_sqlite_fts_query(q->text);
+    if (!match) return rasd_fail(err, RASD_ERR_NOMEM, "out of memory searching");
+    sqlite3_stmt *st;
+    if (sqlite3_prepare_v2(db, FACETS_SQL, -1, &st, NULL) != SQLITE_OK) {
+        free(match);
+        return db_fail(db, err, "preparing the facets");
+    }
+    bind_query(st, q);
+    bind_text(st, ":match", match);
+    bind_int(st, ":scan", RASD_FACET_SCAN);
+    rasd_status s = RASD_OK;
+    struct timespec deadline;
+    arm_deadline(db, &deadline);
+    int rc = sqlite3_step(st);
+    disarm_deadline(db);
+    if (rc == SQLITE_ROW) {
+        *total = sqlite3_column_int64(st, 0);
+        rasd_buf_append(facets, (const char *)sqlite3_column_text(st, 1), (size_t)sqlite3_column_bytes(st, 1));
+        if (facets->oom) s = rasd_fail(err, RASD_ERR_NOMEM, "out of memory building facets");
+    } else if (rc == SQLITE_INTERRUPT) {
+        s = db_fail(db, err, "search");
+    } else {
+        /* the statement is constant: an error is the query text's (FTS5 syntax) */
+        s = rasd_fail(err, sqlite3_extended_errcode(db) == SQLITE_ERROR ? RASD_ERR_USAGE : RASD_ERR_DB,
+                      "search \"%.200s\": %s", q->text, sqlite3_errmsg(db));
+    }
+    sqlite3_finalize(st);
+    free(match);
+    return s;
+}
+
+rasd_status rasd_sqlite_reader_setup(sqlite3 *db, bool read_only, rasd_error *err) {
+    const char *sql = read_only ? "PRAGMA cache_size = -16384; PRAGMA query_only = 1"
+                                : "PRAGMA cache_size = -16384";
+    if (sqlite3_exec(db, sql, NULL, NULL, NULL) != SQLITE_OK) return db_fail(db, err, "setting up a reader");
+    return RASD_OK;
+}
+
+/* ----------------------------------------------------------------- export */
+
+static const char EXPORT_JSONL_SQL[] =
+    "SELECT json_object('id', d.id, 'title', d.title, 'source', d.source, 'author', d.author, "
+    " 'published', d.published, 'url', d.url, 'story', d.story, 'duplicate_of', d.duplicate_of, "
+    " 'text', d.text, "
+    " 'entities', json((SELECT json_group_array(json_object('id', entity, 'name', name, 'type', type, "
+    "   'mention_count', mention_count)) FROM entities WHERE doc = d.id)), "
+    " 'places', json((SELECT json_group_array(json_object('id', place, 'name', name, 'lat', lat, 'lon', lon)) "
+    "   FROM places WHERE doc = d.id)), "
+    " 'quotes', json((SELECT json_group_array(json_object('speaker', speaker, 'text', text, 'start', "
+    "   span_start, 'end', span_end)) FROM quotes WHERE doc = d.id)), "
+    " 'events', json((SELECT json_group_array(json_object('source', source, 'target', target, 'cameo', cameo, "
+    "   'date', date, 'start', span_start, 'end', span_end)) FROM events WHERE doc = d.id)), "
+    " 'framing', json((SELECT json_group_array(json_object('actor', actor, 'term', term, 'label', label)) "
+    "   FROM framing WHERE doc = d.id))) "
+    "FROM documents d WHERE " DOC_FILTERS("d") " ORDER BY d.id LIMIT :limit OFFSET :offset";
+
+static const char EXPORT_CSV_SQL[] =
+    "SELECT d.id, d.published, d.source, d.title, d.url, d.story, d.duplicate_of, "
+    " (SELECT group_concat(entity, '|') FROM entities WHERE doc = d.id), "
+    " (SELECT group_concat(place, '|') FROM places WHERE doc = d.id), "
+    " (SELECT count(*) FROM quotes WHERE doc = d.id), (SELECT count(*) FROM events WHERE doc = d.id), "
+    " (SELECT replace(group_concat(DISTINCT actor || ':' || label), ',', '|') FROM framing "
+    "  WHERE doc = d.id AND actor IS NOT NULL) "
+    "FROM documents d WHERE " DOC_FILTERS("d") " ORDER BY d.id LIMIT :limit OFFSET :offset";
+
+static const char *const CSV_HEADER[] = {"id", "published", "source", "title", "url", "story",
+                                         "duplicate_of", "entities", "places", "quotes", "events", "labels"};
+
+struct rasd_sqlite_export {
+    sqlite3 *db;
+    sqlite3_stmt *st;
+    bool csv, header_done;
+};
+
+rasd_sqlite_export *rasd_sqlite_export_open(sqlite3 *db, const rasd_query *q, bool csv, rasd_error *err) {
+    rasd_sqlite_export *x = calloc(1, sizeof *x);
+    if (!x) {
+        rasd_fail(err, RASD_ERR_NOMEM, "out of memory opening an export");
+        return NULL;
+    }
+    x->db = db;
+    x->csv = csv;
+    if (sqlite3_prepare_v2(db, csv ? EXPORT_CSV_SQL : EXPORT_JSONL_SQL, -1, &x->st, NULL) != SQLITE_OK) {
+        db_fail(db, err, "preparing the export");
+        free(x);
+        return NULL;
+    }
+    rasd_query page = *q;
+    bind_query(x->st, &page);
+    bind_int(x->st, ":limit", q->limit ? (int64_t)q->limit : -1); /* -1: no limit */
+    return x;
+}
+
+/* RFC 4180: a field with a comma, quote or line break is quoted and its
+ * quotes doubled. Six lines, so written here rather than taken from a
+ * library. */
+static void csv_field(rasd_buf *out, const char *s, bool last) {
+    if (s && strpbrk(s, ",\"\r\n")) {
+        rasd_buf_putc(out, '"');
+        for (; *s; s++) {
+            if (*s == '"') rasd_buf_putc(out, '"');
+            rasd_buf_putc(out, *s);
+        }
+        rasd_buf_putc(out, '"');
+    } else if (s) {
+        rasd_buf_append(out, s, strlen(s));
+    }
+    rasd_buf_append(out, last ? "\r\n" : ",", last ? 2 : 1);
+}
+
+rasd_status rasd_sqlite_export_next(rasd_sqlite_export *x, rasd_buf *out, bool *done, rasd_error *err) {
+    *done = false;
+    if (x->csv && !x->header_done) {
+        size_t n = sizeof CSV_HEADER / sizeof CSV_HEADER[0];
+        for (size_t i = 0; i < n; i++) csv_field(out, CSV_HEADER[i], i + 1 == n);
+        x->header_done = true;
+    }
+    size_t start = out->len;
+    while (out->len - start < 64 * 1024) {
+        int rc = sqlite3_step(x->st);
+        if (rc == SQLITE_DONE) {
+            *done = true;
+            break;
+        }
+        if (rc != SQLITE_ROW) return db_fail(x->db, err, "exporting");
+        if (x->csv) {
+            int n = sqlite3_column_count(x->st);
+            for (int i = 0; i < n; i++) csv_field(out, (const char *)sqlite3_column_text(x->st, i), i + 1 == n);
+        } else {
+            rasd_buf_append(out, (const char *)sqlite3_column_text(x->st, 0), (size_t)sqlite3_column_bytes(x->st, 0));
+            rasd_buf_putc(out, '\n');
+        }
+    }
+    if (out->oom) return rasd_fail(err, RASD_ERR_NOMEM, "out of memory exporting");
+    return RASD_OK;
+}
+
+void rasd_sqlite_export_close(rasd_sqlite_export *x) {
+    if (!x) return;
+    sqlite3_finalize(x->st);
+    free(x);
+}

@@ -1,0 +1,213 @@
+/*
+ * web.test.js: the web interface in headless Chromium (playwright-core,
+ * Debian's /usr/bin/chromium), end to end: the five seed articles
+ * (../shared/seeds) and one hostile article written here are stored with
+ * `rasd ingest`, `rasd serve` runs on a free loopback port, and a browser
+ * checks what an analyst would see:
+ *   - a search for قسد lists the seed articles about the SDF;
+ *   - the story page of seed 000 shows it, and 002's story page shows the
+ *     «ميليشيا» label the government-aligned outlet puts on the SDF
+ *     (one page when the two are clustered together);
+ *   - clicking a quote highlights its sentence (provenance);
+ *   - the map shows Deir ez-Zor;
+ *   - the hostile article's markup is shown as text and never runs.
+ * Screenshots go to $RASD_E2E_OUT (build/e2e/). Skips (exit 77) when the
+ * seeds, Chromium or playwright-core are absent.
+ *
+ * Run: RASD_BIN=build/rasd node --test tests/e2e/
+ */
+"use strict";
+
+const { test, before, after, afterEach } = require("node:test");
+const assert = require("node:assert/strict");
+const { spawn, spawnSync } = require("node:child_process");
+const fs = require("node:fs");
+const os = require("node:os");
+const path = require("node:path");
+
+const root = path.resolve(__dirname, "..", "..");
+const rasd = process.env.RASD_BIN || path.join(root, "build", "rasd");
+const seeds = process.env.RASD_SEEDS || path.resolve(root, "..", "shared", "seeds");
+const outDir = process.env.RASD_E2E_OUT || path.join(root, "build", "e2e");
+const chromiumPath = process.env.CHROMIUM || "/usr/bin/chromium";
+
+function skip(why) {
+  console.log("e2e skipped: " + why);
+  process.exit(77);
+}
+if (!fs.existsSync(path.join(seeds, "manifest.tsv"))) skip("no seed articles at " + seeds);
+if (!fs.existsSync(chromiumPath)) skip("no Chromium at " + chromiumPath + " (scripts/install-deps.sh installs it)");
+let chromium;
+try {
+  ({ chromium } = require(path.join(root, "node_modules", "playwright-core")));
+} catch (e) {
+  skip("playwright-core is not installed (npm install)");
+}
+
+/* The seeds' first lines are their titles; read here, never copied. */
+function seedFile(prefix) {
+  const f = fs.readdirSync(seeds).find((n) => n.startsWith(prefix) && n.endsWith(".txt"));
+  assert.ok(f, "seed " + prefix + " is missing");
+  return path.join(seeds, f);
+}
+function titleOf(file) {
+  return fs.readFileSync(file, "utf8").split("\n").find((l) => l.trim()).trim();
+}
+
+let tmp, server, base, browser, page;
+const HOSTILE_TITLE = "قسد <script>window.__xss = 1</script> في دير الزور";
+
+async function api(p) {
+  const r = await fetch(base + p);
+  assert.equal(r.status, 200, p);
+  return r.json();
+}
+
+let ids = {}; /* seed prefix -> article id */
+const problems = [];
+
+before(async () => {
+  tmp = fs.mkdtempSync(path.join(os.tmpdir(), "rasd-e2e-"));
+  fs.mkdirSync(outDir, { recursive: true });
+  /* the seeds (with their manifest: outlet and date) and a hostile article */
+  const articles = path.join(tmp, "articles");
+  fs.mkdirSync(articles);
+  for (const f of fs.readdirSync(seeds)) if (f.endsWith(".txt") || f === "manifest.tsv") fs.copyFileSync(path.join(seeds, f), path.join(articles, f));
+  fs.writeFileSync(path.join(tmp, "hostile.txt"), HOSTILE_TITLE + "\nقالت قوات سوريا الديمقراطية إن \"><img src=x onerror=\"window.__xss=2\"> وصل.\n'; DROP TABLE documents; --\n");
+  const db = path.join(tmp, "e2e.db");
+  const ing = spawnSync(rasd, ["ingest", "--db", db, "--keep-json", "--quiet", "--jobs", "2", articles, path.join(tmp, "hostile.txt")], { encoding: "utf8" });
+  assert.equal(ing.status, 0, "rasd ingest failed: " + ing.stderr);
+  server = spawn(rasd, ["serve", "--db", db, "--port", "0", "--threads", "2", "--quiet"], { stdio: ["ignore", "pipe", "inherit"] });
+  base = await new Promise((resolve, reject) => {
+    let out = "";
+    server.stdout.on("data", (d) => {
+      out += d;
+      const m = /http:\/\/127\.0\.0\.1:(\d+)\//.exec(out);
+      if (m) resolve("http://127.0.0.1:" + m[1]);
+    });
+    server.on("exit", (code) => reject(new Error("rasd serve exited with " + code)));
+  });
+  /* article ids by origin: the export knows each article's title */
+  const lines = (await (await fetch(base + "/api/export")).text()).trim().split("\n").map((l) => JSON.parse(l));
+  for (const p of ["000", "001", "002", "003", "004"]) {
+    const t = titleOf(seedFile(p));
+    const d = lines.find((x) => x.title === t);
+    assert.ok(d, "seed " + p + " is not stored");
+    ids[p] = d.id;
+  }
+  ids.hostile = lines.find((x) => x.title === HOSTILE_TITLE).id;
+  browser = await chromium.launch({
+    executablePath: chromiumPath,
+    args: ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update"],
+  });
+  page = await browser.newPage({ viewport: { width: 1300, height: 1000 } });
+  /* nothing may be fetched from anywhere but this server, and no script
+   * error may happen: both are checked after every test */
+  page.on("request", (r) => { if (!r.url().startsWith(base) && !r.url().startsWith("data:")) problems.push("off-site request: " + r.url()); });
+  page.on("pageerror", (e) => problems.push("script error: " + e.message));
+  page.on("console", (m) => { if (m.type() === "error") problems.push("console error: " + m.text()); });
+});
+
+afterEach(() => {
+  const found = problems.splice(0);
+  assert.deepEqual(found, []);
+});
+
+after(async () => {
+  if (browser) await browser.close();
+  if (server) {
+    /* SIGTERM is a clean stop: exit status 0 (under ASan, also no leak) */
+    const exited = new Promise((r) => server.once("exit", (code, signal) => r([code, signal])));
+    server.kill("SIGTERM");
+    const [code, signal] = await exited;
+    assert.equal(code, 0, "rasd serve exited with " + code + " (" + signal + ")");
+  }
+  if (tmp) fs.rmSync(tmp, { recursive: true, force: true });
+});
+
+async function open(hash) {
+  await page.goto(base + "/" + hash);
+  await page.waitForFunction((h) => document.body.dataset.ready === h, hash, { timeout: 20000 });
+}
+
+test("search for قسد lists the SDF articles, with highlighted snippets and facets", async () => {
+  await open("#/search?q=" + encodeURIComponent("قسد"));
+  const shown = await page.$$eval("#results .result", (rs) => rs.map((r) => +r.dataset.id));
+  /* every seed whose text names قسد must be found */
+  for (const p of ["000", "001", "002", "004"]) {
+    if (!fs.readFileSync(seedFile(p), "utf8").includes("قسد")) continue;
+    assert.ok(shown.includes(ids[p]), "seed " + p + " (id " + ids[p] + ") is not among the results " + shown);
+  }
+  const marks = await page.$$eval("#results mark", (m) => m.map((x) => x.textContent));
+  assert.ok(marks.length > 0 && marks.every((m) => m.includes("قسد")), "highlights: " + marks);
+  const outletFacets = await page.$$eval('.facets a[data-facet="outlet"]', (a) => a.length);
+  assert.ok(outletFacets >= 1);
+  await page.screenshot({ path: path.join(outDir, "search.png"), fullPage: true });
+});
+
+test("story pages: seed 000's articles, and the «ميليشيا» label on the SDF in 002", async () => {
+  const a0 = await api("/api/article/" + ids["000"]);
+  const a2 = await api("/api/article/" + ids["002"]);
+  const together = a0.story === a2.story;
+  if (!together) console.log("note: seeds 000 and 002 are in different stories (" + a0.story + ", " + a2.story + "); checking both pages");
+  await open("#/story/" + a0.story);
+  let articles = await page.$$eval(".story-article", (x) => x.map((e) => +e.dataset.id));
+  assert.ok(articles.includes(ids["000"]));
+  if (together) assert.ok(articles.includes(ids["002"]), "002 is not shown on the story page");
+  await page.screenshot({ path: path.join(outDir, "story-000.png"), fullPage: true });
+  await open("#/story/" + a2.story);
+  articles = await page.$$eval(".story-article", (x) => x.map((e) => +e.dataset.id));
+  assert.ok(articles.includes(ids["002"]));
+  const sdfLabels = await page.$$eval('#labels .label[data-actor="sdf"]', (x) => x.map((e) => e.textContent));
+  assert.ok(sdfLabels.some((t) => t.includes("ميليشيا")), "labels on the SDF: " + JSON.stringify(sdfLabels));
+  /* the map shows Deir ez-Zor */
+  await page.waitForSelector("#map svg circle.place", { timeout: 20000 });
+  const places = await page.$$eval("#map svg circle.place title", (t) => t.map((e) => e.textContent));
+  assert.ok(places.some((p) => p.includes("دير الزور")), "places on the map: " + places);
+  const land = await page.$$eval("#map svg path.land", (p) => p.length);
+  assert.ok(land > 10, "country outlines drawn: " + land);
+  await page.screenshot({ path: path.join(outDir, "story-002.png"), fullPage: true });
+});
+
+test("clicking a quote highlights its sentence", async () => {
+  await open("#/article/" + ids["002"]);
+  const quotes = await page.$$(".facts li.fact.quote");
+  assert.ok(quotes.length > 0, "no quotes listed");
+  assert.equal(await page.$$eval("#article-text .provenance", (x) => x.length), 0);
+  await quotes[0].click();
+  const lit = await page.$$eval("#article-text .provenance", (x) => x.map((e) => e.textContent).join(""));
+  assert.ok(lit.length > 0, "no sentence highlighted");
+  /* the highlighted sentence holds the quote's own words */
+  const [start, end] = await quotes[0].evaluate((li) => [+li.dataset.start, +li.dataset.end]);
+  const a = await api("/api/article/" + ids["002"]);
+  const quoted = Buffer.from(a.text, "utf8").subarray(start, end).toString("utf8");
+  assert.ok(lit.includes(quoted.slice(0, 20)), "highlight «" + lit.slice(0, 80) + "» lacks «" + quoted.slice(0, 20) + "»");
+  await page.screenshot({ path: path.join(outDir, "article-provenance.png"), fullPage: true });
+});
+
+test("a hostile article is shown as text and runs nothing", async () => {
+  await open("#/article/" + ids.hostile);
+  const title = await page.textContent("main h1");
+  assert.equal(title, HOSTILE_TITLE);
+  const text = await page.textContent("#article-text");
+  assert.ok(text.includes('"><img src=x onerror="window.__xss=2">'));
+  assert.ok(text.includes("'; DROP TABLE documents; --"));
+  assert.equal(await page.$$eval("main img, main script", (x) => x.length), 0);
+  assert.equal(await page.evaluate(() => window.__xss), undefined);
+  await open("#/search?q=" + encodeURIComponent("قسد"));
+  assert.equal(await page.evaluate(() => window.__xss), undefined);
+  const h = await api("/api/health");
+  assert.equal(h.documents, 6);
+  await page.screenshot({ path: path.join(outDir, "hostile.png"), fullPage: true });
+});
+
+test("actor page: names, mentions over time, labels per outlet", async () => {
+  await open("#/actor/sdf");
+  const h1 = await page.textContent("main h1");
+  assert.ok(h1.includes("قوات سوريا الديمقراطية"));
+  const bars = await page.$$eval("svg.bars rect", (r) => r.length);
+  assert.ok(bars >= 1);
+  const chips = await page.$$eval("main .chip", (c) => c.map((e) => e.textContent));
+  assert.ok(chips.some((c) => c.includes("قسد")), "names seen: " + chips);
+  await page.screenshot({ path: path.join(outDir, "actor-sdf.png"), fullPage: true });
+});

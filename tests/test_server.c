@@ -1,0 +1,701 @@
+/*
+ * test_server.c: `rasd serve` from the outside, and its dispatcher from
+ * the inside.
+ *
+ * Inside (no socket): routes, parameter checks and limits give the JSON
+ * errors and statuses docs/api.md promises; the embedded assets are found
+ * by exact name only.
+ *
+ * Outside: the test writes its own articles (one carrying <script>, an
+ * attribute-breaking <img onerror>, and SQL metacharacters), stores them
+ * with `rasd ingest`, starts `rasd serve --port 0` and talks HTTP to it
+ * with libcurl: the hostile text comes back intact in JSON and in the
+ * export, the database keeps every document, bad requests get 4xx JSON
+ * errors, and the server goes on serving; with --allow-ingest, POSTed
+ * articles are stored intact and bad bodies refused.
+ */
+#define _GNU_SOURCE /* strcasestr: header names are case-insensitive */
+#include "test_helpers.h"
+
+#include "server/assets.h"
+#include "server/params.h"
+#include "server/server.h"
+
+#include <curl/curl.h>
+#include <fcntl.h>
+#include <jansson.h>
+#include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#ifndef RASD_BIN
+#define RASD_BIN "build/rasd"
+#endif
+
+/* ------------------------------------------------------ the dispatcher */
+
+/* One application over an empty in-memory store for the whole group. */
+static rasd_server *app;
+
+static rasd_store *memory_store(void *ctx, rasd_error *err) {
+    return rasd_store_open(":memory:", ctx, err);
+}
+
+static int setup_app(void **state) {
+    if (setup_analyzer(state) != 0) return -1;
+    rasd_server_options opt = {0};
+    opt.http.threads = 1;
+    opt.open_store = memory_store;
+    opt.open_ctx = test_lex;
+    rasd_error err = {0};
+    app = rasd_server_app_new(&opt, &err);
+    if (!app) fprintf(stderr, "%s\n", err.message);
+    return app ? 0 : -1;
+}
+
+static int teardown_app(void **state) {
+    (void)state;
+    rasd_server_app_destroy(app);
+    rasd_analyzer_destroy(test_an);
+    rasd_lexicon_destroy(test_lex);
+    return 0;
+}
+
+static json_t *error_of(const rasd_http_response *res, const char *code) {
+    json_error_t jerr;
+    json_t *doc = json_loadb(res->body, res->len, 0, &jerr);
+    assert_non_null(doc);
+    json_t *e = json_object_get(doc, "error");
+    assert_true(json_is_object(e));
+    assert_string_equal(json_string_value(json_object_get(e, "code")), code);
+    assert_true(json_is_string(json_object_get(e, "message")));
+    assert_string_equal(res->content_type, "application/json; charset=utf-8");
+    return doc;
+}
+
+static void dispatch(const char *method, const char *path, size_t query_len, rasd_http_response *res,
+                     rasd_http_param *params, size_t n_params) {
+    rasd_http_request req = {0};
+    req.method = method;
+    req.path = path;
+    req.query_len = query_len;
+    for (size_t i = 0; i < n_params; i++) req.params[i] = params[i];
+    req.n_params = n_params;
+    rasd_server_handle(app, &req, res);
+}
+
+static void test_dispatch_errors(void **state) {
+    (void)state;
+    rasd_http_response res;
+    dispatch("GET", "/api/nothing", 0, &res, NULL, 0);
+    assert_int_equal(res.status, 404);
+    json_decref(error_of(&res, "not-found"));
+    rasd_http_response_clear(&res);
+
+    dispatch("DELETE", "/api/stories", 0, &res, NULL, 0);
+    assert_int_equal(res.status, 405);
+    assert_non_null(res.allow);
+    assert_non_null(strstr(res.allow, "GET"));
+    json_decref(error_of(&res, "method-not-allowed"));
+    rasd_http_response_clear(&res);
+
+    dispatch("GET", "/api/search", RASD_HTTP_MAX_QUERY + 1, &res, NULL, 0);
+    assert_int_equal(res.status, 414);
+    json_decref(error_of(&res, "uri-too-long"));
+    rasd_http_response_clear(&res);
+
+    rasd_http_param bad_limit[] = {{"limit", "ten"}};
+    dispatch("GET", "/api/stories", 9, &res, bad_limit, 1);
+    assert_int_equal(res.status, 400);
+    json_t *doc = error_of(&res, "bad-parameter");
+    assert_non_null(strstr(json_string_value(json_object_get(json_object_get(doc, "error"), "message")), "limit"));
+    json_decref(doc);
+    rasd_http_response_clear(&res);
+
+    rasd_http_param unknown[] = {{"colour", "red"}};
+    dispatch("GET", "/api/events", 10, &res, unknown, 1);
+    assert_int_equal(res.status, 400);
+    json_decref(error_of(&res, "bad-parameter"));
+    rasd_http_response_clear(&res);
+
+    rasd_http_param bad_date[] = {{"since", "2023-02-30"}};
+    dispatch("GET", "/api/events", 16, &res, bad_date, 1);
+    assert_int_equal(res.status, 400);
+    rasd_http_response_clear(&res);
+
+    rasd_http_param bad_cameo[] = {{"cameo", "19%"}};
+    dispatch("GET", "/api/events", 10, &res, bad_cameo, 1);
+    assert_int_equal(res.status, 400);
+    rasd_http_response_clear(&res);
+
+    dispatch("GET", "/api/story/12abc", 0, &res, NULL, 0);
+    assert_int_equal(res.status, 400);
+    json_decref(error_of(&res, "bad-parameter"));
+    rasd_http_response_clear(&res);
+
+    /* a sub-path under a one-segment route is no route at all */
+    dispatch("GET", "/api/story/1/2", 0, &res, NULL, 0);
+    assert_int_equal(res.status, 404);
+    rasd_http_response_clear(&res);
+
+    dispatch("POST", "/api/ingest", 0, &res, NULL, 0);
+    assert_int_equal(res.status, 403);
+    json_decref(error_of(&res, "read-only"));
+    rasd_http_response_clear(&res);
+}
+
+static void test_static_assets(void **state) {
+    (void)state;
+    rasd_http_response res;
+    dispatch("GET", "/", 0, &res, NULL, 0);
+    assert_int_equal(res.status, 200);
+    assert_string_equal(res.content_type, "text/html; charset=utf-8");
+    assert_non_null(res.etag);
+    assert_true(res.len > 100);
+    rasd_http_response_clear(&res);
+
+    /* revalidation: the same ETag gives a 304 without a body */
+    const rasd_asset *index = rasd_asset_find("index.html");
+    assert_non_null(index);
+    rasd_http_request req = {.method = "GET", .path = "/static/index.html", .if_none_match = index->etag};
+    rasd_server_handle(app, &req, &res);
+    assert_int_equal(res.status, 304);
+    assert_int_equal(res.len, 0);
+    rasd_http_response_clear(&res);
+    req.if_none_match = "\"stale\"";
+    rasd_server_handle(app, &req, &res);
+    assert_int_equal(res.status, 200);
+    assert_int_equal(res.len, index->len);
+    rasd_http_response_clear(&res);
+
+    const char *traversal[] = {"/static/../../etc/passwd", "/static/..", "/static/%2e%2e/etc/passwd",
+                               "/static/../index.html", "/static/", "/static//etc/passwd"};
+    for (size_t i = 0; i < sizeof traversal / sizeof traversal[0]; i++) {
+        dispatch("GET", traversal[i], 0, &res, NULL, 0);
+        assert_int_equal(res.status, 404);
+        json_decref(error_of(&res, "not-found"));
+        rasd_http_response_clear(&res);
+    }
+    /* each asset has a MIME type that fits its name */
+    for (size_t i = 0; i < RASD_N_ASSETS; i++) {
+        const rasd_asset *a = &RASD_ASSETS[i];
+        const char *ext = strrchr(a->name, '.');
+        assert_non_null(ext);
+        if (strcmp(ext, ".js") == 0) assert_string_equal(a->mime, "text/javascript; charset=utf-8");
+        if (strcmp(ext, ".woff2") == 0) assert_string_equal(a->mime, "font/woff2");
+        assert_ptr_equal(rasd_asset_find(a->name), a);
+    }
+    assert_null(rasd_asset_find("../app.js"));
+}
+
+static void test_params(void **state) {
+    (void)state;
+    rasd_http_request req = {0};
+    rasd_query q;
+    rasd_error err = {0};
+    req.params[0] = (rasd_http_param){"since", "2023-09-01"};
+    req.params[1] = (rasd_http_param){"until", "2023-09-30"};
+    req.params[2] = (rasd_http_param){"limit", "50"};
+    req.params[3] = (rasd_http_param){"outlet", ""};
+    req.n_params = 4;
+    assert_int_equal(rasd_params_read(&req, "since until outlet limit offset", &q, NULL, &err), RASD_OK);
+    assert_string_equal(q.since, "2023-09-01");
+    assert_int_equal(q.limit, 50);
+    assert_null(q.outlet); /* empty means not given */
+    req.params[1].value = "2023-08-01"; /* before since */
+    assert_int_equal(rasd_params_read(&req, "since until outlet limit offset", &q, NULL, &err), RASD_ERR_USAGE);
+    req.params[1].value = "2023-09-30";
+    req.params[2].value = "100000"; /* over the maximum */
+    assert_int_equal(rasd_params_read(&req, "since until outlet limit offset", &q, NULL, &err), RASD_ERR_USAGE);
+    req.params[2] = (rasd_http_param){"since", "2023-09-02"}; /* repeated */
+    assert_int_equal(rasd_params_read(&req, "since until outlet limit offset", &q, NULL, &err), RASD_ERR_USAGE);
+    assert_non_null(strstr(err.message, "more than once"));
+    int64_t id;
+    assert_int_equal(rasd_params_id("42", &id, &err), RASD_OK);
+    assert_int_equal(id, 42);
+    const char *bad[] = {"", "0", "-1", "007", "1e3", "99999999999999999999", " 1"};
+    for (size_t i = 0; i < sizeof bad / sizeof bad[0]; i++)
+        assert_int_equal(rasd_params_id(bad[i], &id, &err), RASD_ERR_USAGE);
+}
+
+/* --------------------------------------------------------- the server */
+
+static char dir[] = "/tmp/rasd-server-XXXXXX";
+static char db[300];
+
+/* An article carrying what an attacker would put in one. */
+static const char HOSTILE_TITLE[] = "قسد تعلن <script>alert(1)</script> في دير الزور";
+static const char HOSTILE_BODY[] =
+    "قالت قوات سوريا الديمقراطية إن \"><img src=x onerror=alert(2)> وصل إلى البلدة.\n"
+    "وأضاف المتحدث أن '; DROP TABLE documents; -- لا يغير شيئاً في دير الزور.\n";
+
+static void write_file(const char *path, const char *a, const char *b) {
+    FILE *f = fopen(path, "wb");
+    assert_non_null(f);
+    fputs(a, f);
+    fputs(b, f);
+    fclose(f);
+}
+
+static int run_rasd(const char *const *argv) {
+    pid_t pid = fork();
+    if (pid == 0) {
+        int null = open("/dev/null", O_WRONLY);
+        dup2(null, 1);
+        dup2(null, 2);
+        execv(RASD_BIN, (char *const *)argv);
+        _exit(127);
+    }
+    int status = 0;
+    waitpid(pid, &status, 0);
+    return WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+}
+
+typedef struct server {
+    pid_t pid;
+    unsigned port;
+} server;
+
+/* The server running, so that a failed test (which leaves its function
+ * early) does not leave it behind: the group's teardown stops it. */
+static pid_t running = 0;
+
+/* Starts `rasd serve --port 0 ...` and reads the port it prints. */
+static server start_server(bool allow_ingest) {
+    int fds[2];
+    assert_int_equal(pipe(fds), 0);
+    pid_t pid = fork();
+    if (pid == 0) {
+        dup2(fds[1], 1);
+        close(fds[0]);
+        int null = open("/dev/null", O_WRONLY);
+        dup2(null, 2);
+        const char *argv[] = {RASD_BIN, "serve", "--db", db, "--port", "0", "--threads", "2", "--quiet",
+                              allow_ingest ? "--allow-ingest" : NULL, NULL};
+        execv(RASD_BIN, (char *const *)argv);
+        _exit(127);
+    }
+    close(fds[1]);
+    FILE *f = fdopen(fds[0], "r");
+    char line[512] = "";
+    assert_non_null(fgets(line, sizeof line, f));
+    fclose(f);
+    server s = {pid, 0};
+    running = pid;
+    const char *p = strstr(line, "127.0.0.1:");
+    assert_non_null(p);
+    s.port = (unsigned)atoi(p + 10);
+    assert_true(s.port > 0);
+    return s;
+}
+
+static void stop_server(server *s) {
+    kill(s->pid, SIGTERM);
+    int status = 0;
+    waitpid(s->pid, &status, 0);
+    running = 0;
+    /* SIGTERM is a clean stop: exit status 0 */
+    assert_true(WIFEXITED(status));
+    assert_int_equal(WEXITSTATUS(status), 0);
+}
+
+typedef struct reply {
+    long status;
+    rasd_buf body;
+    rasd_buf headers;
+} reply;
+
+static size_t on_data(char *p, size_t size, size_t n, void *ctx) {
+    rasd_buf_append(ctx, p, size * n);
+    return size * n;
+}
+
+/* One request; path is sent as is (no dot-segment removal by curl). */
+static reply request(const server *s, const char *method, const char *path, const char *body, size_t body_len) {
+    reply r = {0};
+    char url[70000];
+    snprintf(url, sizeof url, "http://127.0.0.1:%u%s", s->port, path);
+    CURL *c = curl_easy_init();
+    assert_non_null(c);
+    curl_easy_setopt(c, CURLOPT_URL, url);
+    curl_easy_setopt(c, CURLOPT_PATH_AS_IS, 1L);
+    curl_easy_setopt(c, CURLOPT_CUSTOMREQUEST, method);
+    curl_easy_setopt(c, CURLOPT_WRITEFUNCTION, on_data);
+    curl_easy_setopt(c, CURLOPT_WRITEDATA, &r.body);
+    curl_easy_setopt(c, CURLOPT_HEADERFUNCTION, on_data);
+    curl_easy_setopt(c, CURLOPT_HEADERDATA, &r.headers);
+    curl_easy_setopt(c, CURLOPT_TIMEOUT, 30L);
+    struct curl_slist *h = NULL;
+    if (body) {
+        h = curl_slist_append(h, "Content-Type: application/json");
+        curl_easy_setopt(c, CURLOPT_HTTPHEADER, h);
+        curl_easy_setopt(c, CURLOPT_POSTFIELDS, body);
+        curl_easy_setopt(c, CURLOPT_POSTFIELDSIZE_LARGE, (curl_off_t)body_len);
+    }
+    CURLcode rc = curl_easy_perform(c);
+    if (rc != CURLE_OK) fail_msg("%s %s: %s", method, path, curl_easy_strerror(rc));
+    curl_easy_getinfo(c, CURLINFO_RESPONSE_CODE, &r.status);
+    curl_slist_free_all(h);
+    curl_easy_cleanup(c);
+    rasd_buf_putc(&r.body, '\0');
+    r.body.len--;
+    rasd_buf_putc(&r.headers, '\0');
+    return r;
+}
+
+static void reply_free(reply *r) {
+    rasd_buf_free(&r->body);
+    rasd_buf_free(&r->headers);
+}
+
+static json_t *json_of(const reply *r) {
+    json_error_t jerr;
+    json_t *doc = json_loadb(r->body.data, r->body.len, 0, &jerr);
+    if (!doc) fail_msg("not JSON (%s): %.200s", jerr.text, r->body.data);
+    assert_non_null(strcasestr(r->headers.data, "Content-Type: application/json; charset=utf-8"));
+    return doc;
+}
+
+static void expect_error(const server *s, const char *method, const char *path, long status, const char *code) {
+    reply r = request(s, method, path, NULL, 0);
+    if (r.status != status) fail_msg("%s %.80s: HTTP %ld, expected %ld: %.200s", method, path, r.status, status, r.body.data);
+    json_t *doc = json_of(&r);
+    assert_string_equal(json_string_value(json_object_get(json_object_get(doc, "error"), "code")), code);
+    json_decref(doc);
+    reply_free(&r);
+}
+
+static long long documents(const server *s) {
+    reply r = request(s, "GET", "/api/health", NULL, 0);
+    assert_int_equal(r.status, 200);
+    json_t *doc = json_of(&r);
+    long long n = json_integer_value(json_object_get(doc, "documents"));
+    json_decref(doc);
+    reply_free(&r);
+    return n;
+}
+
+/* The id of the stored article whose title holds needle, via search. */
+static long long find_article(const server *s, const char *q) {
+    reply r = request(s, "GET", q, NULL, 0);
+    assert_int_equal(r.status, 200);
+    json_t *doc = json_of(&r);
+    json_t *items = json_object_get(doc, "items");
+    long long id = 0;
+    size_t i;
+    json_t *it;
+    json_array_foreach(items, i, it) {
+        const char *title = json_string_value(json_object_get(it, "title"));
+        if (title && strstr(title, "<script>")) id = json_integer_value(json_object_get(it, "id"));
+    }
+    json_decref(doc);
+    reply_free(&r);
+    return id;
+}
+
+static int setup_store(void **state) {
+    (void)state;
+    if (!mkdtemp(dir)) return -1;
+    char path[400];
+    snprintf(path, sizeof path, "%s/articles", dir);
+    mkdir(path, 0700);
+    snprintf(path, sizeof path, "%s/articles/hostile.txt", dir);
+    char title[512];
+    snprintf(title, sizeof title, "%s\n", HOSTILE_TITLE);
+    write_file(path, title, HOSTILE_BODY);
+    snprintf(path, sizeof path, "%s/articles/plain.txt", dir);
+    write_file(path, "اشتباكات بين العشائر وقسد في ريف دير الزور\n",
+               "قال مصدر محلي إن اشتباكات عنيفة اندلعت بين مقاتلي العشائر وقوات سوريا الديمقراطية "
+               "في بلدة ذيبان بريف دير الزور الشرقي، وأسفرت عن مقتل ثلاثة مقاتلين.\n");
+    snprintf(db, sizeof db, "%s/test.db", dir);
+    snprintf(path, sizeof path, "%s/articles", dir);
+    const char *argv[] = {RASD_BIN, "ingest", "--db", db, "--jobs", "1", "--quiet", path, NULL};
+    curl_global_init(CURL_GLOBAL_DEFAULT);
+    return run_rasd(argv) == 0 ? 0 : -1;
+}
+
+static int teardown_store(void **state) {
+    (void)state;
+    if (running) {
+        kill(running, SIGKILL);
+        waitpid(running, NULL, 0);
+    }
+    char cmd[400];
+    snprintf(cmd, sizeof cmd, "rm -rf '%s'", dir);
+    curl_global_cleanup();
+    return system(cmd) == 0 ? 0 : -1;
+}
+
+static void test_hostile_text_served_literally(void **state) {
+    (void)state;
+    server s = start_server(false);
+    long long before = documents(&s);
+    assert_int_equal(before, 2);
+    long long id = find_article(&s, "/api/search?q=%D9%82%D8%B3%D8%AF&limit=50");
+    assert_true(id > 0);
+    char path[100];
+    snprintf(path, sizeof path, "/api/article/%lld", id);
+    reply r = request(&s, "GET", path, NULL, 0);
+    assert_int_equal(r.status, 200);
+    assert_non_null(strcasestr(r.headers.data, "X-Content-Type-Options: nosniff"));
+    assert_non_null(strcasestr(r.headers.data, "Content-Security-Policy: default-src 'self'"));
+    json_t *doc = json_of(&r);
+    const char *text = json_string_value(json_object_get(doc, "text"));
+    assert_non_null(text);
+    assert_non_null(strstr(text, "<script>alert(1)</script>"));
+    assert_non_null(strstr(text, "\"><img src=x onerror=alert(2)>"));
+    assert_non_null(strstr(text, "'; DROP TABLE documents; --"));
+    assert_string_equal(json_string_value(json_object_get(doc, "title")), HOSTILE_TITLE);
+    json_decref(doc);
+    reply_free(&r);
+
+    /* SQL metacharacters as search words and as filters: answered, not run */
+    const char *hostile[] = {
+        "/api/search?q=%27%3B%20DROP%20TABLE%20documents%3B%20--",
+        "/api/search?q=%22%3E%3Cimg%20onerror%3D%3E",
+        "/api/events?actor=%27%20OR%201%3D1%20--",
+        "/api/quotes?speaker=x%27%29%3B%20DELETE%20FROM%20quotes%3B%20--",
+        "/api/stories?outlet=%27%20OR%20%271%27%3D%271",
+        "/api/actor/%27%3B%20DROP%20TABLE%20entities%3B%20--",
+    };
+    for (size_t i = 0; i < sizeof hostile / sizeof hostile[0]; i++) {
+        r = request(&s, "GET", hostile[i], NULL, 0);
+        if (r.status != 200 && r.status != 400 && r.status != 404)
+            fail_msg("%s: HTTP %ld: %.200s", hostile[i], r.status, r.body.data);
+        json_decref(json_of(&r));
+        reply_free(&r);
+    }
+    /* a filter that would match everything if it were SQL matches nothing */
+    r = request(&s, "GET", "/api/stories?outlet=%27%20OR%20%271%27%3D%271", NULL, 0);
+    doc = json_of(&r);
+    assert_int_equal(json_integer_value(json_object_get(doc, "total")), 0);
+    json_decref(doc);
+    reply_free(&r);
+
+    /* the export carries the text intact too: CSV quotes the title */
+    r = request(&s, "GET", "/api/export?format=csv", NULL, 0);
+    assert_int_equal(r.status, 200);
+    assert_non_null(strcasestr(r.headers.data, "Content-Type: text/csv"));
+    assert_non_null(strstr(r.body.data, "<script>alert(1)</script>"));
+    reply_free(&r);
+    r = request(&s, "GET", "/api/export", NULL, 0);
+    assert_int_equal(r.status, 200);
+    size_t lines = 0;
+    for (char *line = r.body.data; line && *line; line = strchr(line, '\n') ? strchr(line, '\n') + 1 : NULL) {
+        char *end = strchr(line, '\n');
+        json_t *o = json_loadb(line, end ? (size_t)(end - line) : strlen(line), 0, NULL);
+        assert_non_null(o);
+        json_decref(o);
+        lines++;
+    }
+    assert_int_equal(lines, 2);
+    reply_free(&r);
+    assert_int_equal(documents(&s), before); /* nothing dropped */
+    stop_server(&s);
+}
+
+static void test_bad_requests_keep_serving(void **state) {
+    (void)state;
+    server s = start_server(false);
+    expect_error(&s, "GET", "/no/such/route", 404, "not-found");
+    expect_error(&s, "GET", "/api/stories?limit=-1", 400, "bad-parameter");
+    expect_error(&s, "GET", "/api/events?since=yesterday", 400, "bad-parameter");
+    expect_error(&s, "GET", "/api/search", 400, "bad-parameter");
+    expect_error(&s, "GET", "/api/story/999999", 404, "not-found");
+    expect_error(&s, "GET", "/api/article/abc", 400, "bad-parameter");
+    expect_error(&s, "GET", "/static/../../etc/passwd", 404, "not-found");
+    expect_error(&s, "GET", "/static/..%2F..%2Fetc%2Fpasswd", 404, "not-found");
+    expect_error(&s, "PUT", "/api/stories", 405, "method-not-allowed");
+    expect_error(&s, "POST", "/api/ingest", 403, "read-only");
+    /* a query string over the limit */
+    static char huge[20000];
+    strcpy(huge, "/api/search?q=");
+    memset(huge + strlen(huge), 'a', sizeof huge - strlen(huge) - 1);
+    expect_error(&s, "GET", huge, 414, "uri-too-long");
+    /* a body over the limit is refused before it is read */
+    size_t big = RASD_HTTP_MAX_BODY + 1024;
+    char *body = malloc(big);
+    assert_non_null(body);
+    memset(body, ' ', big);
+    reply r = request(&s, "POST", "/api/ingest", body, big);
+    assert_int_equal(r.status, 413);
+    json_decref(json_of(&r));
+    reply_free(&r);
+    free(body);
+    /* still serving, the static UI too */
+    assert_int_equal(documents(&s), 2);
+    r = request(&s, "GET", "/static/app.js", NULL, 0);
+    assert_int_equal(r.status, 200);
+    assert_non_null(strcasestr(r.headers.data, "Content-Type: text/javascript"));
+    assert_non_null(strcasestr(r.headers.data, "ETag: \""));
+    /* the interface never writes article text as markup */
+    assert_null(strstr(r.body.data, "innerHTML"));
+    reply_free(&r);
+    stop_server(&s);
+}
+
+static void test_ingest_over_http(void **state) {
+    (void)state;
+    server s = start_server(true);
+    long long before = documents(&s);
+    const char *article =
+        "{\"title\": \"<b>عنوان</b> \\\"'; DROP TABLE documents; --\", \"source\": \"<i>منبر</i>\","
+        " \"published\": \"2023-09-06\", \"text\": \"قالت قوات سوريا الديمقراطية إن <script>x()</script> "
+        "الاشتباكات توقفت في دير الزور.\"}";
+    reply r = request(&s, "POST", "/api/ingest", article, strlen(article));
+    if (r.status != 201) fail_msg("POST /api/ingest: HTTP %ld: %s", r.status, r.body.data);
+    json_t *doc = json_of(&r);
+    long long id = json_integer_value(json_object_get(doc, "id"));
+    assert_true(id > 0);
+    json_decref(doc);
+    reply_free(&r);
+    /* the same article again: already stored */
+    r = request(&s, "POST", "/api/ingest", article, strlen(article));
+    assert_int_equal(r.status, 200);
+    doc = json_of(&r);
+    assert_true(json_is_true(json_object_get(doc, "already")));
+    json_decref(doc);
+    reply_free(&r);
+    char path[100];
+    snprintf(path, sizeof path, "/api/article/%lld", id);
+    r = request(&s, "GET", path, NULL, 0);
+    doc = json_of(&r);
+    assert_string_equal(json_string_value(json_object_get(doc, "title")), "<b>عنوان</b> \"'; DROP TABLE documents; --");
+    assert_string_equal(json_string_value(json_object_get(doc, "source")), "<i>منبر</i>");
+    assert_non_null(strstr(json_string_value(json_object_get(doc, "text")), "<script>x()</script>"));
+    json_decref(doc);
+    reply_free(&r);
+    /* bad bodies: 400 with the position, and nothing stored */
+    const char *bad[] = {"{\"text\": ", "[1, 2]", "{\"title\": 5, \"text\": \"نص\"}", "{\"text\": \"\"}",
+                         "{\"text\": \"نص عربي\", \"published\": \"2023-13-01\"}"};
+    for (size_t i = 0; i < sizeof bad / sizeof bad[0]; i++) {
+        r = request(&s, "POST", "/api/ingest", bad[i], strlen(bad[i]));
+        if (r.status != 400) fail_msg("POST %s: HTTP %ld, expected 400: %s", bad[i], r.status, r.body.data);
+        json_decref(json_of(&r));
+        reply_free(&r);
+    }
+    assert_int_equal(documents(&s), before + 1);
+    stop_server(&s);
+}
+
+/* ---------------------------------------------------- query commands */
+
+static char out_buf[1 << 17], err_buf[1 << 14];
+
+/* Runs rasd with argv; fills out_buf and err_buf; returns the exit status. */
+static int run_captured(const char *const *argv) {
+    char out_path[400], err_path[400];
+    snprintf(out_path, sizeof out_path, "%s/stdout", dir);
+    snprintf(err_path, sizeof err_path, "%s/stderr", dir);
+    pid_t pid = fork();
+    if (pid == 0) {
+        int out = open(out_path, O_WRONLY | O_CREAT | O_TRUNC, 0600);
+        int err = open(err_path, O_WRONLY | O_CREAT | O_TRUNC, 0600);
+        dup2(out, 1);
+        dup2(err, 2);
+        execv(RASD_BIN, (char *const *)argv);
+        _exit(127);
+    }
+    int status = 0;
+    waitpid(pid, &status, 0);
+    FILE *f = fopen(out_path, "rb");
+    size_t n = f ? fread(out_buf, 1, sizeof out_buf - 1, f) : 0;
+    out_buf[n] = '\0';
+    if (f) fclose(f);
+    f = fopen(err_path, "rb");
+    n = f ? fread(err_buf, 1, sizeof err_buf - 1, f) : 0;
+    err_buf[n] = '\0';
+    if (f) fclose(f);
+    return WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+}
+
+static void test_query_commands(void **state) {
+    (void)state;
+    /* JSON: the same answer the server gives */
+    const char *stories_json[] = {RASD_BIN, "stories", "--db", db, "--json", NULL};
+    assert_int_equal(run_captured(stories_json), 0);
+    json_t *doc = json_loads(out_buf, 0, NULL);
+    assert_non_null(doc);
+    json_t *items = json_object_get(doc, "items");
+    assert_true(json_array_size(items) >= 1);
+    long long story = json_integer_value(json_object_get(json_array_get(items, 0), "id"));
+    json_decref(doc);
+    /* a table with a header, Arabic as it is */
+    const char *stories[] = {RASD_BIN, "stories", "--db", db, NULL};
+    assert_int_equal(run_captured(stories), 0);
+    assert_true(strncmp(out_buf, "id", 2) == 0);
+    assert_non_null(strstr(out_buf, "دير الزور"));
+    assert_non_null(strstr(err_buf, " of "));
+    /* CSV: a header row, then one row per story, quoted where needed */
+    const char *stories_csv[] = {RASD_BIN, "stories", "--db", db, "--csv", NULL};
+    assert_int_equal(run_captured(stories_csv), 0);
+    assert_true(strncmp(out_buf, "id,articles,first,last,outlets,title\r\n", 38) == 0);
+    char id[32];
+    snprintf(id, sizeof id, "%lld", story);
+    const char *one[] = {RASD_BIN, "story", id, "--db", db, NULL};
+    assert_int_equal(run_captured(one), 0);
+    assert_non_null(strstr(out_buf, "== articles by outlet"));
+    assert_non_null(strstr(out_buf, "== places"));
+    const char *missing[] = {RASD_BIN, "story", "987654", "--db", db, NULL};
+    assert_int_equal(run_captured(missing), 1);
+    assert_non_null(strstr(err_buf, "no story 987654"));
+    const char *bad_id[] = {RASD_BIN, "story", "x1", "--db", db, NULL};
+    assert_int_equal(run_captured(bad_id), 2);
+    const char *bad_cameo[] = {RASD_BIN, "events", "--cameo", "1x", "--db", db, NULL};
+    assert_int_equal(run_captured(bad_cameo), 2);
+    assert_non_null(strstr(err_buf, "cameo"));
+    const char *bad_date[] = {RASD_BIN, "quotes", "--since", "2023-02-30", "--db", db, NULL};
+    assert_int_equal(run_captured(bad_date), 2);
+    assert_non_null(strstr(err_buf, "since"));
+    const char *wrong_option[] = {RASD_BIN, "stories", "--speaker", "x", "--db", db, NULL};
+    assert_int_equal(run_captured(wrong_option), 2);
+    const char *no_db[] = {RASD_BIN, "stories", "--db", "/nonexistent/rasd.db", NULL};
+    assert_int_equal(run_captured(no_db), 1);
+    assert_non_null(strstr(err_buf, "/nonexistent/rasd.db"));
+    /* the top actors, from the store */
+    const char *top[] = {RASD_BIN, "actors", "--top", "--limit", "2", "--json", "--db", db, NULL};
+    assert_int_equal(run_captured(top), 0);
+    doc = json_loads(out_buf, 0, NULL);
+    assert_int_equal(json_array_size(json_object_get(doc, "items")), 2);
+    assert_string_equal(json_string_value(json_object_get(json_array_get(json_object_get(doc, "items"), 0), "id")),
+                        "sdf");
+    json_decref(doc);
+    const char *quotes[] = {RASD_BIN, "quotes", "--db", db, "--json", NULL};
+    assert_int_equal(run_captured(quotes), 0);
+    doc = json_loads(out_buf, 0, NULL);
+    assert_non_null(doc);
+    json_decref(doc);
+    const char *outlets[] = {RASD_BIN, "outlets", "--db", db, NULL};
+    assert_int_equal(run_captured(outlets), 0);
+    assert_true(strncmp(out_buf, "outlet", 6) == 0);
+    /* export: JSON Lines by default, CSV on demand; the hostile title intact */
+    const char *jsonl[] = {RASD_BIN, "export", "--db", db, NULL};
+    assert_int_equal(run_captured(jsonl), 0);
+    assert_non_null(strstr(out_buf, "<script>alert(1)</script>"));
+    const char *csv[] = {RASD_BIN, "export", "--db", db, "--format", "csv", NULL};
+    assert_int_equal(run_captured(csv), 0);
+    assert_true(strncmp(out_buf, "id,published,source,title,", 26) == 0);
+    const char *bad_format[] = {RASD_BIN, "export", "--db", db, "--format", "xml", NULL};
+    assert_int_equal(run_captured(bad_format), 2);
+}
+
+int main(void) {
+    const struct CMUnitTest unit[] = {
+        cmocka_unit_test(test_dispatch_errors),
+        cmocka_unit_test(test_static_assets),
+        cmocka_unit_test(test_params),
+    };
+    const struct CMUnitTest live[] = {
+        cmocka_unit_test(test_hostile_text_served_literally),
+        cmocka_unit_test(test_bad_requests_keep_serving),
+        cmocka_unit_test(test_query_commands),
+        cmocka_unit_test(test_ingest_over_http),
+    };
+    int failed = cmocka_run_group_tests_name("dispatcher", unit, setup_app, teardown_app);
+    failed += cmocka_run_group_tests_name("server", live, setup_store, teardown_store);
+    return failed;
+}
