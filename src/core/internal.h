@@ -65,6 +65,12 @@ uint32_t rasd_lexicon_info(const rasd_lexicon *lex, const char *key, size_t len,
 enum { RASD_SLOT_TAGGER = 0, RASD_SLOT_COUNT };
 void **rasd_analyzer_slot(rasd_analyzer *an, int slot, void (*destroy)(void *));
 
+/* A second step after rasd_analyzer_prefetch, once its cache line has had
+ * time to arrive: starts loading the word's key in the analyzer's string
+ * arena, which a hit reads next (measured: copying keys out of the arena,
+ * one cache miss per token, was 5% of analyze). */
+void rasd_analyzer_prefetch_key(const rasd_analyzer *an, const char *text, size_t start, size_t end);
+
 /* The lexicon an analyzer was made with (for the segmenter's look-ups). */
 const rasd_lexicon *rasd_analyzer_lexicon(const rasd_analyzer *an);
 

@@ -221,6 +221,9 @@ static bool analyse_tokens(rasd_entity_extractor *x, const rasd_token *toks, siz
     for (size_t i = 0; i < n; i++)
         if (toks[i].type == RASD_TOK_WORD || toks[i].type == RASD_TOK_LATIN)
             rasd_analyzer_prefetch(x->an, x->text, toks[i].start, toks[i].end);
+    for (size_t i = 0; i < n; i++)
+        if (toks[i].type == RASD_TOK_WORD || toks[i].type == RASD_TOK_LATIN)
+            rasd_analyzer_prefetch_key(x->an, x->text, toks[i].start, toks[i].end);
     for (size_t i = 0; i < n; i++) {
         tinfo *ti = &x->t[i];
         memset(ti, 0, sizeof *ti);

@@ -350,6 +350,13 @@ void rasd_analyzer_prefetch(const rasd_analyzer *an, const char *text, size_t st
     __builtin_prefetch(&an->slots[(size_t)h & (CACHE_SLOTS - 1)]);
 }
 
+void rasd_analyzer_prefetch_key(const rasd_analyzer *an, const char *text, size_t start, size_t end) {
+    uint64_t h = rasd_hash_bytes(text + start, end - start) | 1;
+    const cache_entry *e = &an->slots[(size_t)h & (CACHE_SLOTS - 1)];
+    /* only the first slot of the probe: a collision just goes unprefetched */
+    if (e->used && e->hash == h) __builtin_prefetch(an->arena.data + e->norm_off);
+}
+
 rasd_status rasd_analyze_word(rasd_analyzer *an, const char *text, size_t start, size_t end, rasd_word *out) {
     if (!an || !text || end <= start || end - start > UINT16_MAX)
         return RASD_ERR_USAGE;
