@@ -260,6 +260,9 @@ static bool analyse_tokens(rasd_entity_extractor *x, const rasd_token *toks, siz
                 ti->art_len = (uint32_t)(w.base_len + 4);
                 ti->art_start = article_start(x->text, &toks[i], &w);
             }
+            ti->key_hash = rasd_hash_bytes(w.norm, w.norm_len);
+            ti->base_hash = w.base_len == w.norm_len ? ti->key_hash : rasd_hash_bytes(w.base, w.base_len);
+            if (ti->art_len) ti->art_hash = rasd_hash_bytes(ex_key(x, ti->art_off), ti->art_len);
             for (int k = 0; k < w.n_proclitics; k++)
                 ti->bi |= w.proclitic_len[k] == 2 && memcmp(w.proclitic[k], "\xD8\xA8", 2) == 0; /* ب */
             ex_quote_kinds(x, ti);
@@ -269,6 +272,7 @@ static bool analyse_tokens(rasd_entity_extractor *x, const rasd_token *toks, siz
             size_t kl = rasd_name_token_key(x->text, &toks[i], key, sizeof key);
             ti->skip = kl == 0;
             ti->key_off = push_key(x, key, kl, &ti->key_len);
+            ti->key_hash = ti->base_hash = rasd_hash_bytes(key, kl);
         }
     }
     return !x->keys.oom;
@@ -281,6 +285,7 @@ static bool analyse_tokens(rasd_entity_extractor *x, const rasd_token *toks, siz
 typedef struct form {
     uint32_t off, len;
     size_t start;
+    uint64_t hash;
 } form;
 
 /* Longest name starting at token i; fills *m and returns true if any. */
@@ -290,13 +295,14 @@ static bool match_at(rasd_entity_extractor *x, size_t i, size_t n, match *m) {
     if (ti->skip || ti->key_len == 0) return false;
     form forms[MAX_FORM];
     int nf = 0;
-    forms[nf++] = (form){ti->key_off, ti->key_len, ti->tok.start};
-    if (ti->art_len) forms[nf++] = (form){ti->art_off, ti->art_len, ti->art_start};
-    if (ti->base_len && ti->base_len != ti->key_len) forms[nf++] = (form){ti->base_off, ti->base_len, ti->base_start};
+    forms[nf++] = (form){ti->key_off, ti->key_len, ti->tok.start, ti->key_hash};
+    if (ti->art_len) forms[nf++] = (form){ti->art_off, ti->art_len, ti->art_start, ti->art_hash};
+    if (ti->base_len && ti->base_len != ti->key_len)
+        forms[nf++] = (form){ti->base_off, ti->base_len, ti->base_start, ti->base_hash};
     bool found = false;
     for (int f = 0; f < nf; f++) {
-        if (!rasd_names_may_start(names, ex_key(x, forms[f].off), forms[f].len)) continue;
-        uint32_t node = rasd_names_child(names, 0, ex_key(x, forms[f].off), forms[f].len);
+        if (!rasd_names_may_start_hashed(names, forms[f].hash)) continue;
+        uint32_t node = rasd_names_child_hashed(names, 0, ex_key(x, forms[f].off), forms[f].len, forms[f].hash);
         size_t j = i, best_j = 0;
         uint32_t best_node = 0;
         while (node) {
@@ -308,7 +314,7 @@ static bool match_at(rasd_entity_extractor *x, size_t i, size_t n, match *m) {
             size_t k = j + 1;
             while (k < n && x->t[k].skip) k++; /* quotation marks inside a name */
             if (k >= n) break;
-            node = rasd_names_child(names, node, ex_key(x, x->t[k].key_off), x->t[k].key_len);
+            node = rasd_names_child_hashed(names, node, ex_key(x, x->t[k].key_off), x->t[k].key_len, x->t[k].key_hash);
             j = k;
         }
         if (best_node && (!found || best_j > m->tj)) {
