@@ -205,9 +205,10 @@ static void bind_model(rasd_ner_scratch *s, const rasd_ner_model *m) {
 }
 
 /* Emission scores of a sentence, into s->em. Words found in the cache
- * add their sums at once; the others are analysed, their feature rows all
- * found and prefetched, and only then summed (and cached), so that their
- * memory misses overlap. */
+ * add their sums at once; the others are analysed (their word-table
+ * entries prefetched), then looked up, their feature rows all found and
+ * prefetched, and only then summed (and cached), so that their memory
+ * misses overlap. */
 static void emissions(const rasd_ner_model *m, rasd_analyzer *an, const char *text, const rasd_token *tokens,
                       size_t n, rasd_ner_scratch *s) {
     const size_t mask = ((size_t)1 << CACHE_BITS) - 1;
@@ -238,18 +239,9 @@ static void emissions(const rasd_ner_model *m, rasd_analyzer *an, const char *te
             t->span = 0;
             sum = (const int32_t(*)[NER_NTAGS])e->sum;
         } else {
-            /* a miss: its rows now, its sums after the other misses */
-            ner_prepare_token(&m->ctx, an, text, &tokens[j], t);
-            uint32_t *rows = s->mrows + n_miss * MISS_ROWS;
-            uint8_t *cnt = s->mcount + n_miss * 5;
-            size_t k = ner_features_self(&m->ctx, t, rows);
-            cnt[0] = (uint8_t)k;
-            for (int o = 0; o < 4; o++) {
-                size_t c = ner_features_ctx(&m->ctx, t, OFFSETS[o], rows + k);
-                cnt[1 + o] = (uint8_t)c;
-                k += c;
-            }
-            for (size_t f = 0; f < k; f++) __builtin_prefetch(w + (size_t)rows[f] * NER_NTAGS);
+            /* a miss: read now, its word-table entries after the other
+             * misses were read, its sums after those */
+            ner_prepare_token_text(&m->ctx, an, text, &tokens[j], t);
             s->miss[n_miss++] = j;
             continue;
         }
@@ -259,6 +251,21 @@ static void emissions(const rasd_ner_model *m, rasd_analyzer *an, const char *te
         if (j + 1 < n) add_vec(acc + (j + 1) * NER_NTAGS, sum[2]);
         if (j >= 1) add_vec(acc + (j - 1) * NER_NTAGS, sum[3]);
         if (j >= 2) add_vec(acc + (j - 2) * NER_NTAGS, sum[4]);
+    }
+    for (size_t x = 0; x < n_miss; x++) {
+        /* a miss's rows now, prefetched; summed after the other misses */
+        ner_tok *t = &s->toks[s->miss[x]];
+        ner_prepare_token_lists(&m->ctx, t);
+        uint32_t *rows = s->mrows + x * MISS_ROWS;
+        uint8_t *cnt = s->mcount + x * 5;
+        size_t k = ner_features_self(&m->ctx, t, rows);
+        cnt[0] = (uint8_t)k;
+        for (int o = 0; o < 4; o++) {
+            size_t c = ner_features_ctx(&m->ctx, t, OFFSETS[o], rows + k);
+            cnt[1 + o] = (uint8_t)c;
+            k += c;
+        }
+        for (size_t f = 0; f < k; f++) __builtin_prefetch(w + (size_t)rows[f] * NER_NTAGS);
     }
     for (size_t x = 0; x < n_miss; x++) {
         size_t j = s->miss[x];
