@@ -33,9 +33,14 @@ static size_t edge_key(uint32_t node, const char *key, size_t len, char *out) {
 
 uint32_t rasd_names_child_hashed(const rasd_names *n, uint32_t node, const char *key, size_t len, uint64_t key_hash) {
     if (len == 0 || len > MAX_KEY) return 0;
+    uint64_t h = edge_hash(node, key_hash);
+    if (node) {
+        uint64_t b = h & (RASD_NAMES_ROOT_BITS - 1);
+        if (!n->edge_bits || !((n->edge_bits[b >> 6] >> (b & 63)) & 1)) return 0;
+    }
     char buf[MAX_KEY + 4];
     size_t k = edge_key(node, key, len, buf);
-    const rasd_strtab_entry *e = rasd_strtab_get_hashed((rasd_strtab *)&n->edges, buf, k, edge_hash(node, key_hash), false);
+    const rasd_strtab_entry *e = rasd_strtab_get_hashed((rasd_strtab *)&n->edges, buf, k, h, false);
     return e ? e->count : 0;
 }
 
@@ -62,8 +67,15 @@ rasd_status rasd_names_add(rasd_names *n, const char *name, size_t len, rasd_nam
             uint64_t h = rasd_hash_bytes(key, kl) & (RASD_NAMES_ROOT_BITS - 1);
             n->root_bits[h >> 6] |= (uint64_t)1 << (h & 63);
         }
+        uint64_t h = edge_hash(node, rasd_hash_bytes(key, kl));
+        if (node != 0) {
+            if (!n->edge_bits && !(n->edge_bits = calloc(RASD_NAMES_ROOT_BITS / 64, sizeof(uint64_t))))
+                return rasd_fail(err, RASD_ERR_NOMEM, "out of memory building the name trie");
+            uint64_t b = h & (RASD_NAMES_ROOT_BITS - 1);
+            n->edge_bits[b >> 6] |= (uint64_t)1 << (b & 63);
+        }
         size_t k = edge_key(node, key, kl, buf);
-        rasd_strtab_entry *e = rasd_strtab_get_hashed(&n->edges, buf, k, edge_hash(node, rasd_hash_bytes(key, kl)), true);
+        rasd_strtab_entry *e = rasd_strtab_get_hashed(&n->edges, buf, k, h, true);
         if (!e) return rasd_fail(err, RASD_ERR_NOMEM, "out of memory building the name trie");
         if (e->count == 0) e->count = ++n->n_nodes; /* node numbers start at 1; 0 is the root */
         node = e->count;
@@ -120,5 +132,6 @@ void rasd_names_free(rasd_names *n) {
     free(n->node_first);
     free(n->node_count);
     free(n->root_bits);
+    free(n->edge_bits);
     memset(n, 0, sizeof *n);
 }

@@ -57,6 +57,10 @@ typedef struct rasd_names {
      * none, and this 128 kB filter (it stays in the processor's cache)
      * answers them without touching the edge table. */
     uint64_t *root_bits;
+    /* The same for the edges below the root, by edge hash: a walk asks
+     * for the next token's edge at every step and almost never finds one
+     * (measured: 3.6% of a million such look-ups found an edge). */
+    uint64_t *edge_bits;
 } rasd_names;
 
 #define RASD_NAMES_ROOT_BITS (1u << 20)
