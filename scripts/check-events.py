@@ -4,7 +4,7 @@
     python3 scripts/check-events.py [DATA_DIR]      (default: data/ next to this script)
 
 Checks DATA_DIR/events/triggers.tsv, DATA_DIR/events/agents.tsv and
-DATA_DIR/framing/labels.tsv (formats: data/events/README.md and
+DATA_DIR/events/nationalities.tsv, DATA_DIR/framing/labels.tsv (formats: data/events/README.md and
 data/framing/README.md):
 
   - '#' comment lines and blank lines are skipped; the first other line is the
@@ -354,6 +354,45 @@ def check_labels(path, ck):
             ck.bad(where, "attaches: a value listed twice")
 
 
+NATION_COLUMNS = ["iso3", "forms", "note"]
+
+
+def check_nations(path, ck, iso_codes):
+    """nationalities.tsv: an ISO3 code of data/kb/countries.tsv per row, its adjective forms once in the file."""
+    rows = read_table(path, NATION_COLUMNS, ck)
+    seen = {}
+    for where, r in rows:
+        if not re.match("^[A-Z]{3}$", r["iso3"]) or (iso_codes and r["iso3"] not in iso_codes):
+            ck.bad(where, f"iso3: {r['iso3']!r} is not a country code of data/kb/countries.tsv")
+        forms = split_list(r["forms"])
+        check_arabic(ck, where, "forms", forms)
+        for f in forms:
+            k = key(f)
+            if k in seen:
+                ck.bad(where, f"form {f!r} already at {seen[k]}")
+            seen[k] = where
+
+
+def country_codes(data):
+    codes = set()
+    try:
+        with open(os.path.join(data, "kb", "countries.tsv"), encoding="utf-8") as f:
+            header = None
+            for line in f:
+                if line.startswith("#") or not line.strip():
+                    continue
+                fields = line.rstrip("\n").split("\t")
+                if header is None:
+                    header = fields
+                    continue
+                row = dict(zip(header, fields))
+                if row.get("country"):
+                    codes.add(row["country"])
+    except OSError:
+        pass
+    return codes
+
+
 def main():
     here = os.path.dirname(os.path.abspath(__file__))
     data = sys.argv[1] if len(sys.argv) > 1 else os.path.join(here, "..", "data")
@@ -361,6 +400,7 @@ def main():
     ck = Checker()
     trig = check_triggers(os.path.join(data, "events", "triggers.tsv"), ck)
     check_agents(os.path.join(data, "events", "agents.tsv"), ck, trig)
+    check_nations(os.path.join(data, "events", "nationalities.tsv"), ck, country_codes(data))
     check_labels(os.path.join(data, "framing", "labels.tsv"), ck)
     for p in ck.problems:
         print(p)

@@ -125,6 +125,13 @@ static void test_verbal_named_source_and_target(void **state) {
     assert_string_equal(e->source.rule, "subject-after-verb");
     assert_true(e->target.end > e->target.start);
     assert_memory_equal(doc + e->target.start, "قسد", strlen("قسد"));
+    code("وقالت مصادر محلية إن قوات العشائر التي هاجمت مواقع داعش أمس انسحبت.");
+    e = expect_event("هاجمت", "19", "tribal-forces", "isis");
+    assert_string_equal(e->source.rule, "antecedent-of-relative");
+    code("وينتمي غالبية النشطاء الذين اختطفهم داعش أمس إلى الحسكة.");
+    e = expect_event("اختطفهم", "18", "isis", NULL);
+    assert_string_equal(e->source.rule, "subject-after-verb");
+    assert_string_equal(e->target.rule, "object-before-verb");
     code("وكانت قسد قد اتهمت تركيا بقصف القرى الحدودية.");
     e = expect_event("اتهمت", "11", "sdf", "tur");
     assert_string_equal(e->source.rule, "subject-before-verb");
@@ -265,6 +272,10 @@ static void test_no_event(void **state) {
     expect_no_event("شارك طالب من الحسكة في المسابقة.");                      /* طالب: a student */
     expect_no_event("قصفت مواقع في ريف الحسكة.");                              /* force with no party */
     expect_no_event("مقتل شاب في الحسكة.");                                    /* a death, no named victim, no source */
+    expect_no_event("قتل ثلاثة مدنيين في الحسكة.");                            /* passive: the civilians are the victims */
+    expect_no_event("وقتل ضابط شرطة في هجوم على الحسكة.");                     /* passive, the victim unnamed */
+    expect_no_event("وأسفر الاشتباك عن مقتل 15 شخصاً من بينهم نساء وأطفال.");   /* من بينهم: among them, no two sides */
+    expect_no_event("وكانت الاغتيالات التي استهدفت شخصيات قيادية قد زادت.");    /* the relative clause's subject is no actor */
     expect_no_event("دعا التحالف الدولي إلى الهدوء.");                         /* an appeal to nobody */
     expect_no_event("وحقق داعش مكاسب كبيرة في المنطقة.");                     /* حقق: achieved, not investigated */
     expect_no_event("أعلن التحالف الدولي عن خطة جديدة.");                      /* a statement (CAMEO 01) */

@@ -9,7 +9,8 @@
  * participants; the rules below pick them), flags for negation, future,
  * hypothesis and claim, the sentence's place, date and casualty numbers,
  * and an ACLED type. Precision comes first: a trigger without a solid
- * source (or, for a killing or an arrest, a named victim) is no event, and
+ * source (or, for a killing, an assassination or an abduction, a named
+ * victim) is no event, and
  * a violent one needs a target.
  */
 #include "events_internal.h"
@@ -23,17 +24,11 @@
 
 /* ------------------------------------------------------------ helpers */
 
-int ev_mark(const rasd_event_coder *c, size_t i) {
-    if (i >= c->n || !c->hits[i].node) return 0;
-    size_t cnt;
-    const struct rasd_name_pair *p = rasd_names_targets(&c->d->words, c->hits[i].node, &cnt);
-    for (size_t k = 0; k < cnt; k++)
-        if (p[k].target.kind == EV_MARK && p[k].target.index != EV_MARK_AMBIGUOUS) return (int)p[k].target.index;
-    return 0;
-}
+int ev_mark(const rasd_event_coder *c, size_t i) { return i < c->n ? c->hits[i].mark : 0; }
 
 bool ev_has(const rasd_event_coder *c, size_t i, int kind, int64_t index) {
-    if (i >= c->n || !c->hits[i].node) return false;
+    if (i >= c->n || !(c->hits[i].kinds & (1u << kind))) return false;
+    if (index < 0) return true;
     size_t cnt;
     const struct rasd_name_pair *p = rasd_names_targets(&c->d->words, c->hits[i].node, &cnt);
     for (size_t k = 0; k < cnt; k++)
@@ -64,17 +59,19 @@ bool ev_has_prep_clitic(const rasd_event_coder *c, size_t i, char which) {
 
 /* ------------------------------------------------------------ matching */
 
-static uint32_t walk(const rasd_event_coder *c, const char *key, size_t len, size_t i, uint32_t *tj) {
+static uint32_t walk(const rasd_event_coder *c, const char *key, size_t len, size_t i, uint32_t *tj, bool *cue) {
     const rasd_names *w = &c->d->words;
     const rasd_entity_extractor *x = c->x;
-    if (!len || !rasd_names_may_start(w, key, len)) return 0;
+    if (!len || !rasd_bits_may_hold(c->d->first_bits, key, len)) return 0;
     uint32_t node = rasd_names_child(w, 0, key, len), best = 0;
     size_t j = i;
     while (node) {
         size_t cnt;
-        if (rasd_names_targets(w, node, &cnt)) {
+        const struct rasd_name_pair *p = rasd_names_targets(w, node, &cnt);
+        if (p) {
             best = node;
             *tj = (uint32_t)j;
+            for (size_t k = 0; k < cnt; k++) *cue |= p[k].target.kind == EV_CUE;
         }
         size_t k = j + 1;
         while (k < c->n && x->t[k].skip) k++;
@@ -91,16 +88,16 @@ static void find_hits(rasd_event_coder *c) {
     const rasd_entity_extractor *x = c->x;
     for (size_t i = 0; i < c->n; i++) {
         ev_hit *h = &c->hits[i];
-        *h = (ev_hit){0, (uint32_t)i, false};
+        *h = (ev_hit){0, (uint32_t)i, false, false, 0, 0};
         const tinfo *t = &x->t[i];
         if (!t->word || t->skip) continue;
         const char *key = ex_key(x, t->key_off);
         uint32_t tj = (uint32_t)i;
-        if ((h->node = walk(c, key, t->key_len, i, &tj))) {
+        if ((h->node = walk(c, key, t->key_len, i, &tj, &h->cue))) {
             h->tj = tj;
             continue;
         }
-        if (t->base_len != t->key_len && (h->node = walk(c, ex_key(x, t->base_off), t->base_len, i, &tj))) {
+        if (t->base_len != t->key_len && (h->node = walk(c, ex_key(x, t->base_off), t->base_len, i, &tj, &h->cue))) {
             h->tj = tj;
             for (size_t k = 0; k + 1 < t->base_off - t->key_off; k += 2) /* ستهاجم: the splitter took the س */
                 h->future |= memcmp(key + k, "\xD8\xB3", 2) == 0;
@@ -108,7 +105,7 @@ static void find_hits(rasd_event_coder *c) {
         }
         /* بالإفراج: the splitter may leave the article on the base */
         const char *b = ex_key(x, t->base_off);
-        if (t->base_len > 6 && memcmp(b, AL, 4) == 0 && (h->node = walk(c, b + 4, t->base_len - 4, i, &tj))) {
+        if (t->base_len > 6 && memcmp(b, AL, 4) == 0 && (h->node = walk(c, b + 4, t->base_len - 4, i, &tj, &h->cue))) {
             h->tj = tj;
             continue;
         }
@@ -116,7 +113,7 @@ static void find_hits(rasd_event_coder *c) {
         if (len > 6 && (memcmp(key, "\xD9\x88", 2) == 0 || memcmp(key, "\xD9\x81", 2) == 0)) { /* و ف */
             key += 2;
             len -= 2;
-            if ((h->node = walk(c, key, len, i, &tj))) {
+            if ((h->node = walk(c, key, len, i, &tj, &h->cue))) {
                 h->tj = tj;
                 continue;
             }
@@ -125,7 +122,7 @@ static void find_hits(rasd_event_coder *c) {
         if (len > 6 && memcmp(key, "\xD8\xB3", 2) == 0 &&
             (memcmp(key + 2, "\xD9\x8A", 2) == 0 || memcmp(key + 2, "\xD8\xAA", 2) == 0 ||
              memcmp(key + 2, "\xD9\x86", 2) == 0)) {
-            if ((h->node = walk(c, key + 2, len - 2, i, &tj))) {
+            if ((h->node = walk(c, key + 2, len - 2, i, &tj, &h->cue))) {
                 size_t cnt;
                 const struct rasd_name_pair *p = rasd_names_targets(&c->d->words, h->node, &cnt);
                 bool trigger = false;
@@ -137,6 +134,18 @@ static void find_hits(rasd_event_coder *c) {
                     h->node = 0;
                 }
             }
+        }
+    }
+    /* what each path names, once: the rules ask it many times */
+    for (size_t i = 0; i < c->n; i++) {
+        ev_hit *h = &c->hits[i];
+        if (!h->node) continue;
+        size_t cnt;
+        const struct rasd_name_pair *p = rasd_names_targets(&c->d->words, h->node, &cnt);
+        for (size_t k = 0; k < cnt; k++) {
+            h->kinds |= (uint8_t)(1u << p[k].target.kind);
+            if (p[k].target.kind == EV_MARK && p[k].target.index != EV_MARK_AMBIGUOUS && !h->mark)
+                h->mark = (uint8_t)p[k].target.index;
         }
     }
 }
@@ -237,7 +246,7 @@ static bool pick_row(rasd_event_coder *c, size_t i, cand *out) {
     /* the clause after the trigger: where its cue may be */
     size_t end = tj + 1;
     while (end < c->n && end <= tj + CUE_WINDOW) {
-        if (ev_mark(c, end) == EV_MARK_BOUNDARY) break;
+        if (ev_mark(c, end) == EV_MARK_BOUNDARY || ev_mark(c, end) == EV_MARK_RELATIVE) break;
         if (ev_is_punct(c, end)) {
             const char *k = ex_key(x, x->t[end].key_off);
             if (strcmp(k, ".") == 0 || strcmp(k, "\xD8\x9B") == 0) break;
@@ -255,7 +264,7 @@ static bool pick_row(rasd_event_coder *c, size_t i, cand *out) {
     }
     /* cue rows: the nearest cue after the trigger */
     for (size_t k = tj + 1; k < end; k++) {
-        if (!c->hits[k].node || c->used[k]) continue;
+        if (!c->hits[k].cue || c->used[k]) continue;
         if (ev_mark(c, k) && k > tj + 5) continue; /* تواصل مع: a preposition cue only right after the verb */
         for (size_t y = 0; y < cnt; y++) {
             if (p[y].target.kind != EV_TRIGGER) continue;
@@ -279,49 +288,29 @@ static bool pick_row(rasd_event_coder *c, size_t i, cand *out) {
  * X و Y، التحقيق في **اغتيال** فلان) is a reported fact. Returns n if none. */
 static size_t issue_head(const rasd_event_coder *c, const cand *u) {
     const rasd_trigger *r = &c->d->triggers[u->row];
-    if (!*r->issue_prep) return c->n;
+    if (!r->issue_mask) return c->n;
     size_t from = (u->cue_j ? u->cue_j : u->tj) + 1;
     for (size_t k = from; k < c->n && k < from + ISSUE_WINDOW; k++) {
         int mark = ev_mark(c, k);
-        if (mark == EV_MARK_BOUNDARY) break;
+        if (mark == EV_MARK_BOUNDARY || mark == EV_MARK_RELATIVE) break;
         bool in_mention = false;
-        for (size_t z = 0; z < c->n_ms; z++)
-            if (c->ms[z].ti <= k && k <= c->ms[z].tj) in_mention = true;
+        for (size_t z = 0; z < c->n_ms && !in_mention; z++) in_mention = c->ms[z].ti <= k && k <= c->ms[z].tj;
         if (in_mention) continue;
-        static const struct { const char *word; int mark; } PREPS[] = {
-            {"إلى", EV_MARK_TO}, {"على", EV_MARK_ON}, {"من", EV_MARK_FROM}, {"عن", EV_MARK_ABOUT},
-            {"في", EV_MARK_IN},  {"أن", EV_MARK_THAT}};
-        for (size_t z = 0; z < sizeof PREPS / sizeof PREPS[0]; z++) {
-            if (mark != PREPS[z].mark) continue;
-            const char *ip = r->issue_prep;
-            size_t wl = strlen(PREPS[z].word);
-            for (const char *s = ip; s && *s;) {
-                const char *bar = strchr(s, '|');
-                size_t len = bar ? (size_t)(bar - s) : strlen(s);
-                if (len == wl && memcmp(s, PREPS[z].word, wl) == 0) {
-                    size_t h = k + 1;
-                    while (h < c->n && (ev_is_punct(c, h) || c->x->t[h].skip)) h++;
-                    return h;
-                }
-                s = bar ? bar + 1 : NULL;
-            }
+        if (mark && (r->issue_mask & EV_PREP_MARK(mark))) {
+            size_t h = k + 1;
+            while (h < c->n && (ev_is_punct(c, h) || c->x->t[h].skip)) h++;
+            return h;
         }
-        if ((strstr(r->issue_prep, "ب") && ev_has_prep_clitic(c, k, 'b')) ||
-            (strstr(r->issue_prep, "ل") && ev_has_prep_clitic(c, k, 'l')))
+        if (((r->issue_mask & EV_PREP_B) && ev_has_prep_clitic(c, k, 'b')) ||
+            ((r->issue_mask & EV_PREP_L) && ev_has_prep_clitic(c, k, 'l')))
             return k;
     }
     return c->n;
 }
 
-/* Rows whose noun's genitive, or whose verb's object with no subject, is
- * the victim: killings, assaults, abductions, assassinations, arrests.
- * Bombings (183) and deportations (174) are not: their genitive is a
- * place or a thing (تفجير مسجد، تهجير دمشق). */
 static bool is_victim_row(const rasd_trigger *r) {
-    int root = root_of(r->cameo);
-    if (strncmp(r->cameo, "183", 3) == 0) return false;
-    return (root == 17 && strncmp(r->cameo, "173", 3) == 0) || root == 18 || strcmp(r->lemma, "مقتل") == 0 ||
-           strcmp(r->lemma, "قتل") == 0;
+    return strcmp(r->plover_mode, "assassinate") == 0 || strcmp(r->plover_mode, "abduct") == 0 ||
+           strcmp(r->lemma, "مقتل") == 0 || strcmp(r->lemma, "قتل") == 0;
 }
 
 /* Civilian agents (CAMEO CVL, REF, EDU, HLH, MED, LAB, AGR, REL, HRI) and
@@ -483,10 +472,10 @@ static void code_candidate(rasd_event_coder *c, const cand *cd, const rasd_numbe
     if (cd->noun) {
         /* «الاشتباكات (المستمرة) بين X و Y»: both sides; «اجتماع بين X، مع Y»: X meets Y */
         for (size_t k = cd->tj + 1; k < n && k <= cd->tj + 3; k++) {
-            if (ev_mark(c, k) != EV_MARK_BETWEEN) continue;
+            if (ev_mark(c, k) != EV_MARK_BETWEEN || x->t[k].key_len != x->t[k].base_len) continue; /* not بينهم */
             int with = -1;
             for (size_t z = k + 1; z < n && z < k + 16; z++) {
-                if (ev_mark(c, z) == EV_MARK_BOUNDARY) break;
+                if (ev_mark(c, z) == EV_MARK_BOUNDARY || ev_mark(c, z) == EV_MARK_RELATIVE) break;
                 if (ev_mark(c, z) == EV_MARK_WITH) {
                     with = (int)z;
                     break;
@@ -536,16 +525,47 @@ static void code_candidate(rasd_event_coder *c, const cand *cd, const rasd_numbe
         }
     } else {
         size_t clause = quoted ? q_first : 0;
-        if (r->speech && first_person(c, i, r)) {
+        bool enclitic = x->t[i].base_off + x->t[i].base_len < x->t[i].key_off + x->t[i].key_len;
+        size_t next = cd->tj + 1;
+        while (next < n && x->t[next].skip) next++;
+        bool counted = next < n && ex_is_number(&x->t[next]);
+        for (size_t k = nb; !counted && next < n && k < nums->count; k++) /* ثلاثة: a number in words */
+            counted = nums->items[k].start <= x->t[next].tok.start && x->t[next].tok.start < nums->items[k].end;
+        if (victim && counted) {
+            /* «قُتل ثلاثة مدنيين»: a count right after a killing verb is its
+             * victims, the verb passive (unvowelled, it reads like قَتل) */
+            int v = ev_mention_after(c, next, n, 2, false);
+            if (v >= 0) tgt = v, tgt_rule = "victims-after-passive";
+        } else if (r->speech && first_person(c, i, r)) {
             if (speaker >= 0) { /* outside a quotation ندين may be a noun (نشيد: anthem) */
                 e.source.entity = speaker;
                 src_rule = "speaker-of-quote";
             }
+        } else if (enclitic && (src = ev_subject_after(c, cd->tj + 1, r->speech ? 4 : 3)) >= 0) {
+            /* «شيرين مكاوي قد خطفها مسلحون»، «النشطاء الذين اختطفهم الحوثيون»:
+             * a verb with an object pronoun has its subject after it, and the
+             * pronoun is the noun before */
+            src_rule = "subject-after-verb";
+            if ((tgt = ev_mention_before(c, i > 0 && ev_mark(c, i - 1) == EV_MARK_RELATIVE ? i - 1 : i, clause)) >= 0)
+                tgt_rule = "object-before-verb";
+        } else if (i > 0 && ev_mark(c, i - 1) == EV_MARK_RELATIVE && !enclitic) {
+            /* (a verb with an object pronoun, النشطاء الذين اختطفهم الحوثيون,
+             * has its subject after it) */
+            /* «قسد التي هاجمت ...»: the noun the relative clause is about;
+             * none named (الاغتيالات التي استهدفت) is no source */
+            if ((src = ev_mention_before(c, i - 1, clause)) >= 0) src_rule = "antecedent-of-relative";
         } else if (!x->t[i].conj && (src = ev_mention_before(c, i, clause)) >= 0) {
             /* وتواصل، واستهدفت: a verb after و opens its own clause; the
              * name before it belongs to the clause before */
             src_rule = "subject-before-verb";
-        } else if ((src = ev_mention_after(c, cd->tj + 1, n, r->speech ? 4 : 3, false)) >= 0) {
+        } else if ((src = ev_subject_after(c, cd->tj + 1, r->speech ? 4 : 3)) >= 0 && victim &&
+                   c->ms[src].entity < 0 && memcmp(ex_key(x, x->t[i].base_off), "\xD9\x82", 2) == 0) {
+            /* «قتل ضابط شرطة»، «وقُتلت عائلة»: a past killing verb before an
+             * unnamed noun is passive; the noun is the victim */
+            tgt = src;
+            tgt_rule = "victims-after-passive";
+            src = -1;
+        } else if (src >= 0) {
             src_rule = "subject-after-verb";
             if (c->ms[src].tj + 1 > after) after = c->ms[src].tj + 1;
         } else if (r->speech && !ambiguous && x->t[i].conj && opens_sentence(c, i) && continues(c, cd)) {
@@ -584,38 +604,23 @@ static void code_candidate(rasd_event_coder *c, const cand *cd, const rasd_numbe
 
     /* the target, by the row's preposition */
     if (tgt < 0 && !(e.flags & RASD_EV_SYMMETRIC)) {
-        const char *tp = r->target_prep;
-        static const struct { const char *word; int mark; char clitic; } PREPS[] = {
-            {"مع", EV_MARK_WITH, 0},   {"على", EV_MARK_ON, 0},   {"ضد", EV_MARK_AGAINST, 0}, {"إلى", EV_MARK_TO, 0},
-            {"من", EV_MARK_FROM, 0},   {"عن", EV_MARK_ABOUT, 0}, {"بين", EV_MARK_BETWEEN, 0}, {"في", EV_MARK_IN, 0},
-            {"ب", 0, 'b'},             {"ل", 0, 'l'}};
-        if (strstr(tp, "-") && (tgt = ev_mention_after(c, after, n, 2, false)) >= 0) tgt_rule = "direct-object";
-        for (size_t k = after; tgt < 0 && *tp && k < n && k < after + 12; k++) {
-            if (ev_mark(c, k) == EV_MARK_BOUNDARY) break;
+        uint32_t tp = r->target_mask;
+        if ((tp & EV_PREP_DIRECT) && (tgt = ev_mention_after(c, after, n, 2, false)) >= 0) tgt_rule = "direct-object";
+        for (size_t k = after; tgt < 0 && (tp & ~(uint32_t)EV_PREP_DIRECT) && k < n && k < after + 12; k++) {
+            int mark = ev_mark(c, k);
+            if (mark == EV_MARK_BOUNDARY || mark == EV_MARK_RELATIVE) break;
             /* «...، وألقت القبض»: a comma and و open the next clause */
             if (k + 1 < n && ev_is_punct(c, k) && x->t[k + 1].conj && k > after) break;
-            for (size_t z = 0; z < sizeof PREPS / sizeof PREPS[0]; z++) {
-                bool listed = false;
-                size_t wl = strlen(PREPS[z].word);
-                for (const char *s = tp; s && *s;) {
-                    const char *bar = strchr(s, '|');
-                    size_t len = bar ? (size_t)(bar - s) : strlen(s);
-                    listed |= len == wl && memcmp(s, PREPS[z].word, wl) == 0;
-                    s = bar ? bar + 1 : NULL;
-                }
-                if (!listed) continue;
-                int m = -1;
-                if (PREPS[z].mark && ev_mark(c, k) == PREPS[z].mark) m = ev_mention_after(c, k + 1, n, 3, false);
-                else if (PREPS[z].clitic && ev_has_prep_clitic(c, k, PREPS[z].clitic))
-                    m = ev_mention_after(c, k, n, 3, true);
-                if (m >= 0) {
-                    tgt = m;
-                    tgt_rule = "object-of-preposition";
-                    break;
-                }
+            int m = -1;
+            if (mark && (tp & EV_PREP_MARK(mark))) m = ev_mention_after(c, k + 1, n, 3, false);
+            else if (((tp & EV_PREP_B) && ev_has_prep_clitic(c, k, 'b')) || ((tp & EV_PREP_L) && ev_has_prep_clitic(c, k, 'l')))
+                m = ev_mention_after(c, k, n, 3, true);
+            if (m >= 0) {
+                tgt = m;
+                tgt_rule = "object-of-preposition";
             }
         }
-        if (tgt < 0 && !*tp) {
+        if (tgt < 0 && !*r->target_prep) {
             /* أشاد بدور قسد، رحب بقرار مجلس الأمن: the party named in what is
              * praised; else a direct object */
             size_t h = issue_head(c, cd);
@@ -651,7 +656,7 @@ static void code_candidate(rasd_event_coder *c, const cand *cd, const rasd_numbe
         return;
     /* حقق في، طالب ب: an ambiguous verb needs its preposition right after
      * its subject (حقق مكاسب في is no inquiry) */
-    if (ambiguous && !cd->noun && *r->issue_prep && issue_head(c, cd) > after + 1) return;
+    if (ambiguous && !cd->noun && r->issue_mask && issue_head(c, cd) > after + 1) return;
 
     /* flags */
     if (c->hits[i].future) e.flags |= RASD_EV_FUTURE;

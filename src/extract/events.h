@@ -44,13 +44,27 @@ enum {
     EV_MARK_AUX,          /* قد، كان، كانت، لقد: between a subject and its verb */
     EV_MARK_THAT,         /* أن، إن: a clause follows whose subject comes first */
     EV_MARK_STILL,        /* لا يزال، ما زال: 'still', no negation */
+    EV_MARK_RELATIVE,     /* الذي، التي، الذين: the verb after it has the noun before it as subject */
+    EV_MARK_HEAD,         /* قوات، مدفعية، عناصر، وزير ...: a subject's head before the name it governs */
     EV_MARK_AMBIGUOUS,    /* a trigger form that is also a common word (طالب: student) */
     EV_MARK_COUNT
 };
 
+/* How a trigger's target or content is introduced (target_prep and
+ * issue_prep of triggers.tsv), as bits: read once at load time. */
+enum {
+    EV_PREP_DIRECT = 1u << 0, /* "-": the direct object */
+    EV_PREP_B = 1u << 1,      /* ب, attached */
+    EV_PREP_L = 1u << 2,      /* ل, attached */
+    EV_PREP_WORD = 1u << 3    /* from here on: 1u << (EV_PREP_WORD_SHIFT + an EV_MARK_*) */
+};
+#define EV_PREP_WORD_SHIFT 3
+#define EV_PREP_MARK(m) (1u << (EV_PREP_WORD_SHIFT + (m)))
+
 typedef struct rasd_trigger {
     const char *lemma, *cue, *cameo, *plover_type, *plover_mode, *acled, *target_prep, *issue_prep, *ambiguous;
     bool verb, noun, speech, has_cue;
+    uint32_t target_mask, issue_mask; /* EV_PREP_* bits */
     uint32_t line;
 } rasd_trigger;
 
@@ -66,6 +80,10 @@ typedef struct rasd_event_dict {
     size_t n_agents;
     char (*nations)[4]; /* ISO3 of each nationality row */
     size_t n_nations;
+    /* A bit per hash of every key a path of `words` starts with. 8 kB, where
+     * the trie's own filter is 128 kB: asked for every word form, it stays in
+     * the processor's nearest cache beside the other stages' tables. */
+    uint64_t first_bits[1024];
     char **strings;     /* every string the rows point to */
     size_t n_strings, cap_strings;
 } rasd_event_dict;

@@ -67,6 +67,13 @@ bool ev_find_mentions(rasd_event_coder *c) {
             const rasd_mention *mn = &en->mentions[k];
             size_t ti = token_at(x, n, mn->start), tj = token_at(x, n, mn->end > 0 ? mn->end - 1 : 0);
             if (ti >= n || tj >= n || tj < ti) continue;
+            /* a person read after a title that ran into common words
+             * (وزير الصحة بالاستفادة): a word with ب or ل attached is no
+             * part of a name, so this is no participant */
+            bool garbled = false;
+            for (size_t t = ti + 1; person && en->actor == UINT32_MAX && t <= tj && !garbled; t++)
+                garbled = x->t[t].word && (ev_has_prep_clitic(c, t, 'b') || ev_has_prep_clitic(c, t, 'l'));
+            if (garbled) continue;
             ev_mention m = {ti, tj, mn->start, mn->end, (int)e, -1, -1, person, false, state};
             if (!add(c, m)) return false;
             for (size_t t = ti; t <= tj; t++) c->used[t] = 1;
@@ -145,7 +152,20 @@ bool ev_find_mentions(rasd_event_coder *c) {
     return true;
 }
 
+/* heads_only: the words before the mention may only be what heads a
+ * subject (a force, a title, an agent: «وشنت مدفعية الاحتلال التركي»),
+ * not any noun («تهدد سمعة إسرائيل»: إسرائيل is no subject). */
+static int mention_after(const rasd_event_coder *c, size_t from, size_t until, int gap, bool allow_prep_words,
+                         bool heads_only);
+
+int ev_subject_after(const rasd_event_coder *c, size_t from, int gap) { return mention_after(c, from, c->n, gap, false, true); }
+
 int ev_mention_after(const rasd_event_coder *c, size_t from, size_t until, int gap, bool allow_prep_words) {
+    return mention_after(c, from, until, gap, allow_prep_words, false);
+}
+
+static int mention_after(const rasd_event_coder *c, size_t from, size_t until, int gap, bool allow_prep_words,
+                         bool heads_only) {
     const rasd_entity_extractor *x = c->x;
     int words = 0;
     bool after_each = false;
@@ -166,7 +186,7 @@ int ev_mention_after(const rasd_event_coder *c, size_t from, size_t until, int g
         }
         if (x->t[k].skip) continue;
         int mark = ev_mark(c, k);
-        if (mark == EV_MARK_BOUNDARY) return -1;
+        if (mark == EV_MARK_BOUNDARY || mark == EV_MARK_RELATIVE) return -1;
         if (mark == EV_MARK_EACH) {
             after_each = true;
             continue;
@@ -175,7 +195,12 @@ int ev_mention_after(const rasd_event_coder *c, size_t from, size_t until, int g
             after_each = false;
             continue;
         }
-        if (!allow_prep_words && (is_prep_mark(mark) || ev_has_prep_clitic(c, k, 'b') || ev_has_prep_clitic(c, k, 'l')))
+        bool head = mark == EV_MARK_HEAD || ev_has(c, k, EV_AGENT, -1) ||
+                    (x->t[k].match >= 0 && x->m[x->t[k].match].title >= 0); /* a title: وزير الخارجية */
+        if (heads_only && !head) return -1;
+        if (mark == EV_MARK_HEAD && c->hits[k].tj > k) k = c->hits[k].tj; /* ما يسمى: one head of two words */
+        if (!allow_prep_words && !head &&
+            (is_prep_mark(mark) || ev_has_prep_clitic(c, k, 'b') || ev_has_prep_clitic(c, k, 'l')))
             return -1;
         after_each = false;
         if (++words > gap) return -1;
@@ -196,7 +221,9 @@ int ev_mention_before(const rasd_event_coder *c, size_t v, size_t from) {
                 continue; /* ، , » ” */
             return -1;
         }
-        if (ev_mark(c, k) == EV_MARK_AUX) continue;
+        /* قد، كان between a subject and its verb; not فقد، وكان: they open
+         * a clause of their own */
+        if (ev_mark(c, k) == EV_MARK_AUX && !x->t[k].conj) continue;
         for (size_t i = 0; i < c->n_ms; i++) {
             const ev_mention *m = &c->ms[i];
             if (m->tj != k) continue;

@@ -6,6 +6,7 @@
  * grammar, not vocabulary, so they live here rather than in a data file.
  */
 #include "events.h"
+#include "knowledge/knowledge.h"
 #include "knowledge/tsv.h"
 
 #include <stdlib.h>
@@ -23,7 +24,13 @@ static const struct {
     {"زعم|زعمت|زعموا|يزعم|تزعم|ادعى|ادعت|يدعي|تدعي|حسب|بحسب|وفق|وفقا|مزاعم|ادعاءات|المزعوم|المزعومة", EV_MARK_CLAIM},
     {"التابع|التابعة|التابعين|التابعون|بقيادة|باسم|المدعوم|المدعومة|الموالي|الموالية|الموالين|المقرب|المقربة|ممثلا|نيابة",
      EV_MARK_ATTR},
-    {"ثم|بينما|فيما|حيث|بعدما|الذي|التي|الذين|اللذين|اللتين|اللواتي|لكن|لكنه|لكنها|غير أن|إلا أن", EV_MARK_BOUNDARY},
+    {"ثم|بينما|فيما|حيث|بعدما|لكن|لكنه|لكنها|غير أن|إلا أن", EV_MARK_BOUNDARY},
+    {"الذي|التي|الذين|اللذين|اللتين|اللواتي|اللاتي", EV_MARK_RELATIVE},
+    {"قوات|قوة|طائرات|طائرة|طيران|مقاتلات|مدفعية|بوارج|دبابات|عناصر|مقاتلو|مقاتلي|مسلحو|مسلحي|ميليشيات|مليشيات|"
+     "ميليشيا|مليشيا|فصائل|وحدات|كتائب|ألوية|لواء|خلايا|دورية|دوريات|قيادة|سلطات|حكومة|وزارة|رئاسة|مجلس|وفد|قائد|"
+     "زعيم|رئيس|وزير|أمين|ممثل|مندوب|سفير|متحدث|المتحدث|ناطق|الناطق|نائب|جماعة|تنظيم|حركة|حزب|منظمة|مسؤول|مسؤولو|"
+     "مسؤولي|ما يسمى|ما تسمى|ما يعرف|المدعو|المدعوة|ب",
+     EV_MARK_HEAD},
     {"بين", EV_MARK_BETWEEN},
     {"مع", EV_MARK_WITH},
     {"على", EV_MARK_ON},
@@ -52,6 +59,16 @@ static rasd_status add_list(rasd_event_dict *d, const char *list, rasd_name_targ
         if (n && *list != '@') { /* @class: a build-time placeholder, already expanded */
             rasd_status st = rasd_names_add(&d->words, list, n, t, NULL, err);
             if (st != RASD_OK) return st;
+            rasd_tokenizer tz;
+            rasd_token tok;
+            char key[256];
+            rasd_tokenizer_init(&tz, list, n);
+            while (rasd_tokenizer_next(&tz, &tok)) { /* the first token with a key, as rasd_names_add */
+                size_t kl = rasd_name_token_key(list, &tok, key, sizeof key);
+                if (!kl) continue;
+                if (kl < sizeof key) rasd_bits_set(d->first_bits, key, kl);
+                break;
+            }
         }
         list = bar ? bar + 1 : NULL;
     }
@@ -67,6 +84,29 @@ static bool has_item(const char *list, const char *item) {
         p = bar ? bar + 1 : NULL;
     }
     return false;
+}
+
+/* The EV_PREP_* bits of a |-separated list of prepositions. */
+static uint32_t prep_mask(const char *list) {
+    static const struct {
+        const char *word;
+        uint32_t bit;
+    } PREPS[] = {{"-", EV_PREP_DIRECT},
+                 {"ب", EV_PREP_B},
+                 {"ل", EV_PREP_L},
+                 {"مع", EV_PREP_MARK(EV_MARK_WITH)},
+                 {"على", EV_PREP_MARK(EV_MARK_ON)},
+                 {"ضد", EV_PREP_MARK(EV_MARK_AGAINST)},
+                 {"إلى", EV_PREP_MARK(EV_MARK_TO)},
+                 {"من", EV_PREP_MARK(EV_MARK_FROM)},
+                 {"عن", EV_PREP_MARK(EV_MARK_ABOUT)},
+                 {"بين", EV_PREP_MARK(EV_MARK_BETWEEN)},
+                 {"في", EV_PREP_MARK(EV_MARK_IN)},
+                 {"أن", EV_PREP_MARK(EV_MARK_THAT)}};
+    uint32_t mask = 0;
+    for (size_t i = 0; i < sizeof PREPS / sizeof PREPS[0]; i++)
+        if (has_item(list, PREPS[i].word)) mask |= PREPS[i].bit;
+    return mask;
 }
 
 static rasd_status load_triggers(rasd_event_dict *d, const char *path, rasd_error *err) {
@@ -113,6 +153,8 @@ static rasd_status load_triggers(rasd_event_dict *d, const char *path, rasd_erro
             break;
         }
         r->speech = strcmp(t.field[8], "yes") == 0;
+        r->target_mask = prep_mask(t.field[9]);
+        r->issue_mask = prep_mask(t.field[10]);
         r->has_cue = *t.field[3] != '\0';
         r->line = (uint32_t)t.line_no;
         uint32_t row = (uint32_t)d->n_triggers++;

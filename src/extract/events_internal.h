@@ -15,6 +15,9 @@ typedef struct ev_hit {
     uint32_t node; /* 0: nothing starts here */
     uint32_t tj;   /* last token of the path */
     bool future;   /* matched only once a future س was taken off (سيقصف) */
+    bool cue;      /* some node along the path (not only its end) is a cue */
+    uint8_t mark;  /* the closed class at the path's end (EV_MARK_*), or 0 */
+    uint8_t kinds; /* a bit per kind of target at the path's end (1 << EV_*) */
 } ev_hit;
 
 /* A participant named in the sentence: an entity mention or a generic agent. */
@@ -60,6 +63,9 @@ bool ev_find_mentions(rasd_event_coder *c);
  * before it (punctuation and quotation marks not counted), none of them
  * a preposition; -1 if none. until: no token at or after it is searched. */
 int ev_mention_after(const rasd_event_coder *c, size_t from, size_t until, int gap, bool allow_prep_words);
+/* The same for a subject after its verb: only the heads of a subject (a
+ * force, a title, an agent word) may come before the name. */
+int ev_subject_after(const rasd_event_coder *c, size_t from, int gap);
 /* The mention that ends just before token v (a subject before its verb). */
 int ev_mention_before(const rasd_event_coder *c, size_t v, size_t from);
 void ev_set_actor(const rasd_event_coder *c, int m, rasd_event_actor *a, const char *rule);
