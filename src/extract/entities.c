@@ -215,15 +215,19 @@ static size_t article_start(const char *text, const rasd_token *t, const rasd_wo
 static bool analyse_tokens(rasd_entity_extractor *x, const rasd_token *toks, size_t n) {
     x->keys.len = 0;
     if (!rasd_grow((void **)&x->t, &x->cap_t, n, sizeof(tinfo))) return false;
+    if (!rasd_grow((void **)&x->surf_hash, &x->cap_surf_hash, n, sizeof *x->surf_hash)) return false;
     char key[512];
     /* start loading every word's cache line before analysing the first:
-     * the lookups' memory latency overlaps (see rasd_analyzer_prefetch) */
+     * the lookups' memory latency overlaps (see rasd_analyzer_prefetch),
+     * then their keys (rasd_analyzer_prefetch_key) */
+    uint64_t *sh = x->surf_hash;
     for (size_t i = 0; i < n; i++)
-        if (toks[i].type == RASD_TOK_WORD || toks[i].type == RASD_TOK_LATIN)
-            rasd_analyzer_prefetch(x->an, x->text, toks[i].start, toks[i].end);
+        if (toks[i].type == RASD_TOK_WORD || toks[i].type == RASD_TOK_LATIN) {
+            sh[i] = rasd_hash_bytes(x->text + toks[i].start, toks[i].end - toks[i].start);
+            rasd_analyzer_prefetch_hashed(x->an, sh[i]);
+        }
     for (size_t i = 0; i < n; i++)
-        if (toks[i].type == RASD_TOK_WORD || toks[i].type == RASD_TOK_LATIN)
-            rasd_analyzer_prefetch_key(x->an, x->text, toks[i].start, toks[i].end);
+        if (toks[i].type == RASD_TOK_WORD || toks[i].type == RASD_TOK_LATIN) rasd_analyzer_prefetch_key(x->an, sh[i]);
     for (size_t i = 0; i < n; i++) {
         tinfo *ti = &x->t[i];
         memset(ti, 0, sizeof *ti);
@@ -233,7 +237,7 @@ static bool analyse_tokens(rasd_entity_extractor *x, const rasd_token *toks, siz
         ti->art_start = toks[i].start;
         rasd_word w;
         if ((toks[i].type == RASD_TOK_WORD || toks[i].type == RASD_TOK_LATIN) &&
-            rasd_analyze_word(x->an, x->text, toks[i].start, toks[i].end, &w) == RASD_OK) {
+            rasd_analyze_word_hashed(x->an, x->text, toks[i].start, toks[i].end, sh[i], &w) == RASD_OK) {
             ti->word = true;
             /* One copy per word: the base, and the base with its article,
              * are slices of the whole key (proclitics + base + enclitic);
@@ -546,6 +550,7 @@ void rasd_entity_extractor_destroy(rasd_entity_extractor *x) {
     free(x->covered);
     rasd_buf_free(&x->keys);
     free(x->t);
+    free(x->surf_hash);
     free(x->m);
     free(x);
 }

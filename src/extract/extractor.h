@@ -53,6 +53,8 @@ struct rasd_entity_extractor {
     rasd_buf keys;   /* token keys of the current sentence */
     tinfo *t;
     size_t cap_t;
+    uint64_t *surf_hash; /* per token of the sentence: its surface's hash, for the analyzer */
+    size_t cap_surf_hash;
     match *m;
     size_t n_m, cap_m;
     rasd_strtab by_id;         /* entity id -> index + 1, so no input makes look-ups quadratic */

@@ -210,7 +210,8 @@ static const int OFFSETS[4] = {-2, -1, 1, 2};
 
 static void bind_model(rasd_ner_scratch *s, const rasd_ner_model *m) {
     if (s->model_id == m->id) return;
-    memset(s->cache, 0, ((size_t)1 << CACHE_BITS) * sizeof *s->cache);
+    /* a new cache is zeroed already: 32 MB not written twice */
+    if (s->model_id) memset(s->cache, 0, ((size_t)1 << CACHE_BITS) * sizeof *s->cache);
     uint32_t rows[NER_MAX_CTX];
     memset(s->edge, 0, sizeof s->edge);
     for (int j = 0; j < 4; j++) add_rows(m->w, rows, ner_features_ctx(&m->ctx, NULL, OFFSETS[j], rows), s->edge[j]);
