@@ -273,6 +273,89 @@ static void expect_error(const char *file, const char *extra, const char *where,
     if (!strstr(msg, where) || !strstr(msg, what)) fail_msg("unexpected message: %s", msg);
 }
 
+/* Out of line: inlined into a caller with a small array, XXH3's paths for
+ * long keys make gcc warn about reads past it (they never run). */
+__attribute__((noinline)) static uint64_t hash_of(const char *s, size_t n) { return rasd_hash_bytes(s, n); }
+
+/* Walks words down the trie by their keys, with and without the keys'
+ * hashes given; returns the end node (0: the path breaks off). */
+static uint32_t walk_name(const rasd_names *n, const char *const *words, size_t count) {
+    uint32_t node = 0;
+    for (size_t i = 0; i < count; i++) {
+        char key[64];
+        size_t len = rasd_normalize(words[i], strlen(words[i]), key, sizeof key);
+        assert_true(len > 0 && len < sizeof key);
+        uint32_t plain = rasd_names_child(n, node, key, len);
+        uint32_t hashed = rasd_names_child_hashed(n, node, key, len, hash_of(key, len));
+        assert_int_equal(plain, hashed);
+        if (i == 0) assert_true(plain == 0 || rasd_names_may_start(n, key, len));
+        if (!(node = plain)) return 0;
+    }
+    return node;
+}
+
+/* The trie's edges are hashed as the token key's hash mixed with the
+ * parent node, and the edges below the root sit behind a bit filter: every
+ * path added is found again, shared prefixes branch, and a path that was
+ * never added breaks off where it leaves the trie. */
+static void test_name_trie_paths_and_filters(void **state) {
+    (void)state;
+    rasd_names n = {0};
+    rasd_error err = {0};
+    const char *names[] = {"مجلس الأمن الدولي", "مجلس الأمن", "مجلس النواب", "الأمن العام", "حلب"};
+    uint32_t ends[5];
+    for (int i = 0; i < 5; i++) {
+        rasd_name_target t = {.index = (uint32_t)i, .kind = RASD_NAME_ACTOR};
+        assert_int_equal(rasd_names_add(&n, names[i], strlen(names[i]), t, &ends[i], &err), RASD_OK);
+        assert_int_not_equal(ends[i], 0);
+    }
+    assert_int_equal(rasd_names_finalize(&n, &err), RASD_OK);
+    const char *k0[] = {"مجلس", "الأمن", "الدولي"}, *k1[] = {"مجلس", "الأمن"}, *k2[] = {"مجلس", "النواب"};
+    const char *k3[] = {"الأمن", "العام"}, *k4[] = {"حلب"};
+    assert_int_equal(walk_name(&n, k0, 3), ends[0]);
+    assert_int_equal(walk_name(&n, k1, 2), ends[1]);
+    assert_int_equal(walk_name(&n, k2, 2), ends[2]);
+    assert_int_equal(walk_name(&n, k3, 2), ends[3]);
+    assert_int_equal(walk_name(&n, k4, 1), ends[4]);
+    size_t cnt;
+    assert_non_null(rasd_names_targets(&n, ends[1], &cnt));
+    assert_int_equal(cnt, 1);
+    /* paths never added: a known word under the wrong parent, an unknown word */
+    const char *bad1[] = {"مجلس", "العام"}, *bad2[] = {"حلب", "الأمن"}, *bad3[] = {"مجلس", "الأمن", "العام"};
+    const char *bad4[] = {"دمشق"};
+    assert_int_equal(walk_name(&n, bad1, 2), 0);
+    assert_int_equal(walk_name(&n, bad2, 2), 0);
+    assert_int_equal(walk_name(&n, bad3, 3), 0);
+    assert_int_equal(walk_name(&n, bad4, 1), 0);
+    rasd_names_free(&n);
+}
+
+/* A string table probed with the key's hash given finds what the plain
+ * look-up finds, and adds to the same table. */
+static void test_strtab_hashed_lookup(void **state) {
+    (void)state;
+    rasd_strtab t = {0};
+    char key[32];
+    for (int i = 0; i < 3000; i++) { /* past several growths */
+        int len = snprintf(key, sizeof key, "w%d", i);
+        rasd_strtab_entry *e = i % 2 ? rasd_strtab_get(&t, key, (size_t)len, true)
+                                     : rasd_strtab_get_hashed(&t, key, (size_t)len, hash_of(key, (size_t)len), true);
+        assert_non_null(e);
+        e->count = (uint32_t)i + 1;
+    }
+    for (int i = 0; i < 3000; i++) {
+        int len = snprintf(key, sizeof key, "w%d", i);
+        rasd_strtab_entry *a = rasd_strtab_get(&t, key, (size_t)len, false);
+        rasd_strtab_entry *b = rasd_strtab_get_hashed(&t, key, (size_t)len, hash_of(key, (size_t)len), false);
+        assert_non_null(a);
+        assert_ptr_equal(a, b);
+        assert_int_equal(a->count, (uint32_t)i + 1);
+    }
+    assert_null(rasd_strtab_get_hashed(&t, "absent", 6, hash_of("absent", 6), false));
+    assert_int_equal(t.used, 3000);
+    rasd_strtab_free(&t);
+}
+
 static void test_load_errors_name_file_and_line(void **state) {
     (void)state;
     assert_non_null(mkdtemp(tmp));
@@ -315,6 +398,8 @@ int main(void) {
         cmocka_unit_test(test_reference_to_the_one_group),
         cmocka_unit_test(test_geonames_dump_extends_the_gazetteer),
         cmocka_unit_test(test_load_errors_name_file_and_line),
+        cmocka_unit_test(test_name_trie_paths_and_filters),
+        cmocka_unit_test(test_strtab_hashed_lookup),
     };
     return cmocka_run_group_tests_name("knowledge", tests, setup_knowledge, teardown_knowledge);
 }

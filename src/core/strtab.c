@@ -24,11 +24,16 @@ static bool grow(rasd_strtab *t) {
 }
 
 rasd_strtab_entry *rasd_strtab_get(rasd_strtab *t, const char *key, size_t len, bool create) {
+    if (!t->slots && !create) return NULL;
+    return rasd_strtab_get_hashed(t, key, len, rasd_hash_bytes(key, len), create);
+}
+
+rasd_strtab_entry *rasd_strtab_get_hashed(rasd_strtab *t, const char *key, size_t len, uint64_t hash, bool create) {
     if (len > UINT32_MAX) return NULL;
     if (!t->slots) {
         if (!create || !grow(t)) return NULL;
     }
-    uint64_t h = rasd_hash_bytes(key, len) | 1;
+    uint64_t h = hash | 1;
     size_t i = (size_t)h & t->mask;
     for (;;) {
         rasd_strtab_entry *e = &t->slots[i];
@@ -39,7 +44,7 @@ rasd_strtab_entry *rasd_strtab_get(rasd_strtab *t, const char *key, size_t len, 
     if (!create) return NULL;
     if ((t->used + 1) * 4 > (t->mask + 1) * 3) {
         if (!grow(t)) return NULL;
-        return rasd_strtab_get(t, key, len, true);
+        return rasd_strtab_get_hashed(t, key, len, hash, true);
     }
     size_t off = t->keys.len;
     rasd_buf_append(&t->keys, key, len);

@@ -24,6 +24,12 @@ typedef struct rasd_strtab {
 /* Finds key; with create, adds it (count 0) when absent. Returns NULL when
  * absent (without create) or out of memory (with create). */
 rasd_strtab_entry *rasd_strtab_get(rasd_strtab *t, const char *key, size_t len, bool create);
+/* The same with the key's hash given: rasd_hash_bytes(key, len) for a
+ * table filled by rasd_strtab_get, so that a caller that probes several
+ * tables with one key (a token's key, measured at 10% of analyze in
+ * look-ups) hashes it once. A table filled through this function with a
+ * hash of its own (the name trie's edges) must be probed with that hash. */
+rasd_strtab_entry *rasd_strtab_get_hashed(rasd_strtab *t, const char *key, size_t len, uint64_t hash, bool create);
 static inline const char *rasd_strtab_key(const rasd_strtab *t, const rasd_strtab_entry *e) {
     return t->keys.data + e->key_off;
 }

@@ -215,12 +215,19 @@ static size_t article_start(const char *text, const rasd_token *t, const rasd_wo
 static bool analyse_tokens(rasd_entity_extractor *x, const rasd_token *toks, size_t n) {
     x->keys.len = 0;
     if (!rasd_grow((void **)&x->t, &x->cap_t, n, sizeof(tinfo))) return false;
+    if (!rasd_grow((void **)&x->surf_hash, &x->cap_surf_hash, n, sizeof *x->surf_hash)) return false;
     char key[512];
     /* start loading every word's cache line before analysing the first:
-     * the lookups' memory latency overlaps (see rasd_analyzer_prefetch) */
+     * the lookups' memory latency overlaps (see rasd_analyzer_prefetch),
+     * then their keys (rasd_analyzer_prefetch_key) */
+    uint64_t *sh = x->surf_hash;
     for (size_t i = 0; i < n; i++)
-        if (toks[i].type == RASD_TOK_WORD || toks[i].type == RASD_TOK_LATIN)
-            rasd_analyzer_prefetch(x->an, x->text, toks[i].start, toks[i].end);
+        if (toks[i].type == RASD_TOK_WORD || toks[i].type == RASD_TOK_LATIN) {
+            sh[i] = rasd_hash_bytes(x->text + toks[i].start, toks[i].end - toks[i].start);
+            rasd_analyzer_prefetch_hashed(x->an, sh[i]);
+        }
+    for (size_t i = 0; i < n; i++)
+        if (toks[i].type == RASD_TOK_WORD || toks[i].type == RASD_TOK_LATIN) rasd_analyzer_prefetch_key(x->an, sh[i]);
     for (size_t i = 0; i < n; i++) {
         tinfo *ti = &x->t[i];
         memset(ti, 0, sizeof *ti);
@@ -230,7 +237,7 @@ static bool analyse_tokens(rasd_entity_extractor *x, const rasd_token *toks, siz
         ti->art_start = toks[i].start;
         rasd_word w;
         if ((toks[i].type == RASD_TOK_WORD || toks[i].type == RASD_TOK_LATIN) &&
-            rasd_analyze_word(x->an, x->text, toks[i].start, toks[i].end, &w) == RASD_OK) {
+            rasd_analyze_word_hashed(x->an, x->text, toks[i].start, toks[i].end, sh[i], &w) == RASD_OK) {
             ti->word = true;
             /* One copy per word: the base, and the base with its article,
              * are slices of the whole key (proclitics + base + enclitic);
@@ -257,6 +264,9 @@ static bool analyse_tokens(rasd_entity_extractor *x, const rasd_token *toks, siz
                 ti->art_len = (uint32_t)(w.base_len + 4);
                 ti->art_start = article_start(x->text, &toks[i], &w);
             }
+            ti->key_hash = rasd_hash_bytes(w.norm, w.norm_len);
+            ti->base_hash = w.base_len == w.norm_len ? ti->key_hash : rasd_hash_bytes(w.base, w.base_len);
+            if (ti->art_len) ti->art_hash = rasd_hash_bytes(ex_key(x, ti->art_off), ti->art_len);
             for (int k = 0; k < w.n_proclitics; k++)
                 ti->bi |= w.proclitic_len[k] == 2 && memcmp(w.proclitic[k], "\xD8\xA8", 2) == 0; /* ب */
             ex_quote_kinds(x, ti);
@@ -266,6 +276,7 @@ static bool analyse_tokens(rasd_entity_extractor *x, const rasd_token *toks, siz
             size_t kl = rasd_name_token_key(x->text, &toks[i], key, sizeof key);
             ti->skip = kl == 0;
             ti->key_off = push_key(x, key, kl, &ti->key_len);
+            ti->key_hash = ti->base_hash = rasd_hash_bytes(key, kl);
         }
     }
     return !x->keys.oom;
@@ -278,6 +289,7 @@ static bool analyse_tokens(rasd_entity_extractor *x, const rasd_token *toks, siz
 typedef struct form {
     uint32_t off, len;
     size_t start;
+    uint64_t hash;
 } form;
 
 /* Longest name starting at token i; fills *m and returns true if any. */
@@ -287,13 +299,14 @@ static bool match_at(rasd_entity_extractor *x, size_t i, size_t n, match *m) {
     if (ti->skip || ti->key_len == 0) return false;
     form forms[MAX_FORM];
     int nf = 0;
-    forms[nf++] = (form){ti->key_off, ti->key_len, ti->tok.start};
-    if (ti->art_len) forms[nf++] = (form){ti->art_off, ti->art_len, ti->art_start};
-    if (ti->base_len && ti->base_len != ti->key_len) forms[nf++] = (form){ti->base_off, ti->base_len, ti->base_start};
+    forms[nf++] = (form){ti->key_off, ti->key_len, ti->tok.start, ti->key_hash};
+    if (ti->art_len) forms[nf++] = (form){ti->art_off, ti->art_len, ti->art_start, ti->art_hash};
+    if (ti->base_len && ti->base_len != ti->key_len)
+        forms[nf++] = (form){ti->base_off, ti->base_len, ti->base_start, ti->base_hash};
     bool found = false;
     for (int f = 0; f < nf; f++) {
-        if (!rasd_names_may_start(names, ex_key(x, forms[f].off), forms[f].len)) continue;
-        uint32_t node = rasd_names_child(names, 0, ex_key(x, forms[f].off), forms[f].len);
+        if (!rasd_names_may_start_hashed(names, forms[f].hash)) continue;
+        uint32_t node = rasd_names_child_hashed(names, 0, ex_key(x, forms[f].off), forms[f].len, forms[f].hash);
         size_t j = i, best_j = 0;
         uint32_t best_node = 0;
         while (node) {
@@ -305,7 +318,7 @@ static bool match_at(rasd_entity_extractor *x, size_t i, size_t n, match *m) {
             size_t k = j + 1;
             while (k < n && x->t[k].skip) k++; /* quotation marks inside a name */
             if (k >= n) break;
-            node = rasd_names_child(names, node, ex_key(x, x->t[k].key_off), x->t[k].key_len);
+            node = rasd_names_child_hashed(names, node, ex_key(x, x->t[k].key_off), x->t[k].key_len, x->t[k].key_hash);
             j = k;
         }
         if (best_node && (!found || best_j > m->tj)) {
@@ -537,6 +550,7 @@ void rasd_entity_extractor_destroy(rasd_entity_extractor *x) {
     free(x->covered);
     rasd_buf_free(&x->keys);
     free(x->t);
+    free(x->surf_hash);
     free(x->m);
     free(x);
 }

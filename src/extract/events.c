@@ -59,11 +59,14 @@ bool ev_has_prep_clitic(const rasd_event_coder *c, size_t i, char which) {
 
 /* ------------------------------------------------------------ matching */
 
-static uint32_t walk(const rasd_event_coder *c, const char *key, size_t len, size_t i, uint32_t *tj, bool *cue) {
+/* hash: rasd_hash_bytes(key, len), which the tokens carry for their key
+ * and base (hashing every form afresh was a third of the coder's time) */
+static uint32_t walk(const rasd_event_coder *c, const char *key, size_t len, uint64_t hash, size_t i, uint32_t *tj,
+                     bool *cue) {
     const rasd_names *w = &c->d->words;
     const rasd_entity_extractor *x = c->x;
-    if (!len || !rasd_bits_may_hold(c->d->first_bits, key, len)) return 0;
-    uint32_t node = rasd_names_child(w, 0, key, len), best = 0;
+    if (!len || !rasd_bits_may_hold_hashed(c->d->first_bits, hash)) return 0;
+    uint32_t node = rasd_names_child_hashed(w, 0, key, len, hash), best = 0;
     size_t j = i;
     while (node) {
         size_t cnt;
@@ -76,7 +79,7 @@ static uint32_t walk(const rasd_event_coder *c, const char *key, size_t len, siz
         size_t k = j + 1;
         while (k < c->n && x->t[k].skip) k++;
         if (k >= c->n) break;
-        node = rasd_names_child(w, node, ex_key(x, x->t[k].key_off), x->t[k].key_len);
+        node = rasd_names_child_hashed(w, node, ex_key(x, x->t[k].key_off), x->t[k].key_len, x->t[k].key_hash);
         j = k;
     }
     return best;
@@ -93,11 +96,11 @@ static void find_hits(rasd_event_coder *c) {
         if (!t->word || t->skip) continue;
         const char *key = ex_key(x, t->key_off);
         uint32_t tj = (uint32_t)i;
-        if ((h->node = walk(c, key, t->key_len, i, &tj, &h->cue))) {
+        if ((h->node = walk(c, key, t->key_len, t->key_hash, i, &tj, &h->cue))) {
             h->tj = tj;
             continue;
         }
-        if (t->base_len != t->key_len && (h->node = walk(c, ex_key(x, t->base_off), t->base_len, i, &tj, &h->cue))) {
+        if (t->base_len != t->key_len && (h->node = walk(c, ex_key(x, t->base_off), t->base_len, t->base_hash, i, &tj, &h->cue))) {
             h->tj = tj;
             for (size_t k = 0; k + 1 < t->base_off - t->key_off; k += 2) /* ستهاجم: the splitter took the س */
                 h->future |= memcmp(key + k, "\xD8\xB3", 2) == 0;
@@ -105,7 +108,7 @@ static void find_hits(rasd_event_coder *c) {
         }
         /* بالإفراج: the splitter may leave the article on the base */
         const char *b = ex_key(x, t->base_off);
-        if (t->base_len > 6 && memcmp(b, AL, 4) == 0 && (h->node = walk(c, b + 4, t->base_len - 4, i, &tj, &h->cue))) {
+        if (t->base_len > 6 && memcmp(b, AL, 4) == 0 && (h->node = walk(c, b + 4, t->base_len - 4, rasd_hash_bytes(b + 4, t->base_len - 4), i, &tj, &h->cue))) {
             h->tj = tj;
             continue;
         }
@@ -113,7 +116,7 @@ static void find_hits(rasd_event_coder *c) {
         if (len > 6 && (memcmp(key, "\xD9\x88", 2) == 0 || memcmp(key, "\xD9\x81", 2) == 0)) { /* و ف */
             key += 2;
             len -= 2;
-            if ((h->node = walk(c, key, len, i, &tj, &h->cue))) {
+            if ((h->node = walk(c, key, len, rasd_hash_bytes(key, len), i, &tj, &h->cue))) {
                 h->tj = tj;
                 continue;
             }
@@ -122,7 +125,7 @@ static void find_hits(rasd_event_coder *c) {
         if (len > 6 && memcmp(key, "\xD8\xB3", 2) == 0 &&
             (memcmp(key + 2, "\xD9\x8A", 2) == 0 || memcmp(key + 2, "\xD8\xAA", 2) == 0 ||
              memcmp(key + 2, "\xD9\x86", 2) == 0)) {
-            if ((h->node = walk(c, key + 2, len - 2, i, &tj, &h->cue))) {
+            if ((h->node = walk(c, key + 2, len - 2, rasd_hash_bytes(key + 2, len - 2), i, &tj, &h->cue))) {
                 size_t cnt;
                 const struct rasd_name_pair *p = rasd_names_targets(&c->d->words, h->node, &cnt);
                 bool trigger = false;
@@ -225,7 +228,7 @@ static bool cue_at(const rasd_event_coder *c, size_t k, uint32_t row, size_t *tj
             size_t nk = j + 1;
             while (nk < c->n && x->t[nk].skip) nk++;
             if (nk >= c->n) break;
-            node = rasd_names_child(w, node, ex_key(x, x->t[nk].key_off), x->t[nk].key_len);
+            node = rasd_names_child_hashed(w, node, ex_key(x, x->t[nk].key_off), x->t[nk].key_len, x->t[nk].key_hash);
             j = nk;
         }
     }

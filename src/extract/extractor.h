@@ -22,6 +22,10 @@ typedef struct tinfo {
     uint32_t key_off, key_len;   /* the token's key (skip: 0) */
     uint32_t base_off, base_len; /* key of the base, clitics stripped */
     uint32_t art_off, art_len;   /* "ال" + base when the word had the article (or لل), else 0 */
+    /* rasd_hash_bytes of the key, the base and the article form (0 when
+     * absent), taken once: the trie, the quote lists and the reference
+     * words all probe with them (hashing was a tenth of the look-ups) */
+    uint64_t key_hash, base_hash, art_hash;
     size_t base_start, art_start;
     bool word, conj, skip;
     bool bi; /* carries the preposition ب (بدمشق: in Damascus) */
@@ -49,6 +53,8 @@ struct rasd_entity_extractor {
     rasd_buf keys;   /* token keys of the current sentence */
     tinfo *t;
     size_t cap_t;
+    uint64_t *surf_hash; /* per token of the sentence: its surface's hash, for the analyzer */
+    size_t cap_surf_hash;
     match *m;
     size_t n_m, cap_m;
     rasd_strtab by_id;         /* entity id -> index + 1, so no input makes look-ups quadratic */

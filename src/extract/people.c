@@ -212,15 +212,17 @@ void ex_link_references(rasd_entity_extractor *x, size_t n, size_t sentence) {
         if (!t->word || t->match >= 0 || x->covered[i]) continue;
         /* a bare surname of a person named in full earlier (لـكاكينز too) */
         const rasd_strtab_entry *sn =
-            x->surnames.used ? rasd_strtab_get(&x->surnames, ex_key(x, t->base_off), t->base_len, false) : NULL;
+            x->surnames.used ? rasd_strtab_get_hashed(&x->surnames, ex_key(x, t->base_off), t->base_len, t->base_hash, false)
+                             : NULL;
         if (sn && sn->count != UINT32_MAX) {
             ex_mention_entity(x, (int)sn->count - 1, (rasd_mention){t->base_start, t->tok.end, sentence, "coref:surname", 0});
             continue;
         }
         const char *k = t->art_len ? ex_key(x, t->art_off) : ex_key(x, t->key_off);
         size_t kl = t->art_len ? t->art_len : t->key_len;
-        if (!rasd_knowledge_may_refer(kn, k, kl)) continue;
-        const rasd_strtab_entry *r = rasd_strtab_get((rasd_strtab *)&kn->ref_words, k, kl, false);
+        uint64_t kh = t->art_len ? t->art_hash : t->key_hash;
+        if (!rasd_bits_may_hold_hashed(kn->ref_bits, kh)) continue; /* rasd_knowledge_may_refer, hashed */
+        const rasd_strtab_entry *r = rasd_strtab_get_hashed((rasd_strtab *)&kn->ref_words, k, kl, kh, false);
         if (!r) continue;
         const rasd_reference *ref = &kn->refs[r->count - 1];
         int found = -1;

@@ -50,23 +50,24 @@ static size_t sentence_mentions(const rasd_entity_extractor *x, size_t sentence,
     return n;
 }
 
-static uint32_t lookup(const rasd_strtab *table, const uint64_t bits[1024], const char *key, size_t len) {
-    if (!rasd_bits_may_hold(bits, key, len)) return 0;
-    const rasd_strtab_entry *e = rasd_strtab_get((rasd_strtab *)table, key, len, false);
+static uint32_t lookup(const rasd_strtab *table, const uint64_t bits[1024], const char *key, size_t len,
+                       uint64_t hash) {
+    if (!rasd_bits_may_hold_hashed(bits, hash)) return 0;
+    const rasd_strtab_entry *e = rasd_strtab_get_hashed((rasd_strtab *)table, key, len, hash, false);
     return e ? e->count : 0;
 }
 
 static uint32_t kind_of(const rasd_strtab *table, const uint64_t bits[1024], const rasd_entity_extractor *x,
                         const tinfo *t) {
     if (!t->word) return 0;
-    uint32_t k = lookup(table, bits, ex_key(x, t->base_off), t->base_len);
-    if (!k) k = lookup(table, bits, ex_key(x, t->key_off), t->key_len);
+    uint32_t k = lookup(table, bits, ex_key(x, t->base_off), t->base_len, t->base_hash);
+    if (!k && t->key_len != t->base_len) k = lookup(table, bits, ex_key(x, t->key_off), t->key_len, t->key_hash);
     /* و or ف the clitic splitter kept (وأضاف is so frequent that the
      * lexicon cannot tell it from a word): these lists hold no word that
      * starts with و or ف followed by one of their own entries */
     const char *key = ex_key(x, t->key_off);
     if (!k && t->key_len > 4 && (memcmp(key, "\xD9\x88", 2) == 0 || memcmp(key, "\xD9\x81", 2) == 0))
-        k = lookup(table, bits, key + 2, t->key_len - 2);
+        k = lookup(table, bits, key + 2, t->key_len - 2, rasd_hash_bytes(key + 2, t->key_len - 2));
     return k;
 }
 

@@ -100,10 +100,14 @@ static inline bool rasd_knowledge_may_refer(const rasd_knowledge *kn, const char
     return (kn->ref_bits[h >> 6] >> (h & 63)) & 1;
 }
 
-/* False when key is certainly not in a table whose keys set these bits. */
-static inline bool rasd_bits_may_hold(const uint64_t bits[1024], const char *key, size_t len) {
-    uint64_t h = rasd_hash_bytes(key, len) & (1024 * 64 - 1);
+/* False when key is certainly not in a table whose keys set these bits;
+ * _hashed takes rasd_hash_bytes(key, len), for a caller that has it. */
+static inline bool rasd_bits_may_hold_hashed(const uint64_t bits[1024], uint64_t key_hash) {
+    uint64_t h = key_hash & (1024 * 64 - 1);
     return (bits[h >> 6] >> (h & 63)) & 1;
+}
+static inline bool rasd_bits_may_hold(const uint64_t bits[1024], const char *key, size_t len) {
+    return rasd_bits_may_hold_hashed(bits, rasd_hash_bytes(key, len));
 }
 static inline void rasd_bits_set(uint64_t bits[1024], const char *key, size_t len) {
     uint64_t h = rasd_hash_bytes(key, len) & (1024 * 64 - 1);

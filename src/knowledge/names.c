@@ -17,19 +17,36 @@ size_t rasd_name_token_key(const char *text, const rasd_token *t, char *out, siz
     return n;
 }
 
-/* The edge key: 4 bytes of parent node, then the token key. */
+/* The edge key: 4 bytes of parent node, then the token key; its hash is
+ * the token key's, mixed with the node, so that a walk that has its
+ * tokens' hashes already (entities.c) hashes nothing. */
+static inline uint64_t edge_hash(uint32_t node, uint64_t key_hash) {
+    return key_hash ^ ((uint64_t)node * 0x9E3779B97F4A7C15ULL);
+}
+
+
 static size_t edge_key(uint32_t node, const char *key, size_t len, char *out) {
     memcpy(out, &node, 4);
     memcpy(out + 4, key, len);
     return len + 4;
 }
 
-uint32_t rasd_names_child(const rasd_names *n, uint32_t node, const char *key, size_t len) {
+uint32_t rasd_names_child_hashed(const rasd_names *n, uint32_t node, const char *key, size_t len, uint64_t key_hash) {
     if (len == 0 || len > MAX_KEY) return 0;
+    uint64_t h = edge_hash(node, key_hash);
+    if (node) {
+        uint64_t b = h & (RASD_NAMES_ROOT_BITS - 1);
+        if (!n->edge_bits || !((n->edge_bits[b >> 6] >> (b & 63)) & 1)) return 0;
+    }
     char buf[MAX_KEY + 4];
     size_t k = edge_key(node, key, len, buf);
-    const rasd_strtab_entry *e = rasd_strtab_get((rasd_strtab *)&n->edges, buf, k, false);
+    const rasd_strtab_entry *e = rasd_strtab_get_hashed((rasd_strtab *)&n->edges, buf, k, h, false);
     return e ? e->count : 0;
+}
+
+uint32_t rasd_names_child(const rasd_names *n, uint32_t node, const char *key, size_t len) {
+    if (len == 0 || len > MAX_KEY) return 0;
+    return rasd_names_child_hashed(n, node, key, len, rasd_hash_bytes(key, len));
 }
 
 rasd_status rasd_names_add(rasd_names *n, const char *name, size_t len, rasd_name_target target, uint32_t *node_out,
@@ -50,8 +67,15 @@ rasd_status rasd_names_add(rasd_names *n, const char *name, size_t len, rasd_nam
             uint64_t h = rasd_hash_bytes(key, kl) & (RASD_NAMES_ROOT_BITS - 1);
             n->root_bits[h >> 6] |= (uint64_t)1 << (h & 63);
         }
+        uint64_t h = edge_hash(node, rasd_hash_bytes(key, kl));
+        if (node != 0) {
+            if (!n->edge_bits && !(n->edge_bits = calloc(RASD_NAMES_ROOT_BITS / 64, sizeof(uint64_t))))
+                return rasd_fail(err, RASD_ERR_NOMEM, "out of memory building the name trie");
+            uint64_t b = h & (RASD_NAMES_ROOT_BITS - 1);
+            n->edge_bits[b >> 6] |= (uint64_t)1 << (b & 63);
+        }
         size_t k = edge_key(node, key, kl, buf);
-        rasd_strtab_entry *e = rasd_strtab_get(&n->edges, buf, k, true);
+        rasd_strtab_entry *e = rasd_strtab_get_hashed(&n->edges, buf, k, h, true);
         if (!e) return rasd_fail(err, RASD_ERR_NOMEM, "out of memory building the name trie");
         if (e->count == 0) e->count = ++n->n_nodes; /* node numbers start at 1; 0 is the root */
         node = e->count;
@@ -108,5 +132,6 @@ void rasd_names_free(rasd_names *n) {
     free(n->node_first);
     free(n->node_count);
     free(n->root_bits);
+    free(n->edge_bits);
     memset(n, 0, sizeof *n);
 }

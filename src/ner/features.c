@@ -117,8 +117,8 @@ static size_t count_letters(const char *s, size_t len) {
     return n;
 }
 
-void ner_prepare_token(const ner_context *ctx, rasd_analyzer *an, const char *text, const rasd_token *tk,
-                       ner_tok *t) {
+void ner_prepare_token_text(const ner_context *ctx, rasd_analyzer *an, const char *text, const rasd_token *tk,
+                            ner_tok *t) {
     memset(t, 0, sizeof *t);
     size_t letters;
     rasd_word w;
@@ -143,6 +143,11 @@ void ner_prepare_token(const ner_context *ctx, rasd_analyzer *an, const char *te
         t->base = t->stem = t->key;
     }
     t->shape = (uint8_t)(tk->type * 8 + length_bucket(letters));
+    __builtin_prefetch(&ctx->words[(size_t)t->key & ctx->words_mask]);
+    __builtin_prefetch(&ctx->words[(size_t)t->base & ctx->words_mask]);
+}
+
+void ner_prepare_token_lists(const ner_context *ctx, ner_tok *t) {
     /* How common the word is comes from the clusters' counts (the same
      * unlabelled news): a name is rarer than the words around it. */
     const ner_word_entry *e = ner_context_find(ctx, t->key);
@@ -153,6 +158,12 @@ void ner_prepare_token(const ner_context *ctx, rasd_analyzer *an, const char *te
         t->prof = (uint8_t)e->prof;
         t->bpath = e->path, t->bpath_len = (uint8_t)e->path_len;
     }
+}
+
+void ner_prepare_token(const ner_context *ctx, rasd_analyzer *an, const char *text, const rasd_token *tk,
+                       ner_tok *t) {
+    ner_prepare_token_text(ctx, an, text, tk, t);
+    ner_prepare_token_lists(ctx, t);
 }
 
 rasd_status ner_prepare(const ner_context *ctx, rasd_analyzer *an, const char *text, const rasd_token *tokens,

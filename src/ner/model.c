@@ -94,8 +94,16 @@ void ner_viterbi(const float (*trans)[NER_NTAGS], const float *trans_end, const 
         float nx[NER_NTAGS];
         for (unsigned q = 0; q < NER_NTAGS; q++) nx[q] = e[q] + next[q];
         for (unsigned p = 0; p < NER_NTAGS; p++) {
-            float b = NEG;
-            for (unsigned q = 0; q < NER_NTAGS; q++) {
+            /* O and every B-X may follow p; of the I-X, only p's own type's
+             * (the others' transitions are NEG: skipping them changes no
+             * maximum and halves the loop) */
+            float b = tt[RASD_NER_O][p] + nx[RASD_NER_O];
+            for (unsigned q = 1; q < NER_NTAGS; q += 2) {
+                float s = tt[q][p] + nx[q];
+                if (s > b) b = s;
+            }
+            if (p != RASD_NER_O) {
+                unsigned q = 2 * ((p + 1) / 2); /* I-X of p's type */
                 float s = tt[q][p] + nx[q];
                 if (s > b) b = s;
             }

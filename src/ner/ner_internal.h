@@ -139,6 +139,14 @@ rasd_status ner_prepare(const ner_context *ctx, rasd_analyzer *an, const char *t
                         size_t n, ner_tok *toks);
 void ner_prepare_token(const ner_context *ctx, rasd_analyzer *an, const char *text, const rasd_token *token,
                        ner_tok *t);
+/* ner_prepare_token in two steps, so that a caller with several tokens can
+ * overlap their word-table misses (tagger.c; the look-up was 65% of
+ * preparing a token): _text reads the token (key, base, affixes, shape)
+ * and prefetches its word-table entries, _lists reads them (frequency,
+ * cluster, profile, name-list flags). */
+void ner_prepare_token_text(const ner_context *ctx, rasd_analyzer *an, const char *text, const rasd_token *token,
+                            ner_tok *t);
+void ner_prepare_token_lists(const ner_context *ctx, ner_tok *t);
 void ner_match_names(const ner_context *ctx, ner_tok *toks, size_t n);
 
 /* Writes the weight rows of token i's features to rows; returns how many

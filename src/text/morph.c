@@ -345,17 +345,34 @@ static size_t utf8_len_of(const int32_t *cps, size_t from, size_t to) {
     return n;
 }
 
+void rasd_analyzer_prefetch_hashed(const rasd_analyzer *an, uint64_t hash) {
+    __builtin_prefetch(&an->slots[(size_t)(hash | 1) & (CACHE_SLOTS - 1)]);
+}
+
 void rasd_analyzer_prefetch(const rasd_analyzer *an, const char *text, size_t start, size_t end) {
-    uint64_t h = rasd_hash_bytes(text + start, end - start) | 1;
-    __builtin_prefetch(&an->slots[(size_t)h & (CACHE_SLOTS - 1)]);
+    rasd_analyzer_prefetch_hashed(an, rasd_hash_bytes(text + start, end - start));
+}
+
+void rasd_analyzer_prefetch_key(const rasd_analyzer *an, uint64_t hash) {
+    uint64_t h = hash | 1;
+    const cache_entry *e = &an->slots[(size_t)h & (CACHE_SLOTS - 1)];
+    /* only the first slot of the probe: a collision just goes unprefetched */
+    if (e->used && e->hash == h) __builtin_prefetch(an->arena.data + e->norm_off);
 }
 
 rasd_status rasd_analyze_word(rasd_analyzer *an, const char *text, size_t start, size_t end, rasd_word *out) {
     if (!an || !text || end <= start || end - start > UINT16_MAX)
         return RASD_ERR_USAGE;
+    return rasd_analyze_word_hashed(an, text, start, end, rasd_hash_bytes(text + start, end - start), out);
+}
+
+rasd_status rasd_analyze_word_hashed(rasd_analyzer *an, const char *text, size_t start, size_t end, uint64_t hash,
+                                     rasd_word *out) {
+    if (!an || !text || end <= start || end - start > UINT16_MAX)
+        return RASD_ERR_USAGE;
     const char *surf = text + start;
     size_t surf_len = end - start;
-    uint64_t h = rasd_hash_bytes(surf, surf_len) | 1;
+    uint64_t h = hash | 1;
     cache_entry *e = cache_find(an, surf, surf_len, h);
     if (e->used) {
         fill_word(an, e, start, out);
