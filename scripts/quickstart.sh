@@ -1,6 +1,9 @@
 #!/usr/bin/env bash
 # The first command for a new user: installs the Debian packages rasd needs,
-# builds it, and runs the main job (`rasd analyze`) on the example articles.
+# builds it, and runs the main job on the embedded default store (SQLite):
+# `rasd ingest` of the example articles into build/quickstart.db, then what
+# an analyst asks of it (stories, search, events, quotes). It also shows the
+# stateless `rasd analyze` (JSON lines) that the store is built from.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/install-deps.sh
@@ -27,3 +30,23 @@ PY
 echo
 echo "== build/rasd words: how rasd reads a phrase"
 build/rasd words "وقال المتحدث باسم التحالف إن قسد والعشائر اتفقتا"
+
+db=build/quickstart.db
+rm -f "$db" "$db-wal" "$db-shm"
+echo
+echo "== build/rasd ingest --db $db examples/   (outlets and dates from examples/manifest.tsv)"
+build/rasd ingest --quiet --db "$db" examples/
+echo
+echo "== build/rasd stories --db $db"
+build/rasd stories --db "$db"
+echo
+echo "== build/rasd search --db $db 'عشائر'   (finds العشائر, وعشائر: clitics, stems)"
+build/rasd search --db "$db" "عشائر"
+echo
+echo "== build/rasd events --db $db"
+build/rasd events --db "$db"
+echo
+echo "== build/rasd quotes --db $db"
+build/rasd quotes --db "$db"
+echo
+echo "Next: build/rasd serve --db $db   then open http://127.0.0.1:8080/"
