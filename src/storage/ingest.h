@@ -12,6 +12,7 @@
 #define RASD_INGEST_H
 
 #include "corpus/dedup.h"
+#include "corpus/stories.h"
 #include "storage/rows.h"
 #include "storage/store.h"
 
@@ -28,9 +29,13 @@ typedef struct rasd_link_result {
 rasd_link *rasd_link_open(rasd_store *store, rasd_analyzer *an, rasd_error *err);
 void rasd_link_close(rasd_link *l);
 
-/* Worker side: the article's fingerprint and its paragraphs' keys. */
-rasd_status rasd_link_prepare(rasd_analyzer *an, const char *text, size_t len, rasd_rows *rows,
-                              rasd_fingerprint *fp, rasd_error *err);
+/* Worker side: the article's fingerprint, its paragraphs' keys and the
+ * paragraphs that repeat an earlier one of the same text (rows->paragraphs'
+ * repeats), and the terms its story will be found by (*terms, free it with
+ * rasd_story_terms_free unless handed to rasd_link_story). text[0, len) is
+ * the stored text (title line, then the body); title its first line. */
+rasd_status rasd_link_prepare(rasd_analyzer *an, const char *title, const char *text, size_t len, rasd_rows *rows,
+                              rasd_fingerprint *fp, rasd_story_terms **terms, rasd_error *err);
 /* Writer side, before storing the article under id: is it a duplicate? */
 rasd_status rasd_link_duplicate(rasd_link *l, int64_t id, const rasd_fingerprint *fp, rasd_link_result *out,
                                 rasd_error *err);
@@ -38,9 +43,8 @@ rasd_status rasd_link_duplicate(rasd_link *l, int64_t id, const rasd_fingerprint
  * field (the caller hands them over and must not free them). */
 typedef struct rasd_link_job {
     int64_t id;
-    char *text, *title, *published, *source;
-    size_t len;
-    rasd_rows rows; /* for the entity ids */
+    char *published;         /* or NULL */
+    rasd_story_terms *terms; /* from rasd_link_prepare */
 } rasd_link_job;
 
 /* Writer side, after storing the article: stores its fingerprint and
