@@ -401,8 +401,14 @@ static rasd_status raw_terms(rasd_stories *s, rasd_analyzer *an, const rasd_stor
  * holds B articles, less after. A count c over B documents is turned into
  * a document frequency by the Poisson estimate df_B = B (1 - exp(-c / B)):
  * a rare word is in about as many documents as its count, a word in most
- * articles saturates at B. Entity ids are not in the lexicon: they keep
- * the online estimate. */
+ * articles saturates at B. Entity ids are not in the lexicon: each is
+ * taken to be in ENTITY_PRIOR_SHARE of the background's articles (a name
+ * the news mentions often, but not a function word), so that their weight
+ * stands to the words' as it does in a grown store, instead of falling to
+ * the degenerate online idf of a young one (docs/corpus.md). */
+#ifndef ENTITY_PRIOR_SHARE
+#define ENTITY_PRIOR_SHARE 0.02
+#endif
 
 static bool build_prior(rasd_stories *s, rasd_analyzer *an, const rasd_lexicon *lex) {
     free(s->prior.slots);
@@ -471,9 +477,8 @@ static rasd_status doc_vector(rasd_stories *s, rasd_analyzer *an, const rasd_sto
             break;
         }
         float w = raw.items[i].w;
-        double idf = w < 0 || !prior
-                         ? log(((double)s->n_docs + 1) / ((double)slot->value + 1)) + 1
-                         : log(((double)s->n_docs + b + 1) / ((double)slot->value + background_df(s, raw.items[i].term) + 1)) + 1;
+        double df_b = !prior ? 0 : w < 0 ? ENTITY_PRIOR_SHARE * b : background_df(s, raw.items[i].term);
+        double idf = log(((double)s->n_docs + b + 1) / ((double)slot->value + df_b + 1)) + 1;
         raw.items[i].w = (float)(w < 0 ? -w * idf : (1 + log(w)) * idf);
         if (slot->value < UINT32_MAX) slot->value++;
     }
