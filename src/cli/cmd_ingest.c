@@ -671,8 +671,10 @@ static void summary(ingest *g) {
             ru.ru_maxrss / 1024, rasd_store_target(g->store), (long long)c.documents, (long long)c.duplicates_exact,
             (long long)c.exact_groups, (long long)c.duplicates_near, (long long)c.stories,
             (double)rasd_store_size(g->store) / 1e6);
-    fprintf(stderr, "  writer thread: %.1f s storing, %.1f s duplicates and stories, %.1f s committing\n", g->t_store,
-            g->t_link, g->t_commit);
+    fprintf(stderr,
+            "  writer thread: %.1f s storing, %.1f s duplicates and stories, %.1f s committing; story thread: %.1f s"
+            " CPU\n",
+            g->t_store, g->t_link, g->t_commit, rasd_link_story_cpu(g->link));
     if (rasd_link_story_failures(g->link))
         fprintf(stderr, "  %zu articles could not be put in a story\n", rasd_link_story_failures(g->link));
 }

@@ -22,6 +22,7 @@
 #include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 #define STORIES_STATE "stories"
 
@@ -40,6 +41,7 @@ struct rasd_link {
     rasd_status fp_status;
     int64_t bad_fp_doc;
     size_t failures;
+    double story_cpu; /* CPU seconds of the story thread so far */
     /* the story thread: jobs in, results out, both in input order */
     pthread_t thread;
     bool started, stop;
@@ -81,7 +83,10 @@ static void *story_thread(void *arg) {
         pthread_mutex_unlock(&l->mu);
         story_result r = assign(l, &job);
         job_free(&job);
+        struct timespec cpu;
+        clock_gettime(CLOCK_THREAD_CPUTIME_ID, &cpu);
         pthread_mutex_lock(&l->mu);
+        l->story_cpu = (double)cpu.tv_sec + (double)cpu.tv_nsec / 1e9;
         l->next_job++;
         if (l->n_results < l->cap_results || rasd_grow((void **)&l->results, &l->cap_results, l->n_results,
                                                           sizeof *l->results))
@@ -253,6 +258,13 @@ rasd_status rasd_link_story(rasd_link *l, rasd_store *store, rasd_link_job *job,
 }
 
 size_t rasd_link_story_failures(const rasd_link *l) { return l->failures; }
+
+double rasd_link_story_cpu(rasd_link *l) {
+    pthread_mutex_lock(&l->mu);
+    double t = l->story_cpu;
+    pthread_mutex_unlock(&l->mu);
+    return t;
+}
 
 static rasd_status touch(rasd_link *l, int64_t story, rasd_error *err) {
     for (size_t i = 0; i < l->n_touched; i++)

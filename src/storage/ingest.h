@@ -59,5 +59,8 @@ rasd_status rasd_link_story(rasd_link *l, rasd_store *store, rasd_link_job *job,
 rasd_status rasd_link_save(rasd_link *l, rasd_store *store, rasd_error *err);
 /* Articles whose story could not be assigned (they keep none), so far. */
 size_t rasd_link_story_failures(const rasd_link *l);
+/* CPU seconds the story thread has used so far (the serial half of the
+ * clusterer, for the ingest's summary). */
+double rasd_link_story_cpu(rasd_link *l);
 
 #endif
