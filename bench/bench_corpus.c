@@ -13,6 +13,7 @@
  *     --limit N            stop after N articles
  *     --brute N            check the LSH index against all pairs of the first N articles
  *     --warm               analyse every word first (not timed), as the ingest's analysis does
+ *     --no-prior           stories learn document frequencies online only (no lexicon prior)
  *
  * Reports exact-duplicate groups (each verified by comparing the members'
  * normalized texts), near-duplicate pairs with a random sample, repeated
@@ -309,6 +310,7 @@ int main(int argc, char **argv) {
                                          {"limit", required_argument, 0, 'l'},
                                          {"brute", required_argument, 0, 'b'},
                                          {"warm", no_argument, 0, 'W'},
+                                         {"no-prior", no_argument, 0, 'P'},
                                          {0, 0, 0, 0}};
     int c;
     while ((c = getopt_long(argc, argv, "", LONG, NULL)) != -1) {
@@ -322,6 +324,7 @@ int main(int argc, char **argv) {
         case 'd': seeds = optarg; break;
         case 'l': limit = (size_t)atol(optarg); break;
         case 'b': brute = (size_t)atol(optarg); break;
+        case 'P': sopt.no_prior = true; break;
         case 'W': warm = true; break;
         default: fprintf(stderr, "usage: bench_corpus [options] ZIP... (see the source)\n"); return 2;
         }

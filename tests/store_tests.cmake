@@ -11,3 +11,14 @@ foreach(name store store_cli)
 endforeach()
 add_dependencies(test_store_cli rasd)
 set_tests_properties(store_cli PROPERTIES TIMEOUT 600)
+
+# Issue 5's acceptance on the seeds (tests/test_seeds_cli.c): rasd ingest of
+# ../shared/seeds beside the source tree, then SQL; skips without the seeds.
+add_executable(test_seeds_cli test_seeds_cli.c)
+target_link_libraries(test_seeds_cli PRIVATE rasd_lib PkgConfig::CMOCKA)
+target_include_directories(test_seeds_cli PRIVATE ${CMAKE_SOURCE_DIR}/src)
+target_compile_definitions(test_seeds_cli PRIVATE RASD_BIN="$<TARGET_FILE:rasd>"
+                           SEEDS_DIR="${CMAKE_SOURCE_DIR}/../shared/seeds")
+add_dependencies(test_seeds_cli rasd)
+add_test(NAME seeds_cli COMMAND test_seeds_cli)
+set_tests_properties(seeds_cli PROPERTIES TIMEOUT 300)

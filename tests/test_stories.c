@@ -240,6 +240,65 @@ static void test_shared_entities_count_and_kb_ids_most(void **state) {
     assert_true(similarity_with(kb_twice, 3) == with_kb);
 }
 
+/* The ingest's split (terms read on a worker, assigned serially) gives
+ * the same stories, similarities and state as rasd_stories_add. */
+static void test_terms_then_assign_equals_add(void **state) {
+    (void)state;
+    rasd_story_input in[4] = {input(1, "2024-03-10", "North Press", A_TITLE, A_TEXT),
+                              input(2, "2024-03-11", "Enab Baladi", C_TITLE, C_TEXT),
+                              input(3, "2024-03-11", "Enab Baladi", B_TITLE, B_TEXT),
+                              input(4, "2024-03-12", "Hawar", E_TITLE, E_TEXT)};
+    in[0].entities = ENTITIES_A;
+    in[0].n_entities = 3;
+    in[2].entities = ENTITIES_B;
+    in[2].n_entities = 2;
+    rasd_stories *whole = rasd_stories_new(NULL, NULL), *split = rasd_stories_new(NULL, NULL);
+    rasd_story_terms *terms[4];
+    rasd_error err = {0};
+    for (int i = 0; i < 4; i++) assert_int_equal(rasd_story_terms_new(test_an, &in[i], &terms[i], &err), RASD_OK);
+    for (int i = 0; i < 4; i++) {
+        rasd_story_assignment a = add(whole, in[i]), b;
+        rasd_story_input when = {.id = in[i].id, .published = in[i].published};
+        assert_int_equal(rasd_stories_assign(split, test_an, &when, terms[i], &b, &err), RASD_OK);
+        assert_int_equal(a.story, b.story);
+        assert_true(a.opened == b.opened && a.similarity == b.similarity);
+        rasd_story_terms_free(terms[i]);
+    }
+    unsigned char *x, *y;
+    size_t nx, ny;
+    assert_int_equal(rasd_stories_save(whole, &x, &nx, &err), RASD_OK);
+    assert_int_equal(rasd_stories_save(split, &y, &ny, &err), RASD_OK);
+    assert_int_equal(nx, ny);
+    assert_memory_equal(x, y, nx);
+    free(x);
+    free(y);
+    /* bad input is refused, not read */
+    rasd_story_terms *t = NULL;
+    rasd_story_input bad = {.id = 9, .text = NULL, .len = 5};
+    assert_int_equal(rasd_story_terms_new(test_an, &bad, &t, &err), RASD_ERR_USAGE);
+    assert_null(t);
+    rasd_stories_destroy(whole);
+    rasd_stories_destroy(split);
+}
+
+/* Without the prior (no_prior) the clusterer learns online alone: on two
+ * articles the idf is degenerate and the similarity differs from the one
+ * the lexicon's background gives. */
+static void test_prior_can_be_switched_off(void **state) {
+    (void)state;
+    rasd_stories_options online = {.threshold = 0.01, .no_prior = true}, prior = {.threshold = 0.01};
+    double sim[2];
+    for (int k = 0; k < 2; k++) {
+        rasd_stories *s = rasd_stories_new(k ? &prior : &online, NULL);
+        add(s, input(1, "2024-03-10", "North Press", A_TITLE, A_TEXT));
+        rasd_story_assignment r = add(s, input(2, "2024-03-11", "Hawar", E_TITLE, E_TEXT));
+        assert_false(r.opened);
+        sim[k] = r.similarity;
+        rasd_stories_destroy(s);
+    }
+    assert_true(sim[0] != sim[1]);
+}
+
 int main(void) {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_two_outlets_join_and_unrelated_opens),
@@ -249,6 +308,8 @@ int main(void) {
         cmocka_unit_test(test_damaged_state_is_refused),
         cmocka_unit_test(test_bad_input),
         cmocka_unit_test(test_shared_entities_count_and_kb_ids_most),
+        cmocka_unit_test(test_terms_then_assign_equals_add),
+        cmocka_unit_test(test_prior_can_be_switched_off),
     };
     return cmocka_run_group_tests(tests, setup_analyzer, teardown_analyzer);
 }

@@ -4,6 +4,7 @@
  */
 #include "cli.h"
 #include "cli/engine.h"
+#include "corpus/boilerplate.h"
 #include "core/internal.h"
 
 #include <getopt.h>
@@ -24,6 +25,8 @@ static const char USAGE[] =
     "  --strict                invalid UTF-8 is an error instead of U+FFFD and a warning\n"
     "  --max-bytes N[k|M]      refuse larger files (default 16M)\n"
     "  --allow-non-arabic      accept text with hardly any Arabic letters\n"
+    "  --keep-boilerplate      keep every line (by default the boilerplate filter drops\n"
+    "                          photo credits, share bars, appeals, as `rasd ingest` does)\n"
     "  --files-from FILE       read more paths from FILE, one per line (- for stdin)\n"
     "  --data DIR              rasd's data directory (default: $RASD_DATA or the built-in one)\n"
     "  --geonames FILE         add the places of a GeoNames dump (allCountries.txt, XX.txt)\n"
@@ -49,6 +52,7 @@ typedef struct run {
     result *results;
     size_t failed;
     bool events_tsv;
+    const struct rasd_boilerplate *bp; /* NULL: --keep-boilerplate */
 } run;
 
 /* ------------------------------------------------------ --format events-tsv */
@@ -176,6 +180,41 @@ static void *make_analyzer(void *ctx) {
 
 static void free_analyzer(void *state) { rasd_analyzer_destroy(state); }
 
+/* The boilerplate hook: the body (after the title line) goes through the
+ * plain-text filter, as `rasd ingest` filters bodies, so that both analyse
+ * the same text and every offset in the analysis refers to the filtered
+ * text. doc is replaced when lines were removed. */
+static rasd_status strip_boilerplate(const run *r, rasd_document *doc, rasd_error *err) {
+    if (!r->bp) return RASD_OK;
+    const char *nl = memchr(doc->text + doc->title.end, '\n', doc->len - doc->title.end);
+    size_t body = nl ? (size_t)(nl - doc->text) + 1 : doc->len;
+    rasd_boilerplate_result res;
+    rasd_status st = rasd_boilerplate_filter(r->bp, doc->text + body, doc->len - body, &res, err);
+    if (st != RASD_OK) return st;
+    if (!res.n_removed) {
+        rasd_boilerplate_result_free(&res);
+        return RASD_OK;
+    }
+    rasd_buf b = {0};
+    rasd_buf_append(&b, doc->text, body);
+    rasd_buf_append(&b, res.text, res.len);
+    rasd_boilerplate_result_free(&res);
+    if (b.oom) {
+        rasd_buf_free(&b);
+        return rasd_fail(err, RASD_ERR_NOMEM, "%s: out of memory", doc->path);
+    }
+    rasd_document kept;
+    rasd_read_options opt = r->read;
+    opt.allow_non_arabic = true; /* checked on the whole text already */
+    st = rasd_document_from_buffer(doc->path, b.data ? b.data : "", b.len, &opt, &kept, err);
+    rasd_buf_free(&b);
+    if (st != RASD_OK) return st;
+    kept.utf8 = doc->utf8; /* what the reading replaced, for the warning */
+    rasd_document_destroy(doc);
+    *doc = kept;
+    return RASD_OK;
+}
+
 static void analyze_one(void *ctx, void *state, size_t i) {
     run *r = ctx;
     result *res = &r->results[i];
@@ -192,6 +231,11 @@ static void analyze_one(void *ctx, void *state, size_t i) {
     }
     if (rasd_document_read(r->paths[i], &r->read, &doc, &err) != RASD_OK) {
         res->error = strdup(err.message);
+        return;
+    }
+    if (strip_boilerplate(r, &doc, &err) != RASD_OK) {
+        res->error = strdup(err.message);
+        rasd_document_destroy(&doc);
         return;
     }
     if (doc.utf8.invalid_count) {
@@ -270,6 +314,7 @@ int cmd_analyze(int argc, char **argv) {
         {"data", required_argument, 0, 'd'},      {"help", no_argument, 0, 'h'},
         {"geonames", required_argument, 0, 'g'},  {"no-entities", no_argument, 0, 'E'},
         {"no-tagger", no_argument, 0, 'T'},      {"format", required_argument, 0, 'F'},
+        {"keep-boilerplate", no_argument, 0, 'B'},
         {0, 0, 0, 0},
     };
     run r = {0};
@@ -277,7 +322,7 @@ int cmd_analyze(int argc, char **argv) {
     const char *data_dir = NULL;
     const char *files_from = NULL;
     const char *geonames = NULL;
-    bool entities = true, tagger = true;
+    bool entities = true, tagger = true, keep_boilerplate = false;
     int c;
     optind = 1;
     while ((c = getopt_long(argc, argv, "+j:h", LONG, NULL)) != -1) {
@@ -304,6 +349,7 @@ int cmd_analyze(int argc, char **argv) {
         case 'g': geonames = optarg; break;
         case 'E': entities = false; break;
         case 'T': tagger = false; break;
+        case 'B': keep_boilerplate = true; break;
         case 'F':
             if (strcmp(optarg, "events-tsv") == 0) {
                 r.events_tsv = true;
@@ -356,6 +402,7 @@ int cmd_analyze(int argc, char **argv) {
     }
     r.paths = paths;
     r.lex = engine.lex;
+    if (!keep_boilerplate) r.bp = cli_web_boilerplate();
     r.results = calloc(r.n, sizeof *r.results);
     if (!r.results) {
         cli_error("out of memory");

@@ -14,6 +14,7 @@
  */
 #include "cli.h"
 #include "cli/engine.h"
+#include "corpus/boilerplate.h"
 #include "corpus/reader.h"
 #include "storage/ingest.h"
 #include "storage/store.h"
@@ -44,6 +45,9 @@ static const char USAGE[] =
     "                          author (default: title, content, source, url, date..., author)\n"
     "  --batch N               articles per transaction (default 1000)\n"
     "  --keep-json             also store each article's analysis JSON line\n"
+    "  --keep-boilerplate      keep every line of plain-text and JSON bodies (by default\n"
+    "                          the boilerplate filter drops credits, share bars, appeals\n"
+    "                          and keeps them in the boilerplate table)\n"
     "  --allow-non-arabic      accept text with hardly any Arabic letters\n"
     "  --data DIR              rasd's data directory (default: $RASD_DATA or the built-in one)\n"
     "  --geonames FILE         add the places of a GeoNames dump\n"
@@ -67,6 +71,7 @@ typedef struct item {
     size_t json_len;
     rasd_rows rows;
     rasd_fingerprint fp;
+    rasd_story_terms *terms; /* what its story is found by */
     rasd_status code; /* RASD_OK, or why it is skipped */
     char *error;
     bool stored;      /* its hash was in the store before this run */
@@ -84,6 +89,7 @@ typedef struct ingest {
     rasd_read_options read;
     size_t jobs, batch;
     bool keep_json, quiet, tty;
+    const rasd_boilerplate *bp; /* the plain-text filter over bodies, or NULL (--keep-boilerplate) */
     rasd_link *link;
     rasd_analyzer *writer_an; /* the writer's, for story terms */
     /* hashes stored before this run, sorted: workers skip those articles */
@@ -112,6 +118,7 @@ typedef struct ingest {
     rasd_error db_err;
     /* counts for the summary */
     size_t n_read, stored, already, exact, near, skipped, skipped_by[RASD_ERR_NOT_FOUND + 1];
+    size_t repeated, repeating_docs, boilerplate_lines, boilerplate_docs;
     uint64_t bytes_total, bytes_done, text_bytes;
     /* where the writer thread's time goes (wall seconds), for the summary */
     double t_store, t_link, t_commit;
@@ -242,6 +249,54 @@ static bool was_stored(const ingest *g, const char *hash) {
     return g->n_prior && bsearch(&h, g->prior, g->n_prior, sizeof *g->prior, hash_cmp);
 }
 
+/* The boilerplate filter over the body (HTML and feed readers have run it
+ * already; on their text it finds nothing more). The removed lines become
+ * rows of their own, their offsets counted in the text as it will be stored:
+ * prefix bytes (the title line) and then the kept body. On success the
+ * article's body is the kept text. */
+static rasd_status strip_boilerplate(const rasd_boilerplate *bp, item *it, size_t prefix, rasd_error *err) {
+    if (!bp || !it->a.text || !it->a.len) return RASD_OK;
+    rasd_boilerplate_result r;
+    rasd_status st = rasd_boilerplate_filter(bp, it->a.text, it->a.len, &r, err);
+    if (st != RASD_OK || !r.n_removed) {
+        if (st == RASD_OK) rasd_boilerplate_result_free(&r);
+        return st;
+    }
+    rasd_row_boilerplate *rows = calloc(r.n_removed, sizeof *rows);
+    if (!rows) {
+        rasd_boilerplate_result_free(&r);
+        return rasd_fail(err, RASD_ERR_NOMEM, "out of memory");
+    }
+    /* a removed line goes with its line break, so the kept text before the
+     * i-th removed line is its start less the bytes removed before it */
+    size_t gone = 0;
+    for (size_t i = 0; i < r.n_removed; i++) {
+        rasd_span sp = r.removed[i].span;
+        size_t at = sp.start - gone;
+        if (at > r.len) at = r.len; /* blank lines dropped at the end */
+        rows[i].at = (int64_t)(prefix + at);
+        rows[i].input_start = (int64_t)(prefix + sp.start);
+        rows[i].input_end = (int64_t)(prefix + sp.end);
+        rows[i].reason = r.removed[i].reason;
+        rows[i].text = strndup(it->a.text + sp.start, sp.end - sp.start);
+        gone += sp.end - sp.start + (sp.end < it->a.len);
+        if (!rows[i].text) {
+            for (size_t k = 0; k < i; k++) free(rows[k].text);
+            free(rows);
+            rasd_boilerplate_result_free(&r);
+            return rasd_fail(err, RASD_ERR_NOMEM, "out of memory");
+        }
+    }
+    free(it->a.text);
+    it->a.text = r.text;
+    it->a.len = r.len;
+    it->rows.boilerplate = rows;
+    it->rows.n_boilerplate = r.n_removed;
+    r.text = NULL;
+    rasd_boilerplate_result_free(&r);
+    return RASD_OK;
+}
+
 static void analyse_one(void *ctx, void *state, size_t i) {
     ingest *g = ctx;
     item *it = &g->chunk[i];
@@ -253,8 +308,14 @@ static void analyse_one(void *ctx, void *state, size_t i) {
         return;
     }
     /* the document the analysis reads: the title as its first line */
+    size_t prefix = it->a.title && *it->a.title ? strlen(it->a.title) + 1 : 0;
+    rasd_status st = strip_boilerplate(g->bp, it, prefix, &err);
+    if (st != RASD_OK) {
+        fail_item(it, st, err.message);
+        return;
+    }
     rasd_buf b = {0};
-    if (it->a.title && *it->a.title) {
+    if (prefix) {
         rasd_buf_append(&b, it->a.title, strlen(it->a.title));
         rasd_buf_putc(&b, '\n');
     }
@@ -265,8 +326,12 @@ static void analyse_one(void *ctx, void *state, size_t i) {
         return;
     }
     rasd_document doc;
-    rasd_status st = rasd_document_from_buffer(it->a.origin, b.data ? b.data : "", b.len, &g->read, &doc, &err);
+    size_t built = b.len;
+    st = rasd_document_from_buffer(it->a.origin, b.data ? b.data : "", b.len, &g->read, &doc, &err);
     rasd_buf_free(&b);
+    if (st == RASD_OK && doc.len != built) { /* offsets of removed lines would not hold: keep none */
+        for (size_t k = 0; k < it->rows.n_boilerplate; k++) it->rows.boilerplate[k].at = -1;
+    }
     if (st != RASD_OK) {
         fail_item(it, st, err.message);
         return;
@@ -293,8 +358,23 @@ static void analyse_one(void *ctx, void *state, size_t i) {
     st = rasd_analysis_json(an, &doc, &opt, &it->json, &it->json_len, &err);
     doc.text = NULL;
     rasd_document_destroy(&doc);
-    if (st == RASD_OK) st = rasd_rows_from_json(it->a.origin, it->json, it->json_len, &it->rows, &err);
-    if (st == RASD_OK) st = rasd_link_prepare(an, it->text, it->len, &it->rows, &it->fp, &err);
+    if (st == RASD_OK) {
+        /* the removed lines were set aside before the analysis */
+        rasd_row_boilerplate *removed = it->rows.boilerplate;
+        size_t n_removed = it->rows.n_boilerplate;
+        it->rows.boilerplate = NULL;
+        it->rows.n_boilerplate = 0;
+        st = rasd_rows_from_json(it->a.origin, it->json, it->json_len, &it->rows, &err);
+        if (st == RASD_OK) {
+            it->rows.boilerplate = removed;
+            it->rows.n_boilerplate = n_removed;
+        } else {
+            for (size_t k = 0; k < n_removed; k++) free(removed[k].text);
+            free(removed);
+        }
+    }
+    if (st == RASD_OK)
+        st = rasd_link_prepare(an, it->title, it->text, it->len, &it->rows, &it->fp, &it->terms, &err);
     /* the index's terms, here rather than on the writer thread */
     if (st == RASD_OK) st = rasd_terms_collect(an, it->title, strlen(it->title), &it->rows.title_terms, &err);
     if (st == RASD_OK) st = rasd_terms_collect(an, it->text, it->len, &it->rows.text_terms, &err);
@@ -334,6 +414,7 @@ static void free_item(item *it) {
     free(it->json);
     free(it->error);
     rasd_rows_free(&it->rows);
+    rasd_story_terms_free(it->terms);
     memset(it, 0, sizeof *it);
 }
 
@@ -392,11 +473,14 @@ static void write_one(void *ctx, size_t i) {
     double t1 = now();
     if (st == RASD_OK) st = rasd_store_put(g->store, &d, &id, &already, &err);
     double t2 = now();
+    size_t repeats = 0;
+    for (size_t k = 0; k < it->rows.n_paragraphs; k++) repeats += it->rows.paragraphs[k].repeats >= 0;
+    size_t removed = it->rows.n_boilerplate;
     if (st == RASD_OK && !already) {
         /* the story thread takes over what it needs of the article */
-        rasd_link_job job = {id, it->text, it->title, it->a.published, it->a.source, it->len, it->rows};
-        it->text = it->title = it->a.published = it->a.source = NULL;
-        memset(&it->rows, 0, sizeof it->rows);
+        rasd_link_job job = {id, it->a.published, it->terms};
+        it->a.published = NULL;
+        it->terms = NULL;
         st = rasd_link_story(g->link, g->store, &job, &it->fp, &err);
     }
     g->t_store += t2 - t1;
@@ -411,6 +495,10 @@ static void write_one(void *ctx, size_t i) {
     } else {
         g->stored++;
         g->text_bytes += d.len;
+        g->repeated += repeats;
+        g->repeating_docs += repeats > 0;
+        g->boilerplate_lines += removed;
+        g->boilerplate_docs += removed > 0;
         if (lr.duplicate_of && strcmp(lr.dup_kind, "exact") == 0) g->exact++;
         else if (lr.duplicate_of) g->near++;
         if (++g->in_batch >= g->batch) end_batch(g, true);
@@ -563,6 +651,8 @@ static void summary(ingest *g) {
             "rasd ingest: %zu read, %zu stored, %zu already stored, %zu exact duplicates, %zu near duplicates, "
             "%zu skipped\n",
             g->n_read, g->stored, g->already, g->exact, g->near, g->skipped);
+    fprintf(stderr, "  %zu repeated paragraphs in %zu documents, %zu boilerplate lines removed from %zu documents\n",
+            g->repeated, g->repeating_docs, g->boilerplate_lines, g->boilerplate_docs);
     if (g->skipped) {
         fputs("  skipped:", stderr);
         const char *sep = " ";
@@ -581,8 +671,10 @@ static void summary(ingest *g) {
             ru.ru_maxrss / 1024, rasd_store_target(g->store), (long long)c.documents, (long long)c.duplicates_exact,
             (long long)c.exact_groups, (long long)c.duplicates_near, (long long)c.stories,
             (double)rasd_store_size(g->store) / 1e6);
-    fprintf(stderr, "  writer thread: %.1f s storing, %.1f s duplicates and stories, %.1f s committing\n", g->t_store,
-            g->t_link, g->t_commit);
+    fprintf(stderr,
+            "  writer thread: %.1f s storing, %.1f s duplicates and stories, %.1f s committing; story thread: %.1f s"
+            " CPU\n",
+            g->t_store, g->t_link, g->t_commit, rasd_link_story_cpu(g->link));
     if (rasd_link_story_failures(g->link))
         fprintf(stderr, "  %zu articles could not be put in a story\n", rasd_link_story_failures(g->link));
 }
@@ -592,6 +684,7 @@ int cmd_ingest(int argc, char **argv) {
         {"db", required_argument, 0, 'D'},        {"jobs", required_argument, 0, 'j'},
         {"source", required_argument, 0, 's'},    {"map", required_argument, 0, 'M'},
         {"batch", required_argument, 0, 'b'},     {"keep-json", no_argument, 0, 'K'},
+        {"keep-boilerplate", no_argument, 0, 'B'},
         {"allow-non-arabic", no_argument, 0, 'A'}, {"data", required_argument, 0, 'd'},
         {"geonames", required_argument, 0, 'g'},  {"no-entities", no_argument, 0, 'E'},
         {"no-tagger", no_argument, 0, 'T'},       {"quiet", no_argument, 0, 'q'},
@@ -601,6 +694,7 @@ int cmd_ingest(int argc, char **argv) {
     rasd_reader_options ropt = {0};
     cli_engine_options eopt = {.entities = true, .tagger = true};
     const char *db = NULL;
+    bool keep_boilerplate = false;
     rasd_error err = {0};
     int c;
     optind = 1;
@@ -621,6 +715,7 @@ int cmd_ingest(int argc, char **argv) {
             if (!cli_parse_size("--batch", optarg, &g.batch)) return EXIT_USAGE;
             break;
         case 'K': g.keep_json = true; break;
+        case 'B': keep_boilerplate = true; break;
         case 'A': g.read.allow_non_arabic = true; break;
         case 'd': eopt.data_dir = optarg; break;
         case 'g': eopt.geonames = optarg; break;
@@ -651,7 +746,9 @@ int cmd_ingest(int argc, char **argv) {
         status = EXIT_USAGE;
         goto done;
     }
-    ropt.boilerplate = cli_web_boilerplate();
+    /* the filter runs on every body: HTML and feed bodies in their readers,
+     * plain-text and JSON ones in the workers (strip_boilerplate) */
+    if (!keep_boilerplate) ropt.boilerplate = g.bp = cli_web_boilerplate();
     if (!(g.store = rasd_store_open(db, g.engine.lex, &err))) {
         cli_error("%s", err.message);
         status = EXIT_USAGE;

@@ -28,6 +28,7 @@
 #include "core/internal.h"
 
 #include <math.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
@@ -119,6 +120,16 @@ struct rasd_stories {
      * few thousand words make most of the text. */
     const rasd_lexicon *fw_lex;
     uint64_t fw_cache[FW_CACHE];
+    /* The document-frequency prior: stem term -> its count in the
+     * lexicon's background (read once per lexicon, see background_df). */
+    bool use_prior;
+    const rasd_lexicon *prior_lex;
+    map prior;
+};
+
+struct rasd_story_terms {
+    term_w *items; /* stems: raw count (> 0); entity ids: -boost (< 0) */
+    size_t count;
 };
 
 /* ---------------------------------------------------------------- the map */
@@ -191,6 +202,7 @@ rasd_stories *rasd_stories_new(const rasd_stories_options *opt, rasd_error *err)
     }
     s->threshold = threshold;
     s->window = window;
+    s->use_prior = !(opt && opt->no_prior);
     s->max_day = INT32_MIN;
     return s;
 }
@@ -206,6 +218,7 @@ void rasd_stories_destroy(rasd_stories *s) {
     free(s->lists);
     free(s->df.slots);
     free(s->index.slots);
+    free(s->prior.slots);
     free(s);
 }
 
@@ -301,7 +314,9 @@ static term_w *acc_get(acc *a, uint64_t term) {
     return &a->t.items[a->t.count - 1];
 }
 
+/* s NULL (a worker thread, no clusterer at hand): ask the lexicon. */
 static bool is_function_word(rasd_stories *s, const rasd_lexicon *lex, const char *key, size_t len) {
+    if (!s) return rasd_lexicon_is_function_word(lex, key, len);
     if (s->fw_lex != lex) { /* another lexicon: forget the answers */
         memset(s->fw_cache, 0, sizeof s->fw_cache);
         s->fw_lex = lex;
@@ -341,10 +356,11 @@ static bool is_kb_entity(const char *id) {
     return strncmp(id, "person:", 7) != 0 && strncmp(id, "org:", 4) != 0 && strncmp(id, "unresolved:", 11) != 0;
 }
 
-/* The article's vector: at most DOC_TERMS terms, by weight (heaviest first),
- * length 1. Learns the document frequencies of its terms afterwards. */
-static rasd_status doc_vector(rasd_stories *s, rasd_analyzer *an, const rasd_story_input *in, terms *v,
-                              rasd_error *err) {
+/* The article's raw terms: stems with their counts, entity ids with their
+ * boost (negative). s: the clusterer whose function-word cache to use, or
+ * NULL. */
+static rasd_status raw_terms(rasd_stories *s, rasd_analyzer *an, const rasd_story_input *in, terms *out,
+                             rasd_error *err) {
     acc a = {0};
     bool ok = true;
     if (in->title) ok = count_words(s, an, in->title, strlen(in->title), TITLE_WEIGHT, &a);
@@ -360,7 +376,98 @@ static rasd_status doc_vector(rasd_stories *s, rasd_analyzer *an, const rasd_sto
         else if (e->w == 0) e->w = (float)-(is_kb_entity(id) ? ENTITY_KB_BOOST : ENTITY_BOOST);
     }
     free(a.slots);
-    terms raw = a.t;
+    if (!ok) {
+        free(a.t.items);
+        return rasd_fail(err, RASD_ERR_NOMEM, "out of memory reading the terms of article %lld", (long long)in->id);
+    }
+    *out = a.t;
+    return RASD_OK;
+}
+
+/* ------------------------------------------------- the document-frequency prior
+ *
+ * Document frequencies learned online are degenerate while a database is
+ * young: among five articles every shared word looks rare or common by
+ * accident. The prior stands for a background of RASD_STORIES_PRIOR_DOCS
+ * articles (the corpus the lexicon's word counts come from): a stem's
+ * background document frequency is estimated from its count there (the
+ * sum over the word keys that share the stem), and it is added to the
+ * online counts as pseudo-documents:
+ *
+ *     idf = ln((N + B + 1) / (df + df_B + 1)) + 1
+ *
+ * with N, df online and B = RASD_STORIES_PRIOR_DOCS. The prior dominates a
+ * young database and weighs as much as the store's own counts once it
+ * holds B articles, less after. A count c over B documents is turned into
+ * a document frequency by the Poisson estimate df_B = B (1 - exp(-c / B)):
+ * a rare word is in about as many documents as its count, a word in most
+ * articles saturates at B. Entity ids are not in the lexicon: each is
+ * taken to be in ENTITY_PRIOR_SHARE of the background's articles (a name
+ * the news mentions often, but not a function word), so that their weight
+ * stands to the words' as it does in a grown store, instead of falling to
+ * the degenerate online idf of a young one (docs/corpus.md). */
+#ifndef ENTITY_PRIOR_SHARE
+#define ENTITY_PRIOR_SHARE 0.02
+#endif
+
+static bool build_prior(rasd_stories *s, rasd_analyzer *an, const rasd_lexicon *lex) {
+    free(s->prior.slots);
+    s->prior = (map){0};
+    s->prior_lex = lex;
+    const char *dir = rasd_lexicon_dir(lex);
+    if (!dir || !*dir) return map_init(&s->prior, 16); /* a lexicon from memory: no background */
+    size_t n = strlen(dir) + sizeof "/lexicon/ar-words.tsv";
+    char *path = malloc(n);
+    if (!path) return false;
+    snprintf(path, n, "%s/lexicon/ar-words.tsv", dir);
+    FILE *f = fopen(path, "r");
+    free(path);
+    if (!map_init(&s->prior, 1 << 17)) {
+        if (f) fclose(f);
+        return false;
+    }
+    if (!f) return true; /* no counts: no background */
+    /* The lexicon already parsed and checked this file when it loaded; a
+     * line that does not read as key TAB count is skipped here. */
+    char *line = NULL;
+    size_t cap = 0;
+    ssize_t got;
+    bool ok = true;
+    while (ok && (got = getline(&line, &cap, f)) > 0) {
+        if (line[0] == '#') continue;
+        char *tab = memchr(line, '\t', (size_t)got);
+        if (!tab || tab == line) continue;
+        unsigned long c = strtoul(tab + 1, NULL, 10);
+        rasd_word w;
+        if (c == 0 || rasd_analyze_word(an, line, 0, (size_t)(tab - line), &w) != RASD_OK) continue;
+        if (w.stem_len < MIN_STEM_BYTES) continue;
+        map_slot *slot = map_get(&s->prior, stem_term(w.stem, w.stem_len));
+        if (!slot) ok = false;
+        else slot->value = c > UINT32_MAX - slot->value ? UINT32_MAX : slot->value + (uint32_t)c;
+    }
+    free(line);
+    fclose(f);
+    return ok;
+}
+
+static double background_df(const rasd_stories *s, uint64_t term) {
+    if (!s->prior.slots) return 0;
+    const map_slot *slot = map_find(&s->prior, term);
+    if (!slot->key) return 0;
+    const double b = RASD_STORIES_PRIOR_DOCS;
+    return b * -expm1(-(double)slot->value / b);
+}
+
+/* The article's vector from its raw terms (taken over): at most DOC_TERMS
+ * terms, by weight (heaviest first), length 1. Learns the document
+ * frequencies of its terms afterwards. */
+static rasd_status doc_vector(rasd_stories *s, rasd_analyzer *an, const rasd_story_input *in, terms raw, terms *v,
+                              rasd_error *err) {
+    bool ok = true;
+    const rasd_lexicon *lex = an ? rasd_analyzer_lexicon(an) : NULL;
+    if (s->use_prior && lex && lex != s->prior_lex && !build_prior(s, an, lex)) ok = false;
+    bool prior = s->use_prior && s->prior.slots && s->prior.used;
+    double b = prior ? RASD_STORIES_PRIOR_DOCS : 0;
     /* weights from the document frequencies as they were before this
      * article, which then counts in them (one look-up per term for both) */
     for (size_t i = 0; ok && i < raw.count; i++) {
@@ -369,8 +476,9 @@ static rasd_status doc_vector(rasd_stories *s, rasd_analyzer *an, const rasd_sto
             ok = false;
             break;
         }
-        double idf = log(((double)s->n_docs + 1) / ((double)slot->value + 1)) + 1;
         float w = raw.items[i].w;
+        double df_b = !prior ? 0 : w < 0 ? ENTITY_PRIOR_SHARE * b : background_df(s, raw.items[i].term);
+        double idf = log(((double)s->n_docs + b + 1) / ((double)slot->value + df_b + 1)) + 1;
         raw.items[i].w = (float)(w < 0 ? -w * idf : (1 + log(w)) * idf);
         if (slot->value < UINT32_MAX) slot->value++;
     }
@@ -503,21 +611,77 @@ static long best_story(rasd_stories *s, const terms *by_weight, const term_w *do
     return best;
 }
 
+rasd_status rasd_story_terms_new(rasd_analyzer *an, const rasd_story_input *in, rasd_story_terms **out,
+                                 rasd_error *err) {
+    if (out) *out = NULL;
+    if (!an || !in || !out || (!in->text && in->len) || (!in->entities && in->n_entities))
+        return rasd_fail(err, RASD_ERR_USAGE, "rasd_story_terms_new: missing analyzer, input or output");
+    rasd_story_terms *t = calloc(1, sizeof *t);
+    if (!t) return rasd_fail(err, RASD_ERR_NOMEM, "out of memory reading the terms of article %lld", (long long)in->id);
+    terms raw = {0};
+    rasd_status st = raw_terms(NULL, an, in, &raw, err);
+    if (st != RASD_OK) {
+        free(t);
+        return st;
+    }
+    t->items = raw.items;
+    t->count = raw.count;
+    *out = t;
+    return RASD_OK;
+}
+
+void rasd_story_terms_free(rasd_story_terms *t) {
+    if (!t) return;
+    free(t->items);
+    free(t);
+}
+
+static rasd_status assign(rasd_stories *s, rasd_analyzer *an, const rasd_story_input *in, terms raw,
+                          rasd_story_assignment *out, rasd_error *err);
+
 rasd_status rasd_stories_add(rasd_stories *s, rasd_analyzer *an, const rasd_story_input *in,
                              rasd_story_assignment *out, rasd_error *err) {
     if (!s || !an || !in || !out || (!in->text && in->len) || (!in->entities && in->n_entities))
         return rasd_fail(err, RASD_ERR_USAGE, "rasd_stories_add: missing clusterer, analyzer, input or output");
+    if (in->published && !rasd_valid_date(in->published))
+        return rasd_fail(err, RASD_ERR_USAGE, "article %lld: publication date \"%.40s\" is not YYYY-MM-DD",
+                         (long long)in->id, in->published);
+    terms raw = {0};
+    rasd_status st = raw_terms(s, an, in, &raw, err);
+    if (st != RASD_OK) return st;
+    return assign(s, an, in, raw, out, err);
+}
+
+rasd_status rasd_stories_assign(rasd_stories *s, rasd_analyzer *an, const rasd_story_input *in,
+                                const rasd_story_terms *t, rasd_story_assignment *out, rasd_error *err) {
+    if (!s || !in || !t || !out)
+        return rasd_fail(err, RASD_ERR_USAGE, "rasd_stories_assign: missing clusterer, input, terms or output");
+    terms raw = {0};
+    if (t->count) {
+        if (!(raw.items = malloc(t->count * sizeof *raw.items)))
+            return rasd_fail(err, RASD_ERR_NOMEM, "out of memory clustering article %lld", (long long)in->id);
+        memcpy(raw.items, t->items, t->count * sizeof *raw.items);
+        raw.count = raw.cap = t->count;
+    }
+    return assign(s, an, in, raw, out, err);
+}
+
+/* Takes raw. */
+static rasd_status assign(rasd_stories *s, rasd_analyzer *an, const rasd_story_input *in, terms raw,
+                          rasd_story_assignment *out, rasd_error *err) {
     int32_t day;
     if (in->published) {
-        if (!rasd_valid_date(in->published))
+        if (!rasd_valid_date(in->published)) {
+            free(raw.items);
             return rasd_fail(err, RASD_ERR_USAGE, "article %lld: publication date \"%.40s\" is not YYYY-MM-DD",
                              (long long)in->id, in->published);
+        }
         day = days_from_civil(atoi(in->published), atoi(in->published + 5), atoi(in->published + 8));
     } else {
         day = today();
     }
     terms v = {0};
-    rasd_status st = doc_vector(s, an, in, &v, err);
+    rasd_status st = doc_vector(s, an, in, raw, &v, err);
     if (st != RASD_OK) return st;
     /* only dated articles move the clock that retires stories: an undated
      * one (dated today) in an old archive must not retire all of it */

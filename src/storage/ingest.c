@@ -22,6 +22,7 @@
 #include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 #define STORIES_STATE "stories"
 
@@ -40,6 +41,7 @@ struct rasd_link {
     rasd_status fp_status;
     int64_t bad_fp_doc;
     size_t failures;
+    double story_cpu; /* CPU seconds of the story thread so far */
     /* the story thread: jobs in, results out, both in input order */
     pthread_t thread;
     bool started, stop;
@@ -52,26 +54,21 @@ struct rasd_link {
 };
 
 static void job_free(rasd_link_job *j) {
-    free(j->text);
-    free(j->title);
     free(j->published);
-    free(j->source);
-    rasd_rows_free(&j->rows);
+    rasd_story_terms_free(j->terms);
     memset(j, 0, sizeof *j);
 }
 
+/* The serial half of the clusterer: the terms were read by a worker. */
 static story_result assign(rasd_link *l, rasd_link_job *j) {
     story_result r = {.doc = j->id};
-    const char **ents = j->rows.n_entities ? malloc(j->rows.n_entities * sizeof *ents) : NULL;
-    if (j->rows.n_entities && !ents) return r;
-    for (size_t i = 0; i < j->rows.n_entities; i++) ents[i] = j->rows.entities[i].id;
-    rasd_story_input in = {j->id, j->published, j->source, j->title, j->text, j->len, ents, j->rows.n_entities};
+    if (!j->terms) return r;
+    rasd_story_input in = {.id = j->id, .published = j->published};
     rasd_story_assignment a = {0};
     rasd_error err = {0};
-    r.ok = rasd_stories_add(l->stories, l->an, &in, &a, &err) == RASD_OK;
+    r.ok = rasd_stories_assign(l->stories, l->an, &in, j->terms, &a, &err) == RASD_OK;
     r.story = a.story;
     r.similarity = a.similarity;
-    free(ents);
     return r;
 }
 
@@ -86,7 +83,10 @@ static void *story_thread(void *arg) {
         pthread_mutex_unlock(&l->mu);
         story_result r = assign(l, &job);
         job_free(&job);
+        struct timespec cpu;
+        clock_gettime(CLOCK_THREAD_CPUTIME_ID, &cpu);
         pthread_mutex_lock(&l->mu);
+        l->story_cpu = (double)cpu.tv_sec + (double)cpu.tv_nsec / 1e9;
         l->next_job++;
         if (l->n_results < l->cap_results || rasd_grow((void **)&l->results, &l->cap_results, l->n_results,
                                                           sizeof *l->results))
@@ -166,14 +166,58 @@ void rasd_link_close(rasd_link *l) {
     free(l);
 }
 
-rasd_status rasd_link_prepare(rasd_analyzer *an, const char *text, size_t len, rasd_rows *rows,
-                              rasd_fingerprint *fp, rasd_error *err) {
+/* Marks each paragraph that repeats an earlier one (the most similar
+ * earlier one; the earliest among equals). */
+static rasd_status mark_repeats(rasd_analyzer *an, const char *text, size_t len, rasd_rows *rows,
+                                rasd_error *err) {
+    if (rows->n_paragraphs < 2) return RASD_OK;
+    rasd_span_list paras = {0};
+    paras.items = malloc(rows->n_paragraphs * sizeof *paras.items);
+    if (!paras.items) return rasd_fail(err, RASD_ERR_NOMEM, "out of memory finding repeated paragraphs");
+    paras.cap = paras.count = rows->n_paragraphs;
+    for (size_t i = 0; i < rows->n_paragraphs; i++) {
+        const rasd_row_paragraph *p = &rows->paragraphs[i];
+        bool ok = p->start >= 0 && p->end >= p->start && (size_t)p->end <= len;
+        /* a span the analysis got wrong counts as empty, never read */
+        paras.items[i] = ok ? (rasd_span){(size_t)p->start, (size_t)p->end} : (rasd_span){0, 0};
+    }
+    rasd_paragraph_pair *pairs = NULL;
+    size_t n = 0;
+    rasd_status st = rasd_repeated_paragraphs(an, text, &paras, &pairs, &n, err);
+    rasd_span_list_free(&paras);
+    for (size_t i = 0; st == RASD_OK && i < n; i++) {
+        if (pairs[i].b >= rows->n_paragraphs || pairs[i].a >= pairs[i].b) continue;
+        rasd_row_paragraph *p = &rows->paragraphs[pairs[i].b];
+        if (p->repeats < 0 || pairs[i].similarity > p->repeat_similarity ||
+            (pairs[i].similarity == p->repeat_similarity && (int64_t)pairs[i].a < p->repeats)) {
+            p->repeats = (int64_t)pairs[i].a;
+            p->repeat_similarity = pairs[i].similarity;
+            p->repeat_exact = pairs[i].exact;
+        }
+    }
+    free(pairs);
+    return st;
+}
+
+rasd_status rasd_link_prepare(rasd_analyzer *an, const char *title, const char *text, size_t len, rasd_rows *rows,
+                              rasd_fingerprint *fp, rasd_story_terms **terms, rasd_error *err) {
+    *terms = NULL;
     for (size_t i = 0; i < rows->n_paragraphs; i++) {
         rasd_row_paragraph *p = &rows->paragraphs[i];
         if (p->start >= 0 && p->end > p->start && (size_t)p->end <= len)
             p->key = rasd_paragraph_key(an, text, (size_t)p->start, (size_t)p->end);
     }
-    return rasd_fingerprint_text(an, text, len, fp, err);
+    rasd_status st = mark_repeats(an, text, len, rows, err);
+    if (st == RASD_OK) st = rasd_fingerprint_text(an, text, len, fp, err);
+    if (st != RASD_OK) return st;
+    /* the story's terms: the same input rasd_stories_add would read */
+    const char **ents = rows->n_entities ? malloc(rows->n_entities * sizeof *ents) : NULL;
+    if (rows->n_entities && !ents) return rasd_fail(err, RASD_ERR_NOMEM, "out of memory");
+    for (size_t i = 0; i < rows->n_entities; i++) ents[i] = rows->entities[i].id;
+    rasd_story_input in = {.title = title, .text = text, .len = len, .entities = ents, .n_entities = rows->n_entities};
+    st = rasd_story_terms_new(an, &in, terms, err);
+    free(ents);
+    return st;
 }
 
 rasd_status rasd_link_duplicate(rasd_link *l, int64_t id, const rasd_fingerprint *fp, rasd_link_result *out,
@@ -214,6 +258,13 @@ rasd_status rasd_link_story(rasd_link *l, rasd_store *store, rasd_link_job *job,
 }
 
 size_t rasd_link_story_failures(const rasd_link *l) { return l->failures; }
+
+double rasd_link_story_cpu(rasd_link *l) {
+    pthread_mutex_lock(&l->mu);
+    double t = l->story_cpu;
+    pthread_mutex_unlock(&l->mu);
+    return t;
+}
 
 static rasd_status touch(rasd_link *l, int64_t story, rasd_error *err) {
     for (size_t i = 0; i < l->n_touched; i++)

@@ -12,6 +12,7 @@
 #define RASD_INGEST_H
 
 #include "corpus/dedup.h"
+#include "corpus/stories.h"
 #include "storage/rows.h"
 #include "storage/store.h"
 
@@ -28,9 +29,13 @@ typedef struct rasd_link_result {
 rasd_link *rasd_link_open(rasd_store *store, rasd_analyzer *an, rasd_error *err);
 void rasd_link_close(rasd_link *l);
 
-/* Worker side: the article's fingerprint and its paragraphs' keys. */
-rasd_status rasd_link_prepare(rasd_analyzer *an, const char *text, size_t len, rasd_rows *rows,
-                              rasd_fingerprint *fp, rasd_error *err);
+/* Worker side: the article's fingerprint, its paragraphs' keys and the
+ * paragraphs that repeat an earlier one of the same text (rows->paragraphs'
+ * repeats), and the terms its story will be found by (*terms, free it with
+ * rasd_story_terms_free unless handed to rasd_link_story). text[0, len) is
+ * the stored text (title line, then the body); title its first line. */
+rasd_status rasd_link_prepare(rasd_analyzer *an, const char *title, const char *text, size_t len, rasd_rows *rows,
+                              rasd_fingerprint *fp, rasd_story_terms **terms, rasd_error *err);
 /* Writer side, before storing the article under id: is it a duplicate? */
 rasd_status rasd_link_duplicate(rasd_link *l, int64_t id, const rasd_fingerprint *fp, rasd_link_result *out,
                                 rasd_error *err);
@@ -38,9 +43,8 @@ rasd_status rasd_link_duplicate(rasd_link *l, int64_t id, const rasd_fingerprint
  * field (the caller hands them over and must not free them). */
 typedef struct rasd_link_job {
     int64_t id;
-    char *text, *title, *published, *source;
-    size_t len;
-    rasd_rows rows; /* for the entity ids */
+    char *published;         /* or NULL */
+    rasd_story_terms *terms; /* from rasd_link_prepare */
 } rasd_link_job;
 
 /* Writer side, after storing the article: stores its fingerprint and
@@ -55,5 +59,8 @@ rasd_status rasd_link_story(rasd_link *l, rasd_store *store, rasd_link_job *job,
 rasd_status rasd_link_save(rasd_link *l, rasd_store *store, rasd_error *err);
 /* Articles whose story could not be assigned (they keep none), so far. */
 size_t rasd_link_story_failures(const rasd_link *l);
+/* CPU seconds the story thread has used so far (the serial half of the
+ * clusterer, for the ingest's summary). */
+double rasd_link_story_cpu(rasd_link *l);
 
 #endif

@@ -144,7 +144,10 @@ static bool open_row(parse *p) {
     if (p->top == M_FRAMING) r->framing[r->n_framing - 1].start = r->framing[r->n_framing - 1].end = -1;
     if (p->top == M_NUMBER) r->numbers[r->n_numbers - 1].start = r->numbers[r->n_numbers - 1].end = -1;
     if (p->top == M_DATE) r->dates[r->n_dates - 1].start = r->dates[r->n_dates - 1].end = -1;
-    if (p->top == M_PARA) r->paragraphs[r->n_paragraphs - 1].start = r->paragraphs[r->n_paragraphs - 1].end = -1;
+    if (p->top == M_PARA) {
+        r->paragraphs[r->n_paragraphs - 1].start = r->paragraphs[r->n_paragraphs - 1].end = -1;
+        r->paragraphs[r->n_paragraphs - 1].repeats = -1;
+    }
     return true;
 }
 
@@ -484,6 +487,8 @@ void rasd_rows_free(rasd_rows *rows) {
     free(rows->numbers);
     free(rows->dates);
     free(rows->paragraphs);
+    for (size_t i = 0; i < rows->n_boilerplate; i++) free(rows->boilerplate[i].text);
+    free(rows->boilerplate);
     arena_free(rows->arena);
     rasd_term_list_free(&rows->title_terms);
     rasd_term_list_free(&rows->text_terms);

@@ -59,7 +59,23 @@ typedef struct rasd_row_date {
 typedef struct rasd_row_paragraph {
     int64_t start, end;
     uint64_t key; /* repeated-paragraph key (dedup.h), 0 when none */
+    /* An earlier paragraph of the same document that this one repeats or
+     * restates (rasd_repeated_paragraphs), -1 when none; when several, the
+     * most similar (the earliest among equals). */
+    int64_t repeats;
+    double repeat_similarity;
+    bool repeat_exact;
 } rasd_row_paragraph;
+
+/* A line the boilerplate filter removed from the body (boilerplate.h),
+ * kept as provenance. `at`: the byte offset in the stored text where it
+ * stood; input_start, input_end: its span in the text as read (title line
+ * then the unfiltered body). */
+typedef struct rasd_row_boilerplate {
+    int64_t at, input_start, input_end;
+    const char *reason; /* static */
+    char *text;         /* owned */
+} rasd_row_boilerplate;
 
 typedef struct rasd_rows {
     void *arena; /* the strings' memory */
@@ -79,6 +95,8 @@ typedef struct rasd_rows {
     size_t n_dates;
     rasd_row_paragraph *paragraphs;
     size_t n_paragraphs;
+    rasd_row_boilerplate *boilerplate; /* filled by the ingest, not from the JSON */
+    size_t n_boilerplate;
     /* the full-text index's terms of the title and the text, when computed
      * ahead (rasd_terms_collect); otherwise the index reads the texts */
     rasd_term_list title_terms, text_terms;

@@ -2,7 +2,8 @@
  * schema.c: the store's SQLite schema, step by step (see schema.h).
  *
  * Step 1 holds the documents and their full-text index; step 2 the
- * analysis as tables; step 3 stories. Offsets (span_start, span_end) are
+ * analysis as tables; step 3 stories; step 4 the within-document
+ * paragraph repeats and the boilerplate lines removed at ingest. Offsets (span_start, span_end) are
  * byte offsets into documents.text, as everywhere in rasd. The full-text
  * index is an external-content FTS5 table over documents (title, text), so
  * the text is stored once; it uses rasd's own tokenizer (fts_rasd.c), which
@@ -78,6 +79,15 @@ const rasd_migration rasd_migrations[] = {
      "  actor TEXT NOT NULL, label TEXT NOT NULL, count INTEGER NOT NULL,\n"
      "  PRIMARY KEY (story, outlet, actor, label)) WITHOUT ROWID;\n"
      "CREATE INDEX documents_by_story ON documents(story) WHERE story IS NOT NULL;\n"},
+    {4, "repeated paragraphs within a document, removed boilerplate lines",
+     "ALTER TABLE paragraphs ADD COLUMN repeats INTEGER;  -- idx of an earlier paragraph of the same doc it restates\n"
+     "ALTER TABLE paragraphs ADD COLUMN repeat_similarity REAL;  -- 1 for an exact repeat (dedup.h)\n"
+     "CREATE INDEX paragraphs_repeating ON paragraphs(doc) WHERE repeats IS NOT NULL;\n"
+     "CREATE TABLE boilerplate(doc INTEGER NOT NULL REFERENCES documents(id), idx INTEGER NOT NULL,\n"
+     "  at INTEGER NOT NULL,               -- byte offset in documents.text where the line stood\n"
+     "  input_start INTEGER NOT NULL, input_end INTEGER NOT NULL, -- its span in the text as read\n"
+     "  reason TEXT NOT NULL, text TEXT NOT NULL,\n"
+     "  PRIMARY KEY (doc, idx)) WITHOUT ROWID;\n"},
 };
 
 const size_t rasd_n_migrations = sizeof rasd_migrations / sizeof rasd_migrations[0];

@@ -32,6 +32,7 @@ enum {
     ST_DATE,
     ST_PARAGRAPH,
     ST_PARAGRAPH_FIRST,
+    ST_BOILERPLATE,
     ST_SET_STORY,
     ST_PUT_STATE,
     ST_GET_STATE,
@@ -88,8 +89,10 @@ static const char *const SQL[ST_COUNT] = {
     [ST_NUMBER] = "INSERT INTO numbers(doc, text, value, unit, unit_code, span_start, span_end)"
                   " VALUES(?,?,?,?,?,?,?)",
     [ST_DATE] = "INSERT INTO dates(doc, text, value, granularity, span_start, span_end) VALUES(?,?,?,?,?,?)",
-    [ST_PARAGRAPH] = "INSERT INTO paragraphs(doc, idx, span_start, span_end, pkey, repeated_of)"
-                     " VALUES(?,?,?,?,?,?)",
+    [ST_PARAGRAPH] = "INSERT INTO paragraphs(doc, idx, span_start, span_end, pkey, repeated_of, repeats,"
+                     " repeat_similarity) VALUES(?,?,?,?,?,?,?,?)",
+    [ST_BOILERPLATE] = "INSERT INTO boilerplate(doc, idx, at, input_start, input_end, reason, text)"
+                       " VALUES(?,?,?,?,?,?,?)",
     [ST_PARAGRAPH_FIRST] = "SELECT doc FROM paragraphs WHERE pkey = ? ORDER BY doc LIMIT 1",
     [ST_SET_STORY] = "UPDATE documents SET story = ?, story_similarity = ? WHERE id = ?",
     [ST_PUT_STATE] = "INSERT INTO state(name, data) VALUES(?,?) ON CONFLICT(name) DO UPDATE SET data = excluded.data",
@@ -309,7 +312,23 @@ static rasd_status put_rows(sqlite_store *s, int64_t id, const rasd_rows *r, ras
         sqlite3_bind_int64(q, 4, x->end);
         if (x->key) sqlite3_bind_int64(q, 5, (int64_t)x->key);
         if (first && first != id) sqlite3_bind_int64(q, 6, first);
+        if (x->repeats >= 0 && (size_t)x->repeats < i) {
+            sqlite3_bind_int64(q, 7, x->repeats);
+            sqlite3_bind_double(q, 8, x->repeat_similarity);
+        }
         st = step_done(s, q, err, "storing a paragraph");
+    }
+    q = s->st[ST_BOILERPLATE];
+    for (size_t i = 0; st == RASD_OK && i < r->n_boilerplate; i++) {
+        const rasd_row_boilerplate *x = &r->boilerplate[i];
+        sqlite3_bind_int64(q, 1, id);
+        sqlite3_bind_int64(q, 2, (int64_t)i);
+        sqlite3_bind_int64(q, 3, x->at);
+        sqlite3_bind_int64(q, 4, x->input_start);
+        sqlite3_bind_int64(q, 5, x->input_end);
+        bind_text(q, 6, x->reason ? x->reason : "");
+        bind_text(q, 7, x->text ? x->text : "");
+        st = step_done(s, q, err, "storing a removed boilerplate line");
     }
     return st;
 }
