@@ -114,12 +114,13 @@ static rasd_status store_one(cli_ingest *g, rasd_store *store, json_t *o, int64_
     size_t json_len = 0;
     rasd_rows rows = {0};
     rasd_fingerprint fp;
+    rasd_story_terms *terms = NULL;
     rasd_link_result lr = {0};
     bool in_tx = false;
     st = doc_title ? RASD_OK : rasd_fail(err, RASD_ERR_NOMEM, "out of memory");
     if (st == RASD_OK) st = rasd_analysis_json(g->an, &doc, &opt, &json, &json_len, err);
     if (st == RASD_OK) st = rasd_rows_from_json("POST /api/ingest", json, json_len, &rows, err);
-    if (st == RASD_OK) st = rasd_link_prepare(g->an, doc.text, doc.len, &rows, &fp, err);
+    if (st == RASD_OK) st = rasd_link_prepare(g->an, doc_title, doc.text, doc.len, &rows, &fp, &terms, err);
     /* the index's terms, as the ingest's workers compute them */
     if (st == RASD_OK) st = rasd_terms_collect(g->an, doc_title, strlen(doc_title), &rows.title_terms, err);
     if (st == RASD_OK) st = rasd_terms_collect(g->an, doc.text, doc.len, &rows.text_terms, err);
@@ -140,15 +141,11 @@ static rasd_status store_one(cli_ingest *g, rasd_store *store, json_t *o, int64_
     };
     if (st == RASD_OK) st = rasd_store_put(store, &d, id, already, err);
     if (st == RASD_OK && !*already) {
-        /* the story clusterer takes what it needs of the article (copies
-         * of what the request owns) */
-        rasd_link_job job = {*id, doc.text, doc_title, published ? strdup(published) : NULL,
-                             source ? strdup(source) : NULL, doc.len, rows};
-        doc.text = NULL, doc_title = NULL;
-        memset(&rows, 0, sizeof rows);
-        if ((published && !job.published) || (source && !job.source)) {
-            free(job.text), free(job.title), free(job.published), free(job.source);
-            rasd_rows_free(&job.rows);
+        /* the story clusterer takes the article's terms and a copy of its date */
+        rasd_link_job job = {*id, published ? strdup(published) : NULL, terms};
+        terms = NULL;
+        if (published && !job.published) {
+            rasd_story_terms_free(job.terms);
             st = rasd_fail(err, RASD_ERR_NOMEM, "out of memory");
         } else {
             st = rasd_link_story(g->link, store, &job, &fp, err);
@@ -165,6 +162,7 @@ done:
         rasd_link_close(g->link);
         g->link = NULL;
     }
+    rasd_story_terms_free(terms);
     rasd_rows_free(&rows);
     free(json);
     free(doc_title);
