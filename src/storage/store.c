@@ -1,9 +1,10 @@
 /*
  * store.c: the one place that picks a storage backend and forwards the
  * store's operations to it (store.h, store_backend.h). A target that is a
- * postgres:// URL will go to the PostgreSQL backend when it exists; any
- * other target is a SQLite file.
+ * postgres:// or postgresql:// URL goes to the PostgreSQL backend
+ * (pg_store.c); any other target is a SQLite file.
  */
+#include "storage/pg_store.h"
 #include "storage/store_backend.h"
 
 #include "core/internal.h"
@@ -14,11 +15,12 @@
 rasd_store *rasd_store_open(const char *target, const rasd_lexicon *lex, rasd_error *err) {
     if (!target || !*target) target = getenv("RASD_DB");
     if (!target || !*target) target = "rasd.db";
-    if (strncmp(target, "postgres://", 11) == 0 || strncmp(target, "postgresql://", 13) == 0) {
-        rasd_fail(err, RASD_ERR_USAGE, "%s: this rasd has no PostgreSQL backend yet (use a SQLite file)", target);
-        return NULL;
-    }
+    if (rasd_store_is_pg(target)) return rasd_pg_store_open(target, lex, err);
     return rasd_sqlite_store_open(target, lex, err);
+}
+
+bool rasd_store_is_pg(const char *target) {
+    return target && (strncmp(target, "postgres://", 11) == 0 || strncmp(target, "postgresql://", 13) == 0);
 }
 
 void rasd_store_close(rasd_store *s) {

@@ -1,0 +1,11 @@
+# The PostgreSQL backend of the store (src/storage/pg_*.c), on libpq.
+# Included by src/storage/sources.cmake.
+pkg_check_modules(RASD_PQ REQUIRED IMPORTED_TARGET libpq)
+list(APPEND RASD_STORE_SOURCES
+  ${CMAKE_SOURCE_DIR}/src/storage/pg_store.c
+  ${CMAKE_SOURCE_DIR}/src/storage/pg_schema.c
+  ${CMAKE_SOURCE_DIR}/src/storage/pg_fts.c
+)
+if(TARGET rasd_lib)
+  target_link_libraries(rasd_lib PUBLIC PkgConfig::RASD_PQ)
+endif()
