@@ -187,6 +187,10 @@ rasd_status rasd_pg_query_parse(rasd_analyzer *an, const char *text, rasd_pg_que
     int depth = 0;
     rasd_status st = RASD_OK;
     const char *p = text;
+    /* as the SQLite backend: without quotes, *, parentheses or a spaced
+     * operator, every word is a word (a trailing OR is the word "or") */
+    bool syntax = strpbrk(text, "\"*()") != NULL || strstr(text, " OR ") || strstr(text, " AND ") ||
+                  strstr(text, " NOT ");
     while (st == RASD_OK && *p) {
         if (is_space(*p)) {
             p++;
@@ -216,7 +220,7 @@ rasd_status rasd_pg_query_parse(rasd_analyzer *an, const char *text, rasd_pg_que
             const char *w = p;
             while (*p && !is_space(*p) && *p != '"' && *p != '(' && *p != ')') p++;
             size_t wl = (size_t)(p - w);
-            tok_kind k = word_is(w, wl, "AND") ? T_AND : word_is(w, wl, "OR") ? T_OR : word_is(w, wl, "NOT") ? T_NOT
+            tok_kind k = !syntax ? T_OPERAND : word_is(w, wl, "AND") ? T_AND : word_is(w, wl, "OR") ? T_OR : word_is(w, wl, "NOT") ? T_NOT
                                                                                                             : T_OPERAND;
             if (word_is(w, wl, "NEAR") && *p == '(') {
                 st = rasd_fail_at(err, RASD_ERR_USAGE, (size_t)(w - text),
@@ -227,7 +231,7 @@ rasd_status rasd_pg_query_parse(rasd_analyzer *an, const char *text, rasd_pg_que
             if (k != T_OPERAND) {
                 if (!push(&toks, &n, &cap, k)) st = rasd_fail(err, RASD_ERR_NOMEM, "search: out of memory");
             } else {
-                bool prefix = w[wl - 1] == '*';
+                bool prefix = syntax && w[wl - 1] == '*';
                 st = add_operand(an, q, w, wl - prefix, prefix, &toks, &n, &cap, err);
             }
         }

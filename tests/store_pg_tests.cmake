@@ -1,0 +1,8 @@
+# The PostgreSQL backend's tests: tests/test_store_pg.c runs the store's
+# operations against SQLite and PostgreSQL, the latter on a throwaway
+# server started by tests/pg_harness.sh (skipped, exit 77, without one).
+add_executable(test_store_pg test_store_pg.c)
+target_link_libraries(test_store_pg PRIVATE rasd_lib PkgConfig::CMOCKA PkgConfig::RASD_PQ)
+target_include_directories(test_store_pg PRIVATE ${CMAKE_SOURCE_DIR}/src)
+add_test(NAME store_pg COMMAND bash ${CMAKE_CURRENT_SOURCE_DIR}/pg_harness.sh $<TARGET_FILE:test_store_pg>)
+set_tests_properties(store_pg PROPERTIES SKIP_RETURN_CODE 77 TIMEOUT 300)
