@@ -11,6 +11,13 @@
  * in batches, one transaction per batch. A killed ingest therefore loses
  * the batch in flight and nothing else; running it again stores what is
  * missing and reports the rest as already stored.
+ *
+ * Into PostgreSQL, several ingests may run at once (on one machine or
+ * many): each analyses a whole chunk first, then writes it as one batch
+ * holding the database's writer lock, after catching up with the other
+ * processes' batches (rasd_store_lock_writers, rasd_link_sync), so ids,
+ * duplicates and stories are decided one batch at a time while analysis,
+ * the bulk of the work, runs everywhere at once (docs/store-postgres.md).
  */
 #include "cli.h"
 #include "cli/engine.h"
@@ -109,6 +116,8 @@ typedef struct ingest {
     char **inputs;
     int n_inputs;
     size_t in_batch;
+    bool shared;  /* other processes may write too (PostgreSQL): a chunk is written in one turn */
+    bool holding; /* this batch holds the writer lock and has caught up */
     bool db_failed;
     rasd_error db_err;
     /* counts for the summary */
@@ -324,6 +333,7 @@ static bool end_batch(ingest *g, bool reopen) {
         return false;
     }
     g->in_batch = 0;
+    g->holding = false;
     g->t_commit += now() - t0;
     return true;
 }
@@ -360,7 +370,19 @@ static void write_one(void *ctx, size_t i) {
     }
     rasd_error err = {0};
     int64_t id = 0;
-    rasd_status st = rasd_store_find_by_hash(g->store, it->hash, &id, &err);
+    rasd_status st = RASD_OK;
+    if (g->shared && !g->holding) { /* this process's turn: wait for it, then catch up */
+        st = rasd_store_lock_writers(g->store, &err);
+        if (st == RASD_OK) st = rasd_link_sync(g->link, g->store, &err);
+        if (st != RASD_OK) {
+            g->db_failed = true;
+            g->db_err = err;
+            free_item(it);
+            return;
+        }
+        g->holding = true;
+    }
+    st = rasd_store_find_by_hash(g->store, it->hash, &id, &err);
     if (st == RASD_OK && id) {
         g->already++;
         free_item(it);
@@ -420,12 +442,23 @@ static void write_one(void *ctx, size_t i) {
     progress(g, false);
 }
 
+static void write_later(void *ctx, size_t i) {
+    (void)ctx;
+    (void)i;
+}
+
 static void run_chunk(ingest *g) {
     if (!g->n) return;
-    cli_pool_spec spec = {g->n, g->jobs, take_analyzer, give_back, analyse_one, write_one, g};
+    /* shared: the whole chunk is analysed before its turn, so the writer
+     * lock is held while writing only, never while analysing */
+    cli_pool_spec spec = {g->n, g->jobs, take_analyzer, give_back, analyse_one, g->shared ? write_later : write_one, g};
     if (!cli_pool_run(&spec)) {
         spec.jobs = 1;
         cli_pool_run(&spec);
+    }
+    if (g->shared) {
+        for (size_t i = 0; i < g->n; i++) write_one(g, i);
+        if (g->holding && !g->db_failed) end_batch(g, true); /* the turn ends with the chunk */
     }
     g->n = 0;
 }
@@ -586,6 +619,8 @@ static void summary(ingest *g) {
             g->t_link, g->t_commit);
     if (rasd_link_story_failures(g->link))
         fprintf(stderr, "  %zu articles could not be put in a story\n", rasd_link_story_failures(g->link));
+    if (g->shared && rasd_link_reloads(g->link))
+        fprintf(stderr, "  caught up %zu times with other processes' batches\n", rasd_link_reloads(g->link));
 }
 
 int cmd_ingest(int argc, char **argv) {
@@ -658,6 +693,7 @@ int cmd_ingest(int argc, char **argv) {
         status = EXIT_USAGE;
         goto done;
     }
+    g.shared = rasd_store_is_pg(rasd_store_target(g.store));
     if (!(g.writer_an = take_analyzer(&g)) || !(g.link = rasd_link_open(g.store, g.writer_an, &err))) {
         if (g.writer_an) cli_error("%s", err.message);
         status = EXIT_USAGE;

@@ -14,6 +14,8 @@
 /* The advisory lock key (pg_advisory_xact_lock) that serializes schema
  * changes between rasd processes opening the same database at once. */
 #define RASD_PG_LOCK_SCHEMA 0x72617364000001LL
+/* The advisory lock key of rasd_store_lock_writers. */
+#define RASD_PG_LOCK_WRITERS 0x72617364000002LL
 
 /* Brings db up to the current schema (the same version number as
  * rasd_schema_version()); name is the target, for messages. A database

@@ -236,6 +236,14 @@ static rasd_status pg_commit(rasd_store *b, rasd_error *err) {
     return exec(s, "COMMIT", err);
 }
 
+/* Released by the transaction's end, including the server's abort of a
+ * transaction whose process died: a killed ingest never holds it. */
+static rasd_status pg_lock_writers(rasd_store *b, rasd_error *err) {
+    char sql[80];
+    snprintf(sql, sizeof sql, "SELECT pg_advisory_xact_lock(%lld)", (long long)RASD_PG_LOCK_WRITERS);
+    return exec(of(b), sql, err);
+}
+
 static rasd_status pg_rollback(rasd_store *b, rasd_error *err) {
     pg_store *s = of(b);
     if (PQtransactionStatus(s->db) == PQTRANS_IDLE) return RASD_OK; /* nothing open */
@@ -622,7 +630,7 @@ static const rasd_store_ops PG_OPS = {
     "postgresql",     pg_close,     pg_size,        pg_begin,          pg_commit,
     pg_rollback,      pg_put,       pg_find_by_hash, pg_each_hash,     pg_next_id,         pg_set_story,
     pg_refresh_story, pg_put_state, pg_get_state,   pg_put_fingerprint, pg_each_fingerprint,
-    pg_search,        pg_counts,
+    pg_search,        pg_counts,       pg_lock_writers,
 };
 
 /* The URL for messages, its password (user:password@) hidden. */

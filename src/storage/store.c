@@ -32,6 +32,9 @@ uint64_t rasd_store_size(rasd_store *s) { return s->ops->size(s); }
 rasd_status rasd_store_begin(rasd_store *s, rasd_error *err) { return s->ops->begin(s, err); }
 rasd_status rasd_store_commit(rasd_store *s, rasd_error *err) { return s->ops->commit(s, err); }
 rasd_status rasd_store_rollback(rasd_store *s, rasd_error *err) { return s->ops->rollback(s, err); }
+rasd_status rasd_store_lock_writers(rasd_store *s, rasd_error *err) {
+    return s->ops->lock_writers ? s->ops->lock_writers(s, err) : RASD_OK;
+}
 
 rasd_status rasd_store_put(rasd_store *s, const rasd_store_doc *d, int64_t *id, bool *already, rasd_error *err) {
     if (!d->hash || !d->text_id || !d->origin || !d->text)

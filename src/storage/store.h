@@ -38,6 +38,13 @@ uint64_t rasd_store_size(rasd_store *s);
 rasd_status rasd_store_begin(rasd_store *s, rasd_error *err);
 rasd_status rasd_store_commit(rasd_store *s, rasd_error *err);
 rasd_status rasd_store_rollback(rasd_store *s, rasd_error *err);
+/* Inside a batch: waits until no other process is between this call and
+ * its commit, then holds them off until this batch commits or rolls back,
+ * so that several ingests writing into one database assign ids,
+ * duplicates and stories one batch at a time (docs/store-postgres.md).
+ * PostgreSQL: a transaction-scoped advisory lock; SQLite: nothing to do,
+ * its batches already hold the database's write lock. */
+rasd_status rasd_store_lock_writers(rasd_store *s, rasd_error *err);
 
 /* One article to store: provenance, text and its analysis. */
 typedef struct rasd_store_doc {
