@@ -6,3 +6,10 @@ target_link_libraries(test_store_pg PRIVATE rasd_lib PkgConfig::CMOCKA PkgConfig
 target_include_directories(test_store_pg PRIVATE ${CMAKE_SOURCE_DIR}/src)
 add_test(NAME store_pg COMMAND bash ${CMAKE_CURRENT_SOURCE_DIR}/pg_harness.sh $<TARGET_FILE:test_store_pg>)
 set_tests_properties(store_pg PROPERTIES SKIP_RETURN_CODE 77 TIMEOUT 300)
+
+# Four ingest processes into one PostgreSQL database against one SQLite
+# ingest, and a worker killed mid-ingest (tests/test_ingest_pg.sh; needs
+# ../shared/corpora/saudinewsnet, skipped without it).
+add_test(NAME ingest_pg COMMAND bash ${CMAKE_CURRENT_SOURCE_DIR}/pg_harness.sh
+         bash ${CMAKE_CURRENT_SOURCE_DIR}/test_ingest_pg.sh ${CMAKE_BINARY_DIR} 300)
+set_tests_properties(ingest_pg PROPERTIES SKIP_RETURN_CODE 77 TIMEOUT 600)

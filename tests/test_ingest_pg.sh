@@ -25,13 +25,16 @@ trap 'rm -rf "$work"' EXIT
 fail() { echo "FAIL: $*"; exit 1; }
 
 python3 - "$corpus" "$work" "$n" <<'PY'
-import glob, json, random, sys, zipfile
+import glob, json, sys, zipfile
 corpus, work, n = sys.argv[1], sys.argv[2], int(sys.argv[3])
 z = zipfile.ZipFile(sorted(glob.glob(corpus + "/*.zip"))[0])
 day = json.loads(z.read(z.namelist()[0]))
-# the day's repeated articles first (a sixth of the subset), so that exact
-# and near duplicates are there to be found, then the rest in order; a fixed
-# shuffle sends a repeated article and its original to different workers
+# the day's repeated articles (a sixth of the subset), so that exact and
+# near duplicates are there to be found, and the rest, in the day's order:
+# the stories of an article depend on the order articles come in (two
+# SQLite runs of one input in two random orders agree at B-cubed F1 0.945),
+# and four workers keep each quarter's order; a repeated article and its
+# original lie apart in the day, so they mostly reach different workers
 seen, repeated = {}, []
 day = [a for a in day if a.get("content", "").strip()]
 for a in day:
@@ -40,8 +43,8 @@ for group in seen.values():
     if len(group) > 1 and len(repeated) < n // 6:
         repeated += group
 rest = [a for a in day if len(seen[a["content"][:400]]) == 1]
-arts = (repeated + rest)[:n]
-random.Random(7).shuffle(arts)
+order = {id(a): i for i, a in enumerate(day)}
+arts = sorted((repeated + rest)[:n], key=lambda a: order[id(a)])
 q = (len(arts) + 3) // 4
 for i in range(4):
     part = arts[i * q:(i + 1) * q] + arts[(i + 1) * q:(i + 1) * q + 10]
@@ -68,7 +71,31 @@ for i in 0 1 2 3; do
   wait "${pids[$i]}" || { cat "$work/w$i.log"; fail "worker $i exited with $?"; }
   grep '^rasd ingest:' "$work/w$i.log"
 done
-python3 "$here/pg_compare.py" "$work/ref.db" "$url" || fail "four workers differ from one SQLite ingest"
+# Against one SQLite ingest of the articles in the order the workers'
+# batches committed them (ids grow in lock order; each id's origin names
+# its file and record): the stories must be the same, which they are only
+# if every batch saw all the batches before it.
+psql -X -q -t -A -d "$url" -c "SELECT origin FROM documents ORDER BY id" > "$work/order.txt"
+python3 - "$work" <<'PY'
+import json, sys
+work = sys.argv[1]
+parts = {}
+out = []
+for line in open(f"{work}/order.txt"):
+    path, _, rec = line.strip().rpartition("#")
+    if path not in parts:
+        parts[path] = json.load(open(path))
+    out.append(parts[path][int(rec) - 1])
+json.dump(out, open(f"{work}/committed.json", "w"), ensure_ascii=False)
+PY
+"$rasd" ingest "${opts[@]}" --db "$work/committed.db" "$work/committed.json" 2>&1 | grep '^rasd ingest:'
+python3 "$here/pg_compare.py" --min-f1 0.999 "$work/committed.db" "$url" ||
+  fail "four workers differ from one SQLite ingest in their commit order"
+# Against one SQLite ingest in input order: the same documents and
+# duplicates; stories agree as far as the clusterer's dependence on order
+# lets them (two input orders on SQLite alone: F1 0.945; see
+# docs/store-postgres.md)
+python3 "$here/pg_compare.py" --min-f1 0.90 "$work/ref.db" "$url" || fail "four workers differ from one SQLite ingest"
 
 echo "== a worker killed mid-ingest, then run again"
 fresh_db killed
