@@ -74,3 +74,10 @@ printf '"دير الزور" OR (قصف AND ريف*) NOT تركيا' > "$corpus/p
 build-fuzz/fuzz/fuzz_pg_fts -max_total_time="${FUZZ_PG_SECONDS:-20}" -max_len=2048 -timeout=10 \
   -print_final_stats=1 "$corpus/pg_fts" 2>&1 | tail -n 3
 echo "fuzz (PostgreSQL full-text literals): no crash"
+# rasd analyze lines read back by rasd ingest --from-jsonl (fuzz/fuzz_analysis_line.c).
+cmake --build build-fuzz -j"$jobs" --target fuzz_analysis_line
+mkdir "$corpus/analysis_line"
+build/rasd analyze --no-tagger tests/fixtures/*.txt 2>/dev/null | split -l 1 - "$corpus/analysis_line/line"
+build-fuzz/fuzz/fuzz_analysis_line -max_total_time="${FUZZ_PG_SECONDS:-20}" -max_len=65536 -timeout=10 \
+  -print_final_stats=1 "$corpus/analysis_line" 2>&1 | tail -n 3
+echo "fuzz (analysis lines): no crash"

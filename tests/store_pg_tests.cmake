@@ -13,3 +13,9 @@ set_tests_properties(store_pg PROPERTIES SKIP_RETURN_CODE 77 TIMEOUT 300)
 add_test(NAME ingest_pg COMMAND bash ${CMAKE_CURRENT_SOURCE_DIR}/pg_harness.sh
          bash ${CMAKE_CURRENT_SOURCE_DIR}/test_ingest_pg.sh ${CMAKE_BINARY_DIR} 300)
 set_tests_properties(ingest_pg PROPERTIES SKIP_RETURN_CODE 77 TIMEOUT 600)
+
+# rasd ingest --from-jsonl against ingesting the same files, on both
+# backends (tests/test_from_jsonl.sh).
+add_test(NAME from_jsonl COMMAND bash ${CMAKE_CURRENT_SOURCE_DIR}/pg_harness.sh
+         bash ${CMAKE_CURRENT_SOURCE_DIR}/test_from_jsonl.sh ${CMAKE_BINARY_DIR})
+set_tests_properties(from_jsonl PROPERTIES TIMEOUT 300)
