@@ -34,7 +34,6 @@ enum {
     ST_NUMBER,
     ST_DATE,
     ST_PARAGRAPH,
-    ST_PARAGRAPH_FIRST,
     ST_SET_STORY,
     ST_PUT_STATE,
     ST_GET_STATE,
@@ -71,9 +70,10 @@ static const char *const SQL[ST_COUNT] = {
     [ST_NUMBER] = "INSERT INTO numbers(doc, text, value, unit, unit_code, span_start, span_end)"
                   " VALUES($1,$2,$3,$4,$5,$6,$7)",
     [ST_DATE] = "INSERT INTO dates(doc, text, value, granularity, span_start, span_end) VALUES($1,$2,$3,$4,$5,$6)",
+    /* repeated_of: the earliest document holding the same paragraph, unless
+     * that is this one (as on SQLite, where it is looked up first) */
     [ST_PARAGRAPH] = "INSERT INTO paragraphs(doc, idx, span_start, span_end, pkey, repeated_of)"
-                     " VALUES($1,$2,$3,$4,$5,$6)",
-    [ST_PARAGRAPH_FIRST] = "SELECT doc FROM paragraphs WHERE pkey = $1 ORDER BY doc LIMIT 1",
+                     " VALUES($1,$2,$3,$4,$5,(SELECT nullif(min(doc), $1) FROM paragraphs WHERE pkey = $5))",
     [ST_SET_STORY] = "UPDATE documents SET story = $1, story_similarity = $2 WHERE id = $3",
     [ST_PUT_STATE] = "INSERT INTO state(name, data) VALUES($1,$2) ON CONFLICT (name) DO UPDATE SET data = excluded.data",
     [ST_GET_STATE] = "SELECT data FROM state WHERE name = $1",
@@ -116,6 +116,7 @@ typedef struct pg_store {
     rasd_analyzer *an;  /* the index's terms of texts not analysed ahead, queries, snippets */
     rasd_buf tsv;       /* scratch: a document's tsvector */
     int64_t max_given_id; /* the largest explicit id stored in this batch (the sequence must pass it) */
+    size_t n_sent;        /* statements queued in the pipeline */
 } pg_store;
 
 static pg_store *of(rasd_store *s) { return (pg_store *)s; }
@@ -264,7 +265,19 @@ static rasd_status find_hash(pg_store *s, const char *hash, int64_t *id, rasd_er
     return RASD_OK;
 }
 
-static rasd_status put_rows(pg_store *s, int64_t id, const rasd_rows *r, rasd_error *err) {
+/* Queues prepared statement i in the pipeline (put_rows). */
+static rasd_status send(pg_store *s, int i, const params *p, rasd_error *err, const char *what) {
+    char name[8];
+    snprintf(name, sizeof name, "s%d", i);
+    if (!PQsendQueryPrepared(s->db, name, p->n, p->v, p->len, p->fmt, 0)) return db_fail(s, err, what);
+    s->n_sent++;
+    return RASD_OK;
+}
+
+/* Every row of a document, sent in one pipeline (libpq's pipeline mode)
+ * and their results read at the end: one round trip instead of one per
+ * row, which made the writer wait on the network most of its time. */
+static rasd_status send_rows(pg_store *s, int64_t id, const rasd_rows *r, rasd_error *err) {
     rasd_status st = RASD_OK;
     for (size_t i = 0; st == RASD_OK && i < r->n_entities; i++) {
         const rasd_row_entity *e = &r->entities[i];
@@ -276,7 +289,7 @@ static rasd_status put_rows(pg_store *s, int64_t id, const rasd_rows *r, rasd_er
         p_text(&p, e->country);
         p_int(&p, e->mention_count);
         p_text(&p, e->mentions);
-        st = run(s, ST_ENTITY, &p, 0, NULL, err, "storing an entity");
+        st = send(s, ST_ENTITY, &p, err, "storing an entity");
     }
     for (size_t i = 0; st == RASD_OK && i < r->n_places; i++) {
         const rasd_row_place *x = &r->places[i];
@@ -294,7 +307,7 @@ static rasd_status put_rows(pg_store *s, int64_t id, const rasd_rows *r, rasd_er
         p_text(&p, x->country);
         p_int(&p, x->mention_count);
         p_text(&p, x->mentions);
-        st = run(s, ST_PLACE, &p, 0, NULL, err, "storing a place");
+        st = send(s, ST_PLACE, &p, err, "storing a place");
     }
     for (size_t i = 0; st == RASD_OK && i < r->n_quotes; i++) {
         const rasd_row_quote *x = &r->quotes[i];
@@ -307,7 +320,7 @@ static rasd_status put_rows(pg_store *s, int64_t id, const rasd_rows *r, rasd_er
         p_int(&p, x->start);
         p_int(&p, x->end);
         p_text(&p, x->text);
-        st = run(s, ST_QUOTE, &p, 0, NULL, err, "storing a quote");
+        st = send(s, ST_QUOTE, &p, err, "storing a quote");
     }
     for (size_t i = 0; st == RASD_OK && i < r->n_events; i++) {
         const rasd_row_event *x = &r->events[i];
@@ -323,7 +336,7 @@ static rasd_status put_rows(pg_store *s, int64_t id, const rasd_rows *r, rasd_er
         p_text(&p, x->flags && *x->flags ? x->flags : NULL);
         p_int(&p, x->start);
         p_int(&p, x->end);
-        st = run(s, ST_EVENT, &p, 0, NULL, err, "storing an event");
+        st = send(s, ST_EVENT, &p, err, "storing an event");
     }
     for (size_t i = 0; st == RASD_OK && i < r->n_framing; i++) {
         const rasd_row_framing *x = &r->framing[i];
@@ -335,7 +348,7 @@ static rasd_status put_rows(pg_store *s, int64_t id, const rasd_rows *r, rasd_er
         p_int(&p, x->polarity);
         p_int(&p, x->start);
         p_int(&p, x->end);
-        st = run(s, ST_FRAMING, &p, 0, NULL, err, "storing a framing term");
+        st = send(s, ST_FRAMING, &p, err, "storing a framing term");
     }
     for (size_t i = 0; st == RASD_OK && i < r->n_numbers; i++) {
         const rasd_row_number *x = &r->numbers[i];
@@ -348,7 +361,7 @@ static rasd_status put_rows(pg_store *s, int64_t id, const rasd_rows *r, rasd_er
         p_text(&p, x->unit_code);
         p_int(&p, x->start);
         p_int(&p, x->end);
-        st = run(s, ST_NUMBER, &p, 0, NULL, err, "storing a number");
+        st = send(s, ST_NUMBER, &p, err, "storing a number");
     }
     for (size_t i = 0; st == RASD_OK && i < r->n_dates; i++) {
         const rasd_row_date *x = &r->dates[i];
@@ -359,20 +372,10 @@ static rasd_status put_rows(pg_store *s, int64_t id, const rasd_rows *r, rasd_er
         p_text(&p, x->granularity);
         p_int(&p, x->start);
         p_int(&p, x->end);
-        st = run(s, ST_DATE, &p, 0, NULL, err, "storing a date");
+        st = send(s, ST_DATE, &p, err, "storing a date");
     }
     for (size_t i = 0; st == RASD_OK && i < r->n_paragraphs; i++) {
         const rasd_row_paragraph *x = &r->paragraphs[i];
-        int64_t first = 0;
-        if (x->key) { /* the earliest document holding the same paragraph */
-            params f = {0};
-            p_int(&f, (int64_t)x->key);
-            PGresult *res = NULL;
-            if ((st = run(s, ST_PARAGRAPH_FIRST, &f, 0, &res, err, "looking up a repeated paragraph")) != RASD_OK)
-                break;
-            if (PQntuples(res) == 1) first = int_at(res, 0, 0);
-            PQclear(res);
-        }
         params p = {0};
         p_int(&p, id);
         p_int(&p, (int64_t)i);
@@ -380,10 +383,41 @@ static rasd_status put_rows(pg_store *s, int64_t id, const rasd_rows *r, rasd_er
         p_int(&p, x->end);
         if (x->key) p_int(&p, (int64_t)x->key);
         else p_null(&p);
-        if (first && first != id) p_int(&p, first);
-        else p_null(&p);
-        st = run(s, ST_PARAGRAPH, &p, 0, NULL, err, "storing a paragraph");
+        st = send(s, ST_PARAGRAPH, &p, err, "storing a paragraph");
     }
+    return st;
+}
+
+static rasd_status put_rows(pg_store *s, int64_t id, const rasd_rows *r, rasd_error *err) {
+    if (!r->n_entities && !r->n_places && !r->n_quotes && !r->n_events && !r->n_framing && !r->n_numbers &&
+        !r->n_dates && !r->n_paragraphs)
+        return RASD_OK;
+    if (!PQenterPipelineMode(s->db)) return db_fail(s, err, "entering pipeline mode");
+    s->n_sent = 0;
+    rasd_status st = send_rows(s, id, r, err);
+    if (!PQpipelineSync(s->db) && st == RASD_OK) st = db_fail(s, err, "storing a document's rows");
+    /* every result, then the sync's; the first error is the one to tell.
+     * Each statement's results end with a NULL; two in a row, or a lost
+     * connection, mean nothing more will come. */
+    int nulls = 0;
+    for (;;) {
+        PGresult *res = PQgetResult(s->db);
+        if (!res) {
+            if (++nulls > 1 || PQstatus(s->db) != CONNECTION_OK) {
+                if (st == RASD_OK) st = db_fail(s, err, "storing a document's rows");
+                break;
+            }
+            continue;
+        }
+        nulls = 0;
+        ExecStatusType t = PQresultStatus(res);
+        if (t == PGRES_FATAL_ERROR && st == RASD_OK)
+            st = rasd_fail(err, RASD_ERR_DB, "%s: storing a document's rows: %s", s->base.target,
+                           PQresultErrorMessage(res));
+        PQclear(res);
+        if (t == PGRES_PIPELINE_SYNC) break;
+    }
+    if (!PQexitPipelineMode(s->db) && st == RASD_OK) st = db_fail(s, err, "leaving pipeline mode");
     return st;
 }
 
