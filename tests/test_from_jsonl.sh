@@ -39,8 +39,10 @@ b=$(summary "$work/files.db")
 [ "$a" = "$b" ] || fail "--from-jsonl stored other documents or rows than ingesting the files:
   $a
   $b"
-"$rasd" ingest "${opts[@]}" --db "$work/jsonl.db" "$work/in" 2>&1 | grep -q "0 stored, $n already stored" ||
-  fail "the files, ingested after their analyses, were not all found stored"
+# (the output in a variable: grep -q in a pipe would cut it short)
+again=$("$rasd" ingest "${opts[@]}" --db "$work/jsonl.db" "$work/in" 2>&1)
+grep -q "0 stored, $n already stored" <<< "$again" ||
+  { echo "$again"; fail "the files, ingested after their analyses, were not all found stored"; }
 
 # standard input, a changed text and a cut line: both skipped, by name
 python3 - "$work/a.jsonl" > "$work/bad.jsonl" <<'PY'
