@@ -19,3 +19,8 @@ set_tests_properties(ingest_pg PROPERTIES SKIP_RETURN_CODE 77 TIMEOUT 600)
 add_test(NAME from_jsonl COMMAND bash ${CMAKE_CURRENT_SOURCE_DIR}/pg_harness.sh
          bash ${CMAKE_CURRENT_SOURCE_DIR}/test_from_jsonl.sh ${CMAKE_BINARY_DIR})
 set_tests_properties(from_jsonl PROPERTIES TIMEOUT 300)
+
+# rasd migrate: SQLite -> PostgreSQL -> SQLite unchanged (tests/test_migrate.sh).
+add_test(NAME migrate_pg COMMAND bash ${CMAKE_CURRENT_SOURCE_DIR}/pg_harness.sh
+         bash ${CMAKE_CURRENT_SOURCE_DIR}/test_migrate.sh ${CMAKE_BINARY_DIR})
+set_tests_properties(migrate_pg PROPERTIES SKIP_RETURN_CODE 77 TIMEOUT 300)

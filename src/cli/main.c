@@ -18,6 +18,7 @@ static const rasd_command COMMANDS[] = {
     {"eval-ner", cmd_eval_ner, "score the name tagger on token-TAG data (CoNLL style)"},
     {"ingest", cmd_ingest, "store articles (files, directories, JSON, zip) with their analysis"},
     {"search", cmd_search, "full-text search of the stored articles"},
+    {"migrate", cmd_migrate, "copy a store between SQLite and PostgreSQL"},
 };
 
 static void usage(FILE *out) {

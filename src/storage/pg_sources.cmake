@@ -10,3 +10,5 @@ list(APPEND RASD_STORE_SOURCES
 if(TARGET rasd_lib)
   target_link_libraries(rasd_lib PUBLIC PkgConfig::RASD_PQ)
 endif()
+# rasd migrate: a store copied between SQLite and PostgreSQL.
+list(APPEND RASD_STORE_CLI_SOURCES ${CMAKE_SOURCE_DIR}/src/cli/cmd_migrate.c)
