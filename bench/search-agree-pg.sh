@@ -2,8 +2,8 @@
 # How far search on PostgreSQL agrees with search on SQLite over the same
 # store: the first N articles (default 600) of SaudiNewsNet's first day
 # ingested into SQLite, copied into PostgreSQL with rasd migrate, then
-# fifteen queries on both: the same hit set?, the same top hit?, the share
-# of the top 10 in common (docs/store-postgres.md, "Ranking").
+# fifteen queries on both: the same hit set?, in the same order?, the same
+# top hit?, the share of the top 10 in common; and the time spent (docs/store-postgres.md, "Ranking").
 #   bench/search-agree-pg.sh [N]
 # Starts its own server (tests/pg_harness.sh) unless RASD_TEST_PG names one.
 set -euo pipefail
@@ -31,11 +31,15 @@ import json, subprocess, sys
 rasd, lite, pg = sys.argv[1:4]
 qs = ["الرياض", "السعودية", "\"مجلس الأمن\"", "السعودية OR قطر", "اليمن", "الحوثي", "وزير الخارجية", "النفط",
       "داعش", "الهلال", "أمير منطقة", "التعليم", "الأمطار", "إيران", "مكة"]
+import time
+spent = {lite: 0.0, pg: 0.0}
 def hits(db, q, n):
+    t0 = time.time()
     out = subprocess.run([rasd, "search", "--db", db, "--limit", str(n), "--json", q],
                          capture_output=True, text=True).stdout
+    spent[db] += time.time() - t0
     return [json.loads(l)["hash"] for l in out.splitlines() if l.strip()]
-same = top1 = 0
+same = top1 = order = 0
 overlap = 0.0
 for q in qs:
     a, b = hits(lite, q, 100000), hits(pg, q, 100000)
@@ -43,7 +47,11 @@ for q in qs:
     ov = len(set(a10) & set(b10)) / max(1, len(a10))
     same += set(a) == set(b)
     top1 += a10[:1] == b10[:1]
+    order += a == b
     overlap += ov
     print(f"  {q:20} {len(a):5} hits (SQLite) {len(b):5} (PostgreSQL)  top-10 in common {ov:.1f}  same top hit {a10[:1] == b10[:1]}")
-print(f"{len(qs)} queries: the same hits for {same}, the same top hit for {top1}, top 10 in common {overlap / len(qs):.2f}")
+print(f"{len(qs)} queries: the same hits for {same}, in the same order for {order}, the same top hit for {top1},"
+      f" top 10 in common {overlap / len(qs):.2f}")
+print(f"wall time of the 30 rasd search runs (process start included): SQLite {spent[lite]:.1f} s, "
+      f"PostgreSQL {spent[pg]:.1f} s")
 PY

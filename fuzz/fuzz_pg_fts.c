@@ -69,7 +69,8 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
         rasd_pg_query_free(&q);
     }
     rasd_buf tsv = {0};
-    check(rasd_pg_tsvector(an, text, text, len, NULL, NULL, &tsv));
+    size_t n_terms = 0;
+    check(rasd_pg_tsvector(an, text, text, len, NULL, NULL, &tsv, &n_terms));
     if (tsv.data) balanced(tsv.data);
     rasd_buf_free(&tsv);
     free(text);

@@ -262,10 +262,13 @@ typedef struct indexer {
 static bool index_row(void *ctx, const row *r) {
     indexer *x = ctx;
     x->tsv.len = 0;
-    if (!rasd_pg_tsvector(x->an, r->v[1], r->v[2], (size_t)r->len[2], NULL, NULL, &x->tsv))
+    size_t n_terms = 0;
+    if (!rasd_pg_tsvector(x->an, r->v[1], r->v[2], (size_t)r->len[2], NULL, NULL, &x->tsv, &n_terms))
         return fail(x->to, "indexing", "out of memory");
-    const char *p[2] = {x->tsv.data, r->v[0]};
-    if (!PQsendQueryPrepared(x->to->pq, "index", 2, p, NULL, NULL, 0)) return fail(x->to, "indexing", PQerrorMessage(x->to->pq));
+    char n[24];
+    snprintf(n, sizeof n, "%zu", n_terms);
+    const char *p[3] = {x->tsv.data, r->v[0], n};
+    if (!PQsendQueryPrepared(x->to->pq, "index", 3, p, NULL, NULL, 0)) return fail(x->to, "indexing", PQerrorMessage(x->to->pq));
     return ++x->to->pending < 500 || drain(x->to);
 }
 
@@ -278,7 +281,7 @@ static bool index_pg(db *to, const char *url, const rasd_lexicon *lex) {
     db reader = {to->target, true, NULL, PQconnectdb(url), 0, to->err, false};
     bool ok = PQstatus(reader.pq) == CONNECTION_OK || fail(to, "connecting", PQerrorMessage(reader.pq));
     if (ok && !(x.an = rasd_analyzer_new(lex, &e))) ok = fail(to, "indexing", e.message);
-    if (ok) ok = pq_ok(to, PQprepare(to->pq, "index", "UPDATE documents SET terms = $1::tsvector WHERE id = $2", 0,
+    if (ok) ok = pq_ok(to, PQprepare(to->pq, "index", "UPDATE documents SET terms = $1::tsvector, n_terms = $3 WHERE id = $2", 0,
                                      NULL), "indexing");
     if (ok && !PQenterPipelineMode(to->pq)) ok = fail(to, "pipeline mode", PQerrorMessage(to->pq));
     if (ok) {

@@ -56,7 +56,8 @@ static bool terms_of(rasd_analyzer *an, const char *text, size_t len, const rasd
 }
 
 bool rasd_pg_tsvector(rasd_analyzer *an, const char *title, const char *text, size_t len,
-                      const rasd_term_list *title_terms, const rasd_term_list *text_terms, rasd_buf *out) {
+                      const rasd_term_list *title_terms, const rasd_term_list *text_terms, rasd_buf *out,
+                      size_t *n_terms) {
     tsv_ctx c = {out, 1, 'A'};
     if (title && !terms_of(an, title, strlen(title), title_terms, &c)) return false;
     /* a gap of one position: a phrase never runs from the title into the
@@ -64,6 +65,7 @@ bool rasd_pg_tsvector(rasd_analyzer *an, const char *title, const char *text, si
     c.pos++;
     c.weight = 'D';
     if (!terms_of(an, text, len, text_terms, &c)) return false;
+    *n_terms = c.pos - 2; /* positions from 1, one skipped */
     rasd_buf_putc(out, '\0');
     out->len--;
     return !out->oom;

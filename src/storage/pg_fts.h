@@ -19,9 +19,13 @@
  * 1 with weight A, the text's after them with weight D. title_terms or
  * text_terms, when they hold the terms of that text (computed ahead by an
  * ingest's workers), are replayed instead of analysing again. Appends to
- * out (NUL-terminated); false when out ran out of memory. */
+ * out (NUL-terminated); *n_terms receives the number of terms (the
+ * document's length for BM25, which the tsvector cannot tell: it merges
+ * repeats and keeps 256 positions per term at most); false when out ran
+ * out of memory. */
 bool rasd_pg_tsvector(rasd_analyzer *an, const char *title, const char *text, size_t len,
-                      const rasd_term_list *title_terms, const rasd_term_list *text_terms, rasd_buf *out);
+                      const rasd_term_list *title_terms, const rasd_term_list *text_terms, rasd_buf *out,
+                      size_t *n_terms);
 
 /* A search query: phrases, each a sequence of terms, the last one maybe a
  * prefix; kept to mark matches in snippets. */

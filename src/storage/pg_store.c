@@ -42,19 +42,14 @@ enum {
     ST_STORY_SUMMARY,
     ST_STORY_LABELS_DELETE,
     ST_STORY_LABELS,
-    ST_SEARCH,
     ST_COUNT
 };
 
-/* The search ranks with ts_rank_cd over the title's terms (weight A) and
- * the text's (weight D) at 4:1, as SQLite's bm25(4.0, 1.0), normalized by
- * the log of the document's length (option 1), which BM25's length
- * normalization resembles; ties go to the older document. */
 static const char *const SQL[ST_COUNT] = {
     [ST_INSERT_DOC] = "INSERT INTO documents(hash, text_id, origin, url, title, source, author, published, text,"
-                      " analysis, duplicate_of, dup_kind, similarity, id, terms)"
+                      " analysis, duplicate_of, dup_kind, similarity, id, terms, n_terms)"
                       " VALUES($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12,$13,"
-                      " coalesce($14::bigint, nextval('documents_id_seq')), $15::tsvector)"
+                      " coalesce($14::bigint, nextval('documents_id_seq')), $15::tsvector, $16)"
                       " ON CONFLICT (hash) DO NOTHING RETURNING id",
     [ST_FIND_HASH] = "SELECT id FROM documents WHERE hash = $1",
     [ST_ENTITY] = "INSERT INTO entities(doc, entity, name, type, country, mention_count, mentions)"
@@ -96,17 +91,6 @@ static const char *const SQL[ST_COUNT] = {
         " SELECT $1, coalesce(d.source, ''), coalesce(f.actor, ''), f.label, count(*)"
         " FROM documents d JOIN framing f ON f.doc = d.id WHERE d.story = $1 AND f.label IS NOT NULL"
         " GROUP BY 2, 3, 4",
-    [ST_SEARCH] =
-        "SELECT d.id, d.hash, d.title, d.source, d.published, d.url, d.origin,"
-        "  ts_rank_cd('{0.25, 0, 0, 1}'::float4[], d.terms, q.q, 1) AS score, d.text, d.duplicate_of, d.story"
-        " FROM documents d, (SELECT $1::tsquery AS q) q"
-        " WHERE d.terms @@ q.q"
-        "  AND ($2::text IS NULL OR d.source = $2)"
-        "  AND ($3::text IS NULL OR d.published >= $3)"
-        "  AND ($4::text IS NULL OR d.published <= $4)"
-        "  AND ($5::text IS NULL OR EXISTS (SELECT 1 FROM entities e WHERE e.entity = $5 AND e.doc = d.id))"
-        "  AND ($6::text IS NULL OR EXISTS (SELECT 1 FROM places p WHERE p.place = $6 AND p.doc = d.id))"
-        " ORDER BY score DESC, d.id LIMIT $7",
 };
 
 typedef struct pg_store {
@@ -426,8 +410,9 @@ static rasd_status pg_put(rasd_store *base, const rasd_store_doc *d, int64_t *id
     *already = false;
     *id = 0;
     s->tsv.len = 0;
+    size_t n_terms = 0;
     if (!rasd_pg_tsvector(s->an, d->title, d->text, d->len, d->rows ? &d->rows->title_terms : NULL,
-                          d->rows ? &d->rows->text_terms : NULL, &s->tsv))
+                          d->rows ? &d->rows->text_terms : NULL, &s->tsv, &n_terms))
         return rasd_fail(err, RASD_ERR_NOMEM, "%s: out of memory indexing a document", base->target);
     rasd_status st = exec(s, "SAVEPOINT doc", err);
     if (st != RASD_OK) return st;
@@ -454,6 +439,7 @@ static rasd_status pg_put(rasd_store *base, const rasd_store_doc *d, int64_t *id
     if (d->id > 0) p_int(&p, d->id);
     else p_null(&p);
     p_text(&p, s->tsv.data);
+    p_int(&p, (int64_t)n_terms);
     PGresult *r = NULL;
     st = run(s, ST_INSERT_DOC, &p, 0, &r, err, "storing a document");
     if (st == RASD_OK && PQntuples(r) == 0) { /* the hash is there: re-ingest, or another process stored it */
@@ -577,6 +563,110 @@ static rasd_status pg_each_fingerprint(rasd_store *b, rasd_fingerprint_fn fn, vo
 
 /* --------------------------------------------------------------- search */
 
+/* The search, written for each query: the matches under the filters,
+ * ranked by BM25 exactly as SQLite's FTS5 computes bm25(4.0, 1.0) — per
+ * phrase of the query, its inverse document frequency over the whole
+ * store, its occurrences in the document weighted 4 in the title and 1 in
+ * the text (counted from the tsvector's positions, a phrase where its
+ * terms follow each other), and the document's length (n_terms) against
+ * the average, with k1 = 1.2 and b = 0.75. Ties go to the older document.
+ * Terms reach the SQL through PQescapeLiteral. */
+static char *search_sql(pg_store *s, const rasd_pg_query *q) {
+    rasd_buf b = {0};
+#define PUT(str) rasd_buf_append(&b, (str), strlen(str))
+    PUT("WITH stats AS (SELECT count(*)::float8 AS n, greatest(avg(n_terms), 1)::float8 AS avgdl FROM documents),"
+        " idf AS (SELECT 0");
+    char num[160];
+    char **lit = calloc(q->n_phrases ? q->n_phrases : 1, sizeof *lit);
+    bool ok = lit != NULL;
+    /* each phrase as a tsquery literal of its own, for its hit count */
+    for (size_t i = 0; ok && i < q->n_phrases; i++) {
+        const rasd_pg_phrase *ph = &q->phrases[i];
+        rasd_buf t = {0};
+        for (size_t k = 0; k < ph->n; k++) {
+            if (k) rasd_buf_append(&t, " <-> ", 5);
+            /* a tsquery lexeme in quotes: ' doubled, \ escaped, as pg_fts.c does */
+            rasd_buf_putc(&t, '\'');
+            for (const char *c = ph->terms[k]; *c; c++) {
+                if (*c == '\'' || *c == '\\') rasd_buf_putc(&t, *c == '\'' ? '\'' : '\\');
+                rasd_buf_putc(&t, *c);
+            }
+            rasd_buf_putc(&t, '\'');
+            if (ph->prefix && k + 1 == ph->n) rasd_buf_append(&t, ":*", 2);
+        }
+        rasd_buf_putc(&t, '\0');
+        ok = !t.oom && (lit[i] = PQescapeLiteral(s->db, t.data, strlen(t.data))) != NULL;
+        rasd_buf_free(&t);
+        if (!ok) break;
+        snprintf(num, sizeof num, ", greatest(ln((stats.n - h%zu.c + 0.5) / (h%zu.c + 0.5)), 1e-6) AS i%zu", i, i, i);
+        PUT(num);
+    }
+    PUT(" FROM stats");
+    for (size_t i = 0; ok && i < q->n_phrases; i++) {
+        PUT(", (SELECT count(*)::float8 AS c FROM documents WHERE terms @@ ");
+        PUT(lit[i]);
+        snprintf(num, sizeof num, "::tsquery) h%zu", i);
+        PUT(num);
+    }
+    PUT(")"
+        " SELECT d.id, d.hash, d.title, d.source, d.published, d.url, d.origin, sc.score, d.text, d.duplicate_of,"
+        "  d.story"
+        " FROM documents d CROSS JOIN stats CROSS JOIN idf, LATERAL (SELECT 0");
+    for (size_t i = 0; ok && i < q->n_phrases; i++) {
+        snprintf(num, sizeof num,
+                 " + idf.i%zu * f.f%zu * 2.2 / (f.f%zu + 1.2 * (0.25 + 0.75 * d.n_terms / stats.avgdl))", i, i, i);
+        PUT(num);
+    }
+    PUT(" AS score FROM (SELECT 0 AS none");
+    for (size_t i = 0; ok && i < q->n_phrases; i++) {
+        const rasd_pg_phrase *ph = &q->phrases[i];
+        PUT(", (SELECT coalesce(sum(CASE WHEN p0.w = 'A' THEN 4.0 ELSE 1.0 END), 0)"
+            " FROM unnest(d.terms) u0, unnest(u0.positions, u0.weights) AS p0(pos, w) WHERE ");
+        for (size_t k = 0; ok && k < ph->n; k++) {
+            char *e = PQescapeLiteral(s->db, ph->terms[k], strlen(ph->terms[k]));
+            if (!e) {
+                ok = false;
+                break;
+            }
+            bool prefix = ph->prefix && k + 1 == ph->n;
+            if (k) {
+                snprintf(num, sizeof num,
+                         " AND EXISTS (SELECT 1 FROM unnest(d.terms) u%zu, unnest(u%zu.positions) AS p%zu(pos) WHERE ", k,
+                         k, k);
+                PUT(num);
+            }
+            snprintf(num, sizeof num, prefix ? "starts_with(u%zu.lexeme, " : "u%zu.lexeme = (", k);
+            PUT(num);
+            PUT(e);
+            PUT(")");
+            if (k) {
+                snprintf(num, sizeof num, " AND p%zu.pos = p0.pos + %zu)", k, k);
+                PUT(num);
+            }
+            PQfreemem(e);
+        }
+        snprintf(num, sizeof num, ") AS f%zu", i);
+        PUT(num);
+    }
+    PUT(") f) sc"
+        " WHERE d.terms @@ $1::tsquery"
+        "  AND ($2::text IS NULL OR d.source = $2)"
+        "  AND ($3::text IS NULL OR d.published >= $3)"
+        "  AND ($4::text IS NULL OR d.published <= $4)"
+        "  AND ($5::text IS NULL OR EXISTS (SELECT 1 FROM entities e WHERE e.entity = $5 AND e.doc = d.id))"
+        "  AND ($6::text IS NULL OR EXISTS (SELECT 1 FROM places p WHERE p.place = $6 AND p.doc = d.id))"
+        " ORDER BY sc.score DESC, d.id LIMIT $7::bigint");
+#undef PUT
+    for (size_t i = 0; lit && i < q->n_phrases; i++) PQfreemem(lit[i]);
+    free(lit);
+    rasd_buf_putc(&b, '\0');
+    if (!ok || b.oom) {
+        rasd_buf_free(&b);
+        return NULL;
+    }
+    return b.data;
+}
+
 static rasd_status pg_search(rasd_store *b, const rasd_search_query *qq, rasd_search_fn fn, void *ctx,
                              rasd_error *err) {
     pg_store *s = of(b);
@@ -596,9 +686,13 @@ static rasd_status pg_search(rasd_store *b, const rasd_search_query *qq, rasd_se
     p_text(&p, qq->actor);
     p_text(&p, qq->place);
     p_int(&p, qq->limit ? (int64_t)qq->limit : 20);
-    char name[8];
-    snprintf(name, sizeof name, "s%d", ST_SEARCH);
-    PGresult *r = PQexecPrepared(s->db, name, p.n, p.v, p.len, p.fmt, 0);
+    char *sql = search_sql(s, &q);
+    if (!sql) {
+        rasd_pg_query_free(&q);
+        return rasd_fail(err, RASD_ERR_NOMEM, "search: out of memory");
+    }
+    PGresult *r = PQexecParams(s->db, sql, p.n, NULL, p.v, p.len, p.fmt, 0);
+    free(sql);
     if (PQresultStatus(r) != PGRES_TUPLES_OK) {
         /* SQLSTATE class 42 (syntax) or 22 (data): the query's own fault */
         const char *state = PQresultErrorField(r, PG_DIAG_SQLSTATE);
