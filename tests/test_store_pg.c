@@ -4,7 +4,8 @@
  * storing twice changes nothing, an uncommitted batch leaves nothing,
  * search (spelling variants, filters, title weight, phrases, snippets,
  * bad syntax), state and fingerprints, stories' summaries; then the same
- * articles in both, where every query must find the same documents.
+ * articles in both, where every query must find the same documents in the
+ * same order with the same BM25 scores.
  *
  * PostgreSQL comes from tests/pg_harness.sh, which starts a throwaway
  * server and sets RASD_TEST_PG; without it the SQLite half runs, the
@@ -71,6 +72,7 @@ typedef struct hits {
     size_t n;
     int64_t ids[16];
     char hashes[16][33];
+    double scores[16];
     char snippet[512];
 } hits;
 
@@ -80,6 +82,7 @@ static bool collect_hit(void *ctx, const rasd_search_hit *h) {
     if (x->n < 16) {
         x->ids[x->n] = h->id;
         snprintf(x->hashes[x->n], 33, "%s", h->hash);
+        x->scores[x->n] = h->score;
     }
     x->n++;
     return true;
@@ -391,8 +394,15 @@ static void test_backends_agree(void **state) {
         search(sq, (rasd_search_query){.text = AGREE_QUERIES[i]}, &b);
         if (a.n != b.n) fail_msg("\"%s\": %zu hits on PostgreSQL, %zu on SQLite", AGREE_QUERIES[i], a.n, b.n);
         assert_true(a.n > 0);
+        /* the same BM25 on both: the same order and the same scores */
         bool order = true;
-        for (size_t k = 0; k < a.n; k++) order &= strcmp(a.hashes[k], b.hashes[k]) == 0;
+        for (size_t k = 0; k < a.n; k++) {
+            order &= strcmp(a.hashes[k], b.hashes[k]) == 0;
+            double d = a.scores[k] - b.scores[k];
+            if (d > 1e-9 * (1 + b.scores[k]) || -d > 1e-9 * (1 + b.scores[k]))
+                fail_msg("\"%s\": hit %zu scores %.12g on PostgreSQL, %.12g on SQLite", AGREE_QUERIES[i], k,
+                         a.scores[k], b.scores[k]);
+        }
         same_order += order;
         qsort(a.hashes, a.n, 33, hash_cmp);
         qsort(b.hashes, b.n, 33, hash_cmp);
@@ -401,6 +411,7 @@ static void test_backends_agree(void **state) {
                                                                 AGREE_QUERIES[i]);
     }
     printf("  same documents for %zu of %zu queries, in the same order for %zu\n", n, n, same_order);
+    assert_int_equal(same_order, n);
     rasd_store_close(pg);
     rasd_store_close(sq);
 }
