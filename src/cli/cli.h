@@ -28,6 +28,7 @@ int cmd_train_ner(int argc, char **argv);
 int cmd_eval_ner(int argc, char **argv);
 int cmd_ingest(int argc, char **argv);
 int cmd_search(int argc, char **argv);
+int cmd_migrate(int argc, char **argv);
 int cmd_watch(int argc, char **argv);
 /* reading the store (cli_query.h) and serving it */
 int cmd_stories(int argc, char **argv);

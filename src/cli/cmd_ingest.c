@@ -11,17 +11,26 @@
  * in batches, one transaction per batch. A killed ingest therefore loses
  * the batch in flight and nothing else; running it again stores what is
  * missing and reports the rest as already stored.
+ *
+ * Into PostgreSQL, several ingests may run at once (on one machine or
+ * many): each analyses a whole chunk first, then writes it as one batch
+ * holding the database's writer lock, after catching up with the other
+ * processes' batches (rasd_store_lock_writers, rasd_link_sync), so ids,
+ * duplicates and stories are decided one batch at a time while analysis,
+ * the bulk of the work, runs everywhere at once (docs/store-postgres.md).
  */
 #include "cli.h"
 #include "cli/engine.h"
 #include "corpus/boilerplate.h"
 #include "corpus/reader.h"
+#include "storage/analysis_line.h"
 #include "storage/ingest.h"
 #include "storage/store.h"
 
 #include "core/internal.h"
 
 #include <dirent.h>
+#include <errno.h>
 #include <getopt.h>
 #include <pthread.h>
 #include <stdlib.h>
@@ -38,7 +47,8 @@ static const char USAGE[] =
     "  Formats: .txt (first line = title; a manifest.tsv beside them gives outlet and\n"
     "  date), .json (an array of objects, or one object), .jsonl, .html, RSS/Atom feeds\n"
     "  (.xml, .rss, .atom), .zip of these, and http(s) URLs.\n"
-    "  --db PATH               the database (default: $RASD_DB, else ./rasd.db)\n"
+    "  --db PATH|URL           the database: a SQLite file or a postgres:// URL\n"
+    "                          (default: $RASD_DB, else ./rasd.db)\n"
     "  --jobs N                articles analysed in parallel (default: the number of cores)\n"
     "  --source NAME           outlet of articles that name none\n"
     "  --map F=M,...           JSON members for the fields title, content, source, url, date,\n"
@@ -54,6 +64,8 @@ static const char USAGE[] =
     "  --no-entities           skip actors, people and places (text core only)\n"
     "  --no-tagger             dictionary names only: skip the trained name tagger\n"
     "  --quiet                 no progress, only problems and the summary\n"
+    "  --from-jsonl FILE       store the articles of `rasd analyze` output (JSON lines, - for\n"
+    "                          standard input) as they are, without analysing them again\n"
     "exit status: 0 all stored (or already there), 1 some input skipped, 2 usage error\n";
 
 #define CHUNK 1024
@@ -75,6 +87,7 @@ typedef struct item {
     rasd_status code; /* RASD_OK, or why it is skipped */
     char *error;
     bool stored;      /* its hash was in the store before this run */
+    bool analysed;    /* json is a line of rasd analyze output (--from-jsonl) */
 } item;
 
 /* A 128-bit hash as two integers, for the sorted table of stored ones. */
@@ -111,9 +124,12 @@ typedef struct ingest {
     size_t n_produced; /* items queued so far, for the progress bar */
     bool reading_done, stop_reading;
     const rasd_reader_options *ropt;
+    const char *jsonl; /* --from-jsonl FILE */
     char **inputs;
     int n_inputs;
     size_t in_batch;
+    bool shared;  /* other processes may write too (PostgreSQL): a chunk is written in one turn */
+    bool holding; /* this batch holds the writer lock and has caught up */
     bool db_failed;
     rasd_error db_err;
     /* counts for the summary */
@@ -297,6 +313,70 @@ static rasd_status strip_boilerplate(const rasd_boilerplate *bp, item *it, size_
     return RASD_OK;
 }
 
+/* The rows, fingerprint and index terms of an analysed article. */
+static void rows_of_analysis(ingest *g, item *it, rasd_analyzer *an) {
+    rasd_error err = {0};
+    /* lines the boilerplate filter removed were set aside before the analysis */
+    rasd_row_boilerplate *removed = it->rows.boilerplate;
+    size_t n_removed = it->rows.n_boilerplate;
+    it->rows.boilerplate = NULL;
+    it->rows.n_boilerplate = 0;
+    rasd_status st = rasd_rows_from_json(it->a.origin, it->json, it->json_len, &it->rows, &err);
+    if (st == RASD_OK) {
+        it->rows.boilerplate = removed;
+        it->rows.n_boilerplate = n_removed;
+    } else {
+        for (size_t k = 0; k < n_removed; k++) free(removed[k].text);
+        free(removed);
+    }
+    if (st == RASD_OK)
+        st = rasd_link_prepare(an, it->title, it->text, it->len, &it->rows, &it->fp, &it->terms, &err);
+    /* the index's terms, here rather than on the writer thread */
+    if (st == RASD_OK) st = rasd_terms_collect(an, it->title, strlen(it->title), &it->rows.title_terms, &err);
+    if (st == RASD_OK) st = rasd_terms_collect(an, it->text, it->len, &it->rows.text_terms, &err);
+    if (st != RASD_OK) {
+        fail_item(it, st, err.message);
+        return;
+    }
+    if (!g->keep_json) {
+        free(it->json);
+        it->json = NULL;
+        it->json_len = 0;
+    }
+}
+
+/* ------------------------------------------- --from-jsonl: analysed elsewhere */
+
+/* An item whose analysis came with it (a line of rasd analyze output):
+ * its text, title, outlet and date from the line, the rest as usual. The
+ * identity is the text's hash, as for a .txt file (the analysis has no
+ * URL), so the same article ingested either way is stored once. */
+static void from_analysis(ingest *g, item *it, rasd_analyzer *an) {
+    rasd_error err = {0};
+    rasd_analysis_line l;
+    rasd_status st = rasd_analysis_line_read(it->a.origin, it->json, it->json_len, &l, &err);
+    if (st != RASD_OK) {
+        fail_item(it, st, err.message);
+        return;
+    }
+    it->text = l.text;
+    it->len = l.len;
+    it->title = l.title;
+    it->a.source = l.source ? l.source : (g->ropt && g->ropt->source ? strdup(g->ropt->source) : NULL);
+    it->a.published = l.published;
+    if (l.origin) { /* where the text came from, rather than the line */
+        free(it->a.origin);
+        it->a.origin = l.origin;
+    }
+    memcpy(it->text_id, l.id, sizeof it->text_id);
+    identity_hash(it, it->hash);
+    if (was_stored(g, it->hash)) {
+        it->stored = true;
+        return;
+    }
+    rows_of_analysis(g, it, an);
+}
+
 static void analyse_one(void *ctx, void *state, size_t i) {
     ingest *g = ctx;
     item *it = &g->chunk[i];
@@ -305,6 +385,10 @@ static void analyse_one(void *ctx, void *state, size_t i) {
     if (it->error) return; /* a record the reader skipped, reported in order */
     if (!an) {
         fail_item(it, RASD_ERR_NOMEM, "no analyzer (out of memory)");
+        return;
+    }
+    if (it->analysed) {
+        from_analysis(g, it, an);
         return;
     }
     /* the document the analysis reads: the title as its first line */
@@ -358,35 +442,11 @@ static void analyse_one(void *ctx, void *state, size_t i) {
     st = rasd_analysis_json(an, &doc, &opt, &it->json, &it->json_len, &err);
     doc.text = NULL;
     rasd_document_destroy(&doc);
-    if (st == RASD_OK) {
-        /* the removed lines were set aside before the analysis */
-        rasd_row_boilerplate *removed = it->rows.boilerplate;
-        size_t n_removed = it->rows.n_boilerplate;
-        it->rows.boilerplate = NULL;
-        it->rows.n_boilerplate = 0;
-        st = rasd_rows_from_json(it->a.origin, it->json, it->json_len, &it->rows, &err);
-        if (st == RASD_OK) {
-            it->rows.boilerplate = removed;
-            it->rows.n_boilerplate = n_removed;
-        } else {
-            for (size_t k = 0; k < n_removed; k++) free(removed[k].text);
-            free(removed);
-        }
-    }
-    if (st == RASD_OK)
-        st = rasd_link_prepare(an, it->title, it->text, it->len, &it->rows, &it->fp, &it->terms, &err);
-    /* the index's terms, here rather than on the writer thread */
-    if (st == RASD_OK) st = rasd_terms_collect(an, it->title, strlen(it->title), &it->rows.title_terms, &err);
-    if (st == RASD_OK) st = rasd_terms_collect(an, it->text, it->len, &it->rows.text_terms, &err);
     if (st != RASD_OK) {
         fail_item(it, st, err.message);
         return;
     }
-    if (!g->keep_json) {
-        free(it->json);
-        it->json = NULL;
-        it->json_len = 0;
-    }
+    rows_of_analysis(g, it, an);
 }
 
 /* --------------------------------------------------------------- writer */
@@ -403,6 +463,7 @@ static bool end_batch(ingest *g, bool reopen) {
         return false;
     }
     g->in_batch = 0;
+    g->holding = false;
     g->t_commit += now() - t0;
     return true;
 }
@@ -440,7 +501,19 @@ static void write_one(void *ctx, size_t i) {
     }
     rasd_error err = {0};
     int64_t id = 0;
-    rasd_status st = rasd_store_find_by_hash(g->store, it->hash, &id, &err);
+    rasd_status st = RASD_OK;
+    if (g->shared && !g->holding) { /* this process's turn: wait for it, then catch up */
+        st = rasd_store_lock_writers(g->store, &err);
+        if (st == RASD_OK) st = rasd_link_sync(g->link, g->store, &err);
+        if (st != RASD_OK) {
+            g->db_failed = true;
+            g->db_err = err;
+            free_item(it);
+            return;
+        }
+        g->holding = true;
+    }
+    st = rasd_store_find_by_hash(g->store, it->hash, &id, &err);
     if (st == RASD_OK && id) {
         g->already++;
         free_item(it);
@@ -507,12 +580,23 @@ static void write_one(void *ctx, size_t i) {
     progress(g, false);
 }
 
+static void write_later(void *ctx, size_t i) {
+    (void)ctx;
+    (void)i;
+}
+
 static void run_chunk(ingest *g) {
     if (!g->n) return;
-    cli_pool_spec spec = {g->n, g->jobs, take_analyzer, give_back, analyse_one, write_one, g};
+    /* shared: the whole chunk is analysed before its turn, so the writer
+     * lock is held while writing only, never while analysing */
+    cli_pool_spec spec = {g->n, g->jobs, take_analyzer, give_back, analyse_one, g->shared ? write_later : write_one, g};
     if (!cli_pool_run(&spec)) {
         spec.jobs = 1;
         cli_pool_run(&spec);
+    }
+    if (g->shared) {
+        for (size_t i = 0; i < g->n; i++) write_one(g, i);
+        if (g->holding && !g->db_failed) end_batch(g, true); /* the turn ends with the chunk */
     }
     g->n = 0;
 }
@@ -571,9 +655,53 @@ static void on_file(void *ctx, const char *path, uint64_t bytes) {
     pthread_mutex_unlock(&g->q_mu);
 }
 
+/* Reads the lines of a --from-jsonl file ("-": standard input) into items
+ * on the reader thread; the workers read them (from_analysis). */
+static void read_jsonl(ingest *g, const char *path) {
+    FILE *f = strcmp(path, "-") == 0 ? stdin : fopen(path, "rb");
+    if (!f) {
+        rasd_error e = {0};
+        rasd_fail(&e, RASD_ERR_IO, "%s: %s", path, strerror(errno));
+        on_skip(g, &e);
+        return;
+    }
+    char *line = NULL;
+    size_t cap = 0, no = 0;
+    ssize_t n;
+    while ((n = getline(&line, &cap, f)) > 0) {
+        no++;
+        size_t len = (size_t)n;
+        while (len && (line[len - 1] == '\n' || line[len - 1] == '\r')) len--;
+        if (!len) continue;
+        item *it = next_item(g);
+        if (!it) break;
+        size_t on = strlen(path) + 24;
+        it->a.origin = malloc(on);
+        it->json = malloc(len + 1);
+        if (!it->a.origin || !it->json) {
+            fail_item(it, RASD_ERR_NOMEM, "out of memory");
+            continue;
+        }
+        snprintf(it->a.origin, on, "%s#%zu", path, no);
+        memcpy(it->json, line, len);
+        it->json[len] = '\0';
+        it->json_len = len;
+        it->analysed = true;
+        on_file(g, path, (uint64_t)n);
+    }
+    if (ferror(f)) {
+        rasd_error e = {0};
+        rasd_fail(&e, RASD_ERR_IO, "%s: line %zu: %s", path, no + 1, strerror(errno));
+        on_skip(g, &e);
+    }
+    free(line);
+    if (f != stdin) fclose(f);
+}
+
 static void *reader_thread(void *arg) {
     ingest *g = arg;
     rasd_reader_sink sink = {on_article, on_skip, on_file, g, false, NULL};
+    if (g->jsonl) read_jsonl(g, g->jsonl);
     for (int i = 0; i < g->n_inputs && !sink.stop; i++) {
         rasd_error rerr = {0};
         if (rasd_read_path(g->inputs[i], g->ropt, &sink, &rerr) != RASD_OK) on_skip(g, &rerr);
@@ -677,6 +805,8 @@ static void summary(ingest *g) {
             g->t_store, g->t_link, g->t_commit, rasd_link_story_cpu(g->link));
     if (rasd_link_story_failures(g->link))
         fprintf(stderr, "  %zu articles could not be put in a story\n", rasd_link_story_failures(g->link));
+    if (g->shared && rasd_link_reloads(g->link))
+        fprintf(stderr, "  caught up %zu times with other processes' batches\n", rasd_link_reloads(g->link));
 }
 
 int cmd_ingest(int argc, char **argv) {
@@ -688,7 +818,8 @@ int cmd_ingest(int argc, char **argv) {
         {"allow-non-arabic", no_argument, 0, 'A'}, {"data", required_argument, 0, 'd'},
         {"geonames", required_argument, 0, 'g'},  {"no-entities", no_argument, 0, 'E'},
         {"no-tagger", no_argument, 0, 'T'},       {"quiet", no_argument, 0, 'q'},
-        {"help", no_argument, 0, 'h'},            {0, 0, 0, 0},
+        {"from-jsonl", required_argument, 0, 'J'}, {"help", no_argument, 0, 'h'},
+        {0, 0, 0, 0},
     };
     ingest g = {.jobs = cli_cores(), .batch = 1000};
     rasd_reader_options ropt = {0};
@@ -722,11 +853,12 @@ int cmd_ingest(int argc, char **argv) {
         case 'E': eopt.entities = false; break;
         case 'T': eopt.tagger = false; break;
         case 'q': g.quiet = true; break;
+        case 'J': g.jsonl = optarg; break;
         case 'h': fputs(USAGE, stdout); return EXIT_ALL_OK;
         default: fputs(USAGE, stderr); return EXIT_USAGE;
         }
     }
-    if (optind >= argc) {
+    if (optind >= argc && !g.jsonl) {
         cli_error("ingest: no input (give files, directories or zip archives)");
         fputs(USAGE, stderr);
         return EXIT_USAGE;
@@ -754,6 +886,7 @@ int cmd_ingest(int argc, char **argv) {
         status = EXIT_USAGE;
         goto done;
     }
+    g.shared = rasd_store_is_pg(rasd_store_target(g.store));
     if (!(g.writer_an = take_analyzer(&g)) || !(g.link = rasd_link_open(g.store, g.writer_an, &err))) {
         if (g.writer_an) cli_error("%s", err.message);
         status = EXIT_USAGE;
@@ -767,6 +900,7 @@ int cmd_ingest(int argc, char **argv) {
     if (g.n_prior) qsort(g.prior, g.n_prior, sizeof *g.prior, hash_cmp);
     g.t0 = g.last_report = now();
     for (int i = optind; i < argc; i++) g.bytes_total += bytes_under(argv[i], 0);
+    if (g.jsonl && strcmp(g.jsonl, "-") != 0) g.bytes_total += bytes_under(g.jsonl, 0);
     if (rasd_store_begin(g.store, &err) != RASD_OK) {
         cli_error("%s", err.message);
         status = EXIT_USAGE;

@@ -19,7 +19,8 @@ static const char USAGE[] =
     "  Finds stored articles (rasd ingest) by their words, as rasd reads them: letter\n"
     "  variants, diacritics, clitics and word forms match (داعش finds لداعش).\n"
     "  Words must all match; \"a phrase\" in quotes, OR, NOT, NEAR() and prefix* work too.\n"
-    "  --db PATH      the database (default: $RASD_DB, else ./rasd.db)\n"
+    "  --db PATH|URL  the database: a SQLite file or a postgres:// URL\n"
+    "                 (default: $RASD_DB, else ./rasd.db)\n"
     "  --limit N      at most N results (default 20)\n"
     "  --outlet NAME  only articles of this outlet (source)\n"
     "  --since DATE   only articles published on or after DATE (YYYY-MM-DD)\n"
@@ -185,7 +186,7 @@ int cmd_search(int argc, char **argv) {
     if (!db || !*db) db = getenv("RASD_DB");
     if (!db || !*db) db = "rasd.db";
     struct stat stb;
-    if (stat(db, &stb) != 0) { /* searching must not create an empty database */
+    if (!rasd_store_is_pg(db) && stat(db, &stb) != 0) { /* searching must not create an empty database */
         cli_error("%s: no database here (rasd ingest --db %s PATH... makes one)", db, db);
         free(text);
         return EXIT_USAGE;

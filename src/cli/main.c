@@ -26,6 +26,7 @@ static const rasd_command COMMANDS[] = {
     {"outlets", cmd_outlets, "list outlets and how each labels the actors"},
     {"export", cmd_export, "write the store's articles and annotations as JSON Lines or CSV"},
     {"serve", cmd_serve, "serve the JSON API and the web interface"},
+    {"migrate", cmd_migrate, "copy a store between SQLite and PostgreSQL"},
 };
 
 static void usage(FILE *out) {

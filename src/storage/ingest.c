@@ -10,6 +10,13 @@
  * writer stores the next articles; each batch's commit waits for them, so
  * what is committed always has its story.
  *
+ * Several processes can ingest into one database (PostgreSQL): each
+ * writes one batch at a time under rasd_store_lock_writers, and first
+ * catches up with what the others committed (rasd_link_sync): every
+ * batch's save leaves a "writer" state naming the process and its turn,
+ * and a process that finds another's name there reloads the duplicate
+ * index and the clusterer from the store, which that batch left complete.
+ *
  * A fingerprint is stored as the struct's bytes (rasd_fingerprint is
  * plain integers): a database moves between machines of the same byte
  * order; a wrong-sized blob is refused when the index is rebuilt.
@@ -20,11 +27,14 @@
 #include "corpus/stories.h"
 
 #include <pthread.h>
+#include <time.h>
+#include <unistd.h>
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
 
 #define STORIES_STATE "stories"
+#define WRITER_STATE "writer"
 
 typedef struct story_result {
     int64_t doc, story;
@@ -51,6 +61,11 @@ struct rasd_link {
     size_t n_jobs, cap_jobs, next_job;
     story_result *results;
     size_t n_results, cap_results;
+    /* who saved last (WRITER_STATE): this process's token and turn */
+    unsigned char token[16];
+    uint64_t turns;
+    void *seen;
+    size_t seen_len, reloads;
 };
 
 static void job_free(rasd_link_job *j) {
@@ -113,6 +128,26 @@ static bool add_fingerprint(void *ctx, int64_t doc, const void *data, size_t len
     return l->fp_status == RASD_OK;
 }
 
+/* (Re)builds the duplicate index and the clusterer from the store. */
+static rasd_status load(rasd_link *l, rasd_store *store, rasd_error *err) {
+    rasd_dedup_destroy(l->dedup);
+    rasd_stories_destroy(l->stories);
+    l->stories = NULL;
+    l->fp_status = RASD_OK;
+    if (!(l->dedup = rasd_dedup_new(NULL, err))) return err ? err->code : RASD_ERR_NOMEM;
+    rasd_status st = rasd_store_each_fingerprint(store, add_fingerprint, l, err);
+    if (st != RASD_OK) return st;
+    if (l->fp_status != RASD_OK)
+        return rasd_fail(err, l->fp_status, "%s: fingerprint of document %lld is damaged (%s)",
+                         rasd_store_target(store), (long long)l->bad_fp_doc, rasd_status_name(l->fp_status));
+    void *state = NULL;
+    size_t len = 0;
+    if ((st = rasd_store_get_state(store, STORIES_STATE, &state, &len, err)) != RASD_OK) return st;
+    l->stories = state ? rasd_stories_load(state, len, NULL, err) : rasd_stories_new(NULL, err);
+    free(state);
+    return l->stories ? RASD_OK : (err && err->code ? err->code : RASD_ERR_NOMEM);
+}
+
 rasd_link *rasd_link_open(rasd_store *store, rasd_analyzer *an, rasd_error *err) {
     rasd_link *l = calloc(1, sizeof *l);
     if (!l) {
@@ -122,19 +157,17 @@ rasd_link *rasd_link_open(rasd_store *store, rasd_analyzer *an, rasd_error *err)
     l->an = an;
     pthread_mutex_init(&l->mu, NULL);
     pthread_cond_init(&l->changed, NULL);
-    if (!(l->dedup = rasd_dedup_new(NULL, err))) goto fail;
-    if (rasd_store_each_fingerprint(store, add_fingerprint, l, err) != RASD_OK) goto fail;
-    if (l->fp_status != RASD_OK) {
-        rasd_fail(err, l->fp_status, "%s: fingerprint of document %lld is damaged (%s)", rasd_store_target(store),
-                  (long long)l->bad_fp_doc, rasd_status_name(l->fp_status));
-        goto fail;
-    }
-    void *state = NULL;
-    size_t len = 0;
-    if (rasd_store_get_state(store, STORIES_STATE, &state, &len, err) != RASD_OK) goto fail;
-    l->stories = state ? rasd_stories_load(state, len, NULL, err) : rasd_stories_new(NULL, err);
-    free(state);
-    if (!l->stories) goto fail;
+    /* a name no other process has: pid, clock and address */
+    struct {
+        pid_t pid;
+        struct timespec ts;
+        void *addr;
+    } seed = {getpid(), {0, 0}, l};
+    clock_gettime(CLOCK_REALTIME, &seed.ts);
+    XXH128_hash_t h = XXH3_128bits(&seed, sizeof seed);
+    memcpy(l->token, &h, sizeof l->token);
+    if (rasd_store_get_state(store, WRITER_STATE, &l->seen, &l->seen_len, err) != RASD_OK) goto fail;
+    if (load(l, store, err) != RASD_OK) goto fail;
     if (pthread_create(&l->thread, NULL, story_thread, l) != 0) {
         rasd_fail(err, RASD_ERR_NOMEM, "cannot start the story thread");
         goto fail;
@@ -163,6 +196,7 @@ void rasd_link_close(rasd_link *l) {
     rasd_dedup_destroy(l->dedup);
     rasd_stories_destroy(l->stories);
     free(l->touched);
+    free(l->seen);
     free(l);
 }
 
@@ -305,5 +339,39 @@ rasd_status rasd_link_save(rasd_link *l, rasd_store *store, rasd_error *err) {
     st = rasd_stories_save(l->stories, &data, &len, err);
     if (st == RASD_OK) st = rasd_store_put_state(store, STORIES_STATE, data, len, err);
     free(data);
+    if (st != RASD_OK) return st;
+    /* this process wrote last: its token and turn */
+    unsigned char *mark = malloc(sizeof l->token + 8);
+    if (!mark) return rasd_fail(err, RASD_ERR_NOMEM, "out of memory");
+    l->turns++;
+    memcpy(mark, l->token, sizeof l->token);
+    memcpy(mark + sizeof l->token, &l->turns, 8);
+    st = rasd_store_put_state(store, WRITER_STATE, mark, sizeof l->token + 8, err);
+    free(l->seen);
+    l->seen = mark;
+    l->seen_len = sizeof l->token + 8;
     return st;
 }
+
+rasd_status rasd_link_sync(rasd_link *l, rasd_store *store, rasd_error *err) {
+    void *now = NULL;
+    size_t len = 0;
+    rasd_status st = rasd_store_get_state(store, WRITER_STATE, &now, &len, err);
+    if (st != RASD_OK) return st;
+    bool same = (!now && !l->seen) || (now && l->seen && len == l->seen_len && memcmp(now, l->seen, len) == 0);
+    if (same) {
+        free(now);
+        return RASD_OK;
+    }
+    free(l->seen);
+    l->seen = now;
+    l->seen_len = len;
+    l->reloads++;
+    /* the story thread is idle between batches (rasd_link_save drained it) */
+    pthread_mutex_lock(&l->mu);
+    st = load(l, store, err);
+    pthread_mutex_unlock(&l->mu);
+    return st;
+}
+
+size_t rasd_link_reloads(const rasd_link *l) { return l->reloads; }

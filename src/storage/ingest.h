@@ -57,6 +57,13 @@ rasd_status rasd_link_story(rasd_link *l, rasd_store *store, rasd_link_job *job,
  * refreshes the touched stories' summaries and saves the clusterer's
  * state, all in the same transaction as the articles. */
 rasd_status rasd_link_save(rasd_link *l, rasd_store *store, rasd_error *err);
+/* At the start of a batch, once it holds rasd_store_lock_writers: when
+ * another process has committed since this one's last batch, reloads the
+ * duplicate index and the clusterer from the store, so that they see its
+ * articles. Does nothing for a process writing alone. */
+rasd_status rasd_link_sync(rasd_link *l, rasd_store *store, rasd_error *err);
+/* How many times rasd_link_sync reloaded. */
+size_t rasd_link_reloads(const rasd_link *l);
 /* Articles whose story could not be assigned (they keep none), so far. */
 size_t rasd_link_story_failures(const rasd_link *l);
 /* CPU seconds the story thread has used so far (the serial half of the

@@ -26,3 +26,5 @@ set(RASD_STORE_CLI_SOURCES
 if(TARGET rasd_lib)
   target_link_libraries(rasd_lib PUBLIC PkgConfig::RASD_SQLITE PkgConfig::RASD_ZIP)
 endif()
+# The PostgreSQL backend (src/storage/pg_*.c, libpq).
+include(${CMAKE_SOURCE_DIR}/src/storage/pg_sources.cmake)

@@ -591,6 +591,7 @@ static const rasd_store_ops SQLITE_OPS = {
     sq_rollback,    sq_put,            sq_find_by_hash,  sq_each_hash,      sq_next_id,        sq_set_story,
     sq_refresh_story, sq_put_state,    sq_get_state,     sq_put_fingerprint, sq_each_fingerprint,
     sq_search,      sq_counts,
+    NULL, /* lock_writers: BEGIN IMMEDIATE holds the write lock already */
 };
 
 rasd_store *rasd_sqlite_store_open(const char *path, const rasd_lexicon *lex, rasd_error *err) {

@@ -1,9 +1,10 @@
 /*
  * store.c: the one place that picks a storage backend and forwards the
  * store's operations to it (store.h, store_backend.h). A target that is a
- * postgres:// URL will go to the PostgreSQL backend when it exists; any
- * other target is a SQLite file.
+ * postgres:// or postgresql:// URL goes to the PostgreSQL backend
+ * (pg_store.c); any other target is a SQLite file.
  */
+#include "storage/pg_store.h"
 #include "storage/store_backend.h"
 
 #include "core/internal.h"
@@ -14,11 +15,12 @@
 rasd_store *rasd_store_open(const char *target, const rasd_lexicon *lex, rasd_error *err) {
     if (!target || !*target) target = getenv("RASD_DB");
     if (!target || !*target) target = "rasd.db";
-    if (strncmp(target, "postgres://", 11) == 0 || strncmp(target, "postgresql://", 13) == 0) {
-        rasd_fail(err, RASD_ERR_USAGE, "%s: this rasd has no PostgreSQL backend yet (use a SQLite file)", target);
-        return NULL;
-    }
+    if (rasd_store_is_pg(target)) return rasd_pg_store_open(target, lex, err);
     return rasd_sqlite_store_open(target, lex, err);
+}
+
+bool rasd_store_is_pg(const char *target) {
+    return target && (strncmp(target, "postgres://", 11) == 0 || strncmp(target, "postgresql://", 13) == 0);
 }
 
 void rasd_store_close(rasd_store *s) {
@@ -30,6 +32,9 @@ uint64_t rasd_store_size(rasd_store *s) { return s->ops->size(s); }
 rasd_status rasd_store_begin(rasd_store *s, rasd_error *err) { return s->ops->begin(s, err); }
 rasd_status rasd_store_commit(rasd_store *s, rasd_error *err) { return s->ops->commit(s, err); }
 rasd_status rasd_store_rollback(rasd_store *s, rasd_error *err) { return s->ops->rollback(s, err); }
+rasd_status rasd_store_lock_writers(rasd_store *s, rasd_error *err) {
+    return s->ops->lock_writers ? s->ops->lock_writers(s, err) : RASD_OK;
+}
 
 rasd_status rasd_store_put(rasd_store *s, const rasd_store_doc *d, int64_t *id, bool *already, rasd_error *err) {
     if (!d->hash || !d->text_id || !d->origin || !d->text)

@@ -21,12 +21,15 @@
 
 typedef struct rasd_store rasd_store;
 
-/* target: a file path (SQLite); NULL: $RASD_DB, else "rasd.db" in the
+/* target: a postgres:// or postgresql:// URL (PostgreSQL, libpq's URI
+ * syntax), else a file path (SQLite); NULL: $RASD_DB, else "rasd.db" in the
  * current directory. Creates the database or migrates it to the current
  * schema. lex reads words for the full-text index (it must outlive the
  * store); NULL: the store loads the default lexicon itself. */
 rasd_store *rasd_store_open(const char *target, const rasd_lexicon *lex, rasd_error *err);
 void rasd_store_close(rasd_store *s);
+/* Whether target names a PostgreSQL database. */
+bool rasd_store_is_pg(const char *target);
 /* The target actually opened (for messages). */
 const char *rasd_store_target(const rasd_store *s);
 /* The database's size on disk in bytes (0 when unknown). */
@@ -35,6 +38,13 @@ uint64_t rasd_store_size(rasd_store *s);
 rasd_status rasd_store_begin(rasd_store *s, rasd_error *err);
 rasd_status rasd_store_commit(rasd_store *s, rasd_error *err);
 rasd_status rasd_store_rollback(rasd_store *s, rasd_error *err);
+/* Inside a batch: waits until no other process is between this call and
+ * its commit, then holds them off until this batch commits or rolls back,
+ * so that several ingests writing into one database assign ids,
+ * duplicates and stories one batch at a time (docs/store-postgres.md).
+ * PostgreSQL: a transaction-scoped advisory lock; SQLite: nothing to do,
+ * its batches already hold the database's write lock. */
+rasd_status rasd_store_lock_writers(rasd_store *s, rasd_error *err);
 
 /* One article to store: provenance, text and its analysis. */
 typedef struct rasd_store_doc {

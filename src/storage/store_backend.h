@@ -27,6 +27,8 @@ typedef struct rasd_store_ops {
     rasd_status (*each_fingerprint)(rasd_store *s, rasd_fingerprint_fn fn, void *ctx, rasd_error *err);
     rasd_status (*search)(rasd_store *s, const rasd_search_query *q, rasd_search_fn fn, void *ctx, rasd_error *err);
     rasd_status (*counts)(rasd_store *s, rasd_store_counts *out, rasd_error *err);
+    /* NULL: the backend's batches already exclude other writers */
+    rasd_status (*lock_writers)(rasd_store *s, rasd_error *err);
 } rasd_store_ops;
 
 struct rasd_store {

@@ -1,0 +1,78 @@
+/*
+ * fuzz_pg_fts.c: libFuzzer target for the PostgreSQL full-text literals
+ * (src/storage/pg_fts.c), which need no server: the input is read as a
+ * search query (FTS5 syntax) and as an article. A query either fails with
+ * RASD_ERR_USAGE or gives a tsquery whose quotes and parentheses balance
+ * and which is empty exactly when it has no phrase; the article's tsvector
+ * has balanced quotes; the snippet of the article for the query is built
+ * without a crash, a leak or a hang.
+ */
+#include "storage/pg_fts.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+static rasd_lexicon *lex;
+static rasd_analyzer *an;
+
+static void check(int cond) {
+    if (!cond) abort();
+}
+
+int LLVMFuzzerInitialize(int *argc, char ***argv) {
+    (void)argc;
+    (void)argv;
+    rasd_error err = {0};
+    lex = rasd_lexicon_load(NULL, &err);
+    an = lex ? rasd_analyzer_new(lex, &err) : NULL;
+    return an ? 0 : 1;
+}
+
+/* Quotes pair up (a doubled '' inside a lexeme is one quote character)
+ * and parentheses outside lexemes balance. */
+static void balanced(const char *s) {
+    int depth = 0;
+    bool in = false;
+    for (const char *p = s; *p; p++) {
+        if (in) {
+            if (*p == '\\' && p[1]) p++;
+            else if (*p == '\'' && p[1] == '\'') p++;
+            else if (*p == '\'') in = false;
+        } else if (*p == '\'') {
+            in = true;
+        } else if (*p == '(') {
+            depth++;
+        } else if (*p == ')') {
+            check(--depth >= 0);
+        }
+    }
+    check(!in && depth == 0);
+}
+
+int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
+    char *text = malloc(size + 1);
+    if (!text) return 0;
+    memcpy(text, data, size);
+    text[size] = '\0';
+    size_t len = strlen(text); /* queries are C strings */
+    rasd_pg_query q;
+    rasd_error err = {0};
+    rasd_status st = rasd_pg_query_parse(an, text, &q, &err);
+    if (st != RASD_OK) {
+        check(st == RASD_ERR_USAGE || st == RASD_ERR_NOMEM);
+    } else {
+        balanced(q.tsquery);
+        check((*q.tsquery == '\0') == (q.n_phrases == 0));
+        rasd_buf snip = {0};
+        check(rasd_pg_snippet(an, &q, text, len, "[", "]", &snip));
+        rasd_buf_free(&snip);
+        rasd_pg_query_free(&q);
+    }
+    rasd_buf tsv = {0};
+    size_t n_terms = 0;
+    check(rasd_pg_tsvector(an, text, text, len, NULL, NULL, &tsv, &n_terms));
+    if (tsv.data) balanced(tsv.data);
+    rasd_buf_free(&tsv);
+    free(text);
+    return 0;
+}
