@@ -89,6 +89,14 @@ static const pg_migration STEPS[] = {
      "  actor text NOT NULL, label text NOT NULL, count bigint NOT NULL,\n"
      "  PRIMARY KEY (story, outlet, actor, label));\n"
      "CREATE INDEX documents_by_story ON documents(story) WHERE story IS NOT NULL;\n"},
+    {4, "repeated paragraphs within a document, removed boilerplate lines",
+     "ALTER TABLE paragraphs ADD COLUMN repeats bigint;\n"
+     "ALTER TABLE paragraphs ADD COLUMN repeat_similarity double precision;\n"
+     "CREATE INDEX paragraphs_repeating ON paragraphs(doc) WHERE repeats IS NOT NULL;\n"
+     "CREATE TABLE boilerplate(doc bigint NOT NULL REFERENCES documents(id), idx bigint NOT NULL,\n"
+     "  at bigint NOT NULL, input_start bigint NOT NULL, input_end bigint NOT NULL,\n"
+     "  reason text NOT NULL, text text NOT NULL,\n"
+     "  PRIMARY KEY (doc, idx));\n"},
 };
 
 static const size_t N_STEPS = sizeof STEPS / sizeof STEPS[0];
@@ -104,7 +112,7 @@ static rasd_status run(PGconn *db, const char *name, const char *sql, rasd_error
 }
 
 rasd_status rasd_pg_schema_migrate(PGconn *db, const char *name, rasd_error *err) {
-    _Static_assert(sizeof STEPS / sizeof STEPS[0] == 3, "the PostgreSQL schema has SQLite's steps");
+    _Static_assert(sizeof STEPS / sizeof STEPS[0] == 4, "the PostgreSQL schema has SQLite's steps");
     int latest = STEPS[N_STEPS - 1].version;
     if (latest != rasd_schema_version())
         return rasd_fail(err, RASD_ERR_DB, "%s: PostgreSQL schema %d does not match SQLite schema %d", name, latest,

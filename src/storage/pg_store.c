@@ -34,6 +34,7 @@ enum {
     ST_NUMBER,
     ST_DATE,
     ST_PARAGRAPH,
+    ST_BOILERPLATE,
     ST_SET_STORY,
     ST_PUT_STATE,
     ST_GET_STATE,
@@ -67,8 +68,11 @@ static const char *const SQL[ST_COUNT] = {
     [ST_DATE] = "INSERT INTO dates(doc, text, value, granularity, span_start, span_end) VALUES($1,$2,$3,$4,$5,$6)",
     /* repeated_of: the earliest document holding the same paragraph, unless
      * that is this one (as on SQLite, where it is looked up first) */
-    [ST_PARAGRAPH] = "INSERT INTO paragraphs(doc, idx, span_start, span_end, pkey, repeated_of)"
-                     " VALUES($1,$2,$3,$4,$5,(SELECT nullif(min(doc), $1) FROM paragraphs WHERE pkey = $5))",
+    [ST_PARAGRAPH] = "INSERT INTO paragraphs(doc, idx, span_start, span_end, pkey, repeated_of, repeats,"
+                     " repeat_similarity)"
+                     " VALUES($1,$2,$3,$4,$5,(SELECT nullif(min(doc), $1) FROM paragraphs WHERE pkey = $5),$6,$7)",
+    [ST_BOILERPLATE] = "INSERT INTO boilerplate(doc, idx, at, input_start, input_end, reason, text)"
+                       " VALUES($1,$2,$3,$4,$5,$6,$7)",
     [ST_SET_STORY] = "UPDATE documents SET story = $1, story_similarity = $2 WHERE id = $3",
     [ST_PUT_STATE] = "INSERT INTO state(name, data) VALUES($1,$2) ON CONFLICT (name) DO UPDATE SET data = excluded.data",
     [ST_GET_STATE] = "SELECT data FROM state WHERE name = $1",
@@ -367,14 +371,34 @@ static rasd_status send_rows(pg_store *s, int64_t id, const rasd_rows *r, rasd_e
         p_int(&p, x->end);
         if (x->key) p_int(&p, (int64_t)x->key);
         else p_null(&p);
+        /* an earlier paragraph of the same document that it restates (dedup.h) */
+        if (x->repeats >= 0 && (size_t)x->repeats < i) {
+            p_int(&p, x->repeats);
+            p_double(&p, x->repeat_similarity);
+        } else {
+            p_null(&p);
+            p_null(&p);
+        }
         st = send(s, ST_PARAGRAPH, &p, err, "storing a paragraph");
+    }
+    for (size_t i = 0; st == RASD_OK && i < r->n_boilerplate; i++) {
+        const rasd_row_boilerplate *x = &r->boilerplate[i];
+        params p = {0};
+        p_int(&p, id);
+        p_int(&p, (int64_t)i);
+        p_int(&p, x->at);
+        p_int(&p, x->input_start);
+        p_int(&p, x->input_end);
+        p_text(&p, x->reason);
+        p_text(&p, x->text);
+        st = send(s, ST_BOILERPLATE, &p, err, "storing a removed boilerplate line");
     }
     return st;
 }
 
 static rasd_status put_rows(pg_store *s, int64_t id, const rasd_rows *r, rasd_error *err) {
     if (!r->n_entities && !r->n_places && !r->n_quotes && !r->n_events && !r->n_framing && !r->n_numbers &&
-        !r->n_dates && !r->n_paragraphs)
+        !r->n_dates && !r->n_paragraphs && !r->n_boilerplate)
         return RASD_OK;
     if (!PQenterPipelineMode(s->db)) return db_fail(s, err, "entering pipeline mode");
     s->n_sent = 0;
