@@ -157,14 +157,12 @@ rasd_link *rasd_link_open(rasd_store *store, rasd_analyzer *an, rasd_error *err)
     l->an = an;
     pthread_mutex_init(&l->mu, NULL);
     pthread_cond_init(&l->changed, NULL);
-    /* a name no other process has: pid, clock and address */
-    struct {
-        pid_t pid;
-        struct timespec ts;
-        void *addr;
-    } seed = {getpid(), {0, 0}, l};
-    clock_gettime(CLOCK_REALTIME, &seed.ts);
-    XXH128_hash_t h = XXH3_128bits(&seed, sizeof seed);
+    /* a name no other process has: pid, clock and address, packed into
+     * bytes (a struct would hash its uninitialised padding too) */
+    struct timespec ts = {0, 0};
+    clock_gettime(CLOCK_REALTIME, &ts);
+    int64_t seed[4] = {(int64_t)getpid(), (int64_t)ts.tv_sec, (int64_t)ts.tv_nsec, (int64_t)(intptr_t)l};
+    XXH128_hash_t h = XXH3_128bits(seed, sizeof seed);
     memcpy(l->token, &h, sizeof l->token);
     if (rasd_store_get_state(store, WRITER_STATE, &l->seen, &l->seen_len, err) != RASD_OK) goto fail;
     if (load(l, store, err) != RASD_OK) goto fail;
