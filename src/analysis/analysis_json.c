@@ -88,6 +88,7 @@ typedef struct token_ctx {
     size_t cap_ns, cap_ds;
     rasd_event_coder *events; /* NULL without a knowledge base */
     rasd_event_list event_list;
+    rasd_x_keys *keys; /* the sentence's token keys, for numbers and dates */
 } token_ctx;
 
 /* Records the sentence of the items a finder appended (from `before` on). */
@@ -103,21 +104,36 @@ static bool note_sentences(size_t **where, size_t *cap, size_t before, size_t co
     return true;
 }
 
+/* The entity extractor's key of a word token (rasd_x_known_key). */
+static const char *entity_key(void *vctx, size_t i, size_t *len, uint64_t *hash) {
+    return rasd_entity_token_key(vctx, i, len, hash);
+}
+
 static void flush_sentence(token_ctx *ctx) {
     if (!ctx->n_sent) return;
+    bool entities_ok = true;
     if (ctx->x && rasd_entity_extract_sentence(ctx->x, ctx->sent, ctx->n_sent, ctx->sent_index) != RASD_OK)
-        ctx->failed = true;
+        ctx->failed = true, entities_ok = false;
     size_t numbers_before = ctx->numbers.count, dates_before = ctx->dates.count;
+    /* numbers and dates read each token's key many times: normalise it
+     * once, or take the entity extractor's (measured in docs/text.md) */
+    if ((ctx->opt->numbers || ctx->opt->dates) &&
+        !rasd_x_keys_build(ctx->keys, ctx->text, ctx->sent, ctx->n_sent, ctx->x && entities_ok ? entity_key : NULL,
+                           ctx->x)) {
+        ctx->failed = true;
+        ctx->n_sent = 0;
+        return;
+    }
     if (ctx->opt->numbers) {
         size_t before = ctx->numbers.count;
-        if (rasd_numbers_find(ctx->opt->numbers, ctx->an, ctx->text, ctx->sent, ctx->n_sent, &ctx->numbers) != RASD_OK ||
+        if (rasd_numbers_find_keyed(ctx->opt->numbers, ctx->an, ctx->text, ctx->keys, &ctx->numbers) != RASD_OK ||
             !note_sentences(&ctx->number_sentence, &ctx->cap_ns, before, ctx->numbers.count, ctx->sent_index))
             ctx->failed = true;
     }
     if (ctx->opt->dates) {
         size_t before = ctx->dates.count;
-        if (rasd_dates_find(ctx->opt->dates, ctx->an, ctx->text, ctx->sent, ctx->n_sent, ctx->opt->published,
-                            &ctx->dates) != RASD_OK ||
+        if (rasd_dates_find_keyed(ctx->opt->dates, ctx->an, ctx->text, ctx->keys, ctx->opt->published,
+                                  &ctx->dates) != RASD_OK ||
             !note_sentences(&ctx->date_sentence, &ctx->cap_ds, before, ctx->dates.count, ctx->sent_index))
             ctx->failed = true;
     }
@@ -712,6 +728,7 @@ rasd_status rasd_analysis_json(rasd_analyzer *an, const rasd_document *doc, cons
     if (opt->knowledge || opt->numbers || opt->dates) {
         if (!(ctx.sent = malloc(MAX_SENTENCE_TOKENS * sizeof *ctx.sent))) goto done;
     }
+    if ((opt->numbers || opt->dates) && !(ctx.keys = rasd_x_keys_new())) goto done;
     if (opt->knowledge) {
         ctx.x = rasd_entity_extractor_new(opt->knowledge, an, doc->text, doc->len);
         if (!ctx.x) goto done;
@@ -771,6 +788,7 @@ done:
     rasd_event_list_free(&ctx.event_list);
     rasd_entity_extractor_destroy(ctx.x);
     free(ctx.sent);
+    rasd_x_keys_destroy(ctx.keys);
     rasd_number_list_free(&ctx.numbers);
     rasd_date_list_free(&ctx.dates);
     free(ctx.number_sentence);
