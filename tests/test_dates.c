@@ -41,6 +41,7 @@ static int teardown(void **state) {
 typedef struct known_ctx {
     const char *text;
     const rasd_token *toks;
+    char keys[256][256];
 } known_ctx;
 
 static const char *analyzer_key(void *vctx, size_t i, size_t *len, uint64_t *hash) {
@@ -48,11 +49,15 @@ static const char *analyzer_key(void *vctx, size_t i, size_t *len, uint64_t *has
     const rasd_token *t = &k->toks[i];
     rasd_word w;
     if ((t->type != RASD_TOK_WORD && t->type != RASD_TOK_LATIN) ||
-        rasd_analyze_word(test_an, k->text, t->start, t->end, &w) != RASD_OK)
+        rasd_analyze_word(test_an, k->text, t->start, t->end, &w) != RASD_OK || w.norm_len >= sizeof k->keys[i])
         return NULL;
+    /* kept, NUL-terminated, while the table is used: the analyzer's own
+     * copy may be written over by the next word */
+    memcpy(k->keys[i], w.norm, w.norm_len);
+    k->keys[i][w.norm_len] = '\0';
     *len = w.norm_len;
     *hash = rasd_hash_bytes(w.norm, w.norm_len);
-    return w.norm;
+    return k->keys[i];
 }
 
 static const rasd_date_list *run(const char *text, const char *published) {
@@ -66,7 +71,9 @@ static const rasd_date_list *run(const char *text, const char *published) {
     /* the keyed entry point analyze uses finds exactly the same */
     rasd_x_keys *ks = rasd_x_keys_new();
     assert_non_null(ks);
-    known_ctx kc = {text, toks};
+    static known_ctx kc;
+    kc.text = text;
+    kc.toks = toks;
     assert_true(rasd_x_keys_build(ks, text, toks, n, analyzer_key, &kc));
     rasd_date_list keyed = {0};
     assert_int_equal(rasd_dates_find_keyed(dd, test_an, text, ks, published, &keyed), RASD_OK);

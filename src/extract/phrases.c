@@ -171,7 +171,8 @@ void rasd_x_init(void) { call_once(&arabic_block_once, build_arabic_block); }
 /* ------------------------------------------------- a sentence's keys */
 
 typedef struct tok_key {
-    uint32_t off, len; /* in bytes; len 0: no key (as rasd_x_token_key) */
+    const char *key;   /* NUL-terminated: in bytes, or the caller's (see build) */
+    uint32_t off, len; /* off: in bytes (own keys); len 0: no key (as rasd_x_token_key) */
     uint64_t hash;     /* rasd_hash_bytes of the key */
     uint64_t prefix;   /* prefix_hash(key, len, true) */
 } tok_key;
@@ -204,21 +205,28 @@ bool rasd_x_keys_build(rasd_x_keys *ks, const char *text, const rasd_token *toks
         size_t len = 0;
         uint64_t hash = 0;
         const char *key = known && toks[i].end - toks[i].start < RASD_X_KEY_MAX ? known(ctx, i, &len, &hash) : NULL;
-        if (key) {
-            if (len >= RASD_X_KEY_MAX) len = 0; /* as rasd_x_token_key: no listed word is this long */
+        if (key && len < RASD_X_KEY_MAX) {
+            /* the caller's key is kept where it is (the entity extractor's
+             * keys live until its next sentence); copying them all was a
+             * third of this function */
+            e->key = key;
         } else {
-            len = rasd_x_token_key(text, &toks[i], buf);
+            if (key) len = 0; /* as rasd_x_token_key: no listed word is this long */
+            else len = rasd_x_token_key(text, &toks[i], buf);
             key = buf;
             hash = rasd_hash_bytes(buf, len);
+            e->key = NULL;
+            e->off = (uint32_t)ks->bytes.len;
+            rasd_buf_append(&ks->bytes, buf, len);
+            rasd_buf_putc(&ks->bytes, '\0');
         }
-        e->off = (uint32_t)ks->bytes.len;
         e->len = (uint32_t)len;
-        e->hash = len ? hash : rasd_hash_bytes("", 0);
+        e->hash = hash;
         e->prefix = prefix_hash(key, len, true);
-        rasd_buf_append(&ks->bytes, key, len);
-        rasd_buf_putc(&ks->bytes, '\0');
     }
     if (ks->bytes.oom) return false;
+    for (size_t i = 0; i < n; i++) /* bytes has stopped moving */
+        if (!ks->k[i].key) ks->k[i].key = ks->bytes.data + ks->k[i].off;
     ks->n = n;
     return true;
 }
@@ -247,7 +255,7 @@ static inline const tok_key *cached(const rasd_token *tok, const char **key) {
     uintptr_t p = (uintptr_t)tok, b = (uintptr_t)ks->toks;
     if (p < b || p >= b + ks->n * sizeof *tok) return NULL;
     const tok_key *e = &ks->k[(p - b) / sizeof *tok];
-    *key = ks->bytes.data + e->off;
+    *key = e->key;
     return e;
 }
 

@@ -79,7 +79,8 @@ typedef struct rasd_x_keys rasd_x_keys;
 rasd_x_keys *rasd_x_keys_new(void);
 void rasd_x_keys_destroy(rasd_x_keys *ks);
 /* The key of token i when the caller has it, exactly rasd_normalize's of
- * its text (hash: rasd_hash_bytes of it), else NULL. */
+ * its text (hash: rasd_hash_bytes of it), else NULL. It is used in place,
+ * not copied: NUL-terminated, and valid while the table is used. */
 typedef const char *(*rasd_x_known_key)(void *ctx, size_t i, size_t *len, uint64_t *hash);
 /* Fills ks with the keys of toks[0..n) (kept by pointer: toks must live
  * while ks is used); known may be NULL. False when out of memory. */
