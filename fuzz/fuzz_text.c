@@ -8,17 +8,23 @@
  *     boundaries, and never overlap;
  *   - sentences lie inside paragraphs; base spans lie inside their token;
  *   - the whole analysis (actors, people, places, the name tagger, quotes,
- *     framing, numbers and dates) runs on it and gives one JSON line.
+ *     framing, numbers and dates) runs on it and gives one JSON line, which
+ *     jansson reads back;
+ *   - the hand-written JSON string escaper (src/analysis/json_write.c)
+ *     writes exactly what yajl writes for the same bytes.
  */
 #include "rasd.h"
 #include "extract/dates.h"
+#include "analysis/json_write.h"
 #include "extract/numbers.h"
 #include "ner/ner.h"
 
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
+#include <jansson.h>
 #include <utf8proc.h>
+#include <yajl/yajl_gen.h>
 
 static rasd_lexicon *lex;
 static rasd_analyzer *an;
@@ -70,8 +76,26 @@ static void on_token(void *ctx, const rasd_token *t, size_t sentence) {
     *last_end = t->end;
 }
 
+/* analysis_json writes the hot arrays with rasd_json_str and the rest with
+ * yajl, and promises the line yajl alone would write: any bytes, control
+ * characters and invalid UTF-8 included, must be escaped the same. */
+static void check_escape_agrees_with_yajl(const uint8_t *data, size_t size) {
+    yajl_gen g = yajl_gen_alloc(NULL);
+    check(g != NULL);
+    yajl_gen_string(g, data, size);
+    const unsigned char *want;
+    size_t want_len;
+    yajl_gen_get_buf(g, &want, &want_len);
+    rasd_buf b = {0};
+    rasd_json_str(&b, (const char *)data, size);
+    check(!b.oom && b.len == want_len && memcmp(b.data, want, want_len) == 0);
+    rasd_buf_free(&b);
+    yajl_gen_free(g);
+}
+
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
     check_utf8_agrees_with_utf8proc(data, size);
+    check_escape_agrees_with_yajl(data, size);
 
     /* normalization of raw (possibly invalid) bytes: bounded and terminated */
     char key[256];
@@ -119,6 +143,9 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
     size_t json_len = 0;
     check(rasd_analysis_json(an, &doc, &aopt, &json, &json_len, NULL) == RASD_OK);
     check(json_len > 0 && json[json_len - 1] == '\n');
+    json_t *back = json_loadb(json, json_len, JSON_ALLOW_NUL, NULL);
+    check(back != NULL);
+    json_decref(back);
     free(json);
     rasd_span_list_free(&paras);
     rasd_span_list_free(&sents);

@@ -8,3 +8,9 @@ foreach(name numbers dates)
   target_compile_definitions(test_${name} PRIVATE RASD_DATA_DIR_FOR_TESTS="${CMAKE_SOURCE_DIR}/data")
   add_test(NAME ${name} COMMAND test_${name})
 endforeach()
+
+# The JSON writer of analyze's hot arrays against yajl (tests/test_json_write.c).
+add_executable(test_json_write test_json_write.c)
+target_link_libraries(test_json_write PRIVATE rasd_lib PkgConfig::CMOCKA)
+target_include_directories(test_json_write PRIVATE ${CMAKE_SOURCE_DIR}/src)
+add_test(NAME json_write COMMAND test_json_write)

@@ -32,6 +32,30 @@ static int teardown(void **state) {
     return teardown_analyzer(state);
 }
 
+/* The analyzer's key of a word token, as the entity extractor hands it to
+ * rasd_x_keys_build in analyze (rasd_x_known_key). */
+typedef struct known_ctx {
+    const char *text;
+    const rasd_token *toks;
+    char keys[256][256];
+} known_ctx;
+
+static const char *analyzer_key(void *vctx, size_t i, size_t *len, uint64_t *hash) {
+    known_ctx *k = vctx;
+    const rasd_token *t = &k->toks[i];
+    rasd_word w;
+    if ((t->type != RASD_TOK_WORD && t->type != RASD_TOK_LATIN) ||
+        rasd_analyze_word(test_an, k->text, t->start, t->end, &w) != RASD_OK || w.norm_len >= sizeof k->keys[i])
+        return NULL;
+    /* kept, NUL-terminated, while the table is used: the analyzer's own
+     * copy may be written over by the next word */
+    memcpy(k->keys[i], w.norm, w.norm_len);
+    k->keys[i][w.norm_len] = '\0';
+    *len = w.norm_len;
+    *hash = rasd_hash_bytes(w.norm, w.norm_len);
+    return k->keys[i];
+}
+
 /* The mentions of text read as one sentence (the list is static: each call
  * reuses it, as a caller would). */
 static rasd_number_list list;
@@ -44,6 +68,25 @@ static const rasd_number_list *run(const char *text) {
     while (n < 256 && rasd_tokenizer_next(&tz, &toks[n])) n++;
     list.count = 0;
     assert_int_equal(rasd_numbers_find(nd, test_an, text, toks, n, &list), RASD_OK);
+    /* the keyed entry point analyze uses finds exactly the same */
+    rasd_x_keys *ks = rasd_x_keys_new();
+    assert_non_null(ks);
+    static known_ctx kc;
+    kc.text = text;
+    kc.toks = toks;
+    assert_true(rasd_x_keys_build(ks, text, toks, n, analyzer_key, &kc));
+    rasd_number_list keyed = {0};
+    assert_int_equal(rasd_numbers_find_keyed(nd, test_an, text, ks, &keyed), RASD_OK);
+    assert_int_equal(keyed.count, list.count);
+    for (size_t i = 0; i < list.count; i++) {
+        const rasd_number *a = &list.items[i], *b = &keyed.items[i];
+        assert_true(a->start == b->start && a->end == b->end && a->num_start == b->num_start &&
+                    a->num_end == b->num_end && a->value == b->value && a->ivalue == b->ivalue &&
+                    a->flags == b->flags && a->unit_kind == b->unit_kind && a->unit_start == b->unit_start &&
+                    a->unit_end == b->unit_end && strcmp(a->unit, b->unit) == 0 && a->code == b->code);
+    }
+    rasd_number_list_free(&keyed);
+    rasd_x_keys_destroy(ks);
     return &list;
 }
 
@@ -510,6 +553,42 @@ static void expect_error(const char *file, const char *content, const char *wher
     remove_dir();
 }
 
+/* The keyed entry point reads the keys it is given, not the text: a word
+ * handed the key of خمسة is read as five (analyze relies on this to
+ * normalise each token once). */
+static const char *five_key(void *vctx, size_t i, size_t *len, uint64_t *hash) {
+    (void)vctx, (void)i;
+    static const char five[] = "\xD8\xAE\xD9\x85\xD8\xB3\xD9\x87"; /* خمسه: خمسة's key */
+    char key[RASD_X_KEY_MAX];
+    rasd_token t = {0, 8, RASD_TOK_WORD};
+    size_t kl = rasd_x_token_key("\xD8\xAE\xD9\x85\xD8\xB3\xD8\xA9", &t, key); /* خمسة */
+    assert_int_equal(kl, sizeof five - 1);
+    assert_memory_equal(key, five, kl);
+    *len = sizeof five - 1;
+    *hash = rasd_hash_bytes(five, *len);
+    return five;
+}
+
+static void test_keyed_reads_given_keys(void **state) {
+    (void)state;
+    const char *text = "\xD9\x83\xD9\x84\xD9\x85\xD8\xA9"; /* كلمة */
+    rasd_token tok = {0, strlen(text), RASD_TOK_WORD};
+    assert_int_equal(run(text)->count, 0);
+    rasd_x_keys *ks = rasd_x_keys_new();
+    assert_non_null(ks);
+    assert_true(rasd_x_keys_build(ks, text, &tok, 1, five_key, NULL));
+    rasd_number_list got = {0};
+    assert_int_equal(rasd_numbers_find_keyed(nd, test_an, text, ks, &got), RASD_OK);
+    assert_int_equal(got.count, 1);
+    assert_true(got.items[0].value == 5);
+    /* and once done, the table is no longer read: the text is */
+    got.count = 0;
+    assert_int_equal(rasd_numbers_find(nd, test_an, text, &tok, 1, &got), RASD_OK);
+    assert_int_equal(got.count, 0);
+    rasd_number_list_free(&got);
+    rasd_x_keys_destroy(ks);
+}
+
 static void test_malformed_dictionaries(void **state) {
     (void)state;
     expect_error("number-words.tsv", "# comment\nثلاثة\t3\tunit\nأربعة\tأربعة\tunit\n", "number-words.tsv:3:");
@@ -558,6 +637,7 @@ int main(void) {
         cmocka_unit_test(test_ordinals_rejected),
         cmocka_unit_test(test_years_and_days),
         cmocka_unit_test(test_many_in_order),
+        cmocka_unit_test(test_keyed_reads_given_keys),
         cmocka_unit_test(test_malformed_dictionaries),
     };
     int failed = cmocka_run_group_tests(tests, setup, teardown);

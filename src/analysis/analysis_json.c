@@ -10,6 +10,7 @@
  * their own whose array is spliced into the document's object at the end.
  */
 #include "core/internal.h"
+#include "analysis/json_write.h"
 #include "extract/dates.h"
 #include "extract/entities.h"
 #include "extract/events.h"
@@ -60,10 +61,31 @@ static void coordinate(yajl_gen g, double v) {
     yajl_gen_number(g, buf, (size_t)n);
 }
 
-static void spans(yajl_gen g, const rasd_span_list *list) {
-    yajl_gen_array_open(g);
-    for (size_t i = 0; i < list->count; i++) span(g, list->items[i].start, list->items[i].end);
-    yajl_gen_array_close(g);
+/* Places a fragment written with json_write.h as one value, and empties
+ * the buffer for the next. Out of memory, the line would be cut: it says
+ * so instead (analysis_json fails on *failed). */
+static void fragment(yajl_gen g, rasd_buf *f, bool *failed) {
+    if (f->oom) {
+        *failed = true;
+        f->oom = false;
+        yajl_gen_null(g);
+    } else {
+        yajl_gen_number(g, f->data, f->len);
+    }
+    f->len = 0;
+}
+
+static void spans(yajl_gen g, const rasd_span_list *list, rasd_buf *f, bool *failed) {
+    rasd_buf_putc(f, '[');
+    for (size_t i = 0; i < list->count; i++) {
+        rasd_json_raw(f, i ? ",[" : "[");
+        rasd_json_num(f, list->items[i].start);
+        rasd_buf_putc(f, ',');
+        rasd_json_num(f, list->items[i].end);
+        rasd_buf_putc(f, ']');
+    }
+    rasd_buf_putc(f, ']');
+    fragment(g, f, failed);
 }
 
 /* ------------------------------------------------------------- tokens */
@@ -75,7 +97,8 @@ static void spans(yajl_gen g, const rasd_span_list *list) {
 typedef struct token_ctx {
     rasd_analyzer *an;
     const char *text;
-    yajl_gen tokens; /* the token array (--tokens), or NULL when only counting */
+    rasd_buf *tokens; /* the token array's JSON (--tokens), or NULL when only counting */
+    rasd_buf frag;    /* scratch for fragment() */
     size_t words;
     bool failed;
     rasd_entity_extractor *x; /* NULL without a knowledge base */
@@ -88,6 +111,7 @@ typedef struct token_ctx {
     size_t cap_ns, cap_ds;
     rasd_event_coder *events; /* NULL without a knowledge base */
     rasd_event_list event_list;
+    rasd_x_keys *keys; /* the sentence's token keys, for numbers and dates */
 } token_ctx;
 
 /* Records the sentence of the items a finder appended (from `before` on). */
@@ -103,21 +127,36 @@ static bool note_sentences(size_t **where, size_t *cap, size_t before, size_t co
     return true;
 }
 
+/* The entity extractor's key of a word token (rasd_x_known_key). */
+static const char *entity_key(void *vctx, size_t i, size_t *len, uint64_t *hash) {
+    return rasd_entity_token_key(vctx, i, len, hash);
+}
+
 static void flush_sentence(token_ctx *ctx) {
     if (!ctx->n_sent) return;
+    bool entities_ok = true;
     if (ctx->x && rasd_entity_extract_sentence(ctx->x, ctx->sent, ctx->n_sent, ctx->sent_index) != RASD_OK)
-        ctx->failed = true;
+        ctx->failed = true, entities_ok = false;
     size_t numbers_before = ctx->numbers.count, dates_before = ctx->dates.count;
+    /* numbers and dates read each token's key many times: normalise it
+     * once, or take the entity extractor's (measured in docs/text.md) */
+    if ((ctx->opt->numbers || ctx->opt->dates) &&
+        !rasd_x_keys_build(ctx->keys, ctx->text, ctx->sent, ctx->n_sent, ctx->x && entities_ok ? entity_key : NULL,
+                           ctx->x)) {
+        ctx->failed = true;
+        ctx->n_sent = 0;
+        return;
+    }
     if (ctx->opt->numbers) {
         size_t before = ctx->numbers.count;
-        if (rasd_numbers_find(ctx->opt->numbers, ctx->an, ctx->text, ctx->sent, ctx->n_sent, &ctx->numbers) != RASD_OK ||
+        if (rasd_numbers_find_keyed(ctx->opt->numbers, ctx->an, ctx->text, ctx->keys, &ctx->numbers) != RASD_OK ||
             !note_sentences(&ctx->number_sentence, &ctx->cap_ns, before, ctx->numbers.count, ctx->sent_index))
             ctx->failed = true;
     }
     if (ctx->opt->dates) {
         size_t before = ctx->dates.count;
-        if (rasd_dates_find(ctx->opt->dates, ctx->an, ctx->text, ctx->sent, ctx->n_sent, ctx->opt->published,
-                            &ctx->dates) != RASD_OK ||
+        if (rasd_dates_find_keyed(ctx->opt->dates, ctx->an, ctx->text, ctx->keys, ctx->opt->published,
+                                  &ctx->dates) != RASD_OK ||
             !note_sentences(&ctx->date_sentence, &ctx->cap_ds, before, ctx->dates.count, ctx->sent_index))
             ctx->failed = true;
     }
@@ -129,42 +168,46 @@ static void flush_sentence(token_ctx *ctx) {
 }
 
 static void write_token(token_ctx *ctx, const rasd_token *tok, size_t sentence, bool wordish) {
-    yajl_gen g = ctx->tokens;
-    yajl_gen_map_open(g);
-    key(g, "start");
-    num(g, tok->start);
-    key(g, "end");
-    num(g, tok->end);
-    key(g, "type");
-    str(g, rasd_token_type_name(tok->type));
-    key(g, "sentence");
-    num(g, sentence);
-    key(g, "surface");
-    str_n(g, ctx->text + tok->start, tok->end - tok->start);
+    /* written straight into the buffer (json_write.h): with --tokens this
+     * array is most of the line */
+    rasd_buf *b = ctx->tokens;
+    rasd_json_raw(b, b->len > 1 ? ",{\"start\":" : "{\"start\":");
+    rasd_json_num(b, tok->start);
+    rasd_json_raw(b, ",\"end\":");
+    rasd_json_num(b, tok->end);
+    rasd_json_raw(b, ",\"type\":");
+    rasd_json_str(b, rasd_token_type_name(tok->type), strlen(rasd_token_type_name(tok->type)));
+    rasd_json_raw(b, ",\"sentence\":");
+    rasd_json_num(b, sentence);
+    rasd_json_raw(b, ",\"surface\":");
+    rasd_json_str(b, ctx->text + tok->start, tok->end - tok->start);
     rasd_word w;
     if (wordish && rasd_analyze_word(ctx->an, ctx->text, tok->start, tok->end, &w) == RASD_OK) {
-        key(g, "norm");
-        str_n(g, w.norm, w.norm_len);
-        key(g, "proclitics");
-        yajl_gen_array_open(g);
-        for (int i = 0; i < w.n_proclitics; i++) str_n(g, w.proclitic[i], w.proclitic_len[i]);
-        yajl_gen_array_close(g);
-        key(g, "base");
-        str_n(g, w.base, w.base_len);
-        key(g, "base_span");
-        span(g, w.base_start, w.base_end);
-        key(g, "enclitic");
-        if (w.enclitic) str_n(g, w.enclitic, w.enclitic_len);
-        else yajl_gen_null(g);
-        key(g, "stem");
-        str_n(g, w.stem, w.stem_len);
+        rasd_json_raw(b, ",\"norm\":");
+        rasd_json_str(b, w.norm, w.norm_len);
+        rasd_json_raw(b, ",\"proclitics\":[");
+        for (int i = 0; i < w.n_proclitics; i++) {
+            if (i) rasd_buf_putc(b, ',');
+            rasd_json_str(b, w.proclitic[i], w.proclitic_len[i]);
+        }
+        rasd_json_raw(b, "],\"base\":");
+        rasd_json_str(b, w.base, w.base_len);
+        rasd_json_raw(b, ",\"base_span\":[");
+        rasd_json_num(b, w.base_start);
+        rasd_buf_putc(b, ',');
+        rasd_json_num(b, w.base_end);
+        rasd_json_raw(b, "],\"enclitic\":");
+        if (w.enclitic) rasd_json_str(b, w.enclitic, w.enclitic_len);
+        else rasd_json_raw(b, "null");
+        rasd_json_raw(b, ",\"stem\":");
+        rasd_json_str(b, w.stem, w.stem_len);
     } else {
         char k[1024];
         size_t kl = rasd_normalize(ctx->text + tok->start, tok->end - tok->start, k, sizeof k);
-        key(g, "norm");
-        str_n(g, k, kl < sizeof k ? kl : strlen(k));
+        rasd_json_raw(b, ",\"norm\":");
+        rasd_json_str(b, k, kl < sizeof k ? kl : strlen(k));
     }
-    yajl_gen_map_close(g);
+    rasd_buf_putc(b, '}');
 }
 
 static void on_token(void *vctx, const rasd_token *tok, size_t sentence) {
@@ -182,33 +225,36 @@ static void on_token(void *vctx, const rasd_token *tok, size_t sentence) {
 /* ---------------------------------------------------- entities, places */
 
 static void mentions(yajl_gen g, const rasd_knowledge *kn, const char *text, const rasd_mention *m, size_t n,
-                     size_t total) {
+                     size_t total, rasd_buf *f, bool *failed) {
     key(g, "mentions");
-    yajl_gen_array_open(g);
+    /* one fragment (json_write.h): a document has hundreds of mentions */
+    rasd_buf_putc(f, '[');
     for (size_t i = 0; i < n; i++) {
-        yajl_gen_map_open(g);
-        key(g, "start");
-        num(g, m[i].start);
-        key(g, "end");
-        num(g, m[i].end);
-        key(g, "sentence");
-        num(g, m[i].sentence);
-        key(g, "text");
-        str_n(g, text + m[i].start, m[i].end - m[i].start);
-        key(g, "rule");
-        str(g, m[i].rule ? m[i].rule : "kb");
+        rasd_json_raw(f, i ? ",{\"start\":" : "{\"start\":");
+        rasd_json_num(f, m[i].start);
+        rasd_json_raw(f, ",\"end\":");
+        rasd_json_num(f, m[i].end);
+        rasd_json_raw(f, ",\"sentence\":");
+        rasd_json_num(f, m[i].sentence);
+        rasd_json_raw(f, ",\"text\":");
+        rasd_json_str(f, text + m[i].start, m[i].end - m[i].start);
+        rasd_json_raw(f, ",\"rule\":");
+        const char *rule = m[i].rule ? m[i].rule : "kb";
+        rasd_json_str(f, rule, strlen(rule));
         if (m[i].label) {
-            key(g, "loaded");
-            str(g, kn->labels[m[i].label]);
+            rasd_json_raw(f, ",\"loaded\":");
+            rasd_json_str(f, kn->labels[m[i].label], strlen(kn->labels[m[i].label]));
         }
-        yajl_gen_map_close(g);
+        rasd_buf_putc(f, '}');
     }
-    yajl_gen_array_close(g);
+    rasd_buf_putc(f, ']');
+    fragment(g, f, failed);
     key(g, "mention_count");
     num(g, total);
 }
 
-static void entities(yajl_gen g, const rasd_knowledge *kn, const char *text, const rasd_entities *es) {
+static void entities(yajl_gen g, const rasd_knowledge *kn, const char *text, const rasd_entities *es, rasd_buf *f,
+                     bool *failed) {
     key(g, "entities");
     yajl_gen_array_open(g);
     for (size_t i = 0; i < es->count; i++) {
@@ -249,13 +295,14 @@ static void entities(yajl_gen g, const rasd_knowledge *kn, const char *text, con
             key(g, "byline");
             str(g, e->byline_role);
         }
-        mentions(g, kn, text, e->mentions, e->n_mentions, e->total_mentions);
+        mentions(g, kn, text, e->mentions, e->n_mentions, e->total_mentions, f, failed);
         yajl_gen_map_close(g);
     }
     yajl_gen_array_close(g);
 }
 
-static void places(yajl_gen g, const rasd_knowledge *kn, const char *text, const rasd_entities *es) {
+static void places(yajl_gen g, const rasd_knowledge *kn, const char *text, const rasd_entities *es, rasd_buf *f,
+                   bool *failed) {
     key(g, "places");
     yajl_gen_array_open(g);
     for (size_t i = 0; i < es->n_places; i++) {
@@ -319,7 +366,7 @@ static void places(yajl_gen g, const rasd_knowledge *kn, const char *text, const
             key(g, "dateline");
             yajl_gen_bool(g, 1);
         }
-        mentions(g, kn, text, h->mentions, h->n_mentions, h->total_mentions);
+        mentions(g, kn, text, h->mentions, h->n_mentions, h->total_mentions, f, failed);
         yajl_gen_map_close(g);
     }
     yajl_gen_array_close(g);
@@ -639,7 +686,9 @@ static void byline(yajl_gen g, const rasd_knowledge *kn, const rasd_entities *es
 /* ------------------------------------------------------------- document */
 
 static void document(yajl_gen g, const rasd_document *doc, const rasd_analysis_options *opt, const rasd_span_list *paras,
-                     const rasd_span_list *sents, size_t n_tokens, const token_ctx *ctx, const rasd_entities *es) {
+                     const rasd_span_list *sents, size_t n_tokens, token_ctx *ctx, const rasd_entities *es) {
+    rasd_buf *f = &ctx->frag;
+    bool *failed = &ctx->failed;
     yajl_gen_map_open(g);
     key(g, "doc");
     yajl_gen_map_open(g);
@@ -657,18 +706,19 @@ static void document(yajl_gen g, const rasd_document *doc, const rasd_analysis_o
     span(g, doc->title.start, doc->title.end);
     yajl_gen_map_close(g);
     key(g, "text");
-    str_n(g, doc->text, doc->len);
+    rasd_json_str(f, doc->text, doc->len); /* the longest string: escaped in one pass */
+    fragment(g, f, failed);
     key(g, "paragraphs");
-    spans(g, paras);
+    spans(g, paras, f, failed);
     key(g, "sentences");
-    spans(g, sents);
+    spans(g, sents, f, failed);
     if (!ctx->tokens) {
         key(g, "tokens");
         num(g, n_tokens);
     }
     if (opt->knowledge) {
-        entities(g, opt->knowledge, doc->text, es);
-        places(g, opt->knowledge, doc->text, es);
+        entities(g, opt->knowledge, doc->text, es, f, failed);
+        places(g, opt->knowledge, doc->text, es, f, failed);
         quotes(g, doc->text, es);
         framing(g, doc->text, es);
         if (opt->knowledge->events) events(g, opt->knowledge, doc->text, es, &ctx->event_list);
@@ -706,12 +756,13 @@ rasd_status rasd_analysis_json(rasd_analyzer *an, const rasd_document *doc, cons
     yajl_gen g = NULL;
     rasd_status st = RASD_ERR_NOMEM;
     if (opt->with_tokens) {
-        if (!(ctx.tokens = yajl_gen_alloc(NULL))) goto done;
-        yajl_gen_array_open(ctx.tokens);
+        if (!(ctx.tokens = calloc(1, sizeof *ctx.tokens))) goto done;
+        rasd_buf_putc(ctx.tokens, '[');
     }
     if (opt->knowledge || opt->numbers || opt->dates) {
         if (!(ctx.sent = malloc(MAX_SENTENCE_TOKENS * sizeof *ctx.sent))) goto done;
     }
+    if ((opt->numbers || opt->dates) && !(ctx.keys = rasd_x_keys_new())) goto done;
     if (opt->knowledge) {
         ctx.x = rasd_entity_extractor_new(opt->knowledge, an, doc->text, doc->len);
         if (!ctx.x) goto done;
@@ -731,12 +782,17 @@ rasd_status rasd_analysis_json(rasd_analyzer *an, const rasd_document *doc, cons
         goto done;
     }
     document(g, doc, opt, &paragraphs, &sentences, n_tokens, &ctx, &ents);
+    if (ctx.tokens) rasd_buf_putc(ctx.tokens, ']');
+    if (ctx.failed || (ctx.tokens && ctx.tokens->oom)) {
+        st = RASD_ERR_NOMEM;
+        goto done;
+    }
     const unsigned char *main_buf = NULL, *tok_buf = NULL;
     size_t main_len = 0, tok_len = 0;
     yajl_gen_get_buf(g, &main_buf, &main_len);
     if (ctx.tokens) {
-        yajl_gen_array_close(ctx.tokens);
-        yajl_gen_get_buf(ctx.tokens, &tok_buf, &tok_len);
+        tok_buf = (const unsigned char *)ctx.tokens->data;
+        tok_len = ctx.tokens->len;
     }
     /* main_buf is a complete object; the token array goes before its '}' */
     static const char TOKENS_KEY[] = ",\"tokens\":";
@@ -765,12 +821,15 @@ rasd_status rasd_analysis_json(rasd_analyzer *an, const rasd_document *doc, cons
     *out_len = at;
 done:
     if (g) yajl_gen_free(g);
-    if (ctx.tokens) yajl_gen_free(ctx.tokens);
+    if (ctx.tokens) rasd_buf_free(ctx.tokens);
+    free(ctx.tokens);
+    rasd_buf_free(&ctx.frag);
     rasd_entities_free(&ents);
     rasd_event_coder_destroy(ctx.events);
     rasd_event_list_free(&ctx.event_list);
     rasd_entity_extractor_destroy(ctx.x);
     free(ctx.sent);
+    rasd_x_keys_destroy(ctx.keys);
     rasd_number_list_free(&ctx.numbers);
     rasd_date_list_free(&ctx.dates);
     free(ctx.number_sentence);

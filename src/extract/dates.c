@@ -1025,3 +1025,13 @@ void rasd_date_list_free(rasd_date_list *list) {
     free(list->items);
     memset(list, 0, sizeof *list);
 }
+
+rasd_status rasd_dates_find_keyed(const rasd_dates *d, rasd_analyzer *an, const char *text, const rasd_x_keys *ks,
+                                  const char *published, rasd_date_list *out) {
+    size_t n;
+    const rasd_token *toks = rasd_x_keys_tokens(ks, &n);
+    const rasd_x_keys *prev = rasd_x_keys_use(ks);
+    rasd_status st = rasd_dates_find(d, an, text, toks, n, published, out);
+    rasd_x_keys_use(prev);
+    return st;
+}

@@ -67,6 +67,11 @@ typedef struct rasd_date_list {
  * or out of memory. */
 rasd_status rasd_dates_find(const rasd_dates *d, rasd_analyzer *an, const char *text, const rasd_token *toks,
                             size_t n, const char *published, rasd_date_list *out);
+/* The same over the tokens ks was built for, reading their keys from it
+ * (phrases.h: rasd_x_keys_build): what analyze uses. */
+typedef struct rasd_x_keys rasd_x_keys;
+rasd_status rasd_dates_find_keyed(const rasd_dates *d, rasd_analyzer *an, const char *text, const rasd_x_keys *ks,
+                                  const char *published, rasd_date_list *out);
 void rasd_date_list_free(rasd_date_list *list);
 
 #endif

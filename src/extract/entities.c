@@ -505,6 +505,13 @@ rasd_status rasd_entity_extract_sentence(rasd_entity_extractor *x, const rasd_to
     return x->failed ? RASD_ERR_NOMEM : RASD_OK;
 }
 
+const char *rasd_entity_token_key(const rasd_entity_extractor *x, size_t i, size_t *len, uint64_t *hash) {
+    if (i >= x->cap_t || !x->t[i].word) return NULL;
+    *len = x->t[i].key_len;
+    *hash = x->t[i].key_hash;
+    return ex_key(x, x->t[i].key_off);
+}
+
 rasd_status rasd_entity_extractor_finish(rasd_entity_extractor *x, rasd_entities *out) {
     /* people take their country from the actor they speak for */
     for (size_t i = 0; i < x->out.count; i++) {

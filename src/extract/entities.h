@@ -95,6 +95,11 @@ void rasd_entity_extractor_set_tagger(rasd_entity_extractor *x, const rasd_ner_m
 /* Tokens of one sentence (or part of a very long one), in order. */
 rasd_status rasd_entity_extract_sentence(rasd_entity_extractor *x, const rasd_token *toks, size_t n,
                                          size_t sentence);
+/* The key of token i of the last sentence extract_sentence took, when
+ * the word analyzer gave it (a word: rasd_normalize's key of its text) and
+ * its rasd_hash_bytes in *hash; NULL for other tokens. Numbers and dates
+ * reuse these keys (rasd_x_keys_build) rather than normalising again. */
+const char *rasd_entity_token_key(const rasd_entity_extractor *x, size_t i, size_t *len, uint64_t *hash);
 /* Finishes the document; moves the results into *out. */
 rasd_status rasd_entity_extractor_finish(rasd_entity_extractor *x, rasd_entities *out);
 void rasd_entity_extractor_destroy(rasd_entity_extractor *x);

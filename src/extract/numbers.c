@@ -817,3 +817,13 @@ void rasd_number_list_free(rasd_number_list *list) {
     free(list->items);
     memset(list, 0, sizeof *list);
 }
+
+rasd_status rasd_numbers_find_keyed(const rasd_numbers *nd, rasd_analyzer *an, const char *text,
+                                    const rasd_x_keys *ks, rasd_number_list *out) {
+    size_t n;
+    const rasd_token *toks = rasd_x_keys_tokens(ks, &n);
+    const rasd_x_keys *prev = rasd_x_keys_use(ks);
+    rasd_status st = rasd_numbers_find(nd, an, text, toks, n, out);
+    rasd_x_keys_use(prev);
+    return st;
+}

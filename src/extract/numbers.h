@@ -76,6 +76,10 @@ typedef struct rasd_number_list {
  * analyzer. Fails only when out of memory. */
 rasd_status rasd_numbers_find(const rasd_numbers *nd, rasd_analyzer *an, const char *text,
                               const rasd_token *toks, size_t n, rasd_number_list *out);
+/* The same over the tokens ks was built for, reading their keys from it
+ * (rasd_x_keys_build): what analyze uses, one normalization per token. */
+rasd_status rasd_numbers_find_keyed(const rasd_numbers *nd, rasd_analyzer *an, const char *text,
+                                    const rasd_x_keys *ks, rasd_number_list *out);
 void rasd_number_list_free(rasd_number_list *list);
 
 /* ------------------------------------- internal: shared with dates.c only */

@@ -60,11 +60,14 @@ static void prefix_set(rasd_xtable *t, const char *key, size_t len) {
     }
 }
 
-static bool prefix_maybe(const rasd_xtable *t, const char *key, size_t len) {
-    uint64_t h = prefix_hash(key, len, true);
+static bool prefix_maybe_hashed(const rasd_xtable *t, uint64_t h) {
     for (int k = 0; k < 2; k++, h >>= 14)
         if (!(t->prefix_bits[(h >> 6) & 255] & (1ull << (h & 63)))) return false;
     return true;
+}
+
+static bool prefix_maybe(const rasd_xtable *t, const char *key, size_t len) {
+    return prefix_maybe_hashed(t, prefix_hash(key, len, true));
 }
 
 /* entry->count: the index + 1, and this bit on the form with the article
@@ -99,14 +102,18 @@ bool rasd_xtable_add(rasd_xtable *t, const char *key, size_t len, uint32_t idx, 
 
 /* The index of key and whether it is a form with the article the table
  * added; -1 when absent. */
-static int32_t xtable_find(const rasd_xtable *t, const char *key, size_t len, bool *article) {
+static int32_t xtable_find_hashed(const rasd_xtable *t, const char *key, size_t len, uint64_t hash, bool *article) {
     *article = false;
-    if (len == 0) return -1;
+    if (len == 0 || !t->keys.slots) return -1;
     /* get() without create does not modify the table */
-    const rasd_strtab_entry *e = rasd_strtab_get((rasd_strtab *)&t->keys, key, len, false);
+    const rasd_strtab_entry *e = rasd_strtab_get_hashed((rasd_strtab *)&t->keys, key, len, hash, false);
     if (!e) return -1;
     *article = e->count & AUTO_ARTICLE;
     return (int32_t)(e->count & ~AUTO_ARTICLE) - 1;
+}
+
+static int32_t xtable_find(const rasd_xtable *t, const char *key, size_t len, bool *article) {
+    return xtable_find_hashed(t, key, len, rasd_hash_bytes(key, len), article);
 }
 
 int32_t rasd_xtable_get(const rasd_xtable *t, const char *key, size_t len) {
@@ -161,7 +168,125 @@ static void build_arabic_block(void) {
 
 void rasd_x_init(void) { call_once(&arabic_block_once, build_arabic_block); }
 
+/* ------------------------------------------------- a sentence's keys */
+
+typedef struct tok_key {
+    const char *key;   /* NUL-terminated: in bytes, or the caller's (see build) */
+    uint32_t off, len; /* off: in bytes (own keys); len 0: no key (as rasd_x_token_key) */
+    uint64_t hash;     /* rasd_hash_bytes of the key */
+    uint64_t prefix;   /* prefix_hash(key, len, true) */
+} tok_key;
+
+struct rasd_x_keys {
+    const rasd_token *toks;
+    size_t n, cap;
+    tok_key *k;
+    rasd_buf bytes; /* the keys, each NUL-terminated */
+};
+
+rasd_x_keys *rasd_x_keys_new(void) { return calloc(1, sizeof(rasd_x_keys)); }
+
+void rasd_x_keys_destroy(rasd_x_keys *ks) {
+    if (!ks) return;
+    free(ks->k);
+    rasd_buf_free(&ks->bytes);
+    free(ks);
+}
+
+bool rasd_x_keys_build(rasd_x_keys *ks, const char *text, const rasd_token *toks, size_t n, rasd_x_known_key known,
+                       void *ctx) {
+    ks->toks = toks;
+    ks->n = 0;
+    ks->bytes.len = 0;
+    if (n && !rasd_grow((void **)&ks->k, &ks->cap, n - 1, sizeof *ks->k)) return false;
+    for (size_t i = 0; i < n; i++) {
+        tok_key *e = &ks->k[i];
+        char buf[RASD_X_KEY_MAX];
+        size_t len = 0;
+        uint64_t hash = 0;
+        const char *key = known && toks[i].end - toks[i].start < RASD_X_KEY_MAX ? known(ctx, i, &len, &hash) : NULL;
+        if (key && len < RASD_X_KEY_MAX) {
+            /* the caller's key is kept where it is (the entity extractor's
+             * keys live until its next sentence); copying them all was a
+             * third of this function */
+            e->key = key;
+        } else {
+            if (key) len = 0; /* as rasd_x_token_key: no listed word is this long */
+            else len = rasd_x_token_key(text, &toks[i], buf);
+            key = buf;
+            hash = rasd_hash_bytes(buf, len);
+            e->key = NULL;
+            e->off = (uint32_t)ks->bytes.len;
+            rasd_buf_append(&ks->bytes, buf, len);
+            rasd_buf_putc(&ks->bytes, '\0');
+        }
+        e->len = (uint32_t)len;
+        e->hash = hash;
+        e->prefix = prefix_hash(key, len, true);
+    }
+    if (ks->bytes.oom) return false;
+    for (size_t i = 0; i < n; i++) /* bytes has stopped moving */
+        if (!ks->k[i].key) ks->k[i].key = ks->bytes.data + ks->k[i].off;
+    ks->n = n;
+    return true;
+}
+
+const rasd_token *rasd_x_keys_tokens(const rasd_x_keys *ks, size_t *n) {
+    *n = ks->n;
+    return ks->toks;
+}
+
+/* The calling thread's table: set by rasd_numbers_find_keyed and
+ * rasd_dates_find_keyed around their work, so that the many helpers
+ * between them and rasd_x_token_key need no extra parameter. */
+static thread_local const rasd_x_keys *active_keys;
+
+const rasd_x_keys *rasd_x_keys_use(const rasd_x_keys *ks) {
+    const rasd_x_keys *prev = active_keys;
+    active_keys = ks;
+    return prev;
+}
+
+/* tok's cached key, or NULL when tok is not in the active table's array
+ * (compared as addresses: tok may point anywhere). */
+static inline const tok_key *cached(const rasd_token *tok, const char **key) {
+    const rasd_x_keys *ks = active_keys;
+    if (!ks) return NULL;
+    uintptr_t p = (uintptr_t)tok, b = (uintptr_t)ks->toks;
+    if (p < b || p >= b + ks->n * sizeof *tok) return NULL;
+    const tok_key *e = &ks->k[(p - b) / sizeof *tok];
+    *key = e->key;
+    return e;
+}
+
+/* tok's key: the cached one when there is one, else normalised into buf. */
+static const char *key_of(const char *text, const rasd_token *tok, char *buf, size_t *len, const tok_key **e) {
+    const char *key;
+    if ((*e = cached(tok, &key))) {
+        *len = (*e)->len;
+        return key;
+    }
+    *len = rasd_x_token_key(text, tok, buf);
+    return buf;
+}
+
+bool rasd_x_is(const char *text, const rasd_token *tok, const char *key) {
+    size_t want = strlen(key);
+    if (tok->end - tok->start > want * 4 + 8) return false; /* diacritics at most triple a word */
+    char buf[RASD_X_KEY_MAX];
+    size_t k;
+    const tok_key *e;
+    const char *got = key_of(text, tok, buf, &k, &e);
+    return k == want && memcmp(got, key, k) == 0;
+}
+
 size_t rasd_x_token_key(const char *text, const rasd_token *tok, char *buf) {
+    const char *key;
+    const tok_key *e = cached(tok, &key);
+    if (e) {
+        memcpy(buf, key, e->len + 1);
+        return e->len;
+    }
     size_t len = tok->end - tok->start;
     /* no listed word is this long: skip the normalization */
     if (len >= RASD_X_KEY_MAX) return 0;
@@ -188,14 +313,6 @@ size_t rasd_x_token_key(const char *text, const rasd_token *tok, char *buf) {
 slow:;
     size_t k = rasd_normalize(text + tok->start, len, buf, RASD_X_KEY_MAX);
     return k < RASD_X_KEY_MAX ? k : 0;
-}
-
-bool rasd_x_is(const char *text, const rasd_token *tok, const char *key) {
-    size_t want = strlen(key);
-    if (tok->end - tok->start > want * 4 + 8) return false; /* diacritics at most triple a word */
-    char buf[RASD_X_KEY_MAX];
-    size_t k = rasd_x_token_key(text, tok, buf);
-    return k == want && memcmp(buf, key, k) == 0;
 }
 
 /* The byte offset in text[start, end) after its first `letters` key letters
@@ -325,7 +442,7 @@ static size_t variants_of(rasd_analyzer *an, const char *text, const rasd_token 
 /* A following word's key for phrase matching; with the article dropped too
  * when the phrase's first word had it (الليرة السورية). */
 typedef struct follow {
-    char key[RASD_X_KEY_MAX];
+    const char *key;
     size_t len;
     bool ok;
 } follow;
@@ -336,13 +453,17 @@ size_t rasd_x_match(const rasd_xtable *t, rasd_analyzer *an, const char *text, c
     out->start = toks[i].start;
     out->conj = out->prep = out->article = false;
     if (!t->max_words || i >= n) return 0;
-    char key[RASD_X_KEY_MAX];
-    size_t len = rasd_x_token_key(text, &toks[i], key);
+    char buf[RASD_X_KEY_MAX];
+    size_t len;
+    const tok_key *e;
+    const char *key = key_of(text, &toks[i], buf, &len, &e);
     if (!len) return 0;
-    /* the common case first: the word as written, or nothing */
-    bool whole = prefix_maybe(t, key, len), hamza = conj_hamza(text, &toks[i]);
+    /* the common case first: the word as written, or nothing; with the
+     * sentence's keys, neither the filter nor the table hashes it again */
+    bool whole = e ? prefix_maybe_hashed(t, e->prefix) : prefix_maybe(t, key, len);
+    bool hamza = conj_hamza(text, &toks[i]);
     if (whole && t->max_words == 1 && !hamza) {
-        int32_t idx = xtable_find(t, key, len, &out->article);
+        int32_t idx = e ? xtable_find_hashed(t, key, len, e->hash, &out->article) : xtable_find(t, key, len, &out->article);
         if (idx >= 0) {
             out->idx = idx;
             return 1;
@@ -357,12 +478,16 @@ size_t rasd_x_match(const rasd_xtable *t, rasd_analyzer *an, const char *text, c
     size_t max = t->max_words;
     if (max > n - i) max = n - i;
     follow fl[4];
+    char fbuf[4][RASD_X_KEY_MAX];
     size_t n_fl = 0;
     if (max > 1) {
         if (max > 5) max = 5;
         for (size_t k = 1; k < max; k++) {
             const rasd_token *ft = &toks[i + k];
-            fl[k - 1].len = ft->type == RASD_TOK_URL || ft->type == RASD_TOK_EMAIL ? 0 : rasd_x_token_key(text, ft, fl[k - 1].key);
+            const tok_key *fe;
+            fl[k - 1].len = 0;
+            if (ft->type != RASD_TOK_URL && ft->type != RASD_TOK_EMAIL)
+                fl[k - 1].key = key_of(text, ft, fbuf[k - 1], &fl[k - 1].len, &fe);
             fl[k - 1].ok = fl[k - 1].len > 0;
             if (!fl[k - 1].ok) break;
             n_fl = k;
@@ -374,11 +499,13 @@ size_t rasd_x_match(const rasd_xtable *t, rasd_analyzer *an, const char *text, c
     for (size_t vi = 0; vi < nv; vi++) {
         const char *k0 = key + v[vi].off;
         size_t l0 = len - v[vi].off;
-        if (!prefix_maybe(t, k0, l0)) continue;
+        bool own = e && v[vi].off == 0; /* the whole key: its hashes are cached */
+        if (!(own ? prefix_maybe_hashed(t, e->prefix) : prefix_maybe(t, k0, l0))) continue;
         for (size_t words = max; words >= 1; words--) {
             if (words == 1) {
                 bool auto_article;
-                int32_t idx = xtable_find(t, k0, l0, &auto_article);
+                int32_t idx = own ? xtable_find_hashed(t, k0, l0, e->hash, &auto_article)
+                                  : xtable_find(t, k0, l0, &auto_article);
                 if (idx < 0) break;
                 out->idx = idx;
                 out->conj = v[vi].conj;

@@ -1,0 +1,61 @@
+/*
+ * json_write.c: JSON strings and numbers written into a buffer
+ * (json_write.h). Written by hand because the library that writes the rest
+ * of the line, yajl, has no call that writes an escaped string into a
+ * caller's buffer, and its generator's per-value cost is what this avoids.
+ */
+#include "json_write.h"
+
+/* What yajl_string_encode writes for each byte: 0 as is, else the escape
+ * (\" \\ \b \f \n \r \t; other control characters as \u00XX, upper-case
+ * hex, as yajl writes them). */
+static const char *const ESCAPES[32] = {
+    "\\u0000", "\\u0001", "\\u0002", "\\u0003", "\\u0004", "\\u0005", "\\u0006", "\\u0007",
+    "\\b",     "\\t",     "\\n",     "\\u000B", "\\f",     "\\r",     "\\u000E", "\\u000F",
+    "\\u0010", "\\u0011", "\\u0012", "\\u0013", "\\u0014", "\\u0015", "\\u0016", "\\u0017",
+    "\\u0018", "\\u0019", "\\u001A", "\\u001B", "\\u001C", "\\u001D", "\\u001E", "\\u001F",
+};
+
+static inline const char *escape_of(unsigned char c) {
+    if (c < 32) return ESCAPES[c];
+    if (c == '"') return "\\\"";
+    if (c == '\\') return "\\\\";
+    return NULL;
+}
+
+void rasd_json_str(rasd_buf *b, const char *s, size_t n) {
+    /* room for the worst case (every byte a \u00XX) at once, then plain
+     * stores: the strings are short and nearly never need escaping */
+    if (n > (SIZE_MAX - 3) / 6) {
+        b->oom = true;
+        return;
+    }
+    rasd_buf_reserve(b, n * 6 + 2);
+    if (b->oom) return;
+    char *o = b->data + b->len;
+    *o++ = '"';
+    size_t run = 0; /* start of the bytes not yet copied */
+    for (size_t i = 0; i < n; i++) {
+        const char *esc = escape_of((unsigned char)s[i]);
+        if (!esc) continue;
+        memcpy(o, s + run, i - run);
+        o += i - run;
+        size_t el = strlen(esc);
+        memcpy(o, esc, el);
+        o += el;
+        run = i + 1;
+    }
+    memcpy(o, s + run, n - run);
+    o += n - run;
+    *o++ = '"';
+    *o = '\0';
+    b->len = (size_t)(o - b->data);
+}
+
+void rasd_json_num(rasd_buf *b, size_t v) {
+    char buf[24];
+    size_t i = sizeof buf;
+    do buf[--i] = (char)('0' + v % 10);
+    while ((v /= 10) != 0);
+    rasd_buf_append(b, buf + i, sizeof buf - i);
+}

@@ -1,0 +1,97 @@
+/*
+ * test_json_write.c: the JSON writer analyze uses for its hot arrays
+ * (src/analysis/json_write.c) against yajl, which writes the rest of the
+ * line: every byte value alone and inside text, quotes, backslashes,
+ * control characters, Arabic, and numbers at their limits. The line must
+ * stay byte for byte what yajl alone wrote.
+ */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <cmocka.h>
+
+#include "analysis/json_write.h"
+
+#include <stdio.h>
+#include <yajl/yajl_gen.h>
+
+/* Both writers on the same bytes: the same output. */
+static void same_as_yajl(const char *s, size_t n) {
+    yajl_gen g = yajl_gen_alloc(NULL);
+    assert_non_null(g);
+    yajl_gen_string(g, (const unsigned char *)s, n);
+    const unsigned char *want;
+    size_t want_len;
+    yajl_gen_get_buf(g, &want, &want_len);
+    rasd_buf b = {0};
+    rasd_json_str(&b, s, n);
+    assert_false(b.oom);
+    if (b.len != want_len || memcmp(b.data, want, want_len) != 0)
+        fail_msg("yajl wrote %.*s, rasd_json_str %.*s", (int)want_len, (const char *)want, (int)b.len, b.data);
+    rasd_buf_free(&b);
+    yajl_gen_free(g);
+}
+
+static void test_every_byte(void **state) {
+    (void)state;
+    for (int c = 0; c < 256; c++) {
+        char one = (char)c;
+        same_as_yajl(&one, 1);
+        char around[3] = {'a', (char)c, 'b'};
+        same_as_yajl(around, 3);
+    }
+}
+
+static void test_texts(void **state) {
+    (void)state;
+    static const char *const TEXTS[] = {
+        "",
+        "plain",
+        "\xD9\x82\xD8\xA7\xD9\x84 \"\xD9\x84\xD8\xA7\" \\ /",                     /* قال "لا" \ / */
+        "line one\nline two\r\n\ttab\b\f",
+        "\x01\x1F\x7F end",
+        "\"\"\"\\\\\\",
+        "\xD8\xA7\xD9\x84\xD8\xB3\xD9\x88\xD8\xB1\xD9\x8A\xD8\xA9\n",             /* السورية */
+        "\xC3\x28 invalid UTF-8 is copied as it is",
+    };
+    for (size_t i = 0; i < sizeof TEXTS / sizeof *TEXTS; i++) same_as_yajl(TEXTS[i], strlen(TEXTS[i]));
+    char nul[4] = {'a', '\0', 'b', '\0'};
+    same_as_yajl(nul, 4);
+}
+
+static void test_numbers(void **state) {
+    (void)state;
+    static const size_t VALUES[] = {0, 7, 10, 99, 100, 123456789, SIZE_MAX};
+    for (size_t i = 0; i < sizeof VALUES / sizeof *VALUES; i++) {
+        rasd_buf b = {0};
+        rasd_json_num(&b, VALUES[i]);
+        char want[32];
+        snprintf(want, sizeof want, "%zu", VALUES[i]);
+        assert_string_equal(b.data, want);
+        rasd_buf_free(&b);
+    }
+}
+
+/* Appending keeps what is there: the writers build one buffer. */
+static void test_appends(void **state) {
+    (void)state;
+    rasd_buf b = {0};
+    rasd_json_raw(&b, "[");
+    rasd_json_str(&b, "a\"b", 3);
+    rasd_json_raw(&b, ",");
+    rasd_json_num(&b, 42);
+    rasd_json_raw(&b, "]");
+    assert_string_equal(b.data, "[\"a\\\"b\",42]");
+    rasd_buf_free(&b);
+}
+
+int main(void) {
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_every_byte),
+        cmocka_unit_test(test_texts),
+        cmocka_unit_test(test_numbers),
+        cmocka_unit_test(test_appends),
+    };
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}
