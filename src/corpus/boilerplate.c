@@ -82,6 +82,10 @@ static size_t line_key(const char *s, size_t len, char *out, size_t cap, size_t 
             int32_t cp;
             if (rasd_utf8_decode(s + t.start, tl, &cp) == tl && t.type == RASD_TOK_WORD) (*one_letter)++;
         }
+        /* No phrase is looked for in a line longer than NOTICE_WORDS
+         * (classify), so its key stops there: measured, building keys was
+         * as costly as the whole text core when every line got one. */
+        if (*words > NOTICE_WORDS) continue;
         if (n && n + 1 < cap) out[n++] = ' ';
         if (n + 1 < cap) {
             size_t k = rasd_normalize(s + t.start, tl, out + n, cap - n);
@@ -253,7 +257,7 @@ static const char *classify(const rasd_boilerplate *bp, const char *s, size_t le
     /* "ع ع ع": font-size buttons; "(أ. ف. ب)", an agency's initials, has
      * its dots and stays */
     if (w >= 2 && one_letter == w && puncts == 0) return "symbols";
-    if (any_of_line(bp, k, klen)) return "phrase";
+    if (w <= NOTICE_WORDS && any_of_line(bp, k, klen)) return "phrase";
     if (w <= SHORT_WORDS && (any_of(bp, K_START, k, klen, true) || any_of(bp, K_ANY, k, klen, false)))
         return "phrase";
     if (w <= NOTICE_WORDS && any_of(bp, K_NOTICE, k, klen, false)) return "phrase";
