@@ -7,10 +7,9 @@
  * errors, named by file and line. Every sentence was written for these
  * tests.
  */
-#include "test_helpers.h"
+#include "test_keys_helpers.h"
 
 #include "extract/dates.h"
-#include "extract/phrases.h"
 
 #include <sys/stat.h>
 #include <unistd.h>
@@ -36,30 +35,6 @@ static int teardown(void **state) {
     return teardown_analyzer(state);
 }
 
-/* The analyzer's key of a word token, as the entity extractor hands it to
- * rasd_x_keys_build in analyze (rasd_x_known_key). */
-typedef struct known_ctx {
-    const char *text;
-    const rasd_token *toks;
-    char keys[256][256];
-} known_ctx;
-
-static const char *analyzer_key(void *vctx, size_t i, size_t *len, uint64_t *hash) {
-    known_ctx *k = vctx;
-    const rasd_token *t = &k->toks[i];
-    rasd_word w;
-    if ((t->type != RASD_TOK_WORD && t->type != RASD_TOK_LATIN) ||
-        rasd_analyze_word(test_an, k->text, t->start, t->end, &w) != RASD_OK || w.norm_len >= sizeof k->keys[i])
-        return NULL;
-    /* kept, NUL-terminated, while the table is used: the analyzer's own
-     * copy may be written over by the next word */
-    memcpy(k->keys[i], w.norm, w.norm_len);
-    k->keys[i][w.norm_len] = '\0';
-    *len = w.norm_len;
-    *hash = rasd_hash_bytes(w.norm, w.norm_len);
-    return k->keys[i];
-}
-
 static const rasd_date_list *run(const char *text, const char *published) {
     rasd_token toks[256];
     size_t n = 0;
@@ -69,12 +44,7 @@ static const rasd_date_list *run(const char *text, const char *published) {
     list.count = 0;
     assert_int_equal(rasd_dates_find(dd, test_an, text, toks, n, published, &list), RASD_OK);
     /* the keyed entry point analyze uses finds exactly the same */
-    rasd_x_keys *ks = rasd_x_keys_new();
-    assert_non_null(ks);
-    static known_ctx kc;
-    kc.text = text;
-    kc.toks = toks;
-    assert_true(rasd_x_keys_build(ks, text, toks, n, analyzer_key, &kc));
+    rasd_x_keys *ks = build_keys(text, toks, n);
     rasd_date_list keyed = {0};
     assert_int_equal(rasd_dates_find_keyed(dd, test_an, text, ks, published, &keyed), RASD_OK);
     assert_int_equal(keyed.count, list.count);

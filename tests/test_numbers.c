@@ -6,7 +6,7 @@
  * must not be numbers, years and days inside dates; and the loader's errors,
  * named by file and line. Every sentence was written for these tests.
  */
-#include "test_helpers.h"
+#include "test_keys_helpers.h"
 
 #include "extract/numbers.h"
 
@@ -32,30 +32,6 @@ static int teardown(void **state) {
     return teardown_analyzer(state);
 }
 
-/* The analyzer's key of a word token, as the entity extractor hands it to
- * rasd_x_keys_build in analyze (rasd_x_known_key). */
-typedef struct known_ctx {
-    const char *text;
-    const rasd_token *toks;
-    char keys[256][256];
-} known_ctx;
-
-static const char *analyzer_key(void *vctx, size_t i, size_t *len, uint64_t *hash) {
-    known_ctx *k = vctx;
-    const rasd_token *t = &k->toks[i];
-    rasd_word w;
-    if ((t->type != RASD_TOK_WORD && t->type != RASD_TOK_LATIN) ||
-        rasd_analyze_word(test_an, k->text, t->start, t->end, &w) != RASD_OK || w.norm_len >= sizeof k->keys[i])
-        return NULL;
-    /* kept, NUL-terminated, while the table is used: the analyzer's own
-     * copy may be written over by the next word */
-    memcpy(k->keys[i], w.norm, w.norm_len);
-    k->keys[i][w.norm_len] = '\0';
-    *len = w.norm_len;
-    *hash = rasd_hash_bytes(w.norm, w.norm_len);
-    return k->keys[i];
-}
-
 /* The mentions of text read as one sentence (the list is static: each call
  * reuses it, as a caller would). */
 static rasd_number_list list;
@@ -69,12 +45,7 @@ static const rasd_number_list *run(const char *text) {
     list.count = 0;
     assert_int_equal(rasd_numbers_find(nd, test_an, text, toks, n, &list), RASD_OK);
     /* the keyed entry point analyze uses finds exactly the same */
-    rasd_x_keys *ks = rasd_x_keys_new();
-    assert_non_null(ks);
-    static known_ctx kc;
-    kc.text = text;
-    kc.toks = toks;
-    assert_true(rasd_x_keys_build(ks, text, toks, n, analyzer_key, &kc));
+    rasd_x_keys *ks = build_keys(text, toks, n);
     rasd_number_list keyed = {0};
     assert_int_equal(rasd_numbers_find_keyed(nd, test_an, text, ks, &keyed), RASD_OK);
     assert_int_equal(keyed.count, list.count);
