@@ -7,6 +7,7 @@
  */
 #include "events.h"
 #include "knowledge/knowledge.h"
+#include "knowledge/loader.h"
 #include "knowledge/tsv.h"
 
 #include <stdlib.h>
@@ -114,13 +115,8 @@ static rasd_status load_triggers(rasd_event_dict *d, const char *path, rasd_erro
     rasd_status st = rasd_tsv_open(&t, path, err);
     if (st != RASD_OK) return st;
     size_t cap = 0;
-    bool header = true;
     while (st == RASD_OK && rasd_tsv_next(&t)) {
-        if (header && strcmp(t.field[0], "trigger") == 0) {
-            header = false;
-            continue;
-        }
-        header = false;
+        if (kb_is_header(&t, "trigger")) continue;
         if ((st = rasd_tsv_expect(&t, 14, err)) != RASD_OK) break;
         const char *cameo = t.field[4];
         size_t cl = strlen(cameo);
@@ -173,13 +169,8 @@ static rasd_status load_agents(rasd_event_dict *d, const char *path, rasd_error 
     rasd_status st = rasd_tsv_open(&t, path, err);
     if (st != RASD_OK) return st;
     size_t cap = 0;
-    bool header = true;
     while (st == RASD_OK && rasd_tsv_next(&t)) {
-        if (header && strcmp(t.field[0], "agent") == 0) {
-            header = false;
-            continue;
-        }
-        header = false;
+        if (kb_is_header(&t, "agent")) continue;
         if ((st = rasd_tsv_expect(&t, 6, err)) != RASD_OK) break;
         size_t cl = strlen(t.field[2]);
         if (cl < 3 || cl > 12) {
@@ -207,13 +198,8 @@ static rasd_status load_nations(rasd_event_dict *d, const char *path, rasd_error
     rasd_status st = rasd_tsv_open(&t, path, err);
     if (st != RASD_OK) return st;
     size_t cap = 0;
-    bool header = true;
     while (st == RASD_OK && rasd_tsv_next(&t)) {
-        if (header && strcmp(t.field[0], "iso3") == 0) {
-            header = false;
-            continue;
-        }
-        header = false;
+        if (kb_is_header(&t, "iso3")) continue;
         if ((st = rasd_tsv_expect(&t, 3, err)) != RASD_OK) break;
         const char *iso = t.field[0];
         if (strlen(iso) != 3 || iso[0] < 'A' || iso[0] > 'Z' || iso[1] < 'A' || iso[1] > 'Z' || iso[2] < 'A' ||
