@@ -240,6 +240,21 @@ typedef struct rasd_dates rasd_dates;
 
 /* --------------------------------------------------------------- analysis */
 
+/* The extractions beyond the text core, as bits of
+ * rasd_analysis_options.extract. Entities (actors, people, places and the
+ * byline) come with any of the others, which refer to them; events also
+ * need the numbers and dates of their sentence, which they read whether or
+ * not those are asked for. */
+enum {
+    RASD_EXTRACT_ENTITIES = 1u << 0,
+    RASD_EXTRACT_QUOTES = 1u << 1,
+    RASD_EXTRACT_FRAMING = 1u << 2,
+    RASD_EXTRACT_EVENTS = 1u << 3,
+    RASD_EXTRACT_NUMBERS = 1u << 4,
+    RASD_EXTRACT_DATES = 1u << 5,
+    RASD_EXTRACT_ALL = (1u << 6) - 1
+};
+
 typedef struct rasd_analysis_options {
     const rasd_knowledge *knowledge; /* entities and places; NULL: none */
     const rasd_ner_model *tagger;    /* names no dictionary holds; NULL: none */
@@ -248,6 +263,10 @@ typedef struct rasd_analysis_options {
     const char *source;       /* outlet name, or NULL */
     const char *published;    /* YYYY-MM-DD, or NULL */
     bool with_tokens;         /* full token list instead of a count */
+    /* RASD_EXTRACT_* bits: what to extract (0: everything the resources
+     * above allow). What is not extracted is left out of the JSON, so that
+     * "none found" and "not looked for" differ. */
+    unsigned extract;
 } rasd_analysis_options;
 
 /* Returns true when s is a real calendar date written YYYY-MM-DD. */

@@ -213,6 +213,76 @@ static void test_usage_errors(void **state) {
     assert_non_null(strstr(err_buf, "/nonexistent/data/lexicon/ar-words.tsv: cannot open"));
 }
 
+/* --only: what is asked for is in the JSON, what is not is left out (not
+ * written as an empty list); events bring the entities they refer to. */
+static void test_only(void **state) {
+    (void)state;
+    static const char TEXT[] = "بيان\nقال المتحدث باسم قوات سوريا الديمقراطية إن خمسة مقاتلين قتلوا في الحسكة "
+                               "يوم 3 آب 2020، وأضاف: «سنواصل القتال».\n";
+    const char *p = write_file("only.txt", TEXT, sizeof TEXT - 1);
+    const char *all[] = {"rasd", "analyze", "--jobs", "1", p, NULL};
+    assert_int_equal(run(NULL, all), 0);
+    assert_non_null(strstr(out_buf, "\"quotes\":["));
+    assert_non_null(strstr(out_buf, "\"numbers\":["));
+    assert_non_null(strstr(out_buf, "\"dates\":["));
+    assert_non_null(strstr(out_buf, "\"events\":["));
+    const char *ent[] = {"rasd", "analyze", "--jobs", "1", "--only", "entities", p, NULL};
+    assert_int_equal(run(NULL, ent), 0);
+    assert_non_null(strstr(out_buf, "\"id\":\"sdf\""));
+    assert_non_null(strstr(out_buf, "\"places\":["));
+    assert_null(strstr(out_buf, "\"quotes\":"));
+    assert_null(strstr(out_buf, "\"numbers\":"));
+    assert_null(strstr(out_buf, "\"dates\":"));
+    assert_null(strstr(out_buf, "\"events\":"));
+    assert_null(strstr(out_buf, "\"framing\":"));
+    const char *nd[] = {"rasd", "analyze", "--jobs", "1", "--only", "numbers,dates", p, NULL};
+    assert_int_equal(run(NULL, nd), 0);
+    assert_non_null(strstr(out_buf, "\"value\":5"));
+    assert_non_null(strstr(out_buf, "\"value\":\"2020-08-03\""));
+    assert_null(strstr(out_buf, "\"entities\":"));
+    const char *q[] = {"rasd", "analyze", "--jobs", "1", "--only", "quotes", p, NULL};
+    assert_int_equal(run(NULL, q), 0);
+    assert_non_null(strstr(out_buf, "\"quotes\":[{"));
+    assert_non_null(strstr(out_buf, "\"entities\":[")); /* the speaker's entity */
+    assert_null(strstr(out_buf, "\"events\":"));
+    const char *bad[] = {"rasd", "analyze", "--only", "entities,gossip", p, NULL};
+    assert_int_equal(run(NULL, bad), 2);
+    assert_non_null(strstr(err_buf, "--only: \"gossip\" is none of"));
+    const char *tsv[] = {"rasd", "analyze", "--only", "entities", "--format", "events-tsv", p, NULL};
+    assert_int_equal(run(NULL, tsv), 2);
+    assert_non_null(strstr(err_buf, "events-tsv needs the events"));
+}
+
+/* Collections of records (JSON, JSON Lines) give one line per record, a
+ * bad record is named with its line and the others are analysed; a
+ * record's body loses its boilerplate lines as a text file's does. */
+static void test_records(void **state) {
+    (void)state;
+    static const char JSONL[] =
+        "{\"title\":\"خبر أول\",\"content\":\"قالت قوات سوريا الديمقراطية إنها صدت هجوماً في الحسكة.\\n"
+        "شارك الخبر على فيسبوك تويتر واتساب\",\"source\":\"وكالة أ\"}\n"
+        "{\"title\": \"مكسور\"\n"
+        "{\"title\":\"خبر ثان\",\"content\":\"أعلنت وزارة الدفاع التركية مقتل جنديين في شمال سوريا.\"}\n";
+    const char *p = write_file("records.jsonl", JSONL, sizeof JSONL - 1);
+    const char *argv[] = {"rasd", "analyze", "--jobs", "1", p, NULL};
+    assert_int_equal(run(NULL, argv), 0);
+    assert_int_equal(count_lines(out_buf), 2);
+    assert_non_null(strstr(err_buf, "records.jsonl: line 2"));
+    assert_non_null(strstr(out_buf, "\"title\":\"خبر أول\""));
+    assert_non_null(strstr(out_buf, "\"source\":\"وكالة أ\""));
+    assert_non_null(strstr(out_buf, "\"title\":\"خبر ثان\""));
+    assert_null(strstr(out_buf, "فيسبوك")); /* the share bar went */
+    const char *keep[] = {"rasd", "analyze", "--jobs", "1", "--keep-boilerplate", p, NULL};
+    assert_int_equal(run(NULL, keep), 0);
+    assert_non_null(strstr(out_buf, "فيسبوك"));
+    static const char JSON[] = "[{\"title\":\"عنوان\",\"content\":\"زار وزير الخارجية الأمريكي أنقرة أمس.\"}]";
+    const char *j = write_file("records.json", JSON, sizeof JSON - 1);
+    const char *tsv[] = {"rasd", "analyze", "--jobs", "1", "--format", "events-tsv", j, p, NULL};
+    assert_int_equal(run(NULL, tsv), 0);
+    assert_non_null(strstr(out_buf, "doc_id\tdate"));
+    assert_null(strstr(out_buf, "{\"doc\"")); /* rows, not JSON, for records too */
+}
+
 static int make_tmpdir(void **state) {
     (void)state;
     return mkdtemp(tmpdir) ? 0 : -1;
@@ -237,6 +307,8 @@ int main(void) {
         cmocka_unit_test(test_50mb_single_line),
         cmocka_unit_test(test_stdin),
         cmocka_unit_test(test_usage_errors),
+        cmocka_unit_test(test_only),
+        cmocka_unit_test(test_records),
     };
     return cmocka_run_group_tests_name("cli", tests, make_tmpdir, remove_tmpdir);
 }

@@ -719,13 +719,13 @@ static void document(yajl_gen g, const rasd_document *doc, const rasd_analysis_o
     if (opt->knowledge) {
         entities(g, opt->knowledge, doc->text, es, f, failed);
         places(g, opt->knowledge, doc->text, es, f, failed);
-        quotes(g, doc->text, es);
-        framing(g, doc->text, es);
-        if (opt->knowledge->events) events(g, opt->knowledge, doc->text, es, &ctx->event_list);
+        if (opt->extract & RASD_EXTRACT_QUOTES) quotes(g, doc->text, es);
+        if (opt->extract & RASD_EXTRACT_FRAMING) framing(g, doc->text, es);
+        if (ctx->events) events(g, opt->knowledge, doc->text, es, &ctx->event_list);
         byline(g, opt->knowledge, es);
     }
-    if (opt->numbers) numbers(g, doc->text, ctx);
-    if (opt->dates) dates(g, doc->text, ctx);
+    if (opt->numbers && (opt->extract & RASD_EXTRACT_NUMBERS)) numbers(g, doc->text, ctx);
+    if (opt->dates && (opt->extract & RASD_EXTRACT_DATES)) dates(g, doc->text, ctx);
     key(g, "stats");
     yajl_gen_map_open(g);
     key(g, "bytes");
@@ -750,6 +750,18 @@ rasd_status rasd_analysis_json(rasd_analyzer *an, const rasd_document *doc, cons
                                char **out, size_t *out_len, rasd_error *err) {
     rasd_analysis_options none = {0};
     if (!opt) opt = &none;
+    /* what is asked for, and what that needs: opt is narrowed to it, so
+     * the rest of this file only tests which resources it holds */
+    unsigned want = opt->extract ? opt->extract & RASD_EXTRACT_ALL : RASD_EXTRACT_ALL;
+    rasd_analysis_options narrowed = *opt;
+    if (!(want & (RASD_EXTRACT_NUMBERS | RASD_EXTRACT_EVENTS))) narrowed.numbers = NULL;
+    if (!(want & (RASD_EXTRACT_DATES | RASD_EXTRACT_EVENTS))) narrowed.dates = NULL;
+    if (!(want & (RASD_EXTRACT_ENTITIES | RASD_EXTRACT_QUOTES | RASD_EXTRACT_FRAMING | RASD_EXTRACT_EVENTS))) {
+        narrowed.knowledge = NULL;
+        narrowed.tagger = NULL;
+    }
+    narrowed.extract = want;
+    opt = &narrowed;
     rasd_span_list paragraphs = {0}, sentences = {0};
     token_ctx ctx = {.an = an, .text = doc->text, .opt = opt};
     rasd_entities ents = {0};
@@ -767,7 +779,8 @@ rasd_status rasd_analysis_json(rasd_analyzer *an, const rasd_document *doc, cons
         ctx.x = rasd_entity_extractor_new(opt->knowledge, an, doc->text, doc->len);
         if (!ctx.x) goto done;
         rasd_entity_extractor_set_tagger(ctx.x, opt->tagger);
-        if (opt->knowledge->events && !(ctx.events = rasd_event_coder_new(opt->knowledge->events, opt->published)))
+        rasd_entity_extractor_set_stages(ctx.x, want & RASD_EXTRACT_QUOTES, want & RASD_EXTRACT_FRAMING);
+        if ((want & RASD_EXTRACT_EVENTS) && opt->knowledge->events && !(ctx.events = rasd_event_coder_new(opt->knowledge->events, opt->published)))
             goto done;
     }
     size_t n_tokens = 0;

@@ -44,6 +44,10 @@ void cli_error(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 void cli_warning(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 /* Parses a positive integer option value or reports a usage error. */
 bool cli_parse_size(const char *opt, const char *value, size_t *out);
+/* --only LIST: comma-separated extraction names (entities, places, people,
+ * byline, quotes, framing, events, numbers, dates) as RASD_EXTRACT_* bits;
+ * prints a usage error naming the unknown word and returns false. */
+bool cli_parse_extract(const char *opt, const char *list, unsigned *out);
 /* Loads the lexicon from --data / $RASD_DATA / the built-in path, or
  * prints why it could not. */
 rasd_lexicon *cli_load_lexicon(const char *data_dir);
@@ -78,14 +82,17 @@ struct rasd_boilerplate;
 bool cli_web_init(const char *data_dir);
 void cli_web_done(void);
 const struct rasd_boilerplate *cli_web_boilerplate(void);
-/* An http(s) URL; a .html .htm .xhtml .xml .rss .atom file, or (not
- * .txt) one whose first bytes look like HTML or a feed. */
+/* An http(s) URL; a .html .htm .xhtml .xml .rss .atom file, a collection
+ * of records (.json .jsonl .ndjson .zip), or (not .txt) a file whose first
+ * bytes look like HTML or a feed. */
 bool cli_is_web_input(const char *path);
-/* Analyses every article of an HTML page or feed (file or URL): JSON lines,
- * concatenated, in *json; items that failed in *warning; false (and
- * *error) when nothing could be analysed. */
+/* Analyses every article of an HTML page, a feed (file or URL) or a
+ * collection of records: JSON lines, concatenated, in *json; items that
+ * failed in *warning; false (and *error) when nothing could be analysed.
+ * filter_records: records' bodies go through the boilerplate filter. */
 bool cli_analyze_web(rasd_analyzer *an, const char *path, const rasd_read_options *read,
-                     const rasd_analysis_options *aopt, char **json, size_t *json_len, char **warning, char **error);
+                     const rasd_analysis_options *aopt, bool filter_records, char **json, size_t *json_len,
+                     char **warning, char **error);
 /* One article's analysis line (its title as the document's first line). */
 rasd_status cli_article_json(rasd_analyzer *an, const struct rasd_article *a, const rasd_read_options *read,
                              const rasd_analysis_options *aopt, char **json, size_t *json_len, rasd_error *err);

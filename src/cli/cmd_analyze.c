@@ -17,7 +17,8 @@ static const char USAGE[] =
     "  Reads plain-text articles (first non-blank line = title) and writes one JSON\n"
     "  object per article per line (docs/analyze.schema.json). HTML pages (.html,\n"
     "  .htm) and feeds (.xml, .rss, .atom), files that look like them, and http(s)\n"
-    "  URLs give their articles (docs/ingest-formats.md).\n"
+    "  URLs give their articles, and so do collections of records: JSON (.json),\n"
+    "  JSON Lines (.jsonl, .ndjson) and zip archives (docs/ingest-formats.md).\n"
     "  --published YYYY-MM-DD  publication date of the articles\n"
     "  --source NAME           outlet that published them\n"
     "  --jobs N                articles analysed in parallel (default: the number of cores)\n"
@@ -32,6 +33,9 @@ static const char USAGE[] =
     "  --geonames FILE         add the places of a GeoNames dump (allCountries.txt, XX.txt)\n"
     "  --no-entities           skip actors, people and places (text core only)\n"
     "  --no-tagger             dictionary names only: skip the trained name tagger\n"
+    "  --only LIST             extract only these (comma-separated): entities (with\n"
+    "                          people, places, byline), quotes, framing, events,\n"
+    "                          numbers, dates; the others are left out of the JSON\n"
     "  --format json|events-tsv  one JSON line per article (default), or one row per\n"
     "                          event with a header line, for spreadsheets (docs/events.md)\n"
     "exit status: 0 all analysed, 1 some input failed, 2 usage error\n";
@@ -143,23 +147,31 @@ static void tsv_cell(rasd_buf *out, const json_t *v) {
     for (; s && *s; s++) rasd_buf_putc(out, *s == '\t' || *s == '\n' || *s == '\r' ? ' ' : *s);
 }
 
-/* Rewrites a result's JSON line as its event rows. */
+/* Rewrites a result's JSON lines (one per article) as their event rows. */
 static bool json_to_events_tsv(result *res) {
-    json_error_t jerr;
-    json_t *d = json_loadb(res->json, res->json_len, 0, &jerr);
-    if (!d) return false;
     rasd_buf out = {0};
-    const json_t *id = tsv_lookup(d, "doc.id"), *events = json_object_get(d, "events");
-    for (size_t i = 0; i < json_array_size(events); i++) {
-        const json_t *e = json_array_get(events, i);
-        for (size_t c = 0; c < sizeof TSV_COLUMNS / sizeof TSV_COLUMNS[0]; c++) {
-            if (c) rasd_buf_putc(&out, '\t');
-            const char *path = TSV_COLUMNS[c].path;
-            tsv_cell(&out, path[0] == '@' ? id : tsv_lookup(e, path));
+    for (size_t at = 0; at < res->json_len;) {
+        const char *nl = memchr(res->json + at, '\n', res->json_len - at);
+        size_t end = nl ? (size_t)(nl - res->json) : res->json_len;
+        json_error_t jerr;
+        json_t *d = json_loadb(res->json + at, end - at, 0, &jerr);
+        at = end + 1;
+        if (!d) {
+            rasd_buf_free(&out);
+            return false;
         }
-        rasd_buf_putc(&out, '\n');
+        const json_t *id = tsv_lookup(d, "doc.id"), *events = json_object_get(d, "events");
+        for (size_t i = 0; i < json_array_size(events); i++) {
+            const json_t *e = json_array_get(events, i);
+            for (size_t c = 0; c < sizeof TSV_COLUMNS / sizeof TSV_COLUMNS[0]; c++) {
+                if (c) rasd_buf_putc(&out, '\t');
+                const char *path = TSV_COLUMNS[c].path;
+                tsv_cell(&out, path[0] == '@' ? id : tsv_lookup(e, path));
+            }
+            rasd_buf_putc(&out, '\n');
+        }
+        json_decref(d);
     }
-    json_decref(d);
     if (out.oom) {
         rasd_buf_free(&out);
         return false;
@@ -224,9 +236,11 @@ static void analyze_one(void *ctx, void *state, size_t i) {
         res->error = strdup("no analyzer (out of memory)");
         return;
     }
-    if (cli_is_web_input(r->paths[i])) { /* HTML pages and feeds: web_input.c */
-        cli_analyze_web(state, r->paths[i], &r->read, &r->analysis, &res->json, &res->json_len, &res->warning,
-                        &res->error);
+    if (cli_is_web_input(r->paths[i])) { /* HTML pages, feeds, JSON, zip: web_input.c */
+        cli_analyze_web(state, r->paths[i], &r->read, &r->analysis, r->bp != NULL, &res->json, &res->json_len,
+                        &res->warning, &res->error);
+        if (res->json && r->events_tsv && !json_to_events_tsv(res))
+            res->error = strdup("out of memory writing the event table");
         return;
     }
     if (rasd_document_read(r->paths[i], &r->read, &doc, &err) != RASD_OK) {
@@ -314,7 +328,7 @@ int cmd_analyze(int argc, char **argv) {
         {"data", required_argument, 0, 'd'},      {"help", no_argument, 0, 'h'},
         {"geonames", required_argument, 0, 'g'},  {"no-entities", no_argument, 0, 'E'},
         {"no-tagger", no_argument, 0, 'T'},      {"format", required_argument, 0, 'F'},
-        {"keep-boilerplate", no_argument, 0, 'B'},
+        {"keep-boilerplate", no_argument, 0, 'B'}, {"only", required_argument, 0, 'O'},
         {0, 0, 0, 0},
     };
     run r = {0};
@@ -350,6 +364,9 @@ int cmd_analyze(int argc, char **argv) {
         case 'E': entities = false; break;
         case 'T': tagger = false; break;
         case 'B': keep_boilerplate = true; break;
+        case 'O':
+            if (!cli_parse_extract("--only", optarg, &r.analysis.extract)) return EXIT_USAGE;
+            break;
         case 'F':
             if (strcmp(optarg, "events-tsv") == 0) {
                 r.events_tsv = true;
@@ -412,6 +429,11 @@ int cmd_analyze(int argc, char **argv) {
     if (r.events_tsv) {
         if (!engine.knowledge) {
             cli_error("--format events-tsv needs the entities (drop --no-entities)");
+            status = EXIT_USAGE;
+            goto done;
+        }
+        if (r.analysis.extract && !(r.analysis.extract & RASD_EXTRACT_EVENTS)) {
+            cli_error("--format events-tsv needs the events (add events to --only)");
             status = EXIT_USAGE;
             goto done;
         }

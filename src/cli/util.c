@@ -27,6 +27,38 @@ void cli_warning(const char *fmt, ...) {
     va_end(ap);
 }
 
+bool cli_parse_extract(const char *opt, const char *list, unsigned *out) {
+    /* places, people and the byline come from the entity pass: one bit */
+    static const struct {
+        const char *name;
+        unsigned bits;
+    } NAMES[] = {{"entities", RASD_EXTRACT_ENTITIES}, {"places", RASD_EXTRACT_ENTITIES},
+                 {"people", RASD_EXTRACT_ENTITIES},   {"byline", RASD_EXTRACT_ENTITIES},
+                 {"quotes", RASD_EXTRACT_QUOTES},     {"framing", RASD_EXTRACT_FRAMING},
+                 {"events", RASD_EXTRACT_EVENTS},     {"numbers", RASD_EXTRACT_NUMBERS},
+                 {"dates", RASD_EXTRACT_DATES}};
+    unsigned bits = 0;
+    for (const char *p = list;;) {
+        size_t n = strcspn(p, ",");
+        bool known = false;
+        for (size_t i = 0; i < sizeof NAMES / sizeof NAMES[0] && !known; i++)
+            if (strlen(NAMES[i].name) == n && strncmp(NAMES[i].name, p, n) == 0) {
+                bits |= NAMES[i].bits;
+                known = true;
+            }
+        if (!known) {
+            cli_error("%s: \"%.*s\" is none of entities, places, people, byline, quotes, framing, events, "
+                      "numbers, dates",
+                      opt, (int)(n > 40 ? 40 : n), p);
+            return false;
+        }
+        if (!p[n]) break;
+        p += n + 1;
+    }
+    *out = bits;
+    return true;
+}
+
 bool cli_parse_size(const char *opt, const char *value, size_t *out) {
     char *end;
     errno = 0;

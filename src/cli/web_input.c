@@ -1,6 +1,8 @@
 /*
  * web_input.c: what `rasd analyze` and `rasd watch` share about articles
- * that arrive as HTML pages, feeds or http(s) URLs rather than plain text:
+ * that arrive as HTML pages, feeds, http(s) URLs or collections of records
+ * (JSON, JSON Lines, zip archives: the corpus readers of
+ * src/corpus/reader.h) rather than one plain-text article per file:
  * telling such inputs apart (a URL; a file by extension, else by its first
  * bytes), fetching URLs, reading them into
  * articles (src/corpus/html.c, feed.c), and turning an article into the
@@ -12,6 +14,7 @@
 #include "corpus/feed.h"
 #include "corpus/fetch.h"
 #include "corpus/html.h"
+#include "corpus/reader.h"
 #include "core/internal.h"
 #include "extract/dates.h"
 #include "extract/numbers.h"
@@ -44,9 +47,11 @@ static bool has_ext(const char *path, const char *ext) {
     return n > e && !strcasecmp(path + n - e, ext);
 }
 
-typedef enum web_kind { WEB_NONE, WEB_HTML, WEB_FEED } web_kind;
+typedef enum web_kind { WEB_NONE, WEB_HTML, WEB_FEED, WEB_RECORDS } web_kind;
 
 static web_kind kind_of(const char *path, const char *head, size_t len) {
+    if (has_ext(path, ".json") || has_ext(path, ".jsonl") || has_ext(path, ".ndjson") || has_ext(path, ".zip"))
+        return WEB_RECORDS;
     if (has_ext(path, ".html") || has_ext(path, ".htm") || has_ext(path, ".xhtml")) return WEB_HTML;
     if (has_ext(path, ".rss") || has_ext(path, ".atom") || has_ext(path, ".xml")) return WEB_FEED;
     if (head && rasd_looks_like_feed(head, len)) return WEB_FEED;
@@ -104,6 +109,7 @@ typedef struct web_run {
     rasd_buf out;
     rasd_buf warnings;
     size_t articles;
+    bool filter_bodies; /* records: their bodies go through the boilerplate filter, as in rasd ingest */
 } web_run;
 
 static void add_warning(web_run *w, const char *msg) {
@@ -111,12 +117,30 @@ static void add_warning(web_run *w, const char *msg) {
     rasd_buf_append(&w->warnings, msg, strlen(msg));
 }
 
+/* A record's body less its boilerplate lines (the HTML and feed readers
+ * filter theirs themselves). */
+static rasd_status filter_body(rasd_article *a, rasd_error *err) {
+    if (!web_bp || !a->text || !a->len) return RASD_OK;
+    rasd_boilerplate_result r;
+    rasd_status st = rasd_boilerplate_filter(web_bp, a->text, a->len, &r, err);
+    if (st != RASD_OK) return st;
+    if (r.n_removed) {
+        free(a->text);
+        a->text = r.text;
+        a->len = r.len;
+        r.text = NULL;
+    }
+    rasd_boilerplate_result_free(&r);
+    return RASD_OK;
+}
+
 static bool on_web_article(void *ctx, rasd_article *a) {
     web_run *w = ctx;
     rasd_error err = {0};
     char *json = NULL;
     size_t len = 0;
-    if (cli_article_json(w->an, a, w->read, w->aopt, &json, &len, &err) == RASD_OK) {
+    if ((!w->filter_bodies || filter_body(a, &err) == RASD_OK) &&
+        cli_article_json(w->an, a, w->read, w->aopt, &json, &len, &err) == RASD_OK) {
         rasd_buf_append(&w->out, json, len);
         w->articles++;
     } else {
@@ -152,7 +176,8 @@ static char *read_file(const char *path, size_t max, size_t *len, rasd_error *er
 }
 
 bool cli_analyze_web(rasd_analyzer *an, const char *path, const rasd_read_options *read,
-                     const rasd_analysis_options *aopt, char **json, size_t *json_len, char **warning, char **error) {
+                     const rasd_analysis_options *aopt, bool filter_records, char **json, size_t *json_len,
+                     char **warning, char **error) {
     rasd_error err = {0};
     size_t max = read->max_bytes ? read->max_bytes : RASD_DEFAULT_MAX_BYTES, len = 0;
     char *data = NULL;
@@ -169,16 +194,25 @@ bool cli_analyze_web(rasd_analyzer *an, const char *path, const rasd_read_option
             else if (strstr(ct, "xml") || strstr(ct, "rss") || strstr(ct, "atom")) kind = WEB_FEED;
             else kind = rasd_looks_like_feed(data, len) ? WEB_FEED : WEB_HTML;
         }
-    } else if ((data = read_file(path, max, &len, &err)) != NULL) {
-        kind = kind_of(path, data, len);
+    } else {
+        /* a collection of records may be as large as the readers allow
+         * (reader.h), each record within the per-article limit */
+        bool records = kind_of(path, NULL, 0) == WEB_RECORDS;
+        if ((data = read_file(path, records ? max * 16 : max, &len, &err)) != NULL) kind = kind_of(path, data, len);
     }
     if (!data) {
         *error = strdup(err.message);
         return false;
     }
-    web_run w = {an, read, aopt, {0}, {0}, 0};
+    web_run w = {an, read, aopt, {0}, {0}, 0, false};
     rasd_status st;
-    if (kind == WEB_FEED) {
+    if (kind == WEB_RECORDS) {
+        w.filter_bodies = filter_records;
+        rasd_reader_options ro = {.source = aopt->source, .max_bytes = max * 16, .boilerplate = web_bp};
+        rasd_reader_sink sink = {.on_article = on_web_article, .on_skip = on_web_skip, .ctx = &w};
+        st = rasd_read_buffer(path, data, len, &ro, &sink, &err);
+        rasd_reader_sink_done(&sink);
+    } else if (kind == WEB_FEED) {
         rasd_feed_options fo = {.max_bytes = max, .charset = res.charset, .base_url = res.final_url, .bp = web_bp};
         st = rasd_feed_read(path, data, len, &fo, on_web_article, on_web_skip, &w, NULL, &err);
     } else {

@@ -44,6 +44,22 @@ struct rasd_boilerplate {
     size_t n[K_COUNT], cap[K_COUNT];
 };
 
+/* Whether s[0, len) holds a lone | > · » • › between spaces, as
+ * line_key counts separators. */
+static bool has_spaced_separator(const char *s, size_t len) {
+    const unsigned char *u = (const unsigned char *)s;
+    for (size_t i = 1; i + 1 < len; i++) {
+        if (u[i] != '|' && u[i] != '>' && u[i] != 0xC2 && u[i] != 0xE2) continue;
+        if (u[i - 1] != ' ') continue;
+        size_t tl = u[i] == 0xC2 ? 2 : u[i] == 0xE2 ? 3 : 1;
+        if (i + tl >= len || u[i + tl] != ' ') continue;
+        if (tl == 1 || (tl == 2 && (u[i + 1] == 0xB7 || u[i + 1] == 0xBB)) ||
+            (tl == 3 && u[i + 1] == 0x80 && (u[i + 2] == 0xA2 || u[i + 2] == 0xBA)))
+            return true;
+    }
+    return false;
+}
+
 /* The key of s[0, len): the matching keys of its tokens other than
  * punctuation, one space between them. Returns its length; *words gets the
  * number of tokens that are words, numbers or links (not symbols). */
@@ -85,7 +101,16 @@ static size_t line_key(const char *s, size_t len, char *out, size_t cap, size_t 
         /* No phrase is looked for in a line longer than NOTICE_WORDS
          * (classify), so its key stops there: measured, building keys was
          * as costly as the whole text core when every line got one. */
-        if (*words > NOTICE_WORDS) continue;
+        if (*words > NOTICE_WORDS) {
+            /* Past that, only the menu rule still reads the counts, and
+             * only when separators come: a paragraph without one (nearly
+             * every long line) needs no more tokens. The verdict is the
+             * same: "symbols" is out once a word of two letters was seen,
+             * and the menu rule needs 20 separators for 61 words. */
+            if (*one_letter < *words && 3 * (*separators + 1) <= NOTICE_WORDS &&
+                !has_spaced_separator(s + t.end - 1, len - t.end + 1)) break;
+            continue;
+        }
         if (n && n + 1 < cap) out[n++] = ' ';
         if (n + 1 < cap) {
             size_t k = rasd_normalize(s + t.start, tl, out + n, cap - n);

@@ -500,8 +500,8 @@ rasd_status rasd_entity_extract_sentence(rasd_entity_extractor *x, const rasd_to
         rasd_status st = ex_tag_names(x, toks, n, sentence);
         if (st != RASD_OK) return st;
     }
-    ex_find_quotes(x, n, sentence); /* speakers may be any of the above */
-    ex_find_framing(x, n, sentence);
+    if (!x->no_quotes) ex_find_quotes(x, n, sentence); /* speakers may be any of the above */
+    if (!x->no_framing) ex_find_framing(x, n, sentence);
     return x->failed ? RASD_ERR_NOMEM : RASD_OK;
 }
 

@@ -60,6 +60,7 @@ struct rasd_entity_extractor {
     rasd_strtab by_id;         /* entity id -> index + 1, so no input makes look-ups quadratic */
     rasd_strtab place_keys;    /* (place, actor) -> index + 1 into out.places */
     const rasd_ner_model *tagger;
+    bool no_quotes, no_framing; /* stages left out (rasd_entity_extractor_set_stages) */
     uint8_t *covered;          /* per token of the sentence: already part of a name */
     size_t cap_covered;
     int last_speaker;          /* entity index of the last quote's speaker, or -1 */

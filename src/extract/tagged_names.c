@@ -12,6 +12,11 @@
 
 void rasd_entity_extractor_set_tagger(rasd_entity_extractor *x, const rasd_ner_model *model) { x->tagger = model; }
 
+void rasd_entity_extractor_set_stages(rasd_entity_extractor *x, bool quotes, bool framing) {
+    x->no_quotes = !quotes;
+    x->no_framing = !framing;
+}
+
 static void free_tags(void *p) {
     rasd_ner_result_free(p);
     free(p);
