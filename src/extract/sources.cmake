@@ -6,6 +6,7 @@ set(RASD_EXTRACT_SOURCES
   ${CMAKE_SOURCE_DIR}/src/extract/phrases.c
   ${CMAKE_SOURCE_DIR}/src/extract/numbers.c
   ${CMAKE_SOURCE_DIR}/src/extract/dates.c
+  ${CMAKE_SOURCE_DIR}/src/extract/dates_dict.c
 )
 if(TARGET rasd_lib)
   target_link_libraries(rasd_lib PUBLIC m)
