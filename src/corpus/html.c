@@ -2,10 +2,11 @@
  * html.c: see html.h. gumbo gives the tree; the content score, the
  * furniture rules and the metadata look-ups are written here because no
  * C library does them (Readability and boilerpipe are JavaScript and
- * Java). JSON-LD is read with jansson; charsets are charset.c's, dates
- * webdate.c's.
+ * Java). The metadata (title, author, dates) is html_meta.c's; charsets
+ * are charset.c's, dates webdate.c's.
  */
 #include "html.h"
+#include "html_internal.h"
 
 #include "core/internal.h"
 #include "fetch.h"
@@ -69,14 +70,14 @@ static bool is_furniture_tag(GumboTag t) {
     }
 }
 
-static const char *attr(const GumboNode *n, const char *name) {
+const char *html_attr(const GumboNode *n, const char *name) {
     if (n->type != GUMBO_NODE_ELEMENT) return NULL;
     GumboAttribute *a = gumbo_get_attribute(&n->v.element.attributes, name);
     return a ? a->value : NULL;
 }
 
 /* Case-insensitive ASCII substring search. */
-static bool contains_ci(const char *hay, const char *needle) {
+bool html_contains_ci(const char *hay, const char *needle) {
     if (!hay) return false;
     size_t n = strlen(needle);
     for (; *hay; hay++)
@@ -108,10 +109,10 @@ static const char *const POSITIVE[] = {
 };
 
 static bool any_word(const GumboNode *n, const char *const *words, size_t count) {
-    const char *c = attr(n, "class"), *id = attr(n, "id");
+    const char *c = html_attr(n, "class"), *id = html_attr(n, "id");
     if (!c && !id) return false;
     for (size_t i = 0; i < count; i++)
-        if (contains_ci(c, words[i]) || contains_ci(id, words[i])) return true;
+        if (html_contains_ci(c, words[i]) || html_contains_ci(id, words[i])) return true;
     return false;
 }
 
@@ -125,7 +126,7 @@ static int class_weight(const GumboNode *n) {
 }
 
 static bool is_article_body(const GumboNode *n) {
-    const char *ip = attr(n, "itemprop");
+    const char *ip = html_attr(n, "itemprop");
     return ip && strcasecmp(ip, "articleBody") == 0;
 }
 
@@ -138,28 +139,19 @@ static bool is_furniture(const GumboNode *n) {
         t == GUMBO_TAG_HTML)
         return false;
     if (is_furniture_tag(t)) return true;
-    const char *role = attr(n, "role");
+    const char *role = html_attr(n, "role");
     if (role && (!strcasecmp(role, "navigation") || !strcasecmp(role, "banner") ||
                  !strcasecmp(role, "contentinfo") || !strcasecmp(role, "complementary") ||
                  !strcasecmp(role, "dialog")))
         return true;
-    const char *hidden = attr(n, "hidden"), *aria = attr(n, "aria-hidden"), *style = attr(n, "style");
+    const char *hidden = html_attr(n, "hidden"), *aria = html_attr(n, "aria-hidden"), *style = html_attr(n, "style");
     if (hidden || (aria && !strcasecmp(aria, "true"))) return true;
-    if (style && (contains_ci(style, "display:none") || contains_ci(style, "display: none"))) return true;
+    if (style && (html_contains_ci(style, "display:none") || html_contains_ci(style, "display: none"))) return true;
     return ANY_WORD(n, STRONG) || (ANY_WORD(n, WEAK) && !ANY_WORD(n, RESCUE));
 }
 
 /* ------------------------------------------------------------ text */
 
-/* Appends the text of node's subtree to b: whitespace runs collapsed to
- * one space, block elements as line breaks. skip_furniture leaves out the
- * furniture (and, for the body, blocks that are lists of links). */
-typedef struct text_ctx {
-    rasd_buf *b;
-    bool skip_furniture;
-    bool prune_links;
-    bool pending_space;
-} text_ctx;
 
 static void text_newline(text_ctx *c) {
     rasd_buf *b = c->b;
@@ -171,7 +163,7 @@ static void text_newline(text_ctx *c) {
     rasd_buf_putc(b, '\n');
 }
 
-static void text_append(text_ctx *c, const char *s) {
+void html_text_append(text_ctx *c, const char *s) {
     for (const unsigned char *p = (const unsigned char *)s; *p; p++) {
         bool space = *p == ' ' || *p == '\t' || *p == '\n' || *p == '\r' || *p == '\f' || *p == '\v';
         /* U+00A0 no-break space: a space too */
@@ -192,9 +184,9 @@ static void text_append(text_ctx *c, const char *s) {
 static size_t text_len_of(const GumboNode *n, bool links_only, int depth);
 static double link_density(const GumboNode *n);
 
-static void text_walk(text_ctx *c, const GumboNode *n, int depth) {
+void html_text_walk(text_ctx *c, const GumboNode *n, int depth) {
     if (n->type == GUMBO_NODE_TEXT || n->type == GUMBO_NODE_CDATA) {
-        text_append(c, n->v.text.text);
+        html_text_append(c, n->v.text.text);
         return;
     }
     if (n->type == GUMBO_NODE_WHITESPACE) {
@@ -204,7 +196,7 @@ static void text_walk(text_ctx *c, const GumboNode *n, int depth) {
     if (n->type != GUMBO_NODE_ELEMENT && n->type != GUMBO_NODE_TEMPLATE && n->type != GUMBO_NODE_DOCUMENT) return;
     if (n->type == GUMBO_NODE_DOCUMENT) {
         for (unsigned i = 0; i < n->v.document.children.length; i++)
-            text_walk(c, n->v.document.children.data[i], depth + 1);
+            html_text_walk(c, n->v.document.children.data[i], depth + 1);
         return;
     }
     GumboTag t = n->v.element.tag;
@@ -225,7 +217,7 @@ static void text_walk(text_ctx *c, const GumboNode *n, int depth) {
     if (block) text_newline(c);
     if (depth < RASD_HTML_MAX_DEPTH)
         for (unsigned i = 0; i < n->v.element.children.length; i++)
-            text_walk(c, n->v.element.children.data[i], depth + 1);
+            html_text_walk(c, n->v.element.children.data[i], depth + 1);
     if (block) text_newline(c);
 }
 
@@ -470,262 +462,6 @@ static void pick_body(const GumboNode *root, picked *out) {
     free(s.c);
 }
 
-/* ------------------------------------------------------------ metadata */
-
-typedef struct meta {
-    char *og_title, *title, *h1, *author, *published, *url, *site, *modified;
-} meta;
-
-static void set_once(char **dst, const char *v) {
-    if (*dst || !v) return;
-    while (isspace((unsigned char)*v)) v++;
-    if (!*v) return;
-    *dst = strdup(v);
-}
-
-/* Whitespace-collapsed text of a node, malloc'd (NULL when empty). */
-static char *node_text(const GumboNode *n) {
-    rasd_buf b = {0};
-    text_ctx c = {&b, false, false, false};
-    text_walk(&c, n, 0);
-    if (b.oom || b.len == 0) {
-        rasd_buf_free(&b);
-        return NULL;
-    }
-    for (size_t i = 0; i < b.len; i++)
-        if (b.data[i] == '\n') b.data[i] = ' ';
-    while (b.len && b.data[b.len - 1] == ' ') b.data[--b.len] = '\0';
-    size_t s = 0;
-    while (s < b.len && b.data[s] == ' ') s++;
-    memmove(b.data, b.data + s, b.len - s + 1);
-    if (!b.data[0]) {
-        rasd_buf_free(&b);
-        return NULL;
-    }
-    return b.data;
-}
-
-/* <title> holds raw text (gumbo's RCDATA), one text child. */
-static char *title_text(const GumboNode *n) {
-    rasd_buf b = {0};
-    text_ctx c = {&b, false, false, false};
-    for (unsigned i = 0; i < n->v.element.children.length; i++) {
-        const GumboNode *ch = n->v.element.children.data[i];
-        if (ch->type == GUMBO_NODE_TEXT || ch->type == GUMBO_NODE_WHITESPACE) text_append(&c, ch->v.text.text);
-    }
-    if (b.oom || b.len == 0) {
-        rasd_buf_free(&b);
-        return NULL;
-    }
-    return b.data;
-}
-
-static void set_date(char **dst, const char *v) {
-    char d[11];
-    if (*dst || !v || !rasd_web_date(v, d)) return;
-    *dst = strdup(d);
-}
-
-/* A JSON-LD author: a string, an object with a name, or a list of them
- * (the first). */
-static const char *ld_name(json_t *v) {
-    if (json_is_string(v)) return json_string_value(v);
-    if (json_is_object(v)) return json_string_value(json_object_get(v, "name"));
-    if (json_is_array(v) && json_array_size(v)) return ld_name(json_array_get(v, 0));
-    return NULL;
-}
-
-static bool ld_is_article(json_t *o) {
-    json_t *t = json_object_get(o, "@type");
-    const char *ty = json_string_value(t);
-    if (json_is_array(t) && json_array_size(t)) ty = json_string_value(json_array_get(t, 0));
-    return ty && (strstr(ty, "Article") || !strcmp(ty, "Report") || !strcmp(ty, "BlogPosting") ||
-                  !strcmp(ty, "LiveBlogPosting"));
-}
-
-static void ld_visit(meta *m, json_t *v, int depth) {
-    if (depth > 8) return;
-    if (json_is_array(v)) {
-        size_t i;
-        json_t *x;
-        json_array_foreach(v, i, x) ld_visit(m, x, depth + 1);
-        return;
-    }
-    if (!json_is_object(v)) return;
-    json_t *graph = json_object_get(v, "@graph");
-    if (graph) ld_visit(m, graph, depth + 1);
-    if (!ld_is_article(v)) return;
-    set_once(&m->og_title, json_string_value(json_object_get(v, "headline")));
-    set_once(&m->author, ld_name(json_object_get(v, "author")));
-    set_date(&m->published, json_string_value(json_object_get(v, "datePublished")));
-    set_date(&m->modified, json_string_value(json_object_get(v, "dateModified")));
-    json_t *pub = json_object_get(v, "publisher");
-    set_once(&m->site, ld_name(pub));
-    const char *url = json_string_value(json_object_get(v, "url"));
-    if (!url) url = json_string_value(json_object_get(json_object_get(v, "mainEntityOfPage"), "@id"));
-    set_once(&m->url, url);
-}
-
-static void read_json_ld(meta *m, const GumboNode *script) {
-    if (script->v.element.children.length == 0) return;
-    const GumboNode *t = script->v.element.children.data[0];
-    if (t->type != GUMBO_NODE_TEXT) return;
-    json_error_t je;
-    json_t *v = json_loads(t->v.text.text, JSON_DECODE_ANY, &je);
-    if (!v) return; /* a broken JSON-LD block is the page's problem, not the article's */
-    ld_visit(m, v, 0);
-    json_decref(v);
-}
-
-/* Byline classes: the first short element whose class or rel names the
- * author. */
-static bool is_byline(const GumboNode *n) {
-    const char *c = attr(n, "class"), *rel = attr(n, "rel"), *ip = attr(n, "itemprop");
-    if (rel && !strcasecmp(rel, "author")) return true;
-    if (ip && !strcasecmp(ip, "author")) return true;
-    return contains_ci(c, "byline") || contains_ci(c, "author-name") || contains_ci(c, "writer") ||
-           (contains_ci(c, "author") && !contains_ci(c, "author-box") && !contains_ci(c, "authors-list"));
-}
-
-static void meta_walk(meta *m, const GumboNode *n, int depth) {
-    if (n->type != GUMBO_NODE_ELEMENT || depth >= RASD_HTML_MAX_DEPTH) return;
-    GumboTag t = n->v.element.tag;
-    switch (t) {
-    case GUMBO_TAG_META: {
-        const char *key = attr(n, "property");
-        if (!key) key = attr(n, "name");
-        if (!key) key = attr(n, "itemprop");
-        const char *v = attr(n, "content");
-        if (!key || !v) break;
-        if (!strcasecmp(key, "og:title") || !strcasecmp(key, "twitter:title")) set_once(&m->og_title, v);
-        else if (!strcasecmp(key, "og:site_name")) set_once(&m->site, v);
-        else if (!strcasecmp(key, "og:url")) set_once(&m->url, v);
-        else if (!strcasecmp(key, "author") || !strcasecmp(key, "article:author") ||
-                 !strcasecmp(key, "dc.creator") || !strcasecmp(key, "sailthru.author") ||
-                 !strcasecmp(key, "parsely-author")) {
-            if (strncmp(v, "http", 4) != 0) set_once(&m->author, v); /* article:author may be a profile URL */
-        } else if (!strcasecmp(key, "article:published_time") || !strcasecmp(key, "datePublished") ||
-                   !strcasecmp(key, "date") || !strcasecmp(key, "pubdate") || !strcasecmp(key, "publish-date") ||
-                   !strcasecmp(key, "dc.date") || !strcasecmp(key, "dc.date.issued") ||
-                   !strcasecmp(key, "og:published_time") || !strcasecmp(key, "sailthru.date") ||
-                   !strcasecmp(key, "parsely-pub-date"))
-            set_date(&m->published, v);
-        else if (!strcasecmp(key, "article:modified_time") || !strcasecmp(key, "dateModified"))
-            set_date(&m->modified, v);
-        break;
-    }
-    case GUMBO_TAG_LINK: {
-        const char *rel = attr(n, "rel"), *href = attr(n, "href");
-        if (rel && href && !strcasecmp(rel, "canonical")) {
-            free(m->url); /* the canonical link wins over og:url */
-            m->url = NULL;
-            set_once(&m->url, href);
-        }
-        break;
-    }
-    case GUMBO_TAG_TITLE:
-        if (!m->title) m->title = title_text(n);
-        break;
-    case GUMBO_TAG_SCRIPT: {
-        const char *ty = attr(n, "type");
-        if (ty && !strcasecmp(ty, "application/ld+json")) read_json_ld(m, n);
-        return;
-    }
-    case GUMBO_TAG_H1:
-        if (!m->h1) m->h1 = node_text(n);
-        break;
-    case GUMBO_TAG_TIME:
-        if (!m->published) {
-            const char *dt = attr(n, "datetime");
-            const char *ip = attr(n, "itemprop"), *c = attr(n, "class");
-            /* the first <time> is usually the article's; an "updated" one is not */
-            if (!(ip && contains_ci(ip, "modified")) && !(c && contains_ci(c, "updat"))) set_date(&m->published, dt);
-        }
-        break;
-    default:
-        if (!m->author && t != GUMBO_TAG_BODY && t != GUMBO_TAG_HTML && is_byline(n)) {
-            char *s = node_text(n);
-            /* a byline is a name, not a paragraph */
-            if (s && strlen(s) <= 120) m->author = s;
-            else free(s);
-        }
-        break;
-    }
-    for (unsigned i = 0; i < n->v.element.children.length; i++) meta_walk(m, n->v.element.children.data[i], depth + 1);
-}
-
-static void meta_free(meta *m) {
-    free(m->og_title);
-    free(m->title);
-    free(m->h1);
-    free(m->author);
-    free(m->published);
-    free(m->url);
-    free(m->site);
-    free(m->modified);
-}
-
-/* The title: og:title (or JSON-LD headline), else <title> less the site's
- * name ("Headline | Outlet", "Outlet - Headline"), else the first <h1>. */
-static char *pick_title(meta *m) {
-    if (m->og_title) {
-        /* og:title too may carry the site's name: "Headline | Outlet" */
-        char *t = strdup(m->og_title);
-        size_t tl = t ? strlen(t) : 0, sl = m->site ? strlen(m->site) : 0;
-        if (t && sl && tl > sl + 3 && !strcmp(t + tl - sl, m->site)) {
-            size_t cut = tl - sl;
-            for (;;) { /* the separator before the name: spaces, | - – — */
-                if (cut && (t[cut - 1] == ' ' || t[cut - 1] == '|' || t[cut - 1] == '-')) cut--;
-                else if (cut >= 3 && (!memcmp(t + cut - 3, "\xE2\x80\x93", 3) || !memcmp(t + cut - 3, "\xE2\x80\x94", 3)))
-                    cut -= 3;
-                else break;
-            }
-            if (cut > 0 && cut < tl - sl) t[cut] = '\0';
-        }
-        return t;
-    }
-    if (!m->title) return m->h1 ? strdup(m->h1) : NULL;
-    static const char *const SEPS[] = {" | ", " - ", " – ", " — ", " :: ", " « ", " » ", " · "};
-    char *t = strdup(m->title);
-    if (!t) return NULL;
-    if (m->h1 && strstr(t, m->h1)) {
-        free(t);
-        return strdup(m->h1);
-    }
-    for (size_t i = 0; i < sizeof SEPS / sizeof *SEPS; i++) {
-        char *last = NULL;
-        for (char *p = t; (p = strstr(p, SEPS[i])) != NULL; p++) last = p;
-        if (!last) continue;
-        const char *tail = last + strlen(SEPS[i]);
-        size_t tail_words = 1;
-        for (const char *q = tail; *q; q++) tail_words += *q == ' ';
-        if ((m->site && strstr(tail, m->site)) || tail_words <= 4) {
-            *last = '\0';
-            break;
-        }
-        /* "Outlet - Headline": the site's name first */
-        if (m->site && !strncmp(t, m->site, strlen(m->site)) && last == t + strlen(m->site)) {
-            memmove(t, tail, strlen(tail) + 1);
-            break;
-        }
-    }
-    return t;
-}
-
-/* "بقلم: فلان", "By Name", "كتب: فلان": the name alone. */
-static void clean_author(char *a) {
-    static const char *const PREFIXES[] = {"بقلم:", "بقلم", "كتب:", "كتبت:", "كتب", "By:", "By ", "by ", "إعداد:"};
-    for (size_t i = 0; i < sizeof PREFIXES / sizeof *PREFIXES; i++) {
-        size_t n = strlen(PREFIXES[i]);
-        if (!strncmp(a, PREFIXES[i], n)) {
-            char *p = a + n;
-            while (*p == ' ') p++;
-            if (*p) memmove(a, p, strlen(p) + 1);
-            break;
-        }
-    }
-}
-
 static bool too_many_tags(const char *s, size_t len) {
     size_t tags = 0;
     for (const char *p = s; (p = memchr(p, '<', len - (size_t)(p - s))) != NULL && p + 1 < s + len; p++)
@@ -865,29 +601,29 @@ rasd_status rasd_html_read(const char *name, const char *data, size_t len, const
         free(html);
         return st;
     }
-    meta m = {0};
-    meta_walk(&m, g->root, 0);
+    html_meta m = {0};
+    html_meta_walk(&m, g->root, 0);
     picked body = {0};
     pick_body(g->root, &body);
     bool oom = body.oom;
     rasd_buf b = {0};
     text_ctx c = {&b, true, true, false};
     for (size_t i = 0; i < body.n; i++) {
-        text_walk(&c, body.nodes[i], 0);
+        html_text_walk(&c, body.nodes[i], 0);
         text_newline(&c);
     }
     free(body.nodes);
     a->origin = strdup(name);
-    a->title = pick_title(&m);
+    a->title = html_pick_title(&m);
     a->author = m.author, m.author = NULL;
-    if (a->author) clean_author(a->author);
+    if (a->author) html_clean_author(a->author);
     a->published = m.published, m.published = NULL;
     /* a relative canonical link ("/news/123") is resolved against where
      * the page came from; without that, it is kept only when absolute */
     if (m.url) a->url = rasd_url_resolve(opt->url, m.url);
     if (!a->url) a->url = dup_or_null(opt->url);
     a->source = m.site, m.site = NULL;
-    meta_free(&m);
+    html_meta_free(&m);
     gumbo_destroy_output(&kGumboDefaultOptions, g);
     free(html);
     if (b.oom || oom || !a->origin) {
@@ -948,7 +684,7 @@ rasd_status rasd_html_text(const char *data, size_t len, char **text, size_t *te
     }
     rasd_buf b = {0};
     text_ctx c = {&b, false, false, false};
-    text_walk(&c, g->root, 0);
+    html_text_walk(&c, g->root, 0);
     gumbo_destroy_output(&kGumboDefaultOptions, g);
     free(html);
     while (b.len && (b.data[b.len - 1] == '\n' || b.data[b.len - 1] == ' ')) b.data[--b.len] = '\0';
