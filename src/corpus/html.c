@@ -13,7 +13,6 @@
 
 #include <ctype.h>
 #include <gumbo.h>
-#include <jansson.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
