@@ -95,6 +95,40 @@ static void test_ambiguous_word_is_not_a_state(void **state) {
     rasd_entities_free(&es);
 }
 
+/* The actor a framing term lands on, by label ("" when none, NULL when
+ * the term was not found). */
+static const char *framed(const rasd_entities *es, const char *label) {
+    for (size_t i = 0; i < es->n_framing; i++)
+        if (strcmp(es->framing[i].label, label) == 0)
+            return es->framing[i].actor >= 0 ? es->items[es->framing[i].actor].id : "";
+    return NULL;
+}
+
+/* A term before an actor names it (across quotation marks and the
+ * term's own adjectives), but not across a conjunction, a preposition or
+ * a clause: there the actor is another side, or what the term acts on. */
+static void test_framing_term_attaches_only_to_what_it_names(void **state) {
+    (void)state;
+    static const struct {
+        const char *text, *label, *actor;
+    } CASES[] = {
+        {"قصفت ميليشيات «داعش» القرية.", "militia", "isis"},
+        {"قصفت الميليشيات المسلحة «داعش» القرية.", "militia", "isis"},
+        {"اندلعت اشتباكات بين المقاومة وقسد في الريف.", "resistance", ""},
+        {"تقاتل المقاومة ضد داعش منذ أشهر.", "resistance", ""},
+        {"أعلنت المقاومة الشعبية أنها قصفت مواقع داعش.", "resistance", ""},
+        {"قالت المقاومة لقسد إنها لن تنسحب.", "resistance", ""},
+    };
+    for (size_t i = 0; i < sizeof CASES / sizeof CASES[0]; i++) {
+        rasd_entities es = extract(CASES[i].text);
+        const char *got = framed(&es, CASES[i].label);
+        if (!got || strcmp(got, CASES[i].actor) != 0)
+            fail_msg("%s: %s on \"%s\", expected \"%s\"", CASES[i].text, CASES[i].label, got ? got : "(none)",
+                     CASES[i].actor);
+        rasd_entities_free(&es);
+    }
+}
+
 static void test_loaded_label_is_marked(void **state) {
     (void)state;
     const char *text = "هاجمت ميليشيا قسد القرية، وندد بالاحتلال الأمريكي.";
@@ -389,6 +423,7 @@ int main(void) {
         cmocka_unit_test(test_ambiguous_dateline_or_government),
         cmocka_unit_test(test_ambiguous_word_is_not_a_state),
         cmocka_unit_test(test_loaded_label_is_marked),
+        cmocka_unit_test(test_framing_term_attaches_only_to_what_it_names),
         cmocka_unit_test(test_place_told_apart_by_context),
         cmocka_unit_test(test_joined_spelling_and_supplement),
         cmocka_unit_test(test_person_after_title_chain),

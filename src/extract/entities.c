@@ -268,7 +268,10 @@ static bool analyse_tokens(rasd_entity_extractor *x, const rasd_token *toks, siz
             ti->base_hash = w.base_len == w.norm_len ? ti->key_hash : rasd_hash_bytes(w.base, w.base_len);
             if (ti->art_len) ti->art_hash = rasd_hash_bytes(ex_key(x, ti->art_off), ti->art_len);
             for (int k = 0; k < w.n_proclitics; k++)
+            {
                 ti->bi |= w.proclitic_len[k] == 2 && memcmp(w.proclitic[k], "\xD8\xA8", 2) == 0; /* ب */
+                ti->li |= w.proclitic_len[k] >= 2 && memcmp(w.proclitic[k], "\xD9\x84", 2) == 0; /* ل، لل */
+            }
             ex_quote_kinds(x, ti);
             ti->conj = w.n_proclitics > 0 && w.proclitic_len[0] == 2 &&
                        (memcmp(w.proclitic[0], "\xD9\x88", 2) == 0 || memcmp(w.proclitic[0], "\xD9\x81", 2) == 0);

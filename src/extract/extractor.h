@@ -29,6 +29,7 @@ typedef struct tinfo {
     size_t base_start, art_start;
     bool word, conj, skip;
     bool bi; /* carries the preposition ب (بدمشق: in Damascus) */
+    bool li; /* carries the preposition ل (للحوثيين: to the Houthis; لل counts) */
     uint8_t say;    /* RASD_SAY_* when a reporting verb (data/quotes/verbs.tsv), else 0 */
     uint8_t source; /* RASD_SOURCE_* when a statement source (data/quotes/sources.tsv), else 0 */
     int match; /* index of the match covering it, or -1 */

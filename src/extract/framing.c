@@ -23,15 +23,32 @@ static void add_framing(rasd_entity_extractor *x, rasd_framing f) {
     x->out.framing[x->out.n_framing++] = f;
 }
 
+/* Prepositions (keys) that end a term's reach forwards: the actor after
+ * them is what the term acts on or is placed against, not what it names
+ * (المقاومة ضد الحوثيين، القتال مع داعش). بـ is not one of them: ما يسمى
+ * بـ«التحالف» names its actor. */
+static const char *const PREPOSITIONS[] = {"ضد", "علي", "في", "من", "مع", "بين", "عن", "الي", "لدي", "حول", "امام",
+                                           "خلال", "عبر", "تجاه", "بعد", "قبل", "منذ", "لصالح", "ل", NULL};
+
 /* The entity of the first match after token j (or before token i, when
  * backwards), skipping quotation marks, punctuation and بـ, at most
- * ATTACH_DISTANCE words away. */
-static int nearby_actor(const rasd_entity_extractor *x, size_t i, size_t j, size_t n, bool backwards, size_t distance) {
+ * `distance` words away. For a label (qualifies: not for the victims of a
+ * word of death, who follow من), a preposition or a word joined by و or ف
+ * (the actor's own included) ends the search forwards: بين المقاومة
+ * والحوثيين names two sides, not a label of the second; so does ل on the
+ * actor (مقاومة للحوثيين: resistance to them). A definite term is only
+ * followed by definite words (its adjectives) before its actor: المقاومة
+ * الشعبية تقصف مواقع الحوثيين has a clause in between, not a name. */
+static int nearby_actor(const rasd_entity_extractor *x, size_t i, size_t j, size_t n, bool backwards, size_t distance,
+                        bool qualifies) {
     size_t words = 0;
     if (!backwards) {
+        bool definite = x->t[i].art_len > 0;
         for (size_t k = j + 1; k < n && words <= distance; k++) {
             const tinfo *t = &x->t[k];
+            if (qualifies && t->word && (t->conj || t->li || ex_key_is(x, t, PREPOSITIONS))) return -1;
             if (t->match >= 0 && x->m[t->match].entity >= 0) return x->m[t->match].entity;
+            if (qualifies && definite && t->word && !t->art_len) return -1;
             if (t->word && !(t->key_len == 2 && memcmp(ex_key(x, t->key_off), "\xD8\xA8", 2) == 0)) words++; /* بـ */
         }
     } else {
@@ -74,10 +91,10 @@ void ex_find_framing(rasd_entity_extractor *x, size_t n, size_t sentence) {
         }
         /* the ways this term attaches, tried in order */
         if (actor < 0 && (ft->attaches & (RASD_ATTACH_BEFORE | RASD_ATTACH_OF)))
-            actor = nearby_actor(x, m->ti, m->tj, n, false, ATTACH_DISTANCE);
-        if (actor < 0 && (ft->attaches & RASD_ATTACH_AFTER)) actor = nearby_actor(x, m->ti, m->tj, n, true, 1);
+            actor = nearby_actor(x, m->ti, m->tj, n, false, ATTACH_DISTANCE, true);
+        if (actor < 0 && (ft->attaches & RASD_ATTACH_AFTER)) actor = nearby_actor(x, m->ti, m->tj, n, true, 1, true);
         if (actor < 0 && (ft->attaches & RASD_ATTACH_DEATH))
-            actor = nearby_actor(x, m->ti, m->tj, n, false, 2 * ATTACH_DISTANCE);
+            actor = nearby_actor(x, m->ti, m->tj, n, false, 2 * ATTACH_DISTANCE, false);
         add_framing(x, (rasd_framing){actor, m->start, m->end, sentence, ft->label, ft->polarity, "lexicon"});
     }
 }
