@@ -129,6 +129,37 @@ static void test_framing_term_attaches_only_to_what_it_names(void **state) {
     }
 }
 
+static void collect_name(void *ctx, const char *name, size_t n, const char *label, size_t label_len) {
+    rasd_buf *b = ctx;
+    rasd_buf_append(b, name, n);
+    if (label) {
+        rasd_buf_putc(b, '/');
+        rasd_buf_append(b, label, label_len);
+    }
+    rasd_buf_putc(b, ';');
+}
+
+/* An actor keeps its other names for its page (rasd actors --json, the
+ * server's actor page), loaded ones with their category. */
+static void test_actor_keeps_its_names(void **state) {
+    (void)state;
+    uint32_t i = rasd_knowledge_actor_index(kn, "sdf");
+    assert_int_not_equal(i, UINT32_MAX);
+    const rasd_actor *a = &kn->actors[i];
+    rasd_buf b = {0};
+    rasd_actor_each_name(a->aliases_ar, collect_name, &b);
+    rasd_actor_each_name(a->aliases_en, collect_name, &b);
+    rasd_actor_each_name(a->loaded_ar, collect_name, &b);
+    rasd_buf_putc(&b, '\0');
+    assert_string_equal(b.data, "قسد;SDF;ميليشيا قسد/militia;");
+    rasd_buf_free(&b);
+    b = (rasd_buf){0};
+    rasd_actor_each_name("a=b=c|d||e", collect_name, &b);
+    rasd_buf_putc(&b, '\0');
+    assert_string_equal(b.data, "a=b/c;d;e;"); /* the last '=' separates, as the loader reads */
+    rasd_buf_free(&b);
+}
+
 static void test_loaded_label_is_marked(void **state) {
     (void)state;
     const char *text = "هاجمت ميليشيا قسد القرية، وندد بالاحتلال الأمريكي.";
@@ -423,6 +454,7 @@ int main(void) {
         cmocka_unit_test(test_ambiguous_dateline_or_government),
         cmocka_unit_test(test_ambiguous_word_is_not_a_state),
         cmocka_unit_test(test_loaded_label_is_marked),
+        cmocka_unit_test(test_actor_keeps_its_names),
         cmocka_unit_test(test_framing_term_attaches_only_to_what_it_names),
         cmocka_unit_test(test_place_told_apart_by_context),
         cmocka_unit_test(test_joined_spelling_and_supplement),

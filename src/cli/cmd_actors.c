@@ -32,6 +32,31 @@ static int actors_top(int argc, char **argv) {
     return cli_run_list(&a, rasd_query_actors, COLS, sizeof COLS / sizeof COLS[0]);
 }
 
+static void add_alias(void *ctx, const char *name, size_t n, const char *label, size_t label_len) {
+    (void)label, (void)label_len;
+    json_array_append_new(ctx, json_stringn(name, n));
+}
+
+static void add_loaded(void *ctx, const char *name, size_t n, const char *label, size_t label_len) {
+    json_array_append_new(ctx, json_pack("{s:s%, s:s%}", "name", name, n, "label", label ? label : "",
+                                         label ? label_len : 0));
+}
+
+/* Every alias, Arabic then English, as the knowledge base lists them. */
+static json_t *aliases_json(const rasd_actor *a) {
+    json_t *arr = json_array();
+    rasd_actor_each_name(a->aliases_ar, add_alias, arr);
+    rasd_actor_each_name(a->aliases_en, add_alias, arr);
+    return arr;
+}
+
+/* Loaded names with their category: [{"name": "ميليشيات قنديل", "label": "militia"}]. */
+static json_t *loaded_json(const rasd_actor *a) {
+    json_t *arr = json_array();
+    rasd_actor_each_name(a->loaded_ar, add_loaded, arr);
+    return arr;
+}
+
 int cmd_actors(int argc, char **argv) {
     for (int i = 1; i < argc; i++)
         if (strcmp(argv[i], "--top") == 0) return actors_top(argc, argv);
@@ -70,9 +95,10 @@ int cmd_actors(int argc, char **argv) {
         if ((type && strcmp(type, a->type) != 0) || (country && strcmp(country, a->country) != 0)) continue;
         shown++;
         if (json) {
-            json_t *o = json_pack("{s:s, s:s, s:s, s:s, s:s, s:s, s:s, s:s}", "id", a->id, "type", a->type, "country",
-                                  a->country, "parent", a->parent_id, "cameo", a->cameo, "name_en", a->name_en,
-                                  "name_ar", a->name_ar, "source", kn->files[a->file]);
+            json_t *o = json_pack("{s:s, s:s, s:s, s:s, s:s, s:s, s:s, s:o, s:o, s:s}", "id", a->id, "type", a->type,
+                                  "country", a->country, "parent", a->parent_id, "cameo", a->cameo, "name_en",
+                                  a->name_en, "name_ar", a->name_ar, "aliases", aliases_json(a), "loaded",
+                                  loaded_json(a), "source", kn->files[a->file]);
             char *s = o ? json_dumps(o, JSON_COMPACT) : NULL;
             if (s) puts(s);
             free(s);

@@ -65,8 +65,8 @@ static rasd_status load_actors(loader *L, const char *path, bool required) {
         if ((st = kb_register_id(L, &kn->ids, &t, f[0], index, file)) != RASD_OK) break;
         rasd_actor *a = &kn->actors[kn->n_actors++];
         *a = (rasd_actor){kb_intern(L, f[0]), kb_intern(L, f[1]), kb_intern(L, f[2]), kb_intern(L, f[3]), kb_intern(L, f[4]),
-                          kb_intern(L, f[5]), kb_intern(L, f[6]), kb_intern(L, f[10]), UINT32_MAX, file,
-                          (uint32_t)t.line_no};
+                          kb_intern(L, f[5]), kb_intern(L, f[6]), kb_intern(L, f[10]), kb_intern(L, f[7]),
+                          kb_intern(L, f[8]), kb_intern(L, f[9]), UINT32_MAX, file, (uint32_t)t.line_no};
         rasd_name_target tg = {index, RASD_NAME_ACTOR, RASD_NAME_PRIMARY, 0, 0, file, 0, (uint32_t)t.line_no};
         if ((st = kb_add_name(L, f[6], tg)) != RASD_OK || (st = kb_add_name(L, f[5], tg)) != RASD_OK) break;
         tg.flags = RASD_NAME_ALIAS;
@@ -391,6 +391,19 @@ static rasd_status check_duplicates(loader *L) {
 }
 
 /* ------------------------------------------------------------------- load */
+
+void rasd_actor_each_name(const char *list, rasd_actor_name_fn fn, void *ctx) {
+    for (const char *p = list; p && *p;) {
+        size_t n = strcspn(p, "|");
+        /* the category follows the last '=', as the loader reads it */
+        const char *eq = NULL;
+        for (size_t k = n; k-- > 0 && !eq;)
+            if (p[k] == '=') eq = p + k;
+        if (eq) fn(ctx, p, (size_t)(eq - p), eq + 1, (size_t)(p + n - eq - 1));
+        else if (n) fn(ctx, p, n, NULL, 0);
+        p += n + (p[n] == '|');
+    }
+}
 
 uint32_t rasd_knowledge_actor_index(const rasd_knowledge *kn, const char *id) {
     const rasd_strtab_entry *e = rasd_strtab_get((rasd_strtab *)&kn->ids, id, strlen(id), false);

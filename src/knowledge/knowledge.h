@@ -11,6 +11,10 @@
 
 typedef struct rasd_actor {
     const char *id, *type, *country, *parent_id, *cameo, *name_en, *name_ar, *note;
+    /* the other names as actors.tsv writes them, '|' between them ("" when
+     * none): aliases in Arabic and in English, and loaded names with their
+     * category (ميليشيات قنديل=militia), for the actor's page */
+    const char *aliases_ar, *aliases_en, *loaded_ar;
     uint32_t parent; /* index, or UINT32_MAX */
     uint16_t file;
     uint32_t line;
@@ -116,6 +120,13 @@ static inline void rasd_bits_set(uint64_t bits[1024], const char *key, size_t le
 
 /* Index of an actor by id, or UINT32_MAX. */
 uint32_t rasd_knowledge_actor_index(const rasd_knowledge *kn, const char *id);
+
+/* Calls fn for each name of one of an actor's lists (aliases_ar,
+ * aliases_en, loaded_ar), in order: the name, and for a loaded name its
+ * category (after '='; NULL and 0 otherwise). Empty names are skipped. */
+typedef void (*rasd_actor_name_fn)(void *ctx, const char *name, size_t name_len, const char *label,
+                                   size_t label_len);
+void rasd_actor_each_name(const char *list, rasd_actor_name_fn fn, void *ctx);
 /* Index of the capital of an ISO3 country, or UINT32_MAX. */
 uint32_t rasd_knowledge_capital(const rasd_knowledge *kn, const char *iso3);
 
