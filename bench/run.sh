@@ -2,7 +2,8 @@
 # Benchmarks of the text core and of `rasd analyze` on the SaudiNewsNet
 # corpus (../shared/corpora/saudinewsnet, or $1), in one run:
 #   (a) tokenize + normalize + clitics + stem (bench_text), 1 and 2 threads
-#   (b) the full `rasd analyze`, --jobs 1 and --jobs 2
+#   (b) `rasd analyze`: the text core, actors/people/places alone
+#       (--only entities), and everything, --jobs 1 and --jobs 2
 #   and, side by side, Snowball's own stemwords over the same Arabic words.
 # Reports MB/s, articles/s, words/s and peak RSS. Skips (exit 0) with a
 # message when the corpus is absent.
@@ -53,7 +54,7 @@ echo "== knowledge base load"
 "$build/rasd" actors > /dev/null 2> "$tmp/kb" && tail -n 1 "$tmp/kb"
 
 echo
-echo "== (b) rasd analyze (JSON to /dev/null): text core only, then everything (entities and places)"
+echo "== (b) rasd analyze (JSON to /dev/null): text core only, entities only, then everything"
 n=$(wc -l < "$tmp/list")
 run_analyze() { # label, jobs, extra options
   start=$(date +%s.%N)
@@ -64,4 +65,6 @@ run_analyze() { # label, jobs, extra options
     'BEGIN { t = e - s; printf "analyze %s jobs=%d articles=%d refused=%d seconds=%.2f MB_per_s=%.1f articles_per_s=%.0f peak_rss_MB=%.1f\n", l, j, n, f, t, mb / t, n / t, rss / 1024 }'
 }
 run_analyze text-core 1 --no-entities
+# actors, people and places alone (issue 3's measure), then everything
+run_analyze entities 1 "--only entities"
 for j in 1 2; do run_analyze everything "$j" ""; done
