@@ -10,23 +10,25 @@
 #include "corpus/html.h"
 
 #include <stdint.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 static rasd_boilerplate *bp;
 
-static void check(int cond) {
-    if (!cond) abort();
-}
+/* aborts naming the failed condition, so a crash file says what broke */
+#define check(cond) ((cond) ? (void)0 : (fprintf(stderr, "fuzz_html: check failed: %s (line %d)\n", #cond, __LINE__), abort()))
 
-static void check_utf8(const char *s) {
-    if (!s) return;
+static bool valid_utf8(const char *s) {
+    if (!s) return true;
     char *out = NULL;
     size_t n;
     rasd_utf8_report rep;
-    check(rasd_utf8_sanitize(s, strlen(s), true, &out, &n, &rep, NULL) == RASD_OK);
+    bool ok = rasd_utf8_sanitize(s, strlen(s), true, &out, &n, &rep, NULL) == RASD_OK;
     free(out);
+    return ok;
 }
+#define check_utf8(s) check(valid_utf8(s))
 
 int LLVMFuzzerInitialize(int *argc, char ***argv) {
     (void)argc;

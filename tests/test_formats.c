@@ -342,6 +342,16 @@ static void html_json_ld_and_entities(void **state) {
     free(page);
 }
 
+static bool valid_utf8(const char *s) {
+    if (!s) return true;
+    char *out = NULL;
+    size_t n;
+    rasd_utf8_report rep;
+    bool ok = rasd_utf8_sanitize(s, strlen(s), true, &out, &n, &rep, NULL) == RASD_OK;
+    free(out);
+    return ok;
+}
+
 static void html_malformed_and_hostile(void **state) {
     (void)state;
     size_t len;
@@ -391,6 +401,21 @@ static void html_malformed_and_hostile(void **state) {
     assert_int_equal(rasd_html_read("junk.html", junk, sizeof junk - 1, NULL, &a, &err), RASD_OK);
     assert_non_null(strstr(a.text, "بعد الصفر"));
     rasd_article_clear(&a);
+    /* a numeric reference past U+10FFFF (gumbo writes it as a cut byte
+     * sequence), in the text, the title and a meta tag: all stay UTF-8 */
+    const char *huge = "<html><head><title>خبر &#1589555555555555555555;</title>"
+                       "<meta name=\"author\" content=\"كاتب &#1589555555555555555555;\"></head><body><article>"
+                       "<p>نص فيه مرجع &#1589555555555555555555; كبير جدا، وفقرة طويلة بما يكفي لتحسب من المقال.</p>"
+                       "</article></body></html>";
+    assert_int_equal(rasd_html_read("huge.html", huge, strlen(huge), NULL, &a, &err), RASD_OK);
+    assert_true(valid_utf8(a.text) && valid_utf8(a.title) && valid_utf8(a.author));
+    assert_non_null(strstr(a.text, "كبير جدا"));
+    rasd_article_clear(&a);
+    char *t;
+    size_t tn;
+    assert_int_equal(rasd_html_text(huge, strlen(huge), &t, &tn, NULL), RASD_OK);
+    assert_true(valid_utf8(t));
+    free(t);
 }
 
 static void html_windows_1256(void **state) {

@@ -10,6 +10,7 @@
 
 #include "core/internal.h"
 #include "fetch.h"
+#include "text/utf8_inline.h"
 
 #include <ctype.h>
 #include <gumbo.h>
@@ -163,20 +164,30 @@ static void text_newline(text_ctx *c) {
 }
 
 void html_text_append(text_ctx *c, const char *s) {
-    for (const unsigned char *p = (const unsigned char *)s; *p; p++) {
-        bool space = *p == ' ' || *p == '\t' || *p == '\n' || *p == '\r' || *p == '\f' || *p == '\v';
-        /* U+00A0 no-break space: a space too */
-        if (p[0] == 0xC2 && p[1] == 0xA0) {
-            space = true;
-            p++;
+    const unsigned char *p = (const unsigned char *)s;
+    size_t len = strlen(s);
+    for (size_t i = 0; i < len;) {
+        size_t n = 1;
+        bool space = p[i] == ' ' || p[i] == '\t' || p[i] == '\n' || p[i] == '\r' || p[i] == '\f' || p[i] == '\v';
+        bool invalid = false;
+        if (p[i] >= 0x80) {
+            int32_t cp;
+            n = rasd_utf8_next(p + i, len - i, &cp);
+            space = cp == 0x00A0; /* no-break space: a space too */
+            /* gumbo writes a numeric reference past U+10FFFF (&#15895555…;)
+             * as a cut sequence; the text must stay UTF-8 */
+            invalid = cp == 0xFFFD && n == 1;
         }
         if (space) {
             c->pending_space = true;
+            i += n;
             continue;
         }
         if (c->pending_space && c->b->len && c->b->data[c->b->len - 1] != '\n') rasd_buf_putc(c->b, ' ');
         c->pending_space = false;
-        rasd_buf_putc(c->b, (char)*p);
+        if (invalid) rasd_buf_append(c->b, "\xEF\xBF\xBD", 3);
+        else rasd_buf_append(c->b, (const char *)p + i, n);
+        i += n;
     }
 }
 

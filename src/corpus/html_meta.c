@@ -17,7 +17,11 @@ static void set_once(char **dst, const char *v) {
     if (*dst || !v) return;
     while (isspace((unsigned char)*v)) v++;
     if (!*v) return;
-    *dst = strdup(v);
+    /* gumbo may decode a character reference into bytes that are not
+     * UTF-8 (see html_text_append): what leaves the reader is */
+    size_t n;
+    rasd_utf8_report rep;
+    if (rasd_utf8_sanitize(v, strlen(v), false, dst, &n, &rep, NULL) != RASD_OK) *dst = NULL;
 }
 
 /* Whitespace-collapsed text of a node, malloc'd (NULL when empty). */
