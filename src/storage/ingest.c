@@ -17,6 +17,11 @@
  * and a process that finds another's name there reloads the duplicate
  * index and the clusterer from the store, which that batch left complete.
  *
+ * Stories depend on the order articles are clustered in; rasd_link_settle
+ * clusters the whole store again in a canonical order (day, then hash),
+ * so that stores holding the same articles hold the same stories however
+ * the articles arrived (docs/store-postgres.md).
+ *
  * A fingerprint is stored as the struct's bytes (rasd_fingerprint is
  * plain integers): a database moves between machines of the same byte
  * order; a wrong-sized blob is refused when the index is rebuilt.
@@ -370,6 +375,70 @@ rasd_status rasd_link_sync(rasd_link *l, rasd_store *store, rasd_error *err) {
     st = load(l, store, err);
     pthread_mutex_unlock(&l->mu);
     return st;
+}
+
+/* ------------------------------------------------------------- settling */
+
+typedef struct settle {
+    rasd_link *l;
+    rasd_stories *stories;
+    story_result *out; /* the articles whose story changes */
+    size_t n_out, cap_out, articles, failures;
+    rasd_status status;
+    rasd_error *err;
+} settle;
+
+static bool settle_one(void *ctx, const rasd_story_doc *d) {
+    settle *x = ctx;
+    rasd_story_input in = {.id = d->id, .published = d->published, .title = d->title, .text = d->text,
+                           .len = d->len, .entities = d->entities, .n_entities = d->n_entities};
+    rasd_story_terms *terms = NULL;
+    rasd_story_assignment a = {0};
+    rasd_error e = {0};
+    rasd_status st = rasd_story_terms_new(x->l->an, &in, &terms, &e);
+    if (st == RASD_OK) st = rasd_stories_assign(x->stories, x->l->an, &in, terms, &a, &e);
+    rasd_story_terms_free(terms);
+    x->articles++;
+    if (st == RASD_ERR_NOMEM) {
+        x->status = rasd_fail(x->err, st, "%s", e.message);
+        return false;
+    }
+    if (st != RASD_OK) { /* (a bad date): the article keeps the story it has */
+        x->failures++;
+        return true;
+    }
+    if (a.story == d->story && a.similarity == d->similarity) return true;
+    if (x->n_out == x->cap_out && !rasd_grow((void **)&x->out, &x->cap_out, x->n_out, sizeof *x->out)) {
+        x->status = rasd_fail(x->err, RASD_ERR_NOMEM, "out of memory settling stories");
+        return false;
+    }
+    x->out[x->n_out++] = (story_result){d->id, a.story, a.similarity, true};
+    return true;
+}
+
+rasd_status rasd_link_settle(rasd_link *l, rasd_store *store, size_t *articles, size_t *moved, rasd_error *err) {
+    settle x = {.l = l, .err = err, .status = RASD_OK};
+    if (!(x.stories = rasd_stories_new(NULL, err))) return err && err->code ? err->code : RASD_ERR_NOMEM;
+    rasd_status st = rasd_store_each_story_doc(store, settle_one, &x, err);
+    if (st == RASD_OK) st = x.status;
+    for (size_t i = 0; st == RASD_OK && i < x.n_out; i++)
+        st = rasd_store_set_story(store, x.out[i].doc, x.out[i].story, x.out[i].similarity, err);
+    if (st == RASD_OK && x.n_out) st = rasd_store_rebuild_story_rows(store, err);
+    free(x.out);
+    if (st != RASD_OK) {
+        rasd_stories_destroy(x.stories);
+        return st;
+    }
+    /* the settled clusterer goes on from here (the story thread is idle) */
+    pthread_mutex_lock(&l->mu);
+    rasd_stories_destroy(l->stories);
+    l->stories = x.stories;
+    l->n_touched = 0;
+    l->failures += x.failures;
+    pthread_mutex_unlock(&l->mu);
+    if (articles) *articles = x.articles;
+    if (moved) *moved = x.n_out;
+    return rasd_link_save(l, store, err); /* its state, and the writer mark others reload on */
 }
 
 size_t rasd_link_reloads(const rasd_link *l) { return l->reloads; }
