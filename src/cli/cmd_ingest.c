@@ -66,10 +66,10 @@ static const char USAGE[] =
     "  --quiet                 no progress, only problems and the summary\n"
     "  --from-jsonl FILE       store the articles of `rasd analyze` output (JSON lines, - for\n"
     "                          standard input) as they are, without analysing them again\n"
-    "  --settle-stories        at the end, cluster every stored article into stories again in a\n"
-    "                          canonical order (date, then hash), so that the stories do not depend\n"
-    "                          on the order articles arrived in (several processes at once); PATH\n"
-    "                          may then be left out\n"
+    "  --settle                at the end, decide every stored article's duplicate link and story\n"
+    "                          again in a canonical order (date, then hash), so that they do not\n"
+    "                          depend on the order articles arrived in (several processes at\n"
+    "                          once); PATH may then be left out\n"
     "exit status: 0 all stored (or already there), 1 some input skipped, 2 usage error\n";
 
 #define CHUNK 1024
@@ -133,8 +133,8 @@ typedef struct ingest {
     int n_inputs;
     size_t in_batch;
     bool shared;  /* other processes may write too (PostgreSQL): a chunk is written in one turn */
-    bool settle;  /* --settle-stories */
-    size_t settled, settle_moved;
+    bool settle;  /* --settle */
+    rasd_settle_counts settled;
     double t_settle;
     bool holding; /* this batch holds the writer lock and has caught up */
     bool db_failed;
@@ -608,15 +608,15 @@ static void run_chunk(ingest *g) {
     g->n = 0;
 }
 
-/* --settle-stories: one more turn, in which the whole store's stories are
- * clustered again in canonical order (rasd_link_settle). */
+/* --settle: one more turn, in which the whole store's duplicate links and
+ * stories are decided again in canonical order (rasd_link_settle). */
 static void settle_stories(ingest *g) {
     double t0 = now();
     rasd_error err = {0};
     rasd_status st = rasd_store_begin(g->store, &err);
     if (st == RASD_OK) st = rasd_store_lock_writers(g->store, &err);
     if (st == RASD_OK) st = rasd_link_sync(g->link, g->store, &err);
-    if (st == RASD_OK) st = rasd_link_settle(g->link, g->store, &g->settled, &g->settle_moved, &err);
+    if (st == RASD_OK) st = rasd_link_settle(g->link, g->store, &g->settled, &err);
     if (st == RASD_OK) st = rasd_store_commit(g->store, &err);
     if (st != RASD_OK) {
         g->db_failed = true;
@@ -830,8 +830,8 @@ static void summary(ingest *g) {
     if (rasd_link_story_failures(g->link))
         fprintf(stderr, "  %zu articles could not be put in a story\n", rasd_link_story_failures(g->link));
     if (g->settle && !g->db_failed)
-        fprintf(stderr, "  stories settled: %zu articles clustered again, %zu of them changed story or similarity, %.1f s\n",
-                g->settled, g->settle_moved, g->t_settle);
+        fprintf(stderr, "  settled: %zu articles decided again, %zu duplicate links and %zu stories changed, %.1f s\n",
+                g->settled.articles, g->settled.duplicates, g->settled.stories, g->t_settle);
     if (g->shared && rasd_link_reloads(g->link))
         fprintf(stderr, "  caught up %zu times with other processes' batches\n", rasd_link_reloads(g->link));
 }
@@ -846,7 +846,7 @@ int cmd_ingest(int argc, char **argv) {
         {"geonames", required_argument, 0, 'g'},  {"no-entities", no_argument, 0, 'E'},
         {"no-tagger", no_argument, 0, 'T'},       {"quiet", no_argument, 0, 'q'},
         {"from-jsonl", required_argument, 0, 'J'}, {"help", no_argument, 0, 'h'},
-        {"settle-stories", no_argument, 0, 'S'},
+        {"settle", no_argument, 0, 'S'},
         {0, 0, 0, 0},
     };
     ingest g = {.jobs = cli_cores(), .batch = 1000};

@@ -60,15 +60,20 @@ rasd_status rasd_store_refresh_story(rasd_store *s, int64_t story, rasd_error *e
     return s->ops->refresh_story(s, story, err);
 }
 
-rasd_status rasd_store_each_story_doc(rasd_store *s, rasd_story_doc_fn fn, void *ctx, rasd_error *err) {
-    return s->ops->each_story_doc(s, fn, ctx, err);
+rasd_status rasd_store_each_settle_doc(rasd_store *s, rasd_settle_doc_fn fn, void *ctx, rasd_error *err) {
+    return s->ops->each_settle_doc(s, fn, ctx, err);
+}
+
+rasd_status rasd_store_set_duplicate(rasd_store *s, int64_t doc, int64_t duplicate_of, const char *kind,
+                                     double similarity, rasd_error *err) {
+    return s->ops->set_duplicate(s, doc, duplicate_of, kind, similarity, err);
 }
 
 rasd_status rasd_store_rebuild_story_rows(rasd_store *s, rasd_error *err) {
     return s->ops->rebuild_story_rows(s, err);
 }
 
-bool rasd_story_row_emit(rasd_story_rows *r, const rasd_story_row *row, rasd_story_doc_fn fn, void *ctx, bool *oom) {
+bool rasd_settle_row_emit(rasd_settle_rows *r, const rasd_settle_row *row, rasd_settle_doc_fn fn, void *ctx, bool *oom) {
     size_t n = 0;
     if (row->entities && *row->entities) {
         size_t len = strlen(row->entities);
@@ -89,13 +94,15 @@ bool rasd_story_row_emit(rasd_story_rows *r, const rasd_story_row *row, rasd_sto
         }
         n++;
     }
-    rasd_story_doc d = {.id = row->id, .hash = row->hash, .published = row->published, .title = row->title,
+    rasd_settle_doc d = {.id = row->id, .hash = row->hash, .published = row->published, .title = row->title,
                         .text = row->text ? row->text : "", .len = row->text ? row->len : 0,
-                        .entities = r->ids, .n_entities = n, .story = row->story, .similarity = row->similarity};
+                        .entities = r->ids, .n_entities = n, .story = row->story, .similarity = row->similarity,
+                        .duplicate_of = row->duplicate_of, .dup_kind = row->dup_kind,
+                        .dup_similarity = row->dup_similarity};
     return fn(ctx, &d);
 }
 
-void rasd_story_rows_free(rasd_story_rows *r) {
+void rasd_settle_rows_free(rasd_settle_rows *r) {
     free(r->ids);
     free(r->buf);
 }
