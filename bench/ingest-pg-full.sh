@@ -7,7 +7,8 @@
 # of both, then what tests/pg_compare.py finds between the two stores:
 # documents (count and a checksum over the sorted hashes), exact-duplicate
 # groups, near-duplicate links (as pairs of hashes) and stories (B-cubed
-# F1), and whether the PostgreSQL store is consistent.
+# F1), and whether the PostgreSQL store is consistent; then settles both
+# (`rasd ingest --settle`, timed) and compares them again.
 #
 #   bench/ingest-pg-full.sh [--workers W] [--tagger] [--keep DIR]
 #
@@ -52,6 +53,11 @@ report() { # name start end articles
     'BEGIN {printf "%-30s %7.1f s wall  %6.1f articles/s  CPU %s\n", name, t1 - t0, n / (t1 - t0), cpu}'
   : > "$tmp/cpu"
 }
+report_settle() { # name start end
+  cpu=$(awk '{u += $1; s += $2} END {printf "%.1f user + %.1f sys", u, s}' "$tmp/cpu")
+  awk -v name="$1" -v t0="$2" -v t1="$3" -v cpu="$cpu" 'BEGIN {printf "%-30s %7.1f s wall  CPU %s\n", name, t1 - t0, cpu}'
+  : > "$tmp/cpu"
+}
 read_count() { grep -h '^rasd ingest:' "$@" | awk '{n += $3} END {print n + 0}'; }
 
 echo "bench/ingest-pg-full.sh: ${#zips[@]} day files, $workers PostgreSQL workers of $per days each," \
@@ -78,4 +84,16 @@ done
 for p in "${pids[@]}"; do wait "$p" || [ $? -eq 1 ]; done
 report "PostgreSQL, $workers workers" "$t0" "$(now)" "$(read_count "$tmp"/w*.log)"
 for ((i = 0; i < ${#pids[@]}; i++)); do grep '^rasd ingest:\|caught up' "$tmp/w$i.log" | sed "s/^/  worker $i: /"; done
-python3 "$here/tests/pg_compare.py" --min-f1 0.95 --verbose "$lite" "$url"
+python3 "$here/tests/pg_compare.py" --min-f1 0.95 --verbose "$lite" "$url" || true
+echo "== both settled (rasd ingest --settle)"
+cp "$lite" "$tmp/settled.db"
+: > "$tmp/cpu"
+t0=$(now)
+timed "$build/rasd" ingest --quiet $tagger --settle --db "$tmp/settled.db" > "$tmp/s1.log" 2>&1
+report_settle "settling SQLite" "$t0" "$(now)"
+grep '^  settled:' "$tmp/s1.log"
+t0=$(now)
+timed "$build/rasd" ingest --quiet $tagger --settle --db "$url" > "$tmp/s2.log" 2>&1
+report_settle "settling PostgreSQL" "$t0" "$(now)"
+grep '^  settled:' "$tmp/s2.log"
+python3 "$here/tests/pg_compare.py" --min-f1 0.95 --verbose "$tmp/settled.db" "$url"
