@@ -597,7 +597,8 @@ static rasd_status pg_each_settle_doc(rasd_store *b, rasd_settle_doc_fn fn, void
                           " coalesce(d.story_similarity, 0),"
                           " (SELECT string_agg(entity, chr(31)) FROM entities e WHERE e.doc = d.id),"
                           " coalesce(d.duplicate_of, 0), d.dup_kind, coalesce(d.similarity, 0)"
-                          " FROM documents d ORDER BY coalesce(d.published, substr(d.ingested_at, 1, 10)) COLLATE \"C\","
+                          " FROM documents d"
+                          " ORDER BY coalesce(d.published, substr(d.ingested_at, 1, 10)) COLLATE \"C\","
                           " d.hash COLLATE \"C\"",
                           err);
     if (st != RASD_OK) return st;
@@ -651,7 +652,8 @@ static rasd_status pg_set_duplicate(rasd_store *b, int64_t doc, int64_t duplicat
         p_null(&p);
     }
     p_int(&p, doc);
-    PGresult *r = PQexecParams(s->db, "UPDATE documents SET duplicate_of = $1, dup_kind = $2, similarity = $3 WHERE id = $4",
+    PGresult *r = PQexecParams(s->db,
+                               "UPDATE documents SET duplicate_of = $1, dup_kind = $2, similarity = $3 WHERE id = $4",
                                p.n, NULL, p.v, p.len, p.fmt, 0);
     rasd_status st = PQresultStatus(r) == PGRES_COMMAND_OK ? RASD_OK : db_fail(s, err, "linking a duplicate");
     PQclear(r);

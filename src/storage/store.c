@@ -73,7 +73,8 @@ rasd_status rasd_store_rebuild_story_rows(rasd_store *s, rasd_error *err) {
     return s->ops->rebuild_story_rows(s, err);
 }
 
-bool rasd_settle_row_emit(rasd_settle_rows *r, const rasd_settle_row *row, rasd_settle_doc_fn fn, void *ctx, bool *oom) {
+bool rasd_settle_row_emit(rasd_settle_rows *r, const rasd_settle_row *row, rasd_settle_doc_fn fn, void *ctx,
+                          bool *oom) {
     size_t n = 0;
     if (row->entities && *row->entities) {
         size_t len = strlen(row->entities);

@@ -40,9 +40,10 @@ struct rasd_store {
     char *target;
 };
 
-/* Settling stories, shared by the backends (store.c): the SQL that lists
+/* Settling, shared by the backends (store.c): each backend's query lists
  * the documents in settling order with their entity ids joined by
- * RASD_ENTITY_SEP, and the calls that split those ids and hand a row on. */
+ * RASD_ENTITY_SEP (one aggregate per document instead of a query each);
+ * these split the ids and hand a row on as a rasd_settle_doc. */
 #define RASD_ENTITY_SEP '\x1f'
 typedef struct rasd_settle_row {
     int64_t id, story, duplicate_of;
@@ -57,7 +58,8 @@ typedef struct rasd_settle_rows {
     size_t cap_ids, cap_buf;
 } rasd_settle_rows;
 /* false: fn asked to stop, or out of memory (*oom set). */
-bool rasd_settle_row_emit(rasd_settle_rows *r, const rasd_settle_row *row, rasd_settle_doc_fn fn, void *ctx, bool *oom);
+bool rasd_settle_row_emit(rasd_settle_rows *r, const rasd_settle_row *row, rasd_settle_doc_fn fn, void *ctx,
+                          bool *oom);
 void rasd_settle_rows_free(rasd_settle_rows *r);
 
 /* The SQLite backend (sqlite_store.c). */
