@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # `rasd ingest` into PostgreSQL with 1, 2 and 4 worker processes writing
 # into one database at once, against one process into SQLite, over the
-# first N articles (default 1000) of SaudiNewsNet's first day
-# (../shared/corpora/saudinewsnet), split into as many parts as workers.
+# first N articles (default 1000) of SaudiNewsNet (../shared/corpora/
+# saudinewsnet, its days in order: the first day holds 2,888), split into
+# as many consecutive parts as workers.
 # Reports wall time, articles/s and CPU user+system seconds summed over
 # the processes (the machine is shared: user time is the steadier figure).
 # Starts its own throwaway server (tests/pg_harness.sh) unless RASD_TEST_PG
@@ -31,14 +32,21 @@ trap 'rm -rf "$tmp"' EXIT
 python3 - "$corpus" "$tmp" "$n" <<'PY'
 import glob, json, sys, zipfile
 corpus, tmp, n = sys.argv[1], sys.argv[2], int(sys.argv[3])
-z = zipfile.ZipFile(sorted(glob.glob(corpus + "/*.zip"))[0])
-arts = [a for a in json.loads(z.read(z.namelist()[0])) if a.get("content", "").strip()][:n]
+arts = []
+for path in sorted(glob.glob(corpus + "/*.zip")):
+    if len(arts) >= n:
+        break
+    z = zipfile.ZipFile(path)
+    arts += [a for a in json.loads(z.read(z.namelist()[0])) if a.get("content", "").strip()]
+arts = arts[:n]
 json.dump(arts, open(f"{tmp}/all.json", "w"), ensure_ascii=False)
+open(f"{tmp}/n", "w").write(str(len(arts)))
 for w in (2, 4):
     q = (len(arts) + w - 1) // w
     for i in range(w):
         json.dump(arts[i * q:(i + 1) * q], open(f"{tmp}/w{w}_{i}.json", "w"), ensure_ascii=False)
 PY
+n=$(cat "$tmp/n") # (fewer when the corpus holds fewer)
 
 opts=(--quiet --jobs "$jobs")
 now() { date +%s.%N; }

@@ -1,9 +1,13 @@
 #!/usr/bin/env python3
 """pg_compare.py: compares what two rasd stores hold, by document hash
 (ids differ between runs): the same documents, the same exact-duplicate
-groups, the near-duplicate count, and stories that agree (B-cubed F1).
+groups, the same near-duplicate links (as pairs of hashes), and stories
+that agree (B-cubed F1).
 
-  pg_compare.py SQLITE_FILE POSTGRES_URL [--min-f1 0.95] [--check-only]
+  pg_compare.py SQLITE_FILE POSTGRES_URL [--min-f1 0.95] [--check-only] [--verbose]
+
+The second store may be a SQLite file too (to measure one backend against
+itself, e.g. two input orders); the consistency check is PostgreSQL's.
 
 --check-only checks the PostgreSQL store alone for consistency (every
 document has a fingerprint and a story, every story's article count is
@@ -33,18 +37,23 @@ def lite_rows(path, sql):
     return rows
 
 
+def rows_of(store, sql):
+    return pg_rows(store, sql) if store.startswith(("postgres://", "postgresql://")) else lite_rows(store, sql)
+
+
 def view(rows):
-    """Documents as hashes: the set, exact groups, near count, stories."""
+    """Documents as hashes: the set, exact groups, near links as (copy,
+    original) hash pairs, stories."""
     by_id = {r[0]: r[1] for r in rows}
     hashes = sorted(by_id.values())
     groups = defaultdict(set)
-    near = 0
+    near = set()
     stories = defaultdict(set)
     for id_, h, dup, kind, story in rows:
         if kind == "exact":
             groups[by_id[dup]].update((h, by_id[dup]))
         elif kind == "near":
-            near += 1
+            near.add((h, by_id[dup]))
         if story is not None:
             stories[story].add(h)
     # an exact group as a set of hashes is the same whichever came first
@@ -103,25 +112,37 @@ def main():
     ap.add_argument("pg")
     ap.add_argument("--min-f1", type=float, default=0.95)
     ap.add_argument("--check-only", action="store_true")
+    ap.add_argument("--verbose", action="store_true", help="one figure a line, and the story counts")
     a = ap.parse_args()
-    problems = check_pg(a.pg)
+    is_pg = a.pg.startswith(("postgres://", "postgresql://"))
+    problems = check_pg(a.pg) if is_pg else []
     if a.check_only:
         for p in problems:
             print("pg_compare: inconsistent:", p)
         print("pg_compare: consistent" if not problems else "pg_compare: INCONSISTENT")
         return 1 if problems else 0
     lh, lx, ln, ls = view(lite_rows(a.sqlite, DOCS))
-    ph, px, pn, ps = view(pg_rows(a.pg, DOCS))
+    ph, px, pn, ps = view(rows_of(a.pg, DOCS))
     f1 = bcubed(ps, ls)
-    print(f"pg_compare: SQLite {len(lh)} documents (checksum {checksum(lh)}), {len(lx)} exact groups, {ln} near;"
-          f" PostgreSQL {len(ph)} (checksum {checksum(ph)}), {len(px)} exact groups, {pn} near;"
+    other = "PostgreSQL" if is_pg else "other"
+    if a.verbose:
+        n_stories = lambda st: len(set(st.values()))
+        print(f"pg_compare:   {'':22} {'SQLite':>18} {other:>18}")
+        for what, x, y in (("documents", len(lh), len(ph)), ("checksum of hashes", checksum(lh), checksum(ph)),
+                           ("exact-duplicate groups", len(lx), len(px)),
+                           ("documents in them", sum(map(len, lx)), sum(map(len, px))),
+                           ("near links", len(ln), len(pn)), ("stories", n_stories(ls), n_stories(ps))):
+            print(f"pg_compare:   {what:22} {x:>18} {y:>18}")
+        print(f"pg_compare:   near links in both: {len(ln & pn)}; stories B-cubed F1 {f1:.4f}")
+    print(f"pg_compare: SQLite {len(lh)} documents (checksum {checksum(lh)}), {len(lx)} exact groups,"
+          f" {len(ln)} near; {other} {len(ph)} (checksum {checksum(ph)}), {len(px)} exact groups, {len(pn)} near;"
           f" stories B-cubed F1 {f1:.4f}")
     if lh != ph:
         problems.append(f"other documents: {len(set(lh) - set(ph))} missing, {len(set(ph) - set(lh))} extra")
     if lx != px:
         problems.append("other exact-duplicate groups")
     if ln != pn:
-        problems.append(f"near duplicates: {pn} against {ln}")
+        problems.append(f"near-duplicate links: {len(pn)} against {len(ln)}, {len(ln & pn)} the same")
     if f1 < a.min_f1:
         problems.append(f"stories agree with B-cubed F1 {f1:.4f} < {a.min_f1}")
     for p in problems:

@@ -66,6 +66,10 @@ static const char USAGE[] =
     "  --quiet                 no progress, only problems and the summary\n"
     "  --from-jsonl FILE       store the articles of `rasd analyze` output (JSON lines, - for\n"
     "                          standard input) as they are, without analysing them again\n"
+    "  --settle                at the end, decide every stored article's duplicate link and story\n"
+    "                          again in a canonical order (date, then hash), so that they do not\n"
+    "                          depend on the order articles arrived in (several processes at\n"
+    "                          once); PATH may then be left out\n"
     "exit status: 0 all stored (or already there), 1 some input skipped, 2 usage error\n";
 
 #define CHUNK 1024
@@ -129,6 +133,9 @@ typedef struct ingest {
     int n_inputs;
     size_t in_batch;
     bool shared;  /* other processes may write too (PostgreSQL): a chunk is written in one turn */
+    bool settle;  /* --settle */
+    rasd_settle_counts settled;
+    double t_settle;
     bool holding; /* this batch holds the writer lock and has caught up */
     bool db_failed;
     rasd_error db_err;
@@ -601,6 +608,23 @@ static void run_chunk(ingest *g) {
     g->n = 0;
 }
 
+/* --settle: one more turn, in which the whole store's duplicate links and
+ * stories are decided again in canonical order (rasd_link_settle). */
+static void settle_stories(ingest *g) {
+    double t0 = now();
+    rasd_error err = {0};
+    rasd_status st = rasd_store_begin(g->store, &err);
+    if (st == RASD_OK) st = rasd_store_lock_writers(g->store, &err);
+    if (st == RASD_OK) st = rasd_link_sync(g->link, g->store, &err);
+    if (st == RASD_OK) st = rasd_link_settle(g->link, g->store, &g->settled, &err);
+    if (st == RASD_OK) st = rasd_store_commit(g->store, &err);
+    if (st != RASD_OK) {
+        g->db_failed = true;
+        g->db_err = err;
+    }
+    g->t_settle = now() - t0;
+}
+
 /* ----------------------------------------------------------- the reader */
 
 /* Queues the chunk being filled (waiting while the queue is full). */
@@ -805,6 +829,9 @@ static void summary(ingest *g) {
             g->t_store, g->t_link, g->t_commit, rasd_link_story_cpu(g->link));
     if (rasd_link_story_failures(g->link))
         fprintf(stderr, "  %zu articles could not be put in a story\n", rasd_link_story_failures(g->link));
+    if (g->settle && !g->db_failed)
+        fprintf(stderr, "  settled: %zu articles decided again, %zu duplicate links and %zu stories changed, %.1f s\n",
+                g->settled.articles, g->settled.duplicates, g->settled.stories, g->t_settle);
     if (g->shared && rasd_link_reloads(g->link))
         fprintf(stderr, "  caught up %zu times with other processes' batches\n", rasd_link_reloads(g->link));
 }
@@ -819,6 +846,7 @@ int cmd_ingest(int argc, char **argv) {
         {"geonames", required_argument, 0, 'g'},  {"no-entities", no_argument, 0, 'E'},
         {"no-tagger", no_argument, 0, 'T'},       {"quiet", no_argument, 0, 'q'},
         {"from-jsonl", required_argument, 0, 'J'}, {"help", no_argument, 0, 'h'},
+        {"settle", no_argument, 0, 'S'},
         {0, 0, 0, 0},
     };
     ingest g = {.jobs = cli_cores(), .batch = 1000};
@@ -854,11 +882,12 @@ int cmd_ingest(int argc, char **argv) {
         case 'T': eopt.tagger = false; break;
         case 'q': g.quiet = true; break;
         case 'J': g.jsonl = optarg; break;
+        case 'S': g.settle = true; break;
         case 'h': fputs(USAGE, stdout); return EXIT_ALL_OK;
         default: fputs(USAGE, stderr); return EXIT_USAGE;
         }
     }
-    if (optind >= argc && !g.jsonl) {
+    if (optind >= argc && !g.jsonl && !g.settle) {
         cli_error("ingest: no input (give files, directories or zip archives)");
         fputs(USAGE, stderr);
         return EXIT_USAGE;
@@ -918,6 +947,7 @@ int cmd_ingest(int argc, char **argv) {
     consume(&g);
     pthread_join(reader, NULL);
     if (!g.db_failed) end_batch(&g, false);
+    if (g.settle && !g.db_failed) settle_stories(&g);
     if (g.db_failed) {
         clear_bar(&g);
         cli_error("%s (the last batch was rolled back; what was committed before is kept)", g.db_err.message);

@@ -82,9 +82,14 @@ typedef struct story {
     uint32_t n_terms; /* centroid, sorted by term */
     term_w *terms;
     double norm;
-    uint64_t *posted; /* terms this story is listed under */
-    uint32_t n_posted, cap_posted;
-    uint32_t stamp;
+    /* the terms this story is listed under: its POST_TERMS heaviest
+     * centroid terms as they are now (list entries under other terms are
+     * stale and dropped when scanned), so that the candidates of an
+     * article depend on the centroids alone, the same after a save and a
+     * load as in the process that built them */
+    uint64_t posted[POST_TERMS];
+    uint32_t n_posted;
+    uint32_t stamp, scan;
 } story;
 
 /* 64-bit key -> 32-bit value, open addressing, key 0 = empty. */
@@ -114,7 +119,7 @@ struct rasd_stories {
     story *stories;
     size_t n_stories, cap_stories;
     int32_t max_day;
-    uint32_t stamp;
+    uint32_t stamp, scan;
     /* Function-word answers of the lexicon, direct-mapped by the word's
      * hash: the lexicon is a large table probed at random, and the same
      * few thousand words make most of the text. */
@@ -209,10 +214,7 @@ rasd_stories *rasd_stories_new(const rasd_stories_options *opt, rasd_error *err)
 
 void rasd_stories_destroy(rasd_stories *s) {
     if (!s) return;
-    for (size_t i = 0; i < s->n_stories; i++) {
-        free(s->stories[i].terms);
-        free(s->stories[i].posted);
-    }
+    for (size_t i = 0; i < s->n_stories; i++) free(s->stories[i].terms);
     free(s->stories);
     for (size_t i = 0; i < s->n_lists; i++) free(s->lists[i].items);
     free(s->lists);
@@ -515,14 +517,15 @@ static bool in_window(const rasd_stories *s, const story *st, int32_t day) {
     return (int64_t)day >= (int64_t)st->first_day - s->window && (int64_t)day <= (int64_t)st->last_day + s->window;
 }
 
-/* Lists story k under its POST_TERMS heaviest centroid terms not yet listed. */
+/* Lists story k under its POST_TERMS heaviest centroid terms (those it
+ * was not listed under yet are added to their lists; the entries under
+ * terms no longer among them go stale, see is_posted). */
 static bool post_story(rasd_stories *s, uint32_t k) {
     story *st = &s->stories[k];
     term_w top[CENTROID_TERMS];
     size_t n = st->n_terms;
-    if (!n) return true;
     memcpy(top, st->terms, n * sizeof *top);
-    n = heaviest(top, n, POST_TERMS);
+    n = n ? heaviest(top, n, POST_TERMS) : 0;
     for (size_t i = 0; i < n; i++) {
         bool listed = false;
         for (uint32_t p = 0; p < st->n_posted && !listed; p++) listed = st->posted[p] == top[i].term;
@@ -538,12 +541,16 @@ static bool post_story(rasd_stories *s, uint32_t k) {
         list *l = &s->lists[slot->value - 1];
         if (l->count == l->cap && !rasd_grow((void **)&l->items, &l->cap, l->count, sizeof *l->items)) return false;
         l->items[l->count++] = k;
-        size_t cap = st->cap_posted;
-        if (st->n_posted == cap && !rasd_grow((void **)&st->posted, &cap, st->n_posted, sizeof *st->posted)) return false;
-        st->cap_posted = (uint32_t)cap;
-        st->posted[st->n_posted++] = top[i].term;
     }
+    for (size_t i = 0; i < n; i++) st->posted[i] = top[i].term;
+    st->n_posted = (uint32_t)n;
     return true;
+}
+
+static bool is_posted(const story *st, uint64_t term) {
+    for (uint32_t p = 0; p < st->n_posted; p++)
+        if (st->posted[p] == term) return true;
+    return false;
 }
 
 /* Adds the document vector (sorted by term) to story k's centroid and cuts
@@ -589,13 +596,22 @@ static long best_story(rasd_stories *s, const terms *by_weight, const term_w *do
     }
     size_t q = by_weight->count < QUERY_TERMS ? by_weight->count : QUERY_TERMS;
     for (size_t t = 0; t < q; t++) {
-        const map_slot *slot = map_find(&s->index, by_weight->items[t].term);
+        uint64_t term = by_weight->items[t].term;
+        const map_slot *slot = map_find(&s->index, term);
         if (!slot->key) continue;
         list *l = &s->lists[slot->value - 1];
+        if (++s->scan == 0) {
+            for (size_t i = 0; i < s->n_stories; i++) s->stories[i].scan = 0;
+            s->scan = 1;
+        }
         size_t keep = 0;
         for (size_t i = 0; i < l->count; i++) {
             story *st = &s->stories[l->items[i]];
             if ((int64_t)st->last_day + s->window + RETIRE_DAYS < (int64_t)s->max_day) continue; /* retired */
+            /* stale (the term left the story's heaviest) or listed twice
+             * (it left and came back) */
+            if (st->scan == s->scan || !is_posted(st, term)) continue;
+            st->scan = s->scan;
             l->items[keep++] = l->items[i];
             if (st->stamp == s->stamp || !in_window(s, st, day)) continue;
             st->stamp = s->stamp;

@@ -17,6 +17,11 @@
  * and a process that finds another's name there reloads the duplicate
  * index and the clusterer from the store, which that batch left complete.
  *
+ * Stories depend on the order articles are clustered in; rasd_link_settle
+ * clusters the whole store again in a canonical order (day, then hash),
+ * so that stores holding the same articles hold the same stories however
+ * the articles arrived (docs/store-postgres.md).
+ *
  * A fingerprint is stored as the struct's bytes (rasd_fingerprint is
  * plain integers): a database moves between machines of the same byte
  * order; a wrong-sized blob is refused when the index is rebuilt.
@@ -370,6 +375,146 @@ rasd_status rasd_link_sync(rasd_link *l, rasd_store *store, rasd_error *err) {
     st = load(l, store, err);
     pthread_mutex_unlock(&l->mu);
     return st;
+}
+
+/* ------------------------------------------------------------- settling */
+
+typedef struct doc_fp {
+    int64_t doc;
+    rasd_fingerprint fp;
+} doc_fp;
+
+typedef struct dup_result {
+    int64_t doc, original;
+    const char *kind;
+    double similarity;
+} dup_result;
+
+typedef struct settle {
+    rasd_link *l;
+    rasd_stories *stories;
+    rasd_dedup *dedup;
+    doc_fp *fps; /* by document id */
+    size_t n_fps, cap_fps;
+    story_result *out; /* the articles whose story changes */
+    size_t n_out, cap_out, articles, failures;
+    dup_result *dups; /* and those whose duplicate link changes */
+    size_t n_dups, cap_dups;
+    rasd_status status;
+    rasd_error *err;
+} settle;
+
+static bool collect_fingerprint(void *ctx, int64_t doc, const void *data, size_t len) {
+    settle *x = ctx;
+    if (len != sizeof(rasd_fingerprint)) { /* as load() refuses it */
+        x->status = rasd_fail(x->err, RASD_ERR_DATA, "fingerprint of document %lld is damaged", (long long)doc);
+        return false;
+    }
+    if (x->n_fps == x->cap_fps && !rasd_grow((void **)&x->fps, &x->cap_fps, x->n_fps, sizeof *x->fps)) {
+        x->status = rasd_fail(x->err, RASD_ERR_NOMEM, "out of memory settling duplicates");
+        return false;
+    }
+    x->fps[x->n_fps].doc = doc;
+    memcpy(&x->fps[x->n_fps++].fp, data, len);
+    return true;
+}
+
+static int by_doc(const void *a, const void *b) {
+    int64_t x = ((const doc_fp *)a)->doc, y = ((const doc_fp *)b)->doc;
+    return (x > y) - (x < y);
+}
+
+/* The duplicate decision for d, made again in settling order. */
+static bool settle_duplicate(settle *x, const rasd_settle_doc *d) {
+    doc_fp key = {.doc = d->id};
+    const doc_fp *f = x->n_fps ? bsearch(&key, x->fps, x->n_fps, sizeof *x->fps, by_doc) : NULL;
+    if (!f) return true; /* no fingerprint (not possible from an ingest): its link stays */
+    rasd_dup_match m = {0};
+    rasd_status st = rasd_dedup_add(x->dedup, d->id, &f->fp, &m);
+    if (st != RASD_OK) {
+        x->status = rasd_fail(x->err, st, "duplicate index: %s", rasd_status_name(st));
+        return false;
+    }
+    bool dup = m.kind != RASD_DUP_NONE && m.original > 0 && m.original != d->id;
+    const char *kind = !dup ? NULL : m.kind == RASD_DUP_EXACT ? "exact" : "near";
+    int64_t original = dup ? m.original : 0;
+    double sim = dup ? m.similarity : 0;
+    bool same = original == d->duplicate_of &&
+                (original == 0 || (d->dup_kind && strcmp(kind, d->dup_kind) == 0 && sim == d->dup_similarity));
+    if (same) return true;
+    if (x->n_dups == x->cap_dups && !rasd_grow((void **)&x->dups, &x->cap_dups, x->n_dups, sizeof *x->dups)) {
+        x->status = rasd_fail(x->err, RASD_ERR_NOMEM, "out of memory settling duplicates");
+        return false;
+    }
+    x->dups[x->n_dups++] = (dup_result){d->id, original, kind, sim};
+    return true;
+}
+
+static bool settle_one(void *ctx, const rasd_settle_doc *d) {
+    settle *x = ctx;
+    if (!settle_duplicate(x, d)) return false;
+    rasd_story_input in = {.id = d->id, .published = d->published, .title = d->title, .text = d->text,
+                           .len = d->len, .entities = d->entities, .n_entities = d->n_entities};
+    rasd_story_terms *terms = NULL;
+    rasd_story_assignment a = {0};
+    rasd_error e = {0};
+    rasd_status st = rasd_story_terms_new(x->l->an, &in, &terms, &e);
+    if (st == RASD_OK) st = rasd_stories_assign(x->stories, x->l->an, &in, terms, &a, &e);
+    rasd_story_terms_free(terms);
+    x->articles++;
+    if (st == RASD_ERR_NOMEM) {
+        x->status = rasd_fail(x->err, st, "%s", e.message);
+        return false;
+    }
+    if (st != RASD_OK) { /* (a bad date): the article keeps the story it has */
+        x->failures++;
+        return true;
+    }
+    if (a.story == d->story && a.similarity == d->similarity) return true;
+    if (x->n_out == x->cap_out && !rasd_grow((void **)&x->out, &x->cap_out, x->n_out, sizeof *x->out)) {
+        x->status = rasd_fail(x->err, RASD_ERR_NOMEM, "out of memory settling stories");
+        return false;
+    }
+    x->out[x->n_out++] = (story_result){d->id, a.story, a.similarity, true};
+    return true;
+}
+
+rasd_status rasd_link_settle(rasd_link *l, rasd_store *store, rasd_settle_counts *counts, rasd_error *err) {
+    settle x = {.l = l, .err = err, .status = RASD_OK};
+    if (!(x.stories = rasd_stories_new(NULL, err)) || !(x.dedup = rasd_dedup_new(NULL, err))) {
+        rasd_stories_destroy(x.stories);
+        return err && err->code ? err->code : RASD_ERR_NOMEM;
+    }
+    rasd_status st = rasd_store_each_fingerprint(store, collect_fingerprint, &x, err);
+    if (st == RASD_OK) st = x.status;
+    if (st == RASD_OK && x.n_fps) qsort(x.fps, x.n_fps, sizeof *x.fps, by_doc);
+    if (st == RASD_OK) st = rasd_store_each_settle_doc(store, settle_one, &x, err);
+    if (st == RASD_OK) st = x.status;
+    for (size_t i = 0; st == RASD_OK && i < x.n_dups; i++)
+        st = rasd_store_set_duplicate(store, x.dups[i].doc, x.dups[i].original, x.dups[i].kind, x.dups[i].similarity,
+                                      err);
+    for (size_t i = 0; st == RASD_OK && i < x.n_out; i++)
+        st = rasd_store_set_story(store, x.out[i].doc, x.out[i].story, x.out[i].similarity, err);
+    if (st == RASD_OK && x.n_out) st = rasd_store_rebuild_story_rows(store, err);
+    free(x.out);
+    free(x.dups);
+    free(x.fps);
+    if (st != RASD_OK) {
+        rasd_stories_destroy(x.stories);
+        rasd_dedup_destroy(x.dedup);
+        return st;
+    }
+    /* the settled index and clusterer go on from here (the story thread is idle) */
+    pthread_mutex_lock(&l->mu);
+    rasd_stories_destroy(l->stories);
+    l->stories = x.stories;
+    rasd_dedup_destroy(l->dedup);
+    l->dedup = x.dedup;
+    l->n_touched = 0;
+    l->failures += x.failures;
+    pthread_mutex_unlock(&l->mu);
+    if (counts) *counts = (rasd_settle_counts){x.articles, x.n_dups, x.n_out};
+    return rasd_link_save(l, store, err); /* its state, and the writer mark others reload on */
 }
 
 size_t rasd_link_reloads(const rasd_link *l) { return l->reloads; }

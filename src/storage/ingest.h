@@ -62,6 +62,22 @@ rasd_status rasd_link_save(rasd_link *l, rasd_store *store, rasd_error *err);
  * duplicate index and the clusterer from the store, so that they see its
  * articles. Does nothing for a process writing alone. */
 rasd_status rasd_link_sync(rasd_link *l, rasd_store *store, rasd_error *err);
+/* Settles duplicates and stories: decides every stored article's
+ * duplicate link and story again, from an empty duplicate index and
+ * clusterer, in a canonical order (day, then hash:
+ * rasd_store_each_settle_doc) rather than the order articles arrived in,
+ * and stores what changed and the clusterer's new state. The result
+ * depends only on what the store holds, so stores holding the same
+ * articles end with the same links and stories however the articles came
+ * in (several processes at once, another input order). Inside a batch
+ * holding rasd_store_lock_writers, after rasd_link_sync and rasd_link_save
+ * (the story queue must be empty). */
+typedef struct rasd_settle_counts {
+    size_t articles;   /* decided again */
+    size_t duplicates; /* whose duplicate link changed */
+    size_t stories;    /* whose story or similarity changed */
+} rasd_settle_counts;
+rasd_status rasd_link_settle(rasd_link *l, rasd_store *store, rasd_settle_counts *counts, rasd_error *err);
 /* How many times rasd_link_sync reloaded. */
 size_t rasd_link_reloads(const rasd_link *l);
 /* Articles whose story could not be assigned (they keep none), so far. */

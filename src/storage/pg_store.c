@@ -585,6 +585,100 @@ static rasd_status pg_each_fingerprint(rasd_store *b, rasd_fingerprint_fn fn, vo
     return RASD_OK;
 }
 
+/* -------------------------------------------------------- settling stories */
+
+/* Through a cursor, a page at a time: the texts of a whole store need not
+ * fit in memory at once. Inside the caller's transaction. */
+static rasd_status pg_each_settle_doc(rasd_store *b, rasd_settle_doc_fn fn, void *ctx, rasd_error *err) {
+    pg_store *s = of(b);
+    rasd_status st = exec(s,
+                          "DECLARE rasd_story_docs NO SCROLL CURSOR FOR"
+                          " SELECT d.id, d.hash, d.published, d.title, d.text, coalesce(d.story, 0),"
+                          " coalesce(d.story_similarity, 0),"
+                          " (SELECT string_agg(entity, chr(31)) FROM entities e WHERE e.doc = d.id),"
+                          " coalesce(d.duplicate_of, 0), d.dup_kind, coalesce(d.similarity, 0)"
+                          " FROM documents d"
+                          " ORDER BY coalesce(d.published, substr(d.ingested_at, 1, 10)) COLLATE \"C\","
+                          " d.hash COLLATE \"C\"",
+                          err);
+    if (st != RASD_OK) return st;
+    rasd_settle_rows rows = {0};
+    bool oom = false, more = true;
+    while (st == RASD_OK && more) {
+        PGresult *r = PQexec(s->db, "FETCH 500 FROM rasd_story_docs");
+        if (PQresultStatus(r) != PGRES_TUPLES_OK) {
+            PQclear(r);
+            st = db_fail(s, err, "reading documents for their stories");
+            break;
+        }
+        int n = PQntuples(r);
+        more = n > 0;
+        for (int i = 0; more && i < n; i++) {
+            rasd_settle_row row = {
+                .id = int_at(r, i, 0),
+                .hash = PQgetvalue(r, i, 1),
+                .published = PQgetisnull(r, i, 2) ? NULL : PQgetvalue(r, i, 2),
+                .title = PQgetisnull(r, i, 3) ? NULL : PQgetvalue(r, i, 3),
+                .text = PQgetvalue(r, i, 4),
+                .len = (size_t)PQgetlength(r, i, 4),
+                .story = int_at(r, i, 5),
+                .similarity = strtod(PQgetvalue(r, i, 6), NULL),
+                .entities = PQgetisnull(r, i, 7) ? NULL : PQgetvalue(r, i, 7),
+                .duplicate_of = int_at(r, i, 8),
+                .dup_kind = PQgetisnull(r, i, 9) ? NULL : PQgetvalue(r, i, 9),
+                .dup_similarity = strtod(PQgetvalue(r, i, 10), NULL),
+            };
+            more = rasd_settle_row_emit(&rows, &row, fn, ctx, &oom);
+        }
+        PQclear(r);
+    }
+    rasd_settle_rows_free(&rows);
+    if (st == RASD_OK && oom) st = rasd_fail(err, RASD_ERR_NOMEM, "%s: out of memory reading documents", b->target);
+    if (st == RASD_OK) st = exec(s, "CLOSE rasd_story_docs", err);
+    return st;
+}
+
+static rasd_status pg_set_duplicate(rasd_store *b, int64_t doc, int64_t duplicate_of, const char *kind,
+                                    double similarity, rasd_error *err) {
+    pg_store *s = of(b);
+    params p = {0};
+    if (duplicate_of) {
+        p_int(&p, duplicate_of);
+        p_text(&p, kind);
+        p_double(&p, similarity);
+    } else {
+        p_null(&p);
+        p_null(&p);
+        p_null(&p);
+    }
+    p_int(&p, doc);
+    PGresult *r = PQexecParams(s->db,
+                               "UPDATE documents SET duplicate_of = $1, dup_kind = $2, similarity = $3 WHERE id = $4",
+                               p.n, NULL, p.v, p.len, p.fmt, 0);
+    rasd_status st = PQresultStatus(r) == PGRES_COMMAND_OK ? RASD_OK : db_fail(s, err, "linking a duplicate");
+    PQclear(r);
+    return st;
+}
+
+/* The statements of pg_refresh_story, for every story at once. */
+static rasd_status pg_rebuild_story_rows(rasd_store *b, rasd_error *err) {
+    return exec(of(b),
+                "DELETE FROM story_labels;"
+                "DELETE FROM stories;"
+                "INSERT INTO stories(id, title, first_seen, last_seen, n_articles, outlets)"
+                " SELECT d.story, (SELECT title FROM documents WHERE id = d.story),"
+                "  min(coalesce(d.published, substr(d.ingested_at, 1, 10))),"
+                "  max(coalesce(d.published, substr(d.ingested_at, 1, 10))), count(*),"
+                "  (SELECT string_agg(source, ', ' ORDER BY source COLLATE \"C\") FROM (SELECT DISTINCT source"
+                "   FROM documents WHERE story = d.story AND source IS NOT NULL) o)"
+                " FROM documents d WHERE d.story IS NOT NULL GROUP BY d.story;"
+                "INSERT INTO story_labels(story, outlet, actor, label, count)"
+                " SELECT d.story, coalesce(d.source, ''), coalesce(f.actor, ''), f.label, count(*)"
+                " FROM documents d JOIN framing f ON f.doc = d.id WHERE d.story IS NOT NULL AND f.label IS NOT NULL"
+                " GROUP BY 1, 2, 3, 4",
+                err);
+}
+
 /* --------------------------------------------------------------- search */
 
 /* The search, written for each query: the matches under the filters,
@@ -782,7 +876,8 @@ static const rasd_store_ops PG_OPS = {
     "postgresql",     pg_close,     pg_size,        pg_begin,          pg_commit,
     pg_rollback,      pg_put,       pg_find_by_hash, pg_each_hash,     pg_next_id,         pg_set_story,
     pg_refresh_story, pg_put_state, pg_get_state,   pg_put_fingerprint, pg_each_fingerprint,
-    pg_search,        pg_counts,       pg_lock_writers,
+    pg_search,        pg_counts,       pg_lock_writers, pg_each_settle_doc, pg_rebuild_story_rows,
+    pg_set_duplicate,
 };
 
 /* The URL for messages, its password (user:password@) hidden. */

@@ -483,6 +483,86 @@ static rasd_status sq_each_fingerprint(rasd_store *b, rasd_fingerprint_fn fn, vo
     return st;
 }
 
+/* -------------------------------------------------------- settling stories */
+
+static rasd_status sq_each_settle_doc(rasd_store *b, rasd_settle_doc_fn fn, void *ctx, rasd_error *err) {
+    sqlite_store *s = of(b);
+    sqlite3_stmt *q;
+    if (sqlite3_prepare_v2(s->db,
+                           "SELECT d.id, d.hash, d.published, d.title, d.text, coalesce(d.story, 0),"
+                           " coalesce(d.story_similarity, 0),"
+                           " (SELECT group_concat(entity, char(31)) FROM entities e WHERE e.doc = d.id),"
+                           " coalesce(d.duplicate_of, 0), d.dup_kind, coalesce(d.similarity, 0)"
+                           " FROM documents d ORDER BY coalesce(d.published, substr(d.ingested_at, 1, 10)), d.hash",
+                           -1, &q, NULL) != SQLITE_OK)
+        return db_fail(s, err, "reading documents for their stories");
+    rasd_settle_rows rows = {0};
+    bool oom = false;
+    int rc;
+    while ((rc = sqlite3_step(q)) == SQLITE_ROW) {
+        rasd_settle_row row = {
+            .id = sqlite3_column_int64(q, 0),
+            .hash = (const char *)sqlite3_column_text(q, 1),
+            .published = (const char *)sqlite3_column_text(q, 2),
+            .title = (const char *)sqlite3_column_text(q, 3),
+            .text = (const char *)sqlite3_column_text(q, 4),
+            .len = (size_t)sqlite3_column_bytes(q, 4),
+            .story = sqlite3_column_int64(q, 5),
+            .similarity = sqlite3_column_double(q, 6),
+            .entities = (const char *)sqlite3_column_text(q, 7),
+            .duplicate_of = sqlite3_column_int64(q, 8),
+            .dup_kind = (const char *)sqlite3_column_text(q, 9),
+            .dup_similarity = sqlite3_column_double(q, 10),
+        };
+        if (!rasd_settle_row_emit(&rows, &row, fn, ctx, &oom)) break;
+    }
+    rasd_status st = oom ? rasd_fail(err, RASD_ERR_NOMEM, "%s: out of memory reading documents", b->target)
+                     : rc == SQLITE_ROW || rc == SQLITE_DONE ? RASD_OK
+                                                             : db_fail(s, err, "reading documents for their stories");
+    rasd_settle_rows_free(&rows);
+    sqlite3_finalize(q);
+    return st;
+}
+
+static rasd_status sq_set_duplicate(rasd_store *b, int64_t doc, int64_t duplicate_of, const char *kind,
+                                    double similarity, rasd_error *err) {
+    sqlite_store *s = of(b);
+    sqlite3_stmt *q;
+    if (sqlite3_prepare_v2(s->db, "UPDATE documents SET duplicate_of = ?, dup_kind = ?, similarity = ? WHERE id = ?",
+                           -1, &q, NULL) != SQLITE_OK)
+        return db_fail(s, err, "linking a duplicate");
+    if (duplicate_of) {
+        sqlite3_bind_int64(q, 1, duplicate_of);
+        sqlite3_bind_text(q, 2, kind, -1, SQLITE_STATIC);
+        sqlite3_bind_double(q, 3, similarity);
+    }
+    sqlite3_bind_int64(q, 4, doc);
+    rasd_status st = step_done(s, q, err, "linking a duplicate");
+    sqlite3_finalize(q);
+    return st;
+}
+
+/* The statements of sq_refresh_story, for every story at once. */
+static rasd_status sq_rebuild_story_rows(rasd_store *b, rasd_error *err) {
+    sqlite_store *s = of(b);
+    static const char SQL_REBUILD[] =
+        "DELETE FROM story_labels;"
+        "DELETE FROM stories;"
+        "INSERT INTO stories(id, title, first_seen, last_seen, n_articles, outlets)"
+        " SELECT d.story, (SELECT title FROM documents WHERE id = d.story),"
+        "  min(coalesce(d.published, substr(d.ingested_at, 1, 10))),"
+        "  max(coalesce(d.published, substr(d.ingested_at, 1, 10))), count(*),"
+        "  (SELECT group_concat(source, ', ') FROM (SELECT DISTINCT source FROM documents"
+        "   WHERE story = d.story AND source IS NOT NULL ORDER BY source))"
+        " FROM documents d WHERE d.story IS NOT NULL GROUP BY d.story;"
+        "INSERT INTO story_labels(story, outlet, actor, label, count)"
+        " SELECT d.story, coalesce(d.source, ''), coalesce(f.actor, ''), f.label, count(*)"
+        " FROM documents d JOIN framing f ON f.doc = d.id WHERE d.story IS NOT NULL AND f.label IS NOT NULL"
+        " GROUP BY 1, 2, 3, 4;";
+    if (sqlite3_exec(s->db, SQL_REBUILD, NULL, NULL, NULL) != SQLITE_OK) return db_fail(s, err, "summarising stories");
+    return RASD_OK;
+}
+
 /* --------------------------------------------------------------- search */
 
 /* Plain words become an FTS5 query of quoted words (all must match), so
@@ -592,6 +672,7 @@ static const rasd_store_ops SQLITE_OPS = {
     sq_refresh_story, sq_put_state,    sq_get_state,     sq_put_fingerprint, sq_each_fingerprint,
     sq_search,      sq_counts,
     NULL, /* lock_writers: BEGIN IMMEDIATE holds the write lock already */
+    sq_each_settle_doc, sq_rebuild_story_rows, sq_set_duplicate,
 };
 
 rasd_store *rasd_sqlite_store_open(const char *path, const rasd_lexicon *lex, rasd_error *err) {

@@ -60,6 +60,54 @@ rasd_status rasd_store_refresh_story(rasd_store *s, int64_t story, rasd_error *e
     return s->ops->refresh_story(s, story, err);
 }
 
+rasd_status rasd_store_each_settle_doc(rasd_store *s, rasd_settle_doc_fn fn, void *ctx, rasd_error *err) {
+    return s->ops->each_settle_doc(s, fn, ctx, err);
+}
+
+rasd_status rasd_store_set_duplicate(rasd_store *s, int64_t doc, int64_t duplicate_of, const char *kind,
+                                     double similarity, rasd_error *err) {
+    return s->ops->set_duplicate(s, doc, duplicate_of, kind, similarity, err);
+}
+
+rasd_status rasd_store_rebuild_story_rows(rasd_store *s, rasd_error *err) {
+    return s->ops->rebuild_story_rows(s, err);
+}
+
+bool rasd_settle_row_emit(rasd_settle_rows *r, const rasd_settle_row *row, rasd_settle_doc_fn fn, void *ctx,
+                          bool *oom) {
+    size_t n = 0;
+    if (row->entities && *row->entities) {
+        size_t len = strlen(row->entities);
+        if (len + 1 > r->cap_buf) {
+            char *b = realloc(r->buf, len + 1);
+            if (!b) return !(*oom = true);
+            r->buf = b;
+            r->cap_buf = len + 1;
+        }
+        memcpy(r->buf, row->entities, len + 1);
+        for (char *p = r->buf;; n++) {
+            if (n == r->cap_ids && !rasd_grow((void **)&r->ids, &r->cap_ids, n, sizeof *r->ids)) return !(*oom = true);
+            r->ids[n] = p;
+            char *sep = strchr(p, RASD_ENTITY_SEP);
+            if (!sep) break;
+            *sep = '\0';
+            p = sep + 1;
+        }
+        n++;
+    }
+    rasd_settle_doc d = {.id = row->id, .hash = row->hash, .published = row->published, .title = row->title,
+                        .text = row->text ? row->text : "", .len = row->text ? row->len : 0,
+                        .entities = r->ids, .n_entities = n, .story = row->story, .similarity = row->similarity,
+                        .duplicate_of = row->duplicate_of, .dup_kind = row->dup_kind,
+                        .dup_similarity = row->dup_similarity};
+    return fn(ctx, &d);
+}
+
+void rasd_settle_rows_free(rasd_settle_rows *r) {
+    free(r->ids);
+    free(r->buf);
+}
+
 rasd_status rasd_store_put_state(rasd_store *s, const char *name, const void *data, size_t len, rasd_error *err) {
     return s->ops->put_state(s, name, data, len, err);
 }

@@ -82,6 +82,35 @@ rasd_status rasd_store_set_story(rasd_store *s, int64_t doc, int64_t story, doub
  * from its documents' framing rows. */
 rasd_status rasd_store_refresh_story(rasd_store *s, int64_t story, rasd_error *err);
 
+/* Settling (src/storage/ingest.c, rasd_link_settle): every document as
+ * the story clusterer reads it, in the order duplicates and stories are
+ * settled in — by day (published, else the day it was stored), then by
+ * hash — with the duplicate link and story it has now. Strings are valid
+ * during the call. */
+typedef struct rasd_settle_doc {
+    int64_t id;
+    const char *hash;
+    const char *published; /* YYYY-MM-DD or NULL */
+    const char *title;     /* or NULL */
+    const char *text;
+    size_t len;
+    const char *const *entities; /* its entity ids (entities table) */
+    size_t n_entities;
+    int64_t story; /* 0: none yet */
+    double similarity;
+    int64_t duplicate_of; /* 0: none */
+    const char *dup_kind; /* "exact", "near" or NULL */
+    double dup_similarity;
+} rasd_settle_doc;
+typedef bool (*rasd_settle_doc_fn)(void *ctx, const rasd_settle_doc *d);
+rasd_status rasd_store_each_settle_doc(rasd_store *s, rasd_settle_doc_fn fn, void *ctx, rasd_error *err);
+/* A document's duplicate link changed (duplicate_of 0: none). */
+rasd_status rasd_store_set_duplicate(rasd_store *s, int64_t doc, int64_t duplicate_of, const char *kind,
+                                     double similarity, rasd_error *err);
+/* Every story's summary row and labels written again from the documents'
+ * stories (after many moved); stories no document is in are removed. */
+rasd_status rasd_store_rebuild_story_rows(rasd_store *s, rasd_error *err);
+
 /* Opaque state blobs other modules persist (dedup fingerprints, story
  * clusterer state), by name. get: *data is malloc'd, NULL when absent. */
 rasd_status rasd_store_put_state(rasd_store *s, const char *name, const void *data, size_t len, rasd_error *err);
