@@ -69,7 +69,9 @@ static const char USAGE[] =
     "  --settle                at the end, decide every stored article's duplicate link and story\n"
     "                          again in a canonical order (date, then hash), so that they do not\n"
     "                          depend on the order articles arrived in (several processes at\n"
-    "                          once); PATH may then be left out\n"
+    "                          once); PATH may then be left out. A run that at least doubles\n"
+    "                          the store (a bulk import) settles by itself\n"
+    "  --no-settle             not even then\n"
     "exit status: 0 all stored (or already there), 1 some input skipped, 2 usage error\n";
 
 #define CHUNK 1024
@@ -134,6 +136,8 @@ typedef struct ingest {
     size_t in_batch;
     bool shared;  /* other processes may write too (PostgreSQL): a chunk is written in one turn */
     bool settle;  /* --settle */
+    bool no_settle; /* --no-settle */
+    bool settled_run; /* the store was settled at the end of this run */
     rasd_settle_counts settled;
     double t_settle;
     bool holding; /* this batch holds the writer lock and has caught up */
@@ -829,7 +833,7 @@ static void summary(ingest *g) {
             g->t_store, g->t_link, g->t_commit, rasd_link_story_cpu(g->link));
     if (rasd_link_story_failures(g->link))
         fprintf(stderr, "  %zu articles could not be put in a story\n", rasd_link_story_failures(g->link));
-    if (g->settle && !g->db_failed)
+    if (g->settled_run && !g->db_failed)
         fprintf(stderr, "  settled: %zu articles decided again, %zu duplicate links and %zu stories changed, %.1f s\n",
                 g->settled.articles, g->settled.duplicates, g->settled.stories, g->t_settle);
     if (g->shared && rasd_link_reloads(g->link))
@@ -846,7 +850,7 @@ int cmd_ingest(int argc, char **argv) {
         {"geonames", required_argument, 0, 'g'},  {"no-entities", no_argument, 0, 'E'},
         {"no-tagger", no_argument, 0, 'T'},       {"quiet", no_argument, 0, 'q'},
         {"from-jsonl", required_argument, 0, 'J'}, {"help", no_argument, 0, 'h'},
-        {"settle", no_argument, 0, 'S'},
+        {"settle", no_argument, 0, 'S'},       {"no-settle", no_argument, 0, 'N'},
         {0, 0, 0, 0},
     };
     ingest g = {.jobs = cli_cores(), .batch = 1000};
@@ -883,6 +887,7 @@ int cmd_ingest(int argc, char **argv) {
         case 'q': g.quiet = true; break;
         case 'J': g.jsonl = optarg; break;
         case 'S': g.settle = true; break;
+        case 'N': g.no_settle = true; break;
         case 'h': fputs(USAGE, stdout); return EXIT_ALL_OK;
         default: fputs(USAGE, stderr); return EXIT_USAGE;
         }
@@ -947,7 +952,18 @@ int cmd_ingest(int argc, char **argv) {
     consume(&g);
     pthread_join(reader, NULL);
     if (!g.db_failed) end_batch(&g, false);
-    if (g.settle && !g.db_failed) settle_stories(&g);
+    /* A bulk import (the run stored at least as many articles as the store
+     * held when it began: a first import, or each of several workers
+     * started together on an empty store) settles by itself, so that its
+     * stories and links are those of the canonical order whatever the
+     * order of the input or of the workers' turns; the last worker to end
+     * settles everything. A small ingest into a large store does not: a
+     * settle costs ~0.2 ms of CPU per stored article. */
+    bool bulk = g.stored > 0 && g.stored >= g.n_prior && !g.no_settle;
+    if ((g.settle || bulk) && !g.db_failed) {
+        settle_stories(&g);
+        g.settled_run = true;
+    }
     if (g.db_failed) {
         clear_bar(&g);
         cli_error("%s (the last batch was rolled back; what was committed before is kept)", g.db_err.message);
