@@ -8,9 +8,11 @@
 # documents (count and a checksum over the sorted hashes), exact-duplicate
 # groups, near-duplicate links (as pairs of hashes) and stories (B-cubed
 # F1), and whether the PostgreSQL store is consistent; then settles both
-# (`rasd ingest --settle`, timed) and compares them again.
+# (`rasd ingest --settle`, timed) and compares them again. Plain runs
+# settle by themselves at their end (a bulk import); --raw ingests with
+# --no-settle, to see what arrival order alone gives.
 #
-#   bench/ingest-pg-full.sh [--workers W] [--tagger] [--keep DIR]
+#   bench/ingest-pg-full.sh [--workers W] [--tagger] [--keep DIR] [--raw]
 #
 # --tagger: run the trained name tagger too (slower; off by default, as in
 # tests/test_ingest_pg.sh). --keep DIR: keep the SQLite file there. Starts
@@ -22,13 +24,15 @@ build=${BUILD_DIR:-$here/build}
 workers=4
 tagger=--no-tagger
 keep=
+raw=
 args=("$@")
 while [ $# -gt 0 ]; do
   case "$1" in
     --workers) workers=$2; shift 2 ;;
     --tagger) tagger=; shift ;;
     --keep) keep=$2; shift 2 ;;
-    *) echo "usage: bench/ingest-pg-full.sh [--workers W] [--tagger] [--keep DIR]" >&2; exit 2 ;;
+    --raw) raw=--no-settle; shift ;;
+    *) echo "usage: bench/ingest-pg-full.sh [--workers W] [--tagger] [--keep DIR] [--raw]" >&2; exit 2 ;;
   esac
 done
 corpus=${RASD_SHARED:-$here/../shared}/corpora/saudinewsnet
@@ -66,7 +70,7 @@ echo "bench/ingest-pg-full.sh: ${#zips[@]} day files, $workers PostgreSQL worker
 lite=${keep:-$tmp}/full.db
 rm -f "$lite"
 t0=$(now)
-timed "$build/rasd" ingest --quiet $tagger --jobs "$(nproc)" --db "$lite" "${zips[@]}" > "$tmp/lite.log" 2>&1
+timed "$build/rasd" ingest --quiet $tagger $raw --jobs "$(nproc)" --db "$lite" "${zips[@]}" > "$tmp/lite.log" 2>&1
 report "SQLite, 1 process" "$t0" "$(now)" "$(read_count "$tmp/lite.log")"
 grep -A1 '^rasd ingest:' "$tmp/lite.log" | sed 's/^/  /'
 
@@ -78,14 +82,15 @@ pids=()
 for ((i = 0; i < workers; i++)); do
   share=("${zips[@]:i*per:per}")
   [ ${#share[@]} -gt 0 ] || continue
-  timed "$build/rasd" ingest --quiet $tagger --jobs 1 --db "$url" "${share[@]}" > "$tmp/w$i.log" 2>&1 &
+  timed "$build/rasd" ingest --quiet $tagger $raw --jobs 1 --db "$url" "${share[@]}" > "$tmp/w$i.log" 2>&1 &
   pids+=($!)
 done
 for p in "${pids[@]}"; do wait "$p" || [ $? -eq 1 ]; done
 report "PostgreSQL, $workers workers" "$t0" "$(now)" "$(read_count "$tmp"/w*.log)"
 for ((i = 0; i < ${#pids[@]}; i++)); do grep '^rasd ingest:\|caught up' "$tmp/w$i.log" | sed "s/^/  worker $i: /"; done
+echo "== as ingested (${raw:-plain runs: a bulk import settles by itself}${raw:+ --no-settle: in arrival order})"
 python3 "$here/tests/pg_compare.py" --min-f1 0.95 --verbose "$lite" "$url" || true
-echo "== both settled (rasd ingest --settle)"
+echo "== both settled again (rasd ingest --settle)"
 cp "$lite" "$tmp/settled.db"
 : > "$tmp/cpu"
 t0=$(now)
