@@ -135,7 +135,7 @@ static json_t *same(const char *what, rasd_status sa, rasd_buf *a, rasd_status s
     if (sa != expect) fail_msg("%s: status %d, expected %d", what, sa, expect);
     json_t *doc = NULL;
     if (sa == RASD_OK) {
-        if (a->len != b->len || memcmp(a->data, b->data, a->len) != 0) report_difference(what, a, b);
+        if (a->len != b->len || (a->len && memcmp(a->data, b->data, a->len) != 0)) report_difference(what, a, b);
         json_error_t jerr;
         doc = json_loadb(a->data, a->len, 0, &jerr);
         if (!doc) fail_msg("%s: not JSON: %s", what, jerr.text);
@@ -261,7 +261,7 @@ static void same_export(pair *p, const char *what, const rasd_query *q, rasd_exp
     export_all(p->pg, q, f, &b);
     char label[300];
     snprintf(label, sizeof label, "export %s on %s", what, p->name);
-    if (a.len != b.len || memcmp(a.data, b.data, a.len) != 0) report_difference(label, &a, &b);
+    if (a.len != b.len || (a.len && memcmp(a.data, b.data, a.len) != 0)) report_difference(label, &a, &b);
     *lines = 0;
     for (size_t i = 0; i < a.len; i++) *lines += a.data[i] == '\n';
     rasd_buf_free(&a);

@@ -16,7 +16,7 @@
 static const char USAGE[] =
     "usage: rasd serve [--db PATH] [--port 8080] [--bind 127.0.0.1] [--threads N] [--allow-ingest]\n"
     "  Serves the JSON API (/api/..., docs/api.md) and the web interface (/) over a store.\n"
-    "  --db PATH        the database (default: $RASD_DB, else rasd.db)\n"
+    "  --db PATH|URL    the database: a SQLite file or a postgres:// URL (default: $RASD_DB, else rasd.db)\n"
     "  --port N         TCP port (default 8080; 0: any free port, printed on start)\n"
     "  --bind ADDR      address to listen on (default 127.0.0.1, loopback only)\n"
     "  --threads N      serving threads (default 4)\n"
