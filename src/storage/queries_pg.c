@@ -252,14 +252,14 @@ static const char STORY_SQL[] =
                       "ORDER BY n DESC, e.entity" C " LIMIT 50) x") ", "
     /* each actor's labels per outlet (framing) */
     " 'labels', " ARR("SELECT json_agg(json_build_object('actor', actor, 'name', (SELECT name FROM entities "
-                      "WHERE entity = x.actor ORDER BY doc LIMIT 1), 'outlet', o, 'label', label, 'count', n, "
+                      "WHERE entity = x.actor ORDER BY entity, doc LIMIT 1), 'outlet', o, 'label', label, 'count', n, "
                       "'terms', terms) ORDER BY actor" C ", o" C ", n DESC, label" C " NULLS FIRST) FROM ("
                       "SELECT f.actor, coalesce(d.source, '') AS o, f.label, count(*) AS n, json_agg(DISTINCT "
                       "f.term" C " ORDER BY f.term" C " NULLS FIRST) AS terms FROM framing f JOIN documents d "
                       "ON d.id = f.doc WHERE d.story = s.id AND f.actor IS NOT NULL GROUP BY 1, 2, 3) x") ", "
     /* quotes grouped by speaker */
     " 'quotes', " ARR("SELECT json_agg(json_build_object('speaker', spk, 'name', (SELECT name FROM entities "
-                      "WHERE entity = x.spk ORDER BY doc LIMIT 1), 'speaker_text', st, 'quotes', qs) ORDER BY "
+                      "WHERE entity = x.spk COLLATE \"default\" ORDER BY entity, doc LIMIT 1), 'speaker_text', st, 'quotes', qs) ORDER BY "
                       "n DESC, k" C " NULLS FIRST) FROM (SELECT coalesce(q.speaker, q.speaker_text) AS k, "
                       "max(q.speaker" C ") AS spk, max(q.speaker_text" C ") AS st, count(*) AS n, "
                       "json_agg(json_build_object('doc', q.doc, 'outlet', d.source, 'text', q.text, 'verb', "
@@ -475,7 +475,7 @@ static const char OUTLETS_SQL[] =
     PAGE(OUTLETS_ORDER) PAGE_JSON(
         "json_build_object('outlet', outlet, 'articles', articles, 'first', first, 'last', last, 'labels', "
         ARR("SELECT json_agg(json_build_object('actor', actor, 'name', (SELECT name FROM entities WHERE "
-            "entity = x.actor ORDER BY doc LIMIT 1), 'label', label, 'count', n, 'terms', terms) ORDER BY n DESC, "
+            "entity = x.actor ORDER BY entity, doc LIMIT 1), 'label', label, 'count', n, 'terms', terms) ORDER BY n DESC, "
             "actor" C ", label" C " NULLS FIRST) FROM (SELECT f.actor, f.label, count(*) AS n, json_agg(DISTINCT "
             "f.term" C " ORDER BY f.term" C " NULLS FIRST) AS terms FROM framing f JOIN documents d ON "
             "d.id = f.doc WHERE coalesce(d.source, '') = page.outlet AND f.actor IS NOT NULL AND (" SINCE
