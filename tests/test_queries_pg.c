@@ -431,6 +431,67 @@ static void test_corpus_day(void **state) {
     close_pair(&p);
 }
 
+/* Floats as SQLite's JSON writes them ("%!.15g"), on PostgreSQL too: one
+ * article whose numbers and place coordinates are awkward doubles, put
+ * into a store of each backend through the store's own calls. */
+static void test_float_forms(void **state) {
+    (void)state;
+    static const double VALUES[] = {0.0,     1500000.0, 0.1 + 0.2, 1e-7,     1e20,   123456789012345678.0,
+                                    1.0 / 3, 2.5e15,    1e15,      999999999999999.9, -40.5, 0.0001,
+                                    0.00012345, 36.0,   1e100,     -2.5e-5,  1e-300, 4.9e-324,
+                                    1.7976931348623157e308, 12345.678901234567, -0.0, 99999.99999999999};
+    enum { N = sizeof VALUES / sizeof VALUES[0] };
+    const char *text = "نص قصير فيه أرقام كثيرة";
+    rasd_row_number nums[N];
+    rasd_row_place places[N];
+    char mentions[N][32];
+    for (size_t i = 0; i < N; i++) {
+        nums[i] = (rasd_row_number){"رقم", NULL, NULL, true, VALUES[i], (int64_t)i, (int64_t)i + 1};
+        snprintf(mentions[i], sizeof mentions[i], "[[%zu,%zu]]", i, i + 1);
+        char *id = malloc(16);
+        snprintf(id, 16, "gn:%zu", i);
+        places[i] = (rasd_row_place){id, "مكان", "SYR", true, VALUES[i], -VALUES[N - 1 - i], (int64_t)(N - i),
+                                     mentions[i]};
+    }
+    rasd_rows rows = {0};
+    rows.numbers = nums;
+    rows.n_numbers = N;
+    rows.places = places;
+    rows.n_places = N;
+    char db[600];
+    snprintf(db, sizeof db, "%s/floats.db", tmpdir);
+    char *url = fresh_pg("queries_floats");
+    const char *targets[] = {db, url};
+    rasd_buf answers[2] = {{0}, {0}};
+    for (int b = 0; b < 2; b++) {
+        rasd_store *st = open_store(targets[b]);
+        rasd_error err = {0};
+        rasd_store_doc d = {.hash = "0123456789abcdef0123456789abcdef", .text_id = "0123456789abcdef0123456789abcdef",
+                            .origin = "floats.txt", .title = "أرقام", .text = text, .len = strlen(text),
+                            .rows = &rows};
+        int64_t id = 0;
+        bool already = false;
+        assert_int_equal(rasd_store_begin(st, &err), RASD_OK);
+        if (rasd_store_put(st, &d, &id, &already, &err) != RASD_OK) fail_msg("%s", err.message);
+        assert_int_equal(rasd_store_commit(st, &err), RASD_OK);
+        if (rasd_query_article(st, id, &answers[b], &err) != RASD_OK) fail_msg("%s", err.message);
+        rasd_store_close(st);
+    }
+    if (answers[0].len != answers[1].len || memcmp(answers[0].data, answers[1].data, answers[0].len) != 0)
+        report_difference("floats", &answers[0], &answers[1]);
+    /* SQLite's forms, so that the comparison is of something */
+    const char *forms[] = {"\"value\":1500000.0", "\"value\":0.3,", "\"value\":1.0e-07", "\"value\":1.0e+20",
+                           "\"value\":1.0e+15", "\"value\":0.0001,",
+                           "\"value\":1.2345e-04", "\"lat\":36.0,"};
+    rasd_buf_putc(&answers[0], '\0');
+    for (size_t i = 0; i < sizeof forms / sizeof forms[0]; i++)
+        if (!strstr(answers[0].data, forms[i])) fail_msg("no %s in %s", forms[i], answers[0].data);
+    rasd_buf_free(&answers[0]);
+    rasd_buf_free(&answers[1]);
+    for (size_t i = 0; i < N; i++) free((char *)places[i].id);
+    free(url);
+}
+
 static int setup(void **state) {
     if (!mkdtemp(tmpdir)) return -1;
     if (setup_analyzer(state) != 0) return -1;
@@ -455,6 +516,7 @@ int main(void) {
         return 77;
     }
     const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_float_forms),
         cmocka_unit_test(test_fixtures),
         cmocka_unit_test(test_corpus_day),
     };

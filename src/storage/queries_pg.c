@@ -74,14 +74,16 @@ enum { P_TEXT, P_SINCE, P_UNTIL, P_OUTLET, P_ACTOR, P_TARGET, P_CAMEO, P_SPEAKER
  * digits, trailing zeros dropped but one kept after the point, exponent
  * form below 1e-4 and from 1e15 with at least two exponent digits), as a
  * json value, NULL for NULL. float8 -> numeric rounds to 15 significant
- * digits, as %.15g does. */
+ * digits, as %.15g does; to_char's EEEE form gives the exponent and the
+ * mantissa. (Infinities and NaN, which rasd never stores, are not
+ * handled.) */
 #define FLT(x)                                                                                                \
     "(SELECT (CASE WHEN n IS NULL THEN NULL WHEN n = 0 THEN '0.0' "                                           \
-    "WHEN e < -4 OR e >= 15 THEN CASE WHEN strpos(m, '.') > 0 THEN m ELSE m || '.0' END || "                  \
-    "CASE WHEN e < 0 THEN 'e-' ELSE 'e+' END || lpad(abs(e)::text, 2, '0') "                                  \
-    "WHEN strpos(t, '.') > 0 THEN t ELSE t || '.0' END)::json FROM (SELECT n, e, trim_scale(n)::text AS t, "   \
-    "trim_scale(n / 10::numeric ^ e)::text AS m FROM (SELECT n, CASE WHEN n IS NULL OR n = 0 THEN 0 ELSE "     \
-    "floor(log(abs(n)))::int END AS e FROM (SELECT (" x ")::numeric AS n) fa) fb) fc)"
+    "WHEN e < -4 OR e >= 15 THEN CASE WHEN m LIKE '%.' THEN m || '0' ELSE m END || "                          \
+    "CASE WHEN e < 0 THEN 'e-' ELSE 'e+' END || CASE WHEN abs(e) < 10 THEN '0' ELSE '' END || abs(e) "     \
+    "WHEN strpos(t, '.') > 0 THEN t ELSE t || '.0' END)::json FROM (SELECT n, trim_scale(n)::text AS t, "     \
+    "split_part(s, 'e', 2)::int AS e, rtrim(trim(split_part(s, 'e', 1)), '0') AS m FROM (SELECT n, "          \
+    "to_char(n, '9.99999999999999EEEE') AS s FROM (SELECT (" x ")::float8::numeric AS n) fa) fb) fc)"
 
 #define DOC_FILTERS(d)                                                                                        \
     "(" SINCE " IS NULL OR " d ".published >= " SINCE ") AND (" UNTIL " IS NULL OR " d ".published <= " UNTIL \
