@@ -481,8 +481,8 @@ static void test_float_forms(void **state) {
         report_difference("floats", &answers[0], &answers[1]);
     /* SQLite's forms, so that the comparison is of something */
     const char *forms[] = {"\"value\":1500000.0", "\"value\":0.3,", "\"value\":1.0e-07", "\"value\":1.0e+20",
-                           "\"value\":1.0e+15", "\"value\":0.0001,",
-                           "\"value\":1.2345e-04", "\"lat\":36.0,"};
+                           "\"value\":1.0e+15", "\"value\":0.0001,", "\"value\":-2.5e-05", "\"value\":1.0e-300",
+                           "\"value\":0.00012345,", "\"lat\":36.0,", "\"value\":1.79769313486232e+308"};
     rasd_buf_putc(&answers[0], '\0');
     for (size_t i = 0; i < sizeof forms / sizeof forms[0]; i++)
         if (!strstr(answers[0].data, forms[i])) fail_msg("no %s in %s", forms[i], answers[0].data);
