@@ -40,6 +40,16 @@ static rasd_store *open_reader(void *ctx, rasd_error *err) {
     return s;
 }
 
+/* The database for the start line: a PostgreSQL URL's password (the
+ * user:password@ part) shown as ***, since the line goes to logs. */
+static void print_database(FILE *f, const char *target) {
+    const char *auth = rasd_store_is_pg(target) ? strstr(target, "://") : NULL;
+    const char *at = auth ? strchr(auth + 3, '@') : NULL, *slash = auth ? strchr(auth + 3, '/') : NULL;
+    const char *colon = at && (!slash || at < slash) ? memchr(auth + 3, ':', (size_t)(at - auth - 3)) : NULL;
+    if (colon) fprintf(f, "%.*s***%s", (int)(colon + 1 - target), target, at);
+    else fputs(target, f);
+}
+
 int cmd_serve(int argc, char **argv) {
     static const struct option LONG[] = {
         {"db", required_argument, 0, 'D'},   {"port", required_argument, 0, 'p'},
@@ -129,9 +139,10 @@ int cmd_serve(int argc, char **argv) {
         cli_store_target_free(target);
         return err.code == RASD_ERR_USAGE ? EXIT_USAGE : EXIT_INPUT_FAILED;
     }
-    printf("rasd serve: http://%s%s%s:%u/ (database %s%s); Ctrl-C stops\n", strchr(bind, ':') ? "[" : "", bind,
-           strchr(bind, ':') ? "]" : "", rasd_server_port(srv), target->path,
-           allow_ingest ? ", ingest allowed" : ", read-only");
+    printf("rasd serve: http://%s%s%s:%u/ (database ", strchr(bind, ':') ? "[" : "", bind,
+           strchr(bind, ':') ? "]" : "", rasd_server_port(srv));
+    print_database(stdout, target->path);
+    printf("%s); Ctrl-C stops\n", allow_ingest ? ", ingest allowed" : ", read-only");
     fflush(stdout);
     int sig = 0;
     sigwait(&stop, &sig);
