@@ -83,8 +83,20 @@ typedef struct query_ops {
 
 /* One thunk per question and backend: the backend's function with its
  * connection type. */
-#define LIST_THUNKS(name)                                                                                         static rasd_status sqlite_##name(void *db, const rasd_query *q, rasd_buf *out, rasd_error *err) {                return rasd_sqlite_query_##name(db, q, out, err);                                                         }                                                                                                             static rasd_status pg_##name(void *db, const rasd_query *q, rasd_buf *out, rasd_error *err) {                    return rasd_pg_query_##name(db, q, out, err);                                                             }
-#define RECORD_THUNKS(name)                                                                                       static rasd_status sqlite_##name(void *db, int64_t id, rasd_buf *out, rasd_error *err) {                         return rasd_sqlite_query_##name(db, id, out, err);                                                        }                                                                                                             static rasd_status pg_##name(void *db, int64_t id, rasd_buf *out, rasd_error *err) {                             return rasd_pg_query_##name(db, id, out, err);                                                            }
+#define LIST_THUNKS(name)                                                                                     \
+    static rasd_status sqlite_##name(void *db, const rasd_query *q, rasd_buf *out, rasd_error *err) {        \
+        return rasd_sqlite_query_##name(db, q, out, err);                                                     \
+    }                                                                                                         \
+    static rasd_status pg_##name(void *db, const rasd_query *q, rasd_buf *out, rasd_error *err) {            \
+        return rasd_pg_query_##name(db, q, out, err);                                                         \
+    }
+#define RECORD_THUNKS(name)                                                                                   \
+    static rasd_status sqlite_##name(void *db, int64_t id, rasd_buf *out, rasd_error *err) {                 \
+        return rasd_sqlite_query_##name(db, id, out, err);                                                    \
+    }                                                                                                         \
+    static rasd_status pg_##name(void *db, int64_t id, rasd_buf *out, rasd_error *err) {                     \
+        return rasd_pg_query_##name(db, id, out, err);                                                        \
+    }
 LIST_THUNKS(stories)
 LIST_THUNKS(actors)
 LIST_THUNKS(events)
@@ -150,9 +162,19 @@ static bool backend_of(rasd_store *s, backend *b, rasd_error *err) {
     return true;
 }
 
-#define DISPATCH(fn, ...)                                                                                         do {                                                                                                              backend b_;                                                                                                   if (!backend_of(s, &b_, err)) return RASD_ERR_USAGE;                                                          return b_.ops->fn(b_.db, __VA_ARGS__);                                                                    } while (0)
+#define DISPATCH(fn, ...)                                                                                     \
+    do {                                                                                                      \
+        backend b_;                                                                                           \
+        if (!backend_of(s, &b_, err)) return RASD_ERR_USAGE;                                                  \
+        return b_.ops->fn(b_.db, __VA_ARGS__);                                                                \
+    } while (0)
 
-#define DISPATCH_LIST(fn)                                                                                         do {                                                                                                              rasd_status st_ = rasd_query_check(q, err);                                                                   if (st_ != RASD_OK) return st_;                                                                               DISPATCH(fn, q, out, err);                                                                                } while (0)
+#define DISPATCH_LIST(fn)                                                                                     \
+    do {                                                                                                      \
+        rasd_status st_ = rasd_query_check(q, err);                                                           \
+        if (st_ != RASD_OK) return st_;                                                                       \
+        DISPATCH(fn, q, out, err);                                                                            \
+    } while (0)
 
 rasd_status rasd_query_stories(rasd_store *s, const rasd_query *q, rasd_buf *out, rasd_error *err) {
     DISPATCH_LIST(stories);

@@ -261,7 +261,8 @@ static const char STORY_SQL[] =
                       "ON d.id = f.doc WHERE d.story = s.id AND f.actor IS NOT NULL GROUP BY 1, 2, 3) x") ", "
     /* quotes grouped by speaker */
     " 'quotes', " ARR("SELECT json_agg(json_build_object('speaker', spk, 'name', (SELECT name FROM entities "
-                      "WHERE entity = x.spk COLLATE \"default\" ORDER BY entity, doc LIMIT 1), 'speaker_text', st, 'quotes', qs) ORDER BY "
+                      "WHERE entity = x.spk COLLATE \"default\" ORDER BY entity, doc LIMIT 1), 'speaker_text', st, "
+                      "'quotes', qs) ORDER BY "
                       "n DESC, k" C " NULLS FIRST) FROM (SELECT coalesce(q.speaker, q.speaker_text) AS k, "
                       "max(q.speaker" C ") AS spk, max(q.speaker_text" C ") AS st, count(*) AS n, "
                       "json_agg(json_build_object('doc', q.doc, 'outlet', d.source, 'text', q.text, 'verb', "
@@ -377,7 +378,8 @@ rasd_status rasd_pg_query_actors(PGconn *db, const rasd_query *q, rasd_buf *out,
         " NULLS FIRST, cameo" C " NULLS FIRST, plover" C " NULLS FIRST) FROM (SELECT e.*, d.source AS "       \
         "outlet, coalesce(e.date, d.published) AS day, " SPAN("d", "e.span_start", "e.span_end") " AS t, "     \
         CONTEXT("d", "e.span_start", "e.span_end") " AS c FROM events e JOIN documents d ON d.id = e.doc "     \
-        "WHERE e." role " = " ID_TEXT " ORDER BY coalesce(e.date, d.published)" C " DESC NULLS LAST, e.doc DESC, e.span_start NULLS "    \
+        "WHERE e." role " = " ID_TEXT " ORDER BY coalesce(e.date, d.published)" C " DESC NULLS LAST, "          \
+        "e.doc DESC, e.span_start NULLS "                                                                     \
         "FIRST, e.span_end NULLS FIRST, e." other C " NULLS FIRST, e.cameo" C " NULLS FIRST, e.plover" C       \
         " NULLS FIRST LIMIT 100) x")
 
@@ -477,7 +479,8 @@ static const char OUTLETS_SQL[] =
     PAGE(OUTLETS_ORDER) PAGE_JSON(
         "json_build_object('outlet', outlet, 'articles', articles, 'first', first, 'last', last, 'labels', "
         ARR("SELECT json_agg(json_build_object('actor', actor, 'name', (SELECT name FROM entities WHERE "
-            "entity = x.actor ORDER BY entity, doc LIMIT 1), 'label', label, 'count', n, 'terms', terms) ORDER BY n DESC, "
+            "entity = x.actor ORDER BY entity, doc LIMIT 1), 'label', label, 'count', n, 'terms', terms) "
+            "ORDER BY n DESC, "
             "actor" C ", label" C " NULLS FIRST) FROM (SELECT f.actor, f.label, count(*) AS n, json_agg(DISTINCT "
             "f.term" C " ORDER BY f.term" C " NULLS FIRST) AS terms FROM framing f JOIN documents d ON "
             "d.id = f.doc WHERE coalesce(d.source, '') = page.outlet AND f.actor IS NOT NULL AND (" SINCE
