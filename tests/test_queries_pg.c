@@ -416,6 +416,17 @@ static void test_fixtures(void **state) {
     assert_int_not_equal(rasd_store_put_state(p.pg, "x", "y", 1, &err), RASD_OK);
     assert_non_null(strstr(err.message, "read-only"));
     rasd_store_rollback(p.pg, &err);
+    /* the database server drops the connection: the next question connects
+     * again and is answered */
+    PGconn *c = PQconnectdb(getenv("RASD_TEST_PG"));
+    PGresult *r = PQexec(c, "SELECT count(pg_terminate_backend(pid)) FROM pg_stat_activity "
+                            "WHERE datname = 'queries_fixtures' AND pid <> pg_backend_pid()");
+    assert_int_equal(PQresultStatus(r), PGRES_TUPLES_OK);
+    assert_string_equal(PQgetvalue(r, 0, 0), "1");
+    PQclear(r);
+    PQfinish(c);
+    rasd_query q = {0};
+    json_decref(ask_list(&p, "stories after the connection was dropped", rasd_query_stories, &q, RASD_OK));
     close_pair(&p);
 }
 

@@ -160,10 +160,20 @@ static rasd_status exec_simple(PGconn *db, const char *sql, rasd_error *err, con
  * transaction keeps it). */
 static rasd_status begin_read(PGconn *db, bool *opened, rasd_error *err) {
     *opened = false;
-    if (PQtransactionStatus(db) != PQTRANS_IDLE) return RASD_OK;
+    if (PQtransactionStatus(db) == PQTRANS_INTRANS || PQtransactionStatus(db) == PQTRANS_INERROR) return RASD_OK;
     char sql[96];
     snprintf(sql, sizeof sql, "BEGIN READ ONLY; SET LOCAL statement_timeout = %d", QUERY_SECONDS * 1000);
-    rasd_status st = exec_simple(db, sql, err, "starting a question");
+    /* a connection the server dropped (a restart, pg_terminate_backend) is
+     * found out here, on first use: connect again and go on, rather than
+     * fail every later question on it (a server's connections live as long
+     * as it does). Every question says READ ONLY itself, so nothing rests
+     * on the lost session's settings. */
+    rasd_status st = RASD_ERR_DB;
+    for (int attempt = 0; attempt < 2 && st != RASD_OK; attempt++) {
+        if (PQstatus(db) == CONNECTION_BAD) PQreset(db);
+        st = exec_simple(db, sql, err, "starting a question");
+        if (st != RASD_OK && PQstatus(db) != CONNECTION_BAD) break; /* not a lost connection */
+    }
     *opened = st == RASD_OK;
     return st;
 }
