@@ -33,6 +33,7 @@ target_link_libraries(test_queries_pg PRIVATE rasd_server PkgConfig::CMOCKA PkgC
 target_include_directories(test_queries_pg PRIVATE ${CMAKE_SOURCE_DIR}/src)
 target_compile_definitions(test_queries_pg PRIVATE RASD_BIN="$<TARGET_FILE:rasd>"
                            FIXTURES="${CMAKE_CURRENT_SOURCE_DIR}/fixtures"
+                           SEEDS_DIR="${CMAKE_SOURCE_DIR}/../shared/seeds"
                            CORPUS_DAY="${CMAKE_SOURCE_DIR}/../shared/corpora/saudinewsnet/2015-07-21.zip")
 add_dependencies(test_queries_pg rasd)
 add_test(NAME queries_pg COMMAND bash ${CMAKE_CURRENT_SOURCE_DIR}/pg_harness.sh $<TARGET_FILE:test_queries_pg>)
