@@ -24,3 +24,22 @@ set_tests_properties(from_jsonl PROPERTIES TIMEOUT 300)
 add_test(NAME migrate_pg COMMAND bash ${CMAKE_CURRENT_SOURCE_DIR}/pg_harness.sh
          bash ${CMAKE_CURRENT_SOURCE_DIR}/test_migrate.sh ${CMAKE_BINARY_DIR})
 set_tests_properties(migrate_pg PROPERTIES SKIP_RETURN_CODE 77 TIMEOUT 300)
+
+# The query layer on both backends (tests/test_queries_pg.c): every
+# question asked of a SQLite store and of its copy in PostgreSQL, the
+# answers byte-identical.
+add_executable(test_queries_pg test_queries_pg.c)
+target_link_libraries(test_queries_pg PRIVATE rasd_server PkgConfig::CMOCKA PkgConfig::RASD_PQ PkgConfig::JANSSON)
+target_include_directories(test_queries_pg PRIVATE ${CMAKE_SOURCE_DIR}/src)
+target_compile_definitions(test_queries_pg PRIVATE RASD_BIN="$<TARGET_FILE:rasd>"
+                           FIXTURES="${CMAKE_CURRENT_SOURCE_DIR}/fixtures"
+                           SEEDS_DIR="${CMAKE_SOURCE_DIR}/../shared/seeds"
+                           CORPUS_DAY="${CMAKE_SOURCE_DIR}/../shared/corpora/saudinewsnet/2015-07-21.zip")
+add_dependencies(test_queries_pg rasd)
+add_test(NAME queries_pg COMMAND bash ${CMAKE_CURRENT_SOURCE_DIR}/pg_harness.sh $<TARGET_FILE:test_queries_pg>)
+set_tests_properties(queries_pg PROPERTIES SKIP_RETURN_CODE 77 TIMEOUT 600)
+
+# rasd serve and the query commands on PostgreSQL: test_server's outside
+# tests again, over a PostgreSQL copy of their store (test_server --pg).
+add_test(NAME server_pg COMMAND bash ${CMAKE_CURRENT_SOURCE_DIR}/pg_harness.sh $<TARGET_FILE:test_server> --pg)
+set_tests_properties(server_pg PROPERTIES SKIP_RETURN_CODE 77 TIMEOUT 300)

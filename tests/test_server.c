@@ -13,6 +13,12 @@
  * export, the database keeps every document, bad requests get 4xx JSON
  * errors, and the server goes on serving; with --allow-ingest, POSTed
  * articles are stored intact and bad bodies refused.
+ *
+ * `test_server --pg` runs the outside tests again on PostgreSQL (under
+ * tests/pg_harness.sh, ctest server_pg): the articles are stored in SQLite,
+ * copied into a PostgreSQL database with `rasd migrate`, and the server
+ * and the query commands are given its URL; skipped (exit 77) without a
+ * server.
  */
 #define _GNU_SOURCE /* strcasestr: header names are case-insensitive */
 #include "test_helpers.h"
@@ -23,6 +29,7 @@
 
 #include <curl/curl.h>
 #include <fcntl.h>
+#include <libpq-fe.h>
 #include <jansson.h>
 #include <signal.h>
 #include <stdio.h>
@@ -225,7 +232,31 @@ static void test_params(void **state) {
 /* --------------------------------------------------------- the server */
 
 static char dir[] = "/tmp/rasd-server-XXXXXX";
-static char db[300];
+static char db[1024];
+static bool on_pg; /* the live tests run on PostgreSQL (--pg) */
+
+/* A fresh database beside the harness's; its URL into url. */
+static int fresh_pg(const char *name, char *url, size_t size) {
+    const char *base = getenv("RASD_TEST_PG");
+    PGconn *c = PQconnectdb(base);
+    if (PQstatus(c) != CONNECTION_OK) {
+        fprintf(stderr, "cannot connect to %s: %s", base, PQerrorMessage(c));
+        PQfinish(c);
+        return -1;
+    }
+    PQclear(PQexec(c, "SET client_min_messages = warning"));
+    char sql[160];
+    snprintf(sql, sizeof sql, "DROP DATABASE IF EXISTS %s WITH (FORCE)", name);
+    PQclear(PQexec(c, sql));
+    snprintf(sql, sizeof sql, "CREATE DATABASE %s", name);
+    PGresult *r = PQexec(c, sql);
+    int rc = PQresultStatus(r) == PGRES_COMMAND_OK ? 0 : -1;
+    PQclear(r);
+    PQfinish(c);
+    const char *slash = strrchr(base, '/');
+    snprintf(url, size, "%.*s/%s", (int)(slash - base), base, name);
+    return rc;
+}
 
 /* An article carrying what an attacker would put in one. */
 static const char HOSTILE_TITLE[] = "قسد تعلن <script>alert(1)</script> في دير الزور";
@@ -415,7 +446,15 @@ static int setup_store(void **state) {
     snprintf(path, sizeof path, "%s/articles", dir);
     const char *argv[] = {RASD_BIN, "ingest", "--db", db, "--jobs", "1", "--quiet", path, NULL};
     curl_global_init(CURL_GLOBAL_DEFAULT);
-    return run_rasd(argv) == 0 ? 0 : -1;
+    if (run_rasd(argv) != 0) return -1;
+    if (!on_pg) return 0;
+    /* the same store in PostgreSQL: the tests then see only its URL */
+    char url[sizeof db];
+    if (fresh_pg("server_test", url, sizeof url) != 0) return -1;
+    const char *mig[] = {RASD_BIN, "migrate", "--quiet", "--from", db, "--to", url, NULL};
+    if (run_rasd(mig) != 0) return -1;
+    snprintf(db, sizeof db, "%s", url);
+    return 0;
 }
 
 static int teardown_store(void **state) {
@@ -653,6 +692,13 @@ static void test_query_commands(void **state) {
     assert_non_null(strstr(err_buf, "since"));
     const char *wrong_option[] = {RASD_BIN, "stories", "--speaker", "x", "--db", db, NULL};
     assert_int_equal(run_captured(wrong_option), 2);
+    if (on_pg) { /* a database that is not there: named, password hidden */
+        char url[sizeof db];
+        snprintf(url, sizeof url, "%.*s/no_such_database", (int)(strrchr(db, '/') - db), db);
+        const char *no_pg[] = {RASD_BIN, "stories", "--db", url, NULL};
+        assert_int_equal(run_captured(no_pg), 1);
+        assert_non_null(strstr(err_buf, "no_such_database"));
+    }
     const char *no_db[] = {RASD_BIN, "stories", "--db", "/nonexistent/rasd.db", NULL};
     assert_int_equal(run_captured(no_db), 1);
     assert_non_null(strstr(err_buf, "/nonexistent/rasd.db"));
@@ -683,7 +729,7 @@ static void test_query_commands(void **state) {
     assert_int_equal(run_captured(bad_format), 2);
 }
 
-int main(void) {
+int main(int argc, char **argv) {
     const struct CMUnitTest unit[] = {
         cmocka_unit_test(test_dispatch_errors),
         cmocka_unit_test(test_static_assets),
@@ -695,6 +741,14 @@ int main(void) {
         cmocka_unit_test(test_query_commands),
         cmocka_unit_test(test_ingest_over_http),
     };
+    if (argc > 1 && strcmp(argv[1], "--pg") == 0) {
+        if (!getenv("RASD_TEST_PG") || !*getenv("RASD_TEST_PG")) {
+            fprintf(stderr, "SKIP: RASD_TEST_PG is not set (run under tests/pg_harness.sh)\n");
+            return 77;
+        }
+        on_pg = true;
+        return cmocka_run_group_tests_name("server on PostgreSQL", live, setup_store, teardown_store);
+    }
     int failed = cmocka_run_group_tests_name("dispatcher", unit, setup_app, teardown_app);
     failed += cmocka_run_group_tests_name("server", live, setup_store, teardown_store);
     return failed;

@@ -18,7 +18,8 @@ bool cli_store_target_init(cli_store_target *t, const char *db, const char *data
     if (!db || !*db) db = "rasd.db";
     t->path = db;
     struct stat st;
-    if (must_exist && stat(db, &st) != 0) {
+    /* a PostgreSQL URL names no file: opening it tells whether it is there */
+    if (must_exist && !rasd_store_is_pg(db) && stat(db, &st) != 0) {
         cli_error("%s: no database here (`rasd ingest --db %s FILES...` builds one)", db, db);
         return false;
     }

@@ -16,7 +16,7 @@
 static const char USAGE[] =
     "usage: rasd serve [--db PATH] [--port 8080] [--bind 127.0.0.1] [--threads N] [--allow-ingest]\n"
     "  Serves the JSON API (/api/..., docs/api.md) and the web interface (/) over a store.\n"
-    "  --db PATH        the database (default: $RASD_DB, else rasd.db)\n"
+    "  --db PATH|URL    the database: a SQLite file or a postgres:// URL (default: $RASD_DB, else rasd.db)\n"
     "  --port N         TCP port (default 8080; 0: any free port, printed on start)\n"
     "  --bind ADDR      address to listen on (default 127.0.0.1, loopback only)\n"
     "  --threads N      serving threads (default 4)\n"
@@ -38,6 +38,16 @@ static rasd_store *open_reader(void *ctx, rasd_error *err) {
         return NULL;
     }
     return s;
+}
+
+/* The database for the start line: a PostgreSQL URL's password (the
+ * user:password@ part) shown as ***, since the line goes to logs. */
+static void print_database(FILE *f, const char *target) {
+    const char *auth = rasd_store_is_pg(target) ? strstr(target, "://") : NULL;
+    const char *at = auth ? strchr(auth + 3, '@') : NULL, *slash = auth ? strchr(auth + 3, '/') : NULL;
+    const char *colon = at && (!slash || at < slash) ? memchr(auth + 3, ':', (size_t)(at - auth - 3)) : NULL;
+    if (colon) fprintf(f, "%.*s***%s", (int)(colon + 1 - target), target, at);
+    else fputs(target, f);
 }
 
 int cmd_serve(int argc, char **argv) {
@@ -129,9 +139,10 @@ int cmd_serve(int argc, char **argv) {
         cli_store_target_free(target);
         return err.code == RASD_ERR_USAGE ? EXIT_USAGE : EXIT_INPUT_FAILED;
     }
-    printf("rasd serve: http://%s%s%s:%u/ (database %s%s); Ctrl-C stops\n", strchr(bind, ':') ? "[" : "", bind,
-           strchr(bind, ':') ? "]" : "", rasd_server_port(srv), target->path,
-           allow_ingest ? ", ingest allowed" : ", read-only");
+    printf("rasd serve: http://%s%s%s:%u/ (database ", strchr(bind, ':') ? "[" : "", bind,
+           strchr(bind, ':') ? "]" : "", rasd_server_port(srv));
+    print_database(stdout, target->path);
+    printf("%s); Ctrl-C stops\n", allow_ingest ? ", ingest allowed" : ", read-only");
     fflush(stdout);
     int sig = 0;
     sigwait(&stop, &sig);

@@ -301,16 +301,51 @@ static bool term_is(const tok *t, const char *term, bool prefix) {
     return prefix ? t->len >= n && memcmp(t->term, term, n) == 0 : t->len == n && memcmp(t->term, term, n) == 0;
 }
 
+/* A match of one query phrase: its first token and its length. */
+typedef struct inst {
+    size_t at, n, phrase;
+} inst;
+
+/* FTS5's window score from token `from`: 1000 for each phrase seen the
+ * first time in the window, 1 for each repeat; *adj (when asked for) is
+ * where FTS5 would centre the window on those matches. */
+static long window_score(const inst *in, size_t n_in, size_t n_tok, size_t from, size_t n_phrases,
+                         unsigned char *seen, long *adj) {
+    memset(seen, 0, n_phrases ? n_phrases : 1);
+    long score = 0, first = -1, last = 0;
+    for (size_t i = 0; i < n_in; i++) {
+        if (in[i].at < from || in[i].at >= from + SNIPPET_TERMS) continue;
+        score += seen[in[i].phrase] ? 1 : 1000;
+        seen[in[i].phrase] = 1;
+        if (first < 0) first = (long)in[i].at;
+        last = (long)(in[i].at + in[i].n);
+    }
+    if (adj) {
+        long a = first - ((long)SNIPPET_TERMS - (last - first)) / 2; /* C division, as FTS5's */
+        if (a + SNIPPET_TERMS > (long)n_tok) a = (long)n_tok - SNIPPET_TERMS;
+        *adj = a < 0 ? 0 : a;
+    }
+    return score;
+}
+
+/* FTS5's snippet(), step for step (SQLite's fts5_aux.c): the same window
+ * over the same tokens gives the same text, so a hit's snippet is the same
+ * on both backends. The window: for each match, the window centred on the
+ * matches it can hold, and the window from the start of the match's
+ * sentence (a token after "." or ":" and a space, or the first token) with
+ * a bonus of 100 (120 for the text's start); the best score wins, the
+ * earliest on a tie. Overlapping matches are marked as one. */
 bool rasd_pg_snippet(rasd_analyzer *an, const rasd_pg_query *q, const char *text, size_t len, const char *open,
                      const char *close, rasd_buf *out) {
     rasd_term_list list;
     rasd_error err = {0};
     if (rasd_terms_collect(an, text, len, &list, &err) != RASD_OK) return false;
-    size_t n = list.n;
+    size_t n = list.n, n_in = 0, cap = 0, n_first = 0;
     tok *t = calloc(n ? n : 1, sizeof *t);
-    size_t *span = calloc(n ? n : 1, sizeof *span);      /* a match starting here ends before span[i] */
-    uint64_t *which = calloc(n ? n : 1, sizeof *which); /* the phrases (first 64) matching here */
-    bool ok = t && span && which;
+    size_t *first = calloc(n ? n : 1, sizeof *first); /* the sentences' first tokens */
+    unsigned char *seen = calloc(q->n_phrases ? q->n_phrases : 1, 1);
+    inst *in = NULL;
+    bool ok = t && first && seen;
     for (size_t p = 0, i = 0; ok && p + 9 <= list.len && i < n; i++) {
         uint32_t s32, e32;
         memcpy(&s32, list.data + p, 4);
@@ -318,64 +353,82 @@ bool rasd_pg_snippet(rasd_analyzer *an, const rasd_pg_query *q, const char *text
         t[i] = (tok){s32, e32, (const char *)list.data + p + 9, list.data[p + 8]};
         p += 9 + t[i].len;
     }
-    for (size_t i = 0; ok && i < n; i++)
-        for (size_t k = 0; k < q->n_phrases; k++) {
+    for (size_t i = 0; ok && i < n; i++) {
+        /* whitespace, then "." or ":", before the token: a sentence starts */
+        size_t b = t[i].start;
+        while (b > 0 && strchr(" \t\n\r", text[b - 1])) b--;
+        if (i == 0 || (b < t[i].start && b > 0 && (text[b - 1] == '.' || text[b - 1] == ':'))) first[n_first++] = i;
+        /* the matches starting here, in phrase order (FTS5's instance order) */
+        for (size_t k = 0; ok && k < q->n_phrases; k++) {
             const rasd_pg_phrase *ph = &q->phrases[k];
             if (i + ph->n > n) continue;
             size_t m = 0;
             while (m < ph->n && term_is(&t[i + m], ph->terms[m], ph->prefix && m + 1 == ph->n)) m++;
             if (m < ph->n) continue;
-            if (i + m > span[i]) span[i] = i + m;
-            which[i] |= 1ull << (k % 64);
-        }
-    /* the window: most distinct phrases, then most matches, then the one
-     * whose matches sit nearest its middle */
-    size_t best = 0, w = n < SNIPPET_TERMS ? n : SNIPPET_TERMS;
-    long best_score = -1, best_off = 0;
-    for (size_t s = 0; ok && s + w <= n; s++) {
-        uint64_t seen = 0;
-        long hits = 0;
-        size_t first = n, last = 0;
-        for (size_t i = s; i < s + w; i++)
-            if (which[i]) {
-                seen |= which[i];
-                hits++;
-                if (first == n) first = i;
-                last = span[i] - 1;
-            }
-        long score = (long)__builtin_popcountll(seen) * 1000 + hits;
-        long off = first == n ? 0 : labs((long)(first - s) - (long)(s + w - 1) + (long)last);
-        if (score > best_score || (score == best_score && off < best_off)) {
-            best_score = score;
-            best_off = off;
-            best = s;
+            if (!(ok = rasd_grow((void **)&in, &cap, n_in, sizeof *in))) break;
+            in[n_in++] = (inst){i, ph->n ? ph->n : 1, k};
         }
     }
-    if (ok && n) {
-        size_t e = best + w;
-        if (best > 0) rasd_buf_append(out, "…", strlen("…"));
-        size_t open_until = 0; /* a mark is open until this token */
-        for (size_t i = best; i < e; i++) {
-            if (i > best) rasd_buf_append(out, text + t[i - 1].end, t[i].start - t[i - 1].end);
-            if (!open_until && span[i]) {
-                rasd_buf_append(out, open, strlen(open));
-                open_until = span[i];
-            } else if (open_until && span[i] > open_until) {
-                open_until = span[i]; /* overlapping matches: one mark */
-            }
-            rasd_buf_append(out, text + t[i].start, t[i].end - t[i].start);
-            if (open_until && (i + 1 == open_until || i + 1 == e)) {
-                rasd_buf_append(out, close, strlen(close));
-                open_until = 0;
+    long best_score = 0, best = 0;
+    for (size_t i = 0; ok && i < n_in; i++) {
+        long adj, score = window_score(in, n_in, n, in[i].at, q->n_phrases, seen, &adj);
+        if (score > best_score) best_score = score, best = adj;
+        if (n_first && n > SNIPPET_TERMS) {
+            size_t j = 0;
+            while (j + 1 < n_first && first[j + 1] <= in[i].at) j++;
+            if (first[j] < in[i].at) {
+                score = window_score(in, n_in, n, first[j], q->n_phrases, seen, NULL) + (first[j] == 0 ? 120 : 100);
+                if (score > best_score) best_score = score, best = (long)first[j];
             }
         }
-        if (e < n) rasd_buf_append(out, "…", strlen("…"));
+    }
+    if (ok) {
+        size_t rs = (size_t)best, re = rs + SNIPPET_TERMS - 1, off = 0;
+        if (rs > 0) rasd_buf_append(out, "…", strlen("…"));
+        /* the coalesced matches from the window on: [ms, me] in tokens */
+        size_t next = 0;
+        long ms = -1, me = -1;
+#define NEXT_MATCH()                                                                                          \
+    do {                                                                                                      \
+        ms = me = -1;                                                                                         \
+        for (; next < n_in; next++) {                                                                         \
+            long s_ = (long)in[next].at, e_ = s_ + (long)in[next].n - 1;                                       \
+            if (ms < 0) ms = s_, me = e_;                                                                     \
+            else if (s_ <= me) me = e_ > me ? e_ : me;                                                        \
+            else break;                                                                                       \
+        }                                                                                                     \
+    } while (0)
+        NEXT_MATCH();
+        while (ms >= 0 && ms < (long)rs) NEXT_MATCH();
+        for (size_t i = rs; i < n && i <= re; i++) {
+            if (rs && i == rs) off = t[i].start;
+            if ((long)i == ms) {
+                rasd_buf_append(out, text + off, t[i].start - off);
+                rasd_buf_append(out, open, strlen(open));
+                off = t[i].start;
+            }
+            if ((long)i == me) {
+                rasd_buf_append(out, text + off, t[i].end - off);
+                rasd_buf_append(out, close, strlen(close));
+                off = t[i].end;
+                NEXT_MATCH();
+            }
+            if (i == re) {
+                rasd_buf_append(out, text + off, t[i].end - off);
+                off = t[i].end;
+                if (ms >= 0 && (long)i >= ms && (long)i < me) rasd_buf_append(out, close, strlen(close));
+            }
+        }
+#undef NEXT_MATCH
+        if (re + 1 >= n) rasd_buf_append(out, text + off, len - off); /* the window reaches the end */
+        else rasd_buf_append(out, "…", strlen("…"));
     }
     rasd_buf_putc(out, '\0');
     out->len--;
     free(t);
-    free(span);
-    free(which);
+    free(first);
+    free(seen);
+    free(in);
     rasd_term_list_free(&list);
     return ok && !out->oom;
 }

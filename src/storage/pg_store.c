@@ -926,3 +926,9 @@ fail:
     pg_close(&s->base);
     return NULL;
 }
+
+/* For the query layer (queries_pg.c): the connection of a PostgreSQL
+ * store and the analyzer its searches read queries with, or NULL for
+ * another backend. */
+PGconn *rasd_pg_store_conn(rasd_store *s) { return s && s->ops == &PG_OPS ? of(s)->db : NULL; }
+rasd_analyzer *rasd_pg_store_analyzer(rasd_store *s) { return s && s->ops == &PG_OPS ? of(s)->an : NULL; }

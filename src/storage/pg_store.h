@@ -10,4 +10,10 @@
 /* url: a libpq connection URI. The schema is created or migrated. */
 rasd_store *rasd_pg_store_open(const char *url, const rasd_lexicon *lex, rasd_error *err);
 
+/* For the query layer (queries_pg.c): a PostgreSQL store's connection and
+ * the analyzer its searches read queries with; NULL for another backend. */
+typedef struct pg_conn PGconn;
+PGconn *rasd_pg_store_conn(rasd_store *s);
+rasd_analyzer *rasd_pg_store_analyzer(rasd_store *s);
+
 #endif

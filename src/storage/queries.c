@@ -3,9 +3,15 @@
  * dispatch to the backend, and the two answers that are more than one
  * statement: search (the store's full-text search, then facets over the
  * hits) and an actor (the knowledge base's record beside the store's).
+ *
+ * Each backend's answers (queries_sqlite.c, queries_pg.c) take that
+ * backend's connection; a table of thunks per backend gives them one
+ * signature, and backend_of() picks the table and the connection for a
+ * store. Both backends give the same JSON text for the same rows.
  */
 #include "storage/queries.h"
 #include "knowledge/knowledge.h"
+#include "storage/queries_pg.h"
 #include "storage/queries_sqlite.h"
 
 #include <stdio.h>
@@ -58,45 +64,140 @@ rasd_status rasd_query_check(const rasd_query *q, rasd_error *err) {
     return RASD_OK;
 }
 
-static sqlite3 *db_of(rasd_store *s, rasd_error *err) {
-    sqlite3 *db = s ? rasd_sqlite_store_db(s) : NULL;
-    if (!db) rasd_fail(err, RASD_ERR_USAGE, "this store's backend does not answer queries");
-    return db;
+/* ---------------------------------------------------------------- dispatch */
+
+typedef rasd_status (*list_fn)(void *db, const rasd_query *q, rasd_buf *out, rasd_error *err);
+typedef rasd_status (*record_fn)(void *db, int64_t id, rasd_buf *out, rasd_error *err);
+
+typedef struct query_ops {
+    list_fn stories, actors, events, quotes, outlets;
+    record_fn story, article;
+    rasd_status (*actor)(void *db, const char *id, const char *kb_json, rasd_buf *out, rasd_error *err);
+    rasd_status (*facets)(void *db, rasd_store *s, const rasd_query *q, int64_t *total, rasd_buf *facets,
+                          rasd_error *err);
+    rasd_status (*reader_setup)(void *db, bool read_only, rasd_error *err);
+    void *(*export_open)(void *db, const rasd_query *q, bool csv, rasd_error *err);
+    rasd_status (*export_next)(void *x, rasd_buf *out, bool *done, rasd_error *err);
+    void (*export_close)(void *x);
+} query_ops;
+
+/* One thunk per question and backend: the backend's function with its
+ * connection type. */
+#define LIST_THUNKS(name)                                                                                     \
+    static rasd_status sqlite_##name(void *db, const rasd_query *q, rasd_buf *out, rasd_error *err) {        \
+        return rasd_sqlite_query_##name(db, q, out, err);                                                     \
+    }                                                                                                         \
+    static rasd_status pg_##name(void *db, const rasd_query *q, rasd_buf *out, rasd_error *err) {            \
+        return rasd_pg_query_##name(db, q, out, err);                                                         \
+    }
+#define RECORD_THUNKS(name)                                                                                   \
+    static rasd_status sqlite_##name(void *db, int64_t id, rasd_buf *out, rasd_error *err) {                 \
+        return rasd_sqlite_query_##name(db, id, out, err);                                                    \
+    }                                                                                                         \
+    static rasd_status pg_##name(void *db, int64_t id, rasd_buf *out, rasd_error *err) {                     \
+        return rasd_pg_query_##name(db, id, out, err);                                                        \
+    }
+LIST_THUNKS(stories)
+LIST_THUNKS(actors)
+LIST_THUNKS(events)
+LIST_THUNKS(quotes)
+LIST_THUNKS(outlets)
+RECORD_THUNKS(story)
+RECORD_THUNKS(article)
+
+static rasd_status sqlite_actor(void *db, const char *id, const char *kb, rasd_buf *out, rasd_error *err) {
+    return rasd_sqlite_query_actor(db, id, kb, out, err);
+}
+static rasd_status pg_actor(void *db, const char *id, const char *kb, rasd_buf *out, rasd_error *err) {
+    return rasd_pg_query_actor(db, id, kb, out, err);
+}
+static rasd_status sqlite_facets(void *db, rasd_store *s, const rasd_query *q, int64_t *total, rasd_buf *f,
+                                 rasd_error *err) {
+    (void)s;
+    return rasd_sqlite_search_facets(db, q, total, f, err);
+}
+/* PostgreSQL reads the query with the store's analyzer (its terms) */
+static rasd_status pg_facets(void *db, rasd_store *s, const rasd_query *q, int64_t *total, rasd_buf *f,
+                             rasd_error *err) {
+    return rasd_pg_search_facets(db, rasd_pg_store_analyzer(s), q, total, f, err);
+}
+static rasd_status sqlite_reader(void *db, bool ro, rasd_error *err) { return rasd_sqlite_reader_setup(db, ro, err); }
+static rasd_status pg_reader(void *db, bool ro, rasd_error *err) { return rasd_pg_reader_setup(db, ro, err); }
+static void *sqlite_xopen(void *db, const rasd_query *q, bool csv, rasd_error *err) {
+    return rasd_sqlite_export_open(db, q, csv, err);
+}
+static void *pg_xopen(void *db, const rasd_query *q, bool csv, rasd_error *err) {
+    return rasd_pg_export_open(db, q, csv, err);
+}
+static rasd_status sqlite_xnext(void *x, rasd_buf *out, bool *done, rasd_error *err) {
+    return rasd_sqlite_export_next(x, out, done, err);
+}
+static rasd_status pg_xnext(void *x, rasd_buf *out, bool *done, rasd_error *err) {
+    return rasd_pg_export_next(x, out, done, err);
+}
+static void sqlite_xclose(void *x) { rasd_sqlite_export_close(x); }
+static void pg_xclose(void *x) { rasd_pg_export_close(x); }
+
+static const query_ops SQLITE_QUERIES = {sqlite_stories, sqlite_actors, sqlite_events, sqlite_quotes,
+                                         sqlite_outlets, sqlite_story,  sqlite_article, sqlite_actor,
+                                         sqlite_facets,  sqlite_reader, sqlite_xopen,  sqlite_xnext,
+                                         sqlite_xclose};
+static const query_ops PG_QUERIES = {pg_stories, pg_actors, pg_events, pg_quotes, pg_outlets, pg_story, pg_article,
+                                     pg_actor,   pg_facets, pg_reader, pg_xopen,  pg_xnext,   pg_xclose};
+
+/* The store's backend's answers and its connection. */
+typedef struct backend {
+    const query_ops *ops;
+    void *db;
+} backend;
+
+static bool backend_of(rasd_store *s, backend *b, rasd_error *err) {
+    void *db;
+    if (s && (db = rasd_sqlite_store_db(s))) *b = (backend){&SQLITE_QUERIES, db};
+    else if (s && (db = rasd_pg_store_conn(s))) *b = (backend){&PG_QUERIES, db};
+    else {
+        rasd_fail(err, RASD_ERR_USAGE, "this store's backend does not answer queries");
+        return false;
+    }
+    return true;
 }
 
-#define DISPATCH(call)                                                                                        \
+#define DISPATCH(fn, ...)                                                                                     \
+    do {                                                                                                      \
+        backend b_;                                                                                           \
+        if (!backend_of(s, &b_, err)) return RASD_ERR_USAGE;                                                  \
+        return b_.ops->fn(b_.db, __VA_ARGS__);                                                                \
+    } while (0)
+
+#define DISPATCH_LIST(fn)                                                                                     \
     do {                                                                                                      \
         rasd_status st_ = rasd_query_check(q, err);                                                           \
         if (st_ != RASD_OK) return st_;                                                                       \
-        sqlite3 *db = db_of(s, err);                                                                          \
-        if (!db) return RASD_ERR_USAGE;                                                                       \
-        return call;                                                                                          \
+        DISPATCH(fn, q, out, err);                                                                            \
     } while (0)
 
 rasd_status rasd_query_stories(rasd_store *s, const rasd_query *q, rasd_buf *out, rasd_error *err) {
-    DISPATCH(rasd_sqlite_query_stories(db, q, out, err));
+    DISPATCH_LIST(stories);
 }
 rasd_status rasd_query_actors(rasd_store *s, const rasd_query *q, rasd_buf *out, rasd_error *err) {
-    DISPATCH(rasd_sqlite_query_actors(db, q, out, err));
+    DISPATCH_LIST(actors);
 }
 rasd_status rasd_query_events(rasd_store *s, const rasd_query *q, rasd_buf *out, rasd_error *err) {
-    DISPATCH(rasd_sqlite_query_events(db, q, out, err));
+    DISPATCH_LIST(events);
 }
 rasd_status rasd_query_quotes(rasd_store *s, const rasd_query *q, rasd_buf *out, rasd_error *err) {
-    DISPATCH(rasd_sqlite_query_quotes(db, q, out, err));
+    DISPATCH_LIST(quotes);
 }
 rasd_status rasd_query_outlets(rasd_store *s, const rasd_query *q, rasd_buf *out, rasd_error *err) {
-    DISPATCH(rasd_sqlite_query_outlets(db, q, out, err));
+    DISPATCH_LIST(outlets);
 }
 
 rasd_status rasd_query_story(rasd_store *s, int64_t id, rasd_buf *out, rasd_error *err) {
-    sqlite3 *db = db_of(s, err);
-    return db ? rasd_sqlite_query_story(db, id, out, err) : RASD_ERR_USAGE;
+    DISPATCH(story, id, out, err);
 }
 
 rasd_status rasd_query_article(rasd_store *s, int64_t id, rasd_buf *out, rasd_error *err) {
-    sqlite3 *db = db_of(s, err);
-    return db ? rasd_sqlite_query_article(db, id, out, err) : RASD_ERR_USAGE;
+    DISPATCH(article, id, out, err);
 }
 
 /* ------------------------------------------------------------ JSON output */
@@ -126,8 +227,8 @@ rasd_status rasd_query_actor(rasd_store *s, const rasd_knowledge *kn, const char
                              rasd_error *err) {
     if (!id || !*id || strlen(id) > MAX_FILTER_BYTES || !valid_utf8(id))
         return rasd_fail(err, RASD_ERR_USAGE, "actor: an id of 1 to %d bytes of UTF-8 is needed", MAX_FILTER_BYTES);
-    sqlite3 *db = db_of(s, err);
-    if (!db) return RASD_ERR_USAGE;
+    backend b;
+    if (!backend_of(s, &b, err)) return RASD_ERR_USAGE;
     uint32_t i = kn ? rasd_knowledge_actor_index(kn, id) : UINT32_MAX;
     rasd_buf kb = {0};
     if (i != UINT32_MAX) {
@@ -154,7 +255,7 @@ rasd_status rasd_query_actor(rasd_store *s, const rasd_knowledge *kn, const char
             return st;
         }
     }
-    rasd_status st = rasd_sqlite_query_actor(db, id, kb.data, out, err);
+    rasd_status st = b.ops->actor(b.db, id, kb.data, out, err);
     rasd_buf_free(&kb);
     return st;
 }
@@ -234,8 +335,8 @@ rasd_status rasd_query_search(rasd_store *s, const rasd_query *q, rasd_buf *out,
     rasd_status st = rasd_query_check(q, err);
     if (st != RASD_OK) return st;
     if (!q->text || !*q->text) return rasd_fail(err, RASD_ERR_USAGE, "q: the words to search for are missing");
-    sqlite3 *db = db_of(s, err);
-    if (!db) return RASD_ERR_USAGE;
+    backend b;
+    if (!backend_of(s, &b, err)) return RASD_ERR_USAGE;
     size_t limit = q->limit ? q->limit : RASD_QUERY_DEFAULT_LIMIT;
     search_run r = {0};
     r.first = q->offset;
@@ -245,7 +346,7 @@ rasd_status rasd_query_search(rasd_store *s, const rasd_query *q, rasd_buf *out,
     if (st == RASD_OK && r.oom) st = rasd_fail(err, RASD_ERR_NOMEM, "out of memory searching");
     rasd_buf facets = {0};
     int64_t total = 0;
-    if (st == RASD_OK) st = rasd_sqlite_search_facets(db, q, &total, &facets, err);
+    if (st == RASD_OK) st = b.ops->facets(b.db, s, q, &total, &facets, err);
     if (st == RASD_OK) {
         yajl_gen g = yajl_gen_alloc(NULL);
         if (!g) st = rasd_fail(err, RASD_ERR_NOMEM, "out of memory");
@@ -295,27 +396,28 @@ rasd_status rasd_query_search(rasd_store *s, const rasd_query *q, rasd_buf *out,
 }
 
 rasd_status rasd_query_reader_setup(rasd_store *s, bool read_only, rasd_error *err) {
-    sqlite3 *db = db_of(s, err);
-    return db ? rasd_sqlite_reader_setup(db, read_only, err) : RASD_ERR_USAGE;
+    DISPATCH(reader_setup, read_only, err);
 }
 
 /* ----------------------------------------------------------------- export */
 
 struct rasd_export {
-    rasd_sqlite_export *x;
+    const query_ops *ops;
+    void *x; /* the backend's cursor */
     bool done;
 };
 
 rasd_export *rasd_export_open(rasd_store *s, const rasd_query *q, rasd_export_format format, rasd_error *err) {
     if (rasd_query_check(q, err) != RASD_OK) return NULL;
-    sqlite3 *db = db_of(s, err);
-    if (!db) return NULL;
+    backend b;
+    if (!backend_of(s, &b, err)) return NULL;
     rasd_export *e = calloc(1, sizeof *e);
     if (!e) {
         rasd_fail(err, RASD_ERR_NOMEM, "out of memory opening an export");
         return NULL;
     }
-    e->x = rasd_sqlite_export_open(db, q, format == RASD_EXPORT_CSV, err);
+    e->ops = b.ops;
+    e->x = b.ops->export_open(b.db, q, format == RASD_EXPORT_CSV, err);
     if (!e->x) {
         free(e);
         return NULL;
@@ -328,13 +430,13 @@ rasd_status rasd_export_next(rasd_export *e, rasd_buf *out, bool *done, rasd_err
         *done = true;
         return RASD_OK;
     }
-    rasd_status st = rasd_sqlite_export_next(e->x, out, done, err);
+    rasd_status st = e->ops->export_next(e->x, out, done, err);
     if (st != RASD_OK || *done) e->done = true;
     return st;
 }
 
 void rasd_export_close(rasd_export *e) {
     if (!e) return;
-    rasd_sqlite_export_close(e->x);
+    e->ops->export_close(e->x);
     free(e);
 }

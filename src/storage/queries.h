@@ -20,6 +20,8 @@
 
 #define RASD_QUERY_DEFAULT_LIMIT 20
 #define RASD_QUERY_MAX_LIMIT 500
+/* A search's facets count the first this many matches (by id). */
+#define RASD_FACET_SCAN 1000
 
 /* Every filter a query may take; each query reads the ones it documents
  * and ignores the others. Strings are NULL when not given. */

@@ -29,7 +29,7 @@
  * an event's span is its trigger word, too short to read alone. */
 #define CONTEXT(d, s, e)                                                                                      \
     "(SELECT substr(" SPAN(d, "p.span_start", "p.span_end") ", 1, 300) FROM paragraphs p WHERE p.doc = " d  \
-    ".id AND p.span_start <= " s " AND p.span_end >= " e " LIMIT 1)"
+    ".id AND p.span_start <= " s " AND p.span_end >= " e " ORDER BY p.idx LIMIT 1)"
 
 /* Date filters shared by the lists: on the document's publication date. */
 #define DOC_FILTERS(d)                                                                                        \
@@ -151,45 +151,50 @@ static const char STORY_SQL[] =
     "   SELECT coalesce(d.source, '') AS o, json_group_array(json_object('id', d.id, 'title', d.title, "
     "     'published', d.published, 'url', d.url, 'duplicate_of', d.duplicate_of, 'dup_kind', d.dup_kind, "
     "     'lead', substr(d.text, 1, 400))) AS a "
-    "   FROM (SELECT * FROM documents WHERE story = s.id ORDER BY published, id) d GROUP BY o ORDER BY o))), "
+    "   FROM (SELECT * FROM documents WHERE story = s.id ORDER BY coalesce(source, ''), published, id) d "
+    "   GROUP BY o ORDER BY o))), "
     /* who is named most */
     " 'actors', json((SELECT json_group_array(json_object('id', entity, 'name', name, 'type', type, "
     "   'mentions', n, 'articles', k)) FROM (SELECT e.entity, max(e.name) AS name, max(e.type) AS type, "
     "   sum(e.mention_count) AS n, count(*) AS k FROM entities e JOIN documents d ON d.id = e.doc "
-    "   WHERE d.story = s.id GROUP BY e.entity ORDER BY n DESC LIMIT 50))), "
+    "   WHERE d.story = s.id GROUP BY e.entity ORDER BY n DESC, e.entity LIMIT 50))), "
     /* each actor's labels per outlet (framing) */
     " 'labels', json((SELECT json_group_array(json_object('actor', actor, 'name', (SELECT name FROM entities "
-    "   WHERE entity = actor LIMIT 1), 'outlet', o, 'label', label, 'count', n, 'terms', json(terms))) FROM ("
-    "   SELECT f.actor, coalesce(d.source, '') AS o, f.label, count(*) AS n, json_group_array(DISTINCT f.term) "
-    "   AS terms FROM framing f JOIN documents d ON d.id = f.doc "
-    "   WHERE d.story = s.id AND f.actor IS NOT NULL GROUP BY f.actor, o, f.label ORDER BY f.actor, o, n DESC))), "
+    "   WHERE entity = actor ORDER BY doc LIMIT 1), 'outlet', o, 'label', label, 'count', n, 'terms', json(terms))) "
+    "   FROM (SELECT actor, o, label, count(*) AS n, json_group_array(DISTINCT term) AS terms FROM ("
+    "   SELECT f.actor, coalesce(d.source, '') AS o, f.label, f.term FROM framing f JOIN documents d "
+    "   ON d.id = f.doc WHERE d.story = s.id AND f.actor IS NOT NULL ORDER BY 1, 2, 3, 4) "
+    "   GROUP BY actor, o, label ORDER BY actor, o, n DESC, label))), "
     /* quotes grouped by speaker */
     " 'quotes', json((SELECT json_group_array(json_object('speaker', spk, 'name', (SELECT name FROM entities "
-    "   WHERE entity = spk LIMIT 1), 'speaker_text', st, 'quotes', json(qs))) FROM (SELECT q.speaker AS spk, "
-    "   max(q.speaker_text) AS st, count(*) AS n, json_group_array(json_object('doc', q.doc, 'outlet', d.source, "
-    "   'text', q.text, 'verb', q.verb, 'direct', json(CASE WHEN q.direct THEN 'true' ELSE 'false' END), "
-    "   'start', q.span_start, 'end', q.span_end)) AS qs FROM quotes q JOIN documents d ON d.id = q.doc "
-    "   WHERE d.story = s.id GROUP BY coalesce(q.speaker, q.speaker_text) ORDER BY n DESC))), "
+    "   WHERE entity = spk ORDER BY doc LIMIT 1), 'speaker_text', st, 'quotes', json(qs))) FROM (SELECT "
+    "   max(q.speaker) AS spk, max(q.speaker_text) AS st, count(*) AS n, coalesce(q.speaker, q.speaker_text) AS k, "
+    "   json_group_array(json_object('doc', q.doc, 'outlet', q.outlet, 'text', q.text, 'verb', q.verb, 'direct', "
+    "   json(CASE WHEN q.direct THEN 'true' ELSE 'false' END), 'start', q.span_start, 'end', q.span_end)) AS qs "
+    "   FROM (SELECT q.*, d.source AS outlet FROM quotes q JOIN documents d ON d.id = q.doc WHERE d.story = s.id "
+    "   ORDER BY coalesce(q.speaker, q.speaker_text), q.doc, q.span_start, q.span_end) q "
+    "   GROUP BY coalesce(q.speaker, q.speaker_text) ORDER BY n DESC, k))), "
     /* events, by date */
-    " 'events', json((SELECT json_group_array(json_object('doc', doc, 'outlet', outlet, 'date', date, "
+    " 'events', json((SELECT json_group_array(json_object('doc', doc, 'outlet', outlet, 'date', day, "
     "   'source', source, 'target', target, 'cameo', cameo, 'plover', plover, 'acled', acled, 'place', place, "
     "   'text', text, 'context', context, 'start', span_start, 'end', span_end)) FROM (SELECT e.*, "
-    "   d.source AS outlet, coalesce(e.date, d.published) AS date, " SPAN("d", "e.span_start", "e.span_end")
+    "   d.source AS outlet, coalesce(e.date, d.published) AS day, " SPAN("d", "e.span_start", "e.span_end")
     " AS text, " CONTEXT("d", "e.span_start", "e.span_end") " AS context "
-    "   FROM events e JOIN documents d ON d.id = e.doc WHERE d.story = s.id ORDER BY date, e.doc, e.span_start))), "
+    "   FROM events e JOIN documents d ON d.id = e.doc WHERE d.story = s.id ORDER BY day, e.doc, e.span_start, "
+    "   e.span_end, e.source, e.target, e.cameo, e.plover, e.acled, e.place))), "
     /* the timeline: articles and events in date order */
     " 'timeline', json((SELECT json_group_array(json_object('date', date, 'kind', kind, 'doc', doc, "
     "   'outlet', outlet, 'text', text)) FROM (SELECT published AS date, 'article' AS kind, id AS doc, "
     "   source AS outlet, title AS text FROM documents WHERE story = s.id UNION ALL SELECT coalesce(e.date, "
     "   d.published), 'event', d.id, d.source, coalesce(e.cameo, '') || ' ' || coalesce(e.source, '?') || ' → ' "
     "   || coalesce(e.target, '?') FROM events e JOIN documents d ON d.id = e.doc WHERE d.story = s.id "
-    "   ORDER BY 1, 3))), "
+    "   ORDER BY 1, 3, 2, 5))), "
     /* places with coordinates */
     " 'places', json((SELECT json_group_array(json_object('id', place, 'name', name, 'country', country, "
     "   'lat', lat, 'lon', lon, 'mentions', n, 'articles', k)) FROM (SELECT p.place, max(p.name) AS name, "
     "   max(p.country) AS country, max(p.lat) AS lat, max(p.lon) AS lon, sum(p.mention_count) AS n, "
     "   count(*) AS k FROM places p JOIN documents d ON d.id = p.doc WHERE d.story = s.id "
-    "   GROUP BY p.place ORDER BY n DESC)))) "
+    "   GROUP BY p.place ORDER BY n DESC, p.place)))) "
     "FROM stories s WHERE s.id = :id";
 
 rasd_status rasd_sqlite_query_story(sqlite3 *db, int64_t id, rasd_buf *out, rasd_error *err) {
@@ -209,26 +214,28 @@ static const char ARTICLE_SQL[] =
     "   paragraphs WHERE doc = d.id ORDER BY idx))), "
     " 'entities', json((SELECT json_group_array(json_object('id', entity, 'name', name, 'type', type, "
     "   'country', country, 'mention_count', mention_count, 'mentions', json(mentions))) FROM (SELECT * FROM "
-    "   entities WHERE doc = d.id ORDER BY mention_count DESC))), "
+    "   entities WHERE doc = d.id ORDER BY mention_count DESC, entity))), "
     " 'places', json((SELECT json_group_array(json_object('id', place, 'name', name, 'country', country, "
     "   'lat', lat, 'lon', lon, 'mention_count', mention_count, 'mentions', json(mentions))) FROM (SELECT * FROM "
-    "   places WHERE doc = d.id ORDER BY mention_count DESC))), "
+    "   places WHERE doc = d.id ORDER BY mention_count DESC, place))), "
     " 'quotes', json((SELECT json_group_array(json_object('speaker', speaker, 'speaker_text', speaker_text, "
     "   'verb', verb, 'direct', json(CASE WHEN direct THEN 'true' ELSE 'false' END), 'text', text, "
-    "   'start', span_start, 'end', span_end)) FROM (SELECT * FROM quotes WHERE doc = d.id ORDER BY span_start))), "
+    "   'start', span_start, 'end', span_end)) FROM (SELECT * FROM quotes WHERE doc = d.id "
+    "   ORDER BY span_start, span_end))), "
     " 'events', json((SELECT json_group_array(json_object('source', source, 'target', target, 'cameo', cameo, "
     "   'plover', plover, 'acled', acled, 'place', place, 'date', date, 'flags', flags, 'text', t, "
     "   'start', span_start, 'end', span_end)) FROM (SELECT e.*, " SPAN("d", "e.span_start", "e.span_end") " AS t "
-    "   FROM events e WHERE e.doc = d.id ORDER BY e.span_start))), "
+    "   FROM events e WHERE e.doc = d.id ORDER BY e.span_start, e.span_end, e.source, e.target, e.cameo, e.plover, "
+    "   e.acled, e.place, e.date))), "
     " 'framing', json((SELECT json_group_array(json_object('actor', actor, 'term', term, 'label', label, "
     "   'polarity', polarity, 'start', span_start, 'end', span_end)) FROM (SELECT * FROM framing "
-    "   WHERE doc = d.id ORDER BY span_start))), "
+    "   WHERE doc = d.id ORDER BY span_start, span_end, actor, term, label))), "
     " 'numbers', json((SELECT json_group_array(json_object('text', text, 'value', value, 'unit', unit, "
     "   'unit_code', unit_code, 'start', span_start, 'end', span_end)) FROM (SELECT * FROM numbers "
-    "   WHERE doc = d.id ORDER BY span_start))), "
+    "   WHERE doc = d.id ORDER BY span_start, span_end))), "
     " 'dates', json((SELECT json_group_array(json_object('text', text, 'value', value, 'granularity', "
     "   granularity, 'start', span_start, 'end', span_end)) FROM (SELECT * FROM dates WHERE doc = d.id "
-    "   ORDER BY span_start)))) "
+    "   ORDER BY span_start, span_end)))) "
     "FROM documents d WHERE d.id = :id";
 
 rasd_status rasd_sqlite_query_article(sqlite3 *db, int64_t id, rasd_buf *out, rasd_error *err) {
@@ -256,32 +263,34 @@ static const char ACTOR_SQL[] =
     "  WHERE e.entity = :id_text) "
     "SELECT CASE WHEN :kb IS NULL AND NOT EXISTS (SELECT 1 FROM m) THEN NULL ELSE json_object("
     " 'id', :id_text, 'kb', json(:kb), "
-    " 'name', (SELECT name FROM m LIMIT 1), 'type', (SELECT type FROM m LIMIT 1), "
+    " 'name', (SELECT name FROM m ORDER BY doc LIMIT 1), 'type', (SELECT type FROM m ORDER BY doc LIMIT 1), "
     " 'mentions', (SELECT coalesce(sum(mention_count), 0) FROM m), 'articles', (SELECT count(*) FROM m), "
     /* how the articles write its name: the text of its first mentions */
     " 'names_seen', json((SELECT json_group_array(json_object('text', t, 'count', n)) FROM (SELECT "
     "   " SPAN("d", "json_extract(j.value, '$[0]')", "json_extract(j.value, '$[1]')") " AS t, count(*) AS n "
     "   FROM (SELECT * FROM m ORDER BY doc DESC LIMIT 300) mm JOIN documents d ON d.id = mm.doc, "
-    "   json_each(mm.mentions) j GROUP BY t ORDER BY n DESC LIMIT 20))), "
+    "   json_each(mm.mentions) j GROUP BY t ORDER BY n DESC, t LIMIT 20))), "
     " 'per_day', json((SELECT json_group_array(json_object('date', published, 'mentions', n, 'articles', k)) "
     "   FROM (SELECT published, sum(mention_count) AS n, count(*) AS k FROM m WHERE published IS NOT NULL "
     "   GROUP BY published ORDER BY published))), "
-    " 'as_source', json((SELECT json_group_array(json_object('doc', doc, 'outlet', outlet, 'date', date, "
+    " 'as_source', json((SELECT json_group_array(json_object('doc', doc, 'outlet', outlet, 'date', day, "
     "   'target', target, 'cameo', cameo, 'plover', plover, 'text', t, 'context', c, 'start', span_start, "
-    "   'end', span_end)) FROM (SELECT e.*, d.source AS outlet, coalesce(e.date, d.published) AS date, "
+    "   'end', span_end)) FROM (SELECT e.*, d.source AS outlet, coalesce(e.date, d.published) AS day, "
     "   " SPAN("d", "e.span_start", "e.span_end") " AS t, " CONTEXT("d", "e.span_start", "e.span_end") " AS c "
     "   FROM events e JOIN documents d ON d.id = e.doc "
-    "   WHERE e.source = :id_text ORDER BY date DESC LIMIT 100))), "
-    " 'as_target', json((SELECT json_group_array(json_object('doc', doc, 'outlet', outlet, 'date', date, "
+    "   WHERE e.source = :id_text ORDER BY day DESC, e.doc DESC, e.span_start, e.span_end, e.target, e.cameo, "
+    "   e.plover LIMIT 100))), "
+    " 'as_target', json((SELECT json_group_array(json_object('doc', doc, 'outlet', outlet, 'date', day, "
     "   'source', source, 'cameo', cameo, 'plover', plover, 'text', t, 'context', c, 'start', span_start, "
-    "   'end', span_end)) FROM (SELECT e.*, d.source AS outlet, coalesce(e.date, d.published) AS date, "
+    "   'end', span_end)) FROM (SELECT e.*, d.source AS outlet, coalesce(e.date, d.published) AS day, "
     "   " SPAN("d", "e.span_start", "e.span_end") " AS t, " CONTEXT("d", "e.span_start", "e.span_end") " AS c "
     "   FROM events e JOIN documents d ON d.id = e.doc "
-    "   WHERE e.target = :id_text ORDER BY date DESC LIMIT 100))), "
+    "   WHERE e.target = :id_text ORDER BY day DESC, e.doc DESC, e.span_start, e.span_end, e.source, e.cameo, "
+    "   e.plover LIMIT 100))), "
     " 'labels', json((SELECT json_group_array(json_object('outlet', o, 'label', label, 'count', n, "
-    "   'terms', json(terms))) FROM (SELECT coalesce(d.source, '') AS o, f.label, count(*) AS n, "
-    "   json_group_array(DISTINCT f.term) AS terms FROM framing f JOIN documents d "
-    "   ON d.id = f.doc WHERE f.actor = :id_text GROUP BY o, f.label ORDER BY o, n DESC))), "
+    "   'terms', json(terms))) FROM (SELECT o, label, count(*) AS n, json_group_array(DISTINCT term) AS terms "
+    "   FROM (SELECT coalesce(d.source, '') AS o, f.label, f.term FROM framing f JOIN documents d "
+    "   ON d.id = f.doc WHERE f.actor = :id_text ORDER BY 1, 2, 3) GROUP BY o, label ORDER BY o, n DESC, label))), "
     " 'quotes', (SELECT count(*) FROM quotes WHERE speaker = :id_text)) END";
 
 rasd_status rasd_sqlite_query_actor(sqlite3 *db, const char *id, const char *kb_json, rasd_buf *out,
@@ -303,7 +312,8 @@ static const char EVENTS_SQL[] =
     "  (:until IS NULL OR coalesce(e.date, d.published) <= :until)), "
     "page AS (SELECT m.*, " SPAN("d", "m.span_start", "m.span_end") " AS t, "
     CONTEXT("d", "m.span_start", "m.span_end") " AS c FROM (SELECT * FROM m "
-    "  ORDER BY day DESC, doc DESC, span_start LIMIT :limit OFFSET :offset) m JOIN documents d ON d.id = m.doc) "
+    "  ORDER BY day DESC, doc DESC, span_start, span_end, source, target, cameo, plover, acled, place "
+    "  LIMIT :limit OFFSET :offset) m JOIN documents d ON d.id = m.doc) "
     PAGE_JSON("json_object('doc', doc, 'outlet', outlet, 'title', title, 'date', day, 'source', source, "
               "'target', target, 'cameo', cameo, 'plover', plover, 'acled', acled, 'place', place, "
               "'text', t, 'context', c, 'start', span_start, 'end', span_end)");
@@ -317,7 +327,8 @@ rasd_status rasd_sqlite_query_events(sqlite3 *db, const rasd_query *q, rasd_buf 
 static const char QUOTES_SQL[] =
     "WITH m AS (SELECT q.*, d.source AS outlet, d.title, d.published FROM quotes q JOIN documents d "
     "  ON d.id = q.doc WHERE (:speaker IS NULL OR q.speaker = :speaker) AND " DOC_FILTERS("d") "), "
-    "page AS (SELECT * FROM m ORDER BY published DESC, doc DESC, span_start LIMIT :limit OFFSET :offset) "
+    "page AS (SELECT * FROM m ORDER BY published DESC, doc DESC, span_start, span_end, speaker, text "
+    "  LIMIT :limit OFFSET :offset) "
     PAGE_JSON("json_object('doc', doc, 'outlet', outlet, 'title', title, 'published', published, "
               "'speaker', speaker, 'speaker_text', speaker_text, 'verb', verb, "
               "'direct', json(CASE WHEN direct THEN 'true' ELSE 'false' END), 'text', text, "
@@ -335,11 +346,12 @@ static const char OUTLETS_SQL[] =
     "page AS (SELECT * FROM m ORDER BY articles DESC, outlet LIMIT :limit OFFSET :offset) " PAGE_JSON(
         "json_object('outlet', outlet, 'articles', articles, 'first', first, 'last', last, "
         "'labels', json((SELECT json_group_array(json_object('actor', actor, 'name', (SELECT name FROM "
-        "entities WHERE entity = actor LIMIT 1), 'label', label, 'count', n, 'terms', json(terms))) FROM (SELECT "
-        "f.actor, f.label, count(*) AS n, json_group_array(DISTINCT f.term) AS terms FROM framing f JOIN "
-        "documents d ON d.id = f.doc WHERE coalesce(d.source, '') = "
+        "entities WHERE entity = actor ORDER BY doc LIMIT 1), 'label', label, 'count', n, 'terms', json(terms))) "
+        "FROM (SELECT actor, label, count(*) AS n, json_group_array(DISTINCT term) AS terms FROM (SELECT "
+        "f.actor, f.label, f.term FROM framing f JOIN documents d ON d.id = f.doc WHERE coalesce(d.source, '') = "
         "page.outlet AND f.actor IS NOT NULL AND (:since IS NULL OR d.published >= :since) AND "
-        "(:until IS NULL OR d.published <= :until) GROUP BY f.actor, f.label ORDER BY n DESC LIMIT 100))))");
+        "(:until IS NULL OR d.published <= :until) ORDER BY 1, 2, 3) GROUP BY actor, label "
+        "ORDER BY n DESC, actor, label LIMIT 100))))");
 
 rasd_status rasd_sqlite_query_outlets(sqlite3 *db, const rasd_query *q, rasd_buf *out, rasd_error *err) {
     return one_json(db, OUTLETS_SQL, q, 0, NULL, NULL, "no outlets", out, err);
@@ -362,15 +374,15 @@ rasd_status rasd_sqlite_query_outlets(sqlite3 *db, const rasd_query *q, rasd_buf
 /* Facets: outlets, actors, places and days, each with its count, most
  * frequent first, over the first matches by id. */
 static const char FACETS_SQL[] =
-    "WITH ids AS (" MATCHES " LIMIT :scan) SELECT (SELECT count(*) FROM (" MATCHES ")), json_object("
+    "WITH ids AS (" MATCHES " ORDER BY f.rowid LIMIT :scan) SELECT (SELECT count(*) FROM (" MATCHES ")), json_object("
     " 'outlets', json((SELECT json_group_array(json_object('value', o, 'count', n)) FROM (SELECT "
-    "   coalesce(source, '') AS o, count(*) AS n FROM documents WHERE id IN ids GROUP BY o ORDER BY n DESC))), "
+    "   coalesce(source, '') AS o, count(*) AS n FROM documents WHERE id IN ids GROUP BY o ORDER BY n DESC, o))), "
     " 'actors', json((SELECT json_group_array(json_object('value', entity, 'name', name, 'count', n)) FROM ("
     "   SELECT entity, max(name) AS name, count(*) AS n FROM entities WHERE doc IN ids GROUP BY entity "
-    "   ORDER BY n DESC LIMIT 20))), "
+    "   ORDER BY n DESC, entity LIMIT 20))), "
     " 'places', json((SELECT json_group_array(json_object('value', place, 'name', name, 'count', n)) FROM ("
     "   SELECT place, max(name) AS name, count(*) AS n FROM places WHERE doc IN ids GROUP BY place "
-    "   ORDER BY n DESC LIMIT 20))), "
+    "   ORDER BY n DESC, place LIMIT 20))), "
     " 'dates', json((SELECT json_group_array(json_object('value', p, 'count', n)) FROM (SELECT "
     "   published AS p, count(*) AS n FROM documents WHERE id IN ids AND published IS NOT NULL "
     "   GROUP BY p ORDER BY p))))";
@@ -422,24 +434,28 @@ static const char EXPORT_JSONL_SQL[] =
     " 'published', d.published, 'url', d.url, 'story', d.story, 'duplicate_of', d.duplicate_of, "
     " 'text', d.text, "
     " 'entities', json((SELECT json_group_array(json_object('id', entity, 'name', name, 'type', type, "
-    "   'mention_count', mention_count)) FROM entities WHERE doc = d.id)), "
+    "   'mention_count', mention_count)) FROM (SELECT * FROM entities WHERE doc = d.id "
+    "   ORDER BY mention_count DESC, entity))), "
     " 'places', json((SELECT json_group_array(json_object('id', place, 'name', name, 'lat', lat, 'lon', lon)) "
-    "   FROM places WHERE doc = d.id)), "
+    "   FROM (SELECT * FROM places WHERE doc = d.id ORDER BY mention_count DESC, place))), "
     " 'quotes', json((SELECT json_group_array(json_object('speaker', speaker, 'text', text, 'start', "
-    "   span_start, 'end', span_end)) FROM quotes WHERE doc = d.id)), "
+    "   span_start, 'end', span_end)) FROM (SELECT * FROM quotes WHERE doc = d.id ORDER BY span_start, span_end))), "
     " 'events', json((SELECT json_group_array(json_object('source', source, 'target', target, 'cameo', cameo, "
-    "   'date', date, 'start', span_start, 'end', span_end)) FROM events WHERE doc = d.id)), "
+    "   'date', date, 'start', span_start, 'end', span_end)) FROM (SELECT * FROM events WHERE doc = d.id "
+    "   ORDER BY span_start, span_end, source, target, cameo, date))), "
     " 'framing', json((SELECT json_group_array(json_object('actor', actor, 'term', term, 'label', label)) "
-    "   FROM framing WHERE doc = d.id))) "
+    "   FROM (SELECT * FROM framing WHERE doc = d.id ORDER BY span_start, span_end, actor, term, label)))) "
     "FROM documents d WHERE " DOC_FILTERS("d") " ORDER BY d.id LIMIT :limit OFFSET :offset";
 
 static const char EXPORT_CSV_SQL[] =
     "SELECT d.id, d.published, d.source, d.title, d.url, d.story, d.duplicate_of, "
-    " (SELECT group_concat(entity, '|') FROM entities WHERE doc = d.id), "
-    " (SELECT group_concat(place, '|') FROM places WHERE doc = d.id), "
+    " (SELECT group_concat(entity, '|') FROM (SELECT entity FROM entities WHERE doc = d.id "
+    "  ORDER BY mention_count DESC, entity)), "
+    " (SELECT group_concat(place, '|') FROM (SELECT place FROM places WHERE doc = d.id "
+    "  ORDER BY mention_count DESC, place)), "
     " (SELECT count(*) FROM quotes WHERE doc = d.id), (SELECT count(*) FROM events WHERE doc = d.id), "
-    " (SELECT replace(group_concat(DISTINCT actor || ':' || label), ',', '|') FROM framing "
-    "  WHERE doc = d.id AND actor IS NOT NULL) "
+    " (SELECT replace(group_concat(l), ',', '|') FROM (SELECT DISTINCT actor || ':' || label AS l FROM framing "
+    "  WHERE doc = d.id AND actor IS NOT NULL ORDER BY l)) "
     "FROM documents d WHERE " DOC_FILTERS("d") " ORDER BY d.id LIMIT :limit OFFSET :offset";
 
 static const char *const CSV_HEADER[] = {"id", "published", "source", "title", "url", "story",

@@ -28,7 +28,6 @@ void rasd_sqlite_export_close(rasd_sqlite_export *x);
 
 /* How many documents match a search (q->text and its filters), exactly,
  * and the facets of the first RASD_FACET_SCAN of them (by id). */
-#define RASD_FACET_SCAN 1000
 rasd_status rasd_sqlite_search_facets(sqlite3 *db, const rasd_query *q, int64_t *total, rasd_buf *facets,
                                       rasd_error *err);
 
