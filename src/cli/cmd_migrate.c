@@ -39,30 +39,42 @@ static const char USAGE[] =
     "exit status: 0 copied, 1 the copy failed (the target is left as it was), 2 usage error\n";
 
 /* The tables in copy order and their columns, as in schema.c and
- * pg_schema.c; blob: the column holding bytes (-1: none). */
+ * pg_schema.c; blob: the column holding bytes (-1: none). A step may read
+ * other expressions than the columns it writes (select, with a filter in
+ * where) and write with its own statement (write) instead of an INSERT. */
 typedef struct table {
     const char *name, *columns, *order;
     int n_cols, blob;
+    const char *select, *where, *write;
 } table;
 
 static const table TABLES[] = {
+    /* documents first without their duplicate links, which are set once
+     * every document is there: a settled store (rasd ingest --settle) may
+     * link a document to an original with a larger id, and PostgreSQL
+     * checks the link's foreign key row by row */
     {"documents",
      "id, hash, text_id, origin, url, title, source, author, published, ingested_at, text, analysis, duplicate_of,"
      " dup_kind, similarity, story, story_similarity",
-     "id", 17, -1},
-    {"entities", "doc, entity, name, type, country, mention_count, mentions", "doc", 7, -1},
-    {"places", "doc, place, name, lat, lon, country, mention_count, mentions", "doc", 8, -1},
-    {"quotes", "doc, speaker, speaker_text, verb, direct, span_start, span_end, text", "doc", 8, -1},
-    {"events", "doc, source, target, cameo, plover, acled, place, date, flags, span_start, span_end", "doc", 11, -1},
-    {"framing", "doc, actor, term, label, polarity, span_start, span_end", "doc", 7, -1},
-    {"numbers", "doc, text, value, unit, unit_code, span_start, span_end", "doc", 7, -1},
-    {"dates", "doc, text, value, granularity, span_start, span_end", "doc", 6, -1},
-    {"paragraphs", "doc, idx, span_start, span_end, pkey, repeated_of, repeats, repeat_similarity", "doc, idx", 8, -1},
-    {"boilerplate", "doc, idx, at, input_start, input_end, reason, text", "doc, idx", 7, -1},
-    {"fingerprints", "doc, data", "doc", 2, 1},
-    {"stories", "id, title, first_seen, last_seen, n_articles, outlets", "id", 6, -1},
-    {"story_labels", "story, outlet, actor, label, count", "story, outlet, actor, label", 5, -1},
-    {"state", "name, data", "name", 2, 1},
+     "id", 17, -1,
+     "id, hash, text_id, origin, url, title, source, author, published, ingested_at, text, analysis, NULL,"
+     " dup_kind, similarity, story, story_similarity",
+     NULL, NULL},
+    {"documents", "duplicate_of, id", "id", 2, -1, NULL, "duplicate_of IS NOT NULL",
+     "UPDATE documents SET duplicate_of = $1 WHERE id = $2"},
+    {"entities", "doc, entity, name, type, country, mention_count, mentions", "doc", 7, -1, NULL, NULL, NULL},
+    {"places", "doc, place, name, lat, lon, country, mention_count, mentions", "doc", 8, -1, NULL, NULL, NULL},
+    {"quotes", "doc, speaker, speaker_text, verb, direct, span_start, span_end, text", "doc", 8, -1, NULL, NULL, NULL},
+    {"events", "doc, source, target, cameo, plover, acled, place, date, flags, span_start, span_end", "doc", 11, -1, NULL, NULL, NULL},
+    {"framing", "doc, actor, term, label, polarity, span_start, span_end", "doc", 7, -1, NULL, NULL, NULL},
+    {"numbers", "doc, text, value, unit, unit_code, span_start, span_end", "doc", 7, -1, NULL, NULL, NULL},
+    {"dates", "doc, text, value, granularity, span_start, span_end", "doc", 6, -1, NULL, NULL, NULL},
+    {"paragraphs", "doc, idx, span_start, span_end, pkey, repeated_of, repeats, repeat_similarity", "doc, idx", 8, -1, NULL, NULL, NULL},
+    {"boilerplate", "doc, idx, at, input_start, input_end, reason, text", "doc, idx", 7, -1, NULL, NULL, NULL},
+    {"fingerprints", "doc, data", "doc", 2, 1, NULL, NULL, NULL},
+    {"stories", "id, title, first_seen, last_seen, n_articles, outlets", "id", 6, -1, NULL, NULL, NULL},
+    {"story_labels", "story, outlet, actor, label, count", "story, outlet, actor, label", 5, -1, NULL, NULL, NULL},
+    {"state", "name, data", "name", 2, 1, NULL, NULL, NULL},
 };
 #define N_TABLES (sizeof TABLES / sizeof TABLES[0])
 #define MAX_COLS 17
@@ -127,13 +139,21 @@ static bool drain(db *d) {
     return !d->failed;
 }
 
+/* The copy step of a table, by name (its first, for documents). */
+static size_t table_index(const char *name) {
+    for (size_t i = 0; i < N_TABLES; i++)
+        if (strcmp(TABLES[i].name, name) == 0) return i;
+    return 0;
+}
+
 /* -------------------------------------------------------------- reading */
 
 typedef bool (*row_fn)(void *ctx, const row *r);
 
 static bool read_table(db *d, const table *t, row_fn fn, void *ctx) {
-    char sql[512];
-    snprintf(sql, sizeof sql, "SELECT %s FROM %s ORDER BY %s", t->columns, t->name, t->order);
+    char sql[1024];
+    snprintf(sql, sizeof sql, "SELECT %s FROM %s%s%s ORDER BY %s", t->select ? t->select : t->columns, t->name,
+             t->where ? " WHERE " : "", t->where ? t->where : "", t->order);
     row r;
     if (d->pg) {
         /* single-row mode: a large table is never held whole in memory */
@@ -199,6 +219,7 @@ static bool read_table(db *d, const table *t, row_fn fn, void *ctx) {
 typedef struct writer {
     db *to;
     const table *t;
+    char stmt[32]; /* the prepared statement's name (PostgreSQL) */
     sqlite3_stmt *ins;
     size_t rows;
 } writer;
@@ -209,7 +230,7 @@ static bool write_row(void *ctx, const row *r) {
     if (d->pg) {
         int fmt[MAX_COLS];
         for (int c = 0; c < w->t->n_cols; c++) fmt[c] = c == w->t->blob; /* bytes; the rest text */
-        if (!PQsendQueryPrepared(d->pq, w->t->name, w->t->n_cols, r->v, r->len, fmt, 0))
+        if (!PQsendQueryPrepared(d->pq, w->stmt, w->t->n_cols, r->v, r->len, fmt, 0))
             return fail(d, "writing", PQerrorMessage(d->pq));
         if (++d->pending >= 500 && !drain(d)) return false;
     } else {
@@ -233,10 +254,12 @@ static bool copy_table(db *from, db *to, const table *t, size_t *rows) {
         snprintf(m, sizeof m, "%s%s%d", c ? "," : "", to->pg ? "$" : "?", c + 1);
         strcat(marks, m);
     }
-    snprintf(sql, sizeof sql, "INSERT INTO %s(%s) VALUES(%s)", t->name, t->columns, marks);
-    writer w = {to, t, NULL, 0};
+    if (t->write) snprintf(sql, sizeof sql, "%s", t->write); /* $N: both PostgreSQL's and SQLite's syntax */
+    else snprintf(sql, sizeof sql, "INSERT INTO %s(%s) VALUES(%s)", t->name, t->columns, marks);
+    writer w = {to, t, "", NULL, 0};
+    snprintf(w.stmt, sizeof w.stmt, "copy_%d", (int)(t - TABLES));
     if (to->pg) {
-        if (!pq_ok(to, PQprepare(to->pq, t->name, sql, 0, NULL), sql)) return false;
+        if (!pq_ok(to, PQprepare(to->pq, w.stmt, sql, 0, NULL), sql)) return false;
         if (!PQenterPipelineMode(to->pq)) return fail(to, "pipeline mode", PQerrorMessage(to->pq));
     } else if (sqlite3_prepare_v2(to->lite, sql, -1, &w.ins, NULL) != SQLITE_OK) {
         return fail(to, sql, sqlite3_errmsg(to->lite));
@@ -276,7 +299,7 @@ static bool index_row(void *ctx, const row *r) {
 /* PostgreSQL: each document's tsvector from its title and text, as pg_put
  * computes it. Reads through a second connection while the first writes. */
 static bool index_pg(db *to, const char *url, const rasd_lexicon *lex) {
-    static const table DOC_TEXT = {"documents", "id, title, text", "id", 3, -1};
+    static const table DOC_TEXT = {"documents", "id, title, text", "id", 3, -1, NULL, NULL, NULL};
     indexer x = {to, NULL, {0}};
     rasd_error e = {0};
     db reader = {to->target, true, NULL, PQconnectdb(url), 0, to->err, false};
@@ -400,7 +423,7 @@ int cmd_migrate(int argc, char **argv) {
     if (!exec(&to, "DELETE FROM state")) goto done;
     for (size_t i = 0; i < N_TABLES; i++) {
         if (!copy_table(&from, &to, &TABLES[i], &rows[i])) goto done;
-        if (!quiet) fprintf(stderr, "  %-13s %zu rows\n", TABLES[i].name, rows[i]);
+        if (!quiet) fprintf(stderr, "  %-13s %zu rows%s\n", TABLES[i].name, rows[i], TABLES[i].write ? " (duplicate links)" : "");
     }
     if (to.pg) {
         if (!exec(&to, "SELECT setval('documents_id_seq', greatest((SELECT coalesce(max(id), 0) FROM documents), 1))"))
@@ -420,7 +443,7 @@ int cmd_migrate(int argc, char **argv) {
     }
     status = EXIT_ALL_OK;
     fprintf(stderr, "rasd migrate: %s -> %s: %zu documents, %zu stories copied, full-text index rebuilt\n", from_t,
-            to_t, rows[0], rows[10]);
+            to_t, rows[0], rows[table_index("stories")]);
     goto closed;
 done:
     if (status != EXIT_USAGE) cli_error("%s (nothing was copied)", err.message);
