@@ -345,7 +345,17 @@ static void battery(pair *p, size_t min_docs, bool rich) {
     for (size_t i = 0; i < 10 && i < json_array_size(items_of(actors)); i++)
         json_decref(ask_actor(p, str_at(actors, i, "id"), RASD_OK));
     assert_null(ask_actor(p, "no-such-actor-anywhere", RASD_ERR_NOT_FOUND));
-    json_decref(ask_actor(p, "sdf", RASD_OK)); /* in the knowledge base, stored or not */
+    /* in the knowledge base, stored or not, with its other names */
+    json_t *sdf = ask_actor(p, "sdf", RASD_OK);
+    json_t *kb = json_object_get(sdf, "kb");
+    assert_true(json_array_size(json_object_get(kb, "aliases")) > 0);
+    bool qsd = false;
+    for (size_t i = 0; i < json_array_size(json_object_get(kb, "aliases")); i++)
+        qsd |= strcmp(json_string_value(json_array_get(json_object_get(kb, "aliases"), i)), "قسد") == 0;
+    assert_true(qsd);
+    json_t *loaded = json_array_get(json_object_get(kb, "loaded_names"), 0);
+    assert_non_null(json_string_value(json_object_get(loaded, "label")));
+    json_decref(sdf);
 
     /* events */
     f = (rasd_query){.limit = 500};

@@ -349,6 +349,12 @@
       " · " + a.mentions + " إشارة في " + a.articles + " مقالة · " + a.quotes + " تصريح"));
     main.appendChild(el("h2", {}, "الأسماء كما وردت"));
     main.appendChild(el("p", {}, (a.names_seen || []).map((n) => el("span", { class: "chip" }, n.text, " ×" + n.count))));
+    if ((kb.aliases || []).length || (kb.loaded_names || []).length) {
+      main.appendChild(el("h2", {}, "أسماؤه في قاعدة المعرفة"));
+      main.appendChild(el("p", {}, (kb.aliases || []).map((n) => el("span", { class: "chip", dir: "auto" }, n))));
+      if ((kb.loaded_names || []).length)
+        main.appendChild(el("p", {}, (kb.loaded_names || []).map((n) => el("span", { class: "chip loaded", title: n.label }, n.name, " (" + n.label + ")"))));
+    }
     main.appendChild(el("h2", {}, "الإشارات عبر الزمن"));
     main.appendChild(bars(a.per_day || []));
     main.appendChild(el("p", { class: "muted" }, (a.per_day || []).map((d) => d.date + ": " + d.mentions).join(" · ")));

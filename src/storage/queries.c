@@ -223,6 +223,18 @@ static rasd_status gen_finish(yajl_gen g, rasd_buf *out, rasd_error *err) {
 
 /* ------------------------------------------------------------------ actor */
 
+static void gen_alias(void *g, const char *name, size_t n, const char *label, size_t label_len) {
+    (void)label, (void)label_len;
+    yajl_gen_string(g, (const unsigned char *)name, n);
+}
+
+static void gen_loaded(void *g, const char *name, size_t n, const char *label, size_t label_len) {
+    yajl_gen_map_open(g);
+    gen_key(g, "name"), yajl_gen_string(g, (const unsigned char *)name, n);
+    gen_key(g, "label"), yajl_gen_string(g, (const unsigned char *)(label ? label : ""), label ? label_len : 0);
+    yajl_gen_map_close(g);
+}
+
 rasd_status rasd_query_actor(rasd_store *s, const rasd_knowledge *kn, const char *id, rasd_buf *out,
                              rasd_error *err) {
     if (!id || !*id || strlen(id) > MAX_FILTER_BYTES || !valid_utf8(id))
@@ -243,6 +255,16 @@ rasd_status rasd_query_actor(rasd_store *s, const rasd_knowledge *kn, const char
         gen_key(g, "name_en"), gen_str(g, a->name_en);
         gen_key(g, "name_ar"), gen_str(g, a->name_ar);
         gen_key(g, "note"), gen_str(g, a->note && *a->note ? a->note : NULL);
+        /* the other names it goes by, and the loaded ones an outlet may use */
+        gen_key(g, "aliases");
+        yajl_gen_array_open(g);
+        rasd_actor_each_name(a->aliases_ar, gen_alias, g);
+        rasd_actor_each_name(a->aliases_en, gen_alias, g);
+        yajl_gen_array_close(g);
+        gen_key(g, "loaded_names");
+        yajl_gen_array_open(g);
+        rasd_actor_each_name(a->loaded_ar, gen_loaded, g);
+        yajl_gen_array_close(g);
         /* the data file, from the data directory down (not the server's paths) */
         const char *file = kn->files[a->file], *cut = file;
         for (const char *p = file; *p; p++)
