@@ -462,3 +462,27 @@ void rasd_export_close(rasd_export *e) {
     e->ops->export_close(e->x);
     free(e);
 }
+
+/* ------------------------------------------------------------ CSV export */
+
+/* Six lines, so written here rather than taken from a library. */
+void rasd_query_csv_field(rasd_buf *out, const char *s, bool last) {
+    if (s && strpbrk(s, ",\"\r\n")) {
+        rasd_buf_putc(out, '"');
+        for (; *s; s++) {
+            if (*s == '"') rasd_buf_putc(out, '"');
+            rasd_buf_putc(out, *s);
+        }
+        rasd_buf_putc(out, '"');
+    } else if (s) {
+        rasd_buf_append(out, s, strlen(s));
+    }
+    rasd_buf_append(out, last ? "\r\n" : ",", last ? 2 : 1);
+}
+
+void rasd_query_csv_header(rasd_buf *out) {
+    static const char *const HEADER[] = {"id",     "published", "source", "title",  "url",    "story",
+                                         "duplicate_of", "entities", "places", "quotes", "events", "labels"};
+    size_t n = sizeof HEADER / sizeof HEADER[0];
+    for (size_t i = 0; i < n; i++) rasd_query_csv_field(out, HEADER[i], i + 1 == n);
+}

@@ -77,4 +77,10 @@ rasd_export *rasd_export_open(rasd_store *s, const rasd_query *q, rasd_export_fo
 rasd_status rasd_export_next(rasd_export *x, rasd_buf *out, bool *done, rasd_error *err);
 void rasd_export_close(rasd_export *x);
 
+/* For the backends' exports: one CSV field (RFC 4180: quoted, its quotes
+ * doubled, when it holds a comma, a quote or a line break; NULL is empty),
+ * then ',' or, for the last of a row, CRLF; and the header row. */
+void rasd_query_csv_field(rasd_buf *out, const char *s, bool last);
+void rasd_query_csv_header(rasd_buf *out);
+
 #endif

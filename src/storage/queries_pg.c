@@ -606,9 +606,6 @@ static const char EXPORT_CSV_SQL[] =
     "  label AS l FROM framing WHERE doc = d.id AND actor IS NOT NULL) x) "
     "FROM documents d WHERE " DOC_FILTERS("d") " ORDER BY d.id LIMIT " LIMIT " OFFSET " OFFSET;
 
-static const char *const CSV_HEADER[] = {"id", "published", "source", "title", "url", "story",
-                                         "duplicate_of", "entities", "places", "quotes", "events", "labels"};
-
 /* rows fetched per round trip */
 #define FETCH_ROWS 200
 
@@ -646,26 +643,10 @@ rasd_pg_export *rasd_pg_export_open(PGconn *db, const rasd_query *q, bool csv, r
     return x;
 }
 
-/* RFC 4180, as queries_sqlite.c writes it (the same six lines). */
-static void csv_field(rasd_buf *out, const char *s, bool last) {
-    if (s && strpbrk(s, ",\"\r\n")) {
-        rasd_buf_putc(out, '"');
-        for (; *s; s++) {
-            if (*s == '"') rasd_buf_putc(out, '"');
-            rasd_buf_putc(out, *s);
-        }
-        rasd_buf_putc(out, '"');
-    } else if (s) {
-        rasd_buf_append(out, s, strlen(s));
-    }
-    rasd_buf_append(out, last ? "\r\n" : ",", last ? 2 : 1);
-}
-
 rasd_status rasd_pg_export_next(rasd_pg_export *x, rasd_buf *out, bool *done, rasd_error *err) {
     *done = false;
     if (x->csv && !x->header_done) {
-        size_t n = sizeof CSV_HEADER / sizeof CSV_HEADER[0];
-        for (size_t i = 0; i < n; i++) csv_field(out, CSV_HEADER[i], i + 1 == n);
+        rasd_query_csv_header(out);
         x->header_done = true;
     }
     size_t start = out->len;
@@ -682,7 +663,7 @@ rasd_status rasd_pg_export_next(rasd_pg_export *x, rasd_buf *out, bool *done, ra
         for (int i = 0; i < rows; i++) {
             if (x->csv) {
                 for (int c = 0; c < cols; c++)
-                    csv_field(out, PQgetisnull(r, i, c) ? NULL : PQgetvalue(r, i, c), c + 1 == cols);
+                    rasd_query_csv_field(out, PQgetisnull(r, i, c) ? NULL : PQgetvalue(r, i, c), c + 1 == cols);
             } else {
                 rasd_pg_json_compact(PQgetvalue(r, i, 0), (size_t)PQgetlength(r, i, 0), out);
                 rasd_buf_putc(out, '\n');

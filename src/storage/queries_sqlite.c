@@ -458,9 +458,6 @@ static const char EXPORT_CSV_SQL[] =
     "  WHERE doc = d.id AND actor IS NOT NULL ORDER BY l)) "
     "FROM documents d WHERE " DOC_FILTERS("d") " ORDER BY d.id LIMIT :limit OFFSET :offset";
 
-static const char *const CSV_HEADER[] = {"id", "published", "source", "title", "url", "story",
-                                         "duplicate_of", "entities", "places", "quotes", "events", "labels"};
-
 struct rasd_sqlite_export {
     sqlite3 *db;
     sqlite3_stmt *st;
@@ -486,28 +483,10 @@ rasd_sqlite_export *rasd_sqlite_export_open(sqlite3 *db, const rasd_query *q, bo
     return x;
 }
 
-/* RFC 4180: a field with a comma, quote or line break is quoted and its
- * quotes doubled. Six lines, so written here rather than taken from a
- * library. */
-static void csv_field(rasd_buf *out, const char *s, bool last) {
-    if (s && strpbrk(s, ",\"\r\n")) {
-        rasd_buf_putc(out, '"');
-        for (; *s; s++) {
-            if (*s == '"') rasd_buf_putc(out, '"');
-            rasd_buf_putc(out, *s);
-        }
-        rasd_buf_putc(out, '"');
-    } else if (s) {
-        rasd_buf_append(out, s, strlen(s));
-    }
-    rasd_buf_append(out, last ? "\r\n" : ",", last ? 2 : 1);
-}
-
 rasd_status rasd_sqlite_export_next(rasd_sqlite_export *x, rasd_buf *out, bool *done, rasd_error *err) {
     *done = false;
     if (x->csv && !x->header_done) {
-        size_t n = sizeof CSV_HEADER / sizeof CSV_HEADER[0];
-        for (size_t i = 0; i < n; i++) csv_field(out, CSV_HEADER[i], i + 1 == n);
+        rasd_query_csv_header(out);
         x->header_done = true;
     }
     size_t start = out->len;
@@ -520,7 +499,8 @@ rasd_status rasd_sqlite_export_next(rasd_sqlite_export *x, rasd_buf *out, bool *
         if (rc != SQLITE_ROW) return db_fail(x->db, err, "exporting");
         if (x->csv) {
             int n = sqlite3_column_count(x->st);
-            for (int i = 0; i < n; i++) csv_field(out, (const char *)sqlite3_column_text(x->st, i), i + 1 == n);
+            for (int i = 0; i < n; i++)
+                rasd_query_csv_field(out, (const char *)sqlite3_column_text(x->st, i), i + 1 == n);
         } else {
             rasd_buf_append(out, (const char *)sqlite3_column_text(x->st, 0), (size_t)sqlite3_column_bytes(x->st, 0));
             rasd_buf_putc(out, '\n');
