@@ -443,6 +443,25 @@ static void test_fixtures(void **state) {
     PQfinish(c);
     rasd_query q = {0};
     json_decref(ask_list(&p, "stories after the connection was dropped", rasd_query_stories, &q, RASD_OK));
+    /* a writer's connection dropped between batches: the next batch sets
+     * its session up again (prepared statements) and is stored */
+    char url[1024];
+    snprintf(url, sizeof url, "%.*s/queries_fixtures", (int)(strrchr(getenv("RASD_TEST_PG"), '/') -
+                                                             getenv("RASD_TEST_PG")), getenv("RASD_TEST_PG"));
+    rasd_store *w = open_store(url);
+    c = PQconnectdb(getenv("RASD_TEST_PG"));
+    PQclear(PQexec(c, "SELECT pg_terminate_backend(pid) FROM pg_stat_activity "
+                      "WHERE datname = 'queries_fixtures' AND pid <> pg_backend_pid()"));
+    PQfinish(c);
+    assert_int_equal(rasd_store_begin(w, &err), RASD_OK);
+    assert_int_equal(rasd_store_put_state(w, "reconnected", "yes", 3, &err), RASD_OK);
+    assert_int_equal(rasd_store_commit(w, &err), RASD_OK);
+    void *got = NULL;
+    size_t got_len = 0;
+    assert_int_equal(rasd_store_get_state(w, "reconnected", &got, &got_len, &err), RASD_OK);
+    assert_int_equal(got_len, 3);
+    free(got);
+    rasd_store_close(w);
     close_pair(&p);
 }
 

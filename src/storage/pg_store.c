@@ -105,6 +105,8 @@ typedef struct pg_store {
     rasd_buf tsv;       /* scratch: a document's tsvector */
     int64_t max_given_id; /* the largest explicit id stored in this batch (the sequence must pass it) */
     size_t n_sent;        /* statements queued in the pipeline */
+    int session_pid;      /* the server process the statements were prepared in (session()) */
+    bool in_tx;           /* between begin and commit or rollback */
 } pg_store;
 
 static pg_store *of(rasd_store *s) { return (pg_store *)s; }
@@ -157,10 +159,21 @@ static rasd_status db_fail(pg_store *s, rasd_error *err, const char *what) {
     return rasd_fail(err, RASD_ERR_DB, "%s: %s: %s", s->base.target, what, pg_msg(s->db));
 }
 
+static rasd_status session(pg_store *s, rasd_error *err);
+
 /* Runs prepared statement i; *out receives the result when it has rows
  * (the caller clears it), else it is cleared here. */
 static rasd_status run(pg_store *s, int i, const params *p, int binary_result, PGresult **out, rasd_error *err,
                        const char *what) {
+    if (PQbackendPID(s->db) != s->session_pid) {
+        /* connected again since: outside a transaction, set the session up
+         * again; inside one, its first statements are gone with the old
+         * session, so going on would commit half of it */
+        if (s->in_tx)
+            return rasd_fail(err, RASD_ERR_DB, "%s: %s: the connection was lost inside a transaction", s->base.target,
+                             what);
+        if (session(s, err) != RASD_OK) return RASD_ERR_DB;
+    }
     char name[8];
     snprintf(name, sizeof name, "s%d", i);
     PGresult *r = PQexecPrepared(s->db, name, p ? p->n : 0, p ? p->v : NULL, p ? p->len : NULL, p ? p->fmt : NULL,
@@ -209,7 +222,19 @@ static uint64_t pg_size(rasd_store *base) {
 
 static rasd_status pg_begin(rasd_store *b, rasd_error *err) {
     of(b)->max_given_id = 0;
-    return exec(of(b), "BEGIN", err);
+    /* a connection the server dropped since the last batch (a restart; the
+     * query layer may have connected again already) is set up again first */
+    pg_store *s = of(b);
+    rasd_status st = RASD_ERR_DB;
+    /* a drop is only found out on use: BEGIN finds it, and is tried once
+     * more on a new connection (nothing was in flight) */
+    for (int attempt = 0; attempt < 2 && st != RASD_OK; attempt++) {
+        if (session(s, err) != RASD_OK) return RASD_ERR_DB;
+        st = exec(s, "BEGIN", err);
+        if (st != RASD_OK && PQstatus(s->db) != CONNECTION_BAD) break; /* not a lost connection */
+    }
+    s->in_tx = st == RASD_OK;
+    return st;
 }
 
 static rasd_status pg_commit(rasd_store *b, rasd_error *err) {
@@ -222,6 +247,7 @@ static rasd_status pg_commit(rasd_store *b, rasd_error *err) {
         rasd_status st = exec(s, sql, err);
         if (st != RASD_OK) return st;
     }
+    s->in_tx = false;
     return exec(s, "COMMIT", err);
 }
 
@@ -235,6 +261,7 @@ static rasd_status pg_lock_writers(rasd_store *b, rasd_error *err) {
 
 static rasd_status pg_rollback(rasd_store *b, rasd_error *err) {
     pg_store *s = of(b);
+    s->in_tx = false;
     if (PQtransactionStatus(s->db) == PQTRANS_IDLE) return RASD_OK; /* nothing open */
     return exec(s, "ROLLBACK", err);
 }
@@ -893,6 +920,31 @@ static char *redact(const char *url) {
     return r;
 }
 
+/* What a session needs: its settings and the prepared statements. Run
+ * at open, and again whenever the connection is another server process
+ * than the one they were prepared in: a connection the server dropped is
+ * connected again (here, or by the query layer's reader) with none of
+ * them. Inside a transaction the loss cannot be hidden and is an error. */
+static rasd_status session(pg_store *s, rasd_error *err) {
+    if (PQstatus(s->db) == CONNECTION_BAD) PQreset(s->db);
+    if (PQstatus(s->db) != CONNECTION_OK)
+        return rasd_fail(err, RASD_ERR_DB, "%s: cannot connect: %s", s->base.target, pg_msg(s->db));
+    int pid = PQbackendPID(s->db);
+    if (pid == s->session_pid) return RASD_OK;
+    if (exec(s, "SET client_min_messages = warning", err) != RASD_OK) return RASD_ERR_DB;
+    for (int i = 0; i < ST_COUNT; i++) {
+        char name[8];
+        snprintf(name, sizeof name, "s%d", i);
+        PGresult *r = PQprepare(s->db, name, SQL[i], 0, NULL);
+        ExecStatusType t = PQresultStatus(r);
+        PQclear(r);
+        if (t != PGRES_COMMAND_OK)
+            return rasd_fail(err, RASD_ERR_DB, "%s: preparing \"%.60s\": %s", s->base.target, SQL[i], pg_msg(s->db));
+    }
+    s->session_pid = pid;
+    return RASD_OK;
+}
+
 rasd_store *rasd_pg_store_open(const char *url, const rasd_lexicon *lex, rasd_error *err) {
     pg_store *s = calloc(1, sizeof *s);
     if (!s || !(s->base.target = redact(url))) {
@@ -910,17 +962,7 @@ rasd_store *rasd_pg_store_open(const char *url, const rasd_lexicon *lex, rasd_er
     }
     if (exec(s, "SET client_min_messages = warning", err) != RASD_OK) goto fail;
     if (rasd_pg_schema_migrate(s->db, s->base.target, err) != RASD_OK) goto fail;
-    for (int i = 0; i < ST_COUNT; i++) {
-        char name[8];
-        snprintf(name, sizeof name, "s%d", i);
-        PGresult *r = PQprepare(s->db, name, SQL[i], 0, NULL);
-        ExecStatusType t = PQresultStatus(r);
-        PQclear(r);
-        if (t != PGRES_COMMAND_OK) {
-            rasd_fail(err, RASD_ERR_DB, "%s: preparing \"%.60s\": %s", s->base.target, SQL[i], pg_msg(s->db));
-            goto fail;
-        }
-    }
+    if (session(s, err) != RASD_OK) goto fail;
     return &s->base;
 fail:
     pg_close(&s->base);
