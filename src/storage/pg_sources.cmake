@@ -5,6 +5,7 @@ list(APPEND RASD_STORE_SOURCES
   ${CMAKE_SOURCE_DIR}/src/storage/pg_store.c
   ${CMAKE_SOURCE_DIR}/src/storage/pg_schema.c
   ${CMAKE_SOURCE_DIR}/src/storage/pg_fts.c
+  ${CMAKE_SOURCE_DIR}/src/storage/pg_search.c
   ${CMAKE_SOURCE_DIR}/src/storage/analysis_line.c
 )
 if(TARGET rasd_lib)

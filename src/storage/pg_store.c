@@ -12,6 +12,7 @@
  */
 #include "storage/pg_fts.h"
 #include "storage/pg_schema.h"
+#include "storage/pg_search.h"
 #include "storage/pg_store.h"
 #include "storage/store_backend.h"
 
@@ -147,7 +148,7 @@ static void p_double(params *p, double v) {
 static void p_null(params *p) { p_text(p, NULL); }
 
 /* libpq's messages end in a newline; messages here do not. */
-static const char *pg_msg(PGconn *db) {
+const char *rasd_pg_message(PGconn *db) {
     static _Thread_local char buf[512];
     snprintf(buf, sizeof buf, "%s", PQerrorMessage(db));
     size_t n = strlen(buf);
@@ -156,7 +157,7 @@ static const char *pg_msg(PGconn *db) {
 }
 
 static rasd_status db_fail(pg_store *s, rasd_error *err, const char *what) {
-    return rasd_fail(err, RASD_ERR_DB, "%s: %s: %s", s->base.target, what, pg_msg(s->db));
+    return rasd_fail(err, RASD_ERR_DB, "%s: %s: %s", s->base.target, what, rasd_pg_message(s->db));
 }
 
 static rasd_status session(pg_store *s, rasd_error *err);
@@ -708,174 +709,9 @@ static rasd_status pg_rebuild_story_rows(rasd_store *b, rasd_error *err) {
 
 /* --------------------------------------------------------------- search */
 
-/* The search, written for each query: the matches under the filters,
- * ranked by BM25 exactly as SQLite's FTS5 computes bm25(4.0, 1.0) — per
- * phrase of the query, its inverse document frequency over the whole
- * store, its occurrences in the document weighted 4 in the title and 1 in
- * the text (counted from the tsvector's positions, a phrase where its
- * terms follow each other), and the document's length (n_terms) against
- * the average, with k1 = 1.2 and b = 0.75. Ties go to the older document.
- * Terms reach the SQL through PQescapeLiteral. */
-static char *search_sql(pg_store *s, const rasd_pg_query *q) {
-    rasd_buf b = {0};
-#define PUT(str) rasd_buf_append(&b, (str), strlen(str))
-    PUT("WITH stats AS (SELECT count(*)::float8 AS n, greatest(avg(n_terms), 1)::float8 AS avgdl FROM documents),"
-        " idf AS (SELECT 0");
-    char num[160];
-    char **lit = calloc(q->n_phrases ? q->n_phrases : 1, sizeof *lit);
-    bool ok = lit != NULL;
-    /* each phrase as a tsquery literal of its own, for its hit count */
-    for (size_t i = 0; ok && i < q->n_phrases; i++) {
-        const rasd_pg_phrase *ph = &q->phrases[i];
-        rasd_buf t = {0};
-        for (size_t k = 0; k < ph->n; k++) {
-            if (k) rasd_buf_append(&t, " <-> ", 5);
-            /* a tsquery lexeme in quotes: ' doubled, \ escaped, as pg_fts.c does */
-            rasd_buf_putc(&t, '\'');
-            for (const char *c = ph->terms[k]; *c; c++) {
-                if (*c == '\'' || *c == '\\') rasd_buf_putc(&t, *c == '\'' ? '\'' : '\\');
-                rasd_buf_putc(&t, *c);
-            }
-            rasd_buf_putc(&t, '\'');
-            if (ph->prefix && k + 1 == ph->n) rasd_buf_append(&t, ":*", 2);
-        }
-        rasd_buf_putc(&t, '\0');
-        ok = !t.oom && (lit[i] = PQescapeLiteral(s->db, t.data, strlen(t.data))) != NULL;
-        rasd_buf_free(&t);
-        if (!ok) break;
-        snprintf(num, sizeof num, ", greatest(ln((stats.n - h%zu.c + 0.5) / (h%zu.c + 0.5)), 1e-6) AS i%zu", i, i, i);
-        PUT(num);
-    }
-    PUT(" FROM stats");
-    for (size_t i = 0; ok && i < q->n_phrases; i++) {
-        PUT(", (SELECT count(*)::float8 AS c FROM documents WHERE terms @@ ");
-        PUT(lit[i]);
-        snprintf(num, sizeof num, "::tsquery) h%zu", i);
-        PUT(num);
-    }
-    PUT(")"
-        " SELECT d.id, d.hash, d.title, d.source, d.published, d.url, d.origin, sc.score, d.text, d.duplicate_of,"
-        "  d.story"
-        " FROM documents d CROSS JOIN stats CROSS JOIN idf, LATERAL (SELECT 0");
-    for (size_t i = 0; ok && i < q->n_phrases; i++) {
-        snprintf(num, sizeof num,
-                 " + idf.i%zu * f.f%zu * 2.2 / (f.f%zu + 1.2 * (0.25 + 0.75 * d.n_terms / stats.avgdl))", i, i, i);
-        PUT(num);
-    }
-    PUT(" AS score FROM (SELECT 0 AS none");
-    for (size_t i = 0; ok && i < q->n_phrases; i++) {
-        const rasd_pg_phrase *ph = &q->phrases[i];
-        PUT(", (SELECT coalesce(sum(CASE WHEN p0.w = 'A' THEN 4.0 ELSE 1.0 END), 0)"
-            " FROM unnest(d.terms) u0, unnest(u0.positions, u0.weights) AS p0(pos, w) WHERE ");
-        for (size_t k = 0; ok && k < ph->n; k++) {
-            char *e = PQescapeLiteral(s->db, ph->terms[k], strlen(ph->terms[k]));
-            if (!e) {
-                ok = false;
-                break;
-            }
-            bool prefix = ph->prefix && k + 1 == ph->n;
-            if (k) {
-                snprintf(num, sizeof num,
-                         " AND EXISTS (SELECT 1 FROM unnest(d.terms) u%zu, unnest(u%zu.positions) AS p%zu(pos) WHERE ", k,
-                         k, k);
-                PUT(num);
-            }
-            snprintf(num, sizeof num, prefix ? "starts_with(u%zu.lexeme, " : "u%zu.lexeme = (", k);
-            PUT(num);
-            PUT(e);
-            PUT(")");
-            if (k) {
-                snprintf(num, sizeof num, " AND p%zu.pos = p0.pos + %zu)", k, k);
-                PUT(num);
-            }
-            PQfreemem(e);
-        }
-        snprintf(num, sizeof num, ") AS f%zu", i);
-        PUT(num);
-    }
-    PUT(") f) sc"
-        " WHERE d.terms @@ $1::tsquery"
-        "  AND ($2::text IS NULL OR d.source = $2)"
-        "  AND ($3::text IS NULL OR d.published >= $3)"
-        "  AND ($4::text IS NULL OR d.published <= $4)"
-        "  AND ($5::text IS NULL OR EXISTS (SELECT 1 FROM entities e WHERE e.entity = $5 AND e.doc = d.id))"
-        "  AND ($6::text IS NULL OR EXISTS (SELECT 1 FROM places p WHERE p.place = $6 AND p.doc = d.id))"
-        " ORDER BY sc.score DESC, d.id LIMIT $7::bigint");
-#undef PUT
-    for (size_t i = 0; lit && i < q->n_phrases; i++) PQfreemem(lit[i]);
-    free(lit);
-    rasd_buf_putc(&b, '\0');
-    if (!ok || b.oom) {
-        rasd_buf_free(&b);
-        return NULL;
-    }
-    return b.data;
-}
-
 static rasd_status pg_search(rasd_store *b, const rasd_search_query *qq, rasd_search_fn fn, void *ctx,
                              rasd_error *err) {
-    pg_store *s = of(b);
-    rasd_pg_query q;
-    rasd_error qerr = {0};
-    rasd_status st = rasd_pg_query_parse(s->an, qq->text, &q, &qerr);
-    if (st != RASD_OK) return rasd_fail(err, st, "search \"%s\": %s", qq->text, qerr.message);
-    if (!*q.tsquery) { /* no word in the query gives a term: nothing can match */
-        rasd_pg_query_free(&q);
-        return RASD_OK;
-    }
-    params p = {0};
-    p_text(&p, q.tsquery);
-    p_text(&p, qq->outlet);
-    p_text(&p, qq->since);
-    p_text(&p, qq->until);
-    p_text(&p, qq->actor);
-    p_text(&p, qq->place);
-    p_int(&p, qq->limit ? (int64_t)qq->limit : 20);
-    char *sql = search_sql(s, &q);
-    if (!sql) {
-        rasd_pg_query_free(&q);
-        return rasd_fail(err, RASD_ERR_NOMEM, "search: out of memory");
-    }
-    PGresult *r = PQexecParams(s->db, sql, p.n, NULL, p.v, p.len, p.fmt, 0);
-    free(sql);
-    if (PQresultStatus(r) != PGRES_TUPLES_OK) {
-        /* SQLSTATE class 42 (syntax) or 22 (data): the query's own fault */
-        const char *state = PQresultErrorField(r, PG_DIAG_SQLSTATE);
-        bool query_fault = state && (strncmp(state, "42", 2) == 0 || strncmp(state, "22", 2) == 0);
-        st = rasd_fail(err, query_fault ? RASD_ERR_USAGE : RASD_ERR_DB, "search \"%s\": %s", qq->text, pg_msg(s->db));
-        PQclear(r);
-        rasd_pg_query_free(&q);
-        return st;
-    }
-    rasd_buf snip = {0};
-    const char *open = qq->mark_open ? qq->mark_open : "[", *close = qq->mark_close ? qq->mark_close : "]";
-    for (int i = 0, n = PQntuples(r); i < n; i++) {
-        snip.len = 0;
-        if (!rasd_pg_snippet(s->an, &q, PQgetvalue(r, i, 8), (size_t)PQgetlength(r, i, 8), open, close, &snip)) {
-            st = rasd_fail(err, RASD_ERR_NOMEM, "search: out of memory");
-            break;
-        }
-#define TEXT_OR_NULL(c) (PQgetisnull(r, i, c) ? NULL : PQgetvalue(r, i, c))
-        rasd_search_hit h = {
-            .id = int_at(r, i, 0),
-            .hash = TEXT_OR_NULL(1),
-            .title = TEXT_OR_NULL(2),
-            .source = TEXT_OR_NULL(3),
-            .published = TEXT_OR_NULL(4),
-            .url = TEXT_OR_NULL(5),
-            .origin = TEXT_OR_NULL(6),
-            .score = strtod(PQgetvalue(r, i, 7), NULL),
-            .snippet = snip.data,
-            .duplicate_of = int_at(r, i, 9),
-            .story = int_at(r, i, 10),
-        };
-#undef TEXT_OR_NULL
-        if (!fn(ctx, &h)) break;
-    }
-    rasd_buf_free(&snip);
-    PQclear(r);
-    rasd_pg_query_free(&q);
-    return st;
+    return rasd_pg_search(of(b)->db, of(b)->an, qq, fn, ctx, err);
 }
 
 static rasd_status pg_counts(rasd_store *b, rasd_store_counts *out, rasd_error *err) {
@@ -928,7 +764,7 @@ static char *redact(const char *url) {
 static rasd_status session(pg_store *s, rasd_error *err) {
     if (PQstatus(s->db) == CONNECTION_BAD) PQreset(s->db);
     if (PQstatus(s->db) != CONNECTION_OK)
-        return rasd_fail(err, RASD_ERR_DB, "%s: cannot connect: %s", s->base.target, pg_msg(s->db));
+        return rasd_fail(err, RASD_ERR_DB, "%s: cannot connect: %s", s->base.target, rasd_pg_message(s->db));
     int pid = PQbackendPID(s->db);
     if (pid == s->session_pid) return RASD_OK;
     if (exec(s, "SET client_min_messages = warning", err) != RASD_OK) return RASD_ERR_DB;
@@ -939,7 +775,7 @@ static rasd_status session(pg_store *s, rasd_error *err) {
         ExecStatusType t = PQresultStatus(r);
         PQclear(r);
         if (t != PGRES_COMMAND_OK)
-            return rasd_fail(err, RASD_ERR_DB, "%s: preparing \"%.60s\": %s", s->base.target, SQL[i], pg_msg(s->db));
+            return rasd_fail(err, RASD_ERR_DB, "%s: preparing \"%.60s\": %s", s->base.target, SQL[i], rasd_pg_message(s->db));
     }
     s->session_pid = pid;
     return RASD_OK;
@@ -957,7 +793,7 @@ rasd_store *rasd_pg_store_open(const char *url, const rasd_lexicon *lex, rasd_er
     if (!(s->an = rasd_analyzer_new(lex, err))) goto fail;
     s->db = PQconnectdb(url);
     if (PQstatus(s->db) != CONNECTION_OK) {
-        rasd_fail(err, RASD_ERR_DB, "%s: cannot connect: %s", s->base.target, pg_msg(s->db));
+        rasd_fail(err, RASD_ERR_DB, "%s: cannot connect: %s", s->base.target, rasd_pg_message(s->db));
         goto fail;
     }
     if (exec(s, "SET client_min_messages = warning", err) != RASD_OK) goto fail;

@@ -16,4 +16,8 @@ typedef struct pg_conn PGconn;
 PGconn *rasd_pg_store_conn(rasd_store *s);
 rasd_analyzer *rasd_pg_store_analyzer(rasd_store *s);
 
+/* libpq's last message on db without its closing newline (a per-thread
+ * buffer, good until the next call). */
+const char *rasd_pg_message(PGconn *db);
+
 #endif

@@ -30,6 +30,7 @@
 #include "storage/queries_pg.h"
 
 #include "storage/pg_fts.h"
+#include "storage/pg_store.h"
 
 #include <libpq-fe.h>
 #include <stdio.h>
@@ -131,20 +132,13 @@ static void params_of(qparams *p, const rasd_query *q) {
  * parameter unused) */
 static const Oid TYPES[N_PARAMS] = {25, 25, 25, 25, 25, 25, 25, 25, 25, 25, 20, 20, 20, 25, 25, 25, 20};
 
-static const char *pg_msg(PGconn *db) {
-    static _Thread_local char buf[512];
-    snprintf(buf, sizeof buf, "%s", PQerrorMessage(db));
-    size_t n = strlen(buf);
-    while (n && (buf[n - 1] == '\n' || buf[n - 1] == ' ')) buf[--n] = '\0';
-    return buf;
-}
 
 static rasd_status fail_of(PGconn *db, PGresult *r, rasd_error *err, const char *what) {
     const char *state = r ? PQresultErrorField(r, PG_DIAG_SQLSTATE) : NULL;
     if (state && strcmp(state, "57014") == 0) /* query_canceled: the statement timeout */
         return rasd_fail(err, RASD_ERR_DB, "%s: stopped after %d s (the question is too broad; narrow it)", what,
                          QUERY_SECONDS);
-    return rasd_fail(err, RASD_ERR_DB, "%s@%s: %s: %s", PQuser(db), PQdb(db), what, pg_msg(db));
+    return rasd_fail(err, RASD_ERR_DB, "%s@%s: %s: %s", PQuser(db), PQdb(db), what, rasd_pg_message(db));
 }
 
 static rasd_status exec_simple(PGconn *db, const char *sql, rasd_error *err, const char *what) {
