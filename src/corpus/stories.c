@@ -18,12 +18,11 @@
  * it opens a new story whose id is its own. Every constant is justified by
  * the measurements in docs/corpus.md.
  *
- * State (document frequencies and stories) is saved as a little-endian
- * byte string: magic, version, payload length, XXH64 of the payload, then
- * the payload; the loader checks every count against the bytes left.
- * Hand-written: this is the engine's own model, no library holds it.
+ * State (document frequencies and stories) is saved and loaded by
+ * stories_state.c.
  */
 #include "corpus/stories.h"
+#include "corpus/stories_internal.h"
 
 #include "core/internal.h"
 
@@ -48,12 +47,6 @@
 #ifndef QUERY_TERMS
 #define QUERY_TERMS 12
 #endif
-#ifndef CENTROID_TERMS
-#define CENTROID_TERMS 80
-#endif
-#ifndef POST_TERMS
-#define POST_TERMS 20
-#endif
 /* A story whose last day is this many days before the newest dated article
  * seen (beyond the window) is dropped from the inverted index's lists as they
  * are scanned: input arrives roughly in date order, and the lists of common
@@ -62,80 +55,6 @@
 #define RETIRE_DAYS 30
 #endif
 #define MIN_STEM_BYTES 4    /* two Arabic letters */
-#define FW_CACHE 4096       /* entries of the function-word cache (32 kB) */
-
-#define STATE_MAGIC "RASDSTRY"
-/* More articles than any archive holds: a state claiming more is damaged
- * (and the count must never wrap). */
-#define MAX_DOCS ((uint64_t)1 << 48)
-#define STATE_VERSION 1u
-
-typedef struct term_w {
-    uint64_t term;
-    float w;
-} term_w;
-
-typedef struct story {
-    int64_t id;
-    int32_t first_day, last_day;
-    uint32_t n_articles;
-    uint32_t n_terms; /* centroid, sorted by term */
-    term_w *terms;
-    double norm;
-    /* the terms this story is listed under: its POST_TERMS heaviest
-     * centroid terms as they are now (list entries under other terms are
-     * stale and dropped when scanned), so that the candidates of an
-     * article depend on the centroids alone, the same after a save and a
-     * load as in the process that built them */
-    uint64_t posted[POST_TERMS];
-    uint32_t n_posted;
-    uint32_t stamp, scan;
-} story;
-
-/* 64-bit key -> 32-bit value, open addressing, key 0 = empty. */
-typedef struct map_slot {
-    uint64_t key;
-    uint32_t value;
-} map_slot;
-
-typedef struct map {
-    map_slot *slots;
-    size_t mask, used;
-} map;
-
-typedef struct list {
-    uint32_t *items;
-    size_t count, cap;
-} list;
-
-struct rasd_stories {
-    double threshold;
-    int window;
-    uint64_t n_docs;
-    map df;      /* term -> document frequency */
-    map index;   /* term -> position in lists */
-    list *lists; /* stories listed under a term */
-    size_t n_lists, cap_lists;
-    story *stories;
-    size_t n_stories, cap_stories;
-    int32_t max_day;
-    uint32_t stamp, scan;
-    /* Function-word answers of the lexicon, direct-mapped by the word's
-     * hash: the lexicon is a large table probed at random, and the same
-     * few thousand words make most of the text. */
-    const rasd_lexicon *fw_lex;
-    uint64_t fw_cache[FW_CACHE];
-    /* The document-frequency prior: stem term -> its count in the
-     * lexicon's background (read once per lexicon, see background_df). */
-    bool use_prior;
-    const rasd_lexicon *prior_lex;
-    map prior;
-};
-
-struct rasd_story_terms {
-    term_w *items; /* stems: raw count (> 0); entity ids: -boost (< 0) */
-    size_t count;
-};
 
 /* ---------------------------------------------------------------- the map */
 
@@ -155,7 +74,7 @@ static bool map_init(map *m, size_t cap) {
 }
 
 /* The slot of key, created (value 0) when absent; NULL when out of memory. */
-static map_slot *map_get(map *m, uint64_t key) {
+map_slot *stories_map_get(map *m, uint64_t key) {
     map_slot *s = map_find(m, key);
     if (s->key) return s;
     if ((m->used + 1) * 2 > m->mask + 1) {
@@ -443,7 +362,7 @@ static bool build_prior(rasd_stories *s, rasd_analyzer *an, const rasd_lexicon *
         rasd_word w;
         if (c == 0 || rasd_analyze_word(an, line, 0, (size_t)(tab - line), &w) != RASD_OK) continue;
         if (w.stem_len < MIN_STEM_BYTES) continue;
-        map_slot *slot = map_get(&s->prior, stem_term(w.stem, w.stem_len));
+        map_slot *slot = stories_map_get(&s->prior, stem_term(w.stem, w.stem_len));
         if (!slot) ok = false;
         else slot->value = c > UINT32_MAX - slot->value ? UINT32_MAX : slot->value + (uint32_t)c;
     }
@@ -473,7 +392,7 @@ static rasd_status doc_vector(rasd_stories *s, rasd_analyzer *an, const rasd_sto
     /* weights from the document frequencies as they were before this
      * article, which then counts in them (one look-up per term for both) */
     for (size_t i = 0; ok && i < raw.count; i++) {
-        map_slot *slot = map_get(&s->df, raw.items[i].term);
+        map_slot *slot = stories_map_get(&s->df, raw.items[i].term);
         if (!slot) {
             ok = false;
             break;
@@ -520,7 +439,7 @@ static bool in_window(const rasd_stories *s, const story *st, int32_t day) {
 /* Lists story k under its POST_TERMS heaviest centroid terms (those it
  * was not listed under yet are added to their lists; the entries under
  * terms no longer among them go stale, see is_posted). */
-static bool post_story(rasd_stories *s, uint32_t k) {
+bool stories_post(rasd_stories *s, uint32_t k) {
     story *st = &s->stories[k];
     term_w top[CENTROID_TERMS];
     size_t n = st->n_terms;
@@ -530,7 +449,7 @@ static bool post_story(rasd_stories *s, uint32_t k) {
         bool listed = false;
         for (uint32_t p = 0; p < st->n_posted && !listed; p++) listed = st->posted[p] == top[i].term;
         if (listed) continue;
-        map_slot *slot = map_get(&s->index, top[i].term);
+        map_slot *slot = stories_map_get(&s->index, top[i].term);
         if (!slot) return false;
         if (slot->value == 0) { /* a new list; list positions are stored + 1 */
             if (s->n_lists == s->cap_lists && !rasd_grow((void **)&s->lists, &s->cap_lists, s->n_lists, sizeof *s->lists))
@@ -721,7 +640,7 @@ static rasd_status assign(rasd_stories *s, rasd_analyzer *an, const rasd_story_i
         if (day < t->first_day) t->first_day = day;
         if (day > t->last_day) t->last_day = day;
         t->n_articles++;
-        ok = ok && post_story(s, (uint32_t)k);
+        ok = ok && stories_post(s, (uint32_t)k);
         *out = (rasd_story_assignment){t->id, false, sim};
     } else {
         if (s->n_stories == s->cap_stories &&
@@ -731,7 +650,7 @@ static rasd_status assign(rasd_stories *s, rasd_analyzer *an, const rasd_story_i
             k = (long)s->n_stories++;
             story *t = &s->stories[k];
             *t = (story){.id = in->id, .first_day = day, .last_day = day, .n_articles = 1};
-            ok = add_to_centroid(t, doc, v.count) && post_story(s, (uint32_t)k);
+            ok = add_to_centroid(t, doc, v.count) && stories_post(s, (uint32_t)k);
             *out = (rasd_story_assignment){in->id, true, 1.0};
         }
     }
@@ -739,193 +658,4 @@ static rasd_status assign(rasd_stories *s, rasd_analyzer *an, const rasd_story_i
     free(v.items);
     if (!ok) return rasd_fail(err, RASD_ERR_NOMEM, "out of memory clustering article %lld", (long long)in->id);
     return RASD_OK;
-}
-
-/* ------------------------------------------------------------ save, load */
-
-static void put_u32(rasd_buf *b, uint32_t v) {
-    unsigned char x[4] = {(unsigned char)v, (unsigned char)(v >> 8), (unsigned char)(v >> 16), (unsigned char)(v >> 24)};
-    rasd_buf_append(b, (const char *)x, 4);
-}
-
-static void put_u64(rasd_buf *b, uint64_t v) {
-    put_u32(b, (uint32_t)v);
-    put_u32(b, (uint32_t)(v >> 32));
-}
-
-static void put_f32(rasd_buf *b, float f) {
-    uint32_t v;
-    memcpy(&v, &f, 4);
-    put_u32(b, v);
-}
-
-static void put_f64(rasd_buf *b, double f) {
-    uint64_t v;
-    memcpy(&v, &f, 8);
-    put_u64(b, v);
-}
-
-/* Header: magic[8], version u32, payload length u64, XXH64(payload) u64. */
-#define HEADER_BYTES 28
-
-rasd_status rasd_stories_save(const rasd_stories *s, unsigned char **data, size_t *len, rasd_error *err) {
-    if (!s || !data || !len) return rasd_fail(err, RASD_ERR_USAGE, "rasd_stories_save: no clusterer or output");
-    rasd_buf b = {0};
-    rasd_buf_reserve(&b, HEADER_BYTES);
-    rasd_buf_append(&b, STATE_MAGIC, 8);
-    put_u32(&b, STATE_VERSION);
-    put_u64(&b, 0); /* length and checksum, filled below */
-    put_u64(&b, 0);
-    put_u64(&b, s->n_docs);
-    put_u32(&b, (uint32_t)s->max_day);
-    put_u64(&b, s->df.used);
-    for (size_t i = 0; i <= s->df.mask; i++) {
-        if (!s->df.slots[i].key) continue;
-        put_u64(&b, s->df.slots[i].key);
-        put_u32(&b, s->df.slots[i].value);
-    }
-    put_u64(&b, s->n_stories);
-    for (size_t i = 0; i < s->n_stories; i++) {
-        const story *st = &s->stories[i];
-        put_u64(&b, (uint64_t)st->id);
-        put_u32(&b, (uint32_t)st->first_day);
-        put_u32(&b, (uint32_t)st->last_day);
-        put_u32(&b, st->n_articles);
-        put_u32(&b, st->n_terms);
-        put_f64(&b, st->norm);
-        for (uint32_t t = 0; t < st->n_terms; t++) {
-            put_u64(&b, st->terms[t].term);
-            put_f32(&b, st->terms[t].w);
-        }
-    }
-    if (b.oom) {
-        rasd_buf_free(&b);
-        return rasd_fail(err, RASD_ERR_NOMEM, "out of memory saving the state of %zu stories", s->n_stories);
-    }
-    uint64_t payload = b.len - HEADER_BYTES;
-    uint64_t sum = XXH64(b.data + HEADER_BYTES, payload, 0);
-    for (int i = 0; i < 8; i++) {
-        b.data[12 + i] = (char)(payload >> (8 * i));
-        b.data[20 + i] = (char)(sum >> (8 * i));
-    }
-    *data = (unsigned char *)b.data;
-    *len = b.len;
-    return RASD_OK;
-}
-
-typedef struct reader {
-    const unsigned char *p;
-    size_t len, pos;
-    bool bad;
-} reader;
-
-static bool have(reader *r, size_t n) {
-    if (r->bad || r->len - r->pos < n) r->bad = true;
-    return !r->bad;
-}
-
-static uint32_t get_u32(reader *r) {
-    if (!have(r, 4)) return 0;
-    const unsigned char *p = r->p + r->pos;
-    r->pos += 4;
-    return (uint32_t)p[0] | (uint32_t)p[1] << 8 | (uint32_t)p[2] << 16 | (uint32_t)p[3] << 24;
-}
-
-static uint64_t get_u64(reader *r) {
-    uint64_t lo = get_u32(r);
-    return lo | (uint64_t)get_u32(r) << 32;
-}
-
-static float get_f32(reader *r) {
-    uint32_t v = get_u32(r);
-    float f;
-    memcpy(&f, &v, 4);
-    return f;
-}
-
-static double get_f64(reader *r) {
-    uint64_t v = get_u64(r);
-    double f;
-    memcpy(&f, &v, 8);
-    return f;
-}
-
-static rasd_stories *load_fail(rasd_stories *s, rasd_error *err, size_t offset, const char *what) {
-    rasd_stories_destroy(s);
-    rasd_fail_at(err, RASD_ERR_FORMAT, offset, "story state, byte %zu: %s", offset, what);
-    return NULL;
-}
-
-rasd_stories *rasd_stories_load(const unsigned char *data, size_t len, const rasd_stories_options *opt,
-                                rasd_error *err) {
-    if (!data && len) {
-        rasd_fail(err, RASD_ERR_USAGE, "rasd_stories_load: no data");
-        return NULL;
-    }
-    reader r = {data, len, 0, false};
-    if (len < HEADER_BYTES || memcmp(data, STATE_MAGIC, 8) != 0)
-        return load_fail(NULL, err, 0, "not a story state (bad magic number or too short)");
-    r.pos = 8;
-    uint32_t version = get_u32(&r);
-    if (version != STATE_VERSION) {
-        rasd_fail_at(err, RASD_ERR_FORMAT, 8, "story state, byte 8: version %u, this rasd reads version %u", version,
-                     STATE_VERSION);
-        return NULL;
-    }
-    uint64_t payload = get_u64(&r), sum = get_u64(&r);
-    if (payload != len - HEADER_BYTES) return load_fail(NULL, err, 12, "payload length does not match the data");
-    if (XXH64(data + HEADER_BYTES, payload, 0) != sum) return load_fail(NULL, err, 20, "checksum mismatch (corrupted)");
-    rasd_stories *s = rasd_stories_new(opt, err);
-    if (!s) return NULL;
-    s->n_docs = get_u64(&r);
-    s->max_day = (int32_t)get_u32(&r);
-    if (s->n_docs > MAX_DOCS) return load_fail(s, err, HEADER_BYTES, "document count out of range");
-    size_t at = r.pos;
-    uint64_t n_df = get_u64(&r);
-    if (r.bad || n_df > (len - r.pos) / 12) return load_fail(s, err, at, "document-frequency count exceeds the data");
-    for (uint64_t i = 0; i < n_df; i++) {
-        at = r.pos;
-        uint64_t term = get_u64(&r);
-        uint32_t df = get_u32(&r);
-        if (!term || df == 0 || df > s->n_docs) return load_fail(s, err, at, "bad document-frequency entry");
-        map_slot *slot = map_get(&s->df, term);
-        if (!slot) return load_fail(s, err, at, "out of memory");
-        if (slot->value) return load_fail(s, err, at, "term listed twice");
-        slot->value = df;
-    }
-    at = r.pos;
-    uint64_t n_stories = get_u64(&r);
-    if (r.bad || n_stories > (len - r.pos) / 32 || n_stories >= UINT32_MAX)
-        return load_fail(s, err, at, "story count exceeds the data");
-    if (n_stories) {
-        s->stories = calloc(n_stories, sizeof *s->stories);
-        if (!s->stories) return load_fail(s, err, at, "out of memory");
-        s->cap_stories = n_stories;
-    }
-    for (uint64_t i = 0; i < n_stories; i++) {
-        at = r.pos;
-        story *st = &s->stories[i];
-        st->id = (int64_t)get_u64(&r);
-        st->first_day = (int32_t)get_u32(&r);
-        st->last_day = (int32_t)get_u32(&r);
-        st->n_articles = get_u32(&r);
-        st->n_terms = get_u32(&r);
-        st->norm = get_f64(&r);
-        if (r.bad || st->n_terms > CENTROID_TERMS || (size_t)st->n_terms * 12 > len - r.pos)
-            return load_fail(s, err, at, "story term count exceeds the data");
-        if (st->first_day > st->last_day || st->n_articles == 0 || !isfinite(st->norm) || st->norm < 0)
-            return load_fail(s, err, at, "inconsistent story record");
-        s->n_stories = i + 1; /* owned from here on, freed on failure */
-        st->terms = malloc(CENTROID_TERMS * sizeof *st->terms);
-        if (!st->terms) return load_fail(s, err, at, "out of memory");
-        for (uint32_t t = 0; t < st->n_terms; t++) {
-            st->terms[t].term = get_u64(&r);
-            st->terms[t].w = get_f32(&r);
-            if (!isfinite(st->terms[t].w) || st->terms[t].w < 0 || (t && st->terms[t].term <= st->terms[t - 1].term))
-                return load_fail(s, err, at, "story terms out of order or not finite");
-        }
-        if (!post_story(s, (uint32_t)i)) return load_fail(s, err, at, "out of memory");
-    }
-    if (r.pos != len) return load_fail(s, err, r.pos, "trailing bytes after the last story");
-    return s;
 }

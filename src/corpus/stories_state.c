@@ -1,0 +1,202 @@
+/*
+ * stories_state.c: the story clusterer's state (document frequencies and
+ * stories) as a little-endian byte string, saved and loaded: magic,
+ * version, payload length, XXH64 of the payload, then the payload; the
+ * loader checks every count against the bytes left. Hand-written: this is
+ * the engine's own model, no library holds it.
+ */
+#include "corpus/stories_internal.h"
+
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+#define STATE_MAGIC "RASDSTRY"
+#define STATE_VERSION 1u
+
+static void put_u32(rasd_buf *b, uint32_t v) {
+    unsigned char x[4] = {(unsigned char)v, (unsigned char)(v >> 8), (unsigned char)(v >> 16), (unsigned char)(v >> 24)};
+    rasd_buf_append(b, (const char *)x, 4);
+}
+
+static void put_u64(rasd_buf *b, uint64_t v) {
+    put_u32(b, (uint32_t)v);
+    put_u32(b, (uint32_t)(v >> 32));
+}
+
+static void put_f32(rasd_buf *b, float f) {
+    uint32_t v;
+    memcpy(&v, &f, 4);
+    put_u32(b, v);
+}
+
+static void put_f64(rasd_buf *b, double f) {
+    uint64_t v;
+    memcpy(&v, &f, 8);
+    put_u64(b, v);
+}
+
+/* Header: magic[8], version u32, payload length u64, XXH64(payload) u64. */
+#define HEADER_BYTES 28
+
+rasd_status rasd_stories_save(const rasd_stories *s, unsigned char **data, size_t *len, rasd_error *err) {
+    if (!s || !data || !len) return rasd_fail(err, RASD_ERR_USAGE, "rasd_stories_save: no clusterer or output");
+    rasd_buf b = {0};
+    rasd_buf_reserve(&b, HEADER_BYTES);
+    rasd_buf_append(&b, STATE_MAGIC, 8);
+    put_u32(&b, STATE_VERSION);
+    put_u64(&b, 0); /* length and checksum, filled below */
+    put_u64(&b, 0);
+    put_u64(&b, s->n_docs);
+    put_u32(&b, (uint32_t)s->max_day);
+    put_u64(&b, s->df.used);
+    for (size_t i = 0; i <= s->df.mask; i++) {
+        if (!s->df.slots[i].key) continue;
+        put_u64(&b, s->df.slots[i].key);
+        put_u32(&b, s->df.slots[i].value);
+    }
+    put_u64(&b, s->n_stories);
+    for (size_t i = 0; i < s->n_stories; i++) {
+        const story *st = &s->stories[i];
+        put_u64(&b, (uint64_t)st->id);
+        put_u32(&b, (uint32_t)st->first_day);
+        put_u32(&b, (uint32_t)st->last_day);
+        put_u32(&b, st->n_articles);
+        put_u32(&b, st->n_terms);
+        put_f64(&b, st->norm);
+        for (uint32_t t = 0; t < st->n_terms; t++) {
+            put_u64(&b, st->terms[t].term);
+            put_f32(&b, st->terms[t].w);
+        }
+    }
+    if (b.oom) {
+        rasd_buf_free(&b);
+        return rasd_fail(err, RASD_ERR_NOMEM, "out of memory saving the state of %zu stories", s->n_stories);
+    }
+    uint64_t payload = b.len - HEADER_BYTES;
+    uint64_t sum = XXH64(b.data + HEADER_BYTES, payload, 0);
+    for (int i = 0; i < 8; i++) {
+        b.data[12 + i] = (char)(payload >> (8 * i));
+        b.data[20 + i] = (char)(sum >> (8 * i));
+    }
+    *data = (unsigned char *)b.data;
+    *len = b.len;
+    return RASD_OK;
+}
+
+typedef struct reader {
+    const unsigned char *p;
+    size_t len, pos;
+    bool bad;
+} reader;
+
+static bool have(reader *r, size_t n) {
+    if (r->bad || r->len - r->pos < n) r->bad = true;
+    return !r->bad;
+}
+
+static uint32_t get_u32(reader *r) {
+    if (!have(r, 4)) return 0;
+    const unsigned char *p = r->p + r->pos;
+    r->pos += 4;
+    return (uint32_t)p[0] | (uint32_t)p[1] << 8 | (uint32_t)p[2] << 16 | (uint32_t)p[3] << 24;
+}
+
+static uint64_t get_u64(reader *r) {
+    uint64_t lo = get_u32(r);
+    return lo | (uint64_t)get_u32(r) << 32;
+}
+
+static float get_f32(reader *r) {
+    uint32_t v = get_u32(r);
+    float f;
+    memcpy(&f, &v, 4);
+    return f;
+}
+
+static double get_f64(reader *r) {
+    uint64_t v = get_u64(r);
+    double f;
+    memcpy(&f, &v, 8);
+    return f;
+}
+
+static rasd_stories *load_fail(rasd_stories *s, rasd_error *err, size_t offset, const char *what) {
+    rasd_stories_destroy(s);
+    rasd_fail_at(err, RASD_ERR_FORMAT, offset, "story state, byte %zu: %s", offset, what);
+    return NULL;
+}
+
+rasd_stories *rasd_stories_load(const unsigned char *data, size_t len, const rasd_stories_options *opt,
+                                rasd_error *err) {
+    if (!data && len) {
+        rasd_fail(err, RASD_ERR_USAGE, "rasd_stories_load: no data");
+        return NULL;
+    }
+    reader r = {data, len, 0, false};
+    if (len < HEADER_BYTES || memcmp(data, STATE_MAGIC, 8) != 0)
+        return load_fail(NULL, err, 0, "not a story state (bad magic number or too short)");
+    r.pos = 8;
+    uint32_t version = get_u32(&r);
+    if (version != STATE_VERSION) {
+        rasd_fail_at(err, RASD_ERR_FORMAT, 8, "story state, byte 8: version %u, this rasd reads version %u", version,
+                     STATE_VERSION);
+        return NULL;
+    }
+    uint64_t payload = get_u64(&r), sum = get_u64(&r);
+    if (payload != len - HEADER_BYTES) return load_fail(NULL, err, 12, "payload length does not match the data");
+    if (XXH64(data + HEADER_BYTES, payload, 0) != sum) return load_fail(NULL, err, 20, "checksum mismatch (corrupted)");
+    rasd_stories *s = rasd_stories_new(opt, err);
+    if (!s) return NULL;
+    s->n_docs = get_u64(&r);
+    s->max_day = (int32_t)get_u32(&r);
+    if (s->n_docs > MAX_DOCS) return load_fail(s, err, HEADER_BYTES, "document count out of range");
+    size_t at = r.pos;
+    uint64_t n_df = get_u64(&r);
+    if (r.bad || n_df > (len - r.pos) / 12) return load_fail(s, err, at, "document-frequency count exceeds the data");
+    for (uint64_t i = 0; i < n_df; i++) {
+        at = r.pos;
+        uint64_t term = get_u64(&r);
+        uint32_t df = get_u32(&r);
+        if (!term || df == 0 || df > s->n_docs) return load_fail(s, err, at, "bad document-frequency entry");
+        map_slot *slot = stories_map_get(&s->df, term);
+        if (!slot) return load_fail(s, err, at, "out of memory");
+        if (slot->value) return load_fail(s, err, at, "term listed twice");
+        slot->value = df;
+    }
+    at = r.pos;
+    uint64_t n_stories = get_u64(&r);
+    if (r.bad || n_stories > (len - r.pos) / 32 || n_stories >= UINT32_MAX)
+        return load_fail(s, err, at, "story count exceeds the data");
+    if (n_stories) {
+        s->stories = calloc(n_stories, sizeof *s->stories);
+        if (!s->stories) return load_fail(s, err, at, "out of memory");
+        s->cap_stories = n_stories;
+    }
+    for (uint64_t i = 0; i < n_stories; i++) {
+        at = r.pos;
+        story *st = &s->stories[i];
+        st->id = (int64_t)get_u64(&r);
+        st->first_day = (int32_t)get_u32(&r);
+        st->last_day = (int32_t)get_u32(&r);
+        st->n_articles = get_u32(&r);
+        st->n_terms = get_u32(&r);
+        st->norm = get_f64(&r);
+        if (r.bad || st->n_terms > CENTROID_TERMS || (size_t)st->n_terms * 12 > len - r.pos)
+            return load_fail(s, err, at, "story term count exceeds the data");
+        if (st->first_day > st->last_day || st->n_articles == 0 || !isfinite(st->norm) || st->norm < 0)
+            return load_fail(s, err, at, "inconsistent story record");
+        s->n_stories = i + 1; /* owned from here on, freed on failure */
+        st->terms = malloc(CENTROID_TERMS * sizeof *st->terms);
+        if (!st->terms) return load_fail(s, err, at, "out of memory");
+        for (uint32_t t = 0; t < st->n_terms; t++) {
+            st->terms[t].term = get_u64(&r);
+            st->terms[t].w = get_f32(&r);
+            if (!isfinite(st->terms[t].w) || st->terms[t].w < 0 || (t && st->terms[t].term <= st->terms[t - 1].term))
+                return load_fail(s, err, at, "story terms out of order or not finite");
+        }
+        if (!stories_post(s, (uint32_t)i)) return load_fail(s, err, at, "out of memory");
+    }
+    if (r.pos != len) return load_fail(s, err, r.pos, "trailing bytes after the last story");
+    return s;
+}
