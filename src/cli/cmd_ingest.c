@@ -6,7 +6,7 @@
  * at most), so parsing a large file overlaps the work on the last one.
  * Each chunk goes through the ordered pool (pool.c): worker threads analyse the articles
  * (the same analysis as `rasd analyze`), flatten it into rows and compute
- * each article's fingerprint; this thread, the one writer, takes them in
+ * each article's fingerprint (ingest_worker.c); this thread, the one writer, takes them in
  * input order, links duplicates and stories (src/storage/ingest.c) and writes them
  * in batches, one transaction per batch. A killed ingest therefore loses
  * the batch in flight and nothing else; running it again stores what is
@@ -20,6 +20,7 @@
  * the bulk of the work, runs everywhere at once (docs/store-postgres.md).
  */
 #include "cli.h"
+#include "cli/ingest_internal.h"
 #include "cli/engine.h"
 #include "corpus/boilerplate.h"
 #include "corpus/reader.h"
@@ -74,84 +75,6 @@ static const char USAGE[] =
     "  --no-settle             not even then\n"
     "exit status: 0 all stored (or already there), 1 some input skipped, 2 usage error\n";
 
-#define CHUNK 1024
-#define QUEUE_DEPTH 2
-#define LOG_EVERY_SECONDS 10.0
-
-/* One article in flight: what the reader gave, what the worker made. */
-typedef struct item {
-    rasd_article a;
-    char *text; /* the document: title line, then the body */
-    size_t len;
-    char *title;
-    char hash[33], text_id[33];
-    char *json;
-    size_t json_len;
-    rasd_rows rows;
-    rasd_fingerprint fp;
-    rasd_story_terms *terms; /* what its story is found by */
-    rasd_status code; /* RASD_OK, or why it is skipped */
-    char *error;
-    bool stored;      /* its hash was in the store before this run */
-    bool analysed;    /* json is a line of rasd analyze output (--from-jsonl) */
-} item;
-
-/* A 128-bit hash as two integers, for the sorted table of stored ones. */
-typedef struct hash128 {
-    uint64_t hi, lo;
-} hash128;
-
-typedef struct ingest {
-    rasd_store *store;
-    cli_engine engine;
-    rasd_analysis_options analysis;
-    rasd_read_options read;
-    size_t jobs, batch;
-    bool keep_json, quiet, tty;
-    const rasd_boilerplate *bp; /* the plain-text filter over bodies, or NULL (--keep-boilerplate) */
-    rasd_link *link;
-    rasd_analyzer *writer_an; /* the writer's, for story terms */
-    /* hashes stored before this run, sorted: workers skip those articles */
-    hash128 *prior;
-    size_t n_prior, cap_prior;
-    /* analyzers outlive chunks: the pool's threads borrow them */
-    pthread_mutex_t stash_mu;
-    rasd_analyzer *stash[64];
-    size_t n_stash;
-    item *chunk; /* the chunk the pool works on */
-    size_t n;
-    /* the reader thread's chunks: filling, then queued for the pool */
-    pthread_mutex_t q_mu;
-    pthread_cond_t q_changed;
-    item *filling;
-    size_t n_filling;
-    item *queue[QUEUE_DEPTH];
-    size_t queue_n[QUEUE_DEPTH], n_queued;
-    size_t n_produced; /* items queued so far, for the progress bar */
-    bool reading_done, stop_reading;
-    const rasd_reader_options *ropt;
-    const char *jsonl; /* --from-jsonl FILE */
-    char **inputs;
-    int n_inputs;
-    size_t in_batch;
-    bool shared;  /* other processes may write too (PostgreSQL): a chunk is written in one turn */
-    bool settle;  /* --settle */
-    bool no_settle; /* --no-settle */
-    bool settled_run; /* the store was settled at the end of this run */
-    rasd_settle_counts settled;
-    double t_settle;
-    bool holding; /* this batch holds the writer lock and has caught up */
-    bool db_failed;
-    rasd_error db_err;
-    /* counts for the summary */
-    size_t n_read, stored, already, exact, near, skipped, skipped_by[RASD_ERR_NOT_FOUND + 1];
-    size_t repeated, repeating_docs, boilerplate_lines, boilerplate_docs;
-    uint64_t bytes_total, bytes_done, text_bytes;
-    /* where the writer thread's time goes (wall seconds), for the summary */
-    double t_store, t_link, t_commit;
-    double t0, last_report;
-} ingest;
-
 static double now(void) {
     struct timespec ts;
     clock_gettime(CLOCK_MONOTONIC, &ts);
@@ -196,268 +119,6 @@ static void report_skip(ingest *g, rasd_status code, const char *msg) {
     if (code <= RASD_ERR_NOT_FOUND) g->skipped_by[code]++;
     clear_bar(g);
     cli_error("skipped: %s", msg);
-}
-
-/* --------------------------------------------------------------- worker */
-
-static void *take_analyzer(void *ctx) {
-    ingest *g = ctx;
-    rasd_analyzer *an = NULL;
-    pthread_mutex_lock(&g->stash_mu);
-    if (g->n_stash) an = g->stash[--g->n_stash];
-    pthread_mutex_unlock(&g->stash_mu);
-    if (an) return an;
-    rasd_error err = {0};
-    if (!(an = rasd_analyzer_new(g->engine.lex, &err))) cli_error("%s", err.message);
-    return an;
-}
-
-/* pool.c hands free_state only the state, so the stash is found here (one
- * ingest per process). */
-static ingest *the_ingest;
-
-static void give_back(void *state) {
-    ingest *g = the_ingest;
-    if (!state) return;
-    pthread_mutex_lock(&g->stash_mu);
-    if (g->n_stash < sizeof g->stash / sizeof g->stash[0]) {
-        g->stash[g->n_stash++] = state;
-        state = NULL;
-    }
-    pthread_mutex_unlock(&g->stash_mu);
-    rasd_analyzer_destroy(state);
-}
-
-static void fail_item(item *it, rasd_status code, const char *msg) {
-    it->code = code;
-    it->error = strdup(msg);
-}
-
-/* The identity of an article for re-ingest: its URL and text when it has a
- * URL (the same text at two URLs is two articles, one a duplicate of the
- * other), else its text. */
-static void identity_hash(const item *it, char out[33]) {
-    XXH3_state_t st;
-    XXH3_128bits_reset(&st);
-    if (it->a.url) {
-        XXH3_128bits_update(&st, it->a.url, strlen(it->a.url));
-        XXH3_128bits_update(&st, "\0", 1);
-    }
-    XXH3_128bits_update(&st, it->text, it->len);
-    XXH128_hash_t h = XXH3_128bits_digest(&st);
-    snprintf(out, 33, "%016llx%016llx", (unsigned long long)h.high64, (unsigned long long)h.low64);
-}
-
-static hash128 parse_hash(const char *hex) {
-    hash128 h = {0, 0};
-    for (int i = 0; i < 32 && hex[i]; i++) {
-        int c = hex[i], v = c >= '0' && c <= '9' ? c - '0' : c >= 'a' && c <= 'f' ? c - 'a' + 10 : 0;
-        if (i < 16) h.hi = h.hi << 4 | (uint64_t)v;
-        else h.lo = h.lo << 4 | (uint64_t)v;
-    }
-    return h;
-}
-
-static int hash_cmp(const void *a, const void *b) {
-    const hash128 *x = a, *y = b;
-    if (x->hi != y->hi) return x->hi < y->hi ? -1 : 1;
-    return x->lo < y->lo ? -1 : x->lo > y->lo;
-}
-
-static bool add_stored(void *ctx, const char *hash) {
-    ingest *g = ctx;
-    if (!rasd_grow((void **)&g->prior, &g->cap_prior, g->n_prior, sizeof *g->prior)) return false;
-    g->prior[g->n_prior++] = parse_hash(hash);
-    return true;
-}
-
-static bool was_stored(const ingest *g, const char *hash) {
-    hash128 h = parse_hash(hash);
-    return g->n_prior && bsearch(&h, g->prior, g->n_prior, sizeof *g->prior, hash_cmp);
-}
-
-/* The boilerplate filter over the body (HTML and feed readers have run it
- * already; on their text it finds nothing more). The removed lines become
- * rows of their own, their offsets counted in the text as it will be stored:
- * prefix bytes (the title line) and then the kept body. On success the
- * article's body is the kept text. */
-static rasd_status strip_boilerplate(const rasd_boilerplate *bp, item *it, size_t prefix, rasd_error *err) {
-    if (!bp || !it->a.text || !it->a.len) return RASD_OK;
-    rasd_boilerplate_result r;
-    rasd_status st = rasd_boilerplate_filter(bp, it->a.text, it->a.len, &r, err);
-    if (st != RASD_OK || !r.n_removed) {
-        if (st == RASD_OK) rasd_boilerplate_result_free(&r);
-        return st;
-    }
-    rasd_row_boilerplate *rows = calloc(r.n_removed, sizeof *rows);
-    if (!rows) {
-        rasd_boilerplate_result_free(&r);
-        return rasd_fail(err, RASD_ERR_NOMEM, "out of memory");
-    }
-    /* a removed line goes with its line break, so the kept text before the
-     * i-th removed line is its start less the bytes removed before it */
-    size_t gone = 0;
-    for (size_t i = 0; i < r.n_removed; i++) {
-        rasd_span sp = r.removed[i].span;
-        size_t at = sp.start - gone;
-        if (at > r.len) at = r.len; /* blank lines dropped at the end */
-        rows[i].at = (int64_t)(prefix + at);
-        rows[i].input_start = (int64_t)(prefix + sp.start);
-        rows[i].input_end = (int64_t)(prefix + sp.end);
-        rows[i].reason = r.removed[i].reason;
-        rows[i].text = strndup(it->a.text + sp.start, sp.end - sp.start);
-        gone += sp.end - sp.start + (sp.end < it->a.len);
-        if (!rows[i].text) {
-            for (size_t k = 0; k < i; k++) free(rows[k].text);
-            free(rows);
-            rasd_boilerplate_result_free(&r);
-            return rasd_fail(err, RASD_ERR_NOMEM, "out of memory");
-        }
-    }
-    free(it->a.text);
-    it->a.text = r.text;
-    it->a.len = r.len;
-    it->rows.boilerplate = rows;
-    it->rows.n_boilerplate = r.n_removed;
-    r.text = NULL;
-    rasd_boilerplate_result_free(&r);
-    return RASD_OK;
-}
-
-/* The rows, fingerprint and index terms of an analysed article. */
-static void rows_of_analysis(ingest *g, item *it, rasd_analyzer *an) {
-    rasd_error err = {0};
-    /* lines the boilerplate filter removed were set aside before the analysis */
-    rasd_row_boilerplate *removed = it->rows.boilerplate;
-    size_t n_removed = it->rows.n_boilerplate;
-    it->rows.boilerplate = NULL;
-    it->rows.n_boilerplate = 0;
-    rasd_status st = rasd_rows_from_json(it->a.origin, it->json, it->json_len, &it->rows, &err);
-    if (st == RASD_OK) {
-        it->rows.boilerplate = removed;
-        it->rows.n_boilerplate = n_removed;
-    } else {
-        for (size_t k = 0; k < n_removed; k++) free(removed[k].text);
-        free(removed);
-    }
-    if (st == RASD_OK)
-        st = rasd_link_prepare(an, it->title, it->text, it->len, &it->rows, &it->fp, &it->terms, &err);
-    /* the index's terms, here rather than on the writer thread */
-    if (st == RASD_OK) st = rasd_terms_collect(an, it->title, strlen(it->title), &it->rows.title_terms, &err);
-    if (st == RASD_OK) st = rasd_terms_collect(an, it->text, it->len, &it->rows.text_terms, &err);
-    if (st != RASD_OK) {
-        fail_item(it, st, err.message);
-        return;
-    }
-    if (!g->keep_json) {
-        free(it->json);
-        it->json = NULL;
-        it->json_len = 0;
-    }
-}
-
-/* ------------------------------------------- --from-jsonl: analysed elsewhere */
-
-/* An item whose analysis came with it (a line of rasd analyze output):
- * its text, title, outlet and date from the line, the rest as usual. The
- * identity is the text's hash, as for a .txt file (the analysis has no
- * URL), so the same article ingested either way is stored once. */
-static void from_analysis(ingest *g, item *it, rasd_analyzer *an) {
-    rasd_error err = {0};
-    rasd_analysis_line l;
-    rasd_status st = rasd_analysis_line_read(it->a.origin, it->json, it->json_len, &l, &err);
-    if (st != RASD_OK) {
-        fail_item(it, st, err.message);
-        return;
-    }
-    it->text = l.text;
-    it->len = l.len;
-    it->title = l.title;
-    it->a.source = l.source ? l.source : (g->ropt && g->ropt->source ? strdup(g->ropt->source) : NULL);
-    it->a.published = l.published;
-    if (l.origin) { /* where the text came from, rather than the line */
-        free(it->a.origin);
-        it->a.origin = l.origin;
-    }
-    memcpy(it->text_id, l.id, sizeof it->text_id);
-    identity_hash(it, it->hash);
-    if (was_stored(g, it->hash)) {
-        it->stored = true;
-        return;
-    }
-    rows_of_analysis(g, it, an);
-}
-
-static void analyse_one(void *ctx, void *state, size_t i) {
-    ingest *g = ctx;
-    item *it = &g->chunk[i];
-    rasd_analyzer *an = state;
-    rasd_error err = {0};
-    if (it->error) return; /* a record the reader skipped, reported in order */
-    if (!an) {
-        fail_item(it, RASD_ERR_NOMEM, "no analyzer (out of memory)");
-        return;
-    }
-    if (it->analysed) {
-        from_analysis(g, it, an);
-        return;
-    }
-    /* the document the analysis reads: the title as its first line */
-    size_t prefix = it->a.title && *it->a.title ? strlen(it->a.title) + 1 : 0;
-    rasd_status st = strip_boilerplate(g->bp, it, prefix, &err);
-    if (st != RASD_OK) {
-        fail_item(it, st, err.message);
-        return;
-    }
-    rasd_buf b = {0};
-    if (prefix) {
-        rasd_buf_append(&b, it->a.title, strlen(it->a.title));
-        rasd_buf_putc(&b, '\n');
-    }
-    rasd_buf_append(&b, it->a.text ? it->a.text : "", it->a.len);
-    if (b.oom) {
-        rasd_buf_free(&b);
-        fail_item(it, RASD_ERR_NOMEM, "out of memory");
-        return;
-    }
-    rasd_document doc;
-    size_t built = b.len;
-    st = rasd_document_from_buffer(it->a.origin, b.data ? b.data : "", b.len, &g->read, &doc, &err);
-    rasd_buf_free(&b);
-    if (st == RASD_OK && doc.len != built) { /* offsets of removed lines would not hold: keep none */
-        for (size_t k = 0; k < it->rows.n_boilerplate; k++) it->rows.boilerplate[k].at = -1;
-    }
-    if (st != RASD_OK) {
-        fail_item(it, st, err.message);
-        return;
-    }
-    it->text = doc.text;
-    it->len = doc.len;
-    doc.text = NULL;
-    if (!(it->title = strndup(it->text + doc.title.start, doc.title.end - doc.title.start))) {
-        rasd_document_destroy(&doc);
-        fail_item(it, RASD_ERR_NOMEM, "out of memory");
-        return;
-    }
-    memcpy(it->text_id, doc.id, sizeof it->text_id);
-    identity_hash(it, it->hash);
-    if (was_stored(g, it->hash)) { /* ingested before: nothing to analyse */
-        it->stored = true;
-        rasd_document_destroy(&doc);
-        return;
-    }
-    doc.text = it->text; /* lent back for the analysis */
-    rasd_analysis_options opt = g->analysis;
-    opt.source = it->a.source;
-    opt.published = it->a.published;
-    st = rasd_analysis_json(an, &doc, &opt, &it->json, &it->json_len, &err);
-    doc.text = NULL;
-    rasd_document_destroy(&doc);
-    if (st != RASD_OK) {
-        fail_item(it, st, err.message);
-        return;
-    }
-    rows_of_analysis(g, it, an);
 }
 
 /* --------------------------------------------------------------- writer */
@@ -600,7 +261,7 @@ static void run_chunk(ingest *g) {
     if (!g->n) return;
     /* shared: the whole chunk is analysed before its turn, so the writer
      * lock is held while writing only, never while analysing */
-    cli_pool_spec spec = {g->n, g->jobs, take_analyzer, give_back, analyse_one, g->shared ? write_later : write_one, g};
+    cli_pool_spec spec = {g->n, g->jobs, ingest_take_analyzer, ingest_give_back, ingest_analyse_one, g->shared ? write_later : write_one, g};
     if (!cli_pool_run(&spec)) {
         spec.jobs = 1;
         cli_pool_run(&spec);
@@ -672,7 +333,7 @@ static bool on_article(void *ctx, rasd_article *a) {
 static void on_skip(void *ctx, const rasd_error *err) {
     ingest *g = ctx;
     item *it = next_item(g);
-    if (it) fail_item(it, err->code, err->message);
+    if (it) ingest_fail_item(it, err->code, err->message);
 }
 
 static void on_file(void *ctx, const char *path, uint64_t bytes) {
@@ -684,7 +345,7 @@ static void on_file(void *ctx, const char *path, uint64_t bytes) {
 }
 
 /* Reads the lines of a --from-jsonl file ("-": standard input) into items
- * on the reader thread; the workers read them (from_analysis). */
+ * on the reader thread; the workers read them (ingest_from_analysis). */
 static void read_jsonl(ingest *g, const char *path) {
     FILE *f = strcmp(path, "-") == 0 ? stdin : fopen(path, "rb");
     if (!f) {
@@ -707,7 +368,7 @@ static void read_jsonl(ingest *g, const char *path) {
         it->a.origin = malloc(on);
         it->json = malloc(len + 1);
         if (!it->a.origin || !it->json) {
-            fail_item(it, RASD_ERR_NOMEM, "out of memory");
+            ingest_fail_item(it, RASD_ERR_NOMEM, "out of memory");
             continue;
         }
         snprintf(it->a.origin, on, "%s#%zu", path, no);
@@ -903,7 +564,7 @@ int cmd_ingest(int argc, char **argv) {
     pthread_mutex_init(&g.stash_mu, NULL);
     pthread_mutex_init(&g.q_mu, NULL);
     pthread_cond_init(&g.q_changed, NULL);
-    the_ingest = &g;
+    ingest_current = &g;
     if (!cli_engine_load(&g.engine, &eopt, &g.analysis)) {
         status = EXIT_USAGE;
         goto done;
@@ -913,7 +574,7 @@ int cmd_ingest(int argc, char **argv) {
         goto done;
     }
     /* the filter runs on every body: HTML and feed bodies in their readers,
-     * plain-text and JSON ones in the workers (strip_boilerplate) */
+     * plain-text and JSON ones in the workers (ingest_strip_boilerplate) */
     if (!keep_boilerplate) ropt.boilerplate = g.bp = cli_web_boilerplate();
     if (!(g.store = rasd_store_open(db, g.engine.lex, &err))) {
         cli_error("%s", err.message);
@@ -921,17 +582,17 @@ int cmd_ingest(int argc, char **argv) {
         goto done;
     }
     g.shared = rasd_store_is_pg(rasd_store_target(g.store));
-    if (!(g.writer_an = take_analyzer(&g)) || !(g.link = rasd_link_open(g.store, g.writer_an, &err))) {
+    if (!(g.writer_an = ingest_take_analyzer(&g)) || !(g.link = rasd_link_open(g.store, g.writer_an, &err))) {
         if (g.writer_an) cli_error("%s", err.message);
         status = EXIT_USAGE;
         goto done;
     }
-    if (rasd_store_each_hash(g.store, add_stored, &g, &err) != RASD_OK) {
+    if (rasd_store_each_hash(g.store, ingest_add_stored, &g, &err) != RASD_OK) {
         cli_error("%s", err.message);
         status = EXIT_USAGE;
         goto done;
     }
-    if (g.n_prior) qsort(g.prior, g.n_prior, sizeof *g.prior, hash_cmp);
+    if (g.n_prior) qsort(g.prior, g.n_prior, sizeof *g.prior, ingest_hash_cmp);
     g.t0 = g.last_report = now();
     for (int i = optind; i < argc; i++) g.bytes_total += bytes_under(argv[i], 0);
     if (g.jsonl && strcmp(g.jsonl, "-") != 0) g.bytes_total += bytes_under(g.jsonl, 0);
@@ -986,6 +647,6 @@ done:
     pthread_mutex_destroy(&g.stash_mu);
     pthread_cond_destroy(&g.q_changed);
     pthread_mutex_destroy(&g.q_mu);
-    the_ingest = NULL;
+    ingest_current = NULL;
     return status;
 }

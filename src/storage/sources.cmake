@@ -21,6 +21,7 @@ set(RASD_STORE_SOURCES
 set(RASD_STORE_CLI_SOURCES
   ${CMAKE_SOURCE_DIR}/src/cli/engine.c
   ${CMAKE_SOURCE_DIR}/src/cli/cmd_ingest.c
+  ${CMAKE_SOURCE_DIR}/src/cli/ingest_worker.c
   ${CMAKE_SOURCE_DIR}/src/cli/cmd_search.c
 )
 if(TARGET rasd_lib)

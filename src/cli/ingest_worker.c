@@ -1,0 +1,275 @@
+/*
+ * ingest_worker.c: what `rasd ingest`'s worker threads do to each article
+ * (ingest_internal.h): the boilerplate filter over its body, the same
+ * analysis as `rasd analyze`, flattened into the store's rows, its
+ * fingerprint and story terms; or, with --from-jsonl, the rows of an
+ * analysis made elsewhere. The analyzers are kept in a stash between
+ * chunks.
+ */
+#include "cli/ingest_internal.h"
+
+#include "core/internal.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+void *ingest_take_analyzer(void *ctx) {
+    ingest *g = ctx;
+    rasd_analyzer *an = NULL;
+    pthread_mutex_lock(&g->stash_mu);
+    if (g->n_stash) an = g->stash[--g->n_stash];
+    pthread_mutex_unlock(&g->stash_mu);
+    if (an) return an;
+    rasd_error err = {0};
+    if (!(an = rasd_analyzer_new(g->engine.lex, &err))) cli_error("%s", err.message);
+    return an;
+}
+
+/* pool.c hands free_state only the state, so the stash is found here (one
+ * ingest per process). */
+ingest *ingest_current;
+
+void ingest_give_back(void *state) {
+    ingest *g = ingest_current;
+    if (!state) return;
+    pthread_mutex_lock(&g->stash_mu);
+    if (g->n_stash < sizeof g->stash / sizeof g->stash[0]) {
+        g->stash[g->n_stash++] = state;
+        state = NULL;
+    }
+    pthread_mutex_unlock(&g->stash_mu);
+    rasd_analyzer_destroy(state);
+}
+
+void ingest_fail_item(item *it, rasd_status code, const char *msg) {
+    it->code = code;
+    it->error = strdup(msg);
+}
+
+/* The identity of an article for re-ingest: its URL and text when it has a
+ * URL (the same text at two URLs is two articles, one a duplicate of the
+ * other), else its text. */
+static void identity_hash(const item *it, char out[33]) {
+    XXH3_state_t st;
+    XXH3_128bits_reset(&st);
+    if (it->a.url) {
+        XXH3_128bits_update(&st, it->a.url, strlen(it->a.url));
+        XXH3_128bits_update(&st, "\0", 1);
+    }
+    XXH3_128bits_update(&st, it->text, it->len);
+    XXH128_hash_t h = XXH3_128bits_digest(&st);
+    snprintf(out, 33, "%016llx%016llx", (unsigned long long)h.high64, (unsigned long long)h.low64);
+}
+
+static hash128 parse_hash(const char *hex) {
+    hash128 h = {0, 0};
+    for (int i = 0; i < 32 && hex[i]; i++) {
+        int c = hex[i], v = c >= '0' && c <= '9' ? c - '0' : c >= 'a' && c <= 'f' ? c - 'a' + 10 : 0;
+        if (i < 16) h.hi = h.hi << 4 | (uint64_t)v;
+        else h.lo = h.lo << 4 | (uint64_t)v;
+    }
+    return h;
+}
+
+int ingest_hash_cmp(const void *a, const void *b) {
+    const hash128 *x = a, *y = b;
+    if (x->hi != y->hi) return x->hi < y->hi ? -1 : 1;
+    return x->lo < y->lo ? -1 : x->lo > y->lo;
+}
+
+bool ingest_add_stored(void *ctx, const char *hash) {
+    ingest *g = ctx;
+    if (!rasd_grow((void **)&g->prior, &g->cap_prior, g->n_prior, sizeof *g->prior)) return false;
+    g->prior[g->n_prior++] = parse_hash(hash);
+    return true;
+}
+
+static bool was_stored(const ingest *g, const char *hash) {
+    hash128 h = parse_hash(hash);
+    return g->n_prior && bsearch(&h, g->prior, g->n_prior, sizeof *g->prior, ingest_hash_cmp);
+}
+
+/* The boilerplate filter over the body (HTML and feed readers have run it
+ * already; on their text it finds nothing more). The removed lines become
+ * rows of their own, their offsets counted in the text as it will be stored:
+ * prefix bytes (the title line) and then the kept body. On success the
+ * article's body is the kept text. */
+rasd_status ingest_strip_boilerplate(const rasd_boilerplate *bp, item *it, size_t prefix, rasd_error *err) {
+    if (!bp || !it->a.text || !it->a.len) return RASD_OK;
+    rasd_boilerplate_result r;
+    rasd_status st = rasd_boilerplate_filter(bp, it->a.text, it->a.len, &r, err);
+    if (st != RASD_OK || !r.n_removed) {
+        if (st == RASD_OK) rasd_boilerplate_result_free(&r);
+        return st;
+    }
+    rasd_row_boilerplate *rows = calloc(r.n_removed, sizeof *rows);
+    if (!rows) {
+        rasd_boilerplate_result_free(&r);
+        return rasd_fail(err, RASD_ERR_NOMEM, "out of memory");
+    }
+    /* a removed line goes with its line break, so the kept text before the
+     * i-th removed line is its start less the bytes removed before it */
+    size_t gone = 0;
+    for (size_t i = 0; i < r.n_removed; i++) {
+        rasd_span sp = r.removed[i].span;
+        size_t at = sp.start - gone;
+        if (at > r.len) at = r.len; /* blank lines dropped at the end */
+        rows[i].at = (int64_t)(prefix + at);
+        rows[i].input_start = (int64_t)(prefix + sp.start);
+        rows[i].input_end = (int64_t)(prefix + sp.end);
+        rows[i].reason = r.removed[i].reason;
+        rows[i].text = strndup(it->a.text + sp.start, sp.end - sp.start);
+        gone += sp.end - sp.start + (sp.end < it->a.len);
+        if (!rows[i].text) {
+            for (size_t k = 0; k < i; k++) free(rows[k].text);
+            free(rows);
+            rasd_boilerplate_result_free(&r);
+            return rasd_fail(err, RASD_ERR_NOMEM, "out of memory");
+        }
+    }
+    free(it->a.text);
+    it->a.text = r.text;
+    it->a.len = r.len;
+    it->rows.boilerplate = rows;
+    it->rows.n_boilerplate = r.n_removed;
+    r.text = NULL;
+    rasd_boilerplate_result_free(&r);
+    return RASD_OK;
+}
+
+/* The rows, fingerprint and index terms of an analysed article. */
+static void rows_of_analysis(ingest *g, item *it, rasd_analyzer *an) {
+    rasd_error err = {0};
+    /* lines the boilerplate filter removed were set aside before the analysis */
+    rasd_row_boilerplate *removed = it->rows.boilerplate;
+    size_t n_removed = it->rows.n_boilerplate;
+    it->rows.boilerplate = NULL;
+    it->rows.n_boilerplate = 0;
+    rasd_status st = rasd_rows_from_json(it->a.origin, it->json, it->json_len, &it->rows, &err);
+    if (st == RASD_OK) {
+        it->rows.boilerplate = removed;
+        it->rows.n_boilerplate = n_removed;
+    } else {
+        for (size_t k = 0; k < n_removed; k++) free(removed[k].text);
+        free(removed);
+    }
+    if (st == RASD_OK)
+        st = rasd_link_prepare(an, it->title, it->text, it->len, &it->rows, &it->fp, &it->terms, &err);
+    /* the index's terms, here rather than on the writer thread */
+    if (st == RASD_OK) st = rasd_terms_collect(an, it->title, strlen(it->title), &it->rows.title_terms, &err);
+    if (st == RASD_OK) st = rasd_terms_collect(an, it->text, it->len, &it->rows.text_terms, &err);
+    if (st != RASD_OK) {
+        ingest_fail_item(it, st, err.message);
+        return;
+    }
+    if (!g->keep_json) {
+        free(it->json);
+        it->json = NULL;
+        it->json_len = 0;
+    }
+}
+
+/* ------------------------------------------- --from-jsonl: analysed elsewhere */
+
+/* An item whose analysis came with it (a line of rasd analyze output):
+ * its text, title, outlet and date from the line, the rest as usual. The
+ * identity is the text's hash, as for a .txt file (the analysis has no
+ * URL), so the same article ingested either way is stored once. */
+void ingest_from_analysis(ingest *g, item *it, rasd_analyzer *an) {
+    rasd_error err = {0};
+    rasd_analysis_line l;
+    rasd_status st = rasd_analysis_line_read(it->a.origin, it->json, it->json_len, &l, &err);
+    if (st != RASD_OK) {
+        ingest_fail_item(it, st, err.message);
+        return;
+    }
+    it->text = l.text;
+    it->len = l.len;
+    it->title = l.title;
+    it->a.source = l.source ? l.source : (g->ropt && g->ropt->source ? strdup(g->ropt->source) : NULL);
+    it->a.published = l.published;
+    if (l.origin) { /* where the text came from, rather than the line */
+        free(it->a.origin);
+        it->a.origin = l.origin;
+    }
+    memcpy(it->text_id, l.id, sizeof it->text_id);
+    identity_hash(it, it->hash);
+    if (was_stored(g, it->hash)) {
+        it->stored = true;
+        return;
+    }
+    rows_of_analysis(g, it, an);
+}
+
+void ingest_analyse_one(void *ctx, void *state, size_t i) {
+    ingest *g = ctx;
+    item *it = &g->chunk[i];
+    rasd_analyzer *an = state;
+    rasd_error err = {0};
+    if (it->error) return; /* a record the reader skipped, reported in order */
+    if (!an) {
+        ingest_fail_item(it, RASD_ERR_NOMEM, "no analyzer (out of memory)");
+        return;
+    }
+    if (it->analysed) {
+        ingest_from_analysis(g, it, an);
+        return;
+    }
+    /* the document the analysis reads: the title as its first line */
+    size_t prefix = it->a.title && *it->a.title ? strlen(it->a.title) + 1 : 0;
+    rasd_status st = ingest_strip_boilerplate(g->bp, it, prefix, &err);
+    if (st != RASD_OK) {
+        ingest_fail_item(it, st, err.message);
+        return;
+    }
+    rasd_buf b = {0};
+    if (prefix) {
+        rasd_buf_append(&b, it->a.title, strlen(it->a.title));
+        rasd_buf_putc(&b, '\n');
+    }
+    rasd_buf_append(&b, it->a.text ? it->a.text : "", it->a.len);
+    if (b.oom) {
+        rasd_buf_free(&b);
+        ingest_fail_item(it, RASD_ERR_NOMEM, "out of memory");
+        return;
+    }
+    rasd_document doc;
+    size_t built = b.len;
+    st = rasd_document_from_buffer(it->a.origin, b.data ? b.data : "", b.len, &g->read, &doc, &err);
+    rasd_buf_free(&b);
+    if (st == RASD_OK && doc.len != built) { /* offsets of removed lines would not hold: keep none */
+        for (size_t k = 0; k < it->rows.n_boilerplate; k++) it->rows.boilerplate[k].at = -1;
+    }
+    if (st != RASD_OK) {
+        ingest_fail_item(it, st, err.message);
+        return;
+    }
+    it->text = doc.text;
+    it->len = doc.len;
+    doc.text = NULL;
+    if (!(it->title = strndup(it->text + doc.title.start, doc.title.end - doc.title.start))) {
+        rasd_document_destroy(&doc);
+        ingest_fail_item(it, RASD_ERR_NOMEM, "out of memory");
+        return;
+    }
+    memcpy(it->text_id, doc.id, sizeof it->text_id);
+    identity_hash(it, it->hash);
+    if (was_stored(g, it->hash)) { /* ingested before: nothing to analyse */
+        it->stored = true;
+        rasd_document_destroy(&doc);
+        return;
+    }
+    doc.text = it->text; /* lent back for the analysis */
+    rasd_analysis_options opt = g->analysis;
+    opt.source = it->a.source;
+    opt.published = it->a.published;
+    st = rasd_analysis_json(an, &doc, &opt, &it->json, &it->json_len, &err);
+    doc.text = NULL;
+    rasd_document_destroy(&doc);
+    if (st != RASD_OK) {
+        ingest_fail_item(it, st, err.message);
+        return;
+    }
+    rows_of_analysis(g, it, an);
+}
