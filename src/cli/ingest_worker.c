@@ -47,21 +47,6 @@ void ingest_fail_item(item *it, rasd_status code, const char *msg) {
     it->error = strdup(msg);
 }
 
-/* The identity of an article for re-ingest: its URL and text when it has a
- * URL (the same text at two URLs is two articles, one a duplicate of the
- * other), else its text. */
-static void identity_hash(const item *it, char out[33]) {
-    XXH3_state_t st;
-    XXH3_128bits_reset(&st);
-    if (it->a.url) {
-        XXH3_128bits_update(&st, it->a.url, strlen(it->a.url));
-        XXH3_128bits_update(&st, "\0", 1);
-    }
-    XXH3_128bits_update(&st, it->text, it->len);
-    XXH128_hash_t h = XXH3_128bits_digest(&st);
-    snprintf(out, 33, "%016llx%016llx", (unsigned long long)h.high64, (unsigned long long)h.low64);
-}
-
 static hash128 parse_hash(const char *hex) {
     hash128 h = {0, 0};
     for (int i = 0; i < 32 && hex[i]; i++) {
@@ -194,7 +179,7 @@ void ingest_from_analysis(ingest *g, item *it, rasd_analyzer *an) {
         it->a.origin = l.origin;
     }
     memcpy(it->text_id, l.id, sizeof it->text_id);
-    identity_hash(it, it->hash);
+    rasd_store_identity(it->a.url, it->text, it->len, it->hash);
     if (was_stored(g, it->hash)) {
         it->stored = true;
         return;
@@ -254,7 +239,7 @@ void ingest_analyse_one(void *ctx, void *state, size_t i) {
         return;
     }
     memcpy(it->text_id, doc.id, sizeof it->text_id);
-    identity_hash(it, it->hash);
+    rasd_store_identity(it->a.url, it->text, it->len, it->hash);
     if (was_stored(g, it->hash)) { /* ingested before: nothing to analyse */
         it->stored = true;
         rasd_document_destroy(&doc);

@@ -62,19 +62,6 @@ static const char *member(json_t *o, const char *name, rasd_status *st, rasd_err
     return json_string_value(v);
 }
 
-/* The article's identity for re-ingest, as `rasd ingest` computes it. */
-static void identity_hash(const char *url, const char *text, size_t len, char out[33]) {
-    XXH3_state_t st;
-    XXH3_128bits_reset(&st);
-    if (url) {
-        XXH3_128bits_update(&st, url, strlen(url));
-        XXH3_128bits_update(&st, "\0", 1);
-    }
-    XXH3_128bits_update(&st, text, len);
-    XXH128_hash_t h = XXH3_128bits_digest(&st);
-    snprintf(out, 33, "%016llx%016llx", (unsigned long long)h.high64, (unsigned long long)h.low64);
-}
-
 static rasd_status store_one(cli_ingest *g, rasd_store *store, json_t *o, int64_t *id, bool *already,
                              rasd_error *err) {
     rasd_status st = RASD_OK;
@@ -105,7 +92,7 @@ static rasd_status store_one(cli_ingest *g, rasd_store *store, json_t *o, int64_
     rasd_buf_free(&b);
     if (st != RASD_OK) return st;
     char hash[33];
-    identity_hash(url, doc.text, doc.len, hash);
+    rasd_store_identity(url, doc.text, doc.len, hash);
     char *doc_title = strndup(doc.text + doc.title.start, doc.title.end - doc.title.start);
     rasd_analysis_options opt = g->analysis;
     opt.source = source;

@@ -9,8 +9,10 @@
 
 #include "core/internal.h"
 
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <xxhash.h>
 
 rasd_store *rasd_store_open(const char *target, const rasd_lexicon *lex, rasd_error *err) {
     if (!target || !*target) target = getenv("RASD_DB");
@@ -132,4 +134,16 @@ rasd_status rasd_store_search(rasd_store *s, const rasd_search_query *q, rasd_se
 
 rasd_status rasd_store_counts_get(rasd_store *s, rasd_store_counts *out, rasd_error *err) {
     return s->ops->counts(s, out, err);
+}
+
+void rasd_store_identity(const char *url, const char *text, size_t len, char out[33]) {
+    XXH3_state_t st;
+    XXH3_128bits_reset(&st);
+    if (url) {
+        XXH3_128bits_update(&st, url, strlen(url));
+        XXH3_128bits_update(&st, "\0", 1);
+    }
+    XXH3_128bits_update(&st, text, len);
+    XXH128_hash_t h = XXH3_128bits_digest(&st);
+    snprintf(out, 33, "%016llx%016llx", (unsigned long long)h.high64, (unsigned long long)h.low64);
 }

@@ -66,6 +66,14 @@ typedef struct rasd_store_doc {
 /* Stores d; *id receives its id. When a document with the same hash is
  * already there, nothing changes, *already is true and *id is its id. */
 rasd_status rasd_store_put(rasd_store *s, const rasd_store_doc *d, int64_t *id, bool *already, rasd_error *err);
+/* A document's identity (rasd_store_doc.hash): XXH3-128 of its URL, a
+ * NUL, and its stored text (title line, then body), or of the text alone
+ * when it has no URL (the same text at two URLs is two articles, one a
+ * duplicate of the other), as 32 hex digits. Every way into the store (rasd
+ * ingest, POST /api/ingest) computes it here, so they agree on what is
+ * already stored. */
+void rasd_store_identity(const char *url, const char *text, size_t len, char out[33]);
+
 /* Id of the document with this hash, or 0. */
 rasd_status rasd_store_find_by_hash(rasd_store *s, const char *hash, int64_t *id, rasd_error *err);
 /* Calls fn with the hash of every stored document (fn returns false to
