@@ -76,6 +76,28 @@ void rasd_buf_put_cp(rasd_buf *b, int32_t cp) {
     rasd_buf_append(b, tmp, rasd_utf8_encode(cp, tmp));
 }
 
+void rasd_buf_put_u32(rasd_buf *b, uint32_t v) {
+    unsigned char c[4] = {(unsigned char)v, (unsigned char)(v >> 8), (unsigned char)(v >> 16), (unsigned char)(v >> 24)};
+    rasd_buf_append(b, (const char *)c, 4);
+}
+
+void rasd_buf_put_u64(rasd_buf *b, uint64_t v) {
+    rasd_buf_put_u32(b, (uint32_t)v);
+    rasd_buf_put_u32(b, (uint32_t)(v >> 32));
+}
+
+void rasd_buf_put_f32(rasd_buf *b, float f) {
+    uint32_t v;
+    memcpy(&v, &f, 4);
+    rasd_buf_put_u32(b, v);
+}
+
+void rasd_buf_put_f64(rasd_buf *b, double f) {
+    uint64_t v;
+    memcpy(&v, &f, 8);
+    rasd_buf_put_u64(b, v);
+}
+
 void rasd_buf_free(rasd_buf *b) {
     free(b->data);
     b->data = NULL;

@@ -35,6 +35,12 @@ void rasd_buf_putc(rasd_buf *b, char c);
 void rasd_buf_free(rasd_buf *b);
 /* Appends the UTF-8 encoding of cp (must be a valid scalar value). */
 void rasd_buf_put_cp(rasd_buf *b, int32_t cp);
+/* Numbers in little-endian bytes, for the model and state files (the
+ * readers check each count against the bytes left themselves). */
+void rasd_buf_put_u32(rasd_buf *b, uint32_t v);
+void rasd_buf_put_u64(rasd_buf *b, uint64_t v);
+void rasd_buf_put_f32(rasd_buf *b, float f);
+void rasd_buf_put_f64(rasd_buf *b, double f);
 /* Encodes cp into out (4 bytes room); returns its length. */
 size_t rasd_utf8_encode(int32_t cp, char out[4]);
 

@@ -14,28 +14,6 @@
 #define STATE_MAGIC "RASDSTRY"
 #define STATE_VERSION 1u
 
-static void put_u32(rasd_buf *b, uint32_t v) {
-    unsigned char x[4] = {(unsigned char)v, (unsigned char)(v >> 8), (unsigned char)(v >> 16), (unsigned char)(v >> 24)};
-    rasd_buf_append(b, (const char *)x, 4);
-}
-
-static void put_u64(rasd_buf *b, uint64_t v) {
-    put_u32(b, (uint32_t)v);
-    put_u32(b, (uint32_t)(v >> 32));
-}
-
-static void put_f32(rasd_buf *b, float f) {
-    uint32_t v;
-    memcpy(&v, &f, 4);
-    put_u32(b, v);
-}
-
-static void put_f64(rasd_buf *b, double f) {
-    uint64_t v;
-    memcpy(&v, &f, 8);
-    put_u64(b, v);
-}
-
 /* Header: magic[8], version u32, payload length u64, XXH64(payload) u64. */
 #define HEADER_BYTES 28
 
@@ -44,29 +22,29 @@ rasd_status rasd_stories_save(const rasd_stories *s, unsigned char **data, size_
     rasd_buf b = {0};
     rasd_buf_reserve(&b, HEADER_BYTES);
     rasd_buf_append(&b, STATE_MAGIC, 8);
-    put_u32(&b, STATE_VERSION);
-    put_u64(&b, 0); /* length and checksum, filled below */
-    put_u64(&b, 0);
-    put_u64(&b, s->n_docs);
-    put_u32(&b, (uint32_t)s->max_day);
-    put_u64(&b, s->df.used);
+    rasd_buf_put_u32(&b, STATE_VERSION);
+    rasd_buf_put_u64(&b, 0); /* length and checksum, filled below */
+    rasd_buf_put_u64(&b, 0);
+    rasd_buf_put_u64(&b, s->n_docs);
+    rasd_buf_put_u32(&b, (uint32_t)s->max_day);
+    rasd_buf_put_u64(&b, s->df.used);
     for (size_t i = 0; i <= s->df.mask; i++) {
         if (!s->df.slots[i].key) continue;
-        put_u64(&b, s->df.slots[i].key);
-        put_u32(&b, s->df.slots[i].value);
+        rasd_buf_put_u64(&b, s->df.slots[i].key);
+        rasd_buf_put_u32(&b, s->df.slots[i].value);
     }
-    put_u64(&b, s->n_stories);
+    rasd_buf_put_u64(&b, s->n_stories);
     for (size_t i = 0; i < s->n_stories; i++) {
         const story *st = &s->stories[i];
-        put_u64(&b, (uint64_t)st->id);
-        put_u32(&b, (uint32_t)st->first_day);
-        put_u32(&b, (uint32_t)st->last_day);
-        put_u32(&b, st->n_articles);
-        put_u32(&b, st->n_terms);
-        put_f64(&b, st->norm);
+        rasd_buf_put_u64(&b, (uint64_t)st->id);
+        rasd_buf_put_u32(&b, (uint32_t)st->first_day);
+        rasd_buf_put_u32(&b, (uint32_t)st->last_day);
+        rasd_buf_put_u32(&b, st->n_articles);
+        rasd_buf_put_u32(&b, st->n_terms);
+        rasd_buf_put_f64(&b, st->norm);
         for (uint32_t t = 0; t < st->n_terms; t++) {
-            put_u64(&b, st->terms[t].term);
-            put_f32(&b, st->terms[t].w);
+            rasd_buf_put_u64(&b, st->terms[t].term);
+            rasd_buf_put_f32(&b, st->terms[t].w);
         }
     }
     if (b.oom) {

@@ -325,44 +325,30 @@ void rasd_ner_destroy(rasd_ner_model *m) {
 
 /* ---------------------------------------------------------------- files */
 
-static void put_u32(rasd_buf *b, uint32_t v) {
-    unsigned char c[4] = {(unsigned char)v, (unsigned char)(v >> 8), (unsigned char)(v >> 16), (unsigned char)(v >> 24)};
-    rasd_buf_append(b, (const char *)c, 4);
-}
-static void put_u64(rasd_buf *b, uint64_t v) {
-    put_u32(b, (uint32_t)v);
-    put_u32(b, (uint32_t)(v >> 32));
-}
-static void put_f32(rasd_buf *b, float f) {
-    uint32_t v;
-    memcpy(&v, &f, 4);
-    put_u32(b, v);
-}
-
 rasd_status ner_model_save(const rasd_ner_model *m, const char *path, rasd_error *err) {
     rasd_buf b = {0};
     rasd_buf_append(&b, (const char *)MAGIC, sizeof MAGIC);
-    put_u32(&b, MODEL_VERSION);
-    put_u32(&b, NER_FEATURE_SET);
-    put_u32(&b, m->ctx.bits);
-    put_u32(&b, NER_NTAGS);
-    put_u32(&b, m->epochs);
-    put_f32(&b, m->wscale);
-    put_f32(&b, m->score_a);
-    put_f32(&b, m->score_b);
+    rasd_buf_put_u32(&b, MODEL_VERSION);
+    rasd_buf_put_u32(&b, NER_FEATURE_SET);
+    rasd_buf_put_u32(&b, m->ctx.bits);
+    rasd_buf_put_u32(&b, NER_NTAGS);
+    rasd_buf_put_u32(&b, m->epochs);
+    rasd_buf_put_f32(&b, m->wscale);
+    rasd_buf_put_f32(&b, m->score_a);
+    rasd_buf_put_f32(&b, m->score_b);
     for (unsigned p = 0; p <= NER_NTAGS; p++)
-        for (unsigned q = 0; q < NER_NTAGS; q++) put_f32(&b, m->trans[p][q]);
-    for (unsigned q = 0; q < NER_NTAGS; q++) put_f32(&b, m->trans_end[q]);
+        for (unsigned q = 0; q < NER_NTAGS; q++) rasd_buf_put_f32(&b, m->trans[p][q]);
+    for (unsigned q = 0; q < NER_NTAGS; q++) rasd_buf_put_f32(&b, m->trans_end[q]);
     uint64_t nc = 0;
     for (size_t i = 0; i <= m->ctx.words_mask; i++)
         nc += m->ctx.words[i].hash && (m->ctx.words[i].path_len || m->ctx.words[i].prof);
-    put_u64(&b, nc);
+    rasd_buf_put_u64(&b, nc);
     for (size_t i = 0; i <= m->ctx.words_mask; i++) {
         const ner_word_entry *e = &m->ctx.words[i];
         if (!e->hash || (!e->path_len && !e->prof)) continue;
-        put_u64(&b, e->hash);
-        put_u32(&b, e->path);
-        put_u32(&b, e->path_len | (uint32_t)e->freq << 8 | (uint32_t)e->prof << 16);
+        rasd_buf_put_u64(&b, e->hash);
+        rasd_buf_put_u32(&b, e->path);
+        rasd_buf_put_u32(&b, e->path_len | (uint32_t)e->freq << 8 | (uint32_t)e->prof << 16);
     }
     size_t rows = (size_t)1 << m->ctx.bits;
     uint64_t nr = 0;
@@ -372,13 +358,13 @@ rasd_status ner_model_save(const rasd_ner_model *m, const char *path, rasd_error
                 nr++;
                 break;
             }
-    put_u64(&b, nr);
+    rasd_buf_put_u64(&b, nr);
     for (size_t r = 0; r < rows; r++) {
         const int16_t *w = m->w + r * NER_NTAGS;
         bool any = false;
         for (unsigned q = 0; q < NER_NTAGS; q++) any |= w[q] != 0;
         if (!any) continue;
-        put_u32(&b, (uint32_t)r);
+        rasd_buf_put_u32(&b, (uint32_t)r);
         for (unsigned q = 0; q < NER_NTAGS; q++) {
             uint16_t v = (uint16_t)w[q];
             unsigned char c[2] = {(unsigned char)v, (unsigned char)(v >> 8)};
@@ -389,7 +375,7 @@ rasd_status ner_model_save(const rasd_ner_model *m, const char *path, rasd_error
         rasd_buf_free(&b);
         return rasd_fail(err, RASD_ERR_NOMEM, "out of memory writing %s", path);
     }
-    put_u64(&b, XXH64(b.data, b.len, 0));
+    rasd_buf_put_u64(&b, XXH64(b.data, b.len, 0));
     /* Write beside the target and rename: a reader never sees half a model. */
     char tmp[4200];
     snprintf(tmp, sizeof tmp, "%s.tmp", path);
