@@ -27,7 +27,7 @@
 
 #include <fcntl.h>
 #include <jansson.h>
-#include <libpq-fe.h>
+#include "test_pg_helpers.h"
 #include <sys/wait.h>
 #include <unistd.h>
 
@@ -67,23 +67,10 @@ static int run(const char *const *argv) {
     return WIFEXITED(status) ? WEXITSTATUS(status) : -1;
 }
 
-/* A fresh database `name` beside the harness's, as a URL. */
+/* A fresh database `name` beside the harness's, as a URL (malloc'd). */
 static char *fresh_pg(const char *name) {
-    const char *base = getenv("RASD_TEST_PG");
-    PGconn *c = PQconnectdb(base);
-    if (PQstatus(c) != CONNECTION_OK) fail_msg("cannot connect to %s: %s", base, PQerrorMessage(c));
-    PQclear(PQexec(c, "SET client_min_messages = warning"));
-    char sql[256];
-    snprintf(sql, sizeof sql, "DROP DATABASE IF EXISTS %s WITH (FORCE)", name);
-    PQclear(PQexec(c, sql));
-    snprintf(sql, sizeof sql, "CREATE DATABASE %s", name);
-    PGresult *r = PQexec(c, sql);
-    if (PQresultStatus(r) != PGRES_COMMAND_OK) fail_msg("%s: %s", sql, PQerrorMessage(c));
-    PQclear(r);
-    PQfinish(c);
-    const char *slash = strrchr(base, '/');
-    char *url = malloc(1024);
-    snprintf(url, 1024, "%.*s/%s", (int)(slash - base), base, name);
+    char *url = malloc(1024), why[600];
+    if (pg_fresh_database(name, url, 1024, why, sizeof why) != 0) fail_msg("%s", why);
     return url;
 }
 

@@ -29,7 +29,7 @@
 
 #include <curl/curl.h>
 #include <fcntl.h>
-#include <libpq-fe.h>
+#include "test_pg_helpers.h"
 #include <jansson.h>
 #include <signal.h>
 #include <stdio.h>
@@ -237,24 +237,9 @@ static bool on_pg; /* the live tests run on PostgreSQL (--pg) */
 
 /* A fresh database beside the harness's; its URL into url. */
 static int fresh_pg(const char *name, char *url, size_t size) {
-    const char *base = getenv("RASD_TEST_PG");
-    PGconn *c = PQconnectdb(base);
-    if (PQstatus(c) != CONNECTION_OK) {
-        fprintf(stderr, "cannot connect to %s: %s", base, PQerrorMessage(c));
-        PQfinish(c);
-        return -1;
-    }
-    PQclear(PQexec(c, "SET client_min_messages = warning"));
-    char sql[160];
-    snprintf(sql, sizeof sql, "DROP DATABASE IF EXISTS %s WITH (FORCE)", name);
-    PQclear(PQexec(c, sql));
-    snprintf(sql, sizeof sql, "CREATE DATABASE %s", name);
-    PGresult *r = PQexec(c, sql);
-    int rc = PQresultStatus(r) == PGRES_COMMAND_OK ? 0 : -1;
-    PQclear(r);
-    PQfinish(c);
-    const char *slash = strrchr(base, '/');
-    snprintf(url, size, "%.*s/%s", (int)(slash - base), base, name);
+    char why[600];
+    int rc = pg_fresh_database(name, url, size, why, sizeof why);
+    if (rc) fprintf(stderr, "%s\n", why);
     return rc;
 }
 

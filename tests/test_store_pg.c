@@ -17,7 +17,7 @@
 #include "core/internal.h"
 #include "storage/store.h"
 
-#include <libpq-fe.h>
+#include "test_pg_helpers.h"
 #include <unistd.h>
 
 static char tmpdir[] = "/tmp/rasd-store-pg-XXXXXX";
@@ -33,21 +33,8 @@ static const char *fresh(const char *name) {
         unlink(p);
         return p;
     }
-    const char *base = getenv("RASD_TEST_PG");
-    PGconn *c = PQconnectdb(base);
-    if (PQstatus(c) != CONNECTION_OK) fail_msg("cannot connect to %s: %s", base, PQerrorMessage(c));
-    PQclear(PQexec(c, "SET client_min_messages = warning"));
-    char sql[256];
-    snprintf(sql, sizeof sql, "DROP DATABASE IF EXISTS %s WITH (FORCE)", name);
-    PQclear(PQexec(c, sql));
-    snprintf(sql, sizeof sql, "CREATE DATABASE %s", name);
-    PGresult *r = PQexec(c, sql);
-    if (PQresultStatus(r) != PGRES_COMMAND_OK) fail_msg("%s: %s", sql, PQerrorMessage(c));
-    PQclear(r);
-    PQfinish(c);
-    /* the harness's URL ends in /postgres: the same server, another database */
-    const char *slash = strrchr(base, '/');
-    snprintf(p, 1024, "%.*s/%s", (int)(slash - base), base, name);
+    char why[600];
+    if (pg_fresh_database(name, p, 1024, why, sizeof why) != 0) fail_msg("%s", why);
     return p;
 }
 
