@@ -13,6 +13,7 @@
 #include "ner/ner_internal.h"
 
 #include <fcntl.h>
+#include <xxhash.h>
 #include <math.h>
 #include <sys/stat.h>
 #include <sys/wait.h>
@@ -316,6 +317,58 @@ static void expect_refused(const char *path, const char *why) {
     assert_non_null(strstr(err.message, why));
 }
 
+/* The packed weight rows give back exactly the plain table: present rows
+ * their values, every other row zeros; a model saved, loaded and saved
+ * again is the same bytes. */
+static void test_packed_weights(void **state) {
+    (void)state;
+    const uint32_t bits = 10;
+    size_t total = (size_t)1 << bits;
+    int16_t *dense = calloc(total * NER_NTAGS, sizeof *dense);
+    assert_non_null(dense);
+    /* rows at the edges of 64-row blocks, a full block, and a lone one */
+    uint32_t set[] = {0, 1, 63, 64, 127, 500, 1023};
+    for (size_t i = 0; i < sizeof set / sizeof set[0]; i++)
+        for (unsigned q = 0; q < NER_NTAGS; q++) dense[set[i] * NER_NTAGS + q] = (int16_t)(set[i] * 7 + q - 30);
+    for (uint32_t r = 256; r < 320; r++) dense[r * NER_NTAGS + r % NER_NTAGS] = (int16_t)-(int)r;
+    ner_weights w;
+    assert_int_equal(ner_weights_from_dense(&w, bits, dense), RASD_OK);
+    assert_int_equal(w.n_rows, sizeof set / sizeof set[0] + 64);
+    for (uint32_t r = 0; r < total; r++) {
+        int16_t got[NER_NTAGS];
+        bool any = false;
+        for (unsigned q = 0; q < NER_NTAGS; q++) any |= dense[r * NER_NTAGS + q] != 0;
+        assert_int_equal(ner_weights_get(&w, r, got), any);
+        assert_memory_equal(got, dense + r * NER_NTAGS, sizeof got);
+    }
+    /* rows out of order or repeated are refused */
+    ner_weights w2;
+    assert_int_equal(ner_weights_init(&w2, bits, 4), RASD_OK);
+    assert_true(ner_weights_add(&w2, 5, dense + 1 * NER_NTAGS));
+    assert_false(ner_weights_add(&w2, 5, dense + 1 * NER_NTAGS));
+    assert_false(ner_weights_add(&w2, 3, dense + 1 * NER_NTAGS));
+    assert_false(ner_weights_add(&w2, (uint32_t)total, dense + 1 * NER_NTAGS));
+    ner_weights_free(&w2);
+    ner_weights_free(&w);
+    free(dense);
+
+    rasd_ner_model *m = train_tiny(4);
+    rasd_error err = {0};
+    const char *a = tmp_path("resave-a.bin"), *b = tmp_path("resave-b.bin");
+    assert_int_equal(ner_model_save(m, a, &err), RASD_OK);
+    rasd_ner_model *back = rasd_ner_load(test_lex, a, &err);
+    assert_non_null(back);
+    assert_int_equal(ner_model_save(back, b, &err), RASD_OK);
+    size_t la, lb;
+    unsigned char *da = slurp(a, &la), *db = slurp(b, &lb);
+    assert_int_equal(la, lb);
+    assert_memory_equal(da, db, la);
+    free(da);
+    free(db);
+    rasd_ner_destroy(back);
+    rasd_ner_destroy(m);
+}
+
 static void test_bad_model_files(void **state) {
     (void)state;
     rasd_ner_model *m = train_tiny(4);
@@ -353,6 +406,24 @@ static void test_bad_model_files(void **state) {
     spit(bad, d, len);
     expect_refused(bad, "checksum");
     d[len / 2] ^= 0x40;
+
+    /* the last two weight rows swapped (checksum made right): rows must
+     * come in order, as the packed store needs */
+    {
+        unsigned char *rows = d + len - 8 - 2 * (4 + 2 * NER_NTAGS), tmp[4 + 2 * NER_NTAGS];
+        memcpy(tmp, rows, sizeof tmp);
+        memmove(rows, rows + sizeof tmp, sizeof tmp);
+        memcpy(rows + sizeof tmp, tmp, sizeof tmp);
+        uint64_t sum = XXH64(d, len - 8, 0);
+        for (int k = 0; k < 8; k++) d[len - 8 + k] = (unsigned char)(sum >> (8 * k));
+        spit(bad, d, len);
+        expect_refused(bad, "not after the one before");
+        memcpy(tmp, rows + sizeof tmp, sizeof tmp);
+        memmove(rows + sizeof tmp, rows, sizeof tmp);
+        memcpy(rows, tmp, sizeof tmp);
+        sum = XXH64(d, len - 8, 0);
+        for (int k = 0; k < 8; k++) d[len - 8 + k] = (unsigned char)(sum >> (8 * k));
+    }
 
     /* a future format version */
     d[8] = 99;
@@ -594,6 +665,7 @@ int main(void) {
         cmocka_unit_test(test_cache_matches_reference),
         cmocka_unit_test(test_very_long_sentence),
         cmocka_unit_test(test_save_load_round_trip),
+        cmocka_unit_test(test_packed_weights),
         cmocka_unit_test(test_bad_model_files),
         cmocka_unit_test(test_scores_by_hand),
         cmocka_unit_test(test_cli_scores),

@@ -28,6 +28,7 @@
 #include "ner/ner_internal.h"
 
 #include <errno.h>
+#include <inttypes.h>
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -288,9 +289,10 @@ rasd_ner_model *ner_trainer_finalize(const ner_trainer *tr, uint32_t epochs, ras
         free(m);
         return NULL;
     }
-    m->w = rasd_table_alloc(tr->rows * NER_NTAGS * sizeof *m->w);
+    int16_t *dense = rasd_table_alloc(tr->rows * NER_NTAGS * sizeof *dense);
     float *avg = malloc(tr->rows * NER_NTAGS * sizeof *avg);
-    if (!m->w || !avg) {
+    if (!dense || !avg) {
+        free(dense);
         free(avg);
         rasd_ner_destroy(m);
         rasd_fail(err, RASD_ERR_NOMEM, "out of memory");
@@ -303,8 +305,15 @@ rasd_ner_model *ner_trainer_finalize(const ner_trainer *tr, uint32_t epochs, ras
         if (fabsf(avg[i]) > top) top = fabsf(avg[i]);
     }
     m->wscale = top > 0 ? top / 32767.0f : 1.0f;
-    for (size_t i = 0; i < tr->rows * NER_NTAGS; i++) m->w[i] = (int16_t)lrintf(avg[i] / m->wscale);
+    for (size_t i = 0; i < tr->rows * NER_NTAGS; i++) dense[i] = (int16_t)lrintf(avg[i] / m->wscale);
     free(avg);
+    rasd_status packed = ner_weights_from_dense(&m->w, tr->ctx.bits, dense);
+    free(dense);
+    if (packed != RASD_OK) {
+        rasd_ner_destroy(m);
+        rasd_fail(err, RASD_ERR_NOMEM, "out of memory");
+        return NULL;
+    }
     for (unsigned p = 0; p <= NER_NTAGS; p++)
         for (unsigned q = 0; q < NER_NTAGS; q++)
             m->trans[p][q] = (float)((double)tr->trans[p][q] - tr->utrans[p][q] / T);
@@ -319,7 +328,7 @@ rasd_ner_model *ner_trainer_finalize(const ner_trainer *tr, uint32_t epochs, ras
 void rasd_ner_destroy(rasd_ner_model *m) {
     if (!m) return;
     ner_context_free(&m->ctx);
-    free(m->w);
+    ner_weights_free(&m->w);
     free(m);
 }
 
@@ -350,25 +359,17 @@ rasd_status ner_model_save(const rasd_ner_model *m, const char *path, rasd_error
         rasd_buf_put_u32(&b, e->path);
         rasd_buf_put_u32(&b, e->path_len | (uint32_t)e->freq << 8 | (uint32_t)e->prof << 16);
     }
-    size_t rows = (size_t)1 << m->ctx.bits;
-    uint64_t nr = 0;
-    for (size_t r = 0; r < rows; r++)
-        for (unsigned q = 0; q < NER_NTAGS; q++)
-            if (m->w[r * NER_NTAGS + q]) {
-                nr++;
-                break;
+    rasd_buf_put_u64(&b, m->w.n_rows);
+    for (size_t blk = 0; blk < m->w.n_blocks; blk++) {
+        uint64_t present = m->w.blocks[blk].present;
+        for (uint32_t k = m->w.blocks[blk].first; present; present &= present - 1, k++) {
+            rasd_buf_put_u32(&b, (uint32_t)(blk * 64 + (size_t)__builtin_ctzll(present)));
+            const int16_t *w = ner_weights_row(&m->w, k);
+            for (unsigned q = 0; q < NER_NTAGS; q++) {
+                uint16_t v = (uint16_t)w[q];
+                unsigned char c[2] = {(unsigned char)v, (unsigned char)(v >> 8)};
+                rasd_buf_append(&b, (const char *)c, 2);
             }
-    rasd_buf_put_u64(&b, nr);
-    for (size_t r = 0; r < rows; r++) {
-        const int16_t *w = m->w + r * NER_NTAGS;
-        bool any = false;
-        for (unsigned q = 0; q < NER_NTAGS; q++) any |= w[q] != 0;
-        if (!any) continue;
-        rasd_buf_put_u32(&b, (uint32_t)r);
-        for (unsigned q = 0; q < NER_NTAGS; q++) {
-            uint16_t v = (uint16_t)w[q];
-            unsigned char c[2] = {(unsigned char)v, (unsigned char)(v >> 8)};
-            rasd_buf_append(&b, (const char *)c, 2);
         }
     }
     if (b.oom) {
@@ -535,24 +536,25 @@ rasd_ner_model *ner_model_read(const rasd_lexicon *lex, const char *path, rasd_e
         e->prof = prof;
     }
     size_t rows = (size_t)1 << bits;
-    m->w = rasd_table_alloc(rows * NER_NTAGS * sizeof *m->w);
-    if (!m->w) {
-        why = "out of memory for the weights";
-        goto fail;
-    }
     uint64_t nr = get_u64(&r);
     if (r.short_read || nr > rows || nr * (4 + 2 * NER_NTAGS) != (uint64_t)(r.end - r.p)) {
         why = "truncated or corrupt (the weight rows do not fill the file)";
         goto fail;
     }
+    if (ner_weights_init(&m->w, bits, (size_t)nr) != RASD_OK) {
+        why = "out of memory for the weights";
+        goto fail;
+    }
     for (uint64_t i = 0; i < nr; i++) {
         uint32_t row = get_u32(&r);
-        if (row >= rows) {
-            why = "bad weight row index";
+        int16_t values[NER_NTAGS];
+        for (unsigned q = 0; q < NER_NTAGS; q++, r.p += 2) values[q] = (int16_t)(uint16_t)(r.p[0] | r.p[1] << 8);
+        if (row >= rows || !ner_weights_add(&m->w, row, values)) {
+            snprintf(whybuf, sizeof whybuf, "bad weight row %u (row %" PRIu64 " of %" PRIu64 "): out of range or not after the one before",
+                     row, i + 1, nr);
+            why = whybuf;
             goto fail;
         }
-        for (unsigned q = 0; q < NER_NTAGS; q++, r.p += 2)
-            m->w[(size_t)row * NER_NTAGS + q] = (int16_t)(uint16_t)(r.p[0] | r.p[1] << 8);
     }
     free(data);
     return m;

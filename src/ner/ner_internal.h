@@ -164,11 +164,61 @@ size_t ner_features_pair(const ner_context *ctx, const ner_tok *toks, size_t n, 
 #define NER_MAX_CTX 8
 #define NER_MAX_PAIR 16
 
+/* ------------------------------------------------------------- weights */
+
+/* The rows of a model that are not all zero, packed in row order, and per
+ * 64 rows a bitmap of those present with the packed index of the first
+ * (weights.c says why). */
+typedef struct ner_weight_block {
+    uint64_t present;
+    uint32_t first;
+    uint32_t pad;
+} ner_weight_block;
+
+typedef struct ner_weights {
+    ner_weight_block *blocks;
+    size_t n_blocks;
+    int16_t *rows; /* n_rows * NER_NTAGS */
+    size_t n_rows, cap;
+    uint32_t bits, last;
+} ner_weights;
+
+#define NER_NO_ROW UINT32_MAX
+
+/* Room for up to n_rows rows of a table of 2^bits. */
+rasd_status ner_weights_init(ner_weights *w, uint32_t bits, size_t n_rows);
+/* Adds a row; rows must come in increasing order, each once, within the
+ * table and the room. False otherwise (a zero row is accepted and not
+ * stored). */
+bool ner_weights_add(ner_weights *w, uint32_t row, const int16_t *values);
+/* Packs a plain table of 2^bits rows. */
+rasd_status ner_weights_from_dense(ner_weights *w, uint32_t bits, const int16_t *dense);
+void ner_weights_free(ner_weights *w);
+/* The packed index of a row (< 2^bits), or NER_NO_ROW when it is zero. */
+static inline uint32_t ner_weights_find(const ner_weights *w, uint32_t row) {
+    const ner_weight_block *b = &w->blocks[row >> 6];
+    uint64_t bit = 1ULL << (row & 63);
+    if (!(b->present & bit)) return NER_NO_ROW;
+    return b->first + (uint32_t)__builtin_popcountll(b->present & (bit - 1));
+}
+static inline const int16_t *ner_weights_row(const ner_weights *w, uint32_t index) {
+    return w->rows + (size_t)index * NER_NTAGS;
+}
+/* Copies a row's weights (zeros when absent); true when present. */
+bool ner_weights_get(const ner_weights *w, uint32_t row, int16_t *values);
+/* Writes the packed indices of the rows[0, k) present to out, in order;
+ * returns how many. out may be rows, or before it. */
+size_t ner_weights_pack(const ner_weights *w, const uint32_t *rows, size_t k, uint32_t *out);
+/* Asks for the cache line that tells whether a row is present. */
+static inline void ner_weights_prefetch_find(const ner_weights *w, uint32_t row) {
+    __builtin_prefetch(&w->blocks[row >> 6]);
+}
+
 /* --------------------------------------------------------------- model */
 
 struct rasd_ner_model {
     ner_context ctx;
-    int16_t *w;          /* 2^bits rows of NER_NTAGS weights, times wscale */
+    ner_weights w;       /* 2^bits rows of NER_NTAGS weights, times wscale */
     float wscale;
     float trans[NER_NTAGS + 1][NER_NTAGS]; /* [previous or START][tag] */
     float trans_end[NER_NTAGS];

@@ -6,6 +6,7 @@ set(RASD_NER_SOURCES
   ${CMAKE_SOURCE_DIR}/src/ner/features.c
   ${CMAKE_SOURCE_DIR}/src/ner/model.c
   ${CMAKE_SOURCE_DIR}/src/ner/tagger.c
+  ${CMAKE_SOURCE_DIR}/src/ner/weights.c
   ${CMAKE_SOURCE_DIR}/src/ner/data.c
   ${CMAKE_SOURCE_DIR}/src/ner/clusters.c
   ${CMAKE_SOURCE_DIR}/src/ner/profile.c

@@ -184,10 +184,11 @@ static bool add_entity(rasd_ner_result *res, const rasd_ner_entity *e, float mar
     return true;
 }
 
-static inline void add_rows(const int16_t *w, const uint32_t *rows, size_t k, int32_t *out) {
+/* Adds rows[0, k), packed indices (ner_weights_pack), to out. */
+static inline void add_rows(const ner_weights *w, const uint32_t *rows, size_t k, int32_t *out) {
     int32_t acc[NER_NTAGS] = {0}; /* in registers, not read-modify-write on out */
     for (size_t f = 0; f < k; f++) {
-        const int16_t *r = w + (size_t)rows[f] * NER_NTAGS;
+        const int16_t *r = ner_weights_row(w, rows[f]);
         for (unsigned q = 0; q < NER_NTAGS; q++) acc[q] += r[q];
     }
     for (unsigned q = 0; q < NER_NTAGS; q++) out[q] += acc[q];
@@ -196,10 +197,26 @@ static inline void add_rows(const int16_t *w, const uint32_t *rows, size_t k, in
 /* A row is 18 bytes, so one in four straddles two cache lines: both are
  * asked for (measured: with only the first line prefetched, the stall on
  * the row's last weight was a fifth of the tagger's time). */
-static inline void prefetch_row(const int16_t *w, uint32_t row) {
-    const char *p = (const char *)(w + (size_t)row * NER_NTAGS);
+static inline void prefetch_row(const ner_weights *w, uint32_t row) {
+    const char *p = (const char *)ner_weights_row(w, row);
     __builtin_prefetch(p);
-    if (((uintptr_t)p & 63) > 64 - NER_NTAGS * sizeof *w) __builtin_prefetch(p + NER_NTAGS * sizeof *w - 1);
+    if (((uintptr_t)p & 63) > 64 - NER_NTAGS * sizeof *w->rows) __builtin_prefetch(p + NER_NTAGS * sizeof *w->rows - 1);
+}
+
+/* A feature's row is found in two steps, each a possible cache miss: its
+ * bit in the weights' bitmap, then the packed row. A sentence's rows are
+ * taken through each step together, prefetching for the next, so that
+ * their misses overlap. */
+static inline void prefetch_finds(const ner_weights *w, const uint32_t *rows, size_t k) {
+    for (size_t f = 0; f < k; f++) ner_weights_prefetch_find(w, rows[f]);
+}
+
+/* Features rows[0, k) to packed rows at out, those prefetched; returns how
+ * many remain. */
+static inline size_t pack_rows(const ner_weights *w, const uint32_t *rows, size_t k, uint32_t *out) {
+    k = ner_weights_pack(w, rows, k, out);
+    for (size_t f = 0; f < k; f++) prefetch_row(w, out[f]);
+    return k;
 }
 
 static inline void add_vec(int32_t *dst, const int32_t *src) {
@@ -214,7 +231,9 @@ static void bind_model(rasd_ner_scratch *s, const rasd_ner_model *m) {
     if (s->model_id) memset(s->cache, 0, ((size_t)1 << CACHE_BITS) * sizeof *s->cache);
     uint32_t rows[NER_MAX_CTX];
     memset(s->edge, 0, sizeof s->edge);
-    for (int j = 0; j < 4; j++) add_rows(m->w, rows, ner_features_ctx(&m->ctx, NULL, OFFSETS[j], rows), s->edge[j]);
+    for (int j = 0; j < 4; j++)
+        add_rows(&m->w, rows, ner_weights_pack(&m->w, rows, ner_features_ctx(&m->ctx, NULL, OFFSETS[j], rows), rows),
+                 s->edge[j]);
     s->model_id = m->id;
 }
 
@@ -226,7 +245,7 @@ static void bind_model(rasd_ner_scratch *s, const rasd_ner_model *m) {
 static void emissions(const rasd_ner_model *m, rasd_analyzer *an, const char *text, const rasd_token *tokens,
                       size_t n, rasd_ner_scratch *s) {
     const size_t mask = ((size_t)1 << CACHE_BITS) - 1;
-    const int16_t *w = m->w;
+    const ner_weights *w = &m->w;
     int32_t *acc = s->acc;
     memset(acc, 0, n * NER_NTAGS * sizeof *acc);
     for (size_t j = 0; j < n; j++) {
@@ -279,7 +298,19 @@ static void emissions(const rasd_ner_model *m, rasd_analyzer *an, const char *te
             cnt[1 + o] = (uint8_t)c;
             k += c;
         }
-        for (size_t f = 0; f < k; f++) prefetch_row(w, rows[f]);
+        prefetch_finds(w, rows, k);
+    }
+    for (size_t x = 0; x < n_miss; x++) {
+        /* the rows found, packed part by part over the features */
+        uint32_t *rows = s->mrows + x * MISS_ROWS;
+        uint8_t *cnt = s->mcount + x * 5;
+        size_t from = 0, to = 0;
+        for (int part = 0; part < 5; part++) {
+            size_t c = cnt[part];
+            cnt[part] = (uint8_t)pack_rows(w, rows + from, c, rows + to);
+            from += c;
+            to += cnt[part];
+        }
     }
     for (size_t x = 0; x < n_miss; x++) {
         size_t j = s->miss[x];
@@ -318,9 +349,12 @@ static void emissions(const rasd_ner_model *m, rasd_analyzer *an, const char *te
     /* the few features of two words or of the sentence, prefetched first */
     for (size_t i = 0; i < n; i++) {
         uint32_t *rows = s->rows + i * NER_MAX_PAIR;
-        size_t k = ner_features_pair(&m->ctx, s->toks, n, i, rows);
-        for (size_t f = 0; f < k; f++) prefetch_row(w, rows[f]);
-        s->pcount[i] = (uint8_t)k;
+        s->pcount[i] = (uint8_t)ner_features_pair(&m->ctx, s->toks, n, i, rows);
+        prefetch_finds(w, rows, s->pcount[i]);
+    }
+    for (size_t i = 0; i < n; i++) {
+        uint32_t *rows = s->rows + i * NER_MAX_PAIR;
+        s->pcount[i] = (uint8_t)pack_rows(w, rows, s->pcount[i], rows);
     }
     for (size_t i = 0; i < n; i++) {
         add_rows(w, s->rows + i * NER_MAX_PAIR, s->pcount[i], acc + i * NER_NTAGS);
@@ -409,7 +443,7 @@ rasd_status ner_tag_reference(const rasd_ner_model *m, rasd_analyzer *an, const 
     for (size_t i = 0; st == RASD_OK && i < n; i++) {
         uint32_t rows[NER_MAX_FEATURES];
         int32_t acc[NER_NTAGS] = {0};
-        add_rows(m->w, rows, ner_features(&m->ctx, toks, n, i, rows), acc);
+        add_rows(&m->w, rows, ner_weights_pack(&m->w, rows, ner_features(&m->ctx, toks, n, i, rows), rows), acc);
         for (unsigned q = 0; q < NER_NTAGS; q++) em[i * NER_NTAGS + q] = (float)acc[q] * m->wscale;
     }
     if (st == RASD_OK)
