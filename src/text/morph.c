@@ -94,8 +94,14 @@ struct rasd_analyzer {
 };
 
 rasd_analyzer *rasd_analyzer_new(const rasd_lexicon *lex, rasd_error *err) {
-    rasd_analyzer *an = calloc(1, sizeof *an);
+    /* aligned as its members ask: `spare` is a cache_entry, aligned to 64,
+     * which calloc does not promise (a compiler may copy an entry with one
+     * aligned 64-byte store: built for AVX-512, that faulted once the
+     * cache was full) */
+    size_t size = (sizeof(rasd_analyzer) + _Alignof(rasd_analyzer) - 1) / _Alignof(rasd_analyzer) * _Alignof(rasd_analyzer);
+    rasd_analyzer *an = aligned_alloc(_Alignof(rasd_analyzer), size);
     if (!an) goto oom;
+    memset(an, 0, size);
     an->lex = lex;
     an->slots = rasd_table_alloc(CACHE_SLOTS * sizeof(cache_entry)); /* 2 MB-aligned: 64 too */
     if (!an->slots) goto oom;
