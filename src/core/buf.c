@@ -33,7 +33,7 @@ void rasd_buf_reserve(rasd_buf *b, size_t extra) {
     b->data[b->len] = '\0'; /* a reserved buffer is always a valid string */
 }
 
-void rasd_buf_append(rasd_buf *b, const char *s, size_t n) {
+void rasd_buf_append_slow(rasd_buf *b, const char *s, size_t n) {
     rasd_buf_reserve(b, n);
     if (b->oom || n == 0) return;
     memcpy(b->data + b->len, s, n);
@@ -41,7 +41,7 @@ void rasd_buf_append(rasd_buf *b, const char *s, size_t n) {
     b->data[b->len] = '\0';
 }
 
-void rasd_buf_putc(rasd_buf *b, char c) {
+void rasd_buf_putc_slow(rasd_buf *b, char c) {
     rasd_buf_reserve(b, 1);
     if (b->oom) return;
     b->data[b->len++] = c;
