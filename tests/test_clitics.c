@@ -89,6 +89,25 @@ static void test_stems_come_from_snowball(void **state) {
     assert_memory_equal(b.stem, stem_a, b.stem_len);
 }
 
+/* Words that share a base share its stem (the analyzer stems a base once):
+ * each form's stem is the one a fresh analyzer gives it alone. */
+static void test_forms_sharing_a_base_get_its_stem(void **state) {
+    (void)state;
+    const char *forms[] = {"العشائر", "والعشائر", "بالعشائر", "عشائرهم", "والمتحدثين", "المتحدثين"};
+    for (size_t i = 0; i < sizeof forms / sizeof forms[0]; i++) {
+        rasd_error err = {0};
+        rasd_analyzer *fresh = rasd_analyzer_new(test_lex, &err);
+        assert_non_null(fresh);
+        rasd_word shared, alone;
+        assert_int_equal(rasd_analyze_word(test_an, forms[i], 0, strlen(forms[i]), &shared), RASD_OK);
+        assert_int_equal(rasd_analyze_word(fresh, forms[i], 0, strlen(forms[i]), &alone), RASD_OK);
+        assert_true(alone.stem_len > 0);
+        assert_int_equal(shared.stem_len, alone.stem_len);
+        assert_memory_equal(shared.stem, alone.stem, alone.stem_len);
+        rasd_analyzer_destroy(fresh);
+    }
+}
+
 static void test_latin_word_has_key_and_no_clitics(void **state) {
     (void)state;
     const char *t = "CJTF-OIR";
@@ -151,6 +170,7 @@ int main(void) {
         cmocka_unit_test(test_enclitics),
         cmocka_unit_test(test_base_span_points_into_text),
         cmocka_unit_test(test_stems_come_from_snowball),
+        cmocka_unit_test(test_forms_sharing_a_base_get_its_stem),
         cmocka_unit_test(test_latin_word_has_key_and_no_clitics),
         cmocka_unit_test(test_many_distinct_words_keep_cache_bounded),
         cmocka_unit_test(test_lexicon_errors_name_file_and_line),
