@@ -48,30 +48,7 @@ void rasd_buf_putc_slow(rasd_buf *b, char c) {
     b->data[b->len] = '\0';
 }
 
-size_t rasd_utf8_encode(int32_t cp, char out[4]) {
-    if (cp < 0x80) {
-        out[0] = (char)cp;
-        return 1;
-    }
-    if (cp < 0x800) {
-        out[0] = (char)(0xC0 | (cp >> 6));
-        out[1] = (char)(0x80 | (cp & 0x3F));
-        return 2;
-    }
-    if (cp < 0x10000) {
-        out[0] = (char)(0xE0 | (cp >> 12));
-        out[1] = (char)(0x80 | ((cp >> 6) & 0x3F));
-        out[2] = (char)(0x80 | (cp & 0x3F));
-        return 3;
-    }
-    out[0] = (char)(0xF0 | (cp >> 18));
-    out[1] = (char)(0x80 | ((cp >> 12) & 0x3F));
-    out[2] = (char)(0x80 | ((cp >> 6) & 0x3F));
-    out[3] = (char)(0x80 | (cp & 0x3F));
-    return 4;
-}
-
-void rasd_buf_put_cp(rasd_buf *b, int32_t cp) {
+void rasd_buf_put_cp_slow(rasd_buf *b, int32_t cp) {
     char tmp[4];
     rasd_buf_append(b, tmp, rasd_utf8_encode(cp, tmp));
 }

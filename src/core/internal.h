@@ -75,16 +75,48 @@ static inline void rasd_buf_putc(rasd_buf *b, char c) {
     rasd_buf_putc_slow(b, c);
 }
 void rasd_buf_free(rasd_buf *b);
-/* Appends the UTF-8 encoding of cp (must be a valid scalar value). */
-void rasd_buf_put_cp(rasd_buf *b, int32_t cp);
+void rasd_buf_put_cp_slow(rasd_buf *b, int32_t cp);
 /* Numbers in little-endian bytes, for the model and state files (the
  * readers check each count against the bytes left themselves). */
 void rasd_buf_put_u32(rasd_buf *b, uint32_t v);
 void rasd_buf_put_u64(rasd_buf *b, uint64_t v);
 void rasd_buf_put_f32(rasd_buf *b, float f);
 void rasd_buf_put_f64(rasd_buf *b, double f);
-/* Encodes cp into out (4 bytes room); returns its length. */
-size_t rasd_utf8_encode(int32_t cp, char out[4]);
+/* Encodes cp into out (4 bytes room); returns its length. Inline: the
+ * normalizer and the analyzer encode letter by letter, millions of calls
+ * an analysis. */
+static inline size_t rasd_utf8_encode(int32_t cp, char out[4]) {
+    if (cp < 0x80) {
+        out[0] = (char)cp;
+        return 1;
+    }
+    if (cp < 0x800) {
+        out[0] = (char)(0xC0 | (cp >> 6));
+        out[1] = (char)(0x80 | (cp & 0x3F));
+        return 2;
+    }
+    if (cp < 0x10000) {
+        out[0] = (char)(0xE0 | (cp >> 12));
+        out[1] = (char)(0x80 | ((cp >> 6) & 0x3F));
+        out[2] = (char)(0x80 | (cp & 0x3F));
+        return 3;
+    }
+    out[0] = (char)(0xF0 | (cp >> 18));
+    out[1] = (char)(0x80 | ((cp >> 12) & 0x3F));
+    out[2] = (char)(0x80 | ((cp >> 6) & 0x3F));
+    out[3] = (char)(0x80 | (cp & 0x3F));
+    return 4;
+}
+
+/* Appends the UTF-8 encoding of cp (must be a valid scalar value). */
+static inline void rasd_buf_put_cp(rasd_buf *b, int32_t cp) {
+    if (!b->oom && b->cap - b->len > 4) { /* room for 4 bytes and the NUL */
+        b->len += rasd_utf8_encode(cp, b->data + b->len);
+        b->data[b->len] = '\0';
+        return;
+    }
+    rasd_buf_put_cp_slow(b, cp);
+}
 
 /* Word hashing is on the hot path (every token, twice with a prefetch), so
  * XXH3 is compiled inline here: on short keys it reads 8 bytes at a time
