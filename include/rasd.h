@@ -152,6 +152,7 @@ typedef struct rasd_word {
     size_t base_start, base_end;            /* the base's span in the text */
     const char *enclitic; size_t enclitic_len; /* key, or NULL */
     const char *stem;   size_t stem_len;    /* Snowball Arabic stem, as a key */
+    uint64_t norm_hash, base_hash;          /* XXH3-64 of norm and of base, taken once per form */
 } rasd_word;
 
 /* One analyzer per thread: it owns a Snowball stemmer and a bounded cache. */

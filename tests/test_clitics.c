@@ -6,6 +6,7 @@
 #include <stdio.h>
 #include <sys/stat.h>
 #include <unistd.h>
+#include <xxhash.h>
 
 /* "و+ال+عشائر" style rendering of a word's analysis (keys). */
 static const char *split_of(const char *word) {
@@ -104,6 +105,14 @@ static void test_forms_sharing_a_base_get_its_stem(void **state) {
         assert_true(alone.stem_len > 0);
         assert_int_equal(shared.stem_len, alone.stem_len);
         assert_memory_equal(shared.stem, alone.stem, alone.stem_len);
+        /* the hashes the later stages probe with, on a miss and on a hit
+         * (a word's strings are read before the next call) */
+        assert_true(alone.norm_hash == XXH3_64bits(alone.norm, alone.norm_len));
+        assert_true(alone.base_hash == XXH3_64bits(alone.base, alone.base_len));
+        rasd_word again;
+        assert_int_equal(rasd_analyze_word(fresh, forms[i], 0, strlen(forms[i]), &again), RASD_OK);
+        assert_true(again.norm_hash == XXH3_64bits(again.norm, again.norm_len));
+        assert_true(again.base_hash == XXH3_64bits(again.base, again.base_len));
         rasd_analyzer_destroy(fresh);
     }
 }
@@ -132,6 +141,7 @@ static void test_many_distinct_words_keep_cache_bounded(void **state) {
         assert_int_equal(rasd_analyze_word(test_an, word, 0, (size_t)n, &w), RASD_OK);
         assert_int_equal(w.norm_len, (size_t)n);
         assert_memory_equal(w.norm, word, (size_t)n);
+        assert_true(w.norm_hash == XXH3_64bits(word, (size_t)n));
     }
     assert_string_equal(split_of("والعشائر"), "و+ال+عشائر");
 }

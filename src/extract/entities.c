@@ -264,8 +264,8 @@ static bool analyse_tokens(rasd_entity_extractor *x, const rasd_token *toks, siz
                 ti->art_len = (uint32_t)(w.base_len + 4);
                 ti->art_start = article_start(x->text, &toks[i], &w);
             }
-            ti->key_hash = rasd_hash_bytes(w.norm, w.norm_len);
-            ti->base_hash = w.base_len == w.norm_len ? ti->key_hash : rasd_hash_bytes(w.base, w.base_len);
+            ti->key_hash = w.norm_hash;
+            ti->base_hash = w.base_hash;
             if (ti->art_len) ti->art_hash = rasd_hash_bytes(ex_key(x, ti->art_off), ti->art_len);
             for (int k = 0; k < w.n_proclitics; k++)
             {

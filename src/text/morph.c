@@ -371,6 +371,8 @@ static void fill_word(const rasd_analyzer *an, const cache_entry *e, size_t star
     out->base_end = start + e->base_end;
     out->stem = an->arena.data + e->stem_off;
     out->stem_len = e->stem_len;
+    memcpy(&out->norm_hash, norm + e->norm_len, sizeof out->norm_hash);
+    memcpy(&out->base_hash, norm + e->norm_len + sizeof out->norm_hash, sizeof out->base_hash);
 }
 
 /* ----------------------------------------------------------- analysis */
@@ -468,6 +470,19 @@ rasd_status rasd_analyze_word_hashed(rasd_analyzer *an, const char *text, size_t
         letter += pro[k];
     }
     ne.enc_len = (uint8_t)utf8_len_of(an->key, n - enc, n);
+    /* the hashes of the key and of the base, right after the key (on the
+     * line a hit reads anyway): every later stage probes its tables with
+     * them, and a word is looked up a hundred times for each analysis */
+    {
+        size_t pro_bytes = 0;
+        for (int k = 0; k < n_pro; k++) pro_bytes += ne.pro_len[k];
+        uint64_t hashes[2];
+        hashes[0] = rasd_hash_bytes(a->data + ne.norm_off, ne.norm_len);
+        hashes[1] = pro_bytes || ne.enc_len
+                        ? rasd_hash_bytes(a->data + ne.norm_off + pro_bytes, ne.norm_len - pro_bytes - ne.enc_len)
+                        : hashes[0];
+        rasd_buf_append(a, (const char *)hashes, sizeof hashes);
+    }
     /* The base's source span runs from the first base letter's bytes to
      * the last one's; dropped marks at the edges stay with the clitics. */
     if (n > 0 && base < n - enc) {
