@@ -8,7 +8,7 @@
 
 static bool grow(rasd_strtab *t) {
     size_t old_cap = t->slots ? t->mask + 1 : 0;
-    size_t cap = old_cap ? old_cap * 2 : 1024;
+    size_t cap = old_cap ? old_cap * 2 : 64; /* small: an extractor makes three per article */
     rasd_strtab_entry *slots = rasd_table_alloc(cap * sizeof(rasd_strtab_entry));
     if (!slots) return false;
     for (size_t i = 0; i < old_cap; i++) {
