@@ -779,7 +779,8 @@ rasd_status rasd_analysis_json(rasd_analyzer *an, const rasd_document *doc, cons
         ctx.x = rasd_entity_extractor_new(opt->knowledge, an, doc->text, doc->len);
         if (!ctx.x) goto done;
         rasd_entity_extractor_set_tagger(ctx.x, opt->tagger);
-        rasd_entity_extractor_set_stages(ctx.x, want & RASD_EXTRACT_QUOTES, want & RASD_EXTRACT_FRAMING);
+        rasd_entity_extractor_set_stages(ctx.x, want & RASD_EXTRACT_QUOTES, want & RASD_EXTRACT_FRAMING,
+                                         want & RASD_EXTRACT_EVENTS);
         if ((want & RASD_EXTRACT_EVENTS) && opt->knowledge->events && !(ctx.events = rasd_event_coder_new(opt->knowledge->events, opt->published)))
             goto done;
     }

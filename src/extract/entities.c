@@ -272,7 +272,7 @@ static bool analyse_tokens(rasd_entity_extractor *x, const rasd_token *toks, siz
                 ti->bi |= w.proclitic_len[k] == 2 && memcmp(w.proclitic[k], "\xD8\xA8", 2) == 0; /* ب */
                 ti->li |= w.proclitic_len[k] >= 2 && memcmp(w.proclitic[k], "\xD9\x84", 2) == 0; /* ل، لل */
             }
-            ex_quote_kinds(x, ti);
+            if (!x->no_quote_kinds) ex_quote_kinds(x, ti);
             ti->conj = w.n_proclitics > 0 && w.proclitic_len[0] == 2 &&
                        (memcmp(w.proclitic[0], "\xD9\x88", 2) == 0 || memcmp(w.proclitic[0], "\xD9\x81", 2) == 0);
         } else {

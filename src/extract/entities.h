@@ -92,8 +92,9 @@ rasd_entity_extractor *rasd_entity_extractor_new(const rasd_knowledge *kn, rasd_
                                                  size_t len);
 /* Adds the name tagger's names to the dictionary's (model may be NULL). */
 void rasd_entity_extractor_set_tagger(rasd_entity_extractor *x, const rasd_ner_model *model);
-/* Whether to look for quotes and for framing labels (both on by default). */
-void rasd_entity_extractor_set_stages(rasd_entity_extractor *x, bool quotes, bool framing);
+/* Whether to look for quotes and for framing labels, and whether events
+ * will be coded (all on by default). */
+void rasd_entity_extractor_set_stages(rasd_entity_extractor *x, bool quotes, bool framing, bool events);
 /* Tokens of one sentence (or part of a very long one), in order. */
 rasd_status rasd_entity_extract_sentence(rasd_entity_extractor *x, const rasd_token *toks, size_t n,
                                          size_t sentence);

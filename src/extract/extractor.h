@@ -62,6 +62,7 @@ struct rasd_entity_extractor {
     rasd_strtab place_keys;    /* (place, actor) -> index + 1 into out.places */
     const rasd_ner_model *tagger;
     bool no_quotes, no_framing; /* stages left out (rasd_entity_extractor_set_stages) */
+    bool no_quote_kinds;        /* tinfo.say and .source not needed: left 0 */
     uint8_t *covered;          /* per token of the sentence: already part of a name */
     size_t cap_covered;
     int last_speaker;          /* entity index of the last quote's speaker, or -1 */
