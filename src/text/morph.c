@@ -350,23 +350,23 @@ static void cache_clear(rasd_analyzer *an) {
 }
 
 static void fill_word(const rasd_analyzer *an, const cache_entry *e, size_t start, rasd_word *out) {
+    /* every field written once, no memset first: this runs for every
+     * word of every article */
     const char *norm = an->arena.data + e->norm_off;
-    memset(out, 0, sizeof *out);
     out->norm = norm;
     out->norm_len = e->norm_len;
     size_t off = 0;
     out->n_proclitics = e->n_pro;
-    for (int i = 0; i < e->n_pro; i++) {
-        out->proclitic[i] = norm + off;
-        out->proclitic_len[i] = e->pro_len[i];
-        off += e->pro_len[i];
+    for (int i = 0; i < RASD_MAX_PROCLITICS; i++) {
+        bool used = i < e->n_pro;
+        out->proclitic[i] = used ? norm + off : NULL;
+        out->proclitic_len[i] = used ? e->pro_len[i] : 0;
+        off += used ? e->pro_len[i] : 0;
     }
     out->base = norm + off;
     out->base_len = e->norm_len - off - e->enc_len;
-    if (e->enc_len) {
-        out->enclitic = norm + e->norm_len - e->enc_len;
-        out->enclitic_len = e->enc_len;
-    }
+    out->enclitic = e->enc_len ? norm + e->norm_len - e->enc_len : NULL;
+    out->enclitic_len = e->enc_len;
     out->base_start = start + e->base_start;
     out->base_end = start + e->base_end;
     out->stem = an->arena.data + e->stem_off;
