@@ -30,6 +30,23 @@ rasd_strtab_entry *rasd_strtab_get(rasd_strtab *t, const char *key, size_t len, 
  * look-ups) hashes it once. A table filled through this function with a
  * hash of its own (the name trie's edges) must be probed with that hash. */
 rasd_strtab_entry *rasd_strtab_get_hashed(rasd_strtab *t, const char *key, size_t len, uint64_t hash, bool create);
+/* Finds a key by its rasd_hash_bytes hash and its length alone, without
+ * reading its bytes. For the lexicon, where a look-up of a word's
+ * possible tails is made for every new word form and the comparison's read
+ * of the key bytes (a cache miss in a 1.7 MB buffer) was 3% of analyze:
+ * with 64-bit hashes, the chance that an absent string takes a present
+ * key's place is below 2^-46 per look-up for a table of 2^17 keys. Tables
+ * whose answers must be exact whatever the input use rasd_strtab_get. */
+static inline const rasd_strtab_entry *rasd_strtab_find_hashed(const rasd_strtab *t, size_t len, uint64_t hash) {
+    if (!t->slots) return NULL;
+    uint64_t h = hash | 1;
+    for (size_t i = (size_t)h & t->mask;; i = (i + 1) & t->mask) {
+        const rasd_strtab_entry *e = &t->slots[i];
+        if (!e->hash) return NULL;
+        if (e->hash == h && e->key_len == len) return e;
+    }
+}
+
 static inline const char *rasd_strtab_key(const rasd_strtab *t, const rasd_strtab_entry *e) {
     return t->keys.data + e->key_off;
 }

@@ -121,8 +121,7 @@ void rasd_lexicon_destroy(rasd_lexicon *lex) {
 
 static const rasd_strtab_entry *lookup(const rasd_lexicon *lex, const char *key, size_t len) {
     if (!lex || len == 0) return NULL;
-    /* get() without create does not modify the table */
-    return rasd_strtab_get((rasd_strtab *)&lex->words, key, len, false);
+    return rasd_strtab_find_hashed(&lex->words, len, rasd_hash_bytes(key, len));
 }
 
 uint32_t rasd_lexicon_count(const rasd_lexicon *lex, const char *key, size_t len) {
