@@ -137,6 +137,11 @@ void *rasd_table_alloc(size_t bytes);
 
 /* A word's count and whether it is a function word, in one look-up. */
 uint32_t rasd_lexicon_info(const rasd_lexicon *lex, const char *key, size_t len, bool *function_word);
+/* The same for a key known by its rasd_hash_bytes hash and length, and the
+ * prefetch of that look-up (the analyzer asks for all the tails of a new
+ * word at once, then weighs them one by one). */
+uint32_t rasd_lexicon_info_hashed(const rasd_lexicon *lex, size_t len, uint64_t hash, bool *function_word);
+void rasd_lexicon_prefetch_hashed(const rasd_lexicon *lex, uint64_t hash);
 
 /* Per-thread working memory of later stages, kept in the thread's analyzer
  * so that it outlives one document (the name tagger's word cache costs

@@ -135,6 +135,16 @@ uint32_t rasd_lexicon_info(const rasd_lexicon *lex, const char *key, size_t len,
     return e ? e->count : 0;
 }
 
+uint32_t rasd_lexicon_info_hashed(const rasd_lexicon *lex, size_t len, uint64_t hash, bool *function_word) {
+    const rasd_strtab_entry *e = lex && len ? rasd_strtab_find_hashed(&lex->words, len, hash) : NULL;
+    *function_word = e && (e->flags & FLAG_FUNCTION);
+    return e ? e->count : 0;
+}
+
+void rasd_lexicon_prefetch_hashed(const rasd_lexicon *lex, uint64_t hash) {
+    if (lex && lex->words.slots) __builtin_prefetch(&lex->words.slots[(size_t)(hash | 1) & lex->words.mask]);
+}
+
 bool rasd_lexicon_is_function_word(const rasd_lexicon *lex, const char *key, size_t len) {
     const rasd_strtab_entry *e = lookup(lex, key, len);
     return e && (e->flags & FLAG_FUNCTION);
