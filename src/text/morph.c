@@ -54,16 +54,22 @@
 /* A form seen this often with the rest never seen keeps its article. */
 #define KNOWN_WHOLE 5
 
-/* One cache line per entry: a hit reads this line and nothing else, as a
- * word of up to INLINE_SURFACE bytes (most Arabic words) is compared in
- * place; longer ones compare against their copy in the arena. */
-#define INLINE_SURFACE 22
+/* One cache line per entry, and a hit reads this line and nothing else
+ * when the key fits in it (up to INLINE_NORM bytes: eight Arabic letters,
+ * nine tokens in ten of news text); a longer key is in the arena. The
+ * surface is known by its 64-bit hash and length alone, as the name
+ * tagger's word cache knows it: two surfaces of one length share a hash
+ * with a chance of 2^-64 per pair, below 2^-26 over the 2^18 words the
+ * cache holds and all the look-ups of a corpus. Keeping the surface to
+ * compare it took the room of the key, and reading the key from the arena
+ * was a second cache miss per word (4% of analyze). */
+#define INLINE_NORM 16
 typedef struct cache_entry {
-    uint64_t hash;
-    char surf[INLINE_SURFACE];
-    uint16_t surf_len;
-    uint32_t surf_off, norm_off, stem_off;
-    uint16_t norm_len, stem_len;
+    uint64_t hash;                 /* of the surface, | 1; 0 with used = 0 */
+    uint64_t norm_hash, base_hash; /* rasd_hash_bytes of the key and of the base */
+    char norm[INLINE_NORM];        /* the key, when norm_len <= INLINE_NORM */
+    uint32_t norm_off, stem_off;   /* in the arena (norm_off: a longer key) */
+    uint16_t surf_len, norm_len, stem_len;
     uint16_t base_start, base_end; /* relative to the token's start */
     uint8_t n_pro, pro_len[RASD_MAX_PROCLITICS], enc_len;
     uint8_t used;
@@ -79,8 +85,8 @@ _Static_assert(sizeof(cache_entry) == 64, "a cache entry is one cache line");
 #define STEM_MAX_USED (STEM_SLOTS / 2)
 
 typedef struct stem_entry {
-    uint64_t hash; /* 0: empty */
-    uint32_t base_off, stem_off; /* in the arena */
+    uint64_t hash; /* of the base, | 1 (with base_len, its identity, as in the cache); 0: empty */
+    uint32_t stem_off; /* in the arena */
     uint16_t base_len, stem_len;
 } stem_entry;
 
@@ -111,6 +117,7 @@ struct rasd_analyzer {
     uint32_t src_start[MAX_LETTERS], src_end[MAX_LETTERS];
     lexinfo tail[MAX_MEMO]; /* memo of the current word's tails */
     tail_key tail_key[MAX_MEMO];
+    char norm_buf[MAX_LETTERS * 4];  /* the key of the word being analysed */
     void *stage[RASD_SLOT_COUNT];           /* later stages' per-thread memory */
     void (*slot_destroy[RASD_SLOT_COUNT])(void *);
     rasd_buf scratch;
@@ -347,24 +354,21 @@ static size_t split_suffix(rasd_analyzer *an, const letters *w, size_t base) {
 
 /* -------------------------------------------------------------- cache */
 
-static cache_entry *cache_find(rasd_analyzer *an, const char *s, size_t n, uint64_t h) {
+static cache_entry *cache_find(rasd_analyzer *an, size_t n, uint64_t h) {
     size_t i = (size_t)h & (CACHE_SLOTS - 1);
     for (;;) {
         cache_entry *e = &an->slots[i];
         if (!e->used) return e;
-        if (e->hash == h && e->surf_len == n &&
-            memcmp(n <= INLINE_SURFACE ? e->surf : an->arena.data + e->surf_off, s, n) == 0)
-            return e;
+        if (e->hash == h && e->surf_len == n) return e;
         i = (i + 1) & (CACHE_SLOTS - 1);
     }
 }
 
-static stem_entry *stem_find(rasd_analyzer *an, const char *base, size_t n, uint64_t h) {
+static stem_entry *stem_find(rasd_analyzer *an, size_t n, uint64_t h) {
     size_t i = (size_t)h & (STEM_SLOTS - 1);
     for (;;) {
         stem_entry *e = &an->stems[i];
-        if (!e->hash || (e->hash == h && e->base_len == n && memcmp(an->arena.data + e->base_off, base, n) == 0))
-            return e;
+        if (!e->hash || (e->hash == h && e->base_len == n)) return e;
         i = (i + 1) & (STEM_SLOTS - 1);
     }
 }
@@ -380,7 +384,7 @@ static void cache_clear(rasd_analyzer *an) {
 static void fill_word(const rasd_analyzer *an, const cache_entry *e, size_t start, rasd_word *out) {
     /* every field written once, no memset first: this runs for every
      * word of every article */
-    const char *norm = an->arena.data + e->norm_off;
+    const char *norm = e->norm_len <= INLINE_NORM ? e->norm : an->arena.data + e->norm_off;
     out->norm = norm;
     out->norm_len = e->norm_len;
     size_t off = 0;
@@ -399,8 +403,8 @@ static void fill_word(const rasd_analyzer *an, const cache_entry *e, size_t star
     out->base_end = start + e->base_end;
     out->stem = an->arena.data + e->stem_off;
     out->stem_len = e->stem_len;
-    memcpy(&out->norm_hash, norm + e->norm_len, sizeof out->norm_hash);
-    memcpy(&out->base_hash, norm + e->norm_len + sizeof out->norm_hash, sizeof out->base_hash);
+    out->norm_hash = e->norm_hash;
+    out->base_hash = e->base_hash;
 }
 
 /* ----------------------------------------------------------- analysis */
@@ -423,8 +427,9 @@ void rasd_analyzer_prefetch(const rasd_analyzer *an, const char *text, size_t st
 void rasd_analyzer_prefetch_key(const rasd_analyzer *an, uint64_t hash) {
     uint64_t h = hash | 1;
     const cache_entry *e = &an->slots[(size_t)h & (CACHE_SLOTS - 1)];
-    /* only the first slot of the probe: a collision just goes unprefetched */
-    if (e->used && e->hash == h) __builtin_prefetch(an->arena.data + e->norm_off);
+    /* only the first slot of the probe: a collision just goes unprefetched;
+     * a key that fits in the entry needs nothing more */
+    if (e->used && e->hash == h && e->norm_len > INLINE_NORM) __builtin_prefetch(an->arena.data + e->norm_off);
 }
 
 rasd_status rasd_analyze_word(rasd_analyzer *an, const char *text, size_t start, size_t end, rasd_word *out) {
@@ -440,7 +445,7 @@ rasd_status rasd_analyze_word_hashed(rasd_analyzer *an, const char *text, size_t
     const char *surf = text + start;
     size_t surf_len = end - start;
     uint64_t h = hash | 1;
-    cache_entry *e = cache_find(an, surf, surf_len, h);
+    cache_entry *e = cache_find(an, surf_len, h);
     if (e->used) {
         fill_word(an, e, start, out);
         return RASD_OK;
@@ -481,38 +486,34 @@ rasd_status rasd_analyze_word_hashed(rasd_analyzer *an, const char *text, size_t
         if (!has_article) enc = split_suffix(an, &w, base);
     }
 
-    /* store: surface, key, stem */
+    /* store: the key (in the entry when it fits), its hashes, the stem */
     rasd_buf *a = &an->arena;
     cache_entry ne = {0};
     ne.hash = h;
     ne.used = 1;
-    ne.surf_off = (uint32_t)a->len;
     ne.surf_len = (uint16_t)surf_len;
-    if (surf_len <= INLINE_SURFACE) memcpy(ne.surf, surf, surf_len);
-    else rasd_buf_append(a, surf, surf_len);
-    ne.norm_off = (uint32_t)a->len;
-    for (size_t k = 0; k < n; k++) rasd_buf_put_cp(a, an->key[k]);
-    ne.norm_len = (uint16_t)(a->len - ne.norm_off);
+    char *nb = an->norm_buf; /* n letters of at most 4 bytes */
+    size_t nl = 0;
+    for (size_t k = 0; k < n; k++) nl += rasd_utf8_encode(an->key[k], nb + nl);
+    ne.norm_len = (uint16_t)nl;
+    if (nl <= INLINE_NORM) {
+        memcpy(ne.norm, nb, nl);
+    } else {
+        ne.norm_off = (uint32_t)a->len;
+        rasd_buf_append(a, nb, nl);
+    }
     ne.n_pro = n_pro;
-    size_t letter = 0;
+    size_t letter = 0, pro_bytes = 0;
     for (int k = 0; k < n_pro; k++) {
         ne.pro_len[k] = (uint8_t)utf8_len_of(an->key, letter, letter + pro[k]);
         letter += pro[k];
+        pro_bytes += ne.pro_len[k];
     }
     ne.enc_len = (uint8_t)utf8_len_of(an->key, n - enc, n);
-    /* the hashes of the key and of the base, right after the key (on the
-     * line a hit reads anyway): every later stage probes its tables with
-     * them, and a word is looked up a hundred times for each analysis */
-    {
-        size_t pro_bytes = 0;
-        for (int k = 0; k < n_pro; k++) pro_bytes += ne.pro_len[k];
-        uint64_t hashes[2];
-        hashes[0] = rasd_hash_bytes(a->data + ne.norm_off, ne.norm_len);
-        hashes[1] = pro_bytes || ne.enc_len
-                        ? rasd_hash_bytes(a->data + ne.norm_off + pro_bytes, ne.norm_len - pro_bytes - ne.enc_len)
-                        : hashes[0];
-        rasd_buf_append(a, (const char *)hashes, sizeof hashes);
-    }
+    size_t base_bytes = nl - pro_bytes - ne.enc_len;
+    /* every later stage probes its tables with these, for every token */
+    ne.norm_hash = rasd_hash_bytes(nb, nl);
+    ne.base_hash = base_bytes == nl ? ne.norm_hash : rasd_hash_bytes(nb + pro_bytes, base_bytes);
     /* The base's source span runs from the first base letter's bytes to
      * the last one's; dropped marks at the edges stay with the clitics. */
     if (n > 0 && base < n - enc) {
@@ -524,20 +525,16 @@ rasd_status rasd_analyze_word_hashed(rasd_analyzer *an, const char *text, size_t
         ne.base_end = (uint16_t)surf_len;
     }
     ne.stem_off = (uint32_t)a->len;
-    if (arabic && ne.norm_len > 0 && !a->oom) {
+    if (arabic && nl > 0 && !a->oom) {
         /* Stem the base: our clitic split knows the lexicon, Snowball's
          * prefix rules do not (it leaves لداعش and والعشائر whole). */
-        size_t pro_bytes = 0;
-        for (int k = 0; k < n_pro; k++) pro_bytes += ne.pro_len[k];
-        size_t base_bytes = ne.norm_len - pro_bytes - ne.enc_len;
-        uint32_t base_off = ne.norm_off + (uint32_t)pro_bytes;
-        uint64_t bh = rasd_hash_bytes(a->data + base_off, base_bytes) | 1;
-        stem_entry *se = stem_find(an, a->data + base_off, base_bytes, bh);
+        uint64_t bh = ne.base_hash | 1;
+        stem_entry *se = stem_find(an, base_bytes, bh);
         if (se->hash) {
             ne.stem_off = se->stem_off; /* shared: the arena's bytes never change while the cache stands */
             ne.stem_len = se->stem_len;
         } else {
-            const sb_symbol *st = sb_stemmer_stem(an->stemmer, (const sb_symbol *)(a->data + base_off), (int)base_bytes);
+            const sb_symbol *st = sb_stemmer_stem(an->stemmer, (const sb_symbol *)(nb + pro_bytes), (int)base_bytes);
             if (st) {
                 int sl = sb_stemmer_length(an->stemmer);
                 char key[1024];
@@ -547,15 +544,13 @@ rasd_status rasd_analyze_word_hashed(rasd_analyzer *an, const char *text, size_t
             ne.stem_len = (uint16_t)(a->len - ne.stem_off);
             /* only a word the cache keeps: a spare's bytes are rewound */
             if (admit && !a->oom && an->stems_used < STEM_MAX_USED) {
-                *se = (stem_entry){bh, base_off, ne.stem_off, (uint16_t)base_bytes, ne.stem_len};
+                *se = (stem_entry){bh, ne.stem_off, (uint16_t)base_bytes, ne.stem_len};
                 an->stems_used++;
             }
         }
     } else {
-        /* other scripts: the stem is the key; reserve first so that the
-         * copy's source does not move under it */
-        rasd_buf_reserve(a, ne.norm_len);
-        if (!a->oom) rasd_buf_append(a, a->data + ne.norm_off, ne.norm_len);
+        /* other scripts: the stem is the key */
+        rasd_buf_append(a, nb, nl);
         ne.stem_len = (uint16_t)(a->len - ne.stem_off);
     }
     rasd_buf_reserve(a, 0);
