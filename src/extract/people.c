@@ -172,9 +172,10 @@ void ex_find_byline(rasd_entity_extractor *x, size_t n, size_t sentence) {
     if (words == 0 || words > 10) return;
     for (size_t i = 0; i + 1 < n; i++) {
         const tinfo *t = &x->t[i];
+        /* the colon first: it is rare, the credit words are eight strcmp */
+        if (x->t[i + 1].tok.type != RASD_TOK_PUNCT || strcmp(ex_key(x, x->t[i + 1].key_off), ":") != 0) continue;
         const char *role = ex_key_is(x, t, CREDIT_AUTHOR) ? "author" : ex_key_is(x, t, CREDIT_EDITOR) ? "editor" : NULL;
-        if (!role || x->t[i + 1].tok.type != RASD_TOK_PUNCT || strcmp(ex_key(x, x->t[i + 1].key_off), ":") != 0)
-            continue;
+        if (!role) continue;
         size_t a = i + 2, b = a;
         while (b < n && b - a < MAX_NAME_WORDS && can_be_name_word(x, &x->t[b]) && !ex_key_is(x, &x->t[b], CREDIT_AUTHOR) &&
                !ex_key_is(x, &x->t[b], CREDIT_EDITOR))
