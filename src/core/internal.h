@@ -156,11 +156,6 @@ void **rasd_analyzer_slot(rasd_analyzer *an, int slot, void (*destroy)(void *));
 void rasd_analyzer_prefetch_hashed(const rasd_analyzer *an, uint64_t hash);
 rasd_status rasd_analyze_word_hashed(rasd_analyzer *an, const char *text, size_t start, size_t end, uint64_t hash,
                                      rasd_word *out);
-/* A second step after rasd_analyzer_prefetch, once its cache line has had
- * time to arrive: starts loading the word's key in the analyzer's string
- * arena, which a hit reads next (measured: copying keys out of the arena,
- * one cache miss per token, was 5% of analyze). hash as above. */
-void rasd_analyzer_prefetch_key(const rasd_analyzer *an, uint64_t hash);
 
 /* The lexicon an analyzer was made with (for the segmenter's look-ups). */
 const rasd_lexicon *rasd_analyzer_lexicon(const rasd_analyzer *an);

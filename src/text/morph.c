@@ -428,14 +428,6 @@ void rasd_analyzer_prefetch(const rasd_analyzer *an, const char *text, size_t st
     rasd_analyzer_prefetch_hashed(an, rasd_hash_bytes(text + start, end - start));
 }
 
-void rasd_analyzer_prefetch_key(const rasd_analyzer *an, uint64_t hash) {
-    uint64_t h = hash | 1;
-    const cache_entry *e = &an->slots[(size_t)h & (CACHE_SLOTS - 1)];
-    /* only the first slot of the probe: a collision just goes unprefetched;
-     * a key that fits in the entry needs nothing more */
-    if (e->used && e->hash == h && e->norm_len > INLINE_NORM) __builtin_prefetch(an->arena.data + e->norm_off);
-}
-
 rasd_status rasd_analyze_word(rasd_analyzer *an, const char *text, size_t start, size_t end, rasd_word *out) {
     if (!an || !text || end <= start || end - start > UINT16_MAX)
         return RASD_ERR_USAGE;
