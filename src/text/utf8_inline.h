@@ -11,6 +11,9 @@
 #include <stddef.h>
 #include <stdint.h>
 
+/* Code points in valid UTF-8 s[0, len) (utf8.c). */
+size_t rasd_utf8_count_chars(const char *s, size_t len);
+
 static inline size_t rasd_utf8_next(const unsigned char *s, size_t len, int32_t *cp) {
     unsigned c = s[0];
     if (c < 0x80) {
@@ -38,6 +41,39 @@ static inline size_t rasd_utf8_next(const unsigned char *s, size_t len, int32_t 
     }
     *cp = 0xFFFD;
     return 1;
+}
+
+/* Length of the longest valid prefix of s[0, len): len when all of it is
+ * valid UTF-8 (what utf8proc accepts: no overlongs, surrogates or code
+ * points past U+10FFFF). ASCII is skipped eight bytes at a time and the
+ * two-byte sequences of Arabic letters without a decode: reading an
+ * article is mostly this loop. */
+static inline size_t rasd_utf8_valid_prefix(const unsigned char *s, size_t len) {
+    size_t i = 0;
+    while (i < len) {
+        if (i + 8 <= len) {
+            uint64_t w;
+            __builtin_memcpy(&w, s + i, 8);
+            if (!(w & 0x8080808080808080ull)) {
+                i += 8;
+                continue;
+            }
+        }
+        unsigned c = s[i];
+        if (c < 0x80) {
+            i++;
+            continue;
+        }
+        if (c >= 0xC2 && c <= 0xDF && i + 1 < len && (s[i + 1] & 0xC0) == 0x80) {
+            i += 2;
+            continue;
+        }
+        int32_t cp;
+        size_t n = rasd_utf8_next(s + i, len - i, &cp);
+        if (cp == 0xFFFD && n != 3) break; /* a real U+FFFD in the input is 3 bytes */
+        i += n;
+    }
+    return i;
 }
 
 #endif
