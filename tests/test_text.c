@@ -3,6 +3,7 @@
  * token types.
  */
 #include "test_helpers.h"
+#include "text/utf8_inline.h"
 
 /* ---- UTF-8 */
 
@@ -69,6 +70,45 @@ static void test_utf8_bom_dropped(void **state) {
 }
 
 /* ---- normalization, one rule each */
+
+/* The validator checks sixteen bytes at a time: a broken sequence must be
+ * found wherever it falls in a block, a two-byte letter split across two
+ * blocks must pass, and the report must count what a decoder counts. */
+static void test_utf8_block_check_finds_every_position(void **state) {
+    (void)state;
+    char buf[64];
+    for (size_t shift = 0; shift < 3; shift++) {
+        /* shift ASCII bytes, then "سوريا " letters so their pairs straddle blocks */
+        size_t n = 0;
+        for (size_t k = 0; k < shift; k++) buf[n++] = 'a';
+        while (n + 2 <= 48) {
+            buf[n++] = (char)0xD8;
+            buf[n++] = (char)0xB3;
+        }
+        assert_int_equal(rasd_utf8_valid_prefix((const unsigned char *)buf, n), n);
+        assert_int_equal(rasd_utf8_count_chars(buf, n), shift + (n - shift) / 2);
+        for (size_t bad = shift; bad < n; bad += 2) {
+            char copy[64];
+            memcpy(copy, buf, n);
+            copy[bad] = (char)0xB3; /* a continuation byte with no lead */
+            assert_int_equal(rasd_utf8_valid_prefix((const unsigned char *)copy, n), bad);
+            memcpy(copy, buf, n);
+            copy[bad + 1] = 'x'; /* a lead byte with no continuation */
+            assert_int_equal(rasd_utf8_valid_prefix((const unsigned char *)copy, n), bad);
+            memcpy(copy, buf, n);
+            copy[bad] = (char)0xC1; /* an overlong lead */
+            assert_int_equal(rasd_utf8_valid_prefix((const unsigned char *)copy, n), bad);
+        }
+        /* a lead byte as the very last byte */
+        buf[n] = (char)0xD8;
+        assert_int_equal(rasd_utf8_valid_prefix((const unsigned char *)buf, n + 1), n);
+    }
+    /* three-byte characters among the two-byte ones, and a surrogate */
+    const char *mixed = "\xD8\xB3\xE2\x80\x94\xD8\xA7\xD8\xB3\xD8\xA7\xD8\xB3\xD8\xA7\xD8\xB3\xD8\xA7\xE2\x80\xA6 ok";
+    assert_int_equal(rasd_utf8_valid_prefix((const unsigned char *)mixed, strlen(mixed)), strlen(mixed));
+    const char *surrogate = "\xD8\xB3\xD8\xA7\xD8\xB3\xD8\xA7\xD8\xB3\xD8\xA7\xD8\xB3\xD8\xA7\xED\xA0\x80";
+    assert_int_equal(rasd_utf8_valid_prefix((const unsigned char *)surrogate, strlen(surrogate)), 16);
+}
 
 static void test_norm_alef_variants(void **state) {
     (void)state;
@@ -227,6 +267,7 @@ int main(void) {
         cmocka_unit_test(test_utf8_strict_reports_offset),
         cmocka_unit_test(test_utf8_overlong_and_surrogate_are_invalid),
         cmocka_unit_test(test_utf8_bom_dropped),
+        cmocka_unit_test(test_utf8_block_check_finds_every_position),
         cmocka_unit_test(test_norm_alef_variants),
         cmocka_unit_test(test_norm_alef_maqsura_and_farsi_yeh),
         cmocka_unit_test(test_norm_ta_marbuta),
