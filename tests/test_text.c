@@ -225,6 +225,48 @@ static void test_tokens_punctuation_runs(void **state) {
     expect_tokens("حقاً؟! «نعم...", types, surfaces, 5);
 }
 
+/* The word scanner takes eight letters at a time: whatever ends a word
+ * (a space, a comma, a digit, a letter outside U+0621-U+065F) must end it
+ * at its own offset wherever it falls in those eight. */
+static void test_tokens_word_ends_at_every_offset(void **state) {
+    (void)state;
+    const char *enders[] = {" ", "\xD8\x8C", "\xD9\xA3", "\xDA\xA9", "x"}; /* space ، ٣ ک x */
+    const rasd_token_type second[] = {RASD_TOK_WORD, RASD_TOK_PUNCT, RASD_TOK_NUMBER, RASD_TOK_WORD,
+                                      RASD_TOK_LATIN};
+    for (size_t e = 0; e < sizeof enders / sizeof enders[0]; e++) {
+        for (size_t letters = 1; letters <= 20; letters++) {
+            char buf[128];
+            size_t n = 0;
+            for (size_t k = 0; k < letters; k++) { /* ا ب ... with a tatweel and a fatha among them */
+                static const char *seq[] = {"\xD8\xA7", "\xD8\xA8", "\xD9\x80", "\xD9\x8E", "\xD8\xBA", "\xD9\x8A"};
+                memcpy(buf + n, seq[k % 6], 2);
+                n += 2;
+            }
+            size_t word_end = n;
+            memcpy(buf + n, enders[e], strlen(enders[e]));
+            n += strlen(enders[e]);
+            memcpy(buf + n, "\xD9\x84\xD8\xA7 \xD8\xA8\xD8\xA8\xD8\xA8\xD8\xA8\xD8\xA8\xD8\xA8\xD8\xA8\xD8\xA8", 20);
+            n += 20;
+            rasd_tokenizer tz;
+            rasd_token t;
+            rasd_tokenizer_init(&tz, buf, n);
+            assert_true(rasd_tokenizer_next(&tz, &t));
+            bool joins = e == 3; /* ک is an Arabic letter outside the fast range: the word goes on */
+            assert_int_equal(t.start, 0);
+            assert_int_equal(t.type, RASD_TOK_WORD);
+            if (joins) {
+                assert_int_equal(t.end, word_end + 2 + 4);
+                continue;
+            }
+            assert_int_equal(t.end, word_end);
+            if (e == 0) continue;
+            assert_true(rasd_tokenizer_next(&tz, &t));
+            assert_int_equal(t.start, word_end);
+            assert_int_equal(t.type, second[e]);
+        }
+    }
+}
+
 static void test_tokens_long_run_is_cut(void **state) {
     (void)state;
     size_t n = 100000;
@@ -282,6 +324,7 @@ int main(void) {
         cmocka_unit_test(test_tokens_kinds),
         cmocka_unit_test(test_tokens_diacritics_and_tatweel_stay_in_word),
         cmocka_unit_test(test_tokens_punctuation_runs),
+        cmocka_unit_test(test_tokens_word_ends_at_every_offset),
         cmocka_unit_test(test_tokens_long_run_is_cut),
         cmocka_unit_test(test_tokens_invalid_bytes_do_not_stop),
     };
