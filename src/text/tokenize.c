@@ -168,7 +168,7 @@ static size_t scan_word(const cursor *c, size_t at, bool arabic) {
                 continue;
             }
             i += (size_t)__builtin_ctz(~ok & 0x5555u);
-            break;
+            goto slow; /* the pair at i is not one of them: no need to look again */
         }
 #endif
         while (i + 1 < c->len && i - at < RASD_MAX_TOKEN_BYTES) {
@@ -179,7 +179,11 @@ static size_t scan_word(const cursor *c, size_t at, bool arabic) {
                 break;
         }
     }
+#if defined(__SSE2__)
+slow:
+#endif
     while (i < c->len && i - at < RASD_MAX_TOKEN_BYTES) {
+        if (c->s[i] == ' ') break; /* what ends most words, answered without a decode */
         int32_t cp;
         size_t n;
         rasd_cc cc = class_at(c, i, &cp, &n);
