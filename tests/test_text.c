@@ -3,6 +3,7 @@
  * token types.
  */
 #include "test_helpers.h"
+#include "core/internal.h"
 #include "text/utf8_inline.h"
 
 /* ---- UTF-8 */
@@ -200,6 +201,44 @@ static void expect_tokens(const char *text, const rasd_token_type *types, const 
     assert_false(rasd_tokenizer_next(&tz, &t));
 }
 
+/* The normalizer writes runs of Arabic letters without a test per byte:
+ * for every buffer size it must write what a character at a time writes
+ * (whole characters while they and the NUL fit, nothing after the first
+ * that does not) and report the full length. */
+static void test_norm_every_buffer_size(void **state) {
+    (void)state;
+    /* أَحْمَد، ٢٣ ـ قسد Ab ﻻ ة: dropped marks and tatweel, digits, ASCII,
+     * a presentation form, letters mapped to others */
+    const char *in = "\xD8\xA3\xD9\x8E\xD8\xAD\xD9\x92\xD9\x85\xD9\x8E\xD8\xAF\xD8\x8C \xD9\xA2\xD9\xA3 \xD9\x80 "
+                     "\xD9\x82\xD8\xB3\xD8\xAF Ab \xEF\xBB\xBB \xD8\xA9\xD8\xA9";
+    size_t len = strlen(in);
+    /* the reference: one character at a time through rasd_normalize_char */
+    char want[256];
+    size_t want_n = 0, cuts[128], n_cuts = 0;
+    for (size_t i = 0; i < len;) {
+        int32_t cp, mapped[RASD_NORM_MAX_EXPANSION];
+        i += rasd_utf8_decode(in + i, len - i, &cp);
+        int m = rasd_normalize_char(cp, mapped);
+        for (int j = 0; j < m; j++) {
+            char enc[4];
+            size_t e = rasd_utf8_encode(mapped[j], enc);
+            memcpy(want + want_n, enc, e);
+            want_n += e;
+            cuts[n_cuts++] = want_n; /* the output may stop after any of these */
+        }
+    }
+    for (size_t cap = 1; cap <= want_n + 3; cap++) {
+        char out[256];
+        memset(out, 'x', sizeof out);
+        size_t n = rasd_normalize(in, len, out, cap);
+        assert_int_equal(n, want_n);
+        size_t fit = 0;
+        for (size_t c = 0; c < n_cuts && cuts[c] < cap; c++) fit = cuts[c];
+        assert_int_equal(strlen(out), fit);
+        assert_memory_equal(out, want, fit);
+    }
+}
+
 static void test_tokens_kinds(void **state) {
     (void)state;
     const char *text = "قال SDF-led 2,000 و4.5 #دير_الزور @north_press https://x.org/a?b=1. a.b@c.org ✓";
@@ -321,6 +360,7 @@ int main(void) {
         cmocka_unit_test(test_norm_quotes_unified),
         cmocka_unit_test(test_norm_latin_lowercase_and_invisibles),
         cmocka_unit_test(test_norm_truncates_on_character_boundary),
+        cmocka_unit_test(test_norm_every_buffer_size),
         cmocka_unit_test(test_tokens_kinds),
         cmocka_unit_test(test_tokens_diacritics_and_tatweel_stay_in_word),
         cmocka_unit_test(test_tokens_punctuation_runs),

@@ -173,9 +173,28 @@ size_t rasd_normalize(const char *s, size_t len, char *out, size_t cap) {
             continue;
         }
         if ((b == 0xD8 || b == 0xD9) && i + 1 < len && (p[i + 1] & 0xC0) == 0x80) {
-            const arabic_entry *k = &arabic_key[((b & 1) << 6) | (p[i + 1] & 0x3F)];
-            if (k->len) put_bytes(&w, k->b, k->len);
-            i += 2;
+            /* a run of Arabic letters: while two more bytes and the NUL
+             * fit, both bytes of the entry are stored and the length added,
+             * with no test per byte (a word is mostly this loop) */
+            char *o = w.out;
+            size_t at = w.written;
+            while (!w.full && at + 2 < w.cap) {
+                const arabic_entry *k = &arabic_key[((b & 1) << 6) | (p[i + 1] & 0x3F)];
+                o[at] = (char)k->b[0];
+                o[at + 1] = (char)k->b[1];
+                at += k->len;
+                w.n += k->len;
+                i += 2;
+                if (i + 1 >= len) break;
+                b = p[i];
+                if ((b != 0xD8 && b != 0xD9) || (p[i + 1] & 0xC0) != 0x80) break;
+            }
+            w.written = at;
+            if (i + 1 < len && (b == 0xD8 || b == 0xD9) && (p[i + 1] & 0xC0) == 0x80 && (w.full || at + 2 >= w.cap)) {
+                const arabic_entry *k = &arabic_key[((b & 1) << 6) | (p[i + 1] & 0x3F)];
+                if (k->len) put_bytes(&w, k->b, k->len);
+                i += 2;
+            }
             continue;
         }
         int32_t cp;
