@@ -1,10 +1,12 @@
 /*
- * test_text.c: UTF-8 validation, the normalization rules one by one, and
- * token types.
+ * test_text.c: UTF-8 validation, reading documents, the normalization
+ * rules one by one, and token types.
  */
 #include "test_helpers.h"
 #include "core/internal.h"
 #include "text/utf8_inline.h"
+
+#include <unistd.h>
 
 /* ---- UTF-8 */
 
@@ -109,6 +111,104 @@ static void test_utf8_block_check_finds_every_position(void **state) {
     assert_int_equal(rasd_utf8_valid_prefix((const unsigned char *)mixed, strlen(mixed)), strlen(mixed));
     const char *surrogate = "\xD8\xB3\xD8\xA7\xD8\xB3\xD8\xA7\xD8\xB3\xD8\xA7\xD8\xB3\xD8\xA7\xED\xA0\x80";
     assert_int_equal(rasd_utf8_valid_prefix((const unsigned char *)surrogate, strlen(surrogate)), 16);
+}
+
+/* ---- documents */
+
+/* The letter counts behind "not Arabic" and the report's character count
+ * are taken sixteen bytes at a time: they must be exact whatever the
+ * length and alignment (and past 255 blocks, where the counters are
+ * summed). */
+static void test_document_counts_are_exact(void **state) {
+    (void)state;
+    const size_t arabic_counts[] = {1, 7, 300, 2100};
+    for (size_t ai = 0; ai < sizeof arabic_counts / sizeof arabic_counts[0]; ai++) {
+        for (size_t pad = 0; pad < 17; pad += 4) {
+            size_t a = arabic_counts[ai], o = 5 * a + 3 + pad; /* under a fifth Arabic */
+            rasd_buf b = {0};
+            for (size_t k = 0; k < pad; k++) rasd_buf_putc(&b, '.');
+            size_t chars = pad;
+            for (size_t k = 0; k < o; k++) { /* Latin letters, every third one with an accent */
+                if (k % 3 == 0) rasd_buf_append(&b, "\xC3\xA9", 2);
+                else rasd_buf_putc(&b, (char)('a' + k % 26));
+                chars++;
+                if (k % 11 == 10) {
+                    rasd_buf_append(&b, " \xE2\x80\x94 ", 5); /* a dash: three bytes, no letter */
+                    chars += 3;
+                }
+            }
+            for (size_t k = 0; k < a; k++) {
+                rasd_buf_append(&b, (k & 1) ? "\xD8\xB3" : "\xD9\x8A", 2);
+                chars++;
+            }
+            rasd_document doc;
+            rasd_error err = {0};
+            assert_int_equal(rasd_document_from_buffer("t.txt", b.data, b.len, NULL, &doc, &err), RASD_ERR_NOT_ARABIC);
+            char want[128];
+            snprintf(want, sizeof want, "only %zu%% of its letters are Arabic", a * 100 / (a + o));
+            assert_non_null(strstr(err.message, want));
+            rasd_read_options opt = {.allow_non_arabic = true};
+            assert_int_equal(rasd_document_from_buffer("t.txt", b.data, b.len, &opt, &doc, &err), RASD_OK);
+            assert_int_equal(doc.utf8.chars, chars);
+            assert_int_equal(doc.len, b.len);
+            assert_memory_equal(doc.text, b.data, b.len);
+            rasd_document_destroy(&doc);
+            rasd_buf_free(&b);
+        }
+    }
+}
+
+/* Reading a file takes its bytes as the text when they are valid, and
+ * otherwise gives what sanitizing gives; a byte-order mark goes either way. */
+static void test_document_read_file(void **state) {
+    (void)state;
+    char dir[] = "/tmp/rasd-doc-XXXXXX";
+    assert_non_null(mkdtemp(dir));
+    char path[256];
+    snprintf(path, sizeof path, "%s/a.txt", dir);
+    const char valid[] = "\xEF\xBB\xBF\xD9\x82\xD8\xB3\xD8\xAF\n\xD8\xAE\xD8\xA8\xD8\xB1 \xC2\xAB\xD9\x86\xD8\xB5\xC2\xBB\n";
+    FILE *f = fopen(path, "wb");
+    assert_non_null(f);
+    fwrite(valid, 1, sizeof valid - 1, f);
+    fclose(f);
+    rasd_document doc;
+    rasd_error err = {0};
+    assert_int_equal(rasd_document_read(path, NULL, &doc, &err), RASD_OK);
+    assert_int_equal(doc.len, sizeof valid - 4);
+    assert_memory_equal(doc.text, valid + 3, doc.len);
+    assert_int_equal(doc.text[doc.len], '\0');
+    assert_int_equal(doc.utf8.invalid_count, 0);
+    assert_int_equal(doc.utf8.chars, 13);
+    assert_int_equal(doc.title.start, 0);
+    assert_int_equal(doc.title.end, 6);
+    rasd_document from_buf;
+    assert_int_equal(rasd_document_from_buffer(path, valid, sizeof valid - 1, NULL, &from_buf, &err), RASD_OK);
+    assert_string_equal(from_buf.id, doc.id);
+    rasd_document_destroy(&from_buf);
+    rasd_document_destroy(&doc);
+
+    const char broken[] = "\xD9\x82\xD8\xB3\xD8\xAF \xFF\xD8\xAE\n";
+    f = fopen(path, "wb");
+    assert_non_null(f);
+    fwrite(broken, 1, sizeof broken - 1, f);
+    fclose(f);
+    assert_int_equal(rasd_document_read(path, NULL, &doc, &err), RASD_OK);
+    assert_int_equal(doc.utf8.invalid_count, 1);
+    assert_int_equal(doc.utf8.first_invalid, 7);
+    assert_non_null(strstr(doc.text, "\xEF\xBF\xBD"));
+    rasd_document_destroy(&doc);
+    rasd_read_options strict = {.strict_utf8 = true};
+    assert_int_equal(rasd_document_read(path, &strict, &doc, &err), RASD_ERR_UTF8);
+    assert_int_equal(err.offset, 7);
+    rasd_read_options small = {.max_bytes = 4};
+    assert_int_equal(rasd_document_read(path, &small, &doc, &err), RASD_ERR_TOO_LARGE);
+    assert_non_null(strstr(err.message, "over the limit"));
+
+    assert_int_equal(rasd_document_read(dir, NULL, &doc, &err), RASD_ERR_IS_DIR);
+    unlink(path);
+    assert_int_equal(rasd_document_read(path, NULL, &doc, &err), RASD_ERR_IO);
+    assert_non_null(strstr(err.message, "cannot open"));
+    rmdir(dir);
 }
 
 static void test_norm_alef_variants(void **state) {
@@ -349,6 +449,8 @@ int main(void) {
         cmocka_unit_test(test_utf8_overlong_and_surrogate_are_invalid),
         cmocka_unit_test(test_utf8_bom_dropped),
         cmocka_unit_test(test_utf8_block_check_finds_every_position),
+        cmocka_unit_test(test_document_counts_are_exact),
+        cmocka_unit_test(test_document_read_file),
         cmocka_unit_test(test_norm_alef_variants),
         cmocka_unit_test(test_norm_alef_maqsura_and_farsi_yeh),
         cmocka_unit_test(test_norm_ta_marbuta),

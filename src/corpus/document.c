@@ -16,6 +16,9 @@
 #include <sys/stat.h>
 #include <unistd.h>
 #include <xxhash.h>
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
 
 /* Below this share of Arabic letters among all letters a text is refused
  * (unless allowed): an English page or a Latin-script feed is not news
@@ -53,14 +56,39 @@ static rasd_status check_binary(const char *name, const char *data, size_t len, 
 /* Counts Arabic and other letters, by lead bytes: U+0600-U+06FF are the
  * two-byte sequences led by 0xD8-0xDB, ASCII letters are themselves, and
  * other two-byte leads (Latin-1 to Hebrew, 0xC3-0xD7) are mostly letters.
- * Exact enough for a share, and a plain byte loop the compiler unrolls:
- * decoding every character here cost a tenth of the whole analysis. The
- * same pass counts the code points (the bytes that are not continuation
- * bytes), which the UTF-8 report needs when the text was taken as it is. */
+ * Exact enough for a share: decoding every character here cost a tenth of
+ * the whole analysis. The same pass counts the code points (the bytes that
+ * are not continuation bytes), which the UTF-8 report needs when the text
+ * was taken as it is. With SSE2 (every x86-64) sixteen bytes at a time in
+ * byte counters summed every 255 blocks: the compiler's own vectorization
+ * of the byte loop widened every count to 64 bits and was twice as slow. */
 static void count_letters(const char *text, size_t len, size_t *arabic, size_t *other, size_t *chars) {
-    size_t a = 0, o = 0, c8 = 0;
+    size_t a = 0, o = 0, c8 = 0, i = 0;
     const unsigned char *s = (const unsigned char *)text;
-    for (size_t i = 0; i < len; i++) {
+#if defined(__SSE2__)
+    const __m128i flip = _mm_set1_epi8((char)0x80), zero = _mm_setzero_si128();
+    while (i + 16 <= len) {
+        __m128i acc_a = zero, acc_o = zero, acc_c = zero;
+        for (int blocks = 0; blocks < 255 && i + 16 <= len; blocks++, i += 16) {
+            __m128i v = _mm_loadu_si128((const __m128i *)(const void *)(s + i));
+            __m128i x = _mm_xor_si128(v, flip);                 /* bytes as signed, 0x80 -> 0 */
+            __m128i y = _mm_or_si128(v, _mm_set1_epi8(0x20));   /* ASCII folded to lower case */
+            __m128i is_a = _mm_and_si128(_mm_cmpgt_epi8(x, _mm_set1_epi8(0x57)), _mm_cmplt_epi8(x, _mm_set1_epi8(0x5C)));
+            __m128i is_l = _mm_and_si128(_mm_cmpgt_epi8(y, _mm_set1_epi8(0x60)), _mm_cmplt_epi8(y, _mm_set1_epi8(0x7B)));
+            __m128i is_o = _mm_and_si128(_mm_cmpgt_epi8(x, _mm_set1_epi8(0x42)), _mm_cmplt_epi8(x, _mm_set1_epi8(0x58)));
+            __m128i is_c = _mm_and_si128(_mm_cmpgt_epi8(x, _mm_set1_epi8(-1)), _mm_cmplt_epi8(x, _mm_set1_epi8(0x40)));
+            acc_a = _mm_sub_epi8(acc_a, is_a); /* a true compare is -1 */
+            acc_o = _mm_sub_epi8(_mm_sub_epi8(acc_o, is_l), is_o);
+            acc_c = _mm_sub_epi8(acc_c, is_c);
+        }
+        __m128i sa = _mm_sad_epu8(acc_a, zero), so = _mm_sad_epu8(acc_o, zero), sc = _mm_sad_epu8(acc_c, zero);
+        a += (size_t)_mm_cvtsi128_si32(sa) + (size_t)_mm_cvtsi128_si32(_mm_srli_si128(sa, 8));
+        o += (size_t)_mm_cvtsi128_si32(so) + (size_t)_mm_cvtsi128_si32(_mm_srli_si128(so, 8));
+        c8 -= (size_t)_mm_cvtsi128_si32(sc) + (size_t)_mm_cvtsi128_si32(_mm_srli_si128(sc, 8));
+    }
+    c8 += i; /* the blocks' bytes less their continuation bytes */
+#endif
+    for (; i < len; i++) {
         unsigned c = s[i];
         a += (unsigned)(c - 0xD8) < 4u;
         o += ((unsigned)((c | 32) - 'a') < 26u) + ((unsigned)(c - 0xC3) < 21u);
