@@ -221,8 +221,10 @@ bool rasd_tokenizer_next(rasd_tokenizer *tz, rasd_token *tok) {
     int32_t cp;
     size_t n;
     rasd_cc cc;
-    /* skip whitespace and stray format characters */
+    /* skip whitespace and stray format characters (plain spaces, nearly
+     * all of it, without a decode) */
     for (;;) {
+        while (i < c.len && c.s[i] == ' ') i++;
         if (i >= c.len) {
             tz->pos = i;
             return false;
@@ -233,7 +235,10 @@ bool rasd_tokenizer_next(rasd_tokenizer *tz, rasd_token *tok) {
     }
     size_t start = i, end;
     rasd_token_type type;
-    if ((cp == 'h' || cp == 'H' || cp == 'w' || cp == 'W') &&
+    if (cc == CC_ARABIC) { /* most tokens; none of the rules before "word" starts with one */
+        end = scan_word(&c, i, true);
+        type = RASD_TOK_WORD;
+    } else if ((cp == 'h' || cp == 'H' || cp == 'w' || cp == 'W') &&
         (starts_with_ci(&c, i, "http://") || starts_with_ci(&c, i, "https://") || starts_with_ci(&c, i, "www."))) {
         end = scan_url(&c, i);
         type = RASD_TOK_URL;
