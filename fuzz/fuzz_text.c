@@ -3,7 +3,9 @@
  * document checks, UTF-8 validation, normalization, tokenization, clitic
  * analysis and segmentation. Besides "no crash, no leak, no hang" it checks
  * invariants on every input:
- *   - the inline UTF-8 validator accepts exactly what utf8proc accepts;
+ *   - the inline UTF-8 validator accepts exactly what utf8proc accepts, and
+ *     its sixteen-bytes-at-a-time prefix check stops where a character at
+ *     a time stops;
  *   - tokens are in order, non-empty, inside the text and on character
  *     boundaries, and never overlap;
  *   - sentences lie inside paragraphs; base spans lie inside their token;
@@ -18,6 +20,7 @@
 #include "analysis/json_write.h"
 #include "extract/numbers.h"
 #include "ner/ner.h"
+#include "text/utf8_inline.h"
 
 #include <stdint.h>
 #include <stdlib.h>
@@ -67,6 +70,19 @@ static void check_utf8_agrees_with_utf8proc(const uint8_t *data, size_t size) {
      * (a leading BOM is dropped by us and fine for utf8proc) */
     check((st == RASD_OK) == (valid != 0));
     free(out);
+    /* the sixteen-bytes-at-a-time validator stops exactly where a decoder
+     * going a character at a time stops, and counts as many characters */
+    size_t i = 0, chars = 0;
+    while (i < size) {
+        int32_t cp;
+        size_t n = rasd_utf8_next(data + i, size - i, &cp);
+        if (cp == 0xFFFD && n != 3) break;
+        i += n;
+        chars++;
+    }
+    check(rasd_utf8_valid_prefix(data, size) == i);
+    if (i == size) check(rasd_utf8_count_chars((const char *)data, size) == chars);
+    if (st == RASD_OK && !(size >= 3 && memcmp(data, "\xEF\xBB\xBF", 3) == 0)) check(rep.chars == chars);
 }
 
 static void on_token(void *ctx, const rasd_token *t, size_t sentence) {

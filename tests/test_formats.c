@@ -198,6 +198,38 @@ static void boilerplate_phrase_list_errors(void **state) {
     rasd_boilerplate_destroy(b);
 }
 
+/* Phrases are looked for only at word starts that pass a filter on their
+ * first bytes: a phrase in the middle of a line, a notice in a long line,
+ * a one-byte phrase and a two-byte one must still be found there, and
+ * never inside a word. */
+static size_t removed_from_line(const rasd_boilerplate *b, const char *line) {
+    rasd_boilerplate_result r;
+    assert_int_equal(rasd_boilerplate_filter(b, line, strlen(line), &r, NULL), RASD_OK);
+    size_t n = r.n_removed;
+    rasd_boilerplate_result_free(&r);
+    return n;
+}
+
+static void boilerplate_phrases_at_word_starts(void **state) {
+    (void)state;
+    rasd_error err = {0};
+    const char *list = "any\tقسد\nnotice\tجميع الحقوق محفوظة\nany\t+\nany\tÂ©\n";
+    rasd_boilerplate *b = rasd_boilerplate_from_buffer("mine", list, strlen(list), &err);
+    assert_non_null(b);
+    assert_int_equal(removed_from_line(b, "خبر عن قسد اليوم"), 1);
+    assert_int_equal(removed_from_line(b, "خبر عن قسدٍ اليوم"), 1);     /* by key: the diacritic goes */
+    assert_int_equal(removed_from_line(b, "خبر عنقسد اليوم"), 0);       /* inside a word */
+    assert_int_equal(removed_from_line(b, "خبر عن + اليوم"), 1);
+    assert_int_equal(removed_from_line(b, "خبر عن Â© اليوم"), 1);
+    const char *tail = "كلمة كلمة كلمة كلمة كلمة كلمة كلمة كلمة كلمة كلمة كلمة كلمة كلمة كلمة كلمة كلمة "
+                       "كلمة كلمة جميع الحقوق محفوظة للموقع";
+    assert_int_equal(removed_from_line(b, tail), 1);
+    const char *part = "كلمة كلمة كلمة كلمة كلمة كلمة كلمة كلمة كلمة كلمة كلمة كلمة كلمة كلمة كلمة كلمة "
+                       "كلمة كلمة الحقوق محفوظة للموقع";
+    assert_int_equal(removed_from_line(b, part), 0);
+    rasd_boilerplate_destroy(b);
+}
+
 /* The seed pasted from Enab Baladi: the lines gold.json lists must go and
  * nothing else; the four other seeds must lose nothing. Read from
  * ../shared when it is there (never copied into the repository). */
@@ -710,6 +742,7 @@ int main(void) {
         cmocka_unit_test(boilerplate_spares_lookalikes),
         cmocka_unit_test(boilerplate_symbols_and_menus),
         cmocka_unit_test(boilerplate_phrase_list_errors),
+        cmocka_unit_test(boilerplate_phrases_at_word_starts),
         cmocka_unit_test(boilerplate_on_seeds),
         cmocka_unit_test(html_article_without_furniture),
         cmocka_unit_test(html_split_body),

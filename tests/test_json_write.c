@@ -60,6 +60,25 @@ static void test_texts(void **state) {
     same_as_yajl(nul, 4);
 }
 
+/* The writer looks for bytes to escape sixteen at a time: each escape,
+ * at every offset of a 48-byte string of Arabic letters, must come out as
+ * yajl writes it (and two escapes in one block, and one at the very end). */
+static void test_escape_at_every_offset(void **state) {
+    (void)state;
+    const char specials[] = {'"', '\\', '\n', '\x01', '\x1F'};
+    for (size_t k = 0; k < sizeof specials; k++) {
+        for (size_t at = 0; at < 48; at++) {
+            char s[48];
+            for (size_t i = 0; i < sizeof s; i += 2) memcpy(s + i, "\xD8\xB3", 2);
+            s[at] = specials[k];
+            same_as_yajl(s, sizeof s);
+            s[(at + 5) % sizeof s] = specials[(k + 1) % sizeof specials];
+            same_as_yajl(s, sizeof s);
+            same_as_yajl(s, at + 1);
+        }
+    }
+}
+
 static void test_numbers(void **state) {
     (void)state;
     static const size_t VALUES[] = {0, 7, 10, 99, 100, 123456789, SIZE_MAX};
@@ -90,6 +109,7 @@ int main(void) {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_every_byte),
         cmocka_unit_test(test_texts),
+        cmocka_unit_test(test_escape_at_every_offset),
         cmocka_unit_test(test_numbers),
         cmocka_unit_test(test_appends),
     };

@@ -1,8 +1,12 @@
 /*
- * test_text.c: UTF-8 validation, the normalization rules one by one, and
- * token types.
+ * test_text.c: UTF-8 validation, reading documents, the normalization
+ * rules one by one, and token types.
  */
 #include "test_helpers.h"
+#include "core/internal.h"
+#include "text/utf8_inline.h"
+
+#include <unistd.h>
 
 /* ---- UTF-8 */
 
@@ -69,6 +73,143 @@ static void test_utf8_bom_dropped(void **state) {
 }
 
 /* ---- normalization, one rule each */
+
+/* The validator checks sixteen bytes at a time: a broken sequence must be
+ * found wherever it falls in a block, a two-byte letter split across two
+ * blocks must pass, and the report must count what a decoder counts. */
+static void test_utf8_block_check_finds_every_position(void **state) {
+    (void)state;
+    char buf[64];
+    for (size_t shift = 0; shift < 3; shift++) {
+        /* shift ASCII bytes, then "سوريا " letters so their pairs straddle blocks */
+        size_t n = 0;
+        for (size_t k = 0; k < shift; k++) buf[n++] = 'a';
+        while (n + 2 <= 48) {
+            buf[n++] = (char)0xD8;
+            buf[n++] = (char)0xB3;
+        }
+        assert_int_equal(rasd_utf8_valid_prefix((const unsigned char *)buf, n), n);
+        assert_int_equal(rasd_utf8_count_chars(buf, n), shift + (n - shift) / 2);
+        for (size_t bad = shift; bad < n; bad += 2) {
+            char copy[64];
+            memcpy(copy, buf, n);
+            copy[bad] = (char)0xB3; /* a continuation byte with no lead */
+            assert_int_equal(rasd_utf8_valid_prefix((const unsigned char *)copy, n), bad);
+            memcpy(copy, buf, n);
+            copy[bad + 1] = 'x'; /* a lead byte with no continuation */
+            assert_int_equal(rasd_utf8_valid_prefix((const unsigned char *)copy, n), bad);
+            memcpy(copy, buf, n);
+            copy[bad] = (char)0xC1; /* an overlong lead */
+            assert_int_equal(rasd_utf8_valid_prefix((const unsigned char *)copy, n), bad);
+        }
+        /* a lead byte as the very last byte */
+        buf[n] = (char)0xD8;
+        assert_int_equal(rasd_utf8_valid_prefix((const unsigned char *)buf, n + 1), n);
+    }
+    /* three-byte characters among the two-byte ones, and a surrogate */
+    const char *mixed = "\xD8\xB3\xE2\x80\x94\xD8\xA7\xD8\xB3\xD8\xA7\xD8\xB3\xD8\xA7\xD8\xB3\xD8\xA7\xE2\x80\xA6 ok";
+    assert_int_equal(rasd_utf8_valid_prefix((const unsigned char *)mixed, strlen(mixed)), strlen(mixed));
+    const char *surrogate = "\xD8\xB3\xD8\xA7\xD8\xB3\xD8\xA7\xD8\xB3\xD8\xA7\xD8\xB3\xD8\xA7\xED\xA0\x80";
+    assert_int_equal(rasd_utf8_valid_prefix((const unsigned char *)surrogate, strlen(surrogate)), 16);
+}
+
+/* ---- documents */
+
+/* The letter counts behind "not Arabic" and the report's character count
+ * are taken sixteen bytes at a time: they must be exact whatever the
+ * length and alignment (and past 255 blocks, where the counters are
+ * summed). */
+static void test_document_counts_are_exact(void **state) {
+    (void)state;
+    const size_t arabic_counts[] = {1, 7, 300, 2100};
+    for (size_t ai = 0; ai < sizeof arabic_counts / sizeof arabic_counts[0]; ai++) {
+        for (size_t pad = 0; pad < 17; pad += 4) {
+            size_t a = arabic_counts[ai], o = 5 * a + 3 + pad; /* under a fifth Arabic */
+            rasd_buf b = {0};
+            for (size_t k = 0; k < pad; k++) rasd_buf_putc(&b, '.');
+            size_t chars = pad;
+            for (size_t k = 0; k < o; k++) { /* Latin letters, every third one with an accent */
+                if (k % 3 == 0) rasd_buf_append(&b, "\xC3\xA9", 2);
+                else rasd_buf_putc(&b, (char)('a' + k % 26));
+                chars++;
+                if (k % 11 == 10) {
+                    rasd_buf_append(&b, " \xE2\x80\x94 ", 5); /* a dash: three bytes, no letter */
+                    chars += 3;
+                }
+            }
+            for (size_t k = 0; k < a; k++) {
+                rasd_buf_append(&b, (k & 1) ? "\xD8\xB3" : "\xD9\x8A", 2);
+                chars++;
+            }
+            rasd_document doc;
+            rasd_error err = {0};
+            assert_int_equal(rasd_document_from_buffer("t.txt", b.data, b.len, NULL, &doc, &err), RASD_ERR_NOT_ARABIC);
+            char want[128];
+            snprintf(want, sizeof want, "only %zu%% of its letters are Arabic", a * 100 / (a + o));
+            assert_non_null(strstr(err.message, want));
+            rasd_read_options opt = {.allow_non_arabic = true};
+            assert_int_equal(rasd_document_from_buffer("t.txt", b.data, b.len, &opt, &doc, &err), RASD_OK);
+            assert_int_equal(doc.utf8.chars, chars);
+            assert_int_equal(doc.len, b.len);
+            assert_memory_equal(doc.text, b.data, b.len);
+            rasd_document_destroy(&doc);
+            rasd_buf_free(&b);
+        }
+    }
+}
+
+/* Reading a file takes its bytes as the text when they are valid, and
+ * otherwise gives what sanitizing gives; a byte-order mark goes either way. */
+static void test_document_read_file(void **state) {
+    (void)state;
+    char dir[] = "/tmp/rasd-doc-XXXXXX";
+    assert_non_null(mkdtemp(dir));
+    char path[256];
+    snprintf(path, sizeof path, "%s/a.txt", dir);
+    const char valid[] = "\xEF\xBB\xBF\xD9\x82\xD8\xB3\xD8\xAF\n\xD8\xAE\xD8\xA8\xD8\xB1 \xC2\xAB\xD9\x86\xD8\xB5\xC2\xBB\n";
+    FILE *f = fopen(path, "wb");
+    assert_non_null(f);
+    fwrite(valid, 1, sizeof valid - 1, f);
+    fclose(f);
+    rasd_document doc;
+    rasd_error err = {0};
+    assert_int_equal(rasd_document_read(path, NULL, &doc, &err), RASD_OK);
+    assert_int_equal(doc.len, sizeof valid - 4);
+    assert_memory_equal(doc.text, valid + 3, doc.len);
+    assert_int_equal(doc.text[doc.len], '\0');
+    assert_int_equal(doc.utf8.invalid_count, 0);
+    assert_int_equal(doc.utf8.chars, 13);
+    assert_int_equal(doc.title.start, 0);
+    assert_int_equal(doc.title.end, 6);
+    rasd_document from_buf;
+    assert_int_equal(rasd_document_from_buffer(path, valid, sizeof valid - 1, NULL, &from_buf, &err), RASD_OK);
+    assert_string_equal(from_buf.id, doc.id);
+    rasd_document_destroy(&from_buf);
+    rasd_document_destroy(&doc);
+
+    const char broken[] = "\xD9\x82\xD8\xB3\xD8\xAF \xFF\xD8\xAE\n";
+    f = fopen(path, "wb");
+    assert_non_null(f);
+    fwrite(broken, 1, sizeof broken - 1, f);
+    fclose(f);
+    assert_int_equal(rasd_document_read(path, NULL, &doc, &err), RASD_OK);
+    assert_int_equal(doc.utf8.invalid_count, 1);
+    assert_int_equal(doc.utf8.first_invalid, 7);
+    assert_non_null(strstr(doc.text, "\xEF\xBF\xBD"));
+    rasd_document_destroy(&doc);
+    rasd_read_options strict = {.strict_utf8 = true};
+    assert_int_equal(rasd_document_read(path, &strict, &doc, &err), RASD_ERR_UTF8);
+    assert_int_equal(err.offset, 7);
+    rasd_read_options small = {.max_bytes = 4};
+    assert_int_equal(rasd_document_read(path, &small, &doc, &err), RASD_ERR_TOO_LARGE);
+    assert_non_null(strstr(err.message, "over the limit"));
+
+    assert_int_equal(rasd_document_read(dir, NULL, &doc, &err), RASD_ERR_IS_DIR);
+    unlink(path);
+    assert_int_equal(rasd_document_read(path, NULL, &doc, &err), RASD_ERR_IO);
+    assert_non_null(strstr(err.message, "cannot open"));
+    rmdir(dir);
+}
 
 static void test_norm_alef_variants(void **state) {
     (void)state;
@@ -160,6 +301,44 @@ static void expect_tokens(const char *text, const rasd_token_type *types, const 
     assert_false(rasd_tokenizer_next(&tz, &t));
 }
 
+/* The normalizer writes runs of Arabic letters without a test per byte:
+ * for every buffer size it must write what a character at a time writes
+ * (whole characters while they and the NUL fit, nothing after the first
+ * that does not) and report the full length. */
+static void test_norm_every_buffer_size(void **state) {
+    (void)state;
+    /* أَحْمَد، ٢٣ ـ قسد Ab ﻻ ة: dropped marks and tatweel, digits, ASCII,
+     * a presentation form, letters mapped to others */
+    const char *in = "\xD8\xA3\xD9\x8E\xD8\xAD\xD9\x92\xD9\x85\xD9\x8E\xD8\xAF\xD8\x8C \xD9\xA2\xD9\xA3 \xD9\x80 "
+                     "\xD9\x82\xD8\xB3\xD8\xAF Ab \xEF\xBB\xBB \xD8\xA9\xD8\xA9";
+    size_t len = strlen(in);
+    /* the reference: one character at a time through rasd_normalize_char */
+    char want[256];
+    size_t want_n = 0, cuts[128], n_cuts = 0;
+    for (size_t i = 0; i < len;) {
+        int32_t cp, mapped[RASD_NORM_MAX_EXPANSION];
+        i += rasd_utf8_decode(in + i, len - i, &cp);
+        int m = rasd_normalize_char(cp, mapped);
+        for (int j = 0; j < m; j++) {
+            char enc[4];
+            size_t e = rasd_utf8_encode(mapped[j], enc);
+            memcpy(want + want_n, enc, e);
+            want_n += e;
+            cuts[n_cuts++] = want_n; /* the output may stop after any of these */
+        }
+    }
+    for (size_t cap = 1; cap <= want_n + 3; cap++) {
+        char out[256];
+        memset(out, 'x', sizeof out);
+        size_t n = rasd_normalize(in, len, out, cap);
+        assert_int_equal(n, want_n);
+        size_t fit = 0;
+        for (size_t c = 0; c < n_cuts && cuts[c] < cap; c++) fit = cuts[c];
+        assert_int_equal(strlen(out), fit);
+        assert_memory_equal(out, want, fit);
+    }
+}
+
 static void test_tokens_kinds(void **state) {
     (void)state;
     const char *text = "قال SDF-led 2,000 و4.5 #دير_الزور @north_press https://x.org/a?b=1. a.b@c.org ✓";
@@ -183,6 +362,48 @@ static void test_tokens_punctuation_runs(void **state) {
     const rasd_token_type types[] = {RASD_TOK_WORD, RASD_TOK_PUNCT, RASD_TOK_PUNCT, RASD_TOK_WORD, RASD_TOK_PUNCT};
     const char *const surfaces[] = {"حقاً", "؟!", "«", "نعم", "..."};
     expect_tokens("حقاً؟! «نعم...", types, surfaces, 5);
+}
+
+/* The word scanner takes eight letters at a time: whatever ends a word
+ * (a space, a comma, a digit, a letter outside U+0621-U+065F) must end it
+ * at its own offset wherever it falls in those eight. */
+static void test_tokens_word_ends_at_every_offset(void **state) {
+    (void)state;
+    const char *enders[] = {" ", "\xD8\x8C", "\xD9\xA3", "\xDA\xA9", "x"}; /* space ، ٣ ک x */
+    const rasd_token_type second[] = {RASD_TOK_WORD, RASD_TOK_PUNCT, RASD_TOK_NUMBER, RASD_TOK_WORD,
+                                      RASD_TOK_LATIN};
+    for (size_t e = 0; e < sizeof enders / sizeof enders[0]; e++) {
+        for (size_t letters = 1; letters <= 20; letters++) {
+            char buf[128];
+            size_t n = 0;
+            for (size_t k = 0; k < letters; k++) { /* ا ب ... with a tatweel and a fatha among them */
+                static const char *seq[] = {"\xD8\xA7", "\xD8\xA8", "\xD9\x80", "\xD9\x8E", "\xD8\xBA", "\xD9\x8A"};
+                memcpy(buf + n, seq[k % 6], 2);
+                n += 2;
+            }
+            size_t word_end = n;
+            memcpy(buf + n, enders[e], strlen(enders[e]));
+            n += strlen(enders[e]);
+            memcpy(buf + n, "\xD9\x84\xD8\xA7 \xD8\xA8\xD8\xA8\xD8\xA8\xD8\xA8\xD8\xA8\xD8\xA8\xD8\xA8\xD8\xA8", 20);
+            n += 20;
+            rasd_tokenizer tz;
+            rasd_token t;
+            rasd_tokenizer_init(&tz, buf, n);
+            assert_true(rasd_tokenizer_next(&tz, &t));
+            bool joins = e == 3; /* ک is an Arabic letter outside the fast range: the word goes on */
+            assert_int_equal(t.start, 0);
+            assert_int_equal(t.type, RASD_TOK_WORD);
+            if (joins) {
+                assert_int_equal(t.end, word_end + 2 + 4);
+                continue;
+            }
+            assert_int_equal(t.end, word_end);
+            if (e == 0) continue;
+            assert_true(rasd_tokenizer_next(&tz, &t));
+            assert_int_equal(t.start, word_end);
+            assert_int_equal(t.type, second[e]);
+        }
+    }
 }
 
 static void test_tokens_long_run_is_cut(void **state) {
@@ -227,6 +448,9 @@ int main(void) {
         cmocka_unit_test(test_utf8_strict_reports_offset),
         cmocka_unit_test(test_utf8_overlong_and_surrogate_are_invalid),
         cmocka_unit_test(test_utf8_bom_dropped),
+        cmocka_unit_test(test_utf8_block_check_finds_every_position),
+        cmocka_unit_test(test_document_counts_are_exact),
+        cmocka_unit_test(test_document_read_file),
         cmocka_unit_test(test_norm_alef_variants),
         cmocka_unit_test(test_norm_alef_maqsura_and_farsi_yeh),
         cmocka_unit_test(test_norm_ta_marbuta),
@@ -238,9 +462,11 @@ int main(void) {
         cmocka_unit_test(test_norm_quotes_unified),
         cmocka_unit_test(test_norm_latin_lowercase_and_invisibles),
         cmocka_unit_test(test_norm_truncates_on_character_boundary),
+        cmocka_unit_test(test_norm_every_buffer_size),
         cmocka_unit_test(test_tokens_kinds),
         cmocka_unit_test(test_tokens_diacritics_and_tatweel_stay_in_word),
         cmocka_unit_test(test_tokens_punctuation_runs),
+        cmocka_unit_test(test_tokens_word_ends_at_every_offset),
         cmocka_unit_test(test_tokens_long_run_is_cut),
         cmocka_unit_test(test_tokens_invalid_bytes_do_not_stop),
     };

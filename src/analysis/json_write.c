@@ -6,6 +6,10 @@
  */
 #include "json_write.h"
 
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
+
 /* What yajl_string_encode writes for each byte: 0 as is, else the escape
  * (\" \\ \b \f \n \r \t; other control characters as \u00XX, upper-case
  * hex, as yajl writes them). */
@@ -36,6 +40,23 @@ void rasd_json_str(rasd_buf *b, const char *s, size_t n) {
     *o++ = '"';
     size_t run = 0; /* start of the bytes not yet copied */
     for (size_t i = 0; i < n; i++) {
+#if defined(__SSE2__)
+        /* sixteen bytes at a time to the next byte that needs escaping:
+         * the document's whole text is one of these strings (5% of the
+         * text core's time went to this loop a byte at a time) */
+        while (i + 16 <= n) {
+            __m128i v = _mm_loadu_si128((const __m128i *)(const void *)(s + i));
+            __m128i ctl = _mm_cmpeq_epi8(_mm_max_epu8(v, _mm_set1_epi8(0x1F)), _mm_set1_epi8(0x1F)); /* <= 0x1F */
+            __m128i special = _mm_or_si128(_mm_cmpeq_epi8(v, _mm_set1_epi8('"')), _mm_cmpeq_epi8(v, _mm_set1_epi8('\\')));
+            unsigned m = (unsigned)_mm_movemask_epi8(_mm_or_si128(ctl, special));
+            if (m) {
+                i += (size_t)__builtin_ctz(m);
+                break;
+            }
+            i += 16;
+        }
+        if (i >= n) break;
+#endif
         const char *esc = escape_of((unsigned char)s[i]);
         if (!esc) continue;
         memcpy(o, s + run, i - run);
