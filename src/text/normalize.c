@@ -154,7 +154,7 @@ static inline void put_bytes(key_writer *w, const unsigned char *b, size_t e) {
 }
 
 static inline void put_cp(key_writer *w, int32_t cp) {
-    unsigned char enc[4];
+    unsigned char enc[4] = {0}; /* written before use; gcc 12 cannot tell once the encoder is inline */
     size_t e = rasd_utf8_encode(cp, (char *)enc);
     put_bytes(w, enc, e);
 }
