@@ -28,6 +28,11 @@ enum { FLAG_FUNCTION = 1, FLAG_ABBREV = 2 };
 
 struct rasd_lexicon {
     rasd_strtab words;
+    /* the abbreviations again, alone: the segmenter asks about the word
+     * before every full stop, and in a table of 43 keys that look-up stays
+     * in the cache (in `words` it was a miss each time, 5% of the text
+     * core) */
+    rasd_strtab abbreviations;
     char dir[1024];
 };
 
@@ -41,6 +46,8 @@ static rasd_status add(rasd_lexicon *lex, const char *word, size_t len, uint32_t
     /* Two spellings with one key (أمريكا، امريكا) pool their counts. */
     e->count = (e->count > UINT32_MAX - count) ? UINT32_MAX : e->count + count;
     e->flags |= flags;
+    if ((flags & FLAG_ABBREV) && !rasd_strtab_get(&lex->abbreviations, key, klen, true))
+        return rasd_fail(err, RASD_ERR_NOMEM, "out of memory loading the lexicon");
     return RASD_OK;
 }
 
@@ -116,6 +123,7 @@ rasd_lexicon *rasd_lexicon_load(const char *dir, rasd_error *err) {
 void rasd_lexicon_destroy(rasd_lexicon *lex) {
     if (!lex) return;
     rasd_strtab_free(&lex->words);
+    rasd_strtab_free(&lex->abbreviations);
     free(lex);
 }
 
@@ -151,8 +159,7 @@ bool rasd_lexicon_is_function_word(const rasd_lexicon *lex, const char *key, siz
 }
 
 bool rasd_lexicon_is_abbreviation(const rasd_lexicon *lex, const char *key, size_t len) {
-    const rasd_strtab_entry *e = lookup(lex, key, len);
-    return e && (e->flags & FLAG_ABBREV);
+    return lex && len && rasd_strtab_find_hashed(&lex->abbreviations, len, rasd_hash_bytes(key, len)) != NULL;
 }
 
 const char *rasd_lexicon_dir(const rasd_lexicon *lex) { return lex->dir; }
