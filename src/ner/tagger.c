@@ -71,19 +71,26 @@ uint64_t ner_model_new_id(void) {
  * before costs one look-up instead of some fifty scattered weight rows.
  * Sums of int16 weights are exact in int32, so the cache changes nothing
  * in the result (tests/test_ner.c checks against ner_tag_reference).
- * 131,072 forms (32 MB per thread): over 6,000 SaudiNewsNet articles 15%
- * of tokens missed instead of 20% with 65,536, and the whole analysis
- * took 4% less CPU time. (Sums kept in int16, to halve an entry, do not
- * fit: the weights are scaled to use int16's whole range.) */
-#define CACHE_BITS 17
+ * An entry holds what the hit path needs and nothing more: the word's
+ * own sums in int32 (they reach 117,810 on SaudiNewsNet, and span more than
+ * int16 across tags in half the words), the four context sums in int16
+ * (at most eight rows each; beyond int16 in one miss of a thousand, and
+ * such a word is not cached), so 140 bytes in three cache lines instead
+ * of 256 in four. That pays for 262,144 forms in 48 MB per thread: over
+ * SaudiNewsNet (26,743 articles, `analyze --jobs 1 --only entities`),
+ * 2^17 forms took 0.2 s more CPU time than 2^18, 2^16 0.3 s more again,
+ * 2^15 0.7 s: a miss (analysing the word, some fifty rows found and
+ * summed) costs far more than a hit's three lines. */
+#define CACHE_BITS 18
 
 typedef struct cached_word {
     _Alignas(64) uint64_t tag; /* hash of the token's bytes and type; 0 = empty */
     uint64_t key, base;
-    uint32_t path, flags;
-    uint8_t path_len, pad[7];
-    int32_t sum[5][NER_NTAGS];
-} cached_word; /* 256 bytes: four whole cache lines */
+    uint32_t path;  /* the cluster path, and its length in the top 8 bits */
+    uint32_t flags;
+    int32_t self[NER_NTAGS];    /* the word as the token itself */
+    int16_t ctx[4][NER_NTAGS];  /* as the word at -2, -1, +1, +2 */
+} cached_word; /* 140 bytes in three whole cache lines */
 
 #define MISS_ROWS (NER_MAX_SELF + 4 * NER_MAX_CTX)
 
@@ -223,11 +230,15 @@ static inline void add_vec(int32_t *dst, const int32_t *src) {
     for (unsigned q = 0; q < NER_NTAGS; q++) dst[q] += src[q];
 }
 
+static inline void add_vec16(int32_t *dst, const int16_t *src) {
+    for (unsigned q = 0; q < NER_NTAGS; q++) dst[q] += src[q];
+}
+
 static const int OFFSETS[4] = {-2, -1, 1, 2};
 
 static void bind_model(rasd_ner_scratch *s, const rasd_ner_model *m) {
     if (s->model_id == m->id) return;
-    /* a new cache is zeroed already: 32 MB not written twice */
+    /* a new cache is zeroed already: 48 MB not written twice */
     if (s->model_id) memset(s->cache, 0, ((size_t)1 << CACHE_BITS) * sizeof *s->cache);
     uint32_t rows[NER_MAX_CTX];
     memset(s->edge, 0, sizeof s->edge);
@@ -256,34 +267,30 @@ static void emissions(const rasd_ner_model *m, rasd_analyzer *an, const char *te
         __builtin_prefetch(line);
         __builtin_prefetch(line + 64);
         __builtin_prefetch(line + 128);
-        __builtin_prefetch(line + 192);
     }
     size_t n_miss = 0;
     for (size_t j = 0; j < n; j++) {
-        cached_word *e = &s->cache[s->hash[j] & mask];
+        const cached_word *e = &s->cache[s->hash[j] & mask];
         ner_tok *t = &s->toks[j];
-        const int32_t(*sum)[NER_NTAGS];
-        if (e->tag == s->hash[j]) {
-            t->key = e->key;
-            t->base = e->base;
-            t->path = e->path;
-            t->path_len = e->path_len;
-            t->flags = e->flags;
-            t->span = 0;
-            sum = (const int32_t(*)[NER_NTAGS])e->sum;
-        } else {
+        if (e->tag != s->hash[j]) {
             /* a miss: read now, its word-table entries after the other
              * misses were read, its sums after those */
             ner_prepare_token_text(&m->ctx, an, text, &tokens[j], t);
             s->miss[n_miss++] = j;
             continue;
         }
+        t->key = e->key;
+        t->base = e->base;
+        t->path = e->path & 0xFFFFFF;
+        t->path_len = (uint8_t)(e->path >> 24);
+        t->flags = e->flags;
+        t->span = 0;
         /* word j is the word at -2 of token j + 2, at -1 of j + 1, ... */
-        add_vec(acc + j * NER_NTAGS, sum[0]);
-        if (j + 2 < n) add_vec(acc + (j + 2) * NER_NTAGS, sum[1]);
-        if (j + 1 < n) add_vec(acc + (j + 1) * NER_NTAGS, sum[2]);
-        if (j >= 1) add_vec(acc + (j - 1) * NER_NTAGS, sum[3]);
-        if (j >= 2) add_vec(acc + (j - 2) * NER_NTAGS, sum[4]);
+        add_vec(acc + j * NER_NTAGS, e->self);
+        if (j + 2 < n) add_vec16(acc + (j + 2) * NER_NTAGS, e->ctx[0]);
+        if (j + 1 < n) add_vec16(acc + (j + 1) * NER_NTAGS, e->ctx[1]);
+        if (j >= 1) add_vec16(acc + (j - 1) * NER_NTAGS, e->ctx[2]);
+        if (j >= 2) add_vec16(acc + (j - 2) * NER_NTAGS, e->ctx[3]);
     }
     for (size_t x = 0; x < n_miss; x++) {
         /* a miss's rows now, prefetched; summed after the other misses */
@@ -315,27 +322,35 @@ static void emissions(const rasd_ner_model *m, rasd_analyzer *an, const char *te
     for (size_t x = 0; x < n_miss; x++) {
         size_t j = s->miss[x];
         const ner_tok *t = &s->toks[j];
-        /* Every hit has been added already, so writing over a cache slot
-         * that one of them used is safe now. */
-        cached_word *e = &s->cache[s->hash[j] & mask];
-        memset(e, 0, sizeof *e);
-        e->tag = s->hash[j];
-        e->key = t->key;
-        e->base = t->base;
-        e->path = t->path;
-        e->path_len = t->path_len;
-        e->flags = t->flags;
+        int32_t sum[5][NER_NTAGS] = {{0}};
         const uint32_t *rows = s->mrows + x * MISS_ROWS;
         const uint8_t *cnt = s->mcount + x * 5;
         for (int part = 0; part < 5; part++) {
-            add_rows(w, rows, cnt[part], e->sum[part]);
+            add_rows(w, rows, cnt[part], sum[part]);
             rows += cnt[part];
         }
-        add_vec(acc + j * NER_NTAGS, e->sum[0]);
-        if (j + 2 < n) add_vec(acc + (j + 2) * NER_NTAGS, e->sum[1]);
-        if (j + 1 < n) add_vec(acc + (j + 1) * NER_NTAGS, e->sum[2]);
-        if (j >= 1) add_vec(acc + (j - 1) * NER_NTAGS, e->sum[3]);
-        if (j >= 2) add_vec(acc + (j - 2) * NER_NTAGS, e->sum[4]);
+        add_vec(acc + j * NER_NTAGS, sum[0]);
+        if (j + 2 < n) add_vec(acc + (j + 2) * NER_NTAGS, sum[1]);
+        if (j + 1 < n) add_vec(acc + (j + 1) * NER_NTAGS, sum[2]);
+        if (j >= 1) add_vec(acc + (j - 1) * NER_NTAGS, sum[3]);
+        if (j >= 2) add_vec(acc + (j - 2) * NER_NTAGS, sum[4]);
+        /* Cached unless a context sum is beyond int16 (one miss in a
+         * thousand): such a word is read again each time, as a miss.
+         * Every hit has been added already, so writing over a cache slot
+         * that one of them used is safe now. */
+        bool fits = true;
+        for (int part = 1; part < 5; part++)
+            for (unsigned q = 0; q < NER_NTAGS; q++) fits &= sum[part][q] >= INT16_MIN && sum[part][q] <= INT16_MAX;
+        if (!fits) continue;
+        cached_word *e = &s->cache[s->hash[j] & mask];
+        e->tag = s->hash[j];
+        e->key = t->key;
+        e->base = t->base;
+        e->path = t->path | (uint32_t)t->path_len << 24;
+        e->flags = t->flags;
+        memcpy(e->self, sum[0], sizeof e->self);
+        for (int part = 1; part < 5; part++)
+            for (unsigned q = 0; q < NER_NTAGS; q++) e->ctx[part - 1][q] = (int16_t)sum[part][q];
     }
     for (size_t i = 0; i < n && i < 2; i++) {
         add_vec(acc + i * NER_NTAGS, s->edge[0]);
