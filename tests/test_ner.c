@@ -199,7 +199,7 @@ static void test_cache_matches_reference(void **state) {
 }
 
 /* The decoder (vectorised on x86-64) against the plain Viterbi written
- * here: the same tags and the same forward scores to the bit, including
+ * here: the same tags, forward scores and margins to the bit, including
  * on ties (scores drawn from a few small integers tie often; the first
  * previous tag in order wins), with transitions and scores of a made-up
  * random model. */
@@ -209,7 +209,7 @@ static bool plain_allowed(unsigned prev, unsigned tag) {
 }
 
 static void plain_viterbi(const float (*trans)[NER_NTAGS], const float *trans_end, const float *em, size_t n,
-                          uint8_t *tags, float *alpha) {
+                          uint8_t *tags, float *alpha, float *margin) {
     uint8_t back[40][NER_NTAGS];
     for (unsigned q = 0; q < NER_NTAGS; q++) alpha[q] = (plain_allowed(NER_START, q) ? trans[NER_START][q] : -1e30f) + em[q];
     for (size_t i = 1; i < n; i++)
@@ -228,6 +228,27 @@ static void plain_viterbi(const float (*trans)[NER_NTAGS], const float *trans_en
         if (alpha[(n - 1) * NER_NTAGS + q] + trans_end[q] > alpha[(n - 1) * NER_NTAGS + arg] + trans_end[arg]) arg = q;
     tags[n - 1] = (uint8_t)arg;
     for (size_t i = n - 1; i > 0; i--) tags[i - 1] = back[i][tags[i]];
+    /* margins: best minus the best tagging with another tag at i */
+    float beta[40 * NER_NTAGS], best = alpha[(n - 1) * NER_NTAGS + arg] + trans_end[arg];
+    for (unsigned p = 0; p < NER_NTAGS; p++) beta[(n - 1) * NER_NTAGS + p] = trans_end[p];
+    for (size_t i = n - 1; i > 0; i--)
+        for (unsigned p = 0; p < NER_NTAGS; p++) {
+            bool have = false;
+            float b = 0;
+            for (unsigned q = 0; q < NER_NTAGS; q++) {
+                if (!plain_allowed(p, q)) continue;
+                float s = trans[p][q] + (em[i * NER_NTAGS + q] + beta[i * NER_NTAGS + q]);
+                if (!have || s > b) b = s, have = true;
+            }
+            beta[(i - 1) * NER_NTAGS + p] = b;
+        }
+    for (size_t i = 0; i < n; i++) {
+        float other = -1e30f;
+        for (unsigned q = 0; q < NER_NTAGS; q++)
+            if (q != tags[i] && alpha[i * NER_NTAGS + q] + beta[i * NER_NTAGS + q] > other)
+                other = alpha[i * NER_NTAGS + q] + beta[i * NER_NTAGS + q];
+        margin[i] = best - other;
+    }
 }
 
 static void test_viterbi_matches_plain(void **state) {
@@ -245,11 +266,13 @@ static void test_viterbi_matches_plain(void **state) {
         const float *trans_end = draw + (NER_NTAGS + 1) * NER_NTAGS, *em = trans_end + NER_NTAGS;
         size_t n = 1 + (size_t)round % 40;
         uint8_t tags[40], want[40], back[40 * NER_NTAGS];
-        float work[2 * 40 * NER_NTAGS], alpha[40 * NER_NTAGS], margin[40];
+        float work[2 * 40 * NER_NTAGS], alpha[40 * NER_NTAGS], margin[40], want_margin[40];
         ner_viterbi(trans, trans_end, em, n, tags, margin, work, back);
-        plain_viterbi(trans, trans_end, em, n, want, alpha);
+        plain_viterbi(trans, trans_end, em, n, want, alpha, want_margin);
         assert_memory_equal(tags, want, n);
         assert_memory_equal(work, alpha, n * NER_NTAGS * sizeof alpha[0]);
+        for (size_t i = 0; i < n; i++) /* margins are written for the tokens not tagged O */
+            if (tags[i] != RASD_NER_O) assert_true(margin[i] == want_margin[i]);
     }
 }
 

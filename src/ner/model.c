@@ -118,6 +118,52 @@ static inline void forward_step(const float (*tt)[NER_NTAGS + 1], const float (*
 }
 #endif
 
+/* One step of the backward pass: cur[p] = the best tt[q][p] + nx[q] over
+ * the q that may follow p. O and every B-X may follow p; of the I-X, only
+ * p's own type's (the others' transitions are NEG: skipping them changes
+ * no maximum and halves the work). Only maxima, no arguments, so the order
+ * of the comparisons does not matter. */
+#if defined(__SSE2__)
+static inline void backward_step(const float (*tt)[NER_NTAGS + 1], const float *nx, float *cur) {
+    __m128 lo = _mm_add_ps(_mm_loadu_ps(tt[RASD_NER_O]), _mm_set1_ps(nx[RASD_NER_O]));
+    __m128 hi = _mm_add_ps(_mm_loadu_ps(tt[RASD_NER_O] + 4), _mm_set1_ps(nx[RASD_NER_O]));
+    for (unsigned q = 1; q < NER_NTAGS; q += 2) {
+        __m128 v = _mm_set1_ps(nx[q]);
+        lo = _mm_max_ps(lo, _mm_add_ps(_mm_loadu_ps(tt[q]), v));
+        hi = _mm_max_ps(hi, _mm_add_ps(_mm_loadu_ps(tt[q] + 4), v));
+    }
+    /* p's own I-X: for p = 1..7 in lanes, none for O (lane 0: NEG) */
+    lo = _mm_max_ps(lo, _mm_add_ps(_mm_setr_ps(NEG, tt[2][1], tt[2][2], tt[4][3]),
+                                   _mm_setr_ps(0.0f, nx[2], nx[2], nx[4])));
+    hi = _mm_max_ps(hi, _mm_add_ps(_mm_setr_ps(tt[4][4], tt[6][5], tt[6][6], tt[8][7]),
+                                   _mm_setr_ps(nx[4], nx[6], nx[6], nx[8])));
+    _mm_storeu_ps(cur, lo);
+    _mm_storeu_ps(cur + 4, hi);
+    unsigned p = NER_NTAGS - 1; /* I-MISC */
+    float b = tt[RASD_NER_O][p] + nx[RASD_NER_O];
+    for (unsigned q = 1; q < NER_NTAGS; q += 2)
+        if (tt[q][p] + nx[q] > b) b = tt[q][p] + nx[q];
+    if (tt[p][p] + nx[p] > b) b = tt[p][p] + nx[p];
+    cur[p] = b;
+}
+#else
+static inline void backward_step(const float (*tt)[NER_NTAGS + 1], const float *nx, float *cur) {
+    for (unsigned p = 0; p < NER_NTAGS; p++) {
+        float b = tt[RASD_NER_O][p] + nx[RASD_NER_O];
+        for (unsigned q = 1; q < NER_NTAGS; q += 2) {
+            float s = tt[q][p] + nx[q];
+            if (s > b) b = s;
+        }
+        if (p != RASD_NER_O) {
+            unsigned q = 2 * ((p + 1) / 2); /* I-X of p's type */
+            float s = tt[q][p] + nx[q];
+            if (s > b) b = s;
+        }
+        cur[p] = b;
+    }
+}
+#endif
+
 void ner_viterbi(const float (*trans)[NER_NTAGS], const float *trans_end, const float *em, size_t n,
                  uint8_t *tags, float *margin, float *work, uint8_t *back) {
     if (n == 0) return;
@@ -151,22 +197,7 @@ void ner_viterbi(const float (*trans)[NER_NTAGS], const float *trans_end, const 
         float *cur = beta + (i - 1) * NER_NTAGS;
         float nx[NER_NTAGS];
         for (unsigned q = 0; q < NER_NTAGS; q++) nx[q] = e[q] + next[q];
-        for (unsigned p = 0; p < NER_NTAGS; p++) {
-            /* O and every B-X may follow p; of the I-X, only p's own type's
-             * (the others' transitions are NEG: skipping them changes no
-             * maximum and halves the loop) */
-            float b = tt[RASD_NER_O][p] + nx[RASD_NER_O];
-            for (unsigned q = 1; q < NER_NTAGS; q += 2) {
-                float s = tt[q][p] + nx[q];
-                if (s > b) b = s;
-            }
-            if (p != RASD_NER_O) {
-                unsigned q = 2 * ((p + 1) / 2); /* I-X of p's type */
-                float s = tt[q][p] + nx[q];
-                if (s > b) b = s;
-            }
-            cur[p] = b;
-        }
+        backward_step(tt, nx, cur);
     }
     for (size_t i = 0; i < n; i++) {
         if (tags[i] == RASD_NER_O) continue;
