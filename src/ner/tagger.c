@@ -191,6 +191,61 @@ static bool add_entity(rasd_ner_result *res, const rasd_ner_entity *e, float mar
     return true;
 }
 
+/* The per-tag sums below in SSE2 where there is SSE2 (every x86-64):
+ * tags 0-7 in two vectors of int32, tag 8 alone. The scalar loops were
+ * not vectorised by the compiler (nine lanes), and these adds were a
+ * tenth of the tagger's time. Integer adds: the same sums either way. */
+#if defined(__SSE2__)
+#include <emmintrin.h>
+
+/* int16 x 8 at p, sign-extended to two vectors of int32 */
+static inline void widen(const int16_t *p, __m128i *lo, __m128i *hi) {
+    __m128i v = _mm_loadu_si128((const __m128i *)p);
+    *lo = _mm_srai_epi32(_mm_unpacklo_epi16(v, v), 16);
+    *hi = _mm_srai_epi32(_mm_unpackhi_epi16(v, v), 16);
+}
+
+static inline void add_vec(int32_t *dst, const int32_t *src) {
+    _mm_storeu_si128((__m128i *)dst, _mm_add_epi32(_mm_loadu_si128((const __m128i *)dst),
+                                                   _mm_loadu_si128((const __m128i *)src)));
+    _mm_storeu_si128((__m128i *)(dst + 4), _mm_add_epi32(_mm_loadu_si128((const __m128i *)(dst + 4)),
+                                                         _mm_loadu_si128((const __m128i *)(src + 4))));
+    dst[8] += src[8];
+}
+
+static inline void add_vec16(int32_t *dst, const int16_t *src) {
+    __m128i lo, hi;
+    widen(src, &lo, &hi);
+    _mm_storeu_si128((__m128i *)dst, _mm_add_epi32(_mm_loadu_si128((const __m128i *)dst), lo));
+    _mm_storeu_si128((__m128i *)(dst + 4), _mm_add_epi32(_mm_loadu_si128((const __m128i *)(dst + 4)), hi));
+    dst[8] += src[8];
+}
+
+/* Adds rows[0, k), packed indices (ner_weights_pack), to out. */
+static inline void add_rows(const ner_weights *w, const uint32_t *rows, size_t k, int32_t *out) {
+    __m128i lo = _mm_setzero_si128(), hi = _mm_setzero_si128(); /* in registers, not read-modify-write on out */
+    int32_t last = 0;
+    for (size_t f = 0; f < k; f++) {
+        const int16_t *r = ner_weights_row(w, rows[f]);
+        __m128i a, b;
+        widen(r, &a, &b);
+        lo = _mm_add_epi32(lo, a);
+        hi = _mm_add_epi32(hi, b);
+        last += r[8];
+    }
+    _mm_storeu_si128((__m128i *)out, _mm_add_epi32(_mm_loadu_si128((const __m128i *)out), lo));
+    _mm_storeu_si128((__m128i *)(out + 4), _mm_add_epi32(_mm_loadu_si128((const __m128i *)(out + 4)), hi));
+    out[8] += last;
+}
+#else
+static inline void add_vec(int32_t *dst, const int32_t *src) {
+    for (unsigned q = 0; q < NER_NTAGS; q++) dst[q] += src[q];
+}
+
+static inline void add_vec16(int32_t *dst, const int16_t *src) {
+    for (unsigned q = 0; q < NER_NTAGS; q++) dst[q] += src[q];
+}
+
 /* Adds rows[0, k), packed indices (ner_weights_pack), to out. */
 static inline void add_rows(const ner_weights *w, const uint32_t *rows, size_t k, int32_t *out) {
     int32_t acc[NER_NTAGS] = {0}; /* in registers, not read-modify-write on out */
@@ -200,6 +255,8 @@ static inline void add_rows(const ner_weights *w, const uint32_t *rows, size_t k
     }
     for (unsigned q = 0; q < NER_NTAGS; q++) out[q] += acc[q];
 }
+#endif
+_Static_assert(NER_NTAGS == 9, "the sums take tags 0-7 in vectors, tag 8 alone");
 
 /* A row is 18 bytes, so one in four straddles two cache lines: both are
  * asked for (measured: with only the first line prefetched, the stall on
@@ -224,14 +281,6 @@ static inline size_t pack_rows(const ner_weights *w, const uint32_t *rows, size_
     k = ner_weights_pack(w, rows, k, out);
     for (size_t f = 0; f < k; f++) prefetch_row(w, out[f]);
     return k;
-}
-
-static inline void add_vec(int32_t *dst, const int32_t *src) {
-    for (unsigned q = 0; q < NER_NTAGS; q++) dst[q] += src[q];
-}
-
-static inline void add_vec16(int32_t *dst, const int16_t *src) {
-    for (unsigned q = 0; q < NER_NTAGS; q++) dst[q] += src[q];
 }
 
 static const int OFFSETS[4] = {-2, -1, 1, 2};
