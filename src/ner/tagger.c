@@ -75,11 +75,15 @@ uint64_t ner_model_new_id(void) {
  * the word itself and at -1 and +1 in int32 (they reach 117,810 on
  * SaudiNewsNet, and those at -1 or +1 pass int16 in one miss in nine),
  * those at -2 and +2 (two rows each) in int16, so 176 bytes in three
- * cache lines instead of 256 in four. That pays for 262,144 forms in 48 MB per thread: over
- * SaudiNewsNet (26,743 articles, `analyze --jobs 1 --only entities`),
- * 2^17 forms took 0.2 s more CPU time than 2^18, 2^16 0.3 s more again,
- * 2^15 0.7 s: a miss (analysing the word, some fifty rows found and
- * summed) costs far more than a hit's three lines. */
+ * cache lines instead of 256 in four. That pays for 262,144 forms in 48
+ * MB per thread. Over SaudiNewsNet (26,743 articles, 8.7 million tokens,
+ * `analyze --jobs 1 --only entities`) 598,000 tokens missed with 2^18
+ * forms and 842,000 with 2^17, which took 0.15 s more CPU time (2^16 and
+ * 2^15 more again): a miss (analysing the word, some fifty rows found and
+ * summed) costs far more than a hit's three lines. A two-way
+ * set-associative cache of the same size would miss about 400,000
+ * (simulated), but in a measured build the
+ * extra look-up of the set's tags cost more than that saved. */
 #define CACHE_BITS 18
 
 typedef struct cached_word {
@@ -304,6 +308,8 @@ static void bind_model(rasd_ner_scratch *s, const rasd_ner_model *m) {
  * misses overlap. */
 static void emissions(const rasd_ner_model *m, rasd_analyzer *an, const char *text, const rasd_token *tokens,
                       size_t n, rasd_ner_scratch *s) {
+    /* bit 0 of a tag is always set (0 marks an empty slot): the slot is
+     * taken from the bits above it, or only odd slots would be used */
     const size_t mask = ((size_t)1 << CACHE_BITS) - 1;
     const ner_weights *w = &m->w;
     int32_t *acc = s->acc;
@@ -312,14 +318,14 @@ static void emissions(const rasd_ner_model *m, rasd_analyzer *an, const char *te
         uint64_t h = (rasd_hash_bytes(text + tokens[j].start, tokens[j].end - tokens[j].start) +
                       (uint64_t)tokens[j].type * 0x9e3779b97f4a7c15ULL) | 1;
         s->hash[j] = h;
-        const char *line = (const char *)&s->cache[h & mask];
+        const char *line = (const char *)&s->cache[(h >> 1) & mask];
         __builtin_prefetch(line);
         __builtin_prefetch(line + 64);
         __builtin_prefetch(line + 128);
     }
     size_t n_miss = 0;
     for (size_t j = 0; j < n; j++) {
-        const cached_word *e = &s->cache[s->hash[j] & mask];
+        const cached_word *e = &s->cache[(s->hash[j] >> 1) & mask];
         ner_tok *t = &s->toks[j];
         if (e->tag != s->hash[j]) {
             /* a miss: read now, its word-table entries after the other
@@ -391,7 +397,7 @@ static void emissions(const rasd_ner_model *m, rasd_analyzer *an, const char *te
         for (int part = 1; part < 5; part += 3)
             for (unsigned q = 0; q < NER_NTAGS; q++) fits &= sum[part][q] >= INT16_MIN && sum[part][q] <= INT16_MAX;
         if (!fits) continue;
-        cached_word *e = &s->cache[s->hash[j] & mask];
+        cached_word *e = &s->cache[(s->hash[j] >> 1) & mask];
         e->tag = s->hash[j];
         e->key = t->key;
         e->base = t->base;
