@@ -198,6 +198,84 @@ static void test_cache_matches_reference(void **state) {
     rasd_ner_destroy(m);
 }
 
+/* The decoder (vectorised on x86-64) against the plain Viterbi written
+ * here: the same tags, forward scores and margins to the bit, including
+ * on ties (scores drawn from a few small integers tie often; the first
+ * previous tag in order wins), with transitions and scores of a made-up
+ * random model. */
+static bool plain_allowed(unsigned prev, unsigned tag) {
+    if (tag == RASD_NER_O || (tag & 1)) return true;
+    return prev != NER_START && prev != RASD_NER_O && (prev + 1) / 2 == tag / 2;
+}
+
+static void plain_viterbi(const float (*trans)[NER_NTAGS], const float *trans_end, const float *em, size_t n,
+                          uint8_t *tags, float *alpha, float *margin) {
+    uint8_t back[40][NER_NTAGS];
+    for (unsigned q = 0; q < NER_NTAGS; q++) alpha[q] = (plain_allowed(NER_START, q) ? trans[NER_START][q] : -1e30f) + em[q];
+    for (size_t i = 1; i < n; i++)
+        for (unsigned q = 0; q < NER_NTAGS; q++) {
+            bool have = false;
+            float best = 0;
+            for (unsigned p = 0; p < NER_NTAGS; p++) {
+                if (!plain_allowed(p, q)) continue;
+                float s = alpha[(i - 1) * NER_NTAGS + p] + trans[p][q];
+                if (!have || s > best) best = s, back[i][q] = (uint8_t)p, have = true;
+            }
+            alpha[i * NER_NTAGS + q] = best + em[i * NER_NTAGS + q];
+        }
+    unsigned arg = 0;
+    for (unsigned q = 1; q < NER_NTAGS; q++)
+        if (alpha[(n - 1) * NER_NTAGS + q] + trans_end[q] > alpha[(n - 1) * NER_NTAGS + arg] + trans_end[arg]) arg = q;
+    tags[n - 1] = (uint8_t)arg;
+    for (size_t i = n - 1; i > 0; i--) tags[i - 1] = back[i][tags[i]];
+    /* margins: best minus the best tagging with another tag at i */
+    float beta[40 * NER_NTAGS], best = alpha[(n - 1) * NER_NTAGS + arg] + trans_end[arg];
+    for (unsigned p = 0; p < NER_NTAGS; p++) beta[(n - 1) * NER_NTAGS + p] = trans_end[p];
+    for (size_t i = n - 1; i > 0; i--)
+        for (unsigned p = 0; p < NER_NTAGS; p++) {
+            bool have = false;
+            float b = 0;
+            for (unsigned q = 0; q < NER_NTAGS; q++) {
+                if (!plain_allowed(p, q)) continue;
+                float s = trans[p][q] + (em[i * NER_NTAGS + q] + beta[i * NER_NTAGS + q]);
+                if (!have || s > b) b = s, have = true;
+            }
+            beta[(i - 1) * NER_NTAGS + p] = b;
+        }
+    for (size_t i = 0; i < n; i++) {
+        float other = -1e30f;
+        for (unsigned q = 0; q < NER_NTAGS; q++)
+            if (q != tags[i] && alpha[i * NER_NTAGS + q] + beta[i * NER_NTAGS + q] > other)
+                other = alpha[i * NER_NTAGS + q] + beta[i * NER_NTAGS + q];
+        margin[i] = best - other;
+    }
+}
+
+static void test_viterbi_matches_plain(void **state) {
+    (void)state;
+    uint64_t seed = 0x2545f4914f6cdd1dULL;
+    for (int round = 0; round < 400; round++) {
+        bool ties = round % 2 == 0;
+        float draw[(NER_NTAGS + 2) * NER_NTAGS + 40 * NER_NTAGS];
+        for (size_t k = 0; k < sizeof draw / sizeof draw[0]; k++) {
+            seed = seed * 6364136223846793005ULL + 1442695040888963407ULL;
+            uint32_t r = (uint32_t)(seed >> 33);
+            draw[k] = ties ? (float)(r % 5) - 2.0f : ((float)(r % 200001) - 100000.0f) / 997.0f;
+        }
+        const float(*trans)[NER_NTAGS] = (const float(*)[NER_NTAGS])draw;
+        const float *trans_end = draw + (NER_NTAGS + 1) * NER_NTAGS, *em = trans_end + NER_NTAGS;
+        size_t n = 1 + (size_t)round % 40;
+        uint8_t tags[40], want[40], back[40 * NER_NTAGS];
+        float work[2 * 40 * NER_NTAGS], alpha[40 * NER_NTAGS], margin[40], want_margin[40];
+        ner_viterbi(trans, trans_end, em, n, tags, margin, work, back);
+        plain_viterbi(trans, trans_end, em, n, want, alpha, want_margin);
+        assert_memory_equal(tags, want, n);
+        assert_memory_equal(work, alpha, n * NER_NTAGS * sizeof alpha[0]);
+        for (size_t i = 0; i < n; i++) /* margins are written for the tokens not tagged O */
+            if (tags[i] != RASD_NER_O) assert_true(margin[i] == want_margin[i]);
+    }
+}
+
 /* A "sentence" of 3,200 tokens (the same short one 400 times, no break):
  * tagged in windows, with every token tagged and every name found. */
 static void test_very_long_sentence(void **state) {
@@ -663,6 +741,7 @@ int main(void) {
         cmocka_unit_test(test_tag_names),
         cmocka_unit_test(test_learns_pattern),
         cmocka_unit_test(test_cache_matches_reference),
+        cmocka_unit_test(test_viterbi_matches_plain),
         cmocka_unit_test(test_very_long_sentence),
         cmocka_unit_test(test_save_load_round_trip),
         cmocka_unit_test(test_packed_weights),

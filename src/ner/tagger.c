@@ -71,19 +71,30 @@ uint64_t ner_model_new_id(void) {
  * before costs one look-up instead of some fifty scattered weight rows.
  * Sums of int16 weights are exact in int32, so the cache changes nothing
  * in the result (tests/test_ner.c checks against ner_tag_reference).
- * 131,072 forms (32 MB per thread): over 6,000 SaudiNewsNet articles 15%
- * of tokens missed instead of 20% with 65,536, and the whole analysis
- * took 4% less CPU time. (Sums kept in int16, to halve an entry, do not
- * fit: the weights are scaled to use int16's whole range.) */
-#define CACHE_BITS 17
+ * An entry holds what the hit path needs and nothing more: the sums of
+ * the word itself and at -1 and +1 in int32 (they reach 117,810 on
+ * SaudiNewsNet, and those at -1 or +1 pass int16 in one miss in nine),
+ * those at -2 and +2 (two rows each) in int16, so 176 bytes in three
+ * cache lines instead of 256 in four. That pays for 262,144 forms in 48
+ * MB per thread. Over SaudiNewsNet (26,743 articles, 8.7 million tokens,
+ * `analyze --jobs 1 --only entities`) 598,000 tokens missed with 2^18
+ * forms and 842,000 with 2^17, which took 0.15 s more CPU time (2^16 and
+ * 2^15 more again): a miss (analysing the word, some fifty rows found and
+ * summed) costs far more than a hit's three lines. A two-way
+ * set-associative cache of the same size would miss about 400,000
+ * (simulated), but in a measured build the
+ * extra look-up of the set's tags cost more than that saved. */
+#define CACHE_BITS 18
 
 typedef struct cached_word {
     _Alignas(64) uint64_t tag; /* hash of the token's bytes and type; 0 = empty */
     uint64_t key, base;
-    uint32_t path, flags;
-    uint8_t path_len, pad[7];
-    int32_t sum[5][NER_NTAGS];
-} cached_word; /* 256 bytes: four whole cache lines */
+    uint32_t path;  /* the cluster path, and its length in the top 8 bits */
+    uint32_t flags;
+    int32_t self[NER_NTAGS];    /* the word as the token itself */
+    int32_t near[2][NER_NTAGS]; /* as the word at -1, +1 */
+    int16_t far[2][NER_NTAGS];  /* as the word at -2, +2 */
+} cached_word; /* 176 bytes in three whole cache lines */
 
 #define MISS_ROWS (NER_MAX_SELF + 4 * NER_MAX_CTX)
 
@@ -184,6 +195,61 @@ static bool add_entity(rasd_ner_result *res, const rasd_ner_entity *e, float mar
     return true;
 }
 
+/* The per-tag sums below in SSE2 where there is SSE2 (every x86-64):
+ * tags 0-7 in two vectors of int32, tag 8 alone. The scalar loops were
+ * not vectorised by the compiler (nine lanes), and these adds were a
+ * tenth of the tagger's time. Integer adds: the same sums either way. */
+#if defined(__SSE2__)
+#include <emmintrin.h>
+
+/* int16 x 8 at p, sign-extended to two vectors of int32 */
+static inline void widen(const int16_t *p, __m128i *lo, __m128i *hi) {
+    __m128i v = _mm_loadu_si128((const __m128i *)p);
+    *lo = _mm_srai_epi32(_mm_unpacklo_epi16(v, v), 16);
+    *hi = _mm_srai_epi32(_mm_unpackhi_epi16(v, v), 16);
+}
+
+static inline void add_vec(int32_t *dst, const int32_t *src) {
+    _mm_storeu_si128((__m128i *)dst, _mm_add_epi32(_mm_loadu_si128((const __m128i *)dst),
+                                                   _mm_loadu_si128((const __m128i *)src)));
+    _mm_storeu_si128((__m128i *)(dst + 4), _mm_add_epi32(_mm_loadu_si128((const __m128i *)(dst + 4)),
+                                                         _mm_loadu_si128((const __m128i *)(src + 4))));
+    dst[8] += src[8];
+}
+
+static inline void add_vec16(int32_t *dst, const int16_t *src) {
+    __m128i lo, hi;
+    widen(src, &lo, &hi);
+    _mm_storeu_si128((__m128i *)dst, _mm_add_epi32(_mm_loadu_si128((const __m128i *)dst), lo));
+    _mm_storeu_si128((__m128i *)(dst + 4), _mm_add_epi32(_mm_loadu_si128((const __m128i *)(dst + 4)), hi));
+    dst[8] += src[8];
+}
+
+/* Adds rows[0, k), packed indices (ner_weights_pack), to out. */
+static inline void add_rows(const ner_weights *w, const uint32_t *rows, size_t k, int32_t *out) {
+    __m128i lo = _mm_setzero_si128(), hi = _mm_setzero_si128(); /* in registers, not read-modify-write on out */
+    int32_t last = 0;
+    for (size_t f = 0; f < k; f++) {
+        const int16_t *r = ner_weights_row(w, rows[f]);
+        __m128i a, b;
+        widen(r, &a, &b);
+        lo = _mm_add_epi32(lo, a);
+        hi = _mm_add_epi32(hi, b);
+        last += r[8];
+    }
+    _mm_storeu_si128((__m128i *)out, _mm_add_epi32(_mm_loadu_si128((const __m128i *)out), lo));
+    _mm_storeu_si128((__m128i *)(out + 4), _mm_add_epi32(_mm_loadu_si128((const __m128i *)(out + 4)), hi));
+    out[8] += last;
+}
+#else
+static inline void add_vec(int32_t *dst, const int32_t *src) {
+    for (unsigned q = 0; q < NER_NTAGS; q++) dst[q] += src[q];
+}
+
+static inline void add_vec16(int32_t *dst, const int16_t *src) {
+    for (unsigned q = 0; q < NER_NTAGS; q++) dst[q] += src[q];
+}
+
 /* Adds rows[0, k), packed indices (ner_weights_pack), to out. */
 static inline void add_rows(const ner_weights *w, const uint32_t *rows, size_t k, int32_t *out) {
     int32_t acc[NER_NTAGS] = {0}; /* in registers, not read-modify-write on out */
@@ -192,6 +258,21 @@ static inline void add_rows(const ner_weights *w, const uint32_t *rows, size_t k
         for (unsigned q = 0; q < NER_NTAGS; q++) acc[q] += r[q];
     }
     for (unsigned q = 0; q < NER_NTAGS; q++) out[q] += acc[q];
+}
+#endif
+_Static_assert(NER_NTAGS == 9, "the sums take tags 0-7 in vectors, tag 8 alone");
+
+/* Emission scores: the sums times the weights' scale (the same conversion
+ * and product in either form). */
+static inline void to_scores(const int32_t *sum, float scale, float *em) {
+#if defined(__SSE2__)
+    __m128 k = _mm_set1_ps(scale);
+    _mm_storeu_ps(em, _mm_mul_ps(_mm_cvtepi32_ps(_mm_loadu_si128((const __m128i *)sum)), k));
+    _mm_storeu_ps(em + 4, _mm_mul_ps(_mm_cvtepi32_ps(_mm_loadu_si128((const __m128i *)(sum + 4))), k));
+    em[8] = (float)sum[8] * scale;
+#else
+    for (unsigned q = 0; q < NER_NTAGS; q++) em[q] = (float)sum[q] * scale;
+#endif
 }
 
 /* A row is 18 bytes, so one in four straddles two cache lines: both are
@@ -219,15 +300,11 @@ static inline size_t pack_rows(const ner_weights *w, const uint32_t *rows, size_
     return k;
 }
 
-static inline void add_vec(int32_t *dst, const int32_t *src) {
-    for (unsigned q = 0; q < NER_NTAGS; q++) dst[q] += src[q];
-}
-
 static const int OFFSETS[4] = {-2, -1, 1, 2};
 
 static void bind_model(rasd_ner_scratch *s, const rasd_ner_model *m) {
     if (s->model_id == m->id) return;
-    /* a new cache is zeroed already: 32 MB not written twice */
+    /* a new cache is zeroed already: 48 MB not written twice */
     if (s->model_id) memset(s->cache, 0, ((size_t)1 << CACHE_BITS) * sizeof *s->cache);
     uint32_t rows[NER_MAX_CTX];
     memset(s->edge, 0, sizeof s->edge);
@@ -244,6 +321,8 @@ static void bind_model(rasd_ner_scratch *s, const rasd_ner_model *m) {
  * misses overlap. */
 static void emissions(const rasd_ner_model *m, rasd_analyzer *an, const char *text, const rasd_token *tokens,
                       size_t n, rasd_ner_scratch *s) {
+    /* bit 0 of a tag is always set (0 marks an empty slot): the slot is
+     * taken from the bits above it, or only odd slots would be used */
     const size_t mask = ((size_t)1 << CACHE_BITS) - 1;
     const ner_weights *w = &m->w;
     int32_t *acc = s->acc;
@@ -252,38 +331,34 @@ static void emissions(const rasd_ner_model *m, rasd_analyzer *an, const char *te
         uint64_t h = (rasd_hash_bytes(text + tokens[j].start, tokens[j].end - tokens[j].start) +
                       (uint64_t)tokens[j].type * 0x9e3779b97f4a7c15ULL) | 1;
         s->hash[j] = h;
-        const char *line = (const char *)&s->cache[h & mask];
+        const char *line = (const char *)&s->cache[(h >> 1) & mask];
         __builtin_prefetch(line);
         __builtin_prefetch(line + 64);
         __builtin_prefetch(line + 128);
-        __builtin_prefetch(line + 192);
     }
     size_t n_miss = 0;
     for (size_t j = 0; j < n; j++) {
-        cached_word *e = &s->cache[s->hash[j] & mask];
+        const cached_word *e = &s->cache[(s->hash[j] >> 1) & mask];
         ner_tok *t = &s->toks[j];
-        const int32_t(*sum)[NER_NTAGS];
-        if (e->tag == s->hash[j]) {
-            t->key = e->key;
-            t->base = e->base;
-            t->path = e->path;
-            t->path_len = e->path_len;
-            t->flags = e->flags;
-            t->span = 0;
-            sum = (const int32_t(*)[NER_NTAGS])e->sum;
-        } else {
+        if (e->tag != s->hash[j]) {
             /* a miss: read now, its word-table entries after the other
              * misses were read, its sums after those */
             ner_prepare_token_text(&m->ctx, an, text, &tokens[j], t);
             s->miss[n_miss++] = j;
             continue;
         }
+        t->key = e->key;
+        t->base = e->base;
+        t->path = e->path & 0xFFFFFF;
+        t->path_len = (uint8_t)(e->path >> 24);
+        t->flags = e->flags;
+        t->span = 0;
         /* word j is the word at -2 of token j + 2, at -1 of j + 1, ... */
-        add_vec(acc + j * NER_NTAGS, sum[0]);
-        if (j + 2 < n) add_vec(acc + (j + 2) * NER_NTAGS, sum[1]);
-        if (j + 1 < n) add_vec(acc + (j + 1) * NER_NTAGS, sum[2]);
-        if (j >= 1) add_vec(acc + (j - 1) * NER_NTAGS, sum[3]);
-        if (j >= 2) add_vec(acc + (j - 2) * NER_NTAGS, sum[4]);
+        add_vec(acc + j * NER_NTAGS, e->self);
+        if (j + 2 < n) add_vec16(acc + (j + 2) * NER_NTAGS, e->far[0]);
+        if (j + 1 < n) add_vec(acc + (j + 1) * NER_NTAGS, e->near[0]);
+        if (j >= 1) add_vec(acc + (j - 1) * NER_NTAGS, e->near[1]);
+        if (j >= 2) add_vec16(acc + (j - 2) * NER_NTAGS, e->far[1]);
     }
     for (size_t x = 0; x < n_miss; x++) {
         /* a miss's rows now, prefetched; summed after the other misses */
@@ -315,27 +390,39 @@ static void emissions(const rasd_ner_model *m, rasd_analyzer *an, const char *te
     for (size_t x = 0; x < n_miss; x++) {
         size_t j = s->miss[x];
         const ner_tok *t = &s->toks[j];
-        /* Every hit has been added already, so writing over a cache slot
-         * that one of them used is safe now. */
-        cached_word *e = &s->cache[s->hash[j] & mask];
-        memset(e, 0, sizeof *e);
-        e->tag = s->hash[j];
-        e->key = t->key;
-        e->base = t->base;
-        e->path = t->path;
-        e->path_len = t->path_len;
-        e->flags = t->flags;
+        int32_t sum[5][NER_NTAGS] = {{0}};
         const uint32_t *rows = s->mrows + x * MISS_ROWS;
         const uint8_t *cnt = s->mcount + x * 5;
         for (int part = 0; part < 5; part++) {
-            add_rows(w, rows, cnt[part], e->sum[part]);
+            add_rows(w, rows, cnt[part], sum[part]);
             rows += cnt[part];
         }
-        add_vec(acc + j * NER_NTAGS, e->sum[0]);
-        if (j + 2 < n) add_vec(acc + (j + 2) * NER_NTAGS, e->sum[1]);
-        if (j + 1 < n) add_vec(acc + (j + 1) * NER_NTAGS, e->sum[2]);
-        if (j >= 1) add_vec(acc + (j - 1) * NER_NTAGS, e->sum[3]);
-        if (j >= 2) add_vec(acc + (j - 2) * NER_NTAGS, e->sum[4]);
+        add_vec(acc + j * NER_NTAGS, sum[0]);
+        if (j + 2 < n) add_vec(acc + (j + 2) * NER_NTAGS, sum[1]);
+        if (j + 1 < n) add_vec(acc + (j + 1) * NER_NTAGS, sum[2]);
+        if (j >= 1) add_vec(acc + (j - 1) * NER_NTAGS, sum[3]);
+        if (j >= 2) add_vec(acc + (j - 2) * NER_NTAGS, sum[4]);
+        /* Cached unless a sum at -2 or +2 is beyond int16 (61 of 950,000
+         * misses over SaudiNewsNet): such a word is read again each time,
+         * as a miss. Every hit has been added already, so writing over a
+         * cache slot that one of them used is safe now. */
+        bool fits = true;
+        for (int part = 1; part < 5; part += 3)
+            for (unsigned q = 0; q < NER_NTAGS; q++) fits &= sum[part][q] >= INT16_MIN && sum[part][q] <= INT16_MAX;
+        if (!fits) continue;
+        cached_word *e = &s->cache[(s->hash[j] >> 1) & mask];
+        e->tag = s->hash[j];
+        e->key = t->key;
+        e->base = t->base;
+        e->path = t->path | (uint32_t)t->path_len << 24;
+        e->flags = t->flags;
+        memcpy(e->self, sum[0], sizeof e->self);
+        memcpy(e->near[0], sum[2], sizeof e->near[0]);
+        memcpy(e->near[1], sum[3], sizeof e->near[1]);
+        for (unsigned q = 0; q < NER_NTAGS; q++) {
+            e->far[0][q] = (int16_t)sum[1][q];
+            e->far[1][q] = (int16_t)sum[4][q];
+        }
     }
     for (size_t i = 0; i < n && i < 2; i++) {
         add_vec(acc + i * NER_NTAGS, s->edge[0]);
@@ -358,7 +445,7 @@ static void emissions(const rasd_ner_model *m, rasd_analyzer *an, const char *te
     }
     for (size_t i = 0; i < n; i++) {
         add_rows(w, s->rows + i * NER_MAX_PAIR, s->pcount[i], acc + i * NER_NTAGS);
-        for (unsigned q = 0; q < NER_NTAGS; q++) s->em[i * NER_NTAGS + q] = (float)acc[i * NER_NTAGS + q] * m->wscale;
+        to_scores(acc + i * NER_NTAGS, m->wscale, s->em + i * NER_NTAGS);
     }
 }
 

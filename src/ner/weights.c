@@ -83,7 +83,31 @@ bool ner_weights_get(const ner_weights *w, uint32_t row, int16_t *values) {
     return true;
 }
 
+/* A copy of the look-up loop for processors with the POPCNT instruction,
+ * chosen at each call (a test of a flag the C runtime sets at start): the
+ * baseline x86-64 build may not assume POPCNT, and these look-ups are most
+ * of the tagger's popcounts. Over SaudiNewsNet, `analyze --only entities`
+ * took 0.12 s less CPU time than with the inline SWAR count alone.
+ * (target_clones would do the dispatch, but clang 14 wants it on every
+ * declaration, so in ner_internal.h too, and then in every caller's TU.) */
+#if defined(__x86_64__) && (defined(__GNUC__) || defined(__clang__))
+#define HAVE_POPCNT_COPY 1
+__attribute__((target("popcnt"))) static size_t pack_popcnt(const ner_weights *w, const uint32_t *rows, size_t k,
+                                                             uint32_t *out) {
+    size_t n = 0;
+    for (size_t f = 0; f < k; f++) {
+        const ner_weight_block *b = &w->blocks[rows[f] >> 6];
+        uint64_t bit = 1ULL << (rows[f] & 63);
+        if (b->present & bit) out[n++] = b->first + (uint32_t)__builtin_popcountll(b->present & (bit - 1));
+    }
+    return n;
+}
+#endif
+
 size_t ner_weights_pack(const ner_weights *w, const uint32_t *rows, size_t k, uint32_t *out) {
+#ifdef HAVE_POPCNT_COPY
+    if (__builtin_cpu_supports("popcnt")) return pack_popcnt(w, rows, k, out);
+#endif
     size_t n = 0;
     for (size_t f = 0; f < k; f++) {
         uint32_t i = ner_weights_find(w, rows[f]);
