@@ -125,8 +125,8 @@ void ner_prepare_token_text(const ner_context *ctx, rasd_analyzer *an, const cha
     if ((tk->type == RASD_TOK_WORD || tk->type == RASD_TOK_LATIN) &&
         rasd_analyze_word(an, text, tk->start, tk->end, &w) == RASD_OK) {
         t->is_word = 1;
-        t->key = rasd_hash_bytes(w.norm, w.norm_len) | 1;
-        t->base = rasd_hash_bytes(w.base, w.base_len) | 1;
+        t->key = w.norm_hash | 1; /* the analyzer's, taken once per word form */
+        t->base = w.base_hash | 1;
         t->stem = rasd_hash_bytes(w.stem, w.stem_len) | 1;
         size_t pro_len = (size_t)(w.base - w.norm);
         t->pro = pro_len ? rasd_hash_bytes(w.norm, pro_len) : 0;
