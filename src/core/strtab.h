@@ -30,7 +30,7 @@ rasd_strtab_entry *rasd_strtab_get(rasd_strtab *t, const char *key, size_t len, 
  * look-ups) hashes it once. A table filled through this function with a
  * hash of its own (the name trie's edges) must be probed with that hash. */
 rasd_strtab_entry *rasd_strtab_get_hashed(rasd_strtab *t, const char *key, size_t len, uint64_t hash, bool create);
-/* Finds a key by its rasd_hash_bytes hash and its length alone, without
+/* Finds a key by the hash it was stored with and its length alone, without
  * reading its bytes. For the lexicon, where a look-up of a word's
  * possible tails is made for every new word form and the comparison's read
  * of the key bytes (a cache miss in a 1.7 MB buffer) was 3% of analyze:

@@ -38,9 +38,11 @@ uint32_t rasd_names_child_hashed(const rasd_names *n, uint32_t node, const char 
         uint64_t b = h & (RASD_NAMES_ROOT_BITS - 1);
         if (!n->edge_bits || !((n->edge_bits[b >> 6] >> (b & 63)) & 1)) return 0;
     }
-    char buf[MAX_KEY + 4];
-    size_t k = edge_key(node, key, len, buf);
-    const rasd_strtab_entry *e = rasd_strtab_get_hashed((rasd_strtab *)&n->edges, buf, k, h, false);
+    /* by hash and length alone (rasd_strtab_find_hashed says why): a walk
+     * asks at every token, and comparing the edge's bytes was one more
+     * cache miss each time (3.5% of analyze) */
+    const rasd_strtab_entry *e = rasd_strtab_find_hashed(&n->edges, len + 4, h);
+    (void)key;
     return e ? e->count : 0;
 }
 
