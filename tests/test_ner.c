@@ -193,6 +193,13 @@ static void test_cache_matches_reference(void **state) {
             assert_memory_equal(tags, res.tags, s.n);
             /* the emission scores themselves are the same numbers */
             assert_memory_equal(em, ner_result_emissions(&res), s.n * NER_NTAGS * sizeof em[0]);
+            /* and so with the surface hashes given by the caller */
+            uint64_t sh[64];
+            for (size_t i = 0; i < s.n; i++)
+                sh[i] = XXH3_64bits(s.text + s.tokens[i].start, s.tokens[i].end - s.tokens[i].start);
+            assert_int_equal(rasd_ner_tag_hashed(m, test_an, s.text, s.tokens, sh, s.n, &res, &err), RASD_OK);
+            assert_memory_equal(tags, res.tags, s.n);
+            assert_memory_equal(em, ner_result_emissions(&res), s.n * NER_NTAGS * sizeof em[0]);
         }
     rasd_ner_result_free(&res);
     rasd_ner_destroy(m);

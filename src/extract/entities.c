@@ -222,11 +222,10 @@ static bool analyse_tokens(rasd_entity_extractor *x, const rasd_token *toks, siz
      * The key is in that line for nine words in ten, so a second pass
      * prefetching keys from the arena cost more than it saved (1%). */
     uint64_t *sh = x->surf_hash;
-    for (size_t i = 0; i < n; i++)
-        if (toks[i].type == RASD_TOK_WORD || toks[i].type == RASD_TOK_LATIN) {
-            sh[i] = rasd_hash_bytes(x->text + toks[i].start, toks[i].end - toks[i].start);
-            rasd_analyzer_prefetch_hashed(x->an, sh[i]);
-        }
+    for (size_t i = 0; i < n; i++) { /* every token's: the name tagger reads them too */
+        sh[i] = rasd_hash_bytes(x->text + toks[i].start, toks[i].end - toks[i].start);
+        if (toks[i].type == RASD_TOK_WORD || toks[i].type == RASD_TOK_LATIN) rasd_analyzer_prefetch_hashed(x->an, sh[i]);
+    }
     for (size_t i = 0; i < n; i++) {
         tinfo *ti = &x->t[i];
         memset(ti, 0, sizeof *ti);

@@ -54,7 +54,7 @@ rasd_status ex_tag_names(rasd_entity_extractor *x, const rasd_token *toks, size_
     rasd_ner_result *tags = thread_tags(x->an);
     if (!tags) return RASD_ERR_NOMEM;
     rasd_error err = {0};
-    rasd_status st = rasd_ner_tag(x->tagger, x->an, x->text, toks, n, tags, &err);
+    rasd_status st = rasd_ner_tag_hashed(x->tagger, x->an, x->text, toks, x->surf_hash, n, tags, &err);
     if (st != RASD_OK) return st;
     for (size_t i = 0; i < tags->n_entities; i++) {
         const rasd_ner_entity *ne = &tags->entities[i];

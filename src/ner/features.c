@@ -119,11 +119,16 @@ static size_t count_letters(const char *s, size_t len) {
 
 void ner_prepare_token_text(const ner_context *ctx, rasd_analyzer *an, const char *text, const rasd_token *tk,
                             ner_tok *t) {
+    ner_prepare_token_text_hashed(ctx, an, text, tk, rasd_hash_bytes(text + tk->start, tk->end - tk->start), t);
+}
+
+void ner_prepare_token_text_hashed(const ner_context *ctx, rasd_analyzer *an, const char *text,
+                                   const rasd_token *tk, uint64_t surf_hash, ner_tok *t) {
     memset(t, 0, sizeof *t);
     size_t letters;
     rasd_word w;
-    if ((tk->type == RASD_TOK_WORD || tk->type == RASD_TOK_LATIN) &&
-        rasd_analyze_word(an, text, tk->start, tk->end, &w) == RASD_OK) {
+    if ((tk->type == RASD_TOK_WORD || tk->type == RASD_TOK_LATIN) && tk->end > tk->start &&
+        rasd_analyze_word_hashed(an, text, tk->start, tk->end, surf_hash, &w) == RASD_OK) {
         t->is_word = 1;
         t->key = w.norm_hash | 1; /* the analyzer's, taken once per word form */
         t->base = w.base_hash | 1;

@@ -90,6 +90,13 @@ void rasd_ner_result_free(rasd_ner_result *res);
  * bad arguments or lack of memory. */
 rasd_status rasd_ner_tag(const rasd_ner_model *model, rasd_analyzer *an, const char *text,
                          const rasd_token *tokens, size_t n, rasd_ner_result *res, rasd_error *err);
+/* The same, given surf_hash[i] = rasd_hash_bytes of token i's bytes for
+ * every token, by a caller that has hashed them already (the entity
+ * extractor, for the analyzer): the tagger's word cache and the analysis
+ * of its missed words use them instead of hashing each token again. */
+rasd_status rasd_ner_tag_hashed(const rasd_ner_model *model, rasd_analyzer *an, const char *text,
+                                const rasd_token *tokens, const uint64_t *surf_hash, size_t n, rasd_ner_result *res,
+                                rasd_error *err);
 
 #ifdef __cplusplus
 }

@@ -146,6 +146,9 @@ void ner_prepare_token(const ner_context *ctx, rasd_analyzer *an, const char *te
  * cluster, profile, name-list flags). */
 void ner_prepare_token_text(const ner_context *ctx, rasd_analyzer *an, const char *text, const rasd_token *token,
                             ner_tok *t);
+/* The same with the token's surface hash given (rasd_hash_bytes). */
+void ner_prepare_token_text_hashed(const ner_context *ctx, rasd_analyzer *an, const char *text,
+                                   const rasd_token *token, uint64_t surf_hash, ner_tok *t);
 void ner_prepare_token_lists(const ner_context *ctx, ner_tok *t);
 void ner_match_names(const ner_context *ctx, ner_tok *toks, size_t n);
 

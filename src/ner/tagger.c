@@ -320,7 +320,7 @@ static void bind_model(rasd_ner_scratch *s, const rasd_ner_model *m) {
  * prefetched, and only then summed (and cached), so that their memory
  * misses overlap. */
 static void emissions(const rasd_ner_model *m, rasd_analyzer *an, const char *text, const rasd_token *tokens,
-                      size_t n, rasd_ner_scratch *s) {
+                      const uint64_t *surf_hash, size_t n, rasd_ner_scratch *s) {
     /* bit 0 of a tag is always set (0 marks an empty slot): the slot is
      * taken from the bits above it, or only odd slots would be used */
     const size_t mask = ((size_t)1 << CACHE_BITS) - 1;
@@ -328,8 +328,8 @@ static void emissions(const rasd_ner_model *m, rasd_analyzer *an, const char *te
     int32_t *acc = s->acc;
     memset(acc, 0, n * NER_NTAGS * sizeof *acc);
     for (size_t j = 0; j < n; j++) {
-        uint64_t h = (rasd_hash_bytes(text + tokens[j].start, tokens[j].end - tokens[j].start) +
-                      (uint64_t)tokens[j].type * 0x9e3779b97f4a7c15ULL) | 1;
+        uint64_t sh = surf_hash ? surf_hash[j] : rasd_hash_bytes(text + tokens[j].start, tokens[j].end - tokens[j].start);
+        uint64_t h = (sh + (uint64_t)tokens[j].type * 0x9e3779b97f4a7c15ULL) | 1;
         s->hash[j] = h;
         const char *line = (const char *)&s->cache[(h >> 1) & mask];
         __builtin_prefetch(line);
@@ -343,7 +343,8 @@ static void emissions(const rasd_ner_model *m, rasd_analyzer *an, const char *te
         if (e->tag != s->hash[j]) {
             /* a miss: read now, its word-table entries after the other
              * misses were read, its sums after those */
-            ner_prepare_token_text(&m->ctx, an, text, &tokens[j], t);
+            if (surf_hash) ner_prepare_token_text_hashed(&m->ctx, an, text, &tokens[j], surf_hash[j], t);
+            else ner_prepare_token_text(&m->ctx, an, text, &tokens[j], t);
             s->miss[n_miss++] = j;
             continue;
         }
@@ -453,10 +454,10 @@ static void emissions(const rasd_ner_model *m, rasd_analyzer *an, const char *te
 /* Tags tokens [0, n) of one window, writing tags from res->tags + offset
  * and entities with token indices shifted by offset. */
 static bool tag_window(const rasd_ner_model *model, rasd_analyzer *an, const char *text, const rasd_token *tokens,
-                       size_t n, size_t offset, rasd_ner_result *res) {
+                       const uint64_t *surf_hash, size_t n, size_t offset, rasd_ner_result *res) {
     rasd_ner_scratch *s = res->scratch;
     uint8_t *tags = res->tags + offset;
-    emissions(model, an, text, tokens, n, s);
+    emissions(model, an, text, tokens, surf_hash, n, s);
     ner_viterbi((const float(*)[NER_NTAGS])model->trans, model->trans_end, s->em, n, tags, s->margin, s->work,
                 s->back);
     /* Spans: B-X opens one, I-X of the same type extends it (the decoder
@@ -484,6 +485,12 @@ static bool tag_window(const rasd_ner_model *model, rasd_analyzer *an, const cha
 
 rasd_status rasd_ner_tag(const rasd_ner_model *model, rasd_analyzer *an, const char *text,
                          const rasd_token *tokens, size_t n, rasd_ner_result *res, rasd_error *err) {
+    return rasd_ner_tag_hashed(model, an, text, tokens, NULL, n, res, err);
+}
+
+rasd_status rasd_ner_tag_hashed(const rasd_ner_model *model, rasd_analyzer *an, const char *text,
+                                const rasd_token *tokens, const uint64_t *surf_hash, size_t n, rasd_ner_result *res,
+                                rasd_error *err) {
     if (!model || !an || !res || (n && (!text || !tokens)))
         return rasd_fail(err, RASD_ERR_USAGE, "rasd_ner_tag: missing argument");
     res->n_tags = res->n_entities = 0;
@@ -503,7 +510,7 @@ rasd_status rasd_ner_tag(const rasd_ner_model *model, rasd_analyzer *an, const c
                     break;
                 }
         }
-        if (!tag_window(model, an, text, tokens + start, len, start, res))
+        if (!tag_window(model, an, text, tokens + start, surf_hash ? surf_hash + start : NULL, len, start, res))
             return rasd_fail(err, RASD_ERR_NOMEM, "out of memory");
         start += len;
     }
