@@ -485,6 +485,15 @@ bool ex_cover_sentence(rasd_entity_extractor *x, size_t n, size_t sentence) {
 rasd_status rasd_entity_extract_sentence(rasd_entity_extractor *x, const rasd_token *toks, size_t n, size_t sentence) {
     if (n == 0) return RASD_OK;
     if (!analyse_tokens(x, toks, n)) return RASD_ERR_NOMEM;
+    /* the root edges of the forms that may start a name, asked for all at
+     * once before the walks read them one by one */
+    for (size_t i = 0; i < n; i++) {
+        const tinfo *ti = &x->t[i];
+        if (ti->skip || ti->key_len == 0) continue;
+        rasd_names_prefetch_root_edge(&x->kn->names, ti->key_hash);
+        if (ti->art_len) rasd_names_prefetch_root_edge(&x->kn->names, ti->art_hash);
+        if (ti->base_len && ti->base_len != ti->key_len) rasd_names_prefetch_root_edge(&x->kn->names, ti->base_hash);
+    }
     x->n_m = 0;
     for (size_t i = 0; i < n;) {
         match m;

@@ -76,6 +76,13 @@ static inline bool rasd_names_may_start_hashed(const rasd_names *n, uint64_t key
 static inline void rasd_names_prefetch_start(const rasd_names *n, uint64_t key_hash) {
     if (n->root_bits) __builtin_prefetch(&n->root_bits[(key_hash & (RASD_NAMES_ROOT_BITS - 1)) >> 6]);
 }
+/* For a key the bitset lets through, asks for the root edge's slot that
+ * rasd_names_child_hashed(n, 0, ...) will read (a root edge's hash is the
+ * key's own: edge_hash in names.c). */
+static inline void rasd_names_prefetch_root_edge(const rasd_names *n, uint64_t key_hash) {
+    if (n->edges.slots && rasd_names_may_start_hashed(n, key_hash))
+        __builtin_prefetch(&n->edges.slots[(size_t)(key_hash | 1) & n->edges.mask]);
+}
 static inline bool rasd_names_may_start(const rasd_names *n, const char *key, size_t len) {
     return rasd_names_may_start_hashed(n, rasd_hash_bytes(key, len));
 }
