@@ -224,11 +224,26 @@ static void on_token(void *vctx, const rasd_token *tok, size_t sentence) {
 
 /* ---------------------------------------------------- entities, places */
 
-static void mentions(yajl_gen g, const rasd_knowledge *kn, const char *text, const rasd_mention *m, size_t n,
-                     size_t total, rasd_buf *f, bool *failed) {
-    key(g, "mentions");
-    /* one fragment (json_write.h): a document has hundreds of mentions */
-    rasd_buf_putc(f, '[');
+/* The entities and places arrays are written straight into one fragment
+ * each (json_write.h), not value by value through yajl: a document has
+ * dozens of them with ten keys each, and yajl's call per key and value was
+ * 5% of `rasd analyze --only entities`. The bytes are yajl's (its escaping
+ * is rasd_json_str's, tests/test_json_write.c). */
+static void fstr(rasd_buf *f, const char *s) { rasd_json_str(f, s, strlen(s)); }
+static void fstr_or_null(rasd_buf *f, const char *s) {
+    if (s && *s) fstr(f, s);
+    else rasd_json_raw(f, "null");
+}
+static void fcoordinate(rasd_buf *f, double v) {
+    char buf[32];
+    int n = snprintf(buf, sizeof buf, "%.6f", v);
+    rasd_buf_append(f, buf, (size_t)n);
+}
+
+/* ,"mentions":[...],"mention_count":N */
+static void mentions(rasd_buf *f, const rasd_knowledge *kn, const char *text, const rasd_mention *m, size_t n,
+                     size_t total) {
+    rasd_json_raw(f, ",\"mentions\":[");
     for (size_t i = 0; i < n; i++) {
         rasd_json_raw(f, i ? ",{\"start\":" : "{\"start\":");
         rasd_json_num(f, m[i].start);
@@ -247,129 +262,118 @@ static void mentions(yajl_gen g, const rasd_knowledge *kn, const char *text, con
         }
         rasd_buf_putc(f, '}');
     }
-    rasd_buf_putc(f, ']');
-    fragment(g, f, failed);
-    key(g, "mention_count");
-    num(g, total);
+    rasd_json_raw(f, "],\"mention_count\":");
+    rasd_json_num(f, total);
 }
 
 static void entities(yajl_gen g, const rasd_knowledge *kn, const char *text, const rasd_entities *es, rasd_buf *f,
                      bool *failed) {
     key(g, "entities");
-    yajl_gen_array_open(g);
+    rasd_buf_putc(f, '[');
     for (size_t i = 0; i < es->count; i++) {
         const rasd_entity *e = &es->items[i];
         const rasd_actor *a = e->actor != UINT32_MAX ? &kn->actors[e->actor] : NULL;
-        yajl_gen_map_open(g);
-        key(g, "id");
-        str(g, e->id);
-        key(g, "type");
-        str(g, a ? a->type : e->type ? e->type : "person");
-        key(g, "name_ar");
-        str_or_null(g, a ? a->name_ar : e->name_ar);
-        key(g, "name_en");
-        str_or_null(g, a ? a->name_en : NULL);
-        key(g, "country");
-        str_or_null(g, a ? a->country : e->country);
+        rasd_json_raw(f, i ? ",{\"id\":" : "{\"id\":");
+        fstr(f, e->id);
+        rasd_json_raw(f, ",\"type\":");
+        fstr(f, a ? a->type : e->type ? e->type : "person");
+        rasd_json_raw(f, ",\"name_ar\":");
+        fstr_or_null(f, a ? a->name_ar : e->name_ar);
+        rasd_json_raw(f, ",\"name_en\":");
+        fstr_or_null(f, a ? a->name_en : NULL);
+        rasd_json_raw(f, ",\"country\":");
+        fstr_or_null(f, a ? a->country : e->country);
         if (a && *a->cameo) {
-            key(g, "cameo");
-            str(g, a->cameo);
+            rasd_json_raw(f, ",\"cameo\":");
+            fstr(f, a->cameo);
         }
         if (a && a->parent != UINT32_MAX) {
-            key(g, "parent");
-            str(g, kn->actors[a->parent].id);
+            rasd_json_raw(f, ",\"parent\":");
+            fstr(f, kn->actors[a->parent].id);
         }
         if (e->title) {
-            key(g, "title");
-            str(g, e->title);
+            rasd_json_raw(f, ",\"title\":");
+            fstr(f, e->title);
         }
         if (e->role) {
-            key(g, "role");
-            str(g, e->role);
+            rasd_json_raw(f, ",\"role\":");
+            fstr(f, e->role);
         }
         if (e->affiliation != UINT32_MAX) {
-            key(g, "affiliation");
-            str(g, es->items[e->affiliation].id);
+            rasd_json_raw(f, ",\"affiliation\":");
+            fstr(f, es->items[e->affiliation].id);
         }
         if (e->byline_role) {
-            key(g, "byline");
-            str(g, e->byline_role);
+            rasd_json_raw(f, ",\"byline\":");
+            fstr(f, e->byline_role);
         }
-        mentions(g, kn, text, e->mentions, e->n_mentions, e->total_mentions, f, failed);
-        yajl_gen_map_close(g);
+        mentions(f, kn, text, e->mentions, e->n_mentions, e->total_mentions);
+        rasd_buf_putc(f, '}');
     }
-    yajl_gen_array_close(g);
+    rasd_buf_putc(f, ']');
+    fragment(g, f, failed);
 }
 
 static void places(yajl_gen g, const rasd_knowledge *kn, const char *text, const rasd_entities *es, rasd_buf *f,
                    bool *failed) {
     key(g, "places");
-    yajl_gen_array_open(g);
+    rasd_buf_putc(f, '[');
     for (size_t i = 0; i < es->n_places; i++) {
         const rasd_place_hit *h = &es->places[i];
-        yajl_gen_map_open(g);
+        rasd_json_raw(f, i ? ",{\"id\":" : "{\"id\":");
         if (h->place != UINT32_MAX) {
             const rasd_place *p = &kn->places[h->place];
-            key(g, "id");
-            str(g, p->id);
-            key(g, "name_ar");
-            str_or_null(g, p->name_ar);
-            key(g, "name_en");
-            str_or_null(g, p->name_en);
-            key(g, "lat");
-            coordinate(g, p->lat);
-            key(g, "lon");
-            coordinate(g, p->lon);
-            key(g, "country");
-            str(g, p->country);
-            key(g, "admin1");
-            str_or_null(g, p->admin1);
-            key(g, "feature");
-            str_or_null(g, p->feature);
+            fstr(f, p->id);
+            rasd_json_raw(f, ",\"name_ar\":");
+            fstr_or_null(f, p->name_ar);
+            rasd_json_raw(f, ",\"name_en\":");
+            fstr_or_null(f, p->name_en);
+            rasd_json_raw(f, ",\"lat\":");
+            fcoordinate(f, p->lat);
+            rasd_json_raw(f, ",\"lon\":");
+            fcoordinate(f, p->lon);
+            rasd_json_raw(f, ",\"country\":");
+            fstr(f, p->country);
+            rasd_json_raw(f, ",\"admin1\":");
+            fstr_or_null(f, p->admin1);
+            rasd_json_raw(f, ",\"feature\":");
+            fstr_or_null(f, p->feature);
         } else if (h->actor == UINT32_MAX) { /* a place the tagger found, unknown to the gazetteer */
             char id[600];
             snprintf(id, sizeof id, "unresolved:%s", h->name);
-            key(g, "id");
-            str(g, id);
-            key(g, "name_ar");
-            str(g, h->name);
-            static const char *const NULLS[] = {"name_en", "lat", "lon", "country", "admin1"};
-            for (size_t k = 0; k < 5; k++) {
-                key(g, NULLS[k]);
-                yajl_gen_null(g);
-            }
-            key(g, "feature");
-            str(g, "unresolved (a name the tagger found; not in the gazetteer)");
+            fstr(f, id);
+            rasd_json_raw(f, ",\"name_ar\":");
+            fstr(f, h->name);
+            rasd_json_raw(f, ",\"name_en\":null,\"lat\":null,\"lon\":null,\"country\":null,\"admin1\":null"
+                             ",\"feature\":");
+            fstr(f, "unresolved (a name the tagger found; not in the gazetteer)");
         } else { /* a country: placed at its capital, and "feature" says so */
             const rasd_actor *c = &kn->actors[h->actor];
             uint32_t cap = rasd_knowledge_capital(kn, c->country);
             char id[32];
             snprintf(id, sizeof id, "country:%s", c->country);
-            key(g, "id");
-            str(g, id);
-            key(g, "name_ar");
-            str_or_null(g, c->name_ar);
-            key(g, "name_en");
-            str_or_null(g, c->name_en);
-            key(g, "lat");
-            cap != UINT32_MAX ? coordinate(g, kn->places[cap].lat) : (void)yajl_gen_null(g);
-            key(g, "lon");
-            cap != UINT32_MAX ? coordinate(g, kn->places[cap].lon) : (void)yajl_gen_null(g);
-            key(g, "country");
-            str(g, c->country);
-            key(g, "admin1");
-            yajl_gen_null(g);
-            key(g, "feature");
-            str(g, "country (coordinates of its capital)");
+            fstr(f, id);
+            rasd_json_raw(f, ",\"name_ar\":");
+            fstr_or_null(f, c->name_ar);
+            rasd_json_raw(f, ",\"name_en\":");
+            fstr_or_null(f, c->name_en);
+            rasd_json_raw(f, ",\"lat\":");
+            if (cap != UINT32_MAX) fcoordinate(f, kn->places[cap].lat);
+            else rasd_json_raw(f, "null");
+            rasd_json_raw(f, ",\"lon\":");
+            if (cap != UINT32_MAX) fcoordinate(f, kn->places[cap].lon);
+            else rasd_json_raw(f, "null");
+            rasd_json_raw(f, ",\"country\":");
+            fstr(f, c->country);
+            rasd_json_raw(f, ",\"admin1\":null,\"feature\":");
+            fstr(f, "country (coordinates of its capital)");
         }
-        if (h->dateline) {
-            key(g, "dateline");
-            yajl_gen_bool(g, 1);
-        }
-        mentions(g, kn, text, h->mentions, h->n_mentions, h->total_mentions, f, failed);
-        yajl_gen_map_close(g);
+        if (h->dateline) rasd_json_raw(f, ",\"dateline\":true");
+        mentions(f, kn, text, h->mentions, h->n_mentions, h->total_mentions);
+        rasd_buf_putc(f, '}');
     }
-    yajl_gen_array_close(g);
+    rasd_buf_putc(f, ']');
+    fragment(g, f, failed);
 }
 
 static void quotes(yajl_gen g, const char *text, const rasd_entities *es) {
