@@ -82,6 +82,18 @@ void rasd_buf_put_u32(rasd_buf *b, uint32_t v);
 void rasd_buf_put_u64(rasd_buf *b, uint64_t v);
 void rasd_buf_put_f32(rasd_buf *b, float f);
 void rasd_buf_put_f64(rasd_buf *b, double f);
+
+/* Reading them back: a cursor over [p, end) that, once a read would run
+ * past the end, returns zeros and sets short_read, so that a loader
+ * checks once after a group of reads instead of before each. */
+typedef struct rasd_le_reader {
+    const unsigned char *p, *end;
+    bool short_read;
+} rasd_le_reader;
+uint32_t rasd_le_u32(rasd_le_reader *r);
+uint64_t rasd_le_u64(rasd_le_reader *r);
+float rasd_le_f32(rasd_le_reader *r);
+double rasd_le_f64(rasd_le_reader *r);
 /* Encodes cp into out (4 bytes room); returns its length. Inline: the
  * normalizer and the analyzer encode letter by letter, millions of calls
  * an analysis. */

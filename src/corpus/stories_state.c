@@ -62,43 +62,6 @@ rasd_status rasd_stories_save(const rasd_stories *s, unsigned char **data, size_
     return RASD_OK;
 }
 
-typedef struct reader {
-    const unsigned char *p;
-    size_t len, pos;
-    bool bad;
-} reader;
-
-static bool have(reader *r, size_t n) {
-    if (r->bad || r->len - r->pos < n) r->bad = true;
-    return !r->bad;
-}
-
-static uint32_t get_u32(reader *r) {
-    if (!have(r, 4)) return 0;
-    const unsigned char *p = r->p + r->pos;
-    r->pos += 4;
-    return (uint32_t)p[0] | (uint32_t)p[1] << 8 | (uint32_t)p[2] << 16 | (uint32_t)p[3] << 24;
-}
-
-static uint64_t get_u64(reader *r) {
-    uint64_t lo = get_u32(r);
-    return lo | (uint64_t)get_u32(r) << 32;
-}
-
-static float get_f32(reader *r) {
-    uint32_t v = get_u32(r);
-    float f;
-    memcpy(&f, &v, 4);
-    return f;
-}
-
-static double get_f64(reader *r) {
-    uint64_t v = get_u64(r);
-    double f;
-    memcpy(&f, &v, 8);
-    return f;
-}
-
 static rasd_stories *load_fail(rasd_stories *s, rasd_error *err, size_t offset, const char *what) {
     rasd_stories_destroy(s);
     rasd_fail_at(err, RASD_ERR_FORMAT, offset, "story state, byte %zu: %s", offset, what);
@@ -111,40 +74,41 @@ rasd_stories *rasd_stories_load(const unsigned char *data, size_t len, const ras
         rasd_fail(err, RASD_ERR_USAGE, "rasd_stories_load: no data");
         return NULL;
     }
-    reader r = {data, len, 0, false};
+    rasd_le_reader r = {data, data + len, false};
     if (len < HEADER_BYTES || memcmp(data, STATE_MAGIC, 8) != 0)
         return load_fail(NULL, err, 0, "not a story state (bad magic number or too short)");
-    r.pos = 8;
-    uint32_t version = get_u32(&r);
+    r.p = data + 8;
+    uint32_t version = rasd_le_u32(&r);
     if (version != STATE_VERSION) {
         rasd_fail_at(err, RASD_ERR_FORMAT, 8, "story state, byte 8: version %u, this rasd reads version %u", version,
                      STATE_VERSION);
         return NULL;
     }
-    uint64_t payload = get_u64(&r), sum = get_u64(&r);
+    uint64_t payload = rasd_le_u64(&r), sum = rasd_le_u64(&r);
     if (payload != len - HEADER_BYTES) return load_fail(NULL, err, 12, "payload length does not match the data");
     if (XXH64(data + HEADER_BYTES, payload, 0) != sum) return load_fail(NULL, err, 20, "checksum mismatch (corrupted)");
     rasd_stories *s = rasd_stories_new(opt, err);
     if (!s) return NULL;
-    s->n_docs = get_u64(&r);
-    s->max_day = (int32_t)get_u32(&r);
+    s->n_docs = rasd_le_u64(&r);
+    s->max_day = (int32_t)rasd_le_u32(&r);
     if (s->n_docs > MAX_DOCS) return load_fail(s, err, HEADER_BYTES, "document count out of range");
-    size_t at = r.pos;
-    uint64_t n_df = get_u64(&r);
-    if (r.bad || n_df > (len - r.pos) / 12) return load_fail(s, err, at, "document-frequency count exceeds the data");
+    size_t at = (size_t)(r.p - data);
+    uint64_t n_df = rasd_le_u64(&r);
+    if (r.short_read || n_df > (size_t)(r.end - r.p) / 12)
+        return load_fail(s, err, at, "document-frequency count exceeds the data");
     for (uint64_t i = 0; i < n_df; i++) {
-        at = r.pos;
-        uint64_t term = get_u64(&r);
-        uint32_t df = get_u32(&r);
+        at = (size_t)(r.p - data);
+        uint64_t term = rasd_le_u64(&r);
+        uint32_t df = rasd_le_u32(&r);
         if (!term || df == 0 || df > s->n_docs) return load_fail(s, err, at, "bad document-frequency entry");
         map_slot *slot = stories_map_get(&s->df, term);
         if (!slot) return load_fail(s, err, at, "out of memory");
         if (slot->value) return load_fail(s, err, at, "term listed twice");
         slot->value = df;
     }
-    at = r.pos;
-    uint64_t n_stories = get_u64(&r);
-    if (r.bad || n_stories > (len - r.pos) / 32 || n_stories >= UINT32_MAX)
+    at = (size_t)(r.p - data);
+    uint64_t n_stories = rasd_le_u64(&r);
+    if (r.short_read || n_stories > (size_t)(r.end - r.p) / 32 || n_stories >= UINT32_MAX)
         return load_fail(s, err, at, "story count exceeds the data");
     if (n_stories) {
         s->stories = calloc(n_stories, sizeof *s->stories);
@@ -152,15 +116,15 @@ rasd_stories *rasd_stories_load(const unsigned char *data, size_t len, const ras
         s->cap_stories = n_stories;
     }
     for (uint64_t i = 0; i < n_stories; i++) {
-        at = r.pos;
+        at = (size_t)(r.p - data);
         story *st = &s->stories[i];
-        st->id = (int64_t)get_u64(&r);
-        st->first_day = (int32_t)get_u32(&r);
-        st->last_day = (int32_t)get_u32(&r);
-        st->n_articles = get_u32(&r);
-        st->n_terms = get_u32(&r);
-        st->norm = get_f64(&r);
-        if (r.bad || st->n_terms > CENTROID_TERMS || (size_t)st->n_terms * 12 > len - r.pos)
+        st->id = (int64_t)rasd_le_u64(&r);
+        st->first_day = (int32_t)rasd_le_u32(&r);
+        st->last_day = (int32_t)rasd_le_u32(&r);
+        st->n_articles = rasd_le_u32(&r);
+        st->n_terms = rasd_le_u32(&r);
+        st->norm = rasd_le_f64(&r);
+        if (r.short_read || st->n_terms > CENTROID_TERMS || (size_t)st->n_terms * 12 > (size_t)(r.end - r.p))
             return load_fail(s, err, at, "story term count exceeds the data");
         if (st->first_day > st->last_day || st->n_articles == 0 || !isfinite(st->norm) || st->norm < 0)
             return load_fail(s, err, at, "inconsistent story record");
@@ -168,13 +132,14 @@ rasd_stories *rasd_stories_load(const unsigned char *data, size_t len, const ras
         st->terms = malloc(CENTROID_TERMS * sizeof *st->terms);
         if (!st->terms) return load_fail(s, err, at, "out of memory");
         for (uint32_t t = 0; t < st->n_terms; t++) {
-            st->terms[t].term = get_u64(&r);
-            st->terms[t].w = get_f32(&r);
+            st->terms[t].term = rasd_le_u64(&r);
+            st->terms[t].w = rasd_le_f32(&r);
             if (!isfinite(st->terms[t].w) || st->terms[t].w < 0 || (t && st->terms[t].term <= st->terms[t - 1].term))
                 return load_fail(s, err, at, "story terms out of order or not finite");
         }
         if (!stories_post(s, (uint32_t)i)) return load_fail(s, err, at, "out of memory");
     }
-    if (r.pos != len) return load_fail(s, err, r.pos, "trailing bytes after the last story");
+    if (r.short_read) return load_fail(s, err, len, "truncated");
+    if (r.p != r.end) return load_fail(s, err, (size_t)(r.p - data), "trailing bytes after the last story");
     return s;
 }

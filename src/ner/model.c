@@ -483,32 +483,6 @@ rasd_status ner_model_save(const rasd_ner_model *m, const char *path, rasd_error
     return st;
 }
 
-typedef struct reader {
-    const unsigned char *p, *end;
-    bool short_read;
-} reader;
-
-static uint32_t get_u32(reader *r) {
-    if (r->end - r->p < 4) {
-        r->short_read = true;
-        r->p = r->end;
-        return 0;
-    }
-    uint32_t v = (uint32_t)r->p[0] | (uint32_t)r->p[1] << 8 | (uint32_t)r->p[2] << 16 | (uint32_t)r->p[3] << 24;
-    r->p += 4;
-    return v;
-}
-static uint64_t get_u64(reader *r) {
-    uint64_t lo = get_u32(r);
-    return lo | (uint64_t)get_u32(r) << 32;
-}
-static float get_f32(reader *r) {
-    uint32_t v = get_u32(r);
-    float f;
-    memcpy(&f, &v, 4);
-    return f;
-}
-
 static rasd_status read_all(const char *path, unsigned char **data, size_t *len, rasd_error *err) {
     FILE *f = fopen(path, "rb");
     if (!f) return rasd_fail(err, RASD_ERR_IO, "%s: cannot open the name-tagger model: %s", path, strerror(errno));
@@ -536,13 +510,13 @@ rasd_ner_model *ner_model_read(const rasd_lexicon *lex, const char *path, rasd_e
     rasd_ner_model *m = NULL;
     const char *why = NULL;
     char whybuf[200];
-    reader r = {data, data + len, false};
+    rasd_le_reader r = {data, data + len, false};
     if (len < sizeof MAGIC || memcmp(data, MAGIC, sizeof MAGIC) != 0) {
         why = "not a rasd name-tagger model (wrong magic number)";
         goto fail;
     }
     r.p += sizeof MAGIC;
-    uint32_t version = get_u32(&r);
+    uint32_t version = rasd_le_u32(&r);
     if (r.short_read) {
         why = "truncated";
         goto fail;
@@ -554,15 +528,15 @@ rasd_ner_model *ner_model_read(const rasd_lexicon *lex, const char *path, rasd_e
         goto fail;
     }
     {
-        reader tail = {data + (len >= 8 ? len - 8 : 0), data + len, false};
-        uint64_t sum = len >= sizeof MAGIC + 12 ? get_u64(&tail) : 0;
+        rasd_le_reader tail = {data + (len >= 8 ? len - 8 : 0), data + len, false};
+        uint64_t sum = len >= sizeof MAGIC + 12 ? rasd_le_u64(&tail) : 0;
         if (len < sizeof MAGIC + 12 || XXH64(data, len - 8, 0) != sum) {
             why = "truncated or corrupt (checksum mismatch)";
             goto fail;
         }
     }
     r.end = data + len - 8; /* the checksum is not data */
-    uint32_t fset = get_u32(&r), bits = get_u32(&r), ntags = get_u32(&r), epochs = get_u32(&r);
+    uint32_t fset = rasd_le_u32(&r), bits = rasd_le_u32(&r), ntags = rasd_le_u32(&r), epochs = rasd_le_u32(&r);
     if (fset != NER_FEATURE_SET) {
         snprintf(whybuf, sizeof whybuf, "trained with feature set %u, this rasd extracts set %d (retrain: scripts/train-ner.sh)",
                  fset, NER_FEATURE_SET);
@@ -582,13 +556,13 @@ rasd_ner_model *ner_model_read(const rasd_lexicon *lex, const char *path, rasd_e
     }
     m->epochs = epochs;
     m->id = ner_model_new_id();
-    m->wscale = get_f32(&r);
-    m->score_a = get_f32(&r);
-    m->score_b = get_f32(&r);
+    m->wscale = rasd_le_f32(&r);
+    m->score_a = rasd_le_f32(&r);
+    m->score_b = rasd_le_f32(&r);
     bool finite = isfinite(m->wscale) && m->wscale > 0 && isfinite(m->score_a) && isfinite(m->score_b);
     for (unsigned p = 0; p <= NER_NTAGS; p++)
-        for (unsigned q = 0; q < NER_NTAGS; q++) finite &= isfinite(m->trans[p][q] = get_f32(&r)) != 0;
-    for (unsigned q = 0; q < NER_NTAGS; q++) finite &= isfinite(m->trans_end[q] = get_f32(&r)) != 0;
+        for (unsigned q = 0; q < NER_NTAGS; q++) finite &= isfinite(m->trans[p][q] = rasd_le_f32(&r)) != 0;
+    for (unsigned q = 0; q < NER_NTAGS; q++) finite &= isfinite(m->trans_end[q] = rasd_le_f32(&r)) != 0;
     if (r.short_read) {
         why = "truncated";
         goto fail;
@@ -597,14 +571,14 @@ rasd_ner_model *ner_model_read(const rasd_lexicon *lex, const char *path, rasd_e
         why = "bad weights (not finite numbers)";
         goto fail;
     }
-    uint64_t nc = get_u64(&r);
+    uint64_t nc = rasd_le_u64(&r);
     if (nc > (uint64_t)(r.end - r.p) / 16) {
         why = "truncated (fewer clusters than the header says)";
         goto fail;
     }
     for (uint64_t i = 0; i < nc; i++) {
-        uint64_t h = get_u64(&r);
-        uint32_t path_bits = get_u32(&r), plen = get_u32(&r), freq = (plen >> 8) & 255, prof = plen >> 16;
+        uint64_t h = rasd_le_u64(&r);
+        uint32_t path_bits = rasd_le_u32(&r), plen = rasd_le_u32(&r), freq = (plen >> 8) & 255, prof = plen >> 16;
         plen &= 255;
         if (!h || (plen == 0 && prof == 0) || plen > NER_CLUSTER_MAX_BITS || freq > 15 || prof > 255 ||
             path_bits >> plen) {
@@ -624,7 +598,7 @@ rasd_ner_model *ner_model_read(const rasd_lexicon *lex, const char *path, rasd_e
         e->prof = prof;
     }
     size_t rows = (size_t)1 << bits;
-    uint64_t nr = get_u64(&r);
+    uint64_t nr = rasd_le_u64(&r);
     if (r.short_read || nr > rows || nr * (4 + 2 * NER_NTAGS) != (uint64_t)(r.end - r.p)) {
         why = "truncated or corrupt (the weight rows do not fill the file)";
         goto fail;
@@ -634,7 +608,7 @@ rasd_ner_model *ner_model_read(const rasd_lexicon *lex, const char *path, rasd_e
         goto fail;
     }
     for (uint64_t i = 0; i < nr; i++) {
-        uint32_t row = get_u32(&r);
+        uint32_t row = rasd_le_u32(&r);
         int16_t values[NER_NTAGS];
         for (unsigned q = 0; q < NER_NTAGS; q++, r.p += 2) values[q] = (int16_t)(uint16_t)(r.p[0] | r.p[1] << 8);
         if (row >= rows || !ner_weights_add(&m->w, row, values)) {
