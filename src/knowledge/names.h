@@ -95,7 +95,9 @@ rasd_status rasd_names_add(rasd_names *n, const char *name, size_t len, rasd_nam
 rasd_status rasd_names_finalize(rasd_names *n, rasd_error *err);
 /* The child of node along a token key, or 0. The root is node 0. */
 uint32_t rasd_names_child(const rasd_names *n, uint32_t node, const char *key, size_t len);
-/* The same with rasd_hash_bytes(key, len) given, for a caller that has it. */
+/* The same with rasd_hash_bytes(key, len) given, for a caller that has it;
+ * the edge is then found by that hash and the length alone (the key's
+ * bytes are not read: rasd_strtab_find_hashed says why). */
 uint32_t rasd_names_child_hashed(const rasd_names *n, uint32_t node, const char *key, size_t len, uint64_t key_hash);
 /* The targets of a node (names ending there). */
 const struct rasd_name_pair *rasd_names_targets(const rasd_names *n, uint32_t node, size_t *count);
