@@ -137,16 +137,14 @@ uint32_t rasd_lexicon_count(const rasd_lexicon *lex, const char *key, size_t len
     return e ? e->count : 0;
 }
 
-uint32_t rasd_lexicon_info(const rasd_lexicon *lex, const char *key, size_t len, bool *function_word) {
-    const rasd_strtab_entry *e = lookup(lex, key, len);
-    *function_word = e && (e->flags & FLAG_FUNCTION);
-    return e ? e->count : 0;
-}
-
 uint32_t rasd_lexicon_info_hashed(const rasd_lexicon *lex, size_t len, uint64_t hash, bool *function_word) {
     const rasd_strtab_entry *e = lex && len ? rasd_strtab_find_hashed(&lex->words, len, hash) : NULL;
     *function_word = e && (e->flags & FLAG_FUNCTION);
     return e ? e->count : 0;
+}
+
+uint32_t rasd_lexicon_info(const rasd_lexicon *lex, const char *key, size_t len, bool *function_word) {
+    return rasd_lexicon_info_hashed(lex, len, rasd_hash_bytes(key, len), function_word);
 }
 
 void rasd_lexicon_prefetch_hashed(const rasd_lexicon *lex, uint64_t hash) {
