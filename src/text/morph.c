@@ -205,10 +205,8 @@ static lexinfo info_of(rasd_analyzer *an, const letters *w, size_t from, size_t 
  * and asks for their lexicon slots, all before the first is read: a new
  * word form looks up several of its tails, each a likely miss in a 6 MB
  * table, and one after another they stalled 3% of analyze. */
-static void prefetch_tails(rasd_analyzer *an, const letters *w) {
-    size_t len;
-    const char *s = encode(an, w, 0, w->n, &len);
-    size_t off = 0;
+static void prefetch_tails(rasd_analyzer *an, const letters *w, const char *s, size_t len) {
+    size_t off = 0; /* s[0, len): the whole key, encoded */
     for (size_t from = 0; from < MAX_MEMO && from + 2 <= w->n; from++) {
         an->tail_key[from].hash = rasd_hash_bytes(s + off, len - off);
         an->tail_key[from].len = (uint32_t)(len - off);
@@ -471,13 +469,17 @@ rasd_status rasd_analyze_word_hashed(rasd_analyzer *an, const char *text, size_t
     }
     letters w = {an->key, an->orig, n};
     memset(an->tail, 0, sizeof an->tail);
+    /* the key, encoded once: its tails are weighed below, then it is stored */
+    char *nb = an->norm_buf; /* n letters of at most 4 bytes */
+    size_t nl = 0;
+    for (size_t k = 0; k < n; k++) nl += rasd_utf8_encode(an->key[k], nb + nl);
 
     uint8_t pro[RASD_MAX_PROCLITICS] = {0}, n_pro = 0;
     size_t base = 0, enc = 0;
     bool has_article = false;
     memset(an->tail_key, 0, sizeof an->tail_key);
     if (arabic && n >= 3) {
-        prefetch_tails(an, &w);
+        prefetch_tails(an, &w, nb, nl);
         base = split_prefixes(an, &w, pro, &n_pro, &has_article);
         if (!has_article) enc = split_suffix(an, &w, base);
     }
@@ -488,9 +490,6 @@ rasd_status rasd_analyze_word_hashed(rasd_analyzer *an, const char *text, size_t
     ne.hash = h;
     ne.used = 1;
     ne.surf_len = (uint16_t)surf_len;
-    char *nb = an->norm_buf; /* n letters of at most 4 bytes */
-    size_t nl = 0;
-    for (size_t k = 0; k < n; k++) nl += rasd_utf8_encode(an->key[k], nb + nl);
     ne.norm_len = (uint16_t)nl;
     if (nl <= INLINE_NORM) {
         memcpy(ne.norm, nb, nl);
