@@ -247,10 +247,9 @@ def eval_events(gold, docs, group_ids, person_ids, verbose):
             out |= group_ids.get(other, set())
         return out
 
-    def actor_ids(a):
-        if not a:
-            return set()
-        return {x for x in (a.get("entity"), a.get("affiliation"), a.get("parent")) if x}
+    def actor_ids(side):
+        # a side is a list of participants (docs/analyze.schema.json)
+        return {x for a in side or [] for x in (a.get("entity"), a.get("affiliation"), a.get("parent")) if x}
 
     def matches(e, name, g):
         if e["root"] != g["cameo_root"]:
@@ -280,8 +279,9 @@ def eval_events(gold, docs, group_ids, person_ids, verbose):
             ok = any(matches(e, name, g) for g in gold["events"] if g["file"] == name)
             right += ok
             wrong += not ok
-            def who(a):
-                return "-" if not a else (a.get("entity") or a.get("agent") or a.get("country") or "?")
+            def who(side):
+                a = (side or [None])[0]
+                return "-" if not a else (a.get("entity") or a.get("agent") or a.get("country") or a.get("text") or "?")
             flags = ",".join(k for k in ("symmetric", "negated", "future", "hypothetical", "claimed") if e.get(k))
             lines.append(f"  {'     ' if ok else 'WRONG'} {name[:3]} {who(e['source'])} {e['cameo']} {who(e['target'])}"
                          f"  «{e['trigger']['text']}»{'  [' + flags + ']' if flags else ''}")

@@ -89,11 +89,10 @@ def validate_lines(out, paths, what):
             check(ev["sentence_span"][0] <= ts and te <= ev["sentence_span"][1], f"{path}: event trigger outside its sentence")
             check(ev["sentence"] < len(d["sentences"]), f"{path}: event sentence index")
             check(ev["root"] == ev["cameo"][:2], f"{path}: event root {ev['root']} of {ev['cameo']}")
-            check(ev["source"] is not None or ev["target"] is not None, f"{path}: event without any actor")
-            for side in ("source", "target"):
-                a = ev[side]
-                if a is None:
-                    continue
+            check(0 <= ev["confidence"] <= 1, f"{path}: event confidence")
+            for side, a in ((side, a) for side in ("source", "target") for a in ev[side]):
+                check(a["entity"] is not None or a["agent"] is not None or a["country"] or a["span"] is not None,
+                      f"{path}: event {side} names nobody")
                 check(a["entity"] is None or a["entity"] in ids, f"{path}: event {side} is not an entity")
                 if a["span"] is not None:
                     check_span(raw, a["span"], f"{path} event {side}")

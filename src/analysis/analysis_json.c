@@ -517,7 +517,7 @@ static void dates(yajl_gen g, const char *text, const token_ctx *ctx) {
 /* A participant of an event: who it is, its CAMEO code, and where the text names it. */
 static void event_actor(yajl_gen g, const rasd_knowledge *kn, const char *text, const rasd_entities *es,
                         const rasd_event_actor *a) {
-    if (a->entity < 0 && a->agent < 0 && !a->country[0]) {
+    if (a->entity < 0 && a->agent < 0 && !a->country[0] && a->end <= a->start) {
         yajl_gen_null(g);
         return;
     }
@@ -534,7 +534,7 @@ static void event_actor(yajl_gen g, const rasd_knowledge *kn, const char *text, 
     key(g, "name_en");
     str_or_null(g, ka ? ka->name_en : a->agent >= 0 ? d->agents[a->agent].name_en : NULL);
     key(g, "type");
-    str(g, ka ? ka->type : en ? (en->type ? en->type : "person") : a->agent >= 0 ? "agent" : "state");
+    str(g, ka ? ka->type : en ? (en->type ? en->type : "person") : a->agent >= 0 ? "agent" : a->country[0] ? "state" : "unresolved");
     key(g, "affiliation");
     str_or_null(g, en && en->affiliation != UINT32_MAX ? es->items[en->affiliation].id : NULL);
     key(g, "parent");
@@ -552,6 +552,14 @@ static void event_actor(yajl_gen g, const rasd_knowledge *kn, const char *text, 
     key(g, "rule");
     str_or_null(g, a->rule);
     yajl_gen_map_close(g);
+}
+
+/* The participants on one side, a list: empty when the text does not say. */
+static void event_actors(yajl_gen g, const rasd_knowledge *kn, const char *text, const rasd_entities *es,
+                         const rasd_event_actor *a) {
+    yajl_gen_array_open(g);
+    if (a->entity >= 0 || a->agent >= 0 || a->country[0] || a->end > a->start) event_actor(g, kn, text, es, a);
+    yajl_gen_array_close(g);
 }
 
 static void events(yajl_gen g, const rasd_knowledge *kn, const char *text, const rasd_entities *es,
@@ -591,10 +599,12 @@ static void events(yajl_gen g, const rasd_knowledge *kn, const char *text, const
         str_or_null(g, r->plover_mode);
         key(g, "acled");
         str_or_null(g, e->acled);
+        key(g, "confidence");
+        yajl_gen_double(g, (double)(int)(e->confidence * 100.0f + 0.5f) / 100.0);
         key(g, "source");
-        event_actor(g, kn, text, es, &e->source);
+        event_actors(g, kn, text, es, &e->source);
         key(g, "target");
-        event_actor(g, kn, text, es, &e->target);
+        event_actors(g, kn, text, es, &e->target);
         static const struct { uint32_t flag; const char *name; } FLAGS[] = {
             {RASD_EV_SYMMETRIC, "symmetric"}, {RASD_EV_NEGATED, "negated"},     {RASD_EV_FUTURE, "future"},
             {RASD_EV_HYPOTHETICAL, "hypothetical"}, {RASD_EV_CLAIMED, "claimed"}, {RASD_EV_IN_QUOTE, "in_quote"}};

@@ -91,7 +91,7 @@ static void find_hits(rasd_event_coder *c) {
     const rasd_entity_extractor *x = c->x;
     for (size_t i = 0; i < c->n; i++) {
         ev_hit *h = &c->hits[i];
-        *h = (ev_hit){0, (uint32_t)i, false, false, 0, 0};
+        *h = (ev_hit){0, (uint32_t)i, false, false, 0, 0, 0};
         const tinfo *t = &x->t[i];
         if (!t->word || t->skip) continue;
         const char *key = ex_key(x, t->key_off);
@@ -120,6 +120,25 @@ static void find_hits(rasd_event_coder *c) {
                 h->tj = tj;
                 continue;
             }
+        }
+        /* any other person, number or mood, an object or possessive
+         * pronoun: back to a listed form (events_morph.c) */
+        {
+            ev_form forms[EV_MAX_FORMS];
+            size_t nf = ev_inflections(ex_key(x, t->base_off), t->base_len, forms, EV_MAX_FORMS);
+            for (size_t f = 0; f < nf && !h->node; f++) {
+                uint32_t node = walk(c, forms[f].key, forms[f].len, rasd_hash_bytes(forms[f].key, forms[f].len), i, &tj, &h->cue);
+                size_t cnt;
+                const struct rasd_name_pair *p = node ? rasd_names_targets(&c->d->words, node, &cnt) : NULL;
+                bool trigger = false;
+                for (size_t k = 0; p && k < cnt; k++) trigger |= p[k].target.kind == EV_TRIGGER;
+                if (!trigger) continue;
+                h->node = node;
+                h->tj = tj;
+                h->morph = forms[f].kind & EV_MORPH_ANY;
+                h->future = (forms[f].kind & EV_MORPH_FUTURE) != 0;
+            }
+            if (h->node) continue;
         }
         /* سيقصف، ستدعو: س before a present tense */
         if (len > 6 && memcmp(key, "\xD8\xB3", 2) == 0 &&
@@ -235,6 +254,13 @@ static bool cue_at(const rasd_event_coder *c, size_t k, uint32_t row, size_t *tj
     return false;
 }
 
+/* A form found through an inflection (events_morph.c) stands only for the
+ * rows of its part of speech: قتلوهم is a verb, اعتقاله a noun. */
+static bool morph_fits(uint8_t morph, const rasd_trigger *r) {
+    if (!morph || morph == EV_MORPH_ANY) return true;
+    return morph == EV_MORPH_VERB ? r->verb : r->noun;
+}
+
 /* The rows of the trigger at token i that fit its form (a verb row never
  * takes the article or a preposition), the cue row whose cue follows
  * first winning over the row without one. Returns false if none applies. */
@@ -260,6 +286,7 @@ static bool pick_row(rasd_event_coder *c, size_t i, cand *out) {
         if (p[k].target.kind != EV_TRIGGER) continue;
         const rasd_trigger *r = &c->d->triggers[p[k].target.index];
         if (nominal && !r->noun) continue;
+        if (!morph_fits(c->hits[i].morph, r)) continue;
         if (!r->has_cue) {
             if (plain < 0 && (!nominal || r->noun)) plain = (int)p[k].target.index;
             if (plain_noun < 0 && r->noun) plain_noun = (int)p[k].target.index;
@@ -273,7 +300,9 @@ static bool pick_row(rasd_event_coder *c, size_t i, cand *out) {
             if (p[y].target.kind != EV_TRIGGER) continue;
             const rasd_trigger *r = &c->d->triggers[p[y].target.index];
             size_t cue_end;
-            if (!r->has_cue || (nominal && !r->noun) || !cue_at(c, k, p[y].target.index, &cue_end)) continue;
+            if (!r->has_cue || (nominal && !r->noun) || !morph_fits(c->hits[i].morph, r) ||
+                !cue_at(c, k, p[y].target.index, &cue_end))
+                continue;
             *out = (cand){i, tj, (int)p[y].target.index, k, cue_end, nominal || !r->verb};
             return true;
         }
@@ -438,6 +467,128 @@ static bool continues(const rasd_event_coder *c, const cand *cd) {
            ev_has_prep_clitic(c, k, 'l');
 }
 
+/* Is the mention m introduced by a preposition other than a genitive ل? */
+static bool after_preposition(const rasd_event_coder *c, int m) {
+    size_t ti = c->ms[m].ti;
+    if (ev_has_prep_clitic(c, ti, 'b') || ev_has_prep_clitic(c, ti, 'k')) return true;
+    int before = ti > 0 ? ev_mark(c, ti - 1) : 0;
+    return before && before != EV_MARK_HEAD && before != EV_MARK_AUX && before != EV_MARK_THAT &&
+           before != EV_MARK_EACH && before != EV_MARK_BY;
+}
+
+/* The mention whose last token is k, or -1. */
+static int mention_ending(const rasd_event_coder *c, size_t k) {
+    for (size_t z = 0; z < c->n_ms; z++)
+        if (c->ms[z].tj == k) return (int)z;
+    return -1;
+}
+
+/* When the strict subject rules found nobody, the source the sentence's
+ * structure still allows, most reliable first (each with its rule name, so
+ * a user can filter on it):
+ *   agent-after-by      the agent of a passive or nominal event: قُتل على يد
+ *                       مسلحين، اعتقل من قبل الشرطة، أصيب برصاص قناص
+ *   genitive-agent      an event noun's owner: غارات التحالف، غارات جوية للتحالف
+ *   nearest-before      the nearest party before the trigger in its clause
+ *                       (SVO, or a subject that a long phrase parts from its verb)
+ *   nearest-after       a party right after a verb (VSO with words between) */
+static int fallback_source(const rasd_event_coder *c, const cand *cd, const rasd_trigger *r, bool victim, int tgt,
+                           size_t i, size_t clause, const char **rule) {
+    const rasd_entity_extractor *x = c->x;
+    size_t n = c->n;
+    for (size_t k = cd->tj + 1; k < n && k <= cd->tj + 14; k++) {
+        int mk = ev_mark(c, k);
+        if (mk == EV_MARK_BOUNDARY || mk == EV_MARK_RELATIVE) break;
+        if (ev_is_punct(c, k) && (strcmp(ex_key(x, x->t[k].key_off), ".") == 0)) break;
+        if (mk != EV_MARK_BY) continue;
+        int m = ev_mention_after(c, c->hits[k].tj + 1, n, 2, true);
+        if (m >= 0 && m != tgt) {
+            *rule = "agent-after-by";
+            return m;
+        }
+        break;
+    }
+    if (cd->noun && !victim) {
+        for (size_t k = cd->tj + 1; k < n && k <= cd->tj + 3; k++) {
+            int m = -1;
+            for (size_t z = 0; z < c->n_ms; z++)
+                if (c->ms[z].ti == k) m = (int)z;
+            if (m >= 0) {
+                if (m != tgt && !ev_has_prep_clitic(c, k, 'b') && !ev_has_prep_clitic(c, k, 'k')) {
+                    *rule = "genitive-agent";
+                    return m;
+                }
+                break;
+            }
+            /* only an adjective (جوية، المكثف) or a closing mark between */
+            if (ev_is_punct(c, k) || ev_mark(c, k) || ev_has_prep_clitic(c, k, 'b') || ev_has_prep_clitic(c, k, 'l') ||
+                (c->hits[k].node && ev_has(c, k, EV_TRIGGER, -1)))
+                break;
+        }
+    }
+    /* the nearest party before the trigger, inside its clause */
+    for (size_t k = i; k-- > clause && i - k <= 14;) {
+        int mk = ev_mark(c, k);
+        if (mk == EV_MARK_BOUNDARY) break;
+        if (ev_is_punct(c, k)) {
+            const char *p = ex_key(x, x->t[k].key_off);
+            if (strcmp(p, ".") == 0 || strcmp(p, "Ø") == 0 || strcmp(p, ":") == 0) break;
+            continue;
+        }
+        int m = mention_ending(c, k);
+        if (m < 0) continue;
+        if (m == tgt || c->ms[m].attr || after_preposition(c, m)) {
+            k = c->ms[m].ti;
+            continue;
+        }
+        *rule = "nearest-before";
+        return m;
+    }
+    if (!cd->noun && !victim) {
+        int m = ev_mention_after(c, cd->tj + 1, n, r->speech ? 5 : 4, false);
+        if (m >= 0 && m != tgt && !after_preposition(c, m)) {
+            *rule = "nearest-after";
+            return m;
+        }
+    }
+    return -1;
+}
+
+/* A verb's subject that no dictionary names (هاجم رجل الحافلة، تظاهر آلاف
+ * العمال): the noun phrase right after the verb, up to a preposition, a
+ * number or punctuation, kept as text with its span. */
+static void np_after_verb(const rasd_event_coder *c, const cand *cd, rasd_event_actor *a) {
+    const rasd_entity_extractor *x = c->x;
+    size_t k = cd->tj + 1, first = SIZE_MAX, last = 0;
+    for (; k < c->n && k <= cd->tj + 3; k++) {
+        if (x->t[k].skip) continue;
+        if (!x->t[k].word || ev_mark(c, k) || ev_has_prep_clitic(c, k, 'b') || ev_has_prep_clitic(c, k, 'l') ||
+            ex_is_number(&x->t[k]) || (c->hits[k].node && ev_has(c, k, EV_TRIGGER, -1)) || c->used[k])
+            break;
+        if (first != SIZE_MAX && x->t[k].conj) break;
+        if (first == SIZE_MAX) first = k;
+        last = k;
+        if (first != SIZE_MAX && k > first && !x->t[k].art_len) break; /* a definite head and its genitive */
+    }
+    if (first == SIZE_MAX) return;
+    a->start = x->t[first].tok.start;
+    a->end = x->t[last].tok.end;
+    a->rule = "noun-after-verb";
+}
+
+/* A verb with no subject of its own in its sentence (وأضافت، واستهدفت) goes
+ * on with the last event's source, of this sentence or the one before. */
+static void previous_source(const rasd_event_coder *c, rasd_event_actor *a) {
+    for (size_t k = c->out.count; k-- > 0;) {
+        const rasd_event *p = &c->out.items[k];
+        if (p->sentence + 1 < c->sentence) break;
+        if (p->source.entity < 0 && p->source.agent < 0 && !p->source.country[0]) continue;
+        *a = p->source;
+        a->rule = "previous-source";
+        return;
+    }
+}
+
 static void code_candidate(rasd_event_coder *c, const cand *cd, const rasd_number_list *nums, size_t nb,
                            const rasd_date_list *dates, size_t db, const size_t *heads, size_t n_heads) {
     rasd_entity_extractor *x = c->x;
@@ -575,10 +726,10 @@ static void code_candidate(rasd_event_coder *c, const cand *cd, const rasd_numbe
             /* «طالبت X ...، وحمّلته المسؤولية»، «يدين ...، ويحث»: the same act
              * goes on, one event; «وأشاد ب...» in a sentence of its own: the
              * one who spoke before */
-            if (c->out.count && c->out.items[c->out.count - 1].sentence + 1 >= c->sentence) return;
-            if (x->last_speaker < 0) return;
-            e.source.entity = x->last_speaker;
-            src_rule = "continues-last-speaker";
+            if (x->last_speaker >= 0) {
+                e.source.entity = x->last_speaker;
+                src_rule = "continues-last-speaker";
+            }
         } else if (r->speech && !ambiguous) {
             /* «أعرب فلان ... أن الأمين العام يدين»: the person a reporting verb
              * introduces speaks, when the trigger opens the reported clause */
@@ -602,8 +753,13 @@ static void code_candidate(rasd_event_coder *c, const cand *cd, const rasd_numbe
         }
         if (src >= 0 && c->ms[src].tj >= after) after = c->ms[src].tj + 1;
     }
+    if (src < 0 && e.source.entity < 0 && !e.source.country[0])
+        src = fallback_source(c, cd, r, victim, tgt, i, quoted ? q_first : 0, &src_rule);
     if (src >= 0) ev_set_actor(c, src, &e.source, src_rule);
     else if (src_rule) e.source.rule = src_rule;
+    if (src < 0 && e.source.entity < 0 && !e.source.country[0] && !cd->noun && !victim)
+        np_after_verb(c, cd, &e.source);
+    if (src < 0 && e.source.entity < 0 && !e.source.country[0] && !e.source.end) previous_source(c, &e.source);
 
     /* the target, by the row's preposition */
     if (tgt < 0 && !(e.flags & RASD_EV_SYMMETRIC)) {
@@ -651,12 +807,18 @@ static void code_candidate(rasd_event_coder *c, const cand *cd, const rasd_numbe
     bool has_source = e.source.entity >= 0 || e.source.agent >= 0 || e.source.country[0];
     bool has_target = e.target.entity >= 0 || e.target.agent >= 0;
     int root = root_of(r->cameo);
-    /* no source: only a named victim (اغتيال الشيخ فلان، مقتل عناصر من داعش) */
-    if (!has_source && !(victim && e.target.entity >= 0 && !c->ms[tgt].state && c->ms[tgt].ti <= after + 2)) return;
-    /* force, an appeal or a meeting with nobody at the other end is no event */
-    if ((root >= 15 || root == 2 || root == 4) && !has_target) return;
-    if (ambiguous && (!src_rule || (strncmp(src_rule, "subject", 7) != 0 && strncmp(src_rule, "between", 7) != 0)))
+    /* An act the text states is an event even when it does not say who
+     * did it (انفجار سيارة مفخخة، قُتل ثلاثة مدنيين) or to whom, as ACLED
+     * and GDELT code them: the confidence says how much the sentence gave. */
+    e.confidence = has_source && has_target ? 0.9f : has_source ? 0.75f : has_target ? 0.6f : 0.45f;
+    if (!has_target && (root == 2 || root == 4) && !cd->noun) e.confidence -= 0.1f;
+    /* a form that is also a common word: as a verb it needs its subject, as
+     * a noun some party (اعتقال الناشط، اتفاق بين الطرفين) */
+    if (ambiguous && !cd->noun &&
+        (!src_rule || (strncmp(src_rule, "subject", 7) != 0 && strncmp(src_rule, "between", 7) != 0)))
         return;
+    bool pronoun = c->hits[i].morph || x->t[i].base_off + x->t[i].base_len < x->t[i].key_off + x->t[i].key_len;
+    if (ambiguous && cd->noun && !has_source && !has_target && !pronoun) return; /* اعتقاله: the pronoun is a party */
     /* حقق في، طالب ب: an ambiguous verb needs its preposition right after
      * its subject (حقق مكاسب في is no inquiry) */
     if (ambiguous && !cd->noun && r->issue_mask && issue_head(c, cd) > after + 1) return;

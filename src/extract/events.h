@@ -47,6 +47,7 @@ enum {
     EV_MARK_RELATIVE,     /* الذي، التي، الذين: the verb after it has the noun before it as subject */
     EV_MARK_HEAD,         /* قوات، مدفعية، عناصر، وزير ...: a subject's head before the name it governs */
     EV_MARK_AMBIGUOUS,    /* a trigger form that is also a common word (طالب: student) */
+    EV_MARK_BY,           /* على يد، من قبل، برصاص، بنيران: the agent of a passive or nominal event follows */
     EV_MARK_COUNT
 };
 
@@ -128,6 +129,7 @@ typedef struct rasd_event {
     char date[11];                /* YYYY-MM-DD, YYYY-MM or YYYY; "" unknown */
     const char *granularity;      /* day, week, month, year, or NULL */
     double killed, wounded, arrested, money; /* -1: not given */
+    float confidence;             /* 0..1: how much of who did what to whom the sentence gave */
     const char *currency;         /* of money, or NULL */
 } rasd_event;
 

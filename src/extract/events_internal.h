@@ -18,7 +18,23 @@ typedef struct ev_hit {
     bool cue;      /* some node along the path (not only its end) is a cue */
     uint8_t mark;  /* the closed class at the path's end (EV_MARK_*), or 0 */
     uint8_t kinds; /* a bit per kind of target at the path's end (1 << EV_*) */
+    uint8_t morph; /* EV_MORPH_* when found only through an inflection (events_morph.c), else 0 */
 } ev_hit;
+
+/* An inflected word brought back to a form the dictionary lists. */
+enum { EV_MORPH_VERB = 1, EV_MORPH_NOUN = 2, EV_MORPH_ANY = 3, EV_MORPH_FUTURE = 4 };
+#define EV_FORM_BYTES 64
+#define EV_MAX_FORMS 32
+typedef struct ev_form {
+    char key[EV_FORM_BYTES];
+    size_t len;
+    uint8_t kind; /* EV_MORPH_*: which rows the form may stand for */
+} ev_form;
+
+/* The forms the word's base (its key, proclitics off) may be an inflection
+ * of: object and possessive pronouns, subject suffixes and present
+ * prefixes undone (قتلوهم → قتلوا، نستهدف → يستهدف، اعتقاله → اعتقال). */
+size_t ev_inflections(const char *base, size_t len, ev_form *out, size_t max);
 
 /* A participant named in the sentence: an entity mention or a generic agent. */
 typedef struct ev_mention {

@@ -260,6 +260,18 @@ static int on_string(void *ctx, const unsigned char *s, size_t n) {
         default: break;
         }
         if (slot) *slot = dup(p, s, n);
+    } else if (p->depth == 5 && p->is_map[5] && !p->is_map[4] && p->top == M_EVENT) {
+        /* an event's participants, a list: the best-ranked reference of any */
+        const char *sub = key_at(p, 3);
+        int rank = ref_rank(k);
+        if (is(sub, "source") || is(sub, "target")) {
+            rasd_row_event *e = &r->events[r->n_events - 1];
+            int w = is(sub, "target");
+            if (rank < p->ref_rank[w]) {
+                p->ref_rank[w] = rank;
+                *(w ? &e->target : &e->source) = dup(p, s, n);
+            }
+        }
     } else if (p->depth == 4 && p->is_map[4]) { /* a field of an item's object */
         const char *sub = key_at(p, 3);
         if (p->top == M_QUOTE) {
