@@ -586,13 +586,13 @@ static void events(yajl_gen g, const rasd_knowledge *kn, const char *text, const
         key(g, "sentence_span");
         span(g, e->sent_start, e->sent_end);
         key(g, "cameo");
-        str(g, r->cameo);
+        str(g, e->cameo);
         key(g, "root");
-        str_n(g, r->cameo, 2);
+        str_n(g, e->cameo, 2);
         key(g, "quad_class");
-        yajl_gen_integer(g, rasd_cameo_quad_class(r->cameo));
+        yajl_gen_integer(g, rasd_cameo_quad_class(e->cameo));
         key(g, "goldstein");
-        yajl_gen_double(g, rasd_cameo_goldstein(r->cameo));
+        yajl_gen_double(g, rasd_cameo_goldstein(e->cameo));
         key(g, "plover_type");
         str_or_null(g, r->plover_type);
         key(g, "plover_mode");

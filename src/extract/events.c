@@ -38,6 +38,15 @@ bool ev_has(const rasd_event_coder *c, size_t i, int kind, int64_t index) {
 
 bool ev_is_punct(const rasd_event_coder *c, size_t i) { return c->x->t[i].tok.type == RASD_TOK_PUNCT; }
 
+bool ev_is_count(const rasd_event_coder *c, size_t i) {
+    if (i >= c->n) return false;
+    const tinfo *t = &c->x->t[i];
+    if (ex_is_number(t)) return true;
+    for (size_t k = c->nb; c->nums && k < c->nums->count; k++)
+        if (c->nums->items[k].start <= t->tok.start && t->tok.end <= c->nums->items[k].end) return true;
+    return false;
+}
+
 /* The proclitics of a token are the bytes of its key before its base:
  * "وبال" for وبالتحقيق, "لل" for للقتال. which: 'b' ب, 'l' ل, 'k' ك. */
 bool ev_has_prep_clitic(const rasd_event_coder *c, size_t i, char which) {
@@ -353,6 +362,28 @@ static bool is_civilian(const rasd_event_coder *c, const rasd_event_actor *a) {
         const char *code = c->d->agents[a->agent].code;
         for (size_t k = 0; k < sizeof CIV / sizeof CIV[0]; k++)
             if (strstr(code, CIV[k])) return true;
+    }
+    return false;
+}
+
+/* CAMEO tells force between armed parties (19: fight) from violence on
+ * people who do not fight back (18: assault; CAMEO's manual codes a gunman
+ * killing civilians, a suicide bombing in a market, a murder there). The
+ * verb does not say which (قتل، هاجم، استهدف, plain 190): the actors do. A
+ * weapon that only armies use (195 air, 194 artillery) stays 19. */
+static bool one_sided(const rasd_event_coder *c, const rasd_trigger *r, const rasd_event *e) {
+    if (root_of(r->cameo) != 19 || strcmp(r->cameo, "194") == 0 || strcmp(r->cameo, "195") == 0 ||
+        strcmp(r->cameo, "192") == 0 || strcmp(r->cameo, "191") == 0 || strcmp(r->cameo, "196") == 0)
+        return false;
+    if (e->flags & RASD_EV_SYMMETRIC) return false;
+    if (is_civilian(c, &e->target)) return true;
+    const rasd_entity_extractor *x = c->x;
+    bool person_target = e->target.entity >= 0 && e->target.agent < 0 && x->out.items[e->target.entity].actor == UINT32_MAX;
+    if (person_target) return true;
+    /* an unidentified gunman, a suicide bomber or a criminal against anyone unarmed or unnamed */
+    if (e->source.agent >= 0 && e->source.entity < 0 && e->target.entity < 0) {
+        const char *code = c->d->agents[e->source.agent].code;
+        if (strstr(code, "CRM") || strcmp(c->d->agents[e->source.agent].name_en, "suicide bomber") == 0) return true;
     }
     return false;
 }
@@ -854,6 +885,8 @@ static void code_candidate(rasd_event_coder *c, const cand *cd, const rasd_numbe
         }
 
     e.acled = acled_type(c, r, &e);
+    snprintf(e.cameo, sizeof e.cameo, "%s", r->cameo);
+    if (one_sided(c, r, &e)) snprintf(e.cameo, sizeof e.cameo, "%s", "180");
     e.place = sentence_place(c, &e);
     for (size_t k = db; k < dates->count; k++)
         if (dates->items[k].iso[0]) {
@@ -882,6 +915,8 @@ rasd_status rasd_event_code_sentence(rasd_event_coder *c, rasd_entity_extractor 
     c->kn = x->kn;
     c->n = n;
     c->sentence = sentence;
+    c->nums = numbers;
+    c->nb = nb;
     if (!rasd_grow((void **)&c->hits, &c->cap_hits, n, sizeof *c->hits)) return RASD_ERR_NOMEM;
     find_hits(c);
     bool any = false;

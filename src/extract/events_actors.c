@@ -187,6 +187,10 @@ static int mention_after(const rasd_event_coder *c, size_t from, size_t until, i
         if (x->t[k].skip) continue;
         int mark = ev_mark(c, k);
         if (mark == EV_MARK_BOUNDARY || mark == EV_MARK_RELATIVE) return -1;
+        /* «15 من عناصر داعش»، «عشرات المسلحين»: a count and its partitive من
+         * head the group they count */
+        if (ev_is_count(c, k)) continue;
+        if (mark == EV_MARK_FROM && k > from && ev_is_count(c, k - 1)) continue;
         if (mark == EV_MARK_EACH) {
             after_each = true;
             continue;

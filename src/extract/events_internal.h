@@ -62,6 +62,8 @@ struct rasd_event_coder {
     size_t sentence;
     rasd_entity_extractor *x;
     size_t quote_from; /* the quotes of this sentence are x->out.quotes[quote_from..] */
+    const rasd_number_list *nums; /* the sentence's numbers are nums->items[nb..] */
+    size_t nb;
     bool failed;
 };
 
@@ -72,6 +74,8 @@ bool ev_has(const rasd_event_coder *c, size_t i, int kind, int64_t index);
 /* The token carries a preposition ب، ل or ك (بالتحقيق، للقتال). */
 bool ev_has_prep_clitic(const rasd_event_coder *c, size_t i, char which);
 bool ev_is_punct(const rasd_event_coder *c, size_t i);
+/* Is token i (part of) a number of the sentence: 15، خمسة، عشرات? */
+bool ev_is_count(const rasd_event_coder *c, size_t i);
 
 /* events_actors.c */
 bool ev_find_mentions(rasd_event_coder *c);
