@@ -1343,6 +1343,18 @@ A("معتصمون", "معتصمين", "OPP", "sit-in protesters")
 A("ناشطون", "ناشطين|ناشط|ناشطة|ناشطات|نشطاء", "OPP", "activists", "upetrarch ناشط ~OPP")
 A("معارضون", "معارضين|معارض", "OPP", "opponents, opposition members", "المعارضة as a named body is in the KB")
 A("مسلحون", "مسلحين|مسلح", "UAF", "gunmen", "upetrarch مسلح ~UAF")
+A("مهاجمون", "مهاجمين|المهاجمين", "UAF", "attackers",
+  "plural only: the singular مهاجم is also a football striker (reviewed out below); مهاجمي الفريق is a known false positive")
+A("متشددون", "متشددين|متشدد|المتشددين", "RAD", "militants, hardliners")
+A("مسلحون إسلاميون", "مسلحين إسلاميين|إسلاميون متشددون|إسلاميين متشددين|المسلحين الإسلاميين", "RADUAF",
+  "Islamist gunmen: radicals, armed")
+A("ميليشيات", "مليشيات|ميليشيا|مليشيا", "UAF", "militias",
+  MEMBER + "unidentified armed men; also a loaded label (data/framing), scored there")
+A("الانقلابيون", "انقلابيون|انقلابيين", "REB", "putschists",
+  "Saudi and Yemeni-government usage for the Houthi and Saleh forces (2015 on); a loaded label too (data/framing), scored there")
+A("خاطفون", "خاطفين|خاطف|خاطفي|خاطفو", "UAF", "kidnappers")
+A("موالون", "موالين", "UAF", "loyalists",
+  MEMBER + "armed loyalists (الموالين للنظام); the adjective الموالية is a framing term")
 A("مسلحون مجهولون", "مسلحين مجهولين|مسلح مجهول|مسلحين ملثمين|مسلحون ملثمون", "UAF", "unidentified gunmen")
 A("مجهولون", "مجهولين|مجهول", "UAF", "unknown persons",
   "in attack reports (أقدم مجهولون على) the unknown perpetrators are armed; in other uses (مصير مجهول) it is an adjective and no agent")
@@ -1351,15 +1363,17 @@ A("مقاتلون", "مقاتلين|مقاتل|مقاتلي|مقاتلو", "UAF"
 A("عناصر", "عنصر|عنصرا|عنصرين|عناصره|عناصرها", "UAF", "members, personnel", MEMBER + "unidentified armed men")
 A("قناصة", "قناص|قناصا", "UAF", "snipers", MEMBER + "an unidentified armed sniper")
 A("خلايا", "خلية|خلايا نائمة|خلية نائمة", "UAF", "cells (sleeper cells)", MEMBER + "an unidentified armed cell")
-A("انتحاري", "انتحاريين|انتحاريون|انتحارية", "UAF", "suicide bomber")
+A("انتحاري", "انتحاريين|انتحاريون|انتحارية|انتحاريان|انتحاريا", "UAF", "suicide bomber")
 A("الشرطة", "شرطة|شرطي|رجال الشرطة|عناصر الشرطة|دورية شرطة", "COP", "police")
 A("قوات الأمن", "الأجهزة الأمنية|أجهزة الأمن|عناصر الأمن|رجال الأمن|قوى الأمن|القوى الأمنية|دورية أمنية", "COP",
   "security forces", "CAMEO codes security forces as police; a named force (الأسايش، الأمن العام السوري) is a KB actor, and الأمن العام alone is settled by data/kb/ambiguous.tsv")
 A("الجندرمة", "الجندرما|جندرمة|الجاندرما", "COP", "gendarmerie (Turkey's Jandarma)",
   "a police force under Turkey's interior ministry since 2016; with التركية it is TURCOP")
+A("الدرك", "درك|رجال الدرك|عناصر الدرك|الدرك الوطني|قوات الدرك", "COP", "gendarmerie (Algeria, Morocco, Lebanon)",
+  "a police force; with a country adjective it is that country's police")
 A("حرس الحدود", "حرس حدود|حراس الحدود", "MIL", "border guards")
 A("الجيش", "جيش", "MIL", "the army", "with a country adjective (الجيش التركي) the country's military; named armies are KB actors")
-A("جنود", "جندي|جنديا|جنديين|الجنود", "MIL", "soldiers")
+A("جنود", "جندي|جنديا|جنديين|الجنود|جنودا|جنديان", "MIL", "soldiers")
 A("ضباط", "ضابط|ضابطا|ضباطا", "MIL", "officers", "upetrarch ضابط عسكري ~MIL")
 A("عسكريون", "عسكريين|عسكري", "MIL", "military personnel", "عسكري is also the adjective 'military'")
 A("طيارون", "طيار|طيارين", "MIL", "pilots")
@@ -1367,6 +1381,9 @@ A("قوات خاصة", "القوات الخاصة|وحدات خاصة", "MIL", "
 A("المخابرات", "الاستخبارات|مخابرات|استخبارات|عناصر المخابرات|ضباط المخابرات|جهاز المخابرات", "SPY", "intelligence service")
 A("المدنيون", "مدنيين|مدني|مدنية|مدنيا|مدنيان", "CVL", "civilians", "upetrarch مدني ~CVL")
 A("الأهالي", "أهالي|أهالٍ|السكان|سكان|الأهالي المدنيين", "CVL", "residents, locals")
+A("الناس", "ناس", "CVL", "people")
+A("العشائر", "عشائر|عشيرة|قبائل|قبيلة|أبناء العشائر|أبناء القبائل|مقاتلي العشائر|مسلحي العشائر|رجال القبائل", "CVL",
+  "tribes, tribesmen", "a named tribe is a KB actor; tribal forces in arms take the code of the armed actor named after them")
 A("مواطنون", "مواطنين|مواطن|مواطنا|مواطنة", "CVL", "citizens")
 A("أطفال", "طفل|طفلا|طفلة|طفلين|الأطفال|قاصر|قاصرين|قاصرات", "CVL", "children", "upetrarch طفل ~CVL")
 A("نساء", "امرأة|سيدة|سيدات|النساء|فتاة|فتيات", "CVL", "women", "upetrarch نساء ~CVL")
