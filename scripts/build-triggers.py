@@ -230,7 +230,7 @@ def conjugate(past, present=None, first_plural=False):
 # complete list of forms, nothing generated), note.
 
 PRESENT = {   # presents the conjugator cannot derive
-    "وصل": "يصل", "لاذ": "يلوذ", "أصر": "يصر", "وجه": "يوجه", "وعد": "يعد",
+    "وصل": "يصل", "لاذ": "يلوذ", "وجه": "يوجه", "وعد": "يعد",
     "زار": "يزور", "أيد": "يؤيد", "هنأ": "يهنئ", "وقع": "يوقع", "وزع": "يوزع",
     "استعاد": "يستعيد", "وافق": "يوافق", "أدلى": "يدلي", "وصف": "يصف",
 }
@@ -527,7 +527,6 @@ V("أنذر", "139", tp="-", note="gives an ultimatum")
 N("إنذار نهائي", "إنذارا نهائيا|إنذار أخير|إنذارا أخيرا|مهلة نهائية", "139")
 N("مطالبة", "مطالبات|مطالب", "100", ip="ب", note="a demand")
 
-V("أصر", "100", ip="على", drop="نصر", note="insists on (a demand); 1pl نصر is left out: it is 'victory' and a name")
 
 # -- 11 disapprove (ACCUSE, mode disapprove) ---------------------------------
 V("أدان", "111", tp="-", note="condemns; a court's أدان (convicted) is 116")
