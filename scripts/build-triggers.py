@@ -230,6 +230,7 @@ def conjugate(past, present=None, first_plural=False):
 # complete list of forms, nothing generated), note.
 
 PRESENT = {   # presents the conjugator cannot derive
+    "وصل": "يصل", "لاذ": "يلوذ", "وجه": "يوجه", "وعد": "يعد",
     "زار": "يزور", "أيد": "يؤيد", "هنأ": "يهنئ", "وقع": "يوقع", "وزع": "يوزع",
     "استعاد": "يستعيد", "وافق": "يوافق", "أدلى": "يدلي", "وصف": "يصف",
 }
@@ -285,6 +286,16 @@ AID_HUM = "مساعدات إنسانية|مساعدات إغاثية|مساعد�
 AID_MIL = "مساعدات عسكرية|أسلحة|ذخائر|عتاد|معدات عسكرية|دعم عسكري|دعما عسكريا"
 AID_ECO = "مساعدات مالية|منحة|منح مالية|قرض|قرضا|مساعدات اقتصادية"
 TROOPS = "تعزيزات|تعزيزات عسكرية|قوات|جنود|عسكريين|أرتال|رتل|رتلا|آليات عسكرية|حشود"
+# Places taken or lost in fighting: the cue that makes سيطرة، استعاد، تحرير a capture.
+PLACES = "قرية|قرى|بلدة|بلدات|مدينة|مدن|تلة|تلال|تل|موقع|مواقع|نقاط|نقطة|حي|أحياء|مطار|قاعدة|معسكر|مديرية|مديريات|محافظة|ميناء|معبر|جبل|جبال|ثكنة|ثكنات|مقر|مقرات|مبنى|سد|منطقة|مناطق"
+# Armed men driven out, fleeing, hunted: the cue that makes طرد، أجبر a military act.
+FIGHTERS = "مسلحي|مسلحين|مقاتلي|مقاتلين|عناصر|الميليشيات|ميليشيات|المليشيات|مليشيات|المتمردين|فلول|الإرهابيين|إرهابيي|التنظيم|الانقلابيين"
+# What makes a gathering a protest (تجمع، تجمهر، احتشد، خرج): the purpose or the protesters.
+PROTEST_CUE = "احتجاجا|احتجاج|تنديدا|تنديد|مطالبة|مطالبين|رافعين|هاتفين|مرددين|متظاهرون|المتظاهرون|متظاهرين|محتجون|المحتجون|محتجين|غاضبون|غاضبين"
+# Police and troops as the subject of a spatial verb (انتشر، دخل): VSO puts them after the verb.
+POLICE = "الشرطة|رجال الأمن|قوات الأمن|عناصر الأمن|الأجهزة الأمنية|قوى الأمن|دوريات أمنية|دوريات الشرطة|أمني|أمنية|الدرك"
+MILITARY = "الجيش|الجنود|جنود|قوات الجيش|وحدات عسكرية|قوات عسكرية|عسكري|عسكرية|آليات عسكرية|مدرعات|دبابات|قوات التحالف|قوات النظام"
+WOUNDS = "بجروح|بجراح|بطلق ناري|بطلقات نارية|برصاص|برصاصة|بشظايا|بعيار ناري|بعيارات نارية|إصابات بالغة|بإصابات خطيرة|بإصابات بليغة"
 
 # -- 01 make public statement ------------------------------------------------
 V("أعلن", "010", tp="", ip="عن", note="a public statement; the cue rows below refine it")
@@ -302,6 +313,7 @@ V("تبنى", "015", cue="الهجوم|هجوم|الهجمات|التفجير|ت
   note="تبنى alone is 'adopted' (a resolution, a policy): only with an attack as object")
 V("قدم", "018", cue="التعازي|تعازيه|تعازيها|العزاء|التعزية", tp="ل|إلى", speech=True,
   note="offers condolences (018 empathetic comment); قدم alone is never a trigger")
+
 
 # -- 02 appeal (PLOVER: REQUEST) ---------------------------------------------
 V("دعا", "020", tp="-", ip="إلى|ل", note="calls on (the direct object) to do (إلى/ل): an appeal; the cue rows give the 4-digit codes")
@@ -350,6 +362,12 @@ V("وافق", "0353", cue=RELEASE + "|تبادل الأسرى", ip="على", not
 V("وافق", "036", cue=TALKS + "|اللقاء|الاجتماع", ip="على", note="agrees to meet or negotiate")
 V("وافق", "038", cue=MEDIATION, ip="على", note="accepts mediation")
 
+V("وعد", "030", only="وعد|وعدت|وعدوا", ip="ب", amb="وعد",
+  note="promises; the present يعد is 'is considered' (يُعدّ) and is left out; وعد is also the noun 'promise' and a name")
+N("مستعد", "مستعدة|مستعدون|مستعدين|على استعداد", "030",
+  cue=TALKS + "|تعاون|مشاركة|العمل مع|تفاوض|تقديم|مساعدة|وساطة|استئناف|لقاء",
+  note="willing to (cooperate, negotiate, help); مستعد alone is also 'prepared' (مستعدة لاستقبال الحجاج)")
+
 # -- 04 consult (CONSULT) -----------------------------------------------------
 V("التقى", "040", tp="-|ب|مع", note="meets")
 V("تواصل", "040", tp="مع", cue="مع",
@@ -381,6 +399,17 @@ N("مفاوضات", "مفاوضة|جولة مفاوضات", "046", tp="مع|بي
 N("اتصال هاتفي", "اتصالا هاتفيا|اتصالات هاتفية|مكالمة هاتفية", "041", tp="مع|ب")
 N("وساطة", "وساطات", "045", tp="بين")
 
+V("عقد", "040", cue="جلسة|جلسة طارئة|جلسات|قمة|جلسة مباحثات|جلسة محادثات|جولة محادثات|جولة مباحثات",
+  tp="مع|بين", note="holds a session or summit; عقد alone is 'contract, decade'; with اجتماع، لقاء، محادثات the noun is the event; a court's جلسة is a known false positive")
+V("وصل", "042", cue="في زيارة|زيارة|زيارة رسمية", tp="إلى", note="arrives on a visit; وصل alone (a convoy, a number) is not a visit")
+V("توجه", "042", cue="في زيارة|زيارة|زيارة رسمية", tp="إلى", drop="توجه", note="heads to (a capital) on a visit; توجه alone is 'orientation, trend'")
+V("تحدث", "041", cue="هاتفيا|عبر الهاتف|في اتصال هاتفي", tp="مع|إلى",
+  note="speaks on the telephone; تحدث alone (تحدث للصحفيين) is a statement")
+V("استعرض", "040", cue="مع", tp="مع",
+  note="reviews (matters) with: a meeting; استعرض alone is 'displayed, reviewed (troops)'")
+N("استعراض", "", "040", cue="مع", tp="مع", note="review of matters with a counterpart; استعراض عسكري is 150")
+V("هاتف", "041", tp="-", amb="هاتف", note="telephones; هاتف is also the noun 'telephone'")
+
 # -- 05 diplomatic cooperation (SUPPORT) -------------------------------------
 V("رحب", "051", ip="ب", note="welcomes")
 V("أشاد", "051", ip="ب", note="praises")
@@ -398,16 +427,43 @@ N("اتفاق", "اتفاقا|اتفاقية|اتفاقيات|اتفاقات", "
 N("توقيع اتفاق", "توقيع اتفاقية|توقيع الاتفاق|توقيع اتفاقيات|توقيع مذكرة تفاهم", "057", tp="مع|بين")
 N("مذكرة تفاهم", "مذكرات تفاهم", "057", tp="مع|بين")
 
+V("شكر", "051", tp="-", ip="على", amb="شكر", note="thanks; شكر is also the noun 'thanks'")
+V("وجه", "051", cue="الشكر|شكره|شكرها|شكرهم|التحية|التهنئة", tp="ل|إلى", speech=True,
+  note="addresses thanks; وجه alone is 'directed, face'")
+V("قدم", "051", cue="الشكر|شكره|شكرها|شكرهم|التهنئة|التهاني", tp="ل|إلى", speech=True, note="offers thanks or congratulations")
+V("أعرب", "051", cue="شكره|شكرها|شكرهم|تقديره|تقديرها|امتنانه|امتنانها|ترحيبه|ترحيبها|تأييده|تأييدها|دعمه|دعمها|تضامنه|تضامنها|ارتياحه|ارتياحها",
+  ip="عن", tp="ل|مع", note="expresses thanks, support, solidarity; أعرب عن قلقه (a comment) is not listed")
+V("أعرب", "111", cue="شجبه|شجبها|استياءه|استياءها|امتعاضه|امتعاضها|غضبه|غضبها",
+  ip="عن", tp="ل", note="expresses displeasure; with إدانته، استنكاره، رفضه the noun is the event")
+V("أعرب", "030", cue="استعداده|استعدادها|رغبته|رغبتها", ip="عن", note="expresses willingness")
+V("دافع", "051", ip="عن", amb="دافع", note="defends (a person, a policy): endorses it; دافع is also the noun 'motive'")
+
 # -- 06 material cooperation (COOPERATE) -------------------------------------
 N("دورية مشتركة", "دوريات مشتركة|دورية روسية تركية مشتركة|الدوريات المشتركة", "062", mode="",
   note="joint patrols (Russia-Turkey east of the Euphrates): military cooperation of the two patrolling sides")
 N("مناورات مشتركة", "تدريبات مشتركة|تمرين مشترك|تمارين مشتركة", "062", mode="")
+
+N("غطاء جوي", "غطاء جويا|الغطاء الجوي|إسناد جوي|إسنادا جويا|الإسناد الجوي", "062", mode="",
+  note="air cover or air support given to ground forces: military cooperation of the air power with them")
 
 # -- 07 aid (AID) -------------------------------------------------------------
 for _v in ("قدم", "أرسل", "وزع", "سلم", "أدخل"):
     V(_v, "073", cue=AID_HUM, tp="ل|إلى|على", note="provides humanitarian aid")
     V(_v, "072", cue=AID_MIL, tp="ل|إلى", note="provides military aid")
     V(_v, "071", cue=AID_ECO, tp="ل|إلى", note="provides economic aid")
+    V(_v, "070", cue="مساعدات|مساعدة|معونات|معونة", tp="ل|إلى",
+      note="provides aid of a kind not named (the more specific cue rows above come first)")
+for _n, _o in (("إرسال", ""), ("تقديم", ""), ("توزيع", ""), ("إدخال", ""), ("إيصال", "")):
+    N(_n, _o, "073", cue=AID_HUM, tp="ل|إلى|على", note="delivery of humanitarian aid; the noun alone (إرسال رسالة، تقديم طلب) is no event")
+    N(_n, _o, "072", cue=AID_MIL, tp="ل|إلى", note="delivery of military aid")
+    N(_n, _o, "071", cue=AID_ECO, tp="ل|إلى", note="delivery of economic aid")
+    N(_n, _o, "070", cue="مساعدات|مساعدة|معونات|معونة", tp="ل|إلى", note="delivery of aid of a kind not named")
+V("وصل", "073", cue=AID_HUM + "|قافلة|قوافل|شحنة مساعدات|شحنات|طائرة مساعدات|سفينة مساعدات", tp="إلى",
+  note="aid arrives (وصلت قافلة مساعدات إلى): the sender is the source")
+N("وصول", "", "073", cue=AID_HUM + "|قافلة|قوافل|شحنة مساعدات|شحنات|طائرة مساعدات|سفينة مساعدات", tp="إلى",
+  note="arrival of aid; as the content of a call (دعا إلى وصول المساعدات) it is not an event")
+N("وصول", "", "042", cue="في زيارة|زيارة|زيارة رسمية", tp="إلى", note="arrival on a visit")
+N("تسليح", "", "072", tp="-", note="arming (a force); as the content of a call or a debate (دعوات لتسليح) it is not an event")
 N("مساعدات إنسانية", "المساعدات الإنسانية|مساعدات إغاثية|قافلة مساعدات|قوافل مساعدات|قافلة إغاثية|قوافل إغاثية|شحنة مساعدات|شحنات مساعدات", "073",
   tp="ل|إلى", note="humanitarian aid delivered; as the content of a call (دعا إلى إدخال المساعدات) it is not an event of its own")
 V("منح", "075", cue="اللجوء|لجوء|حق اللجوء", tp="-|ل", note="grants asylum")
@@ -443,6 +499,15 @@ N("وقف إطلاق النار", "وقفا لإطلاق النار|هدنة|ه�
 N("مرسوم عفو", "عفو عام|عفوا عاما|مراسيم عفو", "081",
   note="amnesty: CONCEDE in PLOVER (formal pardons); the release itself is 0841")
 
+N("استسلام", "", "0874", tp="ل", note="surrender (CAMEO 0874 retreat or surrender militarily)")
+V("لاذ", "0874", cue="فرار", tp="من", note="flees (لاذ بالفرار): fighters retreating")
+V("فر", "0874", only="يفر|تفر|يفرون", tp="من",
+  note="flee (present only: the past فر، فرت، فروا is the tail of وفر 'provided' after the conjunction is split); civilians fleeing is not CAMEO 0874, a known false positive")
+V("تراجع", "080", cue="عن قراره|عن قرارها|عن موقفه|عن موقفها|عن تصريحاته|عن تهديداته|عن قرار", ip="عن",
+  note="backs down from a decision or stance; تراجع alone is 'declined' (prices, numbers)")
+N("مبادلة", "مبادلات", "0841", cue="الأسرى|أسرى|المعتقلين|المحتجزين|الرهائن|الجثث|جثث|السجناء", tp="بين|مع",
+  note="an exchange of prisoners or bodies; مبادلة alone is a financial swap")
+
 # -- 09 investigate (ACCUSE, mode investigate) -------------------------------
 V("حقق", "090", ip="في", amb="حقق|حققت|حققوا|يحقق|تحقق|يحققون",
   note="investigates; حقق is also 'achieved' (حقق تقدما): only with في")
@@ -451,11 +516,17 @@ N("تحقيق", "تحقيقات|تحقيقا", "090", ip="في", amb="تحقيق
   note="as the content of a call (طالب بتحقيق) it is not an event of its own")
 N("لجنة تحقيق", "لجان تحقيق|لجنة تقصي الحقائق|بعثة تقصي الحقائق", "090", ip="في")
 
+V("استجوب", "091", tp="-", note="questions (a suspect); the passive has the same letters")
+N("استجواب", "استجوابات|استجوابا", "091", tp="-",
+  note="questioning; in a parliament (استجواب وزير) an interpellation, still an investigation")
+N("تحريات", "التحريات", "091", note="police inquiries (كشفت التحريات): an investigation under way")
+
 # -- 10 demand (DEMAND) ------------------------------------------------------
 V("أمهل", "139", tp="-", note="gives a deadline (ultimatum)")
 V("أنذر", "139", tp="-", note="gives an ultimatum")
 N("إنذار نهائي", "إنذارا نهائيا|إنذار أخير|إنذارا أخيرا|مهلة نهائية", "139")
 N("مطالبة", "مطالبات|مطالب", "100", ip="ب", note="a demand")
+
 
 # -- 11 disapprove (ACCUSE, mode disapprove) ---------------------------------
 V("أدان", "111", tp="-", note="condemns; a court's أدان (convicted) is 116")
@@ -490,6 +561,10 @@ V("حذر", "012", ip="من", note="warns of (a danger: a pessimistic comment); 
 V("حذر", "130", cue="عواقب|العواقب|تداعيات|رد|ردا|الرد|المساس", ip="من", note="warns of consequences: a threat")
 N("تحذير", "تحذيرات|تحذيرا", "012", ip="من")
 
+N("متهما إياه", "متهمة إياه|متهما إياها|متهمة إياها|متهما إياهم|متهمة إياهم|متهمين إياه|متهمين إياهم|متهمين إياها|متهما إياهما", "112", ip="ب",
+  note="accusing him (the participle after a statement); متهم alone is 'defendant'")
+V("أساء", "111", tp="إلى|ل", note="insults, offends (أساء إلى الرسول)")
+
 # -- 12 reject (REJECT) --------------------------------------------------------
 V("رفض", "120", tp="-", note="rejects, refuses")
 V("رفض", "1246", cue=CEASEFIRE + "|الانسحاب|انسحاب", tp="-", note="refuses to de-escalate")
@@ -499,6 +574,9 @@ V("رفض", "1243", cue=RELEASE + "|تسليم", tp="-", note="refuses to releas
 V("رفض", "1244", cue="رفع العقوبات", tp="-", note="refuses to ease sanctions")
 V("استخدم", "129", cue="حق النقض|الفيتو|فيتو", tp="ضد", speech=False, note="vetoes")
 N("الفيتو", "حق النقض|فيتو", "129", tp="ضد", speech=False)
+
+V("تحدى", "120", tp="-", drop="تحدى",
+  note="defies; the bare تحدى is left out: it folds to تحدي 'challenge' (noun), far more frequent")
 
 # -- 13 threaten (THREATEN) ------------------------------------------------------
 V("هدد", "130", tp="-", ip="ب", note="threatens X (object) with (ب)")
@@ -530,6 +608,21 @@ N("إضراب عن الطعام", "إضرابا عن الطعام", "142")
 N("أعمال شغب", "شغب|أعمال الشغب", "145")
 V("رشق", "145", cue="حجارة|الحجارة", tp="-", note="throws stones: riot")
 
+for _v in ("تجمع", "تجمهر", "احتشد", "خرج", "تظاهر"):
+    if _v == "تظاهر":
+        continue
+    V(_v, "141", cue=PROTEST_CUE, tp="أمام|في", pos="verb|noun" if _v == "تجمهر" else "verb",
+      note="gathers to protest; alone it is any gathering (worshippers, families, fans)")
+N("صدامات", "", "190", tp="مع|بين", note="clashes between armed sides; with protesters the cue row gives 145")
+N("صدامات", "", "145", cue="المتظاهرين|متظاهرين|المحتجين|محتجين|محتجون|متظاهرون|المعتصمين|الشرطة|قوات الأمن|مشجعين", tp="مع|بين",
+  note="clashes of protesters with the police: a riot")
+N("مواجهات", "مواجهة|مواجهات عنيفة|مواجهات مسلحة|مواجهة مسلحة|مواجهات دامية|مواجهة عنيفة", "190", tp="مع|بين|ضد",
+  amb="مواجهات|مواجهة", note="clashes; مواجهة is also 'facing, confronting' (لمواجهة الإرهاب) and مواجهات a sports fixture: the bare forms need an actor")
+N("مواجهات", "مواجهة", "145", cue="المتظاهرين|متظاهرين|المحتجين|محتجين|محتجون|متظاهرون|المعتصمين", tp="مع|بين",
+  amb="مواجهات|مواجهة", note="clashes with protesters: a riot")
+V("أحرق", "145", cue="الإطارات|إطارات|الإطارات المطاطية", tp="",
+  note="burns tyres: a riot (a road barricade of protesters)")
+
 # -- 15 exhibit force posture (MOBILIZE) ---------------------------------------
 V("حشد", "154", tp="", note="masses troops; الحشد in الحشد الشعبي is an actor's name, never this trigger")
 N("حشود عسكرية", "حشودا عسكرية|حشود", "154")
@@ -548,6 +641,21 @@ N("دورية", "دوريات|دورية عسكرية|دوريات عسكرية"
 N("عرض عسكري", "عروض عسكرية", "150", mode="")
 V("أقام", "154", cue="قاعدة|قاعدة عسكرية|قواعد|نقطة عسكرية|نقاط عسكرية|حاجزا|حواجز|تحصينات|سواتر",
   tp="في", acled=SD, note="sets up a base or positions (ACLED: headquarters or base established)")
+
+V("حلق", "150", cue="طائرة|طائرات|طيران|الطيران|مروحية|مروحيات|طائرة مسيرة|طائرات مسيرة|مسيرات|طائرات بدون طيار|طائرات استطلاع|درون|مقاتلات",
+  tp="فوق|في أجواء", note="aircraft fly over (a show of force); حلق alone is 'shaved' (حلق الرأس in the Hajj)")
+N("تحليق", "", "150", cue="طائرة|طائرات|طيران|الطيران|مروحية|مروحيات|مسيرات|طائرات مسيرة|طائرات بدون طيار|طائرات استطلاع|مكثف|حربي",
+  tp="فوق|في أجواء", note="overflight; تحليق الأسعار (prices soaring) has no aircraft cue")
+V("انتشر", "153", cue=POLICE, tp="في", note="police deploy; انتشر alone is 'spread' (a disease, a video)")
+V("انتشر", "154", cue=MILITARY, tp="في", note="troops deploy")
+N("انتشار", "انتشارا", "153", cue=POLICE, tp="في", note="a police deployment; انتشار alone is 'spread'")
+N("انتشار", "انتشارا", "154", cue=MILITARY, tp="في", note="a military deployment")
+V("شدد", "151", cue="الإجراءات الأمنية|إجراءات الأمن|إجراءاته الأمنية|إجراءاتها الأمنية|التدابير الأمنية|الحراسة|الرقابة الأمنية|الإجراءات الأمنية المشددة",
+  tp="في|على", speech=False, note="tightens security; شدد alone is 'stressed' (شدد على ضرورة), a statement")
+V("شدد", "191", cue="الحصار|حصاره|حصارها|الخناق", tp="على", speech=False, note="tightens a siege")
+N("تشديد الإجراءات الأمنية", "تعزيز الإجراءات الأمنية|إجراءات أمنية مشددة|تشديد الإجراءات الأمنية|استنفار أمني|استنفارا أمنيا|تأهب أمني", "151",
+  note="heightened security measures")
+N("استعراض عسكري", "استعراضا عسكريا|استعراضات عسكرية|استعراض للقوة|استعراضا للقوة", "150", mode="", note="a show of force")
 
 # -- 16 reduce relations (SANCTION) -------------------------------------------
 V("فرض", "163", cue="عقوبات|العقوبات|عقوبات اقتصادية|حظرا|حظر", tp="على", note="imposes sanctions")
@@ -568,6 +676,16 @@ V("أغلق", "191", cue="المعبر|معبر|المعابر|الحدود|ال
   note="closes a crossing or border (restricts movement)")
 V("أغلق", "172", cue="مكاتب|مقرات|مقر|المكاتب|المقرات|مدارس|المدارس|وسائل إعلام|قناة",
   note="closes offices, schools or media (administrative sanction)")
+
+V("قاطع", "143", cue="الانتخابات|الاستفتاء|الانتخابات البرلمانية|الانتخابات الرئاسية|المنتجات|البضائع", tp="-", amb="قاطع",
+  note="boycotts (elections, goods); قاطع is also 'decisive' (رفض قاطع) and 'interrupted'")
+V("قاطع", "164", cue=TALKS + "|الاجتماع|الاجتماعات|الجلسة|جلسات|المؤتمر", tp="-", amb="قاطع", note="boycotts talks or a meeting")
+N("مقاطعة", "مقاطعات", "143", cue="الانتخابات|الاستفتاء|المنتجات|البضائع", amb="مقاطعة",
+  note="a boycott; مقاطعة alone is also 'province' (مقاطعة in China, Canada, Kurdistan)")
+N("مقاطعة اقتصادية", "المقاطعة الاقتصادية|مقاطعة تجارية|مقاطعة دبلوماسية", "163", note="an economic or diplomatic boycott by states")
+N("إغلاق", "", "191", cue="المعبر|معبر|المعابر|الحدود|الطريق الدولي|الطرق|الطريق|المنافذ|المجال الجوي|الأجواء",
+  tp="-", note="closure of a crossing, border, road or airspace (restricts movement)")
+N("إغلاق", "", "161", cue="السفارة|سفارته|سفارتها|القنصلية", note="closure of an embassy")
 
 # -- 17 coerce (COERCE, and ASSAULT for 1712) ----------------------------------
 V("اعتقل", "173", tp="-", note="arrests")
@@ -606,8 +724,28 @@ N("تهجير", "تهجير قسري|التهجير القسري", "174",
 N("ترحيل", "ترحيل قسري|الترحيل القسري|عمليات ترحيل", "174", note="deportation")
 V("رحل", "174", cue="لاجئين|اللاجئين|سوريين|السوريين|مهاجرين|المهاجرين", tp="-|إلى",
   note="deports; رحل alone is 'left, passed away'")
-N("حظر", "قرار حظر", "172", mode="ban", amb="حظر",
-  note="a ban; inside names (منظمة حظر الأسلحة الكيميائية) it is part of the actor")
+N("حظر", "قرار حظر|حظرت|حظروا|يحظر|تحظر", "172", mode="ban", amb="حظر", pos="verb|noun",
+  note="a ban, bans; inside names (منظمة حظر الأسلحة الكيميائية) it is part of the actor")
+
+V("أسر", "173", tp="-", pos="verb|noun", amb="أسر",
+  note="captures (a soldier, a fighter); أسر is also 'families' (plural of أسرة) and أسروا 'confided': the bare form needs an actor")
+V("قبض", "173", cue="على|عليه|عليها|عليهم|عليهما", tp="على",
+  note="arrests (قبضت الشرطة على); قبض alone is 'received (pay)'")
+N("إلقاء القبض عليه", "القبض عليه|القبض عليها|القبض عليهم|القبض عليهما|إلقاء القبض عليهم|المقبوض عليهم|المقبوض عليه|المقبوض عليها|مقبوض عليه|مقبوضا عليه", "173",
+  note="arrest with the preposition's pronoun (تم القبض عليه); القبض على before a noun is the row above")
+V("ضبط", "173", cue="مخالفا|مخالفين|مخالفون|متهما|متهمين|مطلوبا|مطلوبين|شخصا|أشخاص|شخصين|متسللا|متسللين|مهربا|مهربين|إرهابيين|مواطنا|وافدا|وافدين|عصابة|خلية|مشتبها|مشتبه",
+  tp="-", pos="verb|noun", note="arrests (ضبط 5 مخالفين); ضبط alone is 'adjusted', and ضبط النفس is restraint")
+V("ضبط", "1711", cue="كميات|كمية|أسلحة|ذخائر|مخدرات|حبوب|متفجرات|أطنان|شحنة|أقراص", tp="-", pos="verb|noun",
+  mode="confiscate", note="seizes contraband, weapons")
+N("استيقاف", "", "173", tp="-", note="stopping and holding a person (police)")
+N("استيلاء", "", "1711", cue="منازل|منزل|بيوت|أراضي|أراض|ممتلكات|أملاك|محاصيل|عقارات|محلات|أموال", tp="على",
+  note="seizure of property")
+N("استيلاء", "", "192", cue=PLACES + "|السيطرة", tp="على", acled=BATTLES, note="seizure of a place")
+V("أطاح", "173", cue="خلية|خلايا|عصابة|عصابات|شبكة|متهمين|مطلوبين|مروجي|مهربين", tp="ب",
+  note="busts (a cell, a gang): arrests; أطاح alone (toppled a ruler, a coach) is not listed")
+N("تدمير", "تدميرا", "1712", tp="-", note="destruction; after an attack (ما أدى إلى تدمير) it is the attack's result, not a second event")
+N("إحراق", "إضرام النار|إضرام النيران|حرق المنازل|إحراق المنازل", "1712", tp="-",
+  note="arson; حرق alone (burning waste) and حريق (a fire) are not listed")
 
 # -- 18 assault (ASSAULT) --------------------------------------------------------
 V("اختطف", "181", tp="-")
@@ -621,7 +759,7 @@ V("عذب", "1822", tp="-")
 N("تعذيب", "", "1822")
 V("اغتصب", "1821", tp="-")
 N("اغتصاب", "", "1821")
-V("اغتال", "186", tp="-", note="assassinates (186; 185 is the attempt)")
+V("اغتال", "186", tp="-", add="اغتيل|اغتيلت|اغتيلوا", note="assassinates (186; 185 is the attempt); the passive past اغتيل is listed")
 N("اغتيال", "اغتيالات|عملية اغتيال|عمليات اغتيال", "186")
 N("محاولة اغتيال", "محاولة لاغتيال|محاولات اغتيال", "185", note="attempted assassination")
 V("ذبح", "1823", tp="-", mode="primitive", note="kills by cutting the throat; also slaughter of animals")
@@ -639,6 +777,18 @@ V("فجر", "1831", cue="نفسه|نفسها|حزامه|حزاما ناسفا|ح
   note="suicide bombing (فجر نفسه)")
 V("انفجر", "183", tp="", note="exploded; often no source actor (a mine, a leftover): code only with an actor")
 N("انفجار", "انفجارات|انفجارا|انفجارين", "183", note="often without a source actor")
+
+V("استشهد", "190", only="استشهد|استشهدت|استشهدوا", tp="", mode="", acled="",
+  note="was killed (martyred): a death in violence, coded like قتل; the present يستشهد is 'cites' and is left out")
+V("استشهد", "183", cue=EXPLOSIVES, only="استشهد|استشهدت|استشهدوا")
+V("استشهد", "1831", cue="انتحاري|تفجير انتحاري|هجوم انتحاري|عملية انتحارية|حزام ناسف", only="استشهد|استشهدت|استشهدوا")
+N("استشهاد", "", "190", mode="", acled="", note="a death in violence (martyrdom), like مقتل")
+N("استشهاد", "", "1831", cue="انتحاري|تفجير انتحاري|هجوم انتحاري|عملية انتحارية|حزام ناسف")
+N("استشهاد", "", "183", cue=EXPLOSIVES)
+N("تصفية", "عمليات تصفية|أعمال تصفية|تصفية جسدية|تصفيات جسدية|التصفية الجسدية|تصفية ميدانية", "180", tp="-", amb="تصفية",
+  acled=VAC, note="liquidation (a killing); تصفية alone is also a company's liquidation, تصفية الحسابات: the bare form needs an actor")
+V("تحرش", "1821", tp="ب", amb="تحرش", note="harasses sexually; the bare تحرش is also the noun (the law, the debate)")
+N("تحرش جماعي", "التحرش الجماعي|حادثة تحرش|حوادث تحرش|واقعة تحرش", "1821", note="an incident of sexual harassment")
 
 # -- 19 fight (ASSAULT; COERCE for 191, 192) --------------------------------------
 V("هاجم", "190", tp="-", note="attacks; verbal attacks (هاجم الوزير المعارضة) are speech, not coded here")
@@ -706,7 +856,7 @@ V("اقتحم", "190", tp="-", acled="", note="storms (a town, a building); by s
 N("اقتحام", "", "190", acled="")
 V("اجتاح", "192", tp="-", acled=BATTLES, note="invades; also storms and epidemics (اجتاحت العاصفة)")
 N("اجتياح", "", "192", acled=BATTLES)
-N("عملية عسكرية", "عمليات عسكرية|حملة عسكرية|عملية برية|العملية العسكرية", "190", acled="",
+N("عملية عسكرية", "عمليات عسكرية|حملة عسكرية|عملية برية|العملية العسكرية|عملية أمنية|عمليات أمنية|حملة أمنية|حملات أمنية", "190", acled="",
   note="an operation (نبع السلام، غصن الزيتون); its name may be an actor-like name in the KB")
 N("إنزال جوي", "عملية إنزال|عملية إنزال جوي|إنزالا جويا", "190", acled=BATTLES, note="an airborne raid")
 V("سيطر", "192", only="سيطر|سيطرت|سيطروا", tp="على", acled=BATTLES,
@@ -736,6 +886,44 @@ N("إبادة جماعية", "الإبادة الجماعية|حرب إبادة"
 N("تطهير عرقي", "التطهير العرقي", "203")
 N("هجوم كيميائي", "هجمات كيميائية|قصف كيميائي|أسلحة كيميائية|غازات سامة|غاز سام", "2041", acled=ER)
 
+
+N("سيطرة", "", "192", cue=PLACES, tp="على", acled=BATTLES,
+  note="taking control of a place; سيطرة alone (on prices, a fire, the situation) is not listed, nor تحت سيطرة (a state)")
+V("استعاد", "192", cue=PLACES, tp="-", acled=BATTLES, note="retakes a place; استعاد alone is 'regained' (health, a title)")
+N("استعادة", "", "192", cue=PLACES + "|السيطرة", tp="-", acled=BATTLES, note="retaking a place")
+V("حرر", "192", cue=PLACES, tp="-", acled=BATTLES,
+  note="liberates (takes) a place; حرر alone is 'edited, issued (a ticket)', and the word is framing (data/framing)")
+N("تحرير", "", "192", cue=PLACES, tp="-", acled=BATTLES,
+  note="liberation of a place (a capture in the victor's words); تحرير alone is 'editing' (رئيس التحرير) and is in names (هيئة تحرير الشام)")
+N("تطهير", "", "190", cue=PLACES, tp="-", acled="", note="clearing a place of fighters; تطهير alone is 'disinfecting'")
+V("انتزع", "192", cue=PLACES + "|السيطرة", tp="-", acled=BATTLES, note="wrests (a town); انتزع alone is sports and figurative")
+V("دحر", "190", tp="-", pos="verb|noun", note="routs, drives back (fighters); as the aim of a call or plan (دحر الإرهاب) it is content")
+V("طرد", "190", cue=FIGHTERS, tp="-", ip="من", note="drives fighters out (of a place); طرد alone is 'dismissed, expelled'")
+N("تمشيط", "عملية تمشيط|عمليات تمشيط|حملة تمشيط|حملات تمشيط", "190", tp="-", acled="",
+  note="a sweep of an area for fighters (security or military)")
+V("طوق", "191", only="طوقت|طوقوا|يطوق|تطوق|يطوقون", tp="-", note="surrounds, cordons off; the bare طوق is the noun 'collar, ring'")
+N("تطويق", "طوق أمني|طوقا أمنيا", "191", tp="-", note="encirclement, a security cordon")
+V("تقدم", "190", only="تقدمت|تقدموا|يتقدم|تتقدم|يتقدمون", cue="نحو|باتجاه|صوب|داخل|في عمق",
+  tp="نحو|باتجاه|صوب", acled="", note="forces advance; تقدم is also 'submitted, progressed' (تقدم بطلب): only with a direction; the bare تقدم is قدم's present")
+V("دخل", "192", only="دخل|دخلت|دخلوا", cue="قوات|القوات|الجيش|مقاتلو|مقاتلي|عناصر|المسلحون|مسلحون|الميليشيات|ميليشيات|الدبابات|دبابات|الآليات|آليات عسكرية",
+  tp="-", acled="", note="forces enter (a town: VSO puts them after the verb); دخل alone is 'entered'")
+V("سقط", "192", only="سقط|سقطت|سقطوا", cue="بيد|في يد|بأيدي|في أيدي|في قبضة|بقبضة", tp="", acled=BATTLES, note="(a town) falls into the hands of; past only: يسقط is أسقط's present")
+N("سقوط", "", "192", cue="بيد|في يد|بأيدي|في أيدي|في قبضة|بقبضة", tp="", acled=BATTLES, note="the fall of a town into the hands of")
+N("قذيفة", "قذائف|قذيفة هاون|قذائف هاون|قذائف مدفعية|قذيفة مدفعية|قذيفة صاروخية|قذائف صاروخية", "194", acled=ER,
+  note="a shell; after قصف or أطلق it is their cue, not an event of its own")
+V("ضرب", "190", only="ضرب|ضربت|ضربوا", cue="مواقع|معاقل|أهدافا|أهداف|تجمعات|مقرات|مخازن|تحصينات", tp="-", acled="",
+  note="strikes (positions); ضرب alone is 'hit, beat' and figurative")
+V("ضرب", "195", only="ضرب|ضربت|ضربوا", cue=AERIAL, tp="-", note="strikes from the air")
+V("أجبر", "190", cue="الانسحاب|التراجع|الفرار|الهروب|الانكفاء", tp="-", ip="على", acled="",
+  note="forces (fighters) to withdraw or flee; أجبر alone is any compulsion")
+N("قتلى", "قتيل|قتيلا|قتيلين|قتيلان", "190", mode="", acled="",
+  note="a casualty report, like مقتل; also road accidents (a known false positive)")
+V("لقي", "190", cue="حتفه|حتفها|حتفهم|مصرعه|مصرعها|مصرعهم|حتفهما|مصرعهما", only="لقي|لقيت|لقوا",
+  mode="", acled="", note="was killed (لقي حتفه، مصرعه); often in accidents too; past only: the present يلقى is ألقى's")
+V("أصيب", "190", cue=WOUNDS, only="أصيب|أصيبت|أصيبوا|يصاب|تصاب|يصابون", mode="", acled="",
+  note="wounded (by gunfire, shrapnel); أصيب alone is also illness and sports injury")
+N("إصابة", "إصابات", "190", cue=WOUNDS, mode="", acled="", note="a wound by gunfire or shrapnel")
+N("تصعيد عسكري", "التصعيد العسكري|تصعيدا عسكريا", "190", acled="", note="military escalation; التصعيد alone (خفض التصعيد) is not listed")
 
 # Verbs whose bare past form is also their verbal noun (قصف 'shelled' and
 # 'shelling'): pos verb|noun, the engine reads the source from a subject or a
@@ -1154,6 +1342,18 @@ A("معتصمون", "معتصمين", "OPP", "sit-in protesters")
 A("ناشطون", "ناشطين|ناشط|ناشطة|ناشطات|نشطاء", "OPP", "activists", "upetrarch ناشط ~OPP")
 A("معارضون", "معارضين|معارض", "OPP", "opponents, opposition members", "المعارضة as a named body is in the KB")
 A("مسلحون", "مسلحين|مسلح", "UAF", "gunmen", "upetrarch مسلح ~UAF")
+A("مهاجمون", "مهاجمين|المهاجمين", "UAF", "attackers",
+  "plural only: the singular مهاجم is also a football striker (reviewed out below); مهاجمي الفريق is a known false positive")
+A("متشددون", "متشددين|متشدد|المتشددين", "RAD", "militants, hardliners")
+A("مسلحون إسلاميون", "مسلحين إسلاميين|إسلاميون متشددون|إسلاميين متشددين|المسلحين الإسلاميين", "RADUAF",
+  "Islamist gunmen: radicals, armed")
+A("ميليشيات", "مليشيات|ميليشيا|مليشيا", "UAF", "militias",
+  MEMBER + "unidentified armed men; also a loaded label (data/framing), scored there")
+A("الانقلابيون", "انقلابيون|انقلابيين", "REB", "putschists",
+  "Saudi and Yemeni-government usage for the Houthi and Saleh forces (2015 on); a loaded label too (data/framing), scored there")
+A("خاطفون", "خاطفين|خاطف|خاطفي|خاطفو", "UAF", "kidnappers")
+A("موالون", "موالين", "UAF", "loyalists",
+  MEMBER + "armed loyalists (الموالين للنظام); the adjective الموالية is a framing term")
 A("مسلحون مجهولون", "مسلحين مجهولين|مسلح مجهول|مسلحين ملثمين|مسلحون ملثمون", "UAF", "unidentified gunmen")
 A("مجهولون", "مجهولين|مجهول", "UAF", "unknown persons",
   "in attack reports (أقدم مجهولون على) the unknown perpetrators are armed; in other uses (مصير مجهول) it is an adjective and no agent")
@@ -1162,15 +1362,17 @@ A("مقاتلون", "مقاتلين|مقاتل|مقاتلي|مقاتلو", "UAF"
 A("عناصر", "عنصر|عنصرا|عنصرين|عناصره|عناصرها", "UAF", "members, personnel", MEMBER + "unidentified armed men")
 A("قناصة", "قناص|قناصا", "UAF", "snipers", MEMBER + "an unidentified armed sniper")
 A("خلايا", "خلية|خلايا نائمة|خلية نائمة", "UAF", "cells (sleeper cells)", MEMBER + "an unidentified armed cell")
-A("انتحاري", "انتحاريين|انتحاريون|انتحارية", "UAF", "suicide bomber")
+A("انتحاري", "انتحاريين|انتحاريون|انتحارية|انتحاريان|انتحاريا", "UAF", "suicide bomber")
 A("الشرطة", "شرطة|شرطي|رجال الشرطة|عناصر الشرطة|دورية شرطة", "COP", "police")
 A("قوات الأمن", "الأجهزة الأمنية|أجهزة الأمن|عناصر الأمن|رجال الأمن|قوى الأمن|القوى الأمنية|دورية أمنية", "COP",
   "security forces", "CAMEO codes security forces as police; a named force (الأسايش، الأمن العام السوري) is a KB actor, and الأمن العام alone is settled by data/kb/ambiguous.tsv")
 A("الجندرمة", "الجندرما|جندرمة|الجاندرما", "COP", "gendarmerie (Turkey's Jandarma)",
   "a police force under Turkey's interior ministry since 2016; with التركية it is TURCOP")
+A("الدرك", "درك|رجال الدرك|عناصر الدرك|الدرك الوطني|قوات الدرك", "COP", "gendarmerie (Algeria, Morocco, Lebanon)",
+  "a police force; with a country adjective it is that country's police")
 A("حرس الحدود", "حرس حدود|حراس الحدود", "MIL", "border guards")
 A("الجيش", "جيش", "MIL", "the army", "with a country adjective (الجيش التركي) the country's military; named armies are KB actors")
-A("جنود", "جندي|جنديا|جنديين|الجنود", "MIL", "soldiers")
+A("جنود", "جندي|جنديا|جنديين|الجنود|جنودا|جنديان", "MIL", "soldiers")
 A("ضباط", "ضابط|ضابطا|ضباطا", "MIL", "officers", "upetrarch ضابط عسكري ~MIL")
 A("عسكريون", "عسكريين|عسكري", "MIL", "military personnel", "عسكري is also the adjective 'military'")
 A("طيارون", "طيار|طيارين", "MIL", "pilots")
@@ -1178,6 +1380,9 @@ A("قوات خاصة", "القوات الخاصة|وحدات خاصة", "MIL", "
 A("المخابرات", "الاستخبارات|مخابرات|استخبارات|عناصر المخابرات|ضباط المخابرات|جهاز المخابرات", "SPY", "intelligence service")
 A("المدنيون", "مدنيين|مدني|مدنية|مدنيا|مدنيان", "CVL", "civilians", "upetrarch مدني ~CVL")
 A("الأهالي", "أهالي|أهالٍ|السكان|سكان|الأهالي المدنيين", "CVL", "residents, locals")
+A("الناس", "ناس", "CVL", "people")
+A("العشائر", "عشائر|عشيرة|قبائل|قبيلة|أبناء العشائر|أبناء القبائل|مقاتلي العشائر|مسلحي العشائر|رجال القبائل", "CVL",
+  "tribes, tribesmen", "a named tribe is a KB actor; tribal forces in arms take the code of the armed actor named after them")
 A("مواطنون", "مواطنين|مواطن|مواطنا|مواطنة", "CVL", "citizens")
 A("أطفال", "طفل|طفلا|طفلة|طفلين|الأطفال|قاصر|قاصرين|قاصرات", "CVL", "children", "upetrarch طفل ~CVL")
 A("نساء", "امرأة|سيدة|سيدات|النساء|فتاة|فتيات", "CVL", "women", "upetrarch نساء ~CVL")
