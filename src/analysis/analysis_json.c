@@ -266,8 +266,84 @@ static void mentions(rasd_buf *f, const rasd_knowledge *kn, const char *text, co
     rasd_json_num(f, total);
 }
 
-static void entities(yajl_gen g, const rasd_knowledge *kn, const char *text, const rasd_entities *es, rasd_buf *f,
-                     bool *failed) {
+/* The id of a generic agent that takes part in an event (no KB actor, no
+ * person): "agent:" + its English name, and its country when a nationality
+ * adjective gave one (agent:police:TUR). Written into the entities like any
+ * other participant, so every event side points to an entity with mentions. */
+static void agent_entity_id(char *buf, size_t cap, const rasd_event_dict *d, const rasd_event_actor *a) {
+    size_t n = (size_t)snprintf(buf, cap, "agent:%s", d->agents[a->agent].name_en);
+    for (size_t i = 6; i < n && i < cap; i++)
+        if (buf[i] == ' ' || buf[i] == ',') buf[i] = '_';
+    if (a->country[0] && n < cap) snprintf(buf + n, cap - n, ":%s", a->country);
+}
+
+static bool is_agent_only(const rasd_event_actor *a) { return a->entity < 0 && a->agent >= 0; }
+
+/* The generic agents of the events, one entity each, with the words that name them as mentions. */
+static void agent_entities(const rasd_knowledge *kn, const char *text, const rasd_event_list *list, rasd_buf *f,
+                           bool first) {
+    for (size_t i = 0; list && i < list->count * 2; i++) {
+        const rasd_event *e = &list->items[i / 2];
+        const rasd_event_actor *a = i % 2 ? &e->target : &e->source;
+        if (!is_agent_only(a)) continue;
+        char id[160];
+        agent_entity_id(id, sizeof id, kn->events, a);
+        bool seen = false; /* written already, with all its mentions */
+        for (size_t k = 0; k < i && !seen; k++) {
+            const rasd_event_actor *b = k % 2 ? &list->items[k / 2].target : &list->items[k / 2].source;
+            char other[160];
+            if (!is_agent_only(b)) continue;
+            agent_entity_id(other, sizeof other, kn->events, b);
+            seen = strcmp(id, other) == 0;
+        }
+        if (seen) continue;
+        const rasd_agent *ag = &kn->events->agents[a->agent];
+        rasd_json_raw(f, first ? "{\"id\":" : ",{\"id\":");
+        first = false;
+        fstr(f, id);
+        rasd_json_raw(f, ",\"type\":\"agent\",\"name_ar\":");
+        fstr(f, ag->name);
+        rasd_json_raw(f, ",\"name_en\":");
+        fstr(f, ag->name_en);
+        rasd_json_raw(f, ",\"country\":");
+        fstr_or_null(f, a->country[0] ? a->country : NULL);
+        rasd_json_raw(f, ",\"mentions\":[");
+        size_t n = 0, last_start = SIZE_MAX;
+        for (size_t k = i; k < list->count * 2; k++) {
+            const rasd_event *ek = &list->items[k / 2];
+            const rasd_event_actor *b = k % 2 ? &ek->target : &ek->source;
+            char other[160];
+            if (!is_agent_only(b) || b->end <= b->start || b->start == last_start) continue;
+            agent_entity_id(other, sizeof other, kn->events, b);
+            if (strcmp(id, other) != 0) continue;
+            bool dup = false; /* one span told by two events of a sentence */
+            for (size_t z = i; z < k && !dup; z++) {
+                const rasd_event_actor *y = z % 2 ? &list->items[z / 2].target : &list->items[z / 2].source;
+                char yid[160];
+                if (!is_agent_only(y) || y->start != b->start || y->end != b->end) continue;
+                agent_entity_id(yid, sizeof yid, kn->events, y);
+                dup = strcmp(yid, id) == 0 && z != k;
+            }
+            if (dup) continue;
+            last_start = b->start;
+            rasd_json_raw(f, n++ ? ",{\"start\":" : "{\"start\":");
+            rasd_json_num(f, b->start);
+            rasd_json_raw(f, ",\"end\":");
+            rasd_json_num(f, b->end);
+            rasd_json_raw(f, ",\"sentence\":");
+            rasd_json_num(f, ek->sentence);
+            rasd_json_raw(f, ",\"text\":");
+            rasd_json_str(f, text + b->start, b->end - b->start);
+            rasd_json_raw(f, ",\"rule\":\"event-agent\"}");
+        }
+        rasd_json_raw(f, "],\"mention_count\":");
+        rasd_json_num(f, n);
+        rasd_buf_putc(f, '}');
+    }
+}
+
+static void entities(yajl_gen g, const rasd_knowledge *kn, const char *text, const rasd_entities *es,
+                     const rasd_event_list *events, rasd_buf *f, bool *failed) {
     key(g, "entities");
     rasd_buf_putc(f, '[');
     for (size_t i = 0; i < es->count; i++) {
@@ -310,6 +386,7 @@ static void entities(yajl_gen g, const rasd_knowledge *kn, const char *text, con
         mentions(f, kn, text, e->mentions, e->n_mentions, e->total_mentions);
         rasd_buf_putc(f, '}');
     }
+    if (events && kn->events) agent_entities(kn, text, events, f, es->count == 0);
     rasd_buf_putc(f, ']');
     fragment(g, f, failed);
 }
@@ -526,7 +603,15 @@ static void event_actor(yajl_gen g, const rasd_knowledge *kn, const char *text, 
     const rasd_actor *ka = en && en->actor != UINT32_MAX ? &kn->actors[en->actor] : NULL;
     yajl_gen_map_open(g);
     key(g, "entity");
-    str_or_null(g, en ? en->id : NULL);
+    if (en) {
+        str(g, en->id);
+    } else if (a->agent >= 0) {
+        char id[160];
+        agent_entity_id(id, sizeof id, d, a);
+        str(g, id);
+    } else {
+        yajl_gen_null(g);
+    }
     key(g, "agent");
     str_or_null(g, a->agent >= 0 ? d->agents[a->agent].name_en : NULL);
     key(g, "name_ar");
@@ -731,7 +816,7 @@ static void document(yajl_gen g, const rasd_document *doc, const rasd_analysis_o
         num(g, n_tokens);
     }
     if (opt->knowledge) {
-        entities(g, opt->knowledge, doc->text, es, f, failed);
+        entities(g, opt->knowledge, doc->text, es, ctx->events ? &ctx->event_list : NULL, f, failed);
         places(g, opt->knowledge, doc->text, es, f, failed);
         if (opt->extract & RASD_EXTRACT_QUOTES) quotes(g, doc->text, es);
         if (opt->extract & RASD_EXTRACT_FRAMING) framing(g, doc->text, es);

@@ -498,6 +498,19 @@ static bool continues(const rasd_event_coder *c, const cand *cd) {
            ev_has_prep_clitic(c, k, 'l');
 }
 
+/* «قتلت قوات الأمن 10 مسلحين»، «قتل الجنود المهاجمين»: a count or a party
+ * right after the noun that follows a killing verb is its object, so that
+ * noun was the subject and the verb active (unvowelled, قتل reads both ways). */
+static bool has_object_after(const rasd_event_coder *c, int m) {
+    size_t k = c->ms[m].tj + 1;
+    while (k < c->n && c->x->t[k].skip) k++;
+    if (k >= c->n || ev_is_punct(c, k)) return false;
+    if (ev_is_count(c, k)) return true;
+    for (size_t z = 0; z < c->n_ms; z++)
+        if (c->ms[z].ti == k && !ev_has_prep_clitic(c, k, 'b') && !ev_has_prep_clitic(c, k, 'l')) return true;
+    return false;
+}
+
 /* Is the mention m introduced by a preposition other than a genitive ل? */
 static bool after_preposition(const rasd_event_coder *c, int m) {
     size_t ti = c->ms[m].ti;
@@ -580,6 +593,19 @@ static int fallback_source(const rasd_event_coder *c, const cand *cd, const rasd
         if (m >= 0 && m != tgt && !after_preposition(c, m)) {
             *rule = "nearest-after";
             return m;
+        }
+    }
+    /* a protest is made by the people the sentence says gathered (آلاف
+     * المتظاهرين، الطلاب، العمال), wherever it names them; not by the police
+     * or the army that faced them */
+    if (root_of(r->cameo) == 14) {
+        for (size_t z = 0; z < c->n_ms; z++) {
+            const ev_mention *m = &c->ms[z];
+            if (m->agent < 0 || (int)z == tgt) continue;
+            const char *code = c->d->agents[m->agent].code;
+            if (strstr(code, "COP") || strstr(code, "MIL") || strstr(code, "SPY")) continue;
+            *rule = "protesters-in-sentence";
+            return (int)z;
         }
     }
     return -1;
@@ -744,7 +770,8 @@ static void code_candidate(rasd_event_coder *c, const cand *cd, const rasd_numbe
              * name before it belongs to the clause before */
             src_rule = "subject-before-verb";
         } else if ((src = ev_subject_after(c, cd->tj + 1, r->speech ? 4 : 3)) >= 0 && victim &&
-                   c->ms[src].entity < 0 && memcmp(ex_key(x, x->t[i].base_off), "\xD9\x82", 2) == 0) {
+                   c->ms[src].entity < 0 && memcmp(ex_key(x, x->t[i].base_off), "\xD9\x82", 2) == 0 &&
+                   !has_object_after(c, src)) {
             /* «قتل ضابط شرطة»، «وقُتلت عائلة»: a past killing verb before an
              * unnamed noun is passive; the noun is the victim */
             tgt = src;
