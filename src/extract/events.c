@@ -94,10 +94,24 @@ static uint32_t walk(const rasd_event_coder *c, const char *key, size_t len, uin
     return best;
 }
 
+/* Bases none of whose inflections starts a path of the trie (most words),
+ * by hash, direct-mapped, per thread and kept from one document to the
+ * next: a word's inflections are worked out about once per run, not at
+ * every occurrence (a tenth of the coder's time otherwise). Tied to the
+ * dictionary it was filled from. */
+static _Thread_local struct {
+    const rasd_event_dict *dict;
+    uint64_t hash[EV_NO_INFLECTION_SLOTS];
+} no_inflection;
+
 /* The longest path of the event trie at each word: from its whole key,
  * its base, its key less a و/ف the splitter kept, or less a future س. */
 static void find_hits(rasd_event_coder *c) {
     const rasd_entity_extractor *x = c->x;
+    if (no_inflection.dict != c->d) {
+        memset(no_inflection.hash, 0, sizeof no_inflection.hash);
+        no_inflection.dict = c->d;
+    }
     for (size_t i = 0; i < c->n; i++) {
         ev_hit *h = &c->hits[i];
         *h = (ev_hit){0, (uint32_t)i, false, false, 0, 0, 0};
@@ -132,11 +146,16 @@ static void find_hits(rasd_event_coder *c) {
         }
         /* any other person, number or mood, an object or possessive
          * pronoun: back to a listed form (events_morph.c) */
-        {
+        uint64_t *no_infl = &no_inflection.hash[t->base_hash & (EV_NO_INFLECTION_SLOTS - 1)];
+        if (*no_infl != t->base_hash) {
             ev_form forms[EV_MAX_FORMS];
             size_t nf = ev_inflections(ex_key(x, t->base_off), t->base_len, forms, EV_MAX_FORMS);
+            bool starts = false;
             for (size_t f = 0; f < nf && !h->node; f++) {
-                uint32_t node = walk(c, forms[f].key, forms[f].len, rasd_hash_bytes(forms[f].key, forms[f].len), i, &tj, &h->cue);
+                uint64_t fh = rasd_hash_bytes(forms[f].key, forms[f].len);
+                if (!rasd_bits_may_hold_hashed(c->d->first_bits, fh)) continue;
+                starts = true;
+                uint32_t node = walk(c, forms[f].key, forms[f].len, fh, i, &tj, &h->cue);
                 size_t cnt;
                 const struct rasd_name_pair *p = node ? rasd_names_targets(&c->d->words, node, &cnt) : NULL;
                 bool trigger = false;
@@ -148,6 +167,7 @@ static void find_hits(rasd_event_coder *c) {
                 h->future = (forms[f].kind & EV_MORPH_FUTURE) != 0;
             }
             if (h->node) continue;
+            if (!starts) *no_infl = t->base_hash;
         }
         /* سيقصف، ستدعو: س before a present tense */
         if (len > 6 && memcmp(key, "\xD8\xB3", 2) == 0 &&
@@ -279,6 +299,8 @@ static bool pick_row(rasd_event_coder *c, size_t i, cand *out) {
     size_t cnt;
     const struct rasd_name_pair *p = rasd_names_targets(&c->d->words, c->hits[i].node, &cnt);
     bool nominal = t->art_len || ev_has_prep_clitic(c, i, 'b') || ev_has_prep_clitic(c, i, 'l');
+    /* «إن قصفا مكثفا استهدف»: right after a bare إن/أن comes a noun, never a verb */
+    if (i > 0 && ev_mark(c, i - 1) == EV_MARK_THAT && x->t[i - 1].key_len == 4) nominal = true;
     int plain = -1, plain_noun = -1;
     uint32_t tj = c->hits[i].tj;
     /* the clause after the trigger: where its cue may be */
@@ -479,6 +501,25 @@ static bool first_person(const rasd_event_coder *c, size_t i, const rasd_trigger
     return memcmp(r->lemma, "\xD9\x86", 2) != 0;
 }
 
+/* قصفنا، وقعنا: a verb ending in the 1st person plural نا (the analyzer
+ * may have split it as an object pronoun: both readings are the speaker's side). */
+static bool first_plural_suffix(const rasd_event_coder *c, size_t i) {
+    const tinfo *t = &c->x->t[i];
+    const char *k = ex_key(c->x, t->key_off);
+    return t->key_len >= 8 && memcmp(k + t->key_len - 4, "\xD9\x86\xD8\xA7", 4) == 0;
+}
+
+/* The party named last before a colon that comes before token i, or -1. */
+static int speaker_before_colon(const rasd_event_coder *c, size_t i) {
+    for (size_t k = i; k-- > 0;) {
+        if (!ev_is_punct(c, k) || strcmp(ex_key(c->x, c->x->t[k].key_off), ":") != 0) continue;
+        for (size_t z = c->n_ms; z-- > 0;)
+            if (c->ms[z].tj < k) return (int)z;
+        return -1;
+    }
+    return -1;
+}
+
 /* Only quotation marks or punctuation before token i in its sentence. */
 static bool opens_sentence(const rasd_event_coder *c, size_t i) {
     for (size_t k = 0; k < i; k++)
@@ -581,7 +622,7 @@ static int fallback_source(const rasd_event_coder *c, const cand *cd, const rasd
         }
         int m = mention_ending(c, k);
         if (m < 0) continue;
-        if (m == tgt || c->ms[m].attr || after_preposition(c, m)) {
+        if (m == tgt || c->ms[m].attr || after_preposition(c, m) || ev_has_prep_clitic(c, c->ms[m].ti, 'l')) {
             k = c->ms[m].ti;
             continue;
         }
@@ -811,6 +852,17 @@ static void code_candidate(rasd_event_coder *c, const cand *cd, const rasd_numbe
         }
         if (src >= 0 && c->ms[src].tj >= after) after = c->ms[src].tj + 1;
     }
+    /* «قالت قسد إنها قصفت»، «وقعنا على اتفاق» in a quotation: a verb that
+     * opens what a speaker reports, or one in the first person, is the speaker's */
+    bool we = !cd->noun && (first_person(c, i, r) || first_plural_suffix(c, i));
+    if (src < 0 && e.source.entity < 0 && !e.source.country[0] && !cd->noun && quoted && speaker >= 0 &&
+        (we || i == q_first)) {
+        e.source.entity = speaker;
+        src_rule = "speaker-of-quote";
+    }
+    /* «أبو فاعور: نرفض المساس ...» (a headline): the one named before the colon */
+    if (src < 0 && e.source.entity < 0 && !e.source.country[0] && we && (src = speaker_before_colon(c, i)) >= 0)
+        src_rule = "speaker-before-colon";
     if (src < 0 && e.source.entity < 0 && !e.source.country[0])
         src = fallback_source(c, cd, r, victim, tgt, i, quoted ? q_first : 0, &src_rule);
     if (src >= 0) ev_set_actor(c, src, &e.source, src_rule);

@@ -25,6 +25,7 @@ typedef struct ev_hit {
 enum { EV_MORPH_VERB = 1, EV_MORPH_NOUN = 2, EV_MORPH_ANY = 3, EV_MORPH_FUTURE = 4 };
 #define EV_FORM_BYTES 64
 #define EV_MAX_FORMS 32
+#define EV_NO_INFLECTION_SLOTS 8192
 typedef struct ev_form {
     char key[EV_FORM_BYTES];
     size_t len;
