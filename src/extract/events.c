@@ -561,6 +561,13 @@ static bool after_preposition(const rasd_event_coder *c, int m) {
            before != EV_MARK_EACH && before != EV_MARK_BY;
 }
 
+/* The mention whose first token is k, or -1. */
+static int mention_starting_at(const rasd_event_coder *c, size_t k) {
+    for (size_t z = 0; z < c->n_ms; z++)
+        if (c->ms[z].ti == k) return (int)z;
+    return -1;
+}
+
 /* The mention whose last token is k, or -1. */
 static int mention_ending(const rasd_event_coder *c, size_t k) {
     for (size_t z = 0; z < c->n_ms; z++)
@@ -592,6 +599,32 @@ static int fallback_source(const rasd_event_coder *c, const cand *cd, const rasd
             return m;
         }
         break;
+    }
+    /* «استقبل معالي المستشار في الديوان ... الدكتور فلان»: a verb whose
+     * subject opens with a title has the person the titles lead to */
+    if (!cd->noun && cd->tj + 1 < n && x->t[cd->tj + 1].match >= 0 && x->m[x->t[cd->tj + 1].match].title >= 0) {
+        for (size_t z = 0; z < c->n_ms; z++) {
+            const ev_mention *m = &c->ms[z];
+            if (m->ti <= cd->tj || m->ti > cd->tj + 20) continue;
+            if (m->person && (int)z != tgt) {
+                *rule = "titled-subject-after-verb";
+                return (int)z;
+            }
+        }
+    }
+    /* «القصف العنيف من مليشيات الحوثي»: an attack noun's agent after من */
+    if (cd->noun && !victim && root_of(r->cameo) >= 18) {
+        for (size_t k = cd->tj + 1; k < n && k <= cd->tj + 3; k++) {
+            if (ev_mark(c, k) == EV_MARK_FROM && x->t[k].key_len == x->t[k].base_len) {
+                int m = mention_starting_at(c, k + 1);
+                if (m >= 0 && m != tgt && !c->ms[m].state) {
+                    *rule = "agent-after-min";
+                    return m;
+                }
+                break;
+            }
+            if (ev_is_punct(c, k) || ev_mark(c, k) || !x->t[k].art_len) break; /* only an adjective between */
+        }
     }
     if (cd->noun && !victim) {
         for (size_t k = cd->tj + 1; k < n && k <= cd->tj + 3; k++) {
