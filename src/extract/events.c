@@ -561,6 +561,43 @@ static bool after_preposition(const rasd_event_coder *c, int m) {
            before != EV_MARK_EACH && before != EV_MARK_BY;
 }
 
+/* Does the mention m stand for a force: an armed group, an army, police,
+ * a government or a state, or an armed generic agent (gunmen, soldiers)? */
+static bool is_force(const rasd_event_coder *c, int m) {
+    const ev_mention *mn = &c->ms[m];
+    if (mn->entity >= 0) {
+        const rasd_entity *en = &c->x->out.items[mn->entity];
+        if (en->actor == UINT32_MAX) return false;
+        const char *type = c->kn->actors[en->actor].type;
+        return strcmp(type, "armed_group") == 0 || strcmp(type, "military") == 0 || strcmp(type, "government") == 0 ||
+               strcmp(type, "state") == 0 || strcmp(type, "agency") == 0 || strcmp(type, "igo") == 0;
+    }
+    if (mn->agent < 0) return false;
+    const char *code = c->d->agents[mn->agent].code;
+    return strstr(code, "MIL") || strstr(code, "COP") || strstr(code, "UAF") || strstr(code, "REB") ||
+           strstr(code, "SPY") || strstr(code, "RAD");
+}
+
+/* The genitive of a verbal noun is its agent or its object (قصف النظام: the
+ * regime shells; اعتقال الناشط: the activist is arrested). Coercion and
+ * assault fall on people, a fight is made by forces: the genitive of such a
+ * noun is the object unless it is a force. */
+static bool genitive_is_object(const rasd_event_coder *c, const rasd_trigger *r, int m) {
+    int root = root_of(r->cameo);
+    /* مساعدات للحوثيين، دعوة للأطراف: a ل party of a request, aid or a
+     * concession is who receives it */
+    if (root < 14 && ev_has_prep_clitic(c, c->ms[m].ti, 'l')) return true;
+    /* the verbal noun of a derived verb (استهداف، ملاحقة، اعتقال، تدمير)
+     * takes its object as genitive; غارات، هجوم، قصف their agent */
+    const char *l = r->lemma;
+    size_t len = strlen(l);
+    bool derived = len >= 10 && (memcmp(l, "\xD8\xA7", 2) == 0 || memcmp(l, "\xD8\xA5", 2) == 0 ||  /* ا إ */
+                                 memcmp(l, "\xD8\xAA", 2) == 0 || memcmp(l, "\xD9\x85", 2) == 0);   /* ت م */
+    if (derived && !strchr(l, ' ') && root >= 17) return true;
+    if (root < 17) return false;
+    return !is_force(c, m);
+}
+
 /* The mention whose first token is k, or -1. */
 static int mention_starting_at(const rasd_event_coder *c, size_t k) {
     for (size_t z = 0; z < c->n_ms; z++)
@@ -632,7 +669,8 @@ static int fallback_source(const rasd_event_coder *c, const cand *cd, const rasd
             for (size_t z = 0; z < c->n_ms; z++)
                 if (c->ms[z].ti == k) m = (int)z;
             if (m >= 0) {
-                if (m != tgt && !ev_has_prep_clitic(c, k, 'b') && !ev_has_prep_clitic(c, k, 'k')) {
+                if (m != tgt && !ev_has_prep_clitic(c, k, 'b') && !ev_has_prep_clitic(c, k, 'k') &&
+                    !genitive_is_object(c, r, m)) {
                     *rule = "genitive-agent";
                     return m;
                 }
@@ -720,6 +758,16 @@ static void previous_source(const rasd_event_coder *c, rasd_event_actor *a) {
     }
 }
 
+/* Rules that guess a source from what is near rather than read it from
+ * the sentence's structure (docs/events.md lists them all). */
+static bool weak_rule(const char *rule) {
+    static const char *const WEAK[] = {"nearest-before", "nearest-after", "previous-source",
+                                       "noun-after-verb", "protesters-in-sentence"};
+    for (size_t i = 0; i < sizeof WEAK / sizeof *WEAK; i++)
+        if (strcmp(rule, WEAK[i]) == 0) return true;
+    return false;
+}
+
 static void code_candidate(rasd_event_coder *c, const cand *cd, const rasd_number_list *nums, size_t nb,
                            const rasd_date_list *dates, size_t db, const size_t *heads, size_t n_heads) {
     rasd_entity_extractor *x = c->x;
@@ -805,7 +853,8 @@ static void code_candidate(rasd_event_coder *c, const cand *cd, const rasd_numbe
             } else {
                 int g = ev_mention_after(c, cd->tj + 1, n, 0, false);
                 if (g >= 0 && victim) tgt = g, tgt_rule = "genitive-victim";
-                else if (g >= 0 && r->verb) src = g, src_rule = "genitive-agent"; /* قصف قوات النظام */
+                else if (g >= 0 && r->verb && !genitive_is_object(c, r, g))
+                    src = g, src_rule = "genitive-agent"; /* قصف قوات النظام */
             }
         }
     } else {
@@ -954,6 +1003,7 @@ static void code_candidate(rasd_event_coder *c, const cand *cd, const rasd_numbe
      * did it (انفجار سيارة مفخخة، قُتل ثلاثة مدنيين) or to whom, as ACLED
      * and GDELT code them: the confidence says how much the sentence gave. */
     e.confidence = has_source && has_target ? 0.9f : has_source ? 0.75f : has_target ? 0.6f : 0.45f;
+    if (has_source && e.source.rule && weak_rule(e.source.rule)) e.confidence -= 0.25f; /* a guess, not a reading */
     if (!has_target && (root == 2 || root == 4) && !cd->noun) e.confidence -= 0.1f;
     /* a form that is also a common word: as a verb it needs its subject, as
      * a noun some party (اعتقال الناشط، اتفاق بين الطرفين) */

@@ -83,7 +83,9 @@ bool ev_find_mentions(rasd_event_coder *c) {
     for (size_t i = 0; i < n; i++) {
         if (c->used[i] || !c->hits[i].node || !ev_has(c, i, EV_AGENT, -1)) continue;
         /* المجتمع المدني، الإدارة المدنية: a nisba after a definite noun is its adjective */
-        if (i > 0 && x->t[i].art_len && x->t[i - 1].art_len && x->t[i].base_len >= 4) {
+        bool prev_definite = i > 0 && (x->t[i - 1].art_len || /* هجماتها الانتحارية: a pronoun makes it definite */
+                                       x->t[i - 1].base_off + x->t[i - 1].base_len < x->t[i - 1].key_off + x->t[i - 1].key_len);
+        if (i > 0 && x->t[i].art_len && prev_definite && x->t[i].base_len >= 4) {
             const char *b = ex_key(x, x->t[i].base_off);
             size_t bl = x->t[i].base_len;
             if (memcmp(b + bl - 2, "\xD9\x8A", 2) == 0 || (bl >= 6 && memcmp(b + bl - 4, "\xD9\x8A\xD9\x87", 4) == 0))
