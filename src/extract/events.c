@@ -88,7 +88,11 @@ static uint32_t walk(const rasd_event_coder *c, const char *key, size_t len, uin
         size_t k = j + 1;
         while (k < c->n && x->t[k].skip) k++;
         if (k >= c->n) break;
-        node = rasd_names_child_hashed(w, node, ex_key(x, x->t[k].key_off), x->t[k].key_len, x->t[k].key_hash);
+        uint32_t next = rasd_names_child_hashed(w, node, ex_key(x, x->t[k].key_off), x->t[k].key_len, x->t[k].key_hash);
+        /* العمليات الانتحارية: a phrase's later words with the article too */
+        if (!next && x->t[k].art_len)
+            next = rasd_names_child_hashed(w, node, ex_key(x, x->t[k].base_off), x->t[k].base_len, x->t[k].base_hash);
+        node = next;
         j = k;
     }
     return best;
@@ -371,9 +375,17 @@ static size_t issue_head(const rasd_event_coder *c, const cand *u) {
     return c->n;
 }
 
+/* A death or a wound told of its victims (قتل، مقتل، استشهد، قتلى، لقي
+ * حتفه، أصيب): the grammatical subject, if any, is who died. */
+static bool is_casualty_row(const rasd_trigger *r) {
+    static const char *const LEMMAS[] = {"قتل", "مقتل", "استشهد", "استشهاد", "قتلى", "لقي", "أصيب", "إصابة"};
+    for (size_t i = 0; i < sizeof LEMMAS / sizeof *LEMMAS; i++)
+        if (strcmp(r->lemma, LEMMAS[i]) == 0) return true;
+    return false;
+}
+
 static bool is_victim_row(const rasd_trigger *r) {
-    return strcmp(r->plover_mode, "assassinate") == 0 || strcmp(r->plover_mode, "abduct") == 0 ||
-           strcmp(r->lemma, "مقتل") == 0 || strcmp(r->lemma, "قتل") == 0;
+    return strcmp(r->plover_mode, "assassinate") == 0 || strcmp(r->plover_mode, "abduct") == 0 || is_casualty_row(r);
 }
 
 /* Civilian agents (CAMEO CVL, REF, EDU, HLH, MED, LAB, AGR, REL, HRI) and
@@ -388,6 +400,16 @@ static bool is_civilian(const rasd_event_coder *c, const rasd_event_actor *a) {
     return false;
 }
 
+static bool is_force(const rasd_event_coder *c, int m);
+
+/* Is the target a force (a mention is_force() accepts)? */
+static bool target_is_force(const rasd_event_coder *c, const rasd_event *e) {
+    for (size_t z = 0; z < c->n_ms; z++)
+        if (c->ms[z].start == e->target.start && c->ms[z].end == e->target.end && e->target.end)
+            return is_force(c, (int)z);
+    return false;
+}
+
 /* CAMEO tells force between armed parties (19: fight) from violence on
  * people who do not fight back (18: assault; CAMEO's manual codes a gunman
  * killing civilians, a suicide bombing in a market, a murder there). The
@@ -399,6 +421,9 @@ static bool one_sided(const rasd_event_coder *c, const rasd_trigger *r, const ra
         return false;
     if (e->flags & RASD_EV_SYMMETRIC) return false;
     if (is_civilian(c, &e->target)) return true;
+    /* a death whose victims are not a force (مقتل 14 شخصا، استشهاد 15 مصليا):
+     * a killing, not a battle's toll */
+    if (is_casualty_row(r) && !target_is_force(c, e)) return true;
     const rasd_entity_extractor *x = c->x;
     bool person_target = e->target.entity >= 0 && e->target.agent < 0 && x->out.items[e->target.entity].actor == UINT32_MAX;
     if (person_target) return true;
