@@ -230,6 +230,7 @@ def conjugate(past, present=None, first_plural=False):
 # complete list of forms, nothing generated), note.
 
 PRESENT = {   # presents the conjugator cannot derive
+    "سار": "يسير", "جاب": "يجوب", "طاف": "يطوف",
     "وصل": "يصل", "لاذ": "يلوذ", "وجه": "يوجه", "وعد": "يعد",
     "زار": "يزور", "أيد": "يؤيد", "هنأ": "يهنئ", "وقع": "يوقع", "وزع": "يوزع",
     "استعاد": "يستعيد", "وافق": "يوافق", "أدلى": "يدلي", "وصف": "يصف",
@@ -292,6 +293,13 @@ PLACES = "قرية|قرى|بلدة|بلدات|مدينة|مدن|تلة|تلال|
 FIGHTERS = "مسلحي|مسلحين|مقاتلي|مقاتلين|عناصر|الميليشيات|ميليشيات|المليشيات|مليشيات|المتمردين|فلول|الإرهابيين|إرهابيي|التنظيم|الانقلابيين"
 # What makes a gathering a protest (تجمع، تجمهر، احتشد، خرج): the purpose or the protesters.
 PROTEST_CUE = "احتجاجا|احتجاج|تنديدا|تنديد|مطالبة|مطالبين|رافعين|هاتفين|مرددين|متظاهرون|المتظاهرون|متظاهرين|محتجون|المحتجون|محتجين|غاضبون|غاضبين"
+# The protesters named after a verb of marching or chanting (VSO) make it a demonstration.
+PROTESTERS = "متظاهرون|متظاهرين|متظاهر|متظاهرات|محتجون|محتجين|محتجات|معتصمون|معتصمين|جموع المتظاهرين|حشود المتظاهرين"
+# Chants and banners that say what they are against or for.
+_SAYS = ("تندد|تطالب|منددة|مطالبة|رافضة|ترفض|تدين|مناهضة|مناوئة|معادية|احتجاجية|ضد")
+CHANTS = "هتافات|الهتافات|هتافا|" + "|".join(w + " " + a for w in ("شعارات", "الشعارات") for a in _SAYS.split("|"))
+BANNERS = "|".join(w + " " + a for w in ("لافتات", "اللافتات", "لافتة", "يافطات") for a in _SAYS.split("|"))
+STONES = "حجارة|الحجارة|زجاجات حارقة|الزجاجات الحارقة|قنابل المولوتوف|زجاجات المولوتوف|المولوتوف|قنابل مولوتوف"
 # Police and troops as the subject of a spatial verb (انتشر، دخل): VSO puts them after the verb.
 POLICE = "الشرطة|رجال الأمن|قوات الأمن|عناصر الأمن|الأجهزة الأمنية|قوى الأمن|دوريات أمنية|دوريات الشرطة|أمني|أمنية|الدرك"
 MILITARY = "الجيش|الجنود|جنود|قوات الجيش|وحدات عسكرية|قوات عسكرية|عسكري|عسكرية|آليات عسكرية|مدرعات|دبابات|قوات التحالف|قوات النظام"
@@ -606,13 +614,45 @@ N("مسيرة احتجاجية", "مسيرات احتجاجية|مسيرة شع�
 N("إضراب", "إضرابات|إضرابا", "143", mode="", note="a strike (PLOVER strike-gen or strike-lim: the scale is not in the word)")
 N("إضراب عن الطعام", "إضرابا عن الطعام", "142")
 N("أعمال شغب", "شغب|أعمال الشغب", "145")
-V("رشق", "145", cue="حجارة|الحجارة", tp="-", note="throws stones: riot")
+V("رشق", "145", cue=STONES, tp="-", note="throws stones: riot")
 
 for _v in ("تجمع", "تجمهر", "احتشد", "خرج", "تظاهر"):
     if _v == "تظاهر":
         continue
-    V(_v, "141", cue=PROTEST_CUE, tp="أمام|في", pos="verb|noun" if _v == "تجمهر" else "verb",
+    V(_v, "141", cue=PROTEST_CUE + ("|تظاهر" if _v == "خرج" else ""), tp="أمام|في",
+      pos="verb|noun" if _v == "تجمهر" else "verb",
       note="gathers to protest; alone it is any gathering (worshippers, families, fans)")
+# The acts of a demonstration (marching, chanting, carrying banners) are the
+# protest when the protesters are named after the verb (VSO: وسار المتظاهرون،
+# وهتف المحتجون، وجاب المتظاهرون الشوارع) or the chant or banner says what it
+# is against: alone these verbs are walking, going, pilgrims, fans, hotels'
+# signs. One event per trigger occurrence: a march with chants is two 141s.
+for _v, _add in (("سار", ""), ("جاب", ""), ("طاف", ""), ("تدفق", ""), ("انطلق", ""), ("توجه", ""),
+                 ("نزل", ""), ("هتف", "هاتفين|هاتفا|هاتفة")):
+    V(_v, "141", cue=PROTESTERS + ("|تظاهر|احتجاج|احتجاجا" if _v == "نزل" else "")
+      + ("|ضد" if _v == "هتف" else ""), tp="إلى|نحو|أمام|ضد", add=_add,
+      drop="توجه" if _v == "توجه" else "",
+      note="marches, goes, chants: a demonstration only with the protesters as its subject"
+      + ("; the bare توجه is وجه's present" if _v == "توجه" else ""))
+V("ردد", "141", cue=PROTESTERS + "|" + CHANTS, tp="ضد", add="مرددين|مرددا|مرددة",
+  note="chants slogans: a demonstration; شعارات alone is also the empty slogans of politicians, so only chants or slogans against or demanding")
+N("هتافات", "هتاف|هتافا", "141", cue=PROTESTERS + "|ضد|مناهضة|معادية|منددة|تندد|تطالب",
+  note="chanting by protesters; alone also fans, worshippers, celebrations")
+V("رفع", "141", cue=PROTESTERS + "|" + BANNERS, tp="", add="رافعين|رافعا|رافعة",
+  note="raises banners against or demanding something, or with the protesters as subject; lets banners alone be (hotels, welcomes)")
+V("حمل", "141", cue=PROTESTERS + "|" + BANNERS, tp="", add="حاملين|حاملا|حاملة",
+  note="carries protest banners, or the protesters carry (flags, portraits); the protesters come before المسؤولية only when they blame someone themselves (112)")
+N("خروج", "", "141", cue=PROTESTERS + "|تظاهر|احتجاجا|تنديدا",
+  note="going out to demonstrate; alone it is any exit (خروج القوات، الخروج من الأزمة)")
+N("مسيرة", "مسيرات|مسيرتين|مسيرتان", "141",
+  cue=PROTESTERS + "|منددة|مطالبة|احتجاجا|تنديدا|سلمية|حاشدة|حاشدتين|تضامنية|غاضبة|ضخمة|ضخمتين|هادرة",
+  tp="ضد|إلى|نحو", note="a march: with its marchers or a protest adjective after it; مسيرة alone is mostly a drone in this region's news, and a walk (مسيرة راجلة) is also a pilgrimage")
+V("اشتبك", "145", cue=PROTESTERS, tp="مع", note="protesters clash (with the police): a riot")
+V("أحرق", "145", cue=PROTESTERS, tp="", note="protesters burn (a building, a car): a riot")
+V("أحرق", "141", cue="العلم|علم|أعلام|أعلاما|علما|دمية|دمى|صور|صورا|صورة", tp="",
+  note="burns a flag, an effigy, portraits: a demonstration")
+for _v in ("ألقى", "رمى"):
+    V(_v, "145", cue=STONES, tp="على", note="throws stones or petrol bombs: a riot")
 N("صدامات", "", "190", tp="مع|بين", note="clashes between armed sides; with protesters the cue row gives 145")
 N("صدامات", "", "145", cue="المتظاهرين|متظاهرين|المحتجين|محتجين|محتجون|متظاهرون|المعتصمين|الشرطة|قوات الأمن|مشجعين", tp="مع|بين",
   note="clashes of protesters with the police: a riot")
