@@ -430,8 +430,10 @@ V("وقع", "057", cue=AGREEMENT + "|وثيقة|إعلان|بيان مشترك",
   note="signs; وقع alone is 'happened, fell' (وقع انفجار): only with an agreement as object")
 V("توصل", "057", cue=AGREEMENT, ip="إلى", note="reaches an agreement")
 V("أبرم", "057", cue=AGREEMENT + "|صفقة", note="concludes an agreement")
-N("اتفاق", "اتفاقا|اتفاقية|اتفاقيات|اتفاقات", "057", tp="مع|بين", amb="اتفاق|اتفاقا|اتفاقية|اتفاقيات|اتفاقات",
-  note="an agreement; a reference to an existing one (بموجب اتفاق سوتشي، وفق الاتفاقية) is not an event")
+N("اتفاق", "اتفاقا|اتفاقية", "057", tp="مع|بين", amb="اتفاق|اتفاقا|اتفاقية",
+  note="an agreement; a reference to an existing one (بموجب اتفاق سوتشي، وفق الاتفاقية) is not an event. "
+  "The plurals (الاتفاقات، الاتفاقيات) are the agreements of a sector or a period in general, never one happening: "
+  "they are events only as the object of a verb (وقع، أبرم) or in توقيع اتفاقيات")
 N("توقيع اتفاق", "توقيع اتفاقية|توقيع الاتفاق|توقيع اتفاقيات|توقيع مذكرة تفاهم", "057", tp="مع|بين")
 N("مذكرة تفاهم", "مذكرات تفاهم", "057", tp="مع|بين")
 
@@ -671,7 +673,9 @@ V("دفع", "154", cue=TROOPS, tp="إلى|نحو", note="pushes reinforcements; 
 V("استقدم", "154", cue=TROOPS, tp="إلى", note="brings in reinforcements")
 V("نشر", "154", cue=TROOPS + "|منظومة|منظومات|بطاريات|نقاط عسكرية|نقطة عسكرية", tp="في",
   note="deploys; نشر alone is 'published'")
-N("تعزيزات", "تعزيزات عسكرية", "154", tp="إلى|نحو")
+N("تعزيزات", "تعزيزات عسكرية", "154", cue="إلى|نحو|باتجاه|اتجاه|قادمة|متجهة|تتجه|وصلت|عبر", tp="إلى|نحو",
+  note="reinforcements moving (قادمة، متجهة، إلى، عبر): a deployment; as the target of a strike (استهدف تعزيزات، غارات على تعزيزات) "
+  "the word names the convoy hit, not a mobilisation; sent reinforcements are the verbs' (أرسل، دفع، استقدم تعزيزات)")
 V("استنفر", "152", note="puts on alert")
 N("حالة التأهب", "حالة الاستنفار|رفع الجاهزية|رفع حالة التأهب|استنفار|استنفارا", "152")
 N("مناورات", "مناورات عسكرية|تدريبات عسكرية|مناورة عسكرية", "150", mode="",
@@ -703,8 +707,10 @@ V("فرض", "191", cue="حصار|الحصار|حصارا|طوق|طوقا", tp="�
 V("فرض", "1723", cue="حظر التجول|حظر تجول|حظر تجوال|حظرا للتجول", tp="على|في", note="imposes a curfew")
 V("فرض", "1724", cue="حالة الطوارئ|الأحكام العرفية", tp="على|في", note="imposes emergency rule")
 V("فرض", "172", cue="قيود|قيودا", tp="على", note="imposes restrictions")
-N("عقوبات", "حزمة عقوبات|عقوبات اقتصادية|عقوبات جديدة", "163", tp="على|ضد", amb="عقوبات",
-  note="as the content of a threat or call, or a reference to sanctions in force, it is not an event")
+N("عقوبات", "حزمة عقوبات|عقوبات اقتصادية|عقوبات جديدة|عقوبات إضافية", "163", cue="على|ضد|بحق", tp="على|ضد", amb="عقوبات",
+  note="as the content of a threat or call, or a reference to sanctions in force, it is not an event. Without the party "
+  "it falls on (على، ضد، بحق) the word is the regime or a penalty in general (بسبب العقوبات، العقوبات البديلة، لائحة العقوبات, "
+  "a club's disciplinary sanctions): imposing them is فرض's row")
 V("قطع", "161", cue="العلاقات|علاقاته|علاقاتها|العلاقات الدبلوماسية", tp="مع", note="breaks relations")
 N("قطع العلاقات", "قطع علاقاتها|قطع العلاقات الدبلوماسية", "161", tp="مع")
 V("علق", "164", cue="المفاوضات|المحادثات|الحوار|مشاركته|مشاركتها|المباحثات", tp="مع",
