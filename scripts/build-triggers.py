@@ -522,8 +522,13 @@ N("مبادلة", "مبادلات", "0841", cue="الأسرى|أسرى|المع�
 V("حقق", "090", ip="في", amb="حقق|حققت|حققوا|يحقق|تحقق|يحققون",
   note="investigates; حقق is also 'achieved' (حقق تقدما): only with في")
 V("فتح", "090", cue="تحقيقا|تحقيق|تحقيقات", ip="في", note="opens an investigation")
-N("تحقيق", "تحقيقات|تحقيقا", "090", ip="في", amb="تحقيق",
-  note="as the content of a call (طالب بتحقيق) it is not an event of its own")
+N("تحقيق في", "تحقيقا في|تحقيق مع|تحقيقا مع|تحقيق بشأن|تحقيقا بشأن|تحقيق حول|تحقيقا حول|تحقيق ضد|تحقيقا ضد|تحقيق أولي|تحقيقا أوليا", "090",
+  note="an inquiry into, with or about someone. The singular تحقيق alone is far more often 'achieving' (تحقيق الأهداف، "
+  "لتحقيق النمو، تحقيقا لتطلعات، تحقيق نتائج في) and the inquiry alone (مجريات التحقيق) a reference: only the preposition "
+  "right after it makes the inquiry. As the content of a call (طالب بتحقيق) it is not an event of its own")
+N("تحقيق", "", "090", cue="اكتمل|اكتملت|انتهى|انتهت|جار|جاري|جارية|مستمر|مستمرة", ip="في",
+  note="an inquiry said to be going on or over (التحقيق جار، إجراءات التحقيق اكتملت)")
+N("تحقيقات", "", "090", ip="في", note="investigations: the plural is not the 'achieving' of تحقيق")
 N("لجنة تحقيق", "لجان تحقيق|لجنة تقصي الحقائق|بعثة تقصي الحقائق", "090", ip="في")
 
 V("استجوب", "091", tp="-", note="questions (a suspect); the passive has the same letters")
@@ -562,6 +567,7 @@ V("حمل", "112", cue="المسؤولية|مسؤولية", tp="-", ip="عن", d
 N("اتهام", "اتهامات|اتهاما", "112", tp="ل", ip="ب")
 V("احتج", "140", tp="على|ضد",
   note="protests; a ministry's protest is verbal (114), people's is a demonstration (141); ACLED Protests only for the latter")
+V("استدعى", "090", cue="تحقيق|استجواب", tp="-", note="summons (suspects) for questioning: an investigation")
 V("استدعى", "114", cue="السفير|سفير|القائم بالأعمال|القائم بأعمال",
   note="summons an ambassador to protest; استدعى alone (summoned for questioning) is not coded")
 V("قدم", "114", cue="شكوى|شكوى رسمية|مذكرة احتجاج|احتجاجا رسميا|رسالة احتجاج", tp="ل|إلى|ضد",
