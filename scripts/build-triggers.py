@@ -230,6 +230,7 @@ def conjugate(past, present=None, first_plural=False):
 # complete list of forms, nothing generated), note.
 
 PRESENT = {   # presents the conjugator cannot derive
+    "سار": "يسير", "جاب": "يجوب", "طاف": "يطوف",
     "وصل": "يصل", "لاذ": "يلوذ", "وجه": "يوجه", "وعد": "يعد",
     "زار": "يزور", "أيد": "يؤيد", "هنأ": "يهنئ", "وقع": "يوقع", "وزع": "يوزع",
     "استعاد": "يستعيد", "وافق": "يوافق", "أدلى": "يدلي", "وصف": "يصف",
@@ -292,6 +293,13 @@ PLACES = "قرية|قرى|بلدة|بلدات|مدينة|مدن|تلة|تلال|
 FIGHTERS = "مسلحي|مسلحين|مقاتلي|مقاتلين|عناصر|الميليشيات|ميليشيات|المليشيات|مليشيات|المتمردين|فلول|الإرهابيين|إرهابيي|التنظيم|الانقلابيين"
 # What makes a gathering a protest (تجمع، تجمهر، احتشد، خرج): the purpose or the protesters.
 PROTEST_CUE = "احتجاجا|احتجاج|تنديدا|تنديد|مطالبة|مطالبين|رافعين|هاتفين|مرددين|متظاهرون|المتظاهرون|متظاهرين|محتجون|المحتجون|محتجين|غاضبون|غاضبين"
+# The protesters named after a verb of marching or chanting (VSO) make it a demonstration.
+PROTESTERS = "متظاهرون|متظاهرين|متظاهر|متظاهرات|محتجون|محتجين|محتجات|معتصمون|معتصمين|جموع المتظاهرين|حشود المتظاهرين"
+# Chants and banners that say what they are against or for.
+_SAYS = ("تندد|تطالب|منددة|مطالبة|رافضة|ترفض|تدين|مناهضة|مناوئة|معادية|احتجاجية|ضد")
+CHANTS = "هتافات|الهتافات|هتافا|" + "|".join(w + " " + a for w in ("شعارات", "الشعارات") for a in _SAYS.split("|"))
+BANNERS = "|".join(w + " " + a for w in ("لافتات", "اللافتات", "لافتة", "يافطات") for a in _SAYS.split("|"))
+STONES = "حجارة|الحجارة|زجاجات حارقة|الزجاجات الحارقة|قنابل المولوتوف|زجاجات المولوتوف|المولوتوف|قنابل مولوتوف"
 # Police and troops as the subject of a spatial verb (انتشر، دخل): VSO puts them after the verb.
 POLICE = "الشرطة|رجال الأمن|قوات الأمن|عناصر الأمن|الأجهزة الأمنية|قوى الأمن|دوريات أمنية|دوريات الشرطة|أمني|أمنية|الدرك"
 MILITARY = "الجيش|الجنود|جنود|قوات الجيش|وحدات عسكرية|قوات عسكرية|عسكري|عسكرية|آليات عسكرية|مدرعات|دبابات|قوات التحالف|قوات النظام"
@@ -422,8 +430,10 @@ V("وقع", "057", cue=AGREEMENT + "|وثيقة|إعلان|بيان مشترك",
   note="signs; وقع alone is 'happened, fell' (وقع انفجار): only with an agreement as object")
 V("توصل", "057", cue=AGREEMENT, ip="إلى", note="reaches an agreement")
 V("أبرم", "057", cue=AGREEMENT + "|صفقة", note="concludes an agreement")
-N("اتفاق", "اتفاقا|اتفاقية|اتفاقيات|اتفاقات", "057", tp="مع|بين", amb="اتفاق|اتفاقا|اتفاقية|اتفاقيات|اتفاقات",
-  note="an agreement; a reference to an existing one (بموجب اتفاق سوتشي، وفق الاتفاقية) is not an event")
+N("اتفاق", "اتفاقا|اتفاقية", "057", tp="مع|بين", amb="اتفاق|اتفاقا|اتفاقية",
+  note="an agreement; a reference to an existing one (بموجب اتفاق سوتشي، وفق الاتفاقية) is not an event. "
+  "The plurals (الاتفاقات، الاتفاقيات) are the agreements of a sector or a period in general, never one happening: "
+  "they are events only as the object of a verb (وقع، أبرم) or in توقيع اتفاقيات")
 N("توقيع اتفاق", "توقيع اتفاقية|توقيع الاتفاق|توقيع اتفاقيات|توقيع مذكرة تفاهم", "057", tp="مع|بين")
 N("مذكرة تفاهم", "مذكرات تفاهم", "057", tp="مع|بين")
 
@@ -512,8 +522,13 @@ N("مبادلة", "مبادلات", "0841", cue="الأسرى|أسرى|المع�
 V("حقق", "090", ip="في", amb="حقق|حققت|حققوا|يحقق|تحقق|يحققون",
   note="investigates; حقق is also 'achieved' (حقق تقدما): only with في")
 V("فتح", "090", cue="تحقيقا|تحقيق|تحقيقات", ip="في", note="opens an investigation")
-N("تحقيق", "تحقيقات|تحقيقا", "090", ip="في", amb="تحقيق",
-  note="as the content of a call (طالب بتحقيق) it is not an event of its own")
+N("تحقيق في", "تحقيقا في|تحقيق مع|تحقيقا مع|تحقيق بشأن|تحقيقا بشأن|تحقيق حول|تحقيقا حول|تحقيق ضد|تحقيقا ضد|تحقيق أولي|تحقيقا أوليا", "090",
+  note="an inquiry into, with or about someone. The singular تحقيق alone is far more often 'achieving' (تحقيق الأهداف، "
+  "لتحقيق النمو، تحقيقا لتطلعات، تحقيق نتائج في) and the inquiry alone (مجريات التحقيق) a reference: only the preposition "
+  "right after it makes the inquiry. As the content of a call (طالب بتحقيق) it is not an event of its own")
+N("تحقيق", "", "090", cue="اكتمل|اكتملت|انتهى|انتهت|جار|جاري|جارية|مستمر|مستمرة", ip="في",
+  note="an inquiry said to be going on or over (التحقيق جار، إجراءات التحقيق اكتملت)")
+N("تحقيقات", "", "090", ip="في", note="investigations: the plural is not the 'achieving' of تحقيق")
 N("لجنة تحقيق", "لجان تحقيق|لجنة تقصي الحقائق|بعثة تقصي الحقائق", "090", ip="في")
 
 V("استجوب", "091", tp="-", note="questions (a suspect); the passive has the same letters")
@@ -552,6 +567,7 @@ V("حمل", "112", cue="المسؤولية|مسؤولية", tp="-", ip="عن", d
 N("اتهام", "اتهامات|اتهاما", "112", tp="ل", ip="ب")
 V("احتج", "140", tp="على|ضد",
   note="protests; a ministry's protest is verbal (114), people's is a demonstration (141); ACLED Protests only for the latter")
+V("استدعى", "090", cue="تحقيق|استجواب", tp="-", note="summons (suspects) for questioning: an investigation")
 V("استدعى", "114", cue="السفير|سفير|القائم بالأعمال|القائم بأعمال",
   note="summons an ambassador to protest; استدعى alone (summoned for questioning) is not coded")
 V("قدم", "114", cue="شكوى|شكوى رسمية|مذكرة احتجاج|احتجاجا رسميا|رسالة احتجاج", tp="ل|إلى|ضد",
@@ -606,13 +622,45 @@ N("مسيرة احتجاجية", "مسيرات احتجاجية|مسيرة شع�
 N("إضراب", "إضرابات|إضرابا", "143", mode="", note="a strike (PLOVER strike-gen or strike-lim: the scale is not in the word)")
 N("إضراب عن الطعام", "إضرابا عن الطعام", "142")
 N("أعمال شغب", "شغب|أعمال الشغب", "145")
-V("رشق", "145", cue="حجارة|الحجارة", tp="-", note="throws stones: riot")
+V("رشق", "145", cue=STONES, tp="-", note="throws stones: riot")
 
 for _v in ("تجمع", "تجمهر", "احتشد", "خرج", "تظاهر"):
     if _v == "تظاهر":
         continue
-    V(_v, "141", cue=PROTEST_CUE, tp="أمام|في", pos="verb|noun" if _v == "تجمهر" else "verb",
+    V(_v, "141", cue=PROTEST_CUE + ("|تظاهر" if _v == "خرج" else ""), tp="أمام|في",
+      pos="verb|noun" if _v == "تجمهر" else "verb",
       note="gathers to protest; alone it is any gathering (worshippers, families, fans)")
+# The acts of a demonstration (marching, chanting, carrying banners) are the
+# protest when the protesters are named after the verb (VSO: وسار المتظاهرون،
+# وهتف المحتجون، وجاب المتظاهرون الشوارع) or the chant or banner says what it
+# is against: alone these verbs are walking, going, pilgrims, fans, hotels'
+# signs. One event per trigger occurrence: a march with chants is two 141s.
+for _v, _add in (("سار", ""), ("جاب", ""), ("طاف", ""), ("تدفق", ""), ("انطلق", ""), ("توجه", ""),
+                 ("نزل", ""), ("هتف", "هاتفين|هاتفا|هاتفة")):
+    V(_v, "141", cue=PROTESTERS + ("|تظاهر|احتجاج|احتجاجا" if _v == "نزل" else "")
+      + ("|ضد" if _v == "هتف" else ""), tp="إلى|نحو|أمام|ضد", add=_add,
+      drop="توجه" if _v == "توجه" else "",
+      note="marches, goes, chants: a demonstration only with the protesters as its subject"
+      + ("; the bare توجه is وجه's present" if _v == "توجه" else ""))
+V("ردد", "141", cue=PROTESTERS + "|" + CHANTS, tp="ضد", add="مرددين|مرددا|مرددة",
+  note="chants slogans: a demonstration; شعارات alone is also the empty slogans of politicians, so only chants or slogans against or demanding")
+N("هتافات", "هتاف|هتافا", "141", cue=PROTESTERS + "|ضد|مناهضة|معادية|منددة|تندد|تطالب",
+  note="chanting by protesters; alone also fans, worshippers, celebrations")
+V("رفع", "141", cue=PROTESTERS + "|" + BANNERS, tp="", add="رافعين|رافعا|رافعة",
+  note="raises banners against or demanding something, or with the protesters as subject; lets banners alone be (hotels, welcomes)")
+V("حمل", "141", cue=PROTESTERS + "|" + BANNERS, tp="", add="حاملين|حاملا|حاملة",
+  note="carries protest banners, or the protesters carry (flags, portraits); the protesters come before المسؤولية only when they blame someone themselves (112)")
+N("خروج", "", "141", cue=PROTESTERS + "|تظاهر|احتجاجا|تنديدا",
+  note="going out to demonstrate; alone it is any exit (خروج القوات، الخروج من الأزمة)")
+N("مسيرة", "مسيرات|مسيرتين|مسيرتان", "141",
+  cue=PROTESTERS + "|منددة|مطالبة|احتجاجا|تنديدا|سلمية|حاشدة|حاشدتين|تضامنية|غاضبة|ضخمة|ضخمتين|هادرة",
+  tp="ضد|إلى|نحو", note="a march: with its marchers or a protest adjective after it; مسيرة alone is mostly a drone in this region's news, and a walk (مسيرة راجلة) is also a pilgrimage")
+V("اشتبك", "145", cue=PROTESTERS, tp="مع", note="protesters clash (with the police): a riot")
+V("أحرق", "145", cue=PROTESTERS, tp="", note="protesters burn (a building, a car): a riot")
+V("أحرق", "141", cue="العلم|علم|أعلام|أعلاما|علما|دمية|دمى|صور|صورا|صورة", tp="",
+  note="burns a flag, an effigy, portraits: a demonstration")
+for _v in ("ألقى", "رمى"):
+    V(_v, "145", cue=STONES, tp="على", note="throws stones or petrol bombs: a riot")
 N("صدامات", "", "190", tp="مع|بين", note="clashes between armed sides; with protesters the cue row gives 145")
 N("صدامات", "", "145", cue="المتظاهرين|متظاهرين|المحتجين|محتجين|محتجون|متظاهرون|المعتصمين|الشرطة|قوات الأمن|مشجعين", tp="مع|بين",
   note="clashes of protesters with the police: a riot")
@@ -631,7 +679,9 @@ V("دفع", "154", cue=TROOPS, tp="إلى|نحو", note="pushes reinforcements; 
 V("استقدم", "154", cue=TROOPS, tp="إلى", note="brings in reinforcements")
 V("نشر", "154", cue=TROOPS + "|منظومة|منظومات|بطاريات|نقاط عسكرية|نقطة عسكرية", tp="في",
   note="deploys; نشر alone is 'published'")
-N("تعزيزات", "تعزيزات عسكرية", "154", tp="إلى|نحو")
+N("تعزيزات", "تعزيزات عسكرية", "154", cue="إلى|نحو|باتجاه|اتجاه|قادمة|متجهة|تتجه|وصلت|عبر", tp="إلى|نحو",
+  note="reinforcements moving (قادمة، متجهة، إلى، عبر): a deployment; as the target of a strike (استهدف تعزيزات، غارات على تعزيزات) "
+  "the word names the convoy hit, not a mobilisation; sent reinforcements are the verbs' (أرسل، دفع، استقدم تعزيزات)")
 V("استنفر", "152", note="puts on alert")
 N("حالة التأهب", "حالة الاستنفار|رفع الجاهزية|رفع حالة التأهب|استنفار|استنفارا", "152")
 N("مناورات", "مناورات عسكرية|تدريبات عسكرية|مناورة عسكرية", "150", mode="",
@@ -663,8 +713,10 @@ V("فرض", "191", cue="حصار|الحصار|حصارا|طوق|طوقا", tp="�
 V("فرض", "1723", cue="حظر التجول|حظر تجول|حظر تجوال|حظرا للتجول", tp="على|في", note="imposes a curfew")
 V("فرض", "1724", cue="حالة الطوارئ|الأحكام العرفية", tp="على|في", note="imposes emergency rule")
 V("فرض", "172", cue="قيود|قيودا", tp="على", note="imposes restrictions")
-N("عقوبات", "حزمة عقوبات|عقوبات اقتصادية|عقوبات جديدة", "163", tp="على|ضد", amb="عقوبات",
-  note="as the content of a threat or call, or a reference to sanctions in force, it is not an event")
+N("عقوبات", "حزمة عقوبات|عقوبات اقتصادية|عقوبات جديدة|عقوبات إضافية", "163", cue="على|ضد|بحق", tp="على|ضد", amb="عقوبات",
+  note="as the content of a threat or call, or a reference to sanctions in force, it is not an event. Without the party "
+  "it falls on (على، ضد، بحق) the word is the regime or a penalty in general (بسبب العقوبات، العقوبات البديلة، لائحة العقوبات, "
+  "a club's disciplinary sanctions): imposing them is فرض's row")
 V("قطع", "161", cue="العلاقات|علاقاته|علاقاتها|العلاقات الدبلوماسية", tp="مع", note="breaks relations")
 N("قطع العلاقات", "قطع علاقاتها|قطع العلاقات الدبلوماسية", "161", tp="مع")
 V("علق", "164", cue="المفاوضات|المحادثات|الحوار|مشاركته|مشاركتها|المباحثات", tp="مع",
