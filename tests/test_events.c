@@ -291,6 +291,9 @@ static void test_passive(void **state) {
     code("اعتُقل ثلاثة أشخاص على يد داعش في الرقة.");
     const rasd_event *e = expect_event("اعتُقل", "17", "isis", NULL);
     assert_string_equal(e->source.rule, "agent-after-by");
+    code("أعلنت قسد سقوط القرية بيد داعش.");
+    e = expect_event("سقوط", "19", "isis", NULL);
+    assert_string_equal(e->source.rule, "agent-after-by");
     code("واستُهدفت مواقع قسد من قبل تركيا.");
     e = expect_event("واستُهدفت", "19", "tur", NULL);
     assert_string_equal(e->source.rule, "agent-after-by");
@@ -346,6 +349,10 @@ static void test_generic_agent(void **state) {
     code("تظاهر مئات الطلاب في الحسكة.");
     const rasd_event *e = expect_event("تظاهر", "14", NULL, NULL);
     assert_true(e->source.agent >= 0 || e->source.end > e->source.start);
+    code("تظاهر آلاف الأتراك في الحسكة.");
+    e = expect_event("تظاهر", "14", NULL, NULL); /* a plural nationality as a noun: civilians of that country */
+    assert_true(e->source.agent >= 0);
+    assert_string_equal(e->source.code, "TURCVL");
     code("وأطلق مسلحون مجهولون النار على حافلة في الحسكة.");
     e = expect_event("وأطلق", "19", NULL, NULL);
     assert_true(e->source.agent >= 0);

@@ -266,75 +266,92 @@ static void mentions(rasd_buf *f, const rasd_knowledge *kn, const char *text, co
     rasd_json_num(f, total);
 }
 
-/* The id of a generic agent that takes part in an event (no KB actor, no
- * person): "agent:" + its English name, and its country when a nationality
- * adjective gave one (agent:police:TUR). Written into the entities like any
- * other participant, so every event side points to an entity with mentions. */
-static void agent_entity_id(char *buf, size_t cap, const rasd_event_dict *d, const rasd_event_actor *a) {
-    size_t n = (size_t)snprintf(buf, cap, "agent:%s", d->agents[a->agent].name_en);
-    for (size_t i = 6; i < n && i < cap; i++)
-        if (buf[i] == ' ' || buf[i] == ',') buf[i] = '_';
-    if (a->country[0] && n < cap) snprintf(buf + n, cap - n, ":%s", a->country);
+/* Event participants that are no entity of the extractor get one, so that
+ * every side of an event points to an entity with its mentions:
+ *   a generic agent      agent:police, agent:police:TUR (its country from a
+ *                        nationality adjective)      type agent
+ *   a country alone      country:TUR (القصف التركي)   type state
+ *   a noun phrase        phrase:دبابة_إسرائيلية (a subject no dictionary
+ *                        names, kept as written)      type unresolved */
+static bool is_unnamed(const rasd_event_actor *a) {
+    return a->entity < 0 && (a->agent >= 0 || a->country[0] || a->end > a->start);
 }
 
-static bool is_agent_only(const rasd_event_actor *a) { return a->entity < 0 && a->agent >= 0; }
+static void participant_id(char *buf, size_t cap, const rasd_event_dict *d, const char *text,
+                           const rasd_event_actor *a) {
+    size_t n;
+    if (a->agent >= 0) {
+        n = (size_t)snprintf(buf, cap, "agent:%s", d->agents[a->agent].name_en);
+        if (a->country[0] && n < cap) n += (size_t)snprintf(buf + n, cap - n, ":%s", a->country);
+    } else if (a->country[0]) {
+        n = (size_t)snprintf(buf, cap, "country:%s", a->country);
+    } else {
+        n = (size_t)snprintf(buf, cap, "phrase:%.*s", (int)(a->end - a->start), text + a->start);
+    }
+    if (n >= cap) { /* cut on a character boundary */
+        n = cap - 1;
+        while (n > 0 && ((unsigned char)buf[n] & 0xC0) == 0x80) n--;
+        buf[n] = '\0';
+    }
+    for (size_t i = 0; i < n; i++)
+        if (buf[i] == ' ' || buf[i] == ',') buf[i] = '_';
+}
 
-/* The generic agents of the events, one entity each, with the words that name them as mentions. */
-static void agent_entities(const rasd_knowledge *kn, const char *text, const rasd_event_list *list, rasd_buf *f,
-                           bool first) {
-    for (size_t i = 0; list && i < list->count * 2; i++) {
-        const rasd_event *e = &list->items[i / 2];
-        const rasd_event_actor *a = i % 2 ? &e->target : &e->source;
-        if (!is_agent_only(a)) continue;
-        char id[160];
-        agent_entity_id(id, sizeof id, kn->events, a);
+/* Side k of the event list: even k the source of event k / 2, odd the target. */
+static const rasd_event_actor *side_at(const rasd_event_list *list, size_t k) {
+    return k % 2 ? &list->items[k / 2].target : &list->items[k / 2].source;
+}
+
+static void participant_entities(const rasd_knowledge *kn, const char *text, const rasd_event_list *list, rasd_buf *f,
+                                 bool first) {
+    size_t sides = list ? list->count * 2 : 0;
+    for (size_t i = 0; i < sides; i++) {
+        const rasd_event_actor *a = side_at(list, i);
+        if (!is_unnamed(a)) continue;
+        char id[160], other[160];
+        participant_id(id, sizeof id, kn->events, text, a);
         bool seen = false; /* written already, with all its mentions */
         for (size_t k = 0; k < i && !seen; k++) {
-            const rasd_event_actor *b = k % 2 ? &list->items[k / 2].target : &list->items[k / 2].source;
-            char other[160];
-            if (!is_agent_only(b)) continue;
-            agent_entity_id(other, sizeof other, kn->events, b);
+            if (!is_unnamed(side_at(list, k))) continue;
+            participant_id(other, sizeof other, kn->events, text, side_at(list, k));
             seen = strcmp(id, other) == 0;
         }
         if (seen) continue;
-        const rasd_agent *ag = &kn->events->agents[a->agent];
+        const rasd_agent *ag = a->agent >= 0 ? &kn->events->agents[a->agent] : NULL;
         rasd_json_raw(f, first ? "{\"id\":" : ",{\"id\":");
         first = false;
         fstr(f, id);
-        rasd_json_raw(f, ",\"type\":\"agent\",\"name_ar\":");
-        fstr(f, ag->name);
+        rasd_json_raw(f, ag ? ",\"type\":\"agent\",\"name_ar\":" : a->country[0] ? ",\"type\":\"state\",\"name_ar\":"
+                                                                          : ",\"type\":\"unresolved\",\"name_ar\":");
+        if (ag) fstr(f, ag->name);
+        else if (a->end > a->start) rasd_json_str(f, text + a->start, a->end - a->start);
+        else rasd_json_raw(f, "null");
         rasd_json_raw(f, ",\"name_en\":");
-        fstr(f, ag->name_en);
+        fstr_or_null(f, ag ? ag->name_en : NULL);
         rasd_json_raw(f, ",\"country\":");
         fstr_or_null(f, a->country[0] ? a->country : NULL);
         rasd_json_raw(f, ",\"mentions\":[");
-        size_t n = 0, last_start = SIZE_MAX;
-        for (size_t k = i; k < list->count * 2; k++) {
-            const rasd_event *ek = &list->items[k / 2];
-            const rasd_event_actor *b = k % 2 ? &ek->target : &ek->source;
-            char other[160];
-            if (!is_agent_only(b) || b->end <= b->start || b->start == last_start) continue;
-            agent_entity_id(other, sizeof other, kn->events, b);
+        size_t n = 0;
+        for (size_t k = i; k < sides; k++) {
+            const rasd_event_actor *b = side_at(list, k);
+            if (!is_unnamed(b) || b->end <= b->start) continue;
+            participant_id(other, sizeof other, kn->events, text, b);
             if (strcmp(id, other) != 0) continue;
             bool dup = false; /* one span told by two events of a sentence */
             for (size_t z = i; z < k && !dup; z++) {
-                const rasd_event_actor *y = z % 2 ? &list->items[z / 2].target : &list->items[z / 2].source;
-                char yid[160];
-                if (!is_agent_only(y) || y->start != b->start || y->end != b->end) continue;
-                agent_entity_id(yid, sizeof yid, kn->events, y);
-                dup = strcmp(yid, id) == 0 && z != k;
+                const rasd_event_actor *y = side_at(list, z);
+                dup = is_unnamed(y) && y->start == b->start && y->end == b->end;
             }
             if (dup) continue;
-            last_start = b->start;
             rasd_json_raw(f, n++ ? ",{\"start\":" : "{\"start\":");
             rasd_json_num(f, b->start);
             rasd_json_raw(f, ",\"end\":");
             rasd_json_num(f, b->end);
             rasd_json_raw(f, ",\"sentence\":");
-            rasd_json_num(f, ek->sentence);
+            rasd_json_num(f, list->items[k / 2].sentence);
             rasd_json_raw(f, ",\"text\":");
             rasd_json_str(f, text + b->start, b->end - b->start);
-            rasd_json_raw(f, ",\"rule\":\"event-agent\"}");
+            rasd_json_raw(f, ",\"rule\":\"event-participant\"}");
         }
         rasd_json_raw(f, "],\"mention_count\":");
         rasd_json_num(f, n);
@@ -386,7 +403,7 @@ static void entities(yajl_gen g, const rasd_knowledge *kn, const char *text, con
         mentions(f, kn, text, e->mentions, e->n_mentions, e->total_mentions);
         rasd_buf_putc(f, '}');
     }
-    if (events && kn->events) agent_entities(kn, text, events, f, es->count == 0);
+    if (events && kn->events) participant_entities(kn, text, events, f, es->count == 0);
     rasd_buf_putc(f, ']');
     fragment(g, f, failed);
 }
@@ -605,9 +622,9 @@ static void event_actor(yajl_gen g, const rasd_knowledge *kn, const char *text, 
     key(g, "entity");
     if (en) {
         str(g, en->id);
-    } else if (a->agent >= 0) {
+    } else if (is_unnamed(a)) {
         char id[160];
-        agent_entity_id(id, sizeof id, d, a);
+        participant_id(id, sizeof id, d, text, a);
         str(g, id);
     } else {
         yajl_gen_null(g);

@@ -751,7 +751,7 @@ static int fallback_source(const rasd_event_coder *c, const cand *cd, const rasd
 /* A verb's subject that no dictionary names (هاجم رجل الحافلة، تظاهر آلاف
  * العمال): the noun phrase right after the verb, up to a preposition, a
  * number or punctuation, kept as text with its span. */
-static void np_after_verb(const rasd_event_coder *c, const cand *cd, rasd_event_actor *a) {
+static void np_after_verb(const rasd_event_coder *c, const cand *cd, bool victim, rasd_event_actor *a) {
     const rasd_entity_extractor *x = c->x;
     size_t k = cd->tj + 1, first = SIZE_MAX, last = 0;
     for (; k < c->n && k <= cd->tj + 3; k++) {
@@ -765,6 +765,14 @@ static void np_after_verb(const rasd_event_coder *c, const cand *cd, rasd_event_
         if (first != SIZE_MAX && k > first && !x->t[k].art_len) break; /* a definite head and its genitive */
     }
     if (first == SIZE_MAX) return;
+    /* after a killing or an abduction the noun is the victim of a passive
+     * (قُتل ضابط) unless an object follows it (خطفت حركة طالبان صحفيين) */
+    if (victim) {
+        size_t k2 = last + 1;
+        while (k2 < c->n && x->t[k2].skip) k2++;
+        bool object = k2 < c->n && (ev_is_count(c, k2) || mention_starting_at(c, k2) >= 0);
+        if (!object) return;
+    }
     a->start = x->t[first].tok.start;
     a->end = x->t[last].tok.end;
     a->rule = "noun-after-verb";
@@ -974,8 +982,8 @@ static void code_candidate(rasd_event_coder *c, const cand *cd, const rasd_numbe
         src = fallback_source(c, cd, r, victim, tgt, i, quoted ? q_first : 0, &src_rule);
     if (src >= 0) ev_set_actor(c, src, &e.source, src_rule);
     else if (src_rule) e.source.rule = src_rule;
-    if (src < 0 && e.source.entity < 0 && !e.source.country[0] && !cd->noun && !victim)
-        np_after_verb(c, cd, &e.source);
+    if (src < 0 && e.source.entity < 0 && !e.source.country[0] && !cd->noun)
+        np_after_verb(c, cd, victim, &e.source);
     if (src < 0 && e.source.entity < 0 && !e.source.country[0] && !e.source.end) previous_source(c, &e.source);
 
     /* the target, by the row's preposition */

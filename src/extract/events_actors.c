@@ -46,6 +46,50 @@ static void drop(rasd_event_coder *c, size_t i) {
     c->n_ms--;
 }
 
+/* A plural nisba: -يون، -يين، -ون (the broken plurals أتراك، روس are
+ * nouns already when they stand alone; they pass as well). */
+static bool plural_noun_form(const rasd_event_coder *c, size_t i) {
+    const tinfo *t = &c->x->t[i];
+    const char *b = ex_key(c->x, t->base_off);
+    size_t bl = t->base_len;
+    if (bl < 6) return false;
+    const char *end = b + bl - 4;
+    if (memcmp(end, "\xD9\x8A\xD9\x86", 4) == 0 || memcmp(end, "\xD9\x88\xD9\x86", 4) == 0) return true; /* ين ون */
+    return memcmp(end + 2, "\xD9\x8A", 2) != 0 && memcmp(end + 2, "\xD9\x87", 2) != 0;                /* not ي/ة: أتراك */
+}
+
+/* آلاف، الآلاف، عشرات، مئات ...: a quantity that a plural noun counts. */
+static bool is_quantity(const rasd_event_coder *c, size_t p) {
+    static const char *const QUANTITY[] = {"الاف", "مءات", "مئات", "عشرات", "ملايين", "حشود", "جموع"};
+    const tinfo *t = &c->x->t[p];
+    const char *forms[2] = {ex_key(c->x, t->key_off), ex_key(c->x, t->base_off)};
+    size_t lens[2] = {t->key_len, t->base_len};
+    for (int f = 0; f < 2; f++) {
+        const char *w = forms[f];
+        size_t l = lens[f];
+        if (l > 4 && memcmp(w, AL, 4) == 0) w += 4, l -= 4; /* the article */
+        for (size_t q = 0; q < sizeof QUANTITY / sizeof *QUANTITY; q++)
+            if (l == strlen(QUANTITY[q]) && memcmp(w, QUANTITY[q], l) == 0) return true;
+    }
+    return false;
+}
+
+/* Does the word at i stand as a noun, not as the adjective of the word
+ * before it: first in its clause, after a count or a quantity (آلاف، عشرات،
+ * مئات) and its partitive من, or right after a verb? */
+static bool stands_as_noun(const rasd_event_coder *c, size_t i) {
+    const rasd_entity_extractor *x = c->x;
+    size_t k = i;
+    while (k > 0 && x->t[k - 1].skip) k--;
+    if (k == 0 || ev_is_punct(c, k - 1)) return true;
+    size_t p = k - 1;
+    if (ev_is_count(c, p)) return true;
+    if (ev_mark(c, p) == EV_MARK_FROM && p > 0 && ev_is_count(c, p - 1)) return true;
+    if (is_quantity(c, p)) return true;
+    if (ev_mark(c, p) == EV_MARK_FROM && p > 0 && is_quantity(c, p - 1)) return true; /* الآلاف من النيباليين */
+    return c->hits[p].node && ev_has(c, p, EV_TRIGGER, -1) && !x->t[p].art_len;
+}
+
 bool ev_find_mentions(rasd_event_coder *c) {
     rasd_entity_extractor *x = c->x;
     size_t n = c->n;
@@ -115,6 +159,27 @@ bool ev_find_mentions(rasd_event_coder *c) {
         }
         if (!add(c, m)) return false;
         i = m.tj;
+    }
+    /* a plural nationality standing as a noun (آلاف الإسرائيليين، الآلاف من
+     * النيباليين، تظاهر فلسطينيون): civilians of that country. After another
+     * noun it is that noun's adjective and the agent loop above took it. */
+    int civilians = -1;
+    for (size_t i = 0; i < n; i++) {
+        if (c->used[i] || !c->hits[i].node || !ev_has(c, i, EV_NATION, -1) || ev_has(c, i, EV_AGENT, -1)) continue;
+        bool taken = false;
+        for (size_t z = 0; z < c->n_ms && !taken; z++) taken = c->ms[z].ti <= i && i <= c->ms[z].tj;
+        if (taken || !plural_noun_form(c, i) || !stands_as_noun(c, i)) continue;
+        if (civilians < 0)
+            for (size_t a = 0; a < c->d->n_agents && civilians < 0; a++)
+                if (strcmp(c->d->agents[a].name_en, "civilians") == 0) civilians = (int)a;
+        if (civilians < 0) break;
+        size_t cnt;
+        const struct rasd_name_pair *q = rasd_names_targets(&c->d->words, c->hits[i].node, &cnt);
+        int nation = -1;
+        for (size_t z = 0; z < cnt; z++)
+            if (q[z].target.kind == EV_NATION) nation = (int)q[z].target.index;
+        ev_mention m = {i, i, x->t[i].tok.start, x->t[i].tok.end, -1, civilians, nation, false, false, false};
+        if (!add(c, m)) return false;
     }
     /* text order (a sentence has few mentions) */
     for (size_t i = 1; i < c->n_ms; i++)
