@@ -312,6 +312,17 @@ static void test_verbal_noun_and_genitive_agent(void **state) {
     assert_string_equal(e->source.rule, "genitive-agent");
 }
 
+/* A capture needs a place after it (a gazetteer place, a place word) or a pronoun on it. */
+static void test_capture_place(void **state) {
+    (void)state;
+    code("أعلنت قسد تحرير الحسكة من داعش.");
+    const rasd_event *e = expect_event("تحرير", "19", "sdf", NULL);
+    assert_string_equal(cameo(e), "192");
+    code("وجاء تحريرها بعد أشهر.");
+    expect_event("تحريرها", "19", NULL, NULL);
+    expect_no_event("وقال رئيس التحرير إن العدد جاهز."); /* editing */
+}
+
 /* A light verb and its event noun are one event, coded by the noun. */
 static void test_light_verb(void **state) {
     (void)state;
@@ -391,6 +402,7 @@ int main(void) {
         cmocka_unit_test(test_inflections),
         cmocka_unit_test(test_passive),
         cmocka_unit_test(test_verbal_noun_and_genitive_agent),
+        cmocka_unit_test(test_capture_place),
         cmocka_unit_test(test_light_verb),
         cmocka_unit_test(test_unknown_perpetrator),
         cmocka_unit_test(test_generic_agent),

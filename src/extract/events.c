@@ -294,6 +294,23 @@ static bool morph_fits(uint8_t morph, const rasd_trigger *r) {
     return morph == EV_MORPH_VERB ? r->verb : r->noun;
 }
 
+/* Does a place the gazetteer or the knowledge base names (a town, a
+ * quarter, a state) start at token k? Its last token in *tj. */
+static bool place_at(const rasd_event_coder *c, size_t k, size_t *tj) {
+    const rasd_entity_extractor *x = c->x;
+    const tinfo *t = &x->t[k];
+    if (t->match < 0) return false;
+    const match *m = &x->m[t->match];
+    if (m->ti != k) return false;
+    bool place = m->place >= 0;
+    if (!place && m->entity >= 0) {
+        const rasd_entity *en = &x->out.items[m->entity];
+        place = en->actor != UINT32_MAX && strcmp(x->kn->actors[en->actor].type, "state") == 0;
+    }
+    if (place && tj) *tj = m->tj;
+    return place;
+}
+
 /* The rows of the trigger at token i that fit its form (a verb row never
  * takes the article or a preposition), the cue row whose cue follows
  * first winning over the row without one. Returns false if none applies. */
@@ -328,15 +345,28 @@ static bool pick_row(rasd_event_coder *c, size_t i, cand *out) {
         }
     }
     /* cue rows: the nearest cue after the trigger */
+    bool any_place_row = false;
+    for (size_t k = 0; k < cnt; k++)
+        any_place_row |= p[k].target.kind == EV_TRIGGER && c->d->triggers[p[k].target.index].cue_place;
+    /* تحريرها، استعادتها: the pronoun stands for a place named before */
+    if (any_place_row && x->t[i].base_off + x->t[i].base_len < x->t[i].key_off + x->t[i].key_len)
+        for (size_t y = 0; y < cnt; y++) {
+            if (p[y].target.kind != EV_TRIGGER) continue;
+            const rasd_trigger *r = &c->d->triggers[p[y].target.index];
+            if (!r->cue_place || (nominal && !r->noun) || !morph_fits(c->hits[i].morph, r)) continue;
+            *out = (cand){i, tj, (int)p[y].target.index, 0, 0, nominal || !r->verb};
+            return true;
+        }
     for (size_t k = tj + 1; k < end; k++) {
-        if (!c->hits[k].cue || c->used[k]) continue;
+        bool place_here = any_place_row && k <= tj + 3 && place_at(c, k, NULL);
+        if ((!c->hits[k].cue && !place_here) || c->used[k]) continue;
         if (ev_mark(c, k) && k > tj + 5) continue; /* تواصل مع: a preposition cue only right after the verb */
         for (size_t y = 0; y < cnt; y++) {
             if (p[y].target.kind != EV_TRIGGER) continue;
             const rasd_trigger *r = &c->d->triggers[p[y].target.index];
             size_t cue_end;
-            if (!r->has_cue || (nominal && !r->noun) || !morph_fits(c->hits[i].morph, r) ||
-                !cue_at(c, k, p[y].target.index, &cue_end))
+            if (!r->has_cue || (nominal && !r->noun) || !morph_fits(c->hits[i].morph, r)) continue;
+            if (!cue_at(c, k, p[y].target.index, &cue_end) && !(r->cue_place && k <= tj + 3 && place_at(c, k, &cue_end)))
                 continue;
             *out = (cand){i, tj, (int)p[y].target.index, k, cue_end, nominal || !r->verb};
             return true;
@@ -675,7 +705,8 @@ static int fallback_source(const rasd_event_coder *c, const cand *cd, const rasd
         }
     }
     /* «القصف العنيف من مليشيات الحوثي»: an attack noun's agent after من */
-    if (cd->noun && !victim && root_of(r->cameo) >= 18) {
+    if (cd->noun && !victim && root_of(r->cameo) >= 18 && strcmp(r->cameo, "191") != 0 && strcmp(r->cameo, "192") != 0) {
+        /* (not a capture: تحرير الرقة من داعش, من is whom it was taken from) */
         for (size_t k = cd->tj + 1; k < n && k <= cd->tj + 3; k++) {
             if (ev_mark(c, k) == EV_MARK_FROM && x->t[k].key_len == x->t[k].base_len) {
                 int m = mention_starting_at(c, k + 1);

@@ -65,6 +65,7 @@ enum {
 typedef struct rasd_trigger {
     const char *lemma, *cue, *cameo, *plover_type, *plover_mode, *acled, *target_prep, *issue_prep, *ambiguous;
     bool verb, noun, speech, has_cue;
+    bool cue_place; /* the cue list holds +place: a place the text names (تحرير عدن) or a pronoun on the trigger (تحريرها) */
     uint32_t target_mask, issue_mask; /* EV_PREP_* bits */
     uint32_t line;
 } rasd_trigger;

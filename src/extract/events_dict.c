@@ -58,7 +58,9 @@ static rasd_status add_list(rasd_event_dict *d, const char *list, rasd_name_targ
     while (list && *list) {
         const char *bar = strchr(list, '|');
         size_t n = bar ? (size_t)(bar - list) : strlen(list);
-        if (n && *list != '@') { /* @class: a build-time placeholder, already expanded */
+        /* @class: a build-time placeholder, already expanded; +class: a
+         * class the coder checks at run time (+place), not a word */
+        if (n && *list != '@' && *list != '+') {
             rasd_status st = rasd_names_add(&d->words, list, n, t, NULL, err);
             if (st != RASD_OK) return st;
             rasd_tokenizer tz;
@@ -153,6 +155,7 @@ static rasd_status load_triggers(rasd_event_dict *d, const char *path, rasd_erro
         r->target_mask = prep_mask(t.field[9]);
         r->issue_mask = prep_mask(t.field[10]);
         r->has_cue = *t.field[3] != '\0';
+        r->cue_place = strstr(t.field[3], "+place") != NULL;
         r->line = (uint32_t)t.line_no;
         uint32_t row = (uint32_t)d->n_triggers++;
         st = add_list(d, t.field[1], (rasd_name_target){row, EV_TRIGGER, 0, 0, 0, 0, 0, r->line}, err);
