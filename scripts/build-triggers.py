@@ -1388,15 +1388,15 @@ def A(agent, others, code, name_en, note=""):
 
 
 MEMBER = "a member word: with a group after it (عناصر من قسد، عناصر الشرطة) it takes that group's code; alone, "
-A("متظاهرون", "متظاهرين|متظاهر|متظاهرة|متظاهرات", "OPP", "protesters", "CAMEO codes protesters as opposition (upetrarch محتج ~OPP)")
-A("محتجون", "محتجين|محتج|محتجة", "OPP", "protesters")
-A("معتصمون", "معتصمين", "OPP", "sit-in protesters")
-A("ناشطون", "ناشطين|ناشط|ناشطة|ناشطات|نشطاء", "OPP", "activists", "upetrarch ناشط ~OPP")
-A("معارضون", "معارضين|معارض", "OPP", "opponents, opposition members", "المعارضة as a named body is in the KB")
-A("مسلحون", "مسلحين|مسلح", "UAF", "gunmen", "upetrarch مسلح ~UAF")
+A("متظاهرون", "متظاهرين|متظاهر|متظاهرة|متظاهرات|متظاهرو|متظاهري", "OPP", "protesters", "CAMEO codes protesters as opposition (upetrarch محتج ~OPP)")
+A("محتجون", "محتجين|محتج|محتجة|محتجو|محتجي", "OPP", "protesters")
+A("معتصمون", "معتصمين|معتصمو|معتصمي", "OPP", "sit-in protesters")
+A("ناشطون", "ناشطين|ناشط|ناشطة|ناشطات|نشطاء|ناشطو|ناشطي", "OPP", "activists", "upetrarch ناشط ~OPP")
+A("معارضون", "معارضين|معارض|معارضو|معارضي", "OPP", "opponents, opposition members", "المعارضة as a named body is in the KB")
+A("مسلحون", "مسلحين|مسلح|مسلحو|مسلحي", "UAF", "gunmen", "upetrarch مسلح ~UAF")
 A("مهاجمون", "مهاجمين|المهاجمين", "UAF", "attackers",
   "plural only: the singular مهاجم is also a football striker (reviewed out below); مهاجمي الفريق is a known false positive")
-A("متشددون", "متشددين|متشدد|المتشددين", "RAD", "militants, hardliners")
+A("متشددون", "متشددين|متشدد|المتشددين|متشددو|متشددي", "RAD", "militants, hardliners")
 A("مسلحون إسلاميون", "مسلحين إسلاميين|إسلاميون متشددون|إسلاميين متشددين|المسلحين الإسلاميين", "RADUAF",
   "Islamist gunmen: radicals, armed")
 A("ميليشيات", "مليشيات|ميليشيا|مليشيا", "UAF", "militias",
@@ -1426,7 +1426,7 @@ A("حرس الحدود", "حرس حدود|حراس الحدود", "MIL", "border
 A("الجيش", "جيش", "MIL", "the army", "with a country adjective (الجيش التركي) the country's military; named armies are KB actors")
 A("جنود", "جندي|جنديا|جنديين|الجنود|جنودا|جنديان", "MIL", "soldiers")
 A("ضباط", "ضابط|ضابطا|ضباطا", "MIL", "officers", "upetrarch ضابط عسكري ~MIL")
-A("عسكريون", "عسكريين|عسكري", "MIL", "military personnel", "عسكري is also the adjective 'military'")
+A("عسكريون", "عسكريين|عسكري|عسكريو|عسكريي", "MIL", "military personnel", "عسكري is also the adjective 'military'")
 A("طيارون", "طيار|طيارين", "MIL", "pilots")
 A("قوات خاصة", "القوات الخاصة|وحدات خاصة", "MIL", "special forces")
 A("المخابرات", "الاستخبارات|مخابرات|استخبارات|عناصر المخابرات|ضباط المخابرات|جهاز المخابرات", "SPY", "intelligence service")
@@ -1435,55 +1435,56 @@ A("الأهالي", "أهالي|أهالٍ|السكان|سكان|الأهالي 
 A("الناس", "ناس", "CVL", "people")
 A("العشائر", "عشائر|عشيرة|قبائل|قبيلة|أبناء العشائر|أبناء القبائل|مقاتلي العشائر|مسلحي العشائر|رجال القبائل", "CVL",
   "tribes, tribesmen", "a named tribe is a KB actor; tribal forces in arms take the code of the armed actor named after them")
-A("مواطنون", "مواطنين|مواطن|مواطنا|مواطنة", "CVL", "citizens")
+A("مواطنون", "مواطنين|مواطن|مواطنا|مواطنة|مواطنو|مواطني", "CVL", "citizens")
 A("أطفال", "طفل|طفلا|طفلة|طفلين|الأطفال|قاصر|قاصرين|قاصرات", "CVL", "children", "upetrarch طفل ~CVL")
 A("نساء", "امرأة|سيدة|سيدات|النساء|فتاة|فتيات", "CVL", "women", "upetrarch نساء ~CVL")
 A("شبان", "شاب|شابا|شابين|شباب|شابة", "CVL", "young men", "the usual word for a civilian victim (مقتل شاب)")
 A("مسنون", "مسن|مسنة|مسنين|مسنا", "CVL", "elderly people")
 A("عائلات", "عائلة|عوائل|أسر|أسرة", "CVL", "families", "أسر is also the verb 'captured'; as an agent only after a number or a preposition")
-A("مدرسون", "مدرسين|مدرس|معلمون|معلمين|معلم|معلمات|مدرسات|أساتذة", "EDU", "teachers", "upetrarch معلم مدرسة ~EDU")
+A("مدرسون", "مدرسين|مدرس|معلمون|معلمين|معلم|معلمات|مدرسات|أساتذة|معلمو|معلمي|مدرسو", "EDU", "teachers",
+  "upetrarch معلم مدرسة ~EDU; the construct مدرسي is left out: it is the adjective 'school' (الكتاب المدرسي)")
 A("طلاب", "طلبة|طالبات|طالبة|الطلاب", "EDU", "students",
   "the singular طالب is left out: it is the trigger طالب (demanded)")
 A("عمال", "العمال|عاملون|عاملين", "LAB", "workers",
   "the singular عامل is also 'factor'; العاملون في المجال الإنساني is an aid-worker phrase below")
-A("نقابيون", "نقابيين", "LAB", "trade unionists")
-A("موظفون", "موظفين|موظف|موظفي", "LAB", "employees", "government employees as a group striking or protesting")
-A("لاجئون", "لاجئين|لاجئ|لاجئة|اللاجئين السوريين", "REF", "refugees", "upetrarch لاجئ ~REF")
-A("نازحون", "نازحين|نازح|نازحة|النازحين", "REF", "internally displaced people", "upetrarch النازحين ~REF")
-A("مهجرون", "مهجرين|مهجر|المهجرين قسرا", "REF", "displaced people", "upetrarch مهجر ~REF")
+A("نقابيون", "نقابيين|نقابيو|نقابيي", "LAB", "trade unionists")
+A("موظفون", "موظفين|موظف|موظفي|موظفو", "LAB", "employees", "government employees as a group striking or protesting")
+A("لاجئون", "لاجئين|لاجئ|لاجئة|اللاجئين السوريين|لاجئو|لاجئي", "REF", "refugees", "upetrarch لاجئ ~REF")
+A("نازحون", "نازحين|نازح|نازحة|النازحين|نازحو|نازحي", "REF", "internally displaced people", "upetrarch النازحين ~REF")
+A("مهجرون", "مهجرين|مهجر|المهجرين قسرا|مهجرو|مهجري", "REF", "displaced people", "upetrarch مهجر ~REF")
 A("طالبو اللجوء", "طالبي اللجوء|طالب لجوء", "REF", "asylum seekers", "upetrarch طالب لجوء ~REF")
-A("مهاجرون", "مهاجرين|مهاجر", "CVL", "migrants", "upetrarch مهاجر ~CVL")
-A("صحفيون", "صحفيين|صحفي|صحفية|صحافيون|صحافيين|صحافي|إعلاميون|إعلاميين|إعلامي|مراسل|مراسلين|مراسلون", "MED",
+A("مهاجرون", "مهاجرين|مهاجر|مهاجرو|مهاجري", "CVL", "migrants", "upetrarch مهاجر ~CVL")
+A("صحفيون", "صحفيين|صحفي|صحفية|صحافيون|صحافيين|صحافي|إعلاميون|إعلاميين|إعلامي|مراسل|مراسلين|مراسلون|صحفيو|صحفيي|صحافيو|صحافيي|إعلاميو|إعلاميي|مراسلو|مراسلي", "MED",
   "journalists", "upetrarch مصور صحفي ~MED")
 A("أطباء", "طبيب|طبيبا|الأطباء|ممرض|ممرضة|ممرضين|كوادر طبية|الكوادر الطبية|مسعفون|مسعفين|مسعف", "HLH",
   "doctors, medical staff", "upetrarch طبيب ~HLH")
 A("عمال إغاثة", "عاملون في المجال الإنساني|العاملين في المجال الإنساني|عاملي الإغاثة|متطوعون|متطوعين", "NGO",
   "aid workers", "the CAMEO NGO code as an agent; a named organisation is a KB actor")
-A("حقوقيون", "حقوقيين|ناشطون حقوقيون|ناشطين حقوقيين|ناشط حقوقي|مدافعون عن حقوق الإنسان", "HRI", "human rights activists")
+A("حقوقيون", "حقوقيين|حقوقيو|حقوقيي|ناشطون حقوقيون|ناشطين حقوقيين|ناشط حقوقي|مدافعون عن حقوق الإنسان", "HRI", "human rights activists")
 A("محامون", "محامين|محام|محامي|محامية", "JUD", "lawyers", "upetrarch محامي ~JUD")
 A("قضاة", "قاض|قاضي|قاضيا", "JUD", "judges")
 A("نواب", "برلمانيون|برلمانيين|أعضاء البرلمان|أعضاء مجلس الشعب", "LEG", "members of parliament", "upetrarch نائب ~LEG")
-A("مسؤولون", "مسؤولين|مسؤول|مسؤولا|المسؤولين", "GOV", "officials", MEMBER + "government officials")
-A("دبلوماسيون", "دبلوماسيين|دبلوماسي|دبلوماسيا", "GOV", "diplomats")
+A("مسؤولون", "مسؤولين|مسؤول|مسؤولا|المسؤولين|مسؤولو|مسؤولي", "GOV", "officials", MEMBER + "government officials")
+A("دبلوماسيون", "دبلوماسيين|دبلوماسي|دبلوماسيا|دبلوماسيو|دبلوماسيي", "GOV", "diplomats")
 A("وجهاء", "وجهاء العشائر|شيوخ العشائر|شيوخ عشائر|زعماء العشائر|شيخ عشيرة|وجهاء المنطقة|أعيان", "ELI",
   "tribal elders, notables", "a named tribe is a KB actor")
 A("رجال دين", "رجل دين|علماء دين|أئمة المساجد|خطباء المساجد|كهنة|قساوسة", "REL", "clerics")
 A("تجار", "تاجر|التجار", "BUS", "traders")
 A("رجال أعمال", "رجل أعمال|رجال الأعمال", "BUS", "businessmen")
-A("مزارعون", "مزارعين|فلاحون|فلاحين|فلاح", "AGR", "farmers",
+A("مزارعون", "مزارعين|فلاحون|فلاحين|فلاح|مزارعو|مزارعي", "AGR", "farmers",
   "the singular مزارع is also 'farms' and is left out (upetrarch فلاح ~AGR)")
 A("رعاة الأغنام", "رعاة ماشية|رعاة أغنام|راعي أغنام|رعاة المواشي", "AGR", "shepherds",
   "رعاة alone is also 'sponsors'")
-A("مهربون", "مهربين|مهرب|تجار المخدرات|تجار مخدرات|عصابات التهريب", "CRM", "smugglers, drug dealers")
+A("مهربون", "مهربين|مهرب|مهربو|مهربي|تجار المخدرات|تجار مخدرات|عصابات التهريب", "CRM", "smugglers, drug dealers")
 A("لصوص", "لص|سارقون|سارقين", "CRM", "thieves")
 A("عصابات", "عصابة", "CRM", "gangs",
   "criminal gangs; عصابات + an actor (عصابات الأسد) is a loaded label in data/framing, not this agent")
-A("مستوطنون", "مستوطنين|مستوطن", "CVL", "settlers", "CAMEO has no settler agent code; upetrarch codes مستوطنة ~CVL")
+A("مستوطنون", "مستوطنين|مستوطن|مستوطنو|مستوطني", "CVL", "settlers", "CAMEO has no settler agent code; upetrarch codes مستوطنة ~CVL")
 A("ضحايا", "ضحية|الضحايا", "CVL", "victims", "upetrarch ضحية ~CVL; a sympathetic word too (data/framing)")
 A("سجناء", "سجين|سجينا|السجناء", "CVL", "prisoners",
   "coded civilians: upetrarch's معتقل ~OPP (political prisoner) is wrong for ISIS detainees in the camps and prisons of north-east Syria")
-A("متمردون", "متمردين|متمرد", "REB", "rebels", "upetrarch متمرد مسلح ~REB")
-A("انفصاليون", "انفصاليين", "SEP", "separatists", "loaded when it names a group (data/framing)")
+A("متمردون", "متمردين|متمرد|متمردو|متمردي", "REB", "rebels", "upetrarch متمرد مسلح ~REB")
+A("انفصاليون", "انفصاليين|انفصاليو|انفصاليي", "SEP", "separatists", "loaded when it names a group (data/framing)")
 
 # Agent codes agents.all.ar_v3.txt agrees with, and derived agents.
 REVIEWED_OUT_AGENTS = {
