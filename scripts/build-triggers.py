@@ -1416,7 +1416,7 @@ A("قناصة", "قناص|قناصا", "UAF", "snipers", MEMBER + "an unidentifi
 A("خلايا", "خلية|خلايا نائمة|خلية نائمة", "UAF", "cells (sleeper cells)", MEMBER + "an unidentified armed cell")
 A("انتحاري", "انتحاريين|انتحاريون|انتحارية|انتحاريان|انتحاريا", "UAF", "suicide bomber")
 A("الشرطة", "شرطة|شرطي|رجال الشرطة|عناصر الشرطة|دورية شرطة", "COP", "police")
-A("قوات الأمن", "الأجهزة الأمنية|أجهزة الأمن|عناصر الأمن|رجال الأمن|قوى الأمن|القوى الأمنية|دورية أمنية", "COP",
+A("قوات الأمن", "الأجهزة الأمنية|أجهزة الأمن|عناصر الأمن|رجال الأمن|رجل أمن|عنصر أمن|أفراد الأمن|قوى الأمن|القوى الأمنية|دورية أمنية", "COP",
   "security forces", "CAMEO codes security forces as police; a named force (الأسايش، الأمن العام السوري) is a KB actor, and الأمن العام alone is settled by data/kb/ambiguous.tsv")
 A("الجندرمة", "الجندرما|جندرمة|الجاندرما", "COP", "gendarmerie (Turkey's Jandarma)",
   "a police force under Turkey's interior ministry since 2016; with التركية it is TURCOP")
@@ -1433,8 +1433,10 @@ A("المخابرات", "الاستخبارات|مخابرات|استخبارا�
 A("المدنيون", "مدنيين|مدني|مدنية|مدنيا|مدنيان", "CVL", "civilians", "upetrarch مدني ~CVL")
 A("الأهالي", "أهالي|أهالٍ|السكان|سكان|الأهالي المدنيين", "CVL", "residents, locals")
 A("الناس", "ناس", "CVL", "people")
-A("العشائر", "عشائر|عشيرة|قبائل|قبيلة|أبناء العشائر|أبناء القبائل|مقاتلي العشائر|مسلحي العشائر|رجال القبائل", "CVL",
-  "tribes, tribesmen", "a named tribe is a KB actor; tribal forces in arms take the code of the armed actor named after them")
+A("العشائر", "عشائر|عشيرة|قبائل|قبيلة|أبناء العشائر|أبناء القبائل|رجال القبائل", "CVL",
+  "tribes, tribesmen", "a named tribe is a KB actor; tribal forces in arms take the code of the armed actor named after them, and tribal gunmen are the row مسلحون قبليون")
+A("مسلحون قبليون", "مسلحين قبليين|مسلح قبلي|مسلحي القبائل|مسلحو القبائل|مسلحي العشائر|مسلحو العشائر|مقاتلي القبائل|مقاتلو القبائل|مقاتلي العشائر", "UAF",
+  "tribal gunmen", "armed tribesmen (Yemen, Libya, Iraq, Sinai) are unaligned armed men, not civilians; in Syria the KB actor arab-tribal-forces (قوات العشائر، مقاتلو العشائر) is matched first")
 A("مواطنون", "مواطنين|مواطن|مواطنا|مواطنة|مواطنو|مواطني", "CVL", "citizens")
 A("أطفال", "طفل|طفلا|طفلة|طفلين|الأطفال|قاصر|قاصرين|قاصرات", "CVL", "children", "upetrarch طفل ~CVL")
 A("نساء", "امرأة|سيدة|سيدات|النساء|فتاة|فتيات", "CVL", "women", "upetrarch نساء ~CVL")
@@ -1483,6 +1485,24 @@ A("مستوطنون", "مستوطنين|مستوطن|مستوطنو|مستوطن
 A("ضحايا", "ضحية|الضحايا", "CVL", "victims", "upetrarch ضحية ~CVL; a sympathetic word too (data/framing)")
 A("سجناء", "سجين|سجينا|السجناء", "CVL", "prisoners",
   "coded civilians: upetrarch's معتقل ~OPP (political prisoner) is wrong for ISIS detainees in the camps and prisons of north-east Syria")
+A("أحزاب", "أحزاب سياسية|حزب سياسي|أحزاب المعارضة|أحزاب معارضة", "OPP", "political parties",
+  "CAMEO's agent codebook has no party code (upetrarch حزب سياسي ~PTY, حزب معارضة ~OPP): parties acting as a bloc in the news (the boycott, the protest, the statement) are the opposition; bare حزب is left out, it begins the names of parties (حزب الله، حزب العمال الكردستاني) that the KB codes")
+A("أنصار", "مؤيدون|مؤيدين|مؤيدو|مؤيدي|مناصرون|مناصرين|مناصرو|مناصري", "CVL", "supporters",
+  MEMBER + "civilian supporters; a group that begins with the word (أنصار الله، أنصار الشريعة، أنصار بيت المقدس) is a KB actor; the singular مؤيد is the adjective 'backing' and is left out")
+A("مصلون", "مصلين|مصلو", "CVL", "worshippers",
+  "people at prayer, the victims of attacks on mosques and churches and the crowds at al-Aqsa: civilians, not REL (CAMEO's REL is clergy and religious bodies: the row رجال دين); the singular مصل is also 'serum', and the construct مصلي is المصلى (the prayer hall) after folding ى")
+A("حجاج", "معتمرون|معتمرين|حجاج بيت الله", "CVL", "pilgrims",
+  "Hajj and Umrah pilgrims: civilians (upetrarch codes حاج ~REL, which is the clergy's code); the singular حاج is a title and is left out (reviewed out below)")
+A("إرهابيون", "إرهابيين|إرهابيو|إرهابيي", "UAF", "terrorists",
+  "the code upetrarch gives إرهابي (~UAF; the singular إرهابي is left out: mostly the adjective, هجوم إرهابي، تنظيم داعش الإرهابي); a loaded label too (data/framing), scored there: the agent is the armed men the outlet names so, whoever they are")
+A("متطرفون", "متطرفين|متطرفو|متطرفي", "RAD", "extremists",
+  "the code upetrarch gives متطرف (~RAD; the singular متطرف is left out: mostly the adjective, اليمين المتطرف); a loaded label too (data/framing), scored there")
+A("جهاديون", "جهاديين|جهاديو|جهاديي", "RADUAF", "jihadists",
+  "the wire services' word for the fighters of ISIS and al-Qaeda: radical and armed, like مسلحون إسلاميون (upetrarch جهادي ~UAFMUS: MUS is no CAMEO code); the singular جهادي is mostly the adjective (تنظيم جهادي) and is left out")
+A("معتقلون", "معتقلين|معتقلو|معتقلي", "CVL", "detainees",
+  "coded civilians as سجناء: upetrarch's معتقل ~OPP (political prisoner) is wrong for ISIS detainees in north-east Syria; the singular معتقل is also the detention camp and is left out (reviewed out below)")
+A("صيادون", "صيادين|صيادو|صيادي الأسماك", "AGR", "fishermen",
+  "fishermen seized or shot at sea (Gaza, Yemen, the Gulf); upetrarch codes صياد both ~AGR and ~CVL; hunters are rare in the news; the bare construct صيادي is left out: also the surname الصيادي")
 A("متمردون", "متمردين|متمرد|متمردو|متمردي", "REB", "rebels", "upetrarch متمرد مسلح ~REB")
 A("انفصاليون", "انفصاليين|انفصاليو|انفصاليي", "SEP", "separatists", "loaded when it names a group (data/framing)")
 
@@ -1507,7 +1527,7 @@ REVIEWED_OUT_AGENTS = {
     "جيش": "hand row الجيش",
     "حملة": "'campaign'",
     "منشق": "'defector': too rare to code an agent",
-    "معتقل": "'detainee' and 'detention centre'; and not OPP in north-east Syria (see سجناء)",
+    "معتقل": "'detainee' and 'detention centre'; and not OPP in north-east Syria: the plural is hand row معتقلون",
     "مهجر": "hand row",
     "لاجئ": "hand row",
     "مدني": "hand row",
@@ -1525,7 +1545,7 @@ REVIEWED_OUT_AGENTS = {
     "فلاح": "hand row",
     "مهاجر": "hand row",
     "مواطن": "hand row",
-    "جهادي": "a loaded label (data/framing)",
+    "جهادي": "mostly the adjective (تنظيم جهادي): the plural is hand row جهاديون",
     "مرتزق": "a loaded label (data/framing)",
     "ميليشا": "a loaded label (data/framing)",
     "انفصالي": "hand row انفصاليون",
@@ -1537,7 +1557,7 @@ REVIEWED_OUT_AGENTS = {
     "جمهور": "'audience'",
     "ناخب": "'voter': elections are not in scope",
     "مسافر": "'traveller'",
-    "صياد": "'hunter, fisherman': rare",
+    "صياد": "'hunter, fisherman': the singular is rare; the plural is hand row صيادون",
     "إنسان": "'human being'",
     "أم": "'mother' and the conjunction أم",
     "فتاة": "hand row نساء",
@@ -1583,9 +1603,9 @@ REVIEWED_OUT_AGENTS = {
     "مدفعية": "a weapon (cue word)",
     "ثكنات": "a place",
     "بي": "a broken lemma",
-    "الجهاديين": "a loaded label (data/framing)",
+    "الجهاديين": "hand row جهاديون",
     "النازحين": "hand row نازحون",
-    "مسلحي": "hand row",
+    "مسلحي": "hand row مسلحون",
     "تأسيسي": "an adjective",
     "تاسيسي": "an adjective",
     "مجالس": "'councils'",
@@ -1624,15 +1644,15 @@ REVIEWED_OUT_AGENTS = {
     "مسلم": "a religion, also a name (Muslim)",
     "الملا": "a title and a name",
     "جبان": "an adjective ('coward', data/framing)",
-    "متطرف": "a loaded label (data/framing)",
+    "متطرف": "mostly the adjective (اليمين المتطرف): the plural is hand row متطرفون",
     "تمرد": "'rebellion' (an act)",
     "الغانم": "a family name",
     "سياسي": "an adjective ('political')",
     "سني": "a sect: an ethnic-religious sector, not a role",
     "انتفاضة": "'uprising' (an act)",
     "دير": "a place ('monastery'), دير الزور",
-    "حاج": "'pilgrim', a title",
-    "إرهابي": "a loaded label (data/framing)",
+    "حاج": "'pilgrim', a title: the plural is hand row حجاج",
+    "إرهابي": "mostly the adjective (هجوم إرهابي): the plural is hand row إرهابيون",
     "قاتل": "'killer' and the verb قاتل (a trigger)",
 }
 
