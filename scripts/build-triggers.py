@@ -1390,15 +1390,15 @@ def A(agent, others, code, name_en, note=""):
 
 
 MEMBER = "a member word: with a group after it (عناصر من قسد، عناصر الشرطة) it takes that group's code; alone, "
-A("متظاهرون", "متظاهرين|متظاهر|متظاهرة|متظاهرات", "OPP", "protesters", "CAMEO codes protesters as opposition (upetrarch محتج ~OPP)")
-A("محتجون", "محتجين|محتج|محتجة", "OPP", "protesters")
-A("معتصمون", "معتصمين", "OPP", "sit-in protesters")
-A("ناشطون", "ناشطين|ناشط|ناشطة|ناشطات|نشطاء", "OPP", "activists", "upetrarch ناشط ~OPP")
-A("معارضون", "معارضين|معارض", "OPP", "opponents, opposition members", "المعارضة as a named body is in the KB")
-A("مسلحون", "مسلحين|مسلح", "UAF", "gunmen", "upetrarch مسلح ~UAF")
+A("متظاهرون", "متظاهرين|متظاهر|متظاهرة|متظاهرات|متظاهرو|متظاهري", "OPP", "protesters", "CAMEO codes protesters as opposition (upetrarch محتج ~OPP)")
+A("محتجون", "محتجين|محتج|محتجة|محتجو|محتجي", "OPP", "protesters")
+A("معتصمون", "معتصمين|معتصمو|معتصمي", "OPP", "sit-in protesters")
+A("ناشطون", "ناشطين|ناشط|ناشطة|ناشطات|نشطاء|ناشطو|ناشطي", "OPP", "activists", "upetrarch ناشط ~OPP")
+A("معارضون", "معارضين|معارض|معارضو|معارضي", "OPP", "opponents, opposition members", "المعارضة as a named body is in the KB")
+A("مسلحون", "مسلحين|مسلح|مسلحو|مسلحي", "UAF", "gunmen", "upetrarch مسلح ~UAF")
 A("مهاجمون", "مهاجمين|المهاجمين", "UAF", "attackers",
   "plural only: the singular مهاجم is also a football striker (reviewed out below); مهاجمي الفريق is a known false positive")
-A("متشددون", "متشددين|متشدد|المتشددين", "RAD", "militants, hardliners")
+A("متشددون", "متشددين|متشدد|المتشددين|متشددو|متشددي", "RAD", "militants, hardliners")
 A("مسلحون إسلاميون", "مسلحين إسلاميين|إسلاميون متشددون|إسلاميين متشددين|المسلحين الإسلاميين", "RADUAF",
   "Islamist gunmen: radicals, armed")
 A("ميليشيات", "مليشيات|ميليشيا|مليشيا", "UAF", "militias",
@@ -1418,7 +1418,7 @@ A("قناصة", "قناص|قناصا", "UAF", "snipers", MEMBER + "an unidentifi
 A("خلايا", "خلية|خلايا نائمة|خلية نائمة", "UAF", "cells (sleeper cells)", MEMBER + "an unidentified armed cell")
 A("انتحاري", "انتحاريين|انتحاريون|انتحارية|انتحاريان|انتحاريا", "UAF", "suicide bomber")
 A("الشرطة", "شرطة|شرطي|رجال الشرطة|عناصر الشرطة|دورية شرطة", "COP", "police")
-A("قوات الأمن", "الأجهزة الأمنية|أجهزة الأمن|عناصر الأمن|رجال الأمن|قوى الأمن|القوى الأمنية|دورية أمنية", "COP",
+A("قوات الأمن", "الأجهزة الأمنية|أجهزة الأمن|عناصر الأمن|رجال الأمن|رجل أمن|عنصر أمن|أفراد الأمن|قوى الأمن|القوى الأمنية|دورية أمنية", "COP",
   "security forces", "CAMEO codes security forces as police; a named force (الأسايش، الأمن العام السوري) is a KB actor, and الأمن العام alone is settled by data/kb/ambiguous.tsv")
 A("الجندرمة", "الجندرما|جندرمة|الجاندرما", "COP", "gendarmerie (Turkey's Jandarma)",
   "a police force under Turkey's interior ministry since 2016; with التركية it is TURCOP")
@@ -1428,64 +1428,85 @@ A("حرس الحدود", "حرس حدود|حراس الحدود", "MIL", "border
 A("الجيش", "جيش", "MIL", "the army", "with a country adjective (الجيش التركي) the country's military; named armies are KB actors")
 A("جنود", "جندي|جنديا|جنديين|الجنود|جنودا|جنديان", "MIL", "soldiers")
 A("ضباط", "ضابط|ضابطا|ضباطا", "MIL", "officers", "upetrarch ضابط عسكري ~MIL")
-A("عسكريون", "عسكريين|عسكري", "MIL", "military personnel", "عسكري is also the adjective 'military'")
+A("عسكريون", "عسكريين|عسكري|عسكريو|عسكريي", "MIL", "military personnel", "عسكري is also the adjective 'military'")
 A("طيارون", "طيار|طيارين", "MIL", "pilots")
 A("قوات خاصة", "القوات الخاصة|وحدات خاصة", "MIL", "special forces")
 A("المخابرات", "الاستخبارات|مخابرات|استخبارات|عناصر المخابرات|ضباط المخابرات|جهاز المخابرات", "SPY", "intelligence service")
 A("المدنيون", "مدنيين|مدني|مدنية|مدنيا|مدنيان", "CVL", "civilians", "upetrarch مدني ~CVL")
 A("الأهالي", "أهالي|أهالٍ|السكان|سكان|الأهالي المدنيين", "CVL", "residents, locals")
 A("الناس", "ناس", "CVL", "people")
-A("العشائر", "عشائر|عشيرة|قبائل|قبيلة|أبناء العشائر|أبناء القبائل|مقاتلي العشائر|مسلحي العشائر|رجال القبائل", "CVL",
-  "tribes, tribesmen", "a named tribe is a KB actor; tribal forces in arms take the code of the armed actor named after them")
-A("مواطنون", "مواطنين|مواطن|مواطنا|مواطنة", "CVL", "citizens")
+A("العشائر", "عشائر|عشيرة|قبائل|قبيلة|أبناء العشائر|أبناء القبائل|رجال القبائل", "CVL",
+  "tribes, tribesmen", "a named tribe is a KB actor; tribal forces in arms take the code of the armed actor named after them, and tribal gunmen are the row مسلحون قبليون")
+A("مسلحون قبليون", "مسلحين قبليين|مسلح قبلي|مسلحي القبائل|مسلحو القبائل|مسلحي العشائر|مسلحو العشائر|مقاتلي القبائل|مقاتلو القبائل|مقاتلي العشائر", "UAF",
+  "tribal gunmen", "armed tribesmen (Yemen, Libya, Iraq, Sinai) are unaligned armed men, not civilians; in Syria the KB actor arab-tribal-forces (قوات العشائر، مقاتلو العشائر) is matched first")
+A("مواطنون", "مواطنين|مواطن|مواطنا|مواطنة|مواطنو|مواطني", "CVL", "citizens")
 A("أطفال", "طفل|طفلا|طفلة|طفلين|الأطفال|قاصر|قاصرين|قاصرات", "CVL", "children", "upetrarch طفل ~CVL")
 A("نساء", "امرأة|سيدة|سيدات|النساء|فتاة|فتيات", "CVL", "women", "upetrarch نساء ~CVL")
 A("شبان", "شاب|شابا|شابين|شباب|شابة", "CVL", "young men", "the usual word for a civilian victim (مقتل شاب)")
 A("مسنون", "مسن|مسنة|مسنين|مسنا", "CVL", "elderly people")
 A("عائلات", "عائلة|عوائل|أسر|أسرة", "CVL", "families", "أسر is also the verb 'captured'; as an agent only after a number or a preposition")
-A("مدرسون", "مدرسين|مدرس|معلمون|معلمين|معلم|معلمات|مدرسات|أساتذة", "EDU", "teachers", "upetrarch معلم مدرسة ~EDU")
+A("مدرسون", "مدرسين|مدرس|معلمون|معلمين|معلم|معلمات|مدرسات|أساتذة|معلمو|معلمي|مدرسو", "EDU", "teachers",
+  "upetrarch معلم مدرسة ~EDU; the construct مدرسي is left out: it is the adjective 'school' (الكتاب المدرسي)")
 A("طلاب", "طلبة|طالبات|طالبة|الطلاب", "EDU", "students",
   "the singular طالب is left out: it is the trigger طالب (demanded)")
 A("عمال", "العمال|عاملون|عاملين", "LAB", "workers",
   "the singular عامل is also 'factor'; العاملون في المجال الإنساني is an aid-worker phrase below")
-A("نقابيون", "نقابيين", "LAB", "trade unionists")
-A("موظفون", "موظفين|موظف|موظفي", "LAB", "employees", "government employees as a group striking or protesting")
-A("لاجئون", "لاجئين|لاجئ|لاجئة|اللاجئين السوريين", "REF", "refugees", "upetrarch لاجئ ~REF")
-A("نازحون", "نازحين|نازح|نازحة|النازحين", "REF", "internally displaced people", "upetrarch النازحين ~REF")
-A("مهجرون", "مهجرين|مهجر|المهجرين قسرا", "REF", "displaced people", "upetrarch مهجر ~REF")
+A("نقابيون", "نقابيين|نقابيو|نقابيي", "LAB", "trade unionists")
+A("موظفون", "موظفين|موظف|موظفي|موظفو", "LAB", "employees", "government employees as a group striking or protesting")
+A("لاجئون", "لاجئين|لاجئ|لاجئة|اللاجئين السوريين|لاجئو|لاجئي", "REF", "refugees", "upetrarch لاجئ ~REF")
+A("نازحون", "نازحين|نازح|نازحة|النازحين|نازحو|نازحي", "REF", "internally displaced people", "upetrarch النازحين ~REF")
+A("مهجرون", "مهجرين|مهجر|المهجرين قسرا|مهجرو|مهجري", "REF", "displaced people", "upetrarch مهجر ~REF")
 A("طالبو اللجوء", "طالبي اللجوء|طالب لجوء", "REF", "asylum seekers", "upetrarch طالب لجوء ~REF")
-A("مهاجرون", "مهاجرين|مهاجر", "CVL", "migrants", "upetrarch مهاجر ~CVL")
-A("صحفيون", "صحفيين|صحفي|صحفية|صحافيون|صحافيين|صحافي|إعلاميون|إعلاميين|إعلامي|مراسل|مراسلين|مراسلون", "MED",
+A("مهاجرون", "مهاجرين|مهاجر|مهاجرو|مهاجري", "CVL", "migrants", "upetrarch مهاجر ~CVL")
+A("صحفيون", "صحفيين|صحفي|صحفية|صحافيون|صحافيين|صحافي|إعلاميون|إعلاميين|إعلامي|مراسل|مراسلين|مراسلون|صحفيو|صحفيي|صحافيو|صحافيي|إعلاميو|إعلاميي|مراسلو|مراسلي", "MED",
   "journalists", "upetrarch مصور صحفي ~MED")
 A("أطباء", "طبيب|طبيبا|الأطباء|ممرض|ممرضة|ممرضين|كوادر طبية|الكوادر الطبية|مسعفون|مسعفين|مسعف", "HLH",
   "doctors, medical staff", "upetrarch طبيب ~HLH")
 A("عمال إغاثة", "عاملون في المجال الإنساني|العاملين في المجال الإنساني|عاملي الإغاثة|متطوعون|متطوعين", "NGO",
   "aid workers", "the CAMEO NGO code as an agent; a named organisation is a KB actor")
-A("حقوقيون", "حقوقيين|ناشطون حقوقيون|ناشطين حقوقيين|ناشط حقوقي|مدافعون عن حقوق الإنسان", "HRI", "human rights activists")
+A("حقوقيون", "حقوقيين|حقوقيو|حقوقيي|ناشطون حقوقيون|ناشطين حقوقيين|ناشط حقوقي|مدافعون عن حقوق الإنسان", "HRI", "human rights activists")
 A("محامون", "محامين|محام|محامي|محامية", "JUD", "lawyers", "upetrarch محامي ~JUD")
 A("قضاة", "قاض|قاضي|قاضيا", "JUD", "judges")
 A("نواب", "برلمانيون|برلمانيين|أعضاء البرلمان|أعضاء مجلس الشعب", "LEG", "members of parliament", "upetrarch نائب ~LEG")
-A("مسؤولون", "مسؤولين|مسؤول|مسؤولا|المسؤولين", "GOV", "officials", MEMBER + "government officials")
-A("دبلوماسيون", "دبلوماسيين|دبلوماسي|دبلوماسيا", "GOV", "diplomats")
+A("مسؤولون", "مسؤولين|مسؤول|مسؤولا|المسؤولين|مسؤولو|مسؤولي", "GOV", "officials", MEMBER + "government officials")
+A("دبلوماسيون", "دبلوماسيين|دبلوماسي|دبلوماسيا|دبلوماسيو|دبلوماسيي", "GOV", "diplomats")
 A("وجهاء", "وجهاء العشائر|شيوخ العشائر|شيوخ عشائر|زعماء العشائر|شيخ عشيرة|وجهاء المنطقة|أعيان", "ELI",
   "tribal elders, notables", "a named tribe is a KB actor")
 A("رجال دين", "رجل دين|علماء دين|أئمة المساجد|خطباء المساجد|كهنة|قساوسة", "REL", "clerics")
 A("تجار", "تاجر|التجار", "BUS", "traders")
 A("رجال أعمال", "رجل أعمال|رجال الأعمال", "BUS", "businessmen")
-A("مزارعون", "مزارعين|فلاحون|فلاحين|فلاح", "AGR", "farmers",
+A("مزارعون", "مزارعين|فلاحون|فلاحين|فلاح|مزارعو|مزارعي", "AGR", "farmers",
   "the singular مزارع is also 'farms' and is left out (upetrarch فلاح ~AGR)")
 A("رعاة الأغنام", "رعاة ماشية|رعاة أغنام|راعي أغنام|رعاة المواشي", "AGR", "shepherds",
   "رعاة alone is also 'sponsors'")
-A("مهربون", "مهربين|مهرب|تجار المخدرات|تجار مخدرات|عصابات التهريب", "CRM", "smugglers, drug dealers")
+A("مهربون", "مهربين|مهرب|مهربو|مهربي|تجار المخدرات|تجار مخدرات|عصابات التهريب", "CRM", "smugglers, drug dealers")
 A("لصوص", "لص|سارقون|سارقين", "CRM", "thieves")
 A("عصابات", "عصابة", "CRM", "gangs",
   "criminal gangs; عصابات + an actor (عصابات الأسد) is a loaded label in data/framing, not this agent")
-A("مستوطنون", "مستوطنين|مستوطن", "CVL", "settlers", "CAMEO has no settler agent code; upetrarch codes مستوطنة ~CVL")
+A("مستوطنون", "مستوطنين|مستوطن|مستوطنو|مستوطني", "CVL", "settlers", "CAMEO has no settler agent code; upetrarch codes مستوطنة ~CVL")
 A("ضحايا", "ضحية|الضحايا", "CVL", "victims", "upetrarch ضحية ~CVL; a sympathetic word too (data/framing)")
 A("سجناء", "سجين|سجينا|السجناء", "CVL", "prisoners",
   "coded civilians: upetrarch's معتقل ~OPP (political prisoner) is wrong for ISIS detainees in the camps and prisons of north-east Syria")
-A("متمردون", "متمردين|متمرد", "REB", "rebels", "upetrarch متمرد مسلح ~REB")
-A("انفصاليون", "انفصاليين", "SEP", "separatists", "loaded when it names a group (data/framing)")
+A("أحزاب", "أحزاب سياسية|حزب سياسي|أحزاب المعارضة|أحزاب معارضة", "OPP", "political parties",
+  "CAMEO's agent codebook has no party code (upetrarch حزب سياسي ~PTY, حزب معارضة ~OPP): parties acting as a bloc in the news (the boycott, the protest, the statement) are the opposition; bare حزب is left out, it begins the names of parties (حزب الله، حزب العمال الكردستاني) that the KB codes")
+A("أنصار", "مؤيدون|مؤيدين|مؤيدو|مؤيدي|مناصرون|مناصرين|مناصرو|مناصري", "CVL", "supporters",
+  MEMBER + "civilian supporters; a group that begins with the word (أنصار الله، أنصار الشريعة، أنصار بيت المقدس) is a KB actor; the singular مؤيد is the adjective 'backing' and is left out")
+A("مصلون", "مصلين|مصلو", "CVL", "worshippers",
+  "people at prayer, the victims of attacks on mosques and churches and the crowds at al-Aqsa: civilians, not REL (CAMEO's REL is clergy and religious bodies: the row رجال دين); the singular مصل is also 'serum', and the construct مصلي is المصلى (the prayer hall) after folding ى")
+A("حجاج", "معتمرون|معتمرين|حجاج بيت الله", "CVL", "pilgrims",
+  "Hajj and Umrah pilgrims: civilians (upetrarch codes حاج ~REL, which is the clergy's code); the singular حاج is a title and is left out (reviewed out below)")
+A("إرهابيون", "إرهابيين|إرهابيو|إرهابيي", "UAF", "terrorists",
+  "the code upetrarch gives إرهابي (~UAF; the singular إرهابي is left out: mostly the adjective, هجوم إرهابي، تنظيم داعش الإرهابي); a loaded label too (data/framing), scored there: the agent is the armed men the outlet names so, whoever they are")
+A("متطرفون", "متطرفين|متطرفو|متطرفي", "RAD", "extremists",
+  "the code upetrarch gives متطرف (~RAD; the singular متطرف is left out: mostly the adjective, اليمين المتطرف); a loaded label too (data/framing), scored there")
+A("جهاديون", "جهاديين|جهاديو|جهاديي", "RADUAF", "jihadists",
+  "the wire services' word for the fighters of ISIS and al-Qaeda: radical and armed, like مسلحون إسلاميون (upetrarch جهادي ~UAFMUS: MUS is no CAMEO code); the singular جهادي is mostly the adjective (تنظيم جهادي) and is left out")
+A("معتقلون", "معتقلين|معتقلو|معتقلي", "CVL", "detainees",
+  "coded civilians as سجناء: upetrarch's معتقل ~OPP (political prisoner) is wrong for ISIS detainees in north-east Syria; the singular معتقل is also the detention camp and is left out (reviewed out below)")
+A("صيادون", "صيادين|صيادو|صيادي الأسماك", "AGR", "fishermen",
+  "fishermen seized or shot at sea (Gaza, Yemen, the Gulf); upetrarch codes صياد both ~AGR and ~CVL; hunters are rare in the news; the bare construct صيادي is left out: also the surname الصيادي")
+A("متمردون", "متمردين|متمرد|متمردو|متمردي", "REB", "rebels", "upetrarch متمرد مسلح ~REB")
+A("انفصاليون", "انفصاليين|انفصاليو|انفصاليي", "SEP", "separatists", "loaded when it names a group (data/framing)")
 
 # Agent codes agents.all.ar_v3.txt agrees with, and derived agents.
 REVIEWED_OUT_AGENTS = {
@@ -1508,7 +1529,7 @@ REVIEWED_OUT_AGENTS = {
     "جيش": "hand row الجيش",
     "حملة": "'campaign'",
     "منشق": "'defector': too rare to code an agent",
-    "معتقل": "'detainee' and 'detention centre'; and not OPP in north-east Syria (see سجناء)",
+    "معتقل": "'detainee' and 'detention centre'; and not OPP in north-east Syria: the plural is hand row معتقلون",
     "مهجر": "hand row",
     "لاجئ": "hand row",
     "مدني": "hand row",
@@ -1526,7 +1547,7 @@ REVIEWED_OUT_AGENTS = {
     "فلاح": "hand row",
     "مهاجر": "hand row",
     "مواطن": "hand row",
-    "جهادي": "a loaded label (data/framing)",
+    "جهادي": "mostly the adjective (تنظيم جهادي): the plural is hand row جهاديون",
     "مرتزق": "a loaded label (data/framing)",
     "ميليشا": "a loaded label (data/framing)",
     "انفصالي": "hand row انفصاليون",
@@ -1538,7 +1559,7 @@ REVIEWED_OUT_AGENTS = {
     "جمهور": "'audience'",
     "ناخب": "'voter': elections are not in scope",
     "مسافر": "'traveller'",
-    "صياد": "'hunter, fisherman': rare",
+    "صياد": "'hunter, fisherman': the singular is rare; the plural is hand row صيادون",
     "إنسان": "'human being'",
     "أم": "'mother' and the conjunction أم",
     "فتاة": "hand row نساء",
@@ -1584,9 +1605,9 @@ REVIEWED_OUT_AGENTS = {
     "مدفعية": "a weapon (cue word)",
     "ثكنات": "a place",
     "بي": "a broken lemma",
-    "الجهاديين": "a loaded label (data/framing)",
+    "الجهاديين": "hand row جهاديون",
     "النازحين": "hand row نازحون",
-    "مسلحي": "hand row",
+    "مسلحي": "hand row مسلحون",
     "تأسيسي": "an adjective",
     "تاسيسي": "an adjective",
     "مجالس": "'councils'",
@@ -1625,15 +1646,15 @@ REVIEWED_OUT_AGENTS = {
     "مسلم": "a religion, also a name (Muslim)",
     "الملا": "a title and a name",
     "جبان": "an adjective ('coward', data/framing)",
-    "متطرف": "a loaded label (data/framing)",
+    "متطرف": "mostly the adjective (اليمين المتطرف): the plural is hand row متطرفون",
     "تمرد": "'rebellion' (an act)",
     "الغانم": "a family name",
     "سياسي": "an adjective ('political')",
     "سني": "a sect: an ethnic-religious sector, not a role",
     "انتفاضة": "'uprising' (an act)",
     "دير": "a place ('monastery'), دير الزور",
-    "حاج": "'pilgrim', a title",
-    "إرهابي": "a loaded label (data/framing)",
+    "حاج": "'pilgrim', a title: the plural is hand row حجاج",
+    "إرهابي": "mostly the adjective (هجوم إرهابي): the plural is hand row إرهابيون",
     "قاتل": "'killer' and the verb قاتل (a trigger)",
 }
 
