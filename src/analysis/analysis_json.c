@@ -696,9 +696,9 @@ static void events(yajl_gen g, const rasd_knowledge *kn, const char *text, const
         key(g, "goldstein");
         yajl_gen_double(g, rasd_cameo_goldstein(e->cameo));
         key(g, "plover_type");
-        str_or_null(g, r->plover_type);
+        str_or_null(g, e->plover_type);
         key(g, "plover_mode");
-        str_or_null(g, r->plover_mode);
+        str_or_null(g, e->plover_mode);
         key(g, "acled");
         str_or_null(g, e->acled);
         key(g, "confidence");

@@ -372,6 +372,26 @@ static bool pick_row(rasd_event_coder *c, size_t i, cand *out) {
             return true;
         }
     }
+    /* the cue before the trigger, in its clause: «المتظاهرون ... ساروا»،
+     * «الغارات التي شنتها» (a subject or an antecedent that makes the reading) */
+    for (size_t k = i; k-- > 0 && i - k <= 6;) {
+        if (ev_mark(c, k) == EV_MARK_BOUNDARY) break;
+        if (ev_is_punct(c, k)) {
+            const char *pk = ex_key(x, x->t[k].key_off);
+            if (strcmp(pk, ".") == 0 || strcmp(pk, "\xD8\x9B") == 0 || strcmp(pk, ":") == 0) break;
+            continue;
+        }
+        if (!c->hits[k].cue) continue;
+        for (size_t y = 0; y < cnt; y++) {
+            if (p[y].target.kind != EV_TRIGGER) continue;
+            const rasd_trigger *r = &c->d->triggers[p[y].target.index];
+            size_t cue_end;
+            if (!r->has_cue || (nominal && !r->noun) || !morph_fits(c->hits[i].morph, r)) continue;
+            if (!cue_at(c, k, p[y].target.index, &cue_end) || cue_end >= i) continue;
+            *out = (cand){i, tj, (int)p[y].target.index, 0, 0, nominal || !r->verb};
+            return true;
+        }
+    }
     int row = plain >= 0 ? plain : -1;
     if (row < 0) return false;
     const rasd_trigger *r = &c->d->triggers[row];
@@ -438,6 +458,12 @@ static bool target_is_force(const rasd_event_coder *c, const rasd_event *e) {
         if (c->ms[z].start == e->target.start && c->ms[z].end == e->target.end && e->target.end)
             return is_force(c, (int)z);
     return false;
+}
+
+/* Is the participant the people of a protest (protesters, sit-in protesters)? */
+static bool by_protesters(const rasd_event_coder *c, const rasd_event_actor *a) {
+    if (a->agent < 0) return false;
+    return strstr(c->d->agents[a->agent].name_en, "protesters") != NULL;
 }
 
 /* CAMEO tells force between armed parties (19: fight) from violence on
@@ -1113,6 +1139,15 @@ static void code_candidate(rasd_event_coder *c, const cand *cd, const rasd_numbe
     e.acled = acled_type(c, r, &e);
     snprintf(e.cameo, sizeof e.cameo, "%s", r->cameo);
     if (one_sided(c, r, &e)) snprintf(e.cameo, sizeof e.cameo, "%s", "180");
+    /* «المتظاهرون ... مطالبين برحيل الحكومة»: what protesters demand or
+     * call for they demand by demonstrating (CAMEO 141, not 10 or 02) */
+    e.plover_type = r->plover_type;
+    e.plover_mode = r->plover_mode;
+    if ((root == 10 || root == 2) && by_protesters(c, &e.source)) {
+        snprintf(e.cameo, sizeof e.cameo, "%s", "141");
+        e.plover_type = "PROTEST";
+        e.plover_mode = "demo";
+    }
     e.place = sentence_place(c, &e);
     for (size_t k = db; k < dates->count; k++)
         if (dates->items[k].iso[0]) {

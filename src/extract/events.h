@@ -122,6 +122,7 @@ typedef struct rasd_event_actor {
 typedef struct rasd_event {
     uint32_t trigger;             /* row of the dictionary */
     char cameo[6];                /* the row's code, or 18x where the actors make 19x one-sided violence */
+    const char *plover_type, *plover_mode; /* the row's, or those of the code the actors gave (static strings) */
     size_t start, end;            /* the trigger (and its cue, when a cue decided the code) */
     size_t sentence, sent_start, sent_end;
     rasd_event_actor source, target;
