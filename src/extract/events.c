@@ -770,7 +770,7 @@ static int fallback_source(const rasd_event_coder *c, const cand *cd, const rasd
         if (mk == EV_MARK_BOUNDARY) break;
         if (ev_is_punct(c, k)) {
             const char *p = ex_key(x, x->t[k].key_off);
-            if (strcmp(p, ".") == 0 || strcmp(p, "Ø") == 0 || strcmp(p, ":") == 0) break;
+            if (strcmp(p, ".") == 0 || strcmp(p, "\xD8\x9B") == 0 || strcmp(p, ":") == 0) break;
             continue;
         }
         int m = mention_ending(c, k);
