@@ -118,7 +118,7 @@ static void find_hits(rasd_event_coder *c) {
     }
     for (size_t i = 0; i < c->n; i++) {
         ev_hit *h = &c->hits[i];
-        *h = (ev_hit){0, (uint32_t)i, false, false, 0, 0, 0};
+        *h = (ev_hit){0, (uint32_t)i, false, false, 0, 0, 0, false};
         const tinfo *t = &x->t[i];
         if (!t->word || t->skip) continue;
         const char *key = ex_key(x, t->key_off);
@@ -168,6 +168,7 @@ static void find_hits(rasd_event_coder *c) {
                 h->node = node;
                 h->tj = tj;
                 h->morph = forms[f].kind & EV_MORPH_ANY;
+                h->pronoun = (forms[f].kind & EV_MORPH_PRONOUN) != 0;
                 h->future = (forms[f].kind & EV_MORPH_FUTURE) != 0;
             }
             if (h->node) continue;
@@ -466,20 +467,34 @@ static bool by_protesters(const rasd_event_coder *c, const rasd_event_actor *a) 
     return strstr(c->d->agents[a->agent].name_en, "protesters") != NULL;
 }
 
+/* Is the source a force (a mention is_force() accepts)? */
+static bool source_is_force(const rasd_event_coder *c, const rasd_event *e) {
+    for (size_t z = 0; z < c->n_ms; z++)
+        if (c->ms[z].start == e->source.start && c->ms[z].end == e->source.end && e->source.end)
+            return is_force(c, (int)z);
+    return false;
+}
+
 /* CAMEO tells force between armed parties (19: fight) from violence on
  * people who do not fight back (18: assault; CAMEO's manual codes a gunman
  * killing civilians, a suicide bombing in a market, a murder there). The
  * verb does not say which (قتل، هاجم، استهدف, plain 190): the actors do. A
  * weapon that only armies use (195 air, 194 artillery) stays 19. */
-static bool one_sided(const rasd_event_coder *c, const rasd_trigger *r, const rasd_event *e) {
+static bool one_sided(const rasd_event_coder *c, const rasd_trigger *r, const rasd_event *e, bool pronoun) {
     if (root_of(r->cameo) != 19 || strcmp(r->cameo, "194") == 0 || strcmp(r->cameo, "195") == 0 ||
         strcmp(r->cameo, "192") == 0 || strcmp(r->cameo, "191") == 0 || strcmp(r->cameo, "196") == 0)
         return false;
     if (e->flags & RASD_EV_SYMMETRIC) return false;
     if (is_civilian(c, &e->target)) return true;
     /* a death whose victims are not a force (مقتل 14 شخصا، استشهاد 15 مصليا):
-     * a killing, not a battle's toll */
-    if (is_casualty_row(r) && !target_is_force(c, e)) return true;
+     * a killing, not a battle's toll; with no victims named, a sentence
+     * that names no force is no battle either */
+    if (is_casualty_row(r) && !target_is_force(c, e)) {
+        if (e->target.end || e->target.agent >= 0 || e->target.entity >= 0 || pronoun) return true; /* قتلوهم */
+        for (size_t z = 0; z < c->n_ms; z++)
+            if (is_force(c, (int)z)) return false;
+        return true;
+    }
     const rasd_entity_extractor *x = c->x;
     bool person_target = e->target.entity >= 0 && e->target.agent < 0 && x->out.items[e->target.entity].actor == UINT32_MAX;
     if (person_target) return true;
@@ -1100,7 +1115,7 @@ static void code_candidate(rasd_event_coder *c, const cand *cd, const rasd_numbe
     if (ambiguous && !cd->noun &&
         (!src_rule || (strncmp(src_rule, "subject", 7) != 0 && strncmp(src_rule, "between", 7) != 0)))
         return;
-    bool pronoun = c->hits[i].morph || x->t[i].base_off + x->t[i].base_len < x->t[i].key_off + x->t[i].key_len;
+    bool pronoun = c->hits[i].pronoun || x->t[i].base_off + x->t[i].base_len < x->t[i].key_off + x->t[i].key_len;
     if (ambiguous && cd->noun && !has_source && !has_target && !pronoun) return; /* اعتقاله: the pronoun is a party */
     /* حقق في، طالب ب: an ambiguous verb needs its preposition right after
      * its subject (حقق مكاسب في is no inquiry) */
@@ -1138,11 +1153,19 @@ static void code_candidate(rasd_event_coder *c, const cand *cd, const rasd_numbe
 
     e.acled = acled_type(c, r, &e);
     snprintf(e.cameo, sizeof e.cameo, "%s", r->cameo);
-    if (one_sided(c, r, &e)) snprintf(e.cameo, sizeof e.cameo, "%s", "180");
-    /* «المتظاهرون ... مطالبين برحيل الحكومة»: what protesters demand or
-     * call for they demand by demonstrating (CAMEO 141, not 10 or 02) */
     e.plover_type = r->plover_type;
     e.plover_mode = r->plover_mode;
+    bool object_pronoun = c->hits[i].pronoun || x->t[i].base_off + x->t[i].base_len < x->t[i].key_off + x->t[i].key_len;
+    if (one_sided(c, r, &e, object_pronoun)) snprintf(e.cameo, sizeof e.cameo, "%s", "180");
+    /* a force that destroys (دمرت طائرات التحالف الجسر) fights: 19, not the
+     * 1712 of a demolition or a confiscation */
+    if (strcmp(r->cameo, "1712") == 0 && source_is_force(c, &e)) {
+        snprintf(e.cameo, sizeof e.cameo, "%s", "190");
+        e.plover_type = "ASSAULT";
+        e.plover_mode = "destroy";
+    }
+    /* «المتظاهرون ... مطالبين برحيل الحكومة»: what protesters demand or
+     * call for they demand by demonstrating (CAMEO 141, not 10 or 02) */
     if ((root == 10 || root == 2) && by_protesters(c, &e.source)) {
         snprintf(e.cameo, sizeof e.cameo, "%s", "141");
         e.plover_type = "PROTEST";

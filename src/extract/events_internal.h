@@ -19,10 +19,11 @@ typedef struct ev_hit {
     uint8_t mark;  /* the closed class at the path's end (EV_MARK_*), or 0 */
     uint8_t kinds; /* a bit per kind of target at the path's end (1 << EV_*) */
     uint8_t morph; /* EV_MORPH_* when found only through an inflection (events_morph.c), else 0 */
+    bool pronoun;  /* ... and that inflection undid an object or possessive pronoun (قتلوهم، اعتقاله) */
 } ev_hit;
 
 /* An inflected word brought back to a form the dictionary lists. */
-enum { EV_MORPH_VERB = 1, EV_MORPH_NOUN = 2, EV_MORPH_ANY = 3, EV_MORPH_FUTURE = 4 };
+enum { EV_MORPH_VERB = 1, EV_MORPH_NOUN = 2, EV_MORPH_ANY = 3, EV_MORPH_FUTURE = 4, EV_MORPH_PRONOUN = 8 };
 #define EV_FORM_BYTES 64
 #define EV_MAX_FORMS 32
 #define EV_NO_INFLECTION_SLOTS 8192

@@ -112,6 +112,7 @@ size_t ev_inflections(const char *base, size_t len, ev_form *out, size_t max) {
         verb_forms(&c, w, wl);
         for (size_t k = 0; k < sizeof PRON / sizeof *PRON; k++) {
             if (!ends(w, wl, PRON[k])) continue;
+            size_t from = c.n;
             size_t r = wl - strlen(PRON[k]);
             push(&c, w, r, EV_MORPH_ANY);
             if (r >= 6 && L2(w + r - 2, "\xD8\xAA")) /* مطالبت(ه): the ة before a pronoun */
@@ -119,6 +120,7 @@ size_t ev_inflections(const char *base, size_t len, ev_form *out, size_t max) {
             if (r >= 6 && L2(w + r - 2, "\xD8\xA7")) /* دعا(هم)، ألقا(ه): alif maqsura before a pronoun */
                 push2(&c, w, r - 2, "\xD9\x8A", 2, EV_MORPH_VERB);
             verb_forms(&c, w, r);
+            for (size_t q = from; q < c.n; q++) out[q].kind |= EV_MORPH_PRONOUN;
             break; /* the longest pronoun only: هما is not ه + ما */
         }
         /* the accusative alif of a noun: هجوما، قصفا */
