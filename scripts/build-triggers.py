@@ -383,8 +383,8 @@ V("التقى", "040", tp="-|ب|مع", note="meets")
 V("تواصل", "040", tp="مع", cue="مع",
   note="is in contact with (تتواصل مع تركيا); only with مع: تواصل alone is 'continued' (تواصل القصف)")
 V("اجتمع", "040", tp="ب|مع", note="meets")
-V("بحث", "040", tp="مع", amb="بحث",
-  note="discusses with; بحث is also 'search, research' (البحث عن): the ambiguous form only with مع and an actor")
+V("بحث", "040", tp="مع", amb="بحث|بحثت|بحثوا|يبحث|تبحث|يبحثون",
+  note="discusses with; every form of بحث is also 'search' (يبحث عن): only with مع and the party after it")
 V("ناقش", "040", tp="مع")
 V("تباحث", "040", tp="مع")
 V("تشاور", "040", tp="مع")
@@ -688,8 +688,8 @@ V("استنفر", "152", note="puts on alert")
 N("حالة التأهب", "حالة الاستنفار|رفع الجاهزية|رفع حالة التأهب|استنفار|استنفارا", "152")
 N("مناورات", "مناورات عسكرية|تدريبات عسكرية|مناورة عسكرية", "150", mode="",
   note="exercises of one side: 150; joint ones are 062")
-N("دورية", "دوريات|دورية عسكرية|دوريات عسكرية", "150", mode="troops",
-  note="a patrol shows military presence; routine, so low value (shadowed by the joint-patrol row)")
+N("دورية عسكرية", "دوريات عسكرية|دورية للجيش|دوريات للجيش|دورية للشرطة|دوريات للشرطة|دورية راجلة|دوريات راجلة", "150", mode="troops",
+  note="a patrol shows military presence; routine, so low value (shadowed by the joint-patrol row). Bare دورية is mostly 'periodic' (اجتماعات دورية) and دوريات 'leagues': only with what makes it a patrol")
 N("عرض عسكري", "عروض عسكرية", "150", mode="")
 V("أقام", "154", cue="قاعدة|قاعدة عسكرية|قواعد|نقطة عسكرية|نقاط عسكرية|حاجزا|حواجز|تحصينات|سواتر",
   tp="في", acled=SD, note="sets up a base or positions (ACLED: headquarters or base established)")
@@ -781,8 +781,8 @@ V("رحل", "174", cue="لاجئين|اللاجئين|سوريين|السوري�
 N("حظر", "قرار حظر|حظرت|حظروا|يحظر|تحظر", "172", mode="ban", amb="حظر", pos="verb|noun",
   note="a ban, bans; inside names (منظمة حظر الأسلحة الكيميائية) it is part of the actor")
 
-V("أسر", "173", tp="-", pos="verb|noun", amb="أسر",
-  note="captures (a soldier, a fighter); أسر is also 'families' (plural of أسرة) and أسروا 'confided': the bare form needs an actor")
+V("أسر", "173", tp="-", amb="أسر",
+  note="captures (a soldier, a fighter); أسر is also 'families' (plural of أسرة, with the article or a pronoun: الأسر، أسرته) and أسروا 'confided': a verb only, and the bare form needs its subject")
 V("قبض", "173", cue="على|عليه|عليها|عليهم|عليهما", tp="على",
   note="arrests (قبضت الشرطة على); قبض alone is 'received (pay)'")
 N("إلقاء القبض عليه", "القبض عليه|القبض عليها|القبض عليهم|القبض عليهما|إلقاء القبض عليهم|المقبوض عليهم|المقبوض عليه|المقبوض عليها|مقبوض عليه|مقبوضا عليه", "173",

@@ -1110,6 +1110,9 @@ static void code_candidate(rasd_event_coder *c, const cand *cd, const rasd_numbe
     e.confidence = has_source && has_target ? 0.9f : has_source ? 0.75f : has_target ? 0.6f : 0.45f;
     if (has_source && e.source.rule && weak_rule(e.source.rule)) e.confidence -= 0.25f; /* a guess, not a reading */
     if (!has_target && (root == 2 || root == 4) && !cd->noun) e.confidence -= 0.1f;
+    /* a homograph verb whose other party comes after a preposition (بحث
+     * مع: discussed with; يبحث عن: searches) needs that party */
+    if (ambiguous && !cd->noun && (r->target_mask & ~(uint32_t)EV_PREP_DIRECT) && !has_target) return;
     /* a form that is also a common word: as a verb it needs its subject, as
      * a noun some party (اعتقال الناشط، اتفاق بين الطرفين) */
     if (ambiguous && !cd->noun &&
