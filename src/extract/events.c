@@ -648,6 +648,29 @@ static bool has_object_after(const rasd_event_coder *c, int m) {
     return false;
 }
 
+/* Words that only sport uses (match, league, club, player, coach,
+ * stadium, championship, cup, national team, half-time): in a document
+ * that has them, لقاء is a match, مواجهة a fixture, هجوم a team's attack.
+ * Keys without the article, as the analyzer gives bases. */
+static bool sports_word(const rasd_event_coder *c, size_t k) {
+    static const char *const SPORT[] = {"مباراه", "مباريات", "دوري", "نادي", "لاعب", "لاعبين", "لاعبون", "مدرب",
+                                        "ملعب", "بطوله", "كاس", "منتخب", "الفريقين", "شوط", "هداف", "جوله"};
+    const tinfo *t = &c->x->t[k];
+    if (!t->word) return false;
+    const char *b = ex_key(c->x, t->base_off);
+    for (size_t i = 0; i < sizeof SPORT / sizeof *SPORT; i++)
+        if (t->base_len == strlen(SPORT[i]) && memcmp(b, SPORT[i], t->base_len) == 0) return true;
+    return false;
+}
+
+/* The event nouns that sport writing uses for its own happenings. */
+static bool sports_homograph(const rasd_trigger *r) {
+    static const char *const LEMMAS[] = {"لقاء", "مواجهات", "معارك", "هجوم", "قتال"};
+    for (size_t i = 0; i < sizeof LEMMAS / sizeof *LEMMAS; i++)
+        if (strcmp(r->lemma, LEMMAS[i]) == 0) return true;
+    return false;
+}
+
 /* Is the mention m introduced by a preposition other than a genitive ل? */
 static bool after_preposition(const rasd_event_coder *c, int m) {
     size_t ti = c->ms[m].ti;
@@ -1110,6 +1133,8 @@ static void code_candidate(rasd_event_coder *c, const cand *cd, const rasd_numbe
     e.confidence = has_source && has_target ? 0.9f : has_source ? 0.75f : has_target ? 0.6f : 0.45f;
     if (has_source && e.source.rule && weak_rule(e.source.rule)) e.confidence -= 0.25f; /* a guess, not a reading */
     if (!has_target && (root == 2 || root == 4) && !cd->noun) e.confidence -= 0.1f;
+    /* a match is no meeting, a fixture no clash (a document about sport) */
+    if (c->sports_words >= 2 && sports_homograph(r)) return;
     /* a homograph verb whose other party comes after a preposition (بحث
      * مع: discussed with; يبحث عن: searches) needs that party */
     if (ambiguous && !cd->noun && (r->target_mask & ~(uint32_t)EV_PREP_DIRECT) && !has_target) return;
@@ -1205,6 +1230,7 @@ rasd_status rasd_event_code_sentence(rasd_event_coder *c, rasd_entity_extractor 
     c->nums = numbers;
     c->nb = nb;
     if (!rasd_grow((void **)&c->hits, &c->cap_hits, n, sizeof *c->hits)) return RASD_ERR_NOMEM;
+    for (size_t i = 0; i < n; i++) c->sports_words += sports_word(c, i);
     find_hits(c);
     bool any = false;
     for (size_t i = 0; i < n && !any; i++) any = c->hits[i].node && ev_has(c, i, EV_TRIGGER, -1);

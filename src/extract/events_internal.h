@@ -64,6 +64,7 @@ struct rasd_event_coder {
     size_t sentence;
     rasd_entity_extractor *x;
     size_t quote_from; /* the quotes of this sentence are x->out.quotes[quote_from..] */
+    size_t sports_words; /* words of sport read so far in the document (match, league, player ...) */
     const rasd_number_list *nums; /* the sentence's numbers are nums->items[nb..] */
     size_t nb;
     bool failed;
