@@ -54,13 +54,6 @@ static void span(yajl_gen g, size_t start, size_t end) {
     num(g, end);
     yajl_gen_array_close(g);
 }
-/* Coordinates with six decimals (about 10 cm), not yajl's %.17g. */
-static void coordinate(yajl_gen g, double v) {
-    char buf[32];
-    int n = snprintf(buf, sizeof buf, "%.6f", v);
-    yajl_gen_number(g, buf, (size_t)n);
-}
-
 /* Places a fragment written with json_write.h as one value, and empties
  * the buffer for the next. Out of memory, the line would be cut: it says
  * so instead (analysis_json fails on *failed). */
@@ -234,6 +227,7 @@ static void fstr_or_null(rasd_buf *f, const char *s) {
     if (s && *s) fstr(f, s);
     else rasd_json_raw(f, "null");
 }
+/* Coordinates with six decimals (about 10 cm), not yajl's %.17g. */
 static void fcoordinate(rasd_buf *f, double v) {
     char buf[32];
     int n = snprintf(buf, sizeof buf, "%.6f", v);
@@ -609,175 +603,197 @@ static void dates(yajl_gen g, const char *text, const token_ctx *ctx) {
 }
 
 /* A participant of an event: who it is, its CAMEO code, and where the text names it. */
-static void event_actor(yajl_gen g, const rasd_knowledge *kn, const char *text, const rasd_entities *es,
+/* A number that may have a fraction (a Goldstein weight, a casualty count,
+ * a sum of money): integral values as N.0, others with up to 15 digits. */
+static void fdouble(rasd_buf *f, double v, const char *fmt) {
+    char buf[40];
+    int n = snprintf(buf, sizeof buf, fmt, v);
+    rasd_buf_append(f, buf, (size_t)n);
+}
+static void fmagnitude(rasd_buf *f, double v) { fdouble(f, v, v == (double)(long long)v ? "%.1f" : "%.15g"); }
+static void fspan(rasd_buf *f, size_t start, size_t end) {
+    rasd_buf_putc(f, '[');
+    rasd_json_num(f, start);
+    rasd_buf_putc(f, ',');
+    rasd_json_num(f, end);
+    rasd_buf_putc(f, ']');
+}
+static void fbool(rasd_buf *f, bool v) { rasd_json_raw(f, v ? "true" : "false"); }
+
+/* A participant of an event: who it is, its CAMEO code, and where the text names it. */
+static void event_actor(rasd_buf *f, const rasd_knowledge *kn, const char *text, const rasd_entities *es,
                         const rasd_event_actor *a) {
-    if (a->entity < 0 && a->agent < 0 && !a->country[0] && a->end <= a->start) {
-        yajl_gen_null(g);
-        return;
-    }
     const rasd_event_dict *d = kn->events;
     const rasd_entity *en = a->entity >= 0 ? &es->items[a->entity] : NULL;
     const rasd_actor *ka = en && en->actor != UINT32_MAX ? &kn->actors[en->actor] : NULL;
-    yajl_gen_map_open(g);
-    key(g, "entity");
+    rasd_json_raw(f, "{\"entity\":");
     if (en) {
-        str(g, en->id);
+        fstr(f, en->id);
     } else if (is_unnamed(a)) {
         char id[160];
         participant_id(id, sizeof id, d, text, a);
-        str(g, id);
+        fstr(f, id);
     } else {
-        yajl_gen_null(g);
+        rasd_json_raw(f, "null");
     }
-    key(g, "agent");
-    str_or_null(g, a->agent >= 0 ? d->agents[a->agent].name_en : NULL);
-    key(g, "name_ar");
-    str_or_null(g, ka ? ka->name_ar : en ? en->name_ar : a->agent >= 0 ? d->agents[a->agent].name : NULL);
-    key(g, "name_en");
-    str_or_null(g, ka ? ka->name_en : a->agent >= 0 ? d->agents[a->agent].name_en : NULL);
-    key(g, "type");
-    str(g, ka ? ka->type : en ? (en->type ? en->type : "person") : a->agent >= 0 ? "agent" : a->country[0] ? "state" : "unresolved");
-    key(g, "affiliation");
-    str_or_null(g, en && en->affiliation != UINT32_MAX ? es->items[en->affiliation].id : NULL);
-    key(g, "parent");
-    str_or_null(g, ka && ka->parent != UINT32_MAX ? kn->actors[ka->parent].id : NULL);
-    key(g, "code");
-    str_or_null(g, a->code);
-    key(g, "country");
-    str_or_null(g, a->country);
-    key(g, "text");
-    if (a->end > a->start) str_n(g, text + a->start, a->end - a->start);
-    else yajl_gen_null(g);
-    key(g, "span");
-    if (a->end > a->start) span(g, a->start, a->end);
-    else yajl_gen_null(g);
-    key(g, "rule");
-    str_or_null(g, a->rule);
-    yajl_gen_map_close(g);
+    rasd_json_raw(f, ",\"agent\":");
+    fstr_or_null(f, a->agent >= 0 ? d->agents[a->agent].name_en : NULL);
+    rasd_json_raw(f, ",\"name_ar\":");
+    fstr_or_null(f, ka ? ka->name_ar : en ? en->name_ar : a->agent >= 0 ? d->agents[a->agent].name : NULL);
+    rasd_json_raw(f, ",\"name_en\":");
+    fstr_or_null(f, ka ? ka->name_en : a->agent >= 0 ? d->agents[a->agent].name_en : NULL);
+    rasd_json_raw(f, ",\"type\":");
+    fstr(f, ka ? ka->type : en ? (en->type ? en->type : "person") : a->agent >= 0 ? "agent" : a->country[0] ? "state" : "unresolved");
+    rasd_json_raw(f, ",\"affiliation\":");
+    fstr_or_null(f, en && en->affiliation != UINT32_MAX ? es->items[en->affiliation].id : NULL);
+    rasd_json_raw(f, ",\"parent\":");
+    fstr_or_null(f, ka && ka->parent != UINT32_MAX ? kn->actors[ka->parent].id : NULL);
+    rasd_json_raw(f, ",\"code\":");
+    fstr_or_null(f, a->code);
+    rasd_json_raw(f, ",\"country\":");
+    fstr_or_null(f, a->country);
+    rasd_json_raw(f, ",\"text\":");
+    if (a->end > a->start) rasd_json_str(f, text + a->start, a->end - a->start);
+    else rasd_json_raw(f, "null");
+    rasd_json_raw(f, ",\"span\":");
+    if (a->end > a->start) fspan(f, a->start, a->end);
+    else rasd_json_raw(f, "null");
+    rasd_json_raw(f, ",\"rule\":");
+    fstr_or_null(f, a->rule);
+    rasd_buf_putc(f, '}');
 }
 
 /* The participants on one side, a list: empty when the text does not say. */
-static void event_actors(yajl_gen g, const rasd_knowledge *kn, const char *text, const rasd_entities *es,
+static void event_actors(rasd_buf *f, const rasd_knowledge *kn, const char *text, const rasd_entities *es,
                          const rasd_event_actor *a) {
-    yajl_gen_array_open(g);
-    if (a->entity >= 0 || a->agent >= 0 || a->country[0] || a->end > a->start) event_actor(g, kn, text, es, a);
-    yajl_gen_array_close(g);
+    rasd_buf_putc(f, '[');
+    if (a->entity >= 0 || a->agent >= 0 || a->country[0] || a->end > a->start) event_actor(f, kn, text, es, a);
+    rasd_buf_putc(f, ']');
 }
 
+/* Where an event happened: a gazetteer place, a country (its capital's
+ * coordinates), or a name no gazetteer row holds. */
+static void event_place(rasd_buf *f, const rasd_knowledge *kn, const rasd_entities *es, const rasd_event *e) {
+    if (e->place < 0) {
+        rasd_json_raw(f, "null");
+        return;
+    }
+    const rasd_place_hit *h = &es->places[e->place];
+    const char *name = NULL;
+    double lat = 0, lon = 0;
+    bool coords = false;
+    rasd_json_raw(f, "{\"id\":");
+    if (h->place != UINT32_MAX) {
+        const rasd_place *p = &kn->places[h->place];
+        fstr(f, p->id);
+        name = p->name_ar;
+        lat = p->lat, lon = p->lon, coords = true;
+    } else if (h->actor != UINT32_MAX) {
+        const rasd_actor *ca = &kn->actors[h->actor];
+        uint32_t cap = rasd_knowledge_capital(kn, ca->country);
+        char id[32];
+        snprintf(id, sizeof id, "country:%s", ca->country);
+        fstr(f, id);
+        name = ca->name_ar;
+        if (cap != UINT32_MAX) lat = kn->places[cap].lat, lon = kn->places[cap].lon, coords = true;
+    } else {
+        rasd_json_raw(f, "\"unresolved:");
+        rasd_buf b = {0}; /* the name, escaped, without its own quotes */
+        rasd_json_str(&b, h->name, strlen(h->name));
+        if (b.len >= 2) rasd_buf_append(f, b.data + 1, b.len - 1);
+        else f->oom = true;
+        f->oom |= b.oom;
+        rasd_buf_free(&b);
+        name = h->name;
+    }
+    rasd_json_raw(f, ",\"name_ar\":");
+    fstr_or_null(f, name);
+    rasd_json_raw(f, ",\"lat\":");
+    coords ? fcoordinate(f, lat) : rasd_json_raw(f, "null");
+    rasd_json_raw(f, ",\"lon\":");
+    coords ? fcoordinate(f, lon) : rasd_json_raw(f, "null");
+    rasd_json_raw(f, ",\"from_dateline\":");
+    fbool(f, (e->flags & RASD_EV_PLACE_DATELINE) != 0);
+    rasd_buf_putc(f, '}');
+}
+
+/* The events, written as one fragment like the entities: a document can
+ * have dozens, each with some forty members, and yajl's generator costs a
+ * call and a print per key and value (measured: 7% of the whole analysis). */
 static void events(yajl_gen g, const rasd_knowledge *kn, const char *text, const rasd_entities *es,
-                   const rasd_event_list *list) {
+                   const rasd_event_list *list, rasd_buf *f, bool *failed) {
     key(g, "events");
-    yajl_gen_array_open(g);
+    rasd_buf_putc(f, '[');
     for (size_t i = 0; i < list->count; i++) {
         const rasd_event *e = &list->items[i];
         const rasd_trigger *r = &kn->events->triggers[e->trigger];
-        yajl_gen_map_open(g);
-        key(g, "trigger");
-        yajl_gen_map_open(g);
-        key(g, "text");
-        str_n(g, text + e->start, e->end - e->start);
-        key(g, "lemma");
-        str(g, r->lemma);
-        key(g, "span");
-        span(g, e->start, e->end);
-        key(g, "cue");
-        str_or_null(g, r->cue);
-        yajl_gen_map_close(g);
-        key(g, "sentence");
-        num(g, e->sentence);
-        key(g, "sentence_span");
-        span(g, e->sent_start, e->sent_end);
-        key(g, "cameo");
-        str(g, e->cameo);
-        key(g, "root");
-        str_n(g, e->cameo, 2);
-        key(g, "quad_class");
-        yajl_gen_integer(g, rasd_cameo_quad_class(e->cameo));
-        key(g, "goldstein");
-        yajl_gen_double(g, rasd_cameo_goldstein(e->cameo));
-        key(g, "plover_type");
-        str_or_null(g, e->plover_type);
-        key(g, "plover_mode");
-        str_or_null(g, e->plover_mode);
-        key(g, "acled");
-        str_or_null(g, e->acled);
-        key(g, "confidence");
-        yajl_gen_double(g, (double)(int)(e->confidence * 100.0f + 0.5f) / 100.0);
-        key(g, "source");
-        event_actors(g, kn, text, es, &e->source);
-        key(g, "target");
-        event_actors(g, kn, text, es, &e->target);
-        static const struct { uint32_t flag; const char *name; } FLAGS[] = {
-            {RASD_EV_SYMMETRIC, "symmetric"}, {RASD_EV_NEGATED, "negated"},     {RASD_EV_FUTURE, "future"},
-            {RASD_EV_HYPOTHETICAL, "hypothetical"}, {RASD_EV_CLAIMED, "claimed"}, {RASD_EV_IN_QUOTE, "in_quote"}};
-        for (size_t f = 0; f < sizeof FLAGS / sizeof FLAGS[0]; f++) {
-            key(g, FLAGS[f].name);
-            yajl_gen_bool(g, (e->flags & FLAGS[f].flag) != 0);
+        rasd_json_raw(f, i ? ",{\"trigger\":{\"text\":" : "{\"trigger\":{\"text\":");
+        rasd_json_str(f, text + e->start, e->end - e->start);
+        rasd_json_raw(f, ",\"lemma\":");
+        fstr(f, r->lemma);
+        rasd_json_raw(f, ",\"span\":");
+        fspan(f, e->start, e->end);
+        rasd_json_raw(f, ",\"cue\":");
+        fstr_or_null(f, r->cue);
+        rasd_json_raw(f, "},\"sentence\":");
+        rasd_json_num(f, e->sentence);
+        rasd_json_raw(f, ",\"sentence_span\":");
+        fspan(f, e->sent_start, e->sent_end);
+        rasd_json_raw(f, ",\"cameo\":");
+        fstr(f, e->cameo);
+        rasd_json_raw(f, ",\"root\":");
+        rasd_json_str(f, e->cameo, 2);
+        rasd_json_raw(f, ",\"quad_class\":");
+        rasd_json_num(f, (size_t)rasd_cameo_quad_class(e->cameo));
+        rasd_json_raw(f, ",\"goldstein\":");
+        fdouble(f, rasd_cameo_goldstein(e->cameo), "%.1f");
+        rasd_json_raw(f, ",\"plover_type\":");
+        fstr_or_null(f, e->plover_type);
+        rasd_json_raw(f, ",\"plover_mode\":");
+        fstr_or_null(f, e->plover_mode);
+        rasd_json_raw(f, ",\"acled\":");
+        fstr_or_null(f, e->acled);
+        rasd_json_raw(f, ",\"confidence\":");
+        fdouble(f, (double)e->confidence, "%.2f");
+        rasd_json_raw(f, ",\"source\":");
+        event_actors(f, kn, text, es, &e->source);
+        rasd_json_raw(f, ",\"target\":");
+        event_actors(f, kn, text, es, &e->target);
+        static const struct { uint32_t flag; const char *key; } FLAGS[] = {
+            {RASD_EV_SYMMETRIC, ",\"symmetric\":"},       {RASD_EV_NEGATED, ",\"negated\":"},
+            {RASD_EV_FUTURE, ",\"future\":"},             {RASD_EV_HYPOTHETICAL, ",\"hypothetical\":"},
+            {RASD_EV_CLAIMED, ",\"claimed\":"},           {RASD_EV_IN_QUOTE, ",\"in_quote\":"}};
+        for (size_t k = 0; k < sizeof FLAGS / sizeof FLAGS[0]; k++) {
+            rasd_json_raw(f, FLAGS[k].key);
+            fbool(f, (e->flags & FLAGS[k].flag) != 0);
         }
-        key(g, "place");
-        if (e->place >= 0) {
-            const rasd_place_hit *h = &es->places[e->place];
-            yajl_gen_map_open(g);
-            const char *name = NULL;
-            char id[600];
-            double lat = 0, lon = 0;
-            bool coords = false;
-            if (h->place != UINT32_MAX) {
-                const rasd_place *p = &kn->places[h->place];
-                snprintf(id, sizeof id, "%s", p->id);
-                name = p->name_ar;
-                lat = p->lat, lon = p->lon, coords = true;
-            } else if (h->actor != UINT32_MAX) {
-                const rasd_actor *ca = &kn->actors[h->actor];
-                uint32_t cap = rasd_knowledge_capital(kn, ca->country);
-                snprintf(id, sizeof id, "country:%s", ca->country);
-                name = ca->name_ar;
-                if (cap != UINT32_MAX) lat = kn->places[cap].lat, lon = kn->places[cap].lon, coords = true;
-            } else {
-                snprintf(id, sizeof id, "unresolved:%s", h->name);
-                name = h->name;
-            }
-            key(g, "id");
-            str(g, id);
-            key(g, "name_ar");
-            str_or_null(g, name);
-            key(g, "lat");
-            coords ? coordinate(g, lat) : (void)yajl_gen_null(g);
-            key(g, "lon");
-            coords ? coordinate(g, lon) : (void)yajl_gen_null(g);
-            key(g, "from_dateline");
-            yajl_gen_bool(g, (e->flags & RASD_EV_PLACE_DATELINE) != 0);
-            yajl_gen_map_close(g);
-        } else {
-            yajl_gen_null(g);
-        }
-        key(g, "date");
+        rasd_json_raw(f, ",\"place\":");
+        event_place(f, kn, es, e);
+        rasd_json_raw(f, ",\"date\":");
         if (e->date[0]) {
-            yajl_gen_map_open(g);
-            key(g, "value");
-            str(g, e->date);
-            key(g, "granularity");
-            str(g, e->granularity ? e->granularity : "day");
-            key(g, "from_publication");
-            yajl_gen_bool(g, (e->flags & RASD_EV_DATE_PUBLISHED) != 0);
-            yajl_gen_map_close(g);
+            rasd_json_raw(f, "{\"value\":");
+            fstr(f, e->date);
+            rasd_json_raw(f, ",\"granularity\":");
+            fstr(f, e->granularity ? e->granularity : "day");
+            rasd_json_raw(f, ",\"from_publication\":");
+            fbool(f, (e->flags & RASD_EV_DATE_PUBLISHED) != 0);
+            rasd_buf_putc(f, '}');
         } else {
-            yajl_gen_null(g);
+            rasd_json_raw(f, "null");
         }
-        key(g, "magnitudes");
-        yajl_gen_map_open(g);
-        static const char *const MAG[] = {"killed", "wounded", "arrested", "money"};
+        static const char *const MAG[] = {"{\"killed\":", ",\"wounded\":", ",\"arrested\":", ",\"money\":"};
         const double vals[] = {e->killed, e->wounded, e->arrested, e->money};
+        rasd_json_raw(f, ",\"magnitudes\":");
         for (int k = 0; k < 4; k++) {
-            key(g, MAG[k]);
-            vals[k] >= 0 ? (void)yajl_gen_double(g, vals[k]) : (void)yajl_gen_null(g);
+            rasd_json_raw(f, MAG[k]);
+            vals[k] >= 0 ? fmagnitude(f, vals[k]) : rasd_json_raw(f, "null");
         }
-        key(g, "currency");
-        str_or_null(g, e->currency);
-        yajl_gen_map_close(g);
-        yajl_gen_map_close(g);
+        rasd_json_raw(f, ",\"currency\":");
+        fstr_or_null(f, e->currency);
+        rasd_json_raw(f, "}}");
     }
-    yajl_gen_array_close(g);
+    rasd_buf_putc(f, ']');
+    fragment(g, f, failed);
 }
 
 static void byline(yajl_gen g, const rasd_knowledge *kn, const rasd_entities *es) {
@@ -837,7 +853,7 @@ static void document(yajl_gen g, const rasd_document *doc, const rasd_analysis_o
         places(g, opt->knowledge, doc->text, es, f, failed);
         if (opt->extract & RASD_EXTRACT_QUOTES) quotes(g, doc->text, es);
         if (opt->extract & RASD_EXTRACT_FRAMING) framing(g, doc->text, es);
-        if (ctx->events) events(g, opt->knowledge, doc->text, es, &ctx->event_list);
+        if (ctx->events) events(g, opt->knowledge, doc->text, es, &ctx->event_list, f, failed);
         byline(g, opt->knowledge, es);
     }
     if (opt->numbers && (opt->extract & RASD_EXTRACT_NUMBERS)) numbers(g, doc->text, ctx);

@@ -1085,6 +1085,13 @@ static void code_candidate(rasd_event_coder *c, const cand *cd, const rasd_numbe
     if (tgt < 0 && !(e.flags & RASD_EV_SYMMETRIC)) {
         uint32_t tp = r->target_mask;
         if ((tp & EV_PREP_DIRECT) && (tgt = ev_mention_after(c, after, n, 2, false)) >= 0) tgt_rule = "direct-object";
+        if ((tp & EV_PREP_DIRECT) && tgt < 0) {
+            /* «قصفت مواقع لداعش»، «استهدفت مقرات للحوثيين»: the owner, after ل, of the object */
+            int m = ev_mention_after(c, after, n, 2, true);
+            if (m >= 0 && c->ms[m].ti > after && ev_has_prep_clitic(c, c->ms[m].ti, 'l') &&
+                !ev_has_prep_clitic(c, c->ms[m].ti, 'b') && !ev_mark(c, c->ms[m].ti - 1))
+                tgt = m, tgt_rule = "owner-of-object";
+        }
         for (size_t k = after; tgt < 0 && (tp & ~(uint32_t)EV_PREP_DIRECT) && k < n && k < after + 12; k++) {
             int mark = ev_mark(c, k);
             if (mark == EV_MARK_BOUNDARY || mark == EV_MARK_RELATIVE) break;
