@@ -377,6 +377,18 @@ static void test_title(void **state) {
     expect_event("تقصف", "19", "tur", "sdf");
 }
 
+/* A definite agreement names a document; in a document about sport a
+ * contract or a meeting with a club is no diplomacy. */
+static void test_references_and_sport(void **state) {
+    (void)state;
+    code("وقال التحالف الدولي إن الاتفاق النووي لا يكفي.");
+    for (size_t i = 0; i < evs.count; i++) assert_memory_not_equal(evs.items[i].cameo, "05", 2);
+    code("وقعت تركيا اتفاقا مع قسد.");
+    expect_event("وقعت", "05", "tur", NULL);
+    code("وفاز النادي في مباراة الدوري أمس. وقال اللاعب إنه اجتمع مع رئيس النادي وتفاوض معه على العقد.");
+    for (size_t i = 0; i < evs.count; i++) assert_memory_not_equal(evs.items[i].cameo, "04", 2);
+}
+
 static void test_no_event(void **state) {
     (void)state;
     expect_no_event("قال المتحدث إن الوضع هادئ في المنطقة.");               /* a quote, no trigger */
@@ -410,6 +422,7 @@ int main(void) {
         cmocka_unit_test(test_unknown_perpetrator),
         cmocka_unit_test(test_generic_agent),
         cmocka_unit_test(test_title),
+        cmocka_unit_test(test_references_and_sport),
         cmocka_unit_test(test_no_event),
     };
     return cmocka_run_group_tests(tests, setup, teardown);

@@ -1140,8 +1140,15 @@ static void code_candidate(rasd_event_coder *c, const cand *cd, const rasd_numbe
     e.confidence = has_source && has_target ? 0.9f : has_source ? 0.75f : has_target ? 0.6f : 0.45f;
     if (has_source && e.source.rule && weak_rule(e.source.rule)) e.confidence -= 0.25f; /* a guess, not a reading */
     if (!has_target && (root == 2 || root == 4) && !cd->noun) e.confidence -= 0.1f;
-    /* a match is no meeting, a fixture no clash (a document about sport) */
-    if (c->sports_words >= 2 && sports_homograph(r)) return;
+    /* a match is no meeting, a fixture no clash; a player's contract, talks
+     * with a club, a visit of a team are no diplomacy (a document about sport) */
+    if (c->sports_words >= 2 && (sports_homograph(r) || (root_of(r->cameo) >= 2 && root_of(r->cameo) <= 8))) return;
+    /* «الاتفاق النووي»، «باتفاق الطائف»، «بالاتفاق مع»: a definite agreement
+     * names a document (or, with ب, means 'in agreement with'); the act of
+     * agreeing is a verb (وقع، أبرم، توصل إلى) or an indefinite اتفاق بين */
+    if (cd->noun && strcmp(r->cameo, "057") == 0 && !strchr(r->lemma, ' ') &&
+        (x->t[i].art_len || ev_has_prep_clitic(c, i, 'b') || ev_has_prep_clitic(c, i, 'l')))
+        return;
     /* a homograph verb whose other party comes after a preposition (بحث
      * مع: discussed with; يبحث عن: searches) needs that party */
     if (ambiguous && !cd->noun && (r->target_mask & ~(uint32_t)EV_PREP_DIRECT) && !has_target) return;
