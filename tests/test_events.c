@@ -385,6 +385,8 @@ static void test_references_and_sport(void **state) {
     for (size_t i = 0; i < evs.count; i++) assert_memory_not_equal(evs.items[i].cameo, "05", 2);
     code("وقعت تركيا اتفاقا مع قسد.");
     expect_event("وقعت", "05", "tur", NULL);
+    code("وقال المسؤول إنه اجتمع مع رئيس الهيئة وتفاوض معه على العقد.");
+    expect_event("اجتمع", "04", NULL, NULL); /* the same words outside sport */
     code("وفاز النادي في مباراة الدوري أمس. وقال اللاعب إنه اجتمع مع رئيس النادي وتفاوض معه على العقد.");
     for (size_t i = 0; i < evs.count; i++) assert_memory_not_equal(evs.items[i].cameo, "04", 2);
 }
