@@ -1398,6 +1398,12 @@ A("معارضون", "معارضين|معارض|معارضو|معارضي", "OPP"
 A("مسلحون", "مسلحين|مسلح|مسلحو|مسلحي", "UAF", "gunmen", "upetrarch مسلح ~UAF")
 A("مهاجمون", "مهاجمين|المهاجمين", "UAF", "attackers",
   "plural only: the singular مهاجم is also a football striker (reviewed out below); مهاجمي الفريق is a known false positive")
+A("مقاومون", "مقاومين|المقاومة|مقاومة|عناصر المقاومة|رجال المقاومة|أفراد المقاومة", "REB", "resistance fighters",
+  "المقاومة as a side of a fight (Yemen's popular resistance, Palestinian and Lebanese factions): the KB's named resistances are matched first")
+A("السلطات", "سلطات", "GOV", "authorities",
+  "السلطات التركية، سلطات الاحتلال: with a nationality or a group after it, that country's or group's authorities")
+A("متهمون", "متهمين|المتهمين|متهم|متهمو|متهمي|مشتبه بهم|المشتبه بهم|مشتبها بهم|المشتبه به|مشتبه به", "CRM", "suspects",
+  "the accused and the suspects of a crime (upetrarch متهم ~CRM)")
 A("متشددون", "متشددين|متشدد|المتشددين|متشددو|متشددي", "RAD", "militants, hardliners")
 A("مسلحون إسلاميون", "مسلحين إسلاميين|إسلاميون متشددون|إسلاميين متشددين|المسلحين الإسلاميين", "RADUAF",
   "Islamist gunmen: radicals, armed")
