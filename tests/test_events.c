@@ -364,6 +364,11 @@ static void test_generic_agent(void **state) {
     e = expect_event("تظاهر", "14", NULL, NULL); /* a plural nationality as a noun: civilians of that country */
     assert_true(e->source.agent >= 0);
     assert_string_equal(e->source.code, "TURCVL");
+    code("وطالب المتظاهرون برحيل الحكومة.");
+    e = expect_event("وطالب", "14", NULL, NULL); /* what protesters demand, they demand by demonstrating */
+    assert_string_equal(e->plover_type, "PROTEST");
+    code("ورشق المتظاهرون الشرطة بالحجارة في الحسكة.");
+    expect_event("ورشق", "14", NULL, NULL);
     code("وأطلق مسلحون مجهولون النار على حافلة في الحسكة.");
     e = expect_event("وأطلق", "19", NULL, NULL);
     assert_true(e->source.agent >= 0);

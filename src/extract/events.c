@@ -1208,10 +1208,22 @@ static void code_candidate(rasd_event_coder *c, const cand *cd, const rasd_numbe
     }
     /* «المتظاهرون ... مطالبين برحيل الحكومة»: what protesters demand or
      * call for they demand by demonstrating (CAMEO 141, not 10 or 02) */
-    if ((root == 10 || root == 2) && by_protesters(c, &e.source)) {
-        snprintf(e.cameo, sizeof e.cameo, "%s", "141");
-        e.plover_type = "PROTEST";
-        e.plover_mode = "demo";
+    /* what protesters do is how they protest: a demand, a call, a
+     * condemnation or a rejection is a demonstration (141); blocking or
+     * besieging is obstruction (144); violence is a riot (145) */
+    if (by_protesters(c, &e.source) && root != 14) {
+        int er = root_of(e.cameo);
+        const char *code = er == 2 || er == 10 || er == 11 || er == 12 || er == 13 ? "141"
+                           : er == 17 || strcmp(e.cameo, "191") == 0 || strcmp(e.cameo, "192") == 0 ? "144"
+                           : er >= 18                                                                 ? "145"
+                                                                                                      : NULL;
+        if (code) {
+            snprintf(e.cameo, sizeof e.cameo, "%s", code);
+            e.plover_type = "PROTEST";
+            e.plover_mode = code[2] == '1' ? "demo" : code[2] == '4' ? "obstruct" : "riot";
+            if (code[2] == '5') e.acled = "Riots";
+            else e.acled = "Protests";
+        }
     }
     e.place = sentence_place(c, &e);
     for (size_t k = db; k < dates->count; k++)
