@@ -1161,7 +1161,9 @@ static void code_candidate(rasd_event_coder *c, const cand *cd, const rasd_numbe
     if (ambiguous && cd->noun && !has_source && !has_target && !pronoun) return; /* اعتقاله: the pronoun is a party */
     /* حقق في، طالب ب: an ambiguous verb needs its preposition right after
      * its subject (حقق مكاسب في is no inquiry) */
-    if (ambiguous && !cd->noun && r->issue_mask && issue_head(c, cd) > after + 1) return;
+    if (ambiguous && !cd->noun && r->issue_mask && issue_head(c, cd) > after + 1 &&
+        !(cd->cue_j && cd->cue_i <= after + 1)) /* (طالب X برحيل: the cue is the content, right there) */
+        return;
 
     /* flags */
     if (c->hits[i].future) e.flags |= RASD_EV_FUTURE;
