@@ -287,8 +287,13 @@ static void participant_id(char *buf, size_t cap, const rasd_event_dict *d, cons
         while (n > 0 && ((unsigned char)buf[n] & 0xC0) == 0x80) n--;
         buf[n] = '\0';
     }
-    for (size_t i = 0; i < n; i++)
-        if (buf[i] == ' ' || buf[i] == ',') buf[i] = '_';
+    size_t o = 0; /* spaces and commas to one _ each run: agent:tribal_elders_notables */
+    for (size_t i = 0; i < n; i++) {
+        bool sep = buf[i] == ' ' || buf[i] == ',';
+        if (sep && o > 0 && buf[o - 1] == '_') continue;
+        buf[o++] = sep ? '_' : buf[i];
+    }
+    buf[o] = '\0';
 }
 
 /* Side k of the event list: even k the source of event k / 2, odd the target. */
