@@ -874,11 +874,11 @@ static void np_after_verb(const rasd_event_coder *c, const cand *cd, bool victim
 }
 
 /* A verb with no subject of its own in its sentence (وأضافت، واستهدفت) goes
- * on with the last event's source, of this sentence or the one before. */
+ * on with the last event's source, of this sentence or the two before. */
 static void previous_source(const rasd_event_coder *c, rasd_event_actor *a) {
     for (size_t k = c->out.count; k-- > 0;) {
         const rasd_event *p = &c->out.items[k];
-        if (p->sentence + 1 < c->sentence) break;
+        if (p->sentence + 2 < c->sentence) break;
         if (p->source.entity < 0 && p->source.agent < 0 && !p->source.country[0]) continue;
         *a = p->source;
         a->rule = "previous-source";
