@@ -369,6 +369,9 @@ static void test_generic_agent(void **state) {
     assert_string_equal(e->plover_type, "PROTEST");
     code("ورشق المتظاهرون الشرطة بالحجارة في الحسكة.");
     expect_event("ورشق", "14", NULL, NULL);
+    code("ونصب المتظاهرون خيامهم أمام مبنى البرلمان.");
+    e = expect_event("المتظاهرون", "14", NULL, NULL); /* what protesters did, with a verb the lexicon lacks */
+    assert_string_equal(e->source.rule, "protesters-named");
     code("وأطلق مسلحون مجهولون النار على حافلة في الحسكة.");
     e = expect_event("وأطلق", "19", NULL, NULL);
     assert_true(e->source.agent >= 0);

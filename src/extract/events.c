@@ -889,7 +889,7 @@ static void previous_source(const rasd_event_coder *c, rasd_event_actor *a) {
 /* Rules that guess a source from what is near rather than read it from
  * the sentence's structure (docs/events.md lists them all). */
 static bool weak_rule(const char *rule) {
-    static const char *const WEAK[] = {"nearest-before", "nearest-after", "previous-source",
+    static const char *const WEAK[] = {"nearest-before", "nearest-after", "previous-source", "protesters-named",
                                        "noun-after-verb", "protesters-in-sentence"};
     for (size_t i = 0; i < sizeof WEAK / sizeof *WEAK; i++)
         if (strcmp(rule, WEAK[i]) == 0) return true;
@@ -1247,6 +1247,47 @@ static void code_candidate(rasd_event_coder *c, const cand *cd, const rasd_numbe
     c->out.items[c->out.count++] = e;
 }
 
+/* Does the path at token i name protesters (المتظاهرون، المحتجون، المعتصمون)? */
+static bool protester_word(const rasd_event_coder *c, size_t i) {
+    if (!ev_has(c, i, EV_AGENT, -1)) return false;
+    size_t cnt;
+    const struct rasd_name_pair *p = rasd_names_targets(&c->d->words, c->hits[i].node, &cnt);
+    for (size_t k = 0; k < cnt; k++)
+        if (p[k].target.kind == EV_AGENT && strstr(c->d->agents[p[k].target.index].name_en, "protesters")) return true;
+    return false;
+}
+
+/* «وألقى عشرات المتظاهرين الحجارة»، «ساروا ... المتظاهرون»، «تجمع 50 متظاهرا»:
+ * a sentence that tells what protesters did tells of a demonstration, even
+ * when its verb is none of the lexicon's (marched, gathered, blocked, pitched
+ * tents). When the sentence has no protest event of its own, the
+ * protesters' first mention is coded as one (141, the rule
+ * protesters-named, the confidence of a guess). */
+static void protest_of_protesters(rasd_event_coder *c, size_t first_event, const rasd_number_list *nums, size_t nb,
+                                  const rasd_date_list *dates, size_t db) {
+    for (size_t k = first_event; k < c->out.count; k++)
+        if (root_of(c->out.items[k].cameo) == 14) return;
+    if (c->sports_words >= 2) return; /* fans (المشجعون) are no protesters, but a stadium's crowd can be */
+    int row = -1;
+    for (size_t r = 0; r < c->d->n_triggers && row < 0; r++)
+        if (strcmp(c->d->triggers[r].cameo, "141") == 0 && !c->d->triggers[r].has_cue) row = (int)r;
+    if (row < 0) return;
+    for (size_t z = 0; z < c->n_ms; z++) {
+        const ev_mention *m = &c->ms[z];
+        if (m->agent < 0 || !strstr(c->d->agents[m->agent].name_en, "protesters")) continue;
+        if (ev_has_prep_clitic(c, m->ti, 'l')) continue; /* تصدت الشرطة للمتظاهرين: the protesters are the target */
+        cand cd = {m->ti, (uint32_t)m->tj, row, 0, 0, true};
+        size_t before = c->out.count;
+        code_candidate(c, &cd, nums, nb, dates, db, NULL, 0);
+        if (c->out.count > before) {
+            rasd_event *e = &c->out.items[c->out.count - 1];
+            ev_set_actor(c, (int)z, &e->source, "protesters-named");
+            e->confidence = e->target.end ? 0.5f : 0.4f;
+        }
+        return;
+    }
+}
+
 rasd_status rasd_event_code_sentence(rasd_event_coder *c, rasd_entity_extractor *x, size_t n, size_t sentence,
                                      const rasd_number_list *numbers, size_t nb, const rasd_date_list *dates,
                                      size_t db) {
@@ -1260,9 +1301,11 @@ rasd_status rasd_event_code_sentence(rasd_event_coder *c, rasd_entity_extractor 
     if (!rasd_grow((void **)&c->hits, &c->cap_hits, n, sizeof *c->hits)) return RASD_ERR_NOMEM;
     for (size_t i = 0; i < n; i++) c->sports_words += sports_word(c, i);
     find_hits(c);
-    bool any = false;
+    bool any = false, protesters = false;
     for (size_t i = 0; i < n && !any; i++) any = c->hits[i].node && ev_has(c, i, EV_TRIGGER, -1);
-    if (any) {
+    for (size_t i = 0; i < n && !protesters; i++) protesters = c->hits[i].node && protester_word(c, i);
+    size_t first_event = c->out.count;
+    if (any || protesters) {
         if (!ev_find_mentions(c)) return RASD_ERR_NOMEM;
         size_t heads[MAX_HEADS], n_heads = 0;
         for (size_t i = 0; i < n; i++) {
@@ -1290,6 +1333,7 @@ rasd_status rasd_event_code_sentence(rasd_event_coder *c, rasd_entity_extractor 
             i = cd.tj;
         }
     }
+    if (protesters && !c->failed) protest_of_protesters(c, first_event, numbers, nb, dates, db);
     c->quote_from = x->out.n_quotes;
     return c->failed ? RASD_ERR_NOMEM : RASD_OK;
 }
