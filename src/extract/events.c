@@ -802,6 +802,15 @@ static int fallback_source(const rasd_event_coder *c, const cand *cd, const rasd
                 break;
         }
     }
+    /* a protest's own people first: the protesters the sentence names
+     * (not the police near the trigger: «واجه المتظاهرون طوقا فرضته الشرطة
+     * ورددوا هتافات») */
+    if (root_of(r->cameo) == 14)
+        for (size_t z = 0; z < c->n_ms; z++)
+            if ((int)z != tgt && c->ms[z].agent >= 0 && strstr(c->d->agents[c->ms[z].agent].name_en, "protesters")) {
+                *rule = "protesters-in-sentence";
+                return (int)z;
+            }
     /* the nearest party before the trigger, inside its clause */
     for (size_t k = i; k-- > clause && i - k <= 14;) {
         int mk = ev_mark(c, k);
@@ -1126,6 +1135,14 @@ static void code_candidate(rasd_event_coder *c, const cand *cd, const rasd_numbe
         }
     }
     if (tgt >= 0) ev_set_actor(c, tgt, &e.target, tgt_rule);
+    /* «مواجهات بين الشرطة والمتظاهرين»: of a protest's two sides, the
+     * protesters are its source */
+    if (root_of(r->cameo) == 14 && (e.flags & RASD_EV_SYMMETRIC) && by_protesters(c, &e.target) &&
+        !by_protesters(c, &e.source)) {
+        rasd_event_actor t = e.source;
+        e.source = e.target;
+        e.target = t;
+    }
     /* the same actor on both sides is no event between two */
     if ((e.target.entity >= 0 && e.target.entity == e.source.entity) ||
         (e.target.end && e.target.start == e.source.start && e.target.end == e.source.end))
