@@ -285,6 +285,14 @@ static void test_inflections(void **state) {
     assert_true(e->flags & RASD_EV_FUTURE);
 }
 
+/* A verb in the plural agrees with a subject before it: the noun after it is its object. */
+static void test_plural_agreement(void **state) {
+    (void)state;
+    code("وكان العشرات من عناصر داعش في الحسكة هاجموا قسد.");
+    const rasd_event *e = expect_event("هاجموا", "19", "isis", "sdf");
+    assert_string_equal(e->source.rule, "nearest-before");
+}
+
 /* The passive is unvowelled: the same letters; the agent after على يد، من قبل، برصاص. */
 static void test_passive(void **state) {
     (void)state;
@@ -425,6 +433,7 @@ int main(void) {
         cmocka_unit_test(test_place_and_date),
         cmocka_unit_test(test_acled),
         cmocka_unit_test(test_inflections),
+        cmocka_unit_test(test_plural_agreement),
         cmocka_unit_test(test_passive),
         cmocka_unit_test(test_verbal_noun_and_genitive_agent),
         cmocka_unit_test(test_capture_place),

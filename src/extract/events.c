@@ -671,11 +671,27 @@ static bool sports_homograph(const rasd_trigger *r) {
     return false;
 }
 
+/* A verb in the masculine plural (هاجموا، قتلوا، يقاتلون): full agreement,
+ * which Arabic gives a verb only when its subject comes first. */
+static bool plural_agreement(const rasd_event_coder *c, size_t i) {
+    const tinfo *t = &c->x->t[i];
+    const char *k = ex_key(c->x, t->key_off);
+    size_t len = t->key_len;
+    if (len < 8) return false;
+    return memcmp(k + len - 4, "\xD9\x88\xD8\xA7", 4) == 0 || /* وا */
+           (memcmp(k + len - 4, "\xD9\x88\xD9\x86", 4) == 0 &&  /* ون after a present prefix: يقاتلون */
+            (memcmp(k, "\xD9\x8A", 2) == 0 || memcmp(k, "\xD8\xAA", 2) == 0 ||
+             ((memcmp(k, "\xD9\x88", 2) == 0 || memcmp(k, "\xD9\x81", 2) == 0) && len >= 10 &&
+              (memcmp(k + 2, "\xD9\x8A", 2) == 0 || memcmp(k + 2, "\xD8\xAA", 2) == 0))));
+}
+
 /* Is the mention m introduced by a preposition other than a genitive ل? */
 static bool after_preposition(const rasd_event_coder *c, int m) {
     size_t ti = c->ms[m].ti;
     if (ev_has_prep_clitic(c, ti, 'b') || ev_has_prep_clitic(c, ti, 'k')) return true;
     int before = ti > 0 ? ev_mark(c, ti - 1) : 0;
+    /* العشرات من مستوطني، 15 من عناصر: a partitive من after a count heads the group */
+    if (before == EV_MARK_FROM && ti >= 2 && (ev_is_count(c, ti - 2) || ev_is_quantity(c, ti - 2))) return false;
     return before && before != EV_MARK_HEAD && before != EV_MARK_AUX && before != EV_MARK_THAT &&
            before != EV_MARK_EACH && before != EV_MARK_BY;
 }
@@ -829,7 +845,7 @@ static int fallback_source(const rasd_event_coder *c, const cand *cd, const rasd
         *rule = "nearest-before";
         return m;
     }
-    if (!cd->noun && !victim) {
+    if (!cd->noun && !victim && !plural_agreement(c, i)) {
         int m = ev_mention_after(c, cd->tj + 1, n, r->speech ? 5 : 4, false);
         if (m >= 0 && m != tgt && !after_preposition(c, m)) {
             *rule = "nearest-after";
@@ -1029,6 +1045,11 @@ static void code_candidate(rasd_event_coder *c, const cand *cd, const rasd_numbe
             /* وتواصل، واستهدفت: a verb after و opens its own clause; the
              * name before it belongs to the clause before */
             src_rule = "subject-before-verb";
+        } else if (plural_agreement(c, i)) {
+            /* «العشرات من مستوطني براخة هاجموا المواطنين»: a verb agrees in
+             * number only with a subject before it (in VSO it stays
+             * singular), so the noun after هاجموا is its object; the subject
+             * is the party before (a fallback rule below) or a pronoun */
         } else if ((src = ev_subject_after(c, cd->tj + 1, r->speech ? 4 : 3)) >= 0 && victim &&
                    c->ms[src].entity < 0 && memcmp(ex_key(x, x->t[i].base_off), "\xD9\x82", 2) == 0 &&
                    !has_object_after(c, src)) {

@@ -59,7 +59,7 @@ static bool plural_noun_form(const rasd_event_coder *c, size_t i) {
 }
 
 /* آلاف، الآلاف، عشرات، مئات ...: a quantity that a plural noun counts. */
-static bool is_quantity(const rasd_event_coder *c, size_t p) {
+bool ev_is_quantity(const rasd_event_coder *c, size_t p) {
     static const char *const QUANTITY[] = {"الاف", "مءات", "مئات", "عشرات", "ملايين", "حشود", "جموع"};
     const tinfo *t = &c->x->t[p];
     const char *forms[2] = {ex_key(c->x, t->key_off), ex_key(c->x, t->base_off)};
@@ -85,8 +85,8 @@ static bool stands_as_noun(const rasd_event_coder *c, size_t i) {
     size_t p = k - 1;
     if (ev_is_count(c, p)) return true;
     if (ev_mark(c, p) == EV_MARK_FROM && p > 0 && ev_is_count(c, p - 1)) return true;
-    if (is_quantity(c, p)) return true;
-    if (ev_mark(c, p) == EV_MARK_FROM && p > 0 && is_quantity(c, p - 1)) return true; /* الآلاف من النيباليين */
+    if (ev_is_quantity(c, p)) return true;
+    if (ev_mark(c, p) == EV_MARK_FROM && p > 0 && ev_is_quantity(c, p - 1)) return true; /* الآلاف من النيباليين */
     return c->hits[p].node && ev_has(c, p, EV_TRIGGER, -1) && !x->t[p].art_len;
 }
 

@@ -79,6 +79,8 @@ bool ev_has_prep_clitic(const rasd_event_coder *c, size_t i, char which);
 bool ev_is_punct(const rasd_event_coder *c, size_t i);
 /* Is token i (part of) a number of the sentence: 15، خمسة، عشرات? */
 bool ev_is_count(const rasd_event_coder *c, size_t i);
+/* Is token i a quantity a plural noun counts: آلاف، الآلاف، عشرات، مئات? */
+bool ev_is_quantity(const rasd_event_coder *c, size_t i);
 
 /* events_actors.c */
 bool ev_find_mentions(rasd_event_coder *c);
