@@ -911,10 +911,33 @@ static void previous_source(const rasd_event_coder *c, rasd_event_actor *a) {
     }
 }
 
+/* The last party named in the two sentences before, when nothing nearer
+ * gave a source: a news paragraph goes on about the actor it last named
+ * (the last guess of all; not a media outlet, which names a source). */
+static void previous_mention(const rasd_event_coder *c, rasd_event_actor *a) {
+    const rasd_entity_extractor *x = c->x;
+    int best = -1;
+    size_t best_start = 0;
+    for (size_t e = 0; e < x->out.count; e++) {
+        const rasd_entity *en = &x->out.items[e];
+        if (en->actor != UINT32_MAX && strcmp(c->kn->actors[en->actor].type, "media") == 0) continue;
+        for (size_t m = 0; m < en->n_mentions; m++) {
+            const rasd_mention *mn = &en->mentions[m];
+            if (mn->sentence >= c->sentence || mn->sentence + 2 < c->sentence) continue;
+            if (best < 0 || mn->start > best_start) best = (int)e, best_start = mn->start;
+        }
+    }
+    if (best < 0) return;
+    memset(a, 0, sizeof *a);
+    a->entity = best;
+    a->agent = -1;
+    a->rule = "previous-mention";
+}
+
 /* Rules that guess a source from what is near rather than read it from
  * the sentence's structure (docs/events.md lists them all). */
 static bool weak_rule(const char *rule) {
-    static const char *const WEAK[] = {"nearest-before", "nearest-after", "previous-source", "protesters-named",
+    static const char *const WEAK[] = {"nearest-before", "nearest-after", "previous-source", "previous-mention", "protesters-named",
                                        "noun-after-verb", "protesters-in-sentence"};
     for (size_t i = 0; i < sizeof WEAK / sizeof *WEAK; i++)
         if (strcmp(rule, WEAK[i]) == 0) return true;
@@ -1110,6 +1133,8 @@ static void code_candidate(rasd_event_coder *c, const cand *cd, const rasd_numbe
     if (src < 0 && e.source.entity < 0 && !e.source.country[0] && !cd->noun)
         np_after_verb(c, cd, victim, &e.source);
     if (src < 0 && e.source.entity < 0 && !e.source.country[0] && !e.source.end) previous_source(c, &e.source);
+    if (e.source.entity < 0 && e.source.agent < 0 && !e.source.country[0] && !e.source.end && !victim)
+        previous_mention(c, &e.source);
 
     /* the target, by the row's preposition */
     if (tgt < 0 && !(e.flags & RASD_EV_SYMMETRIC)) {
@@ -1196,7 +1221,8 @@ static void code_candidate(rasd_event_coder *c, const cand *cd, const rasd_numbe
         (!src_rule || (strncmp(src_rule, "subject", 7) != 0 && strncmp(src_rule, "between", 7) != 0)))
         return;
     bool pronoun = c->hits[i].pronoun || x->t[i].base_off + x->t[i].base_len < x->t[i].key_off + x->t[i].key_len;
-    if (ambiguous && cd->noun && !has_source && !has_target && !pronoun) return; /* اعتقاله: the pronoun is a party */
+    bool party_named = has_source && !(e.source.rule && strcmp(e.source.rule, "previous-mention") == 0);
+    if (ambiguous && cd->noun && !party_named && !has_target && !pronoun) return; /* اعتقاله: the pronoun is a party */
     /* حقق في، طالب ب: an ambiguous verb needs its preposition right after
      * its subject (حقق مكاسب في is no inquiry) */
     if (ambiguous && !cd->noun && r->issue_mask && issue_head(c, cd) > after + 1 &&
