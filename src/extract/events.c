@@ -685,7 +685,7 @@ static bool plural_agreement(const rasd_event_coder *c, size_t i) {
               (memcmp(k + 2, "\xD9\x8A", 2) == 0 || memcmp(k + 2, "\xD8\xAA", 2) == 0))));
 }
 
-/* Is the event noun at i governed by a word of stopping or preventing
+/* Is the event noun at i governed by a word of stopping
  * (وقف، إيقاف، إنهاء) right before it, or one word before with
  * an adjective between (وقف فوري ل)? */
 static bool stopped(const rasd_event_coder *c, size_t i) {
