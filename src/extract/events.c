@@ -1148,7 +1148,7 @@ static void code_candidate(rasd_event_coder *c, const cand *cd, const rasd_numbe
         src = fallback_source(c, cd, r, victim, tgt, i, quoted ? q_first : 0, &src_rule);
     if (src >= 0) ev_set_actor(c, src, &e.source, src_rule);
     else if (src_rule) e.source.rule = src_rule;
-    if (src < 0 && e.source.entity < 0 && !e.source.country[0] && !cd->noun)
+    if (src < 0 && e.source.entity < 0 && !e.source.country[0] && !cd->noun && !we) /* (after ندعو: the addressee) */
         np_after_verb(c, cd, victim, &e.source);
     if (src < 0 && e.source.entity < 0 && !e.source.country[0] && !e.source.end) previous_source(c, &e.source);
     if (e.source.entity < 0 && e.source.agent < 0 && !e.source.country[0] && !e.source.end && !victim)
