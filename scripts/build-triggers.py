@@ -352,6 +352,8 @@ V("طالب", "1041", cue="رحيل|تنحي|استقالة|إقالة", tp="-",
 V("طالب", "1044", cue="إسقاط النظام", tp="-", ip="ب", amb="طالب", note="demands a change of regime")
 V("طلب", "020", tp="من", ip="", amb="طلب",
   note="asks (X من Y); طلب is also the noun 'request, application': the ambiguous form only as a verb")
+V("طلب", "020", cue="وساطة|الوساطة|تدخلا عسكريا|التدخل العسكري|الحماية الدولية|حماية دولية|مساعدة عسكرية|دعما عسكريا", tp="من", pos="verb|noun",
+  note="asks for (or a request for) mediation, intervention or protection: an appeal, in verbal or nominal use (لطلب وساطة عمانية)")
 N("دعوة", "دعوات", "020", ip="إلى|ل", amb="دعوة",
   note="a call; also 'invitation' (دعوة لزيارة): the ambiguous form needs an actor as source")
 N("مناشدة", "مناشدات", "020", ip="ل|إلى")
@@ -467,6 +469,16 @@ N("مناورات مشتركة", "تدريبات مشتركة|تمرين مشت�
 
 N("غطاء جوي", "غطاء جويا|الغطاء الجوي|إسناد جوي|إسنادا جويا|الإسناد الجوي", "062", mode="",
   note="air cover or air support given to ground forces: military cooperation of the air power with them")
+N("دعم", "", "062",
+  cue="من قوات التحالف|من طائرات التحالف|من طيران التحالف|من مقاتلات التحالف|من التحالف|من الطيران|من طائرات|من قوات|جوي من|جويا من|مدفعي من|من المقاومة|من الحشد الشعبي|من أبناء القبائل|من مسلحي|من مقاتلي",
+  note="(advanced, attacked) with the support of armed forces or aircraft (وتقدمت المقاومة بدعم من قوات التحالف، بدعم جوي من التحالف): "
+  "military cooperation. The supporter comes after من and the supported force before the noun: the engine reads the sides backwards. "
+  "بدعم من alone is also a market's rise, a sponsor of a festival, votes of a party: only forces after من")
+BASES = "استخدام قواعدها|استخدام قواعده|حرية استخدام|استخدام قاعدة|استخدام قواعد|استخدام القاعدة|استخدام أجوائها|استخدام مجالها الجوي|استخدام أراضيها|باستخدام قواعدها|باستخدام قاعدة|باستخدام أجوائها|باستخدام مجالها الجوي"
+V("منح", "062", cue=BASES, tp="-|ل", pos="verb|noun",
+  note="grants (a coalition, an ally) the use of its bases, airspace or territory: military cooperation")
+V("سمح", "062", cue=BASES, tp="ل",
+  note="allows (an ally) to use its bases, airspace or territory: military cooperation; سمح alone is any permission")
 
 # -- 07 aid (AID) -------------------------------------------------------------
 for _v in ("قدم", "أرسل", "وزع", "سلم", "أدخل"):
@@ -489,6 +501,11 @@ N("تسليح", "", "072", tp="-", note="arming (a force); as the content of a c
 N("مساعدات إنسانية", "المساعدات الإنسانية|مساعدات إغاثية|قافلة مساعدات|قوافل مساعدات|قافلة إغاثية|قوافل إغاثية|شحنة مساعدات|شحنات مساعدات", "073",
   tp="ل|إلى", note="humanitarian aid delivered; as the content of a call (دعا إلى إدخال المساعدات) it is not an event of its own")
 V("منح", "075", cue="اللجوء|لجوء|حق اللجوء", tp="-|ل", note="grants asylum")
+V("تلقى", "072", only="تلقت|تلقوا|يتلقى|تتلقى|يتلقون", cue="تدريبات عسكرية|تدريبا عسكريا|تدريبات قتالية|تدريبا قتاليا|مساعدات عسكرية|دعما عسكريا|شحنات أسلحة|شحنة أسلحة", tp="من",
+  note="receives military training, arms or aid: THE SUBJECT IS THE RECIPIENT (the target), the giver comes after من or is named elsewhere; "
+  "the engine takes the subject as the source, so the sides of this row read backwards. تلقى alone (a call, an invitation, a blow) is no event. "
+  "The bare past تلقى is left out: folded it is تلقي, ألقى's present. Weapons alone are no cue (تلقوا الأوامر ... وتوفير الأسلحة: a far noun of the clause). Receiving humanitarian aid is not listed (mostly hypothetical: إذا لم يتلقوا)")
+
 
 # -- 08 yield (CONCEDE / RETREAT) ---------------------------------------------
 V("أفرج", "0841", tp="عن", note="releases")
