@@ -352,16 +352,26 @@ V("طالب", "1041", cue="رحيل|تنحي|استقالة|إقالة", tp="-",
 V("طالب", "1044", cue="إسقاط النظام", tp="-", ip="ب", amb="طالب", note="demands a change of regime")
 V("طلب", "020", tp="من", ip="", amb="طلب",
   note="asks (X من Y); طلب is also the noun 'request, application': the ambiguous form only as a verb")
+V("طلب", "020", cue="وساطة|الوساطة|تدخلا عسكريا|التدخل العسكري|الحماية الدولية|حماية دولية|مساعدة عسكرية|دعما عسكريا", tp="من", pos="verb|noun",
+  note="asks for (or a request for) mediation, intervention or protection: an appeal, in verbal or nominal use (لطلب وساطة عمانية)")
 N("دعوة", "دعوات", "020", ip="إلى|ل", amb="دعوة",
   note="a call; also 'invitation' (دعوة لزيارة): the ambiguous form needs an actor as source")
 N("مناشدة", "مناشدات", "020", ip="ل|إلى")
 N("نداء", "نداءات|نداءً", "020", ip="إلى|ل", note="an appeal (وجه نداء)")
+ABATE = (CEASEFIRE + "|وقف الحرب|إنهاء الحرب|إنهاء القتال|انتهاء المعارك|انتهاء هذه المعارك|وقف المعارك|وقف العنف|وضع حد لتلك"
+         "|الإفراج|إطلاق سراح|الانسحاب|انسحاب|رفع الحصار|فتح المعابر|عملية السلام|الحل السياسي|حل سياسي")
+N("من الضروري", "من الضرورة", "020", cue=ABATE, speech=True, ip="",
+  note="'it is necessary that (the fighting end)': an impersonal appeal only with a call to stop, release, withdraw or talk; alone it is any necessity")
+N("ضرورة", "", "100", cue=ABATE, speech=True, ip="",
+  note="insists on the necessity of (شدد على ضرورة وضع حد لـ): a demand only with a call to stop, release, withdraw or talk; "
+  "ضرورة alone is any necessity (ضرورة الالتزام بالتعليمات)")
+V("أوعز", "100", tp="ل|إلى", ip="ب", speech=True, note="instructs (a subordinate) to: an order, coded as a demand")
 
 # -- 03 express intent to cooperate (AGREE) ----------------------------------
 V("تعهد", "030", ip="ب", note="pledges")
 V("تعهد", "071", cue="دولار|دولارا|مليون دولار|مليار دولار|يورو|مساعدات|تمويل|منحة", ip="ب",
   note="pledges a sum of money or aid: coded as the aid it promises (071), as analysts code pledges of funds")
-V("أبدى", "030", cue="استعداده|استعدادها|استعدادهم|الاستعداد|استعداد|رغبته|رغبتها",
+V("أبدى", "030", cue="استعداده|استعدادها|استعدادهم|الاستعداد|استعداد|رغبته|رغبتها|مرونة|مرونته|مرونتها|مرونتهم",
   note="expresses willingness; أبدى alone (قلقه، أسفه) is not an event")
 V("وافق", "030", tp="", ip="على", note="agrees to")
 V("اتفق", "030", tp="مع", ip="على", note="agrees with (X) on (Y)")
@@ -448,6 +458,8 @@ V("أعرب", "051", cue="شكره|شكرها|شكرهم|تقديره|تقدير
 V("أعرب", "111", cue="شجبه|شجبها|استياءه|استياءها|امتعاضه|امتعاضها|غضبه|غضبها",
   ip="عن", tp="ل", note="expresses displeasure; with إدانته، استنكاره، رفضه the noun is the event")
 V("أعرب", "030", cue="استعداده|استعدادها|رغبته|رغبتها", ip="عن", note="expresses willingness")
+V("أعلن", "030", cue="استعداده|استعدادها|استعدادهم|رغبته|رغبتها", ip="عن|ل",
+  note="announces readiness (to join, to negotiate): an intent, not a bare statement")
 V("دافع", "051", ip="عن", amb="دافع", note="defends (a person, a policy): endorses it; دافع is also the noun 'motive'")
 
 # -- 06 material cooperation (COOPERATE) -------------------------------------
@@ -457,6 +469,16 @@ N("مناورات مشتركة", "تدريبات مشتركة|تمرين مشت�
 
 N("غطاء جوي", "غطاء جويا|الغطاء الجوي|إسناد جوي|إسنادا جويا|الإسناد الجوي", "062", mode="",
   note="air cover or air support given to ground forces: military cooperation of the air power with them")
+N("دعم", "", "062",
+  cue="من قوات التحالف|من طائرات التحالف|من طيران التحالف|من مقاتلات التحالف|من التحالف|من الطيران|من طائرات|من قوات|جوي من|جويا من|مدفعي من|من المقاومة|من الحشد الشعبي|من أبناء القبائل|من مسلحي|من مقاتلي",
+  note="(advanced, attacked) with the support of armed forces or aircraft (وتقدمت المقاومة بدعم من قوات التحالف، بدعم جوي من التحالف): "
+  "military cooperation. The supporter comes after من and the supported force before the noun: the engine reads the sides backwards. "
+  "بدعم من alone is also a market's rise, a sponsor of a festival, votes of a party: only forces after من")
+BASES = "استخدام قواعدها|استخدام قواعده|حرية استخدام|استخدام قاعدة|استخدام قواعد|استخدام القاعدة|استخدام أجوائها|استخدام مجالها الجوي|استخدام أراضيها|باستخدام قواعدها|باستخدام قاعدة|باستخدام أجوائها|باستخدام مجالها الجوي"
+V("منح", "062", cue=BASES, tp="-|ل", pos="verb|noun",
+  note="grants (a coalition, an ally) the use of its bases, airspace or territory: military cooperation")
+V("سمح", "062", cue=BASES, tp="ل",
+  note="allows (an ally) to use its bases, airspace or territory: military cooperation; سمح alone is any permission")
 
 # -- 07 aid (AID) -------------------------------------------------------------
 for _v in ("قدم", "أرسل", "وزع", "سلم", "أدخل"):
@@ -479,11 +501,16 @@ N("تسليح", "", "072", tp="-", note="arming (a force); as the content of a c
 N("مساعدات إنسانية", "المساعدات الإنسانية|مساعدات إغاثية|قافلة مساعدات|قوافل مساعدات|قافلة إغاثية|قوافل إغاثية|شحنة مساعدات|شحنات مساعدات", "073",
   tp="ل|إلى", note="humanitarian aid delivered; as the content of a call (دعا إلى إدخال المساعدات) it is not an event of its own")
 V("منح", "075", cue="اللجوء|لجوء|حق اللجوء", tp="-|ل", note="grants asylum")
+V("تلقى", "072", only="تلقت|تلقوا|يتلقى|تتلقى|يتلقون", cue="تدريبات عسكرية|تدريبا عسكريا|تدريبات قتالية|تدريبا قتاليا|مساعدات عسكرية|دعما عسكريا|شحنات أسلحة|شحنة أسلحة", tp="من",
+  note="receives military training, arms or aid: THE SUBJECT IS THE RECIPIENT (the target), the giver comes after من or is named elsewhere; "
+  "the engine takes the subject as the source, so the sides of this row read backwards. تلقى alone (a call, an invitation, a blow) is no event. "
+  "The bare past تلقى is left out: folded it is تلقي, ألقى's present. Weapons alone are no cue (تلقوا الأوامر ... وتوفير الأسلحة: a far noun of the clause). Receiving humanitarian aid is not listed (mostly hypothetical: إذا لم يتلقوا)")
+
 
 # -- 08 yield (CONCEDE / RETREAT) ---------------------------------------------
 V("أفرج", "0841", tp="عن", note="releases")
 V("أطلق", "0841", cue="سراح", note="releases (أطلق سراح)")
-N("الإفراج", "إطلاق سراح|إخلاء سبيل", "0841", tp="عن",
+N("الإفراج", "إطلاق سراح|إخلاء سبيل|إطلاق سراحه|إطلاق سراحها|إطلاق سراحهم|إطلاق سراحهما|إخلاء سبيله|إخلاء سبيلها|إخلاء سبيلهم", "0841", tp="عن",
   note="as the content of a demand or call (طالب بالإفراج) it is not an event of its own")
 N("تبادل الأسرى", "تبادل أسرى|صفقة تبادل|تبادل المعتقلين|تبادل المحتجزين|تبادل للأسرى", "0841",
   tp="بين|مع", note="prisoner exchange: both sides release persons")
@@ -513,12 +540,25 @@ N("مرسوم عفو", "عفو عام|عفوا عاما|مراسيم عفو", "0
 
 N("استسلام", "", "0874", tp="ل", note="surrender (CAMEO 0874 retreat or surrender militarily)")
 V("لاذ", "0874", cue="فرار", tp="من", note="flees (لاذ بالفرار): fighters retreating")
-V("فر", "0874", only="يفر|تفر|يفرون", tp="من",
-  note="flee (present only: the past فر، فرت، فروا is the tail of وفر 'provided' after the conjunction is split); civilians fleeing is not CAMEO 0874, a known false positive")
+# Armed men as the subject or the context of a flight: what makes هرب، هروب، فرار a
+# military retreat (civilians, prisoners, a cow and lovers flee too). Before the
+# trigger (متمردو الحوثي يحاولون الهرب) or after it (فرت من جبهات عدن).
+FLEEING = (FIGHTERS + "|مسلحو|مسلحون|المسلحون|مقاتلو|مقاتلون|المقاتلون|المتمردون|متمردو|متمردون|عناصر التنظيم"
+           "|قيادي|قياديا|قيادات|قياديين|حوثيا|حوثيين|الحوثيون|جبهات|الجبهات|جبهات القتال|ساحة المعركة|أرض المعركة")
+V("فر", "0874", only="يفر|تفر|يفرون", cue=FLEEING, tp="من",
+  note="flee (present only: the past فر، فرت، فروا is the tail of وفر 'provided' after the conjunction is split), and only with armed men "
+  "or a front named in the clause: civilians, migrants and runaways flee too, and the two-letter stem is reached by undoing affixes "
+  "from unrelated words (سافروا، أفران)")
 V("تراجع", "080", cue="عن قراره|عن قرارها|عن موقفه|عن موقفها|عن تصريحاته|عن تهديداته|عن قرار", ip="عن",
   note="backs down from a decision or stance; تراجع alone is 'declined' (prices, numbers)")
 N("مبادلة", "مبادلات", "0841", cue="الأسرى|أسرى|المعتقلين|المحتجزين|الرهائن|الجثث|جثث|السجناء", tp="بين|مع",
   note="an exchange of prisoners or bodies; مبادلة alone is a financial swap")
+V("هرب", "0874", cue=FLEEING, tp="من", pos="verb|noun", add="هروب|هروبا|هروبهم|هربا",
+  note="flees, flight (the bare هرب is also the noun): fighters retreating only with armed men or a front named in the clause. "
+  "هرّب 'smuggled' has the same letters (هربوا الأسلحة) and تهرب is also 'evasion' (تهرب ضريبي): the cue keeps them out mostly")
+N("فرار", "", "0874", cue=FLEEING, tp="من",
+  note="flight (حاول الفرار، محاولتها الفرار): fighters fleeing only with armed men or a front named in the clause")
+V("رفع", "081", cue="القيود|قيود|القيود المفروضة", tp="عن", note="lifts restrictions")
 
 # -- 09 investigate (ACCUSE, mode investigate) -------------------------------
 V("حقق", "090", ip="في", amb="حقق|حققت|حققوا|يحقق|تحقق|يحققون",
@@ -721,6 +761,12 @@ N("عقوبات", "حزمة عقوبات|عقوبات اقتصادية|عقوب�
   "a club's disciplinary sanctions): imposing them is فرض's row")
 V("قطع", "161", cue="العلاقات|علاقاته|علاقاتها|العلاقات الدبلوماسية", tp="مع", note="breaks relations")
 N("قطع العلاقات", "قطع علاقاتها|قطع العلاقات الدبلوماسية", "161", tp="مع")
+V("قطع", "170", cue="الاتصالات|شبكة الإنترنت|خدمة الإنترنت|الهواتف الأرضية|خطوط الهاتف|شبكات الاتصالات|شبكة الاتصالات",
+  tp="عن", note="cuts communications (to a town, a people): CAMEO has no exact code; coded 170 (coerce) as analysts do for coercive cut-offs. "
+  "The bare الإنترنت is no cue (a beheading's video is posted on the internet in the same clause): the noun phrase قطع الإنترنت is listed. "
+  "Water and power are left out: قطع المياه، قطع الكهرباء are mostly a utility's scheduled cuts; cutting supply lines (قطع الإمدادات) is a military act")
+N("قطع الاتصالات", "قطع الإنترنت|قطع الانترنت|قطع خدمة الإنترنت|قطع شبكة الإنترنت|قطع الهواتف الأرضية|قطع خطوط الهاتف|قطع شبكات الاتصالات", "170", tp="عن",
+  note="cutting communications, the verbal noun (قامت الجماعة بقطع الاتصالات والإنترنت)")
 V("علق", "164", cue="المفاوضات|المحادثات|الحوار|مشاركته|مشاركتها|المباحثات", tp="مع",
   note="suspends talks; علق alone is 'commented' (علق على)")
 V("طرد", "161", cue="السفير|سفير|دبلوماسيين|الدبلوماسيين|القائم بالأعمال", tp="-",
@@ -757,7 +803,7 @@ V("أصدر", "173", cue="حكما بالإعدام|حكما بالسجن|أحك
   speech=False, note="passes a sentence; أصدر alone (issued a statement) is not an event")
 V("صادر", "1711", tp="-", note="confiscates")
 N("مصادرة", "مصادرات", "1711")
-V("استولى", "1711", cue="منازل|منزل|بيوت|أراضي|أراض|ممتلكات|أملاك|محاصيل|عقارات|محلات",
+V("استولى", "1711", cue="منازل|منزل|بيوت|أراضي|أراض|ممتلكات|أملاك|محاصيل|عقارات|محلات|عنوة|سيارة|سيارات|عربة|عربات|زوارق|قوارب|مركبات|أموال|الأموال",
   tp="على", note="seizes property (Afrin: factions seizing houses and land)")
 V("استولى", "192", cue="قرية|قرى|بلدة|مدينة|تلة|موقع|مواقع|نقاط|مناطق|حي|مطار|قاعدة",
   tp="على", acled=BATTLES, note="seizes a place")
@@ -792,7 +838,7 @@ V("ضبط", "173", cue="مخالفا|مخالفين|مخالفون|متهما|م
 V("ضبط", "1711", cue="كميات|كمية|أسلحة|ذخائر|مخدرات|حبوب|متفجرات|أطنان|شحنة|أقراص", tp="-", pos="verb|noun",
   mode="confiscate", note="seizes contraband, weapons")
 N("استيقاف", "", "173", tp="-", note="stopping and holding a person (police)")
-N("استيلاء", "", "1711", cue="منازل|منزل|بيوت|أراضي|أراض|ممتلكات|أملاك|محاصيل|عقارات|محلات|أموال", tp="على",
+N("استيلاء", "", "1711", cue="منازل|منزل|بيوت|أراضي|أراض|ممتلكات|أملاك|محاصيل|عقارات|محلات|أموال|سيارة|سيارات|عربة|عربات|زوارق|قوارب|مركبات", tp="على",
   note="seizure of property")
 N("استيلاء", "", "192", cue=PLACES + "|السيطرة", tp="على", acled=BATTLES, note="seizure of a place")
 V("أطاح", "173", cue="خلية|خلايا|عصابة|عصابات|شبكة|متهمين|مطلوبين|مروجي|مهربين", tp="ب",
