@@ -295,6 +295,18 @@ static bool morph_fits(uint8_t morph, const rasd_trigger *r) {
     return morph == EV_MORPH_VERB ? r->verb : r->noun;
 }
 
+/* بعد، قبل، منذ، حتى، دون، بدون: before أن they make a clause of time or
+ * manner, whose verb follows أن at once. */
+static bool time_word(const rasd_event_coder *c, size_t k) {
+    static const char *const WORDS[] = {"بعد", "قبل", "منذ", "حتي", "دون", "بدون"};
+    const tinfo *t = &c->x->t[k];
+    if (!t->word) return false;
+    const char *w = ex_key(c->x, t->key_off);
+    for (size_t i = 0; i < sizeof WORDS / sizeof *WORDS; i++)
+        if (t->key_len == strlen(WORDS[i]) && memcmp(w, WORDS[i], t->key_len) == 0) return true;
+    return false;
+}
+
 /* Does a place the gazetteer or the knowledge base names (a town, a
  * quarter, a state) start at token k? Its last token in *tj. */
 static bool place_at(const rasd_event_coder *c, size_t k, size_t *tj) {
@@ -322,7 +334,8 @@ static bool pick_row(rasd_event_coder *c, size_t i, cand *out) {
     const struct rasd_name_pair *p = rasd_names_targets(&c->d->words, c->hits[i].node, &cnt);
     bool nominal = t->art_len || ev_has_prep_clitic(c, i, 'b') || ev_has_prep_clitic(c, i, 'l');
     /* «إن قصفا مكثفا استهدف»: right after a bare إن/أن comes a noun, never a verb */
-    if (i > 0 && ev_mark(c, i - 1) == EV_MARK_THAT && x->t[i - 1].key_len == 4) nominal = true;
+    if (i > 0 && ev_mark(c, i - 1) == EV_MARK_THAT && x->t[i - 1].key_len == 4 && !(i > 1 && time_word(c, i - 2)))
+        nominal = true; /* (but بعد أن، قبل أن، منذ أن take a verb: بعد أن فرت) */
     int plain = -1, plain_noun = -1;
     uint32_t tj = c->hits[i].tj;
     /* the clause after the trigger: where its cue may be */
