@@ -698,21 +698,6 @@ static bool plural_agreement(const rasd_event_coder *c, size_t i) {
               (memcmp(k + 2, "\xD9\x8A", 2) == 0 || memcmp(k + 2, "\xD8\xAA", 2) == 0))));
 }
 
-/* Is the event noun at i governed by a word of stopping
- * (وقف، إيقاف، إنهاء) right before it, or one word before with
- * an adjective between (وقف فوري ل)? */
-static bool stopped(const rasd_event_coder *c, size_t i) {
-    static const char *const STOP[] = {"وقف", "ايقاف", "انهاء"};
-    for (size_t back = 1; back <= 2 && back <= i; back++) {
-        const tinfo *t = &c->x->t[i - back];
-        if (!t->word) return false;
-        const char *b = ex_key(c->x, t->base_off);
-        for (size_t k = 0; k < sizeof STOP / sizeof *STOP; k++)
-            if (t->base_len == strlen(STOP[k]) && memcmp(b, STOP[k], t->base_len) == 0) return true;
-    }
-    return false;
-}
-
 /* Is the mention m introduced by a preposition other than a genitive ل? */
 static bool after_preposition(const rasd_event_coder *c, int m) {
     size_t ti = c->ms[m].ti;
@@ -980,9 +965,6 @@ static void code_candidate(rasd_event_coder *c, const cand *cd, const rasd_numbe
     if (root_of(r->cameo) == 1) return; /* statements: the quotes stage reports them */
     for (size_t h = 0; h < n_heads; h++)
         if (heads[h] == i) return; /* the content of a call or a charge */
-    /* «وقف فوري لإطلاق النار»، «لوقف القصف»، «إنهاء الحرب»: what is to be
-     * stopped did not happen as an event of its own */
-    if (cd->noun && stopped(c, i)) return;
     bool ambiguous = ev_has(c, i, EV_MARK, EV_MARK_AMBIGUOUS);
     if (ambiguous && !cd->noun && x->t[i].art_len) return;
     if (ambiguous && i > 0 && ex_is_number(&x->t[i - 1])) return; /* 100 طالب: counted, a noun */
