@@ -801,7 +801,7 @@ V("حكم", "173", cue="الإعدام|إعدام|السجن|سجن|المؤبد
   note="sentences; حكم alone is 'ruled, governed'")
 V("أصدر", "173", cue="حكما بالإعدام|حكما بالسجن|أحكاما بالإعدام|أحكاما بالسجن|حكما غيابيا", tp="على|بحق",
   speech=False, note="passes a sentence; أصدر alone (issued a statement) is not an event")
-V("صادر", "1711", tp="-", note="confiscates")
+V("صادر", "1711", tp="-", amb="صادر", note="confiscates; صادر is also the participle 'issued' (بيان صادر عن): the bare form needs its subject")
 N("مصادرة", "مصادرات", "1711")
 V("استولى", "1711", cue="منازل|منزل|بيوت|أراضي|أراض|ممتلكات|أملاك|محاصيل|عقارات|محلات|عنوة|سيارة|سيارات|عربة|عربات|زوارق|قوارب|مركبات|أموال|الأموال",
   tp="على", note="seizes property (Afrin: factions seizing houses and land)")
