@@ -38,6 +38,16 @@ bool ev_has(const rasd_event_coder *c, size_t i, int kind, int64_t index) {
 
 bool ev_is_punct(const rasd_event_coder *c, size_t i) { return c->x->t[i].tok.type == RASD_TOK_PUNCT; }
 
+bool ev_word_in(const rasd_event_coder *c, size_t k, bool base, const char *const *words, size_t n) {
+    const tinfo *t = &c->x->t[k];
+    if (!t->word) return false;
+    const char *w = ex_key(c->x, base ? t->base_off : t->key_off);
+    size_t len = base ? t->base_len : t->key_len;
+    for (size_t i = 0; i < n; i++)
+        if (len == strlen(words[i]) && memcmp(w, words[i], len) == 0) return true;
+    return false;
+}
+
 bool ev_is_count(const rasd_event_coder *c, size_t i) {
     if (i >= c->n) return false;
     const tinfo *t = &c->x->t[i];
@@ -299,12 +309,7 @@ static bool morph_fits(uint8_t morph, const rasd_trigger *r) {
  * manner, whose verb follows أن at once. */
 static bool time_word(const rasd_event_coder *c, size_t k) {
     static const char *const WORDS[] = {"بعد", "قبل", "منذ", "حتي", "دون", "بدون"};
-    const tinfo *t = &c->x->t[k];
-    if (!t->word) return false;
-    const char *w = ex_key(c->x, t->key_off);
-    for (size_t i = 0; i < sizeof WORDS / sizeof *WORDS; i++)
-        if (t->key_len == strlen(WORDS[i]) && memcmp(w, WORDS[i], t->key_len) == 0) return true;
-    return false;
+    return ev_word_in(c, k, false, WORDS, sizeof WORDS / sizeof *WORDS);
 }
 
 /* Does a place the gazetteer or the knowledge base names (a town, a
@@ -668,12 +673,7 @@ static bool has_object_after(const rasd_event_coder *c, int m) {
 static bool sports_word(const rasd_event_coder *c, size_t k) {
     static const char *const SPORT[] = {"مباراه", "مباريات", "دوري", "نادي", "لاعب", "لاعبين", "لاعبون", "مدرب",
                                         "ملعب", "بطوله", "كاس", "منتخب", "الفريقين", "شوط", "هداف", "جوله"};
-    const tinfo *t = &c->x->t[k];
-    if (!t->word) return false;
-    const char *b = ex_key(c->x, t->base_off);
-    for (size_t i = 0; i < sizeof SPORT / sizeof *SPORT; i++)
-        if (t->base_len == strlen(SPORT[i]) && memcmp(b, SPORT[i], t->base_len) == 0) return true;
-    return false;
+    return ev_word_in(c, k, true, SPORT, sizeof SPORT / sizeof *SPORT);
 }
 
 /* The event nouns that sport writing uses for its own happenings. */

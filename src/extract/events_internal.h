@@ -77,6 +77,9 @@ bool ev_has(const rasd_event_coder *c, size_t i, int kind, int64_t index);
 /* The token carries a preposition ب، ل or ك (بالتحقيق، للقتال). */
 bool ev_has_prep_clitic(const rasd_event_coder *c, size_t i, char which);
 bool ev_is_punct(const rasd_event_coder *c, size_t i);
+/* Is token k's key (or, with base, its base: proclitics and the article
+ * off) one of words (folded keys: ة as ه, ى as ي, أ as ا)? */
+bool ev_word_in(const rasd_event_coder *c, size_t k, bool base, const char *const *words, size_t n);
 /* Is token i (part of) a number of the sentence: 15، خمسة، عشرات? */
 bool ev_is_count(const rasd_event_coder *c, size_t i);
 /* Is token i a quantity a plural noun counts: آلاف، الآلاف، عشرات، مئات? */
