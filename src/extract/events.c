@@ -8,10 +8,12 @@
  * غارات → 195), a source and a target (events_actors.c finds the
  * participants; the rules below pick them), flags for negation, future,
  * hypothesis and claim, the sentence's place, date and casualty numbers,
- * and an ACLED type. Precision comes first: a trigger without a solid
- * source (or, for a killing, an assassination or an abduction, a named
- * victim) is no event, and
- * a violent one needs a target.
+ * and an ACLED type. An act the text states is an event whoever did it:
+ * the participants are the best the sentence's structure allows, each with
+ * the rule that found it, and a confidence says how much was read and how
+ * much guessed (docs/events.md); a homograph needs the structure of its
+ * event reading. A word none of the listed forms matches is tried through
+ * its inflections (events_morph.c).
  */
 #include "events_internal.h"
 
