@@ -242,10 +242,9 @@ void rasd_event_coder_destroy(rasd_event_coder *c) {
     free(c);
 }
 
-static int root_of(const char *cameo) { return (cameo[0] - '0') * 10 + (cameo[1] - '0'); }
 
 int rasd_cameo_quad_class(const char *cameo) {
-    int r = root_of(cameo);
+    int r = ev_root(cameo);
     return r <= 5 ? 1 : r <= 8 ? 2 : r <= 13 ? 3 : 4;
 }
 
@@ -254,17 +253,9 @@ int rasd_cameo_quad_class(const char *cameo) {
 double rasd_cameo_goldstein(const char *cameo) {
     static const double G[21] = {0,    0.0, 3.0,  4.0,  1.0,  3.5,  6.0,  7.0,  5.0,  -2.0, -5.0,
                                  -2.0, -4.0, -4.4, -6.5, -7.2, -4.0, -5.0, -9.0, -10.0, -10.0};
-    int r = root_of(cameo);
+    int r = ev_root(cameo);
     return r >= 1 && r <= 20 ? G[r] : 0.0;
 }
-
-typedef struct cand {
-    size_t i;          /* trigger token */
-    uint32_t tj;       /* its last token */
-    int row;
-    size_t cue_i, cue_j; /* the cue words (cue_i == 0 && cue_j == 0: none) */
-    bool noun;
-} cand;
 
 /* Does a path of the trie from token k (any prefix of it, not only the
  * longest: الإفراج is a cue inside the trigger phrase الإفراج عن) carry
@@ -306,6 +297,7 @@ static bool morph_fits(uint8_t morph, const rasd_trigger *r) {
     if (!morph || morph == EV_MORPH_ANY) return true;
     return morph == EV_MORPH_VERB ? r->verb : r->noun;
 }
+
 
 /* بعد، قبل، منذ، حتى، دون، بدون: before أن they make a clause of time or
  * manner, whose verb follows أن at once. */
@@ -471,28 +463,16 @@ static bool is_civilian(const rasd_event_coder *c, const rasd_event_actor *a) {
     return false;
 }
 
-static bool is_force(const rasd_event_coder *c, int m);
-
-/* Is the target a force (a mention is_force() accepts)? */
-static bool target_is_force(const rasd_event_coder *c, const rasd_event *e) {
-    for (size_t z = 0; z < c->n_ms; z++)
-        if (c->ms[z].start == e->target.start && c->ms[z].end == e->target.end && e->target.end)
-            return is_force(c, (int)z);
+/* Is the participant a force (the mention it was read from, as ev_is_force says)? */
+static bool actor_is_force(const rasd_event_coder *c, const rasd_event_actor *a) {
+    for (size_t z = 0; a->end && z < c->n_ms; z++)
+        if (c->ms[z].start == a->start && c->ms[z].end == a->end) return ev_is_force(c, (int)z);
     return false;
 }
 
 /* Is the participant the people of a protest (protesters, sit-in protesters)? */
 static bool by_protesters(const rasd_event_coder *c, const rasd_event_actor *a) {
-    if (a->agent < 0) return false;
-    return strstr(c->d->agents[a->agent].name_en, "protesters") != NULL;
-}
-
-/* Is the source a force (a mention is_force() accepts)? */
-static bool source_is_force(const rasd_event_coder *c, const rasd_event *e) {
-    for (size_t z = 0; z < c->n_ms; z++)
-        if (c->ms[z].start == e->source.start && c->ms[z].end == e->source.end && e->source.end)
-            return is_force(c, (int)z);
-    return false;
+    return ev_agent_is_protesters(c->d, a->agent);
 }
 
 /* CAMEO tells force between armed parties (19: fight) from violence on
@@ -501,7 +481,7 @@ static bool source_is_force(const rasd_event_coder *c, const rasd_event *e) {
  * verb does not say which (قتل، هاجم، استهدف, plain 190): the actors do. A
  * weapon that only armies use (195 air, 194 artillery) stays 19. */
 static bool one_sided(const rasd_event_coder *c, const rasd_trigger *r, const rasd_event *e, bool pronoun) {
-    if (root_of(r->cameo) != 19 || strcmp(r->cameo, "194") == 0 || strcmp(r->cameo, "195") == 0 ||
+    if (ev_root(r->cameo) != 19 || strcmp(r->cameo, "194") == 0 || strcmp(r->cameo, "195") == 0 ||
         strcmp(r->cameo, "192") == 0 || strcmp(r->cameo, "191") == 0 || strcmp(r->cameo, "196") == 0)
         return false;
     if (e->flags & RASD_EV_SYMMETRIC) return false;
@@ -509,10 +489,10 @@ static bool one_sided(const rasd_event_coder *c, const rasd_trigger *r, const ra
     /* a death whose victims are not a force (مقتل 14 شخصا، استشهاد 15 مصليا):
      * a killing, not a battle's toll; with no victims named, a sentence
      * that names no force is no battle either */
-    if (is_casualty_row(r) && !target_is_force(c, e)) {
+    if (is_casualty_row(r) && !actor_is_force(c, &e->target)) {
         if (e->target.end || e->target.agent >= 0 || e->target.entity >= 0 || pronoun) return true; /* قتلوهم */
         for (size_t z = 0; z < c->n_ms; z++)
-            if (is_force(c, (int)z)) return false;
+            if (ev_is_force(c, (int)z)) return false;
         return true;
     }
     const rasd_entity_extractor *x = c->x;
@@ -527,7 +507,7 @@ static bool one_sided(const rasd_event_coder *c, const rasd_trigger *r, const ra
 }
 
 static const char *acled_type(const rasd_event_coder *c, const rasd_trigger *r, const rasd_event *e) {
-    int root = root_of(r->cameo);
+    int root = ev_root(r->cameo);
     const char *a = *r->acled ? r->acled : NULL;
     if (root >= 18 && root <= 20) {
         bool remote = strcmp(r->plover_mode, "aerial") == 0 || strcmp(r->plover_mode, "heavy-weapons") == 0 ||
@@ -564,7 +544,7 @@ static int sentence_place(const rasd_event_coder *c, const rasd_event *e) {
 
 static void magnitudes(const rasd_event_coder *c, const rasd_trigger *r, rasd_event *e, const rasd_number_list *nums,
                        size_t nb, size_t trigger_end) {
-    int root = root_of(r->cameo);
+    int root = ev_root(r->cameo);
     bool violent = root >= 14;
     bool kill = strcmp(r->lemma, "قتل") == 0 || strcmp(r->lemma, "مقتل") == 0 || strcmp(r->plover_mode, "execute") == 0;
     bool arrest = strncmp(r->cameo, "173", 3) == 0;
@@ -625,16 +605,6 @@ static bool first_plural_suffix(const rasd_event_coder *c, size_t i) {
     return t->key_len >= 8 && memcmp(k + t->key_len - 4, "\xD9\x86\xD8\xA7", 4) == 0;
 }
 
-/* The party named last before a colon that comes before token i, or -1. */
-static int speaker_before_colon(const rasd_event_coder *c, size_t i) {
-    for (size_t k = i; k-- > 0;) {
-        if (!ev_is_punct(c, k) || strcmp(ex_key(c->x, c->x->t[k].key_off), ":") != 0) continue;
-        for (size_t z = c->n_ms; z-- > 0;)
-            if (c->ms[z].tj < k) return (int)z;
-        return -1;
-    }
-    return -1;
-}
 
 /* Only quotation marks or punctuation before token i in its sentence. */
 static bool opens_sentence(const rasd_event_coder *c, size_t i) {
@@ -655,18 +625,6 @@ static bool continues(const rasd_event_coder *c, const cand *cd) {
            ev_has_prep_clitic(c, k, 'l');
 }
 
-/* «قتلت قوات الأمن 10 مسلحين»، «قتل الجنود المهاجمين»: a count or a party
- * right after the noun that follows a killing verb is its object, so that
- * noun was the subject and the verb active (unvowelled, قتل reads both ways). */
-static bool has_object_after(const rasd_event_coder *c, int m) {
-    size_t k = c->ms[m].tj + 1;
-    while (k < c->n && c->x->t[k].skip) k++;
-    if (k >= c->n || ev_is_punct(c, k)) return false;
-    if (ev_is_count(c, k)) return true;
-    for (size_t z = 0; z < c->n_ms; z++)
-        if (c->ms[z].ti == k && !ev_has_prep_clitic(c, k, 'b') && !ev_has_prep_clitic(c, k, 'l')) return true;
-    return false;
-}
 
 /* Words that only sport uses (match, league, club, player, coach,
  * stadium, championship, cup, national team, half-time): in a document
@@ -686,285 +644,23 @@ static bool sports_homograph(const rasd_trigger *r) {
     return false;
 }
 
-/* A verb in the masculine plural (هاجموا، قتلوا، يقاتلون): full agreement,
- * which Arabic gives a verb only when its subject comes first. */
-static bool plural_agreement(const rasd_event_coder *c, size_t i) {
-    const tinfo *t = &c->x->t[i];
-    const char *k = ex_key(c->x, t->key_off);
-    size_t len = t->key_len;
-    if (len < 8) return false;
-    return memcmp(k + len - 4, "\xD9\x88\xD8\xA7", 4) == 0 || /* وا */
-           (memcmp(k + len - 4, "\xD9\x88\xD9\x86", 4) == 0 &&  /* ون after a present prefix: يقاتلون */
-            (memcmp(k, "\xD9\x8A", 2) == 0 || memcmp(k, "\xD8\xAA", 2) == 0 ||
-             ((memcmp(k, "\xD9\x88", 2) == 0 || memcmp(k, "\xD9\x81", 2) == 0) && len >= 10 &&
-              (memcmp(k + 2, "\xD9\x8A", 2) == 0 || memcmp(k + 2, "\xD8\xAA", 2) == 0))));
-}
 
-/* Is the mention m introduced by a preposition other than a genitive ل? */
-static bool after_preposition(const rasd_event_coder *c, int m) {
-    size_t ti = c->ms[m].ti;
-    if (ev_has_prep_clitic(c, ti, 'b') || ev_has_prep_clitic(c, ti, 'k')) return true;
-    int before = ti > 0 ? ev_mark(c, ti - 1) : 0;
-    /* العشرات من مستوطني، 15 من عناصر: a partitive من after a count heads the group */
-    if (before == EV_MARK_FROM && ti >= 2 && (ev_is_count(c, ti - 2) || ev_is_quantity(c, ti - 2))) return false;
-    return before && before != EV_MARK_HEAD && before != EV_MARK_AUX && before != EV_MARK_THAT &&
-           before != EV_MARK_EACH && before != EV_MARK_BY;
-}
 
-/* Does the mention m stand for a force: an armed group, an army, police,
- * a government or a state, or an armed generic agent (gunmen, soldiers)? */
-static bool is_force(const rasd_event_coder *c, int m) {
-    const ev_mention *mn = &c->ms[m];
-    if (mn->entity >= 0) {
-        const rasd_entity *en = &c->x->out.items[mn->entity];
-        if (en->actor == UINT32_MAX) return false;
-        const char *type = c->kn->actors[en->actor].type;
-        return strcmp(type, "armed_group") == 0 || strcmp(type, "military") == 0 || strcmp(type, "government") == 0 ||
-               strcmp(type, "state") == 0 || strcmp(type, "agency") == 0 || strcmp(type, "igo") == 0;
-    }
-    if (mn->agent < 0) return false;
-    const char *code = c->d->agents[mn->agent].code;
-    return strstr(code, "MIL") || strstr(code, "COP") || strstr(code, "UAF") || strstr(code, "REB") ||
-           strstr(code, "SPY") || strstr(code, "RAD");
-}
 
-/* The genitive of a verbal noun is its agent or its object (قصف النظام: the
- * regime shells; اعتقال الناشط: the activist is arrested). Coercion and
- * assault fall on people, a fight is made by forces: the genitive of such a
- * noun is the object unless it is a force. */
-static bool genitive_is_object(const rasd_event_coder *c, const rasd_trigger *r, int m) {
-    int root = root_of(r->cameo);
-    /* مساعدات للحوثيين، دعوة للأطراف: a ل party of a request, aid or a
-     * concession is who receives it */
-    if (root < 14 && ev_has_prep_clitic(c, c->ms[m].ti, 'l')) return true;
-    /* the verbal noun of a derived verb (استهداف، ملاحقة، اعتقال، تدمير)
-     * takes its object as genitive; غارات، هجوم، قصف their agent */
-    const char *l = r->lemma;
-    size_t len = strlen(l);
-    bool derived = len >= 10 && (memcmp(l, "\xD8\xA7", 2) == 0 || memcmp(l, "\xD8\xA5", 2) == 0 ||  /* ا إ */
-                                 memcmp(l, "\xD8\xAA", 2) == 0 || memcmp(l, "\xD9\x85", 2) == 0);   /* ت م */
-    if (derived && !strchr(l, ' ') && root >= 17) return true;
-    if (root < 17) return false;
-    return !is_force(c, m);
-}
 
-/* The mention whose first token is k, or -1. */
-static int mention_starting_at(const rasd_event_coder *c, size_t k) {
-    for (size_t z = 0; z < c->n_ms; z++)
-        if (c->ms[z].ti == k) return (int)z;
-    return -1;
-}
 
-/* The mention whose last token is k, or -1. */
-static int mention_ending(const rasd_event_coder *c, size_t k) {
-    for (size_t z = 0; z < c->n_ms; z++)
-        if (c->ms[z].tj == k) return (int)z;
-    return -1;
-}
 
-/* When the strict subject rules found nobody, the source the sentence's
- * structure still allows, most reliable first (each with its rule name, so
- * a user can filter on it):
- *   agent-after-by      the agent of a passive or nominal event: قُتل على يد
- *                       مسلحين، اعتقل من قبل الشرطة، أصيب برصاص قناص
- *   genitive-agent      an event noun's owner: غارات التحالف، غارات جوية للتحالف
- *   nearest-before      the nearest party before the trigger in its clause
- *                       (SVO, or a subject that a long phrase parts from its verb)
- *   nearest-after       a party right after a verb (VSO with words between) */
-static int fallback_source(const rasd_event_coder *c, const cand *cd, const rasd_trigger *r, bool victim, int tgt,
-                           size_t i, size_t clause, const char **rule) {
-    const rasd_entity_extractor *x = c->x;
-    size_t n = c->n;
-    for (size_t k = cd->tj + 1; k < n && k <= cd->tj + 14; k++) {
-        int mk = ev_mark(c, k);
-        if (mk == EV_MARK_BOUNDARY || mk == EV_MARK_RELATIVE) break;
-        if (ev_is_punct(c, k) && (strcmp(ex_key(x, x->t[k].key_off), ".") == 0)) break;
-        if (mk != EV_MARK_BY) continue;
-        int m = ev_mention_after(c, c->hits[k].tj + 1, n, 2, true);
-        if (m >= 0 && m != tgt) {
-            *rule = "agent-after-by";
-            return m;
-        }
-        break;
-    }
-    /* «استقبل معالي المستشار في الديوان ... الدكتور فلان»: a verb whose
-     * subject opens with a title has the person the titles lead to */
-    if (!cd->noun && cd->tj + 1 < n && x->t[cd->tj + 1].match >= 0 && x->m[x->t[cd->tj + 1].match].title >= 0) {
-        for (size_t z = 0; z < c->n_ms; z++) {
-            const ev_mention *m = &c->ms[z];
-            if (m->ti <= cd->tj || m->ti > cd->tj + 20) continue;
-            if (m->person && (int)z != tgt) {
-                *rule = "titled-subject-after-verb";
-                return (int)z;
-            }
-        }
-    }
-    /* «القصف العنيف من مليشيات الحوثي»: an attack noun's agent after من */
-    if (cd->noun && !victim && root_of(r->cameo) >= 18 && strcmp(r->cameo, "191") != 0 && strcmp(r->cameo, "192") != 0) {
-        /* (not a capture: تحرير الرقة من داعش, من is whom it was taken from) */
-        for (size_t k = cd->tj + 1; k < n && k <= cd->tj + 3; k++) {
-            if (ev_mark(c, k) == EV_MARK_FROM && x->t[k].key_len == x->t[k].base_len) {
-                int m = mention_starting_at(c, k + 1);
-                if (m >= 0 && m != tgt && !c->ms[m].state) {
-                    *rule = "agent-after-min";
-                    return m;
-                }
-                break;
-            }
-            if (ev_is_punct(c, k) || ev_mark(c, k) || !x->t[k].art_len) break; /* only an adjective between */
-        }
-    }
-    if (cd->noun && !victim) {
-        for (size_t k = cd->tj + 1; k < n && k <= cd->tj + 3; k++) {
-            int m = -1;
-            for (size_t z = 0; z < c->n_ms; z++)
-                if (c->ms[z].ti == k) m = (int)z;
-            if (m >= 0) {
-                if (m != tgt && !ev_has_prep_clitic(c, k, 'b') && !ev_has_prep_clitic(c, k, 'k') &&
-                    !genitive_is_object(c, r, m)) {
-                    *rule = "genitive-agent";
-                    return m;
-                }
-                break;
-            }
-            /* only an adjective (جوية، المكثف) or a closing mark between */
-            if (ev_is_punct(c, k) || ev_mark(c, k) || ev_has_prep_clitic(c, k, 'b') || ev_has_prep_clitic(c, k, 'l') ||
-                (c->hits[k].node && ev_has(c, k, EV_TRIGGER, -1)))
-                break;
-        }
-    }
-    /* a protest's own people first: the protesters the sentence names
-     * (not the police near the trigger: «واجه المتظاهرون طوقا فرضته الشرطة
-     * ورددوا هتافات») */
-    if (root_of(r->cameo) == 14)
-        for (size_t z = 0; z < c->n_ms; z++)
-            if ((int)z != tgt && c->ms[z].agent >= 0 && strstr(c->d->agents[c->ms[z].agent].name_en, "protesters")) {
-                *rule = "protesters-in-sentence";
-                return (int)z;
-            }
-    /* the nearest party before the trigger, inside its clause */
-    for (size_t k = i; k-- > clause && i - k <= 14;) {
-        int mk = ev_mark(c, k);
-        if (mk == EV_MARK_BOUNDARY) break;
-        if (ev_is_punct(c, k)) {
-            const char *p = ex_key(x, x->t[k].key_off);
-            if (strcmp(p, ".") == 0 || strcmp(p, "\xD8\x9B") == 0 || strcmp(p, ":") == 0) break;
-            continue;
-        }
-        int m = mention_ending(c, k);
-        if (m < 0) continue;
-        if (m == tgt || c->ms[m].attr || after_preposition(c, m) || ev_has_prep_clitic(c, c->ms[m].ti, 'l')) {
-            k = c->ms[m].ti;
-            continue;
-        }
-        *rule = "nearest-before";
-        return m;
-    }
-    if (!cd->noun && !victim && !plural_agreement(c, i)) {
-        int m = ev_mention_after(c, cd->tj + 1, n, r->speech ? 5 : 4, false);
-        if (m >= 0 && m != tgt && !after_preposition(c, m)) {
-            *rule = "nearest-after";
-            return m;
-        }
-    }
-    /* a protest is made by the people the sentence says gathered (آلاف
-     * المتظاهرين، الطلاب، العمال), wherever it names them; not by the police
-     * or the army that faced them */
-    if (root_of(r->cameo) == 14) {
-        for (size_t z = 0; z < c->n_ms; z++) {
-            const ev_mention *m = &c->ms[z];
-            if (m->agent < 0 || (int)z == tgt) continue;
-            const char *code = c->d->agents[m->agent].code;
-            if (strstr(code, "COP") || strstr(code, "MIL") || strstr(code, "SPY")) continue;
-            *rule = "protesters-in-sentence";
-            return (int)z;
-        }
-    }
-    return -1;
-}
 
-/* A verb's subject that no dictionary names (هاجم رجل الحافلة، تظاهر آلاف
- * العمال): the noun phrase right after the verb, up to a preposition, a
- * number or punctuation, kept as text with its span. */
-static void np_after_verb(const rasd_event_coder *c, const cand *cd, bool victim, rasd_event_actor *a) {
-    const rasd_entity_extractor *x = c->x;
-    size_t k = cd->tj + 1, first = SIZE_MAX, last = 0;
-    for (; k < c->n && k <= cd->tj + 3; k++) {
-        if (x->t[k].skip) continue;
-        if (!x->t[k].word || ev_mark(c, k) || ev_has_prep_clitic(c, k, 'b') || ev_has_prep_clitic(c, k, 'l') ||
-            ex_is_number(&x->t[k]) || (c->hits[k].node && ev_has(c, k, EV_TRIGGER, -1)) || c->used[k])
-            break;
-        if (first != SIZE_MAX && x->t[k].conj) break;
-        if (first == SIZE_MAX) first = k;
-        last = k;
-        if (first != SIZE_MAX && k > first && !x->t[k].art_len) break; /* a definite head and its genitive */
-    }
-    if (first == SIZE_MAX) return;
-    /* after a killing or an abduction the noun is the victim of a passive
-     * (قُتل ضابط) unless an object follows it (خطفت حركة طالبان صحفيين) */
-    if (victim) {
-        size_t k2 = last + 1;
-        while (k2 < c->n && x->t[k2].skip) k2++;
-        bool object = k2 < c->n && (ev_is_count(c, k2) || mention_starting_at(c, k2) >= 0);
-        if (!object) return;
-    }
-    a->start = x->t[first].tok.start;
-    a->end = x->t[last].tok.end;
-    a->rule = "noun-after-verb";
-}
 
-/* A verb with no subject of its own in its sentence (وأضافت، واستهدفت) goes
- * on with the last event's source, of this sentence or the two before. */
-static void previous_source(const rasd_event_coder *c, rasd_event_actor *a) {
-    for (size_t k = c->out.count; k-- > 0;) {
-        const rasd_event *p = &c->out.items[k];
-        if (p->sentence + 2 < c->sentence) break;
-        if (p->source.entity < 0 && p->source.agent < 0 && !p->source.country[0]) continue;
-        *a = p->source;
-        a->rule = "previous-source";
-        return;
-    }
-}
 
-/* The last party named in the two sentences before, when nothing nearer
- * gave a source: a news paragraph goes on about the actor it last named
- * (the last guess of all; not a media outlet, which names a source). */
-static void previous_mention(const rasd_event_coder *c, rasd_event_actor *a) {
-    const rasd_entity_extractor *x = c->x;
-    int best = -1;
-    size_t best_start = 0;
-    for (size_t e = 0; e < x->out.count; e++) {
-        const rasd_entity *en = &x->out.items[e];
-        if (en->actor != UINT32_MAX && strcmp(c->kn->actors[en->actor].type, "media") == 0) continue;
-        for (size_t m = 0; m < en->n_mentions; m++) {
-            const rasd_mention *mn = &en->mentions[m];
-            if (mn->sentence >= c->sentence || mn->sentence + 2 < c->sentence) continue;
-            if (best < 0 || mn->start > best_start) best = (int)e, best_start = mn->start;
-        }
-    }
-    if (best < 0) return;
-    memset(a, 0, sizeof *a);
-    a->entity = best;
-    a->agent = -1;
-    a->rule = "previous-mention";
-}
 
-/* Rules that guess a source from what is near rather than read it from
- * the sentence's structure (docs/events.md lists them all). */
-static bool weak_rule(const char *rule) {
-    static const char *const WEAK[] = {"nearest-before", "nearest-after", "previous-source", "previous-mention", "protesters-named",
-                                       "noun-after-verb", "protesters-in-sentence"};
-    for (size_t i = 0; i < sizeof WEAK / sizeof *WEAK; i++)
-        if (strcmp(rule, WEAK[i]) == 0) return true;
-    return false;
-}
 
 static void code_candidate(rasd_event_coder *c, const cand *cd, const rasd_number_list *nums, size_t nb,
                            const rasd_date_list *dates, size_t db, const size_t *heads, size_t n_heads) {
     rasd_entity_extractor *x = c->x;
     const rasd_trigger *r = &c->d->triggers[cd->row];
     size_t i = cd->i, n = c->n;
-    if (root_of(r->cameo) == 1) return; /* statements: the quotes stage reports them */
+    if (ev_root(r->cameo) == 1) return; /* statements: the quotes stage reports them */
     for (size_t h = 0; h < n_heads; h++)
         if (heads[h] == i) return; /* the content of a call or a charge */
     bool ambiguous = ev_has(c, i, EV_MARK, EV_MARK_AMBIGUOUS);
@@ -1044,7 +740,7 @@ static void code_candidate(rasd_event_coder *c, const cand *cd, const rasd_numbe
             } else {
                 int g = ev_mention_after(c, cd->tj + 1, n, 0, false);
                 if (g >= 0 && victim) tgt = g, tgt_rule = "genitive-victim";
-                else if (g >= 0 && r->verb && !genitive_is_object(c, r, g))
+                else if (g >= 0 && r->verb && !ev_genitive_is_object(c, r, g))
                     src = g, src_rule = "genitive-agent"; /* قصف قوات النظام */
             }
         }
@@ -1083,14 +779,14 @@ static void code_candidate(rasd_event_coder *c, const cand *cd, const rasd_numbe
             /* وتواصل، واستهدفت: a verb after و opens its own clause; the
              * name before it belongs to the clause before */
             src_rule = "subject-before-verb";
-        } else if (plural_agreement(c, i)) {
+        } else if (ev_plural_agreement(c, i)) {
             /* «العشرات من مستوطني براخة هاجموا المواطنين»: a verb agrees in
              * number only with a subject before it (in VSO it stays
              * singular), so the noun after هاجموا is its object; the subject
              * is the party before (a fallback rule below) or a pronoun */
         } else if ((src = ev_subject_after(c, cd->tj + 1, r->speech ? 4 : 3)) >= 0 && victim &&
                    c->ms[src].entity < 0 && memcmp(ex_key(x, x->t[i].base_off), "\xD9\x82", 2) == 0 &&
-                   !has_object_after(c, src)) {
+                   !ev_has_object_after(c, src)) {
             /* «قتل ضابط شرطة»، «وقُتلت عائلة»: a past killing verb before an
              * unnamed noun is passive; the noun is the victim */
             tgt = src;
@@ -1139,17 +835,17 @@ static void code_candidate(rasd_event_coder *c, const cand *cd, const rasd_numbe
         src_rule = "speaker-of-quote";
     }
     /* «أبو فاعور: نرفض المساس ...» (a headline): the one named before the colon */
-    if (src < 0 && e.source.entity < 0 && !e.source.country[0] && we && (src = speaker_before_colon(c, i)) >= 0)
+    if (src < 0 && e.source.entity < 0 && !e.source.country[0] && we && (src = ev_speaker_before_colon(c, i)) >= 0)
         src_rule = "speaker-before-colon";
     if (src < 0 && e.source.entity < 0 && !e.source.country[0])
-        src = fallback_source(c, cd, r, victim, tgt, i, quoted ? q_first : 0, &src_rule);
+        src = ev_fallback_source(c, cd, r, victim, tgt, i, quoted ? q_first : 0, &src_rule);
     if (src >= 0) ev_set_actor(c, src, &e.source, src_rule);
     else if (src_rule) e.source.rule = src_rule;
     if (src < 0 && e.source.entity < 0 && !e.source.country[0] && !cd->noun && !we) /* (after ندعو: the addressee) */
-        np_after_verb(c, cd, victim, &e.source);
-    if (src < 0 && e.source.entity < 0 && !e.source.country[0] && !e.source.end) previous_source(c, &e.source);
+        ev_np_after_verb(c, cd, victim, &e.source);
+    if (src < 0 && e.source.entity < 0 && !e.source.country[0] && !e.source.end) ev_previous_source(c, &e.source);
     if (e.source.entity < 0 && e.source.agent < 0 && !e.source.country[0] && !e.source.end && !victim)
-        previous_mention(c, &e.source);
+        ev_previous_mention(c, &e.source);
 
     /* the target, by the row's preposition */
     if (tgt < 0 && !(e.flags & RASD_EV_SYMMETRIC)) {
@@ -1184,7 +880,7 @@ static void code_candidate(rasd_event_coder *c, const cand *cd, const rasd_numbe
             else tgt = ev_mention_after(c, after, n, 2, false);
             if (tgt >= 0) tgt_rule = "nearest-after-trigger";
         }
-        int root = root_of(r->cameo);
+        int root = ev_root(r->cameo);
         if (tgt < 0 && r->speech && (root == 2 || root == 10)) {
             /* «دعا إلى وقف القتال بين X و Y»: the call is to both sides */
             size_t h = issue_head(c, cd);
@@ -1198,7 +894,7 @@ static void code_candidate(rasd_event_coder *c, const cand *cd, const rasd_numbe
     if (tgt >= 0) ev_set_actor(c, tgt, &e.target, tgt_rule);
     /* «مواجهات بين الشرطة والمتظاهرين»: of a protest's two sides, the
      * protesters are its source */
-    if (root_of(r->cameo) == 14 && (e.flags & RASD_EV_SYMMETRIC) && by_protesters(c, &e.target) &&
+    if (ev_root(r->cameo) == 14 && (e.flags & RASD_EV_SYMMETRIC) && by_protesters(c, &e.target) &&
         !by_protesters(c, &e.source)) {
         rasd_event_actor t = e.source;
         e.source = e.target;
@@ -1211,16 +907,16 @@ static void code_candidate(rasd_event_coder *c, const cand *cd, const rasd_numbe
 
     bool has_source = e.source.entity >= 0 || e.source.agent >= 0 || e.source.country[0];
     bool has_target = e.target.entity >= 0 || e.target.agent >= 0;
-    int root = root_of(r->cameo);
+    int root = ev_root(r->cameo);
     /* An act the text states is an event even when it does not say who
      * did it (انفجار سيارة مفخخة، قُتل ثلاثة مدنيين) or to whom, as ACLED
      * and GDELT code them: the confidence says how much the sentence gave. */
     e.confidence = has_source && has_target ? 0.9f : has_source ? 0.75f : has_target ? 0.6f : 0.45f;
-    if (has_source && e.source.rule && weak_rule(e.source.rule)) e.confidence -= 0.25f; /* a guess, not a reading */
+    if (has_source && e.source.rule && ev_weak_rule(e.source.rule)) e.confidence -= 0.25f; /* a guess, not a reading */
     if (!has_target && (root == 2 || root == 4) && !cd->noun) e.confidence -= 0.1f;
     /* a match is no meeting, a fixture no clash; a player's contract, talks
      * with a club, a visit of a team are no diplomacy (a document about sport) */
-    if (c->sports_words >= 2 && (sports_homograph(r) || (root_of(r->cameo) >= 2 && root_of(r->cameo) <= 8))) return;
+    if (c->sports_words >= 2 && (sports_homograph(r) || (ev_root(r->cameo) >= 2 && ev_root(r->cameo) <= 8))) return;
     /* «الاتفاق النووي»، «باتفاق الطائف»، «بالاتفاق مع»: a definite agreement
      * names a document (or, with ب, means 'in agreement with'); the act of
      * agreeing is a verb (وقع، أبرم، توصل إلى) or an indefinite اتفاق بين */
@@ -1282,7 +978,7 @@ static void code_candidate(rasd_event_coder *c, const cand *cd, const rasd_numbe
     if (one_sided(c, r, &e, object_pronoun)) snprintf(e.cameo, sizeof e.cameo, "%s", "180");
     /* a force that destroys (دمرت طائرات التحالف الجسر) fights: 19, not the
      * 1712 of a demolition or a confiscation */
-    if (strcmp(r->cameo, "1712") == 0 && source_is_force(c, &e)) {
+    if (strcmp(r->cameo, "1712") == 0 && actor_is_force(c, &e.source)) {
         snprintf(e.cameo, sizeof e.cameo, "%s", "190");
         e.plover_type = "ASSAULT";
         e.plover_mode = "destroy";
@@ -1293,7 +989,7 @@ static void code_candidate(rasd_event_coder *c, const cand *cd, const rasd_numbe
      * condemnation or a rejection is a demonstration (141); blocking or
      * besieging is obstruction (144); violence is a riot (145) */
     if (by_protesters(c, &e.source) && root != 14) {
-        int er = root_of(e.cameo);
+        int er = ev_root(e.cameo);
         const char *code = er == 2 || er == 10 || er == 11 || er == 12 || er == 13 ? "141"
                            : er == 17 || strcmp(e.cameo, "191") == 0 || strcmp(e.cameo, "192") == 0 ? "144"
                            : er >= 18                                                                 ? "145"
@@ -1332,7 +1028,7 @@ static bool protester_word(const rasd_event_coder *c, size_t i) {
     size_t cnt;
     const struct rasd_name_pair *p = rasd_names_targets(&c->d->words, c->hits[i].node, &cnt);
     for (size_t k = 0; k < cnt; k++)
-        if (p[k].target.kind == EV_AGENT && strstr(c->d->agents[p[k].target.index].name_en, "protesters")) return true;
+        if (p[k].target.kind == EV_AGENT && ev_agent_is_protesters(c->d, (int)p[k].target.index)) return true;
     return false;
 }
 
@@ -1345,7 +1041,7 @@ static bool protester_word(const rasd_event_coder *c, size_t i) {
 static void protest_of_protesters(rasd_event_coder *c, size_t first_event, const rasd_number_list *nums, size_t nb,
                                   const rasd_date_list *dates, size_t db) {
     for (size_t k = first_event; k < c->out.count; k++)
-        if (root_of(c->out.items[k].cameo) == 14) return;
+        if (ev_root(c->out.items[k].cameo) == 14) return;
     if (c->sports_words >= 2) return; /* fans (المشجعون) are no protesters, but a stadium's crowd can be */
     int row = -1;
     for (size_t r = 0; r < c->d->n_triggers && row < 0; r++)
@@ -1353,7 +1049,7 @@ static void protest_of_protesters(rasd_event_coder *c, size_t first_event, const
     if (row < 0) return;
     for (size_t z = 0; z < c->n_ms; z++) {
         const ev_mention *m = &c->ms[z];
-        if (m->agent < 0 || !strstr(c->d->agents[m->agent].name_en, "protesters")) continue;
+        if (!ev_agent_is_protesters(c->d, m->agent)) continue;
         if (ev_has_prep_clitic(c, m->ti, 'l')) continue; /* تصدت الشرطة للمتظاهرين: the protesters are the target */
         cand cd = {m->ti, (uint32_t)m->tj, row, 0, 0, true};
         size_t before = c->out.count;

@@ -35,7 +35,7 @@ static bool add(rasd_event_coder *c, ev_mention m) {
     return true;
 }
 
-static int mention_starting(const rasd_event_coder *c, size_t k) {
+int ev_mention_starting(const rasd_event_coder *c, size_t k) {
     for (size_t i = 0; i < c->n_ms; i++)
         if (c->ms[i].ti == k) return (int)i;
     return -1;
@@ -237,7 +237,7 @@ static int mention_after(const rasd_event_coder *c, size_t from, size_t until, i
     int words = 0;
     bool after_each = false;
     for (size_t k = from; k < until && k < c->n; k++) {
-        int m = mention_starting(c, k);
+        int m = ev_mention_starting(c, k);
         if (m >= 0) {
             if (c->ms[m].attr) { /* «التحالف التابع للاحتلال الأميركي، ...»: a description */
                 k = c->ms[m].tj;

@@ -1,8 +1,10 @@
 /*
  * events_internal.h: the state the event coder keeps over one sentence,
- * shared by events.c (triggers, cues, flags, place, date, magnitudes) and
- * events_actors.c (the sentence's participants, source and target rules).
- * Internal to src/extract/: every name here is prefixed ev_.
+ * shared by events.c (triggers, cues, the subject rules, codes, flags,
+ * place, date, magnitudes), events_actors.c (the sentence's participants),
+ * events_sources.c (the source when the subject rules found nobody) and
+ * events_morph.c (inflections back to listed forms). Internal to
+ * src/extract/: every name here is prefixed ev_ (cand: a trigger occurrence).
  */
 #ifndef RASD_EVENTS_INTERNAL_H
 #define RASD_EVENTS_INTERNAL_H
@@ -97,5 +99,39 @@ int ev_subject_after(const rasd_event_coder *c, size_t from, int gap);
 /* The mention that ends just before token v (a subject before its verb). */
 int ev_mention_before(const rasd_event_coder *c, size_t v, size_t from);
 void ev_set_actor(const rasd_event_coder *c, int m, rasd_event_actor *a, const char *rule);
+
+/* The CAMEO root of a code: its first two digits as a number. */
+static inline int ev_root(const char *cameo) { return (cameo[0] - '0') * 10 + (cameo[1] - '0'); }
+
+/* A trigger occurrence and the dictionary row its form and cue chose. */
+typedef struct cand {
+    size_t i;          /* trigger token */
+    uint32_t tj;       /* its last token */
+    int row;
+    size_t cue_i, cue_j; /* the cue words (cue_i == 0 && cue_j == 0: none) */
+    bool noun;
+} cand;
+
+
+
+/* Is the agent row the people of a protest (protesters, sit-in protesters)? */
+bool ev_agent_is_protesters(const rasd_event_dict *d, int agent);
+/* The mention whose first token is k, or -1. */
+int ev_mention_starting(const rasd_event_coder *c, size_t k);
+
+/* events_sources.c: the source when the subject rules of events.c found
+ * nobody, from the sentence's structure first, then labelled guesses. */
+bool ev_is_force(const rasd_event_coder *c, int m);
+bool ev_genitive_is_object(const rasd_event_coder *c, const rasd_trigger *r, int m);
+bool ev_plural_agreement(const rasd_event_coder *c, size_t i);
+bool ev_has_object_after(const rasd_event_coder *c, int m);
+int ev_speaker_before_colon(const rasd_event_coder *c, size_t i);
+int ev_fallback_source(const rasd_event_coder *c, const cand *cd, const rasd_trigger *r, bool victim, int tgt,
+                       size_t i, size_t clause, const char **rule);
+void ev_np_after_verb(const rasd_event_coder *c, const cand *cd, bool victim, rasd_event_actor *a);
+void ev_previous_source(const rasd_event_coder *c, rasd_event_actor *a);
+void ev_previous_mention(const rasd_event_coder *c, rasd_event_actor *a);
+/* A rule that guesses from what is near rather than reads the structure. */
+bool ev_weak_rule(const char *rule);
 
 #endif

@@ -1,0 +1,308 @@
+/*
+ * events_sources.c: who did it, when the subject rules of events.c (a
+ * subject right before or after the verb, the antecedent of a relative,
+ * the speaker of a first-person verb) found nobody. First what the
+ * sentence's structure still says (the agent of a passive after على يد,
+ * an event noun's genitive, a titled subject, the protesters of a
+ * protest), then guesses from what is near, each under its own rule name
+ * so a user can filter them (docs/events.md lists them all, with how
+ * often each is right).
+ */
+#include "events_internal.h"
+
+#include <string.h>
+
+bool ev_agent_is_protesters(const rasd_event_dict *d, int agent) {
+    return agent >= 0 && strstr(d->agents[agent].name_en, "protesters") != NULL;
+}
+
+/* Does the mention m stand for a force: an armed group, an army, police,
+ * a government or a state, or an armed generic agent (gunmen, soldiers)? */
+bool ev_is_force(const rasd_event_coder *c, int m) {
+    const ev_mention *mn = &c->ms[m];
+    if (mn->entity >= 0) {
+        const rasd_entity *en = &c->x->out.items[mn->entity];
+        if (en->actor == UINT32_MAX) return false;
+        const char *type = c->kn->actors[en->actor].type;
+        return strcmp(type, "armed_group") == 0 || strcmp(type, "military") == 0 || strcmp(type, "government") == 0 ||
+               strcmp(type, "state") == 0 || strcmp(type, "agency") == 0 || strcmp(type, "igo") == 0;
+    }
+    if (mn->agent < 0) return false;
+    const char *code = c->d->agents[mn->agent].code;
+    return strstr(code, "MIL") || strstr(code, "COP") || strstr(code, "UAF") || strstr(code, "REB") ||
+           strstr(code, "SPY") || strstr(code, "RAD");
+}
+
+/* The genitive of a verbal noun is its agent or its object (قصف النظام: the
+ * regime shells; اعتقال الناشط: the activist is arrested). Coercion and
+ * assault fall on people, a fight is made by forces: the genitive of such a
+ * noun is the object unless it is a force. */
+bool ev_genitive_is_object(const rasd_event_coder *c, const rasd_trigger *r, int m) {
+    int root = ev_root(r->cameo);
+    /* مساعدات للحوثيين، دعوة للأطراف: a ل party of a request, aid or a
+     * concession is who receives it */
+    if (root < 14 && ev_has_prep_clitic(c, c->ms[m].ti, 'l')) return true;
+    /* the verbal noun of a derived verb (استهداف، ملاحقة، اعتقال، تدمير)
+     * takes its object as genitive; غارات، هجوم، قصف their agent */
+    const char *l = r->lemma;
+    size_t len = strlen(l);
+    bool derived = len >= 10 && (memcmp(l, "\xD8\xA7", 2) == 0 || memcmp(l, "\xD8\xA5", 2) == 0 ||  /* ا إ */
+                                 memcmp(l, "\xD8\xAA", 2) == 0 || memcmp(l, "\xD9\x85", 2) == 0);   /* ت م */
+    if (derived && !strchr(l, ' ') && root >= 17) return true;
+    if (root < 17) return false;
+    return !ev_is_force(c, m);
+}
+
+/* Is the mention m introduced by a preposition other than a genitive ل? */
+static bool after_preposition(const rasd_event_coder *c, int m) {
+    size_t ti = c->ms[m].ti;
+    if (ev_has_prep_clitic(c, ti, 'b') || ev_has_prep_clitic(c, ti, 'k')) return true;
+    int before = ti > 0 ? ev_mark(c, ti - 1) : 0;
+    /* العشرات من مستوطني، 15 من عناصر: a partitive من after a count heads the group */
+    if (before == EV_MARK_FROM && ti >= 2 && (ev_is_count(c, ti - 2) || ev_is_quantity(c, ti - 2))) return false;
+    return before && before != EV_MARK_HEAD && before != EV_MARK_AUX && before != EV_MARK_THAT &&
+           before != EV_MARK_EACH && before != EV_MARK_BY;
+}
+
+
+/* The mention whose last token is k, or -1. */
+static int mention_ending(const rasd_event_coder *c, size_t k) {
+    for (size_t z = 0; z < c->n_ms; z++)
+        if (c->ms[z].tj == k) return (int)z;
+    return -1;
+}
+
+/* A verb in the masculine plural (هاجموا، قتلوا، يقاتلون): full agreement,
+ * which Arabic gives a verb only when its subject comes first. */
+bool ev_plural_agreement(const rasd_event_coder *c, size_t i) {
+    const tinfo *t = &c->x->t[i];
+    const char *k = ex_key(c->x, t->key_off);
+    size_t len = t->key_len;
+    if (len < 8) return false;
+    return memcmp(k + len - 4, "\xD9\x88\xD8\xA7", 4) == 0 || /* وا */
+           (memcmp(k + len - 4, "\xD9\x88\xD9\x86", 4) == 0 &&  /* ون after a present prefix: يقاتلون */
+            (memcmp(k, "\xD9\x8A", 2) == 0 || memcmp(k, "\xD8\xAA", 2) == 0 ||
+             ((memcmp(k, "\xD9\x88", 2) == 0 || memcmp(k, "\xD9\x81", 2) == 0) && len >= 10 &&
+              (memcmp(k + 2, "\xD9\x8A", 2) == 0 || memcmp(k + 2, "\xD8\xAA", 2) == 0))));
+}
+
+/* «قتلت قوات الأمن 10 مسلحين»، «قتل الجنود المهاجمين»: a count or a party
+ * right after the noun that follows a killing verb is its object, so that
+ * noun was the subject and the verb active (unvowelled, قتل reads both ways). */
+bool ev_has_object_after(const rasd_event_coder *c, int m) {
+    size_t k = c->ms[m].tj + 1;
+    while (k < c->n && c->x->t[k].skip) k++;
+    if (k >= c->n || ev_is_punct(c, k)) return false;
+    if (ev_is_count(c, k)) return true;
+    for (size_t z = 0; z < c->n_ms; z++)
+        if (c->ms[z].ti == k && !ev_has_prep_clitic(c, k, 'b') && !ev_has_prep_clitic(c, k, 'l')) return true;
+    return false;
+}
+
+/* The party named last before a colon that comes before token i, or -1. */
+int ev_speaker_before_colon(const rasd_event_coder *c, size_t i) {
+    for (size_t k = i; k-- > 0;) {
+        if (!ev_is_punct(c, k) || strcmp(ex_key(c->x, c->x->t[k].key_off), ":") != 0) continue;
+        for (size_t z = c->n_ms; z-- > 0;)
+            if (c->ms[z].tj < k) return (int)z;
+        return -1;
+    }
+    return -1;
+}
+
+/* When the strict subject rules found nobody, the source the sentence's
+ * structure still allows, most reliable first (each with its rule name, so
+ * a user can filter on it):
+ *   agent-after-by      the agent of a passive or nominal event: قُتل على يد
+ *                       مسلحين، اعتقل من قبل الشرطة، أصيب برصاص قناص
+ *   genitive-agent      an event noun's owner: غارات التحالف، غارات جوية للتحالف
+ *   nearest-before      the nearest party before the trigger in its clause
+ *                       (SVO, or a subject that a long phrase parts from its verb)
+ *   nearest-after       a party right after a verb (VSO with words between) */
+int ev_fallback_source(const rasd_event_coder *c, const cand *cd, const rasd_trigger *r, bool victim, int tgt,
+                           size_t i, size_t clause, const char **rule) {
+    const rasd_entity_extractor *x = c->x;
+    size_t n = c->n;
+    for (size_t k = cd->tj + 1; k < n && k <= cd->tj + 14; k++) {
+        int mk = ev_mark(c, k);
+        if (mk == EV_MARK_BOUNDARY || mk == EV_MARK_RELATIVE) break;
+        if (ev_is_punct(c, k) && (strcmp(ex_key(x, x->t[k].key_off), ".") == 0)) break;
+        if (mk != EV_MARK_BY) continue;
+        int m = ev_mention_after(c, c->hits[k].tj + 1, n, 2, true);
+        if (m >= 0 && m != tgt) {
+            *rule = "agent-after-by";
+            return m;
+        }
+        break;
+    }
+    /* «استقبل معالي المستشار في الديوان ... الدكتور فلان»: a verb whose
+     * subject opens with a title has the person the titles lead to */
+    if (!cd->noun && cd->tj + 1 < n && x->t[cd->tj + 1].match >= 0 && x->m[x->t[cd->tj + 1].match].title >= 0) {
+        for (size_t z = 0; z < c->n_ms; z++) {
+            const ev_mention *m = &c->ms[z];
+            if (m->ti <= cd->tj || m->ti > cd->tj + 20) continue;
+            if (m->person && (int)z != tgt) {
+                *rule = "titled-subject-after-verb";
+                return (int)z;
+            }
+        }
+    }
+    /* «القصف العنيف من مليشيات الحوثي»: an attack noun's agent after من */
+    if (cd->noun && !victim && ev_root(r->cameo) >= 18 && strcmp(r->cameo, "191") != 0 && strcmp(r->cameo, "192") != 0) {
+        /* (not a capture: تحرير الرقة من داعش, من is whom it was taken from) */
+        for (size_t k = cd->tj + 1; k < n && k <= cd->tj + 3; k++) {
+            if (ev_mark(c, k) == EV_MARK_FROM && x->t[k].key_len == x->t[k].base_len) {
+                int m = ev_mention_starting(c, k + 1);
+                if (m >= 0 && m != tgt && !c->ms[m].state) {
+                    *rule = "agent-after-min";
+                    return m;
+                }
+                break;
+            }
+            if (ev_is_punct(c, k) || ev_mark(c, k) || !x->t[k].art_len) break; /* only an adjective between */
+        }
+    }
+    if (cd->noun && !victim) {
+        for (size_t k = cd->tj + 1; k < n && k <= cd->tj + 3; k++) {
+            int m = -1;
+            for (size_t z = 0; z < c->n_ms; z++)
+                if (c->ms[z].ti == k) m = (int)z;
+            if (m >= 0) {
+                if (m != tgt && !ev_has_prep_clitic(c, k, 'b') && !ev_has_prep_clitic(c, k, 'k') &&
+                    !ev_genitive_is_object(c, r, m)) {
+                    *rule = "genitive-agent";
+                    return m;
+                }
+                break;
+            }
+            /* only an adjective (جوية، المكثف) or a closing mark between */
+            if (ev_is_punct(c, k) || ev_mark(c, k) || ev_has_prep_clitic(c, k, 'b') || ev_has_prep_clitic(c, k, 'l') ||
+                (c->hits[k].node && ev_has(c, k, EV_TRIGGER, -1)))
+                break;
+        }
+    }
+    /* a protest's own people first: the protesters the sentence names
+     * (not the police near the trigger: «واجه المتظاهرون طوقا فرضته الشرطة
+     * ورددوا هتافات») */
+    if (ev_root(r->cameo) == 14)
+        for (size_t z = 0; z < c->n_ms; z++)
+            if ((int)z != tgt && ev_agent_is_protesters(c->d, c->ms[z].agent)) {
+                *rule = "protesters-in-sentence";
+                return (int)z;
+            }
+    /* the nearest party before the trigger, inside its clause */
+    for (size_t k = i; k-- > clause && i - k <= 14;) {
+        int mk = ev_mark(c, k);
+        if (mk == EV_MARK_BOUNDARY) break;
+        if (ev_is_punct(c, k)) {
+            const char *p = ex_key(x, x->t[k].key_off);
+            if (strcmp(p, ".") == 0 || strcmp(p, "\xD8\x9B") == 0 || strcmp(p, ":") == 0) break;
+            continue;
+        }
+        int m = mention_ending(c, k);
+        if (m < 0) continue;
+        if (m == tgt || c->ms[m].attr || after_preposition(c, m) || ev_has_prep_clitic(c, c->ms[m].ti, 'l')) {
+            k = c->ms[m].ti;
+            continue;
+        }
+        *rule = "nearest-before";
+        return m;
+    }
+    if (!cd->noun && !victim && !ev_plural_agreement(c, i)) {
+        int m = ev_mention_after(c, cd->tj + 1, n, r->speech ? 5 : 4, false);
+        if (m >= 0 && m != tgt && !after_preposition(c, m)) {
+            *rule = "nearest-after";
+            return m;
+        }
+    }
+    /* a protest is made by the people the sentence says gathered (آلاف
+     * المتظاهرين، الطلاب، العمال), wherever it names them; not by the police
+     * or the army that faced them */
+    if (ev_root(r->cameo) == 14) {
+        for (size_t z = 0; z < c->n_ms; z++) {
+            const ev_mention *m = &c->ms[z];
+            if (m->agent < 0 || (int)z == tgt) continue;
+            const char *code = c->d->agents[m->agent].code;
+            if (strstr(code, "COP") || strstr(code, "MIL") || strstr(code, "SPY")) continue;
+            *rule = "protesters-in-sentence";
+            return (int)z;
+        }
+    }
+    return -1;
+}
+
+/* A verb's subject that no dictionary names (هاجم رجل الحافلة، تظاهر آلاف
+ * العمال): the noun phrase right after the verb, up to a preposition, a
+ * number or punctuation, kept as text with its span. */
+void ev_np_after_verb(const rasd_event_coder *c, const cand *cd, bool victim, rasd_event_actor *a) {
+    const rasd_entity_extractor *x = c->x;
+    size_t k = cd->tj + 1, first = SIZE_MAX, last = 0;
+    for (; k < c->n && k <= cd->tj + 3; k++) {
+        if (x->t[k].skip) continue;
+        if (!x->t[k].word || ev_mark(c, k) || ev_has_prep_clitic(c, k, 'b') || ev_has_prep_clitic(c, k, 'l') ||
+            ex_is_number(&x->t[k]) || (c->hits[k].node && ev_has(c, k, EV_TRIGGER, -1)) || c->used[k])
+            break;
+        if (first != SIZE_MAX && x->t[k].conj) break;
+        if (first == SIZE_MAX) first = k;
+        last = k;
+        if (first != SIZE_MAX && k > first && !x->t[k].art_len) break; /* a definite head and its genitive */
+    }
+    if (first == SIZE_MAX) return;
+    /* after a killing or an abduction the noun is the victim of a passive
+     * (قُتل ضابط) unless an object follows it (خطفت حركة طالبان صحفيين) */
+    if (victim) {
+        size_t k2 = last + 1;
+        while (k2 < c->n && x->t[k2].skip) k2++;
+        bool object = k2 < c->n && (ev_is_count(c, k2) || ev_mention_starting(c, k2) >= 0);
+        if (!object) return;
+    }
+    a->start = x->t[first].tok.start;
+    a->end = x->t[last].tok.end;
+    a->rule = "noun-after-verb";
+}
+
+/* A verb with no subject of its own in its sentence (وأضافت، واستهدفت) goes
+ * on with the last event's source, of this sentence or the two before. */
+void ev_previous_source(const rasd_event_coder *c, rasd_event_actor *a) {
+    for (size_t k = c->out.count; k-- > 0;) {
+        const rasd_event *p = &c->out.items[k];
+        if (p->sentence + 2 < c->sentence) break;
+        if (p->source.entity < 0 && p->source.agent < 0 && !p->source.country[0]) continue;
+        *a = p->source;
+        a->rule = "previous-source";
+        return;
+    }
+}
+
+/* The last party named in the two sentences before, when nothing nearer
+ * gave a source: a news paragraph goes on about the actor it last named
+ * (the last guess of all; not a media outlet, which names a source). */
+void ev_previous_mention(const rasd_event_coder *c, rasd_event_actor *a) {
+    const rasd_entity_extractor *x = c->x;
+    int best = -1;
+    size_t best_start = 0;
+    for (size_t e = 0; e < x->out.count; e++) {
+        const rasd_entity *en = &x->out.items[e];
+        if (en->actor != UINT32_MAX && strcmp(c->kn->actors[en->actor].type, "media") == 0) continue;
+        for (size_t m = 0; m < en->n_mentions; m++) {
+            const rasd_mention *mn = &en->mentions[m];
+            if (mn->sentence >= c->sentence || mn->sentence + 2 < c->sentence) continue;
+            if (best < 0 || mn->start > best_start) best = (int)e, best_start = mn->start;
+        }
+    }
+    if (best < 0) return;
+    memset(a, 0, sizeof *a);
+    a->entity = best;
+    a->agent = -1;
+    a->rule = "previous-mention";
+}
+
+/* Rules that guess a source from what is near rather than read it from
+ * the sentence's structure (docs/events.md lists them all). */
+bool ev_weak_rule(const char *rule) {
+    static const char *const WEAK[] = {"nearest-before", "nearest-after", "previous-source", "previous-mention", "protesters-named",
+                                       "noun-after-verb", "protesters-in-sentence"};
+    for (size_t i = 0; i < sizeof WEAK / sizeof *WEAK; i++)
+        if (strcmp(rule, WEAK[i]) == 0) return true;
+    return false;
+}
