@@ -17,6 +17,7 @@
 
 #include "core/internal.h"
 
+#include <stdio.h>
 #include <string.h>
 
 /* Appends s[0..n) as a JSON string, quotes included. */
@@ -25,5 +26,18 @@ void rasd_json_str(rasd_buf *b, const char *s, size_t n);
 void rasd_json_num(rasd_buf *b, size_t v);
 /* Appends text that is JSON already (punctuation, a key with its quotes). */
 static inline void rasd_json_raw(rasd_buf *b, const char *lit) { rasd_buf_append(b, lit, strlen(lit)); }
+
+/* A C string, or null for NULL and "". */
+static inline void fstr(rasd_buf *f, const char *s) { rasd_json_str(f, s, strlen(s)); }
+static inline void fstr_or_null(rasd_buf *f, const char *s) {
+    if (s && *s) fstr(f, s);
+    else rasd_json_raw(f, "null");
+}
+/* Coordinates with six decimals (about 10 cm), not yajl's %.17g. */
+static inline void fcoordinate(rasd_buf *f, double v) {
+    char buf[32];
+    int n = snprintf(buf, sizeof buf, "%.6f", v);
+    rasd_buf_append(f, buf, (size_t)n);
+}
 
 #endif
