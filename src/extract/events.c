@@ -40,13 +40,13 @@ bool ev_has(const rasd_event_coder *c, size_t i, int kind, int64_t index) {
 
 bool ev_is_punct(const rasd_event_coder *c, size_t i) { return c->x->t[i].tok.type == RASD_TOK_PUNCT; }
 
-bool ev_word_in(const rasd_event_coder *c, size_t k, bool base, const char *const *words, size_t n) {
+bool ev_word_in(const rasd_event_coder *c, size_t k, bool base, const ev_word *words, size_t n) {
     const tinfo *t = &c->x->t[k];
     if (!t->word) return false;
     const char *w = ex_key(c->x, base ? t->base_off : t->key_off);
     size_t len = base ? t->base_len : t->key_len;
-    for (size_t i = 0; i < n; i++)
-        if (len == strlen(words[i]) && memcmp(w, words[i], len) == 0) return true;
+    for (size_t i = 0; i < n; i++) /* the length first: most words differ there */
+        if (len == words[i].len && memcmp(w, words[i].w, len) == 0) return true;
     return false;
 }
 
@@ -302,7 +302,8 @@ static bool morph_fits(uint8_t morph, const rasd_trigger *r) {
 /* بعد، قبل، منذ، حتى، دون، بدون: before أن they make a clause of time or
  * manner, whose verb follows أن at once. */
 static bool time_word(const rasd_event_coder *c, size_t k) {
-    static const char *const WORDS[] = {"بعد", "قبل", "منذ", "حتي", "دون", "بدون"};
+    static const ev_word WORDS[] = {EV_WORD("بعد"), EV_WORD("قبل"), EV_WORD("منذ"),
+                                    EV_WORD("حتي"), EV_WORD("دون"), EV_WORD("بدون")};
     return ev_word_in(c, k, false, WORDS, sizeof WORDS / sizeof *WORDS);
 }
 
@@ -631,8 +632,12 @@ static bool continues(const rasd_event_coder *c, const cand *cd) {
  * that has them, لقاء is a match, مواجهة a fixture, هجوم a team's attack.
  * Keys without the article, as the analyzer gives bases. */
 static bool sports_word(const rasd_event_coder *c, size_t k) {
-    static const char *const SPORT[] = {"مباراه", "مباريات", "دوري", "نادي", "لاعب", "لاعبين", "لاعبون", "مدرب",
-                                        "ملعب", "بطوله", "كاس", "منتخب", "الفريقين", "شوط", "هداف", "جوله"};
+    static const ev_word SPORT[] = {EV_WORD("مباراه"), EV_WORD("مباريات"), EV_WORD("دوري"),
+                                    EV_WORD("نادي"), EV_WORD("لاعب"), EV_WORD("لاعبين"),
+                                    EV_WORD("لاعبون"), EV_WORD("مدرب"), EV_WORD("ملعب"),
+                                    EV_WORD("بطوله"), EV_WORD("كاس"), EV_WORD("منتخب"),
+                                    EV_WORD("الفريقين"), EV_WORD("شوط"), EV_WORD("هداف"),
+                                    EV_WORD("جوله")};
     return ev_word_in(c, k, true, SPORT, sizeof SPORT / sizeof *SPORT);
 }
 

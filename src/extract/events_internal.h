@@ -81,7 +81,12 @@ bool ev_has_prep_clitic(const rasd_event_coder *c, size_t i, char which);
 bool ev_is_punct(const rasd_event_coder *c, size_t i);
 /* Is token k's key (or, with base, its base: proclitics and the article
  * off) one of words (folded keys: ة as ه, ى as ي, أ as ا)? */
-bool ev_word_in(const rasd_event_coder *c, size_t k, bool base, const char *const *words, size_t n);
+typedef struct ev_word {
+    const char *w;
+    size_t len;
+} ev_word;
+#define EV_WORD(lit) {lit, sizeof lit - 1}
+bool ev_word_in(const rasd_event_coder *c, size_t k, bool base, const ev_word *words, size_t n);
 /* Is token i (part of) a number of the sentence: 15، خمسة، عشرات? */
 bool ev_is_count(const rasd_event_coder *c, size_t i);
 /* Is token i a quantity a plural noun counts: آلاف، الآلاف، عشرات، مئات? */
