@@ -11,6 +11,7 @@ set(RASD_FORMATS_SOURCES
   ${CMAKE_SOURCE_DIR}/src/corpus/html.c
   ${CMAKE_SOURCE_DIR}/src/corpus/html_meta.c
   ${CMAKE_SOURCE_DIR}/src/corpus/charset.c
+  ${CMAKE_SOURCE_DIR}/src/corpus/charref.c
   ${CMAKE_SOURCE_DIR}/src/corpus/webdate.c
   ${CMAKE_SOURCE_DIR}/src/corpus/feed.c
   ${CMAKE_SOURCE_DIR}/src/corpus/fetch.c

@@ -10,6 +10,7 @@
  * first value) is read as JSON Lines.
  */
 #include "corpus/reader.h"
+#include "corpus/charref.h"
 
 #include "core/internal.h"
 
@@ -79,7 +80,8 @@ static bool article_of(json_t *o, const char *origin, const rasd_reader_options 
     size_t dn = 0;
     const char *date = member(o, m->date, DEFAULT_DATE, &dn);
     a->published = rasd_reader_date(date, dn);
-    if (!a->origin || !a->text) {
+    /* scraped records keep the pages' character references (&quot;): decoded before analysis */
+    if (!a->origin || !a->text || !rasd_article_decode_charrefs(a)) {
         rasd_article_clear(a);
         rasd_fail(err, RASD_ERR_NOMEM, "%s: out of memory", origin);
         return false;
