@@ -65,7 +65,7 @@ static const table TABLES[] = {
     {"entities", "doc, entity, name, type, country, mention_count, mentions", "doc", 7, -1, NULL, NULL, NULL},
     {"places", "doc, place, name, lat, lon, country, mention_count, mentions", "doc", 8, -1, NULL, NULL, NULL},
     {"quotes", "doc, speaker, speaker_text, verb, direct, span_start, span_end, text", "doc", 8, -1, NULL, NULL, NULL},
-    {"events", "doc, source, target, cameo, plover, acled, place, date, flags, span_start, span_end", "doc", 11, -1, NULL, NULL, NULL},
+    {"events", "doc, source, target, cameo, plover, acled, place, date, flags, span_start, span_end, detail", "doc", 12, -1, NULL, NULL, NULL},
     {"framing", "doc, actor, term, label, polarity, span_start, span_end", "doc", 7, -1, NULL, NULL, NULL},
     {"numbers", "doc, text, value, unit, unit_code, span_start, span_end", "doc", 7, -1, NULL, NULL, NULL},
     {"dates", "doc, text, value, granularity, span_start, span_end", "doc", 6, -1, NULL, NULL, NULL},

@@ -202,15 +202,14 @@ static void h_export(void *app, const rasd_http_request *req, rasd_http_response
     rasd_query q;
     const char *format;
     rasd_error err = {0};
-    if (rasd_params_read(req, "format since until outlet limit offset", &q, &format, &err) != RASD_OK) {
+    if (rasd_params_read(req, "format since until outlet limit offset actor target cameo place speaker", &q, &format,
+                         &err) != RASD_OK) {
         rasd_http_error(res, 400, "bad-parameter", "%s", err.message);
         return;
     }
-    rasd_export_format f;
-    if (!format || strcmp(format, "jsonl") == 0) f = RASD_EXPORT_JSONL;
-    else if (strcmp(format, "csv") == 0) f = RASD_EXPORT_CSV;
-    else {
-        rasd_http_error(res, 400, "bad-parameter", "format: \"%.20s\" is neither jsonl nor csv", format);
+    rasd_export_format f = RASD_EXPORT_JSONL;
+    if (format && !rasd_export_format_parse(format, &f)) {
+        rasd_http_error(res, 400, "bad-parameter", "format: \"%.20s\" is not one of " RASD_EXPORT_FORMATS, format);
         return;
     }
     export_stream *e = calloc(1, sizeof *e);
@@ -233,7 +232,7 @@ static void h_export(void *app, const rasd_http_request *req, rasd_http_response
         return;
     }
     res->status = 200;
-    res->content_type = f == RASD_EXPORT_CSV ? "text/csv; charset=utf-8" : "application/x-ndjson; charset=utf-8";
+    res->content_type = rasd_export_content_type(f);
     res->stream_next = export_next;
     res->stream_free = export_free;
     res->stream_ctx = e;

@@ -36,6 +36,7 @@ add_custom_command(
 add_library(rasd_server STATIC
   ${CMAKE_SOURCE_DIR}/src/storage/queries.c
   ${CMAKE_SOURCE_DIR}/src/storage/queries_sqlite.c
+  ${CMAKE_SOURCE_DIR}/src/storage/export_events.c
   ${CMAKE_SOURCE_DIR}/src/storage/queries_pg.c
   ${CMAKE_SOURCE_DIR}/src/server/dispatch.c
   ${CMAKE_SOURCE_DIR}/src/server/params.c

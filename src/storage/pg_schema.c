@@ -97,6 +97,8 @@ static const pg_migration STEPS[] = {
      "  at bigint NOT NULL, input_start bigint NOT NULL, input_end bigint NOT NULL,\n"
      "  reason text NOT NULL, text text NOT NULL,\n"
      "  PRIMARY KEY (doc, idx));\n"},
+    {5, "what the events table lacks for the event export",
+     "ALTER TABLE events ADD COLUMN detail text;\n"},
 };
 
 static const size_t N_STEPS = sizeof STEPS / sizeof STEPS[0];
@@ -112,7 +114,7 @@ static rasd_status run(PGconn *db, const char *name, const char *sql, rasd_error
 }
 
 rasd_status rasd_pg_schema_migrate(PGconn *db, const char *name, rasd_error *err) {
-    _Static_assert(sizeof STEPS / sizeof STEPS[0] == 4, "the PostgreSQL schema has SQLite's steps");
+    _Static_assert(sizeof STEPS / sizeof STEPS[0] == 5, "the PostgreSQL schema has SQLite's steps");
     int latest = STEPS[N_STEPS - 1].version;
     if (latest != rasd_schema_version())
         return rasd_fail(err, RASD_ERR_DB, "%s: PostgreSQL schema %d does not match SQLite schema %d", name, latest,

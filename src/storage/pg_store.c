@@ -61,7 +61,7 @@ static const char *const SQL[ST_COUNT] = {
     [ST_QUOTE] = "INSERT INTO quotes(doc, speaker, speaker_text, verb, direct, span_start, span_end, text)"
                  " VALUES($1,$2,$3,$4,$5,$6,$7,$8)",
     [ST_EVENT] = "INSERT INTO events(doc, source, target, cameo, plover, acled, place, date, flags, span_start,"
-                 " span_end) VALUES($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11)",
+                 " span_end, detail) VALUES($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12)",
     [ST_FRAMING] = "INSERT INTO framing(doc, actor, term, label, polarity, span_start, span_end)"
                    " VALUES($1,$2,$3,$4,$5,$6,$7)",
     [ST_NUMBER] = "INSERT INTO numbers(doc, text, value, unit, unit_code, span_start, span_end)"
@@ -352,6 +352,7 @@ static rasd_status send_rows(pg_store *s, int64_t id, const rasd_rows *r, rasd_e
         p_text(&p, x->flags && *x->flags ? x->flags : NULL);
         p_int(&p, x->start);
         p_int(&p, x->end);
+        p_text(&p, x->detail);
         st = send(s, ST_EVENT, &p, err, "storing an event");
     }
     for (size_t i = 0; st == RASD_OK && i < r->n_framing; i++) {

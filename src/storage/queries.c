@@ -76,7 +76,7 @@ typedef struct query_ops {
     rasd_status (*facets)(void *db, rasd_store *s, const rasd_query *q, int64_t *total, rasd_buf *facets,
                           rasd_error *err);
     rasd_status (*reader_setup)(void *db, bool read_only, rasd_error *err);
-    void *(*export_open)(void *db, const rasd_query *q, bool csv, rasd_error *err);
+    void *(*export_open)(void *db, const rasd_query *q, rasd_export_format f, rasd_error *err);
     rasd_status (*export_next)(void *x, rasd_buf *out, bool *done, rasd_error *err);
     void (*export_close)(void *x);
 } query_ops;
@@ -123,11 +123,11 @@ static rasd_status pg_facets(void *db, rasd_store *s, const rasd_query *q, int64
 }
 static rasd_status sqlite_reader(void *db, bool ro, rasd_error *err) { return rasd_sqlite_reader_setup(db, ro, err); }
 static rasd_status pg_reader(void *db, bool ro, rasd_error *err) { return rasd_pg_reader_setup(db, ro, err); }
-static void *sqlite_xopen(void *db, const rasd_query *q, bool csv, rasd_error *err) {
-    return rasd_sqlite_export_open(db, q, csv, err);
+static void *sqlite_xopen(void *db, const rasd_query *q, rasd_export_format f, rasd_error *err) {
+    return rasd_sqlite_export_open(db, q, f, err);
 }
-static void *pg_xopen(void *db, const rasd_query *q, bool csv, rasd_error *err) {
-    return rasd_pg_export_open(db, q, csv, err);
+static void *pg_xopen(void *db, const rasd_query *q, rasd_export_format f, rasd_error *err) {
+    return rasd_pg_export_open(db, q, f, err);
 }
 static rasd_status sqlite_xnext(void *x, rasd_buf *out, bool *done, rasd_error *err) {
     return rasd_sqlite_export_next(x, out, done, err);
@@ -423,14 +423,79 @@ rasd_status rasd_query_reader_setup(rasd_store *s, bool read_only, rasd_error *e
 
 /* ----------------------------------------------------------------- export */
 
+static const char *const FORMAT_NAMES[] = {"jsonl", "csv", "events-csv", "events-jsonl", "quotes-csv"};
+
+bool rasd_export_format_parse(const char *name, rasd_export_format *f) {
+    for (size_t i = 0; name && i < sizeof FORMAT_NAMES / sizeof FORMAT_NAMES[0]; i++)
+        if (strcmp(name, FORMAT_NAMES[i]) == 0) {
+            *f = (rasd_export_format)i;
+            return true;
+        }
+    return false;
+}
+
+const char *rasd_export_content_type(rasd_export_format f) {
+    return f == RASD_EXPORT_CSV || f == RASD_EXPORT_EVENTS_CSV || f == RASD_EXPORT_QUOTES_CSV
+               ? "text/csv; charset=utf-8"
+               : "application/x-ndjson; charset=utf-8";
+}
+
 struct rasd_export {
     const query_ops *ops;
     void *x; /* the backend's cursor */
     bool done;
+    rasd_query q; /* the filters, on copies of their strings: a cursor outlives its caller's request */
+    char *own[10];
 };
+
+static bool copy_filters(rasd_export *e, const rasd_query *q) {
+    e->q = *q;
+    const char **fields[] = {&e->q.text,  &e->q.since,   &e->q.until, &e->q.outlet, &e->q.actor,
+                             &e->q.target, &e->q.cameo, &e->q.speaker, &e->q.place, &e->q.type};
+    for (size_t i = 0; i < sizeof fields / sizeof fields[0]; i++) {
+        if (!*fields[i]) continue;
+        if (!(e->own[i] = strdup(*fields[i]))) return false;
+        *fields[i] = e->own[i];
+    }
+    return true;
+}
+
+static void free_filters(rasd_export *e) {
+    for (size_t i = 0; i < sizeof e->own / sizeof e->own[0]; i++) free(e->own[i]);
+}
+
+/* A filter the format does not read is refused rather than ignored: an
+ * export that silently holds everything is worse than an error. */
+static rasd_status check_export_filters(const rasd_query *q, rasd_export_format f, rasd_error *err) {
+    bool events = f == RASD_EXPORT_EVENTS_CSV || f == RASD_EXPORT_EVENTS_JSONL;
+    const char *name = !events && q->actor    ? "actor"
+                       : !events && q->target ? "target"
+                       : !events && q->cameo  ? "cameo"
+                       : !events && q->place  ? "place"
+                       : f != RASD_EXPORT_QUOTES_CSV && q->speaker ? "speaker"
+                       : q->text ? "q"
+                       : q->type ? "type"
+                                 : NULL;
+    if (name)
+        return rasd_fail(err, RASD_ERR_USAGE, "%s: does not filter the %s export (%s)", name,
+                         FORMAT_NAMES[f], strcmp(name, "speaker") == 0 ? "it filters quotes-csv"
+                                          : strcmp(name, "q") == 0 || strcmp(name, "type") == 0
+                                              ? "no export reads it"
+                                              : "it filters events-csv and events-jsonl");
+    if ((f == RASD_EXPORT_EVENTS_CSV || f == RASD_EXPORT_EVENTS_JSONL || f == RASD_EXPORT_QUOTES_CSV) &&
+        (q->limit || q->offset))
+        return rasd_fail(err, RASD_ERR_USAGE, "limit, offset: page the article exports only, not %s",
+                         FORMAT_NAMES[f]);
+    return RASD_OK;
+}
 
 rasd_export *rasd_export_open(rasd_store *s, const rasd_query *q, rasd_export_format format, rasd_error *err) {
     if (rasd_query_check(q, err) != RASD_OK) return NULL;
+    if ((unsigned)format >= sizeof FORMAT_NAMES / sizeof FORMAT_NAMES[0]) {
+        rasd_fail(err, RASD_ERR_USAGE, "format: not one of " RASD_EXPORT_FORMATS);
+        return NULL;
+    }
+    if (check_export_filters(q, format, err) != RASD_OK) return NULL;
     backend b;
     if (!backend_of(s, &b, err)) return NULL;
     rasd_export *e = calloc(1, sizeof *e);
@@ -439,8 +504,15 @@ rasd_export *rasd_export_open(rasd_store *s, const rasd_query *q, rasd_export_fo
         return NULL;
     }
     e->ops = b.ops;
-    e->x = b.ops->export_open(b.db, q, format == RASD_EXPORT_CSV, err);
+    if (!copy_filters(e, q)) {
+        free_filters(e);
+        free(e);
+        rasd_fail(err, RASD_ERR_NOMEM, "out of memory opening an export");
+        return NULL;
+    }
+    e->x = b.ops->export_open(b.db, &e->q, format, err);
     if (!e->x) {
+        free_filters(e);
         free(e);
         return NULL;
     }
@@ -460,6 +532,7 @@ rasd_status rasd_export_next(rasd_export *e, rasd_buf *out, bool *done, rasd_err
 void rasd_export_close(rasd_export *e) {
     if (!e) return;
     e->ops->export_close(e->x);
+    free_filters(e);
     free(e);
 }
 

@@ -63,12 +63,34 @@ rasd_status rasd_query_outlets(rasd_store *s, const rasd_query *q, rasd_buf *out
  * read_only). */
 rasd_status rasd_query_reader_setup(rasd_store *s, bool read_only, rasd_error *err);
 
-/* Export: every document matching q (since, until, outlet; limit and
- * offset ignored unless limit is set) with its annotations, streamed in
- * chunks: one JSON object per line (jsonl) or one CSV row per document
- * (csv, RFC 4180, a header line first). The cursor holds the store until
- * it is closed; use the store for nothing else meanwhile. */
-typedef enum rasd_export_format { RASD_EXPORT_JSONL = 0, RASD_EXPORT_CSV = 1 } rasd_export_format;
+/* Export, streamed in chunks; the cursor holds the store until it is
+ * closed (use the store for nothing else meanwhile).
+ *   jsonl, csv      every document matching q (since, until, outlet; limit
+ *                   and offset ignored unless limit is set) with its
+ *                   annotations: one JSON object per line, or one CSV row
+ *                   per document (RFC 4180, a header line first)
+ *   events-csv,     one row per stored event, every column of docs/events.md
+ *   events-jsonl    (the article's date, outlet, URL and title, both sides,
+ *                   codes and labels, place, magnitudes, sentence), no row
+ *                   cap; filters: outlet, since/until on the event's date,
+ *                   actor (a source), target, cameo (prefix), place
+ *   quotes-csv      one row per stored quote (docs/quotes.md); filters:
+ *                   since, until, outlet, speaker */
+typedef enum rasd_export_format {
+    RASD_EXPORT_JSONL = 0,
+    RASD_EXPORT_CSV = 1,
+    RASD_EXPORT_EVENTS_CSV = 2,
+    RASD_EXPORT_EVENTS_JSONL = 3,
+    RASD_EXPORT_QUOTES_CSV = 4,
+} rasd_export_format;
+
+/* The format named name ("jsonl", "csv", "events-csv", "events-jsonl",
+ * "quotes-csv"); false for any other. */
+bool rasd_export_format_parse(const char *name, rasd_export_format *f);
+/* The names, for messages: "jsonl, csv, events-csv, events-jsonl or quotes-csv". */
+#define RASD_EXPORT_FORMATS "jsonl, csv, events-csv, events-jsonl or quotes-csv"
+/* Its media type, for HTTP. */
+const char *rasd_export_content_type(rasd_export_format f);
 typedef struct rasd_export rasd_export;
 
 rasd_export *rasd_export_open(rasd_store *s, const rasd_query *q, rasd_export_format format, rasd_error *err);

@@ -28,6 +28,7 @@
  * of its own under a statement timeout: the same 10 s as SQLite's deadline.
  */
 #include "storage/queries_pg.h"
+#include "storage/export_events.h"
 
 #include "storage/pg_fts.h"
 #include "storage/pg_store.h"
@@ -600,22 +601,45 @@ static const char EXPORT_CSV_SQL[] =
     "  label AS l FROM framing WHERE doc = d.id AND actor IS NOT NULL) x) "
     "FROM documents d WHERE " DOC_FILTERS("d") " ORDER BY d.id LIMIT " LIMIT " OFFSET " OFFSET;
 
+/* events-csv, events-jsonl: as queries_sqlite.c's; the events of a
+ * document in the order they were stored (ctid: the table is only ever
+ * appended to and deleted from by document). */
+static const char EXPORT_EVENTS_SQL[] =
+    "SELECT d.id, d.published, d.source, d.url, d.title, d.text, "
+    " CASE WHEN d.analysis IS NOT NULL THEN (d.analysis::json -> 'events')::text END, "
+    " (SELECT json_agg(json_build_object('source', source, 'target', target, 'cameo', cameo, 'plover', plover, "
+    "  'acled', acled, 'place', place, 'date', date, 'flags', flags, 'start', span_start, 'end', span_end, "
+    "  'detail', detail::json) "
+    "  ORDER BY ctid) FROM events WHERE doc = d.id) "
+    "FROM documents d WHERE (" OUTLET " IS NULL OR d.source = " OUTLET ") AND "
+    " EXISTS (SELECT 1 FROM events e WHERE e.doc = d.id) ORDER BY d.id";
+
+static const char EXPORT_QUOTES_SQL[] =
+    "SELECT d.id, d.published, d.source, d.url, d.title, q.speaker, "
+    " (SELECT name FROM entities WHERE doc = q.doc AND entity = q.speaker LIMIT 1), q.speaker_text, q.verb, "
+    " CASE WHEN q.direct <> 0 THEN 'true' ELSE 'false' END, q.text, q.span_start, q.span_end "
+    "FROM quotes q JOIN documents d ON d.id = q.doc WHERE (" SPEAKER " IS NULL OR q.speaker = " SPEAKER ") AND "
+    DOC_FILTERS("d") " ORDER BY d.id, q.span_start, q.span_end, q.ctid";
+
 /* rows fetched per round trip */
 #define FETCH_ROWS 200
 
 struct rasd_pg_export {
     PGconn *db;
-    bool csv, header_done, opened;
+    rasd_export_format format;
+    rasd_query q;
+    bool header_done, opened;
 };
 
-rasd_pg_export *rasd_pg_export_open(PGconn *db, const rasd_query *q, bool csv, rasd_error *err) {
+rasd_pg_export *rasd_pg_export_open(PGconn *db, const rasd_query *q, rasd_export_format f, rasd_error *err) {
     rasd_pg_export *x = calloc(1, sizeof *x);
     if (!x) {
         rasd_fail(err, RASD_ERR_NOMEM, "out of memory opening an export");
         return NULL;
     }
     x->db = db;
-    x->csv = csv;
+    x->format = f;
+    x->q = *q;
     qparams p;
     params_of(&p, q);
     if (!q->limit) p.v[P_LIMIT] = NULL; /* LIMIT NULL: every row */
@@ -624,9 +648,21 @@ rasd_pg_export *rasd_pg_export_open(PGconn *db, const rasd_query *q, bool csv, r
         free(x);
         return NULL;
     }
-    char sql[(sizeof EXPORT_JSONL_SQL > sizeof EXPORT_CSV_SQL ? sizeof EXPORT_JSONL_SQL : sizeof EXPORT_CSV_SQL) + 64];
-    snprintf(sql, sizeof sql, "DECLARE rasd_export NO SCROLL CURSOR FOR %s", csv ? EXPORT_CSV_SQL : EXPORT_JSONL_SQL);
-    PGresult *r = PQexecParams(db, sql, N_PARAMS, TYPES, p.v, NULL, NULL, 0);
+    const char *body = f == RASD_EXPORT_CSV ? EXPORT_CSV_SQL
+                       : f == RASD_EXPORT_JSONL ? EXPORT_JSONL_SQL
+                       : f == RASD_EXPORT_QUOTES_CSV ? EXPORT_QUOTES_SQL
+                       : EXPORT_EVENTS_SQL;
+    rasd_buf sql = {0};
+    rasd_buf_append(&sql, "DECLARE rasd_export NO SCROLL CURSOR FOR ", 41);
+    rasd_buf_append(&sql, body, strlen(body));
+    if (sql.oom) {
+        rasd_buf_free(&sql);
+        rasd_fail(err, RASD_ERR_NOMEM, "out of memory opening an export");
+        rasd_pg_export_close(x);
+        return NULL;
+    }
+    PGresult *r = PQexecParams(db, sql.data, N_PARAMS, TYPES, p.v, NULL, NULL, 0);
+    rasd_buf_free(&sql);
     if (PQresultStatus(r) != PGRES_COMMAND_OK) {
         fail_of(db, r, err, "opening the export");
         PQclear(r);
@@ -637,10 +673,16 @@ rasd_pg_export *rasd_pg_export_open(PGconn *db, const rasd_query *q, bool csv, r
     return x;
 }
 
+static const char *value_at(const PGresult *r, int i, int c) { return PQgetisnull(r, i, c) ? NULL : PQgetvalue(r, i, c); }
+
 rasd_status rasd_pg_export_next(rasd_pg_export *x, rasd_buf *out, bool *done, rasd_error *err) {
     *done = false;
-    if (x->csv && !x->header_done) {
-        rasd_query_csv_header(out);
+    bool events = x->format == RASD_EXPORT_EVENTS_CSV || x->format == RASD_EXPORT_EVENTS_JSONL;
+    bool csv = x->format == RASD_EXPORT_CSV || x->format == RASD_EXPORT_QUOTES_CSV;
+    if (!x->header_done) {
+        if (x->format == RASD_EXPORT_CSV) rasd_query_csv_header(out);
+        else if (x->format == RASD_EXPORT_EVENTS_CSV) rasd_export_events_header(out);
+        else if (x->format == RASD_EXPORT_QUOTES_CSV) rasd_export_quotes_header(out);
         x->header_done = true;
     }
     size_t start = out->len;
@@ -655,9 +697,27 @@ rasd_status rasd_pg_export_next(rasd_pg_export *x, rasd_buf *out, bool *done, ra
         }
         int rows = PQntuples(r), cols = PQnfields(r);
         for (int i = 0; i < rows; i++) {
-            if (x->csv) {
-                for (int c = 0; c < cols; c++)
-                    rasd_query_csv_field(out, PQgetisnull(r, i, c) ? NULL : PQgetvalue(r, i, c), c + 1 == cols);
+            if (events) {
+                rasd_export_doc d = {
+                    .id = strtoll(PQgetvalue(r, i, 0), NULL, 10),
+                    .published = value_at(r, i, 1),
+                    .outlet = value_at(r, i, 2),
+                    .url = value_at(r, i, 3),
+                    .title = value_at(r, i, 4),
+                    .text = value_at(r, i, 5),
+                    .text_len = (size_t)PQgetlength(r, i, 5),
+                    .events_json = value_at(r, i, 6),
+                    .events_len = (size_t)PQgetlength(r, i, 6),
+                    .rows_json = value_at(r, i, 7),
+                    .rows_len = (size_t)PQgetlength(r, i, 7),
+                };
+                rasd_status s = rasd_export_events_doc(out, x->format == RASD_EXPORT_EVENTS_CSV, &x->q, &d, err);
+                if (s != RASD_OK) {
+                    PQclear(r);
+                    return s;
+                }
+            } else if (csv) {
+                for (int c = 0; c < cols; c++) rasd_query_csv_field(out, value_at(r, i, c), c + 1 == cols);
             } else {
                 rasd_pg_json_compact(PQgetvalue(r, i, 0), (size_t)PQgetlength(r, i, 0), out);
                 rasd_buf_putc(out, '\n');

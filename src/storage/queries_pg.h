@@ -37,7 +37,7 @@ rasd_status rasd_pg_reader_setup(PGconn *db, bool read_only, rasd_error *err);
 /* Export through a server-side cursor, fetched a few hundred rows at a
  * time, inside one read-only transaction (one snapshot) until closed. */
 typedef struct rasd_pg_export rasd_pg_export;
-rasd_pg_export *rasd_pg_export_open(PGconn *db, const rasd_query *q, bool csv, rasd_error *err);
+rasd_pg_export *rasd_pg_export_open(PGconn *db, const rasd_query *q, rasd_export_format f, rasd_error *err);
 rasd_status rasd_pg_export_next(rasd_pg_export *x, rasd_buf *out, bool *done, rasd_error *err);
 void rasd_pg_export_close(rasd_pg_export *x);
 

@@ -16,6 +16,7 @@
  * everywhere in rasd; SPAN() cuts such a span out of the text as bytes.
  */
 #include "storage/queries_sqlite.h"
+#include "storage/export_events.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -458,21 +459,52 @@ static const char EXPORT_CSV_SQL[] =
     "  WHERE doc = d.id AND actor IS NOT NULL ORDER BY l)) "
     "FROM documents d WHERE " DOC_FILTERS("d") " ORDER BY d.id LIMIT :limit OFFSET :offset";
 
+/* events-csv, events-jsonl: each document with events, its fields, the
+ * events of its analysis line and its rows of the events table in the
+ * order they were stored (export_events.c writes the rows). The date
+ * filters are the events' own dates, applied there. */
+static const char EXPORT_EVENTS_SQL[] =
+    "SELECT d.id, d.published, d.source, d.url, d.title, d.text, "
+    " CASE WHEN json_valid(d.analysis) THEN json_extract(d.analysis, '$.events') END, "
+    " (SELECT json_group_array(json_object('source', source, 'target', target, 'cameo', cameo, 'plover', plover, "
+    "  'acled', acled, 'place', place, 'date', date, 'flags', flags, 'start', span_start, 'end', span_end, "
+    "  'detail', json(detail))) "
+    "  FROM (SELECT * FROM events WHERE doc = d.id ORDER BY rowid)) "
+    "FROM documents d WHERE (:outlet IS NULL OR d.source = :outlet) AND "
+    " EXISTS (SELECT 1 FROM events e WHERE e.doc = d.id) ORDER BY d.id";
+
+/* quotes-csv: one row per quote, in the columns of
+ * rasd_export_quotes_header. */
+static const char EXPORT_QUOTES_SQL[] =
+    "SELECT d.id, d.published, d.source, d.url, d.title, q.speaker, "
+    " (SELECT name FROM entities WHERE doc = q.doc AND entity = q.speaker LIMIT 1), q.speaker_text, q.verb, "
+    " CASE WHEN q.direct THEN 'true' ELSE 'false' END, q.text, q.span_start, q.span_end "
+    "FROM quotes q JOIN documents d ON d.id = q.doc WHERE (:speaker IS NULL OR q.speaker = :speaker) AND "
+    DOC_FILTERS("d") " ORDER BY d.id, q.span_start, q.span_end, q.rowid";
+
 struct rasd_sqlite_export {
     sqlite3 *db;
     sqlite3_stmt *st;
-    bool csv, header_done;
+    rasd_export_format format;
+    rasd_query q; /* the event filters (its strings are the caller's) */
+    bool header_done;
 };
 
-rasd_sqlite_export *rasd_sqlite_export_open(sqlite3 *db, const rasd_query *q, bool csv, rasd_error *err) {
+rasd_sqlite_export *rasd_sqlite_export_open(sqlite3 *db, const rasd_query *q, rasd_export_format f,
+                                            rasd_error *err) {
     rasd_sqlite_export *x = calloc(1, sizeof *x);
     if (!x) {
         rasd_fail(err, RASD_ERR_NOMEM, "out of memory opening an export");
         return NULL;
     }
     x->db = db;
-    x->csv = csv;
-    if (sqlite3_prepare_v2(db, csv ? EXPORT_CSV_SQL : EXPORT_JSONL_SQL, -1, &x->st, NULL) != SQLITE_OK) {
+    x->format = f;
+    x->q = *q;
+    const char *sql = f == RASD_EXPORT_CSV ? EXPORT_CSV_SQL
+                      : f == RASD_EXPORT_JSONL ? EXPORT_JSONL_SQL
+                      : f == RASD_EXPORT_QUOTES_CSV ? EXPORT_QUOTES_SQL
+                      : EXPORT_EVENTS_SQL;
+    if (sqlite3_prepare_v2(db, sql, -1, &x->st, NULL) != SQLITE_OK) {
         db_fail(db, err, "preparing the export");
         free(x);
         return NULL;
@@ -483,10 +515,33 @@ rasd_sqlite_export *rasd_sqlite_export_open(sqlite3 *db, const rasd_query *q, bo
     return x;
 }
 
+static const char *col_text(sqlite3_stmt *st, int i) { return (const char *)sqlite3_column_text(st, i); }
+
+static rasd_status events_row(rasd_sqlite_export *x, rasd_buf *out, rasd_error *err) {
+    sqlite3_stmt *st = x->st;
+    rasd_export_doc d = {
+        .id = sqlite3_column_int64(st, 0),
+        .published = col_text(st, 1),
+        .outlet = col_text(st, 2),
+        .url = col_text(st, 3),
+        .title = col_text(st, 4),
+        .text = col_text(st, 5),
+        .text_len = (size_t)sqlite3_column_bytes(st, 5),
+        .events_json = col_text(st, 6),
+        .events_len = (size_t)sqlite3_column_bytes(st, 6),
+        .rows_json = col_text(st, 7),
+        .rows_len = (size_t)sqlite3_column_bytes(st, 7),
+    };
+    return rasd_export_events_doc(out, x->format == RASD_EXPORT_EVENTS_CSV, &x->q, &d, err);
+}
+
 rasd_status rasd_sqlite_export_next(rasd_sqlite_export *x, rasd_buf *out, bool *done, rasd_error *err) {
     *done = false;
-    if (x->csv && !x->header_done) {
-        rasd_query_csv_header(out);
+    bool csv = x->format == RASD_EXPORT_CSV || x->format == RASD_EXPORT_QUOTES_CSV;
+    if (!x->header_done) {
+        if (x->format == RASD_EXPORT_CSV) rasd_query_csv_header(out);
+        else if (x->format == RASD_EXPORT_EVENTS_CSV) rasd_export_events_header(out);
+        else if (x->format == RASD_EXPORT_QUOTES_CSV) rasd_export_quotes_header(out);
         x->header_done = true;
     }
     size_t start = out->len;
@@ -497,12 +552,14 @@ rasd_status rasd_sqlite_export_next(rasd_sqlite_export *x, rasd_buf *out, bool *
             break;
         }
         if (rc != SQLITE_ROW) return db_fail(x->db, err, "exporting");
-        if (x->csv) {
+        if (x->format == RASD_EXPORT_EVENTS_CSV || x->format == RASD_EXPORT_EVENTS_JSONL) {
+            rasd_status s = events_row(x, out, err);
+            if (s != RASD_OK) return s;
+        } else if (csv) {
             int n = sqlite3_column_count(x->st);
-            for (int i = 0; i < n; i++)
-                rasd_query_csv_field(out, (const char *)sqlite3_column_text(x->st, i), i + 1 == n);
+            for (int i = 0; i < n; i++) rasd_query_csv_field(out, col_text(x->st, i), i + 1 == n);
         } else {
-            rasd_buf_append(out, (const char *)sqlite3_column_text(x->st, 0), (size_t)sqlite3_column_bytes(x->st, 0));
+            rasd_buf_append(out, col_text(x->st, 0), (size_t)sqlite3_column_bytes(x->st, 0));
             rasd_buf_putc(out, '\n');
         }
     }

@@ -22,7 +22,8 @@ rasd_status rasd_sqlite_query_quotes(sqlite3 *db, const rasd_query *q, rasd_buf 
 rasd_status rasd_sqlite_query_outlets(sqlite3 *db, const rasd_query *q, rasd_buf *out, rasd_error *err);
 
 typedef struct rasd_sqlite_export rasd_sqlite_export;
-rasd_sqlite_export *rasd_sqlite_export_open(sqlite3 *db, const rasd_query *q, bool csv, rasd_error *err);
+rasd_sqlite_export *rasd_sqlite_export_open(sqlite3 *db, const rasd_query *q, rasd_export_format f,
+                                            rasd_error *err);
 rasd_status rasd_sqlite_export_next(rasd_sqlite_export *x, rasd_buf *out, bool *done, rasd_error *err);
 void rasd_sqlite_export_close(rasd_sqlite_export *x);
 

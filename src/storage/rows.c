@@ -18,6 +18,7 @@
  * silently stored as nothing.
  */
 #include "storage/rows.h"
+#include "storage/event_detail.h"
 
 #include "core/internal.h"
 
@@ -85,6 +86,11 @@ typedef struct parse {
     rasd_buf mentions;         /* the open row's mentions, as [[s,e],...] */
     rasd_buf flags;            /* the open event's true flags */
     const char *shape_error;   /* a member of the wrong type */
+    /* the line and its parser, for the open event's bytes: yajl counts the
+     * bytes it has read of the one chunk it is given (the whole line) */
+    const char *json;
+    yajl_handle h;
+    size_t event_start;
     bool oom;
 } parse;
 
@@ -413,6 +419,7 @@ static int on_start_map(void *ctx) {
         p->key[p->depth][0] = '\0';
     }
     if (p->depth == 3 && p->top != M_NONE && p->top != M_PARA && !open_row(p)) p->oom = true;
+    if (p->depth == 3 && p->top == M_EVENT) p->event_start = yajl_get_bytes_consumed(p->h) - 1; /* its '{' */
     if (p->depth == 5 && p->in_item && (p->top == M_ENT || p->top == M_PLACE)) p->m_start = p->m_end = -1;
     return !p->oom;
 }
@@ -424,6 +431,12 @@ static int on_end_map(void *ctx) {
         int k = snprintf(tmp, sizeof tmp, "%s[%lld,%lld]", p->mentions.len ? "," : "", (long long)p->m_start,
                          (long long)p->m_end);
         rasd_buf_append(&p->mentions, tmp, (size_t)k);
+    }
+    if (p->depth == 3 && p->in_item && p->top == M_EVENT) {
+        size_t end = yajl_get_bytes_consumed(p->h); /* past its '}' */
+        rasd_row_event *e = &p->rows->events[p->rows->n_events - 1];
+        if (end > p->event_start && p->json[p->event_start] == '{')
+            e->detail = rasd_event_detail(p->json + p->event_start, end - p->event_start);
     }
     if (p->depth == 3 && p->in_item && !close_row(p)) p->oom = true;
     p->depth--;
@@ -459,9 +472,10 @@ static const yajl_callbacks CALLBACKS = {
 
 rasd_status rasd_rows_from_json(const char *name, const char *json, size_t len, rasd_rows *rows, rasd_error *err) {
     memset(rows, 0, sizeof *rows);
-    parse p = {.rows = rows};
+    parse p = {.rows = rows, .json = json};
     yajl_handle h = yajl_alloc(&CALLBACKS, NULL, &p);
     if (!h) return rasd_fail(err, RASD_ERR_NOMEM, "%s: out of memory", name);
+    p.h = h;
     /* the analysis writer (yajl too) validated its output's UTF-8 */
     yajl_config(h, yajl_dont_validate_strings, 1);
     yajl_status st = yajl_parse(h, (const unsigned char *)json, len);
@@ -490,7 +504,7 @@ void rasd_rows_free(rasd_rows *rows) {
     if (!rows) return;
     for (size_t i = 0; i < rows->n_entities; i++) free(rows->entities[i].mentions);
     for (size_t i = 0; i < rows->n_places; i++) free(rows->places[i].mentions);
-    for (size_t i = 0; i < rows->n_events; i++) free(rows->events[i].flags);
+    for (size_t i = 0; i < rows->n_events; i++) free(rows->events[i].flags), free(rows->events[i].detail);
     free(rows->entities);
     free(rows->places);
     free(rows->quotes);

@@ -36,6 +36,7 @@ typedef struct rasd_row_quote {
 typedef struct rasd_row_event {
     const char *source, *target, *cameo, *plover, *acled, *place, *date; /* may be NULL */
     char *flags; /* the event's boolean members that are true, comma-separated (owned) */
+    char *detail; /* what no column holds, as JSON (event_detail.h; owned), or NULL */
     int64_t start, end;
 } rasd_row_event;
 

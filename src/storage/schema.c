@@ -3,7 +3,8 @@
  *
  * Step 1 holds the documents and their full-text index; step 2 the
  * analysis as tables; step 3 stories; step 4 the within-document
- * paragraph repeats and the boilerplate lines removed at ingest. Offsets (span_start, span_end) are
+ * paragraph repeats and the boilerplate lines removed at ingest; step 5
+ * each event's detail (event_detail.h) for the event export. Offsets (span_start, span_end) are
  * byte offsets into documents.text, as everywhere in rasd. The full-text
  * index is an external-content FTS5 table over documents (title, text), so
  * the text is stored once; it uses rasd's own tokenizer (fts_rasd.c), which
@@ -88,6 +89,8 @@ const rasd_migration rasd_migrations[] = {
      "  input_start INTEGER NOT NULL, input_end INTEGER NOT NULL, -- its span in the text as read\n"
      "  reason TEXT NOT NULL, text TEXT NOT NULL,\n"
      "  PRIMARY KEY (doc, idx)) WITHOUT ROWID;\n"},
+    {5, "what the events table lacks for the event export",
+     "ALTER TABLE events ADD COLUMN detail TEXT;  -- JSON: names, codes, magnitudes, sentence span (event_detail.h)\n"},
 };
 
 const size_t rasd_n_migrations = sizeof rasd_migrations / sizeof rasd_migrations[0];

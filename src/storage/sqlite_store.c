@@ -83,7 +83,7 @@ static const char *const SQL[ST_COUNT] = {
     [ST_QUOTE] = "INSERT INTO quotes(doc, speaker, speaker_text, verb, direct, span_start, span_end, text)"
                  " VALUES(?,?,?,?,?,?,?,?)",
     [ST_EVENT] = "INSERT INTO events(doc, source, target, cameo, plover, acled, place, date, flags, span_start,"
-                 " span_end) VALUES(?,?,?,?,?,?,?,?,?,?,?)",
+                 " span_end, detail) VALUES(?,?,?,?,?,?,?,?,?,?,?,?)",
     [ST_FRAMING] = "INSERT INTO framing(doc, actor, term, label, polarity, span_start, span_end)"
                    " VALUES(?,?,?,?,?,?,?)",
     [ST_NUMBER] = "INSERT INTO numbers(doc, text, value, unit, unit_code, span_start, span_end)"
@@ -254,6 +254,7 @@ static rasd_status put_rows(sqlite_store *s, int64_t id, const rasd_rows *r, ras
         bind_text(q, 9, x->flags && *x->flags ? x->flags : NULL);
         sqlite3_bind_int64(q, 10, x->start);
         sqlite3_bind_int64(q, 11, x->end);
+        bind_text(q, 12, x->detail);
         st = step_done(s, q, err, "storing an event");
     }
     q = s->st[ST_FRAMING];
