@@ -522,6 +522,90 @@ static void test_hostile_text_served_literally(void **state) {
     stop_server(&s);
 }
 
+/* RFC 4180 records of a CSV body: how many after the header, and whether
+ * every one has the header's number of fields (quoted fields may hold
+ * commas, quotes and line breaks). */
+static bool csv_shape(const char *s, size_t len, size_t *records) {
+    size_t fields = 1, header = 0, n = 0;
+    bool quoted = false;
+    for (size_t i = 0; i < len; i++) {
+        char c = s[i];
+        if (quoted) {
+            if (c == '"' && i + 1 < len && s[i + 1] == '"') i++;
+            else if (c == '"') quoted = false;
+        } else if (c == '"') {
+            quoted = true;
+        } else if (c == ',') {
+            fields++;
+        } else if (c == '\r' && i + 1 < len && s[i + 1] == '\n') {
+            i++;
+            if (n == 0) header = fields;
+            else if (fields != header) return false;
+            n++;
+            fields = 1;
+        }
+    }
+    *records = n ? n - 1 : 0;
+    return !quoted && n > 0 && fields == 1; /* ends with a line break */
+}
+
+/* The event table over HTTP: one CSV row (and one JSON line) per stored
+ * event, as many as the events list counts, streamed with one header; the
+ * quotes table; filters that a format does not read refused. */
+static void test_event_export_route(void **state) {
+    (void)state;
+    server s = start_server(false);
+    reply r = request(&s, "GET", "/api/events?limit=500", NULL, 0);
+    json_t *doc = json_of(&r);
+    size_t events = (size_t)json_integer_value(json_object_get(doc, "total"));
+    json_decref(doc);
+    reply_free(&r);
+    assert_true(events > 0); /* the clashes in Dhiban */
+
+    r = request(&s, "GET", "/api/export?format=events-csv", NULL, 0);
+    assert_int_equal(r.status, 200);
+    assert_non_null(strcasestr(r.headers.data, "Content-Type: text/csv"));
+    assert_true(strncmp(r.body.data, "doc_id,event_index,event_date,", 30) == 0);
+    size_t rows = 0;
+    assert_true(csv_shape(r.body.data, r.body.len, &rows));
+    assert_int_equal(rows, events);
+    assert_non_null(strstr(r.body.data, ",Fight,")); /* the root's name beside its code */
+    reply_free(&r);
+
+    r = request(&s, "GET", "/api/export?format=events-jsonl", NULL, 0);
+    assert_int_equal(r.status, 200);
+    size_t lines = 0;
+    for (char *line = r.body.data; line && *line; line = strchr(line, '\n') ? strchr(line, '\n') + 1 : NULL) {
+        char *end = strchr(line, '\n');
+        json_t *o = json_loadb(line, end ? (size_t)(end - line) : strlen(line), 0, NULL);
+        assert_non_null(o);
+        assert_non_null(json_object_get(o, "cameo_label"));
+        assert_non_null(json_object_get(o, "goldstein"));
+        json_decref(o);
+        lines++;
+    }
+    assert_int_equal(lines, events);
+    reply_free(&r);
+
+    /* a CAMEO prefix no event has: the header alone */
+    r = request(&s, "GET", "/api/export?format=events-csv&cameo=2041", NULL, 0);
+    assert_int_equal(r.status, 200);
+    assert_true(csv_shape(r.body.data, r.body.len, &rows));
+    assert_int_equal(rows, 0);
+    reply_free(&r);
+
+    r = request(&s, "GET", "/api/export?format=quotes-csv", NULL, 0);
+    assert_int_equal(r.status, 200);
+    assert_true(strncmp(r.body.data, "doc_id,published,outlet,url,title,speaker_id,", 45) == 0);
+    assert_true(csv_shape(r.body.data, r.body.len, &rows));
+    reply_free(&r);
+
+    expect_error(&s, "GET", "/api/export?format=events-xml", 400, "bad-parameter");
+    expect_error(&s, "GET", "/api/export?format=jsonl&cameo=19", 400, "bad-parameter");
+    expect_error(&s, "GET", "/api/export?format=events-csv&limit=5", 400, "bad-parameter");
+    stop_server(&s);
+}
+
 static void test_bad_requests_keep_serving(void **state) {
     (void)state;
     server s = start_server(false);
@@ -723,6 +807,7 @@ int main(int argc, char **argv) {
     const struct CMUnitTest live[] = {
         cmocka_unit_test(test_hostile_text_served_literally),
         cmocka_unit_test(test_bad_requests_keep_serving),
+        cmocka_unit_test(test_event_export_route),
         cmocka_unit_test(test_query_commands),
         cmocka_unit_test(test_ingest_over_http),
     };
