@@ -371,6 +371,54 @@ static void test_export_options_not_ignored(void **state) {
     assert_int_equal(run(paged), 2);
 }
 
+/* A store from before the decoding (its texts hold references: a plain
+ * text file keeps them as written, as the JSON reader once did) made
+ * right by `rasd repair`: texts decoded, analysis and stories again,
+ * provenance kept, the old file beside it. */
+static void test_repair(void **state) {
+    (void)state;
+    char dir[300], in[400], old[800];
+    snprintf(dir, sizeof dir, "%s/old", tmpdir);
+    mkdir(dir, 0700);
+    snprintf(in, sizeof in, "%s/fire.txt", dir);
+    FILE *f = fopen(in, "wb");
+    assert_non_null(f);
+    fputs("&quot;الدفاع المدني&quot; يخمد حريقاً في جدة\nأخمدت فرق الدفاع المدني &quot;حريقاً كبيراً&quot; "
+          "اندلع في مستودع جنوب جدة، وقال المتحدث باسم الدفاع المدني إن الحريق لم يسفر عن إصابات.\n",
+          f);
+    fclose(f);
+    char saved[sizeof db];
+    snprintf(saved, sizeof saved, "%s", db);
+    snprintf(db, sizeof db, "%s/old.db", dir);
+    const char *ingest[] = {RASD_BIN, "ingest", "--db", db, "--quiet", in, NULL};
+    assert_int_equal(run(ingest), 0);
+    assert_int_equal(scalar("SELECT count(*) FROM documents WHERE title LIKE '%&quot;%'"), 1);
+    char *origin = text_of("SELECT origin FROM documents");
+
+    const char *check[] = {RASD_BIN, "repair", "--db", db, "--check", NULL};
+    assert_int_equal(run(check), 1);
+    assert_non_null(strstr(err_buf, "1 with HTML character references"));
+    const char *repair[] = {RASD_BIN, "repair", "--db", db, "--jobs", "1", NULL};
+    assert_int_equal(run(repair), 0);
+    assert_int_equal(scalar("SELECT count(*) FROM documents"), 1);
+    assert_int_equal(scalar("SELECT count(*) FROM documents WHERE title LIKE '%&quot;%' OR text LIKE '%&quot;%'"), 0);
+    char *title = text_of("SELECT title FROM documents");
+    assert_string_equal(title, "\"الدفاع المدني\" يخمد حريقاً في جدة");
+    free(title);
+    char *now = text_of("SELECT origin FROM documents");
+    assert_string_equal(now, origin); /* provenance kept */
+    free(now), free(origin);
+    assert_int_equal(scalar("SELECT count(*) FROM events WHERE detail IS NULL"), 0);
+    snprintf(old, sizeof old, "%s.before-repair", db);
+    assert_int_equal(access(old, F_OK), 0);
+    /* nothing left to do */
+    assert_int_equal(run(check), 0);
+    assert_non_null(strstr(err_buf, "nothing to repair"));
+    const char *missing[] = {RASD_BIN, "repair", "--db", "/nonexistent/x.db", NULL};
+    assert_int_equal(run(missing), 2);
+    snprintf(db, sizeof db, "%s", saved);
+}
+
 int main(void) {
     const struct CMUnitTest unit[] = {
         cmocka_unit_test(test_charref_decode),
@@ -383,6 +431,7 @@ int main(void) {
         cmocka_unit_test(test_events_csv_is_the_events_table),
         cmocka_unit_test(test_quotes_csv),
         cmocka_unit_test(test_export_options_not_ignored),
+        cmocka_unit_test(test_repair),
     };
     int failed = cmocka_run_group_tests_name("export units", unit, NULL, NULL);
     failed += cmocka_run_group_tests_name("export", cli, setup_store, teardown_store);

@@ -37,6 +37,7 @@ int cmd_events(int argc, char **argv);
 int cmd_quotes(int argc, char **argv);
 int cmd_outlets(int argc, char **argv);
 int cmd_export(int argc, char **argv);
+int cmd_repair(int argc, char **argv);
 int cmd_serve(int argc, char **argv);
 
 /* "rasd: " + message on stderr. */

@@ -24,7 +24,8 @@ static const rasd_command COMMANDS[] = {
     {"events", cmd_events, "list coded events (--actor --target --cameo --since)"},
     {"quotes", cmd_quotes, "list quotes with their speakers (--speaker)"},
     {"outlets", cmd_outlets, "list outlets and how each labels the actors"},
-    {"export", cmd_export, "write the store's articles and annotations as JSON Lines or CSV"},
+    {"export", cmd_export, "write the store's articles, or its event and quote tables, as JSON Lines or CSV"},
+    {"repair", cmd_repair, "rebuild a store whose texts hold HTML character references"},
     {"serve", cmd_serve, "serve the JSON API and the web interface"},
     {"migrate", cmd_migrate, "copy a store between SQLite and PostgreSQL"},
 };

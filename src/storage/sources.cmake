@@ -24,6 +24,7 @@ set(RASD_STORE_CLI_SOURCES
   ${CMAKE_SOURCE_DIR}/src/cli/cmd_ingest.c
   ${CMAKE_SOURCE_DIR}/src/cli/ingest_worker.c
   ${CMAKE_SOURCE_DIR}/src/cli/cmd_search.c
+  ${CMAKE_SOURCE_DIR}/src/cli/cmd_repair.c
 )
 if(TARGET rasd_lib)
   target_link_libraries(rasd_lib PUBLIC PkgConfig::RASD_SQLITE PkgConfig::RASD_ZIP)
