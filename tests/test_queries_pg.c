@@ -400,6 +400,14 @@ static void battery(pair *p, size_t min_docs, bool rich) {
     f = (rasd_query){.limit = 3, .offset = 1};
     same_export(p, "csv page", &f, RASD_EXPORT_CSV, &lines);
     assert_int_equal(lines, 1 + (docs - 1 < 3 ? docs - 1 : 3)); /* the header, then the page */
+    /* the event and quote tables: the same rows from either backend */
+    f = (rasd_query){0};
+    same_export(p, "events-csv", &f, RASD_EXPORT_EVENTS_CSV, &lines);
+    same_export(p, "events-jsonl", &f, RASD_EXPORT_EVENTS_JSONL, &lines);
+    assert_true(lines > 0);
+    same_export(p, "quotes-csv", &f, RASD_EXPORT_QUOTES_CSV, &lines);
+    f = (rasd_query){.cameo = "19", .since = first_day};
+    same_export(p, "events-csv of fights", &f, RASD_EXPORT_EVENTS_CSV, &lines);
 
     json_decref(outlets);
     json_decref(stories);

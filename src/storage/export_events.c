@@ -1,18 +1,17 @@
 /*
  * export_events.c: the event and quote tables of an export
- * (export_events.h), written from a document's analysis line.
+ * (export_events.h), written from the events table.
  *
- * The analysis line is the full record of each event (participants with
- * their names and codes, quad class, Goldstein, PLOVER mode, magnitudes,
- * the sentence); the events table keeps its codes, ids and flags in
- * columns and the rest in its detail column (event_detail.h). The line is
- * kept only with `rasd ingest --keep-json`: when it is there and holds as
- * many events as the table, the rows are read from it; otherwise each
- * table row is written from its columns and its detail. Either way the
- * table decides how many rows there are, so an export always has the
- * events table's row count. (A store written before the detail column
- * existed gives what the columns hold: codes, ids, flags, place id,
- * trigger.)
+ * The events table keeps an event's codes, ids and flags in columns and
+ * the rest of it (participants' names and codes, PLOVER mode, magnitudes,
+ * the sentence's span; event_detail.h) in its detail column; each row is
+ * written from both, in the shape of the analysis line, so one writer
+ * serves every source. A row stored before the detail column existed has
+ * the columns alone (codes, ids, flags, place id, trigger); when its
+ * document kept its analysis line (`rasd ingest --keep-json`) with as many
+ * events, the line's events are written instead. Either way the table
+ * decides how many rows there are: an export always has the events
+ * table's row count.
  *
  * Lists become flat columns: the first participant of a side in its own
  * columns (source_id, source_name_ar, ...), every participant's id joined
@@ -308,7 +307,12 @@ rasd_status rasd_export_events_doc(rasd_buf *out, bool csv, const rasd_query *q,
     json_t *rows = d->rows_json ? json_loadb(d->rows_json, d->rows_len, 0, NULL) : NULL;
     json_t *events = d->events_json ? json_loadb(d->events_json, d->events_len, 0, NULL) : NULL;
     size_t n_rows = json_array_size(rows);
-    bool from_line = json_is_array(events) && json_array_size(events) == n_rows;
+    /* the line only for rows stored without their detail (schema 4 and
+     * older, with --keep-json): the rows are in text order, the line's
+     * events in the coder's */
+    bool bare = n_rows > 0;
+    for (size_t i = 0; i < n_rows && bare; i++) bare = !json_is_object(json_object_get(json_array_get(rows, i), "detail"));
+    bool from_line = bare && json_is_array(events) && json_array_size(events) == n_rows;
     rasd_status st = RASD_OK;
     for (size_t i = 0; i < n_rows && st == RASD_OK; i++) {
         json_t *own = from_line ? NULL : event_of_row(json_array_get(rows, i), d);

@@ -601,16 +601,17 @@ static const char EXPORT_CSV_SQL[] =
     "  label AS l FROM framing WHERE doc = d.id AND actor IS NOT NULL) x) "
     "FROM documents d WHERE " DOC_FILTERS("d") " ORDER BY d.id LIMIT " LIMIT " OFFSET " OFFSET;
 
-/* events-csv, events-jsonl: as queries_sqlite.c's; the events of a
- * document in the order they were stored (ctid: the table is only ever
- * appended to and deleted from by document). */
+/* events-csv, events-jsonl: as queries_sqlite.c's, the events of a
+ * document in the same order (bytewise, nulls first, as SQLite). */
 static const char EXPORT_EVENTS_SQL[] =
     "SELECT d.id, d.published, d.source, d.url, d.title, d.text, "
     " CASE WHEN d.analysis IS NOT NULL THEN (d.analysis::json -> 'events')::text END, "
     " (SELECT json_agg(json_build_object('source', source, 'target', target, 'cameo', cameo, 'plover', plover, "
     "  'acled', acled, 'place', place, 'date', date, 'flags', flags, 'start', span_start, 'end', span_end, "
     "  'detail', detail::json) "
-    "  ORDER BY ctid) FROM events WHERE doc = d.id) "
+    "  ORDER BY span_start NULLS FIRST, span_end NULLS FIRST, source" C " NULLS FIRST, target" C " NULLS FIRST, "
+    "  cameo" C " NULLS FIRST, plover" C " NULLS FIRST, acled" C " NULLS FIRST, place" C " NULLS FIRST, "
+    "  date" C " NULLS FIRST, flags" C " NULLS FIRST, detail" C " NULLS FIRST) FROM events WHERE doc = d.id) "
     "FROM documents d WHERE (" OUTLET " IS NULL OR d.source = " OUTLET ") AND "
     " EXISTS (SELECT 1 FROM events e WHERE e.doc = d.id) ORDER BY d.id";
 

@@ -460,16 +460,19 @@ static const char EXPORT_CSV_SQL[] =
     "FROM documents d WHERE " DOC_FILTERS("d") " ORDER BY d.id LIMIT :limit OFFSET :offset";
 
 /* events-csv, events-jsonl: each document with events, its fields, the
- * events of its analysis line and its rows of the events table in the
- * order they were stored (export_events.c writes the rows). The date
- * filters are the events' own dates, applied there. */
+ * events of its analysis line and its rows of the events table in text
+ * order (then by value, as PostgreSQL orders them: a store copied between
+ * backends has its rows in another physical order); export_events.c
+ * writes the rows. The date filters are the events' own dates, applied
+ * there. */
 static const char EXPORT_EVENTS_SQL[] =
     "SELECT d.id, d.published, d.source, d.url, d.title, d.text, "
     " CASE WHEN json_valid(d.analysis) THEN json_extract(d.analysis, '$.events') END, "
     " (SELECT json_group_array(json_object('source', source, 'target', target, 'cameo', cameo, 'plover', plover, "
     "  'acled', acled, 'place', place, 'date', date, 'flags', flags, 'start', span_start, 'end', span_end, "
     "  'detail', json(detail))) "
-    "  FROM (SELECT * FROM events WHERE doc = d.id ORDER BY rowid)) "
+    "  FROM (SELECT * FROM events WHERE doc = d.id ORDER BY span_start, span_end, source, target, cameo, plover, "
+    "  acled, place, date, flags, detail)) "
     "FROM documents d WHERE (:outlet IS NULL OR d.source = :outlet) AND "
     " EXISTS (SELECT 1 FROM events e WHERE e.doc = d.id) ORDER BY d.id";
 
