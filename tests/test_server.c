@@ -677,6 +677,22 @@ static void test_ingest_over_http(void **state) {
     assert_non_null(strstr(json_string_value(json_object_get(doc, "text")), "<script>x()</script>"));
     json_decref(doc);
     reply_free(&r);
+    /* a scraped article's character references are decoded before it is stored */
+    const char *scraped = "{\"title\": \"&quot;الهلال&quot; يفوز بالكأس\", \"published\": \"2023-09-07\", "
+                          "\"text\": \"فاز نادي &quot;الهلال&quot; بالكأس بعد مباراة صعبة في الرياض&#39;.\"}";
+    r = request(&s, "POST", "/api/ingest", scraped, strlen(scraped));
+    if (r.status != 201) fail_msg("POST /api/ingest: HTTP %ld: %s", r.status, r.body.data);
+    doc = json_of(&r);
+    snprintf(path, sizeof path, "/api/article/%lld", (long long)json_integer_value(json_object_get(doc, "id")));
+    json_decref(doc);
+    reply_free(&r);
+    r = request(&s, "GET", path, NULL, 0);
+    doc = json_of(&r);
+    assert_string_equal(json_string_value(json_object_get(doc, "title")), "\"الهلال\" يفوز بالكأس");
+    assert_null(strstr(json_string_value(json_object_get(doc, "text")), "&quot;"));
+    assert_non_null(strstr(json_string_value(json_object_get(doc, "text")), "الرياض'."));
+    json_decref(doc);
+    reply_free(&r);
     /* bad bodies: 400 with the position, and nothing stored */
     const char *bad[] = {"{\"text\": ", "[1, 2]", "{\"title\": 5, \"text\": \"نص\"}", "{\"text\": \"\"}",
                          "{\"text\": \"نص عربي\", \"published\": \"2023-13-01\"}"};
@@ -686,7 +702,7 @@ static void test_ingest_over_http(void **state) {
         json_decref(json_of(&r));
         reply_free(&r);
     }
-    assert_int_equal(documents(&s), before + 1);
+    assert_int_equal(documents(&s), before + 2);
     stop_server(&s);
 }
 

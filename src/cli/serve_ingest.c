@@ -9,6 +9,7 @@
  */
 #include "cli/engine.h"
 #include "cli_query.h"
+#include "corpus/charref.h"
 #include "storage/ingest.h"
 #include "storage/terms.h"
 
@@ -86,10 +87,18 @@ static rasd_status store_one(cli_ingest *g, rasd_store *store, json_t *o, int64_
         rasd_buf_free(&b);
         return rasd_fail(err, RASD_ERR_NOMEM, "out of memory");
     }
+    /* a posted article is a JSON record like a scraped one: its HTML
+     * character references decoded before analysis (charref.h) */
+    char *decoded = NULL;
+    size_t decoded_len = 0;
+    bool changed = false;
+    bool ok = rasd_charref_decode(b.data, b.len, &decoded, &decoded_len, &changed);
+    rasd_buf_free(&b);
+    if (!ok) return rasd_fail(err, RASD_ERR_NOMEM, "out of memory");
     rasd_document doc;
     rasd_read_options read = {0};
-    st = rasd_document_from_buffer("POST /api/ingest", b.data, b.len, &read, &doc, err);
-    rasd_buf_free(&b);
+    st = rasd_document_from_buffer("POST /api/ingest", decoded, decoded_len, &read, &doc, err);
+    free(decoded);
     if (st != RASD_OK) return st;
     char hash[33];
     rasd_store_identity(url, doc.text, doc.len, hash);
