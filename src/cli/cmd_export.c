@@ -25,7 +25,9 @@ static const char USAGE[] =
     "    quotes-csv    one CSV row per quote: article, speaker, verb, direct or not, the quote\n"
     "  --since/--until: the article's publication date (events: the event's date, else the\n"
     "  publication date). --actor (a source), --target, --cameo (a code prefix) and --place\n"
-    "  filter events; --speaker filters quotes. CSV is RFC 4180 with one header line.\n"
+    "  filter events; --speaker filters quotes; --limit and --offset page the article\n"
+    "  formats only. A filter a format does not read is refused. CSV is RFC 4180 with one\n"
+    "  header line.\n"
     "  Exit status: 0 written; 1 no database, or the store could not be read or the output\n"
     "  written; 2 usage error.\n"
     "  Example: rasd export --db news.db --format events-csv --cameo 19 > fights.csv\n";
