@@ -373,6 +373,15 @@ static void test_control_characters_escaped_on_terminal(void **state) {
     expect_status(run(stories_csv), 0);
     expect_in(out_buf, "\x1b[31mوكالة"); /* CSV is for programs: the exact text */
 
+    /* messages too: a file name holding an escape sequence is named escaped */
+    const char *odd = path_of("odd\x1b]0;x\x07name.txt");
+    write_file(odd, "Plain English text\nwith no Arabic letters at all.\n");
+    const char *analyze[] = {"rasd", "analyze", "--no-tagger", odd, NULL};
+    expect_status(run(analyze), 1);
+    assert_null(strchr(err_buf, '\x1b'));
+    assert_null(strchr(err_buf, '\x07'));
+    expect_in(err_buf, "odd\\x1b]0;x\\x07name.txt: not Arabic text");
+
     /* and the query statuses: none found 1, no database 2 */
     const char *none[] = {"rasd", "stories", "--db", db, "--since", "2030-01-01", NULL};
     expect_status(run(none), 1);
