@@ -167,6 +167,9 @@ static void test_special_files_refused(void **state) {
     expect_in(err_buf, "/dev/zero: is a character device");
     expect_in(err_buf, "2 stored");
     assert_int_equal(scalar(db, "SELECT count(*) FROM documents"), 2);
+    const char *from[] = {"rasd", "ingest", "--db", db, "--from-jsonl", "/dev/zero", NULL};
+    expect_status(run(from), 1); /* it would never end: refused */
+    expect_in(err_buf, "/dev/zero: is a character device");
     close(sock);
 }
 

@@ -366,12 +366,21 @@ static void on_file(void *ctx, const char *path, uint64_t bytes) {
 /* Reads the lines of a --from-jsonl file ("-": standard input) into items
  * on the reader thread; the workers read them (ingest_from_analysis). */
 static void read_jsonl(ingest *g, const char *path) {
-    FILE *f = strcmp(path, "-") == 0 ? stdin : fopen(path, "rb");
-    if (!f) {
+    FILE *f = stdin;
+    if (strcmp(path, "-") != 0) {
+        /* a regular file only: a FIFO could block the open, a device never
+         * end (pipe lines in through standard input, -) */
         rasd_error e = {0};
-        rasd_fail(&e, RASD_ERR_IO, "%s: %s", path, strerror(errno));
-        on_skip(g, &e);
-        return;
+        uint64_t size = 0;
+        int fd = rasd_reader_open(path, &size, &e);
+        if (fd < 0 || !(f = fdopen(fd, "rb"))) {
+            if (fd >= 0) {
+                rasd_fail(&e, RASD_ERR_IO, "%s: %s", path, strerror(errno));
+                close(fd);
+            }
+            on_skip(g, &e);
+            return;
+        }
     }
     char *line = NULL;
     size_t cap = 0, no = 0;
