@@ -13,6 +13,7 @@ foreach(name store store_cli inputs)
 endforeach()
 add_dependencies(test_store_cli rasd)
 add_dependencies(test_inputs rasd)
+target_link_libraries(test_inputs PRIVATE util) # forkpty: rasd search on a terminal
 set_tests_properties(store_cli PROPERTIES TIMEOUT 600)
 set_tests_properties(inputs PROPERTIES TIMEOUT 300)
 

@@ -18,7 +18,9 @@
  */
 #include "test_helpers.h"
 
+#include <errno.h>
 #include <fcntl.h>
+#include <pty.h>
 #include <signal.h>
 #include <sqlite3.h>
 #include <sys/resource.h>
@@ -393,6 +395,43 @@ static void test_control_characters_escaped_on_terminal(void **state) {
     expect_in(err_buf, "absent.db: no database");
 }
 
+/* rasd search on a terminal (a pseudo-terminal): rasd's own colour
+ * sequences are there, and no other escape sequence: the article's are
+ * shown as text. */
+static void test_search_on_a_terminal(void **state) {
+    (void)state;
+    const char *db = path_of("escape.db"); /* made by the test before */
+    int master;
+    pid_t pid = forkpty(&master, NULL, NULL, NULL);
+    assert_true(pid >= 0);
+    if (pid == 0) {
+        alarm(60);
+        execl(RASD_BIN, "rasd", "search", "--db", db, "منبج", (char *)NULL);
+        _exit(127);
+    }
+    size_t len = 0;
+    for (;;) {
+        ssize_t n = read(master, out_buf + len, sizeof out_buf - 1 - len);
+        if (n < 0 && errno == EINTR) continue;
+        if (n <= 0) break; /* EIO once the child has closed the terminal */
+        len += (size_t)n;
+    }
+    out_buf[len] = '\0';
+    close(master);
+    int status = 0;
+    waitpid(pid, &status, 0);
+    assert_true(WIFEXITED(status) && WEXITSTATUS(status) == 0);
+    expect_in(out_buf, "\033[1;31mمنبج\033[0m"); /* the match, in colour */
+    expect_in(out_buf, "\\x1b]0;hacked\\x07");
+    /* every ESC left is one of rasd's three colour sequences */
+    static const char *const OURS[] = {"\033[1m", "\033[0m", "\033[1;31m"};
+    for (const char *p = strchr(out_buf, '\x1b'); p; p = strchr(p + 1, '\x1b')) {
+        bool ours = false;
+        for (size_t i = 0; i < 3; i++) ours = ours || strncmp(p, OURS[i], strlen(OURS[i])) == 0;
+        if (!ours) fail_msg("an escape sequence not rasd's own reached the terminal: %.20s", p);
+    }
+}
+
 static int setup(void **state) {
     (void)state;
     if (!mkdtemp(tmpdir)) return -1;
@@ -416,6 +455,7 @@ int main(void) {
         cmocka_unit_test(test_empty_records_are_no_failure),
         cmocka_unit_test(test_disk_full_exits_3_with_committed_counts),
         cmocka_unit_test(test_control_characters_escaped_on_terminal),
+        cmocka_unit_test(test_search_on_a_terminal),
     };
     return cmocka_run_group_tests_name("inputs", tests, setup, teardown);
 }
