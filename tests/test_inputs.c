@@ -327,6 +327,9 @@ static void test_disk_full_exits_3_with_committed_counts(void **state) {
     printf("  disk full after %lld committed articles of 400\n", committed);
     assert_true(in_db > 0 && in_db < 400);
     assert_int_equal(committed, in_db); /* the summary says what is there */
+    char progress[96]; /* and so does the last progress line */
+    snprintf(progress, sizeof progress, "articles read, %lld stored", committed);
+    expect_in(err_buf, progress);
     assert_int_equal(scalar(db, "SELECT count(*) FROM pragma_integrity_check WHERE integrity_check != 'ok'"), 0);
     /* with room again, the rest goes in */
     expect_status(run(ingest), 0);

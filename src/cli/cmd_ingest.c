@@ -120,7 +120,7 @@ static void progress(ingest *g, bool force) {
                 (int)eta / 60, (int)eta % 60);
     } else {
         fprintf(stderr, "rasd: ingest: %zu articles read, %zu stored, %.0f/s, %.0f%% of the input\n", g->n_read,
-                g->stored, rate, frac * 100);
+                g->db_failed ? g->committed : g->stored, rate, frac * 100); /* after an abort: what is kept */
     }
 }
 
