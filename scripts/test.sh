@@ -28,7 +28,7 @@ ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 UBSAN_OPTIONS=print_stacktrace=1:ha
   ctest --test-dir build-asan --output-on-failure
 
 echo "== 3/4 valgrind"
-# exit status 99 is valgrind's own (rasd's statuses are 0, 1 and 2)
+# exit status 99 is valgrind's own (rasd's statuses are 0 to 3, docs/cli.md)
 vg() { valgrind --quiet --error-exitcode=99 --leak-check=full --errors-for-leak-kinds=definite,indirect "$@"; }
 vg build/rasd analyze --jobs 2 --tokens tests/fixtures/*.txt examples/*.txt > /dev/null
 vgdb=$(mktemp -d)

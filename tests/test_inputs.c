@@ -381,6 +381,11 @@ static void test_control_characters_escaped_on_terminal(void **state) {
     expect_status(run(stories_csv), 0);
     expect_in(out_buf, "\x1b[31mوكالة"); /* CSV is for programs: the exact text */
 
+    const char *story[] = {"rasd", "story", "1", "--db", db, NULL};
+    expect_status(run(story), 0);
+    assert_null(strchr(out_buf, '\x1b'));
+    expect_in(out_buf, "\\x1b[31mوكالة"); /* the outlet, in the articles by outlet */
+
     /* messages too: a file name holding an escape sequence is named escaped */
     const char *odd = path_of("odd\x1b]0;x\x07name.txt");
     write_file(odd, "Plain English text\nwith no Arabic letters at all.\n");
