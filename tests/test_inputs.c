@@ -313,10 +313,10 @@ static void make_many(const char *path, size_t n) {
 static void test_disk_full_exits_3_with_committed_counts(void **state) {
     (void)state;
     const char *input = path_of("many.jsonl");
-    make_many(input, 400);
+    make_many(input, 200);
     const char *db = path_of("full.db");
     const char *ingest[] = {"rasd", "ingest", "--db", db, "--jobs", "2", "--batch", "20", "--no-tagger", input, NULL};
-    expect_status(run_limited(ingest, 2 << 20), 3);
+    expect_status(run_limited(ingest, 1 << 20), 3);
     const char *line = strstr(err_buf, "stopped by a database error: ");
     if (!line) fail_msg("no abort summary in:\n%s", err_buf);
     const char *stored = strstr(line, " read, ");
@@ -324,8 +324,8 @@ static void test_disk_full_exits_3_with_committed_counts(void **state) {
     long long committed = strtoll(stored + 7, NULL, 10);
     expect_in(line, "stored (committed)");
     int64_t in_db = scalar(db, "SELECT count(*) FROM documents");
-    printf("  disk full after %lld committed articles of 400\n", committed);
-    assert_true(in_db > 0 && in_db < 400);
+    printf("  disk full after %lld committed articles of 200\n", committed);
+    assert_true(in_db > 0 && in_db < 200);
     assert_int_equal(committed, in_db); /* the summary says what is there */
     char progress[96]; /* and so does the last progress line */
     snprintf(progress, sizeof progress, "articles read, %lld stored", committed);
@@ -333,7 +333,7 @@ static void test_disk_full_exits_3_with_committed_counts(void **state) {
     assert_int_equal(scalar(db, "SELECT count(*) FROM pragma_integrity_check WHERE integrity_check != 'ok'"), 0);
     /* with room again, the rest goes in */
     expect_status(run(ingest), 0);
-    assert_int_equal(scalar(db, "SELECT count(*) FROM documents"), 400);
+    assert_int_equal(scalar(db, "SELECT count(*) FROM documents"), 200);
 }
 
 /* ------------------------------------------- escape sequences in articles */
