@@ -212,11 +212,14 @@ void cli_print_rows(FILE *out, json_t *items, const cli_column *cols, size_t n_c
         for (size_t c = 0; c < n_cols; c++) {
             rasd_buf *b = &cell[(r + 1) * n_cols + c];
             cell_text(at_path(json_array_get(items, r), cols[c].path), b);
+            if (format == CLI_TABLE) { /* one line, and no escape sequence reaches the terminal */
+                rasd_buf shown = {0};
+                cli_term_text(&shown, b->data ? b->data : "", b->len, true);
+                rasd_buf_free(b);
+                *b = shown;
+            }
             rasd_buf_putc(b, '\0');
             b->len--;
-            if (format == CLI_TABLE)
-                for (size_t i = 0; i < b->len; i++)
-                    if (b->data[i] == '\n' || b->data[i] == '\r' || b->data[i] == '\t') b->data[i] = ' ';
         }
     if (format == CLI_CSV) {
         for (size_t r = 0; r <= n_rows; r++)
@@ -258,15 +261,21 @@ void cli_print_rows(FILE *out, json_t *items, const cli_column *cols, size_t n_c
     free(width);
 }
 
+int cli_exit_for(rasd_status st) {
+    if (st == RASD_ERR_USAGE) return EXIT_USAGE;
+    if (st == RASD_ERR_NOT_FOUND) return EXIT_INPUT_FAILED;
+    return EXIT_ABORTED; /* the database or memory failed: nothing to do with the question */
+}
+
 int cli_run_list(const cli_query_args *a, cli_list_query fn, const cli_column *cols, size_t n_cols) {
     cli_store_target t;
-    if (!cli_store_target_init(&t, a->db, a->data_dir, true)) return EXIT_INPUT_FAILED;
+    if (!cli_store_target_init(&t, a->db, a->data_dir, true)) return EXIT_USAGE;
     rasd_error err = {0};
     rasd_store *s = cli_store_target_open(&t, &err);
     if (!s) {
         cli_error("%s", err.message);
         cli_store_target_free(&t);
-        return EXIT_INPUT_FAILED;
+        return EXIT_USAGE; /* no database to ask */
     }
     rasd_buf out = {0};
     rasd_status st = fn(s, &a->q, &out, &err);
@@ -275,28 +284,28 @@ int cli_run_list(const cli_query_args *a, cli_list_query fn, const cli_column *c
     if (st != RASD_OK) {
         cli_error("%s", err.message);
         rasd_buf_free(&out);
-        return st == RASD_ERR_USAGE ? EXIT_USAGE : EXIT_INPUT_FAILED;
+        return cli_exit_for(st);
     }
     int status = EXIT_ALL_OK;
+    json_error_t jerr;
+    json_t *doc = json_loadb(out.data, out.len, 0, &jerr);
+    json_t *items = json_object_get(doc, "items");
     if (a->format == CLI_JSON) {
         fwrite(out.data, 1, out.len, stdout);
         fputc('\n', stdout);
+    } else if (!json_is_array(items)) {
+        cli_error("the store's answer is not a list (%s)", jerr.text);
+        status = EXIT_ABORTED;
     } else {
-        json_error_t jerr;
-        json_t *doc = json_loadb(out.data, out.len, 0, &jerr);
-        json_t *items = json_object_get(doc, "items");
-        if (!json_is_array(items)) {
-            cli_error("the store's answer is not a list (%s)", jerr.text);
-            status = EXIT_INPUT_FAILED;
-        } else {
-            cli_print_rows(stdout, items, cols, n_cols, a->format);
-            if (a->format == CLI_TABLE)
-                fprintf(stderr, "%zu of %lld (offset %lld)\n", json_array_size(items),
-                        (long long)json_integer_value(json_object_get(doc, "total")),
-                        (long long)json_integer_value(json_object_get(doc, "offset")));
-        }
-        json_decref(doc);
+        cli_print_rows(stdout, items, cols, n_cols, a->format);
+        if (a->format == CLI_TABLE)
+            fprintf(stderr, "%zu of %lld (offset %lld)\n", json_array_size(items),
+                    (long long)json_integer_value(json_object_get(doc, "total")),
+                    (long long)json_integer_value(json_object_get(doc, "offset")));
     }
+    if (status == EXIT_ALL_OK && json_is_array(items) && json_array_size(items) == 0)
+        status = EXIT_INPUT_FAILED; /* asked, and nothing found */
+    json_decref(doc);
     rasd_buf_free(&out);
     return status;
 }

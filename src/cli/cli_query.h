@@ -58,9 +58,14 @@ typedef struct cli_column {
  * (RFC 4180, a header line first). */
 void cli_print_rows(FILE *out, json_t *items, const cli_column *cols, size_t n_cols, cli_format format);
 
+/* The exit status (cli.h, docs/cli.md) of a query that failed with st: a
+ * bad question 2, nothing there 1, the database or memory failing 3. */
+int cli_exit_for(rasd_status st);
+
 /* Runs a list query and prints its answer: the JSON as it is, or its
- * items as a table or CSV with "N of TOTAL" on stderr. Returns the exit
- * status. */
+ * items as a table (text escaped for the terminal) or CSV with "N of
+ * TOTAL" on stderr. Returns the exit status: 0 some found, 1 none, 2 a
+ * usage error or no database, 3 the database failed. */
 typedef rasd_status (*cli_list_query)(rasd_store *, const rasd_query *, rasd_buf *, rasd_error *);
 int cli_run_list(const cli_query_args *a, cli_list_query fn, const cli_column *cols, size_t n_cols);
 

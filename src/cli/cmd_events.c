@@ -9,7 +9,10 @@ static const char USAGE[] =
     "usage: rasd events [--actor ID] [--target ID] [--cameo PREFIX] [--since D] [--until D]\n"
     "                   [--outlet NAME] [--limit N] [--offset N] [--json | --csv] [--db PATH]\n"
     "  Lists coded events: --actor is the source, --target the target, --cameo a CAMEO\n"
-    "  code prefix (19: fight, 190-196 below it).\n";
+    "  code prefix (19: fight, 190-196 below it).\n"
+    "exit status (docs/cli.md): 0 some found, 1 none, 2 usage error or no database,\n"
+    "  3 the database failed\n"
+    "example: rasd events --cameo 19 --since 2015-07-01 --db news.db\n";
 
 int cmd_events(int argc, char **argv) {
     cli_query_args a;

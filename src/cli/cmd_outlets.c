@@ -9,7 +9,10 @@
 
 static const char USAGE[] =
     "usage: rasd outlets [--since D] [--until D] [--limit N] [--offset N] [--json | --csv] [--db PATH]\n"
-    "  Lists outlets with their article counts and how they label actors.\n";
+    "  Lists outlets with their article counts and how they label actors.\n"
+    "exit status (docs/cli.md): 0 some found, 1 none, 2 usage error or no database,\n"
+    "  3 the database failed\n"
+    "example: rasd outlets --since 2015-07-01 --db news.db\n";
 
 int cmd_outlets(int argc, char **argv) {
     cli_query_args a;
@@ -26,7 +29,7 @@ int cmd_outlets(int argc, char **argv) {
     if (a.format == CLI_JSON) return cli_run_list(&a, rasd_query_outlets, COLS, 0);
     /* the table and CSV show labels as "actor: label ×n", the top five */
     cli_store_target t;
-    if (!cli_store_target_init(&t, a.db, a.data_dir, true)) return EXIT_INPUT_FAILED;
+    if (!cli_store_target_init(&t, a.db, a.data_dir, true)) return EXIT_USAGE; /* no database */
     rasd_error err = {0};
     rasd_store *s = cli_store_target_open(&t, &err);
     rasd_buf out = {0};
@@ -36,7 +39,7 @@ int cmd_outlets(int argc, char **argv) {
     if (st != RASD_OK) {
         cli_error("%s", err.message);
         rasd_buf_free(&out);
-        return EXIT_INPUT_FAILED;
+        return s ? cli_exit_for(st) : EXIT_USAGE;
     }
     json_t *doc = json_loadb(out.data, out.len, 0, NULL);
     rasd_buf_free(&out);
@@ -56,6 +59,7 @@ int cmd_outlets(int argc, char **argv) {
         json_object_set_new(o, "top_labels", top);
     }
     cli_print_rows(stdout, items, COLS, sizeof COLS / sizeof COLS[0], a.format);
+    status = json_array_size(items) ? EXIT_ALL_OK : EXIT_INPUT_FAILED; /* none found */
     json_decref(doc);
-    return EXIT_ALL_OK;
+    return status;
 }

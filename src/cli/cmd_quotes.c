@@ -7,7 +7,10 @@
 static const char USAGE[] =
     "usage: rasd quotes [--speaker ID] [--since D] [--until D] [--outlet NAME] [--limit N] [--offset N]\n"
     "                   [--json | --csv] [--db PATH]\n"
-    "  Lists quotes with their speakers (--speaker: an entity id, as `rasd actors --top` shows).\n";
+    "  Lists quotes with their speakers (--speaker: an entity id, as `rasd actors --top` shows).\n"
+    "exit status (docs/cli.md): 0 some found, 1 none, 2 usage error or no database,\n"
+    "  3 the database failed\n"
+    "example: rasd quotes --speaker person:X --db news.db --csv > quotes.csv\n";
 
 int cmd_quotes(int argc, char **argv) {
     cli_query_args a;

@@ -5,6 +5,7 @@
  * (yajl) or CSV for programs.
  */
 #include "cli.h"
+#include "core/internal.h"
 #include "storage/store.h"
 
 #include <getopt.h>
@@ -30,7 +31,11 @@ static const char USAGE[] =
     "  --json         one JSON object per result per line\n"
     "  --csv          CSV with a header line\n"
     "  --data DIR     rasd's data directory (default: $RASD_DATA or the built-in one)\n"
-    "exit status: 0 results found, 1 none, 2 usage error or no database\n";
+    "  On a terminal, control characters of the articles' text are shown escaped (\\x1b);\n"
+    "  --json and --csv keep the exact text.\n"
+    "exit status (docs/cli.md): 0 results found, 1 none, 2 usage error or no database,\n"
+    "  3 the database failed\n"
+    "example: rasd search --db news.db --since 2015-07-01 \"دير الزور\"\n";
 
 typedef enum output { OUT_TABLE, OUT_JSON, OUT_CSV } output;
 
@@ -64,17 +69,33 @@ static void gen_int(yajl_gen g, const char *key, int64_t v, bool null_if_zero) {
     else yajl_gen_integer(g, (long long)v);
 }
 
-/* Prints at most max characters of s (UTF-8), on one line. */
-static void print_clipped(const char *s, size_t max) {
+/* The marks around matched words on a terminal: two noncharacters the
+ * snippet is built with, turned into colour only after the text is
+ * escaped, so that the article's own bytes never reach the terminal as
+ * escape sequences (cli_term_text) while rasd's colour does. */
+#define MARK_OPEN "\xEF\xB7\x90"  /* U+FDD0 */
+#define MARK_CLOSE "\xEF\xB7\x91" /* U+FDD1 */
+
+/* Prints s for a terminal (controls escaped), on one line, at most max
+ * characters (max 0: all), the marks as colour. */
+static void print_shown(const char *s, size_t max, bool color) {
+    rasd_buf b = {0};
+    cli_term_text(&b, s ? s : "", s ? strlen(s) : 0, true);
     size_t chars = 0;
-    for (; s && *s; s++) {
-        unsigned char c = (unsigned char)*s;
-        if ((c & 0xC0) != 0x80 && ++chars > max) {
-            fputs("…", stdout);
-            return;
+    for (size_t i = 0; i < b.len; i++) {
+        if (color && b.len - i >= 3 && (memcmp(b.data + i, MARK_OPEN, 3) == 0 || memcmp(b.data + i, MARK_CLOSE, 3) == 0)) {
+            fputs(b.data[i + 2] == MARK_OPEN[2] ? "\033[1;31m" : "\033[0m", stdout);
+            i += 2;
+            continue;
         }
-        putchar(c == '\n' || c == '\r' || c == '\t' ? ' ' : c);
+        unsigned char c = (unsigned char)b.data[i];
+        if (max && (c & 0xC0) != 0x80 && ++chars > max) {
+            fputs(color ? "\033[0m…" : "…", stdout);
+            break;
+        }
+        putchar(c);
     }
+    rasd_buf_free(&b);
 }
 
 static bool print_hit(void *ctx, const rasd_search_hit *h) {
@@ -119,11 +140,19 @@ static bool print_hit(void *ctx, const rasd_search_hit *h) {
         csv_field(h->snippet, true);
         break;
     case OUT_TABLE:
-        printf("%2zu. %s%s%s  [%s | %s | #%lld%s]\n    ", r->n, r->color ? "\033[1m" : "",
-               h->title ? h->title : "(no title)", r->color ? "\033[0m" : "", h->published ? h->published : "no date",
-               h->source ? h->source : "no outlet", (long long)h->id, h->duplicate_of ? ", duplicate" : "");
-        print_clipped(h->snippet, 220);
-        printf("\n    %s  score %s\n", h->url ? h->url : h->origin, score);
+        /* the article's title, outlet, snippet and address may hold any
+         * bytes: all escaped for the terminal (cli_term_text) */
+        printf("%2zu. %s", r->n, r->color ? "\033[1m" : "");
+        print_shown(h->title ? h->title : "(no title)", 0, false);
+        printf("%s  [", r->color ? "\033[0m" : "");
+        print_shown(h->published ? h->published : "no date", 0, false);
+        fputs(" | ", stdout);
+        print_shown(h->source ? h->source : "no outlet", 0, false);
+        printf(" | #%lld%s]\n    ", (long long)h->id, h->duplicate_of ? ", duplicate" : "");
+        print_shown(h->snippet, 220, r->color);
+        fputs("\n    ", stdout);
+        print_shown(h->url ? h->url : h->origin, 0, false);
+        printf("  score %s\n", score);
         break;
     }
     return true;
@@ -201,11 +230,11 @@ int cmd_search(int argc, char **argv) {
         goto done;
     }
     r.color = r.out == OUT_TABLE && isatty(1);
-    q.mark_open = r.color ? "\033[1;31m" : r.out == OUT_TABLE ? "«" : "[";
-    q.mark_close = r.color ? "\033[0m" : r.out == OUT_TABLE ? "»" : "]";
+    q.mark_open = r.color ? MARK_OPEN : r.out == OUT_TABLE ? "«" : "[";
+    q.mark_close = r.color ? MARK_CLOSE : r.out == OUT_TABLE ? "»" : "]";
     if (r.out == OUT_JSON) {
         if (!(r.gen = yajl_gen_alloc(NULL))) {
-            status = EXIT_USAGE;
+            status = EXIT_ABORTED;
             goto done;
         }
         yajl_gen_config(r.gen, yajl_gen_validate_utf8, 1);
@@ -213,7 +242,9 @@ int cmd_search(int argc, char **argv) {
     if (r.out == OUT_CSV) puts("id,score,published,source,title,url,snippet");
     if (rasd_store_search(store, &q, print_hit, &r, &err) != RASD_OK) {
         cli_error("%s", err.message);
-        status = EXIT_USAGE;
+        /* a query the index cannot read is the user's to fix; a failing
+         * database is not */
+        status = err.code == RASD_ERR_USAGE || err.code == RASD_ERR_FORMAT ? EXIT_USAGE : EXIT_ABORTED;
     } else if (r.n == 0) {
         if (r.out == OUT_TABLE) fprintf(stderr, "rasd: no article matches \"%s\"\n", text);
         status = EXIT_INPUT_FAILED;

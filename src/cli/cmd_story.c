@@ -11,7 +11,10 @@
 static const char USAGE[] =
     "usage: rasd story ID [--json | --csv] [--db PATH]\n"
     "  Shows one story: articles by outlet, each actor's labels per outlet (framing),\n"
-    "  quotes by speaker, events and places. --csv prints its articles only.\n";
+    "  quotes by speaker, events and places. --csv prints its articles only.\n"
+    "exit status (docs/cli.md): 0 shown, 1 no such story, 2 usage error or no database,\n"
+    "  3 the database failed\n"
+    "example: rasd story 12 --db news.db\n";
 
 static void section(const char *title, json_t *items, const cli_column *cols, size_t n, cli_format format) {
     if (format == CLI_TABLE) printf("\n== %s (%zu)\n", title, json_array_size(items));
@@ -35,7 +38,7 @@ int cmd_story(int argc, char **argv) {
         return EXIT_USAGE;
     }
     cli_store_target t;
-    if (!cli_store_target_init(&t, a.db, a.data_dir, true)) return EXIT_INPUT_FAILED;
+    if (!cli_store_target_init(&t, a.db, a.data_dir, true)) return EXIT_USAGE; /* no database */
     rasd_error err = {0};
     rasd_store *s = cli_store_target_open(&t, &err);
     rasd_buf out = {0};
@@ -45,7 +48,7 @@ int cmd_story(int argc, char **argv) {
     if (st != RASD_OK) {
         cli_error("%s", err.message);
         rasd_buf_free(&out);
-        return EXIT_INPUT_FAILED;
+        return s ? cli_exit_for(st) : EXIT_USAGE;
     }
     if (a.format == CLI_JSON) {
         fwrite(out.data, 1, out.len, stdout);
@@ -73,9 +76,10 @@ int cmd_story(int argc, char **argv) {
     if (a.format == CLI_CSV) {
         cli_print_rows(stdout, articles, ARTICLES, 4, CLI_CSV);
     } else {
-        printf("story %lld: %s\n%s to %s, %lld articles\n", id,
-               json_string_value(json_object_get(doc, "title")) ? json_string_value(json_object_get(doc, "title"))
-                                                               : "(untitled)",
+        printf("story %lld: ", id); /* the title is an article's: escaped for the terminal */
+        cli_term_puts(stdout, json_string_value(json_object_get(doc, "title")) ? json_string_value(json_object_get(doc, "title"))
+                                                                               : "(untitled)", true);
+        printf("\n%s to %s, %lld articles\n",
                json_string_value(json_object_get(doc, "first_seen")) ? json_string_value(json_object_get(doc, "first_seen")) : "?",
                json_string_value(json_object_get(doc, "last_seen")) ? json_string_value(json_object_get(doc, "last_seen")) : "?",
                (long long)json_integer_value(json_object_get(doc, "articles")));
