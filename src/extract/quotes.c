@@ -221,9 +221,60 @@ static bool title_subject(const rasd_entity_extractor *x, size_t k, size_t limit
     return true;
 }
 
+/* Words that end an unnamed subject, or stand before it: times (قال أمس
+ * فلان), pronouns with ل (أكد لي فلان), the particles a subject never holds. */
+static bool not_subject_word(const rasd_entity_extractor *x, const tinfo *t) {
+    static const char *const WORDS[] = {"امس", "اليوم", "الليله", "الاحد", "الاثنين", "الثلاثاء", "الاربعاء",
+                                        "الخميس", "الجمعه", "السبت", "مساء", "صباح", "لاحقا", "ايضا", "كذلك",
+                                        "بدوره", "بدورها", "لي", "له", "لها", "لهم", "لنا", "ان", "انه", "انها",
+                                        "قد", "لقد", "ما", "لا", "لم", "لن", "عنه", "عنها", "عنهم", "فيه", "فيها",
+                                        NULL};
+    if (!t->word || t->say || t->source || t->li || t->bi || is_an(x, t)) return true;
+    const char *k = ex_key(x, t->key_off);
+    if (rasd_lexicon_is_function_word(rasd_analyzer_lexicon(x->an), k, t->key_len)) return true;
+    for (const char *const *w = WORDS; *w; w++)
+        if (key_is(x, t, *w)) return true;
+    return false;
+}
+
+/* A subject the knowledge base and the tagger do not name (أبان التركي أن،
+ * قالت الشرطة الهندية إن، وقال متحدث باسم الوزارة لوكالة ...): its words,
+ * kept as the speaker without an entity. With definite, the first word
+ * must carry the article: after a verb with a bare object the words might
+ * be that object (أكد تطلع المقاومة). */
+static bool subject_words(const rasd_entity_extractor *x, size_t v, size_t limit, size_t n, bool definite,
+                          rasd_quote *q) {
+    size_t i = v + 1;
+    for (;;) { /* what is said to whom first: لـ«الوطن»، لي */
+        while (i < limit && i < n && x->t[i].skip) i++;
+        if (i < limit && i < n && key_is(x, &x->t[i], "\xD9\x84")) { /* لـ «...» */
+            i++;
+            while (i < limit && i < n && x->t[i].skip) i++;
+            while (i < limit && i < n && x->t[i].word && !x->t[i].skip) i++;
+            continue;
+        }
+        if (i < limit && i < n && (x->t[i].li || key_is(x, &x->t[i], "لي") || key_is(x, &x->t[i], "له") ||
+                                   key_is(x, &x->t[i], "امس") || key_is(x, &x->t[i], "اليوم"))) {
+            i++;
+            continue;
+        }
+        break;
+    }
+    size_t a = i, words = 0;
+    while (i < limit && i < n && words < 6 && !not_subject_word(x, &x->t[i])) i++, words++;
+    if (!words || (definite && !x->t[a].art_len)) return false;
+    q->speaker = -1;
+    q->speaker_start = x->t[a].tok.start;
+    q->speaker_end = x->t[i - 1].tok.end;
+    q->rule = "unnamed-subject";
+    return true;
+}
+
 /* Where find_speaker looks: after the verb, before it, the last speaker;
- * ADDRESSEE: a name with ل may speak (وفقا لوزارة الصحة). */
-enum { SUBJECT_AFTER = 1, SUBJECT_BEFORE = 2, SUBJECT_CONTINUE = 4, SUBJECT_ANY = 7, SUBJECT_ADDRESSEE = 8 };
+ * ADDRESSEE: a name with ل may speak (وفقا لوزارة الصحة); DEFINITE: an
+ * unnamed subject must carry the article (subject_words). */
+enum { SUBJECT_AFTER = 1, SUBJECT_BEFORE = 2, SUBJECT_CONTINUE = 4, SUBJECT_ANY = 7, SUBJECT_ADDRESSEE = 8,
+       SUBJECT_DEFINITE = 16 };
 
 /* Fills the speaker of a quote reported by the verb at token v, the subject
  * searched among the tokens (v, limit). */
@@ -240,6 +291,23 @@ static void find_speaker(rasd_entity_extractor *x, size_t v, size_t limit, size_
     if (k + 1 < n && x->t[k].word && x->t[k].key_len == 4 && memcmp(ex_key(x, x->t[k].key_off), "\xD9\x81\xD9\x8A", 4) == 0)
         k++; /* وجاء في البيان */
     uint32_t source = k < n ? x->t[k].source : 0;
+    /* «نقلت الصحيفة عن فلان»، «ونقل عنه قوله»: the one quoted speaks, not
+     * the outlet; عنه is the speaker of before */
+    if (base_is(x, &x->t[v], "نقل") || base_is(x, &x->t[v], "نقلت") || base_is(x, &x->t[v], "ينقل") ||
+        base_is(x, &x->t[v], "نقلا")) {
+        for (size_t i = v + 1; i < end; i++) {
+            if (key_is(x, &x->t[i], "عن")) {
+                vend = x->t[i].tok.end;
+                k = i + 1;
+                source = k < n ? x->t[k].source : 0;
+                break;
+            }
+            if (key_is(x, &x->t[i], "عنه") || key_is(x, &x->t[i], "عنها")) {
+                if (how & SUBJECT_CONTINUE) continue_speaker(x, q);
+                return;
+            }
+        }
+    }
     for (size_t i = v + 1; i < end; i++) {
         uint32_t s = x->t[i].source;
         if (s == RASD_SOURCE_POST) q->channel = "post";
@@ -249,7 +317,7 @@ static void find_speaker(rasd_entity_extractor *x, size_t v, size_t limit, size_
      * speaks for the actor named before it */
     if ((how & SUBJECT_BEFORE) && v > 0 && x->t[v - 1].source == RASD_SOURCE_DOCUMENT) {
         for (size_t i = nm; i-- > 0;) {
-            if (ms[i].end > x->t[v - 1].tok.start || ms[i].person) continue;
+            if (ms[i].end > x->t[v - 1].tok.start || ms[i].addressee) continue;
             q->speaker = ms[i].entity;
             q->speaker_start = ms[i].start;
             q->speaker_end = ms[i].end;
@@ -300,6 +368,7 @@ static void find_speaker(rasd_entity_extractor *x, size_t v, size_t limit, size_
         return;
     }
     if (title_subject(x, k, end, q)) return;
+    if ((how & SUBJECT_AFTER) && subject_words(x, v, end, n, how & SUBJECT_DEFINITE, q)) return;
     /* a subject before the verb (SVO): the sentence opens with it, as in
      * «المسؤول في التحالف ... قال:»; an unnamed source opening the sentence
      * makes the quotation anonymous, with the actor it belongs to */
@@ -342,6 +411,8 @@ static bool opens_reported(const rasd_entity_extractor *x, size_t v, size_t qa) 
 static bool is_reporting_verb(const rasd_entity_extractor *x, size_t v, const size_t *qa, const size_t *qb, size_t nq) {
     const tinfo *t = &x->t[v];
     if (t->match >= 0 || !t->say) return false;
+    if (v > 0 && is_an(x, &x->t[v - 1]) && x->t[v - 1].key_len > x->t[v - 1].base_len)
+        return false; /* «قال إنه يتوقع ...»: the speaker's own words go on */
     for (size_t q = 0; q < nq; q++)
         if (v >= qa[q] && v < qb[q]) return false;
     return true;
@@ -402,15 +473,23 @@ static bool clause_span(const rasd_entity_extractor *x, size_t a, size_t b, rasd
  * قائلا); what a circumstantial participle reports is that speaker's. */
 static void sentence_subject(rasd_entity_extractor *x, size_t v, const rasd_quote *said, const mention_ref *ms,
                              size_t nm, rasd_quote *q) {
-    if (said->speaker >= 0 || said->speaker_end > said->speaker_start) {
+    if (said) {
         q->speaker = said->speaker;
         q->speaker_start = said->speaker_start;
         q->speaker_end = said->speaker_end;
         q->anonymous = said->anonymous;
+        q->continuation = said->continuation;
         q->rule = "participle-of-the-speaker";
         return;
     }
+    /* the subject of the sentence's verb stands right after it (ودافع فلان،
+     * علق فيها فلان): a name further on is an object */
+    size_t first = 0, words = 0;
+    while (first < v && !x->t[first].word) first++;
     for (size_t i = 0; i < nm && ms[i].ti < v; i++) {
+        words = 0;
+        for (size_t k = first; k < ms[i].ti; k++) words += x->t[k].word;
+        if (words > 2) break;
         if (ms[i].addressee) continue;
         q->speaker = ms[i].entity;
         q->speaker_start = ms[i].start;
@@ -539,7 +618,7 @@ void ex_find_quotes(rasd_entity_extractor *x, size_t n, size_t sentence) {
     bool quote_used[64] = {false};
     if (name_and_colon(x, n, sentence, ms, nm, qa, nq, quote_used)) return;
     /* attributions first: the verb of «حسبما أفاد» is theirs */
-    size_t taken_verb[8], n_taken = 0;
+    size_t taken_verb[8], n_taken = 0, before = x->out.n_quotes;
     for (size_t a = 0; a < n; a++) {
         if (x->t[a].source != RASD_SOURCE_ACCORDING || x->t[a].match >= 0) continue;
         bool inside = false;
@@ -548,7 +627,10 @@ void ex_find_quotes(rasd_entity_extractor *x, size_t n, size_t sentence) {
         size_t verb = according_to(x, a, n, sentence, ms, nm, qa, qb, nq);
         if (verb < n && n_taken < 8) taken_verb[n_taken++] = verb;
     }
-    rasd_quote said = {.speaker = -1}; /* the speaker of this sentence's last statement */
+    /* the speaker of this sentence's last statement, for its participles */
+    rasd_quote said = {.speaker = -1};
+    bool said_known = x->out.n_quotes > before;
+    if (said_known) said = x->out.quotes[x->out.n_quotes - 1];
     bool any_verb = false;
     for (size_t v = 0; v < n; v++) {
         if (!is_reporting_verb(x, v, qa, qb, nq)) continue;
@@ -622,7 +704,14 @@ void ex_find_quotes(rasd_entity_extractor *x, size_t n, size_t sentence) {
         }
         if (!participle && object) {
             size_t limit = v + 1 + OBJECT_SUBJECT_WINDOW < next_verb ? v + 1 + OBJECT_SUBJECT_WINDOW : next_verb;
-            find_speaker(x, v, limit, n, ms, nm, SUBJECT_ANY, &q);
+            /* the subject comes before the object's preposition (كشف
+             * المحافظ عن تشكيل ...: a name after عن is what is reported) */
+            for (size_t k = v + 1; k < limit; k++)
+                if (is_object_preposition(x, &x->t[k])) {
+                    limit = k;
+                    break;
+                }
+            find_speaker(x, v, limit, n, ms, nm, SUBJECT_ANY | SUBJECT_DEFINITE, &q);
         } else if (!participle) {
             find_speaker(x, v, content, n, ms, nm, SUBJECT_ANY, &q);
             if (post_attribution && q.rule) q.rule = "attribution-after-quote";
@@ -641,16 +730,21 @@ void ex_find_quotes(rasd_entity_extractor *x, size_t n, size_t sentence) {
             if ((needs_prep && !prep) || no_object(x, vt) || !clause_span(x, s, next_verb, &q)) {
                 /* a reporting verb with nothing reported: its subject still
                  * becomes the speaker that وأضاف and وذكر البيان refer to */
-                if (!participle && !q.continuation) {
-                    remember_speaker(x, &q);
+                if (!participle) {
+                    if (!q.continuation) remember_speaker(x, &q);
                     said = q;
+                    said_known = true;
                 }
                 continue;
             }
             if (q.rule && strcmp(q.rule, "subject-after-verb") == 0) q.rule = "object-of-verb";
         }
-        if (participle) sentence_subject(x, v, &said, ms, nm, &q);
-        if (!participle && !q.continuation) said = q;
+        if (participle) {
+            sentence_subject(x, v, said_known ? &said : NULL, ms, nm, &q);
+        } else {
+            said = q;
+            said_known = true;
+        }
         add_quote(x, q);
         /* the quotations that follow before the next verb are the same
          * speaker's (قال: «...» و«...») */
