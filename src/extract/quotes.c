@@ -116,6 +116,8 @@ static uint32_t kind_of(const rasd_strtab *table, const uint64_t bits[1024], con
 
 void ex_quote_kinds(const rasd_entity_extractor *x, tinfo *t) {
     t->say = t->word && !t->art_len ? (uint8_t)kind_of(&x->kn->say_verbs, x->kn->say_bits, x, t) : 0;
+    /* with ل or ب it is a verbal noun (لكشف، بتأكيد), save بقوله */
+    if (t->say && (t->li || t->bi) && !base_is(x, t, "قول")) t->say = 0;
     t->source = t->word ? (uint8_t)kind_of(&x->kn->quote_sources, x->kn->source_bits, x, t) : 0;
     /* فحسب (only) is not حسب (according to) */
     if (t->source == RASD_SOURCE_ACCORDING && key_is(x, t, "\xD9\x81\xD8\xAD\xD8\xB3\xD8\xA8")) t->source = 0;
@@ -272,9 +274,10 @@ static bool subject_words(const rasd_entity_extractor *x, size_t v, size_t limit
 
 /* Where find_speaker looks: after the verb, before it, the last speaker;
  * ADDRESSEE: a name with ل may speak (وفقا لوزارة الصحة); DEFINITE: an
- * unnamed subject must carry the article (subject_words). */
+ * unnamed subject must carry the article (subject_words); NAMED: no
+ * unnamed subject (وفق خطة المشروع: a plan, not a source). */
 enum { SUBJECT_AFTER = 1, SUBJECT_BEFORE = 2, SUBJECT_CONTINUE = 4, SUBJECT_ANY = 7, SUBJECT_ADDRESSEE = 8,
-       SUBJECT_DEFINITE = 16 };
+       SUBJECT_DEFINITE = 16, SUBJECT_NAMED = 32 };
 
 /* Fills the speaker of a quote reported by the verb at token v, the subject
  * searched among the tokens (v, limit). */
@@ -368,7 +371,8 @@ static void find_speaker(rasd_entity_extractor *x, size_t v, size_t limit, size_
         return;
     }
     if (title_subject(x, k, end, q)) return;
-    if ((how & SUBJECT_AFTER) && subject_words(x, v, end, n, how & SUBJECT_DEFINITE, q)) return;
+    if ((how & SUBJECT_AFTER) && !(how & SUBJECT_NAMED) && subject_words(x, v, end, n, how & SUBJECT_DEFINITE, q))
+        return;
     /* a subject before the verb (SVO): the sentence opens with it, as in
      * «المسؤول في التحالف ... قال:»; an unnamed source opening the sentence
      * makes the quotation anonymous, with the actor it belongs to */
@@ -519,7 +523,7 @@ static size_t according_to(rasd_entity_extractor *x, size_t a, size_t n, size_t 
     q.verb_end = x->t[verb < n ? verb : a].tok.end;
     /* the source stands right after: وفق الناطق باسم المقاومة، بحسب المرصد */
     size_t limit = s + 3 < n ? s + 3 : n;
-    find_speaker(x, s - 1, limit, n, ms, nm, SUBJECT_AFTER | SUBJECT_ADDRESSEE, &q);
+    find_speaker(x, s - 1, limit, n, ms, nm, SUBJECT_AFTER | SUBJECT_ADDRESSEE | SUBJECT_NAMED, &q);
     if (!q.rule && verb < n) {
         /* «حسبما أفاد سكان»: a source the text does not name */
         size_t e = s;
@@ -608,7 +612,10 @@ void ex_find_quotes(rasd_entity_extractor *x, size_t n, size_t sentence) {
         if (!is_quote_mark(&x->t[i])) continue;
         size_t j = i + 1, words = 0;
         while (j < n && !is_quote_mark(&x->t[j])) words += x->t[j++].word;
-        if (j < n && words >= MIN_QUOTE_WORDS) {
+        /* «ل«بيرو فان دايك»»: a name after ل, not a quotation */
+        bool named = i > 0 && (key_is(x, &x->t[i - 1], "\xD9\x84") || (x->t[i - 1].word && x->t[i - 1].key_len == 2 &&
+                                                                         x->t[i - 1].li));
+        if (j < n && words >= MIN_QUOTE_WORDS && !named) {
             qa[nq] = i + 1;
             qb[nq] = j; /* tokens [qa, qb) */
             nq++;
@@ -643,6 +650,14 @@ void ex_find_quotes(rasd_entity_extractor *x, size_t n, size_t sentence) {
          * كتبه»: a relative clause, what was said is said elsewhere */
         if (base_is(x, vt, "يذكر") && v + 1 < n && is_an(x, &x->t[v + 1])) continue;
         if (v > 0 && (key_is(x, &x->t[v - 1], "ما") || key_is(x, &x->t[v - 1], "مما"))) continue;
+        if (v > 0 && (key_is(x, &x->t[v - 1], "التي") || key_is(x, &x->t[v - 1], "الذي")) &&
+            vt->key_len > vt->base_len && !vt->conj)
+            continue; /* «العوامل التي أوردها التحليل» */
+        /* after a preposition the form is a verbal noun (بعد كشف، لعرقلة كشف) */
+        if (v > 0 && (key_is(x, &x->t[v - 1], "بعد") || key_is(x, &x->t[v - 1], "قبل") ||
+                      key_is(x, &x->t[v - 1], "عقب") || key_is(x, &x->t[v - 1], "في") ||
+                      key_is(x, &x->t[v - 1], "من") || (x->t[v - 1].li && !x->t[v - 1].art_len)))
+            continue;
         /* «بيان نشر على موقعه»: a statement published, not a new one */
         if (vt->say == RASD_SAY_POST && v > 0 && x->t[v - 1].source) continue;
         bool participle = vt->say == RASD_SAY_PARTICIPLE;
@@ -682,7 +697,8 @@ void ex_find_quotes(rasd_entity_extractor *x, size_t n, size_t sentence) {
         q.sentence = sentence;
         q.verb_start = vt->tok.start;
         q.verb_end = vt->tok.end;
-        size_t said_at = use < 0 && an >= n ? unmarked_speech(x, v, next_verb, n) : n;
+        size_t said_at = use < 0 ? unmarked_speech(x, v, next_verb, n) : n;
+        if (said_at < n && an < said_at) said_at = n; /* قال إن ...: the clause, not a colon inside it */
         size_t content = n; /* the first token of what is reported */
         bool object = false;
         if (said_at < n) {
@@ -721,13 +737,23 @@ void ex_find_quotes(rasd_entity_extractor *x, size_t n, size_t sentence) {
              * (أكد فلان دعمه ...، أشار إلى ...، كشفت مصادر عن ...) */
             size_t s = v + 1;
             if (!participle && q.speaker_end > vt->tok.end && !q.continuation) s = token_at(x, n, q.speaker_end - 1) + 1;
+            /* «كما تؤكد الوزارة - ...»: an aside, its object is elsewhere */
+            size_t after_subject = s;
+            while (after_subject < next_verb && x->t[after_subject].skip) after_subject++;
+            bool aside = after_subject < next_verb && (ex_is_dash(x, &x->t[after_subject]) ||
+                                                       is_punct(x, &x->t[after_subject], ")"));
             while (s < next_verb && (x->t[s].tok.type == RASD_TOK_PUNCT || x->t[s].skip)) s++;
             bool prep = s < next_verb && is_object_preposition(x, &x->t[s]);
             if (prep) s++;
             /* verbs that go on (تابع، شدد، جدد) and a post report an object
              * only after a preposition: «شددت القوات الخناق» is not speech */
-            bool needs_prep = vt->say == RASD_SAY_CONTINUE || vt->say == RASD_SAY_POST || announces(x, vt);
-            if ((needs_prep && !prep) || no_object(x, vt) || !clause_span(x, s, next_verb, &q)) {
+            bool needs_prep = vt->say == RASD_SAY_CONTINUE || vt->say == RASD_SAY_POST || announces(x, vt) ||
+                              base_is(x, vt, "لافتا"); /* لافتا: also "remarkable" */
+            /* «علق فيها فلان، قائلا: ...»: قائلا says it, the words before
+             * are who speaks */
+            bool saying_next = next_verb < n && (base_is(x, &x->t[next_verb], "قايلا") ||
+                                                 base_is(x, &x->t[next_verb], "قايله"));
+            if ((needs_prep && !prep) || saying_next || aside || no_object(x, vt) || !clause_span(x, s, next_verb, &q)) {
                 /* a reporting verb with nothing reported: its subject still
                  * becomes the speaker that وأضاف and وذكر البيان refer to */
                 if (!participle) {
