@@ -723,7 +723,7 @@ void ex_find_quotes(rasd_entity_extractor *x, size_t n, size_t sentence) {
             /* the subject comes before the object's preposition (كشف
              * المحافظ عن تشكيل ...: a name after عن is what is reported) */
             for (size_t k = v + 1; k < limit; k++)
-                if (is_object_preposition(x, &x->t[k])) {
+                if (is_object_preposition(x, &x->t[k]) || x->t[k].bi) { /* أشاد بدور «قسد» */
                     limit = k;
                     break;
                 }
