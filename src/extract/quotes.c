@@ -186,10 +186,13 @@ static void add_quote(rasd_entity_extractor *x, rasd_quote q) {
     if (!q.continuation) remember_speaker(x, &q);
 }
 
+/* Has a quote had a speaker, named or not? */
+static bool said_known(const rasd_entity_extractor *x) { return x->said_entity || x->said_end > x->said_start; }
+
 /* The last speaker goes on (وأضاف، وتابع ...), with the words that named it. */
 static void continue_speaker(const rasd_entity_extractor *x, rasd_quote *q) {
-    q->speaker = x->said_entity ? x->said_entity - 1 : x->last_speaker;
-    if (x->said_entity) {
+    q->speaker = said_known(x) ? x->said_entity - 1 : x->last_speaker;
+    if (said_known(x)) {
         q->speaker_start = x->said_start;
         q->speaker_end = x->said_end;
         q->anonymous = x->said_anonymous;
@@ -205,12 +208,15 @@ static bool title_subject(const rasd_entity_extractor *x, size_t k, size_t limit
     if (k >= limit || x->t[k].match < 0 || x->m[x->t[k].match].title < 0) return false;
     const match *m = &x->m[x->t[k].match];
     size_t end = m->end, i = m->tj + 1;
-    while (i < limit && i < m->tj + 6) {
+    while (i < limit && i < m->tj + 7) {
         const tinfo *t = &x->t[i];
         if (t->match >= 0 && x->t[i].tok.start == x->m[t->match].start) {
             end = x->m[t->match].end;
             i = x->m[t->match].tj + 1;
         } else if (key_is(x, t, "باسم") || key_is(x, t, "في")) {
+            i++;
+        } else if (t->word && t->art_len && !t->say && !t->source && !t->li && !t->bi) {
+            end = t->tok.end; /* الناطق باسم المجلس المحلي */
             i++;
         } else {
             break;
@@ -272,12 +278,25 @@ static bool subject_words(const rasd_entity_extractor *x, size_t v, size_t limit
     return true;
 }
 
+/* Are the tokens [a, b) titles, marks and punctuation, with at most two
+ * other words (ساكن يدعى فلان، مهندس متطوع يدعى فلان)? */
+static bool titles_only(const rasd_entity_extractor *x, size_t a, size_t b) {
+    size_t others = 0;
+    for (size_t i = a; i < b; i++) {
+        const tinfo *t = &x->t[i];
+        if (t->skip || t->tok.type == RASD_TOK_PUNCT) continue;
+        if ((t->match < 0 || x->m[t->match].title < 0) && ++others > 2) return false;
+    }
+    return true;
+}
+
 /* Where find_speaker looks: after the verb, before it, the last speaker;
  * ADDRESSEE: a name with ل may speak (وفقا لوزارة الصحة); DEFINITE: an
  * unnamed subject must carry the article (subject_words); NAMED: no
- * unnamed subject (وفق خطة المشروع: a plan, not a source). */
+ * unnamed subject (وفق خطة المشروع: a plan, not a source); ADJACENT: the
+ * subject follows the verb with only titles between (أكد المدير العام فلان). */
 enum { SUBJECT_AFTER = 1, SUBJECT_BEFORE = 2, SUBJECT_CONTINUE = 4, SUBJECT_ANY = 7, SUBJECT_ADDRESSEE = 8,
-       SUBJECT_DEFINITE = 16, SUBJECT_NAMED = 32 };
+       SUBJECT_DEFINITE = 16, SUBJECT_NAMED = 32, SUBJECT_ADJACENT = 64 };
 
 /* Fills the speaker of a quote reported by the verb at token v, the subject
  * searched among the tokens (v, limit). */
@@ -343,6 +362,7 @@ static void find_speaker(rasd_entity_extractor *x, size_t v, size_t limit, size_
     size_t a_start = 0, a_end = 0, p_start = 0, p_end = 0;
     for (size_t i = 0; i < nm; i++) {
         if (ms[i].start < vend || ms[i].ti >= end || (ms[i].addressee && !(how & SUBJECT_ADDRESSEE))) continue;
+        if ((how & SUBJECT_ADJACENT) && !titles_only(x, v + 1, ms[i].ti)) continue;
         if (ms[i].person && person < 0) person = ms[i].entity, p_start = ms[i].start, p_end = ms[i].end;
         if (!ms[i].person && actor < 0) actor = ms[i].entity, a_start = ms[i].start, a_end = ms[i].end;
     }
@@ -364,8 +384,8 @@ static void find_speaker(rasd_entity_extractor *x, size_t v, size_t limit, size_
         q->speaker_start = x->t[k].tok.start;
         q->speaker_end = x->t[k].tok.end;
         q->rule = "anonymous";
-        if (x->t[k].art_len && (x->said_entity || x->last_speaker >= 0)) { /* المسؤول: the official of before */
-            q->speaker = x->said_entity ? x->said_entity - 1 : x->last_speaker;
+        if (x->t[k].art_len && (said_known(x) || x->last_speaker >= 0)) { /* المسؤول: the official of before */
+            q->speaker = said_known(x) ? x->said_entity - 1 : x->last_speaker;
             q->rule = "the-source-named-before";
         }
         return;
@@ -412,9 +432,14 @@ static bool opens_reported(const rasd_entity_extractor *x, size_t v, size_t qa) 
 /* A reporting verb: in the verb list, not part of a name, without the
  * article (الكشف is a noun), and not inside a quotation (a verb in the
  * speaker's own words reports nothing). */
-static bool is_reporting_verb(const rasd_entity_extractor *x, size_t v, const size_t *qa, const size_t *qb, size_t nq) {
+static bool is_reporting_verb(const rasd_entity_extractor *x, size_t v, size_t n, const size_t *qa, const size_t *qb,
+                              size_t nq) {
     const tinfo *t = &x->t[v];
     if (t->match >= 0 || !t->say) return false;
+    /* جاء reports only a text (جاء في البيان، جاء فيه): otherwise it came */
+    if (base_is(x, t, "جاء") && !(v + 1 < n && (key_is(x, &x->t[v + 1], "في") || key_is(x, &x->t[v + 1], "فيه") ||
+                                                       key_is(x, &x->t[v + 1], "فيها"))))
+        return false;
     if (v > 0 && is_an(x, &x->t[v - 1]) && x->t[v - 1].key_len > x->t[v - 1].base_len)
         return false; /* «قال إنه يتوقع ...»: the speaker's own words go on */
     for (size_t q = 0; q < nq; q++)
@@ -515,7 +540,7 @@ static size_t according_to(rasd_entity_extractor *x, size_t a, size_t n, size_t 
     while (s < n && (x->t[s].skip || key_is(x, &x->t[s], "\xD9\x84"))) s++; /* وفقا لـ«...» */
     if (s >= n || !x->t[s].word) return verb;
     for (size_t i = 0; i < a; i++)
-        if (is_reporting_verb(x, i, qa, qb, nq) && x->t[i].say != RASD_SAY_PARTICIPLE)
+        if (is_reporting_verb(x, i, n, qa, qb, nq) && x->t[i].say != RASD_SAY_PARTICIPLE)
             return verb; /* قال فلان ... بحسب الوكالة: the agency only carries it */
     rasd_quote q = {0};
     q.sentence = sentence;
@@ -588,7 +613,7 @@ static bool name_and_colon(rasd_entity_extractor *x, size_t n, size_t sentence, 
             q.speaker_start = x->t[0].tok.start;
             q.speaker_end = x->t[c - 1].tok.end;
             q.rule = "name-and-colon";
-        } else if (post && (x->said_entity || x->last_speaker >= 0)) { /* وفي تغريدة أخرى: ... */
+        } else if (post && (said_known(x) || x->last_speaker >= 0)) { /* وفي تغريدة أخرى: ... */
             continue_speaker(x, &q);
             q.channel = "post";
         } else {
@@ -636,11 +661,11 @@ void ex_find_quotes(rasd_entity_extractor *x, size_t n, size_t sentence) {
     }
     /* the speaker of this sentence's last statement, for its participles */
     rasd_quote said = {.speaker = -1};
-    bool said_known = x->out.n_quotes > before;
-    if (said_known) said = x->out.quotes[x->out.n_quotes - 1];
+    bool sentence_said = x->out.n_quotes > before;
+    if (sentence_said) said = x->out.quotes[x->out.n_quotes - 1];
     bool any_verb = false;
     for (size_t v = 0; v < n; v++) {
-        if (!is_reporting_verb(x, v, qa, qb, nq)) continue;
+        if (!is_reporting_verb(x, v, n, qa, qb, nq)) continue;
         any_verb = true;
         bool taken = false;
         for (size_t k = 0; k < n_taken; k++) taken |= taken_verb[k] == v;
@@ -656,8 +681,10 @@ void ex_find_quotes(rasd_entity_extractor *x, size_t n, size_t sentence) {
         /* after a preposition the form is a verbal noun (بعد كشف، لعرقلة كشف) */
         if (v > 0 && (key_is(x, &x->t[v - 1], "بعد") || key_is(x, &x->t[v - 1], "قبل") ||
                       key_is(x, &x->t[v - 1], "عقب") || key_is(x, &x->t[v - 1], "في") ||
-                      key_is(x, &x->t[v - 1], "من") || (x->t[v - 1].li && !x->t[v - 1].art_len)))
-            continue;
+                      key_is(x, &x->t[v - 1], "من") || key_is(x, &x->t[v - 1], "عن") ||
+                      key_is(x, &x->t[v - 1], "علي") || key_is(x, &x->t[v - 1], "الي") ||
+                      (x->t[v - 1].li && !x->t[v - 1].art_len)))
+            continue; /* ... and after عن، على، إلى (عن رأي: an opinion) */
         /* «بيان نشر على موقعه»: a statement published, not a new one */
         if (vt->say == RASD_SAY_POST && v > 0 && x->t[v - 1].source) continue;
         bool participle = vt->say == RASD_SAY_PARTICIPLE;
@@ -665,7 +692,7 @@ void ex_find_quotes(rasd_entity_extractor *x, size_t n, size_t sentence) {
          * the next verb; else (post-attribution) the last unused one before */
         size_t next_verb = n;
         for (size_t k = v + 1; k < n; k++)
-            if (is_reporting_verb(x, k, qa, qb, nq)) {
+            if (is_reporting_verb(x, k, n, qa, qb, nq)) {
                 next_verb = k;
                 break;
             }
@@ -727,7 +754,7 @@ void ex_find_quotes(rasd_entity_extractor *x, size_t n, size_t sentence) {
                     limit = k;
                     break;
                 }
-            find_speaker(x, v, limit, n, ms, nm, SUBJECT_ANY | SUBJECT_DEFINITE, &q);
+            find_speaker(x, v, limit, n, ms, nm, SUBJECT_ANY | SUBJECT_DEFINITE | SUBJECT_ADJACENT, &q);
         } else if (!participle) {
             find_speaker(x, v, content, n, ms, nm, SUBJECT_ANY, &q);
             if (post_attribution && q.rule) q.rule = "attribution-after-quote";
@@ -759,17 +786,17 @@ void ex_find_quotes(rasd_entity_extractor *x, size_t n, size_t sentence) {
                 if (!participle) {
                     if (!q.continuation) remember_speaker(x, &q);
                     said = q;
-                    said_known = true;
+                    sentence_said = true;
                 }
                 continue;
             }
             if (q.rule && strcmp(q.rule, "subject-after-verb") == 0) q.rule = "object-of-verb";
         }
         if (participle) {
-            sentence_subject(x, v, said_known ? &said : NULL, ms, nm, &q);
+            sentence_subject(x, v, sentence_said ? &said : NULL, ms, nm, &q);
         } else {
             said = q;
-            said_known = true;
+            sentence_said = true;
         }
         add_quote(x, q);
         /* the quotations that follow before the next verb are the same
@@ -786,7 +813,7 @@ void ex_find_quotes(rasd_entity_extractor *x, size_t n, size_t sentence) {
     }
     /* a sentence that is a quotation with no verb at all: the last speaker
      * goes on («...». «...»، قال) */
-    if (!any_verb && nq && qa[0] <= 2 && !quote_used[0] && (x->said_entity || x->last_speaker >= 0)) {
+    if (!any_verb && nq && qa[0] <= 2 && !quote_used[0] && (said_known(x) || x->last_speaker >= 0)) {
         rasd_quote q = {0};
         q.sentence = sentence;
         q.direct = true;
