@@ -146,6 +146,14 @@ static void test_object_of_verb(void **state) {
     expect_quote("دعمه الكامل", "coalition", false);
     extract("وأشارت قسد إلى استسلام عشرات من عناصر التنظيم خلال الأيام الماضية.");
     expect_quote("استسلام عشرات", "sdf", false);
+    /* the words between the verb and عن are its subject, named or not */
+    extract("وأعلنت هيئة الطرق عن خطة لإعادة تأهيل الجسور المتضررة.");
+    const rasd_quote *q = expect_quote("خطة لإعادة", NULL, false);
+    assert_memory_equal(doc + q->speaker_start, "هيئة الطرق", strlen("هيئة الطرق"));
+    /* a noun with a pronoun after the verb is its object, not its subject */
+    extract("وقال التحالف الدولي إن المعارك توقفت في القرى.\nوجدد تأكيده على التزامه بالهدنة مع العشائر في المنطقة.");
+    q = expect_quote("التزامه بالهدنة", "coalition", false);
+    assert_true(q->continuation);
     /* a verb that goes on needs a preposition: شددت القوات الخناق is no speech */
     extract("وشددت قسد الحصار على آخر جيوب التنظيم في البلدة.");
     assert_int_equal(es.n_quotes, 0);
@@ -163,7 +171,13 @@ static void test_name_and_colon(void **state) {
     extract("قسد: لن نتراجع عن مواقعنا في الريف الشرقي\nوقال قائد ميداني إن المعارك هدأت.");
     const rasd_quote *q = expect_quote("لن نتراجع", "sdf", true);
     assert_string_equal(q->rule, "name-and-colon");
-    extract("الرقة: عادت الحركة إلى الأسواق بعد أسابيع من الإغلاق");
+    extract("الحسكة: عادت الحركة إلى الأسواق بعد أسابيع من الإغلاق");
+    assert_int_equal(es.n_quotes, 0);
+    /* a name no list holds is kept by its words; a page's label is no name */
+    extract("كريمر: لن أغادر الفريق قبل نهاية الموسم");
+    q = expect_quote("لن أغادر", NULL, true);
+    assert_memory_equal(doc + q->speaker_start, "كريمر", strlen("كريمر"));
+    extract("عاجل: انقطاع الطريق الدولي بين المدينتين");
     assert_int_equal(es.n_quotes, 0);
 }
 

@@ -153,10 +153,10 @@ static bool is_object_preposition(const rasd_entity_extractor *x, const tinfo *t
 
 /* Verbs that report only what follows أن, a colon or a quotation: with a
  * bare object they mean something else (أضاف إلى: added to; نقل: carried;
- * إبان: during, spelt as أبان; جاء: came). Keys, clitics off. */
+ * إبان: during, spelt as أبان; جاء: came; توقع: signs). Keys, clitics off. */
 static bool no_object(const rasd_entity_extractor *x, const tinfo *t) {
     static const char *const WORDS[] = {"اضاف", "اضافت", "يضيف", "تضيف", "نقل", "نقلت", "ينقل", "ابان", "ابانت",
-                                        "جاء", "نشر", "نشرت", "كتب", "كتبت", NULL};
+                                        "جاء", "نشر", "نشرت", "كتب", "كتبت", "توقع", NULL};
     for (const char *const *w = WORDS; *w; w++)
         if (base_is(x, t, *w)) return true;
     return false;
@@ -271,6 +271,8 @@ static bool subject_words(const rasd_entity_extractor *x, size_t v, size_t limit
     size_t a = i, words = 0;
     while (i < limit && i < n && words < 6 && !not_subject_word(x, &x->t[i])) i++, words++;
     if (!words || (definite && !x->t[a].art_len)) return false;
+    /* a noun with a pronoun is the object (جدد تأكيده على ...، أكد دعمه) */
+    if (x->t[a].base_off + x->t[a].base_len < x->t[a].key_off + x->t[a].key_len) return false;
     q->speaker = -1;
     q->speaker_start = x->t[a].tok.start;
     q->speaker_end = x->t[i - 1].tok.end;
@@ -440,8 +442,8 @@ static bool is_reporting_verb(const rasd_entity_extractor *x, size_t v, size_t n
     if (base_is(x, t, "جاء") && !(v + 1 < n && (key_is(x, &x->t[v + 1], "في") || key_is(x, &x->t[v + 1], "فيه") ||
                                                        key_is(x, &x->t[v + 1], "فيها"))))
         return false;
-    if (v > 0 && is_an(x, &x->t[v - 1]) && x->t[v - 1].key_len > x->t[v - 1].base_len)
-        return false; /* «قال إنه يتوقع ...»: the speaker's own words go on */
+    if (v > 0 && is_an(x, &x->t[v - 1]))
+        return false; /* «قال إنه يتوقع ...»، «أن توقع اتفاقا»: the clause's own verb */
     for (size_t q = 0; q < nq; q++)
         if (v >= qa[q] && v < qb[q]) return false;
     return true;
@@ -577,6 +579,23 @@ static size_t according_to(rasd_entity_extractor *x, size_t a, size_t n, size_t 
     return verb;
 }
 
+/* One or two words before a headline's colon that may be a name: no
+ * function word, no label of the page (عاجل:، تنويه:، بالصور:). */
+static bool headline_name(const rasd_entity_extractor *x, size_t c) {
+    static const char *const LABELS[] = {"عاجل", "تنويه", "ملاحظه", "المصدر", "تحديث", "شاهد", "فيديو", "صور",
+                                         "بالصور", "بالفيديو", "اعداد", "تحرير", "تقرير", "متابعه", "خاص",
+                                         "حصري", "السؤال", "الجواب", "س", "ج", "المحرر", "رابط", NULL};
+    for (size_t i = 0; i < c; i++) {
+        const tinfo *t = &x->t[i];
+        if (t->skip) continue;
+        if (!t->word || rasd_lexicon_is_function_word(rasd_analyzer_lexicon(x->an), ex_key(x, t->key_off), t->key_len))
+            return false;
+        for (const char *const *w = LABELS; *w; w++)
+            if (key_is(x, t, *w)) return false;
+    }
+    return true;
+}
+
 /* «فلان: ...» opening a paragraph (a headline, an interview's answer): no
  * reporting verb before the colon, a person or an actor named there (not a
  * place: «الرياض: ...» is a dateline). Returns true when it made a quote. */
@@ -616,6 +635,10 @@ static bool name_and_colon(rasd_entity_extractor *x, size_t n, size_t sentence, 
         } else if (post && (said_known(x) || x->last_speaker >= 0)) { /* وفي تغريدة أخرى: ... */
             continue_speaker(x, &q);
             q.channel = "post";
+        } else if (words <= 2 && headline_name(x, c)) { /* a name no list holds: «فلان: ...» */
+            q.speaker_start = x->t[0].tok.start;
+            q.speaker_end = x->t[c - 1].tok.end;
+            q.rule = "name-and-colon";
         } else {
             return false;
         }
@@ -683,8 +706,9 @@ void ex_find_quotes(rasd_entity_extractor *x, size_t n, size_t sentence) {
                       key_is(x, &x->t[v - 1], "عقب") || key_is(x, &x->t[v - 1], "في") ||
                       key_is(x, &x->t[v - 1], "من") || key_is(x, &x->t[v - 1], "عن") ||
                       key_is(x, &x->t[v - 1], "علي") || key_is(x, &x->t[v - 1], "الي") ||
+                      key_is(x, &x->t[v - 1], "عدم") ||
                       (x->t[v - 1].li && !x->t[v - 1].art_len)))
-            continue; /* ... and after عن، على، إلى (عن رأي: an opinion) */
+            continue; /* ... and after عن، على، إلى، عدم (عن رأي، عدم ذكر اسمه) */
         /* «بيان نشر على موقعه»: a statement published, not a new one */
         if (vt->say == RASD_SAY_POST && v > 0 && x->t[v - 1].source) continue;
         bool participle = vt->say == RASD_SAY_PARTICIPLE;
@@ -755,6 +779,11 @@ void ex_find_quotes(rasd_entity_extractor *x, size_t n, size_t sentence) {
                     break;
                 }
             find_speaker(x, v, limit, n, ms, nm, SUBJECT_ANY | SUBJECT_DEFINITE | SUBJECT_ADJACENT, &q);
+            /* «أعلنت وزارة الداخلية عن ...»: the words between the verb and
+             * the preposition are its subject, named or not */
+            if (q.continuation && vt->say != RASD_SAY_CONTINUE && limit > v + 1 && limit < next_verb &&
+                is_object_preposition(x, &x->t[limit]) && subject_words(x, v, limit, n, false, &q))
+                q.continuation = false;
         } else if (!participle) {
             find_speaker(x, v, content, n, ms, nm, SUBJECT_ANY, &q);
             if (post_attribution && q.rule) q.rule = "attribution-after-quote";
@@ -770,6 +799,12 @@ void ex_find_quotes(rasd_entity_extractor *x, size_t n, size_t sentence) {
             bool aside = after_subject < next_verb && (ex_is_dash(x, &x->t[after_subject]) ||
                                                        is_punct(x, &x->t[after_subject], ")"));
             while (s < next_verb && (x->t[s].tok.type == RASD_TOK_PUNCT || x->t[s].skip)) s++;
+            /* «جدد تأكيده على ...»، «أعرب عن ...»: a verbal noun with its
+             * pronoun may stand before the preposition */
+            const tinfo *w = &x->t[s];
+            if (s + 1 < next_verb && w->word && w->base_off + w->base_len < w->key_off + w->key_len &&
+                is_object_preposition(x, &x->t[s + 1]))
+                s++;
             bool prep = s < next_verb && is_object_preposition(x, &x->t[s]);
             if (prep) s++;
             /* verbs that go on (تابع، شدد، جدد) and a post report an object
