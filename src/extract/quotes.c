@@ -651,6 +651,15 @@ static bool name_and_colon(rasd_entity_extractor *x, size_t n, size_t sentence, 
 
 void ex_find_quotes(rasd_entity_extractor *x, size_t n, size_t sentence) {
     if (!n) return;
+    /* most sentences hold no reporting word, quotation mark, colon or
+     * statement: nothing to read, and their mentions are not gathered */
+    bool any = false;
+    for (size_t i = 0; i < n && !any; i++) {
+        const tinfo *t = &x->t[i];
+        any = t->say || t->source == RASD_SOURCE_ACCORDING || (t->source == RASD_SOURCE_DOCUMENT && !t->art_len) ||
+              is_quote_mark(t) || (t->tok.type == RASD_TOK_PUNCT && t->key_len == 1 && ex_key(x, t->key_off)[0] == ':');
+    }
+    if (!any) return;
     mention_ref ms[128];
     size_t nm = sentence_mentions(x, n, sentence, ms, 128);
     note_issuer(x, n, ms, nm);
