@@ -579,12 +579,20 @@ static size_t according_to(rasd_entity_extractor *x, size_t a, size_t n, size_t 
     return verb;
 }
 
+/* Does pos stand on the document's first line (its title)? */
+static bool first_line(const rasd_entity_extractor *x, size_t pos) {
+    return memchr(x->text, '\n', pos) == NULL;
+}
+
 /* One or two words before a headline's colon that may be a name: no
  * function word, no label of the page (عاجل:، تنويه:، بالصور:). */
 static bool headline_name(const rasd_entity_extractor *x, size_t c) {
     static const char *const LABELS[] = {"عاجل", "تنويه", "ملاحظه", "المصدر", "تحديث", "شاهد", "فيديو", "صور",
                                          "بالصور", "بالفيديو", "اعداد", "تحرير", "تقرير", "متابعه", "خاص",
-                                         "حصري", "السؤال", "الجواب", "س", "ج", "المحرر", "رابط", NULL};
+                                         "حصري", "السؤال", "الجواب", "س", "ج", "المحرر", "رابط", "العنوان",
+                                         "المشهد", "الكلمه", "تويتر", "قصه", "مذكرات", "اولا", "ثانيا",
+                                         "ثالثا", "رابعا", "خامسا", "سادسا", "ملخص", "خلاصه", "النتيجه",
+                                         NULL};
     for (size_t i = 0; i < c; i++) {
         const tinfo *t = &x->t[i];
         if (t->skip) continue;
@@ -607,7 +615,9 @@ static bool name_and_colon(rasd_entity_extractor *x, size_t n, size_t sentence, 
     for (; c < n && words <= HEADLINE_WORDS; c++) {
         const tinfo *t = &x->t[c];
         if (is_punct(x, t, ":")) break;
-        if (t->say || ex_is_dash(x, t) || (t->match >= 0 && x->m[t->match].place >= 0)) return false;
+        if (t->say || (t->match >= 0 && x->m[t->match].place >= 0)) return false;
+        /* only words and quotation marks: «خامسا (2):»، «* قلعة:»، a link */
+        if (!t->word && !t->skip && !is_punct(x, t, "\xD8\x8C") && !is_punct(x, t, ",")) return false;
         post |= t->source == RASD_SOURCE_POST;
         words += t->word;
     }
@@ -618,8 +628,12 @@ static bool name_and_colon(rasd_entity_extractor *x, size_t n, size_t sentence, 
     q.verb_start = q.verb_end = x->t[c].tok.start;
     if (!clause_span(x, c + 1, n, &q)) return false;
     q.speaker = -1;
+    /* the name opens the line, after a title at most, and ends it but for
+     * a word (مذكرات فلان: is a series, not a speaker) */
     for (size_t i = 0; i < nm && ms[i].ti < c; i++) {
-        if (ms[i].addressee) continue;
+        size_t after = 0;
+        for (size_t k = token_at(x, n, ms[i].end - 1) + 1; k < c; k++) after += x->t[k].word;
+        if (ms[i].addressee || !titles_only(x, 0, ms[i].ti) || after > 1) continue;
         q.speaker = ms[i].entity;
         q.speaker_start = x->t[0].tok.start;
         q.speaker_end = x->t[c - 1].tok.end;
@@ -635,7 +649,8 @@ static bool name_and_colon(rasd_entity_extractor *x, size_t n, size_t sentence, 
         } else if (post && (said_known(x) || x->last_speaker >= 0)) { /* وفي تغريدة أخرى: ... */
             continue_speaker(x, &q);
             q.channel = "post";
-        } else if (words <= 2 && headline_name(x, c)) { /* a name no list holds: «فلان: ...» */
+        } else if (words <= 2 && first_line(x, x->t[0].tok.start) && headline_name(x, c)) {
+            /* a name no list holds, in the title: «فلان: ...» */
             q.speaker_start = x->t[0].tok.start;
             q.speaker_end = x->t[c - 1].tok.end;
             q.rule = "name-and-colon";
