@@ -236,7 +236,8 @@ static bool not_subject_word(const rasd_entity_extractor *x, const tinfo *t) {
                                         "الخميس", "الجمعه", "السبت", "مساء", "صباح", "لاحقا", "ايضا", "كذلك",
                                         "بدوره", "بدورها", "لي", "له", "لها", "لهم", "لنا", "ان", "انه", "انها",
                                         "قد", "لقد", "ما", "لا", "لم", "لن", "عنه", "عنها", "عنهم", "فيه", "فيها",
-                                        NULL};
+                                        "الاسبوع", "الشهر", "العام", "الماضي", "المقبل", "الجاري", "هو", "هي",
+                                        "وهو", "وهي", "كمن", "\xD9\x84", NULL};
     if (!t->word || t->say || t->source || t->li || t->bi || is_an(x, t)) return true;
     const char *k = ex_key(x, t->key_off);
     if (rasd_lexicon_is_function_word(rasd_analyzer_lexicon(x->an), k, t->key_len)) return true;
@@ -438,6 +439,8 @@ static bool is_reporting_verb(const rasd_entity_extractor *x, size_t v, size_t n
                               size_t nq) {
     const tinfo *t = &x->t[v];
     if (t->match >= 0 || !t->say) return false;
+    /* إبان (during) is spelt أبان (stated) once its hamza is folded */
+    if (base_is(x, t, "ابان") && memcmp(x->text + t->base_start, "\xD8\xA5", 2) == 0) return false;
     /* جاء reports only a text (جاء في البيان، جاء فيه): otherwise it came */
     if (base_is(x, t, "جاء") && !(v + 1 < n && (key_is(x, &x->t[v + 1], "في") || key_is(x, &x->t[v + 1], "فيه") ||
                                                        key_is(x, &x->t[v + 1], "فيها"))))
