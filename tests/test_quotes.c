@@ -119,6 +119,20 @@ static void test_participle(void **state) {
     assert_int_equal(es.n_quotes, 0);
 }
 
+/* The sentence's speaker for its participle: not a verb inside the reported
+ * clause, not the one a speaker cites; a subject after أما opens it. */
+static void test_sentence_speaker(void **state) {
+    (void)state;
+    extract("وقال التحالف الدولي إن التقارير كشفت تراجع هجمات التنظيم، مشيرا إلى انخفاض عدد العمليات هذا العام.");
+    const rasd_quote *q = expect_quote("انخفاض عدد", "coalition", false);
+    assert_string_equal(q->rule, "participle-of-the-speaker");
+    extract("واستشهد التحالف الدولي بقول العقيد جون سميث: «الحرب لم تنته بعد»، مضيفا أن «الخلايا ما زالت نشطة في البادية».");
+    expect_quote("الحرب لم", "person:جون_سميث", true);
+    expect_quote("الخلايا ما زالت", "coalition", true);
+    extract("أما التحالف الدولي، فقد كتب على حسابه أن الضربات أصابت أهدافها في الريف.");
+    expect_quote("الضربات أصابت", "coalition", false);
+}
+
 /* «وفق، بحسب، حسبما أفاد»: the clause before (or after فإن) is the source's. */
 static void test_according_to(void **state) {
     (void)state;
@@ -256,6 +270,7 @@ int main(void) {
         cmocka_unit_test(test_scare_quotes_are_not_quotations),
         cmocka_unit_test(test_surname_refers_back),
         cmocka_unit_test(test_participle),
+        cmocka_unit_test(test_sentence_speaker),
         cmocka_unit_test(test_according_to),
         cmocka_unit_test(test_object_of_verb),
         cmocka_unit_test(test_name_and_colon),

@@ -139,7 +139,8 @@ static bool is_an(const rasd_entity_extractor *x, const tinfo *t) {
 /* أن after بعد، قبل، منذ ... is a conjunction of time or cause (بعد أن
  * اقتحم مسلحون), not what a verb reports. */
 static bool after_conjunction(const rasd_entity_extractor *x, size_t k) {
-    static const char *const WORDS[] = {"بعد", "قبل", "منذ", "دون", "بدون", "رغم", "لاجل", "اجل", "حتي", NULL};
+    static const char *const WORDS[] = {"بعد", "قبل", "منذ", "دون", "بدون", "رغم", "لاجل", "اجل", "حتي",
+                                        "غير", "الا", "بيد", NULL}; /* ... and غير أن: however */
     if (k == 0) return false;
     for (const char *const *w = WORDS; *w; w++)
         if (key_is(x, &x->t[k - 1], *w)) return true;
@@ -402,6 +403,10 @@ static void find_speaker(rasd_entity_extractor *x, size_t v, size_t limit, size_
     if (how & SUBJECT_BEFORE) {
         size_t first = 0;
         while (first < v && !x->t[first].word) first++;
+        /* «أما الإعلامي فلان، فقد كتب»، «لكن فلان أضاف» */
+        if (first + 1 < v && (key_is(x, &x->t[first], "اما") || key_is(x, &x->t[first], "لكن") ||
+                              key_is(x, &x->t[first], "بينما") || key_is(x, &x->t[first], "فيما")))
+            first++;
         if (first < v && (x->t[first].match >= 0 || x->t[first].source == RASD_SOURCE_ANONYMOUS)) {
             bool anon = x->t[first].source == RASD_SOURCE_ANONYMOUS;
             for (size_t i = 0; i < nm; i++) {
@@ -439,6 +444,14 @@ static bool is_reporting_verb(const rasd_entity_extractor *x, size_t v, size_t n
                               size_t nq) {
     const tinfo *t = &x->t[v];
     if (t->match >= 0 || !t->say) return false;
+    /* «قال إن الدراسة كشفت ...»: a verb with no و right after أن and its
+     * subject is the reported clause's own */
+    if (!t->conj && t->say != RASD_SAY_PARTICIPLE)
+        for (size_t k = v; k-- > 0 && v - k <= 4;) {
+            if (x->t[k].tok.type == RASD_TOK_PUNCT && !x->t[k].skip) break;
+            if (x->t[k].say) break;
+            if (is_an(x, &x->t[k]) && !x->t[k].conj && !after_conjunction(x, k)) return false; /* وإن كان أكد */
+        }
     /* إبان (during) is spelt أبان (stated) once its hamza is folded */
     if (base_is(x, t, "ابان") && memcmp(x->text + t->base_start, "\xD8\xA5", 2) == 0) return false;
     /* جاء reports only a text (جاء في البيان، جاء فيه): otherwise it came */
@@ -856,7 +869,7 @@ void ex_find_quotes(rasd_entity_extractor *x, size_t n, size_t sentence) {
         }
         if (participle) {
             sentence_subject(x, v, sentence_said ? &said : NULL, ms, nm, &q);
-        } else {
+        } else if (!base_is(x, vt, "قول")) { /* استشهد بقول فلان: «...»، مضيفا: the one who cites goes on */
             said = q;
             sentence_said = true;
         }
