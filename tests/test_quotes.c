@@ -114,6 +114,10 @@ static void test_participle(void **state) {
     /* the main verb is no reporting verb: its subject speaks */
     extract("ودافع التحالف الدولي عن الضربات الأخيرة، قائلا: «استهدفنا مواقع التنظيم وحده دون سواه».");
     expect_quote("استهدفنا مواقع", "coalition", true);
+    /* the words before قائلا are no statement of their own */
+    extract("وأشاد التحالف الدولي بالقوات المحلية في الريف الشرقي، قائلا: «قاتلت بشجاعة طوال الأشهر الماضية».");
+    assert_int_equal(es.n_quotes, 1);
+    expect_quote("قاتلت بشجاعة", "coalition", true);
     /* لافتا is also "remarkable": without إلى or أن it reports nothing */
     extract("وسجلت المدارس حضورا لافتا في المدن الكبرى خلال الأسبوع الأول من العام.");
     assert_int_equal(es.n_quotes, 0);

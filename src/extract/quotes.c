@@ -843,7 +843,7 @@ void ex_find_quotes(rasd_entity_extractor *x, size_t n, size_t sentence) {
              * pronoun may stand before the preposition */
             const tinfo *w = &x->t[s];
             if (s + 1 < next_verb && w->word && w->base_off + w->base_len < w->key_off + w->key_len &&
-                is_object_preposition(x, &x->t[s + 1]))
+                is_object_preposition(x, &x->t[s + 1]) && !announces(x, vt)) /* أعلنت مسؤوليتها عن: a claim */
                 s++;
             bool prep = s < next_verb && is_object_preposition(x, &x->t[s]);
             if (prep) s++;
@@ -853,8 +853,8 @@ void ex_find_quotes(rasd_entity_extractor *x, size_t n, size_t sentence) {
                               base_is(x, vt, "لافتا"); /* لافتا: also "remarkable" */
             /* «علق فيها فلان، قائلا: ...»: قائلا says it, the words before
              * are who speaks */
-            bool saying_next = next_verb < n && (base_is(x, &x->t[next_verb], "قايلا") ||
-                                                 base_is(x, &x->t[next_verb], "قايله"));
+            bool saying_next = next_verb < n && (base_is(x, &x->t[next_verb], "قائلا") ||
+                                                 base_is(x, &x->t[next_verb], "قائله"));
             if ((needs_prep && !prep) || saying_next || aside || no_object(x, vt) || !clause_span(x, s, next_verb, &q)) {
                 /* a reporting verb with nothing reported: its subject still
                  * becomes the speaker that وأضاف and وذكر البيان refer to */
