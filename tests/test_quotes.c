@@ -235,6 +235,14 @@ static void test_title_with_a_body(void **state) {
     expect_quote("الموازنة ستقر", "person:هانس_مولر", false);
     extract("وأكد مدير مؤسسة المياه بالمدينة سمير داود أن الضخ سيعود خلال أيام قليلة.");
     expect_quote("الضخ سيعود", "person:سمير_داود", false);
+    /* ranks as transliterated, religious titles, a counterpart */
+    extract("وقال البريجادير جنرال الأمريكي بيتر هانسن إن الضربات أصابت مخازن السلاح.");
+    const rasd_quote *q = expect_quote("الضربات أصابت", "person:بيتر_هانسن", false);
+    assert_string_equal(es.items[q->speaker].title, "البريجادير جنرال");
+    extract("وقال آية الله محمد الحسيني إن الحوار بين الأطراف هو السبيل الوحيد.");
+    expect_quote("الحوار بين", "person:محمد_الحسيني", false);
+    extract("وقال نظيره الألماني هانس مولر إن التعاون بين البلدين سيتسع.");
+    expect_quote("التعاون بين", "person:هانس_مولر", false);
 }
 
 /* نقل عن: the one quoted speaks; عنه is the speaker of before. */
