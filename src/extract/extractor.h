@@ -67,6 +67,11 @@ struct rasd_entity_extractor {
     size_t cap_covered;
     int last_speaker;          /* entity index of the last quote's speaker, or -1 */
     int last_issuer;           /* the actor of the last sentence about a statement (بيان), or -1 */
+    /* the words naming the last quote's speaker and whether it was unnamed:
+     * a continuation keeps them even when they name no entity (0, 0: none) */
+    size_t said_start, said_end;
+    int said_entity; /* entity index + 1 of that speaker, 0: none */
+    bool said_anonymous;
     rasd_strtab surnames;      /* a person's last name -> entity index + 1, for later bare mentions */
     /* per-document preference among same-named places */
     uint32_t country_votes[8];

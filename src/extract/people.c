@@ -43,6 +43,22 @@ static const char *const CONNECTORS[] = {"باسم", "في", "الي", "لدي",
 
 static const char *const AFFILIATION_CONNECTORS[] = {"باسم", "في", "لدي", "عن", NULL};
 
+/* Nouns of a body a title belongs to (رئيس مجلس النواب، الناطق باسم
+ * المجلس المحلي، المدير العام لمؤسسة ...), compared without clitics: they
+ * and the words with the article after them are the affiliation, never the
+ * person's name. */
+static const char *const BODY_WORDS[] = {"مجلس", "هيئه", "لجنه", "وزاره", "مؤسسه", "شركه", "جمعيه", "منظمه", "مركز",
+                                         "غرفه", "جامعه", "اتحاد", "حزب", "مكتب", "اداره", "مديريه", "محكمه",
+                                         "بلديه", "دائره", "جهاز", NULL};
+
+static bool is_body_word(const rasd_entity_extractor *x, const tinfo *t) {
+    if (!t->word) return false;
+    const char *b = ex_key(x, t->base_off);
+    for (const char *const *w = BODY_WORDS; *w; w++)
+        if (t->base_len == strlen(*w) && memcmp(b, *w, t->base_len) == 0) return true;
+    return false;
+}
+
 /* An adjective of nationality or scope: the article and a nisba ending. */
 static bool is_nisba(const rasd_entity_extractor *x, const tinfo *t) {
     if (!t->word || t->key_len < 8) return false;
@@ -118,6 +134,20 @@ void ex_find_people(rasd_entity_extractor *x, size_t n, size_t sentence) {
                     continue;
                 }
                 if (mm->place >= 0) { k = mm->tj + 1; continue; }
+            }
+            if (is_body_word(x, t) && t->match < 0) {
+                /* «... المدير العام لمؤسسة كذا»: the body's own name follows,
+                 * the person was named before the title */
+                if (t->li) {
+                    k = n;
+                    break;
+                }
+                for (k++; k < n && x->t[k].word && (x->t[k].art_len || x->t[k].bi) && x->t[k].match < 0; k++) {}
+                continue;
+            }
+            if (t->word && t->key_len == 2 && memcmp(ex_key(x, t->key_off), "\xD9\x84", 2) == 0) { /* لـ«...» */
+                k++;
+                continue;
             }
             if (t->word && ex_key_is(x, t, AFFILIATION_CONNECTORS)) in_affiliation = true;
             if (t->word && (ex_key_is(x, t, CONNECTORS) || is_nisba(x, t))) { k++; continue; }
