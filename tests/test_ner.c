@@ -731,6 +731,36 @@ static void test_shipped_model_dev_score(void **state) {
     assert_true(f >= 79.0);
 }
 
+/* People as `rasd analyze` finds them with the shipped tagger and data:
+ * sentences written for each construction (docs/ner.md, "People"). */
+static bool analyze_has(const char *text, const char *needle) {
+    const char *file = write_tmp("people.txt", text);
+    const char *argv[] = {RASD_BIN, "analyze", "--data", RASD_SOURCE_DIR "/data", file, NULL};
+    assert_int_equal(run(argv), 0);
+    return strstr(out_buf, needle) != NULL;
+}
+
+static void test_people_after_titles(void **state) {
+    (void)state;
+    struct stat st;
+    if (stat(RASD_SOURCE_DIR "/data/ner/model.bin", &st) != 0) {
+        fprintf(stderr, "SKIP: no model (run scripts/train-ner.sh)\n");
+        skip();
+    }
+    /* an organisation no list holds after the title is its affiliation,
+     * never a person; the name after the comma takes the title */
+    const char *t1 = "وقال رئيس هيئة الموانئ، خليل داود، إن العمل مستمر في الميناء.";
+    assert_true(analyze_has(t1, "\"person:خليل_داود\""));
+    assert_false(analyze_has(t1, "person:هيئه"));
+    assert_false(analyze_has("وقال رئيس منظمة الطاقة الذرية إن المفاوضات مستمرة.", "\"person:"));
+    /* a name before its title (apposition) is kept beside the title */
+    assert_true(analyze_has("وقال سمير حداد المدير العام لشركة الأفق للنقل إن الطلب ارتفع.", "\"person:سمير_حداد\""));
+    /* a common noun after a title is no name */
+    assert_false(analyze_has("ويرتدي السيد الرئيس بدلته الزرقاء في الحفل.", "\"person:"));
+    /* foreign names the tagger does not know: rare words after the title */
+    assert_true(analyze_has("ووصل المبعوث الخاص فيرناندو تاياروس إلى العاصمة.", "\"person:فيرناندو_تاياروس\""));
+}
+
 static int setup(void **state) {
     if (!mkdtemp(tmpdir)) return -1;
     return setup_analyzer(state);
@@ -758,6 +788,7 @@ int main(void) {
         cmocka_unit_test(test_cli_bad_input),
         cmocka_unit_test(test_cli_train_and_predict),
         cmocka_unit_test(test_shipped_model_dev_score),
+        cmocka_unit_test(test_people_after_titles),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }
