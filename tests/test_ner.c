@@ -705,10 +705,12 @@ static void test_cli_train_and_predict(void **state) {
     free(data);
 }
 
-/* The shipped model on train-ner's dev split of ANERcorp (every 10th
- * sentence, docs/ner.md; 81.8 when trained): a guard against a change that
- * quietly costs accuracy. The bar sits a little below, because the name
- * lists are read at load time and may have changed since training. */
+/* The shipped model is trained on all of ANERcorp's training file (its
+ * dev figure, docs/ner.md, comes from the same training without the last
+ * contiguous tenth): on that tenth it must fit what it was trained on. A
+ * guard against a model file that does not match the features (a broken
+ * load reads as a low score); the bar sits below the fit (97) because the
+ * name lists are read at load time and may have changed since training. */
 static void test_shipped_model_dev_score(void **state) {
     (void)state;
     const char *train = RASD_SOURCE_DIR "/../shared/data/anercorp/train.txt";
@@ -722,13 +724,13 @@ static void test_shipped_model_dev_score(void **state) {
         fprintf(stderr, "SKIP: no model at %s (run scripts/train-ner.sh)\n", model);
         skip();
     }
-    const char *argv[] = {RASD_BIN, "eval-ner", train, "--dev-every", "10", NULL};
+    const char *argv[] = {RASD_BIN, "eval-ner", train, "--dev-every", "10", "--dev-block", "407", NULL};
     assert_int_equal(run(argv), 0);
     const char *fb1 = strstr(out_buf, "FB1:");
     assert_non_null(fb1);
     double f = atof(fb1 + 4);
-    fprintf(stderr, "shipped model, dev micro F1 %.2f\n", f);
-    assert_true(f >= 79.0);
+    fprintf(stderr, "shipped model, micro F1 on the last tenth (trained on) %.2f\n", f);
+    assert_true(f >= 90.0);
 }
 
 /* People as `rasd analyze` finds them with the shipped tagger and data:

@@ -146,7 +146,8 @@ static const char *const SO_CALLED[] = {"ما", "بما", "لما", NULL};
 /* The one to three name words after such a cue. */
 static void find_named(rasd_entity_extractor *x, size_t n, size_t sentence) {
     for (size_t i = 0; i + 1 < n; i++) {
-        if (!x->t[i].word || !ex_key_is(x, &x->t[i], NAMED_CUES)) continue;
+        /* every cue is 6 to 14 bytes: the length first, the lists only then */
+        if (!x->t[i].word || x->t[i].key_len < 6 || x->t[i].key_len > 14 || !ex_key_is(x, &x->t[i], NAMED_CUES)) continue;
         if (i > 0 && x->t[i - 1].word && ex_key_is(x, &x->t[i - 1], SO_CALLED)) continue;
         size_t a = i + 1, b = a;
         while (b < n && b - a < MAX_NAME_WORDS && can_be_name_word(x, &x->t[b]) && !x->t[b].bi && !x->t[b].li &&

@@ -94,6 +94,25 @@ static bool common_single_word(const rasd_entity_extractor *x, const rasd_ner_en
     return rasd_lexicon_count(lex, ex_key(x, t->base_off), t->base_len) >= COMMON_WORD_COUNT;
 }
 
+/* Words that begin a name and are none alone: a tagger's one-word person
+ * that is one of them is a fragment of a name it cut (عبد الله -> عبد). */
+static const char *const NAME_FRAGMENTS[] = {"عبد", "ابو", "ابن", "بن", "ام", "بنت", "ال", "آل", "عبدال", NULL};
+
+/* Whether a person the tagger found looks like a person's name: one word
+ * that carries a pronoun (قوله، يرحمه), ends in the accusative's alif
+ * (صبرا) or is a fragment (عبد) is a word of the sentence, not a name. */
+static bool looks_like_person(const rasd_entity_extractor *x, const rasd_ner_entity *ne) {
+    if (ne->end_token != ne->first_token + 1) return true;
+    const tinfo *t = &x->t[ne->first_token];
+    if (!t->word) return false;
+    if (t->base_off + t->base_len != t->key_off + t->key_len) return false; /* an enclitic pronoun */
+    const char *k = ex_key(x, t->key_off);
+    if (t->key_len >= 8 && memcmp(k + t->key_len - 2, "\xD8\xA7", 2) == 0 &&
+        x->t[ne->first_token].tok.end - x->t[ne->first_token].tok.start > t->key_len)
+        return false; /* ending in alif with its tanween written: صبراً */
+    return !ex_key_is(x, t, NAME_FRAGMENTS);
+}
+
 /* Whether the name found next to token k would continue a name found
  * there already (ريف before دير الزور is part of the place, not another
  * one). A person's name stands beside a title, an organisation or a place
@@ -123,6 +142,7 @@ rasd_status ex_tag_names(rasd_entity_extractor *x, const rasd_token *toks, size_
         touches |= ne->first_token > 0 && borders(x, ne, ne->first_token - 1);
         touches |= ne->end_token < n && borders(x, ne, ne->end_token);
         if (touches || ne->type == RASD_NER_MISC || common_single_word(x, ne)) continue;
+        if (ne->type == RASD_NER_PERS && !looks_like_person(x, ne)) continue;
         rasd_mention mn = {ne->start, ne->end, sentence, "tagger", 0};
         const char *surface = x->text + ne->start;
         size_t len = ne->end - ne->start;
