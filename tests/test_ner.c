@@ -759,8 +759,22 @@ static void test_people_after_titles(void **state) {
     assert_true(analyze_has("وقال سمير حداد المدير العام لشركة الأفق للنقل إن الطلب ارتفع.", "\"person:سمير_حداد\""));
     /* a common noun after a title is no name */
     assert_false(analyze_has("ويرتدي السيد الرئيس بدلته الزرقاء في الحفل.", "\"person:"));
+    /* an institution, a title alone, a word with a pronoun, a fragment:
+     * no person (issue 15: a person must look like a person's name) */
+    static const char *const NO_PERSON[] = {
+        "وقال نائب رئيس مجلس الوزراء إن الميزانية أقرت.",
+        "وأكد مجلس الوزراء أن الميزانية أقرت.",
+        "وقال نائب إن الحكومة ستجتمع غدا.",
+        "وفي قوله إن الوضع صعب ما يكفي.",
+        "وقال عبد إن الوضع صعب.",
+    };
+    for (size_t i = 0; i < sizeof NO_PERSON / sizeof *NO_PERSON; i++) assert_false(analyze_has(NO_PERSON[i], "\"person:"));
     /* foreign names the tagger does not know: rare words after the title */
     assert_true(analyze_has("ووصل المبعوث الخاص فيرناندو تاياروس إلى العاصمة.", "\"person:فيرناندو_تاياروس\""));
+    /* and its later mentions by the surname alone are that person */
+    assert_true(analyze_has("وقال المبعوث الخاص فيرناندو تاياروس إن المحادثات مفيدة.\n"
+                            "وأضاف تاياروس أن الجولة المقبلة في جنيف.\n",
+                            "\"rule\":\"coref:surname\""));
 }
 
 static int setup(void **state) {
