@@ -767,8 +767,12 @@ static void test_people_after_titles(void **state) {
         "وقال نائب إن الحكومة ستجتمع غدا.",
         "وفي قوله إن الوضع صعب ما يكفي.",
         "وقال عبد إن الوضع صعب.",
+        /* a title's word before a verb and its object (الرائد: a major) */
+        "وقال إن الرائد يحترم المواثيق والاتفاقيات.",
     };
     for (size_t i = 0; i < sizeof NO_PERSON / sizeof *NO_PERSON; i++) assert_false(analyze_has(NO_PERSON[i], "\"person:"));
+    /* a name after a title stops before a word with the preposition ل */
+    assert_false(analyze_has("وزار الطلبة مدينة الملك فهد للعلوم والتقنية.", "للعلوم\",\"rule\":\"title+name"));
     /* foreign names the tagger does not know: rare words after the title */
     assert_true(analyze_has("ووصل المبعوث الخاص فيرناندو تاياروس إلى العاصمة.", "\"person:فيرناندو_تاياروس\""));
     /* and its later mentions by the surname alone are that person */

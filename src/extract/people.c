@@ -133,7 +133,10 @@ static bool rare_bare_word(const rasd_entity_extractor *x, const tinfo *t) {
 static size_t rare_name_words(const rasd_entity_extractor *x, size_t a, size_t n) {
     size_t b = a;
     while (b < n && b - a < MAX_NAME_WORDS && rare_bare_word(x, &x->t[b])) b++;
-    if (b == a + 1 && b < n && family_name(x, &x->t[b], 0)) b++;
+    /* a verb's imperfect (يحترم المواثيق) looks the same: not a first word
+     * with its prefix ي */
+    if (b == a + 1 && b < n && family_name(x, &x->t[b], 0) && memcmp(ex_key(x, x->t[a].key_off), "\xD9\x8A", 2) != 0)
+        b++;
     return b - a >= 2 ? b - a : 0;
 }
 
@@ -303,7 +306,10 @@ void ex_find_people(rasd_entity_extractor *x, size_t n, size_t sentence) {
                     while (k + most < n && most < MAX_NAME_WORDS && rare_bare_word(x, &x->t[k + most])) most++;
                 if (most > MAX_TAGGED_NAME_WORDS) most = MAX_TAGGED_NAME_WORDS;
             }
-            while (b < n && b - a < most && can_be_name_word(x, &x->t[b])) b++;
+            /* a name after a title carries no preposition ل (المقدم لي لعودتي:
+             * "offered to me for my return"; الملك عبدالعزيز للعلوم). Not ب:
+             * the analyzer reads it off foreign names (باهيمي). */
+            while (b < n && b - a < most && can_be_name_word(x, &x->t[b]) && !(tags && x->t[b].li)) b++;
             if (b > a) {
                 size_t start = x->t[a].tok.start, end = x->t[b - 1].tok.end;
                 person = ex_entity_for_person(x, x->text + start, end - start, RASD_FROM_TITLE);
