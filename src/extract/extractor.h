@@ -127,6 +127,9 @@ void ex_find_quotes(rasd_entity_extractor *x, size_t n, size_t sentence);
 void ex_quote_kinds(const rasd_entity_extractor *x, tinfo *t);
 
 /* tagged_names.c */
+/* The name tagger's tags of the sentence in x->t (tagged once, whoever asks
+ * first), or NULL without a tagger or memory. */
+const rasd_ner_result *ex_sentence_tags(rasd_entity_extractor *x, size_t n);
 rasd_status ex_tag_names(rasd_entity_extractor *x, const rasd_token *toks, size_t n, size_t sentence);
 
 #endif
