@@ -362,6 +362,26 @@ static void test_unknown_perpetrator(void **state) {
     assert_true(e->confidence < 0.9f);
 }
 
+/* 18 or 19: people counted dead who are no fighters, a civilian hit, and
+ * the plain attacks of a sentence that tells of a bombing are one assault;
+ * a battle's toll stays a fight. */
+static void test_assault_or_fight(void **state) {
+    (void)state;
+    code("وقتل 10 أشخاص على أيدي مسلحين في قرية نائية.");
+    const rasd_event *e = expect_event("وقتل", "18", NULL, NULL);
+    assert_string_equal(e->source.rule, "agent-after-by"); /* the killers, not the victims */
+    code("فجر انتحاري نفسه في سوق الحسكة مما أسفر عن مقتل 20 شخصا، وهو الهجوم الثاني على المدينة التي تقاتل قواتها داعش.");
+    expect_event("مقتل", "18", NULL, NULL);
+    expect_event("الهجوم", "18", NULL, NULL);
+    code("واستهدف الهجوم المصلين في مسجد الحسكة.");
+    expect_event("واستهدف", "18", NULL, NULL);
+    code("وأسفرت المعارك عن مقتل 15 من عناصر داعش.");
+    expect_event("مقتل", "19", NULL, NULL);
+    expect_event("المعارك", "19", NULL, NULL);
+    code("وقتل 20 جنديا في الهجوم على الحسكة.");
+    expect_event("وقتل", "19", NULL, NULL);
+}
+
 /* A generic agent is an actor: protesters, gunmen, police, with a country. */
 static void test_generic_agent(void **state) {
     (void)state;
@@ -439,6 +459,7 @@ int main(void) {
         cmocka_unit_test(test_capture_place),
         cmocka_unit_test(test_light_verb),
         cmocka_unit_test(test_unknown_perpetrator),
+        cmocka_unit_test(test_assault_or_fight),
         cmocka_unit_test(test_generic_agent),
         cmocka_unit_test(test_title),
         cmocka_unit_test(test_references_and_sport),

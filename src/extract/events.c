@@ -481,12 +481,47 @@ static bool by_protesters(const rasd_event_coder *c, const rasd_event_actor *a) 
  * killing civilians, a suicide bombing in a market, a murder there). The
  * verb does not say which (قتل، هاجم، استهدف, plain 190): the actors do. A
  * weapon that only armies use (195 air, 194 artillery) stays 19. */
-static bool one_sided(const rasd_event_coder *c, const rasd_trigger *r, const rasd_event *e, bool pronoun) {
+/* Is mention m a civilian agent (an agent row, no named entity)? */
+static bool civilian_mention(const rasd_event_coder *c, int m) {
+    if (m < 0) return false;
+    rasd_event_actor a;
+    memset(&a, 0, sizeof a);
+    a.entity = c->ms[m].entity;
+    a.agent = c->ms[m].agent;
+    return is_civilian(c, &a);
+}
+
+/* «مقتل 14 شخصا»، «قتل عشرة أشخاص»، «استشهاد 15 مصليا»: a death counted
+ * in people named as no fighters is a killing, whatever force the sentence
+ * names elsewhere (the bomber's enemies, the army that hunts him). A count
+ * of fighters (مقتل 20 جنديا، مقتل 15 من عناصر داعش) is a battle's toll. */
+static bool counted_unarmed_victims(const rasd_event_coder *c, size_t tj) {
+    static const ev_word PEOPLE[] = {EV_WORD("شخص"),  EV_WORD("شخصا"),   EV_WORD("اشخاص"), EV_WORD("مواطن"),
+                                     EV_WORD("مواطنا"), EV_WORD("مواطنين"), EV_WORD("امراه"), EV_WORD("نساء"),
+                                     EV_WORD("طفل"),  EV_WORD("طفلا"),   EV_WORD("اطفال"), EV_WORD("مدنيا")};
+    size_t k = tj + 1;
+    if (k >= c->n || !ev_is_count(c, k)) return false;
+    /* the numbers stage reads the counted noun into the count (10 أشخاص) */
+    for (; k < c->n && k <= tj + 4; k++) {
+        if (ev_word_in(c, k, true, PEOPLE, sizeof PEOPLE / sizeof *PEOPLE) ||
+            civilian_mention(c, ev_mention_starting(c, k)))
+            return true;
+        if (!ev_is_count(c, k)) break;
+    }
+    return false;
+}
+
+static bool one_sided(const rasd_event_coder *c, const rasd_trigger *r, const rasd_event *e, bool pronoun,
+                      size_t tj) {
     if (ev_root(r->cameo) != 19 || strcmp(r->cameo, "194") == 0 || strcmp(r->cameo, "195") == 0 ||
         strcmp(r->cameo, "192") == 0 || strcmp(r->cameo, "191") == 0 || strcmp(r->cameo, "196") == 0)
         return false;
     if (e->flags & RASD_EV_SYMMETRIC) return false;
     if (is_civilian(c, &e->target)) return true;
+    if (is_casualty_row(r) && counted_unarmed_victims(c, tj)) return true;
+    /* استهدف المصلين، قتل المدنيين: the object right after the act, when the
+     * subject rules took it for its doer */
+    if (civilian_mention(c, ev_mention_after(c, tj + 1, c->n, 2, false))) return true;
     /* a death whose victims are not a force (مقتل 14 شخصا، استشهاد 15 مصليا):
      * a killing, not a battle's toll; with no victims named, a sentence
      * that names no force is no battle either */
@@ -761,6 +796,10 @@ static void code_candidate(rasd_event_coder *c, const cand *cd, const rasd_numbe
             /* «قُتل ثلاثة مدنيين»: a count right after a killing verb is its
              * victims, the verb passive (unvowelled, it reads like قَتل) */
             int v = ev_mention_after(c, next, n, 2, false);
+            /* (not the agent after على أيدي، من قبل، برصاص: «قتل عشرة أشخاص على
+             * أيدي مسلحين» names the killers there) */
+            for (size_t k = next + 1; v >= 0 && k < c->ms[v].ti; k++)
+                if (ev_mark(c, k)) v = -1;
             if (v >= 0) tgt = v, tgt_rule = "victims-after-passive";
         } else if (r->speech && first_person(c, i, r)) {
             if (speaker >= 0) { /* outside a quotation ندين may be a noun (نشيد: anthem) */
@@ -980,7 +1019,7 @@ static void code_candidate(rasd_event_coder *c, const cand *cd, const rasd_numbe
     e.plover_type = r->plover_type;
     e.plover_mode = r->plover_mode;
     bool object_pronoun = c->hits[i].pronoun || x->t[i].base_off + x->t[i].base_len < x->t[i].key_off + x->t[i].key_len;
-    if (one_sided(c, r, &e, object_pronoun)) snprintf(e.cameo, sizeof e.cameo, "%s", "180");
+    if (one_sided(c, r, &e, object_pronoun, cd->tj)) snprintf(e.cameo, sizeof e.cameo, "%s", "180");
     /* a force that destroys (دمرت طائرات التحالف الجسر) fights: 19, not the
      * 1712 of a demolition or a confiscation */
     if (strcmp(r->cameo, "1712") == 0 && actor_is_force(c, &e.source)) {
@@ -1068,6 +1107,58 @@ static void protest_of_protesters(rasd_event_coder *c, size_t first_event, const
     }
 }
 
+/* One sentence, one happening: «فجر انتحاري نفسه في السوق مما أسفر عن
+ * مقتل 14 شخصا، وهو الهجوم الثاني»: when one of a sentence's acts of
+ * violence is one-sided (18: a bombing, an assassination, a killing of
+ * people), its plain attacks and deaths (190) are told of that assault, not
+ * of a battle; unless the sentence tells of a fight between two or of
+ * weapons only armies use (191-196 stay). */
+static bool fight_row(const rasd_trigger *r) {
+    static const char *const FIGHTS[] = {"صدامات", "مواجهات", "اشتبك", "اشتباكات", "معارك", "قتال", "قاتل",
+                                         "تصدى",   "صد",      "دحر",   "طرد",      "كمين",  "نصب"};
+    for (size_t i = 0; i < sizeof FIGHTS / sizeof *FIGHTS; i++)
+        if (strcmp(r->lemma, FIGHTS[i]) == 0) return true;
+    return false;
+}
+
+/* Is the 18 of event e read from the text (an assault's own word, a
+ * civilian or a named person hit, people counted dead), not only from a
+ * sentence that names no force? */
+static bool assault_told(const rasd_event_coder *c, const rasd_event *e) {
+    const rasd_trigger *r = &c->d->triggers[e->trigger];
+    if (ev_root(r->cameo) == 18) return true;
+    if (is_civilian(c, &e->target)) return true;
+    for (size_t k = 0; k < c->n; k++)
+        if (c->x->t[k].tok.end == e->end) return is_casualty_row(r) && counted_unarmed_victims(c, k);
+    return false;
+}
+
+static void one_happening(rasd_event_coder *c, size_t first) {
+    bool assault = false, fight = false;
+    for (size_t k = first; k < c->out.count; k++) {
+        const rasd_event *e = &c->out.items[k];
+        if (e->flags & RASD_EV_SYMMETRIC) return;
+        if (ev_root(e->cameo) == 19 && strcmp(e->cameo, "190") != 0) return;
+        fight |= fight_row(&c->d->triggers[e->trigger]);
+        assault |= ev_root(e->cameo) == 18 && assault_told(c, e);
+    }
+    /* «أسفرت المعارك عن مقتل 15 من عناصر التنظيم»: a death in a battle the
+     * sentence tells is its toll, though no force be named */
+    for (size_t k = first; fight && k < c->out.count; k++) {
+        rasd_event *e = &c->out.items[k];
+        const rasd_trigger *r = &c->d->triggers[e->trigger];
+        if (strcmp(e->cameo, "180") == 0 && strcmp(r->cameo, "190") == 0 && is_casualty_row(r) && !assault_told(c, e))
+            snprintf(e->cameo, sizeof e->cameo, "%s", "190");
+    }
+    if (!assault || fight) return;
+    for (size_t k = first; k < c->out.count; k++) {
+        rasd_event *e = &c->out.items[k];
+        if (strcmp(e->cameo, "190") != 0) continue;
+        snprintf(e->cameo, sizeof e->cameo, "%s", "180");
+        if (e->acled && strcmp(e->acled, "Battles") == 0) e->acled = "Violence against civilians";
+    }
+}
+
 rasd_status rasd_event_code_sentence(rasd_event_coder *c, rasd_entity_extractor *x, size_t n, size_t sentence,
                                      const rasd_number_list *numbers, size_t nb, const rasd_date_list *dates,
                                      size_t db) {
@@ -1113,6 +1204,7 @@ rasd_status rasd_event_code_sentence(rasd_event_coder *c, rasd_entity_extractor 
             i = cd.tj;
         }
     }
+    if (!c->failed) one_happening(c, first_event);
     if (protesters && !c->failed) protest_of_protesters(c, first_event, numbers, nb, dates, db);
     c->quote_from = x->out.n_quotes;
     return c->failed ? RASD_ERR_NOMEM : RASD_OK;
