@@ -290,7 +290,7 @@ TROOPS = "تعزيزات|تعزيزات عسكرية|قوات|جنود|عسكر�
 # Places taken or lost in fighting: the cue that makes سيطرة، استعاد، تحرير a capture.
 # +place (checked by the coder at run time) is any place the text names right
 # after the trigger (تحرير عدن), or a pronoun on the trigger (تحريرها).
-PLACES = "+place|قرية|قرى|بلدة|بلدات|مدينة|مدن|تلة|تلال|تل|موقع|مواقع|نقاط|نقطة|حي|أحياء|مطار|قاعدة|معسكر|مديرية|مديريات|محافظة|ميناء|معبر|جبل|جبال|ثكنة|ثكنات|مقر|مقرات|مبنى|سد|منطقة|مناطق"
+PLACES = "+place|قرية|قرى|بلدة|بلدات|مدينة|مدن|تلة|تلال|تل|موقع|مواقع|نقاط|نقطة|حي|أحياء|مطار|قاعدة|معسكر|مديرية|مديريات|محافظة|ميناء|معبر|جبل|جبال|ثكنة|ثكنات|مقر|مقرات|مبنى|سد|منطقة|مناطق|قصر|قصور"
 # Armed men driven out, fleeing, hunted: the cue that makes طرد، أجبر a military act.
 FIGHTERS = "مسلحي|مسلحين|مقاتلي|مقاتلين|عناصر|الميليشيات|ميليشيات|المليشيات|مليشيات|المتمردين|فلول|الإرهابيين|إرهابيي|التنظيم|الانقلابيين"
 # What makes a gathering a protest (تجمع، تجمهر، احتشد، خرج): the purpose or the protesters.
@@ -640,7 +640,7 @@ V("تحدى", "120", tp="-", drop="تحدى",
 V("هدد", "130", tp="-", ip="ب", note="threatens X (object) with (ب)")
 V("هدد", "138", cue="عملية عسكرية|عمل عسكري|الرد العسكري|رد عسكري|هجوم|الهجوم|اجتياح|التدخل العسكري|القوة|ضربة|ضربات|قصف",
   tp="-", ip="ب", note="threatens military force")
-V("هدد", "1382", cue="احتلال|اجتياح|السيطرة على", tp="-", ip="ب", note="threatens occupation")
+V("هدد", "1382", cue="احتلال|اجتياح|سيطرة", tp="-", ip="ب", note="threatens occupation")
 V("هدد", "1312", cue="عقوبات|العقوبات|فرض عقوبات", tp="-", ip="ب", note="threatens sanctions")
 V("هدد", "1313", cue="قطع العلاقات", tp="-", ip="ب", note="threatens to break relations")
 V("هدد", "137", cue=DETENTION, tp="-", ip="ب", note="threatens with repression")
@@ -840,7 +840,7 @@ V("ضبط", "1711", cue="كميات|كمية|أسلحة|ذخائر|مخدرات|
 N("استيقاف", "", "173", tp="-", note="stopping and holding a person (police)")
 N("استيلاء", "", "1711", cue="منازل|منزل|بيوت|أراضي|أراض|ممتلكات|أملاك|محاصيل|عقارات|محلات|أموال|سيارة|سيارات|عربة|عربات|زوارق|قوارب|مركبات", tp="على",
   note="seizure of property")
-N("استيلاء", "", "192", cue=PLACES + "|السيطرة", tp="على", acled=BATTLES, note="seizure of a place")
+N("استيلاء", "", "192", cue=PLACES + "|سيطرة", tp="على", acled=BATTLES, note="seizure of a place")
 V("أطاح", "173", cue="خلية|خلايا|عصابة|عصابات|شبكة|متهمين|مطلوبين|مروجي|مهربين", tp="ب",
   note="busts (a cell, a gang): arrests; أطاح alone (toppled a ruler, a coach) is not listed")
 N("تدمير", "تدميرا", "1712", tp="-", note="destruction; after an attack (ما أدى إلى تدمير) it is the attack's result, not a second event")
@@ -961,7 +961,13 @@ N("عملية عسكرية", "عمليات عسكرية|حملة عسكرية|ع
 N("إنزال جوي", "عملية إنزال|عملية إنزال جوي|إنزالا جويا", "190", acled=BATTLES, note="an airborne raid")
 V("سيطر", "192", only="سيطر|سيطرت|سيطروا", tp="على", acled=BATTLES,
   note="takes control (past only: the present يسيطر is stative, 'controls')")
-V("استعاد", "192", cue="السيطرة|سيطرته|سيطرتها", tp="على", acled=BATTLES, note="retakes")
+# «بسطت القوات سيطرتها على»، «أحكمت سيطرتها على»، «إحكام السيطرة على»:
+# the light verbs of taking control; their object (سيطرة) is the cue.
+V("بسط", "192", cue="سيطرة|سيطرته|سيطرتها|سيطرتهم|نفوذه|نفوذها", pos="verb|noun", tp="على", acled=BATTLES,
+  note="extends its control over (بسط is also the verbal noun)")
+V("أحكم", "192", cue="سيطرة|سيطرته|سيطرتها|سيطرتهم|قبضته|قبضتها", only="أحكم|أحكمت|أحكموا", tp="على", acled=BATTLES, note="tightens its control over (past only: يحكم is 'rules')")
+N("إحكام", "", "192", cue="سيطرة|سيطرته|سيطرتها|سيطرتهم|قبضته|قبضتها", tp="على", acled=BATTLES, note="tightening control over")
+V("استعاد", "192", cue="سيطرة|سيطرته|سيطرتها", tp="على", acled=BATTLES, note="retakes")
 V("حاصر", "191", tp="-", note="besieges, surrounds")
 N("حصار", "حصارا", "191", amb="حصار", note="a siege; also references to a long-standing siege")
 V("خرق", "196", cue=CEASEFIRE + "|الاتفاق|اتفاق", tp="-", acled="", note="violates a ceasefire")
@@ -990,13 +996,13 @@ N("هجوم كيميائي", "هجمات كيميائية|قصف كيميائي|
 N("سيطرة", "", "192", cue=PLACES, tp="على", acled=BATTLES,
   note="taking control of a place; سيطرة alone (on prices, a fire, the situation) is not listed, nor تحت سيطرة (a state)")
 V("استعاد", "192", cue=PLACES, tp="-", acled=BATTLES, note="retakes a place; استعاد alone is 'regained' (health, a title)")
-N("استعادة", "", "192", cue=PLACES + "|السيطرة", tp="-", acled=BATTLES, note="retaking a place")
+N("استعادة", "", "192", cue=PLACES + "|سيطرة", tp="-", acled=BATTLES, note="retaking a place")
 V("حرر", "192", cue=PLACES, tp="-", acled=BATTLES,
   note="liberates (takes) a place; حرر alone is 'edited, issued (a ticket)', and the word is framing (data/framing)")
 N("تحرير", "", "192", cue=PLACES, tp="-", acled=BATTLES,
   note="liberation of a place (a capture in the victor's words); تحرير alone is 'editing' (رئيس التحرير) and is in names (هيئة تحرير الشام)")
 N("تطهير", "", "190", cue=PLACES, tp="-", acled="", note="clearing a place of fighters; تطهير alone is 'disinfecting'")
-V("انتزع", "192", cue=PLACES + "|السيطرة", tp="-", acled=BATTLES, note="wrests (a town); انتزع alone is sports and figurative")
+V("انتزع", "192", cue=PLACES + "|سيطرة", tp="-", acled=BATTLES, note="wrests (a town); انتزع alone is sports and figurative")
 V("دحر", "190", tp="-", pos="verb|noun", note="routs, drives back (fighters); as the aim of a call or plan (دحر الإرهاب) it is content")
 V("طرد", "190", cue=FIGHTERS, tp="-", ip="من", note="drives fighters out (of a place); طرد alone is 'dismissed, expelled'")
 N("تمشيط", "عملية تمشيط|عمليات تمشيط|حملة تمشيط|حملات تمشيط", "190", tp="-", acled="",

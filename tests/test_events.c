@@ -329,6 +329,16 @@ static void test_capture_place(void **state) {
     code("وجاء تحريرها بعد أشهر.");
     expect_event("تحريرها", "19", NULL, NULL);
     expect_no_event("وقال رئيس التحرير إن العدد جاهز."); /* editing */
+    /* taking control with the article (a cue phrase must not hide the trigger) and its light verbs */
+    code("ونجحت قسد في السيطرة على معظم حي الصالحية.");
+    expect_event("السيطرة", "19", NULL, NULL);
+    code("وقالت قسد إنها بسطت سيطرتها على الجزء الأكبر من الحسكة.");
+    expect_event("بسطت", "19", NULL, NULL);
+    code("وأحكمت قسد سيطرتها على الحسكة.");
+    expect_event("وأحكمت", "19", "sdf", NULL);
+    code("واستعادت قسد قصر المحافظة.");
+    expect_event("واستعادت", "19", "sdf", NULL);
+    expect_no_event("وقال المتحدث إن الوضع تحت السيطرة."); /* a state, not a capture */
 }
 
 /* A light verb and its event noun are one event, coded by the noun. */
