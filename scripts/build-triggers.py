@@ -411,7 +411,7 @@ V("توسط", "045", tp="بين", note="mediates")
 N("اجتماع", "اجتماعات|اجتماعا|اجتماعين", "040", tp="مع|ب|بين", amb="اجتماع",
   note="also in names of bodies (مجلس، مؤتمر): needs participants")
 N("لقاء", "لقاءات|لقاءً", "040", tp="مع|ب|بين")
-N("زيارة", "زيارات|زيارته|زيارتها", "042", tp="إلى|ل")
+N("زيارة", "زيارات|زيارته|زيارتها|زيارة رسمية", "042", tp="إلى|ل")
 N("محادثات", "محادثة", "040", tp="مع|بين")
 N("مباحثات", "", "040", tp="مع|بين")
 N("مشاورات", "", "040", tp="مع|بين")
@@ -497,6 +497,12 @@ V("وصل", "073", cue=AID_HUM + "|قافلة|قوافل|شحنة مساعدات
 N("وصول", "", "073", cue=AID_HUM + "|قافلة|قوافل|شحنة مساعدات|شحنات|طائرة مساعدات|سفينة مساعدات", tp="إلى",
   note="arrival of aid; as the content of a call (دعا إلى وصول المساعدات) it is not an event")
 N("وصول", "", "042", cue="في زيارة|زيارة|زيارة رسمية", tp="إلى", note="arrival on a visit")
+# A cue phrase of another row (دعا إلى إدخال المساعدات، هدد بفرض عقوبات) is
+# the trie's longest path at its first word and would hide that word's own
+# trigger: the phrase is listed as a trigger too, for where it stands alone.
+N("إدخال المساعدات", "إيصال المساعدات", "070", tp="ل|إلى", note="delivery of aid (the phrase a call's cue also is)")
+N("وصول المساعدات", "", "073", tp="إلى", note="arrival of aid (the phrase a call's cue also is)")
+N("فرض عقوبات", "فرض العقوبات", "163", tp="على", note="imposing sanctions (the phrase a threat's cue also is)")
 N("تسليح", "", "072", tp="-", note="arming (a force); as the content of a call or a debate (دعوات لتسليح) it is not an event")
 N("مساعدات إنسانية", "المساعدات الإنسانية|مساعدات إغاثية|قافلة مساعدات|قوافل مساعدات|قافلة إغاثية|قوافل إغاثية|شحنة مساعدات|شحنات مساعدات", "073",
   tp="ل|إلى", note="humanitarian aid delivered; as the content of a call (دعا إلى إدخال المساعدات) it is not an event of its own")
@@ -655,7 +661,7 @@ V("اعتصم", "141", tp="أمام|في", note="holds a sit-in")
 V("أضرب", "142", cue="عن الطعام", note="hunger strike; يضرب is also 'hits': only with the cue")
 V("أضرب", "143", cue="عن العمل|عن الدوام", mode="", note="strikes (PLOVER strike-gen or strike-lim: the scale is not in the verb)")
 N("مظاهرة", "مظاهرات|تظاهرة|تظاهرات|مظاهرات احتجاجية", "141", tp="ضد|أمام")
-N("احتجاجات", "احتجاج|احتجاجا", "140", tp="ضد|على",
+N("احتجاجات", "احتجاج|احتجاجا|احتجاجا رسميا", "140", tp="ضد|على",
   note="protests; also an official protest (احتجاج رسمي)")
 N("وقفة احتجاجية", "وقفات احتجاجية|وقفة تضامنية|وقفات تضامنية", "141", tp="أمام|ضد")
 N("اعتصام", "اعتصامات|اعتصاما", "141", tp="أمام|في")
@@ -791,7 +797,7 @@ N("إغلاق", "", "161", cue="السفارة|سفارته|سفارتها|ال�
 V("اعتقل", "173", tp="-", note="arrests")
 V("احتجز", "173", tp="-", note="detains")
 V("ألقى", "173", cue="القبض", tp="على", note="arrests (ألقى القبض على)")
-N("اعتقال", "اعتقالات|اعتقالا|حملة اعتقالات|حملة اعتقال|حملات اعتقال", "173", amb="اعتقال",
+N("اعتقال", "اعتقالات|اعتقالا|حملة اعتقالات|حملة اعتقال|حملات اعتقال|اعتقالات تعسفية", "173", amb="اعتقال",
   note="as the content of a threat or call it is not an event")
 N("احتجاز", "احتجازا", "173")
 N("إلقاء القبض", "القبض على", "173", tp="على")
@@ -892,7 +898,7 @@ N("تحرش جماعي", "التحرش الجماعي|حادثة تحرش|حوا
 
 # -- 19 fight (ASSAULT; COERCE for 191, 192) --------------------------------------
 V("هاجم", "190", tp="-", note="attacks; verbal attacks (هاجم الوزير المعارضة) are speech, not coded here")
-N("هجوم", "هجمات|هجوما|هجومين|هجوم بري|هجمة", "190", tp="على",
+N("هجوم", "هجمات|هجوما|هجومين|هجوم بري|هجمة|هجوما بريا", "190", tp="على",
   note="as the content of a threat or accusation it is not an event of its own")
 V("شن", "190", cue="هجوم|هجوما|هجمات|عملية عسكرية|عمليات عسكرية|حملة عسكرية|عملية|هجمة", tp="على",
   note="launches an attack")

@@ -392,6 +392,22 @@ static void test_assault_or_fight(void **state) {
     expect_event("وقتل", "19", NULL, NULL);
 }
 
+/* A phrase that is another row's cue (دعا إلى إدخال المساعدات، هدد بفرض
+ * عقوبات، وصل في زيارة رسمية) is an event where it stands alone, and still
+ * only the cue where its row's trigger comes first. */
+static void test_cue_phrase_alone(void **state) {
+    (void)state;
+    code("وبدأ وزير الخارجية التركي زيارة رسمية إلى الحسكة.");
+    expect_event("زيارة", "04", NULL, NULL);
+    code("وقررت تركيا فرض عقوبات على قسد.");
+    expect_event("فرض", "16", NULL, NULL);
+    code("وأعلن التحالف الدولي وصول المساعدات إلى الحسكة.");
+    expect_event("وصول", "07", NULL, NULL);
+    code("ودعا التحالف الدولي إلى إدخال المساعدات إلى الحسكة.");
+    expect_event("ودعا", "02", "coalition", NULL);
+    assert_int_equal(evs.count, 1);
+}
+
 /* A generic agent is an actor: protesters, gunmen, police, with a country. */
 static void test_generic_agent(void **state) {
     (void)state;
@@ -470,6 +486,7 @@ int main(void) {
         cmocka_unit_test(test_light_verb),
         cmocka_unit_test(test_unknown_perpetrator),
         cmocka_unit_test(test_assault_or_fight),
+        cmocka_unit_test(test_cue_phrase_alone),
         cmocka_unit_test(test_generic_agent),
         cmocka_unit_test(test_title),
         cmocka_unit_test(test_references_and_sport),
