@@ -453,6 +453,18 @@ static void test_references_and_sport(void **state) {
     for (size_t i = 0; i < evs.count; i++) assert_memory_not_equal(evs.items[i].cameo, "04", 2);
 }
 
+/* A reference to acts told before is no new happening: a demonstrative
+ * before the noun, or talks with nobody named on either side. */
+static void test_reference(void **state) {
+    (void)state;
+    expect_no_event("وتظهر هذه الهجمات قدرة التنظيم على الضرب.");
+    expect_no_event("ولم تتضح على الفور طبيعة المحادثات.");
+    code("واستمرت المحادثات بين تركيا وقسد يومين.");
+    expect_event("المحادثات", "04", "tur", "sdf");
+    code("وشن التنظيم هجمات على الحسكة.");
+    expect_event("هجمات", "19", NULL, NULL);
+}
+
 static void test_no_event(void **state) {
     (void)state;
     expect_no_event("قال المتحدث إن الوضع هادئ في المنطقة.");               /* a quote, no trigger */
@@ -490,6 +502,7 @@ int main(void) {
         cmocka_unit_test(test_generic_agent),
         cmocka_unit_test(test_title),
         cmocka_unit_test(test_references_and_sport),
+        cmocka_unit_test(test_reference),
         cmocka_unit_test(test_no_event),
     };
     return cmocka_run_group_tests(tests, setup, teardown);

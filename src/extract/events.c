@@ -967,6 +967,25 @@ static void code_candidate(rasd_event_coder *c, const cand *cd, const rasd_numbe
     if (cd->noun && strcmp(r->cameo, "057") == 0 && !strchr(r->lemma, ' ') &&
         (x->t[i].art_len || ev_has_prep_clitic(c, i, 'b') || ev_has_prep_clitic(c, i, 'l')))
         return;
+    /* «هذه الهجمات»، «تلك التهديدات»: a demonstrative points back to acts
+     * told before (coded there), or sums them up; no new happening */
+    static const ev_word DEMONSTRATIVES[] = {EV_WORD("هذه"),  EV_WORD("هذا"),  EV_WORD("تلك"),  EV_WORD("ذلك"),
+                                             EV_WORD("هاتين"), EV_WORD("هذين"), EV_WORD("هؤلاء"), EV_WORD("هذان"),
+                                             EV_WORD("هاتان")};
+    if (cd->noun && x->t[i].art_len && i > 0 &&
+        ev_word_in(c, i - 1, false, DEMONSTRATIVES, sizeof DEMONSTRATIVES / sizeof *DEMONSTRATIVES))
+        return;
+    /* «اللقاء»، «المحادثات»، «المفاوضات» with nobody the sentence's structure
+     * names on either side: the talks or meeting told before, or talks as a
+     * process (استئناف المحادثات), not a meeting that happened here */
+    static const ev_word HELD[] = {EV_WORD("عقد"),    EV_WORD("عقدت"),   EV_WORD("انعقد"), EV_WORD("انعقدت"),
+                                   EV_WORD("جرى"),    EV_WORD("جرت"),    EV_WORD("بدا"),   EV_WORD("بدات"),
+                                   EV_WORD("انطلق"),  EV_WORD("انطلقت"), EV_WORD("اختتم"), EV_WORD("اختتمت"),
+                                   EV_WORD("استؤنف"), EV_WORD("استؤنفت"), EV_WORD("وعقد"),  EV_WORD("وعقدت"),
+                                   EV_WORD("وجرى"),   EV_WORD("وجرت")}; /* (the splitter may keep و) */
+    if (cd->noun && root == 4 && x->t[i].art_len && !has_target && (!has_source || ev_weak_rule(e.source.rule)) &&
+        !(i > 0 && ev_word_in(c, i - 1, true, HELD, sizeof HELD / sizeof *HELD))) /* (عقد الاجتماع: held here) */
+        return;
     /* a homograph verb whose other party comes after a preposition (بحث
      * مع: discussed with; يبحث عن: searches) needs that party */
     if (ambiguous && !cd->noun && (r->target_mask & ~(uint32_t)EV_PREP_DIRECT) && !has_target) return;
