@@ -1010,7 +1010,8 @@ N("تحرير", "", "192", cue=PLACES, tp="-", acled=BATTLES,
 N("تطهير", "", "190", cue=PLACES, tp="-", acled="", note="clearing a place of fighters; تطهير alone is 'disinfecting'")
 V("انتزع", "192", cue=PLACES + "|سيطرة", tp="-", acled=BATTLES, note="wrests (a town); انتزع alone is sports and figurative")
 V("دحر", "190", tp="-", pos="verb|noun", note="routs, drives back (fighters); as the aim of a call or plan (دحر الإرهاب) it is content")
-V("طرد", "190", cue=FIGHTERS, tp="-", ip="من", note="drives fighters out (of a place); طرد alone is 'dismissed, expelled'")
+V("طرد", "190", cue=FIGHTERS, pos="verb|noun", tp="-", ip="من",
+  note="drives fighters out (of a place), and the verbal noun (لطرد المسلحين); طرد alone is 'dismissed, expelled'")
 N("تمشيط", "عملية تمشيط|عمليات تمشيط|حملة تمشيط|حملات تمشيط", "190", tp="-", acled="",
   note="a sweep of an area for fighters (security or military)")
 V("طوق", "191", only="طوقت|طوقوا|يطوق|تطوق|يطوقون", tp="-", note="surrounds, cordons off; the bare طوق is the noun 'collar, ring'")
@@ -1036,6 +1037,8 @@ V("أصيب", "190", cue=WOUNDS, only="أصيب|أصيبت|أصيبوا|يصاب
   note="wounded (by gunfire, shrapnel); أصيب alone is also illness and sports injury")
 N("إصابة", "إصابات", "190", cue=WOUNDS, mode="", acled="", note="a wound by gunfire or shrapnel")
 N("تصعيد عسكري", "التصعيد العسكري|تصعيدا عسكريا", "190", acled="", note="military escalation; التصعيد alone (خفض التصعيد) is not listed")
+N("تصعيد", "", "190", cue="بين", acled="", tp="بين",
+  note="escalation between two sides (التصعيد بين أنقرة والحزب): a fight told of both; التصعيد alone is not listed")
 
 # Verbs whose bare past form is also their verbal noun (قصف 'shelled' and
 # 'shelling'): pos verb|noun, the engine reads the source from a subject or a
@@ -1555,7 +1558,7 @@ A("أحزاب", "أحزاب سياسية|حزب سياسي|أحزاب المعا
   "CAMEO's agent codebook has no party code (upetrarch حزب سياسي ~PTY, حزب معارضة ~OPP): parties acting as a bloc in the news (the boycott, the protest, the statement) are the opposition; bare حزب is left out, it begins the names of parties (حزب الله، حزب العمال الكردستاني) that the KB codes")
 A("أنصار", "مؤيدون|مؤيدين|مؤيدو|مؤيدي|مناصرون|مناصرين|مناصرو|مناصري", "CVL", "supporters",
   MEMBER + "civilian supporters; a group that begins with the word (أنصار الله، أنصار الشريعة، أنصار بيت المقدس) is a KB actor; the singular مؤيد is the adjective 'backing' and is left out")
-A("مصلون", "مصلين|مصلو", "CVL", "worshippers",
+A("مصلون", "مصلين|مصلو|مصليا", "CVL", "worshippers",
   "people at prayer, the victims of attacks on mosques and churches and the crowds at al-Aqsa: civilians, not REL (CAMEO's REL is clergy and religious bodies: the row رجال دين); the singular مصل is also 'serum', and the construct مصلي is المصلى (the prayer hall) after folding ى")
 A("حجاج", "معتمرون|معتمرين|حجاج بيت الله", "CVL", "pilgrims",
   "Hajj and Umrah pilgrims: civilians (upetrarch codes حاج ~REL, which is the clergy's code); the singular حاج is a title and is left out (reviewed out below)")

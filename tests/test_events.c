@@ -453,6 +453,28 @@ static void test_references_and_sport(void **state) {
     for (size_t i = 0; i < evs.count; i++) assert_memory_not_equal(evs.items[i].cameo, "04", 2);
 }
 
+/* A form that is also a common word (أسر 'families', اعتقال as a name) is
+ * the act after the passive's تم or before a count of who underwent it. */
+static void test_ambiguous_told(void **state) {
+    (void)state;
+    code("وأضاف أنه تم أسر أربعين مسلحا.");
+    expect_event("أسر", "17", NULL, NULL);
+    code("وقتلت قسد عشرة من عناصر داعش وأسرت ثلاثة آخرين.");
+    expect_event("وأسرت", "17", NULL, NULL);
+    code("اعتقال عدد من المشتبه بهم في الحسكة");
+    expect_event("اعتقال", "17", NULL, NULL);
+    expect_no_event("وتسكن ثلاث أسر في المبنى.");
+    expect_no_event("وساعدت الجمعية الأسر المحتاجة في الحسكة.");
+    /* a fight told of both sides, and driving fighters out as a noun */
+    code("وقال إن التصعيد بين تركيا وقسد يضر بالمدنيين.");
+    expect_event("التصعيد", "19", NULL, NULL);
+    code("وأظهر السكان فرحتهم لطرد مسلحي داعش من الحسكة.");
+    expect_event("لطرد", "19", NULL, NULL);
+    /* a death's subject is who died: a child burned to death is an assault */
+    code("وكان الطفل قتل حرقا في منزله بالحسكة.");
+    expect_event("قتل", "18", NULL, NULL);
+}
+
 /* A reference to acts told before is no new happening: a demonstrative
  * before the noun, or talks with nobody named on either side. */
 static void test_reference(void **state) {
@@ -502,6 +524,7 @@ int main(void) {
         cmocka_unit_test(test_generic_agent),
         cmocka_unit_test(test_title),
         cmocka_unit_test(test_references_and_sport),
+        cmocka_unit_test(test_ambiguous_told),
         cmocka_unit_test(test_reference),
         cmocka_unit_test(test_no_event),
     };

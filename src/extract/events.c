@@ -519,6 +519,8 @@ static bool one_sided(const rasd_event_coder *c, const rasd_trigger *r, const ra
     if (e->flags & RASD_EV_SYMMETRIC) return false;
     if (is_civilian(c, &e->target)) return true;
     if (is_casualty_row(r) && counted_unarmed_victims(c, tj)) return true;
+    /* «الطفل قتل حرقا»: a death's subject is who died */
+    if (is_casualty_row(r) && is_civilian(c, &e->source)) return true;
     /* استهدف المصلين، قتل المدنيين: the object right after the act, when the
      * subject rules took it for its doer */
     if (civilian_mention(c, ev_mention_after(c, tj + 1, c->n, 2, false))) return true;
@@ -706,6 +708,15 @@ static void code_candidate(rasd_event_coder *c, const cand *cd, const rasd_numbe
     bool ambiguous = ev_has(c, i, EV_MARK, EV_MARK_AMBIGUOUS);
     if (ambiguous && !cd->noun && x->t[i].art_len) return;
     if (ambiguous && i > 0 && ex_is_number(&x->t[i - 1])) return; /* 100 طالب: counted, a noun */
+    /* «تم أسر 40 مسلحا»، «وأسر ثلاثة آخرين»، «اعتقال عدد من المشتبه بهم»: after
+     * the passive's تم/جرى, or before a count of who underwent it, the form
+     * is the act (families, students are counted before, not after) */
+    static const ev_word PASSIVE[] = {EV_WORD("تم"), EV_WORD("يتم"), EV_WORD("وتم"), EV_WORD("جرى"), EV_WORD("وجرى")};
+    static const ev_word NUMBER_OF[] = {EV_WORD("عدد"), EV_WORD("عددا")};
+    if (ambiguous && ((i > 0 && ev_word_in(c, i - 1, false, PASSIVE, sizeof PASSIVE / sizeof *PASSIVE)) ||
+                      (!x->t[i].art_len && (ev_is_count(c, cd->tj + 1) || ev_is_quantity(c, cd->tj + 1) ||
+                                            ev_word_in(c, cd->tj + 1, false, NUMBER_OF, 2)))))
+        ambiguous = false;
 
     rasd_event e;
     memset(&e, 0, sizeof e);
@@ -995,7 +1006,8 @@ static void code_candidate(rasd_event_coder *c, const cand *cd, const rasd_numbe
         (!src_rule || (strncmp(src_rule, "subject", 7) != 0 && strncmp(src_rule, "between", 7) != 0)))
         return;
     bool pronoun = c->hits[i].pronoun || x->t[i].base_off + x->t[i].base_len < x->t[i].key_off + x->t[i].key_len;
-    bool party_named = has_source && !(e.source.rule && strcmp(e.source.rule, "previous-mention") == 0);
+    bool party_named = has_source && !(e.source.rule && (strcmp(e.source.rule, "previous-mention") == 0 ||
+                                                         strcmp(e.source.rule, "previous-source") == 0));
     if (ambiguous && cd->noun && !party_named && !has_target && !pronoun) return; /* اعتقاله: the pronoun is a party */
     /* حقق في، طالب ب: an ambiguous verb needs its preposition right after
      * its subject (حقق مكاسب في is no inquiry) */
