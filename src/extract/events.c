@@ -511,6 +511,16 @@ static bool counted_unarmed_victims(const rasd_event_coder *c, size_t tj) {
     return false;
 }
 
+/* Does the event's source end at most `words` tokens before its trigger? */
+static bool near_before(const rasd_event_coder *c, const rasd_event *e, size_t words) {
+    size_t between = 0;
+    for (size_t k = 0; k < c->n; k++) {
+        const rasd_token *t = &c->x->t[k].tok;
+        if (t->start >= e->source.end && t->end <= e->start) between++;
+    }
+    return e->source.end && e->source.end <= e->start && between <= words;
+}
+
 static bool one_sided(const rasd_event_coder *c, const rasd_trigger *r, const rasd_event *e, bool pronoun,
                       size_t tj) {
     if (ev_root(r->cameo) != 19 || strcmp(r->cameo, "194") == 0 || strcmp(r->cameo, "195") == 0 ||
@@ -520,7 +530,9 @@ static bool one_sided(const rasd_event_coder *c, const rasd_trigger *r, const ra
     if (is_civilian(c, &e->target)) return true;
     if (is_casualty_row(r) && counted_unarmed_victims(c, tj)) return true;
     /* «الطفل قتل حرقا»: a death's subject is who died */
-    if (is_casualty_row(r) && is_civilian(c, &e->source)) return true;
+    if (is_casualty_row(r) && is_civilian(c, &e->source) && e->source.rule &&
+        (!ev_weak_rule(e->source.rule) || (strcmp(e->source.rule, "nearest-before") == 0 && near_before(c, e, 8))))
+        return true;
     /* استهدف المصلين، قتل المدنيين: the object right after the act, when the
      * subject rules took it for its doer */
     if (civilian_mention(c, ev_mention_after(c, tj + 1, c->n, 2, false))) return true;
@@ -1184,7 +1196,7 @@ static void one_happening(rasd_event_coder *c, size_t first) {
     if (!assault || fight) return;
     for (size_t k = first; k < c->out.count; k++) {
         rasd_event *e = &c->out.items[k];
-        if (strcmp(e->cameo, "190") != 0) continue;
+        if (strcmp(e->cameo, "190") != 0 || actor_is_force(c, &e->target)) continue; /* (a raid on the police: a fight) */
         snprintf(e->cameo, sizeof e->cameo, "%s", "180");
         if (e->acled && strcmp(e->acled, "Battles") == 0) e->acled = "Violence against civilians";
     }
