@@ -1009,6 +1009,11 @@ static void code_candidate(rasd_event_coder *c, const cand *cd, const rasd_numbe
     if (cd->noun && root == 4 && x->t[i].art_len && !has_target && (!has_source || ev_weak_rule(e.source.rule)) &&
         !(i > 0 && ev_word_in(c, i - 1, true, HELD, sizeof HELD / sizeof *HELD))) /* (عقد الاجتماع: held here) */
         return;
+    /* «غرفة التجارة تستقبل طلبات الشركات»، «حث العاملين على الجد»: a call or a
+     * meeting whose doer is a noun no dictionary knows and that reaches
+     * nobody is an institution's routine, not diplomacy */
+    if ((root == 2 || root == 4) && !has_target && e.source.rule && strcmp(e.source.rule, "noun-after-verb") == 0)
+        return;
     /* a homograph verb whose other party comes after a preposition (بحث
      * مع: discussed with; يبحث عن: searches) needs that party */
     if (ambiguous && !cd->noun && (r->target_mask & ~(uint32_t)EV_PREP_DIRECT) && !has_target) return;
@@ -1214,6 +1219,15 @@ rasd_status rasd_event_code_sentence(rasd_event_coder *c, rasd_entity_extractor 
     c->nb = nb;
     if (!rasd_grow((void **)&c->hits, &c->cap_hits, n, sizeof *c->hits)) return RASD_ERR_NOMEM;
     for (size_t i = 0; i < n; i++) c->sports_words += sports_word(c, i);
+    /* «سمات: بيروت قتل ...»: the tags some outlets print after the last
+     * sentence are keywords (قتل، تحرش، احتراق), no sentence */
+    static const ev_word TAGS[] = {EV_WORD("سمات")};
+    size_t first_word = 0;
+    while (first_word < n && !x->t[first_word].word) first_word++;
+    if (first_word + 1 < n && ev_word_in(c, first_word, false, TAGS, 1)) {
+        c->quote_from = x->out.n_quotes;
+        return RASD_OK;
+    }
     find_hits(c);
     bool any = false, protesters = false;
     for (size_t i = 0; i < n && !any; i++) any = c->hits[i].node && ev_has(c, i, EV_TRIGGER, -1);
