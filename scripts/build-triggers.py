@@ -818,8 +818,8 @@ N("عمليات نهب", "أعمال نهب|سرقة ونهب", "1711", acled=SD
 V("هدم", "1712", tp="-", note="demolishes")
 V("جرف", "1712", tp="-", note="bulldozes (houses, graves, olive groves)")
 V("دمر", "1712", tp="-", note="destroys; 'which destroyed' (ما أدى إلى تدمير) after an attack is its result, not a second event")
-V("أحرق", "1712", tp="-", note="burns (crops, houses)")
-V("أضرم", "1712", cue="النار|النيران", tp="في", note="sets fire to")
+V("أحرق", "180", tp="-", note="burns (houses, places of worship, cars): analysts code an arson attack as an assault (18), not property destruction (1712)")
+V("أضرم", "180", cue="النار|النيران", tp="في", note="sets fire to: an arson attack (18)")
 V("قمع", "175", tp="-", acled="", note="represses")
 V("قمع", "175", cue="مظاهرة|مظاهرات|تظاهرة|المتظاهرين|المحتجين|احتجاجات|وقفة", acled=PROTESTS,
   note="represses a protest (ACLED: protest with intervention or excessive force)")
@@ -850,8 +850,8 @@ N("استيلاء", "", "192", cue=PLACES + "|سيطرة", tp="على", acled=BA
 V("أطاح", "173", cue="خلية|خلايا|عصابة|عصابات|شبكة|متهمين|مطلوبين|مروجي|مهربين", tp="ب",
   note="busts (a cell, a gang): arrests; أطاح alone (toppled a ruler, a coach) is not listed")
 N("تدمير", "تدميرا", "1712", tp="-", note="destruction; after an attack (ما أدى إلى تدمير) it is the attack's result, not a second event")
-N("إحراق", "إضرام النار|إضرام النيران|حرق المنازل|إحراق المنازل", "1712", tp="-",
-  note="arson; حرق alone (burning waste) and حريق (a fire) are not listed")
+N("إحراق", "إضرام النار|إضرام النيران|حرق المنازل|إحراق المنازل", "180", tp="-",
+  note="arson, an assault as analysts code it (18); حرق alone (burning waste) and حريق (a fire) are not listed")
 
 # -- 18 assault (ASSAULT) --------------------------------------------------------
 V("اختطف", "181", tp="-")

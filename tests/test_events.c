@@ -390,6 +390,10 @@ static void test_assault_or_fight(void **state) {
     expect_event("المعارك", "19", NULL, NULL);
     code("وقتل 20 جنديا في الهجوم على الحسكة.");
     expect_event("وقتل", "19", NULL, NULL);
+    code("وأحرق مستوطنون منزل عائلة في الحسكة."); /* an arson attack, as analysts code it */
+    expect_event("وأحرق", "18", NULL, NULL);
+    code("وأحرق المتظاهرون الإطارات في الحسكة."); /* protesters burning tyres: a riot */
+    expect_event("وأحرق", "14", NULL, NULL);
 }
 
 /* A phrase that is another row's cue (دعا إلى إدخال المساعدات، هدد بفرض
