@@ -453,6 +453,8 @@ V("شكر", "051", tp="-", ip="على", amb="شكر", note="thanks; شكر is al
 V("وجه", "051", cue="الشكر|شكره|شكرها|شكرهم|التحية|التهنئة", tp="ل|إلى", speech=True,
   note="addresses thanks; وجه alone is 'directed, face'")
 V("قدم", "051", cue="الشكر|شكره|شكرها|شكرهم|التهنئة|التهاني", tp="ل|إلى", speech=True, note="offers thanks or congratulations")
+V("رفع", "051", cue="الشكر|شكره|شكرها|شكرهم|التهنئة|التهاني", tp="ل|إلى", speech=True,
+  note="raises thanks (رفع الشكر للقيادة): the formal thanks of Gulf officials")
 V("أعرب", "051", cue="شكره|شكرها|شكرهم|تقديره|تقديرها|امتنانه|امتنانها|ترحيبه|ترحيبها|تأييده|تأييدها|دعمه|دعمها|تضامنه|تضامنها|ارتياحه|ارتياحها",
   ip="عن", tp="ل|مع", note="expresses thanks, support, solidarity; أعرب عن قلقه (a comment) is not listed")
 V("أعرب", "111", cue="شجبه|شجبها|استياءه|استياءها|امتعاضه|امتعاضها|غضبه|غضبها",
@@ -1031,6 +1033,8 @@ V("أجبر", "190", cue="الانسحاب|التراجع|الفرار|الهر�
   note="forces (fighters) to withdraw or flee; أجبر alone is any compulsion")
 N("قتلى", "قتيل|قتيلا|قتيلين|قتيلان", "190", mode="", acled="",
   note="a casualty report, like مقتل; also road accidents (a known false positive)")
+V("توفي", "190", cue="متأثرا بجروحه|متأثرة بجروحها|متأثرين بجروحهم|متأثرا بجراحه|متأثرة بجراحها|متأثرين بجراحهم|متأثرا بإصابته|متأثرة بإصابتها",
+  only="توفي|توفيت|توفوا|يتوفى|تتوفى", mode="", acled="", note="died of wounds: the toll of an attack told before; توفي alone is any death")
 V("لقي", "190", cue="حتفه|حتفها|حتفهم|مصرعه|مصرعها|مصرعهم|حتفهما|مصرعهما", only="لقي|لقيت|لقوا",
   mode="", acled="", note="was killed (لقي حتفه، مصرعه); often in accidents too; past only: the present يلقى is ألقى's")
 V("أصيب", "190", cue=WOUNDS, only="أصيب|أصيبت|أصيبوا|يصاب|تصاب|يصابون", mode="", acled="",

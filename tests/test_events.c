@@ -479,6 +479,19 @@ static void test_ambiguous_told(void **state) {
     expect_event("قتل", "18", NULL, NULL);
 }
 
+/* Verb classes: died of wounds (a death of an attack), formal thanks, and
+ * an event noun a tagged name ran on into. */
+static void test_verb_classes(void **state) {
+    (void)state;
+    code("وتوفي السبت والد الطفل متأثرا بجروحه.");
+    expect_event("وتوفي", "18", NULL, NULL);
+    expect_no_event("وتوفي الفنان الكبير عن عمر ناهز ثمانين عاما.");
+    code("ومن جهته رفع الوزير الشكر للقيادة على دعمها.");
+    expect_event("رفع", "05", NULL, NULL);
+    code("ووجه النائب سامر الحسيني انتقادات لاذعة إلى الحكومة.");
+    expect_event("انتقادات", "11", NULL, NULL);
+}
+
 /* A reference to acts told before is no new happening: a demonstrative
  * before the noun, or talks with nobody named on either side. */
 static void test_reference(void **state) {
@@ -531,6 +544,7 @@ int main(void) {
         cmocka_unit_test(test_title),
         cmocka_unit_test(test_references_and_sport),
         cmocka_unit_test(test_ambiguous_told),
+        cmocka_unit_test(test_verb_classes),
         cmocka_unit_test(test_reference),
         cmocka_unit_test(test_no_event),
     };

@@ -442,7 +442,7 @@ static size_t issue_head(const rasd_event_coder *c, const cand *u) {
 /* A death or a wound told of its victims (قتل، مقتل، استشهد، قتلى، لقي
  * حتفه، أصيب): the grammatical subject, if any, is who died. */
 static bool is_casualty_row(const rasd_trigger *r) {
-    static const char *const LEMMAS[] = {"قتل", "مقتل", "استشهد", "استشهاد", "قتلى", "لقي", "أصيب", "إصابة"};
+    static const char *const LEMMAS[] = {"قتل", "مقتل", "استشهد", "استشهاد", "قتلى", "لقي", "أصيب", "إصابة", "توفي"};
     for (size_t i = 0; i < sizeof LEMMAS / sizeof *LEMMAS; i++)
         if (strcmp(r->lemma, LEMMAS[i]) == 0) return true;
     return false;
@@ -1155,6 +1155,21 @@ static void protest_of_protesters(rasd_event_coder *c, size_t first_event, const
     }
 }
 
+/* Is the trigger at token i a noun whose every row is a noun (انتقادات،
+ * اشتباكات), so that it cannot be a name's last word? */
+static bool tail_noun_trigger(const rasd_event_coder *c, size_t i) {
+    size_t cnt;
+    const struct rasd_name_pair *p = rasd_names_targets(&c->d->words, c->hits[i].node, &cnt);
+    bool any = false;
+    for (size_t k = 0; k < cnt; k++) {
+        if (p[k].target.kind != EV_TRIGGER) continue;
+        const rasd_trigger *r = &c->d->triggers[p[k].target.index];
+        if (r->verb || !r->noun || !r->lemma[0]) return false;
+        any = true;
+    }
+    return any && !ev_has(c, i, EV_MARK, EV_MARK_AMBIGUOUS);
+}
+
 /* One sentence, one happening: «فجر انتحاري نفسه في السوق مما أسفر عن
  * مقتل 14 شخصا، وهو الهجوم الثاني»: when one of a sentence's acts of
  * violence is one-sided (18: a bombing, an assassination, a killing of
@@ -1246,7 +1261,14 @@ rasd_status rasd_event_code_sentence(rasd_event_coder *c, rasd_entity_extractor 
                 const ev_mention *m = &c->ms[z];
                 if (m->ti > i || i > m->tj || m->entity < 0) continue;
                 const rasd_entity *en = &x->out.items[m->entity];
-                named = !(m->ti == i && en->actor == UINT32_MAX && en->origin != RASD_FROM_KB);
+                /* (and a tagged name may run on into the noun after it:
+                 * «وجه النائب فلان الفلاني انتقادات»: a plural event noun
+                 * ending a name the knowledge base does not hold is no
+                 * part of it) */
+                bool loose = en->actor == UINT32_MAX && en->origin != RASD_FROM_KB;
+                named = !(loose && (m->ti == i || (m->tj == i && i > m->ti + 1 && c->hits[i].tj == i &&
+                                                   !x->t[i].art_len && ev_has(c, i, EV_TRIGGER, -1) &&
+                                                   tail_noun_trigger(c, i))));
             }
             if (named) continue;
             cand cd;
