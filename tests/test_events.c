@@ -390,6 +390,10 @@ static void test_assault_or_fight(void **state) {
     expect_event("المعارك", "19", NULL, NULL);
     code("وقتل 20 جنديا في الهجوم على الحسكة.");
     expect_event("وقتل", "19", NULL, NULL);
+    code("وقال إن القذائف استهدفت المستشفى ودمرت قسم الطوارئ."); /* what an attack destroyed is its doing */
+    expect_event("ودمرت", "19", NULL, NULL);
+    code("ودمرت البلدية المباني المخالفة في الحسكة."); /* a demolition */
+    expect_event("ودمرت", "17", NULL, NULL);
     code("وأحرق مستوطنون منزل عائلة في الحسكة."); /* an arson attack, as analysts code it */
     expect_event("وأحرق", "18", NULL, NULL);
     code("وأحرق المتظاهرون الإطارات في الحسكة."); /* protesters burning tyres: a riot */
@@ -498,6 +502,8 @@ static void test_reference(void **state) {
     (void)state;
     expect_no_event("وتظهر هذه الهجمات قدرة التنظيم على الضرب.");
     expect_no_event("ولم تتضح على الفور طبيعة المحادثات.");
+    expect_no_event("وهذا السلاح يذهب إلى جبهة القتال مباشرة."); /* the front: a place */
+    expect_no_event("وعثر على رأس الانتحاري قرب موقع الهجوم.");
     code("واستمرت المحادثات بين تركيا وقسد يومين.");
     expect_event("المحادثات", "04", "tur", "sdf");
     code("وشن التنظيم هجمات على الحسكة.");

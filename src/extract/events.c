@@ -998,6 +998,13 @@ static void code_candidate(rasd_event_coder *c, const cand *cd, const rasd_numbe
     if (cd->noun && x->t[i].art_len && i > 0 &&
         ev_word_in(c, i - 1, false, DEMONSTRATIVES, sizeof DEMONSTRATIVES / sizeof *DEMONSTRATIVES))
         return;
+    /* «جبهة القتال»، «موقع الهجوم»، «ساحة المعركة»: the place of a fight,
+     * named by it, not a fight */
+    static const ev_word SITES[] = {EV_WORD("جبهه"), EV_WORD("جبهات"), EV_WORD("ساحه"), EV_WORD("ساحات"),
+                                    EV_WORD("موقع"), EV_WORD("مكان"),  EV_WORD("مسرح"), EV_WORD("خطوط")};
+    if (cd->noun && x->t[i].art_len && i > 0 && root >= 18 &&
+        ev_word_in(c, i - 1, true, SITES, sizeof SITES / sizeof *SITES))
+        return;
     /* «اللقاء»، «المحادثات»، «المفاوضات» with nobody the sentence's structure
      * names on either side: the talks or meeting told before, or talks as a
      * process (استئناف المحادثات), not a meeting that happened here */
@@ -1197,6 +1204,17 @@ static bool assault_told(const rasd_event_coder *c, const rasd_event *e) {
 }
 
 static void one_happening(rasd_event_coder *c, size_t first) {
+    /* «القذائف التي استهدفت المستشفى ودمرت قسم الطوارئ»: what an attack of
+     * the sentence destroyed is the attack's doing (19), not a demolition */
+    bool attack = false;
+    for (size_t k = first; k < c->out.count; k++) attack |= ev_root(c->out.items[k].cameo) == 19;
+    for (size_t k = first; attack && k < c->out.count; k++) {
+        rasd_event *e = &c->out.items[k];
+        if (strcmp(e->cameo, "1712") != 0 || strcmp(c->d->triggers[e->trigger].cameo, "1712") != 0) continue;
+        snprintf(e->cameo, sizeof e->cameo, "%s", "190");
+        e->plover_type = "ASSAULT";
+        e->plover_mode = "destroy";
+    }
     bool assault = false, fight = false;
     for (size_t k = first; k < c->out.count; k++) {
         const rasd_event *e = &c->out.items[k];
