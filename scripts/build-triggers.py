@@ -421,8 +421,10 @@ N("وساطة", "وساطات", "045", tp="بين")
 
 V("عقد", "040", cue="جلسة|جلسة طارئة|جلسات|قمة|جلسة مباحثات|جلسة محادثات|جولة محادثات|جولة مباحثات",
   tp="مع|بين", note="holds a session or summit; عقد alone is 'contract, decade'; with اجتماع، لقاء، محادثات the noun is the event; a court's جلسة is a known false positive")
-V("وصل", "042", cue="في زيارة|زيارة|زيارة رسمية", tp="إلى", note="arrives on a visit; وصل alone (a convoy, a number) is not a visit")
-V("توجه", "042", cue="في زيارة|زيارة|زيارة رسمية", tp="إلى", drop="توجه", note="heads to (a capital) on a visit; توجه alone is 'orientation, trend'")
+V("وصل", "042", cue="في زيارة|زيارة|زيارة رسمية|+place", tp="إلى",
+  note="arrives on a visit, or in a place the text names (the coder keeps the place reading only for a named party: وصلت الوزيرة إلى مالي, not وصلت الطائرة إلى المطار); وصل alone (a convoy, a number) is not a visit")
+V("توجه", "042", cue="في زيارة|زيارة|زيارة رسمية|+place", tp="إلى", drop="توجه",
+  note="heads to (a capital) on a visit, or to a place the text names (for a named party, as وصل); توجه alone is 'orientation, trend'")
 V("تحدث", "041", cue="هاتفيا|عبر الهاتف|في اتصال هاتفي", tp="مع|إلى",
   note="speaks on the telephone; تحدث alone (تحدث للصحفيين) is a statement")
 V("استعرض", "040", cue="مع", tp="مع",

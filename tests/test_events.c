@@ -492,6 +492,9 @@ static void test_verb_classes(void **state) {
     expect_no_event("وتوفي الفنان الكبير عن عمر ناهز ثمانين عاما.");
     code("ومن جهته رفع الوزير الشكر للقيادة على دعمها.");
     expect_event("رفع", "05", NULL, NULL);
+    code("وقالت قسد التي وصلت إلى الحسكة أمس إن الوضع هادئ."); /* a named party arriving: a visit */
+    expect_event("وصلت", "04", "sdf", NULL);
+    expect_no_event("ووصلت الطائرة إلى الحسكة أمس.");
     code("ووجه النائب سامر الحسيني انتقادات لاذعة إلى الحكومة.");
     expect_event("انتقادات", "11", NULL, NULL);
 }

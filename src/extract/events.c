@@ -1016,6 +1016,12 @@ static void code_candidate(rasd_event_coder *c, const cand *cd, const rasd_numbe
     if (cd->noun && root == 4 && x->t[i].art_len && !has_target && (!has_source || ev_weak_rule(e.source.rule)) &&
         !(i > 0 && ev_word_in(c, i - 1, true, HELD, sizeof HELD / sizeof *HELD))) /* (عقد الاجتماع: held here) */
         return;
+    /* «وصلت الوزيرة إلى مالي»: an arrival in a place is a visit when a named
+     * party arrives, not a plane, a convoy or a figure (وصل العدد إلى) */
+    if (root == 4 && cd->cue_j && !c->hits[cd->cue_i].cue && !cd->noun &&
+        (strcmp(r->lemma, "وصل") == 0 || strcmp(r->lemma, "توجه") == 0) &&
+        (e.source.entity < 0 || (e.source.rule && ev_weak_rule(e.source.rule))))
+        return;
     /* «غرفة التجارة تستقبل طلبات الشركات»، «حث العاملين على الجد»: a call or a
      * meeting whose doer is a noun no dictionary knows and that reaches
      * nobody is an institution's routine, not diplomacy */
