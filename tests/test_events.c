@@ -394,6 +394,12 @@ static void test_assault_or_fight(void **state) {
     expect_event("ودمرت", "19", NULL, NULL);
     code("ودمرت البلدية المباني المخالفة في الحسكة."); /* a demolition */
     expect_event("ودمرت", "17", NULL, NULL);
+    /* a report of a bombing that tells of no battle: its attack told again is that assault */
+    code("فجر انتحاري نفسه في سوق الحسكة مما أسفر عن مقتل 20 شخصا. وبعد الهجوم بساعة أغلقت الشرطة السوق.");
+    expect_event("الهجوم", "18", NULL, NULL);
+    code("فجر انتحاري نفسه في سوق الحسكة مما أسفر عن مقتل 20 شخصا. واشتبكت قسد مع داعش قرب المدينة. "
+         "وبعد الهجوم بساعة أغلقت الشرطة السوق.");
+    expect_event("الهجوم", "19", NULL, NULL); /* a document that tells of a fight too */
     code("وأحرق مستوطنون منزل عائلة في الحسكة."); /* an arson attack, as analysts code it */
     expect_event("وأحرق", "18", NULL, NULL);
     code("وأحرق المتظاهرون الإطارات في الحسكة."); /* protesters burning tyres: a riot */

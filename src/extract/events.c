@@ -1224,11 +1224,22 @@ static void one_happening(rasd_event_coder *c, size_t first) {
     bool assault = false, fight = false;
     for (size_t k = first; k < c->out.count; k++) {
         const rasd_event *e = &c->out.items[k];
+        bool battle = (e->flags & RASD_EV_SYMMETRIC) || (ev_root(e->cameo) == 19 && strcmp(e->cameo, "190") != 0);
+        c->doc_fights += battle || fight_row(&c->d->triggers[e->trigger]);
+        c->doc_assaults += ev_root(e->cameo) == 18 && assault_told(c, e);
+    }
+    for (size_t k = first; k < c->out.count; k++) {
+        const rasd_event *e = &c->out.items[k];
         if (e->flags & RASD_EV_SYMMETRIC) return;
         if (ev_root(e->cameo) == 19 && strcmp(e->cameo, "190") != 0) return;
         fight |= fight_row(&c->d->triggers[e->trigger]);
         assault |= ev_root(e->cameo) == 18 && assault_told(c, e);
     }
+    /* a report of a bombing or a killing that tells of no battle anywhere:
+     * its later plain attacks and deaths (الهجوم، قتلوا في الهجوم) are that
+     * assault told again */
+    bool told_before = !assault && c->doc_assaults > 0 && c->doc_fights == 0;
+    assault |= told_before;
     /* «أسفرت المعارك عن مقتل 15 من عناصر التنظيم»: a death in a battle the
      * sentence tells is its toll, though no force be named */
     for (size_t k = first; fight && k < c->out.count; k++) {
@@ -1241,6 +1252,11 @@ static void one_happening(rasd_event_coder *c, size_t first) {
     for (size_t k = first; k < c->out.count; k++) {
         rasd_event *e = &c->out.items[k];
         if (strcmp(e->cameo, "190") != 0 || actor_is_force(c, &e->target)) continue; /* (a raid on the police: a fight) */
+        /* (an armed group the sentence names as the doer fights, whatever the document told before) */
+        if (told_before && (actor_is_force(c, &e->source) || e->source.agent >= 0) && e->source.rule &&
+            !ev_weak_rule(e->source.rule))
+            continue;
+        if (told_before && c->d->triggers[e->trigger].has_cue) continue; /* (ضرب مواقع: a military object) */
         snprintf(e->cameo, sizeof e->cameo, "%s", "180");
         if (e->acled && strcmp(e->acled, "Battles") == 0) e->acled = "Violence against civilians";
     }
