@@ -529,6 +529,7 @@ static void test_no_event(void **state) {
     expect_no_event("وساعدت الجمعية الأسر المحتاجة في الحسكة.");              /* الأسر: families, not captured */
     expect_no_event("أعلن التحالف الدولي عن خطة جديدة.");                      /* a statement (CAMEO 01) */
     expect_no_event("وتواصل قسد عملها في المنطقة حتى الآن، مع التحالف الدولي."); /* تواصل: went on */
+    expect_no_event("وكان الرجل يصلي في مسجد الحسكة.");                         /* يصلي is not يصل + ي */
     expect_no_event("الغرفة التجارية تستقبل طلبات الشركات للمعرض");              /* a routine, nobody received */
     expect_no_event("وافتتح المعرض أمس. سمات الحسكة قتل تفجير اعتقال");             /* an outlet's tags */
 }

@@ -333,6 +333,10 @@ static bool pick_row(rasd_event_coder *c, size_t i, cand *out) {
     size_t cnt;
     const struct rasd_name_pair *p = rasd_names_targets(&c->d->words, c->hits[i].node, &cnt);
     bool nominal = t->art_len || ev_has_prep_clitic(c, i, 'b') || ev_has_prep_clitic(c, i, 'l');
+    /* «يصلي» split as يصل + ي: the pronoun ي 'my' follows nouns only (a
+     * verb's object is ني), so a word read that way is no verb */
+    size_t tail = t->key_off + t->key_len - (t->base_off + t->base_len);
+    if (tail == 2 && memcmp(ex_key(x, t->base_off + t->base_len), "\xD9\x8A", 2) == 0) nominal = true;
     /* «إن قصفا مكثفا استهدف»: right after a bare إن/أن comes a noun, never a verb */
     if (i > 0 && ev_mark(c, i - 1) == EV_MARK_THAT && x->t[i - 1].key_len == 4 && !(i > 1 && time_word(c, i - 2)))
         nominal = true; /* (but بعد أن، قبل أن، منذ أن take a verb: بعد أن فرت) */
