@@ -530,6 +530,9 @@ static void test_no_event(void **state) {
     expect_no_event("أعلن التحالف الدولي عن خطة جديدة.");                      /* a statement (CAMEO 01) */
     expect_no_event("وتواصل قسد عملها في المنطقة حتى الآن، مع التحالف الدولي."); /* تواصل: went on */
     expect_no_event("وكان الرجل يصلي في مسجد الحسكة.");                         /* يصلي is not يصل + ي */
+    expect_no_event("وبموجب القانون يمكن اعتقال المشتبه به ستة أشهر.");         /* a possibility */
+    expect_no_event("وتحاول جهات عرقلة عقد الجلسة.");                              /* an obstruction's object */
+    expect_no_event("فكيف بما هو دون ذلك كالقتل؟");                                /* a comparison */
     expect_no_event("الغرفة التجارية تستقبل طلبات الشركات للمعرض");              /* a routine, nobody received */
     expect_no_event("وافتتح المعرض أمس. سمات الحسكة قتل تفجير اعتقال");             /* an outlet's tags */
 }

@@ -994,6 +994,15 @@ static void code_candidate(rasd_event_coder *c, const cand *cd, const rasd_numbe
     if (cd->noun && strcmp(r->cameo, "057") == 0 && !strchr(r->lemma, ' ') &&
         (x->t[i].art_len || ev_has_prep_clitic(c, i, 'b') || ev_has_prep_clitic(c, i, 'l')))
         return;
+    /* «يمكن اعتقال مشتبه به»، «ضرورة عقد جلسة»، «بهدف الدعوة»، «عرقلة عقد
+     * الجلسة»: a verbal noun after a modal, a purpose or an obstruction is
+     * what may, must or should happen, not what happened */
+    static const ev_word MODALS[] = {EV_WORD("يمكن"),  EV_WORD("يجب"),    EV_WORD("يجوز"),  EV_WORD("ينبغي"),
+                                     EV_WORD("ضروره"), EV_WORD("هدف"),    EV_WORD("عرقله"), EV_WORD("اعاقه"),
+                                     EV_WORD("اجل"),   EV_WORD("امكانيه"), EV_WORD("احتمال")};
+    if (i > 0 && ev_word_in(c, i - 1, true, MODALS, sizeof MODALS / sizeof *MODALS)) return; /* (a verb comes after أن) */
+    /* «كالقتل»، «كالهجوم على»: ك compares with a kind of act, tells none */
+    if (cd->noun && ev_has_prep_clitic(c, i, 'k')) return;
     /* «هذه الهجمات»، «تلك التهديدات»: a demonstrative points back to acts
      * told before (coded there), or sums them up; no new happening */
     static const ev_word DEMONSTRATIVES[] = {EV_WORD("هذه"),  EV_WORD("هذا"),  EV_WORD("تلك"),  EV_WORD("ذلك"),
