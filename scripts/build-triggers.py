@@ -1025,7 +1025,8 @@ V("تقدم", "190", only="تقدمت|تقدموا|يتقدم|تتقدم|يتق�
 V("دخل", "192", only="دخل|دخلت|دخلوا", cue="قوات|القوات|الجيش|مقاتلو|مقاتلي|عناصر|المسلحون|مسلحون|الميليشيات|ميليشيات|الدبابات|دبابات|الآليات|آليات عسكرية",
   tp="-", acled="", note="forces enter (a town: VSO puts them after the verb); دخل alone is 'entered'")
 V("سقط", "192", only="سقط|سقطت|سقطوا", cue="بيد|في يد|بأيدي|في أيدي|في قبضة|بقبضة", tp="", acled=BATTLES, note="(a town) falls into the hands of; past only: يسقط is أسقط's present")
-N("سقوط", "", "192", cue="بيد|في يد|بأيدي|في أيدي|في قبضة|بقبضة", tp="", acled=BATTLES, note="the fall of a town into the hands of")
+N("سقوط", "", "192", cue="بيد|في يد|بأيدي|في أيدي|في قبضة|بقبضة|+place", tp="", acled=BATTLES,
+  note="the fall of a town (سقوط الموصل) or into the hands of; سقوط alone (قتلى، طائرة، النظام) is not listed")
 N("قذيفة", "قذائف|قذيفة هاون|قذائف هاون|قذائف مدفعية|قذيفة مدفعية|قذيفة صاروخية|قذائف صاروخية", "194", acled=ER,
   note="a shell; after قصف or أطلق it is their cue, not an event of its own")
 V("ضرب", "190", only="ضرب|ضربت|ضربوا", cue="مواقع|معاقل|أهدافا|أهداف|تجمعات|مقرات|مخازن|تحصينات", tp="-", acled="",

@@ -336,6 +336,8 @@ static void test_capture_place(void **state) {
     expect_event("بسطت", "19", NULL, NULL);
     code("وأحكمت قسد سيطرتها على الحسكة.");
     expect_event("وأحكمت", "19", "sdf", NULL);
+    code("وطالبوا بمحاسبة المسؤولين عن سقوط الحسكة"); /* the fall of a town the text names */
+    expect_event("سقوط", "19", NULL, NULL);
     code("واستعادت قسد قصر المحافظة.");
     expect_event("واستعادت", "19", "sdf", NULL);
     expect_no_event("وقال المتحدث إن الوضع تحت السيطرة."); /* a state, not a capture */
@@ -400,6 +402,8 @@ static void test_assault_or_fight(void **state) {
     code("فجر انتحاري نفسه في سوق الحسكة مما أسفر عن مقتل 20 شخصا. واشتبكت قسد مع داعش قرب المدينة. "
          "وبعد الهجوم بساعة أغلقت الشرطة السوق.");
     expect_event("الهجوم", "19", NULL, NULL); /* a document that tells of a fight too */
+    code("وأصيب زوجها السوري الجنسية بعيار ناري في فخذه."); /* a state named is no force in the field */
+    expect_event("وأصيب", "18", NULL, NULL);
     code("وأحرق مستوطنون منزل عائلة في الحسكة."); /* an arson attack, as analysts code it */
     expect_event("وأحرق", "18", NULL, NULL);
     code("وأحرق المتظاهرون الإطارات في الحسكة."); /* protesters burning tyres: a riot */

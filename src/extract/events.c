@@ -545,8 +545,8 @@ static bool one_sided(const rasd_event_coder *c, const rasd_trigger *r, const ra
      * that names no force is no battle either */
     if (is_casualty_row(r) && !actor_is_force(c, &e->target)) {
         if (e->target.end || e->target.agent >= 0 || e->target.entity >= 0 || pronoun) return true; /* قتلوهم */
-        for (size_t z = 0; z < c->n_ms; z++)
-            if (ev_is_force(c, (int)z)) return false;
+        for (size_t z = 0; z < c->n_ms; z++) /* (a state named, سورية الجنسية, is no force in the field) */
+            if (ev_is_force(c, (int)z) && !c->ms[z].state) return false;
         return true;
     }
     const rasd_entity_extractor *x = c->x;
@@ -1202,6 +1202,10 @@ static bool tail_noun_trigger(const rasd_event_coder *c, size_t i) {
  * people), its plain attacks and deaths (190) are told of that assault, not
  * of a battle; unless the sentence tells of a fight between two or of
  * weapons only armies use (191-196 stay). */
+/* Force whose code does not say between whom: plain (190) or with small
+ * arms (193, أطلق النار: a gunman's shots at people are an assault too). */
+static bool plain_violence(const char *cameo) { return strcmp(cameo, "190") == 0 || strcmp(cameo, "193") == 0; }
+
 static bool fight_row(const rasd_trigger *r) {
     static const char *const FIGHTS[] = {"صدامات", "مواجهات", "اشتبك", "اشتباكات", "معارك", "قتال", "قاتل",
                                          "تصدى",   "صد",      "دحر",   "طرد",      "كمين",  "نصب"};
@@ -1237,14 +1241,14 @@ static void one_happening(rasd_event_coder *c, size_t first) {
     bool assault = false, fight = false;
     for (size_t k = first; k < c->out.count; k++) {
         const rasd_event *e = &c->out.items[k];
-        bool battle = (e->flags & RASD_EV_SYMMETRIC) || (ev_root(e->cameo) == 19 && strcmp(e->cameo, "190") != 0);
+        bool battle = (e->flags & RASD_EV_SYMMETRIC) || (ev_root(e->cameo) == 19 && !plain_violence(e->cameo));
         c->doc_fights += battle || fight_row(&c->d->triggers[e->trigger]);
         c->doc_assaults += ev_root(e->cameo) == 18 && assault_told(c, e);
     }
     for (size_t k = first; k < c->out.count; k++) {
         const rasd_event *e = &c->out.items[k];
         if (e->flags & RASD_EV_SYMMETRIC) return;
-        if (ev_root(e->cameo) == 19 && strcmp(e->cameo, "190") != 0) return;
+        if (ev_root(e->cameo) == 19 && !plain_violence(e->cameo)) return;
         fight |= fight_row(&c->d->triggers[e->trigger]);
         assault |= ev_root(e->cameo) == 18 && assault_told(c, e);
     }
@@ -1264,7 +1268,7 @@ static void one_happening(rasd_event_coder *c, size_t first) {
     if (!assault || fight) return;
     for (size_t k = first; k < c->out.count; k++) {
         rasd_event *e = &c->out.items[k];
-        if (strcmp(e->cameo, "190") != 0 || actor_is_force(c, &e->target)) continue; /* (a raid on the police: a fight) */
+        if (!plain_violence(e->cameo) || actor_is_force(c, &e->target)) continue; /* (a raid on the police: a fight) */
         /* (an armed group the sentence names as the doer fights, whatever the document told before) */
         if (told_before && (actor_is_force(c, &e->source) || e->source.agent >= 0) && e->source.rule &&
             !ev_weak_rule(e->source.rule))
