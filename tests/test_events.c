@@ -505,6 +505,10 @@ static void test_verb_classes(void **state) {
     code("وقالت قسد التي وصلت إلى الحسكة أمس إن الوضع هادئ."); /* a named party arriving: a visit */
     expect_event("وصلت", "04", "sdf", NULL);
     expect_no_event("ووصلت الطائرة إلى الحسكة أمس.");
+    code("وأضاف اللواء أنه تم إطلاق سراح الرجل لعدم توافر أدلة."); /* a title read too far */
+    expect_event("إطلاق سراح", "08", NULL, NULL);
+    code("استقبل معالي المستشار في الديوان الدكتور سامر الحسيني في مكتبه أمس الوفد."); /* an honorific subject */
+    expect_event("استقبل", "04", NULL, NULL);
     code("ووجه النائب سامر الحسيني انتقادات لاذعة إلى الحكومة.");
     expect_event("انتقادات", "11", NULL, NULL);
 }

@@ -1038,8 +1038,11 @@ static void code_candidate(rasd_event_coder *c, const cand *cd, const rasd_numbe
     /* «غرفة التجارة تستقبل طلبات الشركات»، «حث العاملين على الجد»: a call or a
      * meeting whose doer is a noun no dictionary knows and that reaches
      * nobody is an institution's routine, not diplomacy */
-    if ((root == 2 || root == 4) && !has_target && e.source.rule && strcmp(e.source.rule, "noun-after-verb") == 0)
-        return;
+    static const ev_word HONORIFICS[] = {EV_WORD("معالي"), EV_WORD("سمو"),   EV_WORD("فخامه"),
+                                         EV_WORD("سعاده"), EV_WORD("صاحب"), EV_WORD("دوله")};
+    if ((root == 2 || root == 4) && !has_target && e.source.rule && strcmp(e.source.rule, "noun-after-verb") == 0 &&
+        !(cd->tj + 1 < n && ev_word_in(c, cd->tj + 1, true, HONORIFICS, sizeof HONORIFICS / sizeof *HONORIFICS)))
+        return; /* (استقبل معالي المستشار ...: an official the title leads to) */
     /* a homograph verb whose other party comes after a preposition (بحث
      * مع: discussed with; يبحث عن: searches) needs that party */
     if (ambiguous && !cd->noun && (r->target_mask & ~(uint32_t)EV_PREP_DIRECT) && !has_target) return;
@@ -1325,7 +1328,8 @@ rasd_status rasd_event_code_sentence(rasd_event_coder *c, rasd_entity_extractor 
                 bool loose = en->actor == UINT32_MAX && en->origin != RASD_FROM_KB;
                 named = !(loose && (m->ti == i || (m->tj == i && i > m->ti + 1 && c->hits[i].tj == i &&
                                                    !x->t[i].art_len && ev_has(c, i, EV_TRIGGER, -1) &&
-                                                   tail_noun_trigger(c, i))));
+                                                   tail_noun_trigger(c, i)) ||
+                                    c->hits[i].tj > m->tj)); /* (a phrase running out of the name: إطلاق سراح) */
             }
             if (named) continue;
             cand cd;
