@@ -439,6 +439,9 @@ static void test_generic_agent(void **state) {
     code("وطالب المتظاهرون برحيل الحكومة.");
     e = expect_event("وطالب", "14", NULL, NULL); /* what protesters demand, they demand by demonstrating */
     assert_string_equal(e->plover_type, "PROTEST");
+    code("صدامات أثناء تظاهر أنصار الحزب في الحسكة"); /* clashes told with a demonstration: the protest's */
+    expect_event("صدامات", "14", NULL, NULL);
+    expect_event("تظاهر", "14", NULL, NULL);
     code("ورشق المتظاهرون الشرطة بالحجارة في الحسكة.");
     expect_event("ورشق", "14", NULL, NULL);
     code("ونصب المتظاهرون خيامهم أمام مبنى البرلمان.");

@@ -1230,6 +1230,19 @@ static bool assault_told(const rasd_event_coder *c, const rasd_event *e) {
 }
 
 static void one_happening(rasd_event_coder *c, size_t first) {
+    /* «صدامات أثناء تظاهر منظمة ...»: clashes a sentence tells with a
+     * demonstration are the protest's clashes (145), not a battle */
+    bool protest = false;
+    for (size_t k = first; k < c->out.count; k++) protest |= ev_root(c->out.items[k].cameo) == 14;
+    for (size_t k = first; protest && k < c->out.count; k++) {
+        rasd_event *e = &c->out.items[k];
+        const rasd_trigger *r = &c->d->triggers[e->trigger];
+        if (strcmp(e->cameo, "190") != 0 || !r->noun || !fight_row(r) || actor_is_force(c, &e->source)) continue;
+        snprintf(e->cameo, sizeof e->cameo, "%s", "145");
+        e->plover_type = "PROTEST";
+        e->plover_mode = "riot";
+        e->acled = "Riots";
+    }
     /* «القذائف التي استهدفت المستشفى ودمرت قسم الطوارئ»: what an attack of
      * the sentence destroyed is the attack's doing (19), not a demolition */
     bool attack = false;
