@@ -1237,7 +1237,9 @@ static void one_happening(rasd_event_coder *c, size_t first) {
     for (size_t k = first; protest && k < c->out.count; k++) {
         rasd_event *e = &c->out.items[k];
         const rasd_trigger *r = &c->d->triggers[e->trigger];
-        if (strcmp(e->cameo, "190") != 0 || !r->noun || !fight_row(r) || actor_is_force(c, &e->source)) continue;
+        if (strcmp(r->cameo, "190") != 0 || ev_root(e->cameo) < 18 || !r->noun || !fight_row(r) ||
+            actor_is_force(c, &e->source))
+            continue;
         snprintf(e->cameo, sizeof e->cameo, "%s", "145");
         e->plover_type = "PROTEST";
         e->plover_mode = "riot";
