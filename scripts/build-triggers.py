@@ -897,7 +897,8 @@ N("استشهاد", "", "1831", cue="انتحاري|تفجير انتحاري|ه
 N("استشهاد", "", "183", cue=EXPLOSIVES)
 N("تصفية", "عمليات تصفية|أعمال تصفية|تصفية جسدية|تصفيات جسدية|التصفية الجسدية|تصفية ميدانية", "180", tp="-", amb="تصفية",
   acled=VAC, note="liquidation (a killing); تصفية alone is also a company's liquidation, تصفية الحسابات: the bare form needs an actor")
-V("تحرش", "1821", tp="ب", amb="تحرش", note="harasses sexually; the bare تحرش is also the noun (the law, the debate)")
+V("تحرش", "1821", tp="ب", amb="تحرش", pos="verb|noun",
+  note="harasses sexually, and the verbal noun with its object (التحرش بالفتاتين); the bare تحرش is also the noun of the law, the debate")
 N("تحرش جماعي", "التحرش الجماعي|حادثة تحرش|حوادث تحرش|واقعة تحرش", "1821", note="an incident of sexual harassment")
 
 # -- 19 fight (ASSAULT; COERCE for 191, 192) --------------------------------------
@@ -1515,7 +1516,7 @@ A("مسلحون قبليون", "مسلحين قبليين|مسلح قبلي|مس
   "tribal gunmen", "armed tribesmen (Yemen, Libya, Iraq, Sinai) are unaligned armed men, not civilians; in Syria the KB actor arab-tribal-forces (قوات العشائر، مقاتلو العشائر) is matched first")
 A("مواطنون", "مواطنين|مواطن|مواطنا|مواطنة|مواطنو|مواطني", "CVL", "citizens")
 A("أطفال", "طفل|طفلا|طفلة|طفلين|الأطفال|قاصر|قاصرين|قاصرات", "CVL", "children", "upetrarch طفل ~CVL")
-A("نساء", "امرأة|سيدة|سيدات|النساء|فتاة|فتيات", "CVL", "women", "upetrarch نساء ~CVL")
+A("نساء", "امرأة|سيدة|سيدات|النساء|فتاة|فتيات|فتاتين|فتاتان|امرأتين|سيدتين", "CVL", "women", "upetrarch نساء ~CVL")
 A("شبان", "شاب|شابا|شابين|شباب|شابة", "CVL", "young men", "the usual word for a civilian victim (مقتل شاب)")
 A("مسنون", "مسن|مسنة|مسنين|مسنا", "CVL", "elderly people")
 A("عائلات", "عائلة|عوائل|أسر|أسرة", "CVL", "families", "أسر is also the verb 'captured'; as an agent only after a number or a preposition")

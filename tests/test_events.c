@@ -485,6 +485,9 @@ static void test_ambiguous_told(void **state) {
     code("اعتقال عدد من المشتبه بهم في الحسكة");
     expect_event("اعتقال", "17", NULL, NULL);
     expect_no_event("وتسكن ثلاث أسر في المبنى.");
+    code("وشارك آخرون في التحرش بالفتاتين في الحسكة."); /* a verbal noun with its object after ب */
+    expect_event("التحرش", "18", NULL, NULL);
+    expect_no_event("وقالت إن ربط التحرش بالتبرج خطأ.");       /* ب of an idea, not a party */
     expect_no_event("وساعدت الجمعية الأسر المحتاجة في الحسكة.");
     /* a fight told of both sides, and driving fighters out as a noun */
     code("وقال إن التصعيد بين تركيا وقسد يضر بالمدنيين.");

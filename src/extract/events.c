@@ -729,6 +729,10 @@ static void code_candidate(rasd_event_coder *c, const cand *cd, const rasd_numbe
      * is the act (families, students are counted before, not after) */
     static const ev_word PASSIVE[] = {EV_WORD("تم"), EV_WORD("يتم"), EV_WORD("وتم"), EV_WORD("جرى"), EV_WORD("وجرى")};
     static const ev_word NUMBER_OF[] = {EV_WORD("عدد"), EV_WORD("عددا")};
+    /* «التحرش بالفتاتين»: a verbal noun with its object after its own preposition */
+    if (ambiguous && cd->noun && (r->target_mask & EV_PREP_B) && cd->tj + 1 < n && ev_has_prep_clitic(c, cd->tj + 1, 'b') &&
+        ev_mention_starting(c, cd->tj + 1) >= 0) /* (a party, not an idea: ربط التحرش بالتبرج) */
+        ambiguous = false;
     if (ambiguous && ((i > 0 && ev_word_in(c, i - 1, false, PASSIVE, sizeof PASSIVE / sizeof *PASSIVE)) ||
                       (!x->t[i].art_len && (ev_is_count(c, cd->tj + 1) || ev_is_quantity(c, cd->tj + 1) ||
                                             ev_word_in(c, cd->tj + 1, false, NUMBER_OF, 2)))))
