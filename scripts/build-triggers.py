@@ -970,8 +970,8 @@ N("اجتياح", "", "192", acled=BATTLES)
 N("عملية عسكرية", "عمليات عسكرية|حملة عسكرية|عملية برية|العملية العسكرية|عملية أمنية|عمليات أمنية|حملة أمنية|حملات أمنية", "190", acled="",
   note="an operation (نبع السلام، غصن الزيتون); its name may be an actor-like name in the KB")
 N("إنزال جوي", "عملية إنزال|عملية إنزال جوي|إنزالا جويا", "190", acled=BATTLES, note="an airborne raid")
-V("سيطر", "192", only="سيطر|سيطرت|سيطروا", tp="على", acled=BATTLES,
-  note="takes control (past only: the present يسيطر is stative, 'controls')")
+V("سيطر", "192", only="سيطر|سيطرت|سيطروا|يسيطر|تسيطر|يسيطرون", tp="على", acled=BATTLES,
+  note="takes control; the present يسيطر is stative ('controls') and the coder keeps it only in a headline, where the present tells the news")
 # «بسطت القوات سيطرتها على»، «أحكمت سيطرتها على»، «إحكام السيطرة على»:
 # the light verbs of taking control; their object (سيطرة) is the cue.
 V("بسط", "192", cue="سيطرة|سيطرته|سيطرتها|سيطرتهم|نفوذه|نفوذها", pos="verb|noun", tp="على", acled=BATTLES,

@@ -713,6 +713,17 @@ static bool sports_homograph(const rasd_trigger *r) {
 
 
 
+/* Is the sentence a headline: the title (the document's first sentence),
+ * or the title repeated after «رابط الخبر» at the foot of an article? */
+static bool headline(const rasd_event_coder *c) {
+    if (c->sentence == 0) return true;
+    static const ev_word LINK[] = {EV_WORD("رابط")};
+    size_t k = 0;
+    while (k < c->n && !c->x->t[k].word) k++;
+    return k + 1 < c->n && ev_word_in(c, k, false, LINK, 1) &&
+           memcmp(ex_key(c->x, c->x->t[k + 1].base_off), "\xD8\xAE\xD8\xA8\xD8\xB1", 6) == 0; /* خبر */
+}
+
 static void code_candidate(rasd_event_coder *c, const cand *cd, const rasd_number_list *nums, size_t nb,
                            const rasd_date_list *dates, size_t db, const size_t *heads, size_t n_heads) {
     rasd_entity_extractor *x = c->x;
@@ -721,6 +732,12 @@ static void code_candidate(rasd_event_coder *c, const cand *cd, const rasd_numbe
     if (ev_root(r->cameo) == 1) return; /* statements: the quotes stage reports them */
     for (size_t h = 0; h < n_heads; h++)
         if (heads[h] == i) return; /* the content of a call or a charge */
+    /* «قوات الحكومة تسيطر على الحي»: a headline tells past news in the
+     * present; in a sentence the present of سيطر is a state ('controls') */
+    if (strcmp(r->lemma, "سيطر") == 0 && !headline(c)) {
+        const char *b = ex_key(x, x->t[i].base_off);
+        if (memcmp(b, "\xD9\x8A", 2) == 0 || memcmp(b, "\xD8\xAA", 2) == 0) return;
+    }
     bool ambiguous = ev_has(c, i, EV_MARK, EV_MARK_AMBIGUOUS);
     if (ambiguous && !cd->noun && x->t[i].art_len) return;
     if (ambiguous && i > 0 && ex_is_number(&x->t[i - 1])) return; /* 100 طالب: counted, a noun */
