@@ -280,6 +280,8 @@ static void test_inflections(void **state) {
     code("وكان داعش قد اختطفهم قبل عام ثم قتلوهم.");
     expect_event("اختطفهم", "18", "isis", NULL);
     expect_event("قتلوهم", "18", NULL, NULL); /* hostages killed: an assault, not a battle */
+    code("التقيت الرئيس التركي أمس في الحسكة."); /* I of a verb whose last letter is weak (التقى) */
+    expect_event("التقيت", "04", NULL, NULL);
     code("ستهاجم تركيا مواقع قسد.");
     const rasd_event *e = expect_event("ستهاجم", "19", "tur", "sdf");
     assert_true(e->flags & RASD_EV_FUTURE);
