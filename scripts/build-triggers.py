@@ -427,6 +427,8 @@ V("توجه", "042", cue="في زيارة|زيارة|زيارة رسمية|+plac
   note="heads to (a capital) on a visit, or to a place the text names (for a named party, as وصل); توجه alone is 'orientation, trend'")
 V("تحدث", "041", cue="هاتفيا|عبر الهاتف|في اتصال هاتفي", tp="مع|إلى",
   note="speaks on the telephone; تحدث alone (تحدث للصحفيين) is a statement")
+V("تحدث", "040", cue="مع", tp="مع",
+  note="talks with (تحدث مع قائد القوات): a consultation; to (تحدث إلى، ل) the press it is a statement")
 V("استعرض", "040", cue="مع", tp="مع",
   note="reviews (matters) with: a meeting; استعرض alone is 'displayed, reviewed (troops)'")
 N("استعراض", "", "040", cue="مع", tp="مع", note="review of matters with a counterpart; استعراض عسكري is 150")

@@ -512,6 +512,8 @@ static void test_verb_classes(void **state) {
     code("وتوفي السبت والد الطفل متأثرا بجروحه.");
     expect_event("وتوفي", "18", NULL, NULL);
     expect_no_event("وتوفي الفنان الكبير عن عمر ناهز ثمانين عاما.");
+    code("وتحدث المبعوث مع قسد أمس."); /* talked with: a consultation */
+    expect_event("وتحدث", "04", NULL, "sdf");
     code("ومن جهته رفع الوزير الشكر للقيادة على دعمها.");
     expect_event("رفع", "05", NULL, NULL);
     code("وقالت قسد التي وصلت إلى الحسكة أمس إن الوضع هادئ."); /* a named party arriving: a visit */
