@@ -555,6 +555,7 @@ static void test_no_event(void **state) {
     expect_no_event("وبموجب القانون يمكن اعتقال المشتبه به ستة أشهر.");         /* a possibility */
     expect_no_event("وتحاول جهات عرقلة عقد الجلسة.");                              /* an obstruction's object */
     expect_no_event("فكيف بما هو دون ذلك كالقتل؟");                                /* a comparison */
+    expect_no_event("واستشهد الكاتب بقول أحد الروائيين في مقاله.");                 /* cited, not martyred */
     expect_no_event("الغرفة التجارية تستقبل طلبات الشركات للمعرض");              /* a routine, nobody received */
     expect_no_event("وافتتح المعرض أمس. سمات الحسكة قتل تفجير اعتقال");             /* an outlet's tags */
 }

@@ -534,7 +534,7 @@ static bool one_sided(const rasd_event_coder *c, const rasd_trigger *r, const ra
     if (is_civilian(c, &e->target)) return true;
     if (is_casualty_row(r) && counted_unarmed_victims(c, tj)) return true;
     /* «الطفل قتل حرقا»: a death's subject is who died */
-    if (is_casualty_row(r) && is_civilian(c, &e->source) && e->source.rule &&
+    if (is_casualty_row(r) && is_civilian(c, &e->source) && e->source.rule && !actor_is_force(c, &e->target) &&
         (!ev_weak_rule(e->source.rule) || (strcmp(e->source.rule, "nearest-before") == 0 && near_before(c, e, 8))))
         return true;
     /* استهدف المصلين، قتل المدنيين: the object right after the act, when the
@@ -1022,6 +1022,12 @@ static void code_candidate(rasd_event_coder *c, const cand *cd, const rasd_numbe
                                      EV_WORD("ضروره"), EV_WORD("هدف"),    EV_WORD("عرقله"), EV_WORD("اعاقه"),
                                      EV_WORD("اجل"),   EV_WORD("امكانيه"), EV_WORD("احتمال")};
     if (i > 0 && ev_word_in(c, i - 1, true, MODALS, sizeof MODALS / sizeof *MODALS)) return; /* (a verb comes after أن) */
+    /* «استشهد بقول الروائي»: cited, not martyred */
+    static const ev_word SAYINGS[] = {EV_WORD("قول"), EV_WORD("كلام"), EV_WORD("مقوله"), EV_WORD("ايه"),
+                                      EV_WORD("حديث"), EV_WORD("بيت"),  EV_WORD("مثل"),   EV_WORD("كلمات")};
+    if ((strcmp(r->lemma, "استشهد") == 0 || strcmp(r->lemma, "استشهاد") == 0) && cd->tj + 1 < n &&
+        ev_has_prep_clitic(c, cd->tj + 1, 'b') && ev_word_in(c, cd->tj + 1, true, SAYINGS, sizeof SAYINGS / sizeof *SAYINGS))
+        return;
     /* «كالقتل»، «كالهجوم على»: ك compares with a kind of act, tells none */
     if (cd->noun && ev_has_prep_clitic(c, i, 'k')) return;
     /* «هذه الهجمات»، «تلك التهديدات»: a demonstrative points back to acts
