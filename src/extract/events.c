@@ -1025,9 +1025,10 @@ static void code_candidate(rasd_event_coder *c, const cand *cd, const rasd_numbe
     /* «استشهد بقول الروائي»: cited, not martyred */
     static const ev_word SAYINGS[] = {EV_WORD("قول"), EV_WORD("كلام"), EV_WORD("مقوله"), EV_WORD("ايه"),
                                       EV_WORD("حديث"), EV_WORD("بيت"),  EV_WORD("مثل"),   EV_WORD("كلمات")};
-    if ((strcmp(r->lemma, "استشهد") == 0 || strcmp(r->lemma, "استشهاد") == 0) && cd->tj + 1 < n &&
-        ev_has_prep_clitic(c, cd->tj + 1, 'b') && ev_word_in(c, cd->tj + 1, true, SAYINGS, sizeof SAYINGS / sizeof *SAYINGS))
-        return;
+    if (strcmp(r->lemma, "استشهد") == 0 || strcmp(r->lemma, "استشهاد") == 0)
+        for (size_t k = cd->tj + 1; k < n && k <= cd->tj + 3; k++) /* (its subject may come between) */
+            if (ev_has_prep_clitic(c, k, 'b') && ev_word_in(c, k, true, SAYINGS, sizeof SAYINGS / sizeof *SAYINGS))
+                return;
     /* «كالقتل»، «كالهجوم على»: ك compares with a kind of act, tells none */
     if (cd->noun && ev_has_prep_clitic(c, i, 'k')) return;
     /* «هذه الهجمات»، «تلك التهديدات»: a demonstrative points back to acts
