@@ -389,6 +389,8 @@ static void test_assault_or_fight(void **state) {
     expect_event("الهجوم", "18", NULL, NULL);
     code("واستهدف الهجوم المصلين في مسجد الحسكة.");
     expect_event("واستهدف", "18", NULL, NULL);
+    code("ويشارك الجيش في العملية العسكرية ضد داعش الذي كثف هجماته الانتحارية."); /* an army's operation */
+    expect_event("العملية العسكرية", "19", NULL, NULL);
     code("وأسفرت المعارك عن مقتل 15 من عناصر داعش.");
     expect_event("مقتل", "19", NULL, NULL);
     expect_event("المعارك", "19", NULL, NULL);

@@ -1320,6 +1320,7 @@ static void one_happening(rasd_event_coder *c, size_t first) {
             !ev_weak_rule(e->source.rule))
             continue;
         if (told_before && c->d->triggers[e->trigger].has_cue) continue; /* (ضرب مواقع: a military object) */
+        if (strstr(c->d->triggers[e->trigger].lemma, "عسكري")) continue; /* (العملية العسكرية: an army's) */
         snprintf(e->cameo, sizeof e->cameo, "%s", "180");
         if (e->acled && strcmp(e->acled, "Battles") == 0) e->acled = "Violence against civilians";
     }
