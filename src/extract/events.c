@@ -751,8 +751,9 @@ static void code_candidate(rasd_event_coder *c, const cand *cd, const rasd_numbe
         ev_mention_starting(c, cd->tj + 1) >= 0) /* (a party, not an idea: ربط التحرش بالتبرج) */
         ambiguous = false;
     if (ambiguous && ((i > 0 && ev_word_in(c, i - 1, false, PASSIVE, sizeof PASSIVE / sizeof *PASSIVE)) ||
-                      (!x->t[i].art_len && (ev_is_count(c, cd->tj + 1) || ev_is_quantity(c, cd->tj + 1) ||
-                                            ev_word_in(c, cd->tj + 1, false, NUMBER_OF, 2)))))
+                      (!x->t[i].art_len && cd->tj + 1 < n &&
+                       (ev_is_count(c, cd->tj + 1) || ev_is_quantity(c, cd->tj + 1) ||
+                        ev_word_in(c, cd->tj + 1, false, NUMBER_OF, 2)))))
         ambiguous = false;
 
     rasd_event e;
