@@ -537,6 +537,7 @@ static void test_reference(void **state) {
     expect_no_event("ولم تتضح على الفور طبيعة المحادثات.");
     expect_no_event("وهذا السلاح يذهب إلى جبهة القتال مباشرة."); /* the front: a place */
     expect_no_event("وعثر على رأس الانتحاري قرب موقع الهجوم.");
+    expect_no_event("وقال رئيس لجنة التحقيق البرلمانية إن التقرير جاهز."); /* a body named by what it does */
     code("واستمرت المحادثات بين تركيا وقسد يومين.");
     expect_event("المحادثات", "04", "tur", "sdf");
     code("وشن التنظيم هجمات على الحسكة.");

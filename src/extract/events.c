@@ -1047,6 +1047,11 @@ static void code_candidate(rasd_event_coder *c, const cand *cd, const rasd_numbe
     if (cd->noun && x->t[i].art_len && i > 0 && root >= 18 &&
         ev_word_in(c, i - 1, true, SITES, sizeof SITES / sizeof *SITES))
         return;
+    /* «رئيس لجنة التحقيق»، «أعضاء هيئة المفاوضات»: a body named by what it
+     * does, after its head or members, is no act */
+    static const ev_word HEADS[] = {EV_WORD("رئيس"), EV_WORD("عضو"), EV_WORD("اعضاء"), EV_WORD("رئاسه"),
+                                    EV_WORD("مقر")};
+    if (cd->noun && i > 0 && ev_word_in(c, i - 1, true, HEADS, sizeof HEADS / sizeof *HEADS)) return;
     /* «اللقاء»، «المحادثات»، «المفاوضات» with nobody the sentence's structure
      * names on either side: the talks or meeting told before, or talks as a
      * process (استئناف المحادثات), not a meeting that happened here */
