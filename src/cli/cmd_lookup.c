@@ -56,7 +56,13 @@ static void show(const rasd_knowledge *kn, rasd_analyzer *an, const char *text) 
 }
 
 static const char USAGE[] =
-    "usage: rasd lookup [--data DIR] NAME...\n  what each name or phrase resolves to, and why\n";
+    "usage: rasd lookup [--data DIR] NAME...\n"
+    "  Shows what each name or phrase resolves to, and why: each actor, person and place\n"
+    "  found, the rule that found it, and the data file and line that define it.\n"
+    "  --data DIR  rasd's data directory (default: $RASD_DATA, else the built-in one)\n"
+    "Exit status: 0 looked up (\"(nothing known)\" is an answer too), 2 usage error or no data\n"
+    "Example:\n"
+    "  rasd lookup \"قوات سوريا الديمقراطية\" \"وزير الخارجية التركي\"\n";
 
 int cmd_lookup(int argc, char **argv) {
     const char *data_dir;
