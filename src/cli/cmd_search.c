@@ -108,9 +108,10 @@ static void print_table(json_t *doc) {
         marked_snippet(hit, &b);
         print_shown(b.data, 220, color);
         rasd_buf_free(&b);
-        if (str(hit, "url")) {
+        const char *where = str(hit, "url") ? str(hit, "url") : str(hit, "origin");
+        if (where) {
             fputs("\n    ", stdout);
-            print_shown(str(hit, "url"), 0, false);
+            print_shown(where, 0, false);
         }
         printf("  score %.4g\n", json_real_value(json_object_get(hit, "score")));
     }
