@@ -205,6 +205,31 @@ static void test_every_list_has_the_same_formats(void **state) {
     assert_null(strstr(out_buf, "first,"));
 }
 
+/* rasd lookup: a list of answers, one per phrase, in the same shapes. */
+static void test_lookup_formats(void **state) {
+    (void)state;
+    const char *json[] = {"rasd", "lookup", "--json", "قالت قسد في بيان", "مدينة الرقة", NULL};
+    expect_status(run(json), 0);
+    json_t *doc = json_loads(out_buf, 0, NULL);
+    assert_non_null(doc);
+    assert_int_equal(json_integer_value(json_object_get(doc, "total")), 2);
+    json_t *first = json_array_get(json_object_get(doc, "items"), 0);
+    assert_string_equal(json_string_value(json_object_get(json_array_get(json_object_get(first, "actors"), 0), "id")),
+                        "sdf");
+    json_decref(doc);
+    const char *jsonl[] = {"rasd", "lookup", "--jsonl", "قالت قسد في بيان", "مدينة الرقة", NULL};
+    expect_status(run(jsonl), 0);
+    size_t lines = 0;
+    for (char *line = strtok(out_buf, "\n"); line; line = strtok(NULL, "\n"), lines++) {
+        json_t *o = json_loads(line, 0, NULL);
+        assert_true(json_is_object(o));
+        json_decref(o);
+    }
+    assert_int_equal(lines, 2);
+    const char *both[] = {"rasd", "lookup", "--json", "--jsonl", "قسد", NULL};
+    expect_status(run(both), 2);
+}
+
 static void test_limit_offset_total(void **state) {
     (void)state;
     const char *all[] = {"rasd", "events", "--db", db, "--json", NULL};
@@ -287,6 +312,7 @@ int main(void) {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_help_of_every_command),
         cmocka_unit_test(test_every_list_has_the_same_formats),
+        cmocka_unit_test(test_lookup_formats),
         cmocka_unit_test(test_limit_offset_total),
         cmocka_unit_test(test_exit_statuses),
     };
