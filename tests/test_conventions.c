@@ -13,6 +13,7 @@
 
 #include <fcntl.h>
 #include <jansson.h>
+#include <sys/stat.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
@@ -276,6 +277,44 @@ static void test_limit_offset_total(void **state) {
     expect_status(run(bad), 2);
 }
 
+/* An article whose outlet is unknown: null in every JSON answer, an empty
+ * cell in CSV, and no facet (an empty outlet filters nothing, so a facet
+ * for it could not be clicked). */
+static void test_unknown_outlet(void **state) {
+    (void)state;
+    char dir[700], file[760], nodb[700];
+    snprintf(dir, sizeof dir, "%s/no-outlet", tmpdir);
+    snprintf(file, sizeof file, "%s/a.txt", dir);
+    snprintf(nodb, sizeof nodb, "%s/no-outlet.db", tmpdir);
+    assert_int_equal(mkdir(dir, 0700), 0);
+    FILE *f = fopen(file, "w");
+    assert_non_null(f);
+    fputs("افتتاح سوق شعبية في القامشلي\n\nافتتح المجلس المحلي في القامشلي سوقاً شعبية جديدة للخضار، "
+          "وقال أحد الباعة إن الأسعار فيها أقل من غيرها.\n", f);
+    fclose(f);
+    const char *ingest[] = {"rasd", "ingest", "--quiet", "--db", nodb, file, NULL};
+    expect_status(run(ingest), 0);
+    const char *stories[] = {"rasd", "stories", "--db", nodb, "--json", NULL};
+    expect_status(run(stories), 0);
+    assert_non_null(strstr(out_buf, "\"outlets\":[null]"));
+    const char *story[] = {"rasd", "story", "1", "--db", nodb, "--json", NULL};
+    expect_status(run(story), 0);
+    assert_non_null(strstr(out_buf, "\"outlet\":null"));
+    assert_null(strstr(out_buf, "\"outlet\":\"\""));
+    const char *outlets[] = {"rasd", "outlets", "--db", nodb, "--json", NULL};
+    expect_status(run(outlets), 0);
+    assert_non_null(strstr(out_buf, "\"outlet\":null"));
+    const char *csv[] = {"rasd", "outlets", "--db", nodb, "--csv", NULL};
+    expect_status(run(csv), 0);
+    assert_non_null(strstr(out_buf, "\r\n,1,")); /* the empty cell */
+    const char *search[] = {"rasd", "search", "--db", nodb, "--json", "القامشلي", NULL};
+    expect_status(run(search), 0);
+    json_t *doc = json_loads(out_buf, 0, NULL);
+    assert_true(json_is_null(json_object_get(json_array_get(json_object_get(doc, "items"), 0), "source")));
+    assert_int_equal(json_array_size(json_object_get(json_object_get(doc, "facets"), "outlets")), 0);
+    json_decref(doc);
+}
+
 static void test_exit_statuses(void **state) {
     (void)state;
     char absent[700];
@@ -314,6 +353,7 @@ int main(void) {
         cmocka_unit_test(test_every_list_has_the_same_formats),
         cmocka_unit_test(test_lookup_formats),
         cmocka_unit_test(test_limit_offset_total),
+        cmocka_unit_test(test_unknown_outlet),
         cmocka_unit_test(test_exit_statuses),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
