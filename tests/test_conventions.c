@@ -343,6 +343,11 @@ static void test_exit_statuses(void **state) {
     json_t *story = json_loads(out_buf, 0, NULL);
     assert_int_equal(json_integer_value(json_object_get(story, "id")), 1);
     json_decref(story);
+    /* an option a command would ignore is refused */
+    const char *story_limit[] = {"rasd", "story", "1", "--db", db, "--limit", "5", NULL};
+    expect_status(run(story_limit), 2);
+    const char *outlets_outlet[] = {"rasd", "outlets", "--db", db, "--outlet", "x", NULL};
+    expect_status(run(outlets_outlet), 2);
     const char *export_nodb[] = {"rasd", "export", "--db", absent, NULL};
     expect_status(run(export_nodb), 2);
 }

@@ -34,6 +34,10 @@ int cmd_outlets(int argc, char **argv) {
         cli_error("outlets: unexpected argument \"%s\"", argv[first]);
         return EXIT_USAGE;
     }
+    if (a.q.outlet) { /* the list of outlets is not filtered by one */
+        cli_error("outlets: --outlet is not an option of this command");
+        return EXIT_USAGE;
+    }
     static const cli_column COLS[] = {
         {"outlet", "outlet", 30}, {"articles", "articles", 0}, {"first", "first", 0},
         {"last", "last", 0},      {"top labels", "top_labels", 80},

@@ -32,6 +32,17 @@ int cmd_story(int argc, char **argv) {
     cli_query_args a;
     int first, status;
     if (!cli_query_args_parse(argc, argv, USAGE, "", &a, NULL, &first, &status)) return status;
+    /* one record: the list options would be silently ignored */
+    const char *list_only = a.q.limit    ? "--limit"
+                            : a.q.offset ? "--offset"
+                            : a.q.since  ? "--since"
+                            : a.q.until  ? "--until"
+                            : a.q.outlet ? "--outlet"
+                                         : NULL;
+    if (list_only) {
+        cli_error("story: %s is an option of the lists (rasd stories), not of one story", list_only);
+        return EXIT_USAGE;
+    }
     if (first + 1 != argc) {
         cli_error("story: one story id is needed");
         fputs(USAGE, stderr);
