@@ -252,6 +252,13 @@ static void test_limit_offset_total(void **state) {
     assert_int_equal(json_integer_value(json_object_get(doc, "offset")), 2);
     assert_int_equal(json_integer_value(json_object_get(doc, "total")), total);
     json_decref(doc);
+    /* all of them, from the store: the limit says the total, not the page size */
+    const char *every_event[] = {"rasd", "events", "--db", db, "--limit", "all", "--json", NULL};
+    expect_status(run(every_event), 0);
+    doc = json_loads(out_buf, 0, NULL);
+    assert_int_equal(json_array_size(json_object_get(doc, "items")), total);
+    assert_int_equal(json_integer_value(json_object_get(doc, "limit")), total);
+    json_decref(doc);
     /* past the end: nothing on this page, exit 1, and the total said */
     const char *past[] = {"rasd", "events", "--db", db, "--offset", "1000", NULL};
     expect_status(run(past), 1);

@@ -422,7 +422,7 @@ json_t *cli_query_list(const cli_query_args *a, cli_list_query fn, rasd_buf *raw
         }
         if (got >= want || n < q.limit || n == 0) break;
     }
-    if (doc && pages > 0) {
+    if (doc && (pages > 0 || want > RASD_QUERY_MAX_LIMIT)) {
         /* pages put together: the document says the limit asked for ("all": the total) */
         raw->len = 0;
         json_t *total = json_object_get(doc, "total");
