@@ -322,6 +322,57 @@ static void test_unknown_outlet(void **state) {
     json_decref(doc);
 }
 
+/* A list longer than the store's page of 500: asked page by page, every
+ * row once. 560 made-up reports of water projects, each different. */
+static void test_past_the_store_page(void **state) {
+    (void)state;
+    static const char *const TOWNS[] = {"الحسكة", "الرقة", "القامشلي", "منبج", "عامودا", "الطبقة", "دير الزور"};
+    static const char *const WHAT[] = {"بئراً", "خزاناً", "شبكة أنابيب", "محطة ضخ", "قناة ري"};
+    char path[700], bigdb[700];
+    snprintf(path, sizeof path, "%s/many.jsonl", tmpdir);
+    snprintf(bigdb, sizeof bigdb, "%s/many.db", tmpdir);
+    FILE *f = fopen(path, "w");
+    assert_non_null(f);
+    for (int i = 0; i < 560; i++)
+        fprintf(f, "{\"title\": \"مشروع مياه رقم %d في %s\", \"content\": \"أنجزت البلدية مشروع المياه رقم %d، "
+                   "وهو %s يخدم %d عائلة في %s، بكلفة %d ألف دولار خلال %d يوماً.\", \"source\": \"نشرة %d\", "
+                   "\"date\": \"2024-%02d-%02d\"}\n",
+                i, TOWNS[i % 7], i, WHAT[i % 5], 100 + i * 7, TOWNS[(i / 7) % 7], 10 + i, 3 + i % 40, i % 9,
+                1 + i % 12, 1 + i % 28);
+    fclose(f);
+    const char *ingest[] = {"rasd", "ingest", "--quiet", "--db", bigdb, path, NULL};
+    expect_status(run(ingest), 0);
+    const char *search[] = {"rasd", "search", "--db", bigdb, "--limit", "600", "--json", "المياه", NULL};
+    expect_status(run(search), 0);
+    json_t *doc = json_loads(out_buf, 0, NULL);
+    assert_non_null(doc);
+    json_t *items = json_object_get(doc, "items");
+    assert_int_equal(json_integer_value(json_object_get(doc, "total")), 560);
+    assert_int_equal(json_array_size(items), 560);
+    assert_int_equal(json_integer_value(json_object_get(doc, "limit")), 600);
+    /* every article once: the pages neither overlap nor leave a gap */
+    static bool seen[2000];
+    size_t i;
+    json_t *hit;
+    json_array_foreach(items, i, hit) {
+        long long id = json_integer_value(json_object_get(hit, "id"));
+        assert_true(id >= 1 && id < 2000);
+        assert_false(seen[id]);
+        seen[id] = true;
+    }
+    json_decref(doc);
+    const char *outlets[] = {"rasd", "outlets", "--db", bigdb, "--limit", "all", "--csv", NULL};
+    expect_status(run(outlets), 0);
+    assert_non_null(strstr(err_buf, "showing 1-9 of 9 outlets"));
+    const char *stories[] = {"rasd", "stories", "--db", bigdb, "--limit", "all", "--jsonl", NULL};
+    expect_status(run(stories), 0);
+    size_t lines = 0;
+    for (const char *p = out_buf; (p = strchr(p, '\n')); p++) lines++;
+    char want[80];
+    snprintf(want, sizeof want, "showing 1-%zu of %zu stories", lines, lines);
+    if (!strstr(err_buf, want)) fail_msg("expected \"%s\", got:\n%s", want, err_buf);
+}
+
 static void test_exit_statuses(void **state) {
     (void)state;
     char absent[700];
@@ -365,6 +416,7 @@ int main(void) {
         cmocka_unit_test(test_every_list_has_the_same_formats),
         cmocka_unit_test(test_lookup_formats),
         cmocka_unit_test(test_limit_offset_total),
+        cmocka_unit_test(test_past_the_store_page),
         cmocka_unit_test(test_unknown_outlet),
         cmocka_unit_test(test_exit_statuses),
     };
