@@ -40,10 +40,11 @@ static const char USAGE[] =
     "  --format json|events-tsv  one JSON line per article (default), or one row per\n"
     "                          event with a header line, for spreadsheets (docs/events.md)\n"
     "  A FIFO, socket or device is refused without being opened (pipe text in as -).\n"
-    "exit status (docs/cli.md): 0 all analysed; 1 some input failed or some record of a\n"
+    "Exit status (docs/cli.md): 0 all analysed; 1 some input failed or some record of a\n"
     "  collection was skipped (each named on stderr with its byte); 2 usage error; 3 the\n"
     "  output could not be written (disk full)\n"
-    "example: rasd analyze --jobs 4 day.json > day.jsonl\n";
+    "Example:\n"
+    "  rasd analyze --jobs 4 day.json > day.jsonl\n";
 
 typedef struct result {
     char *json;

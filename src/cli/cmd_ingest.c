@@ -79,11 +79,12 @@ static const char USAGE[] =
     "  A FIFO, socket or device among the inputs is refused without being opened, and\n"
     "  a bad record of a JSON array is skipped (named with its index and byte) while the\n"
     "  others are stored. Records without text are left out and counted in the summary.\n"
-    "exit status (docs/cli.md): 0 all stored (or already there; records without text do\n"
+    "Exit status (docs/cli.md): 0 all stored (or already there; records without text do\n"
     "  not count); 1 some input or record skipped, each named on stderr; 2 usage error, or\n"
     "  the database cannot be opened; 3 stopped by a database or resource error (disk\n"
     "  full): the summary then counts what was committed, and the rest can be ingested again\n"
-    "example: rasd ingest --db news.db --jobs 4 corpus/ extra.zip\n";
+    "Example:\n"
+    "  rasd ingest --db news.db --jobs 4 corpus/ extra.zip\n";
 
 static double now(void) {
     struct timespec ts;

@@ -22,7 +22,11 @@ static const char USAGE[] =
     "  --threads N      serving threads (default 4)\n"
     "  --allow-ingest   accept POST /api/ingest (read-only otherwise)\n"
     "  --data DIR       rasd's data directory (actor records; the analysis of ingested articles)\n"
-    "  --quiet          no access log on stderr\n";
+    "  --quiet          no access log on stderr\n"
+    "Exit status: 0 stopped by SIGINT or SIGTERM, 1 the server could not start (no database,\n"
+    "  the port taken, the store failing), 2 usage error\n"
+    "Example:\n"
+    "  rasd serve --db news.db --port 8080\n";
 
 /* The pool's stores: the command's store, set up as a reader. */
 typedef struct serve_target {

@@ -9,12 +9,19 @@
 #include <string.h>
 
 static const char USAGE[] =
-    "usage: rasd story ID [--json | --csv] [--db PATH]\n"
-    "  Shows one story: articles by outlet, each actor's labels per outlet (framing),\n"
-    "  quotes by speaker, events and places. --csv prints its articles only.\n"
-    "exit status (docs/cli.md): 0 shown, 1 no such story, 2 usage error or no database,\n"
+    "usage: rasd story ID [--json | --jsonl | --csv] [--db PATH] [--data DIR]\n"
+    "  Shows one story (ID: a story id, as rasd stories lists them): articles by outlet,\n"
+    "  each actor's labels per outlet (framing), quotes by speaker, events and places.\n"
+    "  --json         the story as one JSON document (GET /api/story/ID)\n"
+    "  --jsonl        the same document on one line\n"
+    "  --csv          its articles, one row each, a header of the JSON's field names\n"
+    "  --db PATH|URL  the store (default: $RASD_DB, else ./rasd.db)\n"
+    "  --data DIR     rasd's data directory (default: $RASD_DATA, else the built-in one)\n"
+    "  On a terminal, control characters of articles are shown escaped. Conventions: docs/cli.md.\n"
+    "Exit status: 0 shown, 1 no such story, 2 usage error or no database,\n"
     "  3 the database failed\n"
-    "example: rasd story 12 --db news.db\n";
+    "Example:\n"
+    "  rasd story 12 --db news.db\n";
 
 static void section(const char *title, json_t *items, const cli_column *cols, size_t n, cli_format format) {
     if (format == CLI_TABLE) printf("\n== %s (%zu)\n", title, json_array_size(items));
@@ -25,6 +32,17 @@ int cmd_story(int argc, char **argv) {
     cli_query_args a;
     int first, status;
     if (!cli_query_args_parse(argc, argv, USAGE, "", &a, NULL, &first, &status)) return status;
+    /* one record: the list options would be silently ignored */
+    const char *list_only = a.q.limit    ? "--limit"
+                            : a.q.offset ? "--offset"
+                            : a.q.since  ? "--since"
+                            : a.q.until  ? "--until"
+                            : a.q.outlet ? "--outlet"
+                                         : NULL;
+    if (list_only) {
+        cli_error("story: %s is an option of the lists (rasd stories), not of one story", list_only);
+        return EXIT_USAGE;
+    }
     if (first + 1 != argc) {
         cli_error("story: one story id is needed");
         fputs(USAGE, stderr);
@@ -50,7 +68,8 @@ int cmd_story(int argc, char **argv) {
         rasd_buf_free(&out);
         return s ? cli_exit_for(st) : EXIT_USAGE;
     }
-    if (a.format == CLI_JSON) {
+    /* one record: --jsonl is the same document, on its one line */
+    if (a.format == CLI_JSON || a.format == CLI_JSONL) {
         fwrite(out.data, 1, out.len, stdout);
         fputc('\n', stdout);
         rasd_buf_free(&out);
