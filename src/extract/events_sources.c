@@ -60,8 +60,11 @@ static bool after_preposition(const rasd_event_coder *c, int m) {
     int before = ti > 0 ? ev_mark(c, ti - 1) : 0;
     /* العشرات من مستوطني، 15 من عناصر: a partitive من after a count heads the group */
     if (before == EV_MARK_FROM && ti >= 2 && (ev_is_count(c, ti - 2) || ev_is_quantity(c, ti - 2))) return false;
+    /* a word that opens a clause (لكن، بينما، فيما، ثم), a negation or a
+     * future (لم، سوف) comes before a subject, not a complement */
     return before && before != EV_MARK_HEAD && before != EV_MARK_AUX && before != EV_MARK_THAT &&
-           before != EV_MARK_EACH && before != EV_MARK_BY;
+           before != EV_MARK_EACH && before != EV_MARK_BY && before != EV_MARK_BOUNDARY && before != EV_MARK_NEG &&
+           before != EV_MARK_NEG_FUT && before != EV_MARK_FUT && before != EV_MARK_STILL;
 }
 
 
@@ -110,6 +113,130 @@ int ev_speaker_before_colon(const rasd_event_coder *c, size_t i) {
     return -1;
 }
 
+/* Verbs that govern the verbal noun of what their subject does: تمكن من،
+ * استطاع، حاول، قام ب، عمد إلى، أقدم على، نجح في، سعى إلى، واصل (past and
+ * present, singular and plural; bases, و/ف off). Not أقدم's present يقدم
+ * ('presents'), not رفض or قرر (their own events or no act). */
+static bool control_verb(const rasd_event_coder *c, size_t k) {
+    static const ev_word CONTROL[] = {
+        EV_WORD("تمكن"),    EV_WORD("تمكنت"),   EV_WORD("تمكنوا"),  EV_WORD("يتمكن"),   EV_WORD("تتمكن"),
+        EV_WORD("يتمكنون"), EV_WORD("استطاع"),  EV_WORD("استطاعت"), EV_WORD("استطاعوا"), EV_WORD("يستطيع"),
+        EV_WORD("تستطيع"),  EV_WORD("يستطيعون"), EV_WORD("حاول"),   EV_WORD("حاولت"),   EV_WORD("حاولوا"),
+        EV_WORD("يحاول"),   EV_WORD("تحاول"),   EV_WORD("يحاولون"), EV_WORD("قام"),     EV_WORD("قامت"),
+        EV_WORD("قاموا"),   EV_WORD("يقوم"),    EV_WORD("تقوم"),    EV_WORD("يقومون"),  EV_WORD("عمد"),
+        EV_WORD("عمدت"),    EV_WORD("عمدوا"),   EV_WORD("اقدم"),    EV_WORD("اقدمت"),   EV_WORD("اقدموا"),
+        EV_WORD("نجح"),     EV_WORD("نجحت"),    EV_WORD("نجحوا"),   EV_WORD("سعى"),     EV_WORD("سعت"),
+        EV_WORD("سعوا"),    EV_WORD("يسعى"),    EV_WORD("تسعى"),    EV_WORD("واصل"),    EV_WORD("واصلت"),
+        EV_WORD("واصلوا"),  EV_WORD("يواصل"),   EV_WORD("يواصلون"),
+    };
+    return ev_word_in(c, k, true, CONTROL, sizeof CONTROL / sizeof *CONTROL);
+}
+
+/* «تمكنت قوات التحالف من تدميرها»، «حاول الجيش اقتحام المدينة»، «قامت دبابة
+ * إسرائيلية بقصف منزل»، «المقاومة استطاعت السيطرة»: a verbal noun that a
+ * control verb governs is done by that verb's subject, named between them
+ * (VSO) or right before the verb (SVO). Coordinated nouns share it (من
+ * كشفها وتدميرها). -1 when there is no such verb or it names no subject. */
+static int controller_subject(const rasd_event_coder *c, size_t i, size_t clause) {
+    const rasd_entity_extractor *x = c->x;
+    size_t k = i;
+    /* back over one or two coordinated verbal nouns: كشفها وتدميرها */
+    for (int hops = 0; hops < 2 && x->t[k].conj && k > clause + 1 && x->t[k - 1].word && !ev_mark(c, k - 1) &&
+                       !ev_is_punct(c, k - 1);
+         hops++)
+        k--;
+    if (k == 0) return -1;
+    size_t v = k - 1;
+    int mk = ev_mark(c, v);
+    if ((mk == EV_MARK_FROM || mk == EV_MARK_TO || mk == EV_MARK_ON || mk == EV_MARK_IN) && v > clause) v--;
+    if (v < clause) return -1;
+    if (control_verb(c, v)) {
+        int m = ev_mention_before(c, v, clause);
+        return m >= 0 && !c->ms[m].attr ? m : -1;
+    }
+    /* VSO: the subject between the verb and the noun */
+    int m = mention_ending(c, v);
+    if (m < 0 || c->ms[m].ti == 0 || c->ms[m].ti <= clause) return -1;
+    size_t w = c->ms[m].ti - 1;
+    if (!control_verb(c, w) || ev_has_prep_clitic(c, c->ms[m].ti, 'b') || ev_has_prep_clitic(c, c->ms[m].ti, 'l'))
+        return -1;
+    return m;
+}
+
+/* Verbs whose subject carries out what their object pronoun stands for:
+ * شنها، نفذها، يفرضه، أطلقتها، ارتكبها، أجرتها، تبنته، نظمها، قادها، خاضها
+ * (bases, the pronoun off). */
+static bool doer_verb(const rasd_event_coder *c, size_t k) {
+    static const ev_word DOER[] = {
+        EV_WORD("شن"),    EV_WORD("شنت"),    EV_WORD("يشن"),    EV_WORD("تشن"),    EV_WORD("نفذ"),
+        EV_WORD("نفذت"),  EV_WORD("ينفذ"),   EV_WORD("تنفذ"),   EV_WORD("ارتكب"),  EV_WORD("ارتكبت"),
+        EV_WORD("يرتكب"), EV_WORD("ترتكب"),  EV_WORD("فرض"),    EV_WORD("فرضت"),   EV_WORD("يفرض"),
+        EV_WORD("تفرض"),  EV_WORD("اطلق"),   EV_WORD("اطلقت"),  EV_WORD("يطلق"),   EV_WORD("تطلق"),
+        EV_WORD("اجرى"),  EV_WORD("اجري"),   EV_WORD("اجرت"),   EV_WORD("يجري"),   EV_WORD("تجري"),
+        EV_WORD("تبنى"),  EV_WORD("تبني"),   EV_WORD("تبنت"),   EV_WORD("يتبنى"),  EV_WORD("يتبني"),
+        EV_WORD("نظم"),   EV_WORD("نظمت"),   EV_WORD("ينظم"),   EV_WORD("تنظم"),   EV_WORD("قاد"),
+        EV_WORD("قادت"),  EV_WORD("يقود"),   EV_WORD("تقود"),   EV_WORD("خاض"),    EV_WORD("خاضت"),
+        EV_WORD("يخوض"),  EV_WORD("تخوض"),   EV_WORD("دبر"),    EV_WORD("دبرت"),
+    };
+    const tinfo *t = &c->x->t[k];
+    if (t->base_off + t->base_len >= t->key_off + t->key_len) return false; /* no object pronoun */
+    return ev_word_in(c, k, true, DOER, sizeof DOER / sizeof *DOER);
+}
+
+/* «هجمات متتالية شنتها ميليشيات الحوثي»، «الحصار الذي يفرضه التحالف»،
+ * «قُتل جندي بقذيفة أطلقتها الميليشيات»، «في هجوم تبنته حركة طالبان»: a verb
+ * of carrying out whose pronoun stands for the event (or its weapon), in
+ * the clause after the trigger: its subject did it. -1 if none. */
+static int doer_after(const rasd_event_coder *c, const cand *cd, int tgt) {
+    const rasd_entity_extractor *x = c->x;
+    for (size_t k = cd->tj + 1; k < c->n && k <= cd->tj + 8; k++) {
+        if (ev_is_punct(c, k)) {
+            const char *p = ex_key(x, x->t[k].key_off);
+            if (strcmp(p, ".") == 0 || strcmp(p, "\xD8\x9B") == 0 || strcmp(p, ":") == 0) return -1;
+            continue;
+        }
+        if (ev_mark(c, k) == EV_MARK_BOUNDARY) return -1;
+        if (!doer_verb(c, k)) {
+            /* another event noun between: the pronoun stands for that one
+             * (بتقديم مساعدات رغم الحصار الذي يفرضه التحالف) */
+            if (c->hits[k].node && ev_has(c, k, EV_TRIGGER, -1)) return -1;
+            continue;
+        }
+        int m = ev_subject_after(c, k + 1, 3);
+        return m != tgt ? m : -1;
+    }
+    return -1;
+}
+
+/* «مقتل 30 مسلحا جراء غارات التحالف»، «أصيب جندي في قصف للجيش»: a death
+ * or a wound told with its cause (جراء، بسبب، إثر، نتيجة، في، ب) is the doing
+ * of the cause's agent, a force named right after the attack noun. */
+static int agent_of_cause(const rasd_event_coder *c, const cand *cd, int tgt) {
+    static const ev_word CAUSE[] = {EV_WORD("جراء"), EV_WORD("بسبب"), EV_WORD("اثر"),   EV_WORD("نتيجه"),
+                                    EV_WORD("بفعل"), EV_WORD("عقب"),  EV_WORD("خلال"), EV_WORD("في")};
+    const rasd_entity_extractor *x = c->x;
+    for (size_t k = cd->tj + 1; k + 1 < c->n && k <= cd->tj + 12; k++) {
+        if (ev_is_punct(c, k)) {
+            const char *p = ex_key(x, x->t[k].key_off);
+            if (strcmp(p, ".") == 0 || strcmp(p, "\xD8\x9B") == 0 || strcmp(p, ":") == 0) return -1;
+            continue;
+        }
+        if (ev_mark(c, k) == EV_MARK_BOUNDARY || ev_mark(c, k) == EV_MARK_RELATIVE) return -1;
+        size_t a = k; /* the attack noun */
+        if (ev_word_in(c, k, false, CAUSE, sizeof CAUSE / sizeof *CAUSE)) a = k + 1;
+        else if (!ev_has_prep_clitic(c, k, 'b')) continue;
+        if (!c->hits[a].node || !ev_has(c, a, EV_TRIGGER, -1)) continue;
+        /* its agent: a force right after it, adjectives (جوية، الصاروخية) or ل between */
+        for (size_t z = c->hits[a].tj + 1; z < c->n && z <= c->hits[a].tj + 3; z++) {
+            int m = ev_mention_starting(c, z);
+            if (m >= 0) return m != tgt && ev_is_force(c, m) && !ev_has_prep_clitic(c, z, 'b') ? m : -1;
+            if (ev_is_punct(c, z) || ev_mark(c, z) || !x->t[z].word) break;
+        }
+        return -1;
+    }
+    return -1;
+}
+
 /* When the strict subject rules found nobody, the source the sentence's
  * structure still allows, most reliable first (each with its rule name, so
  * a user can filter on it):
@@ -134,6 +261,13 @@ int ev_fallback_source(const rasd_event_coder *c, const cand *cd, const rasd_tri
             return m;
         }
         break;
+    }
+    if (cd->noun) {
+        int m = controller_subject(c, i, clause);
+        if (m >= 0 && m != tgt) {
+            *rule = "subject-of-control-verb";
+            return m;
+        }
     }
     /* «استقبل معالي المستشار في الديوان ... الدكتور فلان»: a verb whose
      * subject opens with a title has the person the titles lead to */
@@ -179,6 +313,20 @@ int ev_fallback_source(const rasd_event_coder *c, const cand *cd, const rasd_tri
             if (ev_is_punct(c, k) || ev_mark(c, k) || ev_has_prep_clitic(c, k, 'b') || ev_has_prep_clitic(c, k, 'l') ||
                 (c->hits[k].node && ev_has(c, k, EV_TRIGGER, -1)))
                 break;
+        }
+    }
+    if (victim) {
+        int m = agent_of_cause(c, cd, tgt);
+        if (m >= 0) {
+            *rule = "agent-of-cause";
+            return m;
+        }
+    }
+    {
+        int m = doer_after(c, cd, tgt);
+        if (m >= 0) {
+            *rule = "agent-of-relative";
+            return m;
         }
     }
     /* a protest's own people first: the protesters the sentence names
@@ -259,6 +407,94 @@ void ev_np_after_verb(const rasd_event_coder *c, const cand *cd, bool victim, ra
     a->start = x->t[first].tok.start;
     a->end = x->t[last].tok.end;
     a->rule = "noun-after-verb";
+}
+
+/* Heads of a force that a possessive pronoun ties to someone named before
+ * (قواته، جنوده، عناصرها، مقاتليه): bases, the pronoun off. */
+static bool force_head(const rasd_event_coder *c, size_t k) {
+    static const ev_word HEADS[] = {EV_WORD("قوات"),   EV_WORD("جنود"),   EV_WORD("عناصر"), EV_WORD("مقاتلي"),
+                                    EV_WORD("مقاتلو"), EV_WORD("طائرات"), EV_WORD("قوه"),   EV_WORD("وحدات"),
+                                    EV_WORD("مسلحي"),  EV_WORD("مسلحو"),  EV_WORD("رجال"),  EV_WORD("جيش")};
+    return ev_word_in(c, k, true, HEADS, sizeof HEADS / sizeof *HEADS);
+}
+
+/* «وكانت وزارة الداخلية قد أطاحت»، «أن لجنة التحقيق تنتظر»، «فيما الآخرون
+ * حاولوا»: a noun phrase between what opens a clause (كان، أن/إن، فيما،
+ * بينما، حيث, the start of the sentence) and the verb right after it (قد
+ * may come between) is the verb's subject, in SVO, even when no dictionary
+ * names it: kept as text with its span (rule subject-before-verb, type
+ * unresolved). «أعلن الجيش أن قواته قتلت»: a force whose pronoun points back
+ * is the reporting verb's subject (rule owner-of-subject). */
+bool ev_np_before_verb(const rasd_event_coder *c, size_t i, size_t clause, bool victim, rasd_event_actor *a) {
+    const rasd_entity_extractor *x = c->x;
+    if (x->t[i].conj || i == 0) return false;
+    size_t k = i;
+    while (k > clause && x->t[k - 1].skip) k--;
+    if (k > clause && ev_mark(c, k - 1) == EV_MARK_AUX && !x->t[k - 1].conj) k--; /* قد */
+    size_t last = k, first = k;
+    int words = 0;
+    while (k > clause && words < 4) {
+        size_t p = k - 1;
+        if (x->t[p].skip) {
+            k--;
+            continue;
+        }
+        if (!x->t[p].word || (ev_mark(c, p) && ev_mark(c, p) != EV_MARK_HEAD) || ev_is_count(c, p) || ev_has_prep_clitic(c, p, 'b') ||
+            (ev_has_prep_clitic(c, p, 'l') && (p == 0 || !x->t[p - 1].art_len)) || ev_mention_starting(c, p) >= 0 ||
+            mention_ending(c, p) >= 0)
+            break;
+        first = p;
+        words++;
+        k--;
+        if (x->t[p].conj) break; /* و opens the phrase (ووزارة الداخلية ...): it is the first word */
+    }
+    if (!words || first == last) return false;
+    /* what opens the clause: the sentence's start, a comma, كان، أن/إن، فيما/بينما/حيث */
+    size_t o = first;
+    while (o > clause && x->t[o - 1].skip) o--;
+    bool opener = o == clause || (o > 0 && ev_is_punct(c, o - 1)) || x->t[first].conj;
+    if (!opener && o > 0) {
+        int mk = ev_mark(c, o - 1);
+        opener = mk == EV_MARK_AUX || mk == EV_MARK_THAT || mk == EV_MARK_BOUNDARY;
+    }
+    if (!opener) return false;
+    /* a definite head (an article, a possessive pronoun, or a genitive after it) */
+    const tinfo *h = &x->t[first];
+    bool pronoun = h->base_off + h->base_len < h->key_off + h->key_len;
+    bool definite = h->art_len || pronoun || (first + 1 < last && x->t[first + 1].art_len);
+    if (!definite) return false;
+    /* a definite phrase: every word after the head carries the article (its
+     * genitives and adjectives: وزارة الداخلية، المنطقة العسكرية الثالثة), or
+     * a ل after such a word (اللجنة الوطنية لمكافحة المخدرات); not a time
+     * (قبل يومين) or a clause (فالمعرض يعد مجالا) */
+    for (size_t z = first + 1; z < last; z++)
+        if (!x->t[z].art_len && !(x->t[z].li && x->t[z - 1].art_len)) return false;
+    /* an event noun is no actor (أن القصف استهدف) */
+    for (size_t z = first; z < last; z++)
+        if (c->hits[z].node && ev_has(c, z, EV_TRIGGER, -1)) return false;
+    if (pronoun && words == 1 && force_head(c, first)) {
+        /* «قال الجيش إن جنوده قتلوا»: the one who says it owns the force */
+        size_t that = o > 0 && ev_mark(c, o - 1) == EV_MARK_THAT ? o - 1 : SIZE_MAX;
+        for (size_t z = c->n_ms; that != SIZE_MAX && z-- > 0;) {
+            const ev_mention *m = &c->ms[z];
+            if (m->tj >= that) continue;
+            bool said = false;
+            for (size_t q = m->ti; q-- > 0 && m->ti - q <= 3 && !said;) said = x->t[q].say != 0;
+            if (!said || m->attr) break;
+            ev_set_actor(c, (int)z, a, "owner-of-subject");
+            return true;
+        }
+        return false; /* a pronoun with no owner named is no source by itself */
+    }
+    /* قُتل reads like قَتل: a plain noun before a killing verb may be its
+     * victim (المدنيون قتلوا), only a force with its owner is its doer */
+    if ((pronoun && words == 1) || victim) return false;
+    memset(a, 0, sizeof *a);
+    a->entity = a->agent = -1;
+    a->start = x->t[first].tok.start;
+    a->end = x->t[last - 1].tok.end;
+    a->rule = "noun-before-verb";
+    return true;
 }
 
 /* A verb with no subject of its own in its sentence (وأضافت، واستهدفت) goes
