@@ -117,6 +117,12 @@ bool ev_find_mentions(rasd_event_coder *c) {
             bool garbled = false;
             for (size_t t = ti + 1; person && en->actor == UINT32_MAX && t <= tj && !garbled; t++)
                 garbled = x->t[t].word && (ev_has_prep_clitic(c, t, 'b') || ev_has_prep_clitic(c, t, 'l'));
+            /* a name the title reader took from common words: it opens with
+             * a preposition (للعمليات الإنسانية، بواسطة مسدس), a particle (أنه
+             * تم فرض) or a trigger (وزير الدفاع يوافق: the verb) */
+            if (person && en->actor == UINT32_MAX && en->origin == RASD_FROM_TITLE)
+                garbled = ev_has_prep_clitic(c, ti, 'b') || ev_has_prep_clitic(c, ti, 'l') || ev_mark(c, ti) ||
+                          (c->hits[ti].node && ev_has(c, ti, EV_TRIGGER, -1));
             if (garbled) continue;
             ev_mention m = {ti, tj, mn->start, mn->end, (int)e, -1, -1, person, false, state};
             if (!add(c, m)) return false;

@@ -226,15 +226,30 @@ static int agent_of_cause(const rasd_event_coder *c, const cand *cd, int tgt) {
         if (ev_word_in(c, k, false, CAUSE, sizeof CAUSE / sizeof *CAUSE)) a = k + 1;
         else if (!ev_has_prep_clitic(c, k, 'b')) continue;
         if (!c->hits[a].node || !ev_has(c, a, EV_TRIGGER, -1)) continue;
-        /* its agent: a force right after it, adjectives (جوية، الصاروخية) or ل between */
+        /* its agent: a force right after it, adjectives (جوية، الصاروخية) or ل
+         * between; in a fight (مواجهات عنيفة مع المقاومة), the other side */
         for (size_t z = c->hits[a].tj + 1; z < c->n && z <= c->hits[a].tj + 3; z++) {
             int m = ev_mention_starting(c, z);
             if (m >= 0) return m != tgt && ev_is_force(c, m) && !ev_has_prep_clitic(c, z, 'b') ? m : -1;
+            if (ev_mark(c, z) == EV_MARK_WITH) {
+                m = ev_mention_starting(c, z + 1);
+                return m >= 0 && m != tgt && ev_is_force(c, m) ? m : -1;
+            }
             if (ev_is_punct(c, z) || ev_mark(c, z) || !x->t[z].word) break;
         }
         return -1;
     }
     return -1;
+}
+
+/* «في محافظة مأرب شرق اليمن»، «شمال سوريا»: a state after a direction word
+ * names where, not who. */
+static bool place_of_direction(const rasd_event_coder *c, int m) {
+    static const ev_word DIRECTION[] = {EV_WORD("شرق"),  EV_WORD("غرب"),  EV_WORD("شمال"),  EV_WORD("جنوب"),
+                                        EV_WORD("وسط"),  EV_WORD("شرقي"), EV_WORD("غربي"),  EV_WORD("شمالي"),
+                                        EV_WORD("جنوبي"), EV_WORD("انحاء"), EV_WORD("داخل"), EV_WORD("خارج")};
+    size_t ti = c->ms[m].ti;
+    return c->ms[m].state && ti > 0 && ev_word_in(c, ti - 1, true, DIRECTION, sizeof DIRECTION / sizeof *DIRECTION);
 }
 
 /* When the strict subject rules found nobody, the source the sentence's
@@ -349,7 +364,8 @@ int ev_fallback_source(const rasd_event_coder *c, const cand *cd, const rasd_tri
         }
         int m = mention_ending(c, k);
         if (m < 0) continue;
-        if (m == tgt || c->ms[m].attr || after_preposition(c, m) || ev_has_prep_clitic(c, c->ms[m].ti, 'l')) {
+        if (m == tgt || c->ms[m].attr || after_preposition(c, m) || ev_has_prep_clitic(c, c->ms[m].ti, 'l') ||
+            place_of_direction(c, m)) {
             k = c->ms[m].ti;
             continue;
         }
