@@ -407,6 +407,64 @@ static void test_references_and_sport(void **state) {
     for (size_t i = 0; i < evs.count; i++) assert_memory_not_equal(evs.items[i].cameo, "04", 2);
 }
 
+/* The source where the subject rules find nobody next to the trigger:
+ * the subject of a verb that governs the verbal noun, an unnamed subject
+ * before its verb, a force the speaker owns, the doer in a relative clause,
+ * the agent of a casualty's cause. */
+static void test_control_verb(void **state) {
+    (void)state;
+    code("وقالت مصادر محلية إن قسد تمكنت من اقتحام القرية وتدميرها.");
+    const rasd_event *e = expect_event("وتدميرها", "19", "sdf", NULL);
+    assert_string_equal(e->source.rule, "subject-of-control-verb");
+    code("وحاول داعش اقتحام البلدة أمس.");
+    e = expect_event("اقتحام", "19", "isis", NULL);
+    assert_string_equal(e->source.rule, "subject-of-control-verb");
+}
+
+static void test_unnamed_subject_before_verb(void **state) {
+    (void)state;
+    code("وكانت القيادة العسكرية الجنوبية قد قصفت مواقع داعش بالمدفعية.");
+    const rasd_event *e = expect_event("قصفت", "19", NULL, NULL);
+    assert_string_equal(e->source.rule, "noun-before-verb");
+    assert_true(e->source.entity < 0 && e->source.agent < 0);
+    assert_memory_equal(doc + e->source.start, "القيادة العسكرية الجنوبية", strlen("القيادة العسكرية الجنوبية"));
+    /* a time is no subject (the verb goes on with nobody named) */
+    code("وقبل يومين قصفت مواقع داعش.");
+    e = expect_event("قصفت", "19", NULL, NULL);
+    assert_true(!e->source.rule || strcmp(e->source.rule, "noun-before-verb") != 0);
+    /* قُتل reads like قَتل: a plain noun before a killing verb may be its victim */
+    code("وقال المصدر إن المدنيين قتلوا في القرية.");
+    for (size_t i = 0; i < evs.count; i++)
+        assert_true(!evs.items[i].source.rule || strcmp(evs.items[i].source.rule, "noun-before-verb") != 0);
+}
+
+static void test_owner_of_subject(void **state) {
+    (void)state;
+    code("وأعلن الجيش الأمريكي أن قواته قتلت خمسة من عناصر داعش.");
+    const rasd_event *e = expect_event("قتلت", "19", "usa-mil", NULL);
+    assert_string_equal(e->source.rule, "owner-of-subject");
+}
+
+static void test_agent_of_relative(void **state) {
+    (void)state;
+    code("وأسفرت الهجمات التي شنها داعش عن أضرار.");
+    const rasd_event *e = expect_event("الهجمات", "19", "isis", NULL);
+    assert_string_equal(e->source.rule, "agent-of-relative");
+    code("ورغم الحصار الذي يفرضه داعش على المدينة.");
+    e = expect_event("الحصار", "19", "isis", NULL);
+    assert_string_equal(e->source.rule, "agent-of-relative");
+}
+
+static void test_agent_of_cause(void **state) {
+    (void)state;
+    code("مقتل 20 من عناصر داعش جراء غارات التحالف الدولي في شهر.");
+    const rasd_event *e = expect_event("مقتل", "19", "coalition", NULL);
+    assert_string_equal(e->source.rule, "agent-of-cause");
+    code("وفي الحسكة شمال سوريا، قتل عشرة من عناصر داعش في اشتباكات عنيفة مع قسد.");
+    e = expect_event("قتل", "19", "sdf", NULL);
+    assert_string_equal(e->source.rule, "agent-of-cause");
+}
+
 static void test_no_event(void **state) {
     (void)state;
     expect_no_event("قال المتحدث إن الوضع هادئ في المنطقة.");               /* a quote, no trigger */
@@ -442,6 +500,11 @@ int main(void) {
         cmocka_unit_test(test_generic_agent),
         cmocka_unit_test(test_title),
         cmocka_unit_test(test_references_and_sport),
+        cmocka_unit_test(test_control_verb),
+        cmocka_unit_test(test_unnamed_subject_before_verb),
+        cmocka_unit_test(test_owner_of_subject),
+        cmocka_unit_test(test_agent_of_relative),
+        cmocka_unit_test(test_agent_of_cause),
         cmocka_unit_test(test_no_event),
     };
     return cmocka_run_group_tests(tests, setup, teardown);

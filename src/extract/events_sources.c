@@ -135,18 +135,11 @@ static bool control_verb(const rasd_event_coder *c, size_t k) {
 /* «تمكنت قوات التحالف من تدميرها»، «حاول الجيش اقتحام المدينة»، «قامت دبابة
  * إسرائيلية بقصف منزل»، «المقاومة استطاعت السيطرة»: a verbal noun that a
  * control verb governs is done by that verb's subject, named between them
- * (VSO) or right before the verb (SVO). Coordinated nouns share it (من
- * كشفها وتدميرها). -1 when there is no such verb or it names no subject. */
-static int controller_subject(const rasd_event_coder *c, size_t i, size_t clause) {
-    const rasd_entity_extractor *x = c->x;
-    size_t k = i;
-    /* back over one or two coordinated verbal nouns: كشفها وتدميرها */
-    for (int hops = 0; hops < 2 && x->t[k].conj && k > clause + 1 && x->t[k - 1].word && !ev_mark(c, k - 1) &&
-                       !ev_is_punct(c, k - 1);
-         hops++)
-        k--;
-    if (k == 0) return -1;
-    size_t v = k - 1;
+ * (VSO) or right before the verb (SVO). -1 when there is no such verb
+ * before token s (where the noun phrase starts) or it names no subject. */
+static int control_before(const rasd_event_coder *c, size_t s, size_t clause) {
+    if (s == 0 || s <= clause) return -1;
+    size_t v = s - 1;
     int mk = ev_mark(c, v);
     if ((mk == EV_MARK_FROM || mk == EV_MARK_TO || mk == EV_MARK_ON || mk == EV_MARK_IN) && v > clause) v--;
     if (v < clause) return -1;
@@ -160,6 +153,19 @@ static int controller_subject(const rasd_event_coder *c, size_t i, size_t clause
     size_t w = c->ms[m].ti - 1;
     if (!control_verb(c, w) || ev_has_prep_clitic(c, c->ms[m].ti, 'b') || ev_has_prep_clitic(c, c->ms[m].ti, 'l'))
         return -1;
+    return m;
+}
+
+/* The same for the noun at token i, or for the second of two coordinated
+ * nouns (من اقتحام القرية وتدميرها): the first may have its own words. */
+static int controller_subject(const rasd_event_coder *c, size_t i, size_t clause) {
+    const rasd_entity_extractor *x = c->x;
+    int m = control_before(c, i, clause);
+    for (size_t s = i; m < 0 && x->t[i].conj && s > clause + 1 && i - s < 3;) {
+        s--;
+        if (!x->t[s].word || ev_mark(c, s) || ev_is_punct(c, s) || ev_mention_starting(c, s) >= 0) break;
+        m = control_before(c, s, clause);
+    }
     return m;
 }
 
@@ -178,6 +184,9 @@ static bool doer_verb(const rasd_event_coder *c, size_t k) {
         EV_WORD("قادت"),  EV_WORD("يقود"),   EV_WORD("تقود"),   EV_WORD("خاض"),    EV_WORD("خاضت"),
         EV_WORD("يخوض"),  EV_WORD("تخوض"),   EV_WORD("دبر"),    EV_WORD("دبرت"),
     };
+    /* forms the analyzer leaves whole (شنها reads like a noun to it) */
+    static const ev_word WHOLE[] = {EV_WORD("شنها"), EV_WORD("شنه"), EV_WORD("شنوها"), EV_WORD("شنوه")};
+    if (ev_word_in(c, k, true, WHOLE, sizeof WHOLE / sizeof *WHOLE)) return true;
     const tinfo *t = &c->x->t[k];
     if (t->base_off + t->base_len >= t->key_off + t->key_len) return false; /* no object pronoun */
     return ev_word_in(c, k, true, DOER, sizeof DOER / sizeof *DOER);
