@@ -409,6 +409,9 @@ int ev_fallback_source(const rasd_event_coder *c, const cand *cd, const rasd_tri
  * number or punctuation, kept as text with its span. */
 void ev_np_after_verb(const rasd_event_coder *c, const cand *cd, bool victim, rasd_event_actor *a) {
     const rasd_entity_extractor *x = c->x;
+    /* a verb in full agreement (دمروا، رفضوا) has its subject before it:
+     * the noun after it is its object */
+    if (ev_plural_agreement(c, cd->i)) return;
     size_t k = cd->tj + 1, first = SIZE_MAX, last = 0;
     for (; k < c->n && k <= cd->tj + 3; k++) {
         if (x->t[k].skip) continue;
@@ -421,6 +424,14 @@ void ev_np_after_verb(const rasd_event_coder *c, const cand *cd, bool victim, ra
         if (first != SIZE_MAX && k > first && !x->t[k].art_len) break; /* a definite head and its genitive */
     }
     if (first == SIZE_MAX) return;
+    /* an indefinite accusative (اقتحموا مركزا، دمر عددا) is an object; ما،
+     * نحو، حوالي open a quantity (لقي ما لا يقل عن) */
+    static const ev_word QUANTITY[] = {EV_WORD("ما"), EV_WORD("نحو"), EV_WORD("حوالي"), EV_WORD("قرابه")};
+    const tinfo *h = &x->t[first];
+    const char *hk = ex_key(x, h->key_off);
+    if (ev_word_in(c, first, false, QUANTITY, sizeof QUANTITY / sizeof *QUANTITY) ||
+        (!h->art_len && h->key_len >= 6 && memcmp(hk + h->key_len - 2, "\xD8\xA7", 2) == 0))
+        return;
     /* after a killing or an abduction the noun is the victim of a passive
      * (قُتل ضابط) unless an object follows it (خطفت حركة طالبان صحفيين) */
     if (victim) {
@@ -487,7 +498,10 @@ bool ev_np_before_verb(const rasd_event_coder *c, size_t i, size_t clause, bool 
     const tinfo *h = &x->t[first];
     bool pronoun = h->base_off + h->base_len < h->key_off + h->key_len;
     bool definite = h->art_len || pronoun || (first + 1 < last && x->t[first + 1].art_len);
-    if (!definite) return false;
+    /* after أن/إن the noun is the clause's subject even when indefinite
+     * (إلى أن قيادات هربت) */
+    bool after_that = o > 0 && ev_mark(c, o - 1) == EV_MARK_THAT; /* (a reported clause starts after it) */
+    if (!definite && !(after_that && words == 1)) return false;
     /* a definite phrase: every word after the head carries the article (its
      * genitives and adjectives: وزارة الداخلية، المنطقة العسكرية الثالثة), or
      * a ل after such a word (اللجنة الوطنية لمكافحة المخدرات); not a time
@@ -503,6 +517,12 @@ bool ev_np_before_verb(const rasd_event_coder *c, size_t i, size_t clause, bool 
         for (size_t z = c->n_ms; that != SIZE_MAX && z-- > 0;) {
             const ev_mention *m = &c->ms[z];
             if (m->tj >= that) continue;
+            /* who is told (لـ«الشرق الأوسط»، للصحافيين) is no speaker */
+            if (ev_has_prep_clitic(c, m->ti, 'l') ||
+                (m->entity >= 0 && x->out.items[m->entity].actor != UINT32_MAX &&
+                 strcmp(c->kn->actors[x->out.items[m->entity].actor].type, "media") == 0) ||
+                (m->ti > 0 && x->t[m->ti - 1].skip && m->ti > 1 && x->t[m->ti - 2].li))
+                continue;
             bool said = false;
             for (size_t q = m->ti; q-- > 0 && m->ti - q <= 3 && !said;) said = x->t[q].say != 0;
             if (!said || m->attr) break;
