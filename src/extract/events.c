@@ -850,6 +850,8 @@ static void code_candidate(rasd_event_coder *c, const cand *cd, const rasd_numbe
         src = ev_fallback_source(c, cd, r, victim, tgt, i, quoted ? q_first : 0, &src_rule);
     if (src >= 0) ev_set_actor(c, src, &e.source, src_rule);
     else if (src_rule) e.source.rule = src_rule;
+    if (src < 0 && e.source.entity < 0 && e.source.agent < 0 && !e.source.country[0] && !e.source.end)
+        ev_unnamed_agent(c, cd, &e.source); /* على يد متطرف، منفذ التفجير (events_sources.c) */
     if (src < 0 && e.source.entity < 0 && !e.source.country[0] && !e.source.end && !cd->noun && !we) /* (after ندعو: the addressee) */
         ev_np_after_verb(c, cd, victim, &e.source);
     if (src < 0 && e.source.entity < 0 && !e.source.country[0] && !e.source.end) ev_previous_source(c, &e.source);

@@ -134,6 +134,7 @@ int ev_speaker_before_colon(const rasd_event_coder *c, size_t i);
 int ev_fallback_source(const rasd_event_coder *c, const cand *cd, const rasd_trigger *r, bool victim, int tgt,
                        size_t i, size_t clause, const char **rule);
 void ev_np_after_verb(const rasd_event_coder *c, const cand *cd, bool victim, rasd_event_actor *a);
+bool ev_unnamed_agent(const rasd_event_coder *c, const cand *cd, rasd_event_actor *a);
 bool ev_np_before_verb(const rasd_event_coder *c, size_t i, size_t clause, bool victim, rasd_event_actor *a);
 void ev_previous_source(const rasd_event_coder *c, rasd_event_actor *a);
 void ev_previous_mention(const rasd_event_coder *c, rasd_event_actor *a);

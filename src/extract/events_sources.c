@@ -445,6 +445,72 @@ void ev_np_after_verb(const rasd_event_coder *c, const cand *cd, bool victim, ra
     a->rule = "noun-after-verb";
 }
 
+/* The words of an unnamed phrase from token k: up to three, stopping at
+ * punctuation, a closed-class word, a preposition, a number or a trigger;
+ * a head and its definite genitives or adjectives. Its last token in *last,
+ * false when there is none. */
+static bool unnamed_phrase(const rasd_event_coder *c, size_t k, size_t *last) {
+    const rasd_entity_extractor *x = c->x;
+    size_t first = SIZE_MAX;
+    for (size_t z = k; z < c->n && z < k + 3; z++) {
+        if (!x->t[z].word || ev_mark(c, z) || ev_has_prep_clitic(c, z, 'b') || ev_has_prep_clitic(c, z, 'l') ||
+            ex_is_number(&x->t[z]) || (c->hits[z].node && ev_has(c, z, EV_TRIGGER, -1)) || (z > k && x->t[z].conj))
+            break;
+        if (first == SIZE_MAX) first = z;
+        *last = z;
+        /* an indefinite head takes its indefinite adjective (متطرف أبيض), a
+         * definite one its definite words */
+        if (z + 1 < c->n && (x->t[z + 1].art_len != 0) != (x->t[first].art_len != 0 || z > first)) break;
+    }
+    return first != SIZE_MAX;
+}
+
+/* Whoever did it, named by a phrase no dictionary holds:
+ *   agent-after-by     على يد متطرف أبيض، من قبل مجهولين (the phrase after)
+ *   perpetrator-noun   مرتكب مجزرة …، منفذ التفجير (the perpetrator's noun and
+ *                      the event's, or the person named right after them)
+ * Sets *a and returns true when one applies. */
+bool ev_unnamed_agent(const rasd_event_coder *c, const cand *cd, rasd_event_actor *a) {
+    static const ev_word PERPETRATOR[] = {EV_WORD("منفذ"),   EV_WORD("منفذي"),   EV_WORD("منفذو"),
+                                          EV_WORD("مرتكب"),  EV_WORD("مرتكبي"),  EV_WORD("مرتكبو"),
+                                          EV_WORD("مدبر"),   EV_WORD("مدبري"),   EV_WORD("مخطط")};
+    const rasd_entity_extractor *x = c->x;
+    size_t i = cd->i, last = 0;
+    if (cd->noun && i > 0 && ev_word_in(c, i - 1, true, PERPETRATOR, sizeof PERPETRATOR / sizeof *PERPETRATOR)) {
+        /* «مرتكب مجزرة تشارلستون ديلان روف»: the person right after */
+        for (size_t z = 0; z < c->n_ms; z++)
+            if (c->ms[z].person && c->ms[z].ti > cd->tj && c->ms[z].ti <= cd->tj + 3) {
+                ev_set_actor(c, (int)z, a, "perpetrator-noun");
+                return true;
+            }
+        memset(a, 0, sizeof *a);
+        a->entity = a->agent = -1;
+        a->start = x->t[i - 1].tok.start;
+        a->end = x->t[cd->tj].tok.end;
+        a->rule = "perpetrator-noun";
+        return true;
+    }
+    for (size_t k = cd->tj + 1; k < c->n && k <= cd->tj + 10; k++) {
+        int mk = ev_mark(c, k);
+        if (mk == EV_MARK_BOUNDARY || mk == EV_MARK_RELATIVE) return false;
+        if (ev_is_punct(c, k)) return false;
+        if (mk != EV_MARK_BY) continue;
+        /* على يد، من قبل: a doer; not برصاص، بقذائف (a weapon: بقذائف الهاون) */
+        static const ev_word DOER_BY[] = {EV_WORD("يد"), EV_WORD("ايدي"), EV_WORD("قبل"), EV_WORD("بيد"),
+                                          EV_WORD("بايدي")};
+        if (!ev_word_in(c, c->hits[k].tj, false, DOER_BY, sizeof DOER_BY / sizeof *DOER_BY)) return false;
+        size_t from = c->hits[k].tj + 1;
+        if (from >= c->n || !unnamed_phrase(c, from, &last)) return false;
+        memset(a, 0, sizeof *a);
+        a->entity = a->agent = -1;
+        a->start = x->t[from].tok.start;
+        a->end = x->t[last].tok.end;
+        a->rule = "agent-after-by";
+        return true;
+    }
+    return false;
+}
+
 /* Heads of a force that a possessive pronoun ties to someone named before
  * (قواته، جنوده، عناصرها، مقاتليه): bases, the pronoun off. */
 static bool force_head(const rasd_event_coder *c, size_t k) {
