@@ -465,6 +465,30 @@ static void test_agent_of_cause(void **state) {
     assert_string_equal(e->source.rule, "agent-of-cause");
 }
 
+/* Doers no dictionary names: after على يد, a perpetrator's noun; and the
+ * subject of a relative clause that has one of its own (فيه). */
+static void test_unnamed_doer(void **state) {
+    (void)state;
+    code("وقتل ثلاثة مدنيين في القرية على يد مجهول ملثم.");
+    const rasd_event *e = expect_event("وقتل", "18", NULL, NULL);
+    assert_string_equal(e->source.rule, "agent-after-by");
+    assert_memory_equal(doc + e->source.start, "مجهول ملثم", strlen("مجهول ملثم"));
+    code("وقتل شاب بقذائف الهاون في الحي."); /* a weapon is no doer */
+    for (size_t i = 0; i < evs.count; i++)
+        assert_true(!evs.items[i].source.rule || strcmp(evs.items[i].source.rule, "agent-after-by") != 0);
+    code("وكشفت الشرطة هوية منفذ التفجير في السوق.");
+    e = expect_event("التفجير", "18", NULL, NULL);
+    assert_string_equal(e->source.rule, "perpetrator-noun");
+    assert_memory_equal(doc + e->source.start, "منفذ التفجير", strlen("منفذ التفجير"));
+}
+
+static void test_resumptive_relative(void **state) {
+    (void)state;
+    code("وفي الوقت الذي هاجمت فيه قسد مواقع داعش، انسحبت قوات العشائر.");
+    const rasd_event *e = expect_event("هاجمت", "19", "sdf", "isis");
+    assert_string_equal(e->source.rule, "subject-after-verb");
+}
+
 static void test_no_event(void **state) {
     (void)state;
     expect_no_event("قال المتحدث إن الوضع هادئ في المنطقة.");               /* a quote, no trigger */
@@ -505,6 +529,8 @@ int main(void) {
         cmocka_unit_test(test_owner_of_subject),
         cmocka_unit_test(test_agent_of_relative),
         cmocka_unit_test(test_agent_of_cause),
+        cmocka_unit_test(test_unnamed_doer),
+        cmocka_unit_test(test_resumptive_relative),
         cmocka_unit_test(test_no_event),
     };
     return cmocka_run_group_tests(tests, setup, teardown);

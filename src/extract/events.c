@@ -774,7 +774,7 @@ static void code_candidate(rasd_event_coder *c, const cand *cd, const rasd_numbe
             src_rule = "subject-after-verb";
             if ((tgt = ev_mention_before(c, i > 0 && ev_mark(c, i - 1) == EV_MARK_RELATIVE ? i - 1 : i, clause)) >= 0)
                 tgt_rule = "object-before-verb";
-        } else if (i > 0 && ev_mark(c, i - 1) == EV_MARK_RELATIVE && !enclitic) {
+        } else if (i > 0 && ev_mark(c, i - 1) == EV_MARK_RELATIVE && !enclitic && !ev_resumptive(c, cd->tj + 1)) {
             /* (a verb with an object pronoun, النشطاء الذين اختطفهم الحوثيون,
              * has its subject after it) */
             /* «قسد التي هاجمت ...»: the noun the relative clause is about;

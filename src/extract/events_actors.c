@@ -231,6 +231,10 @@ bool ev_find_mentions(rasd_event_coder *c) {
 static int mention_after(const rasd_event_coder *c, size_t from, size_t until, int gap, bool allow_prep_words,
                          bool heads_only);
 
+bool ev_resumptive(const rasd_event_coder *c, size_t k) {
+    return k < c->n && ev_mark(c, k) == EV_MARK_IN && c->x->t[k].key_len > c->x->t[k].base_len;
+}
+
 int ev_subject_after(const rasd_event_coder *c, size_t from, int gap) { return mention_after(c, from, c->n, gap, false, true); }
 
 int ev_mention_after(const rasd_event_coder *c, size_t from, size_t until, int gap, bool allow_prep_words) {
@@ -260,6 +264,9 @@ static int mention_after(const rasd_event_coder *c, size_t from, size_t until, i
         if (x->t[k].skip) continue;
         int mark = ev_mark(c, k);
         if (mark == EV_MARK_BOUNDARY || mark == EV_MARK_RELATIVE) return -1;
+        /* «في الوقت الذي طوقت فيه قوات الأمن»: a resumptive فيه/فيها right
+         * after the verb stands for the time or place, the subject follows */
+        if (k == from && ev_resumptive(c, k)) continue;
         /* «15 من عناصر داعش»، «عشرات المسلحين»: a count and its partitive من
          * head the group they count */
         if (ev_is_count(c, k)) continue;

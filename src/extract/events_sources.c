@@ -353,6 +353,13 @@ int ev_fallback_source(const rasd_event_coder *c, const cand *cd, const rasd_tri
             return m;
         }
     }
+    /* a doer named by a phrase no dictionary holds (على يد مجهولين، منفذ
+     * التفجير) is read from the structure: no guess from what is near; the
+     * coder takes the phrase next (ev_unnamed_agent) */
+    {
+        rasd_event_actor scratch;
+        if (ev_unnamed_agent(c, cd, &scratch)) return -1;
+    }
     /* a protest's own people first: the protesters the sentence names
      * (not the police near the trigger: «واجه المتظاهرون طوقا فرضته الشرطة
      * ورددوا هتافات») */
