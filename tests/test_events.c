@@ -438,6 +438,27 @@ static void test_unnamed_subject_before_verb(void **state) {
         assert_true(!evs.items[i].source.rule || strcmp(evs.items[i].source.rule, "noun-before-verb") != 0);
 }
 
+/* An indefinite subject where only a subject can stand: after أن, or
+ * between كان and قد. */
+static void test_indefinite_subject(void **state) {
+    (void)state;
+    code("وقال سكان إن دبابات تركية قصفت القرية.");
+    const rasd_event *e = expect_event("قصفت", "19", NULL, NULL);
+    assert_string_equal(e->source.rule, "noun-before-verb");
+    assert_memory_equal(doc + e->source.start, "دبابات تركية", strlen("دبابات تركية"));
+    code("وقال سكان إن قبل يومين قصفت القرية."); /* a time is no subject */
+    e = expect_event("قصفت", "19", NULL, NULL);
+    assert_true(!e->source.rule || strcmp(e->source.rule, "noun-before-verb") != 0);
+}
+
+/* A toll told as the result of what came before (أسفر عن، أدى إلى). */
+static void test_source_of_result(void **state) {
+    (void)state;
+    code("وشن داعش هجوما على القرية أسفر عن مقتل عشرة مدنيين.");
+    const rasd_event *e = expect_event("مقتل", "18", "isis", NULL);
+    assert_string_equal(e->source.rule, "source-of-result");
+}
+
 static void test_owner_of_subject(void **state) {
     (void)state;
     code("وأعلن الجيش الأمريكي أن قواته قتلت خمسة من عناصر داعش.");
@@ -526,6 +547,8 @@ int main(void) {
         cmocka_unit_test(test_references_and_sport),
         cmocka_unit_test(test_control_verb),
         cmocka_unit_test(test_unnamed_subject_before_verb),
+        cmocka_unit_test(test_indefinite_subject),
+        cmocka_unit_test(test_source_of_result),
         cmocka_unit_test(test_owner_of_subject),
         cmocka_unit_test(test_agent_of_relative),
         cmocka_unit_test(test_agent_of_cause),

@@ -251,6 +251,31 @@ static int agent_of_cause(const rasd_event_coder *c, const cand *cd, int tgt) {
     return -1;
 }
 
+/* «فجرا نفسيهما ... مما أدى إلى مقتل 59 شخصا»، «المعارك أسفرت عن سقوط 28
+ * قتيلا»: a toll that a verb of result (أدى إلى، أسفر عن، خلف) ties to what
+ * came before is the doing of that event's source: the last event of this
+ * sentence, when its source is a participant. -1 otherwise. */
+static int source_of_result(const rasd_event_coder *c, size_t i) {
+    static const ev_word RESULT[] = {EV_WORD("ادى"),  EV_WORD("ادت"),   EV_WORD("يؤدي"),  EV_WORD("اسفر"),
+                                     EV_WORD("اسفرت"), EV_WORD("يسفر"), EV_WORD("خلف"),   EV_WORD("خلفت"),
+                                     EV_WORD("اوقع"), EV_WORD("اوقعت"), EV_WORD("تسبب"), EV_WORD("تسببت")};
+    bool result = false;
+    for (size_t k = i; k-- > 0 && i - k <= 3 && !result;) {
+        if (ev_is_punct(c, k)) break;
+        result = ev_word_in(c, k, true, RESULT, sizeof RESULT / sizeof *RESULT);
+    }
+    if (!result) return -1;
+    for (size_t k = c->out.count; k-- > 0;) {
+        const rasd_event *p = &c->out.items[k];
+        if (p->sentence != c->sentence) break;
+        if (!p->source.end) continue;
+        for (size_t z = 0; z < c->n_ms; z++)
+            if (c->ms[z].start == p->source.start && c->ms[z].end == p->source.end) return (int)z;
+        return -1;
+    }
+    return -1;
+}
+
 /* «في محافظة مأرب شرق اليمن»، «شمال سوريا»: a state after a direction word
  * names where, not who. */
 static bool place_of_direction(const rasd_event_coder *c, int m) {
@@ -337,6 +362,13 @@ int ev_fallback_source(const rasd_event_coder *c, const cand *cd, const rasd_tri
             if (ev_is_punct(c, k) || ev_mark(c, k) || ev_has_prep_clitic(c, k, 'b') || ev_has_prep_clitic(c, k, 'l') ||
                 (c->hits[k].node && ev_has(c, k, EV_TRIGGER, -1)))
                 break;
+        }
+    }
+    if (victim) {
+        int m = source_of_result(c, i);
+        if (m >= 0 && m != tgt) {
+            *rule = "source-of-result";
+            return m;
         }
     }
     if (victim) {
@@ -539,7 +571,8 @@ bool ev_np_before_verb(const rasd_event_coder *c, size_t i, size_t clause, bool 
     if (x->t[i].conj || i == 0) return false;
     size_t k = i;
     while (k > clause && x->t[k - 1].skip) k--;
-    if (k > clause && ev_mark(c, k - 1) == EV_MARK_AUX && !x->t[k - 1].conj) k--; /* قد */
+    bool qad = k > clause && ev_mark(c, k - 1) == EV_MARK_AUX && !x->t[k - 1].conj;
+    if (qad) k--; /* قد */
     size_t last = k, first = k;
     int words = 0;
     while (k > clause && words < 4) {
@@ -574,13 +607,26 @@ bool ev_np_before_verb(const rasd_event_coder *c, size_t i, size_t clause, bool 
     /* after أن/إن the noun is the clause's subject even when indefinite
      * (إلى أن قيادات هربت) */
     bool after_that = o > 0 && ev_mark(c, o - 1) == EV_MARK_THAT; /* (a reported clause starts after it) */
-    if (!definite && !(after_that && words == 1)) return false;
+    /* «وكان انتحاريان قد فجرا»: between كان and قد only the subject stands */
+    bool kana_qad = qad && o > 0 && ev_mark(c, o - 1) == EV_MARK_AUX && !ev_is_punct(c, o - 1);
+    if (!definite) {
+        /* an indefinite noun and its indefinite adjectives (دبابات أميركية) */
+        if (!after_that && !kana_qad) return false;
+        for (size_t z = first; z < last; z++)
+            if (x->t[z].art_len) return false;
+    }
     /* a definite phrase: every word after the head carries the article (its
      * genitives and adjectives: وزارة الداخلية، المنطقة العسكرية الثالثة), or
      * a ل after such a word (اللجنة الوطنية لمكافحة المخدرات); not a time
      * (قبل يومين) or a clause (فالمعرض يعد مجالا) */
-    for (size_t z = first + 1; z < last; z++)
+    for (size_t z = first + 1; definite && z < last; z++)
         if (!x->t[z].art_len && !(x->t[z].li && x->t[z - 1].art_len)) return false;
+    /* a time is no actor (أن قبل يومين قصفت، أمس) */
+    static const ev_word TIME[] = {EV_WORD("قبل"),  EV_WORD("بعد"),  EV_WORD("منذ"),  EV_WORD("خلال"),
+                                   EV_WORD("امس"),  EV_WORD("اليوم"), EV_WORD("يوم"), EV_WORD("عام"),
+                                   EV_WORD("اثناء"), EV_WORD("عند"), EV_WORD("حتى"), EV_WORD("حين")};
+    for (size_t z = first; z < last; z++)
+        if (ev_word_in(c, z, true, TIME, sizeof TIME / sizeof *TIME)) return false;
     /* an event noun is no actor (أن القصف استهدف) */
     for (size_t z = first; z < last; z++)
         if (c->hits[z].node && ev_has(c, z, EV_TRIGGER, -1)) return false;
