@@ -137,13 +137,14 @@ static bool control_verb(const rasd_event_coder *c, size_t k) {
  * control verb governs is done by that verb's subject, named between them
  * (VSO) or right before the verb (SVO). -1 when there is no such verb
  * before token s (where the noun phrase starts) or it names no subject. */
-static int control_before(const rasd_event_coder *c, size_t s, size_t clause) {
+static int control_before(const rasd_event_coder *c, size_t s, size_t clause, size_t *verb) {
     if (s == 0 || s <= clause) return -1;
     size_t v = s - 1;
     int mk = ev_mark(c, v);
     if ((mk == EV_MARK_FROM || mk == EV_MARK_TO || mk == EV_MARK_ON || mk == EV_MARK_IN) && v > clause) v--;
     if (v < clause) return -1;
     if (control_verb(c, v)) {
+        *verb = v; /* (its subject may be a phrase no dictionary names: ev_unnamed_agent) */
         int m = ev_mention_before(c, v, clause);
         return m >= 0 && !c->ms[m].attr ? m : -1;
     }
@@ -158,13 +159,14 @@ static int control_before(const rasd_event_coder *c, size_t s, size_t clause) {
 
 /* The same for the noun at token i, or for the second of two coordinated
  * nouns (من اقتحام القرية وتدميرها): the first may have its own words. */
-static int controller_subject(const rasd_event_coder *c, size_t i, size_t clause) {
+static int controller_subject(const rasd_event_coder *c, size_t i, size_t clause, size_t *verb) {
     const rasd_entity_extractor *x = c->x;
-    int m = control_before(c, i, clause);
-    for (size_t s = i; m < 0 && x->t[i].conj && s > clause + 1 && i - s < 3;) {
+    *verb = SIZE_MAX;
+    int m = control_before(c, i, clause, verb);
+    for (size_t s = i; m < 0 && *verb == SIZE_MAX && x->t[i].conj && s > clause + 1 && i - s < 3;) {
         s--;
         if (!x->t[s].word || ev_mark(c, s) || ev_is_punct(c, s) || ev_mention_starting(c, s) >= 0) break;
-        m = control_before(c, s, clause);
+        m = control_before(c, s, clause, verb);
     }
     return m;
 }
@@ -312,11 +314,14 @@ int ev_fallback_source(const rasd_event_coder *c, const cand *cd, const rasd_tri
         break;
     }
     if (cd->noun) {
-        int m = controller_subject(c, i, clause);
+        size_t v;
+        int m = controller_subject(c, i, clause, &v);
         if (m >= 0 && m != tgt) {
             *rule = "subject-of-control-verb";
             return m;
         }
+        rasd_event_actor scratch; /* «قياديا حوثيا حاول الهرب»: a phrase, set by ev_unnamed_agent */
+        if (m < 0 && v != SIZE_MAX && ev_np_before_verb(c, v, clause, false, &scratch)) return -1;
     }
     /* «استقبل معالي المستشار في الديوان ... الدكتور فلان»: a verb whose
      * subject opens with a title has the person the titles lead to */
@@ -514,7 +519,11 @@ bool ev_unnamed_agent(const rasd_event_coder *c, const cand *cd, rasd_event_acto
                                           EV_WORD("مرتكب"),  EV_WORD("مرتكبي"),  EV_WORD("مرتكبو"),
                                           EV_WORD("مدبر"),   EV_WORD("مدبري"),   EV_WORD("مخطط")};
     const rasd_entity_extractor *x = c->x;
-    size_t i = cd->i, last = 0;
+    size_t i = cd->i, last = 0, v;
+    if (cd->noun && controller_subject(c, i, 0, &v) < 0 && v != SIZE_MAX && ev_np_before_verb(c, v, 0, false, a)) {
+        a->rule = "subject-of-control-verb";
+        return true;
+    }
     if (cd->noun && i > 0 && ev_word_in(c, i - 1, true, PERPETRATOR, sizeof PERPETRATOR / sizeof *PERPETRATOR)) {
         /* «مرتكب مجزرة تشارلستون ديلان روف»: the person right after */
         for (size_t z = 0; z < c->n_ms; z++)
@@ -667,7 +676,13 @@ void ev_previous_source(const rasd_event_coder *c, rasd_event_actor *a) {
     for (size_t k = c->out.count; k-- > 0;) {
         const rasd_event *p = &c->out.items[k];
         if (p->sentence + 2 < c->sentence) break;
-        if (p->source.entity < 0 && p->source.agent < 0 && !p->source.country[0]) continue;
+        /* a phrase the structure read as the subject (وكانت وزارة الداخلية قد
+         * أطاحت ...، اتهموا) goes on as well as a named party */
+        bool phrase = p->source.end && p->source.rule &&
+                      (strcmp(p->source.rule, "noun-before-verb") == 0 || strcmp(p->source.rule, "agent-after-by") == 0 ||
+                       strcmp(p->source.rule, "perpetrator-noun") == 0 ||
+                       strcmp(p->source.rule, "subject-of-control-verb") == 0);
+        if (p->source.entity < 0 && p->source.agent < 0 && !p->source.country[0] && !phrase) continue;
         *a = p->source;
         a->rule = "previous-source";
         return;
