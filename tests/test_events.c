@@ -451,6 +451,18 @@ static void test_indefinite_subject(void **state) {
     assert_true(!e->source.rule || strcmp(e->source.rule, "noun-before-verb") != 0);
 }
 
+/* An act in the impersonal passive (تم اعتقال) that an authority announces
+ * is the authority's; not what activists report. */
+static void test_announcer_of_passive(void **state) {
+    (void)state;
+    code("وأعلن الجيش الأمريكي أنه تم اعتقال خمسة من عناصر داعش.");
+    const rasd_event *e = expect_event("اعتقال", "17", "usa-mil", NULL);
+    assert_string_equal(e->source.rule, "announcer-of-passive");
+    code("وقال ناشطون إنه تم اعتقال ثلاثة طلاب.");
+    e = expect_event("اعتقال", "17", NULL, NULL);
+    assert_true(!e->source.rule || strcmp(e->source.rule, "announcer-of-passive") != 0);
+}
+
 /* A toll told as the result of what came before (أسفر عن، أدى إلى). */
 static void test_source_of_result(void **state) {
     (void)state;
@@ -549,6 +561,7 @@ int main(void) {
         cmocka_unit_test(test_unnamed_subject_before_verb),
         cmocka_unit_test(test_indefinite_subject),
         cmocka_unit_test(test_source_of_result),
+        cmocka_unit_test(test_announcer_of_passive),
         cmocka_unit_test(test_owner_of_subject),
         cmocka_unit_test(test_agent_of_relative),
         cmocka_unit_test(test_agent_of_cause),

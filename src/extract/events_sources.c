@@ -278,6 +278,46 @@ static int source_of_result(const rasd_event_coder *c, size_t i) {
     return -1;
 }
 
+/* «أعلنت الشرطة أنه تم اعتقال خمسة»، «أوضح بيان صادر عن وزير الدفاع أنه تم
+ * فرض الاعتقال الإداري»: an act told in the impersonal passive (تم، يتم، جرى
+ * and its verbal noun) in what an authority announces is the authority's
+ * own: the party the reporting verb introduces, when it is a force, a
+ * government or a body, or a person with a title. -1 otherwise. */
+static int announcer_of_passive(const rasd_event_coder *c, size_t i, int tgt) {
+    static const ev_word PASSIVE[] = {EV_WORD("تم"), EV_WORD("يتم"), EV_WORD("جرى"), EV_WORD("جري"), EV_WORD("سيتم")};
+    const rasd_entity_extractor *x = c->x;
+    size_t t = SIZE_MAX; /* (تم وضع متطرفين اثنين قيد الاعتقال: the act may come a few words on) */
+    for (size_t k = i; k-- > 0 && i - k <= 7;) {
+        if (ev_is_punct(c, k) || ev_mark(c, k) == EV_MARK_BOUNDARY) break;
+        if (ev_word_in(c, k, true, PASSIVE, sizeof PASSIVE / sizeof *PASSIVE)) {
+            t = k;
+            break;
+        }
+    }
+    if (t == SIZE_MAX) return -1;
+    size_t say = SIZE_MAX;
+    for (size_t k = t; k-- > 0;)
+        if (x->t[k].say) {
+            say = k;
+            break;
+        }
+    if (say == SIZE_MAX) return -1;
+    for (size_t z = 0; z < c->n_ms; z++) {
+        const ev_mention *m = &c->ms[z];
+        if (m->ti <= say || m->ti > say + 6 || m->tj >= t) continue;
+        if (ev_has_prep_clitic(c, m->ti, 'l') || m->attr || (int)z == tgt) continue; /* who is told */
+        if (m->entity >= 0) {
+            const rasd_entity *en = &x->out.items[m->entity];
+            if (en->actor != UINT32_MAX && strcmp(c->kn->actors[en->actor].type, "media") == 0) continue;
+            if (ev_is_force(c, (int)z) || (m->person && (en->title || en->affiliation != UINT32_MAX))) return (int)z;
+        } else if (ev_is_force(c, (int)z)) {
+            return (int)z;
+        }
+        return -1;
+    }
+    return -1;
+}
+
 /* «في محافظة مأرب شرق اليمن»، «شمال سوريا»: a state after a direction word
  * names where, not who. */
 static bool place_of_direction(const rasd_event_coder *c, int m) {
@@ -396,6 +436,13 @@ int ev_fallback_source(const rasd_event_coder *c, const cand *cd, const rasd_tri
     {
         rasd_event_actor scratch;
         if (ev_unnamed_agent(c, cd, &scratch)) return -1;
+    }
+    if (cd->noun) {
+        int m = announcer_of_passive(c, i, tgt);
+        if (m >= 0) {
+            *rule = "announcer-of-passive";
+            return m;
+        }
     }
     /* a protest's own people first: the protesters the sentence names
      * (not the police near the trigger: «واجه المتظاهرون طوقا فرضته الشرطة
