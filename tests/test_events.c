@@ -442,10 +442,14 @@ static void test_unnamed_subject_before_verb(void **state) {
  * between كان and قد. */
 static void test_indefinite_subject(void **state) {
     (void)state;
-    code("وقال سكان إن دبابات تركية قصفت القرية.");
+    code("وقال سكان إن مجموعة صغيرة قصفت القرية.");
     const rasd_event *e = expect_event("قصفت", "19", NULL, NULL);
     assert_string_equal(e->source.rule, "noun-before-verb");
-    assert_memory_equal(doc + e->source.start, "دبابات تركية", strlen("دبابات تركية"));
+    assert_memory_equal(doc + e->source.start, "مجموعة صغيرة", strlen("مجموعة صغيرة"));
+    code("وقال سكان إن دبابات تركية قصفت القرية."); /* a force of a country: a participant */
+    e = expect_event("قصفت", "19", NULL, NULL);
+    assert_string_equal(e->source.rule, "subject-before-verb");
+    assert_string_equal(e->source.country, "TUR");
     code("وقال سكان إن قبل يومين قصفت القرية."); /* a time is no subject */
     e = expect_event("قصفت", "19", NULL, NULL);
     assert_true(!e->source.rule || strcmp(e->source.rule, "noun-before-verb") != 0);
@@ -461,6 +465,15 @@ static void test_announcer_of_passive(void **state) {
     code("وقال ناشطون إنه تم اعتقال ثلاثة طلاب.");
     e = expect_event("اعتقال", "17", NULL, NULL);
     assert_true(!e->source.rule || strcmp(e->source.rule, "announcer-of-passive") != 0);
+}
+
+/* A force named by its country, the adjective a few words on. */
+static void test_force_of_country(void **state) {
+    (void)state;
+    code("وقصفت طائرات حربية تركية مواقع قسد أمس.");
+    const rasd_event *e = expect_event("وقصفت", "19", NULL, "sdf");
+    assert_string_equal(e->source.country, "TUR");
+    assert_string_equal(e->source.rule, "subject-after-verb");
 }
 
 /* A toll told as the result of what came before (أسفر عن، أدى إلى). */
@@ -562,6 +575,7 @@ int main(void) {
         cmocka_unit_test(test_indefinite_subject),
         cmocka_unit_test(test_source_of_result),
         cmocka_unit_test(test_announcer_of_passive),
+        cmocka_unit_test(test_force_of_country),
         cmocka_unit_test(test_owner_of_subject),
         cmocka_unit_test(test_agent_of_relative),
         cmocka_unit_test(test_agent_of_cause),
