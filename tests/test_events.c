@@ -528,6 +528,21 @@ static void test_unnamed_doer(void **state) {
     assert_memory_equal(doc + e->source.start, "منفذ التفجير", strlen("منفذ التفجير"));
 }
 
+/* A relative clause whose antecedent no dictionary names; a definite noun
+ * right after the verb is its subject, the name after that the object. */
+static void test_unnamed_antecedent_and_subject(void **state) {
+    (void)state;
+    code("وقدم التحالف الدولي دعما للفصائل المعتدلة التي تقاتل داعش في الشمال.");
+    const rasd_event *e = expect_event("تقاتل", "19", NULL, "isis");
+    assert_string_equal(e->source.rule, "antecedent-of-relative");
+    assert_memory_equal(doc + e->source.start, "للفصائل المعتدلة", strlen("للفصائل المعتدلة"));
+    code("وتتهم المعارضة قسد بقصف القرى.");
+    e = expect_event("وتتهم", "11", NULL, "sdf");
+    assert_string_equal(e->source.rule, "noun-after-verb");
+    assert_memory_equal(doc + e->source.start, "المعارضة", strlen("المعارضة"));
+    assert_int_equal(e->source.end - e->source.start, strlen("المعارضة"));
+}
+
 static void test_resumptive_relative(void **state) {
     (void)state;
     code("وفي الوقت الذي هاجمت فيه قسد مواقع داعش، انسحبت قوات العشائر.");
@@ -581,6 +596,7 @@ int main(void) {
         cmocka_unit_test(test_agent_of_cause),
         cmocka_unit_test(test_unnamed_doer),
         cmocka_unit_test(test_resumptive_relative),
+        cmocka_unit_test(test_unnamed_antecedent_and_subject),
         cmocka_unit_test(test_no_event),
     };
     return cmocka_run_group_tests(tests, setup, teardown);

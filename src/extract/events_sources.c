@@ -474,6 +474,16 @@ int ev_fallback_source(const rasd_event_coder *c, const cand *cd, const rasd_tri
     }
     if (!cd->noun && !victim && !ev_plural_agreement(c, i)) {
         int m = ev_mention_after(c, cd->tj + 1, n, r->speech ? 5 : 4, false);
+        /* «وتتهم المعارضة إردوغان»: a definite noun right after the verb is
+         * its subject (VSO), the party after it the object; the noun is
+         * taken as text (noun-after-verb) */
+        size_t k = cd->tj + 1;
+        while (k < n && x->t[k].skip) k++;
+        if (m >= 0 && c->ms[m].ti > k && k < n && x->t[k].word && x->t[k].art_len && !ev_mark(c, k) &&
+            !ev_has_prep_clitic(c, k, 'b') && !ev_has_prep_clitic(c, k, 'l') && !x->t[k].conj &&
+            !(c->hits[k].node && (ev_has(c, k, EV_TRIGGER, -1) || ev_has(c, k, EV_NATION, -1))) &&
+            !(x->t[k].match >= 0 && x->m[x->t[k].match].title >= 0))
+            m = -1;
         if (m >= 0 && m != tgt && !after_preposition(c, m)) {
             *rule = "nearest-after";
             return m;
@@ -510,6 +520,9 @@ void ev_np_after_verb(const rasd_event_coder *c, const cand *cd, bool victim, ra
             ex_is_number(&x->t[k]) || (c->hits[k].node && ev_has(c, k, EV_TRIGGER, -1)) || c->used[k])
             break;
         if (first != SIZE_MAX && x->t[k].conj) break;
+        /* a definite noun takes no genitive: a name after it is the object
+         * (وتتهم المعارضة إردوغان); أحد العاملين is one phrase */
+        if (first != SIZE_MAX && x->t[first].art_len && ev_mention_starting(c, k) >= 0) break;
         if (first == SIZE_MAX) first = k;
         last = k;
         if (first != SIZE_MAX && k > first && !x->t[k].art_len) break; /* a definite head and its genitive */
@@ -615,6 +628,40 @@ static bool force_head(const rasd_event_coder *c, size_t k) {
     return ev_word_in(c, k, true, HEADS, sizeof HEADS / sizeof *HEADS);
 }
 
+/* «غطاء جوي للمعارضة السورية المعتدلة التي تقاتل داعش»: the antecedent of
+ * a relative pronoun (at token rel) that no dictionary names, a definite
+ * phrase of up to three words right before it (a ل or ب on its first word
+ * is the preposition that governs it, not a sign of a complement): the
+ * relative clause's subject, as text (rule antecedent-of-relative). An
+ * event noun is no actor (الاغتيالات التي استهدفت). */
+static bool antecedent_phrase(const rasd_event_coder *c, size_t rel, size_t i, size_t clause, rasd_event_actor *a) {
+    const rasd_entity_extractor *x = c->x;
+    size_t first = rel, words = 0;
+    while (first > clause && words < 3) {
+        size_t p = first - 1;
+        if (!x->t[p].word || x->t[p].skip || (ev_mark(c, p) && ev_mark(c, p) != EV_MARK_HEAD) || ev_is_count(c, p) ||
+            !x->t[p].art_len ||
+            mention_ending(c, p) >= 0 || (c->hits[p].node && ev_has(c, p, EV_TRIGGER, -1)))
+            break;
+        first = p;
+        words++;
+        if (ev_has_prep_clitic(c, p, 'b') || ev_has_prep_clitic(c, p, 'l') || x->t[p].conj) break; /* its first word */
+    }
+    if (!words) return false;
+    /* the head must be a noun that can act: not an event (stopped above), a
+     * time or a place word is left to the other rules */
+    static const ev_word NOT_ACTOR[] = {EV_WORD("الوقت"), EV_WORD("اليوم"), EV_WORD("الفتره"), EV_WORD("المنطقه"),
+                                        EV_WORD("المدينه"), EV_WORD("المكان"), EV_WORD("الساعات"), EV_WORD("الايام")};
+    if (ev_word_in(c, first, true, NOT_ACTOR, sizeof NOT_ACTOR / sizeof *NOT_ACTOR)) return false;
+    (void)i;
+    memset(a, 0, sizeof *a);
+    a->entity = a->agent = -1;
+    a->start = x->t[first].tok.start;
+    a->end = x->t[rel - 1].tok.end;
+    a->rule = "antecedent-of-relative";
+    return true;
+}
+
 /* «وكانت وزارة الداخلية قد أطاحت»، «أن لجنة التحقيق تنتظر»، «فيما الآخرون
  * حاولوا»: a noun phrase between what opens a clause (كان، أن/إن، فيما،
  * بينما، حيث, the start of the sentence) and the verb right after it (قد
@@ -629,6 +676,8 @@ bool ev_np_before_verb(const rasd_event_coder *c, size_t i, size_t clause, bool 
     while (k > clause && x->t[k - 1].skip) k--;
     bool qad = k > clause && ev_mark(c, k - 1) == EV_MARK_AUX && !x->t[k - 1].conj;
     if (qad) k--; /* قد */
+    if (k > clause + 1 && ev_mark(c, k - 1) == EV_MARK_RELATIVE && !victim)
+        return antecedent_phrase(c, k - 1, i, clause, a);
     size_t last = k, first = k;
     int words = 0;
     while (k > clause && words < 4) {
