@@ -55,8 +55,15 @@ bool ev_genitive_is_object(const rasd_event_coder *c, const rasd_trigger *r, int
 
 /* Is the mention m introduced by a preposition other than a genitive ل? */
 static bool after_preposition(const rasd_event_coder *c, int m) {
+    /* the adverbs that govern a noun as prepositions do (لدى الأمم المتحدة،
+     * أمام المحكمة، حول إيران، بشأن الاتفاق): what follows is no subject */
+    static const ev_word ADVERB[] = {EV_WORD("لدي"),  EV_WORD("امام"), EV_WORD("حول"),  EV_WORD("نحو"),
+                                     EV_WORD("تجاه"), EV_WORD("ازاء"), EV_WORD("بشان"), EV_WORD("حيال"),
+                                     EV_WORD("عند"),  EV_WORD("قرب"),  EV_WORD("وسط"),  EV_WORD("داخل"),
+                                     EV_WORD("خارج"), EV_WORD("لصالح"), EV_WORD("دون"), EV_WORD("برفقه")};
     size_t ti = c->ms[m].ti;
     if (ev_has_prep_clitic(c, ti, 'b') || ev_has_prep_clitic(c, ti, 'k')) return true;
+    if (ti > 0 && ev_word_in(c, ti - 1, false, ADVERB, sizeof ADVERB / sizeof *ADVERB)) return true;
     int before = ti > 0 ? ev_mark(c, ti - 1) : 0;
     /* العشرات من مستوطني، 15 من عناصر: a partitive من after a count heads the group */
     if (before == EV_MARK_FROM && ti >= 2 && (ev_is_count(c, ti - 2) || ev_is_quantity(c, ti - 2))) return false;
