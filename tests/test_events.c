@@ -543,6 +543,20 @@ static void test_unnamed_antecedent_and_subject(void **state) {
     assert_int_equal(e->source.end - e->source.start, strlen("المعارضة"));
 }
 
+/* A subject no dictionary names that opens with the head of a force, even
+ * when that head is the trigger's cue (قصف طيران …); a verb with و and a
+ * party's head after it has that party as subject, not the last speaker. */
+static void test_unnamed_force_subject(void **state) {
+    (void)state;
+    code("وقصف طيران التحالف العربي مواقع للمتمردين.");
+    const rasd_event *e = expect_event("وقصف", "19", NULL, NULL);
+    assert_string_equal(e->source.rule, "noun-after-verb");
+    assert_memory_equal(doc + e->source.start, "طيران", strlen("طيران"));
+    code("وقال المتحدث إن القصف استمر. ورفض حزب الوسط الانضمام إلى الحكومة.");
+    e = expect_event("ورفض", "12", NULL, NULL);
+    assert_string_equal(e->source.rule, "noun-after-verb");
+}
+
 static void test_resumptive_relative(void **state) {
     (void)state;
     code("وفي الوقت الذي هاجمت فيه قسد مواقع داعش، انسحبت قوات العشائر.");
@@ -596,6 +610,7 @@ int main(void) {
         cmocka_unit_test(test_agent_of_cause),
         cmocka_unit_test(test_unnamed_doer),
         cmocka_unit_test(test_resumptive_relative),
+        cmocka_unit_test(test_unnamed_force_subject),
         cmocka_unit_test(test_unnamed_antecedent_and_subject),
         cmocka_unit_test(test_no_event),
     };

@@ -622,7 +622,7 @@ static bool continues(const rasd_event_coder *c, const cand *cd) {
     while (k < c->n && c->x->t[k].skip) k++;
     if (k >= c->n || ev_is_punct(c, k)) return true;
     int m = ev_mark(c, k);
-    return (m && m != EV_MARK_EACH && m != EV_MARK_BOUNDARY) || ev_has_prep_clitic(c, k, 'b') ||
+    return (m && m != EV_MARK_EACH && m != EV_MARK_BOUNDARY && m != EV_MARK_HEAD) || ev_has_prep_clitic(c, k, 'b') ||
            ev_has_prep_clitic(c, k, 'l');
 }
 

@@ -523,8 +523,11 @@ void ev_np_after_verb(const rasd_event_coder *c, const cand *cd, bool victim, ra
     size_t k = cd->tj + 1, first = SIZE_MAX, last = 0;
     for (; k < c->n && k <= cd->tj + 3; k++) {
         if (x->t[k].skip) continue;
-        if (!x->t[k].word || ev_mark(c, k) || ev_has_prep_clitic(c, k, 'b') || ev_has_prep_clitic(c, k, 'l') ||
-            ex_is_number(&x->t[k]) || (c->hits[k].node && ev_has(c, k, EV_TRIGGER, -1)) || c->used[k])
+        /* (a head of a subject may open it: طيران تحالف الدول العربية) */
+        if (!x->t[k].word || (ev_mark(c, k) && !(ev_mark(c, k) == EV_MARK_HEAD && first == SIZE_MAX)) ||
+            ev_has_prep_clitic(c, k, 'b') || ev_has_prep_clitic(c, k, 'l') || ex_is_number(&x->t[k]) ||
+            (c->hits[k].node && ev_has(c, k, EV_TRIGGER, -1)) ||
+            (c->used[k] && !(ev_mark(c, k) == EV_MARK_HEAD && first == SIZE_MAX))) /* (قصف طيران: a cue that heads the subject) */
             break;
         if (first != SIZE_MAX && x->t[k].conj) break;
         /* a definite noun takes no genitive: a name after it is the object
