@@ -476,6 +476,14 @@ static void test_force_of_country(void **state) {
     assert_string_equal(e->source.rule, "subject-after-verb");
 }
 
+/* A participle after a comma shares the sentence's subject (a حال). */
+static void test_subject_of_participle(void **state) {
+    (void)state;
+    code("وانتقدت قسد قرار الحكومة، متهمة إياها بالتقصير.");
+    const rasd_event *e = expect_event("متهمة", "11", "sdf", NULL);
+    assert_string_equal(e->source.rule, "subject-of-participle");
+}
+
 /* A toll told as the result of what came before (أسفر عن، أدى إلى). */
 static void test_source_of_result(void **state) {
     (void)state;
@@ -605,6 +613,7 @@ int main(void) {
         cmocka_unit_test(test_source_of_result),
         cmocka_unit_test(test_announcer_of_passive),
         cmocka_unit_test(test_force_of_country),
+        cmocka_unit_test(test_subject_of_participle),
         cmocka_unit_test(test_owner_of_subject),
         cmocka_unit_test(test_agent_of_relative),
         cmocka_unit_test(test_agent_of_cause),

@@ -325,6 +325,29 @@ static int announcer_of_passive(const rasd_event_coder *c, size_t i, int tgt) {
     return -1;
 }
 
+/* «وتبنت جبهة النصرة خطف العناصر، متهمة إياهم بـ…»، «دعا الحزب إلى …،
+ * مطالبا بـ…»: a participle after a comma that describes how the subject
+ * of the sentence acts (a حال) shares that subject: the party named first,
+ * within the sentence's first three words, and not after a preposition. */
+static int subject_of_participle(const rasd_event_coder *c, size_t i) {
+    const rasd_entity_extractor *x = c->x;
+    const tinfo *t = &x->t[i];
+    const char *k = ex_key(x, t->key_off);
+    if (t->art_len || t->conj || t->key_len < 8 || memcmp(k, "\xD9\x85", 2) != 0) return -1; /* م... */
+    size_t p = i;
+    while (p > 0 && x->t[p - 1].skip) p--;
+    if (p == 0 || !ev_is_punct(c, p - 1)) return -1;
+    const char *comma = ex_key(x, x->t[p - 1].key_off);
+    if (strcmp(comma, "\xD8\x8C") != 0 && strcmp(comma, ",") != 0) return -1; /* ، */
+    for (size_t z = 0; z < c->n_ms; z++) {
+        const ev_mention *m = &c->ms[z];
+        if (m->ti > 3 || m->ti >= i) break;
+        if (m->attr || after_preposition(c, (int)z) || ev_has_prep_clitic(c, m->ti, 'l')) continue;
+        return (int)z;
+    }
+    return -1;
+}
+
 /* «في محافظة مأرب شرق اليمن»، «شمال سوريا»: a state after a direction word
  * names where, not who. */
 static bool place_of_direction(const rasd_event_coder *c, int m) {
@@ -448,6 +471,13 @@ int ev_fallback_source(const rasd_event_coder *c, const cand *cd, const rasd_tri
         int m = announcer_of_passive(c, i, tgt);
         if (m >= 0) {
             *rule = "announcer-of-passive";
+            return m;
+        }
+    }
+    {
+        int m = subject_of_participle(c, i);
+        if (m >= 0 && m != tgt) {
+            *rule = "subject-of-participle";
             return m;
         }
     }
