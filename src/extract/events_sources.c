@@ -42,6 +42,8 @@ bool ev_genitive_is_object(const rasd_event_coder *c, const rasd_trigger *r, int
     /* مساعدات للحوثيين، دعوة للأطراف: a ل party of a request, aid or a
      * concession is who receives it */
     if (root < 14 && ev_has_prep_clitic(c, c->ms[m].ti, 'l')) return true;
+    /* إطلاق سراح المعتقلين، الإفراج عن: who is released (CAMEO 084) */
+    if (strncmp(r->cameo, "084", 3) == 0) return true;
     /* the verbal noun of a derived verb (استهداف، ملاحقة، اعتقال، تدمير)
      * takes its object as genitive; غارات، هجوم، قصف their agent */
     const char *l = r->lemma;
@@ -469,6 +471,10 @@ int ev_fallback_source(const rasd_event_coder *c, const cand *cd, const rasd_tri
     }
     if (cd->noun) {
         int m = announcer_of_passive(c, i, tgt);
+        /* a spokesman announces what the body he speaks for did: ev_unnamed_agent takes the body */
+        if (m >= 0 && c->ms[m].person && c->ms[m].entity >= 0 &&
+            c->x->out.items[c->ms[m].entity].affiliation != UINT32_MAX)
+            return -1;
         if (m >= 0) {
             *rule = "announcer-of-passive";
             return m;
@@ -620,6 +626,16 @@ bool ev_unnamed_agent(const rasd_event_coder *c, const cand *cd, rasd_event_acto
                                           EV_WORD("مدبر"),   EV_WORD("مدبري"),   EV_WORD("مخطط")};
     const rasd_entity_extractor *x = c->x;
     size_t i = cd->i, last = 0, v;
+    if (cd->noun) {
+        /* «وأضاف المتحدث باسم وزارة الداخلية أنه تم إطلاق سراحه»: the body */
+        int m = announcer_of_passive(c, i, -1);
+        if (m >= 0 && c->ms[m].person && c->ms[m].entity >= 0 &&
+            x->out.items[c->ms[m].entity].affiliation != UINT32_MAX) {
+            ev_set_actor(c, m, a, "announcer-of-passive");
+            a->entity = (int)x->out.items[c->ms[m].entity].affiliation;
+            return true;
+        }
+    }
     if (cd->noun && controller_subject(c, i, 0, &v) < 0 && v != SIZE_MAX && ev_np_before_verb(c, v, 0, false, a)) {
         a->rule = "subject-of-control-verb";
         return true;
