@@ -484,6 +484,14 @@ static void test_subject_of_participle(void **state) {
     assert_string_equal(e->source.rule, "subject-of-participle");
 }
 
+/* Who claimed the attack later in its sentence did it. */
+static void test_claimed_by(void **state) {
+    (void)state;
+    code("وتعرضت قافلة للجيش لهجوم انتحاري، وقد تبناه داعش في بيان.");
+    const rasd_event *e = expect_event("لهجوم", "18", "isis", NULL);
+    assert_string_equal(e->source.rule, "claimed-by");
+}
+
 /* A toll told as the result of what came before (أسفر عن، أدى إلى). */
 static void test_source_of_result(void **state) {
     (void)state;
@@ -614,6 +622,7 @@ int main(void) {
         cmocka_unit_test(test_announcer_of_passive),
         cmocka_unit_test(test_force_of_country),
         cmocka_unit_test(test_subject_of_participle),
+        cmocka_unit_test(test_claimed_by),
         cmocka_unit_test(test_owner_of_subject),
         cmocka_unit_test(test_agent_of_relative),
         cmocka_unit_test(test_agent_of_cause),

@@ -350,6 +350,33 @@ static int subject_of_participle(const rasd_event_coder *c, size_t i) {
     return -1;
 }
 
+/* «تعرضت الثكنة لاعتداء أسفر عن مقتل ثلاثة جنود، وقد تبناه تنظيم القاعدة»،
+ * «هجوم انتحاري، نُسب إلى المتمردين التاميل»: who claimed or was credited
+ * with the attack, later in its sentence, did it. -1 if no one. */
+static int claimer_after(const rasd_event_coder *c, const cand *cd, int tgt) {
+    static const ev_word CLAIM[] = {EV_WORD("تبني"), EV_WORD("تبنا"), EV_WORD("تبنت"), EV_WORD("يتبني"),
+                                    EV_WORD("تتبني"), EV_WORD("تبناه"), EV_WORD("تبناها")}; /* (left whole) */
+    static const ev_word CREDIT[] = {EV_WORD("نسب"), EV_WORD("نسبت"), EV_WORD("ينسب"), EV_WORD("تنسب")};
+    const rasd_entity_extractor *x = c->x;
+    for (size_t k = cd->tj + 1; k < c->n && k <= cd->tj + 16; k++) {
+        if (ev_is_punct(c, k)) {
+            const char *p = ex_key(x, x->t[k].key_off);
+            if (strcmp(p, ".") == 0 || strcmp(p, "\xD8\x9B") == 0 || strcmp(p, ":") == 0) return -1;
+            continue;
+        }
+        if (ev_word_in(c, k, true, CLAIM, sizeof CLAIM / sizeof *CLAIM)) {
+            int m = ev_subject_after(c, k + 1, 3);
+            return m != tgt ? m : -1;
+        }
+        if (ev_word_in(c, k, true, CREDIT, sizeof CREDIT / sizeof *CREDIT) && k + 1 < c->n &&
+            ev_mark(c, k + 1) == EV_MARK_TO) {
+            int m = ev_mention_starting(c, k + 2);
+            return m != tgt ? m : -1;
+        }
+    }
+    return -1;
+}
+
 /* «في محافظة مأرب شرق اليمن»، «شمال سوريا»: a state after a direction word
  * names where, not who. */
 static bool place_of_direction(const rasd_event_coder *c, int m) {
@@ -459,6 +486,13 @@ int ev_fallback_source(const rasd_event_coder *c, const cand *cd, const rasd_tri
         int m = doer_after(c, cd, tgt);
         if (m >= 0) {
             *rule = "agent-of-relative";
+            return m;
+        }
+    }
+    if (ev_root(r->cameo) >= 18) {
+        int m = claimer_after(c, cd, tgt);
+        if (m >= 0) {
+            *rule = "claimed-by";
             return m;
         }
     }
