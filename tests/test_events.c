@@ -484,6 +484,14 @@ static void test_subject_of_participle(void **state) {
     assert_string_equal(e->source.rule, "subject-of-participle");
 }
 
+/* A partitive after an event noun heads the group it counts. */
+static void test_partitive_genitive(void **state) {
+    (void)state;
+    code("وأشار إلى انسحاب أعداد كبيرة من عناصر داعش من القرية.");
+    const rasd_event *e = expect_event("انسحاب", "08", "isis", NULL);
+    assert_string_equal(e->source.rule, "genitive-agent");
+}
+
 /* Who claimed the attack later in its sentence did it. */
 static void test_claimed_by(void **state) {
     (void)state;
@@ -623,6 +631,7 @@ int main(void) {
         cmocka_unit_test(test_force_of_country),
         cmocka_unit_test(test_subject_of_participle),
         cmocka_unit_test(test_claimed_by),
+        cmocka_unit_test(test_partitive_genitive),
         cmocka_unit_test(test_owner_of_subject),
         cmocka_unit_test(test_agent_of_relative),
         cmocka_unit_test(test_agent_of_cause),

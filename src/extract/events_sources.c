@@ -450,7 +450,21 @@ int ev_fallback_source(const rasd_event_coder *c, const cand *cd, const rasd_tri
         }
     }
     if (cd->noun && !victim) {
-        for (size_t k = cd->tj + 1; k < n && k <= cd->tj + 3; k++) {
+        static const ev_word SOME[] = {EV_WORD("اعداد"), EV_WORD("عدد"), EV_WORD("بعض")};
+        size_t reach = cd->tj + 3;
+        for (size_t k = cd->tj + 1; k < n && k <= reach; k++) {
+            /* «استسلام أعداد كبيرة من ميليشيات الحوثي»: a partitive (a count
+             * or a quantity, its adjective, من) heads the group it counts */
+            if (k == cd->tj + 1 && (ev_is_count(c, k) || ev_is_quantity(c, k) ||
+                                    ev_word_in(c, k, false, SOME, sizeof SOME / sizeof *SOME))) {
+                size_t f = k + 1;
+                if (f < n && !ev_mark(c, f) && x->t[f].word && f + 1 < n && ev_mark(c, f + 1) == EV_MARK_FROM) f++;
+                if (f < n && ev_mark(c, f) == EV_MARK_FROM) {
+                    k = f;
+                    reach = f + 1;
+                    continue;
+                }
+            }
             int m = -1;
             for (size_t z = 0; z < c->n_ms; z++)
                 if (c->ms[z].ti == k) m = (int)z;
