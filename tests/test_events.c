@@ -544,6 +544,187 @@ static void test_reference(void **state) {
     expect_event("هجمات", "19", NULL, NULL);
 }
 
+/* The source where the subject rules find nobody next to the trigger:
+ * the subject of a verb that governs the verbal noun, an unnamed subject
+ * before its verb, a force the speaker owns, the doer in a relative clause,
+ * the agent of a casualty's cause. */
+static void test_control_verb(void **state) {
+    (void)state;
+    code("وقالت مصادر محلية إن قسد تمكنت من اقتحام القرية وتدميرها.");
+    const rasd_event *e = expect_event("وتدميرها", "19", "sdf", NULL);
+    assert_string_equal(e->source.rule, "subject-of-control-verb");
+    code("وحاول داعش اقتحام البلدة أمس.");
+    e = expect_event("اقتحام", "19", "isis", NULL);
+    assert_string_equal(e->source.rule, "subject-of-control-verb");
+}
+
+static void test_unnamed_subject_before_verb(void **state) {
+    (void)state;
+    code("وكانت القيادة العسكرية الجنوبية قد قصفت مواقع داعش بالمدفعية.");
+    const rasd_event *e = expect_event("قصفت", "19", NULL, NULL);
+    assert_string_equal(e->source.rule, "noun-before-verb");
+    assert_true(e->source.entity < 0 && e->source.agent < 0);
+    assert_memory_equal(doc + e->source.start, "القيادة العسكرية الجنوبية", strlen("القيادة العسكرية الجنوبية"));
+    /* a time is no subject (the verb goes on with nobody named) */
+    code("وقبل يومين قصفت مواقع داعش.");
+    e = expect_event("قصفت", "19", NULL, NULL);
+    assert_true(!e->source.rule || strcmp(e->source.rule, "noun-before-verb") != 0);
+    /* قُتل reads like قَتل: a plain noun before a killing verb may be its victim */
+    code("وقال المصدر إن المدنيين قتلوا في القرية.");
+    for (size_t i = 0; i < evs.count; i++)
+        assert_true(!evs.items[i].source.rule || strcmp(evs.items[i].source.rule, "noun-before-verb") != 0);
+}
+
+/* An indefinite subject where only a subject can stand: after أن, or
+ * between كان and قد. */
+static void test_indefinite_subject(void **state) {
+    (void)state;
+    code("وقال سكان إن مجموعة صغيرة قصفت القرية.");
+    const rasd_event *e = expect_event("قصفت", "19", NULL, NULL);
+    assert_string_equal(e->source.rule, "noun-before-verb");
+    assert_memory_equal(doc + e->source.start, "مجموعة صغيرة", strlen("مجموعة صغيرة"));
+    code("وقال سكان إن دبابات تركية قصفت القرية."); /* a force of a country: a participant */
+    e = expect_event("قصفت", "19", NULL, NULL);
+    assert_string_equal(e->source.rule, "subject-before-verb");
+    assert_string_equal(e->source.country, "TUR");
+    code("وقال سكان إن قبل يومين قصفت القرية."); /* a time is no subject */
+    e = expect_event("قصفت", "19", NULL, NULL);
+    assert_true(!e->source.rule || strcmp(e->source.rule, "noun-before-verb") != 0);
+}
+
+/* An act in the impersonal passive (تم اعتقال) that an authority announces
+ * is the authority's; not what activists report. */
+static void test_announcer_of_passive(void **state) {
+    (void)state;
+    code("وأعلن الجيش الأمريكي أنه تم اعتقال خمسة من عناصر داعش.");
+    const rasd_event *e = expect_event("اعتقال", "17", "usa-mil", NULL);
+    assert_string_equal(e->source.rule, "announcer-of-passive");
+    code("وقال ناشطون إنه تم اعتقال ثلاثة طلاب.");
+    e = expect_event("اعتقال", "17", NULL, NULL);
+    assert_true(!e->source.rule || strcmp(e->source.rule, "announcer-of-passive") != 0);
+}
+
+/* A force named by its country, the adjective a few words on. */
+static void test_force_of_country(void **state) {
+    (void)state;
+    code("وقصفت طائرات حربية تركية مواقع قسد أمس.");
+    const rasd_event *e = expect_event("وقصفت", "19", NULL, "sdf");
+    assert_string_equal(e->source.country, "TUR");
+    assert_string_equal(e->source.rule, "subject-after-verb");
+}
+
+/* A participle after a comma shares the sentence's subject (a حال). */
+static void test_subject_of_participle(void **state) {
+    (void)state;
+    code("وانتقدت قسد قرار الحكومة، متهمة إياها بالتقصير.");
+    const rasd_event *e = expect_event("متهمة", "11", "sdf", NULL);
+    assert_string_equal(e->source.rule, "subject-of-participle");
+}
+
+/* A partitive after an event noun heads the group it counts. */
+static void test_partitive_genitive(void **state) {
+    (void)state;
+    code("وأشار إلى انسحاب أعداد كبيرة من عناصر داعش من القرية.");
+    const rasd_event *e = expect_event("انسحاب", "08", "isis", NULL);
+    assert_string_equal(e->source.rule, "genitive-agent");
+}
+
+/* Who claimed the attack later in its sentence did it. */
+static void test_claimed_by(void **state) {
+    (void)state;
+    code("وتعرضت قافلة للجيش لهجوم انتحاري، وقد تبناه داعش في بيان.");
+    const rasd_event *e = expect_event("لهجوم", "18", "isis", NULL);
+    assert_string_equal(e->source.rule, "claimed-by");
+}
+
+/* A toll told as the result of what came before (أسفر عن، أدى إلى). */
+static void test_source_of_result(void **state) {
+    (void)state;
+    code("وشن داعش هجوما على القرية أسفر عن مقتل عشرة مدنيين.");
+    const rasd_event *e = expect_event("مقتل", "18", "isis", NULL);
+    assert_string_equal(e->source.rule, "source-of-result");
+}
+
+static void test_owner_of_subject(void **state) {
+    (void)state;
+    code("وأعلن الجيش الأمريكي أن قواته قتلت خمسة من عناصر داعش.");
+    const rasd_event *e = expect_event("قتلت", "19", "usa-mil", NULL);
+    assert_string_equal(e->source.rule, "owner-of-subject");
+}
+
+static void test_agent_of_relative(void **state) {
+    (void)state;
+    code("وأسفرت الهجمات التي شنها داعش عن أضرار.");
+    const rasd_event *e = expect_event("الهجمات", "19", "isis", NULL);
+    assert_string_equal(e->source.rule, "agent-of-relative");
+    code("ورغم الحصار الذي يفرضه داعش على المدينة.");
+    e = expect_event("الحصار", "19", "isis", NULL);
+    assert_string_equal(e->source.rule, "agent-of-relative");
+}
+
+static void test_agent_of_cause(void **state) {
+    (void)state;
+    code("مقتل 20 من عناصر داعش جراء غارات التحالف الدولي في شهر.");
+    const rasd_event *e = expect_event("مقتل", "19", "coalition", NULL);
+    assert_string_equal(e->source.rule, "agent-of-cause");
+    code("وفي الحسكة شمال سوريا، قتل عشرة من عناصر داعش في اشتباكات عنيفة مع قسد.");
+    e = expect_event("قتل", "19", "sdf", NULL);
+    assert_string_equal(e->source.rule, "agent-of-cause");
+}
+
+/* Doers no dictionary names: after على يد, a perpetrator's noun; and the
+ * subject of a relative clause that has one of its own (فيه). */
+static void test_unnamed_doer(void **state) {
+    (void)state;
+    code("وقتل ثلاثة مدنيين في القرية على يد مجهول ملثم.");
+    const rasd_event *e = expect_event("وقتل", "18", NULL, NULL);
+    assert_string_equal(e->source.rule, "agent-after-by");
+    assert_memory_equal(doc + e->source.start, "مجهول ملثم", strlen("مجهول ملثم"));
+    code("وقتل شاب بقذائف الهاون في الحي."); /* a weapon is no doer */
+    for (size_t i = 0; i < evs.count; i++)
+        assert_true(!evs.items[i].source.rule || strcmp(evs.items[i].source.rule, "agent-after-by") != 0);
+    code("وكشفت الشرطة هوية منفذ التفجير في السوق.");
+    e = expect_event("التفجير", "18", NULL, NULL);
+    assert_string_equal(e->source.rule, "perpetrator-noun");
+    assert_memory_equal(doc + e->source.start, "منفذ التفجير", strlen("منفذ التفجير"));
+}
+
+/* A relative clause whose antecedent no dictionary names; a definite noun
+ * right after the verb is its subject, the name after that the object. */
+static void test_unnamed_antecedent_and_subject(void **state) {
+    (void)state;
+    code("وقدم التحالف الدولي دعما للفصائل المعتدلة التي تقاتل داعش في الشمال.");
+    const rasd_event *e = expect_event("تقاتل", "19", NULL, "isis");
+    assert_string_equal(e->source.rule, "antecedent-of-relative");
+    assert_memory_equal(doc + e->source.start, "للفصائل المعتدلة", strlen("للفصائل المعتدلة"));
+    code("وتتهم المعارضة قسد بقصف القرى.");
+    e = expect_event("وتتهم", "11", NULL, "sdf");
+    assert_string_equal(e->source.rule, "noun-after-verb");
+    assert_memory_equal(doc + e->source.start, "المعارضة", strlen("المعارضة"));
+    assert_int_equal(e->source.end - e->source.start, strlen("المعارضة"));
+}
+
+/* A subject no dictionary names that opens with the head of a force, even
+ * when that head is the trigger's cue (قصف طيران …); a verb with و and a
+ * party's head after it has that party as subject, not the last speaker. */
+static void test_unnamed_force_subject(void **state) {
+    (void)state;
+    code("وقصف طيران التحالف العربي مواقع للمتمردين.");
+    const rasd_event *e = expect_event("وقصف", "19", NULL, NULL);
+    assert_string_equal(e->source.rule, "noun-after-verb");
+    assert_memory_equal(doc + e->source.start, "طيران", strlen("طيران"));
+    code("وقال المتحدث إن القصف استمر. ورفض حزب الوسط الانضمام إلى الحكومة.");
+    e = expect_event("ورفض", "12", NULL, NULL);
+    assert_string_equal(e->source.rule, "noun-after-verb");
+}
+
+static void test_resumptive_relative(void **state) {
+    (void)state;
+    code("وفي الوقت الذي هاجمت فيه قسد مواقع داعش، انسحبت قوات العشائر.");
+    const rasd_event *e = expect_event("هاجمت", "19", "sdf", "isis");
+    assert_string_equal(e->source.rule, "subject-after-verb");
+}
+
 static void test_no_event(void **state) {
     (void)state;
     expect_no_event("قال المتحدث إن الوضع هادئ في المنطقة.");               /* a quote, no trigger */
@@ -591,6 +772,22 @@ int main(void) {
         cmocka_unit_test(test_ambiguous_told),
         cmocka_unit_test(test_verb_classes),
         cmocka_unit_test(test_reference),
+        cmocka_unit_test(test_control_verb),
+        cmocka_unit_test(test_unnamed_subject_before_verb),
+        cmocka_unit_test(test_indefinite_subject),
+        cmocka_unit_test(test_source_of_result),
+        cmocka_unit_test(test_announcer_of_passive),
+        cmocka_unit_test(test_force_of_country),
+        cmocka_unit_test(test_subject_of_participle),
+        cmocka_unit_test(test_claimed_by),
+        cmocka_unit_test(test_partitive_genitive),
+        cmocka_unit_test(test_owner_of_subject),
+        cmocka_unit_test(test_agent_of_relative),
+        cmocka_unit_test(test_agent_of_cause),
+        cmocka_unit_test(test_unnamed_doer),
+        cmocka_unit_test(test_resumptive_relative),
+        cmocka_unit_test(test_unnamed_force_subject),
+        cmocka_unit_test(test_unnamed_antecedent_and_subject),
         cmocka_unit_test(test_no_event),
     };
     return cmocka_run_group_tests(tests, setup, teardown);

@@ -675,7 +675,7 @@ static bool continues(const rasd_event_coder *c, const cand *cd) {
     while (k < c->n && c->x->t[k].skip) k++;
     if (k >= c->n || ev_is_punct(c, k)) return true;
     int m = ev_mark(c, k);
-    return (m && m != EV_MARK_EACH && m != EV_MARK_BOUNDARY) || ev_has_prep_clitic(c, k, 'b') ||
+    return (m && m != EV_MARK_EACH && m != EV_MARK_BOUNDARY && m != EV_MARK_HEAD) || ev_has_prep_clitic(c, k, 'b') ||
            ev_has_prep_clitic(c, k, 'l');
 }
 
@@ -862,7 +862,7 @@ static void code_candidate(rasd_event_coder *c, const cand *cd, const rasd_numbe
             src_rule = "subject-after-verb";
             if ((tgt = ev_mention_before(c, i > 0 && ev_mark(c, i - 1) == EV_MARK_RELATIVE ? i - 1 : i, clause)) >= 0)
                 tgt_rule = "object-before-verb";
-        } else if (i > 0 && ev_mark(c, i - 1) == EV_MARK_RELATIVE && !enclitic) {
+        } else if (i > 0 && ev_mark(c, i - 1) == EV_MARK_RELATIVE && !enclitic && !ev_resumptive(c, cd->tj + 1)) {
             /* (a verb with an object pronoun, النشطاء الذين اختطفهم الحوثيون,
              * has its subject after it) */
             /* «قسد التي هاجمت ...»: the noun the relative clause is about;
@@ -930,11 +930,17 @@ static void code_candidate(rasd_event_coder *c, const cand *cd, const rasd_numbe
     /* «أبو فاعور: نرفض المساس ...» (a headline): the one named before the colon */
     if (src < 0 && e.source.entity < 0 && !e.source.country[0] && we && (src = ev_speaker_before_colon(c, i)) >= 0)
         src_rule = "speaker-before-colon";
-    if (src < 0 && e.source.entity < 0 && !e.source.country[0])
+    /* a subject before the verb that no dictionary names (events_sources.c) */
+    if (src < 0 && e.source.entity < 0 && !e.source.country[0] && !cd->noun && !we &&
+        ev_np_before_verb(c, i, quoted ? q_first : 0, victim, &e.source))
+        src_rule = e.source.rule;
+    if (src < 0 && e.source.entity < 0 && !e.source.country[0] && !e.source.end)
         src = ev_fallback_source(c, cd, r, victim, tgt, i, quoted ? q_first : 0, &src_rule);
     if (src >= 0) ev_set_actor(c, src, &e.source, src_rule);
     else if (src_rule) e.source.rule = src_rule;
-    if (src < 0 && e.source.entity < 0 && !e.source.country[0] && !cd->noun && !we) /* (after ندعو: the addressee) */
+    if (src < 0 && e.source.entity < 0 && e.source.agent < 0 && !e.source.country[0] && !e.source.end)
+        ev_unnamed_agent(c, cd, &e.source); /* على يد متطرف، منفذ التفجير (events_sources.c) */
+    if (src < 0 && e.source.entity < 0 && !e.source.country[0] && !e.source.end && !cd->noun && !we) /* (after ندعو: the addressee) */
         ev_np_after_verb(c, cd, victim, &e.source);
     if (src < 0 && e.source.entity < 0 && !e.source.country[0] && !e.source.end) ev_previous_source(c, &e.source);
     if (e.source.entity < 0 && e.source.agent < 0 && !e.source.country[0] && !e.source.end && !victim)
@@ -1074,7 +1080,8 @@ static void code_candidate(rasd_event_coder *c, const cand *cd, const rasd_numbe
      * nobody is an institution's routine, not diplomacy */
     static const ev_word HONORIFICS[] = {EV_WORD("معالي"), EV_WORD("سمو"),   EV_WORD("فخامه"),
                                          EV_WORD("سعاده"), EV_WORD("صاحب"), EV_WORD("دوله")};
-    if ((root == 2 || root == 4) && !has_target && e.source.rule && strcmp(e.source.rule, "noun-after-verb") == 0 &&
+    if ((root == 2 || root == 4) && !has_target && e.source.rule &&
+        (strcmp(e.source.rule, "noun-after-verb") == 0 || strcmp(e.source.rule, "noun-before-verb") == 0) &&
         !(cd->tj + 1 < n && ev_word_in(c, cd->tj + 1, true, HONORIFICS, sizeof HONORIFICS / sizeof *HONORIFICS)))
         return; /* (استقبل معالي المستشار ...: an official the title leads to) */
     /* a homograph verb whose other party comes after a preposition (بحث

@@ -117,6 +117,12 @@ bool ev_find_mentions(rasd_event_coder *c) {
             bool garbled = false;
             for (size_t t = ti + 1; person && en->actor == UINT32_MAX && t <= tj && !garbled; t++)
                 garbled = x->t[t].word && (ev_has_prep_clitic(c, t, 'b') || ev_has_prep_clitic(c, t, 'l'));
+            /* a name the title reader took from common words: it opens with
+             * a preposition (للعمليات الإنسانية، بواسطة مسدس), a particle (أنه
+             * تم فرض) or a trigger (وزير الدفاع يوافق: the verb) */
+            if (person && en->actor == UINT32_MAX && en->origin == RASD_FROM_TITLE)
+                garbled = ev_has_prep_clitic(c, ti, 'b') || ev_has_prep_clitic(c, ti, 'l') || ev_mark(c, ti) ||
+                          (c->hits[ti].node && ev_has(c, ti, EV_TRIGGER, -1));
             if (garbled) continue;
             ev_mention m = {ti, tj, mn->start, mn->end, (int)e, -1, -1, person, false, state};
             if (!add(c, m)) return false;
@@ -159,6 +165,44 @@ bool ev_find_mentions(rasd_event_coder *c) {
         }
         if (!add(c, m)) return false;
         i = m.tj;
+    }
+    /* a force or a body named by its country (الطائرات التركية، دبابات
+     * إسرائيلية، طائرات دون طيار «درون» إيرانية): the head of a subject and,
+     * within four words with no preposition or punctuation but quotation
+     * marks and brackets between, a nationality adjective; the country */
+    for (size_t i = 0; i < n; i++) {
+        if (c->used[i] || ev_mark(c, i) != EV_MARK_HEAD) continue;
+        bool covered = false;
+        for (size_t z = 0; z < c->n_ms && !covered; z++) covered = c->ms[z].ti <= i && i <= c->ms[z].tj;
+        if (covered) continue;
+        size_t head_end = c->hits[i].tj;
+        for (size_t k = head_end + 1; k < n && k <= head_end + 4; k++) {
+            if (x->t[k].skip) continue;
+            if (ev_is_punct(c, k)) {
+                const char *p = ex_key(x, x->t[k].key_off);
+                if (strcmp(p, "(") == 0 || strcmp(p, ")") == 0) continue;
+                break;
+            }
+            if (c->used[k]) break;
+            if (c->hits[k].node && ev_has(c, k, EV_NATION, -1) && !ev_has(c, k, EV_AGENT, -1)) {
+                size_t cnt;
+                const struct rasd_name_pair *q = rasd_names_targets(&c->d->words, c->hits[k].node, &cnt);
+                int nation = -1;
+                for (size_t z = 0; z < cnt; z++)
+                    if (q[z].target.kind == EV_NATION) nation = (int)q[z].target.index;
+                bool taken = false;
+                for (size_t z = 0; z < c->n_ms && !taken; z++) taken = c->ms[z].ti <= k && k <= c->ms[z].tj;
+                if (nation >= 0 && !taken) {
+                    ev_mention m = {i, k, x->t[i].tok.start, x->t[k].tok.end, -1, -1, nation, false, false, false};
+                    if (!add(c, m)) return false;
+                    i = k;
+                }
+                break;
+            }
+            if (ev_mark(c, k) || ev_has_prep_clitic(c, k, 'b') || ev_has_prep_clitic(c, k, 'l') || ex_is_number(&x->t[k]) ||
+                (c->hits[k].node && ev_has(c, k, EV_TRIGGER, -1)))
+                break;
+        }
     }
     /* a plural nationality standing as a noun (آلاف الإسرائيليين، الآلاف من
      * النيباليين، تظاهر فلسطينيون): civilians of that country. After another
@@ -225,6 +269,10 @@ bool ev_find_mentions(rasd_event_coder *c) {
 static int mention_after(const rasd_event_coder *c, size_t from, size_t until, int gap, bool allow_prep_words,
                          bool heads_only);
 
+bool ev_resumptive(const rasd_event_coder *c, size_t k) {
+    return k < c->n && ev_mark(c, k) == EV_MARK_IN && c->x->t[k].key_len > c->x->t[k].base_len;
+}
+
 int ev_subject_after(const rasd_event_coder *c, size_t from, int gap) { return mention_after(c, from, c->n, gap, false, true); }
 
 int ev_mention_after(const rasd_event_coder *c, size_t from, size_t until, int gap, bool allow_prep_words) {
@@ -254,6 +302,9 @@ static int mention_after(const rasd_event_coder *c, size_t from, size_t until, i
         if (x->t[k].skip) continue;
         int mark = ev_mark(c, k);
         if (mark == EV_MARK_BOUNDARY || mark == EV_MARK_RELATIVE) return -1;
+        /* «في الوقت الذي طوقت فيه قوات الأمن»: a resumptive فيه/فيها right
+         * after the verb stands for the time or place, the subject follows */
+        if (k == from && ev_resumptive(c, k)) continue;
         /* «15 من عناصر داعش»، «عشرات المسلحين»: a count and its partitive من
          * head the group they count */
         if (ev_is_count(c, k)) continue;

@@ -103,6 +103,9 @@ int ev_mention_after(const rasd_event_coder *c, size_t from, size_t until, int g
 /* The same for a subject after its verb: only the heads of a subject (a
  * force, a title, an agent word) may come before the name. */
 int ev_subject_after(const rasd_event_coder *c, size_t from, int gap);
+/* A resumptive فيه/فيها at token k (الوقت الذي طوقت فيه قوات الأمن: the
+ * relative clause has a subject of its own, after it). */
+bool ev_resumptive(const rasd_event_coder *c, size_t k);
 /* The mention that ends just before token v (a subject before its verb). */
 int ev_mention_before(const rasd_event_coder *c, size_t v, size_t from);
 void ev_set_actor(const rasd_event_coder *c, int m, rasd_event_actor *a, const char *rule);
@@ -136,6 +139,8 @@ int ev_speaker_before_colon(const rasd_event_coder *c, size_t i);
 int ev_fallback_source(const rasd_event_coder *c, const cand *cd, const rasd_trigger *r, bool victim, int tgt,
                        size_t i, size_t clause, const char **rule);
 void ev_np_after_verb(const rasd_event_coder *c, const cand *cd, bool victim, rasd_event_actor *a);
+bool ev_unnamed_agent(const rasd_event_coder *c, const cand *cd, rasd_event_actor *a);
+bool ev_np_before_verb(const rasd_event_coder *c, size_t i, size_t clause, bool victim, rasd_event_actor *a);
 void ev_previous_source(const rasd_event_coder *c, rasd_event_actor *a);
 void ev_previous_mention(const rasd_event_coder *c, rasd_event_actor *a);
 /* A rule that guesses from what is near rather than reads the structure. */

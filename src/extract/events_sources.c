@@ -42,6 +42,8 @@ bool ev_genitive_is_object(const rasd_event_coder *c, const rasd_trigger *r, int
     /* مساعدات للحوثيين، دعوة للأطراف: a ل party of a request, aid or a
      * concession is who receives it */
     if (root < 14 && ev_has_prep_clitic(c, c->ms[m].ti, 'l')) return true;
+    /* إطلاق سراح المعتقلين، الإفراج عن: who is released (CAMEO 084) */
+    if (strncmp(r->cameo, "084", 3) == 0) return true;
     /* the verbal noun of a derived verb (استهداف، ملاحقة، اعتقال، تدمير)
      * takes its object as genitive; غارات، هجوم، قصف their agent */
     const char *l = r->lemma;
@@ -55,13 +57,23 @@ bool ev_genitive_is_object(const rasd_event_coder *c, const rasd_trigger *r, int
 
 /* Is the mention m introduced by a preposition other than a genitive ل? */
 static bool after_preposition(const rasd_event_coder *c, int m) {
+    /* the adverbs that govern a noun as prepositions do (لدى الأمم المتحدة،
+     * أمام المحكمة، حول إيران، بشأن الاتفاق): what follows is no subject */
+    static const ev_word ADVERB[] = {EV_WORD("لدي"),  EV_WORD("امام"), EV_WORD("حول"),  EV_WORD("نحو"),
+                                     EV_WORD("تجاه"), EV_WORD("ازاء"), EV_WORD("بشان"), EV_WORD("حيال"),
+                                     EV_WORD("عند"),  EV_WORD("قرب"),  EV_WORD("وسط"),  EV_WORD("داخل"),
+                                     EV_WORD("خارج"), EV_WORD("لصالح"), EV_WORD("دون"), EV_WORD("برفقه")};
     size_t ti = c->ms[m].ti;
     if (ev_has_prep_clitic(c, ti, 'b') || ev_has_prep_clitic(c, ti, 'k')) return true;
+    if (ti > 0 && ev_word_in(c, ti - 1, false, ADVERB, sizeof ADVERB / sizeof *ADVERB)) return true;
     int before = ti > 0 ? ev_mark(c, ti - 1) : 0;
     /* العشرات من مستوطني، 15 من عناصر: a partitive من after a count heads the group */
     if (before == EV_MARK_FROM && ti >= 2 && (ev_is_count(c, ti - 2) || ev_is_quantity(c, ti - 2))) return false;
+    /* a word that opens a clause (لكن، بينما، فيما، ثم), a negation or a
+     * future (لم، سوف) comes before a subject, not a complement */
     return before && before != EV_MARK_HEAD && before != EV_MARK_AUX && before != EV_MARK_THAT &&
-           before != EV_MARK_EACH && before != EV_MARK_BY;
+           before != EV_MARK_EACH && before != EV_MARK_BY && before != EV_MARK_BOUNDARY && before != EV_MARK_NEG &&
+           before != EV_MARK_NEG_FUT && before != EV_MARK_FUT && before != EV_MARK_STILL;
 }
 
 
@@ -110,6 +122,271 @@ int ev_speaker_before_colon(const rasd_event_coder *c, size_t i) {
     return -1;
 }
 
+/* Verbs that govern the verbal noun of what their subject does: تمكن من،
+ * استطاع، حاول، قام ب، عمد إلى، أقدم على، نجح في، سعى إلى، واصل (past and
+ * present, singular and plural; bases, و/ف off). Not أقدم's present يقدم
+ * ('presents'), not رفض or قرر (their own events or no act). */
+static bool control_verb(const rasd_event_coder *c, size_t k) {
+    static const ev_word CONTROL[] = {
+        EV_WORD("تمكن"),    EV_WORD("تمكنت"),   EV_WORD("تمكنوا"),  EV_WORD("يتمكن"),   EV_WORD("تتمكن"),
+        EV_WORD("يتمكنون"), EV_WORD("استطاع"),  EV_WORD("استطاعت"), EV_WORD("استطاعوا"), EV_WORD("يستطيع"),
+        EV_WORD("تستطيع"),  EV_WORD("يستطيعون"), EV_WORD("حاول"),   EV_WORD("حاولت"),   EV_WORD("حاولوا"),
+        EV_WORD("يحاول"),   EV_WORD("تحاول"),   EV_WORD("يحاولون"), EV_WORD("قام"),     EV_WORD("قامت"),
+        EV_WORD("قاموا"),   EV_WORD("يقوم"),    EV_WORD("تقوم"),    EV_WORD("يقومون"),  EV_WORD("عمد"),
+        EV_WORD("عمدت"),    EV_WORD("عمدوا"),   EV_WORD("اقدم"),    EV_WORD("اقدمت"),   EV_WORD("اقدموا"),
+        EV_WORD("نجح"),     EV_WORD("نجحت"),    EV_WORD("نجحوا"),   EV_WORD("سعى"),     EV_WORD("سعت"),
+        EV_WORD("سعوا"),    EV_WORD("يسعى"),    EV_WORD("تسعى"),    EV_WORD("واصل"),    EV_WORD("واصلت"),
+        EV_WORD("واصلوا"),  EV_WORD("يواصل"),   EV_WORD("يواصلون"),
+    };
+    return ev_word_in(c, k, true, CONTROL, sizeof CONTROL / sizeof *CONTROL);
+}
+
+/* «تمكنت قوات التحالف من تدميرها»، «حاول الجيش اقتحام المدينة»، «قامت دبابة
+ * إسرائيلية بقصف منزل»، «المقاومة استطاعت السيطرة»: a verbal noun that a
+ * control verb governs is done by that verb's subject, named between them
+ * (VSO) or right before the verb (SVO). -1 when there is no such verb
+ * before token s (where the noun phrase starts) or it names no subject. */
+static int control_before(const rasd_event_coder *c, size_t s, size_t clause, size_t *verb) {
+    if (s == 0 || s <= clause) return -1;
+    size_t v = s - 1;
+    int mk = ev_mark(c, v);
+    if ((mk == EV_MARK_FROM || mk == EV_MARK_TO || mk == EV_MARK_ON || mk == EV_MARK_IN) && v > clause) v--;
+    if (v < clause) return -1;
+    if (control_verb(c, v)) {
+        *verb = v; /* (its subject may be a phrase no dictionary names: ev_unnamed_agent) */
+        int m = ev_mention_before(c, v, clause);
+        return m >= 0 && !c->ms[m].attr ? m : -1;
+    }
+    /* VSO: the subject between the verb and the noun */
+    int m = mention_ending(c, v);
+    if (m < 0 || c->ms[m].ti == 0 || c->ms[m].ti <= clause) return -1;
+    size_t w = c->ms[m].ti - 1;
+    if (!control_verb(c, w) || ev_has_prep_clitic(c, c->ms[m].ti, 'b') || ev_has_prep_clitic(c, c->ms[m].ti, 'l'))
+        return -1;
+    return m;
+}
+
+/* The same for the noun at token i, or for the second of two coordinated
+ * nouns (من اقتحام القرية وتدميرها): the first may have its own words. */
+static int controller_subject(const rasd_event_coder *c, size_t i, size_t clause, size_t *verb) {
+    const rasd_entity_extractor *x = c->x;
+    *verb = SIZE_MAX;
+    int m = control_before(c, i, clause, verb);
+    for (size_t s = i; m < 0 && *verb == SIZE_MAX && x->t[i].conj && s > clause + 1 && i - s < 3;) {
+        s--;
+        if (!x->t[s].word || ev_mark(c, s) || ev_is_punct(c, s) || ev_mention_starting(c, s) >= 0) break;
+        m = control_before(c, s, clause, verb);
+    }
+    return m;
+}
+
+/* Verbs whose subject carries out what their object pronoun stands for:
+ * شنها، نفذها، يفرضه، أطلقتها، ارتكبها، أجرتها، تبنته، نظمها، قادها، خاضها
+ * (bases, the pronoun off). */
+static bool doer_verb(const rasd_event_coder *c, size_t k) {
+    static const ev_word DOER[] = {
+        EV_WORD("شن"),    EV_WORD("شنت"),    EV_WORD("يشن"),    EV_WORD("تشن"),    EV_WORD("نفذ"),
+        EV_WORD("نفذت"),  EV_WORD("ينفذ"),   EV_WORD("تنفذ"),   EV_WORD("ارتكب"),  EV_WORD("ارتكبت"),
+        EV_WORD("يرتكب"), EV_WORD("ترتكب"),  EV_WORD("فرض"),    EV_WORD("فرضت"),   EV_WORD("يفرض"),
+        EV_WORD("تفرض"),  EV_WORD("اطلق"),   EV_WORD("اطلقت"),  EV_WORD("يطلق"),   EV_WORD("تطلق"),
+        EV_WORD("اجرى"),  EV_WORD("اجري"),   EV_WORD("اجرت"),   EV_WORD("يجري"),   EV_WORD("تجري"),
+        EV_WORD("تبنى"),  EV_WORD("تبني"),   EV_WORD("تبنت"),   EV_WORD("يتبنى"),  EV_WORD("يتبني"),
+        EV_WORD("نظم"),   EV_WORD("نظمت"),   EV_WORD("ينظم"),   EV_WORD("تنظم"),   EV_WORD("قاد"),
+        EV_WORD("قادت"),  EV_WORD("يقود"),   EV_WORD("تقود"),   EV_WORD("خاض"),    EV_WORD("خاضت"),
+        EV_WORD("يخوض"),  EV_WORD("تخوض"),   EV_WORD("دبر"),    EV_WORD("دبرت"),
+    };
+    /* forms the analyzer leaves whole (شنها reads like a noun to it) */
+    static const ev_word WHOLE[] = {EV_WORD("شنها"), EV_WORD("شنه"), EV_WORD("شنوها"), EV_WORD("شنوه")};
+    if (ev_word_in(c, k, true, WHOLE, sizeof WHOLE / sizeof *WHOLE)) return true;
+    const tinfo *t = &c->x->t[k];
+    if (t->base_off + t->base_len >= t->key_off + t->key_len) return false; /* no object pronoun */
+    return ev_word_in(c, k, true, DOER, sizeof DOER / sizeof *DOER);
+}
+
+/* «هجمات متتالية شنتها ميليشيات الحوثي»، «الحصار الذي يفرضه التحالف»،
+ * «قُتل جندي بقذيفة أطلقتها الميليشيات»، «في هجوم تبنته حركة طالبان»: a verb
+ * of carrying out whose pronoun stands for the event (or its weapon), in
+ * the clause after the trigger: its subject did it. -1 if none. */
+static int doer_after(const rasd_event_coder *c, const cand *cd, int tgt) {
+    const rasd_entity_extractor *x = c->x;
+    for (size_t k = cd->tj + 1; k < c->n && k <= cd->tj + 8; k++) {
+        if (ev_is_punct(c, k)) {
+            const char *p = ex_key(x, x->t[k].key_off);
+            if (strcmp(p, ".") == 0 || strcmp(p, "\xD8\x9B") == 0 || strcmp(p, ":") == 0) return -1;
+            continue;
+        }
+        if (ev_mark(c, k) == EV_MARK_BOUNDARY) return -1;
+        if (!doer_verb(c, k)) {
+            /* another event noun between: the pronoun stands for that one
+             * (بتقديم مساعدات رغم الحصار الذي يفرضه التحالف) */
+            if (c->hits[k].node && ev_has(c, k, EV_TRIGGER, -1)) return -1;
+            continue;
+        }
+        int m = ev_subject_after(c, k + 1, 3);
+        return m != tgt ? m : -1;
+    }
+    return -1;
+}
+
+/* «مقتل 30 مسلحا جراء غارات التحالف»، «أصيب جندي في قصف للجيش»: a death
+ * or a wound told with its cause (جراء، بسبب، إثر، نتيجة، في، ب) is the doing
+ * of the cause's agent, a force named right after the attack noun. */
+static int agent_of_cause(const rasd_event_coder *c, const cand *cd, int tgt) {
+    static const ev_word CAUSE[] = {EV_WORD("جراء"), EV_WORD("بسبب"), EV_WORD("اثر"),   EV_WORD("نتيجه"),
+                                    EV_WORD("بفعل"), EV_WORD("عقب"),  EV_WORD("خلال"), EV_WORD("في")};
+    const rasd_entity_extractor *x = c->x;
+    for (size_t k = cd->tj + 1; k + 1 < c->n && k <= cd->tj + 12; k++) {
+        if (ev_is_punct(c, k)) {
+            const char *p = ex_key(x, x->t[k].key_off);
+            if (strcmp(p, ".") == 0 || strcmp(p, "\xD8\x9B") == 0 || strcmp(p, ":") == 0) return -1;
+            continue;
+        }
+        if (ev_mark(c, k) == EV_MARK_BOUNDARY || ev_mark(c, k) == EV_MARK_RELATIVE) return -1;
+        size_t a = k; /* the attack noun */
+        if (ev_word_in(c, k, false, CAUSE, sizeof CAUSE / sizeof *CAUSE)) a = k + 1;
+        else if (!ev_has_prep_clitic(c, k, 'b')) continue;
+        if (!c->hits[a].node || !ev_has(c, a, EV_TRIGGER, -1)) continue;
+        /* its agent: a force right after it, adjectives (جوية، الصاروخية) or ل
+         * between; in a fight (مواجهات عنيفة مع المقاومة), the other side */
+        for (size_t z = c->hits[a].tj + 1; z < c->n && z <= c->hits[a].tj + 3; z++) {
+            int m = ev_mention_starting(c, z);
+            if (m >= 0) return m != tgt && ev_is_force(c, m) && !ev_has_prep_clitic(c, z, 'b') ? m : -1;
+            if (ev_mark(c, z) == EV_MARK_WITH) {
+                m = ev_mention_starting(c, z + 1);
+                return m >= 0 && m != tgt && ev_is_force(c, m) ? m : -1;
+            }
+            if (ev_is_punct(c, z) || ev_mark(c, z) || !x->t[z].word) break;
+        }
+        return -1;
+    }
+    return -1;
+}
+
+/* «فجرا نفسيهما ... مما أدى إلى مقتل 59 شخصا»، «المعارك أسفرت عن سقوط 28
+ * قتيلا»: a toll that a verb of result (أدى إلى، أسفر عن، خلف) ties to what
+ * came before is the doing of that event's source: the last event of this
+ * sentence, when its source is a participant. -1 otherwise. */
+static int source_of_result(const rasd_event_coder *c, size_t i) {
+    static const ev_word RESULT[] = {EV_WORD("ادى"),  EV_WORD("ادت"),   EV_WORD("يؤدي"),  EV_WORD("اسفر"),
+                                     EV_WORD("اسفرت"), EV_WORD("يسفر"), EV_WORD("خلف"),   EV_WORD("خلفت"),
+                                     EV_WORD("اوقع"), EV_WORD("اوقعت"), EV_WORD("تسبب"), EV_WORD("تسببت")};
+    bool result = false;
+    for (size_t k = i; k-- > 0 && i - k <= 3 && !result;) {
+        if (ev_is_punct(c, k)) break;
+        result = ev_word_in(c, k, true, RESULT, sizeof RESULT / sizeof *RESULT);
+    }
+    if (!result) return -1;
+    for (size_t k = c->out.count; k-- > 0;) {
+        const rasd_event *p = &c->out.items[k];
+        if (p->sentence != c->sentence) break;
+        if (!p->source.end) continue;
+        for (size_t z = 0; z < c->n_ms; z++)
+            if (c->ms[z].start == p->source.start && c->ms[z].end == p->source.end) return (int)z;
+        return -1;
+    }
+    return -1;
+}
+
+/* «أعلنت الشرطة أنه تم اعتقال خمسة»، «أوضح بيان صادر عن وزير الدفاع أنه تم
+ * فرض الاعتقال الإداري»: an act told in the impersonal passive (تم، يتم، جرى
+ * and its verbal noun) in what an authority announces is the authority's
+ * own: the party the reporting verb introduces, when it is a force, a
+ * government or a body, or a person with a title. -1 otherwise. */
+static int announcer_of_passive(const rasd_event_coder *c, size_t i, int tgt) {
+    static const ev_word PASSIVE[] = {EV_WORD("تم"), EV_WORD("يتم"), EV_WORD("جرى"), EV_WORD("جري"), EV_WORD("سيتم")};
+    const rasd_entity_extractor *x = c->x;
+    size_t t = SIZE_MAX; /* (تم وضع متطرفين اثنين قيد الاعتقال: the act may come a few words on) */
+    for (size_t k = i; k-- > 0 && i - k <= 7;) {
+        if (ev_is_punct(c, k) || ev_mark(c, k) == EV_MARK_BOUNDARY) break;
+        if (ev_word_in(c, k, true, PASSIVE, sizeof PASSIVE / sizeof *PASSIVE)) {
+            t = k;
+            break;
+        }
+    }
+    if (t == SIZE_MAX) return -1;
+    size_t say = SIZE_MAX;
+    for (size_t k = t; k-- > 0;)
+        if (x->t[k].say) {
+            say = k;
+            break;
+        }
+    if (say == SIZE_MAX) return -1;
+    for (size_t z = 0; z < c->n_ms; z++) {
+        const ev_mention *m = &c->ms[z];
+        if (m->ti <= say || m->ti > say + 6 || m->tj >= t) continue;
+        if (ev_has_prep_clitic(c, m->ti, 'l') || m->attr || (int)z == tgt) continue; /* who is told */
+        if (m->entity >= 0) {
+            const rasd_entity *en = &x->out.items[m->entity];
+            if (en->actor != UINT32_MAX && strcmp(c->kn->actors[en->actor].type, "media") == 0) continue;
+            if (ev_is_force(c, (int)z) || (m->person && (en->title || en->affiliation != UINT32_MAX))) return (int)z;
+        } else if (ev_is_force(c, (int)z)) {
+            return (int)z;
+        }
+        return -1;
+    }
+    return -1;
+}
+
+/* «وتبنت جبهة النصرة خطف العناصر، متهمة إياهم بـ…»، «دعا الحزب إلى …،
+ * مطالبا بـ…»: a participle after a comma that describes how the subject
+ * of the sentence acts (a حال) shares that subject: the party named first,
+ * within the sentence's first three words, and not after a preposition. */
+static int subject_of_participle(const rasd_event_coder *c, size_t i) {
+    const rasd_entity_extractor *x = c->x;
+    const tinfo *t = &x->t[i];
+    const char *k = ex_key(x, t->key_off);
+    if (t->art_len || t->conj || t->key_len < 8 || memcmp(k, "\xD9\x85", 2) != 0) return -1; /* م... */
+    size_t p = i;
+    while (p > 0 && x->t[p - 1].skip) p--;
+    if (p == 0 || !ev_is_punct(c, p - 1)) return -1;
+    const char *comma = ex_key(x, x->t[p - 1].key_off);
+    if (strcmp(comma, "\xD8\x8C") != 0 && strcmp(comma, ",") != 0) return -1; /* ، */
+    for (size_t z = 0; z < c->n_ms; z++) {
+        const ev_mention *m = &c->ms[z];
+        if (m->ti > 3 || m->ti >= i) break;
+        if (m->attr || after_preposition(c, (int)z) || ev_has_prep_clitic(c, m->ti, 'l')) continue;
+        return (int)z;
+    }
+    return -1;
+}
+
+/* «تعرضت الثكنة لاعتداء أسفر عن مقتل ثلاثة جنود، وقد تبناه تنظيم القاعدة»،
+ * «هجوم انتحاري، نُسب إلى المتمردين التاميل»: who claimed or was credited
+ * with the attack, later in its sentence, did it. -1 if no one. */
+static int claimer_after(const rasd_event_coder *c, const cand *cd, int tgt) {
+    static const ev_word CLAIM[] = {EV_WORD("تبني"), EV_WORD("تبنا"), EV_WORD("تبنت"), EV_WORD("يتبني"),
+                                    EV_WORD("تتبني"), EV_WORD("تبناه"), EV_WORD("تبناها")}; /* (left whole) */
+    static const ev_word CREDIT[] = {EV_WORD("نسب"), EV_WORD("نسبت"), EV_WORD("ينسب"), EV_WORD("تنسب")};
+    const rasd_entity_extractor *x = c->x;
+    for (size_t k = cd->tj + 1; k < c->n && k <= cd->tj + 16; k++) {
+        if (ev_is_punct(c, k)) {
+            const char *p = ex_key(x, x->t[k].key_off);
+            if (strcmp(p, ".") == 0 || strcmp(p, "\xD8\x9B") == 0 || strcmp(p, ":") == 0) return -1;
+            continue;
+        }
+        if (ev_word_in(c, k, true, CLAIM, sizeof CLAIM / sizeof *CLAIM)) {
+            int m = ev_subject_after(c, k + 1, 3);
+            return m != tgt ? m : -1;
+        }
+        if (ev_word_in(c, k, true, CREDIT, sizeof CREDIT / sizeof *CREDIT) && k + 1 < c->n &&
+            ev_mark(c, k + 1) == EV_MARK_TO) {
+            int m = ev_mention_starting(c, k + 2);
+            return m != tgt ? m : -1;
+        }
+    }
+    return -1;
+}
+
+/* «في محافظة مأرب شرق اليمن»، «شمال سوريا»: a state after a direction word
+ * names where, not who. */
+static bool place_of_direction(const rasd_event_coder *c, int m) {
+    static const ev_word DIRECTION[] = {EV_WORD("شرق"),  EV_WORD("غرب"),  EV_WORD("شمال"),  EV_WORD("جنوب"),
+                                        EV_WORD("وسط"),  EV_WORD("شرقي"), EV_WORD("غربي"),  EV_WORD("شمالي"),
+                                        EV_WORD("جنوبي"), EV_WORD("انحاء"), EV_WORD("داخل"), EV_WORD("خارج")};
+    size_t ti = c->ms[m].ti;
+    return c->ms[m].state && ti > 0 && ev_word_in(c, ti - 1, true, DIRECTION, sizeof DIRECTION / sizeof *DIRECTION);
+}
+
 /* When the strict subject rules found nobody, the source the sentence's
  * structure still allows, most reliable first (each with its rule name, so
  * a user can filter on it):
@@ -134,6 +411,16 @@ int ev_fallback_source(const rasd_event_coder *c, const cand *cd, const rasd_tri
             return m;
         }
         break;
+    }
+    if (cd->noun) {
+        size_t v;
+        int m = controller_subject(c, i, clause, &v);
+        if (m >= 0 && m != tgt) {
+            *rule = "subject-of-control-verb";
+            return m;
+        }
+        rasd_event_actor scratch; /* «قياديا حوثيا حاول الهرب»: a phrase, set by ev_unnamed_agent */
+        if (m < 0 && v != SIZE_MAX && ev_np_before_verb(c, v, clause, false, &scratch)) return -1;
     }
     /* «استقبل معالي المستشار في الديوان ... الدكتور فلان»: a verb whose
      * subject opens with a title has the person the titles lead to */
@@ -163,7 +450,21 @@ int ev_fallback_source(const rasd_event_coder *c, const cand *cd, const rasd_tri
         }
     }
     if (cd->noun && !victim) {
-        for (size_t k = cd->tj + 1; k < n && k <= cd->tj + 3; k++) {
+        static const ev_word SOME[] = {EV_WORD("اعداد"), EV_WORD("عدد"), EV_WORD("بعض")};
+        size_t reach = cd->tj + 3;
+        for (size_t k = cd->tj + 1; k < n && k <= reach; k++) {
+            /* «استسلام أعداد كبيرة من ميليشيات الحوثي»: a partitive (a count
+             * or a quantity, its adjective, من) heads the group it counts */
+            if (k == cd->tj + 1 && (ev_is_count(c, k) || ev_is_quantity(c, k) ||
+                                    ev_word_in(c, k, false, SOME, sizeof SOME / sizeof *SOME))) {
+                size_t f = k + 1;
+                if (f < n && !ev_mark(c, f) && x->t[f].word && f + 1 < n && ev_mark(c, f + 1) == EV_MARK_FROM) f++;
+                if (f < n && ev_mark(c, f) == EV_MARK_FROM) {
+                    k = f;
+                    reach = f + 1;
+                    continue;
+                }
+            }
             int m = -1;
             for (size_t z = 0; z < c->n_ms; z++)
                 if (c->ms[z].ti == k) m = (int)z;
@@ -179,6 +480,59 @@ int ev_fallback_source(const rasd_event_coder *c, const cand *cd, const rasd_tri
             if (ev_is_punct(c, k) || ev_mark(c, k) || ev_has_prep_clitic(c, k, 'b') || ev_has_prep_clitic(c, k, 'l') ||
                 (c->hits[k].node && ev_has(c, k, EV_TRIGGER, -1)))
                 break;
+        }
+    }
+    if (victim) {
+        int m = source_of_result(c, i);
+        if (m >= 0 && m != tgt) {
+            *rule = "source-of-result";
+            return m;
+        }
+    }
+    if (victim) {
+        int m = agent_of_cause(c, cd, tgt);
+        if (m >= 0) {
+            *rule = "agent-of-cause";
+            return m;
+        }
+    }
+    {
+        int m = doer_after(c, cd, tgt);
+        if (m >= 0) {
+            *rule = "agent-of-relative";
+            return m;
+        }
+    }
+    if (ev_root(r->cameo) >= 18) {
+        int m = claimer_after(c, cd, tgt);
+        if (m >= 0) {
+            *rule = "claimed-by";
+            return m;
+        }
+    }
+    /* a doer named by a phrase no dictionary holds (على يد مجهولين، منفذ
+     * التفجير) is read from the structure: no guess from what is near; the
+     * coder takes the phrase next (ev_unnamed_agent) */
+    {
+        rasd_event_actor scratch;
+        if (ev_unnamed_agent(c, cd, &scratch)) return -1;
+    }
+    if (cd->noun) {
+        int m = announcer_of_passive(c, i, tgt);
+        /* a spokesman announces what the body he speaks for did: ev_unnamed_agent takes the body */
+        if (m >= 0 && c->ms[m].person && c->ms[m].entity >= 0 &&
+            c->x->out.items[c->ms[m].entity].affiliation != UINT32_MAX)
+            return -1;
+        if (m >= 0) {
+            *rule = "announcer-of-passive";
+            return m;
+        }
+    }
+    {
+        int m = subject_of_participle(c, i);
+        if (m >= 0 && m != tgt) {
+            *rule = "subject-of-participle";
+            return m;
         }
     }
     /* a protest's own people first: the protesters the sentence names
@@ -201,7 +555,8 @@ int ev_fallback_source(const rasd_event_coder *c, const cand *cd, const rasd_tri
         }
         int m = mention_ending(c, k);
         if (m < 0) continue;
-        if (m == tgt || c->ms[m].attr || after_preposition(c, m) || ev_has_prep_clitic(c, c->ms[m].ti, 'l')) {
+        if (m == tgt || c->ms[m].attr || after_preposition(c, m) || ev_has_prep_clitic(c, c->ms[m].ti, 'l') ||
+            place_of_direction(c, m)) {
             k = c->ms[m].ti;
             continue;
         }
@@ -210,6 +565,16 @@ int ev_fallback_source(const rasd_event_coder *c, const cand *cd, const rasd_tri
     }
     if (!cd->noun && !victim && !ev_plural_agreement(c, i)) {
         int m = ev_mention_after(c, cd->tj + 1, n, r->speech ? 5 : 4, false);
+        /* «وتتهم المعارضة إردوغان»: a definite noun right after the verb is
+         * its subject (VSO), the party after it the object; the noun is
+         * taken as text (noun-after-verb) */
+        size_t k = cd->tj + 1;
+        while (k < n && x->t[k].skip) k++;
+        if (m >= 0 && c->ms[m].ti > k && k < n && x->t[k].word && x->t[k].art_len && !ev_mark(c, k) &&
+            !ev_has_prep_clitic(c, k, 'b') && !ev_has_prep_clitic(c, k, 'l') && !x->t[k].conj &&
+            !(c->hits[k].node && (ev_has(c, k, EV_TRIGGER, -1) || ev_has(c, k, EV_NATION, -1))) &&
+            !(x->t[k].match >= 0 && x->m[x->t[k].match].title >= 0))
+            m = -1;
         if (m >= 0 && m != tgt && !after_preposition(c, m)) {
             *rule = "nearest-after";
             return m;
@@ -236,18 +601,35 @@ int ev_fallback_source(const rasd_event_coder *c, const cand *cd, const rasd_tri
  * number or punctuation, kept as text with its span. */
 void ev_np_after_verb(const rasd_event_coder *c, const cand *cd, bool victim, rasd_event_actor *a) {
     const rasd_entity_extractor *x = c->x;
+    /* a verb in full agreement (دمروا، رفضوا) has its subject before it:
+     * the noun after it is its object */
+    if (ev_plural_agreement(c, cd->i)) return;
     size_t k = cd->tj + 1, first = SIZE_MAX, last = 0;
     for (; k < c->n && k <= cd->tj + 3; k++) {
         if (x->t[k].skip) continue;
-        if (!x->t[k].word || ev_mark(c, k) || ev_has_prep_clitic(c, k, 'b') || ev_has_prep_clitic(c, k, 'l') ||
-            ex_is_number(&x->t[k]) || (c->hits[k].node && ev_has(c, k, EV_TRIGGER, -1)) || c->used[k])
+        /* (a head of a subject may open it: طيران تحالف الدول العربية) */
+        if (!x->t[k].word || (ev_mark(c, k) && !(ev_mark(c, k) == EV_MARK_HEAD && first == SIZE_MAX)) ||
+            ev_has_prep_clitic(c, k, 'b') || ev_has_prep_clitic(c, k, 'l') || ex_is_number(&x->t[k]) ||
+            (c->hits[k].node && ev_has(c, k, EV_TRIGGER, -1)) ||
+            (c->used[k] && !(ev_mark(c, k) == EV_MARK_HEAD && first == SIZE_MAX))) /* (قصف طيران: a cue that heads the subject) */
             break;
         if (first != SIZE_MAX && x->t[k].conj) break;
+        /* a definite noun takes no genitive: a name after it is the object
+         * (وتتهم المعارضة إردوغان); أحد العاملين is one phrase */
+        if (first != SIZE_MAX && x->t[first].art_len && ev_mention_starting(c, k) >= 0) break;
         if (first == SIZE_MAX) first = k;
         last = k;
         if (first != SIZE_MAX && k > first && !x->t[k].art_len) break; /* a definite head and its genitive */
     }
     if (first == SIZE_MAX) return;
+    /* an indefinite accusative (اقتحموا مركزا، دمر عددا) is an object; ما،
+     * نحو، حوالي open a quantity (لقي ما لا يقل عن) */
+    static const ev_word QUANTITY[] = {EV_WORD("ما"), EV_WORD("نحو"), EV_WORD("حوالي"), EV_WORD("قرابه")};
+    const tinfo *h = &x->t[first];
+    const char *hk = ex_key(x, h->key_off);
+    if (ev_word_in(c, first, false, QUANTITY, sizeof QUANTITY / sizeof *QUANTITY) ||
+        (!h->art_len && h->key_len >= 6 && memcmp(hk + h->key_len - 2, "\xD8\xA7", 2) == 0))
+        return;
     /* after a killing or an abduction the noun is the victim of a passive
      * (قُتل ضابط) unless an object follows it (خطفت حركة طالبان صحفيين) */
     if (victim) {
@@ -261,13 +643,246 @@ void ev_np_after_verb(const rasd_event_coder *c, const cand *cd, bool victim, ra
     a->rule = "noun-after-verb";
 }
 
+/* The words of an unnamed phrase from token k: up to three, stopping at
+ * punctuation, a closed-class word, a preposition, a number or a trigger;
+ * a head and its definite genitives or adjectives. Its last token in *last,
+ * false when there is none. */
+static bool unnamed_phrase(const rasd_event_coder *c, size_t k, size_t *last) {
+    const rasd_entity_extractor *x = c->x;
+    size_t first = SIZE_MAX;
+    for (size_t z = k; z < c->n && z < k + 3; z++) {
+        if (!x->t[z].word || ev_mark(c, z) || ev_has_prep_clitic(c, z, 'b') || ev_has_prep_clitic(c, z, 'l') ||
+            ex_is_number(&x->t[z]) || (c->hits[z].node && ev_has(c, z, EV_TRIGGER, -1)) || (z > k && x->t[z].conj))
+            break;
+        if (first == SIZE_MAX) first = z;
+        *last = z;
+        /* an indefinite head takes its indefinite adjective (متطرف أبيض), a
+         * definite one its definite words */
+        if (z + 1 < c->n && (x->t[z + 1].art_len != 0) != (x->t[first].art_len != 0 || z > first)) break;
+    }
+    return first != SIZE_MAX;
+}
+
+/* Whoever did it, named by a phrase no dictionary holds:
+ *   agent-after-by     على يد متطرف أبيض، من قبل مجهولين (the phrase after)
+ *   perpetrator-noun   مرتكب مجزرة …، منفذ التفجير (the perpetrator's noun and
+ *                      the event's, or the person named right after them)
+ * Sets *a and returns true when one applies. */
+bool ev_unnamed_agent(const rasd_event_coder *c, const cand *cd, rasd_event_actor *a) {
+    static const ev_word PERPETRATOR[] = {EV_WORD("منفذ"),   EV_WORD("منفذي"),   EV_WORD("منفذو"),
+                                          EV_WORD("مرتكب"),  EV_WORD("مرتكبي"),  EV_WORD("مرتكبو"),
+                                          EV_WORD("مدبر"),   EV_WORD("مدبري"),   EV_WORD("مخطط")};
+    const rasd_entity_extractor *x = c->x;
+    size_t i = cd->i, last = 0, v;
+    if (cd->noun) {
+        /* «وأضاف المتحدث باسم وزارة الداخلية أنه تم إطلاق سراحه»: the body */
+        int m = announcer_of_passive(c, i, -1);
+        if (m >= 0 && c->ms[m].person && c->ms[m].entity >= 0 &&
+            x->out.items[c->ms[m].entity].affiliation != UINT32_MAX) {
+            ev_set_actor(c, m, a, "announcer-of-passive");
+            a->entity = (int)x->out.items[c->ms[m].entity].affiliation;
+            return true;
+        }
+    }
+    if (cd->noun && controller_subject(c, i, 0, &v) < 0 && v != SIZE_MAX && ev_np_before_verb(c, v, 0, false, a)) {
+        a->rule = "subject-of-control-verb";
+        return true;
+    }
+    if (cd->noun && i > 0 && ev_word_in(c, i - 1, true, PERPETRATOR, sizeof PERPETRATOR / sizeof *PERPETRATOR)) {
+        /* «مرتكب مجزرة تشارلستون ديلان روف»: the person right after */
+        for (size_t z = 0; z < c->n_ms; z++)
+            if (c->ms[z].person && c->ms[z].ti > cd->tj && c->ms[z].ti <= cd->tj + 3) {
+                ev_set_actor(c, (int)z, a, "perpetrator-noun");
+                return true;
+            }
+        memset(a, 0, sizeof *a);
+        a->entity = a->agent = -1;
+        a->start = x->t[i - 1].tok.start;
+        a->end = x->t[cd->tj].tok.end;
+        a->rule = "perpetrator-noun";
+        return true;
+    }
+    for (size_t k = cd->tj + 1; k < c->n && k <= cd->tj + 10; k++) {
+        int mk = ev_mark(c, k);
+        if (mk == EV_MARK_BOUNDARY || mk == EV_MARK_RELATIVE) return false;
+        if (ev_is_punct(c, k)) return false;
+        if (mk != EV_MARK_BY) continue;
+        /* على يد، من قبل: a doer; not برصاص، بقذائف (a weapon: بقذائف الهاون) */
+        static const ev_word DOER_BY[] = {EV_WORD("يد"), EV_WORD("ايدي"), EV_WORD("قبل"), EV_WORD("بيد"),
+                                          EV_WORD("بايدي")};
+        if (!ev_word_in(c, c->hits[k].tj, false, DOER_BY, sizeof DOER_BY / sizeof *DOER_BY)) return false;
+        size_t from = c->hits[k].tj + 1;
+        if (from >= c->n || !unnamed_phrase(c, from, &last)) return false;
+        memset(a, 0, sizeof *a);
+        a->entity = a->agent = -1;
+        a->start = x->t[from].tok.start;
+        a->end = x->t[last].tok.end;
+        a->rule = "agent-after-by";
+        return true;
+    }
+    return false;
+}
+
+/* Heads of a force that a possessive pronoun ties to someone named before
+ * (قواته، جنوده، عناصرها، مقاتليه): bases, the pronoun off. */
+static bool force_head(const rasd_event_coder *c, size_t k) {
+    static const ev_word HEADS[] = {EV_WORD("قوات"),   EV_WORD("جنود"),   EV_WORD("عناصر"), EV_WORD("مقاتلي"),
+                                    EV_WORD("مقاتلو"), EV_WORD("طائرات"), EV_WORD("قوه"),   EV_WORD("وحدات"),
+                                    EV_WORD("مسلحي"),  EV_WORD("مسلحو"),  EV_WORD("رجال"),  EV_WORD("جيش")};
+    return ev_word_in(c, k, true, HEADS, sizeof HEADS / sizeof *HEADS);
+}
+
+/* «غطاء جوي للمعارضة السورية المعتدلة التي تقاتل داعش»: the antecedent of
+ * a relative pronoun (at token rel) that no dictionary names, a definite
+ * phrase of up to three words right before it (a ل or ب on its first word
+ * is the preposition that governs it, not a sign of a complement): the
+ * relative clause's subject, as text (rule antecedent-of-relative). An
+ * event noun is no actor (الاغتيالات التي استهدفت). */
+static bool antecedent_phrase(const rasd_event_coder *c, size_t rel, size_t i, size_t clause, rasd_event_actor *a) {
+    const rasd_entity_extractor *x = c->x;
+    size_t first = rel, words = 0;
+    while (first > clause && words < 3) {
+        size_t p = first - 1;
+        if (!x->t[p].word || x->t[p].skip || (ev_mark(c, p) && ev_mark(c, p) != EV_MARK_HEAD) || ev_is_count(c, p) ||
+            !x->t[p].art_len ||
+            mention_ending(c, p) >= 0 || (c->hits[p].node && ev_has(c, p, EV_TRIGGER, -1)))
+            break;
+        first = p;
+        words++;
+        if (ev_has_prep_clitic(c, p, 'b') || ev_has_prep_clitic(c, p, 'l') || x->t[p].conj) break; /* its first word */
+    }
+    if (!words) return false;
+    /* the head must be a noun that can act: not an event (stopped above), a
+     * time or a place word is left to the other rules */
+    static const ev_word NOT_ACTOR[] = {EV_WORD("الوقت"), EV_WORD("اليوم"), EV_WORD("الفتره"), EV_WORD("المنطقه"),
+                                        EV_WORD("المدينه"), EV_WORD("المكان"), EV_WORD("الساعات"), EV_WORD("الايام")};
+    if (ev_word_in(c, first, true, NOT_ACTOR, sizeof NOT_ACTOR / sizeof *NOT_ACTOR)) return false;
+    (void)i;
+    memset(a, 0, sizeof *a);
+    a->entity = a->agent = -1;
+    a->start = x->t[first].tok.start;
+    a->end = x->t[rel - 1].tok.end;
+    a->rule = "antecedent-of-relative";
+    return true;
+}
+
+/* «وكانت وزارة الداخلية قد أطاحت»، «أن لجنة التحقيق تنتظر»، «فيما الآخرون
+ * حاولوا»: a noun phrase between what opens a clause (كان، أن/إن، فيما،
+ * بينما، حيث, the start of the sentence) and the verb right after it (قد
+ * may come between) is the verb's subject, in SVO, even when no dictionary
+ * names it: kept as text with its span (rule subject-before-verb, type
+ * unresolved). «أعلن الجيش أن قواته قتلت»: a force whose pronoun points back
+ * is the reporting verb's subject (rule owner-of-subject). */
+bool ev_np_before_verb(const rasd_event_coder *c, size_t i, size_t clause, bool victim, rasd_event_actor *a) {
+    const rasd_entity_extractor *x = c->x;
+    if (x->t[i].conj || i == 0) return false;
+    size_t k = i;
+    while (k > clause && x->t[k - 1].skip) k--;
+    bool qad = k > clause && ev_mark(c, k - 1) == EV_MARK_AUX && !x->t[k - 1].conj;
+    if (qad) k--; /* قد */
+    if (k > clause + 1 && ev_mark(c, k - 1) == EV_MARK_RELATIVE && !victim)
+        return antecedent_phrase(c, k - 1, i, clause, a);
+    size_t last = k, first = k;
+    int words = 0;
+    while (k > clause && words < 4) {
+        size_t p = k - 1;
+        if (x->t[p].skip) {
+            k--;
+            continue;
+        }
+        if (!x->t[p].word || (ev_mark(c, p) && ev_mark(c, p) != EV_MARK_HEAD) || ev_is_count(c, p) || ev_has_prep_clitic(c, p, 'b') ||
+            (ev_has_prep_clitic(c, p, 'l') && (p == 0 || !x->t[p - 1].art_len)) || ev_mention_starting(c, p) >= 0 ||
+            mention_ending(c, p) >= 0)
+            break;
+        first = p;
+        words++;
+        k--;
+        if (x->t[p].conj) break; /* و opens the phrase (ووزارة الداخلية ...): it is the first word */
+    }
+    if (!words || first == last) return false;
+    /* what opens the clause: the sentence's start, a comma, كان، أن/إن، فيما/بينما/حيث */
+    size_t o = first;
+    while (o > clause && x->t[o - 1].skip) o--;
+    bool opener = o == clause || (o > 0 && ev_is_punct(c, o - 1)) || x->t[first].conj;
+    if (!opener && o > 0) {
+        int mk = ev_mark(c, o - 1);
+        opener = mk == EV_MARK_AUX || mk == EV_MARK_THAT || mk == EV_MARK_BOUNDARY;
+    }
+    if (!opener) return false;
+    /* a definite head (an article, a possessive pronoun, or a genitive after it) */
+    const tinfo *h = &x->t[first];
+    bool pronoun = h->base_off + h->base_len < h->key_off + h->key_len;
+    bool definite = h->art_len || pronoun || (first + 1 < last && x->t[first + 1].art_len);
+    /* after أن/إن the noun is the clause's subject even when indefinite
+     * (إلى أن قيادات هربت) */
+    bool after_that = o > 0 && ev_mark(c, o - 1) == EV_MARK_THAT; /* (a reported clause starts after it) */
+    /* «وكان انتحاريان قد فجرا»: between كان and قد only the subject stands */
+    bool kana_qad = qad && o > 0 && ev_mark(c, o - 1) == EV_MARK_AUX && !ev_is_punct(c, o - 1);
+    if (!definite) {
+        /* an indefinite noun and its indefinite adjectives (دبابات أميركية) */
+        if (!after_that && !kana_qad) return false;
+        for (size_t z = first; z < last; z++)
+            if (x->t[z].art_len) return false;
+    }
+    /* a definite phrase: every word after the head carries the article (its
+     * genitives and adjectives: وزارة الداخلية، المنطقة العسكرية الثالثة), or
+     * a ل after such a word (اللجنة الوطنية لمكافحة المخدرات); not a time
+     * (قبل يومين) or a clause (فالمعرض يعد مجالا) */
+    for (size_t z = first + 1; definite && z < last; z++)
+        if (!x->t[z].art_len && !(x->t[z].li && x->t[z - 1].art_len)) return false;
+    /* a time is no actor (أن قبل يومين قصفت، أمس) */
+    static const ev_word TIME[] = {EV_WORD("قبل"),  EV_WORD("بعد"),  EV_WORD("منذ"),  EV_WORD("خلال"),
+                                   EV_WORD("امس"),  EV_WORD("اليوم"), EV_WORD("يوم"), EV_WORD("عام"),
+                                   EV_WORD("اثناء"), EV_WORD("عند"), EV_WORD("حتى"), EV_WORD("حين")};
+    for (size_t z = first; z < last; z++)
+        if (ev_word_in(c, z, true, TIME, sizeof TIME / sizeof *TIME)) return false;
+    /* an event noun is no actor (أن القصف استهدف) */
+    for (size_t z = first; z < last; z++)
+        if (c->hits[z].node && ev_has(c, z, EV_TRIGGER, -1)) return false;
+    if (pronoun && words == 1 && force_head(c, first)) {
+        /* «قال الجيش إن جنوده قتلوا»: the one who says it owns the force */
+        size_t that = o > 0 && ev_mark(c, o - 1) == EV_MARK_THAT ? o - 1 : SIZE_MAX;
+        for (size_t z = c->n_ms; that != SIZE_MAX && z-- > 0;) {
+            const ev_mention *m = &c->ms[z];
+            if (m->tj >= that) continue;
+            /* who is told (لـ«الشرق الأوسط»، للصحافيين) is no speaker */
+            if (ev_has_prep_clitic(c, m->ti, 'l') ||
+                (m->entity >= 0 && x->out.items[m->entity].actor != UINT32_MAX &&
+                 strcmp(c->kn->actors[x->out.items[m->entity].actor].type, "media") == 0) ||
+                (m->ti > 0 && x->t[m->ti - 1].skip && m->ti > 1 && x->t[m->ti - 2].li))
+                continue;
+            bool said = false;
+            for (size_t q = m->ti; q-- > 0 && m->ti - q <= 3 && !said;) said = x->t[q].say != 0;
+            if (!said || m->attr) break;
+            ev_set_actor(c, (int)z, a, "owner-of-subject");
+            return true;
+        }
+        return false; /* a pronoun with no owner named is no source by itself */
+    }
+    /* قُتل reads like قَتل: a plain noun before a killing verb may be its
+     * victim (المدنيون قتلوا), only a force with its owner is its doer */
+    if ((pronoun && words == 1) || victim) return false;
+    memset(a, 0, sizeof *a);
+    a->entity = a->agent = -1;
+    a->start = x->t[first].tok.start;
+    a->end = x->t[last - 1].tok.end;
+    a->rule = "noun-before-verb";
+    return true;
+}
+
 /* A verb with no subject of its own in its sentence (وأضافت، واستهدفت) goes
  * on with the last event's source, of this sentence or the two before. */
 void ev_previous_source(const rasd_event_coder *c, rasd_event_actor *a) {
     for (size_t k = c->out.count; k-- > 0;) {
         const rasd_event *p = &c->out.items[k];
         if (p->sentence + 2 < c->sentence) break;
-        if (p->source.entity < 0 && p->source.agent < 0 && !p->source.country[0]) continue;
+        /* a phrase the structure read as the subject (وكانت وزارة الداخلية قد
+         * أطاحت ...، اتهموا) goes on as well as a named party */
+        bool phrase = p->source.end && p->source.rule &&
+                      (strcmp(p->source.rule, "noun-before-verb") == 0 || strcmp(p->source.rule, "agent-after-by") == 0 ||
+                       strcmp(p->source.rule, "perpetrator-noun") == 0 ||
+                       strcmp(p->source.rule, "subject-of-control-verb") == 0);
+        if (p->source.entity < 0 && p->source.agent < 0 && !p->source.country[0] && !phrase) continue;
         *a = p->source;
         a->rule = "previous-source";
         return;
