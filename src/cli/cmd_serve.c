@@ -16,13 +16,25 @@
 static const char USAGE[] =
     "usage: rasd serve [--db PATH] [--port 8080] [--bind 127.0.0.1] [--threads N] [--allow-ingest]\n"
     "  Serves the JSON API (/api/..., docs/api.md) and the web interface (/) over a store.\n"
-    "  --db PATH|URL    the database: a SQLite file or a postgres:// URL (default: $RASD_DB, else rasd.db)\n"
-    "  --port N         TCP port (default 8080; 0: any free port, printed on start)\n"
-    "  --bind ADDR      address to listen on (default 127.0.0.1, loopback only)\n"
-    "  --threads N      serving threads (default 4)\n"
-    "  --allow-ingest   accept POST /api/ingest (read-only otherwise)\n"
-    "  --data DIR       rasd's data directory (actor records; the analysis of ingested articles)\n"
-    "  --quiet          no access log on stderr\n";
+    "  --db PATH|URL        the database: a SQLite file or a postgres:// URL (default: $RASD_DB, else rasd.db)\n"
+    "  --port N             TCP port (default 8080; 0: any free port, printed on start)\n"
+    "  --bind ADDR          address to listen on (default 127.0.0.1, loopback only)\n"
+    "  --threads N          serving threads (default 4)\n"
+    "  --public-host NAME   a host name clients use to reach this server (repeatable); requests whose\n"
+    "                       Host is not an IP address, localhost or such a name get 421 (DNS rebinding)\n"
+    "  --max-per-client N   simultaneous connections from one client address (default 32)\n"
+    "  --timeout S          seconds a connection may stay silent, headers unfinished or idle (default 5)\n"
+    "  --allow-ingest       accept POST /api/ingest (read-only otherwise): Content-Type application/json,\n"
+    "                       from this server's own origin (or no Origin) only\n"
+    "  --ingest-token T     POST /api/ingest also needs \"Authorization: Bearer T\" (default: $RASD_INGEST_TOKEN);\n"
+    "                       required with --allow-ingest when --bind is not loopback\n"
+    "  --data DIR           rasd's data directory (actor records; the analysis of ingested articles)\n"
+    "  --access-log FILE    append the access log to FILE (one line per request: time UTC, client, method,\n"
+    "                       path with query, status, bytes, ms)\n"
+    "  --quiet              no access log on stderr\n"
+    "  Responses are gzipped for clients that send Accept-Encoding: gzip.\n"
+    "  Exit status: 0 stopped by SIGINT/SIGTERM, 1 the store or the port cannot be opened, 2 usage.\n"
+    "  Example: rasd serve --db rasd.db --port 8080 --access-log serve.log\n";
 
 /* The pool's stores: the command's store, set up as a reader. */
 typedef struct serve_target {
@@ -56,8 +68,15 @@ int cmd_serve(int argc, char **argv) {
         {"bind", required_argument, 0, 'b'}, {"threads", required_argument, 0, 't'},
         {"allow-ingest", no_argument, 0, 'i'}, {"data", required_argument, 0, 'd'},
         {"quiet", no_argument, 0, 'q'},      {"help", no_argument, 0, 'h'},
+        {"public-host", required_argument, 0, 'H'}, {"max-per-client", required_argument, 0, 'm'},
+        {"timeout", required_argument, 0, 'T'}, {"ingest-token", required_argument, 0, 'k'},
+        {"access-log", required_argument, 0, 'L'},
         {0, 0, 0, 0},
     };
+    enum { MAX_PUBLIC = 16 };
+    const char *public_hosts[MAX_PUBLIC];
+    size_t n_public = 0, max_per_client = 32, timeout = 5;
+    const char *token = getenv("RASD_INGEST_TOKEN"), *access_log = NULL;
     const char *db = NULL, *bind = "127.0.0.1", *data_dir = NULL;
     size_t port = 8080, threads = 4;
     bool allow_ingest = false, quiet = false;
@@ -85,6 +104,29 @@ int cmd_serve(int argc, char **argv) {
         case 'i': allow_ingest = true; break;
         case 'd': data_dir = optarg; break;
         case 'q': quiet = true; break;
+        case 'H':
+            if (n_public == MAX_PUBLIC || !*optarg) {
+                cli_error("--public-host: at most %d non-empty names", MAX_PUBLIC);
+                return EXIT_USAGE;
+            }
+            public_hosts[n_public++] = optarg;
+            break;
+        case 'm':
+            if (!cli_parse_size("--max-per-client", optarg, &max_per_client)) return EXIT_USAGE;
+            if (max_per_client == 0 || max_per_client > 10000) {
+                cli_error("--max-per-client: between 1 and 10000");
+                return EXIT_USAGE;
+            }
+            break;
+        case 'T':
+            if (!cli_parse_size("--timeout", optarg, &timeout)) return EXIT_USAGE;
+            if (timeout == 0 || timeout > 3600) {
+                cli_error("--timeout: between 1 and 3600 seconds");
+                return EXIT_USAGE;
+            }
+            break;
+        case 'k': token = optarg; break;
+        case 'L': access_log = optarg; break;
         case 'h': fputs(USAGE, stdout); return EXIT_ALL_OK;
         default: fputs(USAGE, stderr); return EXIT_USAGE;
         }
@@ -93,7 +135,14 @@ int cmd_serve(int argc, char **argv) {
         cli_error("serve: unexpected argument \"%s\"", argv[optind]);
         return EXIT_USAGE;
     }
-    if (strcmp(bind, "127.0.0.1") != 0 && strcmp(bind, "::1") != 0 && strncmp(bind, "127.", 4) != 0)
+    if (token && !*token) token = NULL;
+    bool loopback = strcmp(bind, "127.0.0.1") == 0 || strcmp(bind, "::1") == 0 || strncmp(bind, "127.", 4) == 0;
+    if (allow_ingest && !loopback && !token) {
+        /* beyond this machine, anyone who reaches the port could write */
+        cli_error("serve: --allow-ingest on %s (not loopback) needs --ingest-token (or $RASD_INGEST_TOKEN)", bind);
+        return EXIT_USAGE;
+    }
+    if (!loopback)
         cli_warning("serving on %s, not loopback: anyone who can reach it can read the store%s", bind,
                     allow_ingest ? " and add to it" : "");
     serve_target st = {.read_only = !allow_ingest};
@@ -126,6 +175,12 @@ int cmd_serve(int argc, char **argv) {
     opt.http.port = (unsigned)port;
     opt.http.threads = (unsigned)threads;
     opt.http.quiet = quiet;
+    opt.http.timeout_s = (unsigned)timeout;
+    opt.http.max_per_client = (unsigned)max_per_client;
+    opt.http.public_hosts = public_hosts;
+    opt.http.n_public_hosts = n_public;
+    opt.http.access_log = access_log;
+    opt.ingest_token = allow_ingest ? token : NULL;
     opt.open_store = open_reader;
     opt.open_ctx = &st;
     opt.knowledge = kn;

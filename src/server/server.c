@@ -18,6 +18,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include <time.h>
 
 struct rasd_server {
@@ -28,6 +29,10 @@ struct rasd_server {
     rasd_store **free_list;
     pthread_mutex_t lock;
     pthread_cond_t available;
+    /* the web interface's text files gzipped once at start (level 9:
+     * paid once), indexed like RASD_ASSETS; NULL where not worth it */
+    unsigned char **gz;
+    size_t *gz_len;
 };
 
 /* A store from the pool, waiting at most 5 s: streamed exports hold
@@ -238,12 +243,61 @@ static void h_export(void *app, const rasd_http_request *req, rasd_http_response
     res->stream_ctx = e;
 }
 
+/* Whether the Origin header (scheme://host[:port]) names the host the
+ * request was sent to: a page of this server's own web interface. */
+static bool same_origin(const char *origin, const char *host) {
+    const char *rest = strncmp(origin, "http://", 7) == 0 ? origin + 7
+                       : strncmp(origin, "https://", 8) == 0 ? origin + 8
+                                                             : NULL;
+    return rest && host && strcasecmp(rest, host) == 0;
+}
+
+/* Strings compared in time independent of where they differ, so the
+ * token cannot be guessed a byte at a time from response times. */
+static bool same_secret(const char *a, const char *b) {
+    size_t la = strlen(a), lb = strlen(b);
+    unsigned char d = (unsigned char)(la != lb);
+    for (size_t i = 0; i < la; i++) d |= (unsigned char)(a[i] ^ b[i % (lb ? lb : 1)]);
+    return d == 0;
+}
+
+/* A write is taken only from a client that means it: a web page on
+ * another site can make the browser POST text/plain or a form to any
+ * address, with its own Origin, but cannot send application/json
+ * cross-origin without the server's consent (CORS), and never this
+ * server's token. */
+static bool ingest_allowed(const rasd_server *srv, const rasd_http_request *req, rasd_http_response *res) {
+    if ((req->origin && !same_origin(req->origin, req->host)) ||
+        (req->fetch_site && strcmp(req->fetch_site, "cross-site") == 0)) {
+        rasd_http_error(res, 403, "cross-origin", "POST /api/ingest from another site (Origin %.100s) is refused",
+                        req->origin ? req->origin : "-");
+        return false;
+    }
+    const char *ct = req->content_type;
+    size_t n = ct ? strcspn(ct, "; \t") : 0;
+    if (!ct || n != 16 || strncasecmp(ct, "application/json", 16) != 0) {
+        rasd_http_error(res, 415, "unsupported-media-type",
+                        "POST /api/ingest takes Content-Type: application/json (got %.60s)", ct ? ct : "none");
+        return false;
+    }
+    if (srv->opt.ingest_token) {
+        const char *auth = req->authorization;
+        if (!auth || strncasecmp(auth, "Bearer ", 7) != 0 || !same_secret(auth + 7, srv->opt.ingest_token)) {
+            rasd_http_error(res, 401, "unauthorized",
+                            "POST /api/ingest needs Authorization: Bearer with the server's --ingest-token");
+            return false;
+        }
+    }
+    return true;
+}
+
 static void h_ingest(void *app, const rasd_http_request *req, rasd_http_response *res) {
     rasd_server *srv = app;
     if (!srv->opt.ingest) {
         rasd_http_error(res, 403, "read-only", "this server is read-only (start it with --allow-ingest)");
         return;
     }
+    if (!ingest_allowed(srv, req, res)) return;
     if (!no_params(req, res)) return;
     if (!req->body || !req->body_len) {
         rasd_http_error(res, 400, "bad-input", "POST a JSON article: {\"text\": ..., \"title\": ..., ...}");
@@ -271,7 +325,8 @@ static void h_ingest(void *app, const rasd_http_request *req, rasd_http_response
     rasd_http_json(res, already ? 200 : 201, body, (size_t)n);
 }
 
-static void send_asset(const rasd_asset *a, const rasd_http_request *req, rasd_http_response *res) {
+static void send_asset(const rasd_server *srv, const rasd_asset *a, const rasd_http_request *req,
+                       rasd_http_response *res) {
     res->etag = a->etag;
     /* revalidated each time (cheap: a 304), so a new binary's UI is seen at once */
     res->cache_control = "no-cache";
@@ -286,26 +341,29 @@ static void send_asset(const rasd_asset *a, const rasd_http_request *req, rasd_h
     res->status = 200;
     res->body = (char *)a->data;
     res->len = a->len;
+    size_t i = (size_t)(a - RASD_ASSETS);
+    if (srv->gz && srv->gz[i]) {
+        res->gzip_body = srv->gz[i];
+        res->gzip_len = srv->gz_len[i];
+    }
 }
 
 static void h_static(void *app, const rasd_http_request *req, rasd_http_response *res) {
-    (void)app;
     const rasd_asset *a = rasd_asset_find(req->arg);
     if (!a) {
         rasd_http_error(res, 404, "not-found", "no such file in the web interface: %.200s", req->arg);
         return;
     }
-    send_asset(a, req, res);
+    send_asset(app, a, req, res);
 }
 
 static void h_index(void *app, const rasd_http_request *req, rasd_http_response *res) {
-    (void)app;
     const rasd_asset *a = rasd_asset_find("index.html");
     if (!a) {
         rasd_http_error(res, 404, "not-found", "this build has no web interface");
         return;
     }
-    send_asset(a, req, res);
+    send_asset(app, a, req, res);
 }
 
 static const rasd_http_route ROUTES[] = {
@@ -343,6 +401,18 @@ rasd_server *rasd_server_app_new(const rasd_server_options *opt, rasd_error *err
         rasd_server_app_destroy(srv);
         return NULL;
     }
+    srv->gz = calloc(RASD_N_ASSETS ? RASD_N_ASSETS : 1, sizeof *srv->gz);
+    srv->gz_len = calloc(RASD_N_ASSETS ? RASD_N_ASSETS : 1, sizeof *srv->gz_len);
+    for (size_t i = 0; srv->gz && srv->gz_len && i < RASD_N_ASSETS; i++) {
+        const rasd_asset *a = &RASD_ASSETS[i];
+        if (!rasd_http_compressible(a->mime) || a->len < 256) continue;
+        srv->gz[i] = rasd_http_gzip(a->data, a->len, 9, &srv->gz_len[i]);
+        /* kept only where it saves something */
+        if (srv->gz[i] && srv->gz_len[i] >= a->len) {
+            free(srv->gz[i]);
+            srv->gz[i] = NULL;
+        }
+    }
     for (; srv->n_stores < n; srv->n_stores++) {
         rasd_store *s = opt->open_store(opt->open_ctx, err);
         if (!s) {
@@ -360,6 +430,9 @@ void rasd_server_app_destroy(rasd_server *srv) {
     for (size_t i = 0; i < srv->n_stores; i++) rasd_store_close(srv->stores[i]);
     free(srv->stores);
     free(srv->free_list);
+    for (size_t i = 0; srv->gz && i < RASD_N_ASSETS; i++) free(srv->gz[i]);
+    free(srv->gz);
+    free(srv->gz_len);
     pthread_mutex_destroy(&srv->lock);
     pthread_cond_destroy(&srv->available);
     free(srv);

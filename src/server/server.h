@@ -27,6 +27,8 @@ typedef struct rasd_server_options {
     const rasd_knowledge *knowledge; /* actor records for /api/actor; may be NULL */
     rasd_ingest_fn ingest;    /* NULL: read-only (POST /api/ingest is a 405... */
     void *ingest_ctx;         /* ...as is any other write) */
+    const char *ingest_token; /* when set, POST /api/ingest needs
+                                 "Authorization: Bearer TOKEN" */
 } rasd_server_options;
 
 rasd_server *rasd_server_start(const rasd_server_options *opt, rasd_error *err);
