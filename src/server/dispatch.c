@@ -185,6 +185,7 @@ bool rasd_http_host_allowed(const char *host, const char *const *public_hosts, s
     char name[256];
     size_t n = strlen(host);
     const char *port = NULL;
+    bool v6 = false;
     if (host[0] == '[') { /* [v6]:port */
         const char *close = strchr(host, ']');
         if (!close || (size_t)(close - host - 1) >= sizeof name) return false;
@@ -194,7 +195,7 @@ bool rasd_http_host_allowed(const char *host, const char *const *public_hosts, s
         port = close[1] ? close + 2 : NULL;
         struct in6_addr a6;
         if (inet_pton(AF_INET6, name, &a6) != 1) return false;
-        n = 0; /* an address: checked */
+        v6 = true;
     } else {
         const char *colon = strchr(host, ':');
         if (colon && strchr(colon + 1, ':')) return false; /* a bare v6 literal is not a Host */
@@ -210,7 +211,8 @@ bool rasd_http_host_allowed(const char *host, const char *const *public_hosts, s
         for (const char *p = port; *p; p++)
             if (*p < '0' || *p > '9') return false;
     }
-    if (n == 0) return true; /* the v6 literal above */
+    if (v6) return true;
+    if (n == 0) return false;
     struct in_addr a4;
     if (inet_pton(AF_INET, name, &a4) == 1) return true;
     if (same_name(name, n, "localhost")) return true;
