@@ -12,6 +12,7 @@
 #include <signal.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 
 static const char USAGE[] =
     "usage: rasd serve [--db PATH] [--port 8080] [--bind 127.0.0.1] [--threads N] [--allow-ingest]\n"
@@ -22,7 +23,7 @@ static const char USAGE[] =
     "  --threads N          serving threads (default 4)\n"
     "  --public-host NAME   a host name clients use to reach this server (repeatable); requests whose\n"
     "                       Host is not an IP address, localhost or such a name get 421 (DNS rebinding)\n"
-    "  --max-per-client N   simultaneous connections from one client address (default 32)\n"
+    "  --max-per-client N   simultaneous connections from one client address (default 64)\n"
     "  --timeout S          seconds a connection may stay silent, headers unfinished or idle (default 5)\n"
     "  --allow-ingest       accept POST /api/ingest (read-only otherwise): Content-Type application/json,\n"
     "                       from this server's own origin (or no Origin) only\n"
@@ -32,6 +33,8 @@ static const char USAGE[] =
     "  --access-log FILE    append the access log to FILE (one line per request: time UTC, client, method,\n"
     "                       path with query, status, bytes, ms)\n"
     "  --quiet              no access log on stderr\n"
+    "  --no-cache           compute every answer (by default read answers are kept, 64 MB, while the\n"
+    "                       store is unchanged: a SQLite file's change is seen at once, PostgreSQL's within 5 s)\n"
     "  Responses are gzipped for clients that send Accept-Encoding: gzip.\n"
     "  Exit status: 0 stopped by SIGINT/SIGTERM, 1 the store or the port cannot be opened, 2 usage.\n"
     "  Example: rasd serve --db rasd.db --port 8080 --access-log serve.log\n";
@@ -52,6 +55,23 @@ static rasd_store *open_reader(void *ctx, rasd_error *err) {
     return s;
 }
 
+/* A SQLite store's version for the answer cache: its file's and its
+ * write-ahead log's size and time of change, which every commit moves
+ * (whoever writes: this server or a `rasd ingest` beside it). */
+static uint64_t file_stamp(const char *path) {
+    struct stat st;
+    if (stat(path, &st) != 0) return 0;
+    return (uint64_t)st.st_size * 0x100000001b3ull ^ (uint64_t)st.st_mtim.tv_sec * 1000000007ull ^
+           (uint64_t)st.st_mtim.tv_nsec;
+}
+
+static uint64_t sqlite_version(void *ctx) {
+    const char *path = ctx;
+    char wal[4200];
+    snprintf(wal, sizeof wal, "%s-wal", path);
+    return file_stamp(path) * 31 + file_stamp(wal);
+}
+
 /* The database for the start line: a PostgreSQL URL's password (the
  * user:password@ part) shown as ***, since the line goes to logs. */
 static void print_database(FILE *f, const char *target) {
@@ -70,13 +90,14 @@ int cmd_serve(int argc, char **argv) {
         {"quiet", no_argument, 0, 'q'},      {"help", no_argument, 0, 'h'},
         {"public-host", required_argument, 0, 'H'}, {"max-per-client", required_argument, 0, 'm'},
         {"timeout", required_argument, 0, 'T'}, {"ingest-token", required_argument, 0, 'k'},
-        {"access-log", required_argument, 0, 'L'},
+        {"access-log", required_argument, 0, 'L'}, {"no-cache", no_argument, 0, 'C'},
         {0, 0, 0, 0},
     };
     enum { MAX_PUBLIC = 16 };
     const char *public_hosts[MAX_PUBLIC];
-    size_t n_public = 0, max_per_client = 32, timeout = 5;
+    size_t n_public = 0, max_per_client = 64, timeout = 5;
     const char *token = getenv("RASD_INGEST_TOKEN"), *access_log = NULL;
+    bool no_cache = false;
     const char *db = NULL, *bind = "127.0.0.1", *data_dir = NULL;
     size_t port = 8080, threads = 4;
     bool allow_ingest = false, quiet = false;
@@ -127,6 +148,7 @@ int cmd_serve(int argc, char **argv) {
             break;
         case 'k': token = optarg; break;
         case 'L': access_log = optarg; break;
+        case 'C': no_cache = true; break;
         case 'h': fputs(USAGE, stdout); return EXIT_ALL_OK;
         default: fputs(USAGE, stderr); return EXIT_USAGE;
         }
@@ -181,6 +203,11 @@ int cmd_serve(int argc, char **argv) {
     opt.http.n_public_hosts = n_public;
     opt.http.access_log = access_log;
     opt.ingest_token = allow_ingest ? token : NULL;
+    if (no_cache) opt.cache_bytes = SIZE_MAX;
+    if (!rasd_store_is_pg(target->path)) { /* PostgreSQL: answers live 5 s */
+        opt.store_version = sqlite_version;
+        opt.version_ctx = (void *)target->path;
+    }
     opt.open_store = open_reader;
     opt.open_ctx = &st;
     opt.knowledge = kn;

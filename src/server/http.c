@@ -282,7 +282,7 @@ static enum MHD_Result on_request(void *cls, struct MHD_Connection *conn, const 
                         "this server does not answer to the name \"%.100s\" (see rasd serve --public-host)",
                         req.host);
     } else {
-        rasd_http_dispatch(srv->opt.routes, srv->opt.n_routes, srv->opt.app, &req, &res);
+        srv->opt.handle(srv->opt.app, &req, &res);
     }
     return send_response(conn, st, &res);
 }
@@ -353,7 +353,7 @@ rasd_http_server *rasd_http_start(const rasd_http_options *opt, rasd_error *err)
         MHD_OPTION_SOCK_ADDR, addr,
         MHD_OPTION_THREAD_POOL_SIZE, threads, MHD_OPTION_CONNECTION_MEMORY_LIMIT, (size_t)(64 * 1024),
         MHD_OPTION_CONNECTION_TIMEOUT, opt->timeout_s ? opt->timeout_s : 5u, MHD_OPTION_CONNECTION_LIMIT, limit,
-        MHD_OPTION_PER_IP_CONNECTION_LIMIT, opt->max_per_client ? opt->max_per_client : 32u,
+        MHD_OPTION_PER_IP_CONNECTION_LIMIT, opt->max_per_client ? opt->max_per_client : 64u,
         MHD_OPTION_URI_LOG_CALLBACK, on_uri, srv, MHD_OPTION_NOTIFY_COMPLETED, on_completed, srv,
         MHD_OPTION_END);
     if (!srv->daemon) {

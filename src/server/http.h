@@ -128,13 +128,13 @@ typedef struct rasd_http_options {
     unsigned threads;         /* 0: 4 */
     unsigned timeout_s;       /* seconds a connection may stay silent (headers
                                  unfinished, or idle between requests); 0: 5 */
-    unsigned max_per_client;  /* simultaneous connections per client address; 0: 32 */
+    unsigned max_per_client;  /* simultaneous connections per client address; 0: 64 */
     const char *const *public_hosts; /* Host names accepted besides IP literals */
     size_t n_public_hosts;    /* and localhost (rasd_http_host_allowed) */
     const char *access_log;   /* a file to append the access log to, or NULL */
-    const rasd_http_route *routes;
-    size_t n_routes;
-    void *app;                /* passed to every handler */
+    /* what answers each request (the application's routes, its cache) */
+    void (*handle)(void *app, rasd_http_request *req, rasd_http_response *res);
+    void *app;                /* passed to handle */
     bool quiet;               /* no access log on stderr (access_log still written) */
 } rasd_http_options;
 

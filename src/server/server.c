@@ -11,6 +11,7 @@
 #include "server/server.h"
 #include "core/internal.h"
 #include "server/assets.h"
+#include "server/cache.h"
 #include "server/params.h"
 #include "storage/queries.h"
 
@@ -33,6 +34,8 @@ struct rasd_server {
      * paid once), indexed like RASD_ASSETS; NULL where not worth it */
     unsigned char **gz;
     size_t *gz_len;
+    rasd_cache *cache; /* NULL: every answer computed */
+    uint64_t writes;   /* answers to POST /api/ingest stored (atomic) */
 };
 
 /* A store from the pool, waiting at most 5 s: streamed exports hold
@@ -310,6 +313,8 @@ static void h_ingest(void *app, const rasd_http_request *req, rasd_http_response
     if (!s) return;
     rasd_status st = srv->opt.ingest(srv->opt.ingest_ctx, s, req->body, req->body_len, &id, &already, &err);
     give_back(srv, s);
+    /* cached answers from before this article are stale now */
+    if (st == RASD_OK && !already) __atomic_add_fetch(&srv->writes, 1, __ATOMIC_SEQ_CST);
     if (st != RASD_OK) {
         rasd_http_error(res, rasd_http_status_of(st), rasd_http_code_of(st), "%s", err.message);
         return;
@@ -413,6 +418,15 @@ rasd_server *rasd_server_app_new(const rasd_server_options *opt, rasd_error *err
             srv->gz[i] = NULL;
         }
     }
+    if (opt->cache_bytes != SIZE_MAX) {
+        srv->cache = rasd_cache_new(opt->cache_bytes ? opt->cache_bytes : (size_t)64 << 20,
+                                    opt->store_version ? 300 : 5);
+        if (!srv->cache) {
+            rasd_fail(err, RASD_ERR_NOMEM, "out of memory starting the server");
+            rasd_server_app_destroy(srv);
+            return NULL;
+        }
+    }
     for (; srv->n_stores < n; srv->n_stores++) {
         rasd_store *s = opt->open_store(opt->open_ctx, err);
         if (!s) {
@@ -433,21 +447,57 @@ void rasd_server_app_destroy(rasd_server *srv) {
     for (size_t i = 0; srv->gz && i < RASD_N_ASSETS; i++) free(srv->gz[i]);
     free(srv->gz);
     free(srv->gz_len);
+    rasd_cache_destroy(srv->cache);
     pthread_mutex_destroy(&srv->lock);
     pthread_cond_destroy(&srv->available);
     free(srv);
 }
 
+/* The cache's key of a read request: its path and parameters as sent;
+ * false for what is not cached (writes, the streamed export, the UI's
+ * files, which are in memory already) or a key too long to keep. */
+static bool cache_key(const rasd_http_request *req, char *key, size_t size) {
+    if ((strcmp(req->method, "GET") != 0 && strcmp(req->method, "HEAD") != 0) ||
+        strncmp(req->path, "/api/", 5) != 0 || strcmp(req->path, "/api/export") == 0)
+        return false;
+    size_t n = (size_t)snprintf(key, size, "%s", req->path);
+    for (size_t i = 0; i < req->n_params && n < size; i++)
+        n += (size_t)snprintf(key + n, size - n, "%c%s=%s", i ? '&' : '?', req->params[i].name,
+                              req->params[i].value);
+    return n < size;
+}
+
+static uint64_t version_of(const rasd_server *srv) {
+    uint64_t v = srv->opt.store_version ? srv->opt.store_version(srv->opt.version_ctx) : 0;
+    return v + __atomic_load_n(&srv->writes, __ATOMIC_SEQ_CST) * 0x9e3779b97f4a7c15ull;
+}
+
 void rasd_server_handle(rasd_server *srv, rasd_http_request *req, rasd_http_response *res) {
+    char key[RASD_HTTP_MAX_QUERY + 512];
+    bool cacheable = srv->cache && cache_key(req, key, sizeof key);
+    uint64_t version = cacheable ? version_of(srv) : 0;
+    char *body;
+    size_t len;
+    if (cacheable && rasd_cache_get(srv->cache, key, version, &body, &len)) {
+        memset(res, 0, sizeof *res);
+        rasd_http_json(res, 200, body, len);
+        return;
+    }
     rasd_http_dispatch(ROUTES, sizeof ROUTES / sizeof ROUTES[0], srv, req, res);
+    /* only whole answers; errors are cheap to give again */
+    if (cacheable && res->status == 200 && res->body && !res->stream_next && !res->body_is_static)
+        rasd_cache_put(srv->cache, key, version, res->body, res->len);
+}
+
+static void handle_any(void *app, rasd_http_request *req, rasd_http_response *res) {
+    rasd_server_handle(app, req, res);
 }
 
 rasd_server *rasd_server_start(const rasd_server_options *opt, rasd_error *err) {
     rasd_server *srv = rasd_server_app_new(opt, err);
     if (!srv) return NULL;
     rasd_http_options h = opt->http;
-    h.routes = ROUTES;
-    h.n_routes = sizeof ROUTES / sizeof ROUTES[0];
+    h.handle = handle_any;
     h.app = srv;
     srv->http = rasd_http_start(&h, err);
     if (!srv->http) {

@@ -41,6 +41,7 @@ add_library(rasd_server STATIC
   ${CMAKE_SOURCE_DIR}/src/storage/queries_pg.c
   ${CMAKE_SOURCE_DIR}/src/server/dispatch.c
   ${CMAKE_SOURCE_DIR}/src/server/gzip.c
+  ${CMAKE_SOURCE_DIR}/src/server/cache.c
   ${CMAKE_SOURCE_DIR}/src/server/access_log.c
   ${CMAKE_SOURCE_DIR}/src/server/params.c
   ${CMAKE_SOURCE_DIR}/src/server/http.c
