@@ -24,6 +24,7 @@
 #include "test_helpers.h"
 
 #include "server/assets.h"
+#include "server/cache.h"
 #include "server/params.h"
 #include "server/server.h"
 
@@ -272,6 +273,58 @@ static void test_http_guards(void **state) {
     assert_string_equal(line, "1970-01-02T01:01:01Z 127.0.0.2 GET /api/search?q=a\\x20b\\x0a\\x22x 200 5123 12.3\n");
     rasd_http_log_line(line, sizeof line, 0, "::1", "GET", "/api/export", 0, 0, 1.0, true);
     assert_string_equal(line, "1970-01-01T00:00:00Z ::1 GET /api/export - 0 1.0 aborted\n");
+}
+
+
+/* The answer cache: an answer comes back for its key and version only,
+ * with its gzip form when asked, and the least recently used goes first. */
+static void test_answer_cache(void **state) {
+    (void)state;
+    rasd_cache *c = rasd_cache_new(8 * 1024, 300);
+    assert_non_null(c);
+    char *body;
+    size_t len;
+    bool gz;
+    assert_false(rasd_cache_get(c, "/api/actors", 1, false, &body, &len, &gz));
+    const unsigned char zipped[] = {0x1f, 0x8b, 1, 2};
+    rasd_cache_put(c, "/api/actors", 1, "{\"total\":1}", 11, zipped, sizeof zipped);
+    assert_true(rasd_cache_get(c, "/api/actors", 1, false, &body, &len, &gz));
+    assert_false(gz);
+    assert_int_equal(len, 11);
+    assert_memory_equal(body, "{\"total\":1}", 11);
+    free(body);
+    assert_true(rasd_cache_get(c, "/api/actors", 1, true, &body, &len, &gz));
+    assert_true(gz);
+    assert_int_equal(len, sizeof zipped);
+    free(body);
+    /* another query, or the store written since: not this answer */
+    assert_false(rasd_cache_get(c, "/api/actors?limit=5", 1, false, &body, &len, &gz));
+    assert_false(rasd_cache_get(c, "/api/actors", 2, false, &body, &len, &gz));
+    assert_false(rasd_cache_get(c, "/api/actors", 1, false, &body, &len, &gz)); /* dropped as stale */
+    /* over budget: the least recently used answers go */
+    char big[700];
+    memset(big, 'x', sizeof big);
+    char key[32];
+    for (int i = 0; i < 20; i++) {
+        snprintf(key, sizeof key, "/api/story/%d", i);
+        rasd_cache_put(c, key, 1, big, sizeof big, NULL, 0);
+        assert_true(rasd_cache_get(c, "/api/story/0", 1, false, &body, &len, &gz)); /* kept in use */
+        free(body);
+    }
+    assert_false(rasd_cache_get(c, "/api/story/1", 1, false, &body, &len, &gz));
+    assert_true(rasd_cache_get(c, "/api/story/19", 1, false, &body, &len, &gz));
+    free(body);
+    /* too big to keep */
+    char *huge = calloc(1, 2048);
+    rasd_cache_put(c, "/api/outlets", 1, huge, 2048, NULL, 0);
+    free(huge);
+    assert_false(rasd_cache_get(c, "/api/outlets", 1, false, &body, &len, &gz));
+    /* a claim: the first caller computes, and releases */
+    assert_true(rasd_cache_claim(c, "/api/events"));
+    rasd_cache_release(c, "/api/events");
+    assert_true(rasd_cache_claim(c, "/api/events"));
+    rasd_cache_release(c, "/api/events");
+    rasd_cache_destroy(c);
 }
 
 /* --------------------------------------------------------- the server */
@@ -1087,6 +1140,7 @@ int main(int argc, char **argv) {
         cmocka_unit_test(test_static_assets),
         cmocka_unit_test(test_params),
         cmocka_unit_test(test_http_guards),
+        cmocka_unit_test(test_answer_cache),
     };
     const struct CMUnitTest live[] = {
         cmocka_unit_test(test_hostile_text_served_literally),

@@ -21,10 +21,16 @@ typedef struct entry {
     uint64_t used; /* the tick of its last use */
     char *body;
     size_t len;
+    unsigned char *gz; /* or NULL */
+    size_t gz_len;
 } entry;
+
+#define MAX_PENDING 64
 
 struct rasd_cache {
     pthread_mutex_t lock;
+    pthread_cond_t done;          /* a pending answer was released */
+    char *pending[MAX_PENDING];   /* keys being computed */
     entry *buckets[BUCKETS];
     size_t bytes, max_bytes;
     unsigned ttl_s;
@@ -37,12 +43,13 @@ static size_t hash_of(const char *key) {
     return (size_t)(h % BUCKETS);
 }
 
-static size_t cost(const entry *e) { return e->len + strlen(e->key) + sizeof *e; }
+static size_t cost(const entry *e) { return e->len + e->gz_len + strlen(e->key) + sizeof *e; }
 
 rasd_cache *rasd_cache_new(size_t max_bytes, unsigned ttl_s) {
     rasd_cache *c = calloc(1, sizeof *c);
     if (!c) return NULL;
     pthread_mutex_init(&c->lock, NULL);
+    pthread_cond_init(&c->done, NULL);
     c->max_bytes = max_bytes;
     c->ttl_s = ttl_s;
     return c;
@@ -51,6 +58,7 @@ rasd_cache *rasd_cache_new(size_t max_bytes, unsigned ttl_s) {
 static void entry_free(entry *e) {
     free(e->key);
     free(e->body);
+    free(e->gz);
     free(e);
 }
 
@@ -61,7 +69,9 @@ void rasd_cache_destroy(rasd_cache *c) {
             next = e->next;
             entry_free(e);
         }
+    for (size_t i = 0; i < MAX_PENDING; i++) free(c->pending[i]);
     pthread_mutex_destroy(&c->lock);
+    pthread_cond_destroy(&c->done);
     free(c);
 }
 
@@ -73,7 +83,8 @@ static void drop(rasd_cache *c, entry **at) {
     entry_free(e);
 }
 
-bool rasd_cache_get(rasd_cache *c, const char *key, uint64_t version, char **body, size_t *len) {
+bool rasd_cache_get(rasd_cache *c, const char *key, uint64_t version, bool want_gzip, char **body, size_t *len,
+                    bool *gzipped) {
     bool hit = false;
     time_t now = time(NULL);
     pthread_mutex_lock(&c->lock);
@@ -84,12 +95,16 @@ bool rasd_cache_get(rasd_cache *c, const char *key, uint64_t version, char **bod
             drop(c, at); /* stale: its replacement comes with the answer */
             break;
         }
-        char *copy = malloc(e->len + 1);
+        bool gz = want_gzip && e->gz;
+        const void *from = gz ? (const void *)e->gz : e->body;
+        size_t n = gz ? e->gz_len : e->len;
+        char *copy = malloc(n + 1);
         if (copy) {
-            memcpy(copy, e->body, e->len);
-            copy[e->len] = '\0';
+            memcpy(copy, from, n);
+            copy[n] = '\0';
             *body = copy;
-            *len = e->len;
+            *len = n;
+            *gzipped = gz;
             e->used = ++c->tick;
             hit = true;
         }
@@ -111,12 +126,17 @@ static void make_room(rasd_cache *c, size_t need) {
     }
 }
 
-void rasd_cache_put(rasd_cache *c, const char *key, uint64_t version, const char *body, size_t len) {
-    if (len > c->max_bytes / 8) return;
+void rasd_cache_put(rasd_cache *c, const char *key, uint64_t version, const char *body, size_t len,
+                    const unsigned char *gz, size_t gz_len) {
+    if (len + gz_len > c->max_bytes / 8) return;
     entry *e = calloc(1, sizeof *e);
     if (!e) return;
     e->key = strdup(key);
     e->body = malloc(len ? len : 1);
+    if (gz && (e->gz = malloc(gz_len ? gz_len : 1))) {
+        memcpy(e->gz, gz, gz_len);
+        e->gz_len = gz_len;
+    }
     if (!e->key || !e->body) {
         entry_free(e);
         return;
@@ -138,5 +158,44 @@ void rasd_cache_put(rasd_cache *c, const char *key, uint64_t version, const char
     e->next = c->buckets[b];
     c->buckets[b] = e;
     c->bytes += cost(e);
+    pthread_mutex_unlock(&c->lock);
+}
+
+static int pending_at(const rasd_cache *c, const char *key) {
+    for (int i = 0; i < MAX_PENDING; i++)
+        if (c->pending[i] && strcmp(c->pending[i], key) == 0) return i;
+    return -1;
+}
+
+bool rasd_cache_claim(rasd_cache *c, const char *key) {
+    struct timespec until;
+    clock_gettime(CLOCK_REALTIME, &until);
+    until.tv_sec += 10;
+    pthread_mutex_lock(&c->lock);
+    bool waited = false;
+    int rc = 0;
+    while (pending_at(c, key) >= 0 && rc == 0) {
+        waited = true;
+        rc = pthread_cond_timedwait(&c->done, &c->lock, &until);
+    }
+    bool mine = false;
+    if (!waited) {
+        /* a full table only means no coalescing for this one */
+        for (int i = 0; i < MAX_PENDING && !mine; i++)
+            if (!c->pending[i] && (c->pending[i] = strdup(key))) mine = true;
+        if (!mine) mine = true;
+    }
+    pthread_mutex_unlock(&c->lock);
+    return mine;
+}
+
+void rasd_cache_release(rasd_cache *c, const char *key) {
+    pthread_mutex_lock(&c->lock);
+    int i = pending_at(c, key);
+    if (i >= 0) {
+        free(c->pending[i]);
+        c->pending[i] = NULL;
+    }
+    pthread_cond_broadcast(&c->done);
     pthread_mutex_unlock(&c->lock);
 }

@@ -22,6 +22,7 @@ const char *rasd_http_param_get(const rasd_http_request *req, const char *name) 
 
 void rasd_http_response_clear(rasd_http_response *res) {
     if (!res->body_is_static) free(res->body);
+    if (res->gzip_owned) free(res->gzip_body);
     if (res->stream_free) res->stream_free(res->stream_ctx);
     memset(res, 0, sizeof *res);
 }

@@ -162,10 +162,13 @@ static enum MHD_Result send_response(struct MHD_Connection *conn, conn_state *cs
     bool gzip_ok = rasd_http_accepts_gzip(ae), gzipped = false, vary = false;
     if (!res->stream_next && rasd_http_compressible(res->content_type)) {
         vary = true; /* the body depends on Accept-Encoding: caches must know */
-        if (gzip_ok && res->gzip_body) { /* made once at start */
+        if (gzip_ok && res->gzip_body) { /* made once (at start, or when cached) */
+            if (!res->body_is_static) free(res->body);
             res->body = (char *)res->gzip_body;
             res->len = res->gzip_len;
-            res->body_is_static = true;
+            res->body_is_static = !res->gzip_owned;
+            res->gzip_body = NULL;
+            res->gzip_owned = false;
             gzipped = true;
         } else if (gzip_ok && res->len >= 256 && !res->body_is_static) {
             /* level 4: most of level 9's gain for a fraction of its time */
@@ -270,6 +273,8 @@ static enum MHD_Result on_request(void *cls, struct MHD_Connection *conn, const 
     req.content_type = MHD_lookup_connection_value(conn, MHD_HEADER_KIND, MHD_HTTP_HEADER_CONTENT_TYPE);
     req.authorization = MHD_lookup_connection_value(conn, MHD_HEADER_KIND, MHD_HTTP_HEADER_AUTHORIZATION);
     req.fetch_site = MHD_lookup_connection_value(conn, MHD_HEADER_KIND, "Sec-Fetch-Site");
+    req.accepts_gzip =
+        rasd_http_accepts_gzip(MHD_lookup_connection_value(conn, MHD_HEADER_KIND, MHD_HTTP_HEADER_ACCEPT_ENCODING));
     MHD_get_connection_values(conn, MHD_GET_ARGUMENT_KIND, collect_param, &req);
 
     rasd_http_response res;

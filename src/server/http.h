@@ -36,6 +36,7 @@ typedef struct rasd_http_request {
     /* Headers the write routes check (NULL when absent): a browser page
      * on another site can send a POST, but not forge these. */
     const char *host, *origin, *content_type, *authorization, *fetch_site;
+    bool accepts_gzip;        /* Accept-Encoding takes gzip */
     const char *arg;          /* the part of the path a route's '*' matched */
 } rasd_http_request;
 
@@ -48,10 +49,12 @@ typedef struct rasd_http_response {
     const char *etag;         /* quoted ETag, or NULL */
     const char *cache_control; /* or NULL: "no-store" */
     const char *allow;        /* Allow header for a 405, or NULL */
-    /* A static body's gzip form, made once (NULL: compressed on the way
-     * out if the client takes gzip and the type is text). */
-    const unsigned char *gzip_body;
+    /* The body's gzip form, ready (NULL: compressed on the way out if the
+     * client takes gzip and the type is text): static, or malloc'd when
+     * gzip_owned (body may then be NULL: the client takes gzip). */
+    unsigned char *gzip_body;
     size_t gzip_len;
+    bool gzip_owned;
     /* A streamed body: next() appends the next chunk to out and returns
      * false at the end (or on error, which truncates the response); free()
      * releases ctx. Used instead of body when set. */

@@ -348,7 +348,7 @@ static void send_asset(const rasd_server *srv, const rasd_asset *a, const rasd_h
     res->len = a->len;
     size_t i = (size_t)(a - RASD_ASSETS);
     if (srv->gz && srv->gz[i]) {
-        res->gzip_body = srv->gz[i];
+        res->gzip_body = srv->gz[i]; /* static: not gzip_owned */
         res->gzip_len = srv->gz_len[i];
     }
 }
@@ -467,6 +467,25 @@ static bool cache_key(const rasd_http_request *req, char *key, size_t size) {
     return n < size;
 }
 
+/* A cached answer into res: its gzip form alone when the client takes it. */
+static bool from_cache(rasd_server *srv, const rasd_http_request *req, const char *key, uint64_t version,
+                       rasd_http_response *res) {
+    char *body;
+    size_t len;
+    bool gz = false;
+    if (!rasd_cache_get(srv->cache, key, version, req->accepts_gzip, &body, &len, &gz)) return false;
+    memset(res, 0, sizeof *res);
+    if (gz) {
+        rasd_http_json(res, 200, NULL, 0);
+        res->gzip_body = (unsigned char *)body;
+        res->gzip_len = len;
+        res->gzip_owned = true;
+    } else {
+        rasd_http_json(res, 200, body, len);
+    }
+    return true;
+}
+
 static uint64_t version_of(const rasd_server *srv) {
     uint64_t v = srv->opt.store_version ? srv->opt.store_version(srv->opt.version_ctx) : 0;
     return v + __atomic_load_n(&srv->writes, __ATOMIC_SEQ_CST) * 0x9e3779b97f4a7c15ull;
@@ -476,17 +495,26 @@ void rasd_server_handle(rasd_server *srv, rasd_http_request *req, rasd_http_resp
     char key[RASD_HTTP_MAX_QUERY + 512];
     bool cacheable = srv->cache && cache_key(req, key, sizeof key);
     uint64_t version = cacheable ? version_of(srv) : 0;
-    char *body;
-    size_t len;
-    if (cacheable && rasd_cache_get(srv->cache, key, version, &body, &len)) {
-        memset(res, 0, sizeof *res);
-        rasd_http_json(res, 200, body, len);
-        return;
-    }
+    if (cacheable && from_cache(srv, req, key, version, res)) return;
+    /* the first of many asking for it computes it; the others take its answer */
+    bool mine = cacheable && rasd_cache_claim(srv->cache, key);
+    if (cacheable && !mine && from_cache(srv, req, key, version, res)) return;
     rasd_http_dispatch(ROUTES, sizeof ROUTES / sizeof ROUTES[0], srv, req, res);
     /* only whole answers; errors are cheap to give again */
-    if (cacheable && res->status == 200 && res->body && !res->stream_next && !res->body_is_static)
-        rasd_cache_put(srv->cache, key, version, res->body, res->len);
+    if (cacheable && res->status == 200 && res->body && !res->stream_next && !res->body_is_static) {
+        /* kept with its gzip form, so a hit costs a copy, not a compression */
+        size_t zlen = 0;
+        unsigned char *z = res->len >= 256 ? rasd_http_gzip(res->body, res->len, 4, &zlen) : NULL;
+        rasd_cache_put(srv->cache, key, version, res->body, res->len, z, zlen);
+        if (z && req->accepts_gzip) {
+            res->gzip_body = z;
+            res->gzip_len = zlen;
+            res->gzip_owned = true;
+        } else {
+            free(z);
+        }
+    }
+    if (mine) rasd_cache_release(srv->cache, key);
 }
 
 static void handle_any(void *app, rasd_http_request *req, rasd_http_response *res) {
