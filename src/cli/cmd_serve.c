@@ -33,7 +33,7 @@ static const char USAGE[] =
     "  --access-log FILE    append the access log to FILE (one line per request: time UTC, client, method,\n"
     "                       path with query, status, bytes, ms)\n"
     "  --quiet              no access log on stderr\n"
-    "  --no-cache           compute every answer (by default read answers are kept, 64 MB, while the\n"
+    "  --no-cache           compute every answer (by default read answers are kept, 128 MB, while the\n"
     "                       store is unchanged: a SQLite file's change is seen at once, PostgreSQL's within 5 s)\n"
     "  Responses are gzipped for clients that send Accept-Encoding: gzip.\n"
     "  Exit status: 0 stopped by SIGINT/SIGTERM, 1 the store or the port cannot be opened, 2 usage.\n"

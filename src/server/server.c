@@ -419,7 +419,7 @@ rasd_server *rasd_server_app_new(const rasd_server_options *opt, rasd_error *err
         }
     }
     if (opt->cache_bytes != SIZE_MAX) {
-        srv->cache = rasd_cache_new(opt->cache_bytes ? opt->cache_bytes : (size_t)64 << 20,
+        srv->cache = rasd_cache_new(opt->cache_bytes ? opt->cache_bytes : (size_t)128 << 20,
                                     opt->store_version ? 300 : 5);
         if (!srv->cache) {
             rasd_fail(err, RASD_ERR_NOMEM, "out of memory starting the server");

@@ -31,7 +31,7 @@ typedef struct rasd_server_options {
                                  "Authorization: Bearer TOKEN" */
     /* The answer cache (cache.h): the store's version, which changes
      * whenever it is written (NULL: unknown; answers then live 5 s), and
-     * the cache's size in bytes (0: 64 MB; SIZE_MAX: no cache). */
+     * the cache's size in bytes (0: 128 MB; SIZE_MAX: no cache). */
     uint64_t (*store_version)(void *ctx);
     void *version_ctx;
     size_t cache_bytes;
