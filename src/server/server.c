@@ -35,6 +35,8 @@ struct rasd_server {
     unsigned char **gz;
     size_t *gz_len;
     rasd_cache *cache; /* NULL: every answer computed */
+    pthread_t warmer;  /* fills the cache at start (warm_up) */
+    bool warming;
     uint64_t writes;   /* answers to POST /api/ingest stored (atomic) */
 };
 
@@ -521,6 +523,22 @@ static void handle_any(void *app, rasd_http_request *req, rasd_http_response *re
     rasd_server_handle(app, req, res);
 }
 
+/* The answers the web interface asks for first, computed once at start
+ * in the background, so that its first visitor does not wait for the
+ * store-wide lists (the actors list sums every mention). */
+static void *warm_up(void *arg) {
+    rasd_server *srv = arg;
+    static const char *const PATHS[] = {"/api/health", "/api/stories", "/api/actors", "/api/outlets",
+                                        "/api/events", "/api/quotes"};
+    for (size_t i = 0; i < sizeof PATHS / sizeof PATHS[0]; i++) {
+        rasd_http_request req = {.method = "GET", .path = PATHS[i], .accepts_gzip = true};
+        rasd_http_response res;
+        rasd_server_handle(srv, &req, &res);
+        rasd_http_response_clear(&res);
+    }
+    return NULL;
+}
+
 rasd_server *rasd_server_start(const rasd_server_options *opt, rasd_error *err) {
     rasd_server *srv = rasd_server_app_new(opt, err);
     if (!srv) return NULL;
@@ -532,6 +550,7 @@ rasd_server *rasd_server_start(const rasd_server_options *opt, rasd_error *err) 
         rasd_server_app_destroy(srv);
         return NULL;
     }
+    if (srv->cache) srv->warming = pthread_create(&srv->warmer, NULL, warm_up, srv) == 0;
     return srv;
 }
 
@@ -539,6 +558,7 @@ unsigned rasd_server_port(const rasd_server *srv) { return rasd_http_port(srv->h
 
 void rasd_server_stop(rasd_server *srv) {
     if (!srv) return;
+    if (srv->warming) pthread_join(srv->warmer, NULL);
     rasd_http_stop(srv->http);
     rasd_server_app_destroy(srv);
 }
