@@ -101,7 +101,11 @@ static const pg_migration STEPS[] = {
      "ALTER TABLE events ADD COLUMN detail text;\n"},
     {6, "covering indexes for the read routes",
      "CREATE INDEX documents_meta ON documents(id, published, source, story, dup_kind, duplicate_of);\n"
-     "CREATE INDEX entities_totals ON entities(entity, mention_count, type, country, name, doc);\n"},
+     "CREATE INDEX entities_totals ON entities(entity, mention_count, type, country, name, doc);\n"
+     "CREATE INDEX events_by_source ON events(source) WHERE source IS NOT NULL;\n"
+     "CREATE INDEX events_by_target ON events(target) WHERE target IS NOT NULL;\n"
+     "CREATE INDEX framing_by_actor ON framing(actor) WHERE actor IS NOT NULL;\n"
+     "CREATE INDEX documents_story_source ON documents(story, source) WHERE story IS NOT NULL;\n"},
 };
 
 static const size_t N_STEPS = sizeof STEPS / sizeof STEPS[0];

@@ -98,7 +98,14 @@ const rasd_migration rasd_migrations[] = {
      "CREATE INDEX documents_meta ON documents(id, published, source, story, dup_kind, duplicate_of);\n"
      /* the actors list sums every entity row: from the index, not the
       * rows with their mention spans */
-     "CREATE INDEX entities_totals ON entities(entity, mention_count, type, country, name, doc);\n"},
+     "CREATE INDEX entities_totals ON entities(entity, mention_count, type, country, name, doc);\n"
+     /* an actor's page and the events/framing filters by actor scanned
+      * every event and framing row */
+     "CREATE INDEX events_by_source ON events(source) WHERE source IS NOT NULL;\n"
+     "CREATE INDEX events_by_target ON events(target) WHERE target IS NOT NULL;\n"
+     "CREATE INDEX framing_by_actor ON framing(actor) WHERE actor IS NOT NULL;\n"
+     /* a story's outlets, and the stories of an outlet, without the rows */
+     "CREATE INDEX documents_story_source ON documents(story, source) WHERE story IS NOT NULL;\n"},
 };
 
 const size_t rasd_n_migrations = sizeof rasd_migrations / sizeof rasd_migrations[0];
