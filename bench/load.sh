@@ -93,9 +93,10 @@ for name, paths in lists.items():
                 "  return wrk.format('GET', paths[(i % #paths) + 1], {['Accept-Encoding'] = 'gzip'})\nend\n")
         f.write("done = function(s, lat, req)\n"
                 "  local e = s.errors\n"
-                "  io.write(string.format('RESULT %d %.1f %.1f %.1f %.1f %d\\n', s.requests, s.requests / (s.duration / 1e6),"
+                "  io.write(string.format('RESULT %d %.1f %.1f %.1f %.1f %d connect=%d,read=%d,write=%d,status=%d,timeout=%d\\n',"
+                " s.requests, s.requests / (s.duration / 1e6),"
                 " lat:percentile(50) / 1e3, lat:percentile(95) / 1e3, lat:percentile(99) / 1e3,"
-                " e.connect + e.read + e.write + e.status + e.timeout))\nend\n")
+                " e.connect + e.read + e.write + e.status + e.timeout, e.connect, e.read, e.write, e.status, e.timeout))\nend\n")
 print(" ".join(f"{k}: {len(v)}" for k, v in lists.items()), "requests in rotation")
 # Each request once, one at a time, timed: what the first asker of an
 # answer waits (the query itself), before the load runs on answers the
@@ -121,9 +122,13 @@ printf "%-8s %9s %9s %8s %8s %9s %9s %9s %7s  %s\n" route "1st med" "1st max" re
 for name in $routes; do
   sleep 2 # the previous route's last requests finish first
   wrk -t2 -c"$conns" -d"${secs}s" --timeout 10s -s "$work/$name.lua" "$base" > "$work/$name.txt" 2>&1 || true
-  read -r _ n rps p50 p95 p99 errs < <(grep '^RESULT' "$work/$name.txt" || echo "RESULT 0 0 0 0 0 -1")
+  read -r _ n rps p50 p95 p99 errs kinds < <(grep '^RESULT' "$work/$name.txt" || echo "RESULT 0 0 0 0 0 -1 -")
   verdict=ok
-  if [ "$errs" != 0 ] || [ "$n" = 0 ] || awk -v p="$p95" 'BEGIN {exit !(p >= 100)}'; then verdict=SLOW-OR-ERRORS; status=1; fi
+  if [ "$errs" != 0 ] || [ "$n" = 0 ] || awk -v p="$p95" 'BEGIN {exit !(p >= 100)}'; then
+    verdict="SLOW-OR-ERRORS"
+    [ "$errs" = 0 ] || verdict="$verdict ($kinds)"
+    status=1
+  fi
   read -r _ c50 cmax < <(grep "^$name " "$work/cold.txt" || echo "$name - -")
   printf "%-8s %9s %9s %8s %8s %9s %9s %9s %7s  %s\n" "$name" "$c50" "$cmax" "$n" "$rps" "$p50" "$p95" "$p99" "$errs" "$verdict"
 done
