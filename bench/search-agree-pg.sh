@@ -35,14 +35,15 @@ import time
 spent = {lite: 0.0, pg: 0.0}
 def hits(db, q, n):
     t0 = time.time()
-    out = subprocess.run([rasd, "search", "--db", db, "--limit", str(n), "--json", q],
+    out = subprocess.run([rasd, "search", "--db", db, "--limit", str(n), "--jsonl", q],
                          capture_output=True, text=True).stdout
     spent[db] += time.time() - t0
-    return [json.loads(l)["hash"] for l in out.splitlines() if l.strip()]
+    # an article is the same on both when read from the same place with the same title and date
+    return [(d["origin"], d["title"], d["published"]) for d in map(json.loads, filter(str.strip, out.splitlines()))]
 same = top1 = order = 0
 overlap = 0.0
 for q in qs:
-    a, b = hits(lite, q, 100000), hits(pg, q, 100000)
+    a, b = hits(lite, q, "all"), hits(pg, q, "all")
     a10, b10 = a[:10], b[:10]
     ov = len(set(a10) & set(b10)) / max(1, len(a10))
     same += set(a) == set(b)

@@ -290,7 +290,7 @@ TROOPS = "تعزيزات|تعزيزات عسكرية|قوات|جنود|عسكر�
 # Places taken or lost in fighting: the cue that makes سيطرة، استعاد، تحرير a capture.
 # +place (checked by the coder at run time) is any place the text names right
 # after the trigger (تحرير عدن), or a pronoun on the trigger (تحريرها).
-PLACES = "+place|قرية|قرى|بلدة|بلدات|مدينة|مدن|تلة|تلال|تل|موقع|مواقع|نقاط|نقطة|حي|أحياء|مطار|قاعدة|معسكر|مديرية|مديريات|محافظة|ميناء|معبر|جبل|جبال|ثكنة|ثكنات|مقر|مقرات|مبنى|سد|منطقة|مناطق"
+PLACES = "+place|قرية|قرى|بلدة|بلدات|مدينة|مدن|تلة|تلال|تل|موقع|مواقع|نقاط|نقطة|حي|أحياء|مطار|قاعدة|معسكر|مديرية|مديريات|محافظة|ميناء|معبر|جبل|جبال|ثكنة|ثكنات|مقر|مقرات|مبنى|سد|منطقة|مناطق|قصر|قصور"
 # Armed men driven out, fleeing, hunted: the cue that makes طرد، أجبر a military act.
 FIGHTERS = "مسلحي|مسلحين|مقاتلي|مقاتلين|عناصر|الميليشيات|ميليشيات|المليشيات|مليشيات|المتمردين|فلول|الإرهابيين|إرهابيي|التنظيم|الانقلابيين"
 # What makes a gathering a protest (تجمع، تجمهر، احتشد، خرج): the purpose or the protesters.
@@ -411,7 +411,7 @@ V("توسط", "045", tp="بين", note="mediates")
 N("اجتماع", "اجتماعات|اجتماعا|اجتماعين", "040", tp="مع|ب|بين", amb="اجتماع",
   note="also in names of bodies (مجلس، مؤتمر): needs participants")
 N("لقاء", "لقاءات|لقاءً", "040", tp="مع|ب|بين")
-N("زيارة", "زيارات|زيارته|زيارتها", "042", tp="إلى|ل")
+N("زيارة", "زيارات|زيارته|زيارتها|زيارة رسمية", "042", tp="إلى|ل")
 N("محادثات", "محادثة", "040", tp="مع|بين")
 N("مباحثات", "", "040", tp="مع|بين")
 N("مشاورات", "", "040", tp="مع|بين")
@@ -421,10 +421,14 @@ N("وساطة", "وساطات", "045", tp="بين")
 
 V("عقد", "040", cue="جلسة|جلسة طارئة|جلسات|قمة|جلسة مباحثات|جلسة محادثات|جولة محادثات|جولة مباحثات",
   tp="مع|بين", note="holds a session or summit; عقد alone is 'contract, decade'; with اجتماع، لقاء، محادثات the noun is the event; a court's جلسة is a known false positive")
-V("وصل", "042", cue="في زيارة|زيارة|زيارة رسمية", tp="إلى", note="arrives on a visit; وصل alone (a convoy, a number) is not a visit")
-V("توجه", "042", cue="في زيارة|زيارة|زيارة رسمية", tp="إلى", drop="توجه", note="heads to (a capital) on a visit; توجه alone is 'orientation, trend'")
+V("وصل", "042", cue="في زيارة|زيارة|زيارة رسمية|+place", tp="إلى",
+  note="arrives on a visit, or in a place the text names (the coder keeps the place reading only for a named party: وصلت الوزيرة إلى مالي, not وصلت الطائرة إلى المطار); وصل alone (a convoy, a number) is not a visit")
+V("توجه", "042", cue="في زيارة|زيارة|زيارة رسمية|+place", tp="إلى", drop="توجه",
+  note="heads to (a capital) on a visit, or to a place the text names (for a named party, as وصل); توجه alone is 'orientation, trend'")
 V("تحدث", "041", cue="هاتفيا|عبر الهاتف|في اتصال هاتفي", tp="مع|إلى",
   note="speaks on the telephone; تحدث alone (تحدث للصحفيين) is a statement")
+V("تحدث", "040", cue="مع", tp="مع",
+  note="talks with (تحدث مع قائد القوات): a consultation; to (تحدث إلى، ل) the press it is a statement")
 V("استعرض", "040", cue="مع", tp="مع",
   note="reviews (matters) with: a meeting; استعرض alone is 'displayed, reviewed (troops)'")
 N("استعراض", "", "040", cue="مع", tp="مع", note="review of matters with a counterpart; استعراض عسكري is 150")
@@ -453,6 +457,8 @@ V("شكر", "051", tp="-", ip="على", amb="شكر", note="thanks; شكر is al
 V("وجه", "051", cue="الشكر|شكره|شكرها|شكرهم|التحية|التهنئة", tp="ل|إلى", speech=True,
   note="addresses thanks; وجه alone is 'directed, face'")
 V("قدم", "051", cue="الشكر|شكره|شكرها|شكرهم|التهنئة|التهاني", tp="ل|إلى", speech=True, note="offers thanks or congratulations")
+V("رفع", "051", cue="الشكر|شكره|شكرها|شكرهم|التهنئة|التهاني", tp="ل|إلى", speech=True,
+  note="raises thanks (رفع الشكر للقيادة): the formal thanks of Gulf officials")
 V("أعرب", "051", cue="شكره|شكرها|شكرهم|تقديره|تقديرها|امتنانه|امتنانها|ترحيبه|ترحيبها|تأييده|تأييدها|دعمه|دعمها|تضامنه|تضامنها|ارتياحه|ارتياحها",
   ip="عن", tp="ل|مع", note="expresses thanks, support, solidarity; أعرب عن قلقه (a comment) is not listed")
 V("أعرب", "111", cue="شجبه|شجبها|استياءه|استياءها|امتعاضه|امتعاضها|غضبه|غضبها",
@@ -497,6 +503,12 @@ V("وصل", "073", cue=AID_HUM + "|قافلة|قوافل|شحنة مساعدات
 N("وصول", "", "073", cue=AID_HUM + "|قافلة|قوافل|شحنة مساعدات|شحنات|طائرة مساعدات|سفينة مساعدات", tp="إلى",
   note="arrival of aid; as the content of a call (دعا إلى وصول المساعدات) it is not an event")
 N("وصول", "", "042", cue="في زيارة|زيارة|زيارة رسمية", tp="إلى", note="arrival on a visit")
+# A cue phrase of another row (دعا إلى إدخال المساعدات، هدد بفرض عقوبات) is
+# the trie's longest path at its first word and would hide that word's own
+# trigger: the phrase is listed as a trigger too, for where it stands alone.
+N("إدخال المساعدات", "إيصال المساعدات", "070", tp="ل|إلى", note="delivery of aid (the phrase a call's cue also is)")
+N("وصول المساعدات", "", "073", tp="إلى", note="arrival of aid (the phrase a call's cue also is)")
+N("فرض عقوبات", "فرض العقوبات", "163", tp="على", note="imposing sanctions (the phrase a threat's cue also is)")
 N("تسليح", "", "072", tp="-", note="arming (a force); as the content of a call or a debate (دعوات لتسليح) it is not an event")
 N("مساعدات إنسانية", "المساعدات الإنسانية|مساعدات إغاثية|قافلة مساعدات|قوافل مساعدات|قافلة إغاثية|قوافل إغاثية|شحنة مساعدات|شحنات مساعدات", "073",
   tp="ل|إلى", note="humanitarian aid delivered; as the content of a call (دعا إلى إدخال المساعدات) it is not an event of its own")
@@ -640,7 +652,7 @@ V("تحدى", "120", tp="-", drop="تحدى",
 V("هدد", "130", tp="-", ip="ب", note="threatens X (object) with (ب)")
 V("هدد", "138", cue="عملية عسكرية|عمل عسكري|الرد العسكري|رد عسكري|هجوم|الهجوم|اجتياح|التدخل العسكري|القوة|ضربة|ضربات|قصف",
   tp="-", ip="ب", note="threatens military force")
-V("هدد", "1382", cue="احتلال|اجتياح|السيطرة على", tp="-", ip="ب", note="threatens occupation")
+V("هدد", "1382", cue="احتلال|اجتياح|سيطرة", tp="-", ip="ب", note="threatens occupation")
 V("هدد", "1312", cue="عقوبات|العقوبات|فرض عقوبات", tp="-", ip="ب", note="threatens sanctions")
 V("هدد", "1313", cue="قطع العلاقات", tp="-", ip="ب", note="threatens to break relations")
 V("هدد", "137", cue=DETENTION, tp="-", ip="ب", note="threatens with repression")
@@ -655,7 +667,7 @@ V("اعتصم", "141", tp="أمام|في", note="holds a sit-in")
 V("أضرب", "142", cue="عن الطعام", note="hunger strike; يضرب is also 'hits': only with the cue")
 V("أضرب", "143", cue="عن العمل|عن الدوام", mode="", note="strikes (PLOVER strike-gen or strike-lim: the scale is not in the verb)")
 N("مظاهرة", "مظاهرات|تظاهرة|تظاهرات|مظاهرات احتجاجية", "141", tp="ضد|أمام")
-N("احتجاجات", "احتجاج|احتجاجا", "140", tp="ضد|على",
+N("احتجاجات", "احتجاج|احتجاجا|احتجاجا رسميا", "140", tp="ضد|على",
   note="protests; also an official protest (احتجاج رسمي)")
 N("وقفة احتجاجية", "وقفات احتجاجية|وقفة تضامنية|وقفات تضامنية", "141", tp="أمام|ضد")
 N("اعتصام", "اعتصامات|اعتصاما", "141", tp="أمام|في")
@@ -791,7 +803,7 @@ N("إغلاق", "", "161", cue="السفارة|سفارته|سفارتها|ال�
 V("اعتقل", "173", tp="-", note="arrests")
 V("احتجز", "173", tp="-", note="detains")
 V("ألقى", "173", cue="القبض", tp="على", note="arrests (ألقى القبض على)")
-N("اعتقال", "اعتقالات|اعتقالا|حملة اعتقالات|حملة اعتقال|حملات اعتقال", "173", amb="اعتقال",
+N("اعتقال", "اعتقالات|اعتقالا|حملة اعتقالات|حملة اعتقال|حملات اعتقال|اعتقالات تعسفية", "173", amb="اعتقال",
   note="as the content of a threat or call it is not an event")
 N("احتجاز", "احتجازا", "173")
 N("إلقاء القبض", "القبض على", "173", tp="على")
@@ -812,8 +824,8 @@ N("عمليات نهب", "أعمال نهب|سرقة ونهب", "1711", acled=SD
 V("هدم", "1712", tp="-", note="demolishes")
 V("جرف", "1712", tp="-", note="bulldozes (houses, graves, olive groves)")
 V("دمر", "1712", tp="-", note="destroys; 'which destroyed' (ما أدى إلى تدمير) after an attack is its result, not a second event")
-V("أحرق", "1712", tp="-", note="burns (crops, houses)")
-V("أضرم", "1712", cue="النار|النيران", tp="في", note="sets fire to")
+V("أحرق", "180", tp="-", note="burns (houses, places of worship, cars): analysts code an arson attack as an assault (18), not property destruction (1712)")
+V("أضرم", "180", cue="النار|النيران", tp="في", note="sets fire to: an arson attack (18)")
 V("قمع", "175", tp="-", acled="", note="represses")
 V("قمع", "175", cue="مظاهرة|مظاهرات|تظاهرة|المتظاهرين|المحتجين|احتجاجات|وقفة", acled=PROTESTS,
   note="represses a protest (ACLED: protest with intervention or excessive force)")
@@ -840,12 +852,12 @@ V("ضبط", "1711", cue="كميات|كمية|أسلحة|ذخائر|مخدرات|
 N("استيقاف", "", "173", tp="-", note="stopping and holding a person (police)")
 N("استيلاء", "", "1711", cue="منازل|منزل|بيوت|أراضي|أراض|ممتلكات|أملاك|محاصيل|عقارات|محلات|أموال|سيارة|سيارات|عربة|عربات|زوارق|قوارب|مركبات", tp="على",
   note="seizure of property")
-N("استيلاء", "", "192", cue=PLACES + "|السيطرة", tp="على", acled=BATTLES, note="seizure of a place")
+N("استيلاء", "", "192", cue=PLACES + "|سيطرة", tp="على", acled=BATTLES, note="seizure of a place")
 V("أطاح", "173", cue="خلية|خلايا|عصابة|عصابات|شبكة|متهمين|مطلوبين|مروجي|مهربين", tp="ب",
   note="busts (a cell, a gang): arrests; أطاح alone (toppled a ruler, a coach) is not listed")
 N("تدمير", "تدميرا", "1712", tp="-", note="destruction; after an attack (ما أدى إلى تدمير) it is the attack's result, not a second event")
-N("إحراق", "إضرام النار|إضرام النيران|حرق المنازل|إحراق المنازل", "1712", tp="-",
-  note="arson; حرق alone (burning waste) and حريق (a fire) are not listed")
+N("إحراق", "إضرام النار|إضرام النيران|حرق المنازل|إحراق المنازل", "180", tp="-",
+  note="arson, an assault as analysts code it (18); حرق alone (burning waste) and حريق (a fire) are not listed")
 
 # -- 18 assault (ASSAULT) --------------------------------------------------------
 V("اختطف", "181", tp="-")
@@ -887,12 +899,13 @@ N("استشهاد", "", "1831", cue="انتحاري|تفجير انتحاري|ه
 N("استشهاد", "", "183", cue=EXPLOSIVES)
 N("تصفية", "عمليات تصفية|أعمال تصفية|تصفية جسدية|تصفيات جسدية|التصفية الجسدية|تصفية ميدانية", "180", tp="-", amb="تصفية",
   acled=VAC, note="liquidation (a killing); تصفية alone is also a company's liquidation, تصفية الحسابات: the bare form needs an actor")
-V("تحرش", "1821", tp="ب", amb="تحرش", note="harasses sexually; the bare تحرش is also the noun (the law, the debate)")
+V("تحرش", "1821", tp="ب", amb="تحرش", pos="verb|noun",
+  note="harasses sexually, and the verbal noun with its object (التحرش بالفتاتين); the bare تحرش is also the noun of the law, the debate")
 N("تحرش جماعي", "التحرش الجماعي|حادثة تحرش|حوادث تحرش|واقعة تحرش", "1821", note="an incident of sexual harassment")
 
 # -- 19 fight (ASSAULT; COERCE for 191, 192) --------------------------------------
 V("هاجم", "190", tp="-", note="attacks; verbal attacks (هاجم الوزير المعارضة) are speech, not coded here")
-N("هجوم", "هجمات|هجوما|هجومين|هجوم بري|هجمة", "190", tp="على",
+N("هجوم", "هجمات|هجوما|هجومين|هجوم بري|هجمة|هجوما بريا", "190", tp="على",
   note="as the content of a threat or accusation it is not an event of its own")
 V("شن", "190", cue="هجوم|هجوما|هجمات|عملية عسكرية|عمليات عسكرية|حملة عسكرية|عملية|هجمة", tp="على",
   note="launches an attack")
@@ -959,9 +972,15 @@ N("اجتياح", "", "192", acled=BATTLES)
 N("عملية عسكرية", "عمليات عسكرية|حملة عسكرية|عملية برية|العملية العسكرية|عملية أمنية|عمليات أمنية|حملة أمنية|حملات أمنية", "190", acled="",
   note="an operation (نبع السلام، غصن الزيتون); its name may be an actor-like name in the KB")
 N("إنزال جوي", "عملية إنزال|عملية إنزال جوي|إنزالا جويا", "190", acled=BATTLES, note="an airborne raid")
-V("سيطر", "192", only="سيطر|سيطرت|سيطروا", tp="على", acled=BATTLES,
-  note="takes control (past only: the present يسيطر is stative, 'controls')")
-V("استعاد", "192", cue="السيطرة|سيطرته|سيطرتها", tp="على", acled=BATTLES, note="retakes")
+V("سيطر", "192", only="سيطر|سيطرت|سيطروا|يسيطر|تسيطر|يسيطرون", tp="على", acled=BATTLES,
+  note="takes control; the present يسيطر is stative ('controls') and the coder keeps it only in a headline, where the present tells the news")
+# «بسطت القوات سيطرتها على»، «أحكمت سيطرتها على»، «إحكام السيطرة على»:
+# the light verbs of taking control; their object (سيطرة) is the cue.
+V("بسط", "192", cue="سيطرة|سيطرته|سيطرتها|سيطرتهم|نفوذه|نفوذها", pos="verb|noun", tp="على", acled=BATTLES,
+  note="extends its control over (بسط is also the verbal noun)")
+V("أحكم", "192", cue="سيطرة|سيطرته|سيطرتها|سيطرتهم|قبضته|قبضتها", only="أحكم|أحكمت|أحكموا", tp="على", acled=BATTLES, note="tightens its control over (past only: يحكم is 'rules')")
+N("إحكام", "", "192", cue="سيطرة|سيطرته|سيطرتها|سيطرتهم|قبضته|قبضتها", tp="على", acled=BATTLES, note="tightening control over")
+V("استعاد", "192", cue="سيطرة|سيطرته|سيطرتها", tp="على", acled=BATTLES, note="retakes")
 V("حاصر", "191", tp="-", note="besieges, surrounds")
 N("حصار", "حصارا", "191", amb="حصار", note="a siege; also references to a long-standing siege")
 V("خرق", "196", cue=CEASEFIRE + "|الاتفاق|اتفاق", tp="-", acled="", note="violates a ceasefire")
@@ -990,15 +1009,16 @@ N("هجوم كيميائي", "هجمات كيميائية|قصف كيميائي|
 N("سيطرة", "", "192", cue=PLACES, tp="على", acled=BATTLES,
   note="taking control of a place; سيطرة alone (on prices, a fire, the situation) is not listed, nor تحت سيطرة (a state)")
 V("استعاد", "192", cue=PLACES, tp="-", acled=BATTLES, note="retakes a place; استعاد alone is 'regained' (health, a title)")
-N("استعادة", "", "192", cue=PLACES + "|السيطرة", tp="-", acled=BATTLES, note="retaking a place")
+N("استعادة", "", "192", cue=PLACES + "|سيطرة", tp="-", acled=BATTLES, note="retaking a place")
 V("حرر", "192", cue=PLACES, tp="-", acled=BATTLES,
   note="liberates (takes) a place; حرر alone is 'edited, issued (a ticket)', and the word is framing (data/framing)")
 N("تحرير", "", "192", cue=PLACES, tp="-", acled=BATTLES,
   note="liberation of a place (a capture in the victor's words); تحرير alone is 'editing' (رئيس التحرير) and is in names (هيئة تحرير الشام)")
 N("تطهير", "", "190", cue=PLACES, tp="-", acled="", note="clearing a place of fighters; تطهير alone is 'disinfecting'")
-V("انتزع", "192", cue=PLACES + "|السيطرة", tp="-", acled=BATTLES, note="wrests (a town); انتزع alone is sports and figurative")
+V("انتزع", "192", cue=PLACES + "|سيطرة", tp="-", acled=BATTLES, note="wrests (a town); انتزع alone is sports and figurative")
 V("دحر", "190", tp="-", pos="verb|noun", note="routs, drives back (fighters); as the aim of a call or plan (دحر الإرهاب) it is content")
-V("طرد", "190", cue=FIGHTERS, tp="-", ip="من", note="drives fighters out (of a place); طرد alone is 'dismissed, expelled'")
+V("طرد", "190", cue=FIGHTERS, pos="verb|noun", tp="-", ip="من",
+  note="drives fighters out (of a place), and the verbal noun (لطرد المسلحين); طرد alone is 'dismissed, expelled'")
 N("تمشيط", "عملية تمشيط|عمليات تمشيط|حملة تمشيط|حملات تمشيط", "190", tp="-", acled="",
   note="a sweep of an area for fighters (security or military)")
 V("طوق", "191", only="طوقت|طوقوا|يطوق|تطوق|يطوقون", tp="-", note="surrounds, cordons off; the bare طوق is the noun 'collar, ring'")
@@ -1008,7 +1028,8 @@ V("تقدم", "190", only="تقدمت|تقدموا|يتقدم|تتقدم|يتق�
 V("دخل", "192", only="دخل|دخلت|دخلوا", cue="قوات|القوات|الجيش|مقاتلو|مقاتلي|عناصر|المسلحون|مسلحون|الميليشيات|ميليشيات|الدبابات|دبابات|الآليات|آليات عسكرية",
   tp="-", acled="", note="forces enter (a town: VSO puts them after the verb); دخل alone is 'entered'")
 V("سقط", "192", only="سقط|سقطت|سقطوا", cue="بيد|في يد|بأيدي|في أيدي|في قبضة|بقبضة", tp="", acled=BATTLES, note="(a town) falls into the hands of; past only: يسقط is أسقط's present")
-N("سقوط", "", "192", cue="بيد|في يد|بأيدي|في أيدي|في قبضة|بقبضة", tp="", acled=BATTLES, note="the fall of a town into the hands of")
+N("سقوط", "", "192", cue="بيد|في يد|بأيدي|في أيدي|في قبضة|بقبضة|+place", tp="", acled=BATTLES,
+  note="the fall of a town (سقوط الموصل) or into the hands of; سقوط alone (قتلى، طائرة، النظام) is not listed")
 N("قذيفة", "قذائف|قذيفة هاون|قذائف هاون|قذائف مدفعية|قذيفة مدفعية|قذيفة صاروخية|قذائف صاروخية", "194", acled=ER,
   note="a shell; after قصف or أطلق it is their cue, not an event of its own")
 V("ضرب", "190", only="ضرب|ضربت|ضربوا", cue="مواقع|معاقل|أهدافا|أهداف|تجمعات|مقرات|مخازن|تحصينات", tp="-", acled="",
@@ -1018,12 +1039,16 @@ V("أجبر", "190", cue="الانسحاب|التراجع|الفرار|الهر�
   note="forces (fighters) to withdraw or flee; أجبر alone is any compulsion")
 N("قتلى", "قتيل|قتيلا|قتيلين|قتيلان", "190", mode="", acled="",
   note="a casualty report, like مقتل; also road accidents (a known false positive)")
+V("توفي", "190", cue="متأثرا بجروحه|متأثرة بجروحها|متأثرين بجروحهم|متأثرا بجراحه|متأثرة بجراحها|متأثرين بجراحهم|متأثرا بإصابته|متأثرة بإصابتها",
+  only="توفي|توفيت|توفوا|يتوفى|تتوفى", mode="", acled="", note="died of wounds: the toll of an attack told before; توفي alone is any death")
 V("لقي", "190", cue="حتفه|حتفها|حتفهم|مصرعه|مصرعها|مصرعهم|حتفهما|مصرعهما", only="لقي|لقيت|لقوا",
   mode="", acled="", note="was killed (لقي حتفه، مصرعه); often in accidents too; past only: the present يلقى is ألقى's")
 V("أصيب", "190", cue=WOUNDS, only="أصيب|أصيبت|أصيبوا|يصاب|تصاب|يصابون", mode="", acled="",
   note="wounded (by gunfire, shrapnel); أصيب alone is also illness and sports injury")
 N("إصابة", "إصابات", "190", cue=WOUNDS, mode="", acled="", note="a wound by gunfire or shrapnel")
 N("تصعيد عسكري", "التصعيد العسكري|تصعيدا عسكريا", "190", acled="", note="military escalation; التصعيد alone (خفض التصعيد) is not listed")
+N("تصعيد", "", "190", cue="بين", acled="", tp="بين",
+  note="escalation between two sides (التصعيد بين أنقرة والحزب): a fight told of both; التصعيد alone is not listed")
 
 # Verbs whose bare past form is also their verbal noun (قصف 'shelled' and
 # 'shelling'): pos verb|noun, the engine reads the source from a subject or a
@@ -1493,7 +1518,7 @@ A("مسلحون قبليون", "مسلحين قبليين|مسلح قبلي|مس
   "tribal gunmen", "armed tribesmen (Yemen, Libya, Iraq, Sinai) are unaligned armed men, not civilians; in Syria the KB actor arab-tribal-forces (قوات العشائر، مقاتلو العشائر) is matched first")
 A("مواطنون", "مواطنين|مواطن|مواطنا|مواطنة|مواطنو|مواطني", "CVL", "citizens")
 A("أطفال", "طفل|طفلا|طفلة|طفلين|الأطفال|قاصر|قاصرين|قاصرات", "CVL", "children", "upetrarch طفل ~CVL")
-A("نساء", "امرأة|سيدة|سيدات|النساء|فتاة|فتيات", "CVL", "women", "upetrarch نساء ~CVL")
+A("نساء", "امرأة|سيدة|سيدات|النساء|فتاة|فتيات|فتاتين|فتاتان|امرأتين|سيدتين", "CVL", "women", "upetrarch نساء ~CVL")
 A("شبان", "شاب|شابا|شابين|شباب|شابة", "CVL", "young men", "the usual word for a civilian victim (مقتل شاب)")
 A("مسنون", "مسن|مسنة|مسنين|مسنا", "CVL", "elderly people")
 A("عائلات", "عائلة|عوائل|أسر|أسرة", "CVL", "families", "أسر is also the verb 'captured'; as an agent only after a number or a preposition")
@@ -1543,7 +1568,7 @@ A("أحزاب", "أحزاب سياسية|حزب سياسي|أحزاب المعا
   "CAMEO's agent codebook has no party code (upetrarch حزب سياسي ~PTY, حزب معارضة ~OPP): parties acting as a bloc in the news (the boycott, the protest, the statement) are the opposition; bare حزب is left out, it begins the names of parties (حزب الله، حزب العمال الكردستاني) that the KB codes")
 A("أنصار", "مؤيدون|مؤيدين|مؤيدو|مؤيدي|مناصرون|مناصرين|مناصرو|مناصري", "CVL", "supporters",
   MEMBER + "civilian supporters; a group that begins with the word (أنصار الله، أنصار الشريعة، أنصار بيت المقدس) is a KB actor; the singular مؤيد is the adjective 'backing' and is left out")
-A("مصلون", "مصلين|مصلو", "CVL", "worshippers",
+A("مصلون", "مصلين|مصلو|مصليا", "CVL", "worshippers",
   "people at prayer, the victims of attacks on mosques and churches and the crowds at al-Aqsa: civilians, not REL (CAMEO's REL is clergy and religious bodies: the row رجال دين); the singular مصل is also 'serum', and the construct مصلي is المصلى (the prayer hall) after folding ى")
 A("حجاج", "معتمرون|معتمرين|حجاج بيت الله", "CVL", "pilgrims",
   "Hajj and Umrah pilgrims: civilians (upetrarch codes حاج ~REL, which is the clergy's code); the singular حاج is a title and is left out (reviewed out below)")

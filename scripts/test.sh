@@ -28,7 +28,7 @@ ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 UBSAN_OPTIONS=print_stacktrace=1:ha
   ctest --test-dir build-asan --output-on-failure
 
 echo "== 3/4 valgrind"
-# exit status 99 is valgrind's own (rasd's statuses are 0, 1 and 2)
+# exit status 99 is valgrind's own (rasd's statuses are 0 to 3, docs/cli.md)
 vg() { valgrind --quiet --error-exitcode=99 --leak-check=full --errors-for-leak-kinds=definite,indirect "$@"; }
 vg build/rasd analyze --jobs 2 --tokens tests/fixtures/*.txt examples/*.txt > /dev/null
 vgdb=$(mktemp -d)
@@ -47,7 +47,7 @@ echo "valgrind: no errors, no leaks (analyze, ingest, search, stories)"
 echo "== 4/4 fuzzing"
 CC=clang cmake -S . -B build-fuzz -DCMAKE_BUILD_TYPE=RelWithDebInfo -DRASD_FUZZ=ON -DRASD_TESTS=OFF > /dev/null
 targets=(fuzz_text fuzz_events fuzz_json_reader fuzz_stories_state fuzz_html fuzz_feed fuzz_boilerplate fuzz_http
-         fuzz_pg_fts fuzz_analysis_line fuzz_json_compact)
+         fuzz_pg_fts fuzz_analysis_line fuzz_json_compact fuzz_json_array fuzz_reader_txt)
 cmake --build build-fuzz -j"$jobs" --target "${targets[@]}"
 seeds=$(mktemp -d)
 trap 'rm -rf "$seeds"' EXIT
@@ -63,6 +63,11 @@ cp tests/fixtures/*.txt "$seeds/fuzz_pg_fts"/
 printf '"دير الزور" OR (قصف AND ريف*) NOT تركيا' > "$seeds/fuzz_pg_fts/query"
 build/rasd analyze --no-tagger tests/fixtures/*.txt 2>/dev/null | split -l 1 - "$seeds/fuzz_analysis_line/line" || true
 printf '{"a" : 1, "b" : [{"c" : "x \\" y"}, \n {"d" : null}]}' > "$seeds/fuzz_json_compact/answer"
+cp fuzz/corpus_reader_txt/* "$seeds/fuzz_reader_txt"/  # a manifest, a NUL, the article's text
+for f in fuzz/corpus_json_array/*; do  # byte 0: even, the scanner; odd, the escaper
+  { printf '\000'; cat "$f"; } > "$seeds/fuzz_json_array/scan-${f##*/}"
+  { printf '\001'; cat "$f"; } > "$seeds/fuzz_json_array/escape-${f##*/}"
+done
 for t in "${targets[@]}"; do
   secs=${FUZZ_OTHER_SECONDS:-20}
   [ "$t" = fuzz_text ] && secs=${FUZZ_SECONDS:-60}

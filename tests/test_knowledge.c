@@ -241,6 +241,50 @@ static void test_bylines(void **state) {
     rasd_entities_free(&es);
 }
 
+static void test_byline_name_and_outlet(void **state) {
+    (void)state;
+    /* NAME – OUTLET on a line of its own under the headline */
+    rasd_entities es = extract("أمطار غزيرة على المدينة\nسلمى الحربي – صحيفة الصباح\nهطلت أمطار غزيرة يوم الأحد.");
+    const rasd_entity *p = find(&es, "person:سلمي_الحربي");
+    assert_non_null(p);
+    assert_string_equal(p->byline_role, "author");
+    rasd_entities_free(&es);
+    /* one word before the dash is a place or a word, never a name */
+    es = extract("أمطار غزيرة\nعاجل – صحيفة الصباح\nهطلت أمطار غزيرة.");
+    for (size_t i = 0; i < es.count; i++) assert_null(strstr(es.items[i].id, "person:"));
+    rasd_entities_free(&es);
+}
+
+static void test_person_named_by_a_cue(void **state) {
+    (void)state;
+    rasd_entities es = extract("وقال مهندس متطوع يدعى سليم نجار إن المضخة تعطلت.");
+    const rasd_entity *p = find(&es, "person:سليم_نجار");
+    assert_non_null(p);
+    assert_string_equal(p->mentions[0].rule, "named");
+    rasd_entities_free(&es);
+    /* ما يدعى: "the so-called", before a thing and a preposition */
+    es = extract("وهاجم ما يدعى بـ المجلس المحلي القرار.");
+    for (size_t i = 0; i < es.count; i++) assert_null(strstr(es.items[i].id, "person:"));
+    rasd_entities_free(&es);
+}
+
+static void test_first_name_ali_and_the_preposition(void **state) {
+    (void)state;
+    /* علي with ya and a name after it is the first name */
+    rasd_entities es = extract("وكان الشاب علي الزعبي قد أصيب في الحادث.");
+    const rasd_entity *p = find(&es, "person:علي_الزعبي");
+    assert_non_null(p);
+    rasd_entities_free(&es);
+    /* a second name, then a common word with the article: not in the name */
+    es = extract("واحترق الطفل علي سمارة البالغ من العمر عامين.");
+    assert_non_null(find(&es, "person:علي_سماره"));
+    rasd_entities_free(&es);
+    /* على with alif maqsura is the preposition */
+    es = extract("وشدد الوزير على أهمية الحوار وعلى الحلول السلمية.");
+    for (size_t i = 0; i < es.count; i++) assert_null(strstr(es.items[i].id, "person:"));
+    rasd_entities_free(&es);
+}
+
 static void test_reference_to_the_one_group(void **state) {
     (void)state;
     const char *text = "هاجم تنظيم الدولة الإسلامية قرية. وقال شهود إن التنظيم انسحب.";
@@ -462,6 +506,9 @@ int main(void) {
         cmocka_unit_test(test_person_with_nationality_and_destination),
         cmocka_unit_test(test_known_person_takes_title),
         cmocka_unit_test(test_bylines),
+        cmocka_unit_test(test_byline_name_and_outlet),
+        cmocka_unit_test(test_person_named_by_a_cue),
+        cmocka_unit_test(test_first_name_ali_and_the_preposition),
         cmocka_unit_test(test_reference_to_the_one_group),
         cmocka_unit_test(test_geonames_dump_extends_the_gazetteer),
         cmocka_unit_test(test_load_errors_name_file_and_line),

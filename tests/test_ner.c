@@ -705,10 +705,12 @@ static void test_cli_train_and_predict(void **state) {
     free(data);
 }
 
-/* The shipped model on train-ner's dev split of ANERcorp (every 10th
- * sentence, docs/ner.md; 81.8 when trained): a guard against a change that
- * quietly costs accuracy. The bar sits a little below, because the name
- * lists are read at load time and may have changed since training. */
+/* The shipped model is trained on all of ANERcorp's training file (its
+ * dev figure, docs/ner.md, comes from the same training without the last
+ * contiguous tenth): on that tenth it must fit what it was trained on. A
+ * guard against a model file that does not match the features (a broken
+ * load reads as a low score); the bar sits below the fit (97) because the
+ * name lists are read at load time and may have changed since training. */
 static void test_shipped_model_dev_score(void **state) {
     (void)state;
     const char *train = RASD_SOURCE_DIR "/../shared/data/anercorp/train.txt";
@@ -722,13 +724,61 @@ static void test_shipped_model_dev_score(void **state) {
         fprintf(stderr, "SKIP: no model at %s (run scripts/train-ner.sh)\n", model);
         skip();
     }
-    const char *argv[] = {RASD_BIN, "eval-ner", train, "--dev-every", "10", NULL};
+    const char *argv[] = {RASD_BIN, "eval-ner", train, "--dev-every", "10", "--dev-block", "407", NULL};
     assert_int_equal(run(argv), 0);
     const char *fb1 = strstr(out_buf, "FB1:");
     assert_non_null(fb1);
     double f = atof(fb1 + 4);
-    fprintf(stderr, "shipped model, dev micro F1 %.2f\n", f);
-    assert_true(f >= 79.0);
+    fprintf(stderr, "shipped model, micro F1 on the last tenth (trained on) %.2f\n", f);
+    assert_true(f >= 90.0);
+}
+
+/* People as `rasd analyze` finds them with the shipped tagger and data:
+ * sentences written for each construction (docs/ner.md, "People"). */
+static bool analyze_has(const char *text, const char *needle) {
+    const char *file = write_tmp("people.txt", text);
+    const char *argv[] = {RASD_BIN, "analyze", "--data", RASD_SOURCE_DIR "/data", file, NULL};
+    assert_int_equal(run(argv), 0);
+    return strstr(out_buf, needle) != NULL;
+}
+
+static void test_people_after_titles(void **state) {
+    (void)state;
+    struct stat st;
+    if (stat(RASD_SOURCE_DIR "/data/ner/model.bin", &st) != 0) {
+        fprintf(stderr, "SKIP: no model (run scripts/train-ner.sh)\n");
+        skip();
+    }
+    /* an organisation no list holds after the title is its affiliation,
+     * never a person; the name after the comma takes the title */
+    const char *t1 = "وقال رئيس هيئة الموانئ، خليل داود، إن العمل مستمر في الميناء.";
+    assert_true(analyze_has(t1, "\"person:خليل_داود\""));
+    assert_false(analyze_has(t1, "person:هيئه"));
+    assert_false(analyze_has("وقال رئيس منظمة الطاقة الذرية إن المفاوضات مستمرة.", "\"person:"));
+    /* a name before its title (apposition) is kept beside the title */
+    assert_true(analyze_has("وقال سمير حداد المدير العام لشركة الأفق للنقل إن الطلب ارتفع.", "\"person:سمير_حداد\""));
+    /* a common noun after a title is no name */
+    assert_false(analyze_has("ويرتدي السيد الرئيس بدلته الزرقاء في الحفل.", "\"person:"));
+    /* an institution, a title alone, a word with a pronoun, a fragment:
+     * no person (issue 15: a person must look like a person's name) */
+    static const char *const NO_PERSON[] = {
+        "وقال نائب رئيس مجلس الوزراء إن الميزانية أقرت.",
+        "وأكد مجلس الوزراء أن الميزانية أقرت.",
+        "وقال نائب إن الحكومة ستجتمع غدا.",
+        "وفي قوله إن الوضع صعب ما يكفي.",
+        "وقال عبد إن الوضع صعب.",
+        /* a title's word before a verb and its object (الرائد: a major) */
+        "وقال إن الرائد يحترم المواثيق والاتفاقيات.",
+    };
+    for (size_t i = 0; i < sizeof NO_PERSON / sizeof *NO_PERSON; i++) assert_false(analyze_has(NO_PERSON[i], "\"person:"));
+    /* a name after a title stops before a word with the preposition ل */
+    assert_false(analyze_has("وزار الطلبة مدينة الملك فهد للعلوم والتقنية.", "للعلوم\",\"rule\":\"title+name"));
+    /* foreign names the tagger does not know: rare words after the title */
+    assert_true(analyze_has("ووصل المبعوث الخاص فيرناندو تاياروس إلى العاصمة.", "\"person:فيرناندو_تاياروس\""));
+    /* and its later mentions by the surname alone are that person */
+    assert_true(analyze_has("وقال المبعوث الخاص فيرناندو تاياروس إن المحادثات مفيدة.\n"
+                            "وأضاف تاياروس أن الجولة المقبلة في جنيف.\n",
+                            "\"rule\":\"coref:surname\""));
 }
 
 static int setup(void **state) {
@@ -758,6 +808,7 @@ int main(void) {
         cmocka_unit_test(test_cli_bad_input),
         cmocka_unit_test(test_cli_train_and_predict),
         cmocka_unit_test(test_shipped_model_dev_score),
+        cmocka_unit_test(test_people_after_titles),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }

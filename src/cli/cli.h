@@ -9,8 +9,11 @@
 
 #include <stdio.h>
 
-/* Exit codes, the same for every subcommand. */
-enum { EXIT_ALL_OK = 0, EXIT_INPUT_FAILED = 1, EXIT_USAGE = 2 };
+/* Exit codes, the same for every subcommand (docs/cli.md): all done or
+ * results found; some input skipped or, for a query, nothing found; a
+ * usage error or no database; stopped by a database or resource error
+ * (disk full) with only what was committed kept. */
+enum { EXIT_ALL_OK = 0, EXIT_INPUT_FAILED = 1, EXIT_USAGE = 2, EXIT_ABORTED = 3 };
 
 typedef struct rasd_command {
     const char *name;
@@ -56,6 +59,14 @@ rasd_lexicon *cli_load_lexicon(const char *data_dir);
  * *first (the first phrase); returns false, with *status set, when the
  * command should stop there (no phrase: usage error; --help: usage, ok). */
 bool cli_phrase_args(int argc, char **argv, const char *usage, const char **data_dir, int *first, int *status);
+/* Text from the store for a terminal (term_text.c): control characters
+ * but line break and tab (C0, DEL, C1) and bytes that are not UTF-8 are
+ * written visibly (\x1b, \u009b), so an article cannot send escape
+ * sequences to the reader's terminal. one_line: line breaks, CR and tabs
+ * become spaces. For human output only: JSON and CSV keep the exact text. */
+struct rasd_buf;
+void cli_term_text(struct rasd_buf *b, const char *s, size_t len, bool one_line);
+void cli_term_puts(FILE *out, const char *s, bool one_line);
 /* Number of online processors, at least 1. */
 size_t cli_cores(void);
 
@@ -89,11 +100,13 @@ const struct rasd_boilerplate *cli_web_boilerplate(void);
 bool cli_is_web_input(const char *path);
 /* Analyses every article of an HTML page, a feed (file or URL) or a
  * collection of records: JSON lines, concatenated, in *json; items that
- * failed in *warning; false (and *error) when nothing could be analysed.
- * filter_records: records' bodies go through the boilerplate filter. */
+ * failed in *warning and counted in *skipped (records without text are
+ * named there but not counted: an empty record is no failure); false (and
+ * *error) when nothing could be analysed. filter_records: records' bodies
+ * go through the boilerplate filter. */
 bool cli_analyze_web(rasd_analyzer *an, const char *path, const rasd_read_options *read,
                      const rasd_analysis_options *aopt, bool filter_records, char **json, size_t *json_len,
-                     char **warning, char **error);
+                     char **warning, size_t *skipped, char **error);
 /* One article's analysis line (its title as the document's first line). */
 rasd_status cli_article_json(rasd_analyzer *an, const struct rasd_article *a, const rasd_read_options *read,
                              const rasd_analysis_options *aopt, char **json, size_t *json_len, rasd_error *err);

@@ -27,21 +27,28 @@ bool cli_store_target_init(cli_store_target *t, const char *db, const char *data
 rasd_store *cli_store_target_open(void *target, rasd_error *err);
 void cli_store_target_free(cli_store_target *t);
 
-typedef enum cli_format { CLI_TABLE = 0, CLI_JSON, CLI_CSV } cli_format;
+/* The output of every listing command (docs/cli.md): a table for a
+ * person, one JSON document (--json), JSON Lines (--jsonl: one item per
+ * line) or RFC 4180 CSV (--csv) whose header names the JSON's fields. */
+typedef enum cli_format { CLI_TABLE = 0, CLI_JSON, CLI_JSONL, CLI_CSV } cli_format;
 
-/* Options every listing command takes; parsed by cli_query_args. */
+/* Options every listing command takes; parsed by cli_query_args. q.limit
+ * is the limit asked for (0: the default, RASD_QUERY_DEFAULT_LIMIT), which
+ * may be over the store's page size: cli_run_list then asks page after
+ * page, so that a list never stops silently at RASD_QUERY_MAX_LIMIT. */
 typedef struct cli_query_args {
     rasd_query q;
     const char *db, *data_dir;
+    const char *country; /* rasd actors (the knowledge base) */
     cli_format format;
 } cli_query_args;
 
-/* Parses argv with the common options (--db --data --json --csv --limit
- * --offset --since --until --outlet) plus the command's own, given as
- * "actor target cameo speaker type top" names in `extra` (each taking a
- * value except `top`). *top is set by --top when asked for. Positional
- * arguments are left at argv[*first..argc). Prints usage and returns
- * false, with *status, when the command should stop. */
+/* Parses argv with the common options (--db --data --json --jsonl --csv
+ * --limit --offset --since --until --outlet) plus the command's own, given
+ * as "actor target cameo speaker type place country top" names in `extra`
+ * (each taking a value except `top`). *top is set by --top when asked for.
+ * Positional arguments are left at argv[*first..argc). Prints usage and
+ * returns false, with *status, when the command should stop. */
 bool cli_query_args_parse(int argc, char **argv, const char *usage, const char *extra, cli_query_args *a,
                           bool *top, int *first, int *status);
 
@@ -53,16 +60,42 @@ typedef struct cli_column {
     int max_width;
 } cli_column;
 
-/* Prints the items of a JSON array as an aligned table (widths measured
- * in terminal cells, so Arabic and combining marks line up) or as CSV
- * (RFC 4180, a header line first). */
+/* Prints the items of a JSON array as an aligned table of cols (widths
+ * measured in terminal cells, so Arabic and combining marks line up) or
+ * as CSV: RFC 4180, a header line of the items' own field names (every
+ * member holding a value or a list of values, in the JSON's order; lists
+ * joined with "|", null empty), so CSV and JSON name a field alike. With
+ * no items, the CSV header is the cols' paths. */
 void cli_print_rows(FILE *out, json_t *items, const cli_column *cols, size_t n_cols, cli_format format);
 
-/* Runs a list query and prints its answer: the JSON as it is, or its
- * items as a table or CSV with "N of TOTAL" on stderr. Returns the exit
- * status. */
+/* Prints a list answer ({"total", "limit", "offset", "items"}) in a's
+ * format: --json the document (raw: its bytes as they are, else dumped),
+ * --jsonl its items one per line, CSV or a table of cols; for all but
+ * --json a line on stderr says which rows these are ("showing 1-20 of 345
+ * stories") and how to see more. Returns 0 when the page holds items, 1
+ * when it holds none, 3 when doc is not a list. */
+int cli_print_answer(const cli_query_args *a, json_t *doc, const char *raw, size_t raw_len, const cli_column *cols,
+                     size_t n_cols, const char *what);
+
+/* The line on stderr after a page of a list: "showing 1-20 of 345
+ * stories", and how to see more when the page is not the end. */
+void cli_print_showing(const cli_query_args *a, json_t *doc, const char *what);
+
+/* The exit status (cli.h, docs/cli.md) of a query that failed with st: a
+ * bad question 2, nothing there 1, the database or memory failing 3. */
+int cli_exit_for(rasd_status st);
+
+/* Runs a list query and returns its answer as one document, pages of at
+ * most RASD_QUERY_MAX_LIMIT put together when a->q.limit is larger; *raw
+ * is the store's own bytes when one page answered (else NULL). NULL, with
+ * *status and a message, on failure. */
 typedef rasd_status (*cli_list_query)(rasd_store *, const rasd_query *, rasd_buf *, rasd_error *);
-int cli_run_list(const cli_query_args *a, cli_list_query fn, const cli_column *cols, size_t n_cols);
+json_t *cli_query_list(const cli_query_args *a, cli_list_query fn, rasd_buf *raw, int *status);
+
+/* cli_query_list, then cli_print_answer. Returns the exit status: 0 some
+ * found, 1 none, 2 a usage error or no database, 3 the database failed. */
+int cli_run_list(const cli_query_args *a, cli_list_query fn, const cli_column *cols, size_t n_cols,
+                 const char *what);
 
 /* POST /api/ingest for `rasd serve --allow-ingest`: a JSON article
  * ({"text": ..., "title", "source", "published", "url", "author"})

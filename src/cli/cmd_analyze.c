@@ -5,6 +5,7 @@
 #include "cli.h"
 #include "cli/engine.h"
 #include "corpus/boilerplate.h"
+#include "corpus/reader.h"
 #include "core/internal.h"
 
 #include <getopt.h>
@@ -38,13 +39,19 @@ static const char USAGE[] =
     "                          numbers, dates; the others are left out of the JSON\n"
     "  --format json|events-tsv  one JSON line per article (default), or one row per\n"
     "                          event with a header line, for spreadsheets (docs/events.md)\n"
-    "exit status: 0 all analysed, 1 some input failed, 2 usage error\n";
+    "  A FIFO, socket or device is refused without being opened (pipe text in as -).\n"
+    "Exit status (docs/cli.md): 0 all analysed; 1 some input failed or some record of a\n"
+    "  collection was skipped (each named on stderr with its byte); 2 usage error; 3 the\n"
+    "  output could not be written (disk full)\n"
+    "Example:\n"
+    "  rasd analyze --jobs 4 day.json > day.jsonl\n";
 
 typedef struct result {
     char *json;
     size_t json_len;
     char *error;   /* message when the input failed */
     char *warning; /* message when it was analysed with a caveat */
+    size_t skipped; /* records of a collection that could not be analysed */
 } result;
 
 typedef struct run {
@@ -238,9 +245,16 @@ static void analyze_one(void *ctx, void *state, size_t i) {
         res->error = strdup("no analyzer (out of memory)");
         return;
     }
+    /* a FIFO, socket or device is refused from its stat(), before any open
+     * could block on it (standard input, -, is the way to pipe text in) */
+    if (strcmp(r->paths[i], "-") != 0 && strncmp(r->paths[i], "http://", 7) != 0 &&
+        strncmp(r->paths[i], "https://", 8) != 0 && rasd_reader_check_file(r->paths[i], &err) != RASD_OK) {
+        res->error = strdup(err.message);
+        return;
+    }
     if (cli_is_web_input(r->paths[i])) { /* HTML pages, feeds, JSON, zip: web_input.c */
         cli_analyze_web(state, r->paths[i], &r->read, &r->analysis, r->bp != NULL, &res->json, &res->json_len,
-                        &res->warning, &res->error);
+                        &res->warning, &res->skipped, &res->error);
         if (res->json && r->events_tsv && !json_to_events_tsv(res))
             res->error = strdup("out of memory writing the event table");
         return;
@@ -271,6 +285,7 @@ static void emit_one(void *ctx, size_t i) {
     run *r = ctx;
     result *res = &r->results[i];
     if (res->warning) cli_warning("%s", res->warning);
+    if (res->skipped) r->failed++; /* records skipped: the output is not all of the input */
     if (res->error) {
         cli_error("%s", res->error);
         r->failed++;
@@ -446,11 +461,11 @@ int cmd_analyze(int argc, char **argv) {
         spec.jobs = 1; /* no threads to be had: do it on this one */
         cli_pool_run(&spec);
     }
-    if (fflush(stdout) != 0) {
-        cli_error("cannot write the output");
-        status = EXIT_INPUT_FAILED;
-    }
     if (r.failed) status = EXIT_INPUT_FAILED;
+    if (fflush(stdout) != 0 || ferror(stdout)) {
+        cli_error("cannot write the output (disk full?): what was written before is all there is");
+        status = EXIT_ABORTED;
+    }
 done:
     for (size_t i = 0; i < r.n; i++) free(paths[i]);
     free(paths);

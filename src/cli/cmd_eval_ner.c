@@ -17,13 +17,17 @@ static const char EVAL_USAGE[] =
     "usage: rasd eval-ner FILE [options]\n"
     "  FILE              token-TAG data to tag and score (conlleval's report on stdout)\n"
     "  --model PATH      model file (default: DATA/ner/model.bin)\n"
-    "  --predictions OUT write \"token TAG\" lines as ner_cli_tagged, blank lines between sentences\n"
+    "  --predictions OUT write \"token TAG\" lines as tagged, blank lines between sentences\n"
     "  --against PRED    score PRED (token TAG lines, as --predictions writes them, from\n"
     "                    any tagger) against FILE instead of tagging FILE\n"
     "  --dev-every N     score only every Nth sentence (train-ner's dev split)\n"
     "  --dev-block B     every Nth block of B sentences instead (as train-ner's)\n"
     "  --bench           also time the tagger over the file and print tokens/s\n"
-    "  --data DIR        rasd's data directory (lexicon, kb, gazetteer)\n";
+    "  --data DIR        rasd's data directory (lexicon, kb, gazetteer)\n"
+    "Exit status: 0 scored, 1 bad input (a missing or malformed file, named on stderr),\n"
+    "  2 usage error\n"
+    "Example:\n"
+    "  rasd eval-ner test.txt --predictions tagged.txt\n";
 
 /* Tags the whole file over and over for about two seconds: the tagger's
  * own speed (file reading and scoring excluded). */

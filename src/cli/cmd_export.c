@@ -28,16 +28,17 @@ static const char USAGE[] =
     "  filter events; --speaker filters quotes; --limit and --offset page the article\n"
     "  formats only. A filter a format does not read is refused. CSV is RFC 4180 with one\n"
     "  header line.\n"
-    "  Exit status: 0 written; 1 no database, or the store could not be read or the output\n"
-    "  written; 2 usage error.\n"
-    "  Example: rasd export --db news.db --format events-csv --cameo 19 > fights.csv\n";
+    "Exit status: 0 written, 2 usage error or no database, 3 the store could not be read\n"
+    "  or the output written (docs/cli.md)\n"
+    "Example:\n"
+    "  rasd export --db news.db --format events-csv --cameo 19 > fights.csv\n";
 
 int cmd_export(int argc, char **argv) {
     /* --format, --output, --place and the format shorthands are this
      * command's own; the rest are shared */
     const char *format = NULL, *output = NULL, *place = NULL, *shorthand = NULL;
     char **rest = calloc((size_t)argc + 1, sizeof *rest);
-    if (!rest) return EXIT_INPUT_FAILED;
+    if (!rest) return EXIT_ABORTED;
     int n = 0;
     bool json_asked = false;
     for (int i = 0; i < argc; i++) {
@@ -82,12 +83,12 @@ int cmd_export(int argc, char **argv) {
     FILE *out = output ? fopen(output, "wb") : stdout;
     if (!out) {
         cli_error("%s: cannot write: %s", output, strerror(errno));
-        return EXIT_INPUT_FAILED;
+        return EXIT_ABORTED;
     }
     cli_store_target t;
     if (!cli_store_target_init(&t, a.db, a.data_dir, true)) {
         if (output) fclose(out);
-        return EXIT_INPUT_FAILED;
+        return EXIT_USAGE; /* no database */
     }
     rasd_error err = {0};
     rasd_store *s = cli_store_target_open(&t, &err);
@@ -95,7 +96,7 @@ int cmd_export(int argc, char **argv) {
     status = EXIT_ALL_OK;
     if (!x) {
         cli_error("%s", err.message);
-        status = s && err.code == RASD_ERR_USAGE ? EXIT_USAGE : EXIT_INPUT_FAILED;
+        status = !s || err.code == RASD_ERR_USAGE ? EXIT_USAGE : EXIT_ABORTED;
     }
     bool done = !x;
     rasd_buf chunk = {0};
@@ -103,12 +104,12 @@ int cmd_export(int argc, char **argv) {
         chunk.len = 0;
         if (rasd_export_next(x, &chunk, &done, &err) != RASD_OK) {
             cli_error("%s", err.message);
-            status = EXIT_INPUT_FAILED;
+            status = EXIT_ABORTED;
             break;
         }
         if (fwrite(chunk.data ? chunk.data : "", 1, chunk.len, out) != chunk.len) {
             cli_error("%s: write failed", output ? output : "standard output");
-            status = EXIT_INPUT_FAILED;
+            status = EXIT_ABORTED;
             break;
         }
     }
@@ -118,7 +119,7 @@ int cmd_export(int argc, char **argv) {
     cli_store_target_free(&t);
     if (output && fclose(out) != 0) {
         cli_error("%s: write failed", output);
-        status = EXIT_INPUT_FAILED;
+        status = EXIT_ABORTED;
     }
     return status;
 }

@@ -73,7 +73,18 @@ static const char USAGE[] =
     "                          once); PATH may then be left out. A run that at least doubles\n"
     "                          the store (a bulk import) settles by itself\n"
     "  --no-settle             not even then\n"
-    "exit status: 0 all stored (or already there), 1 some input skipped, 2 usage error\n";
+    "  --follow-symlinks       follow symlinks in directories even where they lead out of the\n"
+    "                          directory given (by default they are reported and left alone;\n"
+    "                          a directory is read once, so a loop never is followed)\n"
+    "  A FIFO, socket or device among the inputs is refused without being opened, and\n"
+    "  a bad record of a JSON array is skipped (named with its index and byte) while the\n"
+    "  others are stored. Records without text are left out and counted in the summary.\n"
+    "Exit status (docs/cli.md): 0 all stored (or already there; records without text do\n"
+    "  not count); 1 some input or record skipped, each named on stderr; 2 usage error, or\n"
+    "  the database cannot be opened; 3 stopped by a database or resource error (disk\n"
+    "  full): the summary then counts what was committed, and the rest can be ingested again\n"
+    "Example:\n"
+    "  rasd ingest --db news.db --jobs 4 corpus/ extra.zip\n";
 
 static double now(void) {
     struct timespec ts;
@@ -110,7 +121,7 @@ static void progress(ingest *g, bool force) {
                 (int)eta / 60, (int)eta % 60);
     } else {
         fprintf(stderr, "rasd: ingest: %zu articles read, %zu stored, %.0f/s, %.0f%% of the input\n", g->n_read,
-                g->stored, rate, frac * 100);
+                g->db_failed ? g->committed : g->stored, rate, frac * 100); /* after an abort: what is kept */
     }
 }
 
@@ -136,6 +147,9 @@ static bool end_batch(ingest *g, bool reopen) {
     }
     g->in_batch = 0;
     g->holding = false;
+    g->committed = g->stored;
+    g->committed_exact = g->exact;
+    g->committed_near = g->near;
     g->t_commit += now() - t0;
     return true;
 }
@@ -161,6 +175,12 @@ static void write_one(void *ctx, size_t i) {
     }
     if (it->stored) {
         g->already++;
+        free_item(it);
+        progress(g, false);
+        return;
+    }
+    if (it->error && it->code == RASD_ERR_EMPTY) { /* a record without text: nothing to store, nothing wrong */
+        g->empty++;
         free_item(it);
         progress(g, false);
         return;
@@ -347,12 +367,21 @@ static void on_file(void *ctx, const char *path, uint64_t bytes) {
 /* Reads the lines of a --from-jsonl file ("-": standard input) into items
  * on the reader thread; the workers read them (ingest_from_analysis). */
 static void read_jsonl(ingest *g, const char *path) {
-    FILE *f = strcmp(path, "-") == 0 ? stdin : fopen(path, "rb");
-    if (!f) {
+    FILE *f = stdin;
+    if (strcmp(path, "-") != 0) {
+        /* a regular file only: a FIFO could block the open, a device never
+         * end (pipe lines in through standard input, -) */
         rasd_error e = {0};
-        rasd_fail(&e, RASD_ERR_IO, "%s: %s", path, strerror(errno));
-        on_skip(g, &e);
-        return;
+        uint64_t size = 0;
+        int fd = rasd_reader_open(path, &size, &e);
+        if (fd < 0 || !(f = fdopen(fd, "rb"))) {
+            if (fd >= 0) {
+                rasd_fail(&e, RASD_ERR_IO, "%s: %s", path, strerror(errno));
+                close(fd);
+            }
+            on_skip(g, &e);
+            return;
+        }
     }
     char *line = NULL;
     size_t cap = 0, no = 0;
@@ -429,10 +458,13 @@ static void consume(ingest *g) {
     }
 }
 
-/* Input size, for the progress bar's share and ETA. */
+/* Input size, for the progress bar's share and ETA: an estimate, so
+ * symlinked directories are not entered (no loop can hold it up; the
+ * reader's own walk decides what is read). */
 static uint64_t bytes_under(const char *path, int depth) {
     struct stat stb;
-    if (stat(path, &stb) != 0) return 0;
+    if ((depth ? lstat(path, &stb) : stat(path, &stb)) != 0) return 0;
+    if (S_ISLNK(stb.st_mode) && (stat(path, &stb) != 0 || !S_ISREG(stb.st_mode))) return 0;
     if (!S_ISDIR(stb.st_mode)) return S_ISREG(stb.st_mode) ? (uint64_t)stb.st_size : 0;
     if (depth > 64) return 0;
     DIR *d = opendir(path);
@@ -464,10 +496,18 @@ static void summary(ingest *g) {
     clock_gettime(CLOCK_THREAD_CPUTIME_ID, &tw);
     double cpu_writer = (double)tw.tv_sec + (double)tw.tv_nsec / 1e9;
     clear_bar(g);
-    fprintf(stderr,
-            "rasd ingest: %zu read, %zu stored, %zu already stored, %zu exact duplicates, %zu near duplicates, "
-            "%zu skipped\n",
-            g->n_read, g->stored, g->already, g->exact, g->near, g->skipped);
+    if (g->db_failed) /* what is in the store, not what was attempted */
+        fprintf(stderr,
+                "rasd ingest: stopped by a database error: %zu read, %zu stored (committed), %zu already stored, "
+                "%zu exact duplicates, %zu near duplicates, %zu skipped; %zu analysed were rolled back\n",
+                g->n_read, g->committed, g->already, g->committed_exact, g->committed_near, g->skipped,
+                g->stored - g->committed);
+    else
+        fprintf(stderr,
+                "rasd ingest: %zu read, %zu stored, %zu already stored, %zu exact duplicates, %zu near duplicates, "
+                "%zu skipped\n",
+                g->n_read, g->stored, g->already, g->exact, g->near, g->skipped);
+    if (g->empty) fprintf(stderr, "  %zu records without text left out\n", g->empty);
     fprintf(stderr, "  %zu repeated paragraphs in %zu documents, %zu boilerplate lines removed from %zu documents\n",
             g->repeated, g->repeating_docs, g->boilerplate_lines, g->boilerplate_docs);
     if (g->skipped) {
@@ -512,6 +552,7 @@ int cmd_ingest(int argc, char **argv) {
         {"no-tagger", no_argument, 0, 'T'},       {"quiet", no_argument, 0, 'q'},
         {"from-jsonl", required_argument, 0, 'J'}, {"help", no_argument, 0, 'h'},
         {"settle", no_argument, 0, 'S'},       {"no-settle", no_argument, 0, 'N'},
+        {"follow-symlinks", no_argument, 0, 'L'},
         {0, 0, 0, 0},
     };
     ingest g = {.jobs = cli_cores(), .batch = 1000};
@@ -549,6 +590,7 @@ int cmd_ingest(int argc, char **argv) {
         case 'J': g.jsonl = optarg; break;
         case 'S': g.settle = true; break;
         case 'N': g.no_settle = true; break;
+        case 'L': ropt.follow_symlinks = true; break;
         case 'h': fputs(USAGE, stdout); return EXIT_ALL_OK;
         default: fputs(USAGE, stderr); return EXIT_USAGE;
         }
@@ -589,7 +631,7 @@ int cmd_ingest(int argc, char **argv) {
     }
     if (rasd_store_each_hash(g.store, ingest_add_stored, &g, &err) != RASD_OK) {
         cli_error("%s", err.message);
-        status = EXIT_USAGE;
+        status = EXIT_ABORTED;
         goto done;
     }
     if (g.n_prior) qsort(g.prior, g.n_prior, sizeof *g.prior, ingest_hash_cmp);
@@ -598,7 +640,7 @@ int cmd_ingest(int argc, char **argv) {
     if (g.jsonl && strcmp(g.jsonl, "-") != 0) g.bytes_total += bytes_under(g.jsonl, 0);
     if (rasd_store_begin(g.store, &err) != RASD_OK) {
         cli_error("%s", err.message);
-        status = EXIT_USAGE;
+        status = EXIT_ABORTED;
         goto done;
     }
     g.ropt = &ropt;
@@ -607,7 +649,7 @@ int cmd_ingest(int argc, char **argv) {
     pthread_t reader;
     if (pthread_create(&reader, NULL, reader_thread, &g) != 0) {
         cli_error("cannot start the reader thread");
-        status = EXIT_USAGE;
+        status = EXIT_ABORTED;
         goto done;
     }
     consume(&g);
@@ -629,11 +671,11 @@ int cmd_ingest(int argc, char **argv) {
         clear_bar(&g);
         cli_error("%s (the last batch was rolled back; what was committed before is kept)", g.db_err.message);
         rasd_store_rollback(g.store, &err);
-        status = EXIT_INPUT_FAILED;
     }
     progress(&g, true);
     summary(&g);
     if (g.skipped) status = EXIT_INPUT_FAILED;
+    if (g.db_failed) status = EXIT_ABORTED; /* the worst of the two tells the story */
 done:
     rasd_link_close(g.link);
     rasd_analyzer_destroy(g.writer_an);

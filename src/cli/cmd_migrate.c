@@ -36,7 +36,9 @@ static const char USAGE[] =
     "  --from DB        the store to copy: a SQLite file or a postgres:// URL\n"
     "  --to DB          where to: a SQLite file or a postgres:// URL\n"
     "  --quiet          only problems and the summary\n"
-    "exit status: 0 copied, 1 the copy failed (the target is left as it was), 2 usage error\n";
+    "Exit status: 0 copied, 1 the copy failed (the target is left as it was), 2 usage error\n"
+    "Example:\n"
+    "  rasd migrate --from news.db --to postgres://me@dbhost/news\n";
 
 /* The tables in copy order and their columns, as in schema.c and
  * pg_schema.c; blob: the column holding bytes (-1: none). A step may read

@@ -18,7 +18,12 @@ static void print_key(const char *s, size_t len) {
 
 int cmd_normalize(int argc, char **argv) {
     if (argc > 1 && (strcmp(argv[1], "--help") == 0 || strcmp(argv[1], "-h") == 0)) {
-        puts("usage: rasd normalize [TEXT...]\n  prints the matching key of each TEXT, or of each line of standard input");
+        puts("usage: rasd normalize [TEXT...]\n"
+             "  Prints the matching key of each TEXT, or of each line of standard input: letter\n"
+             "  variants folded, diacritics and tatweel removed, digits made ASCII.\n"
+             "Exit status: 0 printed, 2 usage error\n"
+             "Example:\n"
+             "  rasd normalize \"«الأميركيّة» ٢٠٢٣\"");
         return EXIT_ALL_OK;
     }
     if (argc > 1) {

@@ -40,9 +40,10 @@ static const char USAGE[] =
     "  old order. Stop `rasd serve` on the store first.\n"
     "  --check     only count what a repair would change\n"
     "  --jobs N    analysis threads (default: all cores)\n"
-    "  Exit status: 0 repaired or nothing to repair (--check: nothing to repair),\n"
+    "Exit status: 0 repaired or nothing to repair (--check: nothing to repair),\n"
     "  1 something failed or (--check) a repair is needed, 2 usage error or no database.\n"
-    "  Example: rasd repair --db news.db\n";
+    "Example:\n"
+    "  rasd repair --db news.db\n";
 
 static bool exec_sql(sqlite3 *db, const char *sql) {
     char *msg = NULL;

@@ -1,227 +1,153 @@
 /*
  * cmd_search.c: `rasd search QUERY`: full-text search of the store, ranked
  * by BM25 (title weighted above the body), with the matched words marked
- * in a snippet of the original text. A table on a terminal; JSON Lines
- * (yajl) or CSV for programs.
+ * in a snippet of the original text. The answer is the query layer's
+ * (rasd_query_search, the JSON of GET /api/search): a table on a
+ * terminal, the document with --json, its hits with --jsonl or --csv.
  */
 #include "cli.h"
-#include "storage/store.h"
+#include "cli_query.h"
 
-#include <getopt.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/stat.h>
 #include <unistd.h>
-#include <yajl/yajl_gen.h>
 
 static const char USAGE[] =
     "usage: rasd search [options] QUERY...\n"
     "  Finds stored articles (rasd ingest) by their words, as rasd reads them: letter\n"
     "  variants, diacritics, clitics and word forms match (داعش finds لداعش).\n"
     "  Words must all match; \"a phrase\" in quotes, OR, NOT, NEAR() and prefix* work too.\n"
-    "  --db PATH|URL  the database: a SQLite file or a postgres:// URL\n"
-    "                 (default: $RASD_DB, else ./rasd.db)\n"
-    "  --limit N      at most N results (default 20)\n"
     "  --outlet NAME  only articles of this outlet (source)\n"
-    "  --since DATE   only articles published on or after DATE (YYYY-MM-DD)\n"
-    "  --until DATE   only articles published on or before DATE\n"
+    "  --since DATE, --until DATE  only articles published in these dates (YYYY-MM-DD, inclusive)\n"
     "  --actor ID     only articles that mention this actor (rasd actors lists ids)\n"
     "  --place ID     only articles that mention this place (gn:..., country:SYR)\n"
-    "  --json         one JSON object per result per line\n"
-    "  --csv          CSV with a header line\n"
-    "  --data DIR     rasd's data directory (default: $RASD_DATA or the built-in one)\n"
-    "exit status: 0 results found, 1 none, 2 usage error or no database\n";
+    "  --limit N      at most N results (default 20; over 500 asked page by page; all: every one)\n"
+    "  --offset N     skip the first N results (default 0)\n"
+    "  --json         one JSON document, as GET /api/search answers: {\"query\", \"total\", \"limit\",\n"
+    "                 \"offset\", \"items\": [...], \"facets\"}; highlights are byte ranges of the snippet\n"
+    "  --jsonl        one JSON object per result per line\n"
+    "  --csv          RFC 4180 CSV, a header of the JSON's field names\n"
+    "  --db PATH|URL  the database: a SQLite file or a postgres:// URL (default: $RASD_DB, else ./rasd.db)\n"
+    "  --data DIR     rasd's data directory (default: $RASD_DATA, else the built-in one)\n"
+    "  On a terminal, control characters of the articles' text are shown escaped (\\x1b) and\n"
+    "  the matched words marked; on stderr, which results these are (\"showing 1-20 of 345\n"
+    "  articles\"). --json, --jsonl and --csv keep the exact text. Conventions: docs/cli.md.\n"
+    "Exit status: 0 results found, 1 none, 2 usage error (a query the index cannot read\n"
+    "  included) or no database, 3 the database failed\n"
+    "Example:\n"
+    "  rasd search --db news.db --since 2015-07-01 \"دير الزور\"\n"
+    "  rasd search --db news.db --limit all --csv قسد > hits.csv\n";
 
-typedef enum output { OUT_TABLE, OUT_JSON, OUT_CSV } output;
+/* The marks around matched words on a terminal: two noncharacters put
+ * into the snippet at its highlights, turned into colour only after the
+ * text is escaped, so that the article's own bytes never reach the
+ * terminal as escape sequences (cli_term_text) while rasd's colour does. */
+#define MARK_OPEN "\xEF\xB7\x90"  /* U+FDD0 */
+#define MARK_CLOSE "\xEF\xB7\x91" /* U+FDD1 */
 
-typedef struct search_run {
-    output out;
-    bool color;
-    size_t n;
-    yajl_gen gen;
-} search_run;
-
-static void csv_field(const char *s, bool last) {
-    /* RFC 4180 by hand: quote every field, double the quotes inside */
-    putchar('"');
-    for (; s && *s; s++) {
-        if (*s == '"') putchar('"');
-        putchar(*s == '\n' || *s == '\r' ? ' ' : *s);
-    }
-    putchar('"');
-    putchar(last ? '\n' : ',');
-}
-
-static void gen_str(yajl_gen g, const char *key, const char *v) {
-    yajl_gen_string(g, (const unsigned char *)key, strlen(key));
-    if (v) yajl_gen_string(g, (const unsigned char *)v, strlen(v));
-    else yajl_gen_null(g);
-}
-
-static void gen_int(yajl_gen g, const char *key, int64_t v, bool null_if_zero) {
-    yajl_gen_string(g, (const unsigned char *)key, strlen(key));
-    if (null_if_zero && v == 0) yajl_gen_null(g);
-    else yajl_gen_integer(g, (long long)v);
-}
-
-/* Prints at most max characters of s (UTF-8), on one line. */
-static void print_clipped(const char *s, size_t max) {
+/* Prints s for a terminal (controls escaped), on one line, at most max
+ * characters (max 0: all), the marks as colour or as «». */
+static void print_shown(const char *s, size_t max, bool color) {
+    rasd_buf b = {0};
+    cli_term_text(&b, s ? s : "", s ? strlen(s) : 0, true);
     size_t chars = 0;
-    for (; s && *s; s++) {
-        unsigned char c = (unsigned char)*s;
-        if ((c & 0xC0) != 0x80 && ++chars > max) {
-            fputs("…", stdout);
-            return;
+    for (size_t i = 0; i < b.len; i++) {
+        if (b.len - i >= 3 && (memcmp(b.data + i, MARK_OPEN, 3) == 0 || memcmp(b.data + i, MARK_CLOSE, 3) == 0)) {
+            bool open = b.data[i + 2] == MARK_OPEN[2];
+            fputs(color ? open ? "\033[1;31m" : "\033[0m" : open ? "«" : "»", stdout);
+            i += 2;
+            continue;
         }
-        putchar(c == '\n' || c == '\r' || c == '\t' ? ' ' : c);
+        unsigned char c = (unsigned char)b.data[i];
+        if (max && (c & 0xC0) != 0x80 && ++chars > max) {
+            fputs(color ? "\033[0m…" : "…", stdout);
+            break;
+        }
+        putchar(c);
     }
+    rasd_buf_free(&b);
 }
 
-static bool print_hit(void *ctx, const rasd_search_hit *h) {
-    search_run *r = ctx;
-    r->n++;
-    char score[32], id[32];
-    snprintf(score, sizeof score, "%.4g", h->score);
-    snprintf(id, sizeof id, "%lld", (long long)h->id);
-    switch (r->out) {
-    case OUT_JSON: {
-        yajl_gen g = r->gen;
-        yajl_gen_map_open(g);
-        gen_int(g, "id", h->id, false);
-        gen_str(g, "hash", h->hash);
-        yajl_gen_string(g, (const unsigned char *)"score", 5);
-        yajl_gen_double(g, h->score);
-        gen_str(g, "title", h->title);
-        gen_str(g, "source", h->source);
-        gen_str(g, "published", h->published);
-        gen_str(g, "url", h->url);
-        gen_str(g, "origin", h->origin);
-        gen_str(g, "snippet", h->snippet);
-        gen_int(g, "duplicate_of", h->duplicate_of, true);
-        gen_int(g, "story", h->story, true);
-        yajl_gen_map_close(g);
-        const unsigned char *buf;
-        size_t len;
-        yajl_gen_get_buf(g, &buf, &len);
-        fwrite(buf, 1, len, stdout);
-        putchar('\n');
-        yajl_gen_clear(g);
-        yajl_gen_reset(g, NULL);
-        break;
+static const char *str(json_t *o, const char *key) { return json_string_value(json_object_get(o, key)); }
+
+/* The snippet with the marks at its highlights ([start, end) bytes). */
+static void marked_snippet(json_t *hit, rasd_buf *b) {
+    const char *s = str(hit, "snippet");
+    size_t len = s ? strlen(s) : 0, at = 0, i;
+    json_t *h;
+    json_array_foreach(json_object_get(hit, "highlights"), i, h) {
+        size_t start = (size_t)json_integer_value(json_array_get(h, 0)), end = (size_t)json_integer_value(json_array_get(h, 1));
+        if (start < at || end < start || end > len) continue;
+        rasd_buf_append(b, s + at, start - at);
+        rasd_buf_append(b, MARK_OPEN, 3);
+        rasd_buf_append(b, s + start, end - start);
+        rasd_buf_append(b, MARK_CLOSE, 3);
+        at = end;
     }
-    case OUT_CSV:
-        csv_field(id, false);
-        csv_field(score, false);
-        csv_field(h->published, false);
-        csv_field(h->source, false);
-        csv_field(h->title, false);
-        csv_field(h->url ? h->url : h->origin, false);
-        csv_field(h->snippet, true);
-        break;
-    case OUT_TABLE:
-        printf("%2zu. %s%s%s  [%s | %s | #%lld%s]\n    ", r->n, r->color ? "\033[1m" : "",
-               h->title ? h->title : "(no title)", r->color ? "\033[0m" : "", h->published ? h->published : "no date",
-               h->source ? h->source : "no outlet", (long long)h->id, h->duplicate_of ? ", duplicate" : "");
-        print_clipped(h->snippet, 220);
-        printf("\n    %s  score %s\n", h->url ? h->url : h->origin, score);
-        break;
+    rasd_buf_append(b, s ? s + at : "", len - at);
+    rasd_buf_putc(b, '\0');
+}
+
+static void print_table(json_t *doc) {
+    bool color = isatty(1);
+    size_t i;
+    json_t *hit;
+    long long offset = json_integer_value(json_object_get(doc, "offset"));
+    json_array_foreach(json_object_get(doc, "items"), i, hit) {
+        /* the article's title, outlet, snippet and address may hold any
+         * bytes: all escaped for the terminal (cli_term_text) */
+        printf("%2lld. %s", offset + (long long)i + 1, color ? "\033[1m" : "");
+        print_shown(str(hit, "title") ? str(hit, "title") : "(no title)", 0, false);
+        printf("%s  [", color ? "\033[0m" : "");
+        print_shown(str(hit, "published") ? str(hit, "published") : "no date", 0, false);
+        fputs(" | ", stdout);
+        print_shown(str(hit, "source") ? str(hit, "source") : "no outlet", 0, false);
+        bool dup = json_is_integer(json_object_get(hit, "duplicate_of"));
+        printf(" | #%lld%s]\n    ", (long long)json_integer_value(json_object_get(hit, "id")), dup ? ", duplicate" : "");
+        rasd_buf b = {0};
+        marked_snippet(hit, &b);
+        print_shown(b.data, 220, color);
+        rasd_buf_free(&b);
+        const char *where = str(hit, "url") ? str(hit, "url") : str(hit, "origin");
+        if (where) {
+            fputs("\n    ", stdout);
+            print_shown(where, 0, false);
+        }
+        printf("  score %.4g\n", json_real_value(json_object_get(hit, "score")));
     }
-    return true;
 }
 
 int cmd_search(int argc, char **argv) {
-    static const struct option LONG[] = {
-        {"db", required_argument, 0, 'D'},    {"limit", required_argument, 0, 'n'},
-        {"outlet", required_argument, 0, 'o'}, {"since", required_argument, 0, 'S'},
-        {"until", required_argument, 0, 'U'}, {"actor", required_argument, 0, 'a'},
-        {"place", required_argument, 0, 'p'}, {"json", no_argument, 0, 'J'},
-        {"csv", no_argument, 0, 'C'},         {"data", required_argument, 0, 'd'},
-        {"help", no_argument, 0, 'h'},        {0, 0, 0, 0},
-    };
-    rasd_search_query q = {0};
-    search_run r = {.out = OUT_TABLE};
-    const char *db = NULL, *data_dir = NULL;
-    int c;
-    optind = 1;
-    while ((c = getopt_long(argc, argv, "n:h", LONG, NULL)) != -1) {
-        switch (c) {
-        case 'D': db = optarg; break;
-        case 'n':
-            if (!cli_parse_size("--limit", optarg, &q.limit)) return EXIT_USAGE;
-            break;
-        case 'o': q.outlet = optarg; break;
-        case 'S':
-        case 'U':
-            if (!rasd_valid_date(optarg)) {
-                cli_error("--%s: \"%s\" is not a date written YYYY-MM-DD", c == 'S' ? "since" : "until", optarg);
-                return EXIT_USAGE;
-            }
-            if (c == 'S') q.since = optarg;
-            else q.until = optarg;
-            break;
-        case 'a': q.actor = optarg; break;
-        case 'p': q.place = optarg; break;
-        case 'J': r.out = OUT_JSON; break;
-        case 'C': r.out = OUT_CSV; break;
-        case 'd': data_dir = optarg; break;
-        case 'h': fputs(USAGE, stdout); return EXIT_ALL_OK;
-        default: fputs(USAGE, stderr); return EXIT_USAGE;
-        }
-    }
-    if (optind >= argc) {
+    cli_query_args a;
+    int first, status;
+    if (!cli_query_args_parse(argc, argv, USAGE, "actor place", &a, NULL, &first, &status)) return status;
+    if (first >= argc) {
         cli_error("search: no query");
         fputs(USAGE, stderr);
         return EXIT_USAGE;
     }
     size_t qlen = 0;
-    for (int i = optind; i < argc; i++) qlen += strlen(argv[i]) + 1;
+    for (int i = first; i < argc; i++) qlen += strlen(argv[i]) + 1;
     char *text = malloc(qlen + 1);
-    if (!text) return EXIT_USAGE;
+    if (!text) return EXIT_ABORTED;
     text[0] = '\0';
-    for (int i = optind; i < argc; i++) {
-        if (i > optind) strcat(text, " ");
+    for (int i = first; i < argc; i++) {
+        if (i > first) strcat(text, " ");
         strcat(text, argv[i]);
     }
-    q.text = text;
-    if (!db || !*db) db = getenv("RASD_DB");
-    if (!db || !*db) db = "rasd.db";
-    struct stat stb;
-    if (!rasd_store_is_pg(db) && stat(db, &stb) != 0) { /* searching must not create an empty database */
-        cli_error("%s: no database here (rasd ingest --db %s PATH... makes one)", db, db);
-        free(text);
-        return EXIT_USAGE;
+    a.q.text = text;
+    rasd_buf raw = {0};
+    json_t *doc = cli_query_list(&a, rasd_query_search, &raw, &status);
+    if (doc && a.format == CLI_TABLE) {
+        print_table(doc);
+        cli_print_showing(&a, doc, "articles");
+        status = json_array_size(json_object_get(doc, "items")) ? EXIT_ALL_OK : EXIT_INPUT_FAILED;
+    } else if (doc) {
+        static const cli_column NONE[] = {{"id", "id", 0}, {"title", "title", 0}, {"snippet", "snippet", 0}};
+        status = cli_print_answer(&a, doc, raw.len ? raw.data : NULL, raw.len, NONE, 3, "articles");
     }
-    int status = EXIT_ALL_OK;
-    rasd_error err = {0};
-    rasd_lexicon *lex = cli_load_lexicon(data_dir);
-    rasd_store *store = lex ? rasd_store_open(db, lex, &err) : NULL;
-    if (!store) {
-        if (lex) cli_error("%s", err.message);
-        status = EXIT_USAGE;
-        goto done;
-    }
-    r.color = r.out == OUT_TABLE && isatty(1);
-    q.mark_open = r.color ? "\033[1;31m" : r.out == OUT_TABLE ? "«" : "[";
-    q.mark_close = r.color ? "\033[0m" : r.out == OUT_TABLE ? "»" : "]";
-    if (r.out == OUT_JSON) {
-        if (!(r.gen = yajl_gen_alloc(NULL))) {
-            status = EXIT_USAGE;
-            goto done;
-        }
-        yajl_gen_config(r.gen, yajl_gen_validate_utf8, 1);
-    }
-    if (r.out == OUT_CSV) puts("id,score,published,source,title,url,snippet");
-    if (rasd_store_search(store, &q, print_hit, &r, &err) != RASD_OK) {
-        cli_error("%s", err.message);
-        status = EXIT_USAGE;
-    } else if (r.n == 0) {
-        if (r.out == OUT_TABLE) fprintf(stderr, "rasd: no article matches \"%s\"\n", text);
-        status = EXIT_INPUT_FAILED;
-    }
-done:
-    if (r.gen) yajl_gen_free(r.gen);
-    rasd_store_close(store);
-    rasd_lexicon_destroy(lex);
+    json_decref(doc);
+    rasd_buf_free(&raw);
     free(text);
     return status;
 }

@@ -36,8 +36,11 @@ static const char USAGE[] =
     "  --no-cache           compute every answer (by default read answers are kept, 128 MB, while the\n"
     "                       store is unchanged: a SQLite file's change is seen at once, PostgreSQL's within 5 s)\n"
     "  Responses are gzipped for clients that send Accept-Encoding: gzip.\n"
-    "  Exit status: 0 stopped by SIGINT/SIGTERM, 1 the store or the port cannot be opened, 2 usage.\n"
-    "  Example: rasd serve --db rasd.db --port 8080 --access-log serve.log\n";
+    "Exit status: 0 stopped by SIGINT or SIGTERM, 1 the server could not start (no database,\n"
+    "  the port taken, the store failing, the access log not writable), 2 usage error (also\n"
+    "  --allow-ingest beyond loopback without a token)\n"
+    "Example:\n"
+    "  rasd serve --db news.db --port 8080 --access-log serve.log\n";
 
 /* The pool's stores: the command's store, set up as a reader. */
 typedef struct serve_target {

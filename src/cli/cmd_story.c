@@ -9,9 +9,19 @@
 #include <string.h>
 
 static const char USAGE[] =
-    "usage: rasd story ID [--json | --csv] [--db PATH]\n"
-    "  Shows one story: articles by outlet, each actor's labels per outlet (framing),\n"
-    "  quotes by speaker, events and places. --csv prints its articles only.\n";
+    "usage: rasd story ID [--json | --jsonl | --csv] [--db PATH] [--data DIR]\n"
+    "  Shows one story (ID: a story id, as rasd stories lists them): articles by outlet,\n"
+    "  each actor's labels per outlet (framing), quotes by speaker, events and places.\n"
+    "  --json         the story as one JSON document (GET /api/story/ID)\n"
+    "  --jsonl        the same document on one line\n"
+    "  --csv          its articles, one row each, a header of the JSON's field names\n"
+    "  --db PATH|URL  the store (default: $RASD_DB, else ./rasd.db)\n"
+    "  --data DIR     rasd's data directory (default: $RASD_DATA, else the built-in one)\n"
+    "  On a terminal, control characters of articles are shown escaped. Conventions: docs/cli.md.\n"
+    "Exit status: 0 shown, 1 no such story, 2 usage error or no database,\n"
+    "  3 the database failed\n"
+    "Example:\n"
+    "  rasd story 12 --db news.db\n";
 
 static void section(const char *title, json_t *items, const cli_column *cols, size_t n, cli_format format) {
     if (format == CLI_TABLE) printf("\n== %s (%zu)\n", title, json_array_size(items));
@@ -22,6 +32,17 @@ int cmd_story(int argc, char **argv) {
     cli_query_args a;
     int first, status;
     if (!cli_query_args_parse(argc, argv, USAGE, "", &a, NULL, &first, &status)) return status;
+    /* one record: the list options would be silently ignored */
+    const char *list_only = a.q.limit    ? "--limit"
+                            : a.q.offset ? "--offset"
+                            : a.q.since  ? "--since"
+                            : a.q.until  ? "--until"
+                            : a.q.outlet ? "--outlet"
+                                         : NULL;
+    if (list_only) {
+        cli_error("story: %s is an option of the lists (rasd stories), not of one story", list_only);
+        return EXIT_USAGE;
+    }
     if (first + 1 != argc) {
         cli_error("story: one story id is needed");
         fputs(USAGE, stderr);
@@ -35,7 +56,7 @@ int cmd_story(int argc, char **argv) {
         return EXIT_USAGE;
     }
     cli_store_target t;
-    if (!cli_store_target_init(&t, a.db, a.data_dir, true)) return EXIT_INPUT_FAILED;
+    if (!cli_store_target_init(&t, a.db, a.data_dir, true)) return EXIT_USAGE; /* no database */
     rasd_error err = {0};
     rasd_store *s = cli_store_target_open(&t, &err);
     rasd_buf out = {0};
@@ -45,9 +66,10 @@ int cmd_story(int argc, char **argv) {
     if (st != RASD_OK) {
         cli_error("%s", err.message);
         rasd_buf_free(&out);
-        return EXIT_INPUT_FAILED;
+        return s ? cli_exit_for(st) : EXIT_USAGE;
     }
-    if (a.format == CLI_JSON) {
+    /* one record: --jsonl is the same document, on its one line */
+    if (a.format == CLI_JSON || a.format == CLI_JSONL) {
         fwrite(out.data, 1, out.len, stdout);
         fputc('\n', stdout);
         rasd_buf_free(&out);
@@ -73,9 +95,10 @@ int cmd_story(int argc, char **argv) {
     if (a.format == CLI_CSV) {
         cli_print_rows(stdout, articles, ARTICLES, 4, CLI_CSV);
     } else {
-        printf("story %lld: %s\n%s to %s, %lld articles\n", id,
-               json_string_value(json_object_get(doc, "title")) ? json_string_value(json_object_get(doc, "title"))
-                                                               : "(untitled)",
+        printf("story %lld: ", id); /* the title is an article's: escaped for the terminal */
+        cli_term_puts(stdout, json_string_value(json_object_get(doc, "title")) ? json_string_value(json_object_get(doc, "title"))
+                                                                               : "(untitled)", true);
+        printf("\n%s to %s, %lld articles\n",
                json_string_value(json_object_get(doc, "first_seen")) ? json_string_value(json_object_get(doc, "first_seen")) : "?",
                json_string_value(json_object_get(doc, "last_seen")) ? json_string_value(json_object_get(doc, "last_seen")) : "?",
                (long long)json_integer_value(json_object_get(doc, "articles")));

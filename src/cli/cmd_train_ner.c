@@ -72,10 +72,14 @@ static const char TRAIN_USAGE[] =
     "  --clusters PATH   word clusters (default: DATA/ner/clusters.tsv; missing: none)\n"
     "  --corpus PATH     unlabelled news (a directory of .txt files, or a file; repeatable)\n"
     "                    for tag profiles: a first model tags it, the final one learns\n"
-    "                    from how each word was ner_cli_tagged (docs/ner.md)\n"
+    "                    from how each word was tagged (docs/ner.md)\n"
     "  --threads N       threads for tagging the corpus (default: all cores)\n"
     "  --data DIR        rasd's data directory (lexicon, kb, gazetteer)\n"
-    "  --quiet           no per-epoch report\n";
+    "  --quiet           no per-epoch report\n"
+    "Exit status: 0 trained and written, 1 bad input (a missing or malformed file, named\n"
+    "  on stderr) or the model could not be written, 2 usage error\n"
+    "Example:\n"
+    "  rasd train-ner --train train.txt --epochs 12 --out model.bin\n";
 
 static void shuffle(size_t *a, size_t n, uint64_t seed) {
     for (size_t i = n; i > 1; i--) {

@@ -32,7 +32,9 @@ static const char USAGE[] =
     "  --max-bytes N[k|M]      largest answer accepted (default 8M)\n"
     "  --data DIR              rasd's data directory\n"
     "  --no-entities, --no-tagger   as for rasd analyze (with --jsonl)\n"
-    "exit status: 0 every feed read, 1 some feed failed (in the last round), 2 usage error\n";
+    "Exit status: 0 every feed read, 1 some feed failed (in the last round), 2 usage error\n"
+    "Example:\n"
+    "  rasd watch --once --state seen.json feeds.txt\n";
 
 static volatile sig_atomic_t stop_requested;
 static void on_signal(int sig) {

@@ -27,7 +27,12 @@ static void print_tokens(rasd_analyzer *an, const char *text) {
 }
 
 static const char USAGE[] =
-    "usage: rasd words [--data DIR] TEXT...\n  shows each token's type, key, clitics (+) and stem\n";
+    "usage: rasd words [--data DIR] TEXT...\n"
+    "  Shows how rasd reads each word of TEXT: its type, matching key, clitics (+) and stem.\n"
+    "  --data DIR  rasd's data directory (default: $RASD_DATA, else the built-in one)\n"
+    "Exit status: 0 shown, 2 usage error or no data\n"
+    "Example:\n"
+    "  rasd words \"وقسد لداعش بدير\"\n";
 
 int cmd_words(int argc, char **argv) {
     const char *data_dir;

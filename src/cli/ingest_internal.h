@@ -88,6 +88,10 @@ typedef struct ingest {
     rasd_error db_err;
     /* counts for the summary */
     size_t n_read, stored, already, exact, near, skipped, skipped_by[RASD_ERR_NOT_FOUND + 1];
+    size_t empty; /* records without text: left out, counted, no failure */
+    /* what the last commit made durable: the summary after an abort says
+     * what is in the store, not what was attempted */
+    size_t committed, committed_exact, committed_near;
     size_t repeated, repeating_docs, boilerplate_lines, boilerplate_docs;
     uint64_t bytes_total, bytes_done, text_bytes;
     /* where the writer thread's time goes (wall seconds), for the summary */

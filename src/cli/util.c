@@ -1,7 +1,10 @@
 /*
- * util.c: error printing and option parsing shared by the subcommands.
+ * util.c: error printing (escaped for the terminal) and option parsing
+ * shared by the subcommands.
  */
 #include "cli.h"
+
+#include "core/internal.h"
 
 #include <errno.h>
 #include <stdarg.h>
@@ -9,21 +12,39 @@
 #include <string.h>
 #include <unistd.h>
 
+/* A message to stderr: its file names and the input bytes a parser quotes
+ * ("invalid token near ...") may hold escape sequences, so it goes through
+ * the terminal escaper (term_text.c) like article text does. */
+static void message(const char *prefix, const char *fmt, va_list ap) {
+    char small[1024];
+    va_list again;
+    va_copy(again, ap);
+    int n = vsnprintf(small, sizeof small, fmt, ap);
+    char *text = small;
+    if (n >= (int)sizeof small && (text = malloc((size_t)n + 1)) != NULL) vsnprintf(text, (size_t)n + 1, fmt, again);
+    va_end(again);
+    if (!text) text = small; /* out of memory: the message cut short */
+    size_t len = n < 0 ? 0 : text == small && (size_t)n >= sizeof small ? sizeof small - 1 : (size_t)n;
+    rasd_buf b = {0};
+    cli_term_text(&b, text, len, false);
+    fputs(prefix, stderr);
+    if (b.data) fwrite(b.data, 1, b.len, stderr);
+    fputc('\n', stderr);
+    rasd_buf_free(&b);
+    if (text != small) free(text);
+}
+
 void cli_error(const char *fmt, ...) {
     va_list ap;
     va_start(ap, fmt);
-    fputs("rasd: ", stderr);
-    vfprintf(stderr, fmt, ap);
-    fputc('\n', stderr);
+    message("rasd: ", fmt, ap);
     va_end(ap);
 }
 
 void cli_warning(const char *fmt, ...) {
     va_list ap;
     va_start(ap, fmt);
-    fputs("rasd: warning: ", stderr);
-    vfprintf(stderr, fmt, ap);
-    fputc('\n', stderr);
+    message("rasd: warning: ", fmt, ap);
     va_end(ap);
 }
 

@@ -67,6 +67,8 @@ bool cli_is_web_input(const char *path) {
     if (is_url(path)) return true;
     if (!strcmp(path, "-") || has_ext(path, ".txt")) return false;
     if (kind_of(path, NULL, 0) != WEB_NONE) return true;
+    rasd_error err = {0};
+    if (rasd_reader_check_file(path, &err) != RASD_OK) return false; /* never opened: the plain reader refuses it */
     FILE *f = fopen(path, "rb");
     if (!f) return false; /* the plain reader reports it */
     char head[4096];
@@ -109,6 +111,7 @@ typedef struct web_run {
     rasd_buf out;
     rasd_buf warnings;
     size_t articles;
+    size_t skipped; /* records that failed (not those without text) */
     bool filter_bodies; /* records: their bodies go through the boilerplate filter, as in rasd ingest */
 } web_run;
 
@@ -145,14 +148,20 @@ static bool on_web_article(void *ctx, rasd_article *a) {
         w->articles++;
     } else {
         add_warning(w, err.message);
+        if (err.code != RASD_ERR_EMPTY) w->skipped++;
     }
     free(json);
     return !w->out.oom;
 }
 
-static void on_web_skip(void *ctx, const rasd_error *err) { add_warning(ctx, err->message); }
+static void on_web_skip(void *ctx, const rasd_error *err) {
+    web_run *w = ctx;
+    add_warning(w, err->message);
+    if (err->code != RASD_ERR_EMPTY) w->skipped++;
+}
 
 static char *read_file(const char *path, size_t max, size_t *len, rasd_error *err) {
+    if (rasd_reader_check_file(path, err) != RASD_OK) return NULL; /* a FIFO would block the open */
     FILE *f = fopen(path, "rb");
     if (!f) {
         rasd_fail(err, RASD_ERR_IO, "%s: cannot open: %s", path, strerror(errno));
@@ -177,7 +186,7 @@ static char *read_file(const char *path, size_t max, size_t *len, rasd_error *er
 
 bool cli_analyze_web(rasd_analyzer *an, const char *path, const rasd_read_options *read,
                      const rasd_analysis_options *aopt, bool filter_records, char **json, size_t *json_len,
-                     char **warning, char **error) {
+                     char **warning, size_t *skipped, char **error) {
     rasd_error err = {0};
     size_t max = read->max_bytes ? read->max_bytes : RASD_DEFAULT_MAX_BYTES, len = 0;
     char *data = NULL;
@@ -204,7 +213,7 @@ bool cli_analyze_web(rasd_analyzer *an, const char *path, const rasd_read_option
         *error = strdup(err.message);
         return false;
     }
-    web_run w = {an, read, aopt, {0}, {0}, 0, false};
+    web_run w = {an, read, aopt, {0}, {0}, 0, 0, false};
     rasd_status st;
     if (kind == WEB_RECORDS) {
         w.filter_bodies = filter_records;
@@ -227,6 +236,7 @@ bool cli_analyze_web(rasd_analyzer *an, const char *path, const rasd_read_option
     if (st == RASD_OK && w.articles == 0 && !w.out.oom)
         st = rasd_fail(&err, RASD_ERR_EMPTY, "%s: no article could be analysed", path);
     if (w.warnings.len) *warning = strndup(w.warnings.data, w.warnings.len);
+    *skipped = w.skipped;
     rasd_buf_free(&w.warnings);
     if (st != RASD_OK || w.out.oom) {
         *error = strdup(w.out.oom ? "out of memory" : err.message);

@@ -1,6 +1,7 @@
 /*
  * reader.c: the one dispatch from a path or a buffer to the reader of its
- * format (reader.h), directories walked in name order, and the helpers the
+ * format (reader.h), directories walked in name order (each directory
+ * once, symlinks out of the tree left alone), and the helpers the
  * format readers share. A new format (HTML, feeds) is one more line in
  * format_of() and one more function.
  */
@@ -18,6 +19,7 @@
 #include <string.h>
 #include <strings.h>
 #include <sys/stat.h>
+#include <unistd.h>
 
 bool rasd_reader_emit(rasd_reader_sink *sink, rasd_article *a) {
     bool go_on = !sink->stop && sink->on_article(sink->ctx, a);
@@ -159,29 +161,30 @@ static size_t max_bytes_of(const rasd_reader_options *opt) {
 
 static rasd_status read_file(const char *path, const rasd_reader_options *opt, rasd_reader_sink *sink,
                              rasd_error *err) {
-    FILE *f = fopen(path, "rb");
-    if (!f) return rasd_fail(err, RASD_ERR_IO, "%s: cannot open: %s", path, strerror(errno));
-    struct stat stb;
-    if (fstat(fileno(f), &stb) != 0 || !S_ISREG(stb.st_mode)) {
-        fclose(f);
-        return rasd_fail(err, RASD_ERR_IO, "%s: not a regular file", path);
-    }
+    uint64_t size = 0;
+    int fd = rasd_reader_open(path, &size, err); /* FIFOs, sockets, devices: refused unopened */
+    if (fd < 0) return err->code;
     size_t max = max_bytes_of(opt);
-    if ((uint64_t)stb.st_size > max) {
-        fclose(f);
-        return rasd_fail(err, RASD_ERR_TOO_LARGE, "%s: %lld bytes is over the limit of %zu bytes", path,
-                         (long long)stb.st_size, max);
+    if (size > max) {
+        close(fd);
+        return rasd_fail(err, RASD_ERR_TOO_LARGE, "%s: %llu bytes is over the limit of %zu bytes", path,
+                         (unsigned long long)size, max);
     }
-    size_t len = (size_t)stb.st_size;
+    size_t len = (size_t)size;
     char *data = malloc(len + 1);
     if (!data) {
-        fclose(f);
+        close(fd);
         return rasd_fail(err, RASD_ERR_NOMEM, "%s: out of memory", path);
     }
-    size_t got = fread(data, 1, len, f);
-    bool failed = ferror(f);
-    fclose(f);
-    if (failed || got != len) {
+    size_t got = 0;
+    while (got < len) {
+        ssize_t r = read(fd, data + got, len - got);
+        if (r < 0 && errno == EINTR) continue;
+        if (r <= 0) break;
+        got += (size_t)r;
+    }
+    close(fd);
+    if (got != len) {
         free(data);
         return rasd_fail(err, RASD_ERR_IO, "%s: read error", path);
     }
@@ -194,10 +197,94 @@ static rasd_status read_file(const char *path, const rasd_reader_options *opt, r
 
 static int by_name(const void *a, const void *b) { return strcmp(*(char *const *)a, *(char *const *)b); }
 
-static rasd_status read_dir(const char *path, const rasd_reader_options *opt, rasd_reader_sink *sink,
-                            rasd_error *err) {
+/* One directory walk: its root as the kernel resolves it, and every
+ * directory entered so far (device and inode), so that no directory is
+ * read twice: a symlink back to one on the current path would loop for
+ * ever, and one to a directory read before would read its files again. */
+typedef struct dir_id {
+    dev_t dev;
+    ino_t ino;
+} dir_id;
+
+typedef struct walk {
+    char *root;   /* realpath of the directory given */
+    dir_id *seen; /* entered so far */
+    size_t n_seen, cap_seen;
+    dir_id *path; /* the directories the walk is inside now, outermost first */
+    size_t depth, cap_path;
+    const rasd_reader_options *opt;
+    rasd_reader_sink *sink;
+} walk;
+
+static bool on_path(const walk *w, const struct stat *sb) {
+    for (size_t i = 0; i < w->depth; i++)
+        if (w->path[i].dev == sb->st_dev && w->path[i].ino == sb->st_ino) return true;
+    return false;
+}
+
+static bool seen_before(const walk *w, const struct stat *sb) {
+    for (size_t i = 0; i < w->n_seen; i++)
+        if (w->seen[i].dev == sb->st_dev && w->seen[i].ino == sb->st_ino) return true;
+    return false;
+}
+
+/* Whether a symlink's target (resolved) lies inside the walk's root. */
+static bool inside_root(const walk *w, const char *child, char **target) {
+    *target = realpath(child, NULL);
+    if (!*target || !w->root) return false;
+    size_t n = strlen(w->root);
+    if (n == 1) return true; /* the root is / */
+    return strncmp(*target, w->root, n) == 0 && ((*target)[n] == '/' || (*target)[n] == '\0');
+}
+
+static rasd_status walk_dir(walk *w, const char *path, const struct stat *self, rasd_error *err);
+
+/* One entry of a directory: followed, read, or reported (never silently
+ * dropped, so the summary counts what was left out). */
+static rasd_status walk_entry(walk *w, const char *child, const char *name, rasd_error *ferr) {
+    struct stat lsb, sb;
+    if (lstat(child, &lsb) != 0) return rasd_fail(ferr, RASD_ERR_IO, "%s: %s", child, strerror(errno));
+    sb = lsb;
+    if (S_ISLNK(lsb.st_mode)) {
+        if (stat(child, &sb) != 0)
+            return rasd_fail(ferr, RASD_ERR_IO, "%s: a symlink to nothing readable: %s", child, strerror(errno));
+        char *target = NULL;
+        bool inside = inside_root(w, child, &target);
+        rasd_status st = RASD_OK;
+        if (S_ISDIR(sb.st_mode) && on_path(w, &sb))
+            st = rasd_fail(ferr, RASD_ERR_IO, "%s: a symlink back to %s, a directory it is inside (a loop): not "
+                           "followed", child, target ? target : "?");
+        else if (S_ISDIR(sb.st_mode) && seen_before(w, &sb))
+            st = rasd_fail(ferr, RASD_ERR_IO, "%s: a symlink to %s, a directory read already: not followed", child,
+                           target ? target : "?");
+        else if (!inside && !w->opt->follow_symlinks)
+            st = rasd_fail(ferr, RASD_ERR_IO, "%s: a symlink to %s, outside %s: not followed (--follow-symlinks "
+                           "follows it)", child, target ? target : "?", w->root ? w->root : "the directory");
+        free(target);
+        if (st != RASD_OK) return st;
+    }
+    if (S_ISDIR(sb.st_mode)) {
+        if (seen_before(w, &sb)) return RASD_OK; /* a hard-linked or bind-mounted second way in */
+        return walk_dir(w, child, &sb, ferr);
+    }
+    if (!S_ISREG(sb.st_mode)) return rasd_reader_check_file(child, ferr); /* says what it is */
+    if (format_of(name, NULL, 0) == FMT_UNKNOWN)
+        return rasd_fail(ferr, RASD_ERR_FORMAT,
+                         "%s: not a format rasd reads (.txt, .json, .jsonl, .zip, .html, .xml/.rss/.atom)", child);
+    return read_file(child, w->opt, w->sink, ferr);
+}
+
+static rasd_status walk_dir(walk *w, const char *path, const struct stat *self, rasd_error *err) {
+    if (!rasd_grow((void **)&w->seen, &w->cap_seen, w->n_seen, sizeof *w->seen))
+        return rasd_fail(err, RASD_ERR_NOMEM, "%s: out of memory", path);
+    w->seen[w->n_seen++] = (dir_id){self->st_dev, self->st_ino};
     DIR *d = opendir(path);
     if (!d) return rasd_fail(err, RASD_ERR_IO, "%s: cannot open the directory: %s", path, strerror(errno));
+    if (!rasd_grow((void **)&w->path, &w->cap_path, w->depth, sizeof *w->path)) {
+        closedir(d);
+        return rasd_fail(err, RASD_ERR_NOMEM, "%s: out of memory", path);
+    }
+    w->path[w->depth++] = (dir_id){self->st_dev, self->st_ino};
     char **names = NULL;
     size_t n = 0, cap = 0;
     struct dirent *e;
@@ -211,8 +298,8 @@ static rasd_status read_dir(const char *path, const rasd_reader_options *opt, ra
         n++;
     }
     closedir(d);
-    if (st == RASD_OK) qsort(names, n, sizeof *names, by_name);
-    for (size_t i = 0; st == RASD_OK && i < n && !sink->stop; i++) {
+    if (st == RASD_OK && n) qsort(names, n, sizeof *names, by_name);
+    for (size_t i = 0; st == RASD_OK && i < n && !w->sink->stop; i++) {
         size_t plen = strlen(path) + strlen(names[i]) + 2;
         char *child = malloc(plen);
         if (!child) {
@@ -220,21 +307,24 @@ static rasd_status read_dir(const char *path, const rasd_reader_options *opt, ra
             break;
         }
         snprintf(child, plen, "%s%s%s", path, ends_with(path, "/") ? "" : "/", names[i]);
-        struct stat stb;
         rasd_error ferr = {0};
-        rasd_status fs;
-        if (stat(child, &stb) != 0) fs = rasd_fail(&ferr, RASD_ERR_IO, "%s: %s", child, strerror(errno));
-        else if (S_ISDIR(stb.st_mode)) fs = read_dir(child, opt, sink, &ferr);
-        else if (!S_ISREG(stb.st_mode)) fs = RASD_OK; /* sockets, fifos: not articles */
-        else if (format_of(names[i], NULL, 0) == FMT_UNKNOWN)
-            fs = rasd_fail(&ferr, RASD_ERR_FORMAT,
-                           "%s: not a format rasd reads (.txt, .json, .jsonl, .zip, .html, .xml/.rss/.atom)", child);
-        else fs = read_file(child, opt, sink, &ferr);
-        if (fs != RASD_OK) rasd_reader_skip(sink, &ferr); /* one bad file costs only itself */
+        if (walk_entry(w, child, names[i], &ferr) != RASD_OK) rasd_reader_skip(w->sink, &ferr); /* costs only itself */
         free(child);
     }
     for (size_t i = 0; i < n; i++) free(names[i]);
     free(names);
+    w->depth--;
+    return st;
+}
+
+static rasd_status read_dir(const char *path, const struct stat *sb, const rasd_reader_options *opt,
+                            rasd_reader_sink *sink, rasd_error *err) {
+    static const rasd_reader_options none = {0};
+    walk w = {.root = realpath(path, NULL), .opt = opt ? opt : &none, .sink = sink};
+    rasd_status st = walk_dir(&w, path, sb, err);
+    free(w.root);
+    free(w.seen);
+    free(w.path);
     return st;
 }
 
@@ -265,6 +355,6 @@ rasd_status rasd_read_path(const char *path, const rasd_reader_options *opt, ras
     if (strncmp(path, "http://", 7) == 0 || strncmp(path, "https://", 8) == 0) return read_url(path, opt, sink, err);
     struct stat stb;
     if (stat(path, &stb) != 0) return rasd_fail(err, RASD_ERR_IO, "%s: %s", path, strerror(errno));
-    if (S_ISDIR(stb.st_mode)) return read_dir(path, opt, sink, err);
+    if (S_ISDIR(stb.st_mode)) return read_dir(path, &stb, opt, sink, err);
     return read_file(path, opt, sink, err);
 }

@@ -11,6 +11,13 @@
  *   http(s) URLs (fetched, then read by their content type)           fetch.c
  *   directories, recursively, in name order                           reader.c
  *
+ * Only regular files are opened: a FIFO, socket or device (given by name
+ * or met in a directory) is refused from its stat() before any open(), so
+ * that nothing can block reading it. A directory walk reads each directory
+ * once: a symlink back to a directory on the current path (a loop), or to
+ * one already read, is not followed, nor (unless follow_symlinks) a
+ * symlink whose target lies outside the directory given.
+ *
  * A reader never stops at a bad record: it reports it to on_skip (the
  * message names the file, the member, the line or the byte) and goes on.
  * The whole call fails only when the input itself cannot be opened.
@@ -33,6 +40,7 @@ typedef struct rasd_reader_options {
     rasd_field_map map;
     size_t max_bytes;    /* per file or archive member; 0: RASD_DEFAULT_MAX_BYTES * 16 */
     const struct rasd_boilerplate *boilerplate; /* filters HTML bodies (boilerplate.h); NULL: not */
+    bool follow_symlinks; /* follow symlinks out of a directory's tree (loops are never followed) */
 } rasd_reader_options;
 
 typedef struct rasd_reader_sink {
@@ -51,6 +59,16 @@ void rasd_reader_sink_done(rasd_reader_sink *sink);
 /* Parses "title=headline,content=body,..." into map (the strings point
  * into spec, which must outlive map). */
 rasd_status rasd_field_map_parse(const char *spec, rasd_field_map *map, rasd_error *err);
+
+/* RASD_OK when path is a regular file, or cannot be looked at (the opener
+ * then says why); else an error naming what it is (a FIFO, a socket, a
+ * device, a directory), decided by stat() alone, without opening it. */
+rasd_status rasd_reader_check_file(const char *path, rasd_error *err);
+/* Opens path for reading when it is a regular file: checked before the
+ * open, opened without blocking, checked again on the descriptor (the name
+ * may have changed in between). Returns the descriptor and its size, or -1
+ * with err. */
+int rasd_reader_open(const char *path, uint64_t *size, rasd_error *err);
 
 /* Reads every article in path: a file of any format above, or a directory. */
 rasd_status rasd_read_path(const char *path, const rasd_reader_options *opt, rasd_reader_sink *sink, rasd_error *err);

@@ -4,15 +4,19 @@
  * members to article fields (rasd_field_map, with defaults that fit the
  * SaudiNewsNet layout and most scrapers' output).
  *
- * A JSON document is parsed whole, so a syntax error in it loses that file
- * (reported with line, column and byte); in JSON Lines a bad line costs only
- * itself. A .json file that is really JSON Lines (the parser stops after the
- * first value) is read as JSON Lines.
+ * An array is read one element at a time (reader_json_array.c finds
+ * where each ends), so a bad record (a broken value, a number too large
+ * for any type, a member of the wrong type) is skipped with its index and
+ * byte offset and the rest of the file is read; in JSON Lines a bad line
+ * costs only itself. A single object is parsed whole. A .json file that is
+ * really JSON Lines (the parser stops after the first value) is read as
+ * JSON Lines.
  */
 #include "corpus/reader.h"
 #include "corpus/charref.h"
 
 #include "core/internal.h"
+#include "corpus/reader_json_array.h"
 
 #include <jansson.h>
 #include <stdio.h>
@@ -100,31 +104,89 @@ static bool emit_object(json_t *o, const char *origin, const rasd_reader_options
     return rasd_reader_emit(sink, &a);
 }
 
+/* The line (from 1) of byte at: asked only for a message, so counted then. */
+static size_t line_of(const char *data, size_t at) {
+    size_t line = 1;
+    for (const char *p = data; (p = memchr(p, '\n', (size_t)(data + at - p))) != NULL; p++) line++;
+    return line;
+}
+
+/* The elements of an array, each parsed alone: a bad one is reported with
+ * its index and byte offset and the others are read. */
+static void read_array(rasd_json_array *ja, const char *name, char *origin, size_t origin_cap,
+                       const rasd_reader_options *opt, rasd_reader_sink *sink) {
+    size_t s, e;
+    rasd_json_array_step step;
+    while (!sink->stop && (step = rasd_json_array_next(ja, &s, &e)) == RASD_JA_ELEMENT) {
+        size_t i = ja->index;
+        snprintf(origin, origin_cap, "%s#%zu", name, i);
+        json_error_t jerr;
+        /* any value, so that a record that is a number is named as "not an object" */
+        json_t *o = e > s ? json_loadb(ja->data + s, e - s, JSON_DECODE_ANY, &jerr) : NULL;
+        if (!o) {
+            rasd_error e2;
+            size_t at = e > s ? s + (size_t)jerr.position : s;
+            if (e > s)
+                rasd_fail_at(&e2, RASD_ERR_FORMAT, at,
+                             "%s: record %zu of the array (at byte %zu) skipped: JSON error at line %zu (byte %zu): %s",
+                             name, i, s, line_of(ja->data, at), at, jerr.text);
+            else
+                rasd_fail_at(&e2, RASD_ERR_FORMAT, s, "%s: record %zu of the array (at byte %zu, line %zu) is empty",
+                             name, i, s, line_of(ja->data, s));
+            rasd_reader_skip(sink, &e2);
+            continue;
+        }
+        rasd_article a;
+        rasd_error err = {0};
+        if (!article_of(o, origin, opt, &a, &err)) {
+            rasd_error e2;
+            rasd_fail_at(&e2, err.code, s, "%s (record %zu of the array, at byte %zu)", err.message, i, s);
+            rasd_reader_skip(sink, &e2);
+        } else {
+            rasd_reader_emit(sink, &a);
+        }
+        json_decref(o);
+    }
+    if (!sink->stop && step == RASD_JA_TRUNCATED) {
+        rasd_error e2;
+        rasd_fail_at(&e2, RASD_ERR_FORMAT, ja->len,
+                     "%s: the array is not closed (the file ends at byte %zu after %zu records: cut short?)", name,
+                     ja->len, ja->index);
+        rasd_reader_skip(sink, &e2);
+    } else if (!sink->stop && step == RASD_JA_END) {
+        size_t k = ja->pos;
+        while (k < ja->len && (ja->data[k] == ' ' || ja->data[k] == '\t' || ja->data[k] == '\r' || ja->data[k] == '\n'))
+            k++;
+        if (k < ja->len) {
+            rasd_error e2;
+            rasd_fail_at(&e2, RASD_ERR_FORMAT, k, "%s: bytes after the array's end (at byte %zu) ignored", name, k);
+            rasd_reader_skip(sink, &e2);
+        }
+    }
+}
+
 rasd_status rasd_read_json(const char *name, const char *data, size_t len, const rasd_reader_options *opt,
                            rasd_reader_sink *sink, rasd_error *err) {
+    size_t origin_cap = strlen(name) + 32;
+    char *origin = malloc(origin_cap);
+    if (!origin) return rasd_fail(err, RASD_ERR_NOMEM, "%s: out of memory", name);
+    rasd_json_array ja;
+    if (rasd_json_array_open(&ja, data, len)) {
+        read_array(&ja, name, origin, origin_cap, opt, sink);
+        free(origin);
+        return RASD_OK;
+    }
     json_error_t jerr;
     json_t *root = json_loadb(data, len, 0, &jerr);
     if (!root) {
+        free(origin);
         if (strstr(jerr.text, "end of file expected")) /* one value per line */
             return rasd_read_jsonl(name, data, len, opt, sink, err);
         return rasd_fail_at(err, RASD_ERR_FORMAT, (size_t)jerr.position,
                             "%s: JSON error at line %d, column %d (byte %d): %s", name, jerr.line, jerr.column,
                             jerr.position, jerr.text);
     }
-    size_t origin_cap = strlen(name) + 32;
-    char *origin = malloc(origin_cap);
-    if (!origin) {
-        json_decref(root);
-        return rasd_fail(err, RASD_ERR_NOMEM, "%s: out of memory", name);
-    }
-    if (json_is_array(root)) {
-        size_t i;
-        json_t *o;
-        json_array_foreach(root, i, o) {
-            snprintf(origin, origin_cap, "%s#%zu", name, i + 1);
-            if (!emit_object(o, origin, opt, sink)) break;
-        }
-    } else if (json_is_object(root)) {
+    if (json_is_object(root)) {
         snprintf(origin, origin_cap, "%s", name);
         emit_object(root, origin, opt, sink);
     } else {

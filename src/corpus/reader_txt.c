@@ -117,7 +117,7 @@ static manifest *manifest_load(const char *dir) {
     }
     free(line);
     fclose(f);
-    qsort(m->rows, m->n, sizeof *m->rows, row_cmp);
+    if (m->n) qsort(m->rows, m->n, sizeof *m->rows, row_cmp); /* qsort(NULL, 0) is undefined */
     return m;
 }
 

@@ -333,6 +333,10 @@ static bool pick_row(rasd_event_coder *c, size_t i, cand *out) {
     size_t cnt;
     const struct rasd_name_pair *p = rasd_names_targets(&c->d->words, c->hits[i].node, &cnt);
     bool nominal = t->art_len || ev_has_prep_clitic(c, i, 'b') || ev_has_prep_clitic(c, i, 'l');
+    /* «يصلي» split as يصل + ي: the pronoun ي 'my' follows nouns only (a
+     * verb's object is ني), so a word read that way is no verb */
+    size_t tail = t->key_off + t->key_len - (t->base_off + t->base_len);
+    if (tail == 2 && memcmp(ex_key(x, t->base_off + t->base_len), "\xD9\x8A", 2) == 0) nominal = true;
     /* «إن قصفا مكثفا استهدف»: right after a bare إن/أن comes a noun, never a verb */
     if (i > 0 && ev_mark(c, i - 1) == EV_MARK_THAT && x->t[i - 1].key_len == 4 && !(i > 1 && time_word(c, i - 2)))
         nominal = true; /* (but بعد أن، قبل أن، منذ أن take a verb: بعد أن فرت) */
@@ -442,7 +446,7 @@ static size_t issue_head(const rasd_event_coder *c, const cand *u) {
 /* A death or a wound told of its victims (قتل، مقتل، استشهد، قتلى، لقي
  * حتفه، أصيب): the grammatical subject, if any, is who died. */
 static bool is_casualty_row(const rasd_trigger *r) {
-    static const char *const LEMMAS[] = {"قتل", "مقتل", "استشهد", "استشهاد", "قتلى", "لقي", "أصيب", "إصابة"};
+    static const char *const LEMMAS[] = {"قتل", "مقتل", "استشهد", "استشهاد", "قتلى", "لقي", "أصيب", "إصابة", "توفي"};
     for (size_t i = 0; i < sizeof LEMMAS / sizeof *LEMMAS; i++)
         if (strcmp(r->lemma, LEMMAS[i]) == 0) return true;
     return false;
@@ -481,19 +485,68 @@ static bool by_protesters(const rasd_event_coder *c, const rasd_event_actor *a) 
  * killing civilians, a suicide bombing in a market, a murder there). The
  * verb does not say which (قتل، هاجم، استهدف, plain 190): the actors do. A
  * weapon that only armies use (195 air, 194 artillery) stays 19. */
-static bool one_sided(const rasd_event_coder *c, const rasd_trigger *r, const rasd_event *e, bool pronoun) {
+/* Is mention m a civilian agent (an agent row, no named entity)? */
+static bool civilian_mention(const rasd_event_coder *c, int m) {
+    if (m < 0) return false;
+    rasd_event_actor a;
+    memset(&a, 0, sizeof a);
+    a.entity = c->ms[m].entity;
+    a.agent = c->ms[m].agent;
+    return is_civilian(c, &a);
+}
+
+/* «مقتل 14 شخصا»، «قتل عشرة أشخاص»، «استشهاد 15 مصليا»: a death counted
+ * in people named as no fighters is a killing, whatever force the sentence
+ * names elsewhere (the bomber's enemies, the army that hunts him). A count
+ * of fighters (مقتل 20 جنديا، مقتل 15 من عناصر داعش) is a battle's toll. */
+static bool counted_unarmed_victims(const rasd_event_coder *c, size_t tj) {
+    static const ev_word PEOPLE[] = {EV_WORD("شخص"),  EV_WORD("شخصا"),   EV_WORD("اشخاص"), EV_WORD("مواطن"),
+                                     EV_WORD("مواطنا"), EV_WORD("مواطنين"), EV_WORD("امراه"), EV_WORD("نساء"),
+                                     EV_WORD("طفل"),  EV_WORD("طفلا"),   EV_WORD("اطفال"), EV_WORD("مدنيا")};
+    size_t k = tj + 1;
+    if (k >= c->n || !ev_is_count(c, k)) return false;
+    /* the numbers stage reads the counted noun into the count (10 أشخاص) */
+    for (; k < c->n && k <= tj + 4; k++) {
+        if (ev_word_in(c, k, true, PEOPLE, sizeof PEOPLE / sizeof *PEOPLE) ||
+            civilian_mention(c, ev_mention_starting(c, k)))
+            return true;
+        if (!ev_is_count(c, k)) break;
+    }
+    return false;
+}
+
+/* Does the event's source end at most `words` tokens before its trigger? */
+static bool near_before(const rasd_event_coder *c, const rasd_event *e, size_t words) {
+    size_t between = 0;
+    for (size_t k = 0; k < c->n; k++) {
+        const rasd_token *t = &c->x->t[k].tok;
+        if (t->start >= e->source.end && t->end <= e->start) between++;
+    }
+    return e->source.end && e->source.end <= e->start && between <= words;
+}
+
+static bool one_sided(const rasd_event_coder *c, const rasd_trigger *r, const rasd_event *e, bool pronoun,
+                      size_t tj) {
     if (ev_root(r->cameo) != 19 || strcmp(r->cameo, "194") == 0 || strcmp(r->cameo, "195") == 0 ||
         strcmp(r->cameo, "192") == 0 || strcmp(r->cameo, "191") == 0 || strcmp(r->cameo, "196") == 0)
         return false;
     if (e->flags & RASD_EV_SYMMETRIC) return false;
     if (is_civilian(c, &e->target)) return true;
+    if (is_casualty_row(r) && counted_unarmed_victims(c, tj)) return true;
+    /* «الطفل قتل حرقا»: a death's subject is who died */
+    if (is_casualty_row(r) && is_civilian(c, &e->source) && e->source.rule && !actor_is_force(c, &e->target) &&
+        (!ev_weak_rule(e->source.rule) || (strcmp(e->source.rule, "nearest-before") == 0 && near_before(c, e, 8))))
+        return true;
+    /* استهدف المصلين، قتل المدنيين: the object right after the act, when the
+     * subject rules took it for its doer */
+    if (civilian_mention(c, ev_mention_after(c, tj + 1, c->n, 2, false))) return true;
     /* a death whose victims are not a force (مقتل 14 شخصا، استشهاد 15 مصليا):
      * a killing, not a battle's toll; with no victims named, a sentence
      * that names no force is no battle either */
     if (is_casualty_row(r) && !actor_is_force(c, &e->target)) {
         if (e->target.end || e->target.agent >= 0 || e->target.entity >= 0 || pronoun) return true; /* قتلوهم */
-        for (size_t z = 0; z < c->n_ms; z++)
-            if (ev_is_force(c, (int)z)) return false;
+        for (size_t z = 0; z < c->n_ms; z++) /* (a state named, سورية الجنسية, is no force in the field) */
+            if (ev_is_force(c, (int)z) && !c->ms[z].state) return false;
         return true;
     }
     const rasd_entity_extractor *x = c->x;
@@ -660,6 +713,17 @@ static bool sports_homograph(const rasd_trigger *r) {
 
 
 
+/* Is the sentence a headline: the title (the document's first sentence),
+ * or the title repeated after «رابط الخبر» at the foot of an article? */
+static bool headline(const rasd_event_coder *c) {
+    if (c->sentence == 0) return true;
+    static const ev_word LINK[] = {EV_WORD("رابط")};
+    size_t k = 0;
+    while (k < c->n && !c->x->t[k].word) k++;
+    return k + 1 < c->n && ev_word_in(c, k, false, LINK, 1) &&
+           memcmp(ex_key(c->x, c->x->t[k + 1].base_off), "\xD8\xAE\xD8\xA8\xD8\xB1", 6) == 0; /* خبر */
+}
+
 static void code_candidate(rasd_event_coder *c, const cand *cd, const rasd_number_list *nums, size_t nb,
                            const rasd_date_list *dates, size_t db, const size_t *heads, size_t n_heads) {
     rasd_entity_extractor *x = c->x;
@@ -668,9 +732,29 @@ static void code_candidate(rasd_event_coder *c, const cand *cd, const rasd_numbe
     if (ev_root(r->cameo) == 1) return; /* statements: the quotes stage reports them */
     for (size_t h = 0; h < n_heads; h++)
         if (heads[h] == i) return; /* the content of a call or a charge */
+    /* «قوات الحكومة تسيطر على الحي»: a headline tells past news in the
+     * present; in a sentence the present of سيطر is a state ('controls') */
+    if (strcmp(r->lemma, "سيطر") == 0 && !headline(c)) {
+        const char *b = ex_key(x, x->t[i].base_off);
+        if (memcmp(b, "\xD9\x8A", 2) == 0 || memcmp(b, "\xD8\xAA", 2) == 0) return;
+    }
     bool ambiguous = ev_has(c, i, EV_MARK, EV_MARK_AMBIGUOUS);
     if (ambiguous && !cd->noun && x->t[i].art_len) return;
     if (ambiguous && i > 0 && ex_is_number(&x->t[i - 1])) return; /* 100 طالب: counted, a noun */
+    /* «تم أسر 40 مسلحا»، «وأسر ثلاثة آخرين»، «اعتقال عدد من المشتبه بهم»: after
+     * the passive's تم/جرى, or before a count of who underwent it, the form
+     * is the act (families, students are counted before, not after) */
+    static const ev_word PASSIVE[] = {EV_WORD("تم"), EV_WORD("يتم"), EV_WORD("وتم"), EV_WORD("جرى"), EV_WORD("وجرى")};
+    static const ev_word NUMBER_OF[] = {EV_WORD("عدد"), EV_WORD("عددا")};
+    /* «التحرش بالفتاتين»: a verbal noun with its object after its own preposition */
+    if (ambiguous && cd->noun && (r->target_mask & EV_PREP_B) && cd->tj + 1 < n && ev_has_prep_clitic(c, cd->tj + 1, 'b') &&
+        ev_mention_starting(c, cd->tj + 1) >= 0) /* (a party, not an idea: ربط التحرش بالتبرج) */
+        ambiguous = false;
+    if (ambiguous && ((i > 0 && ev_word_in(c, i - 1, false, PASSIVE, sizeof PASSIVE / sizeof *PASSIVE)) ||
+                      (!x->t[i].art_len && cd->tj + 1 < n &&
+                       (ev_is_count(c, cd->tj + 1) || ev_is_quantity(c, cd->tj + 1) ||
+                        ev_word_in(c, cd->tj + 1, false, NUMBER_OF, 2)))))
+        ambiguous = false;
 
     rasd_event e;
     memset(&e, 0, sizeof e);
@@ -761,6 +845,10 @@ static void code_candidate(rasd_event_coder *c, const cand *cd, const rasd_numbe
             /* «قُتل ثلاثة مدنيين»: a count right after a killing verb is its
              * victims, the verb passive (unvowelled, it reads like قَتل) */
             int v = ev_mention_after(c, next, n, 2, false);
+            /* (not the agent after على أيدي، من قبل، برصاص: «قتل عشرة أشخاص على
+             * أيدي مسلحين» names the killers there) */
+            for (size_t k = next + 1; v >= 0 && k < c->ms[v].ti; k++)
+                if (ev_mark(c, k)) v = -1;
             if (v >= 0) tgt = v, tgt_rule = "victims-after-passive";
         } else if (r->speech && first_person(c, i, r)) {
             if (speaker >= 0) { /* outside a quotation ندين may be a noun (نشيد: anthem) */
@@ -928,6 +1016,67 @@ static void code_candidate(rasd_event_coder *c, const cand *cd, const rasd_numbe
     if (cd->noun && strcmp(r->cameo, "057") == 0 && !strchr(r->lemma, ' ') &&
         (x->t[i].art_len || ev_has_prep_clitic(c, i, 'b') || ev_has_prep_clitic(c, i, 'l')))
         return;
+    /* «يمكن اعتقال مشتبه به»، «ضرورة عقد جلسة»، «بهدف الدعوة»، «عرقلة عقد
+     * الجلسة»: a verbal noun after a modal, a purpose or an obstruction is
+     * what may, must or should happen, not what happened */
+    static const ev_word MODALS[] = {EV_WORD("يمكن"),  EV_WORD("يجب"),    EV_WORD("يجوز"),  EV_WORD("ينبغي"),
+                                     EV_WORD("ضروره"), EV_WORD("هدف"),    EV_WORD("عرقله"), EV_WORD("اعاقه"),
+                                     EV_WORD("اجل"),   EV_WORD("امكانيه"), EV_WORD("احتمال")};
+    if (i > 0 && ev_word_in(c, i - 1, true, MODALS, sizeof MODALS / sizeof *MODALS)) return; /* (a verb comes after أن) */
+    /* «استشهد بقول الروائي»: cited, not martyred */
+    static const ev_word SAYINGS[] = {EV_WORD("قول"), EV_WORD("كلام"), EV_WORD("مقوله"), EV_WORD("ايه"),
+                                      EV_WORD("حديث"), EV_WORD("بيت"),  EV_WORD("مثل"),   EV_WORD("كلمات")};
+    if (strcmp(r->lemma, "استشهد") == 0 || strcmp(r->lemma, "استشهاد") == 0)
+        for (size_t k = cd->tj + 1; k < n && k <= cd->tj + 3; k++) /* (its subject may come between) */
+            if (ev_has_prep_clitic(c, k, 'b') && ev_word_in(c, k, true, SAYINGS, sizeof SAYINGS / sizeof *SAYINGS))
+                return;
+    /* «كالقتل»، «كالهجوم على»: ك compares with a kind of act, tells none */
+    if (cd->noun && ev_has_prep_clitic(c, i, 'k')) return;
+    /* «هذه الهجمات»، «تلك التهديدات»: a demonstrative points back to acts
+     * told before (coded there), or sums them up; no new happening */
+    static const ev_word DEMONSTRATIVES[] = {EV_WORD("هذه"),  EV_WORD("هذا"),  EV_WORD("تلك"),  EV_WORD("ذلك"),
+                                             EV_WORD("هاتين"), EV_WORD("هذين"), EV_WORD("هؤلاء"), EV_WORD("هذان"),
+                                             EV_WORD("هاتان")};
+    if (cd->noun && x->t[i].art_len && i > 0 &&
+        ev_word_in(c, i - 1, false, DEMONSTRATIVES, sizeof DEMONSTRATIVES / sizeof *DEMONSTRATIVES))
+        return;
+    /* «جبهة القتال»، «موقع الهجوم»، «ساحة المعركة»: the place of a fight,
+     * named by it, not a fight */
+    static const ev_word SITES[] = {EV_WORD("جبهه"), EV_WORD("جبهات"), EV_WORD("ساحه"), EV_WORD("ساحات"),
+                                    EV_WORD("موقع"), EV_WORD("مكان"),  EV_WORD("مسرح"), EV_WORD("خطوط")};
+    if (cd->noun && x->t[i].art_len && i > 0 && root >= 18 &&
+        ev_word_in(c, i - 1, true, SITES, sizeof SITES / sizeof *SITES))
+        return;
+    /* «رئيس لجنة التحقيق»، «أعضاء هيئة المفاوضات»: a body named by what it
+     * does, after its head or members, is no act */
+    static const ev_word HEADS[] = {EV_WORD("رئيس"), EV_WORD("عضو"), EV_WORD("اعضاء"), EV_WORD("رئاسه"),
+                                    EV_WORD("مقر")};
+    if (cd->noun && i > 0 && ev_word_in(c, i - 1, true, HEADS, sizeof HEADS / sizeof *HEADS)) return;
+    /* «اللقاء»، «المحادثات»، «المفاوضات» with nobody the sentence's structure
+     * names on either side: the talks or meeting told before, or talks as a
+     * process (استئناف المحادثات), not a meeting that happened here */
+    static const ev_word HELD[] = {EV_WORD("عقد"),    EV_WORD("عقدت"),   EV_WORD("انعقد"), EV_WORD("انعقدت"),
+                                   EV_WORD("جرى"),    EV_WORD("جرت"),    EV_WORD("بدا"),   EV_WORD("بدات"),
+                                   EV_WORD("انطلق"),  EV_WORD("انطلقت"), EV_WORD("اختتم"), EV_WORD("اختتمت"),
+                                   EV_WORD("استؤنف"), EV_WORD("استؤنفت"), EV_WORD("وعقد"),  EV_WORD("وعقدت"),
+                                   EV_WORD("وجرى"),   EV_WORD("وجرت")}; /* (the splitter may keep و) */
+    if (cd->noun && root == 4 && x->t[i].art_len && !has_target && (!has_source || ev_weak_rule(e.source.rule)) &&
+        !(i > 0 && ev_word_in(c, i - 1, true, HELD, sizeof HELD / sizeof *HELD))) /* (عقد الاجتماع: held here) */
+        return;
+    /* «وصلت الوزيرة إلى مالي»: an arrival in a place is a visit when a named
+     * party arrives, not a plane, a convoy or a figure (وصل العدد إلى) */
+    if (root == 4 && cd->cue_j && !c->hits[cd->cue_i].cue && !cd->noun &&
+        (strcmp(r->lemma, "وصل") == 0 || strcmp(r->lemma, "توجه") == 0) &&
+        (e.source.entity < 0 || (e.source.rule && ev_weak_rule(e.source.rule))))
+        return;
+    /* «غرفة التجارة تستقبل طلبات الشركات»، «حث العاملين على الجد»: a call or a
+     * meeting whose doer is a noun no dictionary knows and that reaches
+     * nobody is an institution's routine, not diplomacy */
+    static const ev_word HONORIFICS[] = {EV_WORD("معالي"), EV_WORD("سمو"),   EV_WORD("فخامه"),
+                                         EV_WORD("سعاده"), EV_WORD("صاحب"), EV_WORD("دوله")};
+    if ((root == 2 || root == 4) && !has_target && e.source.rule && strcmp(e.source.rule, "noun-after-verb") == 0 &&
+        !(cd->tj + 1 < n && ev_word_in(c, cd->tj + 1, true, HONORIFICS, sizeof HONORIFICS / sizeof *HONORIFICS)))
+        return; /* (استقبل معالي المستشار ...: an official the title leads to) */
     /* a homograph verb whose other party comes after a preposition (بحث
      * مع: discussed with; يبحث عن: searches) needs that party */
     if (ambiguous && !cd->noun && (r->target_mask & ~(uint32_t)EV_PREP_DIRECT) && !has_target) return;
@@ -937,7 +1086,8 @@ static void code_candidate(rasd_event_coder *c, const cand *cd, const rasd_numbe
         (!src_rule || (strncmp(src_rule, "subject", 7) != 0 && strncmp(src_rule, "between", 7) != 0)))
         return;
     bool pronoun = c->hits[i].pronoun || x->t[i].base_off + x->t[i].base_len < x->t[i].key_off + x->t[i].key_len;
-    bool party_named = has_source && !(e.source.rule && strcmp(e.source.rule, "previous-mention") == 0);
+    bool party_named = has_source && !(e.source.rule && (strcmp(e.source.rule, "previous-mention") == 0 ||
+                                                         strcmp(e.source.rule, "previous-source") == 0));
     if (ambiguous && cd->noun && !party_named && !has_target && !pronoun) return; /* اعتقاله: the pronoun is a party */
     /* حقق في، طالب ب: an ambiguous verb needs its preposition right after
      * its subject (حقق مكاسب في is no inquiry) */
@@ -980,7 +1130,7 @@ static void code_candidate(rasd_event_coder *c, const cand *cd, const rasd_numbe
     e.plover_type = r->plover_type;
     e.plover_mode = r->plover_mode;
     bool object_pronoun = c->hits[i].pronoun || x->t[i].base_off + x->t[i].base_len < x->t[i].key_off + x->t[i].key_len;
-    if (one_sided(c, r, &e, object_pronoun)) snprintf(e.cameo, sizeof e.cameo, "%s", "180");
+    if (one_sided(c, r, &e, object_pronoun, cd->tj)) snprintf(e.cameo, sizeof e.cameo, "%s", "180");
     /* a force that destroys (دمرت طائرات التحالف الجسر) fights: 19, not the
      * 1712 of a demolition or a confiscation */
     if (strcmp(r->cameo, "1712") == 0 && actor_is_force(c, &e.source)) {
@@ -1068,6 +1218,120 @@ static void protest_of_protesters(rasd_event_coder *c, size_t first_event, const
     }
 }
 
+/* Is the trigger at token i a noun whose every row is a noun (انتقادات،
+ * اشتباكات), so that it cannot be a name's last word? */
+static bool tail_noun_trigger(const rasd_event_coder *c, size_t i) {
+    size_t cnt;
+    const struct rasd_name_pair *p = rasd_names_targets(&c->d->words, c->hits[i].node, &cnt);
+    bool any = false;
+    for (size_t k = 0; k < cnt; k++) {
+        if (p[k].target.kind != EV_TRIGGER) continue;
+        const rasd_trigger *r = &c->d->triggers[p[k].target.index];
+        if (r->verb || !r->noun || !r->lemma[0]) return false;
+        any = true;
+    }
+    return any && !ev_has(c, i, EV_MARK, EV_MARK_AMBIGUOUS);
+}
+
+/* One sentence, one happening: «فجر انتحاري نفسه في السوق مما أسفر عن
+ * مقتل 14 شخصا، وهو الهجوم الثاني»: when one of a sentence's acts of
+ * violence is one-sided (18: a bombing, an assassination, a killing of
+ * people), its plain attacks and deaths (190) are told of that assault, not
+ * of a battle; unless the sentence tells of a fight between two or of
+ * weapons only armies use (191-196 stay). */
+/* Force whose code does not say between whom: plain (190) or with small
+ * arms (193, أطلق النار: a gunman's shots at people are an assault too). */
+static bool plain_violence(const char *cameo) { return strcmp(cameo, "190") == 0 || strcmp(cameo, "193") == 0; }
+
+static bool fight_row(const rasd_trigger *r) {
+    static const char *const FIGHTS[] = {"صدامات", "مواجهات", "اشتبك", "اشتباكات", "معارك", "قتال", "قاتل",
+                                         "تصدى",   "صد",      "دحر",   "طرد",      "كمين",  "نصب"};
+    for (size_t i = 0; i < sizeof FIGHTS / sizeof *FIGHTS; i++)
+        if (strcmp(r->lemma, FIGHTS[i]) == 0) return true;
+    return false;
+}
+
+/* Is the 18 of event e read from the text (an assault's own word, a
+ * civilian or a named person hit, people counted dead), not only from a
+ * sentence that names no force? */
+static bool assault_told(const rasd_event_coder *c, const rasd_event *e) {
+    const rasd_trigger *r = &c->d->triggers[e->trigger];
+    if (ev_root(r->cameo) == 18) return true;
+    if (is_civilian(c, &e->target)) return true;
+    for (size_t k = 0; k < c->n; k++)
+        if (c->x->t[k].tok.end == e->end) return is_casualty_row(r) && counted_unarmed_victims(c, k);
+    return false;
+}
+
+static void one_happening(rasd_event_coder *c, size_t first) {
+    /* «صدامات أثناء تظاهر منظمة ...»: clashes a sentence tells with a
+     * demonstration are the protest's clashes (145), not a battle */
+    bool protest = false;
+    for (size_t k = first; k < c->out.count; k++) protest |= ev_root(c->out.items[k].cameo) == 14;
+    for (size_t k = first; protest && k < c->out.count; k++) {
+        rasd_event *e = &c->out.items[k];
+        const rasd_trigger *r = &c->d->triggers[e->trigger];
+        if (strcmp(r->cameo, "190") != 0 || ev_root(e->cameo) < 18 || !r->noun || !fight_row(r) ||
+            actor_is_force(c, &e->source))
+            continue;
+        snprintf(e->cameo, sizeof e->cameo, "%s", "145");
+        e->plover_type = "PROTEST";
+        e->plover_mode = "riot";
+        e->acled = "Riots";
+    }
+    /* «القذائف التي استهدفت المستشفى ودمرت قسم الطوارئ»: what an attack of
+     * the sentence destroyed is the attack's doing (19), not a demolition */
+    bool attack = false;
+    for (size_t k = first; k < c->out.count; k++) attack |= ev_root(c->out.items[k].cameo) == 19;
+    for (size_t k = first; attack && k < c->out.count; k++) {
+        rasd_event *e = &c->out.items[k];
+        if (strcmp(e->cameo, "1712") != 0 || strcmp(c->d->triggers[e->trigger].cameo, "1712") != 0) continue;
+        snprintf(e->cameo, sizeof e->cameo, "%s", "190");
+        e->plover_type = "ASSAULT";
+        e->plover_mode = "destroy";
+    }
+    bool assault = false, fight = false;
+    for (size_t k = first; k < c->out.count; k++) {
+        const rasd_event *e = &c->out.items[k];
+        bool battle = (e->flags & RASD_EV_SYMMETRIC) || (ev_root(e->cameo) == 19 && !plain_violence(e->cameo));
+        c->doc_fights += battle || fight_row(&c->d->triggers[e->trigger]);
+        c->doc_assaults += ev_root(e->cameo) == 18 && assault_told(c, e);
+    }
+    for (size_t k = first; k < c->out.count; k++) {
+        const rasd_event *e = &c->out.items[k];
+        if (e->flags & RASD_EV_SYMMETRIC) return;
+        if (ev_root(e->cameo) == 19 && !plain_violence(e->cameo)) return;
+        fight |= fight_row(&c->d->triggers[e->trigger]);
+        assault |= ev_root(e->cameo) == 18 && assault_told(c, e);
+    }
+    /* a report of a bombing or a killing that tells of no battle anywhere:
+     * its later plain attacks and deaths (الهجوم، قتلوا في الهجوم) are that
+     * assault told again */
+    bool told_before = !assault && c->doc_assaults > 0 && c->doc_fights == 0;
+    assault |= told_before;
+    /* «أسفرت المعارك عن مقتل 15 من عناصر التنظيم»: a death in a battle the
+     * sentence tells is its toll, though no force be named */
+    for (size_t k = first; fight && k < c->out.count; k++) {
+        rasd_event *e = &c->out.items[k];
+        const rasd_trigger *r = &c->d->triggers[e->trigger];
+        if (strcmp(e->cameo, "180") == 0 && strcmp(r->cameo, "190") == 0 && is_casualty_row(r) && !assault_told(c, e))
+            snprintf(e->cameo, sizeof e->cameo, "%s", "190");
+    }
+    if (!assault || fight) return;
+    for (size_t k = first; k < c->out.count; k++) {
+        rasd_event *e = &c->out.items[k];
+        if (!plain_violence(e->cameo) || actor_is_force(c, &e->target)) continue; /* (a raid on the police: a fight) */
+        /* (an armed group the sentence names as the doer fights, whatever the document told before) */
+        if (told_before && (actor_is_force(c, &e->source) || e->source.agent >= 0) && e->source.rule &&
+            !ev_weak_rule(e->source.rule))
+            continue;
+        if (told_before && c->d->triggers[e->trigger].has_cue) continue; /* (ضرب مواقع: a military object) */
+        if (strstr(c->d->triggers[e->trigger].lemma, "عسكري")) continue; /* (العملية العسكرية: an army's) */
+        snprintf(e->cameo, sizeof e->cameo, "%s", "180");
+        if (e->acled && strcmp(e->acled, "Battles") == 0) e->acled = "Violence against civilians";
+    }
+}
+
 rasd_status rasd_event_code_sentence(rasd_event_coder *c, rasd_entity_extractor *x, size_t n, size_t sentence,
                                      const rasd_number_list *numbers, size_t nb, const rasd_date_list *dates,
                                      size_t db) {
@@ -1080,6 +1344,15 @@ rasd_status rasd_event_code_sentence(rasd_event_coder *c, rasd_entity_extractor 
     c->nb = nb;
     if (!rasd_grow((void **)&c->hits, &c->cap_hits, n, sizeof *c->hits)) return RASD_ERR_NOMEM;
     for (size_t i = 0; i < n; i++) c->sports_words += sports_word(c, i);
+    /* «سمات: بيروت قتل ...»: the tags some outlets print after the last
+     * sentence are keywords (قتل، تحرش، احتراق), no sentence */
+    static const ev_word TAGS[] = {EV_WORD("سمات")};
+    size_t first_word = 0;
+    while (first_word < n && !x->t[first_word].word) first_word++;
+    if (first_word + 1 < n && ev_word_in(c, first_word, false, TAGS, 1)) {
+        c->quote_from = x->out.n_quotes;
+        return RASD_OK;
+    }
     find_hits(c);
     bool any = false, protesters = false;
     for (size_t i = 0; i < n && !any; i++) any = c->hits[i].node && ev_has(c, i, EV_TRIGGER, -1);
@@ -1098,7 +1371,15 @@ rasd_status rasd_event_code_sentence(rasd_event_coder *c, rasd_entity_extractor 
                 const ev_mention *m = &c->ms[z];
                 if (m->ti > i || i > m->tj || m->entity < 0) continue;
                 const rasd_entity *en = &x->out.items[m->entity];
-                named = !(m->ti == i && en->actor == UINT32_MAX && en->origin != RASD_FROM_KB);
+                /* (and a tagged name may run on into the noun after it:
+                 * «وجه النائب فلان الفلاني انتقادات»: a plural event noun
+                 * ending a name the knowledge base does not hold is no
+                 * part of it) */
+                bool loose = en->actor == UINT32_MAX && en->origin != RASD_FROM_KB;
+                named = !(loose && (m->ti == i || (m->tj == i && i > m->ti + 1 && c->hits[i].tj == i &&
+                                                   !x->t[i].art_len && ev_has(c, i, EV_TRIGGER, -1) &&
+                                                   tail_noun_trigger(c, i)) ||
+                                    c->hits[i].tj > m->tj)); /* (a phrase running out of the name: إطلاق سراح) */
             }
             if (named) continue;
             cand cd;
@@ -1113,6 +1394,7 @@ rasd_status rasd_event_code_sentence(rasd_event_coder *c, rasd_entity_extractor 
             i = cd.tj;
         }
     }
+    if (!c->failed) one_happening(c, first_event);
     if (protesters && !c->failed) protest_of_protesters(c, first_event, numbers, nb, dates, db);
     c->quote_from = x->out.n_quotes;
     return c->failed ? RASD_ERR_NOMEM : RASD_OK;

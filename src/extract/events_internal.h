@@ -67,6 +67,8 @@ struct rasd_event_coder {
     rasd_entity_extractor *x;
     size_t quote_from; /* the quotes of this sentence are x->out.quotes[quote_from..] */
     size_t sports_words; /* words of sport read so far in the document (match, league, player ...) */
+    size_t doc_assaults; /* one-sided acts read so far in the document (a bombing, people killed) */
+    size_t doc_fights;   /* fights read so far (battles, strikes, clashes between two) */
     const rasd_number_list *nums; /* the sentence's numbers are nums->items[nb..] */
     size_t nb;
     bool failed;

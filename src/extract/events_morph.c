@@ -67,6 +67,10 @@ static void verb_forms(cands *c, const char *s, size_t len) {
     for (size_t k = 0; k < sizeof PAST_TO_T / sizeof *PAST_TO_T; k++)
         if (ends(s, len, PAST_TO_T[k])) push2(c, s, len - strlen(PAST_TO_T[k]), "\xD8\xAA", 2, EV_MORPH_VERB);
     if (ends(s, len, "\xD9\x86\xD8\xA7")) push(c, s, len - 4, EV_MORPH_VERB); /* قصفنا */
+    /* التقيت، دعوت، نفيت: I or you of a verb whose last letter is weak; the
+     * 3rd person's ى is folded to ي (التقى → التقي), دعا keeps its و */
+    if (ends(s, len, "\xD9\x8A\xD8\xAA")) push(c, s, len - 2, EV_MORPH_VERB);
+    if (ends(s, len, "\xD9\x88\xD8\xAA")) push2(c, s, len - 4, "\xD8\xA7", 2, EV_MORPH_VERB);
     if (ends(s, len, "\xD9\x88")) push2(c, s, len, "\xD8\xA7", 2, EV_MORPH_VERB); /* قتلو(ه) → قتلوا */
     bool pres = len >= 8 && present_prefix(s);
     if (ends(s, len, "\xD8\xA7") && !ends(s, len, "\xD9\x88\xD8\xA7")) push(c, s, len - 2, EV_MORPH_VERB); /* قصفا */

@@ -67,6 +67,11 @@ struct rasd_entity_extractor {
     size_t cap_covered;
     int last_speaker;          /* entity index of the last quote's speaker, or -1 */
     int last_issuer;           /* the actor of the last sentence about a statement (بيان), or -1 */
+    /* the words naming the last quote's speaker and whether it was unnamed:
+     * a continuation keeps them even when they name no entity (0, 0: none) */
+    size_t said_start, said_end;
+    int said_entity; /* entity index + 1 of that speaker, 0: none */
+    bool said_anonymous;
     rasd_strtab surnames;      /* a person's last name -> entity index + 1, for later bare mentions */
     /* per-document preference among same-named places */
     uint32_t country_votes[8];
@@ -122,6 +127,9 @@ void ex_find_quotes(rasd_entity_extractor *x, size_t n, size_t sentence);
 void ex_quote_kinds(const rasd_entity_extractor *x, tinfo *t);
 
 /* tagged_names.c */
+/* The name tagger's tags of the sentence in x->t (tagged once, whoever asks
+ * first), or NULL without a tagger or memory. */
+const rasd_ner_result *ex_sentence_tags(rasd_entity_extractor *x, size_t n);
 rasd_status ex_tag_names(rasd_entity_extractor *x, const rasd_token *toks, size_t n, size_t sentence);
 
 #endif

@@ -43,6 +43,22 @@ static const char *const CONNECTORS[] = {"باسم", "في", "الي", "لدي",
 
 static const char *const AFFILIATION_CONNECTORS[] = {"باسم", "في", "لدي", "عن", NULL};
 
+/* Nouns of a body a title belongs to (رئيس مجلس النواب، الناطق باسم
+ * المجلس المحلي، المدير العام لمؤسسة ...), compared without clitics: they
+ * and the words with the article after them are the affiliation, never the
+ * person's name. */
+static const char *const BODY_WORDS[] = {"مجلس", "هيئه", "لجنه", "وزاره", "مؤسسه", "شركه", "جمعيه", "منظمه", "مركز",
+                                         "غرفه", "جامعه", "اتحاد", "حزب", "مكتب", "اداره", "مديريه", "محكمه",
+                                         "بلديه", "دائره", "جهاز", NULL};
+
+static bool is_body_word(const rasd_entity_extractor *x, const tinfo *t) {
+    if (!t->word) return false;
+    const char *b = ex_key(x, t->base_off);
+    for (const char *const *w = BODY_WORDS; *w; w++)
+        if (t->base_len == strlen(*w) && memcmp(b, *w, t->base_len) == 0) return true;
+    return false;
+}
+
 /* An adjective of nationality or scope: the article and a nisba ending. */
 static bool is_nisba(const rasd_entity_extractor *x, const tinfo *t) {
     if (!t->word || t->key_len < 8) return false;
@@ -54,9 +70,17 @@ static bool is_nisba(const rasd_entity_extractor *x, const tinfo *t) {
     return al && (ya || yah);
 }
 
+/* The first name علي written with its ya, which keys the same as the
+ * preposition على: news spells the preposition with alif maqsura, the
+ * name with ya, so the written form tells them apart. */
+static bool is_name_ali(const rasd_entity_extractor *x, const tinfo *t) {
+    return t->tok.end - t->tok.start == 6 && memcmp(x->text + t->tok.start, "\xD8\xB9\xD9\x84\xD9\x8A", 6) == 0;
+}
+
 static bool can_be_name_word(const rasd_entity_extractor *x, const tinfo *t) {
     if (!t->word || t->match >= 0 || t->conj) return false;
     const char *k = ex_key(x, t->key_off);
+    if (is_name_ali(x, t)) return true;
     if (rasd_lexicon_is_function_word(rasd_analyzer_lexicon(x->an), k, t->key_len)) return false;
     if (rasd_strtab_get((rasd_strtab *)&x->kn->not_names, k, t->key_len, false)) return false;
     return !ex_key_is(x, t, CONNECTORS);
@@ -82,7 +106,156 @@ static int person_by_role(const rasd_entity_extractor *x, const char *role, uint
     return found;
 }
 
+/* The name the tagger found over token k, or NULL. */
+static const rasd_ner_entity *tagged_at(const rasd_ner_result *tags, size_t k) {
+    if (!tags) return NULL;
+    for (size_t i = 0; i < tags->n_entities; i++) {
+        const rasd_ner_entity *ne = &tags->entities[i];
+        if (ne->first_token > k) break;
+        if (k < ne->end_token) return ne;
+    }
+    return NULL;
+}
+
+/* A family name with the article and nothing else attached (الخلف،
+ * الزاملي), rarer in news than `below` times when below is not 0. */
+static bool family_name(const rasd_entity_extractor *x, const tinfo *t, uint32_t below) {
+    if (!t->art_len || t->bi || t->li || !can_be_name_word(x, t)) return false;
+    if (t->art_off + t->art_len != t->key_off + t->key_len) return false; /* a prefix before ال, or an enclitic */
+    return !below || rasd_lexicon_count(rasd_analyzer_lexicon(x->an), ex_key(x, t->key_off), t->key_len) < below;
+}
+
+/* A family name the tagger may not know is rarer than this in news. */
+#define RARE_FAMILY_COUNT 50
+
+/* A word too rare in news to be a common word (موشيه، يعالون) and without
+ * the article or a preposition: the kind of word a foreign or uncommon name
+ * is made of, which the tagger, trained on other names, may not read. */
+#define RARE_WORD_COUNT 50
+
+static bool rare_bare_word(const rasd_entity_extractor *x, const tinfo *t) {
+    if (!can_be_name_word(x, t) || t->art_len || t->bi || t->li) return false;
+    if (is_name_ali(x, t)) return true;
+    if (t->base_off + t->base_len != t->key_off + t->key_len) return false; /* an enclitic: نظيرتها */
+    const rasd_lexicon *lex = rasd_analyzer_lexicon(x->an);
+    return rasd_lexicon_count(lex, ex_key(x, t->base_off), t->base_len) < RARE_WORD_COUNT;
+}
+
+/* How many words from a make a name the tagger did not read: two or three
+ * rare bare words (وزير الدفاع موشيه يعالون), or one and a family name with
+ * the article (وقريبه دعار الخلف); never a common word first. One rare
+ * word alone is as often a verb or a noun in an uncommon form (التزم،
+ * خاطبت) as a name. */
+static size_t rare_name_words(const rasd_entity_extractor *x, size_t a, size_t n) {
+    size_t b = a;
+    while (b < n && b - a < MAX_NAME_WORDS && rare_bare_word(x, &x->t[b])) b++;
+    /* a verb's imperfect (يحترم المواثيق) looks the same: not a first word
+     * with its prefix ي */
+    if (b == a + 1 && b < n && family_name(x, &x->t[b], 0) && memcmp(ex_key(x, x->t[a].key_off), "\xD9\x8A", 2) != 0)
+        b++;
+    return b - a >= 2 ? b - a : 0;
+}
+
+/* Verbs and participles that introduce a name: "an engineer called ..."
+ * (مهندس يدعى علي مطر، الشاب المدعو ...). */
+static const char *const NAMED_CUES[] = {"يدعي", "تدعي", "المدعو", "المدعوه", "ويدعي", "وتدعي", NULL};
+/* ما يدعى: "the so-called", before a thing (ما يدعى بالتحالف) */
+static const char *const SO_CALLED[] = {"ما", "بما", "لما", NULL};
+
+/* The one to three name words after such a cue. */
+static void find_named(rasd_entity_extractor *x, size_t n, size_t sentence) {
+    for (size_t i = 0; i + 1 < n; i++) {
+        /* every cue is 6 to 14 bytes: the length first, the lists only then */
+        if (!x->t[i].word || x->t[i].key_len < 6 || x->t[i].key_len > 14 || !ex_key_is(x, &x->t[i], NAMED_CUES)) continue;
+        if (i > 0 && x->t[i - 1].word && ex_key_is(x, &x->t[i - 1], SO_CALLED)) continue;
+        size_t a = i + 1, b = a;
+        while (b < n && b - a < MAX_NAME_WORDS && can_be_name_word(x, &x->t[b]) && !x->t[b].bi && !x->t[b].li &&
+               x->t[b].base_len >= 4)
+            b++;
+        if (b == a) continue;
+        size_t start = x->t[a].tok.start, end = x->t[b - 1].tok.end;
+        int person = ex_entity_for_person(x, x->text + start, end - start, RASD_FROM_TITLE);
+        ex_mention_entity(x, person, (rasd_mention){start, end, sentence, "named", 0});
+        ex_note_surname(x, person, start, end);
+        i = b - 1;
+    }
+}
+
+/* An accusative of state or manner (متأثرا، مشيرا): a long word ending in
+ * alif, which names seldom are. */
+static bool adverbial(const rasd_entity_extractor *x, const tinfo *t) {
+    const char *k = ex_key(x, t->key_off);
+    return t->key_len >= 10 && memcmp(k + t->key_len - 2, "\xD8\xA7", 2) == 0;
+}
+
+/* علي written with ya and followed by a name: news writes the preposition
+ * على with alif maqsura (in SaudiNewsNet, 3,476 علي to 117,068 على), and the
+ * tagger, trained on text where both were spelt alike, misses the name. */
+static void find_ali(rasd_entity_extractor *x, size_t n, size_t sentence) {
+    for (size_t i = 0; i + 1 < n; i++) {
+        const tinfo *t = &x->t[i];
+        if (!t->word || t->match >= 0 || !is_name_ali(x, t)) continue;
+        size_t b = i + 1;
+        while (b < n && b - i < MAX_NAME_WORDS) {
+            const tinfo *w = &x->t[b];
+            if (!can_be_name_word(x, w) || w->bi || w->li || is_name_ali(x, w)) break;
+            if (w->base_off + w->base_len != w->key_off + w->key_len) break; /* an enclitic: a noun, not a name */
+            if (adverbial(x, w)) break;
+            /* the family name ends it; after a second name, only one shaped
+             * as one (علي أحمد الغامدي, not علي دوابشة البالغ) */
+            if (w->art_len && b > i + 1 && !is_nisba(x, w) && !family_name(x, w, RARE_FAMILY_COUNT)) break;
+            b++;
+            if (w->art_len) break;
+        }
+        if (b - i < 2 || b - i > MAX_NAME_WORDS) continue;
+        size_t start = t->tok.start, end = x->t[b - 1].tok.end;
+        int person = ex_entity_for_person(x, x->text + start, end - start, RASD_FROM_TAGGER);
+        ex_mention_entity(x, person, (rasd_mention){start, end, sentence, "name:ali", 0});
+        ex_note_surname(x, person, start, end);
+        i = b - 1;
+    }
+}
+
+/* After a title, an organisation no list holds and the tagger did not
+ * read either (رئيس هيئة الموانئ، خليل داود؛ المدير العام لمؤسسة النور
+ * للإعلام فريد منصور): a word, then words with the article or a
+ * preposition, connectors, names of lists and at most one comma, up to a
+ * person the tagger found. Returns that person's first token, or k. */
+#define MAX_AFFILIATION_WORDS 6
+
+static size_t skip_unknown_affiliation(const rasd_entity_extractor *x, const rasd_ner_result *tags, size_t k, size_t n) {
+    if (!tags || k >= n || !x->t[k].word || x->t[k].match >= 0 || !can_be_name_word(x, &x->t[k])) return k;
+    size_t commas = 0;
+    for (size_t j = k + 1; j < n && j - k <= MAX_AFFILIATION_WORDS; j++) {
+        const tinfo *t = &x->t[j];
+        const rasd_ner_entity *ne = tagged_at(tags, j);
+        if (ne && ne->first_token == j && ne->type == RASD_NER_PERS) return j;
+        if (is_comma(x, t) && commas++ == 0) continue;
+        if (t->match >= 0) {
+            const match *m = &x->m[t->match];
+            if (m->title >= 0) return k; /* another title: its own chain */
+            j = m->tj;
+            continue;
+        }
+        if (!t->word || !(t->art_len || t->li || t->bi || ex_key_is(x, t, CONNECTORS))) return k;
+    }
+    return k;
+}
+
+/* A long name after a title (عبدالرحمن بن صالح العطيشان) when the tagger
+ * reads it so; without the tagger, MAX_NAME_WORDS. */
+#define MAX_TAGGED_NAME_WORDS 5
+
 void ex_find_people(rasd_entity_extractor *x, size_t n, size_t sentence) {
+    /* The words after a title are a name only when the tagger reads a
+     * person there: after رئيس، مدير، المتحدث باسم come organisations
+     * (منظمة الطاقة الذرية، لمؤسسة ...)، verbs and common nouns far more
+     * often than a name the title chain could tell apart by itself. */
+    const rasd_ner_result *tags = NULL;
+    for (size_t mi = 0; mi < x->n_m && !tags && x->tagger; mi++)
+        if (x->m[mi].title >= 0) tags = ex_sentence_tags(x, n);
+    find_named(x, n, sentence);
+    find_ali(x, n, sentence);
     for (size_t mi = 0; mi < x->n_m; mi++) {
         match *first = &x->m[mi];
         if (first->title < 0) continue;
@@ -119,14 +292,54 @@ void ex_find_people(rasd_entity_extractor *x, size_t n, size_t sentence) {
                 }
                 if (mm->place >= 0) { k = mm->tj + 1; continue; }
             }
+            if (is_body_word(x, t) && t->match < 0) {
+                /* «... المدير العام لمؤسسة كذا»: the body's own name follows,
+                 * the person was named before the title */
+                if (t->li) {
+                    k = n;
+                    break;
+                }
+                for (k++; k < n && x->t[k].word && (x->t[k].art_len || x->t[k].bi) && x->t[k].match < 0; k++) {}
+                continue;
+            }
+            if (t->word && t->key_len == 2 && memcmp(ex_key(x, t->key_off), "\xD9\x84", 2) == 0) { /* لـ«...» */
+                k++;
+                continue;
+            }
             if (t->word && ex_key_is(x, t, AFFILIATION_CONNECTORS)) in_affiliation = true;
             if (t->word && (ex_key_is(x, t, CONNECTORS) || is_nisba(x, t))) { k++; continue; }
+            /* an organisation or a place the tagger found and no list holds
+             * (رئيس منظمة الطاقة الذرية، علي ...): the affiliation */
+            const rasd_ner_entity *ne = tagged_at(tags, k);
+            if (ne && ne->first_token == k && (ne->type == RASD_NER_ORG || ne->type == RASD_NER_LOC)) {
+                k = ne->end_token;
+                continue;
+            }
             break;
         }
         int person = person_actor;
         if (person < 0) {
-            size_t a = k, b = k;
-            while (b < n && b - a < MAX_NAME_WORDS && can_be_name_word(x, &x->t[b])) b++;
+            size_t a = k, b = k, most = MAX_NAME_WORDS;
+            if (tags) {
+                const rasd_ner_entity *ne = tagged_at(tags, k);
+                if (!ne && rare_name_words(x, k, n) == 0) {
+                    k = skip_unknown_affiliation(x, tags, k, n);
+                    a = b = k;
+                    ne = tagged_at(tags, k);
+                }
+                most = ne && ne->type == RASD_NER_PERS ? ne->end_token - k : ne ? 0 : rare_name_words(x, k, n);
+                /* a first name the tagger knows before a family name it
+                 * does not (عبدالعزيز الخنين) */
+                if (most == 1 && ne && k + 1 < n && family_name(x, &x->t[k + 1], RARE_FAMILY_COUNT)) most = 2;
+                /* and rare words after the part it read (موسوني واكابا) */
+                if (ne && ne->type == RASD_NER_PERS)
+                    while (k + most < n && most < MAX_NAME_WORDS && rare_bare_word(x, &x->t[k + most])) most++;
+                if (most > MAX_TAGGED_NAME_WORDS) most = MAX_TAGGED_NAME_WORDS;
+            }
+            /* a name after a title carries no preposition ل (المقدم لي لعودتي:
+             * "offered to me for my return"; الملك عبدالعزيز للعلوم). Not ب:
+             * the analyzer reads it off foreign names (باهيمي). */
+            while (b < n && b - a < most && can_be_name_word(x, &x->t[b]) && !(tags && x->t[b].li)) b++;
             if (b > a) {
                 size_t start = x->t[a].tok.start, end = x->t[b - 1].tok.end;
                 person = ex_entity_for_person(x, x->text + start, end - start, RASD_FROM_TITLE);
@@ -190,6 +403,15 @@ void ex_find_byline(rasd_entity_extractor *x, size_t n, size_t sentence) {
         size_t a = dash[0] + 1, b = a;
         while (b < dash[1] && can_be_name_word(x, &x->t[b])) b++;
         if (b == dash[1] && b - a <= MAX_NAME_WORDS) set_byline_person(x, a, b, sentence, "author");
+    }
+    /* NAME – OUTLET, a line of its own under the headline: two or three
+     * words no list holds before the only dash, one to three after it. A
+     * place first (الرياض – واس) is a dateline, matched and so no name. */
+    if (nd == 1 && dash[0] >= 2 && dash[0] <= MAX_NAME_WORDS && n - dash[0] - 1 >= 1 && n - dash[0] - 1 <= 3 &&
+        ex_opens_line(x, x->t[0].tok.start)) {
+        size_t b = 0;
+        while (b < dash[0] && can_be_name_word(x, &x->t[b])) b++;
+        if (b == dash[0]) set_byline_person(x, 0, b, sentence, "author");
     }
     if (nd >= 1) { /* the outlet after the last dash */
         size_t i = dash[nd - 1] + 1;

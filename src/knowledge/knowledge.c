@@ -450,8 +450,8 @@ rasd_knowledge *rasd_knowledge_load(const rasd_knowledge_options *opt, rasd_erro
     if (st == RASD_OK) st = load_frames(&L, PATH("framing/labels.tsv"));
     if (st == RASD_OK) st = load_references(&L, PATH("kb/references.tsv"));
     if (st == RASD_OK) st = load_word_list(&L, PATH("kb/not-names.txt"), &kn->not_names);
-    static const char *const SAY_KINDS[] = {"say", "continue", "post", NULL};
-    static const char *const SOURCE_KINDS[] = {"document", "post", "anonymous", NULL};
+    static const char *const SAY_KINDS[] = {"say", "continue", "post", "participle", NULL};
+    static const char *const SOURCE_KINDS[] = {"document", "post", "anonymous", "according", NULL};
     if (st == RASD_OK) st = load_kinds(&L, PATH("quotes/verbs.tsv"), SAY_KINDS, &kn->say_verbs, kn->say_bits);
     if (st == RASD_OK) st = load_kinds(&L, PATH("quotes/sources.tsv"), SOURCE_KINDS, &kn->quote_sources,
                                            kn->source_bits);

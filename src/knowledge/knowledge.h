@@ -52,8 +52,8 @@ typedef struct rasd_reference {
     const char *value; /* an actor type, a title role, or text a title contains */
 } rasd_reference;
 
-enum { RASD_SAY = 1, RASD_SAY_CONTINUE = 2, RASD_SAY_POST = 3 };
-enum { RASD_SOURCE_DOCUMENT = 1, RASD_SOURCE_POST = 2, RASD_SOURCE_ANONYMOUS = 3 };
+enum { RASD_SAY = 1, RASD_SAY_CONTINUE = 2, RASD_SAY_POST = 3, RASD_SAY_PARTICIPLE = 4 };
+enum { RASD_SOURCE_DOCUMENT = 1, RASD_SOURCE_POST = 2, RASD_SOURCE_ANONYMOUS = 3, RASD_SOURCE_ACCORDING = 4 };
 
 /* Disambiguation rules of data/kb/ambiguous.tsv (stable numbers). */
 enum {

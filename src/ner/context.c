@@ -271,6 +271,7 @@ static rasd_status add_names(ner_context *ctx, rasd_analyzer *an, char *field, n
 static ner_list_class kb_class(const char *type) {
     if (strcmp(type, "person") == 0) return NER_LC_PERSON;
     if (strcmp(type, "state") == 0) return NER_LC_STATE;
+    if (strcmp(type, "place") == 0) return NER_LC_PLACE; /* ner/lists: places that are no state */
     return NER_LC_ORG;
 }
 
@@ -395,6 +396,13 @@ rasd_status ner_context_load_names(ner_context *ctx, const char *data_dir, rasd_
     if (st == RASD_OK) {
         snprintf(dir, sizeof dir, "%s/gazetteer", data_dir);
         st = load_dir(ctx, an, dir, false, err);
+    }
+    /* name lists kept for the tagger alone (scripts/train-ner.sh derives
+     * them), in the kb's columns: type (person, place, or an organisation's)
+     * and name_ar */
+    if (st == RASD_OK) {
+        snprintf(dir, sizeof dir, "%s/ner/lists", data_dir);
+        st = load_dir(ctx, an, dir, true, err);
     }
     rasd_analyzer_destroy(an);
     return st;

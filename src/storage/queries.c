@@ -286,7 +286,7 @@ rasd_status rasd_query_actor(rasd_store *s, const rasd_knowledge *kn, const char
 
 typedef struct hit_copy {
     int64_t id, story, duplicate_of;
-    char *title, *source, *published, *url, *snippet;
+    char *title, *source, *published, *url, *snippet, *origin;
     double score;
 } hit_copy;
 
@@ -314,7 +314,8 @@ static bool on_hit(void *ctx, const rasd_search_hit *h) {
     hit_copy *c = &r->hits[r->n++];
     *c = (hit_copy){h->id, h->story, h->duplicate_of, dup_or_null(h->title, &r->oom),
                     dup_or_null(h->source, &r->oom), dup_or_null(h->published, &r->oom),
-                    dup_or_null(h->url, &r->oom), dup_or_null(h->snippet, &r->oom), h->score};
+                    dup_or_null(h->url, &r->oom), dup_or_null(h->snippet, &r->oom),
+                    dup_or_null(h->origin, &r->oom), h->score};
     return !r->oom;
 }
 
@@ -388,6 +389,9 @@ rasd_status rasd_query_search(rasd_store *s, const rasd_query *q, rasd_buf *out,
                 gen_key(g, "source"), gen_str(g, h->source);
                 gen_key(g, "published"), gen_str(g, h->published);
                 gen_key(g, "url"), gen_str(g, h->url);
+                /* where it was read from (a file, a member, a feed): what
+                 * finds an article of a corpus without URLs */
+                gen_key(g, "origin"), gen_str(g, h->origin);
                 gen_key(g, "story");
                 if (h->story) yajl_gen_integer(g, h->story);
                 else yajl_gen_null(g);
@@ -410,7 +414,7 @@ rasd_status rasd_query_search(rasd_store *s, const rasd_query *q, rasd_buf *out,
     }
     for (size_t i = 0; i < r.n; i++) {
         free(r.hits[i].title), free(r.hits[i].source), free(r.hits[i].published);
-        free(r.hits[i].url), free(r.hits[i].snippet);
+        free(r.hits[i].url), free(r.hits[i].snippet), free(r.hits[i].origin);
     }
     free(r.hits);
     rasd_buf_free(&facets);

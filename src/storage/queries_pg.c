@@ -229,7 +229,7 @@ static const char STORIES_SQL[] =
     ")) AND (" ACTOR " IS NULL OR EXISTS (SELECT 1 FROM entities e JOIN documents d ON d.id = e.doc "
     "  WHERE e.entity = " ACTOR " AND d.story = s.id))), " PAGE(STORIES_ORDER) PAGE_JSON(
         "json_build_object('id', id, 'title', title, 'first_seen', first_seen, 'last_seen', last_seen, "
-        "'articles', n_articles, 'outlets', " ARR("SELECT json_agg(o ORDER BY o" C ") FROM (SELECT DISTINCT "
+        "'articles', n_articles, 'outlets', " ARR("SELECT json_agg(nullif(o, '') ORDER BY o" C ") FROM (SELECT DISTINCT "
                                                   "coalesce(source, '') AS o FROM documents WHERE story = page.id) x")
         ")",
         STORIES_ORDER);
@@ -246,7 +246,7 @@ static const char STORY_SQL[] =
     "SELECT json_build_object('id', s.id, 'title', s.title, 'first_seen', s.first_seen, 'last_seen', "
     " s.last_seen, 'articles', s.n_articles, "
     /* articles grouped by outlet */
-    " 'outlets', " ARR("SELECT json_agg(json_build_object('outlet', o, 'articles', a) ORDER BY o" C ") FROM ("
+    " 'outlets', " ARR("SELECT json_agg(json_build_object('outlet', nullif(o, ''), 'articles', a) ORDER BY o" C ") FROM ("
                        "SELECT coalesce(d.source, '') AS o, json_agg(json_build_object('id', d.id, 'title', "
                        "d.title, 'published', d.published, 'url', d.url, 'duplicate_of', d.duplicate_of, "
                        "'dup_kind', d.dup_kind, 'lead', substr(d.text, 1, 400)) ORDER BY d.published" C
@@ -259,7 +259,7 @@ static const char STORY_SQL[] =
                       "ORDER BY n DESC, e.entity" C " LIMIT 50) x") ", "
     /* each actor's labels per outlet (framing) */
     " 'labels', " ARR("SELECT json_agg(json_build_object('actor', actor, 'name', (SELECT name FROM entities "
-                      "WHERE entity = x.actor ORDER BY entity, doc LIMIT 1), 'outlet', o, 'label', label, 'count', n, "
+                      "WHERE entity = x.actor ORDER BY entity, doc LIMIT 1), 'outlet', nullif(o, ''), 'label', label, 'count', n, "
                       "'terms', terms) ORDER BY actor" C ", o" C ", n DESC, label" C " NULLS FIRST) FROM ("
                       "SELECT f.actor, coalesce(d.source, '') AS o, f.label, count(*) AS n, json_agg(DISTINCT "
                       "f.term" C " ORDER BY f.term" C " NULLS FIRST) AS terms FROM framing f JOIN documents d "
@@ -407,7 +407,7 @@ static const char ACTOR_SQL[] =
                        "FROM m WHERE published IS NOT NULL GROUP BY published) x") ", "
     " 'as_source', " ACTOR_EVENTS("source", "target") ", "
     " 'as_target', " ACTOR_EVENTS("target", "source") ", "
-    " 'labels', " ARR("SELECT json_agg(json_build_object('outlet', o, 'label', label, 'count', n, 'terms', "
+    " 'labels', " ARR("SELECT json_agg(json_build_object('outlet', nullif(o, ''), 'label', label, 'count', n, 'terms', "
                       "terms) ORDER BY o" C ", n DESC, label" C " NULLS FIRST) FROM (SELECT coalesce(d.source, "
                       "'') AS o, f.label, count(*) AS n, json_agg(DISTINCT f.term" C " ORDER BY f.term" C
                       " NULLS FIRST) AS terms FROM framing f JOIN documents d ON d.id = f.doc WHERE f.actor = "
@@ -482,7 +482,7 @@ static const char OUTLETS_SQL[] =
     "WITH m AS (SELECT coalesce(d.source, '') AS outlet, count(*) AS articles, min(d.published" C ") AS first, "
     "  max(d.published" C ") AS last FROM documents d WHERE " DOC_FILTERS("d") " GROUP BY 1), "
     PAGE(OUTLETS_ORDER) PAGE_JSON(
-        "json_build_object('outlet', outlet, 'articles', articles, 'first', first, 'last', last, 'labels', "
+        "json_build_object('outlet', nullif(outlet, ''), 'articles', articles, 'first', first, 'last', last, 'labels', "
         ARR("SELECT json_agg(json_build_object('actor', actor, 'name', (SELECT name FROM entities WHERE "
             "entity = x.actor ORDER BY entity, doc LIMIT 1), 'label', label, 'count', n, 'terms', terms) "
             "ORDER BY n DESC, "
@@ -514,7 +514,7 @@ static const char FACETS_SQL[] =
     "json_build_object("
     " 'outlets', " ARR("SELECT json_agg(json_build_object('value', o, 'count', n) ORDER BY n DESC, o" C ") FROM ("
                        "SELECT coalesce(source, '') AS o, count(*) AS n FROM documents WHERE id IN (SELECT id "
-                       "FROM ids) GROUP BY 1) x") ", "
+                       "FROM ids) AND coalesce(source, '') <> '' GROUP BY 1) x") ", "
     " 'actors', " ARR("SELECT json_agg(json_build_object('value', entity, 'name', name, 'count', n) ORDER BY "
                       "n DESC, entity" C ") FROM (SELECT entity, max(name" C ") AS name, count(*) AS n FROM "
                       "entities WHERE doc IN (SELECT id FROM ids) GROUP BY entity ORDER BY n DESC, entity" C

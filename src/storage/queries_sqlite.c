@@ -135,7 +135,7 @@ static const char STORIES_SQL[] =
     "                             WHERE e.entity = :actor AND d.story = s.id))), "
     "page AS (SELECT * FROM m ORDER BY n_articles DESC, last_seen DESC, id DESC LIMIT :limit OFFSET :offset) " PAGE_JSON(
         "json_object('id', id, 'title', title, 'first_seen', first_seen, 'last_seen', last_seen, "
-        "'articles', n_articles, 'outlets', json((SELECT json_group_array(o) FROM (SELECT DISTINCT "
+        "'articles', n_articles, 'outlets', json((SELECT json_group_array(nullif(o, '')) FROM (SELECT DISTINCT "
         "coalesce(source, '') AS o FROM documents WHERE story = page.id ORDER BY o))))");
 
 rasd_status rasd_sqlite_query_stories(sqlite3 *db, const rasd_query *q, rasd_buf *out, rasd_error *err) {
@@ -148,7 +148,7 @@ static const char STORY_SQL[] =
     "SELECT json_object('id', s.id, 'title', s.title, 'first_seen', s.first_seen, 'last_seen', s.last_seen, "
     " 'articles', s.n_articles, "
     /* articles grouped by outlet */
-    " 'outlets', json((SELECT json_group_array(json_object('outlet', o, 'articles', json(a))) FROM ("
+    " 'outlets', json((SELECT json_group_array(json_object('outlet', nullif(o, ''), 'articles', json(a))) FROM ("
     "   SELECT coalesce(d.source, '') AS o, json_group_array(json_object('id', d.id, 'title', d.title, "
     "     'published', d.published, 'url', d.url, 'duplicate_of', d.duplicate_of, 'dup_kind', d.dup_kind, "
     "     'lead', substr(d.text, 1, 400))) AS a "
@@ -161,7 +161,7 @@ static const char STORY_SQL[] =
     "   WHERE d.story = s.id GROUP BY e.entity ORDER BY n DESC, e.entity LIMIT 50))), "
     /* each actor's labels per outlet (framing) */
     " 'labels', json((SELECT json_group_array(json_object('actor', actor, 'name', (SELECT name FROM entities "
-    "   WHERE entity = actor ORDER BY doc LIMIT 1), 'outlet', o, 'label', label, 'count', n, 'terms', json(terms))) "
+    "   WHERE entity = actor ORDER BY doc LIMIT 1), 'outlet', nullif(o, ''), 'label', label, 'count', n, 'terms', json(terms))) "
     "   FROM (SELECT actor, o, label, count(*) AS n, json_group_array(DISTINCT term) AS terms FROM ("
     "   SELECT f.actor, coalesce(d.source, '') AS o, f.label, f.term FROM framing f JOIN documents d "
     "   ON d.id = f.doc WHERE d.story = s.id AND f.actor IS NOT NULL ORDER BY 1, 2, 3, 4) "
@@ -292,7 +292,7 @@ static const char ACTOR_SQL[] =
     "   FROM events e JOIN documents d ON d.id = e.doc "
     "   WHERE e.target = :id_text ORDER BY day DESC, e.doc DESC, e.span_start, e.span_end, e.source, e.cameo, "
     "   e.plover LIMIT 100))), "
-    " 'labels', json((SELECT json_group_array(json_object('outlet', o, 'label', label, 'count', n, "
+    " 'labels', json((SELECT json_group_array(json_object('outlet', nullif(o, ''), 'label', label, 'count', n, "
     "   'terms', json(terms))) FROM (SELECT o, label, count(*) AS n, json_group_array(DISTINCT term) AS terms "
     "   FROM (SELECT coalesce(d.source, '') AS o, f.label, f.term FROM framing f JOIN documents d "
     "   ON d.id = f.doc WHERE f.actor = :id_text ORDER BY 1, 2, 3) GROUP BY o, label ORDER BY o, n DESC, label))), "
@@ -355,7 +355,7 @@ static const char OUTLETS_SQL[] =
     "WITH m AS (SELECT coalesce(d.source, '') AS outlet, count(*) AS articles, min(d.published) AS first, "
     "  max(d.published) AS last FROM documents d WHERE " DOC_FILTERS("d") " GROUP BY outlet), "
     "page AS (SELECT * FROM m ORDER BY articles DESC, outlet LIMIT :limit OFFSET :offset) " PAGE_JSON(
-        "json_object('outlet', outlet, 'articles', articles, 'first', first, 'last', last, "
+        "json_object('outlet', nullif(outlet, ''), 'articles', articles, 'first', first, 'last', last, "
         "'labels', json((SELECT json_group_array(json_object('actor', actor, 'name', (SELECT name FROM "
         "entities WHERE entity = actor ORDER BY doc LIMIT 1), 'label', label, 'count', n, 'terms', json(terms))) "
         "FROM (SELECT actor, label, count(*) AS n, json_group_array(DISTINCT term) AS terms FROM (SELECT "
@@ -387,7 +387,7 @@ rasd_status rasd_sqlite_query_outlets(sqlite3 *db, const rasd_query *q, rasd_buf
 static const char FACETS_SQL[] =
     "WITH ids AS (" MATCHES " ORDER BY f.rowid LIMIT :scan) SELECT (SELECT count(*) FROM (" MATCHES ")), json_object("
     " 'outlets', json((SELECT json_group_array(json_object('value', o, 'count', n)) FROM (SELECT "
-    "   coalesce(source, '') AS o, count(*) AS n FROM documents WHERE id IN ids GROUP BY o ORDER BY n DESC, o))), "
+    "   coalesce(source, '') AS o, count(*) AS n FROM documents WHERE id IN ids AND coalesce(source, '') <> '' GROUP BY o ORDER BY n DESC, o))), "
     " 'actors', json((SELECT json_group_array(json_object('value', entity, 'name', name, 'count', n)) FROM ("
     "   SELECT entity, max(name) AS name, count(*) AS n FROM entities WHERE doc IN ids GROUP BY entity "
     "   ORDER BY n DESC, entity LIMIT 20))), "

@@ -17,6 +17,8 @@ set(RASD_STORE_SOURCES
   ${CMAKE_SOURCE_DIR}/src/corpus/reader_txt.c
   ${CMAKE_SOURCE_DIR}/src/corpus/reader_json.c
   ${CMAKE_SOURCE_DIR}/src/corpus/reader_zip.c
+  ${CMAKE_SOURCE_DIR}/src/corpus/reader_open.c
+  ${CMAKE_SOURCE_DIR}/src/corpus/reader_json_array.c
 )
 # The commands built on the store (src/cli/).
 set(RASD_STORE_CLI_SOURCES
