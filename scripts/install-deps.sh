@@ -20,6 +20,7 @@ PACKAGES=(
   libgumbo-dev                      # HTML5 parsing for boilerplate removal
   libcurl4-openssl-dev              # http(s) fetching for ingest and watch
   libmicrohttpd-dev                 # the JSON API and web server
+  zlib1g-dev                        # gzip responses of the server
   chromium chromium-driver          # the web interface's end-to-end tests (headless)
   wrk                               # the server's load test (bench/load.sh)
   libpq-dev postgresql              # the PostgreSQL store (libpq) and the test server (tests/pg_harness.sh)

@@ -24,6 +24,7 @@
 #include "test_helpers.h"
 
 #include "server/assets.h"
+#include "server/cache.h"
 #include "server/params.h"
 #include "server/server.h"
 
@@ -35,8 +36,16 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <arpa/inet.h>
+#include <errno.h>
+#include <netinet/in.h>
+#include <poll.h>
+#include <strings.h>
+#include <sys/resource.h>
+#include <sys/socket.h>
 #include <sys/stat.h>
 #include <sys/wait.h>
+#include <time.h>
 #include <unistd.h>
 
 #ifndef RASD_BIN
@@ -229,6 +238,95 @@ static void test_params(void **state) {
         assert_int_equal(rasd_params_id(bad[i], &id, &err), RASD_ERR_USAGE);
 }
 
+
+/* The checks the HTTP layer makes before any route: the Host a request
+ * names, the codings it accepts, and the log line it leaves. */
+static void test_http_guards(void **state) {
+    (void)state;
+    const char *public_hosts[] = {"news.example.org", "desk.example.net:9000"};
+    const char *good[] = {"127.0.0.1:8080", "127.0.0.1", "localhost:8080", "LOCALHOST.", "[::1]:8080", "[::1]",
+                          "10.1.2.3:80", "news.example.org", "News.Example.Org:8443", "desk.example.net:9000"};
+    for (size_t i = 0; i < sizeof good / sizeof good[0]; i++)
+        if (!rasd_http_host_allowed(good[i], public_hosts, 2)) fail_msg("Host %s refused", good[i]);
+    const char *bad[] = {"rebind.example.com:8080", "rebind.example.com", "127.0.0.1.rebind.example.com",
+                         "localhost.rebind.example", "desk.example.net:9001", "desk.example.net", "localhost:80x",
+                         "::1", "[::1", "", "news.example.org.evil.example"};
+    for (size_t i = 0; i < sizeof bad / sizeof bad[0]; i++)
+        if (rasd_http_host_allowed(bad[i], public_hosts, 2)) fail_msg("Host %s accepted", bad[i]);
+    assert_true(rasd_http_host_allowed(NULL, NULL, 0)); /* HTTP/1.0: no Host */
+
+    assert_true(rasd_http_accepts_gzip("gzip, deflate, br"));
+    assert_true(rasd_http_accepts_gzip("deflate, GZIP;q=0.5"));
+    assert_true(rasd_http_accepts_gzip("*"));
+    assert_false(rasd_http_accepts_gzip("br, deflate"));
+    assert_false(rasd_http_accepts_gzip("gzip;q=0"));
+    assert_false(rasd_http_accepts_gzip("x-gzip-ish"));
+    assert_false(rasd_http_accepts_gzip(NULL));
+    assert_true(rasd_http_compressible("application/json; charset=utf-8"));
+    assert_true(rasd_http_compressible("text/javascript; charset=utf-8"));
+    assert_false(rasd_http_compressible("font/woff2"));
+
+    /* eight fields, the path's space, quote and newline escaped, one line */
+    char line[512];
+    rasd_http_log_line(line, sizeof line, 86400 + 3661, "127.0.0.2", "GET", "/api/search?q=a b\n\"x", 200, 5123,
+                       12.34, false);
+    assert_string_equal(line, "1970-01-02T01:01:01Z 127.0.0.2 GET /api/search?q=a\\x20b\\x0a\\x22x 200 5123 12.3\n");
+    rasd_http_log_line(line, sizeof line, 0, "::1", "GET", "/api/export", 0, 0, 1.0, true);
+    assert_string_equal(line, "1970-01-01T00:00:00Z ::1 GET /api/export - 0 1.0 aborted\n");
+}
+
+
+/* The answer cache: an answer comes back for its key and version only,
+ * with its gzip form when asked, and the least recently used goes first. */
+static void test_answer_cache(void **state) {
+    (void)state;
+    rasd_cache *c = rasd_cache_new(8 * 1024, 300);
+    assert_non_null(c);
+    char *body;
+    size_t len;
+    bool gz;
+    assert_false(rasd_cache_get(c, "/api/actors", 1, false, &body, &len, &gz));
+    const unsigned char zipped[] = {0x1f, 0x8b, 1, 2};
+    rasd_cache_put(c, "/api/actors", 1, "{\"total\":1}", 11, zipped, sizeof zipped);
+    assert_true(rasd_cache_get(c, "/api/actors", 1, false, &body, &len, &gz));
+    assert_false(gz);
+    assert_int_equal(len, 11);
+    assert_memory_equal(body, "{\"total\":1}", 11);
+    free(body);
+    assert_true(rasd_cache_get(c, "/api/actors", 1, true, &body, &len, &gz));
+    assert_true(gz);
+    assert_int_equal(len, sizeof zipped);
+    free(body);
+    /* another query, or the store written since: not this answer */
+    assert_false(rasd_cache_get(c, "/api/actors?limit=5", 1, false, &body, &len, &gz));
+    assert_false(rasd_cache_get(c, "/api/actors", 2, false, &body, &len, &gz));
+    assert_false(rasd_cache_get(c, "/api/actors", 1, false, &body, &len, &gz)); /* dropped as stale */
+    /* over budget: the least recently used answers go */
+    char big[700];
+    memset(big, 'x', sizeof big);
+    char key[32];
+    for (int i = 0; i < 20; i++) {
+        snprintf(key, sizeof key, "/api/story/%d", i);
+        rasd_cache_put(c, key, 1, big, sizeof big, NULL, 0);
+        assert_true(rasd_cache_get(c, "/api/story/0", 1, false, &body, &len, &gz)); /* kept in use */
+        free(body);
+    }
+    assert_false(rasd_cache_get(c, "/api/story/1", 1, false, &body, &len, &gz));
+    assert_true(rasd_cache_get(c, "/api/story/19", 1, false, &body, &len, &gz));
+    free(body);
+    /* too big to keep */
+    char *huge = calloc(1, 2048);
+    rasd_cache_put(c, "/api/outlets", 1, huge, 2048, NULL, 0);
+    free(huge);
+    assert_false(rasd_cache_get(c, "/api/outlets", 1, false, &body, &len, &gz));
+    /* a claim: the first caller computes, and releases */
+    assert_true(rasd_cache_claim(c, "/api/events"));
+    rasd_cache_release(c, "/api/events");
+    assert_true(rasd_cache_claim(c, "/api/events"));
+    rasd_cache_release(c, "/api/events");
+    rasd_cache_destroy(c);
+}
+
 /* --------------------------------------------------------- the server */
 
 static char dir[] = "/tmp/rasd-server-XXXXXX";
@@ -280,8 +378,9 @@ typedef struct server {
  * early) does not leave it behind: the group's teardown stops it. */
 static pid_t running = 0;
 
-/* Starts `rasd serve --port 0 ...` and reads the port it prints. */
-static server start_server(bool allow_ingest) {
+/* Starts `rasd serve --port 0 ...` (with up to 8 more arguments) and
+ * reads the port it prints. */
+static server start_server_with(bool allow_ingest, const char *const *extra) {
     int fds[2];
     assert_int_equal(pipe(fds), 0);
     pid_t pid = fork();
@@ -290,8 +389,11 @@ static server start_server(bool allow_ingest) {
         close(fds[0]);
         int null = open("/dev/null", O_WRONLY);
         dup2(null, 2);
-        const char *argv[] = {RASD_BIN, "serve", "--db", db, "--port", "0", "--threads", "2", "--quiet",
-                              allow_ingest ? "--allow-ingest" : NULL, NULL};
+        const char *argv[20] = {RASD_BIN, "serve", "--db", db, "--port", "0", "--threads", "2", "--quiet"};
+        size_t n = 9;
+        if (allow_ingest) argv[n++] = "--allow-ingest";
+        for (size_t i = 0; extra && extra[i] && n < 19; i++) argv[n++] = extra[i];
+        argv[n] = NULL;
         execv(RASD_BIN, (char *const *)argv);
         _exit(127);
     }
@@ -308,6 +410,8 @@ static server start_server(bool allow_ingest) {
     assert_true(s.port > 0);
     return s;
 }
+
+static server start_server(bool allow_ingest) { return start_server_with(allow_ingest, NULL); }
 
 static void stop_server(server *s) {
     kill(s->pid, SIGTERM);
@@ -330,8 +434,17 @@ static size_t on_data(char *p, size_t size, size_t n, void *ctx) {
     return size * n;
 }
 
+/* What a request sends besides its method, path and body. */
+typedef struct request_extra {
+    const char *headers[6];  /* "Name: value" lines; replace curl's own */
+    const char *interface;   /* the local address to send from, or NULL */
+    bool gzip;               /* ask for gzip (curl decodes the body) */
+    bool raw;                /* ...but keep the body as sent */
+} request_extra;
+
 /* One request; path is sent as is (no dot-segment removal by curl). */
-static reply request(const server *s, const char *method, const char *path, const char *body, size_t body_len) {
+static reply request_x(const server *s, const char *method, const char *path, const char *body, size_t body_len,
+                       const request_extra *x) {
     reply r = {0};
     char url[70000];
     snprintf(url, sizeof url, "http://127.0.0.1:%u%s", s->port, path);
@@ -347,10 +460,18 @@ static reply request(const server *s, const char *method, const char *path, cons
     curl_easy_setopt(c, CURLOPT_TIMEOUT, 30L);
     struct curl_slist *h = NULL;
     if (body) {
-        h = curl_slist_append(h, "Content-Type: application/json");
-        curl_easy_setopt(c, CURLOPT_HTTPHEADER, h);
+        bool typed = false;
+        for (size_t i = 0; x && i < 6 && x->headers[i]; i++) typed |= strncasecmp(x->headers[i], "Content-Type:", 13) == 0;
+        if (!typed) h = curl_slist_append(h, "Content-Type: application/json");
         curl_easy_setopt(c, CURLOPT_POSTFIELDS, body);
         curl_easy_setopt(c, CURLOPT_POSTFIELDSIZE_LARGE, (curl_off_t)body_len);
+    }
+    for (size_t i = 0; x && i < 6 && x->headers[i]; i++) h = curl_slist_append(h, x->headers[i]);
+    if (h) curl_easy_setopt(c, CURLOPT_HTTPHEADER, h);
+    if (x && x->interface) curl_easy_setopt(c, CURLOPT_INTERFACE, x->interface);
+    if (x && x->gzip) {
+        if (x->raw) curl_easy_setopt(c, CURLOPT_HTTP_CONTENT_DECODING, 0L);
+        curl_easy_setopt(c, CURLOPT_ACCEPT_ENCODING, "gzip");
     }
     CURLcode rc = curl_easy_perform(c);
     if (rc != CURLE_OK) fail_msg("%s %s: %s", method, path, curl_easy_strerror(rc));
@@ -361,6 +482,10 @@ static reply request(const server *s, const char *method, const char *path, cons
     r.body.len--;
     rasd_buf_putc(&r.headers, '\0');
     return r;
+}
+
+static reply request(const server *s, const char *method, const char *path, const char *body, size_t body_len) {
+    return request_x(s, method, path, body, body_len, NULL);
 }
 
 static void reply_free(reply *r) {
@@ -706,6 +831,201 @@ static void test_ingest_over_http(void **state) {
     stop_server(&s);
 }
 
+
+/* The server as something left running: gzip where asked, one log line
+ * per request, a foreign Host refused, and writes only as same-origin
+ * JSON with the token. */
+static void test_guards_over_http(void **state) {
+    (void)state;
+    char log_path[400];
+    snprintf(log_path, sizeof log_path, "%s/access.log", dir);
+    const char *extra[] = {"--access-log", log_path, "--public-host", "news.example.org", "--ingest-token",
+                           "s3cret-token", NULL};
+    server s = start_server_with(true, extra);
+
+    /* gzip: asked for, it comes compressed (and decodes to the same JSON) */
+    request_extra raw = {.gzip = true, .raw = true};
+    reply r = request_x(&s, "GET", "/api/stories?limit=50", NULL, 0, &raw);
+    assert_int_equal(r.status, 200);
+    assert_non_null(strcasestr(r.headers.data, "Content-Encoding: gzip"));
+    assert_non_null(strcasestr(r.headers.data, "Vary: Accept-Encoding"));
+    assert_true(r.body.len >= 2 && (unsigned char)r.body.data[0] == 0x1f && (unsigned char)r.body.data[1] == 0x8b);
+    reply_free(&r);
+    request_extra decoded = {.gzip = true};
+    r = request_x(&s, "GET", "/api/stories?limit=50", NULL, 0, &decoded);
+    json_decref(json_of(&r));
+    reply_free(&r);
+    r = request_x(&s, "GET", "/static/app.js", NULL, 0, &raw);
+    assert_non_null(strcasestr(r.headers.data, "Content-Encoding: gzip"));
+    size_t zipped = r.body.len;
+    reply_free(&r);
+    r = request(&s, "GET", "/static/app.js", NULL, 0); /* not asked: plain */
+    assert_null(strcasestr(r.headers.data, "Content-Encoding"));
+    assert_true(zipped < r.body.len / 2);
+    reply_free(&r);
+
+    /* DNS rebinding: a name the server was not given is refused */
+    request_extra foreign = {.headers = {"Host: rebind.example.com:8080"}};
+    r = request_x(&s, "GET", "/api/stories", NULL, 0, &foreign);
+    assert_int_equal(r.status, 421);
+    json_decref(json_of(&r));
+    reply_free(&r);
+    request_extra named = {.headers = {"Host: news.example.org"}};
+    r = request_x(&s, "GET", "/api/health", NULL, 0, &named);
+    assert_int_equal(r.status, 200);
+    reply_free(&r);
+
+    /* writes: cross-origin, text/plain, a form and no token are refused */
+    long long before = documents(&s);
+    const char *article = "{\"title\": \"وفد يزور الرياض\", \"published\": \"2023-09-08\", "
+                          "\"text\": \"وصل وفد رسمي إلى الرياض صباح اليوم في زيارة تستمر يومين.\"}";
+    request_extra cross = {.headers = {"Origin: http://rebind.example.com", "Authorization: Bearer s3cret-token"}};
+    r = request_x(&s, "POST", "/api/ingest", article, strlen(article), &cross);
+    assert_int_equal(r.status, 403);
+    json_decref(json_of(&r));
+    reply_free(&r);
+    request_extra plain = {.headers = {"Content-Type: text/plain", "Authorization: Bearer s3cret-token"}};
+    r = request_x(&s, "POST", "/api/ingest", article, strlen(article), &plain);
+    assert_int_equal(r.status, 415);
+    reply_free(&r);
+    request_extra form = {
+        .headers = {"Content-Type: application/x-www-form-urlencoded", "Authorization: Bearer s3cret-token"}};
+    const char *form_body = "text=%D9%86%D8%B5";
+    r = request_x(&s, "POST", "/api/ingest", form_body, strlen(form_body), &form);
+    assert_int_equal(r.status, 415);
+    reply_free(&r);
+    request_extra wrong = {.headers = {"Authorization: Bearer s3cret-tokem"}};
+    r = request_x(&s, "POST", "/api/ingest", article, strlen(article), &wrong);
+    assert_int_equal(r.status, 401);
+    reply_free(&r);
+    r = request(&s, "POST", "/api/ingest", article, strlen(article)); /* no token */
+    assert_int_equal(r.status, 401);
+    reply_free(&r);
+    assert_int_equal(documents(&s), before);
+    /* the server's own page, with the token: stored */
+    char origin[80];
+    snprintf(origin, sizeof origin, "Origin: http://127.0.0.1:%u", s.port);
+    request_extra own = {.headers = {origin, "Authorization: Bearer s3cret-token"}};
+    r = request_x(&s, "POST", "/api/ingest", article, strlen(article), &own);
+    if (r.status != 201) fail_msg("same-origin POST: HTTP %ld: %s", r.status, r.body.data);
+    reply_free(&r);
+    assert_int_equal(documents(&s), before + 1);
+    stop_server(&s);
+
+    /* the access log: one line per request, time, client, query, status, bytes, ms */
+    FILE *f = fopen(log_path, "r");
+    assert_non_null(f);
+    char line[2048];
+    int found = 0, lines = 0;
+    while (fgets(line, sizeof line, f)) {
+        lines++;
+        int y, mo, d, h, mi, sec;
+        char client[64], method[16], path[1024], status[8];
+        unsigned long long bytes;
+        double ms;
+        if (sscanf(line, "%4d-%2d-%2dT%2d:%2d:%2dZ %63s %15s %1023s %7s %llu %lf", &y, &mo, &d, &h, &mi, &sec, client,
+                   method, path, status, &bytes, &ms) != 12)
+            fail_msg("access log line not in the documented form: %s", line);
+        if (strcmp(path, "/api/stories?limit=50") == 0 && strcmp(client, "127.0.0.1") == 0 &&
+            strcmp(status, "200") == 0 && bytes > 0 && ms >= 0)
+            found++;
+        if (strcmp(path, "/api/stories") == 0) assert_string_equal(status, "421");
+    }
+    fclose(f);
+    assert_int_equal(found, 2);
+    assert_true(lines >= 14);
+
+    /* beyond loopback, ingest without a token does not start */
+    const char *open_ingest[] = {RASD_BIN, "serve", "--db", db, "--bind", "0.0.0.0", "--port", "0", "--allow-ingest",
+                                 NULL};
+    assert_int_equal(run_rasd(open_ingest), 2);
+}
+
+/* Opens a TCP connection to 127.0.0.1:port and sends the start of a
+ * request that never ends; -1 when refused. */
+static int slow_connection(unsigned port) {
+    int fd = socket(AF_INET, SOCK_STREAM, 0);
+    if (fd < 0) return -1;
+    struct sockaddr_in a = {.sin_family = AF_INET, .sin_port = htons((uint16_t)port)};
+    inet_pton(AF_INET, "127.0.0.1", &a.sin_addr);
+    if (connect(fd, (struct sockaddr *)&a, sizeof a) != 0) {
+        close(fd);
+        return -1;
+    }
+    static const char START[] = "GET /api/health HTTP/1.1\r\nHost: 127.0.0.1\r\n";
+    if (send(fd, START, sizeof START - 1, MSG_NOSIGNAL) < 0) {
+        close(fd);
+        return -1;
+    }
+    return fd;
+}
+
+static double now_s(void) {
+    struct timespec t;
+    clock_gettime(CLOCK_MONOTONIC, &t);
+    return (double)t.tv_sec + (double)t.tv_nsec / 1e9;
+}
+
+/* 1,100 slow connections held from one address do not keep another
+ * client waiting, and a request whose headers never end is dropped. */
+static void test_slow_clients(void **state) {
+    (void)state;
+    if (on_pg) skip();
+    struct rlimit rl;
+    assert_int_equal(getrlimit(RLIMIT_NOFILE, &rl), 0);
+    if (rl.rlim_cur < rl.rlim_max) {
+        rl.rlim_cur = rl.rlim_max;
+        setrlimit(RLIMIT_NOFILE, &rl);
+    }
+    size_t want = 1100;
+    if (rl.rlim_cur < want + 100) {
+        fprintf(stderr, "slow clients: the file limit (%llu) allows only %llu connections\n",
+                (unsigned long long)rl.rlim_cur, (unsigned long long)rl.rlim_cur - 100);
+        want = rl.rlim_cur > 200 ? rl.rlim_cur - 100 : 100;
+    }
+    const char *extra[] = {"--timeout", "2", NULL};
+    server s = start_server_with(false, extra);
+    int *fds = calloc(want, sizeof *fds);
+    assert_non_null(fds);
+    size_t open_ok = 0;
+    for (size_t i = 0; i < want; i++)
+        if ((fds[i] = slow_connection(s.port)) >= 0) open_ok++;
+    assert_true(open_ok > 0);
+    /* another address (all of 127/8 is this machine) is answered at once */
+    request_extra other = {.interface = "127.0.0.2"};
+    double t0 = now_s();
+    reply r = request_x(&s, "GET", "/api/health", NULL, 0, &other);
+    double took = now_s() - t0;
+    assert_int_equal(r.status, 200);
+    reply_free(&r);
+    if (took >= 1.0) fail_msg("the probe took %.2f s with %zu slow connections held", took, want);
+    /* past its share, the slow client's connections were closed at once:
+     * at most 64 (the default cap) are left waiting for the timeout */
+    size_t alive = 0;
+    for (size_t i = 0; i < want; i++) {
+        if (fds[i] < 0) continue;
+        char c;
+        ssize_t n = recv(fds[i], &c, 1, MSG_DONTWAIT);
+        if (n < 0 && (errno == EAGAIN || errno == EWOULDBLOCK)) alive++;
+    }
+    assert_true(alive <= 64);
+    assert_true(alive > 0);
+    /* and those are dropped once silent past --timeout (2 s) */
+    sleep(4);
+    size_t still = 0;
+    for (size_t i = 0; i < want; i++) {
+        if (fds[i] < 0) continue;
+        char c;
+        ssize_t n = recv(fds[i], &c, 1, MSG_DONTWAIT);
+        if (n < 0 && (errno == EAGAIN || errno == EWOULDBLOCK)) still++;
+        close(fds[i]);
+    }
+    free(fds);
+    assert_int_equal(still, 0);
+    assert_true(documents(&s) >= 2); /* and serving still */
+    stop_server(&s);
+}
+
 /* ---------------------------------------------------- query commands */
 
 static char out_buf[1 << 17], err_buf[1 << 14];
@@ -819,6 +1139,8 @@ int main(int argc, char **argv) {
         cmocka_unit_test(test_dispatch_errors),
         cmocka_unit_test(test_static_assets),
         cmocka_unit_test(test_params),
+        cmocka_unit_test(test_http_guards),
+        cmocka_unit_test(test_answer_cache),
     };
     const struct CMUnitTest live[] = {
         cmocka_unit_test(test_hostile_text_served_literally),
@@ -826,6 +1148,8 @@ int main(int argc, char **argv) {
         cmocka_unit_test(test_event_export_route),
         cmocka_unit_test(test_query_commands),
         cmocka_unit_test(test_ingest_over_http),
+        cmocka_unit_test(test_guards_over_http),
+        cmocka_unit_test(test_slow_clients),
     };
     if (argc > 1 && strcmp(argv[1], "--pg") == 0) {
         if (!getenv("RASD_TEST_PG") || !*getenv("RASD_TEST_PG")) {

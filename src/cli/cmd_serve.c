@@ -12,21 +12,35 @@
 #include <signal.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 
 static const char USAGE[] =
     "usage: rasd serve [--db PATH] [--port 8080] [--bind 127.0.0.1] [--threads N] [--allow-ingest]\n"
     "  Serves the JSON API (/api/..., docs/api.md) and the web interface (/) over a store.\n"
-    "  --db PATH|URL    the database: a SQLite file or a postgres:// URL (default: $RASD_DB, else rasd.db)\n"
-    "  --port N         TCP port (default 8080; 0: any free port, printed on start)\n"
-    "  --bind ADDR      address to listen on (default 127.0.0.1, loopback only)\n"
-    "  --threads N      serving threads (default 4)\n"
-    "  --allow-ingest   accept POST /api/ingest (read-only otherwise)\n"
-    "  --data DIR       rasd's data directory (actor records; the analysis of ingested articles)\n"
-    "  --quiet          no access log on stderr\n"
+    "  --db PATH|URL        the database: a SQLite file or a postgres:// URL (default: $RASD_DB, else rasd.db)\n"
+    "  --port N             TCP port (default 8080; 0: any free port, printed on start)\n"
+    "  --bind ADDR          address to listen on (default 127.0.0.1, loopback only)\n"
+    "  --threads N          serving threads (default 4)\n"
+    "  --public-host NAME   a host name clients use to reach this server (repeatable); requests whose\n"
+    "                       Host is not an IP address, localhost or such a name get 421 (DNS rebinding)\n"
+    "  --max-per-client N   simultaneous connections from one client address (default 64)\n"
+    "  --timeout S          seconds a connection may stay silent, headers unfinished or idle (default 5)\n"
+    "  --allow-ingest       accept POST /api/ingest (read-only otherwise): Content-Type application/json,\n"
+    "                       from this server's own origin (or no Origin) only\n"
+    "  --ingest-token T     POST /api/ingest also needs \"Authorization: Bearer T\" (default: $RASD_INGEST_TOKEN);\n"
+    "                       required with --allow-ingest when --bind is not loopback\n"
+    "  --data DIR           rasd's data directory (actor records; the analysis of ingested articles)\n"
+    "  --access-log FILE    append the access log to FILE (one line per request: time UTC, client, method,\n"
+    "                       path with query, status, bytes, ms)\n"
+    "  --quiet              no access log on stderr\n"
+    "  --no-cache           compute every answer (by default read answers are kept, 128 MB, while the\n"
+    "                       store is unchanged: a SQLite file's change is seen at once, PostgreSQL's within 5 s)\n"
+    "  Responses are gzipped for clients that send Accept-Encoding: gzip.\n"
     "Exit status: 0 stopped by SIGINT or SIGTERM, 1 the server could not start (no database,\n"
-    "  the port taken, the store failing), 2 usage error\n"
+    "  the port taken, the store failing, the access log not writable), 2 usage error (also\n"
+    "  --allow-ingest beyond loopback without a token)\n"
     "Example:\n"
-    "  rasd serve --db news.db --port 8080\n";
+    "  rasd serve --db news.db --port 8080 --access-log serve.log\n";
 
 /* The pool's stores: the command's store, set up as a reader. */
 typedef struct serve_target {
@@ -42,6 +56,23 @@ static rasd_store *open_reader(void *ctx, rasd_error *err) {
         return NULL;
     }
     return s;
+}
+
+/* A SQLite store's version for the answer cache: its file's and its
+ * write-ahead log's size and time of change, which every commit moves
+ * (whoever writes: this server or a `rasd ingest` beside it). */
+static uint64_t file_stamp(const char *path) {
+    struct stat st;
+    if (stat(path, &st) != 0) return 0;
+    return (uint64_t)st.st_size * 0x100000001b3ull ^ (uint64_t)st.st_mtim.tv_sec * 1000000007ull ^
+           (uint64_t)st.st_mtim.tv_nsec;
+}
+
+static uint64_t sqlite_version(void *ctx) {
+    const char *path = ctx;
+    char wal[4200];
+    snprintf(wal, sizeof wal, "%s-wal", path);
+    return file_stamp(path) * 31 + file_stamp(wal);
 }
 
 /* The database for the start line: a PostgreSQL URL's password (the
@@ -60,8 +91,16 @@ int cmd_serve(int argc, char **argv) {
         {"bind", required_argument, 0, 'b'}, {"threads", required_argument, 0, 't'},
         {"allow-ingest", no_argument, 0, 'i'}, {"data", required_argument, 0, 'd'},
         {"quiet", no_argument, 0, 'q'},      {"help", no_argument, 0, 'h'},
+        {"public-host", required_argument, 0, 'H'}, {"max-per-client", required_argument, 0, 'm'},
+        {"timeout", required_argument, 0, 'T'}, {"ingest-token", required_argument, 0, 'k'},
+        {"access-log", required_argument, 0, 'L'}, {"no-cache", no_argument, 0, 'C'},
         {0, 0, 0, 0},
     };
+    enum { MAX_PUBLIC = 16 };
+    const char *public_hosts[MAX_PUBLIC];
+    size_t n_public = 0, max_per_client = 64, timeout = 5;
+    const char *token = getenv("RASD_INGEST_TOKEN"), *access_log = NULL;
+    bool no_cache = false;
     const char *db = NULL, *bind = "127.0.0.1", *data_dir = NULL;
     size_t port = 8080, threads = 4;
     bool allow_ingest = false, quiet = false;
@@ -89,6 +128,30 @@ int cmd_serve(int argc, char **argv) {
         case 'i': allow_ingest = true; break;
         case 'd': data_dir = optarg; break;
         case 'q': quiet = true; break;
+        case 'H':
+            if (n_public == MAX_PUBLIC || !*optarg) {
+                cli_error("--public-host: at most %d non-empty names", MAX_PUBLIC);
+                return EXIT_USAGE;
+            }
+            public_hosts[n_public++] = optarg;
+            break;
+        case 'm':
+            if (!cli_parse_size("--max-per-client", optarg, &max_per_client)) return EXIT_USAGE;
+            if (max_per_client == 0 || max_per_client > 10000) {
+                cli_error("--max-per-client: between 1 and 10000");
+                return EXIT_USAGE;
+            }
+            break;
+        case 'T':
+            if (!cli_parse_size("--timeout", optarg, &timeout)) return EXIT_USAGE;
+            if (timeout == 0 || timeout > 3600) {
+                cli_error("--timeout: between 1 and 3600 seconds");
+                return EXIT_USAGE;
+            }
+            break;
+        case 'k': token = optarg; break;
+        case 'L': access_log = optarg; break;
+        case 'C': no_cache = true; break;
         case 'h': fputs(USAGE, stdout); return EXIT_ALL_OK;
         default: fputs(USAGE, stderr); return EXIT_USAGE;
         }
@@ -97,7 +160,14 @@ int cmd_serve(int argc, char **argv) {
         cli_error("serve: unexpected argument \"%s\"", argv[optind]);
         return EXIT_USAGE;
     }
-    if (strcmp(bind, "127.0.0.1") != 0 && strcmp(bind, "::1") != 0 && strncmp(bind, "127.", 4) != 0)
+    if (token && !*token) token = NULL;
+    bool loopback = strcmp(bind, "127.0.0.1") == 0 || strcmp(bind, "::1") == 0 || strncmp(bind, "127.", 4) == 0;
+    if (allow_ingest && !loopback && !token) {
+        /* beyond this machine, anyone who reaches the port could write */
+        cli_error("serve: --allow-ingest on %s (not loopback) needs --ingest-token (or $RASD_INGEST_TOKEN)", bind);
+        return EXIT_USAGE;
+    }
+    if (!loopback)
         cli_warning("serving on %s, not loopback: anyone who can reach it can read the store%s", bind,
                     allow_ingest ? " and add to it" : "");
     serve_target st = {.read_only = !allow_ingest};
@@ -130,6 +200,17 @@ int cmd_serve(int argc, char **argv) {
     opt.http.port = (unsigned)port;
     opt.http.threads = (unsigned)threads;
     opt.http.quiet = quiet;
+    opt.http.timeout_s = (unsigned)timeout;
+    opt.http.max_per_client = (unsigned)max_per_client;
+    opt.http.public_hosts = public_hosts;
+    opt.http.n_public_hosts = n_public;
+    opt.http.access_log = access_log;
+    opt.ingest_token = allow_ingest ? token : NULL;
+    if (no_cache) opt.cache_bytes = SIZE_MAX;
+    if (!rasd_store_is_pg(target->path)) { /* PostgreSQL: answers live 5 s */
+        opt.store_version = sqlite_version;
+        opt.version_ctx = (void *)target->path;
+    }
     opt.open_store = open_reader;
     opt.open_ctx = &st;
     opt.knowledge = kn;

@@ -6,10 +6,12 @@
  */
 #include "server/http.h"
 
+#include <arpa/inet.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include <yajl/yajl_gen.h>
 
 const char *rasd_http_param_get(const rasd_http_request *req, const char *name) {
@@ -20,6 +22,7 @@ const char *rasd_http_param_get(const rasd_http_request *req, const char *name) 
 
 void rasd_http_response_clear(rasd_http_response *res) {
     if (!res->body_is_static) free(res->body);
+    if (res->gzip_owned) free(res->gzip_body);
     if (res->stream_free) res->stream_free(res->stream_ctx);
     memset(res, 0, sizeof *res);
 }
@@ -167,4 +170,57 @@ void rasd_http_dispatch(const rasd_http_route *routes, size_t n_routes, void *ap
         return;
     }
     rasd_http_error(res, 404, "not-found", "no such resource: %s", req->path);
+}
+
+/* Whether name[0..n) equals want, ignoring case and one trailing dot
+ * (a fully qualified "localhost." is the same name). */
+static bool same_name(const char *name, size_t n, const char *want) {
+    if (n && name[n - 1] == '.') n--;
+    size_t w = strlen(want);
+    if (w && want[w - 1] == '.') w--;
+    return n == w && n && strncasecmp(name, want, n) == 0;
+}
+
+bool rasd_http_host_allowed(const char *host, const char *const *public_hosts, size_t n_public) {
+    if (!host) return true;
+    char name[256];
+    size_t n = strlen(host);
+    const char *port = NULL;
+    bool v6 = false;
+    if (host[0] == '[') { /* [v6]:port */
+        const char *close = strchr(host, ']');
+        if (!close || (size_t)(close - host - 1) >= sizeof name) return false;
+        memcpy(name, host + 1, (size_t)(close - host - 1));
+        name[close - host - 1] = '\0';
+        if (close[1] && close[1] != ':') return false;
+        port = close[1] ? close + 2 : NULL;
+        struct in6_addr a6;
+        if (inet_pton(AF_INET6, name, &a6) != 1) return false;
+        v6 = true;
+    } else {
+        const char *colon = strchr(host, ':');
+        if (colon && strchr(colon + 1, ':')) return false; /* a bare v6 literal is not a Host */
+        size_t len = colon ? (size_t)(colon - host) : n;
+        if (len >= sizeof name) return false;
+        memcpy(name, host, len);
+        name[len] = '\0';
+        port = colon ? colon + 1 : NULL;
+        n = len;
+    }
+    if (port) {
+        if (!*port || strlen(port) > 5) return false;
+        for (const char *p = port; *p; p++)
+            if (*p < '0' || *p > '9') return false;
+    }
+    if (v6) return true;
+    if (n == 0) return false;
+    struct in_addr a4;
+    if (inet_pton(AF_INET, name, &a4) == 1) return true;
+    if (same_name(name, n, "localhost")) return true;
+    for (size_t i = 0; i < n_public; i++) {
+        const char *p = public_hosts[i];
+        /* a public name given with a port must match it too */
+        if (strchr(p, ':') ? strcasecmp(p, host) == 0 : same_name(name, n, p)) return true;
+    }
+    return false;
 }

@@ -9,7 +9,16 @@
  * and headers (libmicrohttpd answers 414/431 itself past it), the
  * dispatcher refuses long query strings with a JSON 414 well below that,
  * bodies past RASD_HTTP_MAX_BODY are drained and refused with a 413, and
- * idle connections are dropped after the timeout.
+ * connections silent past the timeout (5 s: headers unfinished, or idle
+ * between requests) are dropped, and one client address holds at most
+ * max_per_client connections, so a client that opens a thousand slow
+ * connections is refused past its share while everyone else is served.
+ * Polling is epoll (MHD_USE_AUTO on Linux), so the number of connections
+ * is bounded by the file limit, not by select's 1024.
+ *
+ * Every request is logged as one line when it completes (access_log.c's
+ * format: time, client, method, path with query, status, bytes, ms), and
+ * a foreign Host header is answered 421 before any route runs.
  */
 #include "server/http.h"
 #include "core/internal.h"
@@ -17,15 +26,18 @@
 #include <arpa/inet.h>
 #include <microhttpd.h>
 #include <netinet/in.h>
+#include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/resource.h>
 #include <time.h>
 
 struct rasd_http_server {
     struct MHD_Daemon *daemon;
     rasd_http_options opt;
     unsigned port;
+    FILE *log_file; /* --access-log, or NULL */
 };
 
 /* One request's state, from the URI callback (which sees the raw URI and
@@ -36,27 +48,57 @@ typedef struct conn_state {
     bool body_too_large;
     bool seen; /* the first call (headers only) is past */
     struct timespec started;
+    /* for the access log line */
+    char *uri;          /* as received: path and query */
+    char client[INET6_ADDRSTRLEN];
+    char method[16];
+    unsigned status;    /* 0: libmicrohttpd answered (or the client left) */
+    unsigned long long bytes; /* body bytes handed to libmicrohttpd */
 } conn_state;
 
 static void *on_uri(void *cls, const char *uri, struct MHD_Connection *conn) {
     (void)cls;
-    (void)conn;
     conn_state *st = calloc(1, sizeof *st);
     if (!st) return NULL;
     const char *q = strchr(uri, '?');
     st->query_len = q ? strlen(q + 1) : 0;
     clock_gettime(CLOCK_MONOTONIC, &st->started);
+    st->uri = strdup(uri);
+    strcpy(st->client, "-");
+    const union MHD_ConnectionInfo *ci = MHD_get_connection_info(conn, MHD_CONNECTION_INFO_CLIENT_ADDRESS);
+    if (ci && ci->client_addr) {
+        const struct sockaddr *sa = ci->client_addr;
+        if (sa->sa_family == AF_INET)
+            inet_ntop(AF_INET, &((const struct sockaddr_in *)sa)->sin_addr, st->client, sizeof st->client);
+        else if (sa->sa_family == AF_INET6)
+            inet_ntop(AF_INET6, &((const struct sockaddr_in6 *)sa)->sin6_addr, st->client, sizeof st->client);
+    }
     return st;
+}
+
+static double ms_since(const struct timespec *t0) {
+    struct timespec t1;
+    clock_gettime(CLOCK_MONOTONIC, &t1);
+    return (double)(t1.tv_sec - t0->tv_sec) * 1e3 + (double)(t1.tv_nsec - t0->tv_nsec) / 1e6;
 }
 
 static void on_completed(void *cls, struct MHD_Connection *conn, void **con_cls,
                          enum MHD_RequestTerminationCode toe) {
-    (void)cls;
     (void)conn;
-    (void)toe;
+    rasd_http_server *srv = cls;
     conn_state *st = *con_cls;
     if (!st) return;
+    if (srv->log_file || !srv->opt.quiet) {
+        char line[2400];
+        rasd_http_log_line(line, sizeof line, time(NULL), st->client, st->method[0] ? st->method : "-",
+                           st->uri ? st->uri : "-", st->status, st->bytes, ms_since(&st->started),
+                           toe != MHD_REQUEST_TERMINATED_COMPLETED_OK);
+        /* one write per line, so lines from the pool's threads never mix */
+        if (srv->log_file) fputs(line, srv->log_file);
+        if (!srv->opt.quiet) fputs(line, stderr);
+    }
     rasd_buf_free(&st->body);
+    free(st->uri);
     free(st);
     *con_cls = NULL;
 }
@@ -80,6 +122,8 @@ typedef struct stream {
     char *chunk;
     size_t len, pos;
     bool done;
+    unsigned long long *bytes; /* the request's count, for the log (read
+                                * before the request completes, so alive) */
 } stream;
 
 static ssize_t stream_read(void *cls, uint64_t pos, char *buf, size_t max) {
@@ -97,6 +141,7 @@ static ssize_t stream_read(void *cls, uint64_t pos, char *buf, size_t max) {
     size_t n = s->len - s->pos < max ? s->len - s->pos : max;
     memcpy(buf, s->chunk + s->pos, n);
     s->pos += n;
+    if (s->bytes) *s->bytes += n;
     return (ssize_t)n;
 }
 
@@ -110,8 +155,33 @@ static void stream_free(void *cls) {
 static const char CSP[] = "default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'; "
                           "object-src 'none'; base-uri 'none'; frame-ancestors 'none'; form-action 'self'";
 
-static enum MHD_Result send_response(struct MHD_Connection *conn, rasd_http_response *res) {
+static enum MHD_Result send_response(struct MHD_Connection *conn, conn_state *cs, rasd_http_response *res) {
     struct MHD_Response *r;
+    cs->status = res->status;
+    const char *ae = MHD_lookup_connection_value(conn, MHD_HEADER_KIND, MHD_HTTP_HEADER_ACCEPT_ENCODING);
+    bool gzip_ok = rasd_http_accepts_gzip(ae), gzipped = false, vary = false;
+    if (!res->stream_next && rasd_http_compressible(res->content_type)) {
+        vary = true; /* the body depends on Accept-Encoding: caches must know */
+        if (gzip_ok && res->gzip_body) { /* made once (at start, or when cached) */
+            if (!res->body_is_static) free(res->body);
+            res->body = (char *)res->gzip_body;
+            res->len = res->gzip_len;
+            res->body_is_static = !res->gzip_owned;
+            res->gzip_body = NULL;
+            res->gzip_owned = false;
+            gzipped = true;
+        } else if (gzip_ok && res->len >= 256 && !res->body_is_static) {
+            /* level 4: most of level 9's gain for a fraction of its time */
+            size_t zlen = 0;
+            unsigned char *z = rasd_http_gzip(res->body, res->len, 4, &zlen);
+            if (z) {
+                free(res->body);
+                res->body = (char *)z;
+                res->len = zlen;
+                gzipped = true;
+            }
+        }
+    }
     if (res->stream_next) {
         stream *s = calloc(1, sizeof *s);
         if (!s) {
@@ -121,6 +191,7 @@ static enum MHD_Result send_response(struct MHD_Connection *conn, rasd_http_resp
         s->res = *res;
         memset(res, 0, sizeof *res);
         s->res.body = NULL;
+        s->bytes = &cs->bytes;
         r = MHD_create_response_from_callback(MHD_SIZE_UNKNOWN, 64 * 1024, stream_read, s, stream_free);
         if (!r) {
             stream_free(s);
@@ -131,7 +202,9 @@ static enum MHD_Result send_response(struct MHD_Connection *conn, rasd_http_resp
         res->cache_control = s->res.cache_control;
     } else if (res->body_is_static) {
         r = MHD_create_response_from_buffer(res->len, res->body, MHD_RESPMEM_PERSISTENT);
+        cs->bytes = res->len;
     } else {
+        cs->bytes = res->len;
         /* libmicrohttpd frees the body with free() when it is sent */
         r = MHD_create_response_from_buffer(res->len, res->body, MHD_RESPMEM_MUST_FREE);
         if (r) res->body = NULL;
@@ -148,16 +221,12 @@ static enum MHD_Result send_response(struct MHD_Connection *conn, rasd_http_resp
     MHD_add_response_header(r, MHD_HTTP_HEADER_CACHE_CONTROL, res->cache_control ? res->cache_control : "no-store");
     if (res->etag) MHD_add_response_header(r, MHD_HTTP_HEADER_ETAG, res->etag);
     if (res->allow) MHD_add_response_header(r, MHD_HTTP_HEADER_ALLOW, res->allow);
+    if (vary) MHD_add_response_header(r, MHD_HTTP_HEADER_VARY, "Accept-Encoding");
+    if (gzipped) MHD_add_response_header(r, MHD_HTTP_HEADER_CONTENT_ENCODING, "gzip");
     enum MHD_Result ret = MHD_queue_response(conn, res->status, r);
     MHD_destroy_response(r);
     rasd_http_response_clear(res);
     return ret;
-}
-
-static double ms_since(const struct timespec *t0) {
-    struct timespec t1;
-    clock_gettime(CLOCK_MONOTONIC, &t1);
-    return (double)(t1.tv_sec - t0->tv_sec) * 1e3 + (double)(t1.tv_nsec - t0->tv_nsec) / 1e6;
 }
 
 static enum MHD_Result on_request(void *cls, struct MHD_Connection *conn, const char *url, const char *method,
@@ -167,6 +236,7 @@ static enum MHD_Result on_request(void *cls, struct MHD_Connection *conn, const 
     rasd_http_server *srv = cls;
     conn_state *st = *con_cls;
     if (!st) return MHD_NO; /* the URI callback ran out of memory */
+    if (!st->method[0]) snprintf(st->method, sizeof st->method, "%s", method);
     if (!st->seen) {
         /* The first call has the headers only. Answering in it would make
          * libmicrohttpd close the connection (the request is not read to
@@ -193,18 +263,33 @@ static enum MHD_Result on_request(void *cls, struct MHD_Connection *conn, const 
     if (st->body.oom) {
         rasd_http_response res = {0};
         rasd_http_error(&res, 500, "internal", "out of memory reading the request body");
-        return send_response(conn, &res);
+        return send_response(conn, st, &res);
     }
     req.body = st->body.data;
     req.body_len = st->body_too_large ? RASD_HTTP_MAX_BODY + 1 : st->body.len;
     req.if_none_match = MHD_lookup_connection_value(conn, MHD_HEADER_KIND, MHD_HTTP_HEADER_IF_NONE_MATCH);
+    req.host = MHD_lookup_connection_value(conn, MHD_HEADER_KIND, MHD_HTTP_HEADER_HOST);
+    req.origin = MHD_lookup_connection_value(conn, MHD_HEADER_KIND, "Origin");
+    req.content_type = MHD_lookup_connection_value(conn, MHD_HEADER_KIND, MHD_HTTP_HEADER_CONTENT_TYPE);
+    req.authorization = MHD_lookup_connection_value(conn, MHD_HEADER_KIND, MHD_HTTP_HEADER_AUTHORIZATION);
+    req.fetch_site = MHD_lookup_connection_value(conn, MHD_HEADER_KIND, "Sec-Fetch-Site");
+    req.accepts_gzip =
+        rasd_http_accepts_gzip(MHD_lookup_connection_value(conn, MHD_HEADER_KIND, MHD_HTTP_HEADER_ACCEPT_ENCODING));
     MHD_get_connection_values(conn, MHD_GET_ARGUMENT_KIND, collect_param, &req);
 
     rasd_http_response res;
-    rasd_http_dispatch(srv->opt.routes, srv->opt.n_routes, srv->opt.app, &req, &res);
-    if (!srv->opt.quiet)
-        fprintf(stderr, "rasd serve: %s %s %u %.1f ms\n", method, url, res.status, ms_since(&st->started));
-    return send_response(conn, &res);
+    if (!rasd_http_host_allowed(req.host, srv->opt.public_hosts, srv->opt.n_public_hosts)) {
+        /* DNS rebinding: a page on another site, its name now pointing
+         * here, must not read the store (start with --public-host NAME to
+         * serve a name of this machine) */
+        memset(&res, 0, sizeof res);
+        rasd_http_error(&res, 421, "unknown-host",
+                        "this server does not answer to the name \"%.100s\" (see rasd serve --public-host)",
+                        req.host);
+    } else {
+        srv->opt.handle(srv->opt.app, &req, &res);
+    }
+    return send_response(conn, st, &res);
 }
 
 static void log_mhd(void *cls, const char *fmt, va_list ap) {
@@ -245,16 +330,41 @@ rasd_http_server *rasd_http_start(const rasd_http_options *opt, rasd_error *err)
         return NULL;
     }
     unsigned threads = opt->threads ? opt->threads : 4;
+    if (opt->access_log) {
+        srv->log_file = fopen(opt->access_log, "a");
+        if (!srv->log_file) {
+            rasd_fail(err, RASD_ERR_IO, "--access-log: cannot open %s for appending", opt->access_log);
+            free(srv);
+            return NULL;
+        }
+        setvbuf(srv->log_file, NULL, _IOLBF, 0); /* a line is on disk when its request ends */
+    }
+    /* As many connections as the file limit allows (raised to its hard
+     * maximum first), less a margin for the stores and the log: the cap
+     * per client, not this, is what keeps one client from taking them. */
+    struct rlimit rl;
+    unsigned limit = 1024;
+    if (getrlimit(RLIMIT_NOFILE, &rl) == 0) {
+        if (rl.rlim_cur < rl.rlim_max) {
+            rl.rlim_cur = rl.rlim_max;
+            setrlimit(RLIMIT_NOFILE, &rl);
+            getrlimit(RLIMIT_NOFILE, &rl);
+        }
+        rlim_t usable = rl.rlim_cur > 200 ? rl.rlim_cur - 100 : 100;
+        limit = usable > 16384 ? 16384u : (unsigned)usable;
+    }
     srv->daemon = MHD_start_daemon(
         flags, (uint16_t)opt->port, NULL, NULL, on_request, srv, MHD_OPTION_EXTERNAL_LOGGER, log_mhd, srv,
         MHD_OPTION_SOCK_ADDR, addr,
         MHD_OPTION_THREAD_POOL_SIZE, threads, MHD_OPTION_CONNECTION_MEMORY_LIMIT, (size_t)(64 * 1024),
-        MHD_OPTION_CONNECTION_TIMEOUT, opt->timeout_s ? opt->timeout_s : 30u, MHD_OPTION_CONNECTION_LIMIT, 1024u,
+        MHD_OPTION_CONNECTION_TIMEOUT, opt->timeout_s ? opt->timeout_s : 5u, MHD_OPTION_CONNECTION_LIMIT, limit,
+        MHD_OPTION_PER_IP_CONNECTION_LIMIT, opt->max_per_client ? opt->max_per_client : 64u,
         MHD_OPTION_URI_LOG_CALLBACK, on_uri, srv, MHD_OPTION_NOTIFY_COMPLETED, on_completed, srv,
         MHD_OPTION_END);
     if (!srv->daemon) {
         rasd_fail(err, RASD_ERR_NETWORK, "cannot listen on %s port %u (in use, or not an address of this machine)",
                   bind, opt->port);
+        if (srv->log_file) fclose(srv->log_file);
         free(srv);
         return NULL;
     }
@@ -268,5 +378,6 @@ unsigned rasd_http_port(const rasd_http_server *srv) { return srv->port; }
 void rasd_http_stop(rasd_http_server *srv) {
     if (!srv) return;
     MHD_stop_daemon(srv->daemon);
+    if (srv->log_file) fclose(srv->log_file);
     free(srv);
 }

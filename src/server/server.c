@@ -11,6 +11,7 @@
 #include "server/server.h"
 #include "core/internal.h"
 #include "server/assets.h"
+#include "server/cache.h"
 #include "server/params.h"
 #include "storage/queries.h"
 
@@ -18,6 +19,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include <time.h>
 
 struct rasd_server {
@@ -28,6 +30,14 @@ struct rasd_server {
     rasd_store **free_list;
     pthread_mutex_t lock;
     pthread_cond_t available;
+    /* the web interface's text files gzipped once at start (level 9:
+     * paid once), indexed like RASD_ASSETS; NULL where not worth it */
+    unsigned char **gz;
+    size_t *gz_len;
+    rasd_cache *cache; /* NULL: every answer computed */
+    pthread_t warmer;  /* fills the cache at start (warm_up) */
+    bool warming;
+    uint64_t writes;   /* answers to POST /api/ingest stored (atomic) */
 };
 
 /* A store from the pool, waiting at most 5 s: streamed exports hold
@@ -238,12 +248,61 @@ static void h_export(void *app, const rasd_http_request *req, rasd_http_response
     res->stream_ctx = e;
 }
 
+/* Whether the Origin header (scheme://host[:port]) names the host the
+ * request was sent to: a page of this server's own web interface. */
+static bool same_origin(const char *origin, const char *host) {
+    const char *rest = strncmp(origin, "http://", 7) == 0 ? origin + 7
+                       : strncmp(origin, "https://", 8) == 0 ? origin + 8
+                                                             : NULL;
+    return rest && host && strcasecmp(rest, host) == 0;
+}
+
+/* Strings compared in time independent of where they differ, so the
+ * token cannot be guessed a byte at a time from response times. */
+static bool same_secret(const char *a, const char *b) {
+    size_t la = strlen(a), lb = strlen(b);
+    unsigned char d = (unsigned char)(la != lb);
+    for (size_t i = 0; i < la; i++) d |= (unsigned char)(a[i] ^ b[i % (lb ? lb : 1)]);
+    return d == 0;
+}
+
+/* A write is taken only from a client that means it: a web page on
+ * another site can make the browser POST text/plain or a form to any
+ * address, with its own Origin, but cannot send application/json
+ * cross-origin without the server's consent (CORS), and never this
+ * server's token. */
+static bool ingest_allowed(const rasd_server *srv, const rasd_http_request *req, rasd_http_response *res) {
+    if ((req->origin && !same_origin(req->origin, req->host)) ||
+        (req->fetch_site && strcmp(req->fetch_site, "cross-site") == 0)) {
+        rasd_http_error(res, 403, "cross-origin", "POST /api/ingest from another site (Origin %.100s) is refused",
+                        req->origin ? req->origin : "-");
+        return false;
+    }
+    const char *ct = req->content_type;
+    size_t n = ct ? strcspn(ct, "; \t") : 0;
+    if (!ct || n != 16 || strncasecmp(ct, "application/json", 16) != 0) {
+        rasd_http_error(res, 415, "unsupported-media-type",
+                        "POST /api/ingest takes Content-Type: application/json (got %.60s)", ct ? ct : "none");
+        return false;
+    }
+    if (srv->opt.ingest_token) {
+        const char *auth = req->authorization;
+        if (!auth || strncasecmp(auth, "Bearer ", 7) != 0 || !same_secret(auth + 7, srv->opt.ingest_token)) {
+            rasd_http_error(res, 401, "unauthorized",
+                            "POST /api/ingest needs Authorization: Bearer with the server's --ingest-token");
+            return false;
+        }
+    }
+    return true;
+}
+
 static void h_ingest(void *app, const rasd_http_request *req, rasd_http_response *res) {
     rasd_server *srv = app;
     if (!srv->opt.ingest) {
         rasd_http_error(res, 403, "read-only", "this server is read-only (start it with --allow-ingest)");
         return;
     }
+    if (!ingest_allowed(srv, req, res)) return;
     if (!no_params(req, res)) return;
     if (!req->body || !req->body_len) {
         rasd_http_error(res, 400, "bad-input", "POST a JSON article: {\"text\": ..., \"title\": ..., ...}");
@@ -256,6 +315,8 @@ static void h_ingest(void *app, const rasd_http_request *req, rasd_http_response
     if (!s) return;
     rasd_status st = srv->opt.ingest(srv->opt.ingest_ctx, s, req->body, req->body_len, &id, &already, &err);
     give_back(srv, s);
+    /* cached answers from before this article are stale now */
+    if (st == RASD_OK && !already) __atomic_add_fetch(&srv->writes, 1, __ATOMIC_SEQ_CST);
     if (st != RASD_OK) {
         rasd_http_error(res, rasd_http_status_of(st), rasd_http_code_of(st), "%s", err.message);
         return;
@@ -271,7 +332,8 @@ static void h_ingest(void *app, const rasd_http_request *req, rasd_http_response
     rasd_http_json(res, already ? 200 : 201, body, (size_t)n);
 }
 
-static void send_asset(const rasd_asset *a, const rasd_http_request *req, rasd_http_response *res) {
+static void send_asset(const rasd_server *srv, const rasd_asset *a, const rasd_http_request *req,
+                       rasd_http_response *res) {
     res->etag = a->etag;
     /* revalidated each time (cheap: a 304), so a new binary's UI is seen at once */
     res->cache_control = "no-cache";
@@ -286,26 +348,29 @@ static void send_asset(const rasd_asset *a, const rasd_http_request *req, rasd_h
     res->status = 200;
     res->body = (char *)a->data;
     res->len = a->len;
+    size_t i = (size_t)(a - RASD_ASSETS);
+    if (srv->gz && srv->gz[i]) {
+        res->gzip_body = srv->gz[i]; /* static: not gzip_owned */
+        res->gzip_len = srv->gz_len[i];
+    }
 }
 
 static void h_static(void *app, const rasd_http_request *req, rasd_http_response *res) {
-    (void)app;
     const rasd_asset *a = rasd_asset_find(req->arg);
     if (!a) {
         rasd_http_error(res, 404, "not-found", "no such file in the web interface: %.200s", req->arg);
         return;
     }
-    send_asset(a, req, res);
+    send_asset(app, a, req, res);
 }
 
 static void h_index(void *app, const rasd_http_request *req, rasd_http_response *res) {
-    (void)app;
     const rasd_asset *a = rasd_asset_find("index.html");
     if (!a) {
         rasd_http_error(res, 404, "not-found", "this build has no web interface");
         return;
     }
-    send_asset(a, req, res);
+    send_asset(app, a, req, res);
 }
 
 static const rasd_http_route ROUTES[] = {
@@ -343,6 +408,27 @@ rasd_server *rasd_server_app_new(const rasd_server_options *opt, rasd_error *err
         rasd_server_app_destroy(srv);
         return NULL;
     }
+    srv->gz = calloc(RASD_N_ASSETS ? RASD_N_ASSETS : 1, sizeof *srv->gz);
+    srv->gz_len = calloc(RASD_N_ASSETS ? RASD_N_ASSETS : 1, sizeof *srv->gz_len);
+    for (size_t i = 0; srv->gz && srv->gz_len && i < RASD_N_ASSETS; i++) {
+        const rasd_asset *a = &RASD_ASSETS[i];
+        if (!rasd_http_compressible(a->mime) || a->len < 256) continue;
+        srv->gz[i] = rasd_http_gzip(a->data, a->len, 9, &srv->gz_len[i]);
+        /* kept only where it saves something */
+        if (srv->gz[i] && srv->gz_len[i] >= a->len) {
+            free(srv->gz[i]);
+            srv->gz[i] = NULL;
+        }
+    }
+    if (opt->cache_bytes != SIZE_MAX) {
+        srv->cache = rasd_cache_new(opt->cache_bytes ? opt->cache_bytes : (size_t)128 << 20,
+                                    opt->store_version ? 300 : 5);
+        if (!srv->cache) {
+            rasd_fail(err, RASD_ERR_NOMEM, "out of memory starting the server");
+            rasd_server_app_destroy(srv);
+            return NULL;
+        }
+    }
     for (; srv->n_stores < n; srv->n_stores++) {
         rasd_store *s = opt->open_store(opt->open_ctx, err);
         if (!s) {
@@ -360,27 +446,111 @@ void rasd_server_app_destroy(rasd_server *srv) {
     for (size_t i = 0; i < srv->n_stores; i++) rasd_store_close(srv->stores[i]);
     free(srv->stores);
     free(srv->free_list);
+    for (size_t i = 0; srv->gz && i < RASD_N_ASSETS; i++) free(srv->gz[i]);
+    free(srv->gz);
+    free(srv->gz_len);
+    rasd_cache_destroy(srv->cache);
     pthread_mutex_destroy(&srv->lock);
     pthread_cond_destroy(&srv->available);
     free(srv);
 }
 
+/* The cache's key of a read request: its path and parameters as sent;
+ * false for what is not cached (writes, the streamed export, the UI's
+ * files, which are in memory already) or a key too long to keep. */
+static bool cache_key(const rasd_http_request *req, char *key, size_t size) {
+    if ((strcmp(req->method, "GET") != 0 && strcmp(req->method, "HEAD") != 0) ||
+        strncmp(req->path, "/api/", 5) != 0 || strcmp(req->path, "/api/export") == 0)
+        return false;
+    size_t n = (size_t)snprintf(key, size, "%s", req->path);
+    for (size_t i = 0; i < req->n_params && n < size; i++)
+        n += (size_t)snprintf(key + n, size - n, "%c%s=%s", i ? '&' : '?', req->params[i].name,
+                              req->params[i].value);
+    return n < size;
+}
+
+/* A cached answer into res: its gzip form alone when the client takes it. */
+static bool from_cache(rasd_server *srv, const rasd_http_request *req, const char *key, uint64_t version,
+                       rasd_http_response *res) {
+    char *body;
+    size_t len;
+    bool gz = false;
+    if (!rasd_cache_get(srv->cache, key, version, req->accepts_gzip, &body, &len, &gz)) return false;
+    memset(res, 0, sizeof *res);
+    if (gz) {
+        rasd_http_json(res, 200, NULL, 0);
+        res->gzip_body = (unsigned char *)body;
+        res->gzip_len = len;
+        res->gzip_owned = true;
+    } else {
+        rasd_http_json(res, 200, body, len);
+    }
+    return true;
+}
+
+static uint64_t version_of(const rasd_server *srv) {
+    uint64_t v = srv->opt.store_version ? srv->opt.store_version(srv->opt.version_ctx) : 0;
+    return v + __atomic_load_n(&srv->writes, __ATOMIC_SEQ_CST) * 0x9e3779b97f4a7c15ull;
+}
+
 void rasd_server_handle(rasd_server *srv, rasd_http_request *req, rasd_http_response *res) {
+    char key[RASD_HTTP_MAX_QUERY + 512];
+    bool cacheable = srv->cache && cache_key(req, key, sizeof key);
+    uint64_t version = cacheable ? version_of(srv) : 0;
+    if (cacheable && from_cache(srv, req, key, version, res)) return;
+    /* the first of many asking for it computes it; the others take its answer */
+    bool mine = cacheable && rasd_cache_claim(srv->cache, key);
+    if (cacheable && !mine && from_cache(srv, req, key, version, res)) return;
     rasd_http_dispatch(ROUTES, sizeof ROUTES / sizeof ROUTES[0], srv, req, res);
+    /* only whole answers; errors are cheap to give again */
+    if (cacheable && res->status == 200 && res->body && !res->stream_next && !res->body_is_static) {
+        /* kept with its gzip form, so a hit costs a copy, not a compression */
+        size_t zlen = 0;
+        unsigned char *z = res->len >= 256 ? rasd_http_gzip(res->body, res->len, 4, &zlen) : NULL;
+        rasd_cache_put(srv->cache, key, version, res->body, res->len, z, zlen);
+        if (z && req->accepts_gzip) {
+            res->gzip_body = z;
+            res->gzip_len = zlen;
+            res->gzip_owned = true;
+        } else {
+            free(z);
+        }
+    }
+    if (mine) rasd_cache_release(srv->cache, key);
+}
+
+static void handle_any(void *app, rasd_http_request *req, rasd_http_response *res) {
+    rasd_server_handle(app, req, res);
+}
+
+/* The answers the web interface asks for first, computed once at start
+ * in the background, so that its first visitor does not wait for the
+ * store-wide lists (the actors list sums every mention). */
+static void *warm_up(void *arg) {
+    rasd_server *srv = arg;
+    static const char *const PATHS[] = {"/api/health", "/api/stories", "/api/actors", "/api/outlets",
+                                        "/api/events", "/api/quotes"};
+    for (size_t i = 0; i < sizeof PATHS / sizeof PATHS[0]; i++) {
+        rasd_http_request req = {.method = "GET", .path = PATHS[i], .accepts_gzip = true};
+        rasd_http_response res;
+        rasd_server_handle(srv, &req, &res);
+        rasd_http_response_clear(&res);
+    }
+    return NULL;
 }
 
 rasd_server *rasd_server_start(const rasd_server_options *opt, rasd_error *err) {
     rasd_server *srv = rasd_server_app_new(opt, err);
     if (!srv) return NULL;
     rasd_http_options h = opt->http;
-    h.routes = ROUTES;
-    h.n_routes = sizeof ROUTES / sizeof ROUTES[0];
+    h.handle = handle_any;
     h.app = srv;
     srv->http = rasd_http_start(&h, err);
     if (!srv->http) {
         rasd_server_app_destroy(srv);
         return NULL;
     }
+    if (srv->cache) srv->warming = pthread_create(&srv->warmer, NULL, warm_up, srv) == 0;
     return srv;
 }
 
@@ -388,6 +558,7 @@ unsigned rasd_server_port(const rasd_server *srv) { return rasd_http_port(srv->h
 
 void rasd_server_stop(rasd_server *srv) {
     if (!srv) return;
+    if (srv->warming) pthread_join(srv->warmer, NULL);
     rasd_http_stop(srv->http);
     rasd_server_app_destroy(srv);
 }

@@ -27,6 +27,14 @@ typedef struct rasd_server_options {
     const rasd_knowledge *knowledge; /* actor records for /api/actor; may be NULL */
     rasd_ingest_fn ingest;    /* NULL: read-only (POST /api/ingest is a 405... */
     void *ingest_ctx;         /* ...as is any other write) */
+    const char *ingest_token; /* when set, POST /api/ingest needs
+                                 "Authorization: Bearer TOKEN" */
+    /* The answer cache (cache.h): the store's version, which changes
+     * whenever it is written (NULL: unknown; answers then live 5 s), and
+     * the cache's size in bytes (0: 128 MB; SIZE_MAX: no cache). */
+    uint64_t (*store_version)(void *ctx);
+    void *version_ctx;
+    size_t cache_bytes;
 } rasd_server_options;
 
 rasd_server *rasd_server_start(const rasd_server_options *opt, rasd_error *err);

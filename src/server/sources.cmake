@@ -4,6 +4,7 @@
 # top-level CMakeLists.txt after the rasd target exists.
 pkg_check_modules(RASD_MHD REQUIRED IMPORTED_TARGET libmicrohttpd)
 pkg_check_modules(RASD_QUERY_SQLITE REQUIRED IMPORTED_TARGET sqlite3)
+pkg_check_modules(RASD_ZLIB REQUIRED IMPORTED_TARGET zlib)
 
 # name=path: the name is the URL under /static/ (index.html is also /).
 set(RASD_WEB_ASSETS
@@ -39,6 +40,9 @@ add_library(rasd_server STATIC
   ${CMAKE_SOURCE_DIR}/src/storage/export_events.c
   ${CMAKE_SOURCE_DIR}/src/storage/queries_pg.c
   ${CMAKE_SOURCE_DIR}/src/server/dispatch.c
+  ${CMAKE_SOURCE_DIR}/src/server/gzip.c
+  ${CMAKE_SOURCE_DIR}/src/server/cache.c
+  ${CMAKE_SOURCE_DIR}/src/server/access_log.c
   ${CMAKE_SOURCE_DIR}/src/server/params.c
   ${CMAKE_SOURCE_DIR}/src/server/http.c
   ${CMAKE_SOURCE_DIR}/src/server/server.c
@@ -46,7 +50,7 @@ add_library(rasd_server STATIC
   ${CMAKE_BINARY_DIR}/web_assets.c
 )
 target_include_directories(rasd_server PUBLIC ${CMAKE_SOURCE_DIR}/src)
-target_link_libraries(rasd_server PUBLIC rasd_lib PkgConfig::RASD_MHD PkgConfig::RASD_QUERY_SQLITE Threads::Threads)
+target_link_libraries(rasd_server PUBLIC rasd_lib PkgConfig::RASD_MHD PkgConfig::RASD_QUERY_SQLITE PkgConfig::RASD_ZLIB Threads::Threads)
 
 set(RASD_SERVER_CLI_SOURCES
   ${CMAKE_SOURCE_DIR}/src/cli/cli_query.c

@@ -99,6 +99,13 @@ static const pg_migration STEPS[] = {
      "  PRIMARY KEY (doc, idx));\n"},
     {5, "what the events table lacks for the event export",
      "ALTER TABLE events ADD COLUMN detail text;\n"},
+    {6, "covering indexes for the read routes",
+     "CREATE INDEX documents_meta ON documents(id, published, source, story, dup_kind, duplicate_of);\n"
+     "CREATE INDEX entities_totals ON entities(entity, mention_count, type, country, name, doc);\n"
+     "CREATE INDEX events_by_source ON events(source) WHERE source IS NOT NULL;\n"
+     "CREATE INDEX events_by_target ON events(target) WHERE target IS NOT NULL;\n"
+     "CREATE INDEX framing_by_actor ON framing(actor) WHERE actor IS NOT NULL;\n"
+     "CREATE INDEX documents_story_source ON documents(story, source) WHERE story IS NOT NULL;\n"},
 };
 
 static const size_t N_STEPS = sizeof STEPS / sizeof STEPS[0];
@@ -114,7 +121,7 @@ static rasd_status run(PGconn *db, const char *name, const char *sql, rasd_error
 }
 
 rasd_status rasd_pg_schema_migrate(PGconn *db, const char *name, rasd_error *err) {
-    _Static_assert(sizeof STEPS / sizeof STEPS[0] == 5, "the PostgreSQL schema has SQLite's steps");
+    _Static_assert(sizeof STEPS / sizeof STEPS[0] == 6, "the PostgreSQL schema has SQLite's steps");
     int latest = STEPS[N_STEPS - 1].version;
     if (latest != rasd_schema_version())
         return rasd_fail(err, RASD_ERR_DB, "%s: PostgreSQL schema %d does not match SQLite schema %d", name, latest,

@@ -247,10 +247,14 @@ rasd_status rasd_sqlite_query_article(sqlite3 *db, int64_t id, rasd_buf *out, ra
 
 /* ----------------------------------------------------------------- actors */
 
+/* Summed from the covering index entities_totals (schema step 6) in
+ * entity order, so the grouping needs no sort and no row is read; the
+ * documents are consulted only when a date or outlet filter asks. */
 static const char ACTORS_SQL[] =
     "WITH m AS (SELECT e.entity AS id, max(e.name) AS name, max(e.type) AS type, max(e.country) AS country, "
-    "  sum(e.mention_count) AS mentions, count(*) AS articles FROM entities e JOIN documents d ON d.id = e.doc "
-    "  WHERE (:type IS NULL OR e.type = :type) AND " DOC_FILTERS("d") " GROUP BY e.entity), "
+    "  sum(e.mention_count) AS mentions, count(*) AS articles FROM entities e INDEXED BY entities_totals "
+    "  WHERE (:type IS NULL OR e.type = :type) AND ((:since IS NULL AND :until IS NULL AND :outlet IS NULL) OR "
+    "  EXISTS (SELECT 1 FROM documents d WHERE d.id = e.doc AND " DOC_FILTERS("d") ")) GROUP BY e.entity), "
     "page AS (SELECT * FROM m ORDER BY mentions DESC, id LIMIT :limit OFFSET :offset) " PAGE_JSON(
         "json_object('id', id, 'name', name, 'type', type, 'country', country, 'mentions', mentions, "
         "'articles', articles)");
@@ -303,15 +307,19 @@ rasd_status rasd_sqlite_query_actor(sqlite3 *db, const char *id, const char *kb_
 
 /* ----------------------------------------------------------------- events */
 
+/* The matches take only the columns the order and the page need (the
+ * lookups of their documents then come from the covering index
+ * documents_meta); the title is read for the page's rows only. */
 static const char EVENTS_SQL[] =
-    "WITH m AS (SELECT e.*, d.source AS outlet, d.title, coalesce(e.date, d.published) AS day "
+    "WITH m AS (SELECT e.doc, e.source, e.target, e.cameo, e.plover, e.acled, e.place, e.span_start, e.span_end, "
+    "  d.source AS outlet, coalesce(e.date, d.published) AS day "
     "  FROM events e JOIN documents d ON d.id = e.doc WHERE "
     "  (:actor IS NULL OR e.source = :actor) AND (:target IS NULL OR e.target = :target) AND "
     "  (:cameo IS NULL OR substr(e.cameo, 1, length(:cameo)) = :cameo) AND "
     "  (:outlet IS NULL OR d.source = :outlet) AND "
     "  (:since IS NULL OR coalesce(e.date, d.published) >= :since) AND "
     "  (:until IS NULL OR coalesce(e.date, d.published) <= :until)), "
-    "page AS (SELECT m.*, " SPAN("d", "m.span_start", "m.span_end") " AS t, "
+    "page AS (SELECT m.*, d.title, " SPAN("d", "m.span_start", "m.span_end") " AS t, "
     CONTEXT("d", "m.span_start", "m.span_end") " AS c FROM (SELECT * FROM m "
     "  ORDER BY day DESC, doc DESC, span_start, span_end, source, target, cameo, plover, acled, place "
     "  LIMIT :limit OFFSET :offset) m JOIN documents d ON d.id = m.doc) "
@@ -325,11 +333,13 @@ rasd_status rasd_sqlite_query_events(sqlite3 *db, const rasd_query *q, rasd_buf 
 
 /* ----------------------------------------------------------------- quotes */
 
+/* As for events: the documents' title is read for the page's rows only. */
 static const char QUOTES_SQL[] =
-    "WITH m AS (SELECT q.*, d.source AS outlet, d.title, d.published FROM quotes q JOIN documents d "
+    "WITH m AS (SELECT q.*, d.source AS outlet, d.published FROM quotes q JOIN documents d "
     "  ON d.id = q.doc WHERE (:speaker IS NULL OR q.speaker = :speaker) AND " DOC_FILTERS("d") "), "
-    "page AS (SELECT * FROM m ORDER BY published DESC, doc DESC, span_start, span_end, speaker, text "
-    "  LIMIT :limit OFFSET :offset) "
+    "page AS (SELECT p.*, d.title FROM (SELECT * FROM m ORDER BY published DESC, doc DESC, span_start, span_end, "
+    "  speaker, text LIMIT :limit OFFSET :offset) p JOIN documents d ON d.id = p.doc "
+    "  ORDER BY p.published DESC, p.doc DESC, p.span_start, p.span_end, p.speaker, p.text) "
     PAGE_JSON("json_object('doc', doc, 'outlet', outlet, 'title', title, 'published', published, "
               "'speaker', speaker, 'speaker_text', speaker_text, 'verb', verb, "
               "'direct', json(CASE WHEN direct THEN 'true' ELSE 'false' END), 'text', text, "

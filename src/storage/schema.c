@@ -4,7 +4,8 @@
  * Step 1 holds the documents and their full-text index; step 2 the
  * analysis as tables; step 3 stories; step 4 the within-document
  * paragraph repeats and the boilerplate lines removed at ingest; step 5
- * each event's detail (event_detail.h) for the event export. Offsets (span_start, span_end) are
+ * each event's detail (event_detail.h) for the event export; step 6
+ * covering indexes that keep the server's lists from reading whole rows. Offsets (span_start, span_end) are
  * byte offsets into documents.text, as everywhere in rasd. The full-text
  * index is an external-content FTS5 table over documents (title, text), so
  * the text is stored once; it uses rasd's own tokenizer (fts_rasd.c), which
@@ -91,6 +92,20 @@ const rasd_migration rasd_migrations[] = {
      "  PRIMARY KEY (doc, idx)) WITHOUT ROWID;\n"},
     {5, "what the events table lacks for the event export",
      "ALTER TABLE events ADD COLUMN detail TEXT;  -- JSON: names, codes, magnitudes, sentence span (event_detail.h)\n"},
+    {6, "covering indexes for the read routes",
+     /* a document's row holds its text, so each lookup of its date or
+      * outlet by id read a whole page: this index answers those alone */
+     "CREATE INDEX documents_meta ON documents(id, published, source, story, dup_kind, duplicate_of);\n"
+     /* the actors list sums every entity row: from the index, not the
+      * rows with their mention spans */
+     "CREATE INDEX entities_totals ON entities(entity, mention_count, type, country, name, doc);\n"
+     /* an actor's page and the events/framing filters by actor scanned
+      * every event and framing row */
+     "CREATE INDEX events_by_source ON events(source) WHERE source IS NOT NULL;\n"
+     "CREATE INDEX events_by_target ON events(target) WHERE target IS NOT NULL;\n"
+     "CREATE INDEX framing_by_actor ON framing(actor) WHERE actor IS NOT NULL;\n"
+     /* a story's outlets, and the stories of an outlet, without the rows */
+     "CREATE INDEX documents_story_source ON documents(story, source) WHERE story IS NOT NULL;\n"},
 };
 
 const size_t rasd_n_migrations = sizeof rasd_migrations / sizeof rasd_migrations[0];
