@@ -132,7 +132,7 @@ typedef struct ner_tok {
     uint8_t prof;                       /* tag profile of the base (profile.c) */
 } ner_tok;
 
-#define NER_MAX_FEATURES 72
+#define NER_MAX_FEATURES 88
 
 /* Fills toks[0..n) for a sentence: each token, then the listed names. */
 rasd_status ner_prepare(const ner_context *ctx, rasd_analyzer *an, const char *text, const rasd_token *tokens,
@@ -163,7 +163,7 @@ size_t ner_features(const ner_context *ctx, const ner_tok *toks, size_t n, size_
 size_t ner_features_self(const ner_context *ctx, const ner_tok *t, uint32_t *rows);
 size_t ner_features_ctx(const ner_context *ctx, const ner_tok *t, int o, uint32_t *rows);
 size_t ner_features_pair(const ner_context *ctx, const ner_tok *toks, size_t n, size_t i, uint32_t *rows);
-#define NER_MAX_SELF 32
+#define NER_MAX_SELF 40
 #define NER_MAX_CTX 8
 #define NER_MAX_PAIR 16
 
