@@ -491,6 +491,32 @@ static void test_training_deterministic_and_robust(void **state) {
     rasd_ner_destroy(m2);
 }
 
+/* The whole word's first and last letters are features beside the base's:
+ * when the analyzer reads a name's first letter as a clitic, the word's
+ * own letters still reach the model. A word without clitics has none. */
+static void test_whole_word_affixes(void **state) {
+    (void)state;
+    ner_context ctx;
+    rasd_error err = {0};
+    assert_int_equal(ner_context_init(&ctx, 16, test_lex, &err), RASD_OK);
+    sentence s;
+    make_sentence(&s, "وقال مدير بالمدينة إن الطقس معتدل .");
+    ner_tok toks[16];
+    assert_int_equal(ner_prepare(&ctx, test_an, s.text, s.tokens, s.n, toks), RASD_OK);
+    /* وقال: و + قال; بالمدينة: ب + ال + مدينة */
+    for (size_t i = 0; i < 3; i += 2) {
+        assert_true(toks[i].rpre[0] != 0);
+        assert_true(toks[i].rpre[0] != toks[i].pre[0]);
+        assert_true(toks[i].rpre[2] != toks[i].pre[2]);
+    }
+    assert_int_equal(toks[1].rpre[0], 0); /* مدير: no clitic */
+    uint32_t with[NER_MAX_SELF], without[NER_MAX_SELF];
+    ner_tok bare = toks[0];
+    memset(bare.rpre, 0, sizeof bare.rpre);
+    assert_int_equal(ner_features_self(&ctx, &toks[0], with), ner_features_self(&ctx, &bare, without) + 6);
+    ner_context_free(&ctx);
+}
+
 static void test_bad_model_files(void **state) {
     (void)state;
     rasd_ner_model *m = train_tiny(8);
@@ -840,6 +866,7 @@ int main(void) {
         cmocka_unit_test(test_save_load_round_trip),
         cmocka_unit_test(test_packed_weights),
         cmocka_unit_test(test_training_deterministic_and_robust),
+        cmocka_unit_test(test_whole_word_affixes),
         cmocka_unit_test(test_bad_model_files),
         cmocka_unit_test(test_scores_by_hand),
         cmocka_unit_test(test_cli_scores),

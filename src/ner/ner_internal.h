@@ -17,7 +17,7 @@
 /* The feature set the code extracts. A model records it, and load rejects
  * a model trained with another: the weights would mean nothing. Bump it
  * whenever features.c changes what it hashes. */
-#define NER_FEATURE_SET 9
+#define NER_FEATURE_SET 10
 
 /* Weight rows (one weight per tag) hashed into 2^bits slots. */
 #define NER_DEFAULT_BITS 20
@@ -124,6 +124,7 @@ static inline uint64_t ner_phrase_step(uint64_t h, uint64_t word) {
 typedef struct ner_tok {
     uint64_t key, base, stem, pro, enc; /* hashes; pro/enc 0 when none */
     uint64_t pre[3], suf[3];            /* first/last 1..3 letters of the base */
+    uint64_t rpre[3], rsuf[3];          /* the same of the whole word, when it has clitics */
     uint32_t path, bpath;               /* clusters of the key and the base */
     uint8_t path_len, bpath_len;
     uint32_t flags;                     /* name-list flags of the base */
