@@ -36,6 +36,7 @@ enum {
     F_PRO_M1, F_PRO_P1, F_SHAPE_M1, F_SHAPE_P1,
     F_KEYM1_BASE, F_BASE_KEYP1, F_CL4M1_CL4, F_KEYM1_CL6,
     F_PROF, F_PROF_FREQ, F_PROF_M1, F_PROF_P1,
+    F_RPRE1, F_RPRE2, F_RPRE3, F_RSUF1, F_RSUF2, F_RSUF3,
 };
 
 /* Sentinels for the words before and after the sentence. */
@@ -94,21 +95,21 @@ void ner_match_names(const ner_context *ctx, ner_tok *toks, size_t n) {
 }
 
 /* Hashes of the first and last 1..3 letters (code points) of s. */
-static void affixes(const char *s, size_t len, ner_tok *t) {
+static void affixes(const char *s, size_t len, uint64_t *pre, uint64_t *suf) {
     size_t cut[4] = {0}, n = 0, i = 0;
     while (i < len && n < 3) {
         int32_t cp;
         i += rasd_utf8_next((const unsigned char *)s + i, len - i, &cp);
         cut[++n] = i;
     }
-    for (size_t k = 1; k <= 3; k++) t->pre[k - 1] = k <= n ? rasd_hash_bytes(s, cut[k]) : 0;
+    for (size_t k = 1; k <= 3; k++) pre[k - 1] = k <= n ? rasd_hash_bytes(s, cut[k]) : 0;
     size_t ends[4] = {len, 0, 0, 0}, m = 0, j = len;
     while (j > 0 && m < 3) {
         do j--;
         while (j > 0 && ((unsigned char)s[j] & 0xC0) == 0x80);
         ends[++m] = j;
     }
-    for (size_t k = 1; k <= 3; k++) t->suf[k - 1] = k <= m ? rasd_hash_bytes(s + ends[k], len - ends[k]) : 0;
+    for (size_t k = 1; k <= 3; k++) suf[k - 1] = k <= m ? rasd_hash_bytes(s + ends[k], len - ends[k]) : 0;
 }
 
 static size_t count_letters(const char *s, size_t len) {
@@ -136,7 +137,11 @@ void ner_prepare_token_text_hashed(const ner_context *ctx, rasd_analyzer *an, co
         size_t pro_len = (size_t)(w.base - w.norm);
         t->pro = pro_len ? rasd_hash_bytes(w.norm, pro_len) : 0;
         t->enc = w.enclitic ? rasd_hash_bytes(w.enclitic, w.enclitic_len) : 0;
-        affixes(w.base, w.base_len, t);
+        affixes(w.base, w.base_len, t->pre, t->suf);
+        /* and of the whole word: when the analyzer takes a name's first
+         * letter for a clitic (فادي, a foreign name in و), the word's own
+         * letters still show */
+        if (w.norm_len != w.base_len) affixes(w.norm, w.norm_len, t->rpre, t->rsuf);
         letters = count_letters(w.base, w.base_len);
     } else {
         char key[256];
@@ -195,6 +200,14 @@ size_t ner_features_self(const ner_context *ctx, const ner_tok *t, uint32_t *row
         ADD(F_SUF1, t->suf[0]);
         ADD(F_SUF2, t->suf[1]);
         ADD(F_SUF3, t->suf[2]);
+        if (t->rpre[0]) {
+            ADD(F_RPRE1, t->rpre[0]);
+            ADD(F_RPRE2, t->rpre[1]);
+            ADD(F_RPRE3, t->rpre[2]);
+            ADD(F_RSUF1, t->rsuf[0]);
+            ADD(F_RSUF2, t->rsuf[1]);
+            ADD(F_RSUF3, t->rsuf[2]);
+        }
     }
     ADD(F_SHAPE, t->shape);
     ADD(F_FREQ, t->freq);

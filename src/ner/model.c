@@ -15,6 +15,19 @@
  * u, the sum of step * change; after T steps the average of w over all
  * steps is w - u / T, with no per-step pass over the table.
  *
+ * Two changes to Collins' step make the model rely less on the words it
+ * memorised, which is what a name it never saw needs (docs/ner.md, on
+ * two contiguous dev tenths: +1.5 F1 each):
+ *   - cost-augmented decoding: during training every wrong tag of a token
+ *     scores NER_TRAIN_COST more than its weights say, so a sentence is
+ *     updated until the gold tagging wins by a margin, not just wins;
+ *   - feature dropout: each feature occurrence is left out of a step (of
+ *     both the decoding and the update) with probability NER_TRAIN_DROP,
+ *     by a hash of the step and its position, so runs are deterministic.
+ *     A token's key cannot carry the decision alone: its clusters,
+ *     affixes, lists and context learn to as well.
+ * Neither changes the runtime: the model and its decoding are as before.
+ *
  * The file (all integers little-endian):
  *   magic "RASDNER" 0x1A, u32 version, u32 feature set, u32 bits,
  *   u32 tags, u32 epochs, f32 weight scale, f32 score a, f32 score b,
@@ -213,6 +226,19 @@ void ner_viterbi(const float (*trans)[NER_NTAGS], const float *trans_end, const 
 
 /* ------------------------------------------------------------- trainer */
 
+/* Margin of cost-augmented decoding, in units of one perceptron update
+ * (5-20 all did about as well; 0 is Collins' perceptron). */
+#define NER_TRAIN_COST 10.0f
+/* Share of feature occurrences dropped from a step, out of 65,536 (10%;
+ * 25% did worse on the last tenth, 0 is the plain perceptron). */
+#define NER_TRAIN_DROP 6554u
+
+/* Whether feature occurrence f of the sentence is dropped at this step. */
+static inline bool dropped(uint64_t seed, uint32_t f) {
+    uint64_t h = (seed ^ ((uint64_t)f * 0xc4ceb9fe1a85ec53ULL)) * 0xff51afd7ed558ccdULL;
+    return (h >> 48) < NER_TRAIN_DROP;
+}
+
 struct ner_trainer {
     ner_context ctx;
     size_t rows;
@@ -332,13 +358,17 @@ size_t ner_trainer_train(ner_trainer *tr, const ner_example *ex) {
     size_t n = ex->n;
     if (n == 0) return 0;
     if (!reserve(tr, n)) return n; /* out of memory: skip the sentence */
+    uint64_t seed = (tr->steps + 1) * 0x9e3779b97f4a7c15ULL;
     for (size_t i = 0; i < n; i++) {
         float *e = tr->em + i * NER_NTAGS;
         memset(e, 0, NER_NTAGS * sizeof *e);
         for (uint32_t f = ex->off[i]; f < ex->off[i + 1]; f++) {
+            if (dropped(seed, f)) continue;
             const float *w = tr->w + (size_t)ex->rows[f] * NER_NTAGS;
             for (unsigned q = 0; q < NER_NTAGS; q++) e[q] += w[q];
         }
+        for (unsigned q = 0; q < NER_NTAGS; q++)
+            if (q != ex->gold[i]) e[q] += NER_TRAIN_COST;
     }
     ner_viterbi((const float(*)[NER_NTAGS])tr->trans, tr->tend, tr->em, n, tr->pred, NULL, tr->work, tr->back);
     size_t wrong = 0;
@@ -349,6 +379,7 @@ size_t ner_trainer_train(ner_trainer *tr, const ner_example *ex) {
         if (g != p) {
             wrong++;
             for (uint32_t f = ex->off[i]; f < ex->off[i + 1]; f++) {
+                if (dropped(seed, f)) continue;
                 size_t r = (size_t)ex->rows[f] * NER_NTAGS;
                 update(&tr->w[r + g], &tr->u[r + g], 1.0f, step);
                 update(&tr->w[r + p], &tr->u[r + p], -1.0f, step);

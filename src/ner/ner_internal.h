@@ -17,7 +17,7 @@
 /* The feature set the code extracts. A model records it, and load rejects
  * a model trained with another: the weights would mean nothing. Bump it
  * whenever features.c changes what it hashes. */
-#define NER_FEATURE_SET 9
+#define NER_FEATURE_SET 10
 
 /* Weight rows (one weight per tag) hashed into 2^bits slots. */
 #define NER_DEFAULT_BITS 20
@@ -124,6 +124,7 @@ static inline uint64_t ner_phrase_step(uint64_t h, uint64_t word) {
 typedef struct ner_tok {
     uint64_t key, base, stem, pro, enc; /* hashes; pro/enc 0 when none */
     uint64_t pre[3], suf[3];            /* first/last 1..3 letters of the base */
+    uint64_t rpre[3], rsuf[3];          /* the same of the whole word, when it has clitics */
     uint32_t path, bpath;               /* clusters of the key and the base */
     uint8_t path_len, bpath_len;
     uint32_t flags;                     /* name-list flags of the base */
@@ -132,7 +133,7 @@ typedef struct ner_tok {
     uint8_t prof;                       /* tag profile of the base (profile.c) */
 } ner_tok;
 
-#define NER_MAX_FEATURES 72
+#define NER_MAX_FEATURES 88
 
 /* Fills toks[0..n) for a sentence: each token, then the listed names. */
 rasd_status ner_prepare(const ner_context *ctx, rasd_analyzer *an, const char *text, const rasd_token *tokens,
@@ -163,7 +164,7 @@ size_t ner_features(const ner_context *ctx, const ner_tok *toks, size_t n, size_
 size_t ner_features_self(const ner_context *ctx, const ner_tok *t, uint32_t *rows);
 size_t ner_features_ctx(const ner_context *ctx, const ner_tok *t, int o, uint32_t *rows);
 size_t ner_features_pair(const ner_context *ctx, const ner_tok *toks, size_t n, size_t i, uint32_t *rows);
-#define NER_MAX_SELF 32
+#define NER_MAX_SELF 40
 #define NER_MAX_CTX 8
 #define NER_MAX_PAIR 16
 
