@@ -844,6 +844,27 @@ static void test_people_after_titles(void **state) {
                             "\"rule\":\"coref:surname\""));
 }
 
+/* A conjunction or preposition glued to a tagged name is no part of it,
+ * and a person's name does not run on past a word with the preposition ل
+ * (tagged_names.c). */
+static void test_tagged_names_without_clitics(void **state) {
+    (void)state;
+    struct stat st;
+    if (stat(RASD_SOURCE_DIR "/data/ner/model.bin", &st) != 0) {
+        fprintf(stderr, "SKIP: no model (run scripts/train-ner.sh)\n");
+        skip();
+    }
+    const char *list = "وضمت القائمة أسامة برقاوي وسلمان المولد وسعيد القرني وخالد صالح من الأنصار.";
+    assert_true(analyze_has(list, "\"person:خالد_صالح\""));
+    assert_false(analyze_has(list, "person:وخالد"));
+    const char *brother = "إنه الشقيق الأكبر لعبد الحليم حافظ، وهو الذي أنقذه.";
+    assert_true(analyze_has(brother, "\"person:عبد_الحليم_حافظ\""));
+    assert_false(analyze_has(brother, "person:لعبد"));
+    assert_false(analyze_has("وقال الأصمعي لزين العابدين كلاما كثيرا.", "person:الاصمعي_لزين"));
+    /* a name that begins with the same letter keeps it */
+    assert_false(analyze_has("وحضر اللقاء وليد المعلم.", "person:ليد"));
+}
+
 static int setup(void **state) {
     if (!mkdtemp(tmpdir)) return -1;
     return setup_analyzer(state);
@@ -874,6 +895,7 @@ int main(void) {
         cmocka_unit_test(test_cli_train_and_predict),
         cmocka_unit_test(test_shipped_model_dev_score),
         cmocka_unit_test(test_people_after_titles),
+        cmocka_unit_test(test_tagged_names_without_clitics),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }

@@ -113,6 +113,41 @@ static bool looks_like_person(const rasd_entity_extractor *x, const rasd_ner_ent
     return !ex_key_is(x, t, NAME_FRAGMENTS);
 }
 
+/* A one-letter proclitic (و، ل) glued to a name: وخالد صالح in a list,
+ * لعبد الحليم in «الشقيق الأكبر لعبد الحليم». The tagger's span keeps the
+ * letter, and the name's id would then differ from its other mentions'.
+ * The analyzer strips such a letter from names too (وليد، لطفي), so it is
+ * taken as a clitic only when the word without it is far more frequent in
+ * news than the word with it: خالد against وخالد, not ليد against وليد. */
+#define CLITIC_RATIO 4
+
+static bool glued_clitic(const rasd_entity_extractor *x, size_t k) {
+    const tinfo *t = &x->t[k];
+    if (!t->word || t->base_off != t->key_off + 2 || t->art_len) return false;
+    const char *key = ex_key(x, t->key_off);
+    const char *raw = x->text + t->tok.start;
+    bool waw = memcmp(key, "\xD9\x88", 2) == 0, lam = memcmp(key, "\xD9\x84", 2) == 0;
+    if ((!waw && !lam) || memcmp(raw, key, 2) != 0) return false;
+    const unsigned char *after = (const unsigned char *)raw + 2;
+    if (t->tok.end - t->tok.start > 3 && after[0] == 0xD9 && (after[1] == 0x80 || (after[1] >= 0x8B && after[1] <= 0x92)))
+        return false; /* a diacritic or tatweel after the letter: left as written */
+    const rasd_lexicon *lex = rasd_analyzer_lexicon(x->an);
+    uint32_t whole = rasd_lexicon_count(lex, key, t->key_len);
+    uint32_t base = rasd_lexicon_count(lex, ex_key(x, t->base_off), t->base_len);
+    return base >= 20 && base > CLITIC_RATIO * (uint64_t)whole;
+}
+
+/* A person's name does not go on past a word that carries the preposition
+ * ل: «قال الأصمعي لزين العابدين» is one person speaking to another, and
+ * the span the tagger joined is cut before it. */
+static size_t person_end(const rasd_entity_extractor *x, const rasd_ner_entity *ne) {
+    for (size_t k = ne->first_token + 1; k < ne->end_token; k++) {
+        const tinfo *t = &x->t[k];
+        if (glued_clitic(x, k) && memcmp(ex_key(x, t->key_off), "\xD9\x84", 2) == 0) return k;
+    }
+    return ne->end_token;
+}
+
 /* Whether the name found next to token k would continue a name found
  * there already (ريف before دير الزور is part of the place, not another
  * one). A person's name stands beside a title, an organisation or a place
@@ -143,9 +178,16 @@ rasd_status ex_tag_names(rasd_entity_extractor *x, const rasd_token *toks, size_
         touches |= ne->end_token < n && borders(x, ne, ne->end_token);
         if (touches || ne->type == RASD_NER_MISC || common_single_word(x, ne)) continue;
         if (ne->type == RASD_NER_PERS && !looks_like_person(x, ne)) continue;
-        rasd_mention mn = {ne->start, ne->end, sentence, "tagger", 0};
-        const char *surface = x->text + ne->start;
-        size_t len = ne->end - ne->start;
+        size_t start = ne->start, end = ne->end;
+        if (ne->type == RASD_NER_PERS) {
+            size_t last = person_end(x, ne);
+            if (last < ne->end_token) end = x->t[last - 1].tok.end;
+        }
+        if (glued_clitic(x, ne->first_token)) start += 2; /* the letter is no part of the name */
+        if (start >= end) continue;
+        rasd_mention mn = {start, end, sentence, "tagger", 0};
+        const char *surface = x->text + start;
+        size_t len = end - start;
         if (ne->type == RASD_NER_LOC) {
             ex_mention_place(x, ex_unknown_place(x, surface, len), mn);
         } else {
