@@ -85,6 +85,8 @@ ORG_HEADS = set(fold(w) for w in """
 أكاديمية كلية مدرسة نادي اتحادية دار موقع منتدى تجمع مجمع مجلة سوق نبأ وكالة_نبأ
 لقاء مخيم مصنع مطار ميناء متحف مسجد كنيسة فريق منتخب
 """.split())
+# First words of things that are not actors (برنامج_إيران_نووي_ [IRNGOV]).
+NOT_ACTORS = set(fold(w) for w in "برنامج مشروع اتفاق اتفاقية ملف قضية أزمة خطة قرار مبادرة".split())
 # Titles: an entry that starts with one is a person (with a name after the
 # titles) or a role (with only adjectives after them).
 TITLES = set(fold(w) for w in """
@@ -193,6 +195,22 @@ def strip_clitics(tok):
     return bases
 
 
+def is_title(f):
+    """A folded lemma that is a title, masculine or feminine (مستشار، مستشارة)."""
+    f = f[2:] if f.startswith("ال") else f
+    return f in TITLES or (f.endswith("ه") and f[:-1] in TITLES)
+
+
+def written_title(word):
+    """A title as the press writes it, with the article (الأمير، المستشارة):
+    without it, سلطان and أمير are also names."""
+    f = fold(word)
+    if not f.startswith("ال"):
+        return False
+    f = f[2:]
+    return f in TITLES or (f.endswith("ه") and f[:-1] in TITLES)
+
+
 def first_word(word, forms):
     """The first word of a name as written, without a conjunction or a
     preposition before it (بالاتحاد -> الاتحاد, للأمم -> الأمم, وحماس -> حماس)."""
@@ -268,7 +286,9 @@ def realise(entries, corpus_dir):
                         continue
                     # the written form, without the first word's conjunction
                     # or preposition (the article stays)
-                    w0 = first_word(toks[k], pat[0][0])
+                    # a clitic the dictionary split off the first word (ب_ان_كي_مون)
+                    # belongs to it
+                    w0 = toks[k] if pat[0][1] else first_word(toks[k], pat[0][0])
                     if len(pat) == 1 and fold(w0) not in pat[0][0]:
                         continue  # الحماس is not حماس
                     form = " ".join([w0] + toks[k + 1:k + len(pat)])
@@ -394,6 +414,11 @@ def main():
             drop(e, f"unknown country prefix {ctry}")
             continue
         is_org = head in ORG_HEADS
+        if "MED" in roles:
+            role = "MED"  # a state's news agency (SAUGOVMED) is a medium first
+        if head in NOT_ACTORS:
+            drop(e, "a programme, a file or an agreement, not an actor")
+            continue
         if len(words) == 1 and (fold(words[0]) in places or
                                 (fold(words[0])[2:] if fold(words[0]).startswith("ال") else "") in places):
             drop(e, "a place name (data/gazetteer): the metonymy is the government's, decided in context")
@@ -408,8 +433,8 @@ def main():
             if head in ("وزاره", "سفاره", "ديوان", "الديوان", "مكتب", "مديريه", "اداره", "دائره",
                         "جهاز", "مفوضيه", "هيئه", "لجنه") and typ in ("government",):
                 typ = "agency"
-        elif head in TITLES:
-            rest = [w for w in words if fold(w) not in TITLES and w not in CLITIC_LEMMAS]
+        elif is_title(head):
+            rest = [w for w in words if not is_title(fold(w)) and w not in CLITIC_LEMMAS]
             if not rest or all(fold(w).endswith("ي") or national(w) or not naming(w) for w in rest):
                 drop(e, "a role (title and nationality): titles.tsv + nationalities")
                 continue
@@ -473,8 +498,7 @@ def main():
             bare = []
             for nm in k["names"]:
                 ws = nm.split()
-                while len(ws) > 2 and (fold(ws[0]) in TITLES or fold(ws[0]).removeprefix("ال") in TITLES
-                                       or national(ws[0])):
+                while len(ws) > 2 and (written_title(ws[0]) or national(ws[0])):
                     ws = ws[1:]
                 if len(ws) < len(nm.split()):
                     bare.append(" ".join(ws))
@@ -509,6 +533,16 @@ def main():
                     k["merged"] = hit[0]
                     break
             if k.get("merged"):
+                continue
+            if k["type"] == "person" and ws[0] in ("بن", "ابن", "بنت", "ال"):
+                review.append(f"drop-name\t{k['line']}\t{nm}\ta lineage without the given name")
+                continue
+            if ws[0].endswith("ات") and len(ws) > 1 and all(national(w) or w.endswith("يه") or w.endswith("ي")
+                                                           for w in ws[1:]):
+                review.append(f"drop-name\t{k['line']}\t{nm}\ta plural with adjectives: a description")
+                continue
+            if k["role"] == "BUS" and len(ws) > 1 and all(national(w) for w in ws[1:]):
+                review.append(f"drop-name\t{k['line']}\t{nm}\ta company needs its name")
                 continue
             if k["type"] == "person":
                 if all(w in TITLES or w.removeprefix("ال") in TITLES or national(w) for w in ws[:-1]):
