@@ -3,7 +3,8 @@
  * written for the tests: actors generated from UniversalPetrarch's actor
  * dictionary (data/kb/upetrarch-actors.tsv) resolve with their CAMEO code,
  * type and country; two coalitions that share a word stay two actors; a
- * body named by common words only (وزارة الداخلية) is no country's.
+ * body named by common words only (وزارة الداخلية) is no country's; the
+ * regular bodies of states (data/kb/state-bodies.tsv) resolve with parents.
  */
 #ifndef RASD_DATA_DIR_FOR_TESTS
 #define RASD_DATA_DIR_FOR_TESTS "data"
@@ -83,6 +84,22 @@ static void test_generic_body_is_no_countrys(void **state) {
     rasd_entities_free(&es);
 }
 
+static void test_state_bodies_by_nationality(void **state) {
+    (void)state;
+    /* data/kb/state-bodies.tsv: the body and the nationality adjective */
+    const char *text = "واستدعت وزارة الخارجية الكويتية السفير، فيما نشر الجيش الليبي قواته "
+                       "وقالت المخابرات التونسية إنها أحبطت مخططا.";
+    rasd_entities es = extract_entities(text);
+    const rasd_entity *mfa = find(&es, "kwt-mfa"), *army = find(&es, "lby-mil"), *intel = find(&es, "tun-intel");
+    assert_non_null(mfa);
+    assert_non_null(army);
+    assert_non_null(intel);
+    assert_string_equal(kn->actors[mfa->actor].parent_id, "kwt-gov");
+    assert_string_equal(kn->actors[army->actor].cameo, "LBYMIL");
+    assert_string_equal(kn->actors[intel->actor].cameo, "TUNSPY");
+    rasd_entities_free(&es);
+}
+
 static void test_hand_file_wins(void **state) {
     (void)state;
     /* a name of both files is the hand actor's: no generated id claims it */
@@ -99,6 +116,7 @@ int main(void) {
         cmocka_unit_test(test_generated_actors_resolve),
         cmocka_unit_test(test_coalitions_that_share_a_word),
         cmocka_unit_test(test_generic_body_is_no_countrys),
+        cmocka_unit_test(test_state_bodies_by_nationality),
         cmocka_unit_test(test_hand_file_wins),
     };
     return cmocka_run_group_tests_name("kb_region", tests, setup_knowledge, teardown_knowledge);
