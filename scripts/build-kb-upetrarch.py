@@ -83,10 +83,10 @@ ORG_HEADS = set(fold(w) for w in """
 مديرية إدارة دائرة مركز معهد صحيفة جريدة قناة إذاعة تلفزيون مجموعة رابطة مفوضية
 سلطة بلدية محافظة أمانة غرفة بورصة هلال صليب مستشفى جهاز استخبارات مخابرات
 أكاديمية كلية مدرسة نادي اتحادية دار موقع منتدى تجمع مجمع مجلة سوق نبأ وكالة_نبأ
-لقاء مخيم مصنع مطار ميناء متحف مسجد كنيسة فريق منتخب
+لقاء قصر نظام سلاح مخيم مصنع مطار ميناء متحف مسجد كنيسة فريق منتخب
 """.split())
 # First words of things that are not actors (برنامج_إيران_نووي_ [IRNGOV]).
-NOT_ACTORS = set(fold(w) for w in "برنامج مشروع اتفاق اتفاقية ملف قضية أزمة خطة قرار مبادرة".split())
+NOT_ACTORS = set(fold(w) for w in "مؤشر برنامج مشروع اتفاق اتفاقية ملف قضية أزمة خطة قرار مبادرة".split())
 # Titles: an entry that starts with one is a person (with a name after the
 # titles) or a role (with only adjectives after them).
 TITLES = set(fold(w) for w in """
@@ -541,7 +541,10 @@ def main():
                                                            for w in ws[1:]):
                 review.append(f"drop-name\t{k['line']}\t{nm}\ta plural with adjectives: a description")
                 continue
-            if k["role"] == "BUS" and len(ws) > 1 and all(national(w) for w in ws[1:]):
+            if k["type"] == "person" and len([w for w in ws if not national(w)]) <= 1:
+                review.append(f"drop-name\t{k['line']}\t{nm}\ta noun and a nationality: a description")
+                continue
+            if k["role"] in ("BUS", "MED") and len(ws) > 1 and all(national(w) for w in ws[1:]):
                 review.append(f"drop-name\t{k['line']}\t{nm}\ta company needs its name")
                 continue
             if k["type"] == "person":
