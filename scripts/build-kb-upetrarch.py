@@ -315,6 +315,10 @@ def main():
     ap.add_argument("--out", default=os.path.join(ROOT, "data", "kb", "upetrarch-actors.tsv"))
     ap.add_argument("--review", action="store_true")
     args = ap.parse_args()
+    if not args.corpus or not os.path.isdir(args.corpus):
+        # without the corpus no body has a written form and the file would
+        # shrink to the people: refuse rather than write that
+        ap.error("--corpus TEXT_DIR (or RASD_CORPUS_TEXT): SaudiNewsNet unpacked by scripts/unpack-corpus.sh")
     review = []
 
     def drop(entry, why):
