@@ -12,6 +12,7 @@
 #include "core/internal.h"
 #include "server/assets.h"
 #include "server/cache.h"
+#include "server/names.h"
 #include "server/params.h"
 #include "storage/queries.h"
 
@@ -103,9 +104,15 @@ static void run_list(rasd_server *srv, const rasd_http_request *req, rasd_http_r
 LIST_HANDLER(h_search, "q outlet since until actor place limit offset", rasd_query_search)
 LIST_HANDLER(h_stories, "since until outlet actor limit offset", rasd_query_stories)
 LIST_HANDLER(h_actors, "since until outlet type limit offset", rasd_query_actors)
-LIST_HANDLER(h_events, "actor target cameo since until outlet limit offset", rasd_query_events)
+LIST_HANDLER(h_events, "actor target cameo place since until outlet limit offset", rasd_query_events)
 LIST_HANDLER(h_quotes, "speaker since until outlet limit offset", rasd_query_quotes)
 LIST_HANDLER(h_outlets, "since until limit offset", rasd_query_outlets)
+LIST_HANDLER(h_timeline, "actor cameo outlet since until", rasd_query_timeline)
+
+static void h_names(void *app, const rasd_http_request *req, rasd_http_response *res) {
+    rasd_server *srv = app;
+    rasd_names_answer(srv->opt.knowledge, req, res);
+}
 
 static bool no_params(const rasd_http_request *req, rasd_http_response *res) {
     if (req->n_params == 0) return true;
@@ -386,6 +393,8 @@ static const rasd_http_route ROUTES[] = {
     {"GET", "/api/events", h_events},
     {"GET", "/api/quotes", h_quotes},
     {"GET", "/api/outlets", h_outlets},
+    {"GET", "/api/timeline", h_timeline},
+    {"GET", "/api/names", h_names},
     {"GET", "/api/export", h_export},
     {"POST", "/api/ingest", h_ingest},
 };

@@ -51,6 +51,7 @@ enum { P_TEXT, P_SINCE, P_UNTIL, P_OUTLET, P_ACTOR, P_TARGET, P_CAMEO, P_SPEAKER
 #define TARGET "$6"
 #define CAMEO "$7"
 #define SPEAKER "$8"
+#define PLACE "$9"
 #define TYPE "$10"
 #define LIMIT "$11"
 #define OFFSET "$12"
@@ -436,7 +437,7 @@ static const char EVENTS_SQL[] =
     "  FROM events e JOIN documents d ON d.id = e.doc WHERE "
     "  (" ACTOR " IS NULL OR e.source = " ACTOR ") AND (" TARGET " IS NULL OR e.target = " TARGET ") AND "
     "  (" CAMEO " IS NULL OR substr(e.cameo, 1, length(" CAMEO ")) = " CAMEO ") AND "
-    "  (" OUTLET " IS NULL OR d.source = " OUTLET ") AND "
+    "  (" OUTLET " IS NULL OR d.source = " OUTLET ") AND (" PLACE " IS NULL OR e.place = " PLACE ") AND "
     "  (" SINCE " IS NULL OR coalesce(e.date, d.published) >= " SINCE ") AND "
     "  (" UNTIL " IS NULL OR coalesce(e.date, d.published) <= " UNTIL ")), "
     "page AS (SELECT m.*, " SPAN("d", "m.span_start", "m.span_end") " AS t, " CONTEXT("d", "m.span_start",
@@ -452,6 +453,30 @@ rasd_status rasd_pg_query_events(PGconn *db, const rasd_query *q, rasd_buf *out,
     qparams p;
     params_of(&p, q);
     return one_json(db, EVENTS_SQL, &p, "no events", out, err);
+}
+
+/* --------------------------------------------------------------- timeline */
+
+/* As in queries_sqlite.c: counts per day, oldest first. */
+static const char TIMELINE_SQL[] =
+    "SELECT json_build_object("
+    " 'events', " ARR("SELECT json_agg(json_build_object('date', day, 'count', n) ORDER BY day" C ") FROM "
+                      "(SELECT day, count(*) AS n FROM (SELECT coalesce(e.date, d.published) AS day FROM events e "
+                      "JOIN documents d ON d.id = e.doc WHERE (" ACTOR " IS NULL OR e.source = " ACTOR
+                      " OR e.target = " ACTOR ") AND (" CAMEO " IS NULL OR substr(e.cameo, 1, length(" CAMEO
+                      ")) = " CAMEO ") AND (" OUTLET " IS NULL OR d.source = " OUTLET ")) x WHERE day IS NOT NULL "
+                      "AND (" SINCE " IS NULL OR day >= " SINCE ") AND (" UNTIL " IS NULL OR day <= " UNTIL ") "
+                      "GROUP BY day) y") ", "
+    " 'articles', " ARR("SELECT json_agg(json_build_object('date', published, 'count', k, 'mentions', n) ORDER BY "
+                        "published" C ") FROM (SELECT d.published, count(*) AS k, CASE WHEN " ACTOR " IS NULL "
+                        "THEN NULL ELSE sum(e.mention_count) END AS n FROM documents d LEFT JOIN entities e ON "
+                        "e.doc = d.id AND e.entity = " ACTOR " WHERE d.published IS NOT NULL AND (" ACTOR
+                        " IS NULL OR e.entity IS NOT NULL) AND " DOC_FILTERS("d") " GROUP BY d.published) y") ")";
+
+rasd_status rasd_pg_query_timeline(PGconn *db, const rasd_query *q, rasd_buf *out, rasd_error *err) {
+    qparams p;
+    params_of(&p, q);
+    return one_json(db, TIMELINE_SQL, &p, "no timeline", out, err);
 }
 
 /* ----------------------------------------------------------------- quotes */

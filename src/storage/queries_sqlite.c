@@ -316,7 +316,7 @@ static const char EVENTS_SQL[] =
     "  FROM events e JOIN documents d ON d.id = e.doc WHERE "
     "  (:actor IS NULL OR e.source = :actor) AND (:target IS NULL OR e.target = :target) AND "
     "  (:cameo IS NULL OR substr(e.cameo, 1, length(:cameo)) = :cameo) AND "
-    "  (:outlet IS NULL OR d.source = :outlet) AND "
+    "  (:outlet IS NULL OR d.source = :outlet) AND (:place IS NULL OR e.place = :place) AND "
     "  (:since IS NULL OR coalesce(e.date, d.published) >= :since) AND "
     "  (:until IS NULL OR coalesce(e.date, d.published) <= :until)), "
     "page AS (SELECT m.*, d.title, " SPAN("d", "m.span_start", "m.span_end") " AS t, "
@@ -329,6 +329,29 @@ static const char EVENTS_SQL[] =
 
 rasd_status rasd_sqlite_query_events(sqlite3 *db, const rasd_query *q, rasd_buf *out, rasd_error *err) {
     return one_json(db, EVENTS_SQL, q, 0, NULL, NULL, "no events", out, err);
+}
+
+/* --------------------------------------------------------------- timeline */
+
+/* Counts per day for a chart: events on their own date (else the
+ * article's), articles (and the actor's mentions) on the publication date.
+ * Days without any are left out; the chart's axis spaces days by time. */
+static const char TIMELINE_SQL[] =
+    "SELECT json_object("
+    " 'events', json((SELECT json_group_array(json_object('date', day, 'count', n)) FROM (SELECT day, "
+    "   count(*) AS n FROM (SELECT coalesce(e.date, d.published) AS day FROM events e JOIN documents d "
+    "   ON d.id = e.doc WHERE (:actor IS NULL OR e.source = :actor OR e.target = :actor) AND "
+    "   (:cameo IS NULL OR substr(e.cameo, 1, length(:cameo)) = :cameo) AND "
+    "   (:outlet IS NULL OR d.source = :outlet)) x WHERE day IS NOT NULL AND "
+    "   (:since IS NULL OR day >= :since) AND (:until IS NULL OR day <= :until) GROUP BY day ORDER BY day))), "
+    " 'articles', json((SELECT json_group_array(json_object('date', published, 'count', k, 'mentions', n)) "
+    "   FROM (SELECT d.published, count(*) AS k, CASE WHEN :actor IS NULL THEN NULL ELSE sum(e.mention_count) "
+    "   END AS n FROM documents d LEFT JOIN entities e ON e.doc = d.id AND e.entity = :actor "
+    "   WHERE d.published IS NOT NULL AND (:actor IS NULL OR e.entity IS NOT NULL) AND " DOC_FILTERS("d")
+    "   GROUP BY d.published ORDER BY d.published))))";
+
+rasd_status rasd_sqlite_query_timeline(sqlite3 *db, const rasd_query *q, rasd_buf *out, rasd_error *err) {
+    return one_json(db, TIMELINE_SQL, q, 0, NULL, NULL, "no timeline", out, err);
 }
 
 /* ----------------------------------------------------------------- quotes */
