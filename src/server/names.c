@@ -143,7 +143,8 @@ static void cameo_item(yajl_gen g, const rasd_knowledge *kn, const char *code) {
 /* One map of the comma-separated list: item -> its record. Empty items
  * are skipped; a repeated one is written once (yajl would write it twice,
  * which JSON parsers take, but a map should not hold it). */
-static bool gen_list(yajl_gen g, const rasd_knowledge *kn, const char *list, item_fn fn, size_t *count) {
+static bool gen_list(yajl_gen g, const rasd_knowledge *kn, const char *list, item_fn fn, size_t *count,
+                     bool *bad_text) {
     yajl_gen_map_open(g);
     char *copy = strdup(list ? list : "");
     if (!copy) return false;
@@ -155,12 +156,15 @@ static bool gen_list(yajl_gen g, const rasd_knowledge *kn, const char *list, ite
         if (dup) continue;
         if (++*count > RASD_NAMES_MAX) break;
         seen[n_seen++] = it;
-        gen_key(g, it, strlen(it));
+        if (yajl_gen_string(g, (const unsigned char *)it, strlen(it)) != yajl_gen_status_ok) {
+            *bad_text = true; /* not UTF-8: yajl refuses it */
+            break;
+        }
         fn(g, kn, it);
     }
     yajl_gen_map_close(g);
     free(copy);
-    return *count <= RASD_NAMES_MAX;
+    return *count <= RASD_NAMES_MAX && !*bad_text;
 }
 
 void rasd_names_answer(const rasd_knowledge *kn, const rasd_http_request *req, rasd_http_response *res) {
@@ -181,20 +185,22 @@ void rasd_names_answer(const rasd_knowledge *kn, const rasd_http_request *req, r
     /* ids come from the request: yajl refuses bytes that are not UTF-8 */
     yajl_gen_config(g, yajl_gen_validate_utf8, 1);
     size_t count = 0;
+    bool bad_text = false;
     yajl_gen_map_open(g);
     gen_key(g, "actors", 6);
-    bool ok = gen_list(g, kn, rasd_http_param_get(req, "actors"), actor_item, &count);
+    bool ok = gen_list(g, kn, rasd_http_param_get(req, "actors"), actor_item, &count, &bad_text);
     gen_key(g, "places", 6);
-    ok = ok && gen_list(g, kn, rasd_http_param_get(req, "places"), place_item, &count);
+    ok = ok && gen_list(g, kn, rasd_http_param_get(req, "places"), place_item, &count, &bad_text);
     gen_key(g, "cameo", 5);
-    ok = ok && gen_list(g, kn, rasd_http_param_get(req, "cameo"), cameo_item, &count);
+    ok = ok && gen_list(g, kn, rasd_http_param_get(req, "cameo"), cameo_item, &count, &bad_text);
     yajl_gen_map_close(g);
     const unsigned char *buf;
     size_t len;
     char *body = NULL;
     if (!ok) {
         yajl_gen_free(g);
-        rasd_http_error(res, 400, "bad-parameter", "at most %d ids and codes in one request", RASD_NAMES_MAX);
+        if (bad_text) rasd_http_error(res, 400, "bad-parameter", "actors, places and cameo must be UTF-8 text");
+        else rasd_http_error(res, 400, "bad-parameter", "at most %d ids and codes in one request", RASD_NAMES_MAX);
         return;
     }
     if (yajl_gen_get_buf(g, &buf, &len) != yajl_gen_status_ok) {
