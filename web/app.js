@@ -269,14 +269,23 @@
         el("p", {}, (d.lead || "").slice(0, 220) + "…")))))));
 
     /* labels: one row per actor, one column per outlet */
-    const outlets = [...new Set(s.labels.map((l) => l.outlet))];
+    /* every outlet of the story is a column: one that puts no label on an actor shows so */
+    const outlets = [...new Set(s.outlets.map((o) => o.outlet).concat(s.labels.map((l) => l.outlet)))];
     const actors = [...new Set(s.labels.map((l) => l.actor))];
+    /* each outlet's labels side by side, per article of that outlet in the
+     * story, so an outlet with many articles does not look the harshest */
+    const perOutlet = new Map(s.outlets.map((o) => [o.outlet, o.articles.length]));
     main.appendChild(el("h2", {}, "كيف يصف كل منبر الفاعلين"));
     if (!actors.length) main.appendChild(el("p", { class: "muted" }, "لا أوصاف."));
-    else main.appendChild(el("div", { id: "labels" }, table(["الفاعل"].concat(outlets.map(outletName)), actors.map((a) => {
+    else main.appendChild(el("div", { id: "labels" }, table(["الفاعل"].concat(outlets.map((o) => outletName(o) + " (" + (perOutlet.get(o) || 0) + " مقالة)")), actors.map((a) => {
       const name = (s.labels.find((l) => l.actor === a) || {}).name;
       return [actorLink(a, name)].concat(outlets.map((o) => el("div", {}, s.labels.filter((l) => l.actor === a && l.outlet === o)
-        .map((l) => labelChip(l, { dataset: { actor: a, outlet: o } })))));
+        .map((l) => {
+          const n = perOutlet.get(o) || 1;
+          const chip = labelChip(l, { dataset: { actor: a, outlet: o, perArticle: (l.count / n).toFixed(2) } });
+          chip.appendChild(el("span", { class: "rate", title: "لكل مقالة من هذا المنبر في القصة" }, " " + (l.count / n).toFixed(1) + "/مقالة"));
+          return chip;
+        }))));
     }))));
 
     main.appendChild(el("h2", {}, "التصريحات حسب المتحدث"));

@@ -538,7 +538,7 @@ static void handle_any(void *app, rasd_http_request *req, rasd_http_response *re
 static void *warm_up(void *arg) {
     rasd_server *srv = arg;
     static const char *const PATHS[] = {"/api/health", "/api/stories", "/api/actors", "/api/outlets",
-                                        "/api/events", "/api/quotes"};
+                                        "/api/events", "/api/quotes", "/api/timeline"};
     for (size_t i = 0; i < sizeof PATHS / sizeof PATHS[0]; i++) {
         rasd_http_request req = {.method = "GET", .path = PATHS[i], .accepts_gzip = true};
         rasd_http_response res;

@@ -161,6 +161,21 @@ test("the story of seeds 000 and 002 shows both, and the «ميليشيا» labe
   assert.ok(places.some((p) => p.includes("دير الزور")), "places on the map: " + places);
   const land = await page.$$eval("#map svg path.land", (p) => p.length);
   assert.ok(land > 10, "country outlines drawn: " + land);
+  /* labels do not overlap one another; zoom in shows fewer degrees, marks keep their size */
+  const boxes = await page.$$eval("#map svg text.place-label", (t) => t.map((e) => { const r = e.getBoundingClientRect(); return [r.left, r.top, r.right, r.bottom]; }));
+  for (let i = 0; i < boxes.length; i++) for (let j = i + 1; j < boxes.length; j++) {
+    const [a, b] = [boxes[i], boxes[j]];
+    assert.ok(!(a[0] < b[2] - 1 && b[0] < a[2] - 1 && a[1] < b[3] - 1 && b[1] < a[3] - 1), "map labels " + i + " and " + j + " overlap");
+  }
+  const size = () => page.$eval("#map svg circle.place", (c) => c.getBoundingClientRect().width);
+  const before = await size();
+  await page.click('#map .map-zoom button[data-zoom="2"]');
+  assert.equal(await page.$eval("#map svg", (s) => s.dataset.zoom), "2.00");
+  assert.ok(Math.abs((await size()) - before) < 1, "a mark's size changed with the zoom");
+  await page.click('#map .map-zoom button[data-zoom="0"]');
+  /* each outlet's labels, per article of that outlet in the story */
+  const rates = await page.$$eval("#labels .label[data-per-article]", (x) => x.map((e) => +e.dataset.perArticle));
+  assert.ok(rates.length > 0 && rates.every((r) => r > 0), "labels per article: " + rates);
   await page.screenshot({ path: path.join(outDir, "story-000-002.png"), fullPage: true });
 });
 
