@@ -457,21 +457,28 @@ rasd_status rasd_pg_query_events(PGconn *db, const rasd_query *q, rasd_buf *out,
 
 /* --------------------------------------------------------------- timeline */
 
-/* As in queries_sqlite.c: counts per day, oldest first. */
+/* As in queries_sqlite.c: counts per day, oldest first, an actor's from
+ * its index rows. */
+#define TIMELINE_EVENT_FILTERS                                                                                \
+    "(" CAMEO " IS NULL OR substr(e.cameo, 1, length(" CAMEO ")) = " CAMEO ") AND (" OUTLET " IS NULL OR "     \
+    "d.source = " OUTLET ")"
 static const char TIMELINE_SQL[] =
+    "WITH ev AS (SELECT coalesce(e.date, d.published) AS day FROM events e JOIN documents d ON d.id = e.doc "
+    "  WHERE " ACTOR " IS NULL AND " TIMELINE_EVENT_FILTERS " "
+    "  UNION ALL SELECT coalesce(e.date, d.published) FROM events e JOIN documents d ON d.id = e.doc "
+    "  WHERE " ACTOR " IS NOT NULL AND (e.source = " ACTOR " OR e.target = " ACTOR ") AND " TIMELINE_EVENT_FILTERS
+    "), "
+    "art AS (SELECT d.published, count(*) AS k, NULL::bigint AS n FROM documents d WHERE " ACTOR " IS NULL AND "
+    "  d.published IS NOT NULL AND " DOC_FILTERS("d") " GROUP BY d.published "
+    "  UNION ALL SELECT d.published, count(*), sum(e.mention_count) FROM entities e JOIN documents d "
+    "  ON d.id = e.doc WHERE " ACTOR " IS NOT NULL AND e.entity = " ACTOR " AND d.published IS NOT NULL AND "
+    "  " DOC_FILTERS("d") " GROUP BY d.published) "
     "SELECT json_build_object("
     " 'events', " ARR("SELECT json_agg(json_build_object('date', day, 'count', n) ORDER BY day" C ") FROM "
-                      "(SELECT day, count(*) AS n FROM (SELECT coalesce(e.date, d.published) AS day FROM events e "
-                      "JOIN documents d ON d.id = e.doc WHERE (" ACTOR " IS NULL OR e.source = " ACTOR
-                      " OR e.target = " ACTOR ") AND (" CAMEO " IS NULL OR substr(e.cameo, 1, length(" CAMEO
-                      ")) = " CAMEO ") AND (" OUTLET " IS NULL OR d.source = " OUTLET ")) x WHERE day IS NOT NULL "
-                      "AND (" SINCE " IS NULL OR day >= " SINCE ") AND (" UNTIL " IS NULL OR day <= " UNTIL ") "
-                      "GROUP BY day) y") ", "
+                      "(SELECT day, count(*) AS n FROM ev WHERE day IS NOT NULL AND (" SINCE " IS NULL OR day >= "
+                      SINCE ") AND (" UNTIL " IS NULL OR day <= " UNTIL ") GROUP BY day) y") ", "
     " 'articles', " ARR("SELECT json_agg(json_build_object('date', published, 'count', k, 'mentions', n) ORDER BY "
-                        "published" C ") FROM (SELECT d.published, count(*) AS k, CASE WHEN " ACTOR " IS NULL "
-                        "THEN NULL ELSE sum(e.mention_count) END AS n FROM documents d LEFT JOIN entities e ON "
-                        "e.doc = d.id AND e.entity = " ACTOR " WHERE d.published IS NOT NULL AND (" ACTOR
-                        " IS NULL OR e.entity IS NOT NULL) AND " DOC_FILTERS("d") " GROUP BY d.published) y") ")";
+                        "published" C ") FROM art") ")";
 
 rasd_status rasd_pg_query_timeline(PGconn *db, const rasd_query *q, rasd_buf *out, rasd_error *err) {
     qparams p;
