@@ -372,6 +372,10 @@ static void battery(pair *p, size_t min_docs, bool rich) {
     json_decref(ask_list(p, "timeline of an actor", rasd_query_timeline, &f, RASD_OK));
     f = (rasd_query){.actor = "sdf"};
     json_decref(ask_list(p, "timeline of the SDF", rasd_query_timeline, &f, RASD_OK));
+    f = (rasd_query){.limit = 500};
+    json_decref(ask_list(p, "event places", rasd_query_event_places, &f, RASD_OK));
+    f = (rasd_query){.actor = source, .cameo = "1", .since = first_day, .limit = 3, .offset = 1};
+    json_decref(ask_list(p, "event places of an actor", rasd_query_event_places, &f, RASD_OK));
     json_decref(events);
 
     /* quotes */

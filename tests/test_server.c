@@ -930,7 +930,26 @@ static void test_view_routes(void **state) {
         assert_string_equal(json_string_value(json_object_get(v, "place")), place);
     }
     json_decref(some);
+    /* events per place: as many as the list finds at each */
+    r = request(&s, "GET", "/api/event-places?limit=500", NULL, 0);
+    json_t *ep = json_of(&r);
+    reply_free(&r);
+    long long placed = 0;
+    json_array_foreach(json_object_get(all, "items"), k, v) placed += json_is_string(json_object_get(v, "place"));
+    long long summed = 0;
+    json_array_foreach(json_object_get(ep, "items"), k, v) {
+        summed += json_integer_value(json_object_get(v, "count"));
+        if (strcmp(json_string_value(json_object_get(v, "place")), place) == 0) {
+            enc = curl_easy_escape(NULL, place, 0);
+            snprintf(path, sizeof path, "/api/events?place=%s", enc);
+            curl_free(enc);
+            assert_int_equal(json_integer_value(json_object_get(v, "count")), total_of(&s, path));
+        }
+    }
+    if (json_integer_value(json_object_get(all, "total")) <= 500) assert_int_equal(summed, placed);
+    json_decref(ep);
     json_decref(all);
+    expect_error(&s, "GET", "/api/event-places?place=gn:1", 400, "bad-parameter");
 
     /* names: the knowledge base's, participants', places', CAMEO's; unknown ones null */
     r = request(&s, "GET", "/api/names?actors=sdf,agent:civilians,country:TUR,phrase:%D8%AC%D9%86%D9%88%D8%AF_%D8%A7%D9%84%D8%A7%D8%AD%D8%AA%D9%84%D8%A7%D9%84,no-such-actor,sdf"

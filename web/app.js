@@ -501,6 +501,29 @@
       outletName(e.outlet),
       link("#/article/" + e.doc + "?hl=" + e.start + "-" + e.end, e.context || e.text || "…")]))));
     main.appendChild(pager(a, (off) => { location.hash = "#/events" + query(Object.assign({}, params, { offset: off })); }));
+    await eventMap(filters);
+  }
+
+  /* Where the filtered events happened, over the whole store: a place's
+   * mark sized by its events, near places clustered until zoomed in; the
+   * events placed only in a country are listed, not put on a point. */
+  async function eventMap(filters) {
+    const f = Object.assign({}, filters, { place: "", limit: 300 });
+    let ep;
+    try { ep = await api("/api/event-places" + query(f)); } catch (e) { return; }
+    await resolveNames({ places: ep.items.map((x) => x.place) });
+    const located = [], countries = [];
+    for (const x of ep.items) {
+      const n = names.places.get(x.place);
+      if (n && typeof n.lat === "number") located.push({ id: x.place, name: n.ar || x.place, lat: n.lat, lon: n.lon, mentions: x.count });
+      else countries.push(placeName(x.place) + " (" + x.count + ")");
+    }
+    main.appendChild(el("h2", {}, "أين وقعت الأحداث"));
+    const box = el("div", { id: "event-map" });
+    main.appendChild(box);
+    main.appendChild(el("p", { class: "muted" }, ep.total > ep.items.length ? "أكثر " + ep.items.length + " مكاناً من " + ep.total + ". " : "",
+      countries.length ? "على مستوى البلد فقط: " + countries.join("، ") : ""));
+    await window.rasdMap.draw(box, located, { cluster: true });
   }
 
   /* ------------------------------------------------------------ quotes */

@@ -7,6 +7,7 @@
 #include "core/strtab.h"
 #include "extract/events.h"
 
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <yajl/yajl_gen.h>
@@ -124,6 +125,10 @@ static void place_item(yajl_gen g, const rasd_knowledge *kn, const char *id) {
     gen_key(g, "ar", 2), gen_str(g, p->name_ar);
     gen_key(g, "en", 2), gen_str(g, p->name_en);
     gen_key(g, "country", 7), gen_str(g, p->country);
+    /* for a map of places the store lists without coordinates */
+    char num[32];
+    gen_key(g, "lat", 3), yajl_gen_number(g, num, (size_t)snprintf(num, sizeof num, "%.5f", p->lat));
+    gen_key(g, "lon", 3), yajl_gen_number(g, num, (size_t)snprintf(num, sizeof num, "%.5f", p->lon));
     yajl_gen_map_close(g);
 }
 

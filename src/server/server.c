@@ -108,6 +108,7 @@ LIST_HANDLER(h_events, "actor target cameo place since until outlet limit offset
 LIST_HANDLER(h_quotes, "speaker since until outlet limit offset", rasd_query_quotes)
 LIST_HANDLER(h_outlets, "since until limit offset", rasd_query_outlets)
 LIST_HANDLER(h_timeline, "actor cameo outlet since until", rasd_query_timeline)
+LIST_HANDLER(h_event_places, "actor cameo outlet since until limit offset", rasd_query_event_places)
 
 static void h_names(void *app, const rasd_http_request *req, rasd_http_response *res) {
     rasd_server *srv = app;
@@ -394,6 +395,7 @@ static const rasd_http_route ROUTES[] = {
     {"GET", "/api/quotes", h_quotes},
     {"GET", "/api/outlets", h_outlets},
     {"GET", "/api/timeline", h_timeline},
+    {"GET", "/api/event-places", h_event_places},
     {"GET", "/api/names", h_names},
     {"GET", "/api/export", h_export},
     {"POST", "/api/ingest", h_ingest},

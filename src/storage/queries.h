@@ -62,6 +62,10 @@ rasd_status rasd_query_events(rasd_store *s, const rasd_query *q, rasd_buf *out,
  * "articles": [{"date", "count", "mentions"}]}, oldest first; "mentions"
  * is the actor's (null without an actor filter). */
 rasd_status rasd_query_timeline(rasd_store *s, const rasd_query *q, rasd_buf *out, rasd_error *err);
+/* Where events happened: {"total": places, "items": [{"place", "count"}]},
+ * most events first, under the events list's filters but place (actor:
+ * the source or the target); at most limit places (default 20, 500). */
+rasd_status rasd_query_event_places(rasd_store *s, const rasd_query *q, rasd_buf *out, rasd_error *err);
 rasd_status rasd_query_quotes(rasd_store *s, const rasd_query *q, rasd_buf *out, rasd_error *err);
 rasd_status rasd_query_outlets(rasd_store *s, const rasd_query *q, rasd_buf *out, rasd_error *err);
 

@@ -486,6 +486,26 @@ rasd_status rasd_pg_query_timeline(PGconn *db, const rasd_query *q, rasd_buf *ou
     return one_json(db, TIMELINE_SQL, &p, "no timeline", out, err);
 }
 
+/* As in queries_sqlite.c: events per place, most first. */
+#define EVENT_DAY_FILTERS                                                                                     \
+    "(" SINCE " IS NULL OR coalesce(e.date, d.published) >= " SINCE ") AND (" UNTIL " IS NULL OR "            \
+    "coalesce(e.date, d.published) <= " UNTIL ")"
+#define EVENT_PLACES_ORDER "n DESC, place" C
+static const char EVENT_PLACES_SQL[] =
+    "WITH ev AS (SELECT e.place FROM events e JOIN documents d ON d.id = e.doc WHERE " ACTOR " IS NULL AND "
+    "  " TIMELINE_EVENT_FILTERS " AND e.place IS NOT NULL AND " EVENT_DAY_FILTERS " "
+    "  UNION ALL SELECT e.place FROM events e JOIN documents d ON d.id = e.doc WHERE " ACTOR " IS NOT NULL AND "
+    "  (e.source = " ACTOR " OR e.target = " ACTOR ") AND " TIMELINE_EVENT_FILTERS " AND e.place IS NOT NULL AND "
+    "  " EVENT_DAY_FILTERS "), "
+    "m AS (SELECT place, count(*) AS n FROM ev GROUP BY place), "
+    PAGE(EVENT_PLACES_ORDER) PAGE_JSON("json_build_object('place', place, 'count', n)", EVENT_PLACES_ORDER);
+
+rasd_status rasd_pg_query_event_places(PGconn *db, const rasd_query *q, rasd_buf *out, rasd_error *err) {
+    qparams p;
+    params_of(&p, q);
+    return one_json(db, EVENT_PLACES_SQL, &p, "no places", out, err);
+}
+
 /* ----------------------------------------------------------------- quotes */
 
 #define QUOTES_ORDER                                                                                          \

@@ -362,6 +362,24 @@ rasd_status rasd_sqlite_query_timeline(sqlite3 *db, const rasd_query *q, rasd_bu
     return one_json(db, TIMELINE_SQL, q, 0, NULL, NULL, "no timeline", out, err);
 }
 
+/* Events per place, for the corpus-wide map: the events list's filters
+ * (actor as source or target), most events first. */
+static const char EVENT_PLACES_SQL[] =
+    "WITH ev AS (SELECT e.place FROM events e JOIN documents d ON d.id = e.doc WHERE :actor IS NULL AND "
+    "  " TIMELINE_EVENT_FILTERS " AND e.place IS NOT NULL AND (:since IS NULL OR coalesce(e.date, d.published) "
+    "  >= :since) AND (:until IS NULL OR coalesce(e.date, d.published) <= :until) "
+    "  UNION ALL SELECT e.place FROM events e JOIN documents d ON d.id = e.doc WHERE :actor IS NOT NULL AND "
+    "  (e.source = :actor OR e.target = :actor) AND " TIMELINE_EVENT_FILTERS " AND e.place IS NOT NULL AND "
+    "  (:since IS NULL OR coalesce(e.date, d.published) >= :since) AND "
+    "  (:until IS NULL OR coalesce(e.date, d.published) <= :until)), "
+    "m AS (SELECT place, count(*) AS n FROM ev GROUP BY place), "
+    "page AS (SELECT * FROM m ORDER BY n DESC, place LIMIT :limit OFFSET :offset) "
+    PAGE_JSON("json_object('place', place, 'count', n)");
+
+rasd_status rasd_sqlite_query_event_places(sqlite3 *db, const rasd_query *q, rasd_buf *out, rasd_error *err) {
+    return one_json(db, EVENT_PLACES_SQL, q, 0, NULL, NULL, "no places", out, err);
+}
+
 /* ----------------------------------------------------------------- quotes */
 
 /* As for events: the documents' title is read for the page's rows only. */

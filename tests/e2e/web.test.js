@@ -281,7 +281,21 @@ test("events page: filters, paging, names, downloads with the same filters", asy
     await page.waitForFunction(() => document.body.dataset.ready === "#/events?offset=20");
     assert.ok((await page.textContent(".pager")).includes("21"));
   }
+  /* the map of every event's place: as many events on it as the store
+   * places on a gazetteer point; near places clustered, split by zooming */
   await open("#/events");
+  await page.waitForSelector("#event-map svg circle.place", { timeout: 20000 });
+  const ep = await api("/api/event-places?limit=300");
+  const onPoints = ep.items.filter((x) => !x.place.startsWith("country:"));
+  const members = await page.$$eval("#event-map svg circle.place", (c) => c.map((e) => +e.dataset.members));
+  const outside = +(await page.$eval("#event-map svg", (s) => s.dataset.outside));
+  assert.equal(members.reduce((a, b) => a + b, 0) + outside, onPoints.length, "places on the event map");
+  assert.ok(outside < onPoints.length / 2, "most places are outside the map's view");
+  const before = members.length;
+  for (let i = 0; i < 3; i++) await page.click('#event-map .map-zoom button[data-zoom="2"]');
+  const after = await page.$$eval("#event-map svg circle.place", (c) => c.length);
+  assert.ok(after <= onPoints.length && (before === onPoints.length || after > before || after > 0), "clusters " + before + " -> " + after);
+  await page.click('#event-map .map-zoom button[data-zoom="0"]');
   await page.screenshot({ path: path.join(outDir, "events.png"), fullPage: true });
 });
 
