@@ -174,10 +174,11 @@
   }
 
   /* in a box of its own that scrolls sideways, so a wide table never
-   * widens the page on a phone */
+   * widens the page; on a phone each row becomes a card whose cells carry
+   * their column's name (data-label, app.css) */
   function table(headers, rows) {
     return el("div", { class: "table-box" }, el("table", {}, el("thead", {}, el("tr", {}, headers.map((h) => el("th", {}, h)))),
-      el("tbody", {}, rows.map((r) => el("tr", {}, r.map((c) => el("td", {}, c)))))));
+      el("tbody", {}, rows.map((r) => el("tr", {}, r.map((c, i) => el("td", { dataset: { label: headers[i] } }, c)))))));
   }
 
   function pager(answer, go) {
