@@ -116,6 +116,11 @@
     if (/^(agent|country|phrase):/.test(id)) return el("span", { class: "participant", title: actorTitle(id), dataset: { participant: id } }, actorName(id, name));
     return link("#/actor/" + encodeURIComponent(id), actorName(id, name), { title: actorTitle(id), dataset: { actor: id } });
   }
+  /* the knowledge base's actor types (data/kb/actors.tsv) in Arabic */
+  const TYPES = { state: "دولة", person: "شخص", armed_group: "جماعة مسلحة", media: "وسيلة إعلام", agency: "هيئة",
+    government: "حكومة", military: "جيش", igo: "منظمة دولية", party: "حزب", tribe: "عشيرة", ngo: "منظمة غير حكومية",
+    company: "شركة", organization: "منظمة", org: "منظمة", location: "مكان" };
+  function typeName(t) { return t ? el("span", { title: t }, TYPES[t] || t) : ""; }
   function placeName(id, fallback) {
     const n = id && names.places.get(id);
     return n && n.ar ? n.ar : fallback || id || "";
@@ -414,22 +419,24 @@
 
   async function pageActors(params) {
     const a = await api("/api/actors" + query(params));
-    await resolveNames({ actors: a.items.map((x) => x.id) });
+    await resolveNames({ actors: a.items.map((x) => x.id).concat(a.items.filter((x) => x.country).map((x) => x.country.toLowerCase())) });
     clear(main);
     main.appendChild(el("h1", {}, "الفاعلون الأكثر ذكراً"));
     main.appendChild(table(["الفاعل", "النوع", "البلد", "الإشارات", "المقالات"], a.items.map((x) => [
-      actorLink(x.id, x.name), x.type || "", x.country || "", String(x.mentions), String(x.articles)])));
+      actorLink(x.id, x.name), typeName(x.type), x.country ? el("span", { title: x.country }, actorName(x.country.toLowerCase(), x.country)) : "", String(x.mentions), String(x.articles)])));
     main.appendChild(pager(a, (off) => { location.hash = "#/actors" + query(Object.assign({}, params, { offset: off })); }));
   }
 
   async function pageActor(id) {
     const a = await api("/api/actor/" + encodeURIComponent(id));
-    await resolveNames({ actors: (a.as_source || []).concat(a.as_target || []).flatMap((e) => [e.source, e.target]),
+    await resolveNames({ actors: (a.as_source || []).concat(a.as_target || []).flatMap((e) => [e.source, e.target]).concat(a.kb && a.kb.country ? [a.kb.country.toLowerCase()] : []),
       cameo: (a.as_source || []).concat(a.as_target || []).map((e) => e.cameo) });
     clear(main);
     const kb = a.kb || {};
     main.appendChild(el("h1", {}, kb.name_ar || a.name || a.id, kb.name_en ? el("span", { class: "muted", dir: "ltr" }, " — " + kb.name_en) : null));
-    main.appendChild(el("p", { class: "muted" }, a.id, " · ", kb.type || a.type || "", kb.country ? " · " + kb.country : "",
+    const country = kb.country ? names.actors.get(kb.country.toLowerCase()) : null;
+    main.appendChild(el("p", { class: "muted" }, el("span", { dir: "ltr" }, a.id), " · ", typeName(kb.type || a.type),
+      kb.country ? [" · ", el("span", { title: kb.country }, country && country.ar ? country.ar : kb.country)] : "",
       " · " + a.mentions + " إشارة في " + a.articles + " مقالة · " + a.quotes + " تصريح"));
     main.appendChild(el("h2", {}, "الأسماء كما وردت"));
     main.appendChild(el("p", {}, (a.names_seen || []).map((n) => el("span", { class: "chip" }, n.text, " ×" + n.count))));
@@ -437,7 +444,7 @@
       main.appendChild(el("h2", {}, "أسماؤه في قاعدة المعرفة"));
       main.appendChild(el("p", {}, (kb.aliases || []).map((n) => el("span", { class: "chip", dir: "auto" }, n))));
       if ((kb.loaded_names || []).length)
-        main.appendChild(el("p", {}, (kb.loaded_names || []).map((n) => el("span", { class: "chip loaded", title: n.label }, n.name, " (" + n.label + ")"))));
+        main.appendChild(el("p", {}, (kb.loaded_names || []).map((n) => el("span", { class: "chip loaded", title: n.label }, n.name, " (" + (LABELS[n.label] || n.label) + ")"))));
     }
     main.appendChild(el("h2", {}, "الإشارات عبر الزمن"));
     main.appendChild(await timelineBox({ actor: id }, false));
