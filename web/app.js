@@ -576,8 +576,8 @@
   }
 
   /* Ticks of a time scale: the first step from a day to ten years that
-   * gives at most eight, on round dates (month starts, year starts). */
-  function timeTicks(t0, t1) {
+   * gives at most `most`, on round dates (month starts, year starts). */
+  function timeTicks(t0, t1, most) {
     const steps = [[1, "d"], [2, "d"], [7, "d"], [14, "d"], [1, "m"], [2, "m"], [3, "m"], [6, "m"], [1, "y"], [2, "y"], [5, "y"], [10, "y"]];
     for (const [n, u] of steps) {
       const ticks = [];
@@ -591,7 +591,7 @@
         else if (u === "m") d = new Date(Date.UTC(d.getUTCFullYear(), d.getUTCMonth() + n, 1));
         else d = new Date(Date.UTC(d.getUTCFullYear() + n, 0, 1));
       }
-      if (ticks.length <= 8) return { ticks, fmt: (ms) => u === "d" ? isoDay(ms) : u === "m" ? isoDay(ms).slice(0, 7) : isoDay(ms).slice(0, 4) };
+      if (ticks.length <= most) return { ticks, fmt: (ms) => u === "d" ? isoDay(ms) : u === "m" ? isoDay(ms).slice(0, 7) : isoDay(ms).slice(0, 4) };
     }
     return { ticks: [t0, t1], fmt: isoDay };
   }
@@ -616,7 +616,8 @@
       if (text !== undefined) e.textContent = text;
       return e;
     };
-    const w = 760, h = 240, L = 44, R = 14, T = 12, B = 34;
+    /* drawn at the width it will have (a phone's text stays legible) */
+    const w = Math.max(300, Math.min(760, (main.clientWidth || 760) - 4)), h = 240, L = 44, R = 14, T = 12, B = 34;
     const svg = mk("svg", { viewBox: "0 0 " + w + " " + h, class: "chart", role: "img", dir: "ltr" });
     const keys = series.flatMap((s) => [...s.values.keys()]);
     if (!keys.length) { svg.appendChild(mk("text", { x: w / 2, y: h / 2, "text-anchor": "middle", class: "empty" }, "لا بيانات مؤرخة")); return svg; }
@@ -632,7 +633,7 @@
       axes.appendChild(mk("line", { x1: L, x2: w - R, y1: y(v), y2: y(v), class: v ? "grid" : "base" }));
       axes.appendChild(mk("text", { x: L - 6, y: y(v) + 4, "text-anchor": "end", class: "ytick" }, String(Math.round(v * 100) / 100)));
     }
-    const tt = timeTicks(t0, t1);
+    const tt = timeTicks(t0, t1, Math.max(2, Math.floor((w - L - R) / 75)));
     for (const t of tt.ticks) {
       axes.appendChild(mk("line", { x1: x(t), x2: x(t), y1: h - B, y2: h - B + 5, class: "base" }));
       axes.appendChild(mk("text", { x: x(t), y: h - B + 18, "text-anchor": "middle", class: "xtick" }, tt.fmt(t)));
