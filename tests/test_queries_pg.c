@@ -361,6 +361,21 @@ static void battery(pair *p, size_t min_docs, bool rich) {
     json_decref(ask_list(p, "events of a target", rasd_query_events, &f, RASD_OK));
     f = (rasd_query){.cameo = "1x"};
     assert_null(ask_list(p, "events, a CAMEO that is not one", rasd_query_events, &f, RASD_ERR_USAGE));
+    const char *place = str_at(events, 0, "place");
+    f = (rasd_query){.place = place, .limit = 500};
+    if (place) json_decref(ask_list(p, "events at a place", rasd_query_events, &f, RASD_OK));
+
+    /* counts per day for the web interface's charts */
+    f = (rasd_query){0};
+    json_decref(ask_list(p, "timeline", rasd_query_timeline, &f, RASD_OK));
+    f = (rasd_query){.actor = source, .cameo = "1", .outlet = outlet, .since = first_day};
+    json_decref(ask_list(p, "timeline of an actor", rasd_query_timeline, &f, RASD_OK));
+    f = (rasd_query){.actor = "sdf"};
+    json_decref(ask_list(p, "timeline of the SDF", rasd_query_timeline, &f, RASD_OK));
+    f = (rasd_query){.limit = 500};
+    json_decref(ask_list(p, "event places", rasd_query_event_places, &f, RASD_OK));
+    f = (rasd_query){.actor = source, .cameo = "1", .since = first_day, .limit = 3, .offset = 1};
+    json_decref(ask_list(p, "event places of an actor", rasd_query_event_places, &f, RASD_OK));
     json_decref(events);
 
     /* quotes */

@@ -25,9 +25,59 @@ window.rasdMap = (function () {
     return e;
   }
 
+  /* Zoom by buttons (and the wheel), pan by dragging: the viewBox moves,
+   * so the drawing stays sharp; circles and labels keep their size on
+   * screen through a counter-scale of their stroke and font. */
+  function zoomable(svg, container, width, height, onZoom) {
+    let view = { x: 0, y: 0, w: width, h: height };
+    const set = () => {
+      svg.setAttribute("viewBox", [view.x, view.y, view.w, view.h].map((v) => v.toFixed(1)).join(" "));
+      const k = view.w / width;
+      svg.style.setProperty("--k", k.toFixed(3));
+      svg.dataset.zoom = (1 / k).toFixed(2);
+      onZoom(k);
+    };
+    const zoom = (f, cx, cy) => {
+      const w = Math.min(width, Math.max(width / 16, view.w / f)), h = w * height / width;
+      cx = cx === undefined ? view.x + view.w / 2 : cx;
+      cy = cy === undefined ? view.y + view.h / 2 : cy;
+      view = { x: Math.min(width - w, Math.max(0, cx - (cx - view.x) * w / view.w)), y: Math.min(height - h, Math.max(0, cy - (cy - view.y) * h / view.h)), w: w, h: h };
+      set();
+    };
+    const bar = document.createElement("div");
+    bar.className = "map-zoom";
+    for (const [text, f, label] of [["+", 2, "تكبير"], ["−", 0.5, "تصغير"], ["⟲", 0, "الخريطة كاملة"]]) {
+      const b = document.createElement("button");
+      b.type = "button";
+      b.textContent = text;
+      b.setAttribute("aria-label", label);
+      b.dataset.zoom = String(f);
+      b.addEventListener("click", () => { if (f) zoom(f); else { view = { x: 0, y: 0, w: width, h: height }; set(); } });
+      bar.appendChild(b);
+    }
+    container.insertBefore(bar, svg);
+    svg.addEventListener("wheel", (ev) => {
+      ev.preventDefault();
+      const r = svg.getBoundingClientRect();
+      zoom(ev.deltaY < 0 ? 1.25 : 0.8, view.x + (ev.clientX - r.left) / r.width * view.w, view.y + (ev.clientY - r.top) / r.height * view.h);
+    }, { passive: false });
+    let drag = null;
+    svg.addEventListener("pointerdown", (ev) => { drag = { x: ev.clientX, y: ev.clientY, v: Object.assign({}, view) }; });
+    svg.addEventListener("pointermove", (ev) => {
+      if (!drag) return;
+      const r = svg.getBoundingClientRect();
+      view.x = Math.min(width - view.w, Math.max(0, drag.v.x - (ev.clientX - drag.x) / r.width * view.w));
+      view.y = Math.min(height - view.h, Math.max(0, drag.v.y - (ev.clientY - drag.y) / r.height * view.h));
+      set();
+    });
+    for (const e of ["pointerup", "pointerleave"]) svg.addEventListener(e, () => { drag = null; });
+    set();
+  }
+
   /* Draws places ([{id, name, lat, lon, mentions}]) into container. The
    * view fits the places (at least the region around Syria). */
-  async function draw(container, places) {
+  async function draw(container, places, opts) {
+    opts = opts || {};
     const located = places.filter((p) => typeof p.lat === "number" && typeof p.lon === "number");
     const width = 760, height = 480;
     const svg = svgEl("svg", { viewBox: "0 0 " + width + " " + height, class: "map", role: "img" });
@@ -64,19 +114,52 @@ window.rasdMap = (function () {
     }
     svg.appendChild(g);
     const max = Math.max(1, ...located.map((p) => p.mentions || 1));
-    for (const p of located) {
-      const xy = projection([p.lon, p.lat]);
-      if (!xy || xy[0] < 0 || xy[1] < 0 || xy[0] > width || xy[1] > height) continue; /* outside the view */
-      const c = svgEl("circle", { cx: xy[0].toFixed(1), cy: xy[1].toFixed(1), r: (3 + 6 * Math.sqrt((p.mentions || 1) / max)).toFixed(1), class: "place" });
-      c.dataset.place = p.id;
-      const title = svgEl("title", {});
-      title.textContent = (p.name || p.id) + " (" + (p.mentions || 0) + ")";
-      c.appendChild(title);
-      svg.appendChild(c);
-      const label = svgEl("text", { x: (xy[0] + 8).toFixed(1), y: (xy[1] + 4).toFixed(1), class: "place-label" });
-      label.textContent = p.name || p.id;
-      svg.appendChild(label);
+    const marks = svgEl("g", { class: "marks" });
+    const labels = svgEl("g", { class: "labels" });
+    svg.appendChild(marks);
+    svg.appendChild(labels); /* in the page, so that labels can be measured */
+    /* Marks at zoom 1/k (k: user units per screen unit): the same size on
+     * screen whatever the zoom. With cluster, places closer than 22 px on
+     * screen are one mark (the most mentioned names it, its size the sum);
+     * zooming in splits them. Labels go to the most mentioned first, and a
+     * label that would overlap one already drawn is left to the tooltip. */
+    function render(k) {
+      while (marks.firstChild) marks.removeChild(marks.firstChild);
+      while (labels.firstChild) labels.removeChild(labels.firstChild);
+      const groups = [], outside = [];
+      for (const p of located.slice().sort((a, b) => (b.mentions || 0) - (a.mentions || 0))) {
+        const xy = projection([p.lon, p.lat]);
+        if (!xy || xy[0] < 0 || xy[1] < 0 || xy[0] > width || xy[1] > height) { outside.push(p); continue; } /* outside the map */
+        const near = opts.cluster ? groups.find((g) => Math.hypot(g.xy[0] - xy[0], g.xy[1] - xy[1]) < 22 * k) : null;
+        if (near) { near.members.push(p); near.mentions += p.mentions || 1; } else groups.push({ xy: xy, members: [p], mentions: p.mentions || 1 });
+      }
+      /* the map shows the region of most places; the others are named in its title */
+      svg.dataset.outside = String(outside.length);
+      svg.setAttribute("aria-label", "خريطة الأماكن" + (outside.length ? "؛ خارجها: " + outside.map((o) => o.name || o.id).join("، ") : ""));
+      const top = Math.max(max, ...groups.map((g) => g.mentions));
+      const boxes = [];
+      for (const g of groups) {
+        const p = g.members[0], xy = g.xy;
+        const r = (3 + 6 * Math.sqrt(g.mentions / top)) * k;
+        const c = svgEl("circle", { cx: xy[0].toFixed(1), cy: xy[1].toFixed(1), r: r.toFixed(2), class: "place" + (g.members.length > 1 ? " cluster" : "") });
+        c.dataset.place = p.id;
+        c.dataset.members = String(g.members.length);
+        const title = svgEl("title", {});
+        title.textContent = g.members.map((m) => (m.name || m.id) + " (" + (m.mentions || 0) + ")").join("، ");
+        c.appendChild(title);
+        marks.appendChild(c);
+        const name = (p.name || p.id) + (g.members.length > 1 ? " +" + (g.members.length - 1) : "");
+        const label = svgEl("text", { x: (xy[0] + r + 2 * k).toFixed(1), y: (xy[1] + 4 * k).toFixed(1), class: "place-label", "text-anchor": "start", direction: "ltr" });
+        label.dataset.place = p.id;
+        label.textContent = name;
+        labels.appendChild(label);
+        let box = null;
+        try { const b = label.getBBox(); box = { x0: b.x, y0: b.y, x1: b.x + b.width, y1: b.y + b.height }; } catch (e) { /* not rendered */ }
+        if (box && boxes.some((o) => o.x0 < box.x1 && box.x0 < o.x1 && o.y0 < box.y1 && box.y0 < o.y1)) labels.removeChild(label);
+        else if (box) boxes.push(box);
+      }
     }
+    zoomable(svg, container, width, height, render);
     return svg;
   }
 

@@ -12,6 +12,7 @@
 #include "core/internal.h"
 #include "server/assets.h"
 #include "server/cache.h"
+#include "server/names.h"
 #include "server/params.h"
 #include "storage/queries.h"
 
@@ -103,9 +104,16 @@ static void run_list(rasd_server *srv, const rasd_http_request *req, rasd_http_r
 LIST_HANDLER(h_search, "q outlet since until actor place limit offset", rasd_query_search)
 LIST_HANDLER(h_stories, "since until outlet actor limit offset", rasd_query_stories)
 LIST_HANDLER(h_actors, "since until outlet type limit offset", rasd_query_actors)
-LIST_HANDLER(h_events, "actor target cameo since until outlet limit offset", rasd_query_events)
+LIST_HANDLER(h_events, "actor target cameo place since until outlet limit offset", rasd_query_events)
 LIST_HANDLER(h_quotes, "speaker since until outlet limit offset", rasd_query_quotes)
 LIST_HANDLER(h_outlets, "since until limit offset", rasd_query_outlets)
+LIST_HANDLER(h_timeline, "actor cameo outlet since until", rasd_query_timeline)
+LIST_HANDLER(h_event_places, "actor cameo outlet since until limit offset", rasd_query_event_places)
+
+static void h_names(void *app, const rasd_http_request *req, rasd_http_response *res) {
+    rasd_server *srv = app;
+    rasd_names_answer(srv->opt.knowledge, req, res);
+}
 
 static bool no_params(const rasd_http_request *req, rasd_http_response *res) {
     if (req->n_params == 0) return true;
@@ -386,6 +394,9 @@ static const rasd_http_route ROUTES[] = {
     {"GET", "/api/events", h_events},
     {"GET", "/api/quotes", h_quotes},
     {"GET", "/api/outlets", h_outlets},
+    {"GET", "/api/timeline", h_timeline},
+    {"GET", "/api/event-places", h_event_places},
+    {"GET", "/api/names", h_names},
     {"GET", "/api/export", h_export},
     {"POST", "/api/ingest", h_ingest},
 };
@@ -529,7 +540,7 @@ static void handle_any(void *app, rasd_http_request *req, rasd_http_response *re
 static void *warm_up(void *arg) {
     rasd_server *srv = arg;
     static const char *const PATHS[] = {"/api/health", "/api/stories", "/api/actors", "/api/outlets",
-                                        "/api/events", "/api/quotes"};
+                                        "/api/events", "/api/quotes", "/api/timeline"};
     for (size_t i = 0; i < sizeof PATHS / sizeof PATHS[0]; i++) {
         rasd_http_request req = {.method = "GET", .path = PATHS[i], .accepts_gzip = true};
         rasd_http_response res;

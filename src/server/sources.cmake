@@ -45,6 +45,7 @@ add_library(rasd_server STATIC
   ${CMAKE_SOURCE_DIR}/src/server/access_log.c
   ${CMAKE_SOURCE_DIR}/src/server/params.c
   ${CMAKE_SOURCE_DIR}/src/server/http.c
+  ${CMAKE_SOURCE_DIR}/src/server/names.c
   ${CMAKE_SOURCE_DIR}/src/server/server.c
   ${CMAKE_SOURCE_DIR}/src/server/assets.c
   ${CMAKE_BINARY_DIR}/web_assets.c

@@ -70,7 +70,7 @@ typedef rasd_status (*list_fn)(void *db, const rasd_query *q, rasd_buf *out, ras
 typedef rasd_status (*record_fn)(void *db, int64_t id, rasd_buf *out, rasd_error *err);
 
 typedef struct query_ops {
-    list_fn stories, actors, events, quotes, outlets;
+    list_fn stories, actors, events, quotes, outlets, timeline, event_places;
     record_fn story, article;
     rasd_status (*actor)(void *db, const char *id, const char *kb_json, rasd_buf *out, rasd_error *err);
     rasd_status (*facets)(void *db, rasd_store *s, const rasd_query *q, int64_t *total, rasd_buf *facets,
@@ -102,6 +102,8 @@ LIST_THUNKS(actors)
 LIST_THUNKS(events)
 LIST_THUNKS(quotes)
 LIST_THUNKS(outlets)
+LIST_THUNKS(timeline)
+LIST_THUNKS(event_places)
 RECORD_THUNKS(story)
 RECORD_THUNKS(article)
 
@@ -139,10 +141,10 @@ static void sqlite_xclose(void *x) { rasd_sqlite_export_close(x); }
 static void pg_xclose(void *x) { rasd_pg_export_close(x); }
 
 static const query_ops SQLITE_QUERIES = {sqlite_stories, sqlite_actors, sqlite_events, sqlite_quotes,
-                                         sqlite_outlets, sqlite_story,  sqlite_article, sqlite_actor,
+                                         sqlite_outlets, sqlite_timeline, sqlite_event_places, sqlite_story,  sqlite_article, sqlite_actor,
                                          sqlite_facets,  sqlite_reader, sqlite_xopen,  sqlite_xnext,
                                          sqlite_xclose};
-static const query_ops PG_QUERIES = {pg_stories, pg_actors, pg_events, pg_quotes, pg_outlets, pg_story, pg_article,
+static const query_ops PG_QUERIES = {pg_stories, pg_actors, pg_events, pg_quotes, pg_outlets, pg_timeline, pg_event_places, pg_story, pg_article,
                                      pg_actor,   pg_facets, pg_reader, pg_xopen,  pg_xnext,   pg_xclose};
 
 /* The store's backend's answers and its connection. */
@@ -190,6 +192,12 @@ rasd_status rasd_query_quotes(rasd_store *s, const rasd_query *q, rasd_buf *out,
 }
 rasd_status rasd_query_outlets(rasd_store *s, const rasd_query *q, rasd_buf *out, rasd_error *err) {
     DISPATCH_LIST(outlets);
+}
+rasd_status rasd_query_timeline(rasd_store *s, const rasd_query *q, rasd_buf *out, rasd_error *err) {
+    DISPATCH_LIST(timeline);
+}
+rasd_status rasd_query_event_places(rasd_store *s, const rasd_query *q, rasd_buf *out, rasd_error *err) {
+    DISPATCH_LIST(event_places);
 }
 
 rasd_status rasd_query_story(rasd_store *s, int64_t id, rasd_buf *out, rasd_error *err) {

@@ -55,6 +55,17 @@ rasd_status rasd_query_actors(rasd_store *s, const rasd_query *q, rasd_buf *out,
 rasd_status rasd_query_actor(rasd_store *s, const rasd_knowledge *kn, const char *id, rasd_buf *out,
                              rasd_error *err);
 rasd_status rasd_query_events(rasd_store *s, const rasd_query *q, rasd_buf *out, rasd_error *err);
+/* Counts per day for a chart over time: events (on the event's date;
+ * filters actor as source or target, cameo, outlet, since/until) and
+ * articles with the mentions in them (on the publication date; filters
+ * actor, outlet, since/until). {"events": [{"date", "count"}],
+ * "articles": [{"date", "count", "mentions"}]}, oldest first; "mentions"
+ * is the actor's (null without an actor filter). */
+rasd_status rasd_query_timeline(rasd_store *s, const rasd_query *q, rasd_buf *out, rasd_error *err);
+/* Where events happened: {"total": places, "items": [{"place", "count"}]},
+ * most events first, under the events list's filters but place (actor:
+ * the source or the target); at most limit places (default 20, 500). */
+rasd_status rasd_query_event_places(rasd_store *s, const rasd_query *q, rasd_buf *out, rasd_error *err);
 rasd_status rasd_query_quotes(rasd_store *s, const rasd_query *q, rasd_buf *out, rasd_error *err);
 rasd_status rasd_query_outlets(rasd_store *s, const rasd_query *q, rasd_buf *out, rasd_error *err);
 

@@ -51,6 +51,7 @@ enum { P_TEXT, P_SINCE, P_UNTIL, P_OUTLET, P_ACTOR, P_TARGET, P_CAMEO, P_SPEAKER
 #define TARGET "$6"
 #define CAMEO "$7"
 #define SPEAKER "$8"
+#define PLACE "$9"
 #define TYPE "$10"
 #define LIMIT "$11"
 #define OFFSET "$12"
@@ -436,7 +437,7 @@ static const char EVENTS_SQL[] =
     "  FROM events e JOIN documents d ON d.id = e.doc WHERE "
     "  (" ACTOR " IS NULL OR e.source = " ACTOR ") AND (" TARGET " IS NULL OR e.target = " TARGET ") AND "
     "  (" CAMEO " IS NULL OR substr(e.cameo, 1, length(" CAMEO ")) = " CAMEO ") AND "
-    "  (" OUTLET " IS NULL OR d.source = " OUTLET ") AND "
+    "  (" OUTLET " IS NULL OR d.source = " OUTLET ") AND (" PLACE " IS NULL OR e.place = " PLACE ") AND "
     "  (" SINCE " IS NULL OR coalesce(e.date, d.published) >= " SINCE ") AND "
     "  (" UNTIL " IS NULL OR coalesce(e.date, d.published) <= " UNTIL ")), "
     "page AS (SELECT m.*, " SPAN("d", "m.span_start", "m.span_end") " AS t, " CONTEXT("d", "m.span_start",
@@ -452,6 +453,57 @@ rasd_status rasd_pg_query_events(PGconn *db, const rasd_query *q, rasd_buf *out,
     qparams p;
     params_of(&p, q);
     return one_json(db, EVENTS_SQL, &p, "no events", out, err);
+}
+
+/* --------------------------------------------------------------- timeline */
+
+/* As in queries_sqlite.c: counts per day, oldest first, an actor's from
+ * its index rows. */
+#define TIMELINE_EVENT_FILTERS                                                                                \
+    "(" CAMEO " IS NULL OR substr(e.cameo, 1, length(" CAMEO ")) = " CAMEO ") AND (" OUTLET " IS NULL OR "     \
+    "d.source = " OUTLET ")"
+static const char TIMELINE_SQL[] =
+    "WITH ev AS (SELECT coalesce(e.date, d.published) AS day FROM events e JOIN documents d ON d.id = e.doc "
+    "  WHERE " ACTOR " IS NULL AND " TIMELINE_EVENT_FILTERS " "
+    "  UNION ALL SELECT coalesce(e.date, d.published) FROM events e JOIN documents d ON d.id = e.doc "
+    "  WHERE " ACTOR " IS NOT NULL AND (e.source = " ACTOR " OR e.target = " ACTOR ") AND " TIMELINE_EVENT_FILTERS
+    "), "
+    "art AS (SELECT d.published, count(*) AS k, NULL::bigint AS n FROM documents d WHERE " ACTOR " IS NULL AND "
+    "  d.published IS NOT NULL AND " DOC_FILTERS("d") " GROUP BY d.published "
+    "  UNION ALL SELECT d.published, count(*), sum(e.mention_count) FROM entities e JOIN documents d "
+    "  ON d.id = e.doc WHERE " ACTOR " IS NOT NULL AND e.entity = " ACTOR " AND d.published IS NOT NULL AND "
+    "  " DOC_FILTERS("d") " GROUP BY d.published) "
+    "SELECT json_build_object("
+    " 'events', " ARR("SELECT json_agg(json_build_object('date', day, 'count', n) ORDER BY day" C ") FROM "
+                      "(SELECT day, count(*) AS n FROM ev WHERE day IS NOT NULL AND (" SINCE " IS NULL OR day >= "
+                      SINCE ") AND (" UNTIL " IS NULL OR day <= " UNTIL ") GROUP BY day) y") ", "
+    " 'articles', " ARR("SELECT json_agg(json_build_object('date', published, 'count', k, 'mentions', n) ORDER BY "
+                        "published" C ") FROM art") ")";
+
+rasd_status rasd_pg_query_timeline(PGconn *db, const rasd_query *q, rasd_buf *out, rasd_error *err) {
+    qparams p;
+    params_of(&p, q);
+    return one_json(db, TIMELINE_SQL, &p, "no timeline", out, err);
+}
+
+/* As in queries_sqlite.c: events per place, most first. */
+#define EVENT_DAY_FILTERS                                                                                     \
+    "(" SINCE " IS NULL OR coalesce(e.date, d.published) >= " SINCE ") AND (" UNTIL " IS NULL OR "            \
+    "coalesce(e.date, d.published) <= " UNTIL ")"
+#define EVENT_PLACES_ORDER "n DESC, place" C
+static const char EVENT_PLACES_SQL[] =
+    "WITH ev AS (SELECT e.place FROM events e JOIN documents d ON d.id = e.doc WHERE " ACTOR " IS NULL AND "
+    "  " TIMELINE_EVENT_FILTERS " AND e.place IS NOT NULL AND " EVENT_DAY_FILTERS " "
+    "  UNION ALL SELECT e.place FROM events e JOIN documents d ON d.id = e.doc WHERE " ACTOR " IS NOT NULL AND "
+    "  (e.source = " ACTOR " OR e.target = " ACTOR ") AND " TIMELINE_EVENT_FILTERS " AND e.place IS NOT NULL AND "
+    "  " EVENT_DAY_FILTERS "), "
+    "m AS (SELECT place, count(*) AS n FROM ev GROUP BY place), "
+    PAGE(EVENT_PLACES_ORDER) PAGE_JSON("json_build_object('place', place, 'count', n)", EVENT_PLACES_ORDER);
+
+rasd_status rasd_pg_query_event_places(PGconn *db, const rasd_query *q, rasd_buf *out, rasd_error *err) {
+    qparams p;
+    params_of(&p, q);
+    return one_json(db, EVENT_PLACES_SQL, &p, "no places", out, err);
 }
 
 /* ----------------------------------------------------------------- quotes */

@@ -19,6 +19,8 @@ rasd_status rasd_pg_query_actors(PGconn *db, const rasd_query *q, rasd_buf *out,
 /* kb_json: the knowledge base's record of the actor as JSON, or NULL. */
 rasd_status rasd_pg_query_actor(PGconn *db, const char *id, const char *kb_json, rasd_buf *out, rasd_error *err);
 rasd_status rasd_pg_query_events(PGconn *db, const rasd_query *q, rasd_buf *out, rasd_error *err);
+rasd_status rasd_pg_query_timeline(PGconn *db, const rasd_query *q, rasd_buf *out, rasd_error *err);
+rasd_status rasd_pg_query_event_places(PGconn *db, const rasd_query *q, rasd_buf *out, rasd_error *err);
 rasd_status rasd_pg_query_quotes(PGconn *db, const rasd_query *q, rasd_buf *out, rasd_error *err);
 rasd_status rasd_pg_query_outlets(PGconn *db, const rasd_query *q, rasd_buf *out, rasd_error *err);
 

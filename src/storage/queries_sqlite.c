@@ -316,7 +316,7 @@ static const char EVENTS_SQL[] =
     "  FROM events e JOIN documents d ON d.id = e.doc WHERE "
     "  (:actor IS NULL OR e.source = :actor) AND (:target IS NULL OR e.target = :target) AND "
     "  (:cameo IS NULL OR substr(e.cameo, 1, length(:cameo)) = :cameo) AND "
-    "  (:outlet IS NULL OR d.source = :outlet) AND "
+    "  (:outlet IS NULL OR d.source = :outlet) AND (:place IS NULL OR e.place = :place) AND "
     "  (:since IS NULL OR coalesce(e.date, d.published) >= :since) AND "
     "  (:until IS NULL OR coalesce(e.date, d.published) <= :until)), "
     "page AS (SELECT m.*, d.title, " SPAN("d", "m.span_start", "m.span_end") " AS t, "
@@ -329,6 +329,55 @@ static const char EVENTS_SQL[] =
 
 rasd_status rasd_sqlite_query_events(sqlite3 *db, const rasd_query *q, rasd_buf *out, rasd_error *err) {
     return one_json(db, EVENTS_SQL, q, 0, NULL, NULL, "no events", out, err);
+}
+
+/* --------------------------------------------------------------- timeline */
+
+/* Counts per day for a chart: events on their own date (else the
+ * article's), articles (and the actor's mentions) on the publication date.
+ * Days without any are left out; the chart's axis spaces days by time. */
+/* Without an actor, events and articles are counted from their tables;
+ * with one, from its rows in the events_by_source/target and entities
+ * indexes (a filter "actor is null or ..." would read every row). */
+#define TIMELINE_EVENT_FILTERS                                                                                \
+    "(:cameo IS NULL OR substr(e.cameo, 1, length(:cameo)) = :cameo) AND (:outlet IS NULL OR d.source = :outlet)"
+static const char TIMELINE_SQL[] =
+    "WITH ev AS (SELECT coalesce(e.date, d.published) AS day FROM events e JOIN documents d ON d.id = e.doc "
+    "  WHERE :actor IS NULL AND " TIMELINE_EVENT_FILTERS " "
+    "  UNION ALL SELECT coalesce(e.date, d.published) FROM events e JOIN documents d ON d.id = e.doc "
+    "  WHERE :actor IS NOT NULL AND (e.source = :actor OR e.target = :actor) AND " TIMELINE_EVENT_FILTERS "), "
+    "art AS (SELECT d.published, count(*) AS k, NULL AS n FROM documents d WHERE :actor IS NULL AND "
+    "  d.published IS NOT NULL AND " DOC_FILTERS("d") " GROUP BY d.published "
+    "  UNION ALL SELECT d.published, count(*), sum(e.mention_count) FROM entities e JOIN documents d "
+    "  ON d.id = e.doc WHERE :actor IS NOT NULL AND e.entity = :actor AND d.published IS NOT NULL AND "
+    "  " DOC_FILTERS("d") " GROUP BY d.published) "
+    "SELECT json_object("
+    " 'events', json((SELECT json_group_array(json_object('date', day, 'count', n)) FROM (SELECT day, "
+    "   count(*) AS n FROM ev WHERE day IS NOT NULL AND (:since IS NULL OR day >= :since) AND "
+    "   (:until IS NULL OR day <= :until) GROUP BY day ORDER BY day))), "
+    " 'articles', json((SELECT json_group_array(json_object('date', published, 'count', k, 'mentions', n)) "
+    "   FROM (SELECT * FROM art ORDER BY published))))";
+
+rasd_status rasd_sqlite_query_timeline(sqlite3 *db, const rasd_query *q, rasd_buf *out, rasd_error *err) {
+    return one_json(db, TIMELINE_SQL, q, 0, NULL, NULL, "no timeline", out, err);
+}
+
+/* Events per place, for the corpus-wide map: the events list's filters
+ * (actor as source or target), most events first. */
+static const char EVENT_PLACES_SQL[] =
+    "WITH ev AS (SELECT e.place FROM events e JOIN documents d ON d.id = e.doc WHERE :actor IS NULL AND "
+    "  " TIMELINE_EVENT_FILTERS " AND e.place IS NOT NULL AND (:since IS NULL OR coalesce(e.date, d.published) "
+    "  >= :since) AND (:until IS NULL OR coalesce(e.date, d.published) <= :until) "
+    "  UNION ALL SELECT e.place FROM events e JOIN documents d ON d.id = e.doc WHERE :actor IS NOT NULL AND "
+    "  (e.source = :actor OR e.target = :actor) AND " TIMELINE_EVENT_FILTERS " AND e.place IS NOT NULL AND "
+    "  (:since IS NULL OR coalesce(e.date, d.published) >= :since) AND "
+    "  (:until IS NULL OR coalesce(e.date, d.published) <= :until)), "
+    "m AS (SELECT place, count(*) AS n FROM ev GROUP BY place), "
+    "page AS (SELECT * FROM m ORDER BY n DESC, place LIMIT :limit OFFSET :offset) "
+    PAGE_JSON("json_object('place', place, 'count', n)");
+
+rasd_status rasd_sqlite_query_event_places(sqlite3 *db, const rasd_query *q, rasd_buf *out, rasd_error *err) {
+    return one_json(db, EVENT_PLACES_SQL, q, 0, NULL, NULL, "no places", out, err);
 }
 
 /* ----------------------------------------------------------------- quotes */

@@ -20,6 +20,8 @@ rasd_status rasd_sqlite_query_actor(sqlite3 *db, const char *id, const char *kb_
 rasd_status rasd_sqlite_query_events(sqlite3 *db, const rasd_query *q, rasd_buf *out, rasd_error *err);
 rasd_status rasd_sqlite_query_quotes(sqlite3 *db, const rasd_query *q, rasd_buf *out, rasd_error *err);
 rasd_status rasd_sqlite_query_outlets(sqlite3 *db, const rasd_query *q, rasd_buf *out, rasd_error *err);
+rasd_status rasd_sqlite_query_timeline(sqlite3 *db, const rasd_query *q, rasd_buf *out, rasd_error *err);
+rasd_status rasd_sqlite_query_event_places(sqlite3 *db, const rasd_query *q, rasd_buf *out, rasd_error *err);
 
 typedef struct rasd_sqlite_export rasd_sqlite_export;
 rasd_sqlite_export *rasd_sqlite_export_open(sqlite3 *db, const rasd_query *q, rasd_export_format f,

@@ -161,6 +161,21 @@ test("the story of seeds 000 and 002 shows both, and the «ميليشيا» labe
   assert.ok(places.some((p) => p.includes("دير الزور")), "places on the map: " + places);
   const land = await page.$$eval("#map svg path.land", (p) => p.length);
   assert.ok(land > 10, "country outlines drawn: " + land);
+  /* labels do not overlap one another; zoom in shows fewer degrees, marks keep their size */
+  const boxes = await page.$$eval("#map svg text.place-label", (t) => t.map((e) => { const r = e.getBoundingClientRect(); return [r.left, r.top, r.right, r.bottom]; }));
+  for (let i = 0; i < boxes.length; i++) for (let j = i + 1; j < boxes.length; j++) {
+    const [a, b] = [boxes[i], boxes[j]];
+    assert.ok(!(a[0] < b[2] - 1 && b[0] < a[2] - 1 && a[1] < b[3] - 1 && b[1] < a[3] - 1), "map labels " + i + " and " + j + " overlap");
+  }
+  const size = () => page.$eval("#map svg circle.place", (c) => c.getBoundingClientRect().width);
+  const before = await size();
+  await page.click('#map .map-zoom button[data-zoom="2"]');
+  assert.equal(await page.$eval("#map svg", (s) => s.dataset.zoom), "2.00");
+  assert.ok(Math.abs((await size()) - before) < 1, "a mark's size changed with the zoom");
+  await page.click('#map .map-zoom button[data-zoom="0"]');
+  /* each outlet's labels, per article of that outlet in the story */
+  const rates = await page.$$eval("#labels .label[data-per-article]", (x) => x.map((e) => +e.dataset.perArticle));
+  assert.ok(rates.length > 0 && rates.every((r) => r > 0), "labels per article: " + rates);
   await page.screenshot({ path: path.join(outDir, "story-000-002.png"), fullPage: true });
 });
 
@@ -200,9 +215,163 @@ test("actor page: names, mentions over time, labels per outlet", async () => {
   await open("#/actor/sdf");
   const h1 = await page.textContent("main h1");
   assert.ok(h1.includes("قوات سوريا الديمقراطية"));
-  const bars = await page.$$eval("svg.bars rect", (r) => r.length);
-  assert.ok(bars >= 1);
+  const points = await page.$$eval("#timeline svg.chart .mentions circle", (r) => r.length);
+  assert.ok(points >= 1);
   const chips = await page.$$eval("main .chip", (c) => c.map((e) => e.textContent));
   assert.ok(chips.some((c) => c.includes("قسد")), "names seen: " + chips);
   await page.screenshot({ path: path.join(outDir, "actor-sdf.png"), fullPage: true });
+});
+
+test("names and meanings: actors by their Arabic name, CAMEO and labels in Arabic, English on hover", async () => {
+  await open("#/actor/sdf");
+  /* the event tables name the other side in Arabic, the English on hover */
+  const links = await page.$$eval("main a[data-actor]", (a) => a.map((e) => ({ text: e.textContent, title: e.title, id: e.dataset.actor })));
+  const kb = links.filter((l) => !l.id.startsWith("person:") && l.title.includes("("));
+  assert.ok(kb.length > 0, "no actor link with its English name on hover: " + JSON.stringify(links.slice(0, 5)));
+  for (const l of kb) assert.notEqual(l.text, l.id, "actor shown by its id: " + l.id);
+  /* every CAMEO code shown has an Arabic label and its English on hover */
+  const cameo = await page.$$eval("main .cameo", (c) => c.map((e) => ({ text: e.textContent, title: e.title })));
+  assert.ok(cameo.length > 0, "no CAMEO chips on the actor page");
+  for (const c of cameo) {
+    assert.match(c.text, /[\u0600-\u06FF]/, "CAMEO without an Arabic label: " + c.text);
+    assert.match(c.title, /[A-Za-z]{3,}/, "CAMEO without its English label on hover: " + c.title);
+  }
+  /* framing labels in Arabic, the code on hover */
+  const labels = await page.$$eval("main .label", (l) => l.map((e) => e.textContent));
+  for (const l of labels) assert.match(l, /[\u0600-\u06FF]/, "label in English: " + l);
+  /* the article's legend wears its colours */
+  await open("#/article/" + ids["002"]);
+  const colours = await page.$$eval(".legend span", (s) => s.map((e) => getComputedStyle(e).backgroundColor));
+  assert.ok(colours.length >= 5 && colours.every((c) => c !== "rgba(0, 0, 0, 0)"), "legend colours: " + colours);
+  assert.ok(new Set(colours).size >= 5, "legend colours are not distinct: " + colours);
+});
+
+test("events page: filters, paging, names, downloads with the same filters", async () => {
+  await open("#/events");
+  const all = await api("/api/events?limit=500");
+  assert.ok(all.total > 0);
+  const rows = await page.$$eval("#events-table tbody tr", (r) => r.length);
+  assert.equal(rows, Math.min(20, all.total));
+  /* filter by a CAMEO root through the form */
+  const root = all.items.find((e) => e.cameo).cameo.slice(0, 2);
+  await page.selectOption('#events-filters select[name="cameo"]', root);
+  await page.click('#events-filters button[type="submit"]');
+  await page.waitForFunction((h) => document.body.dataset.ready === h, "#/events?cameo=" + root);
+  const want = (await api("/api/events?cameo=" + root)).total;
+  const shown = await page.$$eval("#events-table [data-cameo]", (c) => c.map((e) => e.dataset.cameo));
+  assert.ok(shown.length > 0 && shown.every((c) => c.startsWith(root)), "codes shown under root " + root + ": " + shown);
+  assert.ok((await page.textContent("#events-total")).startsWith(String(want)));
+  /* the download carries the filter, and the file holds the filtered rows */
+  const href = await page.getAttribute('a[data-format="events-csv"]', "href");
+  assert.ok(href.includes("cameo=" + root) && href.includes("format=events-csv"), href);
+  const csv = await (await fetch(base + href)).text();
+  assert.equal(csv.trim().split("\n").length - 1 >= want, true, "csv rows for root " + root);
+  assert.ok(await page.getAttribute('a[data-format="events-jsonl"]', "href"));
+  /* a place filter (from a place link) */
+  const placed = all.items.find((e) => e.place);
+  if (placed) {
+    await open("#/events?place=" + encodeURIComponent(placed.place));
+    const places = await page.$$eval("#events-table td a[data-place]", (a) => a.map((e) => e.dataset.place));
+    assert.ok(places.length > 0 && places.every((p) => p === placed.place), "places: " + places);
+  }
+  /* paging */
+  if (all.total > 20) {
+    await open("#/events");
+    await page.click(".pager button");
+    await page.waitForFunction(() => document.body.dataset.ready === "#/events?offset=20");
+    assert.ok((await page.textContent(".pager")).includes("21"));
+  }
+  /* the map of every event's place: as many events on it as the store
+   * places on a gazetteer point; near places clustered, split by zooming */
+  await open("#/events");
+  await page.waitForSelector("#event-map svg circle.place", { timeout: 20000 });
+  const ep = await api("/api/event-places?limit=300");
+  const onPoints = ep.items.filter((x) => !x.place.startsWith("country:"));
+  const members = await page.$$eval("#event-map svg circle.place", (c) => c.map((e) => +e.dataset.members));
+  const outside = +(await page.$eval("#event-map svg", (s) => s.dataset.outside));
+  assert.equal(members.reduce((a, b) => a + b, 0) + outside, onPoints.length, "places on the event map");
+  assert.ok(outside < onPoints.length / 2, "most places are outside the map's view");
+  const before = members.length;
+  for (let i = 0; i < 3; i++) await page.click('#event-map .map-zoom button[data-zoom="2"]');
+  const after = await page.$$eval("#event-map svg circle.place", (c) => c.length);
+  assert.ok(after <= onPoints.length && (before === onPoints.length || after > before || after > 0), "clusters " + before + " -> " + after);
+  await page.click('#event-map .map-zoom button[data-zoom="0"]');
+  await page.screenshot({ path: path.join(outDir, "events.png"), fullPage: true });
+});
+
+test("quotes page: speaker, quote, article link, filters, download", async () => {
+  await open("#/quotes");
+  const all = await api("/api/quotes?limit=500");
+  assert.ok(all.total > 0);
+  const cards = await page.$$eval("#quotes-list blockquote", (b) => b.length);
+  assert.equal(cards, Math.min(20, all.total));
+  const hrefs = await page.$$eval("#quotes-list a.quote-link", (a) => a.map((e) => e.getAttribute("href")));
+  assert.ok(hrefs.every((h) => /^#\/article\/\d+\?hl=\d+-\d+$/.test(h)), hrefs.join(" "));
+  const spoken = all.items.find((q) => q.speaker);
+  if (spoken) {
+    await page.fill('#quotes-filters input[name="speaker"]', spoken.speaker);
+    await page.click('#quotes-filters button[type="submit"]');
+    await page.waitForFunction((h) => document.body.dataset.ready === h, "#/quotes?speaker=" + encodeURIComponent(spoken.speaker));
+    const want = (await api("/api/quotes?speaker=" + encodeURIComponent(spoken.speaker))).total;
+    assert.equal(await page.$$eval("#quotes-list blockquote", (b) => b.length), Math.min(20, want));
+    const href = await page.getAttribute('a[data-format="quotes-csv"]', "href");
+    assert.ok(href.includes("speaker="), href);
+    const r = await fetch(base + href);
+    assert.equal(r.status, 200, href);
+  }
+  await open("#/quotes");
+  await page.screenshot({ path: path.join(outDir, "quotes.png"), fullPage: true });
+});
+
+test("counts over time: a real date axis on the home and actor pages", async () => {
+  await open("#/");
+  await page.waitForSelector("#timeline svg.chart");
+  const t = await api("/api/timeline");
+  const days = t.events.filter((r) => /^\d{4}-\d{2}-\d{2}$/.test(r.date));
+  const bars = await page.$$eval("#timeline svg .events rect", (r) => r.map((e) => ({ date: e.dataset.date, x: +e.getAttribute("x") })));
+  assert.equal(bars.length, days.length);
+  /* distance proportional to time: x is an affine function of the date */
+  if (bars.length >= 3) {
+    const ms = (d) => Date.parse(d + "T00:00:00Z");
+    const [a, b] = [bars[0], bars[bars.length - 1]];
+    for (const c of bars) {
+      const expect = a.x + (b.x - a.x) * (ms(c.date) - ms(a.date)) / (ms(b.date) - ms(a.date));
+      assert.ok(Math.abs(c.x - expect) < 1, "bar of " + c.date + " at " + c.x + ", expected " + expect);
+    }
+  }
+  const xt = await page.$$eval("#timeline svg text.xtick", (x) => x.map((e) => e.textContent));
+  const yt = await page.$$eval("#timeline svg text.ytick", (x) => x.map((e) => e.textContent));
+  assert.ok(xt.length >= 2 && xt.every((x) => /^\d{4}(-\d{2}){0,2}$/.test(x)), "x ticks: " + xt);
+  assert.ok(yt.length >= 2 && yt[0] === "0", "y ticks: " + yt);
+  /* choosing a CAMEO root redraws with only its events */
+  await page.selectOption('#timeline select[name="cameo"]', "19");
+  const t19 = await api("/api/timeline?cameo=19");
+  await page.waitForFunction((n) => document.querySelectorAll("#timeline svg .events rect").length === n,
+    t19.events.filter((r) => /^\d{4}-\d{2}-\d{2}$/.test(r.date)).length);
+  await page.selectOption('#timeline select[name="by"]', "week");
+  await page.waitForFunction(() => /أسبوع/.test(document.querySelector("#timeline .chart-legend").textContent));
+  await page.screenshot({ path: path.join(outDir, "home.png"), fullPage: true });
+  await open("#/actor/sdf");
+  const a = await api("/api/timeline?actor=sdf");
+  const pts = await page.$$eval("#timeline svg .mentions circle", (c) => c.length);
+  assert.equal(pts, a.articles.length);
+});
+
+test("phone width: no view is wider than a 390 px screen; screenshots of each view", async () => {
+  const story = (await api("/api/article/" + ids["000"])).story;
+  const views = { home: "#/", search: "#/search?q=" + encodeURIComponent("قسد"), stories: "#/stories", story: "#/story/" + story,
+    article: "#/article/" + ids["002"], actors: "#/actors", actor: "#/actor/sdf", events: "#/events", quotes: "#/quotes", outlets: "#/outlets" };
+  const wide = [];
+  for (const [width, tag] of [[390, "phone"], [1300, "desktop"]]) {
+    await page.setViewportSize({ width: width, height: tag === "phone" ? 844 : 1000 });
+    for (const [name, hash] of Object.entries(views)) {
+      await open(hash);
+      if (name === "story") await page.waitForSelector("#map svg circle.place", { timeout: 20000 });
+      const w = await page.evaluate(() => Math.max(document.documentElement.scrollWidth, document.body.scrollWidth));
+      if (w > width) wide.push(name + " at " + width + ": " + w + " px");
+      await page.screenshot({ path: path.join(outDir, "view-" + name + "-" + tag + ".png"), fullPage: true });
+    }
+  }
+  await page.setViewportSize({ width: 1300, height: 1000 });
+  assert.deepEqual(wide, []);
 });
