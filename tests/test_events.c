@@ -725,6 +725,22 @@ static void test_resumptive_relative(void **state) {
     assert_string_equal(e->source.rule, "subject-after-verb");
 }
 
+/* The genitive of طرد، تسليح، اتهام is the one acted on, never the agent;
+ * a verb whose subject opens with an honorific has the person it leads to,
+ * not a person inside an institution's name on the way. */
+static void test_object_genitive_and_honorific(void **state) {
+    (void)state;
+    code("واحتفل السكان بطرد مسلحي داعش من القرية.");
+    const rasd_event *e = expect_event("بطرد", "19", NULL, NULL);
+    const char *s = entity_id(&e->source);
+    assert_true(!s || strcmp(s, "isis") != 0);
+    assert_true(!e->source.rule || strcmp(e->source.rule, "genitive-agent") != 0);
+    code("وأشاد معالي رئيس مجلس إدارة مستشفى الملك فهد الدكتور سامي العتيبي بالموظفين، ثم استقبل معالي المدير العام لمركز الأمير سلطان الدكتور خالد المطيري الوفد.");
+    e = expect_event("استقبل", "04", NULL, NULL);
+    assert_string_equal(e->source.rule, "titled-subject-after-verb");
+    assert_memory_equal(doc + e->source.start, "خالد المطيري", strlen("خالد المطيري"));
+}
+
 static void test_no_event(void **state) {
     (void)state;
     expect_no_event("قال المتحدث إن الوضع هادئ في المنطقة.");               /* a quote, no trigger */
@@ -788,6 +804,7 @@ int main(void) {
         cmocka_unit_test(test_resumptive_relative),
         cmocka_unit_test(test_unnamed_force_subject),
         cmocka_unit_test(test_unnamed_antecedent_and_subject),
+        cmocka_unit_test(test_object_genitive_and_honorific),
         cmocka_unit_test(test_no_event),
     };
     return cmocka_run_group_tests(tests, setup, teardown);

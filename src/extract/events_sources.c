@@ -44,6 +44,13 @@ bool ev_genitive_is_object(const rasd_event_coder *c, const rasd_trigger *r, int
     if (root < 14 && ev_has_prep_clitic(c, c->ms[m].ti, 'l')) return true;
     /* إطلاق سراح المعتقلين، الإفراج عن: who is released (CAMEO 084) */
     if (strncmp(r->cameo, "084", 3) == 0) return true;
+    /* verbs whose noun's genitive is the one acted on, whatever it is: who
+     * is driven out (لطرد المسلحين), armed (تسليح المقاتلين), accused
+     * (اتهام الوزير بـ), granted (منح القوات حرية), seized or kidnapped
+     * (أسر الجنود، خطف الصحافيين); a force there is no agent either */
+    static const char *const OBJECT_GENITIVE[] = {"طرد", "تسليح", "اتهام", "منح", "أسر", "خطف"};
+    for (size_t k = 0; k < sizeof OBJECT_GENITIVE / sizeof *OBJECT_GENITIVE; k++)
+        if (strcmp(r->lemma, OBJECT_GENITIVE[k]) == 0) return true;
     /* the verbal noun of a derived verb (استهداف، ملاحقة، اعتقال، تدمير)
      * takes its object as genitive; غارات، هجوم، قصف their agent */
     const char *l = r->lemma;
@@ -424,10 +431,24 @@ int ev_fallback_source(const rasd_event_coder *c, const cand *cd, const rasd_tri
     }
     /* «استقبل معالي المستشار في الديوان ... الدكتور فلان»: a verb whose
      * subject opens with a title has the person the titles lead to */
-    if (!cd->noun && cd->tj + 1 < n && x->t[cd->tj + 1].match >= 0 && x->m[x->t[cd->tj + 1].match].title >= 0) {
+    /* (an honorific opens it as well: «رفع معالي المشرف العام على المركز
+     * الدكتور فلان الشكر», سمو، فخامة، سعادة) */
+    static const ev_word HONORIFIC[] = {EV_WORD("معالي"), EV_WORD("سمو"), EV_WORD("فخامه"), EV_WORD("سعاده"),
+                                        EV_WORD("صاحب")};
+    if (!cd->noun && cd->tj + 1 < n &&
+        ((x->t[cd->tj + 1].match >= 0 && x->m[x->t[cd->tj + 1].match].title >= 0) ||
+         ev_word_in(c, cd->tj + 1, false, HONORIFIC, sizeof HONORIFIC / sizeof *HONORIFIC))) {
         for (size_t z = 0; z < c->n_ms; z++) {
             const ev_mention *m = &c->ms[z];
             if (m->ti <= cd->tj || m->ti > cd->tj + 20) continue;
+            /* a person (and his titles) after a bare noun is part of a name
+             * (مركز الملك سلمان، جامعة الملك سعود), not the one the titles
+             * lead to */
+            size_t q = m->ti - 1;
+            while (q > cd->tj + 1 && x->t[q].match >= 0 && x->m[x->t[q].match].title >= 0) q--;
+            const tinfo *p = &x->t[q];
+            if (q > cd->tj + 1 && p->word && !p->art_len && !ev_mark(c, q) && p->match < 0 && mention_ending(c, q) < 0)
+                continue;
             if (m->person && (int)z != tgt) {
                 *rule = "titled-subject-after-verb";
                 return (int)z;
