@@ -741,6 +741,23 @@ static void test_object_genitive_and_honorific(void **state) {
     assert_memory_equal(doc + e->source.start, "خالد المطيري", strlen("خالد المطيري"));
 }
 
+/* A time before a relative pronoun (في الوقت الذي) is no antecedent; a
+ * count's group after من is the subject; an indefinite noun with its owner
+ * after ل is the object, not the subject. */
+static void test_np_after_verb_edges(void **state) {
+    (void)state;
+    code("يأتي ذلك في الوقت الذي شددت قسد الحصار على المدينة.");
+    const rasd_event *e = expect_event("شددت", "19", "sdf", NULL);
+    code("وتظاهر عشرات من أعضاء النقابة أمام الوزارة.");
+    e = expect_event("وتظاهر", "14", NULL, NULL);
+    assert_string_equal(e->source.rule, "noun-after-verb");
+    assert_int_equal(e->source.end - e->source.start, strlen("عشرات من أعضاء النقابة"));
+    assert_memory_equal(doc + e->source.start, "عشرات من أعضاء النقابة", strlen("عشرات من أعضاء النقابة"));
+    code("وأغلقت الشرطة الطريق، كما استهدف محطة للوقود في المدينة.");
+    e = expect_event("استهدف", "19", NULL, NULL);
+    assert_true(!e->source.rule || strcmp(e->source.rule, "noun-after-verb") != 0);
+}
+
 static void test_no_event(void **state) {
     (void)state;
     expect_no_event("قال المتحدث إن الوضع هادئ في المنطقة.");               /* a quote, no trigger */
@@ -805,6 +822,7 @@ int main(void) {
         cmocka_unit_test(test_unnamed_force_subject),
         cmocka_unit_test(test_unnamed_antecedent_and_subject),
         cmocka_unit_test(test_object_genitive_and_honorific),
+        cmocka_unit_test(test_np_after_verb_edges),
         cmocka_unit_test(test_no_event),
     };
     return cmocka_run_group_tests(tests, setup, teardown);

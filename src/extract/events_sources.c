@@ -617,6 +617,8 @@ int ev_fallback_source(const rasd_event_coder *c, const cand *cd, const rasd_tri
     return -1;
 }
 
+static bool force_head(const rasd_event_coder *c, size_t k);
+
 /* A verb's subject that no dictionary names (هاجم رجل الحافلة، تظاهر آلاف
  * العمال): the noun phrase right after the verb, up to a preposition, a
  * number or punctuation, kept as text with its span. */
@@ -651,6 +653,24 @@ void ev_np_after_verb(const rasd_event_coder *c, const cand *cd, bool victim, ra
     if (ev_word_in(c, first, false, QUANTITY, sizeof QUANTITY / sizeof *QUANTITY) ||
         (!h->art_len && h->key_len >= 6 && memcmp(hk + h->key_len - 2, "\xD8\xA7", 2) == 0))
         return;
+    /* an indefinite noun with its owner after ل (استهدف محطة للوقود، قصف
+     * مواقع للمتمردين) is a thing owned, the object: the subject was named
+     * before */
+    if (!h->art_len && !force_head(c, first) && last + 1 < c->n && x->t[last + 1].li &&
+        !ev_has_prep_clitic(c, last + 1, 'b'))
+        return;
+    /* «تظاهر عشرات من أعضاء النقابة»: a count's group after من is the subject */
+    if (first == last && (ev_is_count(c, first) || ev_is_quantity(c, first)) && last + 1 < c->n &&
+        ev_mark(c, last + 1) == EV_MARK_FROM) {
+        size_t from = last + 2;
+        for (size_t z = from; z < c->n && z <= from + 2; z++) {
+            if (!x->t[z].word || ev_mark(c, z) || ex_is_number(&x->t[z]) || ev_has_prep_clitic(c, z, 'b') ||
+                ev_has_prep_clitic(c, z, 'l') || x->t[z].conj || (c->hits[z].node && ev_has(c, z, EV_TRIGGER, -1)))
+                break;
+            if (z > from && x->t[z - 1].art_len && !x->t[z].art_len) break; /* (a definite noun ends it: النقابة أمام) */
+            last = z;
+        }
+    }
     /* after a killing or an abduction the noun is the victim of a passive
      * (قُتل ضابط) unless an object follows it (خطفت حركة طالبان صحفيين) */
     if (victim) {
@@ -775,8 +795,10 @@ static bool antecedent_phrase(const rasd_event_coder *c, size_t rel, size_t i, s
     if (!words) return false;
     /* the head must be a noun that can act: not an event (stopped above), a
      * time or a place word is left to the other rules */
-    static const ev_word NOT_ACTOR[] = {EV_WORD("الوقت"), EV_WORD("اليوم"), EV_WORD("الفتره"), EV_WORD("المنطقه"),
-                                        EV_WORD("المدينه"), EV_WORD("المكان"), EV_WORD("الساعات"), EV_WORD("الايام")};
+    /* (matched on the base, which leaves the article out: الوقت → وقت) */
+    static const ev_word NOT_ACTOR[] = {EV_WORD("وقت"),    EV_WORD("يوم"),   EV_WORD("فتره"),   EV_WORD("منطقه"),
+                                        EV_WORD("مدينه"),  EV_WORD("مكان"),  EV_WORD("ساعات"),  EV_WORD("ايام"),
+                                        EV_WORD("لحظه"),   EV_WORD("اسبوع"), EV_WORD("شهر"),    EV_WORD("عام")};
     if (ev_word_in(c, first, true, NOT_ACTOR, sizeof NOT_ACTOR / sizeof *NOT_ACTOR)) return false;
     (void)i;
     memset(a, 0, sizeof *a);
