@@ -758,6 +758,15 @@ static void test_np_after_verb_edges(void **state) {
     assert_true(!e->source.rule || strcmp(e->source.rule, "noun-after-verb") != 0);
 }
 
+/* A killing verb with only a preposition after it is passive: the party
+ * before it is the victim, not the doer. */
+static void test_passive_killing_no_doer_before(void **state) {
+    (void)state;
+    code("وقال المتحدث إن خمسة من الجنود قتلوا في الهجوم على الحاجز.");
+    const rasd_event *e = expect_event("قتلوا", "19", NULL, NULL);
+    assert_true(!e->source.rule || strcmp(e->source.rule, "nearest-before") != 0);
+}
+
 static void test_no_event(void **state) {
     (void)state;
     expect_no_event("قال المتحدث إن الوضع هادئ في المنطقة.");               /* a quote, no trigger */
@@ -823,6 +832,7 @@ int main(void) {
         cmocka_unit_test(test_unnamed_antecedent_and_subject),
         cmocka_unit_test(test_object_genitive_and_honorific),
         cmocka_unit_test(test_np_after_verb_edges),
+        cmocka_unit_test(test_passive_killing_no_doer_before),
         cmocka_unit_test(test_no_event),
     };
     return cmocka_run_group_tests(tests, setup, teardown);

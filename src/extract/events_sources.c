@@ -565,8 +565,19 @@ int ev_fallback_source(const rasd_event_coder *c, const cand *cd, const rasd_tri
                 *rule = "protesters-in-sentence";
                 return (int)z;
             }
+    /* «وقال إن تسعة من التجار قتلوا في الهجوم»، «كما أصيب زوجها»: a
+     * killing verb with nothing after it but a preposition or the end is
+     * passive (unvowelled, قُتلوا reads like قَتلوا): the party before it is
+     * its victim, never its doer */
+    bool passive = false;
+    if (victim && !cd->noun) {
+        size_t k = cd->tj + 1;
+        while (k < n && x->t[k].skip) k++;
+        passive = k >= n || ev_is_punct(c, k) || (ev_mark(c, k) && ev_mark(c, k) != EV_MARK_HEAD) ||
+                  ev_has_prep_clitic(c, k, 'b');
+    }
     /* the nearest party before the trigger, inside its clause */
-    for (size_t k = i; k-- > clause && i - k <= 14;) {
+    for (size_t k = i; !passive && k-- > clause && i - k <= 14;) {
         int mk = ev_mark(c, k);
         if (mk == EV_MARK_BOUNDARY) break;
         if (ev_is_punct(c, k)) {
