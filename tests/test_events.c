@@ -767,6 +767,14 @@ static void test_passive_killing_no_doer_before(void **state) {
     assert_true(!e->source.rule || strcmp(e->source.rule, "nearest-before") != 0);
 }
 
+/* A party after a ل written apart (لـ"الوطن") is who was told, no doer. */
+static void test_li_apart_is_no_subject(void **state) {
+    (void)state;
+    code("وكشفت مصادر مطلعة لـ\"الوطن\" أمس بدء التحقيق في القضية.");
+    const rasd_event *e = expect_event("التحقيق", "09", NULL, NULL);
+    assert_true(!e->source.rule || strcmp(e->source.rule, "nearest-before") != 0);
+}
+
 static void test_no_event(void **state) {
     (void)state;
     expect_no_event("قال المتحدث إن الوضع هادئ في المنطقة.");               /* a quote, no trigger */
@@ -833,6 +841,7 @@ int main(void) {
         cmocka_unit_test(test_object_genitive_and_honorific),
         cmocka_unit_test(test_np_after_verb_edges),
         cmocka_unit_test(test_passive_killing_no_doer_before),
+        cmocka_unit_test(test_li_apart_is_no_subject),
         cmocka_unit_test(test_no_event),
     };
     return cmocka_run_group_tests(tests, setup, teardown);

@@ -73,6 +73,13 @@ static bool after_preposition(const rasd_event_coder *c, int m) {
     size_t ti = c->ms[m].ti;
     if (ev_has_prep_clitic(c, ti, 'b') || ev_has_prep_clitic(c, ti, 'k')) return true;
     if (ti > 0 && ev_word_in(c, ti - 1, false, ADVERB, sizeof ADVERB / sizeof *ADVERB)) return true;
+    /* «لـ"الوطن"»: a ل written apart (with a tatweel, before quotes) */
+    static const ev_word LI[] = {EV_WORD("ل"), EV_WORD("لـ")};
+    for (size_t p = ti; p-- > 0 && ti - p <= 3;) {
+        if (c->x->t[p].skip || (ev_is_punct(c, p) && !strchr(",.:", ex_key(c->x, c->x->t[p].key_off)[0]))) continue;
+        if (ev_word_in(c, p, false, LI, sizeof LI / sizeof *LI)) return true;
+        break;
+    }
     int before = ti > 0 ? ev_mark(c, ti - 1) : 0;
     /* العشرات من مستوطني، 15 من عناصر: a partitive من after a count heads the group */
     if (before == EV_MARK_FROM && ti >= 2 && (ev_is_count(c, ti - 2) || ev_is_quantity(c, ti - 2))) return false;
