@@ -775,6 +775,24 @@ static void test_li_apart_is_no_subject(void **state) {
     assert_true(!e->source.rule || strcmp(e->source.rule, "nearest-before") != 0);
 }
 
+/* قام/حاول + an unnamed subject + the event noun (VSO): the phrase between
+ * is the doer; a day between is not. */
+static void test_unnamed_subject_of_control_verb(void **state) {
+    (void)state;
+    code("وقامت دبابة إسرائيلية بقصف أحد المنازل في المخيم.");
+    const rasd_event *e = expect_event("بقصف", "19", NULL, NULL);
+    assert_string_equal(e->source.rule, "subject-of-control-verb");
+    assert_memory_equal(doc + e->source.start, "دبابة إسرائيلية", strlen("دبابة إسرائيلية"));
+    assert_int_equal(e->source.end - e->source.start, strlen("دبابة إسرائيلية"));
+    code("وحاول رجل مسلح اقتحام المبنى.");
+    e = expect_event("اقتحام", "19", NULL, NULL);
+    assert_string_equal(e->source.rule, "subject-of-control-verb");
+    assert_memory_equal(doc + e->source.start, "رجل مسلح", strlen("رجل مسلح"));
+    code("وقامت الأحد بقصف المنازل.");
+    e = expect_event("بقصف", "19", NULL, NULL);
+    assert_true(!e->source.rule || strcmp(e->source.rule, "subject-of-control-verb") != 0);
+}
+
 static void test_no_event(void **state) {
     (void)state;
     expect_no_event("قال المتحدث إن الوضع هادئ في المنطقة.");               /* a quote, no trigger */
@@ -842,6 +860,7 @@ int main(void) {
         cmocka_unit_test(test_np_after_verb_edges),
         cmocka_unit_test(test_passive_killing_no_doer_before),
         cmocka_unit_test(test_li_apart_is_no_subject),
+        cmocka_unit_test(test_unnamed_subject_of_control_verb),
         cmocka_unit_test(test_no_event),
     };
     return cmocka_run_group_tests(tests, setup, teardown);

@@ -747,6 +747,39 @@ bool ev_unnamed_agent(const rasd_event_coder *c, const cand *cd, rasd_event_acto
         a->rule = "subject-of-control-verb";
         return true;
     }
+    /* «قامت دبابة إسرائيلية بقصف»، «حاول رجل مسلح اقتحام»: VSO, a phrase no
+     * dictionary names between a control verb and the event noun */
+    if (cd->noun && i > 1) {
+        size_t w = i;
+        while (w > 0 && i - w < 5) {
+            size_t p = w - 1;
+            if (control_verb(c, p)) break;
+            if (!x->t[p].word || ev_is_punct(c, p) || (ev_mark(c, p) && ev_mark(c, p) != EV_MARK_FROM) ||
+                ev_has_prep_clitic(c, p, 'b') || ev_has_prep_clitic(c, p, 'l') || ex_is_number(&x->t[p]) ||
+                (p + 1 < i && x->t[p + 1].conj) || (c->hits[p].node && ev_has(c, p, EV_TRIGGER, -1)))
+                break;
+            w = p;
+        }
+        /* (تمكنت الأخيرة من: من belongs to the verb; a day or a time is no
+         * subject, nor الأخيرة 'the latter', which points back) */
+        static const ev_word NOT_SUBJECT[] = {EV_WORD("السبت"), EV_WORD("الاحد"),    EV_WORD("الاثنين"),
+                                              EV_WORD("الثلاثاء"), EV_WORD("الاربعاء"), EV_WORD("الخميس"),
+                                              EV_WORD("الجمعه"), EV_WORD("امس"),      EV_WORD("اليوم"),
+                                              EV_WORD("الاخيره"), EV_WORD("الاخير"),   EV_WORD("الاول")};
+        size_t end = i - 1;
+        if (end > w && ev_mark(c, end) == EV_MARK_FROM) end--;
+        bool plain = true;
+        for (size_t z = w; z <= end && plain; z++)
+            plain = !ev_word_in(c, z, false, NOT_SUBJECT, sizeof NOT_SUBJECT / sizeof *NOT_SUBJECT);
+        if (plain && w > 0 && w < i && control_verb(c, w - 1) && !ev_mark(c, w) && x->t[w].word) {
+            memset(a, 0, sizeof *a);
+            a->entity = a->agent = -1;
+            a->start = x->t[w].tok.start;
+            a->end = x->t[end].tok.end;
+            a->rule = "subject-of-control-verb";
+            return true;
+        }
+    }
     if (cd->noun && i > 0 && ev_word_in(c, i - 1, true, PERPETRATOR, sizeof PERPETRATOR / sizeof *PERPETRATOR)) {
         /* «مرتكب مجزرة تشارلستون ديلان روف»: the person right after */
         for (size_t z = 0; z < c->n_ms; z++)
