@@ -793,6 +793,14 @@ static void test_unnamed_subject_of_control_verb(void **state) {
     assert_true(!e->source.rule || strcmp(e->source.rule, "subject-of-control-verb") != 0);
 }
 
+/* Who holds a prisoner is named after لدى. */
+static void test_holder_after_lada(void **state) {
+    (void)state;
+    code("وتواترت الأنباء عن اعتقاله لدى قسد في الشمال.");
+    const rasd_event *e = expect_event("اعتقاله", "17", "sdf", NULL);
+    assert_string_equal(e->source.rule, "holder-after-lada");
+}
+
 static void test_no_event(void **state) {
     (void)state;
     expect_no_event("قال المتحدث إن الوضع هادئ في المنطقة.");               /* a quote, no trigger */
@@ -861,6 +869,7 @@ int main(void) {
         cmocka_unit_test(test_passive_killing_no_doer_before),
         cmocka_unit_test(test_li_apart_is_no_subject),
         cmocka_unit_test(test_unnamed_subject_of_control_verb),
+        cmocka_unit_test(test_holder_after_lada),
         cmocka_unit_test(test_no_event),
     };
     return cmocka_run_group_tests(tests, setup, teardown);

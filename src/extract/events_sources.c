@@ -426,6 +426,20 @@ int ev_fallback_source(const rasd_event_coder *c, const cand *cd, const rasd_tri
         }
         break;
     }
+    /* «اعتقاله لدى المقاومة»، «المحتجزين لدى داعش»: who holds a prisoner
+     * (a detention, 17) is named after لدى */
+    if (ev_root(r->cameo) == 17) {
+        static const ev_word LADA[] = {EV_WORD("لدي")};
+        for (size_t k = cd->tj + 1; k < n && k <= cd->tj + 2; k++) {
+            if (!ev_word_in(c, k, false, LADA, 1)) continue;
+            int m = ev_mention_starting(c, k + 1);
+            if (m >= 0 && m != tgt) {
+                *rule = "holder-after-lada";
+                return m;
+            }
+            break;
+        }
+    }
     if (cd->noun) {
         size_t v;
         int m = controller_subject(c, i, clause, &v);
