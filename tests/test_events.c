@@ -725,6 +725,82 @@ static void test_resumptive_relative(void **state) {
     assert_string_equal(e->source.rule, "subject-after-verb");
 }
 
+/* The genitive of طرد، تسليح، اتهام is the one acted on, never the agent;
+ * a verb whose subject opens with an honorific has the person it leads to,
+ * not a person inside an institution's name on the way. */
+static void test_object_genitive_and_honorific(void **state) {
+    (void)state;
+    code("واحتفل السكان بطرد مسلحي داعش من القرية.");
+    const rasd_event *e = expect_event("بطرد", "19", NULL, NULL);
+    const char *s = entity_id(&e->source);
+    assert_true(!s || strcmp(s, "isis") != 0);
+    assert_true(!e->source.rule || strcmp(e->source.rule, "genitive-agent") != 0);
+    code("وأشاد معالي رئيس مجلس إدارة مستشفى الملك فهد الدكتور سامي العتيبي بالموظفين، ثم استقبل معالي المدير العام لمركز الأمير سلطان الدكتور خالد المطيري الوفد.");
+    e = expect_event("استقبل", "04", NULL, NULL);
+    assert_string_equal(e->source.rule, "titled-subject-after-verb");
+    assert_memory_equal(doc + e->source.start, "خالد المطيري", strlen("خالد المطيري"));
+}
+
+/* A time before a relative pronoun (في الوقت الذي) is no antecedent; a
+ * count's group after من is the subject; an indefinite noun with its owner
+ * after ل is the object, not the subject. */
+static void test_np_after_verb_edges(void **state) {
+    (void)state;
+    code("يأتي ذلك في الوقت الذي شددت قسد الحصار على المدينة.");
+    const rasd_event *e = expect_event("شددت", "19", "sdf", NULL);
+    code("وتظاهر عشرات من أعضاء النقابة أمام الوزارة.");
+    e = expect_event("وتظاهر", "14", NULL, NULL);
+    assert_string_equal(e->source.rule, "noun-after-verb");
+    assert_int_equal(e->source.end - e->source.start, strlen("عشرات من أعضاء النقابة"));
+    assert_memory_equal(doc + e->source.start, "عشرات من أعضاء النقابة", strlen("عشرات من أعضاء النقابة"));
+    code("وأغلقت الشرطة الطريق، كما استهدف محطة للوقود في المدينة.");
+    e = expect_event("استهدف", "19", NULL, NULL);
+    assert_true(!e->source.rule || strcmp(e->source.rule, "noun-after-verb") != 0);
+}
+
+/* A killing verb with only a preposition after it is passive: the party
+ * before it is the victim, not the doer. */
+static void test_passive_killing_no_doer_before(void **state) {
+    (void)state;
+    code("وقال المتحدث إن خمسة من الجنود قتلوا في الهجوم على الحاجز.");
+    const rasd_event *e = expect_event("قتلوا", "19", NULL, NULL);
+    assert_true(!e->source.rule || strcmp(e->source.rule, "nearest-before") != 0);
+}
+
+/* A party after a ل written apart (لـ"الوطن") is who was told, no doer. */
+static void test_li_apart_is_no_subject(void **state) {
+    (void)state;
+    code("وكشفت مصادر مطلعة لـ\"الوطن\" أمس بدء التحقيق في القضية.");
+    const rasd_event *e = expect_event("التحقيق", "09", NULL, NULL);
+    assert_true(!e->source.rule || strcmp(e->source.rule, "nearest-before") != 0);
+}
+
+/* قام/حاول + an unnamed subject + the event noun (VSO): the phrase between
+ * is the doer; a day between is not. */
+static void test_unnamed_subject_of_control_verb(void **state) {
+    (void)state;
+    code("وقامت دبابة إسرائيلية بقصف أحد المنازل في المخيم.");
+    const rasd_event *e = expect_event("بقصف", "19", NULL, NULL);
+    assert_string_equal(e->source.rule, "subject-of-control-verb");
+    assert_memory_equal(doc + e->source.start, "دبابة إسرائيلية", strlen("دبابة إسرائيلية"));
+    assert_int_equal(e->source.end - e->source.start, strlen("دبابة إسرائيلية"));
+    code("وحاول رجل مسلح اقتحام المبنى.");
+    e = expect_event("اقتحام", "19", NULL, NULL);
+    assert_string_equal(e->source.rule, "subject-of-control-verb");
+    assert_memory_equal(doc + e->source.start, "رجل مسلح", strlen("رجل مسلح"));
+    code("وقامت الأحد بقصف المنازل.");
+    e = expect_event("بقصف", "19", NULL, NULL);
+    assert_true(!e->source.rule || strcmp(e->source.rule, "subject-of-control-verb") != 0);
+}
+
+/* Who holds a prisoner is named after لدى. */
+static void test_holder_after_lada(void **state) {
+    (void)state;
+    code("وتواترت الأنباء عن اعتقاله لدى قسد في الشمال.");
+    const rasd_event *e = expect_event("اعتقاله", "17", "sdf", NULL);
+    assert_string_equal(e->source.rule, "holder-after-lada");
+}
+
 static void test_no_event(void **state) {
     (void)state;
     expect_no_event("قال المتحدث إن الوضع هادئ في المنطقة.");               /* a quote, no trigger */
@@ -788,6 +864,12 @@ int main(void) {
         cmocka_unit_test(test_resumptive_relative),
         cmocka_unit_test(test_unnamed_force_subject),
         cmocka_unit_test(test_unnamed_antecedent_and_subject),
+        cmocka_unit_test(test_object_genitive_and_honorific),
+        cmocka_unit_test(test_np_after_verb_edges),
+        cmocka_unit_test(test_passive_killing_no_doer_before),
+        cmocka_unit_test(test_li_apart_is_no_subject),
+        cmocka_unit_test(test_unnamed_subject_of_control_verb),
+        cmocka_unit_test(test_holder_after_lada),
         cmocka_unit_test(test_no_event),
     };
     return cmocka_run_group_tests(tests, setup, teardown);

@@ -44,6 +44,13 @@ bool ev_genitive_is_object(const rasd_event_coder *c, const rasd_trigger *r, int
     if (root < 14 && ev_has_prep_clitic(c, c->ms[m].ti, 'l')) return true;
     /* إطلاق سراح المعتقلين، الإفراج عن: who is released (CAMEO 084) */
     if (strncmp(r->cameo, "084", 3) == 0) return true;
+    /* verbs whose noun's genitive is the one acted on, whatever it is: who
+     * is driven out (لطرد المسلحين), armed (تسليح المقاتلين), accused
+     * (اتهام الوزير بـ), granted (منح القوات حرية), seized or kidnapped
+     * (أسر الجنود، خطف الصحافيين); a force there is no agent either */
+    static const char *const OBJECT_GENITIVE[] = {"طرد", "تسليح", "اتهام", "منح", "أسر", "خطف"};
+    for (size_t k = 0; k < sizeof OBJECT_GENITIVE / sizeof *OBJECT_GENITIVE; k++)
+        if (strcmp(r->lemma, OBJECT_GENITIVE[k]) == 0) return true;
     /* the verbal noun of a derived verb (استهداف، ملاحقة، اعتقال، تدمير)
      * takes its object as genitive; غارات، هجوم، قصف their agent */
     const char *l = r->lemma;
@@ -66,6 +73,13 @@ static bool after_preposition(const rasd_event_coder *c, int m) {
     size_t ti = c->ms[m].ti;
     if (ev_has_prep_clitic(c, ti, 'b') || ev_has_prep_clitic(c, ti, 'k')) return true;
     if (ti > 0 && ev_word_in(c, ti - 1, false, ADVERB, sizeof ADVERB / sizeof *ADVERB)) return true;
+    /* «لـ"الوطن"»: a ل written apart (with a tatweel, before quotes) */
+    static const ev_word LI[] = {EV_WORD("ل"), EV_WORD("لـ")};
+    for (size_t p = ti; p-- > 0 && ti - p <= 3;) {
+        if (c->x->t[p].skip || (ev_is_punct(c, p) && !strchr(",.:", ex_key(c->x, c->x->t[p].key_off)[0]))) continue;
+        if (ev_word_in(c, p, false, LI, sizeof LI / sizeof *LI)) return true;
+        break;
+    }
     int before = ti > 0 ? ev_mark(c, ti - 1) : 0;
     /* العشرات من مستوطني، 15 من عناصر: a partitive من after a count heads the group */
     if (before == EV_MARK_FROM && ti >= 2 && (ev_is_count(c, ti - 2) || ev_is_quantity(c, ti - 2))) return false;
@@ -412,6 +426,20 @@ int ev_fallback_source(const rasd_event_coder *c, const cand *cd, const rasd_tri
         }
         break;
     }
+    /* «اعتقاله لدى المقاومة»، «المحتجزين لدى داعش»: who holds a prisoner
+     * (a detention, 17) is named after لدى */
+    if (ev_root(r->cameo) == 17) {
+        static const ev_word LADA[] = {EV_WORD("لدي")};
+        for (size_t k = cd->tj + 1; k < n && k <= cd->tj + 2; k++) {
+            if (!ev_word_in(c, k, false, LADA, 1)) continue;
+            int m = ev_mention_starting(c, k + 1);
+            if (m >= 0 && m != tgt) {
+                *rule = "holder-after-lada";
+                return m;
+            }
+            break;
+        }
+    }
     if (cd->noun) {
         size_t v;
         int m = controller_subject(c, i, clause, &v);
@@ -424,10 +452,24 @@ int ev_fallback_source(const rasd_event_coder *c, const cand *cd, const rasd_tri
     }
     /* «استقبل معالي المستشار في الديوان ... الدكتور فلان»: a verb whose
      * subject opens with a title has the person the titles lead to */
-    if (!cd->noun && cd->tj + 1 < n && x->t[cd->tj + 1].match >= 0 && x->m[x->t[cd->tj + 1].match].title >= 0) {
+    /* (an honorific opens it as well: «رفع معالي المشرف العام على المركز
+     * الدكتور فلان الشكر», سمو، فخامة، سعادة) */
+    static const ev_word HONORIFIC[] = {EV_WORD("معالي"), EV_WORD("سمو"), EV_WORD("فخامه"), EV_WORD("سعاده"),
+                                        EV_WORD("صاحب")};
+    if (!cd->noun && cd->tj + 1 < n &&
+        ((x->t[cd->tj + 1].match >= 0 && x->m[x->t[cd->tj + 1].match].title >= 0) ||
+         ev_word_in(c, cd->tj + 1, false, HONORIFIC, sizeof HONORIFIC / sizeof *HONORIFIC))) {
         for (size_t z = 0; z < c->n_ms; z++) {
             const ev_mention *m = &c->ms[z];
             if (m->ti <= cd->tj || m->ti > cd->tj + 20) continue;
+            /* a person (and his titles) after a bare noun is part of a name
+             * (مركز الملك سلمان، جامعة الملك سعود), not the one the titles
+             * lead to */
+            size_t q = m->ti - 1;
+            while (q > cd->tj + 1 && x->t[q].match >= 0 && x->m[x->t[q].match].title >= 0) q--;
+            const tinfo *p = &x->t[q];
+            if (q > cd->tj + 1 && p->word && !p->art_len && !ev_mark(c, q) && p->match < 0 && mention_ending(c, q) < 0)
+                continue;
             if (m->person && (int)z != tgt) {
                 *rule = "titled-subject-after-verb";
                 return (int)z;
@@ -544,8 +586,19 @@ int ev_fallback_source(const rasd_event_coder *c, const cand *cd, const rasd_tri
                 *rule = "protesters-in-sentence";
                 return (int)z;
             }
+    /* «وقال إن تسعة من التجار قتلوا في الهجوم»، «كما أصيب زوجها»: a
+     * killing verb with nothing after it but a preposition or the end is
+     * passive (unvowelled, قُتلوا reads like قَتلوا): the party before it is
+     * its victim, never its doer */
+    bool passive = false;
+    if (victim && !cd->noun) {
+        size_t k = cd->tj + 1;
+        while (k < n && x->t[k].skip) k++;
+        passive = k >= n || ev_is_punct(c, k) || (ev_mark(c, k) && ev_mark(c, k) != EV_MARK_HEAD) ||
+                  ev_has_prep_clitic(c, k, 'b');
+    }
     /* the nearest party before the trigger, inside its clause */
-    for (size_t k = i; k-- > clause && i - k <= 14;) {
+    for (size_t k = i; !passive && k-- > clause && i - k <= 14;) {
         int mk = ev_mark(c, k);
         if (mk == EV_MARK_BOUNDARY) break;
         if (ev_is_punct(c, k)) {
@@ -596,6 +649,8 @@ int ev_fallback_source(const rasd_event_coder *c, const cand *cd, const rasd_tri
     return -1;
 }
 
+static bool force_head(const rasd_event_coder *c, size_t k);
+
 /* A verb's subject that no dictionary names (هاجم رجل الحافلة، تظاهر آلاف
  * العمال): the noun phrase right after the verb, up to a preposition, a
  * number or punctuation, kept as text with its span. */
@@ -630,6 +685,24 @@ void ev_np_after_verb(const rasd_event_coder *c, const cand *cd, bool victim, ra
     if (ev_word_in(c, first, false, QUANTITY, sizeof QUANTITY / sizeof *QUANTITY) ||
         (!h->art_len && h->key_len >= 6 && memcmp(hk + h->key_len - 2, "\xD8\xA7", 2) == 0))
         return;
+    /* an indefinite noun with its owner after ل (استهدف محطة للوقود، قصف
+     * مواقع للمتمردين) is a thing owned, the object: the subject was named
+     * before */
+    if (!h->art_len && !force_head(c, first) && last + 1 < c->n && x->t[last + 1].li &&
+        !ev_has_prep_clitic(c, last + 1, 'b'))
+        return;
+    /* «تظاهر عشرات من أعضاء النقابة»: a count's group after من is the subject */
+    if (first == last && (ev_is_count(c, first) || ev_is_quantity(c, first)) && last + 1 < c->n &&
+        ev_mark(c, last + 1) == EV_MARK_FROM) {
+        size_t from = last + 2;
+        for (size_t z = from; z < c->n && z <= from + 2; z++) {
+            if (!x->t[z].word || ev_mark(c, z) || ex_is_number(&x->t[z]) || ev_has_prep_clitic(c, z, 'b') ||
+                ev_has_prep_clitic(c, z, 'l') || x->t[z].conj || (c->hits[z].node && ev_has(c, z, EV_TRIGGER, -1)))
+                break;
+            if (z > from && x->t[z - 1].art_len && !x->t[z].art_len) break; /* (a definite noun ends it: النقابة أمام) */
+            last = z;
+        }
+    }
     /* after a killing or an abduction the noun is the victim of a passive
      * (قُتل ضابط) unless an object follows it (خطفت حركة طالبان صحفيين) */
     if (victim) {
@@ -687,6 +760,39 @@ bool ev_unnamed_agent(const rasd_event_coder *c, const cand *cd, rasd_event_acto
     if (cd->noun && controller_subject(c, i, 0, &v) < 0 && v != SIZE_MAX && ev_np_before_verb(c, v, 0, false, a)) {
         a->rule = "subject-of-control-verb";
         return true;
+    }
+    /* «قامت دبابة إسرائيلية بقصف»، «حاول رجل مسلح اقتحام»: VSO, a phrase no
+     * dictionary names between a control verb and the event noun */
+    if (cd->noun && i > 1) {
+        size_t w = i;
+        while (w > 0 && i - w < 5) {
+            size_t p = w - 1;
+            if (control_verb(c, p)) break;
+            if (!x->t[p].word || ev_is_punct(c, p) || (ev_mark(c, p) && ev_mark(c, p) != EV_MARK_FROM) ||
+                ev_has_prep_clitic(c, p, 'b') || ev_has_prep_clitic(c, p, 'l') || ex_is_number(&x->t[p]) ||
+                (p + 1 < i && x->t[p + 1].conj) || (c->hits[p].node && ev_has(c, p, EV_TRIGGER, -1)))
+                break;
+            w = p;
+        }
+        /* (تمكنت الأخيرة من: من belongs to the verb; a day or a time is no
+         * subject, nor الأخيرة 'the latter', which points back) */
+        static const ev_word NOT_SUBJECT[] = {EV_WORD("السبت"), EV_WORD("الاحد"),    EV_WORD("الاثنين"),
+                                              EV_WORD("الثلاثاء"), EV_WORD("الاربعاء"), EV_WORD("الخميس"),
+                                              EV_WORD("الجمعه"), EV_WORD("امس"),      EV_WORD("اليوم"),
+                                              EV_WORD("الاخيره"), EV_WORD("الاخير"),   EV_WORD("الاول")};
+        size_t end = i - 1;
+        if (end > w && ev_mark(c, end) == EV_MARK_FROM) end--;
+        bool plain = true;
+        for (size_t z = w; z <= end && plain; z++)
+            plain = !ev_word_in(c, z, false, NOT_SUBJECT, sizeof NOT_SUBJECT / sizeof *NOT_SUBJECT);
+        if (plain && w > 0 && w < i && control_verb(c, w - 1) && !ev_mark(c, w) && x->t[w].word) {
+            memset(a, 0, sizeof *a);
+            a->entity = a->agent = -1;
+            a->start = x->t[w].tok.start;
+            a->end = x->t[end].tok.end;
+            a->rule = "subject-of-control-verb";
+            return true;
+        }
     }
     if (cd->noun && i > 0 && ev_word_in(c, i - 1, true, PERPETRATOR, sizeof PERPETRATOR / sizeof *PERPETRATOR)) {
         /* «مرتكب مجزرة تشارلستون ديلان روف»: the person right after */
@@ -754,8 +860,10 @@ static bool antecedent_phrase(const rasd_event_coder *c, size_t rel, size_t i, s
     if (!words) return false;
     /* the head must be a noun that can act: not an event (stopped above), a
      * time or a place word is left to the other rules */
-    static const ev_word NOT_ACTOR[] = {EV_WORD("الوقت"), EV_WORD("اليوم"), EV_WORD("الفتره"), EV_WORD("المنطقه"),
-                                        EV_WORD("المدينه"), EV_WORD("المكان"), EV_WORD("الساعات"), EV_WORD("الايام")};
+    /* (matched on the base, which leaves the article out: الوقت → وقت) */
+    static const ev_word NOT_ACTOR[] = {EV_WORD("وقت"),    EV_WORD("يوم"),   EV_WORD("فتره"),   EV_WORD("منطقه"),
+                                        EV_WORD("مدينه"),  EV_WORD("مكان"),  EV_WORD("ساعات"),  EV_WORD("ايام"),
+                                        EV_WORD("لحظه"),   EV_WORD("اسبوع"), EV_WORD("شهر"),    EV_WORD("عام")};
     if (ev_word_in(c, first, true, NOT_ACTOR, sizeof NOT_ACTOR / sizeof *NOT_ACTOR)) return false;
     (void)i;
     memset(a, 0, sizeof *a);
