@@ -857,8 +857,8 @@ static void test_tagged_names_without_clitics(void **state) {
     const char *list = "وضمت القائمة أسامة برقاوي وسلمان المولد وسعيد القرني وخالد صالح من الأنصار.";
     assert_true(analyze_has(list, "\"person:خالد_صالح\""));
     assert_false(analyze_has(list, "person:وخالد"));
-    const char *brother = "إنه الشقيق الأكبر لعبد الحليم حافظ، وهو الذي أنقذه.";
-    assert_true(analyze_has(brother, "\"person:عبد_الحليم_حافظ\""));
+    const char *brother = "إنه الشقيق الأكبر لعبد الرحيم منصور، وهو الذي أنقذه.";
+    assert_true(analyze_has(brother, "\"person:عبد_الرحيم_منصور\""));
     assert_false(analyze_has(brother, "person:لعبد"));
     assert_false(analyze_has("وقال الأصمعي لزين العابدين كلاما كثيرا.", "person:الاصمعي_لزين"));
     /* a name that begins with the same letter keeps it */
