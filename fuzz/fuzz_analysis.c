@@ -5,7 +5,7 @@
  * JSON line, which jansson reads back.
  *
  * A run costs some milliseconds per kilobyte under the sanitizers: the
- * input is cut at 256 bytes (a sentence or two, where every stage has
+ * input is cut at 160 bytes (a sentence or two, where every stage has
  * work), so that the target makes about a thousand runs a second; fuzz_text
  * takes long inputs through the stages that work byte by byte, and
  * fuzz_events the event coder.
@@ -20,7 +20,7 @@
 #include <stdint.h>
 #include <stdlib.h>
 
-#define MAX_TEXT 256
+#define MAX_TEXT 160
 
 static rasd_analyzer *an;
 static rasd_knowledge *kn;
@@ -34,7 +34,7 @@ static void check(int cond) {
 
 int LLVMFuzzerInitialize(int *argc, char ***argv) {
     /* 70% of the time in the entropic schedule; a sentence or two per run */
-    static const char *const flags[] = {"-entropic=0", "-max_len=256"};
+    static const char *const flags[] = {"-entropic=0", "-max_len=160"};
     fuzz_default_flags(argc, argv, flags, 2);
     rasd_error err = {0};
     rasd_lexicon *lex = rasd_lexicon_load(NULL, &err);

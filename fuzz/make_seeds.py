@@ -92,3 +92,11 @@ body = struct.pack("<II", tags, 1) + struct.pack("<fff", 1.0, 0.5, 0.0) + b"\0" 
 body += struct.pack("<Q", 1) + struct.pack("<QII", 12345, 5, 3 | (2 << 8)) + struct.pack("<Q", 1) + struct.pack("<I", 7) \
     + struct.pack("<9h", *range(9))
 put("fuzz_loaders", "model-body", bytes([39]) + body)
+
+# event dictionaries for fuzz_events: 'D', then triggers, agents and
+# nationalities (a few rows of each) separated by NUL bytes
+parts = []
+for name in ("triggers.tsv", "agents.tsv", "nationalities.tsv"):
+    lines = [l for l in read(os.path.join(root, "data/events", name), 200000).split(b"\n") if l][:8]
+    parts.append(b"\n".join(lines) + b"\n")
+put("fuzz_events", "dictionary", b"D" + b"\0".join(parts))
