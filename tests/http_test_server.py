@@ -59,6 +59,8 @@ class Handler(http.server.BaseHTTPRequestHandler):
             return self.send(200, b"late")
         if path == "/big":
             return self.send(200, b"x" * (10 << 20))
+        if path == "/charset-only":  # a Content-Type with a charset and no media type
+            return self.send(200, b"<p>x</p>", ctype="; charset=windows-1256")
         full = os.path.realpath(os.path.join(self.server.root, path.lstrip("/")))
         if not full.startswith(self.server.root + os.sep) or not os.path.isfile(full):
             return self.send(404, b"not found")

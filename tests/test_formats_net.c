@@ -168,6 +168,12 @@ static void fetch_redirect_and_charset(void **state) {
     assert_non_null(strstr(a.text, "وصلت وفود إلى مدينة الحسكة،"));
     rasd_article_clear(&a);
     rasd_fetch_result_free(&r);
+    /* a Content-Type without a media type is no media type, not an empty
+     * one (found by fuzz_fetch); its charset still counts */
+    assert_int_equal(rasd_fetch(url("/charset-only"), NULL, &r, &err), RASD_OK);
+    assert_null(r.content_type);
+    assert_string_equal(r.charset, "windows-1256");
+    rasd_fetch_result_free(&r);
 }
 
 /* ------------------------------------------------------------ watch */
@@ -319,6 +325,33 @@ static void watch_file_forgets_oldest(void **state) {
     rasd_watch_file_close(wf);
 }
 
+/* An empty validator in a state file edited by hand is no validator (found
+ * by fuzz_watch_state); the other one of the feed still counts. */
+static void watch_file_empty_validator(void **state) {
+    (void)state;
+    char path[400];
+    snprintf(path, sizeof path, "%s/empty-etag-state.json", tmpdir);
+    FILE *f = fopen(path, "w");
+    fputs("{\"feeds\": {\"https://example.org/a.xml\": {\"etag\": \"\"},"
+          " \"https://example.org/b.xml\": {\"etag\": \"\", \"last_modified\": \"Sat, 05 Jun 2021 10:00:00 GMT\"}},"
+          " \"seen\": []}",
+          f);
+    fclose(f);
+    rasd_error err = {0};
+    rasd_watch_file *wf = rasd_watch_file_open(path, &err);
+    assert_non_null(wf);
+    rasd_watch_state st = rasd_watch_file_state(wf);
+    char *etag = NULL, *lm = NULL;
+    assert_false(st.get_validators(st.ctx, "https://example.org/a.xml", &etag, &lm));
+    assert_null(etag);
+    assert_null(lm);
+    assert_true(st.get_validators(st.ctx, "https://example.org/b.xml", &etag, &lm));
+    assert_null(etag);
+    assert_string_equal(lm, "Sat, 05 Jun 2021 10:00:00 GMT");
+    free(lm);
+    rasd_watch_file_close(wf);
+}
+
 static void watch_list_errors(void **state) {
     (void)state;
     char path[400];
@@ -428,6 +461,7 @@ int main(void) {
         cmocka_unit_test(watch_second_poll_fetches_nothing),
         cmocka_unit_test(watch_survives_bad_feeds_and_state),
         cmocka_unit_test(watch_file_forgets_oldest),
+        cmocka_unit_test(watch_file_empty_validator),
         cmocka_unit_test(watch_list_errors),
         cmocka_unit_test(cli_watch_once),
         cmocka_unit_test(cli_analyze_pages_and_feeds),

@@ -37,13 +37,16 @@ static size_t on_body(char *data, size_t size, size_t n, void *ctx) {
     return s->body.oom ? 0 : bytes;
 }
 
-/* A header's value, trimmed, malloc'd. */
+/* A header's value, trimmed, malloc'd; NULL when empty (a NUL in a broken
+ * header would otherwise leave an empty string, which callers take for a
+ * validator to send back). */
 static char *header_value(const char *line, size_t len, size_t name_len) {
     const char *v = line + name_len;
     const char *end = line + len;
     while (v < end && (*v == ' ' || *v == '\t')) v++;
     while (end > v && (end[-1] == '\r' || end[-1] == '\n' || end[-1] == ' ' || end[-1] == '\t')) end--;
-    return end > v ? strndup(v, (size_t)(end - v)) : NULL;
+    if (end <= v || !*v) return NULL;
+    return strndup(v, (size_t)(end - v));
 }
 
 static void set_field(char **dst, char *v) {
@@ -55,7 +58,7 @@ static void set_field(char **dst, char *v) {
 static void parse_content_type(rasd_fetch_result *r, const char *v) {
     size_t tl = strcspn(v, ";");
     while (tl && isspace((unsigned char)v[tl - 1])) tl--;
-    char *type = strndup(v, tl);
+    char *type = tl ? strndup(v, tl) : NULL;
     if (type)
         for (char *p = type; *p; p++) *p = (char)tolower((unsigned char)*p);
     set_field(&r->content_type, type);

@@ -279,6 +279,10 @@ static bool wf_get(void *ctx, const char *feed, char **etag, char **lm) {
     if (!v) return false;
     const char *e = json_string_value(json_object_get(v, "etag"));
     const char *l = json_string_value(json_object_get(v, "last_modified"));
+    /* an empty validator (a state file edited by hand) is none: sent back,
+     * it would ask the server about no version at all */
+    if (e && !*e) e = NULL;
+    if (l && !*l) l = NULL;
     if (e) *etag = strdup(e);
     if (l) *lm = strdup(l);
     return e || l;
