@@ -184,6 +184,22 @@ static void test_place_told_apart_by_context(void **state) {
     rasd_entities_free(&es);
 }
 
+/* A place name is read with و or a preposition cut off, never out of a word
+ * that had the article or a pronoun the name lacks (a family name like
+ * الجاسم is no جاسم; سيرتهم no سيرت). */
+static void test_place_not_read_inside_article_or_pronoun(void **state) {
+    (void)state;
+    rasd_entities es = extract("زار الوفد حلب ودمشق أمس.");
+    assert_non_null(find_place(&es, "gn:3"));
+    rasd_entities_free(&es);
+    es = extract("وقال اللاعب خالد الدمشق إن الفريق جاهز.");
+    assert_null(find_place(&es, "gn:3"));
+    rasd_entities_free(&es);
+    es = extract("وكتب المؤرخ عن دمشقهم القديمة.");
+    assert_null(find_place(&es, "gn:3"));
+    rasd_entities_free(&es);
+}
+
 static void test_joined_spelling_and_supplement(void **state) {
     (void)state;
     rasd_entities es = extract("القتال بديرالزور وفي الباغوز.");
@@ -501,6 +517,7 @@ int main(void) {
         cmocka_unit_test(test_actor_keeps_its_names),
         cmocka_unit_test(test_framing_term_attaches_only_to_what_it_names),
         cmocka_unit_test(test_place_told_apart_by_context),
+        cmocka_unit_test(test_place_not_read_inside_article_or_pronoun),
         cmocka_unit_test(test_joined_spelling_and_supplement),
         cmocka_unit_test(test_person_after_title_chain),
         cmocka_unit_test(test_person_with_nationality_and_destination),

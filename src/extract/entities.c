@@ -297,6 +297,7 @@ typedef struct form {
     uint32_t off, len;
     size_t start;
     uint64_t hash;
+    bool bare; /* the base of a word that had the article or a pronoun */
 } form;
 
 /* Longest name starting at token i; fills *m and returns true if any. */
@@ -306,10 +307,11 @@ static bool match_at(rasd_entity_extractor *x, size_t i, size_t n, match *m) {
     if (ti->skip || ti->key_len == 0) return false;
     form forms[MAX_FORM];
     int nf = 0;
-    forms[nf++] = (form){ti->key_off, ti->key_len, ti->tok.start, ti->key_hash};
-    if (ti->art_len) forms[nf++] = (form){ti->art_off, ti->art_len, ti->art_start, ti->art_hash};
+    forms[nf++] = (form){ti->key_off, ti->key_len, ti->tok.start, ti->key_hash, false};
+    if (ti->art_len) forms[nf++] = (form){ti->art_off, ti->art_len, ti->art_start, ti->art_hash, false};
     if (ti->base_len && ti->base_len != ti->key_len)
-        forms[nf++] = (form){ti->base_off, ti->base_len, ti->base_start, ti->base_hash};
+        forms[nf++] = (form){ti->base_off, ti->base_len, ti->base_start, ti->base_hash,
+                             ti->art_len || ti->base_off + ti->base_len < ti->key_off + ti->key_len};
     bool found = false;
     for (int f = 0; f < nf; f++) {
         if (!rasd_names_may_start_hashed(names, forms[f].hash)) continue;
@@ -330,7 +332,7 @@ static bool match_at(rasd_entity_extractor *x, size_t i, size_t n, match *m) {
         }
         if (best_node && (!found || best_j > m->tj)) {
             found = true;
-            *m = (match){i, best_j, best_node, forms[f].start, x->t[best_j].tok.end, -1, -1, -1, -1};
+            *m = (match){i, best_j, best_node, forms[f].start, x->t[best_j].tok.end, -1, -1, -1, -1, forms[f].bare};
         }
     }
     return found;
@@ -431,6 +433,12 @@ static void resolve(rasd_entity_extractor *x, match *m, size_t n, size_t sentenc
         m->title = (int)title->index;
         return;
     }
+    /* A one-word place name read inside a word that had the article or a
+     * possessive pronoun is that word, not the place: الجاسم (a family
+     * name) is no جاسم, المالي (financial) no مالي, سيرتهم (their
+     * biography) no سيرت. Arabic place names keep or lack their article
+     * as they are listed; prepositions and و are still cut off (وحلب). */
+    if (place && m->bare && m->ti == m->tj) return;
     if (place) {
         uint32_t best = ex_best_place(x, p, cnt);
         size_t namesakes = 0;

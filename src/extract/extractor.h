@@ -43,6 +43,7 @@ typedef struct match {
     int place;  /* place index, or -1 */
     int title;  /* title index, or -1 */
     int frame;  /* framing-lexicon term index, or -1 */
+    bool bare;  /* found only once the first word's article or pronoun was cut off (الجاسم -> جاسم، سيرتهم -> سيرت) */
 } match;
 
 struct rasd_entity_extractor {
