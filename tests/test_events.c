@@ -334,7 +334,7 @@ static void test_capture_place(void **state) {
     /* taking control with the article (a cue phrase must not hide the trigger) and its light verbs */
     code("ونجحت قسد في السيطرة على معظم حي الصالحية.");
     expect_event("السيطرة", "19", NULL, NULL);
-    code("وقالت قسد إنها بسطت سيطرتها على الجزء الأكبر من الحسكة.");
+    code("وأعلنت قسد أنها بسطت سيطرتها على معظم أحياء الحسكة.");
     expect_event("بسطت", "19", NULL, NULL);
     code("وأحكمت قسد سيطرتها على الحسكة.");
     expect_event("وأحكمت", "19", "sdf", NULL);
@@ -534,7 +534,7 @@ static void test_verb_classes(void **state) {
 static void test_reference(void **state) {
     (void)state;
     expect_no_event("وتظهر هذه الهجمات قدرة التنظيم على الضرب.");
-    expect_no_event("ولم تتضح على الفور طبيعة المحادثات.");
+    expect_no_event("ولم يكشف المسؤول عن فحوى المحادثات.");
     expect_no_event("وهذا السلاح يذهب إلى جبهة القتال مباشرة."); /* the front: a place */
     expect_no_event("وعثر على رأس الانتحاري قرب موقع الهجوم.");
     expect_no_event("وقال رئيس لجنة التحقيق البرلمانية إن التقرير جاهز."); /* a body named by what it does */
@@ -746,7 +746,7 @@ static void test_object_genitive_and_honorific(void **state) {
  * after ل is the object, not the subject. */
 static void test_np_after_verb_edges(void **state) {
     (void)state;
-    code("يأتي ذلك في الوقت الذي شددت قسد الحصار على المدينة.");
+    code("وجاء الإعلان في الوقت الذي شددت قسد الحصار على البلدة.");
     const rasd_event *e = expect_event("شددت", "19", "sdf", NULL);
     code("وتظاهر عشرات من أعضاء النقابة أمام الوزارة.");
     e = expect_event("وتظاهر", "14", NULL, NULL);

@@ -302,7 +302,7 @@ static int mention_after(const rasd_event_coder *c, size_t from, size_t until, i
         if (x->t[k].skip) continue;
         int mark = ev_mark(c, k);
         if (mark == EV_MARK_BOUNDARY || mark == EV_MARK_RELATIVE) return -1;
-        /* «في الوقت الذي طوقت فيه قوات الأمن»: a resumptive فيه/فيها right
+        /* «في الساعة التي اقتحمت فيها الشرطة»: a resumptive فيه/فيها right
          * after the verb stands for the time or place, the subject follows */
         if (k == from && ev_resumptive(c, k)) continue;
         /* «15 من عناصر داعش»، «عشرات المسلحين»: a count and its partitive من

@@ -103,7 +103,7 @@ int ev_mention_after(const rasd_event_coder *c, size_t from, size_t until, int g
 /* The same for a subject after its verb: only the heads of a subject (a
  * force, a title, an agent word) may come before the name. */
 int ev_subject_after(const rasd_event_coder *c, size_t from, int gap);
-/* A resumptive فيه/فيها at token k (الوقت الذي طوقت فيه قوات الأمن: the
+/* A resumptive فيه/فيها at token k (الساعة التي اقتحمت فيها الشرطة: the
  * relative clause has a subject of its own, after it). */
 bool ev_resumptive(const rasd_event_coder *c, size_t k);
 /* The mention that ends just before token v (a subject before its verb). */

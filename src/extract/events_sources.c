@@ -301,8 +301,8 @@ static int source_of_result(const rasd_event_coder *c, size_t i) {
     return -1;
 }
 
-/* «أعلنت الشرطة أنه تم اعتقال خمسة»، «أوضح بيان صادر عن وزير الدفاع أنه تم
- * فرض الاعتقال الإداري»: an act told in the impersonal passive (تم، يتم، جرى
+/* «أعلنت الشرطة أنه تم اعتقال خمسة»، «ذكر بيان للوزارة أنه تم
+ * فرض حظر التجول»: an act told in the impersonal passive (تم، يتم، جرى
  * and its verbal noun) in what an authority announces is the authority's
  * own: the party the reporting verb introduces, when it is a force, a
  * government or a body, or a person with a title. -1 otherwise. */
@@ -495,7 +495,7 @@ int ev_fallback_source(const rasd_event_coder *c, const cand *cd, const rasd_tri
         static const ev_word SOME[] = {EV_WORD("اعداد"), EV_WORD("عدد"), EV_WORD("بعض")};
         size_t reach = cd->tj + 3;
         for (size_t k = cd->tj + 1; k < n && k <= reach; k++) {
-            /* «استسلام أعداد كبيرة من ميليشيات الحوثي»: a partitive (a count
+            /* «فرار عشرات من عناصر التنظيم»: a partitive (a count
              * or a quantity, its adjective, من) heads the group it counts */
             if (k == cd->tj + 1 && (ev_is_count(c, k) || ev_is_quantity(c, k) ||
                                     ev_word_in(c, k, false, SOME, sizeof SOME / sizeof *SOME))) {
@@ -838,7 +838,7 @@ static bool force_head(const rasd_event_coder *c, size_t k) {
     return ev_word_in(c, k, true, HEADS, sizeof HEADS / sizeof *HEADS);
 }
 
-/* «غطاء جوي للمعارضة السورية المعتدلة التي تقاتل داعش»: the antecedent of
+/* «دعم عسكري للفصائل المحلية التي تحارب التنظيم»: the antecedent of
  * a relative pronoun (at token rel) that no dictionary names, a definite
  * phrase of up to three words right before it (a ل or ب on its first word
  * is the preposition that governs it, not a sign of a complement): the
