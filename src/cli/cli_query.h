@@ -13,6 +13,22 @@
 
 #include <jansson.h>
 
+/* The options and exit statuses every list of the store shares (events,
+ * outlets, quotes, stories), written once so their --help cannot drift
+ * apart: docs/cli.md states the same conventions. */
+#define CLI_LIST_HELP \
+    "  --limit N      at most N rows (default 20; over 500 asked page by page; all: every row)\n" \
+    "  --offset N     skip the first N rows (default 0)\n" \
+    "  --json         one JSON document: {\"total\", \"limit\", \"offset\", \"items\": [...]}\n" \
+    "  --jsonl        one JSON object per row per line\n" \
+    "  --csv          RFC 4180 CSV, a header of the JSON's field names (lists joined with |, null empty)\n" \
+    "  --db PATH|URL  the store: a SQLite file or a postgres:// URL (default: $RASD_DB, else ./rasd.db)\n" \
+    "  --data DIR     rasd's data directory (default: $RASD_DATA, else the built-in one)\n" \
+    "  A table on the terminal (control characters of articles escaped), then on stderr\n" \
+    "  which rows these are: \"showing 1-20 of 345 ...\". Conventions: docs/cli.md.\n" \
+    "Exit status: 0 some rows shown, 1 none (on this page), 2 usage error or no database,\n" \
+    "  3 the database failed\n"
+
 /* The database a command reads, and the lexicon its full-text index
  * needs. open() may be called once per thread. */
 typedef struct cli_store_target {

@@ -12,17 +12,7 @@ static const char USAGE[] =
     "  Lists outlets with their article counts, first and last dates, and the labels\n"
     "  each puts on each actor (the table shows the top five; JSON and CSV all).\n"
     "  --since D, --until D  dates YYYY-MM-DD, inclusive (default: no bound)\n"
-    "  --limit N      at most N rows (default 20; over 500 asked page by page; all: every row)\n"
-    "  --offset N     skip the first N rows (default 0)\n"
-    "  --json         one JSON document: {\"total\", \"limit\", \"offset\", \"items\": [...]}\n"
-    "  --jsonl        one JSON object per row per line\n"
-    "  --csv          RFC 4180 CSV, a header of the JSON's field names (lists joined with |, null empty)\n"
-    "  --db PATH|URL  the store: a SQLite file or a postgres:// URL (default: $RASD_DB, else ./rasd.db)\n"
-    "  --data DIR     rasd's data directory (default: $RASD_DATA, else the built-in one)\n"
-    "  A table on the terminal (control characters of articles escaped), then on stderr\n"
-    "  which rows these are: \"showing 1-20 of 345 ...\". Conventions: docs/cli.md.\n"
-    "Exit status: 0 some rows shown, 1 none (on this page), 2 usage error or no database,\n"
-    "  3 the database failed\n"
+    CLI_LIST_HELP
     "Example:\n"
     "  rasd outlets --db news.db --since 2015-07-01\n";
 
