@@ -4,6 +4,7 @@
  * and the exit status, and that the other inputs are still analysed.
  */
 #include "test_helpers.h"
+#include "test_spawn.h"
 
 #include <fcntl.h>
 #include <stdio.h>
@@ -40,22 +41,11 @@ static int run(const char *in_path, const char *const *argv) {
     char out_path[256], err_path[256];
     snprintf(out_path, sizeof out_path, "%s/stdout", tmpdir);
     snprintf(err_path, sizeof err_path, "%s/stderr", tmpdir);
-    pid_t pid = fork();
-    if (pid == 0) {
-        int in = open(in_path ? in_path : "/dev/null", O_RDONLY);
-        int out = open(out_path, O_WRONLY | O_CREAT | O_TRUNC, 0600);
-        int err = open(err_path, O_WRONLY | O_CREAT | O_TRUNC, 0600);
-        dup2(in, 0);
-        dup2(out, 1);
-        dup2(err, 2);
-        execv(RASD_BIN, (char *const *)argv);
-        _exit(127);
-    }
-    int status = 0;
-    waitpid(pid, &status, 0);
+    test_spawn_opts opt = {in_path, 0};
+    int status = test_spawn(argv, out_path, err_path, &opt);
     read_all(out_path, out_buf, sizeof out_buf, &out_len);
     read_all(err_path, err_buf, sizeof err_buf, NULL);
-    return WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status);
+    return status;
 }
 
 static const char *write_file(const char *name, const char *data, size_t len) {

@@ -10,6 +10,7 @@
  * database. The store is built from examples/ (the README's tour files).
  */
 #include "test_helpers.h"
+#include "test_spawn.h"
 
 #include <fcntl.h>
 #include <jansson.h>
@@ -36,20 +37,10 @@ static char *slurp(const char *path) {
 
 /* Runs rasd with argv (argv[0] is ignored), stdout and stderr captured. */
 static int run(const char *const *argv) {
-    pid_t pid = fork();
-    if (pid == 0) {
-        int out = open(out_path, O_WRONLY | O_CREAT | O_TRUNC, 0600);
-        int err = open(err_path, O_WRONLY | O_CREAT | O_TRUNC, 0600);
-        int in = open("/dev/null", O_RDONLY);
-        dup2(in, 0), dup2(out, 1), dup2(err, 2);
-        execv(RASD_BIN, (char *const *)argv);
-        _exit(127);
-    }
-    int status = 0;
-    waitpid(pid, &status, 0);
+    int status = test_spawn(argv, out_path, err_path, NULL);
     free(out_buf), free(err_buf);
     out_buf = slurp(out_path), err_buf = slurp(err_path);
-    return WIFEXITED(status) ? WEXITSTATUS(status) : 128;
+    return status;
 }
 
 #define expect_status(call, want)                                                                                  \

@@ -9,6 +9,7 @@
  * (cameo.c, event_detail.c); options that would be ignored are refused.
  */
 #include "test_helpers.h"
+#include "test_spawn.h"
 
 #include "corpus/charref.h"
 #include "knowledge/cameo.h"
@@ -168,22 +169,9 @@ static char err_buf[1 << 14];
 
 /* Runs rasd with stdout to out_path; the exit status. */
 static int run(const char *const *argv) {
-    pid_t pid = fork();
-    if (pid == 0) {
-        int out = open(out_path, O_WRONLY | O_CREAT | O_TRUNC, 0600);
-        int err = open(err_path, O_WRONLY | O_CREAT | O_TRUNC, 0600);
-        dup2(out, 1);
-        dup2(err, 2);
-        execv(RASD_BIN, (char *const *)argv);
-        _exit(127);
-    }
-    int status = 0;
-    waitpid(pid, &status, 0);
-    FILE *f = fopen(err_path, "r");
-    size_t n = f ? fread(err_buf, 1, sizeof err_buf - 1, f) : 0;
-    err_buf[n] = '\0';
-    if (f) fclose(f);
-    return WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status);
+    int status = test_spawn(argv, out_path, err_path, NULL);
+    test_read_into(err_path, err_buf, sizeof err_buf);
+    return status;
 }
 
 static int64_t scalar(const char *sql) {

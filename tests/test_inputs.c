@@ -17,6 +17,7 @@
  * holding it.
  */
 #include "test_helpers.h"
+#include "test_spawn.h"
 
 #include <errno.h>
 #include <fcntl.h>
@@ -53,38 +54,15 @@ static void write_file(const char *path, const char *data) {
     fclose(f);
 }
 
-static void read_into(const char *path, char *buf, size_t cap) {
-    FILE *f = fopen(path, "rb");
-    size_t n = f ? fread(buf, 1, cap - 1, f) : 0;
-    buf[n] = '\0';
-    if (f) fclose(f);
-}
+static void read_into(const char *path, char *buf, size_t cap) { test_read_into(path, buf, cap); }
 
-/* Runs rasd; file_limit > 0: a disk that fills at that many bytes per file
- * (RLIMIT_FSIZE, with SIGXFSZ ignored so a write fails with EFBIG). */
+/* Runs rasd; file_limit > 0: a disk that fills at that many bytes per file. */
 static int run_limited(const char *const *argv, rlim_t file_limit) {
-    pid_t pid = fork();
-    if (pid == 0) {
-        int out = open(out_path, O_WRONLY | O_CREAT | O_TRUNC, 0600);
-        int err = open(err_path, O_WRONLY | O_CREAT | O_TRUNC, 0600);
-        int in = open("/dev/null", O_RDONLY);
-        dup2(in, 0);
-        dup2(out, 1);
-        dup2(err, 2);
-        if (file_limit) {
-            signal(SIGXFSZ, SIG_IGN);
-            struct rlimit rl = {file_limit, file_limit};
-            setrlimit(RLIMIT_FSIZE, &rl);
-        }
-        alarm(120); /* a hang is a failure, not a stuck suite */
-        execv(RASD_BIN, (char *const *)argv);
-        _exit(127);
-    }
-    int status = 0;
-    waitpid(pid, &status, 0);
+    test_spawn_opts opt = {NULL, file_limit};
+    int status = test_spawn(argv, out_path, err_path, &opt);
     read_into(out_path, out_buf, sizeof out_buf);
     read_into(err_path, err_buf, sizeof err_buf);
-    return WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status);
+    return status;
 }
 
 static int run(const char *const *argv) { return run_limited(argv, 0); }
