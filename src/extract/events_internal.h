@@ -146,4 +146,14 @@ void ev_previous_mention(const rasd_event_coder *c, rasd_event_actor *a);
 /* A rule that guesses from what is near rather than reads the structure. */
 bool ev_weak_rule(const char *rule);
 
+/* events_assault.c: assault (18) or fight (19), from who the violence fell on. */
+bool ev_is_victim_row(const rasd_trigger *r);
+bool ev_is_civilian(const rasd_event_coder *c, const rasd_event_actor *a);
+bool ev_actor_is_force(const rasd_event_coder *c, const rasd_event_actor *a);
+/* Is event e (of row r, its trigger ending at token tj) violence on people
+ * who do not fight back? pronoun: the trigger carries its object. */
+bool ev_one_sided(const rasd_event_coder *c, const rasd_trigger *r, const rasd_event *e, bool pronoun, size_t tj);
+/* The sentence's events from `first` on, recoded as one happening. */
+void ev_one_happening(rasd_event_coder *c, size_t first);
+
 #endif
