@@ -115,7 +115,7 @@ int cli_run_list(const cli_query_args *a, cli_list_query fn, const cli_column *c
 
 /* POST /api/ingest for `rasd serve --allow-ingest`: a JSON article
  * ({"text": ..., "title", "source", "published", "url", "author"})
- * analysed and stored as `rasd ingest` would (serve_ingest.c). */
+ * analysed and stored as `rasd ingest` would (src/ingest/serve_ingest.c). */
 typedef struct cli_ingest cli_ingest;
 cli_ingest *cli_ingest_new(const char *data_dir);
 void cli_ingest_destroy(cli_ingest *ing);

@@ -6,8 +6,8 @@
  * at most), so parsing a large file overlaps the work on the last one.
  * Each chunk goes through the ordered pool (pool.c): worker threads analyse the articles
  * (the same analysis as `rasd analyze`), flatten it into rows and compute
- * each article's fingerprint (ingest_worker.c); this thread, the one writer, takes them in
- * input order, links duplicates and stories (src/storage/ingest.c) and writes them
+ * each article's fingerprint (src/ingest/worker.c); this thread, the one writer, takes them in
+ * input order, links duplicates and stories (src/ingest/link.c) and writes them
  * in batches, one transaction per batch. A killed ingest therefore loses
  * the batch in flight and nothing else; running it again stores what is
  * missing and reports the rest as already stored.
@@ -20,12 +20,12 @@
  * the bulk of the work, runs everywhere at once (docs/store-postgres.md).
  */
 #include "cli.h"
-#include "cli/ingest_internal.h"
+#include "ingest/ingest_internal.h"
 #include "cli/engine.h"
 #include "corpus/boilerplate.h"
 #include "corpus/reader.h"
 #include "storage/analysis_line.h"
-#include "storage/ingest.h"
+#include "ingest/link.h"
 #include "storage/store.h"
 
 #include "core/internal.h"

@@ -10,7 +10,7 @@
  * sharing one (a country and its capital).
  */
 #include "loader.h"
-#include "extract/events.h"
+#include "knowledge/event_dict.h"
 
 #include <errno.h>
 #include <math.h>

@@ -93,7 +93,7 @@ struct rasd_knowledge {
     rasd_strtab place_ids; /* place id -> index + 1 */
     rasd_strtab capitals; /* ISO3 -> place index + 1 of its capital */
     rasd_arena pool;      /* every string */
-    struct rasd_event_dict *events; /* the event coder's dictionary (src/extract/events.h, data/events/) */
+    struct rasd_event_dict *events; /* the event coder's dictionary (event_dict.h, data/events/) */
     double load_ms;
     size_t n_names;
 };

@@ -62,5 +62,5 @@ set(RASD_SERVER_CLI_SOURCES
   ${CMAKE_SOURCE_DIR}/src/cli/cmd_outlets.c
   ${CMAKE_SOURCE_DIR}/src/cli/cmd_export.c
   ${CMAKE_SOURCE_DIR}/src/cli/cmd_serve.c
-  ${CMAKE_SOURCE_DIR}/src/cli/serve_ingest.c
+  ${CMAKE_SOURCE_DIR}/src/ingest/serve_ingest.c
 )

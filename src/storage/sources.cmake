@@ -12,7 +12,7 @@ set(RASD_STORE_SOURCES
   ${CMAKE_SOURCE_DIR}/src/storage/terms.c
   ${CMAKE_SOURCE_DIR}/src/storage/rows.c
   ${CMAKE_SOURCE_DIR}/src/storage/event_detail.c
-  ${CMAKE_SOURCE_DIR}/src/storage/ingest.c
+  ${CMAKE_SOURCE_DIR}/src/ingest/link.c
   ${CMAKE_SOURCE_DIR}/src/corpus/reader.c
   ${CMAKE_SOURCE_DIR}/src/corpus/reader_txt.c
   ${CMAKE_SOURCE_DIR}/src/corpus/reader_json.c
@@ -24,7 +24,7 @@ set(RASD_STORE_SOURCES
 set(RASD_STORE_CLI_SOURCES
   ${CMAKE_SOURCE_DIR}/src/cli/engine.c
   ${CMAKE_SOURCE_DIR}/src/cli/cmd_ingest.c
-  ${CMAKE_SOURCE_DIR}/src/cli/ingest_worker.c
+  ${CMAKE_SOURCE_DIR}/src/ingest/worker.c
   ${CMAKE_SOURCE_DIR}/src/cli/cmd_search.c
   ${CMAKE_SOURCE_DIR}/src/cli/cmd_repair.c
 )

@@ -90,7 +90,7 @@ rasd_status rasd_store_set_story(rasd_store *s, int64_t doc, int64_t story, doub
  * from its documents' framing rows. */
 rasd_status rasd_store_refresh_story(rasd_store *s, int64_t story, rasd_error *err);
 
-/* Settling (src/storage/ingest.c, rasd_link_settle): every document as
+/* Settling (src/ingest/link.c, rasd_link_settle): every document as
  * the story clusterer reads it, in the order duplicates and stories are
  * settled in — by day (published, else the day it was stored), then by
  * hash — with the duplicate link and story it has now. Strings are valid

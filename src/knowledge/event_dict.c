@@ -1,11 +1,11 @@
 /*
- * events_dict.c: loading the event dictionary (data/events/, see its
+ * event_dict.c: loading the event dictionary (data/events/, see its
  * README.md) into one trie of token keys: every trigger form, cue, agent
  * form and nationality adjective, and the closed word classes the coder
  * asks about (negation, modality, prepositions). The closed classes are
  * grammar, not vocabulary, so they live here rather than in a data file.
  */
-#include "events.h"
+#include "knowledge/event_dict.h"
 #include "knowledge/knowledge.h"
 #include "knowledge/loader.h"
 #include "knowledge/tsv.h"

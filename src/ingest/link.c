@@ -1,5 +1,5 @@
 /*
- * ingest.c: duplicates and stories for the ingest (ingest.h). The dedup
+ * link.c: duplicates and stories for the ingest (link.h). The dedup
  * index holds fingerprints only, so it is rebuilt from the fingerprints
  * table when a store opens (a fraction of a second for tens of thousands
  * of articles); the story clusterer saves its state as one blob, written
@@ -26,7 +26,7 @@
  * plain integers): a database moves between machines of the same byte
  * order; a wrong-sized blob is refused when the index is rebuilt.
  */
-#include "storage/ingest.h"
+#include "ingest/link.h"
 
 #include "core/internal.h"
 #include "corpus/stories.h"

@@ -1,18 +1,18 @@
 /*
  * ingest_internal.h: what `rasd ingest`'s two halves share: the pipeline
- * and the writer (cmd_ingest.c) and the preparation of each article on the
- * worker threads (ingest_worker.c): its analysis, rows, fingerprint and
+ * and the writer (src/cli/cmd_ingest.c) and the preparation of each article on the
+ * worker threads (worker.c): its analysis, rows, fingerprint and
  * story terms.
  */
-#ifndef RASD_CLI_INGEST_INTERNAL_H
-#define RASD_CLI_INGEST_INTERNAL_H
+#ifndef RASD_INGEST_INTERNAL_H
+#define RASD_INGEST_INTERNAL_H
 
-#include "cli.h"
+#include "cli/cli.h"
 #include "cli/engine.h"
 #include "corpus/boilerplate.h"
 #include "corpus/reader.h"
 #include "storage/analysis_line.h"
-#include "storage/ingest.h"
+#include "ingest/link.h"
 #include "storage/store.h"
 
 #include <pthread.h>

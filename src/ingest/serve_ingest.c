@@ -2,15 +2,15 @@
  * serve_ingest.c: POST /api/ingest for `rasd serve --allow-ingest`: one
  * JSON article in, analysed, linked to its duplicate and story, and stored
  * in its own transaction, the way `rasd ingest` does for many (the same
- * engine, rows and links: cmd_ingest.c, storage/ingest.h).
+ * engine, rows and links: src/cli/cmd_ingest.c, ingest/link.h).
  *
  * Writes are serialised by one lock (SQLite has one writer anyway); the
  * duplicate index and story state are loaded on the first article and kept.
  */
 #include "cli/engine.h"
-#include "cli_query.h"
+#include "cli/cli_query.h"
 #include "corpus/charref.h"
-#include "storage/ingest.h"
+#include "ingest/link.h"
 #include "storage/terms.h"
 
 #include <jansson.h>

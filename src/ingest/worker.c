@@ -1,12 +1,12 @@
 /*
- * ingest_worker.c: what `rasd ingest`'s worker threads do to each article
+ * worker.c: what `rasd ingest`'s worker threads do to each article
  * (ingest_internal.h): the boilerplate filter over its body, the same
  * analysis as `rasd analyze`, flattened into the store's rows, its
  * fingerprint and story terms; or, with --from-jsonl, the rows of an
  * analysis made elsewhere. The analyzers are kept in a stash between
  * chunks.
  */
-#include "cli/ingest_internal.h"
+#include "ingest/ingest_internal.h"
 
 #include "core/internal.h"
 

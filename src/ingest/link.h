@@ -1,5 +1,5 @@
 /*
- * ingest.h: what links a new article to those already stored: its
+ * link.h: what links a new article to those already stored: its
  * duplicate (src/corpus/dedup.h) and its story (src/corpus/stories.h),
  * with their state kept in the store so that a later ingest continues
  * where the last one stopped. All calls into dedup and stories during an
@@ -8,8 +8,8 @@
  * rasd_link_prepare runs on worker threads (it uses only the caller's
  * analyzer); everything else runs on the one writer thread.
  */
-#ifndef RASD_INGEST_H
-#define RASD_INGEST_H
+#ifndef RASD_INGEST_LINK_H
+#define RASD_INGEST_LINK_H
 
 #include "corpus/dedup.h"
 #include "corpus/stories.h"
