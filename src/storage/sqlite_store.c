@@ -579,42 +579,82 @@ static rasd_status sq_each_fingerprint(rasd_store *b, rasd_fingerprint_fn fn, vo
 
 /* -------------------------------------------------------- settling stories */
 
+/* In settling order, each document by its id: sorting whole rows (text,
+ * title, entity lists) held the whole store in SQLite's sorter at once,
+ * the ingest's peak of memory; sorting the ids alone keeps it flat. */
+static rasd_status settle_order(sqlite_store *s, int64_t **ids, size_t *n, rasd_error *err) {
+    sqlite3_stmt *q;
+    *ids = NULL;
+    *n = 0;
+    if (sqlite3_prepare_v2(s->db,
+                           "SELECT id FROM documents ORDER BY coalesce(published, substr(ingested_at, 1, 10)), hash",
+                           -1, &q, NULL) != SQLITE_OK)
+        return db_fail(s, err, "ordering documents for their stories");
+    size_t cap = 0;
+    int rc;
+    while ((rc = sqlite3_step(q)) == SQLITE_ROW) {
+        if (*n == cap && !rasd_grow((void **)ids, &cap, *n, sizeof **ids)) {
+            sqlite3_finalize(q);
+            return rasd_fail(err, RASD_ERR_NOMEM, "%s: out of memory ordering documents", s->base.target);
+        }
+        (*ids)[(*n)++] = sqlite3_column_int64(q, 0);
+    }
+    rasd_status st = rc == SQLITE_DONE ? RASD_OK : db_fail(s, err, "ordering documents for their stories");
+    sqlite3_finalize(q);
+    return st;
+}
+
 static rasd_status sq_each_settle_doc(rasd_store *b, rasd_settle_doc_fn fn, void *ctx, rasd_error *err) {
     sqlite_store *s = of(b);
+    int64_t *ids = NULL;
+    size_t n = 0;
+    rasd_status st = settle_order(s, &ids, &n, err);
+    if (st != RASD_OK) return st;
     sqlite3_stmt *q;
     if (sqlite3_prepare_v2(s->db,
                            "SELECT d.id, d.hash, d.published, d.title, d.text, coalesce(d.story, 0),"
                            " coalesce(d.story_similarity, 0),"
                            " (SELECT group_concat(entity, char(31)) FROM entities e WHERE e.doc = d.id),"
                            " coalesce(d.duplicate_of, 0), d.dup_kind, coalesce(d.similarity, 0)"
-                           " FROM documents d ORDER BY coalesce(d.published, substr(d.ingested_at, 1, 10)), d.hash",
-                           -1, &q, NULL) != SQLITE_OK)
+                           " FROM documents d WHERE d.id = ?",
+                           -1, &q, NULL) != SQLITE_OK) {
+        free(ids);
         return db_fail(s, err, "reading documents for their stories");
-    rasd_settle_rows rows = {0};
-    bool oom = false;
-    int rc;
-    while ((rc = sqlite3_step(q)) == SQLITE_ROW) {
-        rasd_settle_row row = {
-            .id = sqlite3_column_int64(q, 0),
-            .hash = (const char *)sqlite3_column_text(q, 1),
-            .published = (const char *)sqlite3_column_text(q, 2),
-            .title = (const char *)sqlite3_column_text(q, 3),
-            .text = (const char *)sqlite3_column_text(q, 4),
-            .len = (size_t)sqlite3_column_bytes(q, 4),
-            .story = sqlite3_column_int64(q, 5),
-            .similarity = sqlite3_column_double(q, 6),
-            .entities = (const char *)sqlite3_column_text(q, 7),
-            .duplicate_of = sqlite3_column_int64(q, 8),
-            .dup_kind = (const char *)sqlite3_column_text(q, 9),
-            .dup_similarity = sqlite3_column_double(q, 10),
-        };
-        if (!rasd_settle_row_emit(&rows, &row, fn, ctx, &oom)) break;
     }
-    rasd_status st = oom ? rasd_fail(err, RASD_ERR_NOMEM, "%s: out of memory reading documents", b->target)
-                     : rc == SQLITE_ROW || rc == SQLITE_DONE ? RASD_OK
-                                                             : db_fail(s, err, "reading documents for their stories");
+    rasd_settle_rows rows = {0};
+    bool oom = false, more = true;
+    int rc = SQLITE_DONE;
+    for (size_t i = 0; more && i < n; i++) {
+        sqlite3_bind_int64(q, 1, ids[i]);
+        rc = sqlite3_step(q);
+        if (rc == SQLITE_ROW) {
+            rasd_settle_row row = {
+                .id = sqlite3_column_int64(q, 0),
+                .hash = (const char *)sqlite3_column_text(q, 1),
+                .published = (const char *)sqlite3_column_text(q, 2),
+                .title = (const char *)sqlite3_column_text(q, 3),
+                .text = (const char *)sqlite3_column_text(q, 4),
+                .len = (size_t)sqlite3_column_bytes(q, 4),
+                .story = sqlite3_column_int64(q, 5),
+                .similarity = sqlite3_column_double(q, 6),
+                .entities = (const char *)sqlite3_column_text(q, 7),
+                .duplicate_of = sqlite3_column_int64(q, 8),
+                .dup_kind = (const char *)sqlite3_column_text(q, 9),
+                .dup_similarity = sqlite3_column_double(q, 10),
+            };
+            more = rasd_settle_row_emit(&rows, &row, fn, ctx, &oom);
+            rc = SQLITE_DONE;
+        } else if (rc != SQLITE_DONE) {
+            more = false;
+        }
+        sqlite3_reset(q);
+    }
+    st = oom ? rasd_fail(err, RASD_ERR_NOMEM, "%s: out of memory reading documents", b->target)
+         : rc == SQLITE_DONE ? RASD_OK
+                             : db_fail(s, err, "reading documents for their stories");
     rasd_settle_rows_free(&rows);
     sqlite3_finalize(q);
+    free(ids);
     return st;
 }
 
