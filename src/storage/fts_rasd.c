@@ -7,7 +7,9 @@
  * When an ingest has computed a text's terms on a worker thread, it tells
  * the tokenizer (rasd_fts_expect) and the writer thread replays them
  * instead of analysing the text again: the writer is an ingest's
- * bottleneck, the workers are not.
+ * bottleneck, the workers are not. The analyzer is therefore made on the
+ * first text that needs it: an ingest that replays every text never
+ * makes one, and an analyzer's word cache is 32 MB.
  */
 #include "storage/fts_rasd.h"
 
@@ -46,11 +48,6 @@ static int tok_create(void *ctx, const char **args, int n_args, Fts5Tokenizer **
     fts_tok *t = calloc(1, sizeof *t);
     if (!t) return SQLITE_NOMEM;
     t->fts = ctx;
-    rasd_error err = {0};
-    if (!(t->an = rasd_analyzer_new(t->fts->lex, &err))) {
-        free(t);
-        return SQLITE_NOMEM;
-    }
     *out = (Fts5Tokenizer *)t;
     return SQLITE_OK;
 }
@@ -72,6 +69,8 @@ static int tok_tokenize(Fts5Tokenizer *p, void *ctx, int flags, const char *text
                 rasd_terms_replay(t->fts->expect[i], emit, &e);
                 return e.rc == SQLITE_DONE ? SQLITE_OK : e.rc;
             }
+    rasd_error err = {0};
+    if (!t->an && !(t->an = rasd_analyzer_new(t->fts->lex, &err))) return SQLITE_NOMEM;
     rasd_terms_each(t->an, text, (size_t)n_text, emit, &e);
     return e.rc == SQLITE_DONE ? SQLITE_OK : e.rc;
 }
