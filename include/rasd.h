@@ -293,9 +293,10 @@ struct rasd_reader_options;                  /* src/corpus/reader.h */
 struct rasd_boilerplate;                     /* src/corpus/boilerplate.h */
 struct rasd_article;                         /* src/corpus/article.h */
 
-/* What a rasd_ingest call keeps for the next one on the same store: the
- * duplicate index and the story clusterer (rebuilt from the store when a
- * session is new), and the analyzers. For a caller that ingests a few
+/* What a rasd_ingest call keeps for the next one into the same database
+ * (through any of its connections): the duplicate index and the story
+ * clusterer (rebuilt from the store when a session is new, or after a
+ * database error), and the analyzers. For a caller that ingests a few
  * articles at a time (a server); one call at a time per session. */
 typedef struct rasd_ingest_session rasd_ingest_session;
 rasd_ingest_session *rasd_ingest_session_new(void);

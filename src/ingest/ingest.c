@@ -27,16 +27,15 @@ void rasd_ingest_session_destroy(rasd_ingest_session *s) {
 }
 
 /* The link to the stored articles' duplicates and stories: kept from the
- * session's last call on the same store, else rebuilt from the store. */
+ * session's last call, else rebuilt from the store. A session serves one
+ * database, through whichever connection (a server's calls borrow one of
+ * several): the link holds what the database holds, not the connection. */
 static rasd_status session_open(rasd_ingest_session *s, rasd_store *store, const rasd_lexicon *lex,
                                 rasd_error *err) {
     s->lex = lex;
-    if (s->link && s->store == store) return RASD_OK;
-    rasd_link_close(s->link);
-    s->link = NULL;
+    if (s->link) return RASD_OK;
     if (!s->writer_an && !(s->writer_an = rasd_analyzer_new(lex, err))) return err->code ? err->code : RASD_ERR_NOMEM;
     if (!(s->link = rasd_link_open(store, s->writer_an, err))) return err->code ? err->code : RASD_ERR_DB;
-    s->store = store;
     return RASD_OK;
 }
 

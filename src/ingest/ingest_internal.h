@@ -57,8 +57,7 @@ typedef struct hash128 {
  * articles' duplicates and stories, and the analyzers the pool's threads
  * borrow (they outlive chunks and calls). */
 struct rasd_ingest_session {
-    rasd_store *store; /* the store the link was opened on */
-    rasd_link *link;
+    rasd_link *link; /* of the one database the session serves */
     rasd_analyzer *writer_an; /* the writer's, for the link's story terms */
     const rasd_lexicon *lex;
     pthread_mutex_t stash_mu;

@@ -70,10 +70,9 @@ static void tell(ingest *g, const item *it, rasd_status status, const char *erro
         o->on_record(o->ctx, &rec);
     }
     if (o->progress) {
-        rasd_ingest_report so_far = g->r;
+        /* the reader thread counts produced and bytes_done under q_mu */
         pthread_mutex_lock(&g->q_mu);
-        so_far.produced = g->r.produced;
-        so_far.bytes_done = g->r.bytes_done;
+        rasd_ingest_report so_far = g->r;
         pthread_mutex_unlock(&g->q_mu);
         o->progress(o->ctx, &so_far);
     }
