@@ -1,7 +1,7 @@
 /*
- * cmd_migrate.c: `rasd migrate --from DB --to DB`, a whole store copied
- * from one database into another, empty one: SQLite into PostgreSQL and
- * back (or into another file or database of the same kind).
+ * migrate.c: a whole store copied from one database into another, empty
+ * one (migrate.h): SQLite into PostgreSQL and back (or into another file
+ * or database of the same kind). `rasd migrate` is its command line.
  *
  * The store's interface (store.h) speaks in articles, not rows, and keeps
  * no way to read everything back, so this copies tables: every column of
@@ -13,32 +13,19 @@
  * sequence is moved past the last id. One transaction on the target: a
  * failed or killed migration leaves it as empty as it was.
  */
-#include "cli.h"
+#include "storage/migrate.h"
+
 #include "storage/fts_rasd.h"
 #include "storage/pg_fts.h"
 #include "storage/store.h"
 
 #include "core/internal.h"
 
-#include <getopt.h>
 #include <libpq-fe.h>
 #include <sqlite3.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/stat.h>
-
-static const char USAGE[] =
-    "usage: rasd migrate --from DB --to DB\n"
-    "  Copies a whole store (documents, analysis rows, duplicates, stories, state) into\n"
-    "  another, empty store: a SQLite file into a postgres:// database or back. The\n"
-    "  target is created (SQLite) or its tables are (PostgreSQL); it must hold no document.\n"
-    "  --from DB        the store to copy: a SQLite file or a postgres:// URL\n"
-    "  --to DB          where to: a SQLite file or a postgres:// URL\n"
-    "  --quiet          only problems and the summary\n"
-    "Exit status: 0 copied, 1 the copy failed (the target is left as it was), 2 usage error\n"
-    "Example:\n"
-    "  rasd migrate --from news.db --to postgres://me@dbhost/news\n";
 
 /* The tables in copy order and their columns, as in schema.c and
  * pg_schema.c; blob: the column holding bytes (-1: none). A step may read
@@ -321,7 +308,7 @@ static bool index_pg(db *to, const char *url, const rasd_lexicon *lex) {
     return ok;
 }
 
-/* ----------------------------------------------------------------- main */
+/* ------------------------------------------------------------ the copy */
 
 static bool open_db(db *d, const char *target, const rasd_lexicon *lex) {
     d->target = target;
@@ -359,62 +346,24 @@ static int64_t count_docs(db *d) {
     return n;
 }
 
-int cmd_migrate(int argc, char **argv) {
-    static const struct option LONG[] = {
-        {"from", required_argument, 0, 'f'}, {"to", required_argument, 0, 't'},
-        {"quiet", no_argument, 0, 'q'},      {"help", no_argument, 0, 'h'},
-        {0, 0, 0, 0},
-    };
-    const char *from_t = NULL, *to_t = NULL;
-    bool quiet = false;
-    int c;
-    optind = 1;
-    while ((c = getopt_long(argc, argv, "+h", LONG, NULL)) != -1) {
-        switch (c) {
-        case 'f': from_t = optarg; break;
-        case 't': to_t = optarg; break;
-        case 'q': quiet = true; break;
-        case 'h': fputs(USAGE, stdout); return EXIT_ALL_OK;
-        default: fputs(USAGE, stderr); return EXIT_USAGE;
-        }
-    }
-    if (!from_t || !to_t || optind < argc) {
-        cli_error("migrate: give --from DB and --to DB, and nothing else");
-        fputs(USAGE, stderr);
-        return EXIT_USAGE;
-    }
-    if (strcmp(from_t, to_t) == 0) {
-        cli_error("migrate: --from and --to are the same database");
-        return EXIT_USAGE;
-    }
-    struct stat stb;
-    if (!rasd_store_is_pg(from_t) && stat(from_t, &stb) != 0) {
-        cli_error("%s: no database here", from_t);
-        return EXIT_USAGE;
-    }
-    rasd_error err = {0};
-    rasd_lexicon *lex = rasd_lexicon_load(NULL, &err);
-    if (!lex) {
-        cli_error("%s", err.message);
-        return EXIT_USAGE;
-    }
-    int status = EXIT_INPUT_FAILED;
+rasd_migrate_stage rasd_store_migrate(const char *from_t, const char *to_t, const rasd_lexicon *lex,
+                                      rasd_migrate_table_fn on_table, void *ctx, rasd_migrate_counts *counts,
+                                      rasd_error *err) {
+    memset(counts, 0, sizeof *counts);
     /* both stores opened once the usual way: schemas created or migrated */
-    rasd_store *s = rasd_store_open(from_t, lex, &err);
-    if (s) rasd_store_close(s), s = rasd_store_open(to_t, lex, &err);
-    if (!s) {
-        cli_error("%s", err.message);
-        rasd_lexicon_destroy(lex);
-        return EXIT_USAGE;
-    }
+    rasd_store *s = rasd_store_open(from_t, lex, err);
+    if (s) rasd_store_close(s), s = rasd_store_open(to_t, lex, err);
+    if (!s) return RASD_MIGRATE_NOT_OPENED;
     rasd_store_close(s);
-    db from = {.err = &err}, to = {.err = &err};
+    rasd_migrate_stage stage = RASD_MIGRATE_NOT_COPIED;
+    db from = {.err = err}, to = {.err = err};
     size_t rows[N_TABLES] = {0};
     if (!open_db(&from, from_t, lex) || !open_db(&to, to_t, lex)) goto done;
     int64_t there = count_docs(&to);
     if (there != 0) {
-        cli_error("%s: holds %lld documents: migrate copies into an empty store only", to_t, (long long)there);
-        status = EXIT_USAGE;
+        rasd_fail(err, RASD_ERR_USAGE, "%s: holds %lld documents: migrate copies into an empty store only", to_t,
+                  (long long)there);
+        stage = RASD_MIGRATE_NOT_EMPTY;
         goto done;
     }
     /* PostgreSQL reads one snapshot of every table */
@@ -425,8 +374,10 @@ int cmd_migrate(int argc, char **argv) {
     if (!exec(&to, "DELETE FROM state")) goto done;
     for (size_t i = 0; i < N_TABLES; i++) {
         if (!copy_table(&from, &to, &TABLES[i], &rows[i])) goto done;
-        if (!quiet) fprintf(stderr, "  %-13s %zu rows%s\n", TABLES[i].name, rows[i], TABLES[i].write ? " (duplicate links)" : "");
+        if (on_table) on_table(ctx, TABLES[i].name, rows[i], TABLES[i].write != NULL);
     }
+    counts->documents = rows[0];
+    counts->stories = rows[table_index("stories")];
     if (to.pg) {
         if (!exec(&to, "SELECT setval('documents_id_seq', greatest((SELECT coalesce(max(id), 0) FROM documents), 1))"))
             goto done;
@@ -435,25 +386,20 @@ int cmd_migrate(int argc, char **argv) {
          * terms, and says so */
         if (!exec(&to, "COMMIT")) goto done;
         if (!exec(&to, "BEGIN") || !index_pg(&to, to_t, lex) || !exec(&to, "COMMIT")) {
-            cli_error("%s (the rows are copied; the full-text index is not: run rasd migrate into an empty store again)",
-                      err.message);
+            stage = RASD_MIGRATE_NOT_INDEXED;
             goto closed;
         }
     } else {
         if (!exec(&to, "INSERT INTO documents_fts(documents_fts) VALUES('rebuild')") || !exec(&to, "COMMIT"))
             goto done;
     }
-    status = EXIT_ALL_OK;
-    fprintf(stderr, "rasd migrate: %s -> %s: %zu documents, %zu stories copied, full-text index rebuilt\n", from_t,
-            to_t, rows[0], rows[table_index("stories")]);
+    stage = RASD_MIGRATE_DONE;
     goto closed;
 done:
-    if (status != EXIT_USAGE) cli_error("%s (nothing was copied)", err.message);
     if (to.pq && PQtransactionStatus(to.pq) != PQTRANS_IDLE) PQclear(PQexec(to.pq, "ROLLBACK"));
     if (to.lite && !sqlite3_get_autocommit(to.lite)) sqlite3_exec(to.lite, "ROLLBACK", NULL, NULL, NULL);
 closed:
     close_db(&from);
     close_db(&to);
-    rasd_lexicon_destroy(lex);
-    return status;
+    return stage;
 }

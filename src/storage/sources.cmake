@@ -1,6 +1,6 @@
 # src/storage/: the store (SQLite with FTS5, or PostgreSQL on libpq): its
 # schema, rows, full-text index, and the query layer the server and the
-# query commands read it through.
+# query commands read it through, and the copy between backends (migrate.c).
 pkg_check_modules(RASD_SQLITE REQUIRED IMPORTED_TARGET sqlite3)
 pkg_check_modules(RASD_PQ REQUIRED IMPORTED_TARGET libpq)
 target_sources(rasd_lib PRIVATE
@@ -20,5 +20,6 @@ target_sources(rasd_lib PRIVATE
   ${CMAKE_CURRENT_LIST_DIR}/queries_sqlite.c
   ${CMAKE_CURRENT_LIST_DIR}/queries_pg.c
   ${CMAKE_CURRENT_LIST_DIR}/export_events.c
+  ${CMAKE_CURRENT_LIST_DIR}/migrate.c
 )
 target_link_libraries(rasd_lib PUBLIC PkgConfig::RASD_SQLITE PkgConfig::RASD_PQ)
