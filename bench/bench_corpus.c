@@ -25,6 +25,7 @@
 #include "rasd.h"
 #include "corpus/dedup.h"
 #include "corpus/stories.h"
+#include "snn_zip.h"
 
 #include <getopt.h>
 #include <jansson.h>
@@ -32,7 +33,6 @@
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
-#include <zip.h>
 
 typedef struct article {
     char *title, *content, *source, *date, *origin;
@@ -57,62 +57,40 @@ static char *dup_str(json_t *o, const char *k) {
     return s ? strdup(s) : NULL;
 }
 
+typedef struct zip_reading {
+    corpus *c;
+    const char *path;
+} zip_reading;
+
+static void add_article(void *ctx, json_t *o, const char *member, size_t i) {
+    zip_reading *r = ctx;
+    corpus *c = r->c;
+    if (c->count == c->cap) {
+        c->cap = c->cap ? c->cap * 2 : 1024;
+        c->items = realloc(c->items, c->cap * sizeof *c->items);
+        if (!c->items) abort();
+    }
+    article *a = &c->items[c->count];
+    memset(a, 0, sizeof *a);
+    a->title = dup_str(o, "title");
+    a->content = dup_str(o, "content");
+    a->source = dup_str(o, "source");
+    a->date = dup_str(o, "date_extracted");
+    if (a->date && strlen(a->date) >= 10) a->date[10] = '\0';
+    if (a->date && !rasd_valid_date(a->date)) {
+        free(a->date);
+        a->date = NULL;
+    }
+    char origin[512];
+    snprintf(origin, sizeof origin, "%s:%s#%zu", strrchr(r->path, '/') ? strrchr(r->path, '/') + 1 : r->path, member, i);
+    a->origin = strdup(origin);
+    if (!a->content) a->content = strdup("");
+    c->count++;
+}
+
 static int read_zip(const char *path, corpus *c) {
-    int zerr = 0;
-    zip_t *z = zip_open(path, ZIP_RDONLY, &zerr);
-    if (!z) {
-        fprintf(stderr, "bench_corpus: %s: cannot open the zip (libzip error %d)\n", path, zerr);
-        return -1;
-    }
-    zip_int64_t n = zip_get_num_entries(z, 0);
-    for (zip_int64_t e = 0; e < n; e++) {
-        zip_stat_t st;
-        if (zip_stat_index(z, (zip_uint64_t)e, 0, &st) != 0 || !(st.valid & ZIP_STAT_SIZE)) continue;
-        char *buf = malloc(st.size + 1);
-        zip_file_t *f = zip_fopen_index(z, (zip_uint64_t)e, 0);
-        if (!buf || !f || zip_fread(f, buf, st.size) != (zip_int64_t)st.size) {
-            fprintf(stderr, "bench_corpus: %s: cannot read member %s\n", path, st.name);
-            free(buf);
-            if (f) zip_fclose(f);
-            continue;
-        }
-        zip_fclose(f);
-        json_error_t jerr;
-        json_t *arr = json_loadb(buf, st.size, 0, &jerr);
-        free(buf);
-        if (!json_is_array(arr)) {
-            fprintf(stderr, "bench_corpus: %s:%s: line %d: %s\n", path, st.name, jerr.line, jerr.text);
-            json_decref(arr);
-            continue;
-        }
-        for (size_t i = 0; i < json_array_size(arr); i++) {
-            json_t *o = json_array_get(arr, i);
-            if (c->count == c->cap) {
-                c->cap = c->cap ? c->cap * 2 : 1024;
-                c->items = realloc(c->items, c->cap * sizeof *c->items);
-                if (!c->items) abort();
-            }
-            article *a = &c->items[c->count];
-            memset(a, 0, sizeof *a);
-            a->title = dup_str(o, "title");
-            a->content = dup_str(o, "content");
-            a->source = dup_str(o, "source");
-            a->date = dup_str(o, "date_extracted");
-            if (a->date && strlen(a->date) >= 10) a->date[10] = '\0';
-            if (a->date && !rasd_valid_date(a->date)) {
-                free(a->date);
-                a->date = NULL;
-            }
-            char origin[512];
-            snprintf(origin, sizeof origin, "%s:%s#%zu", strrchr(path, '/') ? strrchr(path, '/') + 1 : path, st.name, i);
-            a->origin = strdup(origin);
-            if (!a->content) a->content = strdup("");
-            c->count++;
-        }
-        json_decref(arr);
-    }
-    zip_close(z);
-    return 0;
+    zip_reading r = {c, path};
+    return snn_zip_each("bench_corpus", path, add_article, &r);
 }
 
 /* The normalized words of an article, space separated (for verifying the

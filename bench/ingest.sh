@@ -3,7 +3,9 @@
 # or $1: any files, directories or zips) into a fresh database, then the
 # search latency on it (bench_search). Reports articles/s end to end, MB/s
 # of article text, CPU time (all threads, and the reader/writer thread),
-# peak RSS, database size and exact-duplicate groups.
+# peak RSS, database size and exact-duplicate groups. In the same run, the
+# same zips are loaded into a bare SQLite FTS5 store (bench_fts_load: no
+# analysis, duplicates or stories) and the ratio of the two rates is printed.
 #   bench/ingest.sh [CORPUS] [--jobs N] [--keep DB]
 # Skips (exit 0) with a message when the corpus is absent.
 set -euo pipefail
@@ -24,7 +26,7 @@ if [ ! -e "$corpus" ]; then
   exit 0
 fi
 command -v sqlite3 > /dev/null || { echo "bench: the sqlite3 command is missing (apt-get install sqlite3)" >&2; exit 2; }
-for tool in "$build/rasd" "$build/bench/bench_search"; do
+for tool in "$build/rasd" "$build/bench/bench_search" "$build/bench/bench_fts_load"; do
   [ -x "$tool" ] || { echo "bench: build first ($tool missing)" >&2; exit 2; }
 done
 tmp=$(mktemp -d)
@@ -51,5 +53,17 @@ awk -v r="$n_read" -v s="$n_stored" -v w="$wall" -v u="$user" -v y="$sys" -v m="
   printf "ingest: CPU %.1f s user + %.1f s system (%.2f ms per article), peak RSS %.0f MB\n", u, y, 1000*(u+y)/r, m/1024
   printf "ingest: database %.1f MB (%.0f bytes per article), %d exact-duplicate groups\n", d, d*1e6/s, g
 }'
+# The bare FTS5 floor over the same zips (only zips: that loader reads the
+# SaudiNewsNet layout and nothing else).
+mapfile -t zips < <(find -L "$corpus" -name '*.zip' -type f | sort)
+if [ "${#zips[@]}" -gt 0 ]; then
+  echo
+  bare=$("$build/bench/bench_fts_load" "$tmp/bare.db" "${zips[@]}")
+  echo "$bare"
+  read -r bare_n bare_wall bare_cpu < <(awk '{print $2, $5, $10}' <<< "$bare")
+  awk -v r="$n_read" -v w="$wall" -v u="$user" -v y="$sys" -v bn="$bare_n" -v bw="$bare_wall" -v bc="$bare_cpu" 'BEGIN {
+    printf "ingest/bare-fts5: %.2fx the articles/s (wall), %.1fx the CPU per article\n", (r/w)/(bn/bw), ((u+y)/r)/(bc/bn)
+  }'
+fi
 echo
 "$build/bench/bench_search" --rounds 10 "$db" | tail -2

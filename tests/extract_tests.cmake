@@ -9,6 +9,13 @@ foreach(name numbers dates)
   add_test(NAME ${name} COMMAND test_${name})
 endforeach()
 
+# The calendar of src/core/date.c and the analysis's check of a
+# publication date (tests/test_calendar.c).
+add_executable(test_calendar test_calendar.c)
+target_link_libraries(test_calendar PRIVATE rasd_lib PkgConfig::CMOCKA)
+target_include_directories(test_calendar PRIVATE ${CMAKE_SOURCE_DIR}/src)
+add_test(NAME calendar COMMAND test_calendar)
+
 # The JSON writer of analyze's hot arrays against yajl (tests/test_json_write.c).
 add_executable(test_json_write test_json_write.c)
 target_link_libraries(test_json_write PRIVATE rasd_lib PkgConfig::CMOCKA)

@@ -204,6 +204,44 @@ static void test_uncommitted_batch_leaves_nothing(void **state) {
     sqlite3_close(db);
 }
 
+/* A document that fails half-way inside a batch leaves no row, not even in
+ * the full-text index that the batch writes at its commit, and costs the
+ * documents around it nothing. */
+static void test_failed_document_mid_batch(void **state) {
+    (void)state;
+    const char *path = tmp_path("midbatch.db");
+    unlink(path);
+    rasd_error err = {0};
+    rasd_store *s = rasd_store_open(path, test_lex, &err);
+    assert_non_null(s);
+    char h1[33], h2[33], h3[33];
+    rasd_store_doc d1 = make_doc("1", "أول", "أول\nافتتح المحافظ جسرا جديدا فوق النهر.", NULL, NULL, h1);
+    rasd_store_doc d2 = make_doc("2", "ثان", "ثان\nأغلقت البلدية سوق الخضار للصيانة.", NULL, NULL, h2);
+    rasd_store_doc d3 = make_doc("3", "ثالث", "ثالث\nفاز الفريق بالمباراة النهائية للبطولة.", NULL, NULL, h3);
+    /* an entity row without its id breaks a NOT NULL column of the second
+     * document's rows, after its document and index rows were written */
+    rasd_row_entity bad = {.id = NULL, .name = "بلدية", .mention_count = 1, .mentions = "[[0,1]]"};
+    rasd_rows rows = {.entities = &bad, .n_entities = 1};
+    d2.rows = &rows;
+    int64_t id;
+    bool already;
+    assert_int_equal(rasd_store_begin(s, &err), RASD_OK);
+    assert_int_equal(rasd_store_put(s, &d1, &id, &already, &err), RASD_OK);
+    assert_int_not_equal(rasd_store_put(s, &d2, &id, &already, &err), RASD_OK);
+    assert_int_equal(id, 0);
+    assert_int_equal(rasd_store_put(s, &d3, &id, &already, &err), RASD_OK);
+    assert_int_equal(rasd_store_commit(s, &err), RASD_OK);
+    rasd_store_close(s);
+    sqlite3 *db = raw_open(path);
+    assert_int_equal(scalar(db, "SELECT count(*) FROM documents"), 2);
+    assert_int_equal(scalar(db, "SELECT count(*) FROM entities"), 0);
+    assert_int_equal(scalar(db, "SELECT count(*) FROM documents_fts WHERE documents_fts MATCH 'جسر'"), 1);
+    assert_int_equal(scalar(db, "SELECT count(*) FROM documents_fts WHERE documents_fts MATCH 'سوق'"), 0);
+    assert_int_equal(scalar(db, "SELECT count(*) FROM documents_fts WHERE documents_fts MATCH 'مباراة'"), 1);
+    assert_int_equal(scalar(db, "SELECT count(*) FROM pragma_integrity_check WHERE integrity_check != 'ok'"), 0);
+    sqlite3_close(db);
+}
+
 /* ------------------------------------------------------ search quality */
 
 typedef struct variant_case {
@@ -610,6 +648,7 @@ int main(void) {
         cmocka_unit_test(test_not_a_database),
         cmocka_unit_test(test_put_twice_changes_nothing),
         cmocka_unit_test(test_uncommitted_batch_leaves_nothing),
+        cmocka_unit_test(test_failed_document_mid_batch),
         cmocka_unit_test(test_variants_side_by_side),
         cmocka_unit_test(test_highlight_points_into_original),
         cmocka_unit_test(test_search_filters),

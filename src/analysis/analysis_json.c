@@ -22,17 +22,6 @@
 #include <string.h>
 #include <yajl/yajl_gen.h>
 
-bool rasd_valid_date(const char *s) {
-    if (!s || strlen(s) != 10 || s[4] != '-' || s[7] != '-') return false;
-    for (int i = 0; i < 10; i++)
-        if (i != 4 && i != 7 && (s[i] < '0' || s[i] > '9')) return false;
-    int y = atoi(s), m = atoi(s + 5), d = atoi(s + 8);
-    static const int DAYS[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
-    if (y < 1 || m < 1 || m > 12 || d < 1) return false;
-    int dim = DAYS[m - 1] + (m == 2 && ((y % 4 == 0 && y % 100 != 0) || y % 400 == 0));
-    return d <= dim;
-}
-
 /* ---------------------------------------------------------- yajl helpers */
 
 static void str_n(yajl_gen g, const char *s, size_t n) { yajl_gen_string(g, (const unsigned char *)s, n); }
@@ -589,6 +578,11 @@ rasd_status rasd_analysis_json(rasd_analyzer *an, const rasd_document *doc, cons
                                char **out, size_t *out_len, rasd_error *err) {
     rasd_analysis_options none = {0};
     if (!opt) opt = &none;
+    /* the publication date is checked here, once, for everything below
+     * that reckons from it (relative dates, the events' day) */
+    if (opt->published && !rasd_valid_date(opt->published))
+        return rasd_fail(err, RASD_ERR_USAGE, "%s: the publication date \"%.40s\" is not a real YYYY-MM-DD date",
+                         doc && doc->path ? doc->path : "(document)", opt->published);
     /* what is asked for, and what that needs: opt is narrowed to it, so
      * the rest of this file only tests which resources it holds */
     unsigned want = opt->extract ? opt->extract & RASD_EXTRACT_ALL : RASD_EXTRACT_ALL;

@@ -24,6 +24,7 @@
 #include "corpus/stories.h"
 #include "corpus/stories_internal.h"
 
+#include "core/date.h"
 #include "core/internal.h"
 
 #include <math.h>
@@ -94,17 +95,6 @@ map_slot *stories_map_get(map *m, uint64_t key) {
 }
 
 /* ------------------------------------------------------------------ dates */
-
-/* Days since 1970-01-01 of a proleptic Gregorian date (Howard Hinnant's
- * days_from_civil). */
-static int32_t days_from_civil(int y, int m, int d) {
-    y -= m <= 2;
-    int era = (y >= 0 ? y : y - 399) / 400;
-    int yoe = y - era * 400;
-    int doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
-    int doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-    return (int32_t)(era * 146097 + doe - 719468);
-}
 
 static int32_t today(void) { return (int32_t)(time(NULL) / 86400); }
 
@@ -606,12 +596,13 @@ static rasd_status assign(rasd_stories *s, rasd_analyzer *an, const rasd_story_i
                           rasd_story_assignment *out, rasd_error *err) {
     int32_t day;
     if (in->published) {
-        if (!rasd_valid_date(in->published)) {
+        long days;
+        if (!rasd_date_parse(in->published, &days)) {
             free(raw.items);
             return rasd_fail(err, RASD_ERR_USAGE, "article %lld: publication date \"%.40s\" is not YYYY-MM-DD",
                              (long long)in->id, in->published);
         }
-        day = days_from_civil(atoi(in->published), atoi(in->published + 5), atoi(in->published + 8));
+        day = (int32_t)days;
     } else {
         day = today();
     }

@@ -5,21 +5,17 @@
  * shift), which strptime and the like do not promise.
  */
 #include "html.h"
+#include "core/date.h"
 
 #include <ctype.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
 
-static bool leap(int y) { return (y % 4 == 0 && y % 100 != 0) || y % 400 == 0; }
-
 static bool make_date(int y, int m, int d, char out[11]) {
-    static const int DAYS[] = {31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
-    if (y < 1800 || y > 2200 || m < 1 || m > 12 || d < 1 || d > DAYS[m - 1] || (m == 2 && d == 29 && !leap(y)))
-        return false;
-    out[0] = (char)('0' + y / 1000), out[1] = (char)('0' + y / 100 % 10), out[2] = (char)('0' + y / 10 % 10);
-    out[3] = (char)('0' + y % 10), out[4] = '-', out[5] = (char)('0' + m / 10), out[6] = (char)('0' + m % 10);
-    out[7] = '-', out[8] = (char)('0' + d / 10), out[9] = (char)('0' + d % 10), out[10] = '\0';
+    /* a page's date outside these years is a typo or a placeholder */
+    if (y < 1800 || y > 2200 || d < 1 || d > rasd_days_in_month(y, m)) return false;
+    rasd_date_format(rasd_days_from_civil(y, m, d), out);
     return true;
 }
 

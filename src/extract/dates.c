@@ -11,6 +11,7 @@
  * are loaded by dates_dict.c.
  */
 #include "dates_internal.h"
+#include "core/date.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -32,40 +33,12 @@ const char *rasd_granularity_name(rasd_date_granularity g) {
 
 /* -------------------------------------------------------------- calendar */
 
-/* Days since 1970-01-01 in the proleptic Gregorian calendar (H. Hinnant's
- * algorithm: exact for every year, no tables). */
-static long days_from_civil(int y, int m, int d) {
-    y -= m <= 2;
-    long era = (y >= 0 ? y : y - 399) / 400;
-    long yoe = y - era * 400;
-    long doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
-    long doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-    return era * 146097 + doe - 719468;
-}
-
-static void civil_from_days(long z, int *y, int *m, int *d) {
-    z += 719468;
-    long era = (z >= 0 ? z : z - 146096) / 146097;
-    long doe = z - era * 146097;
-    long yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
-    long doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-    long mp = (5 * doy + 2) / 153;
-    *d = (int)(doy - (153 * mp + 2) / 5 + 1);
-    *m = (int)(mp < 10 ? mp + 3 : mp - 9);
-    *y = (int)(yoe + era * 400 + (*m <= 2));
-}
-
-/* 1 Monday .. 7 Sunday; 1970-01-01 was a Thursday. */
-static int iso_weekday(long days) {
-    long r = (days + 3) % 7;
-    if (r < 0) r += 7;
-    return (int)r + 1;
-}
-
-static int days_in_month(int y, int m) {
-    static const int DAYS[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
-    return DAYS[m - 1] + (m == 2 && ((y % 4 == 0 && y % 100 != 0) || y % 400 == 0));
-}
+/* The calendar is core/date.c's; these short names keep the rules below
+ * readable. */
+#define days_from_civil rasd_days_from_civil
+#define civil_from_days rasd_civil_from_days
+#define iso_weekday rasd_iso_weekday
+#define days_in_month rasd_days_in_month
 
 /* ----------------------------------------------------------------- state */
 
@@ -773,21 +746,11 @@ rasd_status rasd_dates_find(const rasd_dates *d, rasd_analyzer *an, const char *
     if (!d || !text || (!toks && n) || !out) return RASD_ERR_USAGE;
     ctx c = {d, an, text, toks, n, false, 0, 0, 0, 0, 0};
     if (published) {
-        /* parsed by hand: this runs for every sentence */
-        int v[3] = {0, 0, 0};
-        static const int at[3][2] = {{0, 4}, {5, 7}, {8, 10}};
-        if (strnlen(published, 11) != 10) return RASD_ERR_USAGE;
-        for (int f = 0; f < 3; f++)
-            for (int k = at[f][0]; k < at[f][1]; k++) {
-                if (published[k] < '0' || published[k] > '9') return RASD_ERR_USAGE;
-                v[f] = v[f] * 10 + (published[k] - '0');
-            }
-        if (published[4] != '-' || published[7] != '-' || v[0] < 1 || v[1] < 1 ||
-            v[1] > 12 || v[2] < 1 || v[2] > days_in_month(v[0], v[1]))
-            return RASD_ERR_USAGE;
+        long days;
+        if (!rasd_date_parse(published, &days)) return RASD_ERR_USAGE;
         c.pub = true;
-        c.py = v[0], c.pm = v[1], c.pd = v[2];
-        c.pdays = days_from_civil(c.py, c.pm, c.pd);
+        c.pdays = days;
+        civil_from_days(days, &c.py, &c.pm, &c.pd);
         c.pwd = iso_weekday(c.pdays);
     }
     for (size_t i = 0; i < n;) {

@@ -261,6 +261,8 @@ rasd_status rasd_link_duplicate(rasd_link *l, int64_t id, const rasd_fingerprint
                                 rasd_error *err) {
     rasd_dup_match m = {0};
     memset(out, 0, sizeof *out);
+    if (!l->dedup) /* a failed settle that could not reload it */
+        return rasd_fail(err, RASD_ERR_NOMEM, "the duplicate index is gone after a failed settle");
     rasd_status st = rasd_dedup_add(l->dedup, id, fp, &m);
     if (st != RASD_OK) return rasd_fail(err, st, "duplicate index: %s", rasd_status_name(st));
     if (m.kind != RASD_DUP_NONE && m.original > 0 && m.original != id) {
@@ -337,6 +339,7 @@ rasd_status rasd_link_save(rasd_link *l, rasd_store *store, rasd_error *err) {
         if (st != RASD_OK) return st;
     }
     l->n_touched = 0;
+    if (!l->stories) return rasd_fail(err, RASD_ERR_NOMEM, "the story clusterer is gone after a failed settle");
     unsigned char *data = NULL;
     size_t len = 0;
     st = rasd_stories_save(l->stories, &data, &len, err);
@@ -479,11 +482,30 @@ static bool settle_one(void *ctx, const rasd_settle_doc *d) {
     return true;
 }
 
+/* After a failed settle: the index and clusterer as the store has them
+ * (the settle saves neither before it succeeds). */
+static rasd_status restore(rasd_link *l, rasd_store *store, rasd_status st) {
+    rasd_error ignored = {0};
+    pthread_mutex_lock(&l->mu);
+    load(l, store, &ignored);
+    pthread_mutex_unlock(&l->mu);
+    return st;
+}
+
 rasd_status rasd_link_settle(rasd_link *l, rasd_store *store, rasd_settle_counts *counts, rasd_error *err) {
     settle x = {.l = l, .err = err, .status = RASD_OK};
+    /* the old index and clusterer go before the new ones are built: held
+     * both, the settle was the ingest's peak of memory (the story thread
+     * is idle: every batch's commit waited for it) */
+    pthread_mutex_lock(&l->mu);
+    rasd_stories_destroy(l->stories);
+    rasd_dedup_destroy(l->dedup);
+    l->stories = NULL;
+    l->dedup = NULL;
+    pthread_mutex_unlock(&l->mu);
     if (!(x.stories = rasd_stories_new(NULL, err)) || !(x.dedup = rasd_dedup_new(NULL, err))) {
         rasd_stories_destroy(x.stories);
-        return err && err->code ? err->code : RASD_ERR_NOMEM;
+        return restore(l, store, err && err->code ? err->code : RASD_ERR_NOMEM);
     }
     rasd_status st = rasd_store_each_fingerprint(store, collect_fingerprint, &x, err);
     if (st == RASD_OK) st = x.status;
@@ -502,13 +524,11 @@ rasd_status rasd_link_settle(rasd_link *l, rasd_store *store, rasd_settle_counts
     if (st != RASD_OK) {
         rasd_stories_destroy(x.stories);
         rasd_dedup_destroy(x.dedup);
-        return st;
+        return restore(l, store, st);
     }
-    /* the settled index and clusterer go on from here (the story thread is idle) */
+    /* the settled index and clusterer go on from here */
     pthread_mutex_lock(&l->mu);
-    rasd_stories_destroy(l->stories);
     l->stories = x.stories;
-    rasd_dedup_destroy(l->dedup);
     l->dedup = x.dedup;
     l->n_touched = 0;
     l->failures += x.failures;

@@ -6,6 +6,14 @@
  * every statement prepared once per connection. Each document is written
  * under its own savepoint inside the caller's batch transaction, so a
  * document that fails half-way leaves no rows behind and costs no other.
+ *
+ * Its full-text row is not: FTS5 flushes its pending terms to a new
+ * segment at every savepoint once it has been written in the transaction,
+ * which made each document a segment of its own (a fifth of the writer's
+ * time, and merges later). Inside a batch the full-text rows are kept and
+ * written as one block when the batch commits, after the last savepoint;
+ * they only fail with the database (disk, memory), which ends the batch
+ * anyway. Outside a transaction a document is indexed at once.
  */
 #include "storage/fts_rasd.h"
 #include "storage/schema.h"
@@ -120,12 +128,23 @@ static const char *const SQL[ST_COUNT] = {
     [ST_SEARCH_FILTERED] = SEARCH_TOP_FILTERED SEARCH_HITS,
 };
 
+/* A stored document's full-text row, waiting for its batch's commit. */
+typedef struct fts_pending {
+    int64_t id;
+    char *title; /* NULL when none */
+    char *text;
+    size_t len;
+    rasd_term_list title_terms, text_terms; /* copies of the rows' terms, or empty */
+} fts_pending;
+
 typedef struct sqlite_store {
     rasd_store base;
     sqlite3 *db;
     rasd_fts *fts;
     rasd_lexicon *own_lex;
     sqlite3_stmt *st[ST_COUNT];
+    fts_pending *pending;
+    size_t n_pending, cap_pending;
 } sqlite_store;
 
 static sqlite_store *of(rasd_store *s) { return (sqlite_store *)s; }
@@ -153,10 +172,83 @@ static rasd_status step_done(sqlite_store *s, sqlite3_stmt *st, rasd_error *err,
     return r;
 }
 
+/* ------------------------------------------------------- full-text rows */
+
+static bool copy_terms(rasd_term_list *to, const rasd_term_list *from) {
+    memset(to, 0, sizeof *to);
+    if (!from || !from->filled) return true;
+    *to = *from;
+    to->data = NULL;
+    to->cap = from->len;
+    if (from->len && !(to->data = malloc(from->len))) {
+        memset(to, 0, sizeof *to);
+        return false;
+    }
+    if (from->len) memcpy(to->data, from->data, from->len);
+    return true;
+}
+
+static void drop_pending(sqlite_store *s) {
+    for (size_t i = 0; i < s->n_pending; i++) {
+        fts_pending *p = &s->pending[i];
+        free(p->title);
+        free(p->text);
+        rasd_term_list_free(&p->title_terms);
+        rasd_term_list_free(&p->text_terms);
+    }
+    s->n_pending = 0;
+}
+
+static rasd_status index_now(sqlite_store *s, int64_t id, const char *title, const char *text, size_t len,
+                             const rasd_term_list *title_terms, const rasd_term_list *text_terms, rasd_error *err) {
+    sqlite3_stmt *q = s->st[ST_INSERT_FTS];
+    sqlite3_bind_int64(q, 1, id);
+    bind_text(q, 2, title);
+    sqlite3_bind_text(q, 3, text, (int)len, SQLITE_STATIC);
+    rasd_fts_expect(s->fts, title_terms, text_terms);
+    rasd_status st = step_done(s, q, err, "indexing a document");
+    rasd_fts_expect(s->fts, NULL, NULL);
+    return st;
+}
+
+/* Keeps a document's full-text row for the commit (copies: the caller's
+ * document is gone by then). */
+static rasd_status index_later(sqlite_store *s, int64_t id, const rasd_store_doc *d, rasd_error *err) {
+    if (s->n_pending == s->cap_pending) {
+        size_t cap = s->cap_pending ? s->cap_pending * 2 : 256;
+        fts_pending *grown = realloc(s->pending, cap * sizeof *grown);
+        if (!grown) return rasd_fail(err, RASD_ERR_NOMEM, "out of memory keeping a document's index row");
+        s->pending = grown;
+        s->cap_pending = cap;
+    }
+    fts_pending *p = &s->pending[s->n_pending];
+    memset(p, 0, sizeof *p);
+    p->id = id;
+    p->len = d->len;
+    bool ok = (!d->title || (p->title = strdup(d->title))) && (p->text = malloc(d->len + 1)) &&
+              (!d->rows || (copy_terms(&p->title_terms, &d->rows->title_terms) &&
+                            copy_terms(&p->text_terms, &d->rows->text_terms)));
+    if (p->text) memcpy(p->text, d->text, d->len), p->text[d->len] = '\0';
+    s->n_pending++; /* even half-built, so that drop_pending frees it */
+    return ok ? RASD_OK : rasd_fail(err, RASD_ERR_NOMEM, "out of memory keeping a document's index row");
+}
+
+static rasd_status index_pending(sqlite_store *s, rasd_error *err) {
+    rasd_status st = RASD_OK;
+    for (size_t i = 0; st == RASD_OK && i < s->n_pending; i++) {
+        const fts_pending *p = &s->pending[i];
+        st = index_now(s, p->id, p->title, p->text, p->len, &p->title_terms, &p->text_terms, err);
+    }
+    drop_pending(s);
+    return st;
+}
+
 /* ------------------------------------------------------------ lifecycle */
 
 static void sq_close(rasd_store *base) {
     sqlite_store *s = of(base);
+    drop_pending(s); /* a batch never committed: its documents are not stored either */
+    free(s->pending);
     for (int i = 0; i < ST_COUNT; i++) sqlite3_finalize(s->st[i]);
     if (s->db) {
         /* leave a compact WAL behind for the next reader */
@@ -180,8 +272,12 @@ static uint64_t sq_size(rasd_store *base) {
 }
 
 static rasd_status sq_begin(rasd_store *b, rasd_error *err) { return exec(of(b), "BEGIN IMMEDIATE", err); }
-static rasd_status sq_commit(rasd_store *b, rasd_error *err) { return exec(of(b), "COMMIT", err); }
+static rasd_status sq_commit(rasd_store *b, rasd_error *err) {
+    rasd_status st = index_pending(of(b), err);
+    return st == RASD_OK ? exec(of(b), "COMMIT", err) : st;
+}
 static rasd_status sq_rollback(rasd_store *b, rasd_error *err) {
+    drop_pending(of(b));
     if (sqlite3_get_autocommit(of(b)->db)) return RASD_OK; /* nothing open */
     return exec(of(b), "ROLLBACK", err);
 }
@@ -338,6 +434,7 @@ static rasd_status sq_put(rasd_store *base, const rasd_store_doc *d, int64_t *id
     sqlite_store *s = of(base);
     *already = false;
     *id = 0;
+    bool in_batch = !sqlite3_get_autocommit(s->db);
     rasd_status st = exec(s, "SAVEPOINT doc", err);
     if (st != RASD_OK) return st;
     sqlite3_stmt *q = s->st[ST_INSERT_DOC];
@@ -365,16 +462,12 @@ static rasd_status sq_put(rasd_store *base, const rasd_store_doc *d, int64_t *id
     }
     if (st == RASD_OK) {
         *id = sqlite3_last_insert_rowid(s->db);
-        q = s->st[ST_INSERT_FTS];
-        sqlite3_bind_int64(q, 1, *id);
-        bind_text(q, 2, d->title);
-        sqlite3_bind_text(q, 3, d->text, (int)d->len, SQLITE_STATIC);
-        if (d->rows) rasd_fts_expect(s->fts, &d->rows->title_terms, &d->rows->text_terms);
-        st = step_done(s, q, err, "indexing a document");
-        rasd_fts_expect(s->fts, NULL, NULL);
+        if (!in_batch)
+            st = index_now(s, *id, d->title, d->text, d->len, d->rows ? &d->rows->title_terms : NULL,
+                           d->rows ? &d->rows->text_terms : NULL, err);
     }
     if (st == RASD_OK && d->rows) st = put_rows(s, *id, d->rows, err);
-    if (st == RASD_OK) return exec(s, "RELEASE doc", err);
+    if (st == RASD_OK && (st = exec(s, "RELEASE doc", err)) == RASD_OK) return in_batch ? index_later(s, *id, d, err) : RASD_OK;
     sqlite3_exec(s->db, "ROLLBACK TO doc; RELEASE doc", NULL, NULL, NULL);
     *id = 0;
     return st;
@@ -486,42 +579,82 @@ static rasd_status sq_each_fingerprint(rasd_store *b, rasd_fingerprint_fn fn, vo
 
 /* -------------------------------------------------------- settling stories */
 
+/* In settling order, each document by its id: sorting whole rows (text,
+ * title, entity lists) held the whole store in SQLite's sorter at once,
+ * the ingest's peak of memory; sorting the ids alone keeps it flat. */
+static rasd_status settle_order(sqlite_store *s, int64_t **ids, size_t *n, rasd_error *err) {
+    sqlite3_stmt *q;
+    *ids = NULL;
+    *n = 0;
+    if (sqlite3_prepare_v2(s->db,
+                           "SELECT id FROM documents ORDER BY coalesce(published, substr(ingested_at, 1, 10)), hash",
+                           -1, &q, NULL) != SQLITE_OK)
+        return db_fail(s, err, "ordering documents for their stories");
+    size_t cap = 0;
+    int rc;
+    while ((rc = sqlite3_step(q)) == SQLITE_ROW) {
+        if (*n == cap && !rasd_grow((void **)ids, &cap, *n, sizeof **ids)) {
+            sqlite3_finalize(q);
+            return rasd_fail(err, RASD_ERR_NOMEM, "%s: out of memory ordering documents", s->base.target);
+        }
+        (*ids)[(*n)++] = sqlite3_column_int64(q, 0);
+    }
+    rasd_status st = rc == SQLITE_DONE ? RASD_OK : db_fail(s, err, "ordering documents for their stories");
+    sqlite3_finalize(q);
+    return st;
+}
+
 static rasd_status sq_each_settle_doc(rasd_store *b, rasd_settle_doc_fn fn, void *ctx, rasd_error *err) {
     sqlite_store *s = of(b);
+    int64_t *ids = NULL;
+    size_t n = 0;
+    rasd_status st = settle_order(s, &ids, &n, err);
+    if (st != RASD_OK) return st;
     sqlite3_stmt *q;
     if (sqlite3_prepare_v2(s->db,
                            "SELECT d.id, d.hash, d.published, d.title, d.text, coalesce(d.story, 0),"
                            " coalesce(d.story_similarity, 0),"
                            " (SELECT group_concat(entity, char(31)) FROM entities e WHERE e.doc = d.id),"
                            " coalesce(d.duplicate_of, 0), d.dup_kind, coalesce(d.similarity, 0)"
-                           " FROM documents d ORDER BY coalesce(d.published, substr(d.ingested_at, 1, 10)), d.hash",
-                           -1, &q, NULL) != SQLITE_OK)
+                           " FROM documents d WHERE d.id = ?",
+                           -1, &q, NULL) != SQLITE_OK) {
+        free(ids);
         return db_fail(s, err, "reading documents for their stories");
-    rasd_settle_rows rows = {0};
-    bool oom = false;
-    int rc;
-    while ((rc = sqlite3_step(q)) == SQLITE_ROW) {
-        rasd_settle_row row = {
-            .id = sqlite3_column_int64(q, 0),
-            .hash = (const char *)sqlite3_column_text(q, 1),
-            .published = (const char *)sqlite3_column_text(q, 2),
-            .title = (const char *)sqlite3_column_text(q, 3),
-            .text = (const char *)sqlite3_column_text(q, 4),
-            .len = (size_t)sqlite3_column_bytes(q, 4),
-            .story = sqlite3_column_int64(q, 5),
-            .similarity = sqlite3_column_double(q, 6),
-            .entities = (const char *)sqlite3_column_text(q, 7),
-            .duplicate_of = sqlite3_column_int64(q, 8),
-            .dup_kind = (const char *)sqlite3_column_text(q, 9),
-            .dup_similarity = sqlite3_column_double(q, 10),
-        };
-        if (!rasd_settle_row_emit(&rows, &row, fn, ctx, &oom)) break;
     }
-    rasd_status st = oom ? rasd_fail(err, RASD_ERR_NOMEM, "%s: out of memory reading documents", b->target)
-                     : rc == SQLITE_ROW || rc == SQLITE_DONE ? RASD_OK
-                                                             : db_fail(s, err, "reading documents for their stories");
+    rasd_settle_rows rows = {0};
+    bool oom = false, more = true;
+    int rc = SQLITE_DONE;
+    for (size_t i = 0; more && i < n; i++) {
+        sqlite3_bind_int64(q, 1, ids[i]);
+        rc = sqlite3_step(q);
+        if (rc == SQLITE_ROW) {
+            rasd_settle_row row = {
+                .id = sqlite3_column_int64(q, 0),
+                .hash = (const char *)sqlite3_column_text(q, 1),
+                .published = (const char *)sqlite3_column_text(q, 2),
+                .title = (const char *)sqlite3_column_text(q, 3),
+                .text = (const char *)sqlite3_column_text(q, 4),
+                .len = (size_t)sqlite3_column_bytes(q, 4),
+                .story = sqlite3_column_int64(q, 5),
+                .similarity = sqlite3_column_double(q, 6),
+                .entities = (const char *)sqlite3_column_text(q, 7),
+                .duplicate_of = sqlite3_column_int64(q, 8),
+                .dup_kind = (const char *)sqlite3_column_text(q, 9),
+                .dup_similarity = sqlite3_column_double(q, 10),
+            };
+            more = rasd_settle_row_emit(&rows, &row, fn, ctx, &oom);
+            rc = SQLITE_DONE;
+        } else if (rc != SQLITE_DONE) {
+            more = false;
+        }
+        sqlite3_reset(q);
+    }
+    st = oom ? rasd_fail(err, RASD_ERR_NOMEM, "%s: out of memory reading documents", b->target)
+         : rc == SQLITE_DONE ? RASD_OK
+                             : db_fail(s, err, "reading documents for their stories");
     rasd_settle_rows_free(&rows);
     sqlite3_finalize(q);
+    free(ids);
     return st;
 }
 
