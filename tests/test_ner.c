@@ -889,7 +889,11 @@ static void test_tagged_names_look_like_names(void **state) {
     const char *verb = "وكان رئيس الاتحاد سالم الفهد صدم اللاعبين بقراره أمس.";
     assert_true(analyze_has(verb, "\"person:سالم_الفهد\""));
     assert_false(analyze_has(verb, "person:سالم_الفهد_صدم"));
-    /* a name the news knows keeps its letter: برايس is no ب + رايس */
+    /* after a title, an adverb with its case ending or a particle whose
+     * family name is missing ends no name */
+    const char *park = "وأقيمت الفعاليات في متنزه الملك عبدالله ليلاً بدلا من الشاطئ.";
+    assert_false(analyze_has(park, "person:عبدالله_ليلا"));
+    /* a name the news knows keeps its letter */
     assert_false(analyze_has("وحضر اللقاء وليد المعلم.", "person:ليد"));
     /* a place the tagger found sheds the preposition or the conjunction */
     const char *summit = "عقدت القمة بجوهانسبرغ أمس بحضور القادة.";

@@ -146,6 +146,10 @@ bool ex_has_enclitic(const tinfo *t);
 bool ex_unnamelike_word(const rasd_entity_extractor *x, const tinfo *t);
 /* A long word ending in alif: an adverb or an accusative of state. */
 bool ex_adverbial_alif(const rasd_entity_extractor *x, const tinfo *t);
+/* The end of a person's name over tokens [a, b), words that end no name
+ * (a particle, a verb, an adverb, a common noun) shed from its end; a
+ * first word is kept. */
+size_t ex_name_end(const rasd_entity_extractor *x, size_t a, size_t b);
 /* Tokens [first, end) of a sentence of n: a word before them or after them
  * says they are a place (في، مدينة، a place, التركية), or ب is on the first. */
 bool ex_place_cue(const rasd_entity_extractor *x, size_t first, size_t end, size_t n);

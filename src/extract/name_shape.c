@@ -137,3 +137,23 @@ bool ex_place_cue(const rasd_entity_extractor *x, size_t first, size_t end, size
     if (p > 0 && x->t[p - 1].match >= 0 && x->m[x->t[p - 1].match].place >= 0) return true; /* a place's neighbour */
     return end < n && nisba_after(x, &x->t[end]);
 }
+
+/* Words that begin a part of a name and never end one (صالح بن محمد آل:
+ * the family name was cut off). */
+static const char *const OPENERS[] = {"بن", "ابن", "بنت", "ال", "ابو", "ام", "عبد", NULL};
+
+/* A word that ends no person's name: a name particle, a word with a
+ * preposition or conjunction surely glued to it (بالعقيق; not باراس, a
+ * name with its own ب), one with case endings (ليلاً), or a word the news
+ * never has inside a name (a verb: يترأس). A common noun may be a family
+ * name (زهير شكر، فوزي جمعة) and stays. */
+static bool ends_no_name(const rasd_entity_extractor *x, const tinfo *t) {
+    if (!t->word || ex_unnamelike_word(x, t) || t->conj || ex_key_is(x, t, OPENERS)) return true;
+    if ((t->bi || t->li) && ex_sure_prefix(x, t, RASD_NER_PERS)) return true;
+    return ex_never_in_names(x, t);
+}
+
+size_t ex_name_end(const rasd_entity_extractor *x, size_t a, size_t b) {
+    while (b - a > 1 && ends_no_name(x, &x->t[b - 1])) b--;
+    return b;
+}

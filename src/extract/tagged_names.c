@@ -132,7 +132,7 @@ static size_t person_words(const rasd_entity_extractor *x, size_t a, size_t b, b
         }
         if (ex_unnamelike_word(x, &x->t[k])) return a;
     }
-    while (b - a > 1 && ex_never_in_names(x, &x->t[b - 1])) b--;
+    b = ex_name_end(x, a, b);
     const tinfo *first = &x->t[a];
     if (!stripped && ex_sure_prefix(x, first, RASD_NER_PERS)) return a;
     if (ex_common_word_not(x, first, RASD_NER_PERS)) return a;
