@@ -900,6 +900,10 @@ static void test_tagged_names_look_like_names(void **state) {
     assert_true(analyze_has(summit, "\"unresolved:جوهانسبرغ\""));
     assert_false(analyze_has(summit, "unresolved:بجوهانسبرغ"));
     assert_false(analyze_has("وهذه القهوة تزرع في جزر بالي وجاوة وسومطرة.", "unresolved:وجاوة"));
+    /* places the tagger joined with و are one place each */
+    const char *towns = "ووقعت مواجهات في نابلس والخليل والقدس وبيت لحم أمس.";
+    assert_true(analyze_has(towns, "\"unresolved:بيت لحم\""));
+    assert_false(analyze_has(towns, "unresolved:القدس وبيت"));
     /* adverbs are no place, nor a noun with ب and the article */
     const char *adverbs = "وتعد الألعاب النارية ملوثا كيماويا وفيزيائياً في المدن.";
     assert_false(analyze_has(adverbs, "unresolved:كيماويا"));

@@ -150,6 +150,9 @@ bool ex_adverbial_alif(const rasd_entity_extractor *x, const tinfo *t);
  * (a particle, a verb, an adverb, a common noun) shed from its end; a
  * first word is kept. */
 size_t ex_name_end(const rasd_entity_extractor *x, size_t a, size_t b);
+/* Where a place the tagger found starts in word t: after a preposition or
+ * a conjunction (بتيرول، وفلورنسا), unless the word is commoner whole. */
+size_t ex_place_start(const rasd_entity_extractor *x, const tinfo *t);
 /* Tokens [first, end) of a sentence of n: a word before them or after them
  * says they are a place (في، مدينة، a place, التركية), or ب is on the first. */
 bool ex_place_cue(const rasd_entity_extractor *x, size_t first, size_t end, size_t n);

@@ -103,13 +103,15 @@ bool ex_adverbial_alif(const rasd_entity_extractor *x, const tinfo *t) {
 }
 
 /* Words before a place that say it is one (في قرية الخرائق، بمدينة
- * أوكاياما، ولاية اريغون), compared without clitics. */
-static const char *const PLACE_CUES[] = {"في",    "الي",    "من",    "قرب",   "شمال",  "جنوب",  "شرق",  "غرب",
-                                        "وسط",   "مدينه",  "منطقه", "قريه",  "بلده",  "ولايه", "محافظه", "مقاطعه",
-                                        "اقليم", "جزيره",  "مخيم",  "حي",    "العاصمه", "عاصمه", "بلدات", "قري",
-                                        "مدن",   "مناطق",  "ضاحيه", "بحيره", "نهر",   "جبل",   "جبال",  "وادي",
-                                        "سهل",   "شارع",   "ميناء", "مطار",  "ريف",   "بلاد",  "دوله",  "نحو",
-                                        "بين",   "داخل",   "خارج",  "حول",   "باتجاه", NULL};
+ * أوكاياما، ولاية اريغون), compared without clitics: nouns of a place,
+ * and prepositions of place and directions, which say less ("in" the
+ * helium, "to" your side) and so only before a word without the article. */
+static const char *const PLACE_NOUNS[] = {"مدينه", "منطقه", "قريه",  "بلده",   "ولايه", "محافظه", "مقاطعه", "اقليم",
+                                          "جزيره", "مخيم",  "حي",    "العاصمه", "عاصمه", "بلدات", "قري",    "مدن",
+                                          "مناطق", "ضاحيه", "بحيره", "نهر",    "جبل",   "جبال",  "وادي",   "سهل",
+                                          "ميناء", "مطار",  "ريف",   "مديريه", "قضاء",  "ناحيه", "دوله",   NULL};
+static const char *const PLACE_PREPS[] = {"في", "الي", "قرب", "شمال", "جنوب", "شرق", "غرب", "وسط", "شمالي", "جنوبي",
+                                          "شرقي", "غربي", NULL};
 
 static bool base_in(const rasd_entity_extractor *x, const tinfo *t, const char *const *list) {
     const char *b = ex_key(x, t->base_off);
@@ -133,7 +135,8 @@ bool ex_place_cue(const rasd_entity_extractor *x, size_t first, size_t end, size
     if (t->bi && !article) return true; /* بتيرول: "in"; not بالأكريليك, "with acrylic" */
     size_t p = first;
     while (p > 0 && x->t[p - 1].skip) p--; /* past an opening quotation mark */
-    if (p > 0 && x->t[p - 1].word && base_in(x, &x->t[p - 1], PLACE_CUES)) return true;
+    if (p > 0 && x->t[p - 1].word && base_in(x, &x->t[p - 1], PLACE_NOUNS)) return true;
+    if (p > 0 && x->t[p - 1].word && !article && ex_key_is(x, &x->t[p - 1], PLACE_PREPS)) return true;
     if (p > 0 && x->t[p - 1].match >= 0 && x->m[x->t[p - 1].match].place >= 0) return true; /* a place's neighbour */
     return end < n && nisba_after(x, &x->t[end]);
 }
@@ -156,4 +159,15 @@ static bool ends_no_name(const rasd_entity_extractor *x, const tinfo *t) {
 size_t ex_name_end(const rasd_entity_extractor *x, size_t a, size_t b) {
     while (b - a > 1 && ends_no_name(x, &x->t[b - 1])) b--;
     return b;
+}
+
+size_t ex_place_start(const rasd_entity_extractor *x, const tinfo *t) {
+    if (!ex_has_prefix(t) || ex_whole_word_named(x, t, RASD_NER_LOC)) return t->tok.start;
+    /* بوسطن: the word is commoner whole than without its first letter */
+    const rasd_lexicon *lex = rasd_analyzer_lexicon(x->an);
+    uint32_t whole = rasd_lexicon_count(lex, ex_key(x, t->key_off), t->key_len);
+    uint32_t base = t->art_len ? rasd_lexicon_count(lex, ex_key(x, t->art_off), t->art_len)
+                               : rasd_lexicon_count(lex, ex_key(x, t->base_off), t->base_len);
+    if (whole > base) return t->tok.start;
+    return t->art_len ? t->art_start : t->base_start;
 }

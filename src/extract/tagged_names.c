@@ -271,9 +271,15 @@ rasd_status ex_tag_names(rasd_entity_extractor *x, const rasd_token *toks, size_
         }
         size_t start = x->t[a].tok.start;
         if (ne->type == RASD_NER_LOC) {
-            b = place_words(x, a, b, n);
-            const tinfo *t = &x->t[a];
-            if (ex_has_prefix(t)) start = t->art_len ? t->art_start : t->base_start;
+            /* places joined by و (القدس وبيت لحم) are one place each */
+            for (size_t seg = a; seg < b;) {
+                size_t k = seg + 1;
+                while (k < b && !x->t[k].conj) k++;
+                size_t e = place_words(x, seg, k, n);
+                if (e > seg) add_name(x, ne->type, ex_place_start(x, &x->t[seg]), x->t[e - 1].tok.end, sentence);
+                seg = k;
+            }
+            continue;
         } else {
             if (common_single_word(x, a, b)) b = a;
             if (stripped) start += 2;
