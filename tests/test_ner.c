@@ -865,6 +865,59 @@ static void test_tagged_names_without_clitics(void **state) {
     assert_false(analyze_has("وحضر اللقاء وليد المعلم.", "person:ليد"));
 }
 
+/* A person or a place the tagger found must look like one (issue 15):
+ * sentences written for each kind of junk the SaudiNewsNet store held
+ * (tagged_names.c, name_shape.c, and the gazetteer's common words in
+ * entities.c). */
+static void test_tagged_names_look_like_names(void **state) {
+    (void)state;
+    struct stat st;
+    if (stat(RASD_SOURCE_DIR "/data/ner/model.bin", &st) != 0) {
+        fprintf(stderr, "SKIP: no model (run scripts/train-ner.sh)\n");
+        skip();
+    }
+    static const char *const NO_PERSON[] = {
+        /* an adjective with و read as و + a rare name */
+        "كانت الأزمة أكبر تهديد وجودي للمنطقة في تلك السنوات.",
+        /* a common noun and its nisba */
+        "أعلن الجيش مقتل جندي تركي في اشتباك على الحدود.",
+        /* a vocalised line of verse */
+        "وقال الشاعر: أفرسٌ تحتك أم حمارُ",
+    };
+    for (size_t i = 0; i < sizeof NO_PERSON / sizeof *NO_PERSON; i++) assert_false(analyze_has(NO_PERSON[i], "\"person:"));
+    /* a verb after the name is no part of it */
+    const char *verb = "وكان رئيس الاتحاد سالم الفهد صدم اللاعبين بقراره أمس.";
+    assert_true(analyze_has(verb, "\"person:سالم_الفهد\""));
+    assert_false(analyze_has(verb, "person:سالم_الفهد_صدم"));
+    /* after a title, an adverb with its case ending or a particle whose
+     * family name is missing ends no name */
+    const char *park = "وأقيمت الفعاليات في متنزه الملك عبدالله ليلاً بدلا من الشاطئ.";
+    assert_false(analyze_has(park, "person:عبدالله_ليلا"));
+    /* a name the news knows keeps its letter */
+    assert_false(analyze_has("وحضر اللقاء وليد المعلم.", "person:ليد"));
+    /* a place the tagger found sheds the preposition or the conjunction */
+    const char *summit = "عقدت القمة بجوهانسبرغ أمس بحضور القادة.";
+    assert_true(analyze_has(summit, "\"unresolved:جوهانسبرغ\""));
+    assert_false(analyze_has(summit, "unresolved:بجوهانسبرغ"));
+    assert_false(analyze_has("وهذه القهوة تزرع في جزر بالي وجاوة وسومطرة.", "unresolved:وجاوة"));
+    /* places the tagger joined with و are one place each */
+    const char *towns = "ووقعت مواجهات في نابلس والخليل والقدس وبيت لحم أمس.";
+    assert_true(analyze_has(towns, "\"unresolved:بيت لحم\""));
+    assert_false(analyze_has(towns, "unresolved:القدس وبيت"));
+    /* adverbs are no place, nor a noun with ب and the article */
+    const char *adverbs = "وتعد الألعاب النارية ملوثا كيماويا وفيزيائياً في المدن.";
+    assert_false(analyze_has(adverbs, "unresolved:كيماويا"));
+    assert_false(analyze_has(adverbs, "unresolved:وفيزيائيا"));
+    assert_false(analyze_has("ووصل الرسم بالأكريليك إلى المعرض.", "\"unresolved:"));
+    /* a place name that is mostly a common word: the place only where a
+     * word says so (عالية: "high", and a town in Lebanon; مسقط رأس:
+     * "birthplace", and Muscat) */
+    assert_false(analyze_has("والمعنويات عالية بين الجنود في الجبهة.", "\"gn:280425\""));
+    assert_true(analyze_has("وقع انفجار في مدينة عالية اللبنانية.", "\"gn:280425\""));
+    assert_false(analyze_has("ولد في القرداحة، مسقط رأس العائلة.", "\"gn:287286\""));
+    assert_true(analyze_has("ووصل الوزير إلى مسقط أمس في زيارة رسمية.", "\"gn:287286\""));
+}
+
 static int setup(void **state) {
     if (!mkdtemp(tmpdir)) return -1;
     return setup_analyzer(state);
@@ -896,6 +949,7 @@ int main(void) {
         cmocka_unit_test(test_shipped_model_dev_score),
         cmocka_unit_test(test_people_after_titles),
         cmocka_unit_test(test_tagged_names_without_clitics),
+        cmocka_unit_test(test_tagged_names_look_like_names),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }

@@ -384,6 +384,24 @@ static void record_actor(rasd_entity_extractor *x, match *m, uint32_t actor, ras
     }
 }
 
+/* A one-word place name that news mostly uses as a common word (مسقط in
+ * مسقط رأس "birthplace"، بصري "visual"، عالية "high"، القادسية a club): the
+ * name tagger's profile of the word says it is seldom inside a place's
+ * name. It is the place only where a word before it says so (في، مدينة،
+ * ب attached), beside another place, or in a dateline. */
+#define COMMON_PLACE_WORD 20
+
+static bool common_place_word(rasd_entity_extractor *x, const match *m, size_t n) {
+    if (m->ti != m->tj || !x->tagger) return false;
+    const tinfo *t = &x->t[m->ti];
+    /* a word too rare to be a common word of news is what it names (الباغوز) */
+    if (rasd_lexicon_count(rasd_analyzer_lexicon(x->an), ex_key(x, t->base_off), t->base_len) < COMMON_PLACE_WORD) return false;
+    rasd_ner_word_profile p;
+    if (!rasd_ner_profile_of(x->tagger, t->base_hash, &p)) return false;
+    if (p.type_known && (p.type != RASD_NER_LOC ? p.count_step < 1 : p.share >= .25f)) return false;
+    return !ex_is_dateline(x, m, n) && !ex_place_cue(x, m->ti, m->tj + 1, n);
+}
+
 /* Decides what a matched name is and records it. */
 static void resolve(rasd_entity_extractor *x, match *m, size_t n, size_t sentence) {
     size_t cnt;
@@ -439,6 +457,7 @@ static void resolve(rasd_entity_extractor *x, match *m, size_t n, size_t sentenc
      * biography) no سيرت. Arabic place names keep or lack their article
      * as they are listed; prepositions and و are still cut off (وحلب). */
     if (place && m->bare && m->ti == m->tj) return;
+    if (place && common_place_word(x, m, n)) return;
     if (place) {
         uint32_t best = ex_best_place(x, p, cnt);
         size_t namesakes = 0;

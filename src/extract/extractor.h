@@ -127,6 +127,36 @@ void ex_find_quotes(rasd_entity_extractor *x, size_t n, size_t sentence);
 /* Fills t->say and t->source (once per token, when its words are analysed). */
 void ex_quote_kinds(const rasd_entity_extractor *x, tinfo *t);
 
+/* name_shape.c: whether the tagger's words look like a name (issue 15) */
+/* The tagger's profile knows the word and it was never inside a name. */
+bool ex_never_in_names(const rasd_entity_extractor *x, const tinfo *t);
+/* A common word of news that is seldom or never a name of this type. */
+bool ex_common_word_not(const rasd_entity_extractor *x, const tinfo *t, rasd_ner_type type);
+/* A word the news mostly has inside names of this type. */
+bool ex_mostly_named(const rasd_entity_extractor *x, const tinfo *t, rasd_ner_type type);
+/* The whole word, clitics and all, is a name of this type the tagger knows. */
+bool ex_whole_word_named(const rasd_entity_extractor *x, const tinfo *t, rasd_ner_type type);
+/* A proclitic that cannot be a name's first letter (two letters, before
+ * the article, or before a common word). */
+bool ex_sure_prefix(const rasd_entity_extractor *x, const tinfo *t, rasd_ner_type type);
+/* A proclitic other than the article (و، ف، ب، ل، ك) / a pronoun attached. */
+bool ex_has_prefix(const tinfo *t);
+bool ex_has_enclitic(const tinfo *t);
+/* Not an Arabic word, or one with written case endings. */
+bool ex_unnamelike_word(const rasd_entity_extractor *x, const tinfo *t);
+/* A long word ending in alif: an adverb or an accusative of state. */
+bool ex_adverbial_alif(const rasd_entity_extractor *x, const tinfo *t);
+/* The end of a person's name over tokens [a, b), words that end no name
+ * (a particle, a verb, an adverb, a common noun) shed from its end; a
+ * first word is kept. */
+size_t ex_name_end(const rasd_entity_extractor *x, size_t a, size_t b);
+/* Where a place the tagger found starts in word t: after a preposition or
+ * a conjunction (بتيرول، وفلورنسا), unless the word is commoner whole. */
+size_t ex_place_start(const rasd_entity_extractor *x, const tinfo *t);
+/* Tokens [first, end) of a sentence of n: a word before them or after them
+ * says they are a place (في، مدينة، a place, التركية), or ب is on the first. */
+bool ex_place_cue(const rasd_entity_extractor *x, size_t first, size_t end, size_t n);
+
 /* tagged_names.c */
 /* The name tagger's tags of the sentence in x->t (tagged once, whoever asks
  * first), or NULL without a tagger or memory. */

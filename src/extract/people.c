@@ -331,15 +331,19 @@ void ex_find_people(rasd_entity_extractor *x, size_t n, size_t sentence) {
                 /* a first name the tagger knows before a family name it
                  * does not (عبدالعزيز الخنين) */
                 if (most == 1 && ne && k + 1 < n && family_name(x, &x->t[k + 1], RARE_FAMILY_COUNT)) most = 2;
-                /* and rare words after the part it read (موسوني واكابا) */
+                /* and rare words after the part it read (موسوني واكابا),
+                 * not a verb the news never has inside a name (طلال الفهد صدم) */
                 if (ne && ne->type == RASD_NER_PERS)
-                    while (k + most < n && most < MAX_NAME_WORDS && rare_bare_word(x, &x->t[k + most])) most++;
+                    while (k + most < n && most < MAX_NAME_WORDS && rare_bare_word(x, &x->t[k + most]) &&
+                           !ex_never_in_names(x, &x->t[k + most]))
+                        most++;
                 if (most > MAX_TAGGED_NAME_WORDS) most = MAX_TAGGED_NAME_WORDS;
             }
             /* a name after a title carries no preposition ل (المقدم لي لعودتي:
              * "offered to me for my return"; الملك عبدالعزيز للعلوم). Not ب:
              * the analyzer reads it off foreign names (باهيمي). */
             while (b < n && b - a < most && can_be_name_word(x, &x->t[b]) && !(tags && x->t[b].li)) b++;
+            if (tags && b > a) b = ex_name_end(x, a, b); /* not a verb or a noun after it (العوفي مساعد) */
             if (b > a) {
                 size_t start = x->t[a].tok.start, end = x->t[b - 1].tok.end;
                 person = ex_entity_for_person(x, x->text + start, end - start, RASD_FROM_TITLE);

@@ -86,9 +86,9 @@ const rasd_ner_result *ex_sentence_tags(rasd_entity_extractor *x, size_t n) {
  * more often the word than a name: the tagger's finding is left out. */
 #define COMMON_WORD_COUNT 50
 
-static bool common_single_word(const rasd_entity_extractor *x, const rasd_ner_entity *ne) {
-    if (ne->end_token != ne->first_token + 1) return false;
-    const tinfo *t = &x->t[ne->first_token];
+static bool common_single_word(const rasd_entity_extractor *x, size_t a, size_t b) {
+    if (b != a + 1) return false;
+    const tinfo *t = &x->t[a];
     if (!t->word) return false;
     const rasd_lexicon *lex = rasd_analyzer_lexicon(x->an);
     return rasd_lexicon_count(lex, ex_key(x, t->base_off), t->base_len) >= COMMON_WORD_COUNT;
@@ -101,16 +101,66 @@ static const char *const NAME_FRAGMENTS[] = {"عبد", "ابو", "ابن", "بن
 /* Whether a person the tagger found looks like a person's name: one word
  * that carries a pronoun (قوله، يرحمه), ends in the accusative's alif
  * (صبرا) or is a fragment (عبد) is a word of the sentence, not a name. */
-static bool looks_like_person(const rasd_entity_extractor *x, const rasd_ner_entity *ne) {
-    if (ne->end_token != ne->first_token + 1) return true;
-    const tinfo *t = &x->t[ne->first_token];
+static bool looks_like_one_word_person(const rasd_entity_extractor *x, size_t a) {
+    const tinfo *t = &x->t[a];
     if (!t->word) return false;
     if (t->base_off + t->base_len != t->key_off + t->key_len) return false; /* an enclitic pronoun */
     const char *k = ex_key(x, t->key_off);
-    if (t->key_len >= 8 && memcmp(k + t->key_len - 2, "\xD8\xA7", 2) == 0 &&
-        x->t[ne->first_token].tok.end - x->t[ne->first_token].tok.start > t->key_len)
+    if (t->key_len >= 8 && memcmp(k + t->key_len - 2, "\xD8\xA7", 2) == 0 && t->tok.end - t->tok.start > t->key_len)
         return false; /* ending in alif with its tanween written: صبراً */
-    return !ex_key_is(x, t, NAME_FRAGMENTS);
+    if (ex_key_is(x, t, NAME_FRAGMENTS)) return false;
+    /* one word alone (وجودي، نعبد، فاشن) is a name only when the news
+     * mostly reads it as one: a surname after قال، a foreign name met
+     * before; a word met once, with nothing else of a name around it, is
+     * as often a verb or a noun the tagger misread */
+    return ex_mostly_named(x, t, RASD_NER_PERS);
+}
+
+/* The words [a, b) of a person the tagger found that are the name, as an
+ * end token (a: none). A name stops at a punctuation mark (a second name
+ * after a dash) and sheds words at its end that are never part of a name
+ * in the news (a verb: أحمد الفهد يترأس); it is no name
+ * when a word is not Arabic or is vocalised as verse is (أفرسٌ تحتك), when
+ * its first word still carries a letter of a preposition or a conjunction
+ * that was not taken off as a clitic (وشوه الدين، ببيض الحبارى), or is a
+ * common word seldom a name (جندي تركي، حكومي مغربي). */
+static size_t person_words(const rasd_entity_extractor *x, size_t a, size_t b, bool stripped, bool in_list) {
+    for (size_t k = a; k < b; k++) {
+        if (x->t[k].tok.type == RASD_TOK_PUNCT && k > a) { /* زكريا سامي - نبيل بهوي: the first */
+            b = k;
+            break;
+        }
+        if (ex_unnamelike_word(x, &x->t[k])) return a;
+    }
+    b = ex_name_end(x, a, b);
+    const tinfo *first = &x->t[a];
+    if (!stripped && ex_sure_prefix(x, first, RASD_NER_PERS)) return a;
+    if (ex_common_word_not(x, first, RASD_NER_PERS)) return a;
+    /* a first name common in news (سعد) is one in a pair of names the
+     * tagger read as persons (سعد وريهام) */
+    if (b == a + 1 && (!looks_like_one_word_person(x, a) || (!in_list && common_single_word(x, a, b)))) return a;
+    /* one word with a letter before it that was not taken off (وجودي: و +
+     * a rare name, or the adjective "existential") is too little to go on */
+    if (b == a + 1 && !stripped && ex_has_prefix(first) && !ex_whole_word_named(x, first, RASD_NER_PERS)) return a;
+    return b;
+}
+
+/* The same of a place the tagger found: any letter of a preposition or a
+ * conjunction on its first word is left out (بتيرول، وفلورنسا); one word
+ * with a pronoun (خاطرك), an adverb's alif (وتثقيفا) or a common word is
+ * none, and one word is a place only after a word that says so (في، مدينة،
+ * a place) or when the news mostly reads it as one (شيكاغو). */
+static size_t place_words(const rasd_entity_extractor *x, size_t a, size_t b, size_t n) {
+    for (size_t k = a; k < b; k++)
+        if (ex_unnamelike_word(x, &x->t[k])) return a;
+    while (b - a > 1 && ex_never_in_names(x, &x->t[b - 1])) b--;
+    const tinfo *first = &x->t[a];
+    if (ex_common_word_not(x, first, RASD_NER_LOC)) return a;
+    if (b == a + 1) {
+        if (ex_has_enclitic(first) || ex_adverbial_alif(x, first) || common_single_word(x, a, b)) return a;
+        if (!ex_place_cue(x, a, b, n) && !ex_mostly_named(x, first, RASD_NER_LOC)) return a;
+    }
+    return b;
 }
 
 /* A one-letter proclitic (و، ل) glued to a name: وخالد صالح in a list,
@@ -121,20 +171,25 @@ static bool looks_like_person(const rasd_entity_extractor *x, const rasd_ner_ent
  * news than the word with it: خالد against وخالد, not ليد against وليد. */
 #define CLITIC_RATIO 4
 
-static bool glued_clitic(const rasd_entity_extractor *x, size_t k) {
+static bool glued_clitic(const rasd_entity_extractor *x, size_t k, bool after_name) {
     const tinfo *t = &x->t[k];
     if (!t->word || t->base_off != t->key_off + 2 || t->art_len) return false;
     const char *key = ex_key(x, t->key_off);
     const char *raw = x->text + t->tok.start;
     bool waw = memcmp(key, "\xD9\x88", 2) == 0, lam = memcmp(key, "\xD9\x84", 2) == 0;
-    if ((!waw && !lam) || memcmp(raw, key, 2) != 0) return false;
+    bool fa = memcmp(key, "\xD9\x81", 2) == 0, ba = memcmp(key, "\xD8\xA8", 2) == 0; /* فمحمد، بنايف */
+    if ((!waw && !lam && !fa && !ba) || memcmp(raw, key, 2) != 0) return false;
     const unsigned char *after = (const unsigned char *)raw + 2;
     if (t->tok.end - t->tok.start > 3 && after[0] == 0xD9 && (after[1] == 0x80 || (after[1] >= 0x8B && after[1] <= 0x92)))
         return false; /* a diacritic or tatweel after the letter: left as written */
     const rasd_lexicon *lex = rasd_analyzer_lexicon(x->an);
     uint32_t whole = rasd_lexicon_count(lex, key, t->key_len);
     uint32_t base = rasd_lexicon_count(lex, ex_key(x, t->base_off), t->base_len);
-    return base >= 20 && base > CLITIC_RATIO * (uint64_t)whole;
+    if (base >= 20 && base > CLITIC_RATIO * (uint64_t)whole) return true;
+    /* و right after another name (بدرية المطيري وشيخة العنيز، خالد راضي
+     * ودراغان) joins two names of a list: the letter goes unless the word
+     * with it is the commoner one (وليد) */
+    return after_name && waw && base >= whole;
 }
 
 /* A person's name does not go on past a word that carries the preposition
@@ -143,7 +198,7 @@ static bool glued_clitic(const rasd_entity_extractor *x, size_t k) {
 static size_t person_end(const rasd_entity_extractor *x, const rasd_ner_entity *ne) {
     for (size_t k = ne->first_token + 1; k < ne->end_token; k++) {
         const tinfo *t = &x->t[k];
-        if (glued_clitic(x, k) && memcmp(ex_key(x, t->key_off), "\xD9\x84", 2) == 0) return k;
+        if (glued_clitic(x, k, false) && memcmp(ex_key(x, t->key_off), "\xD9\x84", 2) == 0) return k;
     }
     return ne->end_token;
 }
@@ -162,6 +217,21 @@ static bool borders(const rasd_entity_extractor *x, const rasd_ner_entity *ne, s
     return e->actor != UINT32_MAX && strcmp(x->kn->actors[e->actor].type, "person") == 0;
 }
 
+/* Records a name the tagger found, over text[start, end). */
+static void add_name(rasd_entity_extractor *x, rasd_ner_type type, size_t start, size_t end, size_t sentence) {
+    if (start >= end) return;
+    rasd_mention mn = {start, end, sentence, "tagger", 0};
+    const char *surface = x->text + start;
+    size_t len = end - start;
+    if (type == RASD_NER_LOC) {
+        ex_mention_place(x, ex_unknown_place(x, surface, len), mn);
+    } else {
+        int e = ex_entity_for_name(x, type == RASD_NER_PERS ? "person" : "org", surface, len, RASD_FROM_TAGGER);
+        ex_mention_entity(x, e, mn);
+        if (type == RASD_NER_PERS) ex_note_surname(x, e, start, end);
+    }
+}
+
 /* Names the dictionary does not hold: the tagger's persons, organisations
  * and places, wherever they neither touch nor border a name already found
  * (ريف before دير الزور is part of the place, not another one). */
@@ -176,25 +246,45 @@ rasd_status ex_tag_names(rasd_entity_extractor *x, const rasd_token *toks, size_
         for (size_t k = ne->first_token; k < ne->end_token && k < n; k++) touches |= x->covered[k];
         touches |= ne->first_token > 0 && borders(x, ne, ne->first_token - 1);
         touches |= ne->end_token < n && borders(x, ne, ne->end_token);
-        if (touches || ne->type == RASD_NER_MISC || common_single_word(x, ne)) continue;
-        if (ne->type == RASD_NER_PERS && !looks_like_person(x, ne)) continue;
-        size_t start = ne->start, end = ne->end;
+        if (touches || ne->type == RASD_NER_MISC) continue;
+        size_t a = ne->first_token, b = ne->end_token;
+        while (a < b && !x->t[a].word) a++; /* «/ عبد العزيز ...»: the mark is no part of it */
+        if (a == b) continue;
+        bool after_name = (i > 0 && tags->entities[i - 1].end_token == a) || (a > 0 && x->covered[a - 1]);
+        bool stripped = glued_clitic(x, a, after_name);
         if (ne->type == RASD_NER_PERS) {
+            /* a span that joins names with و or ف (تيتوم وجو مانجانيلو،
+             * سعد وريهام) is one person per part, each judged alone */
             size_t last = person_end(x, ne);
-            if (last < ne->end_token) end = x->t[last - 1].tok.end;
+            for (size_t seg = a; seg < last;) {
+                size_t k = seg + 1;
+                while (k < last && !x->t[k].conj) k++;
+                const tinfo *t = &x->t[seg];
+                bool later = seg > a;
+                size_t start = later ? (t->art_len ? t->art_start : t->base_start) : t->tok.start + (stripped ? 2 : 0);
+                /* a later part keeps no letter but its و or ف (وبالحارث: none) */
+                size_t e = later && (t->bi || t->li) ? seg : person_words(x, seg, k, stripped || later, k < last || later);
+                if (e > seg) add_name(x, ne->type, start, x->t[e - 1].tok.end, sentence);
+                seg = k;
+            }
+            continue;
         }
-        if (glued_clitic(x, ne->first_token)) start += 2; /* the letter is no part of the name */
-        if (start >= end) continue;
-        rasd_mention mn = {start, end, sentence, "tagger", 0};
-        const char *surface = x->text + start;
-        size_t len = end - start;
+        size_t start = x->t[a].tok.start;
         if (ne->type == RASD_NER_LOC) {
-            ex_mention_place(x, ex_unknown_place(x, surface, len), mn);
+            /* places joined by و (القدس وبيت لحم) are one place each */
+            for (size_t seg = a; seg < b;) {
+                size_t k = seg + 1;
+                while (k < b && !x->t[k].conj) k++;
+                size_t e = place_words(x, seg, k, n);
+                if (e > seg) add_name(x, ne->type, ex_place_start(x, &x->t[seg]), x->t[e - 1].tok.end, sentence);
+                seg = k;
+            }
+            continue;
         } else {
-            int e = ex_entity_for_name(x, ne->type == RASD_NER_PERS ? "person" : "org", surface, len, RASD_FROM_TAGGER);
-            ex_mention_entity(x, e, mn);
-            if (ne->type == RASD_NER_PERS) ex_note_surname(x, e, ne->start, ne->end);
+            if (common_single_word(x, a, b)) b = a;
+            if (stripped) start += 2;
         }
+        if (b > a) add_name(x, ne->type, start, x->t[b - 1].tok.end, sentence);
     }
     return RASD_OK;
 }

@@ -98,6 +98,23 @@ rasd_status rasd_ner_tag_hashed(const rasd_ner_model *model, rasd_analyzer *an, 
                                 const rasd_token *tokens, const uint64_t *surf_hash, size_t n, rasd_ner_result *res,
                                 rasd_error *err);
 
+/* How the tagger tagged a word across SaudiNewsNet when the model was
+ * built (its tag profile, src/ner/profile.c): the type it was most often
+ * inside (type_known false: never inside a name), the share of its
+ * occurrences so tagged as a lower bound (0, .1, .25, .5, .75 or .9), how
+ * often the word occurred (0: under 5, 1: under 50, 2: 50 or more) and
+ * whether it usually begins its names. base_hash is rasd_word's base_hash.
+ * False when the model knows nothing of the word (it was rarer than five
+ * occurrences and never tagged). */
+typedef struct rasd_ner_word_profile {
+    bool type_known;
+    rasd_ner_type type;
+    float share;
+    unsigned count_step;
+    bool begins;
+} rasd_ner_word_profile;
+bool rasd_ner_profile_of(const rasd_ner_model *model, uint64_t base_hash, rasd_ner_word_profile *out);
+
 #ifdef __cplusplus
 }
 #endif

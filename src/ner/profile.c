@@ -327,3 +327,22 @@ rasd_status ner_profile_apply(const ner_profile *p, ner_context *ctx, rasd_error
     }
     return RASD_OK;
 }
+
+bool rasd_ner_profile_of(const rasd_ner_model *model, uint64_t base_hash, rasd_ner_word_profile *out) {
+    static const float SHARE[6] = {0.f, .1f, .25f, .5f, .75f, .9f};
+    memset(out, 0, sizeof *out);
+    if (!model || !model->ctx.words) return false;
+    const ner_word_entry *e = ner_context_find(&model->ctx, base_hash | 1); /* the features' key of a base */
+    if (!e) return false;
+    if (!e->prof) return true;
+    /* the inverse of profile_code */
+    unsigned code = e->prof - 1u;
+    out->begins = code & 1u;
+    code >>= 1;
+    out->count_step = code % 3u;
+    code /= 3u;
+    out->share = SHARE[code % 6u];
+    out->type = (rasd_ner_type)(code / 6u);
+    out->type_known = out->type < RASD_NER_TYPE_COUNT;
+    return true;
+}

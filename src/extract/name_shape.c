@@ -1,0 +1,173 @@
+/*
+ * name_shape.c: whether words the name tagger read as a person or a place
+ * look like one (issue 15: "a tagged person must look like a person's
+ * name"; an adjective is no place). The tagger reads one sentence and
+ * guesses from a word's shape and neighbours; a common word, a verb, a
+ * word with a pronoun or a poem's vocalised word then becomes a "name"
+ * that only that article ever holds. Two kinds of evidence decide here:
+ *
+ *   - the word's own form: a pronoun attached (خاطرك), written case
+ *     endings (ناسفٍ), an adverb's alif (وفيزيائياً), Latin letters;
+ *   - how the tagger itself read the word across SaudiNewsNet when the
+ *     model was built (its tag profile, rasd_ner_profile_of): a word seen
+ *     often and almost never inside a name (جندي، حكومي، غاب) is a common
+ *     word wherever one sentence made it look like a name, and a one-word
+ *     name is kept only when the word is mostly read as a name of that
+ *     type (a surname after قال) or a place word stands before it.
+ */
+#include "extractor.h"
+
+#include <string.h>
+
+static bool profile(const rasd_entity_extractor *x, const tinfo *t, rasd_ner_word_profile *p) {
+    return x->tagger && t->word && rasd_ner_profile_of(x->tagger, t->base_hash, p);
+}
+
+bool ex_never_in_names(const rasd_entity_extractor *x, const tinfo *t) {
+    rasd_ner_word_profile p;
+    return profile(x, t, &p) && !p.type_known;
+}
+
+/* Seen fifty times or more in the news and inside a name of this type in
+ * under a tenth of them, or nine times in ten inside names of another
+ * type; or seen five times or more and never inside a name. */
+bool ex_common_word_not(const rasd_entity_extractor *x, const tinfo *t, rasd_ner_type type) {
+    rasd_ner_word_profile p;
+    if (!profile(x, t, &p)) return false;
+    if (!p.type_known) return true;
+    if (p.count_step < 2) return false;
+    return p.type != type ? p.share >= .9f : p.share < .1f;
+}
+
+/* Seen five times or more, and inside a name of this type at least half
+ * the time; a person's name at least a quarter of the time (a surname is
+ * often alone and untagged: الحويطي is inside a name in a quarter of its
+ * mentions). */
+bool ex_mostly_named(const rasd_entity_extractor *x, const tinfo *t, rasd_ner_type type) {
+    rasd_ner_word_profile p;
+    float least = type == RASD_NER_PERS ? .25f : .5f;
+    return profile(x, t, &p) && p.type_known && p.type == type && p.share >= least && p.count_step >= 1;
+}
+
+/* The whole word, clitics and all, is itself a name the news holds often
+ * enough for the tagger to know it (برايس: not ب + رايس). */
+bool ex_whole_word_named(const rasd_entity_extractor *x, const tinfo *t, rasd_ner_type type) {
+    rasd_ner_word_profile p;
+    return x->tagger && t->word && rasd_ner_profile_of(x->tagger, t->key_hash, &p) && p.type_known && p.type == type &&
+           p.share >= .5f;
+}
+
+/* A prefix that is surely one: two letters or more (فبالإحساس، وبالحارث),
+ * before the article (بالسواد), or before a word common in news or never
+ * in a name (ببيض، وغاب). A lone letter before a rare word may be the
+ * name's own first letter (بوبي، فرانسيسكو، ويليام). */
+bool ex_sure_prefix(const rasd_entity_extractor *x, const tinfo *t, rasd_ner_type type) {
+    if (!ex_has_prefix(t) || ex_whole_word_named(x, t, type)) return false;
+    uint32_t before = t->base_off - t->key_off;
+    if (before > 2 || t->art_len) return true;
+    const rasd_lexicon *lex = rasd_analyzer_lexicon(x->an);
+    return rasd_lexicon_count(lex, ex_key(x, t->base_off), t->base_len) >= 50 || ex_common_word_not(x, t, type);
+}
+
+/* Letters before the base other than the article: و، ف، ب، ل، ك, or لل. */
+bool ex_has_prefix(const tinfo *t) {
+    if (!t->word) return false;
+    uint32_t before = t->base_off - t->key_off;
+    if (t->art_len && before >= 4) before -= 4; /* the article, or لل's */
+    return before > 0 || t->li;
+}
+
+bool ex_has_enclitic(const tinfo *t) { return t->word && t->base_off + t->base_len != t->key_off + t->key_len; }
+
+/* Case endings written on a word (tanween: ً ٌ ٍ, U+064B..U+064D): news
+ * leaves names bare; verse and scripture vocalise their words. */
+static bool has_tanween(const rasd_entity_extractor *x, const tinfo *t) {
+    const unsigned char *s = (const unsigned char *)x->text + t->tok.start;
+    size_t n = t->tok.end - t->tok.start;
+    for (size_t i = 0; i + 1 < n; i++)
+        if (s[i] == 0xD9 && s[i + 1] >= 0x8B && s[i + 1] <= 0x8D) return true;
+    return false;
+}
+
+/* A word of the text that cannot be part of a name the tagger found: not
+ * an Arabic word (Latin, a number, punctuation), or vocalised as verse is. */
+bool ex_unnamelike_word(const rasd_entity_extractor *x, const tinfo *t) {
+    return !t->word || t->tok.type != RASD_TOK_WORD || has_tanween(x, t);
+}
+
+/* An accusative of state or manner, or an adverb (كومبيوتريًا، وتثقيفا):
+ * a long word ending in alif. */
+bool ex_adverbial_alif(const rasd_entity_extractor *x, const tinfo *t) {
+    const char *k = ex_key(x, t->key_off);
+    return t->key_len >= 10 && memcmp(k + t->key_len - 2, "\xD8\xA7", 2) == 0;
+}
+
+/* Words before a place that say it is one (في قرية الخرائق، بمدينة
+ * أوكاياما، ولاية اريغون), compared without clitics: nouns of a place,
+ * and prepositions of place and directions, which say less ("in" the
+ * helium, "to" your side) and so only before a word without the article. */
+static const char *const PLACE_NOUNS[] = {"مدينه", "منطقه", "قريه",  "بلده",   "ولايه", "محافظه", "مقاطعه", "اقليم",
+                                          "جزيره", "مخيم",  "حي",    "العاصمه", "عاصمه", "بلدات", "قري",    "مدن",
+                                          "مناطق", "ضاحيه", "بحيره", "نهر",    "جبل",   "جبال",  "وادي",   "سهل",
+                                          "ميناء", "مطار",  "ريف",   "مديريه", "قضاء",  "ناحيه", "دوله",   NULL};
+static const char *const PLACE_PREPS[] = {"في", "الي", "قرب", "شمال", "جنوب", "شرق", "غرب", "وسط", "شمالي", "جنوبي",
+                                          "شرقي", "غربي", NULL};
+
+static bool base_in(const rasd_entity_extractor *x, const tinfo *t, const char *const *list) {
+    const char *b = ex_key(x, t->base_off);
+    for (; *list; list++)
+        if (strlen(*list) == t->base_len && memcmp(b, *list, t->base_len) == 0) return true;
+    return false;
+}
+
+/* A nisba adjective with the article (التركية، النمساوية): "X of that
+ * country", after a place. */
+static bool nisba_after(const rasd_entity_extractor *x, const tinfo *t) {
+    if (!t->word || !t->art_len || t->key_len < 8) return false;
+    const char *k = ex_key(x, t->key_off);
+    size_t n = t->key_len;
+    return memcmp(k + n - 2, "\xD9\x8A", 2) == 0 || memcmp(k + n - 4, "\xD9\x8A\xD9\x87", 4) == 0; /* ي، يه */
+}
+
+bool ex_place_cue(const rasd_entity_extractor *x, size_t first, size_t end, size_t n) {
+    const tinfo *t = &x->t[first];
+    bool article = t->art_len || (t->base_len > 4 && memcmp(ex_key(x, t->base_off), AL, 4) == 0);
+    if (t->bi && !article) return true; /* بتيرول: "in"; not بالأكريليك, "with acrylic" */
+    size_t p = first;
+    while (p > 0 && x->t[p - 1].skip) p--; /* past an opening quotation mark */
+    if (p > 0 && x->t[p - 1].word && base_in(x, &x->t[p - 1], PLACE_NOUNS)) return true;
+    if (p > 0 && x->t[p - 1].word && !article && ex_key_is(x, &x->t[p - 1], PLACE_PREPS)) return true;
+    if (p > 0 && x->t[p - 1].match >= 0 && x->m[x->t[p - 1].match].place >= 0) return true; /* a place's neighbour */
+    return end < n && nisba_after(x, &x->t[end]);
+}
+
+/* Words that begin a part of a name and never end one (صالح بن محمد آل:
+ * the family name was cut off). */
+static const char *const OPENERS[] = {"بن", "ابن", "بنت", "ال", "ابو", "ام", "عبد", NULL};
+
+/* A word that ends no person's name: a name particle, a word with a
+ * preposition or conjunction surely glued to it (بالعقيق; not باراس, a
+ * name with its own ب), one with case endings (ليلاً), or a word the news
+ * never has inside a name (a verb: يترأس). A common noun may be a family
+ * name (زهير شكر، فوزي جمعة) and stays. */
+static bool ends_no_name(const rasd_entity_extractor *x, const tinfo *t) {
+    if (!t->word || ex_unnamelike_word(x, t) || t->conj || ex_key_is(x, t, OPENERS)) return true;
+    if ((t->bi || t->li) && ex_sure_prefix(x, t, RASD_NER_PERS)) return true;
+    return ex_never_in_names(x, t);
+}
+
+size_t ex_name_end(const rasd_entity_extractor *x, size_t a, size_t b) {
+    while (b - a > 1 && ends_no_name(x, &x->t[b - 1])) b--;
+    return b;
+}
+
+size_t ex_place_start(const rasd_entity_extractor *x, const tinfo *t) {
+    if (!ex_has_prefix(t) || ex_whole_word_named(x, t, RASD_NER_LOC)) return t->tok.start;
+    /* بوسطن: the word is commoner whole than without its first letter */
+    const rasd_lexicon *lex = rasd_analyzer_lexicon(x->an);
+    uint32_t whole = rasd_lexicon_count(lex, ex_key(x, t->key_off), t->key_len);
+    uint32_t base = t->art_len ? rasd_lexicon_count(lex, ex_key(x, t->art_off), t->art_len)
+                               : rasd_lexicon_count(lex, ex_key(x, t->base_off), t->base_len);
+    if (whole > base) return t->tok.start;
+    return t->art_len ? t->art_start : t->base_start;
+}
