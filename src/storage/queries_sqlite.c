@@ -247,20 +247,41 @@ rasd_status rasd_sqlite_query_article(sqlite3 *db, int64_t id, rasd_buf *out, ra
 
 /* ----------------------------------------------------------------- actors */
 
-/* Summed from the covering index entities_totals (schema step 6) in
- * entity order, so the grouping needs no sort and no row is read; the
- * documents are consulted only when a date or outlet filter asks. */
-static const char ACTORS_SQL[] =
-    "WITH m AS (SELECT e.entity AS id, max(e.name) AS name, max(e.type) AS type, max(e.country) AS country, "
-    "  sum(e.mention_count) AS mentions, count(*) AS articles FROM entities e INDEXED BY entities_totals "
-    "  WHERE (:type IS NULL OR e.type = :type) AND ((:since IS NULL AND :until IS NULL AND :outlet IS NULL) OR "
-    "  EXISTS (SELECT 1 FROM documents d WHERE d.id = e.doc AND " DOC_FILTERS("d") ")) GROUP BY e.entity), "
-    "page AS (SELECT * FROM m ORDER BY mentions DESC, id LIMIT :limit OFFSET :offset) " PAGE_JSON(
-        "json_object('id', id, 'name', name, 'type', type, 'country', country, 'mentions', mentions, "
-        "'articles', articles)");
+/* From the sums of schema step 7, never the entity rows: without filters
+ * the page is read off actor_totals' rank index, with a type alone off
+ * actor_type_totals', and under a date or outlet filter the days and
+ * outlets asked for are summed from actor_days. A filter "(:x IS NULL OR
+ * col = :x)" cannot use an index, so each case has its own statement,
+ * with the filter it has as an index range: the outlet's rows
+ * (actor_days_by_source), or the days' (actor_days_by_day: a missing
+ * bound is the lowest or highest text, which every date lies between).
+ * The one-table lists are NOT MATERIALIZED so that the count and the
+ * page each read the index they need instead of a copy of the table. */
+#define ACTORS_PAGE                                                                                           \
+    "page AS (SELECT * FROM m ORDER BY mentions DESC, id LIMIT :limit OFFSET :offset) " PAGE_JSON(            \
+        "json_object('id', id, 'name', name, 'type', type, 'country', country, 'mentions', mentions, "         \
+        "'articles', articles)")
+#define ACTORS_SUMMED(where)                                                                                  \
+    "WITH m AS (SELECT a.entity AS id, max(a.name) AS name, max(a.type) AS type, max(a.country) AS country, "  \
+    "  sum(a.mentions) AS mentions, sum(a.articles) AS articles FROM actor_days a "                           \
+    "  WHERE (:type IS NULL OR a.type = :type) AND " DOC_FILTERS("a") " AND " where " GROUP BY a.entity), "    \
+    ACTORS_PAGE
+static const char ACTORS_ALL_SQL[] =
+    "WITH m AS NOT MATERIALIZED (SELECT entity AS id, name, type, country, mentions, articles FROM actor_totals), "
+    ACTORS_PAGE;
+static const char ACTORS_TYPE_SQL[] =
+    "WITH m AS NOT MATERIALIZED (SELECT entity AS id, name, type, country, mentions, articles "
+    "  FROM actor_type_totals WHERE type = :type), " ACTORS_PAGE;
+static const char ACTORS_OUTLET_SQL[] = ACTORS_SUMMED("a.source = :outlet");
+static const char ACTORS_DAYS_SQL[] =
+    ACTORS_SUMMED("a.published >= coalesce(:since, '') AND a.published <= coalesce(:until, char(1114111))");
 
 rasd_status rasd_sqlite_query_actors(sqlite3 *db, const rasd_query *q, rasd_buf *out, rasd_error *err) {
-    return one_json(db, ACTORS_SQL, q, 0, NULL, NULL, "no actors", out, err);
+    const char *sql = q->outlet              ? ACTORS_OUTLET_SQL
+                      : q->since || q->until ? ACTORS_DAYS_SQL
+                      : q->type              ? ACTORS_TYPE_SQL
+                                             : ACTORS_ALL_SQL;
+    return one_json(db, sql, q, 0, NULL, NULL, "no actors", out, err);
 }
 
 static const char ACTOR_SQL[] =
