@@ -1,7 +1,8 @@
 /*
  * test_store_sums.c: the summary tables the read routes answer from
- * (schema step 7 on): kept equal to the rows they sum while entities are
- * stored (the trigger), built from the rows already there when an older
+ * (schema step 7 on) and the copies of each event's, quote's and label's
+ * document day and outlet (step 8): kept equal to the rows they come from
+ * while rows are stored (the triggers), built from the rows already there when an older
  * store is migrated, and the lists read from them answering exactly what
  * the same question asked of the rows themselves answers, filter by
  * filter, with NULL outlets, dates, names and types among the rows.
@@ -72,6 +73,36 @@ static const char ENTITIES[] =
     " (2, 'loose', 'كلمة', NULL, NULL, 7, '[]'),"
     " (5, 'loose', NULL, NULL, NULL, 1, '[]');";
 
+/* Events, quotes and labels of those documents (an event with a date of
+ * its own, one without, one in the undated article). */
+static const char ROWS[] =
+    "INSERT INTO events(doc, source, target, cameo, date, span_start, span_end) VALUES"
+    " (1, 'land-a', 'group-b', '190', '2024-02-28', 0, 4), (3, 'group-b', NULL, '111', NULL, 2, 6),"
+    " (5, 'land-a', NULL, '042', NULL, 0, 2), (4, NULL, 'land-a', '190', '2024-03-03', 1, 3);"
+    "INSERT INTO quotes(doc, speaker, direct, span_start, span_end, text) VALUES"
+    " (2, 'person:سالم', 1, 0, 5, 'قول'), (4, NULL, 0, 1, 4, 'قول آخر'), (5, 'land-a', 1, 0, 3, 'قول ثالث');"
+    "INSERT INTO framing(doc, actor, term, label, polarity, span_start, span_end) VALUES"
+    " (3, 'group-b', 'مسلحون', 'armed', -1, 0, 3), (4, 'group-b', 'ثوار', 'rebel', 1, 0, 3),"
+    " (5, NULL, 'كلمة', 'other', 0, 1, 2);";
+
+/* Each row's copy of its document's day and outlet (schema step 8) is
+ * what its document says. */
+static void assert_doc_columns_hold(sqlite3 *db) {
+    assert_int_equal(scalar(db, "SELECT count(*) FROM events e JOIN documents d ON d.id = e.doc WHERE "
+                                "e.doc_day IS NOT coalesce(e.date, d.published) OR e.doc_source IS NOT d.source"),
+                     0);
+    assert_int_equal(scalar(db, "SELECT count(*) FROM quotes q JOIN documents d ON d.id = q.doc WHERE "
+                                "q.doc_published IS NOT d.published OR q.doc_source IS NOT d.source"),
+                     0);
+    assert_int_equal(scalar(db, "SELECT count(*) FROM framing f JOIN documents d ON d.id = f.doc WHERE "
+                                "f.doc_published IS NOT d.published OR f.doc_source IS NOT d.source"),
+                     0);
+    /* and they were set: the event dated by its article has its day */
+    assert_int_equal(scalar(db, "SELECT count(*) FROM events WHERE doc = 3 AND doc_day = '2024-03-02' AND "
+                                "doc_source = 'beta'"),
+                     1);
+}
+
 /* Each summary table against the same sums recomputed from the rows:
  * no row of one is missing from the other. */
 static void assert_sums_hold(sqlite3 *db) {
@@ -108,7 +139,9 @@ static void test_trigger_keeps_sums(void **state) {
     sqlite3 *db = raw_open(path);
     exec_ok(db, DOCS);
     exec_ok(db, ENTITIES);
+    exec_ok(db, ROWS);
     assert_sums_hold(db);
+    assert_doc_columns_hold(db);
     /* a person seen twice in one outlet on one day is one row of two */
     assert_int_equal(scalar(db, "SELECT articles FROM actor_days WHERE entity = 'person:سالم' AND source = 'beta'"),
                      1);
@@ -133,14 +166,16 @@ static void test_migration_builds_sums(void **state) {
     assert_int_equal(rasd_schema_migrate(db, path, 6, &err), RASD_OK);
     exec_ok(db, DOCS);
     exec_ok(db, ENTITIES);
+    exec_ok(db, ROWS);
     assert_int_equal(scalar(db, "SELECT count(*) FROM sqlite_master WHERE name = 'actor_totals'"), 0);
     sqlite3_close(db);
     rasd_store *s = rasd_store_open(path, test_lex, &err);
     assert_non_null(s);
     rasd_store_close(s);
     db = raw_open(path);
-    assert_true(scalar(db, "PRAGMA user_version") >= 7);
+    assert_true(scalar(db, "PRAGMA user_version") >= 8);
     assert_sums_hold(db);
+    assert_doc_columns_hold(db);
     sqlite3_close(db);
 }
 

@@ -328,18 +328,20 @@ rasd_status rasd_sqlite_query_actor(sqlite3 *db, const char *id, const char *kb_
 
 /* ----------------------------------------------------------------- events */
 
-/* The matches take only the columns the order and the page need (the
- * lookups of their documents then come from the covering index
- * documents_meta); the title is read for the page's rows only. */
+/* The matches are events rows alone, with their document's day and
+ * outlet from the row itself (schema step 8), NOT MATERIALIZED: the count
+ * reads the index events_by_day, which holds every filtered column, and
+ * the page is the first rows of the same index in its order; the
+ * documents are read for the page's rows only (title, text). */
+#define EVENT_FILTERS                                                                                         \
+    "(:cameo IS NULL OR substr(e.cameo, 1, length(:cameo)) = :cameo) AND "                                    \
+    "(:outlet IS NULL OR e.doc_source = :outlet) AND (:since IS NULL OR e.doc_day >= :since) AND "             \
+    "(:until IS NULL OR e.doc_day <= :until)"
 static const char EVENTS_SQL[] =
-    "WITH m AS (SELECT e.doc, e.source, e.target, e.cameo, e.plover, e.acled, e.place, e.span_start, e.span_end, "
-    "  d.source AS outlet, coalesce(e.date, d.published) AS day "
-    "  FROM events e JOIN documents d ON d.id = e.doc WHERE "
+    "WITH m AS NOT MATERIALIZED (SELECT e.doc, e.source, e.target, e.cameo, e.plover, e.acled, e.place, "
+    "  e.span_start, e.span_end, e.doc_source AS outlet, e.doc_day AS day FROM events e WHERE "
     "  (:actor IS NULL OR e.source = :actor) AND (:target IS NULL OR e.target = :target) AND "
-    "  (:cameo IS NULL OR substr(e.cameo, 1, length(:cameo)) = :cameo) AND "
-    "  (:outlet IS NULL OR d.source = :outlet) AND (:place IS NULL OR e.place = :place) AND "
-    "  (:since IS NULL OR coalesce(e.date, d.published) >= :since) AND "
-    "  (:until IS NULL OR coalesce(e.date, d.published) <= :until)), "
+    "  (:place IS NULL OR e.place = :place) AND " EVENT_FILTERS "), "
     "page AS (SELECT m.*, d.title, " SPAN("d", "m.span_start", "m.span_end") " AS t, "
     CONTEXT("d", "m.span_start", "m.span_end") " AS c FROM (SELECT * FROM m "
     "  ORDER BY day DESC, doc DESC, span_start, span_end, source, target, cameo, plover, acled, place "
@@ -357,25 +359,26 @@ rasd_status rasd_sqlite_query_events(sqlite3 *db, const rasd_query *q, rasd_buf 
 /* Counts per day for a chart: events on their own date (else the
  * article's), articles (and the actor's mentions) on the publication date.
  * Days without any are left out; the chart's axis spaces days by time. */
-/* Without an actor, events and articles are counted from their tables;
- * with one, from its rows in the events_by_source/target and entities
- * indexes (a filter "actor is null or ..." would read every row). */
-#define TIMELINE_EVENT_FILTERS                                                                                \
-    "(:cameo IS NULL OR substr(e.cameo, 1, length(:cameo)) = :cameo) AND (:outlet IS NULL OR d.source = :outlet)"
+/* Without an actor, events are counted from the index events_by_day
+ * (the day and outlet are the row's, schema step 8) and articles from the
+ * index documents_by_source (which holds both columns the filters read:
+ * the planner's choice, documents_by_published, reads each article's row
+ * for its outlet); with one, from its rows in the events_by_source and
+ * events_by_target indexes and from its days in actor_days (schema step
+ * 7), since a filter "actor is null or ..." would read every row. */
 static const char TIMELINE_SQL[] =
-    "WITH ev AS (SELECT coalesce(e.date, d.published) AS day FROM events e JOIN documents d ON d.id = e.doc "
-    "  WHERE :actor IS NULL AND " TIMELINE_EVENT_FILTERS " "
-    "  UNION ALL SELECT coalesce(e.date, d.published) FROM events e JOIN documents d ON d.id = e.doc "
-    "  WHERE :actor IS NOT NULL AND (e.source = :actor OR e.target = :actor) AND " TIMELINE_EVENT_FILTERS "), "
-    "art AS (SELECT d.published, count(*) AS k, NULL AS n FROM documents d WHERE :actor IS NULL AND "
+    "WITH ev AS (SELECT e.doc_day AS day FROM events e WHERE :actor IS NULL AND " EVENT_FILTERS " "
+    "  UNION ALL SELECT e.doc_day FROM events e WHERE :actor IS NOT NULL AND "
+    "  (e.source = :actor OR e.target = :actor) AND " EVENT_FILTERS "), "
+    "art AS (SELECT d.published, count(*) AS k, NULL AS n FROM documents d INDEXED BY documents_by_source "
+    "  WHERE :actor IS NULL AND "
     "  d.published IS NOT NULL AND " DOC_FILTERS("d") " GROUP BY d.published "
-    "  UNION ALL SELECT d.published, count(*), sum(e.mention_count) FROM entities e JOIN documents d "
-    "  ON d.id = e.doc WHERE :actor IS NOT NULL AND e.entity = :actor AND d.published IS NOT NULL AND "
-    "  " DOC_FILTERS("d") " GROUP BY d.published) "
+    "  UNION ALL SELECT a.published, sum(a.articles), sum(a.mentions) FROM actor_days a "
+    "  WHERE :actor IS NOT NULL AND a.entity = :actor AND a.published IS NOT NULL AND "
+    "  " DOC_FILTERS("a") " GROUP BY a.published) "
     "SELECT json_object("
     " 'events', json((SELECT json_group_array(json_object('date', day, 'count', n)) FROM (SELECT day, "
-    "   count(*) AS n FROM ev WHERE day IS NOT NULL AND (:since IS NULL OR day >= :since) AND "
-    "   (:until IS NULL OR day <= :until) GROUP BY day ORDER BY day))), "
+    "   count(*) AS n FROM ev WHERE day IS NOT NULL GROUP BY day ORDER BY day))), "
     " 'articles', json((SELECT json_group_array(json_object('date', published, 'count', k, 'mentions', n)) "
     "   FROM (SELECT * FROM art ORDER BY published))))";
 
@@ -384,15 +387,12 @@ rasd_status rasd_sqlite_query_timeline(sqlite3 *db, const rasd_query *q, rasd_bu
 }
 
 /* Events per place, for the corpus-wide map: the events list's filters
- * (actor as source or target), most events first. */
+ * (actor as source or target), most events first; without an actor,
+ * counted in place order from the index events_by_place. */
 static const char EVENT_PLACES_SQL[] =
-    "WITH ev AS (SELECT e.place FROM events e JOIN documents d ON d.id = e.doc WHERE :actor IS NULL AND "
-    "  " TIMELINE_EVENT_FILTERS " AND e.place IS NOT NULL AND (:since IS NULL OR coalesce(e.date, d.published) "
-    "  >= :since) AND (:until IS NULL OR coalesce(e.date, d.published) <= :until) "
-    "  UNION ALL SELECT e.place FROM events e JOIN documents d ON d.id = e.doc WHERE :actor IS NOT NULL AND "
-    "  (e.source = :actor OR e.target = :actor) AND " TIMELINE_EVENT_FILTERS " AND e.place IS NOT NULL AND "
-    "  (:since IS NULL OR coalesce(e.date, d.published) >= :since) AND "
-    "  (:until IS NULL OR coalesce(e.date, d.published) <= :until)), "
+    "WITH ev AS (SELECT e.place FROM events e WHERE :actor IS NULL AND e.place IS NOT NULL AND " EVENT_FILTERS " "
+    "  UNION ALL SELECT e.place FROM events e WHERE :actor IS NOT NULL AND "
+    "  (e.source = :actor OR e.target = :actor) AND e.place IS NOT NULL AND " EVENT_FILTERS "), "
     "m AS (SELECT place, count(*) AS n FROM ev GROUP BY place), "
     "page AS (SELECT * FROM m ORDER BY n DESC, place LIMIT :limit OFFSET :offset) "
     PAGE_JSON("json_object('place', place, 'count', n)");
@@ -403,10 +403,13 @@ rasd_status rasd_sqlite_query_event_places(sqlite3 *db, const rasd_query *q, ras
 
 /* ----------------------------------------------------------------- quotes */
 
-/* As for events: the documents' title is read for the page's rows only. */
+/* As for events: the rows alone, in the order of the index quotes_by_day
+ * (schema step 8); the documents' title is read for the page's rows only. */
 static const char QUOTES_SQL[] =
-    "WITH m AS (SELECT q.*, d.source AS outlet, d.published FROM quotes q JOIN documents d "
-    "  ON d.id = q.doc WHERE (:speaker IS NULL OR q.speaker = :speaker) AND " DOC_FILTERS("d") "), "
+    "WITH m AS NOT MATERIALIZED (SELECT q.doc, q.speaker, q.speaker_text, q.verb, q.direct, q.span_start, "
+    "  q.span_end, q.text, q.doc_source AS outlet, q.doc_published AS published FROM quotes q "
+    "  WHERE (:speaker IS NULL OR q.speaker = :speaker) AND (:since IS NULL OR q.doc_published >= :since) AND "
+    "  (:until IS NULL OR q.doc_published <= :until) AND (:outlet IS NULL OR q.doc_source = :outlet)), "
     "page AS (SELECT p.*, d.title FROM (SELECT * FROM m ORDER BY published DESC, doc DESC, span_start, span_end, "
     "  speaker, text LIMIT :limit OFFSET :offset) p JOIN documents d ON d.id = p.doc "
     "  ORDER BY p.published DESC, p.doc DESC, p.span_start, p.span_end, p.speaker, p.text) "
@@ -421,6 +424,8 @@ rasd_status rasd_sqlite_query_quotes(sqlite3 *db, const rasd_query *q, rasd_buf 
 
 /* ---------------------------------------------------------------- outlets */
 
+/* An outlet's labels come from the index framing_by_outlet in their
+ * order, with the document's outlet and date on each row (schema step 8). */
 static const char OUTLETS_SQL[] =
     "WITH m AS (SELECT coalesce(d.source, '') AS outlet, count(*) AS articles, min(d.published) AS first, "
     "  max(d.published) AS last FROM documents d WHERE " DOC_FILTERS("d") " GROUP BY outlet), "
@@ -429,9 +434,9 @@ static const char OUTLETS_SQL[] =
         "'labels', json((SELECT json_group_array(json_object('actor', actor, 'name', (SELECT name FROM "
         "entities WHERE entity = actor ORDER BY doc LIMIT 1), 'label', label, 'count', n, 'terms', json(terms))) "
         "FROM (SELECT actor, label, count(*) AS n, json_group_array(DISTINCT term) AS terms FROM (SELECT "
-        "f.actor, f.label, f.term FROM framing f JOIN documents d ON d.id = f.doc WHERE coalesce(d.source, '') = "
-        "page.outlet AND f.actor IS NOT NULL AND (:since IS NULL OR d.published >= :since) AND "
-        "(:until IS NULL OR d.published <= :until) ORDER BY 1, 2, 3) GROUP BY actor, label "
+        "f.actor, f.label, f.term FROM framing f WHERE coalesce(f.doc_source, '') = page.outlet AND "
+        "f.actor IS NOT NULL AND (:since IS NULL OR f.doc_published >= :since) AND "
+        "(:until IS NULL OR f.doc_published <= :until) ORDER BY 1, 2, 3) GROUP BY actor, label "
         "ORDER BY n DESC, actor, label LIMIT 100))))");
 
 rasd_status rasd_sqlite_query_outlets(sqlite3 *db, const rasd_query *q, rasd_buf *out, rasd_error *err) {

@@ -6,7 +6,8 @@
  * paragraph repeats and the boilerplate lines removed at ingest; step 5
  * each event's detail (event_detail.h) for the event export; step 6
  * covering indexes that keep the server's lists from reading whole rows;
- * step 7 the actors list's sums, kept by a trigger. Offsets (span_start, span_end) are
+ * step 7 the actors list's sums, kept by a trigger; step 8 each event's,
+ * quote's and label's day and outlet copied into its row. Offsets (span_start, span_end) are
  * byte offsets into documents.text, as everywhere in rasd. The full-text
  * index is an external-content FTS5 table over documents (title, text), so
  * the text is stored once; it uses rasd's own tokenizer (fts_rasd.c), which
@@ -169,6 +170,53 @@ const rasd_migration rasd_migrations[] = {
      "    AND source IS (SELECT source FROM documents WHERE id = NEW.doc)\n"
      "    AND entity = NEW.entity AND type IS NEW.type;\n"
      "END;\n"},
+    {8, "each event's, quote's and label's day and outlet in its own row",
+     /* The events and quotes lists are ordered by a day that is the
+      * document's (an event's own date, else its article's publication
+      * date), and they, the timeline, the events map and the outlets'
+      * labels filter on the document's outlet and date: with both on the
+      * row, an index gives the lists in their order (the page is the
+      * first rows of an index scan, not a sort of every row joined to its
+      * document) and the counts come from an index alone. Documents are
+      * never deleted and their published and source never change once
+      * stored, so the copies are set once, by the triggers below, when a
+      * row is stored (its document is stored first). */
+     "ALTER TABLE events ADD COLUMN doc_day TEXT;     -- coalesce(date, the document's published)\n"
+     "ALTER TABLE events ADD COLUMN doc_source TEXT;  -- the document's source (its outlet)\n"
+     "ALTER TABLE quotes ADD COLUMN doc_published TEXT;\n"
+     "ALTER TABLE quotes ADD COLUMN doc_source TEXT;\n"
+     "ALTER TABLE framing ADD COLUMN doc_published TEXT;\n"
+     "ALTER TABLE framing ADD COLUMN doc_source TEXT;\n"
+     "UPDATE events SET (doc_day, doc_source) = (SELECT coalesce(events.date, d.published), d.source\n"
+     "  FROM documents d WHERE d.id = events.doc);\n"
+     "UPDATE quotes SET (doc_published, doc_source) = (SELECT d.published, d.source FROM documents d\n"
+     "  WHERE d.id = quotes.doc);\n"
+     "UPDATE framing SET (doc_published, doc_source) = (SELECT d.published, d.source FROM documents d\n"
+     "  WHERE d.id = framing.doc);\n"
+     "CREATE TRIGGER events_doc AFTER INSERT ON events BEGIN\n"
+     "  UPDATE events SET (doc_day, doc_source) = (SELECT coalesce(NEW.date, d.published), d.source\n"
+     "    FROM documents d WHERE d.id = NEW.doc) WHERE rowid = NEW.rowid;\n"
+     "END;\n"
+     "CREATE TRIGGER quotes_doc AFTER INSERT ON quotes BEGIN\n"
+     "  UPDATE quotes SET (doc_published, doc_source) = (SELECT d.published, d.source FROM documents d\n"
+     "    WHERE d.id = NEW.doc) WHERE rowid = NEW.rowid;\n"
+     "END;\n"
+     "CREATE TRIGGER framing_doc AFTER INSERT ON framing BEGIN\n"
+     "  UPDATE framing SET (doc_published, doc_source) = (SELECT d.published, d.source FROM documents d\n"
+     "    WHERE d.id = NEW.doc) WHERE rowid = NEW.rowid;\n"
+     "END;\n"
+     /* the events list in its order, with every column its filters read */
+     "CREATE INDEX events_by_day ON events(doc_day DESC, doc DESC, span_start, span_end, source, target, cameo,\n"
+     "  plover, acled, place, doc_source);\n"
+     /* the events map: places in order, counted from the index */
+     "CREATE INDEX events_by_place ON events(place, doc_day, cameo, doc_source) WHERE place IS NOT NULL;\n"
+     "CREATE INDEX quotes_by_day ON quotes(doc_published DESC, doc DESC, span_start, span_end, speaker,\n"
+     "  doc_source);\n"
+     /* an outlet's labels, as the outlets list groups them ('' for none) */
+     "CREATE INDEX framing_by_outlet ON framing(coalesce(doc_source, ''), actor, label, term, doc_published)\n"
+     "  WHERE actor IS NOT NULL;\n"
+     /* an actor's days (the timeline of one actor) */
+     "CREATE INDEX actor_days_by_entity ON actor_days(entity, published, source, type, mentions, articles);\n"},
 };
 
 const size_t rasd_n_migrations = sizeof rasd_migrations / sizeof rasd_migrations[0];
