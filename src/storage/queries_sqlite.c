@@ -127,12 +127,16 @@ static rasd_status one_json(sqlite3 *db, const char *sql, const rasd_query *q, i
 
 /* ---------------------------------------------------------------- stories */
 
+/* NOT MATERIALIZED: the page is the first stories of the index
+ * stories_rank that pass the filters, not a sort of every story; an
+ * actor's stories are found once (its entity rows' documents), not
+ * searched for story by story. */
 static const char STORIES_SQL[] =
-    "WITH m AS (SELECT s.id, s.title, s.first_seen, s.last_seen, s.n_articles FROM stories s WHERE "
-    "  (:since IS NULL OR s.last_seen >= :since) AND (:until IS NULL OR s.first_seen <= :until) AND "
+    "WITH m AS NOT MATERIALIZED (SELECT s.id, s.title, s.first_seen, s.last_seen, s.n_articles FROM stories s "
+    "  WHERE (:since IS NULL OR s.last_seen >= :since) AND (:until IS NULL OR s.first_seen <= :until) AND "
     "  (:outlet IS NULL OR EXISTS (SELECT 1 FROM documents d WHERE d.story = s.id AND d.source = :outlet)) AND "
-    "  (:actor IS NULL OR EXISTS (SELECT 1 FROM entities e JOIN documents d ON d.id = e.doc "
-    "                             WHERE e.entity = :actor AND d.story = s.id))), "
+    "  (:actor IS NULL OR s.id IN (SELECT d.story FROM entities e JOIN documents d ON d.id = e.doc "
+    "                              WHERE e.entity = :actor))), "
     "page AS (SELECT * FROM m ORDER BY n_articles DESC, last_seen DESC, id DESC LIMIT :limit OFFSET :offset) " PAGE_JSON(
         "json_object('id', id, 'title', title, 'first_seen', first_seen, 'last_seen', last_seen, "
         "'articles', n_articles, 'outlets', json((SELECT json_group_array(nullif(o, '')) FROM (SELECT DISTINCT "

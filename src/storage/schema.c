@@ -7,7 +7,8 @@
  * each event's detail (event_detail.h) for the event export; step 6
  * covering indexes that keep the server's lists from reading whole rows;
  * step 7 the actors list's sums, kept by a trigger; step 8 each event's,
- * quote's and label's day and outlet copied into its row. Offsets (span_start, span_end) are
+ * quote's and label's day and outlet copied into its row; step 9 indexes
+ * for the stories page and the duplicate counts. Offsets (span_start, span_end) are
  * byte offsets into documents.text, as everywhere in rasd. The full-text
  * index is an external-content FTS5 table over documents (title, text), so
  * the text is stored once; it uses rasd's own tokenizer (fts_rasd.c), which
@@ -217,6 +218,13 @@ const rasd_migration rasd_migrations[] = {
      "  WHERE actor IS NOT NULL;\n"
      /* an actor's days (the timeline of one actor) */
      "CREATE INDEX actor_days_by_entity ON actor_days(entity, published, source, type, mentions, articles);\n"},
+    {9, "the stories list in its order; duplicates counted without a scan",
+     /* the stories page is the first stories of this index, not a sort of
+      * all of them */
+     "CREATE INDEX stories_rank ON stories(n_articles DESC, last_seen DESC, id DESC);\n"
+     /* /api/health counts the exact and near duplicates and the groups of
+      * the exact ones: a few rows of this index, not every document's */
+     "CREATE INDEX documents_dups ON documents(dup_kind, duplicate_of) WHERE dup_kind IS NOT NULL;\n"},
 };
 
 const size_t rasd_n_migrations = sizeof rasd_migrations / sizeof rasd_migrations[0];
