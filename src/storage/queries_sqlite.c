@@ -288,39 +288,42 @@ rasd_status rasd_sqlite_query_actors(sqlite3 *db, const rasd_query *q, rasd_buf 
     return one_json(db, sql, q, 0, NULL, NULL, "no actors", out, err);
 }
 
+/* An actor's totals and days come from its sums in actor_days (schema
+ * step 7), its events' day and outlet from their rows (step 8), and an
+ * event's text and context, which read the document's text, are cut for
+ * the 100 events of a list only: in the sorted subquery they were cut
+ * for every event of the actor before the sort kept 100. */
+#define ACTOR_EVENTS(who, other)                                                                              \
+    "json((SELECT json_group_array(json_object('doc', doc, 'outlet', outlet, 'date', day, "                    \
+    "  '" other "', " other ", 'cameo', cameo, 'plover', plover, 'text', t, 'context', c, 'start', span_start, " \
+    "  'end', span_end)) FROM (SELECT x.*, " SPAN("d", "x.span_start", "x.span_end") " AS t, "                 \
+    CONTEXT("d", "x.span_start", "x.span_end") " AS c FROM (SELECT e.doc, e." other ", e.cameo, e.plover, "     \
+    "  e.span_start, e.span_end, e.doc_source AS outlet, e.doc_day AS day FROM events e "                     \
+    "  WHERE e." who " = :id_text ORDER BY day DESC, e.doc DESC, e.span_start, e.span_end, e." other ", "      \
+    "  e.cameo, e.plover LIMIT 100) x JOIN documents d ON d.id = x.doc "                                      \
+    "  ORDER BY x.day DESC, x.doc DESC, x.span_start, x.span_end, x." other ", x.cameo, x.plover)))"
 static const char ACTOR_SQL[] =
-    "WITH m AS (SELECT e.*, d.published, d.source AS outlet FROM entities e JOIN documents d ON d.id = e.doc "
-    "  WHERE e.entity = :id_text) "
-    "SELECT CASE WHEN :kb IS NULL AND NOT EXISTS (SELECT 1 FROM m) THEN NULL ELSE json_object("
+    "SELECT CASE WHEN :kb IS NULL AND NOT EXISTS (SELECT 1 FROM entities WHERE entity = :id_text) THEN NULL "
+    "ELSE json_object("
     " 'id', :id_text, 'kb', json(:kb), "
-    " 'name', (SELECT name FROM m ORDER BY doc LIMIT 1), 'type', (SELECT type FROM m ORDER BY doc LIMIT 1), "
-    " 'mentions', (SELECT coalesce(sum(mention_count), 0) FROM m), 'articles', (SELECT count(*) FROM m), "
+    " 'name', (SELECT name FROM entities WHERE entity = :id_text ORDER BY doc LIMIT 1), "
+    " 'type', (SELECT type FROM entities WHERE entity = :id_text ORDER BY doc LIMIT 1), "
+    " 'mentions', (SELECT coalesce(sum(mentions), 0) FROM actor_days WHERE entity = :id_text), "
+    " 'articles', (SELECT coalesce(sum(articles), 0) FROM actor_days WHERE entity = :id_text), "
     /* how the articles write its name: the text of its first mentions */
     " 'names_seen', json((SELECT json_group_array(json_object('text', t, 'count', n)) FROM (SELECT "
     "   " SPAN("d", "json_extract(j.value, '$[0]')", "json_extract(j.value, '$[1]')") " AS t, count(*) AS n "
-    "   FROM (SELECT * FROM m ORDER BY doc DESC LIMIT 300) mm JOIN documents d ON d.id = mm.doc, "
-    "   json_each(mm.mentions) j GROUP BY t ORDER BY n DESC, t LIMIT 20))), "
+    "   FROM (SELECT * FROM entities WHERE entity = :id_text ORDER BY doc DESC LIMIT 300) mm "
+    "   JOIN documents d ON d.id = mm.doc, json_each(mm.mentions) j GROUP BY t ORDER BY n DESC, t LIMIT 20))), "
     " 'per_day', json((SELECT json_group_array(json_object('date', published, 'mentions', n, 'articles', k)) "
-    "   FROM (SELECT published, sum(mention_count) AS n, count(*) AS k FROM m WHERE published IS NOT NULL "
-    "   GROUP BY published ORDER BY published))), "
-    " 'as_source', json((SELECT json_group_array(json_object('doc', doc, 'outlet', outlet, 'date', day, "
-    "   'target', target, 'cameo', cameo, 'plover', plover, 'text', t, 'context', c, 'start', span_start, "
-    "   'end', span_end)) FROM (SELECT e.*, d.source AS outlet, coalesce(e.date, d.published) AS day, "
-    "   " SPAN("d", "e.span_start", "e.span_end") " AS t, " CONTEXT("d", "e.span_start", "e.span_end") " AS c "
-    "   FROM events e JOIN documents d ON d.id = e.doc "
-    "   WHERE e.source = :id_text ORDER BY day DESC, e.doc DESC, e.span_start, e.span_end, e.target, e.cameo, "
-    "   e.plover LIMIT 100))), "
-    " 'as_target', json((SELECT json_group_array(json_object('doc', doc, 'outlet', outlet, 'date', day, "
-    "   'source', source, 'cameo', cameo, 'plover', plover, 'text', t, 'context', c, 'start', span_start, "
-    "   'end', span_end)) FROM (SELECT e.*, d.source AS outlet, coalesce(e.date, d.published) AS day, "
-    "   " SPAN("d", "e.span_start", "e.span_end") " AS t, " CONTEXT("d", "e.span_start", "e.span_end") " AS c "
-    "   FROM events e JOIN documents d ON d.id = e.doc "
-    "   WHERE e.target = :id_text ORDER BY day DESC, e.doc DESC, e.span_start, e.span_end, e.source, e.cameo, "
-    "   e.plover LIMIT 100))), "
+    "   FROM (SELECT published, sum(mentions) AS n, sum(articles) AS k FROM actor_days "
+    "   WHERE entity = :id_text AND published IS NOT NULL GROUP BY published ORDER BY published))), "
+    " 'as_source', " ACTOR_EVENTS("source", "target") ", "
+    " 'as_target', " ACTOR_EVENTS("target", "source") ", "
     " 'labels', json((SELECT json_group_array(json_object('outlet', nullif(o, ''), 'label', label, 'count', n, "
     "   'terms', json(terms))) FROM (SELECT o, label, count(*) AS n, json_group_array(DISTINCT term) AS terms "
-    "   FROM (SELECT coalesce(d.source, '') AS o, f.label, f.term FROM framing f JOIN documents d "
-    "   ON d.id = f.doc WHERE f.actor = :id_text ORDER BY 1, 2, 3) GROUP BY o, label ORDER BY o, n DESC, label))), "
+    "   FROM (SELECT coalesce(f.doc_source, '') AS o, f.label, f.term FROM framing f "
+    "   WHERE f.actor = :id_text ORDER BY 1, 2, 3) GROUP BY o, label ORDER BY o, n DESC, label))), "
     " 'quotes', (SELECT count(*) FROM quotes WHERE speaker = :id_text)) END";
 
 rasd_status rasd_sqlite_query_actor(sqlite3 *db, const char *id, const char *kb_json, rasd_buf *out,
