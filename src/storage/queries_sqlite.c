@@ -458,18 +458,20 @@ rasd_status rasd_sqlite_query_outlets(sqlite3 *db, const rasd_query *q, rasd_buf
 #define MATCHES                                                                                               \
     "SELECT f.rowid AS id FROM documents_fts f WHERE documents_fts MATCH :match AND "                          \
     "((:outlet IS NULL AND :since IS NULL AND :until IS NULL AND :actor IS NULL AND :place IS NULL) OR "       \
-    " EXISTS (SELECT 1 FROM documents d WHERE d.id = f.rowid AND " DOC_FILTERS("d") " AND "                    \
+    " EXISTS (SELECT 1 FROM documents d INDEXED BY documents_meta WHERE d.id = f.rowid AND " DOC_FILTERS("d")    \
+    " AND "                                                                                                   \
     " (:actor IS NULL OR EXISTS (SELECT 1 FROM entities e WHERE e.entity = :actor AND e.doc = d.id)) AND "    \
     " (:place IS NULL OR EXISTS (SELECT 1 FROM places p WHERE p.place = :place AND p.doc = d.id))))"
 /* (without filters, the matches come from the index alone, which is what
- * makes counting a common word cheap) */
+ * makes counting a common word cheap; with them, each match's date and
+ * outlet come from the covering index documents_meta, not its row) */
 
 /* Facets: outlets, actors, places and days, each with its count, most
  * frequent first, over the first matches by id. */
 static const char FACETS_SQL[] =
     "WITH ids AS (" MATCHES " ORDER BY f.rowid LIMIT :scan) SELECT (SELECT count(*) FROM (" MATCHES ")), json_object("
     " 'outlets', json((SELECT json_group_array(json_object('value', o, 'count', n)) FROM (SELECT "
-    "   coalesce(source, '') AS o, count(*) AS n FROM documents WHERE id IN ids AND coalesce(source, '') <> '' GROUP BY o ORDER BY n DESC, o))), "
+    "   coalesce(source, '') AS o, count(*) AS n FROM documents INDEXED BY documents_meta WHERE id IN ids AND coalesce(source, '') <> '' GROUP BY o ORDER BY n DESC, o))), "
     " 'actors', json((SELECT json_group_array(json_object('value', entity, 'name', name, 'count', n)) FROM ("
     "   SELECT entity, max(name) AS name, count(*) AS n FROM entities WHERE doc IN ids GROUP BY entity "
     "   ORDER BY n DESC, entity LIMIT 20))), "
@@ -477,7 +479,7 @@ static const char FACETS_SQL[] =
     "   SELECT place, max(name) AS name, count(*) AS n FROM places WHERE doc IN ids GROUP BY place "
     "   ORDER BY n DESC, place LIMIT 20))), "
     " 'dates', json((SELECT json_group_array(json_object('value', p, 'count', n)) FROM (SELECT "
-    "   published AS p, count(*) AS n FROM documents WHERE id IN ids AND published IS NOT NULL "
+    "   published AS p, count(*) AS n FROM documents INDEXED BY documents_meta WHERE id IN ids AND published IS NOT NULL "
     "   GROUP BY p ORDER BY p))))";
 
 rasd_status rasd_sqlite_search_facets(sqlite3 *db, const rasd_query *q, int64_t *total, rasd_buf *facets,

@@ -50,13 +50,17 @@ enum {
  * weighted 4:1, set in the schema), then snippets for those alone, since
  * snippet() costs a re-tokenization of the whole text. Without filters the
  * first step reads the index alone: joining every match to its document
- * row only to test nothing cost a third of a common word's search. */
+ * row only to test nothing cost a third of a common word's search. With
+ * filters, each match's date and outlet come from the small rows of the
+ * covering index documents_meta (schema step 6), not from its row, whose
+ * text spreads it over pages of its own. */
 #define SEARCH_TOP_PLAIN                                                                                              \
     "WITH top(id, score) AS ("                                                                                       \
     " SELECT rowid, rank FROM documents_fts WHERE documents_fts MATCH ?1 ORDER BY rank LIMIT ?7)"
 #define SEARCH_TOP_FILTERED                                                                                           \
     "WITH top(id, score) AS ("                                                                                       \
-    " SELECT documents_fts.rowid, documents_fts.rank FROM documents_fts JOIN documents d ON d.id = documents_fts.rowid" \
+    " SELECT documents_fts.rowid, documents_fts.rank FROM documents_fts"                                            \
+    "  JOIN documents d INDEXED BY documents_meta ON d.id = documents_fts.rowid"                                     \
     " WHERE documents_fts MATCH ?1"                                                                                  \
     "  AND (?2 IS NULL OR d.source = ?2)"                                                                            \
     "  AND (?3 IS NULL OR d.published >= ?3)"                                                                        \
