@@ -159,17 +159,16 @@ const rasd_migration rasd_migrations[] = {
      "    ON CONFLICT(type, entity) DO UPDATE SET name = coalesce(max(name, excluded.name), name, excluded.name),\n"
      "    country = coalesce(max(country, excluded.country), country, excluded.country),\n"
      "    mentions = mentions + excluded.mentions, articles = articles + 1;\n"
-     "  INSERT INTO actor_days SELECT d.published, d.source, NEW.entity, NEW.type, NULL, NULL, 0, 0\n"
-     "    FROM documents d WHERE d.id = NEW.doc AND NOT EXISTS (SELECT 1 FROM actor_days a\n"
-     "    WHERE a.published IS d.published AND a.source IS d.source AND a.entity = NEW.entity\n"
-     "    AND a.type IS NEW.type);\n"
-     "  UPDATE actor_days SET name = coalesce(max(name, NEW.name), name, NEW.name),\n"
-     "    country = coalesce(max(country, NEW.country), country, NEW.country),\n"
+     /* the day's row is updated (one lookup of the document) or, when
+      * the UPDATE changed none, inserted */
+     "  UPDATE actor_days SET name = coalesce(max(actor_days.name, NEW.name), actor_days.name, NEW.name),\n"
+     "    country = coalesce(max(actor_days.country, NEW.country), actor_days.country, NEW.country),\n"
      "    mentions = mentions + NEW.mention_count, articles = articles + 1\n"
-     "    WHERE EXISTS (SELECT 1 FROM documents WHERE id = NEW.doc)\n"
-     "    AND published IS (SELECT published FROM documents WHERE id = NEW.doc)\n"
-     "    AND source IS (SELECT source FROM documents WHERE id = NEW.doc)\n"
-     "    AND entity = NEW.entity AND type IS NEW.type;\n"
+     "    FROM (SELECT published, source FROM documents WHERE id = NEW.doc) AS d\n"
+     "    WHERE actor_days.published IS d.published AND actor_days.source IS d.source\n"
+     "    AND actor_days.entity = NEW.entity AND actor_days.type IS NEW.type;\n"
+     "  INSERT INTO actor_days SELECT d.published, d.source, NEW.entity, NEW.type, NEW.name, NEW.country,\n"
+     "    NEW.mention_count, 1 FROM documents d WHERE d.id = NEW.doc AND changes() = 0;\n"
      "END;\n"},
     {8, "each event's, quote's and label's day and outlet in its own row",
      /* The events and quotes lists are ordered by a day that is the
@@ -180,8 +179,12 @@ const rasd_migration rasd_migrations[] = {
       * first rows of an index scan, not a sort of every row joined to its
       * document) and the counts come from an index alone. Documents are
       * never deleted and their published and source never change once
-      * stored, so the copies are set once, by the triggers below, when a
-      * row is stored (its document is stored first). */
+      * stored, so the copies are set once, when a row is stored (its
+      * document is stored first): by the store's own INSERTs
+      * (sqlite_store.c), and by the triggers below for a writer that
+      * leaves them out (`rasd migrate` into SQLite), which is when both
+      * are NULL (a row whose document has neither redoes the lookup:
+      * harmless). */
      "ALTER TABLE events ADD COLUMN doc_day TEXT;     -- coalesce(date, the document's published)\n"
      "ALTER TABLE events ADD COLUMN doc_source TEXT;  -- the document's source (its outlet)\n"
      "ALTER TABLE quotes ADD COLUMN doc_published TEXT;\n"
@@ -194,15 +197,18 @@ const rasd_migration rasd_migrations[] = {
      "  WHERE d.id = quotes.doc);\n"
      "UPDATE framing SET (doc_published, doc_source) = (SELECT d.published, d.source FROM documents d\n"
      "  WHERE d.id = framing.doc);\n"
-     "CREATE TRIGGER events_doc AFTER INSERT ON events BEGIN\n"
+     "CREATE TRIGGER events_doc AFTER INSERT ON events WHEN NEW.doc_day IS NULL AND NEW.doc_source IS NULL\n"
+     "BEGIN\n"
      "  UPDATE events SET (doc_day, doc_source) = (SELECT coalesce(NEW.date, d.published), d.source\n"
      "    FROM documents d WHERE d.id = NEW.doc) WHERE rowid = NEW.rowid;\n"
      "END;\n"
-     "CREATE TRIGGER quotes_doc AFTER INSERT ON quotes BEGIN\n"
+     "CREATE TRIGGER quotes_doc AFTER INSERT ON quotes WHEN NEW.doc_published IS NULL AND NEW.doc_source IS NULL\n"
+     "BEGIN\n"
      "  UPDATE quotes SET (doc_published, doc_source) = (SELECT d.published, d.source FROM documents d\n"
      "    WHERE d.id = NEW.doc) WHERE rowid = NEW.rowid;\n"
      "END;\n"
-     "CREATE TRIGGER framing_doc AFTER INSERT ON framing BEGIN\n"
+     "CREATE TRIGGER framing_doc AFTER INSERT ON framing WHEN NEW.doc_published IS NULL AND NEW.doc_source IS NULL\n"
+     "BEGIN\n"
      "  UPDATE framing SET (doc_published, doc_source) = (SELECT d.published, d.source FROM documents d\n"
      "    WHERE d.id = NEW.doc) WHERE rowid = NEW.rowid;\n"
      "END;\n"
@@ -217,7 +223,9 @@ const rasd_migration rasd_migrations[] = {
      "CREATE INDEX framing_by_outlet ON framing(coalesce(doc_source, ''), actor, label, term, doc_published)\n"
      "  WHERE actor IS NOT NULL;\n"
      /* an actor's days (the timeline of one actor) */
-     "CREATE INDEX actor_days_by_entity ON actor_days(entity, published, source, type, mentions, articles);\n"},
+     /* (keys only: a stored entity changes the sums of its row, and an
+      * index holding them would be rewritten too) */
+     "CREATE INDEX actor_days_by_entity ON actor_days(entity, published, source, type);\n"},
     {9, "the stories list in its order; duplicates counted without a scan",
      /* the stories page is the first stories of this index, not a sort of
       * all of them */

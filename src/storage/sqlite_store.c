@@ -74,6 +74,11 @@ enum {
     " FROM top JOIN documents d ON d.id = top.id JOIN documents_fts ON documents_fts.rowid = top.id"                 \
     " WHERE documents_fts MATCH ?1 ORDER BY top.score"
 
+/* A column of the row's document (?1), for the copies schema step 8 keeps
+ * in quotes, events and framing rows: given with the row, since the
+ * trigger that would otherwise set them rewrites the row and its indexes. */
+#define DOC_COLUMN(c) "(SELECT " c " FROM documents WHERE id = ?1)"
+
 static const char *const SQL[ST_COUNT] = {
     [ST_INSERT_DOC] = "INSERT INTO documents(hash, text_id, origin, url, title, source, author, published, text,"
                       " analysis, duplicate_of, dup_kind, similarity, id) VALUES(?,?,?,?,?,?,?,?,?,?,?,?,?,?)"
@@ -84,12 +89,15 @@ static const char *const SQL[ST_COUNT] = {
                   " VALUES(?,?,?,?,?,?,?)",
     [ST_PLACE] = "INSERT INTO places(doc, place, name, lat, lon, country, mention_count, mentions)"
                  " VALUES(?,?,?,?,?,?,?,?)",
-    [ST_QUOTE] = "INSERT INTO quotes(doc, speaker, speaker_text, verb, direct, span_start, span_end, text)"
-                 " VALUES(?,?,?,?,?,?,?,?)",
+    [ST_QUOTE] = "INSERT INTO quotes(doc, speaker, speaker_text, verb, direct, span_start, span_end, text,"
+                 " doc_published, doc_source) VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, " DOC_COLUMN("published") ", "
+                 DOC_COLUMN("source") ")",
     [ST_EVENT] = "INSERT INTO events(doc, source, target, cameo, plover, acled, place, date, flags, span_start,"
-                 " span_end, detail) VALUES(?,?,?,?,?,?,?,?,?,?,?,?)",
-    [ST_FRAMING] = "INSERT INTO framing(doc, actor, term, label, polarity, span_start, span_end)"
-                   " VALUES(?,?,?,?,?,?,?)",
+                 " span_end, detail, doc_day, doc_source) VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12,"
+                 " coalesce(?8, " DOC_COLUMN("published") "), " DOC_COLUMN("source") ")",
+    [ST_FRAMING] = "INSERT INTO framing(doc, actor, term, label, polarity, span_start, span_end, doc_published,"
+                   " doc_source) VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, " DOC_COLUMN("published") ", "
+                   DOC_COLUMN("source") ")",
     [ST_NUMBER] = "INSERT INTO numbers(doc, text, value, unit, unit_code, span_start, span_end)"
                   " VALUES(?,?,?,?,?,?,?)",
     [ST_DATE] = "INSERT INTO dates(doc, text, value, granularity, span_start, span_end) VALUES(?,?,?,?,?,?)",
