@@ -12,6 +12,7 @@
 #include "core/internal.h"
 #include "storage/fts_rasd.h"
 #include "storage/queries.h"
+#include "storage/rows.h"
 #include "storage/schema.h"
 #include "storage/store.h"
 
@@ -97,10 +98,6 @@ static void assert_doc_columns_hold(sqlite3 *db) {
     assert_int_equal(scalar(db, "SELECT count(*) FROM framing f JOIN documents d ON d.id = f.doc WHERE "
                                 "f.doc_published IS NOT d.published OR f.doc_source IS NOT d.source"),
                      0);
-    /* and they were set: the event dated by its article has its day */
-    assert_int_equal(scalar(db, "SELECT count(*) FROM events WHERE doc = 3 AND doc_day = '2024-03-02' AND "
-                                "doc_source = 'beta'"),
-                     1);
 }
 
 /* Each summary table against the same sums recomputed from the rows:
@@ -142,6 +139,10 @@ static void test_trigger_keeps_sums(void **state) {
     exec_ok(db, ROWS);
     assert_sums_hold(db);
     assert_doc_columns_hold(db);
+    /* the copies were set: the event dated by its article has its day */
+    assert_int_equal(scalar(db, "SELECT count(*) FROM events WHERE doc = 3 AND doc_day = '2024-03-02' AND "
+                                "doc_source = 'beta'"),
+                     1);
     /* a person seen twice in one outlet on one day is one row of two */
     assert_int_equal(scalar(db, "SELECT articles FROM actor_days WHERE entity = 'person:سالم' AND source = 'beta'"),
                      1);
@@ -251,6 +252,53 @@ static void test_actors_list_as_from_rows(void **state) {
     sqlite3_close(db);
 }
 
+/* The store's own write path (rasd_store_put, as ingest stores an
+ * article): its INSERTs give the rows their document's day and outlet,
+ * and the sums follow, for a dated article and an undated one of no
+ * outlet. */
+static void test_store_put_keeps_both(void **state) {
+    (void)state;
+    const char *path = tmp_path("put.db");
+    unlink(path);
+    rasd_error err = {0};
+    rasd_store *s = rasd_store_open(path, test_lex, &err);
+    assert_non_null(s);
+    rasd_row_entity ent[2] = {
+        {.id = "land-a", .name = "بلد أ", .type = "state", .country = "AAA", .mention_count = 2, .mentions = "[]"},
+        {.id = "group-b", .name = "جماعة ب", .type = "armed_group", .mention_count = 1, .mentions = "[]"},
+    };
+    rasd_row_event ev[2] = {{.source = "group-b", .target = "land-a", .cameo = "190", .start = 0, .end = 4},
+                            {.source = "land-a", .cameo = "042", .date = "2024-01-05", .start = 5, .end = 9}};
+    rasd_row_quote qu = {.speaker = "land-a", .text = "كلام", .direct = true, .start = 10, .end = 14};
+    rasd_row_framing fr = {.actor = "group-b", .term = "مسلحون", .label = "armed", .polarity = -1, .start = 0,
+                           .end = 3};
+    rasd_rows rows = {.entities = ent, .n_entities = 2, .quotes = &qu, .n_quotes = 1, .events = ev, .n_events = 2,
+                      .framing = &fr, .n_framing = 1};
+    static const char *const TEXTS[] = {"خبر أول\nهاجمت جماعة ب مواقع في بلد أ.", "خبر ثان\nقال مسؤول إن الوضع هادئ."};
+    for (int i = 0; i < 2; i++) {
+        char hash[33];
+        snprintf(hash, sizeof hash, "%032d", i + 1);
+        rasd_store_doc d = {.hash = hash, .text_id = hash, .origin = "t", .title = "خبر", .text = TEXTS[i],
+                            .len = strlen(TEXTS[i]), .source = i ? NULL : "alpha",
+                            .published = i ? NULL : "2024-01-07", .rows = &rows};
+        int64_t id;
+        bool already;
+        assert_int_equal(rasd_store_begin(s, &err), RASD_OK);
+        assert_int_equal(rasd_store_put(s, &d, &id, &already, &err), RASD_OK);
+        assert_int_equal(rasd_store_commit(s, &err), RASD_OK);
+    }
+    rasd_store_close(s);
+    sqlite3 *db = raw_open(path);
+    assert_int_equal(scalar(db, "SELECT count(*) FROM events"), 4);
+    assert_doc_columns_hold(db);
+    /* the event with a date of its own keeps it; the other takes the article's */
+    assert_int_equal(scalar(db, "SELECT count(*) FROM events WHERE doc_source = 'alpha' AND "
+                                "doc_day IN ('2024-01-05', '2024-01-07')"),
+                     2);
+    assert_sums_hold(db);
+    sqlite3_close(db);
+}
+
 static int setup(void **state) {
     if (!mkdtemp(tmpdir)) return -1;
     return setup_analyzer(state);
@@ -268,6 +316,7 @@ int main(void) {
         cmocka_unit_test(test_trigger_keeps_sums),
         cmocka_unit_test(test_migration_builds_sums),
         cmocka_unit_test(test_actors_list_as_from_rows),
+        cmocka_unit_test(test_store_put_keeps_both),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }
