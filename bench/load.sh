@@ -109,8 +109,16 @@ import sys, urllib.request
 from concurrent.futures import ThreadPoolExecutor
 base, work, routes = sys.argv[1], sys.argv[2], sys.argv[3:]
 paths = [p for r in routes for p in open(f"{work}/{r}.paths").read().split()]
+def ask(p):
+    try:
+        urllib.request.urlopen(base + p, timeout=300).read()
+        return None
+    except Exception as e:  # said, not fatal: the load run counts the errors
+        return f"{p}: {e}"
 with ThreadPoolExecutor(4) as pool:
-    list(pool.map(lambda p: urllib.request.urlopen(base + p, timeout=300).read(), paths))
+    failed = [f for f in pool.map(ask, paths) if f]
+if failed:
+    print(f"warming: {len(failed)} of {len(paths)} requests failed, the first: {failed[0]}")
 PY
 echo "== $bin serve --threads $threads on $db ($(du -h "$db" | cut -f1)); wrk: $conns connections, $secs s per route, gzip"
 curl -s "$base/api/health"; echo
