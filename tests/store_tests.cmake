@@ -3,7 +3,8 @@
 # bad input) and tests/test_store_cli.c (rasd ingest and rasd search as a
 # user runs them, a killed ingest included), tests/test_inputs.c (inputs
 # that cannot hang ingest, bad records in an array, exit statuses, escaped
-# terminal output).
+# terminal output), tests/test_store_sums.c (the summary tables the read
+# routes answer from, kept equal to the rows they sum).
 foreach(name store store_cli inputs)
   add_executable(test_${name} test_${name}.c)
   target_link_libraries(test_${name} PRIVATE rasd_lib PkgConfig::CMOCKA)
@@ -27,3 +28,10 @@ target_compile_definitions(test_seeds_cli PRIVATE RASD_BIN="$<TARGET_FILE:rasd>"
 add_dependencies(test_seeds_cli rasd)
 add_test(NAME seeds_cli COMMAND test_seeds_cli)
 set_tests_properties(seeds_cli PROPERTIES TIMEOUT 300)
+
+# The summary tables (tests/test_store_sums.c): with the query layer, which
+# lives in the server's library.
+add_executable(test_store_sums test_store_sums.c)
+target_link_libraries(test_store_sums PRIVATE rasd_server PkgConfig::CMOCKA)
+target_include_directories(test_store_sums PRIVATE ${CMAKE_SOURCE_DIR}/src)
+add_test(NAME store_sums COMMAND test_store_sums)

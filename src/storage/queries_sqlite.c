@@ -127,12 +127,16 @@ static rasd_status one_json(sqlite3 *db, const char *sql, const rasd_query *q, i
 
 /* ---------------------------------------------------------------- stories */
 
+/* NOT MATERIALIZED: the page is the first stories of the index
+ * stories_rank that pass the filters, not a sort of every story; an
+ * actor's stories are found once (its entity rows' documents), not
+ * searched for story by story. */
 static const char STORIES_SQL[] =
-    "WITH m AS (SELECT s.id, s.title, s.first_seen, s.last_seen, s.n_articles FROM stories s WHERE "
-    "  (:since IS NULL OR s.last_seen >= :since) AND (:until IS NULL OR s.first_seen <= :until) AND "
+    "WITH m AS NOT MATERIALIZED (SELECT s.id, s.title, s.first_seen, s.last_seen, s.n_articles FROM stories s "
+    "  WHERE (:since IS NULL OR s.last_seen >= :since) AND (:until IS NULL OR s.first_seen <= :until) AND "
     "  (:outlet IS NULL OR EXISTS (SELECT 1 FROM documents d WHERE d.story = s.id AND d.source = :outlet)) AND "
-    "  (:actor IS NULL OR EXISTS (SELECT 1 FROM entities e JOIN documents d ON d.id = e.doc "
-    "                             WHERE e.entity = :actor AND d.story = s.id))), "
+    "  (:actor IS NULL OR s.id IN (SELECT d.story FROM entities e JOIN documents d ON d.id = e.doc "
+    "                              WHERE e.entity = :actor))), "
     "page AS (SELECT * FROM m ORDER BY n_articles DESC, last_seen DESC, id DESC LIMIT :limit OFFSET :offset) " PAGE_JSON(
         "json_object('id', id, 'title', title, 'first_seen', first_seen, 'last_seen', last_seen, "
         "'articles', n_articles, 'outlets', json((SELECT json_group_array(nullif(o, '')) FROM (SELECT DISTINCT "
@@ -247,55 +251,79 @@ rasd_status rasd_sqlite_query_article(sqlite3 *db, int64_t id, rasd_buf *out, ra
 
 /* ----------------------------------------------------------------- actors */
 
-/* Summed from the covering index entities_totals (schema step 6) in
- * entity order, so the grouping needs no sort and no row is read; the
- * documents are consulted only when a date or outlet filter asks. */
-static const char ACTORS_SQL[] =
-    "WITH m AS (SELECT e.entity AS id, max(e.name) AS name, max(e.type) AS type, max(e.country) AS country, "
-    "  sum(e.mention_count) AS mentions, count(*) AS articles FROM entities e INDEXED BY entities_totals "
-    "  WHERE (:type IS NULL OR e.type = :type) AND ((:since IS NULL AND :until IS NULL AND :outlet IS NULL) OR "
-    "  EXISTS (SELECT 1 FROM documents d WHERE d.id = e.doc AND " DOC_FILTERS("d") ")) GROUP BY e.entity), "
-    "page AS (SELECT * FROM m ORDER BY mentions DESC, id LIMIT :limit OFFSET :offset) " PAGE_JSON(
-        "json_object('id', id, 'name', name, 'type', type, 'country', country, 'mentions', mentions, "
-        "'articles', articles)");
+/* From the sums of schema step 7, never the entity rows: without filters
+ * the page is read off actor_totals' rank index, with a type alone off
+ * actor_type_totals', and under a date or outlet filter the days and
+ * outlets asked for are summed from actor_days. A filter "(:x IS NULL OR
+ * col = :x)" cannot use an index, so each case has its own statement,
+ * with the filter it has as an index range: the outlet's rows
+ * (actor_days_by_source), or the days' (actor_days_by_day: a missing
+ * bound is the lowest or highest text, which every date lies between).
+ * The one-table lists are NOT MATERIALIZED so that the count and the
+ * page each read the index they need instead of a copy of the table. */
+#define ACTORS_PAGE                                                                                           \
+    "page AS (SELECT * FROM m ORDER BY mentions DESC, id LIMIT :limit OFFSET :offset) " PAGE_JSON(            \
+        "json_object('id', id, 'name', name, 'type', type, 'country', country, 'mentions', mentions, "         \
+        "'articles', articles)")
+#define ACTORS_SUMMED(where)                                                                                  \
+    "WITH m AS (SELECT a.entity AS id, max(a.name) AS name, max(a.type) AS type, max(a.country) AS country, "  \
+    "  sum(a.mentions) AS mentions, sum(a.articles) AS articles FROM actor_days a "                           \
+    "  WHERE (:type IS NULL OR a.type = :type) AND " DOC_FILTERS("a") " AND " where " GROUP BY a.entity), "    \
+    ACTORS_PAGE
+static const char ACTORS_ALL_SQL[] =
+    "WITH m AS NOT MATERIALIZED (SELECT entity AS id, name, type, country, mentions, articles FROM actor_totals), "
+    ACTORS_PAGE;
+static const char ACTORS_TYPE_SQL[] =
+    "WITH m AS NOT MATERIALIZED (SELECT entity AS id, name, type, country, mentions, articles "
+    "  FROM actor_type_totals WHERE type = :type), " ACTORS_PAGE;
+static const char ACTORS_OUTLET_SQL[] = ACTORS_SUMMED("a.source = :outlet");
+static const char ACTORS_DAYS_SQL[] =
+    ACTORS_SUMMED("a.published >= coalesce(:since, '') AND a.published <= coalesce(:until, char(1114111))");
 
 rasd_status rasd_sqlite_query_actors(sqlite3 *db, const rasd_query *q, rasd_buf *out, rasd_error *err) {
-    return one_json(db, ACTORS_SQL, q, 0, NULL, NULL, "no actors", out, err);
+    const char *sql = q->outlet              ? ACTORS_OUTLET_SQL
+                      : q->since || q->until ? ACTORS_DAYS_SQL
+                      : q->type              ? ACTORS_TYPE_SQL
+                                             : ACTORS_ALL_SQL;
+    return one_json(db, sql, q, 0, NULL, NULL, "no actors", out, err);
 }
 
+/* An actor's totals and days come from its sums in actor_days (schema
+ * step 7), its events' day and outlet from their rows (step 8), and an
+ * event's text and context, which read the document's text, are cut for
+ * the 100 events of a list only: in the sorted subquery they were cut
+ * for every event of the actor before the sort kept 100. */
+#define ACTOR_EVENTS(who, other)                                                                              \
+    "json((SELECT json_group_array(json_object('doc', doc, 'outlet', outlet, 'date', day, "                    \
+    "  '" other "', " other ", 'cameo', cameo, 'plover', plover, 'text', t, 'context', c, 'start', span_start, " \
+    "  'end', span_end)) FROM (SELECT x.*, " SPAN("d", "x.span_start", "x.span_end") " AS t, "                 \
+    CONTEXT("d", "x.span_start", "x.span_end") " AS c FROM (SELECT e.doc, e." other ", e.cameo, e.plover, "     \
+    "  e.span_start, e.span_end, e.doc_source AS outlet, e.doc_day AS day FROM events e "                     \
+    "  WHERE e." who " = :id_text ORDER BY day DESC, e.doc DESC, e.span_start, e.span_end, e." other ", "      \
+    "  e.cameo, e.plover LIMIT 100) x JOIN documents d ON d.id = x.doc "                                      \
+    "  ORDER BY x.day DESC, x.doc DESC, x.span_start, x.span_end, x." other ", x.cameo, x.plover)))"
 static const char ACTOR_SQL[] =
-    "WITH m AS (SELECT e.*, d.published, d.source AS outlet FROM entities e JOIN documents d ON d.id = e.doc "
-    "  WHERE e.entity = :id_text) "
-    "SELECT CASE WHEN :kb IS NULL AND NOT EXISTS (SELECT 1 FROM m) THEN NULL ELSE json_object("
+    "SELECT CASE WHEN :kb IS NULL AND NOT EXISTS (SELECT 1 FROM entities WHERE entity = :id_text) THEN NULL "
+    "ELSE json_object("
     " 'id', :id_text, 'kb', json(:kb), "
-    " 'name', (SELECT name FROM m ORDER BY doc LIMIT 1), 'type', (SELECT type FROM m ORDER BY doc LIMIT 1), "
-    " 'mentions', (SELECT coalesce(sum(mention_count), 0) FROM m), 'articles', (SELECT count(*) FROM m), "
+    " 'name', (SELECT name FROM entities WHERE entity = :id_text ORDER BY doc LIMIT 1), "
+    " 'type', (SELECT type FROM entities WHERE entity = :id_text ORDER BY doc LIMIT 1), "
+    " 'mentions', (SELECT coalesce(sum(mentions), 0) FROM actor_days WHERE entity = :id_text), "
+    " 'articles', (SELECT coalesce(sum(articles), 0) FROM actor_days WHERE entity = :id_text), "
     /* how the articles write its name: the text of its first mentions */
     " 'names_seen', json((SELECT json_group_array(json_object('text', t, 'count', n)) FROM (SELECT "
     "   " SPAN("d", "json_extract(j.value, '$[0]')", "json_extract(j.value, '$[1]')") " AS t, count(*) AS n "
-    "   FROM (SELECT * FROM m ORDER BY doc DESC LIMIT 300) mm JOIN documents d ON d.id = mm.doc, "
-    "   json_each(mm.mentions) j GROUP BY t ORDER BY n DESC, t LIMIT 20))), "
+    "   FROM (SELECT * FROM entities WHERE entity = :id_text ORDER BY doc DESC LIMIT 300) mm "
+    "   JOIN documents d ON d.id = mm.doc, json_each(mm.mentions) j GROUP BY t ORDER BY n DESC, t LIMIT 20))), "
     " 'per_day', json((SELECT json_group_array(json_object('date', published, 'mentions', n, 'articles', k)) "
-    "   FROM (SELECT published, sum(mention_count) AS n, count(*) AS k FROM m WHERE published IS NOT NULL "
-    "   GROUP BY published ORDER BY published))), "
-    " 'as_source', json((SELECT json_group_array(json_object('doc', doc, 'outlet', outlet, 'date', day, "
-    "   'target', target, 'cameo', cameo, 'plover', plover, 'text', t, 'context', c, 'start', span_start, "
-    "   'end', span_end)) FROM (SELECT e.*, d.source AS outlet, coalesce(e.date, d.published) AS day, "
-    "   " SPAN("d", "e.span_start", "e.span_end") " AS t, " CONTEXT("d", "e.span_start", "e.span_end") " AS c "
-    "   FROM events e JOIN documents d ON d.id = e.doc "
-    "   WHERE e.source = :id_text ORDER BY day DESC, e.doc DESC, e.span_start, e.span_end, e.target, e.cameo, "
-    "   e.plover LIMIT 100))), "
-    " 'as_target', json((SELECT json_group_array(json_object('doc', doc, 'outlet', outlet, 'date', day, "
-    "   'source', source, 'cameo', cameo, 'plover', plover, 'text', t, 'context', c, 'start', span_start, "
-    "   'end', span_end)) FROM (SELECT e.*, d.source AS outlet, coalesce(e.date, d.published) AS day, "
-    "   " SPAN("d", "e.span_start", "e.span_end") " AS t, " CONTEXT("d", "e.span_start", "e.span_end") " AS c "
-    "   FROM events e JOIN documents d ON d.id = e.doc "
-    "   WHERE e.target = :id_text ORDER BY day DESC, e.doc DESC, e.span_start, e.span_end, e.source, e.cameo, "
-    "   e.plover LIMIT 100))), "
+    "   FROM (SELECT published, sum(mentions) AS n, sum(articles) AS k FROM actor_days "
+    "   WHERE entity = :id_text AND published IS NOT NULL GROUP BY published ORDER BY published))), "
+    " 'as_source', " ACTOR_EVENTS("source", "target") ", "
+    " 'as_target', " ACTOR_EVENTS("target", "source") ", "
     " 'labels', json((SELECT json_group_array(json_object('outlet', nullif(o, ''), 'label', label, 'count', n, "
     "   'terms', json(terms))) FROM (SELECT o, label, count(*) AS n, json_group_array(DISTINCT term) AS terms "
-    "   FROM (SELECT coalesce(d.source, '') AS o, f.label, f.term FROM framing f JOIN documents d "
-    "   ON d.id = f.doc WHERE f.actor = :id_text ORDER BY 1, 2, 3) GROUP BY o, label ORDER BY o, n DESC, label))), "
+    "   FROM (SELECT coalesce(f.doc_source, '') AS o, f.label, f.term FROM framing f "
+    "   WHERE f.actor = :id_text ORDER BY 1, 2, 3) GROUP BY o, label ORDER BY o, n DESC, label))), "
     " 'quotes', (SELECT count(*) FROM quotes WHERE speaker = :id_text)) END";
 
 rasd_status rasd_sqlite_query_actor(sqlite3 *db, const char *id, const char *kb_json, rasd_buf *out,
@@ -307,18 +335,20 @@ rasd_status rasd_sqlite_query_actor(sqlite3 *db, const char *id, const char *kb_
 
 /* ----------------------------------------------------------------- events */
 
-/* The matches take only the columns the order and the page need (the
- * lookups of their documents then come from the covering index
- * documents_meta); the title is read for the page's rows only. */
+/* The matches are events rows alone, with their document's day and
+ * outlet from the row itself (schema step 8), NOT MATERIALIZED: the count
+ * reads the index events_by_day, which holds every filtered column, and
+ * the page is the first rows of the same index in its order; the
+ * documents are read for the page's rows only (title, text). */
+#define EVENT_FILTERS                                                                                         \
+    "(:cameo IS NULL OR substr(e.cameo, 1, length(:cameo)) = :cameo) AND "                                    \
+    "(:outlet IS NULL OR e.doc_source = :outlet) AND (:since IS NULL OR e.doc_day >= :since) AND "             \
+    "(:until IS NULL OR e.doc_day <= :until)"
 static const char EVENTS_SQL[] =
-    "WITH m AS (SELECT e.doc, e.source, e.target, e.cameo, e.plover, e.acled, e.place, e.span_start, e.span_end, "
-    "  d.source AS outlet, coalesce(e.date, d.published) AS day "
-    "  FROM events e JOIN documents d ON d.id = e.doc WHERE "
+    "WITH m AS NOT MATERIALIZED (SELECT e.doc, e.source, e.target, e.cameo, e.plover, e.acled, e.place, "
+    "  e.span_start, e.span_end, e.doc_source AS outlet, e.doc_day AS day FROM events e WHERE "
     "  (:actor IS NULL OR e.source = :actor) AND (:target IS NULL OR e.target = :target) AND "
-    "  (:cameo IS NULL OR substr(e.cameo, 1, length(:cameo)) = :cameo) AND "
-    "  (:outlet IS NULL OR d.source = :outlet) AND (:place IS NULL OR e.place = :place) AND "
-    "  (:since IS NULL OR coalesce(e.date, d.published) >= :since) AND "
-    "  (:until IS NULL OR coalesce(e.date, d.published) <= :until)), "
+    "  (:place IS NULL OR e.place = :place) AND " EVENT_FILTERS "), "
     "page AS (SELECT m.*, d.title, " SPAN("d", "m.span_start", "m.span_end") " AS t, "
     CONTEXT("d", "m.span_start", "m.span_end") " AS c FROM (SELECT * FROM m "
     "  ORDER BY day DESC, doc DESC, span_start, span_end, source, target, cameo, plover, acled, place "
@@ -336,25 +366,26 @@ rasd_status rasd_sqlite_query_events(sqlite3 *db, const rasd_query *q, rasd_buf 
 /* Counts per day for a chart: events on their own date (else the
  * article's), articles (and the actor's mentions) on the publication date.
  * Days without any are left out; the chart's axis spaces days by time. */
-/* Without an actor, events and articles are counted from their tables;
- * with one, from its rows in the events_by_source/target and entities
- * indexes (a filter "actor is null or ..." would read every row). */
-#define TIMELINE_EVENT_FILTERS                                                                                \
-    "(:cameo IS NULL OR substr(e.cameo, 1, length(:cameo)) = :cameo) AND (:outlet IS NULL OR d.source = :outlet)"
+/* Without an actor, events are counted from the index events_by_day
+ * (the day and outlet are the row's, schema step 8) and articles from the
+ * index documents_by_source (which holds both columns the filters read:
+ * the planner's choice, documents_by_published, reads each article's row
+ * for its outlet); with one, from its rows in the events_by_source and
+ * events_by_target indexes and from its days in actor_days (schema step
+ * 7), since a filter "actor is null or ..." would read every row. */
 static const char TIMELINE_SQL[] =
-    "WITH ev AS (SELECT coalesce(e.date, d.published) AS day FROM events e JOIN documents d ON d.id = e.doc "
-    "  WHERE :actor IS NULL AND " TIMELINE_EVENT_FILTERS " "
-    "  UNION ALL SELECT coalesce(e.date, d.published) FROM events e JOIN documents d ON d.id = e.doc "
-    "  WHERE :actor IS NOT NULL AND (e.source = :actor OR e.target = :actor) AND " TIMELINE_EVENT_FILTERS "), "
-    "art AS (SELECT d.published, count(*) AS k, NULL AS n FROM documents d WHERE :actor IS NULL AND "
+    "WITH ev AS (SELECT e.doc_day AS day FROM events e WHERE :actor IS NULL AND " EVENT_FILTERS " "
+    "  UNION ALL SELECT e.doc_day FROM events e WHERE :actor IS NOT NULL AND "
+    "  (e.source = :actor OR e.target = :actor) AND " EVENT_FILTERS "), "
+    "art AS (SELECT d.published, count(*) AS k, NULL AS n FROM documents d INDEXED BY documents_by_source "
+    "  WHERE :actor IS NULL AND "
     "  d.published IS NOT NULL AND " DOC_FILTERS("d") " GROUP BY d.published "
-    "  UNION ALL SELECT d.published, count(*), sum(e.mention_count) FROM entities e JOIN documents d "
-    "  ON d.id = e.doc WHERE :actor IS NOT NULL AND e.entity = :actor AND d.published IS NOT NULL AND "
-    "  " DOC_FILTERS("d") " GROUP BY d.published) "
+    "  UNION ALL SELECT a.published, sum(a.articles), sum(a.mentions) FROM actor_days a "
+    "  WHERE :actor IS NOT NULL AND a.entity = :actor AND a.published IS NOT NULL AND "
+    "  " DOC_FILTERS("a") " GROUP BY a.published) "
     "SELECT json_object("
     " 'events', json((SELECT json_group_array(json_object('date', day, 'count', n)) FROM (SELECT day, "
-    "   count(*) AS n FROM ev WHERE day IS NOT NULL AND (:since IS NULL OR day >= :since) AND "
-    "   (:until IS NULL OR day <= :until) GROUP BY day ORDER BY day))), "
+    "   count(*) AS n FROM ev WHERE day IS NOT NULL GROUP BY day ORDER BY day))), "
     " 'articles', json((SELECT json_group_array(json_object('date', published, 'count', k, 'mentions', n)) "
     "   FROM (SELECT * FROM art ORDER BY published))))";
 
@@ -363,15 +394,12 @@ rasd_status rasd_sqlite_query_timeline(sqlite3 *db, const rasd_query *q, rasd_bu
 }
 
 /* Events per place, for the corpus-wide map: the events list's filters
- * (actor as source or target), most events first. */
+ * (actor as source or target), most events first; without an actor,
+ * counted in place order from the index events_by_place. */
 static const char EVENT_PLACES_SQL[] =
-    "WITH ev AS (SELECT e.place FROM events e JOIN documents d ON d.id = e.doc WHERE :actor IS NULL AND "
-    "  " TIMELINE_EVENT_FILTERS " AND e.place IS NOT NULL AND (:since IS NULL OR coalesce(e.date, d.published) "
-    "  >= :since) AND (:until IS NULL OR coalesce(e.date, d.published) <= :until) "
-    "  UNION ALL SELECT e.place FROM events e JOIN documents d ON d.id = e.doc WHERE :actor IS NOT NULL AND "
-    "  (e.source = :actor OR e.target = :actor) AND " TIMELINE_EVENT_FILTERS " AND e.place IS NOT NULL AND "
-    "  (:since IS NULL OR coalesce(e.date, d.published) >= :since) AND "
-    "  (:until IS NULL OR coalesce(e.date, d.published) <= :until)), "
+    "WITH ev AS (SELECT e.place FROM events e WHERE :actor IS NULL AND e.place IS NOT NULL AND " EVENT_FILTERS " "
+    "  UNION ALL SELECT e.place FROM events e WHERE :actor IS NOT NULL AND "
+    "  (e.source = :actor OR e.target = :actor) AND e.place IS NOT NULL AND " EVENT_FILTERS "), "
     "m AS (SELECT place, count(*) AS n FROM ev GROUP BY place), "
     "page AS (SELECT * FROM m ORDER BY n DESC, place LIMIT :limit OFFSET :offset) "
     PAGE_JSON("json_object('place', place, 'count', n)");
@@ -382,10 +410,13 @@ rasd_status rasd_sqlite_query_event_places(sqlite3 *db, const rasd_query *q, ras
 
 /* ----------------------------------------------------------------- quotes */
 
-/* As for events: the documents' title is read for the page's rows only. */
+/* As for events: the rows alone, in the order of the index quotes_by_day
+ * (schema step 8); the documents' title is read for the page's rows only. */
 static const char QUOTES_SQL[] =
-    "WITH m AS (SELECT q.*, d.source AS outlet, d.published FROM quotes q JOIN documents d "
-    "  ON d.id = q.doc WHERE (:speaker IS NULL OR q.speaker = :speaker) AND " DOC_FILTERS("d") "), "
+    "WITH m AS NOT MATERIALIZED (SELECT q.doc, q.speaker, q.speaker_text, q.verb, q.direct, q.span_start, "
+    "  q.span_end, q.text, q.doc_source AS outlet, q.doc_published AS published FROM quotes q "
+    "  WHERE (:speaker IS NULL OR q.speaker = :speaker) AND (:since IS NULL OR q.doc_published >= :since) AND "
+    "  (:until IS NULL OR q.doc_published <= :until) AND (:outlet IS NULL OR q.doc_source = :outlet)), "
     "page AS (SELECT p.*, d.title FROM (SELECT * FROM m ORDER BY published DESC, doc DESC, span_start, span_end, "
     "  speaker, text LIMIT :limit OFFSET :offset) p JOIN documents d ON d.id = p.doc "
     "  ORDER BY p.published DESC, p.doc DESC, p.span_start, p.span_end, p.speaker, p.text) "
@@ -400,6 +431,8 @@ rasd_status rasd_sqlite_query_quotes(sqlite3 *db, const rasd_query *q, rasd_buf 
 
 /* ---------------------------------------------------------------- outlets */
 
+/* An outlet's labels come from the index framing_by_outlet in their
+ * order, with the document's outlet and date on each row (schema step 8). */
 static const char OUTLETS_SQL[] =
     "WITH m AS (SELECT coalesce(d.source, '') AS outlet, count(*) AS articles, min(d.published) AS first, "
     "  max(d.published) AS last FROM documents d WHERE " DOC_FILTERS("d") " GROUP BY outlet), "
@@ -408,9 +441,9 @@ static const char OUTLETS_SQL[] =
         "'labels', json((SELECT json_group_array(json_object('actor', actor, 'name', (SELECT name FROM "
         "entities WHERE entity = actor ORDER BY doc LIMIT 1), 'label', label, 'count', n, 'terms', json(terms))) "
         "FROM (SELECT actor, label, count(*) AS n, json_group_array(DISTINCT term) AS terms FROM (SELECT "
-        "f.actor, f.label, f.term FROM framing f JOIN documents d ON d.id = f.doc WHERE coalesce(d.source, '') = "
-        "page.outlet AND f.actor IS NOT NULL AND (:since IS NULL OR d.published >= :since) AND "
-        "(:until IS NULL OR d.published <= :until) ORDER BY 1, 2, 3) GROUP BY actor, label "
+        "f.actor, f.label, f.term FROM framing f WHERE coalesce(f.doc_source, '') = page.outlet AND "
+        "f.actor IS NOT NULL AND (:since IS NULL OR f.doc_published >= :since) AND "
+        "(:until IS NULL OR f.doc_published <= :until) ORDER BY 1, 2, 3) GROUP BY actor, label "
         "ORDER BY n DESC, actor, label LIMIT 100))))");
 
 rasd_status rasd_sqlite_query_outlets(sqlite3 *db, const rasd_query *q, rasd_buf *out, rasd_error *err) {
@@ -425,18 +458,20 @@ rasd_status rasd_sqlite_query_outlets(sqlite3 *db, const rasd_query *q, rasd_buf
 #define MATCHES                                                                                               \
     "SELECT f.rowid AS id FROM documents_fts f WHERE documents_fts MATCH :match AND "                          \
     "((:outlet IS NULL AND :since IS NULL AND :until IS NULL AND :actor IS NULL AND :place IS NULL) OR "       \
-    " EXISTS (SELECT 1 FROM documents d WHERE d.id = f.rowid AND " DOC_FILTERS("d") " AND "                    \
+    " EXISTS (SELECT 1 FROM documents d INDEXED BY documents_meta WHERE d.id = f.rowid AND " DOC_FILTERS("d")    \
+    " AND "                                                                                                   \
     " (:actor IS NULL OR EXISTS (SELECT 1 FROM entities e WHERE e.entity = :actor AND e.doc = d.id)) AND "    \
     " (:place IS NULL OR EXISTS (SELECT 1 FROM places p WHERE p.place = :place AND p.doc = d.id))))"
 /* (without filters, the matches come from the index alone, which is what
- * makes counting a common word cheap) */
+ * makes counting a common word cheap; with them, each match's date and
+ * outlet come from the covering index documents_meta, not its row) */
 
 /* Facets: outlets, actors, places and days, each with its count, most
  * frequent first, over the first matches by id. */
 static const char FACETS_SQL[] =
     "WITH ids AS (" MATCHES " ORDER BY f.rowid LIMIT :scan) SELECT (SELECT count(*) FROM (" MATCHES ")), json_object("
     " 'outlets', json((SELECT json_group_array(json_object('value', o, 'count', n)) FROM (SELECT "
-    "   coalesce(source, '') AS o, count(*) AS n FROM documents WHERE id IN ids AND coalesce(source, '') <> '' GROUP BY o ORDER BY n DESC, o))), "
+    "   coalesce(source, '') AS o, count(*) AS n FROM documents INDEXED BY documents_meta WHERE id IN ids AND coalesce(source, '') <> '' GROUP BY o ORDER BY n DESC, o))), "
     " 'actors', json((SELECT json_group_array(json_object('value', entity, 'name', name, 'count', n)) FROM ("
     "   SELECT entity, max(name) AS name, count(*) AS n FROM entities WHERE doc IN ids GROUP BY entity "
     "   ORDER BY n DESC, entity LIMIT 20))), "
@@ -444,7 +479,7 @@ static const char FACETS_SQL[] =
     "   SELECT place, max(name) AS name, count(*) AS n FROM places WHERE doc IN ids GROUP BY place "
     "   ORDER BY n DESC, place LIMIT 20))), "
     " 'dates', json((SELECT json_group_array(json_object('value', p, 'count', n)) FROM (SELECT "
-    "   published AS p, count(*) AS n FROM documents WHERE id IN ids AND published IS NOT NULL "
+    "   published AS p, count(*) AS n FROM documents INDEXED BY documents_meta WHERE id IN ids AND published IS NOT NULL "
     "   GROUP BY p ORDER BY p))))";
 
 rasd_status rasd_sqlite_search_facets(sqlite3 *db, const rasd_query *q, int64_t *total, rasd_buf *facets,

@@ -5,7 +5,10 @@
  * analysis as tables; step 3 stories; step 4 the within-document
  * paragraph repeats and the boilerplate lines removed at ingest; step 5
  * each event's detail (event_detail.h) for the event export; step 6
- * covering indexes that keep the server's lists from reading whole rows. Offsets (span_start, span_end) are
+ * covering indexes that keep the server's lists from reading whole rows;
+ * step 7 the actors list's sums, kept by a trigger; step 8 each event's,
+ * quote's and label's day and outlet copied into its row; step 9 indexes
+ * for the stories page and the duplicate counts. Offsets (span_start, span_end) are
  * byte offsets into documents.text, as everywhere in rasd. The full-text
  * index is an external-content FTS5 table over documents (title, text), so
  * the text is stored once; it uses rasd's own tokenizer (fts_rasd.c), which
@@ -106,6 +109,130 @@ const rasd_migration rasd_migrations[] = {
      "CREATE INDEX framing_by_actor ON framing(actor) WHERE actor IS NOT NULL;\n"
      /* a story's outlets, and the stories of an outlet, without the rows */
      "CREATE INDEX documents_story_source ON documents(story, source) WHERE story IS NOT NULL;\n"},
+    {7, "the actors list's sums, kept up to date as entities are stored",
+     /* /api/actors summed every entity row (1.3 s on the full SaudiNewsNet
+      * store) and, under a date or outlet filter, looked up each row's
+      * document too. These tables hold the sums: per entity (the list
+      * without filters), per type and entity (the type filter), and per
+      * publication date, outlet, entity and type (the date and outlet
+      * filters, summed over the days asked for). Every column is one
+      * that composes: sum(), count() as a sum, and max() for the name,
+      * type and country the list shows (max of maxes is the max), so the
+      * answers are those of the entity rows themselves.
+      * An entity row is only ever inserted, and a document's published
+      * and source are set once, when it is stored; the trigger below is
+      * therefore all the upkeep (a command that rewrote either would have
+      * to rebuild these tables with the INSERTs of this step). */
+     "CREATE TABLE actor_totals(entity TEXT PRIMARY KEY, name TEXT, type TEXT, country TEXT,\n"
+     "  mentions INTEGER NOT NULL, articles INTEGER NOT NULL) WITHOUT ROWID;\n"
+     "CREATE INDEX actor_totals_rank ON actor_totals(mentions DESC, entity);\n"
+     /* entity rows without a type are left out: no type filter names them */
+     "CREATE TABLE actor_type_totals(type TEXT NOT NULL, entity TEXT NOT NULL, name TEXT, country TEXT,\n"
+     "  mentions INTEGER NOT NULL, articles INTEGER NOT NULL, PRIMARY KEY (type, entity)) WITHOUT ROWID;\n"
+     "CREATE INDEX actor_type_totals_rank ON actor_type_totals(type, mentions DESC, entity);\n"
+     /* published and source may be NULL, which a primary key would not
+      * match; rows are found with IS instead, through these indexes (which
+      * also cover the filtered list's sums) */
+     "CREATE TABLE actor_days(published TEXT, source TEXT, entity TEXT NOT NULL, type TEXT, name TEXT,\n"
+     "  country TEXT, mentions INTEGER NOT NULL, articles INTEGER NOT NULL);\n"
+     "CREATE INDEX actor_days_by_day ON actor_days(published, source, entity, type, mentions, articles, name,\n"
+     "  country);\n"
+     "CREATE INDEX actor_days_by_source ON actor_days(source, published, entity, type, mentions, articles, name,\n"
+     "  country);\n"
+     "INSERT INTO actor_totals SELECT entity, max(name), max(type), max(country), sum(mention_count), count(*)\n"
+     "  FROM entities GROUP BY entity;\n"
+     "INSERT INTO actor_type_totals SELECT type, entity, max(name), max(country), sum(mention_count), count(*)\n"
+     "  FROM entities WHERE type IS NOT NULL GROUP BY type, entity;\n"
+     "INSERT INTO actor_days SELECT d.published, d.source, e.entity, e.type, max(e.name), max(e.country),\n"
+     "  sum(e.mention_count), count(*) FROM entities e JOIN documents d ON d.id = e.doc\n"
+     "  GROUP BY d.published, d.source, e.entity, e.type;\n"
+     /* max(a, b) is NULL when either is: coalesce keeps the other, as the
+      * aggregate max() skips NULLs */
+     "CREATE TRIGGER entities_sums AFTER INSERT ON entities BEGIN\n"
+     "  INSERT INTO actor_totals VALUES (NEW.entity, NEW.name, NEW.type, NEW.country, NEW.mention_count, 1)\n"
+     "    ON CONFLICT(entity) DO UPDATE SET name = coalesce(max(name, excluded.name), name, excluded.name),\n"
+     "    type = coalesce(max(type, excluded.type), type, excluded.type),\n"
+     "    country = coalesce(max(country, excluded.country), country, excluded.country),\n"
+     "    mentions = mentions + excluded.mentions, articles = articles + 1;\n"
+     "  INSERT INTO actor_type_totals SELECT NEW.type, NEW.entity, NEW.name, NEW.country, NEW.mention_count, 1\n"
+     "    WHERE NEW.type IS NOT NULL\n"
+     "    ON CONFLICT(type, entity) DO UPDATE SET name = coalesce(max(name, excluded.name), name, excluded.name),\n"
+     "    country = coalesce(max(country, excluded.country), country, excluded.country),\n"
+     "    mentions = mentions + excluded.mentions, articles = articles + 1;\n"
+     /* the day's row is updated (one lookup of the document) or, when
+      * the UPDATE changed none, inserted */
+     "  UPDATE actor_days SET name = coalesce(max(actor_days.name, NEW.name), actor_days.name, NEW.name),\n"
+     "    country = coalesce(max(actor_days.country, NEW.country), actor_days.country, NEW.country),\n"
+     "    mentions = mentions + NEW.mention_count, articles = articles + 1\n"
+     "    FROM (SELECT published, source FROM documents WHERE id = NEW.doc) AS d\n"
+     "    WHERE actor_days.published IS d.published AND actor_days.source IS d.source\n"
+     "    AND actor_days.entity = NEW.entity AND actor_days.type IS NEW.type;\n"
+     "  INSERT INTO actor_days SELECT d.published, d.source, NEW.entity, NEW.type, NEW.name, NEW.country,\n"
+     "    NEW.mention_count, 1 FROM documents d WHERE d.id = NEW.doc AND changes() = 0;\n"
+     "END;\n"},
+    {8, "each event's, quote's and label's day and outlet in its own row",
+     /* The events and quotes lists are ordered by a day that is the
+      * document's (an event's own date, else its article's publication
+      * date), and they, the timeline, the events map and the outlets'
+      * labels filter on the document's outlet and date: with both on the
+      * row, an index gives the lists in their order (the page is the
+      * first rows of an index scan, not a sort of every row joined to its
+      * document) and the counts come from an index alone. Documents are
+      * never deleted and their published and source never change once
+      * stored, so the copies are set once, when a row is stored (its
+      * document is stored first): by the store's own INSERTs
+      * (sqlite_store.c), and by the triggers below for a writer that
+      * leaves them out (`rasd migrate` into SQLite), which is when both
+      * are NULL (a row whose document has neither redoes the lookup:
+      * harmless). */
+     "ALTER TABLE events ADD COLUMN doc_day TEXT;     -- coalesce(date, the document's published)\n"
+     "ALTER TABLE events ADD COLUMN doc_source TEXT;  -- the document's source (its outlet)\n"
+     "ALTER TABLE quotes ADD COLUMN doc_published TEXT;\n"
+     "ALTER TABLE quotes ADD COLUMN doc_source TEXT;\n"
+     "ALTER TABLE framing ADD COLUMN doc_published TEXT;\n"
+     "ALTER TABLE framing ADD COLUMN doc_source TEXT;\n"
+     "UPDATE events SET (doc_day, doc_source) = (SELECT coalesce(events.date, d.published), d.source\n"
+     "  FROM documents d WHERE d.id = events.doc);\n"
+     "UPDATE quotes SET (doc_published, doc_source) = (SELECT d.published, d.source FROM documents d\n"
+     "  WHERE d.id = quotes.doc);\n"
+     "UPDATE framing SET (doc_published, doc_source) = (SELECT d.published, d.source FROM documents d\n"
+     "  WHERE d.id = framing.doc);\n"
+     "CREATE TRIGGER events_doc AFTER INSERT ON events WHEN NEW.doc_day IS NULL AND NEW.doc_source IS NULL\n"
+     "BEGIN\n"
+     "  UPDATE events SET (doc_day, doc_source) = (SELECT coalesce(NEW.date, d.published), d.source\n"
+     "    FROM documents d WHERE d.id = NEW.doc) WHERE rowid = NEW.rowid;\n"
+     "END;\n"
+     "CREATE TRIGGER quotes_doc AFTER INSERT ON quotes WHEN NEW.doc_published IS NULL AND NEW.doc_source IS NULL\n"
+     "BEGIN\n"
+     "  UPDATE quotes SET (doc_published, doc_source) = (SELECT d.published, d.source FROM documents d\n"
+     "    WHERE d.id = NEW.doc) WHERE rowid = NEW.rowid;\n"
+     "END;\n"
+     "CREATE TRIGGER framing_doc AFTER INSERT ON framing WHEN NEW.doc_published IS NULL AND NEW.doc_source IS NULL\n"
+     "BEGIN\n"
+     "  UPDATE framing SET (doc_published, doc_source) = (SELECT d.published, d.source FROM documents d\n"
+     "    WHERE d.id = NEW.doc) WHERE rowid = NEW.rowid;\n"
+     "END;\n"
+     /* the events list in its order, with every column its filters read */
+     "CREATE INDEX events_by_day ON events(doc_day DESC, doc DESC, span_start, span_end, source, target, cameo,\n"
+     "  plover, acled, place, doc_source);\n"
+     /* the events map: places in order, counted from the index */
+     "CREATE INDEX events_by_place ON events(place, doc_day, cameo, doc_source) WHERE place IS NOT NULL;\n"
+     "CREATE INDEX quotes_by_day ON quotes(doc_published DESC, doc DESC, span_start, span_end, speaker,\n"
+     "  doc_source);\n"
+     /* an outlet's labels, as the outlets list groups them ('' for none) */
+     "CREATE INDEX framing_by_outlet ON framing(coalesce(doc_source, ''), actor, label, term, doc_published)\n"
+     "  WHERE actor IS NOT NULL;\n"
+     /* an actor's days (the timeline of one actor) */
+     /* (keys only: a stored entity changes the sums of its row, and an
+      * index holding them would be rewritten too) */
+     "CREATE INDEX actor_days_by_entity ON actor_days(entity, published, source, type);\n"},
+    {9, "the stories list in its order; duplicates counted without a scan",
+     /* the stories page is the first stories of this index, not a sort of
+      * all of them */
+     "CREATE INDEX stories_rank ON stories(n_articles DESC, last_seen DESC, id DESC);\n"
+     /* /api/health counts the exact and near duplicates and the groups of
+      * the exact ones: a few rows of this index, not every document's */
+     "CREATE INDEX documents_dups ON documents(dup_kind, duplicate_of) WHERE dup_kind IS NOT NULL;\n"},
 };
 
 const size_t rasd_n_migrations = sizeof rasd_migrations / sizeof rasd_migrations[0];

@@ -58,13 +58,17 @@ enum {
  * weighted 4:1, set in the schema), then snippets for those alone, since
  * snippet() costs a re-tokenization of the whole text. Without filters the
  * first step reads the index alone: joining every match to its document
- * row only to test nothing cost a third of a common word's search. */
+ * row only to test nothing cost a third of a common word's search. With
+ * filters, each match's date and outlet come from the small rows of the
+ * covering index documents_meta (schema step 6), not from its row, whose
+ * text spreads it over pages of its own. */
 #define SEARCH_TOP_PLAIN                                                                                              \
     "WITH top(id, score) AS ("                                                                                       \
     " SELECT rowid, rank FROM documents_fts WHERE documents_fts MATCH ?1 ORDER BY rank LIMIT ?7)"
 #define SEARCH_TOP_FILTERED                                                                                           \
     "WITH top(id, score) AS ("                                                                                       \
-    " SELECT documents_fts.rowid, documents_fts.rank FROM documents_fts JOIN documents d ON d.id = documents_fts.rowid" \
+    " SELECT documents_fts.rowid, documents_fts.rank FROM documents_fts"                                            \
+    "  JOIN documents d INDEXED BY documents_meta ON d.id = documents_fts.rowid"                                     \
     " WHERE documents_fts MATCH ?1"                                                                                  \
     "  AND (?2 IS NULL OR d.source = ?2)"                                                                            \
     "  AND (?3 IS NULL OR d.published >= ?3)"                                                                        \
@@ -78,6 +82,11 @@ enum {
     " FROM top JOIN documents d ON d.id = top.id JOIN documents_fts ON documents_fts.rowid = top.id"                 \
     " WHERE documents_fts MATCH ?1 ORDER BY top.score"
 
+/* A column of the row's document (?1), for the copies schema step 8 keeps
+ * in quotes, events and framing rows: given with the row, since the
+ * trigger that would otherwise set them rewrites the row and its indexes. */
+#define DOC_COLUMN(c) "(SELECT " c " FROM documents WHERE id = ?1)"
+
 static const char *const SQL[ST_COUNT] = {
     [ST_INSERT_DOC] = "INSERT INTO documents(hash, text_id, origin, url, title, source, author, published, text,"
                       " analysis, duplicate_of, dup_kind, similarity, id) VALUES(?,?,?,?,?,?,?,?,?,?,?,?,?,?)"
@@ -88,12 +97,15 @@ static const char *const SQL[ST_COUNT] = {
                   " VALUES(?,?,?,?,?,?,?)",
     [ST_PLACE] = "INSERT INTO places(doc, place, name, lat, lon, country, mention_count, mentions)"
                  " VALUES(?,?,?,?,?,?,?,?)",
-    [ST_QUOTE] = "INSERT INTO quotes(doc, speaker, speaker_text, verb, direct, span_start, span_end, text)"
-                 " VALUES(?,?,?,?,?,?,?,?)",
+    [ST_QUOTE] = "INSERT INTO quotes(doc, speaker, speaker_text, verb, direct, span_start, span_end, text,"
+                 " doc_published, doc_source) VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, " DOC_COLUMN("published") ", "
+                 DOC_COLUMN("source") ")",
     [ST_EVENT] = "INSERT INTO events(doc, source, target, cameo, plover, acled, place, date, flags, span_start,"
-                 " span_end, detail) VALUES(?,?,?,?,?,?,?,?,?,?,?,?)",
-    [ST_FRAMING] = "INSERT INTO framing(doc, actor, term, label, polarity, span_start, span_end)"
-                   " VALUES(?,?,?,?,?,?,?)",
+                 " span_end, detail, doc_day, doc_source) VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12,"
+                 " coalesce(?8, " DOC_COLUMN("published") "), " DOC_COLUMN("source") ")",
+    [ST_FRAMING] = "INSERT INTO framing(doc, actor, term, label, polarity, span_start, span_end, doc_published,"
+                   " doc_source) VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, " DOC_COLUMN("published") ", "
+                   DOC_COLUMN("source") ")",
     [ST_NUMBER] = "INSERT INTO numbers(doc, text, value, unit, unit_code, span_start, span_end)"
                   " VALUES(?,?,?,?,?,?,?)",
     [ST_DATE] = "INSERT INTO dates(doc, text, value, granularity, span_start, span_end) VALUES(?,?,?,?,?,?)",
