@@ -118,14 +118,6 @@ static void fdouble(rasd_buf *f, double v, const char *fmt) {
     rasd_buf_append(f, buf, (size_t)n);
 }
 static void fmagnitude(rasd_buf *f, double v) { fdouble(f, v, v == (double)(long long)v ? "%.1f" : "%.15g"); }
-static void fspan(rasd_buf *f, size_t start, size_t end) {
-    rasd_buf_putc(f, '[');
-    rasd_json_num(f, start);
-    rasd_buf_putc(f, ',');
-    rasd_json_num(f, end);
-    rasd_buf_putc(f, ']');
-}
-static void fbool(rasd_buf *f, bool v) { rasd_json_raw(f, v ? "true" : "false"); }
 
 /* A participant of an event: who it is, its CAMEO code, and where the text names it. */
 static void event_actor(rasd_buf *f, const rasd_knowledge *kn, const char *text, const rasd_entities *es,
@@ -224,9 +216,8 @@ static void event_place(rasd_buf *f, const rasd_knowledge *kn, const rasd_entiti
     rasd_buf_putc(f, '}');
 }
 
-/* The events, written as one fragment like the entities: a document can
- * have dozens, each with some forty members, and yajl's generator costs a
- * call and a print per key and value (measured: 7% of the whole analysis). */
+/* The events' array: a document can have dozens, each with some forty
+ * members. */
 void rasd_json_events(rasd_buf *f, const rasd_knowledge *kn, const char *text, const rasd_entities *es,
                       const rasd_event_list *list) {
     rasd_buf_putc(f, '[');
