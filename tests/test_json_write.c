@@ -148,6 +148,50 @@ static void test_doubles_as_yajl(void **state) {
     rasd_buf_free(&b);
 }
 
+/* rasd_json_fixed against printf's "%.*f" on one value, at every precision. */
+static void fixed_as_printf(double v) {
+    for (int d = 0; d <= 7; d++) { /* 7: beyond the fast path */
+        char want[400];
+        snprintf(want, sizeof want, "%.*f", d, v);
+        rasd_buf b = {0};
+        rasd_json_fixed(&b, v, d);
+        if (!b.data || strcmp(b.data, want) != 0)
+            fail_msg("%.17g with %d decimals: printf wrote %s, rasd_json_fixed %s", v, d, want, b.data ? b.data : "");
+        rasd_buf_free(&b);
+    }
+}
+
+/* Coordinates, weights and confidences: printf's digits, its rounding of
+ * exact halves to even (0.125 -> 0.12), the sign of what rounds to zero,
+ * the limits of the integer path, and a million values of every size. */
+static void test_fixed_as_printf(void **state) {
+    (void)state;
+    static const double VALUES[] = {0.0,  -0.0, 0.5,    1.5,     2.5,      -2.5,         0.125,       0.375,
+                                    1e-7, -1e-7, 5e-7,  -5e-7,   4.9e-324, 24.713552,    46.675296,   -10.0,
+                                    3.4,  0.85,  0.005, 0.015,   0.0625,   8796093022207.0, 8796093022208.0,
+                                    8796093022208.5, 1e15, 1e300, DBL_MAX,  DBL_MIN,      INFINITY,    NAN};
+    for (size_t i = 0; i < sizeof VALUES / sizeof *VALUES; i++) {
+        fixed_as_printf(VALUES[i]);
+        fixed_as_printf(-VALUES[i]);
+    }
+    uint64_t x = 0x9E3779B97F4A7C15ULL; /* xorshift: random bit patterns of every exponent */
+    for (int i = 0; i < 1000000; i++) {
+        x ^= x << 13, x ^= x >> 7, x ^= x << 17;
+        double v;
+        uint64_t bits = (x & 0x800FFFFFFFFFFFFFULL) | ((uint64_t)(980 + (x >> 52) % 100) << 52); /* 2^-43 .. 2^56 */
+        memcpy(&v, &bits, sizeof v);
+        char want[64];
+        int d = (int)(x % 7);
+        snprintf(want, sizeof want, "%.*f", d, v);
+        rasd_buf b = {0};
+        rasd_json_fixed(&b, v, d);
+        if (strcmp(b.data, want) != 0) fail_msg("%.17g with %d decimals: printf wrote %s, rasd_json_fixed %s", v, d, want, b.data);
+        rasd_buf_free(&b);
+    }
+    for (int k = 0; k < 2000; k++) /* halves at every precision */
+        fixed_as_printf((double)k / 16.0 + 0.5e-6 * (k % 3));
+}
+
 /* Appending keeps what is there: the writers build one buffer. */
 static void test_appends(void **state) {
     (void)state;
@@ -169,6 +213,7 @@ int main(void) {
         cmocka_unit_test(test_numbers),
         cmocka_unit_test(test_integers_as_yajl),
         cmocka_unit_test(test_doubles_as_yajl),
+        cmocka_unit_test(test_fixed_as_printf),
         cmocka_unit_test(test_appends),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
