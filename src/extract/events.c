@@ -1021,7 +1021,7 @@ static void code_candidate(rasd_event_coder *c, const cand *cd, const rasd_numbe
         }
 
     e.acled = acled_type(c, r, &e);
-    snprintf(e.cameo, sizeof e.cameo, "%s", r->cameo);
+    rasd_put_str(e.cameo, sizeof e.cameo, 0, r->cameo);
     e.plover_type = r->plover_type;
     e.plover_mode = r->plover_mode;
     bool object_pronoun = c->hits[i].pronoun || x->t[i].base_off + x->t[i].base_len < x->t[i].key_off + x->t[i].key_len;
@@ -1212,18 +1212,19 @@ static void finish_actor(const rasd_event_coder *c, const rasd_entities *es, ras
             country = en->country;
         }
     }
+    /* rasd_put_str: snprintf's "%s", without its cost on every participant */
     char buf[sizeof a->code];
     if (a->agent >= 0) {
         const char *ag = c->d->agents[a->agent].code;
-        if (*code && strlen(code) > 3) snprintf(buf, sizeof buf, "%s", code); /* a group's own code says it */
-        else snprintf(buf, sizeof buf, "%s%s", *code ? code : *country ? country : "---", ag);
+        if (*code && strlen(code) > 3) rasd_put_str(buf, sizeof buf, 0, code); /* a group's own code says it */
+        else rasd_put_str(buf, sizeof buf, rasd_put_str(buf, sizeof buf, 0, *code ? code : *country ? country : "---"), ag);
     } else if (*code) {
-        snprintf(buf, sizeof buf, "%s", code);
+        rasd_put_str(buf, sizeof buf, 0, code);
     } else {
-        snprintf(buf, sizeof buf, "%s", a->entity < 0 && *country ? country : "");
+        rasd_put_str(buf, sizeof buf, 0, a->entity < 0 && *country ? country : "");
     }
     memcpy(a->code, buf, sizeof a->code);
-    if (country != a->country) snprintf(a->country, sizeof a->country, "%s", country ? country : "");
+    if (country != a->country) rasd_put_str(a->country, sizeof a->country, 0, country ? country : "");
 }
 
 rasd_status rasd_event_coder_finish(rasd_event_coder *c, const rasd_entities *es, rasd_event_list *out) {
