@@ -110,8 +110,9 @@ static const char *const PLACE_NOUNS[] = {"مدينه", "منطقه", "قريه"
                                           "جزيره", "مخيم",  "حي",    "العاصمه", "عاصمه", "بلدات", "قري",    "مدن",
                                           "مناطق", "ضاحيه", "بحيره", "نهر",    "جبل",   "جبال",  "وادي",   "سهل",
                                           "ميناء", "مطار",  "ريف",   "مديريه", "قضاء",  "ناحيه", "دوله",   NULL};
-static const char *const PLACE_PREPS[] = {"في", "الي", "قرب", "شمال", "جنوب", "شرق", "غرب", "وسط", "شمالي", "جنوبي",
-                                          "شرقي", "غربي", NULL};
+static const ex_word PLACE_PREPS[] = {EX_WORD("في"),    EX_WORD("الي"),   EX_WORD("قرب"),   EX_WORD("شمال"),
+                                     EX_WORD("جنوب"),  EX_WORD("شرق"),   EX_WORD("غرب"),   EX_WORD("وسط"),
+                                     EX_WORD("شمالي"), EX_WORD("جنوبي"), EX_WORD("شرقي"), EX_WORD("غربي")};
 
 static bool base_in(const rasd_entity_extractor *x, const tinfo *t, const char *const *list) {
     const char *b = ex_key(x, t->base_off);
@@ -143,7 +144,8 @@ bool ex_place_cue(const rasd_entity_extractor *x, size_t first, size_t end, size
 
 /* Words that begin a part of a name and never end one (صالح بن محمد آل:
  * the family name was cut off). */
-static const char *const OPENERS[] = {"بن", "ابن", "بنت", "ال", "ابو", "ام", "عبد", NULL};
+static const ex_word OPENERS[] = {EX_WORD("بن"), EX_WORD("ابن"), EX_WORD("بنت"), EX_WORD("ال"),
+                                  EX_WORD("ابو"), EX_WORD("ام"),  EX_WORD("عبد")};
 
 /* A word that ends no person's name: a name particle, a word with a
  * preposition or conjunction surely glued to it (بالعقيق; not باراس, a
