@@ -801,6 +801,34 @@ static void test_holder_after_lada(void **state) {
     assert_string_equal(e->source.rule, "holder-after-lada");
 }
 
+/* A verb joined by و with no subject of its own goes on with the subject
+ * of the sentence's last event, past a name in a complement between; also
+ * after ولا تزال, and not past a negation. */
+static void test_joined_verb(void **state) {
+    (void)state;
+    code("وسيطرت قسد على قرية صغيرة قرب مواقع تنظيم داعش ولاتزال تفرض حصارا على البلدة.");
+    const rasd_event *e = expect_event("تفرض", "19", "sdf", NULL);
+    assert_string_equal(e->source.rule, "subject-of-joined-verb");
+    code("وقال شهود إن مقاتلي قسد تمكنوا من السيطرة على البلدة التي كان يتحصن فيها تنظيم داعش "
+         "ودمروا عربتين واستطاعوا اقتحام مخزن للذخيرة.");
+    e = expect_event("ودمروا", "19", "sdf", NULL);
+    assert_string_equal(e->source.rule, "subject-of-joined-verb");
+    e = expect_event("اقتحام", "19", "sdf", NULL);
+    assert_string_equal(e->source.rule, "subject-of-joined-verb");
+}
+
+/* «دبابات تابعة للجيش كانت تقصف»: an unnamed force acts for the party it
+ * belongs to; a thing owned does not (قوارب تابعة لصيادين). */
+static void test_owner_of_unnamed_force(void **state) {
+    (void)state;
+    code("وذكر المرصد أن دبابات تابعة لقسد كانت تقصف البلدة.");
+    const rasd_event *e = expect_event("تقصف", "19", "sdf", NULL);
+    assert_string_equal(e->source.rule, "owner-of-unnamed-force");
+    code("وأضاف أن قوارب تابعة لصيادين محليين نهبت قرب الميناء.");
+    for (size_t k = 0; k < evs.count; k++)
+        assert_true(!evs.items[k].source.rule || strcmp(evs.items[k].source.rule, "owner-of-unnamed-force") != 0);
+}
+
 static void test_no_event(void **state) {
     (void)state;
     expect_no_event("قال المتحدث إن الوضع هادئ في المنطقة.");               /* a quote, no trigger */
@@ -870,6 +898,8 @@ int main(void) {
         cmocka_unit_test(test_li_apart_is_no_subject),
         cmocka_unit_test(test_unnamed_subject_of_control_verb),
         cmocka_unit_test(test_holder_after_lada),
+        cmocka_unit_test(test_joined_verb),
+        cmocka_unit_test(test_owner_of_unnamed_force),
         cmocka_unit_test(test_no_event),
     };
     return cmocka_run_group_tests(tests, setup, teardown);

@@ -401,6 +401,88 @@ static bool place_of_direction(const rasd_event_coder *c, int m) {
     return c->ms[m].state && ti > 0 && ev_word_in(c, ti - 1, true, DIRECTION, sizeof DIRECTION / sizeof *DIRECTION);
 }
 
+/* The mention that is the source of the last event of this sentence, or
+ * -1; only when that event's trigger is at most 30 words before token v
+ * with no word that opens a clause of its own (ثم، بينما، لكن) or a negation
+ * between, and
+ * when the sentence's structure gave that source (not a guess). -2 when the
+ * verb opens a piece of a sentence cut at a comma (see below). */
+static int last_source_in_sentence(const rasd_event_coder *c, size_t v, int tgt) {
+    const rasd_entity_extractor *x = c->x;
+    for (size_t k = c->out.count; k-- > 0;) {
+        const rasd_event *p = &c->out.items[k];
+        if (p->sentence != c->sentence) {
+            /* «...، ودمروا»: a long sentence is cut before a comma and و; the
+             * verb that opens the piece goes on with the piece before
+             * (ev_previous_source takes its last source): -2 */
+            size_t b = x->t[0].tok.start;
+            while (b > 0 && (x->text[b - 1] == ' ' || x->text[b - 1] == '\n')) b--;
+            bool cut = b >= 2 && memcmp(x->text + b - 2, "\xD8\x8C", 2) == 0; /* ، */
+            size_t w = 0;
+            while (w < v && x->t[w].skip) w++;
+            return p->sentence + 1 == c->sentence && cut && w == v ? -2 : -1;
+        }
+        if (!p->source.end) continue;
+        /* (a guess from what was near is not carried on) */
+        if (!p->source.rule || ev_weak_rule(p->source.rule)) return -1;
+        size_t from = v;
+        while (from > 0 && x->t[from - 1].tok.start >= p->start) from--;
+        if (v - from > 30) return -1;
+        for (size_t q = from; q < v; q++) /* (a negation between: a predication of its own, ليست معركتكم) */
+            if (ev_mark(c, q) == EV_MARK_BOUNDARY || ev_mark(c, q) == EV_MARK_NEG) return -1;
+        for (size_t z = 0; z < c->n_ms; z++)
+            if (c->ms[z].start == p->source.start && c->ms[z].end == p->source.end) return (int)z != tgt ? (int)z : -1;
+        return -1;
+    }
+    return -1;
+}
+
+/* «استطاع المقاتلون السيطرة على التلة، ودمروا دبابتين واستطاعوا الاستيلاء
+ * على عربة»، «سيطرت المقاومة على مواقع ولا تزال تفرض حصارا»: a verb joined by
+ * و to what came before, with no subject of its own, goes on with the
+ * subject of the sentence's last event (a name in between belongs to a
+ * complement or a relative clause). v: the verb (the trigger, or the
+ * control verb that governs a verbal noun). */
+static bool joined_verb(const rasd_event_coder *c, size_t v) {
+    const rasd_entity_extractor *x = c->x;
+    if (x->t[v].conj) return true;
+    /* (و on the ما زال/لا يزال before it: ولا تزال تفرض) */
+    size_t k = v;
+    while (k > 0 && x->t[k - 1].skip) k--;
+    for (size_t p = k; p-- > 0 && k - p <= 2;) /* (لا تزال: a path of two tokens, its mark on the first) */
+        if (ev_mark(c, p) == EV_MARK_STILL && c->hits[p].tj + 1 >= k) return x->t[p].conj;
+    return false;
+}
+
+/* Is the word a coded event of this sentence (وأسر ثلاثة: the capture, not
+ * 'families')? A mention there is no party. */
+static bool coded_trigger(const rasd_event_coder *c, size_t k) {
+    for (size_t e = c->out.count; e-- > 0;) {
+        const rasd_event *p = &c->out.items[e];
+        if (p->sentence != c->sentence) break;
+        if (p->start <= c->x->t[k].tok.start && c->x->t[k].tok.start < p->end) return true;
+    }
+    return false;
+}
+
+/* «نقطة تفتيش تابعة للمقاومة الشعبية ألقت القبض»، «دبابات تابعة للجيش كانت
+ * تقصف»: an unnamed force and the party it belongs to (تابع ل، موال ل); the
+ * party, a force, acts through it (not زوارق تابعة لصيادين: a thing owned).
+ * Not after a named party (التحالف التابع للاحتلال:
+ * a description of the name before it). */
+static bool owner_of_unnamed(const rasd_event_coder *c, int m) {
+    static const ev_word BELONGS[] = {EV_WORD("تابع"),   EV_WORD("تابعه"),   EV_WORD("تابعين"), EV_WORD("تابعون"),
+                                      EV_WORD("التابع"), EV_WORD("التابعه"), EV_WORD("التابعين"),
+                                      EV_WORD("موال"),   EV_WORD("مواليه"),  EV_WORD("موالين"), EV_WORD("الموالي"),
+                                      EV_WORD("الموالية"), EV_WORD("الموالين")};
+    size_t ti = c->ms[m].ti;
+    if (!ev_has_prep_clitic(c, ti, 'l') || ti < 2) return false;
+    if (!ev_word_in(c, ti - 1, false, BELONGS, sizeof BELONGS / sizeof *BELONGS) || !ev_is_force(c, m)) return false;
+    const tinfo *h = &c->x->t[ti - 2];
+    int mk = ev_mark(c, ti - 2); /* (a force's head word: دبابات، قوة) */
+    return h->word && (!mk || mk == EV_MARK_HEAD) && mention_ending(c, ti - 2) < 0 && !(h->match >= 0 && c->x->m[h->match].title >= 0);
+}
+
 /* When the strict subject rules found nobody, the source the sentence's
  * structure still allows, most reliable first (each with its rule name, so
  * a user can filter on it):
@@ -449,6 +531,14 @@ int ev_fallback_source(const rasd_event_coder *c, const cand *cd, const rasd_tri
         }
         rasd_event_actor scratch; /* «قياديا حوثيا حاول الهرب»: a phrase, set by ev_unnamed_agent */
         if (m < 0 && v != SIZE_MAX && ev_np_before_verb(c, v, clause, false, &scratch)) return -1;
+        if (m < 0 && v != SIZE_MAX && joined_verb(c, v)) {
+            m = last_source_in_sentence(c, v, tgt);
+            if (m == -2) return -1;
+            if (m >= 0) {
+                *rule = "subject-of-joined-verb";
+                return m;
+            }
+        }
     }
     /* «استقبل معالي المستشار في الديوان ... الدكتور فلان»: a verb whose
      * subject opens with a title has the person the titles lead to */
@@ -597,6 +687,14 @@ int ev_fallback_source(const rasd_event_coder *c, const cand *cd, const rasd_tri
         passive = k >= n || ev_is_punct(c, k) || (ev_mark(c, k) && ev_mark(c, k) != EV_MARK_HEAD) ||
                   ev_has_prep_clitic(c, k, 'b');
     }
+    if (!cd->noun && joined_verb(c, i)) {
+        int m = last_source_in_sentence(c, i, tgt);
+        if (m == -2) return -1;
+        if (m >= 0) {
+            *rule = "subject-of-joined-verb";
+            return m;
+        }
+    }
     /* the nearest party before the trigger, inside its clause */
     for (size_t k = i; !passive && k-- > clause && i - k <= 14;) {
         int mk = ev_mark(c, k);
@@ -608,8 +706,12 @@ int ev_fallback_source(const rasd_event_coder *c, const cand *cd, const rasd_tri
         }
         int m = mention_ending(c, k);
         if (m < 0) continue;
+        if (m != tgt && owner_of_unnamed(c, m)) {
+            *rule = "owner-of-unnamed-force";
+            return m;
+        }
         if (m == tgt || c->ms[m].attr || after_preposition(c, m) || ev_has_prep_clitic(c, c->ms[m].ti, 'l') ||
-            place_of_direction(c, m)) {
+            place_of_direction(c, m) || coded_trigger(c, c->ms[m].ti)) {
             k = c->ms[m].ti;
             continue;
         }
