@@ -829,6 +829,24 @@ static void test_owner_of_unnamed_force(void **state) {
         assert_true(!evs.items[k].source.rule || strcmp(evs.items[k].source.rule, "owner-of-unnamed-force") != 0);
 }
 
+/* «القصف التركي» where the article names تركيا: the adjective's state is that
+ * entity, with its mentions. */
+static void test_nationality_adjective_state(void **state) {
+    (void)state;
+    code("وتتهم قسد تركيا بدعم الفصائل. وقال سكان إن القصف التركي أصاب منازلهم.");
+    const rasd_event *e = expect_event("القصف", "19", "tur", NULL);
+    assert_string_equal(e->source.rule, "nationality-adjective");
+}
+
+/* A noun of necessity (ضرورة، من الضروري) in what someone says is the
+ * speaker's appeal. */
+static void test_speaker_of_statement(void **state) {
+    (void)state;
+    code("وقال المتحدث باسم قسد للصحافيين إن الوضع صعب، مشددا على ضرورة وقف إطلاق النار في المنطقة.");
+    const rasd_event *e = expect_event("ضرورة", "10", "sdf", NULL);
+    assert_string_equal(e->source.rule, "speaker-of-statement");
+}
+
 static void test_no_event(void **state) {
     (void)state;
     expect_no_event("قال المتحدث إن الوضع هادئ في المنطقة.");               /* a quote, no trigger */
@@ -900,6 +918,8 @@ int main(void) {
         cmocka_unit_test(test_holder_after_lada),
         cmocka_unit_test(test_joined_verb),
         cmocka_unit_test(test_owner_of_unnamed_force),
+        cmocka_unit_test(test_nationality_adjective_state),
+        cmocka_unit_test(test_speaker_of_statement),
         cmocka_unit_test(test_no_event),
     };
     return cmocka_run_group_tests(tests, setup, teardown);

@@ -793,6 +793,9 @@ static void code_candidate(rasd_event_coder *c, const cand *cd, const rasd_numbe
                     that = k;
                     break;
                 }
+            /* (not «أشار إلى أن اللقاء يرفض»: a subject of its own between) */
+            for (size_t k = that + 1; that < n && k < i; k++)
+                if (!x->t[k].skip && ev_mark(c, k) != EV_MARK_AUX) that = n;
             for (size_t k = 0; that < n && k < that; k++)
                 if (x->t[k].say) {
                     say = k;
@@ -821,6 +824,9 @@ static void code_candidate(rasd_event_coder *c, const cand *cd, const rasd_numbe
     /* a subject before the verb that no dictionary names (events_sources.c) */
     if (src < 0 && e.source.entity < 0 && !e.source.country[0] && !cd->noun && !we &&
         ev_np_before_verb(c, i, quoted ? q_first : 0, victim, &e.source))
+        src_rule = e.source.rule;
+    if (src < 0 && e.source.entity < 0 && !e.source.country[0] && !e.source.end &&
+        ev_speaker_of_statement(c, cd, quoted, speaker, &e.source))
         src_rule = e.source.rule;
     if (src < 0 && e.source.entity < 0 && !e.source.country[0] && !e.source.end)
         src = ev_fallback_source(c, cd, r, victim, tgt, i, quoted ? q_first : 0, &src_rule);
@@ -1200,6 +1206,17 @@ rasd_status rasd_event_code_sentence(rasd_event_coder *c, rasd_entity_extractor 
  * person's from the actor they speak for; an agent's built from its
  * country or group and its agent code (TUR + COP, SDF's code + nothing). */
 static void finish_actor(const rasd_event_coder *c, const rasd_entities *es, rasd_event_actor *a) {
+    /* «القصف التركي» in an article that names تركيا: the adjective stands for
+     * that state, one entity with its mentions, not a country of its own */
+    if (a->entity < 0 && a->agent < 0 && a->country[0])
+        for (size_t k = 0; k < es->count; k++) {
+            uint32_t actor = es->items[k].actor;
+            if (actor == UINT32_MAX || strcmp(c->kn->actors[actor].type, "state") != 0 ||
+                strcmp(c->kn->actors[actor].country, a->country) != 0)
+                continue;
+            a->entity = (int)k;
+            break;
+        }
     const char *code = "", *country = a->country;
     if (a->entity >= 0) {
         const rasd_entity *en = &es->items[a->entity];

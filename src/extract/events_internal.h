@@ -138,6 +138,8 @@ bool ev_has_object_after(const rasd_event_coder *c, int m);
 int ev_speaker_before_colon(const rasd_event_coder *c, size_t i);
 int ev_fallback_source(const rasd_event_coder *c, const cand *cd, const rasd_trigger *r, bool victim, int tgt,
                        size_t i, size_t clause, const char **rule);
+/* The speaker of an appeal or a demand a noun of necessity states (ضرورة). */
+bool ev_speaker_of_statement(const rasd_event_coder *c, const cand *cd, bool quoted, int speaker, rasd_event_actor *a);
 void ev_np_after_verb(const rasd_event_coder *c, const cand *cd, bool victim, rasd_event_actor *a);
 bool ev_unnamed_agent(const rasd_event_coder *c, const cand *cd, rasd_event_actor *a);
 bool ev_np_before_verb(const rasd_event_coder *c, size_t i, size_t clause, bool victim, rasd_event_actor *a);

@@ -483,6 +483,66 @@ static bool owner_of_unnamed(const rasd_event_coder *c, int m) {
     return h->word && (!mk || mk == EV_MARK_HEAD) && mention_ending(c, ti - 2) < 0 && !(h->match >= 0 && c->x->m[h->match].title >= 0);
 }
 
+/* «..., مشددا على ضرورة وقف الهجمات»، «وقال فلان: نرى أنه من الضروري وقف
+ * الحرب»: an appeal or a demand that a noun of necessity states is the
+ * speaker's: in a quotation (or reported speech) whose speaker is known, its
+ * speaker; after a participle of saying
+ * (مشددا، مؤكدا، مطالبا، داعيا) that goes on from a reporting verb, that
+ * verb's subject, else the last speaker the document named. */
+bool ev_speaker_of_statement(const rasd_event_coder *c, const cand *cd, bool quoted, int speaker, rasd_event_actor *a) {
+    static const ev_word SAYING[] = {EV_WORD("مشددا"), EV_WORD("مؤكدا"), EV_WORD("مطالبا"), EV_WORD("داعيا"),
+                                     EV_WORD("مشيرا"), EV_WORD("لافتا"), EV_WORD("محذرا"), EV_WORD("منوها"),
+                                     EV_WORD("مضيفا"), EV_WORD("معربا")};
+    const rasd_entity_extractor *x = c->x;
+    const char *lemma = c->d->triggers[cd->row].lemma; /* (other speech nouns name their own party) */
+    if (!cd->noun || (strcmp(lemma, "ضرورة") != 0 && strcmp(lemma, "من الضروري") != 0)) return false;
+    if (quoted && speaker >= 0) {
+        memset(a, 0, sizeof *a);
+        a->entity = speaker;
+        a->agent = -1;
+        a->rule = "speaker-of-quote";
+        return true;
+    }
+    size_t part = SIZE_MAX;
+    for (size_t k = cd->i; k-- > 0 && cd->i - k <= 3;) {
+        if (ev_word_in(c, k, false, SAYING, sizeof SAYING / sizeof *SAYING)) {
+            part = k;
+            break;
+        }
+        static const ev_word BETWEEN[] = {EV_WORD("علي"), EV_WORD("الي"), EV_WORD("ان"), EV_WORD("بان")};
+        if (!x->t[k].skip && !ev_word_in(c, k, false, BETWEEN, sizeof BETWEEN / sizeof *BETWEEN))
+            return false; /* (على، إلى، أن between) */
+    }
+    if (part == SIZE_MAX) return false;
+    size_t say = SIZE_MAX;
+    for (size_t k = 0; k < part; k++)
+        if (x->t[k].say) {
+            say = k;
+            break;
+        }
+    for (size_t z = 0; say != SIZE_MAX && z < c->n_ms; z++) {
+        const ev_mention *m = &c->ms[z];
+        if (m->ti <= say || m->tj >= part || m->ti > say + 6) continue;
+        /* (who is told is no speaker; a spokesman's body, المتحدث باسم
+         * الوزارة, speaks through him) */
+        if (ev_has_prep_clitic(c, m->ti, 'l')) continue;
+        ev_set_actor(c, (int)z, a, "speaker-of-statement");
+        return true;
+    }
+    if (say != SIZE_MAX && say + 1 < part) {
+        /* a speaker no dictionary names right after the verb: no guess */
+        size_t k = say + 1;
+        while (k < part && x->t[k].skip) k++;
+        if (k < part && x->t[k].word && !ev_mark(c, k)) return false;
+    }
+    if (x->last_speaker < 0) return false;
+    memset(a, 0, sizeof *a);
+    a->entity = x->last_speaker;
+    a->agent = -1;
+    a->rule = "speaker-of-statement";
+    return true;
+}
+
 /* When the strict subject rules found nobody, the source the sentence's
  * structure still allows, most reliable first (each with its rule name, so
  * a user can filter on it):
@@ -687,7 +747,13 @@ int ev_fallback_source(const rasd_event_coder *c, const cand *cd, const rasd_tri
         passive = k >= n || ev_is_punct(c, k) || (ev_mark(c, k) && ev_mark(c, k) != EV_MARK_HEAD) ||
                   ev_has_prep_clitic(c, k, 'b');
     }
-    if (!cd->noun && joined_verb(c, i)) {
+    /* (not before a definite noun after a verb that agrees with no subject
+     * before it: «ورفض القصر التعليق», VSO, the subject follows) */
+    size_t nx = cd->tj + 1;
+    while (nx < n && x->t[nx].skip) nx++;
+    bool vso = !ev_plural_agreement(c, i) && nx < n && x->t[nx].word && x->t[nx].art_len && !ev_mark(c, nx) &&
+               !ev_has_prep_clitic(c, nx, 'b') && !ev_has_prep_clitic(c, nx, 'l');
+    if (!cd->noun && !vso && joined_verb(c, i)) {
         int m = last_source_in_sentence(c, i, tgt);
         if (m == -2) return -1;
         if (m >= 0) {
@@ -706,7 +772,9 @@ int ev_fallback_source(const rasd_event_coder *c, const cand *cd, const rasd_tri
         }
         int m = mention_ending(c, k);
         if (m < 0) continue;
-        if (m != tgt && owner_of_unnamed(c, m)) {
+        /* (the force is the subject of the verb right after it, not of a
+         * noun further on: «مواقع تابعة لداعش توفر تعليمات حول شن هجمات») */
+        if (m != tgt && !cd->noun && !x->t[i].conj && i - c->ms[m].tj <= 4 && owner_of_unnamed(c, m)) {
             *rule = "owner-of-unnamed-force";
             return m;
         }
