@@ -847,6 +847,34 @@ static void test_speaker_of_statement(void **state) {
     assert_string_equal(e->source.rule, "speaker-of-statement");
 }
 
+/* «يؤكد خطفها مقاتلين»: a generic plural in -ين after a verbal noun with a
+ * pronoun is its object, not a subject; the pronoun's party did it. */
+static void test_oblique_plural_no_subject(void **state) {
+    (void)state;
+    code("وبثت قسد شريطا يؤكد خطفها مقاتلين قرب الحدود.");
+    expect_event("خطفها", "18", "sdf", NULL);
+}
+
+/* «بقيادة العقيد فلان»: the commander after his titles describes the
+ * subject before, he is not it. */
+static void test_led_by_is_no_subject(void **state) {
+    (void)state;
+    code("وقالت مصادر إن قسد بقيادة العقيد أحمد سالم الحميدي تمكنت من اقتحام البلدة.");
+    expect_event("اقتحام", "19", "sdf", NULL);
+}
+
+/* Two sides after بين: past a place between the noun and بين, past the
+ * first side's own words, or one side no dictionary names. */
+static void test_between_sides(void **state) {
+    (void)state;
+    code("واندلعت اشتباكات في ريف الحسكة الجنوبي بين قسد المدعومة من التحالف وعناصر داعش.");
+    const rasd_event *e = expect_event("اشتباكات", "19", "sdf", "isis");
+    assert_string_equal(e->source.rule, "between-pair");
+    code("وهي البلدة التي شهدت الصدامات بين \"داعش\" والأهالي قبل عام.");
+    e = expect_event("الصدامات", "19", "isis", NULL);
+    assert_string_equal(e->source.rule, "between-pair");
+}
+
 static void test_no_event(void **state) {
     (void)state;
     expect_no_event("قال المتحدث إن الوضع هادئ في المنطقة.");               /* a quote, no trigger */
@@ -920,6 +948,9 @@ int main(void) {
         cmocka_unit_test(test_owner_of_unnamed_force),
         cmocka_unit_test(test_nationality_adjective_state),
         cmocka_unit_test(test_speaker_of_statement),
+        cmocka_unit_test(test_oblique_plural_no_subject),
+        cmocka_unit_test(test_led_by_is_no_subject),
+        cmocka_unit_test(test_between_sides),
         cmocka_unit_test(test_no_event),
     };
     return cmocka_run_group_tests(tests, setup, teardown);

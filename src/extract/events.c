@@ -668,7 +668,11 @@ static void code_candidate(rasd_event_coder *c, const cand *cd, const rasd_numbe
 
     if (cd->noun) {
         /* «الاشتباكات (المستمرة) بين X و Y»: both sides; «اجتماع بين X، مع Y»: X meets Y */
-        for (size_t k = cd->tj + 1; k < n && k <= cd->tj + 3; k++) {
+        /* (a place may come between: «معارك في محافظة أبين جنوب اليمن بين ...») */
+        for (size_t k = cd->tj + 1; k < n && k <= cd->tj + 7; k++) {
+            if (k > cd->tj + 3 && (ev_is_punct(c, k) || ev_mark(c, k) == EV_MARK_BOUNDARY ||
+                                   ev_mark(c, k) == EV_MARK_RELATIVE || (c->hits[k].node && ev_has(c, k, EV_TRIGGER, -1))))
+                break;
             if (ev_mark(c, k) != EV_MARK_BETWEEN || x->t[k].key_len != x->t[k].base_len) continue; /* not بينهم */
             int with = -1;
             for (size_t z = k + 1; z < n && z < k + 16; z++) {
@@ -695,6 +699,22 @@ static void code_candidate(rasd_event_coder *c, const cand *cd, const rasd_numbe
             int a = ev_mention_after(c, k + 1, n, 3, false);
             if (a < 0) break;
             int b = ev_mention_after(c, c->ms[a].tj + 1, n, 1, false);
+            /* «بين قوات الجيش المدعومة بالعشائر وتحالف الحوثيين»: the second
+             * side is the next party joined by و, past the first's words */
+            for (size_t z = c->ms[a].tj + 1; b < 0 && z < n && z <= c->ms[a].tj + 6; z++) {
+                if (ev_mark(c, z) == EV_MARK_BOUNDARY || ev_mark(c, z) == EV_MARK_RELATIVE ||
+                    (ev_is_punct(c, z) && !x->t[z].skip))
+                    break;
+                int m = x->t[z].conj ? ev_mention_after(c, z, n, 1, false) : -1;
+                if (m >= 0 && c->ms[m].ti <= z + 1) b = m;
+            }
+            if (b < 0 && c->ms[a].entity >= 0) {
+                /* «الصدامات بين داعش والأكراد»: a side no dictionary names;
+                 * the named one is the source */
+                src = a;
+                src_rule = "between-pair";
+                break;
+            }
             if (b >= 0) {
                 src = a;
                 tgt = b;
@@ -743,7 +763,8 @@ static void code_candidate(rasd_event_coder *c, const cand *cd, const rasd_numbe
                 e.source.entity = speaker;
                 src_rule = "speaker-of-quote";
             }
-        } else if (enclitic && (src = ev_subject_after(c, cd->tj + 1, r->speech ? 4 : 3)) >= 0) {
+        } else if (enclitic && (src = ev_subject_after(c, cd->tj + 1, r->speech ? 4 : 3)) >= 0 &&
+                   !ev_oblique_plural(c, src)) {
             /* «شيرين مكاوي قد خطفها مسلحون»، «النشطاء الذين اختطفهم الحوثيون»:
              * a verb with an object pronoun has its subject after it, and the
              * pronoun is the noun before */
@@ -773,6 +794,8 @@ static void code_candidate(rasd_event_coder *c, const cand *cd, const rasd_numbe
             tgt = src;
             tgt_rule = "victims-after-passive";
             src = -1;
+        } else if (src >= 0 && ev_oblique_plural(c, src) && enclitic) {
+            src = -1; /* «خطفها مقاتلين»: a verbal noun and its object; its owner did it */
         } else if (src >= 0) {
             src_rule = "subject-after-verb";
             if (c->ms[src].tj + 1 > after) after = c->ms[src].tj + 1;

@@ -250,7 +250,10 @@ bool ev_find_mentions(rasd_event_coder *c) {
     }
     for (size_t i = 0; i < c->n_ms; i++) {
         size_t ti = c->ms[i].ti;
-        c->ms[i].attr = ti > 0 && ev_mark(c, ti - 1) == EV_MARK_ATTR;
+        /* (titles may come between: بقيادة العقيد فلان) */
+        size_t a = ti;
+        while (a > 1 && x->t[a - 1].match >= 0 && x->m[x->t[a - 1].match].title >= 0) a--;
+        c->ms[i].attr = a > 0 && ev_mark(c, a - 1) == EV_MARK_ATTR;
         /* التمور السعودية، القيادة السعودية: a state's name after a definite
          * noun is its adjective, no party */
         if (c->ms[i].state && c->ms[i].agent < 0 && c->ms[i].ti == c->ms[i].tj && x->t[ti].art_len && ti > 0 &&

@@ -135,6 +135,8 @@ bool ev_is_force(const rasd_event_coder *c, int m);
 bool ev_genitive_is_object(const rasd_event_coder *c, const rasd_trigger *r, int m);
 bool ev_plural_agreement(const rasd_event_coder *c, size_t i);
 bool ev_has_object_after(const rasd_event_coder *c, int m);
+/* Is the mention a generic plural in -ين, which no verb has as its subject? */
+bool ev_oblique_plural(const rasd_event_coder *c, int m);
 int ev_speaker_before_colon(const rasd_event_coder *c, size_t i);
 int ev_fallback_source(const rasd_event_coder *c, const cand *cd, const rasd_trigger *r, bool victim, int tgt,
                        size_t i, size_t clause, const char **rule);

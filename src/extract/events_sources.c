@@ -112,6 +112,18 @@ bool ev_plural_agreement(const rasd_event_coder *c, size_t i) {
               (memcmp(k + 2, "\xD9\x8A", 2) == 0 || memcmp(k + 2, "\xD8\xAA", 2) == 0))));
 }
 
+/* «يؤكد خطفها مقاتلين سوريين»: a generic plural in -ين (مقاتلين، مسلحين) is
+ * accusative or genitive; the subject after a verb is nominative (خطفها
+ * مسلحون), so that noun is the object of a verbal noun, never the subject. */
+bool ev_oblique_plural(const rasd_event_coder *c, int m) {
+    const ev_mention *mn = &c->ms[m];
+    if (mn->agent < 0 || mn->entity >= 0) return false;
+    const tinfo *t = &c->x->t[mn->ti];
+    const char *b = ex_key(c->x, t->base_off);
+    /* five letters at least: not a singular that ends so (سجين، أمين) */
+    return t->base_len >= 10 && memcmp(b + t->base_len - 4, "\xD9\x8A\xD9\x86", 4) == 0; /* ين */
+}
+
 /* «قتلت قوات الأمن 10 مسلحين»، «قتل الجنود المهاجمين»: a count or a party
  * right after the noun that follows a killing verb is its object, so that
  * noun was the subject and the verb active (unvowelled, قتل reads both ways). */
@@ -761,6 +773,10 @@ int ev_fallback_source(const rasd_event_coder *c, const cand *cd, const rasd_tri
             return m;
         }
     }
+    /* «شريط يؤكد خطفها مقاتلين»: a pronoun on the word that opens what is
+     * reported stands for a party named before it, outside */
+    const tinfo *ti = &x->t[i];
+    if (clause == i && ti->base_off + ti->base_len < ti->key_off + ti->key_len) clause = 0;
     /* the nearest party before the trigger, inside its clause */
     for (size_t k = i; !passive && k-- > clause && i - k <= 14;) {
         int mk = ev_mark(c, k);
