@@ -875,6 +875,38 @@ static void test_between_sides(void **state) {
     assert_string_equal(e->source.rule, "between-pair");
 }
 
+/* «الهجمات الدامية لـ"داعش"»: an attack's owner after a ل written apart;
+ * not the owner of the object (بقصف مواقع لـ). */
+static void test_genitive_after_li_apart(void **state) {
+    (void)state;
+    code("وأدت الهجمات الدامية لـ\"داعش\" إلى نزوح الآلاف.");
+    const rasd_event *e = expect_event("الهجمات", "19", "isis", NULL);
+    assert_string_equal(e->source.rule, "genitive-agent");
+    code("وردت قسد على ذلك بقصف مواقع لـ\"داعش\" في الريف.");
+    e = expect_event("بقصف", "19", NULL, NULL);
+    assert_true(!e->source.rule || strcmp(e->source.rule, "genitive-agent") != 0);
+}
+
+/* «ضد مسلحين اقتحموا مركزا»: a plural verb right after an indefinite
+ * plural describes it; that noun is its subject. */
+static void test_descriptive_clause(void **state) {
+    (void)state;
+    code("وقالت قسد إن العملية ضد مسلحين اقتحموا مركزا للشرطة انتهت.");
+    const rasd_event *e = expect_event("اقتحموا", "19", NULL, NULL);
+    assert_string_equal(e->source.rule, "subject-of-descriptive-clause");
+    assert_memory_equal(doc + e->source.start, "مسلحين", strlen("مسلحين"));
+}
+
+/* Counted people before a passive killing verb are its victims, never
+ * its doers, even when they are a force. */
+static void test_counted_victims_before_passive(void **state) {
+    (void)state;
+    code("وأوضحت مصادر أن العشرات من عناصر داعش قتلوا في مناطق متفرقة من المدينة.");
+    const rasd_event *e = expect_event("قتلوا", "19", NULL, "isis");
+    assert_string_equal(e->target.rule, "victims-before-passive");
+    assert_true(!entity_id(&e->source) || strcmp(entity_id(&e->source), "isis") != 0);
+}
+
 static void test_no_event(void **state) {
     (void)state;
     expect_no_event("قال المتحدث إن الوضع هادئ في المنطقة.");               /* a quote, no trigger */
@@ -951,6 +983,9 @@ int main(void) {
         cmocka_unit_test(test_oblique_plural_no_subject),
         cmocka_unit_test(test_led_by_is_no_subject),
         cmocka_unit_test(test_between_sides),
+        cmocka_unit_test(test_genitive_after_li_apart),
+        cmocka_unit_test(test_descriptive_clause),
+        cmocka_unit_test(test_counted_victims_before_passive),
         cmocka_unit_test(test_no_event),
     };
     return cmocka_run_group_tests(tests, setup, teardown);

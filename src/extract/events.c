@@ -777,6 +777,8 @@ static void code_candidate(rasd_event_coder *c, const cand *cd, const rasd_numbe
             /* «قسد التي هاجمت ...»: the noun the relative clause is about;
              * none named (الاغتيالات التي استهدفت) is no source */
             if ((src = ev_mention_before(c, i - 1, clause)) >= 0) src_rule = "antecedent-of-relative";
+        } else if (victim && (tgt = ev_counted_victims_before(c, cd, clause)) >= 0) {
+            tgt_rule = "victims-before-passive"; /* the doer: the fallback rules (the cause's agent) */
         } else if (!x->t[i].conj && (src = ev_mention_before(c, i, clause)) >= 0) {
             /* وتواصل، واستهدفت: a verb after و opens its own clause; the
              * name before it belongs to the clause before */

@@ -137,6 +137,29 @@ bool ev_has_object_after(const rasd_event_coder *c, int m) {
     return false;
 }
 
+/* «العشرات من المسلحين وقوات النظام قتلوا في المواجهات»، «وقال إن 173 مدنيا
+ * قتلوا»: counted people right before a killing verb that has nothing after
+ * it but a preposition or the end are its victims (unvowelled, قُتلوا reads
+ * like قَتلوا). The victims' mention, or -1. */
+int ev_counted_victims_before(const rasd_event_coder *c, const cand *cd, size_t clause) {
+    const rasd_entity_extractor *x = c->x;
+    size_t i = cd->i, k = cd->tj + 1;
+    while (k < c->n && x->t[k].skip) k++;
+    bool passive = k >= c->n || ev_is_punct(c, k) || (ev_mark(c, k) && ev_mark(c, k) != EV_MARK_HEAD) ||
+                   ev_has_prep_clitic(c, k, 'b');
+    if (!passive || x->t[i].conj) return -1;
+    size_t e = i;
+    while (e > clause && x->t[e - 1].skip) e--;
+    int m = e > clause ? mention_ending(c, e - 1) : -1; /* (after من too: العشرات من عناصر) */
+    if (m < 0 || c->ms[m].ti < clause) return -1;
+    /* a count before the group, or before its first conjunct (a few words back) */
+    for (size_t p = c->ms[m].ti; p-- > clause && c->ms[m].ti - p <= 8;) {
+        if (ev_is_punct(c, p) && !x->t[p].skip) return -1;
+        if (ev_is_count(c, p) || ev_is_quantity(c, p)) return m;
+    }
+    return -1;
+}
+
 /* The party named last before a colon that comes before token i, or -1. */
 int ev_speaker_before_colon(const rasd_event_coder *c, size_t i) {
     for (size_t k = i; k-- > 0;) {
@@ -680,6 +703,16 @@ int ev_fallback_source(const rasd_event_coder *c, const cand *cd, const rasd_tri
                 }
                 break;
             }
+            /* «الهجمات الدامية لـ"بوكو حرام"»: a ل written apart before quotes
+             * is the genitive's ل (an attack's; دعوة لـ is to whom it goes) */
+            static const ev_word LI_APART[] = {EV_WORD("ل"), EV_WORD("لـ")};
+            bool adjectives = true; /* (not بقصف مواقع لـ: the owner of the object) */
+            for (size_t z = cd->tj + 1; z < k; z++) adjectives = adjectives && x->t[z].art_len;
+            if (ev_root(r->cameo) >= 14 && adjectives && ev_word_in(c, k, false, LI_APART, 2)) {
+                if (reach < k + 3) reach = k + 3;
+                continue;
+            }
+            if (x->t[k].skip) continue;
             /* only an adjective (جوية، المكثف) or a closing mark between */
             if (ev_is_punct(c, k) || ev_mark(c, k) || ev_has_prep_clitic(c, k, 'b') || ev_has_prep_clitic(c, k, 'l') ||
                 (c->hits[k].node && ev_has(c, k, EV_TRIGGER, -1)))
@@ -770,6 +803,20 @@ int ev_fallback_source(const rasd_event_coder *c, const cand *cd, const rasd_tri
         if (m == -2) return -1;
         if (m >= 0) {
             *rule = "subject-of-joined-verb";
+            return m;
+        }
+    }
+    /* «العملية ضد مسلحين اقتحموا مركزا للشرطة»: a verb in full agreement right
+     * after an indefinite plural describes it (a relative clause with no
+     * relative pronoun, as Arabic has after an indefinite noun): that noun,
+     * whatever governs it, is the verb's subject */
+    if (!cd->noun && !victim && !x->t[i].conj && ev_plural_agreement(c, i) && i > 0) { /* (لقوا حتفهم: victims) */
+        size_t k = i;
+        while (k > 0 && x->t[k - 1].skip) k--;
+        int m = k > 0 ? mention_ending(c, k - 1) : -1;
+        if (m >= 0 && m != tgt && c->ms[m].agent >= 0 && c->ms[m].entity < 0 && !x->t[c->ms[m].ti].art_len &&
+            !x->t[c->ms[m].ti].conj) {
+            *rule = "subject-of-descriptive-clause";
             return m;
         }
     }
