@@ -907,6 +907,23 @@ static void test_counted_victims_before_passive(void **state) {
     assert_true(!entity_id(&e->source) || strcmp(entity_id(&e->source), "isis") != 0);
 }
 
+/* «X سبق واعتقل Y»: the subject stands before سبق; the name after the verb
+ * is its object. */
+static void test_already_before_verb(void **state) {
+    (void)state;
+    code("وكانت قسد سبق واعتقلت عناصر من داعش في الريف.");
+    expect_event("واعتقلت", "17", "sdf", NULL);
+}
+
+/* Who claimed the act before it is named did it, even a phrase. */
+static void test_claimed_before(void **state) {
+    (void)state;
+    code("وكانت الجماعة المتطرفة قد أعلنت مسؤوليتها عن الهجوم على الحاجز.");
+    const rasd_event *e = expect_event("الهجوم", "19", NULL, NULL);
+    assert_string_equal(e->source.rule, "claimed-by");
+    assert_memory_equal(doc + e->source.start, "الجماعة المتطرفة", strlen("الجماعة المتطرفة"));
+}
+
 static void test_no_event(void **state) {
     (void)state;
     expect_no_event("قال المتحدث إن الوضع هادئ في المنطقة.");               /* a quote, no trigger */
@@ -986,6 +1003,8 @@ int main(void) {
         cmocka_unit_test(test_genitive_after_li_apart),
         cmocka_unit_test(test_descriptive_clause),
         cmocka_unit_test(test_counted_victims_before_passive),
+        cmocka_unit_test(test_already_before_verb),
+        cmocka_unit_test(test_claimed_before),
         cmocka_unit_test(test_no_event),
     };
     return cmocka_run_group_tests(tests, setup, teardown);

@@ -763,6 +763,9 @@ static void code_candidate(rasd_event_coder *c, const cand *cd, const rasd_numbe
                 e.source.entity = speaker;
                 src_rule = "speaker-of-quote";
             }
+        } else if (ev_already_before(c, i) != SIZE_MAX) {
+            /* «النظام سبق واعتقل الناشط»: the subject stands before سبق */
+            if ((src = ev_mention_before(c, ev_already_before(c, i), clause)) >= 0) src_rule = "subject-before-verb";
         } else if (enclitic && (src = ev_subject_after(c, cd->tj + 1, r->speech ? 4 : 3)) >= 0 &&
                    !ev_oblique_plural(c, src)) {
             /* «شيرين مكاوي قد خطفها مسلحون»، «النشطاء الذين اختطفهم الحوثيون»:

@@ -138,6 +138,8 @@ bool ev_has_object_after(const rasd_event_coder *c, int m);
 /* Is the mention a generic plural in -ين, which no verb has as its subject? */
 bool ev_oblique_plural(const rasd_event_coder *c, int m);
 int ev_speaker_before_colon(const rasd_event_coder *c, size_t i);
+/* سبق before a verb (سبق واعتقل، سبق أن خطف): its token, or SIZE_MAX. */
+size_t ev_already_before(const rasd_event_coder *c, size_t i);
 /* Counted people before a passive killing verb (العشرات من المسلحين قتلوا في): its victims. */
 int ev_counted_victims_before(const rasd_event_coder *c, const cand *cd, size_t clause);
 int ev_fallback_source(const rasd_event_coder *c, const cand *cd, const rasd_trigger *r, bool victim, int tgt,

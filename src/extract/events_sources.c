@@ -160,6 +160,20 @@ int ev_counted_victims_before(const rasd_event_coder *c, const cand *cd, size_t 
     return -1;
 }
 
+/* «النظام سبق واعتقل الناشط»، «الحركة سبق أن خطفت»: سبق (و/أن) before a
+ * verb says it had done it before; the subject is the one before سبق, and
+ * the name after the verb is its object. The token of سبق, or SIZE_MAX. */
+size_t ev_already_before(const rasd_event_coder *c, size_t i) {
+    static const ev_word ALREADY[] = {EV_WORD("سبق"), EV_WORD("سبقت"), EV_WORD("وسبق"), EV_WORD("وسبقت")};
+    static const ev_word THAT[] = {EV_WORD("ان"), EV_WORD("وان")};
+    const rasd_entity_extractor *x = c->x;
+    if (i == 0) return SIZE_MAX;
+    if (x->t[i].conj && ev_word_in(c, i - 1, false, ALREADY, sizeof ALREADY / sizeof *ALREADY)) return i - 1;
+    if (i >= 2 && ev_word_in(c, i - 1, false, THAT, 2) && ev_word_in(c, i - 2, false, ALREADY, sizeof ALREADY / sizeof *ALREADY))
+        return i - 2;
+    return SIZE_MAX;
+}
+
 /* The party named last before a colon that comes before token i, or -1. */
 int ev_speaker_before_colon(const rasd_event_coder *c, size_t i) {
     for (size_t k = i; k-- > 0;) {
@@ -980,6 +994,17 @@ bool ev_unnamed_agent(const rasd_event_coder *c, const cand *cd, rasd_event_acto
                                           EV_WORD("مدبر"),   EV_WORD("مدبري"),   EV_WORD("مخطط")};
     const rasd_entity_extractor *x = c->x;
     size_t i = cd->i, last = 0, v;
+    /* «وكانت الجماعة المتطرفة قد أعلنت مسؤوليتها عن الهجوم»: who claimed
+     * the act before naming it did it, a phrase no dictionary names too */
+    static const ev_word RESPONSIBILITY[] = {EV_WORD("مسؤوليه"), EV_WORD("المسؤوليه"), EV_WORD("مسئوليه"), EV_WORD("مسؤوليت"), EV_WORD("مسئوليت"),
+                                             EV_WORD("المسئوليه")};
+    static const ev_word ABOUT[] = {EV_WORD("عن")};
+    if (cd->noun && i >= 3 && ev_word_in(c, i - 1, false, ABOUT, 1) &&
+        ev_word_in(c, i - 2, true, RESPONSIBILITY, sizeof RESPONSIBILITY / sizeof *RESPONSIBILITY) &&
+        ev_np_before_verb(c, i - 3, 0, false, a)) {
+        a->rule = "claimed-by";
+        return true;
+    }
     if (cd->noun) {
         /* «وأضاف المتحدث باسم وزارة الداخلية أنه تم إطلاق سراحه»: the body */
         int m = announcer_of_passive(c, i, -1);
