@@ -924,6 +924,52 @@ static void test_claimed_before(void **state) {
     assert_memory_equal(doc + e->source.start, "الجماعة المتطرفة", strlen("الجماعة المتطرفة"));
 }
 
+/* «X التي كثفت من هجماتها»: the pronoun of an event noun in a relative
+ * clause stands for the antecedent, even after a preposition. */
+static void test_pronoun_of_relative_antecedent(void **state) {
+    (void)state;
+    code("ويشارك التحالف في العملية ضد داعش التي كثفت من هجماتها في الأسابيع الأخيرة.");
+    const rasd_event *e = expect_event("هجماتها", "19", "isis", NULL);
+    assert_string_equal(e->source.rule, "antecedent-of-relative");
+}
+
+/* Who is held (المتهمين، المعتقلين) is never the one who arrests or
+ * releases. */
+static void test_held_is_no_source(void **state) {
+    (void)state;
+    code("وأكدت المصادر أن المتهمين المقبوض عليهم اعترفوا بالتهم.");
+    size_t arrests = 0;
+    for (size_t k = 0; k < evs.count; k++)
+        if (memcmp(evs.items[k].cameo, "17", 2) == 0) {
+            arrests++;
+            assert_true(!evs.items[k].source.rule || strcmp(evs.items[k].source.rule, "nearest-before") != 0);
+        }
+    assert_true(arrests > 0);
+}
+
+/* «طائرات دون طيار «درون» إيرانية»: quotation marks do not count among
+ * the words between a force's head and its nationality. */
+static void test_force_nationality_past_quotes(void **state) {
+    (void)state;
+    code("وتحدثت تقارير عن تحليق طائرات دون طيار «درون» تركية فوق المنطقة.");
+    const rasd_event *e = expect_event("تحليق", "15", NULL, NULL);
+    assert_string_equal(e->source.rule, "genitive-agent");
+    assert_memory_equal(e->source.country, "TUR", 3);
+}
+
+/* «تدمير المسلحين منازل»: a definite plural genitive with an indefinite
+ * accusative after it is the agent; not before a time (أمس) or a name. */
+static void test_agent_genitive_before_object(void **state) {
+    (void)state;
+    code("وكشف التقرير عن تدمير المسلحين منازل في القرية.");
+    const rasd_event *e = expect_event("تدمير", "19", NULL, NULL);
+    assert_string_equal(e->source.rule, "genitive-agent");
+    assert_memory_equal(doc + e->source.start, "المسلحين", strlen("المسلحين"));
+    code("وكشف التقرير عن تدمير المنازل أمس في القرية.");
+    for (size_t k = 0; k < evs.count; k++)
+        assert_true(!evs.items[k].source.rule || strcmp(evs.items[k].source.rule, "genitive-agent") != 0);
+}
+
 static void test_no_event(void **state) {
     (void)state;
     expect_no_event("قال المتحدث إن الوضع هادئ في المنطقة.");               /* a quote, no trigger */
@@ -1005,6 +1051,10 @@ int main(void) {
         cmocka_unit_test(test_counted_victims_before_passive),
         cmocka_unit_test(test_already_before_verb),
         cmocka_unit_test(test_claimed_before),
+        cmocka_unit_test(test_pronoun_of_relative_antecedent),
+        cmocka_unit_test(test_held_is_no_source),
+        cmocka_unit_test(test_force_nationality_past_quotes),
+        cmocka_unit_test(test_agent_genitive_before_object),
         cmocka_unit_test(test_no_event),
     };
     return cmocka_run_group_tests(tests, setup, teardown);

@@ -737,8 +737,8 @@ static void code_candidate(rasd_event_coder *c, const cand *cd, const rasd_numbe
             } else {
                 int g = ev_mention_after(c, cd->tj + 1, n, 0, false);
                 if (g >= 0 && victim) tgt = g, tgt_rule = "genitive-victim";
-                else if (g >= 0 && r->verb && !ev_genitive_is_object(c, r, g))
-                    src = g, src_rule = "genitive-agent"; /* قصف قوات النظام */
+                else if (g >= 0 && ((r->verb && !ev_genitive_is_object(c, r, g)) || ev_object_after_genitive(c, g)))
+                    src = g, src_rule = "genitive-agent"; /* قصف قوات النظام، تدمير المتطرفين أضرحة */
             }
         }
     } else {

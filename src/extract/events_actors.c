@@ -175,14 +175,15 @@ bool ev_find_mentions(rasd_event_coder *c) {
         bool covered = false;
         for (size_t z = 0; z < c->n_ms && !covered; z++) covered = c->ms[z].ti <= i && i <= c->ms[z].tj;
         if (covered) continue;
-        size_t head_end = c->hits[i].tj;
-        for (size_t k = head_end + 1; k < n && k <= head_end + 4; k++) {
-            if (x->t[k].skip) continue;
+        size_t head_end = c->hits[i].tj, words = 0;
+        for (size_t k = head_end + 1; k < n && words < 4; k++) {
+            if (x->t[k].skip) continue; /* (quotation marks and brackets are not counted) */
             if (ev_is_punct(c, k)) {
                 const char *p = ex_key(x, x->t[k].key_off);
                 if (strcmp(p, "(") == 0 || strcmp(p, ")") == 0) continue;
                 break;
             }
+            words++;
             if (c->used[k]) break;
             if (c->hits[k].node && ev_has(c, k, EV_NATION, -1) && !ev_has(c, k, EV_AGENT, -1)) {
                 size_t cnt;

@@ -133,6 +133,8 @@ int ev_mention_starting(const rasd_event_coder *c, size_t k);
  * nobody, from the sentence's structure first, then labelled guesses. */
 bool ev_is_force(const rasd_event_coder *c, int m);
 bool ev_genitive_is_object(const rasd_event_coder *c, const rasd_trigger *r, int m);
+/* A definite genitive with an indefinite accusative after it (تدمير المتطرفين أضرحة): the agent. */
+bool ev_object_after_genitive(const rasd_event_coder *c, int g);
 bool ev_plural_agreement(const rasd_event_coder *c, size_t i);
 bool ev_has_object_after(const rasd_event_coder *c, int m);
 /* Is the mention a generic plural in -ين, which no verb has as its subject? */

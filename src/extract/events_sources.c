@@ -62,6 +62,47 @@ bool ev_genitive_is_object(const rasd_event_coder *c, const rasd_trigger *r, int
     return !ev_is_force(c, m);
 }
 
+/* «تدمير المتطرفين أضرحة أثرية»، «اعتقال الشرطة مشتبهين»: a verbal noun
+ * followed by a definite genitive and then an indefinite noun in the
+ * accusative has its agent as the genitive and its object after it. Not an
+ * adverb in -ا (قتل المدنيين عمدا، حرقا) or a time (اعتقال الناشطين أمس). */
+bool ev_object_after_genitive(const rasd_event_coder *c, int g) {
+    /* a time, an adverb or a word that governs a noun as a preposition does
+     * (خلال، بعد، قرب), a conjunction: no object */
+    static const ev_word NOT_OBJECT[] = {
+        EV_WORD("امس"),  EV_WORD("اليوم"), EV_WORD("مساء"), EV_WORD("صباح"), EV_WORD("فجر"),  EV_WORD("ليله"),
+        EV_WORD("ظهر"),  EV_WORD("عصر"),   EV_WORD("عام"),  EV_WORD("يوم"),  EV_WORD("شهر"),  EV_WORD("سنه"),
+        EV_WORD("اسبوع"), EV_WORD("خلال"), EV_WORD("بعد"),  EV_WORD("قبل"),  EV_WORD("منذ"),  EV_WORD("اثناء"),
+        EV_WORD("عند"),  EV_WORD("حين"),   EV_WORD("داخل"), EV_WORD("خارج"), EV_WORD("قرب"),  EV_WORD("وسط"),
+        EV_WORD("حول"),  EV_WORD("نحو"),   EV_WORD("دون"),  EV_WORD("ضمن"),  EV_WORD("عبر"),  EV_WORD("لدي"),
+        EV_WORD("او"),   EV_WORD("ام"),    EV_WORD("بل"),   EV_WORD("كامله"), EV_WORD("كافه"), EV_WORD("فقط"),
+        EV_WORD("مباشره"), EV_WORD("جراء"), EV_WORD("اثر"), EV_WORD("عقب"),  EV_WORD("بسبب"), EV_WORD("رغم")};
+    const rasd_entity_extractor *x = c->x;
+    /* (a state after the noun is its object: تحرير اليمن كاملة) */
+    if (!x->t[c->ms[g].ti].art_len || c->ms[g].person || c->ms[g].state) return false;
+    /* a generic noun in the singular is followed by a name in apposition
+     * (الإعلامي فلان): only a plural one (المتطرفين، المسلحون) or a group */
+    if (c->ms[g].entity < 0) {
+        const tinfo *h = &x->t[c->ms[g].ti];
+        const char *b = ex_key(x, h->base_off);
+        if (h->base_len < 6 || (memcmp(b + h->base_len - 4, "\xD9\x8A\xD9\x86", 4) != 0 &&  /* ين */
+                                memcmp(b + h->base_len - 4, "\xD9\x88\xD9\x86", 4) != 0))   /* ون */
+            return false;
+    }
+    size_t k = c->ms[g].tj + 1;
+    while (k < c->n && x->t[k].skip) k++;
+    if (k >= c->n) return false;
+    const tinfo *t = &x->t[k];
+    const char *key = ex_key(x, t->key_off);
+    if (!t->word || t->art_len || t->conj || t->match >= 0 || ev_mark(c, k) || /* (a name: الإعلامي فلان) */ ev_has_prep_clitic(c, k, 'b') ||
+        ev_has_prep_clitic(c, k, 'l') || ev_has_prep_clitic(c, k, 'k') || ex_is_number(t) || ev_is_count(c, k) ||
+        ev_mention_starting(c, k) >= 0 || (c->hits[k].node && ev_has(c, k, EV_TRIGGER, -1)) ||
+        ev_word_in(c, k, false, NOT_OBJECT, sizeof NOT_OBJECT / sizeof *NOT_OBJECT))
+        return false;
+    if (t->base_off + t->base_len < t->key_off + t->key_len) return false; /* (a pronoun: no accusative noun) */
+    return t->key_len >= 4 && memcmp(key + t->key_len - 2, "\xD8\xA7", 2) != 0; /* not ...ا */
+}
+
 /* Is the mention m introduced by a preposition other than a genitive ل? */
 static bool after_preposition(const rasd_event_coder *c, int m) {
     /* the adverbs that govern a noun as prepositions do (لدى الأمم المتحدة،
@@ -834,6 +875,23 @@ int ev_fallback_source(const rasd_event_coder *c, const cand *cd, const rasd_tri
             return m;
         }
     }
+    /* «جماعة بوكو حرام التي كثفت من هجماتها»: an event noun whose pronoun
+     * sits in a relative clause stands for the clause's antecedent, the
+     * party named right before the relative, whatever governs it */
+    if (cd->noun && x->t[i].base_off + x->t[i].base_len < x->t[i].key_off + x->t[i].key_len) {
+        for (size_t k = i; k-- > clause && i - k <= 5;) {
+            if (ev_is_punct(c, k) && !x->t[k].skip) break;
+            if (ev_mark(c, k) != EV_MARK_RELATIVE) continue;
+            size_t e = k;
+            while (e > 0 && x->t[e - 1].skip) e--;
+            int m = e > 0 ? mention_ending(c, e - 1) : -1;
+            if (m >= 0 && m != tgt && !c->ms[m].attr) {
+                *rule = "antecedent-of-relative";
+                return m;
+            }
+            break;
+        }
+    }
     /* «شريط يؤكد خطفها مقاتلين»: a pronoun on the word that opens what is
      * reported stands for a party named before it, outside */
     const tinfo *ti = &x->t[i];
@@ -855,8 +913,14 @@ int ev_fallback_source(const rasd_event_coder *c, const cand *cd, const rasd_tri
             *rule = "owner-of-unnamed-force";
             return m;
         }
+        /* who is held or released (المتهمين، المعتقلين) undergoes an arrest,
+         * a detention or a release, never makes it */
+        bool held = (ev_root(r->cameo) == 17 || strncmp(r->cameo, "084", 3) == 0) && c->ms[m].agent >= 0 &&
+                    c->ms[m].entity < 0 &&
+                    (strcmp(c->d->agents[c->ms[m].agent].name_en, "suspects") == 0 ||
+                     strcmp(c->d->agents[c->ms[m].agent].name_en, "detainees") == 0);
         if (m == tgt || c->ms[m].attr || after_preposition(c, m) || ev_has_prep_clitic(c, c->ms[m].ti, 'l') ||
-            place_of_direction(c, m) || coded_trigger(c, c->ms[m].ti)) {
+            place_of_direction(c, m) || coded_trigger(c, c->ms[m].ti) || held) {
             k = c->ms[m].ti;
             continue;
         }
