@@ -970,6 +970,24 @@ static void test_agent_genitive_before_object(void **state) {
         assert_true(!evs.items[k].source.rule || strcmp(evs.items[k].source.rule, "genitive-agent") != 0);
 }
 
+/* «حاولت X واستقبلت Y»: a verb joined by و right after a control verb and
+ * its subject shares that subject; the name after it is the object. */
+static void test_subject_of_verb_before(void **state) {
+    (void)state;
+    code("ومرة ثالثة حاولت قسد واستقبلت وفدا من التحالف الدولي في الحسكة.");
+    const rasd_event *e = expect_event("واستقبلت", "04", "sdf", NULL);
+    assert_string_equal(e->source.rule, "subject-of-verb-before");
+}
+
+/* «قالت X إن المتهم سبق اعتقاله»: سبق + a verbal noun is told in the passive,
+ * the announcing force's act, not the held man's. */
+static void test_already_passive_announced(void **state) {
+    (void)state;
+    code("وقالت قسد إن المتهم سبق اعتقاله في العام الماضي.");
+    const rasd_event *e = expect_event("اعتقاله", "17", "sdf", NULL);
+    assert_string_equal(e->source.rule, "announcer-of-passive");
+}
+
 static void test_no_event(void **state) {
     (void)state;
     expect_no_event("قال المتحدث إن الوضع هادئ في المنطقة.");               /* a quote, no trigger */
@@ -1055,6 +1073,8 @@ int main(void) {
         cmocka_unit_test(test_held_is_no_source),
         cmocka_unit_test(test_force_nationality_past_quotes),
         cmocka_unit_test(test_agent_genitive_before_object),
+        cmocka_unit_test(test_subject_of_verb_before),
+        cmocka_unit_test(test_already_passive_announced),
         cmocka_unit_test(test_no_event),
     };
     return cmocka_run_group_tests(tests, setup, teardown);

@@ -763,6 +763,8 @@ static void code_candidate(rasd_event_coder *c, const cand *cd, const rasd_numbe
                 e.source.entity = speaker;
                 src_rule = "speaker-of-quote";
             }
+        } else if ((src = ev_subject_of_verb_before(c, i, clause)) >= 0) {
+            src_rule = "subject-of-verb-before"; /* «حاولت السعودية واستقبلت الشيخ» */
         } else if (ev_already_before(c, i) != SIZE_MAX) {
             /* «النظام سبق واعتقل الناشط»: the subject stands before سبق */
             if ((src = ev_mention_before(c, ev_already_before(c, i), clause)) >= 0) src_rule = "subject-before-verb";

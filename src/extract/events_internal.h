@@ -140,6 +140,8 @@ bool ev_has_object_after(const rasd_event_coder *c, int m);
 /* Is the mention a generic plural in -ين, which no verb has as its subject? */
 bool ev_oblique_plural(const rasd_event_coder *c, int m);
 int ev_speaker_before_colon(const rasd_event_coder *c, size_t i);
+/* The subject of a verb and subject right before a verb joined by و (حاولت السعودية واستقبلت). */
+int ev_subject_of_verb_before(const rasd_event_coder *c, size_t i, size_t clause);
 /* سبق before a verb (سبق واعتقل، سبق أن خطف): its token, or SIZE_MAX. */
 size_t ev_already_before(const rasd_event_coder *c, size_t i);
 /* Counted people before a passive killing verb (العشرات من المسلحين قتلوا في): its victims. */

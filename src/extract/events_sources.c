@@ -397,7 +397,9 @@ static int source_of_result(const rasd_event_coder *c, size_t i) {
  * own: the party the reporting verb introduces, when it is a force, a
  * government or a body, or a person with a title. -1 otherwise. */
 static int announcer_of_passive(const rasd_event_coder *c, size_t i, int tgt) {
-    static const ev_word PASSIVE[] = {EV_WORD("تم"), EV_WORD("يتم"), EV_WORD("جرى"), EV_WORD("جري"), EV_WORD("سيتم")};
+    /* (سبق استيقافه: he had been held before, by the same authority) */
+    static const ev_word PASSIVE[] = {EV_WORD("تم"), EV_WORD("يتم"), EV_WORD("جرى"), EV_WORD("جري"), EV_WORD("سيتم"),
+                                      EV_WORD("سبق")};
     const rasd_entity_extractor *x = c->x;
     size_t t = SIZE_MAX; /* (تم وضع متطرفين اثنين قيد الاعتقال: the act may come a few words on) */
     for (size_t k = i; k-- > 0 && i - k <= 7;) {
@@ -631,6 +633,23 @@ bool ev_speaker_of_statement(const rasd_event_coder *c, const cand *cd, bool quo
     a->agent = -1;
     a->rule = "speaker-of-statement";
     return true;
+}
+
+/* «حاولت السعودية واستقبلت الشيخ»: a verb joined by و right after a control
+ * verb and its subject (VSO) shares that subject; the name after it is its
+ * object. The subject, or -1. */
+int ev_subject_of_verb_before(const rasd_event_coder *c, size_t i, size_t clause) {
+    const rasd_entity_extractor *x = c->x;
+    if (!x->t[i].conj) return -1;
+    size_t e = i;
+    while (e > clause && x->t[e - 1].skip) e--;
+    int m = e > clause ? mention_ending(c, e - 1) : -1;
+    if (m < 0 || c->ms[m].ti <= clause || c->ms[m].attr || ev_has_prep_clitic(c, c->ms[m].ti, 'b') ||
+        ev_has_prep_clitic(c, c->ms[m].ti, 'l') || x->t[c->ms[m].ti].conj)
+        return -1;
+    /* the verb before it: a control verb, whose subject follows it (not any
+     * verb: after تقتل الفلسطينيين the name is an object) */
+    return control_verb(c, c->ms[m].ti - 1) ? m : -1;
 }
 
 /* When the strict subject rules found nobody, the source the sentence's
