@@ -988,6 +988,18 @@ static void test_already_passive_announced(void **state) {
     assert_string_equal(e->source.rule, "announcer-of-passive");
 }
 
+/* «أنه تم أسر أربعين مسلحا»: تم is no subject and what follows the verbal
+ * noun is the one acted on; «، وأن ... بأيدي المتمردين»: an agent after a
+ * comma and و belongs to a clause of its own. */
+static void test_passive_tamma(void **state) {
+    (void)state;
+    code("وأضاف المصدر أنه تم أسر أربعين مسلحا، وأن القصر لا يزال بأيدي داعش.");
+    const rasd_event *e = expect_event("أسر", "17", NULL, NULL);
+    assert_true(!e->source.rule || (strcmp(e->source.rule, "noun-before-verb") != 0 &&
+                                    strcmp(e->source.rule, "noun-after-verb") != 0 &&
+                                    strcmp(e->source.rule, "agent-after-by") != 0));
+}
+
 static void test_no_event(void **state) {
     (void)state;
     expect_no_event("قال المتحدث إن الوضع هادئ في المنطقة.");               /* a quote, no trigger */
@@ -1075,6 +1087,7 @@ int main(void) {
         cmocka_unit_test(test_agent_genitive_before_object),
         cmocka_unit_test(test_subject_of_verb_before),
         cmocka_unit_test(test_already_passive_announced),
+        cmocka_unit_test(test_passive_tamma),
         cmocka_unit_test(test_no_event),
     };
     return cmocka_run_group_tests(tests, setup, teardown);

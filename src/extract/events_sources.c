@@ -669,6 +669,8 @@ int ev_fallback_source(const rasd_event_coder *c, const cand *cd, const rasd_tri
         int mk = ev_mark(c, k);
         if (mk == EV_MARK_BOUNDARY || mk == EV_MARK_RELATIVE) break;
         if (ev_is_punct(c, k) && (strcmp(ex_key(x, x->t[k].key_off), ".") == 0)) break;
+        /* «...، وأن القصر لا يزال بأيدي المتمردين»: a comma and و open a clause of its own */
+        if (ev_is_punct(c, k) && !x->t[k].skip && k + 1 < n && x->t[k + 1].conj) break;
         if (mk != EV_MARK_BY) continue;
         int m = ev_mention_after(c, c->hits[k].tj + 1, n, 2, true);
         if (m >= 0 && m != tgt) {
@@ -989,6 +991,10 @@ void ev_np_after_verb(const rasd_event_coder *c, const cand *cd, bool victim, ra
     /* a verb in full agreement (دمروا، رفضوا) has its subject before it:
      * the noun after it is its object */
     if (ev_plural_agreement(c, cd->i)) return;
+    /* after the passive's تم (تم أسر أربعين مسلحا) the word is a verbal noun
+     * and what follows it the one acted on */
+    static const ev_word PASSIVE[] = {EV_WORD("تم"), EV_WORD("يتم"), EV_WORD("وتم"), EV_WORD("جرى"), EV_WORD("سيتم")};
+    if (cd->i > 0 && ev_word_in(c, cd->i - 1, false, PASSIVE, sizeof PASSIVE / sizeof *PASSIVE)) return;
     size_t k = cd->tj + 1, first = SIZE_MAX, last = 0;
     for (; k < c->n && k <= cd->tj + 3; k++) {
         if (x->t[k].skip) continue;
@@ -1285,9 +1291,13 @@ bool ev_np_before_verb(const rasd_event_coder *c, size_t i, size_t clause, bool 
                                    EV_WORD("اثناء"), EV_WORD("عند"), EV_WORD("حتى"), EV_WORD("حين")};
     for (size_t z = first; z < last; z++)
         if (ev_word_in(c, z, true, TIME, sizeof TIME / sizeof *TIME)) return false;
-    /* an event noun is no actor (أن القصف استهدف) */
+    /* an event noun is no actor (أن القصف استهدف), nor the passive's تم (أنه
+     * تم أسر: the verbal noun after it is the act) */
+    static const ev_word PASSIVE[] = {EV_WORD("تم"), EV_WORD("يتم"), EV_WORD("جرى"), EV_WORD("جري"), EV_WORD("سيتم")};
     for (size_t z = first; z < last; z++)
-        if (c->hits[z].node && ev_has(c, z, EV_TRIGGER, -1)) return false;
+        if ((c->hits[z].node && ev_has(c, z, EV_TRIGGER, -1)) ||
+            ev_word_in(c, z, true, PASSIVE, sizeof PASSIVE / sizeof *PASSIVE))
+            return false;
     if (pronoun && words == 1 && force_head(c, first)) {
         /* «قال الجيش إن جنوده قتلوا»: the one who says it owns the force */
         size_t that = o > 0 && ev_mark(c, o - 1) == EV_MARK_THAT ? o - 1 : SIZE_MAX;
