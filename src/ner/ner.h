@@ -98,6 +98,13 @@ rasd_status rasd_ner_tag_hashed(const rasd_ner_model *model, rasd_analyzer *an, 
                                 const rasd_token *tokens, const uint64_t *surf_hash, size_t n, rasd_ner_result *res,
                                 rasd_error *err);
 
+/* Says that the sentences tagged next on res are those of one document,
+ * in order: from here on the tagger remembers what it tagged in the last
+ * 40 sentences (a name given in full once is then known when it comes
+ * back alone), until the next call forgets it. Without a call, each
+ * sentence is tagged on its own. Fails only for lack of memory. */
+rasd_status rasd_ner_begin_document(rasd_ner_result *res);
+
 #ifdef __cplusplus
 }
 #endif

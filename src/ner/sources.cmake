@@ -10,6 +10,7 @@ set(RASD_NER_SOURCES
   ${CMAKE_SOURCE_DIR}/src/ner/data.c
   ${CMAKE_SOURCE_DIR}/src/ner/clusters.c
   ${CMAKE_SOURCE_DIR}/src/ner/profile.c
+  ${CMAKE_SOURCE_DIR}/src/ner/memory.c
 )
 set(RASD_NER_CLI_SOURCES ${CMAKE_SOURCE_DIR}/src/cli/cmd_ner.c ${CMAKE_SOURCE_DIR}/src/cli/cmd_train_ner.c ${CMAKE_SOURCE_DIR}/src/cli/cmd_eval_ner.c)
 # The tagger and the cluster builder use libm (exp, log, sqrt); the rest of
