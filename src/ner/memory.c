@@ -17,6 +17,7 @@
  */
 #include "ner/ner_internal.h"
 
+#include <stdlib.h>
 #include <string.h>
 
 void ner_memory_reset(ner_memory *mem) {
@@ -73,19 +74,22 @@ void ner_memory_mark(const ner_memory *mem, ner_tok *toks, size_t n) {
  * probe fast; if the live ones still fill half of it (a window of very
  * long sentences), forgets all. */
 static void compact(ner_memory *mem) {
-    static _Thread_local ner_memory_slot keep[NER_MEM_SLOTS];
+    /* rare (a full table): a heap copy rather than 96 KB of stack or of
+     * every thread's TLS; without memory, forgetting all is safe */
+    ner_memory_slot *keep = malloc(sizeof mem->slots);
     size_t n = 0;
-    for (size_t i = 0; i < NER_MEM_SLOTS; i++)
+    for (size_t i = 0; keep && i < NER_MEM_SLOTS; i++)
         if (live(mem, &mem->slots[i])) keep[n++] = mem->slots[i];
     memset(mem->slots, 0, sizeof mem->slots);
     mem->used = 0;
-    if (n > NER_MEM_SLOTS / 2) return;
+    if (n > NER_MEM_SLOTS / 2) n = 0;
     for (size_t k = 0; k < n; k++) {
         size_t i = (size_t)keep[k].base & (NER_MEM_SLOTS - 1);
         while (mem->slots[i].sentence) i = (i + 1) & (NER_MEM_SLOTS - 1);
         mem->slots[i] = keep[k];
         mem->used++;
     }
+    free(keep);
 }
 
 static void bump(uint8_t *c) {
