@@ -62,6 +62,7 @@ struct rasd_entity_extractor {
     rasd_strtab by_id;         /* entity id -> index + 1, so no input makes look-ups quadratic */
     rasd_strtab place_keys;    /* (place, actor) -> index + 1 into out.places */
     const rasd_ner_model *tagger;
+    bool tagger_began;          /* the tagger was told this document began (its article memory) */
     bool no_quotes, no_framing; /* stages left out (rasd_entity_extractor_set_stages) */
     bool no_quote_kinds;        /* tinfo.say and .source not needed: left 0 */
     uint8_t *covered;          /* per token of the sentence: already part of a name */

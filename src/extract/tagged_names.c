@@ -63,6 +63,13 @@ const rasd_ner_result *ex_sentence_tags(rasd_entity_extractor *x, size_t n) {
     if (!x->tagger || n == 0) return NULL;
     sentence_tags *c = thread_tags(x->an);
     if (!c) return NULL;
+    if (!x->tagger_began) {
+        /* the thread's result serves one document after another: its
+         * article memory starts afresh with each (rasd_ner_begin_document) */
+        if (rasd_ner_begin_document(&c->res) != RASD_OK) return NULL;
+        x->tagger_began = true;
+        c->n = 0;
+    }
     if (same_sentence(c, x, n)) return &c->res;
     c->n = 0;
     if (n > c->cap) {
