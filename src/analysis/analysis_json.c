@@ -10,6 +10,7 @@
  * their own whose array is spliced into the document's object at the end.
  */
 #include "core/internal.h"
+#include "analysis/analysis.h"
 #include "analysis/analysis_events.h"
 #include "analysis/json_write.h"
 #include "extract/dates.h"
@@ -422,7 +423,7 @@ static void framing(yajl_gen g, const char *text, const rasd_entities *es) {
     yajl_gen_array_close(g);
 }
 
-static void numbers(yajl_gen g, const char *text, const token_ctx *ctx) {
+static void numbers(yajl_gen g, const char *text, const rasd_analysis *ctx) {
     key(g, "numbers");
     yajl_gen_array_open(g);
     for (size_t i = 0; i < ctx->numbers.count; i++) {
@@ -457,7 +458,7 @@ static void numbers(yajl_gen g, const char *text, const token_ctx *ctx) {
     yajl_gen_array_close(g);
 }
 
-static void dates(yajl_gen g, const char *text, const token_ctx *ctx) {
+static void dates(yajl_gen g, const char *text, const rasd_analysis *ctx) {
     key(g, "dates");
     yajl_gen_array_open(g);
     for (size_t i = 0; i < ctx->dates.count; i++) {
@@ -509,73 +510,76 @@ static void byline(yajl_gen g, const rasd_knowledge *kn, const rasd_entities *es
 
 /* ------------------------------------------------------------- document */
 
-static void document(yajl_gen g, const rasd_document *doc, const rasd_analysis_options *opt, const rasd_span_list *paras,
-                     const rasd_span_list *sents, size_t n_tokens, token_ctx *ctx, const rasd_entities *es) {
-    rasd_buf *f = &ctx->frag;
-    bool *failed = &ctx->failed;
+static void document(yajl_gen g, const rasd_analysis *a, rasd_buf *f, bool *failed) {
+    const rasd_analysis_options *opt = &a->opt;
     yajl_gen_map_open(g);
     key(g, "doc");
     yajl_gen_map_open(g);
     key(g, "id");
-    str(g, doc->id);
+    str(g, a->id);
     key(g, "path");
-    str(g, doc->path);
+    str(g, a->path);
     key(g, "source");
     opt->source ? str(g, opt->source) : (void)yajl_gen_null(g);
     key(g, "published");
     opt->published ? str(g, opt->published) : (void)yajl_gen_null(g);
     key(g, "title");
-    str_n(g, doc->text + doc->title.start, doc->title.end - doc->title.start);
+    str_n(g, a->text + a->title.start, a->title.end - a->title.start);
     key(g, "title_span");
-    span(g, doc->title.start, doc->title.end);
+    span(g, a->title.start, a->title.end);
     yajl_gen_map_close(g);
     key(g, "text");
-    rasd_json_str(f, doc->text, doc->len); /* the longest string: escaped in one pass */
+    rasd_json_str(f, a->text, a->len); /* the longest string: escaped in one pass */
     fragment(g, f, failed);
     key(g, "paragraphs");
-    spans(g, paras, f, failed);
+    spans(g, &a->paragraphs, f, failed);
     key(g, "sentences");
-    spans(g, sents, f, failed);
-    if (!ctx->tokens) {
+    spans(g, &a->sentences, f, failed);
+    if (!a->tokens) {
         key(g, "tokens");
-        num(g, n_tokens);
+        num(g, a->n_tokens);
     }
+    const rasd_entities *es = &a->ents;
     if (opt->knowledge) {
-        entities(g, opt->knowledge, doc->text, es, ctx->events ? &ctx->event_list : NULL, f, failed);
-        places(g, opt->knowledge, doc->text, es, f, failed);
-        if (opt->extract & RASD_EXTRACT_QUOTES) quotes(g, doc->text, es);
-        if (opt->extract & RASD_EXTRACT_FRAMING) framing(g, doc->text, es);
-        if (ctx->events) {
+        entities(g, opt->knowledge, a->text, es, a->has_events ? &a->events : NULL, f, failed);
+        places(g, opt->knowledge, a->text, es, f, failed);
+        if (opt->extract & RASD_EXTRACT_QUOTES) quotes(g, a->text, es);
+        if (opt->extract & RASD_EXTRACT_FRAMING) framing(g, a->text, es);
+        if (a->has_events) {
             key(g, "events");
-            rasd_json_events(f, opt->knowledge, doc->text, es, &ctx->event_list);
+            rasd_json_events(f, opt->knowledge, a->text, es, &a->events);
             fragment(g, f, failed);
         }
         byline(g, opt->knowledge, es);
     }
-    if (opt->numbers && (opt->extract & RASD_EXTRACT_NUMBERS)) numbers(g, doc->text, ctx);
-    if (opt->dates && (opt->extract & RASD_EXTRACT_DATES)) dates(g, doc->text, ctx);
+    if (opt->numbers && (opt->extract & RASD_EXTRACT_NUMBERS)) numbers(g, a->text, a);
+    if (opt->dates && (opt->extract & RASD_EXTRACT_DATES)) dates(g, a->text, a);
     key(g, "stats");
     yajl_gen_map_open(g);
     key(g, "bytes");
-    num(g, doc->len);
+    num(g, a->len);
     key(g, "chars");
-    num(g, doc->utf8.chars);
+    num(g, a->utf8.chars);
     key(g, "paragraphs");
-    num(g, paras->count);
+    num(g, a->paragraphs.count);
     key(g, "sentences");
-    num(g, sents->count);
+    num(g, a->sentences.count);
     key(g, "tokens");
-    num(g, n_tokens);
+    num(g, a->n_tokens);
     key(g, "words");
-    num(g, ctx->words);
+    num(g, a->words);
     key(g, "invalid_utf8");
-    num(g, doc->utf8.invalid_count);
+    num(g, a->utf8.invalid_count);
     yajl_gen_map_close(g);
     yajl_gen_map_close(g);
 }
 
-rasd_status rasd_analysis_json(rasd_analyzer *an, const rasd_document *doc, const rasd_analysis_options *opt,
-                               char **out, size_t *out_len, rasd_error *err) {
+/* The document's facts: segmentation, then each sentence through the
+ * extractors (on_token, flush_sentence), then what needs the whole
+ * document (coreference, events); the lists are moved into the analysis. */
+rasd_status rasd_analyze_document(rasd_analyzer *an, const rasd_document *doc, const rasd_analysis_options *opt,
+                                  rasd_analysis **out, rasd_error *err) {
+    *out = NULL;
     rasd_analysis_options none = {0};
     if (!opt) opt = &none;
     /* the publication date is checked here, once, for everything below
@@ -595,11 +599,19 @@ rasd_status rasd_analysis_json(rasd_analyzer *an, const rasd_document *doc, cons
     }
     narrowed.extract = want;
     opt = &narrowed;
-    rasd_span_list paragraphs = {0}, sentences = {0};
+    rasd_analysis *a = calloc(1, sizeof *a);
     token_ctx ctx = {.an = an, .text = doc->text, .opt = opt};
-    rasd_entities ents = {0};
-    yajl_gen g = NULL;
     rasd_status st = RASD_ERR_NOMEM;
+    if (!a) goto done;
+    a->text = doc->text;
+    a->len = doc->len;
+    memcpy(a->id, doc->id, sizeof a->id);
+    a->title = doc->title;
+    a->utf8 = doc->utf8;
+    a->opt = narrowed;
+    if (!(a->path = strdup(doc->path ? doc->path : ""))) goto done;
+    if (opt->source && !(a->opt.source = a->source = strdup(opt->source))) goto done;
+    if (opt->published && !(a->opt.published = a->published = strdup(opt->published))) goto done;
     if (opt->with_tokens) {
         if (!(ctx.tokens = calloc(1, sizeof *ctx.tokens))) goto done;
         rasd_buf_putc(ctx.tokens, '[');
@@ -617,46 +629,88 @@ rasd_status rasd_analysis_json(rasd_analyzer *an, const rasd_document *doc, cons
         if ((want & RASD_EXTRACT_EVENTS) && opt->knowledge->events && !(ctx.events = rasd_event_coder_new(opt->knowledge->events, opt->published)))
             goto done;
     }
-    size_t n_tokens = 0;
-    st = rasd_segment(an, doc->text, doc->len, &paragraphs, &sentences, &n_tokens, on_token, &ctx);
+    st = rasd_segment(an, doc->text, doc->len, &a->paragraphs, &a->sentences, &a->n_tokens, on_token, &ctx);
     flush_sentence(&ctx);
-    if (st == RASD_OK && (ctx.failed || (ctx.x && rasd_entity_extractor_finish(ctx.x, &ents) != RASD_OK)))
+    if (st == RASD_OK && (ctx.failed || (ctx.x && rasd_entity_extractor_finish(ctx.x, &a->ents) != RASD_OK)))
         st = RASD_ERR_NOMEM;
-    if (st == RASD_OK && ctx.events && rasd_event_coder_finish(ctx.events, &ents, &ctx.event_list) != RASD_OK)
+    if (st == RASD_OK && ctx.events && rasd_event_coder_finish(ctx.events, &a->ents, &ctx.event_list) != RASD_OK)
         st = RASD_ERR_NOMEM;
-    if (st != RASD_OK || !(g = yajl_gen_alloc(NULL))) {
-        st = RASD_ERR_NOMEM;
-        goto done;
-    }
-    document(g, doc, opt, &paragraphs, &sentences, n_tokens, &ctx, &ents);
     if (ctx.tokens) rasd_buf_putc(ctx.tokens, ']');
-    if (ctx.failed || (ctx.tokens && ctx.tokens->oom)) {
-        st = RASD_ERR_NOMEM;
-        goto done;
+    if (ctx.tokens && ctx.tokens->oom) st = RASD_ERR_NOMEM;
+    /* the lists change hands */
+    a->words = ctx.words;
+    a->has_events = ctx.events != NULL;
+    a->events = ctx.event_list;
+    a->numbers = ctx.numbers;
+    a->dates = ctx.dates;
+    a->number_sentence = ctx.number_sentence;
+    a->date_sentence = ctx.date_sentence;
+    a->tokens = ctx.tokens;
+    memset(&ctx.event_list, 0, sizeof ctx.event_list);
+    memset(&ctx.numbers, 0, sizeof ctx.numbers);
+    memset(&ctx.dates, 0, sizeof ctx.dates);
+    ctx.number_sentence = ctx.date_sentence = NULL;
+    ctx.tokens = NULL;
+    if (st == RASD_OK && !rasd_analysis_index(a)) st = RASD_ERR_NOMEM;
+done:
+    if (ctx.tokens) rasd_buf_free(ctx.tokens);
+    free(ctx.tokens);
+    rasd_buf_free(&ctx.frag);
+    rasd_event_coder_destroy(ctx.events);
+    rasd_entity_extractor_destroy(ctx.x);
+    free(ctx.sent);
+    rasd_x_keys_destroy(ctx.keys);
+    if (st != RASD_OK) {
+        rasd_analysis_destroy(a);
+        return rasd_fail(err, st, "%s: out of memory while analysing the document", doc->path);
     }
-    const unsigned char *main_buf = NULL, *tok_buf = NULL;
-    size_t main_len = 0, tok_len = 0;
+    *out = a;
+    return RASD_OK;
+}
+
+void rasd_analysis_destroy(rasd_analysis *a) {
+    if (!a) return;
+    rasd_analysis_index_free(a);
+    free(a->path);
+    free(a->source);
+    free(a->published);
+    rasd_span_list_free(&a->paragraphs);
+    rasd_span_list_free(&a->sentences);
+    if (a->tokens) rasd_buf_free(a->tokens);
+    free(a->tokens);
+    rasd_entities_free(&a->ents);
+    rasd_event_list_free(&a->events);
+    rasd_number_list_free(&a->numbers);
+    rasd_date_list_free(&a->dates);
+    free(a->number_sentence);
+    free(a->date_sentence);
+    free(a);
+}
+
+rasd_status rasd_analysis_write_json(const rasd_analysis *a, char **out, size_t *out_len, rasd_error *err) {
+    rasd_buf frag = {0};
+    bool failed = false;
+    char *line = NULL;
+    yajl_gen g = yajl_gen_alloc(NULL);
+    if (!g) goto done;
+    document(g, a, &frag, &failed);
+    if (failed) goto done;
+    const unsigned char *main_buf = NULL;
+    size_t main_len = 0;
     yajl_gen_get_buf(g, &main_buf, &main_len);
-    if (ctx.tokens) {
-        tok_buf = (const unsigned char *)ctx.tokens->data;
-        tok_len = ctx.tokens->len;
-    }
+    const rasd_buf *tokens = a->tokens;
     /* main_buf is a complete object; the token array goes before its '}' */
     static const char TOKENS_KEY[] = ",\"tokens\":";
-    size_t total = main_len + (ctx.tokens ? sizeof TOKENS_KEY - 1 + tok_len : 0) + 1;
-    char *line = main_len ? malloc(total + 1) : NULL;
-    if (!line) {
-        st = RASD_ERR_NOMEM;
-        goto done;
-    }
+    size_t total = main_len + (tokens ? sizeof TOKENS_KEY - 1 + tokens->len : 0) + 1;
+    if (!main_len || !(line = malloc(total + 1))) goto done;
     size_t at = 0;
-    if (ctx.tokens) {
+    if (tokens) {
         memcpy(line, main_buf, main_len - 1); /* without the closing brace */
         at = main_len - 1;
         memcpy(line + at, TOKENS_KEY, sizeof TOKENS_KEY - 1);
         at += sizeof TOKENS_KEY - 1;
-        memcpy(line + at, tok_buf, tok_len);
-        at += tok_len;
+        memcpy(line + at, tokens->data, tokens->len);
+        at += tokens->len;
         line[at++] = '}';
     } else {
         memcpy(line, main_buf, main_len);
@@ -668,21 +722,16 @@ rasd_status rasd_analysis_json(rasd_analyzer *an, const rasd_document *doc, cons
     *out_len = at;
 done:
     if (g) yajl_gen_free(g);
-    if (ctx.tokens) rasd_buf_free(ctx.tokens);
-    free(ctx.tokens);
-    rasd_buf_free(&ctx.frag);
-    rasd_entities_free(&ents);
-    rasd_event_coder_destroy(ctx.events);
-    rasd_event_list_free(&ctx.event_list);
-    rasd_entity_extractor_destroy(ctx.x);
-    free(ctx.sent);
-    rasd_x_keys_destroy(ctx.keys);
-    rasd_number_list_free(&ctx.numbers);
-    rasd_date_list_free(&ctx.dates);
-    free(ctx.number_sentence);
-    free(ctx.date_sentence);
-    rasd_span_list_free(&paragraphs);
-    rasd_span_list_free(&sentences);
-    if (st != RASD_OK) return rasd_fail(err, st, "%s: out of memory while writing the analysis", doc->path);
+    rasd_buf_free(&frag);
+    if (!line) return rasd_fail(err, RASD_ERR_NOMEM, "%s: out of memory while writing the analysis", a->path);
     return RASD_OK;
+}
+
+rasd_status rasd_analysis_json(rasd_analyzer *an, const rasd_document *doc, const rasd_analysis_options *opt,
+                               char **out, size_t *out_len, rasd_error *err) {
+    rasd_analysis *a = NULL;
+    rasd_status st = rasd_analyze_document(an, doc, opt, &a, err);
+    if (st == RASD_OK) st = rasd_analysis_write_json(a, out, out_len, err);
+    rasd_analysis_destroy(a);
+    return st;
 }

@@ -11,6 +11,7 @@ set(RASD_STORE_SOURCES
   ${CMAKE_SOURCE_DIR}/src/storage/fts_rasd.c
   ${CMAKE_SOURCE_DIR}/src/storage/terms.c
   ${CMAKE_SOURCE_DIR}/src/storage/rows.c
+  ${CMAKE_SOURCE_DIR}/src/storage/rows_analysis.c
   ${CMAKE_SOURCE_DIR}/src/storage/event_detail.c
   ${CMAKE_SOURCE_DIR}/src/ingest/link.c
   ${CMAKE_SOURCE_DIR}/src/corpus/reader.c
