@@ -440,6 +440,89 @@ typedef struct rasd_fact_date {
 size_t rasd_analysis_date_count(const rasd_analysis *a);
 bool rasd_analysis_date(const rasd_analysis *a, size_t i, rasd_fact_date *out);
 
+/* ----------------------------------------------------------------- ingest */
+
+/* Articles into a store (src/ingest/): each one read, analysed as
+ * rasd_analysis_json does, flattened into the store's rows, linked to its
+ * duplicate and its story, and written in batches of one transaction each;
+ * a bulk import (or opt.settle) ends by settling duplicates and stories in
+ * a canonical order (docs/store.md). `rasd ingest`, `rasd ingest
+ * --from-jsonl`, `rasd watch --db` and POST /api/ingest all go through
+ * rasd_ingest, so an article is stored alike whichever way it comes. */
+typedef struct rasd_store rasd_store;        /* src/storage/store.h */
+struct rasd_reader_options;                  /* src/corpus/reader.h */
+struct rasd_boilerplate;                     /* src/corpus/boilerplate.h */
+struct rasd_article;                         /* src/corpus/article.h */
+
+/* What a rasd_ingest call keeps for the next one into the same database
+ * (through any of its connections): the duplicate index and the story
+ * clusterer (rebuilt from the store when a session is new, or after a
+ * database error), and the analyzers. For a caller that ingests a few
+ * articles at a time (a server); one call at a time per session. */
+typedef struct rasd_ingest_session rasd_ingest_session;
+rasd_ingest_session *rasd_ingest_session_new(void);
+void rasd_ingest_session_destroy(rasd_ingest_session *s);
+
+/* What became of one record, in input order (rasd_ingest_options.on_record). */
+typedef struct rasd_ingest_record {
+    const char *origin;  /* file, member, line or record, as the reader names it */
+    rasd_status status;  /* RASD_OK: stored or already stored; else why it was skipped */
+    const char *error;   /* the message when skipped (RASD_ERR_EMPTY: a record without text, no failure) */
+    int64_t id;          /* the document's id when stored or already stored */
+    bool already;        /* it was stored before */
+} rasd_ingest_record;
+
+/* Counts so far (the progress callback) or in the end (rasd_ingest's report). */
+typedef struct rasd_ingest_report {
+    size_t read, stored, already, exact, near, skipped, empty;
+    size_t skipped_by[RASD_ERR_NOT_FOUND + 1];
+    /* what the last commit made durable: after a database error the store
+     * holds these, not what was sent to the writer */
+    size_t committed, committed_exact, committed_near;
+    size_t repeated, repeating_docs, boilerplate_lines, boilerplate_docs;
+    uint64_t bytes_total, bytes_done, text_bytes; /* input bytes (estimated, then read); stored text */
+    size_t produced;     /* records read so far (the reader runs ahead of the writer) */
+    double t_store, t_link, t_commit, t_settle; /* wall seconds of the writer (the calling thread) */
+    double story_cpu;    /* CPU seconds of the story thread */
+    size_t story_failures, reloads;
+    bool shared;         /* other processes may write too (PostgreSQL) */
+    bool settled;        /* the store was settled at the end */
+    size_t settled_articles, settled_duplicates, settled_stories;
+    bool db_failed;      /* stopped by a database or resource error (rasd_ingest then returns it) */
+} rasd_ingest_report;
+
+typedef struct rasd_ingest_options {
+    const rasd_lexicon *lex;                   /* required */
+    rasd_analysis_options analysis;            /* knowledge, tagger, numbers, dates (source and published: per article) */
+    rasd_read_options read;                    /* checks of each document (allow_non_arabic) */
+    const struct rasd_reader_options *reader;  /* formats, --source, --map, symlinks; NULL: defaults */
+    const struct rasd_boilerplate *boilerplate; /* filters plain-text and JSON bodies; NULL: keep every line */
+    size_t jobs;                               /* worker threads (0: 1) */
+    size_t batch;                              /* articles per transaction (0: 1000) */
+    bool keep_json;                            /* also store each article's analysis line */
+    bool settle;                               /* settle at the end, even with no input */
+    bool no_settle;                            /* never settle, not even after a bulk import */
+    /* the inputs, read in this order: */
+    const char *jsonl;                         /* `rasd analyze` output to store as it is ("-": stdin), or NULL */
+    const char *const *paths;                  /* files, directories, archives, URLs */
+    size_t n_paths;
+    struct rasd_article *articles;             /* in memory (their fields are taken over) */
+    size_t n_articles;
+    rasd_ingest_session *session;              /* NULL: one for this call only */
+    /* Called on the calling thread: on_record for each record, in input
+     * order; progress after each (the caller decides when to show it). */
+    void (*on_record)(void *ctx, const rasd_ingest_record *record);
+    void (*progress)(void *ctx, const rasd_ingest_report *so_far);
+    void *ctx;
+} rasd_ingest_options;
+
+/* Ingests opt's inputs into store and fills *report. Skipped records are
+ * no failure (on_record names them); returns an error when the store
+ * failed (RASD_ERR_DB, RASD_ERR_NOMEM: the last batch is rolled back, what
+ * was committed before is kept) or the ingest could not start. */
+rasd_status rasd_ingest(rasd_store *store, const rasd_ingest_options *opt, rasd_ingest_report *report,
+                        rasd_error *err);
+
 #ifdef __cplusplus
 }
 #endif

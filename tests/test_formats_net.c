@@ -14,6 +14,7 @@
 
 #include <fcntl.h>
 #include <signal.h>
+#include <sqlite3.h>
 #include <sys/stat.h>
 #include <sys/wait.h>
 #include <time.h>
@@ -389,6 +390,20 @@ static int run_rasd(const char *const *argv, char *out, size_t cap) {
     return WIFEXITED(status) ? WEXITSTATUS(status) : 128;
 }
 
+/* Documents in a SQLite store, or -1. */
+static long long stored_documents(const char *db) {
+    sqlite3 *h = NULL;
+    sqlite3_stmt *q = NULL;
+    long long n = -1;
+    if (sqlite3_open_v2(db, &h, SQLITE_OPEN_READONLY, NULL) == SQLITE_OK &&
+        sqlite3_prepare_v2(h, "SELECT count(*) FROM documents", -1, &q, NULL) == SQLITE_OK &&
+        sqlite3_step(q) == SQLITE_ROW)
+        n = sqlite3_column_int64(q, 0);
+    sqlite3_finalize(q);
+    sqlite3_close(h);
+    return n;
+}
+
 static void cli_watch_once(void **state) {
     (void)state;
     char list[400], st[400], out[65536];
@@ -415,6 +430,19 @@ static void cli_watch_once(void **state) {
     assert_non_null(strstr(out, "\"title\":\"اتفاق على إعادة فتح معبر حدودي\""));
     const char *bad[] = {RASD_BIN, "watch", "--once", NULL};
     assert_int_equal(run_rasd(bad, out, sizeof out), 2);
+    /* --db: each new article stored through rasd_ingest, as rasd ingest stores it */
+    char db[400], st2[400];
+    snprintf(db, sizeof db, "%s/watch.db", tmpdir);
+    snprintf(st2, sizeof st2, "%s/db-state.json", tmpdir);
+    const char *store[] = {RASD_BIN, "watch", "--once", "--db", db, "--state", st2, "--no-tagger", "--data", DATA_DIR,
+                           list, NULL};
+    assert_int_equal(run_rasd(store, out, sizeof out), 0);
+    assert_int_equal(stored_documents(db), 3);
+    assert_int_equal(run_rasd(store, out, sizeof out), 0); /* nothing new, nothing stored twice */
+    assert_string_equal(out, "");
+    assert_int_equal(stored_documents(db), 3);
+    const char *both[] = {RASD_BIN, "watch", "--once", "--db", db, "--jsonl", list, NULL};
+    assert_int_equal(run_rasd(both, out, sizeof out), 2);
 }
 
 /* `rasd analyze` on a page, feeds and a refused feed: one line per

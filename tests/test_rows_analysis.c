@@ -18,6 +18,7 @@
 
 #include <dirent.h>
 #include <sys/stat.h>
+#include <time.h>
 
 #ifndef SHARED_DIR
 #define SHARED_DIR "../shared"
@@ -156,7 +157,14 @@ static void compare_rows(const char *where, const rasd_rows *x, const rasd_rows 
 /* Counts of what the rows hold, to show the comparison was not empty. */
 typedef struct totals {
     size_t docs, entities, places, quotes, events, framing, numbers, dates;
+    double t_json, t_views; /* CPU seconds: line written and parsed back; rows from the views */
 } totals;
+
+static double cpu_now(void) {
+    struct timespec ts;
+    clock_gettime(CLOCK_THREAD_CPUTIME_ID, &ts);
+    return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
+}
 
 /* Analyses text both ways and compares; extract: RASD_EXTRACT_* (0 all). */
 static void check_text(const char *name, const char *text, size_t len, const char *published, unsigned extract,
@@ -170,14 +178,21 @@ static void check_text(const char *name, const char *text, size_t len, const cha
     assert_int_equal(rasd_analyze_document(test_an, &doc, &opt, &a, &err), RASD_OK);
     char *line = NULL, *direct = NULL;
     size_t line_len = 0, direct_len = 0;
+    double t0 = cpu_now();
     assert_int_equal(rasd_analysis_write_json(a, &line, &line_len, &err), RASD_OK);
+    double t1 = cpu_now();
     /* the old entry point is analyze + write, byte for byte */
     assert_int_equal(rasd_analysis_json(test_an, &doc, &opt, &direct, &direct_len, &err), RASD_OK);
     assert_int_equal(line_len, direct_len);
     assert_memory_equal(line, direct, line_len);
     rasd_rows x, y;
+    double t2 = cpu_now();
     assert_int_equal(rasd_rows_from_analysis(a, &x, &err), RASD_OK);
+    double t3 = cpu_now();
     assert_int_equal(rasd_rows_from_json(name, line, line_len, &y, &err), RASD_OK);
+    double t4 = cpu_now();
+    t->t_json += (t1 - t0) + (t4 - t3);
+    t->t_views += t3 - t2;
     compare_rows(name, &x, &y);
     t->docs++;
     t->entities += x.n_entities, t->places += x.n_places, t->quotes += x.n_quotes, t->events += x.n_events;
@@ -379,6 +394,9 @@ static void test_saudinewsnet(void **state) {
     rasd_reader_sink_done(&sink);
     fprintf(stderr, "SaudiNewsNet: %zu articles, %zu entities, %zu places, %zu quotes, %zu events, %zu numbers, %zu dates compared\n",
             dy.t.docs, dy.t.entities, dy.t.places, dy.t.quotes, dy.t.events, dy.t.numbers, dy.t.dates);
+    /* what the ingest spares per article (not asserted: timings vary) */
+    fprintf(stderr, "rows via the JSON line (write + parse): %.3f ms per article; from the views: %.3f ms\n",
+            dy.t.t_json * 1e3 / (double)dy.t.docs, dy.t.t_views * 1e3 / (double)dy.t.docs);
     assert_int_equal(mismatches, 0);
     assert_int_equal(dy.t.docs, 300);
 }

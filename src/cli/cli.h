@@ -70,22 +70,6 @@ void cli_term_puts(FILE *out, const char *s, bool one_line);
 /* Number of online processors, at least 1. */
 size_t cli_cores(void);
 
-/* Runs work(i) for i in [0, n) on `jobs` threads and calls emit(i) in
- * order 0, 1, ... as results become ready, never letting work run more
- * than a bounded window ahead of emit (memory stays flat). Each thread
- * gets its own state from make_state. */
-typedef struct cli_pool_spec {
-    size_t n, jobs;
-    void *(*make_state)(void *ctx);
-    void (*free_state)(void *state);
-    void (*work)(void *ctx, void *state, size_t i);
-    void (*emit)(void *ctx, size_t i);
-    void *ctx;
-} cli_pool_spec;
-
-/* Returns false when threads or memory could not be had. */
-bool cli_pool_run(const cli_pool_spec *spec);
-
 /* web_input.c: HTML pages and feeds given to `rasd analyze`, and the
  * articles `rasd watch` finds. cli_web_init loads the boilerplate phrase
  * list (data/corpus/boilerplate.txt), once, before any thread starts. */

@@ -113,13 +113,4 @@ json_t *cli_query_list(const cli_query_args *a, cli_list_query fn, rasd_buf *raw
 int cli_run_list(const cli_query_args *a, cli_list_query fn, const cli_column *cols, size_t n_cols,
                  const char *what);
 
-/* POST /api/ingest for `rasd serve --allow-ingest`: a JSON article
- * ({"text": ..., "title", "source", "published", "url", "author"})
- * analysed and stored as `rasd ingest` would (src/ingest/serve_ingest.c). */
-typedef struct cli_ingest cli_ingest;
-cli_ingest *cli_ingest_new(const char *data_dir);
-void cli_ingest_destroy(cli_ingest *ing);
-rasd_status cli_ingest_json(void *ing, rasd_store *store, const char *json, size_t len, int64_t *id,
-                            bool *already, rasd_error *err);
-
 #endif

@@ -7,6 +7,7 @@
 #include "corpus/boilerplate.h"
 #include "corpus/reader.h"
 #include "core/internal.h"
+#include "core/pool.h"
 
 #include <getopt.h>
 #include <jansson.h>
@@ -199,7 +200,10 @@ static void *make_analyzer(void *ctx) {
     return an;
 }
 
-static void free_analyzer(void *state) { rasd_analyzer_destroy(state); }
+static void free_analyzer(void *ctx, void *state) {
+    (void)ctx;
+    rasd_analyzer_destroy(state);
+}
 
 /* The boilerplate hook: the body (after the title line) goes through the
  * plain-text filter, as `rasd ingest` filters bodies, so that both analyse
@@ -456,10 +460,10 @@ int cmd_analyze(int argc, char **argv) {
         }
         tsv_header();
     }
-    cli_pool_spec spec = {r.n, jobs, make_analyzer, free_analyzer, analyze_one, emit_one, &r};
-    if (!cli_pool_run(&spec)) {
+    rasd_pool_spec spec = {r.n, jobs, make_analyzer, free_analyzer, analyze_one, emit_one, &r};
+    if (!rasd_pool_run(&spec)) {
         spec.jobs = 1; /* no threads to be had: do it on this one */
-        cli_pool_run(&spec);
+        rasd_pool_run(&spec);
     }
     if (r.failed) status = EXIT_INPUT_FAILED;
     if (fflush(stdout) != 0 || ferror(stdout)) {

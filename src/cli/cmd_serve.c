@@ -5,7 +5,9 @@
  * stores close.
  */
 #include "cli.h"
+#include "cli/engine.h"
 #include "cli_query.h"
+#include "server/ingest_post.h"
 #include "server/server.h"
 
 #include <getopt.h>
@@ -179,11 +181,26 @@ int cmd_serve(int argc, char **argv) {
     rasd_knowledge *kn = rasd_knowledge_load(&kopt, &err);
     if (!kn) cli_warning("actor records unavailable: %s", err.message);
 
-    cli_ingest *ingest = NULL;
-    if (allow_ingest && !(ingest = cli_ingest_new(data_dir))) {
-        rasd_knowledge_destroy(kn);
-        cli_store_target_free(target);
-        return EXIT_INPUT_FAILED;
+    /* --allow-ingest: the engine `rasd ingest` loads, and its defaults
+     * (the boilerplate filter on; the analysis line kept, which the
+     * article view shows) */
+    cli_engine engine = {0};
+    rasd_post_ingest *ingest = NULL;
+    if (allow_ingest) {
+        cli_engine_options eopt = {.data_dir = data_dir, .entities = true, .tagger = true};
+        rasd_ingest_options io = {.jobs = 1, .keep_json = true};
+        if (cli_engine_load(&engine, &eopt, &io.analysis) && cli_web_init(data_dir)) {
+            io.lex = engine.lex;
+            io.boilerplate = cli_web_boilerplate();
+            if (!(ingest = rasd_post_ingest_new(&io))) cli_error("out of memory");
+        }
+        if (!ingest) {
+            cli_engine_destroy(&engine);
+            cli_web_done();
+            rasd_knowledge_destroy(kn);
+            cli_store_target_free(target);
+            return EXIT_INPUT_FAILED;
+        }
     }
 
     /* Block the stop signals in every thread (the daemon's inherit the
@@ -214,12 +231,14 @@ int cmd_serve(int argc, char **argv) {
     opt.open_store = open_reader;
     opt.open_ctx = &st;
     opt.knowledge = kn;
-    opt.ingest = ingest ? cli_ingest_json : NULL;
+    opt.ingest = ingest ? rasd_post_ingest_json : NULL;
     opt.ingest_ctx = ingest;
     rasd_server *srv = rasd_server_start(&opt, &err);
     if (!srv) {
         cli_error("serve: %s", err.message);
-        cli_ingest_destroy(ingest);
+        rasd_post_ingest_destroy(ingest);
+        cli_engine_destroy(&engine);
+        cli_web_done();
         rasd_knowledge_destroy(kn);
         cli_store_target_free(target);
         return err.code == RASD_ERR_USAGE ? EXIT_USAGE : EXIT_INPUT_FAILED;
@@ -233,7 +252,9 @@ int cmd_serve(int argc, char **argv) {
     sigwait(&stop, &sig);
     fprintf(stderr, "rasd serve: %s received, stopping\n", sig == SIGINT ? "SIGINT" : "SIGTERM");
     rasd_server_stop(srv);
-    cli_ingest_destroy(ingest);
+    rasd_post_ingest_destroy(ingest);
+    cli_engine_destroy(&engine);
+    cli_web_done();
     rasd_knowledge_destroy(kn);
     cli_store_target_free(target);
     return EXIT_ALL_OK;

@@ -3,13 +3,17 @@
  * on the command line: polls the feeds every --interval seconds (or once,
  * with --once, for tests and cron), and prints each new article's origin,
  * title and URL, or with --jsonl its analysis line (as `rasd analyze`
- * writes them). What was seen is kept in a JSON state file.
+ * writes them); with --db each round's new articles are stored through
+ * rasd_ingest (rasd.h), as `rasd ingest` stores them. What was seen is
+ * kept in a JSON state file.
  */
 #include "cli.h"
+#include "cli/engine.h"
 #include "corpus/watch.h"
 #include "extract/dates.h"
 #include "extract/numbers.h"
 #include "ner/ner.h"
+#include "storage/store.h"
 
 #include <getopt.h>
 #include <signal.h>
@@ -27,12 +31,14 @@ static const char USAGE[] =
     "  --interval SECONDS      time between rounds (default 900)\n"
     "  --state FILE            what was seen, and the feeds' validators (default FEEDS.txt.state.json)\n"
     "  --jsonl                 one analysis JSON line per new article (docs/analyze.schema.json)\n"
+    "  --db PATH|URL           also store each round's new articles, as rasd ingest does\n"
     "  --feed-only             never fetch pages: the feed's own content\n"
     "  --timeout SECONDS       per request (default 30; connect: 10)\n"
     "  --max-bytes N[k|M]      largest answer accepted (default 8M)\n"
     "  --data DIR              rasd's data directory\n"
     "  --no-entities, --no-tagger   as for rasd analyze (with --jsonl)\n"
-    "Exit status: 0 every feed read, 1 some feed failed (in the last round), 2 usage error\n"
+    "Exit status: 0 every feed read, 1 some feed failed or article skipped (in the last round), 2 usage\n"
+    "  error, 3 the database failed (--db)\n"
     "Example:\n"
     "  rasd watch --once --state seen.json feeds.txt\n";
 
@@ -44,6 +50,10 @@ static void on_signal(int sig) {
 
 typedef struct watch_run {
     bool jsonl;
+    /* --db: the round's new articles, stored at its end */
+    rasd_article *batch;
+    size_t n_batch, cap_batch;
+    bool store_failed;
     rasd_analyzer *an;
     rasd_read_options read;
     rasd_analysis_options analysis;
@@ -52,6 +62,34 @@ typedef struct watch_run {
 
 static void print_field(const char *s) {
     for (; s && *s; s++) putchar(*s == '\t' || *s == '\n' || *s == '\r' ? ' ' : *s);
+}
+
+/* --db: the article's line as without --db, and the article kept (every
+ * field taken over) to be stored at the round's end. */
+static bool on_article_store(void *ctx, rasd_article *a) {
+    watch_run *w = ctx;
+    print_field(a->origin);
+    putchar('\t');
+    print_field(a->title);
+    putchar('\t');
+    print_field(a->url);
+    putchar('\n');
+    fflush(stdout);
+    w->printed++;
+    if (w->n_batch == w->cap_batch) {
+        size_t cap = w->cap_batch ? w->cap_batch * 2 : 64;
+        rasd_article *b = realloc(w->batch, cap * sizeof *b);
+        if (!b) {
+            cli_warning("%s: out of memory", a->origin ? a->origin : "article");
+            w->failed_items++;
+            return !stop_requested;
+        }
+        w->batch = b;
+        w->cap_batch = cap;
+    }
+    w->batch[w->n_batch++] = *a;
+    memset(a, 0, sizeof *a);
+    return !stop_requested;
 }
 
 static bool on_article(void *ctx, rasd_article *a) {
@@ -78,6 +116,33 @@ static bool on_article(void *ctx, rasd_article *a) {
     return !stop_requested;
 }
 
+static void on_record(void *ctx, const rasd_ingest_record *rec) {
+    watch_run *w = ctx;
+    if (rec->status == RASD_OK || rec->status == RASD_ERR_EMPTY) return;
+    cli_warning("skipped: %s", rec->error);
+    w->failed_items++;
+}
+
+/* --db: the round's articles into the store, in one call. */
+static void store_round(watch_run *w, rasd_store *store, const rasd_ingest_options *tmpl) {
+    rasd_ingest_options o = *tmpl;
+    o.articles = w->batch;
+    o.n_articles = w->n_batch;
+    o.on_record = on_record;
+    o.ctx = w;
+    rasd_ingest_report r;
+    rasd_error err = {0};
+    if (w->n_batch && rasd_ingest(store, &o, &r, &err) != RASD_OK) {
+        cli_error("%s", err.message);
+        w->store_failed = true;
+    } else if (w->n_batch) {
+        fprintf(stderr, "rasd: watch: %zu stored, %zu already stored, %zu skipped\n", r.stored, r.already,
+                r.skipped);
+    }
+    for (size_t i = 0; i < w->n_batch; i++) rasd_article_clear(&w->batch[i]);
+    w->n_batch = 0;
+}
+
 static void on_skip(void *ctx, const rasd_error *err) {
     (void)ctx;
     cli_warning("%s", err->message);
@@ -90,11 +155,12 @@ int cmd_watch(int argc, char **argv) {
         {"feed-only", no_argument, 0, 'F'},    {"timeout", required_argument, 0, 't'},
         {"max-bytes", required_argument, 0, 'm'}, {"data", required_argument, 0, 'd'},
         {"no-entities", no_argument, 0, 'E'},  {"no-tagger", no_argument, 0, 'T'},
-        {"help", no_argument, 0, 'h'},         {0, 0, 0, 0},
+        {"db", required_argument, 0, 'D'},     {"help", no_argument, 0, 'h'},
+        {0, 0, 0, 0},
     };
     bool once = false, entities = true, tagger = true;
     size_t interval = 900, timeout = 0;
-    const char *state_path = NULL, *data_dir = NULL;
+    const char *state_path = NULL, *data_dir = NULL, *db = NULL;
     watch_run w = {0};
     rasd_watch_options wo = {0};
     int c;
@@ -107,6 +173,7 @@ int cmd_watch(int argc, char **argv) {
             break;
         case 's': state_path = optarg; break;
         case 'J': w.jsonl = true; break;
+        case 'D': db = optarg; break;
         case 'F': wo.feed_only = true; break;
         case 't':
             if (!cli_parse_size("--timeout", optarg, &timeout)) return EXIT_USAGE;
@@ -121,6 +188,10 @@ int cmd_watch(int argc, char **argv) {
         case 'h': fputs(USAGE, stdout); return EXIT_ALL_OK;
         default: fputs(USAGE, stderr); return EXIT_USAGE;
         }
+    }
+    if (db && w.jsonl) {
+        cli_error("watch: --db stores the analysis, --jsonl prints it: give one of them");
+        return EXIT_USAGE;
     }
     if (optind != argc - 1) {
         cli_error("watch: give one feed list");
@@ -147,11 +218,28 @@ int cmd_watch(int argc, char **argv) {
     rasd_numbers *numbers = NULL;
     rasd_dates *dates = NULL;
     rasd_watch_file *wf = NULL;
+    cli_engine engine = {0};
+    rasd_store *store = NULL;
+    rasd_ingest_options io = {.jobs = cli_cores(), .batch = 1000};
     if (!cli_web_init(data_dir)) {
         status = EXIT_USAGE;
         goto done;
     }
     wo.bp = cli_web_boilerplate();
+    if (db) { /* the engine and defaults of rasd ingest */
+        cli_engine_options eopt = {.data_dir = data_dir, .entities = entities, .tagger = tagger};
+        if (!cli_engine_load(&engine, &eopt, &io.analysis)) {
+            status = EXIT_USAGE;
+            goto done;
+        }
+        if (!(store = rasd_store_open(db, engine.lex, &err))) {
+            cli_error("%s", err.message);
+            status = EXIT_USAGE;
+            goto done;
+        }
+        io.lex = engine.lex;
+        io.boilerplate = cli_web_boilerplate();
+    }
     if (w.jsonl) {
         if (!(lex = cli_load_lexicon(data_dir)) || !(w.an = rasd_analyzer_new(lex, &err))) {
             if (lex) cli_error("%s", err.message);
@@ -181,8 +269,13 @@ int cmd_watch(int argc, char **argv) {
     sigaction(SIGTERM, &sa, NULL);
     for (;;) {
         rasd_watch_stats stats;
-        rasd_status st = rasd_watch_poll((const char *const *)feeds, n_feeds, &wo, &state, on_article, on_skip, &w,
-                                         &stats, &err);
+        rasd_status st = rasd_watch_poll((const char *const *)feeds, n_feeds, &wo, &state,
+                                         db ? on_article_store : on_article, on_skip, &w, &stats, &err);
+        if (db) store_round(&w, store, &io);
+        if (w.store_failed) {
+            status = EXIT_ABORTED;
+            break;
+        }
         if (st != RASD_OK) {
             cli_error("%s", err.message);
             status = EXIT_INPUT_FAILED;
@@ -197,11 +290,17 @@ int cmd_watch(int argc, char **argv) {
         for (size_t s = 0; s < interval && !stop_requested; s++) sleep(1);
         if (stop_requested) break;
     }
-    if (rasd_watch_file_save(wf, &err) != RASD_OK) {
+    /* after a database failure the round's articles are not stored: the
+     * state is not saved either, so the next run finds them new again */
+    if (!w.store_failed && rasd_watch_file_save(wf, &err) != RASD_OK) {
         cli_error("%s", err.message);
         status = EXIT_INPUT_FAILED;
     }
 done:
+    for (size_t i = 0; i < w.n_batch; i++) rasd_article_clear(&w.batch[i]);
+    free(w.batch);
+    rasd_store_close(store);
+    cli_engine_destroy(&engine);
     rasd_watch_file_close(wf);
     rasd_watch_free_list(feeds, n_feeds);
     rasd_analyzer_destroy(w.an);

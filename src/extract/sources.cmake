@@ -1,13 +1,21 @@
-# Sources of number and date extraction (src/extract/numbers.c, dates.c).
-# Included by the top-level CMakeLists.txt, which adds RASD_EXTRACT_SOURCES
-# to librasd. numbers.c uses libm (floor, fmod); the name tagger already
-# asks for it, and asking twice is harmless.
-set(RASD_EXTRACT_SOURCES
-  ${CMAKE_SOURCE_DIR}/src/extract/phrases.c
-  ${CMAKE_SOURCE_DIR}/src/extract/numbers.c
-  ${CMAKE_SOURCE_DIR}/src/extract/dates.c
-  ${CMAKE_SOURCE_DIR}/src/extract/dates_dict.c
+# src/extract/: what each sentence says: entities and their disambiguation,
+# people, the tagger's names, quotes, framing, numbers, dates and events.
+# numbers.c uses libm (floor, fmod).
+target_sources(rasd_lib PRIVATE
+  ${CMAKE_CURRENT_LIST_DIR}/entities.c
+  ${CMAKE_CURRENT_LIST_DIR}/disambiguate.c
+  ${CMAKE_CURRENT_LIST_DIR}/people.c
+  ${CMAKE_CURRENT_LIST_DIR}/tagged_names.c
+  ${CMAKE_CURRENT_LIST_DIR}/quotes.c
+  ${CMAKE_CURRENT_LIST_DIR}/framing.c
+  ${CMAKE_CURRENT_LIST_DIR}/events.c
+  ${CMAKE_CURRENT_LIST_DIR}/events_actors.c
+  ${CMAKE_CURRENT_LIST_DIR}/events_morph.c
+  ${CMAKE_CURRENT_LIST_DIR}/events_sources.c
+  ${CMAKE_CURRENT_LIST_DIR}/events_assault.c
+  ${CMAKE_CURRENT_LIST_DIR}/phrases.c
+  ${CMAKE_CURRENT_LIST_DIR}/numbers.c
+  ${CMAKE_CURRENT_LIST_DIR}/dates.c
+  ${CMAKE_CURRENT_LIST_DIR}/dates_dict.c
 )
-if(TARGET rasd_lib)
-  target_link_libraries(rasd_lib PUBLIC m)
-endif()
+target_link_libraries(rasd_lib PUBLIC m)

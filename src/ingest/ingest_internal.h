@@ -1,25 +1,34 @@
 /*
- * ingest_internal.h: what `rasd ingest`'s two halves share: the pipeline
- * and the writer (src/cli/cmd_ingest.c) and the preparation of each article on the
- * worker threads (worker.c): its analysis, rows, fingerprint and
- * story terms.
+ * ingest_internal.h: what the files of src/ingest/ share behind
+ * rasd_ingest (rasd.h): the articles in flight, the run's state, and the
+ * session kept between runs. The pipeline's stages, one file each:
+ *   input.c   the reader thread: paths, --from-jsonl lines and articles
+ *             given in memory, gathered into chunks and queued
+ *   worker.c  each article on a worker thread: its document, analysis,
+ *             rows, fingerprint and story terms (the per-article pipeline)
+ *   writer.c  the one writer, in input order: duplicate and story links
+ *             (link.c), rows into the store, batches, the settle
+ *   ingest.c  rasd_ingest itself: a run from start to report
  */
 #ifndef RASD_INGEST_INTERNAL_H
 #define RASD_INGEST_INTERNAL_H
 
-#include "cli/cli.h"
-#include "cli/engine.h"
+#include "rasd.h"
+
+#include "core/internal.h"
+#include "corpus/article.h"
 #include "corpus/boilerplate.h"
 #include "corpus/reader.h"
-#include "storage/analysis_line.h"
 #include "ingest/link.h"
+#include "storage/analysis_line.h"
+#include "storage/rows.h"
 #include "storage/store.h"
 
 #include <pthread.h>
 
 #define CHUNK 1024
 #define QUEUE_DEPTH 2
-#define LOG_EVERY_SECONDS 10.0
+#define MAX_ANALYZERS 64
 
 /* One article in flight: what the reader gave, what the worker made. */
 typedef struct item {
@@ -44,23 +53,34 @@ typedef struct hash128 {
     uint64_t hi, lo;
 } hash128;
 
+/* What outlives one rasd_ingest call (rasd.h): the link to the stored
+ * articles' duplicates and stories, and the analyzers the pool's threads
+ * borrow (they outlive chunks and calls). */
+struct rasd_ingest_session {
+    rasd_link *link; /* of the one database the session serves */
+    rasd_analyzer *writer_an; /* the writer's, for the link's story terms */
+    const rasd_lexicon *lex;
+    pthread_mutex_t stash_mu;
+    rasd_analyzer *stash[MAX_ANALYZERS];
+    size_t n_stash;
+};
+
 typedef struct ingest {
     rasd_store *store;
-    cli_engine engine;
+    const rasd_ingest_options *opt;
+    rasd_ingest_session *s;
+    rasd_link *link; /* s->link */
     rasd_analysis_options analysis;
     rasd_read_options read;
+    const rasd_reader_options *ropt;
+    rasd_reader_options default_ropt;
     size_t jobs, batch;
-    bool keep_json, quiet, tty;
+    bool keep_json;
     const rasd_boilerplate *bp; /* the plain-text filter over bodies, or NULL (--keep-boilerplate) */
-    rasd_link *link;
-    rasd_analyzer *writer_an; /* the writer's, for story terms */
     /* hashes stored before this run, sorted: workers skip those articles */
     hash128 *prior;
     size_t n_prior, cap_prior;
-    /* analyzers outlive chunks: the pool's threads borrow them */
-    pthread_mutex_t stash_mu;
-    rasd_analyzer *stash[64];
-    size_t n_stash;
+    bool know_prior; /* prior was read (not for a few articles given in memory) */
     item *chunk; /* the chunk the pool works on */
     size_t n;
     /* the reader thread's chunks: filling, then queued for the pool */
@@ -70,55 +90,42 @@ typedef struct ingest {
     size_t n_filling;
     item *queue[QUEUE_DEPTH];
     size_t queue_n[QUEUE_DEPTH], n_queued;
-    size_t n_produced; /* items queued so far, for the progress bar */
     bool reading_done, stop_reading;
-    const rasd_reader_options *ropt;
-    const char *jsonl; /* --from-jsonl FILE */
-    char **inputs;
-    int n_inputs;
     size_t in_batch;
-    bool shared;  /* other processes may write too (PostgreSQL): a chunk is written in one turn */
-    bool settle;  /* --settle */
-    bool no_settle; /* --no-settle */
-    bool settled_run; /* the store was settled at the end of this run */
-    rasd_settle_counts settled;
-    double t_settle;
     bool holding; /* this batch holds the writer lock and has caught up */
-    bool db_failed;
     rasd_error db_err;
-    /* counts for the summary */
-    size_t n_read, stored, already, exact, near, skipped, skipped_by[RASD_ERR_NOT_FOUND + 1];
-    size_t empty; /* records without text: left out, counted, no failure */
-    /* what the last commit made durable: the summary after an abort says
-     * what is in the store, not what was attempted */
-    size_t committed, committed_exact, committed_near;
-    size_t repeated, repeating_docs, boilerplate_lines, boilerplate_docs;
-    uint64_t bytes_total, bytes_done, text_bytes;
-    /* where the writer thread's time goes (wall seconds), for the summary */
-    double t_store, t_link, t_commit;
-    double t0, last_report;
+    rasd_settle_counts settled;
+    rasd_ingest_report r; /* counts; produced and bytes_done under q_mu */
 } ingest;
 
-/* pool.c hands free_state only the state, so the analyzer stash is found
- * through this (one ingest per process). */
-extern ingest *ingest_current;
-
-/* The pool's per-thread state: an analyzer from the stash (or a new one),
- * and back into the stash at the end of a chunk. */
+/* worker.c: the pool's per-thread state, an analyzer from the session's
+ * stash (or a new one), back into the stash at the end of a chunk. */
 void *ingest_take_analyzer(void *ctx);
-void ingest_give_back(void *state);
+void ingest_give_back(void *ctx, void *state);
 /* Marks an article skipped, with why. */
 void ingest_fail_item(item *it, rasd_status code, const char *msg);
 /* The table of hashes stored before this run: filled by ingest_add_stored
  * (a rasd_store_each_hash callback), sorted with ingest_hash_cmp. */
 int ingest_hash_cmp(const void *a, const void *b);
 bool ingest_add_stored(void *ctx, const char *hash);
-/* The boilerplate filter over the body (after prefix bytes of title), the
- * removed lines kept as rows. */
-rasd_status ingest_strip_boilerplate(const rasd_boilerplate *bp, item *it, size_t prefix, rasd_error *err);
-/* --from-jsonl: an analysis line made elsewhere, checked and turned into rows. */
-void ingest_from_analysis(ingest *g, item *it, rasd_analyzer *an);
 /* A pool job: prepares item i of the chunk being worked on. */
 void ingest_analyse_one(void *ctx, void *state, size_t i);
+
+/* input.c: the reader thread (arg: the ingest), and the loop that hands
+ * its chunks to the pool until it is done; the input's size, estimated. */
+void *ingest_reader_thread(void *arg);
+void ingest_consume(ingest *g);
+uint64_t ingest_bytes_under(const char *path, int depth);
+
+/* writer.c */
+void ingest_free_item(item *it);
+/* Runs the pool over g->chunk and writes its items in order. */
+void ingest_run_chunk(ingest *g);
+/* Saves the link's state and commits the batch (and begins the next when
+ * reopen); false after a database failure (g->r.db_failed, g->db_err). */
+bool ingest_end_batch(ingest *g, bool reopen);
+/* One more turn, in which the whole store's duplicate links and stories
+ * are decided again in canonical order (rasd_link_settle). */
+void ingest_settle(ingest *g);
 
 #endif

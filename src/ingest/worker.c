@@ -1,14 +1,17 @@
 /*
- * worker.c: what `rasd ingest`'s worker threads do to each article
+ * worker.c: the per-article pipeline, on the pool's worker threads
  * (ingest_internal.h): the boilerplate filter over its body, the same
  * analysis as `rasd analyze`, flattened into the store's rows, its
  * fingerprint and story terms; or, with --from-jsonl, the rows of an
- * analysis made elsewhere. The analyzers are kept in a stash between
- * chunks.
+ * analysis made elsewhere. Every way into the store (files, --from-jsonl,
+ * articles given in memory: POST /api/ingest, rasd watch) prepares its
+ * articles here. The analyzers are kept in the session's stash between
+ * chunks and calls.
  */
 #include "ingest/ingest_internal.h"
 
 #include "core/internal.h"
+#include "storage/terms.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -16,29 +19,26 @@
 
 void *ingest_take_analyzer(void *ctx) {
     ingest *g = ctx;
+    rasd_ingest_session *s = g->s;
     rasd_analyzer *an = NULL;
-    pthread_mutex_lock(&g->stash_mu);
-    if (g->n_stash) an = g->stash[--g->n_stash];
-    pthread_mutex_unlock(&g->stash_mu);
+    pthread_mutex_lock(&s->stash_mu);
+    if (s->n_stash) an = s->stash[--s->n_stash];
+    pthread_mutex_unlock(&s->stash_mu);
     if (an) return an;
-    rasd_error err = {0};
-    if (!(an = rasd_analyzer_new(g->engine.lex, &err))) cli_error("%s", err.message);
-    return an;
+    /* NULL fails this thread's articles, each named (ingest_analyse_one) */
+    return rasd_analyzer_new(s->lex, NULL);
 }
 
-/* pool.c hands free_state only the state, so the stash is found here (one
- * ingest per process). */
-ingest *ingest_current;
-
-void ingest_give_back(void *state) {
-    ingest *g = ingest_current;
+void ingest_give_back(void *ctx, void *state) {
+    ingest *g = ctx;
+    rasd_ingest_session *s = g->s;
     if (!state) return;
-    pthread_mutex_lock(&g->stash_mu);
-    if (g->n_stash < sizeof g->stash / sizeof g->stash[0]) {
-        g->stash[g->n_stash++] = state;
+    pthread_mutex_lock(&s->stash_mu);
+    if (s->n_stash < MAX_ANALYZERS) {
+        s->stash[s->n_stash++] = state;
         state = NULL;
     }
-    pthread_mutex_unlock(&g->stash_mu);
+    pthread_mutex_unlock(&s->stash_mu);
     rasd_analyzer_destroy(state);
 }
 
@@ -70,6 +70,8 @@ bool ingest_add_stored(void *ctx, const char *hash) {
     return true;
 }
 
+/* Articles given in memory leave the table unread (it would cost a pass
+ * over the store for each): the writer's look-up by hash still finds them. */
 static bool was_stored(const ingest *g, const char *hash) {
     hash128 h = parse_hash(hash);
     return g->n_prior && bsearch(&h, g->prior, g->n_prior, sizeof *g->prior, ingest_hash_cmp);
@@ -80,7 +82,7 @@ static bool was_stored(const ingest *g, const char *hash) {
  * rows of their own, their offsets counted in the text as it will be stored:
  * prefix bytes (the title line) and then the kept body. On success the
  * article's body is the kept text. */
-rasd_status ingest_strip_boilerplate(const rasd_boilerplate *bp, item *it, size_t prefix, rasd_error *err) {
+static rasd_status strip_boilerplate(const rasd_boilerplate *bp, item *it, size_t prefix, rasd_error *err) {
     if (!bp || !it->a.text || !it->a.len) return RASD_OK;
     rasd_boilerplate_result r;
     rasd_status st = rasd_boilerplate_filter(bp, it->a.text, it->a.len, &r, err);
@@ -123,15 +125,19 @@ rasd_status ingest_strip_boilerplate(const rasd_boilerplate *bp, item *it, size_
     return RASD_OK;
 }
 
-/* The rows, fingerprint and index terms of an analysed article. */
-static void rows_of_analysis(ingest *g, item *it, rasd_analyzer *an) {
+/* The rows, fingerprint and index terms of an analysed article: from its
+ * analysis when it was analysed here (a), else from its JSON line
+ * (--from-jsonl). Reading the rows from the analysis spares writing a line
+ * only to parse it back (and the events' details out of it again). */
+static void rows_of_analysis(ingest *g, item *it, rasd_analyzer *an, const rasd_analysis *a) {
     rasd_error err = {0};
     /* lines the boilerplate filter removed were set aside before the analysis */
     rasd_row_boilerplate *removed = it->rows.boilerplate;
     size_t n_removed = it->rows.n_boilerplate;
     it->rows.boilerplate = NULL;
     it->rows.n_boilerplate = 0;
-    rasd_status st = rasd_rows_from_json(it->a.origin, it->json, it->json_len, &it->rows, &err);
+    rasd_status st = a ? rasd_rows_from_analysis(a, &it->rows, &err)
+                       : rasd_rows_from_json(it->a.origin, it->json, it->json_len, &it->rows, &err);
     if (st == RASD_OK) {
         it->rows.boilerplate = removed;
         it->rows.n_boilerplate = n_removed;
@@ -161,7 +167,7 @@ static void rows_of_analysis(ingest *g, item *it, rasd_analyzer *an) {
  * its text, title, outlet and date from the line, the rest as usual. The
  * identity is the text's hash, as for a .txt file (the analysis has no
  * URL), so the same article ingested either way is stored once. */
-void ingest_from_analysis(ingest *g, item *it, rasd_analyzer *an) {
+static void from_analysis(ingest *g, item *it, rasd_analyzer *an) {
     rasd_error err = {0};
     rasd_analysis_line l;
     rasd_status st = rasd_analysis_line_read(it->a.origin, it->json, it->json_len, &l, &err);
@@ -184,7 +190,7 @@ void ingest_from_analysis(ingest *g, item *it, rasd_analyzer *an) {
         it->stored = true;
         return;
     }
-    rows_of_analysis(g, it, an);
+    rows_of_analysis(g, it, an, NULL);
 }
 
 void ingest_analyse_one(void *ctx, void *state, size_t i) {
@@ -198,12 +204,12 @@ void ingest_analyse_one(void *ctx, void *state, size_t i) {
         return;
     }
     if (it->analysed) {
-        ingest_from_analysis(g, it, an);
+        from_analysis(g, it, an);
         return;
     }
     /* the document the analysis reads: the title as its first line */
     size_t prefix = it->a.title && *it->a.title ? strlen(it->a.title) + 1 : 0;
-    rasd_status st = ingest_strip_boilerplate(g->bp, it, prefix, &err);
+    rasd_status st = strip_boilerplate(g->bp, it, prefix, &err);
     if (st != RASD_OK) {
         ingest_fail_item(it, st, err.message);
         return;
@@ -249,12 +255,13 @@ void ingest_analyse_one(void *ctx, void *state, size_t i) {
     rasd_analysis_options opt = g->analysis;
     opt.source = it->a.source;
     opt.published = it->a.published;
-    st = rasd_analysis_json(an, &doc, &opt, &it->json, &it->json_len, &err);
+    rasd_analysis *a = NULL;
+    st = rasd_analyze_document(an, &doc, &opt, &a, &err);
+    /* the line only when the store keeps it (documents.analysis, --keep-json) */
+    if (st == RASD_OK && g->keep_json) st = rasd_analysis_write_json(a, &it->json, &it->json_len, &err);
+    if (st == RASD_OK) rows_of_analysis(g, it, an, a);
+    else ingest_fail_item(it, st, err.message);
+    rasd_analysis_destroy(a); /* before the document: it reads its text */
     doc.text = NULL;
     rasd_document_destroy(&doc);
-    if (st != RASD_OK) {
-        ingest_fail_item(it, st, err.message);
-        return;
-    }
-    rows_of_analysis(g, it, an);
 }

@@ -1,19 +1,13 @@
-# Sources of the name tagger (owned by src/ner/). Included by the top-level
-# CMakeLists.txt: RASD_NER_SOURCES go into librasd, RASD_NER_CLI_SOURCES into
-# the rasd command.
-set(RASD_NER_SOURCES
-  ${CMAKE_SOURCE_DIR}/src/ner/context.c
-  ${CMAKE_SOURCE_DIR}/src/ner/features.c
-  ${CMAKE_SOURCE_DIR}/src/ner/model.c
-  ${CMAKE_SOURCE_DIR}/src/ner/tagger.c
-  ${CMAKE_SOURCE_DIR}/src/ner/weights.c
-  ${CMAKE_SOURCE_DIR}/src/ner/data.c
-  ${CMAKE_SOURCE_DIR}/src/ner/clusters.c
-  ${CMAKE_SOURCE_DIR}/src/ner/profile.c
+# src/ner/: the trained name tagger (its commands are in src/cli/). The
+# tagger and the cluster builder use libm (exp, log, sqrt).
+target_sources(rasd_lib PRIVATE
+  ${CMAKE_CURRENT_LIST_DIR}/context.c
+  ${CMAKE_CURRENT_LIST_DIR}/features.c
+  ${CMAKE_CURRENT_LIST_DIR}/model.c
+  ${CMAKE_CURRENT_LIST_DIR}/tagger.c
+  ${CMAKE_CURRENT_LIST_DIR}/weights.c
+  ${CMAKE_CURRENT_LIST_DIR}/data.c
+  ${CMAKE_CURRENT_LIST_DIR}/clusters.c
+  ${CMAKE_CURRENT_LIST_DIR}/profile.c
 )
-set(RASD_NER_CLI_SOURCES ${CMAKE_SOURCE_DIR}/src/cli/cmd_ner.c ${CMAKE_SOURCE_DIR}/src/cli/cmd_train_ner.c ${CMAKE_SOURCE_DIR}/src/cli/cmd_eval_ner.c)
-# The tagger and the cluster builder use libm (exp, log, sqrt); the rest of
-# librasd does not, so the tagger asks for it here.
-if(TARGET rasd_lib)
-  target_link_libraries(rasd_lib PUBLIC m)
-endif()
+target_link_libraries(rasd_lib PUBLIC m)

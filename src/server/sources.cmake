@@ -1,9 +1,7 @@
-# The query layer (src/storage/queries*.c), `rasd serve` (src/server/) and
-# its web interface (web/, embedded at build time with the npm files it
-# vendors), and the commands built on them (src/cli/). Included by the
-# top-level CMakeLists.txt after the rasd target exists.
+# src/server/: `rasd serve`'s HTTP layer, routes, answer cache, POST
+# /api/ingest, and its web interface (web/, embedded at build time with the
+# npm files it vendors), as the library rasd_server on top of librasd.
 pkg_check_modules(RASD_MHD REQUIRED IMPORTED_TARGET libmicrohttpd)
-pkg_check_modules(RASD_QUERY_SQLITE REQUIRED IMPORTED_TARGET sqlite3)
 pkg_check_modules(RASD_ZLIB REQUIRED IMPORTED_TARGET zlib)
 
 # name=path: the name is the URL under /static/ (index.html is also /).
@@ -35,32 +33,17 @@ add_custom_command(
   VERBATIM)
 
 add_library(rasd_server STATIC
-  ${CMAKE_SOURCE_DIR}/src/storage/queries.c
-  ${CMAKE_SOURCE_DIR}/src/storage/queries_sqlite.c
-  ${CMAKE_SOURCE_DIR}/src/storage/export_events.c
-  ${CMAKE_SOURCE_DIR}/src/storage/queries_pg.c
-  ${CMAKE_SOURCE_DIR}/src/server/dispatch.c
-  ${CMAKE_SOURCE_DIR}/src/server/gzip.c
-  ${CMAKE_SOURCE_DIR}/src/server/cache.c
-  ${CMAKE_SOURCE_DIR}/src/server/access_log.c
-  ${CMAKE_SOURCE_DIR}/src/server/params.c
-  ${CMAKE_SOURCE_DIR}/src/server/http.c
-  ${CMAKE_SOURCE_DIR}/src/server/names.c
-  ${CMAKE_SOURCE_DIR}/src/server/server.c
-  ${CMAKE_SOURCE_DIR}/src/server/assets.c
+  ${CMAKE_CURRENT_LIST_DIR}/dispatch.c
+  ${CMAKE_CURRENT_LIST_DIR}/gzip.c
+  ${CMAKE_CURRENT_LIST_DIR}/cache.c
+  ${CMAKE_CURRENT_LIST_DIR}/access_log.c
+  ${CMAKE_CURRENT_LIST_DIR}/params.c
+  ${CMAKE_CURRENT_LIST_DIR}/http.c
+  ${CMAKE_CURRENT_LIST_DIR}/names.c
+  ${CMAKE_CURRENT_LIST_DIR}/server.c
+  ${CMAKE_CURRENT_LIST_DIR}/ingest_post.c
+  ${CMAKE_CURRENT_LIST_DIR}/assets.c
   ${CMAKE_BINARY_DIR}/web_assets.c
 )
 target_include_directories(rasd_server PUBLIC ${CMAKE_SOURCE_DIR}/src)
-target_link_libraries(rasd_server PUBLIC rasd_lib PkgConfig::RASD_MHD PkgConfig::RASD_QUERY_SQLITE PkgConfig::RASD_ZLIB Threads::Threads)
-
-set(RASD_SERVER_CLI_SOURCES
-  ${CMAKE_SOURCE_DIR}/src/cli/cli_query.c
-  ${CMAKE_SOURCE_DIR}/src/cli/cmd_stories.c
-  ${CMAKE_SOURCE_DIR}/src/cli/cmd_story.c
-  ${CMAKE_SOURCE_DIR}/src/cli/cmd_events.c
-  ${CMAKE_SOURCE_DIR}/src/cli/cmd_quotes.c
-  ${CMAKE_SOURCE_DIR}/src/cli/cmd_outlets.c
-  ${CMAKE_SOURCE_DIR}/src/cli/cmd_export.c
-  ${CMAKE_SOURCE_DIR}/src/cli/cmd_serve.c
-  ${CMAKE_SOURCE_DIR}/src/ingest/serve_ingest.c
-)
+target_link_libraries(rasd_server PUBLIC rasd_lib PkgConfig::RASD_MHD PkgConfig::RASD_ZLIB Threads::Threads)

@@ -1,36 +1,26 @@
-# Sources of the store (src/storage/) and the article readers it ingests
-# from (src/corpus/reader*.c). Included by the top-level CMakeLists.txt,
-# which adds RASD_STORE_SOURCES to librasd; SQLite (with FTS5) keeps the
-# store, libzip opens archives, jansson reads JSON.
+# src/storage/: the store (SQLite with FTS5, or PostgreSQL on libpq): its
+# schema, rows, full-text index, and the query layer the server and the
+# query commands read it through, and the copy between backends (migrate.c).
 pkg_check_modules(RASD_SQLITE REQUIRED IMPORTED_TARGET sqlite3)
-pkg_check_modules(RASD_ZIP REQUIRED IMPORTED_TARGET libzip)
-set(RASD_STORE_SOURCES
-  ${CMAKE_SOURCE_DIR}/src/storage/store.c
-  ${CMAKE_SOURCE_DIR}/src/storage/sqlite_store.c
-  ${CMAKE_SOURCE_DIR}/src/storage/schema.c
-  ${CMAKE_SOURCE_DIR}/src/storage/fts_rasd.c
-  ${CMAKE_SOURCE_DIR}/src/storage/terms.c
-  ${CMAKE_SOURCE_DIR}/src/storage/rows.c
-  ${CMAKE_SOURCE_DIR}/src/storage/rows_analysis.c
-  ${CMAKE_SOURCE_DIR}/src/storage/event_detail.c
-  ${CMAKE_SOURCE_DIR}/src/ingest/link.c
-  ${CMAKE_SOURCE_DIR}/src/corpus/reader.c
-  ${CMAKE_SOURCE_DIR}/src/corpus/reader_txt.c
-  ${CMAKE_SOURCE_DIR}/src/corpus/reader_json.c
-  ${CMAKE_SOURCE_DIR}/src/corpus/reader_zip.c
-  ${CMAKE_SOURCE_DIR}/src/corpus/reader_open.c
-  ${CMAKE_SOURCE_DIR}/src/corpus/reader_json_array.c
+pkg_check_modules(RASD_PQ REQUIRED IMPORTED_TARGET libpq)
+target_sources(rasd_lib PRIVATE
+  ${CMAKE_CURRENT_LIST_DIR}/store.c
+  ${CMAKE_CURRENT_LIST_DIR}/sqlite_store.c
+  ${CMAKE_CURRENT_LIST_DIR}/schema.c
+  ${CMAKE_CURRENT_LIST_DIR}/fts_rasd.c
+  ${CMAKE_CURRENT_LIST_DIR}/terms.c
+  ${CMAKE_CURRENT_LIST_DIR}/rows.c
+  ${CMAKE_CURRENT_LIST_DIR}/rows_analysis.c
+  ${CMAKE_CURRENT_LIST_DIR}/event_detail.c
+  ${CMAKE_CURRENT_LIST_DIR}/analysis_line.c
+  ${CMAKE_CURRENT_LIST_DIR}/pg_store.c
+  ${CMAKE_CURRENT_LIST_DIR}/pg_schema.c
+  ${CMAKE_CURRENT_LIST_DIR}/pg_fts.c
+  ${CMAKE_CURRENT_LIST_DIR}/pg_search.c
+  ${CMAKE_CURRENT_LIST_DIR}/queries.c
+  ${CMAKE_CURRENT_LIST_DIR}/queries_sqlite.c
+  ${CMAKE_CURRENT_LIST_DIR}/queries_pg.c
+  ${CMAKE_CURRENT_LIST_DIR}/export_events.c
+  ${CMAKE_CURRENT_LIST_DIR}/migrate.c
 )
-# The commands built on the store (src/cli/).
-set(RASD_STORE_CLI_SOURCES
-  ${CMAKE_SOURCE_DIR}/src/cli/engine.c
-  ${CMAKE_SOURCE_DIR}/src/cli/cmd_ingest.c
-  ${CMAKE_SOURCE_DIR}/src/ingest/worker.c
-  ${CMAKE_SOURCE_DIR}/src/cli/cmd_search.c
-  ${CMAKE_SOURCE_DIR}/src/cli/cmd_repair.c
-)
-if(TARGET rasd_lib)
-  target_link_libraries(rasd_lib PUBLIC PkgConfig::RASD_SQLITE PkgConfig::RASD_ZIP)
-endif()
-# The PostgreSQL backend (src/storage/pg_*.c, libpq).
-include(${CMAKE_SOURCE_DIR}/src/storage/pg_sources.cmake)
+target_link_libraries(rasd_lib PUBLIC PkgConfig::RASD_SQLITE PkgConfig::RASD_PQ)

@@ -1,11 +1,12 @@
 /*
- * pool.c: ordered parallel map for the CLI (see cli_pool_run in cli.h).
+ * pool.c: ordered parallel map (pool.h), for `rasd analyze` and the
+ * ingest's workers.
  * Threads claim indexes from a shared counter; the calling thread emits
  * results strictly in input order. A thread may not claim an index more
  * than WINDOW_PER_JOB * jobs past the next one to emit, so a slow document
  * cannot make the finished ones pile up in memory.
  */
-#include "cli.h"
+#include "core/pool.h"
 
 #include <pthread.h>
 #include <stdlib.h>
@@ -13,7 +14,7 @@
 #define WINDOW_PER_JOB 8
 
 typedef struct pool {
-    const cli_pool_spec *spec;
+    const rasd_pool_spec *spec;
     pthread_mutex_t mu;
     pthread_cond_t changed;
     size_t next_claim, next_emit, window;
@@ -22,7 +23,7 @@ typedef struct pool {
 
 static void *worker(void *arg) {
     pool *p = arg;
-    const cli_pool_spec *s = p->spec;
+    const rasd_pool_spec *s = p->spec;
     void *state = s->make_state ? s->make_state(s->ctx) : NULL;
     for (;;) {
         pthread_mutex_lock(&p->mu);
@@ -40,18 +41,18 @@ static void *worker(void *arg) {
         pthread_cond_broadcast(&p->changed);
         pthread_mutex_unlock(&p->mu);
     }
-    if (s->free_state) s->free_state(state);
+    if (s->free_state) s->free_state(s->ctx, state);
     return NULL;
 }
 
-bool cli_pool_run(const cli_pool_spec *s) {
+bool rasd_pool_run(const rasd_pool_spec *s) {
     if (s->jobs <= 1 || s->n <= 1) { /* no threads: simplest and deterministic */
         void *state = s->make_state ? s->make_state(s->ctx) : NULL;
         for (size_t i = 0; i < s->n; i++) {
             s->work(s->ctx, state, i);
             s->emit(s->ctx, i);
         }
-        if (s->free_state) s->free_state(state);
+        if (s->free_state) s->free_state(s->ctx, state);
         return true;
     }
     pool p = {.spec = s, .window = WINDOW_PER_JOB * s->jobs};

@@ -1,0 +1,227 @@
+/*
+ * writer.c: the one writer of an ingest (ingest_internal.h). It takes the
+ * prepared articles in input order, decides each one's duplicate and
+ * story (link.c) and writes it in batches, one transaction per batch. A
+ * killed ingest therefore loses the batch in flight and nothing else;
+ * running it again stores what is missing and reports the rest as
+ * already stored.
+ *
+ * Into PostgreSQL, several ingests may run at once (on one machine or
+ * many): each analyses a whole chunk first, then writes it as one batch
+ * holding the database's writer lock, after catching up with the other
+ * processes' batches (rasd_store_lock_writers, rasd_link_sync), so ids,
+ * duplicates and stories are decided one batch at a time while analysis,
+ * the bulk of the work, runs everywhere at once (docs/store-postgres.md).
+ */
+#include "ingest/ingest_internal.h"
+
+#include "core/pool.h"
+
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+static double now(void) {
+    struct timespec ts;
+    clock_gettime(CLOCK_MONOTONIC, &ts);
+    return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
+}
+
+static void db_failure(ingest *g, const rasd_error *err) {
+    g->r.db_failed = true;
+    g->db_err = *err;
+}
+
+bool ingest_end_batch(ingest *g, bool reopen) {
+    double t0 = now();
+    rasd_error err = {0};
+    rasd_status st = rasd_link_save(g->link, g->store, &err);
+    if (st == RASD_OK) st = rasd_store_commit(g->store, &err);
+    if (st == RASD_OK && reopen) st = rasd_store_begin(g->store, &err);
+    if (st != RASD_OK) {
+        db_failure(g, &err);
+        return false;
+    }
+    g->in_batch = 0;
+    g->holding = false;
+    g->r.committed = g->r.stored;
+    g->r.committed_exact = g->r.exact;
+    g->r.committed_near = g->r.near;
+    g->r.t_commit += now() - t0;
+    return true;
+}
+
+void ingest_free_item(item *it) {
+    rasd_article_clear(&it->a);
+    free(it->text);
+    free(it->title);
+    free(it->json);
+    free(it->error);
+    rasd_rows_free(&it->rows);
+    rasd_story_terms_free(it->terms);
+    memset(it, 0, sizeof *it);
+}
+
+/* Tells the caller what became of a record, then the counts so far. */
+static void tell(ingest *g, const item *it, rasd_status status, const char *error, int64_t id, bool already) {
+    const rasd_ingest_options *o = g->opt;
+    if (o->on_record) {
+        rasd_ingest_record rec = {it->a.origin, status, error, id, already};
+        o->on_record(o->ctx, &rec);
+    }
+    if (o->progress) {
+        /* the reader thread counts produced and bytes_done under q_mu */
+        pthread_mutex_lock(&g->q_mu);
+        rasd_ingest_report so_far = g->r;
+        pthread_mutex_unlock(&g->q_mu);
+        o->progress(o->ctx, &so_far);
+    }
+}
+
+static void skip(ingest *g, const item *it, rasd_status code, const char *msg) {
+    g->r.skipped++;
+    if (code <= RASD_ERR_NOT_FOUND) g->r.skipped_by[code]++;
+    tell(g, it, code, msg, 0, false);
+}
+
+static void write_one(void *ctx, size_t i) {
+    ingest *g = ctx;
+    item *it = &g->chunk[i];
+    g->r.read++;
+    if (g->r.db_failed) {
+        ingest_free_item(it);
+        return;
+    }
+    if (it->stored) {
+        g->r.already++;
+        tell(g, it, RASD_OK, NULL, 0, true);
+        ingest_free_item(it);
+        return;
+    }
+    if (it->error && it->code == RASD_ERR_EMPTY) { /* a record without text: nothing to store, nothing wrong */
+        g->r.empty++;
+        tell(g, it, RASD_ERR_EMPTY, it->error, 0, false);
+        ingest_free_item(it);
+        return;
+    }
+    if (it->error || !it->text) {
+        skip(g, it, it->error ? it->code : RASD_ERR_NOMEM, it->error ? it->error : "out of memory");
+        ingest_free_item(it);
+        return;
+    }
+    rasd_error err = {0};
+    int64_t id = 0;
+    rasd_status st = RASD_OK;
+    if (g->r.shared && !g->holding) { /* this process's turn: wait for it, then catch up */
+        st = rasd_store_lock_writers(g->store, &err);
+        if (st == RASD_OK) st = rasd_link_sync(g->link, g->store, &err);
+        if (st != RASD_OK) {
+            db_failure(g, &err);
+            ingest_free_item(it);
+            return;
+        }
+        g->holding = true;
+    }
+    st = rasd_store_find_by_hash(g->store, it->hash, &id, &err);
+    if (st == RASD_OK && id) {
+        g->r.already++;
+        tell(g, it, RASD_OK, NULL, id, true);
+        ingest_free_item(it);
+        return;
+    }
+    rasd_link_result lr = {0};
+    if (st == RASD_OK) st = rasd_store_next_id(g->store, &id, &err);
+    if (st == RASD_OK) st = rasd_link_duplicate(g->link, id, &it->fp, &lr, &err);
+    rasd_store_doc d = {
+        .id = id,
+        .hash = it->hash,
+        .text_id = it->text_id,
+        .origin = it->a.origin,
+        .url = it->a.url,
+        .title = it->title,
+        .source = it->a.source,
+        .author = it->a.author,
+        .published = it->a.published,
+        .text = it->text,
+        .len = it->len,
+        .analysis_json = it->json,
+        .analysis_len = it->json_len,
+        .rows = &it->rows,
+        .duplicate_of = lr.duplicate_of,
+        .dup_kind = lr.dup_kind,
+        .similarity = lr.similarity,
+    };
+    bool already = false;
+    double t1 = now();
+    if (st == RASD_OK) st = rasd_store_put(g->store, &d, &id, &already, &err);
+    double t2 = now();
+    size_t repeats = 0;
+    for (size_t k = 0; k < it->rows.n_paragraphs; k++) repeats += it->rows.paragraphs[k].repeats >= 0;
+    size_t removed = it->rows.n_boilerplate;
+    if (st == RASD_OK && !already) {
+        /* the story thread takes over what it needs of the article */
+        rasd_link_job job = {id, it->a.published, it->terms};
+        it->a.published = NULL;
+        it->terms = NULL;
+        st = rasd_link_story(g->link, g->store, &job, &it->fp, &err);
+    }
+    g->r.t_store += t2 - t1;
+    g->r.t_link += now() - t2;
+    if (st == RASD_ERR_DB || st == RASD_ERR_NOMEM) { /* the database itself failed: stop writing */
+        db_failure(g, &err);
+        ingest_free_item(it);
+        return;
+    }
+    if (st != RASD_OK) {
+        skip(g, it, st, err.message);
+    } else if (already) {
+        g->r.already++;
+        tell(g, it, RASD_OK, NULL, id, true);
+    } else {
+        g->r.stored++;
+        g->r.text_bytes += d.len;
+        g->r.repeated += repeats;
+        g->r.repeating_docs += repeats > 0;
+        g->r.boilerplate_lines += removed;
+        g->r.boilerplate_docs += removed > 0;
+        if (lr.duplicate_of && strcmp(lr.dup_kind, "exact") == 0) g->r.exact++;
+        else if (lr.duplicate_of) g->r.near++;
+        if (++g->in_batch >= g->batch) ingest_end_batch(g, true);
+        tell(g, it, RASD_OK, NULL, id, false);
+    }
+    ingest_free_item(it);
+}
+
+static void write_later(void *ctx, size_t i) {
+    (void)ctx;
+    (void)i;
+}
+
+void ingest_run_chunk(ingest *g) {
+    if (!g->n) return;
+    /* shared: the whole chunk is analysed before its turn, so the writer
+     * lock is held while writing only, never while analysing */
+    rasd_pool_spec spec = {g->n,        g->jobs, ingest_take_analyzer, ingest_give_back, ingest_analyse_one,
+                           g->r.shared ? write_later : write_one, g};
+    if (!rasd_pool_run(&spec)) {
+        spec.jobs = 1;
+        rasd_pool_run(&spec);
+    }
+    if (g->r.shared) {
+        for (size_t i = 0; i < g->n; i++) write_one(g, i);
+        if (g->holding && !g->r.db_failed) ingest_end_batch(g, true); /* the turn ends with the chunk */
+    }
+    g->n = 0;
+}
+
+void ingest_settle(ingest *g) {
+    double t0 = now();
+    rasd_error err = {0};
+    rasd_status st = rasd_store_begin(g->store, &err);
+    if (st == RASD_OK) st = rasd_store_lock_writers(g->store, &err);
+    if (st == RASD_OK) st = rasd_link_sync(g->link, g->store, &err);
+    if (st == RASD_OK) st = rasd_link_settle(g->link, g->store, &g->settled, &err);
+    if (st == RASD_OK) st = rasd_store_commit(g->store, &err);
+    if (st != RASD_OK) db_failure(g, &err);
+    g->r.t_settle = now() - t0;
+}
