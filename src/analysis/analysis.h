@@ -50,6 +50,9 @@ struct rasd_analysis {
     size_t *number_sentence, *date_sentence;
     /* for the views */
     char **place_ids;     /* one per place hit */
+    /* an event's place id where it differs: the places list cuts an unknown
+     * place's id at 599 bytes, the events do not (NULL: none differs) */
+    char **event_place_ids;
     char (*side_ids)[160]; /* one per event side, "" for a named entity or none */
     rasd_participant_entity *parts;
     size_t n_parts;

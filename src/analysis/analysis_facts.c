@@ -39,6 +39,14 @@ bool rasd_analysis_index(rasd_analysis *a) {
         else if (h->actor == UINT32_MAX) snprintf(id, sizeof id, "unresolved:%s", h->name);
         else snprintf(id, sizeof id, "country:%s", kn->actors[h->actor].country);
         if (!(a->place_ids[i] = strdup(id))) return false;
+        if (h->place == UINT32_MAX && h->actor == UINT32_MAX && strlen(h->name) + 11 >= sizeof id) {
+            if (!a->event_place_ids && !(a->event_place_ids = calloc(es->n_places, sizeof *a->event_place_ids)))
+                return false;
+            size_t n = strlen(h->name);
+            if (!(a->event_place_ids[i] = malloc(n + 12))) return false;
+            memcpy(a->event_place_ids[i], "unresolved:", 11);
+            memcpy(a->event_place_ids[i] + 11, h->name, n + 1);
+        }
     }
     if (a->has_events && a->events.count) {
         if (!(a->side_ids = calloc(a->events.count * 2, sizeof *a->side_ids))) return false;
@@ -50,7 +58,10 @@ bool rasd_analysis_index(rasd_analysis *a) {
 
 void rasd_analysis_index_free(rasd_analysis *a) {
     for (size_t i = 0; a->place_ids && i < a->ents.n_places; i++) free(a->place_ids[i]);
+    for (size_t i = 0; a->event_place_ids && i < a->ents.n_places; i++) free(a->event_place_ids[i]);
     free(a->place_ids);
+    free(a->event_place_ids);
+    a->event_place_ids = NULL;
     free(a->side_ids);
     rasd_participant_entities_free(a->parts, a->n_parts);
     a->place_ids = NULL;
@@ -300,7 +311,8 @@ bool rasd_analysis_event(const rasd_analysis *a, size_t i, rasd_fact_event *out)
         if (e->flags & FLAGS[k].from) out->flags |= FLAGS[k].to;
     if (e->place >= 0) {
         const rasd_place_hit *h = &a->ents.places[e->place];
-        out->place_id = a->place_ids[e->place];
+        out->place_id = a->event_place_ids && a->event_place_ids[e->place] ? a->event_place_ids[e->place]
+                                                                           : a->place_ids[e->place];
         if (h->place != UINT32_MAX) {
             const rasd_place *p = &kn->places[h->place];
             out->place_name = or_null(p->name_ar);
