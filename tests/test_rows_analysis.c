@@ -311,6 +311,13 @@ static void test_views(void **state) {
     assert_int_equal(rasd_analysis_entity_count(a), 0);
     assert_true(rasd_analysis_number_count(a) > 0);
     rasd_analysis_destroy(a);
+    /* a publication date that is no date: a usage error, and no analysis */
+    opt.extract = 0;
+    opt.published = "2015-02-30";
+    a = (rasd_analysis *)&opt; /* overwritten with NULL */
+    assert_int_equal(rasd_analyze_document(test_an, &doc, &opt, &a, &err), RASD_ERR_USAGE);
+    assert_null(a);
+    assert_non_null(strstr(err.message, "2015-02-30"));
     rasd_document_destroy(&doc);
 }
 
