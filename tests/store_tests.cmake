@@ -35,3 +35,13 @@ add_executable(test_store_sums test_store_sums.c)
 target_link_libraries(test_store_sums PRIVATE rasd_server PkgConfig::CMOCKA)
 target_include_directories(test_store_sums PRIVATE ${CMAKE_SOURCE_DIR}/src)
 add_test(NAME store_sums COMMAND test_store_sums)
+
+# Rows from the typed analysis against rows from its JSON line
+# (tests/test_rows_analysis.c); the seeds and a SaudiNewsNet day from
+# ../shared when there, skipped otherwise.
+add_executable(test_rows_analysis test_rows_analysis.c)
+target_link_libraries(test_rows_analysis PRIVATE rasd_lib PkgConfig::CMOCKA)
+target_include_directories(test_rows_analysis PRIVATE ${CMAKE_SOURCE_DIR}/src)
+target_compile_definitions(test_rows_analysis PRIVATE SHARED_DIR="${CMAKE_SOURCE_DIR}/../shared")
+add_test(NAME rows_analysis COMMAND test_rows_analysis)
+set_tests_properties(rows_analysis PROPERTIES TIMEOUT 300)

@@ -10,6 +10,7 @@
 #include "extract/events.h"
 
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 /* Event participants that are no entity of the extractor get one, so that
@@ -109,6 +110,64 @@ void rasd_json_event_participants(rasd_buf *f, const rasd_knowledge *kn, const c
         rasd_json_num(f, n);
         rasd_buf_putc(f, '}');
     }
+}
+
+/* The same participants as rasd_json_event_participants writes, kept for
+ * the typed views (analysis.h): the same order, ids, names and mentions. */
+bool rasd_event_participants_index(const rasd_knowledge *kn, const char *text, const rasd_event_list *list,
+                                   char (*side_ids)[160], rasd_participant_entity **out, size_t *n_out) {
+    size_t sides = list ? list->count * 2 : 0, n = 0, cap = 0;
+    rasd_participant_entity *parts = NULL;
+    for (size_t i = 0; i < sides; i++) {
+        const rasd_event_actor *a = side_at(list, i);
+        side_ids[i][0] = '\0';
+        if (is_unnamed(a)) participant_id(side_ids[i], sizeof side_ids[i], kn->events, text, a);
+    }
+    for (size_t i = 0; i < sides; i++) {
+        const rasd_event_actor *a = side_at(list, i);
+        if (!is_unnamed(a)) continue;
+        bool seen = false;
+        for (size_t k = 0; k < i && !seen; k++)
+            seen = is_unnamed(side_at(list, k)) && strcmp(side_ids[i], side_ids[k]) == 0;
+        if (seen) continue;
+        if (!rasd_grow((void **)&parts, &cap, n, sizeof *parts)) goto oom;
+        rasd_participant_entity *p = &parts[n++];
+        memset(p, 0, sizeof *p);
+        const rasd_agent *ag = a->agent >= 0 ? &kn->events->agents[a->agent] : NULL;
+        p->type = ag ? "agent" : a->country[0] ? "state" : "unresolved";
+        if (!(p->id = strdup(side_ids[i]))) goto oom;
+        if (ag) p->name_ar = strdup(ag->name);
+        else if (a->end > a->start) p->name_ar = strndup(text + a->start, a->end - a->start);
+        if ((ag || a->end > a->start) && !p->name_ar) goto oom;
+        p->name_en = ag && ag->name_en && *ag->name_en ? ag->name_en : NULL;
+        p->country = a->country[0] ? a->country : NULL;
+        if (!(p->sides = malloc((sides - i) * sizeof *p->sides))) goto oom;
+        for (size_t k = i; k < sides; k++) {
+            const rasd_event_actor *b = side_at(list, k);
+            if (!is_unnamed(b) || b->end <= b->start || strcmp(side_ids[i], side_ids[k]) != 0) continue;
+            bool dup = false; /* one span told by two events of a sentence */
+            for (size_t z = i; z < k && !dup; z++) {
+                const rasd_event_actor *y = side_at(list, z);
+                dup = is_unnamed(y) && y->start == b->start && y->end == b->end;
+            }
+            if (!dup) p->sides[p->n_sides++] = k;
+        }
+    }
+    *out = parts;
+    *n_out = n;
+    return true;
+oom:
+    rasd_participant_entities_free(parts, n);
+    return false;
+}
+
+void rasd_participant_entities_free(rasd_participant_entity *parts, size_t n) {
+    for (size_t i = 0; i < n; i++) {
+        free(parts[i].id);
+        free(parts[i].name_ar);
+        free(parts[i].sides);
+    }
+    free(parts);
 }
 
 /* A number that may have a fraction (a casualty count, a sum of money):

@@ -15,6 +15,7 @@
  * spliced into the document's object at the end.
  */
 #include "core/internal.h"
+#include "analysis/analysis.h"
 #include "analysis/analysis_events.h"
 #include "analysis/json_write.h"
 #include "extract/dates.h"
@@ -375,7 +376,7 @@ static void framing(rasd_buf *f, const char *text, const rasd_entities *es) {
     rasd_buf_putc(f, ']');
 }
 
-static void numbers(rasd_buf *f, const char *text, const token_ctx *ctx) {
+static void numbers(rasd_buf *f, const char *text, const rasd_analysis *ctx) {
     rasd_json_raw(f, ",\"numbers\":[");
     for (size_t i = 0; i < ctx->numbers.count; i++) {
         const rasd_number *nb = &ctx->numbers.items[i];
@@ -409,7 +410,7 @@ static void numbers(rasd_buf *f, const char *text, const token_ctx *ctx) {
     rasd_buf_putc(f, ']');
 }
 
-static void dates(rasd_buf *f, const char *text, const token_ctx *ctx) {
+static void dates(rasd_buf *f, const char *text, const rasd_analysis *ctx) {
     rasd_json_raw(f, ",\"dates\":[");
     for (size_t i = 0; i < ctx->dates.count; i++) {
         const rasd_date *d = &ctx->dates.items[i];
@@ -464,13 +465,12 @@ static void byline(rasd_buf *f, const rasd_knowledge *kn, const rasd_entities *e
 
 /* The document's object, without its closing brace (the token array may
  * still come). */
-static void document(rasd_buf *f, const rasd_document *doc, const rasd_analysis_options *opt,
-                     const rasd_span_list *paras, const rasd_span_list *sents, size_t n_tokens, token_ctx *ctx,
-                     const rasd_entities *es) {
+static void document(rasd_buf *f, const rasd_analysis *a) {
+    const rasd_analysis_options *opt = &a->opt;
     rasd_json_raw(f, "{\"doc\":{\"id\":");
-    fstr(f, doc->id);
+    fstr(f, a->id);
     rasd_json_raw(f, ",\"path\":");
-    fstr(f, doc->path);
+    fstr(f, a->path);
     rasd_json_raw(f, ",\"source\":");
     if (opt->source) fstr(f, opt->source);
     else rasd_json_raw(f, "null");
@@ -478,51 +478,56 @@ static void document(rasd_buf *f, const rasd_document *doc, const rasd_analysis_
     if (opt->published) fstr(f, opt->published);
     else rasd_json_raw(f, "null");
     rasd_json_raw(f, ",\"title\":");
-    rasd_json_str(f, doc->text + doc->title.start, doc->title.end - doc->title.start);
+    rasd_json_str(f, a->text + a->title.start, a->title.end - a->title.start);
     rasd_json_raw(f, ",\"title_span\":");
-    fspan(f, doc->title.start, doc->title.end);
+    fspan(f, a->title.start, a->title.end);
     rasd_json_raw(f, "},\"text\":");
-    rasd_json_str(f, doc->text, doc->len);
+    rasd_json_str(f, a->text, a->len);
     rasd_json_raw(f, ",\"paragraphs\":");
-    spans(f, paras);
+    spans(f, &a->paragraphs);
     rasd_json_raw(f, ",\"sentences\":");
-    spans(f, sents);
-    if (!ctx->tokens) {
+    spans(f, &a->sentences);
+    if (!a->tokens) {
         rasd_json_raw(f, ",\"tokens\":");
-        rasd_json_num(f, n_tokens);
+        rasd_json_num(f, a->n_tokens);
     }
+    const rasd_entities *es = &a->ents;
     if (opt->knowledge) {
-        entities(f, opt->knowledge, doc->text, es, ctx->events ? &ctx->event_list : NULL);
-        places(f, opt->knowledge, doc->text, es);
-        if (opt->extract & RASD_EXTRACT_QUOTES) quotes(f, doc->text, es);
-        if (opt->extract & RASD_EXTRACT_FRAMING) framing(f, doc->text, es);
-        if (ctx->events) {
+        entities(f, opt->knowledge, a->text, es, a->has_events ? &a->events : NULL);
+        places(f, opt->knowledge, a->text, es);
+        if (opt->extract & RASD_EXTRACT_QUOTES) quotes(f, a->text, es);
+        if (opt->extract & RASD_EXTRACT_FRAMING) framing(f, a->text, es);
+        if (a->has_events) {
             rasd_json_raw(f, ",\"events\":");
-            rasd_json_events(f, opt->knowledge, doc->text, es, &ctx->event_list);
+            rasd_json_events(f, opt->knowledge, a->text, es, &a->events);
         }
         byline(f, opt->knowledge, es);
     }
-    if (opt->numbers && (opt->extract & RASD_EXTRACT_NUMBERS)) numbers(f, doc->text, ctx);
-    if (opt->dates && (opt->extract & RASD_EXTRACT_DATES)) dates(f, doc->text, ctx);
+    if (opt->numbers && (opt->extract & RASD_EXTRACT_NUMBERS)) numbers(f, a->text, a);
+    if (opt->dates && (opt->extract & RASD_EXTRACT_DATES)) dates(f, a->text, a);
     rasd_json_raw(f, ",\"stats\":{\"bytes\":");
-    rasd_json_num(f, doc->len);
+    rasd_json_num(f, a->len);
     rasd_json_raw(f, ",\"chars\":");
-    rasd_json_num(f, doc->utf8.chars);
+    rasd_json_num(f, a->utf8.chars);
     rasd_json_raw(f, ",\"paragraphs\":");
-    rasd_json_num(f, paras->count);
+    rasd_json_num(f, a->paragraphs.count);
     rasd_json_raw(f, ",\"sentences\":");
-    rasd_json_num(f, sents->count);
+    rasd_json_num(f, a->sentences.count);
     rasd_json_raw(f, ",\"tokens\":");
-    rasd_json_num(f, n_tokens);
+    rasd_json_num(f, a->n_tokens);
     rasd_json_raw(f, ",\"words\":");
-    rasd_json_num(f, ctx->words);
+    rasd_json_num(f, a->words);
     rasd_json_raw(f, ",\"invalid_utf8\":");
-    rasd_json_num(f, doc->utf8.invalid_count);
+    rasd_json_num(f, a->utf8.invalid_count);
     rasd_buf_putc(f, '}');
 }
 
-rasd_status rasd_analysis_json(rasd_analyzer *an, const rasd_document *doc, const rasd_analysis_options *opt,
-                               char **out, size_t *out_len, rasd_error *err) {
+/* The document's facts: segmentation, then each sentence through the
+ * extractors (on_token, flush_sentence), then what needs the whole
+ * document (coreference, events); the lists are moved into the analysis. */
+rasd_status rasd_analyze_document(rasd_analyzer *an, const rasd_document *doc, const rasd_analysis_options *opt,
+                                  rasd_analysis **out, rasd_error *err) {
+    *out = NULL;
     rasd_analysis_options none = {0};
     if (!opt) opt = &none;
     /* the publication date is checked here, once, for everything below
@@ -542,11 +547,19 @@ rasd_status rasd_analysis_json(rasd_analyzer *an, const rasd_document *doc, cons
     }
     narrowed.extract = want;
     opt = &narrowed;
-    rasd_span_list paragraphs = {0}, sentences = {0};
+    rasd_analysis *a = calloc(1, sizeof *a);
     token_ctx ctx = {.an = an, .text = doc->text, .opt = opt};
-    rasd_entities ents = {0};
-    rasd_buf line = {0};
     rasd_status st = RASD_ERR_NOMEM;
+    if (!a) goto done;
+    a->text = doc->text;
+    a->len = doc->len;
+    memcpy(a->id, doc->id, sizeof a->id);
+    a->title = doc->title;
+    a->utf8 = doc->utf8;
+    a->opt = narrowed;
+    if (!(a->path = strdup(doc->path ? doc->path : ""))) goto done;
+    if (opt->source && !(a->opt.source = a->source = strdup(opt->source))) goto done;
+    if (opt->published && !(a->opt.published = a->published = strdup(opt->published))) goto done;
     if (opt->with_tokens) {
         if (!(ctx.tokens = calloc(1, sizeof *ctx.tokens))) goto done;
         rasd_buf_putc(ctx.tokens, '[');
@@ -564,50 +577,89 @@ rasd_status rasd_analysis_json(rasd_analyzer *an, const rasd_document *doc, cons
         if ((want & RASD_EXTRACT_EVENTS) && opt->knowledge->events && !(ctx.events = rasd_event_coder_new(opt->knowledge->events, opt->published)))
             goto done;
     }
-    size_t n_tokens = 0;
-    st = rasd_segment(an, doc->text, doc->len, &paragraphs, &sentences, &n_tokens, on_token, &ctx);
+    st = rasd_segment(an, doc->text, doc->len, &a->paragraphs, &a->sentences, &a->n_tokens, on_token, &ctx);
     flush_sentence(&ctx);
-    if (st == RASD_OK && (ctx.failed || (ctx.x && rasd_entity_extractor_finish(ctx.x, &ents) != RASD_OK)))
+    if (st == RASD_OK && (ctx.failed || (ctx.x && rasd_entity_extractor_finish(ctx.x, &a->ents) != RASD_OK)))
         st = RASD_ERR_NOMEM;
-    if (st == RASD_OK && ctx.events && rasd_event_coder_finish(ctx.events, &ents, &ctx.event_list) != RASD_OK)
+    if (st == RASD_OK && ctx.events && rasd_event_coder_finish(ctx.events, &a->ents, &ctx.event_list) != RASD_OK)
         st = RASD_ERR_NOMEM;
-    if (st != RASD_OK) {
-        st = RASD_ERR_NOMEM;
-        goto done;
-    }
-    /* the text's escaped copy is most of the line: room for it at once */
-    rasd_buf_reserve(&line, doc->len + doc->len / 2 + 4096);
-    document(&line, doc, opt, &paragraphs, &sentences, n_tokens, &ctx, &ents);
-    if (ctx.tokens) {
-        /* the token array goes before the object's closing brace */
-        rasd_buf_putc(ctx.tokens, ']');
-        rasd_json_raw(&line, ",\"tokens\":");
-        rasd_buf_append(&line, ctx.tokens->data, ctx.tokens->len);
-    }
-    rasd_json_raw(&line, "}\n");
-    if (ctx.failed || line.oom || (ctx.tokens && ctx.tokens->oom)) {
-        st = RASD_ERR_NOMEM;
-        goto done;
-    }
-    *out = line.data; /* malloc'd and NUL-terminated: the caller frees it */
-    *out_len = line.len;
-    line.data = NULL;
+    if (ctx.tokens) rasd_buf_putc(ctx.tokens, ']');
+    if (ctx.tokens && ctx.tokens->oom) st = RASD_ERR_NOMEM;
+    /* the lists change hands */
+    a->words = ctx.words;
+    a->has_events = ctx.events != NULL;
+    a->events = ctx.event_list;
+    a->numbers = ctx.numbers;
+    a->dates = ctx.dates;
+    a->number_sentence = ctx.number_sentence;
+    a->date_sentence = ctx.date_sentence;
+    a->tokens = ctx.tokens;
+    memset(&ctx.event_list, 0, sizeof ctx.event_list);
+    memset(&ctx.numbers, 0, sizeof ctx.numbers);
+    memset(&ctx.dates, 0, sizeof ctx.dates);
+    ctx.number_sentence = ctx.date_sentence = NULL;
+    ctx.tokens = NULL;
+    if (st == RASD_OK && !rasd_analysis_index(a)) st = RASD_ERR_NOMEM;
 done:
-    rasd_buf_free(&line);
     if (ctx.tokens) rasd_buf_free(ctx.tokens);
     free(ctx.tokens);
-    rasd_entities_free(&ents);
     rasd_event_coder_destroy(ctx.events);
-    rasd_event_list_free(&ctx.event_list);
     rasd_entity_extractor_destroy(ctx.x);
     free(ctx.sent);
     rasd_x_keys_destroy(ctx.keys);
-    rasd_number_list_free(&ctx.numbers);
-    rasd_date_list_free(&ctx.dates);
-    free(ctx.number_sentence);
-    free(ctx.date_sentence);
-    rasd_span_list_free(&paragraphs);
-    rasd_span_list_free(&sentences);
-    if (st != RASD_OK) return rasd_fail(err, st, "%s: out of memory while writing the analysis", doc->path);
+    if (st != RASD_OK) {
+        rasd_analysis_destroy(a);
+        return rasd_fail(err, st, "%s: out of memory while analysing the document", doc->path);
+    }
+    *out = a;
     return RASD_OK;
+}
+
+void rasd_analysis_destroy(rasd_analysis *a) {
+    if (!a) return;
+    rasd_analysis_index_free(a);
+    free(a->path);
+    free(a->source);
+    free(a->published);
+    rasd_span_list_free(&a->paragraphs);
+    rasd_span_list_free(&a->sentences);
+    if (a->tokens) rasd_buf_free(a->tokens);
+    free(a->tokens);
+    rasd_entities_free(&a->ents);
+    rasd_event_list_free(&a->events);
+    rasd_number_list_free(&a->numbers);
+    rasd_date_list_free(&a->dates);
+    free(a->number_sentence);
+    free(a->date_sentence);
+    free(a);
+}
+
+rasd_status rasd_analysis_write_json(const rasd_analysis *a, char **out, size_t *out_len, rasd_error *err) {
+    rasd_buf line = {0};
+    /* the text's escaped copy is most of the line: room for it at once */
+    rasd_buf_reserve(&line, a->len + a->len / 2 + 4096);
+    document(&line, a);
+    if (a->tokens) {
+        /* the token array (closed by the analysis) goes before the
+         * object's closing brace */
+        rasd_json_raw(&line, ",\"tokens\":");
+        rasd_buf_append(&line, a->tokens->data, a->tokens->len);
+    }
+    rasd_json_raw(&line, "}\n");
+    if (line.oom) {
+        rasd_buf_free(&line);
+        return rasd_fail(err, RASD_ERR_NOMEM, "%s: out of memory while writing the analysis", a->path);
+    }
+    *out = line.data; /* malloc'd and NUL-terminated: the caller frees it */
+    *out_len = line.len;
+    return RASD_OK;
+}
+
+rasd_status rasd_analysis_json(rasd_analyzer *an, const rasd_document *doc, const rasd_analysis_options *opt,
+                               char **out, size_t *out_len, rasd_error *err) {
+    rasd_analysis *a = NULL;
+    rasd_status st = rasd_analyze_document(an, doc, opt, &a, err);
+    if (st == RASD_OK) st = rasd_analysis_write_json(a, out, out_len, err);
+    rasd_analysis_destroy(a);
+    return st;
 }
