@@ -3,8 +3,10 @@
 # bad input) and tests/test_store_cli.c (rasd ingest and rasd search as a
 # user runs them, a killed ingest included), tests/test_inputs.c (inputs
 # that cannot hang ingest, bad records in an array, exit statuses, escaped
-# terminal output).
-foreach(name store store_cli inputs)
+# terminal output), tests/test_settle_kill.c (ingests killed at several
+# points, inside the settle too, then run again: the store must equal an
+# uninterrupted run's).
+foreach(name store store_cli inputs settle_kill)
   add_executable(test_${name} test_${name}.c)
   target_link_libraries(test_${name} PRIVATE rasd_lib PkgConfig::CMOCKA)
   target_include_directories(test_${name} PRIVATE ${CMAKE_SOURCE_DIR}/src)
@@ -13,9 +15,11 @@ foreach(name store store_cli inputs)
 endforeach()
 add_dependencies(test_store_cli rasd)
 add_dependencies(test_inputs rasd)
+add_dependencies(test_settle_kill rasd)
 target_link_libraries(test_inputs PRIVATE util) # forkpty: rasd search on a terminal
 set_tests_properties(store_cli PROPERTIES TIMEOUT 600)
 set_tests_properties(inputs PROPERTIES TIMEOUT 300)
+set_tests_properties(settle_kill PROPERTIES TIMEOUT 300)
 
 # Issue 5's acceptance on the seeds (tests/test_seeds_cli.c): rasd ingest of
 # ../shared/seeds beside the source tree, then SQL; skips without the seeds.
