@@ -66,7 +66,6 @@ rasd_status ingest_load_base(ingest *g, rasd_error *err) {
 }
 
 static rasd_status keep_base(ingest *g, bool ending, rasd_error *err) {
-    if (!g->know_prior) return RASD_OK;
     if (ending) return rasd_store_put_state(g->store, BASE_STATE, "", 0, err);
     if (g->base_kept) return RASD_OK;
     uint64_t b = g->base;
@@ -94,7 +93,7 @@ bool ingest_end_batch(ingest *g, bool reopen) {
     bool settling = ingest_will_settle(g);
     if (settling) st = rasd_link_mark_unsettled(g->store, &err);
     /* the run ends with this commit unless a settle follows (it ends the run then) */
-    if (st == RASD_OK) st = keep_base(g, !reopen && !settling, &err);
+    if (st == RASD_OK && g->know_prior) st = keep_base(g, !reopen && !settling, &err);
     if (st == RASD_OK) st = rasd_link_save(g->link, g->store, &err);
     if (st == RASD_OK) st = rasd_store_commit(g->store, &err);
     if (st == RASD_OK) { /* durable now, whatever happens to the next batch's begin */
@@ -285,7 +284,7 @@ void ingest_settle(ingest *g) {
     if (st == RASD_OK) st = rasd_store_lock_writers(g->store, &err);
     if (st == RASD_OK) st = rasd_link_sync(g->link, g->store, &err);
     if (st == RASD_OK) st = rasd_link_settle(g->link, g->store, &g->settled, &err);
-    if (st == RASD_OK) st = keep_base(g, true, &err);
+    if (st == RASD_OK) st = keep_base(g, true, &err); /* any settle ends the run it completes */
     if (st == RASD_OK) test_kill_point("RASD_TEST_KILL_IN_SETTLE", 0);
     if (st == RASD_OK) st = rasd_store_commit(g->store, &err);
     if (st != RASD_OK) db_failure(g, &err);
