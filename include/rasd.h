@@ -489,6 +489,11 @@ typedef struct rasd_ingest_report {
     bool settled;        /* the store was settled at the end */
     size_t settled_articles, settled_duplicates, settled_stories;
     bool db_failed;      /* stopped by a database or resource error (rasd_ingest then returns it) */
+    /* an earlier ingest was stopped before its settle committed (the store
+     * keeps the settle owed): this run ends by finishing it, after storing
+     * what is new, unless no_settle (it then stays owed); only runs that
+     * read files or --from-jsonl, or settle, look */
+    bool settle_owed;
 } rasd_ingest_report;
 
 typedef struct rasd_ingest_options {
@@ -522,6 +527,13 @@ typedef struct rasd_ingest_options {
  * was committed before is kept) or the ingest could not start. */
 rasd_status rasd_ingest(rasd_store *store, const rasd_ingest_options *opt, rasd_ingest_report *report,
                         rasd_error *err);
+
+/* Whether the store owes a settle: an ingest was stopped (killed, disk
+ * full) after its first batch of a run that was to settle and before the
+ * settle committed, so its stories and duplicate links still depend on the
+ * order articles came in. The next rasd_ingest of files, or one with
+ * opt.settle, finishes it; a server says so at start. */
+rasd_status rasd_ingest_settle_owed(rasd_store *store, bool *owed, rasd_error *err);
 
 #ifdef __cplusplus
 }

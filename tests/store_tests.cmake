@@ -6,6 +6,11 @@
 # terminal output), tests/test_store_sums.c (the summary tables the read
 # routes answer from, kept equal to the rows they sum).
 foreach(name store store_cli inputs)
+
+# terminal output), tests/test_settle_kill.c (ingests killed at several
+# points, inside the settle too, then run again: the store must equal an
+# uninterrupted run's).
+foreach(name store store_cli inputs settle_kill)
   add_executable(test_${name} test_${name}.c)
   target_link_libraries(test_${name} PRIVATE rasd_lib PkgConfig::CMOCKA)
   target_include_directories(test_${name} PRIVATE ${CMAKE_SOURCE_DIR}/src)
@@ -14,9 +19,11 @@ foreach(name store store_cli inputs)
 endforeach()
 add_dependencies(test_store_cli rasd)
 add_dependencies(test_inputs rasd)
+add_dependencies(test_settle_kill rasd)
 target_link_libraries(test_inputs PRIVATE util) # forkpty: rasd search on a terminal
 set_tests_properties(store_cli PROPERTIES TIMEOUT 600)
 set_tests_properties(inputs PROPERTIES TIMEOUT 300)
+set_tests_properties(settle_kill PROPERTIES TIMEOUT 300)
 
 # Issue 5's acceptance on the seeds (tests/test_seeds_cli.c): rasd ingest of
 # ../shared/seeds beside the source tree, then SQL; skips without the seeds.
