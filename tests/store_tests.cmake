@@ -3,13 +3,10 @@
 # bad input) and tests/test_store_cli.c (rasd ingest and rasd search as a
 # user runs them, a killed ingest included), tests/test_inputs.c (inputs
 # that cannot hang ingest, bad records in an array, exit statuses, escaped
-# terminal output), tests/test_store_sums.c (the summary tables the read
-# routes answer from, kept equal to the rows they sum).
-foreach(name store store_cli inputs)
-
 # terminal output), tests/test_settle_kill.c (ingests killed at several
 # points, inside the settle too, then run again: the store must equal an
-# uninterrupted run's).
+# uninterrupted run's), tests/test_store_sums.c (the summary tables the
+# read routes answer from, kept equal to the rows they sum).
 foreach(name store store_cli inputs settle_kill)
   add_executable(test_${name} test_${name}.c)
   target_link_libraries(test_${name} PRIVATE rasd_lib PkgConfig::CMOCKA)
