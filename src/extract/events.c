@@ -668,7 +668,7 @@ static void code_candidate(rasd_event_coder *c, const cand *cd, const rasd_numbe
 
     if (cd->noun) {
         /* «الاشتباكات (المستمرة) بين X و Y»: both sides; «اجتماع بين X، مع Y»: X meets Y */
-        /* (a place may come between: «معارك في محافظة أبين جنوب اليمن بين ...») */
+        /* (a place may come between: «اشتباكات في ولاية ديالى شرق العراق بين ...») */
         for (size_t k = cd->tj + 1; k < n && k <= cd->tj + 7; k++) {
             if (k > cd->tj + 3 && (ev_is_punct(c, k) || ev_mark(c, k) == EV_MARK_BOUNDARY ||
                                    ev_mark(c, k) == EV_MARK_RELATIVE || (c->hits[k].node && ev_has(c, k, EV_TRIGGER, -1))))

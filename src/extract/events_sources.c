@@ -896,7 +896,7 @@ int ev_fallback_source(const rasd_event_coder *c, const cand *cd, const rasd_tri
             return m;
         }
     }
-    /* «جماعة بوكو حرام التي كثفت من هجماتها»: an event noun whose pronoun
+    /* «حركة الشباب التي صعدت من هجماتها»: an event noun whose pronoun
      * sits in a relative clause stands for the clause's antecedent, the
      * party named right before the relative, whatever governs it */
     if (cd->noun && x->t[i].base_off + x->t[i].base_len < x->t[i].key_off + x->t[i].key_len) {
@@ -1083,7 +1083,7 @@ bool ev_unnamed_agent(const rasd_event_coder *c, const cand *cd, rasd_event_acto
                                           EV_WORD("مدبر"),   EV_WORD("مدبري"),   EV_WORD("مخطط")};
     const rasd_entity_extractor *x = c->x;
     size_t i = cd->i, last = 0, v;
-    /* «وكانت الجماعة المتطرفة قد أعلنت مسؤوليتها عن الهجوم»: who claimed
+    /* «وكانت الحركة المسلحة قد أعلنت مسؤوليتها عن الهجوم»: who claimed
      * the act before naming it did it, a phrase no dictionary names too */
     static const ev_word RESPONSIBILITY[] = {EV_WORD("مسؤوليه"), EV_WORD("المسؤوليه"), EV_WORD("مسئوليه"), EV_WORD("مسؤوليت"), EV_WORD("مسئوليت"),
                                              EV_WORD("المسئوليه")};
