@@ -931,6 +931,16 @@ static void test_tagged_names_look_like_names(void **state) {
     assert_false(analyze_has(city, "\"unresolved:ودفيغسهافن\""));
     const char *club = "وسبق للاعب أن لعب مع بيليننسيش قبل انتقاله.";
     assert_false(analyze_has(club, "\"unresolved:يليننسيش\""));
+    /* س is no clitic of a name, و no conjunction after a preposition or a
+     * noun of place */
+    assert_true(analyze_has("ووصل الوفد إلى سان فرانسيسكو مساء أمس.", "\"unresolved:سان فرانسيسكو\""));
+    assert_true(analyze_has("وتظاهر الأكراد في بلدة سيزر جنوب شرق البلاد.", "\"unresolved:سيزر\""));
+    assert_true(analyze_has("وفاز المتسابق في ولاية ويسكنسن الأمريكية.", "\"unresolved:ويسكنسن\""));
+    /* شبه "quasi" begins a phrase, شبه جزيرة a place */
+    assert_false(analyze_has("ونقل المصاب إلى المستشفى في حالة شبه غيبوبة.", "\"unresolved:"));
+    assert_true(analyze_has("ووقعت الحادثة في شبه جزيرة كامتشاتكا الروسية.", "\"unresolved:شبه جزيرة كامتشاتكا\""));
+    /* a verb with the future's prefix is no person */
+    assert_false(analyze_has("وقال الطفل: سأروي لوالدتي كل شيء.", "\"person:"));
     /* a common noun with the article and its adjective is no place */
     assert_false(analyze_has("وقدم لها باقة من الورد الأبيض في عيد ميلادها.", "\"unresolved:"));
 }

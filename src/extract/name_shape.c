@@ -187,21 +187,27 @@ bool ex_work_title(const rasd_entity_extractor *x, size_t first) {
     return p < first && base_in(x, &x->t[p - 1], WORK_NOUNS);
 }
 
-/* Words that stand before a noun and never before ب or ل glued to it:
+/* Words that stand before a noun and never before و، ب or ل glued to it:
  * a preposition, a noun of place in construct (مع بيليننسيش، منطقة
- * باسيلدون، مدينة لودفيغسهافن): the letter after one is the name's own. */
+ * باسيلدون، ولاية ويسكنسن): the letter after one is the name's own. */
 static const char *const NO_PREP_AFTER[] = {"في", "من", "الي", "علي", "عن", "مع", "قرب", "نحو", "حتي", "ضد", NULL};
 
 static bool letter_is_own(const rasd_entity_extractor *x, const tinfo *t) {
     if (t->art_len || t->base_off - t->key_off != 2) return false;
-    if (!(t->bi || t->li)) return false;
     const tinfo *prev = t - 1;
     if (t == x->t || !prev->word) return false;
-    return ex_key_is(x, prev, NO_PREP_AFTER) || base_in(x, prev, PLACE_NOUNS);
+    if (ex_key_is(x, prev, NO_PREP_AFTER) || base_in(x, prev, PLACE_NOUNS)) return true;
+    /* after a rare word the name goes on (تانجونج بينانج، كاب باسيرو): a
+     * foreign name's word before a preposition is seldom rare too */
+    const rasd_lexicon *lex = rasd_analyzer_lexicon(x->an);
+    return !prev->conj && rasd_lexicon_count(lex, ex_key(x, prev->key_off), prev->key_len) < 5;
 }
 
 size_t ex_place_start(const rasd_entity_extractor *x, const tinfo *t) {
     if (!ex_has_prefix(t) || ex_whole_word_named(x, t, RASD_NER_LOC)) return t->tok.start;
+    /* س is the future's prefix, on verbs alone: on a name it is the name's
+     * own letter (سان فرانسيسكو، سيزر) */
+    if (!t->art_len && memcmp(ex_key(x, t->key_off), "\xD8\xB3", 2) == 0) return t->tok.start;
     /* بوسطن: the word is commoner whole than without its first letter */
     const rasd_lexicon *lex = rasd_analyzer_lexicon(x->an);
     uint32_t whole = rasd_lexicon_count(lex, ex_key(x, t->key_off), t->key_len);

@@ -136,6 +136,10 @@ static size_t person_words(const rasd_entity_extractor *x, size_t a, size_t b, b
     b = ex_name_end(x, a, b);
     const tinfo *first = &x->t[a];
     if (!stripped && ex_sure_prefix(x, first, RASD_NER_PERS)) return a;
+    /* سأروي، سأرافقك: the future's prefix on a verb of the first person;
+     * no name begins with سأ */
+    if (x->t[a].tok.end - x->t[a].tok.start > 4 && memcmp(x->text + x->t[a].tok.start, "\xD8\xB3\xD8\xA3", 4) == 0)
+        return a;
     if (ex_common_word_not(x, first, RASD_NER_PERS)) return a;
     /* a first name common in news (سعد) is one in a pair of names the
      * tagger read as persons (سعد وريهام) */
@@ -145,6 +149,9 @@ static size_t person_words(const rasd_entity_extractor *x, size_t a, size_t b, b
     if (b == a + 1 && !stripped && ex_has_prefix(first) && !ex_whole_word_named(x, first, RASD_NER_PERS)) return a;
     return b;
 }
+
+static const char *const QUASI[] = {"شبه", NULL};
+static const char *const PENINSULA[] = {"جزيره", "الجزيره", NULL};
 
 /* The same of a place the tagger found: any letter of a preposition or a
  * conjunction on its first word is left out (بتيرول، وفلورنسا); one word
@@ -157,6 +164,9 @@ static size_t place_words(const rasd_entity_extractor *x, size_t a, size_t b, si
     while (b - a > 1 && ex_never_in_names(x, &x->t[b - 1])) b--;
     const tinfo *first = &x->t[a];
     if (ex_common_word_not(x, first, RASD_NER_LOC)) return a;
+    /* شبه "quasi" before an adjective or a noun (شبه غيبوبة، شبه منهار) is
+     * a phrase; شبه جزيرة "peninsula" begins a place's name */
+    if (b > a + 1 && ex_key_is(x, first, QUASI) && !ex_key_is(x, &x->t[a + 1], PENINSULA)) return a;
     /* a common noun with the article and what qualifies it (الورد الأحمر،
      * البول الإجهادي، المدينة الفاضلة) is a phrase of the sentence unless
      * the news mostly reads its first word inside places */
