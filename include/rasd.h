@@ -274,10 +274,171 @@ typedef struct rasd_analysis_options {
 bool rasd_valid_date(const char *s);
 
 /* Analyses a document and returns its JSON line (malloc'd, ending in '\n'),
- * following docs/analyze.schema.json. */
+ * following docs/analyze.schema.json: rasd_analyze_document, then
+ * rasd_analysis_write_json, then rasd_analysis_destroy. */
 rasd_status rasd_analysis_json(rasd_analyzer *an, const rasd_document *doc,
                                const rasd_analysis_options *opt, char **json, size_t *json_len,
                                rasd_error *err);
+
+/* ------------------------------------------------------ analysis results */
+
+/* The facts of one analysed document, read through the typed views below
+ * without any JSON. The analysis borrows the document's text and the
+ * resources of its options (knowledge, number and date readers): keep them
+ * until rasd_analysis_destroy. Read-only once made; every string a view
+ * gives stays valid until then, and NULL means "none" (as null in JSON).
+ * Offsets are byte ranges into the document's text, as everywhere. */
+typedef struct rasd_analysis rasd_analysis;
+
+rasd_status rasd_analyze_document(rasd_analyzer *an, const rasd_document *doc,
+                                  const rasd_analysis_options *opt, rasd_analysis **out,
+                                  rasd_error *err);
+void rasd_analysis_destroy(rasd_analysis *a);
+/* The analysis as the JSON line of docs/analyze.schema.json (malloc'd,
+ * ending in '\n'): the one encoder of the facts below. */
+rasd_status rasd_analysis_write_json(const rasd_analysis *a, char **line, size_t *len, rasd_error *err);
+
+/* The document's text the spans below index (the borrowed text). */
+const char *rasd_analysis_text(const rasd_analysis *a, size_t *len);
+
+/* What was looked for (RASD_EXTRACT_* bits): "none found" differs from
+ * "not looked for" (then the views below count 0). */
+unsigned rasd_analysis_extracted(const rasd_analysis *a);
+
+typedef struct rasd_analysis_stats {
+    size_t bytes, chars, paragraphs, sentences, tokens, words, invalid_utf8;
+} rasd_analysis_stats;
+
+void rasd_analysis_get_stats(const rasd_analysis *a, rasd_analysis_stats *out);
+/* Paragraph and sentence spans, in text order. */
+const rasd_span_list *rasd_analysis_paragraphs(const rasd_analysis *a);
+const rasd_span_list *rasd_analysis_sentences(const rasd_analysis *a);
+
+/* Where the text names an entity or a place. */
+typedef struct rasd_fact_mention {
+    size_t start, end, sentence;
+    const char *rule;   /* what found it: "kb", a rule's name, "event-participant" */
+    const char *loaded; /* the loaded-label category of a loaded name, or NULL */
+} rasd_fact_mention;
+
+/* An actor, person or organization; the participants of events that no
+ * dictionary names come last (ids agent:..., country:..., phrase:...). */
+typedef struct rasd_fact_entity {
+    const char *id, *type;          /* type: state, person, agent, unresolved, ... */
+    const char *name_ar, *name_en, *country; /* country: ISO3 */
+    const char *cameo;              /* CAMEO actor code */
+    const char *parent, *affiliation; /* entity ids */
+    const char *title, *role, *byline; /* a person's title and its role; author, editor */
+    size_t n_mentions;              /* listed, rasd_analysis_entity_mention */
+    size_t mention_count;           /* all of them (the list is capped) */
+} rasd_fact_entity;
+
+size_t rasd_analysis_entity_count(const rasd_analysis *a);
+/* Fills *out with entity i; false when i is out of range. */
+bool rasd_analysis_entity(const rasd_analysis *a, size_t i, rasd_fact_entity *out);
+bool rasd_analysis_entity_mention(const rasd_analysis *a, size_t i, size_t k, rasd_fact_mention *out);
+
+typedef struct rasd_fact_place {
+    const char *id;      /* gazetteer id, country:ISO3, or unresolved:<name> */
+    const char *name_ar, *name_en, *country, *admin1, *feature;
+    bool has_coords;     /* a country has its capital's */
+    double lat, lon;     /* rounded to six decimals, as written in the JSON */
+    bool dateline;       /* the place of the article's dateline */
+    size_t n_mentions, mention_count;
+} rasd_fact_place;
+
+size_t rasd_analysis_place_count(const rasd_analysis *a);
+bool rasd_analysis_place(const rasd_analysis *a, size_t i, rasd_fact_place *out);
+bool rasd_analysis_place_mention(const rasd_analysis *a, size_t i, size_t k, rasd_fact_mention *out);
+
+typedef struct rasd_fact_quote {
+    rasd_span text, verb; /* the words quoted, the reporting verb */
+    rasd_span speaker;    /* the words naming the speaker (empty: none) */
+    const char *speaker_id; /* the speaker's entity id, or NULL */
+    size_t sentence;
+    bool direct, anonymous, continuation;
+    const char *channel, *rule;
+} rasd_fact_quote;
+
+size_t rasd_analysis_quote_count(const rasd_analysis *a);
+bool rasd_analysis_quote(const rasd_analysis *a, size_t i, rasd_fact_quote *out);
+
+typedef struct rasd_fact_framing {
+    const char *actor_id; /* the entity the term is about, or NULL */
+    rasd_span term;
+    size_t sentence;
+    const char *label, *source;
+    int polarity;         /* -1, 0, +1 */
+} rasd_fact_framing;
+
+size_t rasd_analysis_framing_count(const rasd_analysis *a);
+bool rasd_analysis_framing(const rasd_analysis *a, size_t i, rasd_fact_framing *out);
+
+/* One side of an event (present false: the text does not say). */
+typedef struct rasd_fact_participant {
+    bool present;
+    const char *entity;   /* an entity id of rasd_analysis_entity */
+    const char *agent;    /* a generic agent's English name, or NULL */
+    const char *name_ar, *name_en, *type, *affiliation, *parent;
+    const char *code;     /* CAMEO actor code */
+    const char *country;
+    rasd_span span;       /* the words naming it (empty: none) */
+    const char *rule;
+} rasd_fact_participant;
+
+enum {
+    RASD_EVENT_SYMMETRIC = 1u << 0, RASD_EVENT_NEGATED = 1u << 1, RASD_EVENT_FUTURE = 1u << 2,
+    RASD_EVENT_HYPOTHETICAL = 1u << 3, RASD_EVENT_CLAIMED = 1u << 4, RASD_EVENT_IN_QUOTE = 1u << 5
+};
+
+typedef struct rasd_fact_event {
+    rasd_span trigger;
+    const char *lemma, *cue;
+    size_t sentence;
+    rasd_span sentence_span;
+    const char *cameo;    /* event code, e.g. "190" */
+    int quad_class;
+    double goldstein;
+    const char *plover_type, *plover_mode, *acled;
+    double confidence;    /* rounded to two decimals, as written in the JSON */
+    rasd_fact_participant source, target;
+    unsigned flags;       /* RASD_EVENT_* */
+    const char *place_id, *place_name; /* NULL: no place */
+    bool place_has_coords, place_from_dateline;
+    double place_lat, place_lon;
+    const char *date;     /* YYYY-MM-DD, YYYY-MM or YYYY; NULL: none */
+    const char *date_granularity;
+    bool date_from_publication;
+    double killed, wounded, arrested, money; /* -1: not given */
+    const char *currency;
+} rasd_fact_event;
+
+size_t rasd_analysis_event_count(const rasd_analysis *a);
+bool rasd_analysis_event(const rasd_analysis *a, size_t i, rasd_fact_event *out);
+
+typedef struct rasd_fact_number {
+    rasd_span text;
+    size_t sentence;
+    bool integral;        /* then ivalue holds the exact value */
+    int64_t ivalue;
+    double value;
+    const char *unit, *unit_code, *unit_kind;
+    bool approximate, more_than, less_than, percent, year, in_words;
+} rasd_fact_number;
+
+size_t rasd_analysis_number_count(const rasd_analysis *a);
+bool rasd_analysis_number(const rasd_analysis *a, size_t i, rasd_fact_number *out);
+
+typedef struct rasd_fact_date {
+    rasd_span text;
+    size_t sentence;
+    const char *value;    /* ISO date by granularity, or NULL when unresolved */
+    const char *granularity;
+    bool relative, hijri, unresolved, approximate, mismatch;
+} rasd_fact_date;
+
+size_t rasd_analysis_date_count(const rasd_analysis *a);
+bool rasd_analysis_date(const rasd_analysis *a, size_t i, rasd_fact_date *out);
 
 /* ----------------------------------------------------------------- ingest */
 
@@ -328,6 +489,11 @@ typedef struct rasd_ingest_report {
     bool settled;        /* the store was settled at the end */
     size_t settled_articles, settled_duplicates, settled_stories;
     bool db_failed;      /* stopped by a database or resource error (rasd_ingest then returns it) */
+    /* an earlier ingest was stopped before its settle committed (the store
+     * keeps the settle owed): this run ends by finishing it, after storing
+     * what is new, unless no_settle (it then stays owed); only runs that
+     * read files or --from-jsonl, or settle, look */
+    bool settle_owed;
 } rasd_ingest_report;
 
 typedef struct rasd_ingest_options {
@@ -361,6 +527,13 @@ typedef struct rasd_ingest_options {
  * was committed before is kept) or the ingest could not start. */
 rasd_status rasd_ingest(rasd_store *store, const rasd_ingest_options *opt, rasd_ingest_report *report,
                         rasd_error *err);
+
+/* Whether the store owes a settle: an ingest was stopped (killed, disk
+ * full) after its first batch of a run that was to settle and before the
+ * settle committed, so its stories and duplicate links still depend on the
+ * order articles came in. The next rasd_ingest of files, or one with
+ * opt.settle, finishes it; a server says so at start. */
+rasd_status rasd_ingest_settle_owed(rasd_store *store, bool *owed, rasd_error *err);
 
 #ifdef __cplusplus
 }

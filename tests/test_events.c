@@ -801,6 +801,205 @@ static void test_holder_after_lada(void **state) {
     assert_string_equal(e->source.rule, "holder-after-lada");
 }
 
+/* A verb joined by و with no subject of its own goes on with the subject
+ * of the sentence's last event, past a name in a complement between; also
+ * after ولا تزال, and not past a negation. */
+static void test_joined_verb(void **state) {
+    (void)state;
+    code("وسيطرت قسد على قرية صغيرة قرب مواقع تنظيم داعش ولاتزال تفرض حصارا على البلدة.");
+    const rasd_event *e = expect_event("تفرض", "19", "sdf", NULL);
+    assert_string_equal(e->source.rule, "subject-of-joined-verb");
+    code("وقال شهود إن مقاتلي قسد تمكنوا من السيطرة على البلدة التي كان يتحصن فيها تنظيم داعش "
+         "ودمروا عربتين واستطاعوا اقتحام مخزن للذخيرة.");
+    e = expect_event("ودمروا", "19", "sdf", NULL);
+    assert_string_equal(e->source.rule, "subject-of-joined-verb");
+    e = expect_event("اقتحام", "19", "sdf", NULL);
+    assert_string_equal(e->source.rule, "subject-of-joined-verb");
+}
+
+/* «دبابات تابعة للجيش كانت تقصف»: an unnamed force acts for the party it
+ * belongs to; a thing owned does not (قوارب تابعة لصيادين). */
+static void test_owner_of_unnamed_force(void **state) {
+    (void)state;
+    code("وذكر المرصد أن دبابات تابعة لقسد كانت تقصف البلدة.");
+    const rasd_event *e = expect_event("تقصف", "19", "sdf", NULL);
+    assert_string_equal(e->source.rule, "owner-of-unnamed-force");
+    code("وأضاف أن قوارب تابعة لصيادين محليين نهبت قرب الميناء.");
+    for (size_t k = 0; k < evs.count; k++)
+        assert_true(!evs.items[k].source.rule || strcmp(evs.items[k].source.rule, "owner-of-unnamed-force") != 0);
+}
+
+/* «القصف التركي» where the article names تركيا: the adjective's state is that
+ * entity, with its mentions. */
+static void test_nationality_adjective_state(void **state) {
+    (void)state;
+    code("وتتهم قسد تركيا بدعم الفصائل. وقال سكان إن القصف التركي أصاب منازلهم.");
+    const rasd_event *e = expect_event("القصف", "19", "tur", NULL);
+    assert_string_equal(e->source.rule, "nationality-adjective");
+}
+
+/* A noun of necessity (ضرورة، من الضروري) in what someone says is the
+ * speaker's appeal. */
+static void test_speaker_of_statement(void **state) {
+    (void)state;
+    code("وقال المتحدث باسم قسد للصحافيين إن الوضع صعب، مشددا على ضرورة وقف إطلاق النار في المنطقة.");
+    const rasd_event *e = expect_event("ضرورة", "10", "sdf", NULL);
+    assert_string_equal(e->source.rule, "speaker-of-statement");
+}
+
+/* «يؤكد خطفها مقاتلين»: a generic plural in -ين after a verbal noun with a
+ * pronoun is its object, not a subject; the pronoun's party did it. */
+static void test_oblique_plural_no_subject(void **state) {
+    (void)state;
+    code("وبثت قسد شريطا يؤكد خطفها مقاتلين قرب الحدود.");
+    expect_event("خطفها", "18", "sdf", NULL);
+}
+
+/* «بقيادة العقيد فلان»: the commander after his titles describes the
+ * subject before, he is not it. */
+static void test_led_by_is_no_subject(void **state) {
+    (void)state;
+    code("وقالت مصادر إن قسد بقيادة العقيد أحمد سالم الحميدي تمكنت من اقتحام البلدة.");
+    expect_event("اقتحام", "19", "sdf", NULL);
+}
+
+/* Two sides after بين: past a place between the noun and بين, past the
+ * first side's own words, or one side no dictionary names. */
+static void test_between_sides(void **state) {
+    (void)state;
+    code("واندلعت اشتباكات في ريف الحسكة الجنوبي بين قسد المدعومة من التحالف وعناصر داعش.");
+    const rasd_event *e = expect_event("اشتباكات", "19", "sdf", "isis");
+    assert_string_equal(e->source.rule, "between-pair");
+    code("وهي البلدة التي شهدت الصدامات بين \"داعش\" والأهالي قبل عام.");
+    e = expect_event("الصدامات", "19", "isis", NULL);
+    assert_string_equal(e->source.rule, "between-pair");
+}
+
+/* «الهجمات الدامية لـ"داعش"»: an attack's owner after a ل written apart;
+ * not the owner of the object (بقصف مواقع لـ). */
+static void test_genitive_after_li_apart(void **state) {
+    (void)state;
+    code("وأدت الهجمات الدامية لـ\"داعش\" إلى نزوح الآلاف.");
+    const rasd_event *e = expect_event("الهجمات", "19", "isis", NULL);
+    assert_string_equal(e->source.rule, "genitive-agent");
+    code("وردت قسد على ذلك بقصف مواقع لـ\"داعش\" في الريف.");
+    e = expect_event("بقصف", "19", NULL, NULL);
+    assert_true(!e->source.rule || strcmp(e->source.rule, "genitive-agent") != 0);
+}
+
+/* «ضد مسلحين اقتحموا مركزا»: a plural verb right after an indefinite
+ * plural describes it; that noun is its subject. */
+static void test_descriptive_clause(void **state) {
+    (void)state;
+    code("وقالت قسد إن العملية ضد مسلحين اقتحموا مركزا للشرطة انتهت.");
+    const rasd_event *e = expect_event("اقتحموا", "19", NULL, NULL);
+    assert_string_equal(e->source.rule, "subject-of-descriptive-clause");
+    assert_memory_equal(doc + e->source.start, "مسلحين", strlen("مسلحين"));
+}
+
+/* Counted people before a passive killing verb are its victims, never
+ * its doers, even when they are a force. */
+static void test_counted_victims_before_passive(void **state) {
+    (void)state;
+    code("وأوضحت مصادر أن العشرات من عناصر داعش قتلوا في مناطق متفرقة من المدينة.");
+    const rasd_event *e = expect_event("قتلوا", "19", NULL, "isis");
+    assert_string_equal(e->target.rule, "victims-before-passive");
+    assert_true(!entity_id(&e->source) || strcmp(entity_id(&e->source), "isis") != 0);
+}
+
+/* «X سبق واعتقل Y»: the subject stands before سبق; the name after the verb
+ * is its object. */
+static void test_already_before_verb(void **state) {
+    (void)state;
+    code("وكانت قسد سبق واعتقلت عناصر من داعش في الريف.");
+    expect_event("واعتقلت", "17", "sdf", NULL);
+}
+
+/* Who claimed the act before it is named did it, even a phrase. */
+static void test_claimed_before(void **state) {
+    (void)state;
+    code("وكانت الجماعة المتطرفة قد أعلنت مسؤوليتها عن الهجوم على الحاجز.");
+    const rasd_event *e = expect_event("الهجوم", "19", NULL, NULL);
+    assert_string_equal(e->source.rule, "claimed-by");
+    assert_memory_equal(doc + e->source.start, "الجماعة المتطرفة", strlen("الجماعة المتطرفة"));
+}
+
+/* «X التي كثفت من هجماتها»: the pronoun of an event noun in a relative
+ * clause stands for the antecedent, even after a preposition. */
+static void test_pronoun_of_relative_antecedent(void **state) {
+    (void)state;
+    code("ويشارك التحالف في العملية ضد داعش التي كثفت من هجماتها في الأسابيع الأخيرة.");
+    const rasd_event *e = expect_event("هجماتها", "19", "isis", NULL);
+    assert_string_equal(e->source.rule, "antecedent-of-relative");
+}
+
+/* Who is held (المتهمين، المعتقلين) is never the one who arrests or
+ * releases. */
+static void test_held_is_no_source(void **state) {
+    (void)state;
+    code("وأكدت المصادر أن المتهمين المقبوض عليهم اعترفوا بالتهم.");
+    size_t arrests = 0;
+    for (size_t k = 0; k < evs.count; k++)
+        if (memcmp(evs.items[k].cameo, "17", 2) == 0) {
+            arrests++;
+            assert_true(!evs.items[k].source.rule || strcmp(evs.items[k].source.rule, "nearest-before") != 0);
+        }
+    assert_true(arrests > 0);
+}
+
+/* «طائرات دون طيار «درون» إيرانية»: quotation marks do not count among
+ * the words between a force's head and its nationality. */
+static void test_force_nationality_past_quotes(void **state) {
+    (void)state;
+    code("وتحدثت تقارير عن تحليق طائرات دون طيار «درون» تركية فوق المنطقة.");
+    const rasd_event *e = expect_event("تحليق", "15", NULL, NULL);
+    assert_string_equal(e->source.rule, "genitive-agent");
+    assert_memory_equal(e->source.country, "TUR", 3);
+}
+
+/* «تدمير المسلحين منازل»: a definite plural genitive with an indefinite
+ * accusative after it is the agent; not before a time (أمس) or a name. */
+static void test_agent_genitive_before_object(void **state) {
+    (void)state;
+    code("وكشف التقرير عن تدمير المسلحين منازل في القرية.");
+    const rasd_event *e = expect_event("تدمير", "19", NULL, NULL);
+    assert_string_equal(e->source.rule, "genitive-agent");
+    assert_memory_equal(doc + e->source.start, "المسلحين", strlen("المسلحين"));
+    code("وكشف التقرير عن تدمير المنازل أمس في القرية.");
+    for (size_t k = 0; k < evs.count; k++)
+        assert_true(!evs.items[k].source.rule || strcmp(evs.items[k].source.rule, "genitive-agent") != 0);
+}
+
+/* «حاولت X واستقبلت Y»: a verb joined by و right after a control verb and
+ * its subject shares that subject; the name after it is the object. */
+static void test_subject_of_verb_before(void **state) {
+    (void)state;
+    code("ومرة ثالثة حاولت قسد واستقبلت وفدا من التحالف الدولي في الحسكة.");
+    const rasd_event *e = expect_event("واستقبلت", "04", "sdf", NULL);
+    assert_string_equal(e->source.rule, "subject-of-verb-before");
+}
+
+/* «قالت X إن المتهم سبق اعتقاله»: سبق + a verbal noun is told in the passive,
+ * the announcing force's act, not the held man's. */
+static void test_already_passive_announced(void **state) {
+    (void)state;
+    code("وقالت قسد إن المتهم سبق اعتقاله في العام الماضي.");
+    const rasd_event *e = expect_event("اعتقاله", "17", "sdf", NULL);
+    assert_string_equal(e->source.rule, "announcer-of-passive");
+}
+
+/* «أنه تم أسر أربعين مسلحا»: تم is no subject and what follows the verbal
+ * noun is the one acted on; «، وأن ... بأيدي المتمردين»: an agent after a
+ * comma and و belongs to a clause of its own. */
+static void test_passive_tamma(void **state) {
+    (void)state;
+    code("وأضاف المصدر أنه تم أسر أربعين مسلحا، وأن القصر لا يزال بأيدي داعش.");
+    const rasd_event *e = expect_event("أسر", "17", NULL, NULL);
+    assert_true(!e->source.rule || (strcmp(e->source.rule, "noun-before-verb") != 0 &&
+                                    strcmp(e->source.rule, "noun-after-verb") != 0 &&
+                                    strcmp(e->source.rule, "agent-after-by") != 0));
+}
+
 static void test_no_event(void **state) {
     (void)state;
     expect_no_event("قال المتحدث إن الوضع هادئ في المنطقة.");               /* a quote, no trigger */
@@ -870,6 +1069,25 @@ int main(void) {
         cmocka_unit_test(test_li_apart_is_no_subject),
         cmocka_unit_test(test_unnamed_subject_of_control_verb),
         cmocka_unit_test(test_holder_after_lada),
+        cmocka_unit_test(test_joined_verb),
+        cmocka_unit_test(test_owner_of_unnamed_force),
+        cmocka_unit_test(test_nationality_adjective_state),
+        cmocka_unit_test(test_speaker_of_statement),
+        cmocka_unit_test(test_oblique_plural_no_subject),
+        cmocka_unit_test(test_led_by_is_no_subject),
+        cmocka_unit_test(test_between_sides),
+        cmocka_unit_test(test_genitive_after_li_apart),
+        cmocka_unit_test(test_descriptive_clause),
+        cmocka_unit_test(test_counted_victims_before_passive),
+        cmocka_unit_test(test_already_before_verb),
+        cmocka_unit_test(test_claimed_before),
+        cmocka_unit_test(test_pronoun_of_relative_antecedent),
+        cmocka_unit_test(test_held_is_no_source),
+        cmocka_unit_test(test_force_nationality_past_quotes),
+        cmocka_unit_test(test_agent_genitive_before_object),
+        cmocka_unit_test(test_subject_of_verb_before),
+        cmocka_unit_test(test_already_passive_announced),
+        cmocka_unit_test(test_passive_tamma),
         cmocka_unit_test(test_no_event),
     };
     return cmocka_run_group_tests(tests, setup, teardown);

@@ -210,6 +210,36 @@ static size_t removed_from_line(const rasd_boilerplate *b, const char *line) {
     return n;
 }
 
+/* A notice is looked for in lines of up to 60 words (their keys are
+ * written only once the line is known to be that short): found in a line
+ * of 60, not in one of 61, found after more symbols than line_key holds
+ * back at once; a phrase longer than any line searched is refused. */
+static void boilerplate_notice_line_length(void **state) {
+    (void)state;
+    rasd_error err = {0};
+    const char *mine = "notice\tحقوق النشر محفوظة للموقع\n";
+    rasd_boilerplate *b = rasd_boilerplate_from_buffer("mine", mine, strlen(mine), &err);
+    assert_non_null(b);
+    char line[8192] = "";
+    for (int i = 0; i < 56; i++) strcat(line, "كلمة ");
+    strcat(line, "حقوق النشر محفوظة للموقع");
+    assert_int_equal(removed_from_line(b, line), 1); /* 60 words */
+    char longer[8192] = "أخرى ";
+    strcat(longer, line);
+    assert_int_equal(removed_from_line(b, longer), 0); /* 61 words */
+    char symbols[8192] = "";
+    for (int i = 0; i < 100; i++) strcat(symbols, "× ");
+    strcat(symbols, "حقوق النشر محفوظة للموقع");
+    assert_int_equal(removed_from_line(b, symbols), 1);
+    rasd_boilerplate_destroy(b);
+    char too_long[8192] = "notice\t";
+    for (int i = 0; i < 61; i++) strcat(too_long, "كلمة ");
+    strcat(too_long, "\n");
+    assert_null(rasd_boilerplate_from_buffer("long.txt", too_long, strlen(too_long), &err));
+    assert_non_null(strstr(err.message, "long.txt:1"));
+    assert_non_null(strstr(err.message, "more than 60 words"));
+}
+
 static void boilerplate_phrases_at_word_starts(void **state) {
     (void)state;
     rasd_error err = {0};
@@ -743,6 +773,7 @@ int main(void) {
         cmocka_unit_test(boilerplate_symbols_and_menus),
         cmocka_unit_test(boilerplate_phrase_list_errors),
         cmocka_unit_test(boilerplate_phrases_at_word_starts),
+        cmocka_unit_test(boilerplate_notice_line_length),
         cmocka_unit_test(boilerplate_on_seeds),
         cmocka_unit_test(html_article_without_furniture),
         cmocka_unit_test(html_split_body),

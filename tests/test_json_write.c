@@ -1,9 +1,10 @@
 /*
- * test_json_write.c: the JSON writer analyze uses for its hot arrays
- * (src/analysis/json_write.c) against yajl, which writes the rest of the
- * line: every byte value alone and inside text, quotes, backslashes,
- * control characters, Arabic, and numbers at their limits. The line must
- * stay byte for byte what yajl alone wrote.
+ * test_json_write.c: the JSON writer of analyze's line
+ * (src/analysis/json_write.c) against yajl, which wrote the line before
+ * it: every byte value alone and inside text, quotes, backslashes,
+ * control characters, Arabic, and numbers (sizes, signed integers,
+ * doubles) at their limits. The line must stay byte for byte what yajl
+ * wrote.
  */
 #include <setjmp.h>
 #include <stdarg.h>
@@ -13,6 +14,9 @@
 
 #include "analysis/json_write.h"
 
+#include <float.h>
+#include <limits.h>
+#include <math.h>
 #include <stdio.h>
 #include <yajl/yajl_gen.h>
 
@@ -92,6 +96,102 @@ static void test_numbers(void **state) {
     }
 }
 
+/* What yajl writes for one value (a generator status other than ok: nothing). */
+static void yajl_value(char *out, size_t cap, bool is_double, long long i, double d) {
+    yajl_gen g = yajl_gen_alloc(NULL);
+    assert_non_null(g);
+    if (is_double) yajl_gen_double(g, d);
+    else yajl_gen_integer(g, i);
+    const unsigned char *buf;
+    size_t len;
+    yajl_gen_get_buf(g, &buf, &len);
+    assert_true(len < cap);
+    memcpy(out, buf, len);
+    out[len] = '\0';
+    yajl_gen_free(g);
+}
+
+/* Signed integers (a number's value, a polarity) as yajl_gen_integer. */
+static void test_integers_as_yajl(void **state) {
+    (void)state;
+    static const long long VALUES[] = {0, 1, -1, 9, -10, 1000000, -987654321, LLONG_MAX, LLONG_MIN};
+    for (size_t i = 0; i < sizeof VALUES / sizeof *VALUES; i++) {
+        char want[64];
+        yajl_value(want, sizeof want, false, VALUES[i], 0);
+        rasd_buf b = {0};
+        rasd_json_int(&b, VALUES[i]);
+        assert_string_equal(b.data, want);
+        rasd_buf_free(&b);
+    }
+}
+
+/* Doubles (a share, a sum with a fraction) as yajl_gen_double: its 20
+ * digits, ".0" after a value that reads as an integer, exponents. */
+static void test_doubles_as_yajl(void **state) {
+    (void)state;
+    static const double VALUES[] = {0.5,   -0.5, 8.3,    3.0,    -7.0,  0.0,     -0.0,    1e20,   1e21, 1.5e300,
+                                    1e-7,  2.5e-310, 123456789.125, DBL_MAX, -DBL_MAX, DBL_MIN, 1.0 / 3.0};
+    for (size_t i = 0; i < sizeof VALUES / sizeof *VALUES; i++) {
+        char want[64];
+        yajl_value(want, sizeof want, true, 0, VALUES[i]);
+        rasd_buf b = {0};
+        rasd_json_double(&b, VALUES[i]);
+        if (strcmp(b.data, want) != 0) fail_msg("%g: yajl wrote %s, rasd_json_double %s", VALUES[i], want, b.data);
+        rasd_buf_free(&b);
+    }
+    /* yajl refuses these (and would leave the line without a value) */
+    rasd_buf b = {0};
+    rasd_json_double(&b, NAN);
+    rasd_json_raw(&b, ",");
+    rasd_json_double(&b, -INFINITY);
+    assert_string_equal(b.data, "null,null");
+    rasd_buf_free(&b);
+}
+
+/* rasd_json_fixed against printf's "%.*f" on one value, at every precision. */
+static void fixed_as_printf(double v) {
+    for (int d = 0; d <= 7; d++) { /* 7: beyond the fast path */
+        char want[400];
+        snprintf(want, sizeof want, "%.*f", d, v);
+        rasd_buf b = {0};
+        rasd_json_fixed(&b, v, d);
+        if (!b.data || strcmp(b.data, want) != 0)
+            fail_msg("%.17g with %d decimals: printf wrote %s, rasd_json_fixed %s", v, d, want, b.data ? b.data : "");
+        rasd_buf_free(&b);
+    }
+}
+
+/* Coordinates, weights and confidences: printf's digits, its rounding of
+ * exact halves to even (0.125 -> 0.12), the sign of what rounds to zero,
+ * the limits of the integer path, and a million values of every size. */
+static void test_fixed_as_printf(void **state) {
+    (void)state;
+    static const double VALUES[] = {0.0,  -0.0, 0.5,    1.5,     2.5,      -2.5,         0.125,       0.375,
+                                    1e-7, -1e-7, 5e-7,  -5e-7,   4.9e-324, 24.713552,    46.675296,   -10.0,
+                                    3.4,  0.85,  0.005, 0.015,   0.0625,   8796093022207.0, 8796093022208.0,
+                                    8796093022208.5, 1e15, 1e300, DBL_MAX,  DBL_MIN,      INFINITY,    NAN};
+    for (size_t i = 0; i < sizeof VALUES / sizeof *VALUES; i++) {
+        fixed_as_printf(VALUES[i]);
+        fixed_as_printf(-VALUES[i]);
+    }
+    uint64_t x = 0x9E3779B97F4A7C15ULL; /* xorshift: random bit patterns of every exponent */
+    for (int i = 0; i < 1000000; i++) {
+        x ^= x << 13, x ^= x >> 7, x ^= x << 17;
+        double v;
+        uint64_t bits = (x & 0x800FFFFFFFFFFFFFULL) | ((uint64_t)(980 + (x >> 52) % 100) << 52); /* 2^-43 .. 2^56 */
+        memcpy(&v, &bits, sizeof v);
+        char want[64];
+        int d = (int)(x % 7);
+        snprintf(want, sizeof want, "%.*f", d, v);
+        rasd_buf b = {0};
+        rasd_json_fixed(&b, v, d);
+        if (strcmp(b.data, want) != 0) fail_msg("%.17g with %d decimals: printf wrote %s, rasd_json_fixed %s", v, d, want, b.data);
+        rasd_buf_free(&b);
+    }
+    for (int k = 0; k < 2000; k++) /* halves at every precision */
+        fixed_as_printf((double)k / 16.0 + 0.5e-6 * (k % 3));
+}
+
 /* Appending keeps what is there: the writers build one buffer. */
 static void test_appends(void **state) {
     (void)state;
@@ -111,6 +211,9 @@ int main(void) {
         cmocka_unit_test(test_texts),
         cmocka_unit_test(test_escape_at_every_offset),
         cmocka_unit_test(test_numbers),
+        cmocka_unit_test(test_integers_as_yajl),
+        cmocka_unit_test(test_doubles_as_yajl),
+        cmocka_unit_test(test_fixed_as_printf),
         cmocka_unit_test(test_appends),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);

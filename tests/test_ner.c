@@ -207,6 +207,95 @@ static void test_cache_matches_reference(void **state) {
     rasd_ner_destroy(m);
 }
 
+/* The article memory (memory.c): what the tagger said of a word in the
+ * sentences before, by its base, within a window. */
+static void memory_add_words(ner_memory *mem, const uint64_t *bases, const uint8_t *tags, size_t n) {
+    ner_tok toks[8];
+    memset(toks, 0, sizeof toks);
+    for (size_t i = 0; i < n; i++) toks[i].base = bases[i], toks[i].is_word = 1;
+    ner_memory_add(mem, toks, tags, n);
+}
+
+static void test_article_memory(void **state) {
+    (void)state;
+    static ner_memory mem;
+    ner_memory_reset(&mem);
+    const uint64_t name = 0x1234567ULL * 2 + 1, word = 0x7654321ULL * 2 + 1, other = 0x5555ULL * 2 + 1;
+    assert_int_equal(ner_memory_code(&mem, name), 0);
+    /* a person once, a common word once */
+    memory_add_words(&mem, (uint64_t[]){word, name}, (uint8_t[]){RASD_NER_O, RASD_NER_B(RASD_NER_PERS)}, 2);
+    assert_int_equal(ner_memory_code(&mem, name), 1 + RASD_NER_PERS * 2 + 1); /* always a person so far */
+    assert_int_equal(ner_memory_code(&mem, word), NER_MEM_NEVER);
+    assert_int_equal(ner_memory_code(&mem, other), 0);
+    /* the same word later outside a name: a person, not always */
+    memory_add_words(&mem, (uint64_t[]){name}, (uint8_t[]){RASD_NER_O}, 1);
+    assert_int_equal(ner_memory_code(&mem, name), 1 + RASD_NER_PERS * 2);
+    /* marking sets each word token's code, and none on other tokens */
+    ner_tok toks[2];
+    memset(toks, 0, sizeof toks);
+    toks[0].base = name, toks[0].is_word = 1;
+    toks[1].base = word;
+    ner_memory_mark(&mem, toks, 2);
+    assert_int_equal(toks[0].mem, 1 + RASD_NER_PERS * 2);
+    assert_int_equal(toks[1].mem, 0);
+    /* forgotten after the window, and the table holds long runs of new
+     * words (more than its slots) without losing the recent ones */
+    for (uint64_t k = 0; k < NER_MEM_WINDOW + 2000; k++) {
+        uint64_t bases[8];
+        uint8_t tags[8] = {0};
+        for (int j = 0; j < 8; j++) bases[j] = ((k * 8 + (uint64_t)j + 100) * 0x9e3779b97f4a7c15ULL) | 1;
+        tags[3] = RASD_NER_B(RASD_NER_LOC);
+        memory_add_words(&mem, bases, tags, 8);
+        if (k == NER_MEM_WINDOW + 1999) {
+            assert_int_equal(ner_memory_code(&mem, bases[3]), 1 + RASD_NER_LOC * 2 + 1);
+            assert_int_equal(ner_memory_code(&mem, bases[0]), NER_MEM_NEVER);
+        }
+    }
+    assert_int_equal(ner_memory_code(&mem, name), 0);
+    ner_memory_reset(&mem);
+    assert_int_equal(ner_memory_code(&mem, word), 0);
+    /* a new document forgets the last one at once, and remembers anew */
+    memory_add_words(&mem, (uint64_t[]){name}, (uint8_t[]){RASD_NER_B(RASD_NER_ORG)}, 1);
+    assert_int_equal(ner_memory_code(&mem, name), 1 + RASD_NER_ORG * 2 + 1);
+    ner_memory_forget(&mem);
+    assert_int_equal(ner_memory_code(&mem, name), 0);
+    memory_add_words(&mem, (uint64_t[]){name}, (uint8_t[]){RASD_NER_O}, 1);
+    assert_int_equal(ner_memory_code(&mem, name), NER_MEM_NEVER);
+    /* what is not a word (a number, a sign) is not kept */
+    ner_tok sign = {0};
+    sign.base = other;
+    ner_memory_add(&mem, &sign, (uint8_t[]){RASD_NER_B(RASD_NER_LOC)}, 1);
+    assert_int_equal(ner_memory_code(&mem, other), 0);
+}
+
+/* With the memory on (a document begun), the cached tagger still agrees
+ * with the plain one given the same memory codes, and a name of the first
+ * sentence is remembered in the next. */
+static void test_memory_cache_matches_reference(void **state) {
+    (void)state;
+    rasd_ner_model *m = train_tiny(8);
+    rasd_ner_result res = {0};
+    rasd_error err = {0};
+    assert_int_equal(rasd_ner_begin_document(&res), RASD_OK);
+    for (int pass = 0; pass < 2; pass++)
+        for (size_t k = 0; k < sizeof UNSEEN / sizeof UNSEEN[0]; k++) {
+            sentence s;
+            make_sentence(&s, UNSEEN[k]);
+            assert_int_equal(rasd_ner_tag(m, test_an, s.text, s.tokens, s.n, &res, &err), RASD_OK);
+            uint8_t mem[64], tags[64];
+            float em[64 * NER_NTAGS];
+            const ner_tok *t = ner_result_tokens(&res);
+            for (size_t i = 0; i < s.n; i++) mem[i] = t[i].mem;
+            /* the second pass sees the first's names */
+            if (pass == 1) assert_int_not_equal(mem[3], 0);
+            assert_int_equal(ner_tag_reference_mem(m, test_an, s.text, s.tokens, s.n, mem, em, tags), RASD_OK);
+            assert_memory_equal(tags, res.tags, s.n);
+            assert_memory_equal(em, ner_result_emissions(&res), s.n * NER_NTAGS * sizeof em[0]);
+        }
+    rasd_ner_result_free(&res);
+    rasd_ner_destroy(m);
+}
+
 /* The decoder (vectorised on x86-64) against the plain Viterbi written
  * here: the same tags, forward scores and margins to the bit, including
  * on ties (scores drawn from a few small integers tie often; the first
@@ -962,6 +1051,8 @@ int main(void) {
         cmocka_unit_test(test_tag_names),
         cmocka_unit_test(test_learns_pattern),
         cmocka_unit_test(test_cache_matches_reference),
+        cmocka_unit_test(test_article_memory),
+        cmocka_unit_test(test_memory_cache_matches_reference),
         cmocka_unit_test(test_viterbi_matches_plain),
         cmocka_unit_test(test_very_long_sentence),
         cmocka_unit_test(test_save_load_round_trip),

@@ -10,6 +10,7 @@
 
 #include "core/internal.h"
 #include "corpus/reader.h"
+#include "corpus/reader_json_array.h"
 #include "storage/fts_rasd.h"
 #include "storage/schema.h"
 #include "storage/store.h"
@@ -640,6 +641,52 @@ static int teardown(void **state) {
     return teardown_analyzer(state);
 }
 
+/* The array scanner skips a string's plain bytes sixteen at a time: a
+ * quote, an escape or a raw line break must be seen at every offset of a
+ * block, in ASCII and in Arabic text, and end (or not end) the string
+ * exactly where a byte at a time would. */
+static void expect_element(rasd_json_array *a, const char *want) {
+    size_t s, e;
+    assert_int_equal(rasd_json_array_next(a, &s, &e), RASD_JA_ELEMENT);
+    if (e - s != strlen(want) || memcmp(a->data + s, want, e - s) != 0)
+        fail_msg("element %.*s, wanted %s", (int)(e - s), a->data + s, want);
+}
+
+static void test_json_array_strings_at_every_offset(void **state) {
+    (void)state;
+    static const char *const UNITS[] = {"a", "\xD8\xB3"}; /* a, س */
+    for (size_t u = 0; u < 2; u++) {
+        for (size_t k = 0; k < 40; k++) {
+            char head[512] = "{\"t\":\"", tail[512] = "";
+            for (size_t i = 0; i < k; i++) strcat(head, UNITS[u]);
+            for (size_t i = k; i < 40; i++) strcat(tail, UNITS[u]);
+            /* an escaped quote and an escaped backslash before the closing quote */
+            char first[1200], data[1400];
+            snprintf(first, sizeof first, "%s\\\"%s\\\\\"}", head, tail);
+            snprintf(data, sizeof data, "[%s , {\"u\":\"[,]\"}]", first);
+            rasd_json_array a;
+            assert_true(rasd_json_array_open(&a, data, strlen(data)));
+            expect_element(&a, first);
+            expect_element(&a, "{\"u\":\"[,]\"}");
+            size_t s, e;
+            assert_int_equal(rasd_json_array_next(&a, &s, &e), RASD_JA_END);
+            /* a raw line break ends the element at the next line that opens a record */
+            snprintf(data, sizeof data, "[%s\n%s\"},\n{\"u\":1}]", head, tail);
+            assert_true(rasd_json_array_open(&a, data, strlen(data)));
+            char cut[1200];
+            snprintf(cut, sizeof cut, "%s\n%s\"},", head, tail);
+            expect_element(&a, cut);
+            expect_element(&a, "{\"u\":1}");
+            assert_int_equal(rasd_json_array_next(&a, &s, &e), RASD_JA_END);
+            /* a string the data ends in */
+            snprintf(data, sizeof data, "[%s%s", head, tail);
+            assert_true(rasd_json_array_open(&a, data, strlen(data)));
+            expect_element(&a, data + 1);
+            assert_int_equal(rasd_json_array_next(&a, &s, &e), RASD_JA_TRUNCATED);
+        }
+    }
+}
+
 int main(void) {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_schema_created),
@@ -659,6 +706,7 @@ int main(void) {
         cmocka_unit_test(test_non_utf8_text_file),
         cmocka_unit_test(test_manifest),
         cmocka_unit_test(test_corrupt_zip_member),
+        cmocka_unit_test(test_json_array_strings_at_every_offset),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }

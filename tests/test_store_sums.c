@@ -2,7 +2,8 @@
  * test_store_sums.c: the summary tables the read routes answer from
  * (schema step 7 on) and the copies of each event's, quote's and label's
  * document day and outlet (step 8): kept equal to the rows they come from
- * while rows are stored (the triggers), built from the rows already there when an older
+ * while rows are stored (each batch's rows added at its commit, the day and
+ * outlet copies by the INSERTs or triggers), built from the rows already there when an older
  * store is migrated, and the lists read from them answering exactly what
  * the same question asked of the rows themselves answers, filter by
  * filter, with NULL outlets, dates, names and types among the rows.
@@ -125,9 +126,21 @@ static void assert_sums_hold(sqlite3 *db) {
     }
 }
 
-static void test_trigger_keeps_sums(void **state) {
+/* What the store's writer does at a batch's commit: the entity rows of
+ * the listed documents (a SELECT or VALUES of ids) added to the sums. */
+static void add_batch_sums(sqlite3 *db, const char *docs) {
+    char sql[256];
+    snprintf(sql, sizeof sql,
+             "CREATE TEMP TABLE IF NOT EXISTS batch_docs(doc INTEGER PRIMARY KEY); INSERT INTO temp.batch_docs %s",
+             docs);
+    exec_ok(db, sql);
+    exec_ok(db, rasd_sqlite_sums_sql);
+    assert_int_equal(scalar(db, "SELECT count(*) FROM temp.batch_docs"), 0);
+}
+
+static void test_batches_keep_sums(void **state) {
     (void)state;
-    const char *path = tmp_path("trigger.db");
+    const char *path = tmp_path("batches.db");
     unlink(path);
     rasd_error err = {0};
     rasd_store *s = rasd_store_open(path, test_lex, &err);
@@ -137,6 +150,9 @@ static void test_trigger_keeps_sums(void **state) {
     exec_ok(db, DOCS);
     exec_ok(db, ENTITIES);
     exec_ok(db, ROWS);
+    /* two batches: the second's sums add to rows the first made */
+    add_batch_sums(db, "SELECT id FROM documents WHERE id <= 2");
+    add_batch_sums(db, "SELECT id FROM documents WHERE id > 2");
     assert_sums_hold(db);
     assert_doc_columns_hold(db);
     /* the copies were set: the event dated by its article has its day */
@@ -151,6 +167,7 @@ static void test_trigger_keeps_sums(void **state) {
     exec_ok(db, "INSERT INTO documents(id, hash, text_id, origin, text) VALUES (6, 'h6', 't6', 'f', 'نص');"
                 "INSERT INTO entities(doc, entity, name, type, country, mention_count, mentions) VALUES"
                 " (6, 'land-a', 'بلد أ', 'state', 'AAA', 2, '[]'), (6, 'land-a', 'بلد أ', 'state', 'AAA', 1, '[]');");
+    add_batch_sums(db, "VALUES (6)");
     assert_int_equal(scalar(db, "SELECT mentions FROM actor_days WHERE entity = 'land-a' AND published IS NULL "
                                 "AND source IS NULL"),
                      3);
@@ -222,6 +239,7 @@ static void test_actors_list_as_from_rows(void **state) {
     sqlite3 *db = raw_open(path);
     exec_ok(db, DOCS);
     exec_ok(db, ENTITIES);
+    add_batch_sums(db, "SELECT id FROM documents");
     s = rasd_store_open(path, test_lex, &err);
     assert_non_null(s);
     const rasd_query QS[] = {
@@ -313,7 +331,7 @@ static int teardown(void **state) {
 
 int main(void) {
     const struct CMUnitTest tests[] = {
-        cmocka_unit_test(test_trigger_keeps_sums),
+        cmocka_unit_test(test_batches_keep_sums),
         cmocka_unit_test(test_migration_builds_sums),
         cmocka_unit_test(test_actors_list_as_from_rows),
         cmocka_unit_test(test_store_put_keeps_both),

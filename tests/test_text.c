@@ -158,6 +158,41 @@ static void test_document_counts_are_exact(void **state) {
     }
 }
 
+/* A text is binary when more than eight bytes and more than one in a
+ * hundred of its first 64 KB are control characters other than \t \n \v
+ * \f \r; they are counted sixteen at a time, so each kind of byte is put
+ * at every offset of a block, around the threshold. */
+static void test_document_binary_threshold(void **state) {
+    (void)state;
+    const unsigned char kinds[] = {0x01, 0x08, 0x0E, 0x1B, 0x1F};
+    const unsigned char spaces[] = {'\t', '\n', 0x0B, 0x0C, '\r', ' ', 0x20, 0x7F, 0xD8};
+    char text[600];
+    for (size_t k = 0; k < sizeof kinds; k++) {
+        for (size_t at = 0; at < 40; at++) {
+            for (size_t i = 0; i + 1 < sizeof text; i += 2) memcpy(text + i, "\xD8\xB3", 2); /* س */
+            for (int c = 0; c < 8; c++) text[at + 61 * (size_t)c] = (char)kinds[k];
+            rasd_document doc;
+            rasd_error err = {0};
+            assert_int_equal(rasd_document_from_buffer("t.txt", text, sizeof text, NULL, &doc, &err), RASD_OK);
+            rasd_document_destroy(&doc);
+            text[at + 500] = (char)kinds[(k + 1) % sizeof kinds]; /* the ninth: binary */
+            assert_int_equal(rasd_document_from_buffer("t.txt", text, sizeof text, NULL, &doc, &err), RASD_ERR_BINARY);
+            char want[64];
+            snprintf(want, sizeof want, "9 control characters, the first at byte %zu", at);
+            assert_non_null(strstr(err.message, want));
+        }
+    }
+    for (size_t k = 0; k < sizeof spaces; k++) { /* none of these counts */
+        for (size_t i = 0; i + 1 < sizeof text; i += 2) memcpy(text + i, "\xD8\xB3", 2);
+        for (size_t at = 3; at < sizeof text; at += 37) text[at] = (char)spaces[k];
+        rasd_document doc;
+        rasd_error err = {0};
+        rasd_status st = rasd_document_from_buffer("t.txt", text, sizeof text, NULL, &doc, &err);
+        assert_int_not_equal(st, RASD_ERR_BINARY);
+        if (st == RASD_OK) rasd_document_destroy(&doc);
+    }
+}
+
 /* Reading a file takes its bytes as the text when they are valid, and
  * otherwise gives what sanitizing gives; a byte-order mark goes either way. */
 static void test_document_read_file(void **state) {
@@ -450,6 +485,7 @@ int main(void) {
         cmocka_unit_test(test_utf8_bom_dropped),
         cmocka_unit_test(test_utf8_block_check_finds_every_position),
         cmocka_unit_test(test_document_counts_are_exact),
+        cmocka_unit_test(test_document_binary_threshold),
         cmocka_unit_test(test_document_read_file),
         cmocka_unit_test(test_norm_alef_variants),
         cmocka_unit_test(test_norm_alef_maqsura_and_farsi_yeh),

@@ -10,6 +10,7 @@
 #include "extract/events.h"
 
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 /* Event participants that are no entity of the extractor get one, so that
@@ -27,12 +28,13 @@ static void participant_id(char *buf, size_t cap, const rasd_event_dict *d, cons
                            const rasd_event_actor *a) {
     size_t n;
     if (a->agent >= 0) {
-        n = (size_t)snprintf(buf, cap, "agent:%s", d->agents[a->agent].name_en);
-        if (a->country[0] && n < cap) n += (size_t)snprintf(buf + n, cap - n, ":%s", a->country);
+        /* rasd_put, not snprintf: this runs for every pair of an article's event sides */
+        n = rasd_put_str(buf, cap, rasd_put_str(buf, cap, 0, "agent:"), d->agents[a->agent].name_en);
+        if (a->country[0] && n < cap) n = rasd_put_str(buf, cap, rasd_put_str(buf, cap, n, ":"), a->country);
     } else if (a->country[0]) {
-        n = (size_t)snprintf(buf, cap, "country:%s", a->country);
+        n = rasd_put_str(buf, cap, rasd_put_str(buf, cap, 0, "country:"), a->country);
     } else {
-        n = (size_t)snprintf(buf, cap, "phrase:%.*s", (int)(a->end - a->start), text + a->start);
+        n = rasd_put(buf, cap, rasd_put_str(buf, cap, 0, "phrase:"), text + a->start, a->end - a->start);
     }
     if (n >= cap) { /* cut on a character boundary */
         n = cap - 1;
@@ -110,22 +112,75 @@ void rasd_json_event_participants(rasd_buf *f, const rasd_knowledge *kn, const c
     }
 }
 
-/* A number that may have a fraction (a Goldstein weight, a casualty count,
- * a sum of money): integral values as N.0, others with up to 15 digits. */
-static void fdouble(rasd_buf *f, double v, const char *fmt) {
+/* The same participants as rasd_json_event_participants writes, kept for
+ * the typed views (analysis.h): the same order, ids, names and mentions. */
+bool rasd_event_participants_index(const rasd_knowledge *kn, const char *text, const rasd_event_list *list,
+                                   char (*side_ids)[160], rasd_participant_entity **out, size_t *n_out) {
+    size_t sides = list ? list->count * 2 : 0, n = 0, cap = 0;
+    rasd_participant_entity *parts = NULL;
+    for (size_t i = 0; i < sides; i++) {
+        const rasd_event_actor *a = side_at(list, i);
+        side_ids[i][0] = '\0';
+        if (is_unnamed(a)) participant_id(side_ids[i], sizeof side_ids[i], kn->events, text, a);
+    }
+    for (size_t i = 0; i < sides; i++) {
+        const rasd_event_actor *a = side_at(list, i);
+        if (!is_unnamed(a)) continue;
+        bool seen = false;
+        for (size_t k = 0; k < i && !seen; k++)
+            seen = is_unnamed(side_at(list, k)) && strcmp(side_ids[i], side_ids[k]) == 0;
+        if (seen) continue;
+        if (!rasd_grow((void **)&parts, &cap, n, sizeof *parts)) goto oom;
+        rasd_participant_entity *p = &parts[n++];
+        memset(p, 0, sizeof *p);
+        const rasd_agent *ag = a->agent >= 0 ? &kn->events->agents[a->agent] : NULL;
+        p->type = ag ? "agent" : a->country[0] ? "state" : "unresolved";
+        if (!(p->id = strdup(side_ids[i]))) goto oom;
+        if (ag) p->name_ar = strdup(ag->name);
+        else if (a->end > a->start) p->name_ar = strndup(text + a->start, a->end - a->start);
+        if ((ag || a->end > a->start) && !p->name_ar) goto oom;
+        p->name_en = ag && ag->name_en && *ag->name_en ? ag->name_en : NULL;
+        p->country = a->country[0] ? a->country : NULL;
+        if (!(p->sides = malloc((sides - i) * sizeof *p->sides))) goto oom;
+        for (size_t k = i; k < sides; k++) {
+            const rasd_event_actor *b = side_at(list, k);
+            if (!is_unnamed(b) || b->end <= b->start || strcmp(side_ids[i], side_ids[k]) != 0) continue;
+            bool dup = false; /* one span told by two events of a sentence */
+            for (size_t z = i; z < k && !dup; z++) {
+                const rasd_event_actor *y = side_at(list, z);
+                dup = is_unnamed(y) && y->start == b->start && y->end == b->end;
+            }
+            if (!dup) p->sides[p->n_sides++] = k;
+        }
+    }
+    *out = parts;
+    *n_out = n;
+    return true;
+oom:
+    rasd_participant_entities_free(parts, n);
+    return false;
+}
+
+void rasd_participant_entities_free(rasd_participant_entity *parts, size_t n) {
+    for (size_t i = 0; i < n; i++) {
+        free(parts[i].id);
+        free(parts[i].name_ar);
+        free(parts[i].sides);
+    }
+    free(parts);
+}
+
+/* A number that may have a fraction (a casualty count, a sum of money):
+ * integral values as N.0, others with up to 15 digits. */
+static void fmagnitude(rasd_buf *f, double v) {
+    if (v == (double)(long long)v) {
+        rasd_json_fixed(f, v, 1);
+        return;
+    }
     char buf[40];
-    int n = snprintf(buf, sizeof buf, fmt, v);
+    int n = snprintf(buf, sizeof buf, "%.15g", v);
     rasd_buf_append(f, buf, (size_t)n);
 }
-static void fmagnitude(rasd_buf *f, double v) { fdouble(f, v, v == (double)(long long)v ? "%.1f" : "%.15g"); }
-static void fspan(rasd_buf *f, size_t start, size_t end) {
-    rasd_buf_putc(f, '[');
-    rasd_json_num(f, start);
-    rasd_buf_putc(f, ',');
-    rasd_json_num(f, end);
-    rasd_buf_putc(f, ']');
-}
-static void fbool(rasd_buf *f, bool v) { rasd_json_raw(f, v ? "true" : "false"); }
 
 /* A participant of an event: who it is, its CAMEO code, and where the text names it. */
 static void event_actor(rasd_buf *f, const rasd_knowledge *kn, const char *text, const rasd_entities *es,
@@ -224,9 +279,8 @@ static void event_place(rasd_buf *f, const rasd_knowledge *kn, const rasd_entiti
     rasd_buf_putc(f, '}');
 }
 
-/* The events, written as one fragment like the entities: a document can
- * have dozens, each with some forty members, and yajl's generator costs a
- * call and a print per key and value (measured: 7% of the whole analysis). */
+/* The events' array: a document can have dozens, each with some forty
+ * members. */
 void rasd_json_events(rasd_buf *f, const rasd_knowledge *kn, const char *text, const rasd_entities *es,
                       const rasd_event_list *list) {
     rasd_buf_putc(f, '[');
@@ -252,7 +306,7 @@ void rasd_json_events(rasd_buf *f, const rasd_knowledge *kn, const char *text, c
         rasd_json_raw(f, ",\"quad_class\":");
         rasd_json_num(f, (size_t)rasd_cameo_quad_class(e->cameo));
         rasd_json_raw(f, ",\"goldstein\":");
-        fdouble(f, rasd_cameo_goldstein(e->cameo), "%.1f");
+        rasd_json_fixed(f, rasd_cameo_goldstein(e->cameo), 1);
         rasd_json_raw(f, ",\"plover_type\":");
         fstr_or_null(f, e->plover_type);
         rasd_json_raw(f, ",\"plover_mode\":");
@@ -260,7 +314,7 @@ void rasd_json_events(rasd_buf *f, const rasd_knowledge *kn, const char *text, c
         rasd_json_raw(f, ",\"acled\":");
         fstr_or_null(f, e->acled);
         rasd_json_raw(f, ",\"confidence\":");
-        fdouble(f, (double)e->confidence, "%.2f");
+        rasd_json_fixed(f, (double)e->confidence, 2);
         rasd_json_raw(f, ",\"source\":");
         event_actors(f, kn, text, es, &e->source);
         rasd_json_raw(f, ",\"target\":");

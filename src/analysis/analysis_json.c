@@ -3,13 +3,19 @@
  * the project's central contract (docs/analyze.schema.json). Later stages
  * (quotes, events, ...) add members; the names here are fixed.
  *
- * The line is written with yajl's streaming generator rather than built as
- * a tree: with a tree (jansson), allocating an object per token and mention
- * took 40% of the whole analysis. Tokens arrive while the text is being
- * segmented, before the sentences are known, so they go to a generator of
- * their own whose array is spliced into the document's object at the end.
+ * The line is written straight into one buffer (json_write.h), member by
+ * member, rather than built as a tree or through a generator: with a tree
+ * (jansson), allocating an object per token and mention took 40% of the
+ * whole analysis; with yajl's streaming generator, its call, state check
+ * and print callback per key and value, and the copy of each part into its
+ * buffer, were still 8% (measured in docs/text.md). The bytes are those
+ * yajl wrote (no spaces, its escaping, its number formats): the output did
+ * not change. Tokens arrive while the text is being segmented, before the
+ * sentences are known, so they go to a buffer of their own whose array is
+ * spliced into the document's object at the end.
  */
 #include "core/internal.h"
+#include "analysis/analysis.h"
 #include "analysis/analysis_events.h"
 #include "analysis/json_write.h"
 #include "extract/dates.h"
@@ -20,55 +26,17 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <yajl/yajl_gen.h>
+#include <math.h>
 
-/* ---------------------------------------------------------- yajl helpers */
+/* ------------------------------------------------------------ helpers */
 
-static void str_n(yajl_gen g, const char *s, size_t n) { yajl_gen_string(g, (const unsigned char *)s, n); }
-static void str(yajl_gen g, const char *s) { str_n(g, s, strlen(s)); }
-static void str_or_null(yajl_gen g, const char *s) { s && *s ? str(g, s) : (void)yajl_gen_null(g); }
-static void key(yajl_gen g, const char *k) { str(g, k); }
-/* Offsets and counts by hand, not yajl_gen_integer's sprintf("%lld"):
- * measured, that sprintf was 3% of the whole analysis (a document has
- * thousands of offsets). yajl_gen_number writes the digits as given. */
-static void num(yajl_gen g, size_t v) {
-    char buf[24];
-    size_t i = sizeof buf;
-    do buf[--i] = (char)('0' + v % 10);
-    while ((v /= 10) != 0);
-    yajl_gen_number(g, buf + i, sizeof buf - i);
-}
-static void span(yajl_gen g, size_t start, size_t end) {
-    yajl_gen_array_open(g);
-    num(g, start);
-    num(g, end);
-    yajl_gen_array_close(g);
-}
-/* Places a fragment written with json_write.h as one value, and empties
- * the buffer for the next. Out of memory, the line would be cut: it says
- * so instead (analysis_json fails on *failed). */
-static void fragment(yajl_gen g, rasd_buf *f, bool *failed) {
-    if (f->oom) {
-        *failed = true;
-        f->oom = false;
-        yajl_gen_null(g);
-    } else {
-        yajl_gen_number(g, f->data, f->len);
-    }
-    f->len = 0;
-}
-
-static void spans(yajl_gen g, const rasd_span_list *list, rasd_buf *f, bool *failed) {
+static void spans(rasd_buf *f, const rasd_span_list *list) {
     rasd_buf_putc(f, '[');
     for (size_t i = 0; i < list->count; i++) {
-        rasd_json_raw(f, i ? ",[" : "[");
-        rasd_json_num(f, list->items[i].start);
-        rasd_buf_putc(f, ',');
-        rasd_json_num(f, list->items[i].end);
-        rasd_buf_putc(f, ']');
+        if (i) rasd_buf_putc(f, ',');
+        fspan(f, list->items[i].start, list->items[i].end);
     }
     rasd_buf_putc(f, ']');
-    fragment(g, f, failed);
 }
 
 /* ------------------------------------------------------------- tokens */
@@ -81,7 +49,6 @@ typedef struct token_ctx {
     rasd_analyzer *an;
     const char *text;
     rasd_buf *tokens; /* the token array's JSON (--tokens), or NULL when only counting */
-    rasd_buf frag;    /* scratch for fragment() */
     size_t words;
     bool failed;
     rasd_entity_extractor *x; /* NULL without a knowledge base */
@@ -207,11 +174,6 @@ static void on_token(void *vctx, const rasd_token *tok, size_t sentence) {
 
 /* ---------------------------------------------------- entities, places */
 
-/* The entities and places arrays are written straight into one fragment
- * each (json_write.h), not value by value through yajl: a document has
- * dozens of them with ten keys each, and yajl's call per key and value was
- * 5% of `rasd analyze --only entities`. The bytes are yajl's (its escaping
- * is rasd_json_str's, tests/test_json_write.c). */
 /* ,"mentions":[...],"mention_count":N */
 static void mentions(rasd_buf *f, const rasd_knowledge *kn, const char *text, const rasd_mention *m, size_t n,
                      size_t total) {
@@ -238,10 +200,11 @@ static void mentions(rasd_buf *f, const rasd_knowledge *kn, const char *text, co
     rasd_json_num(f, total);
 }
 
-static void entities(yajl_gen g, const rasd_knowledge *kn, const char *text, const rasd_entities *es,
-                     const rasd_event_list *events, rasd_buf *f, bool *failed) {
-    key(g, "entities");
-    rasd_buf_putc(f, '[');
+/* ,"entities":[...]: each entity with its actor's names and its mentions,
+ * then the events' participants that are no entity of their own. */
+static void entities(rasd_buf *f, const rasd_knowledge *kn, const char *text, const rasd_entities *es,
+                     const rasd_event_list *events) {
+    rasd_json_raw(f, ",\"entities\":[");
     for (size_t i = 0; i < es->count; i++) {
         const rasd_entity *e = &es->items[i];
         const rasd_actor *a = e->actor != UINT32_MAX ? &kn->actors[e->actor] : NULL;
@@ -284,13 +247,10 @@ static void entities(yajl_gen g, const rasd_knowledge *kn, const char *text, con
     }
     if (events && kn->events) rasd_json_event_participants(f, kn, text, events, es->count == 0);
     rasd_buf_putc(f, ']');
-    fragment(g, f, failed);
 }
 
-static void places(yajl_gen g, const rasd_knowledge *kn, const char *text, const rasd_entities *es, rasd_buf *f,
-                   bool *failed) {
-    key(g, "places");
-    rasd_buf_putc(f, '[');
+static void places(rasd_buf *f, const rasd_knowledge *kn, const char *text, const rasd_entities *es) {
+    rasd_json_raw(f, ",\"places\":[");
     for (size_t i = 0; i < es->n_places; i++) {
         const rasd_place_hit *h = &es->places[i];
         rasd_json_raw(f, i ? ",{\"id\":" : "{\"id\":");
@@ -346,236 +306,228 @@ static void places(yajl_gen g, const rasd_knowledge *kn, const char *text, const
         rasd_buf_putc(f, '}');
     }
     rasd_buf_putc(f, ']');
-    fragment(g, f, failed);
 }
 
-static void quotes(yajl_gen g, const char *text, const rasd_entities *es) {
-    key(g, "quotes");
-    yajl_gen_array_open(g);
+/* The text of [start, end) as a string, or null when it is empty. */
+static void ftext_or_null(rasd_buf *f, const char *text, size_t start, size_t end) {
+    if (end > start) rasd_json_str(f, text + start, end - start);
+    else rasd_json_raw(f, "null");
+}
+
+static void quotes(rasd_buf *f, const char *text, const rasd_entities *es) {
+    rasd_json_raw(f, ",\"quotes\":[");
     for (size_t i = 0; i < es->n_quotes; i++) {
         const rasd_quote *q = &es->quotes[i];
-        yajl_gen_map_open(g);
-        key(g, "text");
-        str_n(g, text + q->start, q->end - q->start);
-        key(g, "start");
-        num(g, q->start);
-        key(g, "end");
-        num(g, q->end);
-        key(g, "sentence");
-        num(g, q->sentence);
-        key(g, "direct");
-        yajl_gen_bool(g, q->direct);
-        key(g, "verb");
-        yajl_gen_map_open(g);
-        key(g, "text");
-        str_n(g, text + q->verb_start, q->verb_end - q->verb_start);
-        key(g, "start");
-        num(g, q->verb_start);
-        key(g, "end");
-        num(g, q->verb_end);
-        yajl_gen_map_close(g);
-        key(g, "speaker");
-        yajl_gen_map_open(g);
-        key(g, "entity");
-        str_or_null(g, q->speaker >= 0 ? es->items[q->speaker].id : NULL);
-        key(g, "text");
-        if (q->speaker_end > q->speaker_start) str_n(g, text + q->speaker_start, q->speaker_end - q->speaker_start);
-        else yajl_gen_null(g);
-        key(g, "anonymous");
-        yajl_gen_bool(g, q->anonymous);
-        yajl_gen_map_close(g);
-        key(g, "continuation");
-        yajl_gen_bool(g, q->continuation);
-        key(g, "channel");
-        str_or_null(g, q->channel);
-        key(g, "rule");
-        str_or_null(g, q->rule);
-        yajl_gen_map_close(g);
+        rasd_json_raw(f, i ? ",{\"text\":" : "{\"text\":");
+        rasd_json_str(f, text + q->start, q->end - q->start);
+        rasd_json_raw(f, ",\"start\":");
+        rasd_json_num(f, q->start);
+        rasd_json_raw(f, ",\"end\":");
+        rasd_json_num(f, q->end);
+        rasd_json_raw(f, ",\"sentence\":");
+        rasd_json_num(f, q->sentence);
+        rasd_json_raw(f, ",\"direct\":");
+        fbool(f, q->direct);
+        rasd_json_raw(f, ",\"verb\":{\"text\":");
+        rasd_json_str(f, text + q->verb_start, q->verb_end - q->verb_start);
+        rasd_json_raw(f, ",\"start\":");
+        rasd_json_num(f, q->verb_start);
+        rasd_json_raw(f, ",\"end\":");
+        rasd_json_num(f, q->verb_end);
+        rasd_json_raw(f, "},\"speaker\":{\"entity\":");
+        fstr_or_null(f, q->speaker >= 0 ? es->items[q->speaker].id : NULL);
+        rasd_json_raw(f, ",\"text\":");
+        ftext_or_null(f, text, q->speaker_start, q->speaker_end);
+        rasd_json_raw(f, ",\"anonymous\":");
+        fbool(f, q->anonymous);
+        rasd_json_raw(f, "},\"continuation\":");
+        fbool(f, q->continuation);
+        rasd_json_raw(f, ",\"channel\":");
+        fstr_or_null(f, q->channel);
+        rasd_json_raw(f, ",\"rule\":");
+        fstr_or_null(f, q->rule);
+        rasd_buf_putc(f, '}');
     }
-    yajl_gen_array_close(g);
+    rasd_buf_putc(f, ']');
 }
 
-static void framing(yajl_gen g, const char *text, const rasd_entities *es) {
-    key(g, "framing");
-    yajl_gen_array_open(g);
+static void framing(rasd_buf *f, const char *text, const rasd_entities *es) {
+    rasd_json_raw(f, ",\"framing\":[");
     for (size_t i = 0; i < es->n_framing; i++) {
-        const rasd_framing *f = &es->framing[i];
-        yajl_gen_map_open(g);
-        key(g, "actor");
-        str_or_null(g, f->actor >= 0 ? es->items[f->actor].id : NULL);
-        key(g, "term");
-        str_n(g, text + f->start, f->end - f->start);
-        key(g, "label");
-        str(g, f->label);
-        key(g, "polarity");
-        yajl_gen_integer(g, f->polarity);
-        key(g, "start");
-        num(g, f->start);
-        key(g, "end");
-        num(g, f->end);
-        key(g, "sentence");
-        num(g, f->sentence);
-        key(g, "source");
-        str(g, f->source);
-        yajl_gen_map_close(g);
+        const rasd_framing *fr = &es->framing[i];
+        rasd_json_raw(f, i ? ",{\"actor\":" : "{\"actor\":");
+        fstr_or_null(f, fr->actor >= 0 ? es->items[fr->actor].id : NULL);
+        rasd_json_raw(f, ",\"term\":");
+        rasd_json_str(f, text + fr->start, fr->end - fr->start);
+        rasd_json_raw(f, ",\"label\":");
+        fstr(f, fr->label);
+        rasd_json_raw(f, ",\"polarity\":");
+        rasd_json_int(f, fr->polarity);
+        rasd_json_raw(f, ",\"start\":");
+        rasd_json_num(f, fr->start);
+        rasd_json_raw(f, ",\"end\":");
+        rasd_json_num(f, fr->end);
+        rasd_json_raw(f, ",\"sentence\":");
+        rasd_json_num(f, fr->sentence);
+        rasd_json_raw(f, ",\"source\":");
+        fstr(f, fr->source);
+        rasd_buf_putc(f, '}');
     }
-    yajl_gen_array_close(g);
+    rasd_buf_putc(f, ']');
 }
 
-static void numbers(yajl_gen g, const char *text, const token_ctx *ctx) {
-    key(g, "numbers");
-    yajl_gen_array_open(g);
+static void numbers(rasd_buf *f, const char *text, const rasd_analysis *ctx) {
+    rasd_json_raw(f, ",\"numbers\":[");
     for (size_t i = 0; i < ctx->numbers.count; i++) {
         const rasd_number *nb = &ctx->numbers.items[i];
-        yajl_gen_map_open(g);
-        key(g, "text");
-        str_n(g, text + nb->start, nb->end - nb->start);
-        key(g, "start");
-        num(g, nb->start);
-        key(g, "end");
-        num(g, nb->end);
-        key(g, "sentence");
-        num(g, ctx->number_sentence[i]);
-        key(g, "value");
-        if (nb->flags & RASD_NUM_INTEGRAL) yajl_gen_integer(g, (long long)nb->ivalue);
-        else yajl_gen_double(g, nb->value);
-        key(g, "unit");
-        str_or_null(g, nb->unit);
-        key(g, "unit_code");
-        str_or_null(g, nb->code);
-        key(g, "unit_kind");
-        str(g, rasd_unit_kind_name(nb->unit_kind));
-        static const struct { uint32_t flag; const char *name; } FLAGS[] = {
-            {RASD_NUM_APPROX, "approximate"}, {RASD_NUM_MORE_THAN, "more_than"}, {RASD_NUM_LESS_THAN, "less_than"},
-            {RASD_NUM_PERCENT, "percent"},    {RASD_NUM_YEAR, "year"},           {RASD_NUM_WORDS, "in_words"}};
-        for (size_t f = 0; f < sizeof FLAGS / sizeof FLAGS[0]; f++) {
-            key(g, FLAGS[f].name);
-            yajl_gen_bool(g, (nb->flags & FLAGS[f].flag) != 0);
+        rasd_json_raw(f, i ? ",{\"text\":" : "{\"text\":");
+        rasd_json_str(f, text + nb->start, nb->end - nb->start);
+        rasd_json_raw(f, ",\"start\":");
+        rasd_json_num(f, nb->start);
+        rasd_json_raw(f, ",\"end\":");
+        rasd_json_num(f, nb->end);
+        rasd_json_raw(f, ",\"sentence\":");
+        rasd_json_num(f, ctx->number_sentence[i]);
+        rasd_json_raw(f, ",\"value\":");
+        if (nb->flags & RASD_NUM_INTEGRAL) rasd_json_int(f, nb->ivalue);
+        else rasd_json_double(f, nb->value);
+        rasd_json_raw(f, ",\"unit\":");
+        fstr_or_null(f, nb->unit);
+        rasd_json_raw(f, ",\"unit_code\":");
+        fstr_or_null(f, nb->code);
+        rasd_json_raw(f, ",\"unit_kind\":");
+        fstr(f, rasd_unit_kind_name(nb->unit_kind));
+        static const struct { uint32_t flag; const char *key; } FLAGS[] = {
+            {RASD_NUM_APPROX, ",\"approximate\":"}, {RASD_NUM_MORE_THAN, ",\"more_than\":"},
+            {RASD_NUM_LESS_THAN, ",\"less_than\":"}, {RASD_NUM_PERCENT, ",\"percent\":"},
+            {RASD_NUM_YEAR, ",\"year\":"},           {RASD_NUM_WORDS, ",\"in_words\":"}};
+        for (size_t k = 0; k < sizeof FLAGS / sizeof FLAGS[0]; k++) {
+            rasd_json_raw(f, FLAGS[k].key);
+            fbool(f, (nb->flags & FLAGS[k].flag) != 0);
         }
-        yajl_gen_map_close(g);
+        rasd_buf_putc(f, '}');
     }
-    yajl_gen_array_close(g);
+    rasd_buf_putc(f, ']');
 }
 
-static void dates(yajl_gen g, const char *text, const token_ctx *ctx) {
-    key(g, "dates");
-    yajl_gen_array_open(g);
+static void dates(rasd_buf *f, const char *text, const rasd_analysis *ctx) {
+    rasd_json_raw(f, ",\"dates\":[");
     for (size_t i = 0; i < ctx->dates.count; i++) {
         const rasd_date *d = &ctx->dates.items[i];
-        yajl_gen_map_open(g);
-        key(g, "text");
-        str_n(g, text + d->start, d->end - d->start);
-        key(g, "start");
-        num(g, d->start);
-        key(g, "end");
-        num(g, d->end);
-        key(g, "sentence");
-        num(g, ctx->date_sentence[i]);
-        key(g, "value");
-        str_or_null(g, d->iso[0] ? d->iso : NULL);
-        key(g, "granularity");
-        str(g, rasd_granularity_name(d->granularity));
-        static const struct { uint32_t flag; const char *name; } FLAGS[] = {
-            {RASD_DATE_RELATIVE, "relative"}, {RASD_DATE_HIJRI, "hijri"}, {RASD_DATE_UNRESOLVED, "unresolved"},
-            {RASD_DATE_APPROX, "approximate"}, {RASD_DATE_MISMATCH, "mismatch"}};
-        for (size_t f = 0; f < sizeof FLAGS / sizeof FLAGS[0]; f++) {
-            key(g, FLAGS[f].name);
-            yajl_gen_bool(g, (d->flags & FLAGS[f].flag) != 0);
+        rasd_json_raw(f, i ? ",{\"text\":" : "{\"text\":");
+        rasd_json_str(f, text + d->start, d->end - d->start);
+        rasd_json_raw(f, ",\"start\":");
+        rasd_json_num(f, d->start);
+        rasd_json_raw(f, ",\"end\":");
+        rasd_json_num(f, d->end);
+        rasd_json_raw(f, ",\"sentence\":");
+        rasd_json_num(f, ctx->date_sentence[i]);
+        rasd_json_raw(f, ",\"value\":");
+        fstr_or_null(f, d->iso);
+        rasd_json_raw(f, ",\"granularity\":");
+        fstr(f, rasd_granularity_name(d->granularity));
+        static const struct { uint32_t flag; const char *key; } FLAGS[] = {
+            {RASD_DATE_RELATIVE, ",\"relative\":"},   {RASD_DATE_HIJRI, ",\"hijri\":"},
+            {RASD_DATE_UNRESOLVED, ",\"unresolved\":"}, {RASD_DATE_APPROX, ",\"approximate\":"},
+            {RASD_DATE_MISMATCH, ",\"mismatch\":"}};
+        for (size_t k = 0; k < sizeof FLAGS / sizeof FLAGS[0]; k++) {
+            rasd_json_raw(f, FLAGS[k].key);
+            fbool(f, (d->flags & FLAGS[k].flag) != 0);
         }
-        yajl_gen_map_close(g);
+        rasd_buf_putc(f, '}');
     }
-    yajl_gen_array_close(g);
+    rasd_buf_putc(f, ']');
 }
 
-/* A participant of an event: who it is, its CAMEO code, and where the text names it. */
-static void byline(yajl_gen g, const rasd_knowledge *kn, const rasd_entities *es) {
-    key(g, "byline");
-    yajl_gen_map_open(g);
-    key(g, "outlet");
-    str_or_null(g, es->outlet != UINT32_MAX ? es->items[es->outlet].id : NULL);
+/* Who wrote the article: the outlet, the dateline's place, authors and editors. */
+static void byline(rasd_buf *f, const rasd_knowledge *kn, const rasd_entities *es) {
+    rasd_json_raw(f, ",\"byline\":{\"outlet\":");
+    fstr_or_null(f, es->outlet != UINT32_MAX ? es->items[es->outlet].id : NULL);
     const rasd_place_hit *d = es->dateline != UINT32_MAX ? &es->places[es->dateline] : NULL;
-    key(g, "dateline");
-    str_or_null(g, d && d->place != UINT32_MAX ? kn->places[d->place].id : NULL);
-    static const char *const ROLES[] = {"authors", "author", "editors", "editor"};
+    rasd_json_raw(f, ",\"dateline\":");
+    fstr_or_null(f, d && d->place != UINT32_MAX ? kn->places[d->place].id : NULL);
+    static const char *const ROLES[] = {",\"authors\":[", "author", ",\"editors\":[", "editor"};
     for (int r = 0; r < 4; r += 2) {
-        key(g, ROLES[r]);
-        yajl_gen_array_open(g);
-        for (size_t i = 0; i < es->count; i++)
-            if (es->items[i].byline_role && strcmp(es->items[i].byline_role, ROLES[r + 1]) == 0) str(g, es->items[i].id);
-        yajl_gen_array_close(g);
+        rasd_json_raw(f, ROLES[r]);
+        bool first = true;
+        for (size_t i = 0; i < es->count; i++) {
+            if (!es->items[i].byline_role || strcmp(es->items[i].byline_role, ROLES[r + 1]) != 0) continue;
+            if (!first) rasd_buf_putc(f, ',');
+            first = false;
+            fstr(f, es->items[i].id);
+        }
+        rasd_buf_putc(f, ']');
     }
-    yajl_gen_map_close(g);
+    rasd_buf_putc(f, '}');
 }
 
 /* ------------------------------------------------------------- document */
 
-static void document(yajl_gen g, const rasd_document *doc, const rasd_analysis_options *opt, const rasd_span_list *paras,
-                     const rasd_span_list *sents, size_t n_tokens, token_ctx *ctx, const rasd_entities *es) {
-    rasd_buf *f = &ctx->frag;
-    bool *failed = &ctx->failed;
-    yajl_gen_map_open(g);
-    key(g, "doc");
-    yajl_gen_map_open(g);
-    key(g, "id");
-    str(g, doc->id);
-    key(g, "path");
-    str(g, doc->path);
-    key(g, "source");
-    opt->source ? str(g, opt->source) : (void)yajl_gen_null(g);
-    key(g, "published");
-    opt->published ? str(g, opt->published) : (void)yajl_gen_null(g);
-    key(g, "title");
-    str_n(g, doc->text + doc->title.start, doc->title.end - doc->title.start);
-    key(g, "title_span");
-    span(g, doc->title.start, doc->title.end);
-    yajl_gen_map_close(g);
-    key(g, "text");
-    rasd_json_str(f, doc->text, doc->len); /* the longest string: escaped in one pass */
-    fragment(g, f, failed);
-    key(g, "paragraphs");
-    spans(g, paras, f, failed);
-    key(g, "sentences");
-    spans(g, sents, f, failed);
-    if (!ctx->tokens) {
-        key(g, "tokens");
-        num(g, n_tokens);
+/* The document's object, without its closing brace (the token array may
+ * still come). */
+static void document(rasd_buf *f, const rasd_analysis *a) {
+    const rasd_analysis_options *opt = &a->opt;
+    rasd_json_raw(f, "{\"doc\":{\"id\":");
+    fstr(f, a->id);
+    rasd_json_raw(f, ",\"path\":");
+    fstr(f, a->path);
+    rasd_json_raw(f, ",\"source\":");
+    if (opt->source) fstr(f, opt->source);
+    else rasd_json_raw(f, "null");
+    rasd_json_raw(f, ",\"published\":");
+    if (opt->published) fstr(f, opt->published);
+    else rasd_json_raw(f, "null");
+    rasd_json_raw(f, ",\"title\":");
+    rasd_json_str(f, a->text + a->title.start, a->title.end - a->title.start);
+    rasd_json_raw(f, ",\"title_span\":");
+    fspan(f, a->title.start, a->title.end);
+    rasd_json_raw(f, "},\"text\":");
+    rasd_json_str(f, a->text, a->len);
+    rasd_json_raw(f, ",\"paragraphs\":");
+    spans(f, &a->paragraphs);
+    rasd_json_raw(f, ",\"sentences\":");
+    spans(f, &a->sentences);
+    if (!a->tokens) {
+        rasd_json_raw(f, ",\"tokens\":");
+        rasd_json_num(f, a->n_tokens);
     }
+    const rasd_entities *es = &a->ents;
     if (opt->knowledge) {
-        entities(g, opt->knowledge, doc->text, es, ctx->events ? &ctx->event_list : NULL, f, failed);
-        places(g, opt->knowledge, doc->text, es, f, failed);
-        if (opt->extract & RASD_EXTRACT_QUOTES) quotes(g, doc->text, es);
-        if (opt->extract & RASD_EXTRACT_FRAMING) framing(g, doc->text, es);
-        if (ctx->events) {
-            key(g, "events");
-            rasd_json_events(f, opt->knowledge, doc->text, es, &ctx->event_list);
-            fragment(g, f, failed);
+        entities(f, opt->knowledge, a->text, es, a->has_events ? &a->events : NULL);
+        places(f, opt->knowledge, a->text, es);
+        if (opt->extract & RASD_EXTRACT_QUOTES) quotes(f, a->text, es);
+        if (opt->extract & RASD_EXTRACT_FRAMING) framing(f, a->text, es);
+        if (a->has_events) {
+            rasd_json_raw(f, ",\"events\":");
+            rasd_json_events(f, opt->knowledge, a->text, es, &a->events);
         }
-        byline(g, opt->knowledge, es);
+        byline(f, opt->knowledge, es);
     }
-    if (opt->numbers && (opt->extract & RASD_EXTRACT_NUMBERS)) numbers(g, doc->text, ctx);
-    if (opt->dates && (opt->extract & RASD_EXTRACT_DATES)) dates(g, doc->text, ctx);
-    key(g, "stats");
-    yajl_gen_map_open(g);
-    key(g, "bytes");
-    num(g, doc->len);
-    key(g, "chars");
-    num(g, doc->utf8.chars);
-    key(g, "paragraphs");
-    num(g, paras->count);
-    key(g, "sentences");
-    num(g, sents->count);
-    key(g, "tokens");
-    num(g, n_tokens);
-    key(g, "words");
-    num(g, ctx->words);
-    key(g, "invalid_utf8");
-    num(g, doc->utf8.invalid_count);
-    yajl_gen_map_close(g);
-    yajl_gen_map_close(g);
+    if (opt->numbers && (opt->extract & RASD_EXTRACT_NUMBERS)) numbers(f, a->text, a);
+    if (opt->dates && (opt->extract & RASD_EXTRACT_DATES)) dates(f, a->text, a);
+    rasd_json_raw(f, ",\"stats\":{\"bytes\":");
+    rasd_json_num(f, a->len);
+    rasd_json_raw(f, ",\"chars\":");
+    rasd_json_num(f, a->utf8.chars);
+    rasd_json_raw(f, ",\"paragraphs\":");
+    rasd_json_num(f, a->paragraphs.count);
+    rasd_json_raw(f, ",\"sentences\":");
+    rasd_json_num(f, a->sentences.count);
+    rasd_json_raw(f, ",\"tokens\":");
+    rasd_json_num(f, a->n_tokens);
+    rasd_json_raw(f, ",\"words\":");
+    rasd_json_num(f, a->words);
+    rasd_json_raw(f, ",\"invalid_utf8\":");
+    rasd_json_num(f, a->utf8.invalid_count);
+    rasd_buf_putc(f, '}');
 }
 
-rasd_status rasd_analysis_json(rasd_analyzer *an, const rasd_document *doc, const rasd_analysis_options *opt,
-                               char **out, size_t *out_len, rasd_error *err) {
+/* The document's facts: segmentation, then each sentence through the
+ * extractors (on_token, flush_sentence), then what needs the whole
+ * document (coreference, events); the lists are moved into the analysis. */
+rasd_status rasd_analyze_document(rasd_analyzer *an, const rasd_document *doc, const rasd_analysis_options *opt,
+                                  rasd_analysis **out, rasd_error *err) {
+    *out = NULL;
     rasd_analysis_options none = {0};
     if (!opt) opt = &none;
     /* the publication date is checked here, once, for everything below
@@ -595,11 +547,19 @@ rasd_status rasd_analysis_json(rasd_analyzer *an, const rasd_document *doc, cons
     }
     narrowed.extract = want;
     opt = &narrowed;
-    rasd_span_list paragraphs = {0}, sentences = {0};
+    rasd_analysis *a = calloc(1, sizeof *a);
     token_ctx ctx = {.an = an, .text = doc->text, .opt = opt};
-    rasd_entities ents = {0};
-    yajl_gen g = NULL;
     rasd_status st = RASD_ERR_NOMEM;
+    if (!a) goto done;
+    a->text = doc->text;
+    a->len = doc->len;
+    memcpy(a->id, doc->id, sizeof a->id);
+    a->title = doc->title;
+    a->utf8 = doc->utf8;
+    a->opt = narrowed;
+    if (!(a->path = strdup(doc->path ? doc->path : ""))) goto done;
+    if (opt->source && !(a->opt.source = a->source = strdup(opt->source))) goto done;
+    if (opt->published && !(a->opt.published = a->published = strdup(opt->published))) goto done;
     if (opt->with_tokens) {
         if (!(ctx.tokens = calloc(1, sizeof *ctx.tokens))) goto done;
         rasd_buf_putc(ctx.tokens, '[');
@@ -617,72 +577,89 @@ rasd_status rasd_analysis_json(rasd_analyzer *an, const rasd_document *doc, cons
         if ((want & RASD_EXTRACT_EVENTS) && opt->knowledge->events && !(ctx.events = rasd_event_coder_new(opt->knowledge->events, opt->published)))
             goto done;
     }
-    size_t n_tokens = 0;
-    st = rasd_segment(an, doc->text, doc->len, &paragraphs, &sentences, &n_tokens, on_token, &ctx);
+    st = rasd_segment(an, doc->text, doc->len, &a->paragraphs, &a->sentences, &a->n_tokens, on_token, &ctx);
     flush_sentence(&ctx);
-    if (st == RASD_OK && (ctx.failed || (ctx.x && rasd_entity_extractor_finish(ctx.x, &ents) != RASD_OK)))
+    if (st == RASD_OK && (ctx.failed || (ctx.x && rasd_entity_extractor_finish(ctx.x, &a->ents) != RASD_OK)))
         st = RASD_ERR_NOMEM;
-    if (st == RASD_OK && ctx.events && rasd_event_coder_finish(ctx.events, &ents, &ctx.event_list) != RASD_OK)
+    if (st == RASD_OK && ctx.events && rasd_event_coder_finish(ctx.events, &a->ents, &ctx.event_list) != RASD_OK)
         st = RASD_ERR_NOMEM;
-    if (st != RASD_OK || !(g = yajl_gen_alloc(NULL))) {
-        st = RASD_ERR_NOMEM;
-        goto done;
-    }
-    document(g, doc, opt, &paragraphs, &sentences, n_tokens, &ctx, &ents);
     if (ctx.tokens) rasd_buf_putc(ctx.tokens, ']');
-    if (ctx.failed || (ctx.tokens && ctx.tokens->oom)) {
-        st = RASD_ERR_NOMEM;
-        goto done;
-    }
-    const unsigned char *main_buf = NULL, *tok_buf = NULL;
-    size_t main_len = 0, tok_len = 0;
-    yajl_gen_get_buf(g, &main_buf, &main_len);
-    if (ctx.tokens) {
-        tok_buf = (const unsigned char *)ctx.tokens->data;
-        tok_len = ctx.tokens->len;
-    }
-    /* main_buf is a complete object; the token array goes before its '}' */
-    static const char TOKENS_KEY[] = ",\"tokens\":";
-    size_t total = main_len + (ctx.tokens ? sizeof TOKENS_KEY - 1 + tok_len : 0) + 1;
-    char *line = main_len ? malloc(total + 1) : NULL;
-    if (!line) {
-        st = RASD_ERR_NOMEM;
-        goto done;
-    }
-    size_t at = 0;
-    if (ctx.tokens) {
-        memcpy(line, main_buf, main_len - 1); /* without the closing brace */
-        at = main_len - 1;
-        memcpy(line + at, TOKENS_KEY, sizeof TOKENS_KEY - 1);
-        at += sizeof TOKENS_KEY - 1;
-        memcpy(line + at, tok_buf, tok_len);
-        at += tok_len;
-        line[at++] = '}';
-    } else {
-        memcpy(line, main_buf, main_len);
-        at = main_len;
-    }
-    line[at++] = '\n';
-    line[at] = '\0';
-    *out = line;
-    *out_len = at;
+    if (ctx.tokens && ctx.tokens->oom) st = RASD_ERR_NOMEM;
+    /* the lists change hands */
+    a->words = ctx.words;
+    a->has_events = ctx.events != NULL;
+    a->events = ctx.event_list;
+    a->numbers = ctx.numbers;
+    a->dates = ctx.dates;
+    a->number_sentence = ctx.number_sentence;
+    a->date_sentence = ctx.date_sentence;
+    a->tokens = ctx.tokens;
+    memset(&ctx.event_list, 0, sizeof ctx.event_list);
+    memset(&ctx.numbers, 0, sizeof ctx.numbers);
+    memset(&ctx.dates, 0, sizeof ctx.dates);
+    ctx.number_sentence = ctx.date_sentence = NULL;
+    ctx.tokens = NULL;
+    if (st == RASD_OK && !rasd_analysis_index(a)) st = RASD_ERR_NOMEM;
 done:
-    if (g) yajl_gen_free(g);
     if (ctx.tokens) rasd_buf_free(ctx.tokens);
     free(ctx.tokens);
-    rasd_buf_free(&ctx.frag);
-    rasd_entities_free(&ents);
     rasd_event_coder_destroy(ctx.events);
-    rasd_event_list_free(&ctx.event_list);
     rasd_entity_extractor_destroy(ctx.x);
     free(ctx.sent);
     rasd_x_keys_destroy(ctx.keys);
-    rasd_number_list_free(&ctx.numbers);
-    rasd_date_list_free(&ctx.dates);
-    free(ctx.number_sentence);
-    free(ctx.date_sentence);
-    rasd_span_list_free(&paragraphs);
-    rasd_span_list_free(&sentences);
-    if (st != RASD_OK) return rasd_fail(err, st, "%s: out of memory while writing the analysis", doc->path);
+    if (st != RASD_OK) {
+        rasd_analysis_destroy(a);
+        return rasd_fail(err, st, "%s: out of memory while analysing the document", doc->path);
+    }
+    *out = a;
     return RASD_OK;
+}
+
+void rasd_analysis_destroy(rasd_analysis *a) {
+    if (!a) return;
+    rasd_analysis_index_free(a);
+    free(a->path);
+    free(a->source);
+    free(a->published);
+    rasd_span_list_free(&a->paragraphs);
+    rasd_span_list_free(&a->sentences);
+    if (a->tokens) rasd_buf_free(a->tokens);
+    free(a->tokens);
+    rasd_entities_free(&a->ents);
+    rasd_event_list_free(&a->events);
+    rasd_number_list_free(&a->numbers);
+    rasd_date_list_free(&a->dates);
+    free(a->number_sentence);
+    free(a->date_sentence);
+    free(a);
+}
+
+rasd_status rasd_analysis_write_json(const rasd_analysis *a, char **out, size_t *out_len, rasd_error *err) {
+    rasd_buf line = {0};
+    /* the text's escaped copy is most of the line: room for it at once */
+    rasd_buf_reserve(&line, a->len + a->len / 2 + 4096);
+    document(&line, a);
+    if (a->tokens) {
+        /* the token array (closed by the analysis) goes before the
+         * object's closing brace */
+        rasd_json_raw(&line, ",\"tokens\":");
+        rasd_buf_append(&line, a->tokens->data, a->tokens->len);
+    }
+    rasd_json_raw(&line, "}\n");
+    if (line.oom) {
+        rasd_buf_free(&line);
+        return rasd_fail(err, RASD_ERR_NOMEM, "%s: out of memory while writing the analysis", a->path);
+    }
+    *out = line.data; /* malloc'd and NUL-terminated: the caller frees it */
+    *out_len = line.len;
+    return RASD_OK;
+}
+
+rasd_status rasd_analysis_json(rasd_analyzer *an, const rasd_document *doc, const rasd_analysis_options *opt,
+                               char **out, size_t *out_len, rasd_error *err) {
+    rasd_analysis *a = NULL;
+    rasd_status st = rasd_analyze_document(an, doc, opt, &a, err);
+    if (st == RASD_OK) st = rasd_analysis_write_json(a, out, out_len, err);
+    rasd_analysis_destroy(a);
+    return st;
 }

@@ -1,10 +1,11 @@
 /*
  * json_write.c: JSON strings and numbers written into a buffer
- * (json_write.h). Written by hand because the library that writes the rest
- * of the line, yajl, has no call that writes an escaped string into a
- * caller's buffer, and its generator's per-value cost is what this avoids.
+ * (json_write.h), byte for byte as yajl's generator wrote them, without
+ * its per-value cost.
  */
 #include "json_write.h"
+
+#include <math.h>
 
 #if defined(__SSE2__)
 #include <emmintrin.h>
@@ -79,4 +80,64 @@ void rasd_json_num(rasd_buf *b, size_t v) {
     do buf[--i] = (char)('0' + v % 10);
     while ((v /= 10) != 0);
     rasd_buf_append(b, buf + i, sizeof buf - i);
+}
+
+void rasd_json_int(rasd_buf *b, long long v) {
+    if (v < 0) rasd_buf_putc(b, '-');
+    /* the magnitude in unsigned arithmetic: -LLONG_MIN does not fit */
+    rasd_json_num(b, v < 0 ? (size_t)(0 - (unsigned long long)v) : (size_t)v);
+}
+
+void rasd_json_double(rasd_buf *b, double v) {
+    if (!isfinite(v)) {
+        rasd_json_raw(b, "null");
+        return;
+    }
+    char buf[40];
+    int n = snprintf(buf, sizeof buf - 2, "%.20g", v);
+    if (n < 0 || (size_t)n >= sizeof buf - 2) n = (int)strlen(buf);
+    /* yajl marks a value that reads as an integer as a double: 3 -> 3.0 */
+    if (strspn(buf, "0123456789-") == (size_t)n) {
+        memcpy(buf + n, ".0", 2);
+        n += 2;
+    }
+    rasd_buf_append(b, buf, (size_t)n);
+}
+
+void rasd_json_fixed(rasd_buf *b, double v, int decimals) {
+#if defined(__SIZEOF_INT128__)
+    static const uint64_t POW10[] = {1, 10, 100, 1000, 10000, 100000, 1000000};
+    uint64_t bits;
+    memcpy(&bits, &v, sizeof bits);
+    unsigned exponent = (unsigned)(bits >> 52) & 0x7FF;
+    /* |v| < 2^43, so that v * 10^6 still fits 63 bits; infinities and NaN
+     * (exponent 0x7FF) go to snprintf too */
+    if (decimals >= 0 && decimals <= 6 && exponent < 1023 + 43) {
+        /* v = m / 2^shift exactly, shift >= 10 */
+        uint64_t m = bits & ((UINT64_C(1) << 52) - 1);
+        unsigned shift = 1074;
+        if (exponent) m |= UINT64_C(1) << 52, shift = 1075 - exponent;
+        /* q = v * 10^decimals rounded to the nearest integer, ties to even */
+        uint64_t q = 0;
+        if (shift < 128) {
+            unsigned __int128 n = (unsigned __int128)m * POW10[decimals];
+            q = (uint64_t)(n >> shift);
+            unsigned __int128 rest = n - ((unsigned __int128)q << shift), half = (unsigned __int128)1 << (shift - 1);
+            if (rest > half || (rest == half && (q & 1))) q++;
+        } /* else v * 10^6 < 2^-50: it rounds to 0 */
+        if (bits >> 63) rasd_buf_putc(b, '-'); /* printf keeps the sign of -0.0 and of what rounds to 0 */
+        rasd_json_num(b, (size_t)(q / POW10[decimals]));
+        if (decimals) {
+            char frac[8];
+            uint64_t f = q % POW10[decimals];
+            frac[0] = '.';
+            for (int i = decimals; i >= 1; i--, f /= 10) frac[i] = (char)('0' + f % 10);
+            rasd_buf_append(b, frac, (size_t)decimals + 1);
+        }
+        return;
+    }
+#endif
+    char buf[400]; /* %.6f of DBL_MAX is 316 bytes */
+    int n = snprintf(buf, sizeof buf, "%.*f", decimals, v);
+    if (n > 0) rasd_buf_append(b, buf, (size_t)n < sizeof buf ? (size_t)n : sizeof buf - 1);
 }

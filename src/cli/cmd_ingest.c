@@ -73,6 +73,9 @@ static double now(void) {
 /* What the command shows while the library works. */
 typedef struct shown {
     bool quiet, tty;
+    bool no_settle;
+    bool told_owed; /* the owed settle was named */
+    rasd_store *store;
     double t0, last_report;
 } shown;
 
@@ -107,7 +110,26 @@ static void progress_line(shown *v, const rasd_ingest_report *r, bool force) {
     }
 }
 
-static void on_progress(void *ctx, const rasd_ingest_report *so_far) { progress_line(ctx, so_far, false); }
+/* Said even with --quiet, as soon as the library has looked: a problem
+ * found (an earlier ingest killed or stopped by a full disk). */
+static void tell_owed(shown *v, const rasd_ingest_report *r) {
+    if (!r->settle_owed || v->told_owed) return;
+    v->told_owed = true;
+    clear_bar(v);
+    if (v->no_settle)
+        cli_warning("%s: an earlier ingest was stopped before its settle committed; with --no-settle it stays owed "
+                    "(the next ingest without it, or `rasd ingest --settle`, finishes it)",
+                    rasd_store_target(v->store));
+    else
+        cli_warning("%s: an earlier ingest was stopped before its settle committed: this run finishes it, after "
+                    "storing what is new",
+                    rasd_store_target(v->store));
+}
+
+static void on_progress(void *ctx, const rasd_ingest_report *so_far) {
+    tell_owed(ctx, so_far);
+    progress_line(ctx, so_far, false);
+}
 
 static void on_record(void *ctx, const rasd_ingest_record *rec) {
     if (rec->status == RASD_OK || rec->status == RASD_ERR_EMPTY) return;
@@ -257,6 +279,8 @@ int cmd_ingest(int argc, char **argv) {
     o.on_record = on_record;
     o.progress = on_progress;
     o.ctx = &v;
+    v.no_settle = o.no_settle;
+    v.store = store;
     v.t0 = v.last_report = now();
     rasd_ingest_report r;
     rasd_status st = rasd_ingest(store, &o, &r, &err);
@@ -265,9 +289,15 @@ int cmd_ingest(int argc, char **argv) {
         status = EXIT_USAGE;
         goto done;
     }
+    tell_owed(&v, &r); /* a run with no record to report progress on */
     if (r.db_failed) {
         clear_bar(&v);
-        cli_error("%s (the last batch was rolled back; what was committed before is kept)", err.message);
+        if (r.settled) /* the articles are all committed; the settle stays owed (marked in their batches) */
+            cli_error("%s (the settle was rolled back: every article stored is kept, and the next `rasd ingest` "
+                      "finishes the settle)",
+                      err.message);
+        else
+            cli_error("%s (the last batch was rolled back; what was committed before is kept)", err.message);
     }
     progress_line(&v, &r, true);
     summary(&v, store, &r);

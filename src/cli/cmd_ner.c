@@ -91,8 +91,18 @@ bool ner_cli_tag_data(const rasd_ner_model *m, rasd_analyzer *an, const ner_data
     rasd_ner_result res = {0};
     rasd_error err = {0};
     bool ok = true;
+    size_t prev = SIZE_MAX;
     for (size_t s = 0; s < d->n_sentences; s++) {
         if (dev_only && !ner_cli_is_dev(s, dev_every)) continue;
+        /* a run of consecutive sentences is one document to the article
+         * memory (the file has no article marks; the memory's window
+         * bounds what a sentence sees of another article) */
+        if ((prev == SIZE_MAX || s != prev + 1) && rasd_ner_begin_document(&res) != RASD_OK) {
+            cli_error("out of memory");
+            ok = false;
+            break;
+        }
+        prev = s;
         const ner_sentence *sn = &d->sentences[s];
         const char *text = d->text + sn->text_off;
         const rasd_token *toks = d->tokens + sn->first;
@@ -104,13 +114,17 @@ bool ner_cli_tag_data(const rasd_ner_model *m, rasd_analyzer *an, const ner_data
         if (ner_cli_check_reference) {
             float *em = malloc(sn->n * NER_NTAGS * sizeof *em);
             uint8_t *tags = malloc(sn->n);
-            if (!em || !tags || ner_tag_reference(m, an, text, toks, sn->n, em, tags) != RASD_OK ||
+            const ner_tok *rt = ner_result_tokens(&res);
+            uint8_t *mem = malloc(sn->n ? sn->n : 1);
+            for (size_t i = 0; mem && i < sn->n; i++) mem[i] = rt[i].mem;
+            if (!em || !tags || !mem || ner_tag_reference_mem(m, an, text, toks, sn->n, mem, em, tags) != RASD_OK ||
                 memcmp(tags, res.tags, sn->n) != 0) {
                 cli_error("sentence at line %zu: the cached tagger and the reference disagree", sn->line);
                 ok = false;
             }
             free(em);
             free(tags);
+            free(mem);
             if (!ok) break;
         }
         ner_counts_add(&t->counts, d->gold + sn->first, res.tags, sn->n);

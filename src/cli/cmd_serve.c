@@ -60,6 +60,23 @@ static rasd_store *open_reader(void *ctx, rasd_error *err) {
     return s;
 }
 
+/* A store whose last ingest was stopped before its settle committed
+ * serves stories and duplicate links that depend on the order articles
+ * came in: said once at start, with the command that settles it (the
+ * server itself never settles: it rewrites the whole store). */
+static void warn_if_unsettled(serve_target *t) {
+    struct stat sb;
+    if (!rasd_store_is_pg(t->store.path) && stat(t->store.path, &sb) != 0) return; /* a new store owes nothing */
+    rasd_error err = {0};
+    rasd_store *s = cli_store_target_open(&t->store, &err);
+    bool owed = false;
+    if (s && rasd_ingest_settle_owed(s, &owed, &err) == RASD_OK && owed)
+        cli_warning("%s: an ingest was stopped before its settle committed, so stories and duplicate links are "
+                    "not final; `rasd ingest --db %s --settle` finishes it",
+                    t->store.path, t->store.path);
+    rasd_store_close(s);
+}
+
 /* A SQLite store's version for the answer cache: its file's and its
  * write-ahead log's size and time of change, which every commit moves
  * (whoever writes: this server or a `rasd ingest` beside it). */
@@ -175,6 +192,7 @@ int cmd_serve(int argc, char **argv) {
     serve_target st = {.read_only = !allow_ingest};
     cli_store_target *target = &st.store;
     if (!cli_store_target_init(target, db, data_dir, !allow_ingest)) return EXIT_INPUT_FAILED;
+    warn_if_unsettled(&st);
 
     rasd_error err = {0};
     rasd_knowledge_options kopt = {data_dir, NULL};

@@ -143,19 +143,91 @@ static rasd_ner_model *run_epochs(const train_job *job, ner_trainer *tr, ner_exa
     return model;
 }
 
-/* Builds the examples of the training sentences listed in idx with ctx. */
+/* Builds the examples of the training sentences listed in idx with ctx
+ * (and the article memory codes of mem, when given). */
 static bool build_examples(const ner_data *data, const ner_context *ctx, rasd_analyzer *an, const size_t *sent_of,
-                           const size_t *idx, size_t n, ner_example *ex) {
+                           const size_t *idx, size_t n, ner_example *ex, uint8_t *const *mem) {
     for (size_t k = 0; k < n; k++) {
         const ner_sentence *sn = &data->sentences[sent_of[idx[k]]];
         ner_example_free(&ex[idx[k]]);
-        if (ner_example_init(&ex[idx[k]], ctx, an, data->text + sn->text_off, data->tokens + sn->first, sn->n,
-                             data->gold + sn->first) != RASD_OK) {
+        if (ner_example_init_mem(&ex[idx[k]], ctx, an, data->text + sn->text_off, data->tokens + sn->first, sn->n,
+                                 data->gold + sn->first, mem ? mem[idx[k]] : NULL) != RASD_OK) {
             cli_error("out of memory");
             return false;
         }
     }
     return true;
+}
+
+/* Tags the training sentences of fold k (those a model trained without
+ * them can tag as it would new text) into guess[] and bases[]. */
+static bool tag_fold(const train_job *job, const rasd_ner_model *model, const size_t *sent_of, size_t n_train,
+                     size_t folds, size_t k, uint8_t **guess, uint64_t **bases) {
+    rasd_ner_result res = {0};
+    rasd_error err = {0};
+    bool ok = true;
+    for (size_t i = 0; ok && i < n_train; i++) {
+        if ((i / 20) % folds != k) continue;
+        const ner_sentence *sn = &job->data->sentences[sent_of[i]];
+        guess[i] = malloc(sn->n ? sn->n : 1);
+        bases[i] = malloc((sn->n ? sn->n : 1) * sizeof *bases[i]);
+        if (!guess[i] || !bases[i]) {
+            cli_error("out of memory");
+            ok = false;
+            break;
+        }
+        if (sn->n > NER_WINDOW) { /* the tokens kept are the last window's: no memory for it */
+            memset(guess[i], RASD_NER_O, sn->n);
+            memset(bases[i], 0, sn->n * sizeof *bases[i]);
+            continue;
+        }
+        if (rasd_ner_tag(model, job->an, job->data->text + sn->text_off, job->data->tokens + sn->first, sn->n, &res,
+                         &err) != RASD_OK) {
+            cli_error("%s", err.message);
+            ok = false;
+            break;
+        }
+        const ner_tok *t = ner_result_tokens(&res);
+        memcpy(guess[i], res.tags, sn->n);
+        for (size_t j = 0; j < sn->n; j++) bases[i][j] = t[j].is_word ? t[j].base : 0;
+    }
+    rasd_ner_result_free(&res);
+    return ok;
+}
+
+/* The article memory of each training sentence, as the runtime keeps it,
+ * but from the tags of models that did not see the sentences: a run of
+ * consecutive sentences of the file is one document. */
+static bool memory_codes(const ner_data *data, const size_t *sent_of, size_t n_train, uint8_t *const *guess,
+                         uint64_t *const *bases, uint8_t **mem) {
+    ner_memory *m = malloc(sizeof *m);
+    ner_tok *toks = NULL;
+    size_t cap = 0;
+    bool ok = m != NULL;
+    for (size_t i = 0; ok && i < n_train; i++) {
+        size_t n = data->sentences[sent_of[i]].n;
+        if (i == 0) ner_memory_reset(m);
+        else if (sent_of[i] != sent_of[i - 1] + 1) ner_memory_forget(m);
+        if (n > cap) {
+            free(toks);
+            cap = n * 2;
+            ok = (toks = calloc(cap, sizeof *toks)) != NULL;
+        }
+        ok = ok && (mem[i] = malloc(n ? n : 1)) != NULL;
+        if (!ok) break;
+        for (size_t j = 0; j < n; j++) {
+            toks[j].base = bases[i] ? bases[i][j] : 0;
+            toks[j].is_word = toks[j].base != 0;
+        }
+        ner_memory_mark(m, toks, n);
+        for (size_t j = 0; j < n; j++) mem[i][j] = toks[j].mem;
+        if (guess[i]) ner_memory_add(m, toks, guess[i], n);
+        else m->sentence++;
+    }
+    if (!ok) cli_error("out of memory");
+    free(toks);
+    free(m);
+    return ok;
 }
 
 /* Stacking: for each fold of the training sentences, a model trained on
@@ -171,7 +243,12 @@ static bool stack_profiles(const train_job *job, const ner_context *base, ner_co
     rasd_error err = {0};
     size_t *idx = malloc((n_train ? n_train : 1) * sizeof *idx);
     ner_profile **prof = calloc(folds + 1, sizeof *prof);
-    bool ok = idx && prof;
+    /* per training sentence: the tags of the model that did not see it,
+     * the bases of its words (0: not a word), and the memory codes */
+    uint8_t **guess = calloc(n_train ? n_train : 1, sizeof *guess);
+    uint64_t **bases = calloc(n_train ? n_train : 1, sizeof *bases);
+    uint8_t **mem = calloc(n_train ? n_train : 1, sizeof *mem);
+    bool ok = idx && prof && guess && bases && mem;
     train_job quiet = *job;
     quiet.quiet = true;
     for (size_t k = 0; ok && k <= folds; k++) {
@@ -184,6 +261,7 @@ static bool stack_profiles(const train_job *job, const ner_context *base, ner_co
         ner_trainer *tr = ok ? ner_trainer_new(&ctx, &err) : NULL;
         rasd_ner_model *model = tr ? run_epochs(&quiet, tr, ex, idx, n, false, NULL) : NULL;
         ner_trainer_destroy(tr);
+        if (model && k < folds && !tag_fold(job, model, sent_of, n_train, folds, k, guess, bases)) ok = false;
         prof[k] = model ? ner_profile_build(model, corpus, threads, &err) : NULL;
         if (model && k == folds && job->dev_every && !job->quiet) {
             ner_cli_tagged dev = {0};
@@ -202,19 +280,28 @@ static bool stack_profiles(const train_job *job, const ner_context *base, ner_co
         if (!job->quiet)
             fprintf(stderr, "train-ner: profiles %zu of %zu done (%.1f s)\n", k + 1, folds + 1, ner_cli_now() - job->t0);
     }
+    if (ok) ok = memory_codes(job->data, sent_of, n_train, guess, bases, mem);
     for (size_t k = 0; ok && k < folds; k++) {
         size_t m = 0;
         for (size_t i = 0; i < n_train; i++)
             if ((i / 20) % folds == k) idx[m++] = i;
         ner_context fold_ctx;
         ok = ner_context_copy(&fold_ctx, base, &err) == RASD_OK && ner_profile_apply(prof[k], &fold_ctx, &err) == RASD_OK;
-        ok = ok && build_examples(job->data, &fold_ctx, job->an, sent_of, idx, m, ex);
+        ok = ok && build_examples(job->data, &fold_ctx, job->an, sent_of, idx, m, ex, mem);
         ner_context_free(&fold_ctx);
     }
     if (ok) ok = ner_profile_apply(prof[folds], final_ctx, &err) == RASD_OK;
     if (!ok && err.message[0]) cli_error("%s", err.message);
     for (size_t k = 0; prof && k <= folds; k++) ner_profile_free(prof[k]);
     free(prof);
+    for (size_t i = 0; i < n_train; i++) {
+        if (guess) free(guess[i]);
+        if (bases) free(bases[i]);
+        if (mem) free(mem[i]);
+    }
+    free(guess);
+    free(bases);
+    free(mem);
     free(idx);
     return ok;
 }
@@ -373,7 +460,7 @@ int cmd_train_ner(int argc, char **argv) {
             fprintf(stderr, "train-ner: training on all %zu sentences (%zu tokens); no dev split\n", n_train,
                     train_tokens);
     }
-    if (!build_examples(&data, &base, an, sent_of, all, n_train, ex)) goto done;
+    if (!build_examples(&data, &base, an, sent_of, all, n_train, ex, NULL)) goto done;
     train_job job = {&data, dev_every, epochs, quiet, an, t0};
     if (ner_context_copy(&final_ctx, &base, &err) != RASD_OK) {
         cli_error("%s", err.message);

@@ -36,11 +36,22 @@ static rasd_status check_binary(const char *name, const char *data, size_t len, 
     if (nul)
         return rasd_fail_at(err, RASD_ERR_BINARY, (size_t)(nul - data), "%s: binary file (NUL byte at byte %zu)",
                             name, (size_t)(nul - data));
-    /* a branch-free count the compiler vectorizes; the offset of the first
-     * one is looked for only when there are too many */
-    size_t sniff = len < SNIFF_BYTES ? len : SNIFF_BYTES, controls = 0;
+    /* a count, the offset of the first one looked for only when there are
+     * too many; with SSE2 sixteen bytes at a time (the byte loop, which
+     * the compiler does not vectorize at -O2, read every byte of every
+     * article twice: 0.7% of analyze) */
+    size_t sniff = len < SNIFF_BYTES ? len : SNIFF_BYTES, controls = 0, i = 0;
     const unsigned char *s = (const unsigned char *)data;
-    for (size_t i = 0; i < sniff; i++) {
+#if defined(__SSE2__)
+    for (; i + 16 <= sniff; i += 16) {
+        __m128i v = _mm_loadu_si128((const __m128i *)(const void *)(s + i));
+        __m128i low = _mm_cmpeq_epi8(_mm_max_epu8(v, _mm_set1_epi8(0x1F)), _mm_set1_epi8(0x1F)); /* <= 0x1F */
+        __m128i ws = _mm_sub_epi8(v, _mm_set1_epi8('\t'));
+        __m128i space = _mm_cmpeq_epi8(_mm_max_epu8(ws, _mm_set1_epi8(4)), _mm_set1_epi8(4)); /* \t \n \v \f \r */
+        controls += (size_t)__builtin_popcount((unsigned)_mm_movemask_epi8(_mm_andnot_si128(space, low)));
+    }
+#endif
+    for (; i < sniff; i++) {
         unsigned c = s[i];
         controls += (c < 0x20) & !(c >= '\t' && c <= '\r');
     }

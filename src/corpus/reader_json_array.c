@@ -19,6 +19,10 @@
 
 #include <string.h>
 
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
+
 static bool blank(char c) { return c == ' ' || c == '\t' || c == '\r' || c == '\n'; }
 
 static size_t skip_blanks(const rasd_json_array *a, size_t i) {
@@ -52,6 +56,24 @@ static size_t resync(const rasd_json_array *a, size_t i) {
     return a->len;
 }
 
+/* The first byte at or after i that a string's scan must look at (a
+ * backslash, a quote or a raw line break), or len. An article's text is
+ * one long string: a byte at a time through the scanner's state, it was
+ * most of the scan's time; with SSE2 sixteen bytes are tested at once. */
+static size_t string_stop(const char *d, size_t i, size_t len) {
+#if defined(__SSE2__)
+    for (; i + 16 <= len; i += 16) {
+        __m128i v = _mm_loadu_si128((const __m128i *)(const void *)(d + i));
+        __m128i m = _mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(v, _mm_set1_epi8('\\')), _mm_cmpeq_epi8(v, _mm_set1_epi8('"'))),
+                                 _mm_cmpeq_epi8(v, _mm_set1_epi8('\n')));
+        unsigned bits = (unsigned)_mm_movemask_epi8(m);
+        if (bits) return i + (size_t)__builtin_ctz(bits);
+    }
+#endif
+    while (i < len && d[i] != '\\' && d[i] != '"' && d[i] != '\n') i++;
+    return i;
+}
+
 rasd_json_array_step rasd_json_array_next(rasd_json_array *a, size_t *start, size_t *end) {
     size_t i = skip_blanks(a, a->pos);
     if (i >= a->len) {
@@ -67,9 +89,12 @@ rasd_json_array_step rasd_json_array_next(rasd_json_array *a, size_t *start, siz
     for (; i < a->len; i++) {
         char c = a->data[i];
         if (in_string) {
+            i = string_stop(a->data, i, a->len);
+            if (i >= a->len) break;
+            c = a->data[i];
             if (c == '\\') i++; /* the escaped byte cannot end the string */
             else if (c == '"') in_string = false;
-            else if (c == '\n') {
+            else { /* a raw line break */
                 next = resync(a, i);
                 i = next;
                 break;

@@ -79,7 +79,8 @@ int ex_entity_for_name(rasd_entity_extractor *x, const char *prefix, const char 
     if (kl >= sizeof key) kl = strlen(key);
     for (size_t i = 0; i < kl; i++)
         if (key[i] == ' ') key[i] = '_';
-    snprintf(id, sizeof id, "%s:%s", prefix, key);
+    /* snprintf(id, sizeof id, "%s:%s", prefix, key), without its format's cost */
+    rasd_put_str(id, sizeof id, rasd_put_str(id, sizeof id, rasd_put_str(id, sizeof id, 0, prefix), ":"), key);
     size_t before = x->out.count;
     int i = ex_entity_by_id(x, id, true);
     if (i < 0 || x->out.count == before) return i; /* known already, or out of memory */

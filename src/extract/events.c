@@ -668,7 +668,11 @@ static void code_candidate(rasd_event_coder *c, const cand *cd, const rasd_numbe
 
     if (cd->noun) {
         /* «الاشتباكات (المستمرة) بين X و Y»: both sides; «اجتماع بين X، مع Y»: X meets Y */
-        for (size_t k = cd->tj + 1; k < n && k <= cd->tj + 3; k++) {
+        /* (a place may come between: «معارك في محافظة أبين جنوب اليمن بين ...») */
+        for (size_t k = cd->tj + 1; k < n && k <= cd->tj + 7; k++) {
+            if (k > cd->tj + 3 && (ev_is_punct(c, k) || ev_mark(c, k) == EV_MARK_BOUNDARY ||
+                                   ev_mark(c, k) == EV_MARK_RELATIVE || (c->hits[k].node && ev_has(c, k, EV_TRIGGER, -1))))
+                break;
             if (ev_mark(c, k) != EV_MARK_BETWEEN || x->t[k].key_len != x->t[k].base_len) continue; /* not بينهم */
             int with = -1;
             for (size_t z = k + 1; z < n && z < k + 16; z++) {
@@ -695,6 +699,22 @@ static void code_candidate(rasd_event_coder *c, const cand *cd, const rasd_numbe
             int a = ev_mention_after(c, k + 1, n, 3, false);
             if (a < 0) break;
             int b = ev_mention_after(c, c->ms[a].tj + 1, n, 1, false);
+            /* «بين قوات الجيش المدعومة بالعشائر وتحالف الحوثيين»: the second
+             * side is the next party joined by و, past the first's words */
+            for (size_t z = c->ms[a].tj + 1; b < 0 && z < n && z <= c->ms[a].tj + 6; z++) {
+                if (ev_mark(c, z) == EV_MARK_BOUNDARY || ev_mark(c, z) == EV_MARK_RELATIVE ||
+                    (ev_is_punct(c, z) && !x->t[z].skip))
+                    break;
+                int m = x->t[z].conj ? ev_mention_after(c, z, n, 1, false) : -1;
+                if (m >= 0 && c->ms[m].ti <= z + 1) b = m;
+            }
+            if (b < 0 && c->ms[a].entity >= 0) {
+                /* «الصدامات بين داعش والأكراد»: a side no dictionary names;
+                 * the named one is the source */
+                src = a;
+                src_rule = "between-pair";
+                break;
+            }
             if (b >= 0) {
                 src = a;
                 tgt = b;
@@ -717,8 +737,8 @@ static void code_candidate(rasd_event_coder *c, const cand *cd, const rasd_numbe
             } else {
                 int g = ev_mention_after(c, cd->tj + 1, n, 0, false);
                 if (g >= 0 && victim) tgt = g, tgt_rule = "genitive-victim";
-                else if (g >= 0 && r->verb && !ev_genitive_is_object(c, r, g))
-                    src = g, src_rule = "genitive-agent"; /* قصف قوات النظام */
+                else if (g >= 0 && ((r->verb && !ev_genitive_is_object(c, r, g)) || ev_object_after_genitive(c, g)))
+                    src = g, src_rule = "genitive-agent"; /* قصف قوات النظام، تدمير المتطرفين أضرحة */
             }
         }
     } else {
@@ -743,7 +763,13 @@ static void code_candidate(rasd_event_coder *c, const cand *cd, const rasd_numbe
                 e.source.entity = speaker;
                 src_rule = "speaker-of-quote";
             }
-        } else if (enclitic && (src = ev_subject_after(c, cd->tj + 1, r->speech ? 4 : 3)) >= 0) {
+        } else if ((src = ev_subject_of_verb_before(c, i, clause)) >= 0) {
+            src_rule = "subject-of-verb-before"; /* «حاولت السعودية واستقبلت الشيخ» */
+        } else if (ev_already_before(c, i) != SIZE_MAX) {
+            /* «النظام سبق واعتقل الناشط»: the subject stands before سبق */
+            if ((src = ev_mention_before(c, ev_already_before(c, i), clause)) >= 0) src_rule = "subject-before-verb";
+        } else if (enclitic && (src = ev_subject_after(c, cd->tj + 1, r->speech ? 4 : 3)) >= 0 &&
+                   !ev_oblique_plural(c, src)) {
             /* «شيرين مكاوي قد خطفها مسلحون»، «النشطاء الذين اختطفهم الحوثيون»:
              * a verb with an object pronoun has its subject after it, and the
              * pronoun is the noun before */
@@ -756,6 +782,8 @@ static void code_candidate(rasd_event_coder *c, const cand *cd, const rasd_numbe
             /* «قسد التي هاجمت ...»: the noun the relative clause is about;
              * none named (الاغتيالات التي استهدفت) is no source */
             if ((src = ev_mention_before(c, i - 1, clause)) >= 0) src_rule = "antecedent-of-relative";
+        } else if (victim && (tgt = ev_counted_victims_before(c, cd, clause)) >= 0) {
+            tgt_rule = "victims-before-passive"; /* the doer: the fallback rules (the cause's agent) */
         } else if (!x->t[i].conj && (src = ev_mention_before(c, i, clause)) >= 0) {
             /* وتواصل، واستهدفت: a verb after و opens its own clause; the
              * name before it belongs to the clause before */
@@ -773,6 +801,8 @@ static void code_candidate(rasd_event_coder *c, const cand *cd, const rasd_numbe
             tgt = src;
             tgt_rule = "victims-after-passive";
             src = -1;
+        } else if (src >= 0 && ev_oblique_plural(c, src) && enclitic) {
+            src = -1; /* «خطفها مقاتلين»: a verbal noun and its object; its owner did it */
         } else if (src >= 0) {
             src_rule = "subject-after-verb";
             if (c->ms[src].tj + 1 > after) after = c->ms[src].tj + 1;
@@ -793,6 +823,9 @@ static void code_candidate(rasd_event_coder *c, const cand *cd, const rasd_numbe
                     that = k;
                     break;
                 }
+            /* (not «أشار إلى أن اللقاء يرفض»: a subject of its own between) */
+            for (size_t k = that + 1; that < n && k < i; k++)
+                if (!x->t[k].skip && ev_mark(c, k) != EV_MARK_AUX) that = n;
             for (size_t k = 0; that < n && k < that; k++)
                 if (x->t[k].say) {
                     say = k;
@@ -821,6 +854,9 @@ static void code_candidate(rasd_event_coder *c, const cand *cd, const rasd_numbe
     /* a subject before the verb that no dictionary names (events_sources.c) */
     if (src < 0 && e.source.entity < 0 && !e.source.country[0] && !cd->noun && !we &&
         ev_np_before_verb(c, i, quoted ? q_first : 0, victim, &e.source))
+        src_rule = e.source.rule;
+    if (src < 0 && e.source.entity < 0 && !e.source.country[0] && !e.source.end &&
+        ev_speaker_of_statement(c, cd, quoted, speaker, &e.source))
         src_rule = e.source.rule;
     if (src < 0 && e.source.entity < 0 && !e.source.country[0] && !e.source.end)
         src = ev_fallback_source(c, cd, r, victim, tgt, i, quoted ? q_first : 0, &src_rule);
@@ -1021,7 +1057,7 @@ static void code_candidate(rasd_event_coder *c, const cand *cd, const rasd_numbe
         }
 
     e.acled = acled_type(c, r, &e);
-    snprintf(e.cameo, sizeof e.cameo, "%s", r->cameo);
+    rasd_put_str(e.cameo, sizeof e.cameo, 0, r->cameo);
     e.plover_type = r->plover_type;
     e.plover_mode = r->plover_mode;
     bool object_pronoun = c->hits[i].pronoun || x->t[i].base_off + x->t[i].base_len < x->t[i].key_off + x->t[i].key_len;
@@ -1200,6 +1236,17 @@ rasd_status rasd_event_code_sentence(rasd_event_coder *c, rasd_entity_extractor 
  * person's from the actor they speak for; an agent's built from its
  * country or group and its agent code (TUR + COP, SDF's code + nothing). */
 static void finish_actor(const rasd_event_coder *c, const rasd_entities *es, rasd_event_actor *a) {
+    /* «القصف التركي» in an article that names تركيا: the adjective stands for
+     * that state, one entity with its mentions, not a country of its own */
+    if (a->entity < 0 && a->agent < 0 && a->country[0])
+        for (size_t k = 0; k < es->count; k++) {
+            uint32_t actor = es->items[k].actor;
+            if (actor == UINT32_MAX || strcmp(c->kn->actors[actor].type, "state") != 0 ||
+                strcmp(c->kn->actors[actor].country, a->country) != 0)
+                continue;
+            a->entity = (int)k;
+            break;
+        }
     const char *code = "", *country = a->country;
     if (a->entity >= 0) {
         const rasd_entity *en = &es->items[a->entity];
@@ -1212,18 +1259,19 @@ static void finish_actor(const rasd_event_coder *c, const rasd_entities *es, ras
             country = en->country;
         }
     }
+    /* rasd_put_str: snprintf's "%s", without its cost on every participant */
     char buf[sizeof a->code];
     if (a->agent >= 0) {
         const char *ag = c->d->agents[a->agent].code;
-        if (*code && strlen(code) > 3) snprintf(buf, sizeof buf, "%s", code); /* a group's own code says it */
-        else snprintf(buf, sizeof buf, "%s%s", *code ? code : *country ? country : "---", ag);
+        if (*code && strlen(code) > 3) rasd_put_str(buf, sizeof buf, 0, code); /* a group's own code says it */
+        else rasd_put_str(buf, sizeof buf, rasd_put_str(buf, sizeof buf, 0, *code ? code : *country ? country : "---"), ag);
     } else if (*code) {
-        snprintf(buf, sizeof buf, "%s", code);
+        rasd_put_str(buf, sizeof buf, 0, code);
     } else {
-        snprintf(buf, sizeof buf, "%s", a->entity < 0 && *country ? country : "");
+        rasd_put_str(buf, sizeof buf, 0, a->entity < 0 && *country ? country : "");
     }
     memcpy(a->code, buf, sizeof a->code);
-    if (country != a->country) snprintf(a->country, sizeof a->country, "%s", country ? country : "");
+    if (country != a->country) rasd_put_str(a->country, sizeof a->country, 0, country ? country : "");
 }
 
 rasd_status rasd_event_coder_finish(rasd_event_coder *c, const rasd_entities *es, rasd_event_list *out) {

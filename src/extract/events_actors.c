@@ -175,14 +175,15 @@ bool ev_find_mentions(rasd_event_coder *c) {
         bool covered = false;
         for (size_t z = 0; z < c->n_ms && !covered; z++) covered = c->ms[z].ti <= i && i <= c->ms[z].tj;
         if (covered) continue;
-        size_t head_end = c->hits[i].tj;
-        for (size_t k = head_end + 1; k < n && k <= head_end + 4; k++) {
-            if (x->t[k].skip) continue;
+        size_t head_end = c->hits[i].tj, words = 0;
+        for (size_t k = head_end + 1; k < n && words < 4; k++) {
+            if (x->t[k].skip) continue; /* (quotation marks and brackets are not counted) */
             if (ev_is_punct(c, k)) {
                 const char *p = ex_key(x, x->t[k].key_off);
                 if (strcmp(p, "(") == 0 || strcmp(p, ")") == 0) continue;
                 break;
             }
+            words++;
             if (c->used[k]) break;
             if (c->hits[k].node && ev_has(c, k, EV_NATION, -1) && !ev_has(c, k, EV_AGENT, -1)) {
                 size_t cnt;
@@ -250,7 +251,10 @@ bool ev_find_mentions(rasd_event_coder *c) {
     }
     for (size_t i = 0; i < c->n_ms; i++) {
         size_t ti = c->ms[i].ti;
-        c->ms[i].attr = ti > 0 && ev_mark(c, ti - 1) == EV_MARK_ATTR;
+        /* (titles may come between: بقيادة العقيد فلان) */
+        size_t a = ti;
+        while (a > 1 && x->t[a - 1].match >= 0 && x->m[x->t[a - 1].match].title >= 0) a--;
+        c->ms[i].attr = a > 0 && ev_mark(c, a - 1) == EV_MARK_ATTR;
         /* التمور السعودية، القيادة السعودية: a state's name after a definite
          * noun is its adjective, no party */
         if (c->ms[i].state && c->ms[i].agent < 0 && c->ms[i].ti == c->ms[i].tj && x->t[ti].art_len && ti > 0 &&

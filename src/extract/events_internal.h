@@ -133,11 +133,23 @@ int ev_mention_starting(const rasd_event_coder *c, size_t k);
  * nobody, from the sentence's structure first, then labelled guesses. */
 bool ev_is_force(const rasd_event_coder *c, int m);
 bool ev_genitive_is_object(const rasd_event_coder *c, const rasd_trigger *r, int m);
+/* A definite genitive with an indefinite accusative after it (تدمير المتطرفين أضرحة): the agent. */
+bool ev_object_after_genitive(const rasd_event_coder *c, int g);
 bool ev_plural_agreement(const rasd_event_coder *c, size_t i);
 bool ev_has_object_after(const rasd_event_coder *c, int m);
+/* Is the mention a generic plural in -ين, which no verb has as its subject? */
+bool ev_oblique_plural(const rasd_event_coder *c, int m);
 int ev_speaker_before_colon(const rasd_event_coder *c, size_t i);
+/* The subject of a verb and subject right before a verb joined by و (حاولت السعودية واستقبلت). */
+int ev_subject_of_verb_before(const rasd_event_coder *c, size_t i, size_t clause);
+/* سبق before a verb (سبق واعتقل، سبق أن خطف): its token, or SIZE_MAX. */
+size_t ev_already_before(const rasd_event_coder *c, size_t i);
+/* Counted people before a passive killing verb (العشرات من المسلحين قتلوا في): its victims. */
+int ev_counted_victims_before(const rasd_event_coder *c, const cand *cd, size_t clause);
 int ev_fallback_source(const rasd_event_coder *c, const cand *cd, const rasd_trigger *r, bool victim, int tgt,
                        size_t i, size_t clause, const char **rule);
+/* The speaker of an appeal or a demand a noun of necessity states (ضرورة). */
+bool ev_speaker_of_statement(const rasd_event_coder *c, const cand *cd, bool quoted, int speaker, rasd_event_actor *a);
 void ev_np_after_verb(const rasd_event_coder *c, const cand *cd, bool victim, rasd_event_actor *a);
 bool ev_unnamed_agent(const rasd_event_coder *c, const cand *cd, rasd_event_actor *a);
 bool ev_np_before_verb(const rasd_event_coder *c, size_t i, size_t clause, bool victim, rasd_event_actor *a);

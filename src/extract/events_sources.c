@@ -62,6 +62,47 @@ bool ev_genitive_is_object(const rasd_event_coder *c, const rasd_trigger *r, int
     return !ev_is_force(c, m);
 }
 
+/* «تدمير المتطرفين أضرحة أثرية»، «اعتقال الشرطة مشتبهين»: a verbal noun
+ * followed by a definite genitive and then an indefinite noun in the
+ * accusative has its agent as the genitive and its object after it. Not an
+ * adverb in -ا (قتل المدنيين عمدا، حرقا) or a time (اعتقال الناشطين أمس). */
+bool ev_object_after_genitive(const rasd_event_coder *c, int g) {
+    /* a time, an adverb or a word that governs a noun as a preposition does
+     * (خلال، بعد، قرب), a conjunction: no object */
+    static const ev_word NOT_OBJECT[] = {
+        EV_WORD("امس"),  EV_WORD("اليوم"), EV_WORD("مساء"), EV_WORD("صباح"), EV_WORD("فجر"),  EV_WORD("ليله"),
+        EV_WORD("ظهر"),  EV_WORD("عصر"),   EV_WORD("عام"),  EV_WORD("يوم"),  EV_WORD("شهر"),  EV_WORD("سنه"),
+        EV_WORD("اسبوع"), EV_WORD("خلال"), EV_WORD("بعد"),  EV_WORD("قبل"),  EV_WORD("منذ"),  EV_WORD("اثناء"),
+        EV_WORD("عند"),  EV_WORD("حين"),   EV_WORD("داخل"), EV_WORD("خارج"), EV_WORD("قرب"),  EV_WORD("وسط"),
+        EV_WORD("حول"),  EV_WORD("نحو"),   EV_WORD("دون"),  EV_WORD("ضمن"),  EV_WORD("عبر"),  EV_WORD("لدي"),
+        EV_WORD("او"),   EV_WORD("ام"),    EV_WORD("بل"),   EV_WORD("كامله"), EV_WORD("كافه"), EV_WORD("فقط"),
+        EV_WORD("مباشره"), EV_WORD("جراء"), EV_WORD("اثر"), EV_WORD("عقب"),  EV_WORD("بسبب"), EV_WORD("رغم")};
+    const rasd_entity_extractor *x = c->x;
+    /* (a state after the noun is its object: تحرير اليمن كاملة) */
+    if (!x->t[c->ms[g].ti].art_len || c->ms[g].person || c->ms[g].state) return false;
+    /* a generic noun in the singular is followed by a name in apposition
+     * (الإعلامي فلان): only a plural one (المتطرفين، المسلحون) or a group */
+    if (c->ms[g].entity < 0) {
+        const tinfo *h = &x->t[c->ms[g].ti];
+        const char *b = ex_key(x, h->base_off);
+        if (h->base_len < 6 || (memcmp(b + h->base_len - 4, "\xD9\x8A\xD9\x86", 4) != 0 &&  /* ين */
+                                memcmp(b + h->base_len - 4, "\xD9\x88\xD9\x86", 4) != 0))   /* ون */
+            return false;
+    }
+    size_t k = c->ms[g].tj + 1;
+    while (k < c->n && x->t[k].skip) k++;
+    if (k >= c->n) return false;
+    const tinfo *t = &x->t[k];
+    const char *key = ex_key(x, t->key_off);
+    if (!t->word || t->art_len || t->conj || t->match >= 0 || ev_mark(c, k) || /* (a name: الإعلامي فلان) */ ev_has_prep_clitic(c, k, 'b') ||
+        ev_has_prep_clitic(c, k, 'l') || ev_has_prep_clitic(c, k, 'k') || ex_is_number(t) || ev_is_count(c, k) ||
+        ev_mention_starting(c, k) >= 0 || (c->hits[k].node && ev_has(c, k, EV_TRIGGER, -1)) ||
+        ev_word_in(c, k, false, NOT_OBJECT, sizeof NOT_OBJECT / sizeof *NOT_OBJECT))
+        return false;
+    if (t->base_off + t->base_len < t->key_off + t->key_len) return false; /* (a pronoun: no accusative noun) */
+    return t->key_len >= 4 && memcmp(key + t->key_len - 2, "\xD8\xA7", 2) != 0; /* not ...ا */
+}
+
 /* Is the mention m introduced by a preposition other than a genitive ل? */
 static bool after_preposition(const rasd_event_coder *c, int m) {
     /* the adverbs that govern a noun as prepositions do (لدى الأمم المتحدة،
@@ -112,6 +153,18 @@ bool ev_plural_agreement(const rasd_event_coder *c, size_t i) {
               (memcmp(k + 2, "\xD9\x8A", 2) == 0 || memcmp(k + 2, "\xD8\xAA", 2) == 0))));
 }
 
+/* «يؤكد خطفها مقاتلين سوريين»: a generic plural in -ين (مقاتلين، مسلحين) is
+ * accusative or genitive; the subject after a verb is nominative (خطفها
+ * مسلحون), so that noun is the object of a verbal noun, never the subject. */
+bool ev_oblique_plural(const rasd_event_coder *c, int m) {
+    const ev_mention *mn = &c->ms[m];
+    if (mn->agent < 0 || mn->entity >= 0) return false;
+    const tinfo *t = &c->x->t[mn->ti];
+    const char *b = ex_key(c->x, t->base_off);
+    /* five letters at least: not a singular that ends so (سجين، أمين) */
+    return t->base_len >= 10 && memcmp(b + t->base_len - 4, "\xD9\x8A\xD9\x86", 4) == 0; /* ين */
+}
+
 /* «قتلت قوات الأمن 10 مسلحين»، «قتل الجنود المهاجمين»: a count or a party
  * right after the noun that follows a killing verb is its object, so that
  * noun was the subject and the verb active (unvowelled, قتل reads both ways). */
@@ -123,6 +176,43 @@ bool ev_has_object_after(const rasd_event_coder *c, int m) {
     for (size_t z = 0; z < c->n_ms; z++)
         if (c->ms[z].ti == k && !ev_has_prep_clitic(c, k, 'b') && !ev_has_prep_clitic(c, k, 'l')) return true;
     return false;
+}
+
+/* «العشرات من المسلحين وقوات النظام قتلوا في المواجهات»، «وقال إن 173 مدنيا
+ * قتلوا»: counted people right before a killing verb that has nothing after
+ * it but a preposition or the end are its victims (unvowelled, قُتلوا reads
+ * like قَتلوا). The victims' mention, or -1. */
+int ev_counted_victims_before(const rasd_event_coder *c, const cand *cd, size_t clause) {
+    const rasd_entity_extractor *x = c->x;
+    size_t i = cd->i, k = cd->tj + 1;
+    while (k < c->n && x->t[k].skip) k++;
+    bool passive = k >= c->n || ev_is_punct(c, k) || (ev_mark(c, k) && ev_mark(c, k) != EV_MARK_HEAD) ||
+                   ev_has_prep_clitic(c, k, 'b');
+    if (!passive || x->t[i].conj) return -1;
+    size_t e = i;
+    while (e > clause && x->t[e - 1].skip) e--;
+    int m = e > clause ? mention_ending(c, e - 1) : -1; /* (after من too: العشرات من عناصر) */
+    if (m < 0 || c->ms[m].ti < clause) return -1;
+    /* a count before the group, or before its first conjunct (a few words back) */
+    for (size_t p = c->ms[m].ti; p-- > clause && c->ms[m].ti - p <= 8;) {
+        if (ev_is_punct(c, p) && !x->t[p].skip) return -1;
+        if (ev_is_count(c, p) || ev_is_quantity(c, p)) return m;
+    }
+    return -1;
+}
+
+/* «النظام سبق واعتقل الناشط»، «الحركة سبق أن خطفت»: سبق (و/أن) before a
+ * verb says it had done it before; the subject is the one before سبق, and
+ * the name after the verb is its object. The token of سبق, or SIZE_MAX. */
+size_t ev_already_before(const rasd_event_coder *c, size_t i) {
+    static const ev_word ALREADY[] = {EV_WORD("سبق"), EV_WORD("سبقت"), EV_WORD("وسبق"), EV_WORD("وسبقت")};
+    static const ev_word THAT[] = {EV_WORD("ان"), EV_WORD("وان")};
+    const rasd_entity_extractor *x = c->x;
+    if (i == 0) return SIZE_MAX;
+    if (x->t[i].conj && ev_word_in(c, i - 1, false, ALREADY, sizeof ALREADY / sizeof *ALREADY)) return i - 1;
+    if (i >= 2 && ev_word_in(c, i - 1, false, THAT, 2) && ev_word_in(c, i - 2, false, ALREADY, sizeof ALREADY / sizeof *ALREADY))
+        return i - 2;
+    return SIZE_MAX;
 }
 
 /* The party named last before a colon that comes before token i, or -1. */
@@ -307,7 +397,9 @@ static int source_of_result(const rasd_event_coder *c, size_t i) {
  * own: the party the reporting verb introduces, when it is a force, a
  * government or a body, or a person with a title. -1 otherwise. */
 static int announcer_of_passive(const rasd_event_coder *c, size_t i, int tgt) {
-    static const ev_word PASSIVE[] = {EV_WORD("تم"), EV_WORD("يتم"), EV_WORD("جرى"), EV_WORD("جري"), EV_WORD("سيتم")};
+    /* (سبق استيقافه: he had been held before, by the same authority) */
+    static const ev_word PASSIVE[] = {EV_WORD("تم"), EV_WORD("يتم"), EV_WORD("جرى"), EV_WORD("جري"), EV_WORD("سيتم"),
+                                      EV_WORD("سبق")};
     const rasd_entity_extractor *x = c->x;
     size_t t = SIZE_MAX; /* (تم وضع متطرفين اثنين قيد الاعتقال: the act may come a few words on) */
     for (size_t k = i; k-- > 0 && i - k <= 7;) {
@@ -401,6 +493,165 @@ static bool place_of_direction(const rasd_event_coder *c, int m) {
     return c->ms[m].state && ti > 0 && ev_word_in(c, ti - 1, true, DIRECTION, sizeof DIRECTION / sizeof *DIRECTION);
 }
 
+/* The mention that is the source of the last event of this sentence, or
+ * -1; only when that event's trigger is at most 30 words before token v
+ * with no word that opens a clause of its own (ثم، بينما، لكن) or a negation
+ * between, and
+ * when the sentence's structure gave that source (not a guess). -2 when the
+ * verb opens a piece of a sentence cut at a comma (see below). */
+static int last_source_in_sentence(const rasd_event_coder *c, size_t v, int tgt) {
+    const rasd_entity_extractor *x = c->x;
+    for (size_t k = c->out.count; k-- > 0;) {
+        const rasd_event *p = &c->out.items[k];
+        if (p->sentence != c->sentence) {
+            /* «...، ودمروا»: a long sentence is cut before a comma and و; the
+             * verb that opens the piece goes on with the piece before
+             * (ev_previous_source takes its last source): -2 */
+            size_t b = x->t[0].tok.start;
+            while (b > 0 && (x->text[b - 1] == ' ' || x->text[b - 1] == '\n')) b--;
+            bool cut = b >= 2 && memcmp(x->text + b - 2, "\xD8\x8C", 2) == 0; /* ، */
+            size_t w = 0;
+            while (w < v && x->t[w].skip) w++;
+            return p->sentence + 1 == c->sentence && cut && w == v ? -2 : -1;
+        }
+        if (!p->source.end) continue;
+        /* (a guess from what was near is not carried on) */
+        if (!p->source.rule || ev_weak_rule(p->source.rule)) return -1;
+        size_t from = v;
+        while (from > 0 && x->t[from - 1].tok.start >= p->start) from--;
+        if (v - from > 30) return -1;
+        for (size_t q = from; q < v; q++) /* (a negation between: a predication of its own, ليست معركتكم) */
+            if (ev_mark(c, q) == EV_MARK_BOUNDARY || ev_mark(c, q) == EV_MARK_NEG) return -1;
+        for (size_t z = 0; z < c->n_ms; z++)
+            if (c->ms[z].start == p->source.start && c->ms[z].end == p->source.end) return (int)z != tgt ? (int)z : -1;
+        return -1;
+    }
+    return -1;
+}
+
+/* «استطاع المقاتلون السيطرة على التلة، ودمروا دبابتين واستطاعوا الاستيلاء
+ * على عربة»، «سيطرت المقاومة على مواقع ولا تزال تفرض حصارا»: a verb joined by
+ * و to what came before, with no subject of its own, goes on with the
+ * subject of the sentence's last event (a name in between belongs to a
+ * complement or a relative clause). v: the verb (the trigger, or the
+ * control verb that governs a verbal noun). */
+static bool joined_verb(const rasd_event_coder *c, size_t v) {
+    const rasd_entity_extractor *x = c->x;
+    if (x->t[v].conj) return true;
+    /* (و on the ما زال/لا يزال before it: ولا تزال تفرض) */
+    size_t k = v;
+    while (k > 0 && x->t[k - 1].skip) k--;
+    for (size_t p = k; p-- > 0 && k - p <= 2;) /* (لا تزال: a path of two tokens, its mark on the first) */
+        if (ev_mark(c, p) == EV_MARK_STILL && c->hits[p].tj + 1 >= k) return x->t[p].conj;
+    return false;
+}
+
+/* Is the word a coded event of this sentence (وأسر ثلاثة: the capture, not
+ * 'families')? A mention there is no party. */
+static bool coded_trigger(const rasd_event_coder *c, size_t k) {
+    for (size_t e = c->out.count; e-- > 0;) {
+        const rasd_event *p = &c->out.items[e];
+        if (p->sentence != c->sentence) break;
+        if (p->start <= c->x->t[k].tok.start && c->x->t[k].tok.start < p->end) return true;
+    }
+    return false;
+}
+
+/* «نقطة تفتيش تابعة للمقاومة الشعبية ألقت القبض»، «دبابات تابعة للجيش كانت
+ * تقصف»: an unnamed force and the party it belongs to (تابع ل، موال ل); the
+ * party, a force, acts through it (not زوارق تابعة لصيادين: a thing owned).
+ * Not after a named party (التحالف التابع للاحتلال:
+ * a description of the name before it). */
+static bool owner_of_unnamed(const rasd_event_coder *c, int m) {
+    static const ev_word BELONGS[] = {EV_WORD("تابع"),   EV_WORD("تابعه"),   EV_WORD("تابعين"), EV_WORD("تابعون"),
+                                      EV_WORD("التابع"), EV_WORD("التابعه"), EV_WORD("التابعين"),
+                                      EV_WORD("موال"),   EV_WORD("مواليه"),  EV_WORD("موالين"), EV_WORD("الموالي"),
+                                      EV_WORD("الموالية"), EV_WORD("الموالين")};
+    size_t ti = c->ms[m].ti;
+    if (!ev_has_prep_clitic(c, ti, 'l') || ti < 2) return false;
+    if (!ev_word_in(c, ti - 1, false, BELONGS, sizeof BELONGS / sizeof *BELONGS) || !ev_is_force(c, m)) return false;
+    const tinfo *h = &c->x->t[ti - 2];
+    int mk = ev_mark(c, ti - 2); /* (a force's head word: دبابات، قوة) */
+    return h->word && (!mk || mk == EV_MARK_HEAD) && mention_ending(c, ti - 2) < 0 && !(h->match >= 0 && c->x->m[h->match].title >= 0);
+}
+
+/* «..., مشددا على ضرورة وقف الهجمات»، «وقال فلان: نرى أنه من الضروري وقف
+ * الحرب»: an appeal or a demand that a noun of necessity states is the
+ * speaker's: in a quotation (or reported speech) whose speaker is known, its
+ * speaker; after a participle of saying
+ * (مشددا، مؤكدا، مطالبا، داعيا) that goes on from a reporting verb, that
+ * verb's subject, else the last speaker the document named. */
+bool ev_speaker_of_statement(const rasd_event_coder *c, const cand *cd, bool quoted, int speaker, rasd_event_actor *a) {
+    static const ev_word SAYING[] = {EV_WORD("مشددا"), EV_WORD("مؤكدا"), EV_WORD("مطالبا"), EV_WORD("داعيا"),
+                                     EV_WORD("مشيرا"), EV_WORD("لافتا"), EV_WORD("محذرا"), EV_WORD("منوها"),
+                                     EV_WORD("مضيفا"), EV_WORD("معربا")};
+    const rasd_entity_extractor *x = c->x;
+    const char *lemma = c->d->triggers[cd->row].lemma; /* (other speech nouns name their own party) */
+    if (!cd->noun || (strcmp(lemma, "ضرورة") != 0 && strcmp(lemma, "من الضروري") != 0)) return false;
+    if (quoted && speaker >= 0) {
+        memset(a, 0, sizeof *a);
+        a->entity = speaker;
+        a->agent = -1;
+        a->rule = "speaker-of-quote";
+        return true;
+    }
+    size_t part = SIZE_MAX;
+    for (size_t k = cd->i; k-- > 0 && cd->i - k <= 3;) {
+        if (ev_word_in(c, k, false, SAYING, sizeof SAYING / sizeof *SAYING)) {
+            part = k;
+            break;
+        }
+        static const ev_word BETWEEN[] = {EV_WORD("علي"), EV_WORD("الي"), EV_WORD("ان"), EV_WORD("بان")};
+        if (!x->t[k].skip && !ev_word_in(c, k, false, BETWEEN, sizeof BETWEEN / sizeof *BETWEEN))
+            return false; /* (على، إلى، أن between) */
+    }
+    if (part == SIZE_MAX) return false;
+    size_t say = SIZE_MAX;
+    for (size_t k = 0; k < part; k++)
+        if (x->t[k].say) {
+            say = k;
+            break;
+        }
+    for (size_t z = 0; say != SIZE_MAX && z < c->n_ms; z++) {
+        const ev_mention *m = &c->ms[z];
+        if (m->ti <= say || m->tj >= part || m->ti > say + 6) continue;
+        /* (who is told is no speaker; a spokesman's body, المتحدث باسم
+         * الوزارة, speaks through him) */
+        if (ev_has_prep_clitic(c, m->ti, 'l')) continue;
+        ev_set_actor(c, (int)z, a, "speaker-of-statement");
+        return true;
+    }
+    if (say != SIZE_MAX && say + 1 < part) {
+        /* a speaker no dictionary names right after the verb: no guess */
+        size_t k = say + 1;
+        while (k < part && x->t[k].skip) k++;
+        if (k < part && x->t[k].word && !ev_mark(c, k)) return false;
+    }
+    if (x->last_speaker < 0) return false;
+    memset(a, 0, sizeof *a);
+    a->entity = x->last_speaker;
+    a->agent = -1;
+    a->rule = "speaker-of-statement";
+    return true;
+}
+
+/* «حاولت السعودية واستقبلت الشيخ»: a verb joined by و right after a control
+ * verb and its subject (VSO) shares that subject; the name after it is its
+ * object. The subject, or -1. */
+int ev_subject_of_verb_before(const rasd_event_coder *c, size_t i, size_t clause) {
+    const rasd_entity_extractor *x = c->x;
+    if (!x->t[i].conj) return -1;
+    size_t e = i;
+    while (e > clause && x->t[e - 1].skip) e--;
+    int m = e > clause ? mention_ending(c, e - 1) : -1;
+    if (m < 0 || c->ms[m].ti <= clause || c->ms[m].attr || ev_has_prep_clitic(c, c->ms[m].ti, 'b') ||
+        ev_has_prep_clitic(c, c->ms[m].ti, 'l') || x->t[c->ms[m].ti].conj)
+        return -1;
+    /* the verb before it: a control verb, whose subject follows it (not any
+     * verb: after تقتل الفلسطينيين the name is an object) */
+    return control_verb(c, c->ms[m].ti - 1) ? m : -1;
+}
+
 /* When the strict subject rules found nobody, the source the sentence's
  * structure still allows, most reliable first (each with its rule name, so
  * a user can filter on it):
@@ -418,6 +669,8 @@ int ev_fallback_source(const rasd_event_coder *c, const cand *cd, const rasd_tri
         int mk = ev_mark(c, k);
         if (mk == EV_MARK_BOUNDARY || mk == EV_MARK_RELATIVE) break;
         if (ev_is_punct(c, k) && (strcmp(ex_key(x, x->t[k].key_off), ".") == 0)) break;
+        /* «...، وأن القصر لا يزال بأيدي المتمردين»: a comma and و open a clause of its own */
+        if (ev_is_punct(c, k) && !x->t[k].skip && k + 1 < n && x->t[k + 1].conj) break;
         if (mk != EV_MARK_BY) continue;
         int m = ev_mention_after(c, c->hits[k].tj + 1, n, 2, true);
         if (m >= 0 && m != tgt) {
@@ -449,6 +702,14 @@ int ev_fallback_source(const rasd_event_coder *c, const cand *cd, const rasd_tri
         }
         rasd_event_actor scratch; /* «قياديا حوثيا حاول الهرب»: a phrase, set by ev_unnamed_agent */
         if (m < 0 && v != SIZE_MAX && ev_np_before_verb(c, v, clause, false, &scratch)) return -1;
+        if (m < 0 && v != SIZE_MAX && joined_verb(c, v)) {
+            m = last_source_in_sentence(c, v, tgt);
+            if (m == -2) return -1;
+            if (m >= 0) {
+                *rule = "subject-of-joined-verb";
+                return m;
+            }
+        }
     }
     /* «استقبل معالي المستشار في الديوان ... الدكتور فلان»: a verb whose
      * subject opens with a title has the person the titles lead to */
@@ -518,6 +779,16 @@ int ev_fallback_source(const rasd_event_coder *c, const cand *cd, const rasd_tri
                 }
                 break;
             }
+            /* «الهجمات الدامية لـ"بوكو حرام"»: a ل written apart before quotes
+             * is the genitive's ل (an attack's; دعوة لـ is to whom it goes) */
+            static const ev_word LI_APART[] = {EV_WORD("ل"), EV_WORD("لـ")};
+            bool adjectives = true; /* (not بقصف مواقع لـ: the owner of the object) */
+            for (size_t z = cd->tj + 1; z < k; z++) adjectives = adjectives && x->t[z].art_len;
+            if (ev_root(r->cameo) >= 14 && adjectives && ev_word_in(c, k, false, LI_APART, 2)) {
+                if (reach < k + 3) reach = k + 3;
+                continue;
+            }
+            if (x->t[k].skip) continue;
             /* only an adjective (جوية، المكثف) or a closing mark between */
             if (ev_is_punct(c, k) || ev_mark(c, k) || ev_has_prep_clitic(c, k, 'b') || ev_has_prep_clitic(c, k, 'l') ||
                 (c->hits[k].node && ev_has(c, k, EV_TRIGGER, -1)))
@@ -597,6 +868,55 @@ int ev_fallback_source(const rasd_event_coder *c, const cand *cd, const rasd_tri
         passive = k >= n || ev_is_punct(c, k) || (ev_mark(c, k) && ev_mark(c, k) != EV_MARK_HEAD) ||
                   ev_has_prep_clitic(c, k, 'b');
     }
+    /* (not before a definite noun after a verb that agrees with no subject
+     * before it: «ورفض القصر التعليق», VSO, the subject follows) */
+    size_t nx = cd->tj + 1;
+    while (nx < n && x->t[nx].skip) nx++;
+    bool vso = !ev_plural_agreement(c, i) && nx < n && x->t[nx].word && x->t[nx].art_len && !ev_mark(c, nx) &&
+               !ev_has_prep_clitic(c, nx, 'b') && !ev_has_prep_clitic(c, nx, 'l');
+    if (!cd->noun && !vso && joined_verb(c, i)) {
+        int m = last_source_in_sentence(c, i, tgt);
+        if (m == -2) return -1;
+        if (m >= 0) {
+            *rule = "subject-of-joined-verb";
+            return m;
+        }
+    }
+    /* «العملية ضد مسلحين اقتحموا مركزا للشرطة»: a verb in full agreement right
+     * after an indefinite plural describes it (a relative clause with no
+     * relative pronoun, as Arabic has after an indefinite noun): that noun,
+     * whatever governs it, is the verb's subject */
+    if (!cd->noun && !victim && !x->t[i].conj && ev_plural_agreement(c, i) && i > 0) { /* (لقوا حتفهم: victims) */
+        size_t k = i;
+        while (k > 0 && x->t[k - 1].skip) k--;
+        int m = k > 0 ? mention_ending(c, k - 1) : -1;
+        if (m >= 0 && m != tgt && c->ms[m].agent >= 0 && c->ms[m].entity < 0 && !x->t[c->ms[m].ti].art_len &&
+            !x->t[c->ms[m].ti].conj) {
+            *rule = "subject-of-descriptive-clause";
+            return m;
+        }
+    }
+    /* «جماعة بوكو حرام التي كثفت من هجماتها»: an event noun whose pronoun
+     * sits in a relative clause stands for the clause's antecedent, the
+     * party named right before the relative, whatever governs it */
+    if (cd->noun && x->t[i].base_off + x->t[i].base_len < x->t[i].key_off + x->t[i].key_len) {
+        for (size_t k = i; k-- > clause && i - k <= 5;) {
+            if (ev_is_punct(c, k) && !x->t[k].skip) break;
+            if (ev_mark(c, k) != EV_MARK_RELATIVE) continue;
+            size_t e = k;
+            while (e > 0 && x->t[e - 1].skip) e--;
+            int m = e > 0 ? mention_ending(c, e - 1) : -1;
+            if (m >= 0 && m != tgt && !c->ms[m].attr) {
+                *rule = "antecedent-of-relative";
+                return m;
+            }
+            break;
+        }
+    }
+    /* «شريط يؤكد خطفها مقاتلين»: a pronoun on the word that opens what is
+     * reported stands for a party named before it, outside */
+    const tinfo *ti = &x->t[i];
+    if (clause == i && ti->base_off + ti->base_len < ti->key_off + ti->key_len) clause = 0;
     /* the nearest party before the trigger, inside its clause */
     for (size_t k = i; !passive && k-- > clause && i - k <= 14;) {
         int mk = ev_mark(c, k);
@@ -608,8 +928,20 @@ int ev_fallback_source(const rasd_event_coder *c, const cand *cd, const rasd_tri
         }
         int m = mention_ending(c, k);
         if (m < 0) continue;
+        /* (the force is the subject of the verb right after it, not of a
+         * noun further on: «مواقع تابعة لداعش توفر تعليمات حول شن هجمات») */
+        if (m != tgt && !cd->noun && !x->t[i].conj && i - c->ms[m].tj <= 4 && owner_of_unnamed(c, m)) {
+            *rule = "owner-of-unnamed-force";
+            return m;
+        }
+        /* who is held or released (المتهمين، المعتقلين) undergoes an arrest,
+         * a detention or a release, never makes it */
+        bool held = (ev_root(r->cameo) == 17 || strncmp(r->cameo, "084", 3) == 0) && c->ms[m].agent >= 0 &&
+                    c->ms[m].entity < 0 &&
+                    (strcmp(c->d->agents[c->ms[m].agent].name_en, "suspects") == 0 ||
+                     strcmp(c->d->agents[c->ms[m].agent].name_en, "detainees") == 0);
         if (m == tgt || c->ms[m].attr || after_preposition(c, m) || ev_has_prep_clitic(c, c->ms[m].ti, 'l') ||
-            place_of_direction(c, m)) {
+            place_of_direction(c, m) || coded_trigger(c, c->ms[m].ti) || held) {
             k = c->ms[m].ti;
             continue;
         }
@@ -659,6 +991,10 @@ void ev_np_after_verb(const rasd_event_coder *c, const cand *cd, bool victim, ra
     /* a verb in full agreement (دمروا، رفضوا) has its subject before it:
      * the noun after it is its object */
     if (ev_plural_agreement(c, cd->i)) return;
+    /* after the passive's تم (تم أسر أربعين مسلحا) the word is a verbal noun
+     * and what follows it the one acted on */
+    static const ev_word PASSIVE[] = {EV_WORD("تم"), EV_WORD("يتم"), EV_WORD("وتم"), EV_WORD("جرى"), EV_WORD("سيتم")};
+    if (cd->i > 0 && ev_word_in(c, cd->i - 1, false, PASSIVE, sizeof PASSIVE / sizeof *PASSIVE)) return;
     size_t k = cd->tj + 1, first = SIZE_MAX, last = 0;
     for (; k < c->n && k <= cd->tj + 3; k++) {
         if (x->t[k].skip) continue;
@@ -747,6 +1083,17 @@ bool ev_unnamed_agent(const rasd_event_coder *c, const cand *cd, rasd_event_acto
                                           EV_WORD("مدبر"),   EV_WORD("مدبري"),   EV_WORD("مخطط")};
     const rasd_entity_extractor *x = c->x;
     size_t i = cd->i, last = 0, v;
+    /* «وكانت الجماعة المتطرفة قد أعلنت مسؤوليتها عن الهجوم»: who claimed
+     * the act before naming it did it, a phrase no dictionary names too */
+    static const ev_word RESPONSIBILITY[] = {EV_WORD("مسؤوليه"), EV_WORD("المسؤوليه"), EV_WORD("مسئوليه"), EV_WORD("مسؤوليت"), EV_WORD("مسئوليت"),
+                                             EV_WORD("المسئوليه")};
+    static const ev_word ABOUT[] = {EV_WORD("عن")};
+    if (cd->noun && i >= 3 && ev_word_in(c, i - 1, false, ABOUT, 1) &&
+        ev_word_in(c, i - 2, true, RESPONSIBILITY, sizeof RESPONSIBILITY / sizeof *RESPONSIBILITY) &&
+        ev_np_before_verb(c, i - 3, 0, false, a)) {
+        a->rule = "claimed-by";
+        return true;
+    }
     if (cd->noun) {
         /* «وأضاف المتحدث باسم وزارة الداخلية أنه تم إطلاق سراحه»: the body */
         int m = announcer_of_passive(c, i, -1);
@@ -944,9 +1291,13 @@ bool ev_np_before_verb(const rasd_event_coder *c, size_t i, size_t clause, bool 
                                    EV_WORD("اثناء"), EV_WORD("عند"), EV_WORD("حتى"), EV_WORD("حين")};
     for (size_t z = first; z < last; z++)
         if (ev_word_in(c, z, true, TIME, sizeof TIME / sizeof *TIME)) return false;
-    /* an event noun is no actor (أن القصف استهدف) */
+    /* an event noun is no actor (أن القصف استهدف), nor the passive's تم (أنه
+     * تم أسر: the verbal noun after it is the act) */
+    static const ev_word PASSIVE[] = {EV_WORD("تم"), EV_WORD("يتم"), EV_WORD("جرى"), EV_WORD("جري"), EV_WORD("سيتم")};
     for (size_t z = first; z < last; z++)
-        if (c->hits[z].node && ev_has(c, z, EV_TRIGGER, -1)) return false;
+        if ((c->hits[z].node && ev_has(c, z, EV_TRIGGER, -1)) ||
+            ev_word_in(c, z, true, PASSIVE, sizeof PASSIVE / sizeof *PASSIVE))
+            return false;
     if (pronoun && words == 1 && force_head(c, first)) {
         /* «قال الجيش إن جنوده قتلوا»: the one who says it owns the force */
         size_t that = o > 0 && ev_mark(c, o - 1) == EV_MARK_THAT ? o - 1 : SIZE_MAX;

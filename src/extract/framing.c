@@ -27,8 +27,11 @@ static void add_framing(rasd_entity_extractor *x, rasd_framing f) {
  * them is what the term acts on or is placed against, not what it names
  * (المقاومة ضد الحوثيين، القتال مع داعش). بـ is not one of them: ما يسمى
  * بـ«التحالف» names its actor. */
-static const char *const PREPOSITIONS[] = {"ضد", "علي", "في", "من", "مع", "بين", "عن", "الي", "لدي", "حول", "امام",
-                                           "خلال", "عبر", "تجاه", "بعد", "قبل", "منذ", "لصالح", "ل", NULL};
+static const ex_word PREPOSITIONS[] = {EX_WORD("ضد"), EX_WORD("علي"), EX_WORD("في"), EX_WORD("من"), EX_WORD("مع"),
+                                       EX_WORD("بين"), EX_WORD("عن"), EX_WORD("الي"), EX_WORD("لدي"), EX_WORD("حول"),
+                                       EX_WORD("امام"), EX_WORD("خلال"), EX_WORD("عبر"), EX_WORD("تجاه"),
+                                       EX_WORD("بعد"), EX_WORD("قبل"), EX_WORD("منذ"), EX_WORD("لصالح"),
+                                       EX_WORD("ل")};
 
 /* The entity of the first match after token j (or before token i, when
  * backwards), skipping quotation marks, punctuation and بـ, at most

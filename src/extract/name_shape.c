@@ -110,8 +110,9 @@ static const char *const PLACE_NOUNS[] = {"مدينه", "منطقه", "قريه"
                                           "جزيره", "مخيم",  "حي",    "العاصمه", "عاصمه", "بلدات", "قري",    "مدن",
                                           "مناطق", "ضاحيه", "بحيره", "نهر",    "جبل",   "جبال",  "وادي",   "سهل",
                                           "ميناء", "مطار",  "ريف",   "مديريه", "قضاء",  "ناحيه", "دوله",   NULL};
-static const char *const PLACE_PREPS[] = {"في", "الي", "قرب", "شمال", "جنوب", "شرق", "غرب", "وسط", "شمالي", "جنوبي",
-                                          "شرقي", "غربي", NULL};
+static const ex_word PLACE_PREPS[] = {EX_WORD("في"),    EX_WORD("الي"),   EX_WORD("قرب"),   EX_WORD("شمال"),
+                                     EX_WORD("جنوب"),  EX_WORD("شرق"),   EX_WORD("غرب"),   EX_WORD("وسط"),
+                                     EX_WORD("شمالي"), EX_WORD("جنوبي"), EX_WORD("شرقي"), EX_WORD("غربي")};
 
 static bool base_in(const rasd_entity_extractor *x, const tinfo *t, const char *const *list) {
     const char *b = ex_key(x, t->base_off);
@@ -143,7 +144,8 @@ bool ex_place_cue(const rasd_entity_extractor *x, size_t first, size_t end, size
 
 /* Words that begin a part of a name and never end one (صالح بن محمد آل:
  * the family name was cut off). */
-static const char *const OPENERS[] = {"بن", "ابن", "بنت", "ال", "ابو", "ام", "عبد", NULL};
+static const ex_word OPENERS[] = {EX_WORD("بن"), EX_WORD("ابن"), EX_WORD("بنت"), EX_WORD("ال"),
+                                  EX_WORD("ابو"), EX_WORD("ام"),  EX_WORD("عبد")};
 
 /* A word that ends no person's name: a name particle, a word with a
  * preposition or conjunction surely glued to it (بالعقيق; not باراس, a
@@ -190,7 +192,8 @@ bool ex_work_title(const rasd_entity_extractor *x, size_t first) {
 /* Words that stand before a noun and never before و، ب or ل glued to it:
  * a preposition, a noun of place in construct (مع بيليننسيش، منطقة
  * باسيلدون، ولاية ويسكنسن): the letter after one is the name's own. */
-static const char *const NO_PREP_AFTER[] = {"في", "من", "الي", "علي", "عن", "مع", "قرب", "نحو", "حتي", "ضد", NULL};
+static const ex_word NO_PREP_AFTER[] = {EX_WORD("في"),  EX_WORD("من"),  EX_WORD("الي"), EX_WORD("علي"), EX_WORD("عن"),
+                                       EX_WORD("مع"),  EX_WORD("قرب"), EX_WORD("نحو"), EX_WORD("حتي"), EX_WORD("ضد")};
 
 static bool letter_is_own(const rasd_entity_extractor *x, const tinfo *t) {
     if (t->art_len || t->base_off - t->key_off != 2) return false;

@@ -29,33 +29,37 @@ void ex_note_surname(rasd_entity_extractor *x, int person, size_t start, size_t 
     else if (e->count != (uint32_t)person + 1) e->count = UINT32_MAX; /* shared: ambiguous */
 }
 
-bool ex_key_is(const rasd_entity_extractor *x, const tinfo *t, const char *const *list) {
+bool ex_key_in(const rasd_entity_extractor *x, const tinfo *t, const ex_word *list, size_t n) {
     const char *k = ex_key(x, t->key_off);
-    for (; *list; list++)
-        if (strcmp(k, *list) == 0) return true;
+    for (size_t i = 0; i < n; i++)
+        if (t->key_len == list[i].len && memcmp(k, list[i].w, list[i].len) == 0) return true;
     return false;
 }
 
 /* Words that join titles, roles and affiliations before a name. */
-static const char *const CONNECTORS[] = {"باسم", "في", "الي", "لدي", "عن", "لشؤون", "الخاص", "الخاصه", "العام",
-                                         "العامه", "الرفيع", "الاعلي", "السابق", "السابقه", "الجديد", "المكلف",
-                                         "لمحاربه", "لمكافحه", "ضد", NULL};
+static const ex_word CONNECTORS[] = {EX_WORD("باسم"), EX_WORD("في"), EX_WORD("الي"), EX_WORD("لدي"), EX_WORD("عن"),
+                                     EX_WORD("لشؤون"), EX_WORD("الخاص"), EX_WORD("الخاصه"), EX_WORD("العام"),
+                                     EX_WORD("العامه"), EX_WORD("الرفيع"), EX_WORD("الاعلي"), EX_WORD("السابق"),
+                                     EX_WORD("السابقه"), EX_WORD("الجديد"), EX_WORD("المكلف"), EX_WORD("لمحاربه"),
+                                     EX_WORD("لمكافحه"), EX_WORD("ضد")};
 
-static const char *const AFFILIATION_CONNECTORS[] = {"باسم", "في", "لدي", "عن", NULL};
+static const ex_word AFFILIATION_CONNECTORS[] = {EX_WORD("باسم"), EX_WORD("في"), EX_WORD("لدي"), EX_WORD("عن")};
 
 /* Nouns of a body a title belongs to (رئيس مجلس النواب، الناطق باسم
  * المجلس المحلي، المدير العام لمؤسسة ...), compared without clitics: they
  * and the words with the article after them are the affiliation, never the
  * person's name. */
-static const char *const BODY_WORDS[] = {"مجلس", "هيئه", "لجنه", "وزاره", "مؤسسه", "شركه", "جمعيه", "منظمه", "مركز",
-                                         "غرفه", "جامعه", "اتحاد", "حزب", "مكتب", "اداره", "مديريه", "محكمه",
-                                         "بلديه", "دائره", "جهاز", NULL};
+static const ex_word BODY_WORDS[] = {EX_WORD("مجلس"), EX_WORD("هيئه"), EX_WORD("لجنه"), EX_WORD("وزاره"),
+                                     EX_WORD("مؤسسه"), EX_WORD("شركه"), EX_WORD("جمعيه"), EX_WORD("منظمه"),
+                                     EX_WORD("مركز"), EX_WORD("غرفه"), EX_WORD("جامعه"), EX_WORD("اتحاد"),
+                                     EX_WORD("حزب"), EX_WORD("مكتب"), EX_WORD("اداره"), EX_WORD("مديريه"),
+                                     EX_WORD("محكمه"), EX_WORD("بلديه"), EX_WORD("دائره"), EX_WORD("جهاز")};
 
 static bool is_body_word(const rasd_entity_extractor *x, const tinfo *t) {
     if (!t->word) return false;
     const char *b = ex_key(x, t->base_off);
-    for (const char *const *w = BODY_WORDS; *w; w++)
-        if (t->base_len == strlen(*w) && memcmp(b, *w, t->base_len) == 0) return true;
+    for (size_t i = 0; i < sizeof BODY_WORDS / sizeof *BODY_WORDS; i++)
+        if (t->base_len == BODY_WORDS[i].len && memcmp(b, BODY_WORDS[i].w, t->base_len) == 0) return true;
     return false;
 }
 
@@ -89,7 +93,7 @@ static bool can_be_name_word(const rasd_entity_extractor *x, const tinfo *t) {
 static bool is_comma(const rasd_entity_extractor *x, const tinfo *t) {
     if (t->tok.type != RASD_TOK_PUNCT) return false;
     const char *k = ex_key(x, t->key_off);
-    return strcmp(k, ",") == 0 || strcmp(k, "\xD8\x8C") == 0;
+    return (t->key_len == 1 && k[0] == ',') || (t->key_len == 2 && memcmp(k, "\xD8\x8C", 2) == 0); /* , ، */
 }
 
 /* The person an unnamed title refers to: the one earlier person with that
@@ -158,9 +162,10 @@ static size_t rare_name_words(const rasd_entity_extractor *x, size_t a, size_t n
 
 /* Verbs and participles that introduce a name: "an engineer called ..."
  * (مهندس يدعى علي مطر، الشاب المدعو ...). */
-static const char *const NAMED_CUES[] = {"يدعي", "تدعي", "المدعو", "المدعوه", "ويدعي", "وتدعي", NULL};
+static const ex_word NAMED_CUES[] = {EX_WORD("يدعي"), EX_WORD("تدعي"), EX_WORD("المدعو"), EX_WORD("المدعوه"),
+                                     EX_WORD("ويدعي"), EX_WORD("وتدعي")};
 /* ما يدعى: "the so-called", before a thing (ما يدعى بالتحالف) */
-static const char *const SO_CALLED[] = {"ما", "بما", "لما", NULL};
+static const ex_word SO_CALLED[] = {EX_WORD("ما"), EX_WORD("بما"), EX_WORD("لما")};
 
 /* The one to three name words after such a cue. */
 static void find_named(rasd_entity_extractor *x, size_t n, size_t sentence) {
@@ -373,8 +378,9 @@ void ex_find_people(rasd_entity_extractor *x, size_t n, size_t sentence) {
 
 /* ------------------------------------------------------------- bylines */
 
-static const char *const CREDIT_AUTHOR[] = {"اعداد", "كتابه", "بقلم", "تقرير", "اعداد:", NULL};
-static const char *const CREDIT_EDITOR[] = {"تحرير", "مراجعه", "تدقيق", NULL};
+static const ex_word CREDIT_AUTHOR[] = {EX_WORD("اعداد"), EX_WORD("كتابه"), EX_WORD("بقلم"), EX_WORD("تقرير"),
+                                        EX_WORD("اعداد:")};
+static const ex_word CREDIT_EDITOR[] = {EX_WORD("تحرير"), EX_WORD("مراجعه"), EX_WORD("تدقيق")};
 
 static void set_byline_person(rasd_entity_extractor *x, size_t a, size_t b, size_t sentence, const char *role) {
     size_t start = x->t[a].tok.start, end = x->t[b - 1].tok.end;

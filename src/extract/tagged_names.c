@@ -63,6 +63,13 @@ const rasd_ner_result *ex_sentence_tags(rasd_entity_extractor *x, size_t n) {
     if (!x->tagger || n == 0) return NULL;
     sentence_tags *c = thread_tags(x->an);
     if (!c) return NULL;
+    if (!x->tagger_began) {
+        /* the thread's result serves one document after another: its
+         * article memory starts afresh with each (rasd_ner_begin_document) */
+        if (rasd_ner_begin_document(&c->res) != RASD_OK) return NULL;
+        x->tagger_began = true;
+        c->n = 0;
+    }
     if (same_sentence(c, x, n)) return &c->res;
     c->n = 0;
     if (n > c->cap) {
@@ -97,7 +104,8 @@ static bool common_single_word(const rasd_entity_extractor *x, size_t a, size_t 
 
 /* Words that begin a name and are none alone: a tagger's one-word person
  * that is one of them is a fragment of a name it cut (عبد الله -> عبد). */
-static const char *const NAME_FRAGMENTS[] = {"عبد", "ابو", "ابن", "بن", "ام", "بنت", "ال", "آل", "عبدال", NULL};
+static const ex_word NAME_FRAGMENTS[] = {EX_WORD("عبد"), EX_WORD("ابو"), EX_WORD("ابن"), EX_WORD("بن"), EX_WORD("ام"),
+                                         EX_WORD("بنت"), EX_WORD("ال"), EX_WORD("آل"), EX_WORD("عبدال")};
 
 /* Whether a person the tagger found looks like a person's name: one word
  * that carries a pronoun (قوله، يرحمه), ends in the accusative's alif
@@ -150,8 +158,8 @@ static size_t person_words(const rasd_entity_extractor *x, size_t a, size_t b, b
     return b;
 }
 
-static const char *const QUASI[] = {"شبه", NULL};
-static const char *const PENINSULA[] = {"جزيره", "الجزيره", NULL};
+static const ex_word QUASI[] = {EX_WORD("شبه")};
+static const ex_word PENINSULA[] = {EX_WORD("جزيره"), EX_WORD("الجزيره")};
 
 /* The same of a place the tagger found: any letter of a preposition or a
  * conjunction on its first word is left out (بتيرول، وفلورنسا); one word

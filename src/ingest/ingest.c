@@ -79,6 +79,19 @@ rasd_status rasd_ingest(rasd_store *store, const rasd_ingest_options *opt, rasd_
         goto done;
     }
     if (g.n_prior) qsort(g.prior, g.n_prior, sizeof *g.prior, ingest_hash_cmp);
+    g.base = g.n_prior;
+    /* A settle an earlier run left owed is finished by a run of files or
+     * one asked to settle, not by a few articles given in memory (a
+     * server's: a settle rewrites the whole store) */
+    if (g.know_prior && ingest_load_base(&g, &e) != RASD_OK) {
+        fail_start(&g, &e);
+        goto done;
+    }
+    if ((g.know_prior || opt->settle) && rasd_link_is_unsettled(store, &g.r.settle_owed, &e) != RASD_OK) {
+        fail_start(&g, &e);
+        goto done;
+    }
+    g.owed = g.r.settle_owed && !opt->no_settle;
     for (size_t i = 0; i < opt->n_paths; i++) g.r.bytes_total += ingest_bytes_under(opt->paths[i], 0);
     if (opt->jsonl && strcmp(opt->jsonl, "-") != 0) g.r.bytes_total += ingest_bytes_under(opt->jsonl, 0);
     if (rasd_store_begin(store, &e) != RASD_OK) {
@@ -96,16 +109,22 @@ rasd_status rasd_ingest(rasd_store *store, const rasd_ingest_options *opt, rasd_
     ingest_consume(&g);
     pthread_join(reader, NULL);
     if (!g.r.db_failed) ingest_end_batch(&g, false);
-    /* A bulk import (the run stored at least as many articles as the store
-     * held when it began: a first import, or each of several workers
-     * started together on an empty store) settles by itself, so that its
+    /* A bulk import settles by itself (ingest_will_settle), so that its
      * stories and links are those of the canonical order whatever the
      * order of the input or of the workers' turns; the last worker to end
-     * settles everything. A small ingest into a large store does not: a
-     * settle costs ~0.2 ms of CPU per stored article. Nor do articles given
-     * in memory, a few at a time, unless asked. */
-    bool bulk = g.know_prior && g.r.stored > 0 && g.r.stored >= g.n_prior && !opt->no_settle;
-    if ((opt->settle || bulk) && !g.r.db_failed) {
+     * settles everything. An owed settle is finished here, once, after
+     * what is new is stored: settling first would only be redone. */
+    if (ingest_will_settle(&g) && !g.r.db_failed) {
+        /* the workers' analyzers (word caches and the tagger's memory,
+         * some 85 MB each) are idle from here: freed before the settle
+         * builds its index and clusterer, which uses the writer's alone.
+         * Only a session of this run's own: a caller's reuses them. */
+        if (own) {
+            pthread_mutex_lock(&own->stash_mu);
+            for (size_t i = 0; i < own->n_stash; i++) rasd_analyzer_destroy(own->stash[i]);
+            own->n_stash = 0;
+            pthread_mutex_unlock(&own->stash_mu);
+        }
         ingest_settle(&g);
         g.r.settled = true;
     }
@@ -137,4 +156,10 @@ done:
     *report = g.r;
     if (st != RASD_OK) return st;
     return g.r.db_failed ? err->code : RASD_OK;
+}
+
+rasd_status rasd_ingest_settle_owed(rasd_store *store, bool *owed, rasd_error *err) {
+    rasd_error scratch = {0};
+    *owed = false;
+    return rasd_link_is_unsettled(store, owed, err ? err : &scratch);
 }

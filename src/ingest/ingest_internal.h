@@ -95,6 +95,12 @@ typedef struct ingest {
     bool holding; /* this batch holds the writer lock and has caught up */
     rasd_error db_err;
     rasd_settle_counts settled;
+    bool owed;      /* a settle an earlier run left unfinished: this one ends with it */
+    size_t commits; /* batches committed by this run */
+    /* the store's size when the run began, or when the unfinished run this
+     * one completes began (kept in the store until it ends) */
+    size_t base;
+    bool base_kept;
     rasd_ingest_report r; /* counts; produced and bytes_done under q_mu */
 } ingest;
 
@@ -124,6 +130,11 @@ void ingest_run_chunk(ingest *g);
 /* Saves the link's state and commits the batch (and begins the next when
  * reopen); false after a database failure (g->r.db_failed, g->db_err). */
 bool ingest_end_batch(ingest *g, bool reopen);
+/* Whether this run will end with a settle (asked for, owed, or a bulk
+ * import), as far as it has gone. */
+bool ingest_will_settle(const ingest *g);
+/* Reads the bulk test's base the store kept for a killed run, if any. */
+rasd_status ingest_load_base(ingest *g, rasd_error *err);
 /* One more turn, in which the whole store's duplicate links and stories
  * are decided again in canonical order (rasd_link_settle). */
 void ingest_settle(ingest *g);

@@ -40,6 +40,7 @@
 
 #define STORIES_STATE "stories"
 #define WRITER_STATE "writer"
+#define SETTLE_STATE "settle" /* 1 byte: 1 a settle is owed, 0 none */
 
 typedef struct story_result {
     int64_t doc, story;
@@ -534,7 +535,23 @@ rasd_status rasd_link_settle(rasd_link *l, rasd_store *store, rasd_settle_counts
     l->failures += x.failures;
     pthread_mutex_unlock(&l->mu);
     if (counts) *counts = (rasd_settle_counts){x.articles, x.n_dups, x.n_out};
+    /* settled once this transaction commits, and not before */
+    st = rasd_store_put_state(store, SETTLE_STATE, "0", 1, err);
+    if (st != RASD_OK) return st;
     return rasd_link_save(l, store, err); /* its state, and the writer mark others reload on */
+}
+
+rasd_status rasd_link_mark_unsettled(rasd_store *store, rasd_error *err) {
+    return rasd_store_put_state(store, SETTLE_STATE, "1", 1, err);
+}
+
+rasd_status rasd_link_is_unsettled(rasd_store *store, bool *owed, rasd_error *err) {
+    void *data = NULL;
+    size_t len = 0;
+    rasd_status st = rasd_store_get_state(store, SETTLE_STATE, &data, &len, err);
+    *owed = st == RASD_OK && data && len == 1 && *(const char *)data == '1';
+    free(data);
+    return st;
 }
 
 size_t rasd_link_reloads(const rasd_link *l) { return l->reloads; }

@@ -78,6 +78,14 @@ typedef struct rasd_settle_counts {
     size_t stories;    /* whose story or similarity changed */
 } rasd_settle_counts;
 rasd_status rasd_link_settle(rasd_link *l, rasd_store *store, rasd_settle_counts *counts, rasd_error *err);
+/* A settle owed to the store, kept in its state table ("settle": 1 owed,
+ * 0 not) so that it outlives a killed process: marked in each batch of a
+ * run that will end with a settle (a bulk import, --settle, or a settle an
+ * earlier run left owed), and cleared by rasd_link_settle in the
+ * transaction that commits the settle. A later ingest that finds it owed
+ * finishes it; rasd serve warns (rasd_ingest_settle_owed, rasd.h). */
+rasd_status rasd_link_mark_unsettled(rasd_store *store, rasd_error *err);
+rasd_status rasd_link_is_unsettled(rasd_store *store, bool *owed, rasd_error *err);
 /* How many times rasd_link_sync reloaded. */
 size_t rasd_link_reloads(const rasd_link *l);
 /* Articles whose story could not be assigned (they keep none), so far. */

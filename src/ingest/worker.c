@@ -125,15 +125,19 @@ static rasd_status strip_boilerplate(const rasd_boilerplate *bp, item *it, size_
     return RASD_OK;
 }
 
-/* The rows, fingerprint and index terms of an analysed article. */
-static void rows_of_analysis(ingest *g, item *it, rasd_analyzer *an) {
+/* The rows, fingerprint and index terms of an analysed article: from its
+ * analysis when it was analysed here (a), else from its JSON line
+ * (--from-jsonl). Reading the rows from the analysis spares writing a line
+ * only to parse it back (and the events' details out of it again). */
+static void rows_of_analysis(ingest *g, item *it, rasd_analyzer *an, const rasd_analysis *a) {
     rasd_error err = {0};
     /* lines the boilerplate filter removed were set aside before the analysis */
     rasd_row_boilerplate *removed = it->rows.boilerplate;
     size_t n_removed = it->rows.n_boilerplate;
     it->rows.boilerplate = NULL;
     it->rows.n_boilerplate = 0;
-    rasd_status st = rasd_rows_from_json(it->a.origin, it->json, it->json_len, &it->rows, &err);
+    rasd_status st = a ? rasd_rows_from_analysis(a, &it->rows, &err)
+                       : rasd_rows_from_json(it->a.origin, it->json, it->json_len, &it->rows, &err);
     if (st == RASD_OK) {
         it->rows.boilerplate = removed;
         it->rows.n_boilerplate = n_removed;
@@ -186,7 +190,7 @@ static void from_analysis(ingest *g, item *it, rasd_analyzer *an) {
         it->stored = true;
         return;
     }
-    rows_of_analysis(g, it, an);
+    rows_of_analysis(g, it, an, NULL);
 }
 
 void ingest_analyse_one(void *ctx, void *state, size_t i) {
@@ -251,12 +255,13 @@ void ingest_analyse_one(void *ctx, void *state, size_t i) {
     rasd_analysis_options opt = g->analysis;
     opt.source = it->a.source;
     opt.published = it->a.published;
-    st = rasd_analysis_json(an, &doc, &opt, &it->json, &it->json_len, &err);
+    rasd_analysis *a = NULL;
+    st = rasd_analyze_document(an, &doc, &opt, &a, &err);
+    /* the line only when the store keeps it (documents.analysis, --keep-json) */
+    if (st == RASD_OK && g->keep_json) st = rasd_analysis_write_json(a, &it->json, &it->json_len, &err);
+    if (st == RASD_OK) rows_of_analysis(g, it, an, a);
+    else ingest_fail_item(it, st, err.message);
+    rasd_analysis_destroy(a); /* before the document: it reads its text */
     doc.text = NULL;
     rasd_document_destroy(&doc);
-    if (st != RASD_OK) {
-        ingest_fail_item(it, st, err.message);
-        return;
-    }
-    rows_of_analysis(g, it, an);
 }

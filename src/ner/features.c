@@ -37,6 +37,8 @@ enum {
     F_KEYM1_BASE, F_BASE_KEYP1, F_CL4M1_CL4, F_KEYM1_CL6,
     F_PROF, F_PROF_FREQ, F_PROF_M1, F_PROF_P1,
     F_RPRE1, F_RPRE2, F_RPRE3, F_RSUF1, F_RSUF2, F_RSUF3,
+    F_LCUE_M1, F_RCUE_P1,
+    F_MEM, F_MEM_FREQ, F_MEM_M1, F_MEM_P1,
 };
 
 /* Sentinels for the words before and after the sentence. */
@@ -161,7 +163,7 @@ void ner_prepare_token_lists(const ner_context *ctx, ner_tok *t) {
     /* How common the word is comes from the clusters' counts (the same
      * unlabelled news): a name is rarer than the words around it. */
     const ner_word_entry *e = ner_context_find(ctx, t->key);
-    if (e) t->path = e->path, t->path_len = (uint8_t)e->path_len, t->freq = (uint8_t)e->freq;
+    if (e) t->path = e->path, t->path_len = (uint8_t)e->path_len, t->freq = (uint8_t)e->freq, t->cue = (uint8_t)e->cue;
     if (t->base != t->key) e = ner_context_find(ctx, t->base);
     if (e) {
         t->flags = e->flags;
@@ -262,6 +264,13 @@ size_t ner_features_ctx(const ner_context *ctx, const ner_tok *t, int o, uint32_
         }
         if (t && t->flags) ADD(m ? F_FLAG_M1 : F_FLAG_P1, t->flags);
         if (t && t->prof) ADD(m ? F_PROF_M1 : F_PROF_P1, t->prof);
+        /* what the unlabelled news has after the word before (a name of
+         * type X begins) and before the word after (one ends): cue words
+         * the labelled data has too few of (profile.c) */
+        if (t && t->cue) {
+            unsigned c = m ? NER_CUE_LEFT(t->cue) : NER_CUE_RIGHT(t->cue);
+            if (c) ADD(m ? F_LCUE_M1 : F_RCUE_P1, c);
+        }
         break;
     }
     default:
@@ -279,6 +288,14 @@ size_t ner_features_pair(const ner_context *ctx, const ner_tok *toks, size_t n, 
     if (t->path_len) ADD(F_KEYM1_CL6, (m1 ? m1->key : BOS) * 31 + path_prefix(t->path, t->path_len, 6));
     if (m1 && m1->path_len && t->path_len)
         ADD(F_CL4M1_CL4, path_prefix(m1->path, m1->path_len, 4) * 131 + path_prefix(t->path, t->path_len, 4));
+    /* what the sentences before said of this word and its neighbours
+     * (memory.c; 0 when the caller keeps no memory) */
+    if (t->mem) {
+        ADD(F_MEM, t->mem);
+        ADD(F_MEM_FREQ, t->mem * 16u + t->freq);
+    }
+    if (m1 && m1->mem) ADD(F_MEM_M1, m1->mem);
+    if (p1 && p1->mem) ADD(F_MEM_P1, p1->mem);
     for (uint32_t s = t->span; s && k < NER_MAX_PAIR - 2; s &= s - 1) ADD(F_SPAN, (unsigned)__builtin_ctz(s));
     if (m1 && m1->span) ADD(F_SPAN_M1, m1->span);
     if (p1 && p1->span) ADD(F_SPAN_P1, p1->span);

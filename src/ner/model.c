@@ -292,6 +292,11 @@ const ner_context *ner_trainer_context(const ner_trainer *tr) { return &tr->ctx;
 
 rasd_status ner_example_init(ner_example *ex, const ner_context *ctx, rasd_analyzer *an, const char *text,
                              const rasd_token *tokens, size_t n, const uint8_t *gold) {
+    return ner_example_init_mem(ex, ctx, an, text, tokens, n, gold, NULL);
+}
+
+rasd_status ner_example_init_mem(ner_example *ex, const ner_context *ctx, rasd_analyzer *an, const char *text,
+                                 const rasd_token *tokens, size_t n, const uint8_t *gold, const uint8_t *mem) {
     memset(ex, 0, sizeof *ex);
     ner_tok *toks = malloc((n ? n : 1) * sizeof *toks);
     ex->gold = malloc(n ? n : 1);
@@ -308,6 +313,8 @@ rasd_status ner_example_init(ner_example *ex, const ner_context *ctx, rasd_analy
         ner_example_free(ex);
         return st;
     }
+    if (mem)
+        for (size_t i = 0; i < n; i++) toks[i].mem = mem[i];
     ex->n = n;
     size_t k = 0;
     for (size_t i = 0; i < n; i++) {
@@ -469,14 +476,14 @@ rasd_status ner_model_save(const rasd_ner_model *m, const char *path, rasd_error
     for (unsigned q = 0; q < NER_NTAGS; q++) rasd_buf_put_f32(&b, m->trans_end[q]);
     uint64_t nc = 0;
     for (size_t i = 0; i <= m->ctx.words_mask; i++)
-        nc += m->ctx.words[i].hash && (m->ctx.words[i].path_len || m->ctx.words[i].prof);
+        nc += m->ctx.words[i].hash && (m->ctx.words[i].path_len || m->ctx.words[i].prof || m->ctx.words[i].cue);
     rasd_buf_put_u64(&b, nc);
     for (size_t i = 0; i <= m->ctx.words_mask; i++) {
         const ner_word_entry *e = &m->ctx.words[i];
-        if (!e->hash || (!e->path_len && !e->prof)) continue;
+        if (!e->hash || (!e->path_len && !e->prof && !e->cue)) continue;
         rasd_buf_put_u64(&b, e->hash);
         rasd_buf_put_u32(&b, e->path);
-        rasd_buf_put_u32(&b, e->path_len | (uint32_t)e->freq << 8 | (uint32_t)e->prof << 16);
+        rasd_buf_put_u32(&b, e->path_len | (uint32_t)e->freq << 8 | (uint32_t)e->prof << 16 | (uint32_t)e->cue << 24);
     }
     rasd_buf_put_u64(&b, m->w.n_rows);
     for (size_t blk = 0; blk < m->w.n_blocks; blk++) {
@@ -609,10 +616,11 @@ rasd_ner_model *ner_model_read(const rasd_lexicon *lex, const char *path, rasd_e
     }
     for (uint64_t i = 0; i < nc; i++) {
         uint64_t h = rasd_le_u64(&r);
-        uint32_t path_bits = rasd_le_u32(&r), plen = rasd_le_u32(&r), freq = (plen >> 8) & 255, prof = plen >> 16;
+        uint32_t path_bits = rasd_le_u32(&r), plen = rasd_le_u32(&r), freq = (plen >> 8) & 255,
+                 prof = (plen >> 16) & 255, cue = plen >> 24;
         plen &= 255;
-        if (!h || (plen == 0 && prof == 0) || plen > NER_CLUSTER_MAX_BITS || freq > 15 || prof > 255 ||
-            path_bits >> plen) {
+        if (!h || (plen == 0 && prof == 0 && cue == 0) || plen > NER_CLUSTER_MAX_BITS || freq > 15 ||
+            cue > NER_CUE(12, 8) || path_bits >> plen) {
             why = "bad cluster entry";
             goto fail;
         }
@@ -627,6 +635,7 @@ rasd_ner_model *ner_model_read(const rasd_lexicon *lex, const char *path, rasd_e
         e->path_len = plen;
         e->freq = freq;
         e->prof = prof;
+        e->cue = cue;
     }
     size_t rows = (size_t)1 << bits;
     uint64_t nr = rasd_le_u64(&r);

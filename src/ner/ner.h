@@ -114,6 +114,12 @@ typedef struct rasd_ner_word_profile {
     bool begins;
 } rasd_ner_word_profile;
 bool rasd_ner_profile_of(const rasd_ner_model *model, uint64_t base_hash, rasd_ner_word_profile *out);
+/* Says that the sentences tagged next on res are those of one document,
+ * in order: from here on the tagger remembers what it tagged in the last
+ * 40 sentences (a name given in full once is then known when it comes
+ * back alone), until the next call forgets it. Without a call, each
+ * sentence is tagged on its own. Fails only for lack of memory. */
+rasd_status rasd_ner_begin_document(rasd_ner_result *res);
 
 #ifdef __cplusplus
 }

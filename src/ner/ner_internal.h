@@ -17,7 +17,7 @@
 /* The feature set the code extracts. A model records it, and load rejects
  * a model trained with another: the weights would mean nothing. Bump it
  * whenever features.c changes what it hashes. */
-#define NER_FEATURE_SET 10
+#define NER_FEATURE_SET 11
 
 /* Weight rows (one weight per tag) hashed into 2^bits slots. */
 #define NER_DEFAULT_BITS 20
@@ -46,22 +46,35 @@ typedef enum ner_list_class {
 #define NER_NF_LAST(c) (4u << (4 * (c)))
 #define NER_NF_INNER(c) (8u << (4 * (c)))
 
-/* Cluster bit-strings are kept to this many leading bits. */
-#define NER_CLUSTER_MAX_BITS 24
+/* Cluster bit-strings are kept to this many leading bits (512 leaves
+ * agglomerated make paths of at most 19-20 bits; the rest of the entry's
+ * word holds the cue code). */
+#define NER_CLUSTER_MAX_BITS 20
 
 /* One word key: its cluster path (path_len leading bits, right-aligned in
  * path; path_len 0 = no cluster), how common it is in the unlabelled news
  * (freq: 0 rare, then one step per power of ten), how a first tagger
- * tagged it there (prof, see profile.c; 0 = never a name) and its
+ * tagged it there (prof, see profile.c; 0 = never a name), what that
+ * tagger found next to it (cue: the word is often followed by the start of
+ * a name of some type, or preceded by the end of one; profile.c) and its
  * name-list flags. 16 bytes, so one look-up is one cache line. */
 typedef struct ner_word_entry {
     uint64_t hash; /* rasd_hash_bytes(key) | 1; 0 marks an empty slot */
-    uint32_t path : 24;
-    uint32_t path_len : 8;
+    uint32_t path : 20;
+    uint32_t path_len : 5;
+    uint32_t cue : 7;
     uint32_t flags : 20;
     uint32_t freq : 4;
     uint32_t prof : 8;
 } ner_word_entry;
+
+/* A cue code packs two: left (0 none, else 1 + type * 3 + share step: how
+ * often a name of that type begins right after the word) and right (0
+ * none, else 1 + type * 2 + share step: how often one ends right before
+ * it). profile.c makes them. */
+#define NER_CUE(left, right) ((left) * 9u + (right))
+#define NER_CUE_LEFT(c) ((unsigned)(c) / 9u)
+#define NER_CUE_RIGHT(c) ((unsigned)(c) % 9u)
 
 /* A name: hash of its words' bases in order, and its list classes. */
 typedef struct ner_phrase_entry {
@@ -131,9 +144,11 @@ typedef struct ner_tok {
     uint16_t span;                      /* bit 2c: starts a listed name of class c; 2c+1: inside one */
     uint8_t shape, freq, is_word;
     uint8_t prof;                       /* tag profile of the base (profile.c) */
+    uint8_t cue;                        /* cue code of the key (profile.c) */
+    uint8_t mem;                        /* article memory code of the base (memory.c) */
 } ner_tok;
 
-#define NER_MAX_FEATURES 88
+#define NER_MAX_FEATURES 92
 
 /* Fills toks[0..n) for a sentence: each token, then the listed names. */
 rasd_status ner_prepare(const ner_context *ctx, rasd_analyzer *an, const char *text, const rasd_token *tokens,
@@ -166,7 +181,36 @@ size_t ner_features_ctx(const ner_context *ctx, const ner_tok *t, int o, uint32_
 size_t ner_features_pair(const ner_context *ctx, const ner_tok *toks, size_t n, size_t i, uint32_t *rows);
 #define NER_MAX_SELF 40
 #define NER_MAX_CTX 8
-#define NER_MAX_PAIR 16
+#define NER_MAX_PAIR 20
+
+/* -------------------------------------------------------- article memory */
+
+/* What the tagger said of each word base in the sentences before, within
+ * a window (memory.c). */
+#define NER_MEM_SLOTS 4096
+#define NER_MEM_WINDOW 40
+typedef struct ner_memory_slot {
+    uint64_t base;
+    uint32_t sentence; /* when last seen; 0 = empty */
+    uint8_t o, count[RASD_NER_TYPE_COUNT]; /* tagged O, and as each type (saturating) */
+} ner_memory_slot;
+typedef struct ner_memory {
+    ner_memory_slot slots[NER_MEM_SLOTS];
+    uint32_t sentence; /* the sentence being tagged */
+    size_t used;
+} ner_memory;
+/* Memory codes: 0 not seen in the window; 1 + type * 2 + always a name;
+ * NER_MEM_NEVER seen, never a name. */
+#define NER_MEM_NEVER (1 + 2 * RASD_NER_TYPE_COUNT)
+/* Empties the memory (reset: the whole table; forget: by moving the
+ * window past every slot, for a new document). */
+void ner_memory_reset(ner_memory *mem);
+void ner_memory_forget(ner_memory *mem);
+unsigned ner_memory_code(const ner_memory *mem, uint64_t base);
+/* Sets toks[i].mem from the memory (0 for tokens that are not words). */
+void ner_memory_mark(const ner_memory *mem, ner_tok *toks, size_t n);
+/* Records a tagged sentence and moves on to the next. */
+void ner_memory_add(ner_memory *mem, const ner_tok *toks, const uint8_t *tags, size_t n);
 
 /* ------------------------------------------------------------- weights */
 
@@ -265,6 +309,10 @@ uint64_t ner_model_new_id(void);
  * em (n * NER_NTAGS) and tags (n) are the caller's. */
 rasd_status ner_tag_reference(const rasd_ner_model *m, rasd_analyzer *an, const char *text,
                               const rasd_token *tokens, size_t n, float *em, uint8_t *tags);
+/* The same with the article memory's codes of the tokens given (mem[i],
+ * as the cached tagger set them; NULL: none). */
+rasd_status ner_tag_reference_mem(const rasd_ner_model *m, rasd_analyzer *an, const char *text,
+                                  const rasd_token *tokens, size_t n, const uint8_t *mem, float *em, uint8_t *tags);
 
 /* Decodes emission scores em[n][NER_NTAGS] into tags (Viterbi, with the
  * BIO constraint that I-X follows B-X or I-X). With margin (n floats), also
@@ -297,6 +345,9 @@ void ner_trainer_destroy(ner_trainer *tr);
 const ner_context *ner_trainer_context(const ner_trainer *tr);
 rasd_status ner_example_init(ner_example *ex, const ner_context *ctx, rasd_analyzer *an, const char *text,
                              const rasd_token *tokens, size_t n, const uint8_t *gold);
+/* The same with each token's article memory code (memory.c; NULL: none). */
+rasd_status ner_example_init_mem(ner_example *ex, const ner_context *ctx, rasd_analyzer *an, const char *text,
+                                 const rasd_token *tokens, size_t n, const uint8_t *gold, const uint8_t *mem);
 void ner_example_free(ner_example *ex);
 /* One perceptron step on a sentence; returns the number of tokens the
  * current weights tagged wrongly. */

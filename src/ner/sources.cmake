@@ -9,5 +9,6 @@ target_sources(rasd_lib PRIVATE
   ${CMAKE_CURRENT_LIST_DIR}/data.c
   ${CMAKE_CURRENT_LIST_DIR}/clusters.c
   ${CMAKE_CURRENT_LIST_DIR}/profile.c
+  ${CMAKE_CURRENT_LIST_DIR}/memory.c
 )
 target_link_libraries(rasd_lib PUBLIC m)

@@ -113,6 +113,8 @@ struct rasd_ner_scratch {
     cached_word *cache; /* 2^CACHE_BITS, allocated on first use */
     uint64_t model_id;  /* the model the cache and edge sums belong to */
     int32_t edge[4][NER_NTAGS]; /* the sentence's edges at -2, -1, +1, +2 */
+    bool memory_on;             /* rasd_ner_begin_document was called */
+    ner_memory memory;          /* the article so far (memory.c) */
 };
 
 static void scratch_free(rasd_ner_scratch *s) {
@@ -352,7 +354,9 @@ static void emissions(const rasd_ner_model *m, rasd_analyzer *an, const char *te
         t->base = e->base;
         t->path = e->path & 0xFFFFFF;
         t->path_len = (uint8_t)(e->path >> 24);
-        t->flags = e->flags;
+        t->flags = e->flags & 0xFFFFF;
+        t->is_word = (uint8_t)(e->flags >> 20 & 1);
+        t->freq = (uint8_t)(e->flags >> 24);
         t->span = 0;
         /* word j is the word at -2 of token j + 2, at -1 of j + 1, ... */
         add_vec(acc + j * NER_NTAGS, e->self);
@@ -416,7 +420,9 @@ static void emissions(const rasd_ner_model *m, rasd_analyzer *an, const char *te
         e->key = t->key;
         e->base = t->base;
         e->path = t->path | (uint32_t)t->path_len << 24;
-        e->flags = t->flags;
+        /* the pair features read the frequency and the memory whether it
+         * is a word: both beside the 20 bits of name-list flags */
+        e->flags = t->flags | (uint32_t)t->is_word << 20 | (uint32_t)t->freq << 24;
         memcpy(e->self, sum[0], sizeof e->self);
         memcpy(e->near[0], sum[2], sizeof e->near[0]);
         memcpy(e->near[1], sum[3], sizeof e->near[1]);
@@ -434,6 +440,9 @@ static void emissions(const rasd_ner_model *m, rasd_analyzer *an, const char *te
         if (i == n - 1) add_vec(acc + i * NER_NTAGS, s->edge[2]);
     }
     if (m->ctx.phrases_used) ner_match_names(&m->ctx, s->toks, n);
+    if (s->memory_on) ner_memory_mark(&s->memory, s->toks, n);
+    else
+        for (size_t i = 0; i < n; i++) s->toks[i].mem = 0;
     /* the few features of two words or of the sentence, prefetched first */
     for (size_t i = 0; i < n; i++) {
         uint32_t *rows = s->rows + i * NER_MAX_PAIR;
@@ -460,6 +469,7 @@ static bool tag_window(const rasd_ner_model *model, rasd_analyzer *an, const cha
     emissions(model, an, text, tokens, surf_hash, n, s);
     ner_viterbi((const float(*)[NER_NTAGS])model->trans, model->trans_end, s->em, n, tags, s->margin, s->work,
                 s->back);
+    if (s->memory_on) ner_memory_add(&s->memory, s->toks, tags, n);
     /* Spans: B-X opens one, I-X of the same type extends it (the decoder
      * never writes I-X elsewhere). */
     for (size_t i = 0; i < n;) {
@@ -518,6 +528,14 @@ rasd_status rasd_ner_tag_hashed(const rasd_ner_model *model, rasd_analyzer *an, 
     return RASD_OK;
 }
 
+rasd_status rasd_ner_begin_document(rasd_ner_result *res) {
+    if (!res->scratch && !(res->scratch = calloc(1, sizeof *res->scratch))) return RASD_ERR_NOMEM;
+    if (res->scratch->memory_on) ner_memory_forget(&res->scratch->memory);
+    else ner_memory_reset(&res->scratch->memory);
+    res->scratch->memory_on = true;
+    return RASD_OK;
+}
+
 const float *ner_result_emissions(const rasd_ner_result *res) { return res->scratch ? res->scratch->em : NULL; }
 
 const float *ner_result_entity_margins(const rasd_ner_result *res) {
@@ -528,12 +546,18 @@ const ner_tok *ner_result_tokens(const rasd_ner_result *res) { return res->scrat
 
 rasd_status ner_tag_reference(const rasd_ner_model *m, rasd_analyzer *an, const char *text,
                               const rasd_token *tokens, size_t n, float *em, uint8_t *tags) {
+    return ner_tag_reference_mem(m, an, text, tokens, n, NULL, em, tags);
+}
+
+rasd_status ner_tag_reference_mem(const rasd_ner_model *m, rasd_analyzer *an, const char *text,
+                                  const rasd_token *tokens, size_t n, const uint8_t *mem, float *em, uint8_t *tags) {
     if (n == 0) return RASD_OK;
     ner_tok *toks = malloc(n * sizeof *toks);
     float *work = malloc(2 * n * NER_NTAGS * sizeof *work);
     uint8_t *back = malloc(n * NER_NTAGS);
     rasd_status st = toks && work && back ? RASD_OK : RASD_ERR_NOMEM;
     if (st == RASD_OK) st = ner_prepare(&m->ctx, an, text, tokens, n, toks);
+    for (size_t i = 0; st == RASD_OK && mem && i < n; i++) toks[i].mem = mem[i];
     for (size_t i = 0; st == RASD_OK && i < n; i++) {
         uint32_t rows[NER_MAX_FEATURES];
         int32_t acc[NER_NTAGS] = {0};

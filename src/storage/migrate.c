@@ -17,6 +17,7 @@
 
 #include "storage/fts_rasd.h"
 #include "storage/pg_fts.h"
+#include "storage/schema.h"
 #include "storage/store.h"
 
 #include "core/internal.h"
@@ -390,7 +391,13 @@ rasd_migrate_stage rasd_store_migrate(const char *from_t, const char *to_t, cons
             goto closed;
         }
     } else {
-        if (!exec(&to, "INSERT INTO documents_fts(documents_fts) VALUES('rebuild')") || !exec(&to, "COMMIT"))
+        /* the actors' sums, which the store's own writer adds to at each
+         * batch's commit (schema.c, rasd_sqlite_sums_sql): here, all the
+         * copied documents are one batch */
+        if (!exec(&to, "CREATE TEMP TABLE IF NOT EXISTS batch_docs(doc INTEGER PRIMARY KEY);"
+                       " INSERT INTO temp.batch_docs SELECT id FROM documents") ||
+            !exec(&to, rasd_sqlite_sums_sql) ||
+            !exec(&to, "INSERT INTO documents_fts(documents_fts) VALUES('rebuild')") || !exec(&to, "COMMIT"))
             goto done;
     }
     stage = RASD_MIGRATE_DONE;

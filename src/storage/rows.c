@@ -61,6 +61,14 @@ static void arena_free(arena_block *b) {
     }
 }
 
+/* A copy of s[0..n) in the rows' own arena (rows.h). */
+char *rasd_rows_strndup(rasd_rows *rows, const char *s, size_t n) {
+    arena_block *head = rows->arena;
+    char *d = arena_dup(&head, s, n);
+    rows->arena = head;
+    return d;
+}
+
 /* --------------------------------------------------------------- parser */
 
 typedef enum member { M_NONE, M_ENT, M_PLACE, M_QUOTE, M_EVENT, M_FRAMING, M_NUMBER, M_DATE, M_PARA } member;

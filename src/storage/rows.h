@@ -107,6 +107,13 @@ typedef struct rasd_rows {
  * analysis lacks give no rows; a member of the wrong shape is an error
  * (rows is then empty; freeing it again is harmless). */
 rasd_status rasd_rows_from_json(const char *name, const char *json, size_t len, rasd_rows *rows, rasd_error *err);
+/* The same rows from the analysis itself, without its JSON: what
+ * rasd_rows_from_json gives for the line rasd_analysis_write_json writes,
+ * field for field and byte for byte (rows_analysis.c). */
+rasd_status rasd_rows_from_analysis(const rasd_analysis *a, rasd_rows *rows, rasd_error *err);
 void rasd_rows_free(rasd_rows *rows);
+/* A copy of s[0..n), NUL-terminated, that lives as long as the rows; NULL
+ * when out of memory. */
+char *rasd_rows_strndup(rasd_rows *rows, const char *s, size_t n);
 
 #endif

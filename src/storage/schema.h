@@ -21,6 +21,11 @@ typedef struct rasd_migration {
 extern const rasd_migration rasd_migrations[];
 extern const size_t rasd_n_migrations;
 
+/* The SQL that adds the entity rows of the documents whose ids are in
+ * temp.batch_docs(doc INTEGER PRIMARY KEY) to the actors' sums of step 7,
+ * and empties that table. */
+extern const char rasd_sqlite_sums_sql[];
+
 /* The schema version this build writes. */
 int rasd_schema_version(void);
 

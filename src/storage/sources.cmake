@@ -10,6 +10,7 @@ target_sources(rasd_lib PRIVATE
   ${CMAKE_CURRENT_LIST_DIR}/fts_rasd.c
   ${CMAKE_CURRENT_LIST_DIR}/terms.c
   ${CMAKE_CURRENT_LIST_DIR}/rows.c
+  ${CMAKE_CURRENT_LIST_DIR}/rows_analysis.c
   ${CMAKE_CURRENT_LIST_DIR}/event_detail.c
   ${CMAKE_CURRENT_LIST_DIR}/analysis_line.c
   ${CMAKE_CURRENT_LIST_DIR}/pg_store.c

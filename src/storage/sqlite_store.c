@@ -46,6 +46,7 @@ enum {
     ST_GET_STATE,
     ST_PUT_FP,
     ST_NEXT_ID,
+    ST_BATCH_DOC,
     ST_STORY_SUMMARY,
     ST_STORY_LABELS_DELETE,
     ST_STORY_LABELS,
@@ -119,6 +120,7 @@ static const char *const SQL[ST_COUNT] = {
     [ST_GET_STATE] = "SELECT data FROM state WHERE name = ?",
     [ST_PUT_FP] = "INSERT OR REPLACE INTO fingerprints(doc, data) VALUES(?,?)",
     [ST_NEXT_ID] = "SELECT coalesce(max(id), 0) + 1 FROM documents",
+    [ST_BATCH_DOC] = "INSERT OR IGNORE INTO temp.batch_docs(doc) VALUES(?)",
     /* a story's summary, recomputed from its documents rather than counted
      * up one by one, so it is right whatever order documents arrive in */
     [ST_STORY_SUMMARY] =
@@ -245,14 +247,32 @@ static rasd_status index_later(sqlite_store *s, int64_t id, const rasd_store_doc
     return ok ? RASD_OK : rasd_fail(err, RASD_ERR_NOMEM, "out of memory keeping a document's index row");
 }
 
+/* Adds the entity rows of the documents in temp.batch_docs to the actors'
+ * sums (schema.c, step 7), once for all of them. */
+static rasd_status add_sums(sqlite_store *s, rasd_error *err) {
+    char *msg = NULL;
+    if (sqlite3_exec(s->db, rasd_sqlite_sums_sql, NULL, NULL, &msg) == SQLITE_OK) return RASD_OK;
+    rasd_status st = rasd_fail(err, RASD_ERR_DB, "%s: adding to the actors' sums: %s", s->base.target,
+                               msg ? msg : sqlite3_errmsg(s->db));
+    sqlite3_free(msg);
+    return st;
+}
+
+static rasd_status note_batch_doc(sqlite_store *s, int64_t id, rasd_error *err) {
+    sqlite3_stmt *q = s->st[ST_BATCH_DOC];
+    sqlite3_bind_int64(q, 1, id);
+    return step_done(s, q, err, "listing a stored document for the actors' sums");
+}
+
 static rasd_status index_pending(sqlite_store *s, rasd_error *err) {
     rasd_status st = RASD_OK;
     for (size_t i = 0; st == RASD_OK && i < s->n_pending; i++) {
         const fts_pending *p = &s->pending[i];
         st = index_now(s, p->id, p->title, p->text, p->len, &p->title_terms, &p->text_terms, err);
+        if (st == RASD_OK) st = note_batch_doc(s, p->id, err);
     }
     drop_pending(s);
-    return st;
+    return st == RASD_OK ? add_sums(s, err) : st;
 }
 
 /* ------------------------------------------------------------ lifecycle */
@@ -479,6 +499,8 @@ static rasd_status sq_put(rasd_store *base, const rasd_store_doc *d, int64_t *id
                            d->rows ? &d->rows->text_terms : NULL, err);
     }
     if (st == RASD_OK && d->rows) st = put_rows(s, *id, d->rows, err);
+    if (st == RASD_OK && !in_batch) st = note_batch_doc(s, *id, err);
+    if (st == RASD_OK && !in_batch) st = add_sums(s, err);
     if (st == RASD_OK && (st = exec(s, "RELEASE doc", err)) == RASD_OK) return in_batch ? index_later(s, *id, d, err) : RASD_OK;
     sqlite3_exec(s->db, "ROLLBACK TO doc; RELEASE doc", NULL, NULL, NULL);
     *id = 0;
@@ -854,6 +876,9 @@ rasd_store *rasd_sqlite_store_open(const char *path, const rasd_lexicon *lex, ra
         goto fail_quiet;
     if (!(s->fts = rasd_fts_register(s->db, lex, err))) goto fail_quiet;
     if (rasd_schema_migrate(s->db, path, rasd_schema_version(), err) != RASD_OK) goto fail_quiet;
+    /* the documents stored since the last commit, whose entity rows the
+     * commit adds to the actors' sums (rasd_sqlite_sums_sql) */
+    if (exec(s, "CREATE TEMP TABLE IF NOT EXISTS batch_docs(doc INTEGER PRIMARY KEY)", err) != RASD_OK) goto fail_quiet;
     for (int i = 0; i < ST_COUNT; i++)
         if (sqlite3_prepare_v3(s->db, SQL[i], -1, SQLITE_PREPARE_PERSISTENT, &s->st[i], NULL) != SQLITE_OK) {
             rasd_fail(err, RASD_ERR_DB, "%s: preparing \"%.60s\": %s", path, SQL[i], sqlite3_errmsg(s->db));
