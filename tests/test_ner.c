@@ -1028,6 +1028,10 @@ static void test_tagged_names_look_like_names(void **state) {
     /* شبه "quasi" begins a phrase, شبه جزيرة a place */
     assert_false(analyze_has("ونقل المصاب إلى المستشفى في حالة شبه غيبوبة.", "\"unresolved:"));
     assert_true(analyze_has("ووقعت الحادثة في شبه جزيرة كامتشاتكا الروسية.", "\"unresolved:شبه جزيرة كامتشاتكا\""));
+    /* a mosque or a league named after someone is no mention of him */
+    assert_false(analyze_has("وأم المصلين في مسجد سالم بن عوف الإمام الجديد أمس.", "\"person:"));
+    assert_false(analyze_has("وتوج الفريق بلقب دوري ناصر الحمدان للناشئين هذا الموسم.", "\"person:"));
+    assert_true(analyze_has("وقال سالم بن عوف إن المسجد سيفتح قريبا.", "\"person:سالم_بن_عوف\""));
     /* a verb with the future's prefix is no person */
     assert_false(analyze_has("وقال الطفل: سأروي لوالدتي كل شيء.", "\"person:"));
     /* a common noun with the article and its adjective is no place */

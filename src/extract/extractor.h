@@ -173,6 +173,9 @@ bool ex_place_cue(const rasd_entity_extractor *x, size_t first, size_t end, size
  * body (فيلم، شركة، فندق; اسم before a quotation mark): a title or a
  * company, never a person or a place. */
 bool ex_work_title(const rasd_entity_extractor *x, size_t first);
+/* Whether the person at token first follows a noun of a building, a road
+ * or a prize named after someone (مسجد، طريق، جائزة): not the person. */
+bool ex_named_after(const rasd_entity_extractor *x, size_t first);
 
 /* tagged_names.c */
 /* The name tagger's tags of the sentence in x->t (tagged once, whoever asks

@@ -189,6 +189,19 @@ bool ex_work_title(const rasd_entity_extractor *x, size_t first) {
     return p < first && base_in(x, &x->t[p - 1], WORK_NOUNS);
 }
 
+/* Nouns of a place or a prize named after a person (مسجد عمرو بن العاص،
+ * دوري عبداللطيف جميل، طريق الملك عبدالله، مركز رشيد كرامي، جائزة ...):
+ * without the article, the name after one is the building's, the road's or
+ * the prize's, not a mention of the person. */
+static const char *const NAMED_AFTER[] = {"مسجد", "جامع", "دوري", "كاس",  "جائزه", "مدرسه", "مستشفي", "مركز",
+                                          "شارع", "طريق", "ميدان", "قاعه", "مجمع", "معهد",  "كليه",   NULL};
+
+bool ex_named_after(const rasd_entity_extractor *x, size_t first) {
+    size_t p = first;
+    while (p > 0 && x->t[p - 1].skip) p--;
+    return p > 0 && x->t[p - 1].word && !x->t[p - 1].art_len && base_in(x, &x->t[p - 1], NAMED_AFTER);
+}
+
 /* Words that stand before a noun and never before و، ب or ل glued to it:
  * a preposition, a noun of place in construct (مع بيليننسيش، منطقة
  * باسيلدون، ولاية ويسكنسن): the letter after one is the name's own. */

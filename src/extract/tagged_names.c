@@ -276,6 +276,7 @@ rasd_status ex_tag_names(rasd_entity_extractor *x, const rasd_token *toks, size_
         if (a == b) continue;
         /* فيلم «...»، شركة ...: a title or a company, whatever its words */
         if (ne->type != RASD_NER_ORG && ex_work_title(x, a)) continue;
+        if (ne->type == RASD_NER_PERS && ex_named_after(x, a)) continue; /* مسجد عمرو بن العاص */
         bool after_name = (i > 0 && tags->entities[i - 1].end_token == a) || (a > 0 && x->covered[a - 1]);
         bool stripped = glued_clitic(x, a, after_name);
         if (ne->type == RASD_NER_PERS) {
