@@ -1005,6 +1005,37 @@ static void test_tagged_names_look_like_names(void **state) {
     assert_true(analyze_has("وقع انفجار في مدينة عالية اللبنانية.", "\"gn:280425\""));
     assert_false(analyze_has("ولد في القرداحة، مسقط رأس العائلة.", "\"gn:287286\""));
     assert_true(analyze_has("ووصل الوزير إلى مسقط أمس في زيارة رسمية.", "\"gn:287286\""));
+    /* after a noun of a body without the article, the name is the body's
+     * (رئيس جمعية ...), after the noun with it a person in apposition */
+    assert_false(analyze_has("وتسلم الجائزة رئيس جمعية حطين الخيرية في الحفل.", "\"person:"));
+    assert_true(analyze_has("واجتمع اللاعبون مع رئيس النادي سامي المطيري قبل المباراة.", "\"person:سامي_المطيري\""));
+    /* a work's title in quotation marks is no person */
+    assert_false(analyze_has("ويعرض في دور السينما فيلم «ليالي سمير» للمخرج الشاب.", "\"person:"));
+    assert_false(analyze_has("وتعرض القناة مسلسل \"سلطان الحارثي\" في رمضان.", "\"person:"));
+    /* a foreign place too rare to compare with and without its first
+     * letter keeps it when the letter is not و or ب, and ب after a word
+     * no preposition follows */
+    const char *city = "ووصل المدرب إلى مدينة لودفيغسهافن الألمانية أمس.";
+    assert_true(analyze_has(city, "\"unresolved:لودفيغسهافن\""));
+    assert_false(analyze_has(city, "\"unresolved:ودفيغسهافن\""));
+    const char *club = "وسبق للاعب أن لعب مع بيليننسيش قبل انتقاله.";
+    assert_false(analyze_has(club, "\"unresolved:يليننسيش\""));
+    /* س is no clitic of a name, و no conjunction after a preposition or a
+     * noun of place */
+    assert_true(analyze_has("ووصل الوفد إلى سان فرانسيسكو مساء أمس.", "\"unresolved:سان فرانسيسكو\""));
+    assert_true(analyze_has("وتظاهر الأكراد في بلدة سيزر جنوب شرق البلاد.", "\"unresolved:سيزر\""));
+    assert_true(analyze_has("وفاز المتسابق في ولاية ويسكنسن الأمريكية.", "\"unresolved:ويسكنسن\""));
+    /* شبه "quasi" begins a phrase, شبه جزيرة a place */
+    assert_false(analyze_has("ونقل المصاب إلى المستشفى في حالة شبه غيبوبة.", "\"unresolved:"));
+    assert_true(analyze_has("ووقعت الحادثة في شبه جزيرة كامتشاتكا الروسية.", "\"unresolved:شبه جزيرة كامتشاتكا\""));
+    /* a mosque or a league named after someone is no mention of him */
+    assert_false(analyze_has("وأم المصلين في مسجد سالم بن عوف الإمام الجديد أمس.", "\"person:"));
+    assert_false(analyze_has("وتوج الفريق بلقب دوري ناصر الحمدان للناشئين هذا الموسم.", "\"person:"));
+    assert_true(analyze_has("وقال سالم بن عوف إن المسجد سيفتح قريبا.", "\"person:سالم_بن_عوف\""));
+    /* a verb with the future's prefix is no person */
+    assert_false(analyze_has("وقال الطفل: سأروي لوالدتي كل شيء.", "\"person:"));
+    /* a common noun with the article and its adjective is no place */
+    assert_false(analyze_has("وقدم لها باقة من الورد الأبيض في عيد ميلادها.", "\"unresolved:"));
 }
 
 static int setup(void **state) {

@@ -169,6 +169,13 @@ size_t ex_place_start(const rasd_entity_extractor *x, const tinfo *t);
 /* Tokens [first, end) of a sentence of n: a word before them or after them
  * says they are a place (في، مدينة، a place, التركية), or ب is on the first. */
 bool ex_place_cue(const rasd_entity_extractor *x, size_t first, size_t end, size_t n);
+/* Whether the name at token first follows a noun of a work, a brand or a
+ * body (فيلم، شركة، فندق; اسم before a quotation mark): a title or a
+ * company, never a person or a place. */
+bool ex_work_title(const rasd_entity_extractor *x, size_t first);
+/* Whether the person at token first follows a noun of a building, a road
+ * or a prize named after someone (مسجد، طريق، جائزة): not the person. */
+bool ex_named_after(const rasd_entity_extractor *x, size_t first);
 
 /* tagged_names.c */
 /* The name tagger's tags of the sentence in x->t (tagged once, whoever asks

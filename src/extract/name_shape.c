@@ -163,13 +163,79 @@ size_t ex_name_end(const rasd_entity_extractor *x, size_t a, size_t b) {
     return b;
 }
 
+/* Nouns of a brand or a body (شركة دايملر، فندق "..."، جماعة كولدريتي،
+ * مباراة نيو انغلند، مجموعة باريك), without the article: the name after one is a company, a
+ * product or a team, never a person or a place, though its words may be a
+ * person's or a town's. Compared without clitics (بفندق، لشركة). */
+static const char *const BODY_NOUNS[] = {"مجموعه", "شركه",  "شركات", "علامه", "ماركه", "فندق",   "جماعه", "جمعيه",
+                                         "نادي",   "انديه", "حزب",   "تطبيق", "مباراه", "صحيفه", "مجله",  "مطعم",
+                                         "مصرف",   "بنك",   "منظمه", "طائره", "سياره",  "هاتف",  "جهاز",  "فرقه",
+                                         "منتخب",  "مواجهه", NULL};
+/* Nouns of a work, and words that name a title, when a quotation mark
+ * follows them (فيلم «...»، مسلسل "..."، يحمل اسم «...»): without one, the
+ * name after them is as often the author's (كتاب طه حسين) or a person's
+ * (اسم محمد). */
+static const char *const WORK_NOUNS[] = {"فيلم",  "افلام", "مسلسل", "برنامج", "كتاب", "روايه", "اغنيه", "مسرحيه",
+                                        "قصيده", "البوم", "موقع",  "اسم",    "عنوان", "شعار", "لقب",   "عمليه",
+                                        "منتج",  "مجموعه", NULL};
+
+bool ex_work_title(const rasd_entity_extractor *x, size_t first) {
+    size_t p = first;
+    while (p > 0 && x->t[p - 1].skip) p--; /* past an opening quotation mark */
+    if (p == 0 || !x->t[p - 1].word) return false;
+    /* with the article the noun stands alone and a name after it is in
+     * apposition (رئيس النادي عبدالله ...: the chairman) */
+    if (!x->t[p - 1].art_len && base_in(x, &x->t[p - 1], BODY_NOUNS)) return true;
+    return p < first && base_in(x, &x->t[p - 1], WORK_NOUNS);
+}
+
+/* Nouns of a place or a prize named after a person (مسجد عمرو بن العاص،
+ * دوري عبداللطيف جميل، طريق الملك عبدالله، مركز رشيد كرامي، جائزة ...):
+ * without the article, the name after one is the building's, the road's or
+ * the prize's, not a mention of the person. */
+static const char *const NAMED_AFTER[] = {"مسجد", "جامع", "دوري", "كاس",  "جائزه", "مدرسه", "مستشفي", "مركز",
+                                          "شارع", "طريق", "ميدان", "قاعه", "مجمع", "معهد",  "كليه",   NULL};
+
+bool ex_named_after(const rasd_entity_extractor *x, size_t first) {
+    size_t p = first;
+    while (p > 0 && x->t[p - 1].skip) p--;
+    return p > 0 && x->t[p - 1].word && !x->t[p - 1].art_len && base_in(x, &x->t[p - 1], NAMED_AFTER);
+}
+
+/* Words that stand before a noun and never before و، ب or ل glued to it:
+ * a preposition, a noun of place in construct (مع بيليننسيش، منطقة
+ * باسيلدون، ولاية ويسكنسن): the letter after one is the name's own. */
+static const ex_word NO_PREP_AFTER[] = {EX_WORD("في"),  EX_WORD("من"),  EX_WORD("الي"), EX_WORD("علي"), EX_WORD("عن"),
+                                       EX_WORD("مع"),  EX_WORD("قرب"), EX_WORD("نحو"), EX_WORD("حتي"), EX_WORD("ضد")};
+
+static bool letter_is_own(const rasd_entity_extractor *x, const tinfo *t) {
+    if (t->art_len || t->base_off - t->key_off != 2) return false;
+    const tinfo *prev = t - 1;
+    if (t == x->t || !prev->word) return false;
+    if (ex_key_is(x, prev, NO_PREP_AFTER) || base_in(x, prev, PLACE_NOUNS)) return true;
+    /* after a rare word the name goes on (تانجونج بينانج، كاب باسيرو): a
+     * foreign name's word before a preposition is seldom rare too */
+    const rasd_lexicon *lex = rasd_analyzer_lexicon(x->an);
+    return !prev->conj && rasd_lexicon_count(lex, ex_key(x, prev->key_off), prev->key_len) < 5;
+}
+
 size_t ex_place_start(const rasd_entity_extractor *x, const tinfo *t) {
     if (!ex_has_prefix(t) || ex_whole_word_named(x, t, RASD_NER_LOC)) return t->tok.start;
+    /* س is the future's prefix, on verbs alone: on a name it is the name's
+     * own letter (سان فرانسيسكو، سيزر) */
+    if (!t->art_len && memcmp(ex_key(x, t->key_off), "\xD8\xB3", 2) == 0) return t->tok.start;
     /* بوسطن: the word is commoner whole than without its first letter */
     const rasd_lexicon *lex = rasd_analyzer_lexicon(x->an);
     uint32_t whole = rasd_lexicon_count(lex, ex_key(x, t->key_off), t->key_len);
     uint32_t base = t->art_len ? rasd_lexicon_count(lex, ex_key(x, t->art_off), t->art_len)
                                : rasd_lexicon_count(lex, ex_key(x, t->base_off), t->base_len);
     if (whole > base) return t->tok.start;
+    /* both too rare to compare (لودفيغسهافن، بيليننسيش): only و and ب are
+     * taken off, and ب not after a word no preposition follows */
+    if (whole < 5 && base < 5 && !t->art_len) {
+        const char *k = ex_key(x, t->key_off);
+        bool waw = memcmp(k, "\xD9\x88", 2) == 0, ba = memcmp(k, "\xD8\xA8", 2) == 0;
+        if ((!waw && !ba) || letter_is_own(x, t)) return t->tok.start;
+    }
     return t->art_len ? t->art_start : t->base_start;
 }

@@ -349,6 +349,8 @@ void ex_find_people(rasd_entity_extractor *x, size_t n, size_t sentence) {
              * the analyzer reads it off foreign names (باهيمي). */
             while (b < n && b - a < most && can_be_name_word(x, &x->t[b]) && !(tags && x->t[b].li)) b++;
             if (tags && b > a) b = ex_name_end(x, a, b); /* not a verb or a noun after it (العوفي مساعد) */
+            /* رئيس جمعية ...، مدير فندق «...»: the body's name, not a person's */
+            if (b > a && ex_work_title(x, a)) b = a;
             if (b > a) {
                 size_t start = x->t[a].tok.start, end = x->t[b - 1].tok.end;
                 person = ex_entity_for_person(x, x->text + start, end - start, RASD_FROM_TITLE);

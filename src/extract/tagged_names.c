@@ -93,12 +93,13 @@ const rasd_ner_result *ex_sentence_tags(rasd_entity_extractor *x, size_t n) {
  * more often the word than a name: the tagger's finding is left out. */
 #define COMMON_WORD_COUNT 50
 
-static bool common_single_word(const rasd_entity_extractor *x, size_t a, size_t b) {
-    if (b != a + 1) return false;
-    const tinfo *t = &x->t[a];
-    if (!t->word) return false;
+static bool common_word(const rasd_entity_extractor *x, const tinfo *t) {
     const rasd_lexicon *lex = rasd_analyzer_lexicon(x->an);
     return rasd_lexicon_count(lex, ex_key(x, t->base_off), t->base_len) >= COMMON_WORD_COUNT;
+}
+
+static bool common_single_word(const rasd_entity_extractor *x, size_t a, size_t b) {
+    return b == a + 1 && x->t[a].word && common_word(x, &x->t[a]);
 }
 
 /* Words that begin a name and are none alone: a tagger's one-word person
@@ -143,6 +144,10 @@ static size_t person_words(const rasd_entity_extractor *x, size_t a, size_t b, b
     b = ex_name_end(x, a, b);
     const tinfo *first = &x->t[a];
     if (!stripped && ex_sure_prefix(x, first, RASD_NER_PERS)) return a;
+    /* سأروي، سأرافقك: the future's prefix on a verb of the first person;
+     * no name begins with سأ */
+    if (x->t[a].tok.end - x->t[a].tok.start > 4 && memcmp(x->text + x->t[a].tok.start, "\xD8\xB3\xD8\xA3", 4) == 0)
+        return a;
     if (ex_common_word_not(x, first, RASD_NER_PERS)) return a;
     /* a first name common in news (سعد) is one in a pair of names the
      * tagger read as persons (سعد وريهام) */
@@ -152,6 +157,9 @@ static size_t person_words(const rasd_entity_extractor *x, size_t a, size_t b, b
     if (b == a + 1 && !stripped && ex_has_prefix(first) && !ex_whole_word_named(x, first, RASD_NER_PERS)) return a;
     return b;
 }
+
+static const ex_word QUASI[] = {EX_WORD("شبه")};
+static const ex_word PENINSULA[] = {EX_WORD("جزيره"), EX_WORD("الجزيره")};
 
 /* The same of a place the tagger found: any letter of a preposition or a
  * conjunction on its first word is left out (بتيرول، وفلورنسا); one word
@@ -164,6 +172,14 @@ static size_t place_words(const rasd_entity_extractor *x, size_t a, size_t b, si
     while (b - a > 1 && ex_never_in_names(x, &x->t[b - 1])) b--;
     const tinfo *first = &x->t[a];
     if (ex_common_word_not(x, first, RASD_NER_LOC)) return a;
+    /* شبه "quasi" before an adjective or a noun (شبه غيبوبة، شبه منهار) is
+     * a phrase; شبه جزيرة "peninsula" begins a place's name */
+    if (b > a + 1 && ex_key_is(x, first, QUASI) && !ex_key_is(x, &x->t[a + 1], PENINSULA)) return a;
+    /* a common noun with the article and what qualifies it (الورد الأحمر،
+     * البول الإجهادي، المدينة الفاضلة) is a phrase of the sentence unless
+     * the news mostly reads its first word inside places */
+    if (b > a + 1 && first->word && first->art_len && common_word(x, first) && !ex_mostly_named(x, first, RASD_NER_LOC))
+        return a;
     if (b == a + 1) {
         if (ex_has_enclitic(first) || ex_adverbial_alif(x, first) || common_single_word(x, a, b)) return a;
         if (!ex_place_cue(x, a, b, n) && !ex_mostly_named(x, first, RASD_NER_LOC)) return a;
@@ -258,6 +274,9 @@ rasd_status ex_tag_names(rasd_entity_extractor *x, const rasd_token *toks, size_
         size_t a = ne->first_token, b = ne->end_token;
         while (a < b && !x->t[a].word) a++; /* «/ عبد العزيز ...»: the mark is no part of it */
         if (a == b) continue;
+        /* فيلم «...»، شركة ...: a title or a company, whatever its words */
+        if (ne->type != RASD_NER_ORG && ex_work_title(x, a)) continue;
+        if (ne->type == RASD_NER_PERS && ex_named_after(x, a)) continue; /* مسجد عمرو بن العاص */
         bool after_name = (i > 0 && tags->entities[i - 1].end_token == a) || (a > 0 && x->covered[a - 1]);
         bool stripped = glued_clitic(x, a, after_name);
         if (ne->type == RASD_NER_PERS) {
