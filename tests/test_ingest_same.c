@@ -135,7 +135,7 @@ static char *table_text(sqlite3 *db, const char *table, const char *origin, size
         rows[n++] = row;
     }
     sqlite3_finalize(st);
-    qsort(rows, n, sizeof *rows, by_text);
+    if (n) qsort(rows, n, sizeof *rows, by_text); /* (rows is NULL for an empty table) */
     char *out = NULL;
     size_t len = 0;
     add(&out, &len, "## %s\n", table);
