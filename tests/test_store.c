@@ -7,6 +7,7 @@
  * position while the records around it are read.
  */
 #include "test_helpers.h"
+#include "test_store_helpers.h"
 
 #include "core/internal.h"
 #include "corpus/reader.h"
@@ -20,16 +21,6 @@
 #include <unistd.h>
 #include <zip.h>
 
-static char tmpdir[] = "/tmp/rasd-store-XXXXXX";
-
-static const char *tmp_path(const char *name) {
-    static char buf[4][512];
-    static int next;
-    char *p = buf[next++ % 4];
-    snprintf(p, 512, "%s/%s", tmpdir, name);
-    return p;
-}
-
 static void write_file(const char *path, const char *data, size_t len) {
     FILE *f = fopen(path, "wb");
     assert_non_null(f);
@@ -37,22 +28,6 @@ static void write_file(const char *path, const char *data, size_t len) {
     fclose(f);
 }
 
-static int64_t scalar(sqlite3 *db, const char *sql) {
-    sqlite3_stmt *st;
-    assert_int_equal(sqlite3_prepare_v2(db, sql, -1, &st, NULL), SQLITE_OK);
-    int64_t v = sqlite3_step(st) == SQLITE_ROW ? sqlite3_column_int64(st, 0) : -1;
-    sqlite3_finalize(st);
-    return v;
-}
-
-/* A raw connection to a store file, with the tokenizer the index needs. */
-static sqlite3 *raw_open(const char *path) {
-    sqlite3 *db;
-    assert_int_equal(sqlite3_open(path, &db), SQLITE_OK);
-    rasd_error err = {0};
-    assert_non_null(rasd_fts_register(db, test_lex, &err));
-    return db;
-}
 
 /* A document with made-up text (hash from the text and a tag). */
 static rasd_store_doc make_doc(const char *tag, const char *title, const char *text, const char *source,
@@ -629,18 +604,6 @@ static void test_corrupt_zip_member(void **state) {
     assert_non_null(strstr(l.skip_msgs[0], "fake.zip"));
 }
 
-static int setup(void **state) {
-    if (!mkdtemp(tmpdir)) return -1;
-    return setup_analyzer(state);
-}
-
-static int teardown(void **state) {
-    char cmd[600];
-    snprintf(cmd, sizeof cmd, "rm -rf '%s'", tmpdir);
-    if (system(cmd) != 0) fprintf(stderr, "could not remove %s\n", tmpdir);
-    return teardown_analyzer(state);
-}
-
 /* The array scanner skips a string's plain bytes sixteen at a time: a
  * quote, an escape or a raw line break must be seen at every offset of a
  * block, in ASCII and in Arabic text, and end (or not end) the string
@@ -708,5 +671,5 @@ int main(void) {
         cmocka_unit_test(test_corrupt_zip_member),
         cmocka_unit_test(test_json_array_strings_at_every_offset),
     };
-    return cmocka_run_group_tests(tests, setup, teardown);
+    return cmocka_run_group_tests(tests, store_test_setup, store_test_teardown);
 }

@@ -9,6 +9,7 @@
  * filter, with NULL outlets, dates, names and types among the rows.
  */
 #include "test_helpers.h"
+#include "test_store_helpers.h"
 
 #include "core/internal.h"
 #include "storage/fts_rasd.h"
@@ -19,35 +20,6 @@
 
 #include <sqlite3.h>
 #include <unistd.h>
-
-static char tmpdir[] = "/tmp/rasd-sums-XXXXXX";
-
-static const char *tmp_path(const char *name) {
-    static char buf[512];
-    snprintf(buf, sizeof buf, "%s/%s", tmpdir, name);
-    return buf;
-}
-
-static int64_t scalar(sqlite3 *db, const char *sql) {
-    sqlite3_stmt *st;
-    if (sqlite3_prepare_v2(db, sql, -1, &st, NULL) != SQLITE_OK) fail_msg("%s: %s", sql, sqlite3_errmsg(db));
-    int64_t v = sqlite3_step(st) == SQLITE_ROW ? sqlite3_column_int64(st, 0) : -1;
-    sqlite3_finalize(st);
-    return v;
-}
-
-static void exec_ok(sqlite3 *db, const char *sql) {
-    char *msg = NULL;
-    if (sqlite3_exec(db, sql, NULL, NULL, &msg) != SQLITE_OK) fail_msg("%s: %s", sql, msg);
-}
-
-static sqlite3 *raw_open(const char *path) {
-    sqlite3 *db;
-    assert_int_equal(sqlite3_open(path, &db), SQLITE_OK);
-    rasd_error err = {0};
-    assert_non_null(rasd_fts_register(db, test_lex, &err));
-    return db;
-}
 
 /* Documents of three outlets (one unknown) over three days (one
  * undated), with entity rows written the way the store writes them.
@@ -317,18 +289,6 @@ static void test_store_put_keeps_both(void **state) {
     sqlite3_close(db);
 }
 
-static int setup(void **state) {
-    if (!mkdtemp(tmpdir)) return -1;
-    return setup_analyzer(state);
-}
-
-static int teardown(void **state) {
-    char cmd[600];
-    snprintf(cmd, sizeof cmd, "rm -rf '%s'", tmpdir);
-    if (system(cmd) != 0) fprintf(stderr, "could not remove %s\n", tmpdir);
-    return teardown_analyzer(state);
-}
-
 int main(void) {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_batches_keep_sums),
@@ -336,5 +296,5 @@ int main(void) {
         cmocka_unit_test(test_actors_list_as_from_rows),
         cmocka_unit_test(test_store_put_keeps_both),
     };
-    return cmocka_run_group_tests(tests, setup, teardown);
+    return cmocka_run_group_tests(tests, store_test_setup, store_test_teardown);
 }
