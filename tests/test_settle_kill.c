@@ -230,6 +230,10 @@ static const char *const DUMP[] = {
     "SELECT story, outlet, actor, label, count FROM story_labels ORDER BY 1, 2, 3, 4",
     "SELECT doc, idx, pkey, repeated_of, repeats, repeat_similarity FROM paragraphs ORDER BY doc, idx",
     "SELECT doc, hex(data) FROM fingerprints ORDER BY doc",
+    /* the actors' sums: a run that settles leaves them to its settle */
+    "SELECT * FROM actor_totals ORDER BY entity",
+    "SELECT * FROM actor_type_totals ORDER BY type, entity",
+    "SELECT published, source, entity, type, name, country, mentions, articles FROM actor_days ORDER BY 1, 2, 3, 4",
 };
 
 /* Every row of the tables compared, one line each (malloc'd). */

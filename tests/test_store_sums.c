@@ -289,12 +289,63 @@ static void test_store_put_keeps_both(void **state) {
     sqlite3_close(db);
 }
 
+/* A run that ends with a settle defers the sums of its batches
+ * (rasd_store_defer_sums) and the settle makes them again from every row
+ * (rasd_store_rebuild_sums): until then they lack the deferred rows, after
+ * it they are what the rows sum to, and a batch stored after it adds its
+ * own as before. */
+static void test_deferred_sums_rebuilt(void **state) {
+    (void)state;
+    const char *path = tmp_path("deferred.db");
+    unlink(path);
+    rasd_error err = {0};
+    rasd_store *s = rasd_store_open(path, test_lex, &err);
+    assert_non_null(s);
+    rasd_row_entity ent[2] = {
+        {.id = "land-a", .name = "بلد أ", .type = "state", .country = "AAA", .mention_count = 2, .mentions = "[]"},
+        {.id = "group-b", .name = "جماعة ب", .mention_count = 1, .mentions = "[]"},
+    };
+    rasd_rows rows = {.entities = ent, .n_entities = 2};
+    static const char *const TEXTS[] = {"خبر أول\nهاجمت جماعة ب مواقع في بلد أ.", "خبر ثان\nزار وفد من بلد أ المدينة.",
+                                        "خبر ثالث\nعادت جماعة ب إلى مواقعها."};
+    for (int i = 0; i < 3; i++) {
+        char hash[33];
+        snprintf(hash, sizeof hash, "%032d", i + 1);
+        rasd_store_doc d = {.hash = hash, .text_id = hash, .origin = "t", .title = "خبر", .text = TEXTS[i],
+                            .len = strlen(TEXTS[i]), .source = i == 1 ? NULL : "alpha",
+                            .published = i == 2 ? NULL : "2024-01-07", .rows = &rows};
+        int64_t id;
+        bool already;
+        assert_int_equal(rasd_store_begin(s, &err), RASD_OK);
+        assert_int_equal(rasd_store_put(s, &d, &id, &already, &err), RASD_OK);
+        rasd_store_defer_sums(s, i < 2);
+        assert_int_equal(rasd_store_commit(s, &err), RASD_OK);
+        if (i == 1) {
+            sqlite3 *db = raw_open(path);
+            assert_int_equal(scalar(db, "SELECT count(*) FROM actor_totals"), 0);
+            sqlite3_close(db);
+            assert_int_equal(rasd_store_begin(s, &err), RASD_OK);
+            assert_int_equal(rasd_store_rebuild_sums(s, &err), RASD_OK);
+            assert_int_equal(rasd_store_commit(s, &err), RASD_OK);
+            db = raw_open(path);
+            assert_sums_hold(db);
+            sqlite3_close(db);
+        }
+    }
+    rasd_store_close(s);
+    sqlite3 *db = raw_open(path);
+    assert_int_equal(scalar(db, "SELECT articles FROM actor_totals WHERE entity = 'group-b'"), 3);
+    assert_sums_hold(db);
+    sqlite3_close(db);
+}
+
 int main(void) {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_batches_keep_sums),
         cmocka_unit_test(test_migration_builds_sums),
         cmocka_unit_test(test_actors_list_as_from_rows),
         cmocka_unit_test(test_store_put_keeps_both),
+        cmocka_unit_test(test_deferred_sums_rebuilt),
     };
     return cmocka_run_group_tests(tests, store_test_setup, store_test_teardown);
 }

@@ -95,6 +95,9 @@ bool ingest_end_batch(ingest *g, bool reopen) {
     /* the run ends with this commit unless a settle follows (it ends the run then) */
     if (st == RASD_OK && g->know_prior) st = keep_base(g, !reopen && !settling, &err);
     if (st == RASD_OK) st = rasd_link_save(g->link, g->store, &err);
+    /* a batch marked unsettled leaves the store's sums to the settle,
+     * which makes them again from every row anyway (rasd_store_rebuild_sums) */
+    rasd_store_defer_sums(g->store, settling);
     if (st == RASD_OK) st = rasd_store_commit(g->store, &err);
     if (st == RASD_OK) { /* durable now, whatever happens to the next batch's begin */
         g->r.committed = g->r.stored;
@@ -284,9 +287,11 @@ void ingest_settle(ingest *g) {
     if (st == RASD_OK) st = rasd_store_lock_writers(g->store, &err);
     if (st == RASD_OK) st = rasd_link_sync(g->link, g->store, &err);
     if (st == RASD_OK) st = rasd_link_settle(g->link, g->store, &g->settled, &err);
+    if (st == RASD_OK) st = rasd_store_rebuild_sums(g->store, &err);
     if (st == RASD_OK) st = keep_base(g, true, &err); /* any settle ends the run it completes */
     if (st == RASD_OK) test_kill_point("RASD_TEST_KILL_IN_SETTLE", 0);
     if (st == RASD_OK) st = rasd_store_commit(g->store, &err);
+    rasd_store_defer_sums(g->store, false); /* settled: a later batch keeps its own sums */
     if (st != RASD_OK) db_failure(g, &err);
     g->r.t_settle = now() - t0;
 }

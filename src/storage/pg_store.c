@@ -742,6 +742,7 @@ static const rasd_store_ops PG_OPS = {
     pg_refresh_story, pg_put_state, pg_get_state,   pg_put_fingerprint, pg_each_fingerprint,
     pg_search,        pg_counts,       pg_lock_writers, pg_each_settle_doc, pg_rebuild_story_rows,
     pg_set_duplicate,
+    NULL, NULL, /* defer_sums, rebuild_sums: it keeps no actors' sums */
 };
 
 /* The URL for messages, its password (user:password@) hidden. */

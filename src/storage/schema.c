@@ -19,6 +19,17 @@
 #include "core/internal.h"
 #include <stdio.h>
 
+/* The actors' sums of step 7 from every entity row at once: the step's
+ * first fill, and the settle's rebuild (rasd_sqlite_sums_rebuild_sql). */
+#define SUMS_OF_ALL                                                                                                   \
+    "INSERT INTO actor_totals SELECT entity, max(name), max(type), max(country), sum(mention_count), count(*)\n"     \
+    "  FROM entities GROUP BY entity;\n"                                                                              \
+    "INSERT INTO actor_type_totals SELECT type, entity, max(name), max(country), sum(mention_count), count(*)\n"     \
+    "  FROM entities WHERE type IS NOT NULL GROUP BY type, entity;\n"                                                 \
+    "INSERT INTO actor_days SELECT d.published, d.source, e.entity, e.type, max(e.name), max(e.country),\n"         \
+    "  sum(e.mention_count), count(*) FROM entities e JOIN documents d ON d.id = e.doc\n"                            \
+    "  GROUP BY d.published, d.source, e.entity, e.type;\n"
+
 const rasd_migration rasd_migrations[] = {
     {1, "documents and the full-text index",
      "CREATE TABLE documents(\n"
@@ -140,13 +151,7 @@ const rasd_migration rasd_migrations[] = {
      "  country);\n"
      "CREATE INDEX actor_days_by_source ON actor_days(source, published, entity, type, mentions, articles, name,\n"
      "  country);\n"
-     "INSERT INTO actor_totals SELECT entity, max(name), max(type), max(country), sum(mention_count), count(*)\n"
-     "  FROM entities GROUP BY entity;\n"
-     "INSERT INTO actor_type_totals SELECT type, entity, max(name), max(country), sum(mention_count), count(*)\n"
-     "  FROM entities WHERE type IS NOT NULL GROUP BY type, entity;\n"
-     "INSERT INTO actor_days SELECT d.published, d.source, e.entity, e.type, max(e.name), max(e.country),\n"
-     "  sum(e.mention_count), count(*) FROM entities e JOIN documents d ON d.id = e.doc\n"
-     "  GROUP BY d.published, d.source, e.entity, e.type;\n"},
+     SUMS_OF_ALL},
     {8, "each event's, quote's and label's day and outlet in its own row",
      /* The events and quotes lists are ordered by a day that is the
       * document's (an event's own date, else its article's publication
@@ -248,6 +253,16 @@ const char rasd_sqlite_sums_sql[] =
     " b.articles FROM " BATCH_DAYS " AS b WHERE NOT EXISTS (SELECT 1 FROM actor_days a"
     " WHERE a.published IS b.published AND a.source IS b.source AND a.entity = b.entity AND a.type IS b.type);\n"
     "DELETE FROM temp.batch_docs;\n";
+
+/* The sums made again from every entity row: the grouped INSERTs of step 7
+ * give exactly what the batches' upserts add up to (sum and count compose,
+ * max of maxes is the max, GROUP BY puts NULLs together as IS matches
+ * them), for less than the batches' upkeep over a whole import: each sum
+ * row is written once, not updated (with its rank index) at every batch
+ * that touches it. */
+const char rasd_sqlite_sums_rebuild_sql[] =
+    "DELETE FROM actor_totals; DELETE FROM actor_type_totals; DELETE FROM actor_days; DELETE FROM temp.batch_docs;\n"
+    SUMS_OF_ALL;
 
 int rasd_schema_version(void) { return rasd_migrations[rasd_n_migrations - 1].version; }
 

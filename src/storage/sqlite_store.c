@@ -159,6 +159,7 @@ typedef struct sqlite_store {
     sqlite3_stmt *st[ST_COUNT];
     fts_pending *pending;
     size_t n_pending, cap_pending;
+    bool defer_sums; /* the next commit leaves the actors' sums to rebuild_sums */
 } sqlite_store;
 
 static sqlite_store *of(rasd_store *s) { return (sqlite_store *)s; }
@@ -269,10 +270,22 @@ static rasd_status index_pending(sqlite_store *s, rasd_error *err) {
     for (size_t i = 0; st == RASD_OK && i < s->n_pending; i++) {
         const fts_pending *p = &s->pending[i];
         st = index_now(s, p->id, p->title, p->text, p->len, &p->title_terms, &p->text_terms, err);
-        if (st == RASD_OK) st = note_batch_doc(s, p->id, err);
+        if (st == RASD_OK && !s->defer_sums) st = note_batch_doc(s, p->id, err);
     }
     drop_pending(s);
-    return st == RASD_OK ? add_sums(s, err) : st;
+    return st == RASD_OK && !s->defer_sums ? add_sums(s, err) : st;
+}
+
+static void sq_defer_sums(rasd_store *b, bool defer) { of(b)->defer_sums = defer; }
+
+static rasd_status sq_rebuild_sums(rasd_store *b, rasd_error *err) {
+    sqlite_store *s = of(b);
+    char *msg = NULL;
+    if (sqlite3_exec(s->db, rasd_sqlite_sums_rebuild_sql, NULL, NULL, &msg) == SQLITE_OK) return RASD_OK;
+    rasd_status st = rasd_fail(err, RASD_ERR_DB, "%s: making the actors' sums again: %s", s->base.target,
+                               msg ? msg : sqlite3_errmsg(s->db));
+    sqlite3_free(msg);
+    return st;
 }
 
 /* ------------------------------------------------------------ lifecycle */
@@ -840,7 +853,7 @@ static const rasd_store_ops SQLITE_OPS = {
     sq_refresh_story, sq_put_state,    sq_get_state,     sq_put_fingerprint, sq_each_fingerprint,
     sq_search,      sq_counts,
     NULL, /* lock_writers: BEGIN IMMEDIATE holds the write lock already */
-    sq_each_settle_doc, sq_rebuild_story_rows, sq_set_duplicate,
+    sq_each_settle_doc, sq_rebuild_story_rows, sq_set_duplicate, sq_defer_sums, sq_rebuild_sums,
 };
 
 rasd_store *rasd_sqlite_store_open(const char *path, const rasd_lexicon *lex, rasd_error *err) {

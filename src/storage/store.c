@@ -75,6 +75,14 @@ rasd_status rasd_store_rebuild_story_rows(rasd_store *s, rasd_error *err) {
     return s->ops->rebuild_story_rows(s, err);
 }
 
+void rasd_store_defer_sums(rasd_store *s, bool defer) {
+    if (s->ops->defer_sums) s->ops->defer_sums(s, defer);
+}
+
+rasd_status rasd_store_rebuild_sums(rasd_store *s, rasd_error *err) {
+    return s->ops->rebuild_sums ? s->ops->rebuild_sums(s, err) : RASD_OK;
+}
+
 bool rasd_settle_row_emit(rasd_settle_rows *r, const rasd_settle_row *row, rasd_settle_doc_fn fn, void *ctx,
                           bool *oom) {
     size_t n = 0;

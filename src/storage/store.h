@@ -118,6 +118,13 @@ rasd_status rasd_store_set_duplicate(rasd_store *s, int64_t doc, int64_t duplica
 /* Every story's summary row and labels written again from the documents'
  * stories (after many moved); stories no document is in are removed. */
 rasd_status rasd_store_rebuild_story_rows(rasd_store *s, rasd_error *err);
+/* Sums the store keeps over stored rows (SQLite: the actors' sums, added
+ * at each batch's commit). A run that ends with a settle defers them from
+ * the batches it marks unsettled (defer true before their commit) and the
+ * settle makes them again from every row (rebuild), once: the same sums
+ * for less work. A backend without such sums does nothing. */
+void rasd_store_defer_sums(rasd_store *s, bool defer);
+rasd_status rasd_store_rebuild_sums(rasd_store *s, rasd_error *err);
 
 /* Opaque state blobs other modules persist (dedup fingerprints, story
  * clusterer state), by name. get: *data is malloc'd, NULL when absent. */

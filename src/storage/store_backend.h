@@ -33,6 +33,9 @@ typedef struct rasd_store_ops {
     rasd_status (*rebuild_story_rows)(rasd_store *s, rasd_error *err);
     rasd_status (*set_duplicate)(rasd_store *s, int64_t doc, int64_t duplicate_of, const char *kind, double similarity,
                                  rasd_error *err);
+    /* NULL: no sums kept over stored rows */
+    void (*defer_sums)(rasd_store *s, bool defer);
+    rasd_status (*rebuild_sums)(rasd_store *s, rasd_error *err);
 } rasd_store_ops;
 
 struct rasd_store {
