@@ -92,6 +92,7 @@ rasd_status rasd_ingest(rasd_store *store, const rasd_ingest_options *opt, rasd_
         goto done;
     }
     g.owed = g.r.settle_owed && !opt->no_settle;
+    g.stories_later = ingest_settles_from_start(&g);
     for (size_t i = 0; i < opt->n_paths; i++) g.r.bytes_total += ingest_bytes_under(opt->paths[i], 0);
     if (opt->jsonl && strcmp(opt->jsonl, "-") != 0) g.r.bytes_total += ingest_bytes_under(opt->jsonl, 0);
     if (rasd_store_begin(store, &e) != RASD_OK) {

@@ -96,6 +96,9 @@ typedef struct ingest {
     rasd_error db_err;
     rasd_settle_counts settled;
     bool owed;      /* a settle an earlier run left unfinished: this one ends with it */
+    /* this run ends with a settle whatever it stores (asked for, owed, or
+     * a bulk import from its start): the workers read no story terms */
+    bool stories_later;
     size_t commits; /* batches committed by this run */
     /* the store's size when the run began, or when the unfinished run this
      * one completes began (kept in the store until it ends) */
@@ -133,6 +136,9 @@ bool ingest_end_batch(ingest *g, bool reopen);
 /* Whether this run will end with a settle (asked for, owed, or a bulk
  * import), as far as it has gone. */
 bool ingest_will_settle(const ingest *g);
+/* Whether it will settle once it has stored one article: set before the
+ * workers start (g->stories_later). */
+bool ingest_settles_from_start(const ingest *g);
 /* Reads the bulk test's base the store kept for a killed run, if any. */
 rasd_status ingest_load_base(ingest *g, rasd_error *err);
 /* One more turn, in which the whole store's duplicate links and stories

@@ -8,7 +8,9 @@
  *
  * Stories are assigned on a thread of their own, in input order, while the
  * writer stores the next articles; each batch's commit waits for them, so
- * what is committed always has its story.
+ * what is committed has its story, except in a run that ends with a settle
+ * (rasd_link_story_later): its batches leave stories to the settle, and
+ * are marked as owing it until it commits.
  *
  * Several processes can ingest into one database (PostgreSQL): each
  * writes one batch at a time under rasd_store_lock_writers, and first
@@ -239,7 +241,7 @@ static rasd_status mark_repeats(rasd_analyzer *an, const char *text, size_t len,
 
 rasd_status rasd_link_prepare(rasd_analyzer *an, const char *title, const char *text, size_t len, rasd_rows *rows,
                               rasd_fingerprint *fp, rasd_story_terms **terms, rasd_error *err) {
-    *terms = NULL;
+    if (terms) *terms = NULL;
     for (size_t i = 0; i < rows->n_paragraphs; i++) {
         rasd_row_paragraph *p = &rows->paragraphs[i];
         if (p->start >= 0 && p->end > p->start && (size_t)p->end <= len)
@@ -247,7 +249,7 @@ rasd_status rasd_link_prepare(rasd_analyzer *an, const char *title, const char *
     }
     rasd_status st = mark_repeats(an, text, len, rows, err);
     if (st == RASD_OK) st = rasd_fingerprint_text(an, text, len, fp, err);
-    if (st != RASD_OK) return st;
+    if (st != RASD_OK || !terms) return st;
     /* the story's terms: the same input rasd_stories_add would read */
     const char **ents = rows->n_entities ? malloc(rows->n_entities * sizeof *ents) : NULL;
     if (rows->n_entities && !ents) return rasd_fail(err, RASD_ERR_NOMEM, "out of memory");
@@ -295,6 +297,12 @@ rasd_status rasd_link_story(rasd_link *l, rasd_store *store, rasd_link_job *job,
         return rasd_fail(err, RASD_ERR_NOMEM, "out of memory queueing a story");
     }
     return RASD_OK;
+}
+
+rasd_status rasd_link_story_later(rasd_link *l, rasd_store *store, int64_t id, const rasd_fingerprint *fp,
+                                  rasd_error *err) {
+    (void)l; /* the clusterer does not see it until the settle */
+    return rasd_store_put_fingerprint(store, id, fp, sizeof *fp, err);
 }
 
 size_t rasd_link_story_failures(const rasd_link *l) { return l->failures; }

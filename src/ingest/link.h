@@ -32,8 +32,9 @@ void rasd_link_close(rasd_link *l);
 /* Worker side: the article's fingerprint, its paragraphs' keys and the
  * paragraphs that repeat an earlier one of the same text (rows->paragraphs'
  * repeats), and the terms its story will be found by (*terms, free it with
- * rasd_story_terms_free unless handed to rasd_link_story). text[0, len) is
- * the stored text (title line, then the body); title its first line. */
+ * rasd_story_terms_free unless handed to rasd_link_story; terms NULL: none,
+ * for an article whose story is left to the settle). text[0, len) is the
+ * stored text (title line, then the body); title its first line. */
 rasd_status rasd_link_prepare(rasd_analyzer *an, const char *title, const char *text, size_t len, rasd_rows *rows,
                               rasd_fingerprint *fp, rasd_story_terms **terms, rasd_error *err);
 /* Writer side, before storing the article under id: is it a duplicate? */
@@ -53,6 +54,12 @@ typedef struct rasd_link_job {
  * of an ingest). Takes job's fields. */
 rasd_status rasd_link_story(rasd_link *l, rasd_store *store, rasd_link_job *job, const rasd_fingerprint *fp,
                             rasd_error *err);
+/* Instead of rasd_link_story in a run that ends with a settle (the
+ * settle decides every story again, in its own order, from an empty
+ * clusterer: a story assigned now would only be overwritten): stores the
+ * fingerprint alone, and the article has no story until the settle. */
+rasd_status rasd_link_story_later(rasd_link *l, rasd_store *store, int64_t id, const rasd_fingerprint *fp,
+                                  rasd_error *err);
 /* Before each commit: waits for the queued articles' stories, stores them,
  * refreshes the touched stories' summaries and saves the clusterer's
  * state, all in the same transaction as the articles. */

@@ -146,7 +146,8 @@ static void rows_of_analysis(ingest *g, item *it, rasd_analyzer *an, const rasd_
         free(removed);
     }
     if (st == RASD_OK)
-        st = rasd_link_prepare(an, it->title, it->text, it->len, &it->rows, &it->fp, &it->terms, &err);
+        st = rasd_link_prepare(an, it->title, it->text, it->len, &it->rows, &it->fp,
+                               g->stories_later ? NULL : &it->terms, &err);
     /* the index's terms, here rather than on the writer thread */
     if (st == RASD_OK) st = rasd_terms_collect(an, it->title, strlen(it->title), &it->rows.title_terms, &err);
     if (st == RASD_OK) st = rasd_terms_collect(an, it->text, it->len, &it->rows.text_terms, &err);

@@ -45,6 +45,11 @@ bool ingest_will_settle(const ingest *g) {
            (g->know_prior && !g->opt->no_settle && since > 0 && since >= g->base);
 }
 
+bool ingest_settles_from_start(const ingest *g) {
+    size_t since = 1 + (g->n_prior - g->base);
+    return g->opt->settle || g->owed || (g->know_prior && !g->opt->no_settle && since >= g->base);
+}
+
 /* The base of the bulk test, kept in the store (state "ingest-base", 8
  * bytes) from a run's first commit to its last: a run killed and run again
  * is judged as the one run it completes, so the second run settles when an
@@ -224,7 +229,11 @@ static void write_one(void *ctx, size_t i) {
     size_t repeats = 0;
     for (size_t k = 0; k < it->rows.n_paragraphs; k++) repeats += it->rows.paragraphs[k].repeats >= 0;
     size_t removed = it->rows.n_boilerplate;
-    if (st == RASD_OK && !already) {
+    if (st == RASD_OK && !already && (g->stories_later || ingest_will_settle(g))) {
+        /* the settle this run ends with (and marks owed from this batch on)
+         * decides every story again from an empty clusterer */
+        st = rasd_link_story_later(g->link, g->store, id, &it->fp, &err);
+    } else if (st == RASD_OK && !already) {
         /* the story thread takes over what it needs of the article */
         rasd_link_job job = {id, it->a.published, it->terms};
         it->a.published = NULL;

@@ -3,17 +3,17 @@
  *
  * One file, WAL journal with synchronous=NORMAL (a crash loses at most the
  * last transactions, never consistency), schema by migrations (schema.c),
- * every statement prepared once per connection. Each document is written
- * under its own savepoint inside the caller's batch transaction, so a
- * document that fails half-way leaves no rows behind and costs no other.
+ * every statement prepared once per connection. A document that fails
+ * half-way inside the caller's batch transaction leaves no rows behind and
+ * costs no other: the rows it wrote are deleted (sq_put).
  *
- * Its full-text row is not: FTS5 flushes its pending terms to a new
- * segment at every savepoint once it has been written in the transaction,
- * which made each document a segment of its own (a fifth of the writer's
- * time, and merges later). Inside a batch the full-text rows are kept and
- * written as one block when the batch commits, after the last savepoint;
- * they only fail with the database (disk, memory), which ends the batch
- * anyway. Outside a transaction a document is indexed at once.
+ * Its full-text row is written later: FTS5 flushes its pending terms to a
+ * new segment at every savepoint once it has been written in the
+ * transaction, which made each document a segment of its own (a fifth of
+ * the writer's time, and merges later). Inside a batch the full-text rows
+ * are kept and written as one block when the batch commits; they only
+ * fail with the database (disk, memory), which ends the batch anyway.
+ * Outside a transaction a document is indexed at once.
  */
 #include "storage/fts_rasd.h"
 #include "storage/schema.h"
@@ -83,10 +83,11 @@ enum {
     " FROM top JOIN documents d ON d.id = top.id JOIN documents_fts ON documents_fts.rowid = top.id"                 \
     " WHERE documents_fts MATCH ?1 ORDER BY top.score"
 
-/* A column of the row's document (?1), for the copies schema step 8 keeps
- * in quotes, events and framing rows: given with the row, since the
- * trigger that would otherwise set them rewrites the row and its indexes. */
-#define DOC_COLUMN(c) "(SELECT " c " FROM documents WHERE id = ?1)"
+/* The copies schema step 8 keeps in quotes, events and framing rows of
+ * their document's published and source are bound with the row (the
+ * values the document row was just stored with), since the trigger that
+ * would otherwise set them rewrites the row and its indexes, and a lookup
+ * of the document for each row cost two searches of its table. */
 
 static const char *const SQL[ST_COUNT] = {
     [ST_INSERT_DOC] = "INSERT INTO documents(hash, text_id, origin, url, title, source, author, published, text,"
@@ -99,14 +100,12 @@ static const char *const SQL[ST_COUNT] = {
     [ST_PLACE] = "INSERT INTO places(doc, place, name, lat, lon, country, mention_count, mentions)"
                  " VALUES(?,?,?,?,?,?,?,?)",
     [ST_QUOTE] = "INSERT INTO quotes(doc, speaker, speaker_text, verb, direct, span_start, span_end, text,"
-                 " doc_published, doc_source) VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, " DOC_COLUMN("published") ", "
-                 DOC_COLUMN("source") ")",
+                 " doc_published, doc_source) VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
     [ST_EVENT] = "INSERT INTO events(doc, source, target, cameo, plover, acled, place, date, flags, span_start,"
                  " span_end, detail, doc_day, doc_source) VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12,"
-                 " coalesce(?8, " DOC_COLUMN("published") "), " DOC_COLUMN("source") ")",
+                 " coalesce(?8, ?13), ?14)",
     [ST_FRAMING] = "INSERT INTO framing(doc, actor, term, label, polarity, span_start, span_end, doc_published,"
-                   " doc_source) VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, " DOC_COLUMN("published") ", "
-                   DOC_COLUMN("source") ")",
+                   " doc_source) VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
     [ST_NUMBER] = "INSERT INTO numbers(doc, text, value, unit, unit_code, span_start, span_end)"
                   " VALUES(?,?,?,?,?,?,?)",
     [ST_DATE] = "INSERT INTO dates(doc, text, value, granularity, span_start, span_end) VALUES(?,?,?,?,?,?)",
@@ -338,7 +337,9 @@ static rasd_status find_hash(sqlite_store *s, const char *hash, int64_t *id, ras
     return rc == SQLITE_ROW || rc == SQLITE_DONE ? RASD_OK : db_fail(s, err, "finding a document by hash");
 }
 
-static rasd_status put_rows(sqlite_store *s, int64_t id, const rasd_rows *r, rasd_error *err) {
+/* published, source: the document's, as its row holds them */
+static rasd_status put_rows(sqlite_store *s, int64_t id, const char *published, const char *source,
+                            const rasd_rows *r, rasd_error *err) {
     rasd_status st = RASD_OK;
     sqlite3_stmt *q;
     q = s->st[ST_ENTITY];
@@ -379,6 +380,8 @@ static rasd_status put_rows(sqlite_store *s, int64_t id, const rasd_rows *r, ras
         sqlite3_bind_int64(q, 6, x->start);
         sqlite3_bind_int64(q, 7, x->end);
         bind_text(q, 8, x->text);
+        bind_text(q, 9, published);
+        bind_text(q, 10, source);
         st = step_done(s, q, err, "storing a quote");
     }
     q = s->st[ST_EVENT];
@@ -396,6 +399,8 @@ static rasd_status put_rows(sqlite_store *s, int64_t id, const rasd_rows *r, ras
         sqlite3_bind_int64(q, 10, x->start);
         sqlite3_bind_int64(q, 11, x->end);
         bind_text(q, 12, x->detail);
+        bind_text(q, 13, published);
+        bind_text(q, 14, source);
         st = step_done(s, q, err, "storing an event");
     }
     q = s->st[ST_FRAMING];
@@ -408,6 +413,8 @@ static rasd_status put_rows(sqlite_store *s, int64_t id, const rasd_rows *r, ras
         sqlite3_bind_int64(q, 5, x->polarity);
         sqlite3_bind_int64(q, 6, x->start);
         sqlite3_bind_int64(q, 7, x->end);
+        bind_text(q, 8, published);
+        bind_text(q, 9, source);
         st = step_done(s, q, err, "storing a framing term");
     }
     q = s->st[ST_NUMBER];
@@ -475,12 +482,33 @@ static rasd_status put_rows(sqlite_store *s, int64_t id, const rasd_rows *r, ras
     return st;
 }
 
+/* Takes back the rows of a document that failed half-way inside a batch:
+ * its rows are the last of each table, so the ids the next document gets
+ * are those a rollback would have left. */
+static void undo_doc(sqlite_store *s, int64_t id) {
+    static const char *const TABLES[] = {"entities", "places",     "quotes",     "events",   "framing",
+                                         "numbers",  "dates",      "paragraphs", "boilerplate"};
+    char sql[128];
+    for (size_t i = 0; i < sizeof TABLES / sizeof TABLES[0]; i++) {
+        snprintf(sql, sizeof sql, "DELETE FROM %s WHERE doc = %lld", TABLES[i], (long long)id);
+        sqlite3_exec(s->db, sql, NULL, NULL, NULL);
+    }
+    snprintf(sql, sizeof sql, "DELETE FROM documents WHERE id = %lld", (long long)id);
+    sqlite3_exec(s->db, sql, NULL, NULL, NULL);
+}
+
+/* A document that fails half-way leaves no row. Outside a batch its rows
+ * are one savepoint; inside one, a savepoint per document made SQLite
+ * copy every page the document touched into a sub-journal (about 5% of
+ * the writer thread, and the statements to open and release it), for a
+ * failure that comes once in many thousand documents: the rows it wrote
+ * are deleted instead (undo_doc); its full-text row waits for the commit. */
 static rasd_status sq_put(rasd_store *base, const rasd_store_doc *d, int64_t *id, bool *already, rasd_error *err) {
     sqlite_store *s = of(base);
     *already = false;
     *id = 0;
     bool in_batch = !sqlite3_get_autocommit(s->db);
-    rasd_status st = exec(s, "SAVEPOINT doc", err);
+    rasd_status st = in_batch ? RASD_OK : exec(s, "SAVEPOINT doc", err);
     if (st != RASD_OK) return st;
     sqlite3_stmt *q = s->st[ST_INSERT_DOC];
     bind_text(q, 1, d->hash);
@@ -503,19 +531,22 @@ static rasd_status sq_put(rasd_store *base, const rasd_store_doc *d, int64_t *id
     if (st == RASD_OK && sqlite3_changes(s->db) == 0) { /* the hash is there: re-ingest */
         *already = true;
         st = find_hash(s, d->hash, id, err);
-        if (st == RASD_OK) return exec(s, "RELEASE doc", err);
+        if (st == RASD_OK) return in_batch ? RASD_OK : exec(s, "RELEASE doc", err);
     }
+    int64_t written = 0; /* the document row this call wrote */
     if (st == RASD_OK) {
-        *id = sqlite3_last_insert_rowid(s->db);
+        *id = written = sqlite3_last_insert_rowid(s->db);
         if (!in_batch)
             st = index_now(s, *id, d->title, d->text, d->len, d->rows ? &d->rows->title_terms : NULL,
                            d->rows ? &d->rows->text_terms : NULL, err);
     }
-    if (st == RASD_OK && d->rows) st = put_rows(s, *id, d->rows, err);
+    if (st == RASD_OK && d->rows) st = put_rows(s, *id, d->published, d->source, d->rows, err);
     if (st == RASD_OK && !in_batch) st = note_batch_doc(s, *id, err);
     if (st == RASD_OK && !in_batch) st = add_sums(s, err);
-    if (st == RASD_OK && (st = exec(s, "RELEASE doc", err)) == RASD_OK) return in_batch ? index_later(s, *id, d, err) : RASD_OK;
-    sqlite3_exec(s->db, "ROLLBACK TO doc; RELEASE doc", NULL, NULL, NULL);
+    if (st == RASD_OK && in_batch) return index_later(s, *id, d, err);
+    if (st == RASD_OK && (st = exec(s, "RELEASE doc", err)) == RASD_OK) return RASD_OK;
+    if (in_batch && written) undo_doc(s, written);
+    else if (!in_batch) sqlite3_exec(s->db, "ROLLBACK TO doc; RELEASE doc", NULL, NULL, NULL);
     *id = 0;
     return st;
 }
