@@ -118,12 +118,13 @@ rasd_status rasd_ingest(rasd_store *store, const rasd_ingest_options *opt, rasd_
     if (ingest_will_settle(&g) && !g.r.db_failed) {
         /* the workers' analyzers (word caches and the tagger's memory,
          * some 85 MB each) are idle from here: freed before the settle
-         * builds its index and clusterer, which uses the writer's alone.
-         * Only a session of this run's own: a caller's reuses them. */
+         * builds its index and clusterer, but one, which reads the
+         * settle's story terms beside the writer's (ingest_settle). Only
+         * a session of this run's own: a caller's reuses them. */
         if (own) {
             pthread_mutex_lock(&own->stash_mu);
-            for (size_t i = 0; i < own->n_stash; i++) rasd_analyzer_destroy(own->stash[i]);
-            own->n_stash = 0;
+            for (size_t i = 1; i < own->n_stash; i++) rasd_analyzer_destroy(own->stash[i]);
+            if (own->n_stash > 1) own->n_stash = 1;
             pthread_mutex_unlock(&own->stash_mu);
         }
         ingest_settle(&g);

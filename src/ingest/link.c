@@ -402,8 +402,17 @@ typedef struct dup_result {
     double similarity;
 } dup_result;
 
+/* A document's story before the settle, to tell whether it changed. */
+typedef struct old_story {
+    int64_t doc, story;
+    double similarity;
+} old_story;
+
 typedef struct settle {
     rasd_link *l;
+    rasd_analyzer *terms_an; /* reads the terms while the story thread assigns; NULL: all here */
+    old_story *old; /* in settling order, with terms_an: the documents queued */
+    size_t n_old, cap_old;
     rasd_stories *stories;
     rasd_dedup *dedup;
     doc_fp *fps; /* by document id */
@@ -462,9 +471,82 @@ static bool settle_duplicate(settle *x, const rasd_settle_doc *d) {
     return true;
 }
 
+/* How many articles the story thread may lag behind while the settle
+ * reads: their terms wait in memory. */
+#define SETTLE_AHEAD 256
+
+/* With terms_an: the document's terms read here, its story assigned by
+ * the story thread in the same order (results compared at the end). */
+static bool settle_queue(settle *x, const rasd_settle_doc *d) {
+    rasd_link *l = x->l;
+    rasd_story_input in = {.id = d->id, .published = d->published, .title = d->title, .text = d->text,
+                           .len = d->len, .entities = d->entities, .n_entities = d->n_entities};
+    rasd_link_job job = {.id = d->id};
+    rasd_error e = {0};
+    rasd_status st = rasd_story_terms_new(x->terms_an, &in, &job.terms, &e);
+    if (st == RASD_OK && d->published && !(job.published = strdup(d->published))) st = RASD_ERR_NOMEM;
+    if (st == RASD_OK && x->n_old == x->cap_old &&
+        !rasd_grow((void **)&x->old, &x->cap_old, x->n_old, sizeof *x->old))
+        st = RASD_ERR_NOMEM;
+    if (st != RASD_OK) {
+        job_free(&job);
+        x->status = rasd_fail(x->err, st, "%s", st == RASD_ERR_NOMEM ? "out of memory settling stories" : e.message);
+        return false;
+    }
+    x->old[x->n_old++] = (old_story){d->id, d->story, d->similarity};
+    x->articles++;
+    pthread_mutex_lock(&l->mu);
+    while (l->n_jobs - l->next_job >= SETTLE_AHEAD) pthread_cond_wait(&l->changed, &l->mu);
+    if (l->next_job == l->n_jobs) l->next_job = l->n_jobs = 0; /* all taken: reuse the array */
+    bool ok = rasd_grow((void **)&l->jobs, &l->cap_jobs, l->n_jobs, sizeof *l->jobs);
+    if (ok) {
+        l->jobs[l->n_jobs++] = job;
+        pthread_cond_broadcast(&l->changed);
+    }
+    pthread_mutex_unlock(&l->mu);
+    if (!ok) {
+        job_free(&job);
+        x->status = rasd_fail(x->err, RASD_ERR_NOMEM, "out of memory settling stories");
+    }
+    return ok;
+}
+
+/* With terms_an, once every document is queued: the story thread's
+ * results, in settling order, against the stories the documents had. */
+static rasd_status settle_collect(settle *x) {
+    rasd_link *l = x->l;
+    pthread_mutex_lock(&l->mu);
+    while (l->next_job < l->n_jobs) pthread_cond_wait(&l->changed, &l->mu);
+    story_result *results = l->results;
+    size_t n = l->n_results;
+    l->results = NULL;
+    l->n_results = l->cap_results = 0;
+    pthread_mutex_unlock(&l->mu);
+    rasd_status st = RASD_OK;
+    if (n != x->n_old) /* a result the thread had no memory to keep */
+        st = rasd_fail(x->err, RASD_ERR_NOMEM, "out of memory settling stories");
+    for (size_t i = 0; st == RASD_OK && i < n; i++) {
+        const story_result *r = &results[i];
+        const old_story *o = &x->old[i];
+        if (!r->ok) { /* (a bad date): the article keeps the story it has */
+            x->failures++;
+            continue;
+        }
+        if (r->story == o->story && r->similarity == o->similarity) continue;
+        if (x->n_out == x->cap_out && !rasd_grow((void **)&x->out, &x->cap_out, x->n_out, sizeof *x->out)) {
+            st = rasd_fail(x->err, RASD_ERR_NOMEM, "out of memory settling stories");
+            break;
+        }
+        x->out[x->n_out++] = (story_result){o->doc, r->story, r->similarity, true};
+    }
+    free(results);
+    return st;
+}
+
 static bool settle_one(void *ctx, const rasd_settle_doc *d) {
     settle *x = ctx;
     if (!settle_duplicate(x, d)) return false;
+    if (x->terms_an) return settle_queue(x, d);
     rasd_story_input in = {.id = d->id, .published = d->published, .title = d->title, .text = d->text,
                            .len = d->len, .entities = d->entities, .n_entities = d->n_entities};
     rasd_story_terms *terms = NULL;
@@ -501,8 +583,9 @@ static rasd_status restore(rasd_link *l, rasd_store *store, rasd_status st) {
     return st;
 }
 
-rasd_status rasd_link_settle(rasd_link *l, rasd_store *store, rasd_settle_counts *counts, rasd_error *err) {
-    settle x = {.l = l, .err = err, .status = RASD_OK};
+rasd_status rasd_link_settle(rasd_link *l, rasd_store *store, rasd_analyzer *terms_an, rasd_settle_counts *counts,
+                              rasd_error *err) {
+    settle x = {.l = l, .terms_an = terms_an, .err = err, .status = RASD_OK};
     /* the old index and clusterer go before the new ones are built: held
      * both, the settle was the ingest's peak of memory (the story thread
      * is idle: every batch's commit waited for it) */
@@ -516,11 +599,27 @@ rasd_status rasd_link_settle(rasd_link *l, rasd_store *store, rasd_settle_counts
         rasd_stories_destroy(x.stories);
         return restore(l, store, err && err->code ? err->code : RASD_ERR_NOMEM);
     }
+    /* with terms_an the story thread assigns into the new clusterer (it
+     * is idle: every batch's commit waited for it, and its results were
+     * taken) */
+    if (terms_an) {
+        pthread_mutex_lock(&l->mu);
+        l->stories = x.stories;
+        pthread_mutex_unlock(&l->mu);
+    }
     rasd_status st = rasd_store_each_fingerprint(store, collect_fingerprint, &x, err);
     if (st == RASD_OK) st = x.status;
     if (st == RASD_OK && x.n_fps) qsort(x.fps, x.n_fps, sizeof *x.fps, by_doc);
     if (st == RASD_OK) st = rasd_store_each_settle_doc(store, settle_one, &x, err);
     if (st == RASD_OK) st = x.status;
+    if (terms_an) { /* even after a failure: the thread must be idle before the clusterer goes */
+        rasd_status collected = settle_collect(&x);
+        if (st == RASD_OK) st = collected;
+        pthread_mutex_lock(&l->mu);
+        l->stories = NULL;
+        pthread_mutex_unlock(&l->mu);
+    }
+    free(x.old);
     for (size_t i = 0; st == RASD_OK && i < x.n_dups; i++)
         st = rasd_store_set_duplicate(store, x.dups[i].doc, x.dups[i].original, x.dups[i].kind, x.dups[i].similarity,
                                       err);

@@ -84,7 +84,13 @@ typedef struct rasd_settle_counts {
     size_t duplicates; /* whose duplicate link changed */
     size_t stories;    /* whose story or similarity changed */
 } rasd_settle_counts;
-rasd_status rasd_link_settle(rasd_link *l, rasd_store *store, rasd_settle_counts *counts, rasd_error *err);
+/* terms_an: an analyzer besides the link's (one no other thread uses
+ * meanwhile), with which the settle reads each article's story terms
+ * while the link's story thread assigns the stories of the articles read
+ * before it: the two halves of the settle's work on two cores. NULL: both
+ * on the calling thread. The stories are the same either way. */
+rasd_status rasd_link_settle(rasd_link *l, rasd_store *store, rasd_analyzer *terms_an, rasd_settle_counts *counts,
+                              rasd_error *err);
 /* A settle owed to the store, kept in its state table ("settle": 1 owed,
  * 0 not) so that it outlives a killed process: marked in each batch of a
  * run that will end with a settle (a bulk import, --settle, or a settle an

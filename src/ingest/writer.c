@@ -295,7 +295,11 @@ void ingest_settle(ingest *g) {
     rasd_status st = rasd_store_begin(g->store, &err);
     if (st == RASD_OK) st = rasd_store_lock_writers(g->store, &err);
     if (st == RASD_OK) st = rasd_link_sync(g->link, g->store, &err);
-    if (st == RASD_OK) st = rasd_link_settle(g->link, g->store, &g->settled, &err);
+    /* a worker's analyzer reads the settle's story terms while the link's
+     * own assigns the stories: the settle on two cores */
+    rasd_analyzer *terms_an = st == RASD_OK ? ingest_take_analyzer(g) : NULL;
+    if (st == RASD_OK) st = rasd_link_settle(g->link, g->store, terms_an, &g->settled, &err);
+    ingest_give_back(g, terms_an);
     if (st == RASD_OK) st = rasd_store_rebuild_sums(g->store, &err);
     if (st == RASD_OK) st = keep_base(g, true, &err); /* any settle ends the run it completes */
     if (st == RASD_OK) test_kill_point("RASD_TEST_KILL_IN_SETTLE", 0);
