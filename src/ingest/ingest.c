@@ -34,8 +34,14 @@ static rasd_status session_open(rasd_ingest_session *s, rasd_store *store, const
                                 rasd_error *err) {
     s->lex = lex;
     if (s->link) return RASD_OK;
-    if (!s->writer_an && !(s->writer_an = rasd_analyzer_new(lex, err))) return err->code ? err->code : RASD_ERR_NOMEM;
     if (!(s->link = rasd_link_open(store, s->writer_an, err))) return err->code ? err->code : RASD_ERR_DB;
+    return RASD_OK;
+}
+
+rasd_status ingest_writer_analyzer(rasd_ingest_session *s, rasd_error *err) {
+    if (s->writer_an) return RASD_OK;
+    if (!(s->writer_an = rasd_analyzer_new(s->lex, err))) return err->code ? err->code : RASD_ERR_NOMEM;
+    rasd_link_set_analyzer(s->link, s->writer_an);
     return RASD_OK;
 }
 
@@ -93,6 +99,13 @@ rasd_status rasd_ingest(rasd_store *store, const rasd_ingest_options *opt, rasd_
     }
     g.owed = g.r.settle_owed && !opt->no_settle;
     g.stories_later = ingest_settles_from_start(&g);
+    /* the link's analyzer (its word cache alone is 32 MB) only once a
+     * story is assigned: a run that leaves them to its settle makes it
+     * there, after the workers' are freed */
+    if (!g.stories_later && ingest_writer_analyzer(g.s, &e) != RASD_OK) {
+        fail_start(&g, &e);
+        goto done;
+    }
     for (size_t i = 0; i < opt->n_paths; i++) g.r.bytes_total += ingest_bytes_under(opt->paths[i], 0);
     if (opt->jsonl && strcmp(opt->jsonl, "-") != 0) g.r.bytes_total += ingest_bytes_under(opt->jsonl, 0);
     if (rasd_store_begin(store, &e) != RASD_OK) {

@@ -107,6 +107,10 @@ typedef struct ingest {
     rasd_ingest_report r; /* counts; produced and bytes_done under q_mu */
 } ingest;
 
+/* ingest.c: makes the session's writer analyzer, which the link's story
+ * thread assigns with, when it has none yet. */
+rasd_status ingest_writer_analyzer(rasd_ingest_session *s, rasd_error *err);
+
 /* worker.c: the pool's per-thread state, an analyzer from the session's
  * stash (or a new one), back into the stash at the end of a chunk. */
 void *ingest_take_analyzer(void *ctx);

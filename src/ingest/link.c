@@ -185,6 +185,12 @@ fail:
     return NULL;
 }
 
+void rasd_link_set_analyzer(rasd_link *l, rasd_analyzer *an) {
+    pthread_mutex_lock(&l->mu);
+    l->an = an;
+    pthread_mutex_unlock(&l->mu);
+}
+
 void rasd_link_close(rasd_link *l) {
     if (!l) return;
     if (l->started) {

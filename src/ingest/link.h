@@ -25,9 +25,13 @@ typedef struct rasd_link_result {
 } rasd_link_result;
 
 /* Rebuilds the duplicate index from the store's fingerprints and loads the
- * story clusterer's saved state. an: the writer thread's analyzer. */
+ * story clusterer's saved state. an: the writer thread's analyzer, or
+ * NULL until rasd_link_set_analyzer. */
 rasd_link *rasd_link_open(rasd_store *store, rasd_analyzer *an, rasd_error *err);
 void rasd_link_close(rasd_link *l);
+/* The analyzer the link's story thread assigns with, for a link opened
+ * without one: set before any story is assigned or settled. */
+void rasd_link_set_analyzer(rasd_link *l, rasd_analyzer *an);
 
 /* Worker side: the article's fingerprint, its paragraphs' keys and the
  * paragraphs that repeat an earlier one of the same text (rows->paragraphs'

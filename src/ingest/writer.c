@@ -292,7 +292,8 @@ void ingest_run_chunk(ingest *g) {
 void ingest_settle(ingest *g) {
     double t0 = now();
     rasd_error err = {0};
-    rasd_status st = rasd_store_begin(g->store, &err);
+    rasd_status st = ingest_writer_analyzer(g->s, &err);
+    if (st == RASD_OK) st = rasd_store_begin(g->store, &err);
     if (st == RASD_OK) st = rasd_store_lock_writers(g->store, &err);
     if (st == RASD_OK) st = rasd_link_sync(g->link, g->store, &err);
     /* a worker's analyzer reads the settle's story terms while the link's
