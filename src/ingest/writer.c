@@ -19,6 +19,9 @@
 
 #include <signal.h>
 #include <stdlib.h>
+#ifdef __GLIBC__
+#include <malloc.h>
+#endif
 #include <string.h>
 #include <time.h>
 
@@ -110,6 +113,13 @@ bool ingest_end_batch(ingest *g, bool reopen) {
         g->r.committed_near = g->r.near;
         g->base_kept = true;
         test_kill_point("RASD_TEST_KILL_AFTER_BATCHES", ++g->commits);
+#ifdef __GLIBC__
+        /* a batch's articles, rows and full-text copies are freed by now,
+         * on this thread, from the arenas of the threads that made them:
+         * without a trim the freed pages stayed resident and the import's
+         * peak memory grew with the corpus */
+        malloc_trim(0);
+#endif
     }
     if (st == RASD_OK && reopen) st = rasd_store_begin(g->store, &err);
     if (st != RASD_OK) {
