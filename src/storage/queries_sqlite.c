@@ -18,6 +18,7 @@
 #include "storage/queries_sqlite.h"
 #include "storage/export_events.h"
 
+#include <stddef.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -122,6 +123,61 @@ static rasd_status one_json(sqlite3 *db, const char *sql, const rasd_query *q, i
         s = db_fail(db, err, "running a query");
     }
     sqlite3_finalize(st);
+    return s;
+}
+
+/* --------------------------------------------------------- filters as SQL */
+
+/* A filter written "(:x IS NULL OR col = :x)" can use no index, so a
+ * list whose count reads many rows builds its WHERE from the filters the
+ * request has: each one a constant fragment (the values stay bound
+ * parameters, never pasted), joined by AND, so that the planner reads the
+ * index of the filter given (an outlet's rows, a range of days, a CAMEO
+ * prefix) instead of testing every row. */
+typedef struct filter_sql {
+    size_t field; /* offsetof(rasd_query, the filter) */
+    const char *sql;
+} filter_sql;
+#define FILTER(f, sql) {offsetof(rasd_query, f), sql}
+
+/* A CAMEO prefix as an index range: every code that starts with :cameo
+ * lies between it and it followed by the highest character (the substr
+ * test keeps the answer exactly the prefix's). */
+#define CAMEO_RANGE(c)                                                                                        \
+    "substr(" c ", 1, length(:cameo)) = :cameo AND " c " >= :cameo AND " c " < :cameo || char(1114111)"
+
+/* tmpl with each `marker` replaced by "1" and " AND fragment" for each of
+ * the n filters q has; NULL when out of memory (malloc'd otherwise). */
+static char *with_filters(const char *tmpl, const char *marker, const rasd_query *q, const filter_sql *f,
+                          size_t n) {
+    rasd_buf b = {0};
+    size_t mlen = strlen(marker);
+    for (const char *p = tmpl, *at; *p; p = at + mlen) {
+        if (!(at = strstr(p, marker))) {
+            rasd_buf_append(&b, p, strlen(p));
+            break;
+        }
+        rasd_buf_append(&b, p, (size_t)(at - p));
+        rasd_buf_putc(&b, '1');
+        for (size_t i = 0; i < n; i++)
+            if (*(const char *const *)((const char *)q + f[i].field)) {
+                rasd_buf_append(&b, " AND ", 5);
+                rasd_buf_append(&b, f[i].sql, strlen(f[i].sql));
+            }
+    }
+    if (b.oom) {
+        rasd_buf_free(&b);
+        return NULL;
+    }
+    return b.data;
+}
+
+/* one_json on a statement with_filters built. */
+static rasd_status filtered_json(sqlite3 *db, char *sql, const rasd_query *q, const char *missing, rasd_buf *out,
+                                 rasd_error *err) {
+    if (!sql) return rasd_fail(err, RASD_ERR_NOMEM, "out of memory building a query");
+    rasd_status s = one_json(db, sql, q, 0, NULL, NULL, missing, out, err);
+    free(sql);
     return s;
 }
 
@@ -336,61 +392,88 @@ rasd_status rasd_sqlite_query_actor(sqlite3 *db, const char *id, const char *kb_
 /* ----------------------------------------------------------------- events */
 
 /* The matches are events rows alone, with their document's day and
- * outlet from the row itself (schema step 8), NOT MATERIALIZED: the count
- * reads the index events_by_day, which holds every filtered column, and
- * the page is the first rows of the same index in its order; the
- * documents are read for the page's rows only (title, text). */
+ * outlet from the row itself (schema step 8), NOT MATERIALIZED, with the
+ * filters the request has (with_filters): the count reads the index of a
+ * filter (events_by_outlet, events_by_cameo of step 10, events_by_day
+ * for days, events_by_source, _target, _place), and the page is the first
+ * rows of events_by_day or events_by_outlet in their order. The page's
+ * CAMEO test is the prefix alone (mp): as an index range it would have
+ * the planner sort every event of a one-digit prefix rather than read
+ * the newest until it has a page. The documents are read for the page's
+ * rows only (title, text). */
 #define EVENT_FILTERS                                                                                         \
     "(:cameo IS NULL OR substr(e.cameo, 1, length(:cameo)) = :cameo) AND "                                    \
     "(:outlet IS NULL OR e.doc_source = :outlet) AND (:since IS NULL OR e.doc_day >= :since) AND "             \
     "(:until IS NULL OR e.doc_day <= :until)"
+#define EVENT_ROWS                                                                                            \
+    "SELECT e.doc, e.source, e.target, e.cameo, e.plover, e.acled, e.place, e.span_start, e.span_end, "        \
+    "e.doc_source AS outlet, e.doc_day AS day FROM events e WHERE "
 static const char EVENTS_SQL[] =
-    "WITH m AS NOT MATERIALIZED (SELECT e.doc, e.source, e.target, e.cameo, e.plover, e.acled, e.place, "
-    "  e.span_start, e.span_end, e.doc_source AS outlet, e.doc_day AS day FROM events e WHERE "
-    "  (:actor IS NULL OR e.source = :actor) AND (:target IS NULL OR e.target = :target) AND "
-    "  (:place IS NULL OR e.place = :place) AND " EVENT_FILTERS "), "
+    "WITH m AS NOT MATERIALIZED (" EVENT_ROWS "@F), mp AS NOT MATERIALIZED (" EVENT_ROWS "@P), "
     "page AS (SELECT m.*, d.title, " SPAN("d", "m.span_start", "m.span_end") " AS t, "
-    CONTEXT("d", "m.span_start", "m.span_end") " AS c FROM (SELECT * FROM m "
+    CONTEXT("d", "m.span_start", "m.span_end") " AS c FROM (SELECT * FROM mp "
     "  ORDER BY day DESC, doc DESC, span_start, span_end, source, target, cameo, plover, acled, place "
     "  LIMIT :limit OFFSET :offset) m JOIN documents d ON d.id = m.doc) "
     PAGE_JSON("json_object('doc', doc, 'outlet', outlet, 'title', title, 'date', day, 'source', source, "
               "'target', target, 'cameo', cameo, 'plover', plover, 'acled', acled, 'place', place, "
               "'text', t, 'context', c, 'start', span_start, 'end', span_end)");
+#define EVENT_ROW_FILTERS(prefix)                                                                             \
+    FILTER(actor, "e.source = :actor"), FILTER(target, "e.target = :target"), FILTER(place, "e.place = :place"), \
+        FILTER(cameo, prefix), FILTER(outlet, "e.doc_source = :outlet"), FILTER(since, "e.doc_day >= :since"),  \
+        FILTER(until, "e.doc_day <= :until")
+static const filter_sql EVENT_COUNT[] = {EVENT_ROW_FILTERS(CAMEO_RANGE("e.cameo"))};
+static const filter_sql EVENT_PAGE[] = {EVENT_ROW_FILTERS("substr(e.cameo, 1, length(:cameo)) = :cameo")};
 
 rasd_status rasd_sqlite_query_events(sqlite3 *db, const rasd_query *q, rasd_buf *out, rasd_error *err) {
-    return one_json(db, EVENTS_SQL, q, 0, NULL, NULL, "no events", out, err);
+    char *count = with_filters(EVENTS_SQL, "@F", q, EVENT_COUNT, sizeof EVENT_COUNT / sizeof EVENT_COUNT[0]);
+    char *sql = count ? with_filters(count, "@P", q, EVENT_PAGE, sizeof EVENT_PAGE / sizeof EVENT_PAGE[0]) : NULL;
+    free(count);
+    return filtered_json(db, sql, q, "no events", out, err);
 }
 
 /* --------------------------------------------------------------- timeline */
 
 /* Counts per day for a chart: events on their own date (else the
  * article's), articles (and the actor's mentions) on the publication date.
- * Days without any are left out; the chart's axis spaces days by time. */
-/* Without an actor, events are counted from the index events_by_day
- * (the day and outlet are the row's, schema step 8) and articles from the
- * index documents_by_source (which holds both columns the filters read:
- * the planner's choice, documents_by_published, reads each article's row
- * for its outlet); with one, from its rows in the events_by_source and
- * events_by_target indexes and from its days in actor_days (schema step
- * 7), since a filter "actor is null or ..." would read every row. */
+ * Days without any are left out; the chart's axis spaces days by time.
+ * One statement for each case, with the filters given (with_filters), so
+ * that each count reads one index in day order and groups as it goes:
+ * without an actor, events from events_by_day, events_by_outlet or
+ * events_by_cameo (step 10), articles from documents_by_published or
+ * documents_by_source; with one, its rows in the events_by_source and
+ * events_by_target indexes and its days in actor_days (schema step 7). */
+#define TIMELINE_JSON                                                                                         \
+    "SELECT json_object("                                                                                     \
+    " 'events', json((SELECT json_group_array(json_object('date', day, 'count', n)) FROM (SELECT day, "         \
+    "   count(*) AS n FROM ev WHERE day IS NOT NULL GROUP BY day ORDER BY day))), "                           \
+    " 'articles', json((SELECT json_group_array(json_object('date', published, 'count', k, 'mentions', n)) "   \
+    "   FROM (SELECT * FROM art ORDER BY published))))"
 static const char TIMELINE_SQL[] =
-    "WITH ev AS (SELECT e.doc_day AS day FROM events e WHERE :actor IS NULL AND " EVENT_FILTERS " "
-    "  UNION ALL SELECT e.doc_day FROM events e WHERE :actor IS NOT NULL AND "
-    "  (e.source = :actor OR e.target = :actor) AND " EVENT_FILTERS "), "
-    "art AS (SELECT d.published, count(*) AS k, NULL AS n FROM documents d INDEXED BY documents_by_source "
-    "  WHERE :actor IS NULL AND "
-    "  d.published IS NOT NULL AND " DOC_FILTERS("d") " GROUP BY d.published "
-    "  UNION ALL SELECT a.published, sum(a.articles), sum(a.mentions) FROM actor_days a "
-    "  WHERE :actor IS NOT NULL AND a.entity = :actor AND a.published IS NOT NULL AND "
-    "  " DOC_FILTERS("a") " GROUP BY a.published) "
-    "SELECT json_object("
-    " 'events', json((SELECT json_group_array(json_object('date', day, 'count', n)) FROM (SELECT day, "
-    "   count(*) AS n FROM ev WHERE day IS NOT NULL GROUP BY day ORDER BY day))), "
-    " 'articles', json((SELECT json_group_array(json_object('date', published, 'count', k, 'mentions', n)) "
-    "   FROM (SELECT * FROM art ORDER BY published))))";
+    "WITH ev AS NOT MATERIALIZED (SELECT e.doc_day AS day FROM events e WHERE @E), "
+    "art AS (SELECT d.published, count(*) AS k, NULL AS n FROM documents d "
+    "  WHERE d.published IS NOT NULL AND @D GROUP BY d.published) " TIMELINE_JSON;
+static const char TIMELINE_ACTOR_SQL[] =
+    "WITH ev AS (SELECT e.doc_day AS day FROM events e WHERE (e.source = :actor OR e.target = :actor) AND @E), "
+    "art AS (SELECT a.published, sum(a.articles) AS k, sum(a.mentions) AS n FROM actor_days a "
+    "  WHERE a.entity = :actor AND a.published IS NOT NULL AND @A GROUP BY a.published) " TIMELINE_JSON;
+static const filter_sql TIMELINE_EVENTS[] = {
+    FILTER(cameo, CAMEO_RANGE("e.cameo")), FILTER(outlet, "e.doc_source = :outlet"),
+    FILTER(since, "e.doc_day >= :since"), FILTER(until, "e.doc_day <= :until")};
+static const filter_sql TIMELINE_DOCS[] = {
+    FILTER(since, "d.published >= :since"), FILTER(until, "d.published <= :until"),
+    FILTER(outlet, "d.source = :outlet")};
+static const filter_sql TIMELINE_DAYS[] = {
+    FILTER(since, "a.published >= :since"), FILTER(until, "a.published <= :until"),
+    FILTER(outlet, "a.source = :outlet")};
 
 rasd_status rasd_sqlite_query_timeline(sqlite3 *db, const rasd_query *q, rasd_buf *out, rasd_error *err) {
-    return one_json(db, TIMELINE_SQL, q, 0, NULL, NULL, "no timeline", out, err);
+    char *ev = with_filters(q->actor ? TIMELINE_ACTOR_SQL : TIMELINE_SQL, "@E", q, TIMELINE_EVENTS,
+                            sizeof TIMELINE_EVENTS / sizeof TIMELINE_EVENTS[0]);
+    char *sql = !ev       ? NULL
+                : q->actor ? with_filters(ev, "@A", q, TIMELINE_DAYS, sizeof TIMELINE_DAYS / sizeof TIMELINE_DAYS[0])
+                           : with_filters(ev, "@D", q, TIMELINE_DOCS, sizeof TIMELINE_DOCS / sizeof TIMELINE_DOCS[0]);
+    free(ev);
+    return filtered_json(db, sql, q, "no timeline", out, err);
 }
 
 /* Events per place, for the corpus-wide map: the events list's filters
@@ -410,13 +493,14 @@ rasd_status rasd_sqlite_query_event_places(sqlite3 *db, const rasd_query *q, ras
 
 /* ----------------------------------------------------------------- quotes */
 
-/* As for events: the rows alone, in the order of the index quotes_by_day
- * (schema step 8); the documents' title is read for the page's rows only. */
+/* As for events: the rows alone, with the filters given (the count
+ * reads quotes_by_speaker, quotes_by_outlet of step 10 or a range of
+ * quotes_by_day), in the order of the index quotes_by_day or
+ * quotes_by_outlet; the documents' title is read for the page's rows
+ * only. */
 static const char QUOTES_SQL[] =
     "WITH m AS NOT MATERIALIZED (SELECT q.doc, q.speaker, q.speaker_text, q.verb, q.direct, q.span_start, "
-    "  q.span_end, q.text, q.doc_source AS outlet, q.doc_published AS published FROM quotes q "
-    "  WHERE (:speaker IS NULL OR q.speaker = :speaker) AND (:since IS NULL OR q.doc_published >= :since) AND "
-    "  (:until IS NULL OR q.doc_published <= :until) AND (:outlet IS NULL OR q.doc_source = :outlet)), "
+    "  q.span_end, q.text, q.doc_source AS outlet, q.doc_published AS published FROM quotes q WHERE @F), "
     "page AS (SELECT p.*, d.title FROM (SELECT * FROM m ORDER BY published DESC, doc DESC, span_start, span_end, "
     "  speaker, text LIMIT :limit OFFSET :offset) p JOIN documents d ON d.id = p.doc "
     "  ORDER BY p.published DESC, p.doc DESC, p.span_start, p.span_end, p.speaker, p.text) "
@@ -424,9 +508,13 @@ static const char QUOTES_SQL[] =
               "'speaker', speaker, 'speaker_text', speaker_text, 'verb', verb, "
               "'direct', json(CASE WHEN direct THEN 'true' ELSE 'false' END), 'text', text, "
               "'start', span_start, 'end', span_end)");
+static const filter_sql QUOTE_FILTERS[] = {
+    FILTER(speaker, "q.speaker = :speaker"), FILTER(since, "q.doc_published >= :since"),
+    FILTER(until, "q.doc_published <= :until"), FILTER(outlet, "q.doc_source = :outlet")};
 
 rasd_status rasd_sqlite_query_quotes(sqlite3 *db, const rasd_query *q, rasd_buf *out, rasd_error *err) {
-    return one_json(db, QUOTES_SQL, q, 0, NULL, NULL, "no quotes", out, err);
+    return filtered_json(db, with_filters(QUOTES_SQL, "@F", q, QUOTE_FILTERS, sizeof QUOTE_FILTERS / sizeof QUOTE_FILTERS[0]),
+                         q, "no quotes", out, err);
 }
 
 /* ---------------------------------------------------------------- outlets */

@@ -8,7 +8,8 @@
  * covering indexes that keep the server's lists from reading whole rows;
  * step 7 the actors list's sums, kept by a trigger; step 8 each event's,
  * quote's and label's day and outlet copied into its row; step 9 indexes
- * for the stories page and the duplicate counts. Offsets (span_start, span_end) are
+ * for the stories page and the duplicate counts; step 10 indexes for the
+ * lists' filters, the actors of a range of days and the search facets. Offsets (span_start, span_end) are
  * byte offsets into documents.text, as everywhere in rasd. The full-text
  * index is an external-content FTS5 table over documents (title, text), so
  * the text is stored once; it uses rasd's own tokenizer (fts_rasd.c), which
@@ -210,6 +211,31 @@ const rasd_migration rasd_migrations[] = {
      /* /api/health counts the exact and near duplicates and the groups of
       * the exact ones: a few rows of this index, not every document's */
      "CREATE INDEX documents_dups ON documents(dup_kind, duplicate_of) WHERE dup_kind IS NOT NULL;\n"},
+    {10, "indexes for the lists' filters, the actors of a range of days and the search facets",
+     /* The lists build their WHERE from the filters given (queries_sqlite.c),
+      * so a filter can read an index: an outlet's events and quotes in the
+      * lists' order (the page is their first rows, the count a range of
+      * the index), the events of a CAMEO prefix (counted from a range) */
+     "CREATE INDEX events_by_outlet ON events(doc_source, doc_day DESC, doc DESC, span_start, span_end, source,\n"
+     "  target, cameo, plover, acled, place);\n"
+     "CREATE INDEX events_by_cameo ON events(cameo, doc_day, doc_source);\n"
+     "CREATE INDEX quotes_by_outlet ON quotes(doc_source, doc_published DESC, doc DESC, span_start, span_end,\n"
+     "  speaker);\n"
+     /* an actor's sums over a range of days, from the index alone: the
+      * actors list under a date filter ranks the actors whose totals can
+      * still reach its page, actor by actor, and counts the actors of the
+      * range in one pass over this index in actor order (no sort); it
+      * holds what actor_days_by_entity held, first */
+     "CREATE INDEX actor_days_sums ON actor_days(entity, published, source, type, mentions, articles, name,\n"
+     "  country);\n"
+     "DROP INDEX actor_days_by_entity;\n"
+     /* a search's facets group the entities and places of its first
+      * thousand matches: from these, not from the rows with their mention
+      * spans (they begin as entities_by_doc and places_by_doc did) */
+     "CREATE INDEX entities_by_doc_names ON entities(doc, entity, name);\n"
+     "DROP INDEX entities_by_doc;\n"
+     "CREATE INDEX places_by_doc_names ON places(doc, place, name);\n"
+     "DROP INDEX places_by_doc;\n"},
 };
 
 const size_t rasd_n_migrations = sizeof rasd_migrations / sizeof rasd_migrations[0];
