@@ -636,10 +636,15 @@ rasd_status rasd_sqlite_query_quotes(sqlite3 *db, const rasd_query *q, rasd_buf 
 /* ---------------------------------------------------------------- outlets */
 
 /* An outlet's labels come from the index framing_by_outlet in their
- * order, with the document's outlet and date on each row (schema step 8). */
+ * order, with the document's outlet and date on each row (schema step 8).
+ * The articles are counted per source as the index documents_by_source
+ * gives them (no sort), then the unknown outlet's two forms (NULL and '')
+ * merged: grouped by coalesce(source, '') at once, every document went
+ * through a sort. */
 static const char OUTLETS_SQL[] =
-    "WITH m AS (SELECT coalesce(d.source, '') AS outlet, count(*) AS articles, min(d.published) AS first, "
-    "  max(d.published) AS last FROM documents d WHERE " DOC_FILTERS("d") " GROUP BY outlet), "
+    "WITH m AS (SELECT coalesce(source, '') AS outlet, sum(articles) AS articles, min(first) AS first, "
+    "  max(last) AS last FROM (SELECT d.source, count(*) AS articles, min(d.published) AS first, "
+    "  max(d.published) AS last FROM documents d WHERE " DOC_FILTERS("d") " GROUP BY d.source) GROUP BY 1), "
     "page AS (SELECT * FROM m ORDER BY articles DESC, outlet LIMIT :limit OFFSET :offset) " PAGE_JSON(
         "json_object('outlet', nullif(outlet, ''), 'articles', articles, 'first', first, 'last', last, "
         "'labels', json((SELECT json_group_array(json_object('actor', actor, 'name', (SELECT name FROM "

@@ -21,6 +21,7 @@
 
 #include "core/internal.h"
 
+#include <pthread.h>
 #include <sqlite3.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -843,7 +844,15 @@ static const rasd_store_ops SQLITE_OPS = {
     sq_each_settle_doc, sq_rebuild_story_rows, sq_set_duplicate,
 };
 
+/* SQLite keeps memory statistics (which rasd never reads) under one
+ * global mutex taken on every allocation: the serving threads, each on
+ * its own connection, took it for every row they built. Off before the
+ * library's first use; a no-op when something else used SQLite first. */
+static pthread_once_t sqlite_config_once = PTHREAD_ONCE_INIT;
+static void sqlite_config(void) { sqlite3_config(SQLITE_CONFIG_MEMSTATUS, 0); }
+
 rasd_store *rasd_sqlite_store_open(const char *path, const rasd_lexicon *lex, rasd_error *err) {
+    pthread_once(&sqlite_config_once, sqlite_config);
     sqlite_store *s = calloc(1, sizeof *s);
     if (!s || !(s->base.target = strdup(path))) {
         free(s);
