@@ -86,6 +86,11 @@ static void assert_sums_hold(sqlite3 *db) {
         {"SELECT published, source, entity, type, name, country, mentions, articles FROM actor_days",
          "SELECT d.published, d.source, e.entity, e.type, max(e.name), max(e.country), sum(e.mention_count), "
          "count(*) FROM entities e JOIN documents d ON d.id = e.doc GROUP BY 1, 2, 3, 4"},
+        /* each actor's dated days, each with the one before */
+        {"SELECT entity, published, prev FROM actor_day_list",
+         "SELECT entity, published, lag(published) OVER (PARTITION BY entity ORDER BY published) FROM (SELECT "
+         "DISTINCT e.entity, d.published FROM entities e JOIN documents d ON d.id = e.doc "
+         "WHERE d.published IS NOT NULL)"},
     };
     for (size_t i = 0; i < sizeof CHECKS / sizeof CHECKS[0]; i++) {
         char sql[1024];
@@ -143,6 +148,21 @@ static void test_batches_keep_sums(void **state) {
     assert_int_equal(scalar(db, "SELECT mentions FROM actor_days WHERE entity = 'land-a' AND published IS NULL "
                                 "AND source IS NULL"),
                      3);
+    assert_sums_hold(db);
+    /* days stored out of order: one before all the others, then a later
+     * day, then one between (the later day's day before changes) */
+    exec_ok(db, "INSERT INTO documents(id, hash, text_id, origin, source, published, text) VALUES"
+                " (7, 'h7', 't7', 'g', 'alpha', '2024-02-27', 'نص'), (8, 'h8', 't8', 'h', 'beta', '2024-03-09', 'نص'),"
+                " (9, 'h9', 't9', 'i', 'beta', '2024-03-05', 'نص');"
+                "INSERT INTO entities(doc, entity, name, type, country, mention_count, mentions) VALUES"
+                " (7, 'land-a', 'بلد أ', 'state', 'AAA', 1, '[]'), (8, 'group-b', NULL, 'organization', 'BBB', 1, '[]'),"
+                " (9, 'group-b', NULL, 'organization', 'BBB', 2, '[]');");
+    add_batch_sums(db, "VALUES (7)");
+    add_batch_sums(db, "VALUES (8)");
+    add_batch_sums(db, "VALUES (9)");
+    assert_int_equal(scalar(db, "SELECT count(*) FROM actor_day_list WHERE entity = 'group-b' AND "
+                                "published = '2024-03-09' AND prev = '2024-03-05'"),
+                     1);
     assert_sums_hold(db);
     sqlite3_close(db);
 }

@@ -345,10 +345,10 @@ static const char ACTORS_DAYS_SQL[] =
  * which the K-th best of all actors is at least; an actor whose total is
  * under T cannot reach the page. The page is then ranked among the
  * actors whose total is T or more, each summed from its own rows of the
- * index actor_days_sums (step 10), and the total is counted apart: the
- * actors of the rows, grouped as the index gives them in actor order for
- * a wide range (no sort), or through the index of the filter for a
- * narrow one. When the bound prunes little (a narrow range whose T is
+ * index actor_days_sums (step 10), and the total is counted apart: under
+ * dates alone from the actors' day list (step 11), else the actors of the
+ * rows, grouped as the index gives them in actor order for a wide range
+ * (no sort), or through the index of the filter for a narrow one. When the bound prunes little (a narrow range whose T is
  * low) or fewer than K actors are summed, the list is summed whole, as
  * before (ACTORS_SUMMED). */
 static const filter_sql ACTOR_ROW_FILTERS[] = {
@@ -370,6 +370,11 @@ static const char ACTORS_ALL_ROWS_SQL[] = "SELECT count(*) FROM actor_days";
 static const char ACTORS_COUNT_SCAN_SQL[] =
     "SELECT count(*) FROM (SELECT 1 FROM actor_days a INDEXED BY actor_days_sums WHERE @W GROUP BY a.entity)";
 static const char ACTORS_COUNT_SQL[] = "SELECT count(DISTINCT a.entity) FROM actor_days a WHERE @W";
+/* dates alone: each actor counted on its first day in the range, the one
+ * whose day before is outside it (schema step 11) */
+static const char ACTORS_COUNT_DAYS_SQL[] =
+    "SELECT count(*) FROM actor_day_list WHERE published >= coalesce(:since, '') AND "
+    "published <= coalesce(:until, char(1114111)) AND (prev IS NULL OR prev < coalesce(:since, ''))";
 static const char ACTORS_BOUNDED_SQL[] =
     "WITH m AS (SELECT a.entity AS id, max(a.name) AS name, max(a.type) AS type, max(a.country) AS country, "
     "  sum(a.mentions) AS mentions, sum(a.articles) AS articles FROM actor_days a INDEXED BY actor_days_sums "
@@ -414,12 +419,16 @@ static bool actors_bounded(sqlite3 *db, const rasd_query *q, rasd_buf *out, rasd
     /* an actor summed alone costs an index seek, about what sorting four
      * rows of the range costs */
     if (cands * 4 > rows) return false;
-    /* grouping in the index's actor order reads every row of actor_days
-     * but sorts none: the cheaper way once a third of the rows are in
-     * range (a sort costs about three rows read) */
-    if (!actors_int(db, ACTORS_ALL_ROWS_SQL, q, k, t, &all) ||
-        !actors_int(db, rows * 3 > all ? ACTORS_COUNT_SCAN_SQL : ACTORS_COUNT_SQL, q, k, t, &total))
+    /* under dates alone, from the actors' day list; else grouping in the
+     * index's actor order, which reads every row of actor_days but sorts
+     * none: the cheaper way once a third of the rows are in range (a sort
+     * costs about three rows read) */
+    if (!q->outlet && !q->type) {
+        if (!actors_int(db, ACTORS_COUNT_DAYS_SQL, q, k, t, &total)) return false;
+    } else if (!actors_int(db, ACTORS_ALL_ROWS_SQL, q, k, t, &all) ||
+               !actors_int(db, rows * 3 > all ? ACTORS_COUNT_SCAN_SQL : ACTORS_COUNT_SQL, q, k, t, &total)) {
         return false;
+    }
     char *sql = with_filters(ACTORS_BOUNDED_SQL, "@W", q, ACTOR_ROW_FILTERS,
                              sizeof ACTOR_ROW_FILTERS / sizeof ACTOR_ROW_FILTERS[0]);
     if (!sql) {

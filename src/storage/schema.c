@@ -9,7 +9,8 @@
  * step 7 the actors list's sums, kept by a trigger; step 8 each event's,
  * quote's and label's day and outlet copied into its row; step 9 indexes
  * for the stories page and the duplicate counts; step 10 indexes for the
- * lists' filters, the actors of a range of days and the search facets. Offsets (span_start, span_end) are
+ * lists' filters, the actors of a range of days and the search facets;
+ * step 11 each actor's days with the day before, to count them. Offsets (span_start, span_end) are
  * byte offsets into documents.text, as everywhere in rasd. The full-text
  * index is an external-content FTS5 table over documents (title, text), so
  * the text is stored once; it uses rasd's own tokenizer (fts_rasd.c), which
@@ -236,12 +237,27 @@ const rasd_migration rasd_migrations[] = {
      "DROP INDEX entities_by_doc;\n"
      "CREATE INDEX places_by_doc_names ON places(doc, place, name);\n"
      "DROP INDEX places_by_doc;\n"},
+    {11, "each actor's days, with the day before, for counting the actors of a range of days",
+     /* The actors list under a date filter counts the actors with a row
+      * in the range: grouping actor_days' rows cost 17 ms on the full
+      * SaudiNewsNet store, whatever the range. Each actor's days with the
+      * one before (prev, NULL for its first) count them as a range of the
+      * index: an actor is counted once, on its first day in the range,
+      * the one whose day before is outside it. A batch's new days are
+      * added at its commit and the day before recomputed for its actors'
+      * later days (rasd_sqlite_sums_sql below); undated rows are left
+      * out, since no range holds them. */
+     "CREATE TABLE actor_day_list(entity TEXT NOT NULL, published TEXT NOT NULL, prev TEXT,\n"
+     "  PRIMARY KEY (entity, published)) WITHOUT ROWID;\n"
+     "CREATE INDEX actor_day_list_by_day ON actor_day_list(published, prev);\n"
+     "INSERT INTO actor_day_list SELECT entity, published, lag(published) OVER (PARTITION BY entity\n"
+     "  ORDER BY published) FROM (SELECT DISTINCT entity, published FROM actor_days WHERE published IS NOT NULL);\n"},
 };
 
 const size_t rasd_n_migrations = sizeof rasd_migrations / sizeof rasd_migrations[0];
 
 /* The entity rows of the documents listed in temp.batch_docs added to the
- * sums of step 7, set-based: the writer runs it once per batch, before
+ * sums of step 7 and the day list of step 11, set-based: the writer runs it once per batch, before
  * the commit. A trigger per entity row did the same work row by row and
  * tripled the writer thread's time (three upserts for each of a
  * document's thirty-odd entity rows, each rewriting index entries).
@@ -273,6 +289,16 @@ const char rasd_sqlite_sums_sql[] =
     "INSERT INTO actor_days SELECT b.published, b.source, b.entity, b.type, b.name, b.country, b.mentions,"
     " b.articles FROM " BATCH_DAYS " AS b WHERE NOT EXISTS (SELECT 1 FROM actor_days a"
     " WHERE a.published IS b.published AND a.source IS b.source AND a.entity = b.entity AND a.type IS b.type);\n"
+    /* the batch's dated days, then the day before of each of its actors'
+     * days from its earliest new one on (a day stored out of order
+     * changes the day before of the actor's next day) */
+    "INSERT OR IGNORE INTO actor_day_list(entity, published) SELECT DISTINCT e.entity, d.published FROM entities e"
+    " JOIN documents d ON d.id = e.doc WHERE e.doc IN (" BATCH_ENTITIES ") AND d.published IS NOT NULL;\n"
+    "UPDATE actor_day_list SET prev = (SELECT max(p.published) FROM actor_day_list p WHERE p.entity ="
+    " actor_day_list.entity AND p.published < actor_day_list.published) FROM (SELECT e.entity AS entity,"
+    " min(d.published) AS since FROM entities e JOIN documents d ON d.id = e.doc WHERE e.doc IN (" BATCH_ENTITIES ")"
+    " AND d.published IS NOT NULL GROUP BY e.entity) AS b WHERE actor_day_list.entity = b.entity"
+    " AND actor_day_list.published >= b.since;\n"
     "DELETE FROM temp.batch_docs;\n";
 
 int rasd_schema_version(void) { return rasd_migrations[rasd_n_migrations - 1].version; }
