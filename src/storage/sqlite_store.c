@@ -63,10 +63,20 @@ enum {
  * row only to test nothing cost a third of a common word's search. With
  * filters, each match's date and outlet come from the small rows of the
  * covering index documents_meta (schema step 6), not from its row, whose
- * text spreads it over pages of its own. */
+ * text spreads it over pages of its own.
+ * Without filters the full-text index orders the matches by rank itself
+ * and stops at the limit, so the snippets are cut by the ranking cursor,
+ * for the page's rows alone; a second cursor for them re-ran the query
+ * once per hit (a tenth of a common word's search). Under filters the
+ * ranking is SQLite's sort of the matches that pass, which would cut a
+ * snippet for every one of them first: there the page's hits are found
+ * again by a second cursor. */
 #define SEARCH_TOP_PLAIN                                                                                              \
-    "WITH top(id, score) AS ("                                                                                       \
-    " SELECT rowid, rank FROM documents_fts WHERE documents_fts MATCH ?1 ORDER BY rank LIMIT ?7)"
+    "WITH top(id, score, snip) AS ("                                                                                 \
+    " SELECT rowid, rank, snippet(documents_fts, 1, ?8, ?9, '…', 14) FROM documents_fts"                            \
+    " WHERE documents_fts MATCH ?1 ORDER BY rank LIMIT ?7)"                                                          \
+    " SELECT d.id, d.hash, d.title, d.source, d.published, d.url, d.origin, -top.score, top.snip, d.duplicate_of,"  \
+    "  d.story FROM top JOIN documents d ON d.id = top.id ORDER BY top.score"
 #define SEARCH_TOP_FILTERED                                                                                           \
     "WITH top(id, score) AS ("                                                                                       \
     " SELECT documents_fts.rowid, documents_fts.rank FROM documents_fts"                                            \
@@ -139,7 +149,7 @@ static const char *const SQL[ST_COUNT] = {
         " SELECT ?1, coalesce(d.source, ''), coalesce(f.actor, ''), f.label, count(*)"
         " FROM documents d JOIN framing f ON f.doc = d.id WHERE d.story = ?1 AND f.label IS NOT NULL"
         " GROUP BY 2, 3, 4",
-    [ST_SEARCH_PLAIN] = SEARCH_TOP_PLAIN SEARCH_HITS,
+    [ST_SEARCH_PLAIN] = SEARCH_TOP_PLAIN,
     [ST_SEARCH_FILTERED] = SEARCH_TOP_FILTERED SEARCH_HITS,
 };
 
