@@ -91,6 +91,10 @@ static void assert_sums_hold(sqlite3 *db) {
          "SELECT entity, published, lag(published) OVER (PARTITION BY entity ORDER BY published) FROM (SELECT "
          "DISTINCT e.entity, d.published FROM entities e JOIN documents d ON d.id = e.doc "
          "WHERE d.published IS NOT NULL)"},
+        /* each outlet's actors, by type ('' for none) */
+        {"SELECT source, entity, type FROM actor_outlets",
+         "SELECT DISTINCT d.source, e.entity, coalesce(e.type, '') FROM entities e JOIN documents d "
+         "ON d.id = e.doc WHERE d.source IS NOT NULL"},
     };
     for (size_t i = 0; i < sizeof CHECKS / sizeof CHECKS[0]; i++) {
         char sql[1024];
@@ -284,13 +288,14 @@ static void fill_many(sqlite3 *db) {
                  d, d, d, d, OUTLETS[d % 4], day, d);
         exec_ok(db, row);
         /* actor j is in article d when (d + j) % (j / 3 + 1) == 0: the first
-         * ones in almost every article, the last in one of fifteen */
+         * ones in almost every article, the last in one of fifteen; one
+         * article in eleven gives it another type */
         for (int j = 0; j < 45; j++)
             if ((d + j) % (j / 3 + 1) == 0) {
                 snprintf(row, sizeof row,
                          "INSERT INTO entities(doc, entity, name, type, country, mention_count, mentions) VALUES"
                          " (%d, 'actor-%02d', %s, %s, %s, %d, '[]');",
-                         d, j, j % 7 == 3 ? "NULL" : "'اسم'", TYPES[j % 4], j % 5 ? "'AAA'" : "NULL",
+                         d, j, j % 7 == 3 ? "NULL" : "'اسم'", TYPES[(j + (d % 11 == 0)) % 4], j % 5 ? "'AAA'" : "NULL",
                          1 + (d * 7 + j) % 5);
                 exec_ok(db, row);
             }

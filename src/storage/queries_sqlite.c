@@ -346,7 +346,8 @@ static const char ACTORS_DAYS_SQL[] =
  * under T cannot reach the page. The page is then ranked among the
  * actors whose total is T or more, each summed from its own rows of the
  * index actor_days_sums (step 10), and the total is counted apart: under
- * dates alone from the actors' day list (step 11), else the actors of the
+ * dates alone from the actors' day list (step 11), under an outlet alone
+ * from the outlet's actors (step 12), else the actors of the
  * rows, grouped as the index gives them in actor order for a wide range
  * (no sort), or through the index of the filter for a narrow one. When the bound prunes little (a narrow range whose T is
  * low) or fewer than K actors are summed, the list is summed whole, as
@@ -372,6 +373,11 @@ static const char ACTORS_COUNT_SCAN_SQL[] =
 static const char ACTORS_COUNT_SQL[] = "SELECT count(DISTINCT a.entity) FROM actor_days a WHERE @W";
 /* dates alone: each actor counted on its first day in the range, the one
  * whose day before is outside it (schema step 11) */
+/* an outlet alone (and a type): its actors (schema step 12), each
+ * actor once (the key holds it once per type) */
+static const char ACTORS_COUNT_OUTLET_SQL[] =
+    "SELECT count(*) FROM (SELECT DISTINCT entity FROM actor_outlets WHERE source = :outlet AND "
+    "(:type IS NULL OR type = :type))";
 static const char ACTORS_COUNT_DAYS_SQL[] =
     "SELECT count(*) FROM actor_day_list WHERE published >= coalesce(:since, '') AND "
     "published <= coalesce(:until, char(1114111)) AND (prev IS NULL OR prev < coalesce(:since, ''))";
@@ -419,12 +425,15 @@ static bool actors_bounded(sqlite3 *db, const rasd_query *q, rasd_buf *out, rasd
     /* an actor summed alone costs an index seek, about what sorting four
      * rows of the range costs */
     if (cands * 4 > rows) return false;
-    /* under dates alone, from the actors' day list; else grouping in the
+    /* under dates alone, from the actors' day list; under an outlet alone,
+     * from its actors; else grouping in the
      * index's actor order, which reads every row of actor_days but sorts
      * none: the cheaper way once a third of the rows are in range (a sort
      * costs about three rows read) */
     if (!q->outlet && !q->type) {
         if (!actors_int(db, ACTORS_COUNT_DAYS_SQL, q, k, t, &total)) return false;
+    } else if (q->outlet && !q->since && !q->until) {
+        if (!actors_int(db, ACTORS_COUNT_OUTLET_SQL, q, k, t, &total)) return false;
     } else if (!actors_int(db, ACTORS_ALL_ROWS_SQL, q, k, t, &all) ||
                !actors_int(db, rows * 3 > all ? ACTORS_COUNT_SCAN_SQL : ACTORS_COUNT_SQL, q, k, t, &total)) {
         return false;

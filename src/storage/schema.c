@@ -10,7 +10,8 @@
  * quote's and label's day and outlet copied into its row; step 9 indexes
  * for the stories page and the duplicate counts; step 10 indexes for the
  * lists' filters, the actors of a range of days and the search facets;
- * step 11 each actor's days with the day before, to count them. Offsets (span_start, span_end) are
+ * step 11 each actor's days with the day before, and step 12 each
+ * outlet's actors, to count them. Offsets (span_start, span_end) are
  * byte offsets into documents.text, as everywhere in rasd. The full-text
  * index is an external-content FTS5 table over documents (title, text), so
  * the text is stored once; it uses rasd's own tokenizer (fts_rasd.c), which
@@ -252,12 +253,23 @@ const rasd_migration rasd_migrations[] = {
      "CREATE INDEX actor_day_list_by_day ON actor_day_list(published, prev);\n"
      "INSERT INTO actor_day_list SELECT entity, published, lag(published) OVER (PARTITION BY entity\n"
      "  ORDER BY published) FROM (SELECT DISTINCT entity, published FROM actor_days WHERE published IS NOT NULL);\n"},
+    {12, "each outlet's actors, for counting the actors of an outlet",
+     /* As step 11 for an outlet: the actors list under an outlet filter
+      * counts the outlet's actors (of a type) as a range of this key, not
+      * by grouping its rows of actor_days. A row's type is '' when the
+      * entity row has none (no type filter names it); rows of no outlet
+      * are left out, since no outlet filter matches them. Added at each
+      * batch's commit with the sums of step 7. */
+     "CREATE TABLE actor_outlets(source TEXT NOT NULL, entity TEXT NOT NULL, type TEXT NOT NULL,\n"
+     "  PRIMARY KEY (source, entity, type)) WITHOUT ROWID;\n"
+     "INSERT INTO actor_outlets SELECT DISTINCT source, entity, coalesce(type, '') FROM actor_days\n"
+     "  WHERE source IS NOT NULL;\n"},
 };
 
 const size_t rasd_n_migrations = sizeof rasd_migrations / sizeof rasd_migrations[0];
 
 /* The entity rows of the documents listed in temp.batch_docs added to the
- * sums of step 7 and the day list of step 11, set-based: the writer runs it once per batch, before
+ * sums of step 7 and the lists of steps 11 and 12, set-based: the writer runs it once per batch, before
  * the commit. A trigger per entity row did the same work row by row and
  * tripled the writer thread's time (three upserts for each of a
  * document's thirty-odd entity rows, each rewriting index entries).
@@ -299,6 +311,8 @@ const char rasd_sqlite_sums_sql[] =
     " min(d.published) AS since FROM entities e JOIN documents d ON d.id = e.doc WHERE e.doc IN (" BATCH_ENTITIES ")"
     " AND d.published IS NOT NULL GROUP BY e.entity) AS b WHERE actor_day_list.entity = b.entity"
     " AND actor_day_list.published >= b.since;\n"
+    "INSERT OR IGNORE INTO actor_outlets SELECT DISTINCT d.source, e.entity, coalesce(e.type, '') FROM entities e"
+    " JOIN documents d ON d.id = e.doc WHERE e.doc IN (" BATCH_ENTITIES ") AND d.source IS NOT NULL;\n"
     "DELETE FROM temp.batch_docs;\n";
 
 int rasd_schema_version(void) { return rasd_migrations[rasd_n_migrations - 1].version; }
