@@ -8,7 +8,8 @@
  * writes the same statements with json_build_object/json_agg.
  *
  * Every value a caller gives is bound by name (:since, :actor, ...); the
- * SQL text is constant. A nested aggregate is wrapped in json(...) where
+ * SQL text is constant, or joined from constant fragments by the filters
+ * a request has (with_filters), never from its values. A nested aggregate is wrapped in json(...) where
  * it leaves a subquery, because SQLite forgets that a value is JSON when
  * it crosses a subquery and would otherwise quote it as a string.
  *
