@@ -301,48 +301,22 @@ typedef struct form {
     bool bare; /* the base of a word that had the article or a pronoun */
 } form;
 
-/* The forms token i's names may start with; returns how many. */
-static int forms_of(const tinfo *ti, form *forms) {
+/* Longest name starting at token i; fills *m and returns true if any. */
+static bool match_at(rasd_entity_extractor *x, size_t i, size_t n, match *m) {
+    const rasd_names *names = &x->kn->names;
+    const tinfo *ti = &x->t[i];
+    if (ti->skip || ti->key_len == 0) return false;
+    form forms[MAX_FORM];
     int nf = 0;
-    if (ti->skip || ti->key_len == 0) return 0;
     forms[nf++] = (form){ti->key_off, ti->key_len, ti->tok.start, ti->key_hash, false};
     if (ti->art_len) forms[nf++] = (form){ti->art_off, ti->art_len, ti->art_start, ti->art_hash, false};
     if (ti->base_len && ti->base_len != ti->key_len)
         forms[nf++] = (form){ti->base_off, ti->base_len, ti->base_start, ti->base_hash,
                              ti->art_len || ti->base_off + ti->base_len < ti->key_off + ti->key_len};
-    return nf;
-}
-
-/* The root nodes of every token's forms (tinfo.root), and for each one
- * found, the edge filter's word of the walk's next step asked for: taken
- * one token at a time, that step waited for memory in nearly every walk
- * (half of rasd_names_child_hashed's cycles). */
-static void find_roots(rasd_entity_extractor *x, size_t n) {
-    const rasd_names *names = &x->kn->names;
-    for (size_t i = 0; i < n; i++) {
-        tinfo *ti = &x->t[i];
-        form forms[MAX_FORM];
-        int nf = forms_of(ti, forms);
-        size_t k = i + 1;
-        while (k < n && x->t[k].skip) k++; /* as the walk skips quotation marks */
-        for (int f = 0; f < nf; f++) {
-            ti->root[f] = rasd_names_may_start_hashed(names, forms[f].hash)
-                              ? rasd_names_child_hashed(names, 0, ex_key(x, forms[f].off), forms[f].len, forms[f].hash)
-                              : 0;
-            if (ti->root[f] && k < n) rasd_names_prefetch_child(names, ti->root[f], x->t[k].key_hash);
-        }
-    }
-}
-
-/* Longest name starting at token i; fills *m and returns true if any. */
-static bool match_at(rasd_entity_extractor *x, size_t i, size_t n, match *m) {
-    const rasd_names *names = &x->kn->names;
-    const tinfo *ti = &x->t[i];
-    form forms[MAX_FORM];
-    int nf = forms_of(ti, forms);
     bool found = false;
     for (int f = 0; f < nf; f++) {
-        uint32_t node = ti->root[f]; /* find_roots */
+        if (!rasd_names_may_start_hashed(names, forms[f].hash)) continue;
+        uint32_t node = rasd_names_child_hashed(names, 0, ex_key(x, forms[f].off), forms[f].len, forms[f].hash);
         size_t j = i, best_j = 0;
         uint32_t best_node = 0;
         while (node) {
@@ -548,7 +522,6 @@ rasd_status rasd_entity_extract_sentence(rasd_entity_extractor *x, const rasd_to
         if (ti->art_len) rasd_names_prefetch_root_edge(&x->kn->names, ti->art_hash);
         if (ti->base_len && ti->base_len != ti->key_len) rasd_names_prefetch_root_edge(&x->kn->names, ti->base_hash);
     }
-    find_roots(x, n);
     x->n_m = 0;
     for (size_t i = 0; i < n;) {
         match m;

@@ -33,7 +33,6 @@ typedef struct tinfo {
     uint8_t say;    /* RASD_SAY_* when a reporting verb (data/quotes/verbs.tsv), else 0 */
     uint8_t source; /* RASD_SOURCE_* when a statement source (data/quotes/sources.tsv), else 0 */
     int match; /* index of the match covering it, or -1 */
-    uint32_t root[MAX_FORM]; /* the name trie's node of each form a name may start with (entities.c), or 0 */
 } tinfo;
 
 typedef struct match {

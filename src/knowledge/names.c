@@ -18,8 +18,11 @@ size_t rasd_name_token_key(const char *text, const rasd_token *t, char *out, siz
 }
 
 /* The edge key: 4 bytes of parent node, then the token key; its hash is
- * rasd_names_edge_hash (names.h). */
-static inline uint64_t edge_hash(uint32_t node, uint64_t key_hash) { return rasd_names_edge_hash(node, key_hash); }
+ * the token key's, mixed with the node, so that a walk that has its
+ * tokens' hashes already (entities.c) hashes nothing. */
+static inline uint64_t edge_hash(uint32_t node, uint64_t key_hash) {
+    return key_hash ^ ((uint64_t)node * 0x9E3779B97F4A7C15ULL);
+}
 
 
 static size_t edge_key(uint32_t node, const char *key, size_t len, char *out) {

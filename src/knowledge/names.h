@@ -83,19 +83,6 @@ static inline void rasd_names_prefetch_root_edge(const rasd_names *n, uint64_t k
     if (n->edges.slots && rasd_names_may_start_hashed(n, key_hash))
         __builtin_prefetch(&n->edges.slots[(size_t)(key_hash | 1) & n->edges.mask]);
 }
-/* An edge's hash: the token key's, mixed with the parent node's number
- * (a root edge's is the key's own), so that a walk that has its tokens'
- * hashes already (entities.c) hashes nothing. */
-static inline uint64_t rasd_names_edge_hash(uint32_t node, uint64_t key_hash) {
-    return key_hash ^ ((uint64_t)node * 0x9E3779B97F4A7C15ULL);
-}
-/* For a step of a walk below the root, asks for the edge filter's word
- * that rasd_names_child_hashed(n, node, ...) will test first (most steps
- * end there: the filter is 128 KB read at random). */
-static inline void rasd_names_prefetch_child(const rasd_names *n, uint32_t node, uint64_t key_hash) {
-    uint64_t b = rasd_names_edge_hash(node, key_hash) & (RASD_NAMES_ROOT_BITS - 1);
-    if (n->edge_bits) __builtin_prefetch(&n->edge_bits[b >> 6]);
-}
 static inline bool rasd_names_may_start(const rasd_names *n, const char *key, size_t len) {
     return rasd_names_may_start_hashed(n, rasd_hash_bytes(key, len));
 }
