@@ -75,9 +75,7 @@ static unsigned length_bucket(size_t letters) {
 #define ANY_LAST 0x44444u
 #define ANY_INNER 0x88888u
 
-/* Probes the phrase table for every run of listed words; with prefetch,
- * only asks for the slots it would probe. */
-static inline void match_names(const ner_context *ctx, ner_tok *toks, size_t n, bool prefetch) {
+void ner_match_names(const ner_context *ctx, ner_tok *toks, size_t n) {
     for (size_t i = 0; i < n; i++) {
         if (!(toks[i].flags & (ANY_WHOLE | ANY_FIRST))) continue;
         uint64_t h = NER_PHRASE_SEED;
@@ -86,10 +84,6 @@ static inline void match_names(const ner_context *ctx, ner_tok *toks, size_t n, 
             if (len > 1 && !(last->flags & (ANY_LAST | ANY_INNER))) break;
             h = ner_phrase_step(h, last->base);
             if (len == 1 ? !(last->flags & ANY_WHOLE) : !(last->flags & ANY_LAST)) continue;
-            if (prefetch) {
-                __builtin_prefetch(&ctx->phrases[(size_t)h & ctx->phrases_mask]);
-                continue;
-            }
             size_t s = (size_t)h & ctx->phrases_mask;
             while (ctx->phrases[s].hash && ctx->phrases[s].hash != h) s = (s + 1) & ctx->phrases_mask;
             uint32_t classes = ctx->phrases[s].hash ? ctx->phrases[s].classes : 0;
@@ -100,13 +94,6 @@ static inline void match_names(const ner_context *ctx, ner_tok *toks, size_t n, 
             }
         }
     }
-}
-
-void ner_match_names(const ner_context *ctx, ner_tok *toks, size_t n) {
-    /* the sentence's probes asked for together, then read: one after
-     * another, each waited for memory (60% of this function's cycles) */
-    match_names(ctx, toks, n, true);
-    match_names(ctx, toks, n, false);
 }
 
 /* Hashes of the first and last 1..3 letters (code points) of s. */

@@ -216,11 +216,6 @@ typedef struct ner_memory {
 void ner_memory_reset(ner_memory *mem);
 void ner_memory_forget(ner_memory *mem);
 unsigned ner_memory_code(const ner_memory *mem, uint64_t base);
-/* Asks for the slot where a base's look-up starts (the tagger, as soon as
- * it knows a token's base: marking a sentence waited on these). */
-static inline void ner_memory_prefetch(const ner_memory *mem, uint64_t base) {
-    __builtin_prefetch(&mem->slots[(size_t)base & (NER_MEM_SLOTS - 1)]);
-}
 /* Sets toks[i].mem from the memory (0 for tokens that are not words). */
 void ner_memory_mark(const ner_memory *mem, ner_tok *toks, size_t n);
 /* Records a tagged sentence and moves on to the next. */

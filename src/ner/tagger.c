@@ -408,7 +408,6 @@ static void emissions(const rasd_ner_model *m, rasd_analyzer *an, const char *te
              * misses were read, its sums after those */
             if (surf_hash) ner_prepare_token_text_hashed(&m->ctx, an, text, &tokens[j], surf_hash[j], t);
             else ner_prepare_token_text(&m->ctx, an, text, &tokens[j], t);
-            if (s->memory_on && t->is_word) ner_memory_prefetch(&s->memory, t->base);
             s->miss[n_miss++] = j;
             continue;
         }
@@ -420,7 +419,6 @@ static void emissions(const rasd_ner_model *m, rasd_analyzer *an, const char *te
         t->is_word = (uint8_t)(e->flags >> 20 & 1);
         t->freq = (uint8_t)(e->flags >> 24);
         t->span = 0;
-        if (s->memory_on && t->is_word) ner_memory_prefetch(&s->memory, t->base);
         /* word j is the word at -2 of token j + 2, at -1 of j + 1, ... */
         add_vec(acc + j * NER_NTAGS, e->self);
         if (j + 2 < n) add_vec16(acc + (j + 2) * NER_NTAGS, e->far[0]);
