@@ -28,7 +28,7 @@ typedef struct ev_hit {
 enum { EV_MORPH_VERB = 1, EV_MORPH_NOUN = 2, EV_MORPH_ANY = 3, EV_MORPH_FUTURE = 4, EV_MORPH_PRONOUN = 8 };
 #define EV_FORM_BYTES 64
 #define EV_MAX_FORMS 32
-#define EV_NO_INFLECTION_SLOTS 8192
+#define EV_NO_INFLECTION_SLOTS (1u << 17)
 typedef struct ev_form {
     char key[EV_FORM_BYTES];
     size_t len;
@@ -67,6 +67,7 @@ struct rasd_event_coder {
     rasd_entity_extractor *x;
     size_t quote_from; /* the quotes of this sentence are x->out.quotes[quote_from..] */
     size_t sports_words; /* words of sport read so far in the document (match, league, player ...) */
+    uint64_t sport_bits[4]; /* a filter of those words' hashes (sports_word) */
     size_t doc_assaults; /* one-sided acts read so far in the document (a bombing, people killed) */
     size_t doc_fights;   /* fights read so far (battles, strikes, clashes between two) */
     const rasd_number_list *nums; /* the sentence's numbers are nums->items[nb..] */
