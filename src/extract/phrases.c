@@ -87,6 +87,7 @@ bool rasd_xtable_add(rasd_xtable *t, const char *key, size_t len, uint32_t idx, 
     uint32_t words = 1;
     for (size_t i = 0; i < len; i++) words += key[i] == ' ';
     if (words > t->max_words) t->max_words = words;
+    if (words > 1 && !rasd_strtab_get(&t->heads, key, rasd_x_first_word_len(key, len), true)) return false;
     /* Every word is also entered with the article, so that الثالث، القتلى
      * and العام are found in one probe instead of through the analyzer. */
     if (t->article_forms && words == 1 && len + 4 < RASD_X_KEY_MAX) {
@@ -129,6 +130,7 @@ int32_t rasd_xtable_get_listed(const rasd_xtable *t, const char *key, size_t len
 
 void rasd_xtable_free(rasd_xtable *t) {
     rasd_strtab_free(&t->keys);
+    rasd_strtab_free(&t->heads);
     memset(t, 0, sizeof *t);
 }
 
@@ -502,7 +504,16 @@ static size_t match_at(const rasd_xtable *t, rasd_analyzer *an, const char *text
         size_t l0 = len - v[vi].off;
         bool own = e && v[vi].off == 0; /* the whole key: its hashes are cached */
         if (!(own ? prefix_maybe_hashed(t, e->prefix) : prefix_maybe(t, k0, l0))) continue;
-        for (size_t words = max; words >= 1; words--) {
+        /* No phrase of several words opens with this one (nearly every
+         * word the filter lets through: قبل، عام، اليوم): only the word
+         * itself can match, and the phrases of 2 to 5 words need not be
+         * built and looked up, twice each (callgrind, 500 articles: the
+         * date finder -16%, analyze -0.5%) */
+        size_t top = max;
+        if (top > 1 && (!t->heads.slots || !rasd_strtab_get_hashed((rasd_strtab *)&t->heads, k0, l0,
+                                                                   own ? e->hash : rasd_hash_bytes(k0, l0), false)))
+            top = 1;
+        for (size_t words = top; words >= 1; words--) {
             if (words == 1) {
                 bool auto_article;
                 int32_t idx = own ? xtable_find_hashed(t, k0, l0, e->hash, &auto_article)

@@ -29,6 +29,7 @@
  * analysed when what follows the clitic could be in the table. */
 typedef struct rasd_xtable {
     rasd_strtab keys;   /* entry->count = index + 1 (see numbers.c) */
+    rasd_strtab heads;  /* the first word of every phrase of two words or more */
     uint64_t prefix_bits[256]; /* 16384-bit filter over the first letters */
     uint32_t max_words; /* the longest phrase, in words */
     bool article_forms; /* set before adding: each word is also entered with the article */
