@@ -145,6 +145,11 @@ static void find_hits(rasd_event_coder *c) {
         memo->dict = c->d;
     }
     uint64_t none = 0; /* the slot of a word when there is no memo (out of memory) */
+    /* the memo is read at random, one slot a word, and is larger than the
+     * caches: every word's slot is asked for before the first is read
+     * (perf: the read of the slot was a third of the coder's cycles) */
+    for (size_t i = 0; memo && i < c->n; i++)
+        if (x->t[i].word) __builtin_prefetch(&memo->hash[x->t[i].base_hash & (EV_NO_INFLECTION_SLOTS - 1)]);
     for (size_t i = 0; i < c->n; i++) {
         ev_hit *h = &c->hits[i];
         *h = (ev_hit){0, (uint32_t)i, false, false, 0, 0, 0, false};
