@@ -15,6 +15,9 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
 
 #ifndef RASD_DATA_DIR
 #define RASD_DATA_DIR "data"
@@ -53,12 +56,33 @@ struct rasd_boilerplate {
     uint64_t short2[K_COUNT][65536 / 64];
 };
 
+/* The first i >= from with i + 1 < len where u[i] is | > or the lead
+ * byte C2 or E2 (of · » • ›), else len. Sixteen bytes at a time: the rest
+ * of every long paragraph is searched (has_spaced_separator), and a byte
+ * at a time that was 0.7% of analyze (callgrind). */
+static size_t next_separator_byte(const unsigned char *u, size_t from, size_t len) {
+    size_t i = from;
+#if defined(__SSE2__)
+    while (i + 16 < len) { /* every byte of the block has one after it */
+        __m128i v = _mm_loadu_si128((const __m128i *)(const void *)(u + i));
+        __m128i m = _mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(v, _mm_set1_epi8('|')), _mm_cmpeq_epi8(v, _mm_set1_epi8('>'))),
+                                 _mm_or_si128(_mm_cmpeq_epi8(v, _mm_set1_epi8((char)0xC2)),
+                                              _mm_cmpeq_epi8(v, _mm_set1_epi8((char)0xE2))));
+        unsigned bits = (unsigned)_mm_movemask_epi8(m);
+        if (bits) return i + (size_t)__builtin_ctz(bits);
+        i += 16;
+    }
+#endif
+    for (; i + 1 < len; i++)
+        if (u[i] == '|' || u[i] == '>' || u[i] == 0xC2 || u[i] == 0xE2) return i;
+    return len;
+}
+
 /* Whether s[0, len) holds a lone | > · » • › between spaces, as
  * line_key counts separators. */
 static bool has_spaced_separator(const char *s, size_t len) {
     const unsigned char *u = (const unsigned char *)s;
-    for (size_t i = 1; i + 1 < len; i++) {
-        if (u[i] != '|' && u[i] != '>' && u[i] != 0xC2 && u[i] != 0xE2) continue;
+    for (size_t i = next_separator_byte(u, 1, len); i + 1 < len; i = next_separator_byte(u, i + 1, len)) {
         if (u[i - 1] != ' ') continue;
         size_t tl = u[i] == 0xC2 ? 2 : u[i] == 0xE2 ? 3 : 1;
         if (i + tl >= len || u[i + tl] != ' ') continue;
@@ -369,7 +393,22 @@ static const char *classify(const rasd_boilerplate *bp, const char *s, size_t le
 static bool mostly_arabic(const char *s, size_t len) {
     size_t arabic = 0, other = 0;
     const unsigned char *u = (const unsigned char *)s;
-    for (size_t i = 0; i < len; i++) {
+    size_t i = 0;
+#if defined(__SSE2__)
+    /* sixteen bytes at a time: every byte of every document passes here
+     * (a byte at a time, 1% of analyze; callgrind) */
+    for (; i + 16 <= len; i += 16) {
+        __m128i v = _mm_loadu_si128((const __m128i *)(const void *)(u + i));
+        /* u - 0xD8 <= 3 and (u | 32) - 'a' <= 25, unsigned: max(x, k) == k */
+        __m128i a = _mm_sub_epi8(v, _mm_set1_epi8((char)0xD8));
+        __m128i l = _mm_sub_epi8(_mm_or_si128(v, _mm_set1_epi8(32)), _mm_set1_epi8('a'));
+        unsigned ma = (unsigned)_mm_movemask_epi8(_mm_cmpeq_epi8(_mm_max_epu8(a, _mm_set1_epi8(3)), _mm_set1_epi8(3)));
+        unsigned ml = (unsigned)_mm_movemask_epi8(_mm_cmpeq_epi8(_mm_max_epu8(l, _mm_set1_epi8(25)), _mm_set1_epi8(25)));
+        arabic += (size_t)__builtin_popcount(ma);
+        other += (size_t)__builtin_popcount(ml);
+    }
+#endif
+    for (; i < len; i++) {
         arabic += (unsigned)(u[i] - 0xD8) < 4u;
         other += (unsigned)((u[i] | 32) - 'a') < 26u;
     }
