@@ -145,11 +145,6 @@ static void find_hits(rasd_event_coder *c) {
         memo->dict = c->d;
     }
     uint64_t none = 0; /* the slot of a word when there is no memo (out of memory) */
-    /* the memo is read at random, one slot a word, and is larger than the
-     * caches: every word's slot is asked for before the first is read
-     * (perf: the read of the slot was a third of the coder's cycles) */
-    for (size_t i = 0; memo && i < c->n; i++)
-        if (x->t[i].word) __builtin_prefetch(&memo->hash[x->t[i].base_hash & (EV_NO_INFLECTION_SLOTS - 1)]);
     for (size_t i = 0; i < c->n; i++) {
         ev_hit *h = &c->hits[i];
         *h = (ev_hit){0, (uint32_t)i, false, false, 0, 0, 0, false};
@@ -1218,7 +1213,15 @@ rasd_status rasd_event_code_sentence(rasd_event_coder *c, rasd_entity_extractor 
     c->nums = numbers;
     c->nb = nb;
     if (!rasd_grow((void **)&c->hits, &c->cap_hits, n, sizeof *c->hits)) return RASD_ERR_NOMEM;
-    for (size_t i = 0; i < n; i++) c->sports_words += sports_word(c, i);
+    /* The memo of find_hits is read at random, one slot a word, and is
+     * larger than the caches: every word's slot is asked for before the
+     * first is read (perf: the read of the slot was a third of the coder's
+     * cycles), in the one pass over the words that counts sport's. */
+    no_inflection_memo *memo = thread_memo(x->an);
+    for (size_t i = 0; i < n; i++) {
+        c->sports_words += sports_word(c, i);
+        if (memo && x->t[i].word) __builtin_prefetch(&memo->hash[x->t[i].base_hash & (EV_NO_INFLECTION_SLOTS - 1)]);
+    }
     /* «سمات: بيروت قتل ...»: the tags some outlets print after the last
      * sentence are keywords (قتل، تحرش، احتراق), no sentence */
     static const ev_word TAGS[] = {EV_WORD("سمات")};
@@ -1229,9 +1232,12 @@ rasd_status rasd_event_code_sentence(rasd_event_coder *c, rasd_entity_extractor 
         return RASD_OK;
     }
     find_hits(c);
-    bool any = false, protesters = false;
-    for (size_t i = 0; i < n && !any; i++) any = c->hits[i].node && ev_has(c, i, EV_TRIGGER, -1);
-    for (size_t i = 0; i < n && !protesters; i++) protesters = c->hits[i].node && protester_word(c, i);
+    bool any = false, protesters = false; /* one pass: most words have no hit */
+    for (size_t i = 0; i < n; i++) {
+        if (!c->hits[i].node) continue;
+        any |= ev_has(c, i, EV_TRIGGER, -1);
+        protesters = protesters || protester_word(c, i);
+    }
     size_t first_event = c->out.count;
     if (any || protesters) {
         if (!ev_find_mentions(c)) return RASD_ERR_NOMEM;
