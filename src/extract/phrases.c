@@ -38,8 +38,22 @@ static uint64_t prefix_hash(const char *key, size_t len, bool skip_article) {
         while (n > 0 && n < len && (k[n] & 0xC0) == 0x80) n--;
         memcpy(&x, k, 8);
         if (n < 8) x &= (UINT64_C(1) << (8 * n)) - 1;
-    } else {
-        for (size_t i = 0; i < len; i++) x |= (uint64_t)k[i] << (8 * i);
+    } else if (len >= 4) {
+        /* a shorter key whole, in two loads that overlap rather than a
+         * byte at a time (the tables are filled with this same function,
+         * so any mix of all the bytes will do): every token's key and its
+         * rests after clitics pass here, 1.2% of analyze's cycles (perf) */
+        uint32_t a, b;
+        memcpy(&a, k, 4);
+        memcpy(&b, k + len - 4, 4);
+        x = (uint64_t)a | (uint64_t)b << 32;
+    } else if (len >= 2) {
+        uint16_t a, b;
+        memcpy(&a, k, 2);
+        memcpy(&b, k + len - 2, 2);
+        x = (uint64_t)a | (uint64_t)b << 16;
+    } else if (len == 1) {
+        x = k[0];
     }
     return ((x ^ n) * UINT64_C(0x9E3779B97F4A7C15)) >> 40;
 }
