@@ -93,6 +93,13 @@ const rasd_token *rasd_x_keys_tokens(const rasd_x_keys *ks, size_t *n);
  * previous one, to restore. */
 const rasd_x_keys *rasd_x_keys_use(const rasd_x_keys *ks);
 
+/* The table the calling thread uses (rasd_x_keys_use), or NULL. */
+const rasd_x_keys *rasd_x_keys_active(void);
+/* rasd_x_lookup of token i of ks's array, its key read by index rather than
+ * found by address: numbers and dates ask it of every token. */
+void rasd_x_lookup_at(const rasd_xtable *t, rasd_analyzer *an, const char *text, const rasd_x_keys *ks, size_t i,
+                      rasd_xword *out);
+
 /* Whether tok's whole key is key (a short word or a punctuation mark). */
 bool rasd_x_is(const char *text, const rasd_token *tok, const char *key);
 /* The longest phrase of t starting at toks[i] (its first word read with its
