@@ -100,8 +100,12 @@ static uint32_t lookup(const rasd_strtab *table, const uint64_t bits[1024], cons
     return e ? e->count : 0;
 }
 
-static uint32_t kind_of(const rasd_strtab *table, const uint64_t bits[1024], const rasd_entity_extractor *x,
-                        const tinfo *t) {
+/* Forced inline: it runs twice for every word of every article, and its
+ * call's entry and exit (the registers it saves) were 40% of its cost
+ * (callgrind, 2,000 articles: 19M of 46M instructions; 500 articles:
+ * ex_quote_kinds 17.0M -> 12.1M, analyze -0.35%). */
+static inline __attribute__((always_inline)) uint32_t kind_of(const rasd_strtab *table, const uint64_t bits[1024],
+                                                              const rasd_entity_extractor *x, const tinfo *t) {
     if (!t->word) return 0;
     uint32_t k = lookup(table, bits, ex_key(x, t->base_off), t->base_len, t->base_hash);
     if (!k && t->key_len != t->base_len) k = lookup(table, bits, ex_key(x, t->key_off), t->key_len, t->key_hash);
