@@ -562,7 +562,7 @@ static size_t according_to(rasd_entity_extractor *x, size_t a, size_t n, size_t 
     while (s < n && (x->t[s].skip || key_is(x, &x->t[s], "\xD9\x84"))) s++; /* وفقا لـ«...» */
     if (s >= n || !x->t[s].word) return verb;
     for (size_t i = 0; i < a; i++)
-        if (is_reporting_verb(x, i, n, qa, qb, nq) && x->t[i].say != RASD_SAY_PARTICIPLE)
+        if (x->t[i].say && is_reporting_verb(x, i, n, qa, qb, nq) && x->t[i].say != RASD_SAY_PARTICIPLE)
             return verb; /* قال فلان ... بحسب الوكالة: the agency only carries it */
     rasd_quote q = {0};
     q.sentence = sentence;
@@ -732,7 +732,7 @@ void ex_find_quotes(rasd_entity_extractor *x, size_t n, size_t sentence) {
     if (sentence_said) said = x->out.quotes[x->out.n_quotes - 1];
     bool any_verb = false;
     for (size_t v = 0; v < n; v++) {
-        if (!is_reporting_verb(x, v, n, qa, qb, nq)) continue;
+        if (!x->t[v].say || !is_reporting_verb(x, v, n, qa, qb, nq)) continue; /* (the test of nearly every word, without a call) */
         any_verb = true;
         bool taken = false;
         for (size_t k = 0; k < n_taken; k++) taken |= taken_verb[k] == v;
@@ -760,7 +760,7 @@ void ex_find_quotes(rasd_entity_extractor *x, size_t n, size_t sentence) {
          * the next verb; else (post-attribution) the last unused one before */
         size_t next_verb = n;
         for (size_t k = v + 1; k < n; k++)
-            if (is_reporting_verb(x, k, n, qa, qb, nq)) {
+            if (x->t[k].say && is_reporting_verb(x, k, n, qa, qb, nq)) {
                 next_verb = k;
                 break;
             }
