@@ -26,19 +26,13 @@
 
 /* ------------------------------------------------------------ helpers */
 
-int ev_mark(const rasd_event_coder *c, size_t i) { return i < c->n ? c->hits[i].mark : 0; }
-
-bool ev_has(const rasd_event_coder *c, size_t i, int kind, int64_t index) {
-    if (i >= c->n || !(c->hits[i].kinds & (1u << kind))) return false;
-    if (index < 0) return true;
+bool ev_has_target(const rasd_event_coder *c, size_t i, int kind, int64_t index) {
     size_t cnt;
     const struct rasd_name_pair *p = rasd_names_targets(&c->d->words, c->hits[i].node, &cnt);
     for (size_t k = 0; k < cnt; k++)
         if (p[k].target.kind == kind && (index < 0 || p[k].target.index == (uint32_t)index)) return true;
     return false;
 }
-
-bool ev_is_punct(const rasd_event_coder *c, size_t i) { return c->x->t[i].tok.type == RASD_TOK_PUNCT; }
 
 bool ev_word_in(const rasd_event_coder *c, size_t k, bool base, const ev_word *words, size_t n) {
     const tinfo *t = &c->x->t[k];
