@@ -61,7 +61,10 @@ start_server() { # rasd serve with these extra arguments, on a free port
   base="http://127.0.0.1:$port"
 }
 stop_server() { kill "$server_pid" 2>/dev/null || true; wait "$server_pid" 2>/dev/null || true; server_pid=""; }
-rss() { awk '/^VmRSS/ {print $2}' "/proc/$server_pid/status"; }
+# the serving connections map the store's file (PRAGMA mmap_size): its
+# pages are the system's file cache, counted in RSS once per connection
+# that touched them, so the server's own memory is said apart
+rss() { awk '/^VmRSS/ {r = $2} /^RssAnon/ {a = $2} END {print r " kB (own memory " a " kB, the rest mapped store file)"}' "/proc/$server_pid/status"; }
 
 # Cold: every request once, one at a time, on a server that keeps no
 # answers; each route's wrk script rotates over the same requests.
@@ -122,7 +125,7 @@ if failed:
 PY
 echo "== $bin serve --threads $threads on $db ($(du -h "$db" | cut -f1)); wrk: $conns connections, $secs s per route, gzip"
 curl -s "$base/api/health"; echo
-echo "RSS before: $(rss) kB"
+echo "RSS before: $(rss)"
 status=0
 echo "cold: each request once, one at a time, --no-cache: n, p50/p95/p99 ms, server CPU ms per request"
 echo "warm: each request asked once, then $conns connections for $secs s over them, ${RASD_SERVE_ARGS:-cache on}: p50/p95/p99 ms"
@@ -150,7 +153,7 @@ for name in $routes; do
   printf "%-8s %4s %8s %8s %8s %7s | %8s %8s %8s %8s %8s %6s  %s\n" "$name" "$cn" "$c50" "$c95" "$c99" "$ccpu" \
     "$n" "$rps" "$p50" "$p95" "$p99" "$errs" "$verdict"
 done
-echo "RSS after: $(rss) kB"
+echo "RSS after: $(rss)"
 
 # The slow-connection probe.
 python3 - "$port" <<'PY' || status=1

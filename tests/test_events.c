@@ -287,6 +287,20 @@ static void test_inflections(void **state) {
     assert_true(e->flags & RASD_EV_FUTURE);
 }
 
+/* The coder remembers, per thread and from one document to the next, the
+ * bases none of whose inflections can be a trigger: a trigger found through
+ * an inflection is found again in a later document, and inflected words
+ * that are no trigger stay none however often they come back. */
+static void test_inflection_memo_across_documents(void **state) {
+    (void)state;
+    for (int round = 0; round < 3; round++) {
+        expect_no_event("وكتبناها في دفاترهم وقرأناها على طلابهم.");
+        code("وقالت قسد: قصفنا مواقع داعش واعتقلناهم.");
+        expect_event("قصفنا", "19", NULL, NULL);
+        expect_event("واعتقلناهم", "17", NULL, NULL);
+    }
+}
+
 /* A verb in the plural agrees with a subject before it: the noun after it is its object. */
 static void test_plural_agreement(void **state) {
     (void)state;
@@ -1089,6 +1103,7 @@ int main(void) {
         cmocka_unit_test(test_already_passive_announced),
         cmocka_unit_test(test_passive_tamma),
         cmocka_unit_test(test_no_event),
+        cmocka_unit_test(test_inflection_memo_across_documents),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }

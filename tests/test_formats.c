@@ -175,6 +175,34 @@ static void boilerplate_symbols_and_menus(void **state) {
     rasd_boilerplate_result_free(&r);
 }
 
+/* Lines of more than 60 words, which the filter counts without tokenizing
+ * when it can (long_paragraph): a paragraph is kept and is long (the tail
+ * rule starts after it), a menu of 70 items is still a menu and 70 lone
+ * letters still symbols. */
+static void boilerplate_long_lines(void **state) {
+    (void)state;
+    char para[2048] = "", menu[2048] = "", letters[512] = "", t[6000];
+    for (int i = 0; i < 70; i++) {
+        strcat(para, i ? " المدينة" : "المدينة");
+        strcat(menu, i ? " | أخبار" : "أخبار");
+        strcat(letters, i ? " ع" : "ع");
+    }
+    rasd_boilerplate_result r;
+    snprintf(t, sizeof t, "%s.\n...المزيد\nشكرا لكم\n", para);
+    assert_int_equal(rasd_boilerplate_filter(bp, t, strlen(t), &r, NULL), RASD_OK);
+    assert_int_equal(r.n_removed, 2); /* the "more" link, and the short line after it: the tail */
+    assert_string_equal(r.removed[0].reason, "phrase");
+    assert_string_equal(r.removed[1].reason, "tail");
+    assert_true(strncmp(r.text, para, strlen(para)) == 0);
+    rasd_boilerplate_result_free(&r);
+    snprintf(t, sizeof t, "%s\n%s\n%s.\n", menu, letters, para);
+    assert_int_equal(rasd_boilerplate_filter(bp, t, strlen(t), &r, NULL), RASD_OK);
+    assert_int_equal(r.n_removed, 2);
+    assert_string_equal(r.removed[0].reason, "menu");
+    assert_string_equal(r.removed[1].reason, "symbols");
+    rasd_boilerplate_result_free(&r);
+}
+
 static void boilerplate_phrase_list_errors(void **state) {
     (void)state;
     rasd_error err = {0};
@@ -771,6 +799,7 @@ int main(void) {
         cmocka_unit_test(boilerplate_keeps_clean_article),
         cmocka_unit_test(boilerplate_spares_lookalikes),
         cmocka_unit_test(boilerplate_symbols_and_menus),
+        cmocka_unit_test(boilerplate_long_lines),
         cmocka_unit_test(boilerplate_phrase_list_errors),
         cmocka_unit_test(boilerplate_phrases_at_word_starts),
         cmocka_unit_test(boilerplate_notice_line_length),

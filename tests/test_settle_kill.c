@@ -234,6 +234,8 @@ static const char *const DUMP[] = {
     "SELECT * FROM actor_totals ORDER BY entity",
     "SELECT * FROM actor_type_totals ORDER BY type, entity",
     "SELECT published, source, entity, type, name, country, mentions, articles FROM actor_days ORDER BY 1, 2, 3, 4",
+    "SELECT entity, published, prev FROM actor_day_list ORDER BY 1, 2",
+    "SELECT source, entity, type FROM actor_outlets ORDER BY 1, 2, 3",
 };
 
 /* Every row of the tables compared, one line each (malloc'd). */

@@ -86,6 +86,15 @@ static void assert_sums_hold(sqlite3 *db) {
         {"SELECT published, source, entity, type, name, country, mentions, articles FROM actor_days",
          "SELECT d.published, d.source, e.entity, e.type, max(e.name), max(e.country), sum(e.mention_count), "
          "count(*) FROM entities e JOIN documents d ON d.id = e.doc GROUP BY 1, 2, 3, 4"},
+        /* each actor's dated days, each with the one before */
+        {"SELECT entity, published, prev FROM actor_day_list",
+         "SELECT entity, published, lag(published) OVER (PARTITION BY entity ORDER BY published) FROM (SELECT "
+         "DISTINCT e.entity, d.published FROM entities e JOIN documents d ON d.id = e.doc "
+         "WHERE d.published IS NOT NULL)"},
+        /* each outlet's actors, by type ('' for none) */
+        {"SELECT source, entity, type FROM actor_outlets",
+         "SELECT DISTINCT d.source, e.entity, coalesce(e.type, '') FROM entities e JOIN documents d "
+         "ON d.id = e.doc WHERE d.source IS NOT NULL"},
     };
     for (size_t i = 0; i < sizeof CHECKS / sizeof CHECKS[0]; i++) {
         char sql[1024];
@@ -143,6 +152,21 @@ static void test_batches_keep_sums(void **state) {
     assert_int_equal(scalar(db, "SELECT mentions FROM actor_days WHERE entity = 'land-a' AND published IS NULL "
                                 "AND source IS NULL"),
                      3);
+    assert_sums_hold(db);
+    /* days stored out of order: one before all the others, then a later
+     * day, then one between (the later day's day before changes) */
+    exec_ok(db, "INSERT INTO documents(id, hash, text_id, origin, source, published, text) VALUES"
+                " (7, 'h7', 't7', 'g', 'alpha', '2024-02-27', 'نص'), (8, 'h8', 't8', 'h', 'beta', '2024-03-09', 'نص'),"
+                " (9, 'h9', 't9', 'i', 'beta', '2024-03-05', 'نص');"
+                "INSERT INTO entities(doc, entity, name, type, country, mention_count, mentions) VALUES"
+                " (7, 'land-a', 'بلد أ', 'state', 'AAA', 1, '[]'), (8, 'group-b', NULL, 'organization', 'BBB', 1, '[]'),"
+                " (9, 'group-b', NULL, 'organization', 'BBB', 2, '[]');");
+    add_batch_sums(db, "VALUES (7)");
+    add_batch_sums(db, "VALUES (8)");
+    add_batch_sums(db, "VALUES (9)");
+    assert_int_equal(scalar(db, "SELECT count(*) FROM actor_day_list WHERE entity = 'group-b' AND "
+                                "published = '2024-03-09' AND prev = '2024-03-05'"),
+                     1);
     assert_sums_hold(db);
     sqlite3_close(db);
 }
@@ -238,6 +262,216 @@ static void test_actors_list_as_from_rows(void **state) {
         free(want);
         rasd_buf_free(&out);
     }
+    rasd_store_close(s);
+    sqlite3_close(db);
+}
+
+/* A larger store for the lists whose statements are built from the
+ * filters a request has (queries_sqlite.c, schema step 10): 90 articles
+ * of three outlets and none over seven days and none, 45 actors with
+ * mentions from many (the first few) to few, four events and two quotes
+ * an article, written by a fixed rule so that every filter of every list
+ * matches some rows and misses others. */
+static void fill_many(sqlite3 *db) {
+    static const char *const OUTLETS[] = {"'alpha'", "'beta'", "'gamma'", "NULL"};
+    static const char *const CAMEO[] = {"'190'", "'0411'", "'042'", "'111'", "'193'", "'20'", "'1711'", "'01'", "NULL"};
+    static const char *const TYPES[] = {"'state'", "'person'", "'organization'", "NULL"};
+    char row[512];
+    exec_ok(db, "BEGIN");
+    for (int d = 1; d <= 90; d++) {
+        const char *day = d % 8 == 7 ? "NULL" : NULL;
+        char dbuf[16];
+        if (!day) snprintf(dbuf, sizeof dbuf, "'2024-03-0%d'", d % 8 + 1), day = dbuf;
+        snprintf(row, sizeof row,
+                 "INSERT INTO documents(id, hash, text_id, origin, title, source, published, text) VALUES"
+                 " (%d, 'h%d', 't%d', 'o', 'عنوان الخبر %d', %s, %s, 'نص الخبر رقم %d في الصفحة');",
+                 d, d, d, d, OUTLETS[d % 4], day, d);
+        exec_ok(db, row);
+        /* actor j is in article d when (d + j) % (j / 3 + 1) == 0: the first
+         * ones in almost every article, the last in one of fifteen; one
+         * article in eleven gives it another type */
+        for (int j = 0; j < 45; j++)
+            if ((d + j) % (j / 3 + 1) == 0) {
+                snprintf(row, sizeof row,
+                         "INSERT INTO entities(doc, entity, name, type, country, mention_count, mentions) VALUES"
+                         " (%d, 'actor-%02d', %s, %s, %s, %d, '[]');",
+                         d, j, j % 7 == 3 ? "NULL" : "'اسم'", TYPES[(j + (d % 11 == 0)) % 4], j % 5 ? "'AAA'" : "NULL",
+                         1 + (d * 7 + j) % 5);
+                exec_ok(db, row);
+            }
+        for (int k = 0; k < 4; k++) {
+            char date[20] = "NULL", source[20] = "NULL";
+            if ((d + k) % 5 == 0) snprintf(date, sizeof date, "'2024-02-2%d'", (d + k) % 10);
+            if ((d + k) % 9 != 8) snprintf(source, sizeof source, "'actor-0%d'", (d + k) % 9);
+            snprintf(row, sizeof row,
+                     "INSERT INTO events(doc, source, target, cameo, place, date, span_start, span_end) VALUES"
+                     " (%d, %s, %s, %s, %s, %s, %d, %d);",
+                     d, source, (d * 3 + k) % 4 ? "'actor-01'" : "NULL", CAMEO[(d + 3 * k) % 9],
+                     (d + k) % 3 ? "'gn:1'" : "'gn:2'", date, k * 3, k * 3 + 2);
+            exec_ok(db, row);
+        }
+        for (int k = 0; k < 2; k++) {
+            snprintf(row, sizeof row,
+                     "INSERT INTO quotes(doc, speaker, direct, span_start, span_end, text) VALUES"
+                     " (%d, %s, %d, %d, %d, 'قول %d');",
+                     d, (d + k) % 3 ? "'actor-02'" : (d + k) % 2 ? "NULL" : "'actor-05'", k, k * 4, k * 4 + 3, k);
+            exec_ok(db, row);
+        }
+    }
+    exec_ok(db, "COMMIT");
+}
+
+/* The events, quotes and timeline questions as queries_sqlite.c asked
+ * them before step 10: one statement with every filter written
+ * "(:x IS NULL OR ...)". The answers built from the filters given must be
+ * these, byte for byte. */
+#define OLD_EVENT_FILTERS                                                                                     \
+    "(:cameo IS NULL OR substr(e.cameo, 1, length(:cameo)) = :cameo) AND (:outlet IS NULL OR e.doc_source = " \
+    ":outlet) AND (:since IS NULL OR e.doc_day >= :since) AND (:until IS NULL OR e.doc_day <= :until)"
+static const char OLD_EVENTS[] =
+    "WITH m AS (SELECT e.doc, e.source, e.target, e.cameo, e.plover, e.acled, e.place, e.span_start, e.span_end, "
+    "e.doc_source AS outlet, e.doc_day AS day FROM events e WHERE (:actor IS NULL OR e.source = :actor) AND "
+    "(:target IS NULL OR e.target = :target) AND (:place IS NULL OR e.place = :place) AND " OLD_EVENT_FILTERS "), "
+    "page AS (SELECT m.*, d.title, CAST(substr(CAST(d.text AS BLOB), m.span_start + 1, m.span_end - m.span_start) "
+    "AS TEXT) AS t, (SELECT substr(CAST(substr(CAST(d.text AS BLOB), p.span_start + 1, p.span_end - p.span_start) "
+    "AS TEXT), 1, 300) FROM paragraphs p WHERE p.doc = d.id AND p.span_start <= m.span_start AND p.span_end >= "
+    "m.span_end ORDER BY p.idx LIMIT 1) AS c FROM (SELECT * FROM m ORDER BY day DESC, doc DESC, span_start, "
+    "span_end, source, target, cameo, plover, acled, place LIMIT :limit OFFSET :offset) m JOIN documents d ON "
+    "d.id = m.doc) SELECT json_object('total', (SELECT count(*) FROM m), 'limit', :limit, 'offset', :offset, "
+    "'items', json((SELECT json_group_array(json_object('doc', doc, 'outlet', outlet, 'title', title, 'date', day, "
+    "'source', source, 'target', target, 'cameo', cameo, 'plover', plover, 'acled', acled, 'place', place, "
+    "'text', t, 'context', c, 'start', span_start, 'end', span_end)) FROM page)))";
+static const char OLD_QUOTES[] =
+    "WITH m AS (SELECT q.doc, q.speaker, q.speaker_text, q.verb, q.direct, q.span_start, q.span_end, q.text, "
+    "q.doc_source AS outlet, q.doc_published AS published FROM quotes q WHERE (:speaker IS NULL OR q.speaker = "
+    ":speaker) AND (:since IS NULL OR q.doc_published >= :since) AND (:until IS NULL OR q.doc_published <= "
+    ":until) AND (:outlet IS NULL OR q.doc_source = :outlet)), page AS (SELECT p.*, d.title FROM (SELECT * FROM "
+    "m ORDER BY published DESC, doc DESC, span_start, span_end, speaker, text LIMIT :limit OFFSET :offset) p "
+    "JOIN documents d ON d.id = p.doc ORDER BY p.published DESC, p.doc DESC, p.span_start, p.span_end, p.speaker, "
+    "p.text) SELECT json_object('total', (SELECT count(*) FROM m), 'limit', :limit, 'offset', :offset, 'items', "
+    "json((SELECT json_group_array(json_object('doc', doc, 'outlet', outlet, 'title', title, 'published', "
+    "published, 'speaker', speaker, 'speaker_text', speaker_text, 'verb', verb, 'direct', json(CASE WHEN direct "
+    "THEN 'true' ELSE 'false' END), 'text', text, 'start', span_start, 'end', span_end)) FROM page)))";
+static const char OLD_TIMELINE[] =
+    "WITH ev AS (SELECT e.doc_day AS day FROM events e WHERE :actor IS NULL AND " OLD_EVENT_FILTERS " UNION ALL "
+    "SELECT e.doc_day FROM events e WHERE :actor IS NOT NULL AND (e.source = :actor OR e.target = :actor) AND "
+    OLD_EVENT_FILTERS "), art AS (SELECT d.published, count(*) AS k, NULL AS n FROM documents d WHERE :actor IS "
+    "NULL AND d.published IS NOT NULL AND (:since IS NULL OR d.published >= :since) AND (:until IS NULL OR "
+    "d.published <= :until) AND (:outlet IS NULL OR d.source = :outlet) GROUP BY d.published UNION ALL SELECT "
+    "a.published, sum(a.articles), sum(a.mentions) FROM actor_days a WHERE :actor IS NOT NULL AND a.entity = "
+    ":actor AND a.published IS NOT NULL AND (:since IS NULL OR a.published >= :since) AND (:until IS NULL OR "
+    "a.published <= :until) AND (:outlet IS NULL OR a.source = :outlet) GROUP BY a.published) SELECT json_object("
+    "'events', json((SELECT json_group_array(json_object('date', day, 'count', n)) FROM (SELECT day, count(*) AS n "
+    "FROM ev WHERE day IS NOT NULL GROUP BY day ORDER BY day))), 'articles', json((SELECT json_group_array("
+    "json_object('date', published, 'count', k, 'mentions', n)) FROM (SELECT * FROM art ORDER BY published))))";
+
+/* The one JSON text a reference statement answers for q. */
+static char *reference(sqlite3 *db, const char *sql, const rasd_query *q) {
+    sqlite3_stmt *st;
+    if (sqlite3_prepare_v2(db, sql, -1, &st, NULL) != SQLITE_OK) fail_msg("%s", sqlite3_errmsg(db));
+    const char *const names[] = {":since", ":until", ":outlet", ":actor", ":target",
+                                 ":cameo", ":speaker", ":place", ":type"};
+    const char *const values[] = {q->since, q->until, q->outlet, q->actor, q->target,
+                                  q->cameo, q->speaker, q->place, q->type};
+    for (size_t i = 0; i < sizeof names / sizeof names[0]; i++) {
+        int k = sqlite3_bind_parameter_index(st, names[i]);
+        if (k && values[i]) sqlite3_bind_text(st, k, values[i], -1, SQLITE_STATIC);
+    }
+    int k = sqlite3_bind_parameter_index(st, ":limit");
+    if (k) sqlite3_bind_int64(st, k, q->limit ? (int64_t)q->limit : 20);
+    if ((k = sqlite3_bind_parameter_index(st, ":offset"))) sqlite3_bind_int64(st, k, (int64_t)q->offset);
+    assert_int_equal(sqlite3_step(st), SQLITE_ROW);
+    char *json = strdup((const char *)sqlite3_column_text(st, 0));
+    sqlite3_finalize(st);
+    return json;
+}
+
+typedef rasd_status (*list_fn)(rasd_store *s, const rasd_query *q, rasd_buf *out, rasd_error *err);
+
+static void assert_lists_as(rasd_store *s, sqlite3 *db, const char *what, list_fn fn, const char *sql,
+                            const rasd_query *qs, size_t n) {
+    rasd_error err = {0};
+    for (size_t i = 0; i < n; i++) {
+        rasd_buf out = {0};
+        assert_int_equal(fn(s, &qs[i], &out, &err), RASD_OK);
+        rasd_buf_putc(&out, '\0');
+        char *want = sql ? reference(db, sql, &qs[i]) : actors_from_rows(db, &qs[i]);
+        if (strcmp(out.data, want) != 0) fail_msg("%s, query %zu:\n got  %s\n want %s", what, i, out.data, want);
+        /* a filter that matches nothing would prove little */
+        if (i == 0) assert_non_null(strstr(want, ":[{"));
+        free(want);
+        rasd_buf_free(&out);
+    }
+}
+
+static void test_lists_as_with_every_filter(void **state) {
+    (void)state;
+    const char *path = tmp_path("many.db");
+    unlink(path);
+    rasd_error err = {0};
+    rasd_store *s = rasd_store_open(path, test_lex, &err);
+    assert_non_null(s);
+    rasd_store_close(s);
+    sqlite3 *db = raw_open(path);
+    fill_many(db);
+    add_batch_sums(db, "SELECT id FROM documents");
+    assert_sums_hold(db);
+    s = rasd_store_open(path, test_lex, &err);
+    assert_non_null(s);
+    const rasd_query EVENTS[] = {
+        {0},
+        {.cameo = "1"},
+        {.cameo = "19"},
+        {.cameo = "0411"},
+        {.cameo = "9"},
+        {.outlet = "alpha"},
+        {.since = "2024-03-02", .until = "2024-03-04"},
+        {.until = "2024-02-25"},
+        {.actor = "actor-03"},
+        {.target = "actor-01"},
+        {.place = "gn:2"},
+        {.actor = "actor-03", .cameo = "1", .since = "2024-03-01"},
+        {.outlet = "beta", .cameo = "0"},
+        {.outlet = "gamma", .since = "2024-03-02", .until = "2024-03-06", .target = "actor-01"},
+        {.limit = 3, .offset = 5},
+        {.cameo = "0", .limit = 2, .offset = 4},
+    };
+    assert_lists_as(s, db, "events", rasd_query_events, OLD_EVENTS, EVENTS, sizeof EVENTS / sizeof EVENTS[0]);
+    const rasd_query QUOTES[] = {
+        {0},
+        {.speaker = "actor-02"},
+        {.outlet = "beta"},
+        {.since = "2024-03-03", .until = "2024-03-05"},
+        {.speaker = "actor-05", .outlet = "alpha", .since = "2024-03-02"},
+        {.limit = 1, .offset = 3},
+    };
+    assert_lists_as(s, db, "quotes", rasd_query_quotes, OLD_QUOTES, QUOTES, sizeof QUOTES / sizeof QUOTES[0]);
+    const rasd_query TIMELINE[] = {
+        {0},
+        {.actor = "actor-01"},
+        {.cameo = "1"},
+        {.outlet = "gamma"},
+        {.since = "2024-02-25", .until = "2024-03-03"},
+        {.actor = "actor-04", .cameo = "1", .outlet = "alpha", .since = "2024-03-01", .until = "2024-03-07"},
+        {.actor = "actor-00", .since = "2024-03-04"},
+    };
+    assert_lists_as(s, db, "timeline", rasd_query_timeline, OLD_TIMELINE, TIMELINE,
+                    sizeof TIMELINE / sizeof TIMELINE[0]);
+    /* pages small enough for the bound of the first actors' sums to
+     * leave most actors out, and pages and ranges where it cannot */
+    const rasd_query ACTORS[] = {
+        {.since = "2024-03-02", .limit = 1},
+        {.since = "2024-03-02", .until = "2024-03-05", .limit = 2},
+        {.outlet = "alpha", .limit = 3},
+        {.outlet = "beta", .type = "person", .limit = 1},
+        {.since = "2024-03-01", .type = "state", .limit = 2, .offset = 1},
+        {.until = "2024-03-06", .limit = 5, .offset = 2},
+        {.outlet = "gamma", .since = "2024-03-02", .until = "2024-03-03", .limit = 1},
+        {.since = "2024-03-03", .until = "2024-03-03"},
+        {.since = "2024-03-02", .limit = 50},
+        {.outlet = "alpha", .offset = 40},
+    };
+    assert_lists_as(s, db, "actors", rasd_query_actors, NULL, ACTORS, sizeof ACTORS / sizeof ACTORS[0]);
     rasd_store_close(s);
     sqlite3_close(db);
 }
@@ -345,6 +579,7 @@ int main(void) {
         cmocka_unit_test(test_migration_builds_sums),
         cmocka_unit_test(test_actors_list_as_from_rows),
         cmocka_unit_test(test_store_put_keeps_both),
+        cmocka_unit_test(test_lists_as_with_every_filter),
         cmocka_unit_test(test_deferred_sums_rebuilt),
     };
     return cmocka_run_group_tests(tests, store_test_setup, store_test_teardown);

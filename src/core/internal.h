@@ -177,7 +177,7 @@ void rasd_lexicon_prefetch_hashed(const rasd_lexicon *lex, uint64_t hash);
  * so that it outlives one document (the name tagger's word cache costs
  * megabytes to set up): the slot's pointer, NULL until the stage fills it;
  * `destroy` frees it with the analyzer. */
-enum { RASD_SLOT_TAGGER = 0, RASD_SLOT_COUNT };
+enum { RASD_SLOT_TAGGER = 0, RASD_SLOT_EVENTS, RASD_SLOT_COUNT };
 void **rasd_analyzer_slot(rasd_analyzer *an, int slot, void (*destroy)(void *));
 
 /* rasd_analyzer_prefetch and rasd_analyze_word with the surface's hash,

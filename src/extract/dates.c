@@ -753,12 +753,17 @@ rasd_status rasd_dates_find(const rasd_dates *d, rasd_analyzer *an, const char *
         civil_from_days(days, &c.py, &c.pm, &c.pd);
         c.pwd = iso_weekday(c.pdays);
     }
+    /* the sentence's key table, when these are its tokens (rasd_dates_find_keyed) */
+    const rasd_x_keys *ks = rasd_x_keys_active();
+    size_t kn = 0;
+    if (ks && (rasd_x_keys_tokens(ks, &kn) != toks || kn != n)) ks = NULL;
     for (size_t i = 0; i < n;) {
         const rasd_token *t = &toks[i];
         uint16_t mask = 0xFFFF;
         if (t->type == RASD_TOK_WORD) {
             rasd_xword w;
-            rasd_x_lookup(&d->trigger, an, text, t, &w);
+            if (ks) rasd_x_lookup_at(&d->trigger, an, text, ks, i, &w);
+            else rasd_x_lookup(&d->trigger, an, text, t, &w);
             if (w.idx < 0) {
                 i++;
                 continue;

@@ -26,11 +26,7 @@
 
 /* ------------------------------------------------------------ helpers */
 
-int ev_mark(const rasd_event_coder *c, size_t i) { return i < c->n ? c->hits[i].mark : 0; }
-
-bool ev_has(const rasd_event_coder *c, size_t i, int kind, int64_t index) {
-    if (i >= c->n || !(c->hits[i].kinds & (1u << kind))) return false;
-    if (index < 0) return true;
+bool ev_has_target(const rasd_event_coder *c, size_t i, int kind, int64_t index) {
     size_t cnt;
     const struct rasd_name_pair *p = rasd_names_targets(&c->d->words, c->hits[i].node, &cnt);
     for (size_t k = 0; k < cnt; k++)
@@ -38,15 +34,17 @@ bool ev_has(const rasd_event_coder *c, size_t i, int kind, int64_t index) {
     return false;
 }
 
-bool ev_is_punct(const rasd_event_coder *c, size_t i) { return c->x->t[i].tok.type == RASD_TOK_PUNCT; }
-
 bool ev_word_in(const rasd_event_coder *c, size_t k, bool base, const ev_word *words, size_t n) {
     const tinfo *t = &c->x->t[k];
     if (!t->word) return false;
     const char *w = ex_key(c->x, base ? t->base_off : t->key_off);
     size_t len = base ? t->base_len : t->key_len;
-    for (size_t i = 0; i < n; i++) /* the length first: most words differ there */
-        if (len == words[i].len && memcmp(w, words[i].w, len) == 0) return true;
+    /* the length first, then the second byte (the first is D8 or D9 in
+     * nearly every Arabic letter): most words differ there, and a memcmp
+     * call per word of the same length was half of this function's time */
+    for (size_t i = 0; i < n; i++)
+        if (len == words[i].len && (len < 2 || w[1] == words[i].w[1]) && memcmp(w, words[i].w, len) == 0)
+            return true;
     return false;
 }
 
@@ -111,23 +109,36 @@ static uint32_t walk(const rasd_event_coder *c, const char *key, size_t len, uin
 }
 
 /* Bases none of whose inflections starts a path of the trie (most words),
- * by hash, direct-mapped, per thread and kept from one document to the
- * next: a word's inflections are worked out about once per run, not at
- * every occurrence (a tenth of the coder's time otherwise). Tied to the
- * dictionary it was filled from. */
-static _Thread_local struct {
+ * by hash, direct-mapped, per thread (in the thread's analyzer) and kept
+ * from one document to the next: a word's inflections are worked out about
+ * once per run, not at every occurrence (a tenth of the coder's time
+ * otherwise). Tied to the dictionary it was filled from. News has far more
+ * bases than the 8,192 slots this once had: they kept evicting each other,
+ * and a base came back through ev_inflections 57 times an article, 2% of
+ * analyze; with 2^17 slots (1 MB, its pages touched only where bases land)
+ * and the bases below that the bitset alone let through, 22 times
+ * (callgrind, 2,000 articles: the coder -13%, analyze -1.6%). */
+typedef struct no_inflection_memo {
     const rasd_event_dict *dict;
     uint64_t hash[EV_NO_INFLECTION_SLOTS];
-} no_inflection;
+} no_inflection_memo;
+
+static no_inflection_memo *thread_memo(rasd_analyzer *an) {
+    void **slot = rasd_analyzer_slot(an, RASD_SLOT_EVENTS, free);
+    if (slot && !*slot) *slot = calloc(1, sizeof(no_inflection_memo));
+    return slot ? *slot : NULL;
+}
 
 /* The longest path of the event trie at each word: from its whole key,
  * its base, its key less a و/ف the splitter kept, or less a future س. */
 static void find_hits(rasd_event_coder *c) {
     const rasd_entity_extractor *x = c->x;
-    if (no_inflection.dict != c->d) {
-        memset(no_inflection.hash, 0, sizeof no_inflection.hash);
-        no_inflection.dict = c->d;
+    no_inflection_memo *memo = thread_memo(x->an);
+    if (memo && memo->dict != c->d) {
+        if (memo->dict) memset(memo->hash, 0, sizeof memo->hash); /* (calloc's pages are zero untouched) */
+        memo->dict = c->d;
     }
+    uint64_t none = 0; /* the slot of a word when there is no memo (out of memory) */
     for (size_t i = 0; i < c->n; i++) {
         ev_hit *h = &c->hits[i];
         *h = (ev_hit){0, (uint32_t)i, false, false, 0, 0, 0, false};
@@ -162,7 +173,7 @@ static void find_hits(rasd_event_coder *c) {
         }
         /* any other person, number or mood, an object or possessive
          * pronoun: back to a listed form (events_morph.c) */
-        uint64_t *no_infl = &no_inflection.hash[t->base_hash & (EV_NO_INFLECTION_SLOTS - 1)];
+        uint64_t *no_infl = memo ? &memo->hash[t->base_hash & (EV_NO_INFLECTION_SLOTS - 1)] : (none = 0, &none);
         if (*no_infl != t->base_hash) {
             ev_form forms[EV_MAX_FORMS];
             size_t nf = ev_inflections(ex_key(x, t->base_off), t->base_len, forms, EV_MAX_FORMS);
@@ -170,6 +181,11 @@ static void find_hits(rasd_event_coder *c) {
             for (size_t f = 0; f < nf && !h->node; f++) {
                 uint64_t fh = rasd_hash_bytes(forms[f].key, forms[f].len);
                 if (!rasd_bits_may_hold_hashed(c->d->first_bits, fh)) continue;
+                /* a form the bitset lets through but no path starts with
+                 * cannot match in any sentence either: such a base is
+                 * remembered too (the bitset's false positives kept
+                 * bringing such bases back) */
+                if (!rasd_names_child_hashed(&c->d->words, 0, forms[f].key, forms[f].len, fh)) continue;
                 starts = true;
                 uint32_t node = walk(c, forms[f].key, forms[f].len, fh, i, &tj, &h->cue);
                 size_t cnt;
@@ -220,11 +236,14 @@ static void find_hits(rasd_event_coder *c) {
 
 /* ---------------------------------------------------------- the coder */
 
+static void sport_filter(rasd_event_coder *c);
+
 rasd_event_coder *rasd_event_coder_new(const rasd_event_dict *dict, const char *published) {
     rasd_event_coder *c = calloc(1, sizeof *c);
     if (!c) return NULL;
     c->d = dict;
     c->published = published;
+    sport_filter(c);
     return c;
 }
 
@@ -572,13 +591,26 @@ static bool continues(const rasd_event_coder *c, const cand *cd) {
  * stadium, championship, cup, national team, half-time): in a document
  * that has them, لقاء is a match, مواجهة a fixture, هجوم a team's attack.
  * Keys without the article, as the analyzer gives bases. */
+static const ev_word SPORT[] = {EV_WORD("مباراه"), EV_WORD("مباريات"), EV_WORD("دوري"),
+                                EV_WORD("نادي"), EV_WORD("لاعب"), EV_WORD("لاعبين"),
+                                EV_WORD("لاعبون"), EV_WORD("مدرب"), EV_WORD("ملعب"),
+                                EV_WORD("بطوله"), EV_WORD("كاس"), EV_WORD("منتخب"),
+                                EV_WORD("الفريقين"), EV_WORD("شوط"), EV_WORD("هداف"),
+                                EV_WORD("جوله")};
+
+static void sport_filter(rasd_event_coder *c) {
+    for (size_t i = 0; i < sizeof SPORT / sizeof *SPORT; i++) {
+        uint64_t h = rasd_hash_bytes(SPORT[i].w, SPORT[i].len);
+        c->sport_bits[(h >> 6) & 3] |= UINT64_C(1) << (h & 63);
+    }
+}
+
+/* Every word of every sentence is asked whether it is one of these: a
+ * word whose base hash (the analyzer's, which the tokens carry) misses the
+ * coder's filter of their hashes is none, without the sixteen compares. */
 static bool sports_word(const rasd_event_coder *c, size_t k) {
-    static const ev_word SPORT[] = {EV_WORD("مباراه"), EV_WORD("مباريات"), EV_WORD("دوري"),
-                                    EV_WORD("نادي"), EV_WORD("لاعب"), EV_WORD("لاعبين"),
-                                    EV_WORD("لاعبون"), EV_WORD("مدرب"), EV_WORD("ملعب"),
-                                    EV_WORD("بطوله"), EV_WORD("كاس"), EV_WORD("منتخب"),
-                                    EV_WORD("الفريقين"), EV_WORD("شوط"), EV_WORD("هداف"),
-                                    EV_WORD("جوله")};
+    const tinfo *t = &c->x->t[k];
+    if (!t->word || !((c->sport_bits[(t->base_hash >> 6) & 3] >> (t->base_hash & 63)) & 1)) return false;
     return ev_word_in(c, k, true, SPORT, sizeof SPORT / sizeof *SPORT);
 }
 
@@ -1175,7 +1207,15 @@ rasd_status rasd_event_code_sentence(rasd_event_coder *c, rasd_entity_extractor 
     c->nums = numbers;
     c->nb = nb;
     if (!rasd_grow((void **)&c->hits, &c->cap_hits, n, sizeof *c->hits)) return RASD_ERR_NOMEM;
-    for (size_t i = 0; i < n; i++) c->sports_words += sports_word(c, i);
+    /* The memo of find_hits is read at random, one slot a word, and is
+     * larger than the caches: every word's slot is asked for before the
+     * first is read (perf: the read of the slot was a third of the coder's
+     * cycles), in the one pass over the words that counts sport's. */
+    no_inflection_memo *memo = thread_memo(x->an);
+    for (size_t i = 0; i < n; i++) {
+        c->sports_words += sports_word(c, i);
+        if (memo && x->t[i].word) __builtin_prefetch(&memo->hash[x->t[i].base_hash & (EV_NO_INFLECTION_SLOTS - 1)]);
+    }
     /* «سمات: بيروت قتل ...»: the tags some outlets print after the last
      * sentence are keywords (قتل، تحرش، احتراق), no sentence */
     static const ev_word TAGS[] = {EV_WORD("سمات")};
@@ -1186,9 +1226,12 @@ rasd_status rasd_event_code_sentence(rasd_event_coder *c, rasd_entity_extractor 
         return RASD_OK;
     }
     find_hits(c);
-    bool any = false, protesters = false;
-    for (size_t i = 0; i < n && !any; i++) any = c->hits[i].node && ev_has(c, i, EV_TRIGGER, -1);
-    for (size_t i = 0; i < n && !protesters; i++) protesters = c->hits[i].node && protester_word(c, i);
+    bool any = false, protesters = false; /* one pass: most words have no hit */
+    for (size_t i = 0; i < n; i++) {
+        if (!c->hits[i].node) continue;
+        any |= ev_has(c, i, EV_TRIGGER, -1);
+        protesters = protesters || protester_word(c, i);
+    }
     size_t first_event = c->out.count;
     if (any || protesters) {
         if (!ev_find_mentions(c)) return RASD_ERR_NOMEM;

@@ -719,11 +719,16 @@ rasd_status rasd_numbers_find(const rasd_numbers *nd, rasd_analyzer *an, const c
                               size_t n, rasd_number_list *out) {
     if (!nd || !text || (!toks && n)) return RASD_ERR_USAGE;
     size_t lo = 0; /* qualifiers are not looked for inside an earlier mention */
+    /* the sentence's key table, when these are its tokens (rasd_numbers_find_keyed) */
+    const rasd_x_keys *ks = rasd_x_keys_active();
+    size_t kn = 0;
+    if (ks && (rasd_x_keys_tokens(ks, &kn) != toks || kn != n)) ks = NULL;
     for (size_t i = 0; i < n;) {
         const rasd_token *t = &toks[i];
         rasd_xword w = {.idx = -1};
         if (t->type == RASD_TOK_WORD) {
-            rasd_x_lookup(&nd->words, an, text, t, &w);
+            if (ks) rasd_x_lookup_at(&nd->words, an, text, ks, i, &w);
+            else rasd_x_lookup(&nd->words, an, text, t, &w);
             if (w.idx < 0) {
                 i++;
                 continue;

@@ -29,6 +29,7 @@
  * analysed when what follows the clitic could be in the table. */
 typedef struct rasd_xtable {
     rasd_strtab keys;   /* entry->count = index + 1 (see numbers.c) */
+    rasd_strtab heads;  /* the first word of every phrase of two words or more */
     uint64_t prefix_bits[256]; /* 16384-bit filter over the first letters */
     uint32_t max_words; /* the longest phrase, in words */
     bool article_forms; /* set before adding: each word is also entered with the article */
@@ -91,6 +92,13 @@ const rasd_token *rasd_x_keys_tokens(const rasd_x_keys *ks, size_t *n);
 /* Makes ks the calling thread's key table (NULL: none); returns the
  * previous one, to restore. */
 const rasd_x_keys *rasd_x_keys_use(const rasd_x_keys *ks);
+
+/* The table the calling thread uses (rasd_x_keys_use), or NULL. */
+const rasd_x_keys *rasd_x_keys_active(void);
+/* rasd_x_lookup of token i of ks's array, its key read by index rather than
+ * found by address: numbers and dates ask it of every token. */
+void rasd_x_lookup_at(const rasd_xtable *t, rasd_analyzer *an, const char *text, const rasd_x_keys *ks, size_t i,
+                      rasd_xword *out);
 
 /* Whether tok's whole key is key (a short word or a punctuation mark). */
 bool rasd_x_is(const char *text, const rasd_token *tok, const char *key);

@@ -282,23 +282,43 @@ size_t ner_features_ctx(const ner_context *ctx, const ner_tok *t, int o, uint32_
 size_t ner_features_pair(const ner_context *ctx, const ner_tok *toks, size_t n, size_t i, uint32_t *rows) {
     const ner_tok *t = &toks[i];
     const ner_tok *m1 = i >= 1 ? &toks[i - 1] : NULL, *p1 = i + 1 < n ? &toks[i + 1] : NULL;
+    size_t k = ner_features_bigram(ctx, toks, n, i, rows);
+    k += ner_features_mem(ctx, t->mem, t->freq, m1 ? m1->mem : 0, p1 ? p1->mem : 0, rows + k);
+    return k + ner_features_span(ctx, t->span, m1 ? m1->span : 0, p1 ? p1->span : 0, k, rows + k);
+}
+
+size_t ner_features_bigram(const ner_context *ctx, const ner_tok *toks, size_t n, size_t i, uint32_t *rows) {
+    const ner_tok *t = &toks[i];
+    const ner_tok *m1 = i >= 1 ? &toks[i - 1] : NULL, *p1 = i + 1 < n ? &toks[i + 1] : NULL;
     size_t k = 0;
     ADD(F_KEYM1_BASE, (m1 ? m1->key : BOS) * 31 + t->base);
     ADD(F_BASE_KEYP1, t->base * 31 + (p1 ? p1->key : EOS));
     if (t->path_len) ADD(F_KEYM1_CL6, (m1 ? m1->key : BOS) * 31 + path_prefix(t->path, t->path_len, 6));
     if (m1 && m1->path_len && t->path_len)
         ADD(F_CL4M1_CL4, path_prefix(m1->path, m1->path_len, 4) * 131 + path_prefix(t->path, t->path_len, 4));
+    return k;
+}
+
+size_t ner_features_mem(const ner_context *ctx, unsigned mem, unsigned freq, unsigned m1_mem, unsigned p1_mem,
+                        uint32_t *rows) {
     /* what the sentences before said of this word and its neighbours
      * (memory.c; 0 when the caller keeps no memory) */
-    if (t->mem) {
-        ADD(F_MEM, t->mem);
-        ADD(F_MEM_FREQ, t->mem * 16u + t->freq);
+    size_t k = 0;
+    if (mem) {
+        ADD(F_MEM, mem);
+        ADD(F_MEM_FREQ, mem * 16u + freq);
     }
-    if (m1 && m1->mem) ADD(F_MEM_M1, m1->mem);
-    if (p1 && p1->mem) ADD(F_MEM_P1, p1->mem);
-    for (uint32_t s = t->span; s && k < NER_MAX_PAIR - 2; s &= s - 1) ADD(F_SPAN, (unsigned)__builtin_ctz(s));
-    if (m1 && m1->span) ADD(F_SPAN_M1, m1->span);
-    if (p1 && p1->span) ADD(F_SPAN_P1, p1->span);
+    if (m1_mem) ADD(F_MEM_M1, m1_mem);
+    if (p1_mem) ADD(F_MEM_P1, p1_mem);
+    return k;
+}
+
+size_t ner_features_span(const ner_context *ctx, unsigned span, unsigned m1_span, unsigned p1_span, size_t before,
+                         uint32_t *rows) {
+    size_t k = 0;
+    for (uint32_t s = span; s && before + k < NER_MAX_PAIR - 2; s &= s - 1) ADD(F_SPAN, (unsigned)__builtin_ctz(s));
+    if (m1_span) ADD(F_SPAN_M1, m1_span);
+    if (p1_span) ADD(F_SPAN_P1, p1_span);
     return k;
 }
 

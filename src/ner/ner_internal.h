@@ -179,6 +179,15 @@ size_t ner_features(const ner_context *ctx, const ner_tok *toks, size_t n, size_
 size_t ner_features_self(const ner_context *ctx, const ner_tok *t, uint32_t *rows);
 size_t ner_features_ctx(const ner_context *ctx, const ner_tok *t, int o, uint32_t *rows);
 size_t ner_features_pair(const ner_context *ctx, const ner_tok *toks, size_t n, size_t i, uint32_t *rows);
+/* The pair part in its three pieces, in its order: what needs the words
+ * themselves (bigram), and what depends on small codes only (the article
+ * memory's and the listed names'), which the runtime sums once per code
+ * (tagger.c). span's `before` is the count of pair rows before it. */
+size_t ner_features_bigram(const ner_context *ctx, const ner_tok *toks, size_t n, size_t i, uint32_t *rows);
+size_t ner_features_mem(const ner_context *ctx, unsigned mem, unsigned freq, unsigned m1_mem, unsigned p1_mem,
+                        uint32_t *rows);
+size_t ner_features_span(const ner_context *ctx, unsigned span, unsigned m1_span, unsigned p1_span, size_t before,
+                         uint32_t *rows);
 #define NER_MAX_SELF 40
 #define NER_MAX_CTX 8
 #define NER_MAX_PAIR 20
@@ -318,7 +327,9 @@ rasd_status ner_tag_reference_mem(const rasd_ner_model *m, rasd_analyzer *an, co
  * BIO constraint that I-X follows B-X or I-X). With margin (n floats), also
  * writes the margin of each token not tagged O: best score minus the best
  * score of a tagging that gives this token another tag. work: 2 * n *
- * NER_NTAGS floats; back: n * NER_NTAGS bytes. */
+ * NER_NTAGS floats. back (n * NER_NTAGS bytes) is no longer written: the
+ * backtrace works out the one previous tag it needs from the forward
+ * scores; the argument stays so that the callers need not change. */
 void ner_viterbi(const float (*trans)[NER_NTAGS], const float *trans_end, const float *em, size_t n,
                  uint8_t *tags, float *margin, float *work, uint8_t *back);
 

@@ -116,6 +116,12 @@ static const pg_migration STEPS[] = {
     {9, "the stories list in its order; duplicates counted without a scan",
      "CREATE INDEX stories_rank ON stories(n_articles DESC, last_seen DESC, id DESC);\n"
      "CREATE INDEX documents_dups ON documents(dup_kind, duplicate_of) WHERE dup_kind IS NOT NULL;\n"},
+    /* the indexes of SQLite's step 10 serve statements built from the
+     * filters given and tables PostgreSQL does not have (actor_days); its
+     * planner combines the indexes of step 2 and 6 itself */
+    {10, "indexes for the lists' filters (SQLite only)", "SELECT 1;\n"},
+    {11, "each actor's days, with the day before (SQLite only)", "SELECT 1;\n"},
+    {12, "each outlet's actors (SQLite only)", "SELECT 1;\n"},
 };
 
 static const size_t N_STEPS = sizeof STEPS / sizeof STEPS[0];
@@ -131,7 +137,7 @@ static rasd_status run(PGconn *db, const char *name, const char *sql, rasd_error
 }
 
 rasd_status rasd_pg_schema_migrate(PGconn *db, const char *name, rasd_error *err) {
-    _Static_assert(sizeof STEPS / sizeof STEPS[0] == 9, "the PostgreSQL schema has SQLite's steps");
+    _Static_assert(sizeof STEPS / sizeof STEPS[0] == 12, "the PostgreSQL schema has SQLite's steps");
     int latest = STEPS[N_STEPS - 1].version;
     if (latest != rasd_schema_version())
         return rasd_fail(err, RASD_ERR_DB, "%s: PostgreSQL schema %d does not match SQLite schema %d", name, latest,

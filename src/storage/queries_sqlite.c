@@ -8,7 +8,8 @@
  * writes the same statements with json_build_object/json_agg.
  *
  * Every value a caller gives is bound by name (:since, :actor, ...); the
- * SQL text is constant. A nested aggregate is wrapped in json(...) where
+ * SQL text is constant, or joined from constant fragments by the filters
+ * a request has (with_filters), never from its values. A nested aggregate is wrapped in json(...) where
  * it leaves a subquery, because SQLite forgets that a value is JSON when
  * it crosses a subquery and would otherwise quote it as a string.
  *
@@ -18,6 +19,7 @@
 #include "storage/queries_sqlite.h"
 #include "storage/export_events.h"
 
+#include <stddef.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -122,6 +124,61 @@ static rasd_status one_json(sqlite3 *db, const char *sql, const rasd_query *q, i
         s = db_fail(db, err, "running a query");
     }
     sqlite3_finalize(st);
+    return s;
+}
+
+/* --------------------------------------------------------- filters as SQL */
+
+/* A filter written "(:x IS NULL OR col = :x)" can use no index, so a
+ * list whose count reads many rows builds its WHERE from the filters the
+ * request has: each one a constant fragment (the values stay bound
+ * parameters, never pasted), joined by AND, so that the planner reads the
+ * index of the filter given (an outlet's rows, a range of days, a CAMEO
+ * prefix) instead of testing every row. */
+typedef struct filter_sql {
+    size_t field; /* offsetof(rasd_query, the filter) */
+    const char *sql;
+} filter_sql;
+#define FILTER(f, sql) {offsetof(rasd_query, f), sql}
+
+/* A CAMEO prefix as an index range: every code that starts with :cameo
+ * lies between it and it followed by the highest character (the substr
+ * test keeps the answer exactly the prefix's). */
+#define CAMEO_RANGE(c)                                                                                        \
+    "substr(" c ", 1, length(:cameo)) = :cameo AND " c " >= :cameo AND " c " < :cameo || char(1114111)"
+
+/* tmpl with each `marker` replaced by "1" and " AND fragment" for each of
+ * the n filters q has; NULL when out of memory (malloc'd otherwise). */
+static char *with_filters(const char *tmpl, const char *marker, const rasd_query *q, const filter_sql *f,
+                          size_t n) {
+    rasd_buf b = {0};
+    size_t mlen = strlen(marker);
+    for (const char *p = tmpl, *at; *p; p = at + mlen) {
+        if (!(at = strstr(p, marker))) {
+            rasd_buf_append(&b, p, strlen(p));
+            break;
+        }
+        rasd_buf_append(&b, p, (size_t)(at - p));
+        rasd_buf_putc(&b, '1');
+        for (size_t i = 0; i < n; i++)
+            if (*(const char *const *)((const char *)q + f[i].field)) {
+                rasd_buf_append(&b, " AND ", 5);
+                rasd_buf_append(&b, f[i].sql, strlen(f[i].sql));
+            }
+    }
+    if (b.oom) {
+        rasd_buf_free(&b);
+        return NULL;
+    }
+    return b.data;
+}
+
+/* one_json on a statement with_filters built. */
+static rasd_status filtered_json(sqlite3 *db, char *sql, const rasd_query *q, const char *missing, rasd_buf *out,
+                                 rasd_error *err) {
+    if (!sql) return rasd_fail(err, RASD_ERR_NOMEM, "out of memory building a query");
+    rasd_status s = one_json(db, sql, q, 0, NULL, NULL, missing, out, err);
+    free(sql);
     return s;
 }
 
@@ -280,7 +337,141 @@ static const char ACTORS_OUTLET_SQL[] = ACTORS_SUMMED("a.source = :outlet");
 static const char ACTORS_DAYS_SQL[] =
     ACTORS_SUMMED("a.published >= coalesce(:since, '') AND a.published <= coalesce(:until, char(1114111))");
 
+/* Under a date or outlet filter, summing every actor's rows of the
+ * range and sorting them all for a page of twenty cost 50 to 115 ms on
+ * the full SaudiNewsNet store. An actor's sum over any part of its rows
+ * is at most its total (actor_totals; actor_type_totals under a type
+ * filter), so the page is found without the others: the sums of the
+ * first actors by total give a K-th best sum T (K = offset + limit),
+ * which the K-th best of all actors is at least; an actor whose total is
+ * under T cannot reach the page. The page is then ranked among the
+ * actors whose total is T or more, each summed from its own rows of the
+ * index actor_days_sums (step 10), and the total is counted apart: under
+ * dates alone from the actors' day list (step 11), under an outlet alone
+ * from the outlet's actors (step 12), else the actors of the
+ * rows, grouped as the index gives them in actor order for a wide range
+ * (no sort), or through the index of the filter for a narrow one. When the bound prunes little (a narrow range whose T is
+ * low) or fewer than K actors are summed, the list is summed whole, as
+ * before (ACTORS_SUMMED). */
+static const filter_sql ACTOR_ROW_FILTERS[] = {
+    FILTER(outlet, "a.source = :outlet"), FILTER(since, "a.published >= :since"),
+    FILTER(until, "a.published <= :until"), FILTER(type, "a.type = :type")};
+#define ACTOR_BOUNDS "(SELECT entity, mentions FROM actor_totals WHERE :type IS NULL UNION ALL SELECT entity, " \
+    "mentions FROM actor_type_totals WHERE type = :type)"
+/* the K-th best sum of the first :m actors by total (no row: fewer than K) */
+static const char ACTORS_BOUND_SQL[] =
+    "SELECT n FROM (SELECT (SELECT sum(a.mentions) FROM actor_days a INDEXED BY actor_days_sums "
+    "  WHERE a.entity = t.entity AND @W) AS n FROM (SELECT entity, mentions FROM actor_totals WHERE :type IS NULL "
+    "  ORDER BY mentions DESC, entity LIMIT :m) t UNION ALL SELECT (SELECT sum(a.mentions) FROM actor_days a "
+    "  INDEXED BY actor_days_sums WHERE a.entity = t.entity AND @W) FROM (SELECT entity, mentions "
+    "  FROM actor_type_totals WHERE type = :type ORDER BY mentions DESC, entity LIMIT :m) t) "
+    "WHERE n IS NOT NULL ORDER BY n DESC LIMIT 1 OFFSET :k - 1";
+static const char ACTORS_CANDIDATES_SQL[] = "SELECT count(*) FROM " ACTOR_BOUNDS " WHERE mentions >= :t";
+static const char ACTORS_ROWS_SQL[] = "SELECT count(*) FROM actor_days a WHERE @W";
+static const char ACTORS_ALL_ROWS_SQL[] = "SELECT count(*) FROM actor_days";
+static const char ACTORS_COUNT_SCAN_SQL[] =
+    "SELECT count(*) FROM (SELECT 1 FROM actor_days a INDEXED BY actor_days_sums WHERE @W GROUP BY a.entity)";
+static const char ACTORS_COUNT_SQL[] = "SELECT count(DISTINCT a.entity) FROM actor_days a WHERE @W";
+/* dates alone: each actor counted on its first day in the range, the one
+ * whose day before is outside it (schema step 11) */
+/* an outlet alone (and a type): its actors (schema step 12), each
+ * actor once (the key holds it once per type) */
+static const char ACTORS_COUNT_OUTLET_SQL[] =
+    "SELECT count(*) FROM (SELECT DISTINCT entity FROM actor_outlets WHERE source = :outlet AND "
+    "(:type IS NULL OR type = :type))";
+static const char ACTORS_COUNT_DAYS_SQL[] =
+    "SELECT count(*) FROM actor_day_list WHERE published >= coalesce(:since, '') AND "
+    "published <= coalesce(:until, char(1114111)) AND (prev IS NULL OR prev < coalesce(:since, ''))";
+static const char ACTORS_BOUNDED_SQL[] =
+    "WITH m AS (SELECT a.entity AS id, max(a.name) AS name, max(a.type) AS type, max(a.country) AS country, "
+    "  sum(a.mentions) AS mentions, sum(a.articles) AS articles FROM actor_days a INDEXED BY actor_days_sums "
+    "  WHERE a.entity IN (SELECT entity FROM " ACTOR_BOUNDS " WHERE mentions >= :t) AND @W GROUP BY a.entity), "
+    "page AS (SELECT * FROM m ORDER BY mentions DESC, id LIMIT :limit OFFSET :offset) "
+    "SELECT json_object('total', :total, 'limit', :limit, 'offset', :offset, "
+    "'items', json((SELECT json_group_array(json_object('id', id, 'name', name, 'type', type, 'country', country, "
+    "'mentions', mentions, 'articles', articles)) FROM page)))";
+
+/* The one integer a statement (with the actor row filters of q at @W and
+ * :k, :m, :t bound) answers; false when it has no row or fails. */
+static bool actors_int(sqlite3 *db, const char *tmpl, const rasd_query *q, int64_t k, int64_t t, int64_t *v) {
+    char *sql = with_filters(tmpl, "@W", q, ACTOR_ROW_FILTERS, sizeof ACTOR_ROW_FILTERS / sizeof ACTOR_ROW_FILTERS[0]);
+    sqlite3_stmt *st = NULL;
+    bool got = false;
+    if (sql && sqlite3_prepare_v2(db, sql, -1, &st, NULL) == SQLITE_OK) {
+        bind_query(st, q);
+        bind_int(st, ":k", k);
+        bind_int(st, ":m", k * 4 < 100 ? 100 : k * 4);
+        bind_int(st, ":t", t);
+        struct timespec deadline;
+        arm_deadline(db, &deadline);
+        if (sqlite3_step(st) == SQLITE_ROW && sqlite3_column_type(st, 0) != SQLITE_NULL) {
+            *v = sqlite3_column_int64(st, 0);
+            got = true;
+        }
+        disarm_deadline(db);
+    }
+    sqlite3_finalize(st);
+    free(sql);
+    return got;
+}
+
+/* The page and total under a date or outlet filter, from the bound
+ * above; false when the whole sum is the better (or only) way. */
+static bool actors_bounded(sqlite3 *db, const rasd_query *q, rasd_buf *out, rasd_status *s, rasd_error *err) {
+    int64_t k = (int64_t)(q->offset + (q->limit ? q->limit : RASD_QUERY_DEFAULT_LIMIT)), t, cands, rows, all,
+            total;
+    if (!actors_int(db, ACTORS_BOUND_SQL, q, k, 0, &t) || !actors_int(db, ACTORS_CANDIDATES_SQL, q, k, t, &cands) ||
+        !actors_int(db, ACTORS_ROWS_SQL, q, k, t, &rows))
+        return false;
+    /* an actor summed alone costs an index seek, about what sorting four
+     * rows of the range costs */
+    if (cands * 4 > rows) return false;
+    /* under dates alone, from the actors' day list; under an outlet alone,
+     * from its actors; else grouping in the
+     * index's actor order, which reads every row of actor_days but sorts
+     * none: the cheaper way once a third of the rows are in range (a sort
+     * costs about three rows read) */
+    if (!q->outlet && !q->type) {
+        if (!actors_int(db, ACTORS_COUNT_DAYS_SQL, q, k, t, &total)) return false;
+    } else if (q->outlet && !q->since && !q->until) {
+        if (!actors_int(db, ACTORS_COUNT_OUTLET_SQL, q, k, t, &total)) return false;
+    } else if (!actors_int(db, ACTORS_ALL_ROWS_SQL, q, k, t, &all) ||
+               !actors_int(db, rows * 3 > all ? ACTORS_COUNT_SCAN_SQL : ACTORS_COUNT_SQL, q, k, t, &total)) {
+        return false;
+    }
+    char *sql = with_filters(ACTORS_BOUNDED_SQL, "@W", q, ACTOR_ROW_FILTERS,
+                             sizeof ACTOR_ROW_FILTERS / sizeof ACTOR_ROW_FILTERS[0]);
+    if (!sql) {
+        *s = rasd_fail(err, RASD_ERR_NOMEM, "out of memory building a query");
+        return true;
+    }
+    sqlite3_stmt *st;
+    if (sqlite3_prepare_v2(db, sql, -1, &st, NULL) != SQLITE_OK) {
+        *s = db_fail(db, err, "preparing a query");
+        free(sql);
+        return true;
+    }
+    bind_query(st, q);
+    bind_int(st, ":t", t);
+    bind_int(st, ":total", total);
+    struct timespec deadline;
+    arm_deadline(db, &deadline);
+    int rc = sqlite3_step(st);
+    disarm_deadline(db);
+    if (rc == SQLITE_ROW) {
+        rasd_buf_append(out, (const char *)sqlite3_column_text(st, 0), (size_t)sqlite3_column_bytes(st, 0));
+        *s = out->oom ? rasd_fail(err, RASD_ERR_NOMEM, "out of memory building a query's answer") : RASD_OK;
+    } else {
+        *s = db_fail(db, err, "running a query");
+    }
+    sqlite3_finalize(st);
+    free(sql);
+    return true;
+}
+
 rasd_status rasd_sqlite_query_actors(sqlite3 *db, const rasd_query *q, rasd_buf *out, rasd_error *err) {
+    rasd_status s;
+    if ((q->outlet || q->since || q->until) && actors_bounded(db, q, out, &s, err)) return s;
     const char *sql = q->outlet              ? ACTORS_OUTLET_SQL
                       : q->since || q->until ? ACTORS_DAYS_SQL
                       : q->type              ? ACTORS_TYPE_SQL
@@ -336,61 +527,88 @@ rasd_status rasd_sqlite_query_actor(sqlite3 *db, const char *id, const char *kb_
 /* ----------------------------------------------------------------- events */
 
 /* The matches are events rows alone, with their document's day and
- * outlet from the row itself (schema step 8), NOT MATERIALIZED: the count
- * reads the index events_by_day, which holds every filtered column, and
- * the page is the first rows of the same index in its order; the
- * documents are read for the page's rows only (title, text). */
+ * outlet from the row itself (schema step 8), NOT MATERIALIZED, with the
+ * filters the request has (with_filters): the count reads the index of a
+ * filter (events_by_outlet, events_by_cameo of step 10, events_by_day
+ * for days, events_by_source, _target, _place), and the page is the first
+ * rows of events_by_day or events_by_outlet in their order. The page's
+ * CAMEO test is the prefix alone (mp): as an index range it would have
+ * the planner sort every event of a one-digit prefix rather than read
+ * the newest until it has a page. The documents are read for the page's
+ * rows only (title, text). */
 #define EVENT_FILTERS                                                                                         \
     "(:cameo IS NULL OR substr(e.cameo, 1, length(:cameo)) = :cameo) AND "                                    \
     "(:outlet IS NULL OR e.doc_source = :outlet) AND (:since IS NULL OR e.doc_day >= :since) AND "             \
     "(:until IS NULL OR e.doc_day <= :until)"
+#define EVENT_ROWS                                                                                            \
+    "SELECT e.doc, e.source, e.target, e.cameo, e.plover, e.acled, e.place, e.span_start, e.span_end, "        \
+    "e.doc_source AS outlet, e.doc_day AS day FROM events e WHERE "
 static const char EVENTS_SQL[] =
-    "WITH m AS NOT MATERIALIZED (SELECT e.doc, e.source, e.target, e.cameo, e.plover, e.acled, e.place, "
-    "  e.span_start, e.span_end, e.doc_source AS outlet, e.doc_day AS day FROM events e WHERE "
-    "  (:actor IS NULL OR e.source = :actor) AND (:target IS NULL OR e.target = :target) AND "
-    "  (:place IS NULL OR e.place = :place) AND " EVENT_FILTERS "), "
+    "WITH m AS NOT MATERIALIZED (" EVENT_ROWS "@F), mp AS NOT MATERIALIZED (" EVENT_ROWS "@P), "
     "page AS (SELECT m.*, d.title, " SPAN("d", "m.span_start", "m.span_end") " AS t, "
-    CONTEXT("d", "m.span_start", "m.span_end") " AS c FROM (SELECT * FROM m "
+    CONTEXT("d", "m.span_start", "m.span_end") " AS c FROM (SELECT * FROM mp "
     "  ORDER BY day DESC, doc DESC, span_start, span_end, source, target, cameo, plover, acled, place "
     "  LIMIT :limit OFFSET :offset) m JOIN documents d ON d.id = m.doc) "
     PAGE_JSON("json_object('doc', doc, 'outlet', outlet, 'title', title, 'date', day, 'source', source, "
               "'target', target, 'cameo', cameo, 'plover', plover, 'acled', acled, 'place', place, "
               "'text', t, 'context', c, 'start', span_start, 'end', span_end)");
+#define EVENT_ROW_FILTERS(prefix)                                                                             \
+    FILTER(actor, "e.source = :actor"), FILTER(target, "e.target = :target"), FILTER(place, "e.place = :place"), \
+        FILTER(cameo, prefix), FILTER(outlet, "e.doc_source = :outlet"), FILTER(since, "e.doc_day >= :since"),  \
+        FILTER(until, "e.doc_day <= :until")
+static const filter_sql EVENT_COUNT[] = {EVENT_ROW_FILTERS(CAMEO_RANGE("e.cameo"))};
+static const filter_sql EVENT_PAGE[] = {EVENT_ROW_FILTERS("substr(e.cameo, 1, length(:cameo)) = :cameo")};
 
 rasd_status rasd_sqlite_query_events(sqlite3 *db, const rasd_query *q, rasd_buf *out, rasd_error *err) {
-    return one_json(db, EVENTS_SQL, q, 0, NULL, NULL, "no events", out, err);
+    char *count = with_filters(EVENTS_SQL, "@F", q, EVENT_COUNT, sizeof EVENT_COUNT / sizeof EVENT_COUNT[0]);
+    char *sql = count ? with_filters(count, "@P", q, EVENT_PAGE, sizeof EVENT_PAGE / sizeof EVENT_PAGE[0]) : NULL;
+    free(count);
+    return filtered_json(db, sql, q, "no events", out, err);
 }
 
 /* --------------------------------------------------------------- timeline */
 
 /* Counts per day for a chart: events on their own date (else the
  * article's), articles (and the actor's mentions) on the publication date.
- * Days without any are left out; the chart's axis spaces days by time. */
-/* Without an actor, events are counted from the index events_by_day
- * (the day and outlet are the row's, schema step 8) and articles from the
- * index documents_by_source (which holds both columns the filters read:
- * the planner's choice, documents_by_published, reads each article's row
- * for its outlet); with one, from its rows in the events_by_source and
- * events_by_target indexes and from its days in actor_days (schema step
- * 7), since a filter "actor is null or ..." would read every row. */
+ * Days without any are left out; the chart's axis spaces days by time.
+ * One statement for each case, with the filters given (with_filters), so
+ * that each count reads one index in day order and groups as it goes:
+ * without an actor, events from events_by_day, events_by_outlet or
+ * events_by_cameo (step 10), articles from documents_by_published or
+ * documents_by_source; with one, its rows in the events_by_source and
+ * events_by_target indexes and its days in actor_days (schema step 7). */
+#define TIMELINE_JSON                                                                                         \
+    "SELECT json_object("                                                                                     \
+    " 'events', json((SELECT json_group_array(json_object('date', day, 'count', n)) FROM (SELECT day, "         \
+    "   count(*) AS n FROM ev WHERE day IS NOT NULL GROUP BY day ORDER BY day))), "                           \
+    " 'articles', json((SELECT json_group_array(json_object('date', published, 'count', k, 'mentions', n)) "   \
+    "   FROM (SELECT * FROM art ORDER BY published))))"
 static const char TIMELINE_SQL[] =
-    "WITH ev AS (SELECT e.doc_day AS day FROM events e WHERE :actor IS NULL AND " EVENT_FILTERS " "
-    "  UNION ALL SELECT e.doc_day FROM events e WHERE :actor IS NOT NULL AND "
-    "  (e.source = :actor OR e.target = :actor) AND " EVENT_FILTERS "), "
-    "art AS (SELECT d.published, count(*) AS k, NULL AS n FROM documents d INDEXED BY documents_by_source "
-    "  WHERE :actor IS NULL AND "
-    "  d.published IS NOT NULL AND " DOC_FILTERS("d") " GROUP BY d.published "
-    "  UNION ALL SELECT a.published, sum(a.articles), sum(a.mentions) FROM actor_days a "
-    "  WHERE :actor IS NOT NULL AND a.entity = :actor AND a.published IS NOT NULL AND "
-    "  " DOC_FILTERS("a") " GROUP BY a.published) "
-    "SELECT json_object("
-    " 'events', json((SELECT json_group_array(json_object('date', day, 'count', n)) FROM (SELECT day, "
-    "   count(*) AS n FROM ev WHERE day IS NOT NULL GROUP BY day ORDER BY day))), "
-    " 'articles', json((SELECT json_group_array(json_object('date', published, 'count', k, 'mentions', n)) "
-    "   FROM (SELECT * FROM art ORDER BY published))))";
+    "WITH ev AS NOT MATERIALIZED (SELECT e.doc_day AS day FROM events e WHERE @E), "
+    "art AS (SELECT d.published, count(*) AS k, NULL AS n FROM documents d "
+    "  WHERE d.published IS NOT NULL AND @D GROUP BY d.published) " TIMELINE_JSON;
+static const char TIMELINE_ACTOR_SQL[] =
+    "WITH ev AS (SELECT e.doc_day AS day FROM events e WHERE (e.source = :actor OR e.target = :actor) AND @E), "
+    "art AS (SELECT a.published, sum(a.articles) AS k, sum(a.mentions) AS n FROM actor_days a "
+    "  WHERE a.entity = :actor AND a.published IS NOT NULL AND @A GROUP BY a.published) " TIMELINE_JSON;
+static const filter_sql TIMELINE_EVENTS[] = {
+    FILTER(cameo, CAMEO_RANGE("e.cameo")), FILTER(outlet, "e.doc_source = :outlet"),
+    FILTER(since, "e.doc_day >= :since"), FILTER(until, "e.doc_day <= :until")};
+static const filter_sql TIMELINE_DOCS[] = {
+    FILTER(since, "d.published >= :since"), FILTER(until, "d.published <= :until"),
+    FILTER(outlet, "d.source = :outlet")};
+static const filter_sql TIMELINE_DAYS[] = {
+    FILTER(since, "a.published >= :since"), FILTER(until, "a.published <= :until"),
+    FILTER(outlet, "a.source = :outlet")};
 
 rasd_status rasd_sqlite_query_timeline(sqlite3 *db, const rasd_query *q, rasd_buf *out, rasd_error *err) {
-    return one_json(db, TIMELINE_SQL, q, 0, NULL, NULL, "no timeline", out, err);
+    char *ev = with_filters(q->actor ? TIMELINE_ACTOR_SQL : TIMELINE_SQL, "@E", q, TIMELINE_EVENTS,
+                            sizeof TIMELINE_EVENTS / sizeof TIMELINE_EVENTS[0]);
+    char *sql = !ev       ? NULL
+                : q->actor ? with_filters(ev, "@A", q, TIMELINE_DAYS, sizeof TIMELINE_DAYS / sizeof TIMELINE_DAYS[0])
+                           : with_filters(ev, "@D", q, TIMELINE_DOCS, sizeof TIMELINE_DOCS / sizeof TIMELINE_DOCS[0]);
+    free(ev);
+    return filtered_json(db, sql, q, "no timeline", out, err);
 }
 
 /* Events per place, for the corpus-wide map: the events list's filters
@@ -410,13 +628,14 @@ rasd_status rasd_sqlite_query_event_places(sqlite3 *db, const rasd_query *q, ras
 
 /* ----------------------------------------------------------------- quotes */
 
-/* As for events: the rows alone, in the order of the index quotes_by_day
- * (schema step 8); the documents' title is read for the page's rows only. */
+/* As for events: the rows alone, with the filters given (the count
+ * reads quotes_by_speaker, quotes_by_outlet of step 10 or a range of
+ * quotes_by_day), in the order of the index quotes_by_day or
+ * quotes_by_outlet; the documents' title is read for the page's rows
+ * only. */
 static const char QUOTES_SQL[] =
     "WITH m AS NOT MATERIALIZED (SELECT q.doc, q.speaker, q.speaker_text, q.verb, q.direct, q.span_start, "
-    "  q.span_end, q.text, q.doc_source AS outlet, q.doc_published AS published FROM quotes q "
-    "  WHERE (:speaker IS NULL OR q.speaker = :speaker) AND (:since IS NULL OR q.doc_published >= :since) AND "
-    "  (:until IS NULL OR q.doc_published <= :until) AND (:outlet IS NULL OR q.doc_source = :outlet)), "
+    "  q.span_end, q.text, q.doc_source AS outlet, q.doc_published AS published FROM quotes q WHERE @F), "
     "page AS (SELECT p.*, d.title FROM (SELECT * FROM m ORDER BY published DESC, doc DESC, span_start, span_end, "
     "  speaker, text LIMIT :limit OFFSET :offset) p JOIN documents d ON d.id = p.doc "
     "  ORDER BY p.published DESC, p.doc DESC, p.span_start, p.span_end, p.speaker, p.text) "
@@ -424,18 +643,27 @@ static const char QUOTES_SQL[] =
               "'speaker', speaker, 'speaker_text', speaker_text, 'verb', verb, "
               "'direct', json(CASE WHEN direct THEN 'true' ELSE 'false' END), 'text', text, "
               "'start', span_start, 'end', span_end)");
+static const filter_sql QUOTE_FILTERS[] = {
+    FILTER(speaker, "q.speaker = :speaker"), FILTER(since, "q.doc_published >= :since"),
+    FILTER(until, "q.doc_published <= :until"), FILTER(outlet, "q.doc_source = :outlet")};
 
 rasd_status rasd_sqlite_query_quotes(sqlite3 *db, const rasd_query *q, rasd_buf *out, rasd_error *err) {
-    return one_json(db, QUOTES_SQL, q, 0, NULL, NULL, "no quotes", out, err);
+    return filtered_json(db, with_filters(QUOTES_SQL, "@F", q, QUOTE_FILTERS, sizeof QUOTE_FILTERS / sizeof QUOTE_FILTERS[0]),
+                         q, "no quotes", out, err);
 }
 
 /* ---------------------------------------------------------------- outlets */
 
 /* An outlet's labels come from the index framing_by_outlet in their
- * order, with the document's outlet and date on each row (schema step 8). */
+ * order, with the document's outlet and date on each row (schema step 8).
+ * The articles are counted per source as the index documents_by_source
+ * gives them (no sort), then the unknown outlet's two forms (NULL and '')
+ * merged: grouped by coalesce(source, '') at once, every document went
+ * through a sort. */
 static const char OUTLETS_SQL[] =
-    "WITH m AS (SELECT coalesce(d.source, '') AS outlet, count(*) AS articles, min(d.published) AS first, "
-    "  max(d.published) AS last FROM documents d WHERE " DOC_FILTERS("d") " GROUP BY outlet), "
+    "WITH m AS (SELECT coalesce(source, '') AS outlet, sum(articles) AS articles, min(first) AS first, "
+    "  max(last) AS last FROM (SELECT d.source, count(*) AS articles, min(d.published) AS first, "
+    "  max(d.published) AS last FROM documents d WHERE " DOC_FILTERS("d") " GROUP BY d.source) GROUP BY 1), "
     "page AS (SELECT * FROM m ORDER BY articles DESC, outlet LIMIT :limit OFFSET :offset) " PAGE_JSON(
         "json_object('outlet', nullif(outlet, ''), 'articles', articles, 'first', first, 'last', last, "
         "'labels', json((SELECT json_group_array(json_object('actor', actor, 'name', (SELECT name FROM "
@@ -515,9 +743,13 @@ rasd_status rasd_sqlite_search_facets(sqlite3 *db, const rasd_query *q, int64_t 
     return s;
 }
 
+/* A serving connection reads the file through a memory map (up to 4 GB
+ * of it): a page it needs is then the operating system's cached page
+ * itself, not a copy read() makes into the connection's own cache, which
+ * was a tenth of a search's time (snippets read whole documents). */
 rasd_status rasd_sqlite_reader_setup(sqlite3 *db, bool read_only, rasd_error *err) {
-    const char *sql = read_only ? "PRAGMA cache_size = -16384; PRAGMA query_only = 1"
-                                : "PRAGMA cache_size = -16384";
+    const char *sql = read_only ? "PRAGMA cache_size = -16384; PRAGMA mmap_size = 4294967296; PRAGMA query_only = 1"
+                                : "PRAGMA cache_size = -16384; PRAGMA mmap_size = 4294967296";
     if (sqlite3_exec(db, sql, NULL, NULL, NULL) != SQLITE_OK) return db_fail(db, err, "setting up a reader");
     return RASD_OK;
 }

@@ -8,7 +8,10 @@
  * covering indexes that keep the server's lists from reading whole rows;
  * step 7 the actors list's sums, kept by a trigger; step 8 each event's,
  * quote's and label's day and outlet copied into its row; step 9 indexes
- * for the stories page and the duplicate counts. Offsets (span_start, span_end) are
+ * for the stories page and the duplicate counts; step 10 indexes for the
+ * lists' filters, the actors of a range of days and the search facets;
+ * step 11 each actor's days with the day before, and step 12 each
+ * outlet's actors, to count them. Offsets (span_start, span_end) are
  * byte offsets into documents.text, as everywhere in rasd. The full-text
  * index is an external-content FTS5 table over documents (title, text), so
  * the text is stored once; it uses rasd's own tokenizer (fts_rasd.c), which
@@ -29,6 +32,15 @@
     "INSERT INTO actor_days SELECT d.published, d.source, e.entity, e.type, max(e.name), max(e.country),\n"         \
     "  sum(e.mention_count), count(*) FROM entities e JOIN documents d ON d.id = e.doc\n"                            \
     "  GROUP BY d.published, d.source, e.entity, e.type;\n"
+
+/* Steps 11's and 12's lists from every row of actor_days: the steps' first
+ * fill, and the settle's rebuild after SUMS_OF_ALL. */
+#define DAY_LIST_OF_ALL                                                                                               \
+    "INSERT INTO actor_day_list SELECT entity, published, lag(published) OVER (PARTITION BY entity\n"                \
+    "  ORDER BY published) FROM (SELECT DISTINCT entity, published FROM actor_days WHERE published IS NOT NULL);\n"
+#define OUTLETS_OF_ALL                                                                                                \
+    "INSERT INTO actor_outlets SELECT DISTINCT source, entity, coalesce(type, '') FROM actor_days\n"               \
+    "  WHERE source IS NOT NULL;\n"
 
 const rasd_migration rasd_migrations[] = {
     {1, "documents and the full-text index",
@@ -215,12 +227,61 @@ const rasd_migration rasd_migrations[] = {
      /* /api/health counts the exact and near duplicates and the groups of
       * the exact ones: a few rows of this index, not every document's */
      "CREATE INDEX documents_dups ON documents(dup_kind, duplicate_of) WHERE dup_kind IS NOT NULL;\n"},
+    {10, "indexes for the lists' filters, the actors of a range of days and the search facets",
+     /* The lists build their WHERE from the filters given (queries_sqlite.c),
+      * so a filter can read an index: an outlet's events and quotes in the
+      * lists' order (the page is their first rows, the count a range of
+      * the index), the events of a CAMEO prefix (counted from a range) */
+     "CREATE INDEX events_by_outlet ON events(doc_source, doc_day DESC, doc DESC, span_start, span_end, source,\n"
+     "  target, cameo, plover, acled, place);\n"
+     "CREATE INDEX events_by_cameo ON events(cameo, doc_day, doc_source);\n"
+     "CREATE INDEX quotes_by_outlet ON quotes(doc_source, doc_published DESC, doc DESC, span_start, span_end,\n"
+     "  speaker);\n"
+     /* an actor's sums over a range of days, from the index alone: the
+      * actors list under a date filter ranks the actors whose totals can
+      * still reach its page, actor by actor, and counts the actors of the
+      * range in one pass over this index in actor order (no sort); it
+      * holds what actor_days_by_entity held, first */
+     "CREATE INDEX actor_days_sums ON actor_days(entity, published, source, type, mentions, articles, name,\n"
+     "  country);\n"
+     "DROP INDEX actor_days_by_entity;\n"
+     /* a search's facets group the entities and places of its first
+      * thousand matches: from these, not from the rows with their mention
+      * spans (they begin as entities_by_doc and places_by_doc did) */
+     "CREATE INDEX entities_by_doc_names ON entities(doc, entity, name);\n"
+     "DROP INDEX entities_by_doc;\n"
+     "CREATE INDEX places_by_doc_names ON places(doc, place, name);\n"
+     "DROP INDEX places_by_doc;\n"},
+    {11, "each actor's days, with the day before, for counting the actors of a range of days",
+     /* The actors list under a date filter counts the actors with a row
+      * in the range: grouping actor_days' rows cost 17 ms on the full
+      * SaudiNewsNet store, whatever the range. Each actor's days with the
+      * one before (prev, NULL for its first) count them as a range of the
+      * index: an actor is counted once, on its first day in the range,
+      * the one whose day before is outside it. A batch's new days are
+      * added at its commit and the day before recomputed for its actors'
+      * later days (rasd_sqlite_sums_sql below); undated rows are left
+      * out, since no range holds them. */
+     "CREATE TABLE actor_day_list(entity TEXT NOT NULL, published TEXT NOT NULL, prev TEXT,\n"
+     "  PRIMARY KEY (entity, published)) WITHOUT ROWID;\n"
+     "CREATE INDEX actor_day_list_by_day ON actor_day_list(published, prev);\n"
+     DAY_LIST_OF_ALL},
+    {12, "each outlet's actors, for counting the actors of an outlet",
+     /* As step 11 for an outlet: the actors list under an outlet filter
+      * counts the outlet's actors (of a type) as a range of this key, not
+      * by grouping its rows of actor_days. A row's type is '' when the
+      * entity row has none (no type filter names it); rows of no outlet
+      * are left out, since no outlet filter matches them. Added at each
+      * batch's commit with the sums of step 7. */
+     "CREATE TABLE actor_outlets(source TEXT NOT NULL, entity TEXT NOT NULL, type TEXT NOT NULL,\n"
+     "  PRIMARY KEY (source, entity, type)) WITHOUT ROWID;\n"
+     OUTLETS_OF_ALL},
 };
 
 const size_t rasd_n_migrations = sizeof rasd_migrations / sizeof rasd_migrations[0];
 
 /* The entity rows of the documents listed in temp.batch_docs added to the
- * sums of step 7, set-based: the writer runs it once per batch, before
+ * sums of step 7 and the lists of steps 11 and 12, set-based: the writer runs it once per batch, before
  * the commit. A trigger per entity row did the same work row by row and
  * tripled the writer thread's time (three upserts for each of a
  * document's thirty-odd entity rows, each rewriting index entries).
@@ -252,17 +313,29 @@ const char rasd_sqlite_sums_sql[] =
     "INSERT INTO actor_days SELECT b.published, b.source, b.entity, b.type, b.name, b.country, b.mentions,"
     " b.articles FROM " BATCH_DAYS " AS b WHERE NOT EXISTS (SELECT 1 FROM actor_days a"
     " WHERE a.published IS b.published AND a.source IS b.source AND a.entity = b.entity AND a.type IS b.type);\n"
+    /* the batch's dated days, then the day before of each of its actors'
+     * days from its earliest new one on (a day stored out of order
+     * changes the day before of the actor's next day) */
+    "INSERT OR IGNORE INTO actor_day_list(entity, published) SELECT DISTINCT e.entity, d.published FROM entities e"
+    " JOIN documents d ON d.id = e.doc WHERE e.doc IN (" BATCH_ENTITIES ") AND d.published IS NOT NULL;\n"
+    "UPDATE actor_day_list SET prev = (SELECT max(p.published) FROM actor_day_list p WHERE p.entity ="
+    " actor_day_list.entity AND p.published < actor_day_list.published) FROM (SELECT e.entity AS entity,"
+    " min(d.published) AS since FROM entities e JOIN documents d ON d.id = e.doc WHERE e.doc IN (" BATCH_ENTITIES ")"
+    " AND d.published IS NOT NULL GROUP BY e.entity) AS b WHERE actor_day_list.entity = b.entity"
+    " AND actor_day_list.published >= b.since;\n"
+    "INSERT OR IGNORE INTO actor_outlets SELECT DISTINCT d.source, e.entity, coalesce(e.type, '') FROM entities e"
+    " JOIN documents d ON d.id = e.doc WHERE e.doc IN (" BATCH_ENTITIES ") AND d.source IS NOT NULL;\n"
     "DELETE FROM temp.batch_docs;\n";
 
-/* The sums made again from every entity row: the grouped INSERTs of step 7
- * give exactly what the batches' upserts add up to (sum and count compose,
- * max of maxes is the max, GROUP BY puts NULLs together as IS matches
- * them), for less than the batches' upkeep over a whole import: each sum
- * row is written once, not updated (with its rank index) at every batch
- * that touches it. */
+/* The sums and lists made again from every entity row: the grouped
+ * INSERTs of step 7 give exactly what the batches' upserts add up to (sum
+ * and count compose, max of maxes is the max, GROUP BY puts NULLs together
+ * as IS matches them), and steps 11 and 12 read what those leave, for less
+ * than the batches' upkeep over a whole import: each row is written once,
+ * not updated (with its indexes) at every batch that touches it. */
 const char rasd_sqlite_sums_rebuild_sql[] =
-    "DELETE FROM actor_totals; DELETE FROM actor_type_totals; DELETE FROM actor_days; DELETE FROM temp.batch_docs;\n"
-    SUMS_OF_ALL;
+    "DELETE FROM actor_totals; DELETE FROM actor_type_totals; DELETE FROM actor_days; DELETE FROM actor_day_list;\n"
+    "DELETE FROM actor_outlets; DELETE FROM temp.batch_docs;\n" SUMS_OF_ALL DAY_LIST_OF_ALL OUTLETS_OF_ALL;
 
 int rasd_schema_version(void) { return rasd_migrations[rasd_n_migrations - 1].version; }
 

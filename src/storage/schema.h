@@ -25,9 +25,10 @@ extern const size_t rasd_n_migrations;
  * temp.batch_docs(doc INTEGER PRIMARY KEY) to the actors' sums of step 7,
  * and empties that table. */
 extern const char rasd_sqlite_sums_sql[];
-/* The SQL that makes the actors' sums again from every entity row (what
- * the batches' rasd_sqlite_sums_sql add up to), for a run that left them
- * to its settle (rasd_store_defer_sums); empties temp.batch_docs too. */
+/* The SQL that makes the actors' sums and lists (steps 7, 11 and 12) again
+ * from every entity row (what the batches' rasd_sqlite_sums_sql add up
+ * to), for a run that left them to its settle (rasd_store_defer_sums);
+ * empties temp.batch_docs too. */
 extern const char rasd_sqlite_sums_rebuild_sql[];
 
 /* The schema version this build writes. */

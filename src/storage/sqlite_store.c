@@ -21,6 +21,7 @@
 
 #include "core/internal.h"
 
+#include <pthread.h>
 #include <sqlite3.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -62,10 +63,20 @@ enum {
  * row only to test nothing cost a third of a common word's search. With
  * filters, each match's date and outlet come from the small rows of the
  * covering index documents_meta (schema step 6), not from its row, whose
- * text spreads it over pages of its own. */
+ * text spreads it over pages of its own.
+ * Without filters the full-text index orders the matches by rank itself
+ * and stops at the limit, so the snippets are cut by the ranking cursor,
+ * for the page's rows alone; a second cursor for them re-ran the query
+ * once per hit (a tenth of a common word's search). Under filters the
+ * ranking is SQLite's sort of the matches that pass, which would cut a
+ * snippet for every one of them first: there the page's hits are found
+ * again by a second cursor. */
 #define SEARCH_TOP_PLAIN                                                                                              \
-    "WITH top(id, score) AS ("                                                                                       \
-    " SELECT rowid, rank FROM documents_fts WHERE documents_fts MATCH ?1 ORDER BY rank LIMIT ?7)"
+    "WITH top(id, score, snip) AS ("                                                                                 \
+    " SELECT rowid, rank, snippet(documents_fts, 1, ?8, ?9, '…', 14) FROM documents_fts"                            \
+    " WHERE documents_fts MATCH ?1 ORDER BY rank LIMIT ?7)"                                                          \
+    " SELECT d.id, d.hash, d.title, d.source, d.published, d.url, d.origin, -top.score, top.snip, d.duplicate_of,"  \
+    "  d.story FROM top JOIN documents d ON d.id = top.id ORDER BY top.score"
 #define SEARCH_TOP_FILTERED                                                                                           \
     "WITH top(id, score) AS ("                                                                                       \
     " SELECT documents_fts.rowid, documents_fts.rank FROM documents_fts"                                            \
@@ -137,7 +148,7 @@ static const char *const SQL[ST_COUNT] = {
         " SELECT ?1, coalesce(d.source, ''), coalesce(f.actor, ''), f.label, count(*)"
         " FROM documents d JOIN framing f ON f.doc = d.id WHERE d.story = ?1 AND f.label IS NOT NULL"
         " GROUP BY 2, 3, 4",
-    [ST_SEARCH_PLAIN] = SEARCH_TOP_PLAIN SEARCH_HITS,
+    [ST_SEARCH_PLAIN] = SEARCH_TOP_PLAIN,
     [ST_SEARCH_FILTERED] = SEARCH_TOP_FILTERED SEARCH_HITS,
 };
 
@@ -887,7 +898,15 @@ static const rasd_store_ops SQLITE_OPS = {
     sq_each_settle_doc, sq_rebuild_story_rows, sq_set_duplicate, sq_defer_sums, sq_rebuild_sums,
 };
 
+/* SQLite keeps memory statistics (which rasd never reads) under one
+ * global mutex taken on every allocation: the serving threads, each on
+ * its own connection, took it for every row they built. Off before the
+ * library's first use; a no-op when something else used SQLite first. */
+static pthread_once_t sqlite_config_once = PTHREAD_ONCE_INIT;
+static void sqlite_config(void) { sqlite3_config(SQLITE_CONFIG_MEMSTATUS, 0); }
+
 rasd_store *rasd_sqlite_store_open(const char *path, const rasd_lexicon *lex, rasd_error *err) {
+    pthread_once(&sqlite_config_once, sqlite_config);
     sqlite_store *s = calloc(1, sizeof *s);
     if (!s || !(s->base.target = strdup(path))) {
         free(s);
