@@ -177,6 +177,26 @@ bool ex_work_title(const rasd_entity_extractor *x, size_t first);
  * or a prize named after someone (مسجد، طريق، جائزة): not the person. */
 bool ex_named_after(const rasd_entity_extractor *x, size_t first);
 
+/* A noun of place (مدينة، حي، ولاية), without clitics. */
+bool ex_place_noun(const rasd_entity_extractor *x, const tinfo *t);
+/* A noun of place or a place right before token first (past quotation
+ * marks): what a word common in news needs before it is read as a place;
+ * a preposition is not enough (إلى سيدة، جنوب قارة). */
+bool ex_strong_place_cue(const rasd_entity_extractor *x, size_t first);
+
+/* place_context.c: whether a place's name stands where a place is meant */
+/* A word (its base) the news mostly reads as a person's first name. */
+bool ex_first_name(const rasd_entity_extractor *x, const tinfo *t);
+/* A place over tokens [first, last] that is a person's family name (after
+ * a first name), a person's (before بن) or a club (after فريق، نادي). */
+bool ex_not_a_place_here(const rasd_entity_extractor *x, size_t first, size_t last, size_t n);
+/* The same for a place the tagger found over [a, b), and a name of two
+ * words or more that begins with a first name and has no place cue. */
+bool ex_tagged_not_a_place(const rasd_entity_extractor *x, size_t a, size_t b, size_t n);
+/* A one-word place with the article and a nisba ending, after a noun with
+ * the article: that noun's adjective (الأيديولوجيا الناصرية). */
+bool ex_adjective_of_noun(const rasd_entity_extractor *x, size_t first, size_t last);
+
 /* tagged_names.c */
 /* The name tagger's tags of the sentence in x->t (tagged once, whoever asks
  * first), or NULL without a tagger or memory. */

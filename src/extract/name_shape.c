@@ -122,12 +122,24 @@ static bool base_in(const rasd_entity_extractor *x, const tinfo *t, const char *
 }
 
 /* A nisba adjective with the article (التركية، النمساوية): "X of that
- * country", after a place. */
+ * country", after a place. Read on the text as written: the key folds ى
+ * into ي, and الوسطى، المولى are no nisba (الطبقة الوسطى، سأل المولى). */
 static bool nisba_after(const rasd_entity_extractor *x, const tinfo *t) {
     if (!t->word || !t->art_len || t->key_len < 8) return false;
-    const char *k = ex_key(x, t->key_off);
-    size_t n = t->key_len;
-    return memcmp(k + n - 2, "\xD9\x8A", 2) == 0 || memcmp(k + n - 4, "\xD9\x8A\xD9\x87", 4) == 0; /* ي، يه */
+    const unsigned char *s = (const unsigned char *)x->text + t->tok.start;
+    size_t n = t->tok.end - t->tok.start;
+    if (n >= 2 && s[n - 2] == 0xD9 && s[n - 1] == 0x8A) return true; /* ي */
+    return n >= 4 && s[n - 4] == 0xD9 && s[n - 3] == 0x8A && s[n - 2] == 0xD8 && s[n - 1] == 0xA9; /* ية */
+}
+
+bool ex_place_noun(const rasd_entity_extractor *x, const tinfo *t) { return t->word && base_in(x, t, PLACE_NOUNS); }
+
+bool ex_strong_place_cue(const rasd_entity_extractor *x, size_t first) {
+    size_t p = first;
+    while (p > 0 && x->t[p - 1].skip) p--;
+    if (p == 0) return false;
+    const tinfo *before = &x->t[p - 1];
+    return ex_place_noun(x, before) || (before->match >= 0 && x->m[before->match].place >= 0);
 }
 
 bool ex_place_cue(const rasd_entity_extractor *x, size_t first, size_t end, size_t n) {
@@ -219,7 +231,21 @@ static bool letter_is_own(const rasd_entity_extractor *x, const tinfo *t) {
     return !prev->conj && rasd_lexicon_count(lex, ex_key(x, prev->key_off), prev->key_len) < 5;
 }
 
+/* A noun of place with a letter of a preposition or a conjunction the
+ * analyzer left on it (بحي الشوقية: حي is also a word, بحي "my sea"): the
+ * place starts after the letter. */
+static bool glued_place_noun(const rasd_entity_extractor *x, const tinfo *t) {
+    if (!t->word || t->art_len || t->key_len < 4 || t->base_off != t->key_off) return false;
+    const char *k = ex_key(x, t->key_off);
+    if (memcmp(k, "\xD8\xA8", 2) && memcmp(k, "\xD9\x88", 2) && memcmp(k, "\xD9\x84", 2) && memcmp(k, "\xD9\x81", 2))
+        return false; /* ب، و، ل، ف */
+    for (const char *const *l = PLACE_NOUNS; *l; l++)
+        if (strlen(*l) == t->key_len - 2 && memcmp(k + 2, *l, t->key_len - 2) == 0) return true;
+    return false;
+}
+
 size_t ex_place_start(const rasd_entity_extractor *x, const tinfo *t) {
+    if (glued_place_noun(x, t) && t->tok.end - t->tok.start == t->key_len) return t->tok.start + 2;
     if (!ex_has_prefix(t) || ex_whole_word_named(x, t, RASD_NER_LOC)) return t->tok.start;
     /* س is the future's prefix, on verbs alone: on a name it is the name's
      * own letter (سان فرانسيسكو، سيزر) */

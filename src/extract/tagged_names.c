@@ -171,7 +171,7 @@ static size_t place_words(const rasd_entity_extractor *x, size_t a, size_t b, si
         if (ex_unnamelike_word(x, &x->t[k])) return a;
     while (b - a > 1 && ex_never_in_names(x, &x->t[b - 1])) b--;
     const tinfo *first = &x->t[a];
-    if (ex_common_word_not(x, first, RASD_NER_LOC)) return a;
+    if (ex_common_word_not(x, first, RASD_NER_LOC) || ex_tagged_not_a_place(x, a, b, n)) return a;
     /* شبه "quasi" before an adjective or a noun (شبه غيبوبة، شبه منهار) is
      * a phrase; شبه جزيرة "peninsula" begins a place's name */
     if (b > a + 1 && ex_key_is(x, first, QUASI) && !ex_key_is(x, &x->t[a + 1], PENINSULA)) return a;
@@ -210,6 +210,9 @@ static bool glued_clitic(const rasd_entity_extractor *x, size_t k, bool after_na
     uint32_t whole = rasd_lexicon_count(lex, key, t->key_len);
     uint32_t base = rasd_lexicon_count(lex, ex_key(x, t->base_off), t->base_len);
     if (base >= 20 && base > CLITIC_RATIO * (uint64_t)whole) return true;
+    /* لهيلين، ووهيب: the letter on a first name the news knows, the word
+     * with it none (not ليلى، وليد, names of their own) */
+    if (!ex_whole_word_named(x, t, RASD_NER_PERS) && ex_first_name(x, t)) return true;
     /* و right after another name (بدرية المطيري وشيخة العنيز، خالد راضي
      * ودراغان) joins two names of a list: the letter goes unless the word
      * with it is the commoner one (وليد) */
