@@ -1038,6 +1038,45 @@ static void test_tagged_names_look_like_names(void **state) {
     assert_false(analyze_has("وقدم لها باقة من الورد الأبيض في عيد ميلادها.", "\"unresolved:"));
 }
 
+/* A place's name where the words around it say it is something else
+ * (place_context.c): a family name, a club, an adjective, a common word. */
+static void test_places_in_context(void **state) {
+    (void)state;
+    struct stat st;
+    if (stat(RASD_SOURCE_DIR "/data/ner/model.bin", &st) != 0) {
+        fprintf(stderr, "SKIP: no model (run scripts/train-ner.sh)\n");
+        skip();
+    }
+    /* a town's name after a first name is the family name, before بن a
+     * man's name; after a noun of place it is the town */
+    const char *doctor = "وتحدث الدكتور محمد غندورة عن تجربته في التدريس.";
+    assert_false(analyze_has(doctor, "\"gn:168478\""));
+    assert_true(analyze_has(doctor, "\"person:محمد_غندوره\""));
+    assert_true(analyze_has("وسقطت قذيفة على قرية الغندورة في ريف حلب.", "\"gn:168478\""));
+    assert_false(analyze_has("وألقى الشيخ بدر بن سالم كلمة في الحفل.", "\"gn:172743\""));
+    /* a town after فريق is its club */
+    assert_false(analyze_has("ويواجه فريق ليما غدا منافسه في الدوري.", "\"gn:3936456\""));
+    /* a word the news reads as a verb or a noun is a place only after a
+     * noun of place: a preposition or a word after it that looks like a
+     * nisba (الوسطى) is not enough */
+    assert_false(analyze_has("وفي نهاية اللقاء سأل الحاضرون عن موعد الافتتاح.", "\"gn:247061\""));
+    assert_false(analyze_has("وتعيش أغلب الأسر من الطبقة الوسطى في الضواحي.", "\"gn:172374\""));
+    assert_true(analyze_has("وسيطر المقاتلون على مدينة الطبقة أمس.", "\"gn:172374\""));
+    assert_false(analyze_has("وتمتد الصحراء الكبرى في شمال قارة أفريقيا.", "\"gn:166111\""));
+    /* a nisba with the article after a noun with the article is its
+     * adjective, after a noun of place the town */
+    assert_false(analyze_has("وانتقد الكاتب الأفكار الناصرية في مقاله.", "\"gn:98854\""));
+    assert_true(analyze_has("وانفجرت سيارة في مدينة الناصرية جنوب العراق.", "\"gn:98854\""));
+    /* ب left on a noun of place is no part of the place */
+    const char *shop = "وأغلقت الشرطة محلا بحي النسيم في المدينة.";
+    assert_true(analyze_has(shop, "\"unresolved:حي النسيم\""));
+    assert_false(analyze_has(shop, "unresolved:بحي"));
+    /* ل on a first name the news knows is the preposition */
+    const char *thanks = "وقدم المخرج الشكر لهيلين سميث على دورها.";
+    assert_true(analyze_has(thanks, "\"person:هيلين_سميث\""));
+    assert_false(analyze_has(thanks, "person:لهيلين"));
+}
+
 static int setup(void **state) {
     if (!mkdtemp(tmpdir)) return -1;
     return setup_analyzer(state);
@@ -1072,6 +1111,7 @@ int main(void) {
         cmocka_unit_test(test_people_after_titles),
         cmocka_unit_test(test_tagged_names_without_clitics),
         cmocka_unit_test(test_tagged_names_look_like_names),
+        cmocka_unit_test(test_places_in_context),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }

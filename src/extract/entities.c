@@ -401,10 +401,10 @@ static bool common_place_word(rasd_entity_extractor *x, const match *m, size_t n
     if (!rasd_ner_profile_of(x->tagger, t->base_hash, &p)) return false;
     if (p.type_known && (p.type != RASD_NER_LOC ? p.count_step < 1 : p.share >= .25f)) return false;
     if (ex_is_dateline(x, m, n)) return false;
-    /* a word the news reads as something else nearly always (a verb سأل،
-     * a noun قارة، طبقة) needs a noun of place or a place before it: a
+    /* a word the news never reads as a place's (a verb سأل، a noun قارة، a
+     * first name حاتم) needs a noun of place or a place before it: a
      * preposition or a nisba after it goes as well with the word */
-    if (!p.type_known || p.type != RASD_NER_LOC || p.share < .1f) return !ex_strong_place_cue(x, m->ti);
+    if (!p.type_known || p.type != RASD_NER_LOC) return !ex_strong_place_cue(x, m->ti);
     return !ex_place_cue(x, m->ti, m->tj + 1, n);
 }
 

@@ -14,10 +14,20 @@
 /* A word the news mostly reads as the first word of a person's name
  * (محمد، توكل، كريستينا): the tagger's profile has it inside persons at
  * least half the time, seen five times or more, usually beginning them. */
-bool ex_first_name(const rasd_entity_extractor *x, const tinfo *t) {
+static bool first_name_hash(const rasd_entity_extractor *x, uint64_t base_hash) {
     rasd_ner_word_profile p;
-    return x->tagger && t->word && rasd_ner_profile_of(x->tagger, t->base_hash, &p) && p.type_known &&
-           p.type == RASD_NER_PERS && p.begins && p.share >= .5f && p.count_step >= 1;
+    return x->tagger && rasd_ner_profile_of(x->tagger, base_hash, &p) && p.type_known && p.type == RASD_NER_PERS &&
+           p.begins && p.share >= .5f && p.count_step >= 1;
+}
+
+bool ex_first_name(const rasd_entity_extractor *x, const tinfo *t) { return t->word && first_name_hash(x, t->base_hash); }
+
+bool ex_letter_on_first_name(const rasd_entity_extractor *x, const tinfo *t) {
+    if (!t->word || t->art_len || t->base_off != t->key_off || t->key_len < 8) return false;
+    const char *k = ex_key(x, t->key_off);
+    if (memcmp(k, "\xD9\x84", 2) != 0 && memcmp(k, "\xD9\x88", 2) != 0) return false; /* ل، و */
+    if (memcmp(x->text + t->tok.start, k, 2) != 0) return false;
+    return !ex_whole_word_named(x, t, RASD_NER_PERS) && first_name_hash(x, rasd_hash_bytes(k + 2, t->key_len - 2));
 }
 
 /* Words that begin a part of a person's name: a place is never followed
@@ -64,14 +74,16 @@ bool ex_tagged_not_a_place(const rasd_entity_extractor *x, size_t a, size_t b, s
  * noun of place it is the name (المنطقة الشرقية is matched whole). */
 bool ex_adjective_of_noun(const rasd_entity_extractor *x, size_t first, size_t last) {
     const tinfo *t = &x->t[first];
-    if (first != last || !t->word || !t->art_len || ex_has_prefix(t) || ex_has_enclitic(t)) return false;
+    if (first != last || !t->word || ex_has_enclitic(t)) return false;
+    if (!t->art_len && (t->key_len <= 4 || memcmp(ex_key(x, t->key_off), AL, 4) != 0)) return false;
     const unsigned char *s = (const unsigned char *)x->text + t->tok.start;
     size_t len = t->tok.end - t->tok.start;
     bool ya = len >= 2 && s[len - 2] == 0xD9 && s[len - 1] == 0x8A;                           /* ي */
     bool yat = len >= 4 && s[len - 4] == 0xD9 && s[len - 3] == 0x8A && s[len - 2] == 0xD8 && s[len - 1] == 0xA9; /* ية */
     if (!ya && !yat) return false;
     const tinfo *before = word_before(x, first);
-    if (!before || ex_has_prefix(before) || ex_place_noun(x, before) || before->match >= 0) return false;
+    if (!before || ex_has_prefix(before) || ex_place_noun(x, before) || (before->match >= 0 && before->match != t->match))
+        return false;
     /* the article as the analyzer read it, or as written on a foreign
      * word it leaves whole (الأيديولوجيا) */
     return before->art_len || (before->key_len > 4 && memcmp(ex_key(x, before->key_off), AL, 4) == 0);
