@@ -1071,6 +1071,19 @@ static void test_places_in_context(void **state) {
     const char *shop = "وأغلقت الشرطة محلا بحي النسيم في المدينة.";
     assert_true(analyze_has(shop, "\"unresolved:حي النسيم\""));
     assert_false(analyze_has(shop, "unresolved:بحي"));
+    /* a noun after a demonstrative is no place, nor a nisba that agrees
+     * with the noun before it, with the article or without */
+    assert_false(analyze_has("وقال الناقد إن هذا الدويتو أجمل ما قدمه الفنانان.", "\"unresolved:"));
+    assert_false(analyze_has("وأصبحت الألعاب النارية عادة سلوكية سيئة عند الأطفال.", "\"gn:300808\""));
+    assert_false(analyze_has("يعاني من ارتفاع أسعار المشروبات الغازية هذا الصيف.", "\"gn:280155\""));
+    /* a nationality before a town's name makes it a player's */
+    assert_false(analyze_has("والأوروغوياني ليما ثالث المحترفين في الفريق.", "\"gn:3936456\""));
+    /* a common word with a pronoun the analyzer left on it is no place */
+    assert_false(analyze_has("عذبتني في دروبك يا صديقي.", "\"unresolved:"));
+    /* a rare foreign name keeps its own B or P before alif or و */
+    const char *palace = "وزار السياح قصر باكنجهام في لندن أمس.";
+    assert_true(analyze_has(palace, "\"unresolved:باكنجهام\""));
+    assert_false(analyze_has(palace, "\"unresolved:اكنجهام\""));
     /* ل on a first name the news knows is the preposition */
     const char *thanks = "وقدم المخرج الشكر لهيلين سميث على دورها.";
     assert_true(analyze_has(thanks, "\"person:هيلين_سميث\""));

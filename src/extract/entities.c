@@ -473,7 +473,8 @@ static void resolve(rasd_entity_extractor *x, match *m, size_t n, size_t sentenc
      * as they are listed; prepositions and و are still cut off (وحلب). */
     if (place && m->bare && m->ti == m->tj) return;
     if (place && common_place_word(x, m, n)) return;
-    if (place && ex_adjective_of_noun(x, m->ti, m->tj)) return;
+    if (place && (ex_adjective_of_noun(x, m->ti, m->tj) || (m->ti == m->tj && ex_pronoun_on_word(x, &x->t[m->ti]))))
+        return;
     if (place) {
         uint32_t best = ex_best_place(x, p, cnt);
         size_t namesakes = 0;

@@ -199,6 +199,9 @@ bool ex_tagged_not_a_place(const rasd_entity_extractor *x, size_t a, size_t b, s
 /* A one-word place with the article and a nisba ending, after a noun with
  * the article: that noun's adjective (الأيديولوجيا الناصرية). */
 bool ex_adjective_of_noun(const rasd_entity_extractor *x, size_t first, size_t last);
+/* A word with a pronoun at its end that the analyzer left on it (مرقده،
+ * دروبك): a common word's, no name. */
+bool ex_pronoun_on_word(const rasd_entity_extractor *x, const tinfo *t);
 
 /* tagged_names.c */
 /* The name tagger's tags of the sentence in x->t (tagged once, whoever asks

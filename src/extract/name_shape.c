@@ -257,11 +257,18 @@ size_t ex_place_start(const rasd_entity_extractor *x, const tinfo *t) {
                                : rasd_lexicon_count(lex, ex_key(x, t->base_off), t->base_len);
     if (whole > base) return t->tok.start;
     /* both too rare to compare (لودفيغسهافن، بيليننسيش): only و and ب are
-     * taken off, and ب not after a word no preposition follows */
+     * taken off, and ب not after a word no preposition follows, nor before
+     * a bare alif or a و: a rare foreign name begins with Ba, Pa, Bo or Pu
+     * far more often than a rare place whose name begins with them is found
+     * "in" (باكنجهام، باندونغ، بوخاريست، بولتيزر) */
     if (whole < 5 && base < 5 && !t->art_len) {
         const char *k = ex_key(x, t->key_off);
         bool waw = memcmp(k, "\xD9\x88", 2) == 0, ba = memcmp(k, "\xD8\xA8", 2) == 0;
         if ((!waw && !ba) || letter_is_own(x, t)) return t->tok.start;
+        const unsigned char *raw = (const unsigned char *)x->text + t->tok.start;
+        if (ba && t->tok.end - t->tok.start >= 4 && raw[0] == 0xD8 && raw[1] == 0xA8 &&
+            ((raw[2] == 0xD8 && raw[3] == 0xA7) || (raw[2] == 0xD9 && raw[3] == 0x88))) /* با، بو */
+            return t->tok.start;
     }
     return t->art_len ? t->art_start : t->base_start;
 }

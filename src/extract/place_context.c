@@ -26,7 +26,12 @@ bool ex_letter_on_first_name(const rasd_entity_extractor *x, const tinfo *t) {
     if (!t->word || t->art_len || t->base_off != t->key_off || t->key_len < 8) return false;
     const char *k = ex_key(x, t->key_off);
     if (memcmp(k, "\xD9\x84", 2) != 0 && memcmp(k, "\xD9\x88", 2) != 0) return false; /* ل، و */
-    if (memcmp(x->text + t->tok.start, k, 2) != 0) return false;
+    const unsigned char *raw = (const unsigned char *)x->text + t->tok.start;
+    if (memcmp(raw, k, 2) != 0) return false;
+    /* no word begins with و and a hamza on alif but the conjunction's
+     * (وإيفانجلين، وأوليفر) */
+    if (raw[1] == 0x88 && t->tok.end - t->tok.start > 4 && raw[2] == 0xD8 && (raw[3] == 0xA3 || raw[3] == 0xA5 || raw[3] == 0xA2))
+        return true;
     return !ex_whole_word_named(x, t, RASD_NER_PERS) && first_name_hash(x, rasd_hash_bytes(k + 2, t->key_len - 2));
 }
 
@@ -52,8 +57,39 @@ static bool side_noun(const rasd_entity_extractor *x, const tinfo *t) {
     return ex_key_is(x, t, SIDE_NOUNS);
 }
 
+/* Demonstratives: the noun after one is a common noun (هذا الدويتو، تلك
+ * الجزيرة), not a name. */
+static const ex_word DEMONSTRATIVES[] = {EX_WORD("هذا"), EX_WORD("هذه"), EX_WORD("ذلك"),   EX_WORD("تلك"),
+                                        EX_WORD("هذين"), EX_WORD("هاتين"), EX_WORD("هؤلاء"), EX_WORD("اولئك")};
+
+/* Adjectives of direction and عربي end names of places (كوريا الجنوبية،
+ * الخليج العربي): they are no nationality before a name. */
+static const ex_word DIRECTIONS[] = {EX_WORD("الشرقي"), EX_WORD("الغربي"), EX_WORD("الشمالي"), EX_WORD("الجنوبي"),
+                                     EX_WORD("العربي"), EX_WORD("الاوسط"), EX_WORD("الادني"), EX_WORD("الاقصي")};
+
+/* A word as written ends in ي (U+064A), or ية. */
+static bool raw_nisba(const rasd_entity_extractor *x, const tinfo *t, bool feminine) {
+    const unsigned char *s = (const unsigned char *)x->text + t->tok.start;
+    size_t len = t->tok.end - t->tok.start;
+    if (!feminine) return len >= 2 && s[len - 2] == 0xD9 && s[len - 1] == 0x8A;
+    return len >= 4 && s[len - 4] == 0xD9 && s[len - 3] == 0x8A && s[len - 2] == 0xD8 && s[len - 1] == 0xA9;
+}
+
+static bool has_article(const rasd_entity_extractor *x, const tinfo *t) {
+    if (t->art_len) return true;
+    const char *k = ex_key(x, t->key_off);
+    if (t->conj && t->key_len > 6) k += 2; /* والأوروغوياني: left whole, and/the */
+    return t->key_len > 6 && memcmp(k, AL, 4) == 0;
+}
+
 bool ex_not_a_place_here(const rasd_entity_extractor *x, size_t first, size_t last, size_t n) {
     const tinfo *before = word_before(x, first);
+    if (before && ex_key_is(x, before, DEMONSTRATIVES)) return true;
+    /* والأوروغوياني ليما، الفرنسي سليمان: a nationality before a name
+     * makes it a person */
+    if (before && has_article(x, before) && raw_nisba(x, before, false) && !before->bi && !before->li &&
+        !ex_key_is(x, before, DIRECTIONS) && before->match < 0)
+        return true;
     /* محمد غندورة، توكل كرمان: a family name after a first name; not
      * after و (محمد وحلب are two) */
     if (before && !x->t[first].conj && !before->conj && ex_first_name(x, before)) return true;
@@ -63,6 +99,7 @@ bool ex_not_a_place_here(const rasd_entity_extractor *x, size_t first, size_t la
 
 bool ex_tagged_not_a_place(const rasd_entity_extractor *x, size_t a, size_t b, size_t n) {
     if (ex_not_a_place_here(x, a, b - 1, n)) return true;
+    if (b == a + 1 && (ex_pronoun_on_word(x, &x->t[a]) || ex_adjective_of_noun(x, a, a))) return true;
     /* كريستينا فرنانديز، نيل كيليام: two words or more beginning with a
      * first name, with no word before them that says place, are a person */
     return b > a + 1 && ex_first_name(x, &x->t[a]) && !ex_place_cue(x, a, b, n);
@@ -74,17 +111,47 @@ bool ex_tagged_not_a_place(const rasd_entity_extractor *x, size_t a, size_t b, s
  * noun of place it is the name (المنطقة الشرقية is matched whole). */
 bool ex_adjective_of_noun(const rasd_entity_extractor *x, size_t first, size_t last) {
     const tinfo *t = &x->t[first];
-    if (first != last || !t->word || ex_has_enclitic(t)) return false;
-    if (!t->art_len && (t->key_len <= 4 || memcmp(ex_key(x, t->key_off), AL, 4) != 0)) return false;
-    const unsigned char *s = (const unsigned char *)x->text + t->tok.start;
-    size_t len = t->tok.end - t->tok.start;
-    bool ya = len >= 2 && s[len - 2] == 0xD9 && s[len - 1] == 0x8A;                           /* ي */
-    bool yat = len >= 4 && s[len - 4] == 0xD9 && s[len - 3] == 0x8A && s[len - 2] == 0xD8 && s[len - 1] == 0xA9; /* ية */
-    if (!ya && !yat) return false;
+    if (first != last || !t->word || ex_has_enclitic(t) || t->conj) return false;
+    if (!raw_nisba(x, t, false) && !raw_nisba(x, t, true)) return false;
     const tinfo *before = word_before(x, first);
-    if (!before || ex_has_prefix(before) || ex_place_noun(x, before) || (before->match >= 0 && before->match != t->match))
+    if (!before || before->bi || before->li || ex_place_noun(x, before) ||
+        (before->match >= 0 && before->match != t->match))
         return false;
     /* the article as the analyzer read it, or as written on a foreign
-     * word it leaves whole (الأيديولوجيا) */
-    return before->art_len || (before->key_len > 4 && memcmp(ex_key(x, before->key_off), AL, 4) == 0);
+     * word it leaves whole (الأيديولوجيا): both with it, or both without
+     * (عادة سلوكية), a noun that is no particle nor preposition */
+    if (has_article(x, t) != has_article(x, before)) return false;
+    if (has_article(x, t)) return true;
+    const rasd_lexicon *lex = rasd_analyzer_lexicon(x->an);
+    return !ex_has_prefix(t) && !rasd_lexicon_is_function_word(lex, ex_key(x, before->key_off), before->key_len) &&
+           !ex_place_cue(x, first, last + 1, 0) && rasd_lexicon_count(lex, ex_key(x, before->key_off), before->key_len) >= 50;
+}
+
+/* Pronouns as written at a word's end: ك، ه (not ة)، ني، ها، هم. */
+bool ex_pronoun_on_word(const rasd_entity_extractor *x, const tinfo *t) {
+    if (!t->word || t->art_len || t->key_len < 8) return false;
+    const unsigned char *s = (const unsigned char *)x->text + t->tok.start;
+    size_t len = t->tok.end - t->tok.start, cut;
+    if (len >= 4 && s[len - 4] == 0xD9 && s[len - 3] == 0x87 && s[len - 2] == 0xD8 && s[len - 1] == 0xA7) cut = 4;      /* ها */
+    else if (len >= 4 && s[len - 4] == 0xD9 && s[len - 3] == 0x87 && s[len - 2] == 0xD9 && s[len - 1] == 0x85) cut = 4; /* هم */
+    else if (len >= 4 && s[len - 4] == 0xD9 && s[len - 3] == 0x86 && s[len - 2] == 0xD9 && s[len - 1] == 0x8A) cut = 4; /* ني */
+    else if (len >= 2 && s[len - 2] == 0xD9 && (s[len - 1] == 0x83 || s[len - 1] == 0x87)) cut = 2;                     /* ك، ه */
+    else return false;
+    /* the word without it is a common word of news, commoner than the
+     * whole: مرقده، دروبك، رشدك (not ملك، مبارك, words of their own) */
+    const rasd_lexicon *lex = rasd_analyzer_lexicon(x->an);
+    const char *k = ex_key(x, t->key_off);
+    if (t->key_len <= cut + 2) return false;
+    uint32_t stem = rasd_lexicon_count(lex, k, t->key_len - cut), whole = rasd_lexicon_count(lex, k, t->key_len);
+    if (stem < 20 || stem <= 4 * (uint64_t)whole) {
+        /* a word ending in ة takes ت before a pronoun: زاويته is زاوية's */
+        if (cut != 2 || t->key_len < 6 || memcmp(k + t->key_len - 4, "\xD8\xAA", 2) != 0) return false;
+        char buf[256];
+        if (t->key_len > sizeof buf) return false;
+        memcpy(buf, k, t->key_len - 4);
+        memcpy(buf + t->key_len - 4, "\xD9\x87", 2); /* ه, the key's ة */
+        stem = rasd_lexicon_count(lex, buf, t->key_len - 2);
+        if (stem < 20 || stem <= 4 * (uint64_t)whole) return false;
+    }
+    return true;
 }
