@@ -1078,6 +1078,13 @@ static void test_places_in_context(void **state) {
     assert_false(analyze_has("يعاني من ارتفاع أسعار المشروبات الغازية هذا الصيف.", "\"gn:280155\""));
     /* a nationality before a town's name makes it a player's */
     assert_false(analyze_has("والأوروغوياني ليما ثالث المحترفين في الفريق.", "\"gn:3936456\""));
+    /* a town with a masculine nationality after it is its club; a town
+     * the news mostly reads as its club is the town after في */
+    assert_false(analyze_has("وفاز ريال مدريد على روما الإيطالي.", "\"gn:3169070\""));
+    assert_true(analyze_has("وزار الوزير روما الإيطالية أمس.", "\"gn:3169070\""));
+    assert_true(analyze_has("وتحول فندق قديم في مدريد إلى ملكية جديدة.", "\"gn:3117735\""));
+    /* a first name before a place with a preposition is no family name */
+    assert_true(analyze_has("وأقيم العزاء بحي العنود بالدمام أمس.", "\"unresolved:الدمام\""));
     /* a common word with a pronoun the analyzer left on it is no place */
     assert_false(analyze_has("عذبتني في دروبك يا صديقي.", "\"unresolved:"));
     /* a rare foreign name keeps its own B or P before alif or و */

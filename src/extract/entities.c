@@ -403,7 +403,9 @@ static bool common_place_word(rasd_entity_extractor *x, const match *m, size_t n
     if (ex_is_dateline(x, m, n)) return false;
     /* a word the news never reads as a place's (a verb سأل، a noun قارة، a
      * first name حاتم) needs a noun of place or a place before it: a
-     * preposition or a nisba after it goes as well with the word */
+     * preposition or a nisba after it goes as well with the word; a town
+     * read mostly as its club (مدريد، روما) a preposition of place too */
+    if (p.type_known && p.type == RASD_NER_ORG) return !ex_strong_place_cue(x, m->ti) && !ex_place_prep_before(x, m->ti);
     if (!p.type_known || p.type != RASD_NER_LOC) return !ex_strong_place_cue(x, m->ti);
     return !ex_place_cue(x, m->ti, m->tj + 1, n);
 }

@@ -183,6 +183,9 @@ bool ex_place_noun(const rasd_entity_extractor *x, const tinfo *t);
  * marks): what a word common in news needs before it is read as a place;
  * a preposition is not enough (إلى سيدة، جنوب قارة). */
 bool ex_strong_place_cue(const rasd_entity_extractor *x, size_t first);
+/* A preposition of place before token first, a word without the article
+ * or a clitic (في مدريد). */
+bool ex_place_prep_before(const rasd_entity_extractor *x, size_t first);
 
 /* place_context.c: whether a place's name stands where a place is meant */
 /* A word (its base) the news mostly reads as a person's first name. */

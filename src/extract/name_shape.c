@@ -134,6 +134,14 @@ static bool nisba_after(const rasd_entity_extractor *x, const tinfo *t) {
 
 bool ex_place_noun(const rasd_entity_extractor *x, const tinfo *t) { return t->word && base_in(x, t, PLACE_NOUNS); }
 
+bool ex_place_prep_before(const rasd_entity_extractor *x, size_t first) {
+    const tinfo *t = &x->t[first];
+    if (t->art_len || ex_has_prefix(t)) return false;
+    size_t p = first;
+    while (p > 0 && x->t[p - 1].skip) p--;
+    return p > 0 && x->t[p - 1].word && ex_key_is(x, &x->t[p - 1], PLACE_PREPS);
+}
+
 bool ex_strong_place_cue(const rasd_entity_extractor *x, size_t first) {
     size_t p = first;
     while (p > 0 && x->t[p - 1].skip) p--;

@@ -92,14 +92,26 @@ bool ex_not_a_place_here(const rasd_entity_extractor *x, size_t first, size_t la
         return true;
     /* محمد غندورة، توكل كرمان: a family name after a first name; not
      * after و (محمد وحلب are two) */
-    if (before && !x->t[first].conj && !before->conj && ex_first_name(x, before)) return true;
+    if (before && !ex_has_prefix(&x->t[first]) && !before->conj && ex_first_name(x, before)) return true;
     if (last + 1 < n && x->t[last + 1].word && ex_key_is(x, &x->t[last + 1], SON_OF)) return true;
-    return side_noun(x, before);
+    if (side_noun(x, before)) return true;
+    /* a town's name is feminine (مدريد الإسبانية); with a masculine
+     * nationality after it, it is its club (روما الإيطالي، سطيف الجزائري).
+     * Not a name with the article: regions are masculine (الجولان السوري) */
+    const tinfo *after = last + 1 < n && x->t[last + 1].word ? &x->t[last + 1] : NULL;
+    return after && !has_article(x, &x->t[first]) && has_article(x, after) && !ex_has_prefix(after) &&
+           raw_nisba(x, after, false) && !ex_key_is(x, after, DIRECTIONS);
 }
 
 bool ex_tagged_not_a_place(const rasd_entity_extractor *x, size_t a, size_t b, size_t n) {
     if (ex_not_a_place_here(x, a, b - 1, n)) return true;
     if (b == a + 1 && (ex_pronoun_on_word(x, &x->t[a]) || ex_adjective_of_noun(x, a, a))) return true;
+    /* one word the news mostly reads as a person's name (هند، نابليون)
+     * is a place only after a noun of place or beside a place */
+    rasd_ner_word_profile p;
+    if (b == a + 1 && x->tagger && rasd_ner_profile_of(x->tagger, x->t[a].base_hash, &p) && p.type_known &&
+        p.type == RASD_NER_PERS && p.share >= .5f && p.count_step >= 1 && !ex_strong_place_cue(x, a))
+        return true;
     /* كريستينا فرنانديز، نيل كيليام: two words or more beginning with a
      * first name, with no word before them that says place, are a person */
     return b > a + 1 && ex_first_name(x, &x->t[a]) && !ex_place_cue(x, a, b, n);

@@ -105,7 +105,9 @@ static bool common_single_word(const rasd_entity_extractor *x, size_t a, size_t 
 /* Words that begin a name and are none alone: a tagger's one-word person
  * that is one of them is a fragment of a name it cut (عبد الله -> عبد). */
 static const ex_word NAME_FRAGMENTS[] = {EX_WORD("عبد"), EX_WORD("ابو"), EX_WORD("ابن"), EX_WORD("بن"), EX_WORD("ام"),
-                                         EX_WORD("بنت"), EX_WORD("ال"), EX_WORD("آل"), EX_WORD("عبدال")};
+                                         EX_WORD("بنت"), EX_WORD("ال"), EX_WORD("آل"), EX_WORD("عبدال"),
+                                         /* second words of compound names (نور الدين، عبد الله) */
+                                         EX_WORD("الدين"), EX_WORD("الله"), EX_WORD("الرحمن")};
 
 /* Whether a person the tagger found looks like a person's name: one word
  * that carries a pronoun (قوله، يرحمه), ends in the accusative's alif
