@@ -1091,6 +1091,11 @@ static void test_places_in_context(void **state) {
     const char *palace = "وزار السياح قصر باكنجهام في لندن أمس.";
     assert_true(analyze_has(palace, "\"unresolved:باكنجهام\""));
     assert_false(analyze_has(palace, "\"unresolved:اكنجهام\""));
+    /* a fully vocalised phrase is scripture, no name; و on a rare word
+     * whose rest is a person's name is the conjunction */
+    assert_false(analyze_has("عَنْ عَائِشَةَ رَضِيَ اللَّهُ عَنْهَا قالت ذلك.", "\"person:"));
+    const char *coach = "وذكر الموقع أن اليوفي وماسيمليانو أليجري اتفقا على التجديد.";
+    assert_false(analyze_has(coach, "person:وماسيمليانو"));
     /* ل on a first name the news knows is the preposition */
     const char *thanks = "وقدم المخرج الشكر لهيلين سميث على دورها.";
     assert_true(analyze_has(thanks, "\"person:هيلين_سميث\""));

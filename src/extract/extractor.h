@@ -190,8 +190,8 @@ bool ex_place_prep_before(const rasd_entity_extractor *x, size_t first);
 /* place_context.c: whether a place's name stands where a place is meant */
 /* A word (its base) the news mostly reads as a person's first name. */
 bool ex_first_name(const rasd_entity_extractor *x, const tinfo *t);
-/* A word the analyzer left whole that is ل or و on a first name the news
- * knows, and no name itself (لجينيفر). */
+/* A word that is ل or و on a first name the news knows, and no name
+ * itself (لهيلين، وإيفانجلين, و on a rare word whose rest is a name). */
 bool ex_letter_on_first_name(const rasd_entity_extractor *x, const tinfo *t);
 /* A place over tokens [first, last] that is a person's family name (after
  * a first name), a person's (before بن) or a club (after فريق، نادي). */

@@ -89,10 +89,24 @@ static bool has_tanween(const rasd_entity_extractor *x, const tinfo *t) {
     return false;
 }
 
+/* A word with a short vowel on (nearly) every letter, three at least
+ * (رَضِيَ، اللَّهُ): scripture and verse are written so; news marks a
+ * name's letter or two at most (مُرزُق). */
+static bool fully_vocalised(const rasd_entity_extractor *x, const tinfo *t) {
+    const unsigned char *s = (const unsigned char *)x->text + t->tok.start;
+    size_t n = t->tok.end - t->tok.start, marks = 0, letters = 0;
+    for (size_t i = 0; i + 1 < n; i += 2) {
+        if (s[i] == 0xD9 && s[i + 1] >= 0x8E && s[i + 1] <= 0x92) marks++; /* َ ُ ِ ّ ْ */
+        else if (s[i] == 0xD8 || s[i] == 0xD9) letters++;
+        else return false; /* not two-byte Arabic letters throughout */
+    }
+    return marks >= 3 && marks + 1 >= letters;
+}
+
 /* A word of the text that cannot be part of a name the tagger found: not
  * an Arabic word (Latin, a number, punctuation), or vocalised as verse is. */
 bool ex_unnamelike_word(const rasd_entity_extractor *x, const tinfo *t) {
-    return !t->word || t->tok.type != RASD_TOK_WORD || has_tanween(x, t);
+    return !t->word || t->tok.type != RASD_TOK_WORD || has_tanween(x, t) || fully_vocalised(x, t);
 }
 
 /* An accusative of state or manner, or an adverb (كومبيوتريًا، وتثقيفا):

@@ -23,7 +23,9 @@ static bool first_name_hash(const rasd_entity_extractor *x, uint64_t base_hash) 
 bool ex_first_name(const rasd_entity_extractor *x, const tinfo *t) { return t->word && first_name_hash(x, t->base_hash); }
 
 bool ex_letter_on_first_name(const rasd_entity_extractor *x, const tinfo *t) {
-    if (!t->word || t->art_len || t->base_off != t->key_off || t->key_len < 8) return false;
+    if (!t->word || t->art_len || t->key_len < 8) return false;
+    bool split = t->base_off == t->key_off + 2;
+    if (!split && t->base_off != t->key_off) return false;
     const char *k = ex_key(x, t->key_off);
     if (memcmp(k, "\xD9\x84", 2) != 0 && memcmp(k, "\xD9\x88", 2) != 0) return false; /* ل، و */
     const unsigned char *raw = (const unsigned char *)x->text + t->tok.start;
@@ -32,7 +34,15 @@ bool ex_letter_on_first_name(const rasd_entity_extractor *x, const tinfo *t) {
      * (وإيفانجلين، وأوليفر) */
     if (raw[1] == 0x88 && t->tok.end - t->tok.start > 4 && raw[2] == 0xD8 && (raw[3] == 0xA3 || raw[3] == 0xA5 || raw[3] == 0xA2))
         return true;
-    return !ex_whole_word_named(x, t, RASD_NER_PERS) && first_name_hash(x, rasd_hash_bytes(k + 2, t->key_len - 2));
+    if (ex_whole_word_named(x, t, RASD_NER_PERS)) return false;
+    uint64_t rest = split ? t->base_hash : rasd_hash_bytes(k + 2, t->key_len - 2);
+    if (first_name_hash(x, rest)) return true;
+    /* و on a rare word whose rest the news reads as a person's name
+     * (وماسيمليانو); not ل, which begins foreign names (لويس) */
+    rasd_ner_word_profile p;
+    const rasd_lexicon *lex = rasd_analyzer_lexicon(x->an);
+    return raw[1] == 0x88 && rasd_lexicon_count(lex, k, t->key_len) < 5 && x->tagger &&
+           rasd_ner_profile_of(x->tagger, rest, &p) && p.type_known && p.type == RASD_NER_PERS && p.share >= .5f;
 }
 
 /* Words that begin a part of a person's name: a place is never followed
