@@ -1091,6 +1091,13 @@ static void test_places_in_context(void **state) {
     const char *palace = "وزار السياح قصر باكنجهام في لندن أمس.";
     assert_true(analyze_has(palace, "\"unresolved:باكنجهام\""));
     assert_false(analyze_has(palace, "\"unresolved:اكنجهام\""));
+    /* a noun and its indefinite adjective, a house's or an institute's
+     * name, ل with the article on a noun are no places; و before a hamza
+     * is the conjunction */
+    assert_false(analyze_has("وعثر على الهيكل في صخرة رسوبية قديمة.", "\"gn:247074\""));
+    assert_false(analyze_has("وتحدث الباحث في مؤسسة جيمس تاون عن الأكراد.", "\"gn:3370903\""));
+    assert_false(analyze_has("ونشر الكتاب صاحب دار الشريف للطباعة.", "\"unresolved:"));
+    assert_false(analyze_has("وتحدث الطبيب عن النمو للجنين في الرحم.", "\"unresolved:"));
     /* a fully vocalised phrase is scripture, no name; و on a rare word
      * whose rest is a person's name is the conjunction */
     assert_false(analyze_has("عَنْ عَائِشَةَ رَضِيَ اللَّهُ عَنْهَا قالت ذلك.", "\"person:"));

@@ -204,7 +204,7 @@ size_t ex_name_end(const rasd_entity_extractor *x, size_t a, size_t b) {
 static const char *const BODY_NOUNS[] = {"مجموعه", "شركه",  "شركات", "علامه", "ماركه", "فندق",   "جماعه", "جمعيه",
                                          "نادي",   "انديه", "حزب",   "تطبيق", "مباراه", "صحيفه", "مجله",  "مطعم",
                                          "مصرف",   "بنك",   "منظمه", "طائره", "سياره",  "هاتف",  "جهاز",  "فرقه",
-                                         "منتخب",  "مواجهه", NULL};
+                                         "منتخب",  "مواجهه", "مؤسسه", "موسسه", NULL};
 /* Nouns of a work, and words that name a title, when a quotation mark
  * follows them (فيلم «...»، مسلسل "..."، يحمل اسم «...»): without one, the
  * name after them is as often the author's (كتاب طه حسين) or a person's
@@ -268,6 +268,12 @@ static bool glued_place_noun(const rasd_entity_extractor *x, const tinfo *t) {
 
 size_t ex_place_start(const rasd_entity_extractor *x, const tinfo *t) {
     if (glued_place_noun(x, t) && t->tok.end - t->tok.start == t->key_len) return t->tok.start + 2;
+    /* no word begins with و and a hamza on alif but the conjunction's
+     * (وأوسيتيا) */
+    const unsigned char *raw = (const unsigned char *)x->text + t->tok.start;
+    if (t->word && t->tok.end - t->tok.start > 4 && raw[0] == 0xD9 && raw[1] == 0x88 && raw[2] == 0xD8 &&
+        (raw[3] == 0xA3 || raw[3] == 0xA5 || raw[3] == 0xA2))
+        return t->tok.start + 2;
     if (!ex_has_prefix(t) || ex_whole_word_named(x, t, RASD_NER_LOC)) return t->tok.start;
     /* س is the future's prefix, on verbs alone: on a name it is the name's
      * own letter (سان فرانسيسكو، سيزر) */
@@ -287,10 +293,9 @@ size_t ex_place_start(const rasd_entity_extractor *x, const tinfo *t) {
         const char *k = ex_key(x, t->key_off);
         bool waw = memcmp(k, "\xD9\x88", 2) == 0, ba = memcmp(k, "\xD8\xA8", 2) == 0;
         if ((!waw && !ba) || letter_is_own(x, t)) return t->tok.start;
-        const unsigned char *raw = (const unsigned char *)x->text + t->tok.start;
         if (ba && t->tok.end - t->tok.start >= 4 && raw[0] == 0xD8 && raw[1] == 0xA8 &&
-            ((raw[2] == 0xD8 && raw[3] == 0xA7) || (raw[2] == 0xD9 && raw[3] == 0x88))) /* با، بو */
-            return t->tok.start;
+            ((raw[2] == 0xD8 && (raw[3] == 0xA7 || raw[3] == 0xB1)) || (raw[2] == 0xD9 && (raw[3] == 0x88 || raw[3] == 0x84))))
+            return t->tok.start; /* با، بر، بو، بل: Bl- and Br- too (بلوجستان، بروكنجز) */
     }
     return t->art_len ? t->art_start : t->base_start;
 }

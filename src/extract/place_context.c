@@ -54,6 +54,8 @@ static const ex_word SON_OF[] = {EX_WORD("بن"), EX_WORD("ابن"), EX_WORD("ب
 static const ex_word SIDE_NOUNS[] = {EX_WORD("فريق"), EX_WORD("نادي"), EX_WORD("لاعب"), EX_WORD("لاعبي"),
                                      EX_WORD("مدرب"), EX_WORD("وفاق"), EX_WORD("فرق"),  EX_WORD("اندية")};
 
+static const ex_word HOUSE[] = {EX_WORD("دار")};
+
 static const tinfo *word_before(const rasd_entity_extractor *x, size_t first) {
     return first > 0 && x->t[first - 1].word ? &x->t[first - 1] : NULL;
 }
@@ -104,7 +106,15 @@ bool ex_not_a_place_here(const rasd_entity_extractor *x, size_t first, size_t la
      * after و (محمد وحلب are two) */
     if (before && !ex_has_prefix(&x->t[first]) && !before->conj && ex_first_name(x, before)) return true;
     if (last + 1 < n && x->t[last + 1].word && ex_key_is(x, &x->t[last + 1], SON_OF)) return true;
-    if (side_noun(x, before)) return true;
+    if (side_noun(x, before) || ex_work_title(x, first)) return true; /* فريق ليما، بنك الرياض */
+    /* one word without the article and an indefinite nisba after it is
+     * a noun and its adjective (صخرة رسوبية، عادة سلوكية) */
+    const tinfo *next = last + 1 < n && x->t[last + 1].word ? &x->t[last + 1] : NULL;
+    const rasd_lexicon *lex = rasd_analyzer_lexicon(x->an);
+    if (first == last && next && next->key_len >= 8 && !has_article(x, &x->t[first]) && !has_article(x, next) &&
+        !ex_has_prefix(next) && !rasd_lexicon_is_function_word(lex, ex_key(x, next->key_off), next->key_len) &&
+        (raw_nisba(x, next, true) || raw_nisba(x, next, false)) && !(before && ex_place_noun(x, before)))
+        return true;
     /* a town's name is feminine (مدريد الإسبانية); with a masculine
      * nationality after it, it is its club (روما الإيطالي، سطيف الجزائري).
      * Not a name with the article: regions are masculine (الجولان السوري) */
@@ -116,6 +126,14 @@ bool ex_not_a_place_here(const rasd_entity_extractor *x, size_t first, size_t la
 bool ex_tagged_not_a_place(const rasd_entity_extractor *x, size_t a, size_t b, size_t n) {
     if (ex_not_a_place_here(x, a, b - 1, n)) return true;
     if (b == a + 1 && (ex_pronoun_on_word(x, &x->t[a]) || ex_adjective_of_noun(x, a, a))) return true;
+    const tinfo *t = &x->t[a];
+    /* للجنين: ل and the article; what follows the first ل is no name
+     * (لجنين), and the name with its alif is not in the text */
+    if (t->li && t->art_len && t->art_start + 2 <= t->tok.end && memcmp(x->text + t->art_start, "\xD9\x84", 2) == 0)
+        return true;
+    /* دار الشريف، دار ميريت: a publisher's house (دار السلام is in the
+     * gazetteer, matched before the tagger is asked) */
+    if (b > a + 1 && ex_key_is(x, t, HOUSE)) return true;
     /* one word the news mostly reads as a person's name (هند، نابليون)
      * is a place only after a noun of place or beside a place */
     rasd_ner_word_profile p;
