@@ -1098,6 +1098,13 @@ static void test_places_in_context(void **state) {
     assert_false(analyze_has("وتحدث الباحث في مؤسسة جيمس تاون عن الأكراد.", "\"gn:3370903\""));
     assert_false(analyze_has("ونشر الكتاب صاحب دار الشريف للطباعة.", "\"unresolved:"));
     assert_false(analyze_has("وتحدث الطبيب عن النمو للجنين في الرحم.", "\"unresolved:"));
+    /* a tagged place goes on in the rare words after it; a town's name
+     * followed by one is part of another name */
+    assert_true(analyze_has("ولد في مدينة باكينغهام شاير البريطانية.", "\"unresolved:باكينغهام شاير\""));
+    /* a nisba after a noun that is an actor's name is its adjective; a
+     * word with its case ending written is no place */
+    assert_false(analyze_has("ويمنع ذلك إيران من الاندماج في النظام المالي العالمي.", "\"gn:315697\""));
+    assert_false(analyze_has("وورد في المعاجم بمعانٍ منها الوقوع.", "\"gn:248382\""));
     /* a fully vocalised phrase is scripture, no name; و on a rare word
      * whose rest is a person's name is the conjunction */
     assert_false(analyze_has("عَنْ عَائِشَةَ رَضِيَ اللَّهُ عَنْهَا قالت ذلك.", "\"person:"));

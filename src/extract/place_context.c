@@ -96,6 +96,9 @@ static bool has_article(const rasd_entity_extractor *x, const tinfo *t) {
 
 bool ex_not_a_place_here(const rasd_entity_extractor *x, size_t first, size_t last, size_t n) {
     const tinfo *before = word_before(x, first);
+    /* a word with its case ending written (بمعانٍ، حُكمًا) is a word of
+     * the sentence: news writes names bare */
+    if (first == last && ex_unnamelike_word(x, &x->t[first])) return true;
     if (before && ex_key_is(x, before, DEMONSTRATIVES)) return true;
     /* والأوروغوياني ليما، الفرنسي سليمان: a nationality before a name
      * makes it a person */
@@ -154,8 +157,10 @@ bool ex_adjective_of_noun(const rasd_entity_extractor *x, size_t first, size_t l
     if (first != last || !t->word || ex_has_enclitic(t) || t->conj) return false;
     if (!raw_nisba(x, t, false) && !raw_nisba(x, t, true)) return false;
     const tinfo *before = word_before(x, first);
+    /* a noun that is itself a name is fine (النظام المالي: the regime is
+     * an actor), a place is not (المملكة العربية is matched whole) */
     if (!before || before->bi || before->li || ex_place_noun(x, before) ||
-        (before->match >= 0 && before->match != t->match))
+        (before->match >= 0 && before->match != t->match && x->m[before->match].place >= 0))
         return false;
     /* the article as the analyzer read it, or as written on a foreign
      * word it leaves whole (الأيديولوجيا): both with it, or both without
@@ -194,4 +199,31 @@ bool ex_pronoun_on_word(const rasd_entity_extractor *x, const tinfo *t) {
         if (stem < 20 || stem <= 4 * (uint64_t)whole) return false;
     }
     return true;
+}
+
+/* A word that goes on a foreign place's name (باكينغهام شاير، بالو ألتو،
+ * إيدل فايس): an Arabic word with no clitic, not a particle, and too rare
+ * in news to be a common word. */
+#define RARE_NAME_WORD 10
+
+static bool rare_name_word(const rasd_entity_extractor *x, size_t k, size_t n) {
+    if (k >= n) return false;
+    const tinfo *t = &x->t[k];
+    if (!t->word || t->tok.type != RASD_TOK_WORD || has_article(x, t) || ex_has_prefix(t) || ex_has_enclitic(t) ||
+        t->match >= 0 || t->key_len < 4)
+        return false;
+    const rasd_lexicon *lex = rasd_analyzer_lexicon(x->an);
+    const char *k2 = ex_key(x, t->key_off);
+    return !rasd_lexicon_is_function_word(lex, k2, t->key_len) && rasd_lexicon_count(lex, k2, t->key_len) < RARE_NAME_WORD;
+}
+
+bool ex_place_cut_short(const rasd_entity_extractor *x, size_t first, size_t last, size_t n) {
+    /* not after و or a preposition: a list of places (ذيبان والطيانه
+     * بائت: a misspelt verb after it) */
+    return first == last && !ex_has_prefix(&x->t[first]) && rare_name_word(x, last + 1, n);
+}
+
+size_t ex_place_goes_on(const rasd_entity_extractor *x, size_t b, size_t n) {
+    for (size_t more = 0; more < 2 && b < n && !x->covered[b] && rare_name_word(x, b, n); more++) b++;
+    return b;
 }
