@@ -209,9 +209,6 @@ bool ex_pronoun_on_word(const rasd_entity_extractor *x, const tinfo *t);
 /* A one-word place with a rare word after it that goes on its name
  * (باكينغهام شاير): the gazetteer's town is a part of another name. */
 bool ex_place_cut_short(const rasd_entity_extractor *x, size_t first, size_t last, size_t n);
-/* The end of a tagged place whose name goes on past token b in rare words
- * (up to two): b when none do. */
-size_t ex_place_goes_on(const rasd_entity_extractor *x, size_t b, size_t n);
 
 /* tagged_names.c */
 /* The name tagger's tags of the sentence in x->t (tagged once, whoever asks

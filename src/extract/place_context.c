@@ -222,8 +222,3 @@ bool ex_place_cut_short(const rasd_entity_extractor *x, size_t first, size_t las
      * بائت: a misspelt verb after it) */
     return first == last && !ex_has_prefix(&x->t[first]) && rare_name_word(x, last + 1, n);
 }
-
-size_t ex_place_goes_on(const rasd_entity_extractor *x, size_t b, size_t n) {
-    for (size_t more = 0; more < 2 && b < n && !x->covered[b] && rare_name_word(x, b, n); more++) b++;
-    return b;
-}

@@ -186,7 +186,7 @@ static size_t place_words(const rasd_entity_extractor *x, size_t a, size_t b, si
         if (ex_has_enclitic(first) || ex_adverbial_alif(x, first) || common_single_word(x, a, b)) return a;
         if (!ex_place_cue(x, a, b, n) && !ex_mostly_named(x, first, RASD_NER_LOC)) return a;
     }
-    return ex_place_goes_on(x, b, n); /* باكينغهام شاير: the tagger stopped short */
+    return b;
 }
 
 /* A one-letter proclitic (و، ل) glued to a name: وخالد صالح in a list,
