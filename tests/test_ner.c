@@ -1038,6 +1038,84 @@ static void test_tagged_names_look_like_names(void **state) {
     assert_false(analyze_has("وقدم لها باقة من الورد الأبيض في عيد ميلادها.", "\"unresolved:"));
 }
 
+/* A place's name where the words around it say it is something else
+ * (place_context.c): a family name, a club, an adjective, a common word. */
+static void test_places_in_context(void **state) {
+    (void)state;
+    struct stat st;
+    if (stat(RASD_SOURCE_DIR "/data/ner/model.bin", &st) != 0) {
+        fprintf(stderr, "SKIP: no model (run scripts/train-ner.sh)\n");
+        skip();
+    }
+    /* a town's name after a first name is the family name, before بن a
+     * man's name; after a noun of place it is the town */
+    const char *doctor = "وتحدث الدكتور محمد غندورة عن تجربته في التدريس.";
+    assert_false(analyze_has(doctor, "\"gn:168478\""));
+    assert_true(analyze_has(doctor, "\"person:محمد_غندوره\""));
+    assert_true(analyze_has("وسقطت قذيفة على قرية الغندورة في ريف حلب.", "\"gn:168478\""));
+    assert_false(analyze_has("وألقى الشيخ بدر بن سالم كلمة في الحفل.", "\"gn:172743\""));
+    /* a town after فريق is its club */
+    assert_false(analyze_has("ويواجه فريق ليما غدا منافسه في الدوري.", "\"gn:3936456\""));
+    /* a word the news reads as a verb or a noun is a place only after a
+     * noun of place: a preposition or a word after it that looks like a
+     * nisba (الوسطى) is not enough */
+    assert_false(analyze_has("وفي نهاية اللقاء سأل الحاضرون عن موعد الافتتاح.", "\"gn:247061\""));
+    assert_false(analyze_has("وتعيش أغلب الأسر من الطبقة الوسطى في الضواحي.", "\"gn:172374\""));
+    assert_true(analyze_has("وسيطر المقاتلون على مدينة الطبقة أمس.", "\"gn:172374\""));
+    assert_false(analyze_has("وتمتد الصحراء الكبرى في شمال قارة أفريقيا.", "\"gn:166111\""));
+    /* a nisba with the article after a noun with the article is its
+     * adjective, after a noun of place the town */
+    assert_false(analyze_has("وانتقد الكاتب الأفكار الناصرية في مقاله.", "\"gn:98854\""));
+    assert_true(analyze_has("وانفجرت سيارة في مدينة الناصرية جنوب العراق.", "\"gn:98854\""));
+    /* ب left on a noun of place is no part of the place */
+    const char *shop = "وأغلقت الشرطة محلا بحي النسيم في المدينة.";
+    assert_true(analyze_has(shop, "\"unresolved:حي النسيم\""));
+    assert_false(analyze_has(shop, "unresolved:بحي"));
+    /* a noun after a demonstrative is no place, nor a nisba that agrees
+     * with the noun before it, with the article or without */
+    assert_false(analyze_has("وقال الناقد إن هذا الدويتو أجمل ما قدمه الفنانان.", "\"unresolved:"));
+    assert_false(analyze_has("وأصبحت الألعاب النارية عادة سلوكية سيئة عند الأطفال.", "\"gn:300808\""));
+    assert_false(analyze_has("يعاني من ارتفاع أسعار المشروبات الغازية هذا الصيف.", "\"gn:280155\""));
+    /* a nationality before a town's name makes it a player's */
+    assert_false(analyze_has("والأوروغوياني ليما ثالث المحترفين في الفريق.", "\"gn:3936456\""));
+    /* a town with a masculine nationality after it is its club; a town
+     * the news mostly reads as its club is the town after في */
+    assert_false(analyze_has("وفاز ريال مدريد على روما الإيطالي.", "\"gn:3169070\""));
+    assert_true(analyze_has("وزار الوزير روما الإيطالية أمس.", "\"gn:3169070\""));
+    assert_true(analyze_has("وتحول فندق قديم في مدريد إلى ملكية جديدة.", "\"gn:3117735\""));
+    /* a first name before a place with a preposition is no family name */
+    assert_true(analyze_has("وأقيم العزاء بحي العنود بالدمام أمس.", "\"unresolved:الدمام\""));
+    /* a common word with a pronoun the analyzer left on it is no place */
+    assert_false(analyze_has("عذبتني في دروبك يا صديقي.", "\"unresolved:"));
+    /* a rare foreign name keeps its own B or P before alif or و */
+    const char *palace = "وزار السياح قصر باكنجهام في لندن أمس.";
+    assert_true(analyze_has(palace, "\"unresolved:باكنجهام\""));
+    assert_false(analyze_has(palace, "\"unresolved:اكنجهام\""));
+    /* a noun and its indefinite adjective, a house's or an institute's
+     * name, ل with the article on a noun are no places; و before a hamza
+     * is the conjunction */
+    assert_false(analyze_has("وعثر على الهيكل في صخرة رسوبية قديمة.", "\"gn:247074\""));
+    assert_false(analyze_has("وتحدث الباحث في مؤسسة جيمس تاون عن الأكراد.", "\"gn:3370903\""));
+    assert_false(analyze_has("ونشر الكتاب صاحب دار الشريف للطباعة.", "\"unresolved:"));
+    assert_false(analyze_has("وتحدث الطبيب عن النمو للجنين في الرحم.", "\"unresolved:"));
+    /* a town's name followed by a rare word is part of another name */
+    assert_false(analyze_has("ومن قمة إيدل زلبرشتاينك يرى الزائر الجبال.", "\"gn:311704\""));
+    assert_true(analyze_has("ووصل الوفد إلى قمة إيدل أمس.", "\"gn:311704\""));
+    /* a nisba after a noun that is an actor's name is its adjective; a
+     * word with its case ending written is no place */
+    assert_false(analyze_has("ويمنع ذلك إيران من الاندماج في النظام المالي العالمي.", "\"gn:315697\""));
+    assert_false(analyze_has("وورد في المعاجم بمعانٍ منها الوقوع.", "\"gn:248382\""));
+    /* a fully vocalised phrase is scripture, no name; و on a rare word
+     * whose rest is a person's name is the conjunction */
+    assert_false(analyze_has("عَنْ عَائِشَةَ رَضِيَ اللَّهُ عَنْهَا قالت ذلك.", "\"person:"));
+    const char *coach = "وذكر الموقع أن اليوفي وماسيمليانو أليجري اتفقا على التجديد.";
+    assert_false(analyze_has(coach, "person:وماسيمليانو"));
+    /* ل on a first name the news knows is the preposition */
+    const char *thanks = "وقدم المخرج الشكر لهيلين سميث على دورها.";
+    assert_true(analyze_has(thanks, "\"person:هيلين_سميث\""));
+    assert_false(analyze_has(thanks, "person:لهيلين"));
+}
+
 static int setup(void **state) {
     if (!mkdtemp(tmpdir)) return -1;
     return setup_analyzer(state);
@@ -1072,6 +1150,7 @@ int main(void) {
         cmocka_unit_test(test_people_after_titles),
         cmocka_unit_test(test_tagged_names_without_clitics),
         cmocka_unit_test(test_tagged_names_look_like_names),
+        cmocka_unit_test(test_places_in_context),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }

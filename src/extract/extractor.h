@@ -177,6 +177,39 @@ bool ex_work_title(const rasd_entity_extractor *x, size_t first);
  * or a prize named after someone (مسجد، طريق، جائزة): not the person. */
 bool ex_named_after(const rasd_entity_extractor *x, size_t first);
 
+/* A noun of place (مدينة، حي، ولاية), without clitics. */
+bool ex_place_noun(const rasd_entity_extractor *x, const tinfo *t);
+/* A noun of place or a place right before token first (past quotation
+ * marks): what a word common in news needs before it is read as a place;
+ * a preposition is not enough (إلى سيدة، جنوب قارة). */
+bool ex_strong_place_cue(const rasd_entity_extractor *x, size_t first);
+/* A preposition of place before token first, a word without the article
+ * or a clitic (في مدريد). */
+bool ex_place_prep_before(const rasd_entity_extractor *x, size_t first);
+
+/* place_context.c: whether a place's name stands where a place is meant */
+/* A word (its base) the news mostly reads as a person's first name. */
+bool ex_first_name(const rasd_entity_extractor *x, const tinfo *t);
+/* A word that is ل or و on a first name the news knows, and no name
+ * itself (لهيلين، وإيفانجلين, و on a rare word whose rest is a name). */
+bool ex_letter_on_first_name(const rasd_entity_extractor *x, const tinfo *t);
+/* A place over tokens [first, last] that is a person's family name (after
+ * a first name), a person's (before بن) or a club (after فريق، نادي). */
+bool ex_not_a_place_here(const rasd_entity_extractor *x, size_t first, size_t last, size_t n);
+/* The same for a place the tagger found over [a, b), and a name of two
+ * words or more that begins with a first name and has no place cue. */
+bool ex_tagged_not_a_place(const rasd_entity_extractor *x, size_t a, size_t b, size_t n);
+/* A one-word place with the article and a nisba ending, after a noun with
+ * the article: that noun's adjective (الأيديولوجيا الناصرية). */
+bool ex_adjective_of_noun(const rasd_entity_extractor *x, size_t first, size_t last);
+/* A word with a pronoun at its end that the analyzer left on it (مرقده،
+ * دروبك): a common word's, no name. */
+bool ex_pronoun_on_word(const rasd_entity_extractor *x, const tinfo *t);
+
+/* A one-word place with a rare word after it that goes on its name
+ * (باكينغهام شاير): the gazetteer's town is a part of another name. */
+bool ex_place_cut_short(const rasd_entity_extractor *x, size_t first, size_t last, size_t n);
+
 /* tagged_names.c */
 /* The name tagger's tags of the sentence in x->t (tagged once, whoever asks
  * first), or NULL without a tagger or memory. */

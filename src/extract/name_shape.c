@@ -89,10 +89,24 @@ static bool has_tanween(const rasd_entity_extractor *x, const tinfo *t) {
     return false;
 }
 
+/* A word with a short vowel on (nearly) every letter, three at least
+ * (رَضِيَ، اللَّهُ): scripture and verse are written so; news marks a
+ * name's letter or two at most (مُرزُق). */
+static bool fully_vocalised(const rasd_entity_extractor *x, const tinfo *t) {
+    const unsigned char *s = (const unsigned char *)x->text + t->tok.start;
+    size_t n = t->tok.end - t->tok.start, marks = 0, letters = 0;
+    for (size_t i = 0; i + 1 < n; i += 2) {
+        if (s[i] == 0xD9 && s[i + 1] >= 0x8E && s[i + 1] <= 0x92) marks++; /* َ ُ ِ ّ ْ */
+        else if (s[i] == 0xD8 || s[i] == 0xD9) letters++;
+        else return false; /* not two-byte Arabic letters throughout */
+    }
+    return marks >= 3 && marks + 1 >= letters;
+}
+
 /* A word of the text that cannot be part of a name the tagger found: not
  * an Arabic word (Latin, a number, punctuation), or vocalised as verse is. */
 bool ex_unnamelike_word(const rasd_entity_extractor *x, const tinfo *t) {
-    return !t->word || t->tok.type != RASD_TOK_WORD || has_tanween(x, t);
+    return !t->word || t->tok.type != RASD_TOK_WORD || has_tanween(x, t) || fully_vocalised(x, t);
 }
 
 /* An accusative of state or manner, or an adverb (كومبيوتريًا، وتثقيفا):
@@ -122,12 +136,32 @@ static bool base_in(const rasd_entity_extractor *x, const tinfo *t, const char *
 }
 
 /* A nisba adjective with the article (التركية، النمساوية): "X of that
- * country", after a place. */
+ * country", after a place. Read on the text as written: the key folds ى
+ * into ي, and الوسطى، المولى are no nisba (الطبقة الوسطى، سأل المولى). */
 static bool nisba_after(const rasd_entity_extractor *x, const tinfo *t) {
     if (!t->word || !t->art_len || t->key_len < 8) return false;
-    const char *k = ex_key(x, t->key_off);
-    size_t n = t->key_len;
-    return memcmp(k + n - 2, "\xD9\x8A", 2) == 0 || memcmp(k + n - 4, "\xD9\x8A\xD9\x87", 4) == 0; /* ي، يه */
+    const unsigned char *s = (const unsigned char *)x->text + t->tok.start;
+    size_t n = t->tok.end - t->tok.start;
+    if (n >= 2 && s[n - 2] == 0xD9 && s[n - 1] == 0x8A) return true; /* ي */
+    return n >= 4 && s[n - 4] == 0xD9 && s[n - 3] == 0x8A && s[n - 2] == 0xD8 && s[n - 1] == 0xA9; /* ية */
+}
+
+bool ex_place_noun(const rasd_entity_extractor *x, const tinfo *t) { return t->word && base_in(x, t, PLACE_NOUNS); }
+
+bool ex_place_prep_before(const rasd_entity_extractor *x, size_t first) {
+    const tinfo *t = &x->t[first];
+    if (t->art_len || ex_has_prefix(t)) return false;
+    size_t p = first;
+    while (p > 0 && x->t[p - 1].skip) p--;
+    return p > 0 && x->t[p - 1].word && ex_key_is(x, &x->t[p - 1], PLACE_PREPS);
+}
+
+bool ex_strong_place_cue(const rasd_entity_extractor *x, size_t first) {
+    size_t p = first;
+    while (p > 0 && x->t[p - 1].skip) p--;
+    if (p == 0) return false;
+    const tinfo *before = &x->t[p - 1];
+    return ex_place_noun(x, before) || (before->match >= 0 && x->m[before->match].place >= 0);
 }
 
 bool ex_place_cue(const rasd_entity_extractor *x, size_t first, size_t end, size_t n) {
@@ -170,7 +204,7 @@ size_t ex_name_end(const rasd_entity_extractor *x, size_t a, size_t b) {
 static const char *const BODY_NOUNS[] = {"مجموعه", "شركه",  "شركات", "علامه", "ماركه", "فندق",   "جماعه", "جمعيه",
                                          "نادي",   "انديه", "حزب",   "تطبيق", "مباراه", "صحيفه", "مجله",  "مطعم",
                                          "مصرف",   "بنك",   "منظمه", "طائره", "سياره",  "هاتف",  "جهاز",  "فرقه",
-                                         "منتخب",  "مواجهه", NULL};
+                                         "منتخب",  "مواجهه", "مؤسسه", "موسسه", NULL};
 /* Nouns of a work, and words that name a title, when a quotation mark
  * follows them (فيلم «...»، مسلسل "..."، يحمل اسم «...»): without one, the
  * name after them is as often the author's (كتاب طه حسين) or a person's
@@ -219,7 +253,27 @@ static bool letter_is_own(const rasd_entity_extractor *x, const tinfo *t) {
     return !prev->conj && rasd_lexicon_count(lex, ex_key(x, prev->key_off), prev->key_len) < 5;
 }
 
+/* A noun of place with a letter of a preposition or a conjunction the
+ * analyzer left on it (بحي الشوقية: حي is also a word, بحي "my sea"): the
+ * place starts after the letter. */
+static bool glued_place_noun(const rasd_entity_extractor *x, const tinfo *t) {
+    if (!t->word || t->art_len || t->key_len < 4 || t->base_off != t->key_off) return false;
+    const char *k = ex_key(x, t->key_off);
+    if (memcmp(k, "\xD8\xA8", 2) && memcmp(k, "\xD9\x88", 2) && memcmp(k, "\xD9\x84", 2) && memcmp(k, "\xD9\x81", 2))
+        return false; /* ب، و، ل، ف */
+    for (const char *const *l = PLACE_NOUNS; *l; l++)
+        if (strlen(*l) == t->key_len - 2 && memcmp(k + 2, *l, t->key_len - 2) == 0) return true;
+    return false;
+}
+
 size_t ex_place_start(const rasd_entity_extractor *x, const tinfo *t) {
+    if (glued_place_noun(x, t) && t->tok.end - t->tok.start == t->key_len) return t->tok.start + 2;
+    /* no word begins with و and a hamza on alif but the conjunction's
+     * (وأوسيتيا) */
+    const unsigned char *raw = (const unsigned char *)x->text + t->tok.start;
+    if (t->word && t->tok.end - t->tok.start > 4 && raw[0] == 0xD9 && raw[1] == 0x88 && raw[2] == 0xD8 &&
+        (raw[3] == 0xA3 || raw[3] == 0xA5 || raw[3] == 0xA2))
+        return t->tok.start + 2;
     if (!ex_has_prefix(t) || ex_whole_word_named(x, t, RASD_NER_LOC)) return t->tok.start;
     /* س is the future's prefix, on verbs alone: on a name it is the name's
      * own letter (سان فرانسيسكو، سيزر) */
@@ -231,11 +285,17 @@ size_t ex_place_start(const rasd_entity_extractor *x, const tinfo *t) {
                                : rasd_lexicon_count(lex, ex_key(x, t->base_off), t->base_len);
     if (whole > base) return t->tok.start;
     /* both too rare to compare (لودفيغسهافن، بيليننسيش): only و and ب are
-     * taken off, and ب not after a word no preposition follows */
+     * taken off, and ب not after a word no preposition follows, nor before
+     * a bare alif or a و: a rare foreign name begins with Ba, Pa, Bo or Pu
+     * far more often than a rare place whose name begins with them is found
+     * "in" (باكنجهام، باندونغ، بوخاريست، بولتيزر) */
     if (whole < 5 && base < 5 && !t->art_len) {
         const char *k = ex_key(x, t->key_off);
         bool waw = memcmp(k, "\xD9\x88", 2) == 0, ba = memcmp(k, "\xD8\xA8", 2) == 0;
         if ((!waw && !ba) || letter_is_own(x, t)) return t->tok.start;
+        if (ba && t->tok.end - t->tok.start >= 4 && raw[0] == 0xD8 && raw[1] == 0xA8 &&
+            ((raw[2] == 0xD8 && (raw[3] == 0xA7 || raw[3] == 0xB1)) || (raw[2] == 0xD9 && (raw[3] == 0x88 || raw[3] == 0x84))))
+            return t->tok.start; /* با، بر، بو، بل: Bl- and Br- too (بلوجستان، بروكنجز) */
     }
     return t->art_len ? t->art_start : t->base_start;
 }

@@ -105,7 +105,9 @@ static bool common_single_word(const rasd_entity_extractor *x, size_t a, size_t 
 /* Words that begin a name and are none alone: a tagger's one-word person
  * that is one of them is a fragment of a name it cut (عبد الله -> عبد). */
 static const ex_word NAME_FRAGMENTS[] = {EX_WORD("عبد"), EX_WORD("ابو"), EX_WORD("ابن"), EX_WORD("بن"), EX_WORD("ام"),
-                                         EX_WORD("بنت"), EX_WORD("ال"), EX_WORD("آل"), EX_WORD("عبدال")};
+                                         EX_WORD("بنت"), EX_WORD("ال"), EX_WORD("آل"), EX_WORD("عبدال"),
+                                         /* second words of compound names (نور الدين، عبد الله) */
+                                         EX_WORD("الدين"), EX_WORD("الله"), EX_WORD("الرحمن")};
 
 /* Whether a person the tagger found looks like a person's name: one word
  * that carries a pronoun (قوله، يرحمه), ends in the accusative's alif
@@ -171,7 +173,7 @@ static size_t place_words(const rasd_entity_extractor *x, size_t a, size_t b, si
         if (ex_unnamelike_word(x, &x->t[k])) return a;
     while (b - a > 1 && ex_never_in_names(x, &x->t[b - 1])) b--;
     const tinfo *first = &x->t[a];
-    if (ex_common_word_not(x, first, RASD_NER_LOC)) return a;
+    if (ex_common_word_not(x, first, RASD_NER_LOC) || ex_tagged_not_a_place(x, a, b, n)) return a;
     /* شبه "quasi" before an adjective or a noun (شبه غيبوبة، شبه منهار) is
      * a phrase; شبه جزيرة "peninsula" begins a place's name */
     if (b > a + 1 && ex_key_is(x, first, QUASI) && !ex_key_is(x, &x->t[a + 1], PENINSULA)) return a;
@@ -197,6 +199,7 @@ static size_t place_words(const rasd_entity_extractor *x, size_t a, size_t b, si
 
 static bool glued_clitic(const rasd_entity_extractor *x, size_t k, bool after_name) {
     const tinfo *t = &x->t[k];
+    if (ex_letter_on_first_name(x, t)) return true;
     if (!t->word || t->base_off != t->key_off + 2 || t->art_len) return false;
     const char *key = ex_key(x, t->key_off);
     const char *raw = x->text + t->tok.start;
@@ -210,6 +213,9 @@ static bool glued_clitic(const rasd_entity_extractor *x, size_t k, bool after_na
     uint32_t whole = rasd_lexicon_count(lex, key, t->key_len);
     uint32_t base = rasd_lexicon_count(lex, ex_key(x, t->base_off), t->base_len);
     if (base >= 20 && base > CLITIC_RATIO * (uint64_t)whole) return true;
+    /* لهيلين، ووهيب: the letter on a first name the news knows, the word
+     * with it none (not ليلى، وليد, names of their own) */
+    if (!ex_whole_word_named(x, t, RASD_NER_PERS) && ex_first_name(x, t)) return true;
     /* و right after another name (بدرية المطيري وشيخة العنيز، خالد راضي
      * ودراغان) joins two names of a list: the letter goes unless the word
      * with it is the commoner one (وليد) */

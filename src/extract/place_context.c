@@ -1,0 +1,224 @@
+/*
+ * place_context.c: whether a name the gazetteer or the tagger reads as a
+ * place stands where a place is meant (issue 15: "adjectives and common
+ * words are not places unless the context makes them one"). A town's name
+ * is often also a family name (محمد غندورة), a woman's first name's
+ * neighbour (توكل كرمان), a club (فريق ليما، وفاق سطيف), an adjective of
+ * the noun before it (الأيديولوجيا الناصرية) or a common word (سأل، قارة،
+ * الطبقة); the words around it tell which.
+ */
+#include "extractor.h"
+
+#include <string.h>
+
+/* A word the news mostly reads as the first word of a person's name
+ * (محمد، توكل، كريستينا): the tagger's profile has it inside persons at
+ * least half the time, seen five times or more, usually beginning them. */
+static bool first_name_hash(const rasd_entity_extractor *x, uint64_t base_hash) {
+    rasd_ner_word_profile p;
+    return x->tagger && rasd_ner_profile_of(x->tagger, base_hash, &p) && p.type_known && p.type == RASD_NER_PERS &&
+           p.begins && p.share >= .5f && p.count_step >= 1;
+}
+
+bool ex_first_name(const rasd_entity_extractor *x, const tinfo *t) { return t->word && first_name_hash(x, t->base_hash); }
+
+bool ex_letter_on_first_name(const rasd_entity_extractor *x, const tinfo *t) {
+    if (!t->word || t->art_len || t->key_len < 8) return false;
+    bool split = t->base_off == t->key_off + 2;
+    if (!split && t->base_off != t->key_off) return false;
+    const char *k = ex_key(x, t->key_off);
+    if (memcmp(k, "\xD9\x84", 2) != 0 && memcmp(k, "\xD9\x88", 2) != 0) return false; /* ل، و */
+    const unsigned char *raw = (const unsigned char *)x->text + t->tok.start;
+    if (memcmp(raw, k, 2) != 0) return false;
+    /* no word begins with و and a hamza on alif but the conjunction's
+     * (وإيفانجلين، وأوليفر) */
+    if (raw[1] == 0x88 && t->tok.end - t->tok.start > 4 && raw[2] == 0xD8 && (raw[3] == 0xA3 || raw[3] == 0xA5 || raw[3] == 0xA2))
+        return true;
+    if (ex_whole_word_named(x, t, RASD_NER_PERS)) return false;
+    uint64_t rest = split ? t->base_hash : rasd_hash_bytes(k + 2, t->key_len - 2);
+    if (first_name_hash(x, rest)) return true;
+    /* و on a rare word whose rest the news reads as a person's name
+     * (وماسيمليانو); not ل, which begins foreign names (لويس) */
+    rasd_ner_word_profile p;
+    const rasd_lexicon *lex = rasd_analyzer_lexicon(x->an);
+    return raw[1] == 0x88 && rasd_lexicon_count(lex, k, t->key_len) < 5 && x->tagger &&
+           rasd_ner_profile_of(x->tagger, rest, &p) && p.type_known && p.type == RASD_NER_PERS && p.share >= .5f;
+}
+
+/* Words that begin a part of a person's name: a place is never followed
+ * by one (الشيخ بدر بن علي: a man, not the town of الشيخ بدر). */
+static const ex_word SON_OF[] = {EX_WORD("بن"), EX_WORD("ابن"), EX_WORD("بنت")};
+
+/* Nouns of a sports side without the article: a town after one is its
+ * club (فريق ليما سول، لاعب القادسية، وفاق سطيف الجزائري). */
+static const ex_word SIDE_NOUNS[] = {EX_WORD("فريق"), EX_WORD("نادي"), EX_WORD("لاعب"), EX_WORD("لاعبي"),
+                                     EX_WORD("مدرب"), EX_WORD("وفاق"), EX_WORD("فرق"),  EX_WORD("اندية")};
+
+static const ex_word HOUSE[] = {EX_WORD("دار")};
+
+static const tinfo *word_before(const rasd_entity_extractor *x, size_t first) {
+    return first > 0 && x->t[first - 1].word ? &x->t[first - 1] : NULL;
+}
+
+static bool side_noun(const rasd_entity_extractor *x, const tinfo *t) {
+    if (!t || t->art_len) return false;
+    /* compared without a clitic (لفريق، ونادي) */
+    const char *b = ex_key(x, t->base_off);
+    for (size_t i = 0; i < sizeof SIDE_NOUNS / sizeof *SIDE_NOUNS; i++)
+        if (SIDE_NOUNS[i].len == t->base_len && memcmp(b, SIDE_NOUNS[i].w, t->base_len) == 0) return true;
+    return ex_key_is(x, t, SIDE_NOUNS);
+}
+
+/* Demonstratives: the noun after one is a common noun (هذا الدويتو، تلك
+ * الجزيرة), not a name. */
+static const ex_word DEMONSTRATIVES[] = {EX_WORD("هذا"), EX_WORD("هذه"), EX_WORD("ذلك"),   EX_WORD("تلك"),
+                                        EX_WORD("هذين"), EX_WORD("هاتين"), EX_WORD("هؤلاء"), EX_WORD("اولئك")};
+
+/* Adjectives of direction and عربي end names of places (كوريا الجنوبية،
+ * الخليج العربي): they are no nationality before a name. */
+static const ex_word DIRECTIONS[] = {EX_WORD("الشرقي"), EX_WORD("الغربي"), EX_WORD("الشمالي"), EX_WORD("الجنوبي"),
+                                     EX_WORD("العربي"), EX_WORD("الاوسط"), EX_WORD("الادني"), EX_WORD("الاقصي")};
+
+/* A word as written ends in ي (U+064A), or ية. */
+static bool raw_nisba(const rasd_entity_extractor *x, const tinfo *t, bool feminine) {
+    const unsigned char *s = (const unsigned char *)x->text + t->tok.start;
+    size_t len = t->tok.end - t->tok.start;
+    if (!feminine) return len >= 2 && s[len - 2] == 0xD9 && s[len - 1] == 0x8A;
+    return len >= 4 && s[len - 4] == 0xD9 && s[len - 3] == 0x8A && s[len - 2] == 0xD8 && s[len - 1] == 0xA9;
+}
+
+static bool has_article(const rasd_entity_extractor *x, const tinfo *t) {
+    if (t->art_len) return true;
+    const char *k = ex_key(x, t->key_off);
+    if (t->conj && t->key_len > 6) k += 2; /* والأوروغوياني: left whole, and/the */
+    return t->key_len > 6 && memcmp(k, AL, 4) == 0;
+}
+
+bool ex_not_a_place_here(const rasd_entity_extractor *x, size_t first, size_t last, size_t n) {
+    const tinfo *before = word_before(x, first);
+    /* a word with its case ending written (بمعانٍ، حُكمًا) is a word of
+     * the sentence: news writes names bare */
+    if (first == last && ex_unnamelike_word(x, &x->t[first])) return true;
+    if (before && ex_key_is(x, before, DEMONSTRATIVES)) return true;
+    /* والأوروغوياني ليما، الفرنسي سليمان: a nationality before a name
+     * makes it a person */
+    if (before && has_article(x, before) && raw_nisba(x, before, false) && !before->bi && !before->li &&
+        !ex_key_is(x, before, DIRECTIONS) && before->match < 0)
+        return true;
+    /* محمد غندورة، توكل كرمان: a family name after a first name; not
+     * after و (محمد وحلب are two) */
+    if (before && !ex_has_prefix(&x->t[first]) && !before->conj && ex_first_name(x, before)) return true;
+    if (last + 1 < n && x->t[last + 1].word && ex_key_is(x, &x->t[last + 1], SON_OF)) return true;
+    if (side_noun(x, before) || ex_work_title(x, first)) return true; /* فريق ليما، بنك الرياض */
+    /* one word without the article and an indefinite nisba after it is
+     * a noun and its adjective (صخرة رسوبية، عادة سلوكية) */
+    const tinfo *next = last + 1 < n && x->t[last + 1].word ? &x->t[last + 1] : NULL;
+    const rasd_lexicon *lex = rasd_analyzer_lexicon(x->an);
+    if (first == last && next && next->key_len >= 8 && !has_article(x, &x->t[first]) && !has_article(x, next) &&
+        !ex_has_prefix(next) && !rasd_lexicon_is_function_word(lex, ex_key(x, next->key_off), next->key_len) &&
+        (raw_nisba(x, next, true) || raw_nisba(x, next, false)) && !(before && ex_place_noun(x, before)))
+        return true;
+    /* a town's name is feminine (مدريد الإسبانية); with a masculine
+     * nationality after it, it is its club (روما الإيطالي، سطيف الجزائري).
+     * Not a name with the article: regions are masculine (الجولان السوري) */
+    const tinfo *after = last + 1 < n && x->t[last + 1].word ? &x->t[last + 1] : NULL;
+    return after && !has_article(x, &x->t[first]) && has_article(x, after) && !ex_has_prefix(after) &&
+           raw_nisba(x, after, false) && !ex_key_is(x, after, DIRECTIONS);
+}
+
+bool ex_tagged_not_a_place(const rasd_entity_extractor *x, size_t a, size_t b, size_t n) {
+    if (ex_not_a_place_here(x, a, b - 1, n)) return true;
+    if (b == a + 1 && (ex_pronoun_on_word(x, &x->t[a]) || ex_adjective_of_noun(x, a, a))) return true;
+    const tinfo *t = &x->t[a];
+    /* للجنين: ل and the article; what follows the first ل is no name
+     * (لجنين), and the name with its alif is not in the text */
+    if (t->li && t->art_len && t->art_start + 2 <= t->tok.end && memcmp(x->text + t->art_start, "\xD9\x84", 2) == 0)
+        return true;
+    /* دار الشريف، دار ميريت: a publisher's house (دار السلام is in the
+     * gazetteer, matched before the tagger is asked) */
+    if (b > a + 1 && ex_key_is(x, t, HOUSE)) return true;
+    /* one word the news mostly reads as a person's name (هند، نابليون)
+     * is a place only after a noun of place or beside a place */
+    rasd_ner_word_profile p;
+    if (b == a + 1 && x->tagger && rasd_ner_profile_of(x->tagger, x->t[a].base_hash, &p) && p.type_known &&
+        p.type == RASD_NER_PERS && p.share >= .5f && p.count_step >= 1 && !ex_strong_place_cue(x, a))
+        return true;
+    /* كريستينا فرنانديز، نيل كيليام: two words or more beginning with a
+     * first name, with no word before them that says place, are a person */
+    return b > a + 1 && ex_first_name(x, &x->t[a]) && !ex_place_cue(x, a, b, n);
+}
+
+/* A one-word place with the article that ends as a nisba does (ي، ية),
+ * right after a noun with the article that is not a noun of place, is
+ * that noun's adjective (الأيديولوجيا الناصرية، الجهة الشرقية); after a
+ * noun of place it is the name (المنطقة الشرقية is matched whole). */
+bool ex_adjective_of_noun(const rasd_entity_extractor *x, size_t first, size_t last) {
+    const tinfo *t = &x->t[first];
+    if (first != last || !t->word || ex_has_enclitic(t) || t->conj) return false;
+    if (!raw_nisba(x, t, false) && !raw_nisba(x, t, true)) return false;
+    const tinfo *before = word_before(x, first);
+    /* a noun that is itself a name is fine (النظام المالي: the regime is
+     * an actor), a place is not (المملكة العربية is matched whole) */
+    if (!before || before->bi || before->li || ex_place_noun(x, before) ||
+        (before->match >= 0 && before->match != t->match && x->m[before->match].place >= 0))
+        return false;
+    /* the article as the analyzer read it, or as written on a foreign
+     * word it leaves whole (الأيديولوجيا): both with it, or both without
+     * (عادة سلوكية), a noun that is no particle nor preposition */
+    if (has_article(x, t) != has_article(x, before)) return false;
+    if (has_article(x, t)) return true;
+    const rasd_lexicon *lex = rasd_analyzer_lexicon(x->an);
+    return !ex_has_prefix(t) && !rasd_lexicon_is_function_word(lex, ex_key(x, before->key_off), before->key_len) &&
+           !ex_place_cue(x, first, last + 1, 0) && rasd_lexicon_count(lex, ex_key(x, before->key_off), before->key_len) >= 50;
+}
+
+/* Pronouns as written at a word's end: ك، ه (not ة)، ني، ها، هم. */
+bool ex_pronoun_on_word(const rasd_entity_extractor *x, const tinfo *t) {
+    if (!t->word || t->art_len || t->key_len < 8) return false;
+    const unsigned char *s = (const unsigned char *)x->text + t->tok.start;
+    size_t len = t->tok.end - t->tok.start, cut;
+    if (len >= 4 && s[len - 4] == 0xD9 && s[len - 3] == 0x87 && s[len - 2] == 0xD8 && s[len - 1] == 0xA7) cut = 4;      /* ها */
+    else if (len >= 4 && s[len - 4] == 0xD9 && s[len - 3] == 0x87 && s[len - 2] == 0xD9 && s[len - 1] == 0x85) cut = 4; /* هم */
+    else if (len >= 4 && s[len - 4] == 0xD9 && s[len - 3] == 0x86 && s[len - 2] == 0xD9 && s[len - 1] == 0x8A) cut = 4; /* ني */
+    else if (len >= 2 && s[len - 2] == 0xD9 && (s[len - 1] == 0x83 || s[len - 1] == 0x87)) cut = 2;                     /* ك، ه */
+    else return false;
+    /* the word without it is a common word of news, commoner than the
+     * whole: مرقده، دروبك، رشدك (not ملك، مبارك, words of their own) */
+    const rasd_lexicon *lex = rasd_analyzer_lexicon(x->an);
+    const char *k = ex_key(x, t->key_off);
+    if (t->key_len <= cut + 2) return false;
+    uint32_t stem = rasd_lexicon_count(lex, k, t->key_len - cut), whole = rasd_lexicon_count(lex, k, t->key_len);
+    if (stem < 20 || stem <= 4 * (uint64_t)whole) {
+        /* a word ending in ة takes ت before a pronoun: زاويته is زاوية's */
+        if (cut != 2 || t->key_len < 6 || memcmp(k + t->key_len - 4, "\xD8\xAA", 2) != 0) return false;
+        char buf[256];
+        if (t->key_len > sizeof buf) return false;
+        memcpy(buf, k, t->key_len - 4);
+        memcpy(buf + t->key_len - 4, "\xD9\x87", 2); /* ه, the key's ة */
+        stem = rasd_lexicon_count(lex, buf, t->key_len - 2);
+        if (stem < 20 || stem <= 4 * (uint64_t)whole) return false;
+    }
+    return true;
+}
+
+/* A word that goes on a foreign place's name (باكينغهام شاير، بالو ألتو،
+ * إيدل فايس): an Arabic word with no clitic, not a particle, and too rare
+ * in news to be a common word. */
+#define RARE_NAME_WORD 10
+
+static bool rare_name_word(const rasd_entity_extractor *x, size_t k, size_t n) {
+    if (k >= n) return false;
+    const tinfo *t = &x->t[k];
+    if (!t->word || t->tok.type != RASD_TOK_WORD || has_article(x, t) || ex_has_prefix(t) || ex_has_enclitic(t) ||
+        t->match >= 0 || t->key_len < 4)
+        return false;
+    const rasd_lexicon *lex = rasd_analyzer_lexicon(x->an);
+    const char *k2 = ex_key(x, t->key_off);
+    return !rasd_lexicon_is_function_word(lex, k2, t->key_len) && rasd_lexicon_count(lex, k2, t->key_len) < RARE_NAME_WORD;
+}
+
+bool ex_place_cut_short(const rasd_entity_extractor *x, size_t first, size_t last, size_t n) {
+    /* not after و or a preposition: a list of places (ذيبان والطيانه
+     * بائت: a misspelt verb after it) */
+    return first == last && !ex_has_prefix(&x->t[first]) && rare_name_word(x, last + 1, n);
+}
