@@ -125,6 +125,28 @@ static void test_numbers(void **state) {
         assert_string_equal(b.data, want);
         rasd_buf_free(&b);
     }
+    /* digits are written two at a time: every value below 100,000, and each
+     * power of ten with its neighbours, appended one after another */
+    rasd_buf b = {0}, want = {0};
+    for (size_t v = 0; v < 100000; v++) {
+        rasd_json_num(&b, v);
+        char one[32];
+        rasd_buf_append(&want, one, (size_t)snprintf(one, sizeof one, "%zu,", v));
+        rasd_buf_putc(&b, ',');
+    }
+    for (size_t p = 10; p <= SIZE_MAX / 10; p *= 10) {
+        for (size_t v = p - 1; v <= p + 1; v++) {
+            rasd_json_num(&b, v);
+            char one[32];
+            rasd_buf_append(&want, one, (size_t)snprintf(one, sizeof one, "%zu,", v));
+            rasd_buf_putc(&b, ',');
+        }
+    }
+    assert_false(b.oom);
+    assert_int_equal(b.len, want.len);
+    assert_memory_equal(b.data, want.data, want.len);
+    rasd_buf_free(&b);
+    rasd_buf_free(&want);
 }
 
 /* What yajl writes for one value (a generator status other than ok: nothing). */

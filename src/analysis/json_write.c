@@ -95,7 +95,8 @@ void rasd_json_str(rasd_buf *b, const char *s, size_t n) {
         b->oom = true;
         return;
     }
-    rasd_buf_reserve(b, n * 6 + 2);
+    /* the call only when the buffer must grow: most strings fit */
+    if (b->oom || b->len + n * 6 + 3 > b->cap) rasd_buf_reserve(b, n * 6 + 2);
     if (b->oom) return;
     char *o = b->data + b->len;
     *o++ = '"';
@@ -116,11 +117,27 @@ void rasd_json_str(rasd_buf *b, const char *s, size_t n) {
     b->len = (size_t)(o - b->data);
 }
 
+/* "00" to "99": two digits per division (the line's token offsets, ids
+ * and sizes are a third of its numbers' calls) */
+static const char DIGIT_PAIRS[201] = "00010203040506070809101112131415161718192021222324252627282930313233343536373839"
+                                     "40414243444546474849505152535455565758596061626364656667686970717273747576777879"
+                                     "8081828384858687888990919293949596979899";
+
 void rasd_json_num(rasd_buf *b, size_t v) {
     char buf[24];
     size_t i = sizeof buf;
-    do buf[--i] = (char)('0' + v % 10);
-    while ((v /= 10) != 0);
+    while (v >= 100) {
+        size_t r = v % 100;
+        v /= 100;
+        i -= 2;
+        memcpy(buf + i, DIGIT_PAIRS + 2 * r, 2);
+    }
+    if (v >= 10) {
+        i -= 2;
+        memcpy(buf + i, DIGIT_PAIRS + 2 * v, 2);
+    } else {
+        buf[--i] = (char)('0' + v);
+    }
     rasd_buf_append(b, buf + i, sizeof buf - i);
 }
 
