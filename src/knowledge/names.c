@@ -107,15 +107,6 @@ rasd_status rasd_names_finalize(rasd_names *n, rasd_error *err) {
     return RASD_OK;
 }
 
-const struct rasd_name_pair *rasd_names_targets(const rasd_names *n, uint32_t node, size_t *count) {
-    if (!n->finalized || node == 0 || node > n->n_nodes || n->node_count[node] == 0) {
-        *count = 0;
-        return NULL;
-    }
-    *count = n->node_count[node];
-    return &n->pairs[n->node_first[node]];
-}
-
 void rasd_names_free(rasd_names *n) {
     rasd_strtab_free(&n->edges);
     free(n->pairs);

@@ -123,8 +123,17 @@ static inline uint32_t rasd_names_child_hashed(const rasd_names *n, uint32_t nod
     }
     return rasd_names_edge_child(n, len, h);
 }
-/* The targets of a node (names ending there). */
-const struct rasd_name_pair *rasd_names_targets(const rasd_names *n, uint32_t node, size_t *count);
+/* The targets of a node (names ending there). Inline: walks ask it at
+ * every node they reach (168,000 times over 500 articles), and the call
+ * cost more than the two reads. */
+static inline const struct rasd_name_pair *rasd_names_targets(const rasd_names *n, uint32_t node, size_t *count) {
+    if (!n->finalized || node == 0 || node > n->n_nodes || n->node_count[node] == 0) {
+        *count = 0;
+        return NULL;
+    }
+    *count = n->node_count[node];
+    return &n->pairs[n->node_first[node]];
+}
 void rasd_names_free(rasd_names *n);
 
 /* Writes the matching key of one token into out (cap bytes); returns its
