@@ -67,6 +67,37 @@ static void test_texts(void **state) {
 /* The writer looks for bytes to escape sixteen at a time: each escape,
  * at every offset of a 48-byte string of Arabic letters, must come out as
  * yajl writes it (and two escapes in one block, and one at the very end). */
+/* Short strings and the tails of long ones are read eight and sixteen
+ * bytes at a time, overlapping what came before: at every length up to 40,
+ * an escape at every offset, two escapes side by side and one right after
+ * another near the end must all come out as yajl writes them. */
+static void test_escape_in_every_length(void **state) {
+    (void)state;
+    const char specials[] = {'"', '\\', '\t', '\x1F', '\0'};
+    for (size_t n = 1; n <= 40; n++) {
+        char s[40];
+        for (size_t i = 0; i < n; i++) s[i] = (char)(i % 2 ? 0xB3 : 0xD8); /* س, and a half at odd ends */
+        same_as_yajl(s, n);
+        for (size_t at = 0; at < n; at++) {
+            for (size_t k = 0; k < sizeof specials; k++) {
+                char t[40];
+                memcpy(t, s, n);
+                t[at] = specials[k];
+                same_as_yajl(t, n);
+                if (at + 1 < n) {
+                    t[at + 1] = specials[(k + 1) % sizeof specials];
+                    same_as_yajl(t, n);
+                }
+                if (at + 3 < n) {
+                    t[at + 3] = '/'; /* a byte that stays as it is, between two escapes */
+                    t[n - 1] = specials[(k + 2) % sizeof specials];
+                    same_as_yajl(t, n);
+                }
+            }
+        }
+    }
+}
+
 static void test_escape_at_every_offset(void **state) {
     (void)state;
     const char specials[] = {'"', '\\', '\n', '\x01', '\x1F'};
@@ -94,6 +125,28 @@ static void test_numbers(void **state) {
         assert_string_equal(b.data, want);
         rasd_buf_free(&b);
     }
+    /* digits are written two at a time: every value below 100,000, and each
+     * power of ten with its neighbours, appended one after another */
+    rasd_buf b = {0}, want = {0};
+    for (size_t v = 0; v < 100000; v++) {
+        rasd_json_num(&b, v);
+        char one[32];
+        rasd_buf_append(&want, one, (size_t)snprintf(one, sizeof one, "%zu,", v));
+        rasd_buf_putc(&b, ',');
+    }
+    for (size_t p = 10; p <= SIZE_MAX / 10; p *= 10) {
+        for (size_t v = p - 1; v <= p + 1; v++) {
+            rasd_json_num(&b, v);
+            char one[32];
+            rasd_buf_append(&want, one, (size_t)snprintf(one, sizeof one, "%zu,", v));
+            rasd_buf_putc(&b, ',');
+        }
+    }
+    assert_false(b.oom);
+    assert_int_equal(b.len, want.len);
+    assert_memory_equal(b.data, want.data, want.len);
+    rasd_buf_free(&b);
+    rasd_buf_free(&want);
 }
 
 /* What yajl writes for one value (a generator status other than ok: nothing). */
@@ -210,6 +263,7 @@ int main(void) {
         cmocka_unit_test(test_every_byte),
         cmocka_unit_test(test_texts),
         cmocka_unit_test(test_escape_at_every_offset),
+        cmocka_unit_test(test_escape_in_every_length),
         cmocka_unit_test(test_numbers),
         cmocka_unit_test(test_integers_as_yajl),
         cmocka_unit_test(test_doubles_as_yajl),

@@ -160,16 +160,33 @@ static void write_token(token_ctx *ctx, const rasd_token *tok, size_t sentence, 
     rasd_buf_putc(b, '}');
 }
 
-static void on_token(void *vctx, const rasd_token *tok, size_t sentence) {
-    token_ctx *ctx = vctx;
+/* on_token once the sentence is known to have room for tok */
+static inline void add_token(token_ctx *ctx, const rasd_token *tok, size_t sentence) {
     bool wordish = tok->type == RASD_TOK_WORD || tok->type == RASD_TOK_LATIN;
     if (ctx->sent) {
-        if (sentence != ctx->sent_index || ctx->n_sent == MAX_SENTENCE_TOKENS) flush_sentence(ctx);
         ctx->sent_index = sentence;
         ctx->sent[ctx->n_sent++] = *tok;
     }
     if (wordish) ctx->words++;
     if (ctx->tokens) write_token(ctx, tok, sentence, wordish);
+}
+
+/* The first token of a sentence (or of a full buffer's next part): the
+ * sentence before it goes to the extractors first. */
+__attribute__((noinline)) static void add_token_after_flush(token_ctx *ctx, const rasd_token *tok, size_t sentence) {
+    flush_sentence(ctx);
+    add_token(ctx, tok, sentence);
+}
+
+/* Called for every token (156,000 per 500 articles): the flush apart, so
+ * that the common case saves no registers and makes no call but its
+ * last. */
+static void on_token(void *vctx, const rasd_token *tok, size_t sentence) {
+    token_ctx *ctx = vctx;
+    if (ctx->sent && (sentence != ctx->sent_index || ctx->n_sent == MAX_SENTENCE_TOKENS))
+        add_token_after_flush(ctx, tok, sentence);
+    else
+        add_token(ctx, tok, sentence);
 }
 
 /* ---------------------------------------------------- entities, places */

@@ -66,6 +66,13 @@ typedef struct rasd_names {
 #define RASD_NAMES_ROOT_BITS (1u << 20)
 
 /* False when no name starts with this token key (true may be a false alarm). */
+/* The hash of an edge key (4 bytes of parent node, then the token key):
+ * the token key's hash mixed with the node, so that a walk that has its
+ * tokens' hashes already (entities.c, events.c) hashes nothing. */
+static inline uint64_t rasd_names_edge_hash(uint32_t node, uint64_t key_hash) {
+    return key_hash ^ ((uint64_t)node * 0x9E3779B97F4A7C15ULL);
+}
+
 static inline bool rasd_names_may_start_hashed(const rasd_names *n, uint64_t key_hash) {
     uint64_t h = key_hash & (RASD_NAMES_ROOT_BITS - 1);
     return n->root_bits && (n->root_bits[h >> 6] >> (h & 63)) & 1;
@@ -78,7 +85,7 @@ static inline void rasd_names_prefetch_start(const rasd_names *n, uint64_t key_h
 }
 /* For a key the bitset lets through, asks for the root edge's slot that
  * rasd_names_child_hashed(n, 0, ...) will read (a root edge's hash is the
- * key's own: edge_hash in names.c). */
+ * key's own: rasd_names_edge_hash of node 0). */
 static inline void rasd_names_prefetch_root_edge(const rasd_names *n, uint64_t key_hash) {
     if (n->edges.slots && rasd_names_may_start_hashed(n, key_hash))
         __builtin_prefetch(&n->edges.slots[(size_t)(key_hash | 1) & n->edges.mask]);
@@ -98,9 +105,35 @@ uint32_t rasd_names_child(const rasd_names *n, uint32_t node, const char *key, s
 /* The same with rasd_hash_bytes(key, len) given, for a caller that has it;
  * the edge is then found by that hash and the length alone (the key's
  * bytes are not read: rasd_strtab_find_hashed says why). */
-uint32_t rasd_names_child_hashed(const rasd_names *n, uint32_t node, const char *key, size_t len, uint64_t key_hash);
-/* The targets of a node (names ending there). */
-const struct rasd_name_pair *rasd_names_targets(const rasd_names *n, uint32_t node, size_t *count);
+static inline uint32_t rasd_names_child_hashed(const rasd_names *n, uint32_t node, const char *key, size_t len,
+                                               uint64_t key_hash);
+/* rasd_names_child_hashed past the filter: the edge of hash h (from
+ * rasd_names_edge_hash) and key length len, looked up in the table. */
+uint32_t rasd_names_edge_child(const rasd_names *n, size_t len, uint64_t h);
+/* The filter of edges below the root inline: a walk asks for the next
+ * token's edge at every step and almost never finds one, and the call's
+ * entry and exit cost those more than the test. */
+static inline uint32_t rasd_names_child_hashed(const rasd_names *n, uint32_t node, const char *key, size_t len,
+                                               uint64_t key_hash) {
+    (void)key;
+    uint64_t h = rasd_names_edge_hash(node, key_hash);
+    if (node) {
+        uint64_t b = h & (RASD_NAMES_ROOT_BITS - 1);
+        if (!n->edge_bits || !((n->edge_bits[b >> 6] >> (b & 63)) & 1)) return 0;
+    }
+    return rasd_names_edge_child(n, len, h);
+}
+/* The targets of a node (names ending there). Inline: walks ask it at
+ * every node they reach (168,000 times over 500 articles), and the call
+ * cost more than the two reads. */
+static inline const struct rasd_name_pair *rasd_names_targets(const rasd_names *n, uint32_t node, size_t *count) {
+    if (!n->finalized || node == 0 || node > n->n_nodes || n->node_count[node] == 0) {
+        *count = 0;
+        return NULL;
+    }
+    *count = n->node_count[node];
+    return &n->pairs[n->node_first[node]];
+}
 void rasd_names_free(rasd_names *n);
 
 /* Writes the matching key of one token into out (cap bytes); returns its
