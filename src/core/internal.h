@@ -162,8 +162,12 @@ bool rasd_grow(void **items, size_t *cap, size_t count, size_t size);
 
 /* Zeroed memory for a large table probed at random: 2 MB-aligned and, where
  * the kernel allows, on huge pages, so a probe does not also miss the TLB.
- * Small requests are plain calloc. Free with free(). */
+ * Small requests are plain calloc; large ones are fresh pages from mmap,
+ * zero without being written. Free with rasd_table_free and the same size
+ * (a size below 2 MB is free(), so a small table from calloc or malloc may
+ * be freed there too). */
 void *rasd_table_alloc(size_t bytes);
+void rasd_table_free(void *p, size_t bytes);
 
 /* A word's count and whether it is a function word, in one look-up. */
 uint32_t rasd_lexicon_info(const rasd_lexicon *lex, const char *key, size_t len, bool *function_word);

@@ -161,8 +161,8 @@ void rasd_analyzer_destroy(rasd_analyzer *an) {
     for (int i = 0; i < RASD_SLOT_COUNT; i++)
         if (an->stage[i] && an->slot_destroy[i]) an->slot_destroy[i](an->stage[i]);
     if (an->stemmer) sb_stemmer_delete(an->stemmer);
-    free(an->slots);
-    free(an->stems);
+    rasd_table_free(an->slots, CACHE_SLOTS * sizeof(cache_entry));
+    rasd_table_free(an->stems, STEM_SLOTS * sizeof(stem_entry));
     rasd_buf_free(&an->arena);
     rasd_buf_free(&an->scratch);
     free(an);
