@@ -3,6 +3,8 @@
  */
 #include "test_helpers.h"
 
+#include "core/internal.h"
+
 #include <stdio.h>
 #include <sys/stat.h>
 #include <unistd.h>
@@ -172,6 +174,39 @@ static void test_lexicon_errors_name_file_and_line(void **state) {
     assert_non_null(strstr(err.message, "/nonexistent/rasd/lexicon/ar-words.tsv"));
 }
 
+/* An analyzer told to skip stems gives every other part of a word as one
+ * that stems: the name lists hash bases with one (ner/context.c). */
+static void test_skip_stems_keeps_the_rest(void **state) {
+    (void)state;
+    const char *forms[] = {"والعشائر", "بالرياض", "عشائرهم", "Reuters", "الرياض"};
+    rasd_error err = {0};
+    rasd_analyzer *plain = rasd_analyzer_new(test_lex, &err);
+    rasd_analyzer *bare = rasd_analyzer_new(test_lex, &err);
+    assert_non_null(plain);
+    assert_non_null(bare);
+    rasd_analyzer_skip_stems(bare);
+    for (size_t i = 0; i < sizeof forms / sizeof forms[0]; i++) {
+        for (int round = 0; round < 2; round++) { /* a miss, then a hit */
+            rasd_word a, b;
+            assert_int_equal(rasd_analyze_word(plain, forms[i], 0, strlen(forms[i]), &a), RASD_OK);
+            assert_int_equal(rasd_analyze_word(bare, forms[i], 0, strlen(forms[i]), &b), RASD_OK);
+            assert_true(a.stem_len > 0);
+            assert_int_equal(b.stem_len, 0);
+            assert_int_equal(a.norm_len, b.norm_len);
+            assert_memory_equal(a.norm, b.norm, a.norm_len);
+            assert_int_equal(a.base_len, b.base_len);
+            assert_memory_equal(a.base, b.base, a.base_len);
+            assert_int_equal(a.n_proclitics, b.n_proclitics);
+            assert_int_equal(a.enclitic_len, b.enclitic_len);
+            assert_int_equal(a.base_start, b.base_start);
+            assert_int_equal(a.base_end, b.base_end);
+            assert_true(a.norm_hash == b.norm_hash && a.base_hash == b.base_hash);
+        }
+    }
+    rasd_analyzer_destroy(plain);
+    rasd_analyzer_destroy(bare);
+}
+
 /* Writes a lexicon directory with the given ar-words.tsv and empty other
  * lists; returns dir (filled in). */
 static char *lexicon_dir(char dir[static 32], const char *words) {
@@ -232,6 +267,7 @@ int main(void) {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_acceptance_cases),
         cmocka_unit_test(test_lexicon_counts),
+        cmocka_unit_test(test_skip_stems_keeps_the_rest),
         cmocka_unit_test(test_words_that_only_look_prefixed),
         cmocka_unit_test(test_prefix_combinations),
         cmocka_unit_test(test_enclitics),

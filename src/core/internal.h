@@ -211,4 +211,8 @@ rasd_status rasd_analyze_word_hashed(rasd_analyzer *an, const char *text, size_t
 /* The lexicon an analyzer was made with (for the segmenter's look-ups). */
 const rasd_lexicon *rasd_analyzer_lexicon(const rasd_analyzer *an);
 
+/* From now on, the analyzer's words get no stem (stem_len 0; the rest is
+ * as before): for a caller that reads none, Snowball's calls saved. */
+void rasd_analyzer_skip_stems(rasd_analyzer *an);
+
 #endif
