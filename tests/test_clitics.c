@@ -3,6 +3,8 @@
  */
 #include "test_helpers.h"
 
+#include "core/internal.h"
+
 #include <stdio.h>
 #include <sys/stat.h>
 #include <unistd.h>
@@ -172,9 +174,100 @@ static void test_lexicon_errors_name_file_and_line(void **state) {
     assert_non_null(strstr(err.message, "/nonexistent/rasd/lexicon/ar-words.tsv"));
 }
 
+/* An analyzer told to skip stems gives every other part of a word as one
+ * that stems: the name lists hash bases with one (ner/context.c). */
+static void test_skip_stems_keeps_the_rest(void **state) {
+    (void)state;
+    const char *forms[] = {"والعشائر", "بالرياض", "عشائرهم", "Reuters", "الرياض"};
+    rasd_error err = {0};
+    rasd_analyzer *plain = rasd_analyzer_new(test_lex, &err);
+    rasd_analyzer *bare = rasd_analyzer_new(test_lex, &err);
+    assert_non_null(plain);
+    assert_non_null(bare);
+    rasd_analyzer_skip_stems(bare);
+    for (size_t i = 0; i < sizeof forms / sizeof forms[0]; i++) {
+        for (int round = 0; round < 2; round++) { /* a miss, then a hit */
+            rasd_word a, b;
+            assert_int_equal(rasd_analyze_word(plain, forms[i], 0, strlen(forms[i]), &a), RASD_OK);
+            assert_int_equal(rasd_analyze_word(bare, forms[i], 0, strlen(forms[i]), &b), RASD_OK);
+            assert_true(a.stem_len > 0);
+            assert_int_equal(b.stem_len, 0);
+            assert_int_equal(a.norm_len, b.norm_len);
+            assert_memory_equal(a.norm, b.norm, a.norm_len);
+            assert_int_equal(a.base_len, b.base_len);
+            assert_memory_equal(a.base, b.base, a.base_len);
+            assert_int_equal(a.n_proclitics, b.n_proclitics);
+            assert_int_equal(a.enclitic_len, b.enclitic_len);
+            assert_int_equal(a.base_start, b.base_start);
+            assert_int_equal(a.base_end, b.base_end);
+            assert_true(a.norm_hash == b.norm_hash && a.base_hash == b.base_hash);
+        }
+    }
+    rasd_analyzer_destroy(plain);
+    rasd_analyzer_destroy(bare);
+}
+
+/* Writes a lexicon directory with the given ar-words.tsv and empty other
+ * lists; returns dir (filled in). */
+static char *lexicon_dir(char dir[static 32], const char *words) {
+    strcpy(dir, "/tmp/rasd-lex-XXXXXX");
+    assert_non_null(mkdtemp(dir));
+    char path[256];
+    snprintf(path, sizeof path, "%s/lexicon", dir);
+    assert_int_equal(mkdir(path, 0700), 0);
+    const char *names[] = {"ar-words.tsv", "function-words.txt", "abbreviations.txt"};
+    for (int i = 0; i < 3; i++) {
+        snprintf(path, sizeof path, "%s/lexicon/%s", dir, names[i]);
+        FILE *f = fopen(path, "w");
+        assert_non_null(f);
+        fputs(i == 0 ? words : "", f);
+        fclose(f);
+    }
+    return dir;
+}
+
+static void remove_lexicon_dir(const char *dir) {
+    char path[256];
+    const char *names[] = {"ar-words.tsv", "function-words.txt", "abbreviations.txt"};
+    for (int i = 0; i < 3; i++) {
+        snprintf(path, sizeof path, "%s/lexicon/%s", dir, names[i]);
+        remove(path);
+    }
+    snprintf(path, sizeof path, "%s/lexicon", dir);
+    rmdir(path);
+    rmdir(dir);
+}
+
+/* Counts read by the digit fast path and by strtoul (a space before the
+ * count, leading zeros past ten digits), CRLF endings, a last line with no
+ * newline, two spellings of one key pooled, and a count past 32 bits
+ * refused with its line. */
+static void test_lexicon_counts(void **state) {
+    (void)state;
+    char dir[32];
+    rasd_error err = {0};
+    lexicon_dir(dir, "مدينة\t12\r\nقرية\t 7\nسوق\t00000000042\nأمريكا\t4294967295\nامريكا\t3\n  نهر\t9");
+    rasd_lexicon *lex = rasd_lexicon_load(dir, &err);
+    assert_non_null(lex);
+    assert_int_equal(rasd_lexicon_count(lex, "مدينه", strlen("مدينه")), 12);
+    assert_int_equal(rasd_lexicon_count(lex, "قريه", strlen("قريه")), 7);
+    assert_int_equal(rasd_lexicon_count(lex, "سوق", strlen("سوق")), 42);
+    assert_int_equal(rasd_lexicon_count(lex, "امريكا", strlen("امريكا")), UINT32_MAX);
+    assert_int_equal(rasd_lexicon_count(lex, "نهر", strlen("نهر")), 9);
+    rasd_lexicon_destroy(lex);
+    remove_lexicon_dir(dir);
+    lexicon_dir(dir, "مدينة\t12\nقرية\t4294967296\n");
+    assert_null(rasd_lexicon_load(dir, &err));
+    assert_int_equal(err.code, RASD_ERR_DATA);
+    assert_non_null(strstr(err.message, "ar-words.tsv:2"));
+    remove_lexicon_dir(dir);
+}
+
 int main(void) {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_acceptance_cases),
+        cmocka_unit_test(test_lexicon_counts),
+        cmocka_unit_test(test_skip_stems_keeps_the_rest),
         cmocka_unit_test(test_words_that_only_look_prefixed),
         cmocka_unit_test(test_prefix_combinations),
         cmocka_unit_test(test_enclitics),

@@ -6,6 +6,7 @@
  */
 #include "internal.h"
 
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/mman.h>
@@ -112,16 +113,36 @@ void rasd_buf_free(rasd_buf *b) {
     b->oom = false;
 }
 
+/* Large tables straight from mmap, not aligned_alloc + memset: fresh pages
+ * are zero already, so nothing is written at creation (the memset was 92M
+ * instructions of `analyze`'s start-up, the word analyzers' caches most of
+ * it; in time the kernel zeroes each page either way, at its first touch).
+ * The mapping is cut to 2 MB boundaries so huge pages can back all of it. */
+static size_t table_rounded(size_t bytes) {
+    return (bytes + HUGE_PAGE - 1) / HUGE_PAGE * HUGE_PAGE;
+}
+
 void *rasd_table_alloc(size_t bytes) {
     if (bytes < HUGE_PAGE) return calloc(1, bytes ? bytes : 1);
-    size_t rounded = (bytes + HUGE_PAGE - 1) / HUGE_PAGE * HUGE_PAGE; /* aligned_alloc wants a multiple */
-    void *p = aligned_alloc(HUGE_PAGE, rounded);
-    if (!p) return NULL;
+    size_t rounded = table_rounded(bytes);
+    if (rounded > SIZE_MAX - HUGE_PAGE) return NULL;
+    char *p = mmap(NULL, rounded + HUGE_PAGE, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+    if (p == MAP_FAILED) return NULL;
+    char *a = (char *)(((uintptr_t)p + HUGE_PAGE - 1) & ~(uintptr_t)(HUGE_PAGE - 1));
+    if (a > p) munmap(p, (size_t)(a - p));
+    if (p + HUGE_PAGE > a) munmap(a + rounded, (size_t)(p + HUGE_PAGE - a));
 #ifdef MADV_HUGEPAGE
-    madvise(p, rounded, MADV_HUGEPAGE);
+    madvise(a, rounded, MADV_HUGEPAGE);
 #endif
-    memset(p, 0, rounded);
-    return p;
+    return a;
+}
+
+void rasd_table_free(void *p, size_t bytes) {
+    if (!p) return;
+    if (bytes < HUGE_PAGE)
+        free(p);
+    else
+        munmap(p, table_rounded(bytes));
 }
 
 bool rasd_grow(void **items, size_t *cap, size_t count, size_t size) {

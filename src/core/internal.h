@@ -34,6 +34,23 @@ void rasd_buf_reserve(rasd_buf *b, size_t extra);
 void rasd_buf_append_slow(rasd_buf *b, const char *s, size_t n);
 void rasd_buf_putc_slow(rasd_buf *b, char c);
 
+/* The bits set in x. __builtin_popcountll is a call into libgcc in the
+ * baseline x86-64 build (no POPCNT instruction assumed), which was 2% of
+ * `rasd analyze --only entities` (the tagger's weight rows; the SIMD scans
+ * of documents and boilerplate lines made 97,000 more calls over 500
+ * articles); this SWAR count is inline and a dozen instructions, and with
+ * -mpopcnt the compiler turns it into POPCNT. */
+static inline uint32_t rasd_popcount64(uint64_t x) {
+#if defined(__POPCNT__)
+    return (uint32_t)__builtin_popcountll(x);
+#else
+    x -= (x >> 1) & 0x5555555555555555ULL;
+    x = (x & 0x3333333333333333ULL) + ((x >> 2) & 0x3333333333333333ULL);
+    x = (x + (x >> 4)) & 0x0F0F0F0F0F0F0F0FULL;
+    return (uint32_t)((x * 0x0101010101010101ULL) >> 56);
+#endif
+}
+
 /* Copies n bytes, n small (a word's key, a JSON token): constant-size
  * copies the compiler turns into plain moves, where memcpy(d, s, n) with
  * n unknown is a call into the C library. Appends of 5 to 20 bytes are
@@ -162,8 +179,12 @@ bool rasd_grow(void **items, size_t *cap, size_t count, size_t size);
 
 /* Zeroed memory for a large table probed at random: 2 MB-aligned and, where
  * the kernel allows, on huge pages, so a probe does not also miss the TLB.
- * Small requests are plain calloc. Free with free(). */
+ * Small requests are plain calloc; large ones are fresh pages from mmap,
+ * zero without being written. Free with rasd_table_free and the same size
+ * (a size below 2 MB is free(), so a small table from calloc or malloc may
+ * be freed there too). */
 void *rasd_table_alloc(size_t bytes);
+void rasd_table_free(void *p, size_t bytes);
 
 /* A word's count and whether it is a function word, in one look-up. */
 uint32_t rasd_lexicon_info(const rasd_lexicon *lex, const char *key, size_t len, bool *function_word);
@@ -189,5 +210,9 @@ rasd_status rasd_analyze_word_hashed(rasd_analyzer *an, const char *text, size_t
 
 /* The lexicon an analyzer was made with (for the segmenter's look-ups). */
 const rasd_lexicon *rasd_analyzer_lexicon(const rasd_analyzer *an);
+
+/* From now on, the analyzer's words get no stem (stem_len 0; the rest is
+ * as before): for a caller that reads none, Snowball's calls saved. */
+void rasd_analyzer_skip_stems(rasd_analyzer *an);
 
 #endif

@@ -17,7 +17,7 @@ static bool grow(rasd_strtab *t) {
         while (slots[j].hash) j = (j + 1) & (cap - 1);
         slots[j] = t->slots[i];
     }
-    free(t->slots);
+    rasd_table_free(t->slots, old_cap * sizeof(rasd_strtab_entry));
     t->slots = slots;
     t->mask = cap - 1;
     return true;
@@ -59,7 +59,7 @@ rasd_strtab_entry *rasd_strtab_get_hashed(rasd_strtab *t, const char *key, size_
 }
 
 void rasd_strtab_free(rasd_strtab *t) {
-    free(t->slots);
+    if (t->slots) rasd_table_free(t->slots, (t->mask + 1) * sizeof(rasd_strtab_entry));
     rasd_buf_free(&t->keys);
     memset(t, 0, sizeof *t);
 }

@@ -151,8 +151,8 @@ static size_t line_key(const char *s, size_t len, char *out, size_t cap, size_t 
             if (t.type == RASD_TOK_URL || t.type == RASD_TOK_EMAIL || t.type == RASD_TOK_MENTION ||
                 t.type == RASD_TOK_HASHTAG)
                 (*links)++;
-            int32_t cp;
-            if (rasd_utf8_decode(s + t.start, tl, &cp) == tl && t.type == RASD_TOK_WORD) (*one_letter)++;
+            int32_t cp; /* a lone letter is 4 bytes at most: longer words are not decoded */
+            if (t.type == RASD_TOK_WORD && tl <= 4 && rasd_utf8_decode(s + t.start, tl, &cp) == tl) (*one_letter)++;
         }
         /* No phrase is looked for in a line longer than NOTICE_WORDS
          * (classify), so its key stops there: measured, building keys was
@@ -401,7 +401,7 @@ static bool long_paragraph(const char *s, size_t len) {
                                       _mm_and_si128(_mm_cmpeq_epi8(v, _mm_set1_epi8((char)0xD9)), in9));
         unsigned lm = (unsigned)_mm_movemask_epi8(letter);
         unsigned sm = (unsigned)_mm_movemask_epi8(_mm_cmpeq_epi8(before, _mm_set1_epi8(' ')));
-        starts += (size_t)__builtin_popcount(lm & sm);
+        starts += (size_t)rasd_popcount64(lm & sm);
         pair |= (lm & (lm >> 2)) != 0; /* a letter, and the next character a letter too */
     }
 #endif
@@ -456,8 +456,8 @@ static bool mostly_arabic(const char *s, size_t len) {
         __m128i l = _mm_sub_epi8(_mm_or_si128(v, _mm_set1_epi8(32)), _mm_set1_epi8('a'));
         unsigned ma = (unsigned)_mm_movemask_epi8(_mm_cmpeq_epi8(_mm_max_epu8(a, _mm_set1_epi8(3)), _mm_set1_epi8(3)));
         unsigned ml = (unsigned)_mm_movemask_epi8(_mm_cmpeq_epi8(_mm_max_epu8(l, _mm_set1_epi8(25)), _mm_set1_epi8(25)));
-        arabic += (size_t)__builtin_popcount(ma);
-        other += (size_t)__builtin_popcount(ml);
+        arabic += (size_t)rasd_popcount64(ma);
+        other += (size_t)rasd_popcount64(ml);
     }
 #endif
     for (; i < len; i++) {

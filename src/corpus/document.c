@@ -48,7 +48,7 @@ static rasd_status check_binary(const char *name, const char *data, size_t len, 
         __m128i low = _mm_cmpeq_epi8(_mm_max_epu8(v, _mm_set1_epi8(0x1F)), _mm_set1_epi8(0x1F)); /* <= 0x1F */
         __m128i ws = _mm_sub_epi8(v, _mm_set1_epi8('\t'));
         __m128i space = _mm_cmpeq_epi8(_mm_max_epu8(ws, _mm_set1_epi8(4)), _mm_set1_epi8(4)); /* \t \n \v \f \r */
-        controls += (size_t)__builtin_popcount((unsigned)_mm_movemask_epi8(_mm_andnot_si128(space, low)));
+        controls += (size_t)rasd_popcount64((unsigned)_mm_movemask_epi8(_mm_andnot_si128(space, low)));
     }
 #endif
     for (; i < sniff; i++) {

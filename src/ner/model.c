@@ -287,8 +287,8 @@ ner_trainer *ner_trainer_new(ner_context *ctx, rasd_error *err) {
 void ner_trainer_destroy(ner_trainer *tr) {
     if (!tr) return;
     ner_context_free(&tr->ctx);
-    free(tr->w);
-    free(tr->u);
+    rasd_table_free(tr->w, tr->rows * NER_NTAGS * sizeof *tr->w);
+    rasd_table_free(tr->u, tr->rows * NER_NTAGS * sizeof *tr->u);
     free(tr->em);
     free(tr->work);
     free(tr->back);
@@ -426,7 +426,7 @@ rasd_ner_model *ner_trainer_finalize(const ner_trainer *tr, uint32_t epochs, ras
     int16_t *dense = rasd_table_alloc(tr->rows * NER_NTAGS * sizeof *dense);
     float *avg = malloc(tr->rows * NER_NTAGS * sizeof *avg);
     if (!dense || !avg) {
-        free(dense);
+        rasd_table_free(dense, tr->rows * NER_NTAGS * sizeof *dense);
         free(avg);
         rasd_ner_destroy(m);
         rasd_fail(err, RASD_ERR_NOMEM, "out of memory");
@@ -442,7 +442,7 @@ rasd_ner_model *ner_trainer_finalize(const ner_trainer *tr, uint32_t epochs, ras
     for (size_t i = 0; i < tr->rows * NER_NTAGS; i++) dense[i] = (int16_t)lrintf(avg[i] / m->wscale);
     free(avg);
     rasd_status packed = ner_weights_from_dense(&m->w, tr->ctx.bits, dense);
-    free(dense);
+    rasd_table_free(dense, tr->rows * NER_NTAGS * sizeof *dense);
     if (packed != RASD_OK) {
         rasd_ner_destroy(m);
         rasd_fail(err, RASD_ERR_NOMEM, "out of memory");

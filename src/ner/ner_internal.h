@@ -251,26 +251,12 @@ bool ner_weights_add(ner_weights *w, uint32_t row, const int16_t *values);
 /* Packs a plain table of 2^bits rows. */
 rasd_status ner_weights_from_dense(ner_weights *w, uint32_t bits, const int16_t *dense);
 void ner_weights_free(ner_weights *w);
-/* The bits set in x. __builtin_popcountll is a call into libgcc in the
- * baseline x86-64 build (no POPCNT instruction assumed), which was 2% of
- * `rasd analyze --only entities`; this SWAR count is inline and a dozen
- * instructions, and with -mpopcnt the compiler turns it into POPCNT. */
-static inline uint32_t ner_popcount(uint64_t x) {
-#if defined(__POPCNT__)
-    return (uint32_t)__builtin_popcountll(x);
-#else
-    x -= (x >> 1) & 0x5555555555555555ULL;
-    x = (x & 0x3333333333333333ULL) + ((x >> 2) & 0x3333333333333333ULL);
-    x = (x + (x >> 4)) & 0x0F0F0F0F0F0F0F0FULL;
-    return (uint32_t)((x * 0x0101010101010101ULL) >> 56);
-#endif
-}
 /* The packed index of a row (< 2^bits), or NER_NO_ROW when it is zero. */
 static inline uint32_t ner_weights_find(const ner_weights *w, uint32_t row) {
     const ner_weight_block *b = &w->blocks[row >> 6];
     uint64_t bit = 1ULL << (row & 63);
     if (!(b->present & bit)) return NER_NO_ROW;
-    return b->first + ner_popcount(b->present & (bit - 1));
+    return b->first + rasd_popcount64(b->present & (bit - 1));
 }
 static inline const int16_t *ner_weights_row(const ner_weights *w, uint32_t index) {
     return w->rows + (size_t)index * NER_NTAGS;

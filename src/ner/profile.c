@@ -191,7 +191,7 @@ static prof_entry *prof_slot(prof_table *p, uint64_t h) {
             while (slots[j].hash) j = (j + 1) & (cap - 1);
             slots[j] = p->slots[i];
         }
-        free(p->slots);
+        if (p->slots) rasd_table_free(p->slots, (p->mask + 1) * sizeof *p->slots);
         p->slots = slots;
         p->mask = cap - 1;
     }
@@ -220,8 +220,8 @@ static bool prof_merge(prof_table *dst, const prof_table *src) {
 
 void ner_profile_free(ner_profile *p) {
     if (!p) return;
-    free(p->bases.slots);
-    free(p->cues.slots);
+    if (p->bases.slots) rasd_table_free(p->bases.slots, (p->bases.mask + 1) * sizeof *p->bases.slots);
+    if (p->cues.slots) rasd_table_free(p->cues.slots, (p->cues.mask + 1) * sizeof *p->cues.slots);
     free(p);
 }
 

@@ -17,7 +17,6 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/mman.h>
 
 static const char *const TYPE_NAMES[RASD_NER_TYPE_COUNT] = {"PERS", "LOC", "ORG", "MISC"};
 static const char *const TAG_NAMES[NER_NTAGS] = {"O",     "B-PERS", "I-PERS", "B-LOC", "I-LOC",
@@ -98,25 +97,10 @@ typedef struct cached_word {
 } cached_word; /* 176 bytes in three whole cache lines */
 
 #define CACHE_BYTES (((size_t)1 << CACHE_BITS) * sizeof(cached_word))
-#define HUGE_PAGE ((size_t)2 << 20)
-
-/* The cache straight from mmap, on 2 MB boundaries with huge pages asked
- * for (its look-ups are random over 44 MB): fresh pages are zero already,
- * so it is not written at creation (rasd_table_alloc's memset was 3.4% of
- * the instructions of `analyze` over 504 articles; in time, a few
- * milliseconds per thread: the kernel zeroes each huge page either way,
- * at its first touch). */
-static cached_word *cache_alloc(void) {
-    char *p = mmap(NULL, CACHE_BYTES + HUGE_PAGE, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
-    if (p == MAP_FAILED) return NULL;
-    char *a = (char *)(((uintptr_t)p + HUGE_PAGE - 1) & ~(uintptr_t)(HUGE_PAGE - 1));
-    if (a > p) munmap(p, (size_t)(a - p));
-    if (p + HUGE_PAGE > a) munmap(a + CACHE_BYTES, (size_t)(p + HUGE_PAGE - a));
-#ifdef MADV_HUGEPAGE
-    madvise(a, CACHE_BYTES, MADV_HUGEPAGE);
-#endif
-    return (cached_word *)a;
-}
+/* The cache is a large table from rasd_table_alloc: on 2 MB boundaries with
+ * huge pages asked for (its look-ups are random over 44 MB), and fresh
+ * pages, so not written at creation (a memset there was 3.4% of the
+ * instructions of `analyze` over 504 articles). */
 
 #define MISS_ROWS (NER_MAX_SELF + 4 * NER_MAX_CTX)
 
@@ -171,7 +155,7 @@ static void scratch_free(rasd_ner_scratch *s) {
     free(s->work);
     free(s->margin);
     free(s->back);
-    if (s->cache) munmap(s->cache, CACHE_BYTES);
+    rasd_table_free(s->cache, CACHE_BYTES);
     free(s->ent_margin);
     free(s->span);
     free(s);
@@ -196,7 +180,7 @@ void rasd_ner_result_free(rasd_ner_result *res) {
 static bool reserve(rasd_ner_result *res, size_t n, size_t w) {
     if (!res->scratch && !(res->scratch = calloc(1, sizeof *res->scratch))) return false;
     rasd_ner_scratch *s = res->scratch;
-    if (!s->cache && !(s->cache = cache_alloc())) return false;
+    if (!s->cache && !(s->cache = rasd_table_alloc(CACHE_BYTES))) return false;
     if (w > s->cap) {
         size_t cap = w < 64 ? 64 : w + w / 2;
         GROW(s->toks, cap);

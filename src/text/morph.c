@@ -108,6 +108,7 @@ struct rasd_analyzer {
     cache_entry *slots;
     stem_entry *stems;
     size_t stems_used;
+    bool skip_stems; /* rasd_analyzer_skip_stems */
     cache_entry spare; /* the analysis of a word the full cache did not admit */
     size_t used;
     rasd_buf arena;
@@ -161,8 +162,8 @@ void rasd_analyzer_destroy(rasd_analyzer *an) {
     for (int i = 0; i < RASD_SLOT_COUNT; i++)
         if (an->stage[i] && an->slot_destroy[i]) an->slot_destroy[i](an->stage[i]);
     if (an->stemmer) sb_stemmer_delete(an->stemmer);
-    free(an->slots);
-    free(an->stems);
+    rasd_table_free(an->slots, CACHE_SLOTS * sizeof(cache_entry));
+    rasd_table_free(an->stems, STEM_SLOTS * sizeof(stem_entry));
     rasd_buf_free(&an->arena);
     rasd_buf_free(&an->scratch);
     free(an);
@@ -520,7 +521,9 @@ rasd_status rasd_analyze_word_hashed(rasd_analyzer *an, const char *text, size_t
         ne.base_end = (uint16_t)surf_len;
     }
     ne.stem_off = (uint32_t)a->len;
-    if (arabic && nl > 0 && !a->oom) {
+    if (an->skip_stems) {
+        ne.stem_len = 0;
+    } else if (arabic && nl > 0 && !a->oom) {
         /* Stem the base: our clitic split knows the lexicon, Snowball's
          * prefix rules do not (it leaves لداعش and والعشائر whole). */
         uint64_t bh = ne.base_hash | 1;
@@ -562,3 +565,5 @@ rasd_status rasd_analyze_word_hashed(rasd_analyzer *an, const char *text, size_t
 }
 
 const rasd_lexicon *rasd_analyzer_lexicon(const rasd_analyzer *an) { return an->lex; }
+
+void rasd_analyzer_skip_stems(rasd_analyzer *an) { an->skip_stems = true; }
