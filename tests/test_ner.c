@@ -363,9 +363,9 @@ static void test_viterbi_matches_plain(void **state) {
         const float(*trans)[NER_NTAGS] = (const float(*)[NER_NTAGS])draw;
         const float *trans_end = draw + (NER_NTAGS + 1) * NER_NTAGS, *em = trans_end + NER_NTAGS;
         size_t n = 1 + (size_t)round % 40;
-        uint8_t tags[40], want[40], back[40 * NER_NTAGS];
+        uint8_t tags[40], want[40];
         float work[2 * 40 * NER_NTAGS], alpha[40 * NER_NTAGS], margin[40], want_margin[40];
-        ner_viterbi(trans, trans_end, em, n, tags, margin, work, back);
+        ner_viterbi(trans, trans_end, em, n, tags, margin, work);
         plain_viterbi(trans, trans_end, em, n, want, alpha, want_margin);
         assert_memory_equal(tags, want, n);
         assert_memory_equal(work, alpha, n * NER_NTAGS * sizeof alpha[0]);

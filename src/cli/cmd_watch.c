@@ -64,16 +64,21 @@ static void print_field(const char *s) {
     for (; s && *s; s++) putchar(*s == '\t' || *s == '\n' || *s == '\r' ? ' ' : *s);
 }
 
-/* --db: the article's line as without --db, and the article kept (every
- * field taken over) to be stored at the round's end. */
-static bool on_article_store(void *ctx, rasd_article *a) {
-    watch_run *w = ctx;
+/* An article's line without --jsonl: origin, title and address. */
+static void print_article_line(const rasd_article *a) {
     print_field(a->origin);
     putchar('\t');
     print_field(a->title);
     putchar('\t');
     print_field(a->url);
     putchar('\n');
+}
+
+/* --db: the article's line as without --db, and the article kept (every
+ * field taken over) to be stored at the round's end. */
+static bool on_article_store(void *ctx, rasd_article *a) {
+    watch_run *w = ctx;
+    print_article_line(a);
     fflush(stdout);
     w->printed++;
     if (w->n_batch == w->cap_batch) {
@@ -104,12 +109,7 @@ static bool on_article(void *ctx, rasd_article *a) {
             cli_warning("%s", err.message), w->failed_items++;
         free(json);
     } else {
-        print_field(a->origin);
-        putchar('\t');
-        print_field(a->title);
-        putchar('\t');
-        print_field(a->url);
-        putchar('\n');
+        print_article_line(a);
     }
     fflush(stdout);
     w->printed++;

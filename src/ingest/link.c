@@ -329,15 +329,23 @@ static rasd_status touch(rasd_link *l, int64_t story, rasd_error *err) {
     return RASD_OK;
 }
 
-rasd_status rasd_link_save(rasd_link *l, rasd_store *store, rasd_error *err) {
-    /* the batch's stories, once the thread has caught up */
+/* The story thread's results so far, once it has caught up with every
+ * job queued; the link keeps none of them after. */
+static story_result *take_results(rasd_link *l, size_t *n) {
     pthread_mutex_lock(&l->mu);
     while (l->next_job < l->n_jobs) pthread_cond_wait(&l->changed, &l->mu);
     story_result *results = l->results;
-    size_t n = l->n_results;
+    *n = l->n_results;
     l->results = NULL;
     l->n_results = l->cap_results = 0;
     pthread_mutex_unlock(&l->mu);
+    return results;
+}
+
+rasd_status rasd_link_save(rasd_link *l, rasd_store *store, rasd_error *err) {
+    /* the batch's stories, once the thread has caught up */
+    size_t n;
+    story_result *results = take_results(l, &n);
     rasd_status st = RASD_OK;
     for (size_t i = 0; st == RASD_OK && i < n; i++) {
         if (!results[i].ok) {
@@ -521,13 +529,8 @@ static bool settle_queue(settle *x, const rasd_settle_doc *d) {
  * results, in settling order, against the stories the documents had. */
 static rasd_status settle_collect(settle *x) {
     rasd_link *l = x->l;
-    pthread_mutex_lock(&l->mu);
-    while (l->next_job < l->n_jobs) pthread_cond_wait(&l->changed, &l->mu);
-    story_result *results = l->results;
-    size_t n = l->n_results;
-    l->results = NULL;
-    l->n_results = l->cap_results = 0;
-    pthread_mutex_unlock(&l->mu);
+    size_t n;
+    story_result *results = take_results(l, &n);
     rasd_status st = RASD_OK;
     if (n != x->n_old) /* a result the thread had no memory to keep */
         st = rasd_fail(x->err, RASD_ERR_NOMEM, "out of memory settling stories");

@@ -181,7 +181,7 @@ static inline void backward_step(const float (*tt)[NER_NTAGS + 1], const float *
 #endif
 
 void ner_viterbi(const float (*trans)[NER_NTAGS], const float *trans_end, const float *em, size_t n,
-                 uint8_t *tags, float *margin, float *work, uint8_t *back) {
+                 uint8_t *tags, float *margin, float *work) {
     if (n == 0) return;
     /* tt[q][p]: the transition into q from p, forbidden ones very low */
     float tt[NER_NTAGS][NER_NTAGS + 1];
@@ -192,7 +192,6 @@ void ner_viterbi(const float (*trans)[NER_NTAGS], const float *trans_end, const 
     float cols[NER_NTAGS][8];
     for (unsigned p = 0; p < NER_NTAGS; p++)
         for (unsigned q = 0; q < 8; q++) cols[p][q] = tt[q][p];
-    (void)back; /* no longer needed: back_arg */
     for (size_t i = 1; i < n; i++)
         forward_step(tt, (const float(*)[8])cols, alpha + (i - 1) * NER_NTAGS, em + i * NER_NTAGS,
                      alpha + i * NER_NTAGS);
@@ -259,7 +258,7 @@ struct ner_trainer {
     uint64_t steps;
     /* scratch for one sentence */
     float *em, *work;
-    uint8_t *back, *pred;
+    uint8_t *pred;
     size_t cap;
 };
 
@@ -291,7 +290,6 @@ void ner_trainer_destroy(ner_trainer *tr) {
     rasd_table_free(tr->u, tr->rows * NER_NTAGS * sizeof *tr->u);
     free(tr->em);
     free(tr->work);
-    free(tr->back);
     free(tr->pred);
     free(tr);
 }
@@ -355,11 +353,9 @@ static bool reserve(ner_trainer *tr, size_t n) {
     if (em) tr->em = em;
     float *work = realloc(tr->work, 2 * cap * NER_NTAGS * sizeof *work);
     if (work) tr->work = work;
-    uint8_t *back = realloc(tr->back, cap * NER_NTAGS);
-    if (back) tr->back = back;
     uint8_t *pred = realloc(tr->pred, cap);
     if (pred) tr->pred = pred;
-    if (!em || !work || !back || !pred) return false;
+    if (!em || !work || !pred) return false;
     tr->cap = cap;
     return true;
 }
@@ -385,7 +381,7 @@ size_t ner_trainer_train(ner_trainer *tr, const ner_example *ex) {
         for (unsigned q = 0; q < NER_NTAGS; q++)
             if (q != ex->gold[i]) e[q] += NER_TRAIN_COST;
     }
-    ner_viterbi((const float(*)[NER_NTAGS])tr->trans, tr->tend, tr->em, n, tr->pred, NULL, tr->work, tr->back);
+    ner_viterbi((const float(*)[NER_NTAGS])tr->trans, tr->tend, tr->em, n, tr->pred, NULL, tr->work);
     size_t wrong = 0;
     double step = (double)tr->steps;
     for (size_t i = 0; i < n; i++) {

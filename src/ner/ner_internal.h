@@ -313,11 +313,10 @@ rasd_status ner_tag_reference_mem(const rasd_ner_model *m, rasd_analyzer *an, co
  * BIO constraint that I-X follows B-X or I-X). With margin (n floats), also
  * writes the margin of each token not tagged O: best score minus the best
  * score of a tagging that gives this token another tag. work: 2 * n *
- * NER_NTAGS floats. back (n * NER_NTAGS bytes) is no longer written: the
- * backtrace works out the one previous tag it needs from the forward
- * scores; the argument stays so that the callers need not change. */
+ * NER_NTAGS floats. No table of back pointers: the backtrace works out
+ * the one previous tag it needs from the forward scores. */
 void ner_viterbi(const float (*trans)[NER_NTAGS], const float *trans_end, const float *em, size_t n,
-                 uint8_t *tags, float *margin, float *work, uint8_t *back);
+                 uint8_t *tags, float *margin, float *work);
 
 rasd_status ner_model_save(const rasd_ner_model *m, const char *path, rasd_error *err);
 /* Reads a model file without name lists (load adds them). */

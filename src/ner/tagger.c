@@ -120,7 +120,6 @@ struct rasd_ner_scratch {
     int32_t *acc;
     uint64_t *hash;
     float *em, *work, *margin;
-    uint8_t *back;
     float *ent_margin;  /* the raw margin of each entity of res (for calibration) */
     size_t ent_cap;
     cached_word *cache; /* 2^CACHE_BITS, allocated on first use */
@@ -154,7 +153,6 @@ static void scratch_free(rasd_ner_scratch *s) {
     free(s->em);
     free(s->work);
     free(s->margin);
-    free(s->back);
     rasd_table_free(s->cache, CACHE_BYTES);
     free(s->ent_margin);
     free(s->span);
@@ -194,7 +192,6 @@ static bool reserve(rasd_ner_result *res, size_t n, size_t w) {
         GROW(s->em, cap * NER_NTAGS);
         GROW(s->work, 2 * cap * NER_NTAGS);
         GROW(s->margin, cap);
-        GROW(s->back, cap * NER_NTAGS);
         s->cap = cap;
     }
     if (n > res->tags_cap) {
@@ -521,8 +518,7 @@ static bool tag_window(const rasd_ner_model *model, rasd_analyzer *an, const cha
     rasd_ner_scratch *s = res->scratch;
     uint8_t *tags = res->tags + offset;
     emissions(model, an, text, tokens, surf_hash, n, s);
-    ner_viterbi((const float(*)[NER_NTAGS])model->trans, model->trans_end, s->em, n, tags, s->margin, s->work,
-                s->back);
+    ner_viterbi((const float(*)[NER_NTAGS])model->trans, model->trans_end, s->em, n, tags, s->margin, s->work);
     if (s->memory_on) ner_memory_add(&s->memory, s->toks, tags, n);
     /* Spans: B-X opens one, I-X of the same type extends it (the decoder
      * never writes I-X elsewhere). */
@@ -608,8 +604,7 @@ rasd_status ner_tag_reference_mem(const rasd_ner_model *m, rasd_analyzer *an, co
     if (n == 0) return RASD_OK;
     ner_tok *toks = malloc(n * sizeof *toks);
     float *work = malloc(2 * n * NER_NTAGS * sizeof *work);
-    uint8_t *back = malloc(n * NER_NTAGS);
-    rasd_status st = toks && work && back ? RASD_OK : RASD_ERR_NOMEM;
+    rasd_status st = toks && work ? RASD_OK : RASD_ERR_NOMEM;
     if (st == RASD_OK) st = ner_prepare(&m->ctx, an, text, tokens, n, toks);
     for (size_t i = 0; st == RASD_OK && mem && i < n; i++) toks[i].mem = mem[i];
     for (size_t i = 0; st == RASD_OK && i < n; i++) {
@@ -619,10 +614,9 @@ rasd_status ner_tag_reference_mem(const rasd_ner_model *m, rasd_analyzer *an, co
         for (unsigned q = 0; q < NER_NTAGS; q++) em[i * NER_NTAGS + q] = (float)acc[q] * m->wscale;
     }
     if (st == RASD_OK)
-        ner_viterbi((const float(*)[NER_NTAGS])m->trans, m->trans_end, em, n, tags, NULL, work, back);
+        ner_viterbi((const float(*)[NER_NTAGS])m->trans, m->trans_end, em, n, tags, NULL, work);
     free(toks);
     free(work);
-    free(back);
     return st;
 }
 
