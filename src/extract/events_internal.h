@@ -136,8 +136,11 @@ bool ev_agent_is_protesters(const rasd_event_dict *d, int agent);
 /* The mention whose first token is k, or -1. */
 int ev_mention_starting(const rasd_event_coder *c, size_t k);
 
-/* events_sources.c: the source when the subject rules of events.c found
- * nobody, from the sentence's structure first, then labelled guesses. */
+/* events_clues.c: what the words around a mention say of its role. */
+/* The mention whose last token is k, or -1. */
+int ev_mention_ending(const rasd_event_coder *c, size_t k);
+/* Is the mention m introduced by a preposition other than a genitive ل? */
+bool ev_after_preposition(const rasd_event_coder *c, int m);
 bool ev_is_force(const rasd_event_coder *c, int m);
 bool ev_genitive_is_object(const rasd_event_coder *c, const rasd_trigger *r, int m);
 /* A definite genitive with an indefinite accusative after it (تدمير المتطرفين أضرحة): the agent. */
@@ -147,12 +150,15 @@ bool ev_has_object_after(const rasd_event_coder *c, int m);
 /* Is the mention a generic plural in -ين, which no verb has as its subject? */
 bool ev_oblique_plural(const rasd_event_coder *c, int m);
 int ev_speaker_before_colon(const rasd_event_coder *c, size_t i);
-/* The subject of a verb and subject right before a verb joined by و (حاولت السعودية واستقبلت). */
-int ev_subject_of_verb_before(const rasd_event_coder *c, size_t i, size_t clause);
 /* سبق before a verb (سبق واعتقل، سبق أن خطف): its token, or SIZE_MAX. */
 size_t ev_already_before(const rasd_event_coder *c, size_t i);
 /* Counted people before a passive killing verb (العشرات من المسلحين قتلوا في): its victims. */
 int ev_counted_victims_before(const rasd_event_coder *c, const cand *cd, size_t clause);
+
+/* events_sources.c: the source when the subject rules of events.c found
+ * nobody, from the sentence's structure first, then labelled guesses. */
+/* The subject of a verb and subject right before a verb joined by و (حاولت السعودية واستقبلت). */
+int ev_subject_of_verb_before(const rasd_event_coder *c, size_t i, size_t clause);
 int ev_fallback_source(const rasd_event_coder *c, const cand *cd, const rasd_trigger *r, bool victim, int tgt,
                        size_t i, size_t clause, const char **rule);
 /* The speaker of an appeal or a demand a noun of necessity states (ضرورة). */

@@ -13,6 +13,7 @@ target_sources(rasd_lib PRIVATE
   ${CMAKE_CURRENT_LIST_DIR}/events.c
   ${CMAKE_CURRENT_LIST_DIR}/events_actors.c
   ${CMAKE_CURRENT_LIST_DIR}/events_morph.c
+  ${CMAKE_CURRENT_LIST_DIR}/events_clues.c
   ${CMAKE_CURRENT_LIST_DIR}/events_sources.c
   ${CMAKE_CURRENT_LIST_DIR}/events_assault.c
   ${CMAKE_CURRENT_LIST_DIR}/phrases.c
