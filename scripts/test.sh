@@ -44,17 +44,17 @@ echo "valgrind: no errors, no leaks (analyze, ingest, search, stories)"
 # Every parser and loader has a libFuzzer target (fuzz/CMakeLists.txt). Each
 # runs from its own seed files for FUZZ_SECONDS (default 14); each makes
 # over a thousand runs a second (a target that needs its own limits, such as
-# the whole analysis cut at 160 bytes, sets them in LLVMFuzzerInitialize).
+# the whole analysis cut at 128 bytes, sets them in LLVMFuzzerInitialize).
 echo "== 4/4 fuzzing"
 CC=clang cmake -S . -B build-fuzz -DCMAKE_BUILD_TYPE=RelWithDebInfo -DRASD_FUZZ=ON -DRASD_TESTS=OFF > /dev/null
-targets=(fuzz_text fuzz_analysis fuzz_events fuzz_json_reader fuzz_stories_state fuzz_stories fuzz_dedup fuzz_html
+targets=(fuzz_text fuzz_analysis fuzz_analysis_rows fuzz_events fuzz_json_reader fuzz_stories_state fuzz_stories fuzz_dedup fuzz_html
          fuzz_feed fuzz_boilerplate fuzz_http fuzz_pg_fts fuzz_analysis_line fuzz_json_compact fuzz_json_array
          fuzz_reader_txt fuzz_zip fuzz_charset fuzz_fetch fuzz_watch_state fuzz_field_map fuzz_loaders)
 cmake --build build-fuzz -j"$jobs" --target "${targets[@]}"
 seeds=$(mktemp -d)
 trap 'rm -rf "$seeds"' EXIT
 for t in "${targets[@]}"; do mkdir -p "$seeds/$t"; done
-for t in fuzz_text fuzz_analysis fuzz_events fuzz_stories_state fuzz_stories fuzz_dedup fuzz_boilerplate; do
+for t in fuzz_text fuzz_analysis fuzz_analysis_rows fuzz_events fuzz_stories_state fuzz_stories fuzz_dedup fuzz_boilerplate; do
   cp tests/fixtures/*.txt examples/*.txt "$seeds/$t"/
 done
 cp fuzz/corpus_json/* "$seeds/fuzz_json_reader"/
@@ -76,7 +76,7 @@ for t in "${targets[@]}"; do
   secs=${FUZZ_SECONDS:-14}
   echo "-- $t for $secs s"
   case "$t" in  # these set a smaller -max_len themselves
-    fuzz_analysis|fuzz_stories|fuzz_events|fuzz_html|fuzz_pg_fts) len=() ;;
+    fuzz_analysis|fuzz_analysis_rows|fuzz_stories|fuzz_events|fuzz_html|fuzz_pg_fts) len=() ;;
     *) len=(-max_len=8192) ;;
   esac
   if ! build-fuzz/fuzz/$t -max_total_time="$secs" "${len[@]}" -timeout=10 -print_final_stats=1 \
