@@ -11,6 +11,10 @@ target_sources(rasd_lib PRIVATE
   ${CMAKE_CURRENT_LIST_DIR}/quotes.c
   ${CMAKE_CURRENT_LIST_DIR}/framing.c
   ${CMAKE_CURRENT_LIST_DIR}/events.c
+  ${CMAKE_CURRENT_LIST_DIR}/events_match.c
+  ${CMAKE_CURRENT_LIST_DIR}/events_parties.c
+  ${CMAKE_CURRENT_LIST_DIR}/events_modality.c
+  ${CMAKE_CURRENT_LIST_DIR}/events_attach.c
   ${CMAKE_CURRENT_LIST_DIR}/events_actors.c
   ${CMAKE_CURRENT_LIST_DIR}/events_morph.c
   ${CMAKE_CURRENT_LIST_DIR}/events_clues.c
