@@ -6,6 +6,9 @@ pkg_check_modules(RASD_PQ REQUIRED IMPORTED_TARGET libpq)
 target_sources(rasd_lib PRIVATE
   ${CMAKE_CURRENT_LIST_DIR}/store.c
   ${CMAKE_CURRENT_LIST_DIR}/sqlite_store.c
+  ${CMAKE_CURRENT_LIST_DIR}/sqlite_docs.c
+  ${CMAKE_CURRENT_LIST_DIR}/sqlite_stories.c
+  ${CMAKE_CURRENT_LIST_DIR}/sqlite_search.c
   ${CMAKE_CURRENT_LIST_DIR}/schema.c
   ${CMAKE_CURRENT_LIST_DIR}/fts_rasd.c
   ${CMAKE_CURRENT_LIST_DIR}/terms.c
