@@ -4,8 +4,10 @@
  * and cues), events_parties.c (the subject rules), events_modality.c
  * (whether it happened; flags), events_attach.c (place, date, magnitudes,
  * actor codes), events_actors.c (the sentence's participants),
- * events_clues.c (a mention's role), events_sources.c (the source when
- * the subject rules found nobody), events_assault.c (assault or fight) and
+ * events_clues.c (a mention's role), events_agency.c (who did it, one
+ * construction each), events_sources.c (the source when the subject rules
+ * found nobody), events_unnamed.c (a party no dictionary names),
+ * events_assault.c (assault or fight) and
  * events_morph.c (inflections back to listed forms). Internal to
  * src/extract/: every name here is prefixed ev_ (cand: a trigger occurrence).
  */
@@ -198,21 +200,42 @@ size_t ev_already_before(const rasd_event_coder *c, size_t i);
 /* Counted people before a passive killing verb (العشرات من المسلحين قتلوا في): its victims. */
 int ev_counted_victims_before(const rasd_event_coder *c, const cand *cd, size_t clause);
 
-/* events_sources.c: the source when the subject rules of events.c found
- * nobody, from the sentence's structure first, then labelled guesses. */
+/* events_agency.c: who did it, one construction each (-1: none). */
+/* A control verb at token k (تمكن، استطاع، حاول، قام ب ...). */
+bool ev_control_verb(const rasd_event_coder *c, size_t k);
+/* The subject of the control verb that governs the verbal noun at token i
+ * (its token in *verb, else SIZE_MAX). */
+int ev_controller_subject(const rasd_event_coder *c, size_t i, size_t clause, size_t *verb);
+/* The subject of a verb of carrying out whose pronoun stands for the event (شنتها). */
+int ev_doer_after(const rasd_event_coder *c, const cand *cd, int tgt);
+/* The agent of a death's or a wound's cause (جراء غارات التحالف). */
+int ev_agent_of_cause(const rasd_event_coder *c, const cand *cd, int tgt);
+/* The source of the event a result follows from (مما أدى إلى مقتل). */
+int ev_source_of_result(const rasd_event_coder *c, size_t i);
+/* The authority that announces an impersonal passive (أعلنت الشرطة أنه تم). */
+int ev_announcer_of_passive(const rasd_event_coder *c, size_t i, int tgt);
+/* The subject of the sentence a participle after a comma describes (متهمة). */
+int ev_subject_of_participle(const rasd_event_coder *c, size_t i);
+/* Who claimed or was credited with the attack later in the sentence (تبناه). */
+int ev_claimer_after(const rasd_event_coder *c, const cand *cd, int tgt);
 /* The subject of a verb and subject right before a verb joined by و (حاولت السعودية واستقبلت). */
 int ev_subject_of_verb_before(const rasd_event_coder *c, size_t i, size_t clause);
+
+/* events_sources.c: the source when the subject rules of events_parties.c
+ * found nobody, from the sentence's structure first, then labelled guesses. */
 int ev_fallback_source(const rasd_event_coder *c, const cand *cd, const rasd_trigger *r, bool victim, int tgt,
                        size_t i, size_t clause, const char **rule);
 /* The speaker of an appeal or a demand a noun of necessity states (ضرورة). */
 bool ev_speaker_of_statement(const rasd_event_coder *c, const cand *cd, bool quoted, int speaker, rasd_event_actor *a);
-void ev_np_after_verb(const rasd_event_coder *c, const cand *cd, bool victim, rasd_event_actor *a);
-bool ev_unnamed_agent(const rasd_event_coder *c, const cand *cd, rasd_event_actor *a);
-bool ev_np_before_verb(const rasd_event_coder *c, size_t i, size_t clause, bool victim, rasd_event_actor *a);
 void ev_previous_source(const rasd_event_coder *c, rasd_event_actor *a);
 void ev_previous_mention(const rasd_event_coder *c, rasd_event_actor *a);
 /* A rule that guesses from what is near rather than reads the structure. */
 bool ev_weak_rule(const char *rule);
+
+/* events_unnamed.c: a party no dictionary names, as the text of its phrase. */
+void ev_np_after_verb(const rasd_event_coder *c, const cand *cd, bool victim, rasd_event_actor *a);
+bool ev_unnamed_agent(const rasd_event_coder *c, const cand *cd, rasd_event_actor *a);
+bool ev_np_before_verb(const rasd_event_coder *c, size_t i, size_t clause, bool victim, rasd_event_actor *a);
 
 /* events_assault.c: assault (18) or fight (19), from who the violence fell on. */
 bool ev_is_victim_row(const rasd_trigger *r);

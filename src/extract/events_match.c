@@ -2,10 +2,11 @@
  * events_match.c: where the sentence's triggers are and which dictionary
  * row each takes. Every word's key (its base, its key less a kept و/ف or a
  * future س, its inflections through events_morph.c) is walked once over
- * the event trie (find_hits); a trigger's form and the cue after or before
- * it then choose its row (pick_row). Separate from the coder (events.c)
- * because it only reads the trie and the tokens: it knows nothing of
- * participants, flags or places, and the walk is the coder's hot loop.
+ * the event trie (ev_find_hits); a trigger's form and the cue after or
+ * before it then choose its row (ev_pick_row). Separate from the coder
+ * (events.c) because it only reads the trie and the tokens: it knows
+ * nothing of participants, flags or places, and the walk is the coder's
+ * hot loop.
  */
 #include "events_internal.h"
 

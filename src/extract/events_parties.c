@@ -285,7 +285,7 @@ void ev_read_parties(const rasd_event_coder *c, const cand *cd, const rasd_numbe
     /* «أبو فاعور: نرفض المساس ...» (a headline): the one named before the colon */
     if (src < 0 && e->source.entity < 0 && !e->source.country[0] && we && (src = ev_speaker_before_colon(c, i)) >= 0)
         src_rule = "speaker-before-colon";
-    /* a subject before the verb that no dictionary names (events_sources.c) */
+    /* a subject before the verb that no dictionary names (events_unnamed.c) */
     if (src < 0 && e->source.entity < 0 && !e->source.country[0] && !cd->noun && !we &&
         ev_np_before_verb(c, i, quoted ? q_first : 0, victim, &e->source))
         src_rule = e->source.rule;
@@ -297,7 +297,7 @@ void ev_read_parties(const rasd_event_coder *c, const cand *cd, const rasd_numbe
     if (src >= 0) ev_set_actor(c, src, &e->source, src_rule);
     else if (src_rule) e->source.rule = src_rule;
     if (src < 0 && e->source.entity < 0 && e->source.agent < 0 && !e->source.country[0] && !e->source.end)
-        ev_unnamed_agent(c, cd, &e->source); /* على يد متطرف، منفذ التفجير (events_sources.c) */
+        ev_unnamed_agent(c, cd, &e->source); /* على يد متطرف، منفذ التفجير (events_unnamed.c) */
     if (src < 0 && e->source.entity < 0 && !e->source.country[0] && !e->source.end && !cd->noun && !we) /* (after ندعو: the addressee) */
         ev_np_after_verb(c, cd, victim, &e->source);
     if (src < 0 && e->source.entity < 0 && !e->source.country[0] && !e->source.end) ev_previous_source(c, &e->source);

@@ -20,7 +20,9 @@ target_sources(rasd_lib PRIVATE
   ${CMAKE_CURRENT_LIST_DIR}/events_actors.c
   ${CMAKE_CURRENT_LIST_DIR}/events_morph.c
   ${CMAKE_CURRENT_LIST_DIR}/events_clues.c
+  ${CMAKE_CURRENT_LIST_DIR}/events_agency.c
   ${CMAKE_CURRENT_LIST_DIR}/events_sources.c
+  ${CMAKE_CURRENT_LIST_DIR}/events_unnamed.c
   ${CMAKE_CURRENT_LIST_DIR}/events_assault.c
   ${CMAKE_CURRENT_LIST_DIR}/phrases.c
   ${CMAKE_CURRENT_LIST_DIR}/numbers.c
