@@ -5,9 +5,10 @@
  * words no mention covers; an agent takes a country from the nationality
  * adjective after it (الشرطة التركية: TUR + COP) and the group named right
  * after it (عناصر من قسد, عناصر الأسايش: the group). The source and target
- * rules (events.c) ask for the participant just before or just after a
- * word, with a bound on the words between: Arabic puts the subject right
- * after its verb (VSO) or, after إن/أن and كان ... قد, right before it.
+ * rules (events_parties.c, events_sources.c) ask for the participant just
+ * before or just after a word, with a bound on the words between: Arabic
+ * puts the subject right after its verb (VSO) or, after إن/أن and كان ...
+ * قد, right before it.
  */
 #include "events_internal.h"
 

@@ -1,8 +1,13 @@
 /*
  * events_internal.h: the state the event coder keeps over one sentence,
- * shared by events.c (triggers, cues, the subject rules, codes, flags,
- * place, date, magnitudes), events_actors.c (the sentence's participants),
- * events_sources.c (the source when the subject rules found nobody) and
+ * shared by events.c (the sentence loop, codes), events_match.c (triggers
+ * and cues), events_parties.c (the subject rules), events_modality.c
+ * (whether it happened; flags), events_attach.c (place, date, magnitudes,
+ * actor codes), events_actors.c (the sentence's participants),
+ * events_clues.c (a mention's role), events_agency.c (who did it, one
+ * construction each), events_sources.c (the source when the subject rules
+ * found nobody), events_unnamed.c (a party no dictionary names),
+ * events_assault.c (assault or fight) and
  * events_morph.c (inflections back to listed forms). Internal to
  * src/extract/: every name here is prefixed ev_ (cand: a trigger occurrence).
  */
@@ -75,6 +80,23 @@ struct rasd_event_coder {
     bool failed;
 };
 
+/* Bases none of whose inflections starts a path of the trie (most words),
+ * by hash, direct-mapped, per thread (in the thread's analyzer) and kept
+ * from one document to the next: a word's inflections are worked out about
+ * once per run, not at every occurrence (a tenth of the coder's time
+ * otherwise). Tied to the dictionary it was filled from. News has far more
+ * bases than the 8,192 slots this once had: they kept evicting each other,
+ * and a base came back through ev_inflections 57 times an article, 2% of
+ * analyze; with 2^17 slots (1 MB, its pages touched only where bases land)
+ * and the bases below that the bitset alone let through, 22 times
+ * (callgrind, 2,000 articles: the coder -13%, analyze -1.6%). */
+typedef struct no_inflection_memo {
+    const rasd_event_dict *dict;
+    uint64_t hash[EV_NO_INFLECTION_SLOTS];
+} no_inflection_memo;
+/* The thread's memo (events_match.c), or NULL (out of memory). */
+no_inflection_memo *ev_thread_memo(rasd_analyzer *an);
+
 /* The closed class (EV_MARK_*) of the path at token i, or 0. (These
  * three are inline: the rules of every file ask them of token after
  * token; callgrind, 500 articles: analyze -0.25% against a call each) */
@@ -131,6 +153,29 @@ typedef struct cand {
 
 
 
+/* events_match.c: the longest path of the event trie at each word of the
+ * sentence into c->hits; the row the trigger at token i takes (false if
+ * none of its rows fits its form). */
+void ev_find_hits(rasd_event_coder *c);
+bool ev_pick_row(rasd_event_coder *c, size_t i, cand *out);
+
+/* events_parties.c: the subject rules. */
+/* The first word of what a speech trigger asks, charges or warns of, or c->n. */
+size_t ev_issue_head(const rasd_event_coder *c, const cand *u);
+void ev_read_parties(const rasd_event_coder *c, const cand *cd, const rasd_number_list *nums, size_t nb, bool quoted,
+                     int speaker, size_t q_first, bool ambiguous, rasd_event *e, size_t *after_io,
+                     const char **src_rule_out);
+
+/* events_modality.c: whether it happened, and the flags of what did not. */
+bool ev_no_happening(const rasd_event_coder *c, const cand *cd, const rasd_event *e, bool ambiguous, size_t after,
+                     const char *src_rule);
+void ev_flags(const rasd_event_coder *c, size_t i, rasd_event *e);
+
+/* events_attach.c: what an event carries besides its participants. */
+const char *ev_acled_type(const rasd_event_coder *c, const rasd_trigger *r, const rasd_event *e);
+void ev_attach(const rasd_event_coder *c, const rasd_trigger *r, rasd_event *e, const rasd_number_list *nums, size_t nb,
+               const rasd_date_list *dates, size_t db);
+
 /* Is the agent row the people of a protest (protesters, sit-in protesters)? */
 bool ev_agent_is_protesters(const rasd_event_dict *d, int agent);
 /* The mention whose first token is k, or -1. */
@@ -155,21 +200,42 @@ size_t ev_already_before(const rasd_event_coder *c, size_t i);
 /* Counted people before a passive killing verb (العشرات من المسلحين قتلوا في): its victims. */
 int ev_counted_victims_before(const rasd_event_coder *c, const cand *cd, size_t clause);
 
-/* events_sources.c: the source when the subject rules of events.c found
- * nobody, from the sentence's structure first, then labelled guesses. */
+/* events_agency.c: who did it, one construction each (-1: none). */
+/* A control verb at token k (تمكن، استطاع، حاول، قام ب ...). */
+bool ev_control_verb(const rasd_event_coder *c, size_t k);
+/* The subject of the control verb that governs the verbal noun at token i
+ * (its token in *verb, else SIZE_MAX). */
+int ev_controller_subject(const rasd_event_coder *c, size_t i, size_t clause, size_t *verb);
+/* The subject of a verb of carrying out whose pronoun stands for the event (شنتها). */
+int ev_doer_after(const rasd_event_coder *c, const cand *cd, int tgt);
+/* The agent of a death's or a wound's cause (جراء غارات التحالف). */
+int ev_agent_of_cause(const rasd_event_coder *c, const cand *cd, int tgt);
+/* The source of the event a result follows from (مما أدى إلى مقتل). */
+int ev_source_of_result(const rasd_event_coder *c, size_t i);
+/* The authority that announces an impersonal passive (أعلنت الشرطة أنه تم). */
+int ev_announcer_of_passive(const rasd_event_coder *c, size_t i, int tgt);
+/* The subject of the sentence a participle after a comma describes (متهمة). */
+int ev_subject_of_participle(const rasd_event_coder *c, size_t i);
+/* Who claimed or was credited with the attack later in the sentence (تبناه). */
+int ev_claimer_after(const rasd_event_coder *c, const cand *cd, int tgt);
 /* The subject of a verb and subject right before a verb joined by و (حاولت السعودية واستقبلت). */
 int ev_subject_of_verb_before(const rasd_event_coder *c, size_t i, size_t clause);
+
+/* events_sources.c: the source when the subject rules of events_parties.c
+ * found nobody, from the sentence's structure first, then labelled guesses. */
 int ev_fallback_source(const rasd_event_coder *c, const cand *cd, const rasd_trigger *r, bool victim, int tgt,
                        size_t i, size_t clause, const char **rule);
 /* The speaker of an appeal or a demand a noun of necessity states (ضرورة). */
 bool ev_speaker_of_statement(const rasd_event_coder *c, const cand *cd, bool quoted, int speaker, rasd_event_actor *a);
-void ev_np_after_verb(const rasd_event_coder *c, const cand *cd, bool victim, rasd_event_actor *a);
-bool ev_unnamed_agent(const rasd_event_coder *c, const cand *cd, rasd_event_actor *a);
-bool ev_np_before_verb(const rasd_event_coder *c, size_t i, size_t clause, bool victim, rasd_event_actor *a);
 void ev_previous_source(const rasd_event_coder *c, rasd_event_actor *a);
 void ev_previous_mention(const rasd_event_coder *c, rasd_event_actor *a);
 /* A rule that guesses from what is near rather than reads the structure. */
 bool ev_weak_rule(const char *rule);
+
+/* events_unnamed.c: a party no dictionary names, as the text of its phrase. */
+void ev_np_after_verb(const rasd_event_coder *c, const cand *cd, bool victim, rasd_event_actor *a);
+bool ev_unnamed_agent(const rasd_event_coder *c, const cand *cd, rasd_event_actor *a);
+bool ev_np_before_verb(const rasd_event_coder *c, size_t i, size_t clause, bool victim, rasd_event_actor *a);
 
 /* events_assault.c: assault (18) or fight (19), from who the violence fell on. */
 bool ev_is_victim_row(const rasd_trigger *r);

@@ -135,7 +135,7 @@ void ex_note_surname(rasd_entity_extractor *x, int person, size_t start, size_t 
 /* framing.c */
 void ex_find_framing(rasd_entity_extractor *x, size_t n, size_t sentence);
 
-/* quotes.c */
+/* quotes.c (with quotes_speaker.c, quotes_attribution.c: quotes_internal.h) */
 void ex_find_quotes(rasd_entity_extractor *x, size_t n, size_t sentence);
 /* Fills t->say and t->source (once per token, when its words are analysed). */
 void ex_quote_kinds(const rasd_entity_extractor *x, tinfo *t);

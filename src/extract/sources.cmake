@@ -9,12 +9,20 @@ target_sources(rasd_lib PRIVATE
   ${CMAKE_CURRENT_LIST_DIR}/name_shape.c
   ${CMAKE_CURRENT_LIST_DIR}/place_context.c
   ${CMAKE_CURRENT_LIST_DIR}/quotes.c
+  ${CMAKE_CURRENT_LIST_DIR}/quotes_speaker.c
+  ${CMAKE_CURRENT_LIST_DIR}/quotes_attribution.c
   ${CMAKE_CURRENT_LIST_DIR}/framing.c
   ${CMAKE_CURRENT_LIST_DIR}/events.c
+  ${CMAKE_CURRENT_LIST_DIR}/events_match.c
+  ${CMAKE_CURRENT_LIST_DIR}/events_parties.c
+  ${CMAKE_CURRENT_LIST_DIR}/events_modality.c
+  ${CMAKE_CURRENT_LIST_DIR}/events_attach.c
   ${CMAKE_CURRENT_LIST_DIR}/events_actors.c
   ${CMAKE_CURRENT_LIST_DIR}/events_morph.c
   ${CMAKE_CURRENT_LIST_DIR}/events_clues.c
+  ${CMAKE_CURRENT_LIST_DIR}/events_agency.c
   ${CMAKE_CURRENT_LIST_DIR}/events_sources.c
+  ${CMAKE_CURRENT_LIST_DIR}/events_unnamed.c
   ${CMAKE_CURRENT_LIST_DIR}/events_assault.c
   ${CMAKE_CURRENT_LIST_DIR}/phrases.c
   ${CMAKE_CURRENT_LIST_DIR}/numbers.c

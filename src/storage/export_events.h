@@ -3,7 +3,7 @@
  * events-jsonl | quotes-csv` (docs/events.md): one row per stored event,
  * or per stored quote, with the article it came from.
  *
- * Backend-neutral: each backend's export cursor (queries_sqlite.c,
+ * Backend-neutral: each backend's export cursor (queries_sqlite_export.c,
  * queries_pg.c) selects one row per document that has events (its fields,
  * its text, the events of its kept analysis line, and its rows of the
  * events table) and hands it here; the rows are written the same way for

@@ -2,7 +2,7 @@
  * pg_store.c: the PostgreSQL backend of the store (store.h), through
  * libpq, for a target that is a postgres:// or postgresql:// URL.
  *
- * The same operations as sqlite_store.c with the same results: each
+ * The same operations as the SQLite backend with the same results: each
  * document under its own savepoint inside the caller's batch transaction;
  * INSERT ... ON CONFLICT (hash) DO NOTHING, so two processes storing the
  * same article store it once; ids from a sequence, never max(id)+1, so

@@ -6,8 +6,8 @@
  * it and prints a table or CSV; so both show the same answer.
  *
  * Backend-neutral like store.h: each function dispatches to the backend's
- * implementation (queries_sqlite.c today). Filters are values, never SQL:
- * the backend binds them as parameters. Lists are paged: every list answer
+ * implementation (queries_sqlite*.c, queries_pg.c). Filters are values,
+ * never SQL: the backend binds them as parameters. Lists are paged: every list answer
  * is {"total": N, "limit": L, "offset": O, "items": [...]} (total counts
  * all matches, not only the page). The shapes are documented, with
  * examples, in docs/api.md.

@@ -457,7 +457,7 @@ rasd_status rasd_pg_query_events(PGconn *db, const rasd_query *q, rasd_buf *out,
 
 /* --------------------------------------------------------------- timeline */
 
-/* As in queries_sqlite.c: counts per day, oldest first, an actor's from
+/* As in queries_sqlite_lists.c: counts per day, oldest first, an actor's from
  * its index rows. */
 #define TIMELINE_EVENT_FILTERS                                                                                \
     "(" CAMEO " IS NULL OR substr(e.cameo, 1, length(" CAMEO ")) = " CAMEO ") AND (" OUTLET " IS NULL OR "     \
@@ -486,7 +486,7 @@ rasd_status rasd_pg_query_timeline(PGconn *db, const rasd_query *q, rasd_buf *ou
     return one_json(db, TIMELINE_SQL, &p, "no timeline", out, err);
 }
 
-/* As in queries_sqlite.c: events per place, most first. */
+/* As in queries_sqlite_lists.c: events per place, most first. */
 #define EVENT_DAY_FILTERS                                                                                     \
     "(" SINCE " IS NULL OR coalesce(e.date, d.published) >= " SINCE ") AND (" UNTIL " IS NULL OR "            \
     "coalesce(e.date, d.published) <= " UNTIL ")"
@@ -653,7 +653,7 @@ static const char EXPORT_CSV_SQL[] =
     "  label AS l FROM framing WHERE doc = d.id AND actor IS NOT NULL) x) "
     "FROM documents d WHERE " DOC_FILTERS("d") " ORDER BY d.id LIMIT " LIMIT " OFFSET " OFFSET;
 
-/* events-csv, events-jsonl: as queries_sqlite.c's, the events of a
+/* events-csv, events-jsonl: as queries_sqlite_export.c's, the events of a
  * document in the same order (bytewise, nulls first, as SQLite). */
 static const char EXPORT_EVENTS_SQL[] =
     "SELECT d.id, d.published, d.source, d.url, d.title, d.text, "

@@ -39,9 +39,9 @@ rasd_status rasd_sqlite_search_facets(sqlite3 *db, const rasd_query *q, int64_t 
  * when read_only (PRAGMA query_only). */
 rasd_status rasd_sqlite_reader_setup(sqlite3 *db, bool read_only, rasd_error *err);
 
-/* Provided by the SQLite backend (sqlite_store.c): the connection of an
- * SQLite store, or NULL for another backend; and the FTS5 MATCH expression
- * its search uses for a query text (malloc'd). */
+/* Provided by the SQLite backend (sqlite_store.c, sqlite_search.c): the
+ * connection of an SQLite store, or NULL for another backend; and the FTS5
+ * MATCH expression its search uses for a query text (malloc'd). */
 sqlite3 *rasd_sqlite_store_db(rasd_store *s);
 char *rasd_sqlite_fts_query(const char *text);
 

@@ -175,7 +175,7 @@ const rasd_migration rasd_migrations[] = {
       * never deleted and their published and source never change once
       * stored, so the copies are set once, when a row is stored (its
       * document is stored first): by the store's own INSERTs
-      * (sqlite_store.c), and by the triggers below for a writer that
+      * (sqlite_docs.c), and by the triggers below for a writer that
       * leaves them out (`rasd migrate` into SQLite), which is when both
       * are NULL (a row whose document has neither redoes the lookup:
       * harmless). */

@@ -6,6 +6,9 @@ pkg_check_modules(RASD_PQ REQUIRED IMPORTED_TARGET libpq)
 target_sources(rasd_lib PRIVATE
   ${CMAKE_CURRENT_LIST_DIR}/store.c
   ${CMAKE_CURRENT_LIST_DIR}/sqlite_store.c
+  ${CMAKE_CURRENT_LIST_DIR}/sqlite_docs.c
+  ${CMAKE_CURRENT_LIST_DIR}/sqlite_stories.c
+  ${CMAKE_CURRENT_LIST_DIR}/sqlite_search.c
   ${CMAKE_CURRENT_LIST_DIR}/schema.c
   ${CMAKE_CURRENT_LIST_DIR}/fts_rasd.c
   ${CMAKE_CURRENT_LIST_DIR}/terms.c
@@ -19,6 +22,10 @@ target_sources(rasd_lib PRIVATE
   ${CMAKE_CURRENT_LIST_DIR}/pg_search.c
   ${CMAKE_CURRENT_LIST_DIR}/queries.c
   ${CMAKE_CURRENT_LIST_DIR}/queries_sqlite.c
+  ${CMAKE_CURRENT_LIST_DIR}/queries_sqlite_docs.c
+  ${CMAKE_CURRENT_LIST_DIR}/queries_sqlite_actors.c
+  ${CMAKE_CURRENT_LIST_DIR}/queries_sqlite_lists.c
+  ${CMAKE_CURRENT_LIST_DIR}/queries_sqlite_export.c
   ${CMAKE_CURRENT_LIST_DIR}/queries_pg.c
   ${CMAKE_CURRENT_LIST_DIR}/export_events.c
   ${CMAKE_CURRENT_LIST_DIR}/migrate.c
