@@ -349,6 +349,11 @@ void ex_find_people(rasd_entity_extractor *x, size_t n, size_t sentence) {
              * the analyzer reads it off foreign names (باهيمي). */
             while (b < n && b - a < most && can_be_name_word(x, &x->t[b]) && !(tags && x->t[b].li)) b++;
             if (tags && b > a) b = ex_name_end(x, a, b); /* not a verb or a noun after it (العوفي مساعد) */
+            /* one word that no name is made of (الأمير استقال، ابن أخته) */
+            if (tags && b == a + 1 && ex_title_word_not_name(x, &x->t[a])) b = a;
+            /* فندق الملك داود، طريق الملك عبدالله: the title and the name
+             * name a building or a road, not a mention of the person */
+            if (b > a && ex_named_after(x, first->ti)) continue;
             /* رئيس جمعية ...، مدير فندق «...»: the body's name, not a person's */
             if (b > a && ex_work_title(x, a)) b = a;
             if (b > a) {
