@@ -232,7 +232,9 @@ bool ex_work_title(const rasd_entity_extractor *x, size_t first) {
 static const char *const NAMED_AFTER[] = {"مسجد",  "جامع",  "دوري",  "كاس",  "جائزه", "مدرسه", "مستشفي", "مركز",
                                           "شارع",  "طريق",  "ميدان", "قاعه", "مجمع",  "معهد",  "كليه",   "فندق",
                                           "مزار",  "ضريح",  "مطار",  "ملعب", "استاد", "جسر",   "حديقه",  "جوائز",
-                                          "جائزتي", "مدينه", NULL};
+                                          "جائزتي", "مدينه",
+                                          /* the dual جائزتي as the analyzer cuts it */
+                                          "جائزت", NULL};
 
 bool ex_named_after(const rasd_entity_extractor *x, size_t first) {
     size_t p = first;

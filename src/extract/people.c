@@ -178,6 +178,8 @@ static void find_named(rasd_entity_extractor *x, size_t n, size_t sentence) {
                x->t[b].base_len >= 4)
             b++;
         if (b == a) continue;
+        /* يدعي العصمة "claims infallibility": a common word, no name */
+        if (b == a + 1 && (ex_title_word_not_name(x, &x->t[a]) || ex_article_noun_not_name(x, &x->t[a]))) continue;
         size_t start = x->t[a].tok.start, end = x->t[b - 1].tok.end;
         int person = ex_entity_for_person(x, x->text + start, end - start, RASD_FROM_TITLE);
         ex_mention_entity(x, person, (rasd_mention){start, end, sentence, "named", 0});
@@ -356,6 +358,9 @@ void ex_find_people(rasd_entity_extractor *x, size_t n, size_t sentence) {
             if (b > a && ex_named_after(x, first->ti)) continue;
             /* رئيس جمعية ...، مدير فندق «...»: the body's name, not a person's */
             if (b > a && ex_work_title(x, a)) b = a;
+            /* شيخ قبيلة بني ظبيان: the tribe's name; بآلتن: a preposition
+             * glued to a word */
+            if (b > a && (ex_tribe_before(x, a) || ex_glued_hamza(x, &x->t[a]))) b = a;
             if (b > a) {
                 size_t start = x->t[a].tok.start, end = x->t[b - 1].tok.end;
                 person = ex_entity_for_person(x, x->text + start, end - start, RASD_FROM_TITLE);

@@ -128,6 +128,12 @@ bool ex_person_cue_before(const rasd_entity_extractor *x, size_t a) {
     if (p == 0 || !x->t[p - 1].word) return false;
     const tinfo *b = &x->t[p - 1];
     if (b->match >= 0 && x->m[b->match].title >= 0) return true;
+    /* a word the news never reads inside a person's name is no surname
+     * after a verb either (يدعي العصمة "claims infallibility") */
+    rasd_ner_word_profile prof;
+    const tinfo *t = &x->t[a];
+    if (!x->tagger || !rasd_ner_profile_of(x->tagger, t->base_hash, &prof) || !prof.type_known || prof.type != RASD_NER_PERS)
+        return false;
     tinfo said = *b; /* the kinds are left unset when quotes are not asked for */
     ex_quote_kinds(x, &said);
     return said.say != 0;
@@ -184,4 +190,13 @@ bool ex_adjective_not_person(const rasd_entity_extractor *x, size_t a) {
     rasd_ner_word_profile p;
     return !(x->tagger && rasd_ner_profile_of(x->tagger, t->base_hash, &p) && p.type_known && p.type == RASD_NER_PERS &&
              p.share >= .75f);
+}
+
+/* بآلتن، لأبوين، فأتمه: no name begins with ب، ل or ف and a hamza on
+ * alif, which a preposition or a conjunction glued to a word does (the
+ * key folds the hamza away and may read بآ as ب and the article). */
+bool ex_glued_hamza(const rasd_entity_extractor *x, const tinfo *t) {
+    const unsigned char *w = (const unsigned char *)x->text + t->tok.start;
+    return t->word && t->tok.end - t->tok.start > 6 && w[2] == 0xD8 && (w[3] == 0xA3 || w[3] == 0xA5 || w[3] == 0xA2) &&
+           ((w[0] == 0xD8 && w[1] == 0xA8) || (w[0] == 0xD9 && (w[1] == 0x84 || w[1] == 0x81)));
 }

@@ -159,14 +159,9 @@ static size_t person_words(const rasd_entity_extractor *x, size_t a, size_t b, b
      * its adjective */
     if (ex_plural_phrase(x, a, b)) return a;
     if (!stripped && ex_sure_prefix(x, first, RASD_NER_PERS)) return a;
-    /* بآلتن، لأبوين، فأتمه: no name begins with ب، ل or ف and a hamza on
-     * alif, which a preposition or a conjunction glued to a word does (the
-     * key folds the hamza away and may read بآ as ب and the article); the
-     * rest is left too, as the tagger read the span with its letter */
-    const unsigned char *w = (const unsigned char *)x->text + first->tok.start;
-    if (!stripped && first->tok.end - first->tok.start > 6 && w[2] == 0xD8 && (w[3] == 0xA3 || w[3] == 0xA5 || w[3] == 0xA2) &&
-        ((w[0] == 0xD8 && w[1] == 0xA8) || (w[0] == 0xD9 && (w[1] == 0x84 || w[1] == 0x81))))
-        return a;
+    /* بآلتن، لأبوين، فأتمه: the rest is left too, as the tagger read the
+     * span with its letter */
+    if (!stripped && ex_glued_hamza(x, first)) return a;
     /* سأروي، سأرافقك: the future's prefix on a verb of the first person;
      * no name begins with سأ */
     if (x->t[a].tok.end - x->t[a].tok.start > 4 && memcmp(x->text + x->t[a].tok.start, "\xD8\xB3\xD8\xA3", 4) == 0)
