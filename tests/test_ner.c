@@ -1066,8 +1066,16 @@ static void test_persons_look_like_names(void **state) {
         "واحتفل أهالي القرية في بني ظبيان بتزويج عشرين شابا وشابة.",
         /* attributes of God */
         "وخرج الناس يهتفون باسم الله الرحمن الرحيم العادل في كل الشوارع.",
+        /* the vocative written onto the word after it */
+        "وقال الضيف: ياشيخ حمد أنا أولى بهذا منك.",
+        /* a mountain */
+        "وقد استأنف بركان جبل رونغ نشاطه في شرق الجزيرة.",
     };
     for (size_t i = 0; i < sizeof NO_PERSON / sizeof *NO_PERSON; i++) assert_false(analyze_has(NO_PERSON[i], "\"person:"));
+    /* a verb's imperfect after a name is no part of it, a name after بن is */
+    assert_false(analyze_has("وأكد المدرب أن اللاعب فيصل يطارد اللقب هذا الموسم.", "person:فيصل_يطارد"));
+    assert_false(analyze_has("الغامدي يشكر أمير المنطقة على دعمه المتواصل للمهرجان.", "person:الغامدي_يشكر"));
+    assert_true(analyze_has("وكتب محمد بن يزيد المبرد في كتابه الكامل عن البلاغة.", "\"person:محمد_بن_يزيد\""));
     /* a rare name after a title, a family name that is also a word, a
      * first name the news knows */
     assert_true(analyze_has("وقال الشيخ مطشر إن القبيلة تطالب بالتحقيق في الحادث.", "\"person:مطشر\""));

@@ -222,6 +222,8 @@ bool ex_title_word_not_name(const rasd_entity_extractor *x, const tinfo *t);
 bool ex_article_noun_not_name(const rasd_entity_extractor *x, const tinfo *t);
 bool ex_person_cue_before(const rasd_entity_extractor *x, size_t a);
 bool ex_named_after_title(const rasd_entity_extractor *x, size_t a);
+bool ex_imperfect_verb(const rasd_entity_extractor *x, const tinfo *t);
+bool ex_glued_vocative(const rasd_entity_extractor *x, const tinfo *t);
 bool ex_glued_hamza(const rasd_entity_extractor *x, const tinfo *t);
 bool ex_tribe_before(const rasd_entity_extractor *x, size_t first);
 bool ex_begins_with_second_word(const rasd_entity_extractor *x, const tinfo *t);

@@ -191,7 +191,7 @@ static bool ends_no_name(const rasd_entity_extractor *x, const tinfo *t) {
     if ((t->bi || t->li) && ex_sure_prefix(x, t, RASD_NER_PERS)) return true;
     /* a common word's plural (مسؤولون حكوميون سابقون); not a dual, whose
      * ending some names have (أرسلان) */
-    return ex_never_in_names(x, t) || ex_plural_of_common(x, t, false);
+    return ex_never_in_names(x, t) || ex_plural_of_common(x, t, false) || ex_imperfect_verb(x, t);
 }
 
 size_t ex_name_end(const rasd_entity_extractor *x, size_t a, size_t b) {

@@ -200,3 +200,28 @@ bool ex_glued_hamza(const rasd_entity_extractor *x, const tinfo *t) {
     return t->word && t->tok.end - t->tok.start > 6 && w[2] == 0xD8 && (w[3] == 0xA3 || w[3] == 0xA5 || w[3] == 0xA2) &&
            ((w[0] == 0xD8 && w[1] == 0xA8) || (w[0] == 0xD9 && (w[1] == 0x84 || w[1] == 0x81)));
 }
+
+static const ex_word SON_WORDS[] = {EX_WORD("بن"), EX_WORD("ابن"), EX_WORD("بنت"), EX_WORD("ابو"), EX_WORD("ام")};
+
+/* A verb's imperfect (علي حمدان يحتفل، الغامدي يشكر، الدويسي يواسي): a
+ * word that begins with ي, seen five times or more and inside a name under
+ * a tenth of them; names that begin so (يوسف، يحيى، ياسر) are inside
+ * names most of the time. */
+bool ex_imperfect_verb(const rasd_entity_extractor *x, const tinfo *t) {
+    if (!x->tagger || !t->word || t->art_len || ex_has_prefix(t) || t->key_len < 6) return false;
+    if (memcmp(ex_key(x, t->key_off), "\xD9\x8A", 2) != 0) return false; /* ي */
+    /* after بن a name follows (محمد بن يزيد، محرز بن يفلح) */
+    if (t > x->t && (t - 1)->word && ex_key_is(x, t - 1, SON_WORDS)) return false;
+    rasd_ner_word_profile p;
+    return rasd_ner_profile_of(x->tagger, t->base_hash, &p) && p.type_known && p.count_step >= 1 && p.share < .1f;
+}
+
+/* The vocative يا written onto the word after it (ياشيخ حمد، يارب،
+ * ياللي): the word with it is rare, without it common (not ياسر، ياسين,
+ * names common whole). */
+bool ex_glued_vocative(const rasd_entity_extractor *x, const tinfo *t) {
+    if (!t->word || t->art_len || t->key_len < 10) return false;
+    const char *k = ex_key(x, t->key_off);
+    if (memcmp(k, "\xD9\x8A\xD8\xA7", 4) != 0) return false; /* يا */
+    return count_of(x, k, t->key_len) < 5 && count_of(x, k + 4, t->key_len - 4) >= 50;
+}

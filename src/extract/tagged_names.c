@@ -162,6 +162,8 @@ static size_t person_words(const rasd_entity_extractor *x, size_t a, size_t b, b
     /* بآلتن، لأبوين، فأتمه: the rest is left too, as the tagger read the
      * span with its letter */
     if (!stripped && ex_glued_hamza(x, first)) return a;
+    if (ex_glued_vocative(x, first)) return a; /* ياشيخ حمد */
+    if (ex_place_noun(x, first) && !ex_has_enclitic(first)) return a; /* جبل رونغ، بحي ...: a place (مدني is no مدن + ي) */
     /* سأروي، سأرافقك: the future's prefix on a verb of the first person;
      * no name begins with سأ */
     if (x->t[a].tok.end - x->t[a].tok.start > 4 && memcmp(x->text + x->t[a].tok.start, "\xD8\xB3\xD8\xA3", 4) == 0)
