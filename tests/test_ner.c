@@ -1076,6 +1076,12 @@ static void test_persons_look_like_names(void **state) {
     assert_false(analyze_has("وأكد المدرب أن اللاعب فيصل يطارد اللقب هذا الموسم.", "person:فيصل_يطارد"));
     assert_false(analyze_has("الغامدي يشكر أمير المنطقة على دعمه المتواصل للمهرجان.", "person:الغامدي_يشكر"));
     assert_true(analyze_has("وكتب محمد بن يزيد المبرد في كتابه الكامل عن البلاغة.", "\"person:محمد_بن_يزيد\""));
+    /* the same after the name علي */
+    const char *ali = "وكان علي سالم يحتفل بتخرج ابنه في الجامعة.";
+    assert_true(analyze_has(ali, "\"person:علي_سالم\""));
+    assert_false(analyze_has(ali, "person:علي_سالم_يحتفل"));
+    /* a headline after تقرير: is no author */
+    assert_false(analyze_has("تقرير: تراجع الأرباح الفصلية\n\nتراجعت أرباح الشركات في الربع الثاني.", "\"person:"));
     /* a rare name after a title, a family name that is also a word, a
      * first name the news knows */
     assert_true(analyze_has("وقال الشيخ مطشر إن القبيلة تطالب بالتحقيق في الحادث.", "\"person:مطشر\""));

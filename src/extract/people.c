@@ -214,6 +214,7 @@ static void find_ali(rasd_entity_extractor *x, size_t n, size_t sentence) {
             b++;
             if (w->art_len) break;
         }
+        b = ex_name_end(x, i, b); /* not a verb after it (علي صالح استمر يحكم) */
         if (b - i < 2 || b - i > MAX_NAME_WORDS) continue;
         size_t start = t->tok.start, end = x->t[b - 1].tok.end;
         int person = ex_entity_for_person(x, x->text + start, end - start, RASD_FROM_TAGGER);
@@ -415,6 +416,8 @@ void ex_find_byline(rasd_entity_extractor *x, size_t n, size_t sentence) {
         while (b < n && b - a < MAX_NAME_WORDS && can_be_name_word(x, &x->t[b]) && !ex_key_is(x, &x->t[b], CREDIT_AUTHOR) &&
                !ex_key_is(x, &x->t[b], CREDIT_EDITOR))
             b++;
+        /* «تقرير: تراجع الإيرادات»: a headline after the word, no author */
+        if (b > a && ex_title_word_not_name(x, &x->t[a])) continue;
         if (b > a) set_byline_person(x, a, b, sentence, role);
     }
     /* PLACE – NAME – OUTLET */
