@@ -242,7 +242,11 @@ int ev_fallback_source(const rasd_event_coder *c, const cand *cd, const rasd_tri
             size_t q = m->ti - 1;
             while (q > cd->tj + 1 && x->t[q].match >= 0 && x->m[x->t[q].match].title >= 0) q--;
             const tinfo *p = &x->t[q];
-            if (q > cd->tj + 1 && p->word && !p->art_len && !ev_mark(c, q) && p->match < 0 && ev_mention_ending(c, q) < 0)
+            /* (a name after a title there ends a building's name, which
+             * is no person's mention: مركز الأمير سلطان الدكتور فلان) */
+            bool after_title = x->t[q - 1].match >= 0 && x->m[x->t[q - 1].match].title >= 0;
+            if (q > cd->tj + 1 && p->word && !p->art_len && !ev_mark(c, q) && p->match < 0 && ev_mention_ending(c, q) < 0 &&
+                !after_title)
                 continue;
             if (m->person && (int)z != tgt) {
                 *rule = "titled-subject-after-verb";

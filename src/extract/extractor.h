@@ -2,7 +2,8 @@
  * extractor.h: the state of entity extraction over one document, shared by
  * the files of src/extract/: entities.c (bookkeeping, matching, deciding),
  * disambiguate.c (ambiguous names and namesake places), people.c (titles,
- * bylines, references) and tagged_names.c (the name tagger's additions).
+ * bylines, references), tagged_names.c (the name tagger's additions) and
+ * person_shape.c (whether a person found looks like a person's name).
  * Internal: every name here is prefixed ex_.
  */
 #ifndef RASD_EXTRACTOR_H
@@ -213,6 +214,20 @@ bool ex_place_cut_short(const rasd_entity_extractor *x, size_t first, size_t las
 /* tagged_names.c */
 /* The name tagger's tags of the sentence in x->t (tagged once, whoever asks
  * first), or NULL without a tagger or memory. */
+/* person_shape.c: whether a person found looks like a person's name. */
+bool ex_plural_of_common(const rasd_entity_extractor *x, const tinfo *t, bool dual);
+bool ex_plural_phrase(const rasd_entity_extractor *x, size_t a, size_t b);
+bool ex_person_word_is_common(const rasd_entity_extractor *x, const tinfo *t);
+bool ex_title_word_not_name(const rasd_entity_extractor *x, const tinfo *t);
+bool ex_article_noun_not_name(const rasd_entity_extractor *x, const tinfo *t);
+bool ex_person_cue_before(const rasd_entity_extractor *x, size_t a);
+bool ex_named_after_title(const rasd_entity_extractor *x, size_t a);
+bool ex_imperfect_verb(const rasd_entity_extractor *x, const tinfo *t);
+bool ex_glued_vocative(const rasd_entity_extractor *x, const tinfo *t);
+bool ex_glued_hamza(const rasd_entity_extractor *x, const tinfo *t);
+bool ex_tribe_before(const rasd_entity_extractor *x, size_t first);
+bool ex_begins_with_second_word(const rasd_entity_extractor *x, const tinfo *t);
+bool ex_adjective_not_person(const rasd_entity_extractor *x, size_t a);
 const rasd_ner_result *ex_sentence_tags(rasd_entity_extractor *x, size_t n);
 rasd_status ex_tag_names(rasd_entity_extractor *x, const rasd_token *toks, size_t n, size_t sentence);
 

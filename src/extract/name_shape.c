@@ -189,7 +189,9 @@ static const ex_word OPENERS[] = {EX_WORD("بن"), EX_WORD("ابن"), EX_WORD("�
 static bool ends_no_name(const rasd_entity_extractor *x, const tinfo *t) {
     if (!t->word || ex_unnamelike_word(x, t) || t->conj || ex_key_is(x, t, OPENERS)) return true;
     if ((t->bi || t->li) && ex_sure_prefix(x, t, RASD_NER_PERS)) return true;
-    return ex_never_in_names(x, t);
+    /* a common word's plural (مسؤولون حكوميون سابقون); not a dual, whose
+     * ending some names have (أرسلان) */
+    return ex_never_in_names(x, t) || ex_plural_of_common(x, t, false) || ex_imperfect_verb(x, t);
 }
 
 size_t ex_name_end(const rasd_entity_extractor *x, size_t a, size_t b) {
@@ -227,8 +229,12 @@ bool ex_work_title(const rasd_entity_extractor *x, size_t first) {
  * دوري عبداللطيف جميل، طريق الملك عبدالله، مركز رشيد كرامي، جائزة ...):
  * without the article, the name after one is the building's, the road's or
  * the prize's, not a mention of the person. */
-static const char *const NAMED_AFTER[] = {"مسجد", "جامع", "دوري", "كاس",  "جائزه", "مدرسه", "مستشفي", "مركز",
-                                          "شارع", "طريق", "ميدان", "قاعه", "مجمع", "معهد",  "كليه",   NULL};
+static const char *const NAMED_AFTER[] = {"مسجد",  "جامع",  "دوري",  "كاس",  "جائزه", "مدرسه", "مستشفي", "مركز",
+                                          "شارع",  "طريق",  "ميدان", "قاعه", "مجمع",  "معهد",  "كليه",   "فندق",
+                                          "مزار",  "ضريح",  "مطار",  "ملعب", "استاد", "جسر",   "حديقه",  "جوائز",
+                                          "جائزتي", "مدينه",
+                                          /* the dual جائزتي as the analyzer cuts it */
+                                          "جائزت", NULL};
 
 bool ex_named_after(const rasd_entity_extractor *x, size_t first) {
     size_t p = first;

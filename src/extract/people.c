@@ -178,6 +178,8 @@ static void find_named(rasd_entity_extractor *x, size_t n, size_t sentence) {
                x->t[b].base_len >= 4)
             b++;
         if (b == a) continue;
+        /* يدعي العصمة "claims infallibility": a common word, no name */
+        if (b == a + 1 && (ex_title_word_not_name(x, &x->t[a]) || ex_article_noun_not_name(x, &x->t[a]))) continue;
         size_t start = x->t[a].tok.start, end = x->t[b - 1].tok.end;
         int person = ex_entity_for_person(x, x->text + start, end - start, RASD_FROM_TITLE);
         ex_mention_entity(x, person, (rasd_mention){start, end, sentence, "named", 0});
@@ -212,6 +214,7 @@ static void find_ali(rasd_entity_extractor *x, size_t n, size_t sentence) {
             b++;
             if (w->art_len) break;
         }
+        b = ex_name_end(x, i, b); /* not a verb after it (علي صالح استمر يحكم) */
         if (b - i < 2 || b - i > MAX_NAME_WORDS) continue;
         size_t start = t->tok.start, end = x->t[b - 1].tok.end;
         int person = ex_entity_for_person(x, x->text + start, end - start, RASD_FROM_TAGGER);
@@ -349,8 +352,16 @@ void ex_find_people(rasd_entity_extractor *x, size_t n, size_t sentence) {
              * the analyzer reads it off foreign names (باهيمي). */
             while (b < n && b - a < most && can_be_name_word(x, &x->t[b]) && !(tags && x->t[b].li)) b++;
             if (tags && b > a) b = ex_name_end(x, a, b); /* not a verb or a noun after it (العوفي مساعد) */
+            /* one word that no name is made of (الأمير استقال، ابن أخته) */
+            if (tags && b == a + 1 && ex_title_word_not_name(x, &x->t[a])) b = a;
+            /* فندق الملك داود، طريق الملك عبدالله: the title and the name
+             * name a building or a road, not a mention of the person */
+            if (b > a && ex_named_after(x, first->ti)) continue;
             /* رئيس جمعية ...، مدير فندق «...»: the body's name, not a person's */
             if (b > a && ex_work_title(x, a)) b = a;
+            /* شيخ قبيلة بني ظبيان: the tribe's name; بآلتن: a preposition
+             * glued to a word */
+            if (b > a && (ex_tribe_before(x, a) || ex_glued_hamza(x, &x->t[a]))) b = a;
             if (b > a) {
                 size_t start = x->t[a].tok.start, end = x->t[b - 1].tok.end;
                 person = ex_entity_for_person(x, x->text + start, end - start, RASD_FROM_TITLE);
@@ -405,6 +416,8 @@ void ex_find_byline(rasd_entity_extractor *x, size_t n, size_t sentence) {
         while (b < n && b - a < MAX_NAME_WORDS && can_be_name_word(x, &x->t[b]) && !ex_key_is(x, &x->t[b], CREDIT_AUTHOR) &&
                !ex_key_is(x, &x->t[b], CREDIT_EDITOR))
             b++;
+        /* «تقرير: تراجع الإيرادات»: a headline after the word, no author */
+        if (b > a && ex_title_word_not_name(x, &x->t[a])) continue;
         if (b > a) set_byline_person(x, a, b, sentence, role);
     }
     /* PLACE – NAME – OUTLET */

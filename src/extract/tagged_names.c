@@ -120,6 +120,11 @@ static bool looks_like_one_word_person(const rasd_entity_extractor *x, size_t a)
     if (t->key_len >= 8 && memcmp(k + t->key_len - 2, "\xD8\xA7", 2) == 0 && t->tok.end - t->tok.start > t->key_len)
         return false; /* ending in alif with its tanween written: صبراً */
     if (ex_key_is(x, t, NAME_FRAGMENTS)) return false;
+    /* a common word's plural or dual, a word with a pronoun (غواصين،
+     * جارك), the article on a common noun (العطار), a nisba agreeing with
+     * the noun before (مكيف هوائي): words the tagger read once as names */
+    if (ex_person_word_is_common(x, t) || ex_adjective_not_person(x, a)) return false;
+    if (ex_article_noun_not_name(x, t) && !ex_person_cue_before(x, a)) return false;
     /* one word alone (وجودي، نعبد، فاشن) is a name only when the news
      * mostly reads it as one: a surname after قال، a foreign name met
      * before; a word met once, with nothing else of a name around it, is
@@ -143,9 +148,22 @@ static size_t person_words(const rasd_entity_extractor *x, size_t a, size_t b, b
         }
         if (ex_unnamelike_word(x, &x->t[k])) return a;
     }
+    size_t whole = b;
     b = ex_name_end(x, a, b);
+    /* حسن النوايا، علي العمل: a word in construct with a common noun that
+     * has the article, which no name ends in, is a phrase, not a first name */
+    if (b == a + 1 && whole > b && x->t[b].art_len && ex_never_in_names(x, &x->t[b])) return a;
     const tinfo *first = &x->t[a];
+    if (ex_begins_with_second_word(x, first)) return a; /* الرحمن الرحيم */
+    /* خبيران سياسيان، وزيران سابقان: a common noun's dual or plural and
+     * its adjective */
+    if (ex_plural_phrase(x, a, b)) return a;
     if (!stripped && ex_sure_prefix(x, first, RASD_NER_PERS)) return a;
+    /* بآلتن، لأبوين، فأتمه: the rest is left too, as the tagger read the
+     * span with its letter */
+    if (!stripped && ex_glued_hamza(x, first)) return a;
+    if (ex_glued_vocative(x, first)) return a; /* ياشيخ حمد */
+    if (ex_place_noun(x, first) && !ex_has_enclitic(first)) return a; /* جبل رونغ، بحي ...: a place (مدني is no مدن + ي) */
     /* سأروي، سأرافقك: the future's prefix on a verb of the first person;
      * no name begins with سأ */
     if (x->t[a].tok.end - x->t[a].tok.start > 4 && memcmp(x->text + x->t[a].tok.start, "\xD8\xB3\xD8\xA3", 4) == 0)
@@ -282,7 +300,9 @@ rasd_status ex_tag_names(rasd_entity_extractor *x, const rasd_token *toks, size_
         if (a == b) continue;
         /* فيلم «...»، شركة ...: a title or a company, whatever its words */
         if (ne->type != RASD_NER_ORG && ex_work_title(x, a)) continue;
-        if (ne->type == RASD_NER_PERS && ex_named_after(x, a)) continue; /* مسجد عمرو بن العاص */
+        /* مسجد عمرو بن العاص، جسر الملك فهد، بني ظبيان: a building's or a
+         * tribe's name */
+        if (ne->type == RASD_NER_PERS && (ex_named_after(x, a) || ex_named_after_title(x, a) || ex_tribe_before(x, a))) continue;
         bool after_name = (i > 0 && tags->entities[i - 1].end_token == a) || (a > 0 && x->covered[a - 1]);
         bool stripped = glued_clitic(x, a, after_name);
         if (ne->type == RASD_NER_PERS) {
