@@ -46,6 +46,7 @@ enum {
     ST_PUT_STATE,
     ST_GET_STATE,
     ST_PUT_FP,
+    ST_GET_FP,
     ST_NEXT_ID,
     ST_BATCH_DOC,
     ST_STORY_SUMMARY,
@@ -129,6 +130,7 @@ static const char *const SQL[ST_COUNT] = {
     [ST_PUT_STATE] = "INSERT INTO state(name, data) VALUES(?,?) ON CONFLICT(name) DO UPDATE SET data = excluded.data",
     [ST_GET_STATE] = "SELECT data FROM state WHERE name = ?",
     [ST_PUT_FP] = "INSERT OR REPLACE INTO fingerprints(doc, data) VALUES(?,?)",
+    [ST_GET_FP] = "SELECT data FROM fingerprints WHERE doc = ?",
     [ST_NEXT_ID] = "SELECT coalesce(max(id), 0) + 1 FROM documents",
     [ST_BATCH_DOC] = "INSERT OR IGNORE INTO temp.batch_docs(doc) VALUES(?)",
     /* a story's summary, recomputed from its documents rather than counted
@@ -666,6 +668,25 @@ static rasd_status sq_each_fingerprint(rasd_store *b, rasd_fingerprint_fn fn, vo
     return st;
 }
 
+static rasd_status sq_get_fingerprint(rasd_store *b, int64_t doc, void *buf, size_t cap, size_t *len,
+                                      rasd_error *err) {
+    sqlite_store *s = of(b);
+    sqlite3_stmt *q = s->st[ST_GET_FP];
+    *len = 0;
+    sqlite3_bind_int64(q, 1, doc);
+    int rc = sqlite3_step(q);
+    rasd_status st = RASD_OK;
+    if (rc == SQLITE_ROW) {
+        const void *p = sqlite3_column_blob(q, 0);
+        *len = (size_t)sqlite3_column_bytes(q, 0);
+        if (*len <= cap && *len) memcpy(buf, p, *len);
+    } else if (rc != SQLITE_DONE) {
+        st = db_fail(s, err, "reading a fingerprint");
+    }
+    sqlite3_reset(q);
+    return st;
+}
+
 /* -------------------------------------------------------- settling stories */
 
 /* In settling order, each document by its id: sorting whole rows (text,
@@ -893,6 +914,7 @@ static const rasd_store_ops SQLITE_OPS = {
     "sqlite",       sq_close,          sq_size,          sq_begin,          sq_commit,
     sq_rollback,    sq_put,            sq_find_by_hash,  sq_each_hash,      sq_next_id,        sq_set_story,
     sq_refresh_story, sq_put_state,    sq_get_state,     sq_put_fingerprint, sq_each_fingerprint,
+    sq_get_fingerprint,
     sq_search,      sq_counts,
     NULL, /* lock_writers: BEGIN IMMEDIATE holds the write lock already */
     sq_each_settle_doc, sq_rebuild_story_rows, sq_set_duplicate, sq_defer_sums, sq_rebuild_sums,

@@ -134,6 +134,11 @@ rasd_status rasd_store_each_fingerprint(rasd_store *s, rasd_fingerprint_fn fn, v
     return s->ops->each_fingerprint(s, fn, ctx, err);
 }
 
+rasd_status rasd_store_get_fingerprint(rasd_store *s, int64_t doc, void *buf, size_t cap, size_t *len,
+                                       rasd_error *err) {
+    return s->ops->get_fingerprint(s, doc, buf, cap, len, err);
+}
+
 rasd_status rasd_store_search(rasd_store *s, const rasd_search_query *q, rasd_search_fn fn, void *ctx,
                               rasd_error *err) {
     if (!q->text || !*q->text) return rasd_fail(err, RASD_ERR_USAGE, "search: empty query");

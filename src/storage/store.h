@@ -134,6 +134,12 @@ rasd_status rasd_store_get_state(rasd_store *s, const char *name, void **data, s
 rasd_status rasd_store_put_fingerprint(rasd_store *s, int64_t doc, const void *fp, size_t len, rasd_error *err);
 typedef bool (*rasd_fingerprint_fn)(void *ctx, int64_t doc, const void *fp, size_t len);
 rasd_status rasd_store_each_fingerprint(rasd_store *s, rasd_fingerprint_fn fn, void *ctx, rasd_error *err);
+/* One document's fingerprint into buf[0, cap), *len its size (0: none
+ * stored; larger than cap: not copied), for the duplicate index, which
+ * keeps band keys in memory and reads a candidate's signature back from
+ * here (src/corpus/dedup.c). Sees the caller's own uncommitted batch. */
+rasd_status rasd_store_get_fingerprint(rasd_store *s, int64_t doc, void *buf, size_t cap, size_t *len,
+                                       rasd_error *err);
 
 /* ------------------------------------------------------------- search */
 
