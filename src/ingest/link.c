@@ -463,7 +463,6 @@ typedef struct settle {
     rasd_analyzer *terms_an; /* reads the terms while the story thread assigns; NULL: all here */
     old_story *old; /* in settling order, with terms_an: the documents queued */
     size_t n_old, cap_old;
-    rasd_store *store;
     rasd_stories *stories;
     rasd_dedup *dedup;
     story_result *out; /* the articles whose story changes */
@@ -476,23 +475,19 @@ typedef struct settle {
 
 /* The duplicate decision for d, made again in settling order. */
 static bool settle_duplicate(settle *x, const rasd_settle_doc *d) {
-    /* read here, one at a time: the whole store's fingerprints held at
-     * once were 540 bytes an article of the settle's peak */
-    rasd_fingerprint fp;
-    size_t len = 0;
-    rasd_status st = rasd_store_get_fingerprint(x->store, d->id, &fp, sizeof fp, &len, x->err);
-    if (st != RASD_OK) {
-        x->status = st;
-        return false;
-    }
-    if (len == 0) return true; /* no fingerprint (not possible from an ingest): its link stays */
-    if (len != sizeof fp) { /* as load() refuses it */
+    /* read with its document, one at a time: the whole store's
+     * fingerprints held at once were 540 bytes an article of the settle's
+     * peak */
+    if (!d->fingerprint) return true; /* no fingerprint (not possible from an ingest): its link stays */
+    if (d->fingerprint_len != sizeof(rasd_fingerprint)) { /* as load() refuses it */
         x->status = rasd_fail(x->err, RASD_ERR_DATA, "fingerprint of document %lld is damaged", (long long)d->id);
         return false;
     }
+    rasd_fingerprint fp;
+    memcpy(&fp, d->fingerprint, sizeof fp);
     rasd_dup_match m = {0};
     x->l->fetch_err = (rasd_error){0};
-    st = rasd_dedup_add(x->dedup, d->id, &fp, &m);
+    rasd_status st = rasd_dedup_add(x->dedup, d->id, &fp, &m);
     if (st != RASD_OK) {
         x->status = dedup_failed(x->l, st, x->err);
         return false;
@@ -621,7 +616,7 @@ static rasd_status restore(rasd_link *l, rasd_store *store, rasd_status st) {
 
 rasd_status rasd_link_settle(rasd_link *l, rasd_store *store, rasd_analyzer *terms_an, rasd_settle_counts *counts,
                               rasd_error *err) {
-    settle x = {.l = l, .store = store, .terms_an = terms_an, .err = err, .status = RASD_OK};
+    settle x = {.l = l, .terms_an = terms_an, .err = err, .status = RASD_OK};
     /* the old index and clusterer go before the new ones are built: held
      * both, the settle was the ingest's peak of memory (the story thread
      * is idle: every batch's commit waited for it) */

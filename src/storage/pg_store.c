@@ -643,7 +643,8 @@ static rasd_status pg_each_settle_doc(rasd_store *b, rasd_settle_doc_fn fn, void
                           " SELECT d.id, d.hash, d.published, d.title, d.text, coalesce(d.story, 0),"
                           " coalesce(d.story_similarity, 0),"
                           " (SELECT string_agg(entity, chr(31)) FROM entities e WHERE e.doc = d.id),"
-                          " coalesce(d.duplicate_of, 0), d.dup_kind, coalesce(d.similarity, 0)"
+                          " coalesce(d.duplicate_of, 0), d.dup_kind, coalesce(d.similarity, 0),"
+                          " (SELECT data FROM fingerprints f WHERE f.doc = d.id)"
                           " FROM documents d"
                           " ORDER BY coalesce(d.published, substr(d.ingested_at, 1, 10)) COLLATE \"C\","
                           " d.hash COLLATE \"C\"",
@@ -675,7 +676,21 @@ static rasd_status pg_each_settle_doc(rasd_store *b, rasd_settle_doc_fn fn, void
                 .dup_kind = PQgetisnull(r, i, 9) ? NULL : PQgetvalue(r, i, 9),
                 .dup_similarity = strtod(PQgetvalue(r, i, 10), NULL),
             };
+            /* the fingerprint's bytea arrives as text (\x and hex) */
+            unsigned char *fp = NULL;
+            if (!PQgetisnull(r, i, 11)) {
+                size_t fp_len = 0;
+                fp = PQunescapeBytea((const unsigned char *)PQgetvalue(r, i, 11), &fp_len);
+                if (!fp) {
+                    oom = true;
+                    more = false;
+                    break;
+                }
+                row.fingerprint = fp;
+                row.fingerprint_len = fp_len;
+            }
             more = rasd_settle_row_emit(&rows, &row, fn, ctx, &oom);
+            PQfreemem(fp);
         }
         PQclear(r);
     }

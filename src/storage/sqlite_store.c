@@ -763,7 +763,8 @@ static rasd_status sq_each_settle_doc(rasd_store *b, rasd_settle_doc_fn fn, void
                            "SELECT d.id, d.hash, d.published, d.title, d.text, coalesce(d.story, 0),"
                            " coalesce(d.story_similarity, 0),"
                            " (SELECT group_concat(entity, char(31)) FROM entities e WHERE e.doc = d.id),"
-                           " coalesce(d.duplicate_of, 0), d.dup_kind, coalesce(d.similarity, 0)"
+                           " coalesce(d.duplicate_of, 0), d.dup_kind, coalesce(d.similarity, 0),"
+                           " (SELECT data FROM fingerprints f WHERE f.doc = d.id)"
                            " FROM documents d WHERE d.id = ?",
                            -1, &q, NULL) != SQLITE_OK) {
         free(ids);
@@ -789,6 +790,8 @@ static rasd_status sq_each_settle_doc(rasd_store *b, rasd_settle_doc_fn fn, void
                 .duplicate_of = sqlite3_column_int64(q, 8),
                 .dup_kind = (const char *)sqlite3_column_text(q, 9),
                 .dup_similarity = sqlite3_column_double(q, 10),
+                .fingerprint = sqlite3_column_blob(q, 11),
+                .fingerprint_len = (size_t)sqlite3_column_bytes(q, 11),
             };
             more = rasd_settle_row_emit(&rows, &row, fn, ctx, &oom);
             rc = SQLITE_DONE;

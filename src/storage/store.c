@@ -109,7 +109,8 @@ bool rasd_settle_row_emit(rasd_settle_rows *r, const rasd_settle_row *row, rasd_
                         .text = row->text ? row->text : "", .len = row->text ? row->len : 0,
                         .entities = r->ids, .n_entities = n, .story = row->story, .similarity = row->similarity,
                         .duplicate_of = row->duplicate_of, .dup_kind = row->dup_kind,
-                        .dup_similarity = row->dup_similarity};
+                        .dup_similarity = row->dup_similarity, .fingerprint = row->fingerprint,
+                        .fingerprint_len = row->fingerprint ? row->fingerprint_len : 0};
     return fn(ctx, &d);
 }
 

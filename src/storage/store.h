@@ -109,6 +109,8 @@ typedef struct rasd_settle_doc {
     int64_t duplicate_of; /* 0: none */
     const char *dup_kind; /* "exact", "near" or NULL */
     double dup_similarity;
+    const void *fingerprint; /* its stored fingerprint's bytes, or NULL */
+    size_t fingerprint_len;
 } rasd_settle_doc;
 typedef bool (*rasd_settle_doc_fn)(void *ctx, const rasd_settle_doc *d);
 rasd_status rasd_store_each_settle_doc(rasd_store *s, rasd_settle_doc_fn fn, void *ctx, rasd_error *err);

@@ -55,6 +55,8 @@ typedef struct rasd_settle_row {
     const char *dup_kind;
     const char *hash, *published, *title, *text, *entities; /* entities: joined, or NULL */
     size_t len;
+    const void *fingerprint; /* or NULL */
+    size_t fingerprint_len;
 } rasd_settle_row;
 typedef struct rasd_settle_rows {
     const char **ids; /* scratch for the split entity ids */
