@@ -69,8 +69,8 @@ void rasd_dedup_destroy(rasd_dedup *d);
 /* Looks fp up among the articles added so far (filling *match), then adds
  * it under id. Ids must be unique and increasing for "earliest" to hold.
  * With a fetch function, the article's fingerprint must be readable under
- * id by the time the next article is added (the last RECENT added are
- * kept at hand, but not always). */
+ * id by the time the next article is added: the latest few hundred are
+ * kept at hand, but any of them may have been pushed out by then. */
 rasd_status rasd_dedup_add(rasd_dedup *d, int64_t id, const rasd_fingerprint *fp, rasd_dup_match *match);
 
 /* Repeated paragraphs within one article: pairs (a < b, indexes into the
