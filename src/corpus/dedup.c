@@ -19,12 +19,23 @@
  * Hand-written because no packaged C library does MinHash/LSH; the hashing
  * itself is xxHash's.
  */
+#ifdef __linux__
+#define _GNU_SOURCE /* mremap */
+#endif
 #include "corpus/dedup.h"
 
 #include "core/internal.h"
 
 #include <stdlib.h>
 #include <string.h>
+#ifdef __linux__
+#include <sys/mman.h>
+#endif
+#if defined(__linux__) && defined(MREMAP_MAYMOVE)
+#define RASD_DEDUP_MREMAP 1
+#else
+#define RASD_DEDUP_MREMAP 0
+#endif
 
 /* (The #ifndef guards let bench variants be built with other values for
  * the measurements in docs/corpus.md; the library uses the values here.) */
@@ -178,9 +189,9 @@ double rasd_fingerprint_similarity(const rasd_fingerprint *x, const rasd_fingerp
 
 /* ------------------------------------------------------------- the index */
 
-/* Open addressing from a 64-bit key to a 32-bit value (an article for the
- * exact table, the newest posting of a band bucket for LSH). Key 0 marks
- * an empty slot, so keys are forced non-zero. */
+/* Open addressing from a 64-bit key to a 32-bit value (the count of a
+ * pair of paragraphs). Key 0 marks an empty slot, so keys are forced
+ * non-zero. */
 typedef struct slot {
     uint64_t key;
     uint32_t value;
@@ -225,30 +236,78 @@ static bool table_reserve(table *t) {
     return true;
 }
 
-typedef struct posting {
-    uint32_t article, next; /* next: older posting in the bucket, or NONE */
-} posting;
+/* The index keeps in memory only what finding candidates takes: about 320
+ * bytes an article, where it kept 2.5 kB (the signature, and band buckets
+ * in a doubling table), which made an ingest's peak memory grow with the
+ * corpus (docs/corpus.md):
+ *   - each article's id, exact hash and look-up stamp;
+ *   - the exact table: open addressing over article numbers, the key read
+ *     from the article;
+ *   - the band postings: per band of each article one 64-bit word, the
+ *     band key's low 32 bits (its tag) above the article's number. Most
+ *     are in one array sorted by value and found through a directory of
+ *     the tags' top bits; the newest in a small open-addressing table that
+ *     is sorted and merged into the array when half full. The array grows
+ *     in place (mremap on Linux), never held twice as a doubling table is.
+ * The signatures (512 bytes an article) stay with the caller (the store's
+ * fingerprints) and are read back through opt->fetch to verify a
+ * candidate, the latest few hundred kept at hand (a copy mostly comes
+ * soon after its original). Two bands that share a tag by chance are told
+ * from a shared band there, by the band's rows, so the candidates are those
+ * of the 64-bit band keys the index held before: the same matches. Without
+ * fetch the index keeps every signature itself. */
 
 #define NONE UINT32_MAX
+/* The newest postings: a table of 2^15 words (256 kB), merged when half full. */
+#define BUFFER_BITS 15
+#define BUFFER_SLOTS ((size_t)1 << BUFFER_BITS)
+#define EMPTY UINT64_MAX /* a free slot: no article is numbered NONE */
+/* Signatures of the latest articles (and of the last ones read back) kept
+ * at hand, by article number modulo RECENT. */
+#define RECENT 256
+/* The sorted postings' mapping grows by this much at least. */
+#define REGION_STEP ((size_t)1 << 20)
 
 typedef struct article_entry {
     int64_t id;
-    rasd_fingerprint fp;
+    uint8_t exact[16];
     uint32_t seen; /* look-up stamp, so a candidate is verified once */
 } article_entry;
+
+typedef struct recent_sig {
+    uint32_t article; /* NONE: empty */
+    uint32_t minhash[RASD_MINHASH_SIZE];
+} recent_sig;
 
 struct rasd_dedup {
     double threshold;
     int min_same; /* equal minima needed: ceil(threshold * 128) */
+    rasd_dedup_fetch_fn fetch;
+    void *fetch_ctx;
     article_entry *articles;
     size_t n, cap;
-    table exact;
-    table bands;
-    posting *postings;
-    size_t n_postings, cap_postings;
+    uint32_t (*sigs)[RASD_MINHASH_SIZE]; /* without fetch: every article's signature */
+    size_t cap_sigs;
+    recent_sig *recent; /* with fetch */
+    uint32_t *exact; /* article + 1; 0: empty */
+    size_t exact_mask, exact_used;
+    uint64_t *sorted; /* postings, ascending */
+    size_t n_sorted, sorted_bytes;
+    uint32_t *dir; /* dir[t]: the first sorted posting whose tag's top dir_bits bits are >= t */
+    unsigned dir_bits;
+    uint64_t *buffer; /* the newest postings, BUFFER_SLOTS words */
+    size_t n_buffer;
+    uint32_t *found; /* scratch: the articles under one band */
+    size_t cap_found;
     uint32_t stamp;
     rasd_dedup_stats stats;
 };
+
+static uint32_t article_tag(uint64_t posting) { return (uint32_t)(posting >> 32); }
+
+static size_t buffer_home(uint32_t tag) { return (size_t)((uint32_t)(tag * 0x9E3779B1u) >> (32 - BUFFER_BITS)); }
+
+static bool build_dir(rasd_dedup *d);
 
 rasd_dedup *rasd_dedup_new(const rasd_dedup_options *opt, rasd_error *err) {
     double threshold = opt && opt->threshold > 0 ? opt->threshold : RASD_DEDUP_DEFAULT_THRESHOLD;
@@ -257,80 +316,235 @@ rasd_dedup *rasd_dedup_new(const rasd_dedup_options *opt, rasd_error *err) {
         return NULL;
     }
     rasd_dedup *d = calloc(1, sizeof *d);
-    if (!d || !table_init(&d->exact, 1024) || !table_init(&d->bands, 4096)) {
+    bool ok = d != NULL;
+    if (ok) {
+        d->fetch = opt ? opt->fetch : NULL;
+        d->fetch_ctx = opt ? opt->fetch_ctx : NULL;
+        d->exact_mask = 1023;
+        ok = (d->exact = calloc(d->exact_mask + 1, sizeof *d->exact)) != NULL &&
+             (d->buffer = malloc(BUFFER_SLOTS * sizeof *d->buffer)) != NULL && build_dir(d);
+    }
+    if (ok && d->fetch) ok = (d->recent = malloc(RECENT * sizeof *d->recent)) != NULL;
+    if (!ok) {
         rasd_dedup_destroy(d);
         rasd_fail(err, RASD_ERR_NOMEM, "out of memory creating the duplicate index");
         return NULL;
     }
+    memset(d->buffer, 0xFF, BUFFER_SLOTS * sizeof *d->buffer);
+    for (size_t i = 0; d->recent && i < RECENT; i++) d->recent[i].article = NONE;
     d->threshold = threshold;
     d->min_same = (int)(threshold * RASD_MINHASH_SIZE + 0.999999);
     return d;
 }
 
+static void free_sorted(rasd_dedup *d) {
+    if (!d->sorted) return;
+#if RASD_DEDUP_MREMAP
+    munmap(d->sorted, d->sorted_bytes);
+#else
+    free(d->sorted);
+#endif
+}
+
 void rasd_dedup_destroy(rasd_dedup *d) {
     if (!d) return;
     free(d->articles);
-    free(d->exact.slots);
-    free(d->bands.slots);
-    free(d->postings);
+    free(d->sigs);
+    free(d->recent);
+    free(d->exact);
+    free_sorted(d);
+    free(d->dir);
+    free(d->buffer);
+    free(d->found);
     free(d);
 }
 
 void rasd_dedup_get_stats(const rasd_dedup *d, rasd_dedup_stats *stats) { *stats = d->stats; }
 
-static uint64_t exact_key(const rasd_fingerprint *fp) {
-    uint64_t k;
-    memcpy(&k, fp->exact, sizeof k);
-    return nonzero(k);
-}
-
 static uint64_t band_key(const rasd_fingerprint *fp, int band) {
     return nonzero(XXH3_64bits_withSeed(fp->minhash + band * LSH_ROWS, LSH_ROWS * sizeof(uint32_t), (uint64_t)band));
 }
 
-/* The earliest article with the same exact hash, or NONE. Collisions of
- * the first 64 bits are resolved by probing on with the full 128. */
-static uint32_t find_exact(rasd_dedup *d, const rasd_fingerprint *fp) {
-    uint64_t key = exact_key(fp);
-    size_t i = table_start(&d->exact, key);
-    for (; d->exact.slots[i].key; i = (i + 1) & d->exact.mask) {
-        const slot *s = &d->exact.slots[i];
-        if (s->key == key && memcmp(d->articles[s->value].fp.exact, fp->exact, sizeof fp->exact) == 0) return s->value;
-    }
+/* ---------------------------------------------------------- exact table */
+
+static size_t exact_home(const rasd_dedup *d, const uint8_t exact[16]) {
+    uint64_t k;
+    memcpy(&k, exact, sizeof k);
+    return (size_t)((k * 0x9E3779B97F4A7C15ull) >> 29) & d->exact_mask;
+}
+
+/* The article with the same exact hash, or NONE (no two indexed articles
+ * share one: an exact copy is not indexed). */
+static uint32_t find_exact(const rasd_dedup *d, const rasd_fingerprint *fp) {
+    for (size_t i = exact_home(d, fp->exact); d->exact[i]; i = (i + 1) & d->exact_mask)
+        if (memcmp(d->articles[d->exact[i] - 1].exact, fp->exact, sizeof fp->exact) == 0) return d->exact[i] - 1;
     return NONE;
 }
 
+static void exact_put(rasd_dedup *d, uint32_t article) {
+    size_t i = exact_home(d, d->articles[article].exact);
+    while (d->exact[i]) i = (i + 1) & d->exact_mask;
+    d->exact[i] = article + 1;
+}
+
 static bool add_exact(rasd_dedup *d, uint32_t article) {
-    if (!table_reserve(&d->exact)) return false;
-    uint64_t key = exact_key(&d->articles[article].fp);
-    size_t i = table_start(&d->exact, key);
-    while (d->exact.slots[i].key) i = (i + 1) & d->exact.mask; /* after any 64-bit twin */
-    d->exact.slots[i] = (slot){key, article};
-    d->exact.used++;
+    if ((d->exact_used + 1) * 2 > d->exact_mask + 1) { /* load at most 1/2 */
+        uint32_t *old = d->exact;
+        size_t old_mask = d->exact_mask;
+        if (!(d->exact = calloc((old_mask + 1) * 2, sizeof *d->exact))) {
+            d->exact = old;
+            return false;
+        }
+        d->exact_mask = old_mask * 2 + 1;
+        for (size_t i = 0; i <= old_mask; i++)
+            if (old[i]) exact_put(d, old[i] - 1);
+        free(old);
+    }
+    exact_put(d, article);
+    d->exact_used++;
     return true;
 }
 
-static bool add_bands(rasd_dedup *d, uint32_t article) {
+/* ------------------------------------------------------- band postings */
+
+/* Room for n sorted postings: an anonymous mapping that mremap extends or
+ * moves by its page tables, so that growing never holds the postings
+ * twice; realloc where there is no mremap. */
+static bool sorted_reserve(rasd_dedup *d, size_t n) {
+    if (n > SIZE_MAX / sizeof *d->sorted - REGION_STEP) return false;
+    size_t need = n * sizeof *d->sorted;
+    if (need <= d->sorted_bytes) return true;
+    size_t bytes = (need + REGION_STEP - 1) / REGION_STEP * REGION_STEP;
+#if RASD_DEDUP_MREMAP
+    void *p = d->sorted ? mremap(d->sorted, d->sorted_bytes, bytes, MREMAP_MAYMOVE)
+                        : mmap(NULL, bytes, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+    if (p == MAP_FAILED) return false;
+#else
+    void *p = realloc(d->sorted, bytes);
+    if (!p) return false;
+#endif
+    d->sorted = p;
+    d->sorted_bytes = bytes;
+    return true;
+}
+
+/* The directory over the sorted postings: about 8 postings per entry. */
+static bool build_dir(rasd_dedup *d) {
+    unsigned bits = 4;
+    while (bits < 26 && ((size_t)8 << bits) < d->n_sorted) bits++;
+    size_t n_dir = ((size_t)1 << bits) + 1;
+    uint32_t *dir = realloc(d->dir, n_dir * sizeof *dir);
+    if (!dir) return false;
+    d->dir = dir;
+    d->dir_bits = bits;
+    size_t j = 0;
+    for (size_t t = 0; t + 1 < n_dir; t++) {
+        while (j < d->n_sorted && (article_tag(d->sorted[j]) >> (32 - bits)) < t) j++;
+        dir[t] = (uint32_t)j;
+    }
+    dir[n_dir - 1] = (uint32_t)d->n_sorted;
+    return true;
+}
+
+static int cmp_posting(const void *x, const void *y) {
+    uint64_t a = *(const uint64_t *)x, b = *(const uint64_t *)y;
+    return (a > b) - (a < b);
+}
+
+/* The newest postings, sorted, into the sorted array (merged from its end,
+ * in place). */
+static bool merge_buffer(rasd_dedup *d) {
+    size_t m = d->n_buffer;
+    if (!m) return true;
+    uint64_t *tmp = malloc(m * sizeof *tmp);
+    if (!tmp || !sorted_reserve(d, d->n_sorted + m)) {
+        free(tmp);
+        return false;
+    }
+    size_t k = 0;
+    for (size_t i = 0; i < BUFFER_SLOTS; i++)
+        if (d->buffer[i] != EMPTY) tmp[k++] = d->buffer[i];
+    qsort(tmp, m, sizeof *tmp, cmp_posting);
+    size_t i = d->n_sorted, j = m, out = d->n_sorted + m;
+    while (j > 0) d->sorted[--out] = i > 0 && d->sorted[i - 1] > tmp[j - 1] ? d->sorted[--i] : tmp[--j];
+    free(tmp);
+    d->n_sorted += m;
+    memset(d->buffer, 0xFF, BUFFER_SLOTS * sizeof *d->buffer);
+    d->n_buffer = 0;
+    return build_dir(d);
+}
+
+static bool add_bands(rasd_dedup *d, const rasd_fingerprint *fp, uint32_t article) {
     for (int b = 0; b < LSH_BANDS; b++) {
-        if (!table_reserve(&d->bands)) return false;
-        if (d->n_postings == d->cap_postings &&
-            !rasd_grow((void **)&d->postings, &d->cap_postings, d->n_postings, sizeof *d->postings))
-            return false;
-        slot *s = table_find(&d->bands, band_key(&d->articles[article].fp, b));
-        if (!s->key) {
-            s->key = band_key(&d->articles[article].fp, b);
-            s->value = NONE;
-            d->bands.used++;
-        }
-        d->postings[d->n_postings] = (posting){article, s->value};
-        s->value = (uint32_t)d->n_postings++;
+        if (d->n_buffer * 2 >= BUFFER_SLOTS && !merge_buffer(d)) return false;
+        uint32_t tag = (uint32_t)band_key(fp, b);
+        size_t i = buffer_home(tag);
+        while (d->buffer[i] != EMPTY) i = (i + 1) & (BUFFER_SLOTS - 1);
+        d->buffer[i] = (uint64_t)tag << 32 | article;
+        d->n_buffer++;
     }
     return true;
+}
+
+static bool push_found(rasd_dedup *d, size_t *n, uint32_t article) {
+    if (*n == d->cap_found && !rasd_grow((void **)&d->found, &d->cap_found, *n, sizeof *d->found)) return false;
+    d->found[(*n)++] = article;
+    return true;
+}
+
+/* The articles with a posting under tag into d->found, newest (highest
+ * number) first, as the bucket lists were walked before; false when out
+ * of memory. */
+static bool band_articles(rasd_dedup *d, uint32_t tag, size_t *n) {
+    *n = 0;
+    size_t top = tag >> (32 - d->dir_bits);
+    for (size_t j = d->dir[top], end = d->dir[top + 1]; j < end && article_tag(d->sorted[j]) <= tag; j++)
+        if (article_tag(d->sorted[j]) == tag && !push_found(d, n, (uint32_t)d->sorted[j])) return false;
+    for (size_t i = buffer_home(tag); d->buffer[i] != EMPTY; i = (i + 1) & (BUFFER_SLOTS - 1))
+        if (article_tag(d->buffer[i]) == tag && !push_found(d, n, (uint32_t)d->buffer[i])) return false;
+    for (size_t i = 1; i < *n; i++) { /* a handful: insertion sort, descending */
+        uint32_t a = d->found[i];
+        size_t j = i;
+        for (; j > 0 && d->found[j - 1] < a; j--) d->found[j] = d->found[j - 1];
+        d->found[j] = a;
+    }
+    return true;
+}
+
+/* ----------------------------------------------------------- signatures */
+
+static void keep_recent(rasd_dedup *d, uint32_t article, const uint32_t *minhash) {
+    recent_sig *r = &d->recent[article % RECENT];
+    r->article = article;
+    memcpy(r->minhash, minhash, sizeof r->minhash);
+}
+
+/* Article a's signature: *sig points at it. RASD_ERR_NOT_FOUND when the
+ * caller no longer has it (an article whose storing failed after it was
+ * indexed); it is then no candidate. */
+static rasd_status signature(rasd_dedup *d, uint32_t a, const uint32_t **sig) {
+    if (d->sigs) {
+        *sig = d->sigs[a];
+        return RASD_OK;
+    }
+    recent_sig *r = &d->recent[a % RECENT];
+    if (r->article == a) {
+        *sig = r->minhash;
+        return RASD_OK;
+    }
+    rasd_fingerprint fp;
+    rasd_status st = d->fetch(d->fetch_ctx, d->articles[a].id, &fp);
+    if (st != RASD_OK) return st;
+    /* another article's fingerprint under that id (rolled back and reused) */
+    if (memcmp(fp.exact, d->articles[a].exact, sizeof fp.exact) != 0) return RASD_ERR_NOT_FOUND;
+    keep_recent(d, a, fp.minhash);
+    *sig = r->minhash;
+    return RASD_OK;
 }
 
 /* The earliest earlier article whose signature agrees with fp's on at least
  * min_same minima, among those sharing a band with it. */
-static uint32_t find_near(rasd_dedup *d, const rasd_fingerprint *fp, double *similarity) {
+static rasd_status find_near(rasd_dedup *d, const rasd_fingerprint *fp, uint32_t *out, double *similarity) {
     uint32_t best = NONE;
     int best_same = 0;
     size_t verified = 0;
@@ -338,32 +552,49 @@ static uint32_t find_near(rasd_dedup *d, const rasd_fingerprint *fp, double *sim
         for (size_t i = 0; i < d->n; i++) d->articles[i].seen = 0;
         d->stamp = 1;
     }
-    for (int b = 0; b < LSH_BANDS && verified < MAX_CANDIDATES; b++) {
-        const slot *s = table_find(&d->bands, band_key(fp, b));
-        if (!s->key) continue;
-        for (uint32_t p = s->value; p != NONE && verified < MAX_CANDIDATES; p = d->postings[p].next) {
-            article_entry *e = &d->articles[d->postings[p].article];
+    rasd_status st = RASD_OK;
+    for (int b = 0; b < LSH_BANDS && verified < MAX_CANDIDATES && st == RASD_OK; b++) {
+        size_t n;
+        if (!band_articles(d, (uint32_t)band_key(fp, b), &n)) {
+            st = RASD_ERR_NOMEM;
+            break;
+        }
+        for (size_t k = 0; k < n && verified < MAX_CANDIDATES; k++) {
+            uint32_t a = d->found[k];
+            article_entry *e = &d->articles[a];
             if (e->seen == d->stamp) continue;
+            const uint32_t *sig;
+            st = signature(d, a, &sig);
+            if (st == RASD_ERR_NOT_FOUND) {
+                e->seen = d->stamp;
+                st = RASD_OK;
+                continue;
+            }
+            if (st != RASD_OK) break;
+            /* the tag alone, by chance: this band differs (a later one may not) */
+            if (memcmp(sig + b * LSH_ROWS, fp->minhash + b * LSH_ROWS, LSH_ROWS * sizeof *sig) != 0) continue;
             e->seen = d->stamp;
             verified++;
             int same = 0;
-            for (int i = 0; i < RASD_MINHASH_SIZE; i++) same += e->fp.minhash[i] == fp->minhash[i];
-            if (same >= d->min_same && (best == NONE || d->postings[p].article < best)) {
-                best = d->postings[p].article;
+            for (int i = 0; i < RASD_MINHASH_SIZE; i++) same += sig[i] == fp->minhash[i];
+            if (same >= d->min_same && (best == NONE || a < best)) {
+                best = a;
                 best_same = same;
             }
         }
     }
     d->stats.candidates += verified;
+    *out = best;
     *similarity = (double)best_same / RASD_MINHASH_SIZE;
-    return best;
+    return st;
 }
 
 rasd_status rasd_dedup_add(rasd_dedup *d, int64_t id, const rasd_fingerprint *fp, rasd_dup_match *match) {
     rasd_dup_match none = {RASD_DUP_NONE, 0, 0};
     if (match) *match = none;
     if (!d || !fp) return RASD_ERR_USAGE;
-    if (d->n >= NONE - 1) return RASD_ERR_TOO_LARGE;
+    /* article numbers and the postings' positions are 32-bit */
+    if (d->n >= NONE - 1 || d->n_sorted + d->n_buffer + LSH_BANDS >= UINT32_MAX) return RASD_ERR_TOO_LARGE;
     if (!fp->n_words) { /* no words: nothing to compare, and nothing to keep */
         d->stats.articles++;
         return RASD_OK;
@@ -375,7 +606,8 @@ rasd_status rasd_dedup_add(rasd_dedup *d, int64_t id, const rasd_fingerprint *fp
         d->stats.exact++;
     } else {
         double sim = 0;
-        orig = find_near(d, fp, &sim);
+        rasd_status st = find_near(d, fp, &orig, &sim);
+        if (st != RASD_OK) return st;
         if (orig != NONE) {
             m = (rasd_dup_match){RASD_DUP_NEAR, d->articles[orig].id, sim};
             d->stats.near++;
@@ -386,10 +618,18 @@ rasd_status rasd_dedup_add(rasd_dedup *d, int64_t id, const rasd_fingerprint *fp
     /* An exact copy adds nothing its original does not already index. */
     if (m.kind == RASD_DUP_EXACT) return RASD_OK;
     if (d->n == d->cap && !rasd_grow((void **)&d->articles, &d->cap, d->n, sizeof *d->articles)) return RASD_ERR_NOMEM;
+    if (d->sigs || !d->fetch) {
+        if (d->n == d->cap_sigs && !rasd_grow((void **)&d->sigs, &d->cap_sigs, d->n, sizeof *d->sigs))
+            return RASD_ERR_NOMEM;
+        memcpy(d->sigs[d->n], fp->minhash, sizeof *d->sigs);
+    } else {
+        keep_recent(d, (uint32_t)d->n, fp->minhash);
+    }
     uint32_t self = (uint32_t)d->n;
-    d->articles[self] = (article_entry){.id = id, .fp = *fp, .seen = 0};
+    d->articles[self] = (article_entry){.id = id, .seen = 0};
+    memcpy(d->articles[self].exact, fp->exact, sizeof fp->exact);
     d->n++;
-    if (!add_exact(d, self) || !add_bands(d, self)) return RASD_ERR_NOMEM;
+    if (!add_exact(d, self) || !add_bands(d, fp, self)) return RASD_ERR_NOMEM;
     return RASD_OK;
 }
 

@@ -6,8 +6,9 @@
  * MinHash signature over word shingles, indexed with LSH bands; the
  * parameters and why they were chosen are in docs/corpus.md.
  *
- * The index holds fingerprints only (a few hundred bytes per article), so
- * the store can persist them and rebuild the index when it opens.
+ * The index is built from fingerprints only, so the store can persist
+ * them and rebuild the index when it opens; with a fetch function it keeps
+ * only the band keys and reads a candidate's signature back from there.
  * Contract shared by src/corpus/dedup.c and the store.
  */
 #ifndef RASD_DEDUP_H
@@ -44,18 +45,32 @@ typedef struct rasd_dup_match {
  * (docs/corpus.md: 45 of 45 sampled pairs at this level were true copies). */
 #define RASD_DEDUP_DEFAULT_THRESHOLD 0.7
 
+/* Reads back the fingerprint of the article added under id (the index
+ * keeps band keys, not signatures, when it has one): RASD_OK, or
+ * RASD_ERR_NOT_FOUND when it is gone (that article is then no candidate);
+ * any other status stops the look-up and rasd_dedup_add returns it. */
+typedef rasd_status (*rasd_dedup_fetch_fn)(void *ctx, int64_t id, rasd_fingerprint *fp);
+
 typedef struct rasd_dedup_options {
     double threshold; /* near-duplicate when estimated Jaccard >= this; 0: default */
+    /* NULL: the index keeps every signature itself (about 830 bytes an
+     * article in all); else about 320 bytes an article, and a candidate's
+     * signature is read back through fetch (the store's fingerprints). The
+     * matches are the same either way. */
+    rasd_dedup_fetch_fn fetch;
+    void *fetch_ctx;
 } rasd_dedup_options;
 
-/* The index: one writer at a time (the ingest's collecting thread); it
- * keeps each article's fingerprint, about 540 bytes an article. */
+/* The index: one writer at a time (the ingest's collecting thread). */
 typedef struct rasd_dedup rasd_dedup;
 
 rasd_dedup *rasd_dedup_new(const rasd_dedup_options *opt, rasd_error *err);
 void rasd_dedup_destroy(rasd_dedup *d);
 /* Looks fp up among the articles added so far (filling *match), then adds
- * it under id. Ids must be unique and increasing for "earliest" to hold. */
+ * it under id. Ids must be unique and increasing for "earliest" to hold.
+ * With a fetch function, the article's fingerprint must be readable under
+ * id by the time the next article is added: the latest few hundred are
+ * kept at hand, but any of them may have been pushed out by then. */
 rasd_status rasd_dedup_add(rasd_dedup *d, int64_t id, const rasd_fingerprint *fp, rasd_dup_match *match);
 
 /* Repeated paragraphs within one article: pairs (a < b, indexes into the

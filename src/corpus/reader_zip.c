@@ -30,6 +30,19 @@ static void member_error(rasd_reader_sink *sink, rasd_status code, const char *n
     rasd_reader_skip(sink, &e);
 }
 
+/* Doubles a member's buffer (keeping its byte for the NUL), from 64 kB
+ * and up to max. */
+static bool grow_member(char **buf, size_t *cap, size_t max) {
+    if (*cap >= max) return false;
+    size_t nc = *cap < ((size_t)1 << 15) ? (size_t)1 << 16 : *cap * 2;
+    if (nc > max) nc = max;
+    char *nb = realloc(*buf, nc + 1);
+    if (!nb) return false;
+    *buf = nb;
+    *cap = nc;
+    return true;
+}
+
 rasd_status rasd_read_zip(const char *name, const char *data, size_t len, const rasd_reader_options *opt,
                           rasd_reader_sink *sink, rasd_error *err) {
     size_t depth = 0; /* a zip inside a zip is read; a zip quine is not */
@@ -76,23 +89,30 @@ rasd_status rasd_read_zip(const char *name, const char *data, size_t len, const 
             member_error(sink, RASD_ERR_FORMAT, name, zs.name, zip_strerror(z));
             continue;
         }
-        size_t cap = (zs.valid & ZIP_STAT_SIZE) ? (size_t)zs.size : 1 << 16, got = 0;
+        bool sized = (zs.valid & ZIP_STAT_SIZE) != 0;
+        size_t cap = sized ? (size_t)zs.size : 1 << 16, got = 0;
         char *buf = malloc(cap + 1);
         bool bad = !buf;
         while (!bad) {
-            if (got == cap) {
-                if (cap >= max) {
+            if (got == cap && sized) {
+                /* all the archive said it holds: one byte more is read to
+                 * tell the end from a longer member, instead of doubling the
+                 * buffer to find out (from the heap, that copied a whole
+                 * day's JSON, 10 MB more at the ingest's peak) */
+                char probe;
+                zip_int64_t r = zip_fread(zf, &probe, 1);
+                if (r == 0) break;
+                sized = false;
+                if (r < 0 || !grow_member(&buf, &cap, max)) {
                     bad = true;
                     break;
                 }
-                size_t nc = cap * 2 > max ? max : cap * 2;
-                char *nb = realloc(buf, nc + 1);
-                if (!nb) {
-                    bad = true;
-                    break;
-                }
-                buf = nb;
-                cap = nc;
+                buf[got++] = probe;
+                continue;
+            }
+            if (got == cap && !grow_member(&buf, &cap, max)) {
+                bad = true;
+                break;
             }
             zip_int64_t r = zip_fread(zf, buf + got, cap - got);
             if (r < 0) bad = true;

@@ -478,7 +478,10 @@ static bool add_to_centroid(story *st, const term_w *doc, size_t n) {
         m = CENTROID_TERMS;
         qsort(sum, m, sizeof *sum, by_term);
     }
-    term_w *kept = realloc(st->terms, CENTROID_TERMS * sizeof *kept);
+    /* as many as it holds, not CENTROID_TERMS: most stories are one or two
+     * articles of DOC_TERMS terms, and the stories are most of what a
+     * settle keeps in memory */
+    term_w *kept = realloc(st->terms, (m ? m : 1) * sizeof *kept);
     if (!kept) {
         free(sum);
         return false;

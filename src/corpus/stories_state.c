@@ -19,8 +19,12 @@
 
 rasd_status rasd_stories_save(const rasd_stories *s, unsigned char **data, size_t *len, rasd_error *err) {
     if (!s || !data || !len) return rasd_fail(err, RASD_ERR_USAGE, "rasd_stories_save: no clusterer or output");
+    /* the whole state's size first: grown by doubling, the buffer was
+     * copied on the way and held up to twice over, at the settle's peak */
+    size_t bytes = HEADER_BYTES + 8 + 4 + 8 + s->df.used * 12 + 8;
+    for (size_t i = 0; i < s->n_stories; i++) bytes += 32 + (size_t)s->stories[i].n_terms * 12;
     rasd_buf b = {0};
-    rasd_buf_reserve(&b, HEADER_BYTES);
+    rasd_buf_reserve(&b, bytes);
     rasd_buf_append(&b, STATE_MAGIC, 8);
     rasd_buf_put_u32(&b, STATE_VERSION);
     rasd_buf_put_u64(&b, 0); /* length and checksum, filled below */
@@ -129,7 +133,7 @@ rasd_stories *rasd_stories_load(const unsigned char *data, size_t len, const ras
         if (st->first_day > st->last_day || st->n_articles == 0 || !isfinite(st->norm) || st->norm < 0)
             return load_fail(s, err, at, "inconsistent story record");
         s->n_stories = i + 1; /* owned from here on, freed on failure */
-        st->terms = malloc(CENTROID_TERMS * sizeof *st->terms);
+        st->terms = malloc((st->n_terms ? st->n_terms : 1) * sizeof *st->terms);
         if (!st->terms) return load_fail(s, err, at, "out of memory");
         for (uint32_t t = 0; t < st->n_terms; t++) {
             st->terms[t].term = rasd_le_u64(&r);

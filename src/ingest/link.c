@@ -1,8 +1,11 @@
 /*
  * link.c: duplicates and stories for the ingest (link.h). The dedup
- * index holds fingerprints only, so it is rebuilt from the fingerprints
- * table when a store opens (a fraction of a second for tens of thousands
- * of articles); the story clusterer saves its state as one blob, written
+ * index is made of fingerprints only, so it is rebuilt from the
+ * fingerprints table when a store opens (a fraction of a second for tens
+ * of thousands of articles); it keeps their band keys in memory and reads
+ * a candidate's signature back from that table (fetch_fingerprint), so
+ * that its memory hardly grows with the store. The story clusterer saves
+ * its state as one blob, written
  * in the same transaction as the batch it describes, so a killed ingest
  * leaves state and articles in step.
  *
@@ -52,6 +55,11 @@ typedef struct story_result {
 
 struct rasd_link {
     rasd_dedup *dedup;
+    /* the store of the call in progress, which the duplicate index reads
+     * candidates' signatures from (a session's calls may each come through
+     * another connection to the same database) */
+    rasd_store *store;
+    rasd_error fetch_err; /* why the last read failed */
     rasd_stories *stories;
     rasd_analyzer *an; /* the story thread's */
     int64_t *touched;  /* stories changed since the last save */
@@ -122,6 +130,34 @@ static void *story_thread(void *arg) {
     return NULL;
 }
 
+/* The duplicate index's rasd_dedup_fetch_fn: the signature of a candidate,
+ * read back from the fingerprints table (it keeps the band keys alone). */
+static rasd_status fetch_fingerprint(void *ctx, int64_t id, rasd_fingerprint *fp) {
+    rasd_link *l = ctx;
+    size_t len = 0;
+    rasd_status st = rasd_store_get_fingerprint(l->store, id, fp, sizeof *fp, &len, &l->fetch_err);
+    if (st != RASD_OK) return st;
+    if (len == 0) return RASD_ERR_NOT_FOUND;
+    if (len != sizeof *fp)
+        return rasd_fail(&l->fetch_err, RASD_ERR_DATA, "%s: fingerprint of document %lld is damaged",
+                         rasd_store_target(l->store), (long long)id);
+    return RASD_OK;
+}
+
+static rasd_dedup *new_dedup(rasd_link *l, rasd_error *err) {
+    rasd_dedup_options opt = {.fetch = fetch_fingerprint, .fetch_ctx = l};
+    return rasd_dedup_new(&opt, err);
+}
+
+/* Why rasd_dedup_add failed, into err. */
+static rasd_status dedup_failed(rasd_link *l, rasd_status st, rasd_error *err) {
+    if (l->fetch_err.code == st) {
+        if (err) *err = l->fetch_err;
+        return st;
+    }
+    return rasd_fail(err, st, "duplicate index: %s", rasd_status_name(st));
+}
+
 static bool add_fingerprint(void *ctx, int64_t doc, const void *data, size_t len) {
     rasd_link *l = ctx;
     if (len != sizeof(rasd_fingerprint)) {
@@ -142,9 +178,12 @@ static rasd_status load(rasd_link *l, rasd_store *store, rasd_error *err) {
     rasd_stories_destroy(l->stories);
     l->stories = NULL;
     l->fp_status = RASD_OK;
-    if (!(l->dedup = rasd_dedup_new(NULL, err))) return err ? err->code : RASD_ERR_NOMEM;
+    l->store = store;
+    l->fetch_err = (rasd_error){0};
+    if (!(l->dedup = new_dedup(l, err))) return err ? err->code : RASD_ERR_NOMEM;
     rasd_status st = rasd_store_each_fingerprint(store, add_fingerprint, l, err);
     if (st != RASD_OK) return st;
+    if (l->fp_status != RASD_OK && l->fetch_err.code == l->fp_status) return dedup_failed(l, l->fp_status, err);
     if (l->fp_status != RASD_OK)
         return rasd_fail(err, l->fp_status, "%s: fingerprint of document %lld is damaged (%s)",
                          rasd_store_target(store), (long long)l->bad_fp_doc, rasd_status_name(l->fp_status));
@@ -266,14 +305,16 @@ rasd_status rasd_link_prepare(rasd_analyzer *an, const char *title, const char *
     return st;
 }
 
-rasd_status rasd_link_duplicate(rasd_link *l, int64_t id, const rasd_fingerprint *fp, rasd_link_result *out,
-                                rasd_error *err) {
+rasd_status rasd_link_duplicate(rasd_link *l, rasd_store *store, int64_t id, const rasd_fingerprint *fp,
+                                rasd_link_result *out, rasd_error *err) {
     rasd_dup_match m = {0};
     memset(out, 0, sizeof *out);
     if (!l->dedup) /* a failed settle that could not reload it */
         return rasd_fail(err, RASD_ERR_NOMEM, "the duplicate index is gone after a failed settle");
+    l->store = store;
+    l->fetch_err = (rasd_error){0};
     rasd_status st = rasd_dedup_add(l->dedup, id, fp, &m);
-    if (st != RASD_OK) return rasd_fail(err, st, "duplicate index: %s", rasd_status_name(st));
+    if (st != RASD_OK) return dedup_failed(l, st, err);
     if (m.kind != RASD_DUP_NONE && m.original > 0 && m.original != id) {
         out->duplicate_of = m.original;
         out->dup_kind = m.kind == RASD_DUP_EXACT ? "exact" : "near";
@@ -405,11 +446,6 @@ rasd_status rasd_link_sync(rasd_link *l, rasd_store *store, rasd_error *err) {
 
 /* ------------------------------------------------------------- settling */
 
-typedef struct doc_fp {
-    int64_t doc;
-    rasd_fingerprint fp;
-} doc_fp;
-
 typedef struct dup_result {
     int64_t doc, original;
     const char *kind;
@@ -429,8 +465,6 @@ typedef struct settle {
     size_t n_old, cap_old;
     rasd_stories *stories;
     rasd_dedup *dedup;
-    doc_fp *fps; /* by document id */
-    size_t n_fps, cap_fps;
     story_result *out; /* the articles whose story changes */
     size_t n_out, cap_out, articles, failures;
     dup_result *dups; /* and those whose duplicate link changes */
@@ -439,35 +473,23 @@ typedef struct settle {
     rasd_error *err;
 } settle;
 
-static bool collect_fingerprint(void *ctx, int64_t doc, const void *data, size_t len) {
-    settle *x = ctx;
-    if (len != sizeof(rasd_fingerprint)) { /* as load() refuses it */
-        x->status = rasd_fail(x->err, RASD_ERR_DATA, "fingerprint of document %lld is damaged", (long long)doc);
-        return false;
-    }
-    if (x->n_fps == x->cap_fps && !rasd_grow((void **)&x->fps, &x->cap_fps, x->n_fps, sizeof *x->fps)) {
-        x->status = rasd_fail(x->err, RASD_ERR_NOMEM, "out of memory settling duplicates");
-        return false;
-    }
-    x->fps[x->n_fps].doc = doc;
-    memcpy(&x->fps[x->n_fps++].fp, data, len);
-    return true;
-}
-
-static int by_doc(const void *a, const void *b) {
-    int64_t x = ((const doc_fp *)a)->doc, y = ((const doc_fp *)b)->doc;
-    return (x > y) - (x < y);
-}
-
 /* The duplicate decision for d, made again in settling order. */
 static bool settle_duplicate(settle *x, const rasd_settle_doc *d) {
-    doc_fp key = {.doc = d->id};
-    const doc_fp *f = x->n_fps ? bsearch(&key, x->fps, x->n_fps, sizeof *x->fps, by_doc) : NULL;
-    if (!f) return true; /* no fingerprint (not possible from an ingest): its link stays */
+    /* read with its document, one at a time: the whole store's
+     * fingerprints held at once were 540 bytes an article of the settle's
+     * peak */
+    if (!d->fingerprint) return true; /* no fingerprint (not possible from an ingest): its link stays */
+    if (d->fingerprint_len != sizeof(rasd_fingerprint)) { /* as load() refuses it */
+        x->status = rasd_fail(x->err, RASD_ERR_DATA, "fingerprint of document %lld is damaged", (long long)d->id);
+        return false;
+    }
+    rasd_fingerprint fp;
+    memcpy(&fp, d->fingerprint, sizeof fp);
     rasd_dup_match m = {0};
-    rasd_status st = rasd_dedup_add(x->dedup, d->id, &f->fp, &m);
+    x->l->fetch_err = (rasd_error){0};
+    rasd_status st = rasd_dedup_add(x->dedup, d->id, &fp, &m);
     if (st != RASD_OK) {
-        x->status = rasd_fail(x->err, st, "duplicate index: %s", rasd_status_name(st));
+        x->status = dedup_failed(x->l, st, x->err);
         return false;
     }
     bool dup = m.kind != RASD_DUP_NONE && m.original > 0 && m.original != d->id;
@@ -604,7 +626,8 @@ rasd_status rasd_link_settle(rasd_link *l, rasd_store *store, rasd_analyzer *ter
     l->stories = NULL;
     l->dedup = NULL;
     pthread_mutex_unlock(&l->mu);
-    if (!(x.stories = rasd_stories_new(NULL, err)) || !(x.dedup = rasd_dedup_new(NULL, err))) {
+    l->store = store;
+    if (!(x.stories = rasd_stories_new(NULL, err)) || !(x.dedup = new_dedup(l, err))) {
         rasd_stories_destroy(x.stories);
         return restore(l, store, err && err->code ? err->code : RASD_ERR_NOMEM);
     }
@@ -616,10 +639,7 @@ rasd_status rasd_link_settle(rasd_link *l, rasd_store *store, rasd_analyzer *ter
         l->stories = x.stories;
         pthread_mutex_unlock(&l->mu);
     }
-    rasd_status st = rasd_store_each_fingerprint(store, collect_fingerprint, &x, err);
-    if (st == RASD_OK) st = x.status;
-    if (st == RASD_OK && x.n_fps) qsort(x.fps, x.n_fps, sizeof *x.fps, by_doc);
-    if (st == RASD_OK) st = rasd_store_each_settle_doc(store, settle_one, &x, err);
+    rasd_status st = rasd_store_each_settle_doc(store, settle_one, &x, err);
     if (st == RASD_OK) st = x.status;
     if (terms_an) { /* even after a failure: the thread must be idle before the clusterer goes */
         rasd_status collected = settle_collect(&x);
@@ -637,7 +657,6 @@ rasd_status rasd_link_settle(rasd_link *l, rasd_store *store, rasd_analyzer *ter
     if (st == RASD_OK && x.n_out) st = rasd_store_rebuild_story_rows(store, err);
     free(x.out);
     free(x.dups);
-    free(x.fps);
     if (st != RASD_OK) {
         rasd_stories_destroy(x.stories);
         rasd_dedup_destroy(x.dedup);

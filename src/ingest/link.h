@@ -41,9 +41,12 @@ void rasd_link_set_analyzer(rasd_link *l, rasd_analyzer *an);
  * stored text (title line, then the body); title its first line. */
 rasd_status rasd_link_prepare(rasd_analyzer *an, const char *title, const char *text, size_t len, rasd_rows *rows,
                               rasd_fingerprint *fp, rasd_story_terms **terms, rasd_error *err);
-/* Writer side, before storing the article under id: is it a duplicate? */
-rasd_status rasd_link_duplicate(rasd_link *l, int64_t id, const rasd_fingerprint *fp, rasd_link_result *out,
-                                rasd_error *err);
+/* Writer side, before storing the article under id: is it a duplicate?
+ * (The index reads candidates' fingerprints back from store: every
+ * article linked before must have its fingerprint stored by now, as
+ * rasd_link_story and rasd_link_story_later do.) */
+rasd_status rasd_link_duplicate(rasd_link *l, rasd_store *store, int64_t id, const rasd_fingerprint *fp,
+                                rasd_link_result *out, rasd_error *err);
 /* What the story clusterer needs of a stored article; the link takes every
  * field (the caller hands them over and must not free them). */
 typedef struct rasd_link_job {

@@ -212,7 +212,7 @@ static void write_one(void *ctx, size_t i) {
     }
     rasd_link_result lr = {0};
     if (st == RASD_OK) st = rasd_store_next_id(g->store, &id, &err);
-    if (st == RASD_OK) st = rasd_link_duplicate(g->link, id, &it->fp, &lr, &err);
+    if (st == RASD_OK) st = rasd_link_duplicate(g->link, g->store, id, &it->fp, &lr, &err);
     rasd_store_doc d = {
         .id = id,
         .hash = it->hash,

@@ -40,6 +40,7 @@ enum {
     ST_PUT_STATE,
     ST_GET_STATE,
     ST_PUT_FP,
+    ST_GET_FP,
     ST_NEXT_ID,
     ST_STORY_SUMMARY,
     ST_STORY_LABELS_DELETE,
@@ -78,6 +79,7 @@ static const char *const SQL[ST_COUNT] = {
     [ST_PUT_STATE] = "INSERT INTO state(name, data) VALUES($1,$2) ON CONFLICT (name) DO UPDATE SET data = excluded.data",
     [ST_GET_STATE] = "SELECT data FROM state WHERE name = $1",
     [ST_PUT_FP] = "INSERT INTO fingerprints(doc, data) VALUES($1,$2) ON CONFLICT (doc) DO UPDATE SET data = excluded.data",
+    [ST_GET_FP] = "SELECT data FROM fingerprints WHERE doc = $1",
     [ST_NEXT_ID] = "SELECT nextval('documents_id_seq')",
     /* as on SQLite: recomputed from the story's documents; outlets in
      * byte order (COLLATE "C"), as SQLite sorts them */
@@ -614,6 +616,22 @@ static rasd_status pg_each_fingerprint(rasd_store *b, rasd_fingerprint_fn fn, vo
     return RASD_OK;
 }
 
+static rasd_status pg_get_fingerprint(rasd_store *b, int64_t doc, void *buf, size_t cap, size_t *len,
+                                      rasd_error *err) {
+    params p = {0};
+    p_int(&p, doc);
+    PGresult *r = NULL;
+    *len = 0;
+    rasd_status st = run(of(b), ST_GET_FP, &p, 1, &r, err, "reading a fingerprint");
+    if (st != RASD_OK) return st;
+    if (PQntuples(r) == 1) {
+        *len = (size_t)PQgetlength(r, 0, 0);
+        if (*len <= cap && *len) memcpy(buf, PQgetvalue(r, 0, 0), *len);
+    }
+    PQclear(r);
+    return RASD_OK;
+}
+
 /* -------------------------------------------------------- settling stories */
 
 /* Through a cursor, a page at a time: the texts of a whole store need not
@@ -625,7 +643,8 @@ static rasd_status pg_each_settle_doc(rasd_store *b, rasd_settle_doc_fn fn, void
                           " SELECT d.id, d.hash, d.published, d.title, d.text, coalesce(d.story, 0),"
                           " coalesce(d.story_similarity, 0),"
                           " (SELECT string_agg(entity, chr(31)) FROM entities e WHERE e.doc = d.id),"
-                          " coalesce(d.duplicate_of, 0), d.dup_kind, coalesce(d.similarity, 0)"
+                          " coalesce(d.duplicate_of, 0), d.dup_kind, coalesce(d.similarity, 0),"
+                          " (SELECT data FROM fingerprints f WHERE f.doc = d.id)"
                           " FROM documents d"
                           " ORDER BY coalesce(d.published, substr(d.ingested_at, 1, 10)) COLLATE \"C\","
                           " d.hash COLLATE \"C\"",
@@ -657,7 +676,21 @@ static rasd_status pg_each_settle_doc(rasd_store *b, rasd_settle_doc_fn fn, void
                 .dup_kind = PQgetisnull(r, i, 9) ? NULL : PQgetvalue(r, i, 9),
                 .dup_similarity = strtod(PQgetvalue(r, i, 10), NULL),
             };
+            /* the fingerprint's bytea arrives as text (\x and hex) */
+            unsigned char *fp = NULL;
+            if (!PQgetisnull(r, i, 11)) {
+                size_t fp_len = 0;
+                fp = PQunescapeBytea((const unsigned char *)PQgetvalue(r, i, 11), &fp_len);
+                if (!fp) {
+                    oom = true;
+                    more = false;
+                    break;
+                }
+                row.fingerprint = fp;
+                row.fingerprint_len = fp_len;
+            }
             more = rasd_settle_row_emit(&rows, &row, fn, ctx, &oom);
+            PQfreemem(fp);
         }
         PQclear(r);
     }
@@ -740,6 +773,7 @@ static const rasd_store_ops PG_OPS = {
     "postgresql",     pg_close,     pg_size,        pg_begin,          pg_commit,
     pg_rollback,      pg_put,       pg_find_by_hash, pg_each_hash,     pg_next_id,         pg_set_story,
     pg_refresh_story, pg_put_state, pg_get_state,   pg_put_fingerprint, pg_each_fingerprint,
+    pg_get_fingerprint,
     pg_search,        pg_counts,       pg_lock_writers, pg_each_settle_doc, pg_rebuild_story_rows,
     pg_set_duplicate,
     NULL, NULL, /* defer_sums, rebuild_sums: it keeps no actors' sums */

@@ -36,6 +36,8 @@ enum {
     ST_PUT_STATE,
     ST_GET_STATE,
     ST_PUT_FP,
+    ST_GET_FP,
+    ST_PUT_STATE_ZERO,
     ST_NEXT_ID,
     ST_BATCH_DOC,
     ST_STORY_SUMMARY,
@@ -66,6 +68,9 @@ typedef struct sqlite_store {
     size_t n_pending, cap_pending;
     bool defer_sums; /* the next commit leaves the actors' sums to rebuild_sums */
 } sqlite_store;
+
+/* The page cache of a writing connection (PRAGMA cache_size, KiB). */
+#define SQLITE_CACHE_KIB "32768"
 
 static inline sqlite_store *sq_of(rasd_store *s) { return (sqlite_store *)s; }
 
@@ -111,6 +116,7 @@ rasd_status sq_put_state(rasd_store *b, const char *name, const void *data, size
 rasd_status sq_get_state(rasd_store *b, const char *name, void **data, size_t *len, rasd_error *err);
 rasd_status sq_put_fingerprint(rasd_store *b, int64_t doc, const void *fp, size_t len, rasd_error *err);
 rasd_status sq_each_fingerprint(rasd_store *b, rasd_fingerprint_fn fn, void *ctx, rasd_error *err);
+rasd_status sq_get_fingerprint(rasd_store *b, int64_t doc, void *buf, size_t cap, size_t *len, rasd_error *err);
 rasd_status sq_each_settle_doc(rasd_store *b, rasd_settle_doc_fn fn, void *ctx, rasd_error *err);
 rasd_status sq_set_duplicate(rasd_store *b, int64_t doc, int64_t duplicate_of, const char *kind, double similarity,
                              rasd_error *err);

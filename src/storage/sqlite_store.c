@@ -104,6 +104,8 @@ static const char *const SQL[ST_COUNT] = {
     [ST_PUT_STATE] = "INSERT INTO state(name, data) VALUES(?,?) ON CONFLICT(name) DO UPDATE SET data = excluded.data",
     [ST_GET_STATE] = "SELECT data FROM state WHERE name = ?",
     [ST_PUT_FP] = "INSERT OR REPLACE INTO fingerprints(doc, data) VALUES(?,?)",
+    [ST_GET_FP] = "SELECT data FROM fingerprints WHERE doc = ?",
+    [ST_PUT_STATE_ZERO] = "INSERT OR REPLACE INTO state(name, data) VALUES(?, zeroblob(?))",
     [ST_NEXT_ID] = "SELECT coalesce(max(id), 0) + 1 FROM documents",
     [ST_BATCH_DOC] = "INSERT OR IGNORE INTO temp.batch_docs(doc) VALUES(?)",
     /* a story's summary, recomputed from its documents rather than counted
@@ -170,6 +172,7 @@ static const rasd_store_ops SQLITE_OPS = {
     "sqlite",       sq_close,          sq_size,          sq_begin,          sq_commit,
     sq_rollback,    sq_put,            sq_find_by_hash,  sq_each_hash,      sq_next_id,        sq_set_story,
     sq_refresh_story, sq_put_state,    sq_get_state,     sq_put_fingerprint, sq_each_fingerprint,
+    sq_get_fingerprint,
     sq_search,      sq_counts,
     NULL, /* lock_writers: BEGIN IMMEDIATE holds the write lock already */
     sq_each_settle_doc, sq_rebuild_story_rows, sq_set_duplicate, sq_defer_sums, sq_rebuild_sums,
@@ -215,7 +218,7 @@ rasd_store *rasd_sqlite_store_open(const char *path, const rasd_lexicon *lex, ra
      * CPU with either, 33 MB less peak RSS with 32; pages it misses come
      * from the OS's cache). */
     if (sq_exec(s, "PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL;"
-                " PRAGMA cache_size = -32768; PRAGMA temp_store = MEMORY",
+                " PRAGMA cache_size = -" SQLITE_CACHE_KIB "; PRAGMA temp_store = MEMORY",
              err) != RASD_OK)
         goto fail_quiet;
     if (!(s->fts = rasd_fts_register(s->db, lex, err))) goto fail_quiet;

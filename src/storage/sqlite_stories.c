@@ -8,6 +8,7 @@
  */
 #include "storage/sqlite_internal.h"
 
+#include <limits.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -37,8 +38,29 @@ rasd_status sq_refresh_story(rasd_store *b, int64_t story, rasd_error *err) {
 
 /* ---------------------------------------------------------------- state */
 
+/* From this size a state is written into a blob of zeros in place
+ * (sqlite3_blob_write): bound as a value, SQLite copied it whole into the
+ * row it builds, one more copy of the story clusterer's state (8.7 MB for
+ * the whole SaudiNewsNet) at the settle's end. */
+#define STATE_IN_PLACE (1u << 20)
+
 rasd_status sq_put_state(rasd_store *b, const char *name, const void *data, size_t len, rasd_error *err) {
     sqlite_store *s = sq_of(b);
+    if (len >= STATE_IN_PLACE && len <= INT_MAX) {
+        sqlite3_stmt *z = s->st[ST_PUT_STATE_ZERO];
+        sqlite3_bind_text(z, 1, name, -1, SQLITE_STATIC);
+        sqlite3_bind_int64(z, 2, (sqlite3_int64)len);
+        rasd_status st = sq_step_done(s, z, err, "saving state");
+        if (st != RASD_OK) return st;
+        sqlite3_blob *blob = NULL;
+        if (sqlite3_blob_open(s->db, "main", "state", "data", sqlite3_last_insert_rowid(s->db), 1, &blob) != SQLITE_OK ||
+            sqlite3_blob_write(blob, data, (int)len, 0) != SQLITE_OK) {
+            st = sq_db_fail(s, err, "saving state");
+            sqlite3_blob_close(blob);
+            return st;
+        }
+        return sqlite3_blob_close(blob) == SQLITE_OK ? RASD_OK : sq_db_fail(s, err, "saving state");
+    }
     sqlite3_stmt *q = s->st[ST_PUT_STATE];
     sqlite3_bind_text(q, 1, name, -1, SQLITE_STATIC);
     sqlite3_bind_blob64(q, 2, data ? data : "", len, SQLITE_STATIC);
@@ -116,6 +138,24 @@ static rasd_status settle_order(sqlite_store *s, int64_t **ids, size_t *n, rasd_
     return st;
 }
 
+rasd_status sq_get_fingerprint(rasd_store *b, int64_t doc, void *buf, size_t cap, size_t *len, rasd_error *err) {
+    sqlite_store *s = sq_of(b);
+    sqlite3_stmt *q = s->st[ST_GET_FP];
+    *len = 0;
+    sqlite3_bind_int64(q, 1, doc);
+    int rc = sqlite3_step(q);
+    rasd_status st = RASD_OK;
+    if (rc == SQLITE_ROW) {
+        const void *p = sqlite3_column_blob(q, 0);
+        *len = (size_t)sqlite3_column_bytes(q, 0);
+        if (*len <= cap && *len) memcpy(buf, p, *len);
+    } else if (rc != SQLITE_DONE) {
+        st = sq_db_fail(s, err, "reading a fingerprint");
+    }
+    sqlite3_reset(q);
+    return st;
+}
+
 rasd_status sq_each_settle_doc(rasd_store *b, rasd_settle_doc_fn fn, void *ctx, rasd_error *err) {
     sqlite_store *s = sq_of(b);
     int64_t *ids = NULL;
@@ -127,7 +167,8 @@ rasd_status sq_each_settle_doc(rasd_store *b, rasd_settle_doc_fn fn, void *ctx, 
                            "SELECT d.id, d.hash, d.published, d.title, d.text, coalesce(d.story, 0),"
                            " coalesce(d.story_similarity, 0),"
                            " (SELECT group_concat(entity, char(31)) FROM entities e WHERE e.doc = d.id),"
-                           " coalesce(d.duplicate_of, 0), d.dup_kind, coalesce(d.similarity, 0)"
+                           " coalesce(d.duplicate_of, 0), d.dup_kind, coalesce(d.similarity, 0),"
+                           " (SELECT data FROM fingerprints f WHERE f.doc = d.id)"
                            " FROM documents d WHERE d.id = ?",
                            -1, &q, NULL) != SQLITE_OK) {
         free(ids);
@@ -153,6 +194,8 @@ rasd_status sq_each_settle_doc(rasd_store *b, rasd_settle_doc_fn fn, void *ctx, 
                 .duplicate_of = sqlite3_column_int64(q, 8),
                 .dup_kind = (const char *)sqlite3_column_text(q, 9),
                 .dup_similarity = sqlite3_column_double(q, 10),
+                .fingerprint = sqlite3_column_blob(q, 11),
+                .fingerprint_len = (size_t)sqlite3_column_bytes(q, 11),
             };
             more = rasd_settle_row_emit(&rows, &row, fn, ctx, &oom);
             rc = SQLITE_DONE;

@@ -109,7 +109,8 @@ bool rasd_settle_row_emit(rasd_settle_rows *r, const rasd_settle_row *row, rasd_
                         .text = row->text ? row->text : "", .len = row->text ? row->len : 0,
                         .entities = r->ids, .n_entities = n, .story = row->story, .similarity = row->similarity,
                         .duplicate_of = row->duplicate_of, .dup_kind = row->dup_kind,
-                        .dup_similarity = row->dup_similarity};
+                        .dup_similarity = row->dup_similarity, .fingerprint = row->fingerprint,
+                        .fingerprint_len = row->fingerprint ? row->fingerprint_len : 0};
     return fn(ctx, &d);
 }
 
@@ -132,6 +133,11 @@ rasd_status rasd_store_put_fingerprint(rasd_store *s, int64_t doc, const void *f
 
 rasd_status rasd_store_each_fingerprint(rasd_store *s, rasd_fingerprint_fn fn, void *ctx, rasd_error *err) {
     return s->ops->each_fingerprint(s, fn, ctx, err);
+}
+
+rasd_status rasd_store_get_fingerprint(rasd_store *s, int64_t doc, void *buf, size_t cap, size_t *len,
+                                       rasd_error *err) {
+    return s->ops->get_fingerprint(s, doc, buf, cap, len, err);
 }
 
 rasd_status rasd_store_search(rasd_store *s, const rasd_search_query *q, rasd_search_fn fn, void *ctx,

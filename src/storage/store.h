@@ -109,6 +109,8 @@ typedef struct rasd_settle_doc {
     int64_t duplicate_of; /* 0: none */
     const char *dup_kind; /* "exact", "near" or NULL */
     double dup_similarity;
+    const void *fingerprint; /* its stored fingerprint's bytes, or NULL */
+    size_t fingerprint_len;
 } rasd_settle_doc;
 typedef bool (*rasd_settle_doc_fn)(void *ctx, const rasd_settle_doc *d);
 rasd_status rasd_store_each_settle_doc(rasd_store *s, rasd_settle_doc_fn fn, void *ctx, rasd_error *err);
@@ -134,6 +136,12 @@ rasd_status rasd_store_get_state(rasd_store *s, const char *name, void **data, s
 rasd_status rasd_store_put_fingerprint(rasd_store *s, int64_t doc, const void *fp, size_t len, rasd_error *err);
 typedef bool (*rasd_fingerprint_fn)(void *ctx, int64_t doc, const void *fp, size_t len);
 rasd_status rasd_store_each_fingerprint(rasd_store *s, rasd_fingerprint_fn fn, void *ctx, rasd_error *err);
+/* One document's fingerprint into buf[0, cap), *len its size (0: none
+ * stored; larger than cap: not copied), for the duplicate index, which
+ * keeps band keys in memory and reads a candidate's signature back from
+ * here (src/corpus/dedup.c). Sees the caller's own uncommitted batch. */
+rasd_status rasd_store_get_fingerprint(rasd_store *s, int64_t doc, void *buf, size_t cap, size_t *len,
+                                       rasd_error *err);
 
 /* ------------------------------------------------------------- search */
 

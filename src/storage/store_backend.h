@@ -25,6 +25,7 @@ typedef struct rasd_store_ops {
     rasd_status (*get_state)(rasd_store *s, const char *name, void **data, size_t *len, rasd_error *err);
     rasd_status (*put_fingerprint)(rasd_store *s, int64_t doc, const void *fp, size_t len, rasd_error *err);
     rasd_status (*each_fingerprint)(rasd_store *s, rasd_fingerprint_fn fn, void *ctx, rasd_error *err);
+    rasd_status (*get_fingerprint)(rasd_store *s, int64_t doc, void *buf, size_t cap, size_t *len, rasd_error *err);
     rasd_status (*search)(rasd_store *s, const rasd_search_query *q, rasd_search_fn fn, void *ctx, rasd_error *err);
     rasd_status (*counts)(rasd_store *s, rasd_store_counts *out, rasd_error *err);
     /* NULL: the backend's batches already exclude other writers */
@@ -54,6 +55,8 @@ typedef struct rasd_settle_row {
     const char *dup_kind;
     const char *hash, *published, *title, *text, *entities; /* entities: joined, or NULL */
     size_t len;
+    const void *fingerprint; /* or NULL */
+    size_t fingerprint_len;
 } rasd_settle_row;
 typedef struct rasd_settle_rows {
     const char **ids; /* scratch for the split entity ids */
