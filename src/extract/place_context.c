@@ -126,6 +126,32 @@ bool ex_not_a_place_here(const rasd_entity_extractor *x, size_t first, size_t la
            raw_nisba(x, after, false) && !ex_key_is(x, after, DIRECTIONS);
 }
 
+/* A word as written that begins as an imperfect or a past verb of the
+ * sentence may (يكابد، تبعدان، انشقوا), or a name joined by و: what follows a place is more often
+ * a verb than the second word of its name, unless that word begins
+ * otherwise (داكوتا، بيازيد، آيريس). */
+static bool verb_like(const rasd_entity_extractor *x, const tinfo *t) {
+    const unsigned char *s = (const unsigned char *)x->text + t->tok.start;
+    if (t->tok.end - t->tok.start < 2) return false;
+    /* و: a list the analyzer did not split (بعلبك والهرمل) */
+    return (s[0] == 0xD9 && (s[1] == 0x8A || s[1] == 0x88)) ||
+           (s[0] == 0xD8 && (s[1] == 0xAA || s[1] == 0xA7 || s[1] == 0xA3 || s[1] == 0xA5));
+}
+
+/* A word ending in ة whose masculine (the word without it) is a common
+ * word of news: an adjective or a participle (ساطعة، طامحة، متفلتة). */
+static bool feminine_adjective(const rasd_entity_extractor *x, const tinfo *t) {
+    const char *k = ex_key(x, t->key_off);
+    /* four letters before ة at least: the patterns of adjectives and
+     * participles (ساطعة، مكروهة، متفلتة); a three-letter word before ة is
+     * as often a village's name (ريمة، قصرة، جزرة) */
+    if (t->key_len < 10 || memcmp(k + t->key_len - 2, "\xD9\x87", 2) != 0) return false; /* the key's ة */
+    const unsigned char *raw = (const unsigned char *)x->text + t->tok.end - 2;
+    if (raw[0] != 0xD8 || raw[1] != 0xA9) return false; /* written ة, not ه */
+    const rasd_lexicon *lex = rasd_analyzer_lexicon(x->an);
+    return rasd_lexicon_count(lex, k, t->key_len - 2) >= 5;
+}
+
 bool ex_tagged_not_a_place(const rasd_entity_extractor *x, size_t a, size_t b, size_t n) {
     if (ex_not_a_place_here(x, a, b - 1, n)) return true;
     if (b == a + 1 && (ex_pronoun_on_word(x, &x->t[a]) || ex_adjective_of_noun(x, a, a))) return true;
@@ -143,6 +169,17 @@ bool ex_tagged_not_a_place(const rasd_entity_extractor *x, size_t a, size_t b, s
     if (b == a + 1 && x->tagger && rasd_ner_profile_of(x->tagger, x->t[a].base_hash, &p) && p.type_known &&
         p.type == RASD_NER_PERS && p.share >= .5f && p.count_step >= 1 && !ex_strong_place_cue(x, a))
         return true;
+    /* منطقة ساطعة، دولة طامحة: a feminine adjective after a noun of place
+     * without the article agrees with it; a town's name ending in ة
+     * (منطقة سوكنة) has no masculine the news uses */
+    if (b == a + 1 && !has_article(x, t) && !ex_has_prefix(t) && feminine_adjective(x, t)) {
+        size_t q = a;
+        while (q > 0 && x->t[q - 1].skip) q--;
+        if (q > 0 && x->t[q - 1].word && !x->t[q - 1].art_len && ex_place_noun(x, &x->t[q - 1])) return true;
+    }
+    /* ساوث [داكوتا]، بركي [برك]: one word of a longer name the tagger
+     * stopped short of; the place is the whole name, which it did not find */
+    if (b == a + 1 && !has_article(x, t) && ex_place_cut_short(x, a, a, n) && !verb_like(x, &x->t[b])) return true;
     /* كريستينا فرنانديز، نيل كيليام: two words or more beginning with a
      * first name, with no word before them that says place, are a person */
     return b > a + 1 && ex_first_name(x, &x->t[a]) && !ex_place_cue(x, a, b, n);
