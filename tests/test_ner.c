@@ -1149,6 +1149,11 @@ static void test_places_need_evidence(void **state) {
      * says so */
     assert_false(analyze_has("وهو روائي وقاص وكاتب مسرحي معروف.", "\"gn:245989\""));
     assert_true(analyze_has("وقعت اشتباكات في بلدة وقاص شمال الأردن.", "\"gn:245989\""));
+    /* the first word of a compound the tagger left out is put back, and a
+     * town's nisba is no part of its name */
+    assert_true(analyze_has("ووصل الفريق إلى مدينة سان بطرسبرغ الروسية أمس.", "\"unresolved:سان بطرسبرغ\""));
+    assert_true(analyze_has("ووقع الحادث في ولاية تكساس الأمريكية أمس.", "\"unresolved:تكساس\""));
+    assert_false(analyze_has("ووقع الحادث في ولاية تكساس الأمريكية أمس.", "تكساس الأمريكية\""));
 }
 
 static int setup(void **state) {

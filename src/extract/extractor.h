@@ -220,9 +220,12 @@ bool ex_place_evidence(const rasd_entity_extractor *x, size_t a, size_t b, size_
 /* A noun of a club, a brand, a company or a work before token first: the
  * name after it is never a place. */
 bool ex_never_a_place_after(const rasd_entity_extractor *x, size_t first);
-/* Records a tagged place over text[start, end) with or without evidence:
- * without, it waits until a mention with evidence comes. */
-void ex_tagged_place(rasd_entity_extractor *x, size_t start, size_t end, size_t sentence, bool evident);
+/* Records the place the tagger found over tokens [a, b) of a sentence of
+ * n (its first letter of a preposition cut off, the first word of a
+ * compound it left out put back, an adjective run on cut off), as a
+ * place when it or an earlier place of its list (evident) has evidence,
+ * else waiting for a mention that has; returns whether it had. */
+bool ex_tagged_place(rasd_entity_extractor *x, size_t a, size_t b, size_t n, size_t sentence, bool evident);
 void ex_pending_places_free(rasd_entity_extractor *x);
 /* A one-word name of a small town of the gazetteer (no capital, no
  * province) with no word around it that says place: a common word or a

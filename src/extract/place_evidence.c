@@ -134,6 +134,12 @@ static bool glued_noun_of_place(const rasd_entity_extractor *x, const tinfo *t) 
     return false;
 }
 
+static bool feminine_nisba(const rasd_entity_extractor *x, const tinfo *t) {
+    const unsigned char *s = (const unsigned char *)x->text + t->tok.start;
+    size_t len = t->tok.end - t->tok.start;
+    return len >= 10 && s[len - 2] == 0xD8 && s[len - 1] == 0xA9;
+}
+
 bool ex_never_a_place_after(const rasd_entity_extractor *x, size_t first) {
     size_t p = before_index(x, first);
     return p > 0 && x->t[p - 1].word && base_in(x, &x->t[p - 1], NOT_PLACE_NOUNS);
@@ -176,10 +182,12 @@ bool ex_place_evidence(const rasd_entity_extractor *x, size_t a, size_t b, size_
      * مع, where a tagger's habit of reading a club or a common word as a
      * place shows (إلى الكورنر، مع بارتيزان) */
     if (has_article(x, first) && ex_mostly_named(x, first, RASD_NER_LOC) &&
-        ((first->bi && !first->conj) || (before && ex_key_is(x, before, IN))))
+        ((first->bi && !first->conj && cut) || (before && ex_key_is(x, before, IN))))
         return true;
     if (!has_article(x, first) && !cut_rare) {
-        if (first->bi && !first->conj) return true;
+        /* ب "in" taken off a word the news knows (بجوهانسبرغ); a ب the
+         * name keeps (بلفاست، بريديتور) says nothing */
+        if (first->bi && !first->conj && cut) return true;
         if (before && (!cut || !first->bi) && ex_key_is(x, before, PLACE_PREPS)) return true;
     }
     /* a nisba after it (كاتانزارو الإيطالية) */
@@ -187,6 +195,8 @@ bool ex_place_evidence(const rasd_entity_extractor *x, size_t a, size_t b, size_
 }
 
 /* ------------------------------------------------ places waiting for one */
+
+static void record(rasd_entity_extractor *x, size_t start, size_t end, size_t sentence, bool evident);
 
 typedef struct pending_place {
     char *surface;
@@ -211,7 +221,59 @@ void ex_pending_places_free(rasd_entity_extractor *x) {
     x->pending_places = NULL;
 }
 
-void ex_tagged_place(rasd_entity_extractor *x, size_t start, size_t end, size_t sentence, bool evident) {
+/* Words that begin a compound name of a foreign place and are none alone
+ * (سان فرانسيسكو، سانت بطرسبرغ، نيو جيرزي، لوس أنجلوس، بورت سودان): the
+ * tagger often leaves them out of the span. */
+static const ex_word OPENERS[] = {EX_WORD("سان"),  EX_WORD("سانت"), EX_WORD("نيو"),  EX_WORD("لوس"),
+                                  EX_WORD("لاس"),  EX_WORD("بورت"), EX_WORD("فورت"), EX_WORD("ساو"),
+                                  EX_WORD("ساوث"), EX_WORD("نورث"), EX_WORD("ويست"), EX_WORD("ماونت")};
+
+/* Adjectives that run on after a place's name (مروة أقصى الشمال). */
+static const ex_word FAR[] = {EX_WORD("اقصي"), EX_WORD("ادني")};
+
+/* Directions and عربي in a name (أوسيتيا الشمالية، الغوطة الغربية). */
+static const ex_word NAME_ADJECTIVES[] = {
+    EX_WORD("الشمالي"), EX_WORD("الجنوبي"), EX_WORD("الشرقي"), EX_WORD("الغربي"), EX_WORD("العربي"),
+    EX_WORD("الشماليه"), EX_WORD("الجنوبيه"), EX_WORD("الشرقيه"), EX_WORD("الغربيه"), EX_WORD("العربيه"),
+    EX_WORD("الوسطي"), EX_WORD("الكبري"), EX_WORD("الصغري"), EX_WORD("العليا"), EX_WORD("السفلي")};
+
+/* The end of a tagged place over [a, b): a nisba with the article after a
+ * name without it is the place's adjective, not its name (كنساس
+ * الأمريكية، كفريا البقاعية; not الغوطة الغربية, nor جبل الشعانبي: a noun
+ * of place and its name), and so is أقصى after it. */
+static size_t place_end(const rasd_entity_extractor *x, size_t a, size_t b) {
+    if (b - a < 2) return b;
+    const tinfo *last = &x->t[b - 1], *first = &x->t[a];
+    if (ex_key_is(x, last, FAR)) return b - 1;
+    if (b - a != 2 || has_article(x, first) || noun_of_place(x, first) || glued_noun_of_place(x, first) ||
+        ex_key_is(x, last, NAME_ADJECTIVES))
+        return b;
+    /* the feminine of a town (ية: نيويورك الأمريكية); a common word before
+     * a word in ي (عهد النبي، مسجد النبي، أم القرى) is a phrase, not a
+     * place and its nisba */
+    const rasd_lexicon *lex = rasd_analyzer_lexicon(x->an);
+    bool name = rasd_lexicon_count(lex, ex_key(x, first->base_off), first->base_len) < 50 ||
+                ex_mostly_named(x, first, RASD_NER_LOC);
+    return name && nisba(x, last) && feminine_nisba(x, last) ? b - 1 : b;
+}
+
+bool ex_tagged_place(rasd_entity_extractor *x, size_t a, size_t b, size_t n, size_t sentence, bool evident) {
+    b = place_end(x, a, b);
+    size_t start = ex_place_start(x, &x->t[a]);
+    /* the compound's first word put back (سان [بطرسبرغ]), and with it the
+     * name's own first letter (سانت ب[يترسبرج]) */
+    size_t p = before_index(x, a);
+    if (p > 0 && p == a && x->t[p - 1].word && !x->covered[p - 1] && ex_key_is(x, &x->t[p - 1], OPENERS)) {
+        start = x->t[p - 1].tok.start;
+        evident = evident || ex_place_evidence(x, p - 1, b, n, start, sentence);
+    } else {
+        evident = evident || ex_place_evidence(x, a, b, n, start, sentence);
+    }
+    record(x, start, x->t[b - 1].tok.end, sentence, evident);
+    return evident;
+}
+
+static void record(rasd_entity_extractor *x, size_t start, size_t end, size_t sentence, bool evident) {
     if (start >= end) return;
     rasd_mention mn = {start, end, sentence, "tagger", 0};
     const char *surface = x->text + start;

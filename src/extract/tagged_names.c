@@ -311,11 +311,7 @@ rasd_status ex_tag_names(rasd_entity_extractor *x, const rasd_token *toks, size_
                 size_t k = seg + 1;
                 while (k < b && !x->t[k].conj) k++;
                 size_t e = ex_never_a_place_after(x, seg) ? seg : place_words(x, seg, k, n);
-                if (e > seg) {
-                    size_t from = ex_place_start(x, &x->t[seg]);
-                    evident = evident || ex_place_evidence(x, seg, e, n, from, sentence);
-                    ex_tagged_place(x, from, x->t[e - 1].tok.end, sentence, evident);
-                }
+                if (e > seg) evident = ex_tagged_place(x, seg, e, n, sentence, evident);
                 seg = k;
             }
             continue;
