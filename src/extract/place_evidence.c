@@ -29,10 +29,10 @@ static const ex_word MORE_PLACE_NOUNS[] = {
     EX_WORD("ولايات"),   EX_WORD("احياء"),    EX_WORD("مستوطنه"), EX_WORD("مستوطنات"), EX_WORD("ضواحي"),
     EX_WORD("مخيمات"),   EX_WORD("اقاليم"),   EX_WORD("امارات"),  EX_WORD("اماره"),    EX_WORD("بحر"),
     EX_WORD("خليج"),     EX_WORD("مضيق"),     EX_WORD("صحراء"),   EX_WORD("هضبه"),     EX_WORD("تل"),
-    EX_WORD("ساحل"),     EX_WORD("شاطئ"),     EX_WORD("شواطئ"),   EX_WORD("معبر"),     EX_WORD("بلديه"),
+    EX_WORD("ساحل"),     EX_WORD("شاطئ"),     EX_WORD("شواطئ"),   EX_WORD("معبر"),
     EX_WORD("مدينتي"),   EX_WORD("قريتي"),    EX_WORD("منطقتي"),  EX_WORD("بلدتي"),    EX_WORD("عاصمتها"),
     EX_WORD("ارخبيل"),   EX_WORD("محميه"),    EX_WORD("كانتون"),  EX_WORD("انهار"),    EX_WORD("حاره"),
-    EX_WORD("قطاع"),     EX_WORD("ضفاف"),     EX_WORD("مرتفعات"), EX_WORD("سفوح"),     EX_WORD("قمه"),
+    EX_WORD("قطاع"),     EX_WORD("ضفاف"),     EX_WORD("مرتفعات"), EX_WORD("سفوح"),
 };
 
 /* Directions after a place (سوروج جنوب تركيا، كوجيلو (غرب)): where it is. */
@@ -259,7 +259,16 @@ static size_t place_end(const rasd_entity_extractor *x, size_t a, size_t b) {
 
 bool ex_tagged_place(rasd_entity_extractor *x, size_t a, size_t b, size_t n, size_t sentence, bool evident) {
     b = place_end(x, a, b);
-    size_t start = ex_place_start(x, &x->t[a]);
+    const tinfo *first = &x->t[a];
+    size_t start = ex_place_start(x, first);
+    /* after a noun of place or a preposition no preposition follows (مدينة
+     * بالنسية، في بيرث، حي بابا عمرو): ب or ل there is the name's own,
+     * unless what is left is a name the news reads as a place's */
+    size_t q = before_index(x, a);
+    if (start == first->tok.start + 2 && (first->bi || first->li) && !glued_noun_of_place(x, first) &&
+        !ex_mostly_named(x, first, RASD_NER_LOC) && q == a && q > 0 && x->t[q - 1].word &&
+        (noun_of_place(x, &x->t[q - 1]) || ex_key_is(x, &x->t[q - 1], PLACE_PREPS)))
+        start = first->tok.start;
     /* the compound's first word put back (سان [بطرسبرغ]), and with it the
      * name's own first letter (سانت ب[يترسبرج]) */
     size_t p = before_index(x, a);
