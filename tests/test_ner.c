@@ -1155,6 +1155,16 @@ static void test_places_need_evidence(void **state) {
     assert_true(analyze_has("ووصل الفريق إلى مدينة سان بطرسبرغ الروسية أمس.", "\"unresolved:سان بطرسبرغ\""));
     assert_true(analyze_has("ووقع الحادث في ولاية تكساس الأمريكية أمس.", "\"unresolved:تكساس\""));
     assert_false(analyze_has("ووقع الحادث في ولاية تكساس الأمريكية أمس.", "تكساس الأمريكية\""));
+    /* in a sentence about a transfer "to" names a club; elsewhere a town */
+    assert_false(analyze_has("وانضم المهاجم إلى فيليرانو في صفقة انتقال حر هذا الموسم.", "\"unresolved:"));
+    assert_true(analyze_has("ووصل الوفد إلى فيليرانو أمس.", "\"unresolved:فيليرانو\""));
+    /* a dual of a common noun after a preposition is no place */
+    assert_false(analyze_has("وطالب العامل بأن يرتفع الأجر إلى جنيهين في اليوم.", "\"unresolved:"));
+    /* a town's name after an honorific is a person's; after a noun of
+     * place with the article, an adjective */
+    assert_false(analyze_has("وقالت الملكة فيكتوريا إن البلاد بخير.", "\"gn:241131\""));
+    assert_false(analyze_has("ووصف الشاعر المدينة الزرقاء بأنها أجمل المدن.", "\"gn:250090\""));
+    assert_true(analyze_has("ووقع الحادث في مدينة الزرقاء أمس.", "\"gn:250090\""));
 }
 
 static int setup(void **state) {

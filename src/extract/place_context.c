@@ -94,8 +94,32 @@ static bool has_article(const rasd_entity_extractor *x, const tinfo *t) {
     return t->key_len > 6 && memcmp(k, AL, 4) == 0;
 }
 
+/* Honorifics and titles of a person alone (الملكة فيكتوريا، الدكتور
+ * كرمان، سيدنا إبراهيم): the name after one is the person's, whatever
+ * town has it. Not the titles of an office, after which a place is the
+ * office's (محافظ جدة، أمير القصيم). */
+static const ex_word HONORIFICS[] = {
+    EX_WORD("الملك"),  EX_WORD("الملكه"), EX_WORD("الامير"), EX_WORD("الاميره"), EX_WORD("الشيخ"),  EX_WORD("الشيخه"),
+    EX_WORD("السيد"),  EX_WORD("السيده"), EX_WORD("الدكتور"), EX_WORD("الدكتوره"), EX_WORD("المهندس"), EX_WORD("الاستاذ"),
+    EX_WORD("الحاج"),  EX_WORD("القديس"), EX_WORD("سيدنا"),  EX_WORD("النبي"),   EX_WORD("الفنان"), EX_WORD("الفنانه"),
+    EX_WORD("الكاتب"), EX_WORD("الكاتبه"), EX_WORD("الشاعر"), EX_WORD("الشاعره"), EX_WORD("الزميل"), EX_WORD("الزميله"),
+    EX_WORD("المواطن"), EX_WORD("المواطنه"), EX_WORD("الطفل"), EX_WORD("الطفله"),  EX_WORD("اللاعب"), EX_WORD("الممثل"),
+    EX_WORD("الممثله"), EX_WORD("المغني"), EX_WORD("المطرب"), EX_WORD("المطربه"), EX_WORD("الروائي"), EX_WORD("الحاخام"),
+};
+
+/* Nouns of place with the article that take an apposition, not an
+ * adjective (العاصمة الرياض). */
+static const ex_word CAPITAL[] = {EX_WORD("العاصمه")};
+
 bool ex_not_a_place_here(const rasd_entity_extractor *x, size_t first, size_t last, size_t n) {
     const tinfo *before = word_before(x, first);
+    if (before && !ex_has_prefix(&x->t[first]) && ex_key_is(x, before, HONORIFICS)) return true;
+    /* المدينة الزرقاء، الولاية الشمالية: a noun of place with the article
+     * and a word with it agree, a noun and its adjective (المدينة المنورة
+     * is a name of its own, matched whole) */
+    if (before && first == last && has_article(x, before) && has_article(x, &x->t[first]) &&
+        !ex_has_prefix(&x->t[first]) && ex_place_noun(x, before) && !ex_key_is(x, before, CAPITAL))
+        return true;
     /* a word with its case ending written (بمعانٍ، حُكمًا) is a word of
      * the sentence: news writes names bare */
     if (first == last && ex_unnamelike_word(x, &x->t[first])) return true;

@@ -140,6 +140,52 @@ static bool feminine_nisba(const rasd_entity_extractor *x, const tinfo *t) {
     return len >= 10 && s[len - 2] == 0xD8 && s[len - 1] == 0xA9;
 }
 
+/* A word of news far too common to be a village's name unless the news
+ * reads it as one (ريبة، حلاوة، صخرة). */
+static bool common_word(const rasd_entity_extractor *x, const tinfo *t) {
+    const rasd_lexicon *lex = rasd_analyzer_lexicon(x->an);
+    return rasd_lexicon_count(lex, ex_key(x, t->base_off), t->base_len) >= 20 && !ex_mostly_named(x, t, RASD_NER_LOC);
+}
+
+/* Words of football news and of nothing else: a sentence with one is
+ * about a match, a club or a transfer (not انتقل "moved", الهدف "the
+ * aim", الفريق "the general", المدافع "the guns"). */
+static const ex_word SPORT[] = {
+    EX_WORD("الدوري"), EX_WORD("دوري"),    EX_WORD("النادي"),  EX_WORD("نادي"),     EX_WORD("لاعب"),    EX_WORD("اللاعب"),
+    EX_WORD("لاعبا"),  EX_WORD("المدرب"),  EX_WORD("مدرب"),    EX_WORD("انضم"),     EX_WORD("انضمامه"), EX_WORD("تعاقد"),
+    EX_WORD("التعاقد"), EX_WORD("اعاره"),  EX_WORD("الاعاره"), EX_WORD("المباراه"), EX_WORD("مباراه"),  EX_WORD("هدفين"),
+    EX_WORD("فريقه"),  EX_WORD("المهاجم"), EX_WORD("الملعب"),  EX_WORD("ملعب"),     EX_WORD("بطوله"),   EX_WORD("البطوله"),
+};
+
+/* A word ending in ين، ان or ات whose stem without them, three letters or
+ * more, is a common word of news (جنيهين، سيارتان، قرارات). */
+static bool plural_of_common(const rasd_entity_extractor *x, const tinfo *t) {
+    const char *k = ex_key(x, t->key_off);
+    if (t->key_len < 10) return false;
+    const char *end = k + t->key_len - 4;
+    bool dual = memcmp(end, "\xD9\x8A\xD9\x86", 4) == 0 || memcmp(end, "\xD8\xA7\xD9\x86", 4) == 0; /* ين، ان */
+    bool fem = memcmp(end, "\xD8\xA7\xD8\xAA", 4) == 0;                                                  /* ات */
+    if (!dual && !fem) return false;
+    const rasd_lexicon *lex = rasd_analyzer_lexicon(x->an);
+    uint32_t stem = rasd_lexicon_count(lex, k, t->key_len - 4);
+    if (fem && stem < 20) { /* سيارات: سيارة's ة */
+        char buf[256];
+        if (t->key_len > sizeof buf) return false;
+        memcpy(buf, k, t->key_len - 4);
+        memcpy(buf + t->key_len - 4, "\xD9\x87", 2);
+        stem = rasd_lexicon_count(lex, buf, t->key_len - 2);
+    }
+    return stem >= 20 && !ex_mostly_named(x, t, RASD_NER_LOC);
+}
+
+
+
+static bool sport_sentence(const rasd_entity_extractor *x, size_t n) {
+    for (size_t k = 0; k < n; k++)
+        if (base_in(x, &x->t[k], SPORT)) return true;
+    return false;
+}
+
 bool ex_never_a_place_after(const rasd_entity_extractor *x, size_t first) {
     size_t p = before_index(x, first);
     return p > 0 && x->t[p - 1].word && base_in(x, &x->t[p - 1], NOT_PLACE_NOUNS);
@@ -181,13 +227,20 @@ bool ex_place_evidence(const rasd_entity_extractor *x, size_t a, size_t b, size_
      * after في or with ب (في القدس الشرقية، بالجبيل): not after إلى or
      * مع, where a tagger's habit of reading a club or a common word as a
      * place shows (إلى الكورنر، مع بارتيزان) */
+    /* in a sentence about a match or a transfer, "to", "from" and "in"
+     * name clubs as often as towns (انضم إلى ستوك سيتي، من إياكس إلى
+     * جوفنتوس): those need a stronger word */
+    /* nor are they for a dual or a plural of a common noun (إلى جنيهين) */
+    if (sport_sentence(x, n) || (b == a + 1 && !has_article(x, first) && !ex_has_prefix(first) && plural_of_common(x, first)))
+        return b < n && !cut_rare && nisba(x, &x->t[b]);
     if (has_article(x, first) && ex_mostly_named(x, first, RASD_NER_LOC) &&
         ((first->bi && !first->conj && cut) || (before && ex_key_is(x, before, IN))))
         return true;
     if (!has_article(x, first) && !cut_rare) {
         /* ب "in" taken off a word the news knows (بجوهانسبرغ); a ب the
-         * name keeps (بلفاست، بريديتور) says nothing */
-        if (first->bi && !first->conj && cut) return true;
+         * name keeps (بلفاست، بريديتور) says nothing, nor one before a
+         * common word, as often "with" (بريبة، بحلاوة) */
+        if (first->bi && !first->conj && cut && !common_word(x, first)) return true;
         if (before && (!cut || !first->bi) && ex_key_is(x, before, PLACE_PREPS)) return true;
     }
     /* a nisba after it (كاتانزارو الإيطالية) */
