@@ -35,6 +35,12 @@ static const ex_word MORE_PLACE_NOUNS[] = {
     EX_WORD("قطاع"),     EX_WORD("ضفاف"),     EX_WORD("مرتفعات"), EX_WORD("سفوح"),
 };
 
+static const ex_word IN[] = {EX_WORD("في")};
+
+/* A peak (قمة إيدل), also a summit: a noun of place before a name, never
+ * one a preposition cannot follow (القمة بجوهانسبرغ: the summit in). */
+static const ex_word PEAK[] = {EX_WORD("قمه")};
+
 /* Directions after a place (سوروج جنوب تركيا، كوجيلو (غرب)): where it is. */
 static const ex_word DIRECTIONS_AFTER[] = {
     EX_WORD("شمال"),  EX_WORD("جنوب"),  EX_WORD("شرق"),   EX_WORD("غرب"),   EX_WORD("وسط"),   EX_WORD("شمالي"),
@@ -45,8 +51,6 @@ static const ex_word DIRECTIONS_AFTER[] = {
 /* Prepositions of place: "in", "to", "from", "near", "towards", "between". */
 static const ex_word PLACE_PREPS[] = {EX_WORD("في"),  EX_WORD("الي"), EX_WORD("قرب"), EX_WORD("نحو"),
                                      EX_WORD("بين"), EX_WORD("داخل"), EX_WORD("ارجاء")};
-
-static const ex_word IN[] = {EX_WORD("في")};
 
 /* Nouns after which a name is never a place: a club's, a brand's, a
  * company's, a galaxy's, a prize's (نادي، هواتف سامسونغ، مجرة درب التبانة،
@@ -202,7 +206,7 @@ bool ex_place_evidence(const rasd_entity_extractor *x, size_t a, size_t b, size_
     if (b > a + 1 && (noun_of_place(x, first) || (cut && glued_noun_of_place(x, first)))) return true;
     size_t p = before_index(x, a);
     const tinfo *before = p > 0 && x->t[p - 1].word ? &x->t[p - 1] : NULL;
-    if (before && noun_of_place(x, before)) return true;
+    if (before && (noun_of_place(x, before) || base_in(x, before, PEAK))) return true;
     /* a known place right before (a list, or a town and its country) or
      * right after, past a comma or و (الأشرفية، بيروت; حلب وإدلب) */
     if (p > 0 && known_place(x, p - 1, n, sentence)) return true;
@@ -213,6 +217,9 @@ bool ex_place_evidence(const rasd_entity_extractor *x, size_t a, size_t b, size_
     if (q + 1 < n && x->t[q].tok.type == RASD_TOK_PUNCT && known_place(x, q + 1, n, sentence)) return true;
     /* X في لندن، X شمال العراق، X (غرب) */
     if (q + 1 < n && x->t[q].word && ex_key_is(x, &x->t[q], PLACE_PREPS) && known_place(x, q + 1, n, sentence)) return true;
+    /* X في ريف الحسكة، X بمحافظة أبين: where it lies */
+    if (q + 1 < n && x->t[q].word && ex_key_is(x, &x->t[q], IN) && noun_of_place(x, &x->t[q + 1])) return true;
+    if (q < n && x->t[q].word && x->t[q].bi && !x->t[q].art_len && noun_of_place(x, &x->t[q])) return true;
     if (q < n && x->t[q].tok.type == RASD_TOK_PUNCT && q + 1 < n) q++;
     if (q < n && x->t[q].word && !x->t[q].conj && ex_key_is(x, &x->t[q], DIRECTIONS_AFTER)) return true;
     /* the last of a list of names joined by و after a preposition or a
@@ -410,15 +417,11 @@ bool ex_small_town_without_evidence(rasd_entity_extractor *x, const match *m, si
         if (pl->feature && (strcmp(pl->feature, "P.PPLC") == 0 || strcmp(pl->feature, "P.PPLA") == 0)) return false;
         if (strncmp(pl->id, "gn:", 3) != 0) return false; /* a region, a province: named bare */
     }
-    /* a word the news mostly reads inside places' names is one here too */
-    if (ex_mostly_named(x, t, RASD_NER_LOC)) return false;
     /* a rare word that names a small town (بنان، رحيبة، وقاص، كتم) is as
-     * often a noun, an adjective or a family name of the sentence: a
-     * word around it, or the tagger reading the sentence, says which (a
-     * list of villages: بلدات طعوم وسرمين وتفتناز) */
-    const rasd_ner_result *tags = x->tagger ? ex_sentence_tags(x, n) : NULL;
-    if (tags && m->ti < tags->n_tags && tags->tags[m->ti] != RASD_NER_O && (tags->tags[m->ti] - 1u) / 2 == RASD_NER_LOC)
-        return false;
-    return !ex_place_evidence(x, m->ti, m->tj + 1, n, m->start, sentence) && !ex_strong_place_cue(x, m->ti) &&
-           !ex_place_cue(x, m->ti, m->tj + 1, n);
+     * often a noun, an adjective or a family name of the sentence: a word
+     * around it says which. Neither the tagger reading the sentence nor
+     * how often the news reads the word as a place's is enough: both read
+     * the word, not the sentence (سجن صيدنايا is the prison, قمة التل a
+     * hilltop, جلسة مناظرة بنان the idiom), and a lone ب is as often "with" */
+    return !ex_place_evidence(x, m->ti, m->tj + 1, n, m->start, sentence) && !ex_strong_place_cue(x, m->ti);
 }
