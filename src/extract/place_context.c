@@ -107,6 +107,9 @@ static const ex_word HONORIFICS[] = {
     EX_WORD("الممثله"), EX_WORD("المغني"), EX_WORD("المطرب"), EX_WORD("المطربه"), EX_WORD("الروائي"), EX_WORD("الحاخام"),
 };
 
+/* Words of kinship in a man's name: what follows is a name. */
+static const ex_word KIN[] = {EX_WORD("بن"), EX_WORD("ابن"), EX_WORD("بنت"), EX_WORD("ابو"), EX_WORD("ابي"), EX_WORD("ابا")};
+
 /* Nouns of place with the article that take an apposition, not an
  * adjective (العاصمة الرياض). */
 static const ex_word CAPITAL[] = {EX_WORD("العاصمه")};
@@ -114,6 +117,9 @@ static const ex_word CAPITAL[] = {EX_WORD("العاصمه")};
 bool ex_not_a_place_here(const rasd_entity_extractor *x, size_t first, size_t last, size_t n) {
     const tinfo *before = word_before(x, first);
     if (before && !ex_has_prefix(&x->t[first]) && ex_key_is(x, before, HONORIFICS)) return true;
+    /* سعد بن أبي وقاص، سعيد بن المسيب: after بن or أبو a town's name is a
+     * man's (أبو ظبي، أم قصر are matched whole, as names of their own) */
+    if (before && before->match < 0 && !ex_has_prefix(&x->t[first]) && ex_key_is(x, before, KIN)) return true;
     /* المدينة الزرقاء، الولاية الشمالية: a noun of place with the article
      * and a word with it agree, a noun and its adjective (المدينة المنورة
      * is a name of its own, matched whole) */
