@@ -63,6 +63,7 @@ static const ex_word NOT_PLACE_NOUNS[] = {
     EX_WORD("فندق"),   EX_WORD("مطعم"),   EX_WORD("مهرجان"),  EX_WORD("معرض"),   EX_WORD("مسرحيه"), EX_WORD("فيلم"),
     EX_WORD("روايه"),  EX_WORD("كتاب"),   EX_WORD("قصيده"),   EX_WORD("اغنيه"),  EX_WORD("برنامج"), EX_WORD("موقع"),
     EX_WORD("مركز"),   EX_WORD("معهد"),   EX_WORD("مجموعه"),  EX_WORD("عائله"),  EX_WORD("قبيله"),  EX_WORD("اسره"),
+    EX_WORD("بورصه"),
     /* the first word of clubs' names (ريال سرقسطة، أتلتيك بلباو) */
     EX_WORD("ريال"),   EX_WORD("اتلتيكو"), EX_WORD("اتليتكو"), EX_WORD("اتلتيك"), EX_WORD("اتليتك"),
 };
@@ -305,16 +306,18 @@ static size_t place_end(const rasd_entity_extractor *x, size_t a, size_t b) {
     if (b - a < 2) return b;
     const tinfo *last = &x->t[b - 1], *first = &x->t[a];
     if (ex_key_is(x, last, FAR)) return b - 1;
-    if (b - a != 2 || has_article(x, first) || noun_of_place(x, first) || glued_noun_of_place(x, first) ||
-        ex_key_is(x, last, NAME_ADJECTIVES))
-        return b;
-    /* the feminine of a town (ية: نيويورك الأمريكية); a common word before
-     * a word in ي (عهد النبي، مسجد النبي، أم القرى) is a phrase, not a
-     * place and its nisba */
+    if (noun_of_place(x, first) || glued_noun_of_place(x, first) || ex_key_is(x, last, NAME_ADJECTIVES)) return b;
+    for (size_t k = a; k + 1 < b; k++)
+        if (has_article(x, &x->t[k])) return b;
+    /* the feminine of a town (ية: نيويورك الأمريكية، لوس أنجلوس
+     * الأمريكية); a common word before a word in ي (عهد النبي، مسجد
+     * النبي، أم القرى) is a phrase, not a place and its nisba, and a word
+     * in ي after a name may be a name (دوقية النورماندي) */
     const rasd_lexicon *lex = rasd_analyzer_lexicon(x->an);
-    bool name = rasd_lexicon_count(lex, ex_key(x, first->base_off), first->base_len) < 50 ||
-                ex_mostly_named(x, first, RASD_NER_LOC);
-    return name && nisba(x, last) && feminine_nisba(x, last) ? b - 1 : b;
+    uint32_t c = rasd_lexicon_count(lex, ex_key(x, first->base_off), first->base_len);
+    bool located = ex_mostly_named(x, first, RASD_NER_LOC);
+    if (!nisba(x, last)) return b;
+    return feminine_nisba(x, last) && (c < 50 || located) ? b - 1 : b;
 }
 
 bool ex_tagged_place(rasd_entity_extractor *x, size_t a, size_t b, size_t n, size_t sentence, bool evident) {
@@ -325,10 +328,18 @@ bool ex_tagged_place(rasd_entity_extractor *x, size_t a, size_t b, size_t n, siz
      * بالنسية، في بيرث، حي بابا عمرو): ب or ل there is the name's own,
      * unless what is left is a name the news reads as a place's */
     size_t q = before_index(x, a);
-    if (start == first->tok.start + 2 && (first->bi || first->li) && !glued_noun_of_place(x, first) &&
-        !ex_mostly_named(x, first, RASD_NER_LOC) && q == a && q > 0 && x->t[q - 1].word &&
+    bool known = ex_mostly_named(x, first, RASD_NER_LOC);
+    if (start == first->tok.start + 2 && (first->bi || first->li || (first->conj && rare_base(x, first))) &&
+        !glued_noun_of_place(x, first) &&
+        !known && q == a && q > 0 && x->t[q - 1].word &&
         (noun_of_place(x, &x->t[q - 1]) || ex_key_is(x, &x->t[q - 1], PLACE_PREPS)))
-        start = first->tok.start;
+        start = first->tok.start; /* ولاية واراب too, و on a rare word: no و after them */
+    /* two letters off a word the news does not read as a place's (وس[ان
+     * مارينو]، وب[لوجستان]): the first is the conjunction, the second the
+     * name's own */
+    if (start >= first->tok.start + 4 && !known && !glued_noun_of_place(x, first) && first->conj &&
+        start <= first->tok.start + 4)
+        start = first->tok.start + 2;
     /* the compound's first word put back (سان [بطرسبرغ]), and with it the
      * name's own first letter (سانت ب[يترسبرج]) */
     size_t p = before_index(x, a);
