@@ -1165,6 +1165,8 @@ static void test_places_need_evidence(void **state) {
     assert_false(analyze_has("وقالت الملكة فيكتوريا إن البلاد بخير.", "\"gn:241131\""));
     assert_false(analyze_has("ووصف الشاعر المدينة الزرقاء بأنها أجمل المدن.", "\"gn:250090\""));
     assert_true(analyze_has("ووقع الحادث في مدينة الزرقاء أمس.", "\"gn:250090\""));
+    /* after بن or أبي a town's name is a man's */
+    assert_false(analyze_has("ودرس في مدرسة سعد بن أبي وقاص في الرياض.", "\"gn:245989\""));
     /* و and a second letter on a rare name: the و is the conjunction, the
      * second letter the name's own */
     const char *list = "وتجول الفريق في مدن روما وميلانو وسان ريمو الإيطالية.";

@@ -119,7 +119,7 @@ bool ex_not_a_place_here(const rasd_entity_extractor *x, size_t first, size_t la
     if (before && !ex_has_prefix(&x->t[first]) && ex_key_is(x, before, HONORIFICS)) return true;
     /* سعد بن أبي وقاص، سعيد بن المسيب: after بن or أبو a town's name is a
      * man's (أبو ظبي، أم قصر are matched whole, as names of their own) */
-    if (before && before->match < 0 && !ex_has_prefix(&x->t[first]) && ex_key_is(x, before, KIN)) return true;
+    if (before && before->match < 0 && ex_key_is(x, before, KIN)) return true; /* no و after them: وقاص is whole */
     /* المدينة الزرقاء، الولاية الشمالية: a noun of place with the article
      * and a word with it agree, a noun and its adjective (المدينة المنورة
      * is a name of its own, matched whole) */
