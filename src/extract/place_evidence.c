@@ -48,9 +48,12 @@ static const ex_word DIRECTIONS_AFTER[] = {
     EX_WORD("غربا"),  EX_WORD("قرب"),   EX_WORD("بالقرب"),
 };
 
-/* Prepositions of place: "in", "to", "from", "near", "towards", "between". */
-static const ex_word PLACE_PREPS[] = {EX_WORD("في"),  EX_WORD("الي"), EX_WORD("قرب"), EX_WORD("نحو"),
-                                     EX_WORD("بين"), EX_WORD("داخل"), EX_WORD("ارجاء")};
+/* Prepositions of place and directions before a bare word: "in", "to",
+ * "near", "towards", "between", "north of" (شمال غرب سكرامنتو). */
+static const ex_word PLACE_PREPS[] = {EX_WORD("في"),    EX_WORD("الي"),   EX_WORD("قرب"),   EX_WORD("نحو"),
+                                     EX_WORD("بين"),   EX_WORD("داخل"),  EX_WORD("ارجاء"), EX_WORD("باتجاه"),
+                                     EX_WORD("شمال"),  EX_WORD("جنوب"),  EX_WORD("شرق"),   EX_WORD("غرب"),
+                                     EX_WORD("شمالي"), EX_WORD("جنوبي"), EX_WORD("شرقي"), EX_WORD("غربي")};
 
 /* Nouns after which a name is never a place: a club's, a brand's, a
  * company's, a galaxy's, a prize's (نادي، هواتف سامسونغ، مجرة درب التبانة،
