@@ -1165,6 +1165,9 @@ static void test_places_need_evidence(void **state) {
     assert_false(analyze_has("وقالت الملكة فيكتوريا إن البلاد بخير.", "\"gn:241131\""));
     assert_false(analyze_has("ووصف الشاعر المدينة الزرقاء بأنها أجمل المدن.", "\"gn:250090\""));
     assert_true(analyze_has("ووقع الحادث في مدينة الزرقاء أمس.", "\"gn:250090\""));
+    /* a province's name inside a person's name the tagger found is his */
+    assert_false(analyze_has("ودعا صلاح الدين دميرتاش زعيم الحزب إلى الحوار.", "\"gn-adm1:IQ.18\""));
+    assert_true(analyze_has("ووصل الوفد إلى محافظة صلاح الدين أمس.", "\"gn-adm1:IQ.18\""));
     /* after بن or أبي a town's name is a man's */
     assert_false(analyze_has("ودرس في مدرسة سعد بن أبي وقاص في الرياض.", "\"gn:245989\""));
     /* و and a second letter on a rare name: the و is the conjunction, the

@@ -474,7 +474,9 @@ static void resolve(rasd_entity_extractor *x, match *m, size_t n, size_t sentenc
      * biography) no سيرت. Arabic place names keep or lack their article
      * as they are listed; prepositions and و are still cut off (وحلب). */
     if (place && m->bare && m->ti == m->tj) return;
-    if (place && (common_place_word(x, m, n) || ex_small_town_without_evidence(x, m, n, sentence))) return;
+    if (place && (common_place_word(x, m, n) || ex_small_town_without_evidence(x, m, n, sentence) ||
+                  ex_inside_tagged_person(x, m, n)))
+        return;
     if (place && (ex_adjective_of_noun(x, m->ti, m->tj) || (m->ti == m->tj && ex_pronoun_on_word(x, &x->t[m->ti]))))
         return;
     if (place) {

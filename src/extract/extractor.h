@@ -231,6 +231,8 @@ void ex_pending_places_free(rasd_entity_extractor *x);
  * province) with no word around it that says place: a common word or a
  * family name that happens to name a village. */
 bool ex_small_town_without_evidence(rasd_entity_extractor *x, const match *m, size_t n, size_t sentence);
+/* A place's name inside a person's name of more words the tagger found. */
+bool ex_inside_tagged_person(rasd_entity_extractor *x, const match *m, size_t n);
 
 /* tagged_names.c */
 /* The name tagger's tags of the sentence in x->t (tagged once, whoever asks

@@ -439,3 +439,18 @@ bool ex_small_town_without_evidence(rasd_entity_extractor *x, const match *m, si
      * hilltop, جلسة مناظرة بنان the idiom), and a lone ب is as often "with" */
     return !ex_place_evidence(x, m->ti, m->tj + 1, n, m->start, sentence) && !ex_strong_place_cue(x, m->ti);
 }
+
+/* The tagger reads the words around a name: a town's name inside a
+ * person's name it found (توكل كرمان، إيدين دزيكو) is that person's. Only
+ * a person of two words or more: one word alone is as often a town the
+ * tagger misread. */
+bool ex_inside_tagged_person(rasd_entity_extractor *x, const match *m, size_t n) {
+    const rasd_ner_result *tags = x->tagger ? ex_sentence_tags(x, n) : NULL;
+    if (!tags || m->tj >= tags->n_tags) return false;
+    for (size_t k = m->ti; k <= m->tj; k++)
+        if (tags->tags[k] == RASD_NER_O || (tags->tags[k] - 1u) / 2 != RASD_NER_PERS) return false;
+    size_t a = m->ti, b = m->tj + 1;
+    while (a > 0 && tags->tags[a] == RASD_NER_I(RASD_NER_PERS)) a--;
+    while (b < tags->n_tags && tags->tags[b] == RASD_NER_I(RASD_NER_PERS)) b++;
+    return b - a >= 2 && b - a > m->tj + 1 - m->ti;
+}
