@@ -474,7 +474,9 @@ static void resolve(rasd_entity_extractor *x, match *m, size_t n, size_t sentenc
      * biography) no سيرت. Arabic place names keep or lack their article
      * as they are listed; prepositions and و are still cut off (وحلب). */
     if (place && m->bare && m->ti == m->tj) return;
-    if (place && common_place_word(x, m, n)) return;
+    if (place && (common_place_word(x, m, n) || ex_small_town_without_evidence(x, m, n, sentence) ||
+                  ex_inside_tagged_person(x, m, n)))
+        return;
     if (place && (ex_adjective_of_noun(x, m->ti, m->tj) || (m->ti == m->tj && ex_pronoun_on_word(x, &x->t[m->ti]))))
         return;
     if (place) {
@@ -621,6 +623,7 @@ void rasd_entity_extractor_destroy(rasd_entity_extractor *x) {
     rasd_strtab_free(&x->by_id);
     rasd_strtab_free(&x->place_keys);
     rasd_strtab_free(&x->surnames);
+    ex_pending_places_free(x);
     free(x->covered);
     rasd_buf_free(&x->keys);
     free(x->t);

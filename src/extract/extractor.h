@@ -76,6 +76,7 @@ struct rasd_entity_extractor {
     int said_entity; /* entity index + 1 of that speaker, 0: none */
     bool said_anonymous;
     rasd_strtab surnames;      /* a person's last name -> entity index + 1, for later bare mentions */
+    struct ex_pending_places *pending_places; /* tagged places waiting for evidence (place_evidence.c) */
     /* per-document preference among same-named places */
     uint32_t country_votes[8];
     const char *country_codes[8];
@@ -210,6 +211,29 @@ bool ex_pronoun_on_word(const rasd_entity_extractor *x, const tinfo *t);
 /* A one-word place with a rare word after it that goes on its name
  * (باكينغهام شاير): the gazetteer's town is a part of another name. */
 bool ex_place_cut_short(const rasd_entity_extractor *x, size_t first, size_t last, size_t n);
+
+/* place_evidence.c: a place the tagger found and no dictionary holds is
+ * stored once some mention of it in the article says it is a place */
+typedef struct ex_pending_places ex_pending_places;
+/* The tagged place over tokens [a, b) of a sentence of n, starting at byte
+ * start (a clitic cut off), has a word around it that says place. */
+bool ex_place_evidence(const rasd_entity_extractor *x, size_t a, size_t b, size_t n, size_t start, size_t sentence);
+/* A noun of a club, a brand, a company or a work before token first: the
+ * name after it is never a place. */
+bool ex_never_a_place_after(const rasd_entity_extractor *x, size_t first);
+/* Records the place the tagger found over tokens [a, b) of a sentence of
+ * n (its first letter of a preposition cut off, the first word of a
+ * compound it left out put back, an adjective run on cut off), as a
+ * place when it or an earlier place of its list (evident) has evidence,
+ * else waiting for a mention that has; returns whether it had. */
+bool ex_tagged_place(rasd_entity_extractor *x, size_t a, size_t b, size_t n, size_t sentence, bool evident);
+void ex_pending_places_free(rasd_entity_extractor *x);
+/* A one-word name of a small town of the gazetteer (no capital, no
+ * province) with no word around it that says place: a common word or a
+ * family name that happens to name a village. */
+bool ex_small_town_without_evidence(rasd_entity_extractor *x, const match *m, size_t n, size_t sentence);
+/* A place's name inside a person's name of more words the tagger found. */
+bool ex_inside_tagged_person(rasd_entity_extractor *x, const match *m, size_t n);
 
 /* tagged_names.c */
 /* The name tagger's tags of the sentence in x->t (tagged once, whoever asks

@@ -94,8 +94,38 @@ static bool has_article(const rasd_entity_extractor *x, const tinfo *t) {
     return t->key_len > 6 && memcmp(k, AL, 4) == 0;
 }
 
+/* Honorifics and titles of a person alone (الملكة فيكتوريا، الدكتور
+ * كرمان، سيدنا إبراهيم): the name after one is the person's, whatever
+ * town has it. Not the titles of an office, after which a place is the
+ * office's (محافظ جدة، أمير القصيم). */
+static const ex_word HONORIFICS[] = {
+    EX_WORD("الملك"),  EX_WORD("الملكه"), EX_WORD("الامير"), EX_WORD("الاميره"), EX_WORD("الشيخ"),  EX_WORD("الشيخه"),
+    EX_WORD("السيد"),  EX_WORD("السيده"), EX_WORD("الدكتور"), EX_WORD("الدكتوره"), EX_WORD("المهندس"), EX_WORD("الاستاذ"),
+    EX_WORD("الحاج"),  EX_WORD("القديس"), EX_WORD("سيدنا"),  EX_WORD("النبي"),   EX_WORD("الفنان"), EX_WORD("الفنانه"),
+    EX_WORD("الكاتب"), EX_WORD("الكاتبه"), EX_WORD("الشاعر"), EX_WORD("الشاعره"), EX_WORD("الزميل"), EX_WORD("الزميله"),
+    EX_WORD("المواطن"), EX_WORD("المواطنه"), EX_WORD("الطفل"), EX_WORD("الطفله"),  EX_WORD("اللاعب"), EX_WORD("الممثل"),
+    EX_WORD("الممثله"), EX_WORD("المغني"), EX_WORD("المطرب"), EX_WORD("المطربه"), EX_WORD("الروائي"), EX_WORD("الحاخام"),
+};
+
+/* Words of kinship in a man's name: what follows is a name. */
+static const ex_word KIN[] = {EX_WORD("بن"), EX_WORD("ابن"), EX_WORD("بنت"), EX_WORD("ابو"), EX_WORD("ابي"), EX_WORD("ابا")};
+
+/* Nouns of place with the article that take an apposition, not an
+ * adjective (العاصمة الرياض). */
+static const ex_word CAPITAL[] = {EX_WORD("العاصمه")};
+
 bool ex_not_a_place_here(const rasd_entity_extractor *x, size_t first, size_t last, size_t n) {
     const tinfo *before = word_before(x, first);
+    if (before && !ex_has_prefix(&x->t[first]) && ex_key_is(x, before, HONORIFICS)) return true;
+    /* سعد بن أبي وقاص، سعيد بن المسيب: after بن or أبو a town's name is a
+     * man's (أبو ظبي، أم قصر are matched whole, as names of their own) */
+    if (before && before->match < 0 && ex_key_is(x, before, KIN)) return true; /* no و after them: وقاص is whole */
+    /* المدينة الزرقاء، الولاية الشمالية: a noun of place with the article
+     * and a word with it agree, a noun and its adjective (المدينة المنورة
+     * is a name of its own, matched whole) */
+    if (before && first == last && has_article(x, before) && has_article(x, &x->t[first]) &&
+        !ex_has_prefix(&x->t[first]) && ex_place_noun(x, before) && !ex_key_is(x, before, CAPITAL))
+        return true;
     /* a word with its case ending written (بمعانٍ، حُكمًا) is a word of
      * the sentence: news writes names bare */
     if (first == last && ex_unnamelike_word(x, &x->t[first])) return true;
@@ -126,6 +156,32 @@ bool ex_not_a_place_here(const rasd_entity_extractor *x, size_t first, size_t la
            raw_nisba(x, after, false) && !ex_key_is(x, after, DIRECTIONS);
 }
 
+/* A word as written that begins as an imperfect or a past verb of the
+ * sentence may (يكابد، تبعدان، انشقوا), or a name joined by و: what follows a place is more often
+ * a verb than the second word of its name, unless that word begins
+ * otherwise (داكوتا، بيازيد، آيريس). */
+static bool verb_like(const rasd_entity_extractor *x, const tinfo *t) {
+    const unsigned char *s = (const unsigned char *)x->text + t->tok.start;
+    if (t->tok.end - t->tok.start < 2) return false;
+    /* و: a list the analyzer did not split (بعلبك والهرمل) */
+    return (s[0] == 0xD9 && (s[1] == 0x8A || s[1] == 0x88)) ||
+           (s[0] == 0xD8 && (s[1] == 0xAA || s[1] == 0xA7 || s[1] == 0xA3 || s[1] == 0xA5));
+}
+
+/* A word ending in ة whose masculine (the word without it) is a common
+ * word of news: an adjective or a participle (ساطعة، طامحة، متفلتة). */
+static bool feminine_adjective(const rasd_entity_extractor *x, const tinfo *t) {
+    const char *k = ex_key(x, t->key_off);
+    /* four letters before ة at least: the patterns of adjectives and
+     * participles (ساطعة، مكروهة، متفلتة); a three-letter word before ة is
+     * as often a village's name (ريمة، قصرة، جزرة) */
+    if (t->key_len < 10 || memcmp(k + t->key_len - 2, "\xD9\x87", 2) != 0) return false; /* the key's ة */
+    const unsigned char *raw = (const unsigned char *)x->text + t->tok.end - 2;
+    if (raw[0] != 0xD8 || raw[1] != 0xA9) return false; /* written ة, not ه */
+    const rasd_lexicon *lex = rasd_analyzer_lexicon(x->an);
+    return rasd_lexicon_count(lex, k, t->key_len - 2) >= 5;
+}
+
 bool ex_tagged_not_a_place(const rasd_entity_extractor *x, size_t a, size_t b, size_t n) {
     if (ex_not_a_place_here(x, a, b - 1, n)) return true;
     if (b == a + 1 && (ex_pronoun_on_word(x, &x->t[a]) || ex_adjective_of_noun(x, a, a))) return true;
@@ -143,6 +199,17 @@ bool ex_tagged_not_a_place(const rasd_entity_extractor *x, size_t a, size_t b, s
     if (b == a + 1 && x->tagger && rasd_ner_profile_of(x->tagger, x->t[a].base_hash, &p) && p.type_known &&
         p.type == RASD_NER_PERS && p.share >= .5f && p.count_step >= 1 && !ex_strong_place_cue(x, a))
         return true;
+    /* منطقة ساطعة، دولة طامحة: a feminine adjective after a noun of place
+     * without the article agrees with it; a town's name ending in ة
+     * (منطقة سوكنة) has no masculine the news uses */
+    if (b == a + 1 && !has_article(x, t) && !ex_has_prefix(t) && feminine_adjective(x, t)) {
+        size_t q = a;
+        while (q > 0 && x->t[q - 1].skip) q--;
+        if (q > 0 && x->t[q - 1].word && !x->t[q - 1].art_len && ex_place_noun(x, &x->t[q - 1])) return true;
+    }
+    /* ساوث [داكوتا]، بركي [برك]: one word of a longer name the tagger
+     * stopped short of; the place is the whole name, which it did not find */
+    if (b == a + 1 && !has_article(x, t) && ex_place_cut_short(x, a, a, n) && !verb_like(x, &x->t[b])) return true;
     /* كريستينا فرنانديز، نيل كيليام: two words or more beginning with a
      * first name, with no word before them that says place, are a person */
     return b > a + 1 && ex_first_name(x, &x->t[a]) && !ex_place_cue(x, a, b, n);

@@ -324,12 +324,14 @@ rasd_status ex_tag_names(rasd_entity_extractor *x, const rasd_token *toks, size_
         }
         size_t start = x->t[a].tok.start;
         if (ne->type == RASD_NER_LOC) {
-            /* places joined by و (القدس وبيت لحم) are one place each */
+            /* places joined by و (القدس وبيت لحم) are one place each, and
+             * share the evidence of the first (في نابلس والخليل) */
+            bool evident = false;
             for (size_t seg = a; seg < b;) {
                 size_t k = seg + 1;
                 while (k < b && !x->t[k].conj) k++;
-                size_t e = place_words(x, seg, k, n);
-                if (e > seg) add_name(x, ne->type, ex_place_start(x, &x->t[seg]), x->t[e - 1].tok.end, sentence);
+                size_t e = ex_never_a_place_after(x, seg) ? seg : place_words(x, seg, k, n);
+                if (e > seg) evident = ex_tagged_place(x, seg, e, n, sentence, evident);
                 seg = k;
             }
             continue;
