@@ -1227,6 +1227,10 @@ static void test_places_need_evidence(void **state) {
     assert_false(analyze_has(list, "\"unresolved:ان ريمو\""));
     /* a name after a noun of an exchange is the exchange's */
     assert_false(analyze_has("وسجلت الشركة أسهمها في بورصة نارديكس الأمريكية.", "\"unresolved:"));
+    /* a place followed by a person's name is the place alone */
+    const char *official = "وتابع وكيل إمارة منطقة الجوبة سعد الحربي أعمال الصيانة أمس.";
+    assert_true(analyze_has(official, "\"unresolved:الجوبة\""));
+    assert_false(analyze_has(official, "\"unresolved:الجوبة سعد"));
 }
 
 static int setup(void **state) {

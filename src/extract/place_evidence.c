@@ -301,6 +301,28 @@ static const ex_word NAME_ADJECTIVES[] = {
     EX_WORD("الشماليه"), EX_WORD("الجنوبيه"), EX_WORD("الشرقيه"), EX_WORD("الغربيه"), EX_WORD("العربيه"),
     EX_WORD("الوسطي"), EX_WORD("الكبري"), EX_WORD("الصغري"), EX_WORD("العليا"), EX_WORD("السفلي")};
 
+/* Titles a place named after a saint begins with (الشيخ زويد، السيدة
+ * زينب): the one name whose first word has the article and whose second
+ * has none. */
+static const ex_word SAINTS[] = {EX_WORD("الشيخ"), EX_WORD("السيده"), EX_WORD("السيد"), EX_WORD("الست"),
+                                 EX_WORD("شيخ"),   EX_WORD("سيده"),   EX_WORD("سيد"),   EX_WORD("ست")};
+
+/* A name with the article followed by a word without it is no place's
+ * name of two words: an Arabic name's parts agree (الدار البيضاء، القدس
+ * الشرقية). With a first name or a common word after it, the tagger ran
+ * on past the place into the next phrase: a person (لمحافظة الحديدة حسن
+ * صغير) or a predicate (حالة البحر متوسط الموج). */
+static bool run_on(const rasd_entity_extractor *x, size_t a) {
+    const tinfo *first = &x->t[a], *second = &x->t[a + 1];
+    if (!first->word || !second->word || !has_article(x, first) || has_article(x, second) || ex_has_prefix(second) ||
+        base_in(x, first, SAINTS))
+        return false;
+    if (ex_first_name(x, second)) return true;
+    const rasd_lexicon *lex = rasd_analyzer_lexicon(x->an);
+    return rasd_lexicon_count(lex, ex_key(x, second->key_off), second->key_len) >= 20 &&
+           !ex_mostly_named(x, second, RASD_NER_LOC);
+}
+
 /* The end of a tagged place over [a, b): a nisba with the article after a
  * name without it is the place's adjective, not its name (كنساس
  * الأمريكية، كفريا البقاعية; not الغوطة الغربية, nor جبل الشعانبي: a noun
@@ -308,6 +330,7 @@ static const ex_word NAME_ADJECTIVES[] = {
 static size_t place_end(const rasd_entity_extractor *x, size_t a, size_t b) {
     if (b - a < 2) return b;
     const tinfo *last = &x->t[b - 1], *first = &x->t[a];
+    if (run_on(x, a)) return a + 1;
     if (ex_key_is(x, last, FAR)) return b - 1;
     if (noun_of_place(x, first) || glued_noun_of_place(x, first) || ex_key_is(x, last, NAME_ADJECTIVES)) return b;
     for (size_t k = a; k + 1 < b; k++)
