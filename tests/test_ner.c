@@ -1231,6 +1231,9 @@ static void test_places_need_evidence(void **state) {
     const char *official = "وتابع وكيل إمارة منطقة الجوبة سعد الحربي أعمال الصيانة أمس.";
     assert_true(analyze_has(official, "\"unresolved:الجوبة\""));
     assert_false(analyze_has(official, "\"unresolved:الجوبة سعد"));
+    /* ب on a word the news does not read as a place's is "with", not "in" */
+    assert_false(analyze_has("وفقد الناس الشعور بحلاوة الحياة في المدن الكبيرة.", "\"gn:249310\""));
+    assert_false(analyze_has("وعلينا أن نتحلى ببصيرة وصبر لنفهم الأسباب.", "\"unresolved:"));
 }
 
 static int setup(void **state) {

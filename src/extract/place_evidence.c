@@ -248,10 +248,12 @@ bool ex_place_evidence(const rasd_entity_extractor *x, size_t a, size_t b, size_
         ((first->bi && !first->conj && cut) || (before && ex_key_is(x, before, IN))))
         return true;
     if (!has_article(x, first) && !cut_rare) {
-        /* ب "in" taken off a word the news knows (بجوهانسبرغ); a ب the
-         * name keeps (بلفاست، بريديتور) says nothing, nor one before a
-         * common word, as often "with" (بريبة، بحلاوة) */
-        if (first->bi && !first->conj && cut && !common_word(x, first)) return true;
+        /* ب "in" taken off a word the news reads as a place's
+         * (بجوهانسبرغ); a ب the name keeps (بلفاست، بريديتور) says
+         * nothing, nor one before a common word or a masdar, as often
+         * "with" (بريبة، بحلاوة، بغيبوبة، ببصيرة), nor before a name the
+         * news knows as something else (ب[ينسون] of a person cut) */
+        if (first->bi && !first->conj && cut && !common_word(x, first) && ex_mostly_named(x, first, RASD_NER_LOC)) return true;
         if (before && (!cut || !first->bi) && ex_key_is(x, before, PLACE_PREPS)) return true;
     }
     /* a nisba after it (كاتانزارو الإيطالية) */
