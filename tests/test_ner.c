@@ -1239,6 +1239,10 @@ static void test_places_need_evidence(void **state) {
     assert_false(analyze_has("وسيطر المقاتلون على مدينة مزار شريف بعد معارك عنيفة.", "\"unresolved:مزار\""));
     assert_false(analyze_has("وفاز الفريق في مدينة ليتل رآك أمس.", "\"unresolved:ليتل\""));
     assert_true(analyze_has("وأقيمت البطولة في مدينة ليتل روك بولاية أركنساس.", "\"unresolved:ليتل روك\""));
+    /* a nisba after a noun of place is its adjective; a word with هن is
+     * a noun and its pronoun */
+    assert_false(analyze_has("وهاجم مسلحون قرية تشادية على ضفاف البحيرة.", "\"unresolved:"));
+    assert_false(analyze_has("وقالت الطالبات إنهن استفدن كثيرا في جامعاتهن.", "\"unresolved:"));
 }
 
 static int setup(void **state) {

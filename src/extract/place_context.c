@@ -179,7 +179,9 @@ static bool feminine_adjective(const rasd_entity_extractor *x, const tinfo *t) {
     const unsigned char *raw = (const unsigned char *)x->text + t->tok.end - 2;
     if (raw[0] != 0xD8 || raw[1] != 0xA9) return false; /* written ة, not ه */
     const rasd_lexicon *lex = rasd_analyzer_lexicon(x->an);
-    return rasd_lexicon_count(lex, k, t->key_len - 2) >= 5;
+    if (rasd_lexicon_count(lex, k, t->key_len - 2) >= 5) return true;
+    /* a nisba (ية) whose noun is a word of news (قرية تشادية: تشاد) */
+    return memcmp(k + t->key_len - 4, "\xD9\x8A", 2) == 0 && rasd_lexicon_count(lex, k, t->key_len - 4) >= 20;
 }
 
 /* A word after one a noun of place names that is the second of the
@@ -265,7 +267,7 @@ bool ex_adjective_of_noun(const rasd_entity_extractor *x, size_t first, size_t l
            !ex_place_cue(x, first, last + 1, 0) && rasd_lexicon_count(lex, ex_key(x, before->key_off), before->key_len) >= 50;
 }
 
-/* Pronouns as written at a word's end: ك، ه (not ة)، ني، ها، هم. */
+/* Pronouns as written at a word's end: ك، ه (not ة)، ني، ها، هم، هن، كم. */
 bool ex_pronoun_on_word(const rasd_entity_extractor *x, const tinfo *t) {
     if (!t->word || t->art_len || t->key_len < 8) return false;
     const unsigned char *s = (const unsigned char *)x->text + t->tok.start;
@@ -273,6 +275,8 @@ bool ex_pronoun_on_word(const rasd_entity_extractor *x, const tinfo *t) {
     if (len >= 4 && s[len - 4] == 0xD9 && s[len - 3] == 0x87 && s[len - 2] == 0xD8 && s[len - 1] == 0xA7) cut = 4;      /* ها */
     else if (len >= 4 && s[len - 4] == 0xD9 && s[len - 3] == 0x87 && s[len - 2] == 0xD9 && s[len - 1] == 0x85) cut = 4; /* هم */
     else if (len >= 4 && s[len - 4] == 0xD9 && s[len - 3] == 0x86 && s[len - 2] == 0xD9 && s[len - 1] == 0x8A) cut = 4; /* ني */
+    else if (len >= 4 && s[len - 4] == 0xD9 && s[len - 3] == 0x87 && s[len - 2] == 0xD9 && s[len - 1] == 0x86) cut = 4; /* هن */
+    else if (len >= 4 && s[len - 4] == 0xD9 && s[len - 3] == 0x83 && s[len - 2] == 0xD9 && s[len - 1] == 0x85) cut = 4; /* كم */
     else if (len >= 2 && s[len - 2] == 0xD9 && (s[len - 1] == 0x83 || s[len - 1] == 0x87)) cut = 2;                     /* ك، ه */
     else return false;
     /* the word without it is a common word of news, commoner than the
