@@ -188,6 +188,20 @@ static bool plural_of_common(const rasd_entity_extractor *x, const tinfo *t) {
 
 
 
+/* Short vowels written on (U+064B..U+0652): news writes one now and
+ * then on a word it means to tell from another; verse and scripture are
+ * written with them throughout. */
+#define VOWELLED 8
+
+static bool vowelled_sentence(const rasd_entity_extractor *x, size_t n) {
+    if (n == 0) return false;
+    const unsigned char *s = (const unsigned char *)x->text + x->t[0].tok.start;
+    size_t len = x->t[n - 1].tok.end - x->t[0].tok.start, marks = 0;
+    for (size_t i = 0; i + 1 < len; i++)
+        if (s[i] == 0xD9 && s[i + 1] >= 0x8B && s[i + 1] <= 0x92 && ++marks >= VOWELLED) return true;
+    return false;
+}
+
 static bool sport_sentence(const rasd_entity_extractor *x, size_t n) {
     for (size_t k = 0; k < n; k++)
         if (base_in(x, &x->t[k], SPORT)) return true;
@@ -241,8 +255,9 @@ bool ex_place_evidence(const rasd_entity_extractor *x, size_t a, size_t b, size_
     /* in a sentence about a match or a transfer, "to", "from" and "in"
      * name clubs as often as towns (انضم إلى ستوك سيتي، من إياكس إلى
      * جوفنتوس): those need a stronger word */
-    /* nor are they for a dual or a plural of a common noun (إلى جنيهين) */
-    if (sport_sentence(x, n) || (b == a + 1 && !has_article(x, first) && !ex_has_prefix(first) && plural_of_common(x, first)))
+    /* nor are they for a dual or a plural of a common noun (إلى جنيهين),
+     * nor in verse, whose في and إلى are of the heart's places */
+    if (sport_sentence(x, n) || vowelled_sentence(x, n) || (b == a + 1 && !has_article(x, first) && !ex_has_prefix(first) && plural_of_common(x, first)))
         return b < n && !cut_rare && nisba(x, &x->t[b]);
     if (has_article(x, first) && ex_mostly_named(x, first, RASD_NER_LOC) &&
         ((first->bi && !first->conj && cut) || (before && ex_key_is(x, before, IN))))
