@@ -1243,6 +1243,9 @@ static void test_places_need_evidence(void **state) {
      * a noun and its pronoun */
     assert_false(analyze_has("وهاجم مسلحون قرية تشادية على ضفاف البحيرة.", "\"unresolved:"));
     assert_false(analyze_has("وقالت الطالبات إنهن استفدن كثيرا في جامعاتهن.", "\"unresolved:"));
+    /* a noun of place and an indefinite nisba is a kind of place */
+    assert_false(analyze_has("وصعد المتسلقون إلى جبل جليدي في كندا.", "\"unresolved:"));
+    assert_false(analyze_has("وأقيم المعسكر على جبل صخري في النرويج.", "\"unresolved:"));
     /* in verse, written with its vowels, في is no evidence */
     assert_false(analyze_has("سَرَيْتُ على وادي الهوى وقَلْبي تَجَلَّى في سما حُبِّكِ يا حَبيبَتي", "\"gn:247014\""));
 }

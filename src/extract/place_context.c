@@ -203,6 +203,15 @@ static bool inside_names(const rasd_entity_extractor *x, const tinfo *t) {
            p.count_step >= 1;
 }
 
+/* A word as written in ي or ية whose noun without them is a word of news,
+ * seen five times or more (ساحلية: ساحل، جليدي: جليد). */
+static bool common_nisba(const rasd_entity_extractor *x, const tinfo *t) {
+    size_t cut = raw_nisba(x, t, true) ? 4 : raw_nisba(x, t, false) ? 2 : 0;
+    if (!cut || t->key_len < cut + 6) return false;
+    const rasd_lexicon *lex = rasd_analyzer_lexicon(x->an);
+    return rasd_lexicon_count(lex, ex_key(x, t->key_off), t->key_len - cut) >= 5;
+}
+
 bool ex_tagged_not_a_place(const rasd_entity_extractor *x, size_t a, size_t b, size_t n) {
     if (ex_not_a_place_here(x, a, b - 1, n)) return true;
     if (b == a + 1 && (ex_pronoun_on_word(x, &x->t[a]) || ex_adjective_of_noun(x, a, a))) return true;
@@ -238,6 +247,12 @@ bool ex_tagged_not_a_place(const rasd_entity_extractor *x, size_t a, size_t b, s
         while (q > 0 && x->t[q - 1].skip) q--;
         if (q > 0 && x->t[q - 1].word && ex_place_noun(x, &x->t[q - 1])) return true;
     }
+    /* جبل جليدي، حي سكني، مدينة ساحلية: a noun of place and an indefinite
+     * nisba of a word of news after it is a kind of place, not a name (بحر
+     * إيجة: إيج is no word of news) */
+    if (b == a + 2 && !has_article(x, t) && !ex_has_prefix(t) && ex_place_noun(x, t) && !has_article(x, &x->t[a + 1]) &&
+        !ex_has_prefix(&x->t[a + 1]) && common_nisba(x, &x->t[a + 1]))
+        return true;
     /* كريستينا فرنانديز، نيل كيليام: two words or more beginning with a
      * first name, with no word before them that says place, are a person */
     return b > a + 1 && ex_first_name(x, &x->t[a]) && !ex_place_cue(x, a, b, n);
