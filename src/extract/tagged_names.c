@@ -218,6 +218,7 @@ static size_t place_words(const rasd_entity_extractor *x, size_t a, size_t b, si
 static bool glued_clitic(const rasd_entity_extractor *x, size_t k, bool after_name) {
     const tinfo *t = &x->t[k];
     if (ex_letter_on_first_name(x, t)) return true;
+    if (ex_list_waw(x, k)) return true; /* شابلن، وسيلفستر ستالون */
     if (!t->word || t->base_off != t->key_off + 2 || t->art_len) return false;
     const char *key = ex_key(x, t->key_off);
     const char *raw = x->text + t->tok.start;
