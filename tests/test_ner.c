@@ -1092,6 +1092,10 @@ static void test_persons_look_like_names(void **state) {
     assert_true(analyze_has(saying, "\"person:عبدالغني\""));
     assert_false(analyze_has(saying, "person:عبدالغني_قائلا"));
     assert_true(analyze_has("وقال المدرب البرازيلي خورخي داسيلفا إن الفريق جاهز.", "\"person:خورخي_داسيلفا\""));
+    /* a verb with "me" on it after a name ends it; a nisba in اني stays */
+    const char *me = "وقال اللاعب في حديثه: خالد الشمري شجعني على العودة إلى الملاعب.";
+    assert_true(analyze_has(me, "\"person:خالد_الشمري\""));
+    assert_false(analyze_has(me, "person:خالد_الشمري_شجعني"));
     /* a name after جامعة is the university's */
     assert_false(analyze_has("ويعمل الباحث أستاذا مساعدا بجامعة جون هوبكنز في ولاية ماريلاند.", "\"person:"));
     assert_false(analyze_has("وقالت أستاذة العلوم في جامعة جورج ميسون إن الدراسة لم تكتمل.", "\"person:"));

@@ -192,7 +192,7 @@ static bool ends_no_name(const rasd_entity_extractor *x, const tinfo *t) {
     /* a common word's plural (مسؤولون حكوميون سابقون); not a dual, whose
      * ending some names have (أرسلان) */
     return ex_never_in_names(x, t) || ex_plural_of_common(x, t, false) || ex_imperfect_verb(x, t) ||
-           ex_adverb_after_name(x, t);
+           ex_adverb_after_name(x, t) || ex_object_pronoun_after_name(x, t);
 }
 
 size_t ex_name_end(const rasd_entity_extractor *x, size_t a, size_t b) {

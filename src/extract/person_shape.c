@@ -280,3 +280,25 @@ bool ex_list_waw(const rasd_entity_extractor *x, size_t k) {
     if (memcmp(x->text + t->tok.start, key, 2) != 0) return false; /* written so */
     return count_of(x, key, t->key_len) < 5;
 }
+
+/* A last word with "me", "her" or "them" on it whose stem the news never
+ * has inside a name (يناديني، يخبرني، علمتني، ظنهم): a verb or a noun of
+ * the sentence after a name, as no name ends in an object pronoun. Family
+ * names end in the same letters (كيني، القريني، حقاني، زينهم), but their
+ * stems are no words of news, or are names too, and a nisba's اني and
+ * يني is no verb's. */
+bool ex_object_pronoun_after_name(const rasd_entity_extractor *x, const tinfo *t) {
+    if (!t->word || t->art_len || t->key_len < 8 || !x->tagger) return false;
+    const char *k = ex_key(x, t->key_off);
+    const unsigned char *s = (const unsigned char *)k + t->key_len - 4;
+    bool ni = s[0] == 0xD9 && s[1] == 0x86 && s[2] == 0xD9 && s[3] == 0x8A;                                  /* ني */
+    bool ha = s[0] == 0xD9 && s[1] == 0x87 && (s[2] == 0xD8 ? s[3] == 0xA7 : s[2] == 0xD9 && s[3] == 0x85); /* ها، هم */
+    if (!ni && !ha) return false;
+    /* a nisba in اني or يني (عمراني، غالياني، كيليني) and short stems
+     * (قرني، مهني) are names' own endings */
+    const unsigned char *b = s - 2;
+    if (ni && (t->key_len < 10 || (b[0] == 0xD8 && b[1] == 0xA7) || (b[0] == 0xD9 && b[1] == 0x8A))) return false;
+    rasd_ner_word_profile p;
+    uint64_t h = rasd_hash_bytes(k, t->key_len - 4);
+    return rasd_ner_profile_of(x->tagger, h, &p) && !p.type_known && !ex_mostly_named(x, t, RASD_NER_PERS);
+}
