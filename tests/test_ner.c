@@ -1096,6 +1096,8 @@ static void test_persons_look_like_names(void **state) {
     const char *me = "وقال اللاعب في حديثه: خالد الشمري شجعني على العودة إلى الملاعب.";
     assert_true(analyze_has(me, "\"person:خالد_الشمري\""));
     assert_false(analyze_has(me, "person:خالد_الشمري_شجعني"));
+    /* a club's foreign name (سبور، سيتي) is no person's */
+    assert_false(analyze_has("وفاز الفريق على أدنا سبور بثلاثة أهداف.", "\"person:"));
     /* a name after جامعة is the university's */
     assert_false(analyze_has("ويعمل الباحث أستاذا مساعدا بجامعة جون هوبكنز في ولاية ماريلاند.", "\"person:"));
     assert_false(analyze_has("وقالت أستاذة العلوم في جامعة جورج ميسون إن الدراسة لم تكتمل.", "\"person:"));
