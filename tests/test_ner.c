@@ -207,6 +207,59 @@ static void test_cache_matches_reference(void **state) {
     rasd_ner_destroy(m);
 }
 
+/* A sentence's weight scales its updates (self-training, docs/ner.md): of
+ * weight 0 it teaches nothing, even labelled all wrong. */
+static void test_example_weight(void **state) {
+    (void)state;
+    static sentence train[64];
+    size_t n = build_training(train, 64);
+    ner_context ctx;
+    rasd_error err = {0};
+    assert_int_equal(ner_context_init(&ctx, 16, test_lex, &err), RASD_OK);
+    ner_trainer *tr = ner_trainer_new(&ctx, &err);
+    assert_non_null(tr);
+    static ner_example ex[64], none[64];
+    uint8_t all_o[64] = {0};
+    for (size_t i = 0; i < n; i++) {
+        assert_int_equal(ner_example_init(&ex[i], ner_trainer_context(tr), test_an, train[i].text, train[i].tokens,
+                                          train[i].n, train[i].tags),
+                         RASD_OK);
+        assert_true(ex[i].weight == 1.0f);
+        assert_int_equal(ner_example_init(&none[i], ner_trainer_context(tr), test_an, train[i].text,
+                                          train[i].tokens, train[i].n, all_o),
+                         RASD_OK);
+        none[i].weight = 0.0f;
+    }
+    /* the wrong copies alone: no weight moves */
+    for (size_t i = 0; i < n; i++) ner_trainer_train(tr, &none[i]);
+    rasd_ner_model *m = ner_trainer_finalize(tr, 1, &err);
+    assert_non_null(m);
+    assert_int_equal(m->w.n_rows, 0);
+    rasd_ner_destroy(m);
+    /* beside the right ones: the pattern is learnt as without them */
+    for (uint32_t e = 0; e < 8; e++)
+        for (size_t i = 0; i < n; i++) {
+            ner_trainer_train(tr, &ex[i]);
+            ner_trainer_train(tr, &none[i]);
+        }
+    m = ner_trainer_finalize(tr, 8, &err);
+    assert_non_null(m);
+    rasd_ner_result res = {0};
+    for (size_t k = 0; k < sizeof UNSEEN / sizeof UNSEEN[0]; k++) {
+        sentence s;
+        make_sentence(&s, UNSEEN[k]);
+        assert_int_equal(rasd_ner_tag(m, test_an, s.text, s.tokens, s.n, &res, &err), RASD_OK);
+        assert_memory_equal(res.tags, s.tags, s.n);
+    }
+    rasd_ner_result_free(&res);
+    rasd_ner_destroy(m);
+    for (size_t i = 0; i < n; i++) {
+        ner_example_free(&ex[i]);
+        ner_example_free(&none[i]);
+    }
+    ner_trainer_destroy(tr);
+}
+
 /* The article memory (memory.c): what the tagger said of a word in the
  * sentences before, by its base, within a window. */
 static void memory_add_words(ner_memory *mem, const uint64_t *bases, const uint8_t *tags, size_t n) {
@@ -853,6 +906,21 @@ static void test_cli_train_and_predict(void **state) {
     char *got = calloc(1, 1 << 16);
     read_into(pred, got, 1 << 16);
     assert_string_equal(got, data); /* same tokens, same tags, same blank lines */
+    /* self-training: the model tags a corpus, its surest sentences with
+     * names join the training data; the model still fits its file */
+    const char *corpus = write_tmp("corpus.txt", "خبر\n\nقال السيد شعلان إن الاجتماع كان مثمرا. "
+                                                 "وصل الوفد إلى مدينة حمرونة صباح اليوم. "
+                                                 "وأعلنت شركة رواسي أرباحها في مدينة زنبقة. "
+                                                 "وكان الجو حارا أمس.\n");
+    const char *a3[] = {RASD_BIN, "train-ner", "--train", file, "--dev-every", "0", "--epochs", "8", "--clusters",
+                        "/dev/null", "--corpus", corpus, "--threads", "1", "--self-share", "1", "--self-weight",
+                        "0.3", "--out", model, NULL};
+    assert_int_equal(run(a3), 0);
+    assert_non_null(strstr(err_buf, "self-training: 3 of 3 sentences with names"));
+    assert_int_equal(run(a2), 0);
+    assert_non_null(strstr(out_buf, "FB1: 100.00"));
+    const char *a4[] = {RASD_BIN, "train-ner", "--train", file, "--self-share", "2", NULL};
+    assert_int_equal(run(a4), 2);
     free(got);
     free(data);
 }
@@ -1081,6 +1149,32 @@ static void test_persons_look_like_names(void **state) {
     const char *ali = "وكان علي سالم يحتفل بتخرج ابنه في الجامعة.";
     assert_true(analyze_has(ali, "\"person:علي_سالم\""));
     assert_false(analyze_has(ali, "person:علي_سالم_يحتفل"));
+    /* an adverb or an accusative of manner in alif ends a name (a nisba
+     * the news writes with the article, or a word far commoner than its
+     * stem); a family name in alif the news reads as a name stays */
+    const char *phone = "وقد اتصل الوزير بأحمد كمال الدين تليفونيا ليطمئن على صحته.";
+    assert_true(analyze_has(phone, "\"person:احمد_كمال_الدين\""));
+    assert_false(analyze_has(phone, "person:احمد_كمال_الدين_تليفونيا"));
+    assert_false(analyze_has("وقد عمل سامر الحمدان دبلوماسيا في عدة عواصم قبل تقاعده.", "_دبلوماسيا\""));
+    const char *saying = "وختم الدكتور عبدالغني قائلا إن الأمر يحتاج إلى وقت.";
+    assert_true(analyze_has(saying, "\"person:عبدالغني\""));
+    assert_false(analyze_has(saying, "person:عبدالغني_قائلا"));
+    assert_true(analyze_has("وقال المدرب البرازيلي خورخي داسيلفا إن الفريق جاهز.", "\"person:خورخي_داسيلفا\""));
+    /* a verb with "me" on it after a name ends it; a nisba in اني stays */
+    const char *me = "وقال اللاعب في حديثه: خالد الشمري شجعني على العودة إلى الملاعب.";
+    assert_true(analyze_has(me, "\"person:خالد_الشمري\""));
+    assert_false(analyze_has(me, "person:خالد_الشمري_شجعني"));
+    /* a club's foreign name (سبور، سيتي) is no person's */
+    assert_false(analyze_has("وفاز الفريق على أدنا سبور بثلاثة أهداف.", "\"person:"));
+    /* a name after جامعة is the university's */
+    assert_false(analyze_has("ويعمل الباحث أستاذا مساعدا بجامعة جون هوبكنز في ولاية ماريلاند.", "\"person:"));
+    assert_false(analyze_has("وقالت أستاذة العلوم في جامعة جورج ميسون إن الدراسة لم تكتمل.", "\"person:"));
+    /* the last item of a list keeps its و off the name; a name in و
+     * stays whole */
+    const char *list = "وشارك في الحفل الفنانون عادل إمام، ومحمد هنيدي، وسيلفستر ستالون، وغيرهم.";
+    assert_true(analyze_has(list, "\"person:سيلفستر_ستالون\""));
+    assert_false(analyze_has(list, "person:وسيلفستر"));
+    assert_true(analyze_has("وحضر الاجتماع وليد الحسن، ووائل الحربي.", "\"person:وائل_الحربي\""));
     /* a headline after تقرير: is no author */
     assert_false(analyze_has("تقرير: تراجع الأرباح الفصلية\n\nتراجعت أرباح الشركات في الربع الثاني.", "\"person:"));
     /* a rare name after a title, a family name that is also a word, a
@@ -1275,6 +1369,7 @@ int main(void) {
         cmocka_unit_test(test_packed_weights),
         cmocka_unit_test(test_training_deterministic_and_robust),
         cmocka_unit_test(test_whole_word_affixes),
+        cmocka_unit_test(test_example_weight),
         cmocka_unit_test(test_bad_model_files),
         cmocka_unit_test(test_scores_by_hand),
         cmocka_unit_test(test_cli_scores),

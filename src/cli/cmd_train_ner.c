@@ -306,6 +306,111 @@ static bool stack_profiles(const train_job *job, const ner_context *base, ner_co
     return ok;
 }
 
+/* Self-training (docs/ner.md): the model tags the unlabelled corpus
+ * article by article with the article memory, as the runtime does, and
+ * the sentences it is surest of become training data of a lower weight.
+ * A sentence qualifies with at least one name, each of whose margins is
+ * in the top `share` of such sentences' smallest margins (a quantile, so
+ * no scale of the margins is assumed); at most `max` of them are kept,
+ * spread evenly over the corpus. Each keeps the tags and the memory codes
+ * the tagger had. Returns the examples (count in *n_out), NULL on error. */
+typedef struct self_cand {
+    size_t sentence;
+    float margin;
+} self_cand;
+
+static int cmp_index(const void *a, const void *b) {
+    size_t x = *(const size_t *)a, y = *(const size_t *)b;
+    return x < y ? -1 : x > y;
+}
+
+static int cmp_cand(const void *a, const void *b) {
+    float x = ((const self_cand *)a)->margin, y = ((const self_cand *)b)->margin;
+    return x < y ? 1 : x > y ? -1 : 0; /* largest first */
+}
+
+static ner_example *self_label(const train_job *job, const rasd_ner_model *model, const ner_corpus *c, double share,
+                               size_t max, float weight, bool strict, size_t *n_out) {
+    *n_out = 0;
+    rasd_ner_result res = {0};
+    rasd_error err = {0};
+    uint8_t *tags = malloc(c->n_tokens ? c->n_tokens : 1), *mem = malloc(c->n_tokens ? c->n_tokens : 1);
+    self_cand *cand = malloc((c->n_sentences ? c->n_sentences : 1) * sizeof *cand);
+    ner_example *ex = NULL;
+    size_t n_cand = 0;
+    bool ok = tags && mem && cand;
+    for (size_t s = 0; ok && s < c->n_sentences; s++) {
+        const struct ner_corpus_sentence *sn = &c->sentences[s];
+        if (s == 0 || sn->doc != c->sentences[s - 1].doc) rasd_ner_begin_document(&res);
+        if (sn->n == 0 || sn->n > NER_WINDOW) continue;
+        if (rasd_ner_tag(model, job->an, c->docs[sn->doc].text, c->tokens + sn->first, sn->n, &res, &err) != RASD_OK) {
+            cli_error("%s", err.message);
+            ok = false;
+            break;
+        }
+        if (!res.n_entities) continue;
+        const float *margin = ner_result_entity_margins(&res);
+        float least = margin[0];
+        for (size_t k = 1; k < res.n_entities; k++)
+            if (margin[k] < least) least = margin[k];
+        const ner_tok *t = ner_result_tokens(&res);
+        /* strict: not where a word left outside the names is one the
+         * corpus mostly reads inside a name (a name missed would be taught
+         * as none); the profile from the word table, as a cached token
+         * does not carry it */
+        bool missed = false;
+        for (size_t j = 0; strict && !missed && j < sn->n; j++) {
+            if (res.tags[j] != RASD_NER_O || !t[j].is_word) continue;
+            const ner_word_entry *e = ner_context_find(&model->ctx, t[j].base);
+            missed = e && e->prof && ((e->prof - 1u) / 6u) % 6u >= 3u; /* share of .5 or more */
+        }
+        if (missed) continue;
+        memcpy(tags + sn->first, res.tags, sn->n);
+        for (size_t j = 0; j < sn->n; j++) mem[sn->first + j] = t[j].mem;
+        cand[n_cand++] = (self_cand){s, least};
+    }
+    rasd_ner_result_free(&res);
+    size_t keep = 0;
+    if (ok && n_cand) {
+        qsort(cand, n_cand, sizeof *cand, cmp_cand);
+        size_t eligible = (size_t)(share * (double)n_cand);
+        if (eligible > n_cand) eligible = n_cand;
+        /* back in corpus order, then every step-th */
+        size_t *chosen = malloc((eligible ? eligible : 1) * sizeof *chosen);
+        ok = chosen != NULL;
+        for (size_t k = 0; ok && k < eligible; k++) chosen[k] = cand[k].sentence;
+        if (ok) qsort(chosen, eligible, sizeof *chosen, cmp_index);
+        double step = eligible > max ? (double)eligible / (double)max : 1.0;
+        keep = eligible > max ? max : eligible;
+        ok = ok && (ex = calloc(keep ? keep : 1, sizeof *ex)) != NULL;
+        for (size_t k = 0; ok && k < keep; k++) {
+            const struct ner_corpus_sentence *sn = &c->sentences[chosen[(size_t)((double)k * step)]];
+            if (ner_example_init_mem(&ex[k], &model->ctx, job->an, c->docs[sn->doc].text, c->tokens + sn->first,
+                                     sn->n, tags + sn->first, mem + sn->first) != RASD_OK) {
+                for (size_t q = 0; q < k; q++) ner_example_free(&ex[q]);
+                ok = false;
+                break;
+            }
+            ex[k].weight = weight;
+        }
+        free(chosen);
+        if (ok && !job->quiet)
+            fprintf(stderr, "train-ner: self-training: %zu of %zu sentences with names (%zu eligible), weight %.2f (%.1f s)\n",
+                    keep, n_cand, eligible, (double)weight, ner_cli_now() - job->t0);
+    }
+    if (!ok) {
+        cli_error("out of memory");
+        free(ex);
+        ex = NULL;
+        keep = 0;
+    }
+    free(tags);
+    free(mem);
+    free(cand);
+    *n_out = keep;
+    return ex ? ex : calloc(1, sizeof *ex);
+}
+
 int cmd_train_ner(int argc, char **argv) {
     for (int i = 1; i < argc; i++)
         if (strcmp(argv[i], "--make-clusters") == 0) return make_clusters(argc, argv, 1);
@@ -313,6 +418,11 @@ int cmd_train_ner(int argc, char **argv) {
     char *corpus_paths[64];
     size_t n_corpus = 0;
     size_t dev_every = 10, epochs = 12, bits = NER_DEFAULT_BITS, folds = 5, threads = cli_cores();
+    /* hidden, self-training: the share of the corpus's sentences with names
+     * kept (0: none), at most how many, and their weight */
+    double self_share = 0, self_weight = 0.3;
+    size_t self_max = 10000;
+    bool self_strict = false;
     bool quiet = false;
     for (int i = 1; i < argc; i++) {
         const char *a = argv[i];
@@ -322,6 +432,10 @@ int cmd_train_ner(int argc, char **argv) {
         }
         if (strcmp(a, "--quiet") == 0) {
             quiet = true;
+            continue;
+        }
+        if (strcmp(a, "--self-strict") == 0) { /* hidden: self-training */
+            self_strict = true;
             continue;
         }
         if (i + 1 >= argc) {
@@ -358,6 +472,17 @@ int cmd_train_ner(int argc, char **argv) {
                 cli_error("--folds: expected 2 or more");
                 return EXIT_USAGE;
             }
+        } else if (strcmp(a, "--self-share") == 0 || strcmp(a, "--self-weight") == 0) { /* hidden: self-training */
+            char *end;
+            double x = strtod(v, &end);
+            if (*end || !(x >= 0 && x <= 1)) {
+                cli_error("%s: expected a number from 0 to 1", a);
+                return EXIT_USAGE;
+            }
+            if (strcmp(a, "--self-share") == 0) self_share = x;
+            else self_weight = x;
+        } else if (strcmp(a, "--self-max") == 0) {
+            if (!cli_parse_size(a, v, &self_max)) return EXIT_USAGE;
         } else if (strcmp(a, "--bits") == 0) { /* hidden: the feature table's size */
             if (!cli_parse_size(a, v, &bits) || bits < NER_MIN_BITS || bits > NER_MAX_BITS) {
                 cli_error("--bits: expected %d to %d", NER_MIN_BITS, NER_MAX_BITS);
@@ -391,6 +516,7 @@ int cmd_train_ner(int argc, char **argv) {
     ner_cli_tagged dev = {0};
     ner_context base = {0}, final_ctx = {0};
     ner_corpus corpus = {0};
+    size_t n_extra = 0; /* self-labelled examples after the file's, in ex */
 
     if (ner_data_read(train, &data, &err) != RASD_OK || ner_context_init(&base, (uint32_t)bits, lex, &err) != RASD_OK) {
         cli_error("%s", err.message);
@@ -467,12 +593,47 @@ int cmd_train_ner(int argc, char **argv) {
         goto done;
     }
     if (n_corpus && !stack_profiles(&job, &base, &final_ctx, ex, sent_of, n_train, folds, &corpus, threads)) goto done;
-    ner_corpus_free(&corpus); /* before the final training: memory */
+    if (self_share <= 0) ner_corpus_free(&corpus); /* before the final training: memory */
     if (!(tr = ner_trainer_new(&final_ctx, &err))) {
         cli_error("%s", err.message);
         goto done;
     }
     if (!(model = run_epochs(&job, tr, ex, all, n_train, true, &dev))) goto done;
+    if (self_share > 0 && corpus.n_sentences) {
+        /* again, with the sentences of the corpus this model is surest of */
+        size_t n_self = 0;
+        ner_example *self = self_label(&job, model, &corpus, self_share, self_max, (float)self_weight, self_strict, &n_self);
+        ner_corpus_free(&corpus);
+        if (!self) goto done;
+        ner_example *grown = realloc(ex, (data.n_sentences + n_self) * sizeof *ex);
+        size_t *grown_all = grown ? realloc(all, (n_train + n_self) * sizeof *all) : NULL;
+        if (grown) ex = grown;
+        if (grown_all) all = grown_all;
+        if (!grown || !grown_all) {
+            for (size_t k = 0; k < n_self; k++) ner_example_free(&self[k]);
+            free(self);
+            cli_error("out of memory");
+            goto done;
+        }
+        memcpy(ex + data.n_sentences, self, n_self * sizeof *ex);
+        free(self);
+        n_extra = n_self;
+        for (size_t k = 0; k < n_self; k++) all[n_train + k] = data.n_sentences + k;
+        ner_context ctx2;
+        if (ner_context_copy(&ctx2, &model->ctx, &err) != RASD_OK) {
+            cli_error("%s", err.message);
+            goto done;
+        }
+        ner_trainer_destroy(tr);
+        rasd_ner_destroy(model);
+        model = NULL;
+        ner_cli_free_tagged(&dev);
+        if (!(tr = ner_trainer_new(&ctx2, &err))) {
+            cli_error("%s", err.message);
+            goto done;
+        }
+        if (!(model = run_epochs(&job, tr, ex, all, n_train + n_self, true, &dev))) goto done;
+    }
     if (dev_every) {
         ner_cli_calibrate(model, &dev);
         if (ner_cli_dev_block > 1)
@@ -492,7 +653,7 @@ int cmd_train_ner(int argc, char **argv) {
     rc = EXIT_ALL_OK;
 done:
     if (ex)
-        for (size_t s = 0; s < data.n_sentences; s++) ner_example_free(&ex[s]);
+        for (size_t s = 0; s < data.n_sentences + n_extra; s++) ner_example_free(&ex[s]);
     free(ex);
     free(sent_of);
     free(all);

@@ -165,6 +165,10 @@ bool ex_adverbial_alif(const rasd_entity_extractor *x, const tinfo *t);
  * (a particle, a verb, an adverb, a common noun) shed from its end; a
  * first word is kept. */
 size_t ex_name_end(const rasd_entity_extractor *x, size_t a, size_t b);
+bool ex_adverb_after_name(const rasd_entity_extractor *x, const tinfo *t);
+bool ex_list_waw(const rasd_entity_extractor *x, size_t k);
+bool ex_org_word_in_name(const rasd_entity_extractor *x, size_t a, size_t b);
+bool ex_object_pronoun_after_name(const rasd_entity_extractor *x, const tinfo *t);
 /* Where a place the tagger found starts in word t: after a preposition or
  * a conjunction (بتيرول، وفلورنسا), unless the word is commoner whole. */
 size_t ex_place_start(const rasd_entity_extractor *x, const tinfo *t);

@@ -191,7 +191,8 @@ static bool ends_no_name(const rasd_entity_extractor *x, const tinfo *t) {
     if ((t->bi || t->li) && ex_sure_prefix(x, t, RASD_NER_PERS)) return true;
     /* a common word's plural (مسؤولون حكوميون سابقون); not a dual, whose
      * ending some names have (أرسلان) */
-    return ex_never_in_names(x, t) || ex_plural_of_common(x, t, false) || ex_imperfect_verb(x, t);
+    return ex_never_in_names(x, t) || ex_plural_of_common(x, t, false) || ex_imperfect_verb(x, t) ||
+           ex_adverb_after_name(x, t) || ex_object_pronoun_after_name(x, t);
 }
 
 size_t ex_name_end(const rasd_entity_extractor *x, size_t a, size_t b) {
@@ -232,7 +233,7 @@ bool ex_work_title(const rasd_entity_extractor *x, size_t first) {
 static const char *const NAMED_AFTER[] = {"مسجد",  "جامع",  "دوري",  "كاس",  "جائزه", "مدرسه", "مستشفي", "مركز",
                                           "شارع",  "طريق",  "ميدان", "قاعه", "مجمع",  "معهد",  "كليه",   "فندق",
                                           "مزار",  "ضريح",  "مطار",  "ملعب", "استاد", "جسر",   "حديقه",  "جوائز",
-                                          "جائزتي", "مدينه",
+                                          "جائزتي", "مدينه", "جامعه", "اكاديميه",
                                           /* the dual جائزتي as the analyzer cuts it */
                                           "جائزت", NULL};
 

@@ -225,3 +225,93 @@ bool ex_glued_vocative(const rasd_entity_extractor *x, const tinfo *t) {
     if (memcmp(k, "\xD9\x8A\xD8\xA7", 4) != 0) return false; /* يا */
     return count_of(x, k, t->key_len) < 5 && count_of(x, k + 4, t->key_len - 4) >= 50;
 }
+
+/* An adverb or an accusative of manner after a name (اتصلت بأحمد
+ * تليفونياً، تزوجت فلانة دبلوماسياً، وأضاف فلان قائلاً): a nisba in alif
+ * whose adjective the news writes with the article or as a feminine
+ * (الدبلوماسي، تليفونية), or a word in alif far commoner than its stem
+ * alone, itself a word, as an adverb is (قائلا 1265 times, قائل 28),
+ * ends no name. A
+ * family name in alif is seldom either: its stem is no adjective
+ * (موريرا، فقيها، سبيلا: فقيه and سبيل are commoner than the word in
+ * alif), and one the news reads as a name (كوريا) stays. */
+bool ex_adverb_after_name(const rasd_entity_extractor *x, const tinfo *t) {
+    if (!t->word || t->art_len || ex_has_prefix(t) || !ex_adverbial_alif(x, t)) return false;
+    /* the whole word's reading too, where the analyzer cut letters off a
+     * name (داسيلفا), if the news met it five times at least: the tagger's
+     * one reading of a word seen once says nothing (تليفونيا) */
+    rasd_ner_word_profile p;
+    if (x->tagger && rasd_ner_profile_of(x->tagger, t->key_hash, &p) && p.type_known && p.count_step >= 1 &&
+        p.share >= .25f)
+        return false;
+    if (ex_mostly_named(x, t, RASD_NER_PERS) || ex_mostly_named(x, t, RASD_NER_LOC) ||
+        ex_mostly_named(x, t, RASD_NER_ORG))
+        return false;
+    const char *k = ex_key(x, t->key_off);
+    size_t sl = t->key_len - 2;
+    uint32_t whole = count_of(x, k, t->key_len), stem = count_of(x, k, sl);
+    if (whole >= 20 && stem >= 5 && whole > 4 * (uint64_t)stem) return true;
+    if (memcmp(k + sl - 2, "\xD9\x8A", 2) != 0) return false; /* ي: a nisba */
+    char buf[260];
+    if (sl + 4 > sizeof buf) return false;
+    memcpy(buf, AL, 4);
+    memcpy(buf + 4, k, sl);
+    if (count_of(x, buf, sl + 4) >= 3) return true;
+    memcpy(buf, k, sl);
+    memcpy(buf + sl, "\xD9\x87", 2); /* its feminine in ة, folded to ه in keys */
+    return count_of(x, buf, sl + 2) >= 3;
+}
+
+/* A rare word in و right after a comma (شارلي شابلن، وسيلفستر ستالون):
+ * the last item of a list, written with its conjunction, as Arabic lists
+ * are. The word with و is met under five times in the news; a name of its
+ * own in و is commoner (وليد، وائل), and one in وو (وولف، وودرو) keeps
+ * its letter, as no conjunction is read before a و there. */
+bool ex_list_waw(const rasd_entity_extractor *x, size_t k) {
+    const tinfo *t = &x->t[k];
+    if (k == 0 || !t->word || t->key_len < 6) return false;
+    const tinfo *c = &x->t[k - 1];
+    const char *p = x->text + c->tok.start;
+    size_t pn = c->tok.end - c->tok.start;
+    if (c->tok.type != RASD_TOK_PUNCT || !((pn == 2 && memcmp(p, "\xD8\x8C", 2) == 0) || (pn == 1 && *p == ',')))
+        return false;
+    const char *key = ex_key(x, t->key_off);
+    if (memcmp(key, "\xD9\x88", 2) != 0 || memcmp(key + 2, "\xD9\x88", 2) == 0) return false;
+    if (memcmp(x->text + t->tok.start, key, 2) != 0) return false; /* written so */
+    return count_of(x, key, t->key_len) < 5;
+}
+
+/* A last word with "me", "her" or "them" on it whose stem the news never
+ * has inside a name (يناديني، يخبرني، علمتني، ظنهم): a verb or a noun of
+ * the sentence after a name, as no name ends in an object pronoun. Family
+ * names end in the same letters (كيني، القريني، حقاني، زينهم), but their
+ * stems are no words of news, or are names too, and a nisba's اني and
+ * يني is no verb's. */
+bool ex_object_pronoun_after_name(const rasd_entity_extractor *x, const tinfo *t) {
+    if (!t->word || t->art_len || t->key_len < 8 || !x->tagger) return false;
+    const char *k = ex_key(x, t->key_off);
+    const unsigned char *s = (const unsigned char *)k + t->key_len - 4;
+    bool ni = s[0] == 0xD9 && s[1] == 0x86 && s[2] == 0xD9 && s[3] == 0x8A;                                  /* ني */
+    bool ha = s[0] == 0xD9 && s[1] == 0x87 && (s[2] == 0xD8 ? s[3] == 0xA7 : s[2] == 0xD9 && s[3] == 0x85); /* ها، هم */
+    if (!ni && !ha) return false;
+    /* a nisba in اني or يني (عمراني، غالياني، كيليني) and short stems
+     * (قرني، مهني) are names' own endings */
+    const unsigned char *b = s - 2;
+    if (ni && (t->key_len < 10 || (b[0] == 0xD8 && b[1] == 0xA7) || (b[0] == 0xD9 && b[1] == 0x8A))) return false;
+    rasd_ner_word_profile p;
+    uint64_t h = rasd_hash_bytes(k, t->key_len - 4);
+    return rasd_ner_profile_of(x->tagger, h, &p) && !p.type_known && !ex_mostly_named(x, t, RASD_NER_PERS);
+}
+
+/* Words of a club's, a firm's or a paper's foreign name written in
+ * Arabic letters (كونيا سبور، سيتي جروب، ليستر سيتي، شاكر ميديا، لا غازيتا
+ * ديللو سبورت): no person's name holds one after its first word, where
+ * the first (سيتي "city") is a word of its own. */
+static const ex_word ORG_WORDS[] = {EX_WORD("سبور"), EX_WORD("سبورت"), EX_WORD("جروب"),
+                                   EX_WORD("سيتي"), EX_WORD("ميديا"), EX_WORD("هولدنج")};
+
+bool ex_org_word_in_name(const rasd_entity_extractor *x, size_t a, size_t b) {
+    for (size_t k = a + 1; k < b; k++)
+        if (x->t[k].word && ex_key_is(x, &x->t[k], ORG_WORDS)) return true;
+    return false;
+}

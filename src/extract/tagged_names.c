@@ -155,6 +155,7 @@ static size_t person_words(const rasd_entity_extractor *x, size_t a, size_t b, b
     if (b == a + 1 && whole > b && x->t[b].art_len && ex_never_in_names(x, &x->t[b])) return a;
     const tinfo *first = &x->t[a];
     if (ex_begins_with_second_word(x, first)) return a; /* الرحمن الرحيم */
+    if (ex_org_word_in_name(x, a, whole)) return a;     /* كونيا سبور، ليستر سيتي: a club */
     /* خبيران سياسيان، وزيران سابقان: a common noun's dual or plural and
      * its adjective */
     if (ex_plural_phrase(x, a, b)) return a;
@@ -218,6 +219,7 @@ static size_t place_words(const rasd_entity_extractor *x, size_t a, size_t b, si
 static bool glued_clitic(const rasd_entity_extractor *x, size_t k, bool after_name) {
     const tinfo *t = &x->t[k];
     if (ex_letter_on_first_name(x, t)) return true;
+    if (ex_list_waw(x, k)) return true; /* شابلن، وسيلفستر ستالون */
     if (!t->word || t->base_off != t->key_off + 2 || t->art_len) return false;
     const char *key = ex_key(x, t->key_off);
     const char *raw = x->text + t->tok.start;

@@ -333,6 +333,7 @@ rasd_status ner_example_init_mem(ner_example *ex, const ner_context *ctx, rasd_a
         ex->gold[i] = g;
     }
     ex->off[n] = (uint32_t)k;
+    ex->weight = 1.0f;
     free(toks);
     uint32_t *fit = realloc(ex->rows, (k ? k : 1) * sizeof *ex->rows);
     if (fit) ex->rows = fit;
@@ -384,6 +385,7 @@ size_t ner_trainer_train(ner_trainer *tr, const ner_example *ex) {
     ner_viterbi((const float(*)[NER_NTAGS])tr->trans, tr->tend, tr->em, n, tr->pred, NULL, tr->work);
     size_t wrong = 0;
     double step = (double)tr->steps;
+    const float d = ex->weight; /* a self-labelled sentence moves the weights less */
     for (size_t i = 0; i < n; i++) {
         uint8_t g = ex->gold[i], p = tr->pred[i];
         uint8_t gp = i ? ex->gold[i - 1] : NER_START, pp = i ? tr->pred[i - 1] : NER_START;
@@ -392,18 +394,18 @@ size_t ner_trainer_train(ner_trainer *tr, const ner_example *ex) {
             for (uint32_t f = ex->off[i]; f < ex->off[i + 1]; f++) {
                 if (dropped(seed, f)) continue;
                 size_t r = (size_t)ex->rows[f] * NER_NTAGS;
-                update(&tr->w[r + g], &tr->u[r + g], 1.0f, step);
-                update(&tr->w[r + p], &tr->u[r + p], -1.0f, step);
+                update(&tr->w[r + g], &tr->u[r + g], d, step);
+                update(&tr->w[r + p], &tr->u[r + p], -d, step);
             }
         }
         if (g != p || gp != pp) {
-            update(&tr->trans[gp][g], &tr->utrans[gp][g], 1.0f, step);
-            update(&tr->trans[pp][p], &tr->utrans[pp][p], -1.0f, step);
+            update(&tr->trans[gp][g], &tr->utrans[gp][g], d, step);
+            update(&tr->trans[pp][p], &tr->utrans[pp][p], -d, step);
         }
     }
     if (ex->gold[n - 1] != tr->pred[n - 1]) {
-        update(&tr->tend[ex->gold[n - 1]], &tr->utend[ex->gold[n - 1]], 1.0f, step);
-        update(&tr->tend[tr->pred[n - 1]], &tr->utend[tr->pred[n - 1]], -1.0f, step);
+        update(&tr->tend[ex->gold[n - 1]], &tr->utend[ex->gold[n - 1]], d, step);
+        update(&tr->tend[tr->pred[n - 1]], &tr->utend[tr->pred[n - 1]], -d, step);
     }
     tr->steps++;
     return wrong;

@@ -333,6 +333,7 @@ typedef struct ner_example {
     uint8_t *gold;
     uint32_t *rows;   /* features of token i: rows[off[i] .. off[i+1]) */
     uint32_t *off;
+    float weight;     /* of its updates: 1, less for a sentence the tagger labelled itself */
 } ner_example;
 
 /* The trainer takes ownership of ctx (moved; do not free it). */
