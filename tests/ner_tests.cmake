@@ -8,3 +8,13 @@ target_compile_definitions(test_ner PRIVATE RASD_BIN="$<TARGET_FILE:rasd>" RASD_
 add_dependencies(test_ner rasd)
 add_test(NAME ner COMMAND test_ner)
 set_tests_properties(ner PROPERTIES TIMEOUT 600)
+
+# The people and places the analysis keeps (tests/test_names.c): they run
+# the rasd binary with the shipped tagger and data, sentence by sentence.
+add_executable(test_names test_names.c)
+target_include_directories(test_names PRIVATE ${CMAKE_SOURCE_DIR}/src)
+target_link_libraries(test_names PRIVATE rasd_lib PkgConfig::CMOCKA)
+target_compile_definitions(test_names PRIVATE RASD_BIN="$<TARGET_FILE:rasd>" RASD_SOURCE_DIR="${CMAKE_SOURCE_DIR}")
+add_dependencies(test_names rasd)
+add_test(NAME names COMMAND test_names)
+set_tests_properties(names PROPERTIES TIMEOUT 600)

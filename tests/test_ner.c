@@ -8,25 +8,12 @@
  * input by file:line. The one test that needs ../shared (the dev score of
  * the shipped model) skips with a message when it is absent.
  */
-#include "test_helpers.h"
+#include "cli_run.h"
 
 #include "ner/ner_internal.h"
 
-#include <fcntl.h>
 #include <xxhash.h>
 #include <math.h>
-#include <sys/stat.h>
-#include <sys/wait.h>
-#include <unistd.h>
-
-#ifndef RASD_BIN
-#define RASD_BIN "build/rasd"
-#endif
-#ifndef RASD_SOURCE_DIR
-#define RASD_SOURCE_DIR "."
-#endif
-
-static char tmpdir[] = "/tmp/rasd-ner-XXXXXX";
 
 /* ------------------------------------------------------------- helpers */
 
@@ -463,14 +450,6 @@ static void test_very_long_sentence(void **state) {
     rasd_ner_destroy(m);
 }
 
-static const char *tmp_path(const char *name) {
-    static char path[4][512];
-    static int next;
-    char *p = path[next++ % 4];
-    snprintf(p, 512, "%s/%s", tmpdir, name);
-    return p;
-}
-
 static void test_save_load_round_trip(void **state) {
     (void)state;
     rasd_ner_model *m = train_tiny(8);
@@ -523,13 +502,6 @@ static unsigned char *slurp(const char *path, size_t *len) {
     assert_int_equal(fread(d, 1, *len, f), *len);
     fclose(f);
     return d;
-}
-
-static void spit(const char *path, const unsigned char *d, size_t len) {
-    FILE *f = fopen(path, "wb");
-    assert_non_null(f);
-    assert_int_equal(fwrite(d, 1, len, f), len);
-    fclose(f);
 }
 
 /* Loading must fail, with an RASD_ERR_DATA message naming the file and
@@ -746,12 +718,6 @@ static const char PRED[] = "قال O\nالرئيس O\nجورج B-PERS\nبوش O\
                            "الأمم B-ORG\nالمتحدة I-ORG\nستجتمع O\n\n"
                            "وصل O\nوزير B-MISC\nخارجية O\nفرنسا B-LOC\nإلى O\nالقاهرة B-ORG\n";
 
-static const char *write_tmp(const char *name, const char *data) {
-    const char *p = tmp_path(name);
-    spit(p, (const unsigned char *)data, strlen(data));
-    return p;
-}
-
 static void test_scores_by_hand(void **state) {
     (void)state;
     ner_data g, p;
@@ -792,35 +758,6 @@ static void test_scores_by_hand(void **state) {
 }
 
 /* ---------------------------------------------------------------- CLI */
-
-static char out_buf[1 << 16], err_buf[1 << 16];
-
-static void read_into(const char *path, char *buf, size_t cap) {
-    FILE *f = fopen(path, "rb");
-    size_t n = f ? fread(buf, 1, cap - 1, f) : 0;
-    buf[n] = '\0';
-    if (f) fclose(f);
-}
-
-static int run(const char *const *argv) {
-    char out_path[600], err_path[600];
-    snprintf(out_path, sizeof out_path, "%s/stdout", tmpdir);
-    snprintf(err_path, sizeof err_path, "%s/stderr", tmpdir);
-    pid_t pid = fork();
-    if (pid == 0) {
-        int out = open(out_path, O_WRONLY | O_CREAT | O_TRUNC, 0600);
-        int err = open(err_path, O_WRONLY | O_CREAT | O_TRUNC, 0600);
-        dup2(out, 1);
-        dup2(err, 2);
-        execv(RASD_BIN, (char *const *)argv);
-        _exit(127);
-    }
-    int status = 0;
-    waitpid(pid, &status, 0);
-    read_into(out_path, out_buf, sizeof out_buf);
-    read_into(err_path, err_buf, sizeof err_buf);
-    return WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status);
-}
 
 static void test_cli_scores(void **state) {
     (void)state;
@@ -953,409 +890,6 @@ static void test_shipped_model_dev_score(void **state) {
     assert_true(f >= 90.0);
 }
 
-/* People as `rasd analyze` finds them with the shipped tagger and data:
- * sentences written for each construction (docs/ner.md, "People"). */
-static bool analyze_has(const char *text, const char *needle) {
-    const char *file = write_tmp("people.txt", text);
-    const char *argv[] = {RASD_BIN, "analyze", "--data", RASD_SOURCE_DIR "/data", file, NULL};
-    assert_int_equal(run(argv), 0);
-    return strstr(out_buf, needle) != NULL;
-}
-
-static void test_people_after_titles(void **state) {
-    (void)state;
-    struct stat st;
-    if (stat(RASD_SOURCE_DIR "/data/ner/model.bin", &st) != 0) {
-        fprintf(stderr, "SKIP: no model (run scripts/train-ner.sh)\n");
-        skip();
-    }
-    /* an organisation no list holds after the title is its affiliation,
-     * never a person; the name after the comma takes the title */
-    const char *t1 = "وقال رئيس هيئة الموانئ، خليل داود، إن العمل مستمر في الميناء.";
-    assert_true(analyze_has(t1, "\"person:خليل_داود\""));
-    assert_false(analyze_has(t1, "person:هيئه"));
-    assert_false(analyze_has("وقال رئيس منظمة الطاقة الذرية إن المفاوضات مستمرة.", "\"person:"));
-    /* a name before its title (apposition) is kept beside the title */
-    assert_true(analyze_has("وقال سمير حداد المدير العام لشركة الأفق للنقل إن الطلب ارتفع.", "\"person:سمير_حداد\""));
-    /* a common noun after a title is no name */
-    assert_false(analyze_has("ويرتدي السيد الرئيس بدلته الزرقاء في الحفل.", "\"person:"));
-    /* an institution, a title alone, a word with a pronoun, a fragment:
-     * no person (issue 15: a person must look like a person's name) */
-    static const char *const NO_PERSON[] = {
-        "وقال نائب رئيس مجلس الوزراء إن الميزانية أقرت.",
-        "وأكد مجلس الوزراء أن الميزانية أقرت.",
-        "وقال نائب إن الحكومة ستجتمع غدا.",
-        "وفي قوله إن الوضع صعب ما يكفي.",
-        "وقال عبد إن الوضع صعب.",
-        /* a title's word before a verb and its object (الرائد: a major) */
-        "وقال إن الرائد يحترم المواثيق والاتفاقيات.",
-    };
-    for (size_t i = 0; i < sizeof NO_PERSON / sizeof *NO_PERSON; i++) assert_false(analyze_has(NO_PERSON[i], "\"person:"));
-    /* a name after a title stops before a word with the preposition ل */
-    assert_false(analyze_has("وزار الطلبة مدينة الملك فهد للعلوم والتقنية.", "للعلوم\",\"rule\":\"title+name"));
-    /* foreign names the tagger does not know: rare words after the title */
-    assert_true(analyze_has("ووصل المبعوث الخاص فيرناندو تاياروس إلى العاصمة.", "\"person:فيرناندو_تاياروس\""));
-    /* and its later mentions by the surname alone are that person */
-    assert_true(analyze_has("وقال المبعوث الخاص فيرناندو تاياروس إن المحادثات مفيدة.\n"
-                            "وأضاف تاياروس أن الجولة المقبلة في جنيف.\n",
-                            "\"rule\":\"coref:surname\""));
-}
-
-/* A conjunction or preposition glued to a tagged name is no part of it,
- * and a person's name does not run on past a word with the preposition ل
- * (tagged_names.c). */
-static void test_tagged_names_without_clitics(void **state) {
-    (void)state;
-    struct stat st;
-    if (stat(RASD_SOURCE_DIR "/data/ner/model.bin", &st) != 0) {
-        fprintf(stderr, "SKIP: no model (run scripts/train-ner.sh)\n");
-        skip();
-    }
-    const char *list = "وضمت القائمة أسامة برقاوي وسلمان المولد وسعيد القرني وخالد صالح من الأنصار.";
-    assert_true(analyze_has(list, "\"person:خالد_صالح\""));
-    assert_false(analyze_has(list, "person:وخالد"));
-    const char *brother = "إنه الشقيق الأكبر لعبد الرحيم منصور، وهو الذي أنقذه.";
-    assert_true(analyze_has(brother, "\"person:عبد_الرحيم_منصور\""));
-    assert_false(analyze_has(brother, "person:لعبد"));
-    assert_false(analyze_has("وقال الأصمعي لزين العابدين كلاما كثيرا.", "person:الاصمعي_لزين"));
-    /* a name that begins with the same letter keeps it */
-    assert_false(analyze_has("وحضر اللقاء وليد المعلم.", "person:ليد"));
-}
-
-/* A person or a place the tagger found must look like one (issue 15):
- * sentences written for each kind of junk the SaudiNewsNet store held
- * (tagged_names.c, name_shape.c, and the gazetteer's common words in
- * entities.c). */
-static void test_tagged_names_look_like_names(void **state) {
-    (void)state;
-    struct stat st;
-    if (stat(RASD_SOURCE_DIR "/data/ner/model.bin", &st) != 0) {
-        fprintf(stderr, "SKIP: no model (run scripts/train-ner.sh)\n");
-        skip();
-    }
-    static const char *const NO_PERSON[] = {
-        /* an adjective with و read as و + a rare name */
-        "كانت الأزمة أكبر تهديد وجودي للمنطقة في تلك السنوات.",
-        /* a common noun and its nisba */
-        "أعلن الجيش مقتل جندي تركي في اشتباك على الحدود.",
-        /* a vocalised line of verse */
-        "وقال الشاعر: أفرسٌ تحتك أم حمارُ",
-    };
-    for (size_t i = 0; i < sizeof NO_PERSON / sizeof *NO_PERSON; i++) assert_false(analyze_has(NO_PERSON[i], "\"person:"));
-    /* a verb after the name is no part of it */
-    const char *verb = "وكان رئيس الاتحاد سالم الفهد صدم اللاعبين بقراره أمس.";
-    assert_true(analyze_has(verb, "\"person:سالم_الفهد\""));
-    assert_false(analyze_has(verb, "person:سالم_الفهد_صدم"));
-    /* after a title, an adverb with its case ending or a particle whose
-     * family name is missing ends no name */
-    const char *park = "وأقيمت الفعاليات في متنزه الملك عبدالله ليلاً بدلا من الشاطئ.";
-    assert_false(analyze_has(park, "person:عبدالله_ليلا"));
-    /* a name the news knows keeps its letter */
-    assert_false(analyze_has("وحضر اللقاء وليد المعلم.", "person:ليد"));
-    /* a place the tagger found sheds the preposition or the conjunction
-     * (a later mention says it is a place: place_evidence.c) */
-    const char *summit = "عقدت القمة بجوهانسبرغ أمس بحضور القادة. ووصل الوفد إلى مدينة جوهانسبرغ صباحا.";
-    assert_true(analyze_has(summit, "\"unresolved:جوهانسبرغ\""));
-    assert_false(analyze_has(summit, "unresolved:بجوهانسبرغ"));
-    assert_false(analyze_has("وهذه القهوة تزرع في جزر بالي وجاوة وسومطرة.", "unresolved:وجاوة"));
-    /* places the tagger joined with و are one place each */
-    const char *towns = "ووقعت مواجهات في نابلس والخليل والقدس وبيت لحم أمس.";
-    assert_true(analyze_has(towns, "\"unresolved:بيت لحم\""));
-    assert_false(analyze_has(towns, "unresolved:القدس وبيت"));
-    /* adverbs are no place, nor a noun with ب and the article */
-    const char *adverbs = "وتعد الألعاب النارية ملوثا كيماويا وفيزيائياً في المدن.";
-    assert_false(analyze_has(adverbs, "unresolved:كيماويا"));
-    assert_false(analyze_has(adverbs, "unresolved:وفيزيائيا"));
-    assert_false(analyze_has("ووصل الرسم بالأكريليك إلى المعرض.", "\"unresolved:"));
-    /* a place name that is mostly a common word: the place only where a
-     * word says so (عالية: "high", and a town in Lebanon; مسقط رأس:
-     * "birthplace", and Muscat) */
-    assert_false(analyze_has("والمعنويات عالية بين الجنود في الجبهة.", "\"gn:280425\""));
-    assert_true(analyze_has("وقع انفجار في مدينة عالية اللبنانية.", "\"gn:280425\""));
-    assert_false(analyze_has("ولد في القرداحة، مسقط رأس العائلة.", "\"gn:287286\""));
-    assert_true(analyze_has("ووصل الوزير إلى مسقط أمس في زيارة رسمية.", "\"gn:287286\""));
-    /* after a noun of a body without the article, the name is the body's
-     * (رئيس جمعية ...), after the noun with it a person in apposition */
-    assert_false(analyze_has("وتسلم الجائزة رئيس جمعية حطين الخيرية في الحفل.", "\"person:"));
-    assert_true(analyze_has("واجتمع اللاعبون مع رئيس النادي سامي المطيري قبل المباراة.", "\"person:سامي_المطيري\""));
-    /* a work's title in quotation marks is no person */
-    assert_false(analyze_has("ويعرض في دور السينما فيلم «ليالي سمير» للمخرج الشاب.", "\"person:"));
-    assert_false(analyze_has("وتعرض القناة مسلسل \"سلطان الحارثي\" في رمضان.", "\"person:"));
-    /* a foreign place too rare to compare with and without its first
-     * letter keeps it when the letter is not و or ب, and ب after a word
-     * no preposition follows */
-    const char *city = "ووصل المدرب إلى مدينة لودفيغسهافن الألمانية أمس.";
-    assert_true(analyze_has(city, "\"unresolved:لودفيغسهافن\""));
-    assert_false(analyze_has(city, "\"unresolved:ودفيغسهافن\""));
-    const char *club = "وسبق للاعب أن لعب مع بيليننسيش قبل انتقاله.";
-    assert_false(analyze_has(club, "\"unresolved:يليننسيش\""));
-    /* س is no clitic of a name, و no conjunction after a preposition or a
-     * noun of place */
-    assert_true(analyze_has("ووصل الوفد إلى سان فرانسيسكو مساء أمس.", "\"unresolved:سان فرانسيسكو\""));
-    assert_true(analyze_has("وتظاهر الأكراد في بلدة سيزر جنوب شرق البلاد.", "\"unresolved:سيزر\""));
-    assert_true(analyze_has("وفاز المتسابق في ولاية ويسكنسن الأمريكية.", "\"unresolved:ويسكنسن\""));
-    /* شبه "quasi" begins a phrase, شبه جزيرة a place */
-    assert_false(analyze_has("ونقل المصاب إلى المستشفى في حالة شبه غيبوبة.", "\"unresolved:"));
-    assert_true(analyze_has("ووقعت الحادثة في شبه جزيرة كامتشاتكا الروسية.", "\"unresolved:شبه جزيرة كامتشاتكا\""));
-    /* a mosque or a league named after someone is no mention of him */
-    assert_false(analyze_has("وأم المصلين في مسجد سالم بن عوف الإمام الجديد أمس.", "\"person:"));
-    assert_false(analyze_has("وتوج الفريق بلقب دوري ناصر الحمدان للناشئين هذا الموسم.", "\"person:"));
-    assert_true(analyze_has("وقال سالم بن عوف إن المسجد سيفتح قريبا.", "\"person:سالم_بن_عوف\""));
-    /* a verb with the future's prefix is no person */
-    assert_false(analyze_has("وقال الطفل: سأروي لوالدتي كل شيء.", "\"person:"));
-    /* a common noun with the article and its adjective is no place */
-    assert_false(analyze_has("وقدم لها باقة من الورد الأبيض في عيد ميلادها.", "\"unresolved:"));
-}
-
-/* A place's name where the words around it say it is something else
- * (place_context.c): a family name, a club, an adjective, a common word. */
-/* Persons that are no person's name (issue 15, persons' part): a verb or
- * an adverb after a title, a plural or a dual and its adjective, a name
- * that names a hotel, a bridge or a tribe, praise of God; and names the
- * rules must keep. */
-static void test_persons_look_like_names(void **state) {
-    (void)state;
-    struct stat st;
-    if (stat(RASD_SOURCE_DIR "/data/ner/model.bin", &st) != 0) {
-        fprintf(stderr, "SKIP: no model (run scripts/train-ner.sh)\n");
-        skip();
-    }
-    static const char *const NO_PERSON[] = {
-        /* a verb after a title */
-        "لكن للأسف فإن الأمير استقال قبل أن نرى نتائج عمله.",
-        /* an adverb in the accusative after a title and a name */
-        "وأضاف الدكتور العتيبي قائلاً إن البلاد مستهدفة.",
-        /* plural and dual nouns with their adjectives */
-        "ويعترف مسؤولون حكوميون سابقون بالإحباط الذي تشعر به الشركات الكبرى.",
-        "ورأى خبيران سياسيان أن البيان المشترك يعزز الشراكة بين البلدين.",
-        /* a hotel and a bridge named after kings */
-        "وأقام الوفد في فندق الملك داود في القدس ثلاثة أيام.",
-        "وشهد جسر الملك فهد ازدحاما كبيرا خلال أيام العيد.",
-        /* a tribe */
-        "واحتفل أهالي القرية في بني ظبيان بتزويج عشرين شابا وشابة.",
-        /* attributes of God */
-        "وخرج الناس يهتفون باسم الله الرحمن الرحيم العادل في كل الشوارع.",
-        /* the vocative written onto the word after it */
-        "وقال الضيف: ياشيخ حمد أنا أولى بهذا منك.",
-        /* a mountain */
-        "وقد استأنف بركان جبل رونغ نشاطه في شرق الجزيرة.",
-    };
-    for (size_t i = 0; i < sizeof NO_PERSON / sizeof *NO_PERSON; i++) assert_false(analyze_has(NO_PERSON[i], "\"person:"));
-    /* a verb's imperfect after a name is no part of it, a name after بن is */
-    assert_false(analyze_has("وأكد المدرب أن اللاعب فيصل يطارد اللقب هذا الموسم.", "person:فيصل_يطارد"));
-    assert_false(analyze_has("الغامدي يشكر أمير المنطقة على دعمه المتواصل للمهرجان.", "person:الغامدي_يشكر"));
-    assert_true(analyze_has("وكتب محمد بن يزيد المبرد في كتابه الكامل عن البلاغة.", "\"person:محمد_بن_يزيد\""));
-    /* the same after the name علي */
-    const char *ali = "وكان علي سالم يحتفل بتخرج ابنه في الجامعة.";
-    assert_true(analyze_has(ali, "\"person:علي_سالم\""));
-    assert_false(analyze_has(ali, "person:علي_سالم_يحتفل"));
-    /* an adverb or an accusative of manner in alif ends a name (a nisba
-     * the news writes with the article, or a word far commoner than its
-     * stem); a family name in alif the news reads as a name stays */
-    const char *phone = "وقد اتصل الوزير بأحمد كمال الدين تليفونيا ليطمئن على صحته.";
-    assert_true(analyze_has(phone, "\"person:احمد_كمال_الدين\""));
-    assert_false(analyze_has(phone, "person:احمد_كمال_الدين_تليفونيا"));
-    assert_false(analyze_has("وقد عمل سامر الحمدان دبلوماسيا في عدة عواصم قبل تقاعده.", "_دبلوماسيا\""));
-    const char *saying = "وختم الدكتور عبدالغني قائلا إن الأمر يحتاج إلى وقت.";
-    assert_true(analyze_has(saying, "\"person:عبدالغني\""));
-    assert_false(analyze_has(saying, "person:عبدالغني_قائلا"));
-    assert_true(analyze_has("وقال المدرب البرازيلي خورخي داسيلفا إن الفريق جاهز.", "\"person:خورخي_داسيلفا\""));
-    /* a verb with "me" on it after a name ends it; a nisba in اني stays */
-    const char *me = "وقال اللاعب في حديثه: خالد الشمري شجعني على العودة إلى الملاعب.";
-    assert_true(analyze_has(me, "\"person:خالد_الشمري\""));
-    assert_false(analyze_has(me, "person:خالد_الشمري_شجعني"));
-    /* a club's foreign name (سبور، سيتي) is no person's */
-    assert_false(analyze_has("وفاز الفريق على أدنا سبور بثلاثة أهداف.", "\"person:"));
-    /* a name after جامعة is the university's */
-    assert_false(analyze_has("ويعمل الباحث أستاذا مساعدا بجامعة جون هوبكنز في ولاية ماريلاند.", "\"person:"));
-    assert_false(analyze_has("وقالت أستاذة العلوم في جامعة جورج ميسون إن الدراسة لم تكتمل.", "\"person:"));
-    /* the last item of a list keeps its و off the name; a name in و
-     * stays whole */
-    const char *list = "وشارك في الحفل الفنانون عادل إمام، ومحمد هنيدي، وسيلفستر ستالون، وغيرهم.";
-    assert_true(analyze_has(list, "\"person:سيلفستر_ستالون\""));
-    assert_false(analyze_has(list, "person:وسيلفستر"));
-    assert_true(analyze_has("وحضر الاجتماع وليد الحسن، ووائل الحربي.", "\"person:وائل_الحربي\""));
-    /* a headline after تقرير: is no author */
-    assert_false(analyze_has("تقرير: تراجع الأرباح الفصلية\n\nتراجعت أرباح الشركات في الربع الثاني.", "\"person:"));
-    /* a rare name after a title, a family name that is also a word, a
-     * first name the news knows */
-    assert_true(analyze_has("وقال الشيخ مطشر إن القبيلة تطالب بالتحقيق في الحادث.", "\"person:مطشر\""));
-    assert_true(analyze_has("وأوضح الدكتور الفهيد أن السياحة العربية خسرت كثيرا هذا العام.", "\"person:الفهيد\""));
-    assert_true(analyze_has("وقال الرئيس الفرنسي فرانسوا هولاند إن أوروبا تحتاج إلى حكومة اقتصادية.",
-                            "\"person:فرانسوا_هولاند\""));
-}
-
-static void test_places_in_context(void **state) {
-    (void)state;
-    struct stat st;
-    if (stat(RASD_SOURCE_DIR "/data/ner/model.bin", &st) != 0) {
-        fprintf(stderr, "SKIP: no model (run scripts/train-ner.sh)\n");
-        skip();
-    }
-    /* a town's name after a first name is the family name, before بن a
-     * man's name; after a noun of place it is the town */
-    const char *doctor = "وتحدث الدكتور محمد غندورة عن تجربته في التدريس.";
-    assert_false(analyze_has(doctor, "\"gn:168478\""));
-    assert_true(analyze_has(doctor, "\"person:محمد_غندوره\""));
-    assert_true(analyze_has("وسقطت قذيفة على قرية الغندورة في ريف حلب.", "\"gn:168478\""));
-    assert_false(analyze_has("وألقى الشيخ بدر بن سالم كلمة في الحفل.", "\"gn:172743\""));
-    /* a town after فريق is its club */
-    assert_false(analyze_has("ويواجه فريق ليما غدا منافسه في الدوري.", "\"gn:3936456\""));
-    /* a word the news reads as a verb or a noun is a place only after a
-     * noun of place: a preposition or a word after it that looks like a
-     * nisba (الوسطى) is not enough */
-    assert_false(analyze_has("وفي نهاية اللقاء سأل الحاضرون عن موعد الافتتاح.", "\"gn:247061\""));
-    assert_false(analyze_has("وتعيش أغلب الأسر من الطبقة الوسطى في الضواحي.", "\"gn:172374\""));
-    assert_true(analyze_has("وسيطر المقاتلون على مدينة الطبقة أمس.", "\"gn:172374\""));
-    assert_false(analyze_has("وتمتد الصحراء الكبرى في شمال قارة أفريقيا.", "\"gn:166111\""));
-    /* a nisba with the article after a noun with the article is its
-     * adjective, after a noun of place the town */
-    assert_false(analyze_has("وانتقد الكاتب الأفكار الناصرية في مقاله.", "\"gn:98854\""));
-    assert_true(analyze_has("وانفجرت سيارة في مدينة الناصرية جنوب العراق.", "\"gn:98854\""));
-    /* ب left on a noun of place is no part of the place */
-    const char *shop = "وأغلقت الشرطة محلا بحي النسيم في المدينة.";
-    assert_true(analyze_has(shop, "\"unresolved:حي النسيم\""));
-    assert_false(analyze_has(shop, "unresolved:بحي"));
-    /* a noun after a demonstrative is no place, nor a nisba that agrees
-     * with the noun before it, with the article or without */
-    assert_false(analyze_has("وقال الناقد إن هذا الدويتو أجمل ما قدمه الفنانان.", "\"unresolved:"));
-    assert_false(analyze_has("وأصبحت الألعاب النارية عادة سلوكية سيئة عند الأطفال.", "\"gn:300808\""));
-    assert_false(analyze_has("يعاني من ارتفاع أسعار المشروبات الغازية هذا الصيف.", "\"gn:280155\""));
-    /* a nationality before a town's name makes it a player's */
-    assert_false(analyze_has("والأوروغوياني ليما ثالث المحترفين في الفريق.", "\"gn:3936456\""));
-    /* a town with a masculine nationality after it is its club; a town
-     * the news mostly reads as its club is the town after في */
-    assert_false(analyze_has("وفاز ريال مدريد على روما الإيطالي.", "\"gn:3169070\""));
-    assert_true(analyze_has("وزار الوزير روما الإيطالية أمس.", "\"gn:3169070\""));
-    assert_true(analyze_has("وتحول فندق قديم في مدريد إلى ملكية جديدة.", "\"gn:3117735\""));
-    /* a first name before a place with a preposition is no family name */
-    assert_true(analyze_has("وأقيم العزاء بحي العنود بالدمام أمس.", "\"unresolved:الدمام\""));
-    /* a common word with a pronoun the analyzer left on it is no place */
-    assert_false(analyze_has("عذبتني في دروبك يا صديقي.", "\"unresolved:"));
-    /* a rare foreign name keeps its own B or P before alif or و */
-    const char *palace = "وزار السياح قصر باكنجهام في لندن أمس.";
-    assert_true(analyze_has(palace, "\"unresolved:باكنجهام\""));
-    assert_false(analyze_has(palace, "\"unresolved:اكنجهام\""));
-    /* a noun and its indefinite adjective, a house's or an institute's
-     * name, ل with the article on a noun are no places; و before a hamza
-     * is the conjunction */
-    assert_false(analyze_has("وعثر على الهيكل في صخرة رسوبية قديمة.", "\"gn:247074\""));
-    assert_false(analyze_has("وتحدث الباحث في مؤسسة جيمس تاون عن الأكراد.", "\"gn:3370903\""));
-    assert_false(analyze_has("ونشر الكتاب صاحب دار الشريف للطباعة.", "\"unresolved:"));
-    assert_false(analyze_has("وتحدث الطبيب عن النمو للجنين في الرحم.", "\"unresolved:"));
-    /* a town's name followed by a rare word is part of another name */
-    assert_false(analyze_has("ومن قمة إيدل زلبرشتاينك يرى الزائر الجبال.", "\"gn:311704\""));
-    assert_true(analyze_has("ووصل الوفد إلى قمة إيدل أمس.", "\"gn:311704\""));
-    /* a nisba after a noun that is an actor's name is its adjective; a
-     * word with its case ending written is no place */
-    assert_false(analyze_has("ويمنع ذلك إيران من الاندماج في النظام المالي العالمي.", "\"gn:315697\""));
-    assert_false(analyze_has("وورد في المعاجم بمعانٍ منها الوقوع.", "\"gn:248382\""));
-    /* a fully vocalised phrase is scripture, no name; و on a rare word
-     * whose rest is a person's name is the conjunction */
-    assert_false(analyze_has("عَنْ عَائِشَةَ رَضِيَ اللَّهُ عَنْهَا قالت ذلك.", "\"person:"));
-    const char *coach = "وذكر الموقع أن اليوفي وماسيمليانو أليجري اتفقا على التجديد.";
-    assert_false(analyze_has(coach, "person:وماسيمليانو"));
-    /* ل on a first name the news knows is the preposition */
-    const char *thanks = "وقدم المخرج الشكر لهيلين سميث على دورها.";
-    assert_true(analyze_has(thanks, "\"person:هيلين_سميث\""));
-    assert_false(analyze_has(thanks, "person:لهيلين"));
-}
-
-/* A place the tagger found and no gazetteer holds is stored only when some
- * mention of it in the article says it is a place (place_evidence.c); a
- * small town of the gazetteer whose name is a rare word needs the same. */
-static void test_places_need_evidence(void **state) {
-    (void)state;
-    struct stat st;
-    if (stat(RASD_SOURCE_DIR "/data/ner/model.bin", &st) != 0) {
-        fprintf(stderr, "SKIP: no model (run scripts/train-ner.sh)\n");
-        skip();
-    }
-    /* a club after a transfer, a brand after هواتف, a common noun after a
-     * preposition: nothing around them says place */
-    assert_false(analyze_has("وانتقل المدافع من سرقسطة إلى ريال مدريد.", "\"unresolved:"));
-    assert_false(analyze_has("وأعلنت الشركة عن أحدث هواتف سامسونغ الذكية.", "\"unresolved:"));
-    assert_false(analyze_has("وسجل الهدف في الدقيقة الأخيرة بعد ركلة من الكورنر.", "\"unresolved:"));
-    /* a noun of place before it and a direction after it are evidence */
-    assert_true(analyze_has("وقعت اشتباكات في بلدة كيرازلي شمال البلاد.", "\"unresolved:كيرازلي\""));
-    /* a bare mention waits for a later one that says place, and both are
-     * the place's; alone it is no place */
-    const char *two = "وشهدت الزنتان اشتباكات عنيفة. ووصلت التعزيزات إلى مدينة الزنتان أمس.";
-    assert_true(analyze_has(two, "\"unresolved:الزنتان\""));
-    assert_true(analyze_has(two, "\"mention_count\":2"));
-    assert_false(analyze_has("وشهدت الزنتان اشتباكات عنيفة أمس.", "\"unresolved:"));
-    /* the last of a list of places after في */
-    assert_true(analyze_has("ووقعت مواجهات في نابلس والخليل والقدس وبيت لحم أمس.", "\"unresolved:بيت لحم\""));
-    /* a feminine adjective after a noun of place agrees with it */
-    assert_false(analyze_has("ووصف العلماء المكان بأنه منطقة ساطعة على سطح الكوكب.", "\"unresolved:"));
-    /* the first word of a name the tagger stopped short of is no place */
-    assert_false(analyze_has("وزار الوفد مدينة نيجني نوفغورود الروسية أمس.", "\"unresolved:نيجني\""));
-    /* a village whose name is a rare noun: the village only where a word
-     * says so */
-    assert_false(analyze_has("وهو روائي وقاص وكاتب مسرحي معروف.", "\"gn:245989\""));
-    assert_true(analyze_has("وقعت اشتباكات في بلدة وقاص شمال الأردن.", "\"gn:245989\""));
-    /* the first word of a compound the tagger left out is put back, and a
-     * town's nisba is no part of its name */
-    assert_true(analyze_has("ووصل الفريق إلى مدينة سان بطرسبرغ الروسية أمس.", "\"unresolved:سان بطرسبرغ\""));
-    assert_true(analyze_has("ووقع الحادث في ولاية تكساس الأمريكية أمس.", "\"unresolved:تكساس\""));
-    assert_false(analyze_has("ووقع الحادث في ولاية تكساس الأمريكية أمس.", "تكساس الأمريكية\""));
-    /* in a sentence about a transfer "to" names a club; elsewhere a town */
-    assert_false(analyze_has("وانضم المهاجم إلى فيليرانو في صفقة انتقال حر هذا الموسم.", "\"unresolved:"));
-    assert_true(analyze_has("ووصل الوفد إلى فيليرانو أمس.", "\"unresolved:فيليرانو\""));
-    /* a dual of a common noun after a preposition is no place */
-    assert_false(analyze_has("وطالب العامل بأن يرتفع الأجر إلى جنيهين في اليوم.", "\"unresolved:"));
-    /* a town's name after an honorific is a person's; after a noun of
-     * place with the article, an adjective */
-    assert_false(analyze_has("وقالت الملكة فيكتوريا إن البلاد بخير.", "\"gn:241131\""));
-    assert_false(analyze_has("ووصف الشاعر المدينة الزرقاء بأنها أجمل المدن.", "\"gn:250090\""));
-    assert_true(analyze_has("ووقع الحادث في مدينة الزرقاء أمس.", "\"gn:250090\""));
-    /* a province's name inside a person's name the tagger found is his */
-    assert_false(analyze_has("ودعا صلاح الدين دميرتاش زعيم الحزب إلى الحوار.", "\"gn-adm1:IQ.18\""));
-    assert_true(analyze_has("ووصل الوفد إلى محافظة صلاح الدين أمس.", "\"gn-adm1:IQ.18\""));
-    /* after بن or أبي a town's name is a man's */
-    assert_false(analyze_has("ودرس في مدرسة سعد بن أبي وقاص في الرياض.", "\"gn:245989\""));
-    /* و and a second letter on a rare name: the و is the conjunction, the
-     * second letter the name's own */
-    const char *list = "وتجول الفريق في مدن روما وميلانو وسان ريمو الإيطالية.";
-    assert_true(analyze_has(list, "\"unresolved:سان ريمو\""));
-    assert_false(analyze_has(list, "\"unresolved:ان ريمو\""));
-    /* a name after a noun of an exchange is the exchange's */
-    assert_false(analyze_has("وسجلت الشركة أسهمها في بورصة نارديكس الأمريكية.", "\"unresolved:"));
-    /* a place followed by a person's name is the place alone */
-    const char *official = "وتابع وكيل إمارة منطقة الجوبة سعد الحربي أعمال الصيانة أمس.";
-    assert_true(analyze_has(official, "\"unresolved:الجوبة\""));
-    assert_false(analyze_has(official, "\"unresolved:الجوبة سعد"));
-    /* ب on a word the news does not read as a place's is "with", not "in" */
-    assert_false(analyze_has("وفقد الناس الشعور بحلاوة الحياة في المدن الكبيرة.", "\"gn:249310\""));
-    assert_false(analyze_has("وعلينا أن نتحلى ببصيرة وصبر لنفهم الأسباب.", "\"unresolved:"));
-    /* after a noun of place, one word of a name whose next word the
-     * tagger left out is no place; the whole name is */
-    assert_false(analyze_has("وسيطر المقاتلون على مدينة مزار شريف بعد معارك عنيفة.", "\"unresolved:مزار\""));
-    assert_false(analyze_has("وفاز الفريق في مدينة ليتل رآك أمس.", "\"unresolved:ليتل\""));
-    assert_true(analyze_has("وأقيمت البطولة في مدينة ليتل روك بولاية أركنساس.", "\"unresolved:ليتل روك\""));
-    /* a nisba after a noun of place is its adjective; a word with هن is
-     * a noun and its pronoun */
-    assert_false(analyze_has("وهاجم مسلحون قرية تشادية على ضفاف البحيرة.", "\"unresolved:"));
-    assert_false(analyze_has("وقالت الطالبات إنهن استفدن كثيرا في جامعاتهن.", "\"unresolved:"));
-    /* a noun of place and an indefinite nisba is a kind of place */
-    assert_false(analyze_has("وصعد المتسلقون إلى جبل جليدي في كندا.", "\"unresolved:"));
-    assert_false(analyze_has("وأقيم المعسكر على جبل صخري في النرويج.", "\"unresolved:"));
-    /* in verse, written with its vowels, في is no evidence */
-    assert_false(analyze_has("سَرَيْتُ على وادي الهوى وقَلْبي تَجَلَّى في سما حُبِّكِ يا حَبيبَتي", "\"gn:247014\""));
-}
-
-static int setup(void **state) {
-    if (!mkdtemp(tmpdir)) return -1;
-    return setup_analyzer(state);
-}
-
-static int teardown(void **state) {
-    char cmd[600];
-    snprintf(cmd, sizeof cmd, "rm -rf '%s'", tmpdir);
-    if (system(cmd) != 0) fprintf(stderr, "could not remove %s\n", tmpdir);
-    return teardown_analyzer(state);
-}
-
 int main(void) {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_tag_names),
@@ -1376,12 +910,6 @@ int main(void) {
         cmocka_unit_test(test_cli_bad_input),
         cmocka_unit_test(test_cli_train_and_predict),
         cmocka_unit_test(test_shipped_model_dev_score),
-        cmocka_unit_test(test_people_after_titles),
-        cmocka_unit_test(test_tagged_names_without_clitics),
-        cmocka_unit_test(test_tagged_names_look_like_names),
-        cmocka_unit_test(test_persons_look_like_names),
-        cmocka_unit_test(test_places_in_context),
-        cmocka_unit_test(test_places_need_evidence),
     };
-    return cmocka_run_group_tests(tests, setup, teardown);
+    return cmocka_run_group_tests(tests, cli_setup, cli_teardown);
 }
