@@ -20,13 +20,16 @@ typedef struct test_spawn_opts {
     rlim_t file_limit;   /* > 0: a disk that fills at that many bytes per file
                           * (RLIMIT_FSIZE, SIGXFSZ ignored so a write fails
                           * with EFBIG) */
+    unsigned time_limit; /* seconds before the child is killed; 0: 120 */
 } test_spawn_opts;
 
-/* Runs argv (argv[0] is only a name) and returns its exit status, or 128 +
- * the signal that ended it. A run of over two minutes is killed: a hang is
- * a failure, not a stuck suite. */
-static inline int test_spawn(const char *const *argv, const char *out_path, const char *err_path,
-                             const test_spawn_opts *opt) {
+/* Starts argv (argv[0] is only a name) with its output going to out_path
+ * and err_path; its process id, for a test that signals it before
+ * test_spawn_wait. A run past its time limit (two minutes unless the
+ * options say otherwise) is killed: a hang is a failure, not a stuck
+ * suite. */
+static inline pid_t test_spawn_start(const char *const *argv, const char *out_path, const char *err_path,
+                                     const test_spawn_opts *opt) {
     pid_t pid = fork();
     if (pid == 0) {
         int in = open(opt && opt->in_path ? opt->in_path : "/dev/null", O_RDONLY);
@@ -40,13 +43,25 @@ static inline int test_spawn(const char *const *argv, const char *out_path, cons
             struct rlimit rl = {opt->file_limit, opt->file_limit};
             setrlimit(RLIMIT_FSIZE, &rl);
         }
-        alarm(120);
+        alarm(opt && opt->time_limit ? opt->time_limit : 120);
         execv(RASD_BIN, (char *const *)argv);
         _exit(127);
     }
+    return pid;
+}
+
+/* Waits for a child of test_spawn_start: its exit status, or 128 + the
+ * signal that ended it. */
+static inline int test_spawn_wait(pid_t pid) {
     int status = 0;
     waitpid(pid, &status, 0);
     return WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status);
+}
+
+/* Runs argv to its end: test_spawn_start, then test_spawn_wait. */
+static inline int test_spawn(const char *const *argv, const char *out_path, const char *err_path,
+                             const test_spawn_opts *opt) {
+    return test_spawn_wait(test_spawn_start(argv, out_path, err_path, opt));
 }
 
 /* The first cap - 1 bytes of a file into buf, NUL-terminated (empty when
