@@ -88,13 +88,16 @@ static inline void code(const char *text) {
     rasd_span_list_free(&sents);
 }
 
-static inline const char *entity_id(const rasd_event_actor *a) { return a->entity >= 0 ? es.items[a->entity].id : NULL; }
+static inline const char *entity_id(const rasd_event_actor *a) {
+    return a->entity >= 0 ? es.items[a->entity].id : NULL;
+}
 
 static inline const char *cameo(const rasd_event *e) { return e->cameo; }
 
 /* The one event whose trigger text starts with `trigger`; checks its CAMEO
  * root and the ids of its source and target (NULL: none). */
-static inline const rasd_event *expect_event(const char *trigger, const char *root, const char *source, const char *target) {
+static inline const rasd_event *expect_event(const char *trigger, const char *root, const char *source,
+                                             const char *target) {
     const rasd_event *found = NULL;
     for (size_t i = 0; i < evs.count; i++) {
         const rasd_event *e = &evs.items[i];
