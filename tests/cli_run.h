@@ -21,9 +21,6 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
-#ifndef RASD_BIN
-#define RASD_BIN "build/rasd"
-#endif
 #ifndef RASD_SOURCE_DIR
 #define RASD_SOURCE_DIR "."
 #endif
@@ -66,22 +63,33 @@ static inline const char *write_tmp(const char *name, const char *data) {
     return write_tmp_n(name, data, strlen(data));
 }
 
-/* A whole file (malloc'd, NUL-terminated; empty when it cannot be read). */
+/* A whole file (malloc'd, NUL-terminated), its length into *len; NULL
+ * when it cannot be read. */
 static inline char *cli_slurp(const char *path, size_t *len) {
+    if (len) *len = 0;
     FILE *f = fopen(path, "rb");
+    if (!f) return NULL;
     char *b = NULL;
     size_t got = 0;
-    if (f && fseek(f, 0, SEEK_END) == 0) {
+    if (fseek(f, 0, SEEK_END) == 0) {
         long n = ftell(f);
         fseek(f, 0, SEEK_SET);
         b = malloc(n > 0 ? (size_t)n + 1 : 1);
         if (b && n > 0) got = fread(b, 1, (size_t)n, f);
     }
-    if (f) fclose(f);
-    if (!b) b = malloc(1);
-    if (!b) abort();
+    fclose(f);
+    if (!b) return NULL;
     b[got] = '\0';
     if (len) *len = got;
+    return b;
+}
+
+/* A run's output file, whole; empty when the run left none. */
+static inline char *cli_output(const char *path, size_t *len) {
+    char *b = cli_slurp(path, len);
+    if (b) return b;
+    b = strdup("");
+    if (!b) abort();
     return b;
 }
 
@@ -98,8 +106,8 @@ static inline int run_finish(pid_t pid) {
     int status = test_spawn_wait(pid);
     free(out_buf);
     free(err_buf);
-    out_buf = cli_slurp(out_path, &out_len);
-    err_buf = cli_slurp(err_path, NULL);
+    out_buf = cli_output(out_path, &out_len);
+    err_buf = cli_output(err_path, NULL);
     return status;
 }
 

@@ -64,14 +64,7 @@ static inline void code(const char *text) {
     rasd_date_list dl = {0};
     for (size_t s = 0; s < sents.count; s++) {
         rasd_token toks[512];
-        size_t n = 0;
-        rasd_tokenizer tz;
-        rasd_tokenizer_init(&tz, text + sents.items[s].start, sents.items[s].end - sents.items[s].start);
-        while (n < 512 && rasd_tokenizer_next(&tz, &toks[n])) {
-            toks[n].start += sents.items[s].start;
-            toks[n].end += sents.items[s].start;
-            n++;
-        }
+        size_t n = sentence_tokens(text, sents.items[s], toks, 512);
         assert_int_equal(rasd_entity_extract_sentence(x, toks, n, s), RASD_OK);
         size_t nb = nl.count, db = dl.count;
         assert_int_equal(rasd_numbers_find(nums, test_an, text, toks, n, &nl), RASD_OK);

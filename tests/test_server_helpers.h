@@ -63,35 +63,18 @@ typedef struct server {
 static pid_t running = 0;
 
 /* Starts `rasd serve --port 0 ...` (with up to 8 more arguments) and
- * reads the port it prints. */
+ * reads the port it prints (test_spawn.h); it runs until stop_server. */
 static inline server start_server_with(bool allow_ingest, const char *const *extra) {
-    int fds[2];
-    assert_int_equal(pipe(fds), 0);
-    pid_t pid = fork();
-    if (pid == 0) {
-        dup2(fds[1], 1);
-        close(fds[0]);
-        int null = open("/dev/null", O_WRONLY);
-        dup2(null, 2);
-        const char *argv[20] = {RASD_BIN, "serve", "--db", db, "--port", "0", "--threads", "2", "--quiet"};
-        size_t n = 9;
-        if (allow_ingest) argv[n++] = "--allow-ingest";
-        for (size_t i = 0; extra && extra[i] && n < 19; i++) argv[n++] = extra[i];
-        argv[n] = NULL;
-        execv(RASD_BIN, (char *const *)argv);
-        _exit(127);
-    }
-    close(fds[1]);
-    FILE *f = fdopen(fds[0], "r");
-    char line[512] = "";
-    assert_non_null(fgets(line, sizeof line, f));
-    fclose(f);
-    server s = {pid, 0};
-    running = pid;
-    const char *p = strstr(line, "127.0.0.1:");
-    assert_non_null(p);
-    s.port = (unsigned)atoi(p + 10);
-    assert_true(s.port > 0);
+    const char *argv[20] = {RASD_BIN, "serve", "--db", db, "--port", "0", "--threads", "2", "--quiet"};
+    size_t n = 9;
+    if (allow_ingest) argv[n++] = "--allow-ingest";
+    for (size_t i = 0; extra && extra[i] && n < 19; i++) argv[n++] = extra[i];
+    argv[n] = NULL;
+    server s = {0, 0};
+    s.pid = test_serve_start(argv, 0, &s.port);
+    assert_true(s.pid > 0);
+    running = s.pid;
+    assert_true(s.port > 0); /* it printed its address */
     return s;
 }
 
