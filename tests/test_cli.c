@@ -3,7 +3,7 @@
  * the message on stderr (it names the file, and the byte where it matters)
  * and the exit status, and that the other inputs are still analysed.
  */
-#define CLI_RUN_TMPDIR "/tmp/rasd-cli-XXXXXX"
+#define TEST_TMPDIR "/tmp/rasd-cli-XXXXXX"
 #include "cli_run.h"
 
 #include <stdio.h>
@@ -221,16 +221,6 @@ static void test_records(void **state) {
     assert_null(strstr(out_buf, "{\"doc\"")); /* rows, not JSON, for records too */
 }
 
-static int make_tmpdir(void **state) {
-    (void)state;
-    return cli_make_tmpdir();
-}
-
-static int remove_tmpdir(void **state) {
-    (void)state;
-    return cli_remove_tmpdir();
-}
-
 int main(void) {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_missing_file),
@@ -246,5 +236,5 @@ int main(void) {
         cmocka_unit_test(test_only),
         cmocka_unit_test(test_records),
     };
-    return cmocka_run_group_tests_name("cli", tests, make_tmpdir, remove_tmpdir);
+    return cmocka_run_group_tests_name("cli", tests, cli_tmpdir_setup, cli_tmpdir_teardown);
 }

@@ -9,7 +9,7 @@
  * of 500 when asked; the exit statuses 0 found, 1 none, 2 usage or no
  * database. The store is built from examples/ (the README's tour files).
  */
-#define CLI_RUN_TMPDIR "/tmp/rasd-conv-XXXXXX"
+#define TEST_TMPDIR "/tmp/rasd-conv-XXXXXX"
 #include "cli_run.h"
 
 #include <jansson.h>

@@ -8,7 +8,7 @@
  * quotes-csv likewise; the CAMEO names and the stored detail of events
  * (cameo.c, event_detail.c); options that would be ignored are refused.
  */
-#define CLI_RUN_TMPDIR "/tmp/rasd-export-XXXXXX"
+#define TEST_TMPDIR "/tmp/rasd-export-XXXXXX"
 #include "cli_run.h"
 
 #include "corpus/charref.h"

@@ -7,7 +7,7 @@
  * fetches nothing but the feed (answered 304), and a state file reopened
  * from disk remembers both; `rasd watch --once` on the command line.
  */
-#define CLI_RUN_TMPDIR "/tmp/rasd-net-XXXXXX"
+#define TEST_TMPDIR "/tmp/rasd-net-XXXXXX"
 #include "cli_run.h"
 
 #include "corpus/html.h"

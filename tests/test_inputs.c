@@ -16,7 +16,7 @@
  * Every child runs under an alarm, so a hang fails the test instead of
  * holding it.
  */
-#define CLI_RUN_TMPDIR "/tmp/rasd-inputs-XXXXXX"
+#define TEST_TMPDIR "/tmp/rasd-inputs-XXXXXX"
 #include "cli_run.h"
 
 #include <errno.h>
@@ -30,22 +30,6 @@
 #include <sys/un.h>
 #include <sys/wait.h>
 #include <unistd.h>
-
-static int64_t scalar(const char *db_path, const char *sql) {
-    sqlite3 *db;
-    if (sqlite3_open_v2(db_path, &db, SQLITE_OPEN_READONLY, NULL) != SQLITE_OK) {
-        sqlite3_close(db);
-        return -1;
-    }
-    sqlite3_stmt *st;
-    int64_t v = -1;
-    if (sqlite3_prepare_v2(db, sql, -1, &st, NULL) == SQLITE_OK) {
-        if (sqlite3_step(st) == SQLITE_ROW) v = sqlite3_column_int64(st, 0);
-        sqlite3_finalize(st);
-    }
-    sqlite3_close(db);
-    return v;
-}
 
 #define expect_status(call, want)                                                                                   \
     do {                                                                                                               \
@@ -110,7 +94,7 @@ static void test_special_files_refused(void **state) {
     expect_in(err_buf, "named.fifo: is a FIFO");
     expect_in(err_buf, "/dev/zero: is a character device");
     expect_in(err_buf, "2 stored");
-    assert_int_equal(scalar(db, "SELECT count(*) FROM documents"), 2);
+    assert_int_equal(db_scalar(db, "SELECT count(*) FROM documents"), 2);
     const char *from[] = {"rasd", "ingest", "--db", db, "--from-jsonl", "/dev/zero", NULL};
     expect_status(run(from), 1); /* it would never end: refused */
     expect_in(err_buf, "/dev/zero: is a character device");
@@ -141,7 +125,7 @@ static void test_symlink_loops(void **state) {
     expect_in(err_buf, "(a loop): not followed");
     expect_in(err_buf, ", 2 stored, 0 already stored"); /* each real file read once */
     expect_in(err_buf, "3 skipped");
-    assert_int_equal(scalar(db, "SELECT count(*) FROM documents"), 2);
+    assert_int_equal(db_scalar(db, "SELECT count(*) FROM documents"), 2);
 
     /* asked to follow them: box/ is read through up1 once; up2 and the
      * loops are not entered again */
@@ -152,7 +136,7 @@ static void test_symlink_loops(void **state) {
     expect_in(err_buf, "up2: a symlink to");
     expect_in(err_buf, "a directory read already: not followed");
     expect_in(err_buf, ", 2 stored, 0 already stored");
-    assert_int_equal(scalar(db2, "SELECT count(*) FROM documents"), 2);
+    assert_int_equal(db_scalar(db2, "SELECT count(*) FROM documents"), 2);
 }
 
 /* ------------------------------------------- bad records in a JSON array */
@@ -188,8 +172,8 @@ static void test_bad_records_in_array(void **state) {
     expect_in(err_buf, "day.json: record 6 of the array");
     expect_in(err_buf, "3 stored");
     expect_in(err_buf, "4 skipped");
-    assert_int_equal(scalar(db, "SELECT count(*) FROM documents"), 3);
-    assert_int_equal(scalar(db, "SELECT count(*) FROM documents WHERE origin LIKE '%day.json#7'"), 1);
+    assert_int_equal(db_scalar(db, "SELECT count(*) FROM documents"), 3);
+    assert_int_equal(db_scalar(db, "SELECT count(*) FROM documents WHERE origin LIKE '%day.json#7'"), 1);
 
     /* the byte offset is the record's own: record 2 starts at its '{' */
     const char *at = strstr(err_buf, "record 2 of the array (at byte ");
@@ -213,7 +197,7 @@ static void test_bad_records_in_array(void **state) {
     const char *again[] = {"rasd", "ingest", "--db", db2, "--jobs", "1", "--no-tagger", p, NULL};
     expect_status(run(again), 1);
     expect_in(err_buf, "the array is not closed");
-    assert_int_equal(scalar(db2, "SELECT count(*) FROM documents"), 2);
+    assert_int_equal(db_scalar(db2, "SELECT count(*) FROM documents"), 2);
 }
 
 /* ------------------------------------------------------- exit statuses */
@@ -231,7 +215,7 @@ static void test_empty_records_are_no_failure(void **state) {
     expect_in(err_buf, "1 stored");
     expect_in(err_buf, "0 skipped");
     expect_in(err_buf, "2 records without text left out");
-    assert_int_equal(scalar(db, "SELECT count(*) FROM documents"), 1);
+    assert_int_equal(db_scalar(db, "SELECT count(*) FROM documents"), 1);
 }
 
 /* n made-up JSON Lines articles, each different. */
@@ -264,17 +248,17 @@ static void test_disk_full_exits_3_with_committed_counts(void **state) {
     assert_non_null(stored);
     long long committed = strtoll(stored + 7, NULL, 10);
     expect_in(line, "stored (committed)");
-    int64_t in_db = scalar(db, "SELECT count(*) FROM documents");
+    int64_t in_db = db_scalar(db, "SELECT count(*) FROM documents");
     printf("  disk full after %lld committed articles of 200\n", committed);
     assert_true(in_db > 0 && in_db < 200);
     assert_int_equal(committed, in_db); /* the summary says what is there */
     char progress[96]; /* and so does the last progress line */
     snprintf(progress, sizeof progress, "articles read, %lld stored", committed);
     expect_in(err_buf, progress);
-    assert_int_equal(scalar(db, "SELECT count(*) FROM pragma_integrity_check WHERE integrity_check != 'ok'"), 0);
+    assert_int_equal(db_scalar(db, "SELECT count(*) FROM pragma_integrity_check WHERE integrity_check != 'ok'"), 0);
     /* with room again, the rest goes in */
     expect_status(run(ingest), 0);
-    assert_int_equal(scalar(db, "SELECT count(*) FROM documents"), 200);
+    assert_int_equal(db_scalar(db, "SELECT count(*) FROM documents"), 200);
 }
 
 /* ------------------------------------------- escape sequences in articles */
@@ -380,16 +364,6 @@ static void test_search_on_a_terminal(void **state) {
     }
 }
 
-static int setup(void **state) {
-    (void)state;
-    return cli_make_tmpdir();
-}
-
-static int teardown(void **state) {
-    (void)state;
-    return cli_remove_tmpdir();
-}
-
 int main(void) {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_special_files_refused),
@@ -400,5 +374,5 @@ int main(void) {
         cmocka_unit_test(test_control_characters_escaped_on_terminal),
         cmocka_unit_test(test_search_on_a_terminal),
     };
-    return cmocka_run_group_tests_name("inputs", tests, setup, teardown);
+    return cmocka_run_group_tests_name("inputs", tests, cli_tmpdir_setup, cli_tmpdir_teardown);
 }

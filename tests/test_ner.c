@@ -8,7 +8,7 @@
  * input by file:line. The one test that needs ../shared (the dev score of
  * the shipped model) skips with a message when it is absent.
  */
-#define CLI_RUN_TMPDIR "/tmp/rasd-ner-XXXXXX"
+#define TEST_TMPDIR "/tmp/rasd-ner-XXXXXX"
 #include "cli_run.h"
 
 #include "ner/ner_internal.h"

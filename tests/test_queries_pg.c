@@ -18,7 +18,7 @@
  * PostgreSQL comes from tests/pg_harness.sh (RASD_TEST_PG); without it the
  * test is skipped with a message (exit 77).
  */
-#define CLI_RUN_TMPDIR "/tmp/rasd-queries-pg-XXXXXX"
+#define TEST_TMPDIR "/tmp/rasd-queries-pg-XXXXXX"
 #include "cli_run.h"
 
 #include "core/internal.h"

@@ -9,7 +9,7 @@
  * span in the file as read. The seeds are read from ../shared (never copied
  * here); without them the test skips and says why.
  */
-#define CLI_RUN_TMPDIR "/tmp/rasd-seeds-XXXXXX"
+#define TEST_TMPDIR "/tmp/rasd-seeds-XXXXXX"
 #include "cli_run.h"
 
 #include <fcntl.h>
@@ -164,7 +164,7 @@ static void test_boilerplate_of_003_is_not_stored(void **state) {
     /* each removed line's span is its place in the file as read, and its
      * offset in the stored text is within it */
     size_t flen;
-    char *file = cli_slurp(seed_path("003"), &flen);
+    char *file = slurp_file(seed_path("003"), &flen);
     assert_non_null(file);
     assert_int_equal(sqlite3_prepare_v2(db, "SELECT at, input_start, input_end, text FROM boilerplate WHERE doc = ?"
                                             " ORDER BY idx",

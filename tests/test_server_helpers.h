@@ -14,8 +14,8 @@
 #ifndef RASD_TEST_SERVER_HELPERS_H
 #define RASD_TEST_SERVER_HELPERS_H
 
-#ifndef CLI_RUN_TMPDIR
-#define CLI_RUN_TMPDIR "/tmp/rasd-server-XXXXXX"
+#ifndef TEST_TMPDIR
+#define TEST_TMPDIR "/tmp/rasd-server-XXXXXX"
 #endif
 #include "cli_run.h"
 

@@ -19,7 +19,7 @@
  * The articles are generated here (no corpus needed); the sentences are
  * this test's own.
  */
-#define CLI_RUN_TMPDIR "/tmp/rasd-settle-XXXXXX"
+#define TEST_TMPDIR "/tmp/rasd-settle-XXXXXX"
 #include "cli_run.h"
 
 #include <signal.h>
@@ -234,19 +234,6 @@ static void expect_same(const char *a, const char *b, const char *what) {
              what, line, na, a, nb, b);
 }
 
-static int64_t scalar(const char *db_path, const char *sql) {
-    sqlite3 *db;
-    int64_t v = -1;
-    if (sqlite3_open_v2(db_path, &db, SQLITE_OPEN_READONLY, NULL) == SQLITE_OK) {
-        sqlite3_stmt *st;
-        if (sqlite3_prepare_v2(db, sql, -1, &st, NULL) == SQLITE_OK && sqlite3_step(st) == SQLITE_ROW)
-            v = sqlite3_column_int64(st, 0);
-        sqlite3_finalize(st);
-    }
-    sqlite3_close(db);
-    return v;
-}
-
 /* ---------------------------------------------------------------- tests */
 
 static const char *input, *prefix; /* the articles; the first 200 of them */
@@ -296,8 +283,8 @@ static void killed_then_rerun(const char *db, const char *what, const char *env,
         kill(pid, SIGKILL);
     }
     int status = run_finish(pid);
-    int64_t kept = scalar(db, "SELECT count(*) FROM documents");
-    int64_t owed = scalar(db, "SELECT count(*) FROM state WHERE name = 'settle' AND data = CAST('1' AS BLOB)");
+    int64_t kept = db_scalar(db, "SELECT count(*) FROM documents");
+    int64_t owed = db_scalar(db, "SELECT count(*) FROM state WHERE name = 'settle' AND data = CAST('1' AS BLOB)");
     printf("  %s: status %d, %lld articles kept, settle owed: %s\n", what, status, (long long)kept,
            owed > 0 ? "yes" : "no");
     if (env) assert_int_equal(status, 128 + SIGKILL); /* the hook's kills are sure */
@@ -308,7 +295,7 @@ static void killed_then_rerun(const char *db, const char *what, const char *env,
         if (!strstr(err_buf, "before its settle committed"))
             fail_msg("%s: no word of the owed settle:\n%s", what, err_buf);
     }
-    assert_int_equal(scalar(db, "SELECT count(*) FROM state WHERE name = 'settle' AND data = CAST('1' AS BLOB)"), 0);
+    assert_int_equal(db_scalar(db, "SELECT count(*) FROM state WHERE name = 'settle' AND data = CAST('1' AS BLOB)"), 0);
     char *got = dump(db);
     expect_same(expected, got, what);
     free(got);
@@ -324,17 +311,17 @@ static void test_uninterrupted_reference(void **state) {
     if (status != 0) fail_msg("the uninterrupted ingest ended with status %d:\n%s", status, err_buf);
     t_full = now() - t0;
     expected = reference = dump(db);
-    int64_t docs = scalar(db, "SELECT count(*) FROM documents");
-    int64_t exact = scalar(db, "SELECT count(*) FROM documents WHERE dup_kind = 'exact'");
-    int64_t near = scalar(db, "SELECT count(*) FROM documents WHERE dup_kind = 'near'");
-    int64_t stories = scalar(db, "SELECT count(*) FROM stories");
-    int64_t multi = scalar(db, "SELECT count(*) FROM stories WHERE n_articles > 1");
+    int64_t docs = db_scalar(db, "SELECT count(*) FROM documents");
+    int64_t exact = db_scalar(db, "SELECT count(*) FROM documents WHERE dup_kind = 'exact'");
+    int64_t near = db_scalar(db, "SELECT count(*) FROM documents WHERE dup_kind = 'near'");
+    int64_t stories = db_scalar(db, "SELECT count(*) FROM stories");
+    int64_t multi = db_scalar(db, "SELECT count(*) FROM stories WHERE n_articles > 1");
     printf("  uninterrupted: %lld articles, %lld exact and %lld near duplicates, %lld stories (%lld of several "
            "articles), %.1f s\n",
            (long long)docs, (long long)exact, (long long)near, (long long)stories, (long long)multi, t_full);
     /* the input is what the test means it to be: stories, copies, near copies */
     assert_true(exact > 10 && near > 10 && multi > 10);
-    assert_int_equal(scalar(db, "SELECT count(*) FROM state WHERE name = 'settle' AND data = CAST('0' AS BLOB)"), 1);
+    assert_int_equal(db_scalar(db, "SELECT count(*) FROM state WHERE name = 'settle' AND data = CAST('0' AS BLOB)"), 1);
 }
 
 /* rasd serve on a store that owes a settle says so at start. */
@@ -368,7 +355,7 @@ static void test_killed_after_batches(void **state) {
     (void)state;
     /* early (2 of the import's batches) and late (all but the last) */
     killed_then_rerun(tmp_path("b.db"), "killed after batch 2", "RASD_TEST_KILL_AFTER_BATCHES", "2", 0, NULL);
-    int64_t n = scalar(tmp_path("a.db"), "SELECT count(*) FROM documents");
+    int64_t n = db_scalar(tmp_path("a.db"), "SELECT count(*) FROM documents");
     char late[24];
     snprintf(late, sizeof late, "%lld", (long long)((n - 1) / 25));
     killed_then_rerun(tmp_path("b.db"), "killed after the last full batch", "RASD_TEST_KILL_AFTER_BATCHES", late, 0, NULL);
@@ -433,7 +420,7 @@ static void test_disk_full_in_settle(void **state) {
     printf("  --settle on a full disk: status %d\n", status);
     if (status != 3) fail_msg("a settle stopped by a full disk ended with status %d, not 3:\n%s", status, err_buf);
     if (!strstr(err_buf, "the settle was rolled back")) fail_msg("no word of the rolled-back settle:\n%s", err_buf);
-    assert_int_equal(scalar(db, "SELECT count(*) FROM state WHERE name = 'settle' AND data = CAST('1' AS BLOB)"), 1);
+    assert_int_equal(db_scalar(db, "SELECT count(*) FROM state WHERE name = 'settle' AND data = CAST('1' AS BLOB)"), 1);
     /* with room again, a plain ingest of the same input stores nothing and
      * settles: the store is the uninterrupted run's */
     argv[10] = argv[11];

@@ -6,30 +6,13 @@
  * leaves a consistent database that a second run completes; search output
  * as a table, JSON Lines and CSV, with filters.
  */
-#define CLI_RUN_TMPDIR "/tmp/rasd-ingest-XXXXXX"
+#define TEST_TMPDIR "/tmp/rasd-ingest-XXXXXX"
 #include "cli_run.h"
 
 #include <signal.h>
 #include <sqlite3.h>
 #include <time.h>
 #include <zip.h>
-
-static int64_t scalar(const char *db_path, const char *sql) {
-    sqlite3 *db;
-    if (sqlite3_open_v2(db_path, &db, SQLITE_OPEN_READONLY, NULL) != SQLITE_OK) {
-        sqlite3_close(db); /* SQLite allocates a handle even when it cannot open */
-        return -1;
-    }
-    sqlite3_busy_timeout(db, 5000);
-    sqlite3_stmt *st;
-    int64_t v = -1;
-    if (sqlite3_prepare_v2(db, sql, -1, &st, NULL) == SQLITE_OK) {
-        if (sqlite3_step(st) == SQLITE_ROW) v = sqlite3_column_int64(st, 0);
-        sqlite3_finalize(st);
-    }
-    sqlite3_close(db);
-    return v;
-}
 
 #define expect_status(call, want)                                                                                   \
     do {                                                                                                               \
@@ -95,20 +78,20 @@ static void test_bad_input_among_good(void **state) {
     expect_in(err_buf, "at byte 0");
     expect_in(err_buf, "4 stored");
     expect_in(err_buf, "3 skipped");
-    assert_int_equal(scalar(db, "SELECT count(*) FROM documents"), 4);
-    assert_int_equal(scalar(db, "SELECT count(*) FROM documents WHERE source = 'وكالة أ'"), 2);
-    assert_int_equal(scalar(db, "SELECT count(*) FROM documents WHERE published = '2021-06-02'"), 1);
+    assert_int_equal(db_scalar(db, "SELECT count(*) FROM documents"), 4);
+    assert_int_equal(db_scalar(db, "SELECT count(*) FROM documents WHERE source = 'وكالة أ'"), 2);
+    assert_int_equal(db_scalar(db, "SELECT count(*) FROM documents WHERE published = '2021-06-02'"), 1);
     /* the analysis is in its tables: the places of Hasakah, Raqqa... */
-    assert_true(scalar(db, "SELECT count(DISTINCT doc) FROM places") >= 3);
-    assert_true(scalar(db, "SELECT count(*) FROM paragraphs") >= 8);
-    assert_int_equal(scalar(db, "SELECT count(*) FROM documents WHERE story IS NULL"), 0);
-    assert_true(scalar(db, "SELECT count(*) FROM stories") >= 1);
+    assert_true(db_scalar(db, "SELECT count(DISTINCT doc) FROM places") >= 3);
+    assert_true(db_scalar(db, "SELECT count(*) FROM paragraphs") >= 8);
+    assert_int_equal(db_scalar(db, "SELECT count(*) FROM documents WHERE story IS NULL"), 0);
+    assert_true(db_scalar(db, "SELECT count(*) FROM stories") >= 1);
 
     /* again: nothing new, everything already there */
     expect_status(run(argv), 1); /* the same three are skipped again */
     expect_in(err_buf, "0 stored, 4 already stored");
-    assert_int_equal(scalar(db, "SELECT count(*) FROM documents"), 4);
-    assert_int_equal(scalar(db, "SELECT count(*) FROM fingerprints"), 4);
+    assert_int_equal(db_scalar(db, "SELECT count(*) FROM documents"), 4);
+    assert_int_equal(db_scalar(db, "SELECT count(*) FROM fingerprints"), 4);
 }
 
 static void test_search_cli(void **state) {
@@ -149,10 +132,10 @@ static void test_web_formats(void **state) {
     const char *argv[] = {"rasd", "ingest", "--db", db, "--source", "موقع الاختبار", RASD_SOURCE_DIR "/tests/fixtures/web",
                           NULL};
     expect_status(run(argv), 0);
-    int64_t n = scalar(db, "SELECT count(*) FROM documents");
+    int64_t n = db_scalar(db, "SELECT count(*) FROM documents");
     if (n < 5) fail_msg("%lld documents from 3 pages and a feed of 3 items:\n%s", (long long)n, err_buf);
-    assert_int_equal(scalar(db, "SELECT count(*) FROM documents WHERE origin LIKE '%a.html'"), 1);
-    assert_int_equal(scalar(db, "SELECT count(*) FROM documents WHERE origin LIKE '%feed.xml%'"), 3);
+    assert_int_equal(db_scalar(db, "SELECT count(*) FROM documents WHERE origin LIKE '%a.html'"), 1);
+    assert_int_equal(db_scalar(db, "SELECT count(*) FROM documents WHERE origin LIKE '%feed.xml%'"), 3);
     const char *search[] = {"rasd", "search", "--db", db, "--json", "معبر", NULL};
     expect_status(run(search), 0);
     expect_in(out_buf, "a.html");
@@ -198,45 +181,35 @@ static void test_killed_ingest(void **state) {
     int64_t seen = 0;
     for (int i = 0; i < 3000 && seen < 300; i++) {
         nanosleep(&pause, NULL);
-        seen = scalar(db, "SELECT count(*) FROM documents");
+        seen = db_scalar(db, "SELECT count(*) FROM documents");
     }
     kill(pid, SIGKILL);
     int status = run_finish(pid);
     if (status != 128 + SIGKILL) fail_msg("ingest ended (status %d) before it could be killed; %lld stored", status,
                                           (long long)seen);
-    int64_t kept = scalar(db, "SELECT count(*) FROM documents");
+    int64_t kept = db_scalar(db, "SELECT count(*) FROM documents");
     printf("  killed after %lld of %zu articles were committed\n", (long long)kept, N);
     assert_true(kept >= 300 && kept < (int64_t)N);
     assert_int_equal(kept % 100, 0); /* whole batches only */
-    assert_int_equal(scalar(db, "SELECT count(*) FROM pragma_integrity_check WHERE integrity_check != 'ok'"), 0);
-    assert_int_equal(scalar(db, "SELECT count(*) FROM documents_fts_docsize"), kept);
-    assert_int_equal(scalar(db, "SELECT count(*) FROM fingerprints"), kept);
-    assert_int_equal(scalar(db, "SELECT count(*) FROM paragraphs WHERE doc NOT IN (SELECT id FROM documents)"), 0);
+    assert_int_equal(db_scalar(db, "SELECT count(*) FROM pragma_integrity_check WHERE integrity_check != 'ok'"), 0);
+    assert_int_equal(db_scalar(db, "SELECT count(*) FROM documents_fts_docsize"), kept);
+    assert_int_equal(db_scalar(db, "SELECT count(*) FROM fingerprints"), kept);
+    assert_int_equal(db_scalar(db, "SELECT count(*) FROM paragraphs WHERE doc NOT IN (SELECT id FROM documents)"), 0);
     /* a bulk import leaves stories to the settle it ends with: killed
      * before it, the store owes that settle and its articles have none yet */
-    assert_int_equal(scalar(db, "SELECT count(*) FROM state WHERE name = 'settle' AND CAST(data AS TEXT) = '1'"), 1);
-    assert_int_equal(scalar(db, "SELECT count(*) FROM stories WHERE id NOT IN (SELECT id FROM documents)"), 0);
+    assert_int_equal(db_scalar(db, "SELECT count(*) FROM state WHERE name = 'settle' AND CAST(data AS TEXT) = '1'"), 1);
+    assert_int_equal(db_scalar(db, "SELECT count(*) FROM stories WHERE id NOT IN (SELECT id FROM documents)"), 0);
 
     /* a second run stores the rest and finds the first part already there */
     expect_status(run(argv), 0);
     char expect[64];
     snprintf(expect, sizeof expect, "%lld already stored", (long long)kept);
     expect_in(err_buf, expect);
-    assert_int_equal(scalar(db, "SELECT count(*) FROM documents"), (int64_t)N);
-    assert_int_equal(scalar(db, "SELECT count(*) FROM documents_fts_docsize"), (int64_t)N);
+    assert_int_equal(db_scalar(db, "SELECT count(*) FROM documents"), (int64_t)N);
+    assert_int_equal(db_scalar(db, "SELECT count(*) FROM documents_fts_docsize"), (int64_t)N);
     /* and settles: every article has its story */
-    assert_int_equal(scalar(db, "SELECT count(*) FROM documents WHERE story IS NULL"), 0);
-    assert_int_equal(scalar(db, "SELECT count(*) FROM state WHERE name = 'settle' AND CAST(data AS TEXT) = '1'"), 0);
-}
-
-static int setup(void **state) {
-    (void)state;
-    return cli_make_tmpdir();
-}
-
-static int teardown(void **state) {
-    (void)state;
-    return cli_remove_tmpdir();
+    assert_int_equal(db_scalar(db, "SELECT count(*) FROM documents WHERE story IS NULL"), 0);
+    assert_int_equal(db_scalar(db, "SELECT count(*) FROM state WHERE name = 'settle' AND CAST(data AS TEXT) = '1'"), 0);
 }
 
 int main(void) {
@@ -246,5 +219,5 @@ int main(void) {
         cmocka_unit_test(test_web_formats),
         cmocka_unit_test(test_killed_ingest),
     };
-    return cmocka_run_group_tests(tests, setup, teardown);
+    return cmocka_run_group_tests(tests, cli_tmpdir_setup, cli_tmpdir_teardown);
 }
