@@ -39,7 +39,10 @@ add_dependencies(test_queries_pg rasd)
 add_test(NAME queries_pg COMMAND bash ${CMAKE_CURRENT_SOURCE_DIR}/pg_harness.sh $<TARGET_FILE:test_queries_pg>)
 set_tests_properties(queries_pg PROPERTIES SKIP_RETURN_CODE 77 TIMEOUT 600)
 
-# rasd serve and the query commands on PostgreSQL: test_server's outside
-# tests again, over a PostgreSQL copy of their store (test_server --pg).
-add_test(NAME server_pg COMMAND bash ${CMAKE_CURRENT_SOURCE_DIR}/pg_harness.sh $<TARGET_FILE:test_server> --pg)
-set_tests_properties(server_pg PROPERTIES SKIP_RETURN_CODE 77 TIMEOUT 300)
+# rasd serve and the query commands on PostgreSQL: the outside tests of
+# server_tests.cmake again, over a PostgreSQL copy of their store
+# (test_server* --pg).
+foreach(name server server_views server_guards)
+  add_test(NAME ${name}_pg COMMAND bash ${CMAKE_CURRENT_SOURCE_DIR}/pg_harness.sh $<TARGET_FILE:test_${name}> --pg)
+  set_tests_properties(${name}_pg PROPERTIES SKIP_RETURN_CODE 77 TIMEOUT 300)
+endforeach()

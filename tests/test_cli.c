@@ -3,61 +3,10 @@
  * the message on stderr (it names the file, and the byte where it matters)
  * and the exit status, and that the other inputs are still analysed.
  */
-#include "test_helpers.h"
-#include "test_spawn.h"
+#define TEST_TMPDIR "/tmp/rasd-cli-XXXXXX"
+#include "cli_run.h"
 
-#include <fcntl.h>
 #include <stdio.h>
-#include <sys/stat.h>
-#include <sys/wait.h>
-#include <unistd.h>
-
-#ifndef RASD_BIN
-#define RASD_BIN "build/rasd"
-#endif
-
-static char tmpdir[] = "/tmp/rasd-cli-XXXXXX";
-static char out_buf[1 << 16], err_buf[1 << 16];
-static size_t out_len; /* full stdout length, even past out_buf */
-
-static char *read_all(const char *path, char *buf, size_t cap, size_t *total) {
-    FILE *f = fopen(path, "rb");
-    size_t n = f ? fread(buf, 1, cap - 1, f) : 0;
-    buf[n] = '\0';
-    if (total) {
-        *total = n;
-        if (f) {
-            fseek(f, 0, SEEK_END);
-            *total = (size_t)ftell(f);
-        }
-    }
-    if (f) fclose(f);
-    return buf;
-}
-
-/* Runs rasd with argv (NULL-terminated), stdin from in_path (or /dev/null);
- * returns the exit status and fills out_buf and err_buf. */
-static int run(const char *in_path, const char *const *argv) {
-    char out_path[256], err_path[256];
-    snprintf(out_path, sizeof out_path, "%s/stdout", tmpdir);
-    snprintf(err_path, sizeof err_path, "%s/stderr", tmpdir);
-    test_spawn_opts opt = {in_path, 0};
-    int status = test_spawn(argv, out_path, err_path, &opt);
-    read_all(out_path, out_buf, sizeof out_buf, &out_len);
-    read_all(err_path, err_buf, sizeof err_buf, NULL);
-    return status;
-}
-
-static const char *write_file(const char *name, const char *data, size_t len) {
-    static char path[8][512];
-    static int next;
-    char *p = path[next++ % 8];
-    snprintf(p, 512, "%s/%s", tmpdir, name);
-    FILE *f = fopen(p, "wb");
-    fwrite(data, 1, len, f);
-    fclose(f);
-    return p;
-}
 
 static const char GOOD[] = "عنوان الخبر\nقالت قوات سوريا الديمقراطية إنها صدت هجوماً.\n";
 
@@ -68,9 +17,9 @@ static size_t count_lines(const char *s) {
 }
 
 static void expect_failure_among_good(const char *bad, const char *message_part) {
-    const char *good = write_file("good.txt", GOOD, sizeof GOOD - 1);
+    const char *good = write_tmp_n("good.txt", GOOD, sizeof GOOD - 1);
     const char *argv[] = {"rasd", "analyze", "--jobs", "2", good, bad, good, NULL};
-    int status = run(NULL, argv);
+    int status = run(argv);
     assert_int_equal(status, 1);
     assert_non_null(strstr(err_buf, bad));          /* names the file */
     assert_non_null(strstr(err_buf, message_part)); /* says what is wrong */
@@ -85,7 +34,7 @@ static void test_missing_file(void **state) {
 static void test_unreadable_file(void **state) {
     (void)state;
     if (geteuid() != 0) {
-        const char *p = write_file("locked.txt", GOOD, sizeof GOOD - 1);
+        const char *p = write_tmp_n("locked.txt", GOOD, sizeof GOOD - 1);
         chmod(p, 0);
         expect_failure_among_good(p, "Permission denied");
     } else {
@@ -102,35 +51,35 @@ static void test_directory(void **state) {
 static void test_binary_file(void **state) {
     (void)state;
     const char data[] = "\x7f" "ELF\x02\x01\x01\x00\x00\x00";
-    const char *p = write_file("program.bin", data, sizeof data - 1);
+    const char *p = write_tmp_n("program.bin", data, sizeof data - 1);
     expect_failure_among_good(p, "binary file (NUL byte at byte 7)");
 }
 
 static void test_empty_and_blank_files(void **state) {
     (void)state;
-    expect_failure_among_good(write_file("empty.txt", "", 0), "empty file");
-    expect_failure_among_good(write_file("blank.txt", " \n\t\n", 4), "no text (only whitespace)");
+    expect_failure_among_good(write_tmp_n("empty.txt", "", 0), "empty file");
+    expect_failure_among_good(write_tmp_n("blank.txt", " \n\t\n", 4), "no text (only whitespace)");
 }
 
 static void test_not_arabic(void **state) {
     (void)state;
     const char en[] = "Coalition statement\nThe coalition called for an immediate ceasefire in the region.\n";
-    expect_failure_among_good(write_file("english.txt", en, sizeof en - 1), "not Arabic text");
+    expect_failure_among_good(write_tmp_n("english.txt", en, sizeof en - 1), "not Arabic text");
     /* and accepted when asked */
-    const char *p = write_file("english.txt", en, sizeof en - 1);
+    const char *p = write_tmp_n("english.txt", en, sizeof en - 1);
     const char *argv[] = {"rasd", "analyze", "--allow-non-arabic", p, NULL};
-    assert_int_equal(run(NULL, argv), 0);
+    assert_int_equal(run(argv), 0);
     assert_int_equal(count_lines(out_buf), 1);
 }
 
 static void test_invalid_utf8_warns_by_default_and_fails_strict(void **state) {
     (void)state;
     const char data[] = "عنوان\nنص \xFF\xFE سليم\n";
-    const char *p = write_file("broken.txt", data, sizeof data - 1);
+    const char *p = write_tmp_n("broken.txt", data, sizeof data - 1);
     size_t offset = strlen("عنوان\nنص ");
     char expect[128];
     const char *argv[] = {"rasd", "analyze", p, NULL};
-    assert_int_equal(run(NULL, argv), 0);
+    assert_int_equal(run(argv), 0);
     snprintf(expect, sizeof expect, "the first at byte %zu", offset);
     assert_non_null(strstr(err_buf, "warning"));
     assert_non_null(strstr(err_buf, p));
@@ -139,7 +88,7 @@ static void test_invalid_utf8_warns_by_default_and_fails_strict(void **state) {
     assert_non_null(strstr(out_buf, "\xEF\xBF\xBD"));
 
     const char *strict[] = {"rasd", "analyze", "--strict", p, NULL};
-    assert_int_equal(run(NULL, strict), 1);
+    assert_int_equal(run(strict), 1);
     snprintf(expect, sizeof expect, "invalid UTF-8 at byte %zu", offset);
     assert_non_null(strstr(err_buf, expect));
     assert_non_null(strstr(err_buf, p));
@@ -152,17 +101,16 @@ static void test_50mb_single_line(void **state) {
     char *big = malloc(n);
     for (size_t i = 0; i + 7 <= n; i += 7) memcpy(big + i, "قسد ", 7);
     memset(big + n - n % 7, ' ', n % 7);
-    const char *p = write_file("big.txt", big, n);
+    const char *p = write_tmp_n("big.txt", big, n);
     free(big);
     /* over the default limit: refused with the size and the option */
     expect_failure_among_good(p, "over the limit of 16777216 bytes (--max-bytes)");
     /* with a larger limit it is analysed: one paragraph, one sentence */
     const char *argv[] = {"rasd", "analyze", "--max-bytes", "64M", p, NULL};
-    assert_int_equal(run(NULL, argv), 0);
+    assert_int_equal(run(argv), 0);
     assert_true(out_len > n);
     assert_non_null(strstr(out_buf, "\"title\":\"قسد قسد"));
-    char tail[512], out_path[256];
-    snprintf(out_path, sizeof out_path, "%s/stdout", tmpdir);
+    char tail[512];
     FILE *f = fopen(out_path, "rb");
     fseek(f, -(long)(sizeof tail - 1), SEEK_END);
     tail[fread(tail, 1, sizeof tail - 1, f)] = '\0';
@@ -173,9 +121,9 @@ static void test_50mb_single_line(void **state) {
 
 static void test_stdin(void **state) {
     (void)state;
-    const char *p = write_file("stdin.txt", GOOD, sizeof GOOD - 1);
+    const char *p = write_tmp_n("stdin.txt", GOOD, sizeof GOOD - 1);
     const char *argv[] = {"rasd", "analyze", "--source", "رصد", "--published", "2023-09-04", "-", NULL};
-    assert_int_equal(run(p, argv), 0);
+    assert_int_equal(run_with(argv, &(test_spawn_opts){.in_path = p}), 0);
     assert_non_null(strstr(out_buf, "\"path\":\"-\""));
     assert_non_null(strstr(out_buf, "\"source\":\"رصد\""));
     assert_non_null(strstr(out_buf, "\"published\":\"2023-09-04\""));
@@ -185,21 +133,21 @@ static void test_stdin(void **state) {
 static void test_usage_errors(void **state) {
     (void)state;
     const char *none[] = {"rasd", "analyze", NULL};
-    assert_int_equal(run(NULL, none), 2);
+    assert_int_equal(run(none), 2);
     assert_non_null(strstr(err_buf, "no input"));
     const char *bad_date[] = {"rasd", "analyze", "--published", "2023-02-30", "x.txt", NULL};
-    assert_int_equal(run(NULL, bad_date), 2);
+    assert_int_equal(run(bad_date), 2);
     assert_non_null(strstr(err_buf, "--published: \"2023-02-30\" is not a date"));
     const char *bad_jobs[] = {"rasd", "analyze", "--jobs", "0", "x.txt", NULL};
-    assert_int_equal(run(NULL, bad_jobs), 2);
+    assert_int_equal(run(bad_jobs), 2);
     assert_non_null(strstr(err_buf, "--jobs"));
     const char *unknown[] = {"rasd", "analyze", "--frobnicate", "x.txt", NULL};
-    assert_int_equal(run(NULL, unknown), 2);
+    assert_int_equal(run(unknown), 2);
     const char *cmd[] = {"rasd", "frobnicate", NULL};
-    assert_int_equal(run(NULL, cmd), 2);
+    assert_int_equal(run(cmd), 2);
     assert_non_null(strstr(err_buf, "unknown command \"frobnicate\""));
     const char *bad_data[] = {"rasd", "analyze", "--data", "/nonexistent/data", "x.txt", NULL};
-    assert_int_equal(run(NULL, bad_data), 2);
+    assert_int_equal(run(bad_data), 2);
     assert_non_null(strstr(err_buf, "/nonexistent/data/lexicon/ar-words.tsv: cannot open"));
 }
 
@@ -209,15 +157,15 @@ static void test_only(void **state) {
     (void)state;
     static const char TEXT[] = "بيان\nقال المتحدث باسم قوات سوريا الديمقراطية إن خمسة مقاتلين قتلوا في الحسكة "
                                "يوم 3 آب 2020، وأضاف: «سنواصل القتال».\n";
-    const char *p = write_file("only.txt", TEXT, sizeof TEXT - 1);
+    const char *p = write_tmp_n("only.txt", TEXT, sizeof TEXT - 1);
     const char *all[] = {"rasd", "analyze", "--jobs", "1", p, NULL};
-    assert_int_equal(run(NULL, all), 0);
+    assert_int_equal(run(all), 0);
     assert_non_null(strstr(out_buf, "\"quotes\":["));
     assert_non_null(strstr(out_buf, "\"numbers\":["));
     assert_non_null(strstr(out_buf, "\"dates\":["));
     assert_non_null(strstr(out_buf, "\"events\":["));
     const char *ent[] = {"rasd", "analyze", "--jobs", "1", "--only", "entities", p, NULL};
-    assert_int_equal(run(NULL, ent), 0);
+    assert_int_equal(run(ent), 0);
     assert_non_null(strstr(out_buf, "\"id\":\"sdf\""));
     assert_non_null(strstr(out_buf, "\"places\":["));
     assert_null(strstr(out_buf, "\"quotes\":"));
@@ -226,20 +174,20 @@ static void test_only(void **state) {
     assert_null(strstr(out_buf, "\"events\":"));
     assert_null(strstr(out_buf, "\"framing\":"));
     const char *nd[] = {"rasd", "analyze", "--jobs", "1", "--only", "numbers,dates", p, NULL};
-    assert_int_equal(run(NULL, nd), 0);
+    assert_int_equal(run(nd), 0);
     assert_non_null(strstr(out_buf, "\"value\":5"));
     assert_non_null(strstr(out_buf, "\"value\":\"2020-08-03\""));
     assert_null(strstr(out_buf, "\"entities\":"));
     const char *q[] = {"rasd", "analyze", "--jobs", "1", "--only", "quotes", p, NULL};
-    assert_int_equal(run(NULL, q), 0);
+    assert_int_equal(run(q), 0);
     assert_non_null(strstr(out_buf, "\"quotes\":[{"));
     assert_non_null(strstr(out_buf, "\"entities\":[")); /* the speaker's entity */
     assert_null(strstr(out_buf, "\"events\":"));
     const char *bad[] = {"rasd", "analyze", "--only", "entities,gossip", p, NULL};
-    assert_int_equal(run(NULL, bad), 2);
+    assert_int_equal(run(bad), 2);
     assert_non_null(strstr(err_buf, "--only: \"gossip\" is none of"));
     const char *tsv[] = {"rasd", "analyze", "--only", "entities", "--format", "events-tsv", p, NULL};
-    assert_int_equal(run(NULL, tsv), 2);
+    assert_int_equal(run(tsv), 2);
     assert_non_null(strstr(err_buf, "events-tsv needs the events"));
 }
 
@@ -253,9 +201,9 @@ static void test_records(void **state) {
         "شارك الخبر على فيسبوك تويتر واتساب\",\"source\":\"وكالة أ\"}\n"
         "{\"title\": \"مكسور\"\n"
         "{\"title\":\"خبر ثان\",\"content\":\"أعلنت وزارة الدفاع التركية مقتل جنديين في شمال سوريا.\"}\n";
-    const char *p = write_file("records.jsonl", JSONL, sizeof JSONL - 1);
+    const char *p = write_tmp_n("records.jsonl", JSONL, sizeof JSONL - 1);
     const char *argv[] = {"rasd", "analyze", "--jobs", "1", p, NULL};
-    assert_int_equal(run(NULL, argv), 1); /* a record skipped: the output is not all of the input */
+    assert_int_equal(run(argv), 1); /* a record skipped: the output is not all of the input */
     assert_int_equal(count_lines(out_buf), 2);
     assert_non_null(strstr(err_buf, "records.jsonl: line 2"));
     assert_non_null(strstr(out_buf, "\"title\":\"خبر أول\""));
@@ -263,26 +211,14 @@ static void test_records(void **state) {
     assert_non_null(strstr(out_buf, "\"title\":\"خبر ثان\""));
     assert_null(strstr(out_buf, "فيسبوك")); /* the share bar went */
     const char *keep[] = {"rasd", "analyze", "--jobs", "1", "--keep-boilerplate", p, NULL};
-    assert_int_equal(run(NULL, keep), 1);
+    assert_int_equal(run(keep), 1);
     assert_non_null(strstr(out_buf, "فيسبوك"));
     static const char JSON[] = "[{\"title\":\"عنوان\",\"content\":\"زار وزير الخارجية الأمريكي أنقرة أمس.\"}]";
-    const char *j = write_file("records.json", JSON, sizeof JSON - 1);
+    const char *j = write_tmp_n("records.json", JSON, sizeof JSON - 1);
     const char *tsv[] = {"rasd", "analyze", "--jobs", "1", "--format", "events-tsv", j, p, NULL};
-    assert_int_equal(run(NULL, tsv), 1);
+    assert_int_equal(run(tsv), 1);
     assert_non_null(strstr(out_buf, "doc_id\tdate"));
     assert_null(strstr(out_buf, "{\"doc\"")); /* rows, not JSON, for records too */
-}
-
-static int make_tmpdir(void **state) {
-    (void)state;
-    return mkdtemp(tmpdir) ? 0 : -1;
-}
-
-static int remove_tmpdir(void **state) {
-    (void)state;
-    char cmd[600];
-    snprintf(cmd, sizeof cmd, "rm -rf '%s'", tmpdir);
-    return system(cmd) == 0 ? 0 : -1;
 }
 
 int main(void) {
@@ -300,5 +236,5 @@ int main(void) {
         cmocka_unit_test(test_only),
         cmocka_unit_test(test_records),
     };
-    return cmocka_run_group_tests_name("cli", tests, make_tmpdir, remove_tmpdir);
+    return cmocka_run_group_tests_name("cli", tests, cli_tmpdir_setup, cli_tmpdir_teardown);
 }

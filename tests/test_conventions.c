@@ -9,39 +9,12 @@
  * of 500 when asked; the exit statuses 0 found, 1 none, 2 usage or no
  * database. The store is built from examples/ (the README's tour files).
  */
-#include "test_helpers.h"
-#include "test_spawn.h"
+#define TEST_TMPDIR "/tmp/rasd-conv-XXXXXX"
+#include "cli_run.h"
 
-#include <fcntl.h>
 #include <jansson.h>
-#include <sys/stat.h>
-#include <sys/wait.h>
-#include <unistd.h>
 
-static char tmpdir[] = "/tmp/rasd-conv-XXXXXX";
-static char db[600], out_path[600], err_path[600];
-static char *out_buf, *err_buf;
-
-static char *slurp(const char *path) {
-    FILE *f = fopen(path, "rb");
-    if (!f) return strdup("");
-    fseek(f, 0, SEEK_END);
-    long n = ftell(f);
-    fseek(f, 0, SEEK_SET);
-    char *b = malloc((size_t)n + 1);
-    size_t got = fread(b, 1, (size_t)n, f);
-    b[got] = '\0';
-    fclose(f);
-    return b;
-}
-
-/* Runs rasd with argv (argv[0] is ignored), stdout and stderr captured. */
-static int run(const char *const *argv) {
-    int status = test_spawn(argv, out_path, err_path, NULL);
-    free(out_buf), free(err_buf);
-    out_buf = slurp(out_path), err_buf = slurp(err_path);
-    return status;
-}
+static char db[600];
 
 #define expect_status(call, want)                                                                                  \
     do {                                                                                                           \
@@ -51,10 +24,8 @@ static int run(const char *const *argv) {
 
 static int setup(void **state) {
     (void)state;
-    if (!mkdtemp(tmpdir)) return -1;
+    if (cli_make_tmpdir() != 0) return -1;
     snprintf(db, sizeof db, "%s/news.db", tmpdir);
-    snprintf(out_path, sizeof out_path, "%s/out", tmpdir);
-    snprintf(err_path, sizeof err_path, "%s/err", tmpdir);
     const char *ingest[] = {"rasd", "ingest", "--quiet", "--db", db, RASD_SOURCE_DIR "/examples", NULL};
     if (run(ingest) != 0) {
         fprintf(stderr, "ingest of examples/ failed:\n%s", err_buf);
@@ -65,11 +36,7 @@ static int setup(void **state) {
 
 static int teardown(void **state) {
     (void)state;
-    char cmd[700];
-    snprintf(cmd, sizeof cmd, "rm -rf '%s'", tmpdir);
-    if (system(cmd) != 0) return -1;
-    free(out_buf), free(err_buf);
-    return 0;
+    return cli_remove_tmpdir();
 }
 
 /* ------------------------------------------------------------------ help */

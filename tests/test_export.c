@@ -8,22 +8,14 @@
  * quotes-csv likewise; the CAMEO names and the stored detail of events
  * (cameo.c, event_detail.c); options that would be ignored are refused.
  */
-#include "test_helpers.h"
-#include "test_spawn.h"
+#define TEST_TMPDIR "/tmp/rasd-export-XXXXXX"
+#include "cli_run.h"
 
 #include "corpus/charref.h"
 #include "knowledge/cameo.h"
 #include "storage/event_detail.h"
 
-#include <fcntl.h>
 #include <sqlite3.h>
-#include <sys/stat.h>
-#include <sys/wait.h>
-#include <unistd.h>
-
-#ifndef RASD_BIN
-#define RASD_BIN "build/rasd"
-#endif
 
 /* ------------------------------------------------------ character references */
 
@@ -163,16 +155,7 @@ static void test_event_detail(void **state) {
 
 /* ------------------------------------------------------- the command line */
 
-static char tmpdir[] = "/tmp/rasd-export-XXXXXX";
-static char db[600], out_path[600], err_path[600];
-static char err_buf[1 << 14];
-
-/* Runs rasd with stdout to out_path; the exit status. */
-static int run(const char *const *argv) {
-    int status = test_spawn(argv, out_path, err_path, NULL);
-    test_read_into(err_path, err_buf, sizeof err_buf);
-    return status;
-}
+static char db[600];
 
 static int64_t scalar(const char *sql) {
     sqlite3 *h;
@@ -215,10 +198,8 @@ static const char SCRAPED[] =
 
 static int setup_store(void **state) {
     (void)state;
-    if (!mkdtemp(tmpdir)) return -1;
+    if (cli_make_tmpdir() != 0) return -1;
     snprintf(db, sizeof db, "%s/t.db", tmpdir);
-    snprintf(out_path, sizeof out_path, "%s/out", tmpdir);
-    snprintf(err_path, sizeof err_path, "%s/err", tmpdir);
     char in[700];
     snprintf(in, sizeof in, "%s/scraped.jsonl", tmpdir);
     FILE *f = fopen(in, "wb");
@@ -234,9 +215,7 @@ static int setup_store(void **state) {
 
 static int teardown_store(void **state) {
     (void)state;
-    char cmd[700];
-    snprintf(cmd, sizeof cmd, "rm -rf '%s'", tmpdir);
-    return system(cmd) == 0 ? 0 : -1;
+    return cli_remove_tmpdir();
 }
 
 static void test_store_holds_decoded_text(void **state) {

@@ -30,6 +30,20 @@ static inline int teardown_knowledge(void **state) {
     return teardown_analyzer(state);
 }
 
+/* The tokens of one sentence of text (at most cap), their offsets into
+ * the whole text, as `rasd analyze` hands them to the extractors. */
+static inline size_t sentence_tokens(const char *text, rasd_span sent, rasd_token *toks, size_t cap) {
+    size_t n = 0;
+    rasd_tokenizer tz;
+    rasd_tokenizer_init(&tz, text + sent.start, sent.end - sent.start);
+    while (n < cap && rasd_tokenizer_next(&tz, &toks[n])) {
+        toks[n].start += sent.start;
+        toks[n].end += sent.start;
+        n++;
+    }
+    return n;
+}
+
 /* Entities, places, quotes and framing of text. */
 static inline rasd_entities extract_entities(const char *text) {
     rasd_span_list paras = {0}, sents = {0};
@@ -37,14 +51,7 @@ static inline rasd_entities extract_entities(const char *text) {
     rasd_entity_extractor *x = rasd_entity_extractor_new(kn, test_an, text, strlen(text));
     for (size_t s = 0; s < sents.count; s++) {
         rasd_token toks[512];
-        size_t n = 0;
-        rasd_tokenizer tz;
-        rasd_tokenizer_init(&tz, text + sents.items[s].start, sents.items[s].end - sents.items[s].start);
-        while (n < 512 && rasd_tokenizer_next(&tz, &toks[n])) {
-            toks[n].start += sents.items[s].start;
-            toks[n].end += sents.items[s].start;
-            n++;
-        }
+        size_t n = sentence_tokens(text, sents.items[s], toks, 512);
         assert_int_equal(rasd_entity_extract_sentence(x, toks, n, s), RASD_OK);
     }
     rasd_entities es;

@@ -7,7 +7,8 @@
  * fetches nothing but the feed (answered 304), and a state file reopened
  * from disk remembers both; `rasd watch --once` on the command line.
  */
-#include "test_helpers.h"
+#define TEST_TMPDIR "/tmp/rasd-net-XXXXXX"
+#include "cli_run.h"
 
 #include "corpus/html.h"
 #include "corpus/watch.h"
@@ -26,20 +27,16 @@
 #ifndef SERVER_PY
 #define SERVER_PY "tests/http_test_server.py"
 #endif
-#ifndef RASD_BIN
-#define RASD_BIN "build/rasd"
-#endif
 #ifndef DATA_DIR
 #define DATA_DIR "data"
 #endif
 
-static char tmpdir[] = "/tmp/rasd-net-XXXXXX";
 static char base[64], log_path[300];
 static pid_t server;
 
 static int start_server(void **state) {
     (void)state;
-    if (!mkdtemp(tmpdir)) return -1;
+    if (cli_make_tmpdir() != 0) return -1;
     char port_file[300];
     snprintf(port_file, sizeof port_file, "%s/port", tmpdir);
     snprintf(log_path, sizeof log_path, "%s/requests.log", tmpdir);
@@ -73,9 +70,7 @@ static int stop_server(void **state) {
         kill(server, SIGTERM);
         waitpid(server, NULL, 0);
     }
-    char cmd[400];
-    snprintf(cmd, sizeof cmd, "rm -rf '%s'", tmpdir);
-    return system(cmd) == 0 ? 0 : -1;
+    return cli_remove_tmpdir();
 }
 
 static const char *url(const char *path) {
@@ -369,27 +364,6 @@ static void watch_list_errors(void **state) {
 
 /* ------------------------------------------------------------ CLI */
 
-static int run_rasd(const char *const *argv, char *out, size_t cap) {
-    char out_path[400];
-    snprintf(out_path, sizeof out_path, "%s/cli-out", tmpdir);
-    pid_t pid = fork();
-    if (pid == 0) {
-        int fd = open(out_path, O_WRONLY | O_CREAT | O_TRUNC, 0600);
-        int null = open("/dev/null", O_WRONLY);
-        dup2(fd, 1);
-        dup2(null, 2);
-        execv(RASD_BIN, (char *const *)argv);
-        _exit(127);
-    }
-    int status = 0;
-    waitpid(pid, &status, 0);
-    FILE *f = fopen(out_path, "r");
-    size_t n = f ? fread(out, 1, cap - 1, f) : 0;
-    out[n] = '\0';
-    if (f) fclose(f);
-    return WIFEXITED(status) ? WEXITSTATUS(status) : 128;
-}
-
 /* Documents in a SQLite store, or -1. */
 static long long stored_documents(const char *db) {
     sqlite3 *h = NULL;
@@ -406,75 +380,74 @@ static long long stored_documents(const char *db) {
 
 static void cli_watch_once(void **state) {
     (void)state;
-    char list[400], st[400], out[65536];
+    char list[400], st[400];
     snprintf(list, sizeof list, "%s/feeds.txt", tmpdir);
     snprintf(st, sizeof st, "%s/cli-state.json", tmpdir);
     FILE *f = fopen(list, "w");
     fprintf(f, "# local test feed\n%s\n", url("/feed.xml"));
     fclose(f);
     const char *argv[] = {RASD_BIN, "watch", "--once", "--state", st, "--data", DATA_DIR, list, NULL};
-    assert_int_equal(run_rasd(argv, out, sizeof out), 0);
+    assert_int_equal(run(argv), 0);
     size_t lines = 0;
-    for (char *p = out; *p; p++) lines += *p == '\n';
+    for (char *p = out_buf; *p; p++) lines += *p == '\n';
     assert_int_equal(lines, 3);
-    assert_non_null(strstr(out, "اتفاق على إعادة فتح معبر حدودي"));
-    assert_non_null(strstr(out, url("/b.html")));
-    assert_int_equal(run_rasd(argv, out, sizeof out), 0);
-    assert_string_equal(out, ""); /* nothing new */
+    assert_non_null(strstr(out_buf, "اتفاق على إعادة فتح معبر حدودي"));
+    assert_non_null(strstr(out_buf, url("/b.html")));
+    assert_int_equal(run(argv), 0);
+    assert_string_equal(out_buf, ""); /* nothing new */
     const char *jsonl[] = {RASD_BIN, "watch", "--once", "--jsonl", "--no-tagger", "--data", DATA_DIR, list, NULL};
-    assert_int_equal(run_rasd(jsonl, out, sizeof out), 0); /* its own default state file: all new */
+    assert_int_equal(run(jsonl), 0); /* its own default state file: all new */
     lines = 0;
-    for (char *p = out; *p; p++) lines += *p == '\n';
+    for (char *p = out_buf; *p; p++) lines += *p == '\n';
     assert_int_equal(lines, 3);
-    assert_non_null(strstr(out, "\"published\":\"2021-06-05\""));
-    assert_non_null(strstr(out, "\"title\":\"اتفاق على إعادة فتح معبر حدودي\""));
+    assert_non_null(strstr(out_buf, "\"published\":\"2021-06-05\""));
+    assert_non_null(strstr(out_buf, "\"title\":\"اتفاق على إعادة فتح معبر حدودي\""));
     const char *bad[] = {RASD_BIN, "watch", "--once", NULL};
-    assert_int_equal(run_rasd(bad, out, sizeof out), 2);
+    assert_int_equal(run(bad), 2);
     /* --db: each new article stored through rasd_ingest, as rasd ingest stores it */
     char db[400], st2[400];
     snprintf(db, sizeof db, "%s/watch.db", tmpdir);
     snprintf(st2, sizeof st2, "%s/db-state.json", tmpdir);
     const char *store[] = {RASD_BIN, "watch", "--once", "--db", db, "--state", st2, "--no-tagger", "--data", DATA_DIR,
                            list, NULL};
-    assert_int_equal(run_rasd(store, out, sizeof out), 0);
+    assert_int_equal(run(store), 0);
     assert_int_equal(stored_documents(db), 3);
-    assert_int_equal(run_rasd(store, out, sizeof out), 0); /* nothing new, nothing stored twice */
-    assert_string_equal(out, "");
+    assert_int_equal(run(store), 0); /* nothing new, nothing stored twice */
+    assert_string_equal(out_buf, "");
     assert_int_equal(stored_documents(db), 3);
     const char *both[] = {RASD_BIN, "watch", "--once", "--db", db, "--jsonl", list, NULL};
-    assert_int_equal(run_rasd(both, out, sizeof out), 2);
+    assert_int_equal(run(both), 2);
 }
 
 /* `rasd analyze` on a page, feeds and a refused feed: one line per
  * article, the refused file named on stderr, exit status 1. */
 static void cli_analyze_pages_and_feeds(void **state) {
     (void)state;
-    char out[65536];
     const char *argv[] = {RASD_BIN, "analyze", "--no-tagger", "--jobs", "2", "--data", DATA_DIR,
                           FIXTURES "/html/jsonld.html", FIXTURES "/feeds/rss2.xml", FIXTURES "/feeds/bomb.xml",
                           FIXTURES "/feeds/atom.xml", NULL};
-    assert_int_equal(run_rasd(argv, out, sizeof out), 1);
+    assert_int_equal(run(argv), 1);
     size_t lines = 0;
-    for (char *p = out; *p; p++) lines += *p == '\n';
+    for (char *p = out_buf; *p; p++) lines += *p == '\n';
     assert_int_equal(lines, 1 + 3 + 2);
-    const char *first = strstr(out, "\"path\":\"" FIXTURES "/html/jsonld.html\"");
-    const char *feed = strstr(out, "rss2.xml#4\"");
-    const char *atom = strstr(out, "atom.xml#2\"");
+    const char *first = strstr(out_buf, "\"path\":\"" FIXTURES "/html/jsonld.html\"");
+    const char *feed = strstr(out_buf, "rss2.xml#4\"");
+    const char *atom = strstr(out_buf, "atom.xml#2\"");
     assert_non_null(first);
     assert_non_null(feed);
     assert_non_null(atom);
     assert_true(first < feed && feed < atom); /* input order, whatever --jobs */
-    assert_non_null(strstr(out, "\"published\":\"2022-11-25\""));
-    assert_null(strstr(out, "bomb.xml"));
+    assert_non_null(strstr(out_buf, "\"published\":\"2022-11-25\""));
+    assert_null(strstr(out_buf, "bomb.xml"));
     /* URLs: a page and a feed, fetched */
     const char *urls[] = {RASD_BIN, "analyze", "--no-entities", "--data", DATA_DIR, url("/a.html"), url("/feed.xml"),
                           url("/missing"), NULL};
-    assert_int_equal(run_rasd(urls, out, sizeof out), 1); /* /missing: 404 */
+    assert_int_equal(run(urls), 1); /* /missing: 404 */
     lines = 0;
-    for (char *p = out; *p; p++) lines += *p == '\n';
+    for (char *p = out_buf; *p; p++) lines += *p == '\n';
     assert_int_equal(lines, 1 + 3);
-    assert_non_null(strstr(out, "\"title\":\"اتفاق على إعادة فتح معبر حدودي\""));
-    assert_non_null(strstr(out, "/feed.xml#3\""));
+    assert_non_null(strstr(out_buf, "\"title\":\"اتفاق على إعادة فتح معبر حدودي\""));
+    assert_non_null(strstr(out_buf, "/feed.xml#3\""));
 }
 
 int main(void) {

@@ -211,28 +211,13 @@ static size_t discard(char *p, size_t size, size_t n, void *ctx) {
 /* Starts `rasd serve --allow-ingest` on db, POSTs body, stops it; returns
  * the HTTP status of the post. */
 static long post_to_server(const char *db, const char *body) {
-    int fds[2];
-    assert_int_equal(pipe(fds), 0);
-    pid_t pid = fork();
-    if (pid == 0) {
-        dup2(fds[1], 1);
-        close(fds[0]);
-        int null = open("/dev/null", O_WRONLY);
-        dup2(null, 2);
-        alarm(120);
-        const char *argv[] = {RASD_BIN, "serve", "--db", db, "--port", "0", "--allow-ingest", "--quiet", NULL};
-        execv(RASD_BIN, (char *const *)argv);
-        _exit(127);
-    }
-    close(fds[1]);
-    FILE *f = fdopen(fds[0], "r");
-    char line[512] = "";
-    assert_non_null(fgets(line, sizeof line, f));
-    fclose(f);
-    const char *p = strstr(line, "127.0.0.1:");
-    assert_non_null(p);
+    const char *argv[] = {RASD_BIN, "serve", "--db", db, "--port", "0", "--allow-ingest", "--quiet", NULL};
+    unsigned port;
+    pid_t pid = test_serve_start(argv, 120, &port);
+    assert_true(pid > 0);
+    assert_true(port > 0); /* it printed its address */
     char url[100];
-    snprintf(url, sizeof url, "http://127.0.0.1:%d/api/ingest", atoi(p + 10));
+    snprintf(url, sizeof url, "http://127.0.0.1:%u/api/ingest", port);
     CURL *c = curl_easy_init();
     assert_non_null(c);
     struct curl_slist *h = curl_slist_append(NULL, "Content-Type: application/json");

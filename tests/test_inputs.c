@@ -16,8 +16,8 @@
  * Every child runs under an alarm, so a hang fails the test instead of
  * holding it.
  */
-#include "test_helpers.h"
-#include "test_spawn.h"
+#define TEST_TMPDIR "/tmp/rasd-inputs-XXXXXX"
+#include "cli_run.h"
 
 #include <errno.h>
 #include <fcntl.h>
@@ -30,58 +30,6 @@
 #include <sys/un.h>
 #include <sys/wait.h>
 #include <unistd.h>
-
-#ifndef RASD_BIN
-#define RASD_BIN "build/rasd"
-#endif
-
-static char tmpdir[] = "/tmp/rasd-inputs-XXXXXX";
-static char out_buf[1 << 17], err_buf[1 << 16];
-static char out_path[600], err_path[600];
-
-static const char *path_of(const char *name) {
-    static char buf[16][512];
-    static int next;
-    char *p = buf[next++ % 16];
-    snprintf(p, 512, "%s/%s", tmpdir, name);
-    return p;
-}
-
-static void write_file(const char *path, const char *data) {
-    FILE *f = fopen(path, "wb");
-    assert_non_null(f);
-    fputs(data, f);
-    fclose(f);
-}
-
-static void read_into(const char *path, char *buf, size_t cap) { test_read_into(path, buf, cap); }
-
-/* Runs rasd; file_limit > 0: a disk that fills at that many bytes per file. */
-static int run_limited(const char *const *argv, rlim_t file_limit) {
-    test_spawn_opts opt = {NULL, file_limit};
-    int status = test_spawn(argv, out_path, err_path, &opt);
-    read_into(out_path, out_buf, sizeof out_buf);
-    read_into(err_path, err_buf, sizeof err_buf);
-    return status;
-}
-
-static int run(const char *const *argv) { return run_limited(argv, 0); }
-
-static int64_t scalar(const char *db_path, const char *sql) {
-    sqlite3 *db;
-    if (sqlite3_open_v2(db_path, &db, SQLITE_OPEN_READONLY, NULL) != SQLITE_OK) {
-        sqlite3_close(db);
-        return -1;
-    }
-    sqlite3_stmt *st;
-    int64_t v = -1;
-    if (sqlite3_prepare_v2(db, sql, -1, &st, NULL) == SQLITE_OK) {
-        if (sqlite3_step(st) == SQLITE_ROW) v = sqlite3_column_int64(st, 0);
-        sqlite3_finalize(st);
-    }
-    sqlite3_close(db);
-    return v;
-}
 
 #define expect_status(call, want)                                                                                   \
     do {                                                                                                               \
@@ -121,32 +69,32 @@ static int make_socket(const char *path) {
 
 static void test_special_files_refused(void **state) {
     (void)state;
-    mkdir(path_of("special"), 0700);
-    write_file(path_of("special/a.txt"), ARTICLE_A);
-    write_file(path_of("special/b.txt"), ARTICLE_B);
-    assert_int_equal(mkfifo(path_of("special/pipe.txt"), 0600), 0); /* met in the walk */
-    assert_int_equal(mkfifo(path_of("named.fifo"), 0600), 0);       /* given by name */
-    int sock = make_socket(path_of("special/sock.txt"));
+    mkdir(tmp_path("special"), 0700);
+    write_tmp("special/a.txt", ARTICLE_A);
+    write_tmp("special/b.txt", ARTICLE_B);
+    assert_int_equal(mkfifo(tmp_path("special/pipe.txt"), 0600), 0); /* met in the walk */
+    assert_int_equal(mkfifo(tmp_path("named.fifo"), 0600), 0);       /* given by name */
+    int sock = make_socket(tmp_path("special/sock.txt"));
 
-    const char *analyze[] = {"rasd", "analyze", "--jobs", "2", "--no-tagger", path_of("special/a.txt"),
-                             path_of("named.fifo"), "/dev/zero", path_of("special/sock.txt"),
-                             path_of("special/b.txt"), NULL};
+    const char *analyze[] = {"rasd", "analyze", "--jobs", "2", "--no-tagger", tmp_path("special/a.txt"),
+                             tmp_path("named.fifo"), "/dev/zero", tmp_path("special/sock.txt"),
+                             tmp_path("special/b.txt"), NULL};
     expect_status(run(analyze), 1);
     assert_int_equal(count_lines(out_buf), 2); /* both good files analysed */
     expect_in(err_buf, "named.fifo: is a FIFO (named pipe), not a regular file: refused without opening it");
     expect_in(err_buf, "/dev/zero: is a character device");
     expect_in(err_buf, "sock.txt: is a socket");
 
-    const char *db = path_of("special.db");
-    const char *ingest[] = {"rasd", "ingest", "--db", db, "--jobs", "2", "--no-tagger", path_of("special"),
-                            path_of("named.fifo"), "/dev/zero", NULL};
+    const char *db = tmp_path("special.db");
+    const char *ingest[] = {"rasd", "ingest", "--db", db, "--jobs", "2", "--no-tagger", tmp_path("special"),
+                            tmp_path("named.fifo"), "/dev/zero", NULL};
     expect_status(run(ingest), 1);
     expect_in(err_buf, "special/pipe.txt: is a FIFO");
     expect_in(err_buf, "special/sock.txt: is a socket");
     expect_in(err_buf, "named.fifo: is a FIFO");
     expect_in(err_buf, "/dev/zero: is a character device");
     expect_in(err_buf, "2 stored");
-    assert_int_equal(scalar(db, "SELECT count(*) FROM documents"), 2);
+    assert_int_equal(db_scalar(db, "SELECT count(*) FROM documents"), 2);
     const char *from[] = {"rasd", "ingest", "--db", db, "--from-jsonl", "/dev/zero", NULL};
     expect_status(run(from), 1); /* it would never end: refused */
     expect_in(err_buf, "/dev/zero: is a character device");
@@ -158,18 +106,18 @@ static void test_special_files_refused(void **state) {
 static void test_symlink_loops(void **state) {
     (void)state;
     /* box/ holds only the tree, so that following .. stays in the test's files */
-    mkdir(path_of("box"), 0700);
-    mkdir(path_of("box/tree"), 0700);
-    mkdir(path_of("box/tree/sub"), 0700);
-    write_file(path_of("box/tree/a.txt"), ARTICLE_A);
-    write_file(path_of("box/tree/sub/b.txt"), ARTICLE_B);
-    assert_int_equal(symlink("..", path_of("box/tree/up1")), 0);
-    assert_int_equal(symlink("..", path_of("box/tree/up2")), 0);
-    assert_int_equal(symlink("..", path_of("box/tree/sub/back")), 0); /* back to tree: a loop */
-    assert_int_equal(symlink("sub", path_of("box/tree/again")), 0);   /* a second way to sub */
+    mkdir(tmp_path("box"), 0700);
+    mkdir(tmp_path("box/tree"), 0700);
+    mkdir(tmp_path("box/tree/sub"), 0700);
+    write_tmp("box/tree/a.txt", ARTICLE_A);
+    write_tmp("box/tree/sub/b.txt", ARTICLE_B);
+    assert_int_equal(symlink("..", tmp_path("box/tree/up1")), 0);
+    assert_int_equal(symlink("..", tmp_path("box/tree/up2")), 0);
+    assert_int_equal(symlink("..", tmp_path("box/tree/sub/back")), 0); /* back to tree: a loop */
+    assert_int_equal(symlink("sub", tmp_path("box/tree/again")), 0);   /* a second way to sub */
 
-    const char *db = path_of("loops.db");
-    const char *ingest[] = {"rasd", "ingest", "--db", db, "--jobs", "2", "--no-tagger", path_of("box/tree"), NULL};
+    const char *db = tmp_path("loops.db");
+    const char *ingest[] = {"rasd", "ingest", "--db", db, "--jobs", "2", "--no-tagger", tmp_path("box/tree"), NULL};
     expect_status(run(ingest), 1); /* the links left alone are named */
     expect_in(err_buf, "up1: a symlink to");
     expect_in(err_buf, "not followed (--follow-symlinks follows it)");
@@ -177,18 +125,18 @@ static void test_symlink_loops(void **state) {
     expect_in(err_buf, "(a loop): not followed");
     expect_in(err_buf, ", 2 stored, 0 already stored"); /* each real file read once */
     expect_in(err_buf, "3 skipped");
-    assert_int_equal(scalar(db, "SELECT count(*) FROM documents"), 2);
+    assert_int_equal(db_scalar(db, "SELECT count(*) FROM documents"), 2);
 
     /* asked to follow them: box/ is read through up1 once; up2 and the
      * loops are not entered again */
-    const char *db2 = path_of("loops2.db");
+    const char *db2 = tmp_path("loops2.db");
     const char *follow[] = {"rasd", "ingest", "--db", db2, "--jobs", "2", "--no-tagger", "--follow-symlinks",
-                            path_of("box/tree"), NULL};
+                            tmp_path("box/tree"), NULL};
     expect_status(run(follow), 1);
     expect_in(err_buf, "up2: a symlink to");
     expect_in(err_buf, "a directory read already: not followed");
     expect_in(err_buf, ", 2 stored, 0 already stored");
-    assert_int_equal(scalar(db2, "SELECT count(*) FROM documents"), 2);
+    assert_int_equal(db_scalar(db2, "SELECT count(*) FROM documents"), 2);
 }
 
 /* ------------------------------------------- bad records in a JSON array */
@@ -212,9 +160,8 @@ static void test_bad_records_in_array(void **state) {
              "  {\"title\": \"خبر ثالث\", \"content\": \"ناقش المجلس المحلي خطة لإصلاح الطرق في الطبقة.\"}\n"
              "]\n",
              digits);
-    const char *p = path_of("day.json");
-    write_file(p, json);
-    const char *db = path_of("array.db");
+    const char *p = write_tmp("day.json", json);
+    const char *db = tmp_path("array.db");
     const char *ingest[] = {"rasd", "ingest", "--db", db, "--jobs", "2", "--no-tagger", p, NULL};
     expect_status(run(ingest), 1);
     expect_in(err_buf, "day.json: record 2 of the array (at byte ");
@@ -225,8 +172,8 @@ static void test_bad_records_in_array(void **state) {
     expect_in(err_buf, "day.json: record 6 of the array");
     expect_in(err_buf, "3 stored");
     expect_in(err_buf, "4 skipped");
-    assert_int_equal(scalar(db, "SELECT count(*) FROM documents"), 3);
-    assert_int_equal(scalar(db, "SELECT count(*) FROM documents WHERE origin LIKE '%day.json#7'"), 1);
+    assert_int_equal(db_scalar(db, "SELECT count(*) FROM documents"), 3);
+    assert_int_equal(db_scalar(db, "SELECT count(*) FROM documents WHERE origin LIKE '%day.json#7'"), 1);
 
     /* the byte offset is the record's own: record 2 starts at its '{' */
     const char *at = strstr(err_buf, "record 2 of the array (at byte ");
@@ -245,12 +192,12 @@ static void test_bad_records_in_array(void **state) {
     /* an array cut short keeps the records before the cut */
     char *cut = strstr(json, "  {\"title\": \"خبر ثالث\"");
     *cut = '\0';
-    write_file(p, json);
-    const char *db2 = path_of("cut.db");
+    write_tmp("day.json", json);
+    const char *db2 = tmp_path("cut.db");
     const char *again[] = {"rasd", "ingest", "--db", db2, "--jobs", "1", "--no-tagger", p, NULL};
     expect_status(run(again), 1);
     expect_in(err_buf, "the array is not closed");
-    assert_int_equal(scalar(db2, "SELECT count(*) FROM documents"), 2);
+    assert_int_equal(db_scalar(db2, "SELECT count(*) FROM documents"), 2);
 }
 
 /* ------------------------------------------------------- exit statuses */
@@ -261,15 +208,14 @@ static void test_empty_records_are_no_failure(void **state) {
         "[{\"title\": \"\", \"content\": \"\"},\n"
         " {\"title\": \"خبر\", \"content\": \"أصلحت البلدية شبكة المياه في حي الصناعة بمدينة القامشلي.\"},\n"
         " {\"title\": \" \", \"content\": \"  \\n \"}]\n";
-    const char *p = path_of("empties.json");
-    write_file(p, JSON);
-    const char *db = path_of("empties.db");
+    const char *p = write_tmp("empties.json", JSON);
+    const char *db = tmp_path("empties.db");
     const char *ingest[] = {"rasd", "ingest", "--db", db, "--jobs", "1", "--no-tagger", p, NULL};
     expect_status(run(ingest), 0);
     expect_in(err_buf, "1 stored");
     expect_in(err_buf, "0 skipped");
     expect_in(err_buf, "2 records without text left out");
-    assert_int_equal(scalar(db, "SELECT count(*) FROM documents"), 1);
+    assert_int_equal(db_scalar(db, "SELECT count(*) FROM documents"), 1);
 }
 
 /* n made-up JSON Lines articles, each different. */
@@ -290,28 +236,29 @@ static void make_many(const char *path, size_t n) {
 
 static void test_disk_full_exits_3_with_committed_counts(void **state) {
     (void)state;
-    const char *input = path_of("many.jsonl");
+    const char *input = tmp_path("many.jsonl");
     make_many(input, 200);
-    const char *db = path_of("full.db");
+    const char *db = tmp_path("full.db");
     const char *ingest[] = {"rasd", "ingest", "--db", db, "--jobs", "2", "--batch", "20", "--no-tagger", input, NULL};
-    expect_status(run_limited(ingest, 1 << 20), 3);
+    test_spawn_opts full = {.file_limit = 1 << 20}; /* a disk that fills at 1 MB a file */
+    expect_status(run_with(ingest, &full), 3);
     const char *line = strstr(err_buf, "stopped by a database error: ");
     if (!line) fail_msg("no abort summary in:\n%s", err_buf);
     const char *stored = strstr(line, " read, ");
     assert_non_null(stored);
     long long committed = strtoll(stored + 7, NULL, 10);
     expect_in(line, "stored (committed)");
-    int64_t in_db = scalar(db, "SELECT count(*) FROM documents");
+    int64_t in_db = db_scalar(db, "SELECT count(*) FROM documents");
     printf("  disk full after %lld committed articles of 200\n", committed);
     assert_true(in_db > 0 && in_db < 200);
     assert_int_equal(committed, in_db); /* the summary says what is there */
     char progress[96]; /* and so does the last progress line */
     snprintf(progress, sizeof progress, "articles read, %lld stored", committed);
     expect_in(err_buf, progress);
-    assert_int_equal(scalar(db, "SELECT count(*) FROM pragma_integrity_check WHERE integrity_check != 'ok'"), 0);
+    assert_int_equal(db_scalar(db, "SELECT count(*) FROM pragma_integrity_check WHERE integrity_check != 'ok'"), 0);
     /* with room again, the rest goes in */
     expect_status(run(ingest), 0);
-    assert_int_equal(scalar(db, "SELECT count(*) FROM documents"), 200);
+    assert_int_equal(db_scalar(db, "SELECT count(*) FROM documents"), 200);
 }
 
 /* ------------------------------------------- escape sequences in articles */
@@ -323,9 +270,8 @@ static void test_control_characters_escaped_on_terminal(void **state) {
     static const char JSON[] =
         "{\"title\": \"\\u001b[2Jخبر مفخخ\", \"content\": \"زار الوفد \\u001b]0;hacked\\u0007 مدينة "
         "\\u009b31m منبج أمس والتقى المجلس المحلي.\", \"source\": \"\\u001b[31mوكالة\"}\n";
-    const char *p = path_of("escape.jsonl");
-    write_file(p, JSON);
-    const char *db = path_of("escape.db");
+    const char *p = write_tmp("escape.jsonl", JSON);
+    const char *db = tmp_path("escape.db");
     const char *ingest[] = {"rasd", "ingest", "--db", db, "--jobs", "1", "--no-tagger", p, NULL};
     expect_status(run(ingest), 0);
 
@@ -365,8 +311,7 @@ static void test_control_characters_escaped_on_terminal(void **state) {
     expect_in(out_buf, "\\x1b[31mوكالة"); /* the outlet, in the articles by outlet */
 
     /* messages too: a file name holding an escape sequence is named escaped */
-    const char *odd = path_of("odd\x1b]0;x\x07name.txt");
-    write_file(odd, "Plain English text\nwith no Arabic letters at all.\n");
+    const char *odd = write_tmp("odd\x1b]0;x\x07name.txt", "Plain English text\nwith no Arabic letters at all.\n");
     const char *analyze[] = {"rasd", "analyze", "--no-tagger", odd, NULL};
     expect_status(run(analyze), 1);
     assert_null(strchr(err_buf, '\x1b'));
@@ -376,7 +321,7 @@ static void test_control_characters_escaped_on_terminal(void **state) {
     /* and the query statuses: none found 1, no database 2 */
     const char *none[] = {"rasd", "stories", "--db", db, "--since", "2030-01-01", NULL};
     expect_status(run(none), 1);
-    const char *nodb[] = {"rasd", "stories", "--db", path_of("absent.db"), NULL};
+    const char *nodb[] = {"rasd", "stories", "--db", tmp_path("absent.db"), NULL};
     expect_status(run(nodb), 2);
     expect_in(err_buf, "absent.db: no database");
 }
@@ -386,7 +331,7 @@ static void test_control_characters_escaped_on_terminal(void **state) {
  * shown as text. */
 static void test_search_on_a_terminal(void **state) {
     (void)state;
-    const char *db = path_of("escape.db"); /* made by the test before */
+    const char *db = tmp_path("escape.db"); /* made by the test before */
     int master;
     pid_t pid = forkpty(&master, NULL, NULL, NULL);
     assert_true(pid >= 0);
@@ -395,42 +340,28 @@ static void test_search_on_a_terminal(void **state) {
         execl(RASD_BIN, "rasd", "search", "--db", db, "منبج", (char *)NULL);
         _exit(127);
     }
+    static char screen[1 << 17]; /* what the terminal shows */
     size_t len = 0;
     for (;;) {
-        ssize_t n = read(master, out_buf + len, sizeof out_buf - 1 - len);
+        ssize_t n = read(master, screen + len, sizeof screen - 1 - len);
         if (n < 0 && errno == EINTR) continue;
         if (n <= 0) break; /* EIO once the child has closed the terminal */
         len += (size_t)n;
     }
-    out_buf[len] = '\0';
+    screen[len] = '\0';
     close(master);
     int status = 0;
     waitpid(pid, &status, 0);
     assert_true(WIFEXITED(status) && WEXITSTATUS(status) == 0);
-    expect_in(out_buf, "\033[1;31mمنبج\033[0m"); /* the match, in colour */
-    expect_in(out_buf, "\\x1b]0;hacked\\x07");
+    expect_in(screen, "\033[1;31mمنبج\033[0m"); /* the match, in colour */
+    expect_in(screen, "\\x1b]0;hacked\\x07");
     /* every ESC left is one of rasd's three colour sequences */
     static const char *const OURS[] = {"\033[1m", "\033[0m", "\033[1;31m"};
-    for (const char *p = strchr(out_buf, '\x1b'); p; p = strchr(p + 1, '\x1b')) {
+    for (const char *p = strchr(screen, '\x1b'); p; p = strchr(p + 1, '\x1b')) {
         bool ours = false;
         for (size_t i = 0; i < 3; i++) ours = ours || strncmp(p, OURS[i], strlen(OURS[i])) == 0;
         if (!ours) fail_msg("an escape sequence not rasd's own reached the terminal: %.20s", p);
     }
-}
-
-static int setup(void **state) {
-    (void)state;
-    if (!mkdtemp(tmpdir)) return -1;
-    snprintf(out_path, sizeof out_path, "%s/stdout", tmpdir);
-    snprintf(err_path, sizeof err_path, "%s/stderr", tmpdir);
-    return 0;
-}
-
-static int teardown(void **state) {
-    (void)state;
-    char cmd[600];
-    snprintf(cmd, sizeof cmd, "rm -rf '%s'", tmpdir);
-    return system(cmd) == 0 ? 0 : -1;
 }
 
 int main(void) {
@@ -443,5 +374,5 @@ int main(void) {
         cmocka_unit_test(test_control_characters_escaped_on_terminal),
         cmocka_unit_test(test_search_on_a_terminal),
     };
-    return cmocka_run_group_tests_name("inputs", tests, setup, teardown);
+    return cmocka_run_group_tests_name("inputs", tests, cli_tmpdir_setup, cli_tmpdir_teardown);
 }

@@ -6,6 +6,7 @@
  * tagger" and the junk rounds). Every sentence is written for the test,
  * one construction each; the tagger itself is tested in test_ner.c.
  */
+#define TEST_TMPDIR "/tmp/rasd-ner-XXXXXX"
 #include "cli_run.h"
 
 /* People as `rasd analyze` finds them with the shipped tagger and data:

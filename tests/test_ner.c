@@ -8,6 +8,7 @@
  * input by file:line. The one test that needs ../shared (the dev score of
  * the shipped model) skips with a message when it is absent.
  */
+#define TEST_TMPDIR "/tmp/rasd-ner-XXXXXX"
 #include "cli_run.h"
 
 #include "ner/ner_internal.h"
@@ -841,7 +842,7 @@ static void test_cli_train_and_predict(void **state) {
     assert_int_equal(run(a2), 0);
     assert_non_null(strstr(out_buf, "FB1: 100.00"));
     char *got = calloc(1, 1 << 16);
-    read_into(pred, got, 1 << 16);
+    test_read_into(pred, got, 1 << 16);
     assert_string_equal(got, data); /* same tokens, same tags, same blank lines */
     /* self-training: the model tags a corpus, its surest sentences with
      * names join the training data; the model still fits its file */

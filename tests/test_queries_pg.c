@@ -18,22 +18,17 @@
  * PostgreSQL comes from tests/pg_harness.sh (RASD_TEST_PG); without it the
  * test is skipped with a message (exit 77).
  */
-#include "test_helpers.h"
+#define TEST_TMPDIR "/tmp/rasd-queries-pg-XXXXXX"
+#include "cli_run.h"
 
 #include "core/internal.h"
 #include "knowledge/knowledge.h"
 #include "storage/queries.h"
 #include "storage/store.h"
 
-#include <fcntl.h>
 #include <jansson.h>
 #include "test_pg_helpers.h"
-#include <sys/wait.h>
-#include <unistd.h>
 
-#ifndef RASD_BIN
-#define RASD_BIN "build/rasd"
-#endif
 #ifndef FIXTURES
 #define FIXTURES "tests/fixtures"
 #endif
@@ -44,7 +39,6 @@
 #define CORPUS_DAY "../shared/corpora/saudinewsnet/2015-07-21.zip"
 #endif
 
-static char tmpdir[] = "/tmp/rasd-queries-pg-XXXXXX";
 static rasd_knowledge *kn;
 
 /* One store on each backend, holding the same rows. */
@@ -53,19 +47,9 @@ typedef struct pair {
     const char *name;
 } pair;
 
-static int run(const char *const *argv) {
-    pid_t pid = fork();
-    if (pid == 0) {
-        int null = open("/dev/null", O_WRONLY);
-        dup2(null, 1);
-        dup2(null, 2);
-        execv(argv[0], (char *const *)argv);
-        _exit(127);
-    }
-    int status = 0;
-    waitpid(pid, &status, 0);
-    return WIFEXITED(status) ? WEXITSTATUS(status) : -1;
-}
+/* The corpus day's ingest is long on a busy machine: the runs may take
+ * the suite's own limit (ctest's 600 s), not test_spawn's two minutes. */
+static const test_spawn_opts LONG_RUN = {.time_limit = 600};
 
 /* A fresh database `name` beside the harness's, as a URL (malloc'd). */
 static char *fresh_pg(const char *name) {
@@ -89,11 +73,11 @@ static pair build(const char *name, const char *const *inputs, size_t n_inputs) 
     size_t k = 7;
     for (size_t i = 0; i < n_inputs && k < 15; i++) argv[k++] = inputs[i];
     argv[k] = NULL;
-    int rc = run(argv); /* 1: some input skipped (not Arabic, empty), the rest stored */
+    int rc = run_with(argv, &LONG_RUN); /* 1: some input skipped (not Arabic, empty), the rest stored */
     if (rc != 0 && rc != 1) fail_msg("rasd ingest into %s failed", db);
     char *url = fresh_pg(name);
     const char *mig[] = {RASD_BIN, "migrate", "--quiet", "--from", db, "--to", url, NULL};
-    if (run(mig) != 0) fail_msg("rasd migrate %s -> %s failed", db, url);
+    if (run_with(mig, &LONG_RUN) != 0) fail_msg("rasd migrate %s -> %s failed", db, url);
     pair p = {open_store(db), open_store(url), name};
     free(url);
     return p;
@@ -570,7 +554,7 @@ static void test_float_forms(void **state) {
 }
 
 static int setup(void **state) {
-    if (!mkdtemp(tmpdir)) return -1;
+    if (cli_make_tmpdir() != 0) return -1;
     if (setup_analyzer(state) != 0) return -1;
     rasd_error err = {0};
     rasd_knowledge_options kopt = {NULL, NULL};
@@ -581,9 +565,7 @@ static int setup(void **state) {
 
 static int teardown(void **state) {
     rasd_knowledge_destroy(kn);
-    char cmd[200];
-    snprintf(cmd, sizeof cmd, "rm -rf '%s'", tmpdir);
-    if (system(cmd) != 0) return -1;
+    if (cli_remove_tmpdir() != 0) return -1;
     return teardown_analyzer(state);
 }
 

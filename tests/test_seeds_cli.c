@@ -9,7 +9,8 @@
  * span in the file as read. The seeds are read from ../shared (never copied
  * here); without them the test skips and says why.
  */
-#include "test_helpers.h"
+#define TEST_TMPDIR "/tmp/rasd-seeds-XXXXXX"
+#include "cli_run.h"
 
 #include <fcntl.h>
 #include <glob.h>
@@ -19,40 +20,12 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
-#ifndef RASD_BIN
-#define RASD_BIN "build/rasd"
-#endif
 #ifndef SEEDS_DIR
 #define SEEDS_DIR "../shared/seeds"
 #endif
 
-static char tmpdir[] = "/tmp/rasd-seeds-XXXXXX";
-static char db_path[600], err_path[600];
+static char db_path[600];
 static bool have_seeds;
-
-static char *slurp(const char *path, size_t *len) {
-    FILE *f = fopen(path, "rb");
-    if (!f) return NULL;
-    size_t cap = 1 << 16, n = 0, got;
-    char *buf = malloc(cap + 1);
-    while (buf && (got = fread(buf + n, 1, cap - n, f)) > 0) {
-        n += got;
-        if (n == cap) {
-            char *bigger = realloc(buf, 2 * cap + 1);
-            if (!bigger) {
-                free(buf);
-                buf = NULL;
-                break;
-            }
-            buf = bigger;
-            cap *= 2;
-        }
-    }
-    fclose(f);
-    if (buf) buf[n] = '\0';
-    *len = n;
-    return buf;
-}
 
 /* The seed file whose name starts with prefix ("003"): its path, or "". */
 static const char *seed_path(const char *prefix) {
@@ -191,7 +164,7 @@ static void test_boilerplate_of_003_is_not_stored(void **state) {
     /* each removed line's span is its place in the file as read, and its
      * offset in the stored text is within it */
     size_t flen;
-    char *file = slurp(seed_path("003"), &flen);
+    char *file = slurp_file(seed_path("003"), &flen);
     assert_non_null(file);
     assert_int_equal(sqlite3_prepare_v2(db, "SELECT at, input_start, input_end, text FROM boilerplate WHERE doc = ?"
                                             " ORDER BY idx",
@@ -229,33 +202,16 @@ static int setup(void **state) {
         fprintf(stderr, "test_seeds_cli: SKIP: no seeds in %s (../shared/seeds beside the source tree)\n", SEEDS_DIR);
         return 0;
     }
-    if (!mkdtemp(tmpdir)) return -1;
+    if (cli_make_tmpdir() != 0) return -1;
     snprintf(db_path, sizeof db_path, "%s/seeds.db", tmpdir);
-    snprintf(err_path, sizeof err_path, "%s/stderr", tmpdir);
-    pid_t pid = fork();
-    if (pid == 0) {
-        int err = open(err_path, O_WRONLY | O_CREAT | O_TRUNC, 0600);
-        int in = open("/dev/null", O_RDONLY);
-        dup2(in, 0);
-        dup2(err, 1);
-        dup2(err, 2);
-        const char *argv[] = {RASD_BIN, "ingest", "--quiet", "--jobs", "2", "--db", db_path, SEEDS_DIR, NULL};
-        execv(RASD_BIN, (char *const *)argv);
-        _exit(127);
-    }
-    int status = 0;
-    waitpid(pid, &status, 0);
-    size_t n;
-    char *log = slurp(err_path, &n);
-    if (!WIFEXITED(status) || WEXITSTATUS(status) != 0) {
-        fprintf(stderr, "test_seeds_cli: rasd ingest failed:\n%s\n", log ? log : "");
-        free(log);
+    const char *argv[] = {RASD_BIN, "ingest", "--quiet", "--jobs", "2", "--db", db_path, SEEDS_DIR, NULL};
+    if (run(argv) != 0) {
+        fprintf(stderr, "test_seeds_cli: rasd ingest failed:\n%s%s\n", out_buf, err_buf);
         return -1;
     }
     /* the summary counts what the tests check */
-    bool counted = log && strstr(log, "repeated paragraphs in") && strstr(log, "boilerplate lines removed");
-    if (!counted) fprintf(stderr, "test_seeds_cli: the summary lacks the counts:\n%s\n", log ? log : "");
-    free(log);
+    bool counted = strstr(err_buf, "repeated paragraphs in") && strstr(err_buf, "boilerplate lines removed");
+    if (!counted) fprintf(stderr, "test_seeds_cli: the summary lacks the counts:\n%s\n", err_buf);
     have_seeds = counted;
     return counted ? 0 : -1;
 }
@@ -263,9 +219,7 @@ static int setup(void **state) {
 static int teardown(void **state) {
     (void)state;
     if (!db_path[0]) return 0;
-    char cmd[700];
-    snprintf(cmd, sizeof cmd, "rm -rf '%s'", tmpdir);
-    return system(cmd) == 0 ? 0 : -1;
+    return cli_remove_tmpdir();
 }
 
 int main(void) {

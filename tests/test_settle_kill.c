@@ -19,74 +19,20 @@
  * The articles are generated here (no corpus needed); the sentences are
  * this test's own.
  */
-#include "test_helpers.h"
+#define TEST_TMPDIR "/tmp/rasd-settle-XXXXXX"
+#include "cli_run.h"
 
-#include <fcntl.h>
 #include <signal.h>
 #include <sqlite3.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/resource.h>
-#include <sys/wait.h>
 #include <time.h>
-#include <unistd.h>
-
-#ifndef RASD_BIN
-#define RASD_BIN "build/rasd"
-#endif
-
-static char tmpdir[] = "/tmp/rasd-settle-XXXXXX";
-static char out_path[600], err_path[600];
-static char err_buf[1 << 16];
-
-static const char *path_of(const char *name) {
-    static char buf[8][512];
-    static int next;
-    char *p = buf[next++ % 8];
-    snprintf(p, 512, "%s/%s", tmpdir, name);
-    return p;
-}
 
 static double now(void) {
     struct timespec ts;
     clock_gettime(CLOCK_MONOTONIC, &ts);
     return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
 }
-
-static rlim_t file_limit; /* > 0: the disk is full past that many bytes a file */
-
-static pid_t spawn(const char *const *argv) {
-    pid_t pid = fork();
-    if (pid == 0) {
-        if (file_limit) { /* a write past it fails with EFBIG instead of a signal */
-            signal(SIGXFSZ, SIG_IGN);
-            struct rlimit rl = {file_limit, file_limit};
-            setrlimit(RLIMIT_FSIZE, &rl);
-        }
-        int in = open("/dev/null", O_RDONLY);
-        int out = open(out_path, O_WRONLY | O_CREAT | O_TRUNC, 0600);
-        int err = open(err_path, O_WRONLY | O_CREAT | O_TRUNC, 0600);
-        dup2(in, 0);
-        dup2(out, 1);
-        dup2(err, 2);
-        alarm(120); /* a hang is a failure, not a stuck suite */
-        execv(RASD_BIN, (char *const *)argv);
-        _exit(127);
-    }
-    return pid;
-}
-
-static int finish(pid_t pid) {
-    int status = 0;
-    waitpid(pid, &status, 0);
-    FILE *f = fopen(err_path, "rb");
-    size_t n = f ? fread(err_buf, 1, sizeof err_buf - 1, f) : 0;
-    err_buf[n] = '\0';
-    if (f) fclose(f);
-    return WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status);
-}
-
-static int run(const char *const *argv) { return finish(spawn(argv)); }
 
 static void expect_in_err(const char *what) {
     if (!strstr(err_buf, what)) fail_msg("expected \"%s\" in:\n%s", what, err_buf);
@@ -288,19 +234,6 @@ static void expect_same(const char *a, const char *b, const char *what) {
              what, line, na, a, nb, b);
 }
 
-static int64_t scalar(const char *db_path, const char *sql) {
-    sqlite3 *db;
-    int64_t v = -1;
-    if (sqlite3_open_v2(db_path, &db, SQLITE_OPEN_READONLY, NULL) == SQLITE_OK) {
-        sqlite3_stmt *st;
-        if (sqlite3_prepare_v2(db, sql, -1, &st, NULL) == SQLITE_OK && sqlite3_step(st) == SQLITE_ROW)
-            v = sqlite3_column_int64(st, 0);
-        sqlite3_finalize(st);
-    }
-    sqlite3_close(db);
-    return v;
-}
-
 /* ---------------------------------------------------------------- tests */
 
 static const char *input, *prefix; /* the articles; the first 200 of them */
@@ -342,16 +275,16 @@ static void killed_then_rerun(const char *db, const char *what, const char *env,
     const char *argv[12];
     ingest_argv(argv, db);
     if (env) setenv(env, value, 1);
-    pid_t pid = spawn(argv);
+    pid_t pid = run_start(argv, NULL);
     if (env) unsetenv(env);
     if (delay > 0) {
         struct timespec ts = {(time_t)delay, (long)((delay - (double)(time_t)delay) * 1e9)};
         nanosleep(&ts, NULL);
         kill(pid, SIGKILL);
     }
-    int status = finish(pid);
-    int64_t kept = scalar(db, "SELECT count(*) FROM documents");
-    int64_t owed = scalar(db, "SELECT count(*) FROM state WHERE name = 'settle' AND data = CAST('1' AS BLOB)");
+    int status = run_finish(pid);
+    int64_t kept = db_scalar(db, "SELECT count(*) FROM documents");
+    int64_t owed = db_scalar(db, "SELECT count(*) FROM state WHERE name = 'settle' AND data = CAST('1' AS BLOB)");
     printf("  %s: status %d, %lld articles kept, settle owed: %s\n", what, status, (long long)kept,
            owed > 0 ? "yes" : "no");
     if (env) assert_int_equal(status, 128 + SIGKILL); /* the hook's kills are sure */
@@ -362,7 +295,7 @@ static void killed_then_rerun(const char *db, const char *what, const char *env,
         if (!strstr(err_buf, "before its settle committed"))
             fail_msg("%s: no word of the owed settle:\n%s", what, err_buf);
     }
-    assert_int_equal(scalar(db, "SELECT count(*) FROM state WHERE name = 'settle' AND data = CAST('1' AS BLOB)"), 0);
+    assert_int_equal(db_scalar(db, "SELECT count(*) FROM state WHERE name = 'settle' AND data = CAST('1' AS BLOB)"), 0);
     char *got = dump(db);
     expect_same(expected, got, what);
     free(got);
@@ -370,7 +303,7 @@ static void killed_then_rerun(const char *db, const char *what, const char *env,
 
 static void test_uninterrupted_reference(void **state) {
     (void)state;
-    const char *db = path_of("a.db");
+    const char *db = tmp_path("a.db");
     const char *argv[12];
     ingest_argv(argv, db);
     double t0 = now();
@@ -378,23 +311,23 @@ static void test_uninterrupted_reference(void **state) {
     if (status != 0) fail_msg("the uninterrupted ingest ended with status %d:\n%s", status, err_buf);
     t_full = now() - t0;
     expected = reference = dump(db);
-    int64_t docs = scalar(db, "SELECT count(*) FROM documents");
-    int64_t exact = scalar(db, "SELECT count(*) FROM documents WHERE dup_kind = 'exact'");
-    int64_t near = scalar(db, "SELECT count(*) FROM documents WHERE dup_kind = 'near'");
-    int64_t stories = scalar(db, "SELECT count(*) FROM stories");
-    int64_t multi = scalar(db, "SELECT count(*) FROM stories WHERE n_articles > 1");
+    int64_t docs = db_scalar(db, "SELECT count(*) FROM documents");
+    int64_t exact = db_scalar(db, "SELECT count(*) FROM documents WHERE dup_kind = 'exact'");
+    int64_t near = db_scalar(db, "SELECT count(*) FROM documents WHERE dup_kind = 'near'");
+    int64_t stories = db_scalar(db, "SELECT count(*) FROM stories");
+    int64_t multi = db_scalar(db, "SELECT count(*) FROM stories WHERE n_articles > 1");
     printf("  uninterrupted: %lld articles, %lld exact and %lld near duplicates, %lld stories (%lld of several "
            "articles), %.1f s\n",
            (long long)docs, (long long)exact, (long long)near, (long long)stories, (long long)multi, t_full);
     /* the input is what the test means it to be: stories, copies, near copies */
     assert_true(exact > 10 && near > 10 && multi > 10);
-    assert_int_equal(scalar(db, "SELECT count(*) FROM state WHERE name = 'settle' AND data = CAST('0' AS BLOB)"), 1);
+    assert_int_equal(db_scalar(db, "SELECT count(*) FROM state WHERE name = 'settle' AND data = CAST('0' AS BLOB)"), 1);
 }
 
 /* rasd serve on a store that owes a settle says so at start. */
 static void expect_serve_warns(const char *db) {
     const char *argv[] = {"rasd", "serve", "--db", db, "--port", "0", "--quiet", NULL};
-    pid_t pid = spawn(argv);
+    pid_t pid = run_start(argv, NULL);
     struct timespec tick = {0, 50 * 1000 * 1000};
     char out[4096] = "";
     for (int i = 0; i < 200 && !strstr(out, "rasd serve:"); i++) { /* until it listens */
@@ -405,7 +338,7 @@ static void expect_serve_warns(const char *db) {
         if (f) fclose(f);
     }
     kill(pid, SIGTERM);
-    finish(pid);
+    run_finish(pid);
     if (!strstr(err_buf, "stopped before its settle committed") || !strstr(err_buf, "--settle"))
         fail_msg("rasd serve did not warn of the owed settle:\n%s", err_buf);
 }
@@ -414,18 +347,18 @@ static void test_killed_in_settle(void **state) {
     (void)state;
     /* the settle written, not committed: the next run has nothing new to
      * store and must still settle */
-    const char *db = path_of("b.db");
+    const char *db = tmp_path("b.db");
     killed_then_rerun(db, "killed inside the settle", "RASD_TEST_KILL_IN_SETTLE", "1", 0, expect_serve_warns);
 }
 
 static void test_killed_after_batches(void **state) {
     (void)state;
     /* early (2 of the import's batches) and late (all but the last) */
-    killed_then_rerun(path_of("b.db"), "killed after batch 2", "RASD_TEST_KILL_AFTER_BATCHES", "2", 0, NULL);
-    int64_t n = scalar(path_of("a.db"), "SELECT count(*) FROM documents");
+    killed_then_rerun(tmp_path("b.db"), "killed after batch 2", "RASD_TEST_KILL_AFTER_BATCHES", "2", 0, NULL);
+    int64_t n = db_scalar(tmp_path("a.db"), "SELECT count(*) FROM documents");
     char late[24];
     snprintf(late, sizeof late, "%lld", (long long)((n - 1) / 25));
-    killed_then_rerun(path_of("b.db"), "killed after the last full batch", "RASD_TEST_KILL_AFTER_BATCHES", late, 0, NULL);
+    killed_then_rerun(tmp_path("b.db"), "killed after the last full batch", "RASD_TEST_KILL_AFTER_BATCHES", late, 0, NULL);
 }
 
 static void test_killed_at_random(void **state) {
@@ -439,7 +372,7 @@ static void test_killed_at_random(void **state) {
         double delay = t_full * (0.35 + 0.7 * (double)rand() / RAND_MAX);
         char what[64];
         snprintf(what, sizeof what, "killed after %.2f s", delay);
-        killed_then_rerun(path_of("b.db"), what, NULL, NULL, delay, NULL);
+        killed_then_rerun(tmp_path("b.db"), what, NULL, NULL, delay, NULL);
     }
 }
 
@@ -449,7 +382,7 @@ static void test_killed_on_a_store_not_empty(void **state) {
      * 200), so the uninterrupted run settles. Killed after 50 of them, the
      * rerun stores 158 into a store of 250: it must know it completes the
      * killed run (whose base the store kept) and settle as well. */
-    const char *a2 = path_of("a2.db");
+    const char *a2 = tmp_path("a2.db");
     remove_store(a2);
     ingest_prefix(a2);
     const char *argv[12];
@@ -460,7 +393,7 @@ static void test_killed_on_a_store_not_empty(void **state) {
     assert_true(strcmp(ref2, reference) != 0); /* the order of the runs shows: a different reference */
     expected = ref2;
     from_prefix = true;
-    killed_then_rerun(path_of("b.db"), "killed after batch 2, 200 stored before", "RASD_TEST_KILL_AFTER_BATCHES",
+    killed_then_rerun(tmp_path("b.db"), "killed after batch 2, 200 stored before", "RASD_TEST_KILL_AFTER_BATCHES",
                       "2", 0, NULL);
     from_prefix = false;
     expected = reference;
@@ -472,7 +405,7 @@ static void test_disk_full_in_settle(void **state) {
     /* every article stored without a settle, then --settle on a disk that
      * fills within it (64 KB a file: the write-ahead log holds the first
      * commit's state and mark, not the settle's rewrite of every story) */
-    const char *db = path_of("full.db");
+    const char *db = tmp_path("full.db");
     remove_store(db);
     const char *argv[13];
     ingest_argv(argv, db);
@@ -482,13 +415,12 @@ static void test_disk_full_in_settle(void **state) {
     int status = run(argv);
     if (status != 0) fail_msg("the ingest ended with status %d:\n%s", status, err_buf);
     const char *settle[] = {"rasd", "ingest", "--db", db, "--settle", "--quiet", NULL};
-    file_limit = 64 << 10;
-    status = run(settle);
-    file_limit = 0;
+    test_spawn_opts full = {.file_limit = 64 << 10};
+    status = run_with(settle, &full);
     printf("  --settle on a full disk: status %d\n", status);
     if (status != 3) fail_msg("a settle stopped by a full disk ended with status %d, not 3:\n%s", status, err_buf);
     if (!strstr(err_buf, "the settle was rolled back")) fail_msg("no word of the rolled-back settle:\n%s", err_buf);
-    assert_int_equal(scalar(db, "SELECT count(*) FROM state WHERE name = 'settle' AND data = CAST('1' AS BLOB)"), 1);
+    assert_int_equal(db_scalar(db, "SELECT count(*) FROM state WHERE name = 'settle' AND data = CAST('1' AS BLOB)"), 1);
     /* with room again, a plain ingest of the same input stores nothing and
      * settles: the store is the uninterrupted run's */
     argv[10] = argv[11];
@@ -503,9 +435,7 @@ static void test_disk_full_in_settle(void **state) {
 
 static int setup(void **state) {
     (void)state;
-    if (!mkdtemp(tmpdir)) return -1;
-    snprintf(out_path, sizeof out_path, "%s/stdout", tmpdir);
-    snprintf(err_path, sizeof err_path, "%s/stderr", tmpdir);
+    if (cli_make_tmpdir() != 0) return -1;
     static char in[600];
     snprintf(in, sizeof in, "%s/articles.jsonl", tmpdir);
     input = in;
@@ -525,9 +455,7 @@ static int setup(void **state) {
 static int teardown(void **state) {
     (void)state;
     free(reference);
-    char cmd[600];
-    snprintf(cmd, sizeof cmd, "rm -rf '%s'", tmpdir);
-    return system(cmd) == 0 ? 0 : -1;
+    return cli_remove_tmpdir();
 }
 
 int main(void) {

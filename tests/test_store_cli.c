@@ -6,89 +6,13 @@
  * leaves a consistent database that a second run completes; search output
  * as a table, JSON Lines and CSV, with filters.
  */
-#include "test_helpers.h"
+#define TEST_TMPDIR "/tmp/rasd-ingest-XXXXXX"
+#include "cli_run.h"
 
-#include <fcntl.h>
 #include <signal.h>
 #include <sqlite3.h>
-#include <sys/stat.h>
-#include <sys/wait.h>
 #include <time.h>
-#include <unistd.h>
 #include <zip.h>
-
-#ifndef RASD_BIN
-#define RASD_BIN "build/rasd"
-#endif
-
-static char tmpdir[] = "/tmp/rasd-ingest-XXXXXX";
-static char out_buf[1 << 16], err_buf[1 << 16];
-
-static const char *path_of(const char *name) {
-    static char buf[8][512];
-    static int next;
-    char *p = buf[next++ % 8];
-    snprintf(p, 512, "%s/%s", tmpdir, name);
-    return p;
-}
-
-static void write_file(const char *path, const char *data, size_t len) {
-    FILE *f = fopen(path, "wb");
-    assert_non_null(f);
-    fwrite(data, 1, len, f);
-    fclose(f);
-}
-
-static void read_into(const char *path, char *buf, size_t cap) {
-    FILE *f = fopen(path, "rb");
-    size_t n = f ? fread(buf, 1, cap - 1, f) : 0;
-    buf[n] = '\0';
-    if (f) fclose(f);
-}
-
-static char out_path[600], err_path[600]; /* set once: path_of's buffers rotate */
-
-static pid_t spawn(const char *const *argv) {
-    pid_t pid = fork();
-    if (pid == 0) {
-        int out = open(out_path, O_WRONLY | O_CREAT | O_TRUNC, 0600);
-        int err = open(err_path, O_WRONLY | O_CREAT | O_TRUNC, 0600);
-        int in = open("/dev/null", O_RDONLY);
-        dup2(in, 0);
-        dup2(out, 1);
-        dup2(err, 2);
-        execv(RASD_BIN, (char *const *)argv);
-        _exit(127);
-    }
-    return pid;
-}
-
-static int finish(pid_t pid) {
-    int status = 0;
-    waitpid(pid, &status, 0);
-    read_into(out_path, out_buf, sizeof out_buf);
-    read_into(err_path, err_buf, sizeof err_buf);
-    return WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status);
-}
-
-static int run(const char *const *argv) { return finish(spawn(argv)); }
-
-static int64_t scalar(const char *db_path, const char *sql) {
-    sqlite3 *db;
-    if (sqlite3_open_v2(db_path, &db, SQLITE_OPEN_READONLY, NULL) != SQLITE_OK) {
-        sqlite3_close(db); /* SQLite allocates a handle even when it cannot open */
-        return -1;
-    }
-    sqlite3_busy_timeout(db, 5000);
-    sqlite3_stmt *st;
-    int64_t v = -1;
-    if (sqlite3_prepare_v2(db, sql, -1, &st, NULL) == SQLITE_OK) {
-        if (sqlite3_step(st) == SQLITE_ROW) v = sqlite3_column_int64(st, 0);
-        sqlite3_finalize(st);
-    }
-    sqlite3_close(db);
-    return v;
-}
 
 #define expect_status(call, want)                                                                                   \
     do {                                                                                                               \
@@ -114,14 +38,14 @@ static const char GOOD_TXT[] = "وصول قافلة مساعدات إلى دير
                                "تحمل مواد غذائية وطبية.\n";
 
 static void make_inputs(void) {
-    mkdir(path_of("in"), 0700);
-    write_file(path_of("in/news.jsonl"), GOOD_JSONL, sizeof GOOD_JSONL - 1);
-    write_file(path_of("in/aid.txt"), GOOD_TXT, sizeof GOOD_TXT - 1);
+    mkdir(tmp_path("in"), 0700);
+    write_tmp_n("in/news.jsonl", GOOD_JSONL, sizeof GOOD_JSONL - 1);
+    write_tmp_n("in/aid.txt", GOOD_TXT, sizeof GOOD_TXT - 1);
     const char cp1256[] = "\xce\xc8\xd1 \xda\xc7\xcc\xe1\n\xe4\xd5 \xc7\xe1\xce\xc8\xd1\n";
-    write_file(path_of("in/legacy.txt"), cp1256, sizeof cp1256 - 1);
+    write_tmp_n("in/legacy.txt", cp1256, sizeof cp1256 - 1);
     /* a zip: one good JSON member, one text member damaged after writing */
     int zerr;
-    zip_t *z = zip_open(path_of("in/archive.zip"), ZIP_CREATE | ZIP_TRUNCATE, &zerr);
+    zip_t *z = zip_open(tmp_path("in/archive.zip"), ZIP_CREATE | ZIP_TRUNCATE, &zerr);
     assert_non_null(z);
     static const char json[] = "[{\"title\": \"انقطاع الكهرباء في القامشلي\", \"content\": \"تشهد مدينة القامشلي "
                                "انقطاعا متواصلا للكهرباء منذ أيام.\", \"source\": \"وكالة أ\", \"date\": \"2021-07-03\"}]";
@@ -130,7 +54,7 @@ static void make_inputs(void) {
     zip_int64_t ib = zip_file_add(z, "broken.txt", zip_source_buffer(z, text, sizeof text - 1, 0), 0);
     zip_set_file_compression(z, (zip_uint64_t)ib, ZIP_CM_STORE, 0);
     assert_int_equal(zip_close(z), 0);
-    FILE *f = fopen(path_of("in/archive.zip"), "r+b");
+    FILE *f = fopen(tmp_path("in/archive.zip"), "r+b");
     char buf[4096];
     size_t n = fread(buf, 1, sizeof buf, f), at = 0;
     while (at + 4 <= n && memcmp(buf + at, "QQQQ", 4) != 0) at++;
@@ -144,8 +68,8 @@ static void make_inputs(void) {
 static void test_bad_input_among_good(void **state) {
     (void)state;
     make_inputs();
-    const char *db = path_of("mixed.db");
-    const char *argv[] = {"rasd", "ingest", "--db", db, "--jobs", "2", path_of("in"), NULL};
+    const char *db = tmp_path("mixed.db");
+    const char *argv[] = {"rasd", "ingest", "--db", db, "--jobs", "2", tmp_path("in"), NULL};
     expect_status(run(argv), 1);
     expect_in(err_buf, "news.jsonl: line 2");
     expect_in(err_buf, "byte");
@@ -154,25 +78,25 @@ static void test_bad_input_among_good(void **state) {
     expect_in(err_buf, "at byte 0");
     expect_in(err_buf, "4 stored");
     expect_in(err_buf, "3 skipped");
-    assert_int_equal(scalar(db, "SELECT count(*) FROM documents"), 4);
-    assert_int_equal(scalar(db, "SELECT count(*) FROM documents WHERE source = 'وكالة أ'"), 2);
-    assert_int_equal(scalar(db, "SELECT count(*) FROM documents WHERE published = '2021-06-02'"), 1);
+    assert_int_equal(db_scalar(db, "SELECT count(*) FROM documents"), 4);
+    assert_int_equal(db_scalar(db, "SELECT count(*) FROM documents WHERE source = 'وكالة أ'"), 2);
+    assert_int_equal(db_scalar(db, "SELECT count(*) FROM documents WHERE published = '2021-06-02'"), 1);
     /* the analysis is in its tables: the places of Hasakah, Raqqa... */
-    assert_true(scalar(db, "SELECT count(DISTINCT doc) FROM places") >= 3);
-    assert_true(scalar(db, "SELECT count(*) FROM paragraphs") >= 8);
-    assert_int_equal(scalar(db, "SELECT count(*) FROM documents WHERE story IS NULL"), 0);
-    assert_true(scalar(db, "SELECT count(*) FROM stories") >= 1);
+    assert_true(db_scalar(db, "SELECT count(DISTINCT doc) FROM places") >= 3);
+    assert_true(db_scalar(db, "SELECT count(*) FROM paragraphs") >= 8);
+    assert_int_equal(db_scalar(db, "SELECT count(*) FROM documents WHERE story IS NULL"), 0);
+    assert_true(db_scalar(db, "SELECT count(*) FROM stories") >= 1);
 
     /* again: nothing new, everything already there */
     expect_status(run(argv), 1); /* the same three are skipped again */
     expect_in(err_buf, "0 stored, 4 already stored");
-    assert_int_equal(scalar(db, "SELECT count(*) FROM documents"), 4);
-    assert_int_equal(scalar(db, "SELECT count(*) FROM fingerprints"), 4);
+    assert_int_equal(db_scalar(db, "SELECT count(*) FROM documents"), 4);
+    assert_int_equal(db_scalar(db, "SELECT count(*) FROM fingerprints"), 4);
 }
 
 static void test_search_cli(void **state) {
     (void)state;
-    const char *db = path_of("mixed.db"); /* made by the test before */
+    const char *db = tmp_path("mixed.db"); /* made by the test before */
     const char *table[] = {"rasd", "search", "--db", db, "والمدرسة", NULL};
     expect_status(run(table), 0);
     expect_in(out_buf, "افتتاح مدرسة في الرقة");
@@ -192,10 +116,10 @@ static void test_search_cli(void **state) {
     assert_null(strstr(out_buf, "2021-06-02"));
     const char *none[] = {"rasd", "search", "--db", db, "برلمان", NULL};
     expect_status(run(none), 1);
-    const char *nodb[] = {"rasd", "search", "--db", path_of("absent.db"), "مدينة", NULL};
+    const char *nodb[] = {"rasd", "search", "--db", tmp_path("absent.db"), "مدينة", NULL};
     expect_status(run(nodb), 2);
     expect_in(err_buf, "absent.db: no database");
-    assert_int_equal(access(path_of("absent.db"), F_OK), -1); /* searching made no database */
+    assert_int_equal(access(tmp_path("absent.db"), F_OK), -1); /* searching made no database */
     const char *baddate[] = {"rasd", "search", "--db", db, "--since", "2021-13-01", "مدينة", NULL};
     expect_status(run(baddate), 2);
 }
@@ -204,14 +128,14 @@ static void test_search_cli(void **state) {
  * module's readers), the windows-1256 page included. */
 static void test_web_formats(void **state) {
     (void)state;
-    const char *db = path_of("web.db");
+    const char *db = tmp_path("web.db");
     const char *argv[] = {"rasd", "ingest", "--db", db, "--source", "موقع الاختبار", RASD_SOURCE_DIR "/tests/fixtures/web",
                           NULL};
     expect_status(run(argv), 0);
-    int64_t n = scalar(db, "SELECT count(*) FROM documents");
+    int64_t n = db_scalar(db, "SELECT count(*) FROM documents");
     if (n < 5) fail_msg("%lld documents from 3 pages and a feed of 3 items:\n%s", (long long)n, err_buf);
-    assert_int_equal(scalar(db, "SELECT count(*) FROM documents WHERE origin LIKE '%a.html'"), 1);
-    assert_int_equal(scalar(db, "SELECT count(*) FROM documents WHERE origin LIKE '%feed.xml%'"), 3);
+    assert_int_equal(db_scalar(db, "SELECT count(*) FROM documents WHERE origin LIKE '%a.html'"), 1);
+    assert_int_equal(db_scalar(db, "SELECT count(*) FROM documents WHERE origin LIKE '%feed.xml%'"), 3);
     const char *search[] = {"rasd", "search", "--db", db, "--json", "معبر", NULL};
     expect_status(run(search), 0);
     expect_in(out_buf, "a.html");
@@ -247,60 +171,45 @@ static void make_many(const char *path, size_t n) {
 static void test_killed_ingest(void **state) {
     (void)state;
     const size_t N = 3000;
-    const char *input = path_of("many.jsonl");
-    const char *db = path_of("killed.db");
+    const char *input = tmp_path("many.jsonl");
+    const char *db = tmp_path("killed.db");
     make_many(input, N);
     const char *argv[] = {"rasd", "ingest", "--db", db, "--jobs", "2", "--batch", "100", "--no-tagger", input, NULL};
-    pid_t pid = spawn(argv);
+    pid_t pid = run_start(argv, NULL);
     /* kill it once a few batches are committed, well before the end */
     struct timespec pause = {0, 20 * 1000 * 1000};
     int64_t seen = 0;
     for (int i = 0; i < 3000 && seen < 300; i++) {
         nanosleep(&pause, NULL);
-        seen = scalar(db, "SELECT count(*) FROM documents");
+        seen = db_scalar(db, "SELECT count(*) FROM documents");
     }
     kill(pid, SIGKILL);
-    int status = finish(pid);
+    int status = run_finish(pid);
     if (status != 128 + SIGKILL) fail_msg("ingest ended (status %d) before it could be killed; %lld stored", status,
                                           (long long)seen);
-    int64_t kept = scalar(db, "SELECT count(*) FROM documents");
+    int64_t kept = db_scalar(db, "SELECT count(*) FROM documents");
     printf("  killed after %lld of %zu articles were committed\n", (long long)kept, N);
     assert_true(kept >= 300 && kept < (int64_t)N);
     assert_int_equal(kept % 100, 0); /* whole batches only */
-    assert_int_equal(scalar(db, "SELECT count(*) FROM pragma_integrity_check WHERE integrity_check != 'ok'"), 0);
-    assert_int_equal(scalar(db, "SELECT count(*) FROM documents_fts_docsize"), kept);
-    assert_int_equal(scalar(db, "SELECT count(*) FROM fingerprints"), kept);
-    assert_int_equal(scalar(db, "SELECT count(*) FROM paragraphs WHERE doc NOT IN (SELECT id FROM documents)"), 0);
+    assert_int_equal(db_scalar(db, "SELECT count(*) FROM pragma_integrity_check WHERE integrity_check != 'ok'"), 0);
+    assert_int_equal(db_scalar(db, "SELECT count(*) FROM documents_fts_docsize"), kept);
+    assert_int_equal(db_scalar(db, "SELECT count(*) FROM fingerprints"), kept);
+    assert_int_equal(db_scalar(db, "SELECT count(*) FROM paragraphs WHERE doc NOT IN (SELECT id FROM documents)"), 0);
     /* a bulk import leaves stories to the settle it ends with: killed
      * before it, the store owes that settle and its articles have none yet */
-    assert_int_equal(scalar(db, "SELECT count(*) FROM state WHERE name = 'settle' AND CAST(data AS TEXT) = '1'"), 1);
-    assert_int_equal(scalar(db, "SELECT count(*) FROM stories WHERE id NOT IN (SELECT id FROM documents)"), 0);
+    assert_int_equal(db_scalar(db, "SELECT count(*) FROM state WHERE name = 'settle' AND CAST(data AS TEXT) = '1'"), 1);
+    assert_int_equal(db_scalar(db, "SELECT count(*) FROM stories WHERE id NOT IN (SELECT id FROM documents)"), 0);
 
     /* a second run stores the rest and finds the first part already there */
     expect_status(run(argv), 0);
     char expect[64];
     snprintf(expect, sizeof expect, "%lld already stored", (long long)kept);
     expect_in(err_buf, expect);
-    assert_int_equal(scalar(db, "SELECT count(*) FROM documents"), (int64_t)N);
-    assert_int_equal(scalar(db, "SELECT count(*) FROM documents_fts_docsize"), (int64_t)N);
+    assert_int_equal(db_scalar(db, "SELECT count(*) FROM documents"), (int64_t)N);
+    assert_int_equal(db_scalar(db, "SELECT count(*) FROM documents_fts_docsize"), (int64_t)N);
     /* and settles: every article has its story */
-    assert_int_equal(scalar(db, "SELECT count(*) FROM documents WHERE story IS NULL"), 0);
-    assert_int_equal(scalar(db, "SELECT count(*) FROM state WHERE name = 'settle' AND CAST(data AS TEXT) = '1'"), 0);
-}
-
-static int setup(void **state) {
-    (void)state;
-    if (!mkdtemp(tmpdir)) return -1;
-    snprintf(out_path, sizeof out_path, "%s/stdout", tmpdir);
-    snprintf(err_path, sizeof err_path, "%s/stderr", tmpdir);
-    return 0;
-}
-
-static int teardown(void **state) {
-    (void)state;
-    char cmd[600];
-    snprintf(cmd, sizeof cmd, "rm -rf '%s'", tmpdir);
-    return system(cmd) == 0 ? 0 : -1;
+    assert_int_equal(db_scalar(db, "SELECT count(*) FROM documents WHERE story IS NULL"), 0);
+    assert_int_equal(db_scalar(db, "SELECT count(*) FROM state WHERE name = 'settle' AND CAST(data AS TEXT) = '1'"), 0);
 }
 
 int main(void) {
@@ -310,5 +219,5 @@ int main(void) {
         cmocka_unit_test(test_web_formats),
         cmocka_unit_test(test_killed_ingest),
     };
-    return cmocka_run_group_tests(tests, setup, teardown);
+    return cmocka_run_group_tests(tests, cli_tmpdir_setup, cli_tmpdir_teardown);
 }

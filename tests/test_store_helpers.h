@@ -1,31 +1,22 @@
 /*
  * test_store_helpers.h: what the store's library tests (test_store.c,
- * test_store_sums.c) share: a temporary directory for their database
- * files, removed at the end, and a raw SQLite connection to a store with
+ * test_store_sums.c) share: a scratch directory for their database
+ * files (test_scratch.h), and a raw SQLite connection to a store with
  * the small helpers that read and write it. Include after test_helpers.h
  * (the lexicon the full-text tokenizer needs is test_lex).
  */
 #ifndef RASD_TEST_STORE_HELPERS_H
 #define RASD_TEST_STORE_HELPERS_H
 
-#include "test_helpers.h"
+#ifndef TEST_TMPDIR
+#define TEST_TMPDIR "/tmp/rasd-store-test-XXXXXX"
+#endif
+#include "test_scratch.h"
 
 #include "storage/fts_rasd.h"
 
 #include <sqlite3.h>
 #include <unistd.h>
-
-static char store_tmpdir[] = "/tmp/rasd-store-test-XXXXXX";
-
-/* A file of the temporary directory; four calls' results stay valid at
- * once. */
-static inline const char *tmp_path(const char *name) {
-    static char buf[4][512];
-    static int next;
-    char *p = buf[next++ % 4];
-    snprintf(p, 512, "%s/%s", store_tmpdir, name);
-    return p;
-}
 
 /* The first column of the first row of sql, or -1 when there is none. */
 static inline int64_t scalar(sqlite3 *db, const char *sql) {
@@ -52,14 +43,12 @@ static inline sqlite3 *raw_open(const char *path) {
 
 /* The group's setup and teardown: the directory and the analyzer. */
 static inline int store_test_setup(void **state) {
-    if (!mkdtemp(store_tmpdir)) return -1;
+    if (scratch_make() != 0) return -1;
     return setup_analyzer(state);
 }
 
 static inline int store_test_teardown(void **state) {
-    char cmd[600];
-    snprintf(cmd, sizeof cmd, "rm -rf '%s'", store_tmpdir);
-    if (system(cmd) != 0) fprintf(stderr, "could not remove %s\n", store_tmpdir);
+    scratch_remove();
     return teardown_analyzer(state);
 }
 
