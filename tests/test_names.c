@@ -406,6 +406,14 @@ static void test_places_common_words_and_whole_names(void **state) {
     assert_false(analyze_has(street, "\"unresolved:داونينج\""));
     assert_true(analyze_has("ووصل المنتخب إلى مدينة بورت - جنتيل مساء أمس.", "\"unresolved:بورت - جنتيل\""));
     assert_true(analyze_has("وتقع البحيرة قرب بلدة سولت ليك في الولاية.", "\"unresolved:سولت ليك\""));
+    /* a cape's رأس the tagger left out is put back */
+    assert_true(analyze_has("وأغلقت السلطات بوابة رأس إجدير الحدودية أمس.", "\"unresolved:رأس إجدير\""));
+    /* a town's name after ميدان or ساحة names the square, not the town */
+    assert_false(analyze_has("ووقع الانفجار في ساحة القادسية وسط الرياض.", "\"gn-adm1:IQ.04\""));
+    assert_true(analyze_has("ووصل الوفد إلى القادسية أمس.", "\"gn-adm1:IQ.04\""));
+    /* after an honorific and a first name, a town's name is the person's */
+    assert_false(analyze_has("وقالت الممثلة لقاء سويدان إن الدور صعب.", "\"rasd:suwaydan-jazirah\""));
+    assert_true(analyze_has("ووصل الوفد إلى بلدة سويدان أمس.", "\"rasd:suwaydan-jazirah\""));
 }
 
 int main(void) {

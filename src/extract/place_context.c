@@ -155,6 +155,14 @@ bool ex_place_in_construct(const rasd_entity_extractor *x, size_t first, size_t 
 bool ex_not_a_place_here(const rasd_entity_extractor *x, size_t first, size_t last, size_t n) {
     const tinfo *before = word_before(x, first);
     if (before && !ex_has_prefix(&x->t[first]) && ex_key_is(x, before, HONORIFICS)) return true;
+    /* الممثلة لقاء سويدان: one word after an honorific and a word without
+     * the article is the person's second name, whatever town has it */
+    if (before && first == last && !ex_has_prefix(&x->t[first]) && !has_article(x, before) && !ex_has_prefix(before) &&
+        before->match < 0 &&
+        !rasd_lexicon_is_function_word(rasd_analyzer_lexicon(x->an), ex_key(x, before->key_off), before->key_len)) {
+        const tinfo *title = word_before(x, (size_t)(before - x->t));
+        if (title && title->match < 0 && !ex_has_prefix(title) && ex_key_is(x, title, HONORIFICS)) return true;
+    }
     /* سعد بن أبي وقاص، سعيد بن المسيب: after بن or أبو a town's name is a
      * man's (أبو ظبي، أم قصر are matched whole, as names of their own) */
     if (before && before->match < 0 && ex_key_is(x, before, KIN)) return true; /* no و after them: وقاص is whole */

@@ -309,12 +309,15 @@ void ex_pending_places_free(rasd_entity_extractor *x) {
     x->pending_places = NULL;
 }
 
-/* Words that begin a compound name of a foreign place and are none alone
- * (سان فرانسيسكو، سانت بطرسبرغ، نيو جيرزي، لوس أنجلوس، بورت سودان): the
+/* Words that begin a compound name of a foreign place or a cape and are
+ * none alone (سان فرانسيسكو، سانت بطرسبرغ، نيو جيرزي، لوس أنجلوس، بورت
+ * سودان، رأس إجدير): the
  * tagger often leaves them out of the span. */
 static const ex_word OPENERS[] = {EX_WORD("سان"),  EX_WORD("سانت"), EX_WORD("نيو"),  EX_WORD("لوس"),
                                   EX_WORD("لاس"),  EX_WORD("بورت"), EX_WORD("فورت"), EX_WORD("ساو"),
-                                  EX_WORD("ساوث"), EX_WORD("نورث"), EX_WORD("ويست"), EX_WORD("ماونت")};
+                                  EX_WORD("ساوث"), EX_WORD("نورث"), EX_WORD("ويست"), EX_WORD("ماونت"),
+                                  /* a cape (رأس إجدير، رأس تنورة) */
+                                  EX_WORD("راس")};
 
 /* Adjectives that run on after a place's name (مروة أقصى الشمال). */
 static const ex_word FAR[] = {EX_WORD("اقصي"), EX_WORD("ادني")};
