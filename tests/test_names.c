@@ -376,6 +376,47 @@ static void test_places_need_evidence(void **state) {
     assert_false(analyze_has("سَرَيْتُ على وادي الهوى وقَلْبي تَجَلَّى في سما حُبِّكِ يا حَبيبَتي", "\"gn:247014\""));
 }
 
+/* Issue 15's junk places, by kind (the third round): a common word after
+ * a preposition or a noun of place, a town's name in construct or a
+ * common word among its spellings, a foreign name cut short. */
+static void test_places_common_words_and_whole_names(void **state) {
+    (void)state;
+    require_model();
+    /* a preposition before a word news also writes with the article is no
+     * evidence (الميت); a noun of place and a word written with ة that news
+     * also writes with the article agree: an adjective (النائية); a town's
+     * name is not written with an article it lacks (عرسال) */
+    assert_false(analyze_has("وحاول الأطباء إعادة الحياة إلى ميت في غرفة الطوارئ.", "\"unresolved:"));
+    assert_false(analyze_has("ويعيش المزارعون في قرية نائية بلا كهرباء ولا ماء.", "\"unresolved:"));
+    assert_false(analyze_has("أعيش في قريةٍ نائية عن المدن منذ سنوات.", "\"unresolved:"));
+    assert_true(analyze_has("ووقعت اشتباكات عنيفة في بلدة عرسال أمس.", "\"unresolved:عرسال\""));
+    /* ب left on a noun of place and an indefinite nisba: a kind of place */
+    assert_false(analyze_has("وسقطت قذيفة بحي سكني في المدينة فجر اليوم.", "\"unresolved:"));
+    /* a town's name in construct with a noun that has a pronoun is a noun
+     * (مسقط رأسه: birthplace), not after a particle with one (لكنه) */
+    assert_false(analyze_has("وعاد الشاعر إلى مسقط رأسه بعد غياب طويل.", "\"gn:287286\""));
+    assert_true(analyze_has("ووصل الوزير إلى مسقط أمس في زيارة رسمية.", "\"gn:287286\""));
+    /* spellings that are common words are no names of the gazetteer (أمان
+     * "safety" for عمان) */
+    assert_false(analyze_has("وتسير القوافل بأمان على الطريق الدولي.", "\"gn:250441\""));
+    assert_false(analyze_has("ونام الأطفال في أمان بعد انتهاء القصف.", "\"gn:250441\""));
+    /* a foreign name's second word or a hyphen and its second part: the
+     * whole name, never its first word alone */
+    const char *street = "وعقد رئيس الوزراء اجتماعا في داونينج ستريت أمس.";
+    assert_true(analyze_has(street, "\"unresolved:داونينج ستريت\""));
+    assert_false(analyze_has(street, "\"unresolved:داونينج\""));
+    assert_true(analyze_has("ووصل المنتخب إلى مدينة بورت - جنتيل مساء أمس.", "\"unresolved:بورت - جنتيل\""));
+    assert_true(analyze_has("وتقع البحيرة قرب بلدة سولت ليك في الولاية.", "\"unresolved:سولت ليك\""));
+    /* a cape's رأس the tagger left out is put back */
+    assert_true(analyze_has("وأغلقت السلطات بوابة رأس إجدير الحدودية أمس.", "\"unresolved:رأس إجدير\""));
+    /* a town's name after ميدان or ساحة names the square, not the town */
+    assert_false(analyze_has("ووقع الانفجار في ساحة القادسية وسط الرياض.", "\"gn-adm1:IQ.04\""));
+    assert_true(analyze_has("ووصل الوفد إلى القادسية أمس.", "\"gn-adm1:IQ.04\""));
+    /* after an honorific and a first name, a town's name is the person's */
+    assert_false(analyze_has("وقالت الممثلة لقاء سويدان إن الدور صعب.", "\"rasd:suwaydan-jazirah\""));
+    assert_true(analyze_has("ووصل الوفد إلى بلدة سويدان أمس.", "\"rasd:suwaydan-jazirah\""));
+}
+
 int main(void) {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_people_after_titles),
@@ -384,6 +425,7 @@ int main(void) {
         cmocka_unit_test(test_persons_look_like_names),
         cmocka_unit_test(test_places_in_context),
         cmocka_unit_test(test_places_need_evidence),
+        cmocka_unit_test(test_places_common_words_and_whole_names),
     };
     return cmocka_run_group_tests(tests, cli_setup, cli_teardown);
 }

@@ -149,6 +149,9 @@ bool ex_never_in_names(const rasd_entity_extractor *x, const tinfo *t);
 bool ex_common_word_not(const rasd_entity_extractor *x, const tinfo *t, rasd_ner_type type);
 /* A word the news mostly has inside names of this type. */
 bool ex_mostly_named(const rasd_entity_extractor *x, const tinfo *t, rasd_ner_type type);
+/* A word without the article that news writes with it half as often or
+ * more: a common noun or an adjective (نائية), no town's name (عرسال). */
+bool ex_article_form_common(const rasd_entity_extractor *x, const tinfo *t);
 /* The whole word, clitics and all, is a name of this type the tagger knows. */
 bool ex_whole_word_named(const rasd_entity_extractor *x, const tinfo *t, rasd_ner_type type);
 /* A proclitic that cannot be a name's first letter (two letters, before
@@ -202,6 +205,12 @@ bool ex_letter_on_first_name(const rasd_entity_extractor *x, const tinfo *t);
 /* A place over tokens [first, last] that is a person's family name (after
  * a first name), a person's (before بن) or a club (after فريق، نادي). */
 bool ex_not_a_place_here(const rasd_entity_extractor *x, size_t first, size_t last, size_t n);
+/* A town's name at token first names a square or a street (ميدان
+ * المنشية، شارع بغداد): the gazetteer's town is not meant. */
+bool ex_street_named(const rasd_entity_extractor *x, size_t first);
+/* A common word of one token over [first, last] in construct with a noun
+ * that carries a pronoun (مسقط رأسه): the word, not the town. */
+bool ex_place_in_construct(const rasd_entity_extractor *x, size_t first, size_t last, size_t n);
 /* The same for a place the tagger found over [a, b), and a name of two
  * words or more that begins with a first name and has no place cue. */
 bool ex_tagged_not_a_place(const rasd_entity_extractor *x, size_t a, size_t b, size_t n);
@@ -222,6 +231,9 @@ typedef struct ex_pending_places ex_pending_places;
 /* The tagged place over tokens [a, b) of a sentence of n, starting at byte
  * start (a clitic cut off), has a word around it that says place. */
 bool ex_place_evidence(const rasd_entity_extractor *x, size_t a, size_t b, size_t n, size_t start, size_t sentence);
+/* A noun of place with a letter of a preposition the analyzer left on it
+ * (بحي، بمقاطعة). */
+bool ex_glued_noun_of_place(const rasd_entity_extractor *x, const tinfo *t);
 /* A noun of a club, a brand, a company or a work before token first: the
  * name after it is never a place. */
 bool ex_never_a_place_after(const rasd_entity_extractor *x, size_t first);

@@ -49,6 +49,21 @@ bool ex_mostly_named(const rasd_entity_extractor *x, const tinfo *t, rasd_ner_ty
     return profile(x, t, &p) && p.type_known && p.type == type && p.share >= least && p.count_step >= 1;
 }
 
+/* A word without the article that news writes with it at least half as
+ * often, and ten times or more (نائية: النائية، باحة: الباحة): a common
+ * noun or an adjective. A town's name keeps or lacks its article as it
+ * is (عرسال, never العرسال); a foreign name news writes both ways is
+ * seldom seen bare (إكوادور: under three times, the lexicon's floor). */
+bool ex_article_form_common(const rasd_entity_extractor *x, const tinfo *t) {
+    if (!t->word || t->art_len || t->key_len + 4 > 256) return false;
+    char buf[256];
+    memcpy(buf, AL, 4);
+    memcpy(buf + 4, ex_key(x, t->key_off), t->key_len);
+    const rasd_lexicon *lex = rasd_analyzer_lexicon(x->an);
+    uint32_t with = rasd_lexicon_count(lex, buf, t->key_len + 4), bare = rasd_lexicon_count(lex, buf + 4, t->key_len);
+    return with >= 10 && bare > 0 && 2 * (uint64_t)with >= bare;
+}
+
 /* The whole word, clitics and all, is itself a name the news holds often
  * enough for the tagger to know it (برايس: not ب + رايس). */
 bool ex_whole_word_named(const rasd_entity_extractor *x, const tinfo *t, rasd_ner_type type) {

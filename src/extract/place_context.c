@@ -114,9 +114,55 @@ static const ex_word KIN[] = {EX_WORD("بن"), EX_WORD("ابن"), EX_WORD("بن�
  * adjective (العاصمة الرياض). */
 static const ex_word CAPITAL[] = {EX_WORD("العاصمه")};
 
+static bool verb_like(const rasd_entity_extractor *x, const tinfo *t);
+
+/* Nouns of a square or a street without the article: a town's name after
+ * one names the square (ميدان المنشية، شارع بغداد، ساحة حلب), which lies
+ * in another town, most often the article's own. */
+static const ex_word STREETS[] = {EX_WORD("ميدان"), EX_WORD("شارع"), EX_WORD("ساحه"), EX_WORD("دوار"), EX_WORD("جاده")};
+
+bool ex_street_named(const rasd_entity_extractor *x, size_t first) {
+    const tinfo *before = word_before(x, first);
+    return before && !has_article(x, before) && !ex_has_prefix(&x->t[first]) && ex_key_is(x, before, STREETS);
+}
+
+/* A particle or a preposition with a pronoun (لكنه، منها، عليهم): the
+ * word without its last letter or two is a function word. */
+static bool particle_with_pronoun(const rasd_entity_extractor *x, const tinfo *t) {
+    const rasd_lexicon *lex = rasd_analyzer_lexicon(x->an);
+    const char *k = ex_key(x, t->key_off);
+    for (size_t cut = 2; cut <= 4 && cut < t->key_len; cut += 2)
+        if (rasd_lexicon_is_function_word(lex, k, t->key_len - cut)) return true;
+    return false;
+}
+
+/* مسقط رأسه، ميدان عمله: a common word in construct with a noun that
+ * carries a pronoun is that common word; no town's name takes one. Not a
+ * rare word (a tagged town before a verb and its object: مدينة كريتر
+ * منعتهم), nor before a verb of the present (دمشق يرافقه) or a particle
+ * (لكنه). */
+bool ex_place_in_construct(const rasd_entity_extractor *x, size_t first, size_t last, size_t n) {
+    const tinfo *t = &x->t[first];
+    const tinfo *next = last + 1 < n && x->t[last + 1].word ? &x->t[last + 1] : NULL;
+    if (first != last || !next || has_article(x, t) || ex_has_prefix(next) || verb_like(x, next) ||
+        particle_with_pronoun(x, next))
+        return false;
+    const rasd_lexicon *lex = rasd_analyzer_lexicon(x->an);
+    return rasd_lexicon_count(lex, ex_key(x, t->base_off), t->base_len) >= 20 && ex_pronoun_on_word(x, next);
+}
+
+
 bool ex_not_a_place_here(const rasd_entity_extractor *x, size_t first, size_t last, size_t n) {
     const tinfo *before = word_before(x, first);
     if (before && !ex_has_prefix(&x->t[first]) && ex_key_is(x, before, HONORIFICS)) return true;
+    /* الممثلة لقاء سويدان: one word after an honorific and a word without
+     * the article is the person's second name, whatever town has it */
+    if (before && first == last && !ex_has_prefix(&x->t[first]) && !has_article(x, before) && !ex_has_prefix(before) &&
+        before->match < 0 &&
+        !rasd_lexicon_is_function_word(rasd_analyzer_lexicon(x->an), ex_key(x, before->key_off), before->key_len)) {
+        const tinfo *title = word_before(x, (size_t)(before - x->t));
+        if (title && title->match < 0 && !ex_has_prefix(title) && ex_key_is(x, title, HONORIFICS)) return true;
+    }
     /* سعد بن أبي وقاص، سعيد بن المسيب: after بن or أبو a town's name is a
      * man's (أبو ظبي، أم قصر are matched whole, as names of their own) */
     if (before && before->match < 0 && ex_key_is(x, before, KIN)) return true; /* no و after them: وقاص is whole */
@@ -212,6 +258,26 @@ static bool common_nisba(const rasd_entity_extractor *x, const tinfo *t) {
     return rasd_lexicon_count(lex, ex_key(x, t->key_off), t->key_len - cut) >= 5;
 }
 
+/* A word as written ending in ة, its case ending written or not (قرية،
+ * قريةٍ، نائية). */
+static bool written_ta_marbuta(const rasd_entity_extractor *x, const tinfo *t) {
+    const unsigned char *s = (const unsigned char *)x->text + t->tok.start, *e = (const unsigned char *)x->text + t->tok.end;
+    while (e - s >= 2 && e[-2] == 0xD9 && e[-1] >= 0x8B && e[-1] <= 0x92) e -= 2; /* U+064B..U+0652 */
+    return e - s >= 4 && e[-2] == 0xD8 && e[-1] == 0xA9;
+}
+
+/* Token a, a word news also writes with the article and ending in ة like
+ * the feminine noun of place without it before it (قرية نائية، مدينة
+ * منكوبة): an adjective that agrees with it. A masculine noun (حي عابدين)
+ * or a name without ة (بلدة سعير) is left: names are of any gender. */
+static bool common_after_place_noun(const rasd_entity_extractor *x, size_t a) {
+    const tinfo *t = &x->t[a], *before = word_before(x, a);
+    if (!before || has_article(x, before) || !ex_place_noun(x, before) || !written_ta_marbuta(x, before) ||
+        !written_ta_marbuta(x, t))
+        return false;
+    return ex_article_form_common(x, t);
+}
+
 bool ex_tagged_not_a_place(const rasd_entity_extractor *x, size_t a, size_t b, size_t n) {
     if (ex_not_a_place_here(x, a, b - 1, n)) return true;
     if (b == a + 1 && (ex_pronoun_on_word(x, &x->t[a]) || ex_adjective_of_noun(x, a, a))) return true;
@@ -249,10 +315,15 @@ bool ex_tagged_not_a_place(const rasd_entity_extractor *x, size_t a, size_t b, s
     }
     /* جبل جليدي، حي سكني، مدينة ساحلية: a noun of place and an indefinite
      * nisba of a word of news after it is a kind of place, not a name (بحر
-     * إيجة: إيج is no word of news) */
-    if (b == a + 2 && !has_article(x, t) && !ex_has_prefix(t) && ex_place_noun(x, t) && !has_article(x, &x->t[a + 1]) &&
-        !ex_has_prefix(&x->t[a + 1]) && common_nisba(x, &x->t[a + 1]))
+     * إيجة: إيج is no word of news); ب left on the noun too (بحي سكني) */
+    if (b == a + 2 && !has_article(x, t) && ((!ex_has_prefix(t) && ex_place_noun(x, t)) || ex_glued_noun_of_place(x, t)) &&
+        !has_article(x, &x->t[a + 1]) && !ex_has_prefix(&x->t[a + 1]) && common_nisba(x, &x->t[a + 1]))
         return true;
+    /* قرية نائية، مدينة منكوبة: a word news also writes with the article,
+     * after an indefinite noun of place it agrees with, is its adjective;
+     * a town's name is never written with an article it lacks (بلدة
+     * عرسال) */
+    if (b == a + 1 && !has_article(x, t) && !ex_has_prefix(t) && common_after_place_noun(x, a)) return true;
     /* كريستينا فرنانديز، نيل كيليام: two words or more beginning with a
      * first name, with no word before them that says place, are a person */
     return b > a + 1 && ex_first_name(x, &x->t[a]) && !ex_place_cue(x, a, b, n);

@@ -132,7 +132,7 @@ static bool nisba(const rasd_entity_extractor *x, const tinfo *t) {
 
 /* A noun of place with a letter of a preposition the analyzer left on it
  * (بحي: حي is also "alive", بحي "my sea"). */
-static bool glued_noun_of_place(const rasd_entity_extractor *x, const tinfo *t) {
+bool ex_glued_noun_of_place(const rasd_entity_extractor *x, const tinfo *t) {
     if (!t->word || t->key_len < 4) return false;
     const char *k = ex_key(x, t->key_off) + 2;
     size_t len = t->key_len - 2;
@@ -221,7 +221,7 @@ bool ex_place_evidence(const rasd_entity_extractor *x, size_t a, size_t b, size_
     bool cut_rare = cut && rare_base(x, first);
     /* جبل الزاوية، حي الزاهر، جزر الكناري: the name says what it is (its
      * ب cut off: بحي الملز) */
-    if (b > a + 1 && (noun_of_place(x, first) || (cut && glued_noun_of_place(x, first)))) return true;
+    if (b > a + 1 && (noun_of_place(x, first) || (cut && ex_glued_noun_of_place(x, first)))) return true;
     size_t p = before_index(x, a);
     const tinfo *before = p > 0 && x->t[p - 1].word ? &x->t[p - 1] : NULL;
     if (before && (noun_of_place(x, before) || base_in(x, before, PEAK))) return true;
@@ -269,7 +269,14 @@ bool ex_place_evidence(const rasd_entity_extractor *x, size_t a, size_t b, size_
          * "with" (بريبة، بحلاوة، بغيبوبة، ببصيرة), nor before a name the
          * news knows as something else (ب[ينسون] of a person cut) */
         if (first->bi && !first->conj && cut && !common_word(x, first) && ex_mostly_named(x, first, RASD_NER_LOC)) return true;
-        if (before && (!cut || !first->bi) && ex_key_is(x, before, PLACE_PREPS)) return true;
+        /* nor a preposition alone before a word news also writes with the
+         * article (في باحة المسجد، إلى ميت): "in" is said of every noun,
+         * and a town's name keeps or lacks its article as it is (the
+         * gazetteer's towns are asked for their evidence here too, and
+         * keep a preposition's: في حديثة) */
+        if (before && (!cut || !first->bi) && ex_key_is(x, before, PLACE_PREPS) &&
+            !(b == a + 1 && first->match < 0 && ex_article_form_common(x, first) && !ex_mostly_named(x, first, RASD_NER_LOC)))
+            return true;
     }
     /* a nisba after it (كاتانزارو الإيطالية) */
     return !cut_rare && b < n && nisba(x, &x->t[b]);
@@ -302,12 +309,15 @@ void ex_pending_places_free(rasd_entity_extractor *x) {
     x->pending_places = NULL;
 }
 
-/* Words that begin a compound name of a foreign place and are none alone
- * (سان فرانسيسكو، سانت بطرسبرغ، نيو جيرزي، لوس أنجلوس، بورت سودان): the
+/* Words that begin a compound name of a foreign place or a cape and are
+ * none alone (سان فرانسيسكو، سانت بطرسبرغ، نيو جيرزي، لوس أنجلوس، بورت
+ * سودان، رأس إجدير): the
  * tagger often leaves them out of the span. */
 static const ex_word OPENERS[] = {EX_WORD("سان"),  EX_WORD("سانت"), EX_WORD("نيو"),  EX_WORD("لوس"),
                                   EX_WORD("لاس"),  EX_WORD("بورت"), EX_WORD("فورت"), EX_WORD("ساو"),
-                                  EX_WORD("ساوث"), EX_WORD("نورث"), EX_WORD("ويست"), EX_WORD("ماونت")};
+                                  EX_WORD("ساوث"), EX_WORD("نورث"), EX_WORD("ويست"), EX_WORD("ماونت"),
+                                  /* a cape (رأس إجدير، رأس تنورة) */
+                                  EX_WORD("راس")};
 
 /* Adjectives that run on after a place's name (مروة أقصى الشمال). */
 static const ex_word FAR[] = {EX_WORD("اقصي"), EX_WORD("ادني")};
@@ -349,7 +359,7 @@ static size_t place_end(const rasd_entity_extractor *x, size_t a, size_t b) {
     const tinfo *last = &x->t[b - 1], *first = &x->t[a];
     if (run_on(x, a)) return a + 1;
     if (ex_key_is(x, last, FAR)) return b - 1;
-    if (noun_of_place(x, first) || glued_noun_of_place(x, first) || ex_key_is(x, last, NAME_ADJECTIVES)) return b;
+    if (noun_of_place(x, first) || ex_glued_noun_of_place(x, first) || ex_key_is(x, last, NAME_ADJECTIVES)) return b;
     for (size_t k = a; k + 1 < b; k++)
         if (has_article(x, &x->t[k])) return b;
     /* the feminine of a town (ية: نيويورك الأمريكية، لوس أنجلوس
@@ -363,8 +373,52 @@ static size_t place_end(const rasd_entity_extractor *x, size_t a, size_t b) {
     return feminine_nisba(x, last) && (c < 50 || located) ? b - 1 : b;
 }
 
+/* Second words of foreign places' names the tagger often leaves out of
+ * the span (داونينج ستريت، سولت ليك، هايد بارك، بالم بيتش): the place is
+ * the whole name, never its first word alone. Compared without clitics. */
+static const ex_word SECOND_WORDS[] = {
+    EX_WORD("ستريت"), EX_WORD("ليك"),   EX_WORD("سيتي"),   EX_WORD("بيتش"),   EX_WORD("فيلدز"), EX_WORD("فيلد"),
+    EX_WORD("بارك"),  EX_WORD("بيك"),   EX_WORD("هيلز"),   EX_WORD("فالي"),   EX_WORD("فولز"),  EX_WORD("سبرينغز"),
+    EX_WORD("سبرينجز"), EX_WORD("ايلاند"), EX_WORD("هاربر"), EX_WORD("بوينت"), EX_WORD("سكوير"), EX_WORD("هايتس"),
+};
+
+/* A word of a foreign name: no clitic nor article, no name of the
+ * dictionaries, and rare in news (جنتيل). */
+static bool rare_name_word(const rasd_entity_extractor *x, size_t k, size_t n) {
+    if (k >= n) return false;
+    const tinfo *t = &x->t[k];
+    if (!t->word || t->tok.type != RASD_TOK_WORD || has_article(x, t) || ex_has_prefix(t) || t->match >= 0 || t->key_len < 4)
+        return false;
+    const rasd_lexicon *lex = rasd_analyzer_lexicon(x->an);
+    const char *k2 = ex_key(x, t->key_off);
+    return !rasd_lexicon_is_function_word(lex, k2, t->key_len) && rasd_lexicon_count(lex, k2, t->key_len) < 10;
+}
+
+static bool hyphen(const rasd_entity_extractor *x, size_t k, size_t n) {
+    return k < n && x->t[k].tok.type == RASD_TOK_PUNCT && x->t[k].tok.end - x->t[k].tok.start == 1 &&
+           x->text[x->t[k].tok.start] == '-';
+}
+
+/* The place the tagger stopped short of, over [a, b): the whole name's
+ * end, past a second word of a foreign name (داونينج ستريت) or a hyphen
+ * and a rare word (بورت - جنتيل). The words taken are covered, so that no
+ * name of their own is read in them. */
+static size_t whole_name_end(rasd_entity_extractor *x, size_t a, size_t b, size_t n) {
+    if (b < n && !x->covered[b] && x->t[b].word && !ex_has_prefix(&x->t[b]) && !has_article(x, &x->t[b]) &&
+        ex_key_is(x, &x->t[b], SECOND_WORDS)) {
+        x->covered[b] = 1;
+        return b + 1;
+    }
+    if (b == a + 1 && hyphen(x, b, n) && !x->covered[b + 1] && rare_name_word(x, b + 1, n)) {
+        x->covered[b] = x->covered[b + 1] = 1;
+        return b + 2;
+    }
+    return b;
+}
+
 bool ex_tagged_place(rasd_entity_extractor *x, size_t a, size_t b, size_t n, size_t sentence, bool evident) {
     b = place_end(x, a, b);
+    b = whole_name_end(x, a, b, n);
     const tinfo *first = &x->t[a];
     size_t start = ex_place_start(x, first);
     /* after a noun of place or a preposition no preposition follows (مدينة
@@ -373,14 +427,14 @@ bool ex_tagged_place(rasd_entity_extractor *x, size_t a, size_t b, size_t n, siz
     size_t q = before_index(x, a);
     bool known = ex_mostly_named(x, first, RASD_NER_LOC);
     if (start == first->tok.start + 2 && (first->bi || first->li || (first->conj && rare_base(x, first))) &&
-        !glued_noun_of_place(x, first) &&
+        !ex_glued_noun_of_place(x, first) &&
         !known && q == a && q > 0 && x->t[q - 1].word &&
         (noun_of_place(x, &x->t[q - 1]) || ex_key_is(x, &x->t[q - 1], PLACE_PREPS)))
         start = first->tok.start; /* ولاية واراب too, و on a rare word: no و after them */
     /* two letters off a word the news does not read as a place's (وس[ان
      * مارينو]، وب[لوجستان]): the first is the conjunction, the second the
      * name's own */
-    if (start >= first->tok.start + 4 && !known && !glued_noun_of_place(x, first) && first->conj &&
+    if (start >= first->tok.start + 4 && !known && !ex_glued_noun_of_place(x, first) && first->conj &&
         start <= first->tok.start + 4)
         start = first->tok.start + 2;
     /* the compound's first word put back (سان [بطرسبرغ]), and with it the
