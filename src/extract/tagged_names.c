@@ -319,6 +319,12 @@ rasd_status ex_tag_names(rasd_entity_extractor *x, const rasd_token *toks, size_
                 size_t start = later ? (t->art_len ? t->art_start : t->base_start) : t->tok.start + (stripped ? 2 : 0);
                 /* a later part keeps no letter but its و or ف (وبالحارث: none) */
                 size_t e = later && (t->bi || t->li) ? seg : person_words(x, seg, k, stripped || later, k < last || later);
+                /* two words no first name begins and nothing beside says
+                 * person (غفور رحيم، آيباد ميني): not stored, unless the
+                 * article named the person already */
+                if (e > seg && !ex_person_evidence(x, tags, seg, e, n) &&
+                    !ex_known_person(x, x->text + start, x->t[e - 1].tok.end - start))
+                    e = seg;
                 if (e > seg) add_name(x, ne->type, start, x->t[e - 1].tok.end, sentence);
                 seg = k;
             }
