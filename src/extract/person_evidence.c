@@ -8,7 +8,8 @@
  * news gives is nearly always shown as one: it begins with a first name
  * the news knows (محمد، كريستيان) or a kunya (أبو بكر), or a word beside
  * it says person: a title or a role before or after it (الدكتور، اللاعب،
- * ، عضو الكنيست), a nationality (الإيطالي)، a reporting verb (وقالت)،
+ * ، عضو الكنيست), a nationality (الإيطالي), a word the news often has a
+ * name after (الشاعر، النائبة), a reporting verb (وقالت)،
  * يدعى، or another person of the same list. A mention with none of these
  * is left out, unless the article named the person already.
  */
@@ -37,10 +38,16 @@ static const ex_word NAMED[] = {EX_WORD("يدعي"), EX_WORD("تدعي"), EX_WOR
                                 EX_WORD("اسمه"), EX_WORD("اسمها"), EX_WORD("يدعي"),  EX_WORD("بالسيد"),
                                 EX_WORD("السيد"), EX_WORD("السيده")};
 
+/* Ordinals and words of time in a nisba's shape, which stand before a
+ * prize's or a list's item rather than a person (الجائزة الثانية ...). */
+static const ex_word NOT_NISBA[] = {EX_WORD("الثاني"), EX_WORD("الثانيه"), EX_WORD("الحالي"), EX_WORD("الحاليه"),
+                                    EX_WORD("الماضي"), EX_WORD("الماضيه"), EX_WORD("التالي"), EX_WORD("التاليه"),
+                                    EX_WORD("الحادي"), EX_WORD("الحاديه")};
+
 /* A word with the article and a nisba's ending as written (الإيطالي،
- * الأمريكية، الإعلامي): a nationality or a trade before a name. */
+ * الأسكتلندية، الإعلامي): a nationality or a trade before a name. */
 static bool nisba_word(const rasd_entity_extractor *x, const tinfo *t) {
-    if (!t->word || !t->art_len || t->key_len < 8) return false;
+    if (!t->word || !t->art_len || t->key_len < 8 || ex_key_is(x, t, NOT_NISBA)) return false;
     const unsigned char *s = (const unsigned char *)x->text + t->tok.start;
     size_t len = t->tok.end - t->tok.start;
     if (len >= 2 && s[len - 2] == 0xD9 && s[len - 1] == 0x8A) return true;                        /* ي */
@@ -110,6 +117,9 @@ static bool common_first_word(const rasd_entity_extractor *x, const tinfo *t) {
      * bare word only when the news writes it with the article too, as it
      * does a common noun and not a foreign first name (فرانسيسكو، أندي) */
     if (t->art_len) return rasd_lexicon_count(lex, ex_key(x, t->art_off), t->art_len) >= 20;
+    /* a conjunction or a preposition still on a word met often without
+     * it (فشربت كأسين): a word of the sentence */
+    if (ex_has_prefix(t) && rasd_lexicon_count(lex, ex_key(x, t->base_off), t->base_len) >= 20) return true;
     char buf[260];
     if (t->base_len + 4 > sizeof buf) return false;
     memcpy(buf, AL, 4);
