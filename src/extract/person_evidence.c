@@ -47,7 +47,10 @@ static const ex_word NOT_NISBA[] = {EX_WORD("الثاني"), EX_WORD("الثان
 /* A word with the article and a nisba's ending as written (الإيطالي،
  * الأسكتلندية، الإعلامي): a nationality or a trade before a name. */
 static bool nisba_word(const rasd_entity_extractor *x, const tinfo *t) {
-    if (!t->word || !t->art_len || t->key_len < 8 || ex_key_is(x, t, NOT_NISBA)) return false;
+    /* the article as written too: a word inside a name of the lists may
+     * keep it in its key (حزب العمال الكردستاني) */
+    bool al = t->art_len || (t->key_len > 4 && memcmp(ex_key(x, t->key_off), AL, 4) == 0);
+    if (!t->word || !al || t->key_len < 8 || ex_key_is(x, t, NOT_NISBA)) return false;
     const unsigned char *s = (const unsigned char *)x->text + t->tok.start;
     size_t len = t->tok.end - t->tok.start;
     if (len >= 2 && s[len - 2] == 0xD9 && s[len - 1] == 0x8A) return true;                        /* ي */
@@ -148,6 +151,9 @@ bool ex_person_evidence(const rasd_entity_extractor *x, const rasd_ner_result *t
     while (p > 0 && quote_mark(x, &x->t[p - 1])) p--;
     if (p > 0) {
         const tinfo *t = &x->t[p - 1];
+        /* an apposition after a comma (الصحافي الكردي ...، فلان): the word
+         * before the comma says it */
+        if (is_separator(x, t) && p > 1 && x->t[p - 2].word && !first->conj) t = &x->t[p - 2];
         if (is_title(x, t) || nisba_word(x, t) || (t->word && ex_key_is(x, t, NAMED))) return true;
         /* a word the news often has a person's name after (الشاعر، النائبة) */
         if (t->word && x->tagger && rasd_ner_person_cue(x->tagger, t->key_hash)) return true;
@@ -156,7 +162,7 @@ bool ex_person_evidence(const rasd_entity_extractor *x, const rasd_ner_result *t
             ex_quote_kinds(x, &said);
             if (said.say) return true;
         }
-        size_t q = p - 1;
+        size_t q = t - x->t;
         if (is_separator(x, t) && q > 0) q--;
         else if (!first->conj) q = SIZE_MAX;
         while (q != SIZE_MAX && q > 0 && quote_mark(x, &x->t[q])) q--;
