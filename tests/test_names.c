@@ -400,6 +400,10 @@ static void test_persons_need_evidence(void **state) {
     assert_false(analyze_has(prayer, "person:حسان_بن_ثابت_رضي"));
     assert_true(analyze_has("وقال المتحدث طلال أبو رحمة إن الاجتماع انتهى.", "\"person:طلال_ابو_رحمه\""));
     assert_true(analyze_has("وقال المواطن أحمد رضي إن الخدمة تحسنت.", "\"person:احمد_رضي\""));
+    /* after a noun of place, a village's name, though it is a man's */
+    assert_false(analyze_has("وتقع قرية حسين خان والا في إقليم البنجاب.", "\"person:"));
+    /* مدني is a family name, not مدن "cities" and a pronoun */
+    assert_true(analyze_has("وقال المشاركون هيثم مدني وعبدالله باعجاجة إن الجائزة مهمة.", "\"person:عبدالله_باعجاجه\""));
 }
 
 int main(void) {

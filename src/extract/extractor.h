@@ -223,6 +223,9 @@ bool ex_place_cut_short(const rasd_entity_extractor *x, size_t first, size_t las
 bool ex_person_evidence(const rasd_entity_extractor *x, const rasd_ner_result *tags, size_t a, size_t b, size_t n);
 /* The article has named this person already (its id is known). */
 bool ex_known_person(rasd_entity_extractor *x, const char *surface, size_t n);
+/* A noun of place without the article right before token a (جزيرة، ولاية،
+ * جبال): the name after it is the place's, not a person's. */
+bool ex_after_place_noun(const rasd_entity_extractor *x, size_t a);
 
 /* place_evidence.c: a place the tagger found and no dictionary holds is
  * stored once some mention of it in the article says it is a place */

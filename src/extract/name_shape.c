@@ -196,10 +196,11 @@ static bool ends_no_name(const rasd_entity_extractor *x, const tinfo *t) {
 }
 
 /* A prayer after a name (حسان بن ثابت رضي الله عنه، الملك فلان رحمه
- * الله، غفر الله له): رضي is a name too (أحمد رضي), so only before الله
- * or after a name of two words. */
+ * الله، غفر الله له، محمد صلى الله عليه وسلم): رضي is a name too (أحمد
+ * رضي), so only before الله or after a name of two words. */
 static const ex_word PRAYERS[] = {EX_WORD("رضي"), EX_WORD("رحمه"), EX_WORD("رحمها"), EX_WORD("يرحمه"),
-                                  EX_WORD("يرحمها"), EX_WORD("غفر"), EX_WORD("رحمهم")};
+                                  EX_WORD("يرحمها"), EX_WORD("غفر"), EX_WORD("رحمهم"), EX_WORD("صلي"),
+                                  EX_WORD("صل")};
 static const ex_word GOD[] = {EX_WORD("الله")};
 
 size_t ex_name_end(const rasd_entity_extractor *x, size_t a, size_t b) {

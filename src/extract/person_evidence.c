@@ -176,3 +176,17 @@ bool ex_person_evidence(const rasd_entity_extractor *x, const rasd_ner_result *t
     if (q < n && x->t[q].conj && person_at(x, tags, q) && (q > b || x->t[q].word)) return true;
     return false;
 }
+
+/* A state's word, which is also an honorific before a prime minister's
+ * name (دولة الرئيس): no noun of place there. */
+static const ex_word STATE[] = {EX_WORD("دوله")};
+
+bool ex_after_place_noun(const rasd_entity_extractor *x, size_t a) {
+    size_t p = a;
+    while (p > 0 && x->t[p - 1].tok.type == RASD_TOK_PUNCT && quote_mark(x, &x->t[p - 1])) p--;
+    if (p == 0 || x->t[a].conj) return false;
+    const tinfo *t = &x->t[p - 1];
+    /* مدني is no مدن + ي (هيثم مدني)، أبو جبل a name */
+    if (!t->word || t->art_len || ex_has_enclitic(t) || !ex_place_noun(x, t) || ex_key_is(x, t, STATE)) return false;
+    return !(p > 1 && x->t[p - 2].word && ex_key_is(x, &x->t[p - 2], OPENERS));
+}

@@ -305,6 +305,8 @@ rasd_status ex_tag_names(rasd_entity_extractor *x, const rasd_token *toks, size_
         /* مسجد عمرو بن العاص، جسر الملك فهد، بني ظبيان: a building's or a
          * tribe's name */
         if (ne->type == RASD_NER_PERS && (ex_named_after(x, a) || ex_named_after_title(x, a) || ex_tribe_before(x, a))) continue;
+        /* جزيرة «...»، ولاية ...، جبال ...: a place the tagger read as a person */
+        if (ne->type == RASD_NER_PERS && ex_after_place_noun(x, a)) continue;
         bool after_name = (i > 0 && tags->entities[i - 1].end_token == a) || (a > 0 && x->covered[a - 1]);
         bool stripped = glued_clitic(x, a, after_name);
         if (ne->type == RASD_NER_PERS) {
