@@ -400,6 +400,10 @@ static void test_persons_need_evidence(void **state) {
     assert_false(analyze_has(prayer, "person:حسان_بن_ثابت_رضي"));
     assert_true(analyze_has("وقال المتحدث طلال أبو رحمة إن الاجتماع انتهى.", "\"person:طلال_ابو_رحمه\""));
     assert_true(analyze_has("وقال المواطن أحمد رضي إن الخدمة تحسنت.", "\"person:احمد_رضي\""));
+    /* a role noun no list holds as a title ends a name */
+    const char *member = "وحضر الدكتور علي التويجري عضو هيئة التدريس الحفل.";
+    assert_true(analyze_has(member, "\"person:علي_التويجري\""));
+    assert_false(analyze_has(member, "person:علي_التويجري_عضو"));
     /* after a noun of place, a village's name, though it is a man's */
     assert_false(analyze_has("وتقع قرية حسين خان والا في إقليم البنجاب.", "\"person:"));
     /* مدني is a family name, not مدن "cities" and a pronoun */

@@ -226,6 +226,9 @@ bool ex_known_person(rasd_entity_extractor *x, const char *surface, size_t n);
 /* A noun of place without the article right before token a (جزيرة، ولاية،
  * جبال): the name after it is the place's, not a person's. */
 bool ex_after_place_noun(const rasd_entity_extractor *x, size_t a);
+/* The word before a tagged person at token a is a first name the tagger
+ * left out (أحمد [سمير فرج]): the name begins there. */
+bool ex_first_name_before(const rasd_entity_extractor *x, size_t a);
 
 /* place_evidence.c: a place the tagger found and no dictionary holds is
  * stored once some mention of it in the article says it is a place */

@@ -190,3 +190,14 @@ bool ex_after_place_noun(const rasd_entity_extractor *x, size_t a) {
     if (!t->word || t->art_len || ex_has_enclitic(t) || !ex_place_noun(x, t) || ex_key_is(x, t, STATE)) return false;
     return !(p > 1 && x->t[p - 2].word && ex_key_is(x, &x->t[p - 2], OPENERS));
 }
+
+bool ex_first_name_before(const rasd_entity_extractor *x, size_t a) {
+    if (a == 0 || x->covered[a - 1] || x->t[a].conj || !ex_mostly_named(x, &x->t[a], RASD_NER_PERS)) return false;
+    const tinfo *p = &x->t[a - 1];
+    /* the article as written too (السباح، القديس: a trade, a saint's title) */
+    if (!p->word || p->match >= 0 || p->art_len || ex_has_prefix(p) || ex_has_enclitic(p) || !ex_first_name(x, p) ||
+        (p->key_len > 4 && memcmp(ex_key(x, p->key_off), AL, 4) == 0))
+        return false;
+    /* one word only: a chain of first names before is a list or a title */
+    return !(a > 1 && x->t[a - 2].word && !x->t[a - 2].art_len && ex_first_name(x, &x->t[a - 2]));
+}

@@ -307,6 +307,8 @@ rasd_status ex_tag_names(rasd_entity_extractor *x, const rasd_token *toks, size_
         if (ne->type == RASD_NER_PERS && (ex_named_after(x, a) || ex_named_after_title(x, a) || ex_tribe_before(x, a))) continue;
         /* جزيرة «...»، ولاية ...، جبال ...: a place the tagger read as a person */
         if (ne->type == RASD_NER_PERS && ex_after_place_noun(x, a)) continue;
+        /* أحمد [سمير فرج]: a first name the tagger left out begins it */
+        if (ne->type == RASD_NER_PERS && ex_first_name_before(x, a)) a--;
         bool after_name = (i > 0 && tags->entities[i - 1].end_token == a) || (a > 0 && x->covered[a - 1]);
         bool stripped = glued_clitic(x, a, after_name);
         if (ne->type == RASD_NER_PERS) {
