@@ -417,6 +417,41 @@ static void test_places_common_words_and_whole_names(void **state) {
     assert_true(analyze_has("ووصل الوفد إلى بلدة سويدان أمس.", "\"rasd:suwaydan-jazirah\""));
 }
 
+/* A tagged person of two words whose first word is a common word and no
+ * first name needs a word beside it that says person (person_evidence.c);
+ * علي after a first name or بن is a father's name or a compound's part;
+ * a prayer after a name is no part of it. */
+static void test_persons_need_evidence(void **state) {
+    (void)state;
+    require_model();
+    /* a product with nothing beside it that says person */
+    assert_false(analyze_has("وفاز بالجائزة الثانية سوبر ستار من المعرض.", "\"person:"));
+    /* a trade before a name, a nationality before a foreign name */
+    assert_true(analyze_has("وقالت النائبة هالة الزغندي إن القانون يحتاج إلى تعديل.", "\"person:هاله_الزغندي\""));
+    assert_true(analyze_has("وقدم الجائزة الإيطالي فرانسيسكو كينتانا للفائزين.", "\"person:فرانسيسكو_كينتانا\""));
+    /* the name begins at the first name before علي, with بن between */
+    const char *qas = "ويقول القاص محمد علي قدس إن الراحل كان صديقا وفيا.";
+    assert_true(analyze_has(qas, "\"person:محمد_علي_قدس\""));
+    assert_false(analyze_has(qas, "\"person:علي_قدس\""));
+    const char *son = "وتسلم الجائزة فهد بن علي المطرب رئيس المركز.";
+    assert_true(analyze_has(son, "\"person:فهد_بن_علي_المطرب\""));
+    assert_false(analyze_has(son, "\"person:علي_المطرب\""));
+    /* رضي الله عنه ends a name; رضي and رحمة in a name stay */
+    const char *prayer = "وقال الشاعر حسان بن ثابت رضي الله عنه في قصيدته إن الشعر لب المرء.";
+    assert_true(analyze_has(prayer, "\"person:حسان_بن_ثابت\""));
+    assert_false(analyze_has(prayer, "person:حسان_بن_ثابت_رضي"));
+    assert_true(analyze_has("وقال المتحدث طلال أبو رحمة إن الاجتماع انتهى.", "\"person:طلال_ابو_رحمه\""));
+    assert_true(analyze_has("وقال المواطن أحمد رضي إن الخدمة تحسنت.", "\"person:احمد_رضي\""));
+    /* a role noun no list holds as a title ends a name */
+    const char *member = "وحضر الدكتور علي التويجري عضو هيئة التدريس الحفل.";
+    assert_true(analyze_has(member, "\"person:علي_التويجري\""));
+    assert_false(analyze_has(member, "person:علي_التويجري_عضو"));
+    /* after a noun of place, a village's name, though it is a man's */
+    assert_false(analyze_has("وتقع قرية حسين خان والا في إقليم البنجاب.", "\"person:"));
+    /* مدني is a family name, not مدن "cities" and a pronoun */
+    assert_true(analyze_has("وقال المشاركون هيثم مدني وعبدالله باعجاجة إن الجائزة مهمة.", "\"person:عبدالله_باعجاجه\""));
+}
+
 int main(void) {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_people_after_titles),
@@ -426,6 +461,7 @@ int main(void) {
         cmocka_unit_test(test_places_in_context),
         cmocka_unit_test(test_places_need_evidence),
         cmocka_unit_test(test_places_common_words_and_whole_names),
+        cmocka_unit_test(test_persons_need_evidence),
     };
     return cmocka_run_group_tests(tests, cli_setup, cli_teardown);
 }

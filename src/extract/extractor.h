@@ -225,6 +225,20 @@ bool ex_pronoun_on_word(const rasd_entity_extractor *x, const tinfo *t);
  * (باكينغهام شاير): the gazetteer's town is a part of another name. */
 bool ex_place_cut_short(const rasd_entity_extractor *x, size_t first, size_t last, size_t n);
 
+/* person_evidence.c: a person of two words or more the tagger found over
+ * tokens [a, b) of a sentence of n is stored when its first word is a
+ * first name the news knows or a word beside it says person (a title, a
+ * nationality, a reporting verb, another person of its list). */
+bool ex_person_evidence(const rasd_entity_extractor *x, const rasd_ner_result *tags, size_t a, size_t b, size_t n);
+/* The article has named this person already (its id is known). */
+bool ex_known_person(rasd_entity_extractor *x, const char *surface, size_t n);
+/* A noun of place without the article right before token a (جزيرة، ولاية،
+ * جبال): the name after it is the place's, not a person's. */
+bool ex_after_place_noun(const rasd_entity_extractor *x, size_t a);
+/* The word before a tagged person at token a is a first name the tagger
+ * left out (أحمد [سمير فرج]): the name begins there. */
+bool ex_first_name_before(const rasd_entity_extractor *x, size_t a);
+
 /* place_evidence.c: a place the tagger found and no dictionary holds is
  * stored once some mention of it in the article says it is a place */
 typedef struct ex_pending_places ex_pending_places;

@@ -210,7 +210,30 @@ static bool ends_no_name(const rasd_entity_extractor *x, const tinfo *t) {
            ex_adverb_after_name(x, t) || ex_object_pronoun_after_name(x, t);
 }
 
+/* A prayer after a name (حسان بن ثابت رضي الله عنه، الملك فلان رحمه
+ * الله، غفر الله له، محمد صلى الله عليه وسلم): رضي is a name too (أحمد
+ * رضي), so only before الله or after a name of two words. */
+static const ex_word PRAYERS[] = {EX_WORD("رضي"), EX_WORD("رحمه"), EX_WORD("رحمها"), EX_WORD("يرحمه"),
+                                  EX_WORD("يرحمها"), EX_WORD("غفر"), EX_WORD("رحمهم"), EX_WORD("صلي"),
+                                  EX_WORD("صل")};
+static const ex_word GOD[] = {EX_WORD("الله")};
+
+/* Role nouns no list holds as a title, which follow a name in apposition
+ * (فلان عضو الهيئة، فلان طبيب الفريق) and end none (not مفتي, also a
+ * family name). */
+static const ex_word ROLES_AFTER[] = {EX_WORD("عضو"),   EX_WORD("طبيب"),  EX_WORD("استشاري"),
+                                      EX_WORD("محاضر"), EX_WORD("باحث"),  EX_WORD("خبير"),   EX_WORD("اخصائي"),
+                                      EX_WORD("مدرس"),  EX_WORD("عضوه"),  EX_WORD("طبيبه")};
+
 size_t ex_name_end(const rasd_entity_extractor *x, size_t a, size_t b) {
+    while (b - a > 1 && x->t[b - 1].word && ex_key_is(x, &x->t[b - 1], ROLES_AFTER)) b--;
+    for (size_t k = a + 1; k < b; k++)
+        if (x->t[k].word && ex_key_is(x, &x->t[k], PRAYERS) &&
+            memcmp(x->text + x->t[k].tok.end - 2, "\xD8\xA9", 2) != 0 && /* أبو رحمة: ة, no prayer's ه */
+            (k >= a + 2 || (k + 1 < b && ex_key_is(x, &x->t[k + 1], GOD)))) {
+            b = k;
+            break;
+        }
     while (b - a > 1 && ends_no_name(x, &x->t[b - 1])) b--;
     return b;
 }

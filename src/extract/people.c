@@ -195,6 +195,31 @@ static bool adverbial(const rasd_entity_extractor *x, const tinfo *t) {
     return t->key_len >= 10 && memcmp(k + t->key_len - 2, "\xD8\xA7", 2) == 0;
 }
 
+static const ex_word SON_OF[] = {EX_WORD("بن"), EX_WORD("بنت"), EX_WORD("ابن")};
+
+/* Where a name whose علي is token i begins: علي is as often a father's
+ * or a compound's part as a first name (محمد علي فلان، يوسف بن علي
+ * فلان، فهد بن علي فلان), and the name then begins at the first name
+ * before it, with بن between. */
+static size_t ali_name_start(const rasd_entity_extractor *x, size_t i) {
+    size_t s = i;
+    while (s > 0 && i - s < 4) {
+        const tinfo *p = &x->t[s - 1];
+        if (!p->word || p->match >= 0 || ex_has_prefix(p)) break;
+        if (ex_key_is(x, p, SON_OF) && s >= 2 && x->t[s - 2].word && !x->t[s - 2].conj && ex_first_name(x, &x->t[s - 2]) &&
+            x->t[s - 2].match < 0 && !ex_has_prefix(&x->t[s - 2])) {
+            s -= 2;
+            continue;
+        }
+        if (!p->art_len && ex_first_name(x, p) && !is_name_ali(x, p)) {
+            s--;
+            continue;
+        }
+        break;
+    }
+    return s;
+}
+
 /* علي written with ya and followed by a name: news writes the preposition
  * على with alif maqsura (in SaudiNewsNet, 3,476 علي to 117,068 على), and the
  * tagger, trained on text where both were spelt alike, misses the name. */
@@ -208,6 +233,8 @@ static void find_ali(rasd_entity_extractor *x, size_t n, size_t sentence) {
             if (!can_be_name_word(x, w) || w->bi || w->li || is_name_ali(x, w)) break;
             if (w->base_off + w->base_len != w->key_off + w->key_len) break; /* an enclitic: a noun, not a name */
             if (adverbial(x, w)) break;
+            /* a common word seldom in a name ends it (علي فلان مجموعة من) */
+            if (b > i + 1 && ex_common_word_not(x, w, RASD_NER_PERS)) break;
             /* the family name ends it; after a second name, only one shaped
              * as one (علي أحمد الغامدي, not علي دوابشة البالغ) */
             if (w->art_len && b > i + 1 && !is_nisba(x, w) && !family_name(x, w, RARE_FAMILY_COUNT)) break;
@@ -216,7 +243,7 @@ static void find_ali(rasd_entity_extractor *x, size_t n, size_t sentence) {
         }
         b = ex_name_end(x, i, b); /* not a verb after it (علي صالح استمر يحكم) */
         if (b - i < 2 || b - i > MAX_NAME_WORDS) continue;
-        size_t start = t->tok.start, end = x->t[b - 1].tok.end;
+        size_t start = x->t[ali_name_start(x, i)].tok.start, end = x->t[b - 1].tok.end;
         int person = ex_entity_for_person(x, x->text + start, end - start, RASD_FROM_TAGGER);
         ex_mention_entity(x, person, (rasd_mention){start, end, sentence, "name:ali", 0});
         ex_note_surname(x, person, start, end);

@@ -305,6 +305,10 @@ rasd_status ex_tag_names(rasd_entity_extractor *x, const rasd_token *toks, size_
         /* مسجد عمرو بن العاص، جسر الملك فهد، بني ظبيان: a building's or a
          * tribe's name */
         if (ne->type == RASD_NER_PERS && (ex_named_after(x, a) || ex_named_after_title(x, a) || ex_tribe_before(x, a))) continue;
+        /* جزيرة «...»، ولاية ...، جبال ...: a place the tagger read as a person */
+        if (ne->type == RASD_NER_PERS && ex_after_place_noun(x, a)) continue;
+        /* أحمد [سمير فرج]: a first name the tagger left out begins it */
+        if (ne->type == RASD_NER_PERS && ex_first_name_before(x, a)) a--;
         bool after_name = (i > 0 && tags->entities[i - 1].end_token == a) || (a > 0 && x->covered[a - 1]);
         bool stripped = glued_clitic(x, a, after_name);
         if (ne->type == RASD_NER_PERS) {
@@ -319,6 +323,12 @@ rasd_status ex_tag_names(rasd_entity_extractor *x, const rasd_token *toks, size_
                 size_t start = later ? (t->art_len ? t->art_start : t->base_start) : t->tok.start + (stripped ? 2 : 0);
                 /* a later part keeps no letter but its و or ف (وبالحارث: none) */
                 size_t e = later && (t->bi || t->li) ? seg : person_words(x, seg, k, stripped || later, k < last || later);
+                /* two words no first name begins and nothing beside says
+                 * person (غفور رحيم، آيباد ميني): not stored, unless the
+                 * article named the person already */
+                if (e > seg && !ex_person_evidence(x, tags, seg, e, n) &&
+                    !ex_known_person(x, x->text + start, x->t[e - 1].tok.end - start))
+                    e = seg;
                 if (e > seg) add_name(x, ne->type, start, x->t[e - 1].tok.end, sentence);
                 seg = k;
             }

@@ -114,6 +114,12 @@ typedef struct rasd_ner_word_profile {
     bool begins;
 } rasd_ner_word_profile;
 bool rasd_ner_profile_of(const rasd_ner_model *model, uint64_t base_hash, rasd_ner_word_profile *out);
+/* Whether the name lists (kb persons, ner/lists/) hold the word, by its
+ * base_hash, as a one-word person's name or as the first word of one. */
+bool rasd_ner_listed_first_name(const rasd_ner_model *model, uint64_t base_hash);
+/* Whether a person's name begins right after the word, by its key_hash,
+ * in a twentieth of its occurrences outside names or more (its cue). */
+bool rasd_ner_person_cue(const rasd_ner_model *model, uint64_t key_hash);
 /* Says that the sentences tagged next on res are those of one document,
  * in order: from here on the tagger remembers what it tagged in the last
  * 40 sentences (a name given in full once is then known when it comes

@@ -395,3 +395,23 @@ bool rasd_ner_profile_of(const rasd_ner_model *model, uint64_t base_hash, rasd_n
     out->type_known = out->type < RASD_NER_TYPE_COUNT;
     return true;
 }
+
+/* The kb's and ANERGazet's persons (ner/lists/) hold the word as a whole
+ * name or as a name's first word: a first name the lists know, whether or
+ * not the tagger read it often in the news (هيا، لطيفة, also words). */
+bool rasd_ner_listed_first_name(const rasd_ner_model *model, uint64_t base_hash) {
+    if (!model || !model->ctx.words) return false;
+    const ner_word_entry *e = ner_context_find(&model->ctx, base_hash | 1);
+    return e && (e->flags & (NER_NF_WHOLE(NER_LC_PERSON) | NER_NF_FIRST(NER_LC_PERSON)));
+}
+
+/* The word (its key) is followed by the start of a person's name in at
+ * least a twentieth of its occurrences outside names in the news: a
+ * trade, a role or a verb names come after (الشاعر، النائبة، وقالت). */
+bool rasd_ner_person_cue(const rasd_ner_model *model, uint64_t key_hash) {
+    if (!model || !model->ctx.words) return false;
+    const ner_word_entry *e = ner_context_find(&model->ctx, key_hash | 1);
+    if (!e) return false;
+    unsigned left = NER_CUE_LEFT(e->cue);
+    return left >= 1 && left <= 3; /* RASD_NER_PERS, any share */
+}

@@ -1,0 +1,203 @@
+/*
+ * person_evidence.c: whether a person of two words or more that the name
+ * tagger found, and no list or title supports, is stored (issue 15,
+ * persons' part). The tagger reads one sentence and a word's shape: two
+ * words of a verse or an idiom (غفور رحيم، خذ حقيبتي), a product or a firm
+ * (آيباد ميني، كورنينج غوريلا), a club (تغريز أونال) or a village after
+ * its noun read to it as a person's name does. A real person's name the
+ * news gives is nearly always shown as one: it begins with a first name
+ * the news knows (محمد، كريستيان) or a kunya (أبو بكر), or a word beside
+ * it says person: a title or a role before or after it (الدكتور، اللاعب،
+ * ، عضو الكنيست), a nationality (الإيطالي), a word the news often has a
+ * name after (الشاعر، النائبة), a reporting verb (وقالت)،
+ * يدعى، or another person of the same list. A mention with none of these
+ * is left out, unless the article named the person already.
+ */
+#include "extractor.h"
+
+#include <string.h>
+
+/* The tagger's profile has the word inside persons' names half the time,
+ * seen five times at least: a first name the news knows (whether or not
+ * it mostly begins names: a compound's second part, a foreign name). */
+static bool person_word(const rasd_entity_extractor *x, uint64_t hash) {
+    rasd_ner_word_profile p;
+    return x->tagger && rasd_ner_profile_of(x->tagger, hash, &p) && p.type_known && p.type == RASD_NER_PERS &&
+           p.share >= .5f && p.count_step >= 1;
+}
+
+/* Words a kunya or a compound name begins with (أبو بكر، أم كلثوم، عبد
+ * الله، آل سعود): the name is shown by the word after them. */
+static const ex_word OPENERS[] = {EX_WORD("ابو"), EX_WORD("ام"), EX_WORD("ابن"), EX_WORD("بن"),
+                                  EX_WORD("عبد"), EX_WORD("ال"), EX_WORD("آل"),  EX_WORD("بنت")};
+
+static const ex_word SON[] = {EX_WORD("بن"), EX_WORD("بنت"), EX_WORD("ابن")};
+
+/* Words that say a name follows: "called", "his name is" (يدعى، اسمه). */
+static const ex_word NAMED[] = {EX_WORD("يدعي"), EX_WORD("تدعي"), EX_WORD("المدعو"), EX_WORD("المدعوه"),
+                                EX_WORD("اسمه"), EX_WORD("اسمها"), EX_WORD("يدعي"),  EX_WORD("بالسيد"),
+                                EX_WORD("السيد"), EX_WORD("السيده")};
+
+/* Ordinals and words of time in a nisba's shape, which stand before a
+ * prize's or a list's item rather than a person (الجائزة الثانية ...). */
+static const ex_word NOT_NISBA[] = {EX_WORD("الثاني"), EX_WORD("الثانيه"), EX_WORD("الحالي"), EX_WORD("الحاليه"),
+                                    EX_WORD("الماضي"), EX_WORD("الماضيه"), EX_WORD("التالي"), EX_WORD("التاليه"),
+                                    EX_WORD("الحادي"), EX_WORD("الحاديه")};
+
+/* A word with the article and a nisba's ending as written (الإيطالي،
+ * الأسكتلندية، الإعلامي): a nationality or a trade before a name. */
+static bool nisba_word(const rasd_entity_extractor *x, const tinfo *t) {
+    /* the article as written too: a word inside a name of the lists may
+     * keep it in its key (حزب العمال الكردستاني) */
+    bool al = t->art_len || (t->key_len > 4 && memcmp(ex_key(x, t->key_off), AL, 4) == 0);
+    if (!t->word || !al || t->key_len < 8 || ex_key_is(x, t, NOT_NISBA)) return false;
+    const unsigned char *s = (const unsigned char *)x->text + t->tok.start;
+    size_t len = t->tok.end - t->tok.start;
+    if (len >= 2 && s[len - 2] == 0xD9 && s[len - 1] == 0x8A) return true;                        /* ي */
+    return len >= 4 && s[len - 4] == 0xD9 && s[len - 3] == 0x8A && s[len - 2] == 0xD8 && s[len - 1] == 0xA9; /* ية */
+}
+
+static bool is_title(const rasd_entity_extractor *x, const tinfo *t) {
+    return t->match >= 0 && x->m[t->match].title >= 0;
+}
+
+/* Token k is a person's: a person of the lists, or of the tagger. */
+static bool person_at(const rasd_entity_extractor *x, const rasd_ner_result *tags, size_t k) {
+    const tinfo *t = &x->t[k];
+    if (t->match >= 0 && x->m[t->match].entity >= 0) {
+        const rasd_entity *e = &x->out.items[x->m[t->match].entity];
+        if (e->actor != UINT32_MAX && strcmp(x->kn->actors[e->actor].type, "person") == 0) return true;
+    }
+    for (size_t i = 0; i < tags->n_entities; i++) {
+        const rasd_ner_entity *ne = &tags->entities[i];
+        if (ne->first_token > k) break;
+        if (k < ne->end_token) return ne->type == RASD_NER_PERS;
+    }
+    return false;
+}
+
+static bool is_separator(const rasd_entity_extractor *x, const tinfo *t) {
+    if (t->tok.type != RASD_TOK_PUNCT) return false;
+    const char *p = x->text + t->tok.start;
+    size_t n = t->tok.end - t->tok.start;
+    return (n == 1 && (*p == ',' || *p == '-')) || (n == 2 && memcmp(p, "\xD8\x8C", 2) == 0); /* ، */
+}
+
+/* Quotation marks and brackets around a name are passed over. */
+static bool quote_mark(const rasd_entity_extractor *x, const tinfo *t) {
+    if (t->tok.type != RASD_TOK_PUNCT) return t->skip;
+    unsigned char c = (unsigned char)x->text[t->tok.start];
+    return t->skip || c == '"' || c == '(' || c == ')' || c == 0xC2 /* « » */ || c == 0xE2 /* “ ” */;
+}
+
+bool ex_known_person(rasd_entity_extractor *x, const char *surface, size_t n) {
+    char key[512], id[600];
+    size_t kl = rasd_normalize(surface, n, key, sizeof key);
+    if (kl >= sizeof key) return false;
+    for (size_t i = 0; i < kl; i++)
+        if (key[i] == ' ') key[i] = '_';
+    rasd_put_str(id, sizeof id, rasd_put_str(id, sizeof id, rasd_put_str(id, sizeof id, 0, "person"), ":"), key);
+    return ex_entity_by_id(x, id, false) >= 0;
+}
+
+/* A word of Arabic the news uses as a common word: met with the article
+ * too (آيباد، غفور: الآيباد، الغفور), or never inside a name, and not a name
+ * the news has inside persons' names a quarter of the time (هدى، نورة,
+ * names that are also words). A foreign name's first word is none: a
+ * rare word tells nothing of a product's name and a person's apart. */
+static bool common_first_word(const rasd_entity_extractor *x, const tinfo *t) {
+    if (!t->word || ex_mostly_named(x, t, RASD_NER_PERS)) return false;
+    /* a word the tagger's news reads as a name's first now and then
+     * (أندي، هالة), whatever else it is */
+    rasd_ner_word_profile p;
+    if (x->tagger && rasd_ner_profile_of(x->tagger, t->base_hash, &p) && p.type_known && p.type == RASD_NER_PERS &&
+        p.begins && p.share >= .1f)
+        return false;
+    if (x->tagger && rasd_ner_listed_first_name(x->tagger, t->base_hash)) return false;
+    if (ex_never_in_names(x, t)) return true;
+    const rasd_lexicon *lex = rasd_analyzer_lexicon(x->an);
+    /* with the article already, a word met often (السلامون والمكاريل); a
+     * bare word only when the news writes it with the article too, as it
+     * does a common noun and not a foreign first name (فرانسيسكو، أندي) */
+    if (t->art_len) return rasd_lexicon_count(lex, ex_key(x, t->art_off), t->art_len) >= 20;
+    /* a conjunction or a preposition still on a word met often without
+     * it (فشربت كأسين): a word of the sentence */
+    if (ex_has_prefix(t) && rasd_lexicon_count(lex, ex_key(x, t->base_off), t->base_len) >= 20) return true;
+    char buf[260];
+    if (t->base_len + 4 > sizeof buf) return false;
+    memcpy(buf, AL, 4);
+    memcpy(buf + 4, ex_key(x, t->base_off), t->base_len);
+    return rasd_lexicon_count(lex, buf, t->base_len + 4) >= 3;
+}
+
+bool ex_person_evidence(const rasd_entity_extractor *x, const rasd_ner_result *tags, size_t a, size_t b, size_t n) {
+    const tinfo *first = &x->t[a];
+    if (b <= a + 1) return true; /* one word is judged by its shape (person_words) */
+    if (!common_first_word(x, first)) return true;
+    /* the first word a first name the news knows, alone or with its
+     * clitics (محمد، وخالد; the whole word: برايان) */
+    if (person_word(x, first->base_hash) || person_word(x, first->key_hash)) return true;
+    if (first->word && ex_key_is(x, first, OPENERS) && person_word(x, x->t[a + 1].base_hash)) return true;
+    /* a compound first name or a nasab (خير الدين، كعب بن زهير) */
+    const tinfo *second = &x->t[a + 1];
+    if (second->word && (ex_begins_with_second_word(x, second) || ex_key_is(x, second, SON))) return true;
+    /* a family name the news knows, with its article, last (هالة
+     * العتيبي): the first word is then a first name the lists miss */
+    const tinfo *last = &x->t[b - 1];
+    if (last->word && last->art_len && !ex_has_prefix(last) && person_word(x, last->base_hash)) return true;
+    /* before it: a title, a nationality, a reporting verb, يدعى, or a
+     * person of the same list (past a comma or with و on the first word) */
+    size_t p = a;
+    while (p > 0 && quote_mark(x, &x->t[p - 1])) p--;
+    if (p > 0) {
+        const tinfo *t = &x->t[p - 1];
+        /* an apposition after a comma (الصحافي الكردي ...، فلان): the word
+         * before the comma says it */
+        if (is_separator(x, t) && p > 1 && x->t[p - 2].word && !first->conj) t = &x->t[p - 2];
+        if (is_title(x, t) || nisba_word(x, t) || (t->word && ex_key_is(x, t, NAMED))) return true;
+        /* a word the news often has a person's name after (الشاعر، النائبة) */
+        if (t->word && x->tagger && rasd_ner_person_cue(x->tagger, t->key_hash)) return true;
+        if (t->word) {
+            tinfo said = *t;
+            ex_quote_kinds(x, &said);
+            if (said.say) return true;
+        }
+        size_t q = t - x->t;
+        if (is_separator(x, t) && q > 0) q--;
+        else if (!first->conj) q = SIZE_MAX;
+        while (q != SIZE_MAX && q > 0 && quote_mark(x, &x->t[q])) q--;
+        if (q != SIZE_MAX && person_at(x, tags, q)) return true;
+    }
+    /* after it: a title or a role (، عضو المكتب؛ مدرب الفريق), a person of
+     * the same list */
+    size_t q = b;
+    while (q < n && (quote_mark(x, &x->t[q]) || is_separator(x, &x->t[q]))) q++;
+    if (q < n && is_title(x, &x->t[q])) return true;
+    if (q < n && x->t[q].conj && person_at(x, tags, q) && (q > b || x->t[q].word)) return true;
+    return false;
+}
+
+/* A state's word, which is also an honorific before a prime minister's
+ * name (دولة الرئيس): no noun of place there. */
+static const ex_word STATE[] = {EX_WORD("دوله")};
+
+bool ex_after_place_noun(const rasd_entity_extractor *x, size_t a) {
+    size_t p = a;
+    while (p > 0 && x->t[p - 1].tok.type == RASD_TOK_PUNCT && quote_mark(x, &x->t[p - 1])) p--;
+    if (p == 0 || x->t[a].conj) return false;
+    const tinfo *t = &x->t[p - 1];
+    /* مدني is no مدن + ي (هيثم مدني)، أبو جبل a name */
+    if (!t->word || t->art_len || ex_has_enclitic(t) || !ex_place_noun(x, t) || ex_key_is(x, t, STATE)) return false;
+    return !(p > 1 && x->t[p - 2].word && ex_key_is(x, &x->t[p - 2], OPENERS));
+}
+
+bool ex_first_name_before(const rasd_entity_extractor *x, size_t a) {
+    if (a == 0 || x->covered[a - 1] || x->t[a].conj || !ex_mostly_named(x, &x->t[a], RASD_NER_PERS)) return false;
+    const tinfo *p = &x->t[a - 1];
+    /* the article as written too (السباح، القديس: a trade, a saint's title) */
+    if (!p->word || p->match >= 0 || p->art_len || ex_has_prefix(p) || ex_has_enclitic(p) || !ex_first_name(x, p) ||
+        (p->key_len > 4 && memcmp(ex_key(x, p->key_off), AL, 4) == 0))
+        return false;
+    /* one word only: a chain of first names before is a list or a title */
+    return !(a > 1 && x->t[a - 2].word && !x->t[a - 2].art_len && ex_first_name(x, &x->t[a - 2]));
+}
