@@ -68,6 +68,13 @@ static void test_tagged_names_without_clitics(void **state) {
     assert_false(analyze_has("وقال الأصمعي لزين العابدين كلاما كثيرا.", "person:الاصمعي_لزين"));
     /* a name that begins with the same letter keeps it */
     assert_false(analyze_has("وحضر اللقاء وليد المعلم.", "person:ليد"));
+    /* ل or ب before a word that is و on a common word is the name's own
+     * letter (a preposition never comes before the conjunction) */
+    const char *striker = "وسجل المهاجم لوكاس مورا الهدف الثاني في الدقيقة العشرين.";
+    assert_true(analyze_has(striker, "\"person:لوكاس_مورا\""));
+    assert_false(analyze_has(striker, "person:وكاس"));
+    /* and a preposition on a name in و is still taken off */
+    assert_true(analyze_has("ووجه الرئيس الشكر لوليد الحربي على جهوده.", "\"person:وليد_الحربي\""));
 }
 
 /* A person or a place the tagger found must look like one (issue 15):

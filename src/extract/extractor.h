@@ -154,6 +154,8 @@ bool ex_mostly_named(const rasd_entity_extractor *x, const tinfo *t, rasd_ner_ty
 bool ex_article_form_common(const rasd_entity_extractor *x, const tinfo *t);
 /* The whole word, clitics and all, is a name of this type the tagger knows. */
 bool ex_whole_word_named(const rasd_entity_extractor *x, const tinfo *t, rasd_ner_type type);
+/* The base left after one letter is a conjunction on a word (see name_shape.c). */
+bool ex_base_conjoined(const rasd_entity_extractor *x, const tinfo *t);
 /* A proclitic that cannot be a name's first letter (two letters, before
  * the article, or before a common word). */
 bool ex_sure_prefix(const rasd_entity_extractor *x, const tinfo *t, rasd_ner_type type);

@@ -80,8 +80,26 @@ bool ex_sure_prefix(const rasd_entity_extractor *x, const tinfo *t, rasd_ner_typ
     if (!ex_has_prefix(t) || ex_whole_word_named(x, t, type)) return false;
     uint32_t before = t->base_off - t->key_off;
     if (before > 2 || t->art_len) return true;
+    if (ex_base_conjoined(x, t)) return false;
     const rasd_lexicon *lex = rasd_analyzer_lexicon(x->an);
     return rasd_lexicon_count(lex, ex_key(x, t->base_off), t->base_len) >= 50 || ex_common_word_not(x, t, type);
+}
+
+/* The letter taken off is a preposition (ب، ل، ك) and the base left
+ * begins with و and is mostly that conjunction on a word of its own (وكاس
+ * of لوكاس: و + كأس). A preposition comes after the conjunction, never
+ * before it (ولكأس, not لوكأس), so the first letter was the name's own
+ * (لوكاس، بوراس، لوبان), however common the base looks in the word
+ * counts. Not a base in ف: names begin with it (فادي، فراس، فان), and
+ * their rest (ادي، ان) is common too. */
+bool ex_base_conjoined(const rasd_entity_extractor *x, const tinfo *t) {
+    if (!t->word || t->base_off != t->key_off + 2 || t->base_len < 6) return false;
+    const char *k = ex_key(x, t->key_off), *b = k + 2;
+    if (memcmp(k, "\xD8\xA8", 2) != 0 && memcmp(k, "\xD9\x84", 2) != 0 && memcmp(k, "\xD9\x83", 2) != 0)
+        return false; /* ب، ل، ك */
+    if (memcmp(b, "\xD9\x88", 2) != 0) return false; /* و */
+    const rasd_lexicon *lex = rasd_analyzer_lexicon(x->an);
+    return rasd_lexicon_count(lex, b + 2, t->base_len - 2) > rasd_lexicon_count(lex, b, t->base_len);
 }
 
 /* Letters before the base other than the article: و، ف، ب، ل، ك, or لل. */

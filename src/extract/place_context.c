@@ -34,7 +34,7 @@ bool ex_letter_on_first_name(const rasd_entity_extractor *x, const tinfo *t) {
      * (وإيفانجلين، وأوليفر) */
     if (raw[1] == 0x88 && t->tok.end - t->tok.start > 4 && raw[2] == 0xD8 && (raw[3] == 0xA3 || raw[3] == 0xA5 || raw[3] == 0xA2))
         return true;
-    if (ex_whole_word_named(x, t, RASD_NER_PERS)) return false;
+    if (ex_whole_word_named(x, t, RASD_NER_PERS) || ex_base_conjoined(x, t)) return false;
     uint64_t rest = split ? t->base_hash : rasd_hash_bytes(k + 2, t->key_len - 2);
     if (first_name_hash(x, rest)) return true;
     /* و on a rare word whose rest the news reads as a person's name

@@ -232,6 +232,9 @@ static bool glued_clitic(const rasd_entity_extractor *x, size_t k, bool after_na
     const rasd_lexicon *lex = rasd_analyzer_lexicon(x->an);
     uint32_t whole = rasd_lexicon_count(lex, key, t->key_len);
     uint32_t base = rasd_lexicon_count(lex, ex_key(x, t->base_off), t->base_len);
+    /* لوكاس: the letter is the name's own when what is left is a
+     * conjunction on a word (name_shape.c), however often the news has it */
+    if (ex_base_conjoined(x, t)) return false;
     if (base >= 20 && base > CLITIC_RATIO * (uint64_t)whole) return true;
     /* لهيلين، ووهيب: the letter on a first name the news knows, the word
      * with it none (not ليلى، وليد, names of their own) */
