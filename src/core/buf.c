@@ -10,6 +10,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/mman.h>
+#include <sys/stat.h>
 
 #define HUGE_PAGE ((size_t)2 << 20)
 
@@ -40,6 +41,20 @@ void rasd_buf_append_slow(rasd_buf *b, const char *s, size_t n) {
     memcpy(b->data + b->len, s, n);
     b->len += n;
     b->data[b->len] = '\0';
+}
+
+bool rasd_buf_read_file(rasd_buf *b, FILE *f) {
+    struct stat st;
+    if (fstat(fileno(f), &st) == 0 && S_ISREG(st.st_mode) && st.st_size > 0)
+        rasd_buf_reserve(b, (size_t)st.st_size + 1); /* + 1: the read that finds the end needs no growth */
+    for (;;) {
+        if (b->cap - b->len < 2) rasd_buf_reserve(b, 65536); /* a file that grew, or no size known */
+        if (b->oom) return true;
+        size_t got = fread(b->data + b->len, 1, b->cap - b->len - 1, f);
+        b->len += got;
+        b->data[b->len] = '\0';
+        if (got == 0) return !ferror(f);
+    }
 }
 
 void rasd_buf_putc_slow(rasd_buf *b, char c) {

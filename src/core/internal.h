@@ -8,6 +8,7 @@
 #include "rasd.h"
 
 #include <stdarg.h>
+#include <stdio.h>
 #include <string.h>
 
 #if defined(__GNUC__)
@@ -33,6 +34,11 @@ typedef struct rasd_buf {
 void rasd_buf_reserve(rasd_buf *b, size_t extra);
 void rasd_buf_append_slow(rasd_buf *b, const char *s, size_t n);
 void rasd_buf_putc_slow(rasd_buf *b, char c);
+/* Appends the rest of f to b, read straight into room reserved at once
+ * for the file's size (the data files of several MB are read at start-up:
+ * 64 KB chunks appended to a doubling buffer copied each byte two or three
+ * times). Returns false on a read error; oom as for any append. */
+bool rasd_buf_read_file(rasd_buf *b, FILE *f);
 
 /* The bits set in x. __builtin_popcountll is a call into libgcc in the
  * baseline x86-64 build (no POPCNT instruction assumed), which was 2% of

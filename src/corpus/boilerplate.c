@@ -277,10 +277,7 @@ rasd_boilerplate *rasd_boilerplate_load(const char *data_dir, rasd_error *err) {
         return NULL;
     }
     rasd_buf b = {0};
-    char chunk[8192];
-    size_t got;
-    while ((got = fread(chunk, 1, sizeof chunk, f)) > 0) rasd_buf_append(&b, chunk, got);
-    bool bad = ferror(f);
+    bool bad = !rasd_buf_read_file(&b, f);
     fclose(f);
     rasd_boilerplate *bp = NULL;
     if (bad) rasd_fail(err, RASD_ERR_IO, "%s: read error", path);
