@@ -69,22 +69,6 @@ void rasd_buf_put_cp_slow(rasd_buf *b, int32_t cp) {
     rasd_buf_append(b, tmp, rasd_utf8_encode(cp, tmp));
 }
 
-uint32_t rasd_le_u32(rasd_le_reader *r) {
-    if (r->short_read || r->end - r->p < 4) {
-        r->short_read = true;
-        r->p = r->end;
-        return 0;
-    }
-    uint32_t v = (uint32_t)r->p[0] | (uint32_t)r->p[1] << 8 | (uint32_t)r->p[2] << 16 | (uint32_t)r->p[3] << 24;
-    r->p += 4;
-    return v;
-}
-
-uint64_t rasd_le_u64(rasd_le_reader *r) {
-    uint64_t lo = rasd_le_u32(r);
-    return lo | (uint64_t)rasd_le_u32(r) << 32;
-}
-
 float rasd_le_f32(rasd_le_reader *r) {
     uint32_t v = rasd_le_u32(r);
     float f;
