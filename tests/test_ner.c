@@ -307,6 +307,23 @@ static void test_article_memory(void **state) {
     sign.base = other;
     ner_memory_add(&mem, &sign, (uint8_t[]){RASD_NER_B(RASD_NER_LOC)}, 1);
     assert_int_equal(ner_memory_code(&mem, other), 0);
+    /* a new document clears only the slots taken (memory.c), those moved
+     * by a compaction of a long article too: the table is left as a reset
+     * leaves it */
+    for (uint64_t k = 0; k < 600; k++) {
+        uint64_t bases[8];
+        uint8_t tags[8] = {0};
+        for (int j = 0; j < 8; j++) bases[j] = ((k * 8 + (uint64_t)j + 7) * 0xbf58476d1ce4e5b9ULL) | 1;
+        memory_add_words(&mem, bases, tags, 8);
+    }
+    assert_true(mem.used > 0);
+    ner_memory_forget(&mem);
+    static ner_memory empty;
+    ner_memory_reset(&empty);
+    assert_int_equal(mem.used, 0);
+    assert_int_equal(mem.sentence, empty.sentence);
+    assert_memory_equal(mem.slots, empty.slots, sizeof mem.slots);
+    assert_int_equal(ner_memory_code(&mem, name), 0);
 }
 
 /* With the memory on (a document begun), the cached tagger still agrees

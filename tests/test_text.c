@@ -246,6 +246,49 @@ static void test_document_read_file(void **state) {
     rmdir(dir);
 }
 
+/* rasd_buf_read_file: the whole file after what the buffer held, NUL
+ * after it, for sizes around the growth steps and for a pipe (no size to
+ * reserve from). */
+static void test_buf_read_file(void **state) {
+    (void)state;
+    char dir[] = "/tmp/rasd-buf-XXXXXX";
+    assert_non_null(mkdtemp(dir));
+    char path[256];
+    snprintf(path, sizeof path, "%s/f.bin", dir);
+    static const size_t SIZES[] = {0, 1, 63, 64, 65535, 65536, 65537, 200003};
+    static char data[200003];
+    for (size_t i = 0; i < sizeof data; i++) data[i] = (char)(i * 131 % 251); /* NULs too */
+    for (size_t k = 0; k < sizeof SIZES / sizeof *SIZES; k++) {
+        FILE *f = fopen(path, "wb");
+        assert_non_null(f);
+        assert_int_equal(fwrite(data, 1, SIZES[k], f), SIZES[k]);
+        fclose(f);
+        rasd_buf b = {0};
+        rasd_buf_append(&b, "head", 4);
+        f = fopen(path, "rb");
+        assert_non_null(f);
+        assert_true(rasd_buf_read_file(&b, f));
+        fclose(f);
+        assert_false(b.oom);
+        assert_int_equal(b.len, 4 + SIZES[k]);
+        assert_memory_equal(b.data, "head", 4);
+        if (SIZES[k]) assert_memory_equal(b.data + 4, data, SIZES[k]);
+        assert_int_equal(b.data[b.len], '\0');
+        rasd_buf_free(&b);
+    }
+    FILE *p = popen("head -c 150000 /dev/zero", "r");
+    assert_non_null(p);
+    rasd_buf b = {0};
+    assert_true(rasd_buf_read_file(&b, p));
+    pclose(p);
+    assert_int_equal(b.len, 150000);
+    assert_int_equal(b.data[0], 0);
+    assert_int_equal(b.data[b.len], '\0');
+    rasd_buf_free(&b);
+    unlink(path);
+    rmdir(dir);
+}
+
 static void test_norm_alef_variants(void **state) {
     (void)state;
     assert_string_equal(key_of("أ إ آ ٱ"), "ا ا ا ا");
@@ -487,6 +530,7 @@ int main(void) {
         cmocka_unit_test(test_document_counts_are_exact),
         cmocka_unit_test(test_document_binary_threshold),
         cmocka_unit_test(test_document_read_file),
+        cmocka_unit_test(test_buf_read_file),
         cmocka_unit_test(test_norm_alef_variants),
         cmocka_unit_test(test_norm_alef_maqsura_and_farsi_yeh),
         cmocka_unit_test(test_norm_ta_marbuta),

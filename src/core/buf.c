@@ -10,6 +10,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/mman.h>
+#include <sys/stat.h>
 
 #define HUGE_PAGE ((size_t)2 << 20)
 
@@ -42,6 +43,20 @@ void rasd_buf_append_slow(rasd_buf *b, const char *s, size_t n) {
     b->data[b->len] = '\0';
 }
 
+bool rasd_buf_read_file(rasd_buf *b, FILE *f) {
+    struct stat st;
+    if (fstat(fileno(f), &st) == 0 && S_ISREG(st.st_mode) && st.st_size > 0)
+        rasd_buf_reserve(b, (size_t)st.st_size + 1); /* + 1: the read that finds the end needs no growth */
+    for (;;) {
+        if (b->cap - b->len < 2) rasd_buf_reserve(b, 65536); /* a file that grew, or no size known */
+        if (b->oom) return true;
+        size_t got = fread(b->data + b->len, 1, b->cap - b->len - 1, f);
+        b->len += got;
+        b->data[b->len] = '\0';
+        if (got == 0) return !ferror(f);
+    }
+}
+
 void rasd_buf_putc_slow(rasd_buf *b, char c) {
     rasd_buf_reserve(b, 1);
     if (b->oom) return;
@@ -52,22 +67,6 @@ void rasd_buf_putc_slow(rasd_buf *b, char c) {
 void rasd_buf_put_cp_slow(rasd_buf *b, int32_t cp) {
     char tmp[4];
     rasd_buf_append(b, tmp, rasd_utf8_encode(cp, tmp));
-}
-
-uint32_t rasd_le_u32(rasd_le_reader *r) {
-    if (r->short_read || r->end - r->p < 4) {
-        r->short_read = true;
-        r->p = r->end;
-        return 0;
-    }
-    uint32_t v = (uint32_t)r->p[0] | (uint32_t)r->p[1] << 8 | (uint32_t)r->p[2] << 16 | (uint32_t)r->p[3] << 24;
-    r->p += 4;
-    return v;
-}
-
-uint64_t rasd_le_u64(rasd_le_reader *r) {
-    uint64_t lo = rasd_le_u32(r);
-    return lo | (uint64_t)rasd_le_u32(r) << 32;
 }
 
 float rasd_le_f32(rasd_le_reader *r) {

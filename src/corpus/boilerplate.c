@@ -277,10 +277,7 @@ rasd_boilerplate *rasd_boilerplate_load(const char *data_dir, rasd_error *err) {
         return NULL;
     }
     rasd_buf b = {0};
-    char chunk[8192];
-    size_t got;
-    while ((got = fread(chunk, 1, sizeof chunk, f)) > 0) rasd_buf_append(&b, chunk, got);
-    bool bad = ferror(f);
+    bool bad = !rasd_buf_read_file(&b, f);
     fclose(f);
     rasd_boilerplate *bp = NULL;
     if (bad) rasd_fail(err, RASD_ERR_IO, "%s: read error", path);
@@ -316,7 +313,12 @@ static bool any_of(const rasd_boilerplate *bp, kind k, const char *key, size_t k
         if (may_start(bp, k, key + h, klen - h))
             for (size_t i = 0; i < bp->n[k]; i++) {
                 size_t plen = bp->len[k][i];
-                if (plen <= klen - h && memcmp(key + h, bp->keys.data + bp->off[k][i], plen) == 0) return true;
+                const char *p = bp->keys.data + bp->off[k][i];
+                /* the last bytes compared first: the phrases nearly all
+                 * differ there, and a memcmp call per phrase was most of
+                 * this loop's cost */
+                if (plen <= klen - h && (plen == 0 || key[h + plen - 1] == p[plen - 1]) && memcmp(key + h, p, plen) == 0)
+                    return true;
             }
         if (anchored) break;
         const char *sp = memchr(key + h, ' ', klen - h);
@@ -344,7 +346,8 @@ static size_t share_words(const rasd_boilerplate *bp, const char *key, size_t kl
         for (size_t p = 0; p < bp->n[K_SHARE]; p++) {
             const char *ph = bp->keys.data + bp->off[K_SHARE][p];
             size_t pl = bp->len[K_SHARE][p];
-            if (pl > best && i + pl <= klen && memcmp(key + i, ph, pl) == 0 && (i + pl == klen || key[i + pl] == ' '))
+            if (pl > best && i + pl <= klen && key[i + pl - 1] == ph[pl - 1] && memcmp(key + i, ph, pl) == 0 &&
+                (i + pl == klen || key[i + pl] == ' '))
                 best = pl;
         }
         size_t end = i;

@@ -47,10 +47,22 @@ static void push2(cands *c, const char *a, size_t alen, const char *b, size_t bl
     push(c, buf, alen + blen, kind);
 }
 
-static bool ends(const char *s, size_t len, const char *suf) {
-    size_t k = strlen(suf);
-    return len >= k + 6 && memcmp(s + len - k, suf, k) == 0;
+/* A suffix with its length, given once: ends() runs a dozen times for
+ * every word the trigger trie does not know, and a strlen and a memcmp
+ * call per suffix were two thirds of ev_inflections. */
+typedef struct suffix {
+    const char *s;
+    size_t len;
+} suffix;
+#define SUF(lit) {lit, sizeof lit - 1}
+
+static inline bool ends_with(const char *s, size_t len, suffix suf) {
+    if (len < suf.len + 6) return false;
+    for (size_t i = 0; i < suf.len; i++) /* 2 to 6 bytes: no call */
+        if (s[len - suf.len + i] != suf.s[i]) return false;
+    return true;
 }
+#define ends(s, len, lit) ends_with((s), (len), (suffix)SUF(lit))
 
 /* ي ت ن ا: the prefixes of the present (ا is أ folded: أقصف). */
 static bool present_prefix(const char *s) {
@@ -60,12 +72,12 @@ static bool present_prefix(const char *s) {
 /* A verb stem without its object pronoun: the subject suffixes and the
  * present prefix brought back to the 3rd person forms. */
 static void verb_forms(cands *c, const char *s, size_t len) {
-    static const char *const PAST_TO_T[] = {"\xD8\xAA\xD9\x85\xD8\xA7", /* تما */
-                                            "\xD8\xAA\xD9\x85",         /* تم */
-                                            "\xD8\xAA\xD9\x86",         /* تن */
-                                            "\xD8\xAA\xD8\xA7"};        /* تا: they two (f.) */
+    static const suffix PAST_TO_T[] = {SUF("\xD8\xAA\xD9\x85\xD8\xA7"), /* تما */
+                                       SUF("\xD8\xAA\xD9\x85"),         /* تم */
+                                       SUF("\xD8\xAA\xD9\x86"),         /* تن */
+                                       SUF("\xD8\xAA\xD8\xA7")};        /* تا: they two (f.) */
     for (size_t k = 0; k < sizeof PAST_TO_T / sizeof *PAST_TO_T; k++)
-        if (ends(s, len, PAST_TO_T[k])) push2(c, s, len - strlen(PAST_TO_T[k]), "\xD8\xAA", 2, EV_MORPH_VERB);
+        if (ends_with(s, len, PAST_TO_T[k])) push2(c, s, len - PAST_TO_T[k].len, "\xD8\xAA", 2, EV_MORPH_VERB);
     if (ends(s, len, "\xD9\x86\xD8\xA7")) push(c, s, len - 4, EV_MORPH_VERB); /* قصفنا */
     /* التقيت، دعوت، نفيت: I or you of a verb whose last letter is weak; the
      * 3rd person's ى is folded to ي (التقى → التقي), دعا keeps its و */
@@ -81,11 +93,11 @@ static void verb_forms(cands *c, const char *s, size_t len) {
     memcpy(y, "\xD9\x8A", 2);
     memcpy(y + 2, s + 2, len - 2);
     push(c, y, len, EV_MORPH_VERB);
-    static const char *const PRES_SUF[] = {"\xD8\xA7\xD9\x86", /* ان */
-                                           "\xD9\x8A\xD9\x86", /* ين */
-                                           "\xD9\x86"};        /* ن */
+    static const suffix PRES_SUF[] = {SUF("\xD8\xA7\xD9\x86"), /* ان */
+                                      SUF("\xD9\x8A\xD9\x86"), /* ين */
+                                      SUF("\xD9\x86")};        /* ن */
     for (size_t k = 0; k < sizeof PRES_SUF / sizeof *PRES_SUF; k++)
-        if (ends(y, len, PRES_SUF[k])) push(c, y, len - strlen(PRES_SUF[k]), EV_MORPH_VERB);
+        if (ends_with(y, len, PRES_SUF[k])) push(c, y, len - PRES_SUF[k].len, EV_MORPH_VERB);
     if (ends(y, len, "\xD9\x88\xD8\xA7")) push2(c, y, len - 2, "\xD9\x86", 2, EV_MORPH_VERB); /* يقتلوا → يقتلون */
     if (ends(y, len, "\xD9\x88")) push2(c, y, len, "\xD9\x86", 2, EV_MORPH_VERB);             /* يقتلو(هم) */
 }
@@ -102,22 +114,22 @@ size_t ev_inflections(const char *base, size_t len, ev_form *out, size_t max) {
         uint8_t fk = f ? EV_MORPH_FUTURE : 0;
         size_t before = c.n;
         /* object or possessive pronouns */
-        static const char *const PRON[] = {"\xD9\x87\xD9\x85\xD8\xA7", /* هما */
-                                           "\xD9\x83\xD9\x85\xD8\xA7", /* كما */
-                                           "\xD9\x87\xD9\x85",         /* هم */
-                                           "\xD9\x87\xD9\x86",         /* هن */
-                                           "\xD9\x87\xD8\xA7",         /* ها */
-                                           "\xD9\x83\xD9\x85",         /* كم */
-                                           "\xD9\x86\xD9\x8A",         /* ني */
-                                           "\xD9\x86\xD8\xA7",         /* نا */
-                                           "\xD9\x87",                 /* ه */
-                                           "\xD9\x83"};                /* ك */
+        static const suffix PRON[] = {SUF("\xD9\x87\xD9\x85\xD8\xA7"), /* هما */
+                                      SUF("\xD9\x83\xD9\x85\xD8\xA7"), /* كما */
+                                      SUF("\xD9\x87\xD9\x85"),         /* هم */
+                                      SUF("\xD9\x87\xD9\x86"),         /* هن */
+                                      SUF("\xD9\x87\xD8\xA7"),         /* ها */
+                                      SUF("\xD9\x83\xD9\x85"),         /* كم */
+                                      SUF("\xD9\x86\xD9\x8A"),         /* ني */
+                                      SUF("\xD9\x86\xD8\xA7"),         /* نا */
+                                      SUF("\xD9\x87"),                 /* ه */
+                                      SUF("\xD9\x83")};                /* ك */
         if (f) push(&c, w, wl, EV_MORPH_VERB);
         verb_forms(&c, w, wl);
         for (size_t k = 0; k < sizeof PRON / sizeof *PRON; k++) {
-            if (!ends(w, wl, PRON[k])) continue;
+            if (!ends_with(w, wl, PRON[k])) continue;
             size_t from = c.n;
-            size_t r = wl - strlen(PRON[k]);
+            size_t r = wl - PRON[k].len;
             push(&c, w, r, EV_MORPH_ANY);
             if (r >= 6 && L2(w + r - 2, "\xD8\xAA")) /* مطالبت(ه): the ة before a pronoun */
                 push2(&c, w, r - 2, "\xD9\x87", 2, EV_MORPH_NOUN);

@@ -26,20 +26,26 @@ void ner_memory_reset(ner_memory *mem) {
     mem->used = 0;
 }
 
+/* The same state as ner_memory_reset from a table that is already valid:
+ * only the slots taken are cleared (an empty slot is all zero). */
+static void clear_taken(ner_memory *mem) {
+    for (size_t k = 0; k < mem->used; k++) memset(&mem->slots[mem->taken[k]], 0, sizeof mem->slots[0]);
+    mem->sentence = 1;
+    mem->used = 0;
+}
+
 void ner_memory_forget(ner_memory *mem) {
-    /* Every slot out of the window at once: clearing 96 KB per article
-     * would cost more than the look-ups. But the dead slots stay in the
-     * probe chains: left to fill three quarters of the table (where
-     * compact() steps in), a look-up of a word new to the article, most
-     * of them, walked some eight slots, and the memory's look-ups took 4%
-     * of `rasd analyze`. So once an eighth is taken, a new article starts
-     * from a cleared table (every slot is dead then anyway: the same
-     * answers), one 96 KB clear every two or three articles: the memory's
-     * share of analyze fell from 4.2% to 3.0% (perf, whole SaudiNewsNet,
-     * output identical; a quarter gave 3.4%). Before the counter
-     * could wrap, clear for real too. */
-    if (!mem->sentence || mem->sentence > UINT32_MAX / 2 || mem->used * 8 > NER_MEM_SLOTS) ner_memory_reset(mem);
-    else mem->sentence += NER_MEM_WINDOW + 1;
+    /* Every slot of the article before is out of the window: a new
+     * article starts from an empty table (the same answers), and the
+     * slots it took are cleared one by one. Dead slots left in the table
+     * had lengthened the probe chains of the words new to an article,
+     * most of them (the memory's look-ups were 4% of `rasd analyze`);
+     * clearing the whole 96 KB instead, once an eighth was taken, was
+     * 1.4% of the instructions of `rasd analyze` (callgrind over 2,000
+     * articles). Before the counter could wrap (an input of one endless
+     * article), clear for real too. */
+    if (!mem->sentence || mem->sentence > UINT32_MAX / 2) ner_memory_reset(mem);
+    else clear_taken(mem);
 }
 
 /* Every word is remembered, common ones too: keeping only those seen
@@ -95,7 +101,7 @@ static void compact(ner_memory *mem) {
         size_t i = (size_t)keep[k].base & (NER_MEM_SLOTS - 1);
         while (mem->slots[i].sentence) i = (i + 1) & (NER_MEM_SLOTS - 1);
         mem->slots[i] = keep[k];
-        mem->used++;
+        mem->taken[mem->used++] = (uint16_t)i;
     }
     free(keep);
 }
@@ -114,7 +120,7 @@ void ner_memory_add(ner_memory *mem, const ner_tok *toks, const uint8_t *tags, s
         ner_memory_slot *e = &mem->slots[s];
         if (!e->sentence) {
             e->base = base;
-            mem->used++;
+            mem->taken[mem->used++] = (uint16_t)s;
         } else if (!live(mem, e)) {
             memset(e->count, 0, sizeof e->count);
             e->o = 0;

@@ -531,10 +531,7 @@ static rasd_status read_all(const char *path, unsigned char **data, size_t *len,
     FILE *f = fopen(path, "rb");
     if (!f) return rasd_fail(err, RASD_ERR_IO, "%s: cannot open the name-tagger model: %s", path, strerror(errno));
     rasd_buf b = {0};
-    char chunk[65536];
-    size_t got;
-    while ((got = fread(chunk, 1, sizeof chunk, f)) > 0) rasd_buf_append(&b, chunk, got);
-    bool bad = ferror(f);
+    bool bad = !rasd_buf_read_file(&b, f);
     fclose(f);
     if (bad || b.oom) {
         rasd_buf_free(&b);

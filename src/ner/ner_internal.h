@@ -205,9 +205,11 @@ typedef struct ner_memory_slot {
 } ner_memory_slot;
 typedef struct ner_memory {
     ner_memory_slot slots[NER_MEM_SLOTS];
+    uint16_t taken[NER_MEM_SLOTS]; /* taken[0, used): the slots not empty */
     uint32_t sentence; /* the sentence being tagged */
     size_t used;
 } ner_memory;
+_Static_assert(NER_MEM_SLOTS <= 65536, "slot indices are 16-bit");
 /* Memory codes: 0 not seen in the window; 1 + type * 2 + always a name;
  * NER_MEM_NEVER seen, never a name. */
 #define NER_MEM_NEVER (1 + 2 * RASD_NER_TYPE_COUNT)

@@ -85,10 +85,7 @@ static rasd_status load_file(rasd_lexicon *lex, const char *name, bool counts, u
         return rasd_fail(err, RASD_ERR_DATA, "%s: cannot open: %s (set RASD_DATA or --data to rasd's data directory)",
                          path, strerror(errno));
     rasd_buf all = {0};
-    char chunk[1 << 16];
-    size_t got;
-    while ((got = fread(chunk, 1, sizeof chunk, f)) > 0) rasd_buf_append(&all, chunk, got);
-    bool failed = ferror(f) != 0;
+    bool failed = !rasd_buf_read_file(&all, f);
     fclose(f);
     rasd_buf_reserve(&all, 0); /* room for the NUL at the end, also when empty */
     if (failed || all.oom) {

@@ -140,48 +140,48 @@ static size_t scan_number(const cursor *c, size_t at) {
     }
 }
 
-/* Runs of characters of one script: Arabic letters take marks, tatweel and
- * joiners; other letters take marks, digits and one inner ' or -. */
-static size_t scan_word(const cursor *c, size_t at, bool arabic) {
+/* The run of two-byte letters, marks and tatweel of U+0621-U+065F (lead
+ * byte D8 or D9) from at, which is nearly all of an Arabic word: the fast
+ * path of scan_word, inline where the tokenizer meets an Arabic letter. */
+static inline size_t arabic_run(const cursor *c, size_t at) {
     size_t i = at;
-    if (arabic) {
-        /* fast path: the two-byte letters, marks and tatweel of U+0621-U+065F
-         * (lead byte D8 or D9), which are nearly all of an Arabic word */
-        const unsigned char *s = c->s;
+    const unsigned char *s = c->s;
 #if defined(__SSE2__)
-        /* eight of them at once: the pairs D8 A1-BA and D9 80-9F at even
-         * offsets from i; the first pair that is neither ends the run.
-         * Measured: a word is about five letters, and the pair-at-a-time
-         * loop below spent most of its time on its exit branch. */
-        while (i + 16 <= c->len && i - at + 16 <= RASD_MAX_TOKEN_BYTES) {
-            __m128i v = _mm_loadu_si128((const __m128i *)(const void *)(s + i));
-            __m128i x = _mm_xor_si128(v, _mm_set1_epi8((char)0x80)); /* 0x80 -> 0: signed compares */
-            unsigned d8 = (unsigned)_mm_movemask_epi8(_mm_cmpeq_epi8(v, _mm_set1_epi8((char)0xD8)));
-            unsigned d9 = (unsigned)_mm_movemask_epi8(_mm_cmpeq_epi8(v, _mm_set1_epi8((char)0xD9)));
-            unsigned a1ba = (unsigned)_mm_movemask_epi8(
-                _mm_and_si128(_mm_cmpgt_epi8(x, _mm_set1_epi8(0x20)), _mm_cmplt_epi8(x, _mm_set1_epi8(0x3B))));
-            unsigned x809f = (unsigned)_mm_movemask_epi8(
-                _mm_and_si128(_mm_cmpgt_epi8(x, _mm_set1_epi8(-1)), _mm_cmplt_epi8(x, _mm_set1_epi8(0x20))));
-            unsigned ok = ((d8 & (a1ba >> 1)) | (d9 & (x809f >> 1))) & 0x5555u;
-            if (ok == 0x5555u) {
-                i += 16;
-                continue;
-            }
-            i += (size_t)__builtin_ctz(~ok & 0x5555u);
-            goto slow; /* the pair at i is not one of them: no need to look again */
+    /* eight of them at once: the pairs D8 A1-BA and D9 80-9F at even
+     * offsets from i; the first pair that is neither ends the run.
+     * Measured: a word is about five letters, and the pair-at-a-time
+     * loop below spent most of its time on its exit branch. */
+    while (i + 16 <= c->len && i - at + 16 <= RASD_MAX_TOKEN_BYTES) {
+        __m128i v = _mm_loadu_si128((const __m128i *)(const void *)(s + i));
+        __m128i x = _mm_xor_si128(v, _mm_set1_epi8((char)0x80)); /* 0x80 -> 0: signed compares */
+        unsigned d8 = (unsigned)_mm_movemask_epi8(_mm_cmpeq_epi8(v, _mm_set1_epi8((char)0xD8)));
+        unsigned d9 = (unsigned)_mm_movemask_epi8(_mm_cmpeq_epi8(v, _mm_set1_epi8((char)0xD9)));
+        unsigned a1ba = (unsigned)_mm_movemask_epi8(
+            _mm_and_si128(_mm_cmpgt_epi8(x, _mm_set1_epi8(0x20)), _mm_cmplt_epi8(x, _mm_set1_epi8(0x3B))));
+        unsigned x809f = (unsigned)_mm_movemask_epi8(
+            _mm_and_si128(_mm_cmpgt_epi8(x, _mm_set1_epi8(-1)), _mm_cmplt_epi8(x, _mm_set1_epi8(0x20))));
+        unsigned ok = ((d8 & (a1ba >> 1)) | (d9 & (x809f >> 1))) & 0x5555u;
+        if (ok == 0x5555u) {
+            i += 16;
+            continue;
         }
-#endif
-        while (i + 1 < c->len && i - at < RASD_MAX_TOKEN_BYTES) {
-            unsigned b0 = s[i], b1 = s[i + 1];
-            if ((b0 == 0xD8 && b1 >= 0xA1 && b1 <= 0xBA) || (b0 == 0xD9 && b1 >= 0x80 && b1 <= 0x9F))
-                i += 2;
-            else
-                break;
-        }
+        return i + (size_t)__builtin_ctz(~ok & 0x5555u); /* the pair there is not one of them */
     }
-#if defined(__SSE2__)
-slow:
 #endif
+    while (i + 1 < c->len && i - at < RASD_MAX_TOKEN_BYTES) {
+        unsigned b0 = s[i], b1 = s[i + 1];
+        if ((b0 == 0xD8 && b1 >= 0xA1 && b1 <= 0xBA) || (b0 == 0xD9 && b1 >= 0x80 && b1 <= 0x9F))
+            i += 2;
+        else
+            break;
+    }
+    return i;
+}
+
+/* The rest of a word that starts at `at`, from i: Arabic letters take
+ * marks, tatweel and joiners; other letters take marks, digits and one
+ * inner ' or -. */
+static size_t scan_rest(const cursor *c, size_t at, size_t i, bool arabic) {
     while (i < c->len && i - at < RASD_MAX_TOKEN_BYTES) {
         if (c->s[i] == ' ') break; /* what ends most words, answered without a decode */
         int32_t cp;
@@ -213,6 +213,11 @@ slow:
     return i;
 }
 
+/* Runs of characters of one script (arabic_run, then scan_rest). */
+static size_t scan_word(const cursor *c, size_t at, bool arabic) {
+    return scan_rest(c, at, arabic ? arabic_run(c, at) : at, arabic);
+}
+
 static bool is_sentence_mark(int32_t cp) { return cp == '.' || cp == '!' || cp == '?' || cp == 0x061F || cp == 0x2026; }
 
 bool rasd_tokenizer_next(rasd_tokenizer *tz, rasd_token *tok) {
@@ -236,7 +241,12 @@ bool rasd_tokenizer_next(rasd_tokenizer *tz, rasd_token *tok) {
     size_t start = i, end;
     rasd_token_type type;
     if (cc == CC_ARABIC) { /* most tokens; none of the rules before "word" starts with one */
-        end = scan_word(&c, i, true);
+        /* scan_word without its call when the run ends at a space, as
+         * most words do (scan_rest would stop there at once): the
+         * tokenizer took a seventh fewer instructions (callgrind, 500
+         * articles) */
+        end = arabic_run(&c, i);
+        if (end < c.len && end - i < RASD_MAX_TOKEN_BYTES && c.s[end] != ' ') end = scan_rest(&c, i, end, true);
         type = RASD_TOK_WORD;
     } else if ((cp == 'h' || cp == 'H' || cp == 'w' || cp == 'W') &&
         (starts_with_ci(&c, i, "http://") || starts_with_ci(&c, i, "https://") || starts_with_ci(&c, i, "www."))) {
