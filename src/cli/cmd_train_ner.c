@@ -101,12 +101,13 @@ typedef struct train_job {
     double t0;
     size_t soup;       /* runs averaged into the final model (1: one run) */
     double drop, cost; /* ner_trainer_tune's */
+    uint64_t seed;     /* of every trainer (0: the shipped model's) */
 } train_job;
 
 /* A trainer with the job's knobs (the context is moved into it). */
 static ner_trainer *new_trainer(const train_job *job, ner_context *ctx, rasd_error *err) {
     ner_trainer *tr = ner_trainer_new(ctx, err);
-    if (tr) ner_trainer_tune(tr, job->drop, job->cost);
+    if (tr) ner_trainer_tune(tr, job->drop, job->cost, job->seed);
     return tr;
 }
 
@@ -163,7 +164,7 @@ static rasd_ner_model *run_soup(const train_job *job, ner_trainer *tr, ner_examp
     for (size_t s = 0; s < job->soup; s++) {
         if (s) {
             rasd_ner_destroy(model);
-            if (ner_trainer_restart(tr, s) != RASD_OK) {
+            if (ner_trainer_restart(tr, job->seed + s) != RASD_OK) {
                 cli_error("out of memory");
                 return NULL;
             }
@@ -456,7 +457,7 @@ int cmd_train_ner(int argc, char **argv) {
     bool self_strict = false;
     /* hidden: runs averaged into the final model, and training's knobs
      * (model.c's defaults) */
-    size_t soup = 1;
+    size_t soup = 1, seed = 0;
     double drop = 0.1, cost = 10;
     bool quiet = false;
     for (int i = 1; i < argc; i++) {
@@ -521,6 +522,8 @@ int cmd_train_ner(int argc, char **argv) {
                 cli_error("--soup: expected 1 or more");
                 return EXIT_USAGE;
             }
+        } else if (strcmp(a, "--seed") == 0) { /* hidden: another run of the same training (run-to-run noise) */
+            if (!cli_parse_size(a, v, &seed)) return EXIT_USAGE;
         } else if (strcmp(a, "--drop") == 0 || strcmp(a, "--cost") == 0) { /* hidden: training's knobs */
             char *end;
             double x = strtod(v, &end);
@@ -636,7 +639,7 @@ int cmd_train_ner(int argc, char **argv) {
                     train_tokens);
     }
     if (!build_examples(&data, &base, an, sent_of, all, n_train, ex, NULL)) goto done;
-    train_job job = {&data, dev_every, epochs, quiet, an, t0, soup, drop, cost};
+    train_job job = {&data, dev_every, epochs, quiet, an, t0, soup, drop, cost, seed};
     if (ner_context_copy(&final_ctx, &base, &err) != RASD_OK) {
         cli_error("%s", err.message);
         goto done;

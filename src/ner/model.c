@@ -310,9 +310,10 @@ void ner_trainer_destroy(ner_trainer *tr) {
 
 const ner_context *ner_trainer_context(const ner_trainer *tr) { return &tr->ctx; }
 
-void ner_trainer_tune(ner_trainer *tr, double drop, double cost) {
+void ner_trainer_tune(ner_trainer *tr, double drop, double cost, uint64_t seed) {
     tr->drop = (uint32_t)lrint(drop * 65536.0);
     tr->cost = (float)cost;
+    tr->seed = seed;
 }
 
 uint64_t ner_trainer_seed(const ner_trainer *tr) { return tr->seed; }

@@ -349,10 +349,11 @@ void ner_example_free(ner_example *ex);
 /* One perceptron step on a sentence; returns the number of tokens the
  * current weights tagged wrongly. */
 size_t ner_trainer_train(ner_trainer *tr, const ner_example *ex);
-/* Training's two knobs (model.c): the share of feature occurrences
- * dropped from a step (0-1; default 0.1) and the cost of a wrong tag in
- * cost-augmented decoding (default 10). Set before the first step. */
-void ner_trainer_tune(ner_trainer *tr, double drop, double cost);
+/* Training's knobs (model.c): the share of feature occurrences dropped
+ * from a step (0-1; default 0.1), the cost of a wrong tag in
+ * cost-augmented decoding (default 10) and the seed of the run (which
+ * features are dropped; default 0). Set before the first step. */
+void ner_trainer_tune(ner_trainer *tr, double drop, double cost, uint64_t seed);
 /* Model averaging across runs ("model soup"): keeps the averaged weights
  * of the run so far and starts again from zero weights with another seed
  * (which features are dropped; the caller shuffles by it too, see
