@@ -99,7 +99,17 @@ typedef struct train_job {
     bool quiet;
     rasd_analyzer *an;
     double t0;
+    size_t soup;       /* runs averaged into the final model (1: one run) */
+    double drop, cost; /* ner_trainer_tune's */
+    uint64_t seed;     /* of every trainer (0: the shipped model's) */
 } train_job;
+
+/* A trainer with the job's knobs (the context is moved into it). */
+static ner_trainer *new_trainer(const train_job *job, ner_context *ctx, rasd_error *err) {
+    ner_trainer *tr = ner_trainer_new(ctx, err);
+    if (tr) ner_trainer_tune(tr, job->drop, job->cost, job->seed);
+    return tr;
+}
 
 /* Trains a trainer on examples ex[idx[0..n)] for the job's epochs; with a
  * dev split and `report`, scores it after each epoch. Returns the final
@@ -115,7 +125,7 @@ static rasd_ner_model *run_epochs(const train_job *job, ner_trainer *tr, ner_exa
     }
     for (size_t e = 0; e < job->epochs; e++) {
         memcpy(order, idx, n * sizeof *order);
-        shuffle(order, n, 0x243f6a8885a308d3ULL + e);
+        shuffle(order, n, 0x243f6a8885a308d3ULL + e + ner_trainer_seed(tr) * 0x9e3779b97f4a7c15ULL);
         size_t wrong = 0;
         for (size_t k = 0; k < n; k++) wrong += ner_trainer_train(tr, &ex[order[k]]);
         bool last = e + 1 == job->epochs;
@@ -140,6 +150,28 @@ static rasd_ner_model *run_epochs(const train_job *job, ner_trainer *tr, ner_exa
         if (!job->quiet) fprintf(stderr, " (%.1f s)\n", ner_cli_now() - job->t0);
     }
     free(order);
+    return model;
+}
+
+/* The final model: job->soup runs that differ only in their seed (the
+ * order of the sentences, the features dropped), their averaged weights
+ * averaged again ("model soup": a run differs from another by about a
+ * point on a dev tenth; their mean is steadier than any). With a dev
+ * split, each run's epochs report the mean of the runs so far. */
+static rasd_ner_model *run_soup(const train_job *job, ner_trainer *tr, ner_example *ex, const size_t *idx, size_t n,
+                                ner_cli_tagged *dev) {
+    rasd_ner_model *model = NULL;
+    for (size_t s = 0; s < job->soup; s++) {
+        if (s) {
+            rasd_ner_destroy(model);
+            if (ner_trainer_restart(tr, job->seed + s) != RASD_OK) {
+                cli_error("out of memory");
+                return NULL;
+            }
+            if (!job->quiet) fprintf(stderr, "train-ner: run %zu of %zu, averaged with the runs before\n", s + 1, job->soup);
+        }
+        if (!(model = run_epochs(job, tr, ex, idx, n, true, dev))) return NULL;
+    }
     return model;
 }
 
@@ -258,7 +290,7 @@ static bool stack_profiles(const train_job *job, const ner_context *base, ner_co
             if (k == folds || (i / 20) % folds != k) idx[n++] = i;
         ner_context ctx;
         ok = ner_context_copy(&ctx, base, &err) == RASD_OK;
-        ner_trainer *tr = ok ? ner_trainer_new(&ctx, &err) : NULL;
+        ner_trainer *tr = ok ? new_trainer(job, &ctx, &err) : NULL;
         rasd_ner_model *model = tr ? run_epochs(&quiet, tr, ex, idx, n, false, NULL) : NULL;
         ner_trainer_destroy(tr);
         if (model && k < folds && !tag_fold(job, model, sent_of, n_train, folds, k, guess, bases)) ok = false;
@@ -423,6 +455,10 @@ int cmd_train_ner(int argc, char **argv) {
     double self_share = 0, self_weight = 0.3;
     size_t self_max = 10000;
     bool self_strict = false;
+    /* hidden: runs averaged into the final model, and training's knobs
+     * (model.c's defaults) */
+    size_t soup = 1, seed = 0;
+    double drop = 0.1, cost = 10;
     bool quiet = false;
     for (int i = 1; i < argc; i++) {
         const char *a = argv[i];
@@ -481,6 +517,22 @@ int cmd_train_ner(int argc, char **argv) {
             }
             if (strcmp(a, "--self-share") == 0) self_share = x;
             else self_weight = x;
+        } else if (strcmp(a, "--soup") == 0) { /* hidden: model averaging across runs */
+            if (!cli_parse_size(a, v, &soup) || soup < 1) {
+                cli_error("--soup: expected 1 or more");
+                return EXIT_USAGE;
+            }
+        } else if (strcmp(a, "--seed") == 0) { /* hidden: another run of the same training (run-to-run noise) */
+            if (!cli_parse_size(a, v, &seed)) return EXIT_USAGE;
+        } else if (strcmp(a, "--drop") == 0 || strcmp(a, "--cost") == 0) { /* hidden: training's knobs */
+            char *end;
+            double x = strtod(v, &end);
+            if (*end || !(x >= 0 && x <= (strcmp(a, "--drop") == 0 ? 0.9 : 1000))) {
+                cli_error("%s: out of range", a);
+                return EXIT_USAGE;
+            }
+            if (strcmp(a, "--drop") == 0) drop = x;
+            else cost = x;
         } else if (strcmp(a, "--self-max") == 0) {
             if (!cli_parse_size(a, v, &self_max)) return EXIT_USAGE;
         } else if (strcmp(a, "--bits") == 0) { /* hidden: the feature table's size */
@@ -587,18 +639,18 @@ int cmd_train_ner(int argc, char **argv) {
                     train_tokens);
     }
     if (!build_examples(&data, &base, an, sent_of, all, n_train, ex, NULL)) goto done;
-    train_job job = {&data, dev_every, epochs, quiet, an, t0};
+    train_job job = {&data, dev_every, epochs, quiet, an, t0, soup, drop, cost, seed};
     if (ner_context_copy(&final_ctx, &base, &err) != RASD_OK) {
         cli_error("%s", err.message);
         goto done;
     }
     if (n_corpus && !stack_profiles(&job, &base, &final_ctx, ex, sent_of, n_train, folds, &corpus, threads)) goto done;
     if (self_share <= 0) ner_corpus_free(&corpus); /* before the final training: memory */
-    if (!(tr = ner_trainer_new(&final_ctx, &err))) {
+    if (!(tr = new_trainer(&job, &final_ctx, &err))) {
         cli_error("%s", err.message);
         goto done;
     }
-    if (!(model = run_epochs(&job, tr, ex, all, n_train, true, &dev))) goto done;
+    if (!(model = run_soup(&job, tr, ex, all, n_train, &dev))) goto done;
     if (self_share > 0 && corpus.n_sentences) {
         /* again, with the sentences of the corpus this model is surest of */
         size_t n_self = 0;
@@ -628,11 +680,11 @@ int cmd_train_ner(int argc, char **argv) {
         rasd_ner_destroy(model);
         model = NULL;
         ner_cli_free_tagged(&dev);
-        if (!(tr = ner_trainer_new(&ctx2, &err))) {
+        if (!(tr = new_trainer(&job, &ctx2, &err))) {
             cli_error("%s", err.message);
             goto done;
         }
-        if (!(model = run_epochs(&job, tr, ex, all, n_train + n_self, true, &dev))) goto done;
+        if (!(model = run_soup(&job, tr, ex, all, n_train + n_self, &dev))) goto done;
     }
     if (dev_every) {
         ner_cli_calibrate(model, &dev);

@@ -240,10 +240,11 @@ void ner_viterbi(const float (*trans)[NER_NTAGS], const float *trans_end, const 
  * 25% did worse on the last tenth, 0 is the plain perceptron). */
 #define NER_TRAIN_DROP 6554u
 
-/* Whether feature occurrence f of the sentence is dropped at this step. */
-static inline bool dropped(uint64_t seed, uint32_t f) {
+/* Whether feature occurrence f of the sentence is dropped at this step
+ * (drop: out of 65,536). */
+static inline bool dropped(uint64_t seed, uint32_t f, uint32_t drop) {
     uint64_t h = (seed ^ ((uint64_t)f * 0xc4ceb9fe1a85ec53ULL)) * 0xff51afd7ed558ccdULL;
-    return (h >> 48) < NER_TRAIN_DROP;
+    return (h >> 48) < drop;
 }
 
 struct ner_trainer {
@@ -256,6 +257,16 @@ struct ner_trainer {
     float tend[NER_NTAGS];
     double utend[NER_NTAGS];
     uint64_t steps;
+    /* the run's seed (which features are dropped; 0: the first run's), the
+     * dropout share out of 65,536 and the cost of a wrong tag */
+    uint64_t seed;
+    uint32_t drop;
+    float cost;
+    /* model averaging across runs (ner_trainer_restart): the sum of the
+     * averaged weights of the runs before this one, and how many */
+    float *soup;
+    double soup_trans[NER_NTAGS + 1][NER_NTAGS], soup_tend[NER_NTAGS];
+    unsigned souped;
     /* scratch for one sentence */
     float *em, *work;
     uint8_t *pred;
@@ -272,6 +283,8 @@ ner_trainer *ner_trainer_new(ner_context *ctx, rasd_error *err) {
     tr->ctx = *ctx;
     memset(ctx, 0, sizeof *ctx);
     tr->rows = (size_t)1 << tr->ctx.bits;
+    tr->drop = NER_TRAIN_DROP;
+    tr->cost = NER_TRAIN_COST;
     tr->w = rasd_table_alloc(tr->rows * NER_NTAGS * sizeof *tr->w);
     tr->u = rasd_table_alloc(tr->rows * NER_NTAGS * sizeof *tr->u);
     if (!tr->w || !tr->u) {
@@ -288,6 +301,7 @@ void ner_trainer_destroy(ner_trainer *tr) {
     ner_context_free(&tr->ctx);
     rasd_table_free(tr->w, tr->rows * NER_NTAGS * sizeof *tr->w);
     rasd_table_free(tr->u, tr->rows * NER_NTAGS * sizeof *tr->u);
+    rasd_table_free(tr->soup, tr->rows * NER_NTAGS * sizeof *tr->soup);
     free(tr->em);
     free(tr->work);
     free(tr->pred);
@@ -295,6 +309,37 @@ void ner_trainer_destroy(ner_trainer *tr) {
 }
 
 const ner_context *ner_trainer_context(const ner_trainer *tr) { return &tr->ctx; }
+
+void ner_trainer_tune(ner_trainer *tr, double drop, double cost, uint64_t seed) {
+    tr->drop = (uint32_t)lrint(drop * 65536.0);
+    tr->cost = (float)cost;
+    tr->seed = seed;
+}
+
+uint64_t ner_trainer_seed(const ner_trainer *tr) { return tr->seed; }
+
+/* The averaged weight of row entry i after the steps so far */
+static inline float averaged(double w, double u, double T) { return (float)(w - u / T); }
+
+rasd_status ner_trainer_restart(ner_trainer *tr, uint64_t seed) {
+    size_t cells = tr->rows * NER_NTAGS;
+    if (!tr->soup && !(tr->soup = rasd_table_alloc(cells * sizeof *tr->soup))) return RASD_ERR_NOMEM;
+    double T = tr->steps ? (double)tr->steps : 1.0;
+    for (size_t i = 0; i < cells; i++) tr->soup[i] += averaged(tr->w[i], tr->u[i], T);
+    for (unsigned p = 0; p <= NER_NTAGS; p++)
+        for (unsigned q = 0; q < NER_NTAGS; q++) tr->soup_trans[p][q] += averaged(tr->trans[p][q], tr->utrans[p][q], T);
+    for (unsigned q = 0; q < NER_NTAGS; q++) tr->soup_tend[q] += averaged(tr->tend[q], tr->utend[q], T);
+    tr->souped++;
+    memset(tr->w, 0, cells * sizeof *tr->w);
+    memset(tr->u, 0, cells * sizeof *tr->u);
+    memset(tr->trans, 0, sizeof tr->trans);
+    memset(tr->utrans, 0, sizeof tr->utrans);
+    memset(tr->tend, 0, sizeof tr->tend);
+    memset(tr->utend, 0, sizeof tr->utend);
+    tr->steps = 0;
+    tr->seed = seed;
+    return RASD_OK;
+}
 
 rasd_status ner_example_init(ner_example *ex, const ner_context *ctx, rasd_analyzer *an, const char *text,
                              const rasd_token *tokens, size_t n, const uint8_t *gold) {
@@ -370,17 +415,17 @@ size_t ner_trainer_train(ner_trainer *tr, const ner_example *ex) {
     size_t n = ex->n;
     if (n == 0) return 0;
     if (!reserve(tr, n)) return n; /* out of memory: skip the sentence */
-    uint64_t seed = (tr->steps + 1) * 0x9e3779b97f4a7c15ULL;
+    uint64_t seed = (tr->steps + 1) * 0x9e3779b97f4a7c15ULL ^ tr->seed * 0xd6e8feb86659fd93ULL;
     for (size_t i = 0; i < n; i++) {
         float *e = tr->em + i * NER_NTAGS;
         memset(e, 0, NER_NTAGS * sizeof *e);
         for (uint32_t f = ex->off[i]; f < ex->off[i + 1]; f++) {
-            if (dropped(seed, f)) continue;
+            if (dropped(seed, f, tr->drop)) continue;
             const float *w = tr->w + (size_t)ex->rows[f] * NER_NTAGS;
             for (unsigned q = 0; q < NER_NTAGS; q++) e[q] += w[q];
         }
         for (unsigned q = 0; q < NER_NTAGS; q++)
-            if (q != ex->gold[i]) e[q] += NER_TRAIN_COST;
+            if (q != ex->gold[i]) e[q] += tr->cost;
     }
     ner_viterbi((const float(*)[NER_NTAGS])tr->trans, tr->tend, tr->em, n, tr->pred, NULL, tr->work);
     size_t wrong = 0;
@@ -392,7 +437,7 @@ size_t ner_trainer_train(ner_trainer *tr, const ner_example *ex) {
         if (g != p) {
             wrong++;
             for (uint32_t f = ex->off[i]; f < ex->off[i + 1]; f++) {
-                if (dropped(seed, f)) continue;
+                if (dropped(seed, f, tr->drop)) continue;
                 size_t r = (size_t)ex->rows[f] * NER_NTAGS;
                 update(&tr->w[r + g], &tr->u[r + g], d, step);
                 update(&tr->w[r + p], &tr->u[r + p], -d, step);
@@ -431,9 +476,12 @@ rasd_ner_model *ner_trainer_finalize(const ner_trainer *tr, uint32_t epochs, ras
         return NULL;
     }
     double T = tr->steps ? (double)tr->steps : 1.0;
+    /* with earlier runs, the mean of their averages and this run's */
+    const float share = 1.0f / (float)(tr->souped + 1);
     float top = 0;
     for (size_t i = 0; i < tr->rows * NER_NTAGS; i++) {
-        avg[i] = (float)((double)tr->w[i] - tr->u[i] / T);
+        avg[i] = averaged(tr->w[i], tr->u[i], T);
+        if (tr->souped) avg[i] = (avg[i] + tr->soup[i]) * share;
         if (fabsf(avg[i]) > top) top = fabsf(avg[i]);
     }
     m->wscale = top > 0 ? top / 32767.0f : 1.0f;
@@ -448,8 +496,9 @@ rasd_ner_model *ner_trainer_finalize(const ner_trainer *tr, uint32_t epochs, ras
     }
     for (unsigned p = 0; p <= NER_NTAGS; p++)
         for (unsigned q = 0; q < NER_NTAGS; q++)
-            m->trans[p][q] = (float)((double)tr->trans[p][q] - tr->utrans[p][q] / T);
-    for (unsigned q = 0; q < NER_NTAGS; q++) m->trans_end[q] = (float)((double)tr->tend[q] - tr->utend[q] / T);
+            m->trans[p][q] = (averaged(tr->trans[p][q], tr->utrans[p][q], T) + (float)tr->soup_trans[p][q]) * share;
+    for (unsigned q = 0; q < NER_NTAGS; q++)
+        m->trans_end[q] = (averaged(tr->tend[q], tr->utend[q], T) + (float)tr->soup_tend[q]) * share;
     m->score_a = 1.0f;
     m->score_b = 0.0f;
     m->epochs = epochs;

@@ -351,7 +351,20 @@ void ner_example_free(ner_example *ex);
 /* One perceptron step on a sentence; returns the number of tokens the
  * current weights tagged wrongly. */
 size_t ner_trainer_train(ner_trainer *tr, const ner_example *ex);
-/* The averaged (and quantised) model so far; the trainer can go on. */
+/* Training's knobs (model.c): the share of feature occurrences dropped
+ * from a step (0-1; default 0.1), the cost of a wrong tag in
+ * cost-augmented decoding (default 10) and the seed of the run (which
+ * features are dropped; default 0). Set before the first step. */
+void ner_trainer_tune(ner_trainer *tr, double drop, double cost, uint64_t seed);
+/* Model averaging across runs ("model soup"): keeps the averaged weights
+ * of the run so far and starts again from zero weights with another seed
+ * (which features are dropped; the caller shuffles by it too, see
+ * ner_trainer_seed). finalize then gives the mean of every run's averaged
+ * weights. The first run's seed is 0. */
+rasd_status ner_trainer_restart(ner_trainer *tr, uint64_t seed);
+uint64_t ner_trainer_seed(const ner_trainer *tr);
+/* The averaged (and quantised) model so far (with restarts: the mean of
+ * the runs'); the trainer can go on. */
 rasd_ner_model *ner_trainer_finalize(const ner_trainer *tr, uint32_t epochs, rasd_error *err);
 
 /* ------------------------------------------------- token-TAG data files */
