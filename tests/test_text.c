@@ -193,6 +193,39 @@ static void test_document_binary_threshold(void **state) {
     }
 }
 
+/* Text written only in Arabic's presentation forms (copied out of a PDF)
+ * is Arabic; English and presentation forms of Latin ligatures are not. */
+static void test_document_presentation_forms_are_arabic(void **state) {
+    (void)state;
+    /* «وصل الوفد» in isolated and final presentation forms */
+    const char *pf = "\xEF\xBB\xAD\xEF\xBA\xBB\xEF\xBB\x9E \xEF\xBA\x8D\xEF\xBB\x9F\xEF\xBB\xAE\xEF\xBB\x93\xEF\xBA\xAA\n";
+    rasd_document doc;
+    rasd_error err = {0};
+    assert_int_equal(rasd_document_from_buffer("pf.txt", pf, strlen(pf), NULL, &doc, &err), RASD_OK);
+    rasd_document_destroy(&doc);
+    const char *latin = "The \xEF\xAC\x81rst o\xEF\xAC\x83" "ce report\n"; /* fi and ffi ligatures */
+    assert_int_equal(rasd_document_from_buffer("en.txt", latin, strlen(latin), NULL, &doc, &err), RASD_ERR_NOT_ARABIC);
+    assert_non_null(strstr(err.message, "en.txt: not Arabic text"));
+}
+
+/* An unknown name's shown form: letters as written, no vowels or tatweel,
+ * presentation forms as letters, one space between words. */
+static void test_name_form(void **state) {
+    (void)state;
+    char out[64];
+    const char *vowelled = "\xD9\x83\xD9\x90\xD9\x84\xD9\x90\xD8\xB3"; /* كِلِس */
+    assert_int_equal(rasd_name_form(vowelled, strlen(vowelled), out, sizeof out), 6);
+    assert_string_equal(out, "\xD9\x83\xD9\x84\xD8\xB3");
+    const char *spaced = "\xD8\xA3\xD9\x80\xD8\xA8\xD9\x88  \n\xD8\xB8\xD8\xA8\xD9\x8A"; /* أـبو  ظبي */
+    rasd_name_form(spaced, strlen(spaced), out, sizeof out);
+    assert_string_equal(out, "\xD8\xA3\xD8\xA8\xD9\x88 \xD8\xB8\xD8\xA8\xD9\x8A"); /* أبو ظبي, hamza kept */
+    const char *lam_alef = "\xEF\xBB\xBB"; /* the lam-alef ligature */
+    rasd_name_form(lam_alef, strlen(lam_alef), out, sizeof out);
+    assert_string_equal(out, "\xD9\x84\xD8\xA7");
+    assert_int_equal(rasd_name_form(vowelled, strlen(vowelled), out, 5), 4); /* cut at a character */
+    assert_string_equal(out, "\xD9\x83\xD9\x84");
+}
+
 /* Reading a file takes its bytes as the text when they are valid, and
  * otherwise gives what sanitizing gives; a byte-order mark goes either way. */
 static void test_document_read_file(void **state) {
@@ -530,6 +563,8 @@ int main(void) {
         cmocka_unit_test(test_document_counts_are_exact),
         cmocka_unit_test(test_document_binary_threshold),
         cmocka_unit_test(test_document_read_file),
+        cmocka_unit_test(test_document_presentation_forms_are_arabic),
+        cmocka_unit_test(test_name_form),
         cmocka_unit_test(test_buf_read_file),
         cmocka_unit_test(test_norm_alef_variants),
         cmocka_unit_test(test_norm_alef_maqsura_and_farsi_yeh),

@@ -206,6 +206,11 @@ bool rasd_grow(void **items, size_t *cap, size_t count, size_t size);
 void *rasd_table_alloc(size_t bytes);
 void rasd_table_free(void *p, size_t bytes);
 
+/* An unknown name as shown and identified: the letters as written, without
+ * diacritics, tatweel or format characters, presentation forms as letters,
+ * spaces collapsed (normalize.c). Returns the bytes written. */
+size_t rasd_name_form(const char *s, size_t len, char *out, size_t cap);
+
 /* A word's count and whether it is a function word, in one look-up. */
 uint32_t rasd_lexicon_info(const rasd_lexicon *lex, const char *key, size_t len, bool *function_word);
 /* The same for a key known by its rasd_hash_bytes hash and length, and the

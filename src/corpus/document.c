@@ -110,6 +110,23 @@ static void count_letters(const char *text, size_t len, size_t *arabic, size_t *
     *chars = c8;
 }
 
+/* Letters of Arabic's presentation forms (U+FB50-U+FDFF and U+FE70-U+FEFF,
+ * three-byte sequences led by 0xEF then 0xAD-0xB7 or 0xB9-0xBB): text
+ * copied out of some PDFs and old pages is written in them only, and is
+ * Arabic all the same (normalisation folds them to the letters). Counted
+ * only when the fast count found too few Arabic letters, so the common
+ * case pays nothing. */
+static size_t count_presentation_forms(const char *text, size_t len) {
+    const unsigned char *s = (const unsigned char *)text;
+    size_t n = 0;
+    for (size_t i = 0; i + 2 < len; i++)
+        if (s[i] == 0xEF && ((s[i + 1] >= 0xAD && s[i + 1] <= 0xB7) || (s[i + 1] >= 0xB9 && s[i + 1] <= 0xBB))) {
+            n++;
+            i += 2;
+        }
+    return n;
+}
+
 /* The title: the first line with a visible character, trimmed. */
 static rasd_span find_title(const char *text, size_t len) {
     const unsigned char *s = (const unsigned char *)text;
@@ -182,6 +199,8 @@ static rasd_status document_from(const char *name, char *data, size_t len, bool 
         return rasd_fail(err, RASD_ERR_EMPTY, "%s: no text (only whitespace)", name);
     }
     if (!(opt && opt->allow_non_arabic)) {
+        if (arabic == 0 || (double)arabic < MIN_ARABIC_SHARE * (double)(arabic + other))
+            arabic += count_presentation_forms(text, text_len);
         if (arabic == 0) {
             free(text);
             return rasd_fail(err, RASD_ERR_NOT_ARABIC,

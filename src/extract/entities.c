@@ -145,7 +145,9 @@ int ex_unknown_place(rasd_entity_extractor *x, const char *surface, size_t n) {
     memset(p, 0, sizeof *p);
     p->place = UINT32_MAX;
     p->actor = UINT32_MAX;
-    if (!(p->name = ex_dup(surface, n))) return -1;
+    char shown[512];
+    size_t sl = rasd_name_form(surface, n, shown, sizeof shown);
+    if (!(p->name = sl ? ex_dup(shown, sl) : ex_dup(surface, n))) return -1;
     e->count = (uint32_t)++x->out.n_places;
     return (int)x->out.n_places - 1;
 }

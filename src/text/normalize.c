@@ -16,6 +16,7 @@
  * runs on every letter of every article; utf8proc handles only the rare
  * characters outside the Arabic and ASCII blocks.
  */
+#include "charclass.h"
 #include "core/internal.h"
 #include "utf8_inline.h"
 
@@ -205,4 +206,57 @@ size_t rasd_normalize(const char *s, size_t len, char *out, size_t cap) {
     }
     if (cap > 0) out[w.written] = '\0';
     return w.n;
+}
+
+/* The form an unknown name is shown and identified by: the letters as
+ * written (أ stays أ, ة stays ة: unlike the key, it is for reading), but
+ * without diacritics, tatweel and invisible format characters, with
+ * presentation forms written as the letters they show, and with a run of
+ * spaces as one space. Two spellings of a place the gazetteer does not
+ * know that differ only in those (كِلِس and كلس, or text copied out of a
+ * PDF in presentation forms) are then one place across the store. Returns
+ * the bytes written; out is NUL-terminated and truncated at a character. */
+size_t rasd_name_form(const char *s, size_t len, char *out, size_t cap) {
+    const unsigned char *p = (const unsigned char *)s;
+    size_t at = 0;
+    bool space = false;
+    if (cap == 0) return 0;
+    for (size_t i = 0; i < len;) {
+        int32_t cp, piece[RASD_NORM_MAX_EXPANSION];
+        i += rasd_utf8_next(p + i, len - i, &cp);
+        int m = 1;
+        piece[0] = cp;
+        if ((cp >= 0x064B && cp <= 0x065F) || cp == 0x0670 || cp == 0x0640 || cp == 0x061C ||
+            (cp >= 0x0610 && cp <= 0x061A) || (cp >= 0x06D6 && cp <= 0x06ED && cp != 0x06E5 && cp != 0x06E6) ||
+            rasd_charclass(cp) == CC_FORMAT)
+            continue;
+        if ((cp >= 0xFB50 && cp <= 0xFDFF) || (cp >= 0xFE70 && cp <= 0xFEFE)) {
+            utf8proc_int32_t dec[RASD_NORM_MAX_EXPANSION];
+            int last = 0;
+            utf8proc_ssize_t n = utf8proc_decompose_char(cp, dec, RASD_NORM_MAX_EXPANSION,
+                                                            UTF8PROC_COMPAT | UTF8PROC_DECOMPOSE, &last);
+            if (n > 0 && n <= RASD_NORM_MAX_EXPANSION)
+                for (m = 0; m < (int)n; m++) piece[m] = dec[m];
+        }
+        for (int j = 0; j < m; j++) {
+            int32_t c = piece[j];
+            if ((c >= 0x064B && c <= 0x065F) || c == 0x0670) continue; /* a decomposed form's vowel */
+            if (rasd_charclass(c) == CC_SPACE) {
+                space = at > 0;
+                continue;
+            }
+            char enc[4];
+            size_t n = rasd_utf8_encode(c, enc);
+            if (at + (space ? 1 : 0) + n >= cap) {
+                out[at] = '\0';
+                return at;
+            }
+            if (space) out[at++] = ' ';
+            space = false;
+            memcpy(out + at, enc, n);
+            at += n;
+        }
+    }
+    out[at] = '\0';
+    return at;
 }
