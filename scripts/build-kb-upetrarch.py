@@ -418,6 +418,12 @@ def main():
             drop(e, f"unknown country prefix {ctry}")
             continue
         is_org = head in ORG_HEADS
+        # Roles held over dated spans ([IGO 20070101-20161231] under the
+        # name) are an individual's career: the dictionary dates a person's
+        # roles, not a body's, so a named entry with them is a person whose
+        # role's sector (an IGO, a party) is not their type (بان كي مون).
+        dated = any(re.search(r"\d{8}", d) for _, d in codes) and role not in (
+            "MED", "BUS", "REB", "INS", "UAF", "MNC", "RAD")
         if "MED" in roles:
             role = "MED"  # a state's news agency (SAUGOVMED) is a medium first
         if head in NOT_ACTORS:
@@ -446,7 +452,7 @@ def main():
         elif not any(naming(w) for w in words if fold(w) not in TITLES):
             drop(e, "a description, not a name (common words and nationalities only)")
             continue
-        elif len(words) >= 2 and (any(fold(w) in given for w in words) or role in (
+        elif len(words) >= 2 and (any(fold(w) in given for w in words) or dated or role in (
                 "GOV", "ELI", "CVL", "LEG", "JUD", "MIL", "OPP", "REL", "COP", "SPY")) and role in ("GOV", "ELI", "CVL", "LEG", "JUD", "MIL", "COP", "SPY", "OPP",
                                            "REB", "PTY", "UAF", "INS", "BUS", "MED", "IGO", "REL"):
             typ = "person"
@@ -465,7 +471,7 @@ def main():
                 drop(e, "a description, not a name (common words only)")
                 continue
         kept.append({"line": n, "words": words, "codes": codes, "code": code, "country": country,
-                     "type": typ, "role": role})
+                     "type": typ, "role": role, "end": max(end_of(c[1]) for c in codes)})
 
     # 2. the written forms
     seen = realise([(k["line"], k["words"], k["codes"]) for k in kept], args.corpus)
@@ -558,7 +564,12 @@ def main():
                 if len(ws) == 2 and ws[0] in ("عبد", "ابو"):
                     review.append(f"drop-name\t{k['line']}\t{nm}\ta compound given name or a kunya alone")
                     continue
-                if any(w in function_words for w in ws if w not in ("بن", "ابن", "بنت", "ابو", "ال", "دي")):
+                # a foreign name's middle particle looks like a function word
+                # (بان كي مون، دا سيلفا): a name of three words with it
+                # between two others is still a name
+                particle = len(ws) == 3 and ws[1] in ("كي", "دا", "دو", "لا", "فان", "فون", "دل")
+                if not particle and any(w in function_words for w in ws
+                                        if w not in ("بن", "ابن", "بنت", "ابو", "ال", "دي")):
                     review.append(f"drop-name\t{k['line']}\t{nm}\ta description (a function word in it)")
                     continue
             names.append(nm)
@@ -634,9 +645,16 @@ def main():
         codes = {k["code"] for k in ks}
         # one person or body under several roles of one country (صدام حسين
         # IRQGOV and IRQELI): one actor, the first entry's code
-        if len({c[:3] for c in codes}) == 1:
-            keep = ks[0]
-            for k in ks[1:]:
+        # and one person's career across a state and an international body
+        # (اولي رين FINGOV then IGO, a name of two words or more): one
+        # person, the code of the latest role
+        career = all(k["type"] == "person" for k in ks) and len(key.split()) >= 2
+        if len({c[:3] for c in codes}) == 1 or career:
+            alive = [k for k in ks if id(k) not in dead]
+            if len({id(k) for k in alive}) < 2:
+                continue
+            keep = max(alive, key=lambda k: k["end"]) if career else alive[0]
+            for k in alive:
                 if id(k) != id(keep) and id(k) not in dead:
                     keep["all"] += [x for x in k["all"] if fold(x) not in {fold(y) for y in keep["all"]}]
                     keep.setdefault("from_lines", []).append(k["line"])

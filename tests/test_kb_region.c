@@ -60,6 +60,25 @@ static void test_generated_actors_resolve(void **state) {
     rasd_entities_free(&es);
 }
 
+/* A person whose dated roles are a state's and then an international
+ * body's (a minister, then a secretary-general) is one person: not an
+ * organisation typed by the body, and not dropped as two claims. */
+static void test_career_across_bodies_is_a_person(void **state) {
+    (void)state;
+    const char *text = "وقال الأمين العام السابق كوفي أنان إن الأزمة طويلة، فيما دعا خافيير سولانا إلى الحوار، "
+                       "وحذر بان كي مون من التصعيد.";
+    rasd_entities es = extract_entities(text);
+    int persons = 0;
+    for (size_t i = 0; i < es.count; i++) {
+        uint32_t a = es.items[i].actor;
+        if (!generated(&es.items[i])) continue;
+        assert_string_equal(kn->actors[a].type, "person");
+        persons++;
+    }
+    assert_int_equal(persons, 3);
+    rasd_entities_free(&es);
+}
+
 static void test_coalitions_that_share_a_word(void **state) {
     (void)state;
     const char *text = "قصف التحالف الدولي مواقع التنظيم، وشن التحالف العربي غارات، "
@@ -114,6 +133,7 @@ static void test_hand_file_wins(void **state) {
 int main(void) {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_generated_actors_resolve),
+        cmocka_unit_test(test_career_across_bodies_is_a_person),
         cmocka_unit_test(test_coalitions_that_share_a_word),
         cmocka_unit_test(test_generic_body_is_no_countrys),
         cmocka_unit_test(test_state_bodies_by_nationality),
