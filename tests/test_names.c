@@ -482,6 +482,11 @@ static void test_unknown_first_words_need_evidence(void **state) {
     /* the surname alone in another sentence of the article */
     assert_true(analyze_has("وأشاد الحضور بأداء مارفيلو تشانغري خلال المباراة. وابتسم تشانغري للكاميرات.",
                             "\"person:مارفيلو_تشانغري\""));
+    /* a nationality run on to the front of a name is no part of it */
+    const char *nisba = "وكان من أشهرهم الجزائري مختار بلمختار في الصحراء.";
+    assert_true(analyze_has(nisba, "\"person:مختار_بلمختار\""));
+    assert_false(analyze_has(nisba, "person:الجزائري_مختار"));
+    assert_true(analyze_has("وقال الحسن البصري إن الدنيا ساعة.", "\"person:الحسن_البصري\""));
     /* a game in quotation marks, a car's make (a known first name too): no person */
     assert_false(analyze_has("وتصدرت لعبة «نوفاريك بلاستو» قائمة التطبيقات.", "\"person:"));
     assert_false(analyze_has("ويقود سيارة طراز ريكاردو مونتيس منذ سنوات.", "\"person:"));

@@ -254,6 +254,19 @@ bool ex_after_place_noun(const rasd_entity_extractor *x, size_t a) {
     return !(p > 1 && x->t[p - 2].word && ex_key_is(x, &x->t[p - 2], OPENERS));
 }
 
+/* First words of a kunya or a compound a name begins with after a word
+ * run on to it (الجزائري أبو محمد، الإعلامي عبد الله ...). */
+static const ex_word NAME_OPENERS[] = {EX_WORD("ابو"), EX_WORD("عبد"), EX_WORD("ام")};
+
+bool ex_article_word_before_name(const rasd_entity_extractor *x, size_t a, size_t b) {
+    if (b < a + 3) return false; /* the name left has two words at least */
+    const tinfo *t = &x->t[a], *next = &x->t[a + 1];
+    /* a nisba's shape: the profile cannot tell it, for it reads the base
+     * without the article (جزائري، أيمن are inside names too) */
+    if (!nisba_word(x, t) || ex_has_prefix(t) || !next->word || next->art_len || ex_has_prefix(next)) return false;
+    return ex_first_name(x, next) || ex_key_is(x, next, NAME_OPENERS);
+}
+
 bool ex_first_name_before(const rasd_entity_extractor *x, size_t a) {
     if (a == 0 || x->covered[a - 1] || x->t[a].conj || !ex_mostly_named(x, &x->t[a], RASD_NER_PERS)) return false;
     const tinfo *p = &x->t[a - 1];
