@@ -163,7 +163,12 @@ static bool surname_elsewhere(const rasd_entity_extractor *x, size_t a, size_t b
     for (size_t at = 1; at + wl <= x->len; at++) {
         const char *s = x->text + at;
         if (x->text[at - 1] != ' ' || *s != *w || s == w || memcmp(s, w, wl) != 0) continue;
-        if (at + wl < x->len && (unsigned char)x->text[at + wl] >= 0x80) continue; /* a longer word */
+        /* a longer word, unless an Arabic comma, semicolon or question
+         * mark follows (سميث، ...) */
+        const unsigned char *after = (const unsigned char *)x->text + at + wl;
+        if (at + wl < x->len && *after >= 0x80 &&
+            !(at + wl + 1 < x->len && after[0] == 0xD8 && (after[1] == 0x8C || after[1] == 0x9B || after[1] == 0x9F)))
+            continue;
         /* the same first word right before it: the span again */
         if (at >= fl + 1 && memcmp(x->text + at - fl - 1, f, fl) == 0) continue;
         return true;
