@@ -234,6 +234,10 @@ bool ex_place_cut_short(const rasd_entity_extractor *x, size_t first, size_t las
 bool ex_person_evidence(const rasd_entity_extractor *x, const rasd_ner_result *tags, size_t a, size_t b, size_t n);
 /* The article has named this person already (its id is known). */
 bool ex_known_person(rasd_entity_extractor *x, const char *surface, size_t n);
+/* A nisba with the article before a first name inside a tagged person
+ * over [a, b) (الجزائري مختار بلمختار، الإعلامي فلان): a nationality or
+ * a trade run on to the name, which no name begins with. */
+bool ex_article_word_before_name(const rasd_entity_extractor *x, size_t a, size_t b);
 /* A noun of place without the article right before token a (جزيرة، ولاية،
  * جبال): the name after it is the place's, not a person's. */
 bool ex_after_place_noun(const rasd_entity_extractor *x, size_t a);

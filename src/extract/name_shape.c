@@ -268,14 +268,16 @@ size_t ex_name_end(const rasd_entity_extractor *x, size_t a, size_t b) {
 static const char *const BODY_NOUNS[] = {"مجموعه", "شركه",  "شركات", "علامه", "ماركه", "فندق",   "جماعه", "جمعيه",
                                          "نادي",   "انديه", "حزب",   "تطبيق", "مباراه", "صحيفه", "مجله",  "مطعم",
                                          "مصرف",   "بنك",   "منظمه", "طائره", "سياره",  "هاتف",  "جهاز",  "فرقه",
-                                         "منتخب",  "مواجهه", "مؤسسه", "موسسه", NULL};
+                                         "منتخب",  "مواجهه", "مؤسسه", "موسسه",
+                                         /* a model's make (طراز لنكولن، من طراز «...») */
+                                         "طراز", NULL};
 /* Nouns of a work, and words that name a title, when a quotation mark
  * follows them (فيلم «...»، مسلسل "..."، يحمل اسم «...»): without one, the
  * name after them is as often the author's (كتاب طه حسين) or a person's
  * (اسم محمد). */
 static const char *const WORK_NOUNS[] = {"فيلم",  "افلام", "مسلسل", "برنامج", "كتاب", "روايه", "اغنيه", "مسرحيه",
                                         "قصيده", "البوم", "موقع",  "اسم",    "عنوان", "شعار", "لقب",   "عمليه",
-                                        "منتج",  "مجموعه", NULL};
+                                        "منتج",  "مجموعه", "لعبه", "سلسله", "ديوان", NULL};
 
 bool ex_work_title(const rasd_entity_extractor *x, size_t first) {
     size_t p = first;

@@ -130,10 +130,60 @@ static bool common_first_word(const rasd_entity_extractor *x, const tinfo *t) {
     return rasd_lexicon_count(lex, buf, t->base_len + 4) >= 3;
 }
 
+/* The first word begins names the news knows: a first name of the lists
+ * or of the tagger's profile (now and then first, or inside persons' names
+ * a quarter of the time), a kunya's or a compound's opener, or a word
+ * before a compound's second part or a nasab (خير الدين، كعب بن زهير). */
+static bool known_first_word(const rasd_entity_extractor *x, size_t a) {
+    const tinfo *t = &x->t[a];
+    if (!t->word) return false;
+    if (ex_mostly_named(x, t, RASD_NER_PERS) || person_word(x, t->base_hash) || person_word(x, t->key_hash)) return true;
+    rasd_ner_word_profile p;
+    if (x->tagger && rasd_ner_profile_of(x->tagger, t->base_hash, &p) && p.type_known && p.type == RASD_NER_PERS &&
+        p.begins && p.share >= .1f)
+        return true;
+    if (x->tagger && rasd_ner_listed_first_name(x->tagger, t->base_hash)) return true;
+    if (ex_key_is(x, t, OPENERS)) return true;
+    const tinfo *second = &x->t[a + 1];
+    return second->word && (ex_begins_with_second_word(x, second) || ex_key_is(x, second, SON));
+}
+
+/* Years after a name (، 35 عاما؛ (40 عاما)): a person's age. */
+static const ex_word YEARS[] = {EX_WORD("عاما"), EX_WORD("عام"), EX_WORD("سنه"), EX_WORD("سنوات")};
+
+/* Whether the last word of the name over [a, b) stands alone elsewhere in
+ * the article (a second mention by the surname: «... وأضاف سميث»), not
+ * after the same first word (the whole span again says nothing). */
+static bool surname_elsewhere(const rasd_entity_extractor *x, size_t a, size_t b) {
+    const tinfo *last = &x->t[b - 1], *first = &x->t[a];
+    if (!last->word || ex_has_prefix(last)) return false;
+    const char *w = x->text + last->tok.start, *f = x->text + first->tok.start;
+    size_t wl = last->tok.end - last->tok.start, fl = first->tok.end - first->tok.start;
+    if (wl < 6) return false; /* three letters at least */
+    for (size_t at = 1; at + wl <= x->len; at++) {
+        const char *s = x->text + at;
+        if (x->text[at - 1] != ' ' || *s != *w || s == w || memcmp(s, w, wl) != 0) continue;
+        /* a longer word, unless an Arabic comma, semicolon or question
+         * mark follows (سميث، ...) */
+        const unsigned char *after = (const unsigned char *)x->text + at + wl;
+        if (at + wl < x->len && *after >= 0x80 &&
+            !(at + wl + 1 < x->len && after[0] == 0xD8 && (after[1] == 0x8C || after[1] == 0x9B || after[1] == 0x9F)))
+            continue;
+        /* the same first word right before it: the span again */
+        if (at >= fl + 1 && memcmp(x->text + at - fl - 1, f, fl) == 0) continue;
+        return true;
+    }
+    return false;
+}
+
 bool ex_person_evidence(const rasd_entity_extractor *x, const rasd_ner_result *tags, size_t a, size_t b, size_t n) {
     const tinfo *first = &x->t[a];
     if (b <= a + 1) return true; /* one word is judged by its shape (person_words) */
-    if (!common_first_word(x, first)) return true;
+    /* a common word first (غفور رحيم), or one no name the news knows
+     * begins with (a foreign or rare word: a film's, a firm's, a car's
+     * name as often as a person's) needs a word beside it */
+    bool common = common_first_word(x, first);
+    if (!common && known_first_word(x, a)) return true;
     /* the first word a first name the news knows, alone or with its
      * clitics (محمد، وخالد; the whole word: برايان) */
     if (person_word(x, first->base_hash) || person_word(x, first->key_hash)) return true;
@@ -174,6 +224,24 @@ bool ex_person_evidence(const rasd_entity_extractor *x, const rasd_ner_result *t
     while (q < n && (quote_mark(x, &x->t[q]) || is_separator(x, &x->t[q]))) q++;
     if (q < n && is_title(x, &x->t[q])) return true;
     if (q < n && x->t[q].conj && person_at(x, tags, q) && (q > b || x->t[q].word)) return true;
+    if (!common) {
+        /* a list of persons past a comma (فلان، علان وفلان; علان، فلان) */
+        if (q > b && q < n && person_at(x, tags, q)) return true;
+        if (p > 1 && is_separator(x, &x->t[p - 1]) && person_at(x, tags, p - 2)) return true;
+        /* a colon after it, before the words it said (فلان: «...») */
+        if (b < n && x->t[b].tok.type == RASD_TOK_PUNCT && x->text[x->t[b].tok.start] == ':') return true;
+        /* a reporting verb right after it (فلان قال، فلان أكد) */
+        if (b < n && x->t[b].word) {
+            tinfo said = x->t[b];
+            ex_quote_kinds(x, &said);
+            if (said.say) return true;
+        }
+        /* an age (فلان، 35 عاما؛ فلان 35 عاما) */
+        if (q + 1 < n && x->t[q].tok.type == RASD_TOK_NUMBER && x->t[q + 1].word &&
+            ex_key_is(x, &x->t[q + 1], YEARS))
+            return true;
+        if (surname_elsewhere(x, a, b)) return true;
+    }
     return false;
 }
 
@@ -189,6 +257,19 @@ bool ex_after_place_noun(const rasd_entity_extractor *x, size_t a) {
     /* مدني is no مدن + ي (هيثم مدني)، أبو جبل a name */
     if (!t->word || t->art_len || ex_has_enclitic(t) || !ex_place_noun(x, t) || ex_key_is(x, t, STATE)) return false;
     return !(p > 1 && x->t[p - 2].word && ex_key_is(x, &x->t[p - 2], OPENERS));
+}
+
+/* First words of a kunya or a compound a name begins with after a word
+ * run on to it (الجزائري أبو محمد، الإعلامي عبد الله ...). */
+static const ex_word NAME_OPENERS[] = {EX_WORD("ابو"), EX_WORD("عبد"), EX_WORD("ام")};
+
+bool ex_article_word_before_name(const rasd_entity_extractor *x, size_t a, size_t b) {
+    if (b < a + 3) return false; /* the name left has two words at least */
+    const tinfo *t = &x->t[a], *next = &x->t[a + 1];
+    /* a nisba's shape: the profile cannot tell it, for it reads the base
+     * without the article (جزائري، أيمن are inside names too) */
+    if (!nisba_word(x, t) || ex_has_prefix(t) || !next->word || next->art_len || ex_has_prefix(next)) return false;
+    return ex_first_name(x, next) || ex_key_is(x, next, NAME_OPENERS);
 }
 
 bool ex_first_name_before(const rasd_entity_extractor *x, size_t a) {

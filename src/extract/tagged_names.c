@@ -312,6 +312,8 @@ rasd_status ex_tag_names(rasd_entity_extractor *x, const rasd_token *toks, size_
         if (ne->type == RASD_NER_PERS && ex_after_place_noun(x, a)) continue;
         /* أحمد [سمير فرج]: a first name the tagger left out begins it */
         if (ne->type == RASD_NER_PERS && ex_first_name_before(x, a)) a--;
+        /* [الجزائري مختار بلمختار]: the name begins after the run-on word */
+        else if (ne->type == RASD_NER_PERS && ex_article_word_before_name(x, a, b)) a++;
         bool after_name = (i > 0 && tags->entities[i - 1].end_token == a) || (a > 0 && x->covered[a - 1]);
         bool stripped = glued_clitic(x, a, after_name);
         if (ne->type == RASD_NER_PERS) {
