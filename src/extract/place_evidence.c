@@ -220,7 +220,9 @@ static bool dictionary_key(const rasd_entity_extractor *x, const tinfo *t, bool 
     uint32_t off = whole ? t->key_off : t->base_off, len = whole ? t->key_len : t->base_len;
     if (!t->word || len < 4) return false;
     const rasd_lexicon *lex = rasd_analyzer_lexicon(x->an);
-    if (rasd_lexicon_word_class(lex, ex_key(x, off), len) & (RASD_WORD_NOUN | RASD_WORD_FUNCTION)) return true;
+    if (rasd_lexicon_word_class(lex, ex_key(x, off), len) & (RASD_WORD_NOUN | RASD_WORD_FUNCTION | RASD_WORD_FUTURE))
+        return true;
+    /* the whole word, when the analyzer took the س off as a clitic */
     return rasd_lexicon_word_class(lex, ex_key(x, t->key_off), t->key_len) & RASD_WORD_FUTURE;
 }
 
