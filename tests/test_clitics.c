@@ -174,6 +174,53 @@ static void test_lexicon_errors_name_file_and_line(void **state) {
     assert_non_null(strstr(err.message, "/nonexistent/rasd/lexicon/ar-words.tsv"));
 }
 
+/* The word classes of data/lexicon/ar-word-classes.tsv (from ayaspell):
+ * nouns and adjectives with and without the article, a verb with the
+ * future's س, a particle; a foreign name is of none. The file is searched
+ * in place, so its keys must stay sorted. */
+static uint32_t class_of(const char *word) {
+    char key[256];
+    size_t n = rasd_normalize(word, strlen(word), key, sizeof key);
+    return rasd_lexicon_word_class(test_lex, key, n);
+}
+
+static void test_word_classes(void **state) {
+    (void)state;
+    assert_true(class_of("شجرة") & RASD_WORD_NOUN);
+    assert_true(class_of("الشجرة") & RASD_WORD_NOUN);
+    assert_true(class_of("طامحة") & RASD_WORD_NOUN);
+    assert_true(class_of("قراطيس") & RASD_WORD_NOUN);
+    assert_true(class_of("المكتبات") & RASD_WORD_NOUN);
+    assert_true(class_of("يكتبون") & RASD_WORD_VERB);
+    assert_false(class_of("يكتبون") & RASD_WORD_FUTURE);
+    assert_true(class_of("سنحرم") & RASD_WORD_FUTURE);
+    assert_true(class_of("سيكتبون") & RASD_WORD_VERB);
+    assert_false(class_of("الشجرة") & RASD_WORD_VERB);
+    assert_true(class_of("لكن") & RASD_WORD_FUNCTION);
+    assert_true(class_of("إلى") & RASD_WORD_FUNCTION);
+    assert_int_equal(class_of("كازابلانكا"), 0);
+    assert_int_equal(class_of("بنجلاديش"), 0); /* a country, listed among the nouns */
+    assert_int_equal(class_of(""), 0);
+    /* sorted by bytes, one line a key */
+    char path[1024];
+    snprintf(path, sizeof path, "%s/lexicon/ar-word-classes.tsv", rasd_lexicon_dir(test_lex));
+    FILE *f = fopen(path, "r");
+    assert_non_null(f);
+    char line[512], last[512] = "";
+    size_t lines = 0;
+    while (fgets(line, sizeof line, f)) {
+        if (line[0] == '#') continue;
+        char *tab = strchr(line, '\t');
+        assert_non_null(tab);
+        *tab = '\0';
+        assert_true(strcmp(last, line) < 0);
+        strcpy(last, line);
+        lines++;
+    }
+    fclose(f);
+    assert_true(lines > 100000);
+}
+
 /* An analyzer told to skip stems gives every other part of a word as one
  * that stems: the name lists hash bases with one (ner/context.c). */
 static void test_skip_stems_keeps_the_rest(void **state) {
@@ -267,6 +314,7 @@ int main(void) {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_acceptance_cases),
         cmocka_unit_test(test_lexicon_counts),
+        cmocka_unit_test(test_word_classes),
         cmocka_unit_test(test_skip_stems_keeps_the_rest),
         cmocka_unit_test(test_words_that_only_look_prefixed),
         cmocka_unit_test(test_prefix_combinations),

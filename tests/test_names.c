@@ -492,6 +492,27 @@ static void test_unknown_first_words_need_evidence(void **state) {
     assert_false(analyze_has("ويقود سيارة طراز ريكاردو مونتيس منذ سنوات.", "\"person:"));
 }
 
+/* A word the dictionary lists as a common noun, an adjective or a verb
+ * (data/lexicon/ar-word-classes.tsv) is a place only where the words
+ * around say so: a noun of place before it, a direction after it; not a
+ * preposition alone. المغرب after صلاة is the sunset prayer. */
+static void test_places_common_words_by_class(void **state) {
+    (void)state;
+    require_model();
+    /* a common noun after في, then the same word after قرية */
+    const char *bags = "ووضع الباعة الحلوى في قراطيس ملونة للأطفال.";
+    assert_false(analyze_has(bags, "\"unresolved:"));
+    assert_true(analyze_has("ووصل الوفد إلى قرية قراطيس شمال الوادي أمس.", "\"unresolved:قراطيس\""));
+    /* a verb with the future's س is none, wherever it stands */
+    assert_false(analyze_has("وقال رئيس الاتحاد: سنحرم الفرق المتأخرة من التسجيل.", "\"unresolved:"));
+    /* a small town of the gazetteer whose name is an adjective, beside a
+     * country's that is one too (هدر مالي وبشري: financial and human) */
+    assert_false(analyze_has("يعاني القطاع من هدر مالي وبشري كبير.", "gn:"));
+    /* the sunset prayer, and the country after a verb */
+    assert_false(analyze_has("وأدى المصلون صلاة المغرب ثم غادروا إلى منازلهم.", "MAR"));
+    assert_true(analyze_has("وزار الرئيس المغرب الأسبوع الماضي.", "\"country:MAR\""));
+}
+
 int main(void) {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_people_after_titles),
@@ -503,6 +524,7 @@ int main(void) {
         cmocka_unit_test(test_places_common_words_and_whole_names),
         cmocka_unit_test(test_persons_need_evidence),
         cmocka_unit_test(test_unknown_first_words_need_evidence),
+        cmocka_unit_test(test_places_common_words_by_class),
     };
     return cmocka_run_group_tests(tests, cli_setup, cli_teardown);
 }

@@ -211,6 +211,15 @@ void rasd_table_free(void *p, size_t bytes);
  * spaces collapsed (normalize.c). Returns the bytes written. */
 size_t rasd_name_form(const char *s, size_t len, char *out, size_t cap);
 
+/* The word classes of a matching key (data/lexicon/ar-word-classes.tsv,
+ * from ayaspell): a noun or an adjective, a verb, a function word; 0 for a
+ * form the dictionary lacks (a foreign name, a rare word). Several bits
+ * for a form of several (كتب: books, wrote). Proper names the dictionary
+ * lists as nouns are nouns here (كريم، سعيد): a signal to weigh with the
+ * context, never a verdict alone. */
+enum { RASD_WORD_NOUN = 1, RASD_WORD_VERB = 2, RASD_WORD_FUNCTION = 4, RASD_WORD_FUTURE = 8 /* a verb after س */ };
+uint32_t rasd_lexicon_word_class(const rasd_lexicon *lex, const char *key, size_t len);
+
 /* A word's count and whether it is a function word, in one look-up. */
 uint32_t rasd_lexicon_info(const rasd_lexicon *lex, const char *key, size_t len, bool *function_word);
 /* The same for a key known by its rasd_hash_bytes hash and length, and the

@@ -216,6 +216,9 @@ bool ex_place_in_construct(const rasd_entity_extractor *x, size_t first, size_t 
 /* The same for a place the tagger found over [a, b), and a name of two
  * words or more that begins with a first name and has no place cue. */
 bool ex_tagged_not_a_place(const rasd_entity_extractor *x, size_t a, size_t b, size_t n);
+/* المغرب over tokens [first, last] after a noun of the prayer (صلاة
+ * المغرب): the sunset prayer, neither the country nor its government. */
+bool ex_prayer_time(const rasd_entity_extractor *x, size_t first, size_t last);
 /* A one-word place with the article and a nisba ending, after a noun with
  * the article: that noun's adjective (الأيديولوجيا الناصرية). */
 bool ex_adjective_of_noun(const rasd_entity_extractor *x, size_t first, size_t last);
@@ -251,6 +254,17 @@ typedef struct ex_pending_places ex_pending_places;
 /* The tagged place over tokens [a, b) of a sentence of n, starting at byte
  * start (a clitic cut off), has a word around it that says place. */
 bool ex_place_evidence(const rasd_entity_extractor *x, size_t a, size_t b, size_t n, size_t start, size_t sentence);
+/* The dictionary (data/lexicon/ar-word-classes.tsv, from ayaspell) lists
+ * the word without its clitics as a common noun, an adjective, a verb or
+ * a particle (شجرة، طامحة، سنحرم). First names and a few towns are nouns
+ * there too (كريم، عمان): a signal to weigh with the words around. */
+bool ex_dictionary_word(const rasd_entity_extractor *x, const tinfo *t);
+/* The words around the place over tokens [a, b) say place outright: a
+ * noun of place before it (قرية، حي، جبل), a direction after it (شمال
+ * العراق), or where it lies after it (في ريف حلب، بمحافظة أبين، في
+ * لندن). Not a preposition alone, said of every noun, nor a known place
+ * beside it, which may be an adjective too (هدر مالي وبشري). */
+bool ex_place_said_around(const rasd_entity_extractor *x, size_t a, size_t b, size_t n, size_t sentence);
 /* A noun of place with a letter of a preposition the analyzer left on it
  * (بحي، بمقاطعة). */
 bool ex_glued_noun_of_place(const rasd_entity_extractor *x, const tinfo *t);

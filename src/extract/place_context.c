@@ -152,6 +152,22 @@ bool ex_place_in_construct(const rasd_entity_extractor *x, size_t first, size_t 
 }
 
 
+/* Nouns of the prayer and its call (صلاة، صلاتي، أذان), compared without
+ * a clitic (لصلاة، وأذان): المغرب after one is the sunset prayer, not
+ * Morocco (صلاة المغرب، أذان المغرب، صلاتي المغرب والعشاء). */
+static const ex_word PRAYER[] = {EX_WORD("صلاه"), EX_WORD("صلاتي"), EX_WORD("صلاتا"), EX_WORD("صلوات"),
+                                 EX_WORD("اذان"), EX_WORD("الصلاه"), EX_WORD("الاذان")};
+static const ex_word SUNSET[] = {EX_WORD("المغرب")};
+
+bool ex_prayer_time(const rasd_entity_extractor *x, size_t first, size_t last) {
+    const tinfo *t = &x->t[first], *before = word_before(x, first);
+    if (first != last || !before || ex_has_prefix(t) || !ex_key_is(x, t, SUNSET)) return false;
+    const char *b = ex_key(x, before->base_off);
+    for (size_t i = 0; i < sizeof PRAYER / sizeof *PRAYER; i++)
+        if (PRAYER[i].len == before->base_len && memcmp(b, PRAYER[i].w, before->base_len) == 0) return true;
+    return ex_key_is(x, before, PRAYER);
+}
+
 bool ex_not_a_place_here(const rasd_entity_extractor *x, size_t first, size_t last, size_t n) {
     const tinfo *before = word_before(x, first);
     if (before && !ex_has_prefix(&x->t[first]) && ex_key_is(x, before, HONORIFICS)) return true;

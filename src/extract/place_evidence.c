@@ -213,6 +213,51 @@ bool ex_never_a_place_after(const rasd_entity_extractor *x, size_t first) {
     return p > 0 && x->t[p - 1].word && base_in(x, &x->t[p - 1], NOT_PLACE_NOUNS);
 }
 
+/* A verb alone is not counted: the imperfect's letters (ي، ت، ن، ا) begin
+ * many a foreign or old name that is also a verb's form (يثرب، حيفا،
+ * طابا، سول); with the future's س it is surely a verb (سنحرم، ستدمر). */
+static bool dictionary_key(const rasd_entity_extractor *x, const tinfo *t, bool whole) {
+    uint32_t off = whole ? t->key_off : t->base_off, len = whole ? t->key_len : t->base_len;
+    if (!t->word || len < 4) return false;
+    const rasd_lexicon *lex = rasd_analyzer_lexicon(x->an);
+    if (rasd_lexicon_word_class(lex, ex_key(x, off), len) & (RASD_WORD_NOUN | RASD_WORD_FUNCTION | RASD_WORD_FUTURE))
+        return true;
+    /* the whole word, when the analyzer took the س off as a clitic */
+    return rasd_lexicon_word_class(lex, ex_key(x, t->key_off), t->key_len) & RASD_WORD_FUTURE;
+}
+
+bool ex_dictionary_word(const rasd_entity_extractor *x, const tinfo *t) { return dictionary_key(x, t, false); }
+
+bool ex_place_said_around(const rasd_entity_extractor *x, size_t a, size_t b, size_t n, size_t sentence) {
+    size_t p = before_index(x, a);
+    const tinfo *before = p > 0 && x->t[p - 1].word ? &x->t[p - 1] : NULL;
+    /* a noun of place before it (its ب left on: بحي), or a direction
+     * (جنوب غرب سناح) */
+    if (before && (noun_of_place(x, before) || base_in(x, before, PEAK) || ex_glued_noun_of_place(x, before) ||
+                   (!before->conj && ex_key_is(x, before, DIRECTIONS_AFTER))))
+        return true;
+    /* the third of a list of places or more (كركوك وتلعفر ومخمور، كإدلب
+     * وأريحا وتدمر); two may be two adjectives (مالي وبشري) */
+    if (x->t[a].conj && p > 0 && known_place(x, p - 1, n, sentence)) {
+        size_t r = before_index(x, p - 1);
+        if (r > 0 && x->t[r - 1].tok.type == RASD_TOK_PUNCT) r--;
+        if (r > 0 && known_place(x, r - 1, n, sentence)) return true;
+    }
+    size_t q = b;
+    while (q < n && x->t[q].skip) q++;
+    /* or between two (الموصل ومخمور والفلوجة) */
+    if (x->t[a].conj && p > 0 && known_place(x, p - 1, n, sentence) && q < n && x->t[q].conj &&
+        known_place(x, q, n, sentence))
+        return true;
+    /* X في ريف الحسكة، X بمحافظة أبين، X في لندن: where it lies */
+    if (q + 1 < n && x->t[q].word && ex_key_is(x, &x->t[q], IN) &&
+        (noun_of_place(x, &x->t[q + 1]) || known_place(x, q + 1, n, sentence)))
+        return true;
+    if (q < n && x->t[q].word && x->t[q].bi && !x->t[q].art_len && noun_of_place(x, &x->t[q])) return true;
+    if (q < n && x->t[q].tok.type == RASD_TOK_PUNCT && q + 1 < n) q++;
+    return q < n && x->t[q].word && !x->t[q].conj && ex_key_is(x, &x->t[q], DIRECTIONS_AFTER); /* X شمال العراق */
+}
+
 bool ex_place_evidence(const rasd_entity_extractor *x, size_t a, size_t b, size_t n, size_t start, size_t sentence) {
     const tinfo *first = &x->t[a];
     /* a clitic letter taken off a rare word leaves a cut name, not a place
@@ -416,6 +461,20 @@ static size_t whole_name_end(rasd_entity_extractor *x, size_t a, size_t b, size_
     return b;
 }
 
+/* One word the dictionary lists as a common noun, an adjective, a verb or
+ * a particle (في قراطيس، الشجرة، سنحرم، طامحة), which the news does not
+ * mostly read as a place: a place only where the words around say so
+ * (قرية الشجرة، الشجرة شمال حمص). A preposition alone does not (في is
+ * said of every noun), and ك on it is "like", never "in" (كالعاشق). */
+static bool common_word_as_place(const rasd_entity_extractor *x, size_t a, size_t n, size_t start, size_t sentence) {
+    const tinfo *t = &x->t[a];
+    /* the word as the place begins: a letter the name keeps is its own
+     * (برشين is no ب + رشين) */
+    if (!dictionary_key(x, t, start == t->tok.start) || ex_mostly_named(x, t, RASD_NER_LOC)) return false;
+    if (start > t->tok.start && memcmp(x->text + t->tok.start, "\xD9\x83", 2) == 0) return true; /* ك */
+    return !ex_place_said_around(x, a, a + 1, n, sentence);
+}
+
 bool ex_tagged_place(rasd_entity_extractor *x, size_t a, size_t b, size_t n, size_t sentence, bool evident) {
     b = place_end(x, a, b);
     b = whole_name_end(x, a, b, n);
@@ -443,6 +502,8 @@ bool ex_tagged_place(rasd_entity_extractor *x, size_t a, size_t b, size_t n, siz
     if (p > 0 && p == a && x->t[p - 1].word && !x->covered[p - 1] && ex_key_is(x, &x->t[p - 1], OPENERS)) {
         start = x->t[p - 1].tok.start;
         evident = evident || ex_place_evidence(x, p - 1, b, n, start, sentence);
+    } else if (b == a + 1 && common_word_as_place(x, a, n, start, sentence)) {
+        return evident;
     } else {
         evident = evident || ex_place_evidence(x, a, b, n, start, sentence);
     }
@@ -531,6 +592,12 @@ bool ex_small_town_without_evidence(rasd_entity_extractor *x, const match *m, si
      * how often the news reads the word as a place's is enough: both read
      * the word, not the sentence (سجن صيدنايا is the prison, قمة التل a
      * hilltop, جلسة مناظرة بنان the idiom), and a lone ب is as often "with" */
+    /* a small town whose name the dictionary lists as a common word
+     * (بشري "human"، سكون "stillness") needs the words around to say
+     * place: a known place beside it may be an adjective too (هدر مالي
+     * وبشري), and a preposition is said of every noun */
+    if (ex_dictionary_word(x, t) && !ex_mostly_named(x, t, RASD_NER_LOC))
+        return !ex_place_said_around(x, m->ti, m->tj + 1, n, sentence);
     return !ex_place_evidence(x, m->ti, m->tj + 1, n, m->start, sentence) && !ex_strong_place_cue(x, m->ti);
 }
 
