@@ -47,6 +47,9 @@ static void test_people_after_titles(void **state) {
     assert_false(analyze_has("وزار الطلبة مدينة الملك فهد للعلوم والتقنية.", "للعلوم\",\"rule\":\"title+name"));
     /* foreign names the tagger does not know: rare words after the title */
     assert_true(analyze_has("ووصل المبعوث الخاص فيرناندو تاياروس إلى العاصمة.", "\"person:فيرناندو_تاياروس\""));
+    /* a first name and a family name the tagger may not read, after a
+     * title and its body */
+    assert_true(analyze_has("وقال المتحدث باسم النادي رأفت الحمادي إن العقد انتهى.", "\"person:رافت_الحمادي\""));
     /* and its later mentions by the surname alone are that person */
     assert_true(analyze_has("وقال المبعوث الخاص فيرناندو تاياروس إن المحادثات مفيدة.\n"
                             "وأضاف تاياروس أن الجولة المقبلة في جنيف.\n",
@@ -75,6 +78,9 @@ static void test_tagged_names_without_clitics(void **state) {
     assert_false(analyze_has(striker, "person:وكاس"));
     /* and a preposition on a name in و is still taken off */
     assert_true(analyze_has("ووجه الرئيس الشكر لوليد الحربي على جهوده.", "\"person:وليد_الحربي\""));
+    /* whether the tagger reads ل + a first name + a family name or not
+     * (untagged_names.c) */
+    assert_true(analyze_has("وقدم المدير درعا تذكارية لوليد الحارثي تقديرا لجهوده.", "\"person:وليد_الحارثي\""));
 }
 
 /* A person or a place the tagger found must look like one (issue 15):
@@ -91,6 +97,10 @@ static void test_tagged_names_look_like_names(void **state) {
         "أعلن الجيش مقتل جندي تركي في اشتباك على الحدود.",
         /* a vocalised line of verse */
         "وقال الشاعر: أفرسٌ تحتك أم حمارُ",
+        /* the same, with a case ending on a first name (سعادِ) */
+        "وأنشد الشاعر: سلامٌ على هندٍ ودارِ سعادِ",
+        /* و on a first name with no name before it: the adjective */
+        "وهو قرار مصيري وجودي للأمة.",
     };
     for (size_t i = 0; i < sizeof NO_PERSON / sizeof *NO_PERSON; i++) assert_false(analyze_has(NO_PERSON[i], "\"person:"));
     /* a verb after the name is no part of it */
@@ -259,6 +269,10 @@ static void test_places_in_context(void **state) {
     const char *shop = "وأغلقت الشرطة محلا بحي النسيم في المدينة.";
     assert_true(analyze_has(shop, "\"unresolved:حي النسيم\""));
     assert_false(analyze_has(shop, "unresolved:بحي"));
+    /* a street or a lane after its noun with ب, whether the tagger reads
+     * it or not (untagged_names.c) */
+    assert_true(analyze_has("وافتتح متجر جديد بشارع التحلية في جدة.", "\"unresolved:شارع التحلية\""));
+    assert_true(analyze_has("وداهمت الشرطة منزلا بحارة الشهداء ليلا.", "\"unresolved:حارة الشهداء\""));
     /* a noun after a demonstrative is no place, nor a nisba that agrees
      * with the noun before it, with the article or without */
     assert_false(analyze_has("وقال الناقد إن هذا الدويتو أجمل ما قدمه الفنانان.", "\"unresolved:"));
@@ -435,6 +449,8 @@ static void test_persons_need_evidence(void **state) {
     assert_false(analyze_has("وفاز بالجائزة الثانية سوبر ستار من المعرض.", "\"person:"));
     /* a trade before a name, a nationality before a foreign name */
     assert_true(analyze_has("وقالت النائبة هالة الزغندي إن القانون يحتاج إلى تعديل.", "\"person:هاله_الزغندي\""));
+    /* a feminine title before a name the tagger does not read */
+    assert_true(analyze_has("وأشارت النائبة سهام الجبوري إلى نقص الأدوية.", "\"person:سهام_الجبوري\""));
     assert_true(analyze_has("وقدم الجائزة الإيطالي فرانسيسكو كينتانا للفائزين.", "\"person:فرانسيسكو_كينتانا\""));
     /* the name begins at the first name before علي, with بن between */
     const char *qas = "ويقول القاص محمد علي قدس إن الراحل كان صديقا وفيا.";

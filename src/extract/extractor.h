@@ -2,7 +2,8 @@
  * extractor.h: the state of entity extraction over one document, shared by
  * the files of src/extract/: entities.c (bookkeeping, matching, deciding),
  * disambiguate.c (ambiguous names and namesake places), people.c (titles,
- * bylines, references), tagged_names.c (the name tagger's additions) and
+ * bylines, references), tagged_names.c (the name tagger's additions),
+ * untagged_names.c (names in constructions the tagger may miss) and
  * person_shape.c (whether a person found looks like a person's name).
  * Internal: every name here is prefixed ex_.
  */
@@ -67,6 +68,7 @@ struct rasd_entity_extractor {
     bool no_quotes, no_framing; /* stages left out (rasd_entity_extractor_set_stages) */
     bool no_quote_kinds;        /* tinfo.say and .source not needed: left 0 */
     uint8_t *covered;          /* per token of the sentence: already part of a name */
+    bool covering;             /* covered holds this sentence's (untagged_names.c) */
     size_t cap_covered;
     int last_speaker;          /* entity index of the last quote's speaker, or -1 */
     int last_issuer;           /* the actor of the last sentence about a statement (بيان), or -1 */
@@ -164,6 +166,10 @@ bool ex_has_prefix(const tinfo *t);
 bool ex_has_enclitic(const tinfo *t);
 /* Not an Arabic word, or one with written case endings. */
 bool ex_unnamelike_word(const rasd_entity_extractor *x, const tinfo *t);
+/* A person over tokens [a, b) of a sentence of n is a line of verse or
+ * scripture: a word of it carries a vowel, two words of the sentence a
+ * case ending, and no title or word that says person stands before it. */
+bool ex_verse_person(const rasd_entity_extractor *x, size_t a, size_t b, size_t n);
 /* A long word ending in alif: an adverb or an accusative of state. */
 bool ex_adverbial_alif(const rasd_entity_extractor *x, const tinfo *t);
 /* The end of a person's name over tokens [a, b), words that end no name
@@ -304,5 +310,12 @@ bool ex_begins_with_second_word(const rasd_entity_extractor *x, const tinfo *t);
 bool ex_adjective_not_person(const rasd_entity_extractor *x, size_t a);
 const rasd_ner_result *ex_sentence_tags(rasd_entity_extractor *x, size_t n);
 rasd_status ex_tag_names(rasd_entity_extractor *x, const rasd_token *toks, size_t n, size_t sentence);
+
+/* untagged_names.c: a person (a cue or ل, a first name, a family name) or
+ * a district (بحي، في شارع + a name) where the tagger read nothing. */
+void ex_untagged_names(rasd_entity_extractor *x, const rasd_ner_result *tags, size_t n, size_t sentence);
+/* After a title, a first name and a family name the tagger did not read
+ * at token k (المتحدث باسم النادي رأفت الحمادي): their 2 words, or 0. */
+size_t ex_untagged_person_after_title(const rasd_entity_extractor *x, const rasd_ner_result *tags, size_t k, size_t n);
 
 #endif

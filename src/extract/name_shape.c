@@ -142,6 +142,40 @@ bool ex_unnamelike_word(const rasd_entity_extractor *x, const tinfo *t) {
     return !t->word || t->tok.type != RASD_TOK_WORD || has_tanween(x, t) || fully_vocalised(x, t);
 }
 
+/* A short vowel or a tanween written last on the word (حمارُ، أفرسٌ):
+ * a case ending. News writes a vowel inside a word now and then, to tell
+ * a passive verb (قُتل) or a name's letter (مُرزُق), and the fathatan of
+ * an adverb (أيضاً), which is left out here; a case ending seldom. */
+static bool case_ending(const rasd_entity_extractor *x, const tinfo *t) {
+    const unsigned char *s = (const unsigned char *)x->text + t->tok.start;
+    size_t n = t->tok.end - t->tok.start;
+    return t->word && n >= 4 && s[n - 2] == 0xD9 && s[n - 1] >= 0x8C && s[n - 1] <= 0x92 && s[n - 1] != 0x91;
+}
+
+static bool any_vowel(const rasd_entity_extractor *x, const tinfo *t) {
+    const unsigned char *s = (const unsigned char *)x->text + t->tok.start;
+    size_t n = t->tok.end - t->tok.start;
+    for (size_t i = 0; i + 1 < n; i++)
+        if (s[i] == 0xD9 && s[i + 1] >= 0x8B && s[i + 1] <= 0x92 && s[i + 1] != 0x91) return true;
+    return false;
+}
+
+bool ex_verse_person(const rasd_entity_extractor *x, size_t a, size_t b, size_t n) {
+    bool marked = false;
+    for (size_t k = a; k < b && !marked; k++) marked = any_vowel(x, &x->t[k]);
+    if (!marked) return false;
+    size_t endings = 0;
+    for (size_t k = 0; k < n && endings < 2; k++) endings += case_ending(x, &x->t[k]);
+    if (endings < 2) return false;
+    /* a title or a word the news has a name after, right before it */
+    size_t p = a;
+    while (p > 0 && x->t[p - 1].skip) p--;
+    if (p == 0 || !x->t[p - 1].word) return true;
+    const tinfo *c = &x->t[p - 1];
+    if (c->match >= 0 && x->m[c->match].title >= 0) return false;
+    return !(x->tagger && rasd_ner_person_cue(x->tagger, c->key_hash));
+}
+
 /* An accusative of state or manner, or an adverb (كومبيوتريًا، وتثقيفا):
  * a long word ending in alif. */
 bool ex_adverbial_alif(const rasd_entity_extractor *x, const tinfo *t) {

@@ -363,6 +363,9 @@ void ex_find_people(rasd_entity_extractor *x, size_t n, size_t sentence) {
                     ne = tagged_at(tags, k);
                 }
                 most = ne && ne->type == RASD_NER_PERS ? ne->end_token - k : ne ? 0 : rare_name_words(x, k, n);
+                /* a first name and a family name the tagger did not read
+                 * (المتحدث باسم النادي رأفت الحمادي): the title says person */
+                if (!ne && most == 0) most = ex_untagged_person_after_title(x, tags, k, n);
                 /* a first name the tagger knows before a family name it
                  * does not (عبدالعزيز الخنين) */
                 if (most == 1 && ne && k + 1 < n && family_name(x, &x->t[k + 1], RARE_FAMILY_COUNT)) most = 2;

@@ -6,6 +6,7 @@ target_sources(rasd_lib PRIVATE
   ${CMAKE_CURRENT_LIST_DIR}/disambiguate.c
   ${CMAKE_CURRENT_LIST_DIR}/people.c
   ${CMAKE_CURRENT_LIST_DIR}/tagged_names.c
+  ${CMAKE_CURRENT_LIST_DIR}/untagged_names.c
   ${CMAKE_CURRENT_LIST_DIR}/name_shape.c
   ${CMAKE_CURRENT_LIST_DIR}/person_shape.c
   ${CMAKE_CURRENT_LIST_DIR}/person_evidence.c

@@ -334,6 +334,14 @@ rasd_status ex_tag_names(rasd_entity_extractor *x, const rasd_token *toks, size_
                 if (e > seg && !ex_person_evidence(x, tags, seg, e, n) &&
                     !ex_known_person(x, x->text + start, x->t[e - 1].tok.end - start))
                     e = seg;
+                /* و taken off one word joins it to a name before (سعد
+                 * وجودي); with none before, the word is the sentence's
+                 * (تهديد وجودي "existential": و + the name جودي) */
+                if (e == seg + 1 && !later && stripped && !after_name && x->text[t->tok.start] == '\xD9' &&
+                    x->text[t->tok.start + 1] == '\x88' && !ex_person_cue_before(x, seg))
+                    e = seg;
+                /* أم حمارُ in a vocalised line: verse, not a name */
+                if (e > seg && ex_verse_person(x, seg, e, n)) e = seg;
                 if (e > seg) add_name(x, ne->type, start, x->t[e - 1].tok.end, sentence);
                 seg = k;
             }
@@ -358,5 +366,6 @@ rasd_status ex_tag_names(rasd_entity_extractor *x, const rasd_token *toks, size_
         }
         if (b > a) add_name(x, ne->type, start, x->t[b - 1].tok.end, sentence);
     }
+    ex_untagged_names(x, tags, n, sentence);
     return RASD_OK;
 }
