@@ -247,6 +247,9 @@ bool ex_known_person(rasd_entity_extractor *x, const char *surface, size_t n);
  * over [a, b) (الجزائري مختار بلمختار، الإعلامي فلان): a nationality or
  * a trade run on to the name, which no name begins with. */
 bool ex_article_word_before_name(const rasd_entity_extractor *x, size_t a, size_t b);
+/* [الجزائري مختار] بلمختار: a run-on nisba, a word, and a family name the
+ * tagger left out after them: the name is then [a + 1, b + 1). */
+bool ex_article_word_before_first_name(const rasd_entity_extractor *x, size_t a, size_t b, size_t n);
 /* A noun of place without the article right before token a (جزيرة، ولاية،
  * جبال): the name after it is the place's, not a person's. */
 bool ex_after_place_noun(const rasd_entity_extractor *x, size_t a);

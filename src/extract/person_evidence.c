@@ -272,6 +272,30 @@ bool ex_article_word_before_name(const rasd_entity_extractor *x, size_t a, size_
     return ex_first_name(x, next) || ex_key_is(x, next, NAME_OPENERS);
 }
 
+/* A bare word of news that no dictionary lists: a family name's shape
+ * (بلمختار), not «في», «يقول» or a common noun. */
+static bool bare_unlisted_word(const rasd_entity_extractor *x, size_t k) {
+    const tinfo *f = &x->t[k];
+    if (!f->word || x->covered[k] || f->conj || ex_has_prefix(f) || ex_has_enclitic(f) || f->art_len || f->key_len < 6)
+        return false;
+    const rasd_lexicon *lex = rasd_analyzer_lexicon(x->an);
+    bool function_word = false;
+    rasd_lexicon_info(lex, ex_key(x, f->key_off), f->key_len, &function_word);
+    return !function_word && rasd_lexicon_word_class(lex, ex_key(x, f->key_off), f->key_len) == 0;
+}
+
+/* [الجزائري مختار] بلمختار: the tagger took a run-on nisba and the word
+ * after it and left the family name out. The name is the two words after
+ * the nisba when the second is bare and no dictionary word. */
+bool ex_article_word_before_first_name(const rasd_entity_extractor *x, size_t a, size_t b, size_t n) {
+    if (b != a + 2 || b >= n) return false;
+    const tinfo *t = &x->t[a], *next = &x->t[a + 1];
+    if (!nisba_word(x, t) || ex_has_prefix(t) || !next->word || next->art_len || ex_has_prefix(next) ||
+        ex_has_enclitic(next))
+        return false;
+    return bare_unlisted_word(x, b);
+}
+
 bool ex_first_name_before(const rasd_entity_extractor *x, size_t a) {
     if (a == 0 || x->covered[a - 1] || x->t[a].conj || !ex_mostly_named(x, &x->t[a], RASD_NER_PERS)) return false;
     const tinfo *p = &x->t[a - 1];

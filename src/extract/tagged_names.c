@@ -314,12 +314,15 @@ rasd_status ex_tag_names(rasd_entity_extractor *x, const rasd_token *toks, size_
         if (ne->type == RASD_NER_PERS && ex_first_name_before(x, a)) a--;
         /* [الجزائري مختار بلمختار]: the name begins after the run-on word */
         else if (ne->type == RASD_NER_PERS && ex_article_word_before_name(x, a, b)) a++;
+        /* [الجزائري مختار] بلمختار: and the family name left out ends it */
+        bool family_after = ne->type == RASD_NER_PERS && ex_article_word_before_first_name(x, a, b, n);
+        if (family_after) a++;
         bool after_name = (i > 0 && tags->entities[i - 1].end_token == a) || (a > 0 && x->covered[a - 1]);
         bool stripped = glued_clitic(x, a, after_name);
         if (ne->type == RASD_NER_PERS) {
             /* a span that joins names with و or ف (تيتوم وجو مانجانيلو،
              * سعد وريهام) is one person per part, each judged alone */
-            size_t last = person_end(x, ne);
+            size_t last = family_after ? b + 1 : person_end(x, ne);
             for (size_t seg = a; seg < last;) {
                 size_t k = seg + 1;
                 while (k < last && !x->t[k].conj) k++;
