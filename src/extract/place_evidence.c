@@ -364,6 +364,13 @@ static const ex_word OPENERS[] = {EX_WORD("سان"),  EX_WORD("سانت"), EX_WO
                                   /* a cape (رأس إجدير، رأس تنورة) */
                                   EX_WORD("راس")};
 
+bool ex_after_compound_opener(const rasd_entity_extractor *x, size_t first) {
+    const tinfo *t = &x->t[first];
+    if (first == 0 || !t->word || ex_has_prefix(t)) return false;
+    const tinfo *before = &x->t[first - 1];
+    return before->word && before->match < 0 && ex_key_is(x, before, OPENERS);
+}
+
 /* Adjectives that run on after a place's name (مروة أقصى الشمال). */
 static const ex_word FAR[] = {EX_WORD("اقصي"), EX_WORD("ادني")};
 
