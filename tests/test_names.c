@@ -529,6 +529,25 @@ static void test_places_common_words_by_class(void **state) {
     assert_true(analyze_has("وزار الرئيس المغرب الأسبوع الماضي.", "\"country:MAR\""));
 }
 
+/* A foreign place of two words whose first alone the tagger found: the
+ * place is the whole name (branch junkl5); a verb after a place, or a
+ * club's name with its masculine nationality, does not go on it. */
+static void test_places_cut_short_go_on(void **state) {
+    (void)state;
+    require_model();
+    const char *city = "وقع الحادث في مدينة بونيس أيرس مساء أمس، وقال شهود إن الشرطة وصلت بسرعة.";
+    assert_true(analyze_has(city, "\"unresolved:بونيس أيرس\""));
+    assert_false(analyze_has(city, "\"unresolved:بونيس\""));
+    const char *verb = "ووصلت قافلة المساعدات إلى بلدة تورانغو يكابد سكانها نقص الغذاء منذ أسابيع.";
+    assert_true(analyze_has(verb, "\"unresolved:تورانغو\""));
+    assert_false(analyze_has("وانتقل اللاعب إلى كريستال بالاس الإنجليزي مقابل عشرة ملايين.", "\"unresolved:"));
+    /* a country's name after a compound's first word is a word of
+     * another place's name (نيو جيرزي is no Jersey) */
+    const char *jersey = "وعقدت المحكمة الفدرالية جلستها في ولاية نيو جيرزي أمس.";
+    assert_false(analyze_has(jersey, "country:JEY"));
+    assert_true(analyze_has(jersey, "\"unresolved:نيو جيرزي\""));
+}
+
 int main(void) {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_people_after_titles),
@@ -541,6 +560,7 @@ int main(void) {
         cmocka_unit_test(test_persons_need_evidence),
         cmocka_unit_test(test_unknown_first_words_need_evidence),
         cmocka_unit_test(test_places_common_words_by_class),
+        cmocka_unit_test(test_places_cut_short_go_on),
     };
     return cmocka_run_group_tests(tests, cli_setup, cli_teardown);
 }

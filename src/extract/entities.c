@@ -555,6 +555,13 @@ rasd_status rasd_entity_extract_sentence(rasd_entity_extractor *x, const rasd_to
             i = m.tj + 1;
             continue;
         }
+        /* نيو [جيرزي]، ساوث [ويلز]: a place's or a country's name is one
+         * word of another place's name after a compound's first word (the
+         * whole compound is matched first when the dictionaries hold it) */
+        if (ex_after_compound_opener(x, m.ti)) {
+            i = m.tj + 1;
+            continue;
+        }
         if (place_only(x, &m) && (ex_not_a_place_here(x, m.ti, m.tj, n) || ex_place_cut_short(x, m.ti, m.tj, n) ||
                                   ex_street_named(x, m.ti) || ex_place_in_construct(x, m.ti, m.tj, n))) {
             /* left to people and the tagger */

@@ -235,6 +235,14 @@ bool ex_pronoun_on_word(const rasd_entity_extractor *x, const tinfo *t);
 /* A one-word place with a rare word after it that goes on its name
  * (باكينغهام شاير): the gazetteer's town is a part of another name. */
 bool ex_place_cut_short(const rasd_entity_extractor *x, size_t first, size_t last, size_t n);
+/* Whether the one-word place the tagger found at token a goes on into
+ * the next word, a word of a foreign name it left out (بونيس أيرس، كوانج
+ * نينه); opener: the word at a begins compounds (ساوث، نيو). */
+bool ex_place_goes_on(rasd_entity_extractor *x, size_t a, bool opener, size_t n);
+/* Whether the word before token first begins a compound name (نيو، سان،
+ * ساوث) and first has no clitic: a gazetteer's place there is one word of
+ * another place's name (نيو جيرزي is no Jersey). */
+bool ex_after_compound_opener(const rasd_entity_extractor *x, size_t first);
 
 /* person_evidence.c: a person of two words or more the tagger found over
  * tokens [a, b) of a sentence of n is stored when its first word is a

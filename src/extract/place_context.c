@@ -421,3 +421,34 @@ bool ex_place_cut_short(const rasd_entity_extractor *x, size_t first, size_t las
      * بائت: a misspelt verb after it) */
     return first == last && !ex_has_prefix(&x->t[first]) && name_word_under(x, last + 1, n, RARE_NAME_WORD);
 }
+
+/* A word of a foreign name: no clitic, article or pronoun on it, no word
+ * of the dictionary nor particle, and no place of the gazetteer. */
+static bool bare_foreign_word(const rasd_entity_extractor *x, const tinfo *t, bool own_letter) {
+    if (!t->word || t->tok.type != RASD_TOK_WORD || has_article(x, t) || (!own_letter && ex_has_prefix(t)) ||
+        ex_has_enclitic(t) || t->match >= 0 || t->key_len < 4 || ex_dictionary_word(x, t))
+        return false;
+    const rasd_lexicon *lex = rasd_analyzer_lexicon(x->an);
+    return !rasd_lexicon_is_function_word(lex, ex_key(x, t->key_off), t->key_len);
+}
+
+bool ex_place_goes_on(rasd_entity_extractor *x, size_t a, bool opener, size_t n) {
+    size_t b = a + 1;
+    if (b >= n) return false;
+    const tinfo *t = &x->t[a], *next = &x->t[b];
+    /* the tagged word may keep a letter of its own (بونيس is no ب + ونيس) */
+    if (!opener && !bare_foreign_word(x, t, true)) return false;
+    if (!bare_foreign_word(x, next, false)) return false;
+    /* a person the tagger reads next (ميلووكي توم باريت) */
+    const rasd_ner_result *tags = x->tagger ? ex_sentence_tags(x, n) : NULL;
+    if (tags && b < tags->n_tags && tags->tags[b] != RASD_NER_O && (tags->tags[b] - 1u) / 2 == RASD_NER_PERS) return false;
+    /* a word the news reads inside names and not as their first (أيرس);
+     * else a rare word that neither begins names (ساغانغ ميانمار: a second
+     * place) nor looks like a verb or a list (جوبا يكابد، بعلبك والهرمل) */
+    if (inside_names(x, next)) return true;
+    rasd_ner_word_profile p;
+    if (x->tagger && rasd_ner_profile_of(x->tagger, next->base_hash, &p) && p.type_known && p.begins) return false;
+    if (verb_like(x, next)) return false;
+    const rasd_lexicon *lex = rasd_analyzer_lexicon(x->an);
+    return opener || rasd_lexicon_count(lex, ex_key(x, next->key_off), next->key_len) < RARE_NAME_WORD;
+}

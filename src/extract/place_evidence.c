@@ -364,6 +364,13 @@ static const ex_word OPENERS[] = {EX_WORD("سان"),  EX_WORD("سانت"), EX_WO
                                   /* a cape (رأس إجدير، رأس تنورة) */
                                   EX_WORD("راس")};
 
+bool ex_after_compound_opener(const rasd_entity_extractor *x, size_t first) {
+    const tinfo *t = &x->t[first];
+    if (first == 0 || !t->word || ex_has_prefix(t)) return false;
+    const tinfo *before = &x->t[first - 1];
+    return before->word && before->match < 0 && ex_key_is(x, before, OPENERS);
+}
+
 /* Adjectives that run on after a place's name (مروة أقصى الشمال). */
 static const ex_word FAR[] = {EX_WORD("اقصي"), EX_WORD("ادني")};
 
@@ -458,6 +465,12 @@ static size_t whole_name_end(rasd_entity_extractor *x, size_t a, size_t b, size_
         x->covered[b] = x->covered[b + 1] = 1;
         return b + 2;
     }
+    /* one word of a compound the tagger cut short: the place is the whole
+     * name (ساوث داكوتا، بونيس أيرس), never its first word alone */
+    if (b == a + 1 && b < n && !x->covered[b] && ex_place_goes_on(x, a, ex_key_is(x, &x->t[a], OPENERS), n)) {
+        x->covered[b] = 1;
+        return b + 1;
+    }
     return b;
 }
 
@@ -477,7 +490,10 @@ static bool common_word_as_place(const rasd_entity_extractor *x, size_t a, size_
 
 bool ex_tagged_place(rasd_entity_extractor *x, size_t a, size_t b, size_t n, size_t sentence, bool evident) {
     b = place_end(x, a, b);
+    size_t tagged_end = b;
     b = whole_name_end(x, a, b, n);
+    /* the whole name read again: a club's (كريستال بالاس الإنجليزي) */
+    if (b != tagged_end && ex_not_a_place_here(x, a, b - 1, n)) return evident;
     const tinfo *first = &x->t[a];
     size_t start = ex_place_start(x, first);
     /* after a noun of place or a preposition no preposition follows (مدينة
