@@ -314,6 +314,10 @@ rasd_status ex_tag_names(rasd_entity_extractor *x, const rasd_token *toks, size_
         if (ne->type == RASD_NER_PERS && ex_first_name_before(x, a)) a--;
         /* [الجزائري مختار بلمختار]: the name begins after the run-on word */
         else if (ne->type == RASD_NER_PERS && ex_article_word_before_name(x, a, b)) a++;
+        /* زيد بن [علي X]، ابن [حزم]: the nasab the part ends */
+        if (ne->type == RASD_NER_PERS) a = ex_nasab_start(x, a);
+        /* قال [لي أحد]، وافق [علي الطلب]: a preposition after a verb */
+        if (ne->type == RASD_NER_PERS && ex_preposition_after_verb(x, a, b)) continue;
         bool after_name = (i > 0 && tags->entities[i - 1].end_token == a) || (a > 0 && x->covered[a - 1]);
         bool stripped = glued_clitic(x, a, after_name);
         if (ne->type == RASD_NER_PERS) {
