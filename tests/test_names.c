@@ -531,6 +531,8 @@ static void test_persons_nasab_prepositions_titles(void **state) {
     assert_false(analyze_has("ثم أطلقوا علي النار من سيارة مسرعة.", "\"person:"));
     /* a study's title in brackets after بعنوان */
     assert_false(analyze_has("وقدم الباحث دراسة بعنوان (محمد عبده الفنان) في الندوة.", "\"person:"));
+    /* a bracket after a noun with the article holds a person's name */
+    assert_true(analyze_has("وقال المنتج (تامر مرسي) إن العمل جاهز.", "\"person:تامر_مرسي\""));
     /* يدعى: "claims" before a particle, a magazine's name, and a woman */
     assert_false(analyze_has("فيما تدعي الجهات الرسمية أنها أصلحت الخط.", "\"person:"));
     assert_false(analyze_has("وأصدرت مجلة أمريكية تدعى أخبار الصباح تقريرا جديدا.", "\"person:"));
