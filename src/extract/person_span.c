@@ -59,11 +59,13 @@ static uint32_t word_class(const rasd_entity_extractor *x, const tinfo *t) {
 bool ex_preposition_after_verb(const rasd_entity_extractor *x, size_t a, size_t b) {
     const tinfo *first = &x->t[a];
     if (a == 0 || b < a + 2 || !bare(first)) return false;
+    bool li = ex_key_is(x, first, LI);
+    if (!li && !ex_key_is(x, first, ALI)) return false; /* the dictionary is asked of these two alone */
     const tinfo *before = &x->t[a - 1], *next = &x->t[a + 1];
     if (!before->word || !(word_class(x, before) & RASD_WORD_VERB)) return false;
     /* لي "to me" after a verb (قال لي، كتبت لي الأقدار); a Chinese name
      * after a verb is rare, and after a title or a nisba no verb stands */
-    if (ex_key_is(x, first, LI))
+    if (li)
         /* not a name's two words (آلان لي روي) nor a Chinese name after a
          * verb (كتب لي جونج، قال لي كيشيانغ): its next word is Arabic */
         return !ex_first_name(x, before) && word_class(x, next) && !ex_mostly_named(x, next, RASD_NER_PERS);
@@ -72,7 +74,6 @@ bool ex_preposition_after_verb(const rasd_entity_extractor *x, size_t a, size_t 
      * subject follows so often (a reporting verb: أكد علي العثيم), nor
      * before a nisba or a word the news has in names (علي الزبيدي، علي
      * العساف, which the dictionary does not hold) */
-    if (!ex_key_is(x, first, ALI)) return false;
     tinfo said = *before;
     ex_quote_kinds(x, &said);
     if (said.say) return false;
