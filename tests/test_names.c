@@ -548,6 +548,32 @@ static void test_places_cut_short_go_on(void **state) {
     assert_true(analyze_has(jersey, "\"unresolved:نيو جيرزي\""));
 }
 
+/* Junk kinds left after pevid and wclass (branch junkp5): a name after
+ * "X بن" is the whole nasab; لي and علي right after a verb are the
+ * prepositions; what follows بعنوان, with brackets or not, is a title; a
+ * word after يدعى/تدعى that is a particle or a common noun, or a name
+ * after a periodical's or a group's noun, is no person. */
+static void test_persons_nasab_prepositions_titles(void **state) {
+    (void)state;
+    require_model();
+    const char *nasab = "وحضر الاجتماع عبدالعزيز بن علي التركي أمس.";
+    assert_true(analyze_has(nasab, "\"person:عبدالعزيز_بن_علي_التركي\""));
+    assert_false(analyze_has(nasab, "\"person:علي_التركي\""));
+    assert_true(analyze_has("وكرم المدير سعد بن علي القحطاني في الحفل الختامي.", "\"person:سعد_بن_علي_القحطاني\""));
+    /* prepositions after a verb */
+    assert_false(analyze_has("وقال لي زميلي إن الاجتماع تأجل إلى الأسبوع المقبل.", "\"person:"));
+    assert_false(analyze_has("وقد عرض علي السفر معه إلى الرياض.", "\"person:"));
+    assert_false(analyze_has("ثم أطلقوا علي النار من سيارة مسرعة.", "\"person:"));
+    /* a study's title in brackets after بعنوان */
+    assert_false(analyze_has("وقدم الباحث دراسة بعنوان (محمد عبده الفنان) في الندوة.", "\"person:"));
+    /* a bracket after a noun with the article holds a person's name */
+    assert_true(analyze_has("وقال المنتج (تامر مرسي) إن العمل جاهز.", "\"person:تامر_مرسي\""));
+    /* يدعى: "claims" before a particle, a magazine's name, and a woman */
+    assert_false(analyze_has("فيما تدعي الجهات الرسمية أنها أصلحت الخط.", "\"person:"));
+    assert_false(analyze_has("وأصدرت مجلة أمريكية تدعى أخبار الصباح تقريرا جديدا.", "\"person:"));
+    assert_true(analyze_has("وقالت امرأة تدعى سلمى خوري إن الماء انقطع.", "\"person:سلمي_خوري\""));
+}
+
 int main(void) {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_people_after_titles),
@@ -561,6 +587,7 @@ int main(void) {
         cmocka_unit_test(test_unknown_first_words_need_evidence),
         cmocka_unit_test(test_places_common_words_by_class),
         cmocka_unit_test(test_places_cut_short_go_on),
+        cmocka_unit_test(test_persons_nasab_prepositions_titles),
     };
     return cmocka_run_group_tests(tests, cli_setup, cli_teardown);
 }

@@ -265,6 +265,16 @@ bool ex_after_place_noun(const rasd_entity_extractor *x, size_t a);
  * left out (أحمد [سمير فرج]): the name begins there. */
 bool ex_first_name_before(const rasd_entity_extractor *x, size_t a);
 
+/* person_span.c: where a tagged person begins and whether it is one */
+/* The first token of the nasab a tagged person at token a ends (زيد بن
+ * [علي]، ابن [حزم]): a itself when none stands before it. */
+size_t ex_nasab_start(const rasd_entity_extractor *x, size_t a);
+/* A word before بن that is the man's first name (زيد بن، عبدالعزيز بن). */
+bool ex_name_before_son(const rasd_entity_extractor *x, const tinfo *t);
+/* The tagged person over [a, b) begins with لي or علي after a verb (قال
+ * لي أحد، وافق علي الطلب): the preposition, no name. */
+bool ex_preposition_after_verb(const rasd_entity_extractor *x, size_t a, size_t b);
+
 /* place_evidence.c: a place the tagger found and no dictionary holds is
  * stored once some mention of it in the article says it is a place */
 typedef struct ex_pending_places ex_pending_places;

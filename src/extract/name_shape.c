@@ -313,13 +313,26 @@ static const char *const WORK_NOUNS[] = {"فيلم",  "افلام", "مسلسل"
                                         "قصيده", "البوم", "موقع",  "اسم",    "عنوان", "شعار", "لقب",   "عمليه",
                                         "منتج",  "مجموعه", "لعبه", "سلسله", "ديوان", NULL};
 
+/* A title's own noun: the words after it are the title's. */
+static const char *const TITLE_NOUNS[] = {"عنوان", NULL};
+
 bool ex_work_title(const rasd_entity_extractor *x, size_t first) {
     size_t p = first;
-    while (p > 0 && x->t[p - 1].skip) p--; /* past an opening quotation mark */
+    /* past an opening quotation mark or a bracket (بعنوان (...)) */
+    bool bracket = false;
+    while (p > 0 && (x->t[p - 1].skip || (x->t[p - 1].tok.type == RASD_TOK_PUNCT && x->text[x->t[p - 1].tok.start] == '('))) {
+        bracket |= !x->t[p - 1].skip;
+        p--;
+    }
     if (p == 0 || !x->t[p - 1].word) return false;
+    /* a bracket after a noun with the article encloses a person's name as
+     * often (المنتج (فلان): the producer) */
+    if (bracket && x->t[p - 1].art_len) return false;
     /* with the article the noun stands alone and a name after it is in
      * apposition (رئيس النادي عبدالله ...: the chairman) */
     if (!x->t[p - 1].art_len && base_in(x, &x->t[p - 1], BODY_NOUNS)) return true;
+    /* بعنوان، تحت عنوان: what follows is the title, with a mark or not */
+    if (!x->t[p - 1].art_len && base_in(x, &x->t[p - 1], TITLE_NOUNS)) return true;
     return p < first && base_in(x, &x->t[p - 1], WORK_NOUNS);
 }
 

@@ -167,6 +167,38 @@ static const ex_word NAMED_CUES[] = {EX_WORD("يدعي"), EX_WORD("تدعي"), E
 /* ما يدعى: "the so-called", before a thing (ما يدعى بالتحالف) */
 static const ex_word SO_CALLED[] = {EX_WORD("ما"), EX_WORD("بما"), EX_WORD("لما")};
 
+/* Nouns of a thing or a group a name after يدعى، تدعى is the name of
+ * (مجلة أميركية تدعى ...، فرقة تدعى ...، قرية صغيرة تدعى ...). */
+static const ex_word THING_CALLED[] = {EX_WORD("مجله"),  EX_WORD("صحيفه"), EX_WORD("شركه"),  EX_WORD("مجموعه"),
+                                       EX_WORD("جماعه"), EX_WORD("فرقه"),  EX_WORD("قريه"),  EX_WORD("بلده"),
+                                       EX_WORD("مدينه"), EX_WORD("منطقه"), EX_WORD("جزيره"), EX_WORD("سفينه"),
+                                       EX_WORD("منظمه"), EX_WORD("حركه"),  EX_WORD("جمعيه"), EX_WORD("مؤسسه"),
+                                       EX_WORD("عصابه"), EX_WORD("تطبيق"), EX_WORD("لعبه"),  EX_WORD("طابعه"),
+                                       EX_WORD("شبكه"),  EX_WORD("قناه"),  EX_WORD("مدرسه"), EX_WORD("كتيبه")};
+
+static const ex_word FEMININE_CUES[] = {EX_WORD("تدعي"), EX_WORD("وتدعي")};
+
+/* The words after the cue at token i, from token a, are no person's: the
+ * cue is the verb "claims" before a particle or a common noun (تدعي أنها
+ * ...، يدعي الإسلام الحقيقي, which the dictionary lists as no name), or
+ * the thing before the cue is a group's, a periodical's or a place's. */
+static bool named_not_a_person(const rasd_entity_extractor *x, size_t i, size_t a) {
+    const tinfo *first = &x->t[a];
+    const rasd_lexicon *lex = rasd_analyzer_lexicon(x->an);
+    uint32_t c = rasd_lexicon_word_class(lex, ex_key(x, first->base_off), first->base_len);
+    if ((c & RASD_WORD_FUNCTION) && !(c & RASD_WORD_NOUN)) return true;
+    if (first->art_len && (c & RASD_WORD_NOUN) && !ex_mostly_named(x, first, RASD_NER_PERS)) return true;
+    /* the noun right before the cue, or before its feminine adjective
+     * when the cue is feminine (مجلة أميركية تدعى; not مدينة أديامان يدعى:
+     * a man from the town) */
+    if (i == 0 || !x->t[i - 1].word) return false;
+    if (ex_key_is(x, &x->t[i - 1], THING_CALLED)) return true;
+    const tinfo *adj = &x->t[i - 1];
+    const char *k = ex_key(x, adj->key_off);
+    return i >= 2 && x->t[i - 2].word && ex_key_is(x, &x->t[i], FEMININE_CUES) && adj->key_len >= 4 &&
+           memcmp(k + adj->key_len - 2, "\xD9\x87", 2) == 0 /* ة as normalized */ && ex_key_is(x, &x->t[i - 2], THING_CALLED);
+}
+
 /* The one to three name words after such a cue. */
 static void find_named(rasd_entity_extractor *x, size_t n, size_t sentence) {
     for (size_t i = 0; i + 1 < n; i++) {
@@ -180,6 +212,7 @@ static void find_named(rasd_entity_extractor *x, size_t n, size_t sentence) {
         if (b == a) continue;
         /* يدعي العصمة "claims infallibility": a common word, no name */
         if (b == a + 1 && (ex_title_word_not_name(x, &x->t[a]) || ex_article_noun_not_name(x, &x->t[a]))) continue;
+        if (named_not_a_person(x, i, a)) continue;
         size_t start = x->t[a].tok.start, end = x->t[b - 1].tok.end;
         int person = ex_entity_for_person(x, x->text + start, end - start, RASD_FROM_TITLE);
         ex_mention_entity(x, person, (rasd_mention){start, end, sentence, "named", 0});
@@ -206,8 +239,7 @@ static size_t ali_name_start(const rasd_entity_extractor *x, size_t i) {
     while (s > 0 && i - s < 4) {
         const tinfo *p = &x->t[s - 1];
         if (!p->word || p->match >= 0 || ex_has_prefix(p)) break;
-        if (ex_key_is(x, p, SON_OF) && s >= 2 && x->t[s - 2].word && !x->t[s - 2].conj && ex_first_name(x, &x->t[s - 2]) &&
-            x->t[s - 2].match < 0 && !ex_has_prefix(&x->t[s - 2])) {
+        if (ex_key_is(x, p, SON_OF) && s >= 2 && ex_name_before_son(x, &x->t[s - 2])) {
             s -= 2;
             continue;
         }
@@ -243,7 +275,10 @@ static void find_ali(rasd_entity_extractor *x, size_t n, size_t sentence) {
         }
         b = ex_name_end(x, i, b); /* not a verb after it (علي صالح استمر يحكم) */
         if (b - i < 2 || b - i > MAX_NAME_WORDS) continue;
-        size_t start = x->t[ali_name_start(x, i)].tok.start, end = x->t[b - 1].tok.end;
+        size_t from = ali_name_start(x, i);
+        /* وافق علي الطلب: the preposition after a verb */
+        if (from == i && ex_preposition_after_verb(x, i, b)) continue;
+        size_t start = x->t[from].tok.start, end = x->t[b - 1].tok.end;
         int person = ex_entity_for_person(x, x->text + start, end - start, RASD_FROM_TAGGER);
         ex_mention_entity(x, person, (rasd_mention){start, end, sentence, "name:ali", 0});
         ex_note_surname(x, person, start, end);

@@ -317,6 +317,10 @@ rasd_status ex_tag_names(rasd_entity_extractor *x, const rasd_token *toks, size_
         /* [الجزائري مختار] بلمختار: and the family name left out ends it */
         bool family_after = ne->type == RASD_NER_PERS && ex_article_word_before_first_name(x, a, b, n);
         if (family_after) a++;
+        /* زيد بن [علي X]، ابن [حزم]: the nasab the part ends */
+        if (ne->type == RASD_NER_PERS) a = ex_nasab_start(x, a);
+        /* قال [لي أحد]، وافق [علي الطلب]: a preposition after a verb */
+        if (ne->type == RASD_NER_PERS && ex_preposition_after_verb(x, a, b)) continue;
         bool after_name = (i > 0 && tags->entities[i - 1].end_token == a) || (a > 0 && x->covered[a - 1]);
         bool stripped = glued_clitic(x, a, after_name);
         if (ne->type == RASD_NER_PERS) {
