@@ -574,6 +574,18 @@ static void test_persons_nasab_prepositions_titles(void **state) {
     assert_true(analyze_has("وقالت امرأة تدعى سلمى خوري إن الماء انقطع.", "\"person:سلمي_خوري\""));
 }
 
+/* A family name with the article that the tagger or the reader of
+ * «علي» left out after a person (a tribe's nisba the news reads inside
+ * names) ends the name; a participle after a name (المولود) does not. */
+static void test_family_name_left_out(void **state) {
+    (void)state;
+    require_model();
+    const char *speech = "وألقى الكلمة الطالب سلمان طالع الألمعي نيابة عن الخريجين.";
+    assert_true(analyze_has(speech, "\"person:سلمان_طالع_الالمعي\""));
+    assert_false(analyze_has(speech, "\"person:سلمان_طالع\""));
+    assert_false(analyze_has("وتوفي الشاعر الفرنسي فرانسوا فيون المولود في باريس.", "_المولود\""));
+}
+
 int main(void) {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_people_after_titles),
@@ -588,6 +600,7 @@ int main(void) {
         cmocka_unit_test(test_places_common_words_by_class),
         cmocka_unit_test(test_places_cut_short_go_on),
         cmocka_unit_test(test_persons_nasab_prepositions_titles),
+        cmocka_unit_test(test_family_name_left_out),
     };
     return cmocka_run_group_tests(tests, cli_setup, cli_teardown);
 }

@@ -258,6 +258,12 @@ bool ex_article_word_before_name(const rasd_entity_extractor *x, size_t a, size_
 /* [الجزائري مختار] بلمختار: a run-on nisba, a word, and a family name the
  * tagger left out after them: the name is then [a + 1, b + 1). */
 bool ex_article_word_before_first_name(const rasd_entity_extractor *x, size_t a, size_t b, size_t n);
+/* [ماجد بن فهد] السبيعي: a family name with the article the tagger left out
+ * after a person ending at b is token b. */
+bool ex_family_name_after(const rasd_entity_extractor *x, size_t b, size_t n);
+/* A family name's word with the article (السبيعي): read inside persons' names,
+ * in no dictionary. */
+bool ex_family_word(const rasd_entity_extractor *x, const tinfo *f);
 /* A noun of place without the article right before token a (جزيرة، ولاية،
  * جبال): the name after it is the place's, not a person's. */
 bool ex_after_place_noun(const rasd_entity_extractor *x, size_t a);

@@ -269,7 +269,9 @@ static void find_ali(rasd_entity_extractor *x, size_t n, size_t sentence) {
             if (b > i + 1 && ex_common_word_not(x, w, RASD_NER_PERS)) break;
             /* the family name ends it; after a second name, only one shaped
              * as one (علي أحمد الغامدي, not علي دوابشة البالغ) */
-            if (w->art_len && b > i + 1 && !is_nisba(x, w) && !family_name(x, w, RARE_FAMILY_COUNT)) break;
+            if (w->art_len && b > i + 1 && !is_nisba(x, w) && !family_name(x, w, RARE_FAMILY_COUNT) &&
+                !ex_family_word(x, w))
+                break;
             b++;
             if (w->art_len) break;
         }
@@ -417,6 +419,9 @@ void ex_find_people(rasd_entity_extractor *x, size_t n, size_t sentence) {
              * the analyzer reads it off foreign names (باهيمي). */
             while (b < n && b - a < most && can_be_name_word(x, &x->t[b]) && !(tags && x->t[b].li)) b++;
             if (tags && b > a) b = ex_name_end(x, a, b); /* not a verb or a noun after it (العوفي مساعد) */
+            /* [علي عبدالله] الغانم: a family name with the article the
+             * news reads inside persons' names, left after the name */
+            if (tags && b > a && b - a < MAX_NAME_WORDS && ex_family_name_after(x, b, n)) b++;
             /* one word that no name is made of (الأمير استقال، ابن أخته) */
             if (tags && b == a + 1 && ex_title_word_not_name(x, &x->t[a])) b = a;
             /* فندق الملك داود، طريق الملك عبدالله: the title and the name

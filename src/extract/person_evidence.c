@@ -296,6 +296,32 @@ bool ex_article_word_before_first_name(const rasd_entity_extractor *x, size_t a,
     return bare_unlisted_word(x, b);
 }
 
+/* [ماجد بن فهد الصميلي] السبيعي، [علي عبدالله] الغانم: a family or a
+ * tribe's name with the article that the tagger left out after a person
+ * it found. The word after the span is the name's when it is bare but for
+ * the article, the news mostly reads it inside persons' names, and no
+ * dictionary lists it (not an adjective or a trade: الرسمي، الإعلامي). */
+bool ex_family_name_after(const rasd_entity_extractor *x, size_t b, size_t n) {
+    if (b >= n || b == 0 || !x->t[b - 1].word) return false;
+    const tinfo *f = &x->t[b];
+    /* the article as written too: the analyzer leaves it on a word it
+     * does not know bare (السبيعي) */
+    bool al = f->art_len || (f->key_len > 8 && memcmp(ex_key(x, f->key_off), AL, 4) == 0);
+    if (!f->word || !al || (x->covered && x->covered[b]) || f->conj || f->bi || f->li || ex_has_enclitic(f) || f->base_len < 6)
+        return false;
+    return ex_family_word(x, f);
+}
+
+/* A word with the article the news mostly reads inside persons' names and
+ * no dictionary lists (السبيعي، الجبرين), not a participle or a noun the
+ * tagger often runs on to a name (المولود، الحمد). */
+bool ex_family_word(const rasd_entity_extractor *x, const tinfo *f) {
+    if (!ex_mostly_named(x, f, RASD_NER_PERS)) return false;
+    const rasd_lexicon *lex = rasd_analyzer_lexicon(x->an);
+    return rasd_lexicon_word_class(lex, ex_key(x, f->base_off), f->base_len) == 0 &&
+           rasd_lexicon_word_class(lex, ex_key(x, f->key_off), f->key_len) == 0;
+}
+
 bool ex_first_name_before(const rasd_entity_extractor *x, size_t a) {
     if (a == 0 || x->covered[a - 1] || x->t[a].conj || !ex_mostly_named(x, &x->t[a], RASD_NER_PERS)) return false;
     const tinfo *p = &x->t[a - 1];
