@@ -110,8 +110,7 @@ static int person_by_role(const rasd_entity_extractor *x, const char *role, uint
     return found;
 }
 
-/* The name the tagger found over token k, or NULL. */
-static const rasd_ner_entity *tagged_at(const rasd_ner_result *tags, size_t k) {
+const rasd_ner_entity *ex_tagged_at(const rasd_ner_result *tags, size_t k) {
     if (!tags) return NULL;
     for (size_t i = 0; i < tags->n_entities; i++) {
         const rasd_ner_entity *ne = &tags->entities[i];
@@ -300,7 +299,7 @@ static size_t skip_unknown_affiliation(const rasd_entity_extractor *x, const ras
     size_t commas = 0;
     for (size_t j = k + 1; j < n && j - k <= MAX_AFFILIATION_WORDS; j++) {
         const tinfo *t = &x->t[j];
-        const rasd_ner_entity *ne = tagged_at(tags, j);
+        const rasd_ner_entity *ne = ex_tagged_at(tags, j);
         if (ne && ne->first_token == j && ne->type == RASD_NER_PERS) return j;
         if (is_comma(x, t) && commas++ == 0) continue;
         if (t->match >= 0) {
@@ -382,7 +381,7 @@ void ex_find_people(rasd_entity_extractor *x, size_t n, size_t sentence) {
             if (t->word && (ex_key_is(x, t, CONNECTORS) || is_nisba(x, t))) { k++; continue; }
             /* an organisation or a place the tagger found and no list holds
              * (رئيس منظمة الطاقة الذرية، علي ...): the affiliation */
-            const rasd_ner_entity *ne = tagged_at(tags, k);
+            const rasd_ner_entity *ne = ex_tagged_at(tags, k);
             if (ne && ne->first_token == k && (ne->type == RASD_NER_ORG || ne->type == RASD_NER_LOC)) {
                 k = ne->end_token;
                 continue;
@@ -393,11 +392,11 @@ void ex_find_people(rasd_entity_extractor *x, size_t n, size_t sentence) {
         if (person < 0) {
             size_t a = k, b = k, most = MAX_NAME_WORDS;
             if (tags) {
-                const rasd_ner_entity *ne = tagged_at(tags, k);
+                const rasd_ner_entity *ne = ex_tagged_at(tags, k);
                 if (!ne && rare_name_words(x, k, n) == 0) {
                     k = skip_unknown_affiliation(x, tags, k, n);
                     a = b = k;
-                    ne = tagged_at(tags, k);
+                    ne = ex_tagged_at(tags, k);
                 }
                 most = ne && ne->type == RASD_NER_PERS ? ne->end_token - k : ne ? 0 : rare_name_words(x, k, n);
                 /* a first name and a family name the tagger did not read

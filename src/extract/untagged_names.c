@@ -20,23 +20,13 @@
 
 #include <string.h>
 
-/* Token k is inside a name the tagger found (of any type): the tagger's
- * reading stands, and tagged_names.c judges it. */
-static bool tagged(const rasd_ner_result *tags, size_t k) {
-    for (size_t i = 0; i < tags->n_entities; i++) {
-        const rasd_ner_entity *ne = &tags->entities[i];
-        if (ne->first_token > k) break;
-        if (k < ne->end_token) return true;
-    }
-    return false;
-}
-
-/* Token k is no part of a name found: no name of the lists, no title, no
+/* Token k is no part of a name found (the tagger's reading stands
+ * inside one, and tagged_names.c judges it): no name of the lists, no title, no
  * mention (a word of the framing lexicon, الشهداء، is matched too, and
  * may still be a district's name: بحارة الشهداء). */
 static bool free_word(const rasd_entity_extractor *x, const rasd_ner_result *tags, size_t k) {
     const tinfo *t = &x->t[k];
-    if (!t->word || ex_unnamelike_word(x, t) || tagged(tags, k)) return false;
+    if (!t->word || ex_unnamelike_word(x, t) || ex_tagged_at(tags, k)) return false;
     /* people.c asks before the sentence's mentions are marked covered */
     if (t->match < 0) return !x->covering || !x->covered[k];
     const match *m = &x->m[t->match];
