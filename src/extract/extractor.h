@@ -258,12 +258,13 @@ bool ex_article_word_before_name(const rasd_entity_extractor *x, size_t a, size_
 /* [الجزائري مختار] بلمختار: a run-on nisba, a word, and a family name the
  * tagger left out after them: the name is then [a + 1, b + 1). */
 bool ex_article_word_before_first_name(const rasd_entity_extractor *x, size_t a, size_t b, size_t n);
-/* [ماجد بن فهد] السبيعي: a family name with the article the tagger left out
- * after a person ending at b is token b. */
 /* The name the tagger found over token k (of any type), or NULL; tags may
  * be NULL (people.c). */
 const rasd_ner_entity *ex_tagged_at(const rasd_ner_result *tags, size_t k);
-bool ex_family_name_after(const rasd_entity_extractor *x, size_t b, size_t n);
+/* [ماجد بن فهد] السبيعي: a family name with the article the tagger left out
+ * after a person ending at b is token b. covered: whether x->covered holds
+ * this sentence's mentions yet (not in people.c, which runs before). */
+bool ex_family_name_after(const rasd_entity_extractor *x, size_t b, size_t n, bool covered);
 /* A family name's word with the article (السبيعي): read inside persons' names,
  * in no dictionary. */
 bool ex_family_word(const rasd_entity_extractor *x, const tinfo *f);

@@ -420,7 +420,7 @@ void ex_find_people(rasd_entity_extractor *x, size_t n, size_t sentence) {
             if (tags && b > a) b = ex_name_end(x, a, b); /* not a verb or a noun after it (العوفي مساعد) */
             /* [علي عبدالله] الغانم: a family name with the article the
              * news reads inside persons' names, left after the name */
-            if (tags && b > a && b - a < MAX_NAME_WORDS && ex_family_name_after(x, b, n)) b++;
+            if (tags && b > a && b - a < MAX_NAME_WORDS && ex_family_name_after(x, b, n, false)) b++;
             /* one word that no name is made of (الأمير استقال، ابن أخته) */
             if (tags && b == a + 1 && ex_title_word_not_name(x, &x->t[a])) b = a;
             /* فندق الملك داود، طريق الملك عبدالله: the title and the name

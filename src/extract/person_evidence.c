@@ -301,13 +301,13 @@ bool ex_article_word_before_first_name(const rasd_entity_extractor *x, size_t a,
  * it found. The word after the span is the name's when it is bare but for
  * the article, the news mostly reads it inside persons' names, and no
  * dictionary lists it (not an adjective or a trade: الرسمي، الإعلامي). */
-bool ex_family_name_after(const rasd_entity_extractor *x, size_t b, size_t n) {
+bool ex_family_name_after(const rasd_entity_extractor *x, size_t b, size_t n, bool covered) {
     if (b >= n || b == 0 || !x->t[b - 1].word) return false;
     const tinfo *f = &x->t[b];
     /* the article as written too: the analyzer leaves it on a word it
      * does not know bare (السبيعي) */
     bool al = f->art_len || (f->key_len > 8 && memcmp(ex_key(x, f->key_off), AL, 4) == 0);
-    if (!f->word || !al || (x->covered && x->covered[b]) || f->conj || f->bi || f->li || ex_has_enclitic(f) || f->base_len < 6)
+    if (!f->word || !al || (covered && x->covered[b]) || f->conj || f->bi || f->li || ex_has_enclitic(f) || f->base_len < 6)
         return false;
     return ex_family_word(x, f);
 }

@@ -328,7 +328,7 @@ rasd_status ex_tag_names(rasd_entity_extractor *x, const rasd_token *toks, size_
              * سعد وريهام) is one person per part, each judged alone */
             size_t last = family_after ? b + 1 : person_end(x, ne);
             /* [ماجد بن فهد] السبيعي: and a family name left out after it */
-            if (last == b && ex_family_name_after(x, b, n)) last = b + 1;
+            if (last == b && ex_family_name_after(x, b, n, true)) last = b + 1;
             for (size_t seg = a; seg < last;) {
                 size_t k = seg + 1;
                 while (k < last && !x->t[k].conj) k++;
