@@ -263,12 +263,18 @@ bool ex_after_place_noun(const rasd_entity_extractor *x, size_t a) {
  * run on to it (الجزائري أبو محمد، الإعلامي عبد الله ...). */
 static const ex_word NAME_OPENERS[] = {EX_WORD("ابو"), EX_WORD("عبد"), EX_WORD("ام")};
 
-bool ex_article_word_before_name(const rasd_entity_extractor *x, size_t a, size_t b) {
-    if (b < a + 3) return false; /* the name left has two words at least */
+/* Token a is a nisba with the article and nothing else attached, and the
+ * word after it a bare word: a nationality or a trade run on to a name.
+ * By its shape: the profile cannot tell it, for it reads the base without
+ * the article (جزائري، أيمن are inside names too). */
+static bool nisba_before_bare_word(const rasd_entity_extractor *x, size_t a) {
     const tinfo *t = &x->t[a], *next = &x->t[a + 1];
-    /* a nisba's shape: the profile cannot tell it, for it reads the base
-     * without the article (جزائري، أيمن are inside names too) */
-    if (!nisba_word(x, t) || ex_has_prefix(t) || !next->word || next->art_len || ex_has_prefix(next)) return false;
+    return nisba_word(x, t) && !ex_has_prefix(t) && next->word && !next->art_len && !ex_has_prefix(next);
+}
+
+bool ex_article_word_before_name(const rasd_entity_extractor *x, size_t a, size_t b) {
+    if (b < a + 3 || !nisba_before_bare_word(x, a)) return false; /* the name left has two words at least */
+    const tinfo *next = &x->t[a + 1];
     return ex_first_name(x, next) || ex_key_is(x, next, NAME_OPENERS);
 }
 
@@ -288,11 +294,7 @@ static bool bare_unlisted_word(const rasd_entity_extractor *x, size_t k) {
  * after it and left the family name out. The name is the two words after
  * the nisba when the second is bare and no dictionary word. */
 bool ex_article_word_before_first_name(const rasd_entity_extractor *x, size_t a, size_t b, size_t n) {
-    if (b != a + 2 || b >= n) return false;
-    const tinfo *t = &x->t[a], *next = &x->t[a + 1];
-    if (!nisba_word(x, t) || ex_has_prefix(t) || !next->word || next->art_len || ex_has_prefix(next) ||
-        ex_has_enclitic(next))
-        return false;
+    if (b != a + 2 || b >= n || !nisba_before_bare_word(x, a) || ex_has_enclitic(&x->t[a + 1])) return false;
     return bare_unlisted_word(x, b);
 }
 
