@@ -519,8 +519,9 @@ static void test_places_common_words_by_class(void **state) {
     const char *bags = "ووضع الباعة الحلوى في قراطيس ملونة للأطفال.";
     assert_false(analyze_has(bags, "\"unresolved:"));
     assert_true(analyze_has("ووصل الوفد إلى قرية قراطيس شمال الوادي أمس.", "\"unresolved:قراطيس\""));
-    /* a verb with the future's س is none, wherever it stands */
-    assert_false(analyze_has("وقال رئيس الاتحاد: سنحرم الفرق المتأخرة من التسجيل.", "\"unresolved:"));
+    /* (a verb with the future's س is none: test_clitics' lexicon test
+     * checks its class; the tagger reads no such verb as a place even
+     * without the rule, so a sentence here could not fail) */
     /* a small town of the gazetteer whose name is an adjective, beside a
      * country's that is one too (هدر مالي وبشري: financial and human) */
     assert_false(analyze_has("يعاني القطاع من هدر مالي وبشري كبير.", "gn:"));
