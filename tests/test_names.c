@@ -587,6 +587,39 @@ static void test_family_name_left_out(void **state) {
     assert_false(analyze_has("وتوفي الشاعر الفرنسي فرانسوا فيون المولود في باريس.", "_المولود\""));
 }
 
+/* A poem printed a hemistich to a line, unvowelled (verse_lines.c): the
+ * tagger's "names" in its rhyming lines are the poem's words (جاك شي
+ * "something came to you"); the poet signed under it, a person in the
+ * prose around, and a list of names one to a line (whose nisbas end
+ * alike but rhyme on no three letters) are kept. */
+static void test_verse_laid_out(void **state) {
+    (void)state;
+    require_model();
+    const char *evening = "أمسية شعرية في النادي الأدبي\n\n"
+                          "أقام النادي الأدبي أمس أمسية شعرية ألقى فيها الشاعر فهد بن سالم المطيري قصيدة قال فيها:\n\n"
+                          "يا ليل طول والهموم تزيدي\n"
+                          "وانا على درب المحبة ماشي\n"
+                          "يا سعد قلبي بالوفا وش يفيدي\n"
+                          "لو جار دهري والزمان تلاشي\n"
+                          "جاك شي من ضيم الليالي العنيدي\n"
+                          "وعاد خالد بالهوى متماشي\n\n"
+                          "فهد بن سالم المطيري\n\n"
+                          "وحضر الأمسية رئيس النادي الدكتور ماجد الحربي.\n";
+    assert_false(analyze_has(evening, "\"person:جاك_شي\""));
+    assert_true(analyze_has(evening, "\"person:فهد_بن_سالم_المطيري\""));
+    assert_true(analyze_has(evening, "\"person:ماجد_الحربي\""));
+    const char *committee = "تشكيل اللجنة\n\n"
+                            "أعلن النادي أسماء أعضاء اللجنة الجديدة وهم\n"
+                            "سعد بن مبارك الدوسري\n"
+                            "خالد بن فهد العتيبي\n"
+                            "ناصر بن علي الشهري\n"
+                            "فهد بن سعيد القحطاني\n"
+                            "بندر بن سالم المطيري\n\n"
+                            "وتبدأ اللجنة أعمالها الأسبوع المقبل.\n";
+    assert_true(analyze_has(committee, "\"person:ناصر_بن_علي_الشهري\""));
+    assert_true(analyze_has(committee, "\"person:بندر_بن_سالم_المطيري\""));
+}
+
 int main(void) {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_people_after_titles),
@@ -602,6 +635,7 @@ int main(void) {
         cmocka_unit_test(test_places_cut_short_go_on),
         cmocka_unit_test(test_persons_nasab_prepositions_titles),
         cmocka_unit_test(test_family_name_left_out),
+        cmocka_unit_test(test_verse_laid_out),
     };
     return cmocka_run_group_tests(tests, cli_setup, cli_teardown);
 }

@@ -167,9 +167,13 @@ bool ex_has_enclitic(const tinfo *t);
 /* Not an Arabic word, or one with written case endings. */
 bool ex_unnamelike_word(const rasd_entity_extractor *x, const tinfo *t);
 /* A person over tokens [a, b) of a sentence of n is a line of verse or
- * scripture: a word of it carries a vowel, two words of the sentence a
- * case ending, and no title or word that says person stands before it. */
+ * scripture: a word of it carries a vowel and two words of the sentence a
+ * case ending, or it lies in a poem's lines (ex_in_verse_lines); and no
+ * title or word that says person stands before it. */
 bool ex_verse_person(const rasd_entity_extractor *x, size_t a, size_t b, size_t n);
+/* verse_lines.c: byte pos of the text lies in a run of short rhyming
+ * lines, a poem printed a verse or a hemistich to a line. */
+bool ex_in_verse_lines(const rasd_entity_extractor *x, size_t pos);
 /* A long word ending in alif: an adverb or an accusative of state. */
 bool ex_adverbial_alif(const rasd_entity_extractor *x, const tinfo *t);
 /* The end of a person's name over tokens [a, b), words that end no name

@@ -160,13 +160,19 @@ static bool any_vowel(const rasd_entity_extractor *x, const tinfo *t) {
     return false;
 }
 
-bool ex_verse_person(const rasd_entity_extractor *x, size_t a, size_t b, size_t n) {
+/* A vowel on a word of the name and case endings on two of the sentence. */
+static bool vocalised_verse(const rasd_entity_extractor *x, size_t a, size_t b, size_t n) {
     bool marked = false;
     for (size_t k = a; k < b && !marked; k++) marked = any_vowel(x, &x->t[k]);
     if (!marked) return false;
     size_t endings = 0;
     for (size_t k = 0; k < n && endings < 2; k++) endings += case_ending(x, &x->t[k]);
-    if (endings < 2) return false;
+    return endings >= 2;
+}
+
+bool ex_verse_person(const rasd_entity_extractor *x, size_t a, size_t b, size_t n) {
+    /* vocalised verse, or a poem laid out a line to a hemistich (verse_lines.c) */
+    if (!vocalised_verse(x, a, b, n) && !ex_in_verse_lines(x, x->t[a].tok.start)) return false;
     /* a title or a word the news has a name after, right before it */
     size_t p = a;
     while (p > 0 && x->t[p - 1].skip) p--;

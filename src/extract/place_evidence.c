@@ -302,7 +302,7 @@ bool ex_place_evidence(const rasd_entity_extractor *x, size_t a, size_t b, size_
      * جوفنتوس): those need a stronger word */
     /* nor are they for a dual or a plural of a common noun (إلى جنيهين),
      * nor in verse, whose في and إلى are of the heart's places */
-    if (sport_sentence(x, n) || vowelled_sentence(x, n) || (b == a + 1 && !has_article(x, first) && !ex_has_prefix(first) && plural_of_common(x, first)))
+    if (sport_sentence(x, n) || vowelled_sentence(x, n) || ex_in_verse_lines(x, first->tok.start) || (b == a + 1 && !has_article(x, first) && !ex_has_prefix(first) && plural_of_common(x, first)))
         return b < n && !cut_rare && nisba(x, &x->t[b]);
     if (has_article(x, first) && ex_mostly_named(x, first, RASD_NER_LOC) &&
         ((first->bi && !first->conj && cut) || (before && ex_key_is(x, before, IN))))

@@ -8,6 +8,7 @@ target_sources(rasd_lib PRIVATE
   ${CMAKE_CURRENT_LIST_DIR}/tagged_names.c
   ${CMAKE_CURRENT_LIST_DIR}/untagged_names.c
   ${CMAKE_CURRENT_LIST_DIR}/name_shape.c
+  ${CMAKE_CURRENT_LIST_DIR}/verse_lines.c
   ${CMAKE_CURRENT_LIST_DIR}/person_shape.c
   ${CMAKE_CURRENT_LIST_DIR}/person_evidence.c
   ${CMAKE_CURRENT_LIST_DIR}/person_span.c
