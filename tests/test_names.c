@@ -587,6 +587,29 @@ static void test_family_name_left_out(void **state) {
     assert_false(analyze_has("وتوفي الشاعر الفرنسي فرانسوا فيون المولود في باريس.", "_المولود\""));
 }
 
+/* Places that are words of the sentence (branch junkplace): a feminine
+ * nisba after العاصمة is its adjective, a common noun before an adjective
+ * of rank is that noun, a name that is also a channel and a common noun
+ * is neither the region nor the town before an adjective with the
+ * article, and a town's name after دولة is the state's adjective. */
+static void test_places_agreeing_adjectives(void **state) {
+    (void)state;
+    require_model();
+    /* the Indian capital, then the Iraqi town after a noun in construct */
+    assert_false(analyze_has("وأقيم المعرض في العاصمة الهندية خلال الأسبوع الماضي.", "gn:99344"));
+    assert_true(analyze_has("وسيطر الجيش على قضاء الهندية جنوب بغداد.", "\"gn:99344\""));
+    /* the main obstacle; the main port of Aqaba */
+    assert_false(analyze_has("ورأى الخبراء أن البطالة هي العقبة الرئيسية أمام النمو.", "gn:250774"));
+    assert_true(analyze_has("ووصلت الشحنة إلى ميناء العقبة الرئيسي صباح أمس.", "\"gn:250774\""));
+    /* public squares and the Arabian peninsula; the town of al-Mayadin */
+    assert_false(analyze_has("وتجمع الأهالي في الميادين العامة احتفالا بالعيد.", "gn:173480"));
+    assert_false(analyze_has("ويعيش البدو في الجزيرة العربية منذ قرون.", "rasd:al-jazira"));
+    assert_true(analyze_has("وقصفت الطائرات مواقع في الميادين شرق دير الزور.", "\"gn:173480\""));
+    /* a modern state; the district of Haditha */
+    assert_false(analyze_has("ويطمح الشباب إلى بناء دولة حديثة تحترم القانون.", "gn:96309"));
+    assert_true(analyze_has("وسيطر الجيش على قضاء حديثة غرب الأنبار.", "\"gn:96309\""));
+}
+
 int main(void) {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_people_after_titles),
@@ -602,6 +625,7 @@ int main(void) {
         cmocka_unit_test(test_places_cut_short_go_on),
         cmocka_unit_test(test_persons_nasab_prepositions_titles),
         cmocka_unit_test(test_family_name_left_out),
+        cmocka_unit_test(test_places_agreeing_adjectives),
     };
     return cmocka_run_group_tests(tests, cli_setup, cli_teardown);
 }
