@@ -591,7 +591,8 @@ static void test_family_name_left_out(void **state) {
  * nisba after العاصمة is its adjective, a common noun before an adjective
  * of rank is that noun, a name that is also a channel and a common noun
  * is neither the region nor the town before an adjective with the
- * article, and a town's name after دولة is the state's adjective. */
+ * article, a town's name after دولة is the state's adjective, and a town
+ * after ل "for" in a sentence about sport is its club. */
 static void test_places_agreeing_adjectives(void **state) {
     (void)state;
     require_model();
@@ -608,6 +609,11 @@ static void test_places_agreeing_adjectives(void **state) {
     /* a modern state; the district of Haditha */
     assert_false(analyze_has("ويطمح الشباب إلى بناء دولة حديثة تحترم القانون.", "gn:96309"));
     assert_true(analyze_has("وسيطر الجيش على قضاء حديثة غرب الأنبار.", "\"gn:96309\""));
+    /* ل "for" a side in a sentence about sport is the town's club; في
+     * the town where the match is played */
+    assert_false(analyze_has("وسجل المهاجم هدفين للقادسية في الشوط الثاني من المباراة.", "gn-adm1:IQ.04"));
+    assert_false(analyze_has("وانتقل اللاعب لروما على سبيل الإعارة لموسم واحد.", "gn:3169070"));
+    assert_true(analyze_has("وأقيمت المباراة في روما أمام جمهور كبير.", "\"gn:3169070\""));
 }
 
 int main(void) {

@@ -315,6 +315,9 @@ bool ex_glued_noun_of_place(const rasd_entity_extractor *x, const tinfo *t);
 /* A noun of a club, a brand, a company or a work before token first: the
  * name after it is never a place. */
 bool ex_never_a_place_after(const rasd_entity_extractor *x, size_t first);
+/* A place matched from byte start, after ل on its first word (token
+ * first), in a sentence about sport: a club (يلعب للقادسية، هدفين لروما). */
+bool ex_team_after_li(const rasd_entity_extractor *x, size_t first, size_t start, size_t n);
 /* Records the place the tagger found over tokens [a, b) of a sentence of
  * n (its first letter of a preposition cut off, the first word of a
  * compound it left out put back, an adjective run on cut off), as a

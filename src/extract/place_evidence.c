@@ -211,6 +211,14 @@ static bool sport_sentence(const rasd_entity_extractor *x, size_t n) {
     return false;
 }
 
+bool ex_team_after_li(const rasd_entity_extractor *x, size_t first, size_t start, size_t n) {
+    /* ل "for" a side in a sentence about a match or a transfer (يلعب
+     * للقادسية، هدفين لروما، يرحل لروما): the town's club. The ل is left
+     * out of the name matched; a name that begins with the letter (ليما،
+     * ليبرفيل) keeps it and says nothing */
+    return x->t[first].li && x->t[first].tok.start < start && sport_sentence(x, n);
+}
+
 bool ex_never_a_place_after(const rasd_entity_extractor *x, size_t first) {
     size_t p = before_index(x, first);
     return p > 0 && x->t[p - 1].word && base_in(x, &x->t[p - 1], NOT_PLACE_NOUNS);
