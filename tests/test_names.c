@@ -620,6 +620,35 @@ static void test_verse_laid_out(void **state) {
     assert_true(analyze_has(committee, "\"person:بندر_بن_سالم_المطيري\""));
 }
 
+/* Places that are words of the sentence (branch junkplace): a feminine
+ * nisba after العاصمة is its adjective, a common noun before an adjective
+ * of rank is that noun, a name that is also a channel and a common noun
+ * is neither the region nor the town before an adjective with the
+ * article, a town's name after دولة is the state's adjective, and a town
+ * after ل "for" in a sentence about sport is its club. */
+static void test_places_agreeing_adjectives(void **state) {
+    (void)state;
+    require_model();
+    /* the Indian capital, then the Iraqi town after a noun in construct */
+    assert_false(analyze_has("وأقيم المعرض في العاصمة الهندية خلال الأسبوع الماضي.", "gn:99344"));
+    assert_true(analyze_has("وسيطر الجيش على قضاء الهندية جنوب بغداد.", "\"gn:99344\""));
+    /* the main obstacle; the main port of Aqaba */
+    assert_false(analyze_has("ورأى الخبراء أن البطالة هي العقبة الرئيسية أمام النمو.", "gn:250774"));
+    assert_true(analyze_has("ووصلت الشحنة إلى ميناء العقبة الرئيسي صباح أمس.", "\"gn:250774\""));
+    /* public squares and the Arabian peninsula; the town of al-Mayadin */
+    assert_false(analyze_has("وتجمع الأهالي في الميادين العامة احتفالا بالعيد.", "gn:173480"));
+    assert_false(analyze_has("ويعيش البدو في الجزيرة العربية منذ قرون.", "rasd:al-jazira"));
+    assert_true(analyze_has("وقصفت الطائرات مواقع في الميادين شرق دير الزور.", "\"gn:173480\""));
+    /* a modern state; the district of Haditha */
+    assert_false(analyze_has("ويطمح الشباب إلى بناء دولة حديثة تحترم القانون.", "gn:96309"));
+    assert_true(analyze_has("وسيطر الجيش على قضاء حديثة غرب الأنبار.", "\"gn:96309\""));
+    /* ل "for" a side in a sentence about sport is the town's club; في
+     * the town where the match is played */
+    assert_false(analyze_has("وسجل المهاجم هدفين للقادسية في الشوط الثاني من المباراة.", "gn-adm1:IQ.04"));
+    assert_false(analyze_has("وانتقل اللاعب لروما على سبيل الإعارة لموسم واحد.", "gn:3169070"));
+    assert_true(analyze_has("وأقيمت المباراة في روما أمام جمهور كبير.", "\"gn:3169070\""));
+}
+
 int main(void) {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_people_after_titles),
@@ -636,6 +665,7 @@ int main(void) {
         cmocka_unit_test(test_persons_nasab_prepositions_titles),
         cmocka_unit_test(test_family_name_left_out),
         cmocka_unit_test(test_verse_laid_out),
+        cmocka_unit_test(test_places_agreeing_adjectives),
     };
     return cmocka_run_group_tests(tests, cli_setup, cli_teardown);
 }

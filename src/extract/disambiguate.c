@@ -94,7 +94,11 @@ const rasd_name_target *ex_decide_ambiguous(rasd_entity_extractor *x, const matc
         return cand[0]->kind == RASD_NAME_WORD ? NULL : cand[0];
     case RASD_RULE_OUTLET_CONTEXT:
         if (media && (prev_key_in(x, m, MEDIA_HEADS) || in_quotes(x, m) || known == media)) return media;
-        if (first_place && prev_key_in(x, m, LOCATIVES)) return first_place;
+        /* في الجزيرة الصغيرة، في الميادين العامة: with an adjective after
+         * it the name is the common noun it also is (an island, squares),
+         * not the region nor the town (الجزيرة السورية is matched whole) */
+        if (first_place && prev_key_in(x, m, LOCATIVES) && !(m->ti == m->tj && ex_adjective_after(x, m->tj, n)))
+            return first_place;
         return NULL;
     default:
         return NULL;

@@ -563,7 +563,8 @@ rasd_status rasd_entity_extract_sentence(rasd_entity_extractor *x, const rasd_to
             continue;
         }
         if (place_only(x, &m) && (ex_not_a_place_here(x, m.ti, m.tj, n) || ex_place_cut_short(x, m.ti, m.tj, n) ||
-                                  ex_street_named(x, m.ti) || ex_place_in_construct(x, m.ti, m.tj, n))) {
+                                  ex_street_named(x, m.ti) || ex_place_in_construct(x, m.ti, m.tj, n) ||
+                                  ex_team_after_li(x, m.ti, m.start, n))) {
             /* left to people and the tagger */
             i = m.tj + 1;
             continue;

@@ -217,6 +217,13 @@ bool ex_letter_on_first_name(const rasd_entity_extractor *x, const tinfo *t);
 /* A place over tokens [first, last] that is a person's family name (after
  * a first name), a person's (before بن) or a club (after فريق، نادي). */
 bool ex_not_a_place_here(const rasd_entity_extractor *x, size_t first, size_t last, size_t n);
+/* A one-word name with the article that is a noun of the dictionary, before
+ * an adjective of rank (الرئيسية، الوحيدة، العامة): the common noun. */
+bool ex_common_noun_of_rank(const rasd_entity_extractor *x, size_t first, size_t last, size_t n);
+/* A one-word name with the article ending at token last, and a word with
+ * the article after it that ends as an adjective does (ة، ي): الجزيرة
+ * الصغيرة، الميادين العامة. */
+bool ex_adjective_after(const rasd_entity_extractor *x, size_t last, size_t n);
 /* A town's name at token first names a square or a street (ميدان
  * المنشية، شارع بغداد): the gazetteer's town is not meant. */
 bool ex_street_named(const rasd_entity_extractor *x, size_t first);
@@ -312,6 +319,9 @@ bool ex_glued_noun_of_place(const rasd_entity_extractor *x, const tinfo *t);
 /* A noun of a club, a brand, a company or a work before token first: the
  * name after it is never a place. */
 bool ex_never_a_place_after(const rasd_entity_extractor *x, size_t first);
+/* A place matched from byte start, after ل on its first word (token
+ * first), in a sentence about sport: a club (يلعب للقادسية، هدفين لروما). */
+bool ex_team_after_li(const rasd_entity_extractor *x, size_t first, size_t start, size_t n);
 /* Records the place the tagger found over tokens [a, b) of a sentence of
  * n (its first letter of a preposition cut off, the first word of a
  * compound it left out put back, an adjective run on cut off), as a

@@ -110,11 +110,15 @@ static const ex_word HONORIFICS[] = {
 /* Words of kinship in a man's name: what follows is a name. */
 static const ex_word KIN[] = {EX_WORD("بن"), EX_WORD("ابن"), EX_WORD("بنت"), EX_WORD("ابو"), EX_WORD("ابي"), EX_WORD("ابا")};
 
-/* Nouns of place with the article that take an apposition, not an
- * adjective (العاصمة الرياض). */
+/* Nouns of place with the article that take an apposition (العاصمة
+ * الرياض): a town's name after one is the capital's, but a feminine nisba
+ * with the article agrees with it as its adjective (العاصمة الهندية "the
+ * Indian capital", not the Iraqi town of الهندية; no capital's name has
+ * that shape). */
 static const ex_word CAPITAL[] = {EX_WORD("العاصمه")};
 
 static bool verb_like(const rasd_entity_extractor *x, const tinfo *t);
+static bool written_ta_marbuta(const rasd_entity_extractor *x, const tinfo *t);
 
 /* Nouns of a square or a street without the article: a town's name after
  * one names the square (ميدان المنشية، شارع بغداد، ساحة حلب), which lies
@@ -168,6 +172,45 @@ bool ex_prayer_time(const rasd_entity_extractor *x, size_t first, size_t last) {
     return ex_key_is(x, before, PRAYER);
 }
 
+/* Adjectives of rank and extent: a town's name does not take them, a
+ * common noun does (العقبة الرئيسية "the main obstacle", الميادين العامة
+ * "the public squares", الجزيرة الصغيرة "the small island"). Not الكبرى,
+ * الجديدة, القديمة nor an ordinal: they end names of places (سوريا الكبرى،
+ * القاهرة الجديدة، حلب القديمة، حي الفيصلية الثاني). */
+static const ex_word RANK[] = {EX_WORD("الرئيسيه"), EX_WORD("الرئيسي"), EX_WORD("الاساسيه"), EX_WORD("الاساسي"),
+                              EX_WORD("الوحيده"),  EX_WORD("الوحيد"),  EX_WORD("الاكبر"),   EX_WORD("الاهم"),
+                              EX_WORD("الابرز"),   EX_WORD("العامه"),  EX_WORD("المختلفه"), EX_WORD("الصغيره"),
+                              EX_WORD("الكبيره")};
+
+bool ex_common_noun_of_rank(const rasd_entity_extractor *x, size_t first, size_t last, size_t n) {
+    if (first != last || last + 1 >= n) return false;
+    const tinfo *t = &x->t[first], *next = &x->t[last + 1];
+    if (!t->word || !next->word || !has_article(x, t) || ex_has_enclitic(t) || ex_has_prefix(next) ||
+        !ex_key_is(x, next, RANK))
+        return false;
+    const rasd_lexicon *lex = rasd_analyzer_lexicon(x->an);
+    /* after a noun in construct the adjective is that noun's (ميناء العقبة
+     * الرئيسي: the main port of Aqaba) */
+    const tinfo *before = word_before(x, first);
+    if (before && !has_article(x, before) &&
+        !rasd_lexicon_is_function_word(lex, ex_key(x, before->key_off), before->key_len))
+        return false;
+    /* the word is a noun of the dictionary (عقبة، ميادين، جزيرة) */
+    return rasd_lexicon_word_class(lex, ex_key(x, t->key_off), t->key_len) & RASD_WORD_NOUN;
+}
+
+bool ex_adjective_after(const rasd_entity_extractor *x, size_t last, size_t n) {
+    if (last + 1 >= n) return false;
+    const tinfo *t = &x->t[last], *next = &x->t[last + 1];
+    if (!t->word || !next->word || !has_article(x, t) || !has_article(x, next) || ex_has_prefix(next) ||
+        ex_has_enclitic(next))
+        return false;
+    /* not a relative pronoun (التي، الذي: the town that ...) */
+    const rasd_lexicon *lex = rasd_analyzer_lexicon(x->an);
+    if (rasd_lexicon_is_function_word(lex, ex_key(x, next->key_off), next->key_len)) return false;
+    return written_ta_marbuta(x, next) || raw_nisba(x, next, false);
+}
+
 bool ex_not_a_place_here(const rasd_entity_extractor *x, size_t first, size_t last, size_t n) {
     const tinfo *before = word_before(x, first);
     if (before && !ex_has_prefix(&x->t[first]) && ex_key_is(x, before, HONORIFICS)) return true;
@@ -186,8 +229,11 @@ bool ex_not_a_place_here(const rasd_entity_extractor *x, size_t first, size_t la
      * and a word with it agree, a noun and its adjective (المدينة المنورة
      * is a name of its own, matched whole) */
     if (before && first == last && has_article(x, before) && has_article(x, &x->t[first]) &&
-        !ex_has_prefix(&x->t[first]) && ex_place_noun(x, before) && !ex_key_is(x, before, CAPITAL))
+        !ex_has_prefix(&x->t[first]) && ex_place_noun(x, before) &&
+        (!ex_key_is(x, before, CAPITAL) || raw_nisba(x, &x->t[first], true)))
         return true;
+    /* العقبة الرئيسية "the main obstacle": a common noun, not the town */
+    if (ex_common_noun_of_rank(x, first, last, n)) return true;
     /* a word with its case ending written (بمعانٍ، حُكمًا) is a word of
      * the sentence: news writes names bare */
     if (first == last && ex_unnamelike_word(x, &x->t[first])) return true;

@@ -80,6 +80,9 @@ static bool base_is(const rasd_entity_extractor *x, const tinfo *t, const ex_wor
 }
 #define base_in(x, t, list) base_is((x), (t), (list), sizeof(list) / sizeof *(list))
 
+/* A state's noun: no town's name follows it. */
+static const ex_word STATE[] = {EX_WORD("دوله"), EX_WORD("دولتي")};
+
 static bool noun_of_place(const rasd_entity_extractor *x, const tinfo *t) {
     return t->word && (ex_place_noun(x, t) || base_in(x, t, MORE_PLACE_NOUNS));
 }
@@ -206,6 +209,14 @@ static bool sport_sentence(const rasd_entity_extractor *x, size_t n) {
     for (size_t k = 0; k < n; k++)
         if (base_in(x, &x->t[k], SPORT)) return true;
     return false;
+}
+
+bool ex_team_after_li(const rasd_entity_extractor *x, size_t first, size_t start, size_t n) {
+    /* ل "for" a side in a sentence about a match or a transfer (يلعب
+     * للقادسية، هدفين لروما، يرحل لروما): the town's club. The ل is left
+     * out of the name matched; a name that begins with the letter (ليما،
+     * ليبرفيل) keeps it and says nothing */
+    return x->t[first].li && x->t[first].tok.start < start && sport_sentence(x, n);
 }
 
 bool ex_never_a_place_after(const rasd_entity_extractor *x, size_t first) {
@@ -602,6 +613,11 @@ bool ex_small_town_without_evidence(rasd_entity_extractor *x, const match *m, si
         if (pl->feature && (strcmp(pl->feature, "P.PPLC") == 0 || strcmp(pl->feature, "P.PPLA") == 0)) return false;
         if (strncmp(pl->id, "gn:", 3) != 0) return false; /* a region, a province: named bare */
     }
+    /* دولة حديثة "a modern state": a small town is no state, and its name
+     * after دولة is an adjective of the state (a state's own name after
+     * دولة is a country's: دولة الكويت) */
+    size_t q = before_index(x, m->ti);
+    if (q > 0 && x->t[q - 1].word && !x->t[q - 1].art_len && base_in(x, &x->t[q - 1], STATE)) return true;
     /* a rare word that names a small town (بنان، رحيبة، وقاص، كتم) is as
      * often a noun, an adjective or a family name of the sentence: a word
      * around it says which. Neither the tagger reading the sentence nor
