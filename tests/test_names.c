@@ -587,6 +587,27 @@ static void test_family_name_left_out(void **state) {
     assert_false(analyze_has("وتوفي الشاعر الفرنسي فرانسوا فيون المولود في باريس.", "_المولود\""));
 }
 
+/* Names cut short (docs/ner.md, "Names cut short"): ابن before a word
+ * that is no first name is the name's own, a nasab's rare family name is
+ * kept, ب after a verb of saying is a foreign name's letter, and a rare
+ * word no dictionary holds before a name the tagger cut is its first. */
+static void test_names_cut_short(void **state) {
+    (void)state;
+    require_model();
+    const char *ibn = "وقد نقل المؤلف عن ابن بطوطة وصفا دقيقا للمدينة القديمة.";
+    assert_true(analyze_has(ibn, "\"person:ابن_بطوطه\""));
+    assert_false(analyze_has(ibn, "\"person:بطوطه\""));
+    /* a kinsman: no name */
+    assert_false(analyze_has("وزار ابن عمه المريض في المستشفى.", "\"person:ابن_"));
+    const char *nasab = "وكرم المحافظ الدكتور ناصر بن حمد بن سعيد الدغيثر في الحفل.";
+    assert_true(analyze_has(nasab, "\"person:ناصر_بن_حمد_بن_سعيد_الدغيثر\""));
+    const char *said = "وقال بيار لوران إن المعرض سيفتتح غدا.";
+    assert_true(analyze_has(said, "\"person:بيار_لوران\""));
+    assert_false(analyze_has(said, "\"person:يار_لوران\""));
+    const char *first = "فاز ماركيز بالجائزة. وقرأ الطلاب قصص أوكتافيو ماركيز في الصف.";
+    assert_true(analyze_has(first, "\"person:اوكتافيو_ماركيز\""));
+}
+
 int main(void) {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_people_after_titles),
@@ -602,6 +623,7 @@ int main(void) {
         cmocka_unit_test(test_places_cut_short_go_on),
         cmocka_unit_test(test_persons_nasab_prepositions_titles),
         cmocka_unit_test(test_family_name_left_out),
+        cmocka_unit_test(test_names_cut_short),
     };
     return cmocka_run_group_tests(tests, cli_setup, cli_teardown);
 }
