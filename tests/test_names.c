@@ -588,9 +588,10 @@ static void test_family_name_left_out(void **state) {
 }
 
 /* Names cut short (docs/ner.md, "Names cut short"): ابن before a word
- * that is no first name is the name's own, a nasab's rare family name is
- * kept, ب after a verb of saying is a foreign name's letter, and a rare
- * word no dictionary holds before a name the tagger cut is its first. */
+ * that is no first name is the name's own, a nasab's rare family name and
+ * a family's name with آل are kept, ب after a verb of saying is a foreign
+ * name's letter, and a rare word no dictionary holds before a name the
+ * tagger cut is its first. */
 static void test_names_cut_short(void **state) {
     (void)state;
     require_model();
@@ -606,6 +607,11 @@ static void test_names_cut_short(void **state) {
     assert_false(analyze_has(said, "\"person:يار_لوران\""));
     const char *first = "فاز ماركيز بالجائزة. وقرأ الطلاب قصص أوكتافيو ماركيز في الصف.";
     assert_true(analyze_has(first, "\"person:اوكتافيو_ماركيز\""));
+    /* a family's name with آل after a nasab or after a title's name */
+    assert_true(analyze_has("واحتفل سعد بن محمد آل مفرح بزواج ابنه.", "\"person:سعد_بن_محمد_ال_مفرح\""));
+    const char *family = "وحضر الحفل الدكتور حامد آل غرامه ممثلا للجامعة.";
+    assert_true(analyze_has(family, "\"person:حامد_ال_غرامه\""));
+    assert_false(analyze_has(family, "\"person:حامد\""));
 }
 
 int main(void) {

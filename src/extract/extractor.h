@@ -265,6 +265,9 @@ const rasd_ner_entity *ex_tagged_at(const rasd_ner_result *tags, size_t k);
  * after a person ending at b is token b. covered: whether x->covered holds
  * this sentence's mentions yet (not in people.c, which runs before). */
 bool ex_family_name_after(const rasd_entity_extractor *x, size_t b, size_t n, bool covered);
+/* [فلان بن فلان] آل فلان: the family's name with آل that the tagger or
+ * the title reader left out after a person ending at b (tokens b, b + 1). */
+bool ex_al_family_after(const rasd_entity_extractor *x, size_t b, size_t n, bool covered);
 /* A person's name ending at token b ends in a nasab (فلان بن فلان). */
 bool ex_nasab_end(const rasd_entity_extractor *x, size_t b);
 /* A family name's word with the article (السبيعي): read inside persons' names,

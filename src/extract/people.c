@@ -422,6 +422,8 @@ void ex_find_people(rasd_entity_extractor *x, size_t n, size_t sentence) {
             /* [علي عبدالله] الغانم: a family name with the article the
              * news reads inside persons' names, left after the name */
             if (tags && b > a && (b - a < MAX_NAME_WORDS || ex_nasab_end(x, b)) && ex_family_name_after(x, b, n, false)) b++;
+            /* [سعد بن محمد] آل فلان: or a family's name with آل */
+            else if (tags && b > a && ex_al_family_after(x, b, n, false)) b += 2;
             /* one word that no name is made of (الأمير استقال، ابن أخته) */
             if (tags && b == a + 1 && ex_title_word_not_name(x, &x->t[a])) b = a;
             /* فندق الملك داود، طريق الملك عبدالله: the title and the name

@@ -336,6 +336,24 @@ bool ex_family_name_after(const rasd_entity_extractor *x, size_t b, size_t n, bo
     return ex_nasab_end(x, b) && rare_family_word(x, f);
 }
 
+static const ex_word FAMILY_OF[] = {EX_WORD("آل"), EX_WORD("ال")};
+
+bool ex_al_family_after(const rasd_entity_extractor *x, size_t b, size_t n, bool covered) {
+    if (b == 0 || b + 1 >= n || !x->t[b - 1].word) return false;
+    const tinfo *al = &x->t[b], *f = &x->t[b + 1];
+    if (!al->word || al->conj || al->match >= 0 || ex_has_prefix(al) || !ex_key_is(x, al, FAMILY_OF)) return false;
+    if (covered && (x->covered[b] || x->covered[b + 1])) return false;
+    /* the family's word, as written: the analyzer cuts a family's name
+     * it reads as a word with a clitic (آل فايد، آل غرامه), so only و,
+     * the conjunction of a list, tells; no other name of a list (a
+     * place, an organisation) but a title (آل الشيخ) */
+    if (!f->word || ex_unnamelike_word(x, f) || memcmp(x->text + f->tok.start, "\xD9\x88", 2) == 0) return false;
+    if (f->match >= 0 && x->m[f->match].title < 0) return false;
+    bool function_word = false;
+    rasd_lexicon_info(rasd_analyzer_lexicon(x->an), ex_key(x, f->key_off), f->key_len, &function_word);
+    return !function_word;
+}
+
 bool ex_nasab_end(const rasd_entity_extractor *x, size_t b) {
     return b >= 3 && x->t[b - 2].word && !x->t[b - 2].conj && ex_key_is(x, &x->t[b - 2], SON) && x->t[b - 1].word &&
            !x->t[b - 1].art_len;

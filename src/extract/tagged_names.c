@@ -347,6 +347,8 @@ rasd_status ex_tag_names(rasd_entity_extractor *x, const rasd_token *toks, size_
             size_t last = family_after ? b + 1 : person_end(x, ne);
             /* [ماجد بن فهد] السبيعي: and a family name left out after it */
             if (last == b && ex_family_name_after(x, b, n, true)) last = b + 1;
+            /* [سعد بن محمد] آل فلان: or a family's name with آل */
+            else if (last == b && ex_al_family_after(x, b, n, true)) last = b + 2;
             /* ميشيل [X]: or a foreign name's word, not after a family
              * name with the article, which ends a name */
             else if (last == b && short_one && !foreign_before && b < n && !x->t[b - 1].art_len && !waw_first(x, b) &&
