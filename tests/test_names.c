@@ -612,6 +612,10 @@ static void test_names_cut_short(void **state) {
     const char *family = "وحضر الحفل الدكتور حامد آل غرامه ممثلا للجامعة.";
     assert_true(analyze_has(family, "\"person:حامد_ال_غرامه\""));
     assert_false(analyze_has(family, "\"person:حامد\""));
+    /* a nasab's last word is a father's name, not a surname: the king's
+     * nasab later in the article is not this man */
+    const char *father = "وشارك في الندوة الشيخ فهد بن عبدالعزيز. ثم ألقى الملك سلمان بن عبدالعزيز كلمة.";
+    assert_false(analyze_has(father, "\"coref:surname\""));
 }
 
 int main(void) {

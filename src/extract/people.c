@@ -20,6 +20,12 @@ void ex_note_surname(rasd_entity_extractor *x, int person, size_t start, size_t 
     size_t n = end - start, last = n;
     while (last > 0 && s[last - 1] != ' ') last--;
     if (last == 0) return; /* one word: nothing to shorten */
+    /* فلان بن [سليمان]: the last word after بن is a father's name, which
+     * other men's nasabs in the article hold too (الملك سلمان بن
+     * عبدالعزيز; على, keyed as علي, after زين العابدين بن علي), not a
+     * surname */
+    if (last >= 5 && memcmp(s + last - 5, "\xD8\xA8\xD9\x86 ", 5) == 0 && (last == 5 || s[last - 6] == ' ')) return;
+    if (last >= 7 && memcmp(s + last - 7, "\xD8\xA8\xD9\x86\xD8\xAA ", 7) == 0 && (last == 7 || s[last - 8] == ' ')) return;
     char key[256];
     size_t kl = rasd_normalize(s + last, n - last, key, sizeof key);
     if (kl == 0 || kl >= sizeof key) return;
@@ -542,6 +548,7 @@ void ex_link_references(rasd_entity_extractor *x, size_t n, size_t sentence) {
         const rasd_strtab_entry *sn =
             x->surnames.used ? rasd_strtab_get_hashed(&x->surnames, ex_key(x, t->base_off), t->base_len, t->base_hash, false)
                              : NULL;
+
         if (sn && sn->count != UINT32_MAX) {
             ex_mention_entity(x, (int)sn->count - 1, (rasd_mention){t->base_start, t->tok.end, sentence, "coref:surname", 0});
             continue;
