@@ -649,6 +649,37 @@ static void test_places_agreeing_adjectives(void **state) {
     assert_true(analyze_has("وأقيمت المباراة في روما أمام جمهور كبير.", "\"gn:3169070\""));
 }
 
+/* Names cut short (docs/ner.md, "Names cut short"): ابن before a word
+ * that is no first name is the name's own, a nasab's rare family name and
+ * a family's name with آل are kept, ب after a verb of saying is a foreign
+ * name's letter, and a rare word no dictionary holds before a name the
+ * tagger cut is its first. */
+static void test_names_cut_short(void **state) {
+    (void)state;
+    require_model();
+    const char *ibn = "وقد نقل المؤلف عن ابن بطوطة وصفا دقيقا للمدينة القديمة.";
+    assert_true(analyze_has(ibn, "\"person:ابن_بطوطه\""));
+    assert_false(analyze_has(ibn, "\"person:بطوطه\""));
+    /* a kinsman: no name */
+    assert_false(analyze_has("وزار ابن عمه المريض في المستشفى.", "\"person:ابن_"));
+    const char *nasab = "وكرم المحافظ الدكتور ناصر بن حمد بن سعيد الدغيثر في الحفل.";
+    assert_true(analyze_has(nasab, "\"person:ناصر_بن_حمد_بن_سعيد_الدغيثر\""));
+    const char *said = "وقال بيار لوران إن المعرض سيفتتح غدا.";
+    assert_true(analyze_has(said, "\"person:بيار_لوران\""));
+    assert_false(analyze_has(said, "\"person:يار_لوران\""));
+    const char *first = "فاز ماركيز بالجائزة. وقرأ الطلاب قصص أوكتافيو ماركيز في الصف.";
+    assert_true(analyze_has(first, "\"person:اوكتافيو_ماركيز\""));
+    /* a family's name with آل after a nasab or after a title's name */
+    assert_true(analyze_has("واحتفل سعد بن محمد آل مفرح بزواج ابنه.", "\"person:سعد_بن_محمد_ال_مفرح\""));
+    const char *family = "وحضر الحفل الدكتور حامد آل غرامه ممثلا للجامعة.";
+    assert_true(analyze_has(family, "\"person:حامد_ال_غرامه\""));
+    assert_false(analyze_has(family, "\"person:حامد\""));
+    /* a nasab's last word is a father's name, not a surname: the king's
+     * nasab later in the article is not this man */
+    const char *father = "وشارك في الندوة الشيخ فهد بن عبدالعزيز. ثم ألقى الملك سلمان بن عبدالعزيز كلمة.";
+    assert_false(analyze_has(father, "\"coref:surname\""));
+}
+
 int main(void) {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_people_after_titles),
@@ -666,6 +697,7 @@ int main(void) {
         cmocka_unit_test(test_family_name_left_out),
         cmocka_unit_test(test_verse_laid_out),
         cmocka_unit_test(test_places_agreeing_adjectives),
+        cmocka_unit_test(test_names_cut_short),
     };
     return cmocka_run_group_tests(tests, cli_setup, cli_teardown);
 }

@@ -276,6 +276,11 @@ const rasd_ner_entity *ex_tagged_at(const rasd_ner_result *tags, size_t k);
  * after a person ending at b is token b. covered: whether x->covered holds
  * this sentence's mentions yet (not in people.c, which runs before). */
 bool ex_family_name_after(const rasd_entity_extractor *x, size_t b, size_t n, bool covered);
+/* [فلان بن فلان] آل فلان: the family's name with آل that the tagger or
+ * the title reader left out after a person ending at b (tokens b, b + 1). */
+bool ex_al_family_after(const rasd_entity_extractor *x, size_t b, size_t n, bool covered);
+/* A person's name ending at token b ends in a nasab (فلان بن فلان). */
+bool ex_nasab_end(const rasd_entity_extractor *x, size_t b);
 /* A family name's word with the article (السبيعي): read inside persons' names,
  * in no dictionary. */
 bool ex_family_word(const rasd_entity_extractor *x, const tinfo *f);
@@ -295,6 +300,18 @@ bool ex_name_before_son(const rasd_entity_extractor *x, const tinfo *t);
 /* The tagged person over [a, b) begins with لي or علي after a verb (قال
  * لي أحد، وافق علي الطلب): the preposition, no name. */
 bool ex_preposition_after_verb(const rasd_entity_extractor *x, size_t a, size_t b);
+
+/* person_whole.c: a person's name cut short (issue 15) */
+/* Token k beside a tagged person is a word of a foreign name the tagger
+ * left out: bare, rare, no dictionary's word nor a function word, not
+ * read as another name or mostly as a place's or an organisation's. */
+bool ex_foreign_name_word(const rasd_entity_extractor *x, const rasd_ner_result *tags, size_t k);
+/* The title at token title is ابن right before the name at token a, which
+ * is no first name: the person is ابن X (ابن خلدون), not X's son. */
+bool ex_ibn_name(const rasd_entity_extractor *x, size_t title, size_t a, size_t n);
+/* The ب، ل or ك the analyzer took off token a is the name's own letter
+ * (وقال ب[رايان]، بيار). */
+bool ex_name_keeps_letter(const rasd_entity_extractor *x, size_t a);
 
 /* place_evidence.c: a place the tagger found and no dictionary holds is
  * stored once some mention of it in the article says it is a place */

@@ -20,6 +20,12 @@ void ex_note_surname(rasd_entity_extractor *x, int person, size_t start, size_t 
     size_t n = end - start, last = n;
     while (last > 0 && s[last - 1] != ' ') last--;
     if (last == 0) return; /* one word: nothing to shorten */
+    /* فلان بن [سليمان]: the last word after بن is a father's name, which
+     * other men's nasabs in the article hold too (الملك سلمان بن
+     * عبدالعزيز; على, keyed as علي, after زين العابدين بن علي), not a
+     * surname */
+    if (last >= 5 && memcmp(s + last - 5, "\xD8\xA8\xD9\x86 ", 5) == 0 && (last == 5 || s[last - 6] == ' ')) return;
+    if (last >= 7 && memcmp(s + last - 7, "\xD8\xA8\xD9\x86\xD8\xAA ", 7) == 0 && (last == 7 || s[last - 8] == ' ')) return;
     char key[256];
     size_t kl = rasd_normalize(s + last, n - last, key, sizeof key);
     if (kl == 0 || kl >= sizeof key) return;
@@ -389,6 +395,7 @@ void ex_find_people(rasd_entity_extractor *x, size_t n, size_t sentence) {
             break;
         }
         int person = person_actor;
+        bool ibn = false;
         if (person < 0) {
             size_t a = k, b = k, most = MAX_NAME_WORDS;
             if (tags) {
@@ -420,7 +427,9 @@ void ex_find_people(rasd_entity_extractor *x, size_t n, size_t sentence) {
             if (tags && b > a) b = ex_name_end(x, a, b); /* not a verb or a noun after it (العوفي مساعد) */
             /* [علي عبدالله] الغانم: a family name with the article the
              * news reads inside persons' names, left after the name */
-            if (tags && b > a && b - a < MAX_NAME_WORDS && ex_family_name_after(x, b, n, false)) b++;
+            if (tags && b > a && (b - a < MAX_NAME_WORDS || ex_nasab_end(x, b)) && ex_family_name_after(x, b, n, false)) b++;
+            /* [سعد بن محمد] آل فلان: or a family's name with آل */
+            else if (tags && b > a && ex_al_family_after(x, b, n, false)) b += 2;
             /* one word that no name is made of (الأمير استقال، ابن أخته) */
             if (tags && b == a + 1 && ex_title_word_not_name(x, &x->t[a])) b = a;
             /* فندق الملك داود، طريق الملك عبدالله: the title and the name
@@ -431,11 +440,16 @@ void ex_find_people(rasd_entity_extractor *x, size_t n, size_t sentence) {
             /* شيخ قبيلة بني ظبيان: the tribe's name; بآلتن: a preposition
              * glued to a word */
             if (b > a && (ex_tribe_before(x, a) || ex_glued_hamza(x, &x->t[a]))) b = a;
+            /* ابن [خلدون]: ابن before a word that is no first name is the
+             * name's own, not a relative's title */
+            ibn = b > a && last_title->ti == last_title->tj && ex_ibn_name(x, last_title->tj, a, n);
             if (b > a) {
-                size_t start = x->t[a].tok.start, end = x->t[b - 1].tok.end;
+                size_t start = ibn ? x->t[a - 1].base_start : x->t[a].tok.start, end = x->t[b - 1].tok.end;
                 person = ex_entity_for_person(x, x->text + start, end - start, RASD_FROM_TITLE);
                 ex_mention_entity(x, person, (rasd_mention){start, end, sentence, "title+name", 0});
-                ex_note_surname(x, person, start, end);
+                /* ابن مانع: مانع alone later is as often a nasab's part
+                 * (سعيد بن مانع) as this man */
+                if (!ibn) ex_note_surname(x, person, start, end);
             } else {
                 /* a title with no name: the one earlier person who holds it */
                 int ref = person_by_role(x, role_title->role, affiliation);
@@ -449,7 +463,10 @@ void ex_find_people(rasd_entity_extractor *x, size_t n, size_t sentence) {
             return;
         }
         rasd_entity *e = &x->out.items[person];
-        if (!e->title) e->title = ex_dup(x->text + last_title->start, last_title->end - last_title->start);
+        if (ibn && first == last_title) continue; /* ابن خلدون: no title before the name */
+        /* الإمام ابن حزم: the title is the one before ابن */
+        const match *shown = ibn ? first : last_title;
+        if (!e->title) e->title = ex_dup(x->text + shown->start, shown->end - shown->start);
         if (!e->role) e->role = ex_dup(role_title->role, strlen(role_title->role));
         if (e->affiliation == UINT32_MAX && affiliation != UINT32_MAX && (int)affiliation != person)
             e->affiliation = affiliation;
@@ -531,6 +548,7 @@ void ex_link_references(rasd_entity_extractor *x, size_t n, size_t sentence) {
         const rasd_strtab_entry *sn =
             x->surnames.used ? rasd_strtab_get_hashed(&x->surnames, ex_key(x, t->base_off), t->base_len, t->base_hash, false)
                              : NULL;
+
         if (sn && sn->count != UINT32_MAX) {
             ex_mention_entity(x, (int)sn->count - 1, (rasd_mention){t->base_start, t->tok.end, sentence, "coref:surname", 0});
             continue;

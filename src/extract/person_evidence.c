@@ -298,6 +298,25 @@ bool ex_article_word_before_first_name(const rasd_entity_extractor *x, size_t a,
     return bare_unlisted_word(x, b);
 }
 
+/* A family name rarer in news than this is seldom in the tagger's profile. */
+#define NASAB_FAMILY_COUNT 50
+
+/* A word with the article, rare in news, that no dictionary lists and
+ * the news does not read as a place's or an organisation's name, nor
+ * never inside a name (a nationality, a trade and a common noun are
+ * frequent or listed: البريطاني، المبتعثين). */
+static bool rare_family_word(const rasd_entity_extractor *x, const tinfo *f) {
+    if (f->match >= 0 || ex_never_in_names(x, f) || ex_mostly_named(x, f, RASD_NER_LOC) ||
+        ex_mostly_named(x, f, RASD_NER_ORG))
+        return false;
+    const rasd_lexicon *lex = rasd_analyzer_lexicon(x->an);
+    bool function_word = false;
+    if (rasd_lexicon_info(lex, ex_key(x, f->key_off), f->key_len, &function_word) >= NASAB_FAMILY_COUNT || function_word)
+        return false;
+    return rasd_lexicon_word_class(lex, ex_key(x, f->base_off), f->base_len) == 0 &&
+           rasd_lexicon_word_class(lex, ex_key(x, f->key_off), f->key_len) == 0;
+}
+
 /* [ماجد بن فهد الصميلي] السبيعي، [علي عبدالله] الغانم: a family or a
  * tribe's name with the article that the tagger left out after a person
  * it found. The word after the span is the name's when it is bare but for
@@ -311,7 +330,33 @@ bool ex_family_name_after(const rasd_entity_extractor *x, size_t b, size_t n, bo
     bool al = f->art_len || (f->key_len > 8 && memcmp(ex_key(x, f->key_off), AL, 4) == 0);
     if (!f->word || !al || (covered && x->covered[b]) || f->conj || f->bi || f->li || ex_has_enclitic(f) || f->base_len < 6)
         return false;
-    return ex_family_word(x, f);
+    if (ex_family_word(x, f)) return true;
+    /* فلان بن فلان [الصيقل]: after a nasab, a family name too rare for
+     * the tagger's profile to know, which no dictionary lists */
+    return ex_nasab_end(x, b) && rare_family_word(x, f);
+}
+
+static const ex_word FAMILY_OF[] = {EX_WORD("آل"), EX_WORD("ال")};
+
+bool ex_al_family_after(const rasd_entity_extractor *x, size_t b, size_t n, bool covered) {
+    if (b == 0 || b + 1 >= n || !x->t[b - 1].word) return false;
+    const tinfo *al = &x->t[b], *f = &x->t[b + 1];
+    if (!al->word || al->conj || al->match >= 0 || ex_has_prefix(al) || !ex_key_is(x, al, FAMILY_OF)) return false;
+    if (covered && (x->covered[b] || x->covered[b + 1])) return false;
+    /* the family's word, as written: the analyzer cuts a family's name
+     * it reads as a word with a clitic (آل فايد، آل غرامه), so only و,
+     * the conjunction of a list, tells; no other name of a list (a
+     * place, an organisation) but a title (آل الشيخ) */
+    if (!f->word || ex_unnamelike_word(x, f) || memcmp(x->text + f->tok.start, "\xD9\x88", 2) == 0) return false;
+    if (f->match >= 0 && x->m[f->match].title < 0) return false;
+    bool function_word = false;
+    rasd_lexicon_info(rasd_analyzer_lexicon(x->an), ex_key(x, f->key_off), f->key_len, &function_word);
+    return !function_word;
+}
+
+bool ex_nasab_end(const rasd_entity_extractor *x, size_t b) {
+    return b >= 3 && x->t[b - 2].word && !x->t[b - 2].conj && ex_key_is(x, &x->t[b - 2], SON) && x->t[b - 1].word &&
+           !x->t[b - 1].art_len;
 }
 
 /* A word with the article the news mostly reads inside persons' names and

@@ -245,6 +245,13 @@ static bool glued_clitic(const rasd_entity_extractor *x, size_t k, bool after_na
     return after_name && waw && base >= whole;
 }
 
+/* The word at token k begins with و as written: after a name, the
+ * conjunction of a list or of a clause (وشركاه، وصححه) that the analyzer
+ * left on a word it does not know. */
+static bool waw_first(const rasd_entity_extractor *x, size_t k) {
+    return x->t[k].tok.end - x->t[k].tok.start > 2 && memcmp(x->text + x->t[k].tok.start, "\xD9\x88", 2) == 0;
+}
+
 /* A person's name does not go on past a word that carries the preposition
  * ل: «قال الأصمعي لزين العابدين» is one person speaking to another, and
  * the span the tagger joined is cut before it. */
@@ -321,14 +328,32 @@ rasd_status ex_tag_names(rasd_entity_extractor *x, const rasd_token *toks, size_
         if (ne->type == RASD_NER_PERS) a = ex_nasab_start(x, a);
         /* قال [لي أحد]، وافق [علي الطلب]: a preposition after a verb */
         if (ne->type == RASD_NER_PERS && ex_preposition_after_verb(x, a, b)) continue;
+        /* [جيم] لوف: a word of a foreign name the tagger left out before a
+         * name of one or two words with no list's و in it */
+        bool short_one = ne->type == RASD_NER_PERS && b - a <= 2 && !x->t[b - 1].conj;
+        /* not before a first name the news knows: the name begins there
+         * (يشوت [مبارك]، محامو [جيمس هولمز]) */
+        bool foreign_before = short_one && a == ne->first_token && a > 0 && !ex_first_name(x, &x->t[a]) &&
+                              ex_foreign_name_word(x, tags, a - 1) &&
+                              ex_person_evidence(x, tags, a - 1, b, n); /* a word beside still says person */
+        if (foreign_before) a--;
         bool after_name = (i > 0 && tags->entities[i - 1].end_token == a) || (a > 0 && x->covered[a - 1]);
-        bool stripped = glued_clitic(x, a, after_name);
+        /* وقال ب[رايان مايرز]: the letter is the name's */
+        bool kept = ne->type == RASD_NER_PERS && ex_name_keeps_letter(x, a);
+        bool stripped = !kept && glued_clitic(x, a, after_name);
         if (ne->type == RASD_NER_PERS) {
             /* a span that joins names with و or ف (تيتوم وجو مانجانيلو،
              * سعد وريهام) is one person per part, each judged alone */
             size_t last = family_after ? b + 1 : person_end(x, ne);
             /* [ماجد بن فهد] السبيعي: and a family name left out after it */
             if (last == b && ex_family_name_after(x, b, n, true)) last = b + 1;
+            /* [سعد بن محمد] آل فلان: or a family's name with آل */
+            else if (last == b && ex_al_family_after(x, b, n, true)) last = b + 2;
+            /* ميشيل [X]: or a foreign name's word, not after a family
+             * name with the article, which ends a name */
+            else if (last == b && short_one && !foreign_before && b < n && !x->t[b - 1].art_len && !waw_first(x, b) &&
+                     ex_foreign_name_word(x, tags, b))
+                last = b + 1;
             for (size_t seg = a; seg < last;) {
                 size_t k = seg + 1;
                 while (k < last && !x->t[k].conj) k++;
@@ -336,7 +361,7 @@ rasd_status ex_tag_names(rasd_entity_extractor *x, const rasd_token *toks, size_
                 bool later = seg > a;
                 size_t start = later ? (t->art_len ? t->art_start : t->base_start) : t->tok.start + (stripped ? 2 : 0);
                 /* a later part keeps no letter but its و or ف (وبالحارث: none) */
-                size_t e = later && (t->bi || t->li) ? seg : person_words(x, seg, k, stripped || later, k < last || later);
+                size_t e = later && (t->bi || t->li) ? seg : person_words(x, seg, k, stripped || kept || later, k < last || later);
                 /* two words no first name begins and nothing beside says
                  * person (غفور رحيم، آيباد ميني): not stored, unless the
                  * article named the person already */
