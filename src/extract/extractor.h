@@ -178,7 +178,6 @@ bool ex_adverbial_alif(const rasd_entity_extractor *x, const tinfo *t);
 size_t ex_name_end(const rasd_entity_extractor *x, size_t a, size_t b);
 bool ex_adverb_after_name(const rasd_entity_extractor *x, const tinfo *t);
 bool ex_list_waw(const rasd_entity_extractor *x, size_t k);
-bool ex_org_word_in_name(const rasd_entity_extractor *x, size_t a, size_t b);
 bool ex_object_pronoun_after_name(const rasd_entity_extractor *x, const tinfo *t);
 /* Where a place the tagger found starts in word t: after a preposition or
  * a conjunction (بتيرول، وفلورنسا), unless the word is commoner whole. */
@@ -274,6 +273,20 @@ bool ex_after_place_noun(const rasd_entity_extractor *x, size_t a);
 /* The word before a tagged person at token a is a first name the tagger
  * left out (أحمد [سمير فرج]): the name begins there. */
 bool ex_first_name_before(const rasd_entity_extractor *x, size_t a);
+
+/* person_nouns.c: common nouns where a person was read */
+/* A kin word with "my" inside the name over [*a, *b) (ابنة [أختي لينا]،
+ * [مرام ابنتي]): the name is cut to the words after it, or before it when
+ * it ends the name. False when there is none. */
+bool ex_kin_cut(const rasd_entity_extractor *x, size_t *a, size_t *b);
+/* The name over [a, b) begins with a sound plural (ون، ين، ات) that the
+ * dictionary lists as a common noun and the news does not read as a name
+ * (مراسلون، تعاقدات الأهلي), alone or before its complement: a group or
+ * a department, not a person. */
+bool ex_plural_noun(const rasd_entity_extractor *x, size_t a, size_t b);
+/* A firm's or a club's foreign word after the first word of [a, b)
+ * (جريلوك بارتنرز، كونيا سبور): no person. */
+bool ex_org_word_in_name(const rasd_entity_extractor *x, size_t a, size_t b);
 
 /* person_span.c: where a tagged person begins and whether it is one */
 /* The first token of the nasab a tagged person at token a ends (زيد بن

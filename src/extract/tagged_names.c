@@ -170,6 +170,8 @@ static size_t person_words(const rasd_entity_extractor *x, size_t a, size_t b, b
     if (x->t[a].tok.end - x->t[a].tok.start > 4 && memcmp(x->text + x->t[a].tok.start, "\xD8\xB3\xD8\xA3", 4) == 0)
         return a;
     if (ex_common_word_not(x, first, RASD_NER_PERS)) return a;
+    /* وقال مراسلون، أكاديميون يطالبون: a group, not a person */
+    if (ex_plural_noun(x, a, b)) return a;
     /* a first name common in news (سعد) is one in a pair of names the
      * tagger read as persons (سعد وريهام) */
     if (b == a + 1 && (!looks_like_one_word_person(x, a) || (!in_list && common_single_word(x, a, b)))) return a;
@@ -321,6 +323,10 @@ rasd_status ex_tag_names(rasd_entity_extractor *x, const rasd_token *toks, size_
         if (ne->type == RASD_NER_PERS) a = ex_nasab_start(x, a);
         /* قال [لي أحد]، وافق [علي الطلب]: a preposition after a verb */
         if (ne->type == RASD_NER_PERS && ex_preposition_after_verb(x, a, b)) continue;
+        /* ابنة [أختي لينا]، [مرام ابنتي]: a kin word with "my" is no part
+         * of the name */
+        bool kin = ne->type == RASD_NER_PERS && ex_kin_cut(x, &a, &b);
+        if (a >= b) continue;
         bool after_name = (i > 0 && tags->entities[i - 1].end_token == a) || (a > 0 && x->covered[a - 1]);
         bool stripped = glued_clitic(x, a, after_name);
         if (ne->type == RASD_NER_PERS) {
@@ -329,6 +335,7 @@ rasd_status ex_tag_names(rasd_entity_extractor *x, const rasd_token *toks, size_
             size_t last = family_after ? b + 1 : person_end(x, ne);
             /* [ماجد بن فهد] السبيعي: and a family name left out after it */
             if (last == b && ex_family_name_after(x, b, n, true)) last = b + 1;
+            if (kin && last > b) last = b;
             for (size_t seg = a; seg < last;) {
                 size_t k = seg + 1;
                 while (k < last && !x->t[k].conj) k++;
