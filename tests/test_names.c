@@ -609,6 +609,24 @@ static void test_persons_common_nouns(void **state) {
     assert_false(analyze_has(firm, "_بارتنرز"));
 }
 
+/* A person of the knowledge base named by one word: not after a first
+ * name that is none of that person's (a namesake: مسعود أوزيل), nor, for
+ * a name that is also a word, as a nisba after a word with the article
+ * (الرئيس السوداني) or read inside a word with the article (المفاعل
+ * الرئيسي). With a preposition the nisba is the name (الولاء للبغدادي). */
+static void test_kb_person_namesakes(void **state) {
+    (void)state;
+    require_model();
+    assert_false(analyze_has("وسجل مسعود أوزيل الهدف الثاني للفريق في الدقيقة العاشرة.", "\"ozgur-ozel\""));
+    assert_true(analyze_has("وقال أوزيل إن الحزب سيقاطع الجلسة.", "\"ozgur-ozel\""));
+    assert_false(analyze_has("وأعلنت الحكومة الإيرانية أن المفاعل الرئيسي سيغلق الشهر المقبل.", "\"ebrahim-raisi\""));
+    assert_true(analyze_has("وقال الرئيس الإيراني إبراهيم رئيسي إن بلاده لن تتراجع.", "\"ebrahim-raisi\""));
+    assert_false(analyze_has("وبعث الملك برقية تهنئة إلى الرئيس السوداني بمناسبة ذكرى الاستقلال.", "\"mohammed-shia-al-sudani\""));
+    assert_true(analyze_has("وقال الرئيس الأسد في خطابه إن الجيش سيواصل القتال.", "\"bashar-al-assad\""));
+    assert_true(analyze_has("وقال مسؤول إن تنظيم داعش خسر مواقع كثيرة. وأعلنت الجماعة الولاء للبغدادي في بيان مصور.",
+                            "\"abu-bakr-al-baghdadi\""));
+}
+
 int main(void) {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_people_after_titles),
@@ -625,6 +643,7 @@ int main(void) {
         cmocka_unit_test(test_persons_nasab_prepositions_titles),
         cmocka_unit_test(test_family_name_left_out),
         cmocka_unit_test(test_persons_common_nouns),
+        cmocka_unit_test(test_kb_person_namesakes),
     };
     return cmocka_run_group_tests(tests, cli_setup, cli_teardown);
 }

@@ -116,6 +116,11 @@ bool ex_cover_sentence(rasd_entity_extractor *x, size_t n, size_t sentence);
 const rasd_name_target *ex_decide_ambiguous(rasd_entity_extractor *x, const match *m, size_t n,
                                             const struct rasd_name_pair *p, size_t cnt);
 uint32_t ex_best_place(const rasd_entity_extractor *x, const struct rasd_name_pair *p, size_t n);
+/* The one word of m, a person's name of the knowledge base (a surname:
+ * أوزيل، الأسد), follows a first name that is no word of that person's
+ * names in any spelling (مسعود أوزيل، سليمان الأسد): another person of
+ * the same family name. */
+bool ex_person_namesake(const rasd_entity_extractor *x, const match *m, uint32_t actor);
 
 /* people.c */
 /* A word of a closed list (folded keys: ة as ه, ى as ي, أ as ا) with its
