@@ -609,6 +609,18 @@ static void test_persons_common_nouns(void **state) {
     assert_false(analyze_has(firm, "_بارتنرز"));
 }
 
+/* An epithet with the article between a title and a name, or after a
+ * demonstrative and a title, is the title's adjective; a family name
+ * after a title stays one. */
+static void test_title_epithets(void **state) {
+    (void)state;
+    require_model();
+    assert_false(analyze_has("دأب الرئيس الخالد نبيل حمدان على زيارة المخيمات كل عام.", "\"person:الخالد\""));
+    assert_false(analyze_has("وأكد الملك الصالح خادم الحرمين الشريفين دعم المملكة للشعب اليمني.", "\"person:الصالح\""));
+    assert_true(analyze_has("وقال الدكتور السالم إن النتائج مشجعة.", "\"person:السالم\""));
+    assert_true(analyze_has("وأوضح السفير الصالح أن الزيارة ناجحة.", "\"person:الصالح\""));
+}
+
 /* A person of the knowledge base named by one word: not after a first
  * name that is none of that person's (a namesake: مسعود أوزيل), nor, for
  * a name that is also a word, as a nisba after a word with the article
@@ -643,6 +655,7 @@ int main(void) {
         cmocka_unit_test(test_persons_nasab_prepositions_titles),
         cmocka_unit_test(test_family_name_left_out),
         cmocka_unit_test(test_persons_common_nouns),
+        cmocka_unit_test(test_title_epithets),
         cmocka_unit_test(test_kb_person_namesakes),
     };
     return cmocka_run_group_tests(tests, cli_setup, cli_teardown);

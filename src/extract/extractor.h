@@ -289,6 +289,11 @@ bool ex_kin_cut(const rasd_entity_extractor *x, size_t *a, size_t *b);
  * (مراسلون، تعاقدات الأهلي), alone or before its complement: a group or
  * a department, not a person. */
 bool ex_plural_noun(const rasd_entity_extractor *x, size_t a, size_t b);
+/* One word with the article at token a (of a sentence of n) after a
+ * title, that the dictionary lists and that stands before a name or
+ * another title (الملك الصالح سلمان، الرئيس الخالد ياسر عرفات), or after a
+ * demonstrative and the title (لهذا الأمير النبيل): the title's epithet. */
+bool ex_title_epithet(const rasd_entity_extractor *x, size_t a, size_t n);
 /* A firm's or a club's foreign word after the first word of [a, b)
  * (جريلوك بارتنرز، كونيا سبور): no person. */
 bool ex_org_word_in_name(const rasd_entity_extractor *x, size_t a, size_t b);

@@ -423,6 +423,8 @@ void ex_find_people(rasd_entity_extractor *x, size_t n, size_t sentence) {
             if (tags && b > a && b - a < MAX_NAME_WORDS && ex_family_name_after(x, b, n, false)) b++;
             /* one word that no name is made of (الأمير استقال، ابن أخته) */
             if (tags && b == a + 1 && ex_title_word_not_name(x, &x->t[a])) b = a;
+            /* الملك الصالح سلمان، لهذا الأمير النبيل: the title's epithet */
+            if (tags && b == a + 1 && ex_title_epithet(x, a, n)) b = a;
             /* مدير تعاقدات الأهلي، شركة جريلوك بارتنرز: a department or a
              * firm; ابنة أختي لينا: a kin word with "my", the speaker's
              * relative, whose name the title does not give */

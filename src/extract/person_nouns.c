@@ -2,13 +2,16 @@
  * person_nouns.c: common nouns where a person was read (issue 15: "a
  * tagged person must look like a person's name, not a common noun, an
  * institution or a title alone"). The tagger and the title reader take
- * the words next to a title or a verb of saying as a name; three kinds
+ * the words next to a title or a verb of saying as a name; four kinds
  * of noun stand there as often in news and are none:
  *
  *   - a kin word with "my" (أختي، ابني، عمتي): the speaker's relative,
  *     whose name, if any, comes after it (ابنة أختي لينا);
  *   - a sound plural of a common noun (مراسلون، أكاديميون، تعاقدات): a
  *     group or a department, not one person;
+ *   - an epithet with the article between a title and the name (الملك
+ *     الصالح سلمان، الرئيس الخالد ياسر عرفات) or after a demonstrative
+ *     and a title (لهذا الأمير النبيل): the title's adjective;
  *   - a firm's word in Arabic letters (بارتنرز، كابيتال، كوربوريشن) after
  *     the first word: a company.
  *
@@ -106,6 +109,38 @@ bool ex_plural_noun(const rasd_entity_extractor *x, size_t a, size_t b) {
      * [ماكلين]) */
     if (a > 0 && x->t[a - 1].word && !x->t[a - 1].art_len && ex_first_name(x, &x->t[a - 1])) return false;
     return b == a + 1 || x->t[a + 1].art_len || plural_word(x, &x->t[a + 1]);
+}
+
+/* Demonstratives before a noun (لهذا الملك، تلك السيدة). */
+static const ex_word DEMONSTRATIVES[] = {EX_WORD("هذا"),  EX_WORD("هذه"),  EX_WORD("لهذا"), EX_WORD("لهذه"),
+                                         EX_WORD("بهذا"), EX_WORD("بهذه"), EX_WORD("ذلك"),  EX_WORD("تلك"),
+                                         EX_WORD("فهذا"), EX_WORD("وهذا")};
+
+bool ex_title_epithet(const rasd_entity_extractor *x, size_t a, size_t n) {
+    const tinfo *t = &x->t[a];
+    if (!t->word || !t->art_len || ex_has_prefix(t) || ex_has_enclitic(t)) return false;
+    if (!(word_class(x, t) & RASD_WORD_NOUN)) return false;
+    size_t p = a;
+    while (p > 0 && x->t[p - 1].skip) p--;
+    if (p == 0 || x->t[p - 1].match < 0) return false;
+    const match *title = &x->m[x->t[p - 1].match];
+    if (title->title < 0) return false;
+    /* لهذا الأمير النبيل: a demonstrative makes the title a common noun */
+    if (title->ti > 0 && x->t[title->ti - 1].word && ex_key_is(x, &x->t[title->ti - 1], DEMONSTRATIVES)) return true;
+    /* the name or another title right after it (الملك الصالح سلمان، الملك
+     * الصالح خادم الحرمين): a family name is last, never before them */
+    if (a + 1 >= n || !x->t[a + 1].word) return false;
+    const tinfo *next = &x->t[a + 1];
+    if (next->match >= 0) {
+        const match *m = &x->m[next->match];
+        if (m->title >= 0) return true;
+        if (m->entity >= 0) {
+            const rasd_entity *e = &x->out.items[m->entity];
+            return e->actor != UINT32_MAX && strcmp(x->kn->actors[e->actor].type, "person") == 0;
+        }
+        return false;
+    }
+    return !next->art_len && !ex_has_prefix(next) && ex_first_name(x, next);
 }
 
 /* Words of a firm's foreign name written in Arabic letters (سيتي جروب،

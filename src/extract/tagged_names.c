@@ -327,6 +327,8 @@ rasd_status ex_tag_names(rasd_entity_extractor *x, const rasd_token *toks, size_
          * of the name */
         bool kin = ne->type == RASD_NER_PERS && ex_kin_cut(x, &a, &b);
         if (a >= b) continue;
+        /* الملك [الصالح سلمان]: the title's epithet begins no name */
+        if (ne->type == RASD_NER_PERS && b > a + 1 && ex_title_epithet(x, a, n)) a++;
         bool after_name = (i > 0 && tags->entities[i - 1].end_token == a) || (a > 0 && x->covered[a - 1]);
         bool stripped = glued_clitic(x, a, after_name);
         if (ne->type == RASD_NER_PERS) {
@@ -358,6 +360,8 @@ rasd_status ex_tag_names(rasd_entity_extractor *x, const rasd_token *toks, size_
                     e = seg;
                 /* أم حمارُ in a vocalised line: verse, not a name */
                 if (e > seg && ex_verse_person(x, seg, e, n)) e = seg;
+                /* الملك [الصالح] سلمان: the title's epithet */
+                if (e == seg + 1 && ex_title_epithet(x, seg, n)) e = seg;
                 if (e > seg) add_name(x, ne->type, start, x->t[e - 1].tok.end, sentence);
                 seg = k;
             }
