@@ -45,6 +45,77 @@ static bool mentioned(rasd_entity_extractor *x, const rasd_name_target *c) {
     return false;
 }
 
+/* The one word of m, with the article, ends in a nisba's ي and follows a
+ * word with the article (الرئيس السوداني، الجانب السوداني). */
+static bool nisba_after_definite(const rasd_entity_extractor *x, const match *m) {
+    if (m->ti != m->tj || m->ti == 0) return false;
+    const tinfo *t = &x->t[m->ti], *b = &x->t[m->ti - 1];
+    /* an adjective carries no preposition (الولاء للبغدادي) */
+    if (t->li || t->bi || ex_has_prefix(t)) return false;
+    const char *k = ex_key(x, t->key_off);
+    bool al = t->art_len || (t->key_len > 4 && memcmp(k, AL, 4) == 0);
+    if (!al || t->key_len < 8 || memcmp(k + t->key_len - 2, "\xD9\x8A", 2) != 0) return false; /* ي */
+    return b->word && (b->art_len || (b->key_len > 4 && memcmp(ex_key(x, b->key_off), AL, 4) == 0));
+}
+
+/* A word's letters without the long vowels ا، و، ي (and ى, folded to ي
+ * in keys): two spellings of one name keep the same (مارك، ماركو؛ دميتري،
+ * ديميتري؛ حسن، حسين). Returns the length written. */
+static size_t skeleton(const char *k, size_t n, char *out, size_t cap) {
+    size_t o = 0;
+    for (size_t i = 0; i < n;) {
+        size_t len = ((unsigned char)k[i] & 0xE0) == 0xC0 ? 2 : 1;
+        if (i + len > n) break;
+        bool vowel = len == 2 && ((memcmp(k + i, "\xD8\xA7", 2) == 0) || memcmp(k + i, "\xD9\x88", 2) == 0 ||
+                                  memcmp(k + i, "\xD9\x8A", 2) == 0);
+        if (!vowel && o + len <= cap) {
+            memcpy(out + o, k + i, len);
+            o += len;
+        }
+        i += len;
+    }
+    return o;
+}
+
+/* Whether a word of the actor's names (its Arabic name and aliases, any
+ * word of them) has the skeleton sk. */
+static bool names_hold(const rasd_actor *a, const char *sk, size_t sn) {
+    const char *lists[2] = {a->name_ar, a->aliases_ar};
+    for (size_t l = 0; l < 2; l++) {
+        const char *p = lists[l];
+        while (p && *p) {
+            size_t w = strcspn(p, " |");
+            char key[128], wsk[128];
+            if (w > 0 && w < sizeof key) {
+                size_t kl = rasd_normalize(p, w, key, sizeof key);
+                if (kl < sizeof key && skeleton(key, kl, wsk, sizeof wsk) == sn && memcmp(wsk, sk, sn) == 0) return true;
+            }
+            p += w;
+            while (*p == ' ' || *p == '|') p++;
+        }
+    }
+    return false;
+}
+
+bool ex_person_namesake(const rasd_entity_extractor *x, const match *m, uint32_t actor) {
+    const rasd_actor *a = &x->kn->actors[actor];
+    if (m->ti != m->tj || m->ti == 0 || strcmp(a->type, "person") != 0) return false;
+    const tinfo *t = &x->t[m->ti], *b = &x->t[m->ti - 1];
+    /* و، ب، ل on the name join it to the word before as another item (كيري
+     * ولافروف، نيكسون وأوباما) */
+    if (t->conj || ex_has_prefix(t)) return false;
+    if (!b->word || b->match >= 0 || b->art_len || ex_has_enclitic(b)) return false;
+    /* the tagger's profile, not the name lists alone: they hold particles
+     * too (أن، كان) */
+    if (!ex_first_name(x, b) ||
+        rasd_lexicon_is_function_word(rasd_analyzer_lexicon(x->an), ex_key(x, b->base_off), b->base_len))
+        return false;
+    char sk[128];
+    if (b->base_len >= sizeof sk) return false;
+    size_t sn = skeleton(ex_key(x, b->base_off), b->base_len, sk, sizeof sk);
+    return sn > 0 && !names_hold(a, sk, sn);
+}
+
 /* Settles an ambiguous name by its rule; NULL means "not a name here". The
  * candidates are taken in the order data/kb/ambiguous.tsv lists them. */
 const rasd_name_target *ex_decide_ambiguous(rasd_entity_extractor *x, const match *m, size_t n,
@@ -84,6 +155,9 @@ const rasd_name_target *ex_decide_ambiguous(rasd_entity_extractor *x, const matc
     case RASD_RULE_STATE_UNLESS_MEASURE:
         return number_near ? NULL : first_actor;
     case RASD_RULE_NAME_AFTER_TITLE:
+        /* الرئيس السوداني، الجانب السوداني: a nisba with the article
+         * after a word with it is that word's adjective (not الرئيس الأسد) */
+        if (nisba_after_definite(x, m)) return NULL;
         if (known) return known;
         return after_title ? first_actor : NULL;
     case RASD_RULE_CONTEXT_ONLY:

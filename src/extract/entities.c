@@ -421,6 +421,19 @@ static bool place_only(const rasd_entity_extractor *x, const match *m) {
     return cnt > 0;
 }
 
+/* A person's one-word name matched only once the word's article or
+ * pronoun was cut off, when the name is also a word of the dictionary the
+ * news does not read as a name (الرئيسي -> رئيسي "main", القاني -> قاني
+ * "crimson"). News writes some foreign names with a stray article too
+ * (الخامنئي، البارزاني): those are no words. */
+static bool person_in_word(const rasd_entity_extractor *x, const match *m, uint32_t actor) {
+    if (!m->bare || m->ti != m->tj || strcmp(x->kn->actors[actor].type, "person") != 0) return false;
+    const tinfo *t = &x->t[m->ti];
+    const rasd_lexicon *lex = rasd_analyzer_lexicon(x->an);
+    return (rasd_lexicon_word_class(lex, ex_key(x, t->base_off), t->base_len) & RASD_WORD_NOUN) &&
+           !ex_mostly_named(x, t, RASD_NER_PERS);
+}
+
 /* Decides what a matched name is and records it. */
 static void resolve(rasd_entity_extractor *x, match *m, size_t n, size_t sentence) {
     size_t cnt;
@@ -454,11 +467,15 @@ static void resolve(rasd_entity_extractor *x, match *m, size_t n, size_t sentenc
                 x->out.places[ph].dateline = true;
                 if (x->out.dateline == UINT32_MAX) x->out.dateline = (uint32_t)ph;
             }
-        } else {
+        } else if (!ex_person_namesake(x, m, pick->index) && !person_in_word(x, m, pick->index)) {
             record_actor(x, m, pick->index, mn);
         }
         return;
     }
+    /* مسعود أوزيل، سليمان الأسد: a namesake, left to the tagger; and a
+     * person's one-word name read inside a word with the article or a
+     * pronoun is that word (القاني "crimson" is no قاني), as for places */
+    if (actor && (ex_person_namesake(x, m, actor->index) || person_in_word(x, m, actor->index))) return;
     if (actor) {
         mn.rule = rule_name(actor);
         mn.label = actor->label;

@@ -116,6 +116,11 @@ bool ex_cover_sentence(rasd_entity_extractor *x, size_t n, size_t sentence);
 const rasd_name_target *ex_decide_ambiguous(rasd_entity_extractor *x, const match *m, size_t n,
                                             const struct rasd_name_pair *p, size_t cnt);
 uint32_t ex_best_place(const rasd_entity_extractor *x, const struct rasd_name_pair *p, size_t n);
+/* The one word of m, a person's name of the knowledge base (a surname:
+ * أوزيل، الأسد), follows a first name that is no word of that person's
+ * names in any spelling (مسعود أوزيل، سليمان الأسد): another person of
+ * the same family name. */
+bool ex_person_namesake(const rasd_entity_extractor *x, const match *m, uint32_t actor);
 
 /* people.c */
 /* A word of a closed list (folded keys: ة as ه, ى as ي, أ as ا) with its
@@ -182,7 +187,6 @@ bool ex_adverbial_alif(const rasd_entity_extractor *x, const tinfo *t);
 size_t ex_name_end(const rasd_entity_extractor *x, size_t a, size_t b);
 bool ex_adverb_after_name(const rasd_entity_extractor *x, const tinfo *t);
 bool ex_list_waw(const rasd_entity_extractor *x, size_t k);
-bool ex_org_word_in_name(const rasd_entity_extractor *x, size_t a, size_t b);
 bool ex_object_pronoun_after_name(const rasd_entity_extractor *x, const tinfo *t);
 /* Where a place the tagger found starts in word t: after a preposition or
  * a conjunction (بتيرول، وفلورنسا), unless the word is commoner whole. */
@@ -290,6 +294,25 @@ bool ex_after_place_noun(const rasd_entity_extractor *x, size_t a);
 /* The word before a tagged person at token a is a first name the tagger
  * left out (أحمد [سمير فرج]): the name begins there. */
 bool ex_first_name_before(const rasd_entity_extractor *x, size_t a);
+
+/* person_nouns.c: common nouns where a person was read */
+/* A kin word with "my" inside the name over [*a, *b) (ابنة [أختي لينا]،
+ * [مرام ابنتي]): the name is cut to the words after it, or before it when
+ * it ends the name. False when there is none. */
+bool ex_kin_cut(const rasd_entity_extractor *x, size_t *a, size_t *b);
+/* The name over [a, b) begins with a sound plural (ون، ين، ات) that the
+ * dictionary lists as a common noun and the news does not read as a name
+ * (مراسلون، تعاقدات الأهلي), alone or before its complement: a group or
+ * a department, not a person. */
+bool ex_plural_noun(const rasd_entity_extractor *x, size_t a, size_t b);
+/* One word with the article at token a (of a sentence of n) after a
+ * title, that the dictionary lists and that stands before a name or
+ * another title (الملك الصالح سلمان، الرئيس الخالد ياسر عرفات), or after a
+ * demonstrative and the title (لهذا الأمير النبيل): the title's epithet. */
+bool ex_title_epithet(const rasd_entity_extractor *x, size_t a, size_t n);
+/* A firm's or a club's foreign word after the first word of [a, b)
+ * (جريلوك بارتنرز، كونيا سبور): no person. */
+bool ex_org_word_in_name(const rasd_entity_extractor *x, size_t a, size_t b);
 
 /* person_span.c: where a tagged person begins and whether it is one */
 /* The first token of the nasab a tagged person at token a ends (زيد بن

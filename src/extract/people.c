@@ -432,6 +432,14 @@ void ex_find_people(rasd_entity_extractor *x, size_t n, size_t sentence) {
             else if (tags && b > a && ex_al_family_after(x, b, n, false)) b += 2;
             /* one word that no name is made of (الأمير استقال، ابن أخته) */
             if (tags && b == a + 1 && ex_title_word_not_name(x, &x->t[a])) b = a;
+            /* الملك الصالح سلمان، لهذا الأمير النبيل: the title's epithet */
+            if (tags && b == a + 1 && ex_title_epithet(x, a, n)) b = a;
+            /* مدير تعاقدات الأهلي، شركة جريلوك بارتنرز: a department or a
+             * firm; ابنة أختي لينا: a kin word with "my", the speaker's
+             * relative, whose name the title does not give */
+            if (tags && b > a && (ex_plural_noun(x, a, b) || ex_org_word_in_name(x, a, b))) b = a;
+            size_t ka = a, kb = b;
+            if (tags && b > a && ex_kin_cut(x, &ka, &kb)) b = a;
             /* فندق الملك داود، طريق الملك عبدالله: the title and the name
              * name a building or a road, not a mention of the person */
             if (b > a && ex_named_after(x, first->ti)) continue;

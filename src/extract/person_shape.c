@@ -302,16 +302,3 @@ bool ex_object_pronoun_after_name(const rasd_entity_extractor *x, const tinfo *t
     uint64_t h = rasd_hash_bytes(k, t->key_len - 4);
     return rasd_ner_profile_of(x->tagger, h, &p) && !p.type_known && !ex_mostly_named(x, t, RASD_NER_PERS);
 }
-
-/* Words of a club's, a firm's or a paper's foreign name written in
- * Arabic letters (كونيا سبور، سيتي جروب، ليستر سيتي، شاكر ميديا، لا غازيتا
- * ديللو سبورت): no person's name holds one after its first word, where
- * the first (سيتي "city") is a word of its own. */
-static const ex_word ORG_WORDS[] = {EX_WORD("سبور"), EX_WORD("سبورت"), EX_WORD("جروب"),
-                                   EX_WORD("سيتي"), EX_WORD("ميديا"), EX_WORD("هولدنج")};
-
-bool ex_org_word_in_name(const rasd_entity_extractor *x, size_t a, size_t b) {
-    for (size_t k = a + 1; k < b; k++)
-        if (x->t[k].word && ex_key_is(x, &x->t[k], ORG_WORDS)) return true;
-    return false;
-}

@@ -13,6 +13,7 @@ target_sources(rasd_lib PRIVATE
   ${CMAKE_CURRENT_LIST_DIR}/person_evidence.c
   ${CMAKE_CURRENT_LIST_DIR}/person_span.c
   ${CMAKE_CURRENT_LIST_DIR}/person_whole.c
+  ${CMAKE_CURRENT_LIST_DIR}/person_nouns.c
   ${CMAKE_CURRENT_LIST_DIR}/place_context.c
   ${CMAKE_CURRENT_LIST_DIR}/place_evidence.c
   ${CMAKE_CURRENT_LIST_DIR}/quotes.c

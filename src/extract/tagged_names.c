@@ -170,6 +170,8 @@ static size_t person_words(const rasd_entity_extractor *x, size_t a, size_t b, b
     if (x->t[a].tok.end - x->t[a].tok.start > 4 && memcmp(x->text + x->t[a].tok.start, "\xD8\xB3\xD8\xA3", 4) == 0)
         return a;
     if (ex_common_word_not(x, first, RASD_NER_PERS)) return a;
+    /* وقال مراسلون، أكاديميون يطالبون: a group, not a person */
+    if (ex_plural_noun(x, a, b)) return a;
     /* a first name common in news (سعد) is one in a pair of names the
      * tagger read as persons (سعد وريهام) */
     if (b == a + 1 && (!looks_like_one_word_person(x, a) || (!in_list && common_single_word(x, a, b)))) return a;
@@ -328,6 +330,12 @@ rasd_status ex_tag_names(rasd_entity_extractor *x, const rasd_token *toks, size_
         if (ne->type == RASD_NER_PERS) a = ex_nasab_start(x, a);
         /* قال [لي أحد]، وافق [علي الطلب]: a preposition after a verb */
         if (ne->type == RASD_NER_PERS && ex_preposition_after_verb(x, a, b)) continue;
+        /* ابنة [أختي لينا]، [مرام ابنتي]: a kin word with "my" is no part
+         * of the name */
+        bool kin = ne->type == RASD_NER_PERS && ex_kin_cut(x, &a, &b);
+        if (a >= b) continue;
+        /* الملك [الصالح سلمان]: the title's epithet begins no name */
+        if (ne->type == RASD_NER_PERS && b > a + 1 && ex_title_epithet(x, a, n)) a++;
         /* [جيم] لوف: a word of a foreign name the tagger left out before a
          * name of one or two words with no list's و in it */
         bool short_one = ne->type == RASD_NER_PERS && b - a <= 2 && !x->t[b - 1].conj;
@@ -354,6 +362,7 @@ rasd_status ex_tag_names(rasd_entity_extractor *x, const rasd_token *toks, size_
             else if (last == b && short_one && !foreign_before && b < n && !x->t[b - 1].art_len && !waw_first(x, b) &&
                      ex_foreign_name_word(x, tags, b))
                 last = b + 1;
+            if (kin && last > b) last = b;
             for (size_t seg = a; seg < last;) {
                 size_t k = seg + 1;
                 while (k < last && !x->t[k].conj) k++;
@@ -376,6 +385,8 @@ rasd_status ex_tag_names(rasd_entity_extractor *x, const rasd_token *toks, size_
                     e = seg;
                 /* أم حمارُ in a vocalised line: verse, not a name */
                 if (e > seg && ex_verse_person(x, seg, e, n)) e = seg;
+                /* الملك [الصالح] سلمان: the title's epithet */
+                if (e == seg + 1 && ex_title_epithet(x, seg, n)) e = seg;
                 if (e > seg) add_name(x, ne->type, start, x->t[e - 1].tok.end, sentence);
                 seg = k;
             }
