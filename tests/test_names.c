@@ -732,6 +732,19 @@ static void test_kb_person_namesakes(void **state) {
                             "\"abu-bakr-al-baghdadi\""));
 }
 
+/* A first name that is also a common noun before a bare word of the
+ * dictionary the news does not read in names is a noun and its adjective
+ * (بنور خافت "in a dim light") unless a word beside says person; a family
+ * name the news knows after it (نور خليل، إيمان صادق) keeps the name. */
+static void test_noun_and_adjective_no_name(void **state) {
+    (void)state;
+    require_model();
+    const char *hall = "ودخل الضيوف إلى قاعة مضاءة بنور خافت، وجلس في الصف الأول نور خليل وإيمان صادق.";
+    assert_false(analyze_has(hall, "\"person:نور_خافت\""));
+    assert_true(analyze_has(hall, "\"person:نور_خليل\""));
+    assert_true(analyze_has(hall, "\"person:ايمان_صادق\""));
+}
+
 int main(void) {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_people_after_titles),
@@ -753,6 +766,7 @@ int main(void) {
         cmocka_unit_test(test_persons_common_nouns),
         cmocka_unit_test(test_title_epithets),
         cmocka_unit_test(test_kb_person_namesakes),
+        cmocka_unit_test(test_noun_and_adjective_no_name),
     };
     return cmocka_run_group_tests(tests, cli_setup, cli_teardown);
 }

@@ -176,13 +176,32 @@ static bool surname_elsewhere(const rasd_entity_extractor *x, size_t a, size_t b
     return false;
 }
 
+/* A first name that is also a common noun (إيمان "faith", نور "light",
+ * أمل "hope"), with at most و or ف on it, before a bare word of the
+ * dictionary that the news does not read in persons' names (راسخ، ساطع،
+ * صاخب): a noun and its adjective or its complement (بإيمان راسخ، نور
+ * ساطع), as often as a woman's name and a family name. Then a word
+ * beside must say person, as for a common first word; a family name the
+ * news knows (إيمان صادق، هدى حسن) is none of these. */
+static bool noun_then_adjective(const rasd_entity_extractor *x, size_t a) {
+    const tinfo *first = &x->t[a], *second = &x->t[a + 1];
+    if (!first->word || first->art_len || first->base_off - first->key_off > 2 || !second->word || second->art_len ||
+        second->conj || ex_has_prefix(second) || ex_has_enclitic(second))
+        return false;
+    const rasd_lexicon *lex = rasd_analyzer_lexicon(x->an);
+    if (!(rasd_lexicon_word_class(lex, ex_key(x, first->base_off), first->base_len) & RASD_WORD_NOUN)) return false;
+    if (!(rasd_lexicon_word_class(lex, ex_key(x, second->key_off), second->key_len) & RASD_WORD_NOUN)) return false;
+    if (ex_mostly_named(x, second, RASD_NER_PERS) || person_word(x, second->key_hash)) return false;
+    return !(x->tagger && rasd_ner_listed_first_name(x->tagger, second->base_hash));
+}
+
 bool ex_person_evidence(const rasd_entity_extractor *x, const rasd_ner_result *tags, size_t a, size_t b, size_t n) {
     const tinfo *first = &x->t[a];
     if (b <= a + 1) return true; /* one word is judged by its shape (person_words) */
     /* a common word first (غفور رحيم), or one no name the news knows
      * begins with (a foreign or rare word: a film's, a firm's, a car's
      * name as often as a person's) needs a word beside it */
-    bool common = common_first_word(x, first);
+    bool common = common_first_word(x, first) || (b == a + 2 && noun_then_adjective(x, a));
     if (!common && known_first_word(x, a)) return true;
     /* the first word a first name the news knows, alone or with its
      * clitics (محمد، وخالد; the whole word: برايان) */
