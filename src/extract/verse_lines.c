@@ -120,6 +120,18 @@ static bool rhymes(const uint64_t *r, int n, int at) {
     return false;
 }
 
+/* The line next to l (before it when back), if it is a line of verse:
+ * its word count and rhyme, l moved onto it; 0 at a blank line, a line of
+ * prose or the text's edge. */
+static int next_verse_line(const rasd_entity_extractor *x, line_span *l, bool back, uint64_t *rhyme) {
+    line_span p;
+    if (back ? l->start == 0 : l->end >= x->len) return 0;
+    if (!line_at(x->text, x->len, back ? l->start - 1 : l->end + 1, &p)) return 0;
+    int w = verse_line(x->text, p, rhyme);
+    if (w) *l = p;
+    return w;
+}
+
 bool ex_in_verse_lines(const rasd_entity_extractor *x, size_t pos) {
     line_span here;
     uint64_t r_here;
@@ -129,31 +141,19 @@ bool ex_in_verse_lines(const rasd_entity_extractor *x, size_t pos) {
     /* the lines before, nearest first, then this one and those after, up
      * to a blank line or a line of prose: a stanza */
     uint64_t before[MAX_RUN], r[2 * MAX_RUN + 1];
-    int nb = 0, words = w_here;
+    int nb = 0, words = w_here, w;
     line_span l = here;
-    while (nb < MAX_RUN && l.start > 0) {
-        line_span p;
-        if (!line_at(x->text, x->len, l.start - 1, &p)) break;
-        uint64_t rh;
-        int w = verse_line(x->text, p, &rh);
-        if (!w) break;
-        before[nb++] = rh;
+    while (nb < MAX_RUN && (w = next_verse_line(x, &l, true, &before[nb])) > 0) {
+        nb++;
         words += w;
-        l = p;
     }
     int n = 0;
     for (int i = nb; i-- > 0;) r[n++] = before[i];
     r[n++] = r_here;
     l = here;
-    while (n < 2 * MAX_RUN + 1 && l.end < x->len) {
-        line_span p;
-        if (!line_at(x->text, x->len, l.end + 1, &p)) break;
-        uint64_t rh;
-        int w = verse_line(x->text, p, &rh);
-        if (!w) break;
-        r[n++] = rh;
+    while (n < 2 * MAX_RUN + 1 && (w = next_verse_line(x, &l, false, &r[n])) > 0) {
+        n++;
         words += w;
-        l = p;
     }
     return n >= MIN_RUN && 2 * words >= 7 * n && rhymes(r, n, nb);
 }
