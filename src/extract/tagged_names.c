@@ -380,8 +380,7 @@ rasd_status ex_tag_names(rasd_entity_extractor *x, const rasd_token *toks, size_
                 /* و taken off one word joins it to a name before (سعد
                  * وجودي); with none before, the word is the sentence's
                  * (تهديد وجودي "existential": و + the name جودي) */
-                if (e == seg + 1 && !later && stripped && !after_name && x->text[t->tok.start] == '\xD9' &&
-                    x->text[t->tok.start + 1] == '\x88' && !ex_person_cue_before(x, seg))
+                if (e == seg + 1 && !later && stripped && !after_name && waw_first(x, seg) && !ex_person_cue_before(x, seg))
                     e = seg;
                 /* أم حمارُ in a vocalised line: verse, not a name */
                 if (e > seg && ex_verse_person(x, seg, e, n)) e = seg;
