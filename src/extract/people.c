@@ -24,8 +24,11 @@ void ex_note_surname(rasd_entity_extractor *x, int person, size_t start, size_t 
      * other men's nasabs in the article hold too (الملك سلمان بن
      * عبدالعزيز; على, keyed as علي, after زين العابدين بن علي), not a
      * surname */
-    if (last >= 5 && memcmp(s + last - 5, "\xD8\xA8\xD9\x86 ", 5) == 0 && (last == 5 || s[last - 6] == ' ')) return;
-    if (last >= 7 && memcmp(s + last - 7, "\xD8\xA8\xD9\x86\xD8\xAA ", 7) == 0 && (last == 7 || s[last - 8] == ' ')) return;
+    static const char *const SON_OF_WORDS[] = {"\xD8\xA8\xD9\x86 ", "\xD8\xA8\xD9\x86\xD8\xAA "}; /* "بن ", "بنت " */
+    for (size_t i = 0; i < 2; i++) {
+        size_t w = strlen(SON_OF_WORDS[i]);
+        if (last >= w && memcmp(s + last - w, SON_OF_WORDS[i], w) == 0 && (last == w || s[last - w - 1] == ' ')) return;
+    }
     char key[256];
     size_t kl = rasd_normalize(s + last, n - last, key, sizeof key);
     if (kl == 0 || kl >= sizeof key) return;
