@@ -434,6 +434,12 @@ static bool person_in_word(const rasd_entity_extractor *x, const match *m, uint3
            !ex_mostly_named(x, t, RASD_NER_PERS);
 }
 
+/* The actor is a person the match does not name: a namesake after
+ * another first name (disambiguate.c) or a word of the dictionary. */
+static bool not_this_person(const rasd_entity_extractor *x, const match *m, uint32_t actor) {
+    return ex_person_namesake(x, m, actor) || person_in_word(x, m, actor);
+}
+
 /* Decides what a matched name is and records it. */
 static void resolve(rasd_entity_extractor *x, match *m, size_t n, size_t sentence) {
     size_t cnt;
@@ -467,7 +473,7 @@ static void resolve(rasd_entity_extractor *x, match *m, size_t n, size_t sentenc
                 x->out.places[ph].dateline = true;
                 if (x->out.dateline == UINT32_MAX) x->out.dateline = (uint32_t)ph;
             }
-        } else if (!ex_person_namesake(x, m, pick->index) && !person_in_word(x, m, pick->index)) {
+        } else if (!not_this_person(x, m, pick->index)) {
             record_actor(x, m, pick->index, mn);
         }
         return;
@@ -475,7 +481,7 @@ static void resolve(rasd_entity_extractor *x, match *m, size_t n, size_t sentenc
     /* مسعود أوزيل، سليمان الأسد: a namesake, left to the tagger; and a
      * person's one-word name read inside a word with the article or a
      * pronoun is that word (القاني "crimson" is no قاني), as for places */
-    if (actor && (ex_person_namesake(x, m, actor->index) || person_in_word(x, m, actor->index))) return;
+    if (actor && not_this_person(x, m, actor->index)) return;
     if (actor) {
         mn.rule = rule_name(actor);
         mn.label = actor->label;
